@@ -29,11 +29,6 @@ _ATT_ONE_D = (
     "does not convert, its step has no shape and np.outer of X.T @ ds is refused"
 )
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c28-035": "MATLAB's mean(E, 1) (down the columns) is read as the language's mean with a second "
-    "argument, not as Octave's dimension 1; sum(E, 1) is read (textbox._octave has no mean rule: "
-    "the count of E's rows is not known for an expression)",
-    "c28-098": "np.einsum('i,j->ij', X[0], (…)[0]) of two row slices: the einsum reader takes 'i,j->ij' "
-    "of 1-D names only",
     "c28-196": _ONE_D_STEP,
     "c28-197": _ONE_D_STEP + " (judged wrong, code unknown for missing-activation-derivative)",
     "c28-198": _ONE_D_STEP,

@@ -63,3 +63,38 @@ def test_a_pasted_transpose_sign_in_code() -> None:
     assert _verdict("mlp-bce", "W2", "dW2 = (A2 − Y)ᵀ @ A1 / m")[0] == "incorrect"
     assert _verdict("mlp-bce", "W2", "dW2 = Xᵀ @ (A2 − Y) / m") == ("incorrect", "wrong-layer")
     assert _verdict("mlp-bce", "W2", "A1ᵀ(A2 − Y)/m") == ("correct", None)
+
+
+NG_PLANAR = str(Path(__file__).resolve().parent / "specs_course" / "ng_planar_squeeze.toml")
+
+
+def test_octave_mean_along_a_dimension() -> None:
+    """MATLAB/Octave's ``mean(E, 1)`` is the mean down the columns and ``mean(E, 2)`` along the
+    rows (Julia's ``mean(E; dims=k)`` alike), with the dimension kept. It was read as the
+    language's ``mean(E, 1)``, axis 1: a **wrong answer accepted** on Ng's column-major net
+    (``mean(A2 - Y, 1)`` is a 1 × m row there) and a right one rejected on the row-major net
+    (c28-035)."""
+    assert _verdict(NG_PLANAR, "b2", "db2 = mean(A2 - Y, 1);")[0] == "incorrect"
+    assert _verdict(NG_PLANAR, "b2", "db2 = mean(A2 - Y, 2);") == ("correct", None)
+    assert _verdict(NG_PLANAR, "b2", "db2 = mean(A2 .- Y; dims=2)") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", "db2 = mean(A2 - Y, 1);") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", "dZ2 = A2 - Y;\ndb2 = mean(dZ2, 1);") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", "db2 = mean(A2 - Y, 2);")[0] == "incorrect"
+
+
+def test_einsum_outer_product_of_two_slices() -> None:
+    """``np.einsum('i,j->ij', X[0], d[0])`` of two 1-D slices is NumPy's outer product, read
+    as ``np.outer`` is (it was refused: c28-098); ``'i,j->ji'`` swaps the factors, and a
+    matrix operand with one letter stays refused (NumPy refuses it too)."""
+    d = "((y_pred - y_target) * W2.T * h * (1 - h))"
+    assert _verdict("tiny-mlp", "W1", f"dW1 = np.einsum('i,j->ij', X[0], {d}[0])") == ("correct", None)
+    assert _verdict("tiny-mlp", "W1", f"dW1 = np.einsum('i,j->ji', {d}[0], X[0])") == ("correct", None)
+    assert _verdict("tiny-mlp", "W1", f"dW1 = np.einsum('i,j->ji', X[0], {d}[0])")[0] == "incorrect"
+    assert _verdict("tiny-mlp", "W1", "dW1 = np.einsum('i,j->ij', X[0], ((y_pred - y_target) * W2.T)[0])") == (
+        "incorrect", "missing-activation-derivative")
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError):
+        _verdict("tiny-mlp", "W1", f"dW1 = np.einsum('i,j->ij', X, {d})")

