@@ -98,3 +98,17 @@ def test_einsum_outer_product_of_two_slices() -> None:
 
     with pytest.raises(FormulaError):
         _verdict("tiny-mlp", "W1", f"dW1 = np.einsum('i,j->ij', X, {d})")
+
+
+def test_octave_sum_of_a_row_is_its_total() -> None:
+    """MATLAB's ``sum(E)`` sums along the first non-singleton dimension: of a 1 × n row it is
+    the row's total, a number. ``dw = sum((O - t) .* O .* (1 - O) .* x);`` on the neuron (x a
+    1 × 3 row) is therefore not the gradient — it was read down the first axis, the row itself,
+    and **accepted**. Down the columns where the rows are many (``sum(dZ1) / m``), and a
+    transposed operand's sum is unchanged."""
+    assert _verdict("neuron", "w", "dw = sum((O - t) .* O .* (1 - O) .* x);")[0] == "incorrect"
+    assert _verdict("neuron", "w", "dz = (O - t) .* O .* (1 - O);\ndw = sum(dz .* x);")[0] == "incorrect"
+    assert _verdict("neuron", "w", "dw = (O - t) .* O .* (1 - O) .* x;") == ("correct", None)
+    assert _verdict("mlp-bce", "b1", "dZ1 = ((A2 - Y) * W2') .* (Z1 > 0);\ndb1 = sum(dZ1) / m;") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", "db2 = sum(A2 - Y) / m;") == ("correct", None)
+    assert _verdict("tiny-mlp", "W2", "dW2 = sum(h' * (y_pred - y_target));")[0] == "incorrect"

@@ -630,6 +630,36 @@ def _rewrite_calls(text: str, name: str, fn: Callable[[list[str]], str | None]) 
     return text
 
 
+_OCT_TRANSPOSED = re.compile(r"(?<=[\w)\]])\.?'|\\top|\btranspose\s*\(")
+
+
+def _one_row_heldcheck29(
+    expr: str, steps: dict[str, str], size_of: Callable[[str, int], str | None], depth: int = 0
+) -> bool:
+    """Is Octave's ``expr`` surely one row (``(O - t) .* O .* (1 - O) .* x`` of a 1 × n x)?
+    Every tensor it names (its steps' definitions read in their place, ``dZ2`` as Z2) has one
+    row and nothing transposes; a product or a broadcast of one-row operands has one row. MATLAB's
+    ``sum(E)`` of a row is its total (the first non-singleton dimension), not the row itself."""
+    if depth > 8 or _OCT_TRANSPOSED.search(expr):
+        return False
+    tensors = 0
+    for name in re.findall(r"(?<![\w.])([A-Za-z_]\w*)(?!\s*\()", expr):
+        if name in steps and name not in expr.split("=")[0]:
+            if not _one_row_heldcheck29(steps[name].rstrip("; \t"), steps, size_of, depth + 1):
+                return False
+            tensors += 1
+            continue
+        rows = size_of(name, 0)
+        if rows is None and name.startswith("d"):
+            rows = size_of(name[1:], 0)
+        if rows is None:
+            continue  # a size or a constant: a number
+        if rows != "1":
+            return False
+        tensors += 1
+    return tensors > 0
+
+
 def _octave_mean_heldcheck29(args: list[str]) -> str | None:
     """Octave's ``mean(E, 1)`` (down the columns) and ``mean(E, 2)`` (along the rows): NumPy's
     mean along axis 0 or 1 with keepdims, as Octave keeps the reduced dimension. Read as written
@@ -668,8 +698,14 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
             return None
         return f"\\mathbf{{1}}_{{{args[0]} \\times {args[1]}}}"
 
-    def total_default(args: list[str]) -> str | None:  # sum(E): MATLAB's first axis
-        return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))" if len(args) == 1 and args[0].strip() else None
+    steps = dict(re.findall(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)([^\n]*)$", text, flags=re.M))
+
+    def total_default(args: list[str]) -> str | None:  # sum(E): MATLAB's first non-singleton axis
+        if len(args) != 1 or not args[0].strip():
+            return None
+        if _one_row_heldcheck29(args[0], steps, size_of):  # a row: its sum along it (dim 2)
+            return f"(({args[0]}) \\mathbf{{1}})"
+        return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))"
 
     text = _rewrite_calls(text, "ones", ones)
     text = _rewrite_calls(text, "size", size)
