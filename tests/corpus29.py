@@ -414,6 +414,38 @@ C(M, "W1", N, "for i in range(m):\n    dW1 += np.outer(X[i], dZ1[i])", REFUSE, s
 C(M, "W2", L, "\\frac{\\partial L}{\\partial W^{[2]}} = \\frac{\\partial L}{\\partial A^{[3]}} A^{[1]}", REFUSE, style="b-latex-node-A3-unknown")
 
 
+# ================================================================ round c: MATLAB/Octave as Ng's Coursera exercises write it; written after round b's fixes, before any run of these (six more on the column net were written and left out unrun: the corpus holds at most 260 cases)
+_round = "c"
+NPD = "(W2.T @ (A2 - Y) * (1 - A1 ** 2))"
+C(NP, "W2", N, "dZ2 = A2 - Y;\ndW2 = (1/m) * dZ2 * A1';", oracle="(A2 - Y) @ A1.T / m", style="c-np-octave-W2")
+C(NP, "b2", N, "db2 = (1/m) * sum(A2 - Y, 2);", oracle="np.sum(A2 - Y, axis=1, keepdims=True) / m", style="c-np-octave-b2")
+C(NP, "W1", N, "dZ2 = A2 - Y;\ndZ1 = (W2' * dZ2) .* (1 - A1.^2);\ndW1 = (1/m) * dZ1 * X';", oracle=f"{NPD} @ X.T / m", style="c-np-octave-W1")
+C(NP, "W1", N, "dZ2 = A2 - Y;\ndZ1 = (W2' * dZ2) .* (1 - A1).^2;\ndW1 = (1/m) * dZ1 * X';", "*", oracle="(W2.T @ (A2 - Y) * (1 - A1) ** 2) @ X.T / m", style="c-np-octave-W1-square-outside")
+C(NP, "b1", N, "dZ2 = A2 - Y;\ndZ1 = (W2' * dZ2) .* (1 - A1.^2);\ndb1 = (1/m) * sum(dZ1, 2);", oracle=f"np.sum({NPD}, axis=1, keepdims=True) / m", style="c-np-octave-b1")
+C(NP, "b1", N, "dZ2 = A2 - Y;\ndZ1 = (W2' * dZ2) .* (1 - A1.^2);\ndb1 = (1/m) * sum(dZ1);", "*", oracle=f"np.sum({NPD}, axis=0, keepdims=True) / m", style="c-np-octave-b1-sum-default")
+C(NP, "b1", N, "dZ2 = A2 - Y;\ndZ1 = (W2' * dZ2) .* (1 - A1.^2);\ndb1 = mean(dZ1, 2);", oracle=f"np.sum({NPD}, axis=1, keepdims=True) / m", style="c-np-octave-b1-mean-dim2")
+C(NP, "W2", N, "dW2 = (A2 - Y) * A1' / size(X, 1);", "scale-factor", oracle="(A2 - Y) @ A1.T / n_x", style="c-np-octave-size-X-1")
+C(M, "W1", N, "dZ1 = (dZ2 * W2') .* (Z1 > 0);\ndW1 = X' * dZ1;", oracle=W1R, style="c-m-octave-dZ2-true-gradient")
+C(M, "b1", N, "dZ2 = A2 - Y;\ndZ1 = (dZ2 * W2') .* (Z1 > 0);\ndb1 = sum(dZ1, 1) / m;", oracle=B1R, style="c-m-octave-b1")
+C(M, "b1", N, "dZ2 = A2 - Y;\ndZ1 = (dZ2 * W2') .* (Z1 > 0);\ndb1 = sum(dZ1, 2) / m;", "wrong-sum-axis", oracle=f"np.sum({DZ1}, axis=1, keepdims=True) / m", style="c-m-octave-b1-dim2")
+C(M, "W1", N, "dZ2 = A2 - Y;\ndZ1 = (dZ2 * W2') .* A1;\ndW1 = X' * dZ1 / m;", "*", oracle="X.T @ ((A2 - Y) @ W2.T * A1) / m", style="c-m-octave-A1-for-mask")
+C(E, "w", N, "dw = sum(x .* (O - t) .* O .* (1 - O));", "*", style="c-n-octave-sum-of-row")
+C(E, "w", N, "delta = (O - t) * O * (1 - O);\ndw = delta * x;", oracle=EW, style="c-n-octave-delta")
+C(T, "W1", N, "delta = (y_pred - y_target) * W2' .* h .* (1 - h);\ndW1 = X' * delta;", oracle=TW1, style="c-t-octave-W1")
+C(T, "W1", N, "delta = (y_pred - y_target) * W2' .* h .* (1 - h);\ndW1 = delta' * X;", "*", style="c-t-octave-W1-transposed")
+C(T, "W2", N, "dW2 = h' .* (y_pred - y_target);", oracle=TW2, style="c-t-octave-W2-dot-times")
+C(S, "b", N, "db = sum(P - Y) / m;", oracle=SB, style="c-s-octave-b-sum-default")
+C(S, "b", N, "db = sum(P - Y, 2) / m;", "wrong-sum-axis", oracle="np.sum(P - Y, axis=1, keepdims=True) / m", style="c-s-octave-b-dim2")
+C(S, "b", N, "db = mean(P - Y);", oracle=SB, style="c-s-octave-b-mean-default", note="MATLAB's mean of a matrix is its column means")
+C(R, "w2", N, "grad_w2 = 2 * h_relu' * (y_pred - y);", oracle=RW2, style="c-r-octave-w2")
+C(R, "w1", N, "grad_h = 2 * (y_pred - y) * w2' .* (h > 0);\ngrad_w1 = x' * grad_h;", oracle=RW1, style="c-r-octave-w1")
+C(R, "w1", N, "grad_h = 2 * (y_pred - y) * w2';\ngrad_w1 = x' * grad_h;", "missing-activation-derivative", oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="c-r-octave-w1-no-mask")
+C(CH, "w", N, "dw = 2 * (w * x + b) * x;", style="c-ch-w-expanded")
+C(MW, "b2", N, "db2 = sum((1 - Y) .* A2 - w * Y .* (1 - A2)) / m;", oracle=f"np.sum({WDZ}, axis=0, keepdims=True) / m", style="c-mw-octave-b2")
+C(MW, "b2", N, "db2 = mean(A2 - Y);", "*", oracle="np.mean(A2 - Y)", style="c-mw-octave-b2-unweighted")
+C(M, "W2", N, "% 反向传播\ndZ2 = A2 - Y;\ndW2 = A1' * dZ2 / m;", lang=Z, oracle=W2R, style="c-zh-octave-W2")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
