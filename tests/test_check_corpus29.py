@@ -112,3 +112,18 @@ def test_octave_sum_of_a_row_is_its_total() -> None:
     assert _verdict("mlp-bce", "b1", "dZ1 = ((A2 - Y) * W2') .* (Z1 > 0);\ndb1 = sum(dZ1) / m;") == ("correct", None)
     assert _verdict("mlp-bce", "b2", "db2 = sum(A2 - Y) / m;") == ("correct", None)
     assert _verdict("tiny-mlp", "W2", "dW2 = sum(h' * (y_pred - y_target));")[0] == "incorrect"
+
+
+def test_octave_transpose_of_a_step_and_mean_of_a_matrix() -> None:
+    """Octave's prime on a name an earlier statement defined (``delta' * X``) is its transpose
+    (it was "expected an operator", c29-315); ``mean(E)`` of a matrix is its column means
+    (MATLAB's first non-singleton dimension: ``db = mean(P - Y);`` was "shape (1, 1)", c29-319),
+    of a row or a column every entry's mean, as before."""
+    step = "delta = (y_pred - y_target) * W2' .* h .* (1 - h);\n"
+    assert _verdict("tiny-mlp", "W1", step + "dW1 = delta' * X;")[0] == "incorrect"
+    assert _verdict("tiny-mlp", "W1", step + "dW1 = (delta' * X)';") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dZ2 = A2 - Y;\ndW2 = (dZ2' * A1)' / m;") == ("correct", None)
+    assert _verdict("softmax-regression", "b", "db = mean(P - Y);") == ("correct", None)
+    assert _verdict("softmax-regression", "b", "db = mean(P - Y, 2);") == ("incorrect", "wrong-sum-axis")
+    assert _verdict("mlp-bce", "b2", "db2 = mean(A2 - Y);") == ("correct", None)
+    assert _verdict("neuron", "w", "dw = mean((O - t) .* O .* (1 - O) .* x);")[0] == "incorrect"

@@ -642,7 +642,10 @@ def _derivation(
     steps: dict[str, ex.Node] = {}  # … and its tree, the earlier steps put in
     read_parts = []
     for p in parts:
-        read_parts.append(_read_one(net, p if latex else _masked(p), latex, scalar, row, shapes))
+        defined = frozenset(lhs for _, lhs, _ in read_parts if lhs is not None)
+        read_parts.append(
+            _read_one(net, p if latex else _masked(p), latex, scalar, row, shapes, defined)
+        )
         if not latex:
             _note_shape(net, read_parts[-1], shapes, steps)
     answer = len(read_parts) - 1
@@ -944,6 +947,7 @@ def _read_one(
     scalar: bool = False,
     row: bool = False,
     shapes: dict[str, tuple[int, int]] | None = None,
+    defined: frozenset[str] = frozenset(),
 ) -> tuple[ex.Node, str | None, str]:
     _vec_kron(net, text)
     if latex:
@@ -959,6 +963,7 @@ def _read_one(
                 batch=batch_name(net),
                 example_cols=examples_in_columns(net),
                 exact=lambda spelled: spelled in net.names,
+                defined=defined,
             )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None

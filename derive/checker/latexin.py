@@ -640,13 +640,16 @@ def parse(
     exact: Callable[[str], bool] | None = None,
     example_cols: bool = False,
     members: list[str] | None = None,
+    defined: frozenset[str] = frozenset(),
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
     used to split juxtaposed letters (``XW`` → ``X·W``) and to read ``e^{x}`` as ``exp(x)``
     when ``e`` is not a name. ``example_rows``: the gradient asked for is a row, so an example's
     vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). ``exact(name)``: the
-    network has a name spelled exactly so (not found by its case). Raises :class:`LatexError`."""
+    network has a name spelled exactly so (not found by its case). ``defined``: the names earlier
+    statements of the derivation defined (Octave's ``delta' * X`` transposes one). Raises
+    :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
     if len(text) > MAX_LENGTH:
@@ -666,6 +669,7 @@ def parse(
     p.example_rows = example_rows
     p.example_cols = example_cols
     p.exact = exact or p.known
+    p.defined = defined
     lhs = None
     try:
         rhs = p.expr(0)
@@ -805,6 +809,7 @@ class _Parser:
         self.act_layer: int | None = None  # f_l's layer (邱锡鹏's f_2'(z)), for the next act
         self._powers: list[Fraction | None] = []
         self.known = known
+        self.defined: frozenset[str] = frozenset()  # names earlier statements defined
         self.loss = loss
         self.depth = 0
         self.bars = 0  # plain bars |…| open around here (a | closes one, never opens another)
@@ -830,6 +835,7 @@ class _Parser:
         p.depth = self.depth
         p.examples = self.examples
         p.steps = self.steps
+        p.defined = self.defined
         p.scalar = self.scalar
         p.width = self.width
         p.indices = self.indices
@@ -1085,10 +1091,10 @@ class _Parser:
 
     def octave_transpose(self, node: ex.Node) -> bool:
         """Is a prime on ``node`` Octave's transpose (``A^{[1]'}(A^{[2]} - Y)``): a name of the
-        network, not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
+        network or of an earlier step (``delta' * X``), not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
         return (
             isinstance(node, ex.Name)
-            and self.known(node.id)
+            and (self.known(node.id) or node.id in self.defined)
             and not self.known(node.id + "'")
             and node.id not in FUNCS
             and node.id.rstrip("0123456789") not in ("g", "f", "phi", "sigma", "act")

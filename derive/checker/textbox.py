@@ -634,24 +634,29 @@ _OCT_TRANSPOSED = re.compile(r"(?<=[\w)\]])\.?'|\\top|\btranspose\s*\(")
 
 
 def _one_row_heldcheck29(
-    expr: str, steps: dict[str, str], size_of: Callable[[str, int], str | None], depth: int = 0
+    expr: str,
+    steps: dict[str, str],
+    size_of: Callable[[str, int], str | None],
+    depth: int = 0,
+    axis: int = 0,
 ) -> bool:
     """Is Octave's ``expr`` surely one row (``(O - t) .* O .* (1 - O) .* x`` of a 1 × n x)?
     Every tensor it names (its steps' definitions read in their place, ``dZ2`` as Z2) has one
     row and nothing transposes; a product or a broadcast of one-row operands has one row. MATLAB's
-    ``sum(E)`` of a row is its total (the first non-singleton dimension), not the row itself."""
+    ``sum(E)`` of a row is its total (the first non-singleton dimension), not the row itself.
+    ``axis=1``: surely one column, alike."""
     if depth > 8 or _OCT_TRANSPOSED.search(expr):
         return False
     tensors = 0
     for name in re.findall(r"(?<![\w.])([A-Za-z_]\w*)(?!\s*\()", expr):
-        if name in steps and name not in expr.split("=")[0]:
-            if not _one_row_heldcheck29(steps[name].rstrip("; \t"), steps, size_of, depth + 1):
+        if name in steps:
+            if not _one_row_heldcheck29(steps[name].rstrip("; \t"), steps, size_of, depth + 1, axis):
                 return False
             tensors += 1
             continue
-        rows = size_of(name, 0)
+        rows = size_of(name, axis)
         if rows is None and name.startswith("d"):
-            rows = size_of(name[1:], 0)
+            rows = size_of(name[1:], axis)
         if rows is None:
             continue  # a size or a constant: a number
         if rows != "1":
@@ -714,6 +719,15 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     text = _rewrite_calls(text, "sum", total)
     text = _rewrite_calls(text, "sum", total_default)
     text = _rewrite_calls(text, "mean", _octave_mean_heldcheck29)
+
+    def mean_default(args: list[str]) -> str | None:  # mean(E): MATLAB's first non-singleton axis
+        if len(args) != 1 or not args[0].strip() or any(
+            _one_row_heldcheck29(args[0], steps, size_of, axis=k) for k in (0, 1)
+        ):
+            return None  # a row's or a column's mean: every entry's, the language's mean(E)
+        return f"np.mean(({args[0]}), axis=0, keepdims=True)"  # a matrix: its column means
+
+    text = _rewrite_calls(text, "mean", mean_default)
     text = re.sub(r"\)'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", r")^{\\top}", text, flags=re.M)  # (…)'
     # then Octave's * beside a block of ones is its matrix product (a broadcast would also fit)
     text = re.sub(r"(\\mathbf\{1\}_\{[^{}]*\})\s*\*(?![*=])", r"\1 @ ", text)
