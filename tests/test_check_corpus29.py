@@ -127,3 +127,15 @@ def test_octave_transpose_of_a_step_and_mean_of_a_matrix() -> None:
     assert _verdict("softmax-regression", "b", "db = mean(P - Y, 2);") == ("incorrect", "wrong-sum-axis")
     assert _verdict("mlp-bce", "b2", "db2 = mean(A2 - Y);") == ("correct", None)
     assert _verdict("neuron", "w", "dw = mean((O - t) .* O .* (1 - O) .* x);")[0] == "incorrect"
+
+
+def test_julia_sum_and_mean_without_dims_are_of_every_entry() -> None:
+    """Julia's ``sum(E)`` and ``mean(E)`` without ``dims`` add up every entry (a number), unlike
+    MATLAB's: ``db = sum(P .- Y) / m`` for a (1, k) bias was read down the columns and
+    **accepted**; with ``dims=1`` it is the columns' sums, and where the gradient is one number
+    the total is right."""
+    assert _verdict("softmax-regression", "b", "db = sum(P .- Y) / m")[0] == "incorrect"
+    assert _verdict("softmax-regression", "b", "db = mean(P .- Y)")[0] == "incorrect"
+    assert _verdict("softmax-regression", "b", "db = sum(P .- Y; dims=1) / m") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", "db2 = sum(σ.(Z2) .- Y) / length(Y)") == ("correct", None)
+    assert _verdict("mlp-bce", "b1", "db1 = sum(((A2 .- Y) * W2') .* (Z1 .> 0)) ./ m")[0] == "incorrect"

@@ -1091,7 +1091,8 @@ class _Parser:
 
     def octave_transpose(self, node: ex.Node) -> bool:
         """Is a prime on ``node`` Octave's transpose (``A^{[1]'}(A^{[2]} - Y)``): a name of the
-        network or of an earlier step (``delta' * X``), not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
+        network or of an earlier step (``delta' * X``), not a function's derivative
+        (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
         return (
             isinstance(node, ex.Name)
             and (self.known(node.id) or node.id in self.defined)

@@ -679,6 +679,7 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     lines = [line for line in text.split("\n") if not _OCT_COMMENT.match(line)]
     text = "\n".join(re.sub(r";\s*%.*$", ";", line) for line in lines)
     text = re.sub(r"(?<=[\w)\]])\.'", "'", text)  # A.': the non-conjugate transpose
+    julia = _is_julia_heldcheck28(text) and not _PY_STRING.search(text)
     text = _julia_heldcheck28(text, size_of)
 
     def size(args: list[str]) -> str | None:
@@ -708,6 +709,8 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     def total_default(args: list[str]) -> str | None:  # sum(E): MATLAB's first non-singleton axis
         if len(args) != 1 or not args[0].strip():
             return None
+        if julia:  # Julia's sum(E) without dims: every entry, a number
+            return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}) \\mathbf{{1}})"
         if _one_row_heldcheck29(args[0], steps, size_of):  # a row: its sum along it (dim 2)
             return f"(({args[0]}) \\mathbf{{1}})"
         return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))"
@@ -721,10 +724,10 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     text = _rewrite_calls(text, "mean", _octave_mean_heldcheck29)
 
     def mean_default(args: list[str]) -> str | None:  # mean(E): MATLAB's first non-singleton axis
-        if len(args) != 1 or not args[0].strip() or any(
+        if len(args) != 1 or not args[0].strip() or julia or any(
             _one_row_heldcheck29(args[0], steps, size_of, axis=k) for k in (0, 1)
         ):
-            return None  # a row's or a column's mean: every entry's, the language's mean(E)
+            return None  # Julia's, a row's or a column's mean: every entry's, the language's
         return f"np.mean(({args[0]}), axis=0, keepdims=True)"  # a matrix: its column means
 
     text = _rewrite_calls(text, "mean", mean_default)
