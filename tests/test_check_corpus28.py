@@ -20,11 +20,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus28.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c28-035": "MATLAB's mean(E, 1) (down the columns) is read as the language's mean with a second "
-    "argument, not as Octave's dimension 1; sum(E, 1) is read (textbox._octave has no mean rule: "
-    "the count of E's rows is not known for an expression)",
-    "c28-098": "np.einsum('i,j->ij', X[0], (…)[0]) of two row slices: the einsum reader takes 'i,j->ij' "
-    "of 1-D names only",
     "c28-197": "judged wrong as it should be, but the code is unknown, not "
     "missing-activation-derivative: this spec writes its sigmoid out, 1 / (1 + np.exp(-(…))), "
     "and the diagnosis knows an activation's derivative only for the language's sigmoid/tanh/…",

@@ -732,7 +732,10 @@ def _derivation_steps(
 ) -> tuple[ex.Node, str | None, str]:
     read_parts = []
     for p in parts:
-        read_parts.append(_read_one(net, p if latex else _masked(p), latex, scalar, row, shapes))
+        defined = frozenset(lhs for _, lhs, _ in read_parts if lhs is not None)
+        read_parts.append(
+            _read_one(net, p if latex else _masked(p), latex, scalar, row, shapes, defined)
+        )
         if not latex:
             _note_shape(net, read_parts[-1], shapes, steps)
     answer = len(read_parts) - 1
@@ -1116,6 +1119,7 @@ def _read_one(
     scalar: bool = False,
     row: bool = False,
     shapes: dict[str, tuple[int, int]] | None = None,
+    defined: frozenset[str] = frozenset(),
 ) -> tuple[ex.Node, str | None, str]:
     _vec_kron(net, text)
     if latex:
@@ -1132,6 +1136,7 @@ def _read_one(
                 batch=batch_name(net),
                 example_cols=examples_in_columns(net),
                 exact=lambda spelled: spelled in net.names,
+                defined=defined,
             )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
@@ -1546,6 +1551,30 @@ def _einsum(
         if set(b) == {i, k} and set(a) == {k, j}:  # 'ij,kj->ki': the second operand first
             return ast.BinOp(oriented(y, b, i + k), ast.MatMult(), oriented(x, a, k + j))
     raise _Unsupported(msg("error.einsum", spec=text))
+
+
+def _einsum_1d_outer_heldcheck29(node: ast.Call) -> ast.Call | None:
+    """``np.einsum('i,j->ij', u, v)`` as ``np.outer(u, v)`` (``'i,j->ji'``: ``np.outer(v, u)``)
+    where both operands are 1-D by their spelling (``X[0]``, ``A1[:, 0]``, ``(…)[0]``), as
+    NumPy computes it; None for any other call or einsum, or where an operand may be a matrix
+    (NumPy refuses one letter for two axes). Before the operands are read: a one-row matrix's
+    ``X[0]`` is then X itself."""
+    f, args = node.func, node.args
+    if not (
+        isinstance(f, ast.Attribute) and f.attr == "einsum" and isinstance(f.value, ast.Name)
+        and not node.keywords
+    ):
+        return None
+    spec = args[0] if len(args) == 3 else None
+    if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
+        return None
+    m = re.fullmatch(r"([a-z]),([a-z])->([a-z]{2})", spec.value.replace(" ", ""))
+    if m is None or m.group(1) == m.group(2) or set(m.group(3)) != {m.group(1), m.group(2)}:
+        return None
+    if not (_vector_1d(args[1]) and _vector_1d(args[2])):
+        return None
+    pair = [args[1], args[2]] if m.group(3) == m.group(1) + m.group(2) else [args[2], args[1]]
+    return ast.Call(ast.Attribute(f.value, "outer", ast.Load()), pair, [])
 
 
 def _einsum_vector_folded(
@@ -2869,6 +2898,10 @@ class _Numpy(ast.NodeTransformer):
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
             return self.visit(unrolled)
+        outer = _einsum_1d_outer_heldcheck29(node)
+        if outer is not None:  # np.einsum('i,j->ij', X[0], d[0]): np.outer of the slices
+            self.changed = True
+            return self.visit(outer)
         self.generic_visit(node)
         if names.row_sum_1d(node, _NUMPY_MODULES):
             # np.sum(X, axis=1) without keepdims: NumPy's 1-D result broadcasts as a ROW

@@ -641,6 +641,7 @@ def parse(
     example_cols: bool = False,
     members: list[str] | None = None,
     gkey: Callable[[str], str] | None = None,
+    defined: frozenset[str] = frozenset(),
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -649,7 +650,9 @@ def parse(
     vector in ``\\sum_i s_i x_i`` is its row (else that sum is refused). ``exact(name)``: the
     network has a name spelled exactly so (not found by its case). ``gkey(name)``: the name of
     ∂L/∂name in the network (``d<name>`` unless that name is taken: a size ``dk`` beside a tensor
-    ``k`` makes it ``d_k``), so that δ_k is read ``grad_k`` there, never the size. Raises
+    ``k`` makes it ``d_k``), so that δ_k is read ``grad_k`` there, never the size. ``defined``:
+    the names earlier statements of the derivation defined (Octave's ``delta' * X`` transposes
+    one). Raises
     :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
@@ -672,6 +675,7 @@ def parse(
     p.exact = exact or p.known
     if gkey is not None:  # δ_k where dk is taken: grad_k, the gradient (names.resolve)
         p.gkey = lambda name: "d" + name if gkey(name) == "d" + name else "grad_" + name
+    p.defined = defined
     lhs = None
     try:
         rhs = p.expr(0)
@@ -811,6 +815,7 @@ class _Parser:
         self.act_layer: int | None = None  # f_l's layer (邱锡鹏's f_2'(z)), for the next act
         self._powers: list[Fraction | None] = []
         self.known = known
+        self.defined: frozenset[str] = frozenset()  # names earlier statements defined
         self.loss = loss
         self.depth = 0
         self.bars = 0  # plain bars |…| open around here (a | closes one, never opens another)
@@ -837,6 +842,7 @@ class _Parser:
         p.depth = self.depth
         p.examples = self.examples
         p.steps = self.steps
+        p.defined = self.defined
         p.scalar = self.scalar
         p.width = self.width
         p.indices = self.indices
@@ -1093,10 +1099,11 @@ class _Parser:
 
     def octave_transpose(self, node: ex.Node) -> bool:
         """Is a prime on ``node`` Octave's transpose (``A^{[1]'}(A^{[2]} - Y)``): a name of the
-        network, not a function's derivative (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
+        network or of an earlier step (``delta' * X``), not a function's derivative
+        (``g^{[1]'}(Z)``) nor a name with a prime in it?"""
         return (
             isinstance(node, ex.Name)
-            and self.known(node.id)
+            and (self.known(node.id) or node.id in self.defined)
             and not self.known(node.id + "'")
             and node.id not in FUNCS
             and node.id.rstrip("0123456789") not in ("g", "f", "phi", "sigma", "act")

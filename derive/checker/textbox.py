@@ -283,10 +283,14 @@ def _display_rows(text: str) -> str:
 
 
 def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
-    """Code typed as maths: the Unicode minus ``−`` as ``-``, ``ŷ``/``Ŷ`` as the network's
+    """Code typed as maths: the Unicode minus ``−`` as ``-``, a pasted ``ᵀ``/``⊤`` after a
+    name or bracket as ``.T``, ``ŷ``/``Ŷ`` as the network's
     ``y_hat``/``Y_hat`` where it has one, else the prediction's names ``yhat``/``Yhat``, and a number written against a name or a bracket (``2h_relu.T``,
     ``2(y_pred - y)``) as the product it is."""
     text = text.replace("−", "-")
+    # A1ᵀ @ dZ2, (A2 - Y)ᵀ * m: a transpose pasted from a PDF before an operator (Python would
+    # read one name "A1T"); maths by juxtaposition, A1ᵀ(A2 − Y), is left to the LaTeX reader
+    text = re.sub(r"(?<=[\w)\]])[ᵀ⊤](?=[ \t]*(?:[-@*/+)\],;]|$))", ".T", text, flags=re.M)
     text = re.sub(r"(?<=\S)·(?=\S)", " · ", text)  # A1ᵀ·dZ2: Python would read one name "A1T·dZ2"
     for hat, letter in (("ŷ", "y"), ("Ŷ", "Y")):  # the network's own y_hat where it has one
         name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"
@@ -626,11 +630,56 @@ def _rewrite_calls(text: str, name: str, fn: Callable[[list[str]], str | None]) 
     return text
 
 
+_OCT_TRANSPOSED = re.compile(r"(?<=[\w)\]])\.?'|\\top|\btranspose\s*\(")
+
+
+def _one_row_heldcheck29(
+    expr: str,
+    steps: dict[str, str],
+    size_of: Callable[[str, int], str | None],
+    depth: int = 0,
+    axis: int = 0,
+) -> bool:
+    """Is Octave's ``expr`` surely one row (``(O - t) .* O .* (1 - O) .* x`` of a 1 × n x)?
+    Every tensor it names (its steps' definitions read in their place, ``dZ2`` as Z2) has one
+    row and nothing transposes; a product or a broadcast of one-row operands has one row. MATLAB's
+    ``sum(E)`` of a row is its total (the first non-singleton dimension), not the row itself.
+    ``axis=1``: surely one column, alike."""
+    if depth > 8 or _OCT_TRANSPOSED.search(expr):
+        return False
+    tensors = 0
+    for name in re.findall(r"(?<![\w.])([A-Za-z_]\w*)(?!\s*\()", expr):
+        if name in steps:
+            if not _one_row_heldcheck29(steps[name].rstrip("; \t"), steps, size_of, depth + 1, axis):
+                return False
+            tensors += 1
+            continue
+        rows = size_of(name, axis)
+        if rows is None and name.startswith("d"):
+            rows = size_of(name[1:], axis)
+        if rows is None:
+            continue  # a size or a constant: a number
+        if rows != "1":
+            return False
+        tensors += 1
+    return tensors > 0
+
+
+def _octave_mean_heldcheck29(args: list[str]) -> str | None:
+    """Octave's ``mean(E, 1)`` (down the columns) and ``mean(E, 2)`` (along the rows): NumPy's
+    mean along axis 0 or 1 with keepdims, as Octave keeps the reduced dimension. Read as written
+    it was the language's ``mean(E, 1)``, axis 1, a wrong answer's reading of ``mean(dZ, 1)``."""
+    if len(args) != 2 or args[1] not in ("1", "2") or not args[0].strip():
+        return None
+    return f"np.mean(({args[0]}), axis={int(args[1]) - 1}, keepdims=True)"
+
+
 def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     """Octave code in the spelling the readers take (module docstring)."""
     lines = [line for line in text.split("\n") if not _OCT_COMMENT.match(line)]
     text = "\n".join(re.sub(r";\s*%.*$", ";", line) for line in lines)
     text = re.sub(r"(?<=[\w)\]])\.'", "'", text)  # A.': the non-conjugate transpose
+    julia = _is_julia_heldcheck28(text) and not _PY_STRING.search(text)
     text = _julia_heldcheck28(text, size_of)
 
     def size(args: list[str]) -> str | None:
@@ -655,8 +704,16 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
             return None
         return f"\\mathbf{{1}}_{{{args[0]} \\times {args[1]}}}"
 
-    def total_default(args: list[str]) -> str | None:  # sum(E): MATLAB's first axis
-        return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))" if len(args) == 1 and args[0].strip() else None
+    steps = dict(re.findall(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)([^\n]*)$", text, flags=re.M))
+
+    def total_default(args: list[str]) -> str | None:  # sum(E): MATLAB's first non-singleton axis
+        if len(args) != 1 or not args[0].strip():
+            return None
+        if julia:  # Julia's sum(E) without dims: every entry, a number
+            return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}) \\mathbf{{1}})"
+        if _one_row_heldcheck29(args[0], steps, size_of):  # a row: its sum along it (dim 2)
+            return f"(({args[0]}) \\mathbf{{1}})"
+        return f"(\\mathbf{{1}}^{{\\top}} ({args[0]}))"
 
     text = _rewrite_calls(text, "ones", ones)
     text = _rewrite_calls(text, "size", size)
@@ -664,6 +721,16 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     text = _rewrite_calls(text, "transpose", lambda a: f"({a[0]})'" if len(a) == 1 else None)
     text = _rewrite_calls(text, "sum", total)
     text = _rewrite_calls(text, "sum", total_default)
+    text = _rewrite_calls(text, "mean", _octave_mean_heldcheck29)
+
+    def mean_default(args: list[str]) -> str | None:  # mean(E): MATLAB's first non-singleton axis
+        if len(args) != 1 or not args[0].strip() or julia or any(
+            _one_row_heldcheck29(args[0], steps, size_of, axis=k) for k in (0, 1)
+        ):
+            return None  # Julia's, a row's or a column's mean: every entry's, the language's
+        return f"np.mean(({args[0]}), axis=0, keepdims=True)"  # a matrix: its column means
+
+    text = _rewrite_calls(text, "mean", mean_default)
     text = re.sub(r"\)'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", r")^{\\top}", text, flags=re.M)  # (…)'
     # then Octave's * beside a block of ones is its matrix product (a broadcast would also fit)
     text = re.sub(r"(\\mathbf\{1\}_\{[^{}]*\})\s*\*(?![*=])", r"\1 @ ", text)
