@@ -102,14 +102,20 @@ def _truth(forward, values: dict, wrt: str) -> np.ndarray:
 
 @pytest.mark.parametrize(("wrt", "code", "right"), XIGUA_CASES)
 def test_xigua_one_d_steps(wrt: str, code: str, right: bool) -> None:
+    _judged(_XIGUA, _XV, _xigua_env, _xigua_torch, wrt, code, right)
+
+
+def _judged(spec: str, values: dict, forward_np, forward_torch, wrt: str, code: str, right: bool) -> None:
+    """The student's ``code`` right exactly when NumPy running it agrees with PyTorch autograd,
+    and derive check says so."""
     from derive.checker.check import check
     from derive.lang import spec as spec_mod
 
-    env = {k: np.asarray(v, dtype=float) for k, v in _XV.items()}
-    mine = _numpy_run(code, {**env, **_xigua_env(env)}, wrt)
-    truth = _truth(_xigua_torch, _XV, wrt)
+    env = {k: np.asarray(v, dtype=float) for k, v in values.items()}
+    mine = _numpy_run(code, {**env, **forward_np(env)}, wrt)
+    truth = _truth(forward_torch, values, wrt)
     assert (mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)) == right
-    r = check(spec_mod.parse(_XIGUA, "xigua-1d"), wrt, code)
+    r = check(spec_mod.parse(spec, "one-d-steps"), wrt, code)
     assert r.verdict == ("correct" if right else "incorrect"), r.text()
 
 
@@ -168,15 +174,7 @@ QIU_CASES = [
 
 @pytest.mark.parametrize(("code", "right"), QIU_CASES)
 def test_qiu_attention_one_d_steps(code: str, right: bool) -> None:
-    from derive.checker.check import check
-    from derive.lang import spec as spec_mod
-
-    env = {k: np.asarray(v, dtype=float) for k, v in _QV.items()}
-    mine = _numpy_run(code, {**env, **_qiu_env(env)}, "W")
-    truth = _truth(_qiu_torch, _QV, "W")
-    assert (mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)) == right
-    r = check(spec_mod.parse(_QIU, "qiu-1d"), "W", code)
-    assert r.verdict == ("correct" if right else "incorrect"), r.text()
+    _judged(_QIU, _QV, _qiu_env, _qiu_torch, "W", code, right)
 
 
 # ---- np.atleast_2d in a spec line, against PyTorch running the text ---------------------------
