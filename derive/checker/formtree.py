@@ -180,8 +180,6 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
     elif isinstance(n, ex.Pow):
         e, _ = num_text(n.exponent)
         s, prec = f"{tree_text(n.base, 5)} ** {e if n.exponent >= 0 else f'({e})'}", 4
-    elif isinstance(n, ex.Transpose) and isinstance(n.operand, ex.Transpose):
-        return tree_text(n.operand.operand, parent)  # (xᵀ)ᵀ, a 1-D step's column and back: x
     elif isinstance(n, ex.Transpose):
         inner = tree_text(n.operand, 5)
         s, prec = f"{f'({inner})' if isinstance(n.operand, ex.Num) else inner}.T", 5  # (2).T

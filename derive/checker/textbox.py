@@ -27,6 +27,8 @@ maths as written:
 
 from __future__ import annotations
 
+import ast
+
 import re
 from collections.abc import Callable
 
@@ -282,6 +284,15 @@ def _display_rows(text: str) -> str:
     return inner if several else text
 
 
+def _python(text: str) -> bool:
+    """Does ``text`` parse as Python statements (never run)?"""
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
+
+
 def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
     """Code typed as maths: the Unicode minus ``−`` as ``-``, a pasted ``ᵀ``/``⊤`` after a
     name or bracket as ``.T``, ``ŷ``/``Ŷ`` as the network's
@@ -289,8 +300,11 @@ def _typed_in_code(text: str, size_of: Callable[[str, int], str | None]) -> str:
     ``2(y_pred - y)``) as the product it is."""
     text = text.replace("−", "-")
     # A1ᵀ @ dZ2, (A2 - Y)ᵀ * m: a transpose pasted from a PDF before an operator (Python would
-    # read one name "A1T"); maths by juxtaposition, A1ᵀ(A2 − Y), is left to the LaTeX reader
-    text = re.sub(r"(?<=[\w)\]])[ᵀ⊤](?=[ \t]*(?:[-@*/+)\],;]|$))", ".T", text, flags=re.M)
+    # read one name "A1T"); only where the text is then code — maths by juxtaposition or with
+    # other signs, A1ᵀ(A2 − Y), (δ₂ W₂ᵀ) ∘ σ′(Z₁), stays the LaTeX reader's, ᵀ and all
+    code = re.sub(r"(?<=[\w)\]])[ᵀ⊤](?=[ \t]*(?:[-@*/+)\],;]|$))", ".T", text, flags=re.M)
+    if code != text and _python(code):
+        text = code
     text = re.sub(r"(?<=\S)·(?=\S)", " · ", text)  # A1ᵀ·dZ2: Python would read one name "A1T·dZ2"
     for hat, letter in (("ŷ", "y"), ("Ŷ", "Y")):  # the network's own y_hat where it has one
         name = f"{letter}_hat" if size_of(f"{letter}_hat", 0) is not None else f"{letter}hat"

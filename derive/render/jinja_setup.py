@@ -58,6 +58,7 @@ FILTERS = (
     "prose",
     "with_value",
     "values_packed",
+    "worked_row",
 )
 _TEX_DELIMITERS = dict(
     block_start_string="((*",
