@@ -942,16 +942,8 @@ def _sizes_spelled_as_gradients(net: Net, tree: ex.Node) -> ex.Node:
     names the gradient of its tensor ``k`` ``d_k`` because ``dk`` is taken: a paper's d_k is
     the size; the gradient is written δ_k, ∂L/∂k (read ``grad_k``)."""
     taken = {g: g.replace("_", "", 1) for g in net.spec.grad_keys.values()}
-    sizes = {g: s for g, s in taken.items() if s in net.spec.dims or s in net.spec.constants}
-    if not sizes:
-        return tree
-
-    def put(n: ex.Node) -> ex.Node:
-        if isinstance(n, ex.Name) and n.id in sizes:
-            return ex.Name(sizes[n.id])
-        return ex.rebuild(n, put)
-
-    return put(tree)
+    sizes = {g: ex.Name(s) for g, s in taken.items() if s in net.spec.dims or s in net.spec.constants}
+    return _names_put(tree, sizes) if sizes else tree
 
 
 def _atleast_2d(x: ast.expr) -> ast.expr:
@@ -966,14 +958,19 @@ def _steps_put(tree: ex.Node) -> ex.Node:
     steps = _STEP_TREES.get()
     if not steps or not set(steps) & set(ex.names(tree)):
         return tree
+    out = _names_put(tree, steps)
+    return tree if _expanded_parts(out) > MAX_EXPANDED else out  # (too big: named elsewhere)
+
+
+def _names_put(tree: ex.Node, table: dict[str, ex.Node]) -> ex.Node:
+    """``tree`` with each name of ``table`` replaced by its tree there."""
 
     def put(n: ex.Node) -> ex.Node:
-        if isinstance(n, ex.Name) and n.id in steps:
-            return steps[n.id]
+        if isinstance(n, ex.Name) and n.id in table:
+            return table[n.id]
         return ex.rebuild(n, put)
 
-    out = put(tree)
-    return tree if _expanded_parts(out) > MAX_EXPANDED else out  # (too big: named elsewhere)
+    return put(tree)
 
 
 def examples_in_columns(net: Net) -> bool:
@@ -1086,13 +1083,8 @@ def _note_shape(
     if lhs is None:
         return
     if steps is not None:
-        def put(n: ex.Node) -> ex.Node:
-            if isinstance(n, ex.Name) and n.id in steps:
-                return steps[n.id]
-            return ex.rebuild(n, put)
-
         try:
-            tree = put(tree)
+            tree = _names_put(tree, steps)
         except RecursionError:
             return
         steps[lhs] = tree
