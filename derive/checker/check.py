@@ -764,6 +764,8 @@ def _tree_tex(net: Net, n: ex.Node, parent: int = 0) -> str | None:
         prec = 5
     elif isinstance(n, ex.Pow):
         a = _tree_tex(net, n.base, 5)
+        if a is not None and "^" in a and not a.startswith(r"\left("):
+            a = rf"\left({a}\right)"  # a^{[1]}^{2} is no LaTeX: (a^{[1]})^{2}
         s, prec = (None if a is None else f"{a}^{{{num_text(n.exponent)[0]}}}"), 5
     elif isinstance(n, ex.Call) and not n.kwargs and n.func in {*ops.activations(), *_TEX_FUNCS}:
         args = [_tree_tex(net, a) for a in n.args]

@@ -109,6 +109,8 @@ class Net:
             seed=seed,
         )
         self.names: dict[str, mf.MExpr] = {}
+        # ŷ and P where the loss takes logits (bce_logits(Z, Y): σ(Z)), as formula trees
+        self.tree_alias: dict[str, ex.Node] = {}
         self.label_at: dict[str, tuple[str, int, int]] = {}
         self._targets: dict[str, Target] = {}
         self._build_names()
@@ -188,6 +190,13 @@ class Net:
             self.names[name] = mf.Scalar(sym, names)
         prediction = _prediction(self.spec)
         hats = ("Yhat", "Y_hat", "yhat", "y_hat")
+        of_logits = _prediction_of_logits(self.spec)
+        if of_logits is not None:  # F.cross_entropy(Z, Y), bce_logits(Z, Y): ŷ is softmax(Z), σ(Z)
+            prediction = None
+            aliases = (*hats, "P", "p", "probs") if of_logits.func == "softmax" else hats
+            for alias in aliases:
+                if alias not in g.tensors and alias not in self.spec.shapes:
+                    self.tree_alias[alias] = of_logits
         if any(h in g.tensors and h != prediction for h in hats):
             prediction = None  # ŷ is the network's own y_hat (Hung-yi Lee's label ŷ), not f
         if prediction is not None:
@@ -1191,6 +1200,41 @@ def _probabilities(spec: NetSpec) -> str | None:
         return soft[0]
     named = [n for n, _ in spec.forward if "prob" in n.lower()]
     return named[0] if len(named) == 1 else None
+
+
+def _prediction_of_logits(spec: NetSpec) -> ex.Call | None:
+    """The prediction ŷ where the loss takes the logits and the network has no node for it:
+    ``softmax(Z)`` for ``cross_entropy(softmax(Z), Y)`` (``F.cross_entropy(Z, Y)``),
+    ``sigmoid(Z)`` for ``bce_logits(Z, Y)``; None otherwise (a node is then ŷ, or nothing)."""
+    tree = spec.forward[-1][1]
+    loss = _loss_call(tree)
+    if loss is None:  # written out: −Σ y ⊙ log_softmax(z), z read nowhere else
+        calls = [c for c in _calls(tree) if c.func == "log_softmax" and c.args]
+        nodes = {n for n, _ in spec.forward[:-1]} & set(ex.names(tree))
+        if len(calls) == 1 and isinstance(calls[0].args[0], ex.Name) and len(nodes) == 1:
+            if list(ex.names(tree)).count(calls[0].args[0].id) == 1:
+                return ex.Call("softmax", calls[0].args, calls[0].kwargs)
+        return None
+    if not loss.args:
+        return None
+    first = loss.args[0]
+    if loss.func == "bce_logits" and isinstance(first, ex.Name):
+        return ex.Call("sigmoid", (first,))
+    if (
+        loss.func == "cross_entropy"
+        and isinstance(first, ex.Call)
+        and first.func == "softmax"
+        and first.args
+        and isinstance(first.args[0], ex.Name)
+    ):
+        return first
+    return None
+
+
+def _calls(node: ex.Node) -> list[ex.Call]:
+    """The calls in ``node``, outermost first."""
+    here = [node] if isinstance(node, ex.Call) else []
+    return here + [c for child in ex.children(node) for c in _calls(child)]
 
 
 def _prediction(spec: NetSpec) -> str | None:

@@ -75,10 +75,14 @@ def read(
                 return _derivation(net, parts, latex, wrt, text, scalar)
     if len(parts) == 1 and parts[0] != text.strip():  # a comment, \begin{aligned}, & …
         try:
-            return _read_one(net, text, latex, scalar, row)
+            one = _read_one(net, text, latex, scalar, row)
         except FormulaError:
-            return _read_one(net, parts[0], latex, scalar, row)
-    return _read_one(net, text, latex, scalar, row)
+            one = _read_one(net, parts[0], latex, scalar, row)
+    else:
+        one = _read_one(net, text, latex, scalar, row)
+    if latex and wrt is not None and len(parts) == 1 and not _fits(net, one[0], wrt):
+        return _columns_first(net, parts, wrt, text, scalar, [False], row, one)
+    return one
 
 
 _GRAD_ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.(g|grad)\b(?!\s*\()")
@@ -656,9 +660,81 @@ def _derivation(
                 return _numpy_first(net, parts, latex, wrt, text, scalar, masked, row, first)
             except FormulaError:
                 pass
+        if latex and wrt is not None and not _fits(net, first[0], wrt):
+            return _columns_first(net, parts, wrt, text, scalar, masked, row, first)
         return first
     finally:
         _STEP_VECTORS.reset(token)
+
+
+def _columns_first(
+    net: Net,
+    parts: list[str],
+    wrt: str,
+    text: str,
+    scalar: bool,
+    masked: list[bool],
+    row: bool,
+    rows: tuple[ex.Node, str | None, str],
+) -> tuple[ex.Node, str | None, str]:
+    """A LaTeX derivation read in the column convention of written maths where the network's
+    1-D vectors are used (邱锡鹏's one-example ``δ^{(1)} = (1 − a^{(1)2}) ⊙ w_2 (p − y)``, then
+    ``∂L/∂W_1 = δ^{(1)} x^⊤``: an outer product of columns, where the rows reading gives a
+    row by a column): each 1-D vector of the network (and its gradient) not defined by the
+    derivation is its column, a 1-D gradient asked for the transpose of the column found.
+    Used where the rows reading (``rows``) does not give the gradient's shape and this one
+    does, or gives a shape where the rows reading has none; else ``rows`` stands."""
+    if not _latex_vectors(net):
+        return rows
+    token = _COLUMNS.set(True)
+    try:
+        cols = _derivation_read(net, parts, True, wrt, text, scalar, masked, row)
+    except FormulaError:
+        return rows
+    finally:
+        _COLUMNS.reset(token)
+    tree = ex.Transpose(cols[0]) if _latex_vector(net, wrt) else cols[0]
+    cols = (_transposed_twice_out(tree), cols[1], cols[2])
+    if cols[0] == rows[0]:
+        return rows
+    if _fits(net, cols[0], wrt) or (_shape_of(net, rows[0]) is None and _shape_of(net, cols[0])):
+        return cols
+    return rows
+
+
+def _transposed_twice_out(tree: ex.Node) -> ex.Node:
+    """``tree`` with ``(xᵀ)ᵀ`` written ``x`` (the column of ``x^⊤`` is the row x)."""
+    if isinstance(tree, ex.Transpose) and isinstance(tree.operand, ex.Transpose):
+        return _transposed_twice_out(tree.operand.operand)
+    return ex.rebuild(tree, _transposed_twice_out)
+
+
+def _latex_vectors(net: Net) -> frozenset[str]:
+    """The network's 1-D tensors as LaTeX reads them (not those 1-D only by a reduction)."""
+    return frozenset(net.spec.one_d) - frozenset(net.spec.one_d_spelled)
+
+
+def _latex_vector(net: Net, name: str) -> bool:
+    """Does ``name`` read one of the network's 1-D vectors or its gradient (``x``, ``δ^{(1)}``
+    → ``dz1``)?"""
+    one_d = _latex_vectors(net)
+    if name in one_d or tensor_of(net, name) in one_d:
+        return True
+    alias = net.tree_alias.get(name)  # ŷ = softmax(z) of a logits loss
+    if alias is not None:
+        return any(_latex_vector(net, n) for n in ex.names(alias))
+    found = net.resolve(name)
+    return found is not None and (found[0] in one_d or tensor_of(net, found[0]) in one_d)
+
+
+def _shape_of(net: Net, tree: ex.Node) -> tuple[int, int] | None:
+    """The shape of ``tree`` read against the network, or None where it has none (a shape
+    error, an unknown name)."""
+    try:
+        out, _ = Convert(net, "")(tree)
+        return int(out.shape[0]), int(out.shape[1])
+    except (ShapeError, FormulaError, RecursionError, KeyError, ValueError, TypeError):
+        return None
 
 
 def _numpy_first(
@@ -773,6 +849,8 @@ def _derivation_steps(
             entry = _step_entry_heldcheck27(net, n.id, defs)
             if entry is not None:
                 return entry
+            if _COLUMNS.get() and _latex_vector(net, n.id):
+                return ex.Transpose(n)  # the column convention (_columns_first)
         return ex.rebuild(n, subst)
 
     for k, (tree, lhs, _) in enumerate(read_parts[: answer + 1]):
@@ -876,6 +954,8 @@ _STEP_TREES: contextvars.ContextVar[dict[str, ex.Node]] = contextvars.ContextVar
 )
 # read a derivation's statements with NumPy's meaning of 1-D names first (set by _numpy_first)
 _NUMPY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("numpy_first", default=False)
+# read a LaTeX derivation with the network's 1-D vectors as columns (set by _columns_first)
+_COLUMNS: contextvars.ContextVar[bool] = contextvars.ContextVar("columns", default=False)
 # the steps of the derivation being read that NumPy keeps 1-D (set by _derivation)
 _STEP_VECTORS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
     "step_vectors", default=frozenset()
@@ -1545,10 +1625,11 @@ def _einsum(
     raise _Unsupported(msg("error.einsum", spec=text))
 
 
-def _einsum_1d_outer_heldcheck29(node: ast.Call) -> ast.Call | None:
+def _einsum_1d_outer_heldcheck29(node: ast.Call, one_d: frozenset[str] = frozenset()) -> ast.Call | None:
     """``np.einsum('i,j->ij', u, v)`` as ``np.outer(u, v)`` (``'i,j->ji'``: ``np.outer(v, u)``)
-    where both operands are 1-D by their spelling (``X[0]``, ``A1[:, 0]``, ``(…)[0]``), as
-    NumPy computes it; None for any other call or einsum, or where an operand may be a matrix
+    where both operands are 1-D by their spelling (``X[0]``, ``A1[:, 0]``, ``(…)[0]``) or are
+    names in ``one_d`` (the network's 1-D vectors and the derivation's 1-D steps, :func:`vectors`),
+    as NumPy computes it; None for any other call or einsum, or where an operand may be a matrix
     (NumPy refuses one letter for two axes). Before the operands are read: a one-row matrix's
     ``X[0]`` is then X itself."""
     f, args = node.func, node.args
@@ -1563,7 +1644,7 @@ def _einsum_1d_outer_heldcheck29(node: ast.Call) -> ast.Call | None:
     m = re.fullmatch(r"([a-z]),([a-z])->([a-z]{2})", spec.value.replace(" ", ""))
     if m is None or m.group(1) == m.group(2) or set(m.group(3)) != {m.group(1), m.group(2)}:
         return None
-    if not (_vector_1d(args[1]) and _vector_1d(args[2])):
+    if not all(_vector_1d(a) or isinstance(a, ast.Name) and a.id in one_d for a in args[1:]):
         return None
     pair = [args[1], args[2]] if m.group(3) == m.group(1) + m.group(2) else [args[2], args[1]]
     return ast.Call(ast.Attribute(f.value, "outer", ast.Load()), pair, [])
@@ -2890,7 +2971,7 @@ class _Numpy(ast.NodeTransformer):
         if unrolled is not None:  # np.sum((y_pred[:, 0] - y[:, 0]) * h_relu[:, 0])
             self.changed = True
             return self.visit(unrolled)
-        outer = _einsum_1d_outer_heldcheck29(node)
+        outer = _einsum_1d_outer_heldcheck29(node, vectors(self.net) if self.net is not None else frozenset())
         if outer is not None:  # np.einsum('i,j->ij', X[0], d[0]): np.outer of the slices
             self.changed = True
             return self.visit(outer)
@@ -4339,6 +4420,9 @@ class Convert:
                 found = self.net.resolve(weight.id)
             elif isinstance(weight, ex.Num):
                 return self.convert(weight)
+        if found is None and node.id in self.net.tree_alias:  # ŷ = σ(Z) of a logits loss
+            out, _ = self.convert(self.net.tree_alias[node.id])
+            return out, ex.Name(node.id)
         if found is None and node.id in ("pi", "π"):  # 2/sqrt(pi), as derive prints erf's slope
             return mf.Scalar(sp.pi), ex.Name("pi")
         if found is None and node.id.startswith("d"):
@@ -4564,8 +4648,12 @@ class Convert:
                 op = "@"
             elif a.shape == b.shape:
                 op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
-            elif fits(a.shape, b.shape) and self.declared_star(na, nb) == "*":
-                op = "*"  # γ (…): a row of per-column factors that broadcasts at every size
+            elif (
+                fits(a.shape, b.shape)
+                and (max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])) in (a.shape, b.shape)
+                and self.declared_star(na, nb) == "*"
+            ):  # γ (…): a row of per-column factors that broadcasts at every size — not a row
+                op = "*"  # by a column (x δ^⊤ of rows: no product in written maths)
             else:
                 raise ShapeError(
                     msg(

@@ -2330,6 +2330,9 @@ class _Validator:
                 continue
             if y.id not in inputs:
                 continue
+            scalars = frozenset(k for k, v in shapes.items() if not v)
+            if gathered is None and ex.one_dimensional(z, frozenset(self.one_d), scalars):
+                continue  # unbatched F.cross_entropy(z, y), z and y 1-D: y holds probabilities
             if y.id in self.picks:
                 if gathered is not None:
                     self.same_classes(where, y.id, z, shapes, constants, dims)

@@ -1,0 +1,392 @@
+"""Round 30 (issue 11): what a student writes on a one-example network and on a logits loss.
+
+- **The column convention of written maths.** 邱锡鹏 §4.4 derives a two-layer network on one
+  example with column vectors: ``δ^{(1)} = (1 − a^{(1)2}) ⊙ w_2 (p − y)``, then
+  ``∂L/∂W_1 = δ^{(1)} x^⊤`` — an outer product. The checker holds a spec's 1-D vectors as rows,
+  so it read ``δ x^⊤`` as a row by a column, broadcast, and judged the right answer
+  "shape-mismatch" (and accepted the transposed mistake ``x δ^⊤`` the same way). A LaTeX
+  derivation is now read again with the network's 1-D vectors as columns where the rows reading
+  does not give the gradient's shape (``formula._columns_first``); a row juxtaposed with a column
+  is no longer a broadcast (written maths has no such product).
+- **ŷ of a logits loss.** With ``F.binary_cross_entropy_with_logits(z, Y)`` the checker read ŷ as
+  the logits z, so the right ``Xᵀ(ŷ − y)/m`` was "unknown"; with ``F.cross_entropy(logits, Y)``
+  (no softmax node) ŷ and P were unknown names. ŷ is now σ(z), softmax(z) there
+  (``checknet._prediction_of_logits``), also for a loss written ``−Σ y ⊙ log_softmax(z)``.
+
+Every verdict is also computed independently: the formula's meaning written in NumPy (column
+vectors as ``(n, 1)`` arrays), the gradient by PyTorch autograd of the network in PyTorch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+# ---- 邱锡鹏 §4.4: one example, 1-D vectors, a logistic output, every size different ------------
+
+_QIU = """
+[dims]
+d = 3
+h = 4
+[inputs]
+x = ["d"]
+y = []
+[params]
+W1 = ["h", "d"]
+b1 = ["h"]
+w2 = ["h"]
+b2 = []
+[forward]
+z1 = "W1 @ x + b1"
+a1 = "np.tanh(z1)"
+z2 = "w2 @ a1 + b2"
+p = "1 / (1 + np.exp(-z2))"
+L = "-(y * np.log(p) + (1 - y) * np.log(1 - p))"
+[values]
+x = [0.5, -1.0, 2.0]
+y = 1
+W1 = [[0.1, -0.2, 0.3], [0.4, 0.1, -0.5], [-0.3, 0.2, 0.1], [0.2, 0.3, -0.1]]
+b1 = [0.1, -0.1, 0.2, 0.0]
+w2 = [0.5, -0.4, 0.3, 0.2]
+b2 = 0.1
+"""
+_QV = {
+    "x": [0.5, -1.0, 2.0],
+    "y": 1.0,
+    "W1": [[0.1, -0.2, 0.3], [0.4, 0.1, -0.5], [-0.3, 0.2, 0.1], [0.2, 0.3, -0.1]],
+    "b1": [0.1, -0.1, 0.2, 0.0],
+    "w2": [0.5, -0.4, 0.3, 0.2],
+    "b2": 0.1,
+}
+
+
+def _qiu_torch(t: dict) -> torch.Tensor:
+    a1 = torch.tanh(t["W1"] @ t["x"] + t["b1"])
+    p = torch.sigmoid(t["w2"] @ a1 + t["b2"])
+    return -(t["y"] * torch.log(p) + (1 - t["y"]) * torch.log(1 - p))
+
+
+def _qiu_columns(v: dict) -> dict:
+    """The network's values as written maths holds them: vectors as (n, 1) columns."""
+    x = np.asarray(v["x"], dtype=float)[:, None]
+    W1, b1 = np.asarray(v["W1"], dtype=float), np.asarray(v["b1"], dtype=float)[:, None]
+    w2 = np.asarray(v["w2"], dtype=float)[:, None]
+    a1 = np.tanh(W1 @ x + b1)
+    p = 1 / (1 + np.exp(-(w2.T @ a1 + v["b2"])))
+    return {"x": x, "y": v["y"], "W1": W1, "w2": w2, "a1": a1, "p": p}
+
+
+_D1 = r"\delta^{(1)} = (1 - a_1^2) \odot w_2 (p - y), \quad "
+QIU_CASES = [
+    # (wrt, LaTeX, its meaning in NumPy with columns — None where it has no shape there)
+    ("W1", _D1 + r"\frac{\partial L}{\partial W_1} = \delta^{(1)} x^\top", "d1 @ x.T"),
+    ("W1", _D1 + r"\frac{\partial L}{\partial W_1} = x \delta^{(1)\top}", "x @ d1.T"),
+    ("W1", _D1 + r"\frac{\partial L}{\partial W_1} = x^\top \delta^{(1)}", None),
+    ("W1", r"\frac{\partial L}{\partial W_1} = ((1 - a_1^2) \odot w_2 (p - y)) x^\top", "d1 @ x.T"),
+    ("W1", r"\frac{\partial L}{\partial W_1} = (w_2 (p - y)) x^\top", "w2 * (p - y) @ x.T"),
+    ("W1", r"\frac{\partial L}{\partial W_1} = ((1 - a_1^2) \odot w_2 (y - p)) x^\top", "-d1 @ x.T"),
+    ("b1", _D1 + r"\frac{\partial L}{\partial b_1} = \delta^{(1)}", "d1"),
+    ("w2", r"\frac{\partial L}{\partial w_2} = (p - y) a_1", "(p - y) * a1"),
+    ("w2", r"\frac{\partial L}{\partial w_2} = p (1 - p) (p - y) a_1", "p * (1 - p) * (p - y) * a1"),
+]
+
+
+@pytest.mark.parametrize(("wrt", "latex", "meaning"), QIU_CASES)
+def test_column_convention_of_one_example(wrt: str, latex: str, meaning: str | None) -> None:
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    cols = _qiu_columns(_QV)
+    d1 = (1 - cols["a1"] ** 2) * cols["w2"] * (cols["p"] - cols["y"])
+    truth = _truth(_qiu_torch, _QV, wrt)
+    right = False
+    if meaning is not None:
+        mine = np.asarray(eval(meaning, {**cols, "d1": d1}))  # noqa: S307 (the test's own strings)
+        mine = mine.reshape(truth.shape) if truth.ndim == 1 and 1 in mine.shape else mine
+        right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
+    r = check(spec_mod.parse(_QIU, "qiu-one-example"), wrt, latex, latex=True)
+    assert r.verdict == ("correct" if right else "incorrect"), r.text()
+    if meaning is None or (not right and mine.shape != truth.shape):
+        assert "shape" in r.text()
+
+
+def test_row_convention_still_read() -> None:
+    """The same network in the rows convention (``δᵀ x``, NumPy's ``np.outer(d1, x)``): right."""
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    net = spec_mod.parse(_QIU, "qiu-one-example")
+    for text, latex in (
+        (_D1 + r"\frac{\partial L}{\partial W_1} = \delta^{(1)\top} x", True),
+        ("d1 = (1 - a1 ** 2) * (w2 * (p - y))\ndW1 = np.outer(d1, x)", False),
+    ):
+        assert check(net, "W1", text, latex=latex).ok
+
+
+def _truth(forward, values: dict, wrt: str) -> np.ndarray:
+    t = {k: torch.tensor(v, dtype=torch.float64, requires_grad=True) for k, v in values.items()}
+    forward(t).backward()
+    return t[wrt].grad.numpy()
+
+
+# ---- a softmax output on one example: every gradient in the column convention ------------------
+
+_SOFT = """
+[dims]
+d = 3
+h = 4
+k = 2
+[inputs]
+x = ["d"]
+y = { shape = ["k"], kind = "one-hot" }
+[params]
+W1 = ["h", "d"]
+b1 = ["h"]
+W2 = ["k", "h"]
+b2 = ["k"]
+[forward]
+z1 = "W1 @ x + b1"
+a1 = "torch.tanh(z1)"
+z2 = "W2 @ a1 + b2"
+L = "-torch.sum(y * F.log_softmax(z2, dim=0))"
+[values]
+x = [1.0, -0.5, 0.25]
+y = [0, 1]
+W1 = [[0.2, -0.1, 0.4], [0.3, 0.5, -0.2], [-0.4, 0.1, 0.2], [0.1, -0.3, 0.3]]
+b1 = [0.0, 0.1, -0.1, 0.2]
+W2 = [[0.3, -0.2, 0.1, 0.4], [-0.1, 0.2, 0.5, -0.3]]
+b2 = [0.1, -0.2]
+"""
+_SV = {
+    "x": [1.0, -0.5, 0.25],
+    "y": [0.0, 1.0],
+    "W1": [[0.2, -0.1, 0.4], [0.3, 0.5, -0.2], [-0.4, 0.1, 0.2], [0.1, -0.3, 0.3]],
+    "b1": [0.0, 0.1, -0.1, 0.2],
+    "W2": [[0.3, -0.2, 0.1, 0.4], [-0.1, 0.2, 0.5, -0.3]],
+    "b2": [0.1, -0.2],
+}
+
+
+def _soft_torch(t: dict) -> torch.Tensor:
+    a1 = torch.tanh(t["W1"] @ t["x"] + t["b1"])
+    return -torch.sum(t["y"] * torch.log_softmax(t["W2"] @ a1 + t["b2"], dim=0))
+
+
+_DS = r"\delta^{(2)} = \hat{y} - y, \quad \delta^{(1)} = (1 - a_1^2) \odot W_2^\top \delta^{(2)}, \quad "
+SOFT_CASES = [
+    ("W1", r"\delta^{(1)} x^\top", "d1 @ x.T"),
+    ("b1", r"\delta^{(1)}", "d1"),
+    ("W2", r"\delta^{(2)} a_1^\top", "d2 @ a1.T"),
+    ("b2", r"\delta^{(2)}", "d2"),
+    ("W2", r"a_1 \delta^{(2)\top}", "a1 @ d2.T"),
+    ("W1", r"\delta^{(1)} x", None),
+    ("W2", r"(W_2^\top \delta^{(2)}) a_1^\top", None),
+]
+
+
+@pytest.mark.parametrize(("wrt", "answer", "meaning"), SOFT_CASES)
+def test_column_convention_softmax(wrt: str, answer: str, meaning: str | None) -> None:
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    x = np.asarray(_SV["x"])[:, None]
+    W1, W2 = np.asarray(_SV["W1"]), np.asarray(_SV["W2"])
+    a1 = np.tanh(W1 @ x + np.asarray(_SV["b1"])[:, None])
+    z2 = W2 @ a1 + np.asarray(_SV["b2"])[:, None]
+    d2 = np.exp(z2) / np.exp(z2).sum() - np.asarray(_SV["y"])[:, None]
+    d1 = (1 - a1**2) * (W2.T @ d2)
+    truth = _truth(_soft_torch, _SV, wrt)
+    right = False
+    if meaning is not None:
+        mine = np.asarray(eval(meaning, {"x": x, "a1": a1, "d1": d1, "d2": d2}))  # noqa: S307
+        mine = mine.reshape(truth.shape) if truth.ndim == 1 else mine
+        right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
+    text = _DS + rf"\frac{{\partial L}}{{\partial {wrt[0]}_{wrt[1]}}} = {answer}"
+    r = check(spec_mod.parse(_SOFT, "qiu-softmax-one-example"), wrt, text, latex=True)
+    assert r.verdict == ("correct" if right else "incorrect"), r.text()
+
+
+# ---- ŷ of a logits loss -----------------------------------------------------------------------
+
+_BCEL = """
+[dims]
+m = 4
+n = 3
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+w = ["n", 1]
+b = []
+[forward]
+z = "X @ w + b"
+L = "F.binary_cross_entropy_with_logits(z, Y)"
+[values]
+X = [[1, 2, 0], [0, -1, 1], [2, 0.5, -1], [-1, 1, 1]]
+Y = [[1], [0], [0], [1]]
+w = [[0.2], [-0.3], [0.1]]
+b = 0.05
+"""
+_CE = """
+[dims]
+m = 3
+n = 2
+k = 3
+[inputs]
+X = ["m", "n"]
+Y = { shape = ["m", "k"], kind = "one-hot" }
+[params]
+W = ["n", "k"]
+[forward]
+logits = "X @ W"
+L = "F.cross_entropy(logits, Y)"
+[values]
+X = [[1, 2], [-1, 0.5], [0.3, -2]]
+Y = [[0, 0, 1], [1, 0, 0], [0, 1, 0]]
+W = [[0.1, -0.2, 0.3], [0.4, 0.2, -0.1]]
+"""
+
+
+def _logits_truth(spec: str) -> np.ndarray:
+    values = {
+        k: torch.tensor(v, dtype=torch.float64)
+        for k, v in {
+            "X": [[1, 2, 0], [0, -1, 1], [2, 0.5, -1], [-1, 1, 1]],
+            "Y": [[1.0], [0.0], [0.0], [1.0]],
+        }.items()
+    }
+    if spec == "bcel":
+        w = torch.tensor([[0.2], [-0.3], [0.1]], dtype=torch.float64, requires_grad=True)
+        z = values["X"] @ w + 0.05
+        torch.nn.functional.binary_cross_entropy_with_logits(z, values["Y"]).backward()
+        return w.grad.numpy()
+    X = torch.tensor([[1, 2], [-1, 0.5], [0.3, -2]], dtype=torch.float64)
+    W = torch.tensor([[0.1, -0.2, 0.3], [0.4, 0.2, -0.1]], dtype=torch.float64, requires_grad=True)
+    torch.nn.functional.cross_entropy(X @ W, torch.tensor([2, 0, 1])).backward()
+    return W.grad.numpy()
+
+
+def _logits_meaning(spec: str, formula: str) -> np.ndarray:
+    if spec == "bcel":
+        X = np.array([[1, 2, 0], [0, -1, 1], [2, 0.5, -1], [-1, 1, 1]], dtype=float)
+        Y = np.array([[1.0], [0.0], [0.0], [1.0]])
+        z = X @ np.array([[0.2], [-0.3], [0.1]]) + 0.05
+        env = {"X": X, "Y": Y, "z": z, "Yhat": 1 / (1 + np.exp(-z)), "m": 4}
+    else:
+        X = np.array([[1, 2], [-1, 0.5], [0.3, -2]])
+        Y = np.array([[0, 0, 1], [1, 0, 0], [0, 1, 0]], dtype=float)
+        z = X @ np.array([[0.1, -0.2, 0.3], [0.4, 0.2, -0.1]])
+        P = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+        env = {"X": X, "Y": Y, "z": z, "Yhat": P, "P": P, "m": 3}
+    return np.asarray(eval(formula, env))  # noqa: S307 (the test's own strings)
+
+
+LOGITS_CASES = [
+    # (spec, wrt, written, latex, its meaning in NumPy)
+    ("bcel", "w", "X.T @ (Yhat - Y) / m", False, "X.T @ (Yhat - Y) / m"),
+    ("bcel", "w", r"\frac{\partial L}{\partial w} = \frac{1}{m} X^\top (\hat{y} - y)", True, "X.T @ (Yhat - Y) / m"),
+    ("bcel", "w", r"\frac{1}{m} X^\top (\hat{Y} - Y)", True, "X.T @ (Yhat - Y) / m"),
+    ("bcel", "w", "X.T @ (Yhat - Y)", False, "X.T @ (Yhat - Y)"),
+    ("bcel", "w", "X.T @ (z - Y) / m", False, "X.T @ (z - Y) / m"),
+    ("bcel", "w", "X.T @ (Yhat * (1 - Yhat) * (Yhat - Y)) / m", False, "X.T @ (Yhat * (1 - Yhat) * (Yhat - Y)) / m"),
+    ("ce", "W", "X.T @ (P - Y) / m", False, "X.T @ (P - Y) / m"),
+    ("ce", "W", r"\frac{\partial L}{\partial W} = \frac{1}{m} X^\top (\hat{Y} - Y)", True, "X.T @ (Yhat - Y) / m"),
+    ("ce", "W", "X.T @ (P - Y)", False, "X.T @ (P - Y)"),
+    ("ce", "W", "(P - Y).T @ X / m", False, "(P - Y).T @ X / m"),
+]
+
+
+@pytest.mark.parametrize(("spec", "wrt", "written", "latex", "meaning"), LOGITS_CASES)
+def test_prediction_of_a_logits_loss(spec: str, wrt: str, written: str, latex: bool, meaning: str) -> None:
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    truth, mine = _logits_truth(spec), _logits_meaning(spec, meaning)
+    right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
+    net = spec_mod.parse(_BCEL if spec == "bcel" else _CE, f"logits-{spec}")
+    r = check(net, wrt, written, latex=latex)
+    assert r.verdict == ("correct" if right else "incorrect"), r.text()
+
+
+def test_prediction_of_log_softmax_written_out() -> None:
+    """``−Σ y ⊙ log_softmax(z2)``: ŷ is softmax(z2), not z2 (a right ``ŷ − y`` was wrong)."""
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    net = spec_mod.parse(_SOFT, "qiu-softmax-one-example")
+    assert check(net, "b2", "db2 = yhat - y").ok
+    assert not check(net, "b2", "db2 = z2 - y").ok
+
+
+# ---- issue 9: F.cross_entropy of one example (unbatched: 1-D scores, 1-D probabilities) ----------
+
+_UNBATCHED = """
+[dims]
+d = 3
+h = 4
+k = {k}
+[inputs]
+x = ["d"]
+y = ["k"]
+[params]
+W1 = ["h", "d"]
+W2 = ["k", "h"]
+b2 = ["k"]
+[forward]
+a1 = "torch.tanh(W1 @ x)"
+z2 = "W2 @ a1 + b2"
+L = "{loss}"
+{values}
+"""
+
+
+@pytest.mark.parametrize(
+    ("k", "loss", "values"),
+    [
+        (2, "F.cross_entropy(z2, y)", ""),
+        (3, "F.cross_entropy(z2, y)", "[values]\ny = [0.2, 0.5, 0.3]"),
+        (3, "F.cross_entropy(input=z2, target=y)", "[values]\ny = [0, 0, 1]"),
+        (3, "nn.CrossEntropyLoss()(z2, y)", ""),
+    ],
+)
+def test_cross_entropy_of_one_example(k: int, loss: str, values: str) -> None:
+    """PyTorch's unbatched ``F.cross_entropy(z, y)`` with z and y 1-D of the class count: y holds
+    class probabilities (was refused: "the class indices 'y' need one per row of the scores").
+    The text run in PyTorch agrees with derive's reading, and derive verify passes."""
+    from test_heldnets21 import _both
+
+    _both(_UNBATCHED.format(k=k, loss=loss, values=values), "ce-one-example")
+
+
+# ---- NumPy on the one-example network: einsum of 1-D steps, column reshapes --------------------
+
+_DZ1 = "dz1 = (1 - a1 ** 2) * w2 * (p - y)\n"
+QIU_NUMPY = [
+    _DZ1 + 'dW1 = np.einsum("i,j->ij", dz1, x)',
+    _DZ1 + 'dW1 = np.einsum("i,j->ji", dz1, x)',
+    _DZ1 + 'dW1 = np.einsum("i,j->ij", x, dz1)',
+    _DZ1 + "dW1 = np.einsum('h,d->hd', dz1, x)",
+    _DZ1 + "dW1 = dz1[:, None] @ x[None, :]",
+    _DZ1 + "dW1 = dz1.reshape(-1, 1) @ x.reshape(1, -1)",
+    _DZ1 + "dW1 = x.reshape(-1, 1) @ dz1.reshape(1, -1)",
+    _DZ1 + "dW1 = np.outer(x, dz1).T",
+    "dz1 = w2 * (p - y)\ndW1 = np.einsum('i,j->ij', dz1, x)",
+]
+
+
+@pytest.mark.parametrize("code", QIU_NUMPY)
+def test_numpy_one_example(code: str) -> None:
+    """Right exactly when NumPy running the code (1-D arrays) agrees with PyTorch autograd."""
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    env = {k: np.asarray(v, dtype=float) for k, v in _QV.items()}
+    a1 = np.tanh(env["W1"] @ env["x"] + env["b1"])
+    env |= {"a1": a1, "p": 1 / (1 + np.exp(-(env["w2"] @ a1 + env["b2"])))}
+    scope = {"np": np, **env}
+    exec(code, scope)  # noqa: S102 (the test's own fixed strings, never user input)
+    mine, truth = np.asarray(scope["dW1"]), _truth(_qiu_torch, _QV, "W1")
+    right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
+    r = check(spec_mod.parse(_QIU, "qiu-one-example"), "W1", code)
+    assert r.verdict == ("correct" if right else "incorrect"), r.text()
