@@ -262,25 +262,6 @@ def _sum_beside(e: Eq, width: float) -> bool:
     return not columns and "\\\\" not in line and printing.display_width(line) <= width - SUM_LEAD
 
 
-LINE_WIDTH = 92.0  # the A4 line in printing.display_width units (~95), less a margin
-
-
-def _text_width(text: str) -> float:
-    """About how wide a sentence of running text (LaTeX, inline math as ``\\(…\\)``) is, in
-    :func:`printing.display_width` units: a CJK character two, another letter one."""
-    plain = re.sub(r"\\\((.*?)\\\)", lambda m: "x" * round(printing.display_width(m.group(1))), text)
-    plain = re.sub(r"\\[A-Za-z]+|[{}]", "", plain)
-    return sum(2.0 if "\u2e80" <= c <= "\uffef" else 1.0 for c in plain)
-
-
-def _label_fits(label: str, v: Any) -> bool:
-    """Layout only (issue 12): whether the sentence ``label`` and the matrix ``v`` of all the
-    entries fit one line unshrunk (a short note joined to the matrix's lead-in)."""
-    value = printing.column_as_row(str(v.value), 3)
-    math = printing.display_width(f"{v.lhs} {v.rel} {value}")
-    return _text_width(str(label)) + 2.0 + math <= LINE_WIDTH
-
-
 def _with_value(e: Eq, v: Any, width: float) -> bool:
     """Layout only: whether the step ``e`` and the numbers ``v`` of its left side fit on one
     row as ``lhs = rhs ≈ value`` (a compact layer's step, derive/walkthrough/layers.py): the
@@ -292,7 +273,7 @@ def _with_value(e: Eq, v: Any, width: float) -> bool:
     return printing.display_width(line) + printing.display_width(value) + 3 <= width
 
 
-WORKED_LINE = 88.0  # printing.display_width units (~95 a line): a hand working and its matrix
+WORKED_LINE = 94.0  # printing.display_width units (~95 a line): a hand working and its matrix
 WORKED_GAP = 6.0  # the \qquad\qquad between them
 
 
@@ -438,7 +419,6 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         with_value=lambda e, v: _with_value(e, v, fit_width),
         braced=lambda b, label: _braced(b, label, fit_width),
         sum_beside=lambda e: _sum_beside(e, fit_width),
-        label_fits=_label_fits,
         worked_row=lambda cs, v, dense: _worked_row(cs, v, dense, fit_width),
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
