@@ -94,9 +94,13 @@ def test_the_short_chinese_sentences_have_no_colon_inside_the_label() -> None:
 
 
 def _total_line(tex: str, grad: str) -> str:
-    lead = catalogue("en")["backward"]["total"]
+    """The line of the step's total: under its lead-in, or on the line of the short one
+    (round 30: a sum by the paths' names on the line of "Summed over the paths:")."""
+    lead, short = catalogue("en")["backward"]["total"], catalogue("en")["longhand9"]["summed"]
     at = tex.index(f"\\subsection{{\\({grad}\\)}}")
-    rest = tex[at:]
+    rest = tex[at : tex.find("\\subsection{", at + 1)]
+    if short in rest:
+        return rest[rest.index(short) :].split("\n")[0]
     return rest[rest.index(lead) :].split("\n")[1]
 
 

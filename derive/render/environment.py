@@ -229,6 +229,39 @@ def _beside(e: Eq, width: float, *names: Any) -> bool:
     return wide <= BESIDE_WIDTH or wide + named <= BESIDE_ROOM
 
 
+def _braced(b: Any, label: str, width: float) -> bool:
+    """Layout only (issue 12): whether a backward step's paths can be shown as ONE display, its
+    total with each path's term under a brace naming the path ("through V"), instead of a
+    display per path and the total again: the total printed is exactly the sum of the paths'
+    right sides (the same verified equations, the terms in the same order), every path from an
+    upstream gradient, and the display one unbroken row of the line, a brace's label no wider
+    than the room it has (``label``: the word before the path's name)."""
+    total = b.total
+    if total is None or len(b.paths) < 2 or any(p.upstream is None for p in b.paths):
+        return False
+    if str(total.rhs) != " + ".join(str(p.eq.rhs) for p in b.paths):
+        return False
+    line, columns = _layout(total.lhs, total.rhs, width)
+    if columns or "\\\\" in line or line != f"{total.lhs} = {total.rhs}":
+        return False
+    words = printing.display_width(f"\\text{{{label}}}")
+    wide = printing.display_width(str(total.lhs)) + 3.0 + 3.0 * (len(b.paths) - 1)
+    for p in b.paths:
+        term = printing.display_width(str(p.eq.rhs))
+        wide += max(term, 0.72 * (words + printing.display_width(str(p.source_tex))))
+    return wide <= width
+
+
+SUM_LEAD = 25.0  # the short lead-in "Summed over the paths:" (either language), in units
+
+
+def _sum_beside(e: Eq, width: float) -> bool:
+    """Layout only (issue 12): whether a step's total (the sum of its paths, written with the
+    paths' names) is one unbroken row short enough to sit on the line of its short lead-in."""
+    line, columns = _layout(e.lhs, e.rhs, width)
+    return not columns and "\\\\" not in line and printing.display_width(line) <= width - SUM_LEAD
+
+
 def _with_value(e: Eq, v: Any, width: float) -> bool:
     """Layout only: whether the step ``e`` and the numbers ``v`` of its left side fit on one
     row as ``lhs = rhs ≈ value`` (a compact layer's step, derive/walkthrough/layers.py): the
@@ -240,8 +273,11 @@ def _with_value(e: Eq, v: Any, width: float) -> bool:
     return printing.display_width(line) + printing.display_width(value) + 3 <= width
 
 
-WORKED_LINE = 88.0  # printing.display_width units (~95 a line): a hand working and its matrix
-WORKED_GAP = 6.0  # the \qquad\qquad between them
+# a hand working and its matrix side by side: printing.display_width units, the A4 line 95 (495 pt);
+# measured on the course and built-in handouts (round 30), a display estimated at 96 with its
+# \qquad\qquad gaps at their true 4 em (8 units) is at most ~98 units wide (shrunk by <= 3 %)
+WORKED_LINE = 96.0
+WORKED_GAP = 8.0
 
 
 def _worked_beside(cs: Any, v: Any, width: float) -> bool:
@@ -384,6 +420,8 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e, *names: _beside(e, fit_width, *names),
         with_value=lambda e, v: _with_value(e, v, fit_width),
+        braced=lambda b, label: _braced(b, label, fit_width),
+        sum_beside=lambda e: _sum_beside(e, fit_width),
         worked_row=lambda cs, v, dense: _worked_row(cs, v, dense, fit_width),
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
