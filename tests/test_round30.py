@@ -390,3 +390,19 @@ def test_numpy_one_example(code: str) -> None:
     right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
     r = check(spec_mod.parse(_QIU, "qiu-one-example"), "W1", code)
     assert r.verdict == ("correct" if right else "incorrect"), r.text()
+
+
+def test_column_reading_is_said_in_both_languages() -> None:
+    """The reading writes vectors as derive holds them (rows), so a column-convention answer's
+    ``.T``s are explained by a note, in English and Chinese; a rows-convention answer has none."""
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    net = spec_mod.parse(_QIU, "qiu-one-example")
+    text = _D1 + r"\frac{\partial L}{\partial W_1} = \delta^{(1)} x^\top"
+    en, zh = (check(net, "W1", text, latex=True, lang=lang) for lang in ("en", "zh"))
+    assert en.ok and zh.ok
+    assert any("column convention" in n and "x" in n for n in en.notes), en.notes
+    assert any("列向量约定" in n for n in zh.notes), zh.notes
+    rows = check(net, "W1", _D1 + r"\frac{\partial L}{\partial W_1} = \delta^{(1)\top} x", latex=True)
+    assert rows.ok and not any("column convention" in n for n in rows.notes)

@@ -113,6 +113,7 @@ from derive.checker.formula import (
     Convert,
     ShapeError,
     _statements,
+    columns_read,
     has_row_sum,
     numpy_1d_products,
     read,
@@ -439,6 +440,26 @@ def _check_text(
         except FormulaError:
             raise plain from None
         latex = looks_latex(formula) or "^" in formula  # fixes in LaTeX only for LaTeX
+    columns = columns_read()
+    if columns:  # δ x^⊤ of 1-D vectors: said, since the reading writes them as rows
+        res, latex = _check_read(n, wrt, formula, latex, allow_upstream, tree, lhs, shown)
+        note = msg("round30.columns", names=", ".join(columns), first=columns[0])
+        notes = (*res.note_msgs, note)
+        return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes)), latex
+    return _check_read(n, wrt, formula, latex, allow_upstream, tree, lhs, shown)
+
+
+def _check_read(
+    n: Net,
+    wrt: str | None,
+    formula: str,
+    latex: bool,
+    allow_upstream: bool,
+    tree: ex.Node,
+    lhs: str | None,
+    shown: str,
+) -> tuple[CheckResult, bool]:
+    """:func:`_check_text` of the formula as :func:`read` read it."""
     entry = _entry_wrt(n, wrt, lhs)
     if entry is not None:
         res = _check_entry(n, entry, formula, shown, tree, allow_upstream, latex)

@@ -53,6 +53,7 @@ def read(
     ``dZ[Z <= 0] = 0`` is the assignment it performs."""
     if not isinstance(text, str):
         raise FormulaError(msg("error.not_string"))
+    _COLUMNS_READ.set(())
     limit = latexin.MAX_LENGTH if latex else ex.MAX_LENGTH
     if len(text) > limit:
         raise FormulaError(msg("error.too_long", n=len(text), limit=limit))
@@ -698,8 +699,17 @@ def _columns_first(
     if cols[0] == rows[0]:
         return rows
     if _fits(net, cols[0], wrt) or (_shape_of(net, rows[0]) is None and _shape_of(net, cols[0])):
+        found = [(n, net.resolve(n)) for n in ex.names(cols[0]) if _latex_vector(net, n)]
+        names = dict.fromkeys(f[0] if f is not None else n for n, f in found)
+        _COLUMNS_READ.set(tuple(names))
         return cols
     return rows
+
+
+def columns_read() -> tuple[str, ...]:
+    """The 1-D vectors (as named in the reading) of the last :func:`read` that took the column
+    convention (:func:`_columns_first`), or () where it did not."""
+    return _COLUMNS_READ.get()
 
 
 def _transposed_twice_out(tree: ex.Node) -> ex.Node:
@@ -954,6 +964,8 @@ _STEP_TREES: contextvars.ContextVar[dict[str, ex.Node]] = contextvars.ContextVar
 )
 # read a derivation's statements with NumPy's meaning of 1-D names first (set by _numpy_first)
 _NUMPY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("numpy_first", default=False)
+# the vectors of the last read() that took the column convention (set by _columns_first)
+_COLUMNS_READ: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("columns_read", default=())
 # read a LaTeX derivation with the network's 1-D vectors as columns (set by _columns_first)
 _COLUMNS: contextvars.ContextVar[bool] = contextvars.ContextVar("columns", default=False)
 # the steps of the derivation being read that NumPy keeps 1-D (set by _derivation)
