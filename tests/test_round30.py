@@ -406,3 +406,52 @@ def test_column_reading_is_said_in_both_languages() -> None:
     assert any("列向量约定" in n for n in zh.notes), zh.notes
     rows = check(net, "W1", _D1 + r"\frac{\partial L}{\partial W_1} = \delta^{(1)\top} x", latex=True)
     assert rows.ok and not any("column convention" in n for n in rows.notes)
+
+
+# ---- Goodfellow's algorithm 6.4: g ← …, a name assigned again and again ------------------------
+
+_G2 = r"g \leftarrow (a^{(2)} - y) \odot \sigma'(z^{(2)}), \quad "
+GOODFELLOW = [
+    # (wrt, LaTeX, its meaning in NumPy over the column-major network)
+    ("W2", _G2 + r"\nabla_{W^{(2)}} J = g\, a^{(1)\top}", "g2 @ a1.T"),
+    ("W2", _G2.replace(r"\leftarrow", r"\gets") + r"\nabla_{W^{(2)}} J = g a^{(1)\top}", "g2 @ a1.T"),
+    ("W1", _G2 + r"g \leftarrow W^{(2)\top} g, \quad g \leftarrow g \odot \sigma'(z^{(1)}), \quad "
+     r"\nabla_{W^{(1)}} J = g\, x^\top", "g1 @ x.T"),
+    ("W1", _G2 + r"g \leftarrow W^{(2)\top} g, \quad g \leftarrow g \odot \sigma'(z^{(1)}), \quad "
+     r"\nabla_{W^{(1)}} J = (x\, g^\top)^\top", "(x @ g1.T).T"),
+    ("W1", _G2 + r"g \leftarrow W^{(2)\top} g, \quad g \leftarrow g \odot \sigma'(z^{(1)}), \quad "
+     r"\nabla_{W^{(1)}} J = x\, g^\top", "x @ g1.T"),
+    ("W1", _G2 + r"g \leftarrow W^{(2)\top} g, \quad \nabla_{W^{(1)}} J = g x^\top", "(W2.T @ g2) @ x.T"),
+    ("b1", _G2 + r"g \leftarrow W^{(2)\top} g, \quad g \leftarrow g \odot \sigma'(z^{(1)}), \quad "
+     r"\nabla_{b^{(1)}} J = g", "g1"),
+]
+
+
+@pytest.mark.parametrize(("wrt", "latex", "meaning"), GOODFELLOW)
+def test_goodfellow_assignments(wrt: str, latex: str, meaning: str) -> None:
+    """``g ← …`` statements after ``\\quad`` (they were one statement, unreadable), ``g^⊤`` of
+    the assigned g (it was read as the activation g's power)."""
+    from pathlib import Path
+
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    path = Path(__file__).parent / "specs_course" / "nndl_colmajor_single.toml"
+    net = spec_mod.load(str(path))
+    rng = np.random.default_rng(3)
+    v = {k: rng.normal(size=tuple(int(net.dims[d]) if isinstance(d, str) else d for d in s))
+         for k, s in (("x", ("M0", 1)), ("y", ("M2", 1)), ("W1", ("M1", "M0")), ("b1", ("M1", 1)),
+                      ("W2", ("M2", "M1")), ("b2", ("M2", 1)))}
+    t = {k: torch.tensor(a, requires_grad=True) for k, a in v.items()}
+    a1t = torch.sigmoid(t["W1"] @ t["x"] + t["b1"])
+    a2t = torch.sigmoid(t["W2"] @ a1t + t["b2"])
+    (0.5 * torch.sum((t["y"] - a2t) ** 2)).backward()
+    truth = t[wrt].grad.numpy()
+    a1 = 1 / (1 + np.exp(-(v["W1"] @ v["x"] + v["b1"])))
+    a2 = 1 / (1 + np.exp(-(v["W2"] @ a1 + v["b2"])))
+    g2 = (a2 - v["y"]) * a2 * (1 - a2)
+    g1 = (v["W2"].T @ g2) * a1 * (1 - a1)
+    mine = np.asarray(eval(meaning, {**v, "a1": a1, "g1": g1, "g2": g2}))  # noqa: S307
+    right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
+    r = check(net, wrt, latex, latex=True)
+    assert r.verdict == ("correct" if right else "incorrect"), r.text()

@@ -310,6 +310,11 @@ _REASON = re.compile(
 )
 
 
+def _assigns(text: str) -> bool:
+    """Does ``text`` state an equation or an assignment (``=``, ``:=``, ``\\gets``, ``←``)?"""
+    return "=" in text or "←" in text or re.search(r"\\(?:gets|leftarrow|coloneqq|triangleq)\b", text) is not None
+
+
 def _quad_split(piece: str, where: bool = True) -> list[str]:
     """``g = O(1 - O)(t - O), \\quad \\frac{∂E}{∂w} = -g x``: equations set side by side with
     ``\\quad`` (after a comma or not) are statements one after the other; a ``\\quad`` before
@@ -323,8 +328,8 @@ def _quad_split(piece: str, where: bool = True) -> list[str]:
             out[-1] += sep + seg
         elif "quad" not in sep and _open_brackets(out[-1]) > 0:  # \sum_{i=1,\, j=1}: inside
             out[-1] += sep + seg
-        elif "=" in seg and ("=" in out[-1] or clause and _defines(clause.group(1).split("=")[1])):
-            out.append(seg)
+        elif _assigns(seg) and (_assigns(out[-1]) or clause and _defines(clause.group(1).split("=")[1])):
+            out.append(seg)  # also Goodfellow's g ← …, δ := … (latexin reads them as =)
         elif where and "=" not in out[-1] and (d := _BARE_DEFINITION.match(seg)) and _defines(d.group(1)):
             out.append(r"\text{where } " + seg.strip())  # "X^⊤ δ / m, \quad δ = …": δ defined
         else:

@@ -1411,6 +1411,7 @@ class _Parser:
             and not self.known(name)
             and self.peek().text in ("'", "^", "(")
             and not self.layer_tensor(name)
+            and not (name in self.defined and self.peek().text == "^")  # g ← …; g^⊤: the step
         ):
             return self.function("act", tok)
         if name == "d" and self.peek().kind in ("id", "cmd") and self.peek().col == tok.col + 1:
