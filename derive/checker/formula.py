@@ -1905,9 +1905,9 @@ class _Numpy(ast.NodeTransformer):
 
     def step_shape(self, text: str) -> tuple[int, int] | None:
         """The shape of ``text`` read as NumPy reads it, with the derivation's earlier steps put
-        in (``np.outer(X.T @ ds, q)`` after ``ds = …``, 1-D by its form: 邱锡鹏's attention)."""
-        steps = _STEP_TREES.get()
-        if self.net is None or not steps:
+        in (``np.outer(X.T @ ds, q)`` after ``ds = …``, 1-D by its form: 邱锡鹏's attention), or
+        with none (``np.outer(dh * (W @ x > 0), x)`` of the spec's 1-D x: CS182's one example)."""
+        if self.net is None or not (_STEP_TREES.get() or vectors(self.net)):
             return None
         try:
             scalars = frozenset(k for k, v in self.net.spec.shapes.items() if not v)

@@ -2360,6 +2360,7 @@ class _Parser:
                 lr = "\\operatorname{LeakyReLU}"
                 raise self.error(tok, f"a number as the slope of {lr}, e.g. {lr}_{{0.2}}")
             params = (slope,)
+        axis = self._octave_mean_dim_heldcheck30() if func == "mean" else None
         while self.peek().text in ("'", "^"):
             if self.peek().text == "'":
                 self.next()
@@ -2406,6 +2407,21 @@ class _Parser:
             if prime:
                 raise LatexError(f"the derivative of {func} is not read (column {tok.col})", tok.col)
             return out
+        if axis is not None and not prime:  # Octave's mean(E, 1): down the columns, kept
+            return ex.Call("mean", (arg,), (("axis", ex.Num(Fraction(axis))),))
         if not prime:
             return ex.Call(func, (arg, *params))
         return derivative_tree(ex.Call(func, (arg, *params)))  # f'(x) from the operation table
+
+    def _octave_mean_dim_heldcheck30(self) -> int | None:
+        """After ``\\operatorname{mean}``: a subscript ``_{1}`` or ``_{2}``, Octave's dimension
+        as the Octave reading writes ``mean(E, 1)`` where the cell is read here (its primes):
+        NumPy's axis 0 or 1 (the reduced dimension kept); None (nothing read) otherwise."""
+        if self.peek().text != "_":
+            return None
+        if self.peek(1).text == "{" and self.peek(2).text in ("1", "2") and self.peek(3).text == "}":
+            dim = int(self.peek(2).text)
+            for _ in range(4):
+                self.next()
+            return dim - 1
+        return None

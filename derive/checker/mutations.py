@@ -253,7 +253,10 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
         if isinstance(e, mf.Mul):  # a mask written into the formula: relu'(X W + b) dropped
             for mask, rest in ((e.a, e.b), (e.b, e.a)):
                 if rest.shape == e.shape and (
-                    _is_mask(mask) or _through_output(mask, rest) or _derivative_at(net, mask)
+                    _is_mask(mask)
+                    or _through_output(mask, rest)
+                    or _derivative_at(net, mask)
+                    or _power_derivative_heldcheck30(net, mask, rest)
                 ):
                     masks.append((path, mask, rest))
                     yield (
@@ -474,6 +477,29 @@ def _derivative_at(net: Net, factor: mf.MExpr) -> bool:
         if a is not None and b is not None and a.shape == b.shape and close(a, b):
             return True
     return False
+
+
+def _power_derivative_heldcheck30(net: Net, factor: mf.MExpr, up: mf.MExpr) -> bool:
+    """A power activation's derivative written into a gradient next to its output's gradient:
+    ``dH ⊙ 2(X W)`` where ``H = np.square(X @ W)`` (CS189's quadratic activation, no node of its
+    own for ``X W``) — the factor equals ``p · u^(p−1)`` at the power's base ``u``."""
+    if not (isinstance(up, mf.Ref) and up.kind == "grad"):
+        return False
+    g = net.g
+    tree = next((t for n, t in g.spec.forward if n == up.name), None)
+    if not isinstance(tree, ex.Pow) or isinstance(tree.base, ex.Name) or tree.exponent in (0, 1):
+        return False
+    try:
+        a = floats(evaluate(factor, System(net.rand, 0)))
+        u = floats(evaluate(forward_ir(tree.base, g), System(net.rand, 0)))
+    except Exception:  # noqa: BLE001 - a base the evaluator does not take: no such factor
+        return False
+    if a is None or u is None or a.shape != u.shape:
+        return False
+    p = float(tree.exponent)
+    with np.errstate(all="ignore"):
+        local = p * u ** (p - 1)
+    return bool(np.all(np.isfinite(local))) and close(a, local)
 
 
 def _without_all(
