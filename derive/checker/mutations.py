@@ -428,16 +428,19 @@ def _wrong_masks(
 
 def _written_out(net: Net, tree: ex.Node, node: str) -> bool:
     """Is ``tree`` an activation of ``node`` written out element-wise, other than a call of a
-    named activation on ``node`` itself: a function of ``node`` alone (numbers aside), through
+    named activation on ``node`` itself: a function of ``node`` (numbers and the network's
+    inputs, parameters and constants aside: a threshold subtracted), through
     element-wise arithmetic and functions, at least one of them (``(exp(z) - exp(-z)) /
     (exp(z) + exp(-z))``), and of ``node``'s shape?"""
     calls = 0
     todo = [tree]
+    spec = net.g.spec
+    leaves = set(spec.inputs) | set(spec.params) | set(spec.constants)
     while todo:
         t = todo.pop()
         if isinstance(t, ex.Name):
-            if t.id != node:
-                return False
+            if t.id != node and t.id not in leaves:
+                return False  # a leaf beside it is a shift or scale (西瓜书's σ(α_h − γ_h))
         elif isinstance(t, ex.Call):
             if t.func not in ops.table() or ops.get(t.func).kind != ops.ELEMENTWISE or t.kwargs:
                 return False
