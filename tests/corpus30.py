@@ -379,6 +379,42 @@ C(CH, "w", N, "dv = 2 * v\ndu = dv\ndb = dv\ndw = du * x", style="o-ch-w-with-db
 C(R, "w2", N, "grad_w2 = h_relu.T @ (2 * y_pred - 2 * y)", oracle=RW2, style="o-r-w2-distributed-2")
 C(MW, "W2", N, "dZ2 = (A2 - Y) / m\ndW2 = A1.T @ dZ2 * w", "*", oracle="w * A1.T @ (A2 - Y) / m", style="o-mw-W2-times-w")
 
+# ================================================================ round b: reductions in MATLAB/Julia, hand numbers at the policy's edges, masks that look right; written after round a's fixes, before any run of these
+_round = "b"
+C(M, "b2", N, "db2 = sum(A2 - Y) / m;", oracle=B2R, style="b-m-octave-b2-sum-default")
+C(M, "b2", N, "db2 = sum(A2 .- Y) ./ m", oracle=B2R, style="b-m-julia-b2-total", note="Julia's sum without dims is every entry's: b2 is 1 x 1")
+C(E, "w", N, "dw = sum(x .* ((O - t) * O * (1 - O)), 2);", "*", oracle=f"np.sum({EW}, axis=1, keepdims=True) + 0 * w", style="b-n-octave-sum-dim2-of-row")
+C(T, "W2", N, "dW2 = sum(h' .* (y_pred - y_target), 2);", oracle=TW2, style="b-t-octave-sum-dim2-of-column")
+C(T, "W2", N, "dW2 = sum(h .* (y_pred - y_target));", "*", style="b-t-octave-sum-of-row-is-total")
+C(M, "b2", N, "db2 = np.sum(A2 - Y, axis=0) / m", oracle=B2R, style="b-m-b2-axis0-1d")
+C(MW, "W1", N, "dZ2 = (A2 - Y) * (1 + (w - 1) * Y) / m\ndW1 = X.T @ (dZ2 @ W2.T * (Z1 > 0))", "weighted-loss-not-simplifiable", oracle="X.T @ (((A2 - Y) * (1 + (w - 1) * Y) / m) @ W2.T * (Z1 > 0))", style="b-mw-W1-binary-only")
+C(MW, "W2[1,0]", V, "-0.3069", style="b-v-mw-W210")
+C(MW, "b2", N, "dZ2 = (w * Y * (A2 - 1) + (1 - Y) * A2) / m\ndb2 = np.sum(dZ2)", oracle=f"np.sum({WDZ}, axis=0, keepdims=True) / m", style="b-mw-b2-sum-all")
+C(M, "b1[0,0]", V, "-0.09794", style="b-v-m-b100")
+C(M, "W1", V, "[[-0.0979, 0.136], [-0.196, 0.0791]]", style="b-v-m-W1-mixed-digits")
+C(M, "W2", V, "[[-0.176], [-0.009]]", "*", style="b-v-m-W2-one-digit-entry", note="-0.009 has one significant digit: too few to judge, never ✓")
+C(T, "W1[1,0]", V, "-0.002734", style="b-v-t-W110")
+C(T, "v2", V, "-0.117", style="b-v-t-v2-3sf")
+C(E, "w", V, "[-0.0612, -0.0367, -0.0245]ᵀ", "shape-mismatch", style="b-v-n-w-as-column")
+C(CH, "x", V, "60.5", "*", style="b-v-ch-x-exact-no-allowance")
+C(R, "w1", N, "grad_w1 = x.T @ (2 * (y_pred - y) @ w2.T * (h >= 0))", "relu-at-zero", style="b-r-w1-ge-0", note="first labelled right (no entry of h is exactly 0 at the example); README and corpora 6a/13/19/21: a non-strict mask is relu-at-zero whatever the example, PyTorch's relu'(0) = 0: relabelled")
+C(S, "b", N, "db = (P - Y).sum(axis=0, keepdims=True) / X.shape[0]", oracle=SB, style="b-s-b-sum-method-shape0")
+C(S, "W", N, "dW = X.T.dot(P - Y) / Y.shape[1]", "scale-factor", oracle="X.T @ (P - Y) / k", style="b-s-W-k-for-m")
+C(M, "W1", L, "\\frac{\\partial L}{\\partial W^{[1]}} = \\frac{1}{m} X^\\top \\left[(A^{[2]} - Y) W^{[2]\\top} \\odot \\mathbb{1}[Z^{[1]} \\geq 0]\\right]", "relu-at-zero", style="b-m-latex-Z1-geq-0", note="first labelled right (no entry of Z1 is exactly 0 at the example); README and corpora 3/6b/14: a non-strict mask is relu-at-zero, PyTorch's relu'(0) = 0: relabelled")
+C(M, "W1", L, "\\frac{\\partial L}{\\partial W^{[1]}} = \\frac{1}{m} X^\\top \\left[(A^{[2]} - Y) W^{[2]\\top} \\odot \\mathbb{1}[A^{[1]} \\geq 0]\\right]", "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="b-m-latex-A1-geq-0-always")
+C(TT, "w1", N, "grad_y_pred = 2.0 * (y_pred - y)\ngrad_h = grad_y_pred.mm(w2.t())\ngrad_h[h <= 0] = 0\ngrad_w1 = x.t().mm(grad_h)", "relu-at-zero", oracle="x.T @ (2 * (y_pred - y) @ w2.T * (h > 0))", style="b-tt-w1-le-0-zeroed")
+C(SV, "th0", N, "dth0 = -np.sum(y * (margin < 1)) / n", oracle="-np.mean(y * (margin < 1))", style="b-sv-th0-sum-over-n")
+C(LR, "th0", N, "dth0 = mean(g - Y);", oracle="np.mean(g - Y, axis=1, keepdims=True)", style="b-lr-octave-th0-mean-of-row")
+C(LR, "th", N, "dth = X * (g .- Y)' ./ n .+ 2 .* lam .* th", oracle="X @ (g - Y).T / n + 2 * lam * th", style="b-lr-julia-th")
+C(MZ, "b2", N, "delta_o = (out_o - target) * out_o * (1 - out_o)\ndb2 = delta_o.sum()", oracle=f"np.sum({MZ_DO})", style="b-mz-b2-sum-method")
+C(QA, "a", V, "[[0.0832], [0.0850], [0.00281]]", style="b-v-qa-a")
+C(M, "b1", N, "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndb1 = dZ1.mean(axis=0)", oracle=B1R, style="b-m-b1-mean-method-1d")
+C(T, "W1[0,1]", V, "-0.01634", style="b-v-t-W101-one-unit-off", note="within one unit of the 4th digit (-0.016348)")
+C(E, "w", N, "dw = np.multiply(np.multiply(O - t, O * (1 - O)), x)", oracle=EW, style="b-n-nested-multiply")
+C(CH, "w", N, "dw = 2 .* (w .* x .+ b) .* x", style="b-ch-julia-w")
+C(R, "w2", N, "grad_w2 = h_relu.T @ (y_pred - y) + h_relu.T @ (y_pred - y)", oracle=RW2, style="b-r-w2-twice-added")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 

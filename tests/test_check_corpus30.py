@@ -101,3 +101,17 @@ def test_a_power_activation_derivative_left_out() -> None:
     assert _verdict(QA, "W", steps + "dW = X.T @ dH") == ("incorrect", "missing-activation-derivative")
     assert _verdict(QA, "W", steps + "dW = X.T @ (dH * 2 * (X @ W))") == ("correct", None)
     assert _verdict(QA, "W", steps + "dW = X.T @ (dH * 2 * H)")[0] == "incorrect"
+
+
+XIGUA = str(Path(__file__).resolve().parent / "specs_course" / "xigua_threshold_batch.toml")
+
+
+def test_a_written_out_activation_with_a_threshold() -> None:
+    """西瓜书's hidden layer ``b_h = 1 / (1 + np.exp(-(alpha_h - gamma)))``: a sigmoid written out
+    with the threshold γ subtracted inside. ``e = np.dot(w, g)`` without ``b_h * (1 - b_h)`` is
+    ``missing-activation-derivative`` (it was ``unknown``: a written-out activation was known only
+    as a function of its argument node alone; c28-197's strict xfail removed)."""
+    g = "g = y_hat * (1 - y_hat) * (y - y_hat)\n"
+    assert _verdict(XIGUA, "v", g + "e = np.dot(w, g)\ndv = -np.outer(x, e)") == (
+        "incorrect", "missing-activation-derivative")
+    assert _verdict(XIGUA, "v", g + "e = b_h * (1 - b_h) * np.dot(w, g)\ndv = -np.outer(x, e)") == ("correct", None)
