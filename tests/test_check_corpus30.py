@@ -115,3 +115,20 @@ def test_a_written_out_activation_with_a_threshold() -> None:
     assert _verdict(XIGUA, "v", g + "e = np.dot(w, g)\ndv = -np.outer(x, e)") == (
         "incorrect", "missing-activation-derivative")
     assert _verdict(XIGUA, "v", g + "e = b_h * (1 - b_h) * np.dot(w, g)\ndv = -np.outer(x, e)") == ("correct", None)
+
+
+MAZUR = str(Path(__file__).resolve().parent / "specs_course" / "hn15_mazur_step_by_step.toml")
+
+
+def test_an_entry_of_a_step() -> None:
+    """``delta_o[0, 0] + delta_o[0, 1]`` after ``delta_o = …``: entries of a step of the
+    derivation (Mazur's shared output bias, summed over his two outputs; ``d[0, 0] * x`` of a
+    1 × 1 step) were refused ("'Subscript' is not allowed"); an expression's entry was read.
+    Now the step's 1 × 1 block, as NumPy picks it — right where the sum is whole, wrong where an
+    entry is left out or where the entries are the example's only (a batch of m rows)."""
+    d = "delta_o = (out_o - target) * out_o * (1 - out_o)\n"
+    assert _verdict(MAZUR, "b2", d + "db2 = delta_o[0, 0] + delta_o[0, 1]") == ("correct", None)
+    assert _verdict(MAZUR, "b2", d + "db2 = delta_o[0, 0]")[0] == "incorrect"
+    assert _verdict("neuron", "w", "d = (O - t) * O * (1 - O)\ndw = d[0, 0] * x") == ("correct", None)
+    assert _verdict("tiny-mlp", "W2", "d = y_pred - y_target\ndW2 = h.T * d[0, 0]") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", "dZ2 = (A2 - Y) / m\ndb2 = dZ2[0, 0] + dZ2[1, 0]")[0] == "incorrect"
