@@ -132,3 +132,23 @@ def test_an_entry_of_a_step() -> None:
     assert _verdict("neuron", "w", "d = (O - t) * O * (1 - O)\ndw = d[0, 0] * x") == ("correct", None)
     assert _verdict("tiny-mlp", "W2", "d = y_pred - y_target\ndW2 = h.T * d[0, 0]") == ("correct", None)
     assert _verdict("mlp-bce", "b2", "dZ2 = (A2 - Y) / m\ndb2 = dZ2[0, 0] + dZ2[1, 0]")[0] == "incorrect"
+
+
+SVM = str(Path(__file__).resolve().parent / "specs_course" / "mit6036_svm.toml")
+LOGREG = str(Path(__file__).resolve().parent / "specs_course" / "hn29_mit6390_logreg_colmajor_norm.toml")
+
+
+def test_a_per_example_number_under_an_indicator_or_a_function() -> None:
+    """MIT 6.036's hinge gradient ``-\\frac{1}{n}\\sum_i \\mathbb{1}[margin_i < 1]\\, y_i x_i +
+    lam\\, th``: a number per example times an example's vector is that vector in the gradient's
+    orientation (Xᵀ(…) for the column θ), also where the number holds an indicator or an
+    element-wise function (``\\sigma(z_i) - Y_i``) — it was "shape-mismatch" (the row x_i).
+    Wrong masks, signs and terms stay wrong."""
+    hinge = "\\nabla_{th} J = -\\frac{1}{n}\\sum_{i=1}^{n} \\mathbb{1}[margin_i < 1]\\, y_i x_i"
+    assert _verdict(SVM, "th", hinge + " + lam\\, th", latex=True) == ("correct", None)
+    assert _verdict(SVM, "th", hinge.replace("<", ">") + " + lam\\, th", latex=True)[0] == "incorrect"
+    assert _verdict(SVM, "th", hinge, latex=True) == ("incorrect", "missing-loss-term")
+    assert _verdict(SVM, "th", hinge.replace("= -", "= ") + " + lam\\, th", latex=True) == ("incorrect", "sign")
+    sig = "\\nabla_{th} J = \\frac{1}{n}\\sum_{i=1}^{n} (\\sigma(z_i) - Y_i)\\, x_i + "
+    assert _verdict(LOGREG, "th", sig + "2\\, lam\\, th", latex=True) == ("correct", None)
+    assert _verdict(LOGREG, "th", sig + "lam\\, th", latex=True) == ("incorrect", "loss-term-factor")

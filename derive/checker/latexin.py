@@ -783,6 +783,16 @@ def _size_name(text: str) -> str | None:
     return name if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) else None
 
 
+def _elementwise_heldcheck30(n: ex.Call) -> bool:
+    """Is ``n`` a call of an element-wise operation of one argument (σ, exp, …), no keywords?"""
+    return (
+        len(n.args) == 1
+        and not n.kwargs
+        and n.func in ops.table()
+        and ops.get(n.func).kind == ops.ELEMENTWISE
+    )
+
+
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
@@ -2233,9 +2243,12 @@ class _Parser:
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column
         (``a^{[2](i)} - y^{(i)}``), numbers, sizes and an example's inner product with a column
-        (``X w`` from :meth:`inner_products`)?"""
+        (``X w`` from :meth:`inner_products`), also under an indicator or an element-wise
+        function (MIT 6.036's ``\\mathbb{1}[y_i(θ^⊤x_i + θ_0) < 1]\\, y_i x_i``)?"""
         found = False
         for n in _nodes(node):
+            if isinstance(n, ex.Compare) or isinstance(n, ex.Call) and _elementwise_heldcheck30(n):
+                continue  # its operands are walked too: they must be numbers per example
             if isinstance(n, ex.BinOp) and self.column_product(n):
                 found = True  # its names are the product's own
             elif isinstance(n, ex.Name):
