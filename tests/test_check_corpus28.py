@@ -20,9 +20,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus28.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c28-197": "judged wrong as it should be, but the code is unknown, not "
-    "missing-activation-derivative: this spec writes its sigmoid out, 1 / (1 + np.exp(-(…))), "
-    "and the diagnosis knows an activation's derivative only for the language's sigmoid/tanh/…",
     "c28-200": "西瓜书's b_h in index notation is the network's tensor b_h (a row), not b indexed by h, "
     "so -g_j b_h for w_{hj} is (1, q), not (q, 1)",
 }

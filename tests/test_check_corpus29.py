@@ -19,11 +19,7 @@ import corpus29  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus29.load()
-KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c29-306": "Octave's mean(dZ1, 2) in a cell with primes: such a cell is read by the LaTeX reader, "
-    "which has no mean along an axis of an expression whose row count it does not know (the sum's "
-    "\\mathbf{1} form has no count); refused, never misread",
-}
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
 
 
 def test_corpus_is_new_and_mixed() -> None:

@@ -2003,9 +2003,9 @@ class _Numpy(ast.NodeTransformer):
 
     def step_shape(self, text: str) -> tuple[int, int] | None:
         """The shape of ``text`` read as NumPy reads it, with the derivation's earlier steps put
-        in (``np.outer(X.T @ ds, q)`` after ``ds = …``, 1-D by its form: 邱锡鹏's attention)."""
-        steps = _STEP_TREES.get()
-        if self.net is None or not steps:
+        in (``np.outer(X.T @ ds, q)`` after ``ds = …``, 1-D by its form: 邱锡鹏's attention), or
+        with none (``np.outer(dh * (W @ x > 0), x)`` of the spec's 1-D x: CS182's one example)."""
+        if self.net is None or not (_STEP_TREES.get() or vectors(self.net)):
             return None
         try:
             scalars = frozenset(k for k, v in self.net.spec.shapes.items() if not v)
@@ -2574,12 +2574,18 @@ class _Numpy(ast.NodeTransformer):
 
     def entry_of_expression(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
         """``(X.T @ A.T @ dO)[0, 0]`` where one entry is asked: the 1×1 block
-        ``(…)[0:1, 0:1]`` of the whole expression, as NumPy picks it; else None."""
-        if not self.scalar or isinstance(v, ast.Name) or not isinstance(s, ast.Tuple):
+        ``(…)[0:1, 0:1]`` of the whole expression, as NumPy picks it; also an entry of a step of
+        the derivation, ``d[0, 0]`` after ``d = …`` (Mazur's ``delta_o[0, 0] + delta_o[0, 1]``
+        for a bias both outputs share, ``d[0, 0] * x``), where the whole gradient is asked too;
+        else None."""
+        step = isinstance(v, ast.Name) and v.id in self.shapes and self._tensor(v) is None
+        if not (self.scalar and not isinstance(v, ast.Name) or step) or not isinstance(s, ast.Tuple):
             return None
         idx = [_index(e) for e in s.elts]
         if len(idx) != 2 or any(k is None or k < 0 for k in idx):
             return None
+        if step and any(k >= n for k, n in zip(idx, self.shapes[v.id])):  # type: ignore[operator]
+            return None  # out of the step's range: NumPy's IndexError, not an entry
         cuts = [ast.Slice(_c(k), _c(k + 1), None) for k in idx]  # type: ignore[operator]
         return ast.Subscript(v, ast.Tuple(cuts, ast.Load()), ast.Load())
 

@@ -783,6 +783,16 @@ def _size_name(text: str) -> str | None:
     return name if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", name) else None
 
 
+def _elementwise_heldcheck30(n: ex.Call) -> bool:
+    """Is ``n`` a call of an element-wise operation of one argument (σ, exp, …), no keywords?"""
+    return (
+        len(n.args) == 1
+        and not n.kwargs
+        and n.func in ops.table()
+        and ops.get(n.func).kind == ops.ELEMENTWISE
+    )
+
+
 def _batch_sum(x: ex.Node) -> ex.Node:
     return ex.Call("sum", (x,), (("axis", ex.Num(Fraction(0))),))
 
@@ -2234,9 +2244,12 @@ class _Parser:
     def per_example_scalar(self, node: ex.Node) -> bool:
         """Is ``node`` one number per example: built of the network's tensors with one column
         (``a^{[2](i)} - y^{(i)}``), numbers, sizes and an example's inner product with a column
-        (``X w`` from :meth:`inner_products`)?"""
+        (``X w`` from :meth:`inner_products`), also under an indicator or an element-wise
+        function (MIT 6.036's ``\\mathbb{1}[y_i(θ^⊤x_i + θ_0) < 1]\\, y_i x_i``)?"""
         found = False
         for n in _nodes(node):
+            if isinstance(n, ex.Compare) or isinstance(n, ex.Call) and _elementwise_heldcheck30(n):
+                continue  # its operands are walked too: they must be numbers per example
             if isinstance(n, ex.BinOp) and self.column_product(n):
                 found = True  # its names are the product's own
             elif isinstance(n, ex.Name):
@@ -2361,6 +2374,7 @@ class _Parser:
                 lr = "\\operatorname{LeakyReLU}"
                 raise self.error(tok, f"a number as the slope of {lr}, e.g. {lr}_{{0.2}}")
             params = (slope,)
+        axis = self._octave_mean_dim_heldcheck30() if func == "mean" else None
         while self.peek().text in ("'", "^"):
             if self.peek().text == "'":
                 self.next()
@@ -2407,6 +2421,21 @@ class _Parser:
             if prime:
                 raise LatexError(f"the derivative of {func} is not read (column {tok.col})", tok.col)
             return out
+        if axis is not None and not prime:  # Octave's mean(E, 1): down the columns, kept
+            return ex.Call("mean", (arg,), (("axis", ex.Num(Fraction(axis))),))
         if not prime:
             return ex.Call(func, (arg, *params))
         return derivative_tree(ex.Call(func, (arg, *params)))  # f'(x) from the operation table
+
+    def _octave_mean_dim_heldcheck30(self) -> int | None:
+        """After ``\\operatorname{mean}``: a subscript ``_{1}`` or ``_{2}``, Octave's dimension
+        as the Octave reading writes ``mean(E, 1)`` where the cell is read here (its primes):
+        NumPy's axis 0 or 1 (the reduced dimension kept); None (nothing read) otherwise."""
+        if self.peek().text != "_":
+            return None
+        if self.peek(1).text == "{" and self.peek(2).text in ("1", "2") and self.peek(3).text == "}":
+            dim = int(self.peek(2).text)
+            for _ in range(4):
+                self.next()
+            return dim - 1
+        return None

@@ -253,7 +253,10 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
         if isinstance(e, mf.Mul):  # a mask written into the formula: relu'(X W + b) dropped
             for mask, rest in ((e.a, e.b), (e.b, e.a)):
                 if rest.shape == e.shape and (
-                    _is_mask(mask) or _through_output(mask, rest) or _derivative_at(net, mask)
+                    _is_mask(mask)
+                    or _through_output(mask, rest)
+                    or _derivative_at(net, mask)
+                    or _power_derivative_heldcheck30(net, mask, rest)
                 ):
                     masks.append((path, mask, rest))
                     yield (
@@ -425,16 +428,19 @@ def _wrong_masks(
 
 def _written_out(net: Net, tree: ex.Node, node: str) -> bool:
     """Is ``tree`` an activation of ``node`` written out element-wise, other than a call of a
-    named activation on ``node`` itself: a function of ``node`` alone (numbers aside), through
+    named activation on ``node`` itself: a function of ``node`` (numbers and the network's
+    inputs, parameters and constants aside: a threshold subtracted), through
     element-wise arithmetic and functions, at least one of them (``(exp(z) - exp(-z)) /
     (exp(z) + exp(-z))``), and of ``node``'s shape?"""
     calls = 0
     todo = [tree]
+    spec = net.g.spec
+    leaves = set(spec.inputs) | set(spec.params) | set(spec.constants)
     while todo:
         t = todo.pop()
         if isinstance(t, ex.Name):
-            if t.id != node:
-                return False
+            if t.id != node and t.id not in leaves:
+                return False  # a leaf beside it is a shift or scale (西瓜书's σ(α_h − γ_h))
         elif isinstance(t, ex.Call):
             if t.func not in ops.table() or ops.get(t.func).kind != ops.ELEMENTWISE or t.kwargs:
                 return False
@@ -474,6 +480,29 @@ def _derivative_at(net: Net, factor: mf.MExpr) -> bool:
         if a is not None and b is not None and a.shape == b.shape and close(a, b):
             return True
     return False
+
+
+def _power_derivative_heldcheck30(net: Net, factor: mf.MExpr, up: mf.MExpr) -> bool:
+    """A power activation's derivative written into a gradient next to its output's gradient:
+    ``dH ⊙ 2(X W)`` where ``H = np.square(X @ W)`` (CS189's quadratic activation, no node of its
+    own for ``X W``) — the factor equals ``p · u^(p−1)`` at the power's base ``u``."""
+    if not (isinstance(up, mf.Ref) and up.kind == "grad"):
+        return False
+    g = net.g
+    tree = next((t for n, t in g.spec.forward if n == up.name), None)
+    if not isinstance(tree, ex.Pow) or isinstance(tree.base, ex.Name) or tree.exponent in (0, 1):
+        return False
+    try:
+        a = floats(evaluate(factor, System(net.rand, 0)))
+        u = floats(evaluate(forward_ir(tree.base, g), System(net.rand, 0)))
+    except Exception:  # noqa: BLE001 - a base the evaluator does not take: no such factor
+        return False
+    if a is None or u is None or a.shape != u.shape:
+        return False
+    p = float(tree.exponent)
+    with np.errstate(all="ignore"):
+        local = p * u ** (p - 1)
+    return bool(np.all(np.isfinite(local))) and close(a, local)
 
 
 def _without_all(

@@ -688,6 +688,29 @@ def _octave_mean_heldcheck29(args: list[str]) -> str | None:
     return f"np.mean(({args[0]}), axis={int(args[1]) - 1}, keepdims=True)"
 
 
+_NP_MEAN_HELDCHECK30 = re.compile(r"np\.mean\(")
+
+
+def _mean_for_latex_heldcheck30(text: str) -> str:
+    """The Octave reading's ``np.mean((E), axis=k, keepdims=True)`` in a cell that is no Python
+    (a prime, ``.*``, a sum written ``\\mathbf{1}^{\\top}``: the LaTeX reader reads it) as that
+    reader's ``\\operatorname{mean}_{k+1}(E)``, Octave's dimension — the cell was refused
+    (``mean(dZ1, 2)`` beside ``W2'``)."""
+    try:
+        ast.parse(text)
+        return text
+    except SyntaxError:
+        pass
+
+    def latex(args: list[str]) -> str | None:
+        k = re.fullmatch(r"axis=([01])", args[1]) if len(args) == 3 else None
+        if k is None or args[2] != "keepdims=True":
+            return None
+        return f"\\operatorname{{mean}}_{{{int(k.group(1)) + 1}}}({args[0]})"
+
+    return _rewrite_calls(text, "np.mean", latex) if _NP_MEAN_HELDCHECK30.search(text) else text
+
+
 def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
     """Octave code in the spelling the readers take (module docstring)."""
     lines = [line for line in text.split("\n") if not _OCT_COMMENT.match(line)]
@@ -744,7 +767,7 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
             return None  # Julia's, a row's or a column's mean: every entry's, the language's
         return f"np.mean(({args[0]}), axis=0, keepdims=True)"  # a matrix: its column means
 
-    text = _rewrite_calls(text, "mean", mean_default)
+    text = _mean_for_latex_heldcheck30(_rewrite_calls(text, "mean", mean_default))
     text = re.sub(r"\)'(?=\s*(?:[*+\-/;)]|\.[*/^]|$))", r")^{\\top}", text, flags=re.M)  # (…)'
     # then Octave's * beside a block of ones is its matrix product (a broadcast would also fit)
     text = re.sub(r"(\\mathbf\{1\}_\{[^{}]*\})\s*\*(?![*=])", r"\1 @ ", text)
