@@ -274,6 +274,13 @@ REFUSED = {
     "hn29_sgd_step_in_forward_grad": "W1.grad is a gradient taken inside the network",
     "hn29_cs231n_conv2d_4d_input": "a tensor of 4 axes, ['N', 'C', 'H', 'W'], is outside the "
     "language",
+    # branch heldnets30: a layer built and called in the line (its weights inside the module, and
+    # the spec has no [params]: named before the missing table), a batch of sequences (3 axes), a
+    # vocabulary table of words in [constants]
+    "hn30_pytorch_nn_linear_in_forward": "nn.Linear(…)(…) builds a layer whose weights live "
+    "inside the module object",
+    "hn30_rnn_batch_first_3d_cn": "a tensor of 3 axes, ['B', 'T', 'D'], is outside the language",
+    "hn30_word_embeddings_vocab_dict": "word_to_ix: a table of names (word_to_ix: a vocabulary",
 }
 
 

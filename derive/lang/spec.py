@@ -941,6 +941,7 @@ class _Validator:
         self.declared_binary: set[str] = set()  # [inputs] … kind = "binary": 0 or 1 too
         self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
+        self.weighted_modules_hn30()
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -950,6 +951,12 @@ class _Validator:
         constants = {}
         for key, value in self.table("constants", required=False).items():
             self.declare("constants", key)
+            if isinstance(value, dict):  # heldnets30: word_to_ix = { hello = 0, world = 1 }
+                raise self.err(
+                    f"[constants] {key}",
+                    catalog.said("spec.heldnets30.table_constant", x=key),
+                    catalog.said("spec.heldnets30.table_constant_fix"),
+                )
             constants[key] = self.number(f"[constants] {key}", value)
         shapes: dict[str, Shape] = {
             **inputs,
@@ -1003,6 +1010,7 @@ class _Validator:
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.pads_hn27(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.arange_powers_hn30(text, shapes, dims)
                     text = self.arange_made_hn25(text, inputs, shapes, dims, key, fwd)
                     text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1368,6 +1376,24 @@ class _Validator:
             return None
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
+
+    def weighted_modules_hn30(self) -> None:
+        """heldnets30: a [forward] line that builds and calls a layer with weights of its own
+        (``nn.Linear(D, H)(x)``, Keras' ``Dense(10)(h)``) is refused first, naming where the
+        weights go — before a missing [params] table (such a spec often has none) is named."""
+        fwd = self.data.get("forward")
+        if not isinstance(fwd, dict):
+            return
+        for key, text in fwd.items():
+            if not isinstance(text, str):
+                continue
+            cls = spelling.weighted_module_hn30(text)
+            if cls is not None:
+                raise self.err(
+                    f'[forward] {key} = "{text}"',
+                    catalog.said("spec.heldnets30.weighted_module", cls=cls),
+                    catalog.said("spec.heldnets30.weighted_module_fix"),
+                )
 
     def modules(self, where: str, text: str) -> str:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and
@@ -2054,6 +2080,48 @@ class _Validator:
             return ast.Name(label, ast.Load())
 
         return _replaced(text, tree, ramp)
+
+    def arange_powers_hn30(self, text: str, shapes, dims) -> str:
+        """heldnets30: a column raised to a row of whole numbers — d2l's polynomial features
+        ``np.power(x, np.arange(4).reshape(1, -1))``, ``x ** torch.arange(1, 4)``, ``x.pow(…)``
+        — is the matrix whose column j is ``x ** e_j`` for each whole number e_j: written so
+        (``concat(x ** 0, x ** 1, …, axis=1)``), a power by a number as every power is, where
+        the arange read as an exponent tensor would be ``exp(e · log x)`` and refuse x ≤ 0.
+        The base must be a column of known size [n, 1] (or a matrix of as many columns as
+        the exponents, taken column by column); other forms are left to the arange's reading."""
+        if "arange" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+
+        def powered(node: ast.AST) -> ast.expr | None:
+            parts = _power_parts_hn30(node)
+            if parts is None:
+                return None
+            base, expo = parts
+            bounds = self._arange_bounds_hn25(_arange_of_row_hn30(expo), shapes, dims)
+            shape = ex._ast_shape(base, shapes)
+            if bounds is None or shape is None or len(shape) != 2:
+                return None
+            lo, hi = bounds
+            if hi - lo > ex.MAX_BLOCKS or shape[1] not in (1, hi - lo):
+                return None
+            cols = []
+            for j, e in enumerate(range(lo, hi)):
+                b = base if shape[1] == 1 else ast.Subscript(
+                    base,
+                    ast.Tuple([ast.Slice(), ast.Slice(ast.Constant(j), ast.Constant(j + 1))], ast.Load()),
+                    ast.Load(),
+                )
+                cols.append(ast.BinOp(b, ast.Pow(), ast.Constant(e)))
+            if len(cols) == 1:
+                return cols[0]
+            return ast.Call(
+                ast.Name("concat", ast.Load()), cols, [ast.keyword("axis", ast.Constant(1))]
+            )
+
+        return _replaced(text, tree, powered)
 
     def _tensor_outside_aranges_hn25(self, tree: ast.AST, shapes, dims) -> bool:
         """The line reads a tensor of the spec (not a size, not a made input) outside its
@@ -3495,6 +3563,47 @@ _INDEX_READERS_HN25 = frozenset({
     "one_hot", "gather", "take_along_axis", "take", "index_select", "embedding", "scatter",
     "scatter_add", "index_add", "bincount", "CrossEntropyLoss", "NLLLoss",
 })
+
+
+def _power_parts_hn30(node: ast.AST) -> tuple[ast.expr, ast.expr] | None:
+    """(base, exponent) of ``a ** b``, ``np.power(a, b)`` / ``torch.pow`` / ``jnp.power`` /
+    ``tf.pow`` / ``tf.math.pow``, or the method ``a.pow(b)``; else ``None``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+        return node.left, node.right
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)) or node.keywords:
+        return None
+    f = node.func
+    if f.attr not in ("power", "pow"):
+        return None
+    if ex.dialect_module_hn25(f.value) and len(node.args) == 2:
+        return node.args[0], node.args[1]
+    if not ex.dialect_module_hn25(f.value) and len(node.args) == 1:
+        return f.value, node.args[0]
+    return None
+
+
+def _arange_of_row_hn30(node: ast.AST) -> ast.AST:
+    """The ``arange(…)`` call inside a row made of it (``.reshape(1, -1)``, ``.reshape((1, -1))``,
+    ``.view(1, -1)``, ``[None, :]``, ``[None]``, ``.unsqueeze(0)``, ``[np.newaxis, :]``) or the
+    node itself: an arange is 1-D, which broadcasts as that row."""
+    if isinstance(node, ast.Subscript):
+        idx = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        new = [
+            isinstance(k, ast.Constant) and k.value is None
+            or isinstance(k, ast.Attribute) and k.attr == "newaxis"
+            for k in idx
+        ]
+        if new[:1] == [True] and all(isinstance(k, ast.Slice) for k in idx[1:]) and len(idx) <= 2:
+            return node.value
+        return node
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+        args = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], ast.Tuple) else node.args
+        vals = [ex._int_index(a) for a in args]
+        if node.func.attr in ("reshape", "view") and vals == [1, -1]:
+            return node.func.value
+        if node.func.attr == "unsqueeze" and vals == [0]:
+            return node.func.value
+    return node
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:

@@ -2678,6 +2678,37 @@ NN_MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Identity": ("", ()),
 }
 _NN_PATHS = ("nn", "torch.nn")
+# heldnets30: layer classes with weights of their own (PyTorch's, Keras', Flax's, Haiku's), built and
+# called in a [forward] line — nn.Linear(D, H)(x), tf.keras.layers.Dense(10)(h): refused naming
+# where the weights must go (Spec.weighted_modules_hn30)
+WEIGHTED_MODULES_HN30 = frozenset(
+    {"Linear", "LazyLinear", "Bilinear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d",
+     "ConvTranspose2d", "Embedding", "EmbeddingBag", "RNN", "LSTM", "GRU", "RNNCell", "LSTMCell",
+     "GRUCell", "BatchNorm1d", "BatchNorm2d", "LayerNorm", "GroupNorm", "InstanceNorm1d", "PReLU",
+     "MultiheadAttention", "TransformerEncoderLayer", "Dense", "Conv1D", "Conv2D", "SimpleRNN",
+     "BatchNormalization", "LayerNormalization", "MultiHeadAttention", "DenseGeneral"}
+)  # fmt: skip
+_WEIGHTED_PATHS_HN30 = (
+    "nn", "torch.nn", "layers", "tf.keras.layers", "keras.layers", "tf.layers", "hk", "flax.linen",
+)  # fmt: skip
+
+
+def weighted_module_hn30(text: str) -> str | None:
+    """heldnets30: ``nn.Linear`` of ``nn.Linear(D, H)(x)`` — a layer with weights of its own
+    constructed and called in the line (:data:`WEIGHTED_MODULES_HN30`) — as written; else
+    ``None``."""
+    if ")(" not in text.replace(" ", ""):
+        return None
+    tree = parsed(text)
+    if tree is None:
+        return None
+    for n in ast.walk(tree):
+        made = n.func if isinstance(n, ast.Call) else None
+        if isinstance(made, ast.Call) and isinstance(made.func, ast.Attribute):
+            path = _module_path(made.func.value)
+            if path in _WEIGHTED_PATHS_HN30 and made.func.attr in WEIGHTED_MODULES_HN30:
+                return f"{path}.{made.func.attr}"
+    return None
 # Keras' loss classes called at once, ``keras.losses.BinaryCrossentropy(from_logits=True)(y, z)``:
 # the loss function of the same name per example, then the class's reduction (Keras' default
 # "sum_over_batch_size": the mean of the per-example losses; "sum"; "none")
