@@ -508,7 +508,11 @@ def _tf_shim() -> SimpleNamespace:
             * (torch.log1p(torch.exp(-logits.abs())) + torch.clamp(-logits, min=0))
         ),
     )
-    linalg = SimpleNamespace(matmul=_tf_matmul)
+    linalg = SimpleNamespace(
+        matmul=_tf_matmul,
+        # heldnets30: tf.linalg.matvec(a, b[, transpose_a]) is a @ b of a matrix and a vector
+        matvec=lambda a, b, transpose_a=False: (_t(a).T if transpose_a else _t(a)) @ _t(b),
+    )
     return SimpleNamespace(
         constant=_literal,
         convert_to_tensor=_literal,

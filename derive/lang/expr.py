@@ -362,7 +362,7 @@ def one_dimensional(
             if named is None:
                 return False
             name, args = named
-            if name in ("dot", "matmul", "mm", "mv") and len(args) == 2:
+            if name in ("dot", "matmul", "mm", "mv", "matvec") and len(args) == 2:
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
@@ -650,7 +650,7 @@ class _Converter:
         spelling's reading or refusal then)."""
         first = node.args[0] if node.args else None
         kws = {k.arg: k.value for k in node.keywords}
-        if not isinstance(first, ast.List | ast.Tuple) or not 2 <= len(first.elts) <= 8:
+        if not isinstance(first, ast.List | ast.Tuple) or not 2 <= len(first.elts) <= MAX_BLOCKS:
             return None
         if len(node.args) > 2 or set(kws) - {"axis", "dim"} or len(node.args) + len(kws) > 2:
             return None
@@ -662,6 +662,8 @@ class _Converter:
                 return None
             parts = [self.convert(p, depth + 1) for p in first.elts]
             return Call("concat", tuple(parts), (("axis", Num(Fraction(1))),))
+        if len(first.elts) > 8:  # (numbers, above, up to MAX_BLOCKS: heldnets30's 3 × 3 windows)
+            return None
         if any(isinstance(p, ast.Starred) or not self.vector(p) for p in first.elts):
             return None
         axis = 0 if given is None else _int_index(given)

@@ -1007,10 +1007,10 @@ class _Validator:
                     text = self.literals_made_s28(
                         f'{where} = "{text}"', text, inputs, shapes, constants
                     )
+                    text = self.arange_powers_hn30(text, shapes, dims)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.pads_hn27(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
-                    text = self.arange_powers_hn30(text, shapes, dims)
                     text = self.arange_made_hn25(text, inputs, shapes, dims, key, fwd)
                     text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -2085,7 +2085,7 @@ class _Validator:
         """heldnets30: a column raised to a row of whole numbers — d2l's polynomial features
         ``np.power(x, np.arange(4).reshape(1, -1))``, ``x ** torch.arange(1, 4)``, ``x.pow(…)``
         — is the matrix whose column j is ``x ** e_j`` for each whole number e_j: written so
-        (``concat(x ** 0, x ** 1, …, axis=1)``), a power by a number as every power is, where
+        (``concat(np.ones((n, 1)), x, x ** 2, …, axis=1)``), a power by a number as every power is, where
         the arange read as an exponent tensor would be ``exp(e · log x)`` and refuse x ≤ 0.
         The base must be a column of known size [n, 1] (or a matrix of as many columns as
         the exponents, taken column by column); other forms are left to the arange's reading."""
@@ -2102,11 +2102,18 @@ class _Validator:
             base, expo = parts
             bounds = self._arange_bounds_hn25(_arange_of_row_hn30(expo), shapes, dims)
             shape = ex._ast_shape(base, shapes)
+            inner = _column_of_1d_hn30(base)
+            if shape is None and inner is not None:
+                if ex.one_dimensional(inner, frozenset(self.one_d), frozenset(), shapes):
+                    n = ex.vector_length_s26(inner, shapes)  # v[:, None] of a 1-D v: a column
+                    shape = None if n is None else (n, 1)
             if bounds is None or shape is None or len(shape) != 2:
                 return None
             lo, hi = bounds
             if hi - lo > ex.MAX_BLOCKS or shape[1] not in (1, hi - lo):
                 return None
+            if shape[1] > 1 and ex.one_dimensional(base, frozenset(self.one_d), frozenset(), shapes):
+                return None  # v ** arange of a 1-D v: entry by entry, left to the arange's reading
             cols = []
             for j, e in enumerate(range(lo, hi)):
                 b = base if shape[1] == 1 else ast.Subscript(
@@ -2114,7 +2121,12 @@ class _Validator:
                     ast.Tuple([ast.Slice(), ast.Slice(ast.Constant(j), ast.Constant(j + 1))], ast.Load()),
                     ast.Load(),
                 )
-                cols.append(ast.BinOp(b, ast.Pow(), ast.Constant(e)))
+                if e == 0:  # x ** 0 is 1 (also at x = 0, where 0 · x⁻¹ is no derivative)
+                    ones = ast.Tuple([ast.Constant(int(shape[0])), ast.Constant(1)], ast.Load())
+                    np_ones = ast.Attribute(ast.Name("np", ast.Load()), "ones", ast.Load())
+                    cols.append(ast.Call(np_ones, [ones], []))
+                else:
+                    cols.append(b if e == 1 else ast.BinOp(b, ast.Pow(), ast.Constant(e)))
             if len(cols) == 1:
                 return cols[0]
             return ast.Call(
@@ -3579,6 +3591,27 @@ def _power_parts_hn30(node: ast.AST) -> tuple[ast.expr, ast.expr] | None:
         return node.args[0], node.args[1]
     if not ex.dialect_module_hn25(f.value) and len(node.args) == 1:
         return f.value, node.args[0]
+    return None
+
+
+def _column_of_1d_hn30(node: ast.AST) -> ast.AST | None:
+    """``v`` of a column made of it — ``v[:, None]``, ``v[:, np.newaxis]``, ``v.reshape(-1, 1)``
+    (``((-1, 1))``), ``v.view(-1, 1)``, ``v.unsqueeze(1)`` / ``(-1)`` — else ``None``."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
+        a, *rest = node.slice.elts
+        b = rest[0] if len(rest) == 1 else None
+        new = isinstance(b, ast.Constant) and b.value is None
+        new = new or isinstance(b, ast.Attribute) and b.attr == "newaxis"
+        if isinstance(a, ast.Slice) and a.lower is a.upper is a.step is None and new:
+            return node.value
+        return None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+        args = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], ast.Tuple) else node.args
+        vals = [ex._int_index(a) for a in args]
+        if node.func.attr in ("reshape", "view") and vals == [-1, 1]:
+            return node.func.value
+        if node.func.attr == "unsqueeze" and vals in ([1], [-1]):
+            return node.func.value
     return None
 
 

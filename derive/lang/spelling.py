@@ -2101,6 +2101,14 @@ def _matmul(node: ast.Call, how: str) -> ast.expr:
     return _bin(left, ast.MatMult(), right)
 
 
+def _matvec(node: ast.Call, how: str) -> ast.expr:
+    """heldnets30: TensorFlow's ``tf.linalg.matvec(a, b)`` is ``a @ b`` of a matrix and a 1-D
+    vector (``transpose_a=True``: ``a.T @ b``)."""
+    a = _bound(node, "matvec", ("a", "b", "transpose_a"), 2)
+    left = _t(a["a"]) if _flag(a.get("transpose_a"), False, "matvec(transpose_a=…)") else a["a"]
+    return _bin(left, ast.MatMult(), a["b"])
+
+
 def _linear(node: ast.Call, how: str) -> ast.expr:
     """PyTorch's ``F.linear(x, W, b)`` is ``x @ W.T + b``: the weight is stored
     [out_features, in_features], as nn.Linear keeps it."""
@@ -3229,6 +3237,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     ),
     "mm": _two("mm", ast.MatMult()),
     "mv": _two("mv", ast.MatMult()),  # torch.mv(A, v): A @ v with v 1-D
+    "matvec": _matvec,
     "expand_dims": _expand_dims,
     "diag": _diag,
     "diagflat": _diag,

@@ -1,0 +1,255 @@
+"""Branch heldnets30 (issue 9's held-out course networks, pass 30 of the specs, hn30_*): what the
+first pass of 15 new course networks and 3 meant refusals found. Each network's OWN text runs in
+PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and every gradient;
+the cases are variants (other names, sizes, values, spellings), not the specs that showed them:
+
+- ``torch.cat([c, s])`` of two 1-D vectors (Luong attention for one sentence) was read as the
+  2-row matrix: it joins them along their only axis, a longer 1-D vector (``np.concatenate``,
+  ``jnp.concatenate``, ``tf.concat(…, 0)``, ``dim=-1``);
+- ``np.stack([z00, z01, …])`` of lines ending in ``+ float(b)`` (Coursera C4's
+  ``conv_single_step``) was "a 3-D tensor": ``float(b)``/``b.item()`` is one number;
+- d2l's polynomial features ``np.power(x, np.arange(4).reshape(1, -1))`` were read as
+  ``exp(k · log x)`` and refused at a negative feature: a column to a row of whole numbers is
+  the matrix of its powers, column by column (``x ** 0`` the ones, also at x = 0);
+- ``0.5 * r ** 2 if abs(r) <= delta else …`` on one number (a micrograd-style scalar Huber) was
+  refused: Python's ``if`` on one number is ``torch.where`` of it; on a matrix still refused;
+- ``nn.Linear(D, H)(x)`` in a spec without [params] was refused as "[params]: table is
+  missing": the layer with weights inside it is named, with the fix (en and zh);
+- ``[constants] word_to_ix = { hello = 0 }`` was "must be a number": named as a vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+from test_heldnets21 import _both, _refusal
+
+torch = pytest.importorskip("torch")
+
+
+# ---- a join of 1-D vectors is 1-D --------------------------------------------------------------
+
+_CAT = """
+[dims]
+T = {t}
+h = {h}
+[inputs]
+H = ["T", "h"]
+s = ["h"]
+[params]
+W = ["h", "{k} * h"]
+u = ["h"]
+[forward]
+e = "{mod}.exp(H @ s)"
+a = "e / e.sum()"
+c = "a @ H"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "t, h, k, mod, lines",
+    [
+        (3, 2, 2, "np", 'z = "np.tanh(W @ np.concatenate((c, s)))"\nloss = "np.dot(z, u) ** 2"'),
+        (4, 3, 2, "torch", 'z = "torch.tanh(W @ torch.cat([s, c], dim=-1))"\nloss = "(z * u).sum()"'),
+        (2, 2, 3, "jnp", 'z = "jnp.tanh(W @ jnp.concatenate([c, s, c * s], axis=0))"\n'
+                         'loss = "jnp.sum(z * u) ** 2"'),
+        (3, 3, 2, "tf", 'z = "tf.tanh(tf.linalg.matvec(W, tf.concat([c, s], 0)))"\n'
+                        'loss = "tf.reduce_sum(z * u)"'),
+        (3, 2, 2, "torch", 'g = "torch.cat((torch.tanh(c), s))"\nloss = "(W @ g * u).sum()"'),
+    ],
+    ids=["np-tuple", "torch-dim-last", "jnp-three", "tf-axis0", "torch-named"],
+)
+def test_a_join_of_one_d_vectors_is_the_longer_one_d_vector(
+    t: int, h: int, k: int, mod: str, lines: str
+) -> None:
+    _both(_CAT.format(t=t, h=h, k=k, mod=mod, lines=lines), "cat1d")
+
+
+def test_a_join_of_one_d_vectors_along_axis_one_is_refused_as_pytorch_refuses_it() -> None:
+    text = _CAT.format(t=3, h=2, k=2, mod="torch", lines=(
+        'z = "torch.tanh(W @ torch.cat([c, s], dim=1))"\nloss = "(z * u).sum()"'
+    ))
+    for lang in ("en", "zh"):
+        assert "W @ torch.cat" in _refusal(text, lang)
+
+
+# ---- float(b) is one number in a stack ---------------------------------------------------------
+
+_CONV = """
+[inputs]
+A = [{n}, {n}]
+[params]
+W = [2, 2]
+b = [1, 1]
+v = [{m}]
+[forward]
+{lines}
+loss = "{loss}"
+"""
+
+
+def _windows(n: int, spelled: str) -> tuple[str, list[str]]:
+    lines, names = [], []
+    for i in range(n - 1):
+        for j in range(n - 1):
+            names.append(f"z{i}{j}")
+            lines.append(f'z{i}{j} = "{spelled.format(i=i, j=j, i2=i + 2, j2=j + 2)}"')
+    return "\n".join(lines), names
+
+
+@pytest.mark.parametrize(
+    "n, spelled, stack, loss",
+    [
+        (3, "np.sum(A[{i}:{i2}, {j}:{j2}] * W) + float(b)", "np.stack", "np.dot(np.tanh(Z), v)"),
+        (4, "float(b) + np.sum(np.multiply(A[{i}:{i2}, {j}:{j2}], W))", "np.stack",
+         "np.sum(1 / (1 + np.exp(-Z)) * v) ** 2"),
+    ],
+    ids=["np-float", "np-float-first-4x4"],
+)
+def test_a_stack_of_window_sums_plus_float_b_is_one_d(n: int, spelled: str, stack: str, loss: str) -> None:
+    """NumPy's text (Coursera's conv_single_step): b is a parameter and float(b) its one number
+    (in PyTorch float(b) and b.item() would leave the graph; JAX's grad would refuse them)."""
+    lines, names = _windows(n, spelled)
+    lines += f'\nZ = "{stack}([{", ".join(names)}])"'
+    _both(_CONV.format(n=n, m=len(names), lines=lines, loss=loss), "conv_float")
+
+
+# ---- a column raised to an arange's whole numbers ----------------------------------------------
+
+_POLY = """
+[dims]
+n = {n}
+[inputs]
+x = ["n", 1]
+y = ["n"]
+[params]
+a = [1, 1]
+w = [{k}, 1]
+[forward]
+z = "x * a"
+{lines}
+loss = "((y_hat - y.reshape(y_hat.shape)) ** 2).mean() / 2"
+[values]
+x = {x}
+a = [[1.5]]
+"""
+
+
+@pytest.mark.parametrize(
+    "n, k, x, lines",
+    [
+        (4, 3, [[-2.0], [0.0], [0.5], [1.0]],
+         'P = "np.power(z, np.arange(3).reshape(1, -1))"\ny_hat = "P @ w"'),
+        (3, 4, [[0.0], [-1.0], [2.0]],
+         'P = "z ** torch.arange(4)[None, :]"\ny_hat = "torch.matmul(P, w)"'),
+        (5, 2, [[-1.0], [-0.5], [0.0], [0.5], [3.0]],
+         'P = "z.pow(torch.arange(1, 3).view(1, -1))"\ny_hat = "P @ w"'),
+        (3, 3, [[1.0], [-2.0], [0.25]],
+         'P = "jnp.power(z, jnp.arange(2, 5))"\ny_hat = "jnp.dot(P, w)"'),
+        (4, 3, [[-1.0], [0.0], [1.0], [2.0]],
+         'v = "z[:, 0]"\nP = "np.power(v[:, None], np.arange(3))"\ny_hat = "P @ w"'),
+    ],
+    ids=["np-reshape-zero", "torch-none-zero", "pow-method-1-3", "jnp-2-5", "1d-newaxis"],
+)
+def test_a_column_to_an_arange_row_is_its_whole_powers(n: int, k: int, x: list, lines: str) -> None:
+    """Negative features and a feature exactly 0 (x ** 0 is 1 there, with derivative 0)."""
+    _both(_POLY.format(n=n, k=k, x=x, lines=lines), "poly")
+
+
+# ---- Python's if on one number ------------------------------------------------------------------
+
+_SCALAR = """
+[inputs]
+x = []
+[params]
+w = []
+b = []
+[constants]
+t = 0.5
+delta = {delta}
+[forward]
+r = "w * x + b - t"
+loss = "{loss}"
+[values]
+x = {x}
+w = 1.0
+b = 0.5
+"""
+
+
+@pytest.mark.parametrize(
+    "x, delta, loss",
+    [
+        (3.0, 1.0, "0.5 * r ** 2 if abs(r) <= delta else delta * (abs(r) - 0.5 * delta)"),
+        (0.5, 1.0, "0.5 * r ** 2 if abs(r) <= delta else delta * (abs(r) - 0.5 * delta)"),
+        # |r| exactly delta: Python takes the first branch, as where does (Huber is smooth there)
+        (1.0, 1.0, "0.5 * r ** 2 if abs(r) <= delta else delta * (abs(r) - 0.5 * delta)"),
+        (-2.0, 0.1, "r ** 2 if r > 0 else delta * r ** 2"),
+        (2.0, 0.1, "(r if r > 0 else delta * r) ** 2 + (w ** 2 if w < 2 else w)"),
+    ],
+    ids=["huber-linear", "huber-quadratic", "huber-at-delta", "leaky-square", "nested"],
+)
+def test_python_if_on_one_number_is_torch_where(x: float, delta: float, loss: str) -> None:
+    _both(_SCALAR.format(x=x, delta=delta, loss=loss), "ifexp")
+
+
+def test_python_if_on_a_matrix_is_refused_as_python_refuses_it() -> None:
+    text = """
+[inputs]
+X = [3, 2]
+[params]
+W = [2, 2]
+[forward]
+Z = "X @ W"
+A = "Z if Z > 0 else 0.1 * Z"
+loss = "A.sum()"
+"""
+    assert "torch.where(cond, a, b)" in _refusal(text, "en")
+    assert "torch.where(cond, a, b)" in _refusal(text, "zh")
+
+
+# ---- refusals named ------------------------------------------------------------------------------
+
+_LAYER = """
+[dims]
+N = 3
+D = 2
+[inputs]
+x = ["N", "D"]
+{params}
+[forward]
+h = "{line}"
+loss = "h.sum()"
+"""
+
+
+@pytest.mark.parametrize(
+    "params, line, cls",
+    [
+        ("", "torch.relu(nn.Linear(D, 4)(x))", "nn.Linear"),
+        ('[params]\nW = ["D", "D"]', "torch.nn.LayerNorm(D)(x @ W)", "torch.nn.LayerNorm"),
+        ("", "tf.keras.layers.Dense(3, activation='relu')(x)", "tf.keras.layers.Dense"),
+        ('[params]\nW = ["D", "D"]', "nn.PReLU()(x @ W)", "nn.PReLU"),
+    ],
+    ids=["linear-no-params", "layernorm", "keras-dense", "prelu"],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_layer_with_weights_built_in_the_line_is_refused_naming_it(
+    params: str, line: str, cls: str, lang: str
+) -> None:
+    msg = _refusal(_LAYER.format(params=params, line=line), lang)
+    assert f"{cls}(…)(…)" in msg and "[params]" in msg and "x @ W.T + b" in msg, msg
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_vocabulary_table_in_constants_is_refused_naming_it(lang: str) -> None:
+    text = """
+[params]
+E = [3, 2]
+[constants]
+vocab = { the = 0, cat = 1, sat = 2 }
+[forward]
+loss = "E[vocab['cat']].sum()"
+"""
+    msg = _refusal(text, lang)
+    assert "vocab" in msg and ("vocabulary" in msg if lang == "en" else "词表" in msg), msg
+    assert "E[0]" in msg, msg
