@@ -253,3 +253,56 @@ loss = "E[vocab['cat']].sum()"
     msg = _refusal(text, lang)
     assert "vocab" in msg and ("vocabulary" in msg if lang == "en" else "词表" in msg), msg
     assert "E[0]" in msg, msg
+
+
+# ---- a loop over range of a shape (leftover b) ------------------------------------------------
+
+_LOOP = """
+[inputs]
+X = [{n}, 2]
+[params]
+W = [2, {k}]
+u = [{k}]
+[forward]
+S = "{mod}.tanh(X @ W)"
+v = "S @ u"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "n, k, mod, lines",
+    [
+        (4, 3, "np", 'L = "np.sum(sum(np.exp(S[:, j]) for j in range(S.shape[1]))) + np.sum(v)"'),
+        (3, 4, "torch", 'C = "torch.stack([torch.sigmoid(S[:, j]) * j for j in range(S.shape[1])], 1)"\n'
+                        'L = "C.sum() + v.sum()"'),
+        (5, 2, "np", 'L = "sum(v[i] ** 2 for i in range(len(v))) + np.sum(S ** 2)"'),
+        (2, 3, "torch", 'L = "sum(S[i] @ u for i in range(X.size(0))) + v.pow(2).sum()"'),
+        (3, 3, "np", 'L = "sum(np.sum(S[:, j:j + 1] * v[:, None]) for j in range(1, S.shape[1]))"'),
+    ],
+    ids=["np-columns", "torch-stack-columns", "len-1d", "size-rows", "range-from-one"],
+)
+def test_a_loop_over_a_shape_of_a_number_size_is_unrolled(n: int, k: int, mod: str, lines: str) -> None:
+    _both(_LOOP.format(n=n, k=k, mod=mod, lines=lines), "loop")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "bound", ["S.shape[1]", "len(S)", "D", "X.shape[0]"], ids=["shape", "len", "dims-name", "rows"]
+)
+def test_a_loop_over_a_dims_size_is_refused_naming_it(bound: str, lang: str) -> None:
+    text = f"""
+[dims]
+N = 4
+D = 3
+[inputs]
+X = ["N", 2]
+[params]
+W = [2, "D"]
+[forward]
+S = "np.tanh(X @ W)"
+L = "np.sum(sum(S[:, 0] ** 2 for _ in range({bound})))"
+"""
+    msg = _refusal(text, lang)
+    assert f"range({bound})" in msg and "[dims]" in msg, msg
+    assert ("other values" if lang == "en" else "其他取值") in msg, msg

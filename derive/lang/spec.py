@@ -992,7 +992,10 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
-                    text = spelling.unrolled_hn29(text)  # sum(f(p) for p in [W1, W2])
+                    # sum(f(p) for p in [W1, W2]); heldnets30: range(x.shape[1]) of a known size
+                    text = spelling.unrolled_hn29(
+                        text, lambda a, w=where, t=text: self.loop_bound_hn30(w, t, a, shapes, dims)
+                    )
                     text = ex.axis_lists(text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
@@ -1376,6 +1379,41 @@ class _Validator:
             return None
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
+
+    def loop_bound_hn30(self, where: str, text: str, a: ast.expr, shapes, dims) -> int | None:
+        """heldnets30: the bound of ``range(x.shape[1])`` / ``range(len(v))`` / ``range(X.size(0))``
+        / ``range(K)`` in a comprehension, when the size is a number written in the shapes: the
+        loop is then unrolled as Python runs it. A size that is a [dims] name is refused (en/zh):
+        derive checks the network at other sizes too, where the unrolled terms would be too few
+        or too many; ``None`` where the bound is not a size (the loop stays refused)."""
+        if isinstance(a, ast.Call) and getattr(a.func, "id", "") == "len" and len(a.args) == 1:
+            v = a.args[0]
+            if isinstance(v, ast.Name) and v.id in self.one_d and v.id in shapes:
+                found = shapes[v.id][1]  # len(v) of a 1-D vector: its length
+            else:
+                found = self._ones_size(a, shapes, dims)
+        elif (
+            isinstance(a, ast.Subscript)
+            and isinstance(a.value, ast.Attribute)
+            and a.value.attr == "shape"
+            and isinstance(a.value.value, ast.Name)
+            and a.value.value.id in self.one_d
+            and ex.int_index(a.slice) in (0, -1)
+        ):
+            found = shapes[a.value.value.id][1]  # v.shape[0] of a 1-D vector: its length
+        else:
+            found = self._ones_size(a, shapes, dims)
+        if found is None:
+            return None
+        if isinstance(found, Dim | SizeExpr) or any(
+            isinstance(n, ast.Name) and n.id in dims for n in ast.walk(a)
+        ):
+            raise self.err(
+                f'{where} = "{text}"',
+                catalog.said("spec.heldnets30.loop_size", text=ast.unparse(a), size=str(int(found))),
+                catalog.said("spec.heldnets30.loop_size_fix"),
+            )
+        return int(found)
 
     def weighted_modules_hn30(self) -> None:
         """heldnets30: a [forward] line that builds and calls a layer with weights of its own

@@ -364,7 +364,9 @@ def _where(node: ast.Call, how: str) -> ast.expr:
 UNROLL_MAX_HN29 = 32
 
 
-def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr] | None:
+def _unrolled_items_hn29(
+    comp: ast.ListComp | ast.GeneratorExp, size: Callable[[ast.expr], int | None] | None = None
+) -> list[ast.expr] | None:
     """The items of ``[e for v in (a, b, …)]`` / ``(e for v in range(k))`` — one ``for`` over a
     list or tuple written out, or ``range`` of whole numbers, no ``if``, one name bound — each
     ``e`` with ``v`` replaced by the item; ``None`` for anything else (a loop over data or a
@@ -383,10 +385,9 @@ def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr
         and it.func.id == "range"
         and not it.keywords
         and 1 <= len(it.args) <= 2
-        and all(isinstance(a, ast.Constant) and type(a.value) is int for a in it.args)
+        and None not in (bounds := [_range_bound_hn30(a, size) for a in it.args])
     ):
-        bounds = [a.value for a in it.args]  # type: ignore[attr-defined]
-        items = [ast.Constant(i) for i in range(*bounds)]
+        items = [ast.Constant(i) for i in range(*bounds)]  # type: ignore[arg-type]
     else:
         return None
     if not 1 <= len(items) <= UNROLL_MAX_HN29:
@@ -411,12 +412,21 @@ def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr
     return [_Put(item).visit(copy.deepcopy(comp.elt)) for item in items]
 
 
-def unrolled_hn29(text: str) -> str:
+def _range_bound_hn30(a: ast.expr, size: Callable[[ast.expr], int | None] | None) -> int | None:
+    """A bound of ``range(…)``: a whole number written out, or (heldnets30) a size the caller
+    knows (``x.shape[1]``, ``len(v)`` of a tensor whose size is a number; ``size``)."""
+    if isinstance(a, ast.Constant) and type(a.value) is int:
+        return a.value
+    return None if size is None else size(a)
+
+
+def unrolled_hn29(text: str, size: Callable[[ast.expr], int | None] | None = None) -> str:
     """heldnets29: ``text`` with comprehensions over a fixed list unrolled, as Python runs them:
     ``sum(p.pow(2).sum() for p in [W1, W2])`` (PyTorch's weight decay over named weights) is
     ``(W1.pow(2).sum() + W2.pow(2).sum())`` — Python's ``sum`` adds the items from 0 — and a list
     comprehension elsewhere (``torch.stack([h[:, i] for i in range(3)], 1)``) the list of its
-    items. Any other comprehension is left for the parser to refuse ("a loop is not read")."""
+    items. Any other comprehension is left for the parser to refuse ("a loop is not read").
+    heldnets30: ``size`` reads a bound such as ``range(x.shape[1])`` (the caller's sizes)."""
     if " for " not in text:
         return text
     tree = parsed(text)
@@ -434,7 +444,7 @@ def unrolled_hn29(text: str) -> str:
             ):
                 comp = n.args[0]
                 comp.elt = self.visit(comp.elt)
-                items = _unrolled_items_hn29(comp)
+                items = _unrolled_items_hn29(comp, size)
                 if items is not None:
                     total = items[0]
                     for item in items[1:]:
@@ -447,7 +457,7 @@ def unrolled_hn29(text: str) -> str:
         def listed(self, n: ast.ListComp) -> ast.expr:
             """A list comprehension passed to a call (torch.stack, np.hstack, …): the list
             of its items; elsewhere it is left for the parser's loop refusal."""
-            items = _unrolled_items_hn29(n)
+            items = _unrolled_items_hn29(n, size)
             return n if items is None else ast.List(items, ast.Load())
 
     try:
