@@ -306,3 +306,43 @@ L = "np.sum(sum(S[:, 0] ** 2 for _ in range({bound})))"
     msg = _refusal(text, lang)
     assert f"range({bound})" in msg and "[dims]" in msg, msg
     assert ("other values" if lang == "en" else "其他取值") in msg, msg
+
+
+# ---- a new axis on a matrix (leftover c) -------------------------------------------------------
+
+_PAIRS = """
+[inputs]
+X = [3, 2]
+Y = [4, 2]
+[params]
+W = [2, 2]
+[forward]
+P = "X @ W"
+D = "{d}"
+L = "D.sum()"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "d, index",
+    [
+        ("((P[:, None, :] - Y[None]) ** 2).sum(-1)", "P[:, None, :]"),
+        ("np.sum((P[:, np.newaxis] - Y) ** 2, axis=-1)", "P[:, np.newaxis]"),
+        ("np.linalg.norm(P[:, None, :] - Y[None, :, :], axis=-1)", "P[:, None, :]"),
+    ],
+    ids=["none", "newaxis", "norm"],
+)
+def test_a_new_axis_on_a_matrix_is_refused_in_one_line_with_the_matrix_form(
+    d: str, index: str, lang: str
+) -> None:
+    msg = _refusal(_PAIRS.format(d=d), lang)
+    assert index in msg and "3-D" in msg or index in msg and "三维" in msg, msg
+    assert "torch.cdist(P, Y) ** 2" in msg and "\n" not in msg, msg
+
+
+@pytest.mark.parametrize(
+    "d", ["torch.cdist(P, Y) ** 2", "(P ** 2).sum(1, keepdims=True) + (Y ** 2).sum(1) - 2 * P @ Y.T"]
+)
+def test_the_refusals_matrix_forms_are_read(d: str) -> None:
+    _both(_PAIRS.format(d=d), "pairs")

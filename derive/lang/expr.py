@@ -2455,6 +2455,13 @@ def _subscript_refusal(node: ast.Subscript) -> catalog.Said:
     tensors (slices of columns, class-label indexing and single entries alike)."""
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     text = ast.unparse(node)
+    if any(
+        isinstance(k, ast.Constant) and k.value is None
+        or isinstance(k, ast.Attribute) and k.attr == "newaxis"
+        for k in parts
+    ):
+        # heldnets30: P[:, None, :] - Y[None] (pairwise differences of rows) makes a third axis
+        return catalog.said("spec.heldnets30.new_axis", text=text)
     if any(isinstance(k, ast.Slice) for k in parts):  # a[:, j] with j a name or a list
         return catalog.said("spec.index_slice", text=text)
     if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):
