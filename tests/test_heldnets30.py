@@ -346,3 +346,52 @@ def test_a_new_axis_on_a_matrix_is_refused_in_one_line_with_the_matrix_form(
 )
 def test_the_refusals_matrix_forms_are_read(d: str) -> None:
     _both(_PAIRS.format(d=d), "pairs")
+
+
+# ---- gaussian_nll_loss's floor of var reads as a teacher writes it (leftover a) ------------------
+
+_GNLL = """
+[dims]
+n = 4
+[inputs]
+x = ["n", 2]
+y = ["n", 1]
+[params]
+w_mu = [2, 1]
+w_s = [2, 1]
+[forward]
+mu = "x @ w_mu"
+var = "{var}"
+loss = "{loss}"
+[values]
+x = [[0.0, 0.5], [-1.0, 2.0], [1.5, -0.5], [2.0, 1.0]]
+w_s = [[1.0], [-1.0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "var, loss",
+    [
+        ("F.softplus(x @ w_s)", "F.gaussian_nll_loss(mu, y, var, eps=0.5)"),
+        ("torch.exp(x @ w_s)", "nn.GaussianNLLLoss(eps=0.2, reduction='sum')(mu, y, var)"),
+        ("F.softplus(x @ w_s) + 1e-6", "F.gaussian_nll_loss(mu, y, var, full=True)"),
+    ],
+    ids=["eps-half", "module-sum", "default-eps-full"],
+)
+def test_gaussian_nll_floor_is_the_shortfall_below_eps_detached(var: str, loss: str, tmp_path) -> None:
+    """Below eps PyTorch reads eps and passes the gradient to var straight through: the oracle
+    runs F.gaussian_nll_loss itself; the walkthrough's stop-gradient line is var's shortfall
+    below eps, ReLU(eps − var), no longer eps + max(var − eps, 0) − var."""
+    text = _GNLL.format(var=var, loss=loss)
+    _both(text, "gnll")
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = tmp_path / "gnll.toml"
+    path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(path), "-f", "md", "--lang", "en", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    md = next(tmp_path.rglob("walkthrough.md")).read_text(encoding="utf-8")
+    assert r"\operatorname{ReLU}\left(" in md and r"- \mathrm{var}\right)" in md
+    assert r"\max\left(\mathrm{var}" not in md

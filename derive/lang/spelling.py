@@ -2959,8 +2959,9 @@ def gaussian_floor_text(text: str, flowing: Collection[str]) -> str:
     ``var = var.clone(); with torch.no_grad(): var.clamp_(min=eps)`` — below eps the loss reads
     eps and the gradient passes to var straight through (``∂/∂var`` of ``log v + r²/v`` at v =
     eps), and a negative entry raises. Each call's var ``V`` (``F.gaussian_nll_loss(μ, y, V,
-    eps=…)``, ``nn.GaussianNLLLoss(eps=…)(μ, y, V)``) as ``V + (clamp(assert_nonneg(V),
-    min=eps) − V).detach()``, the stop-gradient line the spec reader's ``stops`` hoists (run
+    eps=…)``, ``nn.GaussianNLLLoss(eps=…)(μ, y, V)``) as ``V + relu(eps −
+    assert_nonneg(V)).detach()`` (= clamp(V, min=eps) − V, V's shortfall below eps), the
+    stop-gradient line the spec reader's ``stops`` hoists (run
     after this); of data only (no name in ``flowing``) as the clamp itself. ``assert_nonneg``
     is the identity whose domain (≥ 0) refuses a negative var as PyTorch does."""
     if "gaussian_nll_loss" not in text and "GaussianNLLLoss" not in text:
@@ -2985,7 +2986,11 @@ def gaussian_floor_text(text: str, flowing: Collection[str]) -> str:
         )
         if not {n.id for n in ast.walk(var) if isinstance(n, ast.Name)} & set(flowing):
             return clamp
-        stop = ast.Call(ast.Attribute(_sub(clamp, var), "detach", ast.Load()), [], [])
+        # heldnets30: clamp(V, min=eps) − V is exactly max(eps − V, 0), the amount V falls short
+        # of eps: written so, the walkthrough's stop-gradient line reads as a teacher's floor
+        # (V + that shortfall, detached), not eps + max(V − eps, 0) − V
+        short = _call("relu", _sub(low, _call("assert_nonneg", var)))
+        stop = ast.Call(ast.Attribute(short, "detach", ast.Load()), [], [])
         return _add(var, stop)
 
     def set_var(call: ast.Call, at: int, eps: ast.expr | None) -> None:
