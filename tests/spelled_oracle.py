@@ -195,6 +195,7 @@ def _np_shim() -> SimpleNamespace:
     return SimpleNamespace(
         array=_literal,
         asarray=_literal,
+        ravel=lambda a: _t(a).reshape(-1),  # heldnets30
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
         diff=_np_diff,

@@ -244,7 +244,8 @@ REFUSED = {
     # when converged, a slogdet of a [dims]-sized matrix, d2l's bmm of a batch — each named
     "hn23_wgan_gp_autograd_grad": "torch.autograd.grad() takes a gradient inside the network",
     "hn23_multinomial_policy_sample": "multinomial() draws a random sample",
-    "hn23_fixed_point_until_converged": "a choice by a condition is not read",
+    # (hn23_fixed_point_until_converged moved to specs_course by branch heldnets30: its one
+    # `if` on one number is torch.where of it, as Python runs it; the oracle agrees)
     "hn23_glow_slogdet_flow": "slogdet() is read only for a named square matrix",
     "hn23_d2l_masked_softmax_cn": "bmm() multiplies batches of matrices (3-D tensors)",
     # branch heldnets25: MoE top-k gating, argmax hard attention, a loop over a data-dependent

@@ -19,6 +19,8 @@ the cases are variants (other names, sizes, values, spellings), not the specs th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_heldnets21 import _both, _refusal
 
@@ -395,3 +397,52 @@ def test_gaussian_nll_floor_is_the_shortfall_below_eps_detached(var: str, loss: 
     md = next(tmp_path.rglob("walkthrough.md")).read_text(encoding="utf-8")
     assert r"\operatorname{ReLU}\left(" in md and r"- \mathrm{var}\right)" in md
     assert r"\max\left(\mathrm{var}" not in md
+
+
+# ---- the inner product of two flattened tensors is the sum of their product ----------------------
+
+_FLAT = """
+[dims]
+n = 3
+p = {p}
+h = {h}
+[inputs]
+X = ["n", "p"]
+[params]
+W1 = ["p", "h"]
+W2 = ["h", "p"]
+[forward]
+Z = "{mod}.tanh(X @ W1) @ W2"
+loss = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "p, h, mod, loss",
+    [
+        (3, 4, "np", "np.mean(Z ** 2) + 0.5 * 0.01 * (np.dot(W1.ravel(), W1.ravel()) + "
+                     "np.dot(W2.ravel(), W2.ravel())) / X.shape[0]"),
+        (2, 3, "torch", "(Z ** 2).sum() + torch.dot(W1.view(-1), W1.view(-1)) + "
+                        "W2.flatten() @ W2.flatten()"),
+        (4, 2, "jnp", "jnp.sum(Z) + jnp.vdot(jnp.ravel(W1), jnp.ravel(W1 * W1))"),
+        (3, 3, "np", "np.sum(Z) + np.inner(W1.reshape(-1), W2.T.reshape(-1))"),
+    ],
+    ids=["sklearn-ravel", "torch-view-flatten", "jnp-vdot", "np-inner-transpose"],
+)
+def test_the_inner_product_of_flattened_tensors_is_their_summed_product(
+    p: int, h: int, mod: str, loss: str
+) -> None:
+    _both(_FLAT.format(p=p, h=h, mod=mod, loss=loss), "flat")
+
+
+def test_the_inner_product_of_flattened_tensors_holds_at_other_sizes() -> None:
+    """The checker reads back derive's own gradient at other sizes (a flatten read as the rows
+    joined fixed their number)."""
+    from derive.checker.check import check
+    from derive.checker.checknet import net_for
+
+    path = Path(__file__).parent / "specs_course" / "hn30_sklearn_mlp_regressor_ravel.toml"
+    net = net_for(str(path), 0)
+    for name in ("W1", "W2"):
+        assert "concatenate" not in net.target(name).expected
+        assert check(str(path), name, net.target(name).expected).ok, name

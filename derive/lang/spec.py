@@ -992,6 +992,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = self.flat_inner_hn30(text, shapes)
                     # sum(f(p) for p in [W1, W2]); heldnets30: range(x.shape[1]) of a known size
                     text = spelling.unrolled_hn29(
                         text, lambda a, w=where, t=text: self.loop_bound_hn30(w, t, a, shapes, dims)
@@ -1379,6 +1380,41 @@ class _Validator:
             return None
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
+
+    def flat_inner_hn30(self, text: str, shapes) -> str:
+        """heldnets30: the inner product of two flattened tensors of one shape — scikit-learn's
+        ``np.dot(W.ravel(), W.ravel())`` (its MLP's L2 term), ``torch.dot(A.view(-1),
+        B.view(-1))``, ``A.flatten() @ B.flatten()`` — is ``sum(A * B)`` exactly (the Frobenius
+        inner product), a reduction that holds at every size, where the flatten read as rows
+        joined would fix the number of rows. Shapes not known or different: left as written."""
+        if not any(w in text for w in ("ravel", "flatten", "reshape", "view")):
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+
+        def inner(node: ast.AST) -> ast.expr | None:
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+                pair = [node.left, node.right]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+                f = node.func
+                if f.attr not in ("dot", "vdot", "inner", "matmul"):
+                    return None
+                pair = list(node.args) if ex.dialect_module_hn25(f.value) else [f.value, *node.args]
+            else:
+                return None
+            if len(pair) != 2:
+                return None
+            flat = [_flattened_hn30(k) for k in pair]
+            if None in flat:
+                return None
+            a, b = flat
+            sa, sb = ex._ast_shape(a, shapes), ex._ast_shape(b, shapes)  # type: ignore[arg-type]
+            if sa is None or sa != sb:
+                return None
+            return ast.Call(ast.Name("sum", ast.Load()), [ast.BinOp(a, ast.Mult(), b)], [])
+
+        return _replaced(text, tree, inner)
 
     def loop_bound_hn30(self, where: str, text: str, a: ast.expr, shapes, dims) -> int | None:
         """heldnets30: the bound of ``range(x.shape[1])`` / ``range(len(v))`` / ``range(X.size(0))``
@@ -3629,6 +3665,32 @@ def _power_parts_hn30(node: ast.AST) -> tuple[ast.expr, ast.expr] | None:
         return node.args[0], node.args[1]
     if not ex.dialect_module_hn25(f.value) and len(node.args) == 1:
         return f.value, node.args[0]
+    return None
+
+
+def _flattened_hn30(node: ast.AST) -> ast.expr | None:
+    """``X`` of a flatten of it — ``X.ravel()``, ``X.flatten()``, ``X.reshape(-1)`` (``((-1,))``),
+    ``X.view(-1)``, ``np.ravel(X)`` / ``torch.flatten(X)`` / ``jnp.ravel(X)``, ``tf.reshape(X,
+    [-1])`` — else ``None``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)) or node.keywords:
+        return None
+    f, args = node.func, list(node.args)
+    if ex.dialect_module_hn25(f.value):
+        if f.attr in ("ravel", "flatten") and len(args) == 1:
+            return args[0]
+        if f.attr == "reshape" and len(args) == 2:
+            x, rest = args[0], [args[1]]
+        else:
+            return None
+    else:
+        x, rest = f.value, args
+        if f.attr in ("ravel", "flatten") and not rest:
+            return x
+        if f.attr not in ("reshape", "view"):
+            return None
+    size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple | ast.List) else rest
+    if len(size) == 1 and ex._int_index(size[0]) == -1:
+        return x
     return None
 
 
