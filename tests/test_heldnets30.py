@@ -446,3 +446,49 @@ def test_the_inner_product_of_flattened_tensors_holds_at_other_sizes() -> None:
     for name in ("W1", "W2"):
         assert "concatenate" not in net.target(name).expected
         assert check(str(path), name, net.target(name).expected).ok, name
+
+
+# ---- second probe: Ng's bias column in the Python ports (np.c_, np.insert, np.append) ------------
+
+_NG = """
+[dims]
+m = {m}
+n = {n}
+[inputs]
+X0 = ["m", "n"]
+y = ["m"]
+[params]
+theta = ["n + 1"]
+[forward]
+X = "{x}"
+h = "1 / (1 + np.exp(-(X @ theta)))"
+J = "-(y @ np.log(h) + (1 - y) @ np.log(1 - h)) / m + 0.5 * np.sum(theta[1:] ** 2) / m"
+[values]
+y = {y}
+"""
+
+
+@pytest.mark.parametrize(
+    "m, n, x, y",
+    [
+        (4, 2, "np.c_[np.ones((m, 1)), X0]", [1, 0, 0, 1]),
+        (5, 3, "np.c_[np.ones(m), X0]", [0, 1, 1, 1, 0]),
+        (3, 2, "np.c_[X0, np.ones(X0.shape[0])]", [1, 1, 0]),
+        (4, 3, "np.insert(X0, 0, 1, axis=1)", [0, 0, 1, 1]),
+        (3, 3, "np.insert(X0, 2, values=1.0, axis=1)", [1, 0, 1]),
+        (4, 2, "np.append(np.ones((m, 1)), X0, axis=1)", [1, 0, 1, 0]),
+        (3, 2, "np.insert(X0, 1, -2, axis=1) / 2", [0, 1, 0]),
+    ],
+    ids=["c-column", "c-1d-ones", "c-last", "insert-0", "insert-2-kw", "append", "insert-neg"],
+)
+def test_ngs_bias_column_spellings_are_read_as_numpy_builds_them(
+    m: int, n: int, x: str, y: list[int]
+) -> None:
+    _both(_NG.format(m=m, n=n, x=x, y=y), "ngbias")
+
+
+def test_np_insert_out_of_range_or_without_axis_is_not_guessed() -> None:
+    """np.insert without an axis flattens in NumPy; an index past the columns raises there."""
+    for x in ("np.insert(X0, 0, 1)", "np.insert(X0, 5, 1, axis=1)"):
+        msg = _refusal(_NG.format(m=3, n=2, x=x, y=[1, 0, 1]), "en")
+        assert "insert" in msg, msg

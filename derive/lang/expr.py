@@ -684,11 +684,19 @@ class _Converter:
         first = node.args[0] if len(node.args) == 1 and not node.keywords else None
         if isinstance(first, ast.List | ast.Tuple) and len(first.elts) >= 2:
             vectors = [self.vector(p) for p in first.elts]
-            name = "stack" if all(vectors) else "hstack" if not any(vectors) else ""
-            if name:
-                made = ast.Attribute(f.value, name, ast.Load())  # type: ignore[union-attr]
-                axis = [ast.keyword("axis", ast.Constant(1))] if name == "stack" else []
-                return ast.copy_location(ast.Call(made, [first], axis), node)
+            name = "stack" if all(vectors) else "hstack"
+            if name == "hstack" and any(vectors):
+                # heldnets30: a mix (Ng's np.c_[np.ones(m), X]): each 1-D part is its column,
+                # as NumPy makes it, and the 2-D parts are joined beside them as they are
+                cols = [
+                    ast.Subscript(p, ast.Tuple([ast.Slice(), ast.Constant(None)], ast.Load()), ast.Load())
+                    if v else p
+                    for p, v in zip(first.elts, vectors, strict=True)
+                ]
+                first = ast.Tuple(cols, ast.Load())
+            made = ast.Attribute(f.value, name, ast.Load())  # type: ignore[union-attr]
+            axis = [ast.keyword("axis", ast.Constant(1))] if name == "stack" else []
+            return ast.copy_location(ast.Call(made, [first], axis), node)
         raise self.fail(node, catalog.said("spec.spellings27.column_stack"))
 
     def fail(self, node: ast.AST, message: str | catalog.Said) -> ExprError:
@@ -760,6 +768,21 @@ class _Converter:
                 # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
                 return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "c_"
+            and _module_of(node.value.value) in _ATLEAST_2D_MODULES
+        ):
+            # heldnets30: NumPy's np.c_[a, b] joins along the last axis, 1-D parts as columns:
+            # np.column_stack((a, b)) for 1-D and 2-D parts
+            parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            stacked = ast.Call(
+                ast.Attribute(node.value.value, "column_stack", ast.Load()),
+                [ast.Tuple(list(parts), ast.Load())],
+                [],
+            )
+            return self.convert(ast.copy_location(stacked, node), d)
         if isinstance(node, ast.Subscript):
             node = _plain_subscript(node, self.one_d)
             if not isinstance(node, ast.Subscript):

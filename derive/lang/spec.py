@@ -1012,6 +1012,7 @@ class _Validator:
                         f'{where} = "{text}"', text, inputs, shapes, constants
                     )
                     text = self.arange_powers_hn30(text, shapes, dims)
+                    text = self.inserts_hn30(text, shapes)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.pads_hn27(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1380,6 +1381,89 @@ class _Validator:
             return None
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
+
+    def inserts_hn30(self, text: str, shapes) -> str:
+        """heldnets30: NumPy's ``np.insert(X, i, c, axis=1)`` of a number ``c`` (Ng's bias
+        column, ``np.insert(X, 0, 1, axis=1)``) is ``X``'s columns before ``i``, a column of
+        ``c``, and the columns from ``i`` (axis 0: rows); ``np.append(a, b, axis=k)`` is
+        ``np.concatenate((a, b), axis=k)``. ``X`` a tensor named in the spec, ``i`` a whole
+        number within its size; other forms (no axis: NumPy flattens) are left as written."""
+        if "insert" not in text and "append" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+
+        def module(f: ast.expr, name: str) -> bool:
+            return (
+                isinstance(f, ast.Attribute) and f.attr == name
+                and isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy", "jnp")
+            )
+
+        def joined(parts: list[ast.expr], axis: int) -> ast.expr:
+            cat = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
+            return ast.Call(cat, [ast.Tuple(parts, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
+
+        def size_of(k: Any) -> ast.expr:
+            if isinstance(k, Dim):
+                return ast.Name(k.label, ast.Load())
+            if isinstance(k, SizeExpr):
+                return spelling.parsed(k.text) or ast.Constant(int(k))  # type: ignore[return-value]
+            return ast.Constant(int(k))
+
+        def rewrite(node: ast.AST) -> ast.expr | None:
+            if not isinstance(node, ast.Call):
+                return None
+            appending = module(node.func, "append")
+            names = ("arr", "values", "axis") if appending else ("arr", "obj", "values", "axis")
+            bound = dict(zip(names, node.args, strict=False))
+            bound.update({k.arg: k.value for k in node.keywords if k.arg})
+            if any(k.arg is None for k in node.keywords) or set(bound) - set(names):
+                return None
+            axis = ex.int_index(bound["axis"]) if "axis" in bound else None
+            if appending:
+                if axis is None or "arr" not in bound or "values" not in bound:
+                    return None
+                return joined([bound["arr"], bound["values"]], axis)
+            if not module(node.func, "insert") or axis not in (0, 1, -1, -2):
+                return None
+            x, at, value = bound.get("arr"), bound.get("obj"), bound.get("values")
+            if not isinstance(x, ast.Name) or x.id not in shapes or len(shapes[x.id]) != 2:
+                return None
+            if x.id in self.one_d or at is None or ex.int_index(at) is None:
+                return None
+            number = value is not None and ex.int_index(value) is not None or (
+                isinstance(value, ast.Constant) and type(value.value) in (int, float)
+            )
+            if not number:
+                return None
+            axis %= 2
+            shape = shapes[x.id]
+            i = ex.int_index(at)
+            if not 0 <= i <= int(shape[axis]):  # type: ignore[operator]
+                return None
+            ones_shape = [size_of(shape[0]), ast.Constant(1)] if axis == 1 else [
+                ast.Constant(1), size_of(shape[1])
+            ]
+            ones = ast.Call(
+                ast.Attribute(ast.Name("np", ast.Load()), "ones", ast.Load()),
+                [ast.Tuple(ones_shape, ast.Load())],
+                [],
+            )
+            fill = ones if ex.int_index(value) == 1 else ast.BinOp(ones, ast.Mult(), value)  # type: ignore[arg-type]
+
+            def part(lo: int | None, hi: int | None) -> ast.expr:
+                cut = ast.Slice(
+                    None if lo is None else ast.Constant(lo), None if hi is None else ast.Constant(hi)
+                )
+                idx = [ast.Slice(), cut] if axis == 1 else [cut, ast.Slice()]
+                return ast.Subscript(x, ast.Tuple(idx, ast.Load()), ast.Load())
+
+            parts = ([part(None, i)] if i > 0 else []) + [fill]
+            parts += [part(i, None)] if i < int(shape[axis]) else []
+            return joined(parts, axis)
+
+        return _replaced(text, tree, rewrite)
 
     def flat_inner_hn30(self, text: str, shapes) -> str:
         """heldnets30: the inner product of two flattened tensors of one shape — scikit-learn's
