@@ -492,3 +492,25 @@ def test_np_insert_out_of_range_or_without_axis_is_not_guessed() -> None:
     for x in ("np.insert(X0, 0, 1)", "np.insert(X0, 5, 1, axis=1)"):
         msg = _refusal(_NG.format(m=3, n=2, x=x, y=[1, 0, 1]), "en")
         assert "insert" in msg, msg
+
+
+def test_an_if_on_one_number_with_matrix_branches_is_where_of_that_number() -> None:
+    """A fixed-point step that stops when converged, written once (round 23's refused spec, now
+    read): the condition is one number, the branches matrices; both sides of the threshold."""
+    for threshold in ("1e-3", "10.0"):
+        text = f"""
+[dims]
+B = 2
+D = 3
+[inputs]
+x = ["B", "D"]
+y = ["B", 1]
+[params]
+W = ["D", "D"]
+v = ["D", 1]
+[forward]
+h = "torch.tanh(x @ W)"
+g = "h if h.abs().max() < {threshold} else torch.tanh(h @ W)"
+loss = "F.mse_loss(g @ v, y)"
+"""
+        _both(text, "fixed_point")
