@@ -514,3 +514,53 @@ g = "h if h.abs().max() < {threshold} else torch.tanh(h @ W)"
 loss = "F.mse_loss(g @ v, y)"
 """
         _both(text, "fixed_point")
+
+
+# ---- .item() / float() of what the parameters move, in PyTorch text -----------------------------
+
+_ITEM = """
+[inputs]
+X = [3, 2]
+y = [3, 1]
+[params]
+W = [2, 1]
+c = [1, 1]
+[forward]
+z = "{z}"
+{lines}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "z, lines, said",
+    [
+        ("X @ W + c.item()", 'loss = "((z - y) ** 2).mean()"', "c.item()"),
+        ("torch.tanh(X @ W) + c", 's = "z.sum()"\nloss = "((z / s.item() - y) ** 2).mean()"',
+         "s.item()"),
+        ("X @ W + float(c)", 'loss = "F.mse_loss(z, y)"', "float(c)"),
+    ],
+    ids=["param-item", "line-item", "torch-float"],
+)
+def test_item_of_what_the_parameters_move_is_refused_in_pytorch_text(
+    z: str, lines: str, said: str, lang: str
+) -> None:
+    """PyTorch's .item()/float() leave autograd's graph (no gradient there), where derive would
+    read the value with its gradient: refused naming it (the oracle, PyTorch, disagrees with the
+    value-with-gradient reading: db −0.10 vs 0 on branch heldnets30's first variant)."""
+    msg = _refusal(_ITEM.format(z=z, lines=lines), lang)
+    assert said in msg and ("autograd" in msg or "自动求导" in msg), msg
+
+
+@pytest.mark.parametrize(
+    "z, lines",
+    [
+        ("X @ W + c", 'loss = "((z - y) ** 2).mean().item()"'),  # the loss printed as a number
+        ("torch.tanh(X @ W + c)", 'loss = "F.mse_loss(z, y) * float(X.shape[0])"'),
+    ],
+    ids=["whole-loss", "float-of-a-size"],
+)
+def test_item_of_the_whole_loss_or_of_a_number_is_read(z: str, lines: str) -> None:
+    from derive.lang import spec as spec_mod
+
+    assert spec_mod.parse(_ITEM.format(z=z, lines=lines), "item_ok").forward

@@ -980,6 +980,7 @@ class _Validator:
         fwd = spelling.argmax_picks_hn27(fwd)
         self.stopped: list[str] = []  # NetSpec.detached
         self.hoisted_stops: dict[str, str] = {}  # NetSpec.detached_in: hoisted line → user's line
+        loss_key = list(fwd)[-1] if fwd else ""
         for key, text in self.unpacked(fwd, shapes, params):
             where = f"[forward] {key}"
             self.declare("forward", key)
@@ -992,6 +993,7 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
+                    text = self.items_detached_hn30(key, text, dialect, params, loss_key)
                     text = self.flat_inner_hn30(text, shapes)
                     # sum(f(p) for p in [W1, W2]); heldnets30: range(x.shape[1]) of a known size
                     text = spelling.unrolled_hn29(
@@ -1381,6 +1383,42 @@ class _Validator:
             return None
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
+
+    def items_detached_hn30(self, key: str, text: str, dialect: str, params, loss_key: str) -> str:
+        """heldnets30: in PyTorch text (or text naming no library), ``b.item()`` and ``float(b)``
+        of something a parameter moves are Python numbers — out of autograd's graph, so PyTorch
+        gives no gradient through them, where derive would read ``b``: refused (en/zh), naming
+        why (a stop-gradient of what the parameters move is not derived). The whole loss line
+        ``loss = (…).item()`` stays the loss (derive's reading of a cost printed as a number), and
+        NumPy's text keeps ``float(b)`` as b's value with its gradient (no graph to leave)."""
+        if dialect not in ("torch", "") or ("item" not in text and "float(" not in text):
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        flowing = self.flowing_hn26(params)
+
+        def inner(n: ast.AST) -> ast.expr | None:
+            if not isinstance(n, ast.Call) or n.keywords:
+                return None
+            f = n.func
+            if isinstance(f, ast.Attribute) and f.attr == "item" and not n.args:
+                x = f.value
+            elif isinstance(f, ast.Name) and f.id == "float" and len(n.args) == 1:
+                x = n.args[0]
+            else:
+                return None
+            if key == loss_key and n is tree.body:
+                return None  # the loss itself, printed as a number
+            if not _idents(x) & flowing:
+                return None  # float('-inf'), float(D): numbers
+            raise self.err(
+                f'[forward] {key} = "{text}"',
+                catalog.said("spec.heldnets30.item_param", x=ast.unparse(n)),
+                catalog.said("spec.heldnets30.item_param_fix", x=ast.unparse(x)),
+            )
+
+        return _replaced(text, tree, inner)
 
     def inserts_hn30(self, text: str, shapes) -> str:
         """heldnets30: NumPy's ``np.insert(X, i, c, axis=1)`` of a number ``c`` (Ng's bias
