@@ -189,12 +189,42 @@ def _minimum(a, b):
     return torch.minimum(_t(a), _t(b))
 
 
+class _ColumnJoin:
+    """heldnets30: ``np.c_[a, b, …]`` of 1-D and 2-D parts (1-D parts become columns)."""
+
+    def __getitem__(self, parts):
+        parts = parts if isinstance(parts, tuple) else (parts,)
+        cols = [_t(p)[:, None] if _t(p).dim() == 1 else _t(p) for p in parts]
+        return torch.cat(cols, dim=1)
+
+
+def _np_insert(arr, obj, values, axis=None):
+    """heldnets30: ``np.insert(arr, i, value, axis)`` of a number ``value`` along axis 0 or 1."""
+    a = _t(arr)
+    if axis is None or not isinstance(obj, int) or isinstance(values, torch.Tensor):
+        raise Unsupported("np.insert beyond a number inserted along an axis")
+    axis %= a.dim()
+    shape = list(a.shape)
+    shape[axis] = 1
+    fill = torch.full(shape, float(values), dtype=D)
+    before, after = a.narrow(axis, 0, obj), a.narrow(axis, obj, a.shape[axis] - obj)
+    return torch.cat([before, fill, after], dim=axis)
+
+
 def _np_shim() -> SimpleNamespace:
     """NumPy's functions over torch tensors, with NumPy's semantics (axis, keepdims, 1-D
     results of reductions, ``np.max`` the amax)."""
     return SimpleNamespace(
         array=_literal,
         asarray=_literal,
+        ravel=lambda a: _t(a).reshape(-1),  # heldnets30
+        # NumPy's np.c_[a, b]: 1-D parts as columns, joined along the last axis (≤ 2-D parts)
+        c_=_ColumnJoin(),
+        insert=_np_insert,
+        append=lambda arr, values, axis=None: (
+            torch.cat([_t(arr).reshape(-1), _t(values).reshape(-1)]) if axis is None
+            else torch.cat([_t(arr), _t(values)], dim=axis)
+        ),
         sum=_reducer(torch.sum),
         nansum=_reducer(torch.sum),
         diff=_np_diff,
@@ -508,7 +538,11 @@ def _tf_shim() -> SimpleNamespace:
             * (torch.log1p(torch.exp(-logits.abs())) + torch.clamp(-logits, min=0))
         ),
     )
-    linalg = SimpleNamespace(matmul=_tf_matmul)
+    linalg = SimpleNamespace(
+        matmul=_tf_matmul,
+        # heldnets30: tf.linalg.matvec(a, b[, transpose_a]) is a @ b of a matrix and a vector
+        matvec=lambda a, b, transpose_a=False: (_t(a).T if transpose_a else _t(a)) @ _t(b),
+    )
     return SimpleNamespace(
         constant=_literal,
         convert_to_tensor=_literal,
@@ -555,6 +589,9 @@ def _tf_shim() -> SimpleNamespace:
                 _tf_variance(x, axis, keepdims)
             ),
             l2_normalize=_tf_l2_normalize,
+            log_sigmoid=F.logsigmoid,  # heldnets30
+            softplus=F.softplus,
+            sigmoid=torch.sigmoid,
             xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
             reduce_prod=_tf_reducer(torch.prod),
             # spellings22

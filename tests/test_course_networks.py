@@ -244,7 +244,8 @@ REFUSED = {
     # when converged, a slogdet of a [dims]-sized matrix, d2l's bmm of a batch — each named
     "hn23_wgan_gp_autograd_grad": "torch.autograd.grad() takes a gradient inside the network",
     "hn23_multinomial_policy_sample": "multinomial() draws a random sample",
-    "hn23_fixed_point_until_converged": "a choice by a condition is not read",
+    # (hn23_fixed_point_until_converged moved to specs_course by branch heldnets30: its one
+    # `if` on one number is torch.where of it, as Python runs it; the oracle agrees)
     "hn23_glow_slogdet_flow": "slogdet() is read only for a named square matrix",
     "hn23_d2l_masked_softmax_cn": "bmm() multiplies batches of matrices (3-D tensors)",
     # branch heldnets25: MoE top-k gating, argmax hard attention, a loop over a data-dependent
@@ -274,6 +275,13 @@ REFUSED = {
     "hn29_sgd_step_in_forward_grad": "W1.grad is a gradient taken inside the network",
     "hn29_cs231n_conv2d_4d_input": "a tensor of 4 axes, ['N', 'C', 'H', 'W'], is outside the "
     "language",
+    # branch heldnets30: a layer built and called in the line (its weights inside the module, and
+    # the spec has no [params]: named before the missing table), a batch of sequences (3 axes), a
+    # vocabulary table of words in [constants]
+    "hn30_pytorch_nn_linear_in_forward": "nn.Linear(…)(…) builds a layer whose weights live "
+    "inside the module object",
+    "hn30_rnn_batch_first_3d_cn": "a tensor of 3 axes, ['B', 'T', 'D'], is outside the language",
+    "hn30_word_embeddings_vocab_dict": "word_to_ix: a table of names (word_to_ix: a vocabulary",
 }
 
 

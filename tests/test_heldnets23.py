@@ -157,7 +157,8 @@ def test_a_selection_by_rank_is_refused_naming_it(lines: str, name: str, lang: s
         # (a comprehension over a written-out list or range of whole numbers — sum([(a ** 2).sum()
         # for _ in range(2)]), sum((a * w).sum() for w in [1, 2]) — is unrolled since branch
         # heldnets29, as Python runs it: tests/test_heldnets29.py)
-        'loss = "sum([(a ** 2).sum() for _ in range(a.shape[0])])"',
+        # (range(a.shape[0]) of a [dims] size: refused naming that size since branch heldnets30,
+        # tests/test_heldnets30.py)
         'loss = "sum((a * w).sum() for w in W)"',
         'loss = "(a * sum([w for w in [1, 2] if w > 1])).sum()"',
     ],

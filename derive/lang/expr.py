@@ -362,7 +362,7 @@ def one_dimensional(
             if named is None:
                 return False
             name, args = named
-            if name in ("dot", "matmul", "mm", "mv") and len(args) == 2:
+            if name in ("dot", "matmul", "mm", "mv", "matvec") and len(args) == 2:
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
@@ -370,6 +370,8 @@ def one_dimensional(
                 return all(number(p) for p in args[0].elts)  # a stack of numbers (heldnets27)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
+            if name in _JOINS_1D_HN30 and isinstance(f, ast.Attribute) and _module_of(f.value):
+                return _joined_1d_parts_hn30(n, vec) is not None  # heldnets30
             if name == "pdist" and args and spelled:
                 return True  # F.pdist: the n(n − 1)/2 distances, 1-D
             if name in ("diag", "diagonal") and len(args) == 1 and isinstance(args[0], ast.Name):
@@ -435,6 +437,8 @@ def _zero_d_hn27(n: ast.AST, vec: Callable, scalar: Callable, shapes) -> bool:
         return False
     if name in ("dot", "inner", "vdot"):
         return len(args) == 2 and all(vec(a) for a in args)
+    if name in ("float", "item") and len(args) == 1 and not n.keywords:
+        return True  # heldnets30: float(b), b.item() are Python numbers (or an error) in NumPy/torch
     if name in _ZERO_D_REDUCTIONS_HN27:
         rest = [*args[1:], *(k.value for k in axes)]
         if not rest:
@@ -444,6 +448,33 @@ def _zero_d_hn27(n: ast.AST, vec: Callable, scalar: Callable, shapes) -> bool:
         return False
     table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.BINARY)
     return (table or name in _ELEMENTWISE) and not axes and all(scalar(a) for a in args)
+
+
+# heldnets30: joins whose parts, all 1-D, are joined along their only axis (axis 0 or -1, NumPy's
+# and PyTorch's default 0): the result is 1-D (vstack/hstack keep their own readings)
+_JOINS_1D_HN30 = frozenset({"cat", "concat", "concatenate"})
+
+
+def _joined_1d_parts_hn30(node: ast.Call, vec: Callable) -> list[ast.expr] | None:
+    """The parts of ``torch.cat([a, b])``, ``np.concatenate((a, b), axis=0)``, ``tf.concat([a,
+    b], -1)`` when every part is a 1-D vector by ``vec`` and the axis is 0 or -1 (the only axis
+    of a 1-D vector; the default of all but Keras' backend); else ``None``."""
+    f = node.func
+    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "K":
+        return None
+    first = node.args[0] if node.args else None
+    if not isinstance(first, ast.List | ast.Tuple) or len(first.elts) < 2:
+        return None
+    kws = {k.arg: k.value for k in node.keywords}
+    if set(kws) - {"axis", "dim"} or len(node.args) + len(kws) > 2:
+        return None
+    given = node.args[1] if len(node.args) == 2 else kws.get("axis", kws.get("dim"))
+    if given is not None and _int_index(given) not in (0, -1):
+        return None
+    parts = list(first.elts)
+    if any(isinstance(p, ast.Starred) or not vec(p) for p in parts):
+        return None
+    return parts
 
 
 def _reshaped_one_d(
@@ -619,7 +650,7 @@ class _Converter:
         spelling's reading or refusal then)."""
         first = node.args[0] if node.args else None
         kws = {k.arg: k.value for k in node.keywords}
-        if not isinstance(first, ast.List | ast.Tuple) or not 2 <= len(first.elts) <= 8:
+        if not isinstance(first, ast.List | ast.Tuple) or not 2 <= len(first.elts) <= MAX_BLOCKS:
             return None
         if len(node.args) > 2 or set(kws) - {"axis", "dim"} or len(node.args) + len(kws) > 2:
             return None
@@ -631,6 +662,8 @@ class _Converter:
                 return None
             parts = [self.convert(p, depth + 1) for p in first.elts]
             return Call("concat", tuple(parts), (("axis", Num(Fraction(1))),))
+        if len(first.elts) > 8:  # (numbers, above, up to MAX_BLOCKS: heldnets30's 3 × 3 windows)
+            return None
         if any(isinstance(p, ast.Starred) or not self.vector(p) for p in first.elts):
             return None
         axis = 0 if given is None else _int_index(given)
@@ -651,11 +684,19 @@ class _Converter:
         first = node.args[0] if len(node.args) == 1 and not node.keywords else None
         if isinstance(first, ast.List | ast.Tuple) and len(first.elts) >= 2:
             vectors = [self.vector(p) for p in first.elts]
-            name = "stack" if all(vectors) else "hstack" if not any(vectors) else ""
-            if name:
-                made = ast.Attribute(f.value, name, ast.Load())  # type: ignore[union-attr]
-                axis = [ast.keyword("axis", ast.Constant(1))] if name == "stack" else []
-                return ast.copy_location(ast.Call(made, [first], axis), node)
+            name = "stack" if all(vectors) else "hstack"
+            if name == "hstack" and any(vectors):
+                # heldnets30: a mix (Ng's np.c_[np.ones(m), X]): each 1-D part is its column,
+                # as NumPy makes it, and the 2-D parts are joined beside them as they are
+                cols = [
+                    ast.Subscript(p, ast.Tuple([ast.Slice(), ast.Constant(None)], ast.Load()), ast.Load())
+                    if v else p
+                    for p, v in zip(first.elts, vectors, strict=True)
+                ]
+                first = ast.Tuple(cols, ast.Load())
+            made = ast.Attribute(f.value, name, ast.Load())  # type: ignore[union-attr]
+            axis = [ast.keyword("axis", ast.Constant(1))] if name == "stack" else []
+            return ast.copy_location(ast.Call(made, [first], axis), node)
         raise self.fail(node, catalog.said("spec.spellings27.column_stack"))
 
     def fail(self, node: ast.AST, message: str | catalog.Said) -> ExprError:
@@ -727,6 +768,21 @@ class _Converter:
                 # on a 1-D array): X @ w.T - y with y 1-D is element-wise there
                 return self.convert(node.value, d)
             return Transpose(self.convert(node.value, d))
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "c_"
+            and _module_of(node.value.value) in _ATLEAST_2D_MODULES
+        ):
+            # heldnets30: NumPy's np.c_[a, b] joins along the last axis, 1-D parts as columns:
+            # np.column_stack((a, b)) for 1-D and 2-D parts
+            parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            stacked = ast.Call(
+                ast.Attribute(node.value.value, "column_stack", ast.Load()),
+                [ast.Tuple(list(parts), ast.Load())],
+                [],
+            )
+            return self.convert(ast.copy_location(stacked, node), d)
         if isinstance(node, ast.Subscript):
             node = _plain_subscript(node, self.one_d)
             if not isinstance(node, ast.Subscript):
@@ -776,6 +832,17 @@ class _Converter:
         if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp):
             raise self.fail(node, catalog.said("spec.heldnets23.loop", text=ast.unparse(node)))
         if isinstance(node, ast.IfExp):
+            test = node.test
+            if (
+                isinstance(test, ast.Compare)
+                and len(test.comparators) == 1
+                and all(self.zero_d_form(k) for k in (test.left, test.comparators[0]))
+            ):
+                # heldnets30: Python's `a if r <= d else b` on one number (a scalar graph's
+                # Huber) runs one branch, the one torch.where(r <= d, a, b) picks, with the same
+                # gradient; on more entries Python raises (the refusal below)
+                chosen = ast.Call(ast.Name("where", ast.Load()), [test, node.body, node.orelse], [])
+                return self.convert(ast.copy_location(chosen, node), d)
             raise self.fail(node, catalog.said("spec.heldnets24.branch", text=ast.unparse(node)))
         drawn = _sampling_inside_hn29(node)
         if drawn is not None:  # (torch.rand_like(A) > p): the draw is why, not the comparison
@@ -1531,6 +1598,13 @@ class _Converter:
             stacked = self.stack_of_1d_hn26(node, depth)
             if stacked is not None:
                 return stacked
+        if isinstance(f, ast.Attribute) and f.attr in _JOINS_1D_HN30 and _module_of(f.value):
+            parts = _joined_1d_parts_hn30(node, self.vector)
+            if parts is not None:
+                # heldnets30: torch.cat([c, s]) / np.concatenate((a, b)) of 1-D vectors joins
+                # them along their only axis: the longer 1-D vector (a row here)
+                joined = tuple(self.convert(p, depth + 1) for p in parts)
+                return Call("concat", joined, (("axis", Num(Fraction(1))),))
         if isinstance(f, ast.Attribute) and not node.keywords:
             counted = None
             if f.attr == "numel" and not node.args:
@@ -2404,6 +2478,13 @@ def _subscript_refusal(node: ast.Subscript) -> catalog.Said:
     tensors (slices of columns, class-label indexing and single entries alike)."""
     parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
     text = ast.unparse(node)
+    if any(
+        isinstance(k, ast.Constant) and k.value is None
+        or isinstance(k, ast.Attribute) and k.attr == "newaxis"
+        for k in parts
+    ):
+        # heldnets30: P[:, None, :] - Y[None] (pairwise differences of rows) makes a third axis
+        return catalog.said("spec.heldnets30.new_axis", text=text)
     if any(isinstance(k, ast.Slice) for k in parts):  # a[:, j] with j a name or a list
         return catalog.said("spec.index_slice", text=text)
     if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):

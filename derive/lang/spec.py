@@ -941,6 +941,7 @@ class _Validator:
         self.declared_binary: set[str] = set()  # [inputs] … kind = "binary": 0 or 1 too
         self.made_tris: dict[tuple[str, int, int, int], str] = {}  # torch.tril(torch.ones(T, T))
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
+        self.weighted_modules_hn30()
         inputs = self.tensors("inputs", dims)
         params = self.tensors("params", dims, required=True)
         if not params:
@@ -950,6 +951,12 @@ class _Validator:
         constants = {}
         for key, value in self.table("constants", required=False).items():
             self.declare("constants", key)
+            if isinstance(value, dict):  # heldnets30: word_to_ix = { hello = 0, world = 1 }
+                raise self.err(
+                    f"[constants] {key}",
+                    catalog.said("spec.heldnets30.table_constant", x=key),
+                    catalog.said("spec.heldnets30.table_constant_fix"),
+                )
             constants[key] = self.number(f"[constants] {key}", value)
         shapes: dict[str, Shape] = {
             **inputs,
@@ -973,6 +980,7 @@ class _Validator:
         fwd = spelling.argmax_picks_hn27(fwd)
         self.stopped: list[str] = []  # NetSpec.detached
         self.hoisted_stops: dict[str, str] = {}  # NetSpec.detached_in: hoisted line → user's line
+        loss_key = list(fwd)[-1] if fwd else ""
         for key, text in self.unpacked(fwd, shapes, params):
             where = f"[forward] {key}"
             self.declare("forward", key)
@@ -985,7 +993,12 @@ class _Validator:
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
-                    text = spelling.unrolled_hn29(text)  # sum(f(p) for p in [W1, W2])
+                    text = self.items_detached_hn30(key, text, dialect, params, loss_key)
+                    text = self.flat_inner_hn30(text, shapes)
+                    # sum(f(p) for p in [W1, W2]); heldnets30: range(x.shape[1]) of a known size
+                    text = spelling.unrolled_hn29(
+                        text, lambda a, w=where, t=text: self.loop_bound_hn30(w, t, a, shapes, dims)
+                    )
                     text = ex.axis_lists(text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
@@ -1000,6 +1013,8 @@ class _Validator:
                     text = self.literals_made_s28(
                         f'{where} = "{text}"', text, inputs, shapes, constants
                     )
+                    text = self.arange_powers_hn30(text, shapes, dims)
+                    text = self.inserts_hn30(text, shapes)
                     text = self.ones_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.pads_hn27(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.zeros_made_hn23(f'{where} = "{text}"', text, inputs, shapes, dims)
@@ -1368,6 +1383,213 @@ class _Validator:
             return None
         expr, split = found
         return name, ast.unparse(expr), ast.unparse(split)
+
+    def items_detached_hn30(self, key: str, text: str, dialect: str, params, loss_key: str) -> str:
+        """heldnets30: in PyTorch text (or text naming no library), ``b.item()`` and ``float(b)``
+        of something a parameter moves are Python numbers — out of autograd's graph, so PyTorch
+        gives no gradient through them, where derive would read ``b``: refused (en/zh), naming
+        why (a stop-gradient of what the parameters move is not derived). The whole loss line
+        ``loss = (…).item()`` stays the loss (derive's reading of a cost printed as a number), and
+        NumPy's text keeps ``float(b)`` as b's value with its gradient (no graph to leave)."""
+        if dialect not in ("torch", "") or ("item" not in text and "float(" not in text):
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        flowing = self.flowing_hn26(params)
+
+        def inner(n: ast.AST) -> ast.expr | None:
+            if not isinstance(n, ast.Call) or n.keywords:
+                return None
+            f = n.func
+            if isinstance(f, ast.Attribute) and f.attr == "item" and not n.args:
+                x = f.value
+            elif isinstance(f, ast.Name) and f.id == "float" and len(n.args) == 1:
+                x = n.args[0]
+            else:
+                return None
+            if key == loss_key and n is tree.body:
+                return None  # the loss itself, printed as a number
+            if not _idents(x) & flowing:
+                return None  # float('-inf'), float(D): numbers
+            raise self.err(
+                f'[forward] {key} = "{text}"',
+                catalog.said("spec.heldnets30.item_param", x=ast.unparse(n)),
+                catalog.said("spec.heldnets30.item_param_fix", x=ast.unparse(x)),
+            )
+
+        return _replaced(text, tree, inner)
+
+    def inserts_hn30(self, text: str, shapes) -> str:
+        """heldnets30: NumPy's ``np.insert(X, i, c, axis=1)`` of a number ``c`` (Ng's bias
+        column, ``np.insert(X, 0, 1, axis=1)``) is ``X``'s columns before ``i``, a column of
+        ``c``, and the columns from ``i`` (axis 0: rows); ``np.append(a, b, axis=k)`` is
+        ``np.concatenate((a, b), axis=k)``. ``X`` a tensor named in the spec, ``i`` a whole
+        number within its size; other forms (no axis: NumPy flattens) are left as written."""
+        if "insert" not in text and "append" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+
+        def module(f: ast.expr, name: str) -> bool:
+            return (
+                isinstance(f, ast.Attribute) and f.attr == name
+                and isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy", "jnp")
+            )
+
+        def joined(parts: list[ast.expr], axis: int) -> ast.expr:
+            cat = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
+            return ast.Call(cat, [ast.Tuple(parts, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
+
+        def size_of(k: Any) -> ast.expr:
+            if isinstance(k, Dim):
+                return ast.Name(k.label, ast.Load())
+            if isinstance(k, SizeExpr):
+                return spelling.parsed(k.text) or ast.Constant(int(k))  # type: ignore[return-value]
+            return ast.Constant(int(k))
+
+        def rewrite(node: ast.AST) -> ast.expr | None:
+            if not isinstance(node, ast.Call):
+                return None
+            appending = module(node.func, "append")
+            names = ("arr", "values", "axis") if appending else ("arr", "obj", "values", "axis")
+            bound = dict(zip(names, node.args, strict=False))
+            bound.update({k.arg: k.value for k in node.keywords if k.arg})
+            if any(k.arg is None for k in node.keywords) or set(bound) - set(names):
+                return None
+            axis = ex.int_index(bound["axis"]) if "axis" in bound else None
+            if appending:
+                if axis is None or "arr" not in bound or "values" not in bound:
+                    return None
+                return joined([bound["arr"], bound["values"]], axis)
+            if not module(node.func, "insert") or axis not in (0, 1, -1, -2):
+                return None
+            x, at, value = bound.get("arr"), bound.get("obj"), bound.get("values")
+            if not isinstance(x, ast.Name) or x.id not in shapes or len(shapes[x.id]) != 2:
+                return None
+            if x.id in self.one_d or at is None or ex.int_index(at) is None:
+                return None
+            number = value is not None and ex.int_index(value) is not None or (
+                isinstance(value, ast.Constant) and type(value.value) in (int, float)
+            )
+            if not number:
+                return None
+            axis %= 2
+            shape = shapes[x.id]
+            i = ex.int_index(at)
+            if not 0 <= i <= int(shape[axis]):  # type: ignore[operator]
+                return None
+            ones_shape = [size_of(shape[0]), ast.Constant(1)] if axis == 1 else [
+                ast.Constant(1), size_of(shape[1])
+            ]
+            ones = ast.Call(
+                ast.Attribute(ast.Name("np", ast.Load()), "ones", ast.Load()),
+                [ast.Tuple(ones_shape, ast.Load())],
+                [],
+            )
+            fill = ones if ex.int_index(value) == 1 else ast.BinOp(ones, ast.Mult(), value)  # type: ignore[arg-type]
+
+            def part(lo: int | None, hi: int | None) -> ast.expr:
+                cut = ast.Slice(
+                    None if lo is None else ast.Constant(lo), None if hi is None else ast.Constant(hi)
+                )
+                idx = [ast.Slice(), cut] if axis == 1 else [cut, ast.Slice()]
+                return ast.Subscript(x, ast.Tuple(idx, ast.Load()), ast.Load())
+
+            parts = ([part(None, i)] if i > 0 else []) + [fill]
+            parts += [part(i, None)] if i < int(shape[axis]) else []
+            return joined(parts, axis)
+
+        return _replaced(text, tree, rewrite)
+
+    def flat_inner_hn30(self, text: str, shapes) -> str:
+        """heldnets30: the inner product of two flattened tensors of one shape — scikit-learn's
+        ``np.dot(W.ravel(), W.ravel())`` (its MLP's L2 term), ``torch.dot(A.view(-1),
+        B.view(-1))``, ``A.flatten() @ B.flatten()`` — is ``sum(A * B)`` exactly (the Frobenius
+        inner product), a reduction that holds at every size, where the flatten read as rows
+        joined would fix the number of rows. Shapes not known or different: left as written."""
+        if not any(w in text for w in ("ravel", "flatten", "reshape", "view")):
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+
+        def inner(node: ast.AST) -> ast.expr | None:
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+                pair = [node.left, node.right]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+                f = node.func
+                if f.attr not in ("dot", "vdot", "inner", "matmul"):
+                    return None
+                pair = list(node.args) if ex.dialect_module_hn25(f.value) else [f.value, *node.args]
+            else:
+                return None
+            if len(pair) != 2:
+                return None
+            flat = [_flattened_hn30(k) for k in pair]
+            if None in flat:
+                return None
+            a, b = flat
+            sa, sb = ex._ast_shape(a, shapes), ex._ast_shape(b, shapes)  # type: ignore[arg-type]
+            if sa is None or sa != sb:
+                return None
+            return ast.Call(ast.Name("sum", ast.Load()), [ast.BinOp(a, ast.Mult(), b)], [])
+
+        return _replaced(text, tree, inner)
+
+    def loop_bound_hn30(self, where: str, text: str, a: ast.expr, shapes, dims) -> int | None:
+        """heldnets30: the bound of ``range(x.shape[1])`` / ``range(len(v))`` / ``range(X.size(0))``
+        / ``range(K)`` in a comprehension, when the size is a number written in the shapes: the
+        loop is then unrolled as Python runs it. A size that is a [dims] name is refused (en/zh):
+        derive checks the network at other sizes too, where the unrolled terms would be too few
+        or too many; ``None`` where the bound is not a size (the loop stays refused)."""
+        if isinstance(a, ast.Call) and getattr(a.func, "id", "") == "len" and len(a.args) == 1:
+            v = a.args[0]
+            if isinstance(v, ast.Name) and v.id in self.one_d and v.id in shapes:
+                found = shapes[v.id][1]  # len(v) of a 1-D vector: its length
+            else:
+                found = self._ones_size(a, shapes, dims)
+        elif (
+            isinstance(a, ast.Subscript)
+            and isinstance(a.value, ast.Attribute)
+            and a.value.attr == "shape"
+            and isinstance(a.value.value, ast.Name)
+            and a.value.value.id in self.one_d
+            and ex.int_index(a.slice) in (0, -1)
+        ):
+            found = shapes[a.value.value.id][1]  # v.shape[0] of a 1-D vector: its length
+        else:
+            found = self._ones_size(a, shapes, dims)
+        if found is None:
+            return None
+        if isinstance(found, Dim | SizeExpr) or any(
+            isinstance(n, ast.Name) and n.id in dims for n in ast.walk(a)
+        ):
+            raise self.err(
+                f'{where} = "{text}"',
+                catalog.said("spec.heldnets30.loop_size", text=ast.unparse(a), size=str(int(found))),
+                catalog.said("spec.heldnets30.loop_size_fix"),
+            )
+        return int(found)
+
+    def weighted_modules_hn30(self) -> None:
+        """heldnets30: a [forward] line that builds and calls a layer with weights of its own
+        (``nn.Linear(D, H)(x)``, Keras' ``Dense(10)(h)``) is refused first, naming where the
+        weights go — before a missing [params] table (such a spec often has none) is named."""
+        fwd = self.data.get("forward")
+        if not isinstance(fwd, dict):
+            return
+        for key, text in fwd.items():
+            if not isinstance(text, str):
+                continue
+            cls = spelling.weighted_module_hn30(text)
+            if cls is not None:
+                raise self.err(
+                    f'[forward] {key} = "{text}"',
+                    catalog.said("spec.heldnets30.weighted_module", cls=cls),
+                    catalog.said("spec.heldnets30.weighted_module_fix"),
+                )
 
     def modules(self, where: str, text: str) -> str:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and
@@ -2054,6 +2276,60 @@ class _Validator:
             return ast.Name(label, ast.Load())
 
         return _replaced(text, tree, ramp)
+
+    def arange_powers_hn30(self, text: str, shapes, dims) -> str:
+        """heldnets30: a column raised to a row of whole numbers — d2l's polynomial features
+        ``np.power(x, np.arange(4).reshape(1, -1))``, ``x ** torch.arange(1, 4)``, ``x.pow(…)``
+        — is the matrix whose column j is ``x ** e_j`` for each whole number e_j: written so
+        (``concat(np.ones((n, 1)), x, x ** 2, …, axis=1)``), a power by a number as every power is, where
+        the arange read as an exponent tensor would be ``exp(e · log x)`` and refuse x ≤ 0.
+        The base must be a column of known size [n, 1] (or a matrix of as many columns as
+        the exponents, taken column by column); other forms are left to the arange's reading."""
+        if "arange" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+
+        def powered(node: ast.AST) -> ast.expr | None:
+            parts = _power_parts_hn30(node)
+            if parts is None:
+                return None
+            base, expo = parts
+            bounds = self._arange_bounds_hn25(_arange_of_row_hn30(expo), shapes, dims)
+            shape = ex._ast_shape(base, shapes)
+            inner = _column_of_1d_hn30(base)
+            if shape is None and inner is not None:
+                if ex.one_dimensional(inner, frozenset(self.one_d), frozenset(), shapes):
+                    n = ex.vector_length_s26(inner, shapes)  # v[:, None] of a 1-D v: a column
+                    shape = None if n is None else (n, 1)
+            if bounds is None or shape is None or len(shape) != 2:
+                return None
+            lo, hi = bounds
+            if hi - lo > ex.MAX_BLOCKS or shape[1] not in (1, hi - lo):
+                return None
+            if shape[1] > 1 and ex.one_dimensional(base, frozenset(self.one_d), frozenset(), shapes):
+                return None  # v ** arange of a 1-D v: entry by entry, left to the arange's reading
+            cols = []
+            for j, e in enumerate(range(lo, hi)):
+                b = base if shape[1] == 1 else ast.Subscript(
+                    base,
+                    ast.Tuple([ast.Slice(), ast.Slice(ast.Constant(j), ast.Constant(j + 1))], ast.Load()),
+                    ast.Load(),
+                )
+                if e == 0:  # x ** 0 is 1 (also at x = 0, where 0 · x⁻¹ is no derivative)
+                    ones = ast.Tuple([ast.Constant(int(shape[0])), ast.Constant(1)], ast.Load())
+                    np_ones = ast.Attribute(ast.Name("np", ast.Load()), "ones", ast.Load())
+                    cols.append(ast.Call(np_ones, [ones], []))
+                else:
+                    cols.append(b if e == 1 else ast.BinOp(b, ast.Pow(), ast.Constant(e)))
+            if len(cols) == 1:
+                return cols[0]
+            return ast.Call(
+                ast.Name("concat", ast.Load()), cols, [ast.keyword("axis", ast.Constant(1))]
+            )
+
+        return _replaced(text, tree, powered)
 
     def _tensor_outside_aranges_hn25(self, tree: ast.AST, shapes, dims) -> bool:
         """The line reads a tensor of the spec (not a size, not a made input) outside its
@@ -3498,6 +3774,94 @@ _INDEX_READERS_HN25 = frozenset({
     "one_hot", "gather", "take_along_axis", "take", "index_select", "embedding", "scatter",
     "scatter_add", "index_add", "bincount", "CrossEntropyLoss", "NLLLoss",
 })
+
+
+def _power_parts_hn30(node: ast.AST) -> tuple[ast.expr, ast.expr] | None:
+    """(base, exponent) of ``a ** b``, ``np.power(a, b)`` / ``torch.pow`` / ``jnp.power`` /
+    ``tf.pow`` / ``tf.math.pow``, or the method ``a.pow(b)``; else ``None``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+        return node.left, node.right
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)) or node.keywords:
+        return None
+    f = node.func
+    if f.attr not in ("power", "pow"):
+        return None
+    if ex.dialect_module_hn25(f.value) and len(node.args) == 2:
+        return node.args[0], node.args[1]
+    if not ex.dialect_module_hn25(f.value) and len(node.args) == 1:
+        return f.value, node.args[0]
+    return None
+
+
+def _flattened_hn30(node: ast.AST) -> ast.expr | None:
+    """``X`` of a flatten of it — ``X.ravel()``, ``X.flatten()``, ``X.reshape(-1)`` (``((-1,))``),
+    ``X.view(-1)``, ``np.ravel(X)`` / ``torch.flatten(X)`` / ``jnp.ravel(X)``, ``tf.reshape(X,
+    [-1])`` — else ``None``."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)) or node.keywords:
+        return None
+    f, args = node.func, list(node.args)
+    if ex.dialect_module_hn25(f.value):
+        if f.attr in ("ravel", "flatten") and len(args) == 1:
+            return args[0]
+        if f.attr == "reshape" and len(args) == 2:
+            x, rest = args[0], [args[1]]
+        else:
+            return None
+    else:
+        x, rest = f.value, args
+        if f.attr in ("ravel", "flatten") and not rest:
+            return x
+        if f.attr not in ("reshape", "view"):
+            return None
+    size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple | ast.List) else rest
+    if len(size) == 1 and ex._int_index(size[0]) == -1:
+        return x
+    return None
+
+
+def _column_of_1d_hn30(node: ast.AST) -> ast.AST | None:
+    """``v`` of a column made of it — ``v[:, None]``, ``v[:, np.newaxis]``, ``v.reshape(-1, 1)``
+    (``((-1, 1))``), ``v.view(-1, 1)``, ``v.unsqueeze(1)`` / ``(-1)`` — else ``None``."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
+        a, *rest = node.slice.elts
+        b = rest[0] if len(rest) == 1 else None
+        new = isinstance(b, ast.Constant) and b.value is None
+        new = new or isinstance(b, ast.Attribute) and b.attr == "newaxis"
+        if isinstance(a, ast.Slice) and a.lower is a.upper is a.step is None and new:
+            return node.value
+        return None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+        args = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], ast.Tuple) else node.args
+        vals = [ex._int_index(a) for a in args]
+        if node.func.attr in ("reshape", "view") and vals == [-1, 1]:
+            return node.func.value
+        if node.func.attr == "unsqueeze" and vals in ([1], [-1]):
+            return node.func.value
+    return None
+
+
+def _arange_of_row_hn30(node: ast.AST) -> ast.AST:
+    """The ``arange(…)`` call inside a row made of it (``.reshape(1, -1)``, ``.reshape((1, -1))``,
+    ``.view(1, -1)``, ``[None, :]``, ``[None]``, ``.unsqueeze(0)``, ``[np.newaxis, :]``) or the
+    node itself: an arange is 1-D, which broadcasts as that row."""
+    if isinstance(node, ast.Subscript):
+        idx = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        new = [
+            isinstance(k, ast.Constant) and k.value is None
+            or isinstance(k, ast.Attribute) and k.attr == "newaxis"
+            for k in idx
+        ]
+        if new[:1] == [True] and all(isinstance(k, ast.Slice) for k in idx[1:]) and len(idx) <= 2:
+            return node.value
+        return node
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+        args = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], ast.Tuple) else node.args
+        vals = [ex._int_index(a) for a in args]
+        if node.func.attr in ("reshape", "view") and vals == [1, -1]:
+            return node.func.value
+        if node.func.attr == "unsqueeze" and vals == [0]:
+            return node.func.value
+    return node
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:

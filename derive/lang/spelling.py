@@ -364,7 +364,9 @@ def _where(node: ast.Call, how: str) -> ast.expr:
 UNROLL_MAX_HN29 = 32
 
 
-def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr] | None:
+def _unrolled_items_hn29(
+    comp: ast.ListComp | ast.GeneratorExp, size: Callable[[ast.expr], int | None] | None = None
+) -> list[ast.expr] | None:
     """The items of ``[e for v in (a, b, …)]`` / ``(e for v in range(k))`` — one ``for`` over a
     list or tuple written out, or ``range`` of whole numbers, no ``if``, one name bound — each
     ``e`` with ``v`` replaced by the item; ``None`` for anything else (a loop over data or a
@@ -383,10 +385,9 @@ def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr
         and it.func.id == "range"
         and not it.keywords
         and 1 <= len(it.args) <= 2
-        and all(isinstance(a, ast.Constant) and type(a.value) is int for a in it.args)
+        and None not in (bounds := [_range_bound_hn30(a, size) for a in it.args])
     ):
-        bounds = [a.value for a in it.args]  # type: ignore[attr-defined]
-        items = [ast.Constant(i) for i in range(*bounds)]
+        items = [ast.Constant(i) for i in range(*bounds)]  # type: ignore[arg-type]
     else:
         return None
     if not 1 <= len(items) <= UNROLL_MAX_HN29:
@@ -411,12 +412,21 @@ def _unrolled_items_hn29(comp: ast.ListComp | ast.GeneratorExp) -> list[ast.expr
     return [_Put(item).visit(copy.deepcopy(comp.elt)) for item in items]
 
 
-def unrolled_hn29(text: str) -> str:
+def _range_bound_hn30(a: ast.expr, size: Callable[[ast.expr], int | None] | None) -> int | None:
+    """A bound of ``range(…)``: a whole number written out, or (heldnets30) a size the caller
+    knows (``x.shape[1]``, ``len(v)`` of a tensor whose size is a number; ``size``)."""
+    if isinstance(a, ast.Constant) and type(a.value) is int:
+        return a.value
+    return None if size is None else size(a)
+
+
+def unrolled_hn29(text: str, size: Callable[[ast.expr], int | None] | None = None) -> str:
     """heldnets29: ``text`` with comprehensions over a fixed list unrolled, as Python runs them:
     ``sum(p.pow(2).sum() for p in [W1, W2])`` (PyTorch's weight decay over named weights) is
     ``(W1.pow(2).sum() + W2.pow(2).sum())`` — Python's ``sum`` adds the items from 0 — and a list
     comprehension elsewhere (``torch.stack([h[:, i] for i in range(3)], 1)``) the list of its
-    items. Any other comprehension is left for the parser to refuse ("a loop is not read")."""
+    items. Any other comprehension is left for the parser to refuse ("a loop is not read").
+    heldnets30: ``size`` reads a bound such as ``range(x.shape[1])`` (the caller's sizes)."""
     if " for " not in text:
         return text
     tree = parsed(text)
@@ -434,7 +444,7 @@ def unrolled_hn29(text: str) -> str:
             ):
                 comp = n.args[0]
                 comp.elt = self.visit(comp.elt)
-                items = _unrolled_items_hn29(comp)
+                items = _unrolled_items_hn29(comp, size)
                 if items is not None:
                     total = items[0]
                     for item in items[1:]:
@@ -447,7 +457,7 @@ def unrolled_hn29(text: str) -> str:
         def listed(self, n: ast.ListComp) -> ast.expr:
             """A list comprehension passed to a call (torch.stack, np.hstack, …): the list
             of its items; elsewhere it is left for the parser's loop refusal."""
-            items = _unrolled_items_hn29(n)
+            items = _unrolled_items_hn29(n, size)
             return n if items is None else ast.List(items, ast.Load())
 
     try:
@@ -2101,6 +2111,14 @@ def _matmul(node: ast.Call, how: str) -> ast.expr:
     return _bin(left, ast.MatMult(), right)
 
 
+def _matvec(node: ast.Call, how: str) -> ast.expr:
+    """heldnets30: TensorFlow's ``tf.linalg.matvec(a, b)`` is ``a @ b`` of a matrix and a 1-D
+    vector (``transpose_a=True``: ``a.T @ b``)."""
+    a = _bound(node, "matvec", ("a", "b", "transpose_a"), 2)
+    left = _t(a["a"]) if _flag(a.get("transpose_a"), False, "matvec(transpose_a=…)") else a["a"]
+    return _bin(left, ast.MatMult(), a["b"])
+
+
 def _linear(node: ast.Call, how: str) -> ast.expr:
     """PyTorch's ``F.linear(x, W, b)`` is ``x @ W.T + b``: the weight is stored
     [out_features, in_features], as nn.Linear keeps it."""
@@ -2678,6 +2696,37 @@ NN_MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Identity": ("", ()),
 }
 _NN_PATHS = ("nn", "torch.nn")
+# heldnets30: layer classes with weights of their own (PyTorch's, Keras', Flax's, Haiku's), built and
+# called in a [forward] line — nn.Linear(D, H)(x), tf.keras.layers.Dense(10)(h): refused naming
+# where the weights must go (Spec.weighted_modules_hn30)
+WEIGHTED_MODULES_HN30 = frozenset(
+    {"Linear", "LazyLinear", "Bilinear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d",
+     "ConvTranspose2d", "Embedding", "EmbeddingBag", "RNN", "LSTM", "GRU", "RNNCell", "LSTMCell",
+     "GRUCell", "BatchNorm1d", "BatchNorm2d", "LayerNorm", "GroupNorm", "InstanceNorm1d", "PReLU",
+     "MultiheadAttention", "TransformerEncoderLayer", "Dense", "Conv1D", "Conv2D", "SimpleRNN",
+     "BatchNormalization", "LayerNormalization", "MultiHeadAttention", "DenseGeneral"}
+)  # fmt: skip
+_WEIGHTED_PATHS_HN30 = (
+    "nn", "torch.nn", "layers", "tf.keras.layers", "keras.layers", "tf.layers", "hk", "flax.linen",
+)  # fmt: skip
+
+
+def weighted_module_hn30(text: str) -> str | None:
+    """heldnets30: ``nn.Linear`` of ``nn.Linear(D, H)(x)`` — a layer with weights of its own
+    constructed and called in the line (:data:`WEIGHTED_MODULES_HN30`) — as written; else
+    ``None``."""
+    if ")(" not in text.replace(" ", ""):
+        return None
+    tree = parsed(text)
+    if tree is None:
+        return None
+    for n in ast.walk(tree):
+        made = n.func if isinstance(n, ast.Call) else None
+        if isinstance(made, ast.Call) and isinstance(made.func, ast.Attribute):
+            path = _module_path(made.func.value)
+            if path in _WEIGHTED_PATHS_HN30 and made.func.attr in WEIGHTED_MODULES_HN30:
+                return f"{path}.{made.func.attr}"
+    return None
 # Keras' loss classes called at once, ``keras.losses.BinaryCrossentropy(from_logits=True)(y, z)``:
 # the loss function of the same name per example, then the class's reduction (Keras' default
 # "sum_over_batch_size": the mean of the per-example losses; "sum"; "none")
@@ -2910,8 +2959,9 @@ def gaussian_floor_text(text: str, flowing: Collection[str]) -> str:
     ``var = var.clone(); with torch.no_grad(): var.clamp_(min=eps)`` — below eps the loss reads
     eps and the gradient passes to var straight through (``∂/∂var`` of ``log v + r²/v`` at v =
     eps), and a negative entry raises. Each call's var ``V`` (``F.gaussian_nll_loss(μ, y, V,
-    eps=…)``, ``nn.GaussianNLLLoss(eps=…)(μ, y, V)``) as ``V + (clamp(assert_nonneg(V),
-    min=eps) − V).detach()``, the stop-gradient line the spec reader's ``stops`` hoists (run
+    eps=…)``, ``nn.GaussianNLLLoss(eps=…)(μ, y, V)``) as ``V + relu(eps −
+    assert_nonneg(V)).detach()`` (= clamp(V, min=eps) − V, V's shortfall below eps), the
+    stop-gradient line the spec reader's ``stops`` hoists (run
     after this); of data only (no name in ``flowing``) as the clamp itself. ``assert_nonneg``
     is the identity whose domain (≥ 0) refuses a negative var as PyTorch does."""
     if "gaussian_nll_loss" not in text and "GaussianNLLLoss" not in text:
@@ -2936,7 +2986,11 @@ def gaussian_floor_text(text: str, flowing: Collection[str]) -> str:
         )
         if not {n.id for n in ast.walk(var) if isinstance(n, ast.Name)} & set(flowing):
             return clamp
-        stop = ast.Call(ast.Attribute(_sub(clamp, var), "detach", ast.Load()), [], [])
+        # heldnets30: clamp(V, min=eps) − V is exactly max(eps − V, 0), the amount V falls short
+        # of eps: written so, the walkthrough's stop-gradient line reads as a teacher's floor
+        # (V + that shortfall, detached), not eps + max(V − eps, 0) − V
+        short = _call("relu", _sub(low, _call("assert_nonneg", var)))
+        stop = ast.Call(ast.Attribute(short, "detach", ast.Load()), [], [])
         return _add(var, stop)
 
     def set_var(call: ast.Call, at: int, eps: ast.expr | None) -> None:
@@ -3198,6 +3252,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     ),
     "mm": _two("mm", ast.MatMult()),
     "mv": _two("mv", ast.MatMult()),  # torch.mv(A, v): A @ v with v 1-D
+    "matvec": _matvec,
     "expand_dims": _expand_dims,
     "diag": _diag,
     "diagflat": _diag,
