@@ -19,9 +19,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus30.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c30-208": "the lead's known gap (fixed on main in parallel): LaTeX's column-convention product "
-    "δ x^⊤ of two 1-D vectors is read as a (D, 1) column times a row's transpose, shape-mismatch, "
-    "where NumPy and the notes mean the outer product",
 }
 
 

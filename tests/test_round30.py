@@ -455,3 +455,79 @@ def test_goodfellow_assignments(wrt: str, latex: str, meaning: str) -> None:
     right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
     r = check(net, wrt, latex, latex=True)
     assert r.verdict == ("correct" if right else "incorrect"), r.text()
+
+
+# ---- the built-ins' row vectors in the textbook's column convention ------------------------------
+
+
+def _values(net: str) -> dict[str, np.ndarray]:
+    from derive.lang.spec import load
+
+    return {k: np.array(v, dtype=float) for k, v in load(net).values.items()}
+
+
+NEURON = [
+    # (LaTeX, its meaning with x, w columns — the gradient of the column w is a column)
+    (r"\nabla_{w} L = (O - t) \sigma'(\boldsymbol{w}^\top \boldsymbol{x}) \boldsymbol{x}", "(O - t) * O * (1 - O) * x"),
+    (r"\frac{\partial L}{\partial w} = (\sigma(w^\top x) - t) \sigma(w^\top x)(1 - \sigma(w^\top x)) x",
+     "(O - t) * O * (1 - O) * x"),
+    (r"\frac{\partial L}{\partial w} = (\sigma(w^\top x) - t) \sigma(w^\top x) x", "(O - t) * O * x"),
+    (r"\frac{\partial L}{\partial w} = (O - t) x", "(O - t) * x"),
+    (r"\frac{\partial L}{\partial w} = (O - t) O (1 - O) x^\top", "(O - t) * O * (1 - O) * x.T"),
+    (r"\frac{\partial L}{\partial w} = (O - t) O (1 - O) x", "(O - t) * O * (1 - O) * x"),
+]
+
+
+@pytest.mark.parametrize(("latex", "meaning"), NEURON)
+def test_neuron_in_the_column_convention(latex: str, meaning: str) -> None:
+    """The neuron's ``x``, ``w`` are declared rows ``[1, "n"]``; the textbook's ``σ(w^⊤ x)`` is
+    their dot product (it was the (n, n) outer product of the rows: shape-mismatch)."""
+    from derive.checker.check import check
+    from derive.lang.spec import load
+
+    v = _values("neuron")
+    t = {k: torch.tensor(a, requires_grad=True) for k, a in v.items()}
+    out = torch.sigmoid(t["x"] @ t["w"].T)
+    (0.5 * torch.nn.functional.mse_loss(out, t["t"])).backward()
+    truth = t["w"].grad.numpy().T  # the column convention's gradient of the column w
+    x, w = v["x"].T, v["w"].T
+    O = 1 / (1 + np.exp(-(w.T @ x)))  # noqa: N806 (the network's name)
+    mine = np.asarray(eval(meaning, {"x": x, "w": w, "O": O, "t": v["t"]}))  # noqa: S307
+    right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
+    r = check(load("neuron"), "w", latex, latex=True)
+    assert r.verdict == ("correct" if right else "incorrect"), r.text()
+
+
+TINY = [
+    # (wrt, LaTeX without --wrt, its meaning with X, h, δ columns)
+    ("W1", r"\frac{\partial L}{\partial W_1} = x \delta_{h_{raw}}^\top", "x @ d_raw.T"),
+    ("W1", r"\frac{\partial L}{\partial W_1} = \delta_{h_{raw}} x^\top", "d_raw @ x.T"),
+    ("W1", r"\frac{\partial L}{\partial W_1} = x \delta_{h}^\top", "x @ d_h.T"),
+    ("W2", r"\frac{\partial L}{\partial W_2} = (y_{pred} - y_{target}) h", "(y_pred - y_target) * h"),
+    ("W2", r"\frac{\partial L}{\partial W_2} = h (y_{pred} - y_{target})", "h * (y_pred - y_target)"),
+    # the walkthrough's own rows convention (h a row, h^⊤ its column): read first, and right
+    ("W2", r"\frac{\partial L}{\partial W_2} = h^\top (y_{pred} - y_{target})", "h * (y_pred - y_target)"),
+]
+
+
+@pytest.mark.parametrize(("wrt", "latex", "meaning"), TINY)
+def test_tiny_mlp_in_the_column_convention(wrt: str, latex: str, meaning: str) -> None:
+    """tiny-mlp's one example ``X = [1, "n_in"]`` and its hidden row ``h``: ``x δ^⊤`` of columns
+    (no --wrt given: the left side names it)."""
+    from derive.checker.check import check
+    from derive.lang.spec import load
+
+    v = _values("tiny-mlp")
+    t = {k: torch.tensor(a, requires_grad=True) for k, a in v.items()}
+    y = torch.sigmoid(t["X"] @ t["W1"]) @ t["W2"]
+    (0.5 * (y - t["y_target"]) ** 2).sum().backward()
+    truth = t[wrt].grad.numpy()
+    x = v["X"].T
+    h = 1 / (1 + np.exp(-(v["W1"].T @ x)))
+    y_pred = v["W2"].T @ h
+    d_h = v["W2"] * (y_pred - v["y_target"])
+    env = {"x": x, "h": h, "y_pred": y_pred, "y_target": v["y_target"], "d_h": d_h, "d_raw": d_h * h * (1 - h)}
+    mine = np.asarray(eval(meaning, env))  # noqa: S307 (the test's own strings)
+    right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
+    r = check(load("tiny-mlp"), None, latex, latex=True)
+    assert r.verdict == ("correct" if right else "incorrect"), r.text()

@@ -43,6 +43,7 @@ from derive.checker.formula import (
     _PLAIN_LEIBNIZ,
     _PRIME,
     MAX_COST,
+    _latex_vectors,
     Convert,
     FormulaError,
     ShapeError,
@@ -450,6 +451,8 @@ def build(net: Net, key: str) -> bytes | None:
             info = {"kind": leaf.kind, "shape": list(leaf.shape)}
             if leaf.kind == "grad":
                 info["tensor"] = net.label_at.get(leaf.name, (leaf.name,))[0]
+            if leaf.name in _latex_vectors(net):  # written maths' column (formula._columns_first)
+                info["vector"] = True
         elif isinstance(leaf, mf.Scalar) and leaf.shape == (1, 1):
             k = ("scalar", leaf.expr)
             info = {"kind": "scalar", "shape": [1, 1]}

@@ -38,9 +38,10 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 15  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
+FORMAT = 16  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
 # 14: "size_names" (X.shape[0], len(X)) and limits "mean"; 15: a network with a numerical guard
-# (derive/checker/guards.py) has no fast path, so an older cache must not answer for it
+# (derive/checker/guards.py) has no fast path, so an older cache must not answer for it; 16: a
+# leaf's "vector" (LaTeX's column convention, formula._columns_first: the slow path answers)
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -1865,6 +1866,8 @@ def _latex_verdict(
     tex = t.get("latex")
     if tex is None:
         return None
+    if list(user[1]) != t["shape"] and any(c["leaves"][i].get("vector") for i in plan.leaves):
+        return None  # vectors in the wrong shape: the slow path reads them as columns too
     found: list[fastdiag.Finding] = []
     notes: list[dict[str, Any]] = []
     if not _correct(c, plan, user, name):

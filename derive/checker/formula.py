@@ -81,8 +81,9 @@ def read(
             one = _read_one(net, parts[0], latex, scalar, row)
     else:
         one = _read_one(net, text, latex, scalar, row)
-    if latex and wrt is not None and len(parts) == 1 and not _fits(net, one[0], wrt):
-        return _columns_first(net, parts, wrt, text, scalar, [False], row, one)
+    asked = _asked(net, wrt, one[1]) if latex and len(parts) == 1 else None
+    if asked is not None and not _fits(net, one[0], asked, exact=True):
+        return _columns_first(net, parts, asked, text, scalar, [False], row, one)
     return one
 
 
@@ -666,11 +667,19 @@ def _derivation(
                 return _numpy_first(net, parts, latex, wrt, text, scalar, masked, row, first)
             except FormulaError:
                 pass
-        if latex and wrt is not None and not _fits(net, first[0], wrt):
-            return _columns_first(net, parts, wrt, text, scalar, masked, row, first)
+        asked = _asked(net, wrt, first[1]) if latex else None
+        if asked is not None and not _fits(net, first[0], asked, exact=True):
+            return _columns_first(net, parts, asked, text, scalar, masked, row, first)
         return first
     finally:
         _STEP_VECTORS.reset(token)
+
+
+def _asked(net: Net, wrt: str | None, lhs: str | None) -> str | None:
+    """The tensor whose gradient is asked for: ``--wrt``, else the one the left side names."""
+    if wrt is not None:
+        return wrt
+    return tensor_of(net, lhs) if lhs is not None else None
 
 
 def _columns_first(
@@ -699,11 +708,15 @@ def _columns_first(
         return rows
     finally:
         _COLUMNS.reset(token)
+    if not any(_latex_vector(net, n) for n in ex.names(cols[0])):
+        return rows  # no vector in it: only the whole answer's orientation would change
     tree = ex.Transpose(cols[0]) if _latex_vector(net, wrt) else cols[0]
     cols = (_transposed_twice_out(tree), cols[1], cols[2])
     if cols[0] == rows[0]:
         return rows
-    if _fits(net, cols[0], wrt) or (_shape_of(net, rows[0]) is None and _shape_of(net, cols[0])):
+    if _fits(net, cols[0], wrt, exact=True) or (
+        _shape_of(net, rows[0]) is None and _shape_of(net, cols[0])
+    ):
         found = [(n, net.resolve(n)) for n in ex.names(cols[0]) if _latex_vector(net, n)]
         names = dict.fromkeys(f[0] if f is not None else n for n, f in found)
         _COLUMNS_READ.set(tuple(names))
@@ -725,8 +738,22 @@ def _transposed_twice_out(tree: ex.Node) -> ex.Node:
 
 
 def _latex_vectors(net: Net) -> frozenset[str]:
-    """The network's 1-D tensors as LaTeX reads them (not those 1-D only by a reduction)."""
-    return frozenset(net.spec.one_d) - frozenset(net.spec.one_d_spelled)
+    """The network's vectors as written maths holds them: its 1-D tensors (not those 1-D only
+    by a reduction) and the tensors declared one row of a named size (the neuron's ``x``, ``w``
+    = ``[1, "n"]``, whose ``σ(w^⊤ x)`` is the textbook's dot product)."""
+    found = net._lazy.get("latex_vectors")
+    if found is None:
+        rows = set()
+        for name in net.g.tensors:
+            try:
+                shape = sym_shape(ex.Name(name), net.g, rows=True)
+            except (IndexError, KeyError, TypeError, ValueError):
+                continue
+            if len(shape) == 2 and shape[0] == 1 and isinstance(shape[1], str):
+                rows.add(name)
+        one_d = frozenset(net.spec.one_d) - frozenset(net.spec.one_d_spelled)
+        found = net._lazy["latex_vectors"] = frozenset(rows - {net.spec.loss}) | one_d
+    return found
 
 
 def _latex_vector(net: Net, name: str) -> bool:
@@ -778,8 +805,9 @@ def _numpy_first(
     return out
 
 
-def _fits(net: Net, tree: ex.Node, wrt: str) -> bool:
-    """Does ``tree`` have the shape of ``wrt``'s gradient (a number counts: it broadcasts)?"""
+def _fits(net: Net, tree: ex.Node, wrt: str, exact: bool = False) -> bool:
+    """Does ``tree`` have the shape of ``wrt``'s gradient (a number counts: it broadcasts;
+    not where ``exact``)?"""
     want = tensor_of(net, wrt)
     try:
         out, _ = Convert(net, "")(tree)
@@ -787,7 +815,7 @@ def _fits(net: Net, tree: ex.Node, wrt: str) -> bool:
         shape = tuple(map(int, net.target(want).shape)) if want is not None else None
     except (ShapeError, FormulaError, RecursionError, KeyError, ValueError, TypeError):
         return False
-    return shape is None or have == shape or have == (1, 1)
+    return shape is None or have == shape or have == (1, 1) and not exact
 
 
 def _derivation_read(
