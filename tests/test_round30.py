@@ -531,3 +531,48 @@ def test_tiny_mlp_in_the_column_convention(wrt: str, latex: str, meaning: str) -
     right = mine.shape == truth.shape and np.allclose(mine, truth, rtol=1e-10)
     r = check(load("tiny-mlp"), None, latex, latex=True)
     assert r.verdict == ("correct" if right else "incorrect"), r.text()
+
+
+_INDEX = """
+[dims]
+d = 3
+k = 4
+[inputs]
+x = ["d"]
+y = []
+[params]
+W = ["k", "d"]
+b = ["k"]
+[forward]
+z = "W @ x + b"
+L = "{loss}"
+{values}
+"""
+
+
+@pytest.mark.parametrize(
+    ("loss", "values"),
+    [
+        ("F.cross_entropy(z, y)", "[values]\ny = 2"),
+        ("F.cross_entropy(z, y)", ""),
+        ("F.cross_entropy(input=z, target=y)", "[values]\ny = 0"),
+        ("F.nll_loss(F.log_softmax(z, dim=0), y)", "[values]\ny = 3"),
+        ("nn.CrossEntropyLoss()(z, y)", "[values]\ny = 1.0"),
+    ],
+)
+def test_cross_entropy_of_one_class_index(loss: str, values: str) -> None:
+    """PyTorch's unbatched ``F.cross_entropy(z, y)`` with z 1-D and y one class index (``y = []``,
+    an integer): y is that class's one-hot row (was refused: "needs predictions and targets of
+    the same shape")."""
+    from test_heldnets21 import _both
+
+    _both(_INDEX.format(loss=loss, values=values), "ce-one-index")
+
+
+def test_one_class_index_outside_the_classes_is_refused() -> None:
+    from derive.errors import DeriveError
+    from derive.lang import spec as spec_mod
+
+    with pytest.raises(DeriveError) as err:
+        spec_mod.parse(_INDEX.format(loss="F.cross_entropy(z, y)", values="[values]\ny = 4"), "bad")
+    assert "label 4 is not a class" in str(err.value)

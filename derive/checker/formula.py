@@ -695,8 +695,9 @@ def _columns_first(
     """A LaTeX derivation read in the column convention of written maths where the network's
     1-D vectors are used (邱锡鹏's one-example ``δ^{(1)} = (1 − a^{(1)2}) ⊙ w_2 (p − y)``, then
     ``∂L/∂W_1 = δ^{(1)} x^⊤``: an outer product of columns, where the rows reading gives a
-    row by a column): each 1-D vector of the network (and its gradient) not defined by the
-    derivation is its column, a 1-D gradient asked for the transpose of the column found.
+    row by a column): each vector of the network (:func:`_latex_vectors`, and its gradient)
+    not defined by the derivation is its column, a vector's gradient asked for the transpose of
+    the column found; only where the formula has such a vector in it.
     Used where the rows reading (``rows``) does not give the gradient's shape and this one
     does, or gives a shape where the rows reading has none; else ``rows`` stands."""
     if not _latex_vectors(net):
@@ -725,7 +726,7 @@ def _columns_first(
 
 
 def columns_read() -> tuple[str, ...]:
-    """The 1-D vectors (as named in the reading) of the last :func:`read` that took the column
+    """The vectors (as named in the reading) of the last :func:`read` that took the column
     convention (:func:`_columns_first`), or () where it did not."""
     return _COLUMNS_READ.get()
 
@@ -757,8 +758,8 @@ def _latex_vectors(net: Net) -> frozenset[str]:
 
 
 def _latex_vector(net: Net, name: str) -> bool:
-    """Does ``name`` read one of the network's 1-D vectors or its gradient (``x``, ``δ^{(1)}``
-    → ``dz1``)?"""
+    """Does ``name`` read one of the network's vectors (:func:`_latex_vectors`) or its gradient
+    (``x``, ``δ^{(1)}`` → ``dz1``)?"""
     one_d = _latex_vectors(net)
     if name in one_d or tensor_of(net, name) in one_d:
         return True

@@ -931,6 +931,7 @@ class _Validator:
         self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
         self.zero_d: set[str] = set()  # heldnets27: [forward] lines that are one number (0-D)
         self.label_columns: dict[str, int] = {}  # class-label inputs read as one-hot rows
+        self.one_label: set[str] = set()  # … of one example (unbatched F.cross_entropy(z, y))
         self.target_shapes: dict[str, tuple[int, int]] = {}  # of F.cross_entropy(Z, y)'s y
         self.made_labels: dict[str, list[int]] = {}  # torch.arange(N) targets, as inputs
         self.made_ones: dict[tuple[int, int, bool], str] = {}  # np.ones((m, 1)): inputs of ones
@@ -2602,12 +2603,15 @@ class _Validator:
                 kw = {k.arg: k.value for k in n.keywords}
                 z = n.args[0] if n.args else kw.get("input")
                 y = n.args[1] if len(n.args) > 1 else kw.get("target")
-            if not isinstance(y, ast.Name) or y.id not in self.one_d or z is None:
-                continue
-            if y.id not in inputs:
+            if not isinstance(y, ast.Name) or z is None or y.id not in inputs:
                 continue
             scalars = frozenset(k for k, v in shapes.items() if not v)
-            if gathered is None and ex.one_dimensional(z, frozenset(self.one_d), scalars):
+            unbatched = gathered is None and ex.one_dimensional(z, frozenset(self.one_d), scalars)
+            # PyTorch's unbatched F.cross_entropy(z, y) of a 1-D z: a 0-d y is one class index
+            index = unbatched and shapes.get(y.id) == () and name in ("cross_entropy", "nll_loss")
+            if y.id not in self.one_d and not index:
+                continue
+            if unbatched and not index:
                 continue  # unbatched F.cross_entropy(z, y), z and y 1-D: y holds probabilities
             if y.id in self.picks:
                 if gathered is not None:
@@ -2620,7 +2624,7 @@ class _Validator:
             except ex.ExprError:
                 return  # the whole line's parse names it
             zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
-            if len(zs) != 2 or int(zs[0]) != int(shapes[y.id][1]):
+            if len(zs) != 2 or int(zs[0]) != (1 if index else int(shapes[y.id][1])):
                 raise self.err(
                     where,
                     catalog.said("spec.read.integer_targets_1", id=y.id, x=ast.unparse(z), zs=zs),
@@ -2704,7 +2708,8 @@ class _Validator:
         for y, (p, _) in self.picks.items():
             if y in self.one_hot:
                 continue
-            if y not in inputs or y not in self.one_d:
+            one_index = y in inputs and shapes.get(y) == () and y in self.target_shapes
+            if y not in inputs or (y not in self.one_d and not one_index):
                 raise self.err(
                     where,
                     catalog.said("spec.read.class_labels_1", y=y, p=p, y2=y),
@@ -2718,7 +2723,10 @@ class _Validator:
                 )
             shape = self.target_shapes.get(y) or (shapes[p][0], shapes[p][1])
             inputs[y] = shapes[y] = shape
-            del self.one_d[y]
+            if one_index:
+                self.one_label.add(y)  # one example's class index: its [values] one integer
+            else:
+                del self.one_d[y]
             self.one_hot.append(y)
             self.label_columns[y] = int(shape[1])
 
@@ -3165,6 +3173,8 @@ class _Validator:
         where = f"[values] {key}"
         if isinstance(raw, list) and all(isinstance(v, list) and len(v) == 1 for v in raw):
             raw = [v[0] for v in raw]  # a column of labels, one per row: [[2], [0], [1]]
+        if key in self.one_label and not isinstance(raw, list):
+            raw = [raw]  # one example's class index, y = 2
         if not isinstance(raw, list):
             raise self.err(
                 where,
