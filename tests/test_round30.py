@@ -503,8 +503,10 @@ TINY = [
     ("W1", r"\frac{\partial L}{\partial W_1} = x \delta_{h_{raw}}^\top", "x @ d_raw.T"),
     ("W1", r"\frac{\partial L}{\partial W_1} = \delta_{h_{raw}} x^\top", "d_raw @ x.T"),
     ("W1", r"\frac{\partial L}{\partial W_1} = x \delta_{h}^\top", "x @ d_h.T"),
-    ("W2", r"\frac{\partial L}{\partial W_2} = (y_{pred} - y_{target}) h", "(y_pred - y_target) * h"),
-    ("W2", r"\frac{\partial L}{\partial W_2} = h (y_{pred} - y_{target})", "h * (y_pred - y_target)"),
+    # no ^⊤ on a vector: nothing says the declared row h is a column, so the rows convention
+    # (the walkthrough's) reads it — h^⊤'s transpose dropped, wrong
+    ("W2", r"\frac{\partial L}{\partial W_2} = (y_{pred} - y_{target}) h", "(y_pred - y_target) * h.T"),
+    ("W2", r"\frac{\partial L}{\partial W_2} = h (y_{pred} - y_{target})", "h.T * (y_pred - y_target)"),
     # the walkthrough's own rows convention (h a row, h^⊤ its column): read first, and right
     ("W2", r"\frac{\partial L}{\partial W_2} = h^\top (y_{pred} - y_{target})", "h * (y_pred - y_target)"),
 ]
@@ -513,7 +515,8 @@ TINY = [
 @pytest.mark.parametrize(("wrt", "latex", "meaning"), TINY)
 def test_tiny_mlp_in_the_column_convention(wrt: str, latex: str, meaning: str) -> None:
     """tiny-mlp's one example ``X = [1, "n_in"]`` and its hidden row ``h``: ``x δ^⊤`` of columns
-    (no --wrt given: the left side names it)."""
+    (no --wrt given: the left side names it). A declared row is read as a column only where the
+    formula transposes a vector (the sign of the column convention); 1-D vectors always may be."""
     from derive.checker.check import check
     from derive.lang.spec import load
 

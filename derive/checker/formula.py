@@ -711,6 +711,10 @@ def _columns_first(
         _COLUMNS.reset(token)
     if not any(_latex_vector(net, n) for n in ex.names(cols[0])):
         return rows  # no vector in it: only the whole answer's orientation would change
+    if not any(_latex_vector(net, n, one_d=True) for n in ex.names(cols[0])) and not _vector_transposed(
+        net, rows[0]
+    ):  # declared rows ([1, n]) only, and no ^⊤ on one: the rows convention, as written
+        return rows  # (tiny-mlp's h (y_pred − y_target) is hᵀ's transpose dropped)
     tree = ex.Transpose(cols[0]) if _latex_vector(net, wrt) else cols[0]
     cols = (_transposed_twice_out(tree), cols[1], cols[2])
     if cols[0] == rows[0]:
@@ -757,17 +761,27 @@ def _latex_vectors(net: Net) -> frozenset[str]:
     return found
 
 
-def _latex_vector(net: Net, name: str) -> bool:
-    """Does ``name`` read one of the network's vectors (:func:`_latex_vectors`) or its gradient
-    (``x``, ``δ^{(1)}`` → ``dz1``)?"""
-    one_d = _latex_vectors(net)
-    if name in one_d or tensor_of(net, name) in one_d:
+def _vector_transposed(net: Net, tree: ex.Node) -> bool:
+    """Does ``tree`` transpose an expression of the network's vectors (``w^⊤ x``, ``x δ^⊤``):
+    written maths' sign that its vectors are columns?"""
+    if isinstance(tree, ex.Transpose) and any(_latex_vector(net, n) for n in ex.names(tree.operand)):
+        return True
+    return any(_vector_transposed(net, c) for c in ex.children(tree))
+
+
+def _latex_vector(net: Net, name: str, one_d: bool = False) -> bool:
+    """Does ``name`` read one of the network's vectors (:func:`_latex_vectors`; ``one_d``: of its
+    1-D ones) or its gradient (``x``, ``δ^{(1)}`` → ``dz1``)?"""
+    vectors = _latex_vectors(net)
+    if one_d:
+        vectors = vectors & (frozenset(net.spec.one_d) - frozenset(net.spec.one_d_spelled))
+    if name in vectors or tensor_of(net, name) in vectors:
         return True
     alias = net.tree_alias.get(name)  # ŷ = softmax(z) of a logits loss
     if alias is not None:
-        return any(_latex_vector(net, n) for n in ex.names(alias))
+        return any(_latex_vector(net, n, one_d) for n in ex.names(alias))
     found = net.resolve(name)
-    return found is not None and (found[0] in one_d or tensor_of(net, found[0]) in one_d)
+    return found is not None and (found[0] in vectors or tensor_of(net, found[0]) in vectors)
 
 
 def _shape_of(net: Net, tree: ex.Node) -> tuple[int, int] | None:
