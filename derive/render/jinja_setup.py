@@ -59,6 +59,8 @@ FILTERS = (
     "with_value",
     "values_packed",
     "worked_row",
+    "braced",
+    "sum_beside",
 )
 _TEX_DELIMITERS = dict(
     block_start_string="((*",
