@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from test_round29 import _truth
 
 torch = pytest.importorskip("torch")
 
@@ -122,12 +123,6 @@ def test_row_convention_still_read() -> None:
         ("d1 = (1 - a1 ** 2) * (w2 * (p - y))\ndW1 = np.outer(d1, x)", False),
     ):
         assert check(net, "W1", text, latex=latex).ok
-
-
-def _truth(forward, values: dict, wrt: str) -> np.ndarray:
-    t = {k: torch.tensor(v, dtype=torch.float64, requires_grad=True) for k, v in values.items()}
-    forward(t).backward()
-    return t[wrt].grad.numpy()
 
 
 # ---- a softmax output on one example: every gradient in the column convention ------------------

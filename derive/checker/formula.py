@@ -81,7 +81,7 @@ def read(
             one = _read_one(net, parts[0], latex, scalar, row)
     else:
         one = _read_one(net, text, latex, scalar, row)
-    asked = _asked(net, wrt, one[1]) if latex and len(parts) == 1 else None
+    asked = _asked(net, wrt, one[1]) if latex and len(parts) == 1 and _latex_vectors(net) else None
     if asked is not None and not _fits(net, one[0], asked, exact=True):
         return _columns_first(net, parts, asked, text, scalar, [False], row, one)
     return one
@@ -667,7 +667,7 @@ def _derivation(
                 return _numpy_first(net, parts, latex, wrt, text, scalar, masked, row, first)
             except FormulaError:
                 pass
-        asked = _asked(net, wrt, first[1]) if latex else None
+        asked = _asked(net, wrt, first[1]) if latex and _latex_vectors(net) else None
         if asked is not None and not _fits(net, first[0], asked, exact=True):
             return _columns_first(net, parts, asked, text, scalar, masked, row, first)
         return first
@@ -700,8 +700,6 @@ def _columns_first(
     the column found; only where the formula has such a vector in it.
     Used where the rows reading (``rows``) does not give the gradient's shape and this one
     does, or gives a shape where the rows reading has none; else ``rows`` stands."""
-    if not _latex_vectors(net):
-        return rows
     token = _COLUMNS.set(True)
     try:
         cols = _derivation_read(net, parts, True, wrt, text, scalar, masked, row)
@@ -824,9 +822,10 @@ def _fits(net: Net, tree: ex.Node, wrt: str, exact: bool = False) -> bool:
     """Does ``tree`` have the shape of ``wrt``'s gradient (a number counts: it broadcasts;
     not where ``exact``)?"""
     want = tensor_of(net, wrt)
+    have = _shape_of(net, tree)
+    if have is None:
+        return False
     try:
-        out, _ = Convert(net, "")(tree)
-        have = (int(out.shape[0]), int(out.shape[1]))
         shape = tuple(map(int, net.target(want).shape)) if want is not None else None
     except (ShapeError, FormulaError, RecursionError, KeyError, ValueError, TypeError):
         return False
