@@ -702,14 +702,14 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
     out = os.path.abspath(report)
     folder = os.path.dirname(out)
     if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-        raise Failure(BAD_INPUT, f"{report}: its folder does not exist or is not writable")
+        raise Failure(BAD_INPUT, _cg7("report_folder", report=report))
     if os.path.isdir(out):
-        raise Failure(BAD_INPUT, f"{report}: is a folder; give a file name ending in .csv or .json")
+        raise Failure(BAD_INPUT, _cg7("report_is_folder", report=report))
     # the report replaces the file atomically (os.replace): never a device node such as
     # /dev/null (as root that replaced the device with a regular file), never the submissions
     real = os.path.realpath(folder)
     if any(real == s or real.startswith(s + "/") for s in ("/dev", "/proc", "/sys")):
-        raise Failure(BAD_INPUT, f"{report}: {real} is a system folder, not a place for a report")
+        raise Failure(BAD_INPUT, _cg7("report_system", report=report, real=real))
     import stat
 
     targets = [out, out[: -len(".csv")] + ".summary.md" if out.lower().endswith(".csv") else out]
@@ -717,13 +717,13 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
         if os.path.lexists(t) and not (
             stat.S_ISREG(os.lstat(t).st_mode) or stat.S_ISLNK(os.lstat(t).st_mode)
         ):
-            raise Failure(BAD_INPUT, f"{t}: exists and is not a regular file; give a new file name")
+            raise Failure(BAD_INPUT, _cg7("report_not_regular", path=t))
     if os.path.exists(out) and os.path.exists(submissions) and os.path.samefile(out, submissions):
-        raise Failure(BAD_INPUT, f"{report}: is the submissions file; give another file name")
+        raise Failure(BAD_INPUT, _cg7("report_is_input", report=report))
     try:
         rows = g.read_submissions(submissions)
     except g.GradeError as err:
-        raise Failure(BAD_INPUT, str(err)) from None
+        raise Failure(BAD_INPUT, err.localized(lang)) from None
     step = max(1, len(rows) // 100)
     shown = {"last": -1}
 
@@ -731,15 +731,20 @@ def grade_cmd(submissions: str, report: str, jobs: int | None, lang: str, quiet:
         if quiet or (done - shown["last"] < step and done < total):
             return
         shown["last"] = done
-        g.progress_bar(done, total)
+        g.progress_bar(done, total, lang=lang)
 
     results = g.grade_all(rows, jobs=jobs, lang=lang, progress=progress, resolve=_variant_of)
     try:
         summ = g.write_report(results, out, lang)
     except OSError as err:
-        raise Failure(BAD_INPUT, f"{report}: cannot write it ({err.strerror or err})") from None
+        raise Failure(BAD_INPUT, _cg7("cannot_write", report=report, why=str(err.strerror or err))) from None
     click.echo(summ["markdown"], nl=False)
-    _progress(f"graded {len(results)} submissions → {report}")
+    _progress(_cg7("graded", n=len(results), report=report))
+
+
+def _cg7(key: str, **args: Any) -> str:
+    """A message of ``derive grade``/``check``'s files (``check.cg7``) in the command's language."""
+    return catalog.text(f"check.cg7.{key}", _language(), **args)
 
 
 def _variant_of(net: str, variant: int, seed: int) -> Any:
@@ -760,9 +765,9 @@ def _variant_target(net: str, variant: int | None, seed: int, answers: str | Non
         # NET a spec file: read it, so a key built elsewhere (its "spec" a relative path) grades
         s = exercises.key_spec(key, net if os.path.isfile(net) else None)
         if net not in (s.name, key["spec"]) and not os.path.isfile(net):
-            raise Failure(BAD_INPUT, f"--answers {answers} is a key for {s.name}, not for {net}")
+            raise Failure(BAD_INPUT, _cg7("answers_other_net", answers=answers, key_net=s.name, net=net))
         if variant is not None and variant != key["variant"]:
-            raise Failure(BAD_INPUT, f"--answers {answers} is variant {key['variant']}")
+            raise Failure(BAD_INPUT, _cg7("answers_variant", answers=answers, variant=key["variant"]))
         return exercises.variant_derivation(s, int(key["variant"]), int(key["seed"]))
     assert variant is not None
     return exercises.variant_derivation(specs.load(net), variant, seed)

@@ -60,7 +60,15 @@ _DECIMAL = re.compile(r"\s*[+\-−]?(\d+\.?\d*|\.\d+)([eE][+\-]?\d+)?\s*")
 
 
 class GradeError(Exception):
-    """A submissions file that cannot be read at all (exit 2)."""
+    """A submissions file that cannot be read at all (exit 2): ``message`` a :class:`Msg`,
+    rendered in the command's language by :meth:`localized`."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.render())
+        self.msg = message
+
+    def localized(self, lang: str = "en") -> str:
+        return self.msg.render(lang)
 
 
 # ---- reading ------------------------------------------------------------------------------------
@@ -73,12 +81,12 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     try:
         data = read_capped(p, MAX_FILE)  # /dev/zero has size 0; a FIFO may have no writer
         if len(data) > MAX_FILE:
-            raise GradeError(f"{p}: larger than {MAX_FILE // 2**20} MiB")
+            raise GradeError(msg("cg7.too_large", path=str(p), mib=MAX_FILE // 2**20))
         text = data.decode("utf-8-sig")
     except OSError as err:
-        raise GradeError(f"{p}: cannot read it ({err.strerror or err})") from None
+        raise GradeError(msg("cg7.unreadable", path=str(p), why=str(err.strerror or err))) from None
     except UnicodeDecodeError:
-        raise GradeError(f"{p}: not UTF-8 text") from None
+        raise GradeError(msg("cg7.not_utf8", path=str(p))) from None
     jsonl = p.suffix.lower() in (".jsonl", ".json", ".ndjson") or text.lstrip().startswith("{")
     rows: list[dict[str, Any]] = []
     if jsonl:
@@ -104,11 +112,9 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 body.append((last + 1, record))
                 last = reader.line_num
         except csv.Error as err:  # a field over csv.field_size_limit(), a NUL in old Pythons
-            raise GradeError(f"{p}: not readable CSV ({err})") from None
+            raise GradeError(msg("cg7.not_csv", path=str(p), why=str(err))) from None
         if not header or "network" not in [f.strip() for f in header]:
-            raise GradeError(
-                f"{p}: a CSV file needs a header with at least: id, network, wrt, formula or value"
-            )
+            raise GradeError(msg("cg7.no_header", path=str(p)))
         for n, row in body:
             clean = {(k or "").strip(): v for k, v in row.items() if k is not None}
             if None in row:
@@ -121,7 +127,7 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 clean["id"] = f"line {n}"
             rows.append(clean)
     if len(rows) > MAX_ROWS:
-        raise GradeError(f"{p}: {len(rows)} rows; the limit is {MAX_ROWS}")
+        raise GradeError(msg("cg7.too_many_rows", path=str(p), n=len(rows), limit=MAX_ROWS))
     return rows
 
 
@@ -538,11 +544,12 @@ def _atomic(p: Path, text: str) -> None:
             tmp.unlink()
 
 
-def progress_bar(done: int, total: int, stream: Any = None) -> None:
-    """``[#####.....] 512/10000`` on stderr, redrawn in place."""
+def progress_bar(done: int, total: int, stream: Any = None, lang: str = "en") -> None:
+    """``grading [#####.....] 512/10000`` on stderr, redrawn in place."""
     stream = stream or sys.stderr
     width = 30
     filled = width * done // max(total, 1)
     end = "\n" if done >= total else ""
-    stream.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
+    label = msg("cg7.grading").render(lang)
+    stream.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
     stream.flush()

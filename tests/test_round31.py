@@ -1,0 +1,118 @@
+"""Round 31 on main (lead): ``derive grade``'s own messages in the command's language.
+
+Issue 11 item 6 asks for every message in Chinese under ``--lang zh``. The rows' verdicts were;
+the messages about the submissions file itself (not UTF-8, no header, the report is the input, a
+folder that does not exist, too many fields), the progress bar and the closing line were English
+f-strings. Each case runs the real CLI in both languages and asserts the sentence is the
+catalogue's, with nothing of the other language left in it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from derive.cli import main
+from derive.locale import catalog
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+GOOD = "id,network,wrt,formula\n1,chain,w,2*v*x\n"
+
+
+def _grade(tmp_path, files, args, lang):
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+    argv = ["grade", *[a.format(tmp=tmp_path) for a in args], "--lang", lang]
+    return CliRunner().invoke(main, argv)
+
+
+FILE_CASES = [
+    # (id, files, args, catalogue key, what the English sentence says)
+    (
+        "no-header",
+        {"s.csv": "id,wrt\n1,w\n"},
+        ["{tmp}/s.csv", "-o", "{tmp}/r.csv"],
+        "no_header",
+        "needs a header",
+    ),
+    (
+        "not-utf8",
+        {"s.csv": b"\xff\xfeid"},
+        ["{tmp}/s.csv", "-o", "{tmp}/r.csv"],
+        "not_utf8",
+        "not UTF-8",
+    ),
+    (
+        "report-is-input",
+        {"s.csv": GOOD},
+        ["{tmp}/s.csv", "-o", "{tmp}/s.csv"],
+        "report_is_input",
+        "is the submissions file",
+    ),
+    (
+        "no-folder",
+        {"s.csv": GOOD},
+        ["{tmp}/s.csv", "-o", "{tmp}/nowhere/r.csv"],
+        "report_folder",
+        "does not exist",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "key", "english"), [c[1:] for c in FILE_CASES], ids=[c[0] for c in FILE_CASES]
+)
+def test_file_errors_speak_the_command_language(tmp_path, files, args, key, english):
+    en = _grade(tmp_path, files, args, "en")
+    zh = _grade(tmp_path, files, args, "zh")
+    assert en.exit_code == zh.exit_code == 2, (en.output, zh.output)
+    assert english in en.output and not HAN.search(en.output)
+    assert zh.output.startswith("错误："), zh.output
+    assert HAN.search(zh.output) and english not in zh.output, zh.output
+    # the sentence is the catalogue's, the file named in both
+    template = catalog.text(f"check.cg7.{key}", "zh", path="\0", report="\0", real="\0")
+    first = template.split("\0")[-1][:6]
+    assert first in zh.output, (first, zh.output)
+
+
+def test_unquoted_comma_row_names_the_fix_in_both_languages(tmp_path):
+    """``W1[0,0]`` unquoted in a CSV row splits into two fields: the row's error says to quote
+    it (the batch goes on: the other rows are graded)."""
+    sub = "id,network,wrt,formula,value\na,tiny-mlp,W1[0,0],,0.00447\nb,chain,w,2*v*x,\n"
+    for lang, quote in (("en", "double quotes"), ("zh", "双引号")):
+        res = _grade(
+            tmp_path, {"s.csv": sub}, ["{tmp}/s.csv", "-o", "{tmp}/r.json", "--quiet"], lang
+        )
+        assert res.exit_code == 0, res.output
+        rows = {r["id"]: r for r in json.loads((tmp_path / "r.json").read_text())["results"]}
+        assert rows["a"]["verdict"] == "error" and quote in rows["a"]["message"], rows["a"]
+        assert rows["b"]["verdict"] == "correct", rows["b"]
+
+
+def test_quoted_entry_is_graded(tmp_path):
+    """The fix the message gives works: quoted, the same entry is read and graded."""
+    with open(tmp_path / "s.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "network", "wrt", "value"])
+        w.writerow(["a", "chain", "w", "40"])
+        w.writerow(["b", "mlp-bce", "W1[0,0]", "0.7"])
+    res = CliRunner().invoke(
+        main, ["grade", str(tmp_path / "s.csv"), "-o", str(tmp_path / "r.json"), "--quiet"]
+    )
+    assert res.exit_code == 0, res.output
+    rows = {r["id"]: r for r in json.loads((tmp_path / "r.json").read_text())["results"]}
+    assert rows["a"]["verdict"] == "correct"
+    assert rows["b"]["verdict"] == "incorrect"  # read as the entry W1[0,0], and judged
+
+
+def test_progress_and_closing_line_in_chinese(tmp_path):
+    res = _grade(tmp_path, {"s.csv": GOOD}, ["{tmp}/s.csv", "-o", "{tmp}/r.csv"], "zh")
+    assert res.exit_code == 0, res.output
+    assert "评分中 [" in res.output and "已评 1 份提交" in res.output, res.output
+    assert "grading" not in res.output and "graded" not in res.output
+    en = _grade(tmp_path, {"s.csv": GOOD}, ["{tmp}/s.csv", "-o", "{tmp}/r.csv"], "en")
+    assert "grading [" in en.output and "graded 1 submissions" in en.output
