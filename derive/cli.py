@@ -431,12 +431,14 @@ def prove(rule: str | None, list_: bool, lang: str) -> None:
     names = proofs.proof_names()
     if list_ or rule is None:
         if rule is None and not list_:
-            raise Failure(BAD_INPUT, f"name a proof; available: {', '.join(names)}")
+            raise Failure(BAD_INPUT, catalog.text("cli.name_proof", lang, names=", ".join(names)))
         for n in names:
             click.echo(f"{n:<20} {proofs.title(n, lang)}")
         return
     if rule not in names:
-        raise Failure(BAD_INPUT, f"unknown proof '{rule}'; available: {', '.join(names)}")
+        raise Failure(
+            BAD_INPUT, catalog.text("cli.unknown_proof", lang, rule=rule, names=", ".join(names))
+        )
     click.echo(proofs.format_text(proofs.get_proof(rule), lang))
 
 
@@ -902,7 +904,7 @@ def _build(
                     variant=variant, seed=seed,
                 )
             except builder.BuildError as err:
-                raise Failure(BAD_INPUT, str(err)) from None
+                raise Failure(BAD_INPUT, catalog.localized(err, _language())) from None
 
         if watch:
             builder.watch(make_plan, nets, templates, _progress, worker)

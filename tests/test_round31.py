@@ -116,3 +116,62 @@ def test_progress_and_closing_line_in_chinese(tmp_path):
     assert "grading" not in res.output and "graded" not in res.output
     en = _grade(tmp_path, {"s.csv": GOOD}, ["{tmp}/s.csv", "-o", "{tmp}/r.csv"], "en")
     assert "grading [" in en.output and "graded 1 submissions" in en.output
+
+
+OTHER_CASES = [
+    # (id, argv, what the English sentence says); each exits 2 before any work
+    ("prove-unknown", ["prove", "nosuch"], "unknown proof"),
+    ("prove-nothing", ["prove"], "name a proof"),
+    (
+        "answers-missing",
+        ["check", "mlp-bce", "--wrt", "W2", "A1.T", "--answers", "{tmp}/no.json"],
+        "cannot read the answer key",
+    ),
+    (
+        "answers-not-a-key",
+        ["check", "mlp-bce", "--wrt", "W2", "A1.T", "--answers", "{tmp}/k.json"],
+        "not an answer key",
+    ),
+    (
+        "answers-no-field",
+        ["check", "mlp-bce", "--wrt", "W2", "A1.T", "--answers", "{tmp}/k2.json"],
+        "the key has no",
+    ),
+    (
+        "variant-text",
+        ["build", "mlp-bce", "-f", "exercises", "--variant", "x", "-o", "{tmp}/o"],
+        "give a number",
+    ),
+    (
+        "variant-range",
+        ["build", "mlp-bce", "-f", "exercises", "--variant", "5-2", "-o", "{tmp}/o"],
+        "a range of at most",
+    ),
+    (
+        "variant-without-exercises",
+        ["build", "mlp-bce", "-f", "md", "--variant", "2", "-o", "{tmp}/o"],
+        "add -f exercises",
+    ),
+    ("format", ["build", "mlp-bce", "-f", "docx", "-o", "{tmp}/o"], "unknown format docx"),
+    ("format-empty", ["build", "mlp-bce", "-f", ",", "-o", "{tmp}/o"], "(none given)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "english"), [c[1:] for c in OTHER_CASES], ids=[c[0] for c in OTHER_CASES]
+)
+def test_other_refusals_speak_the_command_language(tmp_path, argv, english):
+    """``prove``'s, the answer key's and ``build``'s option refusals were English under
+    ``--lang zh``; nothing is written."""
+    (tmp_path / "k.json").write_text('{"schema": 1}')
+    (tmp_path / "k2.json").write_text('{"schema": "derive-answer-key/1", "spec": "mlp-bce"}')
+    out = {}
+    for lang in ("en", "zh"):
+        res = CliRunner().invoke(main, [*[a.format(tmp=tmp_path) for a in argv], "--lang", lang])
+        assert res.exit_code == 2, res.output
+        out[lang] = res.output
+    assert english in out["en"] and not HAN.search(out["en"]), out["en"]
+    assert out["zh"].startswith("错误：") and english not in out["zh"], out["zh"]
+    assert HAN.search(out["zh"].removeprefix("错误：")), out["zh"]
+    assert "Errno" not in out["en"] + out["zh"]
+    assert not (tmp_path / "o").exists()

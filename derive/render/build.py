@@ -42,6 +42,7 @@ from derive.engine.backprop import derive, derive_deferred
 from derive.engine.deferred import PendingChecks
 from derive.errors import DeriveError, OptionError, OutputPathError, TemplateError
 from derive.lang import spec as specs
+from derive.locale.catalog import refusal, said
 from derive.numeric import verify as numeric
 from derive.numeric import worker as torch_worker
 from derive.numeric.worker import TorchWorker, numbers_key
@@ -49,7 +50,7 @@ from derive.proofs import proven, shared_proofs
 from derive.render import environment as render
 from derive.render import exercises, jinja_setup
 from derive.render.environment import environment, write_atomic
-from derive.render.exercises import ExerciseError, parse_variants
+from derive.render.exercises import parse_variants
 from derive.render.pdf import INSTALL_HINT, ToolMissing, compile_pdf
 from derive.render.plot import loss_svg
 from derive.walkthrough.context import build as context
@@ -116,9 +117,9 @@ def _choices(raw: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[s
     bad = [x for x in items if x not in allowed]
     empty = any(not part.replace(",", "").strip() for part in raw)  # `-f ''`, `-f ,,`
     if bad or not items or empty:
-        raise BuildError(
-            f"unknown {what} {', '.join(bad) or '(none given)'}; choose from: {', '.join(allowed)}"
-        )
+        key = "build.errors.unknown_" + what
+        given = ", ".join(bad) if bad else said("build.errors.none_given")
+        raise refusal(BuildError, said(key, given=given, allowed=", ".join(allowed)))
     return tuple(x for x in allowed if x in items)  # canonical order, no duplicates
 
 
@@ -151,7 +152,9 @@ def plan(
             "document); rename it in its [network] table"
         )
     if detail not in DETAILS:
-        raise BuildError(f"unknown detail {detail}; choose from: {', '.join(DETAILS)}")
+        raise refusal(
+            BuildError, said("build.errors.unknown_detail", given=detail, allowed=", ".join(DETAILS))
+        )
     unique = tuple({s.name: s for s in loaded}.values())
     fmts = _choices(formats, FORMATS, "format")
     if "pdf" in fmts:
@@ -167,11 +170,8 @@ def plan(
     out_path = check_output(out, [s.name for s in unique], lang_list, fmts)
 
     if variant is not None and "exercises" not in fmts:
-        raise BuildError("--variant makes exercise sheets: add -f exercises")
-    try:
-        variants = parse_variants(variant)
-    except ExerciseError as err:
-        raise BuildError(str(err)) from None
+        raise refusal(BuildError, said("build.errors.variant_needs_exercises"))
+    variants = parse_variants(variant)  # an ExerciseError (exit 2) in the command's language
     return Plan(unique, fmts, lang_list, out_path, tdir, detail, variants, int(seed))
 
 

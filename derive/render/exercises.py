@@ -64,7 +64,7 @@ from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang import spec as specs
 from derive.lang.spec import NetSpec
-from derive.locale.catalog import catalogue
+from derive.locale.catalog import catalogue, refusal, said
 from derive.numeric import verify as numeric
 from derive.numeric.example import Example
 from derive.numeric.example import _decimal as exact
@@ -116,8 +116,10 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
     for name in (*s.inputs, *s.params):
         rows, cols = s.shape2d(name)
         kind = kinds.get(name, "param" if name in s.params else _input_kind(s, name))
-        if kind in ("mask", "binary") and name not in s.generated and _prefix_rows(
-            s.values.get(name, ())
+        if (
+            kind in ("mask", "binary")
+            and name not in s.generated
+            and _prefix_rows(s.values.get(name, ()))
         ):  # given ones-then-zeros rows (BCE targets too: CORAL's levels)
             m = _prefix_mask(s.values[name], rng)
         elif kind == "mask":  # each row's entries shuffled: it hides as many as the spec's row
@@ -178,7 +180,8 @@ def _prefix_mask(given: Any, rng: random.Random) -> list[list[Fraction]]:
     rows = [list(row) for row in given]
     counts = [sum(row) for row in rows]
     if len(set(map(tuple, rows))) == 1 or (
-        len(rows) == len(rows[0]) and sorted(counts) == sorted(set(counts))
+        len(rows) == len(rows[0])
+        and sorted(counts) == sorted(set(counts))
         and counts in (sorted(counts), sorted(counts, reverse=True))
     ):
         return rows
@@ -207,9 +210,12 @@ def _input_kind(s: NetSpec, name: str) -> str:
         if name in s.one_hot_columns:
             return "onehot-columns"
         role = _roles(s.forward, s.one_hot, s.bernoulli).get(name)
-        return {"one-hot": "onehot", "binary": "binary", "unit": "real", "positive": "positive"}.get(
-            role, "input"
-        )
+        return {
+            "one-hot": "onehot",
+            "binary": "binary",
+            "unit": "real",
+            "positive": "positive",
+        }.get(role, "input")
     if set(flat) == {0, 1}:
         return "mask"
     if len(flat) > 1 and len(set(flat)) == 1 and flat[0] in (0, 1):
@@ -296,7 +302,7 @@ def variant_values(
 ) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
     """The example values of ``variant`` (0: the spec's own) — deterministic."""
     if variant < 0:
-        raise ExerciseError(f"--variant {variant}: variants are numbered from 0 (the spec's own)")
+        raise refusal(ExerciseError, said("exercises.errors.variant_negative", variant=variant))
     if variant == 0:
         return dict(s.values)
     if d is None:
@@ -317,9 +323,9 @@ def variant_values(
             break  # a mask that cannot mask, a gradient 0 by structure: the sheet says so
     if kept is not None:
         return kept
-    raise ExerciseError(
-        f"{s.name}: no example values found for variant {variant} (seed {seed}) with every "
-        f"forward value finite and every ReLU both passing and masking after {MAX_TRIES} draws"
+    raise refusal(
+        ExerciseError,
+        said("exercises.errors.no_values", net=s.name, variant=variant, seed=seed, tries=MAX_TRIES),
     )
 
 
@@ -403,9 +409,12 @@ def _unfit(d: Any, values: Mapping[str, Any]) -> bool:
                 continue
             # an entry whose formula is the asked one's (every column of ∂L/∂W the same when
             # the output's columns are summed) is equal at every draw: no coincidence to refuse
-            if any(k != at and abs(b - a) <= 1e-3 * abs(a)
-                   and not _always_equal(d, masks, t.grads[k], t.grads[at])
-                   for k, b in enumerate(nums)):
+            if any(
+                k != at
+                and abs(b - a) <= 1e-3 * abs(a)
+                and not _always_equal(d, masks, t.grads[k], t.grads[at])
+                for k, b in enumerate(nums)
+            ):
                 return True
     return False
 
@@ -594,7 +603,6 @@ def sheet(s: NetSpec, variant: int = 0, seed: int = 0, proofs: Mapping[str, Any]
 
     d = variant_derivation(s, variant, seed)
     if proofs is None:
-
         proofs = shared_proofs()
     g, spec = d.graph, d.spec
     ex_ = Example(d)
@@ -710,7 +718,6 @@ TEMPLATES = {
 
 def render(sh: Sheet, template: str, lang: str, templates: str | None = None) -> str:
 
-
     family = template.rsplit(".", 2)[-2]
     env = environment(family, templates)
     text = math_words(env.get_template(template).render(x=sh, lang=lang, L=catalogue(lang)), lang)
@@ -724,22 +731,38 @@ def render(sh: Sheet, template: str, lang: str, templates: str | None = None) ->
 MAX_KEY_BYTES = 16_000_000  # an answer key is a few kB
 
 
+def _why(err: Exception) -> str:
+    """What went wrong reading a file, without Python's ``[Errno 2]`` wrapping."""
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return str(err)
+
+
 def load_key(path: str | Path) -> dict[str, Any]:
     """Read and validate an answer key (exit 2 through :class:`ExerciseError` when unfit)."""
     try:
         data = read_capped(path, MAX_KEY_BYTES)
         if len(data) > MAX_KEY_BYTES:
-            raise ExerciseError(f"--answers {path}: larger than {MAX_KEY_BYTES:,} bytes")
+            raise refusal(
+                ExerciseError,
+                said("exercises.errors.key_large", path=str(path), limit=f"{MAX_KEY_BYTES:,}"),
+            )
         key = json.loads(data.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ExerciseError(f"--answers {path}: cannot read the answer key ({err})") from None
+        raise refusal(
+            ExerciseError, said("exercises.errors.key_unreadable", path=str(path), why=_why(err))
+        ) from None
     except (RecursionError, ValueError):  # nested thousands deep, a 5,000-digit number
-        raise ExerciseError(f"--answers {path}: not an answer key (unreadable JSON)") from None
+        raise refusal(ExerciseError, said("exercises.errors.key_json", path=str(path))) from None
     if not isinstance(key, dict) or key.get("schema") != SCHEMA:
-        raise ExerciseError(f"--answers {path}: not an answer key (schema {SCHEMA})")
+        raise refusal(
+            ExerciseError, said("exercises.errors.key_schema", path=str(path), schema=SCHEMA)
+        )
     for field in ("spec", "variant", "seed", "values", "questions"):
         if field not in key:
-            raise ExerciseError(f"--answers {path}: the key has no '{field}'")
+            raise refusal(
+                ExerciseError, said("exercises.errors.key_field", path=str(path), field=field)
+            )
     return key
 
 
@@ -753,16 +776,23 @@ def key_spec(key: Mapping[str, Any], source: str | None = None) -> NetSpec:
 
     s = specs.load(source or str(key["spec"]))
     if source is not None and s.name != key.get("network"):
-        raise ExerciseError(
-            f"{source} is the network {s.name}, the answer key is for {key.get('network')}: "
-            "give the spec the exercises were built from"
+        raise refusal(
+            ExerciseError,
+            said(
+                "exercises.errors.key_other_net",
+                source=source,
+                net=s.name,
+                key_net=str(key.get("network")),
+            ),
         )
     values = variant_values(s, int(key["variant"]), int(key["seed"]), base_derivation(s))
     got = {k: [[_decimal(v) for v in row] for row in rows] for k, rows in values.items()}
     if got != key["values"]:
-        raise ExerciseError(
-            f"the answer key's values differ from variant {key['variant']} (seed {key['seed']}) "
-            f"of {s.name}: the spec changed since the key was written; rebuild the exercises"
+        raise refusal(
+            ExerciseError,
+            said(
+                "exercises.errors.key_stale", variant=key["variant"], seed=key["seed"], net=s.name
+            ),
         )
     return dataclasses.replace(s, values=values)
 
@@ -778,9 +808,9 @@ def parse_variants(text: str | None) -> tuple[int, ...]:
         else:
             lo = hi = int(text)
     except ValueError:
-        raise ExerciseError(f"--variant {text}: give a number (3) or a range (1-30)") from None
+        raise refusal(ExerciseError, said("exercises.errors.variant_text", text=text)) from None
     if lo < 0 or hi < lo or hi - lo >= 1000:
-        raise ExerciseError(f"--variant {text}: numbers from 0, a range of at most 1000")
+        raise refusal(ExerciseError, said("exercises.errors.variant_range", text=text))
     return tuple(range(lo, hi + 1))
 
 
