@@ -13,6 +13,7 @@ import csv
 import json
 import re
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -175,3 +176,165 @@ def test_other_refusals_speak_the_command_language(tmp_path, argv, english):
     assert HAN.search(out["zh"].removeprefix("错误：")), out["zh"]
     assert "Errno" not in out["en"] + out["zh"]
     assert not (tmp_path / "o").exists()
+
+
+# ---- a NumPy answer made 1-D as a whole: its entries in order ---------------------------------
+
+_FLAT = """
+[dims]
+m = 3
+n = 4
+h = 5
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+W1 = ["n", "h"]
+b1 = [1, "h"]
+w2 = ["h", 1]
+c = [1, 1]
+[forward]
+Z = "X @ W1 + b1"
+H = "np.tanh(Z)"
+s = "H @ w2 + c"
+P = "sigmoid(s)"
+L = "bce(P, Y)"
+[values]
+X = [[1, -2, 0.5, 3], [0.2, 1, -1, 0.4], [-0.7, 0.3, 2, -1]]
+Y = [[1], [0], [1]]
+W1 = [[0.1, -0.3, 0.2, 0.05, -0.1], [0.4, 0.1, -0.2, 0.3, 0.2], [-0.5, 0.2, 0.1, -0.1, 0.3], [0.2, -0.1, 0.3, 0.2, -0.4]]
+b1 = [[0.1, 0, -0.1, 0.2, 0]]
+w2 = [[0.5], [-0.4], [0.3], [0.2], [-0.6]]
+c = [[0.1]]
+"""
+_FV = {
+    "X": [[1, -2, 0.5, 3], [0.2, 1, -1, 0.4], [-0.7, 0.3, 2, -1]],
+    "Y": [[1.0], [0.0], [1.0]],
+    "W1": [
+        [0.1, -0.3, 0.2, 0.05, -0.1],
+        [0.4, 0.1, -0.2, 0.3, 0.2],
+        [-0.5, 0.2, 0.1, -0.1, 0.3],
+        [0.2, -0.1, 0.3, 0.2, -0.4],
+    ],
+    "b1": [[0.1, 0, -0.1, 0.2, 0]],
+    "w2": [[0.5], [-0.4], [0.3], [0.2], [-0.6]],
+    "c": [[0.1]],
+}
+
+
+def _flat_torch(t):
+    import torch
+
+    p = torch.sigmoid(torch.tanh(t["X"] @ t["W1"] + t["b1"]) @ t["w2"] + t["c"])
+    return torch.nn.functional.binary_cross_entropy(p, t["Y"])
+
+
+def _flat_env(env):
+    Z = env["X"] @ env["W1"] + env["b1"]
+    H = np.tanh(Z)
+    P = 1 / (1 + np.exp(-(H @ env["w2"] + env["c"])))
+    return {"Z": Z, "H": H, "P": P, "m": 3}
+
+
+FLAT_CASES = [
+    # (wrt, the student's code: the last line defines d<wrt>, made 1-D as a whole)
+    ("w2", "dw2 = (H.T @ (P - Y) / m).flatten()"),
+    ("w2", "dw2 = ((P - Y).T @ H / m).ravel()"),  # the row: the same entries
+    ("w2", "dw2 = np.ravel(H.T @ (P - Y)) / m"),
+    ("w2", "dw2 = 1 / m * (H.T @ (P - Y)).reshape(-1)"),
+    ("w2", "dw2 = (H.T @ (P - Y)).squeeze()"),  # 1/m missing
+    ("w2", "dw2 = -np.squeeze(H.T @ (Y - P), axis=1) / m"),
+    (
+        "b1",
+        "dZ = (P - Y) @ w2.T * (1 - H ** 2)\ndb1 = np.mean(dZ, axis=0, keepdims=True).flatten()",
+    ),
+    (
+        "b1",
+        "dZ = (P - Y) @ w2.T * (1 - H ** 2)\ndb1 = np.sum(dZ, axis=0, keepdims=True).ravel()",
+    ),  # m
+    ("c", "dc = np.mean(P - Y, keepdims=True).reshape(-1)"),
+    ("W1", "dZ = (P - Y) @ w2.T * (1 - H ** 2)\ndW1 = (X.T @ dZ / m).flatten()"),
+    ("W1", "dZ = (P - Y) @ w2.T * (1 - H ** 2)\ndW1 = (dZ.T @ X / m).flatten()"),  # order differs
+    ("W1", "dZ = (P - Y) @ w2.T * (1 - H)\ndW1 = (X.T @ dZ / m).ravel()"),  # tanh' wrong
+]
+
+
+@pytest.mark.parametrize(("wrt", "code"), FLAT_CASES)
+def test_a_flattened_whole_answer_is_its_entries_in_order(wrt: str, code: str) -> None:
+    """Right exactly when NumPy running the student's code gives the gradient's entries in
+    order (a 1-D array has no orientation), as PyTorch computes them; a note says it was 1-D."""
+    from test_round29 import _numpy_run, _truth
+
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    env = {k: np.asarray(v, dtype=float) for k, v in _FV.items()}
+    mine = _numpy_run(code, {**env, **_flat_env(env)}, wrt)
+    truth = _truth(_flat_torch, _FV, wrt)
+    assert mine.ndim == 1
+    right = mine.size == truth.size and np.allclose(mine, truth.ravel(), rtol=1e-10)
+    for lang in ("en", "zh"):
+        r = check(spec_mod.parse(_FLAT, "flat"), wrt, code, lang=lang)
+        assert r.verdict == ("correct" if right else "incorrect"), r.text()
+        if "squeeze" not in code:  # .squeeze() of a whole answer had a reading before
+            assert any(("1-D" if lang == "en" else "一维") in n for n in r.notes), r.notes
+
+
+def test_a_flattened_answer_for_one_entry_is_not_read_as_the_whole() -> None:
+    """``--wrt W1[0,0]`` keeps its own reading: the 1-D reading is for whole gradients."""
+    from derive.checker.check import check
+    from derive.checker.verdict import FormulaError
+    from derive.lang import spec as spec_mod
+
+    net = spec_mod.parse(_FLAT, "flat")
+    try:
+        r = check(net, "w2[0,0]", "(H.T @ (P - Y) / m).flatten()")
+    except FormulaError:
+        return
+    assert not any("1-D" in n for n in r.notes)
+
+
+# ---- a matrix of hand numbers typed as at MATLAB's prompt, brackets left out -------------------
+
+
+def _mlp_bce_w1_grad() -> np.ndarray:
+    import torch
+
+    v = {
+        "X": [[1, 2], [-1, 0.5]],
+        "Y": [[1.0], [0.0]],
+        "W1": [[0.3, -0.2], [0.3, 0.4]],
+        "b1": [[0, 0.1]],
+        "W2": [[0.5], [-0.3]],
+        "b2": [[0.2]],
+    }
+    t = {k: torch.tensor(x, dtype=torch.float64, requires_grad=True) for k, x in v.items()}
+    a2 = torch.sigmoid(torch.relu(t["X"] @ t["W1"] + t["b1"]) @ t["W2"] + t["b2"])
+    torch.nn.functional.binary_cross_entropy(a2, t["Y"]).backward()
+    return t["W1"].grad.numpy()
+
+
+@pytest.mark.parametrize(
+    ("layout", "flip", "verdict"),
+    [
+        ("{a} {b}; {c} {d}", False, "correct"),
+        ("{a}, {b}; {c}, {d}", False, "correct"),
+        ("{a} {b}; {c} {d};", False, "correct"),
+        ("{a} {b}; {c} {d}", True, "incorrect"),
+    ],
+)
+def test_a_bare_matlab_matrix_of_hand_numbers(layout: str, flip: bool, verdict: str) -> None:
+    """``-0.0979 0.1356; -0.1959 0.0791`` (MATLAB's rows without the brackets) is the matrix,
+    judged entry by entry against PyTorch's gradient rounded to 4 places (it was "--value needs
+    one entry")."""
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    g = _mlp_bce_w1_grad()
+    if flip:
+        g = g * np.array([[1, 1], [1, -1]])
+    text = layout.format(**{k: f"{x:.4f}" for k, x in zip("abcd", g.ravel(), strict=True)})
+    r = check(spec_mod.load("mlp-bce"), "W1", value=text)
+    assert r.verdict == verdict, r.text()
+    if flip:
+        assert "sign" in [d.code for d in r.diagnoses], r.text()

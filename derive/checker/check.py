@@ -114,6 +114,7 @@ from derive.checker.formula import (
     ShapeError,
     _statements,
     columns_read,
+    flat_read,
     has_row_sum,
     numpy_1d_products,
     read,
@@ -440,13 +441,19 @@ def _check_text(
         except FormulaError:
             raise plain from None
         latex = looks_latex(formula) or "^" in formula  # fixes in LaTeX only for LaTeX
-    columns = columns_read()
+    columns, flat = columns_read(), flat_read()
     if columns:  # δ x^⊤ of 1-D vectors: said, since the reading writes them as rows
-        res, latex = _check_read(n, wrt, formula, latex, allow_upstream, tree, lhs, shown)
         note = msg("round30.columns", names=", ".join(columns), first=columns[0])
-        notes = (*res.note_msgs, note)
-        return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes)), latex
-    return _check_read(n, wrt, formula, latex, allow_upstream, tree, lhs, shown)
+    elif flat is not None:  # (…).ravel() as the whole answer: compared entry by entry
+        name, shape = flat
+        key = "round31.flat_column" if shape[1] == 1 < shape[0] else "round31.flat"
+        size = shape[0] * shape[1]
+        note = msg(key, n=size, grad=grad_name(name), shape=shape_text(shape), name=name)
+    else:
+        return _check_read(n, wrt, formula, latex, allow_upstream, tree, lhs, shown)
+    res, latex = _check_read(n, wrt, formula, latex, allow_upstream, tree, lhs, shown)
+    notes = (*res.note_msgs, note)
+    return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes)), latex
 
 
 def _check_read(

@@ -44,6 +44,124 @@ MAX_COST = 200_000  # scalar operations for one evaluation of a formula
 def read(
     net: Net, text: str, latex: bool, wrt: str | None = None
 ) -> tuple[ex.Node, str | None, str]:
+    """:func:`_read` of ``text``; a NumPy answer made 1-D as a whole (``dW2 = (A1.T @ dZ2 /
+    m).ravel()``, ``.flatten()``, ``.reshape(-1)``, ``.squeeze()``, ``np.ravel(…)``), which that
+    does not read, is read without the call that flattens it: a 1-D array has no orientation, so
+    its entries are the gradient's in order — the expression's own where its shape is the
+    gradient's, its transpose's where the gradient is a row or a column and the expression the
+    other one (:func:`flat_read` says so, for a note); any other shape is the expression's own
+    (then judged as it is: a shape mismatch, a transpose)."""
+    _FLAT_READ.set(None)
+    try:
+        return _read(net, text, latex, wrt)
+    except FormulaError as err:
+        if latex or not isinstance(text, str) or (flat := _flat_answer(net, text)) is None:
+            raise
+        first = err
+    try:
+        tree, lhs, _ = _read(net, flat, latex, wrt)
+    except FormulaError:
+        raise first from None
+    asked = _asked(net, wrt, lhs)
+    want = tensor_of(net, asked) if asked is not None else None
+    if want is None:  # one entry (W1[0,0], w11): not a whole gradient
+        raise first
+    try:
+        shape = tuple(map(int, net.target(want).shape))
+    except (ShapeError, FormulaError, RecursionError, KeyError, ValueError, TypeError):
+        raise first from None
+    have = _shape_of(net, tree)
+    if have is not None and have != shape and 1 in shape and have == shape[::-1]:
+        tree = ex.Transpose(tree)
+    if have is not None and have[0] * have[1] == shape[0] * shape[1]:
+        _FLAT_READ.set((want, shape))
+    return tree, lhs, text
+
+
+def flat_read() -> tuple[str, tuple[int, int]] | None:
+    """The gradient (name, shape) the last :func:`read` compared a 1-D whole answer with, or
+    None where the answer was not made 1-D as a whole."""
+    return _FLAT_READ.get()
+
+
+_TO_1D_CALLS = frozenset({"flatten", "ravel", "squeeze", "reshape", "view"})
+
+
+def _flat_operand(v: ast.expr) -> ast.expr | None:
+    """``E`` of ``E.flatten()``, ``E.ravel()``, ``E.squeeze()`` (``E.squeeze(1)``),
+    ``E.reshape(-1)`` (``(-1,)``), ``E.view(-1)``, ``np.ravel(E)``, ``np.squeeze(E[, axis])``,
+    ``np.reshape(E, -1)``, ``torch.flatten(E)``; else None."""
+    if not (isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and v.func.attr in _TO_1D_CALLS):
+        return None
+    module = isinstance(v.func.value, ast.Name) and v.func.value.id in _NUMPY_MODULES
+    args = list(v.args) if module else [v.func.value, *v.args]
+    if not args or any(k.arg not in ("axis", "dim") for k in v.keywords):
+        return None
+    rest = [*args[1:], *(k.value for k in v.keywords)]
+    name = v.func.attr
+    if name in ("flatten", "ravel") and rest:
+        return None
+    if name in ("reshape", "view"):
+        size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple) else rest
+        if not (len(size) == 1 and _int_literal(size[0]) == -1):
+            return None
+    if name == "squeeze" and (len(rest) > 1 or rest and _int_literal(rest[0]) not in (0, 1, -1, -2)):
+        return None
+    return args[0]
+
+
+def _flat_stripped(v: ast.expr, sizes: set[str]) -> ast.expr | None:
+    """``v`` without the call that makes it 1-D, also under numbers and sizes
+    (``E.flatten() / m``, ``-lr * np.ravel(E)``); None where ``v`` is not made 1-D so."""
+    inner = _flat_operand(v)
+    if inner is not None:
+        return inner
+    if isinstance(v, ast.UnaryOp) and isinstance(v.op, (ast.USub, ast.UAdd)):
+        inner = _flat_stripped(v.operand, sizes)
+        return None if inner is None else ast.UnaryOp(v.op, inner)
+    if isinstance(v, ast.BinOp) and isinstance(v.op, (ast.Mult, ast.Div)):
+        for side, other in (("left", v.right), ("right", v.left)):
+            if side == "right" and isinstance(v.op, ast.Div):
+                continue  # m / E.flatten(): not a scaled answer
+            if not all(
+                isinstance(n, ast.Constant) and type(n.value) in (int, float)
+                or isinstance(n, ast.Name) and n.id in sizes
+                or isinstance(n, (ast.BinOp, ast.UnaryOp, ast.operator, ast.unaryop, ast.expr_context))
+                for n in ast.walk(other)
+            ):
+                continue
+            inner = _flat_stripped(getattr(v, side), sizes)
+            if inner is not None:
+                left, right = (inner, other) if side == "left" else (other, inner)
+                return ast.BinOp(left, v.op, right)
+    return None
+
+
+def _flat_answer(net: Net, text: str) -> str | None:
+    """``text`` with its answer (the last statement) no longer made 1-D as a whole; None where
+    it is not made so, or is not Python."""
+    lines = text.strip().splitlines()
+    if not lines:
+        return None
+    try:
+        tree = ast.parse(lines[-1].strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not tree.body:
+        return None
+    st = tree.body[-1]
+    if not (isinstance(st, ast.Assign) and len(st.targets) == 1 or isinstance(st, ast.Expr)):
+        return None
+    inner = _flat_stripped(st.value, set(net.spec.dims) | set(net.spec.constants))
+    if inner is None:
+        return None
+    st.value = inner
+    return "\n".join([*lines[:-1], ast.unparse(tree)])
+
+
+def _read(
+    net: Net, text: str, latex: bool, wrt: str | None = None
+) -> tuple[ex.Node, str | None, str]:
     """Parse ``text`` → (tree, left-hand-side name or None, the text the tree came from).
 
     Several statements (lines, ``;``, or LaTeX rows split by ``\\``) are a derivation: each
@@ -1013,6 +1131,9 @@ _STEP_TREES: contextvars.ContextVar[dict[str, ex.Node]] = contextvars.ContextVar
 _NUMPY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("numpy_first", default=False)
 # the vectors of the last read() that took the column convention (set by _columns_first)
 _COLUMNS_READ: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("columns_read", default=())
+_FLAT_READ: contextvars.ContextVar[tuple[str, tuple[int, int]] | None] = contextvars.ContextVar(
+    "flat_read", default=None
+)
 # read a LaTeX derivation with the network's 1-D vectors as columns (set by _columns_first)
 _COLUMNS: contextvars.ContextVar[bool] = contextvars.ContextVar("columns", default=False)
 # the steps of the derivation being read that NumPy keeps 1-D (set by _derivation)

@@ -506,6 +506,11 @@ _WRAPPER = re.compile(
 
 _LATEX_MATRIX = re.compile(r"^\s*\\begin\{([bpvBV]?matrix)\}(.*)\\end\{\1\}\s*$", re.S)
 _TUPLE = re.compile(r"^\s*\(\s*[^()]*,[^()]*\)\s*$")
+_NUM = r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-−]?\d+)?"  # one way to match each digit
+# MATLAB's matrix without its brackets, as typed at a prompt: rows ended by ';' (at least one)
+_SEP = r"(?:\s*,\s*|\s+)"  # between two entries: a comma or a space, never nothing (no backtracking)
+_BARE_ROW = rf"{_NUM}(?:{_SEP}{_NUM})*"
+_BARE_MATLAB = re.compile(rf"^\s*{_BARE_ROW}(?:\s*;\s*{_BARE_ROW})+\s*;?\s*$")
 
 
 # a row written with its transpose stated: [0.1, -0.2]^T, (0.1, -0.2)ᵀ, [0.1 -0.2]', [0.1, -0.2].T
@@ -548,7 +553,12 @@ def is_matrix(text: str) -> bool:
     body = (m.group(1) if m else text).strip()
     if _TRANSPOSED_ROW.match(body) or _TRANSPOSED_MATRIX.match(body):
         return True
-    return body.startswith("[") or bool(_LATEX_MATRIX.match(body)) or bool(_TUPLE.match(body))
+    return (
+        body.startswith("[")
+        or bool(_LATEX_MATRIX.match(body))
+        or bool(_TUPLE.match(body))
+        or bool(_BARE_MATLAB.match(body))
+    )
 
 
 def _bracketed(text: str) -> str:
@@ -564,6 +574,8 @@ def _bracketed(text: str) -> str:
         return "[" + ", ".join("[" + ", ".join(c.strip() for c in r.split("&")) + "]" for r in rows) + "]"
     if _TUPLE.match(body):
         return "[" + body.strip()[1:-1] + "]"
+    if _BARE_MATLAB.match(body):  # -0.098 0.136; -0.196 0.079: MATLAB's rows, brackets left out
+        body = "[" + body.strip() + "]"
     if body.startswith("[") and ";" in body and "[" not in body[1:]:  # MATLAB: ; ends a row
         return "[" + ", ".join("[" + r.strip() + "]" for r in body[1:-1].split(";") if r.strip()) + "]"
     return body
