@@ -119,7 +119,7 @@ C(MW, "b2", N, "dZ2 = np.where(Y == 1, w * (A2 - 1), A2) / m\ndb2 = np.sum(dZ2, 
 C(MW, "b2", N, "db2 = np.mean((1 - Y) * A2 - w * Y * (1 - A2), axis=0, keepdims=True)", oracle=f"np.sum({WDZ}, axis=0, keepdims=True) / m", style="mw-b2-mean")
 C(MW, "b2", N, "db2 = np.mean((1 - Y) * A2 - w * Y * (1 - A2), axis=1, keepdims=True)", "*", oracle=f"np.mean({WDZ}, axis=1, keepdims=True)", style="mw-b2-mean-axis1")
 C(MW, "b2", L, "\\frac{\\partial L}{\\partial b^{[2]}} = \\frac{1}{m}\\sum_{i=1}^{m}\\left[(1 - y^{(i)})\\hat{y}^{(i)} - w\\, y^{(i)} (1 - \\hat{y}^{(i)})\\right]", oracle=f"np.sum({WDZ}, axis=0, keepdims=True) / m", style="mw-latex-b2-per-example")
-C(MW, "b2", L, "\\frac{\\partial L}{\\partial b^{[2]}} = \\frac{1}{m}\\sum_{i=1}^{m}\\left[(1 - y^{(i)})\\hat{y}^{(i)} - 3\\, y^{(i)} (1 - \\hat{y}^{(i)})\\right]", oracle=f"np.sum({WDZ}, axis=0, keepdims=True) / m", style="mw-latex-b2-3-for-w")
+C(MW, "b2", L, "\\frac{\\partial L}{\\partial b^{[2]}} = \\frac{1}{m}\\sum_{i=1}^{m}\\left[(1 - y^{(i)})\\hat{y}^{(i)} - 3\\, y^{(i)} (1 - \\hat{y}^{(i)})\\right]", "unknown", style="mw-latex-b2-3-for-w", note="first labelled right; corpus 2's convention (c2-132, c5, c20): 3 written for the constant w is right only for this value of it")
 C(MW, "W2", L, "\\frac{\\partial L}{\\partial W^{[2]}} = \\frac{1}{m} A^{[1]T}\\left[(1 - Y) \\odot A^{[2]} - w\\, Y \\odot (1 - A^{[2]})\\right]", oracle=f"A1.T @ {WDZ} / m", style="mw-latex-W2")
 C(MW, "W2", L, "\\frac{\\partial L}{\\partial W^{[2]}} = \\frac{1}{m} A^{[1]T}\\left[(1 - Y) \\odot A^{[2]} - Y \\odot (1 - A^{[2]})\\right]", "*", oracle="A1.T @ ((1 - Y) * A2 - Y * (1 - A2)) / m", style="mw-latex-W2-unweighted")
 C(MW, "b2", V, "-0.364", style="v-mw-b2")
@@ -268,7 +268,7 @@ C(BG, "w_mu", N, "dmu = (y - mu) / var / N\ndw_mu = h.T @ dmu", "sign", oracle="
 C(BG, "w_var", N, f"dvar = {BG_V}\ndw_var = h.T @ (dvar * sigmoid(h @ w_var))", oracle=f"h.T @ ({BG_V} * sigmoid(h @ w_var))", style="bg-w_var")
 C(BG, "w_var", N, f"dvar = {BG_V}\ndw_var = h.T @ dvar", "missing-activation-derivative", oracle=f"h.T @ {BG_V}", style="bg-w_var-softplus-prime-forgotten")
 C(BG, "w_var", N, "dvar = (1 / var - (y - mu) ** 2 / var ** 2) / N\ndw_var = h.T @ (dvar * sigmoid(h @ w_var))", "scale-factor", oracle=f"2 * h.T @ ({BG_V} * sigmoid(h @ w_var))", style="bg-w_var-halves-dropped")
-C(BG, "w_mu", L, "\\frac{\\partial E}{\\partial w_{\\mu}} = \\frac{1}{N} h^{T} \\frac{\\mu - y}{\\sigma^{2}}", "REFUSE", style="bg-latex-sigma-squared-not-a-name", note="σ² is the spec's var: not a node name")
+C(BG, "w_mu", L, "\\frac{\\partial E}{\\partial w_{\\mu}} = \\frac{1}{N} h^{T} \\frac{\\mu - y}{\\sigma^{2}}", oracle="h.T @ ((mu - y) / var) / N", style="bg-latex-sigma-squared", note="first labelled a refusal (σ² no node name); the reader takes σ² for the spec's var, Bishop's own notation, and the formula is right")
 C(BG, "W1", N, f"dmu = (mu - y) / var / N\ndvar = {BG_V}\ndh = dmu @ w_mu.T + (dvar * sigmoid(h @ w_var)) @ w_var.T\ndW1 = X.T @ (dh * (1 - h ** 2))", oracle=f"X.T @ ((((mu - y) / var / N) @ w_mu.T + ({BG_V} * sigmoid(h @ w_var)) @ w_var.T) * (1 - h ** 2))", style="bg-W1-two-heads")
 C(BG, "W1", N, "dmu = (mu - y) / var / N\ndh = dmu @ w_mu.T\ndW1 = X.T @ (dh * (1 - h ** 2))", "missing-path", oracle="X.T @ (((mu - y) / var / N) @ w_mu.T * (1 - h ** 2))", style="bg-W1-mean-head-only")
 
