@@ -42,3 +42,56 @@ def test_grade_jsonl_batch_of_corpus31_rows(tmp_path: Path) -> None:
     picked = [c for k, c in enumerate(CASES) if k % 11 == 0 and c["id"] not in KNOWN]
     picked += [c for c in CASES if c["verdict"] == "unreadable" and c not in picked and c["id"] not in KNOWN]
     corpus_common.assert_rows_graded(picked, tmp_path)
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+def test_a_matrix_of_hand_numbers_after_its_left_side() -> None:
+    """``dW2 ≈ [[-0.176], [-0.00898]]``, ``W2 = […]``, ``∂L/∂W2: […]``, a LaTeX matrix after
+    ``\\frac{∂L}{∂W^{[2]}} =``: the left side before a matrix of hand numbers was read as the
+    entry asked for ("--value needs one entry", c31-039). Now dropped, as a single number's
+    label is; the numbers are judged by the policy (a wrong sign, too few digits stay wrong)."""
+    exact = "[[-0.176], [-0.00898]]"
+    for lhs in ("dW2 ≈ ", "W2 = ", "∂L/∂W2: ", "dW2 = "):
+        assert _verdict("mlp-bce", "W2", value=lhs + exact) == ("correct", None), lhs
+    tex = "\\frac{\\partial L}{\\partial W^{[2]}} = \\begin{bmatrix} -0.176 \\\\ -0.00898 \\end{bmatrix}"
+    assert _verdict("mlp-bce", "W2", value=tex) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", value="dW2 ≈ [[0.176], [-0.00898]]") == ("incorrect", "sign")
+    assert _verdict("mlp-bce", "W2", value="dW2 = [[-0.18], [-0.009]]") == ("incorrect", "too-few-digits")
+    assert _verdict("mlp-bce", "W2", value="dW2 = [[-0.00898], [-0.176]]")[0] == "incorrect"
+
+
+def test_a_transposed_delta_of_the_derivation() -> None:
+    """``\\boldsymbol{\\delta}^\\top`` of the δ a derivation names (the column convention's
+    ``∂L/∂W_1 = X^\\top δ^\\top`` with δ a column): it was "expected a layer such as
+    \\delta^{[2]}" (c31-088). Now δ transposed — right where it is, wrong in the other order."""
+    d = "\\boldsymbol{\\delta} = (y_{pred} - y_{target})\\, W_2 \\odot \\sigma'(h_{raw})^\\top"
+    for grad in ("X^\\top \\boldsymbol{\\delta}^\\top", "X^\\top \\boldsymbol{\\delta}^{\\mathsf{T}}"):
+        text = f"\\frac{{\\partial L}}{{\\partial W_1}} = {grad}, \\quad {d}"
+        assert _verdict("tiny-mlp", "W1", text, latex=True) == ("correct", None), grad
+    text = f"{d}, \\quad \\frac{{\\partial L}}{{\\partial W_1}} = \\boldsymbol{{\\delta}}^\\top X^\\top"
+    assert _verdict("tiny-mlp", "W1", text, latex=True)[0] == "incorrect"
+    text = f"{d}, \\quad \\frac{{\\partial L}}{{\\partial W_1}} = \\boldsymbol{{\\delta}} X"
+    assert _verdict("tiny-mlp", "W1", text, latex=True)[0] == "incorrect"
+
+
+BG = str(Path(__file__).resolve().parent / "specs_course" / "bishop_gaussian_nll.toml")
+
+
+def test_an_activation_inside_a_node_definition_left_out() -> None:
+    """Bishop's variance head ``var = F.softplus(h @ w_var) + 1e-3``: ``h.T @ dvar`` leaves out
+    softplus′ = σ at ``h w_var`` (no node of its own) — ``missing-activation-derivative`` (it was
+    ``unknown``, c31-188); the right one stays right, σ′ for softplus′ stays wrong."""
+    dvar = "dvar = (0.5 / var - (y - mu) ** 2 / (2 * var ** 2)) / N\n"
+    assert _verdict(BG, "w_var", dvar + "dw_var = h.T @ dvar") == ("incorrect", "missing-activation-derivative")
+    assert _verdict(BG, "w_var", dvar + "dw_var = h.T @ (dvar * sigmoid(h @ w_var))") == ("correct", None)
+    wrong = dvar + "dw_var = h.T @ (dvar * sigmoid(h @ w_var) * (1 - sigmoid(h @ w_var)))"
+    assert _verdict(BG, "w_var", wrong)[0] == "incorrect"
