@@ -95,3 +95,53 @@ def test_an_activation_inside_a_node_definition_left_out() -> None:
     assert _verdict(BG, "w_var", dvar + "dw_var = h.T @ (dvar * sigmoid(h @ w_var))") == ("correct", None)
     wrong = dvar + "dw_var = h.T @ (dvar * sigmoid(h @ w_var) * (1 - sigmoid(h @ w_var)))"
     assert _verdict(BG, "w_var", wrong)[0] == "incorrect"
+
+
+CS182 = str(Path(__file__).resolve().parent / "specs_course" / "cs182_softmax_stable.toml")
+
+
+def test_prediction_of_a_cross_entropy_over_log_probabilities() -> None:
+    """CS182's stable softmax loss ``-np.sum(log_probs * Y) / N`` with ``log_probs = shifted -
+    np.log(Zs)``: ŷ (and P, probs) were read as ``log_probs`` itself (the one node the loss
+    reads; ``probs`` by its name), so the right ``\\frac{1}{N} x^\\top(\\hat{Y} − Y)`` was judged
+    wrong. Now ŷ = exp(log_probs), the class probabilities; the log-probabilities themselves
+    and the usual mistakes stay wrong."""
+    grad = "\\nabla_w L = \\frac{1}{N} x^\\top "
+    for p in ("(\\hat{Y} - Y)", "(P - Y)", "(\\mathrm{probs} - Y)"):
+        assert _verdict(CS182, "w", grad + p, latex=True) == ("correct", None), p
+    assert _verdict(CS182, "w", grad + "(Y - \\hat{Y})", latex=True) == ("incorrect", "sign")
+    assert _verdict(CS182, "b", "db = np.sum(probs - Y, axis=0) / N") == ("correct", None)
+    assert _verdict(CS182, "b", "db = np.sum(log_probs - Y, axis=0) / N")[0] == "incorrect"
+    assert _verdict(CS182, "b", "db = np.sum(Yhat - Y, axis=0)") == ("incorrect", "scale-factor")
+
+
+CHARB = str(Path(__file__).resolve().parent / "specs_course" / "charbonnier.toml")
+
+
+def test_a_per_example_number_with_a_power() -> None:
+    """``\\frac{1}{n}\\sum_i \\frac{diff_i}{\\sqrt{diff_i^2 + \\epsilon^2}} x_i`` (the Charbonnier
+    loss's gradient per example): a number per example holding a power was not taken as one,
+    so the example's row x_i stayed a row (shape-mismatch for the column w). Now it takes the
+    gradient's orientation, as round 30's per-example numbers do; wrong ones stay wrong."""
+    head = "\\frac{\\partial L}{\\partial w} = "
+    term = "\\frac{diff_i}{\\sqrt{diff_i^2 + \\epsilon^2}} x_i"
+    assert _verdict(CHARB, "w", head + "\\frac{1}{n}\\sum_{i=1}^{n} " + term, latex=True) == ("correct", None)
+    assert _verdict(CHARB, "w", head + "\\sum_{i=1}^{n} " + term, latex=True) == ("incorrect", "scale-factor")
+    wrong = head + "\\frac{1}{n}\\sum_{i=1}^{n} \\frac{diff_i}{\\sqrt{diff_i^2 + \\epsilon}} x_i"
+    assert _verdict(CHARB, "w", wrong, latex=True)[0] == "incorrect"
+    assert _verdict(CHARB, "w", head + "\\frac{1}{n}\\sum_{i=1}^{n} diff_i^2 x_i", latex=True)[0] == "incorrect"
+
+
+HARDTANH = str(Path(__file__).resolve().parent / "specs_course" / "hardtanh.toml")
+
+
+def test_a_window_derivative_left_out_whole() -> None:
+    """hardtanh's and clamp's derivative is a window of two masks (``𝟙[z > −1]·𝟙[z < 1]``): a
+    gradient without either was ``unknown`` (only one mask at a time was left out). Now
+    ``missing-activation-derivative``; with the window written it is right."""
+    d = "dB = 2 * (B - Y) / m\n"
+    assert _verdict(HARDTANH, "W2", d + "dW2 = A.T @ (2 * dB)") == ("incorrect", "missing-activation-derivative")
+    assert _verdict(HARDTANH, "W2", d + "dW2 = A.T @ (2 * dB * (np.abs(A @ W2 * 2) < 1))") == ("correct", None)
+    up = d + "dA = (2 * dB * (np.abs(A @ W2 * 2) < 1)) @ W2.T\n"
+    assert _verdict(HARDTANH, "W1", up + "dW1 = X.T @ dA") == ("incorrect", "missing-activation-derivative")
+    assert _verdict(HARDTANH, "W1", up + "dW1 = X.T @ (dA * (np.abs(X @ W1) < 1))") == ("correct", None)

@@ -2263,8 +2263,8 @@ class _Parser:
                 if width is None or width != 1:
                     return False
                 found = True
-            elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
-                return False
+            elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num, ex.Pow)):
+                return False  # a power of a number per example is one (Charbonnier's r_i^2)
         return found
 
     def column_product(self, n: ex.Node) -> bool:

@@ -270,6 +270,18 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, rest),
                     )
+                    window = _window_left_out_heldcheck31(rest)
+                    if window is not None:  # hardtanh′ = 𝟙[z > −1]·𝟙[z < 1], both dropped
+                        yield (
+                            "missing-activation-derivative",
+                            msg(
+                                "mut.missing_mask",
+                                mask=formula_text(mf.mul(mask, _window_masks_heldcheck31(rest))),
+                                grad=grad,
+                                formula=formula_text(F),
+                            ),
+                            replace_at(F, path, window),
+                        )
                     whole = _whole_derivative_left_out(F, path, rest)
                     if whole is not None:
                         yield (
@@ -385,6 +397,39 @@ def _is_mask(e: mf.MExpr) -> bool:
     """An activation's derivative written into a gradient formula: ``relu_grad(X W + b)``,
     ``1[Z > 0]`` (the activation applied inside another node's definition, no node of its own)."""
     return isinstance(e, mf.Indicator) or (isinstance(e, mf.Func) and e.name.endswith("_grad"))
+
+
+def _window_left_out_heldcheck31(rest: mf.MExpr) -> mf.MExpr | None:
+    """What is left of ``rest`` (the other factor beside a mask) without the masks multiplied
+    into it: an activation whose derivative is a window of two masks (hardtanh, clamp:
+    ``𝟙[z > −1] 𝟙[z < 1]``) left out whole — None where ``rest`` holds no mask."""
+    stripped = False
+    while isinstance(rest, mf.Mul):
+        if _is_mask(rest.a) and rest.b.shape == rest.shape:
+            rest, stripped = rest.b, True
+        elif _is_mask(rest.b) and rest.a.shape == rest.shape:
+            rest, stripped = rest.a, True
+        else:
+            break
+    return rest if stripped else None
+
+
+def _window_masks_heldcheck31(rest: mf.MExpr) -> mf.MExpr:
+    """The masks :func:`_window_left_out_heldcheck31` takes out of ``rest``."""
+    found: list[mf.MExpr] = []
+    while isinstance(rest, mf.Mul):
+        if _is_mask(rest.a) and rest.b.shape == rest.shape:
+            found.append(rest.a)
+            rest = rest.b
+        elif _is_mask(rest.b) and rest.a.shape == rest.shape:
+            found.append(rest.b)
+            rest = rest.a
+        else:
+            break
+    out = found[0]
+    for f in found[1:]:
+        out = mf.mul(out, f)
+    return out
 
 
 def _through_output(factor: mf.MExpr, up: mf.MExpr) -> bool:
