@@ -50,7 +50,7 @@ S, B, R2, A = "softmax-regression", "batchnorm", "rnn", "attention"
 
 # ---- oracles (PyTorch float64, tests/check_oracle.py): the built-ins' as corpus 20/22 wrote them
 from corpus20 import B1R, B2R, DZ1, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
-from corpus22 import AT_DO, BN_DY, R2_D1, R2_D2  # noqa: E402
+from corpus22 import AT_DO, BN_DY, R2_D2  # noqa: E402
 
 # ================================================================ mlp-bce: CS231n/Ng-style NumPy (Z1[1,0] = -0.15 < 0)
 NGB = "dZ2 = A2 - Y\ndW2 = 1/m * A1.T @ dZ2\ndb2 = 1/m * np.sum(dZ2, axis=0, keepdims=True)\ndA1 = dZ2 @ W2.T\ndZ1 = dA1 * (Z1 > 0)\n"
@@ -257,8 +257,8 @@ C(CS, "b", N, "probs = np.exp(log_probs)\ndb = np.sum(probs - Y, axis=1) / N", "
 C(CS, "w", N, "probs = np.exp(log_probs)\ndw = x.T.dot(Y - probs) / N", "sign", oracle=f"x.T @ (Y - {CS_P}) / N", style="cs-w-sign")
 C(CS, "w", L, "\\frac{\\partial L}{\\partial w} = \\frac{1}{N} x^{T} \\left(\\mathrm{softmax}(\\mathrm{scores}) - Y\\right)", oracle=f"x.T @ ({CS_P} - Y) / N", style="cs-latex-w")
 C(CS, "w", N, "dw = x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=1, keepdims=True) - Y) / N", oracle=f"x.T @ ({CS_P} - Y) / N", style="cs-w-unshifted")
-C(CS, "w", N, "dw = x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=1) - Y) / N", "*", oracle=f"x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=1) - Y) / N", style="cs-w-keepdims-dropped", note="the row sums broadcast along the columns")
-C(CS, "w", N, "dw = x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=0, keepdims=True) - Y) / N", "*", oracle=f"x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=0, keepdims=True) - Y) / N", style="cs-w-softmax-axis0")
+C(CS, "w", N, "dw = x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=1) - Y) / N", "*", oracle="x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=1) - Y) / N", style="cs-w-keepdims-dropped", note="the row sums broadcast along the columns")
+C(CS, "w", N, "dw = x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=0, keepdims=True) - Y) / N", "*", oracle="x.T @ (np.exp(scores) / np.sum(np.exp(scores), axis=0, keepdims=True) - Y) / N", style="cs-w-softmax-axis0")
 
 # ================================================================ Bishop's Gaussian NLL (mean and variance heads)
 BG_V = "(0.5 / var - (y - mu) ** 2 / (2 * var ** 2)) / N"
@@ -274,7 +274,7 @@ C(BG, "W1", N, "dmu = (mu - y) / var / N\ndh = dmu @ w_mu.T\ndW1 = X.T @ (dh * (
 
 # ================================================================ Charbonnier loss (mean of sqrt(diff² + eps²); b a scalar)
 CB_G = "(diff / np.sqrt(diff ** 2 + eps ** 2))"
-C(CB, "w", N, f"g = diff / np.sqrt(diff * diff + eps ** 2)\ndw = x.T @ g / n", oracle=f"x.T @ {CB_G} / n", style="cb-w")
+C(CB, "w", N, "g = diff / np.sqrt(diff * diff + eps ** 2)\ndw = x.T @ g / n", oracle=f"x.T @ {CB_G} / n", style="cb-w")
 C(CB, "b", N, "db = np.mean(diff / np.sqrt(diff ** 2 + eps ** 2))", oracle=f"np.mean({CB_G})", style="cb-b-mean")
 C(CB, "w", N, "dw = x.T @ diff / n", "*", oracle="x.T @ diff / n", style="cb-w-l2-habit")
 C(CB, "w", N, f"dw = x.T @ {CB_G}", "scale-factor", oracle=f"x.T @ {CB_G}", style="cb-w-no-n")
