@@ -270,17 +270,17 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, rest),
                     )
-                    window = _window_left_out_heldcheck31(rest)
+                    window = _window_heldcheck31(rest)
                     if window is not None:  # hardtanh′ = 𝟙[z > −1]·𝟙[z < 1], both dropped
                         yield (
                             "missing-activation-derivative",
                             msg(
                                 "mut.missing_mask",
-                                mask=formula_text(mf.mul(mask, _window_masks_heldcheck31(rest))),
+                                mask=formula_text(mf.mul(mask, window[1])),
                                 grad=grad,
                                 formula=formula_text(F),
                             ),
-                            replace_at(F, path, window),
+                            replace_at(F, path, window[0]),
                         )
                     whole = _whole_derivative_left_out(F, path, rest)
                     if whole is not None:
@@ -399,23 +399,10 @@ def _is_mask(e: mf.MExpr) -> bool:
     return isinstance(e, mf.Indicator) or (isinstance(e, mf.Func) and e.name.endswith("_grad"))
 
 
-def _window_left_out_heldcheck31(rest: mf.MExpr) -> mf.MExpr | None:
-    """What is left of ``rest`` (the other factor beside a mask) without the masks multiplied
-    into it: an activation whose derivative is a window of two masks (hardtanh, clamp:
+def _window_heldcheck31(rest: mf.MExpr) -> tuple[mf.MExpr, mf.MExpr] | None:
+    """``rest`` (the other factor beside a mask) without the masks multiplied into it, and
+    those masks: an activation whose derivative is a window of two masks (hardtanh, clamp:
     ``𝟙[z > −1] 𝟙[z < 1]``) left out whole — None where ``rest`` holds no mask."""
-    stripped = False
-    while isinstance(rest, mf.Mul):
-        if _is_mask(rest.a) and rest.b.shape == rest.shape:
-            rest, stripped = rest.b, True
-        elif _is_mask(rest.b) and rest.a.shape == rest.shape:
-            rest, stripped = rest.a, True
-        else:
-            break
-    return rest if stripped else None
-
-
-def _window_masks_heldcheck31(rest: mf.MExpr) -> mf.MExpr:
-    """The masks :func:`_window_left_out_heldcheck31` takes out of ``rest``."""
     found: list[mf.MExpr] = []
     while isinstance(rest, mf.Mul):
         if _is_mask(rest.a) and rest.b.shape == rest.shape:
@@ -426,10 +413,12 @@ def _window_masks_heldcheck31(rest: mf.MExpr) -> mf.MExpr:
             rest = rest.a
         else:
             break
-    out = found[0]
+    if not found:
+        return None
+    masks = found[0]
     for f in found[1:]:
-        out = mf.mul(out, f)
-    return out
+        masks = mf.mul(masks, f)
+    return rest, masks
 
 
 def _through_output(factor: mf.MExpr, up: mf.MExpr) -> bool:
