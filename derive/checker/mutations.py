@@ -257,6 +257,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                     or _through_output(mask, rest)
                     or _derivative_at(net, mask)
                     or _power_derivative_heldcheck30(net, mask, rest)
+                    or _activation_inside_heldcheck31(net, mask, rest)
                 ):
                     masks.append((path, mask, rest))
                     yield (
@@ -269,6 +270,18 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                         ),
                         replace_at(F, path, rest),
                     )
+                    window = _window_heldcheck31(rest)
+                    if window is not None:  # hardtanh′ = 𝟙[z > −1]·𝟙[z < 1], both dropped
+                        yield (
+                            "missing-activation-derivative",
+                            msg(
+                                "mut.missing_mask",
+                                mask=formula_text(mf.mul(mask, window[1])),
+                                grad=grad,
+                                formula=formula_text(F),
+                            ),
+                            replace_at(F, path, window[0]),
+                        )
                     whole = _whole_derivative_left_out(F, path, rest)
                     if whole is not None:
                         yield (
@@ -384,6 +397,28 @@ def _is_mask(e: mf.MExpr) -> bool:
     """An activation's derivative written into a gradient formula: ``relu_grad(X W + b)``,
     ``1[Z > 0]`` (the activation applied inside another node's definition, no node of its own)."""
     return isinstance(e, mf.Indicator) or (isinstance(e, mf.Func) and e.name.endswith("_grad"))
+
+
+def _window_heldcheck31(rest: mf.MExpr) -> tuple[mf.MExpr, mf.MExpr] | None:
+    """``rest`` (the other factor beside a mask) without the masks multiplied into it, and
+    those masks: an activation whose derivative is a window of two masks (hardtanh, clamp:
+    ``𝟙[z > −1] 𝟙[z < 1]``) left out whole — None where ``rest`` holds no mask."""
+    found: list[mf.MExpr] = []
+    while isinstance(rest, mf.Mul):
+        if _is_mask(rest.a) and rest.b.shape == rest.shape:
+            found.append(rest.a)
+            rest = rest.b
+        elif _is_mask(rest.b) and rest.a.shape == rest.shape:
+            found.append(rest.b)
+            rest = rest.a
+        else:
+            break
+    if not found:
+        return None
+    masks = found[0]
+    for f in found[1:]:
+        masks = mf.mul(masks, f)
+    return rest, masks
 
 
 def _through_output(factor: mf.MExpr, up: mf.MExpr) -> bool:
@@ -503,6 +538,44 @@ def _power_derivative_heldcheck30(net: Net, factor: mf.MExpr, up: mf.MExpr) -> b
     with np.errstate(all="ignore"):
         local = p * u ** (p - 1)
     return bool(np.all(np.isfinite(local))) and close(a, local)
+
+
+def _activation_inside_heldcheck31(net: Net, factor: mf.MExpr, up: mf.MExpr) -> bool:
+    """An activation's derivative written into a gradient next to the gradient of a node that
+    applies the activation inside its definition to an argument with no node of its own:
+    ``dvar ⊙ σ(h w_var)`` where ``var = F.softplus(h @ w_var) + 1e-3`` (Bishop's variance head)
+    — the factor equals the activation's local derivative (its pull rule with upstream 1) at
+    that argument."""
+    if not (isinstance(up, mf.Ref) and up.kind == "grad"):
+        return False
+    g = net.g
+    tree = next((t for n, t in g.spec.forward if n == up.name), None)
+    todo = [tree] if tree is not None else []
+    calls: list[ex.Call] = []
+    while todo:
+        t = todo.pop()
+        if isinstance(t, ex.Call):
+            if t.func in ops.activations() and t.args and not isinstance(t.args[0], ex.Name):
+                calls.append(t)
+            todo.extend(t.args)
+        elif isinstance(t, ex.BinOp):
+            todo.extend((t.left, t.right))
+        elif isinstance(t, ex.Neg):
+            todo.append(t.operand)
+    for call in calls:
+        op = ops.get(call.func)
+        if op.pull is None:
+            continue
+        try:
+            v, y = forward_ir(call.args[0], g), forward_ir(call, g)
+            local = op.pull(mf, mf.Scalar(sp.Integer(1)), v, y, *_params(call, op))
+            a = floats(evaluate(factor, System(net.rand, 0)))
+            b = floats(evaluate(local, System(net.rand, 0)))
+        except Exception:  # noqa: BLE001 - an argument the evaluator does not take: no such factor
+            continue
+        if a is not None and b is not None and a.shape == b.shape and close(a, b):
+            return True
+    return False
 
 
 def _without_all(

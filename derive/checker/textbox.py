@@ -169,7 +169,22 @@ def _matrix_unwrapped_heldcheck26(text: str) -> str:
     m = _DOLLARS_HELDCHECK26.fullmatch(text)
     if m is not None and "$" not in m.group(2) and _MATRIX_START.match(m.group(2)):
         text = m.group(2).strip()
-    return _ABOUT_MATRIX_HELDCHECK26.sub("", text, count=1)
+    return _ABOUT_MATRIX_HELDCHECK26.sub("", _left_side_dropped_heldcheck31(text), count=1)
+
+
+# a left side before a matrix of hand numbers: "dW2 ≈ [[…]]", "W2 = [[…]]", "∂L/∂W2: […]"
+_MATRIX_LHS_HELDCHECK31 = re.compile(
+    r"^\s*[A-Za-z∂\\][^=≈:：\n$]{0,80}?\s*(?:=|≈|\\approx|[:：])\s*"
+    r"(?=(?:≈|~|≃|\\approx)?\s*(?:\[|\\begin\{|(?:np\.|numpy\.|torch\.)?(?:array|tensor)\b))"
+)
+
+
+def _left_side_dropped_heldcheck31(text: str) -> str:
+    """A matrix of hand numbers after its left side (``dW2 ≈ [[-0.176], [-0.00898]]``,
+    ``W2 = [[…]]``, ``∂L/∂W2: […]``), as a single number after its label (names.number_text):
+    the left side dropped — only where a bracket, a LaTeX environment or an array call follows,
+    and the left side is no number."""
+    return _MATRIX_LHS_HELDCHECK31.sub("", text, count=1)
 
 
 def _looks_latex(text: str) -> bool:
