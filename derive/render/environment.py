@@ -375,6 +375,31 @@ def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
     return out
 
 
+CHAIN_EQ = 2.5  # an " = " between two left sides in a chain (display_width units)
+
+
+def _zero_chain(items: Any) -> list[tuple[Any, ...]] | None:
+    """Layout only (issue 12): steps ``lhs = 0``, each proven, as chains ``a = b = … = 0``, as
+    many left sides to a row as fit the line (:data:`PART_LINE`) — the same statements, said
+    once each; ``None`` when a step's right side is not 0 (then side by side as before)."""
+    eqs = list(items)
+    if not eqs or any(hasattr(e, "rel") or str(e.rhs).strip() != "0" for e in eqs):
+        return None
+    end = printing.display_width("= 0")
+    out: list[tuple[Any, ...]] = []
+    row: list[Any] = []
+    used = end
+    for e in eqs:
+        w = printing.display_width(str(e.lhs)) + CHAIN_EQ
+        if row and used + w > PART_LINE:
+            out.append(tuple(row))
+            row, used = [], end
+        used += w
+        row.append(e)
+    out.append(tuple(row))
+    return out
+
+
 @functools.lru_cache(maxsize=8192)
 def _laid_out(lhs: str, rhs: str, width: float) -> tuple[str, int]:
     """:func:`printing.layout` of ``lhs = rhs`` (memoised: the two languages, and the handouts
@@ -426,6 +451,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
         part_rows=_part_rows,
+        zero_chain=_zero_chain,
         tall=lambda c: _tall(c, fit_width),
         values_packed=lambda ts: _values_packed(ts, fit_width),
     )

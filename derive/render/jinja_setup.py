@@ -39,6 +39,7 @@ FILTERS = (
     "as_row",
     "eq_rows",
     "part_rows",
+    "zero_chain",
     "tall",
     "raw",
     "say",

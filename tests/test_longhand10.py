@@ -1,0 +1,176 @@
+"""Handouts of lecture-note length (issue 12, branch longhand10): three layout mechanisms of the
+PDF at ``--detail standard``, each general (no spec named) and layout only — every step, equation
+and number stays; Markdown, notebooks and ``--detail full`` are unchanged.
+
+1. A compact step (a layer whose steps repeat the layer above, ``layers.py``) whose total is
+   exactly its paths' right sides summed as printed is ONE display, each path's term under a
+   brace naming the path, as a step in full already is (``environment._braced``): before, a
+   block of one row per path and then the total again.
+2. Gradients proven 0 (the zero-initialisation argument's "with every parameter exactly 0")
+   as one chain ``a = b = … = 0`` a row (``environment._zero_chain``), not one ``= 0`` each.
+3. The update lines in columns, each column its own listing aligned at the top (multicols set
+   the first column a line lower).
+
+Tested on a network written here (held out from the course corpus: four layers with weight
+decay, other names), its numbers against PyTorch float64 autograd of the network written out
+by hand, and real xelatex PDFs (no overfull box)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import torch
+from test_deephand import PDF_TOOLS, _derivation, _md, _net, _walkthrough
+from test_longhand6 import _numbers
+
+from derive.locale.catalog import catalogue
+from derive.render import environment as render
+from derive.walkthrough.records import Math
+
+HELD = _net(("sigmoid", "sigmoid", "sigmoid")).replace(
+    'E = "0.5 * sum((out - T) ** 2)"',
+    'fit = "0.5 * sum((out - T) ** 2)"\n'
+    'decay = "0.01 * (sum(U1 ** 2) + sum(U2 ** 2) + sum(U3 ** 2) + sum(U4 ** 2))"\n'
+    'E = "fit + decay"',
+)
+SPECS = Path(__file__).parent / "specs_course"
+
+
+def _tex(source: str, lang: str, detail: str = "standard") -> str:
+    return render.render("tex/walkthrough.tex.j2", _walkthrough(source, detail), lang)
+
+
+def _section(tex: str, name_tex: str) -> str:
+    """The backward subsection whose heading is ``name_tex``."""
+    start = tex.index(f"\\subsection{{\\({name_tex}\\)}}")
+    return tex[start : tex.index("\\subsection{", start + 1)]
+
+
+def _autograd() -> dict[str, torch.Tensor]:
+    """The held network's weight gradients by PyTorch float64 autograd (written out by hand)."""
+    d = _derivation(HELD)
+    v = {
+        k: torch.tensor([[float(x) for x in row] for row in rows], dtype=torch.float64)
+        for k, rows in d.spec.values.items()
+    }
+    for t in v.values():
+        t.requires_grad_(True)
+    h1 = torch.sigmoid(v["X"] @ v["U1"] + v["c1"])
+    h2 = torch.sigmoid(h1 @ v["U2"] + v["c2"])
+    h3 = torch.sigmoid(h2 @ v["U3"] + v["c3"])
+    out = h3 @ v["U4"] + v["c4"]
+    decay = 0.01 * sum((v[u] ** 2).sum() for u in ("U1", "U2", "U3", "U4"))
+    (0.5 * ((out - v["T"]) ** 2).sum() + decay).backward()
+    return {u: v[u].grad for u in ("U1", "U2")}
+
+
+# ---- 1. a compact step's paths as the braced terms of its total -----------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_compact_step_braces_its_paths(lang: str) -> None:
+    """U2 and U1 repeat U3's steps (a compact run): each is one braced display (through the
+    decay and through its layer), in the paths' order, the total not written again; their
+    printed matrices are PyTorch's."""
+    through = catalogue(lang)["longhand9"]["through"]
+    b = {x.name: x for x in _walkthrough(HELD).backward}
+    assert b["U2"].like and b["U1"].like and len(b["U2"].paths) == 2
+    tex = _tex(HELD, lang)
+    grads = _autograd()
+    for name in ("U2", "U1"):
+        part = _section(tex, f"\\frac{{\\partial E}}{{\\partial U^{{[{name[1]}]}}}}")
+        assert part.count("\\underbrace{") == 2, name
+        assert part.count(f"\\text{{{through}}}") == 2
+        value = str(b[name].value.value)
+        assert "\\begin{aligned}" not in part[: part.index(value)]  # no block of a row per path
+        shown = re.findall(r"\\underbrace\{(.*?)\}_\{\\text", part)
+        assert [s[:20] for s in shown] == [str(p.eq.rhs)[:20] for p in b[name].paths]
+        # one display (the total with its braced terms), then the numbers: nothing between
+        before = part[: part.index(value)]
+        assert before.count("\\begin{center}") == 2 and before.count(" = \\underbrace{") == 1
+        got = torch.tensor(_numbers(value), dtype=torch.float64)
+        assert torch.allclose(got, grads[name].reshape(-1), rtol=1e-6, atol=1e-7), name
+
+
+def test_a_compact_step_whose_paths_do_not_add_up_is_not_braced() -> None:
+    """The rule itself: a total that is not the paths' right sides joined as printed keeps a
+    display per path (the same check as for a step in full)."""
+    b = next(x for x in _walkthrough(HELD).backward if x.name == "U1")
+    assert render._braced(b, "through", render.FIT_WIDTH)
+    p0 = b.paths[0]
+    flipped = SimpleNamespace(total=b.total, paths=(b.paths[1], p0))  # the other order
+    assert not render._braced(flipped, "through", render.FIT_WIDTH)
+
+
+def test_full_detail_and_markdown_keep_a_row_per_path() -> None:
+    tex = _tex(HELD, "en", "full")
+    assert "\\underbrace{" not in _section(tex, "\\frac{\\partial E}{\\partial U^{[1]}}")
+    assert "\\underbrace" not in _md(HELD, "en")
+
+
+# ---- 2. gradients proven 0 as one chain -----------------------------------------------------
+
+
+def test_the_zero_chain_rule() -> None:
+    def eq(lhs: str, rhs: str = "0") -> SimpleNamespace:
+        return SimpleNamespace(lhs=Math(lhs), rhs=Math(rhs))
+
+    few = [eq(f"\\frac{{\\partial L}}{{\\partial W_{{{i}}}}}") for i in range(3)]
+    rows = render._zero_chain(few)
+    assert rows == [tuple(few)]
+    many = [
+        eq(f"\\frac{{\\partial L}}{{\\partial W^{{[{i}]}}_{{\\text{{long}}}}}}") for i in range(20)
+    ]
+    rows = render._zero_chain(many)
+    assert rows is not None and len(rows) > 1 and [e for r in rows for e in r] == many
+    for r in rows:
+        tex = " = ".join(str(e.lhs) for e in r) + " = 0"
+        assert len(r) == 1 or render.printing.display_width(tex) <= render.PART_LINE
+    assert render._zero_chain([*few, eq("\\frac{\\partial L}{\\partial b}", "1")]) is None
+    assert render._zero_chain([]) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_vanishing_gradients_are_one_chain(lang: str) -> None:
+    """tft's zero-initialisation argument: each gradient proven 0 named once, in one chain."""
+    source = str(SPECS / "hn16_tft_gated_residual.toml")
+    w = _walkthrough(source)
+    ls = next(x for x in w.lessons if x.key == "symmetry")
+    vanish = dict(ls.parts)["sym_zero"]
+    assert len(vanish) >= 3 and all(str(e.rhs) == "0" for e in vanish)
+    tex = _tex(source, lang)
+    lead = catalogue(lang)["lessons"]["symmetry"]["sym_zero"].split("$")[0]
+    part = tex[tex.index(lead) :]
+    chain = part[part.index("\\displaystyle") : part.index("\\end{center}")]
+    assert chain == "\\displaystyle " + "".join(f"{e.lhs} = " for e in vanish) + "0\\)}"
+
+
+# ---- 3. the update lines in columns aligned at the top --------------------------------------
+
+
+def test_the_update_lines_are_columns_aligned_at_the_top() -> None:
+    tex = _tex(HELD, "en")
+    start = tex.index("\\begin{minipage}[t]")
+    part = tex[start : tex.index("\\par", start)]
+    cols = [c.split("\\end{lstlisting}")[0] for c in part.split("\\begin{lstlisting}")[1:]]
+    lines = [ln for c in cols for ln in c.split("\n") if " - lr * " in ln]
+    assert part.count("\\begin{minipage}[t]") == len(cols) == 3
+    assert lines == [f"{p} = {p} - lr * d{p}" for p in _derivation(HELD).spec.params]
+    assert [c.count(" - lr * ") for c in cols] == [3, 3, 2]
+    assert "multicols" not in tex
+
+
+# ---- the PDFs (real xelatex) ------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@PDF_TOOLS
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_held_out_handout_has_no_overfull_box(tmp_path: Path, lang: str) -> None:
+    from derive.render.pdf import compile_pdf
+
+    log = compile_pdf(_tex(HELD, lang), tmp_path / "h.pdf")
+    assert "Overfull \\hbox" not in log
