@@ -23,7 +23,8 @@ from types import SimpleNamespace
 
 import pytest
 import torch
-from test_deephand import PDF_TOOLS, _derivation, _md, _net, _walkthrough
+from test_deephand import HELD as DEEP
+from test_deephand import PDF_TOOLS, _derivation, _md, _net, _pages, _walkthrough
 from test_longhand6 import _numbers
 
 from derive.locale.catalog import catalogue
@@ -174,3 +175,48 @@ def test_the_held_out_handout_has_no_overfull_box(tmp_path: Path, lang: str) -> 
 
     log = compile_pdf(_tex(HELD, lang), tmp_path / "h.pdf")
     assert "Overfull \\hbox" not in log
+
+
+# ---- 4. a note leading into one short step ends its paragraph with it ----------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_transpose_note_ends_with_its_step(lang: str) -> None:
+    """ "Why the transpose" (test_deephand's held-out network): its one short step closes the
+    body's paragraph, unbroken, its general proof on the same line; ``--detail full`` keeps the
+    display and the proof's line."""
+    w = _walkthrough(DEEP)
+    ls = next(x for x in w.lessons if x.key in ("transpose-order", "product-order"))
+    (e,) = ls.eqs
+    title = catalogue(lang)["lessons"][ls.key]["title"]
+    tex = _tex(DEEP, lang)
+    part = tex[tex.index(title) :]
+    part = part[: part.index("\\subsection")]
+    assert f"\\mbox{{\\(\\displaystyle {e.lhs} = {e.rhs}\\)}}" in part
+    assert "\\begin{center}" not in part and part.count("\\prooflink") == len(ls.proofs) >= 1
+    assert part.rstrip().endswith("\\par")  # one paragraph: body, step, proofs
+    full = _tex(DEEP, lang, "full")
+    part = full[full.index(title) :]
+    assert "\\begin{center}" in part[: part.index("\\subsection")]
+
+
+# ---- the course handouts brought to 9 pages (real xelatex) -----------------------------------
+
+NINE = [
+    # 10 pages in Chinese before round 31 (9 in English): the Code section on the page its
+    # heading fits (one-line lead-in, the room measured), compact steps braced
+    ("ng_deep_L4", "zh"),
+    ("hn15_vicreg", "zh"),
+]
+
+
+@pytest.mark.slow
+@PDF_TOOLS
+@pytest.mark.parametrize(("name", "lang"), NINE)
+def test_the_handouts_brought_to_nine_pages(tmp_path: Path, name: str, lang: str) -> None:
+    from derive.render.pdf import compile_pdf
+
+    pdf = tmp_path / "h.pdf"
+    log = compile_pdf(_tex(str(SPECS / f"{name}.toml"), lang), pdf)
+    assert "Overfull \\hbox" not in log
+    assert _pages(pdf) <= 9
