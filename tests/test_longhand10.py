@@ -220,3 +220,92 @@ def test_the_handouts_brought_to_nine_pages(tmp_path: Path, name: str, lang: str
     log = compile_pdf(_tex(str(SPECS / f"{name}.toml"), lang), pdf)
     assert "Overfull \\hbox" not in log
     assert _pages(pdf) <= 9
+
+
+# ---- 5. a total written with its paths' names: the paths as the rows of that sum -----------
+
+GRU = str(SPECS / "hn21_gru_two_layers_two_steps.toml")
+
+
+def _path(lhs: str, rhs: str, source: str, upstream: str | None = "u") -> SimpleNamespace:
+    return SimpleNamespace(
+        eq=SimpleNamespace(lhs=Math(lhs), rhs=Math(rhs)),
+        upstream=upstream,
+        source_tex=Math(source),
+    )
+
+
+def test_the_stacked_rule() -> None:
+    """Stacked only when the total is the paths' names summed exactly, in order, every path
+    from an upstream gradient and each row one line."""
+    a = _path("\\left.\\delta_{H}\\right|_{A}", "\\delta_{A} W_{a}^{\\top}", "A")
+    b = _path("\\left.\\delta_{H}\\right|_{B}", "\\delta_{B} \\odot B W_{b}^{\\top}", "B")
+
+    def step(paths, rhs=None) -> SimpleNamespace:
+        names = " + ".join(str(p.eq.lhs) for p in paths)
+        total = SimpleNamespace(lhs=Math("\\delta_{H}"), rhs=Math(rhs or names))
+        return SimpleNamespace(total=total, paths=tuple(paths))
+
+    width = render.FIT_WIDTH
+    assert render._stacked(step([a, b]), "through", width)
+    assert not render._stacked(step([a, b], f"{b.eq.lhs} + {a.eq.lhs}"), "through", width)
+    assert not render._stacked(step([a, b], f"{a.eq.lhs} - {b.eq.lhs}"), "through", width)
+    loss = _path("\\left.\\delta_{H}\\right|_{L}", "2 H", "L", upstream=None)
+    assert not render._stacked(step([a, loss]), "through", width)
+    wide = _path("\\left.\\delta_{H}\\right|_{C}", " + ".join(["\\delta_{C} W_{c}"] * 30), "C")
+    assert not render._stacked(step([a, wide]), "through", width)
+    assert not render._stacked(step([a]), "through", width)
+
+
+def _gru_grads() -> dict[str, torch.Tensor]:
+    """The course GRU's δh by PyTorch float64 autograd, written out here from its equations."""
+    d = _derivation(GRU)
+    v = {
+        k: torch.tensor([[float(x) for x in row] for row in rows], dtype=torch.float64)
+        for k, rows in d.spec.values.items()
+    }
+    for t in v.values():
+        t.requires_grad_(True)
+    s = torch.sigmoid
+    z11 = s(v["x1"] @ v["Wz1"])
+    n11 = torch.tanh(v["x1"] @ v["Wn1"] + s(v["x1"] @ v["Wr1"]) * v["bhn1"])
+    h11 = (1 - z11) * n11
+    z21 = s(h11 @ v["Wz2"])
+    n21 = torch.tanh(h11 @ v["Wn2"] + s(h11 @ v["Wr2"]) * v["bhn2"])
+    h21 = (1 - z21) * n21
+    z12 = s(v["x2"] @ v["Wz1"] + h11 @ v["Uz1"])
+    r12 = s(v["x2"] @ v["Wr1"] + h11 @ v["Ur1"])
+    n12 = torch.tanh(v["x2"] @ v["Wn1"] + r12 * (h11 @ v["Un1"] + v["bhn1"]))
+    h12 = (1 - z12) * n12 + z12 * h11
+    z22 = s(h12 @ v["Wz2"] + h21 @ v["Uz2"])
+    r22 = s(h12 @ v["Wr2"] + h21 @ v["Ur2"])
+    n22 = torch.tanh(h12 @ v["Wn2"] + r22 * (h21 @ v["Un2"] + v["bhn2"]))
+    h22 = (1 - z22) * n22 + z22 * h21
+    for t in (h21, h12):
+        t.retain_grad()
+    ((h22 @ v["w_out"] - v["y"]) ** 2).mean().backward()
+    return {"h12": h12.grad, "h21": h21.grad}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_gru_hidden_states_are_stacked(lang: str) -> None:
+    """The course GRU's δh at each step: its total by the paths' names (the sum written out is
+    too wide for a row) becomes ONE display, a row per path — the path's own verified right
+    side and its name — with no display per path and no total by names; the numbers are
+    PyTorch's."""
+    through = catalogue(lang)["longhand9"]["through"]
+    b = {x.name: x for x in _walkthrough(GRU).backward}
+    tex = _tex(GRU, lang)
+    grads = _gru_grads()
+    for name in ("h12", "h21"):  # h11's paths through step 1's gates are too wide for a row
+        step = b[name]
+        part = tex[tex.index(f"\\subsection{{\\({step.tex}\\)}}") :]
+        part = part[: part.index("\\subsection{", 1)]
+        rows = [f"{p.eq.rhs}\\quad\\text{{{through}}}\\,{p.source_tex}" for p in step.paths]
+        assert all(r in part for r in rows), name
+        assert str(step.total.rhs) not in part  # the sum by names, not written
+        assert not any(f"{p.eq.lhs} = " in part for p in step.paths)  # no display per path
+        got = torch.tensor(_numbers(str(step.value.value)), dtype=torch.float64)
+        assert torch.allclose(got, grads[name].reshape(-1), rtol=1e-6, atol=1e-7), name
+    md = _md(GRU, lang)
+    assert all(f"{p.eq.lhs} = " in md for p in b["h12"].paths)  # Markdown unchanged

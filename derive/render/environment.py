@@ -252,6 +252,35 @@ def _braced(b: Any, label: str, width: float) -> bool:
     return wide <= width
 
 
+STACK_LABEL = 2.0  # the \\quad before a stacked row's label (display_width units)
+
+
+def _stacked(b: Any, label: str, width: float) -> bool:
+    """Layout only (issue 12): whether a step whose total is written with its paths' names
+    (``δ_H = δ_H|_A + δ_H|_B``, exactly, in order; the sum written out too wide for a row) can
+    show its paths as the rows of that sum instead — ``δ_H = (A's term)``, ``+ (B's term)``,
+    each row one path's verified right side with its name beside it ("through A") — rather than
+    a lead-in and a display per path and the total by names: the same proven equations, each
+    path's name replaced by its own proven formula. Every path from an upstream gradient, each
+    row one unbroken line."""
+    total = b.total
+    if total is None or len(b.paths) < 2 or any(p.upstream is None for p in b.paths):
+        return False
+    if str(total.rhs) != " + ".join(str(p.eq.lhs) for p in b.paths):
+        return False
+    lhs = printing.display_width(f"{total.lhs} = ")
+    words = printing.display_width(f"\\text{{{label}}}")
+    for p in b.paths:
+        line, columns = _layout(total.lhs, p.eq.rhs, width)
+        if columns or "\\\\" in line:
+            return False
+        term = printing.display_width(str(p.eq.rhs))
+        name = words + printing.display_width(str(p.source_tex))
+        if lhs + term + STACK_LABEL + name > width:
+            return False
+    return True
+
+
 SUM_LEAD = 25.0  # the short lead-in "Summed over the paths:" (either language), in units
 
 
@@ -446,6 +475,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         beside=lambda e, *names: _beside(e, fit_width, *names),
         with_value=lambda e, v: _with_value(e, v, fit_width),
         braced=lambda b, label: _braced(b, label, fit_width),
+        stacked=lambda b, label: _stacked(b, label, fit_width),
         sum_beside=lambda e: _sum_beside(e, fit_width),
         worked_row=lambda cs, v, dense: _worked_row(cs, v, dense, fit_width),
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),

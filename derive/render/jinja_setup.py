@@ -40,6 +40,7 @@ FILTERS = (
     "eq_rows",
     "part_rows",
     "zero_chain",
+    "stacked",
     "tall",
     "raw",
     "say",
