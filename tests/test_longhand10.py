@@ -50,15 +50,19 @@ def _section(tex: str, name_tex: str) -> str:
     return tex[start : tex.index("\\subsection{", start + 1)]
 
 
+def _leaves(source: str) -> dict[str, torch.Tensor]:
+    """The network's example values as float64 leaves of PyTorch's autograd."""
+    return {
+        k: torch.tensor(
+            [[float(x) for x in row] for row in rows], dtype=torch.float64
+        ).requires_grad_(True)
+        for k, rows in _derivation(source).spec.values.items()
+    }
+
+
 def _autograd() -> dict[str, torch.Tensor]:
     """The held network's weight gradients by PyTorch float64 autograd (written out by hand)."""
-    d = _derivation(HELD)
-    v = {
-        k: torch.tensor([[float(x) for x in row] for row in rows], dtype=torch.float64)
-        for k, rows in d.spec.values.items()
-    }
-    for t in v.values():
-        t.requires_grad_(True)
+    v = _leaves(HELD)
     h1 = torch.sigmoid(v["X"] @ v["U1"] + v["c1"])
     h2 = torch.sigmoid(h1 @ v["U2"] + v["c2"])
     h3 = torch.sigmoid(h2 @ v["U3"] + v["c3"])
@@ -259,13 +263,7 @@ def test_the_stacked_rule() -> None:
 
 def _gru_grads() -> dict[str, torch.Tensor]:
     """The course GRU's δh by PyTorch float64 autograd, written out here from its equations."""
-    d = _derivation(GRU)
-    v = {
-        k: torch.tensor([[float(x) for x in row] for row in rows], dtype=torch.float64)
-        for k, rows in d.spec.values.items()
-    }
-    for t in v.values():
-        t.requires_grad_(True)
+    v = _leaves(GRU)
     s = torch.sigmoid
     z11 = s(v["x1"] @ v["Wz1"])
     n11 = torch.tanh(v["x1"] @ v["Wn1"] + s(v["x1"] @ v["Wr1"]) * v["bhn1"])
