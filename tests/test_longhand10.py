@@ -307,3 +307,35 @@ def test_the_gru_hidden_states_are_stacked(lang: str) -> None:
         assert torch.allclose(got, grads[name].reshape(-1), rtol=1e-6, atol=1e-7), name
     md = _md(GRU, lang)
     assert all(f"{p.eq.lhs} = " in md for p in b["h12"].paths)  # Markdown unchanged
+
+
+# ---- 6. a step between two columns as the equation of their rows transposed -----------------
+
+
+def test_two_columns_equal_as_their_rows_transposed() -> None:
+    """The zero-initialisation argument's "column 2 = column 1" of a weight's gradient: both
+    sides columns → both as rows transposed (the same statement); one side a column or too
+    short a column → as it is."""
+    col = "\\begin{bmatrix} a \\\\ b \\\\ c \\end{bmatrix}"
+    other = "\\begin{bmatrix} d \\\\ e \\\\ f \\end{bmatrix}"
+    e = SimpleNamespace(lhs=Math(col), rhs=Math(other))
+    lhs, rhs = render._sides_as_rows(e, 2)
+    assert lhs == "\\begin{bmatrix} a & b & c \\end{bmatrix}^{\\top}"
+    assert rhs == "\\begin{bmatrix} d & e & f \\end{bmatrix}^{\\top}"
+    assert render._sides_as_rows(SimpleNamespace(lhs=Math(col), rhs=Math("0")), 2) == (col, "0")
+    assert render._sides_as_rows(e, 4) == (col, other)  # full detail's least: unchanged
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_symmetry_columns_are_rows_transposed(lang: str) -> None:
+    """tft's "each hidden unit computes the same value as unit 1" and W⁽²⁾'s gradient columns:
+    rows transposed at standard, columns at full detail."""
+    source = str(SPECS / "hn16_tft_gated_residual.toml")
+    tex = _tex(source, lang)
+    lead = catalogue(lang)["lessons"]["symmetry"]["sym_step"].split("$")[0]
+    part = tex[: tex.index(lead)]
+    part = part[part.rindex("\\subsection") :]
+    assert part.count("\\end{bmatrix}^{\\top} = \\begin{bmatrix}") >= 3
+    full = _tex(source, lang, "full")
+    part = full[: full.index(lead)]
+    assert "\\end{bmatrix}^{\\top} = \\begin{bmatrix}" not in part[part.rindex("\\subsection") :]

@@ -376,6 +376,16 @@ PART_LINE = 90.0  # a row of a lesson's displays side by side (display_width uni
 PART_GAP = 4.0  # the \\qquad between two of them
 
 
+def _sides_as_rows(e: Any, least: int = 99) -> tuple[Math, Math]:
+    """Layout only: a step whose two sides are both columns (of ``least`` entries or more) as
+    the equation of their rows transposed, ``[a b c]ᵀ = [d e f]ᵀ`` (the same statement, one
+    line instead of a column's height); any other step as it is."""
+    lhs, rhs = printing.column_as_row(str(e.lhs), least), printing.column_as_row(str(e.rhs), least)
+    if lhs == str(e.lhs) or rhs == str(e.rhs):
+        return Math(str(e.lhs)), Math(str(e.rhs))
+    return Math(lhs), Math(rhs)
+
+
 def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
     """Layout only: a lesson part's displays (steps ``lhs = rhs`` or values ``lhs ≈ value``)
     side by side as long as the row fits the line (:data:`PART_LINE`), then a new row — all of
@@ -386,7 +396,7 @@ def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
         if hasattr(e, "rel"):
             tex = f"{e.lhs} {e.rel} {printing.column_as_row(str(e.value), least)}"
         else:
-            tex = f"{e.lhs} = {e.rhs}"
+            tex = "{} = {}".format(*_sides_as_rows(e, least))
         return printing.display_width(tex)
 
     out: list[tuple[Any, ...]] = []
@@ -482,6 +492,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
         part_rows=_part_rows,
         zero_chain=_zero_chain,
+        sides_as_rows=_sides_as_rows,
         tall=lambda c: _tall(c, fit_width),
         values_packed=lambda ts: _values_packed(ts, fit_width),
     )

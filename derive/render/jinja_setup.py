@@ -41,6 +41,7 @@ FILTERS = (
     "part_rows",
     "zero_chain",
     "stacked",
+    "sides_as_rows",
     "tall",
     "raw",
     "say",
