@@ -51,17 +51,20 @@ def test_a_shared_weights_contributions_sit_beside_their_lead_ins() -> None:
     """Elman RNN: each of the shared Wxh's three per-step contributions (x⁽ᵗ⁾ᵀ(δ ⊙ (1 − h²)),
     about 32 units wide) was a centred display under its lead-in; then on the lead-in's line.
     Since round 27 they stand under their Σ over t (proven equal to each term): now one
-    display, a row each — the same proven LaTeX — and so are a compact sibling's paths."""
+    display, a row each — the same proven LaTeX. A compact sibling's paths (Whh, step 3.8 is
+    step 3.7 again) are, since round 31, the braced terms of its total: one row."""
     tex = _handout(str(SPECS / "elman_rnn3.toml"), "en")
-    for w in ("Wxh", "Whh"):
-        rows = re.findall(
-            r"^\\left\.\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial \\mathrm\{"
-            + w + r"\}\}\\right\|_\{h\^\{\[(\d)\]\}\} &= ",
-            tex,
-            re.M,
-        )
-        assert rows == ["3", "2", "1"], (w, rows)
-    assert tex.count("\\begin{aligned}\n\\left.\\frac{\\partial \\mathrm{loss}}") >= 2
+    rows = re.findall(
+        r"^\\left\.\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial \\mathrm\{Wxh"
+        r"\}\}\\right\|_\{h\^\{\[(\d)\]\}\} &= ",
+        tex,
+        re.M,
+    )
+    assert rows == ["3", "2", "1"], rows
+    assert tex.count("\\begin{aligned}\n\\left.\\frac{\\partial \\mathrm{loss}}") >= 1
+    whh = tex[tex.index("\\partial \\mathrm{Whh}}\\)}") :]
+    whh = whh[: whh.index("\\approx")]
+    assert re.findall(r"_\{\\text\{through\}\\,h\^\{\[(\d)\]\}\}", whh) == ["3", "2", "1"]
 
 
 def test_chinese_aligned_rows_keep_the_english_spacing() -> None:

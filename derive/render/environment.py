@@ -252,6 +252,35 @@ def _braced(b: Any, label: str, width: float) -> bool:
     return wide <= width
 
 
+STACK_LABEL = 2.0  # the \\quad before a stacked row's label (display_width units)
+
+
+def _stacked(b: Any, label: str, width: float) -> bool:
+    """Layout only (issue 12): whether a step whose total is written with its paths' names
+    (``δ_H = δ_H|_A + δ_H|_B``, exactly, in order; the sum written out too wide for a row) can
+    show its paths as the rows of that sum instead — ``δ_H = (A's term)``, ``+ (B's term)``,
+    each row one path's verified right side with its name beside it ("through A") — rather than
+    a lead-in and a display per path and the total by names: the same proven equations, each
+    path's name replaced by its own proven formula. Every path from an upstream gradient, each
+    row one unbroken line."""
+    total = b.total
+    if total is None or len(b.paths) < 2 or any(p.upstream is None for p in b.paths):
+        return False
+    if str(total.rhs) != " + ".join(str(p.eq.lhs) for p in b.paths):
+        return False
+    lhs = printing.display_width(f"{total.lhs} = ")
+    words = printing.display_width(f"\\text{{{label}}}")
+    for p in b.paths:
+        line, columns = _layout(total.lhs, p.eq.rhs, width)
+        if columns or "\\\\" in line:
+            return False
+        term = printing.display_width(str(p.eq.rhs))
+        name = words + printing.display_width(str(p.source_tex))
+        if lhs + term + STACK_LABEL + name > width:
+            return False
+    return True
+
+
 SUM_LEAD = 25.0  # the short lead-in "Summed over the paths:" (either language), in units
 
 
@@ -347,6 +376,16 @@ PART_LINE = 90.0  # a row of a lesson's displays side by side (display_width uni
 PART_GAP = 4.0  # the \\qquad between two of them
 
 
+def _sides_as_rows(e: Any, least: int = 99) -> tuple[Math, Math]:
+    """Layout only: a step whose two sides are both columns (of ``least`` entries or more) as
+    the equation of their rows transposed, ``[a b c]ᵀ = [d e f]ᵀ`` (the same statement, one
+    line instead of a column's height); any other step as it is."""
+    lhs, rhs = printing.column_as_row(str(e.lhs), least), printing.column_as_row(str(e.rhs), least)
+    if lhs == str(e.lhs) or rhs == str(e.rhs):
+        return Math(str(e.lhs)), Math(str(e.rhs))
+    return Math(lhs), Math(rhs)
+
+
 def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
     """Layout only: a lesson part's displays (steps ``lhs = rhs`` or values ``lhs ≈ value``)
     side by side as long as the row fits the line (:data:`PART_LINE`), then a new row — all of
@@ -357,7 +396,7 @@ def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
         if hasattr(e, "rel"):
             tex = f"{e.lhs} {e.rel} {printing.column_as_row(str(e.value), least)}"
         else:
-            tex = f"{e.lhs} = {e.rhs}"
+            tex = "{} = {}".format(*_sides_as_rows(e, least))
         return printing.display_width(tex)
 
     out: list[tuple[Any, ...]] = []
@@ -372,6 +411,31 @@ def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
         row.append(e)
     if row:
         out.append(tuple(row))
+    return out
+
+
+CHAIN_EQ = 2.5  # an " = " between two left sides in a chain (display_width units)
+
+
+def _zero_chain(items: Any) -> list[tuple[Any, ...]] | None:
+    """Layout only (issue 12): steps ``lhs = 0``, each proven, as chains ``a = b = … = 0``, as
+    many left sides to a row as fit the line (:data:`PART_LINE`) — the same statements, said
+    once each; ``None`` when a step's right side is not 0 (then side by side as before)."""
+    eqs = list(items)
+    if not eqs or any(hasattr(e, "rel") or str(e.rhs).strip() != "0" for e in eqs):
+        return None
+    end = printing.display_width("= 0")
+    out: list[tuple[Any, ...]] = []
+    row: list[Any] = []
+    used = end
+    for e in eqs:
+        w = printing.display_width(str(e.lhs)) + CHAIN_EQ
+        if row and used + w > PART_LINE:
+            out.append(tuple(row))
+            row, used = [], end
+        used += w
+        row.append(e)
+    out.append(tuple(row))
     return out
 
 
@@ -421,11 +485,14 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         beside=lambda e, *names: _beside(e, fit_width, *names),
         with_value=lambda e, v: _with_value(e, v, fit_width),
         braced=lambda b, label: _braced(b, label, fit_width),
+        stacked=lambda b, label: _stacked(b, label, fit_width),
         sum_beside=lambda e: _sum_beside(e, fit_width),
         worked_row=lambda cs, v, dense: _worked_row(cs, v, dense, fit_width),
         as_row=lambda t, least=3: Math(printing.column_as_row(str(t), least)),
         eq_rows=lambda eqs, pair: _eq_rows(eqs, fit_width, pair),
         part_rows=_part_rows,
+        zero_chain=_zero_chain,
+        sides_as_rows=_sides_as_rows,
         tall=lambda c: _tall(c, fit_width),
         values_packed=lambda ts: _values_packed(ts, fit_width),
     )
