@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from fractions import Fraction
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import mpmath
@@ -338,7 +339,6 @@ class Net:
     def float_env(self) -> dict[str, np.ndarray]:
         """float64 forward values and gradients at the example values (matrix form)."""
         if "float" not in self._lazy:
-
             with np.errstate(all="ignore"):
                 point = numeric.example_point(self.g)
                 env = numeric.forward_numeric(self.d, point)
@@ -424,7 +424,11 @@ class Resized:
         self.loose: set[str] = set()
         # a gradient that is exactly 0 (a bias before a centring) is float noise on both sides:
         # compared at the scale of the network's other gradients here
-        grads = [np.max(np.abs(env[net.spec.gkey(n)]), initial=0.0) for n in names if net.spec.gkey(n) in env]
+        grads = [
+            np.max(np.abs(env[net.spec.gkey(n)]), initial=0.0)
+            for n in names
+            if net.spec.gkey(n) in env
+        ]
         terms = float(max(grads, default=0.0))
         for name, (g, mask) in fd.items():
             mine = env.get(net.spec.gkey(name))
@@ -465,6 +469,7 @@ def _differences(
     as it is: no fused loss), X moved entry by entry and everything after it recomputed: a few
     entries of every parameter (:data:`FD_ENTRIES`) and all entries of the nodes ``every``.
     ``{X: (values, mask of the entries computed)}``."""
+
     class Plain(domains.Evaluator):
         def fused(self, n: ex.Call) -> np.ndarray | None:
             return None
@@ -669,7 +674,11 @@ def one_hot_values(
     for name in g.spec.eyes:  # np.eye(n): the identity at every point
         syms = g.tensors[name].symbols
         out.update(
-            {syms[i, j]: sp.Integer(int(i == j)) for i in range(syms.shape[0]) for j in range(syms.shape[1])}
+            {
+                syms[i, j]: sp.Integer(int(i == j))
+                for i in range(syms.shape[0])
+                for j in range(syms.shape[1])
+            }
         )
     return out
 
@@ -715,7 +724,12 @@ def _log_probabilities(net: Net, other: ex.Node) -> sp.Matrix | None:
         if isinstance(tree, ex.Call) and tree.func == "log_softmax":
             return tensors[other.id].symbols.applyfunc(sp.exp)
         other = tree
-    if isinstance(other, ex.Call) and other.func == "log_softmax" and len(other.args) == 1 and not other.kwargs:
+    if (
+        isinstance(other, ex.Call)
+        and other.func == "log_softmax"
+        and len(other.args) == 1
+        and not other.kwargs
+    ):
         shape = _plain_shape(net, other.args[0])
         if shape is not None and shape[1] > 1:
             return sp.Matrix(shape[0], shape[1], lambda i, j: sp.Rational(1, shape[1]))
@@ -825,9 +839,16 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
     or under a log/root (SupCon's / (mask * logits_mask).sum(1)), which is drawn as before."""
     out = []
     taken = {
-        *spec.one_hot, *spec.one_hot_columns, *spec.ones, *spec.eyes, *spec.generated, *targets(g)
+        *spec.one_hot,
+        *spec.one_hot_columns,
+        *spec.ones,
+        *spec.eyes,
+        *spec.generated,
+        *targets(g),
     }
-    roles = domains.roles(spec.forward, spec.one_hot, spec.bernoulli)  # a BCE/CE target, a log's argument
+    roles = domains.roles(
+        spec.forward, spec.one_hot, spec.bernoulli
+    )  # a BCE/CE target, a log's argument
     roles = {**roles, **dict.fromkeys(_loss_arguments(spec), "target")}
     # not a mask: an input directly in a divisor or under a log/root (SupCon's / (mask *
     # logits_mask).sum(1)), where other 0/1 values could leave a row without ones
@@ -1277,8 +1298,34 @@ def _calls(node: ex.Node) -> list[ex.Call]:
 
 def _prediction(spec: NetSpec) -> str | None:
     """The prediction ŷ: the loss function's first argument (``0.5 * mse(O, t)``: ``O``), or,
-    for a loss written out (``0.5 * (y_pred - y_target) ** 2``), the one forward node it reads."""
-    tree = spec.forward[-1][1]
+    for a loss written out (``0.5 * (y_pred - y_target) ** 2``), the one forward node it reads;
+    for a total of terms on the last line that reads no input (``total = loss + alpha * penalty``,
+    each term a node of its own) the one found in the nodes it reads."""
+    return _through_terms(spec, _prediction_of, spec.forward[-1][1])
+
+
+def _through_terms(
+    spec: NetSpec, rule: Callable[[NetSpec, ex.Node], str | None], tree: ex.Node, depth: int = 0
+) -> str | None:
+    """``rule`` of ``tree``; where it finds nothing and ``tree`` reads no input and calls no loss
+    (a total of named terms), the one answer ``rule`` gives for the nodes ``tree`` reads (a data
+    term's; a penalty's is none), else None."""
+    found = rule(spec, tree)
+    if found is not None or depth >= 3 or _loss_call(tree) is not None:
+        return found
+    names = list(dict.fromkeys(ex.names(tree)))
+    if any(n in spec.inputs for n in names):
+        return None
+    defs = dict(spec.forward[:-1])
+    answers = {
+        a
+        for n in names
+        if n in defs and (a := _through_terms(spec, rule, defs[n], depth + 1)) is not None
+    }
+    return answers.pop() if len(answers) == 1 else None
+
+
+def _prediction_of(spec: NetSpec, tree: ex.Node) -> str | None:
     loss = _loss_call(tree)
     if loss is not None:
         return loss.args[0].id if isinstance(loss.args[0], ex.Name) else None
@@ -1294,8 +1341,12 @@ def _prediction(spec: NetSpec) -> str | None:
 
 def _target(spec: NetSpec) -> str | None:
     """The target: the loss function's second argument when it is an input (``bce(A2, Y)``), or,
-    for a loss written out, the one input it reads (``(y_pred - y_target) ** 2``)."""
-    tree = spec.forward[-1][1]
+    for a loss written out, the one input it reads (``(y_pred - y_target) ** 2``); through a
+    total of named terms as :func:`_prediction`."""
+    return _through_terms(spec, _target_of, spec.forward[-1][1])
+
+
+def _target_of(spec: NetSpec, tree: ex.Node) -> str | None:
     loss = _loss_call(tree)
     if loss is not None:
         arg = loss.args[1] if len(loss.args) > 1 else None
