@@ -1170,7 +1170,12 @@ class _TorchShim:
 
     @staticmethod
     def tensor(v: Any, **kw: Any) -> torch.Tensor:
-        return torch.tensor(v, dtype=D)
+        """Whole numbers only (``torch.tensor([2])``, a class index): int64 as PyTorch makes them
+        (cross_entropy needs it); anything else float64 (pass 31)."""
+        dtype = kw.get("dtype")
+        if dtype is None and _whole_numbers_hn31(v):
+            return torch.tensor(v, dtype=torch.long)
+        return torch.tensor(v, dtype=dtype if dtype in (torch.long, torch.int64, torch.bool) else D)
 
     @staticmethod
     def polygamma(n: int, input: Any) -> torch.Tensor:  # noqa: A002 (PyTorch's keyword names)
@@ -1180,6 +1185,12 @@ class _TorchShim:
     def special(self) -> Any:
         """``torch.special`` with its polygamma accurate to float64 (:func:`_polygamma_s27`)."""
         return _SpecialShim()
+
+
+def _whole_numbers_hn31(v: Any) -> bool:
+    if isinstance(v, (list, tuple)):
+        return len(v) > 0 and all(_whole_numbers_hn31(x) for x in v)
+    return isinstance(v, int) and not isinstance(v, bool)
 
 
 class _SpecialShim:

@@ -3426,14 +3426,7 @@ def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
     return catalog.said("spec.not_named_helper", f=ast.unparse(f), root=ast.unparse(f.value))
 
 
-def _joined(parts: list[ast.expr], axis: int) -> ast.expr:
-    """``concat(*parts, axis=axis)``, nested by eights (concat takes at most 8 tensors)."""
-    if len(parts) == 1:
-        return parts[0]
-    if len(parts) > 8:
-        parts = [_joined(parts[:7], axis), _joined(parts[7:], axis)]
-    kw = [ast.keyword("axis", ast.Constant(axis))]
-    return ast.Call(ast.Name("concat", ast.Load()), parts, kw)
+_joined = spelling.joined  # (moved to spelling, heldnets31: a stack of many windows uses it)
 
 
 # reductions of everything, whose value does not depend on how the entries are laid out
