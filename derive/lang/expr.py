@@ -848,6 +848,8 @@ class _Converter:
         if drawn is not None:  # (torch.rand_like(A) > p): the draw is why, not the comparison
             call, path = drawn
             raise self.fail(call, catalog.said("spec.heldnets24.sampling", name=path))
+        if isinstance(node, ast.Compare):  # heldnets31: (logits.argmax(1) == y).float().mean()
+            raise self.fail(node, catalog.said("spec.heldnets31.compare", text=ast.unparse(node)))
         raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
