@@ -218,6 +218,7 @@ def _np_shim() -> SimpleNamespace:
         array=_literal,
         asarray=_literal,
         ravel=lambda a: _t(a).reshape(-1),  # heldnets30
+        reshape=lambda a, shape: _t(a).reshape(shape),  # heldnets31 (NumPy's C order)
         # NumPy's np.c_[a, b]: 1-D parts as columns, joined along the last axis (≤ 2-D parts)
         c_=_ColumnJoin(),
         insert=_np_insert,

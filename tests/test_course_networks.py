@@ -282,6 +282,12 @@ REFUSED = {
     "inside the module object",
     "hn30_rnn_batch_first_3d_cn": "a tensor of 3 axes, ['B', 'T', 'D'], is outside the language",
     "hn30_word_embeddings_vocab_dict": "word_to_ix: a table of names (word_to_ix: a vocabulary",
+    # branch heldnets31: accuracy as a loss (a comparison, no gradient), the closed-form ridge
+    # solve of a [dims]-sized matrix inside the network, a minibatch drawn by torch.randperm
+    # (Coursera C1W4's ReLU input exactly 0 under np.maximum: tests/specs_ties, refused by verify)
+    "hn31_accuracy_argmax_as_loss": "the accuracy (argmax(…) == y) is not a loss to train on",
+    "hn31_cs229_ridge_closed_form_solve": "solve() is read only for a named square matrix",
+    "hn31_randperm_minibatch_cn": "randperm() draws a random sample",
 }
 
 

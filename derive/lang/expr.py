@@ -450,6 +450,14 @@ def _zero_d_hn27(n: ast.AST, vec: Callable, scalar: Callable, shapes) -> bool:
     return (table or name in _ELEMENTWISE) and not axes and all(scalar(a) for a in args)
 
 
+# heldnets31: comparisons spelled as functions (tf.equal, torch.eq, np.not_equal …): refused as
+# a comparison inside arithmetic is (no gradient; the accuracy is not a loss)
+_COMPARISONS_HN31 = frozenset(
+    {"equal", "not_equal", "eq", "ne", "greater", "less", "greater_equal", "less_equal", "gt",
+     "lt", "ge", "le"}
+)
+
+
 # heldnets30: joins whose parts, all 1-D, are joined along their only axis (axis 0 or -1, NumPy's
 # and PyTorch's default 0): the result is 1-D (vstack/hstack keep their own readings)
 _JOINS_1D_HN30 = frozenset({"cat", "concat", "concatenate"})
@@ -1780,6 +1788,8 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
         if sig is None and name in ("bmm", "baddbmm"):
             raise self.fail(node, catalog.said("spec.heldnets24.batched", name=name))
+        if sig is None and name in _COMPARISONS_HN31 and module:  # tf.equal(a, b), torch.eq
+            raise self.fail(node, catalog.said("spec.heldnets31.compare", text=ast.unparse(node)))
         if sig is None:
             allowed = ", ".join(callable_names())
             raise self.fail(node, catalog.said("spec.unknown_function", name=name, allowed=allowed))
