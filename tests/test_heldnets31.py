@@ -12,7 +12,10 @@ the cases are variants (other names, sizes, values, spellings), not the specs th
 - ``(cols @ w.ravel() + b).reshape(3, 3)`` (the im2col output back to its image) was refused:
   a 1-D vector, a row or a column reshaped to r x c is NumPy's row-major fill;
 - ``(logits.argmax(1) == y).float().mean()`` (accuracy as a loss) was refused as "'Compare' is
-  not allowed": now named, with what to write (en and zh).
+  not allowed": now named, with what to write (en and zh); ``tf.equal``/``torch.eq`` too;
+- second probe: CS231n's ReLU by mask ``x * (x > 0)`` (``(h > 0).float()``, ``.astype(float)``)
+  was refused the same way: an order comparison inside arithmetic is its 0/1 mask,
+  ``np.where(cond, 1, 0)``, with PyTorch's values at a tie and no gradient through it.
 """
 
 from __future__ import annotations
@@ -223,3 +226,36 @@ def test_coursera_relu_input_exactly_zero_under_np_maximum_is_refused_naming_bot
         assert res.exit_code == 2, res.output
         error = [x for x in res.output.splitlines() if "[forward] A1" in x]
         assert len(error) == 1 and said in error[0] and "✓" not in res.output, res.output
+
+
+# ---- an order comparison inside arithmetic is its 0/1 mask (second probe) ----------------------
+
+_MASK = """
+[inputs]
+X = [3, 2]
+[params]
+W = [2, 3]
+[forward]
+z = "X @ W"
+{lines}
+[values]
+X = [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+W = [[0.5, 0.0, -1.0], [-0.5, 2.0, 1.0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'h = "z * (z > 0)"\nloss = "(h ** 2).sum() + h.sum()"',
+        'h = "(z >= 0).float() * z"\nloss = "(h * h).sum() + h.sum()"',
+        'h = "np.multiply(z, z > 0) + 0.1 * z * (z <= 0)"\nloss = "np.sum(h * h) + np.sum(h)"',
+        'h = "(z < 0).astype(float) * z ** 3"\nloss = "np.sum(h + z)"',
+        'loss = "np.sum(np.where(np.abs(z) < 1, 0.5 * z ** 2, np.abs(z) - 0.5) * (z > -1))"',
+    ],
+    ids=["relu-by-mask", "ge-float", "leaky-by-masks", "lt-astype", "mask-times-where"],
+)
+def test_an_order_comparison_in_arithmetic_is_its_mask_also_at_zero(lines: str) -> None:
+    """z has entries exactly 0 (and -1) at these values: the mask is PyTorch's there (0 > 0 is
+    False, 0 >= 0 True), and no gradient flows through it."""
+    _both(_MASK.format(lines=lines), "mask")

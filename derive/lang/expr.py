@@ -856,6 +856,16 @@ class _Converter:
         if drawn is not None:  # (torch.rand_like(A) > p): the draw is why, not the comparison
             call, path = drawn
             raise self.fail(call, catalog.said("spec.heldnets24.sampling", name=path))
+        if (
+            isinstance(node, ast.Compare)
+            and len(node.ops) == 1
+            and isinstance(node.ops[0], ast.Lt | ast.LtE | ast.Gt | ast.GtE)
+        ):
+            # heldnets31: an order comparison inside arithmetic (CS231n's relu x * (x > 0),
+            # (h > 0).float()) is its 0/1 mask, np.where(cond, 1, 0): no gradient through it,
+            # as in NumPy/PyTorch
+            mask = ast.Call(ast.Name("where", ast.Load()), [node, ast.Constant(1), ast.Constant(0)], [])
+            return self.convert(ast.copy_location(mask, node), d)
         if isinstance(node, ast.Compare):  # heldnets31: (logits.argmax(1) == y).float().mean()
             raise self.fail(node, catalog.said("spec.heldnets31.compare", text=ast.unparse(node)))
         raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
