@@ -858,6 +858,7 @@ class _Converter:
             raise self.fail(call, catalog.said("spec.heldnets24.sampling", name=path))
         if (
             isinstance(node, ast.Compare)
+            and depth > 0  # inside arithmetic; a whole line that is one comparison: named_masks
             and len(node.ops) == 1
             and isinstance(node.ops[0], ast.Lt | ast.LtE | ast.Gt | ast.GtE)
         ):
