@@ -91,7 +91,10 @@ def _t(x: Any) -> torch.Tensor:
 
 
 def _literal(v: Any, dtype: Any = None, **kw: Any) -> torch.Tensor:
-    """``np.array([…])`` / ``tf.constant([…])`` of numbers: a float64 tensor (round 28)."""
+    """``np.array([…])`` / ``tf.constant([…])`` of numbers: a float64 tensor (round 28); of
+    computed entries (tensors, heldnets31: window sums), NumPy's array of them, the stack."""
+    if isinstance(v, list | tuple) and any(isinstance(e, torch.Tensor | list | tuple) for e in v):
+        return torch.stack([_literal(e) for e in v])
     return v if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=D)
 
 

@@ -259,3 +259,45 @@ def test_an_order_comparison_in_arithmetic_is_its_mask_also_at_zero(lines: str) 
     """z has entries exactly 0 (and -1) at these values: the mask is PyTorch's there (0 > 0 is
     False, 0 >= 0 True), and no gradient flows through it."""
     _both(_MASK.format(lines=lines), "mask")
+
+
+# ---- a convolution as a matrix of window sums (second probe) -----------------------------------
+
+_WINDOWS = """
+[inputs]
+X = [{n}, {n}]
+G = [{o}, {o}]
+[params]
+{k} = [2, 2]
+[forward]
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "n, k, lines",
+    [
+        (4, "K", 'Y = "np.array([[np.sum(X[i:i+2, j:j+2] * K) for j in range(3)] for i in range(3)])"\n'
+                 'loss = "np.sum(np.tanh(Y) * G)"'),
+        (3, "w", 'Y = "torch.stack([torch.stack([(X[i:i + 2, j:j + 2] * w).sum() for j in range(2)]) '
+                 'for i in range(2)])"\nloss = "(torch.sigmoid(Y) * G).sum() ** 2"'),
+        (4, "kern", 'Y = "np.stack([np.sum(X[i:i+2, j:j+2] * kern) for i in range(3) for j in range(3)])'
+                    '.reshape(3, 3)"\nloss = "np.sum(Y * G) + np.sum(Y ** 2)"'),
+        (4, "W", 'Y = "jnp.array([[jnp.mean(X[i:i+2, j:j+2] * W) for j in range(3)] for i in range(3)])"\n'
+                 'loss = "jnp.sum(jnp.tanh(Y) * G)"'),
+        (5, "K", 'Z = "np.tanh(X[0:4, 0:4] * K[0, 0] + X[1:5, 1:5] * K[1, 1])"\n'
+                 'P = "np.array([[Z[i:i+2, j:j+2].max() for j in range(0, 4, 2)] for i in range(0, 4, 2)])"\n'
+                 'loss = "np.sum(P * G[0:2, 0:2]) + np.sum(G) + K[0, 1] * K[1, 0]"'),
+    ],
+    ids=["np-array-nested", "torch-stack-nested", "stack-reshape", "jnp-array-mean", "maxpool-step2"],
+)
+def test_a_convolution_as_a_matrix_of_window_sums_reads_as_numpy_runs_it(n: int, k: str, lines: str) -> None:
+    o = 4 if "maxpool" in lines or "G[0:2" in lines else n - 1
+    _both(_WINDOWS.format(n=n, o=o, k=k, lines=lines), "windows")
+
+
+def test_an_array_of_numbers_and_names_keeps_the_literal_reading() -> None:
+    text = _WINDOWS.format(n=3, o=2, k="K", lines=(
+        'c = "np.array([[1.0, -1.0], [0.5, 2.0]])"\nloss = "np.sum(np.tanh(X[0:2, 0:2] @ K) * c * G)"'
+    ))
+    _both(text, "literal")

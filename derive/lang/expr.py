@@ -450,6 +450,16 @@ def _zero_d_hn27(n: ast.AST, vec: Callable, scalar: Callable, shapes) -> bool:
     return (table or name in _ELEMENTWISE) and not axes and all(scalar(a) for a in args)
 
 
+def _one_by_one_hn31(n: Node) -> Node:
+    """heldnets31: a stack's part that is the sum (or mean) of every entry — CS231n's window
+    ``np.sum(X[i:i+2, j:j+2] * w)`` — as its [1, 1] matrix, ``sum(sum(x, axis=1), axis=0)``
+    (the same number; concat joins matrices, not scalars). Other parts unchanged."""
+    if isinstance(n, Call) and n.func in ("sum", "mean") and len(n.args) == 1 and not n.kwargs:
+        inner = Call(n.func, n.args, (("axis", Num(Fraction(1))),))
+        return Call(n.func, (inner,), (("axis", Num(Fraction(0))),))
+    return n
+
+
 # heldnets31: comparisons spelled as functions (tf.equal, torch.eq, np.not_equal …): refused as
 # a comparison inside arithmetic is (no gradient; the accuracy is not a loss)
 _COMPARISONS_HN31 = frozenset(
@@ -668,7 +678,7 @@ class _Converter:
             # advantages) is the 1-D vector of them, a row here; its only axis is 0 (-1)
             if given is not None and _int_index(given) not in (0, -1):
                 return None
-            parts = [self.convert(p, depth + 1) for p in first.elts]
+            parts = [_one_by_one_hn31(self.convert(p, depth + 1)) for p in first.elts]
             return Call("concat", tuple(parts), (("axis", Num(Fraction(1))),))
         if len(first.elts) > 8:  # (numbers, above, up to MAX_BLOCKS: heldnets30's 3 × 3 windows)
             return None

@@ -1736,6 +1736,9 @@ class _Validator:
                 c = n // r
             if r < 2 or c < 2 or r * c != n or r > spelling.UNROLL_MAX_HN29:
                 return None
+            split = _stack_rows_hn31(e, r, c)
+            if split is not None:
+                return split  # a stack of r·c numbers: r stacks of c (no copy of the whole)
             flat = ex.one_dimensional(e, frozenset(self.one_d), scalars, shapes)
             column = not flat and shape[1] == 1
 
@@ -3960,6 +3963,29 @@ def _arange_of_row_hn30(node: ast.AST) -> ast.AST:
         if node.func.attr == "unsqueeze" and vals == [0]:
             return node.func.value
     return node
+
+
+def _stack_rows_hn31(e: ast.AST, r: int, c: int) -> ast.expr | None:
+    """heldnets31: ``np.stack([p0, …, p_{rc−1}])`` (``torch.stack``, ``jnp.stack``; axis 0) of
+    r·c parts reshaped to (r, c): row k is the stack of parts k·c … k·c + c − 1, written
+    ``np.stack([np.stack(row_0), …])`` — each part once, not the whole stack r times."""
+    if not (
+        isinstance(e, ast.Call)
+        and isinstance(e.func, ast.Attribute)
+        and e.func.attr == "stack"
+        and ex.module_of(e.func.value)
+        and len(e.args) == 1
+        and not e.keywords
+        and isinstance(e.args[0], ast.List | ast.Tuple)
+        and len(e.args[0].elts) == r * c
+    ):
+        return None
+    parts = e.args[0].elts
+    rows = [
+        ast.Call(e.func, [ast.List(list(parts[k * c:(k + 1) * c]), ast.Load())], [])
+        for k in range(r)
+    ]
+    return ast.Call(e.func, [ast.List(rows, ast.Load())], [])
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:

@@ -387,10 +387,8 @@ def _unrolled_items_hn29(
         return None
     names = [g.target.id for g in comp.generators]  # type: ignore[attr-defined]
     if len(set(names)) != len(names) or any(
-        isinstance(
-            n, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp | ast.Lambda
-            | ast.NamedExpr,
-        )
+        isinstance(n, ast.SetComp | ast.DictComp | ast.Lambda | ast.NamedExpr)
+        or isinstance(n, ast.ListComp | ast.GeneratorExp) and not _inner_comp_hn31(n, names)
         for n in ast.walk(comp.elt)
     ):
         return None  # a name bound inside (u := f(u), an iteration): left as written
@@ -410,6 +408,16 @@ def _unrolled_items_hn29(
     return [_put_hn31(comp.elt, bound) for bound in bindings]
 
 
+def _inner_comp_hn31(n: ast.ListComp | ast.GeneratorExp, outer: list[str]) -> bool:
+    """heldnets31: a comprehension inside another's item (``[[f(i, j) for j in range(3)] for i
+    in range(3)]``, a matrix of numbers) whose own loops rebind none of the outer names: the
+    outer loop's items are put in and the inner one is unrolled in turn."""
+    return all(
+        isinstance(g.target, ast.Name) and g.target.id not in outer and not g.ifs
+        for g in n.generators
+    )
+
+
 def _loop_items_hn31(
     it: ast.expr, size: Callable[[ast.expr], int | None] | None
 ) -> list[ast.expr] | None:
@@ -422,8 +430,9 @@ def _loop_items_hn31(
         and isinstance(it.func, ast.Name)
         and it.func.id == "range"
         and not it.keywords
-        and 1 <= len(it.args) <= 2
+        and 1 <= len(it.args) <= 3
         and None not in (bounds := [_range_bound_hn30(a, size) for a in it.args])
+        and (len(bounds) < 3 or bounds[2] != 0)
     ):
         return [ast.Constant(i) for i in range(*bounds)]  # type: ignore[arg-type]
     return None
@@ -509,18 +518,57 @@ def unrolled_hn29(text: str, size: Callable[[ast.expr], int | None] | None = Non
                     return total
             self.generic_visit(n)
             n.args = [self.listed(a) if isinstance(a, ast.ListComp) else a for a in n.args]
-            return n
+            return _computed_array_hn31(n)
 
         def listed(self, n: ast.ListComp) -> ast.expr:
             """A list comprehension passed to a call (torch.stack, np.hstack, …): the list
-            of its items; elsewhere it is left for the parser's loop refusal."""
+            of its items; elsewhere it is left for the parser's loop refusal. heldnets31: an
+            item that is a comprehension itself (a matrix's rows) is unrolled in turn."""
             items = _unrolled_items_hn29(n, size)
-            return n if items is None else ast.List(items, ast.Load())
+            if items is None:
+                return n
+            items = [self.listed(i) if isinstance(i, ast.ListComp) else i for i in items]
+            return ast.List(items, ast.Load())
 
     try:
         return ast.unparse(_Unroll().visit(tree))
     except RecursionError:
         return text
+
+
+def _computed_array_hn31(n: ast.Call) -> ast.Call:
+    """heldnets31: ``np.array([…])`` / ``jnp.array`` of a list (or a list of equal-length
+    lists) whose entries are computed — window sums ``np.sum(X[0:2, 0:2] * w)``, a pooling's
+    ``Z[0:2, 0:2].max()`` — is the stack of them, ``np.stack([np.stack(row), …])``, as NumPy
+    builds it (an array of numbers is the literal's reading; PyTorch's ``torch.tensor`` of
+    tensors would leave the graph and is not read this way)."""
+    f = n.func
+    if (
+        not isinstance(f, ast.Attribute)
+        or f.attr not in ("array", "asarray")
+        or module_of(f.value) not in ("np", "numpy", "jnp", "jax.numpy")
+        or len(n.args) != 1
+        or n.keywords
+        or not isinstance(n.args[0], ast.List | ast.Tuple)
+        or not n.args[0].elts
+    ):
+        return n
+    rows = n.args[0].elts
+    nested = all(isinstance(r, ast.List | ast.Tuple) for r in rows)
+    entries = [e for r in rows for e in r.elts] if nested else list(rows)  # type: ignore[attr-defined]
+    if nested and len({len(r.elts) for r in rows}) != 1:  # type: ignore[attr-defined]
+        return n
+    if any(isinstance(e, ast.List | ast.Tuple | ast.Starred) for e in entries) or all(
+        isinstance(e, ast.Constant | ast.Name | ast.UnaryOp) for e in entries
+    ):
+        return n  # numbers and names: the literal's reading
+
+    def stack(parts: list[ast.expr]) -> ast.Call:
+        return ast.Call(ast.Attribute(f.value, "stack", ast.Load()), [ast.List(parts, ast.Load())], [])
+
+    if not nested:
+        return stack(list(rows))
+    return stack([stack(list(r.elts)) for r in rows])  # type: ignore[attr-defined]
 
 
 def _is_zero(node: ast.expr) -> bool:
