@@ -301,3 +301,23 @@ def test_an_array_of_numbers_and_names_keeps_the_literal_reading() -> None:
         'c = "np.array([[1.0, -1.0], [0.5, 2.0]])"\nloss = "np.sum(np.tanh(X[0:2, 0:2] @ K) * c * G)"'
     ))
     _both(text, "literal")
+
+
+@pytest.mark.parametrize(
+    "z",
+    [
+        "np.array([[v[0] * v[1], v[2]], [v.sum(), v[3] ** 2]])",
+        "np.stack([np.stack([v[0] * v[1], -v[2]]), np.stack([v.sum() / 2, v[3] ** 2])], axis=1)",
+        "np.array([v[0] * 2, v[1] + v[5], -v.mean(), v[4] ** 3])",
+    ],
+    ids=["np-array-2x2-no-loop", "stack-of-stacks-axis1", "np-array-1d"],
+)
+def test_an_array_of_numbers_computed_by_arithmetic_is_their_stack(z: str) -> None:
+    text = f"""
+[params]
+v = [6]
+[forward]
+Z = "{z}"
+loss = "np.sum(np.tanh(Z) * np.arange(4).reshape(Z.shape)) + np.sum(v)"
+"""
+    _both(text, "numbers")

@@ -312,6 +312,10 @@ def one_dimensional(
         return want == "0-D" and _zero_d_hn27(n, vec, scalar, shapes)
 
     def number(n: ast.AST) -> bool:  # heldnets27: one number by its form too (a stack's part)
+        if isinstance(n, ast.BinOp) and not isinstance(n.op, ast.MatMult):
+            return number(n.left) and number(n.right)  # heldnets31: v[0] * v[1], v[3] ** 2
+        if isinstance(n, ast.UnaryOp):
+            return number(n.operand)
         return scalar(n) or _zero_d_hn27(n, vec, number, shapes)
 
     def product(a: ast.AST, b: ast.AST) -> bool:
@@ -457,6 +461,15 @@ def _one_by_one_hn31(n: Node) -> Node:
     if isinstance(n, Call) and n.func in ("sum", "mean") and len(n.args) == 1 and not n.kwargs:
         inner = Call(n.func, n.args, (("axis", Num(Fraction(1))),))
         return Call(n.func, (inner,), (("axis", Num(Fraction(0))),))
+    if isinstance(n, Neg):  # -x.sum(), x.sum() / 2: one side [1, 1] broadcasts the result
+        return Neg(_one_by_one_hn31(n.operand))
+    if isinstance(n, BinOp) and n.op != "@":
+        left = _one_by_one_hn31(n.left)
+        if left != n.left:
+            return BinOp(n.op, left, n.right)
+        return BinOp(n.op, n.left, _one_by_one_hn31(n.right))
+    if isinstance(n, Pow):
+        return Pow(_one_by_one_hn31(n.base), n.exponent)
     return n
 
 

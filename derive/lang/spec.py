@@ -1723,6 +1723,14 @@ class _Validator:
             asked = [
                 ex.int_index(a) if not isinstance(a, ast.Name) else dims.get(a.id) for a in sizes
             ]
+            other = sizes[0] if len(sizes) == 1 else None
+            if (  # .reshape(Z.shape) of a matrix Z named earlier
+                isinstance(other, ast.Attribute)
+                and other.attr == "shape"
+                and isinstance(other.value, ast.Name)
+                and len(shapes.get(other.value.id, ())) == 2
+            ):
+                asked = [int(k) for k in shapes[other.value.id]]
             if len(asked) != 2 or any(not isinstance(k, int) or k == 0 or k < -1 for k in asked):
                 return None
             shape = self.shape_of_hn31(where, e, shapes, constants, dims)

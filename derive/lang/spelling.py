@@ -492,8 +492,9 @@ def unrolled_hn29(text: str, size: Callable[[ast.expr], int | None] | None = Non
     ``(W1.pow(2).sum() + W2.pow(2).sum())`` — Python's ``sum`` adds the items from 0 — and a list
     comprehension elsewhere (``torch.stack([h[:, i] for i in range(3)], 1)``) the list of its
     items. Any other comprehension is left for the parser to refuse ("a loop is not read").
-    heldnets30: ``size`` reads a bound such as ``range(x.shape[1])`` (the caller's sizes)."""
-    if " for " not in text:
+    heldnets30: ``size`` reads a bound such as ``range(x.shape[1])`` (the caller's sizes).
+    heldnets31: ``np.array`` of computed entries is their stack (:func:`_computed_array_hn31`)."""
+    if " for " not in text and "array" not in text:
         return text
     tree = parsed(text)
     if tree is None:
