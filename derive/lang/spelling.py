@@ -539,7 +539,7 @@ def unrolled_hn29(text: str, size: Callable[[ast.expr], int | None] | None = Non
 
 def _computed_array_hn31(n: ast.Call) -> ast.Call:
     """heldnets31: ``np.array([…])`` / ``jnp.array`` of a list (or a list of equal-length
-    lists) whose entries are computed — window sums ``np.sum(X[0:2, 0:2] * w)``, a pooling's
+    lists) whose entries are all computed (no number or name among them) — window sums ``np.sum(X[0:2, 0:2] * w)``, a pooling's
     ``Z[0:2, 0:2].max()`` — is the stack of them, ``np.stack([np.stack(row), …])``, as NumPy
     builds it (an array of numbers is the literal's reading; PyTorch's ``torch.tensor`` of
     tensors would leave the graph and is not read this way)."""
@@ -559,10 +559,12 @@ def _computed_array_hn31(n: ast.Call) -> ast.Call:
     entries = [e for r in rows for e in r.elts] if nested else list(rows)  # type: ignore[attr-defined]
     if nested and len({len(r.elts) for r in rows}) != 1:  # type: ignore[attr-defined]
         return n
-    if any(isinstance(e, ast.List | ast.Tuple | ast.Starred) for e in entries) or all(
-        isinstance(e, ast.Constant | ast.Name | ast.UnaryOp) for e in entries
+    if any(
+        isinstance(e, ast.List | ast.Tuple | ast.Starred | ast.Constant | ast.Name)
+        or isinstance(e, ast.UnaryOp) and isinstance(e.operand, ast.Constant | ast.Name)
+        for e in entries
     ):
-        return n  # numbers and names: the literal's reading
+        return n  # numbers and names (also beside computed entries): the literal's reading
 
     def stack(parts: list[ast.expr]) -> ast.Call:
         return ast.Call(ast.Attribute(f.value, "stack", ast.Load()), [ast.List(parts, ast.Load())], [])
