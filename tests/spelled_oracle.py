@@ -91,7 +91,10 @@ def _t(x: Any) -> torch.Tensor:
 
 
 def _literal(v: Any, dtype: Any = None, **kw: Any) -> torch.Tensor:
-    """``np.array([…])`` / ``tf.constant([…])`` of numbers: a float64 tensor (round 28)."""
+    """``np.array([…])`` / ``tf.constant([…])`` of numbers: a float64 tensor (round 28); of
+    computed entries (tensors, heldnets31: window sums), NumPy's array of them, the stack."""
+    if isinstance(v, list | tuple) and any(isinstance(e, torch.Tensor | list | tuple) for e in v):
+        return torch.stack([_literal(e) for e in v])
     return v if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=D)
 
 
@@ -218,6 +221,7 @@ def _np_shim() -> SimpleNamespace:
         array=_literal,
         asarray=_literal,
         ravel=lambda a: _t(a).reshape(-1),  # heldnets30
+        reshape=lambda a, shape: _t(a).reshape(shape),  # heldnets31 (NumPy's C order)
         # NumPy's np.c_[a, b]: 1-D parts as columns, joined along the last axis (≤ 2-D parts)
         c_=_ColumnJoin(),
         insert=_np_insert,
@@ -1170,7 +1174,12 @@ class _TorchShim:
 
     @staticmethod
     def tensor(v: Any, **kw: Any) -> torch.Tensor:
-        return torch.tensor(v, dtype=D)
+        """Whole numbers only (``torch.tensor([2])``, a class index): int64 as PyTorch makes them
+        (cross_entropy needs it); anything else float64 (pass 31)."""
+        dtype = kw.get("dtype")
+        if dtype is None and _whole_numbers_hn31(v):
+            return torch.tensor(v, dtype=torch.long)
+        return torch.tensor(v, dtype=dtype if dtype in (torch.long, torch.int64, torch.bool) else D)
 
     @staticmethod
     def polygamma(n: int, input: Any) -> torch.Tensor:  # noqa: A002 (PyTorch's keyword names)
@@ -1180,6 +1189,12 @@ class _TorchShim:
     def special(self) -> Any:
         """``torch.special`` with its polygamma accurate to float64 (:func:`_polygamma_s27`)."""
         return _SpecialShim()
+
+
+def _whole_numbers_hn31(v: Any) -> bool:
+    if isinstance(v, (list, tuple)):
+        return len(v) > 0 and all(_whole_numbers_hn31(x) for x in v)
+    return isinstance(v, int) and not isinstance(v, bool)
 
 
 class _SpecialShim:

@@ -312,6 +312,10 @@ def one_dimensional(
         return want == "0-D" and _zero_d_hn27(n, vec, scalar, shapes)
 
     def number(n: ast.AST) -> bool:  # heldnets27: one number by its form too (a stack's part)
+        if isinstance(n, ast.BinOp) and not isinstance(n.op, ast.MatMult):
+            return number(n.left) and number(n.right)  # heldnets31: v[0] * v[1], v[3] ** 2
+        if isinstance(n, ast.UnaryOp):
+            return number(n.operand)
         return scalar(n) or _zero_d_hn27(n, vec, number, shapes)
 
     def product(a: ast.AST, b: ast.AST) -> bool:
@@ -448,6 +452,33 @@ def _zero_d_hn27(n: ast.AST, vec: Callable, scalar: Callable, shapes) -> bool:
         return False
     table = name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.BINARY)
     return (table or name in _ELEMENTWISE) and not axes and all(scalar(a) for a in args)
+
+
+def _one_by_one_hn31(n: Node) -> Node:
+    """heldnets31: a stack's part that is the sum (or mean) of every entry — CS231n's window
+    ``np.sum(X[i:i+2, j:j+2] * w)`` — as its [1, 1] matrix, ``sum(sum(x, axis=1), axis=0)``
+    (the same number; concat joins matrices, not scalars). Other parts unchanged."""
+    if isinstance(n, Call) and n.func in ("sum", "mean") and len(n.args) == 1 and not n.kwargs:
+        inner = Call(n.func, n.args, (("axis", Num(Fraction(1))),))
+        return Call(n.func, (inner,), (("axis", Num(Fraction(0))),))
+    if isinstance(n, Neg):  # -x.sum(), x.sum() / 2: one side [1, 1] broadcasts the result
+        return Neg(_one_by_one_hn31(n.operand))
+    if isinstance(n, BinOp) and n.op != "@":
+        left = _one_by_one_hn31(n.left)
+        if left != n.left:
+            return BinOp(n.op, left, n.right)
+        return BinOp(n.op, n.left, _one_by_one_hn31(n.right))
+    if isinstance(n, Pow):
+        return Pow(_one_by_one_hn31(n.base), n.exponent)
+    return n
+
+
+# heldnets31: comparisons spelled as functions (tf.equal, torch.eq, np.not_equal …): refused as
+# a comparison inside arithmetic is (no gradient; the accuracy is not a loss)
+_COMPARISONS_HN31 = frozenset(
+    {"equal", "not_equal", "eq", "ne", "greater", "less", "greater_equal", "less_equal", "gt",
+     "lt", "ge", "le"}
+)
 
 
 # heldnets30: joins whose parts, all 1-D, are joined along their only axis (axis 0 or -1, NumPy's
@@ -660,7 +691,7 @@ class _Converter:
             # advantages) is the 1-D vector of them, a row here; its only axis is 0 (-1)
             if given is not None and _int_index(given) not in (0, -1):
                 return None
-            parts = [self.convert(p, depth + 1) for p in first.elts]
+            parts = [_one_by_one_hn31(self.convert(p, depth + 1)) for p in first.elts]
             return Call("concat", tuple(parts), (("axis", Num(Fraction(1))),))
         if len(first.elts) > 8:  # (numbers, above, up to MAX_BLOCKS: heldnets30's 3 × 3 windows)
             return None
@@ -848,6 +879,19 @@ class _Converter:
         if drawn is not None:  # (torch.rand_like(A) > p): the draw is why, not the comparison
             call, path = drawn
             raise self.fail(call, catalog.said("spec.heldnets24.sampling", name=path))
+        if (
+            isinstance(node, ast.Compare)
+            and depth > 0  # inside arithmetic; a whole line that is one comparison: named_masks
+            and len(node.ops) == 1
+            and isinstance(node.ops[0], ast.Lt | ast.LtE | ast.Gt | ast.GtE)
+        ):
+            # heldnets31: an order comparison inside arithmetic (CS231n's relu x * (x > 0),
+            # (h > 0).float()) is its 0/1 mask, np.where(cond, 1, 0): no gradient through it,
+            # as in NumPy/PyTorch
+            mask = ast.Call(ast.Name("where", ast.Load()), [node, ast.Constant(1), ast.Constant(0)], [])
+            return self.convert(ast.copy_location(mask, node), d)
+        if isinstance(node, ast.Compare):  # heldnets31: (logits.argmax(1) == y).float().mean()
+            raise self.fail(node, catalog.said("spec.heldnets31.compare", text=ast.unparse(node)))
         raise self.fail(node, catalog.said("spec.expr_not_allowed", kind=_kind(node)))
 
     def diag_product(self, node: ast.BinOp, depth: int) -> Node | None:
@@ -1778,6 +1822,8 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
         if sig is None and name in ("bmm", "baddbmm"):
             raise self.fail(node, catalog.said("spec.heldnets24.batched", name=name))
+        if sig is None and name in _COMPARISONS_HN31 and module:  # tf.equal(a, b), torch.eq
+            raise self.fail(node, catalog.said("spec.heldnets31.compare", text=ast.unparse(node)))
         if sig is None:
             allowed = ", ".join(callable_names())
             raise self.fail(node, catalog.said("spec.unknown_function", name=name, allowed=allowed))
@@ -3426,14 +3472,7 @@ def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
     return catalog.said("spec.not_named_helper", f=ast.unparse(f), root=ast.unparse(f.value))
 
 
-def _joined(parts: list[ast.expr], axis: int) -> ast.expr:
-    """``concat(*parts, axis=axis)``, nested by eights (concat takes at most 8 tensors)."""
-    if len(parts) == 1:
-        return parts[0]
-    if len(parts) > 8:
-        parts = [_joined(parts[:7], axis), _joined(parts[7:], axis)]
-    kw = [ast.keyword("axis", ast.Constant(axis))]
-    return ast.Call(ast.Name("concat", ast.Load()), parts, kw)
+_joined = spelling.joined  # (moved to spelling, heldnets31: a stack of many windows uses it)
 
 
 # reductions of everything, whose value does not depend on how the entries are laid out

@@ -8,6 +8,7 @@ broadcasting ``+``), function names and arities, the scalar loss, ``[values]`` s
 from __future__ import annotations
 
 import ast
+import copy
 import keyword
 import os
 import math
@@ -670,6 +671,25 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
             sentence = catalog.said("spec.frame_fix", message=message, fix=fix)
             error.said = (f"{source}: ", sentence, "")
         raise error from None
+    shadow = spelling.SHADOWED_HN31.set(_shadowing_names_hn31(data))
+    try:
+        return _parsed(source, data)
+    finally:
+        spelling.SHADOWED_HN31.reset(shadow)
+
+
+def _shadowing_names_hn31(data: Any) -> frozenset[str]:
+    """heldnets31: the names of [inputs], [params] and [forward] that are also a module alias
+    (``K``, ``F``): Python binds them to the tensor, so ``K.ravel()`` is the tensor's method."""
+    names: set[str] = set()
+    for table in ("inputs", "params", "forward"):
+        part = data.get(table) if isinstance(data, dict) else None
+        if isinstance(part, dict):
+            names |= {k for k in part if isinstance(k, str)}
+    return frozenset(names & spelling.MODULES)
+
+
+def _parsed(source: str, data: Any) -> NetSpec:
     s = _Validator(source, data).run()
     if not spelling.EXACT_BOUNDS.get() and _moved_bounds(s):
         token = spelling.EXACT_BOUNDS.set(True)
@@ -1023,6 +1043,7 @@ class _Validator:
                     text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
+                    text = self.folded_hn31(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.fills(key, text, fwd)
                     text = self.detached(f'{where} = "{text}"', text, params, forward)
@@ -1671,6 +1692,92 @@ class _Validator:
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.dist_fix")) from None
 
+    def folded_hn31(self, where: str, text: str, shapes, constants, dims) -> str:
+        """heldnets31: a 1-D vector (or a row or column) reshaped to a matrix of r > 1 rows and
+        c > 1 columns — CS231n's im2col output ``(cols @ w.ravel() + b).reshape(3, 3)``,
+        ``np.reshape(v, (2, 3))``, ``v.view(2, -1)`` — is NumPy's row-major fill: row k holds
+        entries k·c … k·c + c − 1, written ``concat(v[0:c], v[c:2c], …, axis=0)`` (a row's
+        ``v[:, a:b]``, a column's ``v[a:b, :].T``). Only when the length, read from the shapes,
+        is r·c (else left for the parser's refusal)."""
+        if "reshape" not in text and "view" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
+
+        def fold(node: ast.AST) -> ast.expr | None:
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                return None
+            f = node.func
+            if f.attr not in ("reshape", "view") or node.keywords:
+                return None
+            if ex.module_of(f.value):
+                if f.attr != "reshape" or len(node.args) != 2:
+                    return None
+                e, sizes = node.args[0], [node.args[1]]
+            else:
+                e, sizes = f.value, list(node.args)
+            if len(sizes) == 1 and isinstance(sizes[0], ast.Tuple | ast.List):
+                sizes = list(sizes[0].elts)
+            asked = [
+                ex.int_index(a) if not isinstance(a, ast.Name) else dims.get(a.id) for a in sizes
+            ]
+            other = sizes[0] if len(sizes) == 1 else None
+            if (  # .reshape(Z.shape) of a matrix Z named earlier
+                isinstance(other, ast.Attribute)
+                and other.attr == "shape"
+                and isinstance(other.value, ast.Name)
+                and len(shapes.get(other.value.id, ())) == 2
+            ):
+                asked = [int(k) for k in shapes[other.value.id]]
+            if len(asked) != 2 or any(not isinstance(k, int) or k == 0 or k < -1 for k in asked):
+                return None
+            shape = self.shape_of_hn31(where, e, shapes, constants, dims)
+            if shape is None or len(shape) != 2 or 1 not in shape:
+                return None
+            n = shape[0] * shape[1]
+            r, c = asked
+            if r == -1 and c > 0 and n % c == 0:
+                r = n // c
+            elif c == -1 and r > 0 and n % r == 0:
+                c = n // r
+            if r < 2 or c < 2 or r * c != n or r > spelling.UNROLL_MAX_HN29:
+                return None
+            split = _stack_rows_hn31(e, r, c)
+            if split is not None:
+                return split  # a stack of r·c numbers: r stacks of c (no copy of the whole)
+            flat = ex.one_dimensional(e, frozenset(self.one_d), scalars, shapes)
+            column = not flat and shape[1] == 1
+
+            def piece(k: int) -> ast.expr:
+                span = ast.Slice(ast.Constant(k * c), ast.Constant((k + 1) * c))
+                whole = ast.Slice(None, None)
+                if flat:
+                    return ast.Subscript(copy.deepcopy(e), span, ast.Load())
+                at = [span, whole] if column else [whole, span]
+                out = ast.Subscript(copy.deepcopy(e), ast.Tuple(at, ast.Load()), ast.Load())
+                return ast.Attribute(out, "T", ast.Load()) if column else out
+
+            return spelling.joined([piece(k) for k in range(r)], 0)
+
+        return _replaced(text, tree, fold)
+
+    def shape_of_hn31(self, where: str, e: ast.AST, shapes, constants, dims) -> tuple[int, ...] | None:
+        """The shape of the expression ``e`` as the parser reads it (``None`` where it does
+        not: the whole line's parse names why)."""
+        try:
+            node = ex.parse(
+                ast.unparse(e), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+            )
+        except ex.ExprError:
+            return None
+        try:
+            shape = _Shapes(self, where, shapes, constants, dims).infer(node)
+        except SpecError:
+            return None
+        return tuple(int(k) for k in shape)
+
     def squeezed(self, where: str, text: str, shapes, constants, dims) -> str:
         """``(X @ w + b).squeeze(1)`` of an expression (PyTorch code's ``model(x).squeeze()``):
         from its shape, the column's 1-D result is its transpose (a row, as NumPy broadcasts a
@@ -1693,15 +1800,7 @@ class _Validator:
                 return n
 
             def shape_of(self, e: ast.AST) -> tuple[int, ...] | None:
-                try:
-                    node = ex.parse(
-                        ast.unparse(e), constants=constants, shapes=shapes,
-                        one_d=frozenset(spec.one_d),
-                    )
-                except ex.ExprError:
-                    return None  # the whole line's parse names it
-                shape = _Shapes(spec, where, shapes, constants, dims).infer(node)
-                return tuple(int(k) for k in shape)
+                return spec.shape_of_hn31(where, e, shapes, constants, dims)
 
             def flat(self, n: ast.Call, e: ast.AST) -> ast.AST:
                 """``(X @ w).flatten()``, ``.ravel()``, ``.view(-1)``, ``.reshape(-1)`` of a column
@@ -3872,6 +3971,29 @@ def _arange_of_row_hn30(node: ast.AST) -> ast.AST:
         if node.func.attr == "unsqueeze" and vals == [0]:
             return node.func.value
     return node
+
+
+def _stack_rows_hn31(e: ast.AST, r: int, c: int) -> ast.expr | None:
+    """heldnets31: ``np.stack([p0, …, p_{rc−1}])`` (``torch.stack``, ``jnp.stack``; axis 0) of
+    r·c parts reshaped to (r, c): row k is the stack of parts k·c … k·c + c − 1, written
+    ``np.stack([np.stack(row_0), …])`` — each part once, not the whole stack r times."""
+    if not (
+        isinstance(e, ast.Call)
+        and isinstance(e.func, ast.Attribute)
+        and e.func.attr == "stack"
+        and ex.module_of(e.func.value)
+        and len(e.args) == 1
+        and not e.keywords
+        and isinstance(e.args[0], ast.List | ast.Tuple)
+        and len(e.args[0].elts) == r * c
+    ):
+        return None
+    parts = e.args[0].elts
+    rows = [
+        ast.Call(e.func, [ast.List(list(parts[k * c:(k + 1) * c]), ast.Load())], [])
+        for k in range(r)
+    ]
+    return ast.Call(e.func, [ast.List(rows, ast.Load())], [])
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:

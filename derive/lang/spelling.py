@@ -199,10 +199,17 @@ def module_of(node: ast.AST) -> str:
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
         node = node.value
-    if not isinstance(node, ast.Name):
+    if not isinstance(node, ast.Name) or node.id in SHADOWED_HN31.get():
         return ""
     path = ".".join([node.id, *reversed(parts)])
     return path if path in MODULES else ""
+
+
+# heldnets31: the spec's own tensor names that spell a module alias (d2l's kernel K, Keras'
+# backend alias): the tensor, as Python binds the name (K.ravel() is the kernel's, not Keras')
+SHADOWED_HN31: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "shadowed_hn31", default=frozenset()
+)
 
 
 def _num(v: float) -> ast.Constant:
@@ -367,49 +374,108 @@ UNROLL_MAX_HN29 = 32
 def _unrolled_items_hn29(
     comp: ast.ListComp | ast.GeneratorExp, size: Callable[[ast.expr], int | None] | None = None
 ) -> list[ast.expr] | None:
-    """The items of ``[e for v in (a, b, …)]`` / ``(e for v in range(k))`` — one ``for`` over a
+    """The items of ``[e for v in (a, b, …)]`` / ``(e for v in range(k))`` — each ``for`` over a
     list or tuple written out, or ``range`` of whole numbers, no ``if``, one name bound — each
     ``e`` with ``v`` replaced by the item; ``None`` for anything else (a loop over data or a
-    model's parameters stays the parser's refusal)."""
-    if len(comp.generators) != 1:
+    model's parameters stays the parser's refusal). heldnets31: several ``for``s (CS231n's
+    im2col ``[X[i:i+2, j:j+2].ravel() for i in range(3) for j in range(3)]``) run as Python
+    nests them, the first outermost; an inner ``range`` may use an outer name (``range(i)``);
+    whole-number arithmetic of the bound names is folded (``X[1:1 + 2]`` is ``X[1:3]``)."""
+    if not comp.generators or any(
+        g.ifs or g.is_async or not isinstance(g.target, ast.Name) for g in comp.generators
+    ):
         return None
-    gen = comp.generators[0]
-    if gen.ifs or gen.is_async or not isinstance(gen.target, ast.Name):
+    names = [g.target.id for g in comp.generators]  # type: ignore[attr-defined]
+    if len(set(names)) != len(names) or any(
+        isinstance(n, ast.SetComp | ast.DictComp | ast.Lambda | ast.NamedExpr)
+        or isinstance(n, ast.ListComp | ast.GeneratorExp) and not _inner_comp_hn31(n, names)
+        for n in ast.walk(comp.elt)
+    ):
+        return None  # a name bound inside (u := f(u), an iteration): left as written
+    bindings: list[dict[str, ast.expr]] = [{}]
+    for gen in comp.generators:
+        nxt: list[dict[str, ast.expr]] = []
+        for bound in bindings:
+            items = _loop_items_hn31(_put_hn31(gen.iter, bound), size)
+            if items is None:
+                return None
+            nxt.extend({**bound, gen.target.id: item} for item in items)  # type: ignore[attr-defined]
+            if len(nxt) > UNROLL_MAX_HN29:
+                return None
+        bindings = nxt
+    if not 1 <= len(bindings) <= UNROLL_MAX_HN29:
         return None
-    it = gen.iter
+    return [_put_hn31(comp.elt, bound) for bound in bindings]
+
+
+def _inner_comp_hn31(n: ast.ListComp | ast.GeneratorExp, outer: list[str]) -> bool:
+    """heldnets31: a comprehension inside another's item (``[[f(i, j) for j in range(3)] for i
+    in range(3)]``, a matrix of numbers) whose own loops rebind none of the outer names: the
+    outer loop's items are put in and the inner one is unrolled in turn."""
+    return all(
+        isinstance(g.target, ast.Name) and g.target.id not in outer and not g.ifs
+        for g in n.generators
+    )
+
+
+def _loop_items_hn31(
+    it: ast.expr, size: Callable[[ast.expr], int | None] | None
+) -> list[ast.expr] | None:
+    """The items one ``for`` runs over: a list or tuple written out, or ``range`` of whole
+    numbers (or of sizes ``size`` knows); ``None`` otherwise."""
     if isinstance(it, ast.List | ast.Tuple) and not any(isinstance(e, ast.Starred) for e in it.elts):
-        items: list[ast.expr] = list(it.elts)
-    elif (
+        return list(it.elts)
+    if (
         isinstance(it, ast.Call)
         and isinstance(it.func, ast.Name)
         and it.func.id == "range"
         and not it.keywords
-        and 1 <= len(it.args) <= 2
+        and 1 <= len(it.args) <= 3
         and None not in (bounds := [_range_bound_hn30(a, size) for a in it.args])
+        and (len(bounds) < 3 or bounds[2] != 0)
     ):
-        items = [ast.Constant(i) for i in range(*bounds)]  # type: ignore[arg-type]
-    else:
-        return None
-    if not 1 <= len(items) <= UNROLL_MAX_HN29:
-        return None
-    name = gen.target.id
-    if any(
-        isinstance(
-            n, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp | ast.Lambda
-            | ast.NamedExpr,
-        )
-        for n in ast.walk(comp.elt)
-    ):
-        return None  # a name bound inside (u := f(u), an iteration): left as written
+        return [ast.Constant(i) for i in range(*bounds)]  # type: ignore[arg-type]
+    return None
+
+
+_FOLD_HN31: dict[type, Callable[[int, int], int]] = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.FloorDiv: lambda a, b: a // b,
+}
+
+
+def _put_hn31(node: ast.expr, bound: dict[str, ast.expr]) -> ast.expr:
+    """``node`` (copied) with each bound loop name replaced by its item, whole-number + - * //
+    of two numbers folded (only where a loop name was replaced: the user's own ``2 * 3`` stays)."""
+    if not bound:
+        return node
 
     class _Put(ast.NodeTransformer):
-        def __init__(self, item: ast.expr) -> None:
-            self.item = item
-
         def visit_Name(self, n: ast.Name) -> ast.AST:
-            return copy.deepcopy(self.item) if n.id == name else n
+            if n.id in bound:
+                item = copy.deepcopy(bound[n.id])
+                item.hn31_item = True  # type: ignore[attr-defined]
+                return item
+            return n
 
-    return [_Put(item).visit(copy.deepcopy(comp.elt)) for item in items]
+        def visit_BinOp(self, n: ast.BinOp) -> ast.AST:
+            self.generic_visit(n)
+            a, b, fold = n.left, n.right, _FOLD_HN31.get(type(n.op))
+            if (
+                fold is not None
+                and (getattr(a, "hn31_item", False) or getattr(b, "hn31_item", False))
+                and isinstance(a, ast.Constant) and type(a.value) is int
+                and isinstance(b, ast.Constant) and type(b.value) is int
+                and not (isinstance(n.op, ast.FloorDiv) and b.value == 0)
+            ):
+                out = ast.Constant(fold(a.value, b.value))
+                out.hn31_item = True  # type: ignore[attr-defined]
+                return out
+            return n
+
+    return _Put().visit(copy.deepcopy(node))
 
 
 def _range_bound_hn30(a: ast.expr, size: Callable[[ast.expr], int | None] | None) -> int | None:
@@ -426,8 +492,9 @@ def unrolled_hn29(text: str, size: Callable[[ast.expr], int | None] | None = Non
     ``(W1.pow(2).sum() + W2.pow(2).sum())`` — Python's ``sum`` adds the items from 0 — and a list
     comprehension elsewhere (``torch.stack([h[:, i] for i in range(3)], 1)``) the list of its
     items. Any other comprehension is left for the parser to refuse ("a loop is not read").
-    heldnets30: ``size`` reads a bound such as ``range(x.shape[1])`` (the caller's sizes)."""
-    if " for " not in text:
+    heldnets30: ``size`` reads a bound such as ``range(x.shape[1])`` (the caller's sizes).
+    heldnets31: ``np.array`` of computed entries is their stack (:func:`_computed_array_hn31`)."""
+    if " for " not in text and "array" not in text:
         return text
     tree = parsed(text)
     if tree is None:
@@ -452,18 +519,59 @@ def unrolled_hn29(text: str, size: Callable[[ast.expr], int | None] | None = Non
                     return total
             self.generic_visit(n)
             n.args = [self.listed(a) if isinstance(a, ast.ListComp) else a for a in n.args]
-            return n
+            return _computed_array_hn31(n)
 
         def listed(self, n: ast.ListComp) -> ast.expr:
             """A list comprehension passed to a call (torch.stack, np.hstack, …): the list
-            of its items; elsewhere it is left for the parser's loop refusal."""
+            of its items; elsewhere it is left for the parser's loop refusal. heldnets31: an
+            item that is a comprehension itself (a matrix's rows) is unrolled in turn."""
             items = _unrolled_items_hn29(n, size)
-            return n if items is None else ast.List(items, ast.Load())
+            if items is None:
+                return n
+            items = [self.listed(i) if isinstance(i, ast.ListComp) else i for i in items]
+            return ast.List(items, ast.Load())
 
     try:
         return ast.unparse(_Unroll().visit(tree))
     except RecursionError:
         return text
+
+
+def _computed_array_hn31(n: ast.Call) -> ast.Call:
+    """heldnets31: ``np.array([…])`` / ``jnp.array`` of a list (or a list of equal-length
+    lists) whose entries are all computed (no number or name among them) — window sums ``np.sum(X[0:2, 0:2] * w)``, a pooling's
+    ``Z[0:2, 0:2].max()`` — is the stack of them, ``np.stack([np.stack(row), …])``, as NumPy
+    builds it (an array of numbers is the literal's reading; PyTorch's ``torch.tensor`` of
+    tensors would leave the graph and is not read this way)."""
+    f = n.func
+    if (
+        not isinstance(f, ast.Attribute)
+        or f.attr not in ("array", "asarray")
+        or module_of(f.value) not in ("np", "numpy", "jnp", "jax.numpy")
+        or len(n.args) != 1
+        or n.keywords
+        or not isinstance(n.args[0], ast.List | ast.Tuple)
+        or not n.args[0].elts
+    ):
+        return n
+    rows = n.args[0].elts
+    nested = all(isinstance(r, ast.List | ast.Tuple) for r in rows)
+    entries = [e for r in rows for e in r.elts] if nested else list(rows)  # type: ignore[attr-defined]
+    if nested and len({len(r.elts) for r in rows}) != 1:  # type: ignore[attr-defined]
+        return n
+    if any(
+        isinstance(e, ast.List | ast.Tuple | ast.Starred | ast.Constant | ast.Name)
+        or isinstance(e, ast.UnaryOp) and isinstance(e.operand, ast.Constant | ast.Name)
+        for e in entries
+    ):
+        return n  # numbers and names (also beside computed entries): the literal's reading
+
+    def stack(parts: list[ast.expr]) -> ast.Call:
+        return ast.Call(ast.Attribute(f.value, "stack", ast.Load()), [ast.List(parts, ast.Load())], [])
+
+    if not nested:
+        return stack(list(rows))
+    return stack([stack(list(r.elts)) for r in rows])  # type: ignore[attr-defined]
 
 
 def _is_zero(node: ast.expr) -> bool:
@@ -1589,7 +1697,11 @@ def _vector_block(part: ast.expr) -> tuple[ast.expr, int] | None:
     """A 1-D part of a stack written as one row or column of a matrix — ``E[:, k]`` (a column,
     axis 0 of the part's own) or ``E[k, :]`` (a row) with ``k`` a whole number — as the block
     that keeps its axis (``E[:, k:k+1]``, ``E[k:k+1, :]``) and which of the two it is (1: a
-    column, 0: a row); ``None`` for any other part (its number of axes is not known here)."""
+    column, 0: a row); ``None`` for any other part (its number of axes is not known here).
+    heldnets31: a window flattened (``X[0:2, 1:3].ravel()``, CS231n's im2col) is a row."""
+    flat = _raveled_window_hn31(part)
+    if flat is not None:
+        return flat, 0
     if not isinstance(part, ast.Subscript) or not isinstance(part.slice, ast.Tuple):
         return None
     idx = part.slice.elts
@@ -1606,6 +1718,57 @@ def _vector_block(part: ast.expr) -> tuple[ast.expr, int] | None:
         pick[at] = bounds
         return ast.Subscript(part.value, ast.Tuple(pick, ast.Load()), ast.Load()), 1 - kept
     return None
+
+
+def joined(parts: list[ast.expr], axis: int) -> ast.expr:
+    """``concat(*parts, axis=axis)``, nested by eights (concat takes at most 8 tensors)."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) > 8:
+        parts = [joined(parts[:7], axis), joined(parts[7:], axis)]
+    kw = [ast.keyword("axis", ast.Constant(axis))]
+    return ast.Call(ast.Name("concat", ast.Load()), parts, kw)
+
+
+def _raveled_window_hn31(part: ast.expr) -> ast.expr | None:
+    """heldnets31: ``X[r0:r1, c0:c1].ravel()`` (``.flatten()``, ``.reshape(-1)``, ``.view(-1)``,
+    ``np.ravel(…)``, ``torch.flatten(…)``) of a window whose row bounds are whole numbers: NumPy
+    flattens it row by row (C order), so it is the [1, k] row that joins the window's rows
+    along axis 1, ``concat(X[r0:r0+1, c0:c1], X[r0+1:r0+2, c0:c1], …, axis=1)``; ``None`` for
+    anything else."""
+    inner: ast.expr | None = None
+    if isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) and not part.keywords:
+        f = part.func
+        if f.attr in ("ravel", "flatten") and not part.args:
+            inner = f.value
+        elif f.attr in ("reshape", "view") and len(part.args) == 1 and _whole_index(part.args[0]) == -1:
+            inner = f.value
+        elif (
+            f.attr in ("ravel", "flatten")
+            and len(part.args) == 1
+            and isinstance(f.value, ast.Name)
+            and f.value.id in ("np", "numpy", "jnp", "torch")
+        ):
+            inner = part.args[0]
+    if not isinstance(inner, ast.Subscript) or not isinstance(inner.slice, ast.Tuple):
+        return None
+    idx = inner.slice.elts
+    if len(idx) != 2 or not all(isinstance(i, ast.Slice) and i.step is None for i in idx):
+        return None
+    rows = idx[0]
+    lo = 0 if rows.lower is None else _whole_index(rows.lower)  # type: ignore[union-attr]
+    hi = None if rows.upper is None else _whole_index(rows.upper)  # type: ignore[union-attr]
+    if lo is None or hi is None or not 0 <= lo < hi or hi - lo > UNROLL_MAX_HN29:
+        return None
+    pieces = [
+        ast.Subscript(
+            copy.deepcopy(inner.value),
+            ast.Tuple([ast.Slice(_num(r), _num(r + 1), None), copy.deepcopy(idx[1])], ast.Load()),
+            ast.Load(),
+        )
+        for r in range(lo, hi)
+    ]
+    return joined(pieces, 1)
 
 
 def stack_of_vectors(node: ast.Call) -> ast.expr | None:
@@ -1631,7 +1794,7 @@ def stack_of_vectors(node: ast.Call) -> ast.expr | None:
     # stacked along axis 1 the parts are columns, along axis 0 rows: a block lying the other
     # way is transposed
     parts = [b if lies == axis else _t(b) for b, lies in blocks]  # type: ignore[misc]
-    return _call("concat", *parts, axis=_num(axis))
+    return joined(parts, axis)
 
 
 def _concat(node: ast.Call, how: str) -> ast.expr | None:
