@@ -414,3 +414,72 @@ def test_y_hat_of_a_total_of_named_terms(wrt: str, code: str) -> None:
     right = np.allclose(mine, truth, rtol=1e-10)
     r = check(spec_mod.parse(_TOTAL, "total"), wrt, code)
     assert r.verdict == ("correct" if right else "incorrect"), r.text()
+
+
+# ---- a label compared with a class (torch.where(yb == 1, 1 - p, p)): drawn 0/1 -------------------
+
+_MNIST = """
+[dims]
+n = 4
+d = 3
+[inputs]
+xb = ["n", "d"]
+yb = ["n", 1]
+[params]
+weights = ["d", 1]
+bias = [1]
+[forward]
+preds = "xb @ weights + bias"
+p = "preds.sigmoid()"
+loss = "torch.where(yb == 1, 1 - p, p).mean()"
+"""
+
+
+def _mnist_grad(yb: np.ndarray, formula: str | None = None) -> np.ndarray:
+    """fast.ai's mnist_loss gradient by PyTorch at fixed xb, weights, bias and the labels ``yb``;
+    with ``formula`` the student's NumPy expression there instead."""
+    import torch
+
+    rng = np.random.default_rng(7)
+    xb, w, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 1)), rng.normal(size=(1,))
+    if formula is not None:
+        p = 1 / (1 + np.exp(-(xb @ w + b)))
+        return eval(formula, {"np": np, "xb": xb, "yb": yb, "p": p, "n": 4})  # noqa: S307 (test's own)
+    tw = torch.tensor(w, requires_grad=True)
+    p = torch.sigmoid(torch.tensor(xb) @ tw + torch.tensor(b))
+    torch.where(torch.tensor(yb) == 1, 1 - p, p).mean().backward()
+    return tw.grad.numpy()
+
+
+def test_a_label_compared_with_a_class_is_drawn_zero_or_one() -> None:
+    """Without [values], ``yb`` compared ``== 1`` in the loss is a 0/1 label (random reals
+    never equal 1: the where would take one branch only)."""
+    from derive.lang import spec as spec_mod
+
+    s = spec_mod.parse(_MNIST, "mnist")
+    assert {v for row in s.values["yb"] for v in row} <= {0, 1}
+    assert any(v not in (0, 1) for row in s.values["xb"] for v in row)
+
+
+@pytest.mark.parametrize("given", [False, True])
+def test_a_formula_right_only_for_zero_one_labels_says_so(given: bool) -> None:
+    """``(1 - 2 yb)`` for where(yb == 1, −1, 1): PyTorch agrees at 0/1 labels, not at 0.5; the
+    checker says wrong with the 0/1-labels note, given values or not (it said only `unknown`
+    where the values were made up)."""
+    from derive.checker.check import check
+    from derive.lang import spec as spec_mod
+
+    student = "xb.T @ ((1 - 2 * yb) * p * (1 - p)) / n"
+    bits, soft = np.array([[1.0], [0.0], [1.0], [0.0]]), np.array([[1.0], [0.5], [1.0], [0.0]])
+    assert np.allclose(_mnist_grad(bits, student), _mnist_grad(bits))
+    assert not np.allclose(_mnist_grad(soft, student), _mnist_grad(soft))
+    text = _MNIST + ("[values]\nyb = [[1], [0], [1], [0]]\n" if given else "")
+    r = check(spec_mod.parse(text, "mnist"), "weights", student)
+    assert r.verdict == "incorrect", r.text()
+    assert any("0 or 1" in n for n in r.notes), r.notes
+    right = check(
+        spec_mod.parse(text, "mnist"),
+        "weights",
+        "xb.T @ (np.where(yb == 1, -1, 1) * p * (1 - p)) / n",
+    )
+    assert right.verdict == "correct", right.text()

@@ -141,6 +141,7 @@ from derive.engine.backprop import Derivation
 from derive.engine.printing import latex as tex_of
 from derive.engine.steps import Checker
 from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL
+from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import NetSpec, SpecError
@@ -1312,11 +1313,12 @@ def _labels(net: Net) -> list[str]:
     if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
         label = loss.args[1].id
         return [label] if label in net.spec.inputs else []
+    binary = domains.roles(((net.spec.loss, loss),))  # y == 1 compared in the loss itself
     return [
         name
         for name in sorted(set(ex.names(loss)) & set(net.spec.inputs))
         if name in net.spec.values
-        and _bits(net.spec.values[name])
+        and (_bits(net.spec.values[name]) or binary.get(name) == "binary")
     ]
 
 

@@ -133,8 +133,40 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
                     mark(n.base, "nonzero")
             elif isinstance(n, ex.BinOp) and n.op == "/":
                 mark(n.right, "nonzero")
+            elif (label := _equality_label(n)) is not None:
+                mark(label, "binary")  # torch.where(y == 1, 1 - p, p): y a 0/1 label
             stack.extend(ex.children(n))
     return out
+
+
+def _equality_label(n: ex.Node) -> ex.Name | None:
+    """``y`` of the equality mask ``1[y = k]`` with k 0 or 1, as the language writes it
+    (``1 − relu_grad(y − k) − relu_grad(−(y − k))``, from ``y == k`` in a where or a cast,
+    fast.ai's ``torch.where(targets == 1, 1 - p, p)``): a label compared with a class, so its
+    example values are drawn from {0, 1} (random reals would never equal k, and the mask would
+    mask everything); else None."""
+    if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.BinOp)):
+        return None
+    first, second = n.left, n.right
+    if not (first.op == "-" and isinstance(first.left, ex.Num) and first.left.value == 1):
+        return None
+    up, down = first.right, second
+    if not all(isinstance(c, ex.Call) and c.func == "relu_grad" and len(c.args) == 1 for c in (up, down)):
+        return None
+    d, neg = up.args[0], down.args[0]  # type: ignore[union-attr]
+    if not (isinstance(neg, ex.Neg) and neg.operand == d):
+        return None
+    if isinstance(d, ex.Name):
+        return d
+    if (
+        isinstance(d, ex.BinOp)
+        and d.op == "-"
+        and isinstance(d.left, ex.Name)
+        and isinstance(d.right, ex.Num)
+        and d.right.value in (0, 1)
+    ):
+        return d.left
+    return None
 
 
 def quotient_names(n: ex.Node) -> list[ex.Node]:
