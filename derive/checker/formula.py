@@ -99,15 +99,20 @@ def _flat_operand(v: ast.expr) -> ast.expr | None:
         return None
     rest = [*args[1:], *(k.value for k in v.keywords)]
     name = v.func.attr
-    if name in ("flatten", "ravel") and rest:
-        return None
+    if name == "squeeze":
+        return args[0] if not rest or len(rest) == 1 and _int_literal(rest[0]) in (0, 1, -1, -2) else None
+    return args[0] if _flattens(name, rest) else None
+
+
+def _flattens(name: str, rest: list[ast.expr]) -> bool:
+    """Is the call ``name`` with the arguments ``rest`` (after the array) a flattening:
+    ``.flatten()``, ``.ravel()``, ``.reshape(-1)`` (``(-1,)``), ``.view(-1)``?"""
+    if name in ("flatten", "ravel"):
+        return not rest
     if name in ("reshape", "view"):
         size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple) else rest
-        if not (len(size) == 1 and _int_literal(size[0]) == -1):
-            return None
-    if name == "squeeze" and (len(rest) > 1 or rest and _int_literal(rest[0]) not in (0, 1, -1, -2)):
-        return None
-    return args[0]
+        return len(size) == 1 and _int_literal(size[0]) == -1
+    return False
 
 
 def _flat_stripped(v: ast.expr, sizes: set[str]) -> ast.expr | None:
@@ -3996,11 +4001,8 @@ class _OneD(ast.NodeTransformer):
         x, rest = args[0], [*args[1:], *(kw[k] for k in ("axis", "dim") if k in kw)]
         if set(kw) - {"axis", "dim"}:
             return None
-        if name in ("flatten", "ravel") and not rest:
-            return self.row(x)
-        if name in ("reshape", "view"):
-            size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple) else rest
-            return self.row(x) if len(size) == 1 and _int_literal(size[0]) == -1 else None
+        if name in ("flatten", "ravel", "reshape", "view"):
+            return self.row(x) if _flattens(name, rest) else None
         if name != "squeeze" or len(rest) > 1:
             return None
         shape = self.shape_of(x)
