@@ -147,7 +147,106 @@ def _classify(err: Exception, lang: str = "en") -> tuple[int, str]:
     return INTERNAL, _one_line(f"internal error: {name}: {err}")[:300] + " — rerun with --debug"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _argv_language(args: list[str]) -> str:
+    """The language a command line asks for, read before click parses it: the last
+    ``--lang X`` / ``--lang=X`` when X is one catalogue language (``build``'s ``en,zh``: English,
+    as :func:`_language`)."""
+    lang = "en"
+    for k, a in enumerate(args):
+        if a == "--":
+            break
+        value = a[len("--lang="):] if a.startswith("--lang=") else (
+            args[k + 1] if a == "--lang" and k + 1 < len(args) else None
+        )
+        if value is not None:
+            lang = value.strip() if value.strip() in catalog.LANGS else "en"
+    return lang
+
+
+#: click's usage messages (English, click 8) and their catalogue keys: the ``(?P<…>)`` groups
+#: fill the sentence; a message matching none is shown as click words it
+_CLICK_MESSAGES = (
+    (r"'(?P<value>.*)' is not a valid integer( range)?\.", "not_integer"),
+    (r"'(?P<value>.*)' is not a valid float( range)?\.", "not_float"),
+    (r"'(?P<value>.*)' is not one of (?P<choices>.*)\.", "not_choice"),
+    (r"'(?P<value>.*)' is not (?P<choices>'[^']*')\.", "not_choice"),
+    (r"(?P<value>.*) is not in the range (?P<range>.*)\.", "not_in_range"),
+    (r"(File|Directory|Path) '(?P<path>.*)' does not exist\.", "path_missing"),
+    (r"(File|Directory|Path) '(?P<path>.*)' is a directory\.", "path_is_folder"),
+    (r"(File|Directory|Path) '(?P<path>.*)' is a file\.", "path_is_file"),
+    (r"(File|Directory|Path) '(?P<path>.*)' is not (readable|writable)\.", "path_denied"),
+    (r"No such command '(?P<name>.*)'\.( Did you mean '(?P<like>.*)'\?)?", "no_command"),
+    (r"Got unexpected extra arguments? \((?P<args>.*)\)", "extra_arguments"),
+    (r"Option '(?P<name>.*)' requires an argument\.", "needs_value"),
+    (r"Option '(?P<name>.*)' requires (?P<count>\d+) arguments\.", "needs_values"),
+    (r"Option '(?P<name>.*)' does not take a value\.", "takes_no_value"),
+)
+
+
+def _usage_message(err: click.ClickException, lang: str) -> str:
+    """click's error ``err`` in ``lang`` (the catalogue's ``cli.usage``), else click's words."""
+    import re
+
+    def said(key: str, **args: Any) -> str:
+        return catalog.text(f"cli.usage.{key}", lang, **args)
+
+    if isinstance(err, click.exceptions.NoSuchOption):
+        like = ", ".join(f"'{p}'" for p in err.possibilities or ())
+        return said("no_option", name=err.option_name) + (said("did_you_mean", like=like) if like else "")
+    if isinstance(err, click.exceptions.MissingParameter):
+        hint = err.param.get_error_hint(err.ctx) if err.param is not None else (err.param_hint or "")
+        kind = err.param_type or (err.param.param_type_name if err.param is not None else "")
+        return said("missing_argument" if kind == "argument" else "missing_option", name=hint)
+    # a bad value's own words (its format_message adds "Invalid value for …"); a command's
+    # with the "Did you mean" click adds
+    text = err.message if isinstance(err, click.BadParameter) else err.format_message()
+    for pattern, key in _CLICK_MESSAGES:
+        m = re.fullmatch(pattern, text, re.S)
+        if m:
+            args = {k: v for k, v in m.groupdict().items() if v is not None}
+            text = said(key, **args) + (said("did_you_mean", like=f"'{args['like']}'") if "like" in args else "")
+            break
+    if isinstance(err, click.BadParameter):
+        hint = err.param_hint or (err.param.get_error_hint(err.ctx) if err.param is not None else "")
+        if isinstance(hint, (list, tuple)):
+            hint = " / ".join(f"'{h}'" for h in hint)
+        return said("bad_value", name=hint, message=text) if hint else text
+    return text
+
+
+class _Main(click.Group):
+    """The ``derive`` group: click's own usage errors (an unknown option, a missing argument, a
+    bad ``--detail`` choice) in the language the command line asks for with ``--lang``, as every
+    message of derive's own is (issue 11: every message in Chinese under ``--lang zh``); in
+    English, click's words exactly."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[override]
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = _argv_language(argv)
+        if lang == "en" or not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            rv = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.exceptions.Abort:
+            click.echo(catalog.text("cli.usage.aborted", lang), err=True)
+            sys.exit(1)
+        except click.ClickException as err:
+            if isinstance(err, click.UsageError) and err.ctx is not None:
+                usage = err.ctx.get_usage()
+                usage = catalog.text("cli.usage.usage", lang) + usage.split(":", 1)[-1].lstrip()
+                names = err.ctx.command.get_help_option_names(err.ctx)
+                if names:
+                    usage += "\n" + catalog.text(
+                        "cli.usage.try_help", lang, command=err.ctx.command_path,
+                        option=max(names, key=len),
+                    )
+                click.echo(usage + "\n", err=True)
+            click.echo(catalog.text("cli.error_prefix", lang) + _usage_message(err, lang), err=True)
+            sys.exit(err.exit_code)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.version_option(package_name="derive-backprop")
 def main(debug: bool) -> None:

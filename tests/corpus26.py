@@ -98,7 +98,7 @@ C(M, "W2", V, "\\begin{bmatrix} -0.1763 \\\\ -0.0090 \\end{bmatrix}", style="v-b
 C(M, "W1", V, "\\begin{pmatrix} -0.0979 & 0.1356 \\\\ -0.1959 & 0.0791 \\end{pmatrix}", style="v-pmatrix")
 C(M, "W1", V, "\\begin{pmatrix} -0.0979 & 0.1356 \\\\ 0.1959 & 0.0791 \\end{pmatrix}", "*", style="v-pmatrix-one-sign")
 C(M, "b2", V, "≈ 0.0604", style="v-approx-sign")
-C(M, "b2", V, "6.04%", style="v-percent")
+C(M, "b2", V, "6.04%", REFUSE, style="v-percent")  # relabelled in round 32: corpus 21's percent policy
 C(M, "W2[0,0]", V, "dW2[0,0] ≈ -0.176", style="v-named-approx")
 C(M, "b1", V, "$$\\begin{bmatrix} -0.0979 & -0.0181 \\end{bmatrix}$$", style="v-bmatrix-dollars")
 C(M, "W2", V, "\\begin{bmatrix} -0.0090 \\\\ -0.1763 \\end{bmatrix}", "*", style="v-bmatrix-swapped")
@@ -177,7 +177,7 @@ C(S, "W", L, "- **W**: $\\frac{1}{m}X^{T}(P - Y)$\n- **b**: $\\frac{1}{m}\\mathb
 C(S, "b", L, "$$\n\\begin{aligned}\n\\frac{\\partial L}{\\partial Z} &= \\frac{1}{m}(P - Y) \\\\\n\\frac{\\partial L}{\\partial b} &= \\sum_{i=1}^{m} \\frac{\\partial L}{\\partial Z_{i}}\n\\end{aligned}\n$$", oracle=SB, style="s-aligned-sum-of-named-row")
 C(S, "W", V, "\\begin{bmatrix} 0.5849 & -0.0903 & -0.4946 \\\\ 0.3468 & 0.3960 & -0.7428 \\end{bmatrix}", style="v-s-bmatrix")
 C(S, "b", V, "≈ [-0.0735, 0.3709, -0.2975]", style="v-s-approx-list")
-C(S, "b", V, "[-7.35%, 37.09%, -29.75%]", style="v-s-percent-list")
+C(S, "b", V, "[-7.35%, 37.09%, -29.75%]", REFUSE, style="v-s-percent-list")  # relabelled in round 32: corpus 21's percent policy
 C(S, "W[1,2]", V, "-0.4946", "*", style="v-s-wrong-entry")
 
 # ================================================================ batchnorm
@@ -329,7 +329,7 @@ C(RP, "Wq[0,0]", V, "≈ 0.0866", style="v-rp-Wq-00")
 C(SC, "W[0,0]", V, "≈ -3.006", style="v-sc-W-00")
 C(SC, "W", V, "[[-3.006, -1.057], [2.918, 0.5588], [0.7655, 0.05566]]", style="v-sc-W")
 C(SC, "W", V, "[[-3.006, -1.057], [2.918, 0.5588], [0.7655, -0.05566]]", "*", style="v-sc-W-one-sign")
-C(SC, "W[2,1]", V, "5.566%", style="v-sc-W-21-percent")
+C(SC, "W[2,1]", V, "5.566%", REFUSE, style="v-sc-W-21-percent")  # relabelled in round 32: corpus 21's percent policy
 
 # ================================================================ weight normalisation, BCE with logits over N * H = 8 entries
 WN_DZ = "((sigmoid(z) - t) / (N * H))"

@@ -25,16 +25,10 @@ _LITERAL_RANGE = (
     "a per-example sum over range(3) / range(1), the example's batch size as a number: read "
     "only with the size's name (m, len(X), X.shape[0]), true at every size"
 )
-_PERCENT = (
-    "a hand number as a percentage (6.04%): refused by the policy corpus 21 wrote (c21-043, "
-    "c21-224: a gradient is no share of anything, so -1.81% is ambiguous) — kept, since a refusal "
-    "labelled correct costs a verdict while a percentage read where a refusal is meant would be "
-    "a wrong answer accepted"
-)
+# the three hand numbers written as percentages (6.04%) were strict xfails here until round 32
+# decided corpus 21's policy for good: refused, saying the decimal they would stand for (c26-035,
+# c26-102, c26-207 relabelled REFUSE in corpus26.py)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c26-035": _PERCENT,
-    "c26-102": _PERCENT,
-    "c26-207": _PERCENT,
     "c26-080": _LITERAL_RANGE,
     "c26-223": _LITERAL_RANGE,
 }

@@ -1308,18 +1308,48 @@ def _labels(net: Net) -> list[str]:
     """The loss's labels: its call's second argument (``bce(A2, Y)``), else — a loss written out
     (TensorFlow's ``weighted_cross_entropy_with_logits`` as its terms) — the inputs the loss's own
     expression names whose example values are all 0 or 1 (not a dropout mask, which is named
-    by an earlier node)."""
+    by an earlier node), and the inputs a label is made of in a node that reads no parameter
+    (``s = 2 * y - 1``, ``t = torch.where(y == 0, -1.0, 1.0)``: 0/1 labels made ±1) that the
+    loss reads, when no node reading a parameter takes them too (the features ``X`` of
+    ``X @ W``; a dropout mask)."""
     loss = net.spec.forward[-1][1]
     if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
         label = loss.args[1].id
-        return [label] if label in net.spec.inputs else []
-    binary = domains.roles(((net.spec.loss, loss),))  # y == 1 compared in the loss itself
-    return [
+        if label in net.spec.inputs:
+            return [label]
+    binary = domains.roles(net.spec.forward)  # y == 1 compared in the loss or a label's node
+    inputs = set(net.spec.inputs)
+
+    def zero_one(name: str) -> bool:
+        given = net.spec.values.get(name)
+        return binary.get(name) == "binary" or (given is not None and _bits(given))
+
+    found = {name for name in set(ex.names(loss)) & inputs if zero_one(name)}
+    learned: set[str] = set(net.spec.params)  # the nodes that read a parameter
+    free: set[str] = set()  # … and those that read none
+    for node, tree in net.spec.forward[:-1]:
+        (learned if set(ex.names(tree)) & learned else free).add(node)
+    read_by_learned = {
         name
-        for name in sorted(set(ex.names(loss)) & set(net.spec.inputs))
-        if name in net.spec.values
-        and (_bits(net.spec.values[name]) or binary.get(name) == "binary")
-    ]
+        for node, tree in net.spec.forward[:-1]
+        if node in learned
+        for name in ex.names(tree)
+    }
+    trees = dict(net.spec.forward)
+    reached, todo = set(), [n for n in ex.names(loss) if n in free]
+    while todo:  # label nodes the loss reads (not ``Md = M / 0.8`` that a layer reads)
+        node = todo.pop()
+        if node not in reached:
+            reached.add(node)
+            todo += [n for n in ex.names(trees[node]) if n in free]
+    for node, tree in net.spec.forward[:-1]:
+        if node in reached:
+            found.update(
+                name
+                for name in set(ex.names(tree)) & inputs
+                if name not in read_by_learned and zero_one(name)
+            )
+    return sorted(found)
 
 
 def _bits(rows: Any) -> bool:

@@ -99,7 +99,7 @@ class Net:
         # 0/1 masks not declared so (d2l AutoRec's observed-entries mask): held 0/1
         self.masks = implied_masks(self.spec, self.g)
         self.hot_and_masks = {**self.hot, **dict.fromkeys(self.masks, None)}
-        self.rand = (FillChecker if self.kept else Checker)(
+        self.rand = (FillChecker if self.kept else PointChecker)(
             defs={
                 **d.defs,
                 **one_hot_values(self.g, f"rand:{seed}", self.hot_and_masks),
@@ -109,6 +109,8 @@ class Net:
             points=POINTS_PIECEWISE,
             seed=seed,
         )
+        self.classes = class_label_symbols(self.spec, self.g)
+        self.rand.classes = self.classes
         self.names: dict[str, mf.MExpr] = {}
         # ŷ and P where the loss takes logits (bce_logits(Z, Y): σ(Z)), as formula trees
         self.tree_alias: dict[str, ex.Node] = {}
@@ -302,9 +304,10 @@ class Net:
             free = iter(p for p in primes if p not in used)
             for sym, v in self.g.scalar_values.items():
                 defs[sym] = sp.Integer(next(free, 53)) if v.is_Integer else v + sp.Rational(1, 7)
-            self._lazy["dims"] = (FillChecker if self.kept else Checker)(
+            self._lazy["dims"] = (FillChecker if self.kept else PointChecker)(
                 defs=defs, domains=dict(self.domains), points=DIAG_POINTS, seed=self.seed + 7
             )
+            self._lazy["dims"].classes = self.classes
             self._points_defined(self._lazy["dims"], DIAG_POINTS)
         return self._lazy["dims"]
 
@@ -831,8 +834,9 @@ def symmetric_inputs_heldcheck28(g: Any) -> tuple[str, ...]:
 def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
     """Inputs that are 0/1 masks though not declared so (d2l AutoRec's ``((R - pred) * mask) **
     2``, the observed ratings): given values all 0 or 1 with both present, and every use a
-    factor of an element-wise product — never a loss's target, an argument of a function or a
-    side of ``@``. A gradient written for a 0/1 mask (``* mask`` for ``* mask ** 2``) is right
+    factor of an element-wise product with a tensor (not a number: ``2 * y − 1`` is a label
+    made ±1, whose gradient formulas in ``y`` hold only at 0/1 labels) — never a loss's
+    target, an argument of a function or a side of ``@``. A gradient written for a 0/1 mask (``* mask`` for ``* mask ** 2``) is right
     for every mask: such an input keeps its given 0/1 values at the checker's exact points (the
     example's domain holds with them: a row of zeros under a log or a divisor is not drawn) and
     is drawn 0/1, a one in every row, at other sizes. Not a mask: an input directly in a divisor
@@ -877,7 +881,10 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
                     if k == ex.Name(name):
                         uses += 1
                         if isinstance(n, ex.BinOp) and n.op == "*":
-                            factors += not _log_of(n.right if n.left == k else n.left)
+                            other = n.right if n.left == k else n.left
+                            # a number times it (``2 * y - 1``, 0/1 labels made ±1) scales
+                            # the input; a mask multiplies a tensor
+                            factors += not _log_of(other) and not isinstance(other, ex.Num)
         if uses and uses == factors and name not in roles and name not in divisors:
             out.append(name)
     return tuple(out)
@@ -928,7 +935,31 @@ FILL = Fraction(10) ** 6
 FILL_EXP_CAP = 1e12
 
 
-class FillChecker(Checker):
+class PointChecker(Checker):
+    """The checker's random points: as the engine's, except that a label compared with a class
+    (``torch.where(y == 0, -1.0, 1.0)``, ``classes``: its symbols) is drawn from {0, 1} at every
+    other point. Random reals never equal the class, so every point would take one branch of
+    the comparison, and a formula right only there (``σ(z) − 1`` for the ±1 labels' gradient)
+    would pass as right for all values; the other points keep real labels, where a formula
+    right only for 0/1 labels (``σ(z) − y``) shows as not the gradient in general."""
+
+    classes: frozenset[sp.Symbol] = frozenset()
+
+    def _sample(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
+        if k % 2 == 0 and sym in self.classes:
+            rng = random.Random(f"{self.seed}:{k}:{self._redraw.get(k, 0)}:class:{sym.name}")
+            return mpmath.mpf(rng.randint(0, 1))
+        return super()._sample(sym, k)
+
+
+def class_label_symbols(spec: NetSpec, g: Any) -> frozenset[sp.Symbol]:
+    """The entries of the inputs compared with a class 0 or 1 anywhere in the forward pass
+    (:func:`domains.equality_labels`) — not given as kept data (a mask, one-hot rows)."""
+    names = domains.equality_labels(spec.forward) & set(spec.inputs)
+    return frozenset(s for name in sorted(names) for s in g.tensors[name].symbols)
+
+
+class FillChecker(PointChecker):
     """The checker's points of a network with a fill mask kept as given (:func:`data_rules`):
     the element-wise gradient of a softmax/cross-entropy holds ``e^{−x}`` of each logit (SymPy's
     derivative of ``log(e^x/Σe)``), which at a masked logit, −1e9, is e^{1e9} — a finite number

@@ -2680,9 +2680,9 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         inner = node.value
-        if (  # W1[0][1], as NumPy reads it: W1[0, 1]
+        if (  # W1[0][1], (A1.T @ dZ2 / m)[0][1], as NumPy reads it: [0, 1]
             isinstance(inner, ast.Subscript)
-            and isinstance(inner.value, ast.Name)
+            and (isinstance(inner.value, ast.Name) or self.scalar)
             and _index(inner.slice) is not None
             and _index(node.slice) is not None
         ):
@@ -2739,6 +2739,27 @@ class _Numpy(ast.NodeTransformer):
         if _cut(node) is not None and self._tensor(v) is not None:
             raise _Unsupported(msg("heldcheck4a.slice", text=ast.unparse(node)))
         return node
+
+    def flat_entry(self, node: ast.Subscript) -> ast.Subscript | None:
+        """Where one entry is asked, ``E.flatten()[k]`` (``.ravel()``, ``.reshape(-1)``,
+        ``np.ravel(E)``; ``.squeeze()`` of a row or a column) as NumPy reads it: entry ``k`` of
+        ``E`` in row-major order, ``E[k // c, k % c]`` for ``E`` of ``c`` columns (a negative
+        ``k`` from the end); else None."""
+        flat = _flat_operand(node.value)
+        k = node.slice
+        negative = isinstance(k, ast.UnaryOp) and isinstance(k.op, ast.USub)
+        k = _index(k.operand if negative else k)  # type: ignore[attr-defined]
+        if not self.scalar or flat is None or k is None:
+            return None
+        shape = self.shape_of(flat)
+        if shape is None:
+            return None
+        r, c = shape
+        squeeze = node.value.func.attr == "squeeze"  # type: ignore[attr-defined]
+        k = r * c - k if negative else k
+        if squeeze and r > 1 and c > 1 or not 0 <= k < r * c:
+            return None  # a matrix's squeeze stays 2-D; past the end: NumPy's IndexError
+        return ast.Subscript(flat, ast.Tuple([_c(k // c), _c(k % c)], ast.Load()), ast.Load())
 
     def entry_of_expression(self, v: ast.expr, s: ast.expr) -> ast.expr | None:
         """``(X.T @ A.T @ dO)[0, 0]`` where one entry is asked: the 1×1 block
@@ -4046,6 +4067,8 @@ def _numpy_normalise(
         return None
     try:
         fixer = _Numpy(net, scalar, shapes)
+        flat = _FlatEntries(fixer)
+        tree = flat.visit(tree)  # before _OneD reads E.flatten() as a row
         one_d = _OneD(net, fixer.shape_of) if net is not None else None
         if one_d is not None:
             # an entry's formula reads A1[:, 0] as its own sums of slices (unrolled); a slice is
@@ -4057,11 +4080,26 @@ def _numpy_normalise(
             if one_d.is_vec(tree.body):  # a whole answer that is 1-D: read as before (a column)
                 tree, one_d.changed = kept, False
         new = fixer.visit(tree)
-        if not fixer.changed and not (one_d is not None and one_d.changed):
+        if not fixer.changed and not flat.changed and not (one_d is not None and one_d.changed):
             return None
         return ast.unparse(ast.fix_missing_locations(new))
     except (ValueError, RecursionError, MemoryError, TypeError, AttributeError):
         return None
+
+
+class _FlatEntries(ast.NodeTransformer):
+    """``E.flatten()[k]`` where one entry is asked: ``E[i, j]`` (:meth:`_Numpy.flat_entry`)."""
+
+    def __init__(self, fixer: _Numpy) -> None:
+        self.fixer, self.changed = fixer, False
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        self.generic_visit(node)
+        entry = self.fixer.flat_entry(node)
+        if entry is None:
+            return node
+        self.changed = True
+        return entry
 
 
 def wrt_from(net: Net, wrt: str | None, lhs: str | None, formula: str) -> str:

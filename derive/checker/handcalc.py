@@ -88,6 +88,13 @@ def written(text: str) -> str:
     return clean
 
 
+def _shift_percent(number: str) -> str:
+    """``6.04`` → ``0.0604``: the decimal a percentage stands for, written exactly."""
+    from decimal import Decimal
+
+    return format(Decimal(number.replace(",", "")).scaleb(-2), "f")
+
+
 def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     """A decimal → (exact value, significant digits, one unit of the last digit). Refuses more
     than :data:`MAX_DIGITS` digits or an exponent beyond :data:`MAX_EXPONENT`."""
@@ -110,6 +117,12 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
         return value, FRACTION_DIGITS, Fraction(10) ** (lead - FRACTION_DIGITS)
     clean = _decimal_comma(clean, text)
     m = _NUMBER.fullmatch(clean.replace(",", ""))
+    if m is None and (pct := _NUMBER.fullmatch(re.sub(r"\s*(?:\\?%|％)$", "", clean))) is not None:
+        # 6.04%: a gradient is no share of anything — refused (corpus 21's written policy),
+        # saying what the number would be as a decimal if that is what was meant
+        raise FormulaError(
+            msg("error.percent", value=text, decimal=_shift_percent(pct.group(0)))
+        )
     if m is None or not (m.group(2) or m.group(3)):
         raise FormulaError(msg("error.not_decimal", value=text))
     sign, whole, frac, exp = m.group(1), m.group(2) or "", m.group(3) or "", int(m.group(4) or 0)

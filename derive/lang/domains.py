@@ -139,6 +139,20 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
     return out
 
 
+def equality_labels(forward: tuple[tuple[str, ex.Node], ...]) -> set[str]:
+    """The names compared with a class 0 or 1 (:func:`_equality_label`) in any node."""
+    out: set[str] = set()
+    for _, tree in forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            label = _equality_label(n)
+            if label is not None:
+                out.add(label.id)
+            stack.extend(ex.children(n))
+    return out
+
+
 def _equality_label(n: ex.Node) -> ex.Name | None:
     """``y`` of the equality mask ``1[y = k]`` with k 0 or 1, as the language writes it
     (``1 − relu_grad(y − k) − relu_grad(−(y − k))``, from ``y == k`` in a where or a cast,
@@ -267,7 +281,12 @@ def bernoulli_targets(tree: ex.Node) -> set[str]:
 def draw(rng, role: str | None, r: int, c: int, *, first: bool = False) -> list[list[Fraction]]:
     """Example values with one decimal (easy by hand) for a tensor of ``role``."""
     if role == "binary":
-        return [[Fraction(rng.randint(0, 1)) for _ in range(c)] for _ in range(r)]
+        rows = [[Fraction(rng.randint(0, 1)) for _ in range(c)] for _ in range(r)]
+        if r * c > 1 and len({v for row in rows for v in row}) == 1:
+            # both classes, so a mask ``y == 0`` or a label's two terms each show in the
+            # example (the last entry flipped: no draw taken, the other tensors' draws stay)
+            rows[-1][-1] = 1 - rows[-1][-1]
+        return rows
     if role == "one-hot":
         rows = []
         for _ in range(r):

@@ -66,6 +66,13 @@ SUGAR: dict[str, int] = {"maximum": 2, "minimum": 2, "square": 1}
 RESERVED = frozenset(keyword.kwlist)
 
 
+
+def _number_literal(n: ast.expr) -> bool:
+    """Is ``n`` a number written as such (``1``, ``0.0``, ``-1``)?"""
+    if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub | ast.UAdd):
+        n = n.operand
+    return isinstance(n, ast.Constant) and type(n.value) in (int, float)
+
 def reserved(name: str) -> bool:
     """Whether ``name`` may not be used as an identifier (see :data:`RESERVED`)."""
     return name in RESERVED
@@ -888,6 +895,17 @@ class _Converter:
             # heldnets31: an order comparison inside arithmetic (CS231n's relu x * (x > 0),
             # (h > 0).float()) is its 0/1 mask, np.where(cond, 1, 0): no gradient through it,
             # as in NumPy/PyTorch
+            mask = ast.Call(ast.Name("where", ast.Load()), [node, ast.Constant(1), ast.Constant(0)], [])
+            return self.convert(ast.copy_location(mask, node), d)
+        if (
+            isinstance(node, ast.Compare)
+            and depth > 0
+            and len(node.ops) == 1
+            and isinstance(node.ops[0], ast.Eq | ast.NotEq)
+            and any(_number_literal(k) for k in (node.left, node.comparators[0]))
+        ):
+            # a label compared with a class inside arithmetic (2 * (y == 1).float() - 1: 0/1
+            # labels made ±1) is its 0/1 mask, as torch.where(y == 1, 1, 0) reads it
             mask = ast.Call(ast.Name("where", ast.Load()), [node, ast.Constant(1), ast.Constant(0)], [])
             return self.convert(ast.copy_location(mask, node), d)
         if isinstance(node, ast.Compare):  # heldnets31: (logits.argmax(1) == y).float().mean()

@@ -233,49 +233,46 @@ def check_output(
     """The output folder, after checking (without writing anything that stays) that the run can
     write every file it will write; else :class:`~derive.errors.OutputPathError`."""
     raw, nets, langs = str(out), list(nets), list(langs)
-    if not raw.strip():
-        raise OutputPathError("-o is empty; name an output folder, e.g. -o output")
-    if "\x00" in raw:
-        raise OutputPathError("-o contains a NUL character")
-    path = Path(os.path.abspath(raw))
+    def refuse(key: str, **args: Any) -> OutputPathError:
+        return refusal(OutputPathError, said(f"build.errors.out_{key}", shown=shown, **args))
+
     shown = f"-o {raw}"
+    if not raw.strip():
+        raise refusal(OutputPathError, said("build.errors.out_empty"))
+    if "\x00" in raw:
+        raise refusal(OutputPathError, said("build.errors.out_nul"))
+    path = Path(os.path.abspath(raw))
     if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in path.parts):
-        raise OutputPathError(f"{shown}: a folder name is longer than 255 bytes")
+        raise refuse("name_long")
     if len(str(path).encode("utf-8", "surrogateescape")) > 3800:
-        raise OutputPathError(f"{shown}: the path is too long")
+        raise refuse("path_long")
     real = Path(os.path.realpath(path))
     for sysdir in _SYSTEM_DIRS:
         if Path("/dev/shm") in (real, *real.parents):
             break  # a RAM folder, fine for output
         if real == Path(sysdir) or Path(sysdir) in real.parents:
-            raise OutputPathError(f"{shown}: {sysdir} is a system folder, not an output folder")
+            raise refuse("system", folder=sysdir)
     base = _nearest_existing(path)
     if os.path.islink(base) and not base.exists():
-        raise OutputPathError(
-            f"{shown}: {base} is a symbolic link to a missing target; remove it or "
-            "point -o elsewhere"
-        )
+        raise refuse("dangling", link=str(base))
     if not base.is_dir():
-        what = "a file" if base.is_file() else "not a folder"
-        where = "" if base == path else f" ({base} is {what})"
-        raise OutputPathError(
-            f"{shown}: cannot create the output folder{where}"
-            if where
-            else f"{shown}: is {what}; name a folder"
-        )
+        what = "file" if base.is_file() else "not_folder"
+        if base != path:
+            raise refuse(f"blocked_{what}", base=str(base))
+        raise refuse(f"is_{what}")
     # every folder and file the build will create must not be blocked by a non-folder / folder
     for net in nets:
         for lang in langs:
             for folder in (path / net, path / net / lang):
                 if os.path.lexists(folder) and not folder.is_dir():
-                    raise OutputPathError(f"{shown}: {folder} exists and is not a folder")
+                    raise refuse("not_a_folder", folder=str(folder))
             for fmt in (*formats, "plot"):
                 if fmt not in FILES and fmt != "plot":
                     continue  # exercises: their own folders, made by the build
                 name = PLOT if fmt == "plot" else FILES[fmt]
                 target = path / net / lang / name
                 if target.is_dir():
-                    raise OutputPathError(f"{shown}: {target} is a folder; remove it")
+                    raise refuse("file_is_folder", target=str(target))
     try:  # the real test: can we create (and remove) a folder where the staging folder goes?
         probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=base)
         os.rmdir(probe)
@@ -284,9 +281,7 @@ def check_output(
             probe = tempfile.mkdtemp(prefix=".derive-probe-", dir=folder)
             os.rmdir(probe)
     except OSError as err:
-        raise OutputPathError(
-            f"{shown}: cannot write there ({err.strerror or type(err).__name__})"
-        ) from None
+        raise refuse("unwritable", why=err.strerror or type(err).__name__) from None
     return Path(raw)  # as given (relative paths stay relative in messages)
 
 
