@@ -281,3 +281,65 @@ def test_labels_compared_with_a_class_in_any_spelling(tmp_path, spelling):
         right = bits and soft is not False
         assert res.exit_code == (0 if right else 1), (formula, res.output)
         assert ("exactly 0 or 1" in res.output) == (bits and soft is False), res.output
+
+
+MF = """
+[network]
+name = "held-mf-observed"
+[dims]
+u = 3
+i = 4
+k = 2
+[inputs]
+R = ["u", "i"]
+[params]
+P = ["u", "k"]
+Q = ["i", "k"]
+[forward]
+E = "(R - P @ Q.T) * (R != 0)"
+loss = "np.sum(E ** 2) / 2"
+[values]
+R = [[5, 0, 3, 1], [0, 4, 0, 2], [1, 1, 0, 5]]
+P = [[0.5, 1.0], [1.2, -0.3], [0.8, 0.4]]
+Q = [[1.0, 0.2], [0.4, 0.9], [1.1, -0.5], [0.3, 0.7]]
+"""
+R_ = np.array([[5, 0, 3, 1], [0, 4, 0, 2], [1, 1, 0, 5]], dtype=float)
+P_ = np.array([[0.5, 1.0], [1.2, -0.3], [0.8, 0.4]])
+Q_ = np.array([[1.0, 0.2], [0.4, 0.9], [1.1, -0.5], [0.3, 0.7]])
+
+
+def _mf_grad(r: np.ndarray) -> np.ndarray:
+    p = torch.tensor(P_, requires_grad=True)
+    rt = torch.tensor(r)
+    ((((rt - p @ torch.tensor(Q_).T) * (rt != 0)) ** 2).sum() / 2).backward()
+    return p.grad.numpy()
+
+
+MF_CASES = [
+    # (answer, right at the given ratings, right for every R — negative entries too)
+    ("-E @ Q", True, True),
+    ("-((R - P @ Q.T) * (R != 0)) @ Q", True, True),
+    ("-(R - P @ Q.T) @ Q", False, False),  # the mask left out
+    ("-((R - P @ Q.T) * (R > 0)) @ Q", True, False),  # the same only where no rating is < 0
+]
+
+
+@pytest.mark.parametrize(("answer", "at_ratings", "right"), MF_CASES)
+def test_a_mask_compared_with_zero_in_a_course_network(tmp_path, answer, at_ratings, right):
+    signed = R_ * np.where(np.arange(12).reshape(3, 4) % 3 == 0, -1, 1)  # some ratings negative
+    for r, want in ((R_, at_ratings), (signed, right)):
+        e = (r - P_ @ Q_.T) * (r != 0)
+        mine = eval(answer, {"E": e, "R": r, "P": P_, "Q": Q_})  # noqa: S307 - the test's own text
+        assert np.allclose(mine, _mf_grad(r)) == want, answer
+    spec = tmp_path / "mf.toml"
+    spec.write_text(MF)
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "P", "--json", "--", answer])
+    assert res.exit_code == (0 if right else 1), res.output
+    if not right:
+        import json
+
+        out = json.loads(res.output)
+        # the fix shows the comparison, not the masks it is made of; no "minus sign" story
+        assert "(R != 0)" in out["expected"] and "R > 0" not in out["expected"], out
+        assert "\\mathbf{1}[R \\neq 0]" in out["expected_tex"], out
+        assert all(d["code"] != "sign" for d in out["diagnoses"]), out

@@ -279,6 +279,8 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
         return f"{f(e.a, 3 if isinstance(e.a, mf.MatMul) else 2)} * {f(e.b, 3)}", 2
     if isinstance(e, mf.Div):
         return f"{f(e.a, 3 if isinstance(e.a, mf.MatMul) else 2)} / {f(e.b, 3)}", 2
+    if isinstance(e, mf.Add) and (eq := mf.equality_form(e)) is not None:
+        return f"({f(eq[0], 1)} {eq[2]} {f(eq[1], 1)})", 5
     if isinstance(e, mf.Add):
         out = ""
         for k, t in enumerate(e.terms):

@@ -17,7 +17,13 @@ import sympy as sp
 
 from derive.checker.checknet import DIAG_POINTS, Net, Target
 from derive.checker.evaluate import System, close, evaluate, floats
-from derive.checker.formtree import formula_text, positions, replace_at, shape_ok
+from derive.checker.formtree import (
+    formula_text,
+    positions,
+    replace_at,
+    shape_ok,
+    subtrees,
+)
 from derive.checker.verdict import Msg, grad_name, msg
 from derive.engine import mform as mf
 from derive.engine.graph import forward_ir
@@ -303,7 +309,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                             replace_at(F, path, mf.mul(rest, alt)),
                         )
                     break
-        if isinstance(e, mf.Neg):
+        if isinstance(e, mf.Neg) and not _inside_equality(F, path):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
         if isinstance(e, mf.Add):
             for i, t in enumerate(e.terms):
@@ -372,6 +378,19 @@ def _slip(make, v: mf.MExpr, c: mf.MExpr, params: tuple[sp.Expr, ...]) -> mf.MEx
     (a leaky ReLU's slope) gets them after ``(m, x, y)``."""
     extra = make.__code__.co_argcount - 3
     return make(mf, v, c, *params[:extra])
+
+
+def _inside_equality(F: mf.MExpr, path: tuple[int, ...]) -> bool:
+    """Is the node at ``path`` inside a comparison written out as masks (``y == k``, ``R != 0``:
+    :func:`mform.equality_form`)? Its minus is the comparison's own: flipped, the two masks
+    become one mask twice, which no student writes (a ``(R > 0)`` for ``R != 0`` was "a minus
+    sign missing in -R" and "half the gradient")."""
+    node = F
+    for i in path:
+        if isinstance(node, mf.Add) and mf.equality_form(node) is not None:
+            return True
+        node = subtrees(node)[i]
+    return False
 
 
 def _whole_derivative_left_out(

@@ -1160,9 +1160,52 @@ def _between(e: Mul) -> MExpr | None:
     return None
 
 
+def equality_form(e: Add) -> tuple[MExpr, MExpr, str] | None:
+    """``(y, k, "==")`` for the language's ``y == k`` written out, ``1 − 1[d > 0] − 1[−d > 0]``
+    with ``d = y − k`` (``d`` itself for ``k = 0``), and ``"!="`` for ``1 −`` that or
+    ``1[d > 0] + 1[−d > 0]``; else None: printed as the comparison it is (``(R != 0)``), not as
+    the sum of masks the derivative is made of."""
+    terms = e.terms
+
+    def one(t: MExpr) -> bool:
+        return isinstance(t, Scalar) and t.expr == 1
+
+    def mask(t: MExpr) -> MExpr | None:
+        return t.x if isinstance(t, Func) and t.name == "relu_grad" else None
+
+    def pair(a: MExpr | None, b: MExpr | None) -> MExpr | None:
+        if a is None or b is None:
+            return None
+        return a if b == Neg(a) else b if a == Neg(b) else None
+
+    def split(d: MExpr) -> tuple[MExpr, MExpr]:
+        if isinstance(d, Add) and len(d.terms) == 2 and isinstance(d.terms[1], Scalar):
+            k = d.terms[1].expr
+            if k.is_Number:
+                return d.terms[0], Scalar(-k)
+        return d, Scalar(sp.Integer(0))
+
+    if len(terms) == 2 and one(terms[0]) and isinstance(terms[1], Neg):
+        inner = terms[1].x
+        eq = equality_form(inner) if isinstance(inner, Add) else None
+        if eq is not None and eq[2] == "==":
+            return eq[0], eq[1], "!="
+    if len(terms) == 3 and one(terms[0]) and all(isinstance(t, Neg) for t in terms[1:]):
+        d = pair(mask(terms[1].x), mask(terms[2].x))  # type: ignore[attr-defined]
+        if d is not None:
+            return (*split(d), "==")
+    if len(terms) == 2:
+        d = pair(mask(terms[0]), mask(terms[1]))
+        if d is not None:
+            return (*split(d), "!=")
+    return None
+
+
 def shown(e: MExpr) -> MExpr:
     """``e`` as the LaTeX printer shows it: a two-sided clamp as :class:`Clip`, its derivative's
     pair of indicators as :class:`Between` (display only; the values are ``e``'s)."""
+    if isinstance(e, Add) and (eq := equality_form(e)) is not None:
+        return Indicator("==" if eq[2] == "==" else "!=", eq[0], eq[1])
     if isinstance(e, Add):
         found = _clip(e)
         if found is not None:
