@@ -343,3 +343,60 @@ def test_a_mask_compared_with_zero_in_a_course_network(tmp_path, answer, at_rati
         assert "(R != 0)" in out["expected"] and "R > 0" not in out["expected"], out
         assert "\\mathbf{1}[R \\neq 0]" in out["expected_tex"], out
         assert all(d["code"] != "sign" for d in out["diagnoses"]), out
+
+
+PMK = """
+[network]
+name = "held-pm1-to-bce"
+[dims]
+m = 4
+d = 3
+[inputs]
+X = ["m", "d"]
+y = ["m", 1]
+[params]
+w = ["d", 1]
+[forward]
+t = "torch.where(y == -1, 0.0, 1.0)"
+z = "X @ w"
+loss = "F.binary_cross_entropy_with_logits(z, t)"
+[values]
+y = [[1], [-1], [-1], [1]]
+X = %s
+w = %s
+""" % (X, W)
+
+
+def _pmk_grad(y: np.ndarray) -> np.ndarray:
+    x = torch.tensor(X, dtype=torch.float64)
+    w = torch.tensor(W, dtype=torch.float64, requires_grad=True)
+    t = torch.where(torch.tensor(y) == -1, 0.0, 1.0).double()
+    torch.nn.functional.binary_cross_entropy_with_logits(x @ w, t).backward()
+    return w.grad.numpy()
+
+
+PMK_CASES = [
+    # (answer, right at ±1 labels, right at any label)
+    ("X.T @ (1 / (1 + np.exp(-z)) - t) / m", True, True),
+    ("X.T @ (1 / (1 + np.exp(-z)) - 1) / m", False, False),  # the y == -1 branch left out
+    ("X.T @ (1 / (1 + np.exp(-z)) - (y + 1) / 2) / m", True, False),  # ±1 labels only
+]
+
+
+@pytest.mark.parametrize(("answer", "at_pm1", "right"), PMK_CASES)
+def test_a_label_compared_with_minus_one(tmp_path, answer, at_pm1, right):
+    x, w = np.array(X), np.array(W)
+    for y, want in ((np.array([[1.0], [-1.0], [-1.0], [1.0]]), at_pm1), (np.array([[1.0], [-1.0], [0.5], [2.0]]), right)):
+        t = np.where(y == -1, 0.0, 1.0)
+        mine = eval(answer, {"np": np, "X": x, "z": x @ w, "t": t, "y": y, "m": 4})  # noqa: S307
+        assert np.allclose(mine, _pmk_grad(y)) == want, answer
+    spec = tmp_path / "pmk.toml"
+    spec.write_text(PMK)
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "w", "--json", "--", answer])
+    assert res.exit_code == (0 if right else 1), res.output
+    if not right:
+        import json
+
+        # no fix offered that holds only where no label is -1 (random reals never are): the
+        # diagnosis names no tensor swap (y for t)
+        assert all(d["code"] != "wrong-layer" for d in json.loads(res.output)["diagnoses"]), res.output

@@ -936,27 +936,35 @@ FILL_EXP_CAP = 1e12
 
 
 class PointChecker(Checker):
-    """The checker's random points: as the engine's, except that a label compared with a class
-    (``torch.where(y == 0, -1.0, 1.0)``, ``classes``: its symbols) is drawn from {0, 1} at every
-    other point. Random reals never equal the class, so every point would take one branch of
-    the comparison, and a formula right only there (``σ(z) − 1`` for the ±1 labels' gradient)
-    would pass as right for all values; the other points keep real labels, where a formula
-    right only for 0/1 labels (``σ(z) − y``) shows as not the gradient in general."""
+    """The checker's random points: as the engine's, except that an input compared with a
+    number (``torch.where(y == 0, -1.0, 1.0)``, ``(R != 0)``, ``y == -1``; ``classes``: its
+    symbols and the values to draw) is drawn from those numbers and 0, 1 at every other point.
+    Random reals never equal the number, so every point would take one branch of the
+    comparison, and a formula right only there (``σ(z) − 1`` for the ±1 labels' gradient) would
+    pass as right for all values; the other points keep real values, where a formula right only
+    for 0/1 labels (``σ(z) − y``) shows as not the gradient in general."""
 
-    classes: frozenset[sp.Symbol] = frozenset()
+    classes: dict[sp.Symbol, tuple[int | Fraction, ...]] = {}
 
     def _sample(self, sym: sp.Symbol, k: int) -> mpmath.mpf:
-        if k % 2 == 0 and sym in self.classes:
+        values = self.classes.get(sym) if k % 2 == 0 else None
+        if values:
             rng = random.Random(f"{self.seed}:{k}:{self._redraw.get(k, 0)}:class:{sym.name}")
-            return mpmath.mpf(rng.randint(0, 1))
+            v = Fraction(rng.choice(values))
+            return mpmath.mpf(v.numerator) / v.denominator
         return super()._sample(sym, k)
 
 
-def class_label_symbols(spec: NetSpec, g: Any) -> frozenset[sp.Symbol]:
-    """The entries of the inputs compared with a class 0 or 1 anywhere in the forward pass
-    (:func:`domains.equality_labels`) — not given as kept data (a mask, one-hot rows)."""
-    names = domains.equality_labels(spec.forward) & set(spec.inputs)
-    return frozenset(s for name in sorted(names) for s in g.tensors[name].symbols)
+def class_label_symbols(spec: NetSpec, g: Any) -> dict[sp.Symbol, tuple[Fraction, ...]]:
+    """The entries of the inputs compared with a number anywhere in the forward pass
+    (:func:`domains.equality_classes`), each with the values drawn for it: the numbers it is
+    compared with, and 0 and 1."""
+    out: dict[sp.Symbol, tuple[Fraction, ...]] = {}
+    for name, ks in sorted(domains.equality_classes(spec.forward).items()):
+        if name in spec.inputs:
+            values = tuple(sorted(ks | {Fraction(0), Fraction(1)}))
+            out.update(dict.fromkeys(g.tensors[name].symbols, values))
+    return out
 
 
 class FillChecker(PointChecker):

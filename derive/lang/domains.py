@@ -139,16 +139,17 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
     return out
 
 
-def equality_labels(forward: tuple[tuple[str, ex.Node], ...]) -> set[str]:
-    """The names compared with a class 0 or 1 (:func:`_equality_label`) in any node."""
-    out: set[str] = set()
+def equality_classes(forward: tuple[tuple[str, ex.Node], ...]) -> dict[str, set[Fraction]]:
+    """The names compared with a number in any node (:func:`_equality_class`: ``y == k``,
+    ``y != k``, any k), each with the numbers it is compared with."""
+    out: dict[str, set[Fraction]] = {}
     for _, tree in forward:
         stack = [tree]
         while stack:
             n = stack.pop()
-            label = _equality_label(n)
-            if label is not None:
-                out.add(label.id)
+            found = _equality_class(n)
+            if found is not None:
+                out.setdefault(found[0].id, set()).add(found[1])
             stack.extend(ex.children(n))
     return out
 
@@ -159,6 +160,13 @@ def _equality_label(n: ex.Node) -> ex.Name | None:
     fast.ai's ``torch.where(targets == 1, 1 - p, p)``): a label compared with a class, so its
     example values are drawn from {0, 1} (random reals would never equal k, and the mask would
     mask everything); else None."""
+    found = _equality_class(n)
+    return found[0] if found is not None and found[1] in (0, 1) else None
+
+
+def _equality_class(n: ex.Node) -> tuple[ex.Name, Fraction] | None:
+    """``(y, k)`` of the equality mask ``1[y = k]`` as the language writes it (``1 −
+    relu_grad(y − k) − relu_grad(−(y − k))``; ``y`` itself for k = 0), any number k; else None."""
     if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.BinOp)):
         return None
     first, second = n.left, n.right
@@ -171,15 +179,15 @@ def _equality_label(n: ex.Node) -> ex.Name | None:
     if not (isinstance(neg, ex.Neg) and neg.operand == d):
         return None
     if isinstance(d, ex.Name):
-        return d
+        return d, Fraction(0)
     if (
         isinstance(d, ex.BinOp)
-        and d.op == "-"
+        and d.op in "-+"
         and isinstance(d.left, ex.Name)
         and isinstance(d.right, ex.Num)
-        and d.right.value in (0, 1)
     ):
-        return d.left
+        k = Fraction(d.right.value)
+        return d.left, (k if d.op == "-" else -k)
     return None
 
 
