@@ -43,6 +43,7 @@ FILTERS = (
     "stacked",
     "sides_as_rows",
     "tall",
+    "rows_apart",
     "raw",
     "say",
     "code",
