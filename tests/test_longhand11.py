@@ -201,3 +201,36 @@ def test_rows_wider_than_the_line_stay_one_shrunk_box(tmp_path: Path) -> None:
     k = tex.index("\\section{", tex.index("S_{32}"))
     log = compile_pdf(tex[:k] + wide + tex[k:], tmp_path / "w.pdf")
     assert "Overfull \\hbox" not in log
+
+
+# ---- a compact forward step and its numbers on one row -----------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_compact_forward_step_is_one_row_with_its_numbers(lang: str) -> None:
+    """A forward layer like the one before it (test_deephand's held-out network: H2 and H3
+    repeat H1) is its equation and its numbers on ONE display, ``H = σ(…) ≈ [values]``, as a
+    compact backward step already was (two displays before); the numbers PyTorch's; full
+    detail keeps the equation and works each entry out."""
+    from test_deephand import HELD as DEEP
+    from test_longhand6 import _numbers
+
+    v = {
+        k: torch.tensor([[float(x) for x in row] for row in rows], dtype=torch.float64)
+        for k, rows in _derivation(DEEP).spec.values.items()
+    }
+    h1 = torch.sigmoid(v["X"] @ v["U1"] + v["c1"])
+    ref = {"2": torch.sigmoid(h1 @ v["U2"] + v["c2"])}
+    ref["3"] = torch.sigmoid(ref["2"] @ v["U3"] + v["c3"])
+    tex = render.render("tex/walkthrough.tex.j2", _walkthrough(DEEP), lang)
+    full = render.render("tex/walkthrough.tex.j2", _walkthrough(DEEP, "full"), lang)
+    for k in ("2", "3"):
+        head = f"\\subsection{{\\(H^{{[{k}]}}\\)}}"
+        part = tex[tex.index(head) : tex.index("\\subsection", tex.index(head) + 1)]
+        rows = [line for line in part.splitlines() if line.startswith("\\begin{center}")]
+        assert len(rows) == 1, part
+        assert f"H^{{[{k}]}} = \\sigma\\left(" in rows[0] and " \\approx \\begin{bmatrix}" in rows[0]
+        got = torch.tensor(_numbers(rows[0].split("\\approx", 1)[1]), dtype=torch.float64)
+        assert torch.allclose(got, ref[k].reshape(-1), atol=5e-8)
+        part = full[full.index(head) : full.index("\\subsection", full.index(head) + 1)]
+        assert " \\approx \\begin{bmatrix}" not in part.split("\n", 2)[1]  # the equation alone
