@@ -170,13 +170,15 @@ def _one_line(c: Any) -> bool:
     return sum(_tex_width(t) + 2 for t in texts) <= ONE_LINE
 
 
-TALL_ROWS = 14  # rows: a hand calculation this tall is set breakable across pages
+TALL_ROWS = 14  # rows: a hand calculation this tall is taller than a page as one box
 
 
 def _tall(c: Any, width: float) -> bool:
     """Layout only: the chain, laid out in rows that fit the line, has more than
     :data:`TALL_ROWS` rows (makemore's loss spells 15 log-softmax terms): one box that tall
-    cannot go on a page, so the PDF sets it as breakable rows (``align*``), not one box."""
+    cannot go on a page, so it is never set beside its matrix (:func:`_worked_beside`); the
+    PDF sets its rows breakable, as any working of :data:`BREAK_ROWS` rows that fits the line
+    (:func:`_rows_apart`)."""
     laid = [_fitted(str(t), str(c.lhs), width).split("\\\\") for _r, t in c.chain]
     if sum(len(rows) for rows in laid) <= TALL_ROWS:
         return False
@@ -187,7 +189,7 @@ def _tall(c: Any, width: float) -> bool:
 
 BREAK_ROWS = 4  # rows: a display of aligned rows this tall may break between them in the PDF
 _ROW_TOKEN = re.compile(r"\\(begin|end)\{[^{}]*\}|\\\\\*?|\\.|[{}]", re.S)
-_BLOCK = re.compile(r"\A\s*\\begin\{(aligned|gathered)\}(.*)\\end\{\1\}\s*\Z", re.S)
+_BLOCK = re.compile(r"\s*\\begin\{(aligned|gathered)\}(.*)\\end\{\1\}\s*", re.S)
 
 
 def _rows_apart(m: Any) -> tuple[str, Raw]:
@@ -202,7 +204,7 @@ def _rows_apart(m: Any) -> tuple[str, Raw]:
     side by side. The same rows, the same verified equations and numbers."""
     if not isinstance(m, Math | markupsafe.Markup):  # a block the template set: Markup
         raise TypeError(f"only printer-made math may be set as rows, got {m!r}")
-    whole = _BLOCK.match(str(m))
+    whole = _BLOCK.fullmatch(str(m))
     if whole is None:
         return "", Raw("")
     kind, body = whole.group(1), whole.group(2)
@@ -537,7 +539,6 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         part_rows=_part_rows,
         zero_chain=_zero_chain,
         sides_as_rows=_sides_as_rows,
-        tall=lambda c: _tall(c, fit_width),
         rows_apart=_rows_apart,
         values_packed=lambda ts: _values_packed(ts, fit_width),
     )
