@@ -54,11 +54,11 @@ def _tex(lang: str, detail: str = "standard") -> str:
     return render.render("tex/walkthrough.tex.j2", _walkthrough(HELD, detail), lang)
 
 
-def _leaves() -> dict[str, torch.Tensor]:
-    """The example values (the inputs derive drew) as float64 leaves of PyTorch's autograd."""
+def _leaves(source: str = HELD) -> dict[str, torch.Tensor]:
+    """The example values (the inputs derive drew) as float64 tensors for PyTorch."""
     return {
         k: torch.tensor([[float(x) for x in row] for row in rows], dtype=torch.float64)
-        for k, rows in _derivation(HELD).spec.values.items()
+        for k, rows in _derivation(source).spec.values.items()
     }
 
 
@@ -215,10 +215,7 @@ def test_a_compact_forward_step_is_one_row_with_its_numbers(lang: str) -> None:
     from test_deephand import HELD as DEEP
     from test_longhand6 import _numbers
 
-    v = {
-        k: torch.tensor([[float(x) for x in row] for row in rows], dtype=torch.float64)
-        for k, rows in _derivation(DEEP).spec.values.items()
-    }
+    v = _leaves(DEEP)
     h1 = torch.sigmoid(v["X"] @ v["U1"] + v["c1"])
     ref = {"2": torch.sigmoid(h1 @ v["U2"] + v["c2"])}
     ref["3"] = torch.sigmoid(ref["2"] @ v["U3"] + v["c3"])
