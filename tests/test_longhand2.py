@@ -321,7 +321,7 @@ STILL = {
     ("hn15_d2l_resnet_bn", "zh"): "11 pages (12 before round 30), as in English",
     ("hn20_d2l_deepfm", "en"): "11 pages (12 before round 31): embeddings, FM pairs and a "
     "deep part, each its own",
-    ("hn20_d2l_deepfm", "zh"): "12 pages, as in English",
+    ("hn20_d2l_deepfm", "zh"): "11 pages (12 before round 32), as in English",
     ("hn16_tft_gated_residual", "en"): "10 pages (11 before round 25; 22 lines on page 10 "
     "after round 31, 40 before): GLU gate, ELU, LayerNorm in one block",
     # ("hn16_tft_gated_residual", "zh"): 10 pages in round 26 (11 before), within the zh

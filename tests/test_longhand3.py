@@ -174,7 +174,8 @@ def test_many_values_are_set_by_value() -> None:
     shown once there, the lines packed within the PDF's width, several to a line."""
     w = _walkthrough(STACKED)
     tex = _tex(STACKED, "en")
-    block = tex.split("\\begin{gathered}", 1)[1].split("\\end{gathered}", 1)[0]
+    # the values' gathered rows, set as rows a page may break between (test_longhand11)
+    block = tex.split("\\rowsdisplay{gather}{", 1)[1].split("\n}\n", 1)[0]
     valued = [t for t in w.tensors if t.value]
     assert len(valued) >= environment.MANY_VALUES
     for t in valued:

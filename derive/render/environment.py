@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from derive.engine import printing
 from derive.locale.catalog import catalogue
@@ -169,19 +170,64 @@ def _one_line(c: Any) -> bool:
     return sum(_tex_width(t) + 2 for t in texts) <= ONE_LINE
 
 
-TALL_ROWS = 14  # rows: a hand calculation this tall is set breakable across pages
+TALL_ROWS = 14  # rows: a hand calculation this tall is taller than a page as one box
 
 
 def _tall(c: Any, width: float) -> bool:
     """Layout only: the chain, laid out in rows that fit the line, has more than
     :data:`TALL_ROWS` rows (makemore's loss spells 15 log-softmax terms): one box that tall
-    cannot go on a page, so the PDF sets it as breakable rows (``align*``), not one box."""
+    cannot go on a page, so it is never set beside its matrix (:func:`_worked_beside`); the
+    PDF sets its rows breakable, as any working of :data:`BREAK_ROWS` rows that fits the line
+    (:func:`_rows_apart`)."""
     laid = [_fitted(str(t), str(c.lhs), width).split("\\\\") for _r, t in c.chain]
     if sum(len(rows) for rows in laid) <= TALL_ROWS:
         return False
     # only rows that fit the line may go unshrunk (a row the printer could not break stays boxed)
     room = width - printing.display_width(str(c.lhs)) - 4
     return all(printing.display_width(r.replace("&\\quad", "")) <= room for rows in laid for r in rows)
+
+
+BREAK_ROWS = 4  # rows: a display of aligned rows this tall may break between them in the PDF
+_ROW_TOKEN = re.compile(r"\\(begin|end)\{[^{}]*\}|\\\\\*?|\\.|[{}]", re.S)
+_BLOCK = re.compile(r"\s*\\begin\{(aligned|gathered)\}(.*)\\end\{\1\}\s*", re.S)
+
+
+def _rows_apart(m: Any) -> tuple[str, Raw]:
+    r"""Layout only (issue 12): a display that is ONE block of rows, for the PDF's
+    ``\rowsdisplay``, which sets them as rows a page may break between when they fit the line
+    unshrunk (``align*``/``gather*``; a block wider than the line stays one box shrunk to it):
+    ``("align", rows)`` for an ``aligned`` block of :data:`BREAK_ROWS` rows or more (a long
+    step laid out in rows, a hand working), the breaks after its first row and before its last
+    written ``\\*`` (no page ends or starts with one row of it alone); ``("gather", rows)`` for
+    a ``gathered`` block of two rows or more (example values packed to the line: each row its
+    own tensors). ``("", "")`` for any other display: a short block, a single row, two blocks
+    side by side. The same rows, the same verified equations and numbers."""
+    if not isinstance(m, Math | markupsafe.Markup):  # a block the template set: Markup
+        raise TypeError(f"only printer-made math may be set as rows, got {m!r}")
+    whole = _BLOCK.fullmatch(str(m))
+    if whole is None:
+        return "", Raw("")
+    kind, body = whole.group(1), whole.group(2)
+    cuts, depth = [], 0
+    for t in _ROW_TOKEN.finditer(body):
+        tok = t.group(0)
+        if t.group(1):
+            depth += 1 if t.group(1) == "begin" else -1
+        elif tok in "{}":
+            depth += 1 if tok == "{" else -1
+        elif tok.startswith("\\\\") and depth == 0:
+            cuts.append(t.span())
+        if depth < 0:  # "\end{aligned}…\begin{aligned}": two blocks, not one
+            return "", Raw("")
+    if kind == "gathered":
+        return ("gather", Raw(body)) if cuts else ("", Raw(""))
+    if len(cuts) + 1 < BREAK_ROWS:
+        return "", Raw("")
+    out, last = [], 0
+    for k, (a, b) in enumerate(cuts):
+        out.append(body[last:a] + ("\\\\*" if k in (0, len(cuts) - 1) else "\\\\"))
+        last = b
+    return "align", Raw("".join(out) + body[last:])
 
 
 # a hand calculation's rows on the A4 page (printing.display_width units; a line of the page is
@@ -493,7 +539,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         part_rows=_part_rows,
         zero_chain=_zero_chain,
         sides_as_rows=_sides_as_rows,
-        tall=lambda c: _tall(c, fit_width),
+        rows_apart=_rows_apart,
         values_packed=lambda ts: _values_packed(ts, fit_width),
     )
     env.filters.update(

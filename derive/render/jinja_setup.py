@@ -42,7 +42,7 @@ FILTERS = (
     "zero_chain",
     "stacked",
     "sides_as_rows",
-    "tall",
+    "rows_apart",
     "raw",
     "say",
     "code",
