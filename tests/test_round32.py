@@ -400,3 +400,45 @@ def test_a_label_compared_with_minus_one(tmp_path, answer, at_pm1, right):
         # no fix offered that holds only where no label is -1 (random reals never are): the
         # diagnosis names no tensor swap (y for t)
         assert all(d["code"] != "wrong-layer" for d in json.loads(res.output)["diagnoses"]), res.output
+
+
+WINDOW = """
+[network]
+name = "held-window"
+[inputs]
+X = [3, 4]
+T = [2, 1]
+[params]
+W = [2, 1]
+[forward]
+Y = "X[0:2, 1:3] @ W"
+L = "np.sum((Y - T) ** 2) / 2"
+[values]
+X = [[1.0, 2.0, -1.0, 0.5], [0.5, -0.3, 0.8, 1.0], [2.0, 0.1, 0.4, -0.6]]
+T = [[0.5], [-1.0]]
+W = [[0.2], [-0.4]]
+"""
+
+
+def test_a_window_prints_as_one_block_and_reads_back(tmp_path):
+    spec = tmp_path / "w.toml"
+    spec.write_text(WINDOW)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(spec), "-f", "md", "--lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    md = (out / "held-window" / "en" / "walkthrough.md").read_text()
+    # rows 1…2, columns 2…3 of X, as a lecturer writes a window (not cols(rows(X)))
+    assert "X_{1 \\ldots 2,\\thinspace 2 \\ldots 3}" in md and "operatorname{rows}" not in md
+    line = next(x for x in md.splitlines() if x.startswith("\\frac{\\partial L}{\\partial W} = "))
+    x = torch.tensor([[1.0, 2.0, -1.0, 0.5], [0.5, -0.3, 0.8, 1.0], [2.0, 0.1, 0.4, -0.6]], dtype=torch.float64)
+    w = torch.tensor([[0.2], [-0.4]], dtype=torch.float64, requires_grad=True)
+    (((x[0:2, 1:3] @ w - torch.tensor([[0.5], [-1.0]], dtype=torch.float64)) ** 2).sum() / 2).backward()
+    grad = w.grad.numpy()
+    # the walkthrough's own line reads back as the gradient, and a wrong window does not
+    res = CliRunner().invoke(main, ["check", str(spec), "--latex", line])
+    assert res.exit_code == 0, res.output
+    wrong = line.replace("2 \\ldots 3}", "1 \\ldots 2}")
+    res = CliRunner().invoke(main, ["check", str(spec), "--latex", "--json", wrong])
+    assert res.exit_code == 1, res.output
+    xw = x.numpy()[0:2, 0:2]
+    assert not np.allclose(xw.T @ (x.numpy()[0:2, 1:3] @ np.array([[0.2], [-0.4]]) - [[0.5], [-1.0]]), grad)

@@ -630,6 +630,33 @@ def _strip_period(s: str) -> str:
     return s
 
 
+_INDEX_SPAN = r"(\d+)(?:\s*\\ldots\s*(\d+))?"
+_WINDOW = re.compile(
+    r"(?<![\\A-Za-z])([A-Za-z][A-Za-z0-9]*|\\mathrm\{[A-Za-z][A-Za-z0-9]*\}|\\left\([^()]{1,60}\\right\))"
+    r"_\{\s*" + _INDEX_SPAN + r"\s*,\s*(?:\\thinspace|\\,)?\s*" + _INDEX_SPAN + r"\s*\}"
+)
+
+
+def _windows(text: str) -> str:
+    """A window of a matrix as derive prints it, ``X_{1 \\ldots 2,\\thinspace 2 \\ldots 3}`` (rows
+    1…2, columns 2…3; one index where the span is one), as the slices it stands for
+    (``\\operatorname{cols}_{2 \\ldots 3}(\\operatorname{rows}_{1 \\ldots 2}(X))``); a pair of single
+    indices (``W_{1,2}``) is left to the entry readers."""
+
+    def block(m: re.Match[str]) -> str:
+        a, b, c, d = m.group(2), m.group(3), m.group(4), m.group(5)
+        if b is None and d is None:
+            return m.group()
+        rows = f"{a} \\ldots {b or a}"
+        cols = f"{c} \\ldots {d or c}"
+        return (
+            f"\\operatorname{{cols}}_{{{cols}}}\\left(\\operatorname{{rows}}_{{{rows}}}"
+            f"\\left({m.group(1)}\\right)\\right)"
+        )
+
+    return _WINDOW.sub(block, text) if "_{" in text else text
+
+
 def parse(
     text: str,
     known: Callable[[str], bool] | None = None,
@@ -661,7 +688,7 @@ def parse(
         raise LatexError(f"formula is {len(text)} characters long; the limit is {MAX_LENGTH}")
     if not text.strip():
         raise LatexError("formula is empty")
-    text = _annotations(_strip_delimiters(pasted(text)))
+    text = _windows(_annotations(_strip_delimiters(pasted(text))))
     if not text.strip():
         raise LatexError("formula is empty")
     # δ := …: a definition; Goodfellow's g ← ∇_ŷ J (algorithm 6.4): an assignment, the same

@@ -457,6 +457,22 @@ def _one_entry(e: Part) -> tuple[MExpr, int, int] | None:
     return inner.x, int(rows.lo), int(cols.lo)
 
 
+def _one_block(e: Part) -> tuple[MExpr, tuple[tuple[int, int], tuple[int, int]]] | None:
+    """(the named matrix, (row span, column span)) of ``rows_{a…b}(cols_{c…d}(W))`` (either
+    order) with numbers for bounds — a window of it, as im2col and pooling read them — else
+    ``None`` (one entry is :func:`_one_entry`'s)."""
+    inner = e.x
+    if not isinstance(inner, Part) or inner.axis == e.axis or not isinstance(inner.x, Ref):
+        return None
+    if not all(_bound_code(k).isdigit() for k in (e.lo, e.hi, inner.lo, inner.hi)):
+        return None
+    rows, cols = (e, inner) if e.axis == 0 else (inner, e)
+    spans = ((int(rows.lo), int(rows.hi)), (int(cols.lo), int(cols.hi)))
+    if all(hi - lo == 1 for lo, hi in spans):
+        return None  # one entry of a large matrix: rows/cols as before
+    return inner.x, spans
+
+
 def _bound_code(k: int) -> str:
     """A size or slice bound in code: its [dims] name, its size expression, or the number."""
     text = getattr(k, "text", None)
@@ -1367,6 +1383,14 @@ class LatexPrinter(Printer):
             if "_" in printed or "^" in printed:
                 printed = f"\\left({printed}\\right)"
             return f"{printed}_{{{i + 1}{j + 1}}}"
+        block = _one_block(e)
+        if block is not None:  # X[0:2, 1:3]: a window of a named matrix, X_{1…2, 2…3}
+            name, spans = block
+            printed = self.doprint(name)
+            if "_" in printed or "^" in printed:
+                printed = f"\\left({printed}\\right)"
+            shown = [str(lo + 1) if hi - lo == 1 else f"{lo + 1} \\ldots {hi}" for lo, hi in spans]
+            return f"{printed}_{{{shown[0]},\\thinspace {shown[1]}}}"
         first = str(int(e.lo) + 1) if _bound_code(e.lo).isdigit() else f"{_bound_tex(e.lo)} + 1"
         what = "rows" if e.axis == 0 else "cols"
         return (
