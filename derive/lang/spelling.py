@@ -4734,6 +4734,9 @@ def _bool_type_hn24(node: ast.expr) -> bool:
     )
 
 
+bool_type_hn32 = _bool_type_hn24  # heldnets32: spec's eye_made reads dtype=torch.bool too
+
+
 def condition_hn24(cond: ast.expr) -> ast.expr:
     """A where/masked_fill condition as the one comparison :func:`_where` reads: a 0/1 mask cast
     to booleans (``mask.bool()``, ``mask.astype(bool)``, ``mask.to(torch.bool)``, ``tf.cast(mask,
