@@ -252,3 +252,40 @@ loss = "-np.sum(Y * np.log(P)) / m"
 )
 def test_a_column_major_softmax_shifted_by_numpys_column_max(mx: str, ax: str) -> None:
     _both(_COLMAJOR.format(mx=mx, ax=ax), "colmajor")
+
+
+# ---- second probe: PyTorch 2.4's F.rms_norm ----------------------------------------------------------
+
+_RMS = """
+[dims]
+n = 2
+d = 4
+[inputs]
+tok = ["n", 3]
+[params]
+W = [3, "d"]
+g = ["d"]
+[forward]
+x = "tok @ W"
+h = "{h}"
+loss = "{loss}"
+"""
+
+
+@pytest.mark.parametrize(
+    "h, loss",
+    [
+        ("F.rms_norm(x, (d,), weight=g, eps=1e-6)", "(h ** 2).sum() + h[0, 1]"),
+        ("F.rms_norm(x, x.shape[-1:], g)", "torch.tanh(h).sum()"),
+        ("torch.nn.functional.rms_norm(x, [d], eps=0.1) * g", "h.pow(3).mean()"),
+    ],
+    ids=["weight-eps", "default-eps-float64", "no-weight"],
+)
+def test_f_rms_norm_is_pytorchs(h: str, loss: str) -> None:
+    _both(_RMS.format(h=h, loss=loss), "rms")
+
+
+def test_f_rms_norm_over_more_than_the_last_axis_is_refused() -> None:
+    text = _RMS.format(h="F.rms_norm(x, (n, d))", loss="h.sum()")
+    assert "rms_norm() is read over the last axis" in _refusal(text, "en")
+    assert "rms_norm() 只读取沿最后一个轴" in _refusal(text, "zh")
