@@ -295,6 +295,9 @@ REFUSED = {
     "hn31_accuracy_argmax_as_loss": "the accuracy (argmax(…) == y) is not a loss to train on",
     "hn31_cs229_ridge_closed_form_solve": "solve() is read only for a named square matrix",
     "hn31_randperm_minibatch_cn": "randperm() draws a random sample",
+    "hn32_gumbel_softmax_hard_routing": "gumbel_softmax() draws a random sample",
+    "hn32_loss_reduction_none_not_scalar": "the last assignment is the loss and must be a scalar",
+    "hn32_vae_randn_like_cn": "randn_like() draws a random sample",
 }
 
 

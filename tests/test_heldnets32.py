@@ -289,3 +289,51 @@ def test_f_rms_norm_over_more_than_the_last_axis_is_refused() -> None:
     text = _RMS.format(h="F.rms_norm(x, (n, d))", loss="h.sum()")
     assert "rms_norm() is read over the last axis" in _refusal(text, "en")
     assert "rms_norm() 只读取沿最后一个轴" in _refusal(text, "zh")
+
+
+# ---- second probe: maxout as a reduction along a stack's new axis ------------------------------------
+
+_MAXOUT = """
+[inputs]
+x = [2, 2]
+[params]
+A = [2, 2]
+B = [2, 2]
+[forward]
+za = "x @ A"
+zb = "x @ B"
+M = "{m}"
+loss = "(M * torch.tensor([[1.0, 2.0], [3.0, -1.0]])).sum() + (M ** 2).sum()"
+[values]
+x = [[1.0, 0.5], [-0.5, 1.0]]
+{values}
+"""
+# entries [0, 0] and [1, 0] of za and zb tie exactly at x = I
+_TIES = """A = [[0.5, 1.0], [2.0, -1.0]]
+B = [[0.5, 0.0], [2.0, -3.0]]"""
+
+
+@pytest.mark.parametrize(
+    "m, values",
+    [
+        ("torch.stack([za, zb], dim=0).max(dim=0).values", ""),
+        ("np.max(np.stack([za, zb, za * 2]), axis=0)", ""),
+        ("torch.stack([zb, za]).min(0)[0]", ""),
+        ("torch.amax(torch.stack((za, zb)), dim=0)", ""),
+        ("jnp.stack([za, zb]).mean(axis=0) + jnp.stack([za, zb]).sum(0)", ""),
+        ("torch.stack([za, zb]).max(dim=0).values", _TIES),
+        ("torch.amin(torch.stack([za, zb]), 0)", _TIES),
+    ],
+    ids=["torch-max-values", "np-max-three", "min-index-0", "amax", "jnp-mean-sum",
+         "max-ties", "amin-ties"],
+)
+def test_a_reduction_along_a_stacks_new_axis_is_entry_by_entry(m: str, values: str) -> None:
+    text = _MAXOUT.format(m=m, values=values)
+    if values == _TIES:
+        text = text.replace("x = [[1.0, 0.5], [-0.5, 1.0]]", "x = [[1.0, 0.0], [0.0, 1.0]]")
+    _both(text, "maxout")
+
+
+def test_a_stack_reduced_over_everything_stays_refused() -> None:
+    text = _MAXOUT.format(m="np.stack([za, zb]).max()", values="")
+    assert "stack()" in _refusal(text, "en")

@@ -1022,6 +1022,7 @@ class _Validator:
                     )
                     text = ex.axis_lists(text)
                     text = _r_joins_hn32(text)
+                    text = _stack_reduced_hn32(text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.keras_hinges_s25(f'{where} = "{text}"', text, inputs)
@@ -3974,6 +3975,81 @@ def _r_joins_hn32(text: str) -> str:
             return parts[0]
         join = ast.Attribute(n.value.value, "concatenate", ast.Load())
         return ast.Call(join, [ast.Tuple(parts, ast.Load())], [])
+
+    return _replaced(text, tree, made)
+
+
+# max(dim)'s gradient at a tie goes to the index it returns, the first (fmax's); amax/amin share
+# it evenly (torch.maximum's half to each of two parts)
+_STACK_REDUCERS_HN32 = {"max": "fmax", "amax": "maximum", "min": "fmin", "amin": "minimum",
+                       "sum": "+", "mean": "+"}
+
+
+def _stack_reduced_hn32(text: str) -> str:
+    """heldnets32: a reduction along the new axis of a stack — maxout's
+    ``torch.stack([z1, z2]).max(dim=0).values``, ``np.max(np.stack([z1, z2]), axis=0)``,
+    ``torch.amax(torch.stack(…), 0)``, ``.sum(0)``, ``.mean(0)`` — is entry by entry over the parts:
+    ``torch.fmax``/``fmin`` in turn for max/min (PyTorch's gradient at a tie goes to the first
+    maximal part, the index max(dim) returns, as fmax's does; ``amax``/``amin`` share it evenly,
+    ``torch.maximum``/``minimum``), the parts' sum, or their mean.
+    Other stacks (a 3-D tensor) are left for the parser to refuse as before."""
+    if "stack" not in text:
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+
+    def axis_zero(args: list[ast.expr], kws: list[ast.keyword], names: tuple[str, ...]) -> bool:
+        if len(args) > 1 or any(k.arg not in names for k in kws) or len(args) + len(kws) > 1:
+            return False
+        given = args[0] if args else kws[0].value if kws else None
+        return given is None and names == ("axis", "dim") or given is not None and ex.int_index(given) == 0
+
+    def made(n: ast.AST) -> ast.expr | None:
+        if isinstance(n, ast.Attribute) and n.attr == "values" or (
+            isinstance(n, ast.Subscript) and ex.int_index(n.slice) == 0
+        ):
+            inner = n.value
+            if not isinstance(inner, ast.Call) or reduced(inner) is None:
+                return None
+            return reduced(inner)
+        return reduced(n) if isinstance(n, ast.Call) else None
+
+    def reduced(n: ast.Call) -> ast.expr | None:
+        f = n.func
+        if not isinstance(f, ast.Attribute) or f.attr not in _STACK_REDUCERS_HN32:
+            return None
+        if ex.module_of(f.value):  # np.max(np.stack([…]), axis=0)
+            stack, args = (n.args[0], list(n.args[1:])) if n.args else (None, [])
+        else:  # torch.stack([…]).max(dim=0)
+            stack, args = f.value, list(n.args)
+        if not (
+            isinstance(stack, ast.Call)
+            and isinstance(stack.func, ast.Attribute)
+            and stack.func.attr == "stack"
+            and ex.module_of(stack.func.value)
+            and stack.args
+            and isinstance(stack.args[0], ast.List | ast.Tuple)
+            and 2 <= len(stack.args[0].elts) <= 8
+            and not any(isinstance(p, ast.Starred) for p in stack.args[0].elts)
+        ):
+            return None
+        if not axis_zero(list(stack.args[1:]), stack.keywords, ("axis", "dim")):
+            return None
+        if not args and not n.keywords or not axis_zero(args, n.keywords, ("axis", "dim")):
+            return None  # a reduction of everything, or along another axis: not entry by entry
+        parts = list(stack.args[0].elts)
+        how = _STACK_REDUCERS_HN32[f.attr]
+        out = parts[0]
+        for p in parts[1:]:
+            if how == "+":
+                out = ast.BinOp(out, ast.Add(), p)
+            else:
+                call = ast.Attribute(ast.Name("torch", ast.Load()), how, ast.Load())
+                out = ast.Call(call, [out, p], [])
+        if f.attr == "mean":
+            out = ast.BinOp(out, ast.Div(), ast.Constant(len(parts)))
+        return out
 
     return _replaced(text, tree, made)
 
