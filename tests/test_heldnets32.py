@@ -337,3 +337,9 @@ def test_a_reduction_along_a_stacks_new_axis_is_entry_by_entry(m: str, values: s
 def test_a_stack_reduced_over_everything_stays_refused() -> None:
     text = _MAXOUT.format(m="np.stack([za, zb]).max()", values="")
     assert "stack()" in _refusal(text, "en")
+
+
+def test_amax_of_a_stack_of_three_stays_refused() -> None:
+    """torch.amax shares a three-way tie evenly, which nested maximum does not: not read."""
+    text = _MAXOUT.format(m="torch.amax(torch.stack([za, zb, za + zb]), dim=0)", values="")
+    assert "stack()" in _refusal(text, "en")

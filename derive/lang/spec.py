@@ -4040,6 +4040,8 @@ def _stack_reduced_hn32(text: str) -> str:
             return None  # a reduction of everything, or along another axis: not entry by entry
         parts = list(stack.args[0].elts)
         how = _STACK_REDUCERS_HN32[f.attr]
+        if how in ("maximum", "minimum") and len(parts) > 2:
+            return None  # amax shares a three-way tie in thirds, nested maximum does not
         out = parts[0]
         for p in parts[1:]:
             if how == "+":
