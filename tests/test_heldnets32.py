@@ -343,3 +343,9 @@ def test_amax_of_a_stack_of_three_stays_refused() -> None:
     """torch.amax shares a three-way tie evenly, which nested maximum does not: not read."""
     text = _MAXOUT.format(m="torch.amax(torch.stack([za, zb, za + zb]), dim=0)", values="")
     assert "stack()" in _refusal(text, "en")
+
+
+def test_a_stack_of_parts_of_different_shapes_stays_refused() -> None:
+    """torch.stack raises for parts of different shapes; the entry-by-entry form would broadcast."""
+    text = _MAXOUT.format(m="torch.stack([za, za[:, 0:1]]).max(dim=0).values", values="")
+    assert "stack()" in _refusal(text, "en")

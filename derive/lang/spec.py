@@ -1022,7 +1022,7 @@ class _Validator:
                     )
                     text = ex.axis_lists(text)
                     text = _r_joins_hn32(text)
-                    text = _stack_reduced_hn32(text)
+                    text = _stack_reduced_hn32(text, shapes)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.keras_hinges_s25(f'{where} = "{text}"', text, inputs)
@@ -3985,14 +3985,16 @@ _STACK_REDUCERS_HN32 = {"max": "fmax", "amax": "maximum", "min": "fmin", "amin":
                        "sum": "+", "mean": "+"}
 
 
-def _stack_reduced_hn32(text: str) -> str:
+def _stack_reduced_hn32(text: str, shapes) -> str:
     """heldnets32: a reduction along the new axis of a stack — maxout's
     ``torch.stack([z1, z2]).max(dim=0).values``, ``np.max(np.stack([z1, z2]), axis=0)``,
     ``torch.amax(torch.stack(…), 0)``, ``.sum(0)``, ``.mean(0)`` — is entry by entry over the parts:
     ``torch.fmax``/``fmin`` in turn for max/min (PyTorch's gradient at a tie goes to the first
     maximal part, the index max(dim) returns, as fmax's does; ``amax``/``amin`` share it evenly,
     ``torch.maximum``/``minimum``), the parts' sum, or their mean.
-    Other stacks (a 3-D tensor) are left for the parser to refuse as before."""
+    The parts' shapes must be known from the declared shapes and equal (``torch.stack`` raises
+    otherwise, where the entry-by-entry form would broadcast). Other stacks (a 3-D tensor) are
+    left for the parser to refuse as before."""
     if "stack" not in text:
         return text
     tree = spelling.parsed(text)
@@ -4039,6 +4041,9 @@ def _stack_reduced_hn32(text: str) -> str:
         if not args and not n.keywords or not axis_zero(args, n.keywords, ("axis", "dim")):
             return None  # a reduction of everything, or along another axis: not entry by entry
         parts = list(stack.args[0].elts)
+        sizes = {ex._ast_shape(p, shapes) for p in parts}
+        if len(sizes) != 1 or None in sizes:
+            return None
         how = _STACK_REDUCERS_HN32[f.attr]
         if how in ("maximum", "minimum") and len(parts) > 2:
             return None  # amax shares a three-way tie in thirds, nested maximum does not
