@@ -47,13 +47,13 @@ class NT(torch.Tensor):
         return torch.matmul(self, other)
 
     def max(self, *args, **kw):  # type: ignore[override]
-        if "axis" in kw or "keepdims" in kw:
-            return _np_reduce(torch.amax, self, **kw)
+        if "axis" in kw or "keepdims" in kw or _NUMPY_SPEC[0] and args:
+            return _np_reduce(torch.amax, self, *args, **kw)  # pass 32: NumPy's Z.max(0)
         return torch.Tensor.max(self, *args, **kw)
 
     def min(self, *args, **kw):  # type: ignore[override]
-        if "axis" in kw or "keepdims" in kw:
-            return _np_reduce(torch.amin, self, **kw)
+        if "axis" in kw or "keepdims" in kw or _NUMPY_SPEC[0] and args:
+            return _np_reduce(torch.amin, self, *args, **kw)
         return torch.Tensor.min(self, *args, **kw)
 
     def __getitem__(self, key):  # type: ignore[override]
@@ -201,6 +201,16 @@ class _ColumnJoin:
         return torch.cat(cols, dim=1)
 
 
+class _RowJoin:
+    """pass 32: ``np.r_[a, b, …]`` of arrays: joined along the first axis (np.concatenate)."""
+
+    def __getitem__(self, parts):
+        parts = parts if isinstance(parts, tuple) else (parts,)
+        if any(isinstance(p, slice | str) for p in parts):
+            raise Unsupported("np.r_ of a slice or a string directive")
+        return torch.cat([_t(p) for p in parts], dim=0)
+
+
 def _np_insert(arr, obj, values, axis=None):
     """heldnets30: ``np.insert(arr, i, value, axis)`` of a number ``value`` along axis 0 or 1."""
     a = _t(arr)
@@ -224,6 +234,7 @@ def _np_shim() -> SimpleNamespace:
         reshape=lambda a, shape: _t(a).reshape(shape),  # heldnets31 (NumPy's C order)
         # NumPy's np.c_[a, b]: 1-D parts as columns, joined along the last axis (≤ 2-D parts)
         c_=_ColumnJoin(),
+        r_=_RowJoin(),
         insert=_np_insert,
         append=lambda arr, values, axis=None: (
             torch.cat([_t(arr).reshape(-1), _t(values).reshape(-1)]) if axis is None
@@ -704,6 +715,7 @@ def _jax_shim() -> SimpleNamespace:
                 log_ndtr=lambda x: torch.special.log_ndtr(_t(x)),
                 erfc=lambda x: torch.erfc(_t(x)),
                 erfinv=lambda x: torch.erfinv(_t(x)),
+                gammaln=lambda x: torch.lgamma(_t(x)),  # pass 32
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(  # heldnets29
                     torch.logsumexp, x, axis, keepdims
                 ),

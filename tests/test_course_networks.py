@@ -76,6 +76,11 @@ CHECK_GAPS: dict[str, str] = {
     # spelled oracle agree
     "hn31_cs231n_im2col_conv_relu_cn": "the checker does not read np.zeros((r, c)) inside "
     "np.concatenate, as the walkthrough's scatter of a reshaped vector's rows writes it",
+    # branch heldnets32: Ng's ex4 unrolls Theta1[:, 1:] and Theta2[:, 1:] with np.r_; the
+    # walkthrough's gradient of each Theta puts the regulariser's block back beside a zero bias
+    # column, np.concatenate((np.zeros((h, 1)), …), axis=1): the same checker gap as above
+    "hn32_ng_ex4_unrolled_np_r_regularised": "the checker does not read np.zeros((r, c)) inside "
+    "np.concatenate, as the walkthrough's gradient of a sliced, unrolled parameter writes it",
     # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
     # row is 0 at most of the checker's random points — is read back since round 23: a point
     # where the network's own gradient is undefined is drawn again, checknet._points_defined)
@@ -295,6 +300,9 @@ REFUSED = {
     "hn31_accuracy_argmax_as_loss": "the accuracy (argmax(…) == y) is not a loss to train on",
     "hn31_cs229_ridge_closed_form_solve": "solve() is read only for a named square matrix",
     "hn31_randperm_minibatch_cn": "randperm() draws a random sample",
+    "hn32_gumbel_softmax_hard_routing": "gumbel_softmax() draws a random sample",
+    "hn32_loss_reduction_none_not_scalar": "the last assignment is the loss and must be a scalar",
+    "hn32_vae_randn_like_cn": "randn_like() draws a random sample",
 }
 
 

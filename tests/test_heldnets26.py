@@ -136,7 +136,8 @@ def test_a_stack_of_1d_vectors_is_a_matrix(b: int, t: str, lines: str) -> None:
 
 def test_a_stack_of_matrices_is_still_a_3d_tensor() -> None:
     text = _STACK.format(b=2, t='["B", "D"]', lines='loss = "torch.stack([h, x], dim=0).sum()"')
-    assert "3-D" in _refusal(text.replace(".sum()", ".mean(0).sum() * 0 + h.sum()"), "en")
+    assert "3-D" in _refusal(text.replace(".sum()", ".mean(1).sum() * 0 + h.sum()"), "en")
+    # (heldnets32: .mean(0), along the stack's new axis, is read entry by entry, (h + x) / 2)
 
 
 def test_a_stack_of_vectors_of_different_lengths_is_refused_as_pytorch_raises() -> None:

@@ -616,6 +616,8 @@ def entry_exact_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
     steps = [_step_term(t, _STEPS) for t in expr.args if not t.is_number]
     if len(nums) != 1 or len(steps) != 2 or None in steps:
         return None
+    if not all(k[0].is_number for k in steps):  # a weight times each step: no clamp
+        return None
     (c1, f, u1), (c2, g, u2) = sorted(steps, key=lambda k: -k[0])  # type: ignore[arg-type]
     if (c1, c2) != (1, -1) or {f, g} != set(_STEPS):
         return None

@@ -32,20 +32,25 @@ MAX_DPS = 800  # saturated points: 1 − σ(z) needs about z/2.3 digits
 MAX_SHRINK = 4**6  # beyond that, free symbols are drawn from up to 4096× narrower intervals
 TOLERANCE = IDENTITY_RTOL  # reason in derive.engine.tolerance
 ARG_CAP = 1e6  # |argument| of a table function beyond this: the point is drawn nearer 0
+# heldnets32: exp itself up to 1e12 — e^{1e9} is an mpf at once (its exponent a Python int), and a
+# softmax's e^{x_k − x_j} meets +1e9 where a mask filled a logit with −1e9 (SimCLR's diagonal);
+# exp of that result (e^{e^{…}}) is still beyond the cap of every function
+EXP_ARG_CAP = 1e12
 HUGE = mpmath.mpf(10) ** 50  # a mismatch among values beyond this is re-tested nearer 0
 MAX_REDRAW = 12  # a point where a side is undefined (0 in a divisor, log of −1) is drawn anew
 ANCHOR_DRAWS = 3  # then drawn near the example values (inside every domain), this many times
 ANCHOR_SPREAD = mpmath.mpf(1) / 1000  # relative (and absolute) size of those draws' offsets
 
 
-def _beyond_cap(a: Any) -> bool:
+def _beyond_cap(a: Any, func: Any = None) -> bool:
     """An argument too large for a table function: above ``ARG_CAP`` (e^{1e9}), or a complex one
     of that size. Far left of 0 is fine: every table function is bounded or linear there
     (e^{−1e9} is a tiny mpf, computed at once), and an additive attention mask writes
     ``scores + (1 − mask)·(−1e9)`` with a softmax (e^{x − max}) of it."""
+    cap = EXP_ARG_CAP if func is sp.exp else ARG_CAP
     if isinstance(a, mpmath.mpf):
-        return bool(a > ARG_CAP)
-    return bool(abs(a) > ARG_CAP)
+        return bool(a > cap)
+    return bool(abs(a) > cap)
 
 
 class ComplexArgument(TypeError):
@@ -310,7 +315,7 @@ class Checker:
             v = b ** int(ex) if ex.is_Integer else b ** self._eval(ex, k)
         elif e.func in (funcs := sympy_mpmath()):  # the operation table's functions
             args = [self._eval(a, k) for a in e.args]
-            if e.func is not sp.log and any(_beyond_cap(a) for a in args):
+            if e.func is not sp.log and any(_beyond_cap(a, e.func) for a in args):
                 # (log of a large number is a small one: a log-sum-exp of logits near 40 is
                 # e^40 inside log, which the cap made an "overflow" — a log_softmax undefined)
                 # σ(−1e9) = 1/(1 + e^{1e9}) makes mpmath build a billion-bit integer (minutes):

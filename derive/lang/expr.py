@@ -381,6 +381,8 @@ def one_dimensional(
                 return all(number(p) for p in args[0].elts)  # a stack of numbers (heldnets27)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
+            if name == "arange" and isinstance(f, ast.Attribute) and _module_of(f.value):
+                return True  # heldnets32: np.arange(k), torch.arange(1, 4): 1-D
             if name in _JOINS_1D_HN30 and isinstance(f, ast.Attribute) and _module_of(f.value):
                 return _joined_1d_parts_hn30(n, vec) is not None  # heldnets30
             if name == "pdist" and args and spelled:
@@ -821,6 +823,15 @@ class _Converter:
                 [],
             )
             return self.convert(ast.copy_location(stacked, node), d)
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "r_"
+            and _module_of(node.value.value)
+        ):
+            # heldnets32: np.r_ of arrays is read as np.concatenate (spec._r_joins_hn32); a
+            # slice, a number or a string directive inside is not
+            raise self.fail(node, catalog.said("spec.heldnets32.r_", text=ast.unparse(node)))
         if isinstance(node, ast.Subscript):
             node = _plain_subscript(node, self.one_d)
             if not isinstance(node, ast.Subscript):
@@ -4094,7 +4105,8 @@ _KEEP_ALONG_AXIS_HN24 = frozenset({"cumsum", "cumprod", "logcumsumexp", "cumulat
 # functions that draw random numbers: a sample is not a function of the parameters
 _SAMPLING_HN24 = frozenset(
     {"multinomial", "bernoulli", "poisson", "normal", "rand", "randn", "rand_like", "randn_like",
-     "randint", "randint_like", "randperm", "choice", "categorical", "uniform"}
+     "randint", "randint_like", "randperm", "choice", "categorical", "uniform",
+     "gumbel_softmax"}  # heldnets32: F.gumbel_softmax draws Gumbel noise
 )
 # calls that take a gradient themselves (double backpropagation)
 _INNER_GRADS_HN24 = frozenset({"grad", "value_and_grad", "vjp", "jvp", "jacobian", "hessian",

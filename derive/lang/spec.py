@@ -1021,6 +1021,8 @@ class _Validator:
                         text, lambda a, w=where, t=text: self.loop_bound_hn30(w, t, a, shapes, dims)
                     )
                     text = ex.axis_lists(text)
+                    text = _r_joins_hn32(text)
+                    text = _stack_reduced_hn32(text, shapes)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.keras_hinges_s25(f'{where} = "{text}"', text, inputs)
@@ -1802,6 +1804,44 @@ class _Validator:
             def shape_of(self, e: ast.AST) -> tuple[int, ...] | None:
                 return spec.shape_of_hn31(where, e, shapes, constants, dims)
 
+            def joined_hn32(self, n: ast.Call) -> ast.AST | None:
+                """heldnets32: ``np.concatenate([W1.ravel(), W2[:, 1:].ravel()])`` (Ng's ex4
+                unrolling its parameters) after the flattenings above: a column's 1-D result is
+                written as its transpose, a row, which the parser no longer knows to be 1-D.
+                When a part was so rewritten and every part is 1-D, NumPy's join along the only
+                axis is the rows side by side, ``concat(…, axis=1)`` (1-D itself)."""
+                f = n.func
+                if not (
+                    isinstance(f, ast.Attribute)
+                    and f.attr in ("concatenate", "cat", "concat")
+                    and ex.module_of(f.value)
+                    and n.args
+                    and isinstance(n.args[0], ast.List | ast.Tuple)
+                    and len(n.args[0].elts) >= 2
+                    and len(n.args) + len(n.keywords) <= 2
+                ):
+                    return None
+                given = n.args[1] if len(n.args) == 2 else None
+                for k in n.keywords:
+                    if k.arg not in ("axis", "dim"):
+                        return None
+                    given = k.value
+                if given is not None and ex.int_index(given) not in (0, -1):
+                    return None
+                parts = list(n.args[0].elts)
+                marked = [getattr(p, "one_d", False) for p in parts]
+                if not any(marked):
+                    return None
+                scalars = frozenset(constants) | {k for k, v in shapes.items() if not v}
+                if not all(
+                    m or ex.one_dimensional(p, frozenset(spec.one_d), frozenset(scalars), shapes)
+                    for p, m in zip(parts, marked, strict=True)
+                ):
+                    return None
+                out = spelling.joined(parts, 1)
+                out.one_d = True  # type: ignore[attr-defined]
+                return out
+
             def flat(self, n: ast.Call, e: ast.AST) -> ast.AST:
                 """``(X @ w).flatten()``, ``.ravel()``, ``.view(-1)``, ``.reshape(-1)`` of a column
                 or a row: NumPy's 1-D result, a row (marked 1-D); ``.view(-1, 1)`` of a column:
@@ -1834,6 +1874,9 @@ class _Validator:
             def visit_Call(self, n: ast.Call) -> ast.AST:
                 self.generic_visit(n)
                 f = n.func
+                joined = self.joined_hn32(n)
+                if joined is not None:
+                    return joined
                 if (
                     isinstance(f, ast.Attribute)
                     and f.attr in ("flatten", "ravel", "view", "reshape")
@@ -2408,6 +2451,22 @@ class _Validator:
             lo, hi = bounds
             if hi - lo > ex.MAX_BLOCKS or shape[1] not in (1, hi - lo):
                 return None
+            if _scalar_form_hn32(base, shapes, self.zero_d):
+                # heldnets32: one number raised to an arange (FPP's exponential-smoothing
+                # weights alpha * (1 - alpha) ** np.arange(k)) is NumPy's 1-D vector of its
+                # powers: a row of [1, 1] entries (concat joins matrices, not numbers)
+                ones = ast.Call(
+                    ast.Attribute(ast.Name("np", ast.Load()), "ones", ast.Load()),
+                    [ast.Tuple([ast.Constant(1), ast.Constant(1)], ast.Load())], [],
+                )
+                row = [
+                    copy.deepcopy(ones) if e == 0 else ast.BinOp(
+                        copy.deepcopy(ones), ast.Mult(),
+                        base if e == 1 else ast.BinOp(base, ast.Pow(), ast.Constant(e)),
+                    )
+                    for e in range(lo, hi)
+                ]
+                return row[0] if len(row) == 1 else spelling.joined(row, 1)
             if shape[1] > 1 and ex.one_dimensional(base, frozenset(self.one_d), frozenset(), shapes):
                 return None  # v ** arange of a 1-D v: entry by entry, left to the arange's reading
             cols = []
@@ -2654,7 +2713,12 @@ class _Validator:
                     catalog.said("spec.read.eye_1", x=ast.unparse(child)),
                     catalog.said("spec.read.eye_1_fix"),
                 )
-            return ast.Name(self._eye_input(sizes[0], inputs, shapes), ast.Load())
+            made = ast.Name(self._eye_input(sizes[0], inputs, shapes), ast.Load())
+            if any(k.arg == "dtype" and spelling.bool_type_hn32(k.value) for k in child.keywords):
+                # heldnets32: torch.eye(n, dtype=torch.bool) (SimCLR's self-similarity mask):
+                # the entries that are not 0, as a where/masked_fill condition reads a mask
+                return ast.Compare(made, [ast.NotEq()], [ast.Constant(0)])
+            return made
 
         return _replaced(text, tree, eye)
 
@@ -3883,6 +3947,135 @@ _INDEX_READERS_HN25 = frozenset({
     "one_hot", "gather", "take_along_axis", "take", "index_select", "embedding", "scatter",
     "scatter_add", "index_add", "bincount", "CrossEntropyLoss", "NLLLoss",
 })
+
+
+def _r_joins_hn32(text: str) -> str:
+    """heldnets32: NumPy's ``np.r_[a, b, …]`` (``jnp.r_``) of arrays joins them along their
+    first axis — Ng's ex4 unrolling ``np.r_[Theta1.ravel(), Theta2.ravel()]`` — as
+    ``np.concatenate((a, b, …))`` does; one part is itself. Its other uses (a slice
+    ``np.r_[0:3]``, a number, a string directive) are left for the parser to refuse naming them."""
+    if "r_[" not in text:
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+
+    def made(n: ast.AST) -> ast.expr | None:
+        if not (
+            isinstance(n, ast.Subscript)
+            and isinstance(n.value, ast.Attribute)
+            and n.value.attr == "r_"
+            and ex.module_of(n.value.value) in ("np", "numpy", "jnp")
+        ):
+            return None
+        parts = list(n.slice.elts) if isinstance(n.slice, ast.Tuple) else [n.slice]
+        if any(isinstance(p, ast.Slice | ast.Starred | ast.Constant) for p in parts):
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        join = ast.Attribute(n.value.value, "concatenate", ast.Load())
+        return ast.Call(join, [ast.Tuple(parts, ast.Load())], [])
+
+    return _replaced(text, tree, made)
+
+
+# max(dim)'s gradient at a tie goes to the index it returns, the first (fmax's); amax/amin share
+# it evenly (torch.maximum's half to each of two parts)
+_STACK_REDUCERS_HN32 = {"max": "fmax", "amax": "maximum", "min": "fmin", "amin": "minimum",
+                       "sum": "+", "mean": "+"}
+
+
+def _stack_reduced_hn32(text: str, shapes) -> str:
+    """heldnets32: a reduction along the new axis of a stack — maxout's
+    ``torch.stack([z1, z2]).max(dim=0).values``, ``np.max(np.stack([z1, z2]), axis=0)``,
+    ``torch.amax(torch.stack(…), 0)``, ``.sum(0)``, ``.mean(0)`` — is entry by entry over the parts:
+    ``torch.fmax``/``fmin`` in turn for max/min (PyTorch's gradient at a tie goes to the first
+    maximal part, the index max(dim) returns, as fmax's does; ``amax``/``amin`` share it evenly,
+    ``torch.maximum``/``minimum``), the parts' sum, or their mean.
+    The parts' shapes must be known from the declared shapes and equal (``torch.stack`` raises
+    otherwise, where the entry-by-entry form would broadcast). Other stacks (a 3-D tensor) are
+    left for the parser to refuse as before."""
+    if "stack" not in text:
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+
+    def axis_zero(args: list[ast.expr], kws: list[ast.keyword], names: tuple[str, ...]) -> bool:
+        if len(args) > 1 or any(k.arg not in names for k in kws) or len(args) + len(kws) > 1:
+            return False
+        given = args[0] if args else kws[0].value if kws else None
+        return given is None and names == ("axis", "dim") or given is not None and ex.int_index(given) == 0
+
+    def made(n: ast.AST) -> ast.expr | None:
+        if isinstance(n, ast.Attribute) and n.attr == "values" or (
+            isinstance(n, ast.Subscript) and ex.int_index(n.slice) == 0
+        ):
+            inner = n.value
+            if not isinstance(inner, ast.Call) or reduced(inner) is None:
+                return None
+            return reduced(inner)
+        return reduced(n) if isinstance(n, ast.Call) else None
+
+    def reduced(n: ast.Call) -> ast.expr | None:
+        f = n.func
+        if not isinstance(f, ast.Attribute) or f.attr not in _STACK_REDUCERS_HN32:
+            return None
+        if ex.module_of(f.value):  # np.max(np.stack([…]), axis=0)
+            stack, args = (n.args[0], list(n.args[1:])) if n.args else (None, [])
+        else:  # torch.stack([…]).max(dim=0)
+            stack, args = f.value, list(n.args)
+        if not (
+            isinstance(stack, ast.Call)
+            and isinstance(stack.func, ast.Attribute)
+            and stack.func.attr == "stack"
+            and ex.module_of(stack.func.value)
+            and stack.args
+            and isinstance(stack.args[0], ast.List | ast.Tuple)
+            and 2 <= len(stack.args[0].elts) <= 8
+            and not any(isinstance(p, ast.Starred) for p in stack.args[0].elts)
+        ):
+            return None
+        if not axis_zero(list(stack.args[1:]), stack.keywords, ("axis", "dim")):
+            return None
+        if not args and not n.keywords or not axis_zero(args, n.keywords, ("axis", "dim")):
+            return None  # a reduction of everything, or along another axis: not entry by entry
+        parts = list(stack.args[0].elts)
+        sizes = {ex._ast_shape(p, shapes) for p in parts}
+        if len(sizes) != 1 or None in sizes:
+            return None
+        how = _STACK_REDUCERS_HN32[f.attr]
+        if how in ("maximum", "minimum") and len(parts) > 2:
+            return None  # amax shares a three-way tie in thirds, nested maximum does not
+        out = parts[0]
+        for p in parts[1:]:
+            if how == "+":
+                out = ast.BinOp(out, ast.Add(), p)
+            else:
+                call = ast.Attribute(ast.Name("torch", ast.Load()), how, ast.Load())
+                out = ast.Call(call, [out, p], [])
+        if f.attr == "mean":
+            out = ast.BinOp(out, ast.Div(), ast.Constant(len(parts)))
+        return out
+
+    return _replaced(text, tree, made)
+
+
+def _scalar_form_hn32(node: ast.AST, shapes, zero_d) -> bool:
+    """heldnets32: ``node`` is one number by its form: numbers, names of 0-D tensors, constants
+    and sizes (``shapes`` () ) or of lines that are one number (``zero_d``), and ``+ - * / **``
+    of them."""
+    if isinstance(node, ast.Constant):
+        return type(node.value) in (int, float)
+    if isinstance(node, ast.Name):
+        return node.id in zero_d or node.id in shapes and len(shapes[node.id]) == 0
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        return _scalar_form_hn32(node.operand, shapes, zero_d)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Sub | ast.Mult | ast.Div | ast.Pow):
+        return _scalar_form_hn32(node.left, shapes, zero_d) and _scalar_form_hn32(
+            node.right, shapes, zero_d
+        )
+    return False
 
 
 def _power_parts_hn30(node: ast.AST) -> tuple[ast.expr, ast.expr] | None:

@@ -1913,6 +1913,22 @@ def _layer_norm(node: ast.Call, how: str) -> ast.expr:
     return _normalised(a, 1)
 
 
+def _rms_norm_hn32(node: ast.Call, how: str) -> ast.expr:
+    """heldnets32: ``F.rms_norm(x, normalized_shape, weight=None, eps=None)`` over the last axis
+    (PyTorch 2.4; LLaMA's RMSNorm): ``x / sqrt(mean(x², last axis) + eps) · weight`` — PyTorch's
+    ``x · rsqrt(…)``; ``eps=None`` is ``torch.finfo(x.dtype).eps``, float64's here, the dtype
+    derive's numbers and verify's PyTorch reference are computed in."""
+    a = _bound(node, "rms_norm", ("input", "normalized_shape", "weight", "eps"), 2)
+    if not _last_axis_shape(a["normalized_shape"]):
+        raise SpellingError(catalog.said("spec.heldnets32.rms_norm"))
+    x = a["input"]
+    eps = a.get("eps")
+    if _is_none(eps):
+        eps = _num(2.0**-52)  # torch.finfo(torch.float64).eps
+    squares = _call("mean", _bin(x, ast.Pow(), _num(2)), axis=_num(1))
+    return _affine(_div(x, _call("sqrt", _add(squares, eps))), {"weight": a.get("weight")})
+
+
 def _normalised(a: dict[str, ast.expr], axis: int) -> ast.expr:
     """``(x − mean) / sqrt(var + eps) · weight + bias`` along ``axis`` with the biased variance
     (divide by n), PyTorch's layer_norm (axis 1) and batch_norm in training (axis 0); a weight or
@@ -3556,6 +3572,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "outer": _outer,
     "trace": _trace,
     "layer_norm": _layer_norm,
+    "rms_norm": _rms_norm_hn32,
     "batch_norm": _batch_norm,
     "log_poisson_loss": _tf_log_poisson,
     "pairwise_distance": _pairwise_distance,
@@ -3652,6 +3669,7 @@ _LOSSES = frozenset(
         "cosine_embedding_loss",
         "pairwise_distance",
         "layer_norm",
+        "rms_norm",
         "batch_norm",
         "sigmoid_cross_entropy_with_logits",
         "softmax_cross_entropy_with_logits",
@@ -4732,6 +4750,9 @@ def _bool_type_hn24(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr in ("bool", "bool_") and bool(
         module_of(node.value)
     )
+
+
+bool_type_hn32 = _bool_type_hn24  # heldnets32: spec's eye_made reads dtype=torch.bool too
 
 
 def condition_hn24(cond: ast.expr) -> ast.expr:
