@@ -357,6 +357,35 @@ C(DR, "O2", N, "dO2 = (torch.softmax(O2, dim=1) - Y2) / (2 * batch)", oracle=DR_
 C(DR, "O2", N, "dO2 = (torch.softmax(O2, dim=1) - Y2) / batch", "scale-factor", oracle=f"{DR_D2} * 2", style="a2-dr-dO2-half-forgotten")
 
 
+# ================================================================ round b: written after round a's fixes, before any run of these
+_round = "b"
+C(T, "W1", L, r"\frac{\partial L}{\partial W1_{ij}} = X_i\, \delta_j, \quad \text{where } \delta_j = W2_j\, (y_{pred} - y_{target})\, h_j (1 - h_j)", oracle=TW1, style="b-ix-t-where-delta-j")
+C(T, "W1", L, r"\frac{\partial L}{\partial W1_{ij}} = X_i\, \delta_j, \quad \text{where } \delta_j = W2_j\, (y_{pred} - y_{target})", "*", oracle="X.T @ ((y_pred - y_target) * W2.T)", style="b-ix-t-where-delta-j-no-prime")
+C(M, "W2", L, r"\delta_i = A^{[2]}_i - Y_i, \quad \frac{\partial L}{\partial W^{[2]}_j} = \frac{1}{m}\sum_i A^{[1]}_{ij}\,\delta_i", oracle=W2R, style="b-ix-m-delta-i-example")
+C(M, "W2", L, r"\delta_i = A^{[2]}_i - Y_i, \quad \frac{\partial L}{\partial W^{[2]}_j} = \sum_i A^{[1]}_{ij}\,\delta_i", "scale-factor", oracle="A1.T @ (A2 - Y)", style="b-ix-m-delta-i-no-m")
+C(T, "W2", L, r"g = y_{target} - y_{pred}, \quad \frac{\partial L}{\partial W2_{h}} = -h_h\, g", oracle=TW2, style="b-ix-t-xigua-reordered")
+C(T, "W1", L, r"\frac{\partial L}{\partial W1_{ij}} = (y_{pred} - y_{target})\, W2_{j}\, \sigma(h_{raw,j})(1 - \sigma(h_{raw,j}))\, X_{i}", oracle=TW1, style="b-ix-t-sigma-of-h-raw-j")
+C(A, "W_q", N, AD + "dS = np.stack([A[i] * (dA[i] - A[i] @ dA[i]) for i in range(n)])\ndW_q = X.T @ dS @ K / np.sqrt(d)", oracle=AWQ, style="b-a-stack-row-dot")
+C(A, "W_q", N, AD + "dS = np.array([np.diag(A[i]) @ dA[i] - A[i] * (A[i] @ dA[i]) for i in range(n)])\ndW_q = X.T @ dS @ K / np.sqrt(d)", oracle=AWQ, style="b-a-array-diag-minus")
+C(A, "W_k", N, AD + "dS = np.stack([(np.diag(A[i]) - np.outer(A[i], A[i])) @ dA[i] for i in range(n)])\ndW_k = X.T @ (dS.T @ Q) / np.sqrt(d)", oracle=AWK, style="b-a-stack-Wk")
+C(A, "W_k", N, AD + "dS = np.stack([(np.diag(A[i]) - np.outer(A[i], A[i])) @ dA[i] for i in range(n)])\ndW_k = X.T @ (dS @ Q) / np.sqrt(d)", "*", oracle=f"X.T @ ({AT_DS} @ Q) / np.sqrt(d)", style="b-a-stack-Wk-untransposed")
+C(A, "W_q", N, AD + "dS = np.zeros_like(A)\nfor i in range(n):\n    J = np.diag(A[i]) - np.outer(A[i], A[i])\n    dS[i, :] = J @ dA[i, :]\ndW_q = X.T @ dS @ K / np.sqrt(d)", oracle=AWQ, style="b-a-loop-slices")
+C(S, "W", N, "dZ = P - np.eye(k)[np.argmax(Y, axis=1)]\ndW = X.T @ dZ / m", oracle=SW, style="b-s-eye-np-argmax")
+C(S, "W", N, "dZ = P - F.one_hot(torch.argmax(Y, dim=1), num_classes=k)\ndW = X.T @ dZ / m", oracle=SW, style="b-s-one-hot-torch-argmax")
+C(S, "b", L, r"\frac{\partial L}{\partial b_c} = \frac{1}{m}\sum_i \left(P_{ic} - \mathbb{1}[y_i = c]\right)", oracle=SB, style="b-s-latex-b-indicator")
+C(S, "b", L, r"\frac{\partial L}{\partial b_c} = \frac{1}{m}\sum_i \left(P_{ic} - \mathbb{1}[y_i \neq c]\right)", "*", oracle="np.sum(P - (1 - Y), axis=0, keepdims=True) / m", style="b-s-latex-b-indicator-neq")
+C(OX, "b", N, "probs = jax.nn.softmax(logits)\ngrads = probs.at[jnp.arange(B), labels].add(-1)\ndb = grads.mean(axis=0)", oracle=f"np.sum({OX_D}, axis=0)", style="b-ox-b-at-add-int")
+C(SL, "b", N, "dO = y_hat - torch.eye(q)[y]\ndb = dO.sum(0) / len(y)", oracle=f"np.sum({SL_D}, axis=0)", style="b-sl-b-eye-len")
+C(CBN, "gamma", L, r"\frac{\partial L}{\partial \gamma} = \sum_{i} \mathrm{upstream}_i \odot \hat{x}_i", oracle="np.sum(upstream * x_hat, axis=0)", style="b-cbn-latex-gamma")
+C(CBN, "x", L, r"\frac{\partial L}{\partial x} = \frac{\gamma}{\sqrt{\sigma^2 + \epsilon}}\, \mathrm{upstream}", "missing-path", oracle="gamma * upstream / np.sqrt(sample_var + eps)", style="b-cbn-latex-straight")
+C(B, "W", N, BD + "dZ = (dZ_hat - dZ_hat.mean(0) - Z_hat * (dZ_hat * Z_hat).mean(0)) / np.sqrt(np.var(Z, axis=0) + eps)\ndW = X.T @ dZ", oracle=BW, style="b-b-np-var")
+C(B, "W", N, BD + "dZ = (dZ_hat - dZ_hat.mean(0) - Z_hat * (dZ_hat * Z_hat).mean(0)) / np.sqrt(np.var(Z, axis=0, ddof=1) + eps)\ndW = X.T @ dZ", "*", oracle=f"X.T @ (({BN_DZH} - {BN_DZH}.mean(0) - Z_hat * ({BN_DZH} * Z_hat).mean(0)) / np.sqrt(np.var(Z, axis=0, ddof=1) + eps))", style="b-b-np-var-ddof1")
+C(A, "W_q", L, r"按行对 softmax 求导：$\frac{\partial L}{\partial S} = A \odot \left(\frac{\partial L}{\partial A} - \left(\frac{\partial L}{\partial A} \odot A\right)\mathbf{1}\mathbf{1}^\top\right)$，$\frac{\partial L}{\partial W_q} = \frac{1}{\sqrt{d}} X^\top \frac{\partial L}{\partial S} K$，$\frac{\partial L}{\partial A} = \frac{2}{nd}(O - T) V^\top$", lang=Z, oracle=AWQ, style="b-zh-a-latex-rowwise")
+C(R2, "W_x[0,0]", V, "约为 -2.344", lang=Z, opts=V3, style="b-var-zh-r2-Wx00")
+C(A, "W_q[0,0]", V, "-0.2423", opts=V3, style="b-var-a-Wq00")
+C(S, "W[0,0]", V, "0.5849", "*", opts=V3, style="b-var-s-W00-base-number")
+
+
 def _key(c: dict) -> tuple:
     return corpus10._key(c)
 
