@@ -21,6 +21,18 @@ import corpus_common  # noqa: E402
 
 CASES = corpus32.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c32-009": "steps kept in a dict (dz[2], dz[1]) and summed by a generator over them: not read",
+    "c32-073": "a row slice S_{i:} of a matrix in LaTeX: no reading of a row by a slice subscript",
+    "c32-085": "integer labels used as numbers (P - y[:, None]): a wrong answer the reader cannot "
+    "express (the labels are held one-hot); refused, never ✓",
+    "c32-086": "dZ[:, y] -= 1 (whole class columns): a wrong answer refused, never ✓",
+    "c32-149": "parenthesised names with an index, (W_x)_{pq}, (x_t)_p, (\\delta_t)_q: not read",
+    "c32-159": "tanh′ written 1 − H at both steps of a network whose tanh has no node of its own "
+    "argument: wrong, code unknown (no slip list for an activation applied inline)",
+    "c32-170": "a per-example step g_i of a name defined after (g = upstream): not read",
+    "c32-181": "integer labels used as numbers (probs - labels[:, None]): refused, never ✓",
+    "c32-264": "np.var(…, ddof=1) (the spec language's reductions have no ddof): a wrong answer "
+    "refused, never ✓",
 }
 NEWER = ("rnn", "attention", "batchnorm", "softmax-regression")
 
@@ -159,6 +171,24 @@ def test_xigua_hidden_index_h() -> None:
     assert _verdict("rnn", "W_h", rnn, latex=True) == ("correct", None)
 
 
+XT = str(Path(__file__).resolve().parent / "specs_course" / "xigua_threshold_batch.toml")
+
+
+def test_xigua_bp_on_its_own_network() -> None:
+    """西瓜书's BP (5.10)–(5.15) on its own network, whose hidden outputs are the tensor b_h and
+    output ŷ_j a vector of l = 1 entries at the example: ``-g_j b_h`` for ``w_{hj}`` (c28-200,
+    unreadable: b_h a row, ŷ_j of unknown orientation) and ``-e_h x_i`` for ``v_{ih}`` with
+    ``e_h = b_h(1 - b_h) Σ_j w_{hj} g_j``. Now b_h is the vector along h, ŷ_j (\\hat{y}: the
+    reader's yhat) the network's y_hat by its sized axis; sign and derivative slips stay wrong."""
+    g = "$g_j = \\hat{y}_j(1 - \\hat{y}_j)(y_j - \\hat{y}_j)$，"
+    assert _verdict(XT, "w", g + "故 $\\frac{\\partial E_k}{\\partial w_{hj}} = -g_j b_h$", latex=True) == ("correct", None)
+    assert _verdict(XT, "w", g + "故 $\\frac{\\partial E_k}{\\partial w_{hj}} = g_j b_h$", latex=True) == ("incorrect", "sign")
+    e = g + "$e_h = b_h(1 - b_h)\\sum_j w_{hj} g_j$，故 $\\frac{\\partial E_k}{\\partial v_{ih}} = "
+    assert _verdict(XT, "v", e + "-e_h x_i$", latex=True) == ("correct", None)
+    assert _verdict(XT, "v", e + "e_h x_i$", latex=True) == ("incorrect", "sign")
+    assert _verdict(XT, "v", e.replace("b_h(1 - b_h)", "") + "-e_h x_i$", latex=True) == ("incorrect", "missing-activation-derivative")
+
+
 SL = str(Path(__file__).resolve().parent / "specs_course" / "hn29_d2l_softmax_len_reshape_cn.toml")
 OX = str(Path(__file__).resolve().parent / "specs_course" / "hn12_optax_int_labels.toml")
 
@@ -187,6 +217,12 @@ def test_class_labels_spelled_as_courses_spell_them() -> None:
     ind = "\\frac{\\partial L}{\\partial w_{jc}} = \\frac{1}{m}\\sum_{i} x_{ij}\\left(p_{ic} - \\mathbb{1}[y_i = c]\\right)"
     assert _verdict("softmax-regression", "W", ind, latex=True) == ("correct", None)
     assert _verdict("softmax-regression", "W", ind.replace("{1}{m}", "{2}{m}"), latex=True) == ("incorrect", "scale-factor")
+    neq = "\\frac{\\partial L}{\\partial b_c} = \\frac{1}{m}\\sum_i \\left(P_{ic} - 1 + \\mathbb{1}[y_i \\neq c]\\right)"
+    assert _verdict("softmax-regression", "b", neq, latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "b", neq.replace("- 1 +", "-"), latex=True)[0] == "incorrect"
+    basis = "\\frac{\\partial L}{\\partial W} = \\frac{1}{m}\\sum_{i=1}^{m} x^{(i)\\top}\\left(p^{(i)} - e_{y^{(i)}}\\right)"
+    assert _verdict("softmax-regression", "W", basis, latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "W", basis.replace("\\frac{1}{m}", ""), latex=True) == ("incorrect", "scale-factor")
 
 
 CBN = str(Path(__file__).resolve().parent / "specs_course" / "cs231n_batchnorm_alt.toml")
@@ -216,5 +252,7 @@ def test_softmax_jacobian_row_by_row() -> None:
     assert _verdict("attention", "W_q", plus + "dW_q = X.T @ (dS @ K) / np.sqrt(d)")[0] == "incorrect"
     loop = head + "dS = np.zeros_like(A)\nfor i in range(n):\n    a = A[i]\n    J = np.diag(a) - np.outer(a, a)\n    dS[i] = J @ dA[i]\n"
     assert _verdict("attention", "W_q", loop + "dW_q = X.T @ (dS @ K) / np.sqrt(d)") == ("correct", None)
+    rows = loop.replace("dS[i] = J @ dA[i]", "dS[i, :] = J @ dA[i, :]")
+    assert _verdict("attention", "W_q", rows + "dW_q = X.T @ (dS @ K) / np.sqrt(d)") == ("correct", None)
     diag = loop.replace("J = np.diag(a) - np.outer(a, a)", "J = np.diag(a)")
     assert _verdict("attention", "W_q", diag + "dW_q = X.T @ (dS @ K) / np.sqrt(d)")[0] == "incorrect"

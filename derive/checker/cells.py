@@ -315,9 +315,19 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+def _row_of(index: ast.expr, i: str) -> bool:
+    """Is ``index`` row ``i``: ``[i]`` or ``[i, :]``?"""
+    if isinstance(index, ast.Tuple) and len(index.elts) == 2:
+        whole = index.elts[1]
+        if not (isinstance(whole, ast.Slice) and whole.lower is None and whole.upper is None and whole.step is None):
+            return False
+        index = index.elts[0]
+    return isinstance(index, ast.Name) and index.id == i
+
+
 def _rows_loop_heldcheck32(st: ast.For) -> list[ast.stmt] | None:
     """``for i in range(n):`` whose body names a few rows (``a = A[i]``, ``J = np.diag(a) -
-    np.outer(a, a)``) and then fills row ``i`` of one array (``dS[i] = J @ dA[i]``): that
+    np.outer(a, a)``) and then fills row ``i`` of one array (``dS[i] = J @ dA[i]``, ``dS[i, :]``): that
     array as the stack of its rows, ``dS = np.stack([J @ dA[i] for i in range(n)])`` with the
     names put in (the reader takes such a stack row by row). Other loops: None."""
     it = st.iter
@@ -343,7 +353,7 @@ def _rows_loop_heldcheck32(st: ast.For) -> list[ast.stmt] | None:
     if not (
         isinstance(last, ast.Assign) and len(last.targets) == 1
         and isinstance(last.targets[0], ast.Subscript) and isinstance(last.targets[0].value, ast.Name)
-        and isinstance(last.targets[0].slice, ast.Name) and last.targets[0].slice.id == i
+        and _row_of(last.targets[0].slice, i)
     ):
         return None
     row = _subst(last.value, env)

@@ -1502,14 +1502,21 @@ _ONE_HOT_LATEX = re.compile(  # \mathrm{onehot}(\mathrm{labels}), \operatorname{
 )
 _LABEL_IS_CLASS = re.compile(  # \mathbb{1}[y_i = c], \mathbf{1}\{y^{(i)}_{} = k\}: an Iverson equality
     r"\\(?:mathbb|mathbf)\s*\{\s*1\s*\}\s*(?:\\left\s*)?(?:\[|\\\{)\s*"
-    r"(?P<y>[A-Za-z]\w*)\s*_\s*\{?\s*(?P<i>[a-z])\s*\}?\s*=\s*(?P<c>[a-z])\s*(?:\\right\s*)?(?:\]|\\\})"
+    r"(?P<y>[A-Za-z]\w*)\s*_\s*\{?\s*(?P<i>[a-z])\s*\}?\s*(?P<op>=|\\neq?\b|≠)\s*(?P<c>[a-z])\s*(?:\\right\s*)?(?:\]|\\\})"
+)
+
+
+_BASIS_OF_LABEL = re.compile(  # e_{y^{(i)}}, e_{y_i}: the standard basis vector of the class
+    r"(?<![\\\w])e\s*_\s*\{\s*(?P<y>[A-Za-z][A-Za-z0-9]*)\s*"
+    r"(?P<ex>\^\s*\{\s*\(\s*[a-z]\s*\)\s*\}|_\s*\{?\s*[a-z]\s*\}?)?\s*\}"
 )
 
 
 def _one_hot_latex_heldcheck32(net: Net, text: str) -> str:
     r"""The one-hot rows of the class labels written in LaTeX — ``\mathrm{onehot}(\mathrm{labels})``
     as the network's one-hot target ``labels``, the Iverson equality ``\mathbb{1}[y_i = c]`` as
-    its entry ``Y_{ic}`` in index notation — where the labels written are that target (its name,
+    its entry ``Y_{ic}`` in index notation (``\mathbb{1}[y_i \neq c]`` as ``1 - Y_{ic}``), the basis
+    vector of the class ``e_{y^{(i)}}`` (CS229) as the row ``Y^{(i)}`` — where the labels written are that target (its name,
     or ``y`` for a target ``Y``); other text unchanged."""
     if "hot" not in text and "1" not in text:
         return text
@@ -1525,9 +1532,16 @@ def _one_hot_latex_heldcheck32(net: Net, text: str) -> str:
     def entry(m: re.Match) -> str:
         t = target(m.group("y"))
         i, c = m.group("i"), m.group("c")
-        return m.group(0) if t is None or i == c else f" {t}_{{{i}{c}}} "
+        if t is None or i == c:
+            return m.group(0)
+        return f" {t}_{{{i}{c}}} " if m.group("op") == "=" else f" (1 - {t}_{{{i}{c}}}) "
 
-    return _LABEL_IS_CLASS.sub(entry, _ONE_HOT_LATEX.sub(named, text))
+    def basis(m: re.Match) -> str:
+        t = target(m.group("y"))
+        return m.group(0) if t is None or net.known("e") else f" {t}{m.group('ex') or ''} "
+
+    text = _LABEL_IS_CLASS.sub(entry, _ONE_HOT_LATEX.sub(named, text))
+    return _BASIS_OF_LABEL.sub(basis, text) if "e" in text else text
 
 
 def _read_one(
@@ -3292,12 +3306,13 @@ class _Numpy(ast.NodeTransformer):
             return None
         gen, comp = found
         size = self.visit(comp.iter.args[0])
-        body = self._batch_rows_heldcheck26(size, copy.deepcopy(gen.elt), comp.target.id)
+        elt = _whole_rows_heldcheck32(copy.deepcopy(gen.elt), comp.target.id)
+        body = self._batch_rows_heldcheck26(size, copy.deepcopy(elt), comp.target.id)
         if body is None:
             return None
         rows = {
             n.value.id
-            for n in ast.walk(gen.elt)
+            for n in ast.walk(elt)
             if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
             and isinstance(n.slice, ast.Name) and n.slice.id == comp.target.id
         }
@@ -3707,6 +3722,26 @@ class _Numpy(ast.NodeTransformer):
             if not known:
                 return ast.unparse(f)
         return "." + f.attr
+
+
+def _whole_rows_heldcheck32(node: ast.expr, i: str) -> ast.expr:
+    """``X[i, :]`` (row ``i`` with every column) written ``X[i]``."""
+
+    class _Rows(ast.NodeTransformer):
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+            self.generic_visit(n)
+            s = n.slice
+            if (
+                isinstance(s, ast.Tuple) and len(s.elts) == 2 and isinstance(s.elts[0], ast.Name)
+                and s.elts[0].id == i and isinstance(s.elts[1], ast.Slice)
+                and s.elts[1].lower is None and s.elts[1].upper is None and s.elts[1].step is None
+            ):
+                return ast.Subscript(n.value, ast.Name(i, ast.Load()), n.ctx)
+            return n
+
+    out = _Rows().visit(node)
+    assert isinstance(out, ast.expr)
+    return out
 
 
 def _np_call(name: str, *args: ast.expr, **kw: ast.expr) -> ast.Call:
@@ -5840,7 +5875,8 @@ def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
         found = net.resolve(stem)  # dZ1 where the network writes z1
         # the canonical name, or the tensor an alias reads (p for P: the alias is its own name)
         canon = None if found is None else found[0] if found[0] in net.g.tensors else getattr(found[1], "name", None)
-        if canon in net.g.tensors and canon.lower() == stem.lower():
+        # … also \hat{y}_j (the reader's yhat) for the network's y_hat
+        if canon in net.g.tensors and canon.replace("_", "").lower() == stem.replace("_", "").lower():
             return canon, grad + canon
         pattern = re.compile(rf"{re.escape(stem)}\d+")
         owners = {t for label, (t, _, _) in net.label_at.items() if pattern.fullmatch(label)}
@@ -5862,6 +5898,13 @@ def _axes(net: Net, tensor: str, letters: tuple[str, ...]) -> tuple[str | None, 
         return None, letters[0]
     if len(letters) == 1 and shape[1] == 1 and shape[0] != 1:
         return letters[0], None
+    if len(letters) == 1 and shape == (1, 1) and tensor in net.g.tensors:
+        # a vector whose size is 1 at the example (西瓜书's l outputs, l = 1): its sized axis
+        sized = [getattr(s, "label", None) is not None for s in net.g.tensors[tensor].shape]
+        if sized == [False, True]:
+            return None, letters[0]
+        if sized == [True, False]:
+            return letters[0], None
     return None
 
 
@@ -5913,7 +5956,7 @@ def _vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> 
     if isinstance(node, ex.Name):
         m = _INDEXED_NAME.fullmatch(node.id)
         if m is None or not _is_indexed(net, node.id):
-            return node
+            return _named_by_its_index_heldcheck32(net, node, out)
         letters = set(m.group(2))
         if not letters <= set(out):
             raise _NotIndexed
@@ -5932,6 +5975,21 @@ def _vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> 
     if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "@"):
         return ex.BinOp("*", _vectorised(net, node.left, out), _vectorised(net, node.right, out))
     return ex.rebuild(node, lambda c: _vectorised(net, c, out))
+
+
+def _named_by_its_index_heldcheck32(net: Net, node: ex.Name, out: tuple[str | None, str | None]) -> ex.Node:
+    """A vector of the network named after its index as 西瓜书 names them (``b_h``, the hidden
+    outputs; ``beta_j``): in an index-notation formula whose left side has that letter
+    (``\frac{∂E_k}{∂w_{hj}} = -g_j b_h``), the vector along that letter's axis; else as it is."""
+    m = re.fullmatch(r"\w+_([cijklnpqth])", node.id)
+    if m is None or node.id not in net.g.tensors or m.group(1) not in out:
+        return node
+    axes = _axes(net, node.id, (m.group(1),))
+    if axes is None:  # not a vector
+        return node
+    letter = m.group(1)
+    want = (letter, None) if out[0] == letter else (None, letter)
+    return node if axes == want else ex.Transpose(node)
 
 
 def _nested_sum_vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:
