@@ -31,8 +31,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "argument: wrong, code unknown (no slip list for an activation applied inline)",
     "c32-170": "a per-example step g_i of a name defined after (g = upstream): not read",
     "c32-181": "integer labels used as numbers (probs - labels[:, None]): refused, never ✓",
-    "c32-264": "np.var(…, ddof=1) (the spec language's reductions have no ddof): a wrong answer "
-    "refused, never ✓",
 }
 NEWER = ("rnn", "attention", "batchnorm", "softmax-regression")
 
@@ -256,3 +254,14 @@ def test_softmax_jacobian_row_by_row() -> None:
     assert _verdict("attention", "W_q", rows + "dW_q = X.T @ (dS @ K) / np.sqrt(d)") == ("correct", None)
     diag = loop.replace("J = np.diag(a) - np.outer(a, a)", "J = np.diag(a)")
     assert _verdict("attention", "W_q", diag + "dW_q = X.T @ (dS @ K) / np.sqrt(d)")[0] == "incorrect"
+
+
+def test_an_unbiased_variance_in_a_batch_norm_gradient() -> None:
+    """``np.var(Z, axis=0, ddof=1)`` (``np.std(…, ddof=1)``) — the m − 1 variance where the
+    forward uses the biased one, a classic batch-norm slip — was "np.var is not supported"
+    (c32-264), a wrong answer refused. Now the unbiased variance written out: wrong with ddof=1,
+    right with ddof=0."""
+    head = "dY = 2 * (Y - T) / (m * n)\ndZ_hat = dY * gamma\ndZ = (dZ_hat - dZ_hat.mean(0) - Z_hat * (dZ_hat * Z_hat).mean(0)) / "
+    for std in ("np.sqrt(np.var(Z, axis=0, ddof=1) + eps)", "np.std(Z, ddof=1, axis=0)"):
+        assert _verdict("batchnorm", "W", head + std + "\ndW = X.T @ dZ")[0] == "incorrect", std
+    assert _verdict("batchnorm", "W", head + "np.sqrt(np.var(Z, axis=0, ddof=0) + eps)\ndW = X.T @ dZ") == ("correct", None)

@@ -184,6 +184,7 @@ def _read(
         text = _gradient_attributes(net, text)
         text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
         text = _diag_names_inlined(net, text)
+        text = _bessel_heldcheck32(text)
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     row = _row_target(net, wrt)
@@ -208,6 +209,31 @@ def _read(
     if asked is not None and not _fits(net, one[0], asked, exact=True):
         return _columns_first(net, parts, asked, text, scalar, [False], row, one)
     return one
+
+
+_DDOF = re.compile(  # np.var(Z, axis=0, ddof=1), np.std(x, ddof=1, axis=0)
+    r"(?<![\w.])(?P<mod>np|numpy)\.(?P<f>var|std)\(\s*(?P<x>[A-Za-z_]\w*)\s*,\s*"
+    r"(?:axis\s*=\s*(?P<a1>[01])\s*,\s*ddof\s*=\s*(?P<d1>\d)|ddof\s*=\s*(?P<d2>\d)\s*,\s*axis\s*=\s*(?P<a2>[01]))"
+    r"\s*(?P<keep>,\s*keepdims\s*=\s*True\s*)?\)"
+)
+
+
+def _bessel_heldcheck32(text: str) -> str:
+    """NumPy's ``np.var(Z, axis=0, ddof=1)`` (the unbiased variance, ``np.std`` alike) written
+    out as the reader takes it: the squared deviations from the mean summed over the axis and
+    divided by ``n − ddof``, ``n = Z.shape[axis]`` (the standard deviation its root); other text
+    unchanged."""
+    if "ddof" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        x, axis, ddof = m.group("x"), m.group("a1") or m.group("a2"), m.group("d1") or m.group("d2")
+        keep = ", keepdims=True" if m.group("keep") else ""
+        centred = f"({x} - np.mean({x}, axis={axis}, keepdims=True))"
+        var = f"(np.sum({centred} ** 2, axis={axis}{keep}) / ({x}.shape[{axis}] - {ddof}))"
+        return var if m.group("f") == "var" else f"np.sqrt{var}"
+
+    return _DDOF.sub(one, text)
 
 
 _GRAD_ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.(g|grad)\b(?!\s*\()")
