@@ -90,9 +90,14 @@ def course_oracle_ok(case: dict) -> bool:
     ns = so.namespace(s, raw, point)
     dtype = torch.get_default_dtype()
     torch.set_default_dtype(torch.float64)  # a spec's torch.ones(…) is float64, as in derive
+    wrt = case["wrt"]
+    if isinstance(ns.get(wrt), torch.Tensor) and not ns[wrt].requires_grad:  # an input
+        ns[wrt] = ns[wrt].detach().clone().requires_grad_(True)
     try:
         for key, text in raw["forward"].items():  # our own spec's text, as spelled_oracle runs it
             ns[key] = eval(compile(text, key, "eval"), ns)  # noqa: S307
+            if key == wrt:  # a node: its gradient kept
+                ns[key].retain_grad()
     finally:
         torch.set_default_dtype(dtype)
     loss = ns[list(raw["forward"])[-1]]
@@ -100,7 +105,7 @@ def course_oracle_ok(case: dict) -> bool:
     env = {k: v.detach().numpy() for k, v in ns.items() if isinstance(v, torch.Tensor)}
     env.update({k: int(v) for k, v in s.dims.items()})
     env.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
-    want = ns[case["wrt"]].grad.numpy()
+    want = ns[wrt].grad.numpy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         got = eval(case["oracle"], {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, env)  # noqa: S307
@@ -152,7 +157,8 @@ def assert_rows_graded(picked: list[dict], tmp_path: Path) -> None:
 ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "corpus7", "corpus8",
          "corpus9", "corpus10", "corpus11", "corpus12", "corpus13", "corpus14", "corpus15",
          "corpus16", "corpus17", "corpus18", "corpus19", "corpus20", "corpus21", "corpus22", "corpus23",
-         "corpus24", "corpus25", "corpus26", "corpus27", "corpus28", "corpus29", "corpus30", "corpus31")
+         "corpus24", "corpus25", "corpus26", "corpus27", "corpus28", "corpus29", "corpus30", "corpus31",
+         "corpus32")
 
 
 def earlier_keys(name: str, key: Callable[[dict], tuple]) -> set[tuple]:

@@ -20,9 +20,7 @@ import corpus_common  # noqa: E402
 
 CASES = corpus28.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c28-200": "西瓜书's b_h in index notation is the network's tensor b_h (a row), not b indexed by h, "
-    "so -g_j b_h for w_{hj} is (1, q), not (q, 1)",
-}
+}  # c28-200 (西瓜书's -g_j b_h) read since heldcheck32: the index letter h, b_h a vector along h
 
 
 def test_corpus_is_new_and_mixed() -> None:

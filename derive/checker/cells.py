@@ -315,6 +315,56 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+def _row_of(index: ast.expr, i: str) -> bool:
+    """Is ``index`` row ``i``: ``[i]`` or ``[i, :]``?"""
+    if isinstance(index, ast.Tuple) and len(index.elts) == 2:
+        whole = index.elts[1]
+        if not (isinstance(whole, ast.Slice) and whole.lower is None and whole.upper is None and whole.step is None):
+            return False
+        index = index.elts[0]
+    return isinstance(index, ast.Name) and index.id == i
+
+
+def _rows_loop_heldcheck32(st: ast.For) -> list[ast.stmt] | None:
+    """``for i in range(n):`` whose body names a few rows (``a = A[i]``, ``J = np.diag(a) -
+    np.outer(a, a)``) and then fills row ``i`` of one array (``dS[i] = J @ dA[i]``, ``dS[i, :]``): that
+    array as the stack of its rows, ``dS = np.stack([J @ dA[i] for i in range(n)])`` with the
+    names put in (the reader takes such a stack row by row). Other loops: None."""
+    it = st.iter
+    if (
+        st.orelse
+        or not isinstance(st.target, ast.Name)
+        or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
+        or len(it.args) != 1
+        or it.keywords
+        or not st.body
+    ):
+        return None
+    i = st.target.id
+    env: dict[str, ast.expr] = {}
+    for body_st in st.body[:-1]:
+        if not (
+            isinstance(body_st, ast.Assign) and len(body_st.targets) == 1
+            and isinstance(body_st.targets[0], ast.Name) and body_st.targets[0].id != i
+        ):
+            return None
+        env[body_st.targets[0].id] = _subst(body_st.value, env)
+    last = st.body[-1]
+    if not (
+        isinstance(last, ast.Assign) and len(last.targets) == 1
+        and isinstance(last.targets[0], ast.Subscript) and isinstance(last.targets[0].value, ast.Name)
+        and _row_of(last.targets[0].slice, i)
+    ):
+        return None
+    row = _subst(last.value, env)
+    comp = ast.comprehension(ast.Name(i, ast.Store()), copy.deepcopy(it), [], 0)
+    stack = ast.Call(
+        ast.Attribute(ast.Name("np", ast.Load()), "stack", ast.Load()), [ast.ListComp(row, [comp])], []
+    )
+    out = ast.Assign([ast.Name(last.targets[0].value.id, ast.Store())], stack)
+    return [ast.fix_missing_locations(out)]
+
+
 _IPYTHON_IN = re.compile(r"^\s*In \[\d*\]:\s?")
 _IPYTHON_MORE = re.compile(r"^\s*\.\.\.+:\s?")
 
@@ -525,7 +575,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     for st in _derivation_bodies(_without_classes(_without_quiet_with(tree.body))):
         if isinstance(st, ast.For):
-            unrolled = _unrolled(st)
+            unrolled = _unrolled(st) or _rows_loop_heldcheck32(st)
             if unrolled is None:
                 raise FormulaError(msg("heldcheck3.loop"))
             body.extend(unrolled)

@@ -848,7 +848,7 @@ def split_lhs(text: str) -> tuple[str, tuple[str, str, str | None] | None]:
         raise Fallback  # chains, definitions, rows: the slow path
     at = bare.index("=")
     lhs, rhs = text[:at], text[at + 1 :]
-    if "\\sum" in rhs and re.search(r"_\s*\{?\s*[cijklnpqt]{1,2}\s*\}?", lhs):
+    if "\\sum" in rhs and re.search(r"_\s*\{?\s*[cijklnpqth]{1,2}\s*\}?", lhs):
         raise Fallback  # ∂L/∂b_j = \sum_i δ_{ij}: index notation (latexin's indices)
     for pattern in (_LHS_FRAC, _LHS_NABLA):
         m = pattern.fullmatch(lhs)

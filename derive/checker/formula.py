@@ -184,6 +184,7 @@ def _read(
         text = _gradient_attributes(net, text)
         text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
         text = _diag_names_inlined(net, text)
+        text = _bessel_heldcheck32(text)
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     row = _row_target(net, wrt)
@@ -208,6 +209,31 @@ def _read(
     if asked is not None and not _fits(net, one[0], asked, exact=True):
         return _columns_first(net, parts, asked, text, scalar, [False], row, one)
     return one
+
+
+_DDOF = re.compile(  # np.var(Z, axis=0, ddof=1), np.std(x, ddof=1, axis=0)
+    r"(?<![\w.])(?P<mod>np|numpy)\.(?P<f>var|std)\(\s*(?P<x>[A-Za-z_]\w*)\s*,\s*"
+    r"(?:axis\s*=\s*(?P<a1>[01])\s*,\s*ddof\s*=\s*(?P<d1>\d)|ddof\s*=\s*(?P<d2>\d)\s*,\s*axis\s*=\s*(?P<a2>[01]))"
+    r"\s*(?P<keep>,\s*keepdims\s*=\s*True\s*)?\)"
+)
+
+
+def _bessel_heldcheck32(text: str) -> str:
+    """NumPy's ``np.var(Z, axis=0, ddof=1)`` (the unbiased variance, ``np.std`` alike) written
+    out as the reader takes it: the squared deviations from the mean summed over the axis and
+    divided by ``n − ddof``, ``n = Z.shape[axis]`` (the standard deviation its root); other text
+    unchanged."""
+    if "ddof" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        x, axis, ddof = m.group("x"), m.group("a1") or m.group("a2"), m.group("d1") or m.group("d2")
+        keep = ", keepdims=True" if m.group("keep") else ""
+        centred = f"({x} - np.mean({x}, axis={axis}, keepdims=True))"
+        var = f"(np.sum({centred} ** 2, axis={axis}{keep}) / ({x}.shape[{axis}] - {ddof}))"
+        return var if m.group("f") == "var" else f"np.sqrt{var}"
+
+    return _DDOF.sub(one, text)
 
 
 _GRAD_ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.(g|grad)\b(?!\s*\()")
@@ -527,8 +553,9 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+# the rows: range(m), np.arange(N), range(len(y)), range(len(Y.argmax(1))) (two levels of brackets)
 _CLASS_ENTRY = re.compile(
-    r"\s*([A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|torch\.arange)\(\s*[^()]*\)\s*,\s*(.+?)\s*\]"
+    r"\s*([A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|torch\.arange)\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*,\s*(.+?)\s*\]"
     r"\s*([-+]?)=(?!=)\s*(.+?)\s*"
 )
 _ARGMAX = re.compile(  # the class of each row: along axis 1 (or -1), by keyword or position
@@ -547,7 +574,7 @@ def _labels_named(net: Net, parts: list[str]) -> list[str]:
     named: dict[str, str] = {}
     for part in parts:
         for name, labels in named.items():
-            part = re.sub(rf"(?<![\w.]){name}\b", labels, part)
+            part = _eye_of_argmax_heldcheck32(net, re.sub(rf"(?<![\w.]){name}\b", labels, part))
         m = _LABELS_DEFINED.fullmatch(part)
         if m is not None and (m.group(3) or m.group(4)) in net.spec.one_hot:
             named[m.group(1)] = m.group(2)
@@ -582,6 +609,33 @@ def _class_entries(net: Net, part: str) -> str:
         return f"{name} = {name} * (1 - {target}) + ({value}).T * {target}"
     scaled = target if value.strip() == "1" else f"({value}) * {target}"
     return f"{name} = {name} {op} {scaled}"
+
+
+_CLASS_ENTRY_AT = re.compile(  # JAX: probs.at[jnp.arange(B), labels].add(-1.0)
+    r"(?<![\w.])(?P<t>[A-Za-z_]\w*)\s*\.\s*at\s*\[\s*(?:range|np\.arange|jnp\.arange|torch\.arange)"
+    r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*,\s*(?P<y>[^\[\]]+?)\s*\]\s*\.\s*add\(\s*(?P<v>[^()]+?)\s*\)"
+)
+
+
+def _class_entries_at_heldcheck32(net: Net, part: str) -> str:
+    """JAX's functional update ``probs.at[jnp.arange(B), labels].add(-1.0)`` — each row's entry
+    of its class changed, as CS231n's ``dscores[range(N), y] -= 1`` in place — as ``(probs +
+    (-1.0) * labels)`` with the network's one-hot target; labels that are not the target's are
+    left as written (refused as any other call)."""
+    if ".at" not in part and ". at" not in part:
+        return part
+
+    def one(m: re.Match) -> str:
+        hot = list(net.spec.one_hot)
+        a = _ARGMAX.fullmatch(m.group("y"))
+        label = (a.group(1) or a.group(2)) if a else m.group("y")
+        if len(hot) != 1 or label not in (hot[0], hot[0].lower(), "y", "labels", "targets", "y_true") or (
+            label != hot[0] and label in net.g.tensors
+        ):
+            return m.group(0)
+        return f"({m.group('t')} + ({m.group('v')}) * {hot[0]})"
+
+    return _CLASS_ENTRY_AT.sub(one, part)
 
 
 _ONE_HOT = re.compile(
@@ -659,7 +713,33 @@ def _one_hot_calls(net: Net, part: str) -> str:
         # W[:, y]: the class columns, W @ Y^T; W[y] (W[y, :]): the class rows, Y @ W
         return f"({name} @ {label}.T)" if m.group("cols") else f"({label} @ {name})"
 
-    return _PICKED.sub(picked, _ONE_HOT.sub(one, part))
+    return _PICKED.sub(picked, _ONE_HOT.sub(one, _eye_of_argmax_heldcheck32(net, part)))
+
+
+_EYE_OF_ARGMAX = re.compile(
+    r"(?:(?:np|numpy|torch|jnp)\.eye\(\s*(?P<k1>\w+)\s*\)\s*\[\s*(?P<a1>" + _ARGMAX.pattern + r")\s*\]"
+    r"|(?:F|torch\.nn\.functional|nn\.functional|jax\.nn|tf)\.one_hot\(\s*(?P<a2>" + _ARGMAX.pattern
+    + r")\s*,\s*(?:(?:num_classes|depth)\s*=\s*)?(?P<k2>\w+)\s*\))"
+    r"(?:\s*\.\s*(?:numpy|float|double)\(\s*\))*"
+)
+
+
+def _eye_of_argmax_heldcheck32(net: Net, part: str) -> str:
+    """``np.eye(k)[Y.argmax(1)]`` (``F.one_hot(np.argmax(Y, axis=1), k)``, …): the one-hot rows
+    of the classes of the network's one-hot target ``Y`` are ``Y`` itself, where the size is its
+    number of classes; other text (another tensor's argmax, another size) unchanged."""
+
+    def one(m: re.Match) -> str:
+        a = _ARGMAX.fullmatch(m.group("a1") or m.group("a2"))
+        size = m.group("k1") or m.group("k2")
+        target = (a.group(1) or a.group(2)) if a else None
+        if target not in net.spec.one_hot:
+            return m.group(0)
+        classes = net.spec.shape2d(target)[1]
+        value = int(size) if size.isdigit() else net.spec.dims.get(size)
+        return target if value == classes else m.group(0)
+
+    return _EYE_OF_ARGMAX.sub(one, part) if ".argmax" in part or "argmax(" in part else part
 
 
 # a tensor indexed by integer class labels: its class columns W[:, y], its class rows W[y]
@@ -769,7 +849,7 @@ def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
-        parts = [_class_entries(net, p) for p in _labels_named(net, parts)]
+        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p)) for p in _labels_named(net, parts)]
         parts = _in_place(parts, lambda n: tensor_of(net, n))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
@@ -994,6 +1074,8 @@ def _derivation_steps(
         )
         if not latex:
             _note_shape(net, read_parts[-1], shapes, steps)
+    if latex:
+        read_parts = _index_steps_read_heldcheck32(net, parts, read_parts, scalar, row, shapes)
     answer = len(read_parts) - 1
     want = tensor_of(net, wrt) if wrt else None
     named = [
@@ -1044,6 +1126,71 @@ def _derivation_steps(
         assert lhs is not None
         defs[lhs] = tree
     raise AssertionError("unreachable")
+
+
+_INDEX_STEP_NAME = re.compile(r"(\w+?)_?([cijklnpqth]{1,2})")  # g_j, e_h, dj (δ_j)
+
+
+def _index_step_heldcheck32(net: Net, lhs: str | None, tree: ex.Node) -> bool:
+    r"""Is ``lhs = tree`` a step written in index notation — Bishop's ``\delta_j = h_j(1 -
+    h_j)\, w_j\, \delta``, 西瓜书's ``g_j = …`` — a name of no tensor ending in index letters
+    that the definition's indexed factors carry?"""
+    if lhs is None or net.known(lhs) or _is_indexed(net, lhs):
+        return False
+    m = _INDEX_STEP_NAME.fullmatch(lhs)
+    if m is None or net.resolve(m.group(1)) is not None:
+        return False
+    return set(m.group(2)) <= _letters(net, tree)
+
+
+def _index_steps_read_heldcheck32(
+    net: Net,
+    parts: list[str],
+    read_parts: list[tuple[ex.Node, str | None, str]],
+    scalar: bool,
+    row: bool,
+    shapes: dict[str, tuple[int, int]],
+) -> list[tuple[ex.Node, str | None, str]]:
+    r"""A LaTeX derivation whose steps are written in index notation (``\delta_j = h_j(1 -
+    h_j)\, W2_j (y_{pred} - y_{target}), \quad \frac{\partial L}{\partial W1_{ij}} = X_i\,
+    \delta_j``): the statements using such a step read again with the step's indexed factors put
+    in, so that the answer is vectorised as one index-notation formula (the step alone has no
+    orientation: read apart, ``X_i \delta_j`` came out transposed). Other derivations as read."""
+    steps = {lhs: tree for tree, lhs, _ in read_parts if _index_step_heldcheck32(net, lhs, tree)}
+    if not steps:
+        return read_parts
+    for _ in range(len(steps)):  # steps using steps (e_h = … g_j …): put in, in any order
+        steps = {k: _index_steps_renamed(v, {n: t for n, t in steps.items() if n != k}) for k, v in steps.items()}
+    uses = [
+        k for k, (tree, lhs, _) in enumerate(read_parts)
+        if lhs not in steps and set(ex.names(tree)) & set(steps)
+    ]
+    if not uses:
+        return read_parts
+    token = _INDEX_STEPS.set(steps)
+    try:
+        out = list(read_parts)
+        for k in uses:
+            defined = frozenset(lhs for _, lhs, _ in read_parts[:k] if lhs is not None)
+            out[k] = _read_one(net, parts[k], True, scalar, row, shapes, defined)
+        return out
+    finally:
+        _INDEX_STEPS.reset(token)
+
+
+def _index_steps_renamed(node: ex.Node, steps: dict[str, ex.Node]) -> ex.Node:
+    if isinstance(node, ex.Name) and node.id in steps:
+        return steps[node.id]
+    return ex.rebuild(node, lambda c: _index_steps_renamed(c, steps))
+
+
+def _index_steps_put_heldcheck32(net: Net, tree: ex.Node, lhs: ex.Node | None) -> ex.Node:
+    """``tree`` with the derivation's index-notation steps (:data:`_INDEX_STEPS`) put in, where
+    the left side asks for an entry in index notation (``\frac{∂L}{∂W1_{ij}}``)."""
+    steps = _INDEX_STEPS.get()
+    if not steps or not isinstance(lhs, ex.Name) or not _is_indexed(net, lhs.id):
+        return tree
+    return _index_steps_renamed(tree, steps)
 
 
 def _definitions_in_order_heldcheck28(
@@ -1131,6 +1278,11 @@ def vectors(net: Net) -> frozenset[str]:
 # the trees of the derivation's steps read so far, earlier steps put in (set by _derivation)
 _STEP_TREES: contextvars.ContextVar[dict[str, ex.Node]] = contextvars.ContextVar(
     "step_trees", default={}  # noqa: B039 (never written through the default)
+)
+# a LaTeX derivation's steps written in index notation (δ_j = …, g_j = …): name → its tree, the
+# indexed factors as written (set by _derivation_steps, put in by _index_steps_put_heldcheck32)
+_INDEX_STEPS: contextvars.ContextVar[dict[str, ex.Node]] = contextvars.ContextVar(
+    "index_steps", default={}  # noqa: B039 (never written through the default)
 )
 # read a derivation's statements with NumPy's meaning of 1-D names first (set by _numpy_first)
 _NUMPY_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("numpy_first", default=False)
@@ -1369,6 +1521,55 @@ def _note_shape(
     shapes[lhs] = (int(out.shape[0]), int(out.shape[1]))
 
 
+_ONE_HOT_LATEX = re.compile(  # \mathrm{onehot}(\mathrm{labels}), \operatorname{one\_hot}(y)
+    r"\\(?:mathrm|operatorname|text|textrm|mathtt)\s*\{\s*one\s*(?:\\_|_|-|\\,|\s)?\s*hot\s*\}\s*"
+    r"(?:\\left\s*)?\(\s*(?:\\(?:mathrm|text|textrm|mathbf|boldsymbol|mathtt)\s*\{\s*)?"
+    r"(?P<y>[A-Za-z]\w*)\s*\}?\s*(?:\\right\s*)?\)"
+)
+_LABEL_IS_CLASS = re.compile(  # \mathbb{1}[y_i = c], \mathbf{1}\{y^{(i)}_{} = k\}: an Iverson equality
+    r"\\(?:mathbb|mathbf)\s*\{\s*1\s*\}\s*(?:\\left\s*)?(?:\[|\\\{)\s*"
+    r"(?P<y>[A-Za-z]\w*)\s*_\s*\{?\s*(?P<i>[a-z])\s*\}?\s*(?P<op>=|\\neq?\b|≠)\s*(?P<c>[a-z])\s*(?:\\right\s*)?(?:\]|\\\})"
+)
+
+
+_BASIS_OF_LABEL = re.compile(  # e_{y^{(i)}}, e_{y_i}: the standard basis vector of the class
+    r"(?<![\\\w])e\s*_\s*\{\s*(?P<y>[A-Za-z][A-Za-z0-9]*)\s*"
+    r"(?P<ex>\^\s*\{\s*\(\s*[a-z]\s*\)\s*\}|_\s*\{?\s*[a-z]\s*\}?)?\s*\}"
+)
+
+
+def _one_hot_latex_heldcheck32(net: Net, text: str) -> str:
+    r"""The one-hot rows of the class labels written in LaTeX — ``\mathrm{onehot}(\mathrm{labels})``
+    as the network's one-hot target ``labels``, the Iverson equality ``\mathbb{1}[y_i = c]`` as
+    its entry ``Y_{ic}`` in index notation (``\mathbb{1}[y_i \neq c]`` as ``1 - Y_{ic}``), the basis
+    vector of the class ``e_{y^{(i)}}`` (CS229) as the row ``Y^{(i)}`` — where the labels written are that target (its name,
+    or ``y`` for a target ``Y``); other text unchanged."""
+    if "hot" not in text and "1" not in text:
+        return text
+
+    def target(written: str) -> str | None:
+        hot = [h for h in net.spec.one_hot if written in (h, h.lower())]
+        return hot[0] if len(hot) == 1 else None
+
+    def named(m: re.Match) -> str:
+        t = target(m.group("y"))
+        return m.group(0) if t is None else f" {t} "
+
+    def entry(m: re.Match) -> str:
+        t = target(m.group("y"))
+        i, c = m.group("i"), m.group("c")
+        if t is None or i == c:
+            return m.group(0)
+        return f" {t}_{{{i}{c}}} " if m.group("op") == "=" else f" (1 - {t}_{{{i}{c}}}) "
+
+    def basis(m: re.Match) -> str:
+        t = target(m.group("y"))
+        return m.group(0) if t is None or net.known("e") else f" {t}{m.group('ex') or ''} "
+
+    text = _LABEL_IS_CLASS.sub(entry, _ONE_HOT_LATEX.sub(named, text))
+    return _BASIS_OF_LABEL.sub(basis, text) if "e" in text else text
+
+
 def _read_one(
     net: Net,
     text: str,
@@ -1381,6 +1582,7 @@ def _read_one(
     _vec_kron(net, text)
     if latex:
         text = _heaviside_over_size(net, text)
+        text = _one_hot_latex_heldcheck32(net, text)
         try:
             tree, lhs = latexin.parse(
                 text,
@@ -1400,6 +1602,7 @@ def _read_one(
         name = None
         tree, lhs = (None if t is None else _sizes_spelled_as_gradients(net, t) for t in (tree, lhs))
         tree = _entry_index_sums(net, tree)
+        tree = _index_steps_put_heldcheck32(net, tree, lhs)
         indexed = _indexed(net, tree, lhs)
         if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
             tree, lhs = indexed[0], ex.Name(indexed[1])
@@ -3136,9 +3339,39 @@ class _Numpy(ast.NodeTransformer):
         u_t = ast.Attribute(u, "T", ast.Load())
         return ast.fix_missing_locations(ast.BinOp(u_t, ast.MatMult(), v))
 
+    def stacked_rows_heldcheck32(self, node: ast.Call) -> ast.expr | None:
+        """``np.stack([(np.diag(A[i]) - np.outer(A[i], A[i])) @ dA[i] for i in range(n)])``
+        (``np.array``, ``np.vstack``, ``torch.stack``; a list comprehension or generator): one
+        row per example, each a row expression of the batch tensors' rows ``X[i]`` — the same
+        expression over the whole batch, row by row: a vector's ``np.diag(a) @ v`` is ``a * v``,
+        ``np.outer(a, b) @ v`` is ``a * Σ(b * v)`` along the row, a row's ``a @ v`` that sum
+        (the softmax Jacobian ``diag(a) − aaᵀ`` applied row-wise); None for anything else."""
+        found = _summed_over_range_heldcheck26(
+            node, ("stack", "vstack", "array", "row_stack"), ast.GeneratorExp | ast.ListComp
+        )
+        if found is None:
+            return None
+        gen, comp = found
+        size = self.visit(comp.iter.args[0])
+        elt = _whole_rows_heldcheck32(copy.deepcopy(gen.elt), comp.target.id)
+        body = self._batch_rows_heldcheck26(size, copy.deepcopy(elt), comp.target.id)
+        if body is None:
+            return None
+        rows = {
+            n.value.id
+            for n in ast.walk(elt)
+            if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+            and isinstance(n.slice, ast.Name) and n.slice.id == comp.target.id
+        }
+        out = _rowwise_heldcheck32(body, rows)
+        return None if out is None else ast.fix_missing_locations(out)
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
-        summed = self.summed_generator(node) or self.summed_outer_heldcheck26(node)
+        summed = (
+            self.summed_generator(node) or self.summed_outer_heldcheck26(node)
+            or self.stacked_rows_heldcheck32(node)
+        )
         if summed is not None:
             self.changed = True
             return self.visit(summed)
@@ -3536,6 +3769,102 @@ class _Numpy(ast.NodeTransformer):
             if not known:
                 return ast.unparse(f)
         return "." + f.attr
+
+
+def _whole_rows_heldcheck32(node: ast.expr, i: str) -> ast.expr:
+    """``X[i, :]`` (row ``i`` with every column) written ``X[i]``."""
+
+    class _Rows(ast.NodeTransformer):
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+            self.generic_visit(n)
+            s = n.slice
+            if (
+                isinstance(s, ast.Tuple) and len(s.elts) == 2 and isinstance(s.elts[0], ast.Name)
+                and s.elts[0].id == i and isinstance(s.elts[1], ast.Slice)
+                and s.elts[1].lower is None and s.elts[1].upper is None and s.elts[1].step is None
+            ):
+                return ast.Subscript(n.value, ast.Name(i, ast.Load()), n.ctx)
+            return n
+
+    out = _Rows().visit(node)
+    assert isinstance(out, ast.expr)
+    return out
+
+
+def _np_call(name: str, *args: ast.expr, **kw: ast.expr) -> ast.Call:
+    return ast.Call(
+        ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load()), list(args),
+        [ast.keyword(k, v) for k, v in kw.items()],
+    )
+
+
+def _row_sum(x: ast.expr) -> ast.expr:
+    """Each row's sum of ``x``, kept a column: ``np.sum(x, axis=1, keepdims=True)``."""
+    return _np_call("sum", x, axis=ast.Constant(1), keepdims=ast.Constant(True))
+
+
+def _rowwise_heldcheck32(node: ast.expr, rows: set[str]) -> ast.expr | None:
+    """A per-example row expression (its rows ``rows`` now the whole batch tensors) as the
+    batch's: ``np.diag(a) @ v`` → ``a * v``, ``np.outer(a, b) @ v`` → ``a * Σ_row(b * v)``,
+    ``v @ np.diag(a)`` → ``v * a``, ``v @ np.outer(a, b)`` → ``Σ_row(v * a) * b``, sums and
+    differences of those distributed, ``a @ v`` of two rows → ``Σ_row(a * v)``; anything else
+    of diag/outer (or a row used as a matrix) None."""
+
+    def kind(n: ast.expr) -> str | None:
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in ("diag", "outer", "ger"):
+            return "diag" if n.func.attr == "diag" else "outer"
+        return None
+
+    def is_row(n: ast.expr) -> bool:
+        names = [m for m in ast.walk(n) if isinstance(m, ast.Name) and m.id != "np"]
+        return bool(names) and all(m.id in rows for m in names) and not any(
+            kind(m) or isinstance(m, ast.BinOp) and isinstance(m.op, ast.MatMult) for m in ast.walk(n)
+        )
+
+    def applied(m: ast.expr, v: ast.expr, left: bool) -> ast.expr | None:
+        """The matrix ``m`` (diag, outer, or their sum/difference) times the row ``v``."""
+        if isinstance(m, ast.BinOp) and isinstance(m.op, (ast.Add, ast.Sub)):
+            a, b = applied(m.left, v, left), applied(m.right, v, left)
+            return None if a is None or b is None else ast.BinOp(a, m.op, b)
+        k = kind(m)
+        if k is None or m.keywords or not all(is_row(a) for a in m.args) or not is_row(v):  # type: ignore[union-attr]
+            return None
+        if k == "diag" and len(m.args) == 1:  # type: ignore[union-attr]
+            return ast.BinOp(m.args[0], ast.Mult(), v)  # type: ignore[union-attr]
+        if k == "outer" and len(m.args) == 2:  # type: ignore[union-attr]
+            a, b = m.args  # type: ignore[union-attr]
+            if left:  # (a bᵀ) v = a (b·v)
+                return ast.BinOp(a, ast.Mult(), _row_sum(ast.BinOp(b, ast.Mult(), v)))
+            return ast.BinOp(_row_sum(ast.BinOp(v, ast.Mult(), a)), ast.Mult(), b)  # vᵀ(a bᵀ)
+        return None
+
+    def has_matrix(n: ast.expr) -> bool:
+        return any(kind(m) for m in ast.walk(n))
+
+    def go(n: ast.expr) -> ast.expr | None:
+        if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult):
+            if has_matrix(n.left) and not has_matrix(n.right):
+                return applied(n.left, n.right, True)
+            if has_matrix(n.right) and not has_matrix(n.left):
+                return applied(n.right, n.left, False)
+            if has_matrix(n):
+                return None
+            if is_row(n.left) and is_row(n.right):
+                return _row_sum(ast.BinOp(n.left, ast.Mult(), n.right))
+            return n if not any(isinstance(m, ast.Name) and m.id in rows for m in ast.walk(n)) else None
+        if kind(n) is not None:
+            return None  # a diag/outer matrix not applied to a row
+        if isinstance(n, ast.BinOp):
+            a, b = go(n.left), go(n.right)
+            return None if a is None or b is None else ast.BinOp(a, n.op, b)
+        if isinstance(n, ast.UnaryOp):
+            a = go(n.operand)
+            return None if a is None else ast.UnaryOp(n.op, a)
+        if isinstance(n, (ast.Name, ast.Constant)):
+            return n
+        return None
+
+    return go(node)
 
 
 def _summed_over_range_heldcheck26(
@@ -5486,7 +5815,8 @@ def _renamed(node: ex.Node, swap: dict[str, str]) -> ex.Node:
 
 # ---- index notation → the vectorised form -----------------------------------------------------
 
-_INDEXED_NAME = re.compile(r"(\w+?)_([cijklnpqt]{1,2})")  # c: a class (W_{jc}, P_{ic})
+# c: a class (W_{jc}, P_{ic}); h: 西瓜书's hidden unit (w_{hj}, b_h, e_h), never a tensor's own name
+_INDEXED_NAME = re.compile(r"(\w+?)_([cijklnpqth]{1,2})")
 
 
 class _NotIndexed(Exception):
@@ -5609,7 +5939,8 @@ def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:
         found = net.resolve(stem)  # dZ1 where the network writes z1
         # the canonical name, or the tensor an alias reads (p for P: the alias is its own name)
         canon = None if found is None else found[0] if found[0] in net.g.tensors else getattr(found[1], "name", None)
-        if canon in net.g.tensors and canon.lower() == stem.lower():
+        # … also \hat{y}_j (the reader's yhat) for the network's y_hat
+        if canon in net.g.tensors and canon.replace("_", "").lower() == stem.replace("_", "").lower():
             return canon, grad + canon
         pattern = re.compile(rf"{re.escape(stem)}\d+")
         owners = {t for label, (t, _, _) in net.label_at.items() if pattern.fullmatch(label)}
@@ -5631,6 +5962,13 @@ def _axes(net: Net, tensor: str, letters: tuple[str, ...]) -> tuple[str | None, 
         return None, letters[0]
     if len(letters) == 1 and shape[1] == 1 and shape[0] != 1:
         return letters[0], None
+    if len(letters) == 1 and shape == (1, 1) and tensor in net.g.tensors:
+        # a vector whose size is 1 at the example (西瓜书's l outputs, l = 1): its sized axis
+        sized = [getattr(s, "label", None) is not None for s in net.g.tensors[tensor].shape]
+        if sized == [False, True]:
+            return None, letters[0]
+        if sized == [True, False]:
+            return letters[0], None
     return None
 
 
@@ -5682,7 +6020,7 @@ def _vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> 
     if isinstance(node, ex.Name):
         m = _INDEXED_NAME.fullmatch(node.id)
         if m is None or not _is_indexed(net, node.id):
-            return node
+            return _named_by_its_index_heldcheck32(net, node, out)
         letters = set(m.group(2))
         if not letters <= set(out):
             raise _NotIndexed
@@ -5701,6 +6039,21 @@ def _vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> 
     if isinstance(node, ex.BinOp) and node.op in (latexin.PRODUCT, latexin.STAR, "@"):
         return ex.BinOp("*", _vectorised(net, node.left, out), _vectorised(net, node.right, out))
     return ex.rebuild(node, lambda c: _vectorised(net, c, out))
+
+
+def _named_by_its_index_heldcheck32(net: Net, node: ex.Name, out: tuple[str | None, str | None]) -> ex.Node:
+    """A vector of the network named after its index as 西瓜书 names them (``b_h``, the hidden
+    outputs; ``beta_j``): in an index-notation formula whose left side has that letter
+    (``\frac{∂E_k}{∂w_{hj}} = -g_j b_h``), the vector along that letter's axis; else as it is."""
+    m = re.fullmatch(r"\w+_([cijklnpqth])", node.id)
+    if m is None or node.id not in net.g.tensors or m.group(1) not in out:
+        return node
+    axes = _axes(net, node.id, (m.group(1),))
+    if axes is None:  # not a vector
+        return node
+    letter = m.group(1)
+    want = (letter, None) if out[0] == letter else (None, letter)
+    return node if axes == want else ex.Transpose(node)
 
 
 def _nested_sum_vectorised(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -> ex.Node:

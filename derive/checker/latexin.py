@@ -657,6 +657,12 @@ def _windows(text: str) -> str:
     return _WINDOW.sub(block, text) if "_{" in text else text
 
 
+# the names of a batch norm's variance that σ² may stand for, in order
+_VARIANCES = ("var", "sample_var", "batch_var", "variance")
+# 西瓜书's hidden-unit letter h as an index (w_{hj}, W1_{ih}), where the name is no tensor's (W_h)
+_HIDDEN_INDEX = re.compile(r"\w+?_(?:h[cijklnpqt]?|[cijklnpqt]h)")
+
+
 def parse(
     text: str,
     known: Callable[[str], bool] | None = None,
@@ -712,6 +718,7 @@ def parse(
             # ∂L/∂w_{ij} = …, δ_j = …: index notation, whose \sum_k sums an index, not examples
             p.indices = any(
                 isinstance(n, ex.Name) and re.fullmatch(r"\w+?_[cijklnpqt]{1,2}", n.id)
+                or isinstance(n, ex.Name) and _HIDDEN_INDEX.fullmatch(n.id) is not None and not p.known(n.id)
                 for n in _nodes(rhs)
             )
             lhs, rhs = rhs, p.expr(0)
@@ -1296,6 +1303,11 @@ class _Parser:
         self.primary()  # the argument x^{(i)}: read (so a per-example index counts), not used
         return True
 
+    def variance(self) -> str | None:
+        """The network's batch variance that σ² names: ``var``, else CS231n's ``sample_var``
+        (``batch_var``, ``variance``) where the network has one of them (None: σ is σ)."""
+        return next((v for v in _VARIANCES if self.known(v)), None)
+
     def subscript_name(self, base: str) -> str:
         start = self.peek()
         text, toks = self.group_text()
@@ -1335,6 +1347,12 @@ class _Parser:
                 "expected digits or a word, e.g. W_{1}, y_{pred}",
                 start.col,
             )
+        commas = [t.text for t in toks if t.kind == "sym"]
+        if (
+            len(words) == 2 and commas == [","] and re.fullmatch(r"[cijklnpqt]{1,2}", words[1])
+            and self.known(f"{base}_{words[0]}") and not self.known(f"{base}_{words[0]}{words[1]}")
+        ):  # y_{pred,ik}, h_{raw,j}: the entry of y_pred in index notation (y_pred_ik)
+            return f"{base}_{words[0]}_{words[1]}"
         if len(words) > 1 and words[0].isdigit():  # h_{1,\text{raw}} → h1_raw (our labels)
             return base + words[0] + "_" + "_".join(words[1:])
         sub = "".join(words)
@@ -1745,12 +1763,12 @@ class _Parser:
         if t.kind == "cmd" and t.text[1:] in HATS:
             self.next()
             return ex.Name(self.hat_name(self.braced_name(t), t.text[1:]))
-        if t.text == "\\sigma" and self.known("var") and self.peek(1).text == "^":
+        if t.text == "\\sigma" and self.variance() and self.peek(1).text == "^":
             two = [self.peek(k).text for k in (2, 3, 4)]
             if two[0] == "2" or two == ["{", "2", "}"]:  # \partial \sigma^{2}: batch norm's var
                 for _ in range(3 if two[0] == "2" else 5):
                     self.next()
-                return ex.Name("var")
+                return ex.Name(self.variance())
         if t.kind == "cmd" and (t.text[1:] in GREEK or t.text[1:] in GREEK_NAMES):
             for cand in GREEK_NAMES.get(t.text[1:], (t.text[1:],)):  # \delta_{\mu}: the node mu
                 if self.known(cand) or self.known("d" + cand):
@@ -2437,9 +2455,9 @@ class _Parser:
             self.expect("}", f"'}}' to close the argument of {tok.text}")
         elif t.kind in ("id", "num", "cmd"):
             arg = self.postfix()
-        elif func == "sigmoid" and power == 2 and not prime and self.known("var"):
+        elif func == "sigmoid" and power == 2 and not prime and self.variance():
             self._powers[-1] = None  # σ² with no argument: the variance (batch norm's var)
-            return ex.Name("var")
+            return ex.Name(self.variance())
         else:
             raise self.error(t, f"the argument of {tok.text}, e.g. {tok.text}(Z)")
         if func == "act":  # the layer's activation g (derive.checker.formula resolves it)
