@@ -68,16 +68,57 @@ loss = "F.cross_entropy(out.unsqueeze(0), torch.tensor([2]))"
 """
 
 
-def test_a_label_written_in_the_text_is_not_redrawn() -> None:
-    """``F.cross_entropy(out.unsqueeze(0), torch.tensor([1]))`` (PyTorch's RNNCell tutorial):
-    the label is part of the network's text, but a variant drew it again as a one-hot target
-    (hn31_pytorch_rnncell_many_to_one_1d variant 2 at seed 7 had class 0), so the key's ∂L/∂W_out
-    answered another network than the sheet shows (0.715 by PyTorch, −0.234 in the key).
-    Numbers written in a line (``s.literals``) are kept at every variant."""
-    s = spec.parse(RNN_LITERAL_LABEL, "ex32")
-    assert s.literals, "the label is read as a literal input"
+ARANGE_TARGETS = """
+[network]
+name = "ex32-arange-targets"
+[dims]
+N = 3
+d = 2
+[inputs]
+A = ["N", "d"]
+B = ["N", "d"]
+[params]
+W = ["d", "d"]
+[forward]
+logits = "A @ W @ B.T"
+loss = "F.cross_entropy(logits, torch.arange(N))"
+"""
+
+WEIGHTS_ARRAY = """
+[network]
+name = "ex32-weights-array"
+[dims]
+N = 3
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+Y = { shape = ["N", "C"], kind = "one-hot" }
+[params]
+W = ["D", "C"]
+[forward]
+P = "np.exp(X @ W) / np.sum(np.exp(X @ W), axis=1, keepdims=True)"
+loss = "-np.sum(np.array([0.5, 3.0, 1.0]) * Y * np.log(P)) / N"
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [RNN_LITERAL_LABEL, ARANGE_TARGETS, WEIGHTS_ARRAY], ids=["label", "arange", "array"]
+)
+def test_tensors_written_in_the_text_are_not_redrawn(text: str) -> None:
+    """``F.cross_entropy(out.unsqueeze(0), torch.tensor([1]))`` (PyTorch's RNNCell tutorial),
+    CLIP's ``F.cross_entropy(logits, torch.arange(N))``, class weights ``np.array([…])``: the
+    numbers are part of the network's text, but a variant drew them again (as one-hot targets,
+    as any numbers), so the key answered another network than the sheet shows
+    (hn31_pytorch_rnncell_many_to_one_1d variant 2 at seed 7: ∂L/∂W_out[0,0] = 0.715 by
+    PyTorch, −0.234 in the key; clip_arange_targets every variant). Inputs the reader made from
+    the text (``NetSpec.made``) keep their values at every variant."""
+    s = spec.parse(text, "ex32")
+    made = [n for n in s.inputs if n not in tomllib.loads(text)["inputs"]]
+    assert made, "the reader made an input from the text"
     for v in range(1, 9):
         values = E.variant_values(s, v, 7)
-        for name in s.literals:
+        for name in made:
             assert values[name] == s.values[name], (v, name, values[name])
-    _torch_key_check(RNN_LITERAL_LABEL, "ex32")
+    _torch_key_check(text, "ex32")
+    assert set(made) == set(s.made)
