@@ -491,6 +491,10 @@ class NetSpec:
     # inputs made from an array written out in a line (``np.array([1.0, 2.0])``: round 28), their
     # values the numbers written; derive check reads the same array in an answer as that input
     literals: tuple[str, ...] = ()
+    # every input the reader made from the text itself, not from [inputs]: literals, the
+    # ``torch.arange(N)`` targets (``arange_N``), ``np.ones``/``torch.zeros``/``np.eye``/``tril``
+    # tensors — their values are the text's, so an exercise variant keeps them (exercises32)
+    made: tuple[str, ...] = ()
     # the name of ∂L/∂X in code, the lab and derive check where it is not dX: a spec name dX
     # already stands for something else (CS231n's upstream gradient dout next to a node out)
     grad_keys: dict[str, str] = field(default_factory=dict)
@@ -1170,6 +1174,11 @@ class _Validator:
             eyes=tuple(self.made_eyes.values()),
             bernoulli=tuple(sorted(self.bernoulli_support)),
             literals=tuple(getattr(self, "made_literals", {}).values()),
+            made=tuple(
+                k
+                for k in getattr(self, "made_labels", {})
+                if k in inputs and not any(k in parts for parts in self.label_blocks.values())
+            ),
         )
 
     def unpacked(

@@ -116,7 +116,9 @@ def _draw(s: NetSpec, rng: random.Random) -> dict[str, tuple[tuple[Fraction, ...
     for name in (*s.inputs, *s.params):
         rows, cols = s.shape2d(name)
         kind = kinds.get(name, "param" if name in s.params else _input_kind(s, name))
-        if (
+        if name in s.made:  # made from the text (``torch.tensor([1])``, ``torch.arange(N)``)
+            m = [list(row) for row in s.values[name]]
+        elif (
             kind in ("mask", "binary")
             and name not in s.generated
             and _prefix_rows(s.values.get(name, ()))
