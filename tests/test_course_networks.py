@@ -69,18 +69,23 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
 CHECK_GAPS: dict[str, str] = {
-    # branch heldnets31: CS231n's im2col output reshaped back to its 3 x 3 image (rows of a 1-D
-    # vector joined): the walkthrough's dK and db scatter each row's gradient into a zero-padded
-    # block, np.concatenate((…, np.zeros((1, 6))), axis=1), which the checker's formula reader
-    # does not read (derive/checker: np.zeros inside np.concatenate). verify, build and the
-    # spelled oracle agree
-    "hn31_cs231n_im2col_conv_relu_cn": "the checker does not read np.zeros((r, c)) inside "
-    "np.concatenate, as the walkthrough's scatter of a reshaped vector's rows writes it",
+    # branch heldnets31: CS231n's im2col output reshaped back to its 3 x 3 image: the
+    # walkthrough's dK and db scatter each row's gradient into a zero-padded block. Its NumPy
+    # form, np.concatenate((…, np.zeros((1, 6))), axis=1), is read since round 32 (a zero block
+    # no one tensor has the sizes of is the outer product of a column and a row cut from the
+    # network's tensors); its LaTeX form writes that block \mathbf{0} without its size inside a
+    # product, (\begin{bmatrix} … & \mathbf{0} \end{bmatrix} \mathrm{cols}), which the LaTeX
+    # reader cannot size (the answer's width does not tell it there)
+    "hn31_cs231n_im2col_conv_relu_cn": "the LaTeX target's zero block \\mathbf{0} inside a "
+    "product has no size the reader can tell",
     # branch heldnets32: Ng's ex4 unrolls Theta1[:, 1:] and Theta2[:, 1:] with np.r_; the
     # walkthrough's gradient of each Theta puts the regulariser's block back beside a zero bias
     # column, np.concatenate((np.zeros((h, 1)), …), axis=1): the same checker gap as above
-    "hn32_ng_ex4_unrolled_np_r_regularised": "the checker does not read np.zeros((r, c)) inside "
-    "np.concatenate, as the walkthrough's gradient of a sliced, unrolled parameter writes it",
+    # (round 32: np.zeros inside np.concatenate is read now; what is left is the sizes)
+    "hn32_ng_ex4_unrolled_np_r_regularised": "the walkthrough's gradient of the unrolled "
+    "np.r_ parameters cuts the unrolled vector by the example's K and h (one term per row of "
+    "Theta), so it holds at the example's sizes only and the checker's re-check at other sizes "
+    "rejects it",
     # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
     # row is 0 at most of the checker's random points — is read back since round 23: a point
     # where the network's own gradient is undefined is drawn again, checknet._points_defined)

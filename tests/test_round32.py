@@ -442,3 +442,39 @@ def test_a_window_prints_as_one_block_and_reads_back(tmp_path):
     assert res.exit_code == 1, res.output
     xw = x.numpy()[0:2, 0:2]
     assert not np.allclose(xw.T @ (x.numpy()[0:2, 1:3] @ np.array([[0.2], [-0.4]]) - [[0.5], [-1.0]]), grad)
+
+
+TALL = """
+[network]
+name = "held-tall"
+[inputs]
+X = [6, 2]
+T = [6, 1]
+[params]
+W = [2, 1]
+[forward]
+Y = "X @ W"
+L = "np.sum((Y - T) ** 2) / 2"
+[values]
+X = [[1.0, 2.0], [0.5, -0.3], [2.0, 0.1], [-1.0, 0.4], [0.3, 0.3], [1.5, -0.2]]
+T = [[0.5], [-1.0], [0.2], [0.0], [1.0], [-0.5]]
+W = [[0.2], [-0.4]]
+"""
+
+
+@pytest.mark.parametrize(("row", "right"), [("0:1", True), ("1:2", False)])
+def test_a_zero_block_no_tensor_has_the_size_of(tmp_path, row, right):
+    # np.zeros((1, 6)): every tensor is at most 2 wide, X is 6 tall — the block is read as the
+    # outer product of a column and a row cut from the network (was "not supported")
+    answer = f"(np.concatenate(((Y - T).T, np.zeros((1, 6))), axis=0) @ X)[{row}].T"
+    x = np.array([[1.0, 2.0], [0.5, -0.3], [2.0, 0.1], [-1.0, 0.4], [0.3, 0.3], [1.5, -0.2]])
+    t = np.array([[0.5], [-1.0], [0.2], [0.0], [1.0], [-0.5]])
+    w = torch.tensor([[0.2], [-0.4]], dtype=torch.float64, requires_grad=True)
+    (((torch.tensor(x) @ w - torch.tensor(t)) ** 2).sum() / 2).backward()
+    y = x @ np.array([[0.2], [-0.4]])
+    mine = eval(answer, {"np": np, "X": x, "Y": y, "T": t})  # noqa: S307 - the test's own text
+    assert np.allclose(mine, w.grad.numpy()) == right
+    spec = tmp_path / "tall.toml"
+    spec.write_text(TALL)
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "W", answer])
+    assert res.exit_code == (0 if right else 1), res.output

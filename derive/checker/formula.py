@@ -2706,6 +2706,37 @@ class _Numpy(ast.NodeTransformer):
                     ast.Load(),
                 )
                 return ast.BinOp(_c(0), ast.Mult(), block)
+        # no one tensor has both sizes (Ng's ex4: np.zeros((K - 1, h)) beside Theta2 = [K, h + 1]):
+        # the outer product of a column that has the rows and a row that has the columns
+        column = self.zero_side(sizes[0], want[0], names[0], 0)  # type: ignore[arg-type]
+        row = self.zero_side(sizes[1], want[1], names[1], 1)  # type: ignore[arg-type]
+        if column is None or row is None:
+            return None
+        return ast.BinOp(_c(0), ast.Mult(), ast.BinOp(column, ast.MatMult(), row))
+
+    def zero_side(self, size: ast.expr, want: int, names: set[str], axis: int) -> ast.expr | None:
+        """A column (``axis`` 0, ``size`` × 1) or a row (``axis`` 1, 1 × ``size``) cut from a
+        tensor of the network whose rows or columns are that size, the size's names its dims'
+        (``T[0:K - 1, 0:1]``, or ``T[0:1, 0:6].T`` from a tensor 6 or more wide); else None."""
+        assert self.net is not None
+        spec = self.net.spec
+        for name in [*spec.inputs, *spec.params, *(n for n, _ in spec.forward)]:
+            t = self.net.g.tensors.get(name)
+            if t is None or len(t.shape) != 2:
+                continue
+            for along in (axis, 1 - axis):
+                d = t.shape[along]
+                label = getattr(d, "label", None)
+                if int(d) < want or not names <= ({label} if label else set()):
+                    continue
+                one = ast.Slice(_c(0), _c(1))
+                cut = [ast.Slice(_c(0), size), one] if along == 0 else [one, ast.Slice(_c(0), size)]
+                piece: ast.expr = ast.Subscript(
+                    ast.Name(name, ast.Load()), ast.Tuple(cut, ast.Load()), ast.Load()
+                )
+                if along != axis:
+                    piece = ast.Attribute(piece, "T", ast.Load())
+                return piece
         return None
 
     def ones_size(
