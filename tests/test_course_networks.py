@@ -69,15 +69,11 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
 # (issue 11, the checker; found on branch heldnets). Strict: a fix makes the test XPASS and fail,
 # so the entry is removed then.
 CHECK_GAPS: dict[str, str] = {
-    # branch heldnets31: CS231n's im2col output reshaped back to its 3 x 3 image: the
-    # walkthrough's dK and db scatter each row's gradient into a zero-padded block. Its NumPy
-    # form, np.concatenate((…, np.zeros((1, 6))), axis=1), is read since round 32 (a zero block
-    # no one tensor has the sizes of is the outer product of a column and a row cut from the
-    # network's tensors); its LaTeX form writes that block \mathbf{0} without its size inside a
-    # product, (\begin{bmatrix} … & \mathbf{0} \end{bmatrix} \mathrm{cols}), which the LaTeX
-    # reader cannot size (the answer's width does not tell it there)
-    "hn31_cs231n_im2col_conv_relu_cn": "the LaTeX target's zero block \\mathbf{0} inside a "
-    "product has no size the reader can tell",
+    # (branch heldnets31's hn31_cs231n_im2col_conv_relu_cn is read back since round 32: the
+    # walkthrough's dK and db scatter each row's gradient into a zero-padded block — in NumPy
+    # np.concatenate((…, np.zeros((1, 6))), axis=1), a zero block no one tensor has the sizes
+    # of, read as the outer product of a column and a row cut from the network's tensors; in
+    # LaTeX a zero block inside a product now prints its size, \mathbf{0}_{1 \times 6})
     # branch heldnets32: Ng's ex4 unrolls Theta1[:, 1:] and Theta2[:, 1:] with np.r_; the
     # walkthrough's gradient of each Theta puts the regulariser's block back beside a zero bias
     # column, np.concatenate((np.zeros((h, 1)), …), axis=1): the same checker gap as above

@@ -1857,7 +1857,9 @@ class _Parser:
         if name == "mathcal" and ident == "L":
             return ex.Name("L")
         low = ident.lower()
-        if low in ("cols", "rows") and self.peek().text == "_" and not self.known(ident):
+        if low in ("cols", "rows") and self.peek().text == "_" and (
+            name == "operatorname" or not self.known(ident)
+        ):  # \operatorname{cols}_{1 \ldots 2}(A) is a slice even beside a tensor \mathrm{cols}
             return self.block(low, tok)
         if low in FUNCS and not self.known(ident) and not self.layer_marked():
             return self.function(FUNCS[low], tok)

@@ -952,7 +952,18 @@ class Printer:
         method = getattr(self, f"_print_{type(e).__name__}", None)
         if method is None:
             raise NotImplementedError(f"{type(self).__name__} cannot print {type(e).__name__}")
-        return method(e)
+        outer = self.__dict__.setdefault("_outer", [])  # the nodes around e, outermost first
+        outer.append(e)
+        try:
+            return method(e)
+        finally:
+            outer.pop()
+
+    def reshaped_around(self) -> bool:
+        """Is the node being printed inside one that changes its shape (a matrix product, a
+        transpose, a slice, a sum), so that the answer's shape does not tell its own?"""
+        outer = self.__dict__.get("_outer", [])
+        return any(not isinstance(n, (Add, Neg, Mul, Div, Pad)) for n in outer[:-1])
 
     def wrap(self, child: MExpr, level: int) -> str:
         s = self.doprint(child)
@@ -1403,7 +1414,9 @@ class LatexPrinter(Printer):
         if len(pieces) == 1:
             return self.doprint(e.values[0])
         sep = " & " if e.axis == 1 else " \\\\ "
-        sized = sum(v is None for _, _, v in pieces) > 1  # else the reader tells its size
+        # one zero block at the top is what the answer's size leaves (the reader tells it); more
+        # than one, or inside a product, a slice or a transpose, each says its size
+        sized = sum(v is None for _, _, v in pieces) > 1 or self.reshaped_around()
         parts = (
             (_zero_tex(e, lo, hi) if sized else "\\mathbf{0}") if v is None else self.doprint(v)
             for lo, hi, v in pieces
