@@ -22,8 +22,8 @@ CASES = corpus7.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c7-103": "per-example notation outside a sum (∂L/∂z^{(i)} = …) is refused: the checker "
     "expects the vectorised form (a wrong answer refused: a doubled 1/m)",
-    "c7-153": "an indexed definition δ_j = … used as δ_j in index notation: the definition's left "
-    "side names no tensor (exit 2)",
+    # (c7-153, an indexed definition δ_j = … used as δ_j in index notation, is read since
+    # round 32: heldcheck32's index-notation steps)
     "c7-157": "δ_1, δ_2 for the gradients of h1_raw, h2_raw (tiny-mlp has no layer-numbered Z): "
     "exit 2 naming dZ1",
     # (c7-207, the sum over relu-mlp's D_out = 2 outputs written out term by term, is labelled

@@ -104,7 +104,7 @@ W = ["S", "A"]
 gamma = 0.99
 [forward]
 q = "(s @ W).gather(1, a.unsqueeze(1)).squeeze(1)"
-q_next = "(s2 @ W_target).max(1)[0]"
+q_next = "{q_next}"
 target = "{target}"
 loss = "{loss}"
 [values]
@@ -242,17 +242,23 @@ AGREE = {
     ),
     # DQN with a target network (data): the target detached, as PyTorch tutorials write it
     "dqn_target_detach": _DQN.format(
+        q_next="(s2 @ W_target).max(1)[0]",
         target="r + gamma * q_next * (1 - done)", loss="F.smooth_l1_loss(q, target.detach())"
     ),
     "dqn_detach_in_line": _DQN.format(
+        q_next="(s2 @ W_target).max(1)[0]",
         target="(r + gamma * q_next.detach() * (1 - done)).detach()",
         loss="F.mse_loss(q, torch.detach(target))",
     ),
     "dqn_jax_stop_gradient": _DQN.format(
+        # round 32: in a jnp/tf text, Z.max(1)[0] is the first row's maximum (NumPy's and JAX's
+        # reading, which the oracle now runs): the row maxima are Z.max(1)
+        q_next="(s2 @ W_target).max(1)",
         target="jax.lax.stop_gradient(r + gamma * q_next * (1 - done))",
         loss="jnp.mean((target - q) ** 2)",
     ),
     "dqn_tf_stop_gradient": _DQN.format(
+        q_next="(s2 @ W_target).max(1)",
         target="tf.stop_gradient(r + gamma * q_next * (1 - done))",
         loss="tf.reduce_mean(tf.square(target - q))",
     ),
@@ -325,7 +331,7 @@ def test_a_stop_gradient_through_the_parameters_agrees_with_pytorch(target: str)
     """Semi-gradient TD (the target from the network being trained): PyTorch's gradient leaves
     the target out. Refused before branch gaps10; now a stop-gradient (the target a constant at
     its value), and PyTorch running the text agrees."""
-    text = _DQN.format(target=target, loss="F.mse_loss(q, target)")
+    text = _DQN.format(q_next="(s2 @ W_target).max(1)[0]", target=target, loss="F.mse_loss(q, target)")
     text = text.replace('q_next = "(s2 @ W_target).max(1)[0]"\n', "")  # (the target network's)
     assert spec.parse(text, source="td").detached
     out = oracle_text(text, "td")
