@@ -16,6 +16,7 @@ goes to stderr.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -185,8 +186,6 @@ _CLICK_MESSAGES = (
 
 def _usage_message(err: click.ClickException, lang: str) -> str:
     """click's error ``err`` in ``lang`` (the catalogue's ``cli.usage``), else click's words."""
-    import re
-
     def said(key: str, **args: Any) -> str:
         return catalog.text(f"cli.usage.{key}", lang, **args)
 

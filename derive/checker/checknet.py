@@ -836,8 +836,8 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
     2``, the observed ratings): given values all 0 or 1 with both present, and every use a
     factor of an element-wise product with a tensor (not a number: ``2 * y − 1`` is a label
     made ±1, whose gradient formulas in ``y`` hold only at 0/1 labels) — never a loss's
-    target, an argument of a function or a side of ``@``. A gradient written for a 0/1 mask (``* mask`` for ``* mask ** 2``) is right
-    for every mask: such an input keeps its given 0/1 values at the checker's exact points (the
+    target, an argument of a function or a side of ``@``. A gradient written for a 0/1 mask
+    (``* mask`` for ``* mask ** 2``) is right for every mask: such an input keeps its given 0/1 values at the checker's exact points (the
     example's domain holds with them: a row of zeros under a log or a divisor is not drawn) and
     is drawn 0/1, a one in every row, at other sizes. Not a mask: an input directly in a divisor
     or under a log/root (SupCon's / (mask * logits_mask).sum(1)), which is drawn as before."""

@@ -182,7 +182,7 @@ def _equality_class(n: ex.Node) -> tuple[ex.Name, Fraction] | None:
         return d, Fraction(0)
     if (
         isinstance(d, ex.BinOp)
-        and d.op in "-+"
+        and d.op in ("-", "+")
         and isinstance(d.left, ex.Name)
         and isinstance(d.right, ex.Num)
     ):
