@@ -170,6 +170,8 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
         s, prec = num_text(n.value)
     elif isinstance(n, ex.Name):
         s, prec = n.id, 5
+    elif (eq := _equality(n)) is not None:  # y == 2 as written, not its two comparisons
+        s, prec = f"({tree_text(eq[0], 1)} {eq[2]} {tree_text(eq[1], 1)})", 5
     elif isinstance(n, ex.BinOp):
         prec = _PREC[n.op]
         op = "@" if n.op == "·" else ("*" if n.op == "∗" else n.op)
@@ -196,6 +198,22 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
     else:  # pragma: no cover - Index is not allowed in formulas
         s, prec = str(n), 5
     return f"({s})" if prec < parent else s
+
+
+def _equality(n: ex.Node) -> tuple[ex.Node, ex.Node, str] | None:
+    """``(y, k, "==")`` where ``n`` is ``1 − ((y > k) + (y < k))``, the reader's ``y == k``, and
+    ``(y, k, "!=")`` for ``(y > k) + (y < k)``; else None."""
+    op = "!="
+    if isinstance(n, ex.BinOp) and n.op == "-" and n.left == ex.Num(1):
+        n, op = n.right, "=="
+    if not (isinstance(n, ex.BinOp) and n.op == "+"):
+        return None
+    a, b = n.left, n.right
+    if not (isinstance(a, ex.Compare) and isinstance(b, ex.Compare)):
+        return None
+    if {a.op, b.op} == {">", "<"} and (a.left, a.right) == (b.left, b.right):
+        return a.left, a.right, op
+    return None
 
 
 def _mixes(op: str, child: ex.Node) -> bool:

@@ -17,6 +17,7 @@ emitted as further algebra steps, each checked against the same element-wise tru
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 import sympy as sp
@@ -552,6 +553,8 @@ def _fused_inline(
         return None
     want = "bce" if tree.func == "sigmoid" else "cross_entropy"
     loss = loss_term(g.nodes[-1].tree, out.name, want)
+    if loss is None and want == "bce":
+        return _written_bce_inline(out, g, grad)
     if loss is None or any(x in grad for x in ex.names(loss.args[1])):
         return None
     A = out.value_ref(g.loss_tex)
@@ -563,6 +566,38 @@ def _fused_inline(
     one_hot = isinstance(loss.args[1], ex.Name) and loss.args[1].id in g.spec.one_hot
     rule = "softmax-ce" if one_hot else "softmax-ce-soft"
     return ce_fused(A, Y, g.count((A.shape[0],)), one_hot), rule
+
+
+def _written_bce_inline(out: Tensor, g: Graph, grad: set[str]) -> tuple[mf.MExpr, str] | None:
+    """``((A − Y)/n, "sigmoid-bce")`` for ``A = sigmoid(x)`` of an expression read only by a
+    binary cross-entropy written out by hand (CS229's ``h = 1 / (1 + np.exp(-X @ theta))``,
+    ``J = -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h))``): ``Y`` the one factor of
+    ``log(A)`` in the loss, ``n`` the count whose ``−(Y/A − (1 − Y)/(1 − A))/n`` is the loss's
+    own derivative with respect to one entry of ``A`` at a random point (exact rationals;
+    the contribution is then proven like any other). None for a loss of another form."""
+    if g.consumers.get(out.name) != (g.spec.loss,):
+        return None
+    y = bce_target(g, out.name)
+    if not (isinstance(y, ex.Name) and y.id in g.tensors) or y.id in grad:
+        return None
+    a, t = out.symbols[0, 0], g.tensors[y.id].symbols[0, 0]
+    loss = g.nodes[-1].definition[0, 0]
+    if a not in loss.free_symbols:
+        return None
+    rng = random.Random(f"written-bce:{out.name}")
+    point: dict[sp.Basic, sp.Basic] = dict(g.scalar_values)
+    for sym in loss.free_symbols | {t}:
+        point.setdefault(sym, sp.Rational(rng.randint(1, 9), 10) + sp.Rational(rng.randint(1, 99), 1000))
+    try:
+        have = sp.diff(loss, a).xreplace(point)
+    except (TypeError, ValueError):
+        return None
+    for n in _counts(g, out.shape):
+        want = -(t / a - (1 - t) / (1 - a)) / n.expr
+        if sp.nsimplify(have - want.xreplace(point)) == 0:
+            A = out.value_ref(g.loss_tex)
+            return bce_fused(A, forward_ir(y, g), n, None), "sigmoid-bce"
+    return None
 
 
 def _inline_softmax_ce(tree: ex.Call, g: Graph, grad: set[str]) -> tuple[mf.MExpr, str] | None:
@@ -612,6 +647,60 @@ def loss_term(loss: ex.Node, name: str, func: str) -> ex.Call | None:
     if len(hits) != 1 or uses(loss) != 1:
         return None
     return hits[0]
+
+
+def _counts(g: Graph, shape: tuple) -> list[mf.Scalar]:
+    """The counts a mean over a tensor of ``shape`` can divide by: every entry, the rows, the
+    columns, or none (a sum), each once."""
+    out: list[mf.Scalar] = []
+    for part in (shape, (shape[0],), (shape[-1],), ()):
+        n = g.count(part)
+        if all(n.expr != c.expr for c in out):
+            out.append(n)
+    return out
+
+
+def bce_target(g: Graph, name: str) -> ex.Node | None:
+    """The target of the binary cross-entropy that ``name`` feeds: ``Y`` of ``bce(name, Y)``
+    (:func:`loss_term`), else of a cross-entropy written out by hand when the nodes from
+    ``name`` to the loss (:func:`loss_path`: Ng's ``logprobs = np.multiply(np.log(A2), Y) + …``
+    then ``cost = -np.sum(logprobs) / m``) have one factor ``Y`` of ``Y * log(name)``; None
+    otherwise."""
+    term = loss_term(g.nodes[-1].tree, name, "bce")
+    if term is not None:
+        return term.args[1]
+    found = [y for tree in loss_path(g, name) for y in _log_factors(tree, name)]
+    return found[0] if len(found) == 1 else None
+
+
+def loss_path(g: Graph, name: str) -> list[ex.Node]:
+    """The trees of the nodes from ``name``'s one consumer to the loss, each node read by the
+    next one only; [] when ``name`` reaches the loss otherwise."""
+    out: list[ex.Node] = []
+    at = name
+    while at != g.spec.loss:
+        cons = g.consumers.get(at, ())
+        if len(cons) != 1:
+            return []
+        at = cons[0]
+        out.append(next(n.tree for n in g.nodes if n.name == at))
+    return out
+
+
+def _log_factors(loss: ex.Node, name: str) -> list[ex.Node]:
+    """The factors ``y`` of ``y * log(name)`` (either order) in the loss, each once: the
+    target of a binary cross-entropy written out by hand."""
+    out: list[ex.Node] = []
+    log = ex.Call("log", (ex.Name(name),))
+    stack = [loss]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op == "*":
+            for a, b in ((n.left, n.right), (n.right, n.left)):
+                if b == log and a not in out and name not in ex.names(a):
+                    out.append(a)
+        stack.extend(ex.children(n))
+    return out
 
 
 def bce_fused(A: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, w: mf.MExpr | None) -> mf.MExpr:
@@ -1218,10 +1307,10 @@ class _Deriver:
         ):
             return []
         if g.consumers[a_node.name] != (g.spec.loss,):
-            return []
+            return self.written_bce(t, a_node)
         loss = loss_term(g.nodes[-1].tree, a_node.name, "bce")
         if loss is None:
-            return []
+            return self.written_bce(t, a_node)
         A = g.tensors[a_node.name].value_ref(g.loss_tex)
         Y = forward_ir(loss.args[1], g)
         n = g.count(A.shape)
@@ -1262,6 +1351,46 @@ class _Deriver:
         # the reasons name the network's own prediction (A^{[2]}), not a generic ŷ
         a = a_node.name
         return [prove(self.checker, lhs, self.mterm(m), rule, key, a=a) for m, key in chain]
+
+    def written_bce(self, t: Tensor, a_node) -> list[Step]:
+        """sigmoid followed by a binary cross-entropy written out by hand (CS229's and Ng's
+        ``-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))``, ``-np.sum(…) / m``, also through
+        a node of its own, :func:`bce_target`): the steps of :meth:`simplify` to ``(A − Y)/n``,
+        ``n`` the count the first step needs. Nothing is assumed of the loss's form: the first
+        step is checked against the element-wise gradient like every step, and a loss of
+        another form (a weight, a sum without the mean) gets no simplification."""
+        g = self.g
+        y = bce_target(g, a_node.name)
+        if y is None or set(ex.names(y)) & set(g.spec.params):
+            return []
+        A = g.tensors[a_node.name].value_ref(g.loss_tex)
+        Y = forward_ir(y, g)
+        one = _one()
+        for n in _counts(g, A.shape):
+            chain = [
+                (
+                    mf.mul(
+                        mf.div(mf.add(mf.neg(mf.Div(Y, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))), n),
+                        mf.mul(A, mf.sub(one, A)),
+                    ),
+                    "simplify.substitute",
+                ),
+                (
+                    mf.div(mf.add(mf.neg(mf.mul(Y, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
+                    "simplify.cancel",
+                ),
+                (bce_fused(A, Y, n, None), "simplify.collect"),
+            ]
+            lhs = self.ref_term(t, "grad")
+            try:
+                with self.checker.now():
+                    return [
+                        prove(self.checker, lhs, self.mterm(m), "sigmoid-bce", key, a=a_node.name)
+                        for m, key in chain
+                    ]
+            except StepError:
+                continue
+        return []
 
     def softmax_ce(self, t: Tensor, p_node) -> list[Step]:
         """softmax followed by cross-entropy against a one-hot target: the softmax Jacobian

@@ -1187,6 +1187,16 @@ def _between(e: Mul) -> MExpr | None:
     return None
 
 
+def compared_sides(d: MExpr) -> tuple[MExpr, MExpr]:
+    """``(y, k)`` of the difference ``d = y − k`` a comparison with a number is made of
+    (``y == 2`` is ``1[y − 2 = 0]``); ``(d, 0)`` for anything else."""
+    if isinstance(d, Add) and len(d.terms) == 2 and isinstance(d.terms[1], Scalar):
+        k = d.terms[1].expr
+        if k.is_Number:
+            return d.terms[0], Scalar(-k)
+    return d, Scalar(sp.Integer(0))
+
+
 def equality_form(e: Add) -> tuple[MExpr, MExpr, str] | None:
     """``(y, k, "==")`` for the language's ``y == k`` written out, ``1 − 1[d > 0] − 1[−d > 0]``
     with ``d = y − k`` (``d`` itself for ``k = 0``), and ``"!="`` for ``1 −`` that or
@@ -1205,13 +1215,7 @@ def equality_form(e: Add) -> tuple[MExpr, MExpr, str] | None:
             return None
         return a if b == Neg(a) else b if a == Neg(b) else None
 
-    def split(d: MExpr) -> tuple[MExpr, MExpr]:
-        if isinstance(d, Add) and len(d.terms) == 2 and isinstance(d.terms[1], Scalar):
-            k = d.terms[1].expr
-            if k.is_Number:
-                return d.terms[0], Scalar(-k)
-        return d, Scalar(sp.Integer(0))
-
+    split = compared_sides
     if len(terms) == 2 and one(terms[0]) and isinstance(terms[1], Neg):
         inner = terms[1].x
         eq = equality_form(inner) if isinstance(inner, Add) else None

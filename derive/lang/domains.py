@@ -286,6 +286,34 @@ def bernoulli_targets(tree: ex.Node) -> set[str]:
     return (plain & complement) - logged
 
 
+def draw_classes(rng, classes: set[Fraction], role: str | None, r: int, c: int) -> list[list[Fraction]] | None:
+    """Example values of a label compared with a number (:func:`equality_classes`: ``y == 2``):
+    drawn from those numbers and 0, 1 (within ``role``'s domain), every compared number at least
+    once where the tensor has room, so each branch of the comparison shows in the example (random
+    reals never equal 2: a one-vs-rest target ``t = (y == 2)`` was all zeros). None where fewer
+    than two values are allowed (the role's own draw is used)."""
+    allowed = {
+        v
+        for v in classes | {Fraction(0), Fraction(1)}
+        if role not in ("positive", "unit", "above_one", "nonzero")
+        or (v > 0 if role == "positive" else v != 0 if role == "nonzero" else False)
+    }
+    if role == "binary":
+        allowed &= {Fraction(0), Fraction(1)}
+    values = sorted(allowed)
+    if len(values) < 2 or role == "one-hot":
+        return None
+    flat = [rng.choice(values) for _ in range(r * c)]
+    # every compared number shown, each in a slot of its own (no draw taken: the others stay)
+    wanted = [v for v in sorted(classes) if v in allowed]
+    for slot, v in zip(range(len(flat) - 1, -1, -1), wanted):
+        if v not in flat:
+            flat[slot] = v
+    if len(set(flat)) == 1 and len(flat) > 1:
+        flat[0] = next(v for v in values if v != flat[0])
+    return [flat[i * c : (i + 1) * c] for i in range(r)]
+
+
 def draw(rng, role: str | None, r: int, c: int, *, first: bool = False) -> list[list[Fraction]]:
     """Example values with one decimal (easy by hand) for a tensor of ``role``."""
     if role == "binary":

@@ -776,7 +776,7 @@ class _Converter:
                 # broadcasts as a row (Raschka's np.dot(X, w_) + b_)
                 return Transpose(BinOp(op, left, Transpose(right)))
             out = BinOp(op, self.convert(node.left, d), self.convert(node.right, d))
-            return _explicit_softmax(out) or out
+            return _explicit_softmax(out) or _explicit_sigmoid(out) or out
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.USub):
                 inner = self.convert(node.operand, d)
@@ -2387,6 +2387,40 @@ def _explicit_softmax(n: BinOp) -> Node | None:
     ):
         u = u.left  # s − max(s) along each row: the shift softmax ignores
     return Call("softmax", (u,))
+
+
+def _explicit_sigmoid(n: BinOp) -> Node | None:
+    """``1 / (1 + np.exp(-z))`` (CS229's ``g(θᵀx)``, Ng's and 邱锡鹏's σ written out; also
+    ``(1 + exp(-z)) ** -1`` is left as written) is ``sigmoid(z)``, exactly: its values and
+    derivative are σ's, and read so the backward step is the textbook ``a ⊙ (1 − a)`` and a
+    cross-entropy after it simplifies to ``a − y``. ``None`` when ``n`` is not of this form."""
+    if not (n.op == "/" and isinstance(n.left, Num) and n.left.value == 1):
+        return None
+    d = n.right
+    if not (isinstance(d, BinOp) and d.op == "+"):
+        return None
+    for one, e in ((d.left, d.right), (d.right, d.left)):
+        if (
+            isinstance(one, Num)
+            and one.value == 1
+            and isinstance(e, Call)
+            and e.func == "exp"
+            and len(e.args) == 1
+            and not e.kwargs
+            and (z := _negated(e.args[0])) is not None
+        ):
+            return Call("sigmoid", (z,))
+    return None
+
+
+def _negated(n: Node) -> Node | None:
+    """``z`` where ``n`` is ``−z`` as written: ``-z``, and ``-X @ w`` (Python reads ``(-X) @ w``),
+    ``-a * b``, ``-a / b`` with the minus on the first factor; else None."""
+    if isinstance(n, Neg):
+        return n.operand
+    if isinstance(n, BinOp) and n.op in ("@", "*", "/") and (left := _negated(n.left)) is not None:
+        return BinOp(n.op, left, n.right)
+    return None
 
 
 LONG_NUMBER = 10**12  # a float literal of 13+ digits (np.pi is 3141592653589793/10^15)

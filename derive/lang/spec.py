@@ -3220,6 +3220,7 @@ class _Validator:
                             )
         missing = [k for k in list(inputs) + list(params) if k not in fixed]
         roles = domain.roles(forward, self.one_hot, self.bernoulli_support)
+        compared = domain.equality_classes(forward)
         scalars = {k: float(v) for k, v in {**dims, **constants}.items()}
 
         def make(k: int) -> dict[str, tuple[tuple[Fraction, ...], ...]]:
@@ -3233,7 +3234,11 @@ class _Validator:
                     rows = [list(col) for col in zip(*domain.draw(rng, "one-hot", c, r))]
                     out[key] = tuple(tuple(row) for row in rows)
                     continue
-                rows = domain.draw(rng, roles.get(key), r, c, first=k == 0)
+                rows = None
+                if key in compared and key in inputs:
+                    rows = domain.draw_classes(rng, compared[key], roles.get(key), r, c)
+                if rows is None:
+                    rows = domain.draw(rng, roles.get(key), r, c, first=k == 0)
                 out[key] = tuple(tuple(row) for row in rows)
             return {key: out[key] for key in list(inputs) + list(params)}
 

@@ -431,8 +431,25 @@ def forward_line(n: object) -> str:
     shown = tidied.code()
     powers = re.sub(r"10\*\*(\d+)", lambda k: str(10 ** int(k.group(1))), shown)
     if powers == code or _indicators(tidied) > _indicators(m):
-        code = shown
+        code, m = shown, tidied
+    if isinstance(m, mf.Indicator) or isinstance(m, mf.Func) and m.name in ("relu_grad", "clamp0_grad"):
+        # a node that is a comparison holds numbers, as in the spec (np.where(y == 2, 1.0,
+        # 0.0)): NumPy's boolean array would refuse the next line's -t
+        code = f"{code if _one_group(code) else f'({code})'}.astype(float)"
     return f"{n.name} = {code}"  # type: ignore[attr-defined]
+
+
+def _one_group(code: str) -> bool:
+    """Whether ``code`` is one parenthesised group, ``(a == b)`` (not ``(a) + (b)``)."""
+    if not (code.startswith("(") and code.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(code):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and i < len(code) - 1:
+            return False
+    return True
 
 
 def _in_a_matrix_product(d: Derivation, key: str) -> bool:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from derive.engine import mform as mf
-from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, loss_term
+from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, bce_target, loss_term
 from derive.engine.graph import forward_ir
 from derive.engine.printing import display_width
 from derive.lang import domains as domain
@@ -299,10 +299,13 @@ class _Writer:
         a = g.consumers[v.name][0]
         args: list[tuple[str, Any]] = [("T", T), ("A", self.tex(a)), ("d", grad_tex(self.d, v.name))]
         loss = g.nodes[-1].tree
+        target = bce_target(g, a) if "bce" in rule else None
         if rule != "batchnorm":  # the BCE / CE term the unit feeds (beside a regulariser)
             loss = loss_term(loss, a, "bce" if "bce" in rule else "cross_entropy")
         hot = [y for y in g.spec.one_hot if y in ex.names(g.nodes[-1].tree)]
-        if isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
+        if isinstance(target, ex.Name):  # also a cross-entropy written out by hand
+            args.append(("Y", self.tex(target.id)))
+        elif isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
             args.append(("Y", self.tex(loss.args[1].id)))
         elif loss is None and len(hot) == 1:  # a cross-entropy written by hand (class labels)
             args.append(("Y", self.tex(hot[0])))
@@ -312,6 +315,9 @@ class _Writer:
         if isinstance(tree, ex.Call) and tree.func == "log_softmax":  # A: the probabilities
             args[1] = ("A", Math(ops.get("softmax").tex_of(T)))
         args.append(("m", self.batch(v.name)))
+        # the simplified gradient as the steps prove it (1/m, 1/(mk) for a mean over every
+        # entry, none for a sum): never a scale composed here
+        args.append(("F", Math(v.simplified[-1].rhs.tex) if v.simplified else Math("")))
         return Words(f"fused.{rule}", tuple(args))
 
     def path(self, t: str, c: Any) -> list[Words]:

@@ -28,7 +28,7 @@ import mpmath
 import sympy as sp
 
 from derive.engine import mform as mf
-from derive.engine.backprop import Derivation, loss_term
+from derive.engine.backprop import Derivation, bce_target, loss_term
 from derive.engine.graph import forward_ir
 from derive.engine.printing import latex, name_tex
 from derive.engine.steps import Checker, StepError, Term, prove
@@ -112,17 +112,32 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
         y = _target(d, a.name, "cross_entropy" if v.rule == "softmax-ce" else "bce")
         if y is None:
             continue  # log_softmax + NLL written by hand: A is not the probabilities
-        m = mf.Scalar(g.count((z.shape[0],)).expr, g.scalar_names())
+        # the count the mean divides by: the rows (a batch-first network), else every entry
+        # or the columns (column-major course code, a cross-entropy written out by hand)
+        counts: list[mf.Scalar] = []
+        for shape in ((z.shape[0],), z.shape, (z.shape[-1],)):
+            c = mf.Scalar(g.count(shape).expr, g.scalar_names())
+            if all(c.expr != k.expr for k in counts):
+                counts.append(c)
+        m = counts[0]
         eqs = []
         if v.rule in ("sigmoid-bce", "softmax-ce"):
-            lhs = mf.mul(m, z.grad_ref(g.loss_tex))
-            step = prove(
-                checker,
-                _term(lhs),
-                _term(mf.sub(a.value_ref(g.loss_tex), y)),
-                v.rule,
-                "lesson.per-sample",
-            )
+            step = None
+            for m in counts:
+                try:
+                    with checker.now():
+                        step = prove(
+                            checker,
+                            _term(mf.mul(m, z.grad_ref(g.loss_tex))),
+                            _term(mf.sub(a.value_ref(g.loss_tex), y)),
+                            v.rule,
+                            "lesson.per-sample",
+                        )
+                    break
+                except StepError:
+                    continue
+            if step is None:
+                continue  # a mean over another count (a sum written out without it)
             eqs.append(pc.eq(step, z.shape))
         for w in d.backward:
             if w.kind == "param" and any(c.source == v.name for c in w.contributions):
@@ -299,6 +314,9 @@ def _target(d: Derivation, name: str, func: str) -> Any:
     term = loss_term(g.nodes[-1].tree, name, func)
     if term is not None:
         return forward_ir(term.args[1], g)
+    written = bce_target(g, name) if func == "bce" else None
+    if written is not None:  # a cross-entropy written out by hand (CS229's, Ng's)
+        return forward_ir(written, g)
     tree = next(n.tree for n in g.nodes if n.name == name)
     found = [y for y in g.spec.one_hot if y in ex.names(g.nodes[-1].tree)]
     if func != "cross_entropy" or len(found) != 1:

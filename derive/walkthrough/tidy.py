@@ -114,7 +114,7 @@ def _masks(groups: list[list[Any]]) -> list[list[Any]]:
             t = slope(groups[j][2])
             if j not in used and t == (s[0], not s[1]) and groups[j][0] == g[0]:
                 used.add(j)
-                g = [g[0], g[1] + groups[j][1], mf.Indicator("!=", s[0], mf.Scalar(0))]
+                g = [g[0], g[1] + groups[j][1], mf.Indicator("!=", *mf.compared_sides(s[0]))]
                 break
         out.append(g)
     ones = [g for g in out if isinstance(g[2], mf.Scalar) and g[0] * g[2].expr == 1]

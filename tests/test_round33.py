@@ -1,0 +1,253 @@
+"""Round 33 on main (lead): a label compared with a class, and binary cross-entropy as courses write it.
+
+Held-out networks written for this test, as course notes write them. Before this round:
+
+- a label compared with a class other than 0/1 (one-vs-rest for class 2, ``t = np.where(y == 2,
+  1.0, 0.0)``) got made-up example values drawn as random reals, none equal to 2: every target
+  of the handout was 0 and the ``y == 2`` branch never showed;
+- a binary cross-entropy written out by hand (CS229's ``J = -np.mean(y * np.log(h) + (1 - y) *
+  np.log(1 - h))``, Ng's ``logprobs`` node then ``cost = -np.sum(logprobs) / m``) never reached
+  the textbook ``δZ = (A − Y)/m``: the handout stopped at ``δA ⊙ A ⊙ (1 − A)`` and its "one
+  formula" divided by ``A`` and ``1 − A``; the checker's "correct:" line showed the same;
+- the sigmoid written out, ``1 / (1 + np.exp(-z))``, was read as a quotient of exponentials, so
+  its backward step was not ``a ⊙ (1 − a)``;
+- the echo of a student's ``(y == 3)`` read ``(1 - ((y > 3) + (y < 3)))``, and the NumPy lab's
+  ``t = (y - 2 == 0)`` was a boolean array its next line could not negate (``-t``: TypeError);
+- the sentence "In words" said ``δZ = (1/m)(A − Y)`` whatever the loss averaged over (a sum, or a
+  mean over every entry of a two-column output, divide by 1 and by m·k).
+
+Every gradient below is PyTorch float64 autograd of the same text; the simplified form a walkthrough
+shows is evaluated in NumPy at the walkthrough's own example values.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from derive.cli import main
+
+torch = pytest.importorskip("torch")
+
+OVR = """
+[network]
+name = "held-ovr"
+[dims]
+m = 4
+n = 3
+[inputs]
+X = ["m", "n"]
+y = ["m", 1]
+[params]
+w = ["n", 1]
+[forward]
+z = "X @ w"
+p = "torch.sigmoid(z)"
+t = "np.where(y == 2, 1.0, 0.0)"
+loss = "-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p))"
+"""
+
+
+def _build(tmp_path, text: str, name: str, fmt: str = "md,py", lang: str = "en"):
+    spec = tmp_path / f"{name}.toml"
+    spec.write_text(text)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(spec), "-f", fmt, "--lang", lang, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return spec, out / name
+
+
+def _lab(folder, lang: str = "en") -> dict:
+    ns: dict = {}
+    code = (folder / lang / "backprop.py").read_text()
+    exec(compile(code, "backprop.py", "exec"), ns)  # noqa: S102 - derive's own generated lab
+    return ns
+
+
+@pytest.mark.parametrize(
+    ("compare", "cls"), [("y == 2", {2.0}), ("y != 3", {3.0}), ("y == -1", {-1.0})]
+)
+def test_a_label_compared_with_a_class_holds_it_in_the_example(tmp_path, compare, cls):
+    text = OVR.replace("y == 2", compare).replace('"held-ovr"', '"held-ovr-c"')
+    spec = tmp_path / "c.toml"
+    spec.write_text(text)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(spec), "-f", "py", "--lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    y = np.asarray(_lab(out / "held-ovr-c")["y"]).ravel()
+    assert cls <= set(y.tolist()), y  # every compared class shows …
+    assert len(set(y.tolist())) >= 2, y  # … and another one beside it
+    assert set(y.tolist()) <= cls | {0.0, 1.0}, y  # class labels, not random reals
+
+
+def _torch_grad(X, y, w, target):
+    Xt, yt = torch.tensor(X, dtype=torch.float64), torch.tensor(y, dtype=torch.float64)
+    wt = torch.tensor(w, dtype=torch.float64, requires_grad=True)
+    p = torch.sigmoid(Xt @ wt)
+    t = target(yt)
+    loss = -torch.mean(t * torch.log(p) + (1 - t) * torch.log(1 - p))
+    loss.backward()
+    return wt.grad.numpy(), p.detach().numpy(), t.numpy()
+
+
+def test_one_vs_rest_reaches_p_minus_t(tmp_path):
+    spec, folder = _build(tmp_path, OVR, "held-ovr")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    ns = _lab(folder)
+    X, y, w = (np.asarray(ns[k], dtype=float) for k in ("X", "y", "w"))
+    grad, p, t = _torch_grad(X, y, w, lambda v: (v == 2).double())
+    assert 0 < t.sum() < t.size  # both branches of the comparison in the example
+    # the simplification's last line, (p − t)/m, and its value: PyTorch's δz
+    assert r"\delta_{z} = \frac{1}{m} \left(p - t\right)" in md
+    assert np.allclose(X.T @ ((p - t) / len(y)), grad, atol=1e-12)
+    # the checker's expected form is the textbook one, and a right answer in it is ✓
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "w", "X.T @ (p - (y == 3)) / m"])
+    assert res.exit_code == 1, res.output
+    assert "(p - t) / m" in res.output, res.output
+    assert "yours:   (X.T @ (p - (y == 3))) / m" in res.output, res.output  # as written
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "w", "X.T @ (p - (y == 2)) / m"])
+    assert res.exit_code == 0, res.output
+
+
+CS229 = """
+[network]
+name = "held-cs229"
+[dims]
+m = 5
+n = 3
+[inputs]
+X = ["m", "n"]
+y = ["m", 1]
+[params]
+theta = ["n", 1]
+[forward]
+h = "1 / (1 + np.exp(-X @ theta))"
+J = "-(1 / m) * np.sum(y * np.log(h) + (1 - y) * np.log(1 - h))"
+[values]
+y = [[1], [0], [0], [1], [1]]
+"""
+
+
+def test_cs229_logistic_regression_reaches_the_textbook_gradient(tmp_path):
+    spec, folder = _build(tmp_path, CS229, "held-cs229")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert r"h = \sigma\left(X \thinspace \theta\right)" in md  # σ written out, read as σ
+    assert r"X^{\top} \thinspace \left(\frac{1}{m} \left(h - y\right)\right)" in md
+    ns = _lab(folder)
+    X, y, th = (np.asarray(ns[k], dtype=float) for k in ("X", "y", "theta"))
+    grad, h, _ = _torch_grad(X, y, th, lambda v: v)
+    assert np.allclose(X.T @ (h - y) / len(y), grad, atol=1e-12)
+    assert np.allclose(np.asarray(ns["dtheta"], dtype=float), grad, atol=1e-12)
+
+
+NG = """
+[network]
+name = "held-ng-planar"
+[dims]
+n_x = 2
+n_h = 3
+m = 4
+[inputs]
+X = ["n_x", "m"]
+Y = [1, "m"]
+[params]
+W1 = ["n_h", "n_x"]
+b1 = ["n_h", 1]
+W2 = [1, "n_h"]
+b2 = [1, 1]
+[forward]
+Z1 = "np.dot(W1, X) + b1"
+A1 = "np.tanh(Z1)"
+Z2 = "np.dot(W2, A1) + b2"
+A2 = "1/(1+np.exp(-Z2))"
+logprobs = "np.multiply(np.log(A2), Y) + np.multiply((1 - Y), np.log(1 - A2))"
+cost = "- np.sum(logprobs) / m"
+[values]
+Y = [[1, 0, 1, 1]]
+"""
+
+
+def test_a_cross_entropy_through_a_node_of_its_own(tmp_path):
+    # Ng's planar-data network: the loss in two nodes, column-major; dZ2 = A2 − Y over m
+    _, folder = _build(tmp_path, NG, "held-ng-planar", lang="en,zh")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    shown = r"\delta_{Z^{[2]}} = \frac{1}{m} \left(A^{[2]} - Y\right)"
+    assert shown in md
+    assert shown in (folder / "zh" / "walkthrough.md").read_text()
+    ns = _lab(folder)
+    t = {k: torch.tensor(np.asarray(ns[k], dtype=float), requires_grad=k.startswith(("W", "b")))
+         for k in ("X", "Y", "W1", "b1", "W2", "b2")}
+    A1 = torch.tanh(t["W1"] @ t["X"] + t["b1"])
+    Z2 = t["W2"] @ A1 + t["b2"]
+    Z2.retain_grad()
+    A2 = torch.sigmoid(Z2)
+    cost = -torch.sum(torch.log(A2) * t["Y"] + (1 - t["Y"]) * torch.log(1 - A2)) / 4
+    cost.backward()
+    assert np.allclose((A2 - t["Y"]).detach().numpy() / 4, Z2.grad.numpy(), atol=1e-12)
+    for k in ("W1", "b1", "W2", "b2"):
+        assert np.allclose(np.asarray(ns["d" + k], dtype=float), t[k].grad.numpy(), atol=1e-12), k
+
+
+TWO_COLUMNS = """
+[network]
+name = "held-two-col"
+[dims]
+m = 3
+n = 2
+k = 2
+[inputs]
+X = ["m", "n"]
+Y = ["m", "k"]
+[params]
+W = ["n", "k"]
+[forward]
+Z = "X @ W"
+A = "sigmoid(Z)"
+L = "LOSS"
+[values]
+Y = [[1, 0], [0, 1], [1, 1]]
+"""
+
+
+@pytest.mark.parametrize(
+    ("loss", "count", "shown"),
+    [
+        ("-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A))", 1, r"\delta_{Z} = A - Y"),
+        (
+            "-np.mean(np.log(A) * Y + np.log(1 - A) * (1 - Y))",
+            6,
+            r"\delta_{Z} = \frac{1}{k \cdot m} \left(A - Y\right)",
+        ),
+        (
+            "-np.mean(np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A), axis=1))",
+            3,
+            r"\delta_{Z} = \frac{1}{m} \left(A - Y\right)",
+        ),
+    ],
+    ids=["sum", "mean-all", "rows"],
+)
+def test_the_plain_error_says_what_the_loss_divides_by(tmp_path, loss, count, shown):
+    _, folder = _build(tmp_path, TWO_COLUMNS.replace("LOSS", loss), "held-two-col")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    words = next(line for line in md.splitlines() if "plain error" in line)
+    assert shown in md and shown.split(" = ")[1] in words, words
+    ns = _lab(folder)
+    X, Y, W = (np.asarray(ns[k], dtype=float) for k in ("X", "Y", "W"))
+    Xt, Yt = torch.tensor(X), torch.tensor(Y)
+    Wt = torch.tensor(W, requires_grad=True)
+    A = torch.sigmoid(Xt @ Wt)
+    lt = -(Yt * torch.log(A) + (1 - Yt) * torch.log(1 - A)).sum() / count
+    lt.backward()
+    assert np.allclose(X.T @ (A.detach().numpy() - Y) / count, Wt.grad.numpy(), atol=1e-12)
+
+
+def test_a_weighted_cross_entropy_written_out_is_not_simplified(tmp_path):
+    # 3·Y·log A: a positive-class weight; the plain error does not hold, so none is claimed
+    loss = "-np.mean(3 * Y * np.log(A) + (1 - Y) * np.log(1 - A))"
+    _, folder = _build(tmp_path, TWO_COLUMNS.replace("LOSS", loss), "held-two-col")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert "plain error" not in md
+    assert not re.search(r"\\delta_\{Z\} = [^$]*\\left\(A - Y\\right\)", md)
