@@ -251,3 +251,62 @@ def test_a_weighted_cross_entropy_written_out_is_not_simplified(tmp_path):
     md = (folder / "en" / "walkthrough.md").read_text()
     assert "plain error" not in md
     assert not re.search(r"\\delta_\{Z\} = [^$]*\\left\(A - Y\\right\)", md)
+
+
+SOFTMAX_WRITTEN = """
+# 两层网络 + softmax 交叉熵（手写）
+[network]
+name = "held-softmax-written"
+[dims]
+m = 3
+d = 2
+h = 3
+k = 3
+[inputs]
+X = ["m", "d"]
+Y = ["m", "k"]
+[params]
+W1 = ["d", "h"]
+W2 = ["h", "k"]
+[forward]
+H = "np.maximum(0, X @ W1)"
+S = "H @ W2"
+P = "np.exp(S) / np.sum(np.exp(S), axis=1, keepdims=True)"
+L = "-np.sum(Y * np.log(P)) / m"
+[values]
+X = [[1.0, -0.5], [0.3, 0.8], [-1.2, 0.4]]
+Y = YVALUES
+"""
+
+
+def test_given_one_hot_targets_of_a_written_cross_entropy(tmp_path):
+    # targets given as one-hot rows, not declared so: read as one-hot, as derive check reads
+    # them; the walkthrough reaches δS = (P − Y)/m in proven steps, saying why
+    text = SOFTMAX_WRITTEN.replace("YVALUES", "[[1, 0, 0], [0, 0, 1], [0, 1, 0]]")
+    _, folder = _build(tmp_path, text, "held-softmax-written", lang="en,zh")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert r"\delta_{S} = \frac{1}{m} \left(P - Y\right)" in md
+    assert "one-hot" in md
+    ns = _lab(folder)
+    X, Y, W1, W2 = (np.asarray(ns[k], dtype=float) for k in ("X", "Y", "W1", "W2"))
+    W1t, W2t = torch.tensor(W1, requires_grad=True), torch.tensor(W2, requires_grad=True)
+    S = torch.relu(torch.tensor(X) @ W1t) @ W2t
+    S.retain_grad()
+    P = torch.softmax(S, dim=1)
+    (-(torch.tensor(Y) * torch.log(P)).sum() / 3).backward()
+    assert np.allclose((P.detach().numpy() - Y) / 3, S.grad.numpy(), atol=1e-12)
+    assert np.allclose(np.asarray(ns["dW2"], dtype=float), W2t.grad.numpy(), atol=1e-12)
+
+
+def test_soft_targets_of_a_written_cross_entropy_stay_soft(tmp_path):
+    # label-smoothed rows are no one-hot rows: no (P − Y)/m is claimed, and the lab agrees
+    text = SOFTMAX_WRITTEN.replace("YVALUES", "[[0.8, 0.1, 0.1], [0.1, 0.1, 0.8], [0.1, 0.8, 0.1]]")
+    _, folder = _build(tmp_path, text, "held-softmax-written")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert r"\delta_{S} = \frac{1}{m} \left(P - Y\right)" not in md
+    ns = _lab(folder)
+    X, Y, W2 = (np.asarray(ns[k], dtype=float) for k in ("X", "Y", "W2"))
+    W2t = torch.tensor(W2, requires_grad=True)
+    P = torch.softmax(torch.relu(torch.tensor(X) @ torch.tensor(np.asarray(ns["W1"], dtype=float))) @ W2t, dim=1)
+    (-(torch.tensor(Y) * torch.log(P)).sum() / 3).backward()
+    assert np.allclose(np.asarray(ns["dW2"], dtype=float), W2t.grad.numpy(), atol=1e-12)

@@ -3218,6 +3218,9 @@ class _Validator:
                                 ),
                                 catalog.said("spec.read.values_2_fix"),
                             )
+        for key in _given_softmax_targets(forward, fixed):
+            if key in inputs and key not in self.one_hot and key not in self.hot_columns:
+                self.one_hot.append(key)
         missing = [k for k in list(inputs) + list(params) if k not in fixed]
         roles = domain.roles(forward, self.one_hot, self.bernoulli_support)
         compared = domain.equality_classes(forward)
@@ -4226,6 +4229,49 @@ def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | Non
 
 
 _ARGMAX_MODULES = frozenset({"torch", "np", "numpy", "jnp", "tf", "tf.math"})
+
+
+def _given_softmax_targets(
+    forward: tuple[tuple[str, ex.Node], ...], fixed: dict[str, tuple[tuple[Fraction, ...], ...]]
+) -> list[str]:
+    """Targets given as one-hot rows though not declared so, that multiply the log of a
+    softmax's probabilities (Nielsen's ``-np.sum(y * np.log(a2))``, a cross-entropy written out
+    by hand, ``Y * log_softmax(S)``): read as one-hot rows, as ``derive check`` reads them, so the
+    walkthrough reaches ``(P − Y)/m`` and every point draws such rows. A target given other
+    values (soft labels) stays as it is."""
+    trees = dict(forward)
+
+    def log_probs(n: ex.Node) -> bool:
+        if isinstance(n, ex.Name) and n.id in trees:
+            t = trees[n.id]
+            return isinstance(t, ex.Call) and t.func == "log_softmax" and not t.kwargs
+        if isinstance(n, ex.Call) and n.func == "log_softmax" and not n.kwargs:
+            return True
+        if isinstance(n, ex.Call) and n.func == "log" and len(n.args) == 1:
+            p = n.args[0]
+            if isinstance(p, ex.Name) and p.id in trees:
+                p = trees[p.id]
+            return isinstance(p, ex.Call) and p.func == "softmax" and not p.kwargs
+        return False
+
+    out: list[str] = []
+    for _, tree in forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            stack.extend(ex.children(n))
+            if not (isinstance(n, ex.BinOp) and n.op == "*"):
+                continue
+            for y, other in ((n.left, n.right), (n.right, n.left)):
+                rows = fixed.get(y.id) if isinstance(y, ex.Name) else None
+                if (
+                    rows
+                    and y.id not in out
+                    and log_probs(other)
+                    and all(len(r) > 1 and sorted(r) == [0] * (len(r) - 1) + [1] for r in rows)
+                ):
+                    out.append(y.id)
+    return out
 
 
 def _argmax_of(node: ast.expr, one_hot: list[str] | tuple[str, ...]) -> str | None:
