@@ -310,3 +310,33 @@ def test_soft_targets_of_a_written_cross_entropy_stay_soft(tmp_path):
     P = torch.softmax(torch.relu(torch.tensor(X) @ torch.tensor(np.asarray(ns["W1"], dtype=float))) @ W2t, dim=1)
     (-(torch.tensor(Y) * torch.log(P)).sum() / 3).backward()
     assert np.allclose(np.asarray(ns["dW2"], dtype=float), W2t.grad.numpy(), atol=1e-12)
+
+
+CS229_ANSWERS = [
+    # (answer, exit code, code named) — judged by the torch gradient in the test below
+    (r"\frac{1}{m} X^\top (g(X\theta) - y)", 0, None),
+    (r"\frac{1}{m} X^\top (\sigma(X\theta) - y)", 0, None),
+    (r"\frac{1}{m} X^\top (y - g(X\theta))", 1, "sign"),
+    (r"X^\top (g(X\theta) - y)", 1, "scale-factor"),
+    ("X.T @ (sigmoid(X @ theta) - y) / m", 0, None),
+]
+
+
+@pytest.mark.parametrize(("answer", "code", "named"), CS229_ANSWERS, ids=range(len(CS229_ANSWERS)))
+def test_cs229_g_of_x_theta_in_an_answer(tmp_path, answer, code, named):
+    # CS229 writes h = g(θᵀx) with g the sigmoid: g(Xθ) in an answer is the activation the
+    # network applies to Xθ inside its line (was: "g(·) must be applied to the input of an
+    # activation")
+    spec = tmp_path / "cs229.toml"
+    spec.write_text(CS229)
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "theta", answer])
+    assert res.exit_code == code, res.output
+    if named:
+        assert f"incorrect — {named}" in res.output, res.output
+    # the oracle: σ(Xθ) − y over m is PyTorch's gradient; the sign and the m it flips/drops
+    X = np.array([[0.5, -1.0, 2.0], [1.5, 0.2, -0.3], [-0.7, 0.9, 1.1], [0.3, 0.4, -1.2], [1.0, 1.0, 0.0]])
+    y = np.array([[1.0], [0.0], [0.0], [1.0], [1.0]])
+    th = np.array([[0.1], [-0.2], [0.3]])
+    grad, h, _ = _torch_grad(X, y, th, lambda v: v)
+    mine = {None: X.T @ (h - y) / 5, "sign": X.T @ (y - h) / 5, "scale-factor": X.T @ (h - y)}[named]
+    assert np.allclose(mine, grad, atol=1e-12) == (code == 0)

@@ -5659,6 +5659,8 @@ class Convert:
             return None
 
         tree = applied(z)
+        if tree is None and z is None:
+            tree = self.applied_inline(arg)
         if tree is None:
             raise FormulaError(msg("error.g_unknown", arg=tree_text(arg)), 0, self.text)
         digits = re.fullmatch(r"(.*?)(\d+)", z or "")
@@ -5670,6 +5672,32 @@ class Convert:
             if other is not None and (other.func, other.args[1:]) != (tree.func, tree.args[1:]):
                 tree = ex.Call(other.func, (tree.args[0], *other.args[1:]), other.kwargs)
         return _act_grad(tree) if prime else tree
+
+    def applied_inline(self, arg: ex.Node) -> ex.Call | None:
+        """The activation the network applies to the expression ``arg`` inside a line (CS229's
+        ``h = g(X θ)`` with ``g`` the sigmoid: ``g(X\theta)`` in an answer), called on ``arg`` as
+        the student wrote it; None where no activation takes that expression."""
+
+        def plain(n: ex.Node) -> ex.Node:
+            if isinstance(n, ex.BinOp):
+                op = {latexin.PRODUCT: "@", latexin.STAR: "*", "·": "@", "∗": "*"}.get(n.op, n.op)
+                return ex.BinOp(op, plain(n.left), plain(n.right))
+            return n
+
+        want = plain(arg)
+        for _, tree in self.net.spec.forward:
+            stack = [tree]
+            while stack:
+                n = stack.pop()
+                if (
+                    isinstance(n, ex.Call)
+                    and n.func in ops.activations()
+                    and n.args
+                    and plain(n.args[0]) == want
+                ):
+                    return ex.Call(n.func, (arg, *n.args[1:]), n.kwargs)
+                stack.extend(ex.children(n))
+        return None
 
     def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
         f = node.func
