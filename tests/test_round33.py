@@ -340,3 +340,53 @@ def test_cs229_g_of_x_theta_in_an_answer(tmp_path, answer, code, named):
     grad, h, _ = _torch_grad(X, y, th, lambda v: v)
     mine = {None: X.T @ (h - y) / 5, "sign": X.T @ (y - h) / 5, "scale-factor": X.T @ (h - y)}[named]
     assert np.allclose(mine, grad, atol=1e-12) == (code == 0)
+
+
+POWER = """
+[network]
+name = "held-power"
+[dims]
+m = 2
+n = 2
+[inputs]
+X = ["m", "n"]
+[params]
+W = ["n", 1]
+[forward]
+Z = "X @ W"
+A = "POWER"
+L = "np.mean(A)"
+[values]
+X = [[1.0, 0.0], [0.0, 1.0]]
+W = [[W00], [0.5]]
+"""
+
+
+@pytest.mark.parametrize("power", ["Z ** 1.5", "np.power(Z, 2.5)", "torch.pow(Z, 1.25)"])
+def test_a_power_above_one_of_zero_is_verified(tmp_path, power):
+    # 0 ** 1.5 is 0 with slope 0 in NumPy and PyTorch: verified, not refused as a root
+    spec = tmp_path / "p.toml"
+    spec.write_text(POWER.replace("POWER", power).replace("W00", "0.0"))
+    res = CliRunner().invoke(main, ["verify", str(spec)])
+    assert res.exit_code == 0, res.output
+    k = float(re.search(r"[\d.]+\)?\"?$", power.rstrip(")")).group(0).strip(")"))
+    W = torch.tensor([[0.0], [0.5]], dtype=torch.float64, requires_grad=True)
+    torch.mean((torch.eye(2, dtype=torch.float64) @ W) ** k).backward()
+    assert torch.isfinite(W.grad).all() and W.grad[0, 0] == 0  # what verify compared with
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "above 1 needs a base of 0 or more"), ("zh", "底数不小于 0")])
+def test_a_power_above_one_of_a_negative_number_is_refused(tmp_path, lang, words):
+    spec = tmp_path / "p.toml"
+    spec.write_text(POWER.replace("POWER", "Z ** 1.5").replace("W00", "-0.5"))
+    res = CliRunner().invoke(main, ["verify", str(spec), "--lang", lang])
+    assert res.exit_code == 2, res.output
+    assert words in res.output and "-0.5" in res.output and "[0, 0]" in res.output, res.output
+X
+
+
+def test_a_root_names_its_exponent_as_a_fraction(tmp_path):
+    spec = tmp_path / "p.toml"
+    spec.write_text(POWER.replace("POWER", "np.cbrt(Z)").replace("W00", "0.0"))
+    res = CliRunner().invoke(main, ["verify", str(spec)])
+    assert res.exit_code == 2 and "** 1/3 of 0.0 at entry [0, 0]" in res.output, res.output

@@ -465,13 +465,13 @@ class Evaluator:
             return self.ev(n.operand).T
         if isinstance(n, ex.Pow):
             b, k = self.ev(n.base), n.exponent
-            if k.denominator != 1 and np.any(b <= 0):
-                m = b <= 0
-                self.stop(
-                    m,
-                    b[_first(m)],
-                    catalog.said("refuse.root", k=_fmt(k), value=_fmt(b[_first(m)])),
-                )
+            # a power above 1 of 0 is 0 with the finite slope 0 (NumPy, PyTorch): only a
+            # negative base is outside; a root's slope at 0 is infinite
+            m = (b < 0 if k > 1 else b <= 0) if k.denominator != 1 else None
+            if m is not None and np.any(m):
+                key = "refuse.root_above_one" if k > 1 else "refuse.root"
+                text = _fmt(k) if len(_fmt(k)) <= 6 else f"{k.numerator}/{k.denominator}"
+                self.stop(m, b[_first(m)], catalog.said(key, k=text, value=_fmt(b[_first(m)])))
             if k < 0 and np.any(b == 0):
                 self.stop(b == 0, 0.0, catalog.said("refuse.power_of_zero", k=_fmt(k)))
             if k.denominator != 1 or k < 0:
