@@ -390,3 +390,52 @@ def test_a_root_names_its_exponent_as_a_fraction(tmp_path):
     spec.write_text(POWER.replace("POWER", "np.cbrt(Z)").replace("W00", "0.0"))
     res = CliRunner().invoke(main, ["verify", str(spec)])
     assert res.exit_code == 2 and "** 1/3 of 0.0 at entry [0, 0]" in res.output, res.output
+
+
+TIED_AE = """
+# 绑定权重的自编码器 (tied-weight autoencoder), BCE reconstruction written out
+[network]
+name = "held-tied-ae"
+[dims]
+m = 2
+d = 3
+h = 2
+[inputs]
+X = ["m", "d"]
+[params]
+W = ["d", "h"]
+b = [1, "h"]
+c = [1, "d"]
+[forward]
+H = "torch.sigmoid(X @ W + b)"
+R = "torch.sigmoid(H @ W.T + c)"
+L = "-torch.sum(X * torch.log(R) + (1 - X) * torch.log(1 - R)) / m"
+[values]
+X = [[1, 0, 1], [0, 1, 1]]
+"""
+
+
+def test_an_inline_sigmoid_into_a_cross_entropy_says_its_slope_cancels(tmp_path):
+    # R = σ(H Wᵀ + c) read by the loss in one line: the words of ∂L/∂c say the slope cancels
+    # and that c collects the plain error (1/m)(R − X) — not "δ_R summed", which is another
+    # number — and no "the sigmoid's slope gates the blame" at that step
+    _, folder = _build(tmp_path, TIED_AE, "held-tied-ae", lang="en,zh")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    step = md.split(r"### 3.2 $\frac{\partial L}{\partial c}$")[1].split("###")[0]
+    words = next(line for line in step.splitlines() if line.startswith("**In words.**"))
+    assert r"the plain error $\frac{1}{m} \left(R - X\right)$" in words, words
+    assert r"$\frac{1}{m} \left(R - X\right)$ summed over the batch" in words, words
+    assert "gates the blame" not in words and r"$\delta_{R}$ summed" not in words, words
+    zh = (folder / "zh" / "walkthrough.md").read_text()
+    assert r"单纯的误差 $\frac{1}{m} \left(R - X\right)$" in zh
+    ns = _lab(folder)
+    X = torch.tensor(np.asarray(ns["X"], dtype=float))
+    W, b, c = (torch.tensor(np.asarray(ns[k], dtype=float), requires_grad=True) for k in ("W", "b", "c"))
+    H = torch.sigmoid(X @ W + b)
+    R = torch.sigmoid(H @ W.T + c)
+    (-torch.sum(X * torch.log(R) + (1 - X) * torch.log(1 - R)) / 2).backward()
+    assert np.allclose(((R - X) / 2).sum(0, keepdim=True).detach().numpy(), c.grad.numpy(), atol=1e-12)
+    assert not np.allclose(  # δ_R summed is another number: the words must not say it
+        (-(X / R) + (1 - X) / (1 - R)).sum(0).detach().numpy() / 2, c.grad.numpy().ravel()
+    )
+    assert np.allclose(np.asarray(ns["dc"], dtype=float), c.grad.numpy(), atol=1e-12)

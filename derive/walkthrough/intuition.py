@@ -18,7 +18,14 @@ from fractions import Fraction
 from typing import Any
 
 from derive.engine import mform as mf
-from derive.engine.backprop import BackwardVisit, Derivation, _main_rule, bce_target, loss_term
+from derive.engine.backprop import (
+    BackwardVisit,
+    Derivation,
+    _fused_inline,
+    _main_rule,
+    bce_target,
+    loss_term,
+)
 from derive.engine.graph import forward_ir
 from derive.engine.printing import display_width
 from derive.lang import domains as domain
@@ -320,6 +327,12 @@ class _Writer:
         args.append(("F", Math(v.simplified[-1].rhs.tex) if v.simplified else Math("")))
         return Words(f"fused.{rule}", tuple(args))
 
+    def fused_inline(self, a: str, rule: str, plain: Math) -> Words:
+        """The sentence of σ (softmax) of an expression read by a cross-entropy in one line:
+        what reaches its input is the plain error ``plain`` (:func:`_fused_inline`)."""
+        key = "fused.inline.sigmoid-bce" if rule == "sigmoid-bce" else "fused.inline.softmax-ce"
+        return Words(key, (("A", self.tex(a)), ("F", plain)))
+
     def path(self, t: str, c: Any) -> list[Words]:
         """The sentences of one path ``c`` (source node → ``t``), from the loss side inwards."""
         spec = self.d.spec
@@ -340,14 +353,27 @@ class _Writer:
                 key = "slope.clip.strict" if strict else "slope.clip"
                 X = Math(forward_ir(x, self.g).tex())  # the clamp's input
                 out.append(Words(key, (("T", T), ("X", X), ("lo", Math(lo)), ("hi", Math(hi)))))
+        # σ(…) into a cross-entropy inside the line (the fused inline form): its slope cancels,
+        # so neither the sigmoid's gate nor the softmax Jacobian is what the formula shows
+        fused = next((r for r in c.rules if r in ("sigmoid-bce", "softmax-ce", "softmax-ce-soft")), None)
+        inline = {"sigmoid-bce": "sigmoid", "softmax-ce": "softmax", "softmax-ce-soft": "softmax"}.get(fused or "")
+        if fused is not None and isinstance(tree, ex.Call) and tree.func == inline:
+            plain = _fused_inline(tree, self.g.tensors[c.source], self.g, set(spec.params))
+            if plain is not None:  # what the sums below add up is this error, not δ of the node
+                base = (("T", T), ("S", S), ("up", Math(plain[0].tex())))
+                out.append(self.fused_inline(c.source, fused, Math(plain[0].tex())))
+        else:
+            inline = None
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
             if op is None or op.kind != ops.ELEMENTWISE or not any(_uses(a, t) for a in call.args):
                 continue
-            if id(call) not in clipped:
+            if id(call) not in clipped and not (call is tree and call.func == inline):
                 out += self.gate(t, call, op, c.source)
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
+            if call is tree and call.func == inline:
+                continue
             if op is not None and op.kind == ops.ROWWISE and any(_uses(a, t) for a in call.args):
                 out.append(Words(f"rowwise.{op.rule}", (*base, ("f", Math(op.tex)))))
                 if op.rule == "softmax-jacobian":  # the Jacobian as courses write it, per row
