@@ -136,25 +136,41 @@ def _tex(lang: str, detail: str = "standard") -> str:
     return render.render("tex/walkthrough.tex.j2", _walkthrough(HELD, detail), lang)
 
 
-def _beside_blocks(tex: str, lang: str) -> list[str]:
-    """The displays after the side-by-side lead-ins (full or short)."""
+def _beside_parts(tex: str, lang: str) -> list[tuple[str, str, str, str]]:
+    """(kind, full lead-in, short lead-in, display) of each working beside its matrix: the
+    beside form of ``\\besideorbelow`` (test_longhand12: TeX sets it, or the same workings as
+    rows with the matrix below when it does not fit the rest of the page)."""
     L = catalogue(lang)["longhand8"]
-    heads = [re.escape(L[k].rstrip(":：")) for k in sorted(L, key=lambda k: -len(L[k]))]
-    pattern = rf"(?:{'|'.join(heads)})[:：]\s*\\begin\{{center\}}(.*?)\\end\{{center\}}"
+    heads = "|".join(re.escape(L[k]) for k in sorted(L, key=lambda k: -len(L[k])))
+    pattern = (
+        rf"\\besideorbelow\{{(some|all)\}}\{{.*?\}}\{{({heads})\}}\{{({heads})\}}\{{%\n"
+        r"\\begin\{center\}(.*?)\\end\{center\}\}"
+    )
     return re.findall(pattern, tex, re.S)
+
+
+def _beside_blocks(tex: str, lang: str) -> list[str]:
+    """The displays set beside their lead-ins (full or short)."""
+    return [display for *_, display in _beside_parts(tex, lang)]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_held_handout_sets_its_workings_beside_their_matrices(lang: str) -> None:
     """Each side-by-side display holds the working's left side and the matrix of all the
-    entries; the lead-in is said in full once, then short; every tensor's matrix is printed."""
+    entries; each carries its lead-in in full and short (TeX says it in full the first time:
+    test_longhand12); every tensor's matrix is printed."""
     tex = _tex(lang)
     L = catalogue(lang)["longhand8"]
+    parts = _beside_parts(tex, lang)
     blocks = _beside_blocks(tex, lang)
     assert len(blocks) >= 3
-    assert tex.count(L["by_hand_beside"]) == 1
-    assert tex.index(L["by_hand_beside"]) < tex.index(L["by_hand_beside_again"])
-    assert sum(tex.count(say) for say in L.values()) == len(blocks)
+    assert all(
+        (full, short) == (L["by_hand_beside"], L["by_hand_beside_again"])
+        for kind, full, short, _ in parts
+        if kind == "some"
+    )
+    assert any(kind == "some" for kind, *_ in parts)
+    assert sum(tex.count(say) for say in L.values()) == 2 * len(blocks)
     assert all("\\begin{aligned}" in b and "bmatrix" in b for b in blocks)
     w = _walkthrough(HELD)
     for item in (*w.forward, *w.backward):
@@ -195,7 +211,11 @@ def test_every_entry_worked_out_is_together_not_the_others(lang: str) -> None:
     tex = render.render(
         "tex/walkthrough.tex.j2", _walkthrough(str(BUILTINS / "tiny-mlp.toml")), lang
     )
-    assert tex.count(L["by_hand_beside_all"]) == 1 and L["by_hand_beside_all_again"] in tex
+    parts = _beside_parts(tex, lang)
+    assert parts and all(
+        (kind, full, short) == ("all", L["by_hand_beside_all"], L["by_hand_beside_all_again"])
+        for kind, full, short, _ in parts
+    )
     assert L["by_hand_beside"] not in tex and L["by_hand_beside_again"] not in tex
 
 
