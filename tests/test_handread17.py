@@ -227,3 +227,57 @@ def test_the_labs_ratio_line_reads_in_each_language(lang: str, tmp_path) -> None
         assert line.endswith("之比：2"), line
     else:
         assert line.endswith("ours: 2"), line
+
+
+# ---- a heading calls a network linear only when it is -------------------------------------------
+
+# held out: a logistic unit spelled out (no sigmoid call), and a truly linear least squares
+SPELLED_SIGMOID = """
+[network]
+name = "spelled-logistic"
+[dims]
+k = 2
+m = 3
+[inputs]
+a0 = ["k", "m"]
+y = [1, "m"]
+[params]
+V = [1, "k"]
+[forward]
+z = "V @ a0"
+a = "1 / (1 + np.exp(-z))"
+J = "np.mean((a - y) ** 2)"
+"""
+
+LEAST_SQUARES = """
+[network]
+name = "least-squares"
+[dims]
+k = 2
+m = 3
+[inputs]
+a0 = ["m", "k"]
+y = ["m", 1]
+[params]
+V = ["k", 1]
+c = [1, 1]
+[forward]
+z = "a0 @ V + c"
+J = "np.mean((z - y) ** 2)"
+"""
+
+LINEAR = {"en": "linear", "zh": "线性"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_heading_calls_a_network_linear_only_when_it_is(lang: str) -> None:
+    """qiu_delta_mlp (邱锡鹏 4.4: two logistic layers written as 1 / (1 + exp(−z))) was headed
+    "A linear network with a loss written as a formula and 4 parameters" / 「…的线性网络…」:
+    no activation call was found, so it was called linear. An exp of a layer is not linear;
+    z = a0 V + c is."""
+    from derive.walkthrough.intuition import heading
+
+    assert LINEAR[lang] not in heading(_derivation(SPELLED_SIGMOID))[lang]
+    assert LINEAR[lang] in heading(_derivation(LEAST_SQUARES))[lang]
+    md = _built(SPELLED_SIGMOID, "md/walkthrough.md.j2", lang)
+    assert LINEAR[lang] not in md.splitlines()[0]
