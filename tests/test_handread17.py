@@ -281,3 +281,41 @@ def test_a_heading_calls_a_network_linear_only_when_it_is(lang: str) -> None:
     assert LINEAR[lang] in heading(_derivation(LEAST_SQUARES))[lang]
     md = _built(SPELLED_SIGMOID, "md/walkthrough.md.j2", lang)
     assert LINEAR[lang] not in md.splitlines()[0]
+
+
+# ---- one Chinese word for the batch statistics ---------------------------------------------------
+
+# held out: batch normalisation of a 4 × 2 layer with a sum-of-squares loss (no title of its own)
+NORM = """
+[network]
+name = "norm4"
+[dims]
+r = 4
+c = 2
+[inputs]
+u = ["r", "c"]
+goal = ["r", "c"]
+[params]
+g = [1, "c"]
+[constants]
+eps = 0.001
+[forward]
+mu = "np.mean(u, axis=0, keepdims=True)"
+dev = "u - mu"
+v = "np.mean(dev ** 2, axis=0, keepdims=True)"
+uh = "dev / np.sqrt(v + eps) * g"
+loss = "np.sum((uh - goal) ** 2)"
+[values]
+u = [[1, 2], [0.5, -1], [-1, 0.5], [2, 0]]
+goal = [[1, 0], [0, 1], [-1, 0], [0.5, 0.5]]
+g = [[1.5, 0.5]]
+"""
+
+
+@pytest.mark.parametrize("source", ["batchnorm", NORM], ids=["batchnorm", "norm4"])
+def test_the_batch_statistics_have_one_chinese_name(source: str) -> None:
+    """batchnorm zh wrote 批量均值 in its first line, 批均值 in its title and in step 3.8's
+    reason, 批统计量 in a mistake: one term, 批量 (as 沿批量求和 everywhere else)."""
+    md = _built(source, "md/walkthrough.md.j2", "zh")
+    assert "批量" in md
+    assert not re.search(r"批(均值|方差|统计量)", md)
