@@ -33,6 +33,7 @@ from derive.walkthrough.records import (
     Math,
     Pieces,
     ProofItem,
+    Values,
     Walkthrough,
     constants_tex,
 )
@@ -368,9 +369,13 @@ def build(
     )
     # a number below 10⁻³ (or from 10⁵ on) is shown with 7 significant digits, as a × 10^k: the
     # header says so where one is shown (Example.tex's rule)
-    scientific = any(
-        "\\times 10^{" in str(item.value.value) for item in (*forward, *backward)
-    ) or any("\\times 10^{" in t for c in shown for _, t in c.chain)
+    # … the teaching notes' numbers too (attention's −9.654482 × 10⁻⁴ among its mistakes)
+    noted = [v for ls in found for v in (*ls.values, *(x for _, xs in ls.parts for x in xs))]
+    scientific = (
+        any("\\times 10^{" in str(item.value.value) for item in (*forward, *backward))
+        or any("\\times 10^{" in t for c in shown for _, t in c.chain)
+        or any("\\times 10^{" in str(v.value) for v in noted if isinstance(v, Values))
+    )
     unmasked = []
     for node in g.nodes:
         tree = node.tree

@@ -693,6 +693,8 @@ def heading(d: Derivation) -> dict[str, str]:
             op = ops.OPS.get(call.func)
             if node.name == spec.loss and op is not None and op.kind == ops.LOSS and loss == "formula":
                 loss = call.func
+    varying = set(spec.params) | {n.name for n in d.graph.nodes}
+    linear = all(_affine(n.tree, varying) for n in d.graph.nodes if n.name not in _loss_part(d))
     out = {}
     for lang in catalog.LANGS:
         names = [catalog.text(f"longhand.act.{a}", lang) for a in acts]
@@ -700,13 +702,71 @@ def heading(d: Derivation) -> dict[str, str]:
         args["loss"] = catalog.text(f"longhand.loss.{loss}", lang)
         one = "_one" if len(spec.params) == 1 else ""
         if not names:
-            out[lang] = catalog.text(f"longhand.heading_linear{one}", lang, **args)
+            # "linear" only where it is: a spelled-out sigmoid 1 / (1 + exp(−z)) (邱锡鹏's
+            # qiu_delta_mlp) or an exp, sqrt, product of two layers is no linear network
+            plain = "heading_linear" if linear else "heading_plain"
+            out[lang] = catalog.text(f"longhand.{plain}{one}", lang, **args)
             continue
         joined = names[0] if len(names) == 1 else catalog.text(
             "longhand.and", lang, a=catalog.text("longhand.comma", lang).join(names[:-1]), b=names[-1]
         )
         out[lang] = catalog.text(f"longhand.heading{one}", lang, acts=joined, **args)
     return out
+
+
+def _loss_part(d: Derivation) -> set[str]:
+    """The loss line and the lines that only compute it: each read only by the loss part and
+    reading a target (d2l_linreg's ``l = (y_hat - y) ** 2 / 2`` before ``loss = l.sum() / n``;
+    not cs230's ``A = 1 / (1 + exp(-(w.T X + b)))``, which reads data)."""
+    spec = d.spec
+    reads = {n.name: {m.id for m in _names(n.tree)} for n in d.graph.nodes}
+    # a target: an input no line reads beside a parameter (X in X @ W is data)
+    targets = {i for i in spec.inputs if not any(i in r and r & set(spec.params) for r in reads.values())}
+    part = {spec.loss}
+    for n in reversed(d.graph.nodes):
+        readers = {r for r, names in reads.items() if n.name in names}
+        if n.name not in part and readers and readers <= part and reads[n.name] & targets:
+            part.add(n.name)
+    return part
+
+
+def _names(tree: ex.Node) -> list[ex.Name]:
+    out, stack = [], [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.Name):
+            out.append(n)
+        stack.extend(ex.children(n))
+    return out
+
+
+def _affine(tree: ex.Node, varying: set[str]) -> bool:
+    """Whether ``tree`` is affine in the names of ``varying`` (parameters and computed tensors):
+    sums, differences, matrix products, transposes, reductions, blocks and joins of them, and
+    products or quotients with what does not vary (data, constants, numbers)."""
+
+    def varies(n: ex.Node) -> bool:
+        return (isinstance(n, ex.Name) and n.id in varying) or any(varies(c) for c in ex.children(n))
+
+    if not varies(tree):
+        return True
+    if isinstance(tree, ex.Name):
+        return True
+    if isinstance(tree, ex.Neg | ex.Transpose):
+        return _affine(tree.operand, varying)
+    if isinstance(tree, ex.BinOp):
+        if tree.op == "*" and varies(tree.left) and varies(tree.right):
+            return False
+        if tree.op == "/" and varies(tree.right):
+            return False
+        return tree.op in "+-*/@" and _affine(tree.left, varying) and _affine(tree.right, varying)
+    if isinstance(tree, ex.Pow):
+        return tree.exponent == 1 and _affine(tree.base, varying)
+    if isinstance(tree, ex.Call):
+        op = ops.OPS.get(tree.func)
+        kinds = (ops.REDUCTION, ops.CONCAT, ops.SLICE)
+        return op is not None and op.kind in kinds and all(_affine(a, varying) for a in tree.args)
+    return False
 
 
 def _averaged(call: ex.Call) -> ex.Name | None:

@@ -666,6 +666,17 @@ class _Rounded:
         return Fraction(n, 10**shift) if shift >= 0 else Fraction(n * 10 ** (-shift))
 
 
+def _carrier(d: Derivation, loss: Any) -> list[tuple[str, Math]]:
+    """The gradient that first carries the loss's 1/m: the one of the first tensor the loss line
+    reads that is computed or learned (δ_O of ``mse(O, T)``), named in the mistake "the
+    averaging factor … twice" instead of a ``dZ`` the network may not have."""
+    g = d.graph
+    for n in _nodes(loss):
+        if isinstance(n, ex.Name) and n.id in g.tensors and g.tensors[n.id].kind in ("node", "param"):
+            return [("carrier", Math(grad_tex(d, n.id)))]
+    return [("carrier", Math(grad_tex(d, g.spec.loss)))]
+
+
 def _grid_values(lhs: str, grid: list[list[Any]], digits: int = 0) -> Values:
     """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``); with
     ``digits``, each number written with that many significant digits (``-0.0610``, not
@@ -1025,6 +1036,7 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             if k != str(count):
                 inv = f"\\frac{{1}}{{{k}}} = {inv}"
             math += [("m", Math(str(count))), ("nk", Math(named)), ("inv", Math(inv))]
+            math += _carrier(d, loss)
     elif isinstance(loss, ex.BinOp) and loss.op == "/":  # a mean written out: Σ(…)/(2n)
         sizes = {n.id for n in _nodes(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
         # the batch sizes of the inputs (a scalar input, shape (), has none: Karpathy's neuron
@@ -1048,6 +1060,7 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             )
             inv = f"\\frac{{1}}{{{k}}} = \\frac{{1}}{{{count}}}"
             math += [("m", Math(str(count))), ("nk", Math(f"{k} = {count}")), ("inv", Math(inv))]
+            math += _carrier(d, loss)
     # 3. the factor 2 of F.mse_loss against half the squared error
     found = scaled_loss(loss)
     if found is not None and found[1].func == "mse" and found[0] == Fraction(1, 2):
@@ -1150,6 +1163,9 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
                 differs = False
             if differs:
                 q = grad_tex(d, v.name)
+                # the letter a of the Jacobian: a row of this network's softmax output(s)
+                outs = [g.tensors[n].tex for n, _ in spec.forward if n in softmaxes]
+                math.append(("sm", Math(", ".join(outs))))
                 parts.append(
                     (
                         "softmax_diagonal",

@@ -136,7 +136,7 @@ def compare_with_torch(as_json=False):
     same = np.abs(ours[name]) > 1e-300
     report["bare_ratio"] = float(np.median(bare[name][same] / ours[name][same]))
     if not as_json:
-        print("直接对 F.mse_loss（不乘 ½）求得的梯度与我们的梯度之比：", format(report["bare_ratio"], ".6g"))
+        print("直接对 F.mse_loss（不乘 ½）求得的梯度与我们的梯度之比：", format(report["bare_ratio"], ".6g"), sep="")
     report["torch"] = "ok" if ok else "mismatch"
     if not as_json:
         print("✓ NumPy 反向传播与 PyTorch 自动求导结果一致。" if ok else
