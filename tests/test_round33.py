@@ -439,3 +439,29 @@ def test_an_inline_sigmoid_into_a_cross_entropy_says_its_slope_cancels(tmp_path)
         (-(X / R) + (1 - X) / (1 - R)).sum(0).detach().numpy() / 2, c.grad.numpy().ravel()
     )
     assert np.allclose(np.asarray(ns["dc"], dtype=float), c.grad.numpy(), atol=1e-12)
+
+
+SHARED = """
+[network]
+name = "held-shared-steps"
+[dims]
+m = 2
+d = 2
+[inputs]
+x1 = ["m", "d"]
+x2 = ["m", "d"]
+[params]
+W = ["d", "d"]
+[forward]
+h1 = "np.tanh(x1 @ W)"
+h2 = "np.tanh(h1 @ W + x2 @ W)"
+L = "np.mean(h2 ** 2)"
+"""
+
+
+def test_a_shared_weight_lists_its_uses_step_by_step(tmp_path):
+    # "W is used 2 times (in h⁽¹⁾, h⁽²⁾)": the nodes using it in forward order, as the steps happen
+    _, folder = _build(tmp_path, SHARED, "held-shared-steps", fmt="md")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    line = next(x for x in md.splitlines() if "times (in" in x)
+    assert "(in $h^{[1]}, h^{[2]}$)" in line, line

@@ -231,8 +231,12 @@ class _Writer:
         T = self.tex(t)
         cs = v.contributions
         if len(cs) > 1:
-            sources = Math(", ".join(self.g.tensors[c.source].tex for c in cs))
             key = "shared" if v.kind == "param" else "fork"
+            # a shared parameter's uses in forward order (z₁, z₂: step by step); a fork's in the
+            # order the sentences after it take its paths
+            order = {n.name: k for k, n in enumerate(self.g.nodes)} if key == "shared" else {}
+            uses = sorted(cs, key=lambda c: order.get(c.source, 0))
+            sources = Math(", ".join(self.g.tensors[c.source].tex for c in uses))
             if key == "shared" and (self.penalised(v) or self.penalty_beside(v)):
                 key = "shared.penalty"  # the data term and a penalty (weight decay) beside it
             elif key == "shared" and not self.chained(v):
