@@ -465,3 +465,18 @@ def test_a_shared_weight_lists_its_uses_step_by_step(tmp_path):
     md = (folder / "en" / "walkthrough.md").read_text()
     line = next(x for x in md.splitlines() if "times (in" in x)
     assert "(in $h^{[1]}, h^{[2]}$)" in line, line
+
+
+def test_code_in_a_description_is_set_as_code(tmp_path):
+    # a lecturer's description naming an API: `nn.BCELoss` is code in Markdown and in the PDF's
+    # LaTeX (was escaped text, nn.BCELoss with a backslash before each underscore in Markdown)
+    text = OVR.replace(
+        '[network]\nname = "held-ovr"',
+        '[network]\nname = "held-ovr"\ndescription = "One class against the rest: `nn.BCELoss` on $\\\\sigma(z)$, '
+        'or `F.binary_cross_entropy_with_logits` on $z$."',
+    )
+    _, folder = _build(tmp_path, text, "held-ovr", fmt="md,tex")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert "`nn.BCELoss` on $\\sigma(z)$, or `F.binary_cross_entropy_with_logits` on $z$." in md
+    tex = (folder / "en" / "walkthrough.tex").read_text()
+    assert r"\texttt{nn.BCELoss} on \(\sigma(z)\), or \texttt{F.binary\_cross\_entropy\_with\_logits}" in tex

@@ -100,12 +100,31 @@ def _ends(text: str, body: str) -> str:
     return lead + body + (" " if text[-1:].isspace() and text.strip() else "")
 
 
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def _code_spans(text: str) -> list[tuple[bool, str]]:
+    """Plain user prose as (is it code, content) parts: a pair of backticks, `` `F.mse_loss` ``,
+    is code, as in Markdown."""
+    out: list[tuple[bool, str]] = []
+    k = 0
+    for m in _CODE_SPAN.finditer(text):
+        out += [(False, text[k : m.start()]), (True, m.group(1))]
+        k = m.end()
+    return [p for p in [*out, (False, text[k:])] if p[1]]
+
+
 def md_prose(text: str) -> Raw:
     """User prose (a spec's description) whose ``$…$`` spans are math (validated by the spec:
-    :func:`derive.lang.spec.prose_parts`): the text escaped, the math as ``$…$``."""
+    :func:`derive.lang.spec.prose_parts`) and `` `…` `` spans code: the text escaped, the math
+    as ``$…$``, the code as a code span."""
     out = []
     for k, (math, part) in enumerate(prose_parts(text)):
-        out.append(f"${part}$" if math else _ends(part, md_escape(part, block=k == 0)))
+        if math:
+            out.append(f"${part}$")
+            continue
+        for j, (code, piece) in enumerate(_code_spans(part)):
+            out.append(f"`{piece}`" if code else _ends(piece, md_escape(piece, block=k == j == 0)))
     return Raw("".join(out).strip())
 
 
@@ -370,7 +389,13 @@ def tex_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
 
 def tex_prose(text: str) -> Raw:
     """User prose whose ``$…$`` spans are math: the text escaped, the math as ``\\(…\\)``."""
-    out = [f"\\({p}\\)" if m else _ends(p, tex_escape(p)) for m, p in prose_parts(text)]
+    out = []
+    for m, p in prose_parts(text):
+        if m:
+            out.append(f"\\({p}\\)")
+            continue
+        for code, piece in _code_spans(p):
+            out.append(f"\\texttt{{{tex_escape(piece)}}}" if code else _ends(piece, tex_escape(piece)))
     return Raw("".join(out).strip())
 
 
