@@ -480,3 +480,40 @@ def test_code_in_a_description_is_set_as_code(tmp_path):
     assert "`nn.BCELoss` on $\\sigma(z)$, or `F.binary_cross_entropy_with_logits` on $z$." in md
     tex = (folder / "en" / "walkthrough.tex").read_text()
     assert r"\texttt{nn.BCELoss} on \(\sigma(z)\), or \texttt{F.binary\_cross\_entropy\_with\_logits}" in tex
+
+
+LINEAR = """
+[network]
+name = "held-linear-shapes"
+[dims]
+m = 4
+d = 3
+k = 2
+[inputs]
+X = ["m", "d"]
+T = ["m", "k"]
+[params]
+W = ["d", "k"]
+[forward]
+Z = "X @ W"
+L = "np.mean((Z - T) ** 2)"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_transpose_note_says_why_with_the_shapes(tmp_path, lang):
+    # "Why the transpose" repeated the step's display and shape table word for word; now it
+    # names the two factors' shapes and what the other orders give — each claim checked in
+    # NumPy at the walkthrough's own example values
+    _, folder = _build(tmp_path, LINEAR, "held-linear-shapes", fmt="md,py", lang=lang)
+    md = (folder / lang / "walkthrough.md").read_text()
+    note = md.split("### 7.1")[1].split("###")[0]
+    assert r"X^{\top} \thinspace \delta_{Z}" in note and r"\delta_{Z}^{\top} \thinspace X" in note
+    assert r"k \times d" in note and r"X \thinspace \delta_{Z}" in note
+    assert "| Tensor |" not in note and "| 张量 |" not in note  # the step's table not again
+    ns = _lab(folder, lang)
+    X, dZ, dW = (np.asarray(ns[k], dtype=float) for k in ("X", "dZ", "dW"))
+    assert (X.T @ dZ).shape == dW.shape == (3, 2) and np.allclose(X.T @ dZ, dW)
+    assert (dZ.T @ X).shape == (2, 3)  # the transpose, "a classic slip"
+    with pytest.raises(ValueError):
+        X @ dZ  # "does not multiply at all"

@@ -37,7 +37,7 @@ from derive.lang import ops
 from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.walkthrough.intuition import in_product, one_per_example
-from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, walk
+from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, shape_tex, walk
 from derive.walkthrough.recur import map_refs
 from derive.walkthrough.tidy import tidy
 
@@ -191,6 +191,20 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     if wide:
         v = wide[-1]
         c = v.contributions[0]
+        shapes = _order_by_shapes(g, v.name, c.formula)
+        if shapes is not None:  # the alternatives with their shapes, not the step again
+            fits = dict(shapes)["fits"] == "1"
+            out.append(
+                Lesson(
+                    "transpose-order",
+                    tuple(kv for kv in shapes if kv[0] != "fits"),
+                    proofs=("linear-weight",),
+                    reasons=False,
+                    body="body.shapes.square" if fits else "body.shapes",
+                    after=("shapes.batch",) if _input_rows(c.formula) > 1 else (),
+                )
+            )
+    if wide and shapes is None:
         out.append(
             Lesson(
                 # a weight used transposed (z = x wᵀ) has no transpose in its gradient: the
@@ -241,6 +255,46 @@ def _batch_means_once(found: list[Lesson]) -> list[Lesson]:
             math = (*ls.math, ("Zs", heads))
             out.append(Lesson("batch-mean", math, (*per_sample, *rest), body="body.many"))
     return out
+
+
+def _order_by_shapes(g: Any, w: str, m: Any) -> tuple[tuple[str, Math], ...] | None:
+    """The placeholders of "why the transpose" said with the shapes, for a weight's gradient
+    ``Vᵀ G`` (the layer's input ``V``, r × p, and the upstream gradient ``G``, r × q): ``Vᵀ G`` is
+    p × q, the weight's shape; ``Gᵀ V`` is q × p, its transpose; ``V G`` multiplies only where
+    p = r, and ``Vᵀ Gᵀ`` where r = q (then "only" is not said). None for any other form and for
+    a square weight (the step is then shown again, as before)."""
+    if not (isinstance(m, mf.MatMul) and isinstance(m.a, mf.T)):
+        return None
+    V, G = m.a.x, m.b
+    if not (
+        isinstance(V, mf.Ref) and V.kind == "value" and isinstance(G, mf.Ref) and G.kind == "grad"
+    ):
+        return None
+    (r, p), (r2, q) = V.shape, G.shape
+
+    def same(a: Any, b: Any) -> bool:  # equal at the example (m = n_h = 2 counts: the
+        return int(a) == int(b)  # claims below must hold for the numbers a student runs)
+
+    if same(p, q):  # a square weight: its transpose has its shape too; said as before
+        return None
+    wrong = mf.MatMul(mf.T(G), V)
+    pr, rq = shape_tex((p, r)), shape_tex((r2, q))
+    # "only Vᵀ G has that shape" needs V G (p = r) and Vᵀ Gᵀ (r = q) not to multiply
+    fits = same(p, r) or same(r2, q)  # V G: (r × p)(r × q) multiplies only where p = r
+    return (
+        ("W", Math(g.tensors[w].tex)),
+        ("Ws", shape_tex(g.tensors[w].shape)),
+        ("V", Math(V.tex())),
+        ("Vs", shape_tex((r, p))),
+        ("G", Math(G.tex())),
+        ("Gs", shape_tex((r2, q))),
+        ("F", Math(m.tex())),
+        ("Fs", Math(f"\\left({pr}\\right)\\left({rq}\\right) \\to {shape_tex((p, q))}")),
+        ("R", Math(wrong.tex())),
+        ("Rs", shape_tex((q, p))),
+        ("VG", Math(mf.MatMul(V, G).tex())),
+        ("fits", Math("1" if fits else "")),
+    )
 
 
 def _value_transposed(m: Any) -> bool:
