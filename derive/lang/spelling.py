@@ -2401,12 +2401,8 @@ def _einsum_chain(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr:
     return acc
 
 
-DIAG_REFUSAL = (
-    "np.diag(v) / torch.diag(v) of a 1-D v is read as one side of a matrix product: "
-    "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled), and "
-    "np.diag of a matrix (its diagonal) only as np.diag(A @ B), the diagonal of a product; a "
-    "diagonal matrix on its own line is not read (write the product it is used in)"
-)
+# heldnets33: a catalogue sentence (the Chinese message had this English one inside it)
+DIAG_REFUSAL = catalog.said("spec.heldnets33.diag")
 
 
 def _diag(node: ast.Call, how: str) -> ast.expr:
@@ -2799,6 +2795,26 @@ def _focal(z: ast.expr, y: ast.expr, alpha: ast.expr | None, gamma: ast.expr) ->
     return _mul(_add(_mul(alpha, y), _mul(_sub(_num(1.0), alpha), _sub(_num(1.0), y))), loss)
 
 
+def _torchvision_focal_hn33(node: ast.Call) -> ast.expr:
+    """heldnets33: ``torchvision.ops.sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2,
+    reduction="none")`` (torchvision/ops/focal_loss.py): Optax's per-entry focal loss
+    (:func:`_focal`), the α-weighting applied only when α ≥ 0 (α a number, as torchvision tests
+    it), then the reduction ("none", "mean" or "sum")."""
+    name = "torchvision.ops.sigmoid_focal_loss"
+    a = _bound(node, name, ("inputs", "targets", "alpha", "gamma", "reduction"), 2)
+    alpha = a.get("alpha", _num(0.25))
+    try:
+        weighted = float(ast.literal_eval(alpha)) >= 0
+    except (ValueError, TypeError, SyntaxError):
+        raise SpellingError(catalog.said("spec.heldnets33.focal_alpha", x=ast.unparse(alpha))) from None
+    reduction = a.get("reduction", ast.Constant("none"))
+    how = reduction.value if isinstance(reduction, ast.Constant) else None
+    if how not in ("none", "mean", "sum"):
+        raise SpellingError(catalog.said("spec.heldnets33.focal_reduction", x=ast.unparse(reduction)))
+    loss = _focal(a["inputs"], a["targets"], alpha if weighted else None, a.get("gamma", _num(2)))
+    return loss if how == "none" else _call(how, loss)
+
+
 # TensorFlow's softmax cross-entropy with class indices (MIT 6.S191's policy-gradient lab):
 # labels=, logits= as TensorFlow names them, one loss per row
 _TF_SPARSE = "sparse_softmax_cross_entropy_with_logits"
@@ -3078,7 +3094,9 @@ def optax_losses(text: str) -> str:
     ``cosine_similarity``, ``cosine_distance``, ``kl_divergence`` (also with log targets),
     ``sigmoid_focal_loss``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
-    if not any(w in text for w in ("optax", _TF_SPARSE, "Huber(", "sparse_categorical_cross")):
+    if not any(
+        w in text for w in ("optax", _TF_SPARSE, "Huber(", "sparse_categorical_cross", "focal")
+    ):
         return text
     tree = parsed(text)
     if tree is None:
@@ -3095,6 +3113,12 @@ def optax_losses(text: str) -> str:
                 and f.attr in _OPTAX
             ):
                 return _optax_call(n)
+            if (
+                isinstance(f, ast.Attribute)
+                and f.attr == "sigmoid_focal_loss"
+                and _module_path(f.value) in ("torchvision.ops", "torchvision.ops.focal_loss")
+            ):
+                return _torchvision_focal_hn33(n)
             if (
                 isinstance(f, ast.Call)
                 and isinstance(f.func, ast.Attribute)
