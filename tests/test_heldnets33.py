@@ -179,3 +179,48 @@ def test_torchvisions_focal_loss_refuses_what_it_cannot_read(loss: str, said_en:
     text = _FOCAL.format(loss=loss).replace("[forward]", "[constants]\na = 0.25\n[forward]")
     en, zh = _refusal(text, "en"), _refusal(text, "zh")
     assert said_en in en and said_zh in zh, (en, zh)
+
+
+# ---- cross_entropy with weight= and label_smoothing= together (second probe) ---------------------
+
+_CE = """
+[dims]
+m = 4
+p = 2
+C = 3
+[inputs]
+x = ["m", "p"]
+c = ["m"]
+q = ["m", "C"]
+[params]
+W = ["p", "C"]
+b = ["C"]
+[forward]
+z = "x @ W + b"
+loss = "{loss}"
+[values]
+x = [[0.9, -0.3], [0.1, 1.4], [-1.2, 0.5], [0.4, 0.4]]
+c = [2, 2, 0, 1]
+q = [[0.1, 0.2, 0.7], [0.0, 0.5, 0.5], [1.0, 0.0, 0.0], [0.3, 0.3, 0.4]]
+"""
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "F.cross_entropy(z, c, weight=torch.tensor([0.3, 1.0, 2.5]), label_smoothing=0.15)",
+        "F.cross_entropy(z, c, weight=torch.tensor([1.5, 0.5, 1.0]), label_smoothing=0.2, reduction='sum')",
+        "F.cross_entropy(z, c, weight=torch.tensor([2.0, 1.0, 1.0]), label_smoothing=0.1, reduction='none').max()",
+        "F.cross_entropy(z, q, weight=torch.tensor([0.3, 1.0, 2.5]), label_smoothing=0.25)",
+        "nn.CrossEntropyLoss(weight=torch.tensor([1.0, 4.0, 0.5]), label_smoothing=0.05)(z, c)",
+    ],
+    ids=["indices-mean", "indices-sum", "indices-none", "probabilities-mean", "module"],
+)
+def test_cross_entropy_with_weight_and_label_smoothing_is_pytorchs(loss: str) -> None:
+    _both(_CE.format(loss=loss), "ce")
+
+
+def test_ignore_index_with_label_smoothing_stays_refused() -> None:
+    text = _CE.format(loss="F.cross_entropy(z, c, ignore_index=1, label_smoothing=0.1)")
+    assert "leave one of them out" in _refusal(text, "en")
+    assert "请去掉其中一个" in _refusal(text, "zh")

@@ -1320,9 +1320,9 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     ignored = a.get("ignore_index")
     if ignored is not None and not unsmoothed:
         raise SpellingError(catalog.said("spec.spelling.ce_1"))
-    if "weight" in a or ignored is not None:
-        if not unsmoothed:
-            raise SpellingError(catalog.said("spec.spelling.ce_2"))
+    if "weight" in a and not unsmoothed:
+        return _ce_weighted_smoothed_hn33(z, y, a["weight"], eps, r, _INDEX_MARK in a)  # type: ignore[arg-type]
+    if "weight" in a or ignored is not None:  # (ignore_index with label_smoothing: refused above)
         keep = None if ignored is None else _kept_rows(y, ignored.value)  # type: ignore[attr-defined]
         return _ce_weighted(z, y, a.get("weight"), r, _INDEX_MARK in a, keep)
     if unsmoothed:
@@ -1364,6 +1364,23 @@ def _ce_weighted(
     if keep is not None:
         wy = _mul(keep, wy)
     row = _neg(_call("sum", _mul(wy, _call("log_softmax", z)), axis=_num(1)))
+    if r == "mean" and indices:
+        return _div(_call("sum", row), _call("sum", wy))
+    return _per_row(row, r, "cross_entropy")
+
+
+def _ce_weighted_smoothed_hn33(
+    z: ast.expr, y: ast.expr, w: ast.expr, eps: ast.expr, r: str, indices: bool
+) -> ast.expr:
+    """heldnets33: ``cross_entropy(z, y, weight=w, label_smoothing=ε)`` as PyTorch computes it
+    (aten LossNLL.cpp): each row's loss (1 − ε)·(−Σ_c w_c·y_ic·log_softmax(z)_ic) −
+    ε·mean_c(w_c·log_softmax(z)_ic) — the weighted loss of the smoothed target (1 − ε)·y + ε/K;
+    'mean' divides the sum by Σ_i w_(y_i) for class indices (as the weighted loss does, the
+    smoothing term too), by the batch size for probability rows."""
+    ls = _call("log_softmax", z)
+    wy = _mul(w, y)
+    hit = _neg(_call("sum", _mul(wy, ls), axis=_num(1)))
+    row = _sub(_mul(_sub(_num(1), eps), hit), _mul(eps, _call("mean", _mul(w, ls), axis=_num(1))))
     if r == "mean" and indices:
         return _div(_call("sum", row), _call("sum", wy))
     return _per_row(row, r, "cross_entropy")
