@@ -224,3 +224,41 @@ def test_ignore_index_with_label_smoothing_stays_refused() -> None:
     text = _CE.format(loss="F.cross_entropy(z, c, ignore_index=1, label_smoothing=0.1)")
     assert "leave one of them out" in _refusal(text, "en")
     assert "请去掉其中一个" in _refusal(text, "zh")
+
+
+# ---- old PyTorch's x.data as a detach (second probe) ---------------------------------------------
+
+_DATA = """
+[dims]
+B = 3
+S = 2
+A = 3
+[inputs]
+s = ["B", "S"]
+s2 = ["B", "S"]
+a = {{ shape = ["B", "A"], kind = "one-hot" }}
+r = ["B"]
+[params]
+W = ["S", "A"]
+[forward]
+q = "s @ W"
+{lines}
+[values]
+s = [[0.4, -1.1], [1.3, 0.2], [-0.6, 0.8]]
+s2 = [[0.5, -0.9], [1.0, 0.6], [-0.2, 0.7]]
+a = [[0, 0, 1], [1, 0, 0], [0, 1, 0]]
+r = [1.0, -0.5, 0.0]
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'q2 = "s2 @ W"\ntarget = "r + 0.95 * q2.data.max(1)[0]"\nloss = "F.mse_loss((q * a).sum(1), target)"',
+        'loss = "((q - 0.5 * q.data) ** 2).mean()"',
+        'loss = "((q * a).sum(1) - r - q.data.clamp(min=0).mean(1)).pow(2).sum()"',
+    ],
+    ids=["dqn-target", "half-detached", "clamped"],
+)
+def test_dot_data_is_a_detach(lines: str) -> None:
+    _both(_DATA.format(lines=lines), "data")

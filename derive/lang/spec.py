@@ -1190,6 +1190,7 @@ class _Validator:
         as slices). Lazy, so a split sees the shapes of the lines before it."""
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
+                text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
@@ -3985,6 +3986,28 @@ def _r_joins_hn32(text: str) -> str:
             return parts[0]
         join = ast.Attribute(n.value.value, "concatenate", ast.Load())
         return ast.Call(join, [ast.Tuple(parts, ast.Load())], [])
+
+    return _replaced(text, tree, made)
+
+
+def _data_detached_hn33(text: str) -> str:
+    """heldnets33: pre-0.4 PyTorch's ``x.data`` (a DQN target ``q_next.data.max(1)[0]``, a
+    frozen layer's ``h.data``) is the tensor's values outside autograd's graph, as
+    ``x.detach()``: read so (then a stop-gradient as every detach). A module's attribute is
+    left as it is."""
+    if ".data" not in text:
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+
+    def made(n: ast.AST) -> ast.expr | None:
+        if not (isinstance(n, ast.Attribute) and n.attr == "data" and id(n) not in called):
+            return None
+        if spelling.module_of(n.value):
+            return None
+        return ast.Call(ast.Attribute(n.value, "detach", ast.Load()), [], [])
 
     return _replaced(text, tree, made)
 
