@@ -262,3 +262,42 @@ r = [1.0, -0.5, 0.0]
 )
 def test_dot_data_is_a_detach(lines: str) -> None:
     _both(_DATA.format(lines=lines), "data")
+
+
+# ---- the checker draws Gumbel noise's uniform u inside (0, 1) ------------------------------------
+
+_GUMBEL = """
+[dims]
+n = 3
+d = 2
+K = 3
+[inputs]
+x = ["n", "d"]
+u = ["n", "K"]
+y = ["n", "K"]
+[params]
+W = ["d", "K"]
+[forward]
+g = "{g}"
+p = "torch.softmax((x @ W + g) / 0.7, dim=1)"
+loss = "((p - y) ** 2).sum()"
+[values]
+x = [[0.5, -0.2], [1.1, 0.8], [-0.9, 0.4]]
+u = [[0.35, 0.8, 0.05], [0.6, 0.15, 0.95], [0.5, 0.5, 0.25]]
+"""
+
+
+@pytest.mark.parametrize("g", ["-torch.log(-torch.log(u))", "-np.log(-np.log(u + 1e-20) + 1e-20)"])
+def test_the_checker_reads_back_a_gradient_through_gumbel_noise(g: str, tmp_path) -> None:
+    """At random u beyond 1, -log(u) < 0 and log(-log(u)) is undefined: the walkthrough's own
+    dW was 'right at the example values, not at other values' (the checker's domain of u was
+    (0.1, 2), as for any log's argument)."""
+    from derive.checker.check import check
+    from derive.checker.checknet import net_for
+
+    path = tmp_path / "gumbel.toml"
+    path.write_text(_GUMBEL.format(g=g), encoding="utf-8")
+    _both(_GUMBEL.format(g=g), "gumbel")
+    t = net_for(str(path), 0).target("W")
+    assert check(str(path), "W", t.expected).ok, t.expected
+    assert not check(str(path), "W", "x.T @ (p - y)").ok
