@@ -248,6 +248,9 @@ def _np_shim() -> SimpleNamespace:
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
         zeros=lambda shape, dtype=None: torch.zeros(shape, dtype=D),
         tril=lambda m, k=0: torch.tril(_t(m), k),
+        # heldnets33: NumPy's round (half to even, as torch.round); decimals as np.round's
+        round=lambda a, decimals=0: torch.round(_t(a), decimals=decimals),
+        rint=lambda a: torch.round(_t(a)),
         triu=lambda m, k=0: torch.triu(_t(m), k),
         mean=_reducer(torch.mean),
         average=_np_average,
@@ -559,6 +562,8 @@ def _tf_shim() -> SimpleNamespace:
         matvec=lambda a, b, transpose_a=False: (_t(a).T if transpose_a else _t(a)) @ _t(b),
     )
     return SimpleNamespace(
+        # heldnets33: tf.gather(params, indices) along axis 0 (no batch_dims)
+        gather=lambda params, indices, axis=0: torch.index_select(_t(params), axis, torch.as_tensor(indices)),
         constant=_literal,
         convert_to_tensor=_literal,
         keras=_keras_module(),
@@ -722,6 +727,26 @@ def _jax_shim() -> SimpleNamespace:
             ),
         ),
     )
+
+
+def _tv_focal_hn33(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
+    """torchvision/ops/focal_loss.py's sigmoid_focal_loss, line by line (torchvision is not
+    installed here)."""
+    inputs, targets = _t(inputs), _t(targets)
+    p = torch.sigmoid(inputs)
+    ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
+    p_t = p * targets + (1 - p) * (1 - targets)
+    loss = ce_loss * ((1 - p_t) ** gamma)
+    if alpha >= 0:
+        alpha_t = alpha * targets + (1 - alpha) * (1 - targets)
+        loss = alpha_t * loss
+    if reduction == "none":
+        return loss
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum()
+    raise ValueError(reduction)
 
 
 def _optax_shim() -> SimpleNamespace:
@@ -1246,6 +1271,10 @@ def namespace(
             functional=F, **{c: getattr(torch.nn, c) for c in dir(torch.nn) if c[:1].isupper()}
         ),
         "optax": _optax_shim(),
+        "torchvision": SimpleNamespace(ops=SimpleNamespace(
+            sigmoid_focal_loss=_tv_focal_hn33,
+            focal_loss=SimpleNamespace(sigmoid_focal_loss=_tv_focal_hn33),
+        )),
         "F": _Fshim(),
         "math": _math_shim(),
         "np": np_shim,

@@ -304,6 +304,8 @@ REFUSED = {
     "hn32_gumbel_softmax_hard_routing": "gumbel_softmax() draws a random sample",
     "hn32_loss_reduction_none_not_scalar": "the last assignment is the loss and must be a scalar",
     "hn32_vae_randn_like_cn": "randn_like() draws a random sample",
+    "hn33_bernoulli_stochastic_neuron_cn": "bernoulli() draws a random sample",
+    "hn33_ctc_loss_speech": "ctc_loss() sums the probability of every alignment",
 }
 
 

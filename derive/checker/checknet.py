@@ -1061,7 +1061,20 @@ def data_rules(
     below: dict[str, Fraction] = {}  # log(1 - y): y < 1 too (a Beta regression's target)
 
     def capped(n: ex.Node) -> None:
-        """``c - y`` of a number c and an input y, where it must be positive: y < c."""
+        """``c - y`` of a number c and an input y, where it must be positive: y < c;
+        heldnets33: ``-log(u)`` (Gumbel noise ``-log(-log(u))``), where it must be positive:
+        0 < u < 1."""
+        if (
+            isinstance(n, ex.Neg)
+            and isinstance(n.operand, ex.Call)
+            and n.operand.func == "log"
+            and len(n.operand.args) == 1
+            and (name := bare(n.operand.args[0])) is not None
+            and name == getattr(n.operand.args[0], "id", None)
+        ):
+            positive.add(name)
+            below[name] = min(below.get(name, Fraction(1)), Fraction(1))
+            return
         if (
             isinstance(n, ex.BinOp)
             and n.op == "-"

@@ -73,6 +73,15 @@ def _number_literal(n: ast.expr) -> bool:
         n = n.operand
     return isinstance(n, ast.Constant) and type(n.value) in (int, float)
 
+def _number_form_hn33(n: ast.expr) -> bool:
+    """heldnets33: a number written as such or ``+ - * / **`` of such (``-0.5``, ``-1/2``)."""
+    if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add | ast.Sub | ast.Mult | ast.Div | ast.Pow):
+        return _number_form_hn33(n.left) and _number_form_hn33(n.right)
+    if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub | ast.UAdd):
+        return _number_form_hn33(n.operand)
+    return _number_literal(n)
+
+
 def reserved(name: str) -> bool:
     """Whether ``name`` may not be used as an identifier (see :data:`RESERVED`)."""
     return name in RESERVED
@@ -3394,6 +3403,8 @@ def vector_length_s26(node: ast.AST, shapes: Mapping[str, Any]) -> int | None:
         ]
         lengths = {k for k in sides if k is not None}
         return lengths.pop() if len(lengths) == 1 else None
+    if not isinstance(node, ast.Call):
+        return None  # heldnets33: diag(X @ W.T) came here, a matrix product (exit 70)
     named = _name_and_args(node)
     if named is None or not named[1]:
         return None
@@ -3406,7 +3417,7 @@ def vector_length_s26(node: ast.AST, shapes: Mapping[str, Any]) -> int | None:
         matrix = _ast_shape(args[0], shapes)
         return None if matrix is None else matrix[1 - axis]
     table = name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
-    numbers = all(isinstance(a, ast.Constant) for a in args[1:])
+    numbers = all(_number_form_hn33(a) for a in args[1:])  # heldnets33: deg.pow(-0.5)
     if (table or name in _ELEMENTWISE or ops.numpy_name(name)) and numbers and not node.keywords:
         return vector_length_s26(args[0], shapes)
     return None

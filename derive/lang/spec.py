@@ -1026,6 +1026,7 @@ class _Validator:
                     )
                     text = ex.axis_lists(text)
                     text = _r_joins_hn32(text)
+                    text = _row_picks_hn33(text, shapes)
                     text = _stack_reduced_hn32(text, shapes)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
@@ -1189,6 +1190,7 @@ class _Validator:
         as slices). Lazy, so a split sees the shapes of the lines before it."""
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
+                text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
@@ -3992,6 +3994,115 @@ def _r_joins_hn32(text: str) -> str:
             return parts[0]
         join = ast.Attribute(n.value.value, "concatenate", ast.Load())
         return ast.Call(join, [ast.Tuple(parts, ast.Load())], [])
+
+    return _replaced(text, tree, made)
+
+
+def _data_detached_hn33(text: str) -> str:
+    """heldnets33: pre-0.4 PyTorch's ``x.data`` (a DQN target ``q_next.data.max(1)[0]``, a
+    frozen layer's ``h.data``) is the tensor's values outside autograd's graph, as
+    ``x.detach()``: read so (then a stop-gradient as every detach). A module's attribute is
+    left as it is."""
+    if ".data" not in text:
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+
+    def made(n: ast.AST) -> ast.expr | None:
+        if not (isinstance(n, ast.Attribute) and n.attr == "data" and id(n) not in called):
+            return None
+        if spelling.module_of(n.value):
+            return None
+        return ast.Call(ast.Attribute(n.value, "detach", ast.Load()), [], [])
+
+    return _replaced(text, tree, made)
+
+
+def _row_picks_hn33(text: str, shapes) -> str:
+    """heldnets33: rows of a matrix picked by whole numbers — word2vec's negatives
+    ``torch.index_select(W_out, 0, torch.tensor([1, 2, 5]))``, ``W.index_select(0, idx)``,
+    ``np.take(W, idx, axis=0)`` (``jnp.take``), ``tf.gather(W, idx)`` (axis 0), NumPy's/PyTorch's
+    ``W[[1, 2, 5]]`` (``W[[1, 2], :]``) — are ``W[idx]``, the lookup of rows an integer tensor
+    already reads (a list of numbers becomes ``np.array([...])``, the literal made an input).
+    Only a named matrix of known size, indices whole numbers in range (or an index tensor as
+    written); another axis is left for the parser to refuse as before."""
+    if not any(w in text for w in ("index_select", "take", "gather", "[[")):
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+
+    def rows(x: ast.expr) -> int | None:
+        if not isinstance(x, ast.Name):
+            return None
+        size = ex._ast_shape(x, shapes)
+        return size[0] if size is not None and size[0] > 1 else None
+
+    def index(idx: ast.expr, n: int) -> ast.expr | None:
+        if isinstance(idx, ast.List):
+            if not idx.elts or not all(
+                isinstance(e, ast.Constant) and type(e.value) is int and 0 <= e.value < n
+                for e in idx.elts
+            ):
+                return None
+            return ast.Call(
+                ast.Attribute(ast.Name("np", ast.Load()), "array", ast.Load()), [idx], []
+            )
+        return idx if isinstance(idx, ast.Call | ast.Name) else None
+
+    def axis_zero(given: ast.expr | None, n_axes: int = 2) -> bool:
+        k = ex.int_index(given) if given is not None else 0
+        return k in (0, -n_axes)
+
+    def made(node: ast.AST) -> ast.expr | None:
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            sl = node.slice
+            if isinstance(sl, ast.Tuple) and len(sl.elts) == 2:
+                rest = sl.elts[1]
+                if not (isinstance(rest, ast.Slice) and rest.lower is rest.upper is rest.step is None):
+                    return None
+                sl = sl.elts[0]
+            n = rows(node.value)
+            if not isinstance(sl, ast.List) or n is None:
+                return None
+            picked = index(sl, n)
+            return None if picked is None else ast.Subscript(node.value, picked, ast.Load())
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            return None
+        f, mod = node.func, ex.module_of(node.func.value)
+        kw = {k.arg: k.value for k in node.keywords}
+        if f.attr == "index_select" and not mod:  # W.index_select(0, idx)
+            x, rest, names = f.value, list(node.args), ("dim", "index")
+        elif f.attr == "index_select" and mod in ("torch",):
+            x, rest, names = (node.args[0] if node.args else kw.get("input")), list(node.args[1:]), ("dim", "index")
+        elif f.attr == "take" and mod in ("np", "numpy", "jnp"):
+            x, rest, names = (node.args[0] if node.args else kw.get("a")), list(node.args[1:]), ("indices", "axis")
+        elif f.attr == "gather" and mod in ("tf",):
+            if set(kw) - {"axis", "params", "indices"}:
+                return None  # batch_dims: the pick of labels, read elsewhere
+            x, rest, names = (node.args[0] if node.args else kw.get("params")), list(node.args[1:]), ("indices", "axis")
+        else:
+            return None
+        if len(rest) > len(names) or set(kw) - {*names, "input", "a", "params"}:
+            return None
+        bound = dict(zip(names, rest, strict=False))
+        bound.update({k: v for k, v in kw.items() if k in names})
+        dim = bound.get("dim", bound.get("axis"))
+        if f.attr == "take" and dim is None:
+            x = None  # no axis: NumPy takes from the flattened array (refused below)
+        idx = bound.get("index", bound.get("indices"))
+        n = rows(x) if x is not None else None
+        ok = n is not None and idx is not None and axis_zero(dim)
+        picked = index(idx, n) if ok and (dim is not None or f.attr != "index_select") else None
+        if picked is not None:
+            return ast.Subscript(x, picked, ast.Load())
+        if f.attr == "gather":
+            return None  # tf.gather's other forms: the parser names them
+        raise ex.ExprError(
+            catalog.said("spec.heldnets33.row_pick", x=ast.unparse(node)), node.col_offset + 1
+        )
 
     return _replaced(text, tree, made)
 

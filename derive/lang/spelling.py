@@ -1320,9 +1320,9 @@ def _ce(a: dict[str, ast.expr], r: str) -> ast.expr:
     ignored = a.get("ignore_index")
     if ignored is not None and not unsmoothed:
         raise SpellingError(catalog.said("spec.spelling.ce_1"))
-    if "weight" in a or ignored is not None:
-        if not unsmoothed:
-            raise SpellingError(catalog.said("spec.spelling.ce_2"))
+    if "weight" in a and not unsmoothed:
+        return _ce_weighted_smoothed_hn33(z, y, a["weight"], eps, r, _INDEX_MARK in a)  # type: ignore[arg-type]
+    if "weight" in a or ignored is not None:  # (ignore_index with label_smoothing: refused above)
         keep = None if ignored is None else _kept_rows(y, ignored.value)  # type: ignore[attr-defined]
         return _ce_weighted(z, y, a.get("weight"), r, _INDEX_MARK in a, keep)
     if unsmoothed:
@@ -1364,6 +1364,23 @@ def _ce_weighted(
     if keep is not None:
         wy = _mul(keep, wy)
     row = _neg(_call("sum", _mul(wy, _call("log_softmax", z)), axis=_num(1)))
+    if r == "mean" and indices:
+        return _div(_call("sum", row), _call("sum", wy))
+    return _per_row(row, r, "cross_entropy")
+
+
+def _ce_weighted_smoothed_hn33(
+    z: ast.expr, y: ast.expr, w: ast.expr, eps: ast.expr, r: str, indices: bool
+) -> ast.expr:
+    """heldnets33: ``cross_entropy(z, y, weight=w, label_smoothing=ε)`` as PyTorch computes it
+    (aten LossNLL.cpp): each row's loss (1 − ε)·(−Σ_c w_c·y_ic·log_softmax(z)_ic) −
+    ε·mean_c(w_c·log_softmax(z)_ic) — the weighted loss of the smoothed target (1 − ε)·y + ε/K;
+    'mean' divides the sum by Σ_i w_(y_i) for class indices (as the weighted loss does, the
+    smoothing term too), by the batch size for probability rows."""
+    ls = _call("log_softmax", z)
+    wy = _mul(w, y)
+    hit = _neg(_call("sum", _mul(wy, ls), axis=_num(1)))
+    row = _sub(_mul(_sub(_num(1), eps), hit), _mul(eps, _call("mean", _mul(w, ls), axis=_num(1))))
     if r == "mean" and indices:
         return _div(_call("sum", row), _call("sum", wy))
     return _per_row(row, r, "cross_entropy")
@@ -2401,12 +2418,8 @@ def _einsum_chain(subs: list[str], out: str, args: list[ast.expr]) -> ast.expr:
     return acc
 
 
-DIAG_REFUSAL = (
-    "np.diag(v) / torch.diag(v) of a 1-D v is read as one side of a matrix product: "
-    "A @ np.diag(v) (A's columns scaled, A * v) or np.diag(v) @ B (B's rows scaled), and "
-    "np.diag of a matrix (its diagonal) only as np.diag(A @ B), the diagonal of a product; a "
-    "diagonal matrix on its own line is not read (write the product it is used in)"
-)
+# heldnets33: a catalogue sentence (the Chinese message had this English one inside it)
+DIAG_REFUSAL = catalog.said("spec.heldnets33.diag")
 
 
 def _diag(node: ast.Call, how: str) -> ast.expr:
@@ -2799,6 +2812,26 @@ def _focal(z: ast.expr, y: ast.expr, alpha: ast.expr | None, gamma: ast.expr) ->
     return _mul(_add(_mul(alpha, y), _mul(_sub(_num(1.0), alpha), _sub(_num(1.0), y))), loss)
 
 
+def _torchvision_focal_hn33(node: ast.Call) -> ast.expr:
+    """heldnets33: ``torchvision.ops.sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2,
+    reduction="none")`` (torchvision/ops/focal_loss.py): Optax's per-entry focal loss
+    (:func:`_focal`), the α-weighting applied only when α ≥ 0 (α a number, as torchvision tests
+    it), then the reduction ("none", "mean" or "sum")."""
+    name = "torchvision.ops.sigmoid_focal_loss"
+    a = _bound(node, name, ("inputs", "targets", "alpha", "gamma", "reduction"), 2)
+    alpha = a.get("alpha", _num(0.25))
+    try:
+        weighted = float(ast.literal_eval(alpha)) >= 0
+    except (ValueError, TypeError, SyntaxError):
+        raise SpellingError(catalog.said("spec.heldnets33.focal_alpha", x=ast.unparse(alpha))) from None
+    reduction = a.get("reduction", ast.Constant("none"))
+    how = reduction.value if isinstance(reduction, ast.Constant) else None
+    if how not in ("none", "mean", "sum"):
+        raise SpellingError(catalog.said("spec.heldnets33.focal_reduction", x=ast.unparse(reduction)))
+    loss = _focal(a["inputs"], a["targets"], alpha if weighted else None, a.get("gamma", _num(2)))
+    return loss if how == "none" else _call(how, loss)
+
+
 # TensorFlow's softmax cross-entropy with class indices (MIT 6.S191's policy-gradient lab):
 # labels=, logits= as TensorFlow names them, one loss per row
 _TF_SPARSE = "sparse_softmax_cross_entropy_with_logits"
@@ -3078,7 +3111,9 @@ def optax_losses(text: str) -> str:
     ``cosine_similarity``, ``cosine_distance``, ``kl_divergence`` (also with log targets),
     ``sigmoid_focal_loss``) written as the spellings derive reads; any other
     ``optax.`` call is left for the parser to refuse."""
-    if not any(w in text for w in ("optax", _TF_SPARSE, "Huber(", "sparse_categorical_cross")):
+    if not any(
+        w in text for w in ("optax", _TF_SPARSE, "Huber(", "sparse_categorical_cross", "focal")
+    ):
         return text
     tree = parsed(text)
     if tree is None:
@@ -3095,6 +3130,12 @@ def optax_losses(text: str) -> str:
                 and f.attr in _OPTAX
             ):
                 return _optax_call(n)
+            if (
+                isinstance(f, ast.Attribute)
+                and f.attr == "sigmoid_focal_loss"
+                and _module_path(f.value) in ("torchvision.ops", "torchvision.ops.focal_loss")
+            ):
+                return _torchvision_focal_hn33(n)
             if (
                 isinstance(f, ast.Call)
                 and isinstance(f.func, ast.Attribute)
