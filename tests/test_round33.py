@@ -517,3 +517,20 @@ def test_the_transpose_note_says_why_with_the_shapes(tmp_path, lang):
     assert (dZ.T @ X).shape == (2, 3)  # the transpose, "a classic slip"
     with pytest.raises(ValueError):
         X @ dZ  # "does not multiply at all"
+
+
+@pytest.mark.parametrize(
+    "loss",
+    ["torch.diagonal(Z @ Y.T).sum()", "np.diagonal(Z @ Y.T).sum()", "(Z @ Y.T).diagonal().mean()"],
+)
+def test_diagonal_of_a_product(tmp_path, loss):
+    # torch.diagonal / np.diagonal / .diagonal() of a matrix product, as np.diag of it was read
+    text = TWO_COLUMNS.replace('A = "sigmoid(Z)"\n', "").replace("LOSS", loss)
+    _, folder = _build(tmp_path, text, "held-two-col", fmt="py")
+    ns = _lab(folder)
+    X, Y, W = (np.asarray(ns[k], dtype=float) for k in ("X", "Y", "W"))
+    Wt = torch.tensor(W, requires_grad=True)
+    Z = torch.tensor(X) @ Wt
+    d = torch.diagonal(Z @ torch.tensor(Y).T)
+    (d.mean() if "mean" in loss else d.sum()).backward()
+    assert np.allclose(np.asarray(ns["dW"], dtype=float), Wt.grad.numpy(), atol=1e-12)

@@ -3476,6 +3476,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "expand_dims": _expand_dims,
     "diag": _diag,
     "diagflat": _diag,
+    "diagonal": _diag,  # torch.diagonal(A @ B), np.diagonal, (A @ B).diagonal(): the same
     "add": _alpha("add", ast.Add()),
     "subtract": _alpha("subtract", ast.Sub()),
     "sub": _alpha("sub", ast.Sub()),
@@ -3680,6 +3681,7 @@ _QUALIFIED = {
     "einsum": ("np", "numpy", "torch"),
     "tensordot": ("np", "numpy", "torch"),
     "diag": ("np", "numpy", "torch", "method"),
+    "diagonal": ("np", "numpy", "torch", "method"),
     "diagflat": ("np", "numpy", "torch"),
     "cross_entropy": tuple(TORCH_FUNCTIONAL),
     "cdist": ("torch",),
