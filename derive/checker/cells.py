@@ -35,6 +35,7 @@ from derive.checker.verdict import FormulaError, msg
 _TRIGGER = re.compile(
     r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
     r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)"  # dW2, db2 = …, …
+    r"|^\s*\(\s*[A-Za-z_]\w*\s*,[\w\s,]*\)\s*=(?!=)"  # (Z1, A1, …) = cache
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
     r"|^\s*with\b"  # with torch.no_grad(): …
@@ -119,7 +120,7 @@ class _Cell(ast.NodeTransformer):
                     env[p] = copy.deepcopy(defaults[p])
             if len(env) != len(params) or len(args) > len(params) or any(isinstance(a, ast.Starred) for a in args):
                 raise FormulaError(msg("heldcheck3.helper_call", name=node.func.id, n=len(params)))
-            return _subst(body, env)
+            return _TupleItems().visit(_subst(body, env))
         return node
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
@@ -238,6 +239,10 @@ def _helper_body(
             if isinstance(t, ast.Name):
                 env[t.id] = value
                 continue
+            items = _unpacked_heldcheck33(t, value)
+            if items is not None:  # x, w, b = cache: each name that item of the argument
+                env.update(items)
+                continue
             if (  # dZ[Z <= 0] = 0: the masked assignment (course code's ReLU backward)
                 isinstance(t, ast.Subscript)
                 and isinstance(t.value, ast.Name)
@@ -255,6 +260,57 @@ def _helper_body(
             continue
         raise FormulaError(msg("heldcheck3.helper_body", name=name))
     raise FormulaError(msg("heldcheck3.helper_body", name=name))
+
+
+def _unpacked_heldcheck33(target: ast.expr, value: ast.expr) -> dict[str, ast.expr] | None:
+    """``x, w, b = cache`` in a helper's body (CS231n's layer functions unpack their cache):
+    each name the item of ``value`` at its place (``cache[0]``, …, resolved when the call puts
+    in the tuple it was given), else None."""
+    if not (
+        isinstance(target, ast.Tuple)
+        and all(isinstance(e, ast.Name) for e in target.elts)
+        and isinstance(value, (ast.Name, ast.Tuple))
+    ):
+        return None
+    if isinstance(value, ast.Tuple):
+        if len(value.elts) != len(target.elts):
+            return None
+        return {e.id: v for e, v in zip(target.elts, value.elts)}  # type: ignore[attr-defined]
+    return {
+        e.id: ast.Subscript(value=copy.deepcopy(value), slice=ast.Constant(k), ctx=ast.Load())  # type: ignore[attr-defined]
+        for k, e in enumerate(target.elts)
+    }
+
+
+class _TupleItems(ast.NodeTransformer):
+    """``(X, W, b)[1]`` (a helper's unpacked argument, once the call put the tuple in): ``W``."""
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if (
+            isinstance(node.value, ast.Tuple)
+            and isinstance(node.slice, ast.Constant)
+            and type(node.slice.value) is int
+            and 0 <= node.slice.value < len(node.value.elts)
+        ):
+            return node.value.elts[node.slice.value]
+        return node
+
+
+def _network_unpacked_heldcheck33(
+    t: ast.expr, value: ast.expr, tensors: set[str] | frozenset[str], assigned: set[str]
+) -> bool:
+    """``(Z1, A1, W1, b1, Z2, A2, W2, b2) = cache`` (Ng's course code unpacks the forward
+    pass's cache): every name a tensor of the network, from a container the cell never
+    assigned — the network's own tensors, a line that computes nothing."""
+    return (
+        isinstance(t, ast.Tuple)
+        and bool(t.elts)
+        and all(isinstance(e, ast.Name) and e.id in tensors and e.id not in assigned for e in t.elts)
+        and isinstance(value, ast.Name)
+        and value.id not in assigned
+        and value.id not in tensors
+    )
 
 
 def _chained(st: ast.Assign, cell: _Cell) -> list[str]:
@@ -583,9 +639,14 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             body.append(st)
     lines: list[str] = []
     made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
+    assigned: set[str] = set()  # the names the cell assigned so far
     for k, st in enumerate(body):
         if made:  # grads['W1'] of such a dict: the name its entry was assigned to (dW1)
             st = _DictReads(made).visit(st)
+        before = set(assigned)
+        if isinstance(st, (ast.Assign, ast.AugAssign)):
+            for t in st.targets if isinstance(st, ast.Assign) else [st.target]:
+                assigned |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         if isinstance(st, ast.FunctionDef):
             if st.decorator_list:
                 raise FormulaError(msg("heldcheck3.helper_body", name=st.name))
@@ -620,6 +681,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 helpers[t.id] = _helper(st.value, t.id, cell)
                 continue
             if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
+                continue
+            if _network_unpacked_heldcheck33(t, st.value, tensors, before):
                 continue
             value = _helper_tuple(st.value, t, cell)
             if (
