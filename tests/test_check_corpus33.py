@@ -38,3 +38,126 @@ def test_corpus_is_new_and_mixed() -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus33 = corpus_common.corpus_tests(
     corpus33, CASES, KNOWN
 )
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+NG = str(COURSE / "ng_c2_l2_nansum.toml")
+HG = str(COURSE / "hinge.toml")
+MB = str(COURSE / "makemore_bn.toml")
+
+
+def test_network_tensors_unpacked_from_a_cache() -> None:
+    """Ng's ``(Z1, A1, W1, b1, …) = cache`` (the forward pass's cache unpacked at the top of a
+    backward function) was a syntax error (c33-003, c33-019–028): the network's own tensors
+    from a container the cell never assigned are a line that computes nothing. CS231n's layer
+    helpers that unpack their cache argument (``x, w, b = cache``) were "the helper is not
+    read" (c33-040, -112, -119, -125): each name is that item of the tuple the call passes.
+    Wrong answers stay wrong; names that are not the network's are not dropped."""
+    head = "(Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache\nm = X.shape[1]\ndZ3 = A3 - Y\n"
+    assert _verdict(NG, "W3", head + "dW3 = 1. / m * np.dot(dZ3, A2.T) + (lambd * W3) / m") == ("correct", None)
+    assert _verdict(NG, "W3", head + "dW3 = 1. / m * np.dot(dZ3, A2.T)") == ("incorrect", "missing-loss-term")
+    assert _verdict("mlp-bce", "b2", "(Z1, A1, W1, b1, Z2, A2, W2, b2) = cache\ndb2 = np.sum(A2 - Y, axis=0, keepdims=True) / m") == ("correct", None)
+    helper = ("def affine_backward(dout, cache):\n    x, w, b = cache\n    dw = x.T.dot(dout)\n    db = np.sum(dout, axis=0)\n"
+              "    return dw, db\ndW, db = affine_backward((P - Y) / m, (X, W, b))")
+    assert _verdict("softmax-regression", "W", helper) == ("correct", None)
+    assert _verdict("softmax-regression", "W", helper.replace("(X, W, b))", "(W, X, b))"))[0] == "incorrect"
+    rnn = ("def step_backward(dnext_h, cache):\n    prev_h, next_h = cache\n    dtanh = dnext_h * (1 - next_h ** 2)\n"
+           "    return prev_h.T.dot(dtanh)\ndW_h = step_backward(h_2 - y, (h_1, h_2))")
+    assert _verdict("rnn", "W_h", rnn) == ("incorrect", "missing-path")
+
+
+def test_hadamard_with_a_diag_matrix_is_a_shape_mistake() -> None:
+    """``u ⊙ \\text{diag}(v)`` mixes the row scaled by a matrix product ``u diag(v)`` with the
+    element-wise ``u ⊙ v``: ⊙ needs factors of one shape and diag(v) is k × k. It was accepted as
+    the scaled row (c33-075, a wrong answer accepted); now a shape mistake, in either order and
+    language, while ``u \\,\\text{diag}(v)`` and ``u ⊙ v`` stay right."""
+    head = "X^{\\top} \\left( \\left( y_{pred} - y_{target} \\right) W_2^{\\top} "
+    for mid in ("\\odot \\text{diag}(h \\odot (1 - h))", "\\circ \\mathrm{diag}(h \\odot (1 - h))"):
+        assert _verdict("tiny-mlp", "W1", head + mid + " \\right)", latex=True) == ("incorrect", "shape-mismatch")
+    left = "X^{\\top} \\left( \\mathrm{diag}(h \\odot (1 - h)) \\odot \\left( y_{pred} - y_{target} \\right) W_2^{\\top} \\right)"
+    assert _verdict("tiny-mlp", "W1", left, latex=True, lang="zh") == ("incorrect", "shape-mismatch")
+    assert _verdict("tiny-mlp", "W1", head + "\\text{diag}(h \\odot (1 - h)) \\right)", latex=True) == ("correct", None)
+    assert _verdict("tiny-mlp", "W1", head + "\\odot h \\odot (1 - h) \\right)", latex=True) == ("correct", None)
+
+
+def test_labels_that_pick_a_score_are_one_hot_when_given_so() -> None:
+    """CS231n's multiclass SVM ``correct = sum(S * Y, axis=1)``, ``relu(S - correct + 1) * (1 -
+    Y)`` with one-hot given labels: the vectorised gradient ``binary - Y * binary.sum(1)`` holds
+    at one-hot labels and was "unknown" at random real ones (c33-130, -136, -144, right answers
+    rejected). Such labels — summed against the scores, never in a matrix product or under a
+    function — are one-hot now, as a cross-entropy's implied targets are; the slips keep their
+    codes."""
+    dS = "dS = (margins > 0) * 1.0\ndS = dS - Y * dS.sum(axis=1, keepdims=True)\n"
+    assert _verdict(HG, "W", dS + "dW = X.T @ dS / N") == ("correct", None)
+    assert _verdict(HG, "W", dS + "dW = X.T @ dS") == ("incorrect", "scale-factor")
+    assert _verdict(HG, "W", "dS = (margins > 0) * 1.0\ndW = X.T @ dS / N") == ("incorrect", "missing-path")
+    assert _verdict(HG, "W", dS.replace("dS - Y", "dS + Y") + "dW = X.T @ dS / N")[0] == "incorrect"
+
+
+def test_a_comment_is_one_line_whatever_it_holds() -> None:
+    """A comment with a ``;`` (micrograd's ``# o.grad = 1; z.grad = o.data * …``, c33-086) was
+    split at the ``;`` and its second half read as code; a Chinese comment with a connective
+    (``# …，所以按 axis=0 求和``, c33-249) was split at ``，所以`` into a line of code. Both are
+    whole comments now; the code after them is judged as before."""
+    code = "o_grad = O - t\nz_grad = O * (1 - O) * o_grad\nw_grad = z_grad * x"
+    assert _verdict("neuron", "w", "# micrograd: o.grad = 1; z.grad = o.data * (1 - o.data) * o.grad\n" + code) == ("correct", None)
+    assert _verdict("neuron", "w", "# o.grad = 1; z.grad = o.data\n" + code.replace("O * (1 - O)", "(1 - O ** 2)"))[0] == "incorrect"
+    zh = "# 先求输出层的误差，所以按 axis=0 求和\ndZ2 = A2 - Y\n"
+    assert _verdict("mlp-bce", "b2", zh + "db2 = np.sum(dZ2, axis=0, keepdims=True) / m", lang="zh") == ("correct", None)
+    assert _verdict("mlp-bce", "b2", zh + "db2 = np.sum(dZ2, axis=0, keepdims=True)", lang="zh") == ("incorrect", "scale-factor")
+
+
+def test_pytorch_std_method_is_the_unbiased_one() -> None:
+    """Karpathy's makemore batch norm ``bnraw = (hpreact - hpreact.mean(0, keepdim=True)) /
+    hpreact.std(0, keepdim=True)`` was "the function .std is not supported" (c33-190, -195–197).
+    PyTorch's method is the unbiased n − 1 one (``unbiased=False`` the biased), NumPy's
+    ``x.std(axis=0)`` the biased one: written out as np.std(…, ddof=…) is; ``x.std(0)``, which no
+    keyword ties to a library, stays refused."""
+    head = "dlogits = F.softmax(logits, 1)\ndlogits -= Yb\ndlogits /= n\ndhpreact_bn = (1.0 - h**2) * (dlogits @ W2.T)\n"
+    raw = "bnraw = (hpreact - hpreact.mean(0, keepdim=True)) / hpreact.std({})\ndbngain = (bnraw * dhpreact_bn).sum(0, keepdim=True)"
+    assert _verdict(MB, "bngain", head + raw.format("0, keepdim=True")) == ("correct", None)
+    assert _verdict(MB, "bngain", head + raw.format("dim=0, keepdim=True, unbiased=True")) == ("correct", None)
+    assert _verdict(MB, "bngain", head + raw.format("0, keepdim=True, unbiased=False"))[0] == "incorrect"
+    assert _verdict(MB, "bngain", head + raw.format("axis=0, keepdims=True"))[0] == "incorrect"
+    assert _verdict(MB, "bngain", head + raw.format("axis=0, keepdims=True, ddof=1")) == ("correct", None)
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError):
+        _verdict(MB, "bngain", head + raw.format("0"))
+
+
+ND = str(COURSE / "norm_sq_decay.toml")
+
+
+def test_a_norm_written_with_double_bars() -> None:
+    """``\\lVert W \\rVert_2``, ``\\|W\\|``, ``\\left\\| W \\right\\|`` (a weight decay on the norm,
+    c33-255–257) were "unknown command": now the Euclidean norm √(Σ W²), as
+    ``np.linalg.norm(W)``; the squared norm in its place stays wrong."""
+    head = "\\nabla_W J = \\frac{1}{N} x^{\\top}(xW - y) + 0.2\\, W + "
+    for norm in ("\\lVert W \\rVert_2", "\\|W\\|", "\\left\\| W \\right\\|", "\\Vert W \\Vert_{F}"):
+        assert _verdict(ND, "W", head + f"0.01 \\frac{{W}}{{{norm}}}", latex=True) == ("correct", None), norm
+    assert _verdict(ND, "W", head + "0.01 \\frac{W}{\\lVert W \\rVert_2^2}", latex=True)[0] == "incorrect"
+    assert _verdict(ND, "W", head + "0.01 \\frac{W}{\\|W\\|^2}", latex=True)[0] == "incorrect"
+
+
+def test_the_size_of_a_step_of_the_answer() -> None:
+    """D2L's ``y_hat = softmax(X @ W + b)`` then ``/ len(y_hat)``, CS231n's ``N = dout.shape[0]``
+    of a step ``dout``: "y_hat is not a tensor of this network" (c33-047/-048/-126). The size of
+    an axis of an earlier step is its size name (m), so the answer holds at every size."""
+    d2l = "y_hat = softmax(X @ W + b)\ngrad_W = X.T @ ({}) / len(y_hat)"
+    assert _verdict("softmax-regression", "W", d2l.format("y_hat - Y")) == ("correct", None)
+    assert _verdict("softmax-regression", "W", d2l.format("Y - y_hat")) == ("incorrect", "sign")
+    assert _verdict("softmax-regression", "W", "dZ = P - Y\ngrad_W = X.T @ dZ / dZ.shape[1]")[0] == "incorrect"
+    assert _verdict("softmax-regression", "W", "dZ = P - Y\ngrad_W = X.T @ dZ / dZ.shape[0]") == ("correct", None)

@@ -2503,6 +2503,10 @@ class _Numpy(ast.NodeTransformer):
         for head in ("d_", "d"):  # dZ1.shape[0]: a gradient has its tensor's shape
             if t is None and name.startswith(head) and name[len(head) :] in tensors:
                 t = tensors[name[len(head) :]]
+        if t is None and k in (0, 1, -1, -2):
+            local = self.step_dim_heldcheck33(name, k)
+            if local is not None:
+                return local
         if t is None or k not in (0, 1, -1, -2):
             raise _Unsupported(msg("error.shape_of", name=name))
         if self.net is not None:
@@ -2510,6 +2514,21 @@ class _Numpy(ast.NodeTransformer):
         d = t.shape[k]
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
+
+    def step_dim_heldcheck33(self, name: str, k: int) -> ast.expr | None:
+        """``len(y_hat)``, ``dout.shape[0]`` of a name an earlier step of the answer defined
+        (``y_hat = softmax(X @ W + b)``, D2L's ``/ len(y_hat)``; CS231n's ``N = dout.shape[0]``,
+        c33-047/-126): that axis of the step's tensor, by its size name where the network's
+        shapes give one (a number never stands for a size); None where no step defines it."""
+        steps = _STEP_TREES.get()
+        if self.net is None or not steps or name not in steps:
+            return None
+        try:
+            out, _ = Convert(self.net, "")(_steps_put(ex.Name(name)))
+        except (ex.ExprError, ShapeError, RecursionError, FormulaError, KeyError, ValueError, TypeError):
+            return None
+        label = getattr(out.shape[k], "label", None)
+        return ast.Name(label, ast.Load()) if label else None
 
     def identity(self, args: list[ast.expr]) -> ast.expr | None:
         """``np.eye(D)`` (``torch.eye(D)``, ``np.identity(D)``, ``np.eye(D, D)``) as the network's
