@@ -161,3 +161,78 @@ def test_the_size_of_a_step_of_the_answer() -> None:
     assert _verdict("softmax-regression", "W", d2l.format("Y - y_hat")) == ("incorrect", "sign")
     assert _verdict("softmax-regression", "W", "dZ = P - Y\ngrad_W = X.T @ dZ / dZ.shape[1]")[0] == "incorrect"
     assert _verdict("softmax-regression", "W", "dZ = P - Y\ngrad_W = X.T @ dZ / dZ.shape[0]") == ("correct", None)
+
+
+def test_grade_jsonl_batch_of_corpus33_rows(tmp_path: Path) -> None:
+    """``derive grade`` on a JSON Lines file of corpus 33's rows graded without a key (every
+    ninth case, course networks by their spec path, the unreadable ones): each row gets the
+    verdict and first code the corpus states, and the batch runs to the end."""
+    plain = [c for c in CASES if not c["opts"] and c["id"] not in KNOWN]
+    picked = [c for k, c in enumerate(plain) if k % 9 == 0]
+    picked += [c for c in plain if c["verdict"] == "unreadable" and c not in picked]
+    corpus_common.assert_rows_graded(picked, tmp_path)
+
+
+def test_grade_class_csv_mixing_scripts_variants_latex_and_bad_rows(tmp_path: Path) -> None:
+    """A class's CSV as a course exports it, graded with ``--lang zh``: whole scripts (Ng's
+    unpacked cache on his L2 network, CS231n's SVM, Karpathy's makemore batch norm, micrograd with
+    a ``;`` in a comment, an LSTM step with a Chinese comment), a variant's right number and the
+    base network's number given for it, a LaTeX ⊙ diag(…) slip, an unknown network, an
+    unreadable formula and an empty one: each row its own verdict and code, Chinese messages on
+    the bad rows, the summary counting them. Hand numbers: mlp-bce variant 4 (seed 2026),
+    ∂L/∂W2[0,0] = −0.155870 in PyTorch float64 (the base network's −0.176283)."""
+    import csv
+    import json
+    import os
+    import subprocess
+
+    ng = "(Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache\nm = X.shape[1]\ndZ3 = A3 - Y\ndW3 = 1. / m * np.dot(dZ3, A2.T) + (lambd * W3) / m"
+    svm = "binary = (margins > 0).astype(float)\nbinary -= Y * binary.sum(axis=1, keepdims=True)\ndW = X.T.dot(binary){}"
+    mb = ("dlogits = F.softmax(logits, 1)\ndlogits -= Yb\ndlogits /= n\ndhpreact_bn = (1.0 - h**2) * (dlogits @ W2.T)\n"
+          "bnraw = (hpreact - hpreact.mean(0, keepdim=True)) / hpreact.std(0, keepdim=True)\ndbngain = (bnraw * dhpreact_bn).sum(0, keepdim=True)")
+    micro = "# o.grad = 1; z.grad = o.data * (1 - o.data) * o.grad\no_grad = O - t\nz_grad = O * (1 - O) * o_grad\nw_grad = z_grad * x"
+    lstm = ("# 遗忘门：c_t = f_t * c_prev + …，所以乘 c_prev\ndh = h_t - y\ndc = dh * o_t * (1 - np.tanh(c_t) ** 2)\n"
+            "dW_f = x_t.T @ (dc * c_prev * f_t * (1 - f_t))")
+    diag = "X^{\\top} \\left( (y_{pred} - y_{target}) W_2^{\\top} \\odot \\text{diag}(h \\odot (1 - h)) \\right)"
+    spec = str(COURSE / "{}.toml")
+    rows = [
+        ("s01", spec.format("ng_c2_l2_nansum"), "W3", "numpy", ng, "", "", ""),
+        ("s02", HG, "W", "numpy", svm.format(" / N"), "", "", ""),
+        ("s03", HG, "W", "numpy", svm.format(""), "", "", ""),
+        ("s04", "mlp-bce", "W2[0,0]", "value", "", "-0.1559", "4", "2026"),
+        ("s05", "mlp-bce", "W2[0,0]", "value", "", "-0.1763", "4", "2026"),
+        ("s06", "tiny-mlp", "W1", "latex", diag, "", "", ""),
+        ("s07", MB, "bngain", "numpy", mb, "", "", ""),
+        ("s08", "hinge2", "W", "numpy", "dW = X.T @ dS / N", "", "", ""),
+        ("s09", spec.format("rmsnorm"), "weight", "numpy", "dweight = (dout * normed).sum(0", "", "", ""),
+        ("s10", "neuron", "w", "numpy", micro, "", "", ""),
+        ("s11", spec.format("lstm_step"), "W_f", "numpy", lstm, "", "", ""),
+        ("s12", "softmax-regression", "W", "numpy", "", "", "", ""),
+    ]
+    sub = tmp_path / "class.csv"
+    with sub.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "network", "wrt", "kind", "formula", "value", "variant", "seed"])
+        w.writerows(rows)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    report = tmp_path / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1",
+         "--quiet", "--lang", "zh"],
+        capture_output=True, text=True, env=env, timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    out = json.loads(report.read_text(encoding="utf-8"))
+    got = {r["id"]: r for r in out["results"]}
+    want = {"s01": "correct", "s02": "correct", "s03": "incorrect", "s04": "correct",
+            "s05": "incorrect", "s06": "incorrect", "s07": "correct", "s08": "error",
+            "s09": "unreadable", "s10": "correct", "s11": "correct", "s12": "error"}
+    assert {k: v["verdict"] for k, v in got.items()} == want
+    assert got["s03"]["codes"][0] == "scale-factor"
+    assert got["s06"]["codes"][0] == "shape-mismatch"
+    for k in ("s08", "s09", "s12"):
+        assert got[k]["message"] and not got[k]["codes"], got[k]
+        assert corpus33.chinese_only(got[k]["message"]), got[k]["message"]
+    assert "4" in got["s04"]["variant"] and "2026" in got["s04"]["variant"]
+    assert out["summary"]["submissions"] == 12
+    assert out["summary"]["verdicts"] == {"correct": 6, "error": 2, "incorrect": 3, "unreadable": 1}
