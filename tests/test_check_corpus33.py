@@ -236,3 +236,19 @@ def test_grade_class_csv_mixing_scripts_variants_latex_and_bad_rows(tmp_path: Pa
     assert "4" in got["s04"]["variant"] and "2026" in got["s04"]["variant"]
     assert out["summary"]["submissions"] == 12
     assert out["summary"]["verdicts"] == {"correct": 6, "error": 2, "incorrect": 3, "unreadable": 1}
+
+
+def test_ng_keys_built_from_the_layer_number() -> None:
+    """Ng's ``grads["dW" + str(L)] = …`` with ``L = 2`` (``str(L - 1)``, ``f"dW{l}"``, a literal
+    ``str(3)``) was a syntax error (c33-006, c33-029): the key is written out, ``dW2``, and the
+    number assigned only for the keys left out (on mlp-bce ``L`` is also the loss's name)."""
+    ng = ("grads = {}\nL = 2\ndZ = A2 - Y\ngrads[\"dW\" + str(L)] = np.dot(A1.T, dZ) / m\ndZ = np.dot(dZ, W2.T) * (Z1 > 0)\n"
+          "grads[\"dW\" + str(L - 1)] = np.dot(X.T, dZ)@@\ndW1 = grads[\"dW1\"]")
+    assert _verdict("mlp-bce", "W1", ng.replace("@@", " / m")) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", ng.replace("@@", "")) == ("incorrect", "scale-factor")
+    fs = "grads = {}\nl = 1\ngrads[f\"dW{l + 1}\"] = A1.T @ (A2 - Y)@@\ndW2 = grads[\"dW2\"]"
+    assert _verdict("mlp-bce", "W2", fs.replace("@@", " / m")) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", fs.replace("@@", ""))[0] == "incorrect"
+    lit = "grads = {}\ndZ3 = A3 - Y\ngrads[\"dW\" + str(3)] = np.dot(dZ3, A2.T) / m + lambd / m * W3\ndW3 = grads[\"dW3\"]"
+    assert _verdict(NG, "W3", lit) == ("correct", None)
+    assert _verdict(NG, "W3", lit.replace(" + lambd / m * W3", "")) == ("incorrect", "missing-loss-term")

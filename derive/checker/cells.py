@@ -313,6 +313,102 @@ def _network_unpacked_heldcheck33(
     )
 
 
+def _int_of(node: ast.expr, ints: dict[str, int]) -> int | None:
+    """The whole number ``node`` is: a literal, a name of ``ints``, + − * of such; else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.Name) and node.id in ints:
+        return ints[node.id]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+        a, b = _int_of(node.left, ints), _int_of(node.right, ints)
+        if a is None or b is None:
+            return None
+        return a + b if isinstance(node.op, ast.Add) else a - b if isinstance(node.op, ast.Sub) else a * b
+    return None
+
+
+def _key_of(node: ast.expr, ints: dict[str, int]) -> str | None:
+    """A dictionary key built as Ng's course builds it, ``"dW" + str(l)`` (``str(L - 1)``,
+    ``f"dW{l}"``) of whole numbers the cell knows: the key string; else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str" and len(node.args) == 1 and not node.keywords:
+        k = _int_of(node.args[0], ints)
+        return None if k is None else str(k)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        a, b = _key_of(node.left, ints), _key_of(node.right, ints)
+        return None if a is None or b is None else a + b
+    if isinstance(node, ast.JoinedStr):
+        out = ""
+        for v in node.values:
+            if isinstance(v, ast.FormattedValue) and v.conversion == -1 and v.format_spec is None:
+                k = _int_of(v.value, ints)
+                if k is None:
+                    return None
+                out += str(k)
+            elif isinstance(v, ast.Constant) and isinstance(v.value, str):
+                out += v.value
+            else:
+                return None
+        return out
+    return None
+
+
+class _BuiltKeys(ast.NodeTransformer):
+    """``grads["dW" + str(L)]`` with ``L = 2`` earlier in the cell: ``grads["dW2"]``."""
+
+    def __init__(self, ints: dict[str, int]) -> None:
+        self.ints = ints
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if isinstance(node.slice, (ast.BinOp, ast.JoinedStr)):
+            key = _key_of(node.slice, self.ints)
+            if key is not None and key.isidentifier():
+                node.slice = ast.Constant(key)
+        return node
+
+
+def _built_keys_heldcheck33(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """Ng's ``grads["dW" + str(L)] = …`` (the layer's number built into the key; ``L = 2``
+    assigned once in the cell, or a literal): the keys written out (c33-006, c33-029), and an
+    assignment of such a number that nothing but the keys used left out."""
+    text = ast.unparse(ast.Module(body=stmts, type_ignores=[]))
+    if "str(" not in text and "f'" not in text and 'f"' not in text:
+        return stmts
+    counts: dict[str, int] = {}
+    for st in stmts:
+        if isinstance(st, ast.Assign):
+            for t in st.targets:
+                for n in ast.walk(t):
+                    if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                        counts[n.id] = counts.get(n.id, 0) + 1
+    ints = {
+        st.targets[0].id: st.value.value
+        for st in stmts
+        if isinstance(st, ast.Assign)
+        and len(st.targets) == 1
+        and isinstance(st.targets[0], ast.Name)
+        and counts.get(st.targets[0].id) == 1
+        and isinstance(st.value, ast.Constant)
+        and type(st.value.value) is int
+    }
+    out = [_BuiltKeys(ints).visit(copy.deepcopy(st)) for st in stmts]
+    used = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return [
+        st
+        for st in out
+        if not (
+            isinstance(st, ast.Assign)
+            and len(st.targets) == 1
+            and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id in ints
+            and st.targets[0].id not in used
+            and out != stmts
+        )
+    ]
+
+
 def _chained(st: ast.Assign, cell: _Cell) -> list[str]:
     """``dZ2 = delta2 = A2 - Y`` (a chained assignment): each name the one value, as the lines
     ``dZ2 = A2 - Y`` and ``delta2 = dZ2``; targets other than names are refused."""
@@ -629,7 +725,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    for st in _derivation_bodies(_without_classes(_without_quiet_with(tree.body))):
+    for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(_without_quiet_with(tree.body)))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(st) or _rows_loop_heldcheck32(st)
             if unrolled is None:
