@@ -35,6 +35,7 @@ from derive.checker.verdict import FormulaError, msg
 _TRIGGER = re.compile(
     r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
     r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)"  # dW2, db2 = …, …
+    r"|^\s*\(\s*[A-Za-z_]\w*\s*,[\w\s,]*\)\s*=(?!=)"  # (Z1, A1, …) = cache
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
     r"|^\s*with\b"  # with torch.no_grad(): …
@@ -119,7 +120,7 @@ class _Cell(ast.NodeTransformer):
                     env[p] = copy.deepcopy(defaults[p])
             if len(env) != len(params) or len(args) > len(params) or any(isinstance(a, ast.Starred) for a in args):
                 raise FormulaError(msg("heldcheck3.helper_call", name=node.func.id, n=len(params)))
-            return _subst(body, env)
+            return _TupleItems().visit(_subst(body, env))
         return node
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
@@ -238,6 +239,10 @@ def _helper_body(
             if isinstance(t, ast.Name):
                 env[t.id] = value
                 continue
+            items = _unpacked_heldcheck33(t, value)
+            if items is not None:  # x, w, b = cache: each name that item of the argument
+                env.update(items)
+                continue
             if (  # dZ[Z <= 0] = 0: the masked assignment (course code's ReLU backward)
                 isinstance(t, ast.Subscript)
                 and isinstance(t.value, ast.Name)
@@ -255,6 +260,153 @@ def _helper_body(
             continue
         raise FormulaError(msg("heldcheck3.helper_body", name=name))
     raise FormulaError(msg("heldcheck3.helper_body", name=name))
+
+
+def _unpacked_heldcheck33(target: ast.expr, value: ast.expr) -> dict[str, ast.expr] | None:
+    """``x, w, b = cache`` in a helper's body (CS231n's layer functions unpack their cache):
+    each name the item of ``value`` at its place (``cache[0]``, …, resolved when the call puts
+    in the tuple it was given), else None."""
+    if not (
+        isinstance(target, ast.Tuple)
+        and all(isinstance(e, ast.Name) for e in target.elts)
+        and isinstance(value, (ast.Name, ast.Tuple))
+    ):
+        return None
+    if isinstance(value, ast.Tuple):
+        if len(value.elts) != len(target.elts):
+            return None
+        return {e.id: v for e, v in zip(target.elts, value.elts)}  # type: ignore[attr-defined]
+    return {
+        e.id: ast.Subscript(value=copy.deepcopy(value), slice=ast.Constant(k), ctx=ast.Load())  # type: ignore[attr-defined]
+        for k, e in enumerate(target.elts)
+    }
+
+
+class _TupleItems(ast.NodeTransformer):
+    """``(X, W, b)[1]`` (a helper's unpacked argument, once the call put the tuple in): ``W``."""
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if (
+            isinstance(node.value, ast.Tuple)
+            and isinstance(node.slice, ast.Constant)
+            and type(node.slice.value) is int
+            and 0 <= node.slice.value < len(node.value.elts)
+        ):
+            return node.value.elts[node.slice.value]
+        return node
+
+
+def _network_unpacked_heldcheck33(
+    t: ast.expr, value: ast.expr, tensors: set[str] | frozenset[str], assigned: set[str]
+) -> bool:
+    """``(Z1, A1, W1, b1, Z2, A2, W2, b2) = cache`` (Ng's course code unpacks the forward
+    pass's cache): every name a tensor of the network, from a container the cell never
+    assigned — the network's own tensors, a line that computes nothing."""
+    return (
+        isinstance(t, ast.Tuple)
+        and bool(t.elts)
+        and all(isinstance(e, ast.Name) and e.id in tensors and e.id not in assigned for e in t.elts)
+        and isinstance(value, ast.Name)
+        and value.id not in assigned
+        and value.id not in tensors
+    )
+
+
+def _int_of(node: ast.expr, ints: dict[str, int]) -> int | None:
+    """The whole number ``node`` is: a literal, a name of ``ints``, + − * of such; else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.Name) and node.id in ints:
+        return ints[node.id]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+        a, b = _int_of(node.left, ints), _int_of(node.right, ints)
+        if a is None or b is None:
+            return None
+        return a + b if isinstance(node.op, ast.Add) else a - b if isinstance(node.op, ast.Sub) else a * b
+    return None
+
+
+def _key_of(node: ast.expr, ints: dict[str, int]) -> str | None:
+    """A dictionary key built as Ng's course builds it, ``"dW" + str(l)`` (``str(L - 1)``,
+    ``f"dW{l}"``) of whole numbers the cell knows: the key string; else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str" and len(node.args) == 1 and not node.keywords:
+        k = _int_of(node.args[0], ints)
+        return None if k is None else str(k)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        a, b = _key_of(node.left, ints), _key_of(node.right, ints)
+        return None if a is None or b is None else a + b
+    if isinstance(node, ast.JoinedStr):
+        out = ""
+        for v in node.values:
+            if isinstance(v, ast.FormattedValue) and v.conversion == -1 and v.format_spec is None:
+                k = _int_of(v.value, ints)
+                if k is None:
+                    return None
+                out += str(k)
+            elif isinstance(v, ast.Constant) and isinstance(v.value, str):
+                out += v.value
+            else:
+                return None
+        return out
+    return None
+
+
+class _BuiltKeys(ast.NodeTransformer):
+    """``grads["dW" + str(L)]`` with ``L = 2`` earlier in the cell: ``grads["dW2"]``."""
+
+    def __init__(self, ints: dict[str, int]) -> None:
+        self.ints = ints
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if isinstance(node.slice, (ast.BinOp, ast.JoinedStr)):
+            key = _key_of(node.slice, self.ints)
+            if key is not None and key.isidentifier():
+                node.slice = ast.Constant(key)
+        return node
+
+
+def _built_keys_heldcheck33(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """Ng's ``grads["dW" + str(L)] = …`` (the layer's number built into the key; ``L = 2``
+    assigned once in the cell, or a literal): the keys written out (c33-006, c33-029), and an
+    assignment of such a number that nothing but the keys used left out."""
+    text = ast.unparse(ast.Module(body=stmts, type_ignores=[]))
+    if "str(" not in text and "f'" not in text and 'f"' not in text:
+        return stmts
+    counts: dict[str, int] = {}
+    for st in stmts:
+        if isinstance(st, ast.Assign):
+            for t in st.targets:
+                for n in ast.walk(t):
+                    if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                        counts[n.id] = counts.get(n.id, 0) + 1
+    ints = {
+        st.targets[0].id: st.value.value
+        for st in stmts
+        if isinstance(st, ast.Assign)
+        and len(st.targets) == 1
+        and isinstance(st.targets[0], ast.Name)
+        and counts.get(st.targets[0].id) == 1
+        and isinstance(st.value, ast.Constant)
+        and type(st.value.value) is int
+    }
+    out = [_BuiltKeys(ints).visit(copy.deepcopy(st)) for st in stmts]
+    used = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return [
+        st
+        for st in out
+        if not (
+            isinstance(st, ast.Assign)
+            and len(st.targets) == 1
+            and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id in ints
+            and st.targets[0].id not in used
+            and out != stmts
+        )
+    ]
 
 
 def _chained(st: ast.Assign, cell: _Cell) -> list[str]:
@@ -573,7 +725,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    for st in _derivation_bodies(_without_classes(_without_quiet_with(tree.body))):
+    for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(_without_quiet_with(tree.body)))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(st) or _rows_loop_heldcheck32(st)
             if unrolled is None:
@@ -583,9 +735,14 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             body.append(st)
     lines: list[str] = []
     made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
+    assigned: set[str] = set()  # the names the cell assigned so far
     for k, st in enumerate(body):
         if made:  # grads['W1'] of such a dict: the name its entry was assigned to (dW1)
             st = _DictReads(made).visit(st)
+        before = set(assigned)
+        if isinstance(st, (ast.Assign, ast.AugAssign)):
+            for t in st.targets if isinstance(st, ast.Assign) else [st.target]:
+                assigned |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         if isinstance(st, ast.FunctionDef):
             if st.decorator_list:
                 raise FormulaError(msg("heldcheck3.helper_body", name=st.name))
@@ -620,6 +777,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 helpers[t.id] = _helper(st.value, t.id, cell)
                 continue
             if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
+                continue
+            if _network_unpacked_heldcheck33(t, st.value, tensors, before):
                 continue
             value = _helper_tuple(st.value, t, cell)
             if (

@@ -793,12 +793,47 @@ def implied_one_hot(net: Net) -> dict[str, bool]:
     name -> in columns."""
     spec = net.spec
     out: dict[str, bool] = {}
-    for name, axes in softmax_targets(net).items():
+    targets = {**picking_targets_heldcheck33(net), **softmax_targets(net)}
+    for name, axes in targets.items():
         if name in spec.generated or name not in spec.values:
             continue
         hot = sorted(axes & _hot_axis(spec.values[name]))
         if hot:
             out[name] = hot[0]
+    return out
+
+
+def picking_targets_heldcheck33(net: Net) -> dict[str, set[bool]]:
+    """Inputs not declared one-hot that pick one score per example — ``sum(S * Y, axis=1)``,
+    CS231n's multiclass SVM's correct-class score (``correct = sum(S * Y, axis=1)``, then
+    ``relu(S - correct + 1) * (1 - Y)``) — and are no side of a matrix product nor an argument
+    of a function: labels, each with the axis its sum runs along (False rows: ``axis=1``; True
+    columns: ``axis=0``). With one-hot given values they are one-hot (:func:`implied_one_hot`),
+    as a course's ``binary - Y * binary.sum(1)`` assumes (c33-130)."""
+    spec, out = net.spec, {}
+    data: set[str] = set()  # inputs in a matrix product or under a function: not labels
+    for _, tree in spec.forward:
+        for n in _walk(tree):
+            if isinstance(n, ex.BinOp) and n.op == "@" or isinstance(n, ex.Call) and n.func != "sum":
+                data.update(k for a in ((n.left, n.right) if isinstance(n, ex.BinOp) else n.args) for k in ex.names(a))
+    for _, tree in spec.forward:
+        for n in _walk(tree):
+            if not (isinstance(n, ex.Call) and n.func == "sum" and len(n.args) == 1):
+                continue
+            axis = dict(n.kwargs).get("axis")
+            prod = n.args[0]
+            if not (isinstance(axis, ex.Num) and axis.value in (0, 1) and isinstance(prod, ex.BinOp) and prod.op == "*"):
+                continue
+            for y, other in ((prod.left, prod.right), (prod.right, prod.left)):
+                if (
+                    isinstance(y, ex.Name)
+                    and y.id in spec.inputs
+                    and y.id not in spec.one_hot
+                    and y.id not in spec.one_hot_columns
+                    and y.id not in data
+                    and not (isinstance(other, ex.Name) and other.id in spec.inputs)
+                ):
+                    out.setdefault(y.id, set()).add(axis.value == 0)
     return out
 
 

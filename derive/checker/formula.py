@@ -184,7 +184,7 @@ def _read(
         text = _gradient_attributes(net, text)
         text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
         text = _diag_names_inlined(net, text)
-        text = _bessel_heldcheck32(text)
+        text = _std_method_heldcheck33(_bessel_heldcheck32(text))
     parts = _statements(text, latex)
     scalar = _scalar_target(net, wrt)
     row = _row_target(net, wrt)
@@ -216,6 +216,49 @@ _DDOF = re.compile(  # np.var(Z, axis=0, ddof=1), np.std(x, ddof=1, axis=0)
     r"(?:axis\s*=\s*(?P<a1>[01])\s*,\s*ddof\s*=\s*(?P<d1>\d)|ddof\s*=\s*(?P<d2>\d)\s*,\s*axis\s*=\s*(?P<a2>[01]))"
     r"\s*(?P<keep>,\s*keepdims\s*=\s*True\s*)?\)"
 )
+
+
+_STD_METHOD = re.compile(r"(?<![\w.])(?P<x>[A-Za-z_]\w*)\.(?P<f>std|var)\((?P<args>[^()\n]*)\)")
+
+
+def _std_method_heldcheck33(text: str) -> str:
+    """The method ``x.std(0, keepdim=True)`` / ``x.var(dim=0)`` (PyTorch: the unbiased n − 1
+    unless ``unbiased=False``/``correction=0``; Karpathy's makemore batch norm, c33-190) and
+    NumPy's ``x.std(axis=0, keepdims=True)`` (``ddof=0`` unless given) written as
+    :func:`_bessel_heldcheck32` writes them out; a call whose library its keywords do not tell
+    (``x.std(0)``), or with other arguments, is left as written (refused, as before)."""
+    if ".std(" not in text and ".var(" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        parts = [p.strip() for p in m.group("args").split(",") if p.strip()]
+        axis, keep, torch, numpy, ddof = None, False, False, False, None
+        for p in parts:
+            key, _, value = p.partition("=")
+            key, value = key.strip(), value.strip()
+            if not value and re.fullmatch(r"-?[01]", key) and axis is None:
+                axis = key
+            elif key in ("dim", "axis") and re.fullmatch(r"-?[01]", value):
+                axis, torch, numpy = value, torch or key == "dim", numpy or key == "axis"
+            elif key in ("keepdim", "keepdims") and value in ("True", "False"):
+                keep, torch, numpy = value == "True", torch or key == "keepdim", numpy or key == "keepdims"
+            elif key == "unbiased" and value in ("True", "False"):
+                ddof, torch = (1 if value == "True" else 0), True
+            elif key in ("correction", "ddof") and re.fullmatch(r"[01]", value):
+                ddof, torch, numpy = int(value), torch or key == "correction", numpy or key == "ddof"
+            else:
+                return m.group(0)
+        if axis is None or torch == numpy:
+            return m.group(0)
+        axis = "1" if axis == "-1" else axis  # a 2-D tensor's last axis
+        ddof = ddof if ddof is not None else (1 if torch else 0)
+        x = m.group("x")
+        kept = ", keepdims=True" if keep else ""
+        centred = f"({x} - np.mean({x}, axis={axis}, keepdims=True))"
+        var = f"(np.sum({centred} ** 2, axis={axis}{kept}) / ({x}.shape[{axis}] - {ddof}))"
+        return var if m.group("f") == "var" else f"np.sqrt{var}"
+
+    return _STD_METHOD.sub(one, text)
 
 
 def _bessel_heldcheck32(text: str) -> str:
@@ -310,7 +353,9 @@ def _statements(text: str, latex: bool, where: bool = True) -> list[str]:
         pieces = [q.replace("&", "") for p in pieces for q in _quad_split(p, where)]
     else:
         text = _code_where(text) if where else text
-        pieces = [p.split("#")[0] for p in re.split(r"\n|;", text)]
+        # a comment ends its line before any ";" splits it: "# o.grad = 1; z.grad = …" is
+        # a comment whole, not a statement after its ";" (c33-086)
+        pieces = [p for line in text.split("\n") for p in line.split("#")[0].split(";")]
     out: list[str] = []
     for piece in pieces:
         where = _WHERE.match(piece) if latex and out else None
@@ -2458,6 +2503,10 @@ class _Numpy(ast.NodeTransformer):
         for head in ("d_", "d"):  # dZ1.shape[0]: a gradient has its tensor's shape
             if t is None and name.startswith(head) and name[len(head) :] in tensors:
                 t = tensors[name[len(head) :]]
+        if t is None and k in (0, 1, -1, -2):
+            local = self.step_dim_heldcheck33(name, k)
+            if local is not None:
+                return local
         if t is None or k not in (0, 1, -1, -2):
             raise _Unsupported(msg("error.shape_of", name=name))
         if self.net is not None:
@@ -2465,6 +2514,21 @@ class _Numpy(ast.NodeTransformer):
         d = t.shape[k]
         label = getattr(d, "label", None)
         return ast.Name(label, ast.Load()) if label else _c(int(d))
+
+    def step_dim_heldcheck33(self, name: str, k: int) -> ast.expr | None:
+        """``len(y_hat)``, ``dout.shape[0]`` of a name an earlier step of the answer defined
+        (``y_hat = softmax(X @ W + b)``, D2L's ``/ len(y_hat)``; CS231n's ``N = dout.shape[0]``,
+        c33-047/-126): that axis of the step's tensor, by its size name where the network's
+        shapes give one (a number never stands for a size); None where no step defines it."""
+        steps = _STEP_TREES.get()
+        if self.net is None or not steps or name not in steps:
+            return None
+        try:
+            out, _ = Convert(self.net, "")(_steps_put(ex.Name(name)))
+        except (ex.ExprError, ShapeError, RecursionError, FormulaError, KeyError, ValueError, TypeError):
+            return None
+        label = getattr(out.shape[k], "label", None)
+        return ast.Name(label, ast.Load()) if label else None
 
     def identity(self, args: list[ast.expr]) -> ast.expr | None:
         """``np.eye(D)`` (``torch.eye(D)``, ``np.identity(D)``, ``np.eye(D, D)``) as the network's
@@ -4820,6 +4884,8 @@ class Convert:
             return jacobian
         if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS:
             left, right = node.left, node.right
+            if node.op == "*":
+                self.hadamard_of_diag_heldcheck33(left, right)
             if isinstance(right, ex.Call) and right.func == "diag" and len(right.args) == 1:
                 v = self.diagonal(right.args[0])
                 return ex.BinOp("*", self.diagonal(left), self.vector(v, row=True))
@@ -4831,6 +4897,22 @@ class Convert:
                 self.diag_of_matrix(node.args[0], self.shape_of(node.args[0]))
             raise FormulaError(msg("heldcheck.diag"), 0, self.text)
         return ex.rebuild(node, self.diagonal)
+
+    def hadamard_of_diag_heldcheck33(self, left: ex.Node, right: ex.Node) -> None:
+        """``u ⊙ diag(v)`` (or ``diag(v) ⊙ u``) written with the element-wise ``\\odot``/``\\circ``:
+        diag(v) of a vector of k > 1 entries is a k × k matrix, which no row or column u of the
+        other factor matches entry for entry — a wrong formula (the student mixed ``u diag(v)``
+        and ``u ⊙ v``), not the scaled row it was read as (c33-075). Raises
+        :class:`ShapeError` for one; returns for anything else (a scalar factor, diag of a matrix:
+        :meth:`diag_of_matrix`)."""
+        for d, u in ((right, left), (left, right)):
+            if not (isinstance(d, ex.Call) and d.func == "diag" and len(d.args) == 1):
+                continue
+            v = d.args[0]
+            vs, us = self.shape_of(v), self.shape_of(u)
+            if 1 not in vs or 0 in vs or vs == (1, 1) or us == (1, 1):
+                return
+            raise ShapeError(msg("shape.diag_hadamard_heldcheck33", formula=tree_text(u), vector=tree_text(v)))
 
     def diag_of_matrix(self, v: ex.Node, shape: tuple[int, int]) -> None:
         """``diag(v)`` of a ``v`` that is a matrix and not square (``diag(1[h > 0])`` of the n × H

@@ -249,11 +249,32 @@ def _bars(toks: list[Tok]) -> list[Tok]:
     ``\\rvert``, which tell the opening bar from the closing one (``\\left|\\left|x\\right| -
     1\\right|``); ``\\vert`` is a plain ``|``."""
     out: list[Tok] = []
+    toks = _norm_bars_heldcheck33(toks)
     for tok in toks:
         if tok.text == "|" and out and out[-1].text in ("\\left", "\\right"):
             out[-1] = Tok("cmd", "\\lvert" if out[-1].text == "\\left" else "\\rvert", out[-1].col)
         elif tok.text == "\\vert":
             out.append(Tok("sym", "|", tok.col))
+        else:
+            out.append(tok)
+    return out
+
+
+def _norm_bars_heldcheck33(toks: list[Tok]) -> list[Tok]:
+    """A norm's double bars (``\\|W\\|``, ``\\Vert W \\Vert``, ``\\left\\| W \\right\\|``,
+    ``\\lVert W \\rVert``) as ``\\lVert`` … ``\\rVert``, the same bar opening and closing in
+    turn (norms do not nest in a gradient's weight decay); other tokens as they are."""
+    if not any(t.text in ("\\|", "\\Vert", "\\lVert") for t in toks):
+        return toks
+    out: list[Tok] = []
+    opened = False
+    for tok in toks:
+        if tok.text in ("\\|", "\\Vert", "\\lVert", "\\rVert"):
+            if out and out[-1].text in ("\\left", "\\right"):
+                out.pop()
+            opening = tok.text == "\\lVert" or tok.text != "\\rVert" and not opened
+            opened = opening
+            out.append(Tok("cmd", "\\lVert" if opening else "\\rVert", tok.col))
         else:
             out.append(tok)
     return out
@@ -1000,7 +1021,7 @@ class _Parser:
         if tok.kind == "cmd":
             name = tok.text[1:]
             return not (
-                name == "rvert"
+                name in ("rvert", "rVert")
                 or name in PRODUCTS
                 or name in HADAMARD
                 or name in RELATIONS
@@ -1393,6 +1414,8 @@ class _Parser:
             return inner
         if tok.text in ("|", "\\lvert"):
             return self.absolute(self.next())
+        if tok.text == "\\lVert":
+            return self.norm_heldcheck33(self.next())
         if tok.kind == "cmd":
             return self.command()
         raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
@@ -1426,6 +1449,21 @@ class _Parser:
         close = "|" if plain else "\\rvert"
         self.expect(close, f"'{close}' (for the '{tok.text}' opened at column {tok.col})")
         return self.batch_count(inner, calligraphic) or ex.Call("abs", (inner,))
+
+    def norm_heldcheck33(self, tok: Tok) -> ex.Node:
+        """``\\lVert x \\rVert`` (``\\|x\\|``, with ``_2`` or ``_F`` after it): the
+        Euclidean (Frobenius) norm √(Σ x²) of all the entries, as ``np.linalg.norm(x)`` and
+        ``torch.norm(x)`` compute it (a weight decay on ‖W‖, c33-255)."""
+        inner = self.expr(0)
+        self.expect("\\rVert", f"'\\|' (for the norm opened at column {tok.col})")
+        if self.peek().text == "_":
+            kinds = (["2"], ["F"], ["{", "2", "}"], ["{", "F", "}"])
+            for k in kinds:
+                if [self.peek(1 + i).text for i in range(len(k))] == k:
+                    for _ in range(len(k) + 1):
+                        self.next()
+                    break
+        return ex.Call("sqrt", (ex.Call("sum", (ex.Pow(inner, Fraction(2)),)),))
 
     def layer_marked(self) -> bool:
         """A layer superscript follows (``\\mathrm{mean}^{[1]}``, ``\\mathrm{var}^{[2]}``: a

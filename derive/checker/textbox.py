@@ -399,12 +399,20 @@ def _chinese_prose(text: str) -> str:
     statement, at a line's start or after a comma."""
     if not re.search(r"[\u4e00-\u9fff。，]", text):
         return text
+    # a code comment line stays one line, as written (c33-249: "# …，所以按 axis=0 求和" is no
+    # statement): held aside while the prose around the statements goes
+    comments = re.findall(r"^[ \t]*#[^\n]*$", text, re.M)
+    if comments:
+        text = re.sub(r"^[ \t]*#[^\n]*$", "\x00", text, flags=re.M)
     text = _ZH_THEN.sub("\n", text)
     text = _ZH_LEAD.sub(r"\1", text)
     text = re.sub(r"，\s*(?=[^\W\d]\w*\s*=(?!=))", "\n", text)
     # a closing line that restates the value ("故答案为 40。") after the formula: the formula is checked
     text = re.sub(r"\n[ \t]*(?:答案|结果|数值|其值)(?:为|是|[:：])\s*[-+−]?[\d.]+\s*。?\s*$", "", text)
-    return re.sub(r"\s*。\s*$", "", text)
+    text = re.sub(r"\s*。\s*$", "", text)
+    for comment in comments:
+        text = text.replace("\x00", comment, 1)
+    return text
 
 
 def _greek_names(text: str) -> str:
