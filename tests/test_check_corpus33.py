@@ -32,8 +32,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c33-156": "as c33-152, in Chinese prose",
     "c33-197": "batch norm straight through (dhpreact = bngain / std * dhpreact_bn) on makemore's "
     "unbiased std: wrong, code unknown (missing-path expected)",
-    "c33-204": "tanh′ taken of h = tanh(·) again (1 - torch.tanh(h) ** 2): wrong, code unknown "
-    "(wrong-activation-derivative expected; the activation is inline, no node of its argument)",
+    # (c33-204, tanh′ taken of h = tanh(·) again, is wrong-activation-derivative since round 33's
+    # slips of a derivative taken at the output, ops.CLASSIC_SLIPS tanh_of_out)
     "c33-251": "one of two weight-decay terms written in the loss's single line dropped: "
     "missing-path where missing-loss-term is expected (Ng's separate L2_cost node gives it)",
 }

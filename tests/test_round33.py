@@ -534,3 +534,52 @@ def test_diagonal_of_a_product(tmp_path, loss):
     d = torch.diagonal(Z @ torch.tensor(Y).T)
     (d.mean() if "mean" in loss else d.sum()).backward()
     assert np.allclose(np.asarray(ns["dW"], dtype=float), Wt.grad.numpy(), atol=1e-12)
+
+
+TANH_NET = """
+[network]
+name = "held-tanh"
+[dims]
+m = 3
+d = 2
+h = 3
+[inputs]
+X = ["m", "d"]
+y = ["m", 1]
+[params]
+W1 = ["d", "h"]
+w2 = ["h", 1]
+[forward]
+Z1 = "X @ W1"
+H = "np.tanh(Z1)"
+A = "1 / (1 + np.exp(-H @ w2))"
+L = "np.mean((A - y) ** 2)"
+"""
+
+
+@pytest.mark.parametrize(
+    ("wrt", "answer", "words"),
+    [
+        ("W1", "X.T @ ((2 * (A - y) / m * A * (1 - A)) @ w2.T * (1 - np.tanh(H) ** 2))", "1 - tanh(H) ** 2"),
+        ("w2", "H.T @ (2 * (A - y) / m * sigmoid(A) * (1 - sigmoid(A)))", "σ(A) * (1 - σ(A))"),
+    ],
+)
+def test_a_derivative_taken_at_the_output_is_named(tmp_path, wrt, answer, words):
+    # tanh′ as 1 − tanh(H)² of H = tanh(Z1), σ′ as σ(A)(1 − σ(A)) of A = σ(·): the derivative's
+    # formula applied to a value already activated (was `unknown`); judged wrong by the oracle
+    spec = tmp_path / "t.toml"
+    spec.write_text(TANH_NET)
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", wrt, answer])
+    assert res.exit_code == 1 and "wrong-activation-derivative" in res.output, res.output
+    assert words in res.output, res.output
+    g = np.random.default_rng(0)
+    X, y = torch.tensor(g.normal(size=(3, 2))), torch.tensor([[1.0], [0.0], [1.0]], dtype=torch.float64)
+    W1 = torch.tensor(g.normal(size=(2, 3)), requires_grad=True)
+    w2 = torch.tensor(g.normal(size=(3, 1)), requires_grad=True)
+    H = torch.tanh(X @ W1)
+    A = torch.sigmoid(H @ w2)
+    torch.mean((A - y) ** 2).backward()
+    up = 2 * (A - y) / 3 * A * (1 - A)
+    theirs = (X.T @ (up @ w2.T * (1 - torch.tanh(H) ** 2)) if wrt == "W1"
+              else H.T @ (2 * (A - y) / 3 * torch.sigmoid(A) * (1 - torch.sigmoid(A))))
+    assert not np.allclose(theirs.detach().numpy(), (W1 if wrt == "W1" else w2).grad.numpy())

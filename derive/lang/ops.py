@@ -865,6 +865,10 @@ CLASSIC_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("pre", lambda m, x, y: m.mul(x, m.sub(_one(m), x))),
     ("pre_itself", lambda m, x, y: x),
     ("sigmoid_value", lambda m, x, y: m.Func("sigmoid", x)),  # σ(Z) for relu'(Z): σ for σ'
+    # the derivative's formula applied to the output, already activated (a course's
+    # sigmoid_derivative(A) that computes σ again: σ(A)(1 − σ(A)); tanh′ as 1 − tanh(H)²)
+    ("sigmoid_of_out", lambda m, x, y: _sigmoid_at(m, y)),
+    ("tanh_of_out", lambda m, x, y: m.sub(_one(m), m.Pow(m.Func("tanh", y), 2))),
 )
 # a leaky ReLU's two slopes swapped (np.where(Z > 0, 0.01, 1)): a if x > 0 else 1
 LEAKY_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = CLASSIC_SLIPS + (
