@@ -558,19 +558,23 @@ L = "np.mean((A - y) ** 2)"
 
 
 @pytest.mark.parametrize(
-    ("wrt", "answer", "words"),
+    ("wrt", "answer", "code", "words"),
     [
-        ("W1", "X.T @ ((2 * (A - y) / m * A * (1 - A)) @ w2.T * (1 - np.tanh(H) ** 2))", "1 - tanh(H) ** 2"),
-        ("w2", "H.T @ (2 * (A - y) / m * sigmoid(A) * (1 - sigmoid(A)))", "σ(A) * (1 - σ(A))"),
+        # Z1 is a node: H where Z1 belongs, the project's `wrong-layer` (corpora 5 and 15)
+        ("W1", "X.T @ ((2 * (A - y) / m * A * (1 - A)) @ w2.T * (1 - np.tanh(H) ** 2))", "wrong-layer", "H"),
+        # A = σ(H @ w2) of an inline argument: the derivative taken at the output, named
+        ("w2", "H.T @ (2 * (A - y) / m * sigmoid(A) * (1 - sigmoid(A)))", "wrong-activation-derivative",
+         "σ(A) * (1 - σ(A))"),
     ],
 )
-def test_a_derivative_taken_at_the_output_is_named(tmp_path, wrt, answer, words):
+def test_a_derivative_taken_at_the_output_is_named(tmp_path, wrt, answer, code, words):
     # tanh′ as 1 − tanh(H)² of H = tanh(Z1), σ′ as σ(A)(1 − σ(A)) of A = σ(·): the derivative's
-    # formula applied to a value already activated (was `unknown`); judged wrong by the oracle
+    # formula applied to a value already activated (the inline one was `unknown`); judged wrong
+    # by the oracle
     spec = tmp_path / "t.toml"
     spec.write_text(TANH_NET)
     res = CliRunner().invoke(main, ["check", str(spec), "--wrt", wrt, answer])
-    assert res.exit_code == 1 and "wrong-activation-derivative" in res.output, res.output
+    assert res.exit_code == 1 and f"incorrect — {code}" in res.output, res.output
     assert words in res.output, res.output
     g = np.random.default_rng(0)
     X, y = torch.tensor(g.normal(size=(3, 2))), torch.tensor([[1.0], [0.0], [1.0]], dtype=torch.float64)

@@ -181,7 +181,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             up,
         )
         params = _params(tree, op)
-        alts = [(key, _slip(make, v, c, params)) for key, make in _slips(op)]
+        alts = [(key, _slip(make, v, c, params)) for key, make in _slips(op) if key not in _AT_OUTPUT]
         for key, alt in alts:
             desc = msg(f"mut.alt.{key}", C=C, node=node, deriv=deriv)
             yield (
@@ -216,6 +216,8 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
         v, c = g.tensors[node].value_ref(g.loss_tex), g.tensors[C].value_ref(g.loss_tex)
         right = f"{grad} = {formula_text(F)}"
         for key, make in ops.CLASSIC_SLIPS:
+            if key in _AT_OUTPUT:
+                continue
             desc = msg(f"mut.alt.{key}", C=C, node=node, deriv="f'")
             yield (
                 "wrong-activation-derivative",
@@ -362,6 +364,12 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
 
 # functions that are no activation a student would swap a derivative for (exp, log, …)
 _NOT_ACTIVATIONS = frozenset({"exp", "log", "sqrt", "sqrt0", "cos", "sin", "abs"})
+
+
+# a derivative's formula applied to the activation's output, σ(A)(1 − σ(A)), 1 − tanh(H)²: where
+# the activation's argument is a node of its own, that is the output standing where its input
+# belongs, `wrong-layer` (corpora 5 and 15's policy); named so only where the argument is inline
+_AT_OUTPUT = ("sigmoid_of_out", "tanh_of_out")
 
 
 def _slips(op: ops.Op) -> tuple[tuple[str, Callable[..., Any]], ...]:
