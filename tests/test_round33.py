@@ -587,3 +587,12 @@ def test_a_derivative_taken_at_the_output_is_named(tmp_path, wrt, answer, code, 
     theirs = (X.T @ (up @ w2.T * (1 - torch.tanh(H) ** 2)) if wrt == "W1"
               else H.T @ (2 * (A - y) / 3 * torch.sigmoid(A) * (1 - torch.sigmoid(A))))
     assert not np.allclose(theirs.detach().numpy(), (W1 if wrt == "W1" else w2).grad.numpy())
+
+
+def test_the_first_exercise_hint_says_it_comes_from_the_loss(tmp_path):
+    # "δ_p = ? — it arrives through loss." read oddly: the first gradient comes from the loss
+    _, folder = _build(tmp_path, OVR, "held-ovr", fmt="exercises", lang="en,zh")
+    md = (folder / "en" / "exercises.md").read_text()
+    assert r"$\delta_{p}$ $= \thickspace ?$ — it comes straight from the loss $\mathrm{loss}$." in md
+    assert "arrives through $p$" in md
+    assert "它直接由损失" in (folder / "zh" / "exercises.md").read_text()
