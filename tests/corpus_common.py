@@ -88,6 +88,10 @@ def course_oracle_ok(case: dict) -> bool:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     s, point = _course_spec_and_point(str(path))
     ns = so.namespace(s, raw, point)
+    # this spec's own dialect (spelled_oracle.execute sets it per spec, and a NumPy spec run
+    # before this one on the same worker left it set: x.std(0, keepdim=True) then failed)
+    texts = [t for t in raw["forward"].values() if isinstance(t, str)]
+    so._NUMPY_SPEC[0] = so.dialect_of(texts) == "np"
     dtype = torch.get_default_dtype()
     torch.set_default_dtype(torch.float64)  # a spec's torch.ones(…) is float64, as in derive
     wrt = case["wrt"]

@@ -113,12 +113,13 @@ def test_guard_note_names_the_guard_and_the_difference_en_zh() -> None:
 
 def test_the_expected_gradient_of_a_wrong_answer_has_no_guard_left_at_zero() -> None:
     """A wrong answer on a guarded network is diagnosed against the guard-free gradient; the
-    gradient printed for it reads as a course writes it (``1 / p``), not ``1 / (p + 0)``."""
+    gradient printed for it reads as a course writes it (``1 / p``), not ``1 / (p + 0)`` — and
+    since round 33 (a cross-entropy written out after σ simplifies) as ``(p - y) / N``."""
     r = check(LOG, "w", "X.T @ (p - y)")
     assert not r.ok
     text = r.text()
     assert "+ 0)" not in text and "- 0)" not in text, text
-    assert "1 / p" in text, text
+    assert "correct: dw = X.T @ ((p - y) / N)" in text, text
 
 
 # ---- 2. NumPy's 1-D values: .squeeze(axis) then a reduction over axis 0 ---------------------

@@ -232,7 +232,9 @@ W = ["D", 1]
     "lines, quoted",
     [
         ('V = "W - 0.1 * W.grad"\nloss = "((x @ V - y) ** 2).sum()"', "W.grad"),
-        ('V = "W.sub(0.01 * W.grad.data)"\nloss = "((x @ V - y) ** 2).mean()"', "W.grad.data"),
+        # (round 33: x.data is x.detach() since heldnets33; the refusal names W.grad in the
+        # user's own line V, not the stop-gradient line derive made of it)
+        ('V = "W.sub(0.01 * W.grad.data)"\nloss = "((x @ V - y) ** 2).mean()"', "W.grad"),
     ],
     ids=["sgd-step", "grad-data"],
 )
@@ -240,6 +242,7 @@ def test_a_gradient_read_in_the_network_is_refused_as_a_training_step(lines: str
     text = _STEP.format(lines=lines)
     en, zh = _refusal(text, "en"), _refusal(text, "zh")
     assert f"{quoted} is a gradient taken inside the network" in en and "[train]" in en
+    assert "[forward] V = " in en and "_detached" not in en
     assert f"{quoted} 是在网络内部取的梯度" in zh
 
 

@@ -222,7 +222,8 @@ W = [[0.5, -0.2], [0.3, 0.8]]
 t = [-1, 1, -1, 1]
 """,
     )
-    assert "-1.0 * (t - 1 != 0)" in (folder / "backprop.py").read_text("utf-8")
+    # (round 33: the comparison printed as written, t != 1, not t - 1 != 0)
+    assert "-1.0 * (t != 1)" in (folder / "backprop.py").read_text("utf-8")
     report, text, err = _run(folder, hide_torch=True)
     assert report["finite_differences_ok"] is True and err.strip() == ""
     _engine(folder, tmp_path, report, text)

@@ -17,7 +17,6 @@ emitted as further algebra steps, each checked against the same element-wise tru
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 import sympy as sp
@@ -571,33 +570,53 @@ def _fused_inline(
 def _written_bce_inline(out: Tensor, g: Graph, grad: set[str]) -> tuple[mf.MExpr, str] | None:
     """``((A − Y)/n, "sigmoid-bce")`` for ``A = sigmoid(x)`` of an expression read only by a
     binary cross-entropy written out by hand (CS229's ``h = 1 / (1 + np.exp(-X @ theta))``,
-    ``J = -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h))``): ``Y`` the one factor of
-    ``log(A)`` in the loss, ``n`` the count whose ``−(Y/A − (1 − Y)/(1 − A))/n`` is the loss's
-    own derivative with respect to one entry of ``A`` at a random point (exact rationals;
-    the contribution is then proven like any other). None for a loss of another form."""
+    ``J = -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h))``), ``n`` from
+    :func:`written_bce_count` (the contribution is then proven like any other); None for a
+    loss of another form."""
     if g.consumers.get(out.name) != (g.spec.loss,):
         return None
     y = bce_target(g, out.name)
-    if not (isinstance(y, ex.Name) and y.id in g.tensors) or y.id in grad:
+    if y is None or set(ex.names(y)) & grad:
         return None
-    a, t = out.symbols[0, 0], g.tensors[y.id].symbols[0, 0]
-    loss = g.nodes[-1].definition[0, 0]
-    if a not in loss.free_symbols:
+    n = written_bce_count(g, out.name, y)
+    if n is None:
         return None
-    rng = random.Random(f"written-bce:{out.name}")
-    point: dict[sp.Basic, sp.Basic] = dict(g.scalar_values)
-    for sym in loss.free_symbols | {t}:
-        point.setdefault(sym, sp.Rational(rng.randint(1, 9), 10) + sp.Rational(rng.randint(1, 99), 1000))
+    return bce_fused(out.value_ref(g.loss_tex), forward_ir(y, g), n, None), "sigmoid-bce"
+
+
+def written_bce_count(g: Graph, a: str, y: ex.Node) -> mf.Scalar | None:
+    """The count ``n`` of a binary cross-entropy written out by hand after ``A = σ(·)`` (through
+    the nodes of :func:`loss_path`): the loss's exact derivative by one entry of ``A`` (the
+    path's definitions substituted, sizes as symbols) is ``−(y/a − (1 − y)/(1 − a))/n`` with
+    ``n`` an expression of sizes alone — ``m`` for ``-np.sum(…) / m``, ``k·m`` for a mean over an
+    ``m × k`` output, 1 for a sum. Read from the symbols, never from the example's numbers (at
+    ``n_y = 1`` the count ``n_y·m`` and ``m`` are one number). None where the ratio holds any
+    tensor's entry (a weight on one class, another loss)."""
+    if not (isinstance(y, ex.Name) and y.id in g.tensors):
+        return None
+    names, at = [], a
+    while at != g.spec.loss:
+        cons = g.consumers.get(at, ())
+        if len(cons) != 1:
+            return None
+        at = cons[0]
+        names.append(at)
+    defs = {n.name: n.definition for n in g.nodes}
+    loss = defs[g.spec.loss][0, 0]
+    for name in reversed(names[:-1]):  # the loss's inputs back to A's own consumer
+        t = g.tensors[name]
+        loss = loss.xreplace(dict(zip(t.symbols, defs[name], strict=True)))
+    sa, sy = g.tensors[a].symbols[0, 0], g.tensors[y.id].symbols[0, 0]
+    if sa not in loss.free_symbols:
+        return None
     try:
-        have = sp.diff(loss, a).xreplace(point)
-    except (TypeError, ValueError):
+        ratio = sp.cancel(-(sy / sa - (1 - sy) / (1 - sa)) / sp.diff(loss, sa))
+    except (TypeError, ValueError, ZeroDivisionError):
         return None
-    for n in _counts(g, out.shape):
-        want = -(t / a - (1 - t) / (1 - a)) / n.expr
-        if sp.nsimplify(have - want.xreplace(point)) == 0:
-            A = out.value_ref(g.loss_tex)
-            return bce_fused(A, forward_ir(y, g), n, None), "sigmoid-bce"
-    return None
+    sizes = set(g.scalars.values())
+    if ratio.free_symbols - sizes or ratio == 0:
+        return None
+    return mf.Scalar(ratio, g.scalar_names())
 
 
 def _inline_softmax_ce(tree: ex.Call, g: Graph, grad: set[str]) -> tuple[mf.MExpr, str] | None:
@@ -647,17 +666,6 @@ def loss_term(loss: ex.Node, name: str, func: str) -> ex.Call | None:
     if len(hits) != 1 or uses(loss) != 1:
         return None
     return hits[0]
-
-
-def _counts(g: Graph, shape: tuple) -> list[mf.Scalar]:
-    """The counts a mean over a tensor of ``shape`` can divide by: every entry, the rows, the
-    columns, or none (a sum), each once."""
-    out: list[mf.Scalar] = []
-    for part in (shape, (shape[0],), (shape[-1],), ()):
-        n = g.count(part)
-        if all(n.expr != c.expr for c in out):
-            out.append(n)
-    return out
 
 
 def bce_target(g: Graph, name: str) -> ex.Node | None:
@@ -1356,41 +1364,42 @@ class _Deriver:
         """sigmoid followed by a binary cross-entropy written out by hand (CS229's and Ng's
         ``-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))``, ``-np.sum(…) / m``, also through
         a node of its own, :func:`bce_target`): the steps of :meth:`simplify` to ``(A − Y)/n``,
-        ``n`` the count the first step needs. Nothing is assumed of the loss's form: the first
-        step is checked against the element-wise gradient like every step, and a loss of
-        another form (a weight, a sum without the mean) gets no simplification."""
+        ``n`` the count the loss divides by (:func:`written_bce_count`). Each step is checked
+        against the element-wise gradient like every step; a loss of another form (a weight on
+        one class) gets no simplification."""
         g = self.g
         y = bce_target(g, a_node.name)
         if y is None or set(ex.names(y)) & set(g.spec.params):
             return []
+        n = written_bce_count(g, a_node.name, y)
+        if n is None:
+            return []
         A = g.tensors[a_node.name].value_ref(g.loss_tex)
         Y = forward_ir(y, g)
         one = _one()
-        for n in _counts(g, A.shape):
-            chain = [
-                (
-                    mf.mul(
-                        mf.div(mf.add(mf.neg(mf.Div(Y, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))), n),
-                        mf.mul(A, mf.sub(one, A)),
-                    ),
-                    "simplify.substitute",
+        chain = [
+            (
+                mf.mul(
+                    mf.div(mf.add(mf.neg(mf.Div(Y, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))), n),
+                    mf.mul(A, mf.sub(one, A)),
                 ),
-                (
-                    mf.div(mf.add(mf.neg(mf.mul(Y, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
-                    "simplify.cancel",
-                ),
-                (bce_fused(A, Y, n, None), "simplify.collect"),
-            ]
-            lhs = self.ref_term(t, "grad")
-            try:
-                with self.checker.now():
-                    return [
-                        prove(self.checker, lhs, self.mterm(m), "sigmoid-bce", key, a=a_node.name)
-                        for m, key in chain
-                    ]
-            except StepError:
-                continue
-        return []
+                "simplify.substitute",
+            ),
+            (
+                mf.div(mf.add(mf.neg(mf.mul(Y, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
+                "simplify.cancel",
+            ),
+            (bce_fused(A, Y, n, None), "simplify.collect"),
+        ]
+        lhs = self.ref_term(t, "grad")
+        try:
+            with self.checker.now():
+                return [
+                    prove(self.checker, lhs, self.mterm(m), "sigmoid-bce", key, a=a_node.name)
+                    for m, key in chain
+                ]
+        except StepError:
+            return []
 
     def softmax_ce(self, t: Tensor, p_node) -> list[Step]:
         """softmax followed by cross-entropy against a one-hot target: the softmax Jacobian

@@ -831,6 +831,13 @@ class _Validator:
         self.data = data
 
     def err(self, where: str, message: str, fix: str = "") -> SpecError:
+        # a line derive made for a stop-gradient (W.grad.data's W_detached) is named by the
+        # user's own line, as written
+        made = re.match(r"\[forward\] (\w+)\b", where)
+        user = getattr(self, "hoisted_stops", {}).get(made.group(1)) if made else None
+        text = (self.data.get("forward") or {}).get(user) if user else None
+        if isinstance(text, str):
+            where = f'[forward] {user} = "{text.strip()}"'
         return SpecError(self.source, where, message, fix)
 
     def table(self, name: str, required: bool = True) -> dict[str, Any]:

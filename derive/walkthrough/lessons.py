@@ -289,7 +289,8 @@ def _order_by_shapes(g: Any, w: str, m: Any) -> tuple[tuple[str, Math], ...] | N
         ("G", Math(G.tex())),
         ("Gs", shape_tex((r2, q))),
         ("F", Math(m.tex())),
-        ("Fs", Math(f"\\left({pr}\\right)\\left({rq}\\right) \\to {shape_tex((p, q))}")),
+        ("Fa", pr),  # (p × r) times (r × q): two spans, so a line may break between them
+        ("Fb", rq),
         ("R", Math(wrong.tex())),
         ("Rs", shape_tex((q, p))),
         ("VG", Math(mf.MatMul(V, G).tex())),
