@@ -711,6 +711,39 @@ def _log_factors(loss: ex.Node, name: str) -> list[ex.Node]:
     return out
 
 
+def bce_chain(
+    A: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, w: mf.MExpr | None
+) -> list[tuple[mf.MExpr, str]]:
+    """The textbook algebra from ``δ_A ⊙ σ′`` to the plain error (:func:`bce_fused`), as
+    (right side, reason key) rows: the two local derivatives substituted, the denominators
+    cancelled, the terms collected; with a positive-class weight ``w`` also the plain error plus
+    the weight's correction."""
+    one = _one()
+    wy = mf.mul(w, Y) if w is not None else Y
+    chain = [
+        (
+            mf.mul(
+                mf.div(mf.add(mf.neg(mf.Div(wy, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))), n),
+                mf.mul(A, mf.sub(one, A)),
+            ),
+            "simplify.substitute",
+        ),
+        (
+            mf.div(mf.add(mf.neg(mf.mul(wy, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
+            "simplify.cancel",
+        ),
+        (bce_fused(A, Y, n, w), "simplify.collect"),
+    ]
+    if w is not None:
+        chain.append(
+            (
+                mf.div(mf.add(mf.sub(A, Y), mf.mul(mf.sub(w, one), mf.mul(Y, mf.sub(A, one)))), n),
+                "simplify.weighted",
+            )
+        )
+    return chain
+
+
 def bce_fused(A: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, w: mf.MExpr | None) -> mf.MExpr:
     """σ followed by BCE, ∂L/∂Z: ``(A − Y)/n``; with a positive-class weight ``w``
     ``(A ⊙ (wY + 1 − Y) − wY)/n`` (the forms :meth:`_Deriver.simplify` derives step by step)."""
@@ -1324,38 +1357,9 @@ class _Deriver:
         n = g.count(A.shape)
         wnode = loss.kwarg("pos_weight")
         w = forward_ir(wnode, g) if wnode is not None else None
-        wy = mf.mul(w, Y) if w is not None else Y
-        one = _one()
         lhs = self.ref_term(t, "grad")
-        chain = [
-            (
-                mf.mul(
-                    mf.div(
-                        mf.add(mf.neg(mf.Div(wy, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))), n
-                    ),
-                    mf.mul(A, mf.sub(one, A)),
-                ),
-                "simplify.substitute",
-            ),
-            (
-                mf.div(mf.add(mf.neg(mf.mul(wy, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
-                "simplify.cancel",
-            ),
-        ]
-        if w is None:
-            chain.append((bce_fused(A, Y, n, None), "simplify.collect"))
-            rule = "sigmoid-bce"
-        else:
-            chain.append((bce_fused(A, Y, n, w), "simplify.collect"))
-            chain.append(
-                (
-                    mf.div(
-                        mf.add(mf.sub(A, Y), mf.mul(mf.sub(w, one), mf.mul(Y, mf.sub(A, one)))), n
-                    ),
-                    "simplify.weighted",
-                )
-            )
-            rule = "weighted-bce"
+        chain = bce_chain(A, Y, n, w)
+        rule = "sigmoid-bce" if w is None else "weighted-bce"
         # the reasons name the network's own prediction (A^{[2]}), not a generic ŷ
         a = a_node.name
         return [prove(self.checker, lhs, self.mterm(m), rule, key, a=a) for m, key in chain]
@@ -1375,22 +1379,7 @@ class _Deriver:
         if n is None:
             return []
         A = g.tensors[a_node.name].value_ref(g.loss_tex)
-        Y = forward_ir(y, g)
-        one = _one()
-        chain = [
-            (
-                mf.mul(
-                    mf.div(mf.add(mf.neg(mf.Div(Y, A)), mf.Div(mf.sub(one, Y), mf.sub(one, A))), n),
-                    mf.mul(A, mf.sub(one, A)),
-                ),
-                "simplify.substitute",
-            ),
-            (
-                mf.div(mf.add(mf.neg(mf.mul(Y, mf.sub(one, A))), mf.mul(mf.sub(one, Y), A)), n),
-                "simplify.cancel",
-            ),
-            (bce_fused(A, Y, n, None), "simplify.collect"),
-        ]
+        chain = bce_chain(A, forward_ir(y, g), n, None)
         lhs = self.ref_term(t, "grad")
         try:
             with self.checker.now():

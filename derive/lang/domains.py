@@ -292,17 +292,18 @@ def draw_classes(rng, classes: set[Fraction], role: str | None, r: int, c: int) 
     once where the tensor has room, so each branch of the comparison shows in the example (random
     reals never equal 2: a one-vs-rest target ``t = (y == 2)`` was all zeros). None where fewer
     than two values are allowed (the role's own draw is used)."""
-    allowed = {
-        v
-        for v in classes | {Fraction(0), Fraction(1)}
-        if role not in ("positive", "unit", "above_one", "nonzero")
-        or (v > 0 if role == "positive" else v != 0 if role == "nonzero" else False)
-    }
-    if role == "binary":
-        allowed &= {Fraction(0), Fraction(1)}
-    values = sorted(allowed)
-    if len(values) < 2 or role == "one-hot":
+    keep = {  # within the role's own domain; a unit/above-one/one-hot role keeps its own draw
+        "positive": lambda v: v > 0,
+        "nonzero": lambda v: v != 0,
+        "binary": lambda v: v in (0, 1),
+        None: lambda v: True,
+    }.get(role)
+    if keep is None:
         return None
+    values = sorted(v for v in classes | {Fraction(0), Fraction(1)} if keep(v))
+    if len(values) < 2:
+        return None
+    allowed = set(values)
     flat = [rng.choice(values) for _ in range(r * c)]
     # every compared number shown, each in a slot of its own (no draw taken: the others stay)
     wanted = [v for v in sorted(classes) if v in allowed]
