@@ -596,3 +596,48 @@ def test_the_first_exercise_hint_says_it_comes_from_the_loss(tmp_path):
     assert r"$\delta_{p}$ $= \thickspace ?$ — it comes straight from the loss $\mathrm{loss}$." in md
     assert "arrives through $p$" in md
     assert "它直接由损失" in (folder / "zh" / "exercises.md").read_text()
+
+
+EX2 = """
+# Andrew Ng, Machine Learning (Coursera) ex2: regularized logistic regression, costFunctionReg
+[network]
+name = "held-ng-ex2"
+[dims]
+m = 5
+n = 3
+[inputs]
+X = ["m", "n"]
+y = ["m", 1]
+[constants]
+lam = 1.0
+[params]
+theta = ["n", 1]
+[forward]
+h = "sigmoid(X @ theta)"
+J = "COST + lam / (2 * m) * np.sum(theta[1:] ** 2)"
+[values]
+y = [[1], [0], [1], [1], [0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "cost",
+    [
+        "(1 / m) * np.sum(-y * np.log(h) - (1 - y) * np.log(1 - h))",  # ex2's element-wise form
+        "(-1 / m) * (y.T @ np.log(h) + (1 - y).T @ np.log(1 - h))",  # ex2's vectorised form
+    ],
+)
+def test_ng_ex2_cost_as_written_reaches_the_textbook_gradient(tmp_path, cost):
+    # the minus on each term and yᵀ log(h): the target is still read, the scale from the loss
+    _, folder = _build(tmp_path, EX2.replace("COST", cost), "held-ng-ex2")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert r"X^{\top} \thinspace \left(\frac{1}{m} \left(h - y\right)\right)" in md
+    ns = _lab(folder)
+    X, y, th = (np.asarray(ns[k], dtype=float) for k in ("X", "y", "theta"))
+    tt = torch.tensor(th, requires_grad=True)
+    h = torch.sigmoid(torch.tensor(X) @ tt)
+    yt = torch.tensor(y)
+    J = (-(yt * torch.log(h) + (1 - yt) * torch.log(1 - h)).sum() / 5 + 1.0 / 10 * (tt[1:] ** 2).sum())
+    J.backward()
+    assert np.allclose(X.T @ (h.detach().numpy() - y) / 5 + np.r_[[[0.0]], th[1:] / 5], tt.grad.numpy())
+    assert np.allclose(np.asarray(ns["dtheta"], dtype=float), tt.grad.numpy(), atol=1e-12)

@@ -696,18 +696,29 @@ def loss_path(g: Graph, name: str) -> list[ex.Node]:
 
 
 def _log_factors(loss: ex.Node, name: str) -> list[ex.Node]:
-    """The factors ``y`` of ``y * log(name)`` (either order) in the loss, each once: the
-    target of a binary cross-entropy written out by hand."""
+    """The factors ``y`` of ``y * log(name)`` in the loss (either order, ``-y * log(name)`` as
+    Ng's ex2 writes it, and the vectorised ``y.T @ log(name)``, ``log(name).T @ y``), each once:
+    the target of a binary cross-entropy written out by hand (the loss's scale and sign are
+    read by :func:`written_bce_count`)."""
     out: list[ex.Node] = []
     log = ex.Call("log", (ex.Name(name),))
     stack = [loss]
     while stack:
         n = stack.pop()
-        if isinstance(n, ex.BinOp) and n.op == "*":
-            for a, b in ((n.left, n.right), (n.right, n.left)):
-                if b == log and a not in out and name not in ex.names(a):
-                    out.append(a)
         stack.extend(ex.children(n))
+        if not isinstance(n, ex.BinOp):
+            continue
+        if n.op == "*":
+            pairs = [(n.left, n.right), (n.right, n.left)]
+        elif n.op == "@" and isinstance(n.left, ex.Transpose):  # yᵀ log(A), log(A)ᵀ y
+            pairs = [(n.left.operand, n.right), (n.right, n.left.operand)]
+        else:
+            continue
+        for a, b in pairs:
+            while isinstance(a, ex.Neg):
+                a = a.operand
+            if b == log and a not in out and name not in ex.names(a):
+                out.append(a)
     return out
 
 
