@@ -641,3 +641,19 @@ def test_ng_ex2_cost_as_written_reaches_the_textbook_gradient(tmp_path, cost):
     J.backward()
     assert np.allclose(X.T @ (h.detach().numpy() - y) / 5 + np.r_[[[0.0]], th[1:] / 5], tt.grad.numpy())
     assert np.allclose(np.asarray(ns["dtheta"], dtype=float), tt.grad.numpy(), atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("answer", "right"),
+    [
+        ("Xᵀ(h − y)/m + (λ/m)·θ", False),  # θ₀ regularised too: the entry of the intercept differs
+        ("Xᵀ(h − y)/m + λ θ / m", False),
+    ],
+)
+def test_greek_letters_typed_as_characters(tmp_path, answer, right):
+    # λ and θ pasted as characters were a syntax error; read as \lambda, \theta (lam, theta)
+    spec = tmp_path / "ex2.toml"
+    spec.write_text(EX2.replace("COST", "(1 / m) * np.sum(-y * np.log(h) - (1 - y) * np.log(1 - h))"))
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "theta", answer])
+    assert res.exit_code == (0 if right else 1), res.output
+    assert "lam" in res.output and "theta" in res.output, res.output

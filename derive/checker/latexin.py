@@ -213,6 +213,17 @@ UNICODE = {
     "≤": ("cmd", "\\leq"),
     "∇": ("cmd", "\\nabla"),
 }
+# Greek letters typed or pasted as characters (λ, θ, γ, ε, μ): the commands they stand for, as
+# \lambda reads (Σ stays the sum)
+for _name in sorted(GREEK):
+    try:
+        _char = unicodedata.lookup(
+            f"GREEK {'CAPITAL' if _name[0].isupper() else 'SMALL'} LETTER {_name.upper()}"
+        )
+    except KeyError:
+        continue
+    UNICODE.setdefault(_char, ("cmd", "\\" + _name))
+UNICODE.setdefault("ε", ("cmd", "\\epsilon"))
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
 # wider than LaTeX identifiers on purpose: "A1", "dZ2", "y_pred" typed inside \text{}
 _TOKEN = re.compile(
