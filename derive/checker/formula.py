@@ -851,7 +851,9 @@ def _slice_update(
     if m is None:
         return None
     name, index, op, value = m.groups()
-    bounds = [b.strip() for b in index.split(",")]
+    # an entry row or column by a whole number, ``temp[0] = 0`` (Ng's ex2: the intercept kept
+    # out of the penalty), is the one-row block ``temp[0:1]``
+    bounds = [f"{b}:{int(b) + 1}" if b.isdigit() else b for b in (b.strip() for b in index.split(","))]
     if len(bounds) == 2 and bounds[0] == ":" and ":" in bounds[1]:
         axis, span = 1, bounds[1]
     elif len(bounds) == 1 or (len(bounds) == 2 and bounds[1] == ":"):
@@ -2321,6 +2323,52 @@ def _size_int(e: ast.expr, dims: dict[str, int]) -> int | None:
     return None
 
 
+def _r_join(n: ast.Subscript) -> ast.Call | None:
+    """NumPy's ``np.r_[a, b, …]`` of arrays (Ng's ex2 ``np.r_[[[0]], theta[1:]]``) as the
+    ``np.concatenate((a, b, …))`` it is (the spec language reads it so too); None for its other
+    uses (a slice ``np.r_[0:3]``, a number, a string directive) and for one part."""
+    v = n.value
+    if not (
+        isinstance(v, ast.Attribute)
+        and v.attr == "r_"
+        and isinstance(v.value, ast.Name)
+        and v.value.id in _NUMPY_MODULES
+    ):
+        return None
+    parts = list(n.slice.elts) if isinstance(n.slice, ast.Tuple) else [n.slice]
+    if len(parts) < 2 or any(isinstance(p, ast.Slice | ast.Starred | ast.Constant) for p in parts):
+        return None
+    join = ast.Attribute(v.value, "concatenate", ast.Load())
+    return ast.Call(join, [ast.Tuple(parts, ast.Load())], [])
+
+
+def _literal_blocks(call: ast.Call, how: str) -> None:
+    """The literal blocks of zeros among the parts that ``call`` joins along its first axis
+    (``[[0]]``, ``[[0, 0]]``; also a 1-D ``[0]`` in ``np.vstack``, which stacks it as a row) as
+    the ``np.zeros((r, c))`` they are, so that they get a shape of the network's sizes
+    (``_Numpy.zero_block``); other literals are left as they are."""
+    seq = call.args[0] if call.args else None
+    if not isinstance(seq, ast.List | ast.Tuple):
+        return
+    for k, part in enumerate(seq.elts):
+        if not isinstance(part, ast.List):
+            continue
+        rows = part.elts if all(isinstance(r, ast.List) for r in part.elts) else None
+        if rows is None and how != "concatenate":
+            rows = [part]  # vstack's 1-D part: one row
+        if not rows or len({len(r.elts) for r in rows}) != 1:  # type: ignore[attr-defined]
+            continue
+        entries = [e for r in rows for e in r.elts]  # type: ignore[attr-defined]
+        if not entries or not all(
+            isinstance(e, ast.Constant) and type(e.value) in (int, float) and e.value == 0
+            for e in entries
+        ):
+            continue
+        shape = ast.Tuple([_c(len(rows)), _c(len(rows[0].elts))], ast.Load())  # type: ignore[attr-defined]
+        zeros = ast.Attribute(ast.Name("np", ast.Load()), "zeros", ast.Load())
+        seq.elts[k] = ast.Call(zeros, [shape], [])
+
+
 def _zeros_block(node: ast.AST) -> bool:
     """Is ``node`` ``np.zeros((r, c))`` (read as the number 0, which has no shape to stack)?"""
     return (
@@ -2977,6 +3025,10 @@ class _Numpy(ast.NodeTransformer):
         return None
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        joined = _r_join(node)
+        if joined is not None:  # np.r_[[[0]], theta[1:]]: np.concatenate(([[0]], theta[1:]))
+            self.changed = True
+            return self.visit(joined)
         inner = node.value
         if (  # W1[0][1], (A1.T @ dZ2 / m)[0][1], as NumPy reads it: [0, 1]
             isinstance(inner, ast.Subscript)
@@ -3470,6 +3522,8 @@ class _Numpy(ast.NodeTransformer):
         if summed is not None:
             self.changed = True
             return self.visit(summed)
+        if isinstance(f, ast.Attribute) and f.attr in ("vstack", "row_stack", "concatenate"):
+            _literal_blocks(node, f.attr)  # np.vstack(([[0]], theta[1:])): a block of zeros
         if (  # np.vstack([np.zeros((m - 1, h)), …]): a 0 block would be read as the number 0
             isinstance(f, ast.Attribute)
             and f.attr in ("hstack", "vstack", "row_stack", "concatenate", "cat")

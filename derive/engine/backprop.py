@@ -594,6 +594,17 @@ def written_bce_count(g: Graph, a: str, y: ex.Node) -> mf.Scalar | None:
     tensor's entry (a weight on one class, another loss)."""
     if not (isinstance(y, ex.Name) and y.id in g.tensors):
         return None
+    loss = _loss_through(g, a)
+    if loss is None:
+        return None
+    sa, sy = g.tensors[a].symbols[0, 0], g.tensors[y.id].symbols[0, 0]
+    return _size_ratio(g, -(sy / sa - (1 - sy) / (1 - sa)), loss, sa)
+
+
+def _loss_through(g: Graph, a: str) -> sp.Expr | None:
+    """The loss's entry as an expression of ``a``'s entries: the definitions of the nodes from
+    ``a``'s one consumer to the loss substituted (each node read by the next one only); None
+    when ``a`` reaches the loss otherwise."""
     names, at = [], a
     while at != g.spec.loss:
         cons = g.consumers.get(at, ())
@@ -603,20 +614,84 @@ def written_bce_count(g: Graph, a: str, y: ex.Node) -> mf.Scalar | None:
         names.append(at)
     defs = {n.name: n.definition for n in g.nodes}
     loss = defs[g.spec.loss][0, 0]
-    for name in reversed(names[:-1]):  # the loss's inputs back to A's own consumer
+    for name in reversed(names[:-1]):  # the loss's inputs back to a's own consumer
         t = g.tensors[name]
         loss = loss.xreplace(dict(zip(t.symbols, defs[name], strict=True)))
-    sa, sy = g.tensors[a].symbols[0, 0], g.tensors[y.id].symbols[0, 0]
-    if sa not in loss.free_symbols:
+    return loss
+
+
+def _size_ratio(
+    g: Graph, want: sp.Expr, loss: sp.Expr, s: sp.Symbol, at: dict | None = None
+) -> mf.Scalar | None:
+    """``n`` with ``∂loss/∂s = want / n`` exactly (at the entries ``at`` fixes), ``n`` an
+    expression of sizes alone; None otherwise (a weight on one class, another loss)."""
+    if s not in loss.free_symbols:
         return None
     try:
-        ratio = sp.cancel(-(sy / sa - (1 - sy) / (1 - sa)) / sp.diff(loss, sa))
+        ratio = sp.cancel((want / sp.diff(loss, s)).xreplace(at or {}))
     except (TypeError, ValueError, ZeroDivisionError):
         return None
-    sizes = set(g.scalars.values())
-    if ratio.free_symbols - sizes or ratio == 0:
+    if ratio.free_symbols - set(g.scalars.values()) or ratio == 0:
         return None
     return mf.Scalar(ratio, g.scalar_names())
+
+
+def written_ce_count(g: Graph, p: str, y: str, log: bool = False) -> mf.Scalar | None:
+    """The count ``n`` of a cross-entropy written out by hand over probabilities ``P`` and
+    one-hot targets ``Y`` (``-np.sum(Y * np.log(P)) / N``, a mean of picked log-probabilities):
+    the loss's exact derivative by one entry of ``P`` is ``−y/(n·p)``, read from the symbols as
+    :func:`written_bce_count` reads a binary one, with the first row of ``Y`` one-hot on that
+    entry (D2L's ``-log(y_hat[range(n), y])`` picks ``Σ_j p_j y_j``, which is ``p`` there).
+    ``log``: the node holds log-probabilities, the derivative is ``−y/n``."""
+    loss = _loss_through(g, p)
+    if loss is None or y not in g.tensors:
+        return None
+    row = g.tensors[y].symbols[0, :]
+    sp_, sy = g.tensors[p].symbols[0, 0], row[0]
+    at = {e: sp.Integer(int(j == 0)) for j, e in enumerate(row)}
+    return _size_ratio(g, -sy if log else -sy / sp_, loss, sp_, at)
+
+
+def _softmax_candidates(g: Graph, t: str) -> list[tuple[str, bool]]:
+    """Nodes of ``t``'s shape after ``t`` through which alone ``t`` reaches the loss, where a
+    softmax written out by hand may end (:meth:`_Deriver.written_softmax` proves that it does):
+    ``(P, False)`` for a division (``E / E.sum(1)``) or a softmax, ``(LP, True)`` for a
+    difference with a log in it (``s − log Σ exp s``, a log-softmax)."""
+    shape = g.tensors[t].shape
+    out = []
+    for node in g.nodes:
+        if node.name in (t, g.spec.loss) or g.tensors[node.name].shape != shape:
+            continue
+        tree = node.tree
+        div = (isinstance(tree, ex.BinOp) and tree.op == "/") or (
+            isinstance(tree, ex.Call) and tree.func == "softmax"
+        )
+        log = isinstance(tree, ex.BinOp) and tree.op == "-" and _has_log(tree.right)
+        if (div or log) and _reaches_only_through(g, t, node.name):
+            out.append((node.name, log))
+    return out
+
+
+def _has_log(n: ex.Node) -> bool:
+    if isinstance(n, ex.Call) and n.func == "log":
+        return True
+    return any(_has_log(c) for c in ex.children(n))
+
+
+def _reaches_only_through(g: Graph, t: str, p: str) -> bool:
+    """Whether ``t`` reaches ``p``, and the loss through ``p`` alone."""
+    stack, seen, hit = [t], {t}, False
+    while stack:
+        for c in g.consumers.get(stack.pop(), ()):
+            if c == p:
+                hit = True
+                continue
+            if c == g.spec.loss:
+                return False
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return hit
 
 
 def _inline_softmax_ce(tree: ex.Call, g: Graph, grad: set[str]) -> tuple[mf.MExpr, str] | None:
@@ -1198,6 +1273,8 @@ class _Deriver:
         interval_inputs(g, self.checker)
         self.checker.anchor = example_anchor(g)
         self._terms: tuple[object, TermCache] = (None, TermCache())  # the node being pulled
+        # δ of a tensor shown equal to (P − Y)/n by written_softmax: (P, n)
+        self._ce_done: dict[str, tuple[mf.Ref, mf.MExpr]] = {}
 
     def tex(self, e: sp.Expr) -> str:
         return latex(e, self.names)
@@ -1290,14 +1367,18 @@ class _Deriver:
             lhs_tex = f"\\left.{lhs_tex}\\right|_{{{g.tensors[node.name].tex}}}"
         lhs = Term(e, lhs_tex, f"∂L/∂{target} via {node.name}", tt.shape)
         rule = _main_rule(rules)
+        # the node uses the target in several ways (``s − max(s)``: as it is and through the
+        # row maximum): the first use's reason would tell only part of the story
+        several = len({_main_rule(r) for _, r in parts}) > 1
         step = prove(
             self.checker,
             lhs,
             self.mterm(formula),
             rule,
-            _reason(rule, rules),
+            "rule.uses" if several else _reason(rule, rules),
             via=node.name,
             target=target,
+            **({"n": str(len(parts))} if several else {}),
         )
         return Contribution(node.name, target, formula, rules, e, step)
 
@@ -1346,7 +1427,7 @@ class _Deriver:
         if len(cons) not in (1, 2):
             return []
         if len(cons) == 2:
-            return self.batchnorm(t)
+            return self.batchnorm(t) or self.written_softmax(t, None)
         a_node = next(n for n in g.nodes if n.name == cons[0])
         if isinstance(a_node.tree, ex.Call) and a_node.tree.func == "softmax":
             return self.softmax_ce(t, a_node)
@@ -1357,7 +1438,7 @@ class _Deriver:
             and a_node.tree.func == "sigmoid"
             and a_node.tree.args[0] == ex.Name(t.name)
         ):
-            return []
+            return self.written_softmax(t, a_node)
         if g.consumers[a_node.name] != (g.spec.loss,):
             return self.written_bce(t, a_node)
         loss = loss_term(g.nodes[-1].tree, a_node.name, "bce")
@@ -1430,6 +1511,82 @@ class _Deriver:
         y = loss.args[1].id if isinstance(loss.args[1], ex.Name) else f"${self.mterm(Y).tex}$"
         return [prove(self.checker, lhs, self.mterm(m), rule, key, y=y) for m, key in chain]
 
+    def written_softmax(self, t: Tensor, first) -> list[Step]:
+        """A softmax written out by hand (CS231n's ``exp_scores / np.sum(exp_scores, axis=1,
+        keepdims=True)``, D2L's ``X_exp / partition``, also after the shift by the row maximum)
+        followed by a cross-entropy against one-hot targets ``Y``: ``δ_t = (P − Y)/n`` in the
+        steps of :meth:`softmax_ce`, ``P`` the user's own probability node and ``n`` the count the
+        loss divides by (:func:`written_ce_count`). A log-softmax written out (CS231n's and
+        CS182's ``shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))``) under the
+        negative log-likelihood: the steps of :meth:`log_softmax_nll`, ``P = exp(log_probs)``.
+        Where ``t`` only feeds the shift ``S = t − max(t)`` whose gradient is already ``(P −
+        Y)/n``: ``δ_t = δ_S`` (the rows of ``δ_S`` sum to 0, so the max path adds nothing), then
+        ``(P − Y)/n``. Every line is checked against the element-wise gradient; a network that
+        only looks like this gets no simplification."""
+        g = self.g
+        targets = [y for y in g.spec.one_hot if g.consumers.get(y)]
+        if len(targets) != 1 or not self._softmax_entry(t):
+            return []
+        y = targets[0]
+        Y = forward_ir(ex.Name(y), g)
+        done = self._ce_done.get(first.name) if first is not None else None
+        if done is not None:
+            P, n = done
+            chain = [
+                (g.tensors[first.name].grad_ref(g.loss_tex), "builtins.ce_shift"),
+                (ce_fused(P, Y, n, one_hot=True), "builtins.ce_shift_result"),
+            ]
+            shown = self._shown(P)
+            steps = self.try_chain(t, chain, "softmax-ce", y, s=first.name, p=shown, z=t.name)
+            if steps:
+                self._ce_done[t.name] = done
+            return steps
+        for p, log in _softmax_candidates(g, t.name):
+            n = written_ce_count(g, p, y, log)
+            if n is None:
+                continue
+            if log:  # log P written out: P = exp(log P)
+                P = forward_ir(ex.Call("exp", (ex.Name(p),)), g)
+                dlogp = mf.div(mf.neg(Y), n)
+                chain = [
+                    (mf.sub(dlogp, mf.mul(P, mf.SumCols(dlogp))), "builtins.nll_written"),
+                    (ce_fused(P, Y, n, one_hot=False), "builtins.nll_collect"),
+                ]
+            else:
+                P = g.tensors[p].value_ref(g.loss_tex)
+                dP = mf.div(mf.neg(mf.Div(Y, P)), n)
+                chain = [
+                    (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), "builtins.ce_written"),
+                    (ce_fused(P, Y, n, one_hot=False), "builtins.ce_cancel"),
+                ]
+            chain.append((ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"))
+            steps = self.try_chain(t, chain, "softmax-ce", y, p=p, z=t.name)
+            if steps:
+                self._ce_done[t.name] = (P, n)
+                return steps
+        return []
+
+    def _shown(self, P: mf.MExpr) -> str:
+        """A reason's slot for ``P``: the node's name (printed as its symbol), else ``$P$``."""
+        return P.key if isinstance(P, mf.Ref) else f"${self.mterm(P).tex}$"
+
+    def _softmax_entry(self, t: Tensor) -> bool:
+        """Whether every consumer of ``t`` may start a softmax written out: an exponential of
+        ``t`` (also shifted) somewhere in it, or ``t`` minus something (the shift by the row
+        maximum, the log-softmax's ``t − log Σ exp t``)."""
+
+        def exp_of_t(n: ex.Node) -> bool:
+            if isinstance(n, ex.Call) and n.func == "exp" and t.name in ex.names(n.args[0]):
+                return True
+            return any(exp_of_t(c) for c in ex.children(n))
+
+        for c in self.g.consumers[t.name]:
+            tree = next(n.tree for n in self.g.nodes if n.name == c)
+            shift = isinstance(tree, ex.BinOp) and tree.op == "-" and tree.left == ex.Name(t.name)
+            if not (shift or exp_of_t(tree)):
+                return False
+        return True
+
     def one_hot_target(self) -> str | None:
         """The one input declared one-hot (or read from class labels) that the loss uses."""
         loss = self.g.nodes[-1].tree
@@ -1480,13 +1637,16 @@ class _Deriver:
         ]
         return self.try_chain(t, chain, "softmax-ce", y)
 
-    def try_chain(self, t: Tensor, chain, rule: str, y: str) -> list[Step]:
+    def try_chain(self, t: Tensor, chain, rule: str, y: str, **args: str) -> list[Step]:
         """The steps ``δ_t = …`` of ``chain`` (right side, reason key), each proven; none when
         one fails (the network only looked like the pattern)."""
         lhs = self.ref_term(t, "grad")
         try:
             with self.checker.now():  # the verdict is needed here, also when deferring
-                return [prove(self.checker, lhs, self.mterm(m), rule, key, y=y) for m, key in chain]
+                return [
+                    prove(self.checker, lhs, self.mterm(m), rule, key, y=y, **args)
+                    for m, key in chain
+                ]
         except StepError:
             return []
 

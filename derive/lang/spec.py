@@ -3575,7 +3575,8 @@ def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node
     y_ij)``, see ``expr._Converter.pick``) is ``Σ_j y_ij log P_ij``: the same number for one-hot
     rows y, as the labels are; so CS231n's ``-np.mean(np.log(probs[np.arange(N), y]))`` is the
     cross-entropy whose softmax backward is the textbook ``(P − Y)/N``. Only for a softmax's
-    ``P`` (no entry is 0, so every ``log P_ij`` is finite)."""
+    ``P``, also written out (:func:`_probabilities`: no entry is 0, so every ``log P_ij`` is
+    finite)."""
 
     def walk(k: ex.Node) -> ex.Node:
         if isinstance(k, ex.Call) and k.func == "log" and len(k.args) == 1 and not k.kwargs:
@@ -3590,8 +3591,7 @@ def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node
                 and isinstance(pick.args[0].left, ex.Name)
                 and isinstance(pick.args[0].right, ex.Name)
                 and pick.args[0].right.id in labels
-                and isinstance(defs.get(pick.args[0].left.id), ex.Call)
-                and defs[pick.args[0].left.id].func == "softmax"  # type: ignore[union-attr]
+                and _probabilities(defs.get(pick.args[0].left.id), defs)
             ):
                 p, y = pick.args[0].left, pick.args[0].right
                 out = ex.Call("sum", (ex.BinOp("*", y, ex.Call("log", (p,))),), pick.kwargs)
@@ -3599,6 +3599,19 @@ def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node
         return ex.rebuild(k, walk)
 
     return walk(n)
+
+
+def _probabilities(d: ex.Node | None, defs: dict[str, ex.Node]) -> bool:
+    """Whether ``d`` defines probabilities with no entry 0: ``softmax(…)``, or a softmax written
+    out, exponentials over something (D2L's ``X_exp / partition``, ``np.exp(s) / np.sum(…)``)."""
+    if isinstance(d, ex.Call) and d.func == "softmax":
+        return True
+    if not (isinstance(d, ex.BinOp) and d.op == "/"):
+        return False
+    top = d.left
+    if isinstance(top, ex.Name):
+        top = defs.get(top.id)
+    return isinstance(top, ex.Call) and top.func == "exp"
 
 
 def _nodes(n: ex.Node):
