@@ -303,3 +303,69 @@ def test_ng_ex2_answers_keeping_the_intercept_out(tmp_path, answer):
     res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "theta", answer])
     assert res.exit_code == (0 if right else 1), res.output
     assert res.output.startswith("✓ correct" if right else "✗ incorrect"), res.output
+
+
+ACTIVATION = """
+[network]
+name = "held-act"
+[dims]
+m = 4
+n = 2
+h = 3
+[inputs]
+X = ["m", "n"]
+Y = ["m", 1]
+[params]
+W1 = ["n", "h"]
+w2 = ["h", 1]
+[forward]
+Z1 = "X @ W1"
+A1 = "ACT"
+Yh = "A1 @ w2"
+L = "np.sum((Yh - Y) ** 2) / (2 * m)"
+"""
+
+WRITTEN = {
+    # as written → (the torch function it is, the textbook local derivative in backprop.py)
+    "(np.exp(Z1) - np.exp(-Z1)) / (np.exp(Z1) + np.exp(-Z1))": (torch.tanh, "1 - A1 ** 2"),
+    "(1 - np.exp(-2 * Z1)) / (1 + np.exp(-2 * Z1))": (torch.tanh, "1 - A1 ** 2"),
+    "np.log(1 + np.exp(Z1))": (torch.nn.functional.softplus, "sigmoid(Z1)"),
+    "np.log1p(np.exp(Z1))": (torch.nn.functional.softplus, "sigmoid(Z1)"),
+    "Z1 * (Z1 > 0)": (torch.relu, "(Z1 > 0)"),
+    "np.where(Z1 > 0, Z1, 0.01 * Z1)": (
+        lambda z: torch.nn.functional.leaky_relu(z, 0.01),
+        "np.where(Z1 > 0, 1.0, 1/100)",
+    ),
+}
+
+
+@pytest.mark.parametrize("act", list(WRITTEN))
+def test_an_activation_written_out_gets_its_textbook_derivative(tmp_path, act):
+    # before: the quotient rule over exponentials (tanh), 1/(1 + e^z)·e^z (softplus), a
+    # `+ 0 * (dA1 * Z1)` term (the ReLU mask), two masks (np.where)
+    fn, slope = WRITTEN[act]
+    _, folder = _build(tmp_path, ACTIVATION.replace("ACT", act), "held-act")
+    code = (folder / "en" / "backprop.py").read_text()
+    assert f"dA1_dZ1 = {slope}\n" in code, code
+    ns = _lab(folder)
+    X, Y, W1, w2 = _arrays(ns, "X", "Y", "W1", "w2")
+    W1t, w2t = torch.tensor(W1, requires_grad=True), torch.tensor(w2, requires_grad=True)
+    Yh = fn(torch.tensor(X) @ W1t) @ w2t
+    (torch.sum((Yh - torch.tensor(Y)) ** 2) / 8).backward()
+    assert np.allclose(np.asarray(ns["dW1"], dtype=float), W1t.grad.numpy(), atol=1e-12)
+    assert np.allclose(np.asarray(ns["dw2"], dtype=float), w2t.grad.numpy(), atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text", ["2 * Z1 * (Z1 > 0)", "np.where(Z1 > 0, Z1, 2 * Z1)", "Z1 * (Z1 >= 0)"]
+)
+def test_what_is_not_an_activation_stays_as_written(tmp_path, text):
+    # a doubled ReLU, a slope above 1, a mask that includes 0: not relu / leaky_relu
+    from derive.lang import expr as ex
+    from derive.lang.spec import load
+
+    spec, _ = _build(tmp_path, ACTIVATION.replace("ACT", text), "held-act")
+    a1 = dict(load(str(spec)).forward)["A1"]
+    assert not (isinstance(a1, ex.Call) and a1.func in ("relu", "leaky_relu")), a1
+    res = CliRunner().invoke(main, ["verify", str(spec)])
+    assert res.exit_code == 0, res.output

@@ -242,7 +242,110 @@ def parse(
     conv.scalars = scalars
     conv.picks = picks if picks is not None else {}
     conv.dialect = dialect
-    return conv.convert(tree.body, 0)
+    return textbook_functions(conv.convert(tree.body, 0))
+
+
+def textbook_functions(n: Node) -> Node:
+    """``n`` with the activations courses write out read as the functions they are, exactly
+    (values and derivatives, PyTorch's at the kinks too), so that a backward step is the
+    textbook one (``1 − a²``, ``σ(z)``, the ReLU mask) and not the quotient rule over
+    exponentials: ``(exp(z) − exp(−z)) / (exp(z) + exp(−z))`` and ``(1 − exp(−2z)) / (1 +
+    exp(−2z))`` are ``tanh(z)``; ``log(1 + exp(z))`` (``np.log1p(np.exp(z))``, the logistic
+    loss ``log(1 + exp(−y·z))``) is ``softplus(z)``; ``z * (z > 0)`` is ``relu(z)`` (both give
+    0 and slope 0 at 0); ``np.where(z > 0, z, a * z)`` is ``leaky_relu(z, a)`` (slope ``a`` at
+    0 in both). The sigmoid and softmax written out are read where their quotient is built."""
+    if isinstance(n, BinOp) and n.op == "+" and (leaky := _leaky_where(n)) is not None:
+        return rebuild(leaky, textbook_functions)
+    n = rebuild(n, textbook_functions)
+    if isinstance(n, Call) and n.func == "log" and len(n.args) == 1 and not n.kwargs:
+        u = _one_plus_exp(n.args[0])
+        return n if u is None else Call("softplus", (u,))
+    if isinstance(n, BinOp) and n.op == "/":
+        return _explicit_tanh(n) or n
+    if isinstance(n, BinOp) and n.op == "*":
+        for z, mask in ((n.left, n.right), (n.right, n.left)):
+            if _positive_mask(mask, z):
+                return Call("relu", (z,))
+    return n
+
+
+def _one_plus_exp(n: Node) -> Node | None:
+    """``u`` where ``n`` is ``1 + exp(u)`` or ``exp(u) + 1``."""
+    if not (isinstance(n, BinOp) and n.op == "+"):
+        return None
+    for one, e in ((n.left, n.right), (n.right, n.left)):
+        if isinstance(one, Num) and one.value == 1 and _exp_arg(e) is not None:
+            return _exp_arg(e)
+    return None
+
+
+def _exp_arg(n: Node) -> Node | None:
+    if isinstance(n, Call) and n.func == "exp" and len(n.args) == 1 and not n.kwargs:
+        return n.args[0]
+    return None
+
+
+def _explicit_tanh(n: BinOp) -> Node | None:
+    """``tanh(z)`` where ``n`` is ``(exp(z) − exp(−z)) / (exp(z) + exp(−z))`` or ``(1 −
+    exp(−2z)) / (1 + exp(−2z))``; else None."""
+    top, bottom = n.left, n.right
+    if not (isinstance(top, BinOp) and top.op == "-" and isinstance(bottom, BinOp)):
+        return None
+    if bottom.op != "+":
+        return None
+    a, b = _exp_arg(top.left), _exp_arg(top.right)
+    if a is not None and b is not None and _negated(b) == a:
+        if {bottom.left, bottom.right} == {top.left, top.right}:
+            return Call("tanh", (a,))
+    w = _exp_arg(top.right)
+    if isinstance(top.left, Num) and top.left.value == 1 and w is not None:
+        if _one_plus_exp(bottom) == w:
+            z = _minus_twice(w)
+            if z is not None:
+                return Call("tanh", (z,))
+    return None
+
+
+def _minus_twice(w: Node) -> Node | None:
+    """``z`` where ``w`` is ``−2z`` (``-2 * z``, ``-(2 * z)``, ``z * -2``); else None."""
+    twice, sign = (w.operand, -1) if isinstance(w, Neg) else (w, 1)
+    if not (isinstance(twice, BinOp) and twice.op == "*"):
+        return None
+    for k, z in ((twice.left, twice.right), (twice.right, twice.left)):
+        if isinstance(k, Num) and k.value == -2 * sign:
+            return z
+    return None
+
+
+def _positive_mask(mask: Node, z: Node) -> bool:
+    """Is ``mask`` the indicator ``z > 0`` (``(z > 0)``, read ``relu_grad(z)`` in a spec, also
+    times 1 as a spec reads the cast of a comparison)?"""
+    while isinstance(mask, BinOp) and mask.op == "*" and Num(Fraction(1)) in (mask.left, mask.right):
+        mask = mask.right if mask.left == Num(Fraction(1)) else mask.left
+    if isinstance(mask, Call) and mask.func == "relu_grad" and mask.args == (z,):
+        return True
+    return mask == Compare(">", z, Num(Fraction(0)))
+
+
+def _leaky_where(n: BinOp) -> Node | None:
+    """``leaky_relu(z, a)`` where ``n`` is ``1[z > 0]·z + (1 − 1[z > 0])·(a·z)`` (NumPy's
+    ``np.where(z > 0, z, a * z)`` as read) with a number ``a``; else None."""
+    first, second = n.left, n.right
+    if not (isinstance(first, BinOp) and first.op == "*" and isinstance(second, BinOp)):
+        return None
+    if second.op != "*":
+        return None
+    for mask, z in ((first.left, first.right), (first.right, first.left)):
+        if not _positive_mask(mask, z):
+            continue
+        for rest, scaled in ((second.left, second.right), (second.right, second.left)):
+            if rest != BinOp("-", Num(Fraction(1)), mask):
+                continue
+            if isinstance(scaled, BinOp) and scaled.op == "*":
+                for k, v in ((scaled.left, scaled.right), (scaled.right, scaled.left)):
+                    if isinstance(k, Num) and v == z and 0 < k.value < 1:
+                        return Call("leaky_relu", (z, k))
+    return None
 
 
 _TORCH_TEXT = re.compile(r"\b(torch|F|nn)\.")
