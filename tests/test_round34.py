@@ -369,3 +369,47 @@ def test_what_is_not_an_activation_stays_as_written(tmp_path, text):
     assert not (isinstance(a1, ex.Call) and a1.func in ("relu", "leaky_relu")), a1
     res = CliRunner().invoke(main, ["verify", str(spec)])
     assert res.exit_code == 0, res.output
+
+
+CS231N_REG = """
+# CS231n two-layer net's loss: data loss + 0.5 * reg * sum(W * W) per layer
+[network]
+name = "held-reg"
+[dims]
+N = 4
+D = 3
+H = 3
+C = 2
+[inputs]
+X = ["N", "D"]
+Y = { shape = ["N", "C"], kind = "one-hot" }
+[params]
+W1 = ["D", "H"]
+W2 = ["H", "C"]
+[constants]
+reg = 0.1
+[forward]
+hidden = "np.maximum(0, X @ W1)"
+scores = "hidden @ W2"
+probs = "softmax(scores)"
+loss = "-np.sum(Y * np.log(probs)) / N + 0.5 * reg * np.sum(W1 * W1) + 0.5 * reg * np.sum(W2 * W2)"
+"""
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        ("hidden.T @ (probs - Y) / N", "which adds reg * W2 to the gradient"),
+        ("hidden.T @ (probs - Y) / N + 0.5 * reg * W2", "reg * W2, enters 1/2 times"),
+    ],
+)
+def test_the_correct_line_collects_like_terms(tmp_path, answer, words):
+    # before: "correct: dW2 = reg/2 * W2 + reg/2 * W2 + …" and the same in the diagnosis
+    spec = tmp_path / "reg.toml"
+    spec.write_text(CS231N_REG)
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "W2", answer])
+    assert res.exit_code == 1, res.output
+    assert "reg/2 * W2 + reg/2 * W2" not in res.output
+    assert words in res.output
+    fix = next(line for line in res.output.splitlines() if "correct:" in line)
+    assert fix.split("correct:")[1].split("=")[1].strip().startswith("reg * W2 + "), fix

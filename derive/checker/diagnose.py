@@ -287,7 +287,7 @@ def missing_term(
         rest = [t - v for t, v in zip(truth, part, strict=True)]  # type: ignore[operator]
         if all(np.allclose(v, 0, atol=TINY) for v in part):
             continue
-        term = formula_text(c.formula)
+        term = formula_text(target.shown(c.formula))
         own = _own_term(net, c.source)
         if all(close(u, r) for u, r in zip(uvals, rest, strict=True)):
             if own:
