@@ -413,3 +413,24 @@ def test_the_correct_line_collects_like_terms(tmp_path, answer, words):
     assert words in res.output
     fix = next(line for line in res.output.splitlines() if "correct:" in line)
     assert fix.split("correct:")[1].split("=")[1].strip().startswith("reg * W2 + "), fix
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sigma_prime_counted_twice_after_an_inline_sigmoid(tmp_path, lang):
+    # the squared error's habit under a cross-entropy: (h − y) ⊙ h ⊙ (1 − h); before: unknown
+    answer = "X.T @ ((h - y) * h * (1 - h)) / m + lambda_ / m * np.r_[[[0]], theta[1:]]"
+    rng = np.random.default_rng(3)
+    X, theta = rng.normal(size=(5, 3)), rng.normal(size=(3, 1))
+    y = np.array([[1.0], [0.0], [1.0], [0.0], [1.0]])
+    th = torch.tensor(theta, requires_grad=True)
+    h = torch.sigmoid(torch.tensor(X) @ th)
+    yt = torch.tensor(y)
+    J = -torch.mean(yt * torch.log(h) + (1 - yt) * torch.log(1 - h)) + torch.sum(th[1:] ** 2) / 10
+    J.backward()
+    assert not np.allclose(_ex2_value(answer, X, y, theta, 1.0), th.grad.numpy())
+    spec = tmp_path / "ex2.toml"
+    spec.write_text(EX2)
+    res = CliRunner().invoke(main, ["check", str(spec), "--wrt", "theta", answer, "--lang", lang])
+    assert res.exit_code == 1, res.output
+    assert "wrong-activation-derivative" in res.output
+    assert ("counted twice" if lang == "en" else "被乘了两次") in res.output

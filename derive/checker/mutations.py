@@ -230,6 +230,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                 ),
                 mf.mul(g.tensors[C].grad_ref(g.loss_tex), _slip(make, v, c, ())),
             )
+    yield from _sigma_twice_inline(net, F, grad)
     # structural slips in the visit's own formula
     masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]] = []  # activation derivatives
     for path, e in positions(F):
@@ -370,6 +371,35 @@ _NOT_ACTIVATIONS = frozenset({"exp", "log", "sqrt", "sqrt0", "cos", "sin", "abs"
 # the activation's argument is a node of its own, that is the output standing where its input
 # belongs, `wrong-layer` (corpora 5 and 15's policy); named so only where the argument is inline
 _AT_OUTPUT = ("sigmoid_of_out", "tanh_of_out")
+
+
+def _sigma_twice_inline(net: Net, F: mf.MExpr, grad: str) -> Iterator[tuple[str, Msg, mf.MExpr]]:
+    """σ′ counted twice after a sigmoid of an expression (CS229's and Ng's ``h = σ(Xθ)`` under
+    a cross-entropy, its gradient ``Xᵀ(h − y)/m``): ``(h − y) ⊙ h ⊙ (1 − h)``, the habit from
+    the squared error. Where ``F`` holds ``h − y`` of such an ``h``; a named argument ``z`` has
+    its own visit and gets the same slip there (``mut.counted_twice``)."""
+    trees = dict(net.g.spec.forward)
+    one = mf.Scalar(sp.Integer(1))
+    for path, e in positions(F):
+        if not (isinstance(e, mf.Add) and len(e.terms) == 2 and isinstance(e.terms[1], mf.Neg)):
+            continue
+        a = e.terms[0]
+        if not (isinstance(a, mf.Ref) and a.kind == "value"):
+            continue
+        tree = trees.get(a.name)
+        inline = isinstance(tree, ex.Call) and not isinstance(tree.args[0], ex.Name)
+        if not (inline and tree.func == "sigmoid"):  # type: ignore[union-attr]
+            continue
+        slope = mf.mul(a, mf.sub(one, a))
+        said = msg(
+            "checkgaps34.sigma_twice",
+            a=a.name,
+            arg=formula_text(forward_ir(tree.args[0], net.g)),  # type: ignore[union-attr]
+            plain=formula_text(e),
+            grad=grad,
+            formula=formula_text(F),
+        )
+        yield "wrong-activation-derivative", said, replace_at(F, path, mf.mul(e, slope))
 
 
 def _slips(op: ops.Op) -> tuple[tuple[str, Callable[..., Any]], ...]:
