@@ -434,3 +434,16 @@ def test_sigma_prime_counted_twice_after_an_inline_sigmoid(tmp_path, lang):
     assert res.exit_code == 1, res.output
     assert "wrong-activation-derivative" in res.output
     assert ("counted twice" if lang == "en" else "被乘了两次") in res.output
+
+
+@pytest.mark.parametrize(
+    ("name", "tex"),
+    [("lambda_", r"\lambda"), ("lambd", r"\lambda"), ("lmbda", r"\lambda"), ("beta_", r"\beta")],
+)
+def test_the_spellings_of_lambda_print_as_the_letter(tmp_path, name, tex):
+    # lambda is a Python keyword: Ng's courses write lambd, ex2's Python ports lambda_;
+    # before: \mathrm{lambda\_}, \mathrm{lambd}
+    _, folder = _build(tmp_path, EX2.replace("lambda_", name), "held-ex2-reg")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert rf"\frac{{{tex}}}{{m}}" in md or rf"{tex} = 1" in md, md[:2000]
+    assert r"\mathrm{lambd" not in md and r"\mathrm{lmbda" not in md

@@ -28,8 +28,16 @@ GREEK = frozenset(
 _TRAILING_DIGITS = re.compile(r"^([A-Za-z]+?)(\d+)$")
 
 
-# spellings of a Greek letter that are not its LaTeX name
-GREEK_ALIASES = {"eps": "\\varepsilon", "epsilon": "\\varepsilon", "lam": "\\lambda"}
+# spellings of a Greek letter that are not its LaTeX name (``lambda`` is a Python keyword: Ng's
+# courses write ``lambd``, scikit-learn and ex2's Python ports ``lambda_``, others ``lmbda``)
+GREEK_ALIASES = {
+    "eps": "\\varepsilon",
+    "epsilon": "\\varepsilon",
+    "lam": "\\lambda",
+    "lambd": "\\lambda",
+    "lmbda": "\\lambda",
+    "lmbd": "\\lambda",
+}
 
 
 def _base(word: str) -> str:
@@ -48,6 +56,9 @@ def name_tex(name: str, *, layer: bool = False) -> str:
     """LaTeX for an identifier. ``layer=True`` prints trailing digits as a layer index
     (``W1`` → ``W^{[1]}``), otherwise as a subscript (``w11`` → ``w_{11}``)."""
     head, _, tail = name.partition("_")
+    stem = name[:-1]
+    if name.endswith("_") and (stem in GREEK or stem in GREEK_ALIASES or stem == "lambda"):
+        return "\\lambda" if stem == "lambda" else _base(stem)  # lambda_, beta_: the letter
     if name.endswith("_") or "__" in name or name.startswith("_"):
         # an empty part (trailing or doubled ``_``): the name as written, underscores escaped
         escaped = name.replace("_", "\\_")
