@@ -2608,6 +2608,8 @@ def _subscript_refusal(node: ast.Subscript) -> catalog.Said:
     if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):
         key = parts[0].value  # Ng's parameters["W1"], grads["dW1"]: a Python dict
         return catalog.said("spec.index_dict", text=text, name=_identifier(key))
+    if any(spelling.selects_by_condition_hn34(k) for k in parts):
+        return catalog.said("spec.heldnets34.mask_pick")
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
         return catalog.said("spec.index_labels", text=text)
     return catalog.said("spec.index_other", text=text)
@@ -3786,7 +3788,9 @@ def strip_casts(text: str) -> str:
     """``text`` without its casts to a float type (each the identity on the numbers derive
     computes exactly); ``text`` itself when it has none or cannot be parsed (the parser names
     the problem)."""
-    if not any(w in text for w in ("float", "double", "astype", ".to(", ".type(", "type_as")):
+    if not any(
+        w in text for w in ("float", "double", "astype", ".to(", ".type(", "type_as", "bool")
+    ):
         return text
     tree = spelling.parsed(text)
     if tree is None:
@@ -3800,6 +3804,13 @@ def strip_casts(text: str) -> str:
             if inner is not None:
                 changed = True
                 return self.visit(_compare_mask(inner) or inner)
+            truth = spelling.condition_hn24(n)
+            if truth is not n and isinstance(truth, ast.Compare) and "bool" in ast.unparse(n):
+                # heldnets34: a cast to booleans on a line of its own, a causal mask's
+                # torch.triu(torch.ones(T, T), diagonal=1).bool(): the entries that are not 0
+                # (a comparison's truth is the comparison itself)
+                changed = True
+                return self.visit(_bool_of_hn34(truth))
             return self.generic_visit(n)
 
     try:
@@ -3807,6 +3818,17 @@ def strip_casts(text: str) -> str:
         return ast.unparse(tree) if changed else text
     except RecursionError:
         return text
+
+
+def _bool_of_hn34(truth: ast.Compare) -> ast.expr:
+    """``x != 0`` of a cast to booleans (``spelling.condition_hn24``): the comparison itself
+    where ``x`` already is one, ``(a > b).bool()`` being ``a > b``."""
+    left = truth.left
+    if isinstance(truth.ops[0], ast.NotEq) and isinstance(left, ast.Compare):
+        right = truth.comparators[0]
+        if isinstance(right, ast.Constant) and right.value == 0:
+            return left
+    return truth
 
 
 # ---- small determinants and inverses ------------------------------------------------------------
