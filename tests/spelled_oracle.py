@@ -1633,6 +1633,13 @@ def _extras_hn34(modules: dict[str, Any]) -> None:
             inv = inv * _t(scale)
         return _t(x) * inv + (_t(offset) - _t(mean) * inv if offset is not None else -_t(mean) * inv)
 
+    for mod in (tf, tf.math, modules["np"]):  # tf.greater(a, b), np.less_equal(a, b) …
+        for name, op in (("greater", torch.gt), ("less", torch.lt), ("greater_equal", torch.ge),
+                         ("less_equal", torch.le), ("equal", torch.eq), ("not_equal", torch.ne)):
+            setattr(mod, name, (lambda o: lambda a, b: o(_t(a), _t(b)))(op))
+    tf.reduce_logsumexp = tf.math.reduce_logsumexp = lambda x, axis=None, keepdims=False: (
+        _np_reduce(torch.logsumexp, x, axis, keepdims)
+    )
     tf.nn.moments = moments
     tf.nn.batch_normalization = batch_normalization
     tf.einsum = lambda eq, *ops: torch.einsum(eq, *[_t(o) for o in ops])

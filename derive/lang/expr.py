@@ -1477,7 +1477,12 @@ class _Converter:
             ]
         else:
             axis = _int_index(axis_node)
-            if axis not in (0, 1, -1, -2) or not (isinstance(keep, ast.Constant) and keep.value):
+            # heldnets34: without keepdims (x.prod(dim=1)) the caller reads NumPy's and PyTorch's
+            # 1-D result, as for sum (call: the column transposed, a row along axis 0)
+            dropped = keep is None or isinstance(keep, ast.Constant) and keep.value is False
+            if axis not in (0, 1, -1, -2) or not (
+                isinstance(keep, ast.Constant) and keep.value or dropped and self.shapes is not None
+            ):
                 raise self.fail(
                     node,
                     catalog.said("spec.expr.product_3"),
@@ -1810,6 +1815,8 @@ class _Converter:
         if node.func.id in ("var_mean", "std_mean") and module:
             said = catalog.said("spec.spellings26.moment_pair", name=node.func.id)
             raise self.fail(node, said)
+        if node.func.id == "moments" and module in ("tf.nn", "tensorflow.nn"):
+            raise self.fail(node, catalog.said("spec.heldnets34.moments_pair"))
         if node.func.id == "local_response_norm" and module:
             raise self.fail(node, catalog.said("spec.spellings26.lrn"))
         if node.func.id in ("trapz", "trapezoid") and module and self.shapes is not None:
@@ -2849,7 +2856,7 @@ def _is_new_axis(node: ast.AST) -> bool:
 _AXIS_REDUCTIONS = frozenset(
     {
         "sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum",
-        "average", "vector_norm",
+        "average", "vector_norm", "prod",
         "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
     }
 )  # fmt: skip

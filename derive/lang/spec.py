@@ -1199,6 +1199,7 @@ class _Validator:
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
+                text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)

@@ -1414,8 +1414,12 @@ def argmax_labels_hn25(node: ast.Call) -> ast.Call:
     (or score) matrix are read as the one-hot rows of each row's first largest entry,
     ``max_mask(Y)`` — PyTorch's argmax (the first of tied entries), constant as indices are —
     marked as class indices (PyTorch's weighted 'mean' divides by the summed weights). An
-    ``ignore_index`` is left to the argmax refusal (it compares the indices themselves)."""
-    if not isinstance(node.func, ast.Name) or node.func.id not in ("cross_entropy", "nll_loss"):
+    ``ignore_index`` is left to the argmax refusal (it compares the indices themselves).
+    heldnets34: ``multi_margin_loss(z, Y.argmax(1))`` (CS231n's SVM loss of one-hot targets), the
+    same class indices."""
+    if not isinstance(node.func, ast.Name) or node.func.id not in (
+        "cross_entropy", "nll_loss", "multi_margin_loss"
+    ):
         return node
     if any(k.arg == "ignore_index" for k in node.keywords):
         return node
@@ -5338,9 +5342,10 @@ def jax_lax_hn34(text: str, taken: frozenset[str] = frozenset()) -> str:
             if name is None or name == "stop_gradient":
                 return n
             args = list(n.args)
-            if n.keywords or any(isinstance(x, ast.Starred) for x in args):
+            known = name in JAX_LAX_READ_HN34
+            if known and (n.keywords or any(isinstance(x, ast.Starred) for x in args)):
                 raise SpellingError(catalog.said("spec.heldnets34.lax_keywords", name=name))
-            out = _jax_lax_form_hn34(name, args)
+            out = _jax_lax_form_hn34(name, args) if known else None
             if out is None:
                 raise SpellingError(
                     catalog.said(
@@ -5402,3 +5407,56 @@ def _masked_select_hn34(node: ast.Call, how: str) -> ast.expr:
 
 REWRITES.update({"masked_select": _masked_select_hn34, "boolean_mask": _masked_select_hn34})
 _QUALIFIED.update({"masked_select": ("torch", "method"), "boolean_mask": tuple(TENSORFLOW)})
+
+
+# ---- heldnets34: comparisons spelled as functions and methods --------------------------------
+
+_COMPARE_OPS_HN34: dict[str, type[ast.cmpop]] = {
+    "gt": ast.Gt, "greater": ast.Gt, "lt": ast.Lt, "less": ast.Lt, "ge": ast.GtE,
+    "greater_equal": ast.GtE, "le": ast.LtE, "less_equal": ast.LtE, "eq": ast.Eq,
+    "equal": ast.Eq, "ne": ast.NotEq, "not_equal": ast.NotEq,
+}
+_COMPARE_MODULES_HN34 = frozenset({"torch", "np", "numpy", "jnp", "jax.numpy", *TENSORFLOW})
+
+
+def comparisons_hn34(text: str) -> str:
+    """``text`` with comparisons spelled as calls written as the operators they are:
+    ``torch.gt(a, b)``, ``a.gt(b)``, ``np.greater(a, b)``, ``tf.math.less(a, b)``,
+    ``x.ge(0)`` … are ``a > b``, ``a < b``, ``x >= 0`` (element-wise, the same booleans), so a
+    float cast of one is the 0/1 mask ``(a > b).float()`` is and a where/masked_fill condition
+    reads it. ``torch.equal(a, b)`` — one Python bool, whether the tensors are equal — is left
+    as written, and so is a call with keywords."""
+    if not any(w in text for w in _COMPARE_OPS_HN34):
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+    changed = False
+
+    class Compares(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            nonlocal changed
+            self.generic_visit(n)
+            f = n.func
+            if not isinstance(f, ast.Attribute) or f.attr not in _COMPARE_OPS_HN34 or n.keywords:
+                return n
+            module = _module_path(f.value)
+            if module in _COMPARE_MODULES_HN34 and len(n.args) == 2:
+                if module == "torch" and f.attr == "equal":
+                    return n
+                left, right = n.args
+            elif not module_of(f.value) and len(n.args) == 1 and f.attr != "equal":
+                left, right = f.value, n.args[0]  # a.gt(b), PyTorch's a.greater(b) (a.equal(b): a bool)
+            else:
+                return n
+            if any(isinstance(a, ast.Starred) for a in (left, right)):
+                return n
+            changed = True
+            op = _COMPARE_OPS_HN34[f.attr]()
+            return ast.copy_location(ast.Compare(left, [op], [right]), n)
+
+    try:
+        tree = Compares().visit(tree)
+    except RecursionError:
+        return text
+    return ast.unparse(tree) if changed else text
