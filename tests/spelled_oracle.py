@@ -1644,7 +1644,7 @@ def _extras_hn34(modules: dict[str, Any]) -> None:
     tf.nn.batch_normalization = batch_normalization
     tf.einsum = lambda eq, *ops: torch.einsum(eq, *[_t(o) for o in ops])
     tf.linalg.einsum = tf.einsum
-    lax = jax.lax
+    lax = modules["lax"] = jax.lax  # from jax import lax
     for name in ("exp", "log", "log1p", "expm1", "tanh", "sqrt", "rsqrt", "abs", "sign", "sin",
                  "cos", "tan", "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh",
                  "erf", "erfc", "square", "atan2"):

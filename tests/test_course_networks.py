@@ -306,6 +306,9 @@ REFUSED = {
     "hn32_vae_randn_like_cn": "randn_like() draws a random sample",
     "hn33_bernoulli_stochastic_neuron_cn": "bernoulli() draws a random sample",
     "hn33_ctc_loss_speech": "ctc_loss() sums the probability of every alignment",
+    "hn34_kthvalue_trimmed_loss": "kthvalue() picks entries by their rank in the data",
+    "hn34_nonzero_positive_rows": "picking the entries where a condition holds",
+    "hn34_np_random_normal_denoising_cn": "np.random.normal() draws a random sample",
 }
 
 

@@ -2857,6 +2857,9 @@ _AXIS_REDUCTIONS = frozenset(
     {
         "sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum",
         "average", "vector_norm", "prod",
+        # heldnets34: these dropped their axis too, but a column was read (a wrong ✓ when one
+        # broadcast against a 1-D vector: tf.math.reduce_variance(H, axis=1) * y was n × n)
+        "ptp", "reduce_variance", "reduce_std",
         "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
     }
 )  # fmt: skip
