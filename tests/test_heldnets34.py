@@ -174,6 +174,20 @@ def test_a_named_boolean_mask_is_read(lines: str) -> None:
     _both(_net(lines), "mask")
 
 
+@pytest.mark.parametrize(
+    "loss, act",
+    [
+        ("np.sum(np.where(Yh, H, 0.0) ** 2)", "np.tanh"),
+        ("np.sum(np.where(Yh[:, 0:2], H[:, 0:2], -H[:, 0:2]) * Z[:, 0:2])", "np.tanh"),
+    ],
+    ids=["np-where-0-1-input", "np-where-block"],
+)
+def test_a_tensor_by_name_as_a_condition_is_its_truth_value(loss: str, act: str) -> None:
+    """NumPy's ``np.where(M, a, b)`` of a 0/1 array ``M`` (a dropout mask given as data) takes
+    ``a`` where M is not 0; it was refused ("the condition is one comparison")."""
+    _both(_net(f'loss = "{loss}"', act), "truth")
+
+
 # ---- comparisons spelled as calls ------------------------------------------------------------------
 
 
