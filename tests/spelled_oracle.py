@@ -1320,6 +1320,7 @@ def namespace(
     _extras_hn26(modules)
     _extras_hn27(modules)
     _extras_s27(modules)
+    _extras_hn34(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1608,3 +1609,57 @@ def _extras_s27(modules: dict[str, Any]) -> None:
     tf.norm = lambda tensor, ord="euclidean", axis=None, keepdims=False: torch.linalg.vector_norm(
         _t(tensor), 2, dim=axis, keepdim=keepdims
     )
+
+
+def _extras_hn34(modules: dict[str, Any]) -> None:
+    """heldnets34: TensorFlow's ``tf.nn.moments`` (mean and the variance divided by n, as
+    tensorflow/python/ops/nn_impl.py), ``tf.nn.batch_normalization`` (nn_impl.py's
+    ``x * inv + (offset - mean * inv)``, ``inv = rsqrt(variance + ε) * scale``), ``tf.einsum``;
+    JAX's ``jax.lax`` element-wise functions (``lax.clamp(min, x, max)`` the bounds first)."""
+    tf, jax = modules["tf"], modules["jax"]
+
+    def moments(x, axes, shift=None, keepdims=False, name=None):
+        x = _t(x)
+        dims = tuple(axes)
+        mean = x.mean(dims, keepdim=True)
+        var = ((x - mean) ** 2).mean(dims, keepdim=True)
+        if not keepdims:
+            mean, var = mean.squeeze(dims), var.squeeze(dims)
+        return mean, var
+
+    def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
+        inv = torch.rsqrt(_t(variance) + variance_epsilon)
+        if scale is not None:
+            inv = inv * _t(scale)
+        return _t(x) * inv + (_t(offset) - _t(mean) * inv if offset is not None else -_t(mean) * inv)
+
+    for mod in (tf, tf.math, modules["np"]):  # tf.greater(a, b), np.less_equal(a, b) …
+        for name, op in (("greater", torch.gt), ("less", torch.lt), ("greater_equal", torch.ge),
+                         ("less_equal", torch.le), ("equal", torch.eq), ("not_equal", torch.ne)):
+            setattr(mod, name, (lambda o: lambda a, b: o(_t(a), _t(b)))(op))
+    tf.reduce_logsumexp = tf.math.reduce_logsumexp = lambda x, axis=None, keepdims=False: (
+        _np_reduce(torch.logsumexp, x, axis, keepdims)
+    )
+    tf.nn.moments = moments
+    tf.nn.batch_normalization = batch_normalization
+    tf.einsum = lambda eq, *ops: torch.einsum(eq, *[_t(o) for o in ops])
+    tf.linalg.einsum = tf.einsum
+    lax = modules["lax"] = jax.lax  # from jax import lax
+    for name in ("exp", "log", "log1p", "expm1", "tanh", "sqrt", "rsqrt", "abs", "sign", "sin",
+                 "cos", "tan", "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh",
+                 "erf", "erfc", "square", "atan2"):
+        setattr(lax, name, (lambda f: lambda *a: f(*[_t(v) for v in a]))(getattr(torch, name)))
+    lax.cbrt = lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3)
+    lax.logistic = lambda x: torch.sigmoid(_t(x))
+    lax.max = lambda a, b: torch.maximum(_t(a), _t(b))
+    lax.min = lambda a, b: torch.minimum(_t(a), _t(b))
+    lax.pow = lambda a, b: _t(a) ** b
+    lax.integer_pow = lambda a, n: _t(a) ** int(n)
+    lax.neg = lambda a: -_t(a)
+    lax.add = lambda a, b: _t(a) + _t(b)
+    lax.sub = lambda a, b: _t(a) - _t(b)
+    lax.mul = lambda a, b: _t(a) * _t(b)
+    lax.div = lambda a, b: _t(a) / _t(b)
+    lax.clamp = lambda lo, x, hi: torch.clamp(_t(x), lo, hi)
+    lax.select = lambda c, a, b: torch.where(_t(c).bool(), _t(a), _t(b))
+    lax.dot = lambda a, b: _t(a) @ _t(b)

@@ -243,8 +243,8 @@ REFUSED = {
     "language",
     "hn21_sparsemax_sort": "torch.sort(z, dim=1, descending=True)[0]\": sort() picks entries by "
     "their rank in the data",
-    "hn21_boolean_mask_positive_errors": "indexing (err[err > 0]) is not read: an index is a "
-    "whole number or a slice",
+    # heldnets34: the sentence now says why (a shape decided by the data) and what to write
+    "hn21_boolean_mask_positive_errors": "picking the entries where a condition holds",
     # round 23 reads a solve of a named matrix of a number size up to 3 × 3; K's size is n
     "hn21_gp_marginal_likelihood": "alpha = \"torch.linalg.solve(K, y)\": solve() is read only "
     "for a named square matrix",
@@ -306,6 +306,9 @@ REFUSED = {
     "hn32_vae_randn_like_cn": "randn_like() draws a random sample",
     "hn33_bernoulli_stochastic_neuron_cn": "bernoulli() draws a random sample",
     "hn33_ctc_loss_speech": "ctc_loss() sums the probability of every alignment",
+    "hn34_kthvalue_trimmed_loss": "kthvalue() picks entries by their rank in the data",
+    "hn34_nonzero_positive_rows": "picking the entries where a condition holds",
+    "hn34_np_random_normal_denoising_cn": "np.random.normal() draws a random sample",
 }
 
 

@@ -494,7 +494,9 @@ def test_labels_made_one_hot_and_used_as_numbers_are_refused() -> None:
         ("np.std(Z + Y, axis=0, ddof=1)", "named tensor"),
         # (weight= with label_smoothing= is read since heldnets33; ignore_index= with it stays
         # refused in a spec, tests/test_heldnets33.py)
-        ("np.where(Z, Z, 0)", "one comparison"),
+        # (a tensor by name as the condition, np.where(M, Z, 0), is its truth value M != 0 since
+        # heldnets34, as NumPy reads it: tests/test_heldnets34.py)
+        ("np.where(Z + 1, Z, 0)", "one comparison"),
         ("np.linalg.norm(Z, 2)", "Frobenius"),
         ("np.einsum('ij,jk->i', Z, W)", "'ij,jk->ik'"),
         ("Z ** (1, 2)", "[constants] name"),  # (Z ** lam of a tensor lam is exp(lam·log Z))

@@ -1580,7 +1580,12 @@ class _Converter:
             ]
         else:
             axis = _int_index(axis_node)
-            if axis not in (0, 1, -1, -2) or not (isinstance(keep, ast.Constant) and keep.value):
+            # heldnets34: without keepdims (x.prod(dim=1)) the caller reads NumPy's and PyTorch's
+            # 1-D result, as for sum (call: the column transposed, a row along axis 0)
+            dropped = keep is None or isinstance(keep, ast.Constant) and keep.value is False
+            if axis not in (0, 1, -1, -2) or not (
+                isinstance(keep, ast.Constant) and keep.value or dropped and self.shapes is not None
+            ):
                 raise self.fail(
                     node,
                     catalog.said("spec.expr.product_3"),
@@ -1913,6 +1918,8 @@ class _Converter:
         if node.func.id in ("var_mean", "std_mean") and module:
             said = catalog.said("spec.spellings26.moment_pair", name=node.func.id)
             raise self.fail(node, said)
+        if node.func.id == "moments" and module in ("tf.nn", "tensorflow.nn"):
+            raise self.fail(node, catalog.said("spec.heldnets34.moments_pair"))
         if node.func.id == "local_response_norm" and module:
             raise self.fail(node, catalog.said("spec.spellings26.lrn"))
         if node.func.id in ("trapz", "trapezoid") and module and self.shapes is not None:
@@ -2711,6 +2718,8 @@ def _subscript_refusal(node: ast.Subscript) -> catalog.Said:
     if len(parts) == 1 and isinstance(parts[0], ast.Constant) and isinstance(parts[0].value, str):
         key = parts[0].value  # Ng's parameters["W1"], grads["dW1"]: a Python dict
         return catalog.said("spec.index_dict", text=text, name=_identifier(key))
+    if any(spelling.selects_by_condition_hn34(k) for k in parts):
+        return catalog.said("spec.heldnets34.mask_pick")
     if len(parts) == 2 and not all(isinstance(k, ast.Constant) for k in parts):
         return catalog.said("spec.index_labels", text=text)
     return catalog.said("spec.index_other", text=text)
@@ -2950,7 +2959,10 @@ def _is_new_axis(node: ast.AST) -> bool:
 _AXIS_REDUCTIONS = frozenset(
     {
         "sum", "mean", "max", "min", "amax", "amin", "var", "std", "logsumexp", "norm", "nansum",
-        "average", "vector_norm",
+        "average", "vector_norm", "prod",
+        # heldnets34: these dropped their axis too, but a column was read (a wrong ✓ when one
+        # broadcast against a 1-D vector: tf.math.reduce_variance(H, axis=1) * y was n × n)
+        "ptp", "reduce_variance", "reduce_std",
         "nanmean", "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_logsumexp",
     }
 )  # fmt: skip
@@ -3889,7 +3901,9 @@ def strip_casts(text: str) -> str:
     """``text`` without its casts to a float type (each the identity on the numbers derive
     computes exactly); ``text`` itself when it has none or cannot be parsed (the parser names
     the problem)."""
-    if not any(w in text for w in ("float", "double", "astype", ".to(", ".type(", "type_as")):
+    if not any(
+        w in text for w in ("float", "double", "astype", ".to(", ".type(", "type_as", "bool")
+    ):
         return text
     tree = spelling.parsed(text)
     if tree is None:
@@ -3903,6 +3917,13 @@ def strip_casts(text: str) -> str:
             if inner is not None:
                 changed = True
                 return self.visit(_compare_mask(inner) or inner)
+            truth = spelling.condition_hn24(n)
+            if truth is not n and isinstance(truth, ast.Compare) and "bool" in ast.unparse(n):
+                # heldnets34: a cast to booleans on a line of its own, a causal mask's
+                # torch.triu(torch.ones(T, T), diagonal=1).bool(): the entries that are not 0
+                # (a comparison's truth is the comparison itself)
+                changed = True
+                return self.visit(_bool_of_hn34(truth))
             return self.generic_visit(n)
 
     try:
@@ -3910,6 +3931,17 @@ def strip_casts(text: str) -> str:
         return ast.unparse(tree) if changed else text
     except RecursionError:
         return text
+
+
+def _bool_of_hn34(truth: ast.Compare) -> ast.expr:
+    """``x != 0`` of a cast to booleans (``spelling.condition_hn24``): the comparison itself
+    where ``x`` already is one, ``(a > b).bool()`` being ``a > b``."""
+    left = truth.left
+    if isinstance(truth.ops[0], ast.NotEq) and isinstance(left, ast.Compare):
+        right = truth.comparators[0]
+        if isinstance(right, ast.Constant) and right.value == 0:
+            return left
+    return truth
 
 
 # ---- small determinants and inverses ------------------------------------------------------------

@@ -1035,6 +1035,7 @@ class _Validator:
                     text = _r_joins_hn32(text)
                     text = _row_picks_hn33(text, shapes)
                     text = _stack_reduced_hn32(text, shapes)
+                    text = self.jax_lax_hn34(f'{where} = "{text}"', text, shapes)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.keras_hinges_s25(f'{where} = "{text}"', text, inputs)
@@ -1198,6 +1199,7 @@ class _Validator:
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
+                text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
@@ -1676,6 +1678,14 @@ class _Validator:
         if isinstance(spoken, catalog.Said) and spoken.key == "spec.column":
             spoken = dict(spoken.args)["message"]
         return own, spoken
+
+    def jax_lax_hn34(self, where: str, text: str, shapes: dict[str, Shape]) -> str:
+        """heldnets34: JAX's ``jax.lax`` element-wise functions (``lax.rsqrt(var + eps)``) in
+        their ``jnp`` spelling (``spelling.jax_lax_hn34``)."""
+        try:
+            return spelling.jax_lax_hn34(text, frozenset({*shapes, *self.fwd}))
+        except spelling.SpellingError as err:
+            raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
 
     def optax(self, where: str, text: str) -> str:
         """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,

@@ -1414,8 +1414,12 @@ def argmax_labels_hn25(node: ast.Call) -> ast.Call:
     (or score) matrix are read as the one-hot rows of each row's first largest entry,
     ``max_mask(Y)`` — PyTorch's argmax (the first of tied entries), constant as indices are —
     marked as class indices (PyTorch's weighted 'mean' divides by the summed weights). An
-    ``ignore_index`` is left to the argmax refusal (it compares the indices themselves)."""
-    if not isinstance(node.func, ast.Name) or node.func.id not in ("cross_entropy", "nll_loss"):
+    ``ignore_index`` is left to the argmax refusal (it compares the indices themselves).
+    heldnets34: ``multi_margin_loss(z, Y.argmax(1))`` (CS231n's SVM loss of one-hot targets), the
+    same class indices."""
+    if not isinstance(node.func, ast.Name) or node.func.id not in (
+        "cross_entropy", "nll_loss", "multi_margin_loss"
+    ):
         return node
     if any(k.arg == "ignore_index" for k in node.keywords):
         return node
@@ -2758,6 +2762,8 @@ def moment_parts_s26(tree: ast.AST) -> tuple[ast.Call, ast.Call] | None:
     if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Attribute)):
         return None
     f = tree.func
+    if f.attr == "moments" and _module_path(f.value) in ("tf.nn", "tensorflow.nn"):
+        return _tf_moments_hn34(tree)
     if f.attr not in ("var_mean", "std_mean") or _module_path(f.value) != "torch":
         return None
     args, owner = list(tree.args), f.value
@@ -3390,7 +3396,7 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
             ddof = int(v.value)
         elif how in ("torch",) or _TORCH_MARK in a:
             ddof = 1
-        elif how in ("np", "numpy"):
+        elif how in ("np", "numpy", "jnp", "jax.numpy"):  # jnp.var: NumPy's ddof=0 (heldnets34)
             ddof = 0
         else:
             raise SpellingError(
@@ -4774,7 +4780,8 @@ _QUALIFIED.update({
     "logcumsumexp": ("torch", "method"),
     "cumulative_logsumexp": tuple(TENSORFLOW),
     "tensordot": ("np", "numpy", "torch", "jnp", "jax.numpy"),
-    "einsum": ("np", "numpy", "torch", "jnp", "jax.numpy"),
+    # heldnets34: tf.einsum / tf.linalg.einsum, the same subscripts and operands
+    "einsum": ("np", "numpy", "torch", "jnp", "jax.numpy", *TENSORFLOW),
 })
 
 # ``x.bool()``, ``x.astype(bool)``, ``x.to(torch.bool)``: the entries that are not 0
@@ -4807,6 +4814,11 @@ def condition_hn24(cond: ast.expr) -> ast.expr:
     returned as it is (and refused there, naming the one comparison read)."""
     if isinstance(cond, ast.UnaryOp) and isinstance(cond.op, ast.Invert):
         return _negated_hn24(condition_hn24(cond.operand), cond)
+    if _named_tensor_hn34(cond):
+        # heldnets34: a mask named on a line of its own (mask = torch.triu(…).bool(), or an input
+        # of 0/1 entries): its truth value, the entries that are not 0 — as PyTorch's
+        # masked_fill/where and NumPy's where read a mask
+        return ast.Compare(cond, [ast.NotEq()], [_num(0)])
     if not isinstance(cond, ast.Call) or not isinstance(cond.func, ast.Attribute):
         return cond
     f, args = cond.func, cond.args
@@ -4822,6 +4834,15 @@ def condition_hn24(cond: ast.expr) -> ast.expr:
     if (f.attr == "bool" and not args) or (len(args) == 1 and _bool_type_hn24(args[0])):
         return ast.Compare(receiver, [ast.NotEq()], [_num(0)])
     return cond
+
+
+def _named_tensor_hn34(node: ast.expr) -> bool:
+    """A tensor by name (``mask``), or a block of one (``mask[:, 0:3]``, ``m.T``), not a module."""
+    while isinstance(node, ast.Subscript) or (
+        isinstance(node, ast.Attribute) and node.attr == "T"
+    ):
+        node = node.value
+    return isinstance(node, ast.Name)
 
 
 def _negated_hn24(inner: ast.expr, written: ast.expr) -> ast.expr:
@@ -5209,3 +5230,233 @@ def argmax_picks_hn27(fwd: dict[str, Any]) -> dict[str, Any]:
 def _names_hn27(text: str) -> set[str]:
     tree = parsed(text)
     return set() if tree is None else {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+
+
+# ---- heldnets34: tf.nn.moments and tf.nn.batch_normalization, JAX's jax.lax element-wise --------
+
+
+def _tf_moments_hn34(tree: ast.Call) -> tuple[ast.Call, ast.Call] | None:
+    """``tf.nn.moments(x, axes, shift=None, keepdims=False)``: ``(mean, variance)`` as TensorFlow
+    returns them, ``tf.reduce_mean(x, axis)`` and the biased ``tf.math.reduce_variance(x, axis)``
+    (TensorFlow divides by n); ``axes=[0]`` (the list it takes) is the one axis 0. ``None`` for
+    a call whose arguments are not these (another reading refuses it)."""
+    try:
+        a = _bound(tree, "moments", ("x", "axes", "shift", "keepdims", "name"), 2)
+    except SpellingError:
+        return None
+    if not _is_none(a.get("shift")):
+        return None
+    axes = a["axes"]
+    if isinstance(axes, ast.List | ast.Tuple):
+        if len(axes.elts) != 1:
+            return None
+        axes = axes.elts[0]
+    kw = [ast.keyword("axis", axes)]
+    if "keepdims" in a:
+        kw.append(ast.keyword("keepdims", a["keepdims"]))
+    tf = ast.Name("tf", ast.Load())
+    mean = ast.Call(ast.Attribute(tf, "reduce_mean", ast.Load()), [a["x"]], kw)
+    math_ = ast.Attribute(tf, "math", ast.Load())
+    variance = ast.Call(ast.Attribute(math_, "reduce_variance", ast.Load()), [a["x"]], kw)
+    return mean, variance
+
+
+def _tf_batch_normalization_hn34(node: ast.Call, how: str) -> ast.expr:
+    """``tf.nn.batch_normalization(x, mean, variance, offset, scale, variance_epsilon)``
+    (tensorflow/python/ops/nn_impl.py): ``x · inv + (offset − mean · inv)`` with ``inv =
+    rsqrt(variance + ε) · scale``, that is ``(x − mean)/√(variance + ε) · scale + offset``;
+    ``offset``/``scale`` of ``None`` are left out, as TensorFlow leaves them."""
+    a = _bound(
+        node,
+        "batch_normalization",
+        ("x", "mean", "variance", "offset", "scale", "variance_epsilon", "name"),
+        6,
+    )
+    out: ast.expr = _div(
+        _sub(a["x"], a["mean"]), _call("sqrt", _add(a["variance"], a["variance_epsilon"]))
+    )
+    if not _is_none(a["scale"]):
+        out = _mul(out, a["scale"])
+    if not _is_none(a["offset"]):
+        out = _add(out, a["offset"])
+    return out
+
+
+REWRITES["batch_normalization"] = _tf_batch_normalization_hn34
+_QUALIFIED["batch_normalization"] = tuple(TENSORFLOW)
+
+# jax.lax's element-wise functions that NumPy spells the same (jnp.<name>), and the others with
+# their NumPy/JAX names: lax.logistic is σ, lax.max/min the element-wise maximum/minimum
+JAX_LAX_SAME_HN34 = frozenset(
+    {
+        "exp", "log", "log1p", "expm1", "tanh", "sqrt", "rsqrt", "cbrt", "abs", "sign", "sin",
+        "cos", "tan", "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "erf",
+        "erfc", "square", "atan2", "dot",
+    }
+)
+JAX_LAX_RENAMED_HN34 = {
+    "logistic": "jax.nn.sigmoid",
+    "max": "jnp.maximum",
+    "min": "jnp.minimum",
+    "pow": "jnp.power",
+    "erf_inv": "jax.scipy.special.erfinv",
+    "select": "jnp.where",
+}
+_JAX_LAX_ARITH_HN34 = {"add": ast.Add, "sub": ast.Sub, "mul": ast.Mult, "div": ast.Div}
+JAX_LAX_READ_HN34 = (
+    sorted(JAX_LAX_SAME_HN34 | set(JAX_LAX_RENAMED_HN34) | set(_JAX_LAX_ARITH_HN34))
+    + ["clamp", "integer_pow", "neg", "stop_gradient"]
+)
+
+
+def _jax_lax_call_hn34(n: ast.Call, taken: frozenset[str]) -> str | None:
+    """The function name of ``jax.lax.<f>(…)`` or ``lax.<f>(…)`` (``from jax import lax``, where
+    no tensor is named ``lax``), else ``None``."""
+    f = n.func
+    if not isinstance(f, ast.Attribute):
+        return None
+    path = _module_path(f.value)
+    if path == "jax.lax" or (path == "lax" and "lax" not in taken):
+        return f.attr
+    return None
+
+
+def jax_lax_hn34(text: str, taken: frozenset[str] = frozenset()) -> str:
+    """``text`` with JAX's ``jax.lax`` element-wise functions in their ``jnp`` spelling, each the
+    same function of its arguments: ``lax.rsqrt(v + eps)`` (JAX's LayerNorm) is
+    ``jnp.rsqrt(…)``, ``lax.logistic`` σ, ``lax.max(a, b)`` ``jnp.maximum``, ``lax.clamp(lo, x,
+    hi)`` — the bounds first — ``jnp.clip(x, lo, hi)``, ``lax.integer_pow(x, 3)`` ``x ** 3``,
+    ``lax.neg`` a minus, ``lax.add/sub/mul/div`` the operators, ``lax.select(c, a, b)``
+    ``jnp.where``; ``stop_gradient`` is left to the stop-gradient reader. Another jax.lax
+    function is refused in one line naming those read."""
+    if "lax." not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Lax(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            name = _jax_lax_call_hn34(n, taken)
+            if name is None or name == "stop_gradient":
+                return n
+            args = list(n.args)
+            known = name in JAX_LAX_READ_HN34
+            if known and (n.keywords or any(isinstance(x, ast.Starred) for x in args)):
+                raise SpellingError(catalog.said("spec.heldnets34.lax_keywords", name=name))
+            out = _jax_lax_form_hn34(name, args) if known else None
+            if out is None:
+                raise SpellingError(
+                    catalog.said(
+                        "spec.heldnets34.lax", name=name, read=", ".join(JAX_LAX_READ_HN34)
+                    )
+                )
+            return ast.copy_location(out, n)
+
+    return ast.unparse(Lax().visit(tree))
+
+
+def _jax_lax_form_hn34(name: str, args: list[ast.expr]) -> ast.expr | None:
+    """The NumPy-spelled form of ``jax.lax.<name>(*args)``, ``None`` when not read."""
+    def attr(path: str) -> ast.expr:
+        node: ast.expr = ast.Name(path.split(".")[0], ast.Load())
+        for part in path.split(".")[1:]:
+            node = ast.Attribute(node, part, ast.Load())
+        return node
+
+    if name in JAX_LAX_SAME_HN34:
+        return ast.Call(attr(f"jnp.{name}"), args, [])
+    if name in JAX_LAX_RENAMED_HN34:
+        return ast.Call(attr(JAX_LAX_RENAMED_HN34[name]), args, [])
+    if name in _JAX_LAX_ARITH_HN34 and len(args) == 2:
+        return _bin(args[0], _JAX_LAX_ARITH_HN34[name](), args[1])
+    if name == "neg" and len(args) == 1:
+        return _neg(args[0])
+    if name == "integer_pow" and len(args) == 2 and _int_literal(args[1]) is not None:
+        return _bin(args[0], ast.Pow(), args[1])
+    if name == "clamp" and len(args) == 3:  # lax.clamp(min, x, max): the bounds around x
+        return ast.Call(attr("jnp.clip"), [args[1], args[0], args[2]], [])
+    return None
+
+
+# ---- heldnets34: entries picked where a condition holds (a shape decided by the data) ---------
+
+_PICKERS_HN34 = frozenset({"nonzero", "argwhere", "flatnonzero"})
+
+
+def selects_by_condition_hn34(index: ast.expr) -> bool:
+    """Whether an index picks the entries where a condition holds — ``s[y == 1]``, ``s[mask]``
+    of a comparison, ``s[torch.nonzero(y).squeeze(1)]``, ``s[np.where(y == 1)[0]]``,
+    ``s[y.nonzero(as_tuple=True)]`` —: how many it keeps depends on the data."""
+    for n in ast.walk(index):
+        if isinstance(n, ast.Compare):
+            return True
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute | ast.Name):
+            name = n.func.attr if isinstance(n.func, ast.Attribute) else n.func.id
+            if name in _PICKERS_HN34 or (name == "where" and len(n.args) == 1 and not n.keywords):
+                return True
+    return False
+
+
+def _masked_select_hn34(node: ast.Call, how: str) -> ast.expr:
+    """``torch.masked_select(x, m)`` / ``tf.boolean_mask(x, m)``: the entries where ``m``
+    holds, as many as the data says — refused in one line saying to weight by the mask."""
+    raise SpellingError(catalog.said("spec.heldnets34.mask_pick"))
+
+
+REWRITES.update({"masked_select": _masked_select_hn34, "boolean_mask": _masked_select_hn34})
+_QUALIFIED.update({"masked_select": ("torch", "method"), "boolean_mask": tuple(TENSORFLOW)})
+
+
+# ---- heldnets34: comparisons spelled as functions and methods --------------------------------
+
+_COMPARE_OPS_HN34: dict[str, type[ast.cmpop]] = {
+    "gt": ast.Gt, "greater": ast.Gt, "lt": ast.Lt, "less": ast.Lt, "ge": ast.GtE,
+    "greater_equal": ast.GtE, "le": ast.LtE, "less_equal": ast.LtE, "eq": ast.Eq,
+    "equal": ast.Eq, "ne": ast.NotEq, "not_equal": ast.NotEq,
+}
+_COMPARE_MODULES_HN34 = frozenset({"torch", "np", "numpy", "jnp", "jax.numpy", *TENSORFLOW})
+
+
+def comparisons_hn34(text: str) -> str:
+    """``text`` with comparisons spelled as calls written as the operators they are:
+    ``torch.gt(a, b)``, ``a.gt(b)``, ``np.greater(a, b)``, ``tf.math.less(a, b)``,
+    ``x.ge(0)`` … are ``a > b``, ``a < b``, ``x >= 0`` (element-wise, the same booleans), so a
+    float cast of one is the 0/1 mask ``(a > b).float()`` is and a where/masked_fill condition
+    reads it. ``torch.equal(a, b)`` — one Python bool, whether the tensors are equal — is left
+    as written, and so is a call with keywords."""
+    if not any(w in text for w in _COMPARE_OPS_HN34):
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+    changed = False
+
+    class Compares(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            nonlocal changed
+            self.generic_visit(n)
+            f = n.func
+            if not isinstance(f, ast.Attribute) or f.attr not in _COMPARE_OPS_HN34 or n.keywords:
+                return n
+            module = _module_path(f.value)
+            if module in _COMPARE_MODULES_HN34 and len(n.args) == 2:
+                if module == "torch" and f.attr == "equal":
+                    return n
+                left, right = n.args
+            elif not module_of(f.value) and len(n.args) == 1 and f.attr != "equal":
+                left, right = f.value, n.args[0]  # a.gt(b), PyTorch's a.greater(b) (a.equal(b): a bool)
+            else:
+                return n
+            if any(isinstance(a, ast.Starred) for a in (left, right)):
+                return n
+            changed = True
+            op = _COMPARE_OPS_HN34[f.attr]()
+            return ast.copy_location(ast.Compare(left, [op], [right]), n)
+
+    try:
+        tree = Compares().visit(tree)
+    except RecursionError:
+        return text
+    return ast.unparse(tree) if changed else text
