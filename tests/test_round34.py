@@ -447,3 +447,34 @@ def test_the_spellings_of_lambda_print_as_the_letter(tmp_path, name, tex):
     md = (folder / "en" / "walkthrough.md").read_text()
     assert rf"\frac{{{tex}}}{{m}}" in md or rf"{tex} = 1" in md, md[:2000]
     assert r"\mathrm{lambd" not in md and r"\mathrm{lmbda" not in md
+
+
+def test_the_gradient_of_a_mean_is_not_wrapped_twice(tmp_path):
+    # before: dmu = np.full((n, 1), np.ones((n, 1)) / n)
+    text = """
+[network]
+name = "held-poisson"
+[dims]
+n = 5
+p = 2
+[inputs]
+X = ["n", "p"]
+y = ["n", 1]
+[params]
+beta = ["p", 1]
+[forward]
+eta = "X @ beta"
+mu = "np.exp(eta)"
+nll = "np.sum(mu - y * eta) / n"
+[values]
+y = [[0], [2], [1], [4], [1]]
+"""
+    _, folder = _build(tmp_path, text, "held-poisson")
+    code = (folder / "en" / "backprop.py").read_text()
+    assert "dmu = np.ones((n, 1)) / n\n" in code and "np.full(" not in code
+    ns = _lab(folder)
+    X, y, beta = _arrays(ns, "X", "y", "beta")
+    bt = torch.tensor(beta, requires_grad=True)
+    eta = torch.tensor(X) @ bt
+    (torch.sum(torch.exp(eta) - torch.tensor(y) * eta) / 5).backward()
+    assert np.allclose(np.asarray(ns["dbeta"], dtype=float), bt.grad.numpy(), atol=1e-12)

@@ -404,7 +404,9 @@ def constant_shape(d: Derivation, name: str, code: str) -> str:
     names = {*g.tensors, *(spec.gkey(n) for n in g.tensors)}
     if any(re.search(rf"\b{re.escape(n)}\b", code) for n in names):
         return ""
-    return f"({', '.join(_size_code(x) for x in g.tensors[name].shape)})"
+    shape = f"({', '.join(_size_code(x) for x in g.tensors[name].shape)})"
+    # np.ones((n, 1)) / n (the gradient of a mean) is that array already
+    return "" if f"np.ones({shape})" in code else shape
 
 
 def _indicators(m: object) -> int:
