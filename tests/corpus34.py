@@ -68,7 +68,7 @@ T, E, CH, M, MW, R = "tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted
 S, B, R2, A = "softmax-regression", "batchnorm", "rnn", "attention"
 
 # ---- oracles (PyTorch float64, tests/check_oracle.py)
-from corpus20 import B1R, B2R, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R  # noqa: E402
+from corpus20 import B1R, B2R, EW, RW1, RW2, SW, TW1, TW2, W1R, W2R  # noqa: E402
 from corpus22 import AT_DO, BN_DY, R2_D1, R2_D2  # noqa: E402
 
 RWX = f"x_2.T @ {R2_D2} + x_1.T @ {R2_D1}"
@@ -193,7 +193,7 @@ C(M, "W1", N, J("dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)", "dW1 = dZ1.T @ X / m"), "*",
 C(M, "W1", N, J("dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)", "dW1 = np.einsum('ij,ik->jk', X, dZ1) / m"), oracle=W1R, style="einsum-jk")
 C(M, "W1", N, J("dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)", "dW1 = np.einsum('ij,ik->kj', X, dZ1) / m"), "*", oracle=f"({W1R}).T", style="einsum-kj-transposed")
 C(M, "W2", N, J("dZ2 = (A2 - Y) / m", "dW2 = A1.T @ dZ2 / m"), "scale-factor", oracle=f"{W2R} / m", style="m-twice-W2")
-C(M, "W2", N, J("dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) / m", "dZ2 = dA2 * sigmoid(A2) * (1 - sigmoid(A2))", "dW2 = A1.T @ dZ2"), "wrong-activation-derivative", style="sigmoid-of-A2")
+C(M, "W2", N, J("dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) / m", "dZ2 = dA2 * sigmoid(A2) * (1 - sigmoid(A2))", "dW2 = A1.T @ dZ2"), "wrong-layer", style="sigmoid-of-A2", note="σ′ taken at the activation's own output, a node of its own: wrong-layer by corpora 5 and 15's policy (mutations._AT_OUTPUT; relabelled from wrong-activation-derivative after the first pass)")
 C(M, "W2", N, J("dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) / m", "dZ2 = dA2 * (1 - A2 ** 2)", "dW2 = A1.T @ dZ2"), "wrong-activation-derivative", oracle="A1.T @ (-(Y / A2 - (1 - Y) / (1 - A2)) / m * (1 - A2 ** 2))", style="tanh-slope-for-sigmoid")
 C(M, "W2", N, J("dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) / m", "dZ2 = dA2 * A2 * (1 - A2)", "dW2 = A1.T @ dZ2"), oracle=W2R, style="dA2-sigmoid-slope")
 C(M, "W1", N, J("dZ2 = A2 - Y", "dZ1 = dZ2 @ W2.T * (X > 0)", "dW1 = X.T @ dZ1 / m"), "*", style="relu-mask-of-X")
@@ -273,7 +273,7 @@ C(T, "W1", N, J(
 C(T, "W2", N, J("err = y_target - y_pred", "dW2 = -h.T * err"), oracle=TW2, style="tiny-err-reversed-minus")
 C(T, "W2", N, J("err = y_target - y_pred", "dW2 = h.T * err"), "sign", oracle=f"-{TW2}", style="tiny-err-reversed-sign")
 C(T, "W1", N, J("d = (y_pred - y_target) * W2.T", "dW1 = X.T @ (d * (1 - h ** 2))"), "wrong-activation-derivative", oracle="X.T @ ((y_pred - y_target) * W2.T * (1 - h ** 2))", style="tiny-tanh-slope")
-C(T, "W1", N, J("d = (y_pred - y_target) * W2.T", "dW1 = X.T @ (d * sigmoid(h) * (1 - sigmoid(h)))"), "wrong-activation-derivative", style="tiny-sigmoid-of-h")
+C(T, "W1", N, J("d = (y_pred - y_target) * W2.T", "dW1 = X.T @ (d * sigmoid(h) * (1 - sigmoid(h)))"), "wrong-layer", style="tiny-sigmoid-of-h", note="σ′ taken at the activation's own output, a node of its own: wrong-layer by corpora 5 and 15's policy (mutations._AT_OUTPUT; relabelled from wrong-activation-derivative after the first pass)")
 C(T, "W1", N, J("dh = np.outer(y_pred - y_target, W2)", "dh_raw = np.multiply(dh, h * (1 - h))", "dW1 = np.dot(X.T, dh_raw)"), oracle=TW1, style="tiny-outer-multiply")
 C(T, "W1", N, J("dh = (y_pred - y_target) * W2.T", "dh *= h", "dh *= 1 - h", "dW1 = X.T @ dh"), oracle=TW1, style="tiny-inplace-chain")
 C(T, "W1", N, J("dh = (y_pred - y_target) * W2", "dW1 = X.T @ (dh * h * (1 - h))"), "*", style="tiny-W2-not-transposed", note="(y_pred − y_target)·W2 is 2 × 1; times h (1 × 2) broadcasts to 2 × 2 and X.T @ (2 × 2) is 2 × 2: wrong numbers")
@@ -341,7 +341,7 @@ C(R2, "W_x", N, J("dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dW_x = x_2.T @ dz2"), "mi
 C(R2, "W_h", N, J("dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dz1 = dz2 @ W_h.T * (1 - h_1 ** 2)", "dW_h = h_1.T @ dz2 + h_0.T @ dz1"), oracle=RWH, style="rnn-Wh")
 C(R2, "W_h", N, J("dz2 = (h_2 - y) * (1 - h_2) ** 2", "dz1 = dz2 @ W_h.T * (1 - h_1) ** 2", "dW_h = h_1.T @ dz2 + h_0.T @ dz1"), "wrong-activation-derivative", style="rnn-tanh-slope-squared-wrong")
 C(R2, "b", N, J("dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dz1 = dz2 @ W_h.T * (1 - h_1 ** 2)", "db = np.sum(dz2 + dz1, axis=0, keepdims=True)"), oracle=RB, style="rnn-b")
-C(R2, "W_h", N, J("dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dz1 = W_h @ dz2.T * (1 - h_1 ** 2).T", "dW_h = h_1.T @ dz2 + h_0.T @ dz1.T"), "*", style="rnn-Wh-not-transposed", note="W_h dz2ᵀ is (dz2 W_hᵀ)ᵀ only for a symmetric W_h")
+C(R2, "W_h", N, J("dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dz1 = W_h @ dz2.T * (1 - h_1 ** 2).T", "dW_h = h_1.T @ dz2 + h_0.T @ dz1.T"), oracle=RWH, style="rnn-Wh-transposed-twice", note="(W_h dz2ᵀ)ᵀ = dz2 W_hᵀ: right — first labelled wrong (\"only for a symmetric W_h\", my slip: the product is transposed back by dz1.T); relabelled after the first pass")
 
 # ================================================================ attention
 C(A, "W_v", N, J("dO = 2 * (O - T) / O.size", "dV = A.T @ dO", "dW_v = X.T @ dV"), oracle=AWV, style="att-size")
@@ -541,12 +541,12 @@ SV_DS = "(-2 * y * margins / n)"
 C(SV, "W", N, J("dscores = -2.0 * y * margins / n", "dW = tf.matmul(X, dscores, transpose_a=True) + 2 * C * W"), oracle=f"X.T @ {SV_DS} + 2 * C * W", style="l2svm-W-tf")
 C(SV, "W", N, J("dscores = -2.0 * y * margins / n", "dW = tf.matmul(X, dscores, transpose_a=True) + C * W"), "*", oracle=f"X.T @ {SV_DS} + C * W", style="l2svm-W-reg-half")
 C(SV, "W", N, J("dscores = -2.0 * y * margins / n", "dW = tf.matmul(X, dscores, transpose_a=True)"), "missing-loss-term", oracle=f"X.T @ {SV_DS}", style="l2svm-W-no-reg")
-C(SV, "W", N, J("dscores = -2.0 * y * margins", "dW = tf.matmul(X, dscores, transpose_a=True) + 2 * C * W"), "*", oracle=f"X.T @ (-2 * y * margins) + 2 * C * W", style="l2svm-W-no-n")
+C(SV, "W", N, J("dscores = -2.0 * y * margins", "dW = tf.matmul(X, dscores, transpose_a=True) + 2 * C * W"), "*", oracle="X.T @ (-2 * y * margins) + 2 * C * W", style="l2svm-W-no-n")
 C(SV, "b", N, J("dscores = -2.0 * y * margins / n", "db = tf.reduce_sum(dscores, axis=0)"), oracle=f"np.sum({SV_DS}, axis=0)", style="l2svm-b")
 C(SV, "b", N, J("dscores = -2.0 * y * margins / n", "db = tf.reduce_sum(dscores, axis=0) + 2 * C * b"), "*", style="l2svm-b-regularised", note="the bias is not in C·ΣW²")
 C(SV, "W", N, J("mask = tf.cast(1.0 - y * scores > 0, tf.float64)", "dscores = -2.0 * y * (1.0 - y * scores) * mask / n", "dW = tf.transpose(X) @ dscores + 2 * C * W"), oracle=f"X.T @ {SV_DS} + 2 * C * W", style="l2svm-W-explicit-mask")
 C(SV, "W", N, J("dscores = -2.0 * y * tf.nn.relu(1.0 - y * scores) / n", "dW = tf.matmul(tf.transpose(X), dscores) + 2.0 * C * W"), oracle=f"X.T @ {SV_DS} + 2 * C * W", style="l2svm-W-relu-inline")
-C(SV, "W", N, J("dscores = -y * margins / n", "dW = tf.matmul(X, dscores, transpose_a=True) + 2 * C * W"), "*", oracle=f"X.T @ (-y * margins / n) + 2 * C * W", style="l2svm-W-square-derivative-half")
+C(SV, "W", N, J("dscores = -y * margins / n", "dW = tf.matmul(X, dscores, transpose_a=True) + 2 * C * W"), "*", oracle="X.T @ (-y * margins / n) + 2 * C * W", style="l2svm-W-square-derivative-half")
 
 # ================================================================ scikit-learn MLPRegressor (squared loss / 2, alpha / n)
 SK_D = "((y_pred - y) / n)"
@@ -683,7 +683,7 @@ C(EX4, "Theta1", N, J(
     "d2 = (d3 @ Theta2[:, 1:]) * sigmoid(a2[:, 1:]) * (1 - sigmoid(a2[:, 1:]))",
     "Theta1_grad = d2.T @ a1 / m",
     "Theta1_grad[:, 1:] += lam / m * Theta1[:, 1:]",
-), "wrong-activation-derivative", style="ex4-T1-sigmoid-of-a2")
+), "wrong-layer", style="ex4-T1-sigmoid-of-a2", note="σ′ taken at the activation's own output, a node of its own: wrong-layer by corpora 5 and 15's policy (mutations._AT_OUTPUT; relabelled from wrong-activation-derivative after the first pass)")
 C(EX4, "Theta1", N, J(
     "Delta1 = np.zeros_like(Theta1)",
     "for t in range(m):",
@@ -791,8 +791,8 @@ C(SW3, "w1", N, J(
 BG_P = "probs"
 BG_W = f"xenc.T @ ({BG_P} - yenc) / n + 0.01 * 2 * W / (V * V)"
 C(BG, "W", N, J("dlogits = (probs - yenc) / n", "dW = xenc.T @ dlogits + 0.01 * 2 * W / W.numel()"), oracle=BG_W, style="bigram-W")
-C(BG, "W", N, J("dlogits = (probs - yenc) / n", "dW = xenc.T @ dlogits + 0.01 * 2 * W"), "*", oracle=f"xenc.T @ (probs - yenc) / n + 0.02 * W", style="bigram-W-decay-no-mean")
-C(BG, "W", N, J("dlogits = (probs - yenc) / n", "dW = xenc.T @ dlogits"), "missing-loss-term", oracle=f"xenc.T @ (probs - yenc) / n", style="bigram-W-no-decay")
+C(BG, "W", N, J("dlogits = (probs - yenc) / n", "dW = xenc.T @ dlogits + 0.01 * 2 * W"), "*", oracle="xenc.T @ (probs - yenc) / n + 0.02 * W", style="bigram-W-decay-no-mean")
+C(BG, "W", N, J("dlogits = (probs - yenc) / n", "dW = xenc.T @ dlogits"), "missing-loss-term", oracle="xenc.T @ (probs - yenc) / n", style="bigram-W-no-decay")
 C(BG, "W", N, J("dlogits = probs.clone()", "dlogits[torch.arange(n), yenc.argmax(1)] -= 1", "dlogits /= n", "dW = xenc.T @ dlogits + 0.02 * W / V ** 2"), oracle=BG_W, style="bigram-W-index-minus")
 C(BG, "W", N, J("dlogits = (probs - yenc) / n", "dW = dlogits.T @ xenc + 0.02 * W / V ** 2"), "*", style="bigram-W-transposed-square", note="V × V: dlogitsᵀ xenc is the data term transposed")
 C(BG, "W", N, J("dW = torch.zeros_like(W)", "for i in range(n):", "    dW[xenc[i].argmax()] += (probs[i] - yenc[i]) / n", "dW += 0.02 * W / V ** 2"), oracle=BG_W, style="bigram-W-row-scatter-loop")
