@@ -515,15 +515,9 @@ def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
     the rows); a buffer used inside the loop but in its own addition, or any other statement:
     None."""
     it = st.iter
-    if (
-        st.orelse
-        or not isinstance(st.target, ast.Name)
-        or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
-        or len(it.args) != 1
-        or it.keywords
-    ):
+    if not _over_range(st):
         return None
-    i = st.target.id
+    i = st.target.id  # type: ignore[union-attr]
     env: dict[str, ast.expr] = {}
     sums: list[tuple[str, ast.operator, ast.expr]] = []
     for body_st in st.body:
@@ -559,6 +553,20 @@ def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
     return out
 
 
+def _over_range(st: ast.For) -> bool:
+    """Is ``st`` ``for i in range(N):`` (one name, one argument, no ``else``)?"""
+    it = st.iter
+    return (
+        not st.orelse
+        and isinstance(st.target, ast.Name)
+        and isinstance(it, ast.Call)
+        and isinstance(it.func, ast.Name)
+        and it.func.id == "range"
+        and len(it.args) == 1
+        and not it.keywords
+    )
+
+
 def _print_call(v: ast.expr) -> bool:
     return isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
 
@@ -579,14 +587,7 @@ def _rows_loop_heldcheck32(st: ast.For) -> list[ast.stmt] | None:
     array as the stack of its rows, ``dS = np.stack([J @ dA[i] for i in range(n)])`` with the
     names put in (the reader takes such a stack row by row). Other loops: None."""
     it = st.iter
-    if (
-        st.orelse
-        or not isinstance(st.target, ast.Name)
-        or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
-        or len(it.args) != 1
-        or it.keywords
-        or not st.body
-    ):
+    if not _over_range(st) or not st.body:
         return None
     i = st.target.id
     env: dict[str, ast.expr] = {}

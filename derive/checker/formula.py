@@ -4084,6 +4084,22 @@ class _SummedRowsHeldcheck34:
                 return e.args[0], e.args[1]
         return None
 
+    def _operands(self, parts: list[ast.expr]) -> list[ast.expr] | None:
+        """The operands of an element-wise operation over the batch: each a row (its ``B``) or
+        free of the example and broadcasting alike; None where one is neither."""
+        out = []
+        for part in parts:
+            if self._free(part):
+                if not self._broadcasts(part):
+                    return None
+                out.append(part)
+            else:
+                r = self.row(part)
+                if r is None:
+                    return None
+                out.append(r)
+        return out
+
     def row(self, e: ast.expr) -> ast.expr | None:
         """``B(e)``: ``e``, a row of one example, as the rows of every example; None where ``e``
         is no such row (free of the example: None too — the caller tells them apart)."""
@@ -4108,34 +4124,14 @@ class _SummedRowsHeldcheck34:
                 return ast.BinOp(rb, ast.MatMult(), ast.Attribute(a, "T", ast.Load()))
             return None
         if isinstance(e, ast.BinOp):
-            sides = []
-            for side in (e.left, e.right):
-                if self._free(side):
-                    if not self._broadcasts(side):
-                        return None
-                    sides.append(side)
-                else:
-                    r = self.row(side)
-                    if r is None:
-                        return None
-                    sides.append(r)
-            return ast.BinOp(sides[0], e.op, sides[1])
+            sides = self._operands([e.left, e.right])
+            return None if sides is None else ast.BinOp(sides[0], e.op, sides[1])
         if isinstance(e, ast.UnaryOp):
             r = self.row(e.operand)
             return None if r is None else ast.UnaryOp(e.op, r)
         if isinstance(e, ast.Compare) and len(e.comparators) == 1:
-            parts = []
-            for side in (e.left, e.comparators[0]):
-                if self._free(side):
-                    if not self._broadcasts(side):
-                        return None
-                    parts.append(side)
-                else:
-                    r = self.row(side)
-                    if r is None:
-                        return None
-                    parts.append(r)
-            return ast.Compare(parts[0], e.ops, [parts[1]])
+            parts = self._operands([e.left, e.comparators[0]])
+            return None if parts is None else ast.Compare(parts[0], e.ops, [parts[1]])
         if isinstance(e, ast.Call) and not e.keywords:
             f = e.func
             name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
@@ -4146,18 +4142,8 @@ class _SummedRowsHeldcheck34:
                 r = self.row(f.value)
                 return None if r is None else ast.Call(ast.Attribute(r, name, ast.Load()), e.args, [])
             if name in _ELEMENTWISE_HELDCHECK34 and not method:
-                args = []
-                for a in e.args:
-                    if self._free(a):
-                        if not self._broadcasts(a):
-                            return None
-                        args.append(a)
-                    else:
-                        r = self.row(a)
-                        if r is None:
-                            return None
-                        args.append(r)
-                return ast.Call(f, args, [])
+                args = self._operands(list(e.args))
+                return None if args is None else ast.Call(f, args, [])
         return None
 
     def _outer(self, e: ast.expr) -> ast.expr | None:
