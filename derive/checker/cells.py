@@ -39,6 +39,7 @@ _TRIGGER = re.compile(
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
     r"|^\s*with\b"  # with torch.no_grad(): …
+    r"|^\s*del\b"  # del dZ2 (a name dropped once used)
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$",  # dW2.shape displayed in a notebook
     re.M,
@@ -436,6 +437,26 @@ def _helper_tuple(value: ast.expr, target: ast.expr, cell: _Cell) -> ast.expr:
     return value
 
 
+def _comprehension_items_heldcheck34(value: ast.expr, target: ast.expr) -> ast.expr:
+    """``dW1, dW2 = [a.T @ d / m for a, d in ((X, dZ1), (A1, dZ2))]`` — a list comprehension
+    (or a generator) over a written-out tuple, unpacked into as many names — as the tuple of its
+    items, each with the loop's names put in; any other value as written."""
+    if not (
+        isinstance(target, ast.Tuple)
+        and isinstance(value, ast.ListComp | ast.GeneratorExp)
+        and len(value.generators) == 1
+    ):
+        return value
+    comp = value.generators[0]
+    if comp.ifs or comp.is_async or not isinstance(comp.iter, ast.Tuple | ast.List):
+        return value
+    loop = ast.For(comp.target, comp.iter, [ast.Expr(value.elt)], [])
+    passes = _unrolled(loop)
+    if passes is None or len(passes) != len(target.elts):
+        return value
+    return ast.Tuple([p.value for p in passes if isinstance(p, ast.Expr)], ast.Load())
+
+
 def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     """A loop over a written-out tuple or list of tuples, as its statements one pass each."""
     if st.orelse or not isinstance(st.iter, (ast.Tuple, ast.List)):
@@ -467,6 +488,89 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+def _zipped_heldcheck34(st: ast.For) -> ast.For:
+    """``for name, a, d in zip([…], [X, A1], [dZ1, dZ2]):`` — ``zip`` of written-out lists of
+    one length — as the loop over the written-out tuple of their items (:func:`_unrolled`);
+    any other loop as it is."""
+    it = st.iter
+    if (
+        isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "zip"
+        and not it.keywords and it.args
+        and all(isinstance(a, (ast.List, ast.Tuple)) for a in it.args)
+        and len({len(a.elts) for a in it.args}) == 1
+    ):
+        items = [ast.Tuple(list(row), ast.Load()) for row in zip(*(a.elts for a in it.args))]
+        new = copy.copy(st)
+        new.iter = ast.Tuple(items, ast.Load())
+        return new
+    return st
+
+
+def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
+    """``for i in range(m):`` whose body names a few per-example values (``x_i = X[i:i+1]``,
+    ``dz1 = dz2 @ W2.T * (Z1[i:i+1] > 0)``, ``print(…)`` left out) and adds one term a pass to
+    buffers (``dW1 += x_i.T @ dz1``, ``-=``, ``db = db + …``) — Ng's and CS231n's per-example
+    loops: each buffer's additions summed at once, ``dW1 += sum(x_i.T @ dz1 for i in
+    range(m))`` with the names put in (formula's ``summed_rows_heldcheck34`` reads the sum over
+    the rows); a buffer used inside the loop but in its own addition, or any other statement:
+    None."""
+    it = st.iter
+    if not _over_range(st):
+        return None
+    i = st.target.id  # type: ignore[union-attr]
+    env: dict[str, ast.expr] = {}
+    sums: list[tuple[str, ast.operator, ast.expr]] = []
+    for body_st in st.body:
+        if isinstance(body_st, ast.Expr) and _print_call(body_st.value):
+            continue
+        if isinstance(body_st, ast.AugAssign) and isinstance(body_st.target, ast.Name) and isinstance(
+            body_st.op, ast.Add | ast.Sub
+        ):
+            sums.append((body_st.target.id, body_st.op, _subst(body_st.value, env)))
+            continue
+        if not (isinstance(body_st, ast.Assign) and len(body_st.targets) == 1 and isinstance(body_st.targets[0], ast.Name)):
+            return None
+        name, value = body_st.targets[0].id, body_st.value
+        if (
+            isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add | ast.Sub)
+            and isinstance(value.left, ast.Name) and value.left.id == name
+        ):  # db = db + …
+            sums.append((name, value.op, _subst(value.right, env)))
+            continue
+        if name == i:
+            return None
+        env[name] = _subst(value, env)
+    buffers = {name for name, _, _ in sums}
+    if not sums or buffers & set(env) or any(
+        isinstance(n, ast.Name) and n.id in buffers for _, _, v in sums for n in ast.walk(v)
+    ) or any(isinstance(n, ast.Name) and n.id in buffers for v in env.values() for n in ast.walk(v)):
+        return None
+    out: list[ast.stmt] = []
+    for name, op, value in sums:
+        comp = ast.comprehension(ast.Name(i, ast.Store()), copy.deepcopy(it), [], 0)
+        total = ast.Call(ast.Name("sum", ast.Load()), [ast.GeneratorExp(value, [comp])], [])
+        out.append(ast.fix_missing_locations(ast.AugAssign(ast.Name(name, ast.Store()), op, total)))
+    return out
+
+
+def _over_range(st: ast.For) -> bool:
+    """Is ``st`` ``for i in range(N):`` (one name, one argument, no ``else``)?"""
+    it = st.iter
+    return (
+        not st.orelse
+        and isinstance(st.target, ast.Name)
+        and isinstance(it, ast.Call)
+        and isinstance(it.func, ast.Name)
+        and it.func.id == "range"
+        and len(it.args) == 1
+        and not it.keywords
+    )
+
+
+def _print_call(v: ast.expr) -> bool:
+    return isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
+
+
 def _row_of(index: ast.expr, i: str) -> bool:
     """Is ``index`` row ``i``: ``[i]`` or ``[i, :]``?"""
     if isinstance(index, ast.Tuple) and len(index.elts) == 2:
@@ -483,14 +587,7 @@ def _rows_loop_heldcheck32(st: ast.For) -> list[ast.stmt] | None:
     array as the stack of its rows, ``dS = np.stack([J @ dA[i] for i in range(n)])`` with the
     names put in (the reader takes such a stack row by row). Other loops: None."""
     it = st.iter
-    if (
-        st.orelse
-        or not isinstance(st.target, ast.Name)
-        or not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range")
-        or len(it.args) != 1
-        or it.keywords
-        or not st.body
-    ):
+    if not _over_range(st) or not st.body:
         return None
     i = st.target.id
     env: dict[str, ast.expr] = {}
@@ -727,7 +824,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(_without_quiet_with(tree.body)))):
         if isinstance(st, ast.For):
-            unrolled = _unrolled(st) or _rows_loop_heldcheck32(st)
+            unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
             if unrolled is None:
                 raise FormulaError(msg("heldcheck3.loop"))
             body.extend(unrolled)
@@ -755,6 +852,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             raise FormulaError(msg("heldcheck3.statement", kind="import"))
         if isinstance(st, (ast.Assert, ast.Pass)):
             continue
+        if isinstance(st, ast.Delete) and all(isinstance(t, ast.Name) for t in st.targets):
+            continue  # del dZ2: the cell's names stay as assigned (a later use reads them)
         if isinstance(st, ast.Expr):
             v = st.value
             if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
@@ -780,7 +879,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 continue
             if _network_unpacked_heldcheck33(t, st.value, tensors, before):
                 continue
-            value = _helper_tuple(st.value, t, cell)
+            value = _helper_tuple(_comprehension_items_heldcheck34(st.value, t), t, cell)
             if (
                 isinstance(t, ast.Tuple)
                 and isinstance(value, ast.Tuple)

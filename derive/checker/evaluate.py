@@ -75,6 +75,10 @@ class ExactSystem(mf.MpmathSystem):
         return out
 
     def func(self, op: ops.Op, x: Any, params: tuple[Any, ...]) -> Any:
+        if any(isinstance(v, mpmath.mpc) for row in x for v in row):
+            # a complex argument (a power or a root of a negative number upstream): undefined,
+            # never compared (``v > EXP_CAP`` raised TypeError: a crash on a student's digamma)
+            raise _Undefined(f"{op.name} outside its domain")
         if op.exponential and any(v > EXP_CAP for row in x for v in row):
             raise _Undefined(f"{op.name} overflows")
         return self._real(super().func(op, x, params), op.name)

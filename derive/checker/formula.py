@@ -638,11 +638,13 @@ def _class_entries(net: Net, part: str) -> str:
         return part
     name, labels, op, value = m.groups()
     hot = list(net.spec.one_hot)
+    a = _ARGMAX.fullmatch(labels)
+    label = (a.group(1) or a.group(2)) if a else labels
+    if a is not None and label in hot:  # yenc.argmax(1) of one of several one-hot tensors
+        hot = [label]  # (makemore's bigram: one-hot inputs xenc and targets yenc)
     if len(hot) != 1:
         raise FormulaError(msg("heldcheck5.class_entries", text=part.strip()))
     target = hot[0]
-    a = _ARGMAX.fullmatch(labels)
-    label = (a.group(1) or a.group(2)) if a else labels
     if label not in (target, target.lower(), "y", "labels", "targets", "y_true") or (
         label != target and label in net.g.tensors
     ):
@@ -3513,11 +3515,31 @@ class _Numpy(ast.NodeTransformer):
         out = _rowwise_heldcheck32(body, rows)
         return None if out is None else ast.fix_missing_locations(out)
 
+    def summed_rows_heldcheck34(self, node: ast.Call) -> ast.expr | None:
+        """``sum(ELT for i in range(m))`` (a list comprehension alike) — a per-example loop
+        accumulating ``dW += x_i.T @ dz_i`` as cells.py writes it — where ``ELT`` is a sum of
+        terms over the rows of batch tensors (``X[i]`` or ``X[i:i+1]``, a tensor whose first
+        axis is the range's size name): an outer product of two row expressions (``U.T @ V``,
+        ``U.T.dot(V)``, ``np.dot(U.T, V)``, ``np.outer(U, V)``) is ``B(U).T @ B(V)``, a row
+        expression ``np.sum(B(R), axis=0)`` (``keepdims`` for slices), each times a scalar
+        factor. ``B`` is the same expression over the whole batch: element-wise operations and
+        functions of rows and of operands that broadcast alike along a row (numbers, sizes,
+        constants, a row or a 1-D tensor), a row times a matrix ``R @ W``, a matrix times a 1-D
+        row ``W @ r`` (``r @ W.T``); None for anything else (left to the readers before)."""
+        found = _summed_over_range_heldcheck26(node, ("sum",), ast.GeneratorExp | ast.ListComp)
+        if found is None or self.net is None:
+            return None
+        gen, comp = found
+        size = self.visit(copy.deepcopy(comp.iter.args[0]))
+        if not isinstance(size, ast.Name):
+            return None
+        return _SummedRowsHeldcheck34(self, size.id, comp.target.id).term(copy.deepcopy(gen.elt))
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
         summed = (
-            self.summed_generator(node) or self.summed_outer_heldcheck26(node)
-            or self.stacked_rows_heldcheck32(node)
+            self.summed_generator(node) or self.summed_rows_heldcheck34(node)
+            or self.summed_outer_heldcheck26(node) or self.stacked_rows_heldcheck32(node)
         )
         if summed is not None:
             self.changed = True
@@ -4014,6 +4036,217 @@ def _rowwise_heldcheck32(node: ast.expr, rows: set[str]) -> ast.expr | None:
         return None
 
     return go(node)
+
+
+_ELEMENTWISE_HELDCHECK34 = frozenset(
+    {"exp", "log", "tanh", "sigmoid", "sqrt", "abs", "sign", "square", "maximum", "minimum", "where",
+     "int64", "float64", "heaviside", "expit", "relu"}
+)
+_MATMUL_HELDCHECK34 = frozenset({"dot", "matmul", "mm"})
+
+
+class _SummedRowsHeldcheck34:
+    """The reading of :meth:`_Numpy.summed_rows_heldcheck34`: ``term`` of the summed element,
+    or None."""
+
+    def __init__(self, reader: _Numpy, size: str, i: str) -> None:
+        self.reader, self.size, self.i = reader, size, i
+        self.flat: set[bool] = set()  # the rows' kinds met: True for X[i] (1-D), False for X[i:i+1]
+
+    def _batch(self, name: str) -> bool:
+        t = self.reader._tensor(ast.Name(name, ast.Load()))
+        shape = getattr(t, "shape", ())
+        return len(shape) == 2 and getattr(shape[0], "label", None) == self.size
+
+    def _row_of(self, n: ast.Subscript) -> bool | None:
+        """``X[i]`` / ``X[i, :]``: True; ``X[i:i+1]``: False; else None."""
+        idx = n.slice
+        if isinstance(idx, ast.Tuple) and len(idx.elts) == 2:
+            whole = idx.elts[1]
+            if not (isinstance(whole, ast.Slice) and whole.lower is None and whole.upper is None):
+                return None
+            idx = idx.elts[0]
+        if isinstance(idx, ast.Name) and idx.id == self.i:
+            return True
+        if (
+            isinstance(idx, ast.Slice) and idx.step is None
+            and isinstance(idx.lower, ast.Name) and idx.lower.id == self.i
+            and ast.dump(idx.upper or ast.Constant(0)) == ast.dump(
+                ast.BinOp(ast.Name(self.i, ast.Load()), ast.Add(), ast.Constant(1))
+            )
+        ):
+            return False
+        return None
+
+    def _free(self, e: ast.expr) -> bool:
+        """No example's row nor index in ``e``: the same for every example."""
+        for n in ast.walk(e):
+            if isinstance(n, ast.Name) and (n.id == self.i or self._batch(n.id)):
+                return False
+        return True
+
+    def _broadcasts(self, e: ast.expr) -> bool:
+        """Does ``e`` (free of the example) broadcast along a row as it does along the batch:
+        a number, a size or constant, a tensor of one row or one axis, a column's transpose, a
+        column picked out (``W[:, 0]``), element-wise operations of such?"""
+        if isinstance(e, ast.Constant):
+            return isinstance(e.value, (int, float)) and not isinstance(e.value, bool)
+        if isinstance(e, ast.Name):
+            t = self.reader._tensor(e)
+            if t is None:
+                return self.reader.net.known(e.id) or e.id in getattr(self.reader.net.spec, "dims", {})
+            shape = getattr(t, "shape", ())
+            return len(shape) < 2 or str(shape[0]) == "1"
+        if isinstance(e, ast.Attribute) and e.attr == "T" and isinstance(e.value, ast.Name):
+            t = self.reader._tensor(e.value)
+            shape = getattr(t, "shape", ())
+            return len(shape) == 2 and str(shape[1]) == "1"
+        if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2:
+            first, second = e.slice.elts
+            return (
+                isinstance(first, ast.Slice) and first.lower is None and first.upper is None
+                and isinstance(second, ast.Constant) and isinstance(second.value, int)
+            )
+        if isinstance(e, ast.BinOp) and not isinstance(e.op, ast.MatMult):
+            return self._broadcasts(e.left) and self._broadcasts(e.right)
+        if isinstance(e, ast.UnaryOp):
+            return self._broadcasts(e.operand)
+        return False
+
+    def _scalar(self, e: ast.expr) -> bool:
+        if isinstance(e, ast.Constant):
+            return isinstance(e.value, (int, float)) and not isinstance(e.value, bool)
+        if isinstance(e, ast.Name):
+            return self.reader._tensor(e) is None and self._broadcasts(e)
+        if isinstance(e, ast.BinOp) and not isinstance(e.op, ast.MatMult):
+            return self._scalar(e.left) and self._scalar(e.right)
+        if isinstance(e, ast.UnaryOp):
+            return self._scalar(e.operand)
+        return False
+
+    @staticmethod
+    def _product(e: ast.expr) -> tuple[ast.expr, ast.expr] | None:
+        """``a @ b``, ``a.dot(b)``, ``np.dot(a, b)``/``np.matmul``/``torch.mm``: (a, b)."""
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.MatMult):
+            return e.left, e.right
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and not e.keywords:
+            if e.func.attr == "dot" and len(e.args) == 1 and not (
+                isinstance(e.func.value, ast.Name) and e.func.value.id in ("np", "numpy", "jnp", "torch")
+            ):
+                return e.func.value, e.args[0]
+            if e.func.attr in _MATMUL_HELDCHECK34 and len(e.args) == 2 and isinstance(e.func.value, ast.Name):
+                return e.args[0], e.args[1]
+        return None
+
+    def _operands(self, parts: list[ast.expr]) -> list[ast.expr] | None:
+        """The operands of an element-wise operation over the batch: each a row (its ``B``) or
+        free of the example and broadcasting alike; None where one is neither."""
+        out = []
+        for part in parts:
+            if self._free(part):
+                if not self._broadcasts(part):
+                    return None
+                out.append(part)
+            else:
+                r = self.row(part)
+                if r is None:
+                    return None
+                out.append(r)
+        return out
+
+    def row(self, e: ast.expr) -> ast.expr | None:
+        """``B(e)``: ``e``, a row of one example, as the rows of every example; None where ``e``
+        is no such row (free of the example: None too — the caller tells them apart)."""
+        if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and self._batch(e.value.id):
+            kind = self._row_of(e)
+            if kind is None:
+                return None
+            self.flat.add(kind)
+            return ast.Name(e.value.id, ast.Load())
+        if self._free(e):
+            return None
+        pair = self._product(e)
+        if pair is not None:
+            a, b = pair
+            if self._free(b):
+                ra = self.row(a)
+                return None if ra is None else ast.BinOp(ra, ast.MatMult(), b)
+            if self._free(a) and self.flat <= {True}:
+                rb = self.row(b)
+                if rb is None or self.flat != {True}:
+                    return None
+                return ast.BinOp(rb, ast.MatMult(), ast.Attribute(a, "T", ast.Load()))
+            return None
+        if isinstance(e, ast.BinOp):
+            sides = self._operands([e.left, e.right])
+            return None if sides is None else ast.BinOp(sides[0], e.op, sides[1])
+        if isinstance(e, ast.UnaryOp):
+            r = self.row(e.operand)
+            return None if r is None else ast.UnaryOp(e.op, r)
+        if isinstance(e, ast.Compare) and len(e.comparators) == 1:
+            parts = self._operands([e.left, e.comparators[0]])
+            return None if parts is None else ast.Compare(parts[0], e.ops, [parts[1]])
+        if isinstance(e, ast.Call) and not e.keywords:
+            f = e.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            method = isinstance(f, ast.Attribute) and not (
+                isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy", "jnp", "torch", "F", "tf", "math")
+            )
+            if method and name in ("astype", "float", "double") and len(e.args) <= 1:
+                r = self.row(f.value)
+                return None if r is None else ast.Call(ast.Attribute(r, name, ast.Load()), e.args, [])
+            if name in _ELEMENTWISE_HELDCHECK34 and not method:
+                args = self._operands(list(e.args))
+                return None if args is None else ast.Call(f, args, [])
+        return None
+
+    def _outer(self, e: ast.expr) -> ast.expr | None:
+        """An outer product of two rows, over the batch: ``B(U).T @ B(V)``; else None."""
+        self.flat = set()
+        if (
+            isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr in ("outer", "ger")
+            and len(e.args) == 2 and not e.keywords
+        ):
+            u, v = (self.row(a) for a in e.args)
+            if u is None or v is None or self.flat != {True}:
+                return None
+            return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
+        pair = self._product(e)
+        if pair is None:
+            return None
+        a, b = pair
+        if not (isinstance(a, ast.Attribute) and a.attr == "T") or self._free(a) or self._free(b):
+            return None
+        u, v = self.row(a.value), self.row(b)
+        if u is None or v is None or self.flat != {False}:
+            return None
+        return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
+
+    def term(self, e: ast.expr) -> ast.expr | None:
+        """The sum over the examples of ``e``, or None."""
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub):
+            left, right = self.term(e.left), self.term(e.right)
+            return None if left is None or right is None else ast.BinOp(left, e.op, right)
+        if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+            inner = self.term(e.operand)
+            return None if inner is None else ast.UnaryOp(ast.USub(), inner)
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult | ast.Div):
+            if self._scalar(e.right):
+                inner = self.term(e.left)
+                return None if inner is None else ast.BinOp(inner, e.op, e.right)
+            if isinstance(e.op, ast.Mult) and self._scalar(e.left):
+                inner = self.term(e.right)
+                return None if inner is None else ast.BinOp(e.left, e.op, inner)
+        outer = self._outer(e)
+        if outer is not None:
+            return ast.fix_missing_locations(outer)
+        self.flat = set()
+        r = self.row(e)
+        if r is None or len(self.flat) != 1:
+            return None
+        keep = [] if self.flat == {True} else [ast.keyword("keepdims", ast.Constant(True))]
+        np_sum = ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load())
+        return ast.fix_missing_locations(ast.Call(np_sum, [r], [ast.keyword("axis", ast.Constant(0)), *keep]))
 
 
 def _summed_over_range_heldcheck26(

@@ -133,6 +133,17 @@ def _same_slip_everywhere(
             yield code, msg("mut.same_slip", first=group[0][1], nodes=nodes), full
 
 
+def _column_bias_heldcheck34(net: Net, node: str) -> bool:
+    """Is ``node`` a parameter of one column (``b2`` = [n, 1] of a column-major network, whose
+    gradient sums the examples' columns, ``np.sum(δ, axis=1, keepdims=True)``)? Then that sum
+    left out is the bias not summed over the batch, as a row-major bias's rows are (邱锡鹏's
+    column-major XOR network: ``db2 = delta2`` was "shape-mismatch")."""
+    if node not in net.spec.params:
+        return False
+    shape = net.g.tensors[node].shape
+    return len(shape) == 2 and int(shape[1]) == 1
+
+
 def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg, mf.MExpr]]:
     """Typical mistakes in the visit of ``node``: (code, message, wrong formula for ∂L/∂node)."""
     g = net.g
@@ -325,7 +336,9 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                     msg("mut.sign_inside", x=formula_text(e)),
                     replace_at(F, path, mf.Add(tuple(flipped))),
                 )
-        if isinstance(e, mf.SumRows | mf.SumAll):
+        if isinstance(e, mf.SumRows | mf.SumAll) or (
+            isinstance(e, mf.SumCols) and _column_bias_heldcheck34(net, node)
+        ):
             yield (
                 "bias-not-summed",
                 msg("mut.bias", grad=grad, node=node, formula=formula_text(F)),
@@ -406,9 +419,15 @@ def _slips(op: ops.Op) -> tuple[tuple[str, Callable[..., Any]], ...]:
     """The wrong local derivatives tried for ``op``: its own list; for an activation without
     one (softplus, atan, erf) the classic activations' derivatives (σ′ for softplus′ = σ is
     the slip of 邱锡鹏's softplus MLP) and the generic slips; for exp, log, … the generic ones."""
-    if op.slips:
-        return op.slips
-    return ops.GENERIC_SLIPS if op.name in _NOT_ACTIVATIONS else ops.CLASSIC_SLIPS
+    base = op.slips or (ops.GENERIC_SLIPS if op.name in _NOT_ACTIVATIONS else ops.CLASSIC_SLIPS)
+    return base + _SQUARED_HELDCHECK34 if op.name == "tanh" else base
+
+
+# tanh′ written (1 - a) ** 2 for 1 - a ** 2: the power put on the difference (a precedence slip
+# of the RNN courses' dtanh = (1 - a_next) ** 2 * da_next; was "unknown")
+_SQUARED_HELDCHECK34: tuple[tuple[str, Callable[..., Any]], ...] = (
+    ("one_minus_squared_heldcheck34", lambda m, x, y: m.Pow(m.sub(m.Scalar(sp.Integer(1)), y), 2)),
+)
 
 
 def _slip(make, v: mf.MExpr, c: mf.MExpr, params: tuple[sp.Expr, ...]) -> mf.MExpr:  # type: ignore[no-untyped-def]

@@ -350,18 +350,30 @@ def _top_level_sum(text: str) -> bool:
     return False
 
 
+def _accumulates_heldcheck34(param: str, size_of: Callable[[str, int], str | None]) -> bool:
+    """Is ``param += 2 * G`` (``param = param + alpha * G``) a sum being built, not an update
+    rule — ``param`` no tensor of the network (a gradient buffer ``g``, scikit-learn's
+    ``coef_grad += alpha * W``)? An update rule steps a parameter the network has; a buffer's
+    in-place sum is read as the sum it builds (formula's ``_in_place``). (``g = 0.0; g += 2 *
+    (w * x + b); g *= x`` was read as an ascent step ``dg = -(w * x + b)``.)"""
+    return size_of(param, 0) is None
+
+
 def _code_update(text: str, size_of: Callable[[str, int], str | None]) -> str:
     """Update rules in code (``W2 -= lr * G``, ``W2 = W2 - alpha * G``, ``w += lr * G``, ``w ←
     w − η·G``) as the gradient they apply: ``dW2 = G`` (``-(G)`` for an ascent step on G); a
     step that applies a gradient the lines before define (``w2 -= learning_rate * grad_w2``)
     is left out, that gradient being the answer. A rate that is a name of the network, or a
     gradient part with a sum outside brackets (``lr * G + …``: which part is the gradient?), is
-    not an update rule and is left as written."""
+    not an update rule and is left as written; nor is a step on a name that is no tensor of the
+    network (:func:`_accumulates_heldcheck34`)."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         m = _CODE_UPDATE.match(line) if "#" not in line else None  # dW += 0  # no reg
         rate = re.sub(r"[\s*·×]", "", m.group(5)) if m else ""
         if m is None or size_of(rate, 0) is not None or _top_level_sum(m.group(6)):
+            continue
+        if _accumulates_heldcheck34(m.group(2), size_of):
             continue
         indent, param, grad = m.group(1), m.group(2), m.group(6)
         ascent = (m.group(3) or m.group(4)) == "+"
