@@ -275,6 +275,7 @@ def missing_term(
     contribs = _by_source(target.visit.contributions)
     if len(contribs) < 2 or any(t is None for t in truth):
         return None
+    contribs += _own_terms_apart(net, target.visit.contributions)
     at = (
         [System(p, 0) for p in points]
         if points
@@ -376,6 +377,31 @@ def _by_source(contribs: Any) -> list[_Contribution]:
     for c in contribs:
         grouped.setdefault(c.source, []).append(c.formula)
     return [_Contribution(src, mf.add(*fs)) for src, fs in grouped.items()]
+
+
+def _own_terms_apart(net: Net, contribs: Any) -> list[_Contribution]:
+    """The loss's own terms of a parameter one by one, where the loss's line has several
+    (sklearn's elastic net ``α ρ ‖w‖₁ + α (1 − ρ)/2 ‖w‖²``, CS230's L1 + L2 penalty written in one
+    line): one of them left out is ``missing-loss-term``, one with another factor
+    ``loss-term-factor``, as for a penalty node of its own. The uses of one term that give the
+    same formula (``W ⊙ W``'s two halves) stay together."""
+    own: dict[str, list[mf.MExpr]] = {}
+    for c in contribs:
+        if _own_term(net, c.source):
+            terms = c.formula.terms if isinstance(c.formula, mf.Add) else (c.formula,)
+            own.setdefault(c.source, []).extend(terms)
+    out = []
+    for src, fs in own.items():
+        groups: list[list[mf.MExpr]] = []
+        for f in fs:
+            same = next((g for g in groups if g[0] == f), None)
+            if same is None:
+                groups.append([f])
+            else:
+                same.append(f)
+        if len(groups) > 1:
+            out += [_Contribution(src, mf.add(*g)) for g in groups]
+    return out
 
 
 MAX_CUTS = 24  # sets of nodes tried by missing_paths (a count, not seconds)
