@@ -176,6 +176,10 @@ def test_each_penalty_of_a_loss_written_in_one_line() -> None:
     assert _verdict(EN, "w", head + " + alpha * (1 - l1_ratio) * w") == ("incorrect", "missing-loss-term")
     assert _verdict(EN, "w", head + " + alpha * l1_ratio * np.sign(w) + 2 * alpha * (1 - l1_ratio) * w") == ("incorrect", "loss-term-factor")
     assert _verdict(EN, "w", head) == ("incorrect", "missing-loss-term")
+    nd = str(COURSE / "norm_sq_decay.toml")  # the data term too in the loss's line (c33-251)
+    assert _verdict(nd, "W", "r = x @ W - y\ndW = x.T @ r / N + 0.2 * W") == ("incorrect", "missing-loss-term")
+    assert _verdict(nd, "W", "r = x @ W - y\ndW = x.T @ r / N + 0.01 * W / np.linalg.norm(W)") == ("incorrect", "missing-loss-term")
+    assert _verdict(nd, "W", "r = x @ W - y\ndW = 0.2 * W + 0.01 * W / np.linalg.norm(W)")[0] == "incorrect"
 
 
 def test_latex_environments_must_close_by_their_name() -> None:

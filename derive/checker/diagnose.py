@@ -273,9 +273,10 @@ def missing_term(
     than the diagnosis points (where ``uvals`` and ``truth`` were taken); ``user``: the formula,
     evaluated again at other sizes to name a size in the factor (``1/n``)."""
     contribs = _by_source(target.visit.contributions)
-    if len(contribs) < 2 or any(t is None for t in truth):
+    apart = _own_terms_apart(net, contribs)
+    if len(contribs) + len(apart) < 2 or any(t is None for t in truth):
         return None
-    contribs += _own_terms_apart(net, target.visit.contributions)
+    contribs += apart
     at = (
         [System(p, 0) for p in points]
         if points
@@ -379,29 +380,47 @@ def _by_source(contribs: Any) -> list[_Contribution]:
     return [_Contribution(src, mf.add(*fs)) for src, fs in grouped.items()]
 
 
-def _own_terms_apart(net: Net, contribs: Any) -> list[_Contribution]:
-    """The loss's own terms of a parameter one by one, where the loss's line has several
-    (sklearn's elastic net ``α ρ ‖w‖₁ + α (1 − ρ)/2 ‖w‖²``, CS230's L1 + L2 penalty written in one
-    line): one of them left out is ``missing-loss-term``, one with another factor
-    ``loss-term-factor``, as for a penalty node of its own. The uses of one term that give the
-    same formula (``W ⊙ W``'s two halves) stay together."""
-    own: dict[str, list[mf.MExpr]] = {}
+def _own_terms_apart(net: Net, contribs: list[_Contribution]) -> list[_Contribution]:
+    """The penalties of a parameter one by one, where the loss's line holds several terms of it
+    (sklearn's elastic net ``α ρ ‖w‖₁ + α (1 − ρ)/2 ‖w‖²``, CS230's L1 + L2 penalty, a data term
+    and two penalties in one line): one penalty left out is ``missing-loss-term``, one with
+    another factor ``loss-term-factor``, as for a penalty node of its own. A penalty is a term
+    of the loss's own contribution that reads no data (no input, no gradient); the uses of one
+    term that give the same formula (``W ⊙ W``'s two halves) stay together."""
+    terms: list[mf.MExpr] = []
     for c in contribs:
         if _own_term(net, c.source):
-            terms = c.formula.terms if isinstance(c.formula, mf.Add) else (c.formula,)
-            own.setdefault(c.source, []).extend(terms)
-    out = []
-    for src, fs in own.items():
-        groups: list[list[mf.MExpr]] = []
-        for f in fs:
-            same = next((g for g in groups if g[0] == f), None)
-            if same is None:
-                groups.append([f])
-            else:
-                same.append(f)
-        if len(groups) > 1:
-            out += [_Contribution(src, mf.add(*g)) for g in groups]
-    return out
+            terms.extend(c.formula.terms if isinstance(c.formula, mf.Add) else (c.formula,))
+    groups: list[list[mf.MExpr]] = []
+    for t in terms:
+        same = next((g for g in groups if g[0] == t), None)
+        if same is None:
+            groups.append([t])
+        else:
+            same.append(t)
+    if len(groups) + len(contribs) < 3:  # one own term and nothing else, or one source whole
+        return []
+    src = net.spec.loss
+    return [_Contribution(src, mf.add(*g)) for g in groups if not _reads_data(net, g[0])]
+
+
+def _reads_data(net: Net, e: mf.MExpr) -> bool:
+    """Does ``e`` read an input of the network or a gradient (the data term's share)?"""
+    trees = dict(net.spec.forward)
+    todo = [part.name for _, part in positions(e) if isinstance(part, mf.Ref)]
+    if any(isinstance(part, mf.Ref) and part.kind == "grad" for _, part in positions(e)):
+        return True
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in net.spec.inputs:
+            return True
+        if name in trees:
+            todo.extend(ex.names(trees[name]))
+    return False
 
 
 MAX_CUTS = 24  # sets of nodes tried by missing_paths (a count, not seconds)
