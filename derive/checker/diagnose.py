@@ -327,17 +327,24 @@ def _own_term(net: Net, source: str) -> bool:
         if not holding or len(holding) == len(terms):
             return False
         todo = [n for t in holding for n in ex.names(t)]
-    seen: set[str] = set()
+    return not _reach_input(net, todo)
+
+
+def _reach_input(net: Net, names: list[str]) -> bool:
+    """Do ``names`` (nodes or leaves of the network) read one of its inputs, through the
+    forward pass?"""
+    trees = dict(net.spec.forward)
+    todo, seen = list(names), set()
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
         if name in net.spec.inputs:
-            return False
+            return True
         if name in trees:
             todo.extend(ex.names(trees[name]))
-    return True
+    return False
 
 
 def _terms(tree: ex.Node | None) -> list[ex.Node]:
@@ -406,21 +413,8 @@ def _own_terms_apart(net: Net, contribs: list[_Contribution]) -> list[_Contribut
 
 def _reads_data(net: Net, e: mf.MExpr) -> bool:
     """Does ``e`` read an input of the network or a gradient (the data term's share)?"""
-    trees = dict(net.spec.forward)
-    todo = [part.name for _, part in positions(e) if isinstance(part, mf.Ref)]
-    if any(isinstance(part, mf.Ref) and part.kind == "grad" for _, part in positions(e)):
-        return True
-    seen: set[str] = set()
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        if name in net.spec.inputs:
-            return True
-        if name in trees:
-            todo.extend(ex.names(trees[name]))
-    return False
+    refs = [part for _, part in positions(e) if isinstance(part, mf.Ref)]
+    return any(r.kind == "grad" for r in refs) or _reach_input(net, [r.name for r in refs])
 
 
 MAX_CUTS = 24  # sets of nodes tried by missing_paths (a count, not seconds)
