@@ -86,6 +86,7 @@ def test_a_gradient_named_by_nabla_alone() -> None:
     assert _verdict(GE, "theta", "∇θ MSE = (1/m)·X_bᵀ(X_bθ − y)") == ("incorrect", "scale-factor")
     assert _verdict("mlp-bce", "W2", "∇W2 L = A1ᵀ(A2 − Y)/m") == ("correct", None)
     assert "dW1" in _refused("mlp-bce", "W2", "∇W1 L = A1ᵀ(A2 − Y)/m")
+    _refused("mlp-bce", "W2", "∇L = A1ᵀ(A2 − Y)/m")  # the loss's letter after ∇: no variable named
 
 
 def test_the_preactivation_of_a_sigmoid_written_out() -> None:

@@ -129,7 +129,10 @@ def _labelled_formula(text: str) -> str:
 
 
 # ∇θ J, ∇W L as typed (no subscript on a keyboard): the name after ∇ is its subscript, ∇_{θ}
-_NABLA_TYPED = re.compile(r"∇[ \t]*(?![_\s])([^\W\d_][\w₀-₉]*)")
+# (never a loss's letter or word: ∇J(θ), ∇L are the loss's gradient, its variable unnamed)
+_NABLA_TYPED = re.compile(
+    r"∇[ \t]*(?![_\s])(?!(?:[LJCER]|ℓ|(?i:loss|cost|mse))(?![\w₀-₉]))([^\W\d_][\w₀-₉]*)"
+)
 
 # a Markdown list line "- **W**: $…$" (a name of the network as its label, the math its gradient)
 _LABELLED_MATH_HELDCHECK26 = re.compile(
