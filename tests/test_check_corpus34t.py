@@ -20,9 +20,6 @@ CASES = corpus34t.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c34t-178": "\\sum_{n=1}^{N} \\delta^{(2,n)} (邱锡鹏's per-example column n of δ^{(2)}) is refused "
     "as per-example notation: a sum over n of the example superscript is not read as δ^{(2)} 𝟙",
-    "c34t-186": "\\sum_n [·]_{:,n} (a column slice after a bracket) is read as the batch sum over "
-    "rows with the slice dropped: a right answer rejected (wrong-sum-axis) where it should be "
-    "read or refused",
     "c34t-253": "scikit-learn's coef_grads[1] = … (an assignment into a list's item) is a syntax error",
     "c34t-260": "\\quad \\rho = 0.7 (a symbol defined by a number in a where-clause, the spec's "
     "l1_ratio) is an unknown command",
@@ -197,6 +194,21 @@ def test_latex_environments_must_close_by_their_name() -> None:
     assert _verdict("mlp-bce", "W2", f"\\begin{{align*}} {body} \\end{{align*}}", latex=True) == ("correct", None)
     nums = "\\frac{\\partial L}{\\partial W^{[2]}} \\approx \\begin{bmatrix} -0.1763 \\\\ -0.008985 \\end{bmatrix}"
     assert _verdict("mlp-bce", "W2", nums, latex=True) == ("correct", None)
+
+
+def test_a_slice_after_a_bracket_is_not_dropped() -> None:
+    """``\\sum_n [\\,\\cdot\\,]_{:,n}`` (邱锡鹏's column n of a column-major δ) had its slice dropped as
+    an index on a bracket is, the sum read over the rows: a right answer rejected as
+    wrong-sum-axis (c34t-186). A subscript with a ``:`` is a slice and is refused, saying how to
+    write the sum (in Chinese with ``--lang zh``); ``[\\,\\cdot\\,] \\mathbf{1}`` reads as before."""
+    d1 = ("(W^{(2)})^{\\mathrm{T}} \\big((A^{(2)} - Y) \\odot A^{(2)} \\odot (1 - A^{(2)})\\big) "
+          "\\odot A^{(1)} \\odot (1 - A^{(1)})")
+    lhs = "\\frac{\\partial E}{\\partial b^{(1)}} = "
+    en = _refused(QX, "b1", lhs + f"\\sum_{{n}} \\left[ {d1} \\right]_{{:,n}}", latex=True)
+    assert ":,n" in en and "\\mathbf{1}" in en
+    zh = _refused(QX, "b1", lhs + f"\\left[ {d1} \\right]_{{:,n}}", latex=True, lang="zh")
+    assert "切片" in zh
+    assert _verdict(QX, "b1", lhs + f"\\left[ {d1} \\right] \\mathbf{{1}}", latex=True) == ("correct", None)
 
 
 def test_grade_jsonl_batch_of_corpus34t_rows(tmp_path: Path) -> None:

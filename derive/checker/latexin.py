@@ -1111,7 +1111,14 @@ class _Parser:
                     raise sub.error(sub.peek(), "the end of the indicator's condition")
             elif tok.text == "_":
                 self.next()
-                self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+                text, _ = self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+                if ":" in text:  # [·]_{:,n}: a slice, which an ignored index would drop
+                    raise LatexError(
+                        f"the slice '{text}' after a bracket at column {tok.col} is not read: "
+                        "write the sum it takes as a product with a vector of ones, e.g. "
+                        "(…) \\mathbf{1} for the sum over the columns",
+                        tok.col,
+                    )
             elif tok.text == "'" and self.octave_transpose(node):
                 self.next()  # X' (h - y): Octave's transpose on a tensor (Ng's ML course)
                 node = ex.Transpose(node)
