@@ -1115,8 +1115,8 @@ class _Parser:
                 if ":" in text:  # [·]_{:,n}: a slice, which an ignored index would drop
                     raise LatexError(
                         f"the slice '{text}' after a bracket at column {tok.col} is not read: "
-                        "write the sum it takes as a product with a vector of ones, e.g. "
-                        "(…) \\mathbf{1} for the sum over the columns",
+                        "write what it stands for without a slice, e.g. (…) \\mathbf{1} for a "
+                        "sum over the columns",
                         tok.col,
                     )
             elif tok.text == "'" and self.octave_transpose(node):

@@ -361,8 +361,8 @@ _ZH_RULES: list[tuple[str, str]] = [
     ),
     (
         r"the slice '(.*?)' after a bracket at column (\d+) is not read: .*",
-        "第 {1} 列括号后的切片 '{0}' 无法读取：请把它所求的和写成与全 1 向量的乘积，"
-        "例如按列求和写作 (…) \\mathbf{{1}}",
+        "第 {1} 列括号后的切片 '{0}' 无法读取：请不用切片写出它所表示的内容，"
+        "例如对各列求和写作 (…) \\mathbf{{1}}",
     ),
     (
         r"cannot read the subscript '(.*?)' at column (\d+): .*",
