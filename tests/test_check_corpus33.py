@@ -34,8 +34,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "unbiased std: wrong, code unknown (missing-path expected)",
     # (c33-204, tanh′ taken of h = tanh(·) again, is wrong-activation-derivative since round 33's
     # slips of a derivative taken at the output, ops.CLASSIC_SLIPS tanh_of_out)
-    "c33-251": "one of two weight-decay terms written in the loss's single line dropped: "
-    "missing-path where missing-loss-term is expected (Ng's separate L2_cost node gives it)",
+    # (c33-251, one of two weight-decay terms written in the loss's single line dropped, is
+    # missing-loss-term since round 34's penalties of a one-line loss, diagnose._own_terms_apart)
 }
 NEWER = ("rnn", "attention", "batchnorm", "softmax-regression")
 

@@ -287,6 +287,7 @@ def _check_on(
     else:
         assert formula is not None
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
+        _environments_closed(formula)
         numbers = _numbers_answer(formula) if wrt is not None else None
         if numbers is not None:  # dW2 = [[-0.176], [-0.009]]: hand numbers, by the number policy
             return _check_on(n, wrt, None, numbers, False, allow_upstream, lang, rtol, digits)
@@ -305,6 +306,28 @@ def _check_on(
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+_BEGIN_END = re.compile(r"\\(begin|end)\s*\{\s*([A-Za-z]+\*?)\s*\}")
+
+
+def _environments_closed(formula: str) -> None:
+    """Refuse LaTeX whose environments do not nest (``\\begin{aligned} … \\end{align}``): it
+    does not compile, and reading past the slip would judge a text nobody can typeset. An
+    ``\\end`` or a ``\\begin`` left without its partner is left to the readers as before."""
+    if not isinstance(formula, str) or "\\end" not in formula:
+        return
+    open_: list[str] = []
+    for m in _BEGIN_END.finditer(formula):
+        if m.group(1) == "begin":
+            open_.append(m.group(2))
+        elif open_ and open_[-1] != m.group(2):
+            col = m.start() + 1
+            raise FormulaError(
+                msg("heldtex34.environment", begin=open_[-1], end=m.group(2), col=col), col, formula
+            )
+        elif open_:
+            open_.pop()
 
 
 # the left side of an answer that is only numbers: a name (dW2, grad_W2), Ng's dW^{[2]}, ∂L/∂W in
@@ -674,6 +697,10 @@ def _labelled_tensor(n: Net, name: str) -> str:
 
 _PRE_SPECS: dict[int, tuple[NetSpec, NetSpec | None]] = {}
 _NG_LETTERS = {"A": "Z", "a": "z"}  # Ng's notation: A = g(Z), a = g(z)
+# the sigmoid written out, 1 / (1 + np.exp(-(z))) (邱锡鹏's and Ng's NumPy): group 2 its argument
+_WRITTEN_SIGMOID = re.compile(
+    r"\s*1(?:\.0*)?\s*/\s*\(\s*1(?:\.0*)?\s*\+\s*(?:np|jnp|torch|math)\.(exp)\(\s*-\s*\((.*)\)\s*\)\s*\)\s*", re.S
+)
 
 
 def _with_norm_names(n: Net, formula: str | None, latex: bool) -> str | None:
@@ -702,7 +729,9 @@ def _with_preactivations(n: Net, seed: int) -> Net | None:
         text, shapes, one_d = dict(spec.forward_text), dict(spec.shapes), list(spec.one_d)
         for name, tree in spec.forward:
             z = _NG_LETTERS.get(name[:1], "") + name[1:]
-            call = re.fullmatch(r"([\w.]+)\((.*)\)", text[name], re.S)
+            call = re.fullmatch(r"([\w.]+)\((.*)\)", text[name], re.S) or _WRITTEN_SIGMOID.fullmatch(
+                text[name]
+            )
             if (
                 name[:1] in _NG_LETTERS
                 and z not in taken
@@ -714,7 +743,11 @@ def _with_preactivations(n: Net, seed: int) -> Net | None:
                 and not isinstance(tree.args[0], ex.Name)
             ):
                 forward.append((z, tree.args[0]))
-                text[z], text[name] = call.group(2).strip(), f"{call.group(1)}({z})"
+                head, arg = call.group(1), call.group(2)
+                text[z] = arg.strip()
+                text[name] = f"{head}({z})" if call.re is not _WRITTEN_SIGMOID else (
+                    text[name][: call.start(2)] + z + text[name][call.end(2) :]
+                )
                 shapes[z] = shapes[name]
                 one_d += [z] if name in one_d else []
                 tree = replace(tree, args=(ex.Name(z),))

@@ -181,9 +181,12 @@ class Net:
                 for j, label in enumerate(row):
                     self._name_entry(label, tensor, i, j)
         self.entry_name: dict[tuple[str, int, int], str] = {}
-        for (tensor, i, j), label in self._entry_labels().items():
+        labels, aliases = self._entry_labels()
+        for (tensor, i, j), label in labels.items():
             self._name_entry(label, tensor, i, j)
             self.entry_name[(tensor, i, j)] = label
+        for label, (tensor, i, j) in aliases.items():  # a vector's entry by row and column
+            self._name_entry(label, tensor, i, j)
         for name, t in g.tensors.items():
             self.names[name] = t.value_ref(loss_tex)
             if t.grads is not None:
@@ -223,11 +226,16 @@ class Net:
                 if alias not in self.names and alias not in self.spec.shapes:
                     self.names[alias] = self.names[target]
 
-    def _entry_labels(self) -> dict[tuple[str, int, int], str]:
+    def _entry_labels(
+        self,
+    ) -> tuple[dict[tuple[str, int, int], str], dict[str, tuple[str, int, int]]]:
         """Entry names of the tensors without [labels], as the walkthroughs print them
         (1-based): ``X_{12}`` → ``X12``, ``Z^{[1]}_{21}`` → ``Z121``, a vector's ``b^{[1]}_{2}``
-        → ``b12``. Only single-digit indices; a name that is taken or made twice is left out."""
+        → ``b12``; and, as a second name of a vector's entry, its row and column as a matrix's
+        entry is written (a column's ``W^{[2]}_{21}`` → ``W221``, a row's ``b^{[1]}_{12}``).
+        Only single-digit indices; a name that is taken or made twice is left out."""
         made: dict[str, list[tuple[str, int, int]]] = {}
+        second: dict[str, list[tuple[str, int, int]]] = {}
         for name, t in self.g.tensors.items():
             if name in self.spec.labels or name == self.spec.loss:
                 continue
@@ -238,12 +246,21 @@ class Net:
                 for j in range(c):
                     idx = f"{i + 1}{j + 1}" if r > 1 and c > 1 else str(max(i, j) + 1)
                     made.setdefault(name + idx, []).append((name, i, j))
+                    if r == 1 or c == 1:
+                        second.setdefault(name + f"{i + 1}{j + 1}", []).append((name, i, j))
         taken = set(self.g.tensors) | set(self.names) | set(self.g.scalars)
-        return {
+        labels = {
             at[0]: label
             for label, at in made.items()
             if len(at) == 1 and label not in taken and "d" + label not in taken
         }
+        taken |= set(made) | {"d" + k for k in made}
+        aliases = {
+            label: at[0]
+            for label, at in second.items()
+            if len(at) == 1 and label not in taken and "d" + label not in taken
+        }
+        return labels, aliases
 
     def resolve(self, name: str) -> tuple[str, mf.MExpr] | None:
         """A user's name → (canonical name, leaf), trying the spellings LaTeX produces."""

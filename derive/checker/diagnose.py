@@ -273,8 +273,10 @@ def missing_term(
     than the diagnosis points (where ``uvals`` and ``truth`` were taken); ``user``: the formula,
     evaluated again at other sizes to name a size in the factor (``1/n``)."""
     contribs = _by_source(target.visit.contributions)
-    if len(contribs) < 2 or any(t is None for t in truth):
+    apart = _own_terms_apart(net, contribs)
+    if len(contribs) + len(apart) < 2 or any(t is None for t in truth):
         return None
+    contribs += apart
     at = (
         [System(p, 0) for p in points]
         if points
@@ -325,17 +327,24 @@ def _own_term(net: Net, source: str) -> bool:
         if not holding or len(holding) == len(terms):
             return False
         todo = [n for t in holding for n in ex.names(t)]
-    seen: set[str] = set()
+    return not _reach_input(net, todo)
+
+
+def _reach_input(net: Net, names: list[str]) -> bool:
+    """Do ``names`` (nodes or leaves of the network) read one of its inputs, through the
+    forward pass?"""
+    trees = dict(net.spec.forward)
+    todo, seen = list(names), set()
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
         if name in net.spec.inputs:
-            return False
+            return True
         if name in trees:
             todo.extend(ex.names(trees[name]))
-    return True
+    return False
 
 
 def _terms(tree: ex.Node | None) -> list[ex.Node]:
@@ -376,6 +385,36 @@ def _by_source(contribs: Any) -> list[_Contribution]:
     for c in contribs:
         grouped.setdefault(c.source, []).append(c.formula)
     return [_Contribution(src, mf.add(*fs)) for src, fs in grouped.items()]
+
+
+def _own_terms_apart(net: Net, contribs: list[_Contribution]) -> list[_Contribution]:
+    """The penalties of a parameter one by one, where the loss's line holds several terms of it
+    (sklearn's elastic net ``α ρ ‖w‖₁ + α (1 − ρ)/2 ‖w‖²``, CS230's L1 + L2 penalty, a data term
+    and two penalties in one line): one penalty left out is ``missing-loss-term``, one with
+    another factor ``loss-term-factor``, as for a penalty node of its own. A penalty is a term
+    of the loss's own contribution that reads no data (no input, no gradient); the uses of one
+    term that give the same formula (``W ⊙ W``'s two halves) stay together."""
+    terms: list[mf.MExpr] = []
+    for c in contribs:
+        if _own_term(net, c.source):
+            terms.extend(c.formula.terms if isinstance(c.formula, mf.Add) else (c.formula,))
+    groups: list[list[mf.MExpr]] = []
+    for t in terms:
+        same = next((g for g in groups if g[0] == t), None)
+        if same is None:
+            groups.append([t])
+        else:
+            same.append(t)
+    if len(groups) + len(contribs) < 3:  # one own term and nothing else, or one source whole
+        return []
+    src = net.spec.loss
+    return [_Contribution(src, mf.add(*g)) for g in groups if not _reads_data(net, g[0])]
+
+
+def _reads_data(net: Net, e: mf.MExpr) -> bool:
+    """Does ``e`` read an input of the network or a gradient (the data term's share)?"""
+    refs = [part for _, part in positions(e) if isinstance(part, mf.Ref)]
+    return any(r.kind == "grad" for r in refs) or _reach_input(net, [r.name for r in refs])
 
 
 MAX_CUTS = 24  # sets of nodes tried by missing_paths (a count, not seconds)

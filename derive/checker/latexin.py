@@ -1111,7 +1111,14 @@ class _Parser:
                     raise sub.error(sub.peek(), "the end of the indicator's condition")
             elif tok.text == "_":
                 self.next()
-                self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+                text, _ = self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+                if ":" in text:  # [·]_{:,n}: a slice, which an ignored index would drop
+                    raise LatexError(
+                        f"the slice '{text}' after a bracket at column {tok.col} is not read: "
+                        "write what it stands for without a slice, e.g. (…) \\mathbf{1} for a "
+                        "sum over the columns",
+                        tok.col,
+                    )
             elif tok.text == "'" and self.octave_transpose(node):
                 self.next()  # X' (h - y): Octave's transpose on a tensor (Ng's ML course)
                 node = ex.Transpose(node)
@@ -1399,6 +1406,10 @@ class _Parser:
         tok = self.peek()
         if tok.kind == "num":
             self.next()
+            if tok.text == "1" and self.peek().text == "^" and self.transpose_ahead():
+                self.next()  # 1ᵀ(P − Y), 1^T x: no number is transposed — 𝟙ᵀ x, the batch sum
+                self.group_text()
+                return ex.Name(ONES) if self.ends() else _batch_sum(self.term())
             return ex.Num(Fraction(tok.text))
         if tok.kind == "id":
             return self.identifier()
@@ -1990,6 +2001,18 @@ class _Parser:
         axis = ex.Num(Fraction(1 if what == "cols" else 0))
         return ex.Call("slice", (arg,), (("start", lo), ("stop", last), ("axis", axis)))
 
+    def transpose_ahead(self) -> bool:
+        """Is the ``^`` next a transpose (``^{\\top}``, ``^T``, ``^\\intercal``, ``^{\\mathsf{T}}``)?"""
+        save = self.pos
+        try:
+            self.next()
+            text, _ = self.group_text()
+        except LatexError:
+            return False
+        finally:
+            self.pos = save
+        return text.replace(" ", "") in ("\\top", "T", "\\intercal", "\\mathsf{T}", "\\mathsfT")
+
     def one(self, tok: Tok) -> ex.Node:
         """After ``\\mathbf{1}``: an indicator ``[Z > 0]``, a row sum ``^{\\top} x``, or 1.
         ``\\mathbf{1}\\mathbf{1}^{\\top}`` (the matrix of ones): ``𝟙𝟙ᵀ X`` is X's column sums in
@@ -2175,7 +2198,8 @@ class _Parser:
         node = sub.suffixes(sub.name_only(start))
         if not isinstance(node, ex.Name):
             raise LatexError(f"expected a name in \\nabla_{{…}} (column {start.col})", start.col)
-        self.loss_name()
+        if self.peek().text != "=":  # \nabla_w = …: the left side names no loss (the only one)
+            self.loss_name()
         return ex.Name(self.gkey(node.id))
 
     def sum(self, tok: Tok) -> ex.Node:

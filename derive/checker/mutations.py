@@ -336,9 +336,12 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                     msg("mut.sign_inside", x=formula_text(e)),
                     replace_at(F, path, mf.Add(tuple(flipped))),
                 )
-        if isinstance(e, mf.SumRows | mf.SumAll) or (
-            isinstance(e, mf.SumCols) and _column_bias_heldcheck34(net, node)
-        ):
+        # a column-major network's bias (b = [n, 1], one example per column) sums its rows' δ
+        # over the columns: the whole visit of a parameter, Σ_n δ^{(n)} = δ 𝟙
+        col_bias = isinstance(e, mf.SumCols) and (
+            (not path and node in g.spec.params) or _column_bias_heldcheck34(net, node)
+        )
+        if isinstance(e, mf.SumRows | mf.SumAll) or col_bias:
             yield (
                 "bias-not-summed",
                 msg("mut.bias", grad=grad, node=node, formula=formula_text(F)),

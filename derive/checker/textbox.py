@@ -22,12 +22,14 @@ maths as written:
 - MATLAB/Octave code (``%`` comment lines, ``;`` line ends, ``'`` transposes, ``.*``): ``A.'`` is
   ``A'``, ``(…)'`` the transpose of the bracket, ``transpose(E)`` is ``(E)'``, ``size(X, k)`` the
   size name of X's axis k, ``numel(X)`` the product of its size names, and ``sum(E, k)`` sums
-  over Octave's dimension k (1 = the rows, NumPy's axis 0: ``\mathbf{1}^\top E``; 2: ``E \mathbf{1}``).
+  over Octave's dimension k (1 = the rows, NumPy's axis 0: ``\mathbf{1}^\top E``; 2: ``E \mathbf{1}``);
+  in any other code ``transpose(E)`` typed as a word is NumPy's ``np.transpose(E)``.
 """
 
 from __future__ import annotations
 
 import ast
+import keyword
 
 import re
 from collections.abc import Callable
@@ -95,18 +97,42 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         return text
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
+    text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if latex or _looks_latex(text):
         text = latexin.spans_in_prose(text)
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
+    text = _labelled_formula(text)
     text = _typed_in_code(text, size_of)
     text = _greek_names(_code_update(text, size_of))
     if _is_octave(text):
         text = _octave(text, size_of)
+    elif size_of("transpose", 0) is None:  # transpose(X) as typed in words: NumPy's np.transpose
+        text = _rewrite_calls(text, "transpose", lambda a: f"np.transpose({a[0]})" if len(a) == 1 else None)
     return text
 
+
+# "w12: (y_pred - y_target) * v2 * …": one line, a name and a colon before a formula with no "="
+_NAME_COLON = re.compile(r"\A[ \t]*([A-Za-z_]\w*)[ \t]*:[ \t]+(?=[^\s=])(?=[^=\n]*\Z)")
+
+
+def _labelled_formula(text: str) -> str:
+    """A one-line formula after a name and a colon (``w12: …``, as a hand number's label is
+    written) is that name's statement, ``w12 = …``: the name is then read as any left side is
+    (the gradient it names must be the one asked for)."""
+    m = _NAME_COLON.match(text)
+    if m is None or keyword.iskeyword(m.group(1)):
+        return text
+    return f"{m.group(1)} = {text[m.end():]}"
+
+
+# ∇θ J, ∇W L as typed (no subscript on a keyboard): the name after ∇ is its subscript, ∇_{θ}
+# (never a loss's letter or word: ∇J(θ), ∇L are the loss's gradient, its variable unnamed)
+_NABLA_TYPED = re.compile(
+    r"∇[ \t]*(?![_\s])(?!(?:[LJCER]|ℓ|(?i:loss|cost|mse))(?![\w₀-₉]))([^\W\d_][\w₀-₉]*)"
+)
 
 # a Markdown list line "- **W**: $…$" (a name of the network as its label, the math its gradient)
 _LABELLED_MATH_HELDCHECK26 = re.compile(

@@ -360,6 +360,11 @@ _ZH_RULES: list[tuple[str, str]] = [
         "\\partial {0}/\\partial {1}：'{2}' 不是这个网络的节点；请写网络中的某个张量（与 --wrt 相同）",
     ),
     (
+        r"the slice '(.*?)' after a bracket at column (\d+) is not read: .*",
+        "第 {1} 列括号后的切片 '{0}' 无法读取：请不用切片写出它所表示的内容，"
+        "例如对各列求和写作 (…) \\mathbf{{1}}",
+    ),
+    (
         r"cannot read the subscript '(.*?)' at column (\d+): .*",
         "无法读取第 {1} 列的下标 '{0}'：应为数字或单词，例如 W_{{1}}、y_{{pred}}",
     ),
