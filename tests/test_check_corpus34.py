@@ -35,8 +35,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "random_index+1]) is refused: not a [dims] name",
     "c34-226": "code unknown where wrong-layer is expected: " + _EX4,
     "c34-229": _EX4,
-    "c34-241": "the L1 term of a one-line elastic-net loss dropped: missing-path where missing-loss-term "
-    "is expected (as c33-251)",
     "c34-243": "a per-coordinate loop filling grad_w[j] (for j in range(len(w))) is not read",
     "c34-259": "a loop scattering rows, dW[xenc[i].argmax()] += …, is not read",
 }
