@@ -35,7 +35,7 @@ import sympy as sp
 from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 
 from derive.engine import exactdot
-from derive.engine.printing import float_constant, latex
+from derive.engine.printing import float_constant, latex, name_tex
 from derive.lang import ops
 from derive.lang.spec import block_size, resize
 
@@ -1450,8 +1450,8 @@ def _size_label(k: int) -> str | None:
 
 
 def _size_tex(k: int) -> str:
-    label = _size_label(k)
-    return latex(sp.Symbol(label)) if label else str(int(k))
+    label = _size_label(k)  # as the handout's tables and formulas name it (\mathrm{batch})
+    return name_tex(label) if label else str(int(k))
 
 
 def _size_code(k: int) -> str:
@@ -1467,7 +1467,7 @@ def _count_tex(sizes: tuple[int, ...]) -> str:
     sizes = tuple(k for k in sizes if _size_label(k) or int(k) != 1) or sizes
     labels = [_size_label(k) for k in sizes]
     if all(labels):
-        return " \\cdot ".join(latex(sp.Symbol(str(x))) for x in labels)
+        return " \\cdot ".join(name_tex(str(x)) for x in labels)
     n = 1
     for k in sizes:
         n *= int(k)

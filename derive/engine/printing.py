@@ -29,7 +29,12 @@ _TRAILING_DIGITS = re.compile(r"^([A-Za-z]+?)(\d+)$")
 
 
 # spellings of a Greek letter that are not its LaTeX name
-GREEK_ALIASES = {"eps": "\\varepsilon", "epsilon": "\\varepsilon", "lam": "\\lambda"}
+GREEK_ALIASES = {
+    "eps": "\\varepsilon",
+    "epsilon": "\\varepsilon",
+    "lam": "\\lambda",
+    "lambd": "\\lambda",  # d2l's spelling: `lambda` is a Python keyword
+}
 
 
 def _base(word: str) -> str:
