@@ -331,3 +331,84 @@ def _section(md: str, number: int) -> str:
     begin = md.index(f"\n## {number}. ")
     end = md.find("\n## ", begin + 1)
     return md[begin : end if end > 0 else len(md)]
+
+
+# ---- a layer written inline; a concatenation's side ------------------------------------------
+
+# held out: a two-layer network whose hidden layer is written inline
+INLINE = """
+[network]
+name = "inline2"
+[dims]
+q = 3
+i = 2
+j = 3
+[inputs]
+X = ["q", "i"]
+T = ["q", 1]
+[params]
+A = ["i", "j"]
+B = ["j", 1]
+[forward]
+out = "np.tanh(X @ A) @ B"
+loss = "np.sum((out - T) ** 2)"
+"""
+
+# held out: a cascade-style input joined side by side, and two projections stacked as rows
+JOINED = """
+[network]
+name = "joined"
+[dims]
+m = 3
+d = 2
+[inputs]
+X = ["m", "d"]
+U = ["m", "d"]
+y = ["2 * m", 1]
+[params]
+w = ["d", 1]
+v = ["d + 1", 1]
+P = ["d", 1]
+[forward]
+h = "torch.sigmoid(X @ w)"
+s = "torch.cat((X, h), dim=1) @ v"
+z = "torch.cat((s, U @ P), dim=0)"
+loss = "F.mse_loss(z, y)"
+"""
+
+WORDS = {"en": "**In words.**", "zh": "**这一步在做什么**"}
+
+
+def _words_of(md: str, heading: str) -> str:
+    """The "in words" paragraph of the step headed ``heading`` (its LaTeX)."""
+    at = md.index(f" ${heading}$\n")
+    return next(p for p in md[at:].split("\n\n") if p.startswith(("**In words.**", "**这一步在做什么**")))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_inline_layers_weight_is_not_each_entry_collecting_blame(lang: str) -> None:
+    """``tanh(X A) B``: A's step said "Blame flows back through the weights B: each entry of A
+    collects the blame of every unit of out it feeds …" (the hidden units do, not A) and wrote
+    the same formula twice in one paragraph. The blame reaches the hidden units inside out; the
+    formula is said once, by the weight's sentence."""
+    md = _md(INLINE, lang)
+    words = _words_of(md, r"\frac{\partial \mathrm{loss}}{\partial A}")
+    assert {"en": "each entry of $A$ collects", "zh": "$A$ 的每个元素收集"}[lang] not in words
+    assert {"en": "to the hidden units computed inside", "zh": "内部算出的隐藏单元"}[lang] in words
+    formulas = re.findall(r"\$([^$]*X\^\{\\top\}[^$]*)\$", words)
+    assert len(formulas) == 1, formulas
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_concatenation_says_its_side(lang: str) -> None:
+    """"ŷ places h side by side (or on top of) other tensors … the rows or columns it occupies":
+    the call says which — torch.cat(…, dim=1) side by side, its columns; dim=0 stacked, its
+    rows — and a concatenation inside a node's formula is not the node."""
+    md = _md(JOINED, lang)
+    assert {"en": "(or on top of)", "zh": "并排（或上下）"}[lang] not in md
+    h = _words_of(md, r"\delta_{h}")
+    assert {"en": "Inside $s$, a concatenation places $h$ side by side", "zh": "在 $s$ 的算式中，$h$ 与其他张量左右并排"}[lang] in h
+    assert {"en": "block of columns", "zh": "那几列"}[lang] in h
+    s = _words_of(md, r"\delta_{s}")
+    assert {"en": "$z$ stacks $s$ on top of", "zh": "$z$ 把 $s$ 与其他张量上下堆叠"}[lang] in s
+    assert {"en": "block of rows", "zh": "那几行"}[lang] in s

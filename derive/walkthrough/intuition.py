@@ -26,7 +26,7 @@ from derive.engine.backprop import (
     bce_target,
     loss_term,
 )
-from derive.engine.graph import forward_ir
+from derive.engine.graph import concat_axis, forward_ir
 from derive.engine.printing import display_width
 from derive.lang import domains as domain
 from derive.lang import expr as ex
@@ -425,12 +425,13 @@ class _Writer:
                 w = matmul_partner(tree, t)
                 param = w is None or self.g.tensors[w].kind == "param"
                 W = self.tex(w) if w is not None else self.partner(c, t)
-                out.append(
-                    Words(
-                        "linear-input" if param else "linear-input.product",
-                        (*base, ("W", W), ("F", Math(c.formula.tex()))),
-                    )
-                )
+                key = "linear-input" if param else "linear-input.product"
+                if param and self.g.tensors[t].kind == "param":
+                    # a parameter of a layer written inline, relu(X W1 + b1) W2: the blame reaches
+                    # the hidden units inside S, not "each entry of W1"; its formula is the
+                    # weight's sentence's, said once
+                    key = "linear-input.inline"
+                out.append(Words(key, (*base, ("W", W), ("F", Math(c.formula.tex())))))
                 if w is not None and param and self.recurrent(w, t):
                     # the state of the step before, through the weight shared by every step
                     out.append(Words("through-time", (*base, ("W", W))))
@@ -472,7 +473,9 @@ class _Writer:
                     out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
-            elif r in ("concat-slice", "slice-block"):
+            elif r == "concat-slice":
+                out.append(Words(self.concat_key(t, tree), base))
+            elif r == "slice-block":
                 out.append(Words(r, base))
             elif r == "power":
                 out.append(self.power(t, tree, base))
@@ -482,6 +485,16 @@ class _Writer:
         if not out:
             out.append(Words("identity" if not rules else "general", base))
         return out
+
+    def concat_key(self, t: str, tree: ex.Node) -> str:
+        """The words of a concatenation that reads ``t``: side by side (its columns) or on top
+        of one another (its rows), as the call says; "inside" where the concatenation is part
+        of the node's formula (xigua's ``sigmoid(cat((X, h), 1) @ v + b)``), not the node."""
+        for call in _calls(tree):
+            if call.func == "concat" and any(_uses(a, t) for a in call.args):
+                side = "cols" if concat_axis(call) == 1 else "rows"
+                return f"concat-slice.{side}" + ("" if call is tree else ".inside")
+        return "concat-slice"
 
     def broadcast_key(self, t: str, source: str) -> str:
         """How ``t`` is spread over ``source`` (the words of the rule "sum-broadcast"): one
@@ -877,6 +890,7 @@ ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobia
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
     "linear-input",
+    "linear-input.inline",
     "linear-input.product",
     "linear-weight.product",
     "linear-weight.one",
