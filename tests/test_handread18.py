@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 import pytest
 
@@ -412,3 +413,29 @@ def test_a_concatenation_says_its_side(lang: str) -> None:
     s = _words_of(md, r"\delta_{s}")
     assert {"en": "$z$ stacks $s$ on top of", "zh": "$z$ 把 $s$ 与其他张量上下堆叠"}[lang] in s
     assert {"en": "block of rows", "zh": "那几行"}[lang] in s
+
+
+# ---- y ⊙ (1/h) written y/h --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_quotient_is_written_as_courses_write_it(lang: str, tmp_path) -> None:
+    """CS229's ∂J/∂h was printed −(1/N) y ⊙ (1/p) + (1/N)(1 − y) ⊙ (1/(1 − p)): a fraction in
+    parentheses times the numerator. Written −(1/N) y/p + (1/N)(1 − y)/(1 − p), and
+    ``derive check`` takes the printed formula back as right (exit 0)."""
+    import subprocess
+    import sys
+
+    md = _md(LOGREG, lang)
+    line = next(x for x in md.splitlines() if x.startswith(r"\delta_{p} = "))
+    assert r"\left(\frac{1}{" not in line and r"\odot" not in line
+    assert line == r"\delta_{p} = -\frac{1}{N} \frac{y}{p} + \frac{1}{N} \frac{1 - y}{1 - p}"
+    spec = tmp_path / "ng.toml"
+    spec.write_text(LOGREG)
+    formula = line.split(" = ", 1)[1]
+    run = subprocess.run(
+        [sys.executable, "-m", "derive", "check", str(spec), "--wrt", "p", formula],
+        capture_output=True, text=True, timeout=600,
+        cwd=Path(__file__).resolve().parent.parent,  # this tree's derive
+    )
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -1306,6 +1306,15 @@ class LatexPrinter(Printer):
         return f"{self.left_factor(e.a)} \\thinspace {self.wrap(e.b, 3)}"
 
     def _print_Mul(self, e: Mul) -> str:
+        if e._hadamard():  # y ⊙ (1/h), (1/h) ⊙ y: written y/h, as courses write −(1/m)(y/h − …)
+            for p, q in ((e.a, e.b), (e.b, e.a)):
+                (s1, num), (s2, den) = _scaled(p), _scaled(q)
+                if isinstance(den, Div) and isinstance(den.a, Scalar) and den.a.expr == 1:
+                    if s1 is not None and s2 is not None:
+                        continue
+                    scale = s1 if s1 is not None else s2  # (1/m) y / h
+                    lead = "" if scale is None else f"{self.doprint(scale)} "
+                    return f"{lead}\\frac{{{self.doprint(num)}}}{{{self.doprint(den.b)}}}"
         op = " \\odot " if e._hadamard() else " \\cdot "
         if isinstance(e.a, Scalar) and not e._hadamard() and not e.a.expr.is_Symbol:
             op = " "
@@ -1442,6 +1451,13 @@ def _zero_tex(e: Pad, lo: int, hi: int) -> str:
     if not all(re.fullmatch(r"[A-Za-z]|[0-9]+", t) for t in sizes):
         return "\\mathbf{0}"
     return f"\\mathbf{{0}}_{{{sizes[0]} \\times {sizes[1]}}}"
+
+
+def _scaled(x: MExpr) -> tuple[Scalar | None, MExpr]:
+    """``c · X`` → ``(c, X)`` for a number or size ``c`` in front; else ``(None, x)``."""
+    if isinstance(x, Mul) and isinstance(x.a, Scalar) and not x._hadamard():
+        return x.a, x.b
+    return None, x
 
 
 def _size_label(k: int) -> str | None:
