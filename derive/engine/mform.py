@@ -1310,8 +1310,8 @@ class LatexPrinter(Printer):
             for p, q in ((e.a, e.b), (e.b, e.a)):
                 (s1, num), (s2, den) = _scaled(p), _scaled(q)
                 if isinstance(den, Div) and isinstance(den.a, Scalar) and den.a.expr == 1:
-                    if s1 is not None and s2 is not None:
-                        continue
+                    if s1 is not None and s2 is not None or not _plain(num):
+                        continue  # a long sum stays a factor beside 1/b: (1/σ) ⊙ (δ − 𝟙ᵀδ/m − …)
                     scale = s1 if s1 is not None else s2  # (1/m) y / h
                     lead = "" if scale is None else f"{self.doprint(scale)} "
                     return f"{lead}\\frac{{{self.doprint(num)}}}{{{self.doprint(den.b)}}}"
@@ -1451,6 +1451,14 @@ def _zero_tex(e: Pad, lo: int, hi: int) -> str:
     if not all(re.fullmatch(r"[A-Za-z]|[0-9]+", t) for t in sizes):
         return "\\mathbf{0}"
     return f"\\mathbf{{0}}_{{{sizes[0]} \\times {sizes[1]}}}"
+
+
+def _plain(x: MExpr) -> bool:
+    """A numerator short enough to stand over a fraction bar: a tensor, a number, or a sum of
+    them (``1 − y``)."""
+    if isinstance(x, Add):
+        return all(isinstance(t.x if isinstance(t, Neg) else t, (Ref, Scalar)) for t in x.terms)
+    return not isinstance(x, (Add, Neg))
 
 
 def _scaled(x: MExpr) -> tuple[Scalar | None, MExpr]:
