@@ -426,7 +426,7 @@ class _Writer:
                 param = w is None or self.g.tensors[w].kind == "param"
                 W = self.tex(w) if w is not None else self.partner(c, t)
                 key = "linear-input" if param else "linear-input.product"
-                if param and self.g.tensors[t].kind == "param":
+                if param and w is not None and self.g.tensors[t].kind == "param" and _inline(tree, t, w):
                     # a parameter of a layer written inline, relu(X W1 + b1) W2: the blame reaches
                     # the hidden units inside S, not "each entry of W1"; its formula is the
                     # weight's sentence's, said once
@@ -975,6 +975,29 @@ def factor(tree: ex.Node, name: str) -> bool:
             return True
         stack.extend(ex.children(n))
     return False
+
+
+def _inline(tree: ex.Node, t: str, w: str) -> bool:
+    """``t`` sits inside a layer written inline that feeds the weights ``w``: ``f(X t + b) @ w``
+    (rows) or ``w.T @ f(t K)`` (columns) — deeper than an operand of that product itself."""
+    for n in _subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "@"):
+            continue
+        for mine, other in ((n.left, n.right), (n.right, n.left)):
+            bare = other.operand if isinstance(other, ex.Transpose) else other
+            own = mine.operand if isinstance(mine, ex.Transpose) else mine
+            if bare == ex.Name(w) and _uses(mine, t) and own != ex.Name(t):
+                return True
+    return False
+
+
+def _subtrees(tree: ex.Node) -> list[ex.Node]:
+    out, stack = [], [tree]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(ex.children(n))
+    return out
 
 
 def in_product(tree: ex.Node, name: str) -> bool:
