@@ -980,7 +980,7 @@ def factor(tree: ex.Node, name: str) -> bool:
 def _inline(tree: ex.Node, t: str, w: str) -> bool:
     """``t`` sits inside a layer written inline that feeds the weights ``w``: ``f(X t + b) @ w``
     (rows) or ``w.T @ f(t K)`` (columns) — deeper than an operand of that product itself."""
-    for n in _subtrees(tree):
+    for n in ex.subtrees(tree):
         if not (isinstance(n, ex.BinOp) and n.op == "@"):
             continue
         for mine, other in ((n.left, n.right), (n.right, n.left)):
@@ -989,15 +989,6 @@ def _inline(tree: ex.Node, t: str, w: str) -> bool:
             if bare == ex.Name(w) and _uses(mine, t) and own != ex.Name(t):
                 return True
     return False
-
-
-def _subtrees(tree: ex.Node) -> list[ex.Node]:
-    out, stack = [], [tree]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(ex.children(n))
-    return out
 
 
 def in_product(tree: ex.Node, name: str) -> bool:

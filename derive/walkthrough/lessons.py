@@ -726,7 +726,7 @@ def _carrier(d: Derivation, loss: Any) -> list[tuple[str, Math]]:
     reads that is computed or learned (δ_O of ``mse(O, T)``), named in the mistake "the
     averaging factor … twice" instead of a ``dZ`` the network may not have."""
     g = d.graph
-    for n in _nodes(loss):
+    for n in ex.subtrees(loss):
         if isinstance(n, ex.Name) and n.id in g.tensors and g.tensors[n.id].kind in ("node", "param"):
             return [("carrier", Math(grad_tex(d, n.id)))]
     return [("carrier", Math(grad_tex(d, g.spec.loss)))]
@@ -876,14 +876,6 @@ class _Scaled(Example):
             )
         return super()._eval(e)
 
-
-def _nodes(tree: ex.Node) -> list[ex.Node]:
-    out, stack = [], [tree]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(ex.children(n))
-    return out
 
 
 def _half_square(tree: Any) -> bool:
@@ -1098,7 +1090,7 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             math += [("m", Math(str(count))), ("nk", Math(named)), ("inv", Math(inv))]
             math += _carrier(d, loss)
     elif isinstance(loss, ex.BinOp) and loss.op == "/":  # a mean written out: Σ(…)/(2n)
-        sizes = {n.id for n in _nodes(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
+        sizes = {n.id for n in ex.subtrees(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
         # the batch sizes of the inputs (a scalar input, shape (), has none: Karpathy's neuron
         # 1 / (1 + exp(-q)) of scalars x, y is no mean)
         rows = {spec.inputs[i][0] if spec.inputs[i] else 1 for i in spec.inputs}
@@ -1205,7 +1197,7 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
     if any(
         isinstance(n, ex.Call) and n.func == "softmax"
         for _, tree in spec.forward
-        for n in _nodes(tree)
+        for n in ex.subtrees(tree)
     ):
         parts.append(("softmax_shift", ()))
     # 4b'. a softmax differentiated as if element-wise: the diagonal of its Jacobian only (of
