@@ -6689,13 +6689,7 @@ def _written_letters(net: Net, factor: ex.Node) -> str:
     return found.pop()
 
 
-def _tree_nodes(node: ex.Node) -> list[ex.Node]:
-    out, todo = [], [node]
-    while todo:
-        n = todo.pop()
-        out.append(n)
-        todo.extend(ex.children(n))
-    return out
+_tree_nodes = ex.subtrees
 
 
 def _oriented(net: Net, factor: ex.Node, want: tuple[str | None, str | None]) -> ex.Node:

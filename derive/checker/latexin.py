@@ -799,13 +799,7 @@ def _limits(tree: ex.Node) -> None:
         raise LatexError(f"formula has {count} parts; the limit is {ex.MAX_FORMULA_NODES}")
 
 
-def _nodes(n: ex.Node) -> list[ex.Node]:
-    out, todo = [], [n]
-    while todo:
-        x = todo.pop()
-        out.append(x)
-        todo.extend(ex.children(x))
-    return out
+_nodes = ex.subtrees
 
 
 def _mul(a: ex.Node, b: ex.Node) -> ex.Node:

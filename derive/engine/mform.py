@@ -35,7 +35,7 @@ import sympy as sp
 from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 
 from derive.engine import exactdot
-from derive.engine.printing import float_constant, latex
+from derive.engine.printing import float_constant, latex, name_tex
 from derive.lang import ops
 from derive.lang.spec import block_size, resize
 
@@ -1306,6 +1306,15 @@ class LatexPrinter(Printer):
         return f"{self.left_factor(e.a)} \\thinspace {self.wrap(e.b, 3)}"
 
     def _print_Mul(self, e: Mul) -> str:
+        if e._hadamard():  # y ⊙ (1/h), (1/h) ⊙ y: written y/h, as courses write −(1/m)(y/h − …)
+            for p, q in ((e.a, e.b), (e.b, e.a)):
+                (s1, num), (s2, den) = _scaled(p), _scaled(q)
+                if isinstance(den, Div) and isinstance(den.a, Scalar) and den.a.expr == 1:
+                    if s1 is not None and s2 is not None or not _plain(num):
+                        continue  # a long sum stays a factor beside 1/b: (1/σ) ⊙ (δ − 𝟙ᵀδ/m − …)
+                    scale = s1 if s1 is not None else s2  # (1/m) y / h
+                    lead = "" if scale is None else f"{self.doprint(scale)} "
+                    return f"{lead}\\frac{{{self.doprint(num)}}}{{{self.doprint(den.b)}}}"
         op = " \\odot " if e._hadamard() else " \\cdot "
         if isinstance(e.a, Scalar) and not e._hadamard() and not e.a.expr.is_Symbol:
             op = " "
@@ -1444,14 +1453,29 @@ def _zero_tex(e: Pad, lo: int, hi: int) -> str:
     return f"\\mathbf{{0}}_{{{sizes[0]} \\times {sizes[1]}}}"
 
 
+def _plain(x: MExpr) -> bool:
+    """A numerator short enough to stand over a fraction bar: a tensor, a number, or a sum of
+    them (``1 − y``)."""
+    if isinstance(x, Add):
+        return all(isinstance(t.x if isinstance(t, Neg) else t, (Ref, Scalar)) for t in x.terms)
+    return not isinstance(x, (Add, Neg))
+
+
+def _scaled(x: MExpr) -> tuple[Scalar | None, MExpr]:
+    """``c · X`` → ``(c, X)`` for a number or size ``c`` in front; else ``(None, x)``."""
+    if isinstance(x, Mul) and isinstance(x.a, Scalar) and not x._hadamard():
+        return x.a, x.b
+    return None, x
+
+
 def _size_label(k: int) -> str | None:
     label = getattr(k, "label", None)
     return label if isinstance(label, str) and label.isidentifier() else None
 
 
 def _size_tex(k: int) -> str:
-    label = _size_label(k)
-    return latex(sp.Symbol(label)) if label else str(int(k))
+    label = _size_label(k)  # as the handout's tables and formulas name it (\mathrm{batch})
+    return name_tex(label) if label else str(int(k))
 
 
 def _size_code(k: int) -> str:
@@ -1467,7 +1491,7 @@ def _count_tex(sizes: tuple[int, ...]) -> str:
     sizes = tuple(k for k in sizes if _size_label(k) or int(k) != 1) or sizes
     labels = [_size_label(k) for k in sizes]
     if all(labels):
-        return " \\cdot ".join(latex(sp.Symbol(str(x))) for x in labels)
+        return " \\cdot ".join(name_tex(str(x)) for x in labels)
     n = 1
     for k in sizes:
         n *= int(k)

@@ -857,13 +857,7 @@ def moved_bounds(
     return any(hits)
 
 
-def _walk(n: ex.Node) -> list[ex.Node]:
-    out, stack = [], [n]
-    while stack:
-        k = stack.pop()
-        out.append(k)
-        stack.extend(ex.children(k))
-    return out
+_walk = ex.subtrees
 
 
 def find_point(

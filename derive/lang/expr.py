@@ -3326,6 +3326,16 @@ def children(n: Node) -> tuple[Node, ...]:
     return ()
 
 
+def subtrees(tree: Node) -> list[Node]:
+    """Every node of ``tree``, ``tree`` first (depth first, last child first)."""
+    out, stack = [], [tree]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(children(n))
+    return out
+
+
 # dtype casts to a float type, identities in the math: F.one_hot(y, C).float(), x.double(),
 # m.astype(np.float64), x.to(torch.float64), x.type(torch.float32)
 _FLOAT_CASTS = frozenset({"float", "double"})

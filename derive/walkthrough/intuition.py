@@ -26,7 +26,7 @@ from derive.engine.backprop import (
     bce_target,
     loss_term,
 )
-from derive.engine.graph import forward_ir
+from derive.engine.graph import concat_axis, forward_ir
 from derive.engine.printing import display_width
 from derive.lang import domains as domain
 from derive.lang import expr as ex
@@ -207,6 +207,11 @@ class _Writer:
             shape = (shape[0],) if op.reduce == "rows" else tuple(shape)
             sym = Math(mf.Scalar(g.count(shape).expr, g.scalar_names()).tex())
             return sym, Math(sym if sym == str(n) else f"{sym} = {n}")
+        written = written_mean(self.d.spec, g)
+        if written is not None:
+            shape, rows = written
+            sym = Math(mf.Scalar(g.count(shape[:1] if rows else shape).expr, g.scalar_names()).tex())
+            return sym, Math(sym if sym == str(n) else f"{sym} = {n}")
         return Math(str(n)), Math(str(n))
 
     def mean_count(self) -> int:
@@ -221,6 +226,10 @@ class _Writer:
                 return 1
             shape = g.tensors[arg.id].shape
             return int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
+        written = written_mean(self.d.spec, g)
+        if written is not None:
+            shape, rows = written
+            return int(shape[0]) if rows else int(shape[0]) * int(shape[1])
         return 1
 
     # ---- one gradient ---------------------------------------------------------------------------
@@ -291,6 +300,25 @@ class _Writer:
             for k in _calls(tree)
             if k.func in ops.OPS and ops.OPS[k.func].kind == ops.LOSS
             for a in k.args
+        )
+
+    def beside_data(self, t: str, tree: ex.Node) -> bool:
+        """``t`` enters the loss line ``tree`` in no product with the data term, which the
+        network computes on lines of its own (a node of the loss line): a penalty beside it."""
+        spec = self.d.spec
+        data = set(self.trees) | set(spec.inputs)
+        terms, stack = [], [tree]
+        while stack:  # the terms added (or subtracted) at the top of the loss line
+            n = stack.pop()
+            if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+                stack += [n.left, n.right]
+            elif isinstance(n, ex.Neg):
+                stack.append(n.operand)
+            else:
+                terms.append(n)
+        mine = [k for k in terms if _uses(k, t)]
+        return any(set(ex.names(k)) & data for k in terms) and not any(
+            set(ex.names(k)) & data for k in mine
         )
 
     def penalty_beside(self, v: BackwardVisit) -> bool:
@@ -397,12 +425,13 @@ class _Writer:
                 w = matmul_partner(tree, t)
                 param = w is None or self.g.tensors[w].kind == "param"
                 W = self.tex(w) if w is not None else self.partner(c, t)
-                out.append(
-                    Words(
-                        "linear-input" if param else "linear-input.product",
-                        (*base, ("W", W), ("F", Math(c.formula.tex()))),
-                    )
-                )
+                key = "linear-input" if param else "linear-input.product"
+                if param and w is not None and self.g.tensors[t].kind == "param" and _inline(tree, t, w):
+                    # a parameter of a layer written inline, relu(X W1 + b1) W2: the blame reaches
+                    # the hidden units inside S, not "each entry of W1"; its formula is the
+                    # weight's sentence's, said once
+                    key = "linear-input.inline"
+                out.append(Words(key, (*base, ("W", W), ("F", Math(c.formula.tex())))))
                 if w is not None and param and self.recurrent(w, t):
                     # the state of the step before, through the weight shared by every step
                     out.append(Words("through-time", (*base, ("W", W))))
@@ -434,7 +463,7 @@ class _Writer:
                 else:  # a batch of one, declared as a named size: the sum has one row
                     out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
             elif r == "sum-broadcast":
-                out.append(Words("sum-broadcast", base))
+                out.append(Words(self.broadcast_key(t, c.source), base))
             elif r == "product" and "bias-sum" not in rules and not linear:
                 other = self.partner(c, t, alone=True)
                 if other:
@@ -444,7 +473,9 @@ class _Writer:
                     out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
-            elif r in ("concat-slice", "slice-block"):
+            elif r == "concat-slice":
+                out.append(Words(self.concat_key(t, tree), base))
+            elif r == "slice-block":
                 out.append(Words(r, base))
             elif r == "power":
                 out.append(self.power(t, tree, base))
@@ -454,6 +485,32 @@ class _Writer:
         if not out:
             out.append(Words("identity" if not rules else "general", base))
         return out
+
+    def concat_key(self, t: str, tree: ex.Node) -> str:
+        """The words of a concatenation that reads ``t``: side by side (its columns) or on top
+        of one another (its rows), as the call says; "inside" where the concatenation is part
+        of the node's formula (xigua's ``sigmoid(cat((X, h), 1) @ v + b)``), not the node."""
+        for call in _calls(tree):
+            if call.func == "concat" and any(_uses(a, t) for a in call.args):
+                side = "cols" if concat_axis(call) == 1 else "rows"
+                return f"concat-slice.{side}" + ("" if call is tree else ".inside")
+        return "concat-slice"
+
+    def broadcast_key(self, t: str, source: str) -> str:
+        """How ``t`` is spread over ``source`` (the words of the rule "sum-broadcast"): one
+        number over every entry, one entry per row across its row (a layer norm's ``var``, a
+        softmax's row sum), one per column down its column — each entry's gradient sums the
+        shares of what it was spread over, not "all the blame" of ``source``."""
+        (tr, tc), (sr, sc) = (
+            tuple(int(k) for k in (tuple(self.g.tensors[n].shape) + (1, 1))[:2]) for n in (t, source)
+        )
+        if (tr, tc) == (1, 1):
+            return "sum-broadcast"
+        if tc == 1 and tr == sr and sc > 1:
+            return "sum-broadcast.rows"
+        if tr == 1 and tc == sc and sr > 1:
+            return "sum-broadcast.cols"
+        return "sum-broadcast.general"
 
     def power(self, t: str, tree: ex.Node, base: tuple[tuple[str, Any], ...]) -> Words:
         """The power sentence with this node's own exponent (``2 Z_c`` for a square), never a
@@ -603,6 +660,10 @@ class _Writer:
         T = self.tex(t)
         d = grad_tex(self.d, t)
         L = Math(g.loss_tex)
+        if g.tensors[t].kind == "param" and self.beside_data(t, tree):
+            # the share of a penalty beside a data term the network computes (d2l's
+            # ``l.mean() + lambd * sum(W ** 2) / 2``): not where "the blame starts"
+            return [Words("loss.penalty", (("T", T), ("F", Math(c.formula.tex()))))]
         out = [Words("start", (("T", T), ("d", d), ("L", L)))]
         if "loss-target" in c.rules:
             out.append(Words("loss.target", (("T", T),)))
@@ -656,6 +717,11 @@ class _Writer:
                 out.append(Words(key, (("T", T),)))
             else:
                 out.append(Words(f"loss.{mean.func}", (("T", T),)))
+            written = written_mean(self.d.spec, g)
+            if written is not None and self.mean_count() > 1:  # −mean(y log h + …) written out
+                rows = written[1] or one_per_example(self.d.spec, written[0])
+                sym, eq = self.mean_tex()
+                out.append(Words("mean.rows" if rows else "mean.entries", (("n", sym), ("nn", eq))))
         else:
             out.append(Words("loss.formula", (("T", T),)))
         t_ = g.tensors[t]
@@ -824,6 +890,7 @@ ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobia
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
     "linear-input",
+    "linear-input.inline",
     "linear-input.product",
     "linear-weight.product",
     "linear-weight.one",
@@ -842,6 +909,33 @@ AGAIN = (
     "scale-sum.inside",
     "formula.below",
 )
+
+
+def axis_of(tree: ex.Node) -> int | None:
+    """The axis a ``mean``/``sum`` call reduces over (``None``: every entry, or not a number)."""
+    axis = tree.kwarg("axis") if isinstance(tree, ex.Call) else None
+    if axis is None and isinstance(tree, ex.Call) and len(tree.args) > 1:
+        axis = tree.args[1]
+    return int(axis.value) if isinstance(axis, ex.Num) else None
+
+
+def written_mean(spec: Any, g: Any) -> tuple[tuple[int, ...], bool] | None:
+    """A loss line that is a mean written out over an expression, ``−mean(y log h + (1 − y)
+    log(1 − h))`` (CS229's J(θ), d2l's ``-log(…).mean()``): the shape of the expression it
+    averages (its sizes keep their [dims] names) and whether a row-wise sum inside makes its
+    terms one per row (example), ``−log Σ_j ŷ_ij y_ij``; else ``None``."""
+    loss = spec.forward[-1][1]
+    call = loss.operand if isinstance(loss, ex.Neg) else loss
+    if not (isinstance(call, ex.Call) and call.func == "mean" and len(call.args) == 1):
+        return None
+    if call.kwargs or isinstance(call.args[0], ex.Name):  # mean(l) of a node: its own shape
+        return None
+    arg = call.args[0]
+    rows = any(axis_of(c) == 1 for c in _calls(arg))
+    shape = tuple(forward_ir(arg, g).shape)
+    # NumPy's 1-D row of m sums (np.sum(…, axis=1) without keepdims, read as 1 × m): the same
+    # m terms, one per row (example)
+    return (shape[::-1] if len(shape) == 2 and int(shape[0]) == 1 else shape), rows
 
 
 def one_per_example(spec: Any, shape: tuple[int, ...]) -> bool:
@@ -880,6 +974,20 @@ def factor(tree: ex.Node, name: str) -> bool:
         if isinstance(n, ex.BinOp) and n.op in ("*", "/") and ex.Name(name) in (n.left, n.right):
             return True
         stack.extend(ex.children(n))
+    return False
+
+
+def _inline(tree: ex.Node, t: str, w: str) -> bool:
+    """``t`` sits inside a layer written inline that feeds the weights ``w``: ``f(X t + b) @ w``
+    (rows) or ``w.T @ f(t K)`` (columns) — deeper than an operand of that product itself."""
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "@"):
+            continue
+        for mine, other in ((n.left, n.right), (n.right, n.left)):
+            bare = other.operand if isinstance(other, ex.Transpose) else other
+            own = mine.operand if isinstance(mine, ex.Transpose) else mine
+            if bare == ex.Name(w) and _uses(mine, t) and own != ex.Name(t):
+                return True
     return False
 
 

@@ -36,7 +36,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.intuition import in_product, one_per_example
+from derive.walkthrough.intuition import axis_of, in_product, one_per_example, written_mean
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, shape_tex, walk
 from derive.walkthrough.recur import map_refs
 from derive.walkthrough.tidy import tidy
@@ -726,7 +726,7 @@ def _carrier(d: Derivation, loss: Any) -> list[tuple[str, Math]]:
     reads that is computed or learned (δ_O of ``mse(O, T)``), named in the mistake "the
     averaging factor … twice" instead of a ``dZ`` the network may not have."""
     g = d.graph
-    for n in _nodes(loss):
+    for n in ex.subtrees(loss):
         if isinstance(n, ex.Name) and n.id in g.tensors and g.tensors[n.id].kind in ("node", "param"):
             return [("carrier", Math(grad_tex(d, n.id)))]
     return [("carrier", Math(grad_tex(d, g.spec.loss)))]
@@ -876,14 +876,6 @@ class _Scaled(Example):
             )
         return super()._eval(e)
 
-
-def _nodes(tree: ex.Node) -> list[ex.Node]:
-    out, stack = [], [tree]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(ex.children(n))
-    return out
 
 
 def _half_square(tree: Any) -> bool:
@@ -1066,10 +1058,15 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
     # 2. 1/m missing or doubled
     loss = spec.forward[-1][1]
     call = loss if isinstance(loss, ex.Call) else (scaled_loss(loss) or (None, None))[1]
+    if call is None and isinstance(loss, ex.Neg) and isinstance(loss.operand, ex.Call):
+        call = loss.operand  # −mean(y log h + (1 − y) log(1 − h)): CS229's J(θ) written out
     if call is not None and call.func in MEAN_LOSSES:
         arg = call.args[0]
         n = g.tensors[arg.id].shape if isinstance(arg, ex.Name) and arg.id in g.tensors else None
         rows = ops.OPS[call.func].reduce == "rows" if call.func in ops.OPS else False
+        written = written_mean(spec, g)
+        if n is None and written is not None:  # a mean written out over an expression
+            n, rows = written
         count = (n[0] if rows else n[0] * n[1]) if n else 1  # cross-entropy: a mean over rows
         examples = bool(n) and not rows and one_per_example(spec, tuple(n))
         if count > 1:
@@ -1093,7 +1090,7 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             math += [("m", Math(str(count))), ("nk", Math(named)), ("inv", Math(inv))]
             math += _carrier(d, loss)
     elif isinstance(loss, ex.BinOp) and loss.op == "/":  # a mean written out: Σ(…)/(2n)
-        sizes = {n.id for n in _nodes(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
+        sizes = {n.id for n in ex.subtrees(loss.right) if isinstance(n, ex.Name) and n.id in spec.dims}
         # the batch sizes of the inputs (a scalar input, shape (), has none: Karpathy's neuron
         # 1 / (1 + exp(-q)) of scalars x, y is no mean)
         rows = {spec.inputs[i][0] if spec.inputs[i] else 1 for i in spec.inputs}
@@ -1162,9 +1159,14 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
         if differs:
             q = grad_tex(d, first.name)
             compact = any(s.rule == "batchnorm" for v in d.backward for s in v.simplified)
+            # statistics of a row (a layer norm's mean and variance, a softmax's row sum) are
+            # not the batch's: the words say what they are computed from
+            trees = dict(spec.forward)
+            rows = all(axis_of(trees[s]) not in (0, None) for s in stats)
             parts.append(
                 (
-                    "stats_constant" if compact else "stats_constant.plain",
+                    "stats_constant.rows" if rows
+                    else "stats_constant" if compact else "stats_constant.plain",
                     (pc.values(f"{q}\\big|_{{\\text{{const}}}}", naive),),
                 )
             )
@@ -1195,7 +1197,7 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
     if any(
         isinstance(n, ex.Call) and n.func == "softmax"
         for _, tree in spec.forward
-        for n in _nodes(tree)
+        for n in ex.subtrees(tree)
     ):
         parts.append(("softmax_shift", ()))
     # 4b'. a softmax differentiated as if element-wise: the diagonal of its Jacobian only (of
