@@ -555,7 +555,7 @@ def loose_close(a: np.ndarray, b: np.ndarray, terms: float = 0.0) -> bool:
 
 def _resized_points(net: Net, count: int = 2) -> list[Resized]:
     dims = dict(net.spec.dims)
-    if not dims or _bound_to_example_sizes(net):
+    if not dims:
         return []
     sizes: dict[str, Any] = {}
     used: set[int] = set()
@@ -574,35 +574,6 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
         if len(out) == count:
             return out
     return []  # fewer than `count` usable draws: no re-check at other sizes
-
-
-def _bound_to_example_sizes(net: Net) -> bool:
-    """Whether a [forward] line is read slice by slice up to the last row or column of a tensor
-    whose size is a [dims] name (Ng's ex4 ``np.r_[Theta1[:, 1:].ravel(), …]``: the flattening
-    joins the rows ``[0:1], [1:2], [2:3]`` of an ``h``-row matrix): at other sizes the reading
-    would still take that many, so the network is not itself there and no re-check at other
-    sizes is made (a right answer would be "right at the example's sizes only")."""
-    shapes = net.spec.shapes
-    stack = [tree for _, tree in net.spec.forward]
-    while stack:
-        n = stack.pop()
-        stack.extend(ex.children(n))
-        if not (isinstance(n, ex.Call) and n.func == "slice" and n.args):
-            continue
-        kw = dict(n.kwargs)
-        stop, axis, start = kw.get("stop"), kw.get("axis"), kw.get("start")
-        if not (isinstance(stop, ex.Num) and isinstance(axis, ex.Num) and isinstance(start, ex.Num)):
-            continue
-        base = n.args[0]
-        while isinstance(base, ex.Call) and base.func == "slice" and base.args:
-            base = base.args[0]  # a slice along the other axis keeps this one's size
-        shape = shapes.get(base.id) if isinstance(base, ex.Name) else None
-        k = int(axis.value)
-        if not shape or len(shape) != 2 or k not in (0, 1):
-            continue
-        if getattr(shape[k], "label", None) and start.value > 0 and stop.value == int(shape[k]):
-            return True
-    return False
 
 
 # ---- the gradient being checked -----------------------------------------------------------------
