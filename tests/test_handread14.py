@@ -317,8 +317,8 @@ def test_tanh_inside_gelu_is_not_given_the_slope_one_minus_h_squared(lang: str) 
 
 
 def test_exp_inside_a_log_is_not_its_own_output(tmp_path) -> None:
-    """softplus written out, y = log(1 + exp(z)): "The slope of exp is its own output y" was
-    false (y is the log's output)."""
+    """An exp inside a log, y = log(2 + exp(z)): "The slope of exp is its own output y" was
+    false (y is the log's output). (Round 34: log(1 + exp(z)) itself is read as softplus.)"""
     from derive.engine.backprop import derive
     from derive.lang import spec
     from derive.numeric import verify as numeric
@@ -340,7 +340,7 @@ t = ["m", 1]
 w = ["n", 1]
 [forward]
 z = "x @ w"
-y = "log(1 + exp(z))"
+y = "log(2 + exp(z))"
 L = "mse(y, t)"
 """,
         "utf-8",

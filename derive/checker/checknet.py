@@ -29,6 +29,7 @@ from derive.checker.evaluate import System, close, evaluate
 from derive.checker.formtree import formula_text, positions, rebuild, subtrees
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, derive
+from derive.engine.collect import tidy
 from derive.engine.steps import ARG_CAP, DPS, Checker
 from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
 from derive.lang import domains, ops
@@ -597,11 +598,9 @@ class Target:
         self.tex = shown.tex()
 
     def shown(self, m: mf.MExpr) -> mf.MExpr:
-        """``m`` as the walkthroughs print it (:func:`derive.walkthrough.tidy.tidy`: constants
+        """``m`` as the walkthroughs print it (:func:`derive.engine.collect.tidy`: constants
         folded, like terms collected) where that is the same matrix at two of the checker's
         exact points; ``m`` otherwise."""
-        from derive.walkthrough.tidy import tidy
-
         try:
             t = tidy(m)
         except (TypeError, ValueError, AttributeError, RecursionError):

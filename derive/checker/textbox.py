@@ -399,10 +399,10 @@ def _code_update(text: str, size_of: Callable[[str, int], str | None]) -> str:
         rate = re.sub(r"[\s*·×]", "", m.group(5)) if m else ""
         if m is None or size_of(rate, 0) is not None or _top_level_sum(m.group(6)):
             continue
-        if _accumulates_heldcheck34(m.group(2), size_of):
-            continue
-        indent, param, grad = m.group(1), m.group(2), m.group(6)
         ascent = (m.group(3) or m.group(4)) == "+"
+        if ascent and _accumulates_heldcheck34(m.group(2), size_of):
+            continue  # g += 2 * (…): a sum built in a buffer (a descent step is a step on any name)
+        indent, param, grad = m.group(1), m.group(2), m.group(6)
         defined = any(re.match(rf"\s*{re.escape(grad)}\s*=(?!=)", x) for x in lines[:k])
         if defined and not ascent and re.fullmatch(r"[A-Za-z_]\w*", grad):
             lines[k] = ""

@@ -1,0 +1,160 @@
+"""Matrix forms written as a lecturer writes them: ``y``, not ``1 · y``; ``reg · W``, not
+``reg/2 · W + reg/2 · W``; ``x``, not ``−(−x)``.
+
+:func:`tidy` rebuilds a matrix form through the engine's folding constructors
+(:func:`~derive.engine.mform.mul`, :func:`~derive.engine.mform.add`, …) and collects like terms
+of a sum (equal matrix parts, their numeric or symbolic coefficients added): the same matrix,
+entry by entry. The walkthroughs (:mod:`derive.walkthrough.tidy` proves each changed equation
+again) and the checker's "correct:" line (:meth:`derive.checker.checknet.Target.shown`, which
+checks it at exact points) print it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import sympy as sp
+
+from derive.engine import mform as mf
+
+
+def _power_of_ten(m: mf.Scalar) -> mf.Scalar:
+    """``-1000000000`` (a mask's fill value) as ``-10^9``: the same number, written as a power."""
+    e = m.expr
+    if not (isinstance(e, sp.Integer) and abs(e) >= 10**6):
+        return m
+    k = len(str(abs(int(e)))) - 1
+    if abs(int(e)) != 10**k:
+        return m
+    power = sp.Pow(10, k, evaluate=False)
+    return replace(m, expr=power if e > 0 else sp.Mul(-1, power, evaluate=False))
+
+
+def tidy(m: Any) -> Any:
+    """``m`` with constants folded and like terms collected (the same matrix, entry by entry)."""
+    if isinstance(m, mf.Scalar):
+        return _power_of_ten(m)
+    if not isinstance(m, mf.MExpr) or isinstance(m, mf.Ref | mf.Ones):
+        return m
+    changes: dict[str, Any] = {}
+    for key, value in vars(m).items():
+        if isinstance(value, tuple):
+            changes[key] = tuple(
+                (v[0], tidy(v[1])) if isinstance(v, tuple) else tidy(v) for v in value
+            )
+        else:
+            changes[key] = tidy(value)
+    if isinstance(m, mf.Mul):
+        out = mf.mul(changes["a"], changes["b"])
+    elif isinstance(m, mf.Neg):
+        out = mf.neg(changes["x"])
+    elif isinstance(m, mf.Div):
+        out = mf.div(changes["a"], changes["b"])
+    elif isinstance(m, mf.MatMul):
+        out = mf.matmul(changes["a"], changes["b"])
+    elif isinstance(m, mf.Add):
+        out = _collect(mf.add(*changes["terms"]))
+    else:
+        out = type(m)(**changes)
+    # a fold may only drop a factor that does not broadcast; keep the shape
+    return out if out.shape == m.shape else m
+
+
+def _split(t: mf.MExpr) -> tuple[sp.Expr, tuple[tuple[sp.Symbol, str], ...], mf.MExpr]:
+    """``c · core`` as ``(c, c's symbol names, core)``."""
+    if isinstance(t, mf.Neg):
+        c, names, core = _split(t.x)
+        return -c, names, core
+    if isinstance(t, mf.Mul) and isinstance(t.a, mf.Scalar) and t.a.shape == (1, 1):
+        c, names, core = _split(t.b)
+        return t.a.expr * c, t.a.symbol_names + names, core
+    return sp.Integer(1), (), t
+
+
+_NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "!=": "==", "==": "!="}
+
+
+def _flat(terms: tuple[mf.MExpr, ...]) -> list[mf.MExpr]:
+    """The terms of a sum with a negated sum opened: ``1 − (1 − a − b)`` is ``1 − 1 + a + b``."""
+    out: list[mf.MExpr] = []
+    for t in terms:
+        if isinstance(t, mf.Neg) and isinstance(t.x, mf.Add):
+            out += [mf.neg(u) for u in t.x.terms]
+        elif isinstance(t, mf.Add):
+            out += _flat(t.terms)
+        else:
+            out.append(t)
+    return out
+
+
+def _masks(groups: list[list[Any]]) -> list[list[Any]]:
+    """``c·1[x > 0] + c·1[−x > 0]`` (a mask ``x == 0`` spelled with two ReLU slopes) as
+    ``c·1[x ≠ 0]``, and ``1 − 1[x ≠ 0]`` as ``1[x = 0]``."""
+
+    def slope(core: Any) -> tuple[Any, bool] | None:
+        if isinstance(core, mf.Func) and core.name == "relu_grad" and core.slope is None:
+            x = core.x
+            return (x.x, True) if isinstance(x, mf.Neg) else (x, False)
+        return None
+
+    out: list[list[Any]] = []
+    used: set[int] = set()
+    for i, g in enumerate(groups):
+        if i in used:
+            continue
+        s = slope(g[2])
+        for j in range(i + 1, len(groups)) if s is not None else ():
+            t = slope(groups[j][2])
+            if j not in used and t == (s[0], not s[1]) and groups[j][0] == g[0]:
+                used.add(j)
+                g = [g[0], g[1] + groups[j][1], mf.Indicator("!=", *mf.compared_sides(s[0]))]
+                break
+        out.append(g)
+    ones = [g for g in out if isinstance(g[2], mf.Scalar) and g[0] * g[2].expr == 1]
+    marks = [g for g in out if isinstance(g[2], mf.Indicator) and g[0] == -1]
+    if len(out) == 2 and ones and marks and marks[0][2].op in _NEGATED:
+        ind = marks[0][2]
+        return [[sp.Integer(1), marks[0][1], replace(ind, op=_NEGATED[ind.op])]]
+    return out
+
+
+def _collect(m: mf.MExpr) -> mf.MExpr:
+    """A sum with equal matrix parts joined: ``a·W + b·W`` is ``(a + b)·W`` where ``a + b`` is
+    one term; its numbers added; a mask spelled with ReLU slopes written as a mask."""
+    if not isinstance(m, mf.Add):
+        return m
+    groups: list[list[Any]] = []  # [coefficient, names, core]
+    number: list[Any] = []  # the numbers' group, at the place of the first number
+    terms = _flat(m.terms)
+    for t in terms:
+        c, names, core = _split(t)
+        if isinstance(core, mf.Scalar) and core.shape == (1, 1):
+            if not number:
+                number = [sp.Integer(1), (), mf.Scalar(sp.Integer(0))]
+                groups.append(number)
+            number[1] += names + core.symbol_names
+            number[2] = mf.Scalar(number[2].expr + c * core.expr, number[1])
+            continue
+        for g in groups:
+            # joined only where the coefficients add up to one term (reg/2 + reg/2 = reg);
+            # w·Y − Y stays, not (w − 1)·Y
+            if g[2] == core and not (g[0] + c).is_Add:
+                g[0], g[1] = g[0] + c, g[1] + names
+                break
+        else:
+            groups.append([c, names, core])
+    groups = _masks(groups)
+    if len(groups) == len(m.terms) and len(terms) == len(m.terms):
+        return m
+    out_terms = []
+    for c, names, core in groups:
+        if c == 0 or (isinstance(core, mf.Scalar) and core.expr == 0):
+            continue
+        if isinstance(core, mf.Scalar):
+            core = mf.Scalar(core.expr, tuple(dict.fromkeys(core.symbol_names)))
+        out_terms.append(mf.mul(mf.Scalar(c, tuple(dict.fromkeys(names))), core))
+    if not out_terms:
+        return m
+    out = mf.add(*out_terms)
+    return out if out.shape == m.shape else m
