@@ -22,24 +22,9 @@ import pytest
 from click.testing import CliRunner
 
 from derive.cli import main
+from test_round33 import _build, _lab  # the held-out spec built, its NumPy lab run
 
 torch = pytest.importorskip("torch")
-
-
-def _build(tmp_path, text: str, name: str, fmt: str = "md,py", lang: str = "en"):
-    spec = tmp_path / f"{name}.toml"
-    spec.write_text(text)
-    out = tmp_path / "out"
-    res = CliRunner().invoke(main, ["build", str(spec), "-f", fmt, "--lang", lang, "-o", str(out)])
-    assert res.exit_code == 0, res.output
-    return spec, out / name
-
-
-def _lab(folder, lang: str = "en") -> dict:
-    ns: dict = {}
-    code = (folder / lang / "backprop.py").read_text()
-    exec(compile(code, "backprop.py", "exec"), ns)  # noqa: S102 - derive's own generated lab
-    return ns
 
 
 def _arrays(ns: dict, *names: str):

@@ -839,6 +839,34 @@ def bce_fused(A: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, w: mf.MExpr | None) -> mf.M
     return mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(_one(), Y))), wy), n)
 
 
+def ce_one_hot_chain(
+    P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, first: str
+) -> list[tuple[mf.MExpr, str]]:
+    """softmax's ``P`` under a cross-entropy against one-hot ``Y``, the textbook algebra as
+    (right side, reason key) rows: ``δ_P = −Y/(n·P)`` into the softmax rule (reason ``first``),
+    the denominators cancelled, the one-hot row sums."""
+    dP = mf.div(mf.neg(mf.Div(Y, P)), n)
+    return [
+        (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), first),
+        (ce_fused(P, Y, n, one_hot=False), "builtins.ce_cancel"),
+        (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
+    ]
+
+
+def nll_one_hot_chain(
+    P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, first: str
+) -> list[tuple[mf.MExpr, str]]:
+    """log-probabilities (``P`` their exponential) under the negative log-likelihood of one-hot
+    ``Y``: ``δ_logp = −Y/n`` into the log-softmax rule (reason ``first``), the common factor
+    taken out, the one-hot row sums."""
+    dlogp = mf.div(mf.neg(Y), n)
+    return [
+        (mf.sub(dlogp, mf.mul(P, mf.SumCols(dlogp))), first),
+        (ce_fused(P, Y, n, one_hot=False), "builtins.nll_collect"),
+        (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
+    ]
+
+
 def ce_fused(P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, one_hot: bool) -> mf.MExpr:
     """softmax followed by cross-entropy, ∂L/∂Z: ``(P − Y)/n`` for one-hot rows of ``Y``, else
     ``(−Y + P ⊙ (Y𝟙))/n`` (the forms :meth:`_Deriver.softmax_ce` derives step by step)."""
@@ -1547,19 +1575,10 @@ class _Deriver:
                 continue
             if log:  # log P written out: P = exp(log P)
                 P = forward_ir(ex.Call("exp", (ex.Name(p),)), g)
-                dlogp = mf.div(mf.neg(Y), n)
-                chain = [
-                    (mf.sub(dlogp, mf.mul(P, mf.SumCols(dlogp))), "builtins.nll_written"),
-                    (ce_fused(P, Y, n, one_hot=False), "builtins.nll_collect"),
-                ]
+                chain = nll_one_hot_chain(P, Y, n, "builtins.nll_written")
             else:
                 P = g.tensors[p].value_ref(g.loss_tex)
-                dP = mf.div(mf.neg(mf.Div(Y, P)), n)
-                chain = [
-                    (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), "builtins.ce_written"),
-                    (ce_fused(P, Y, n, one_hot=False), "builtins.ce_cancel"),
-                ]
-            chain.append((ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"))
+                chain = ce_one_hot_chain(P, Y, n, "builtins.ce_written")
             steps = self.try_chain(t, chain, "softmax-ce", y, p=p, z=t.name)
             if steps:
                 self._ce_done[t.name] = (P, n)
@@ -1605,13 +1624,7 @@ class _Deriver:
         g = self.g
         P = g.tensors[p_node.name].value_ref(g.loss_tex)
         Y = forward_ir(ex.Name(y), g)
-        n = g.count((P.shape[0],))
-        dP = mf.div(mf.neg(mf.Div(Y, P)), n)
-        chain = [
-            (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), "builtins.ce_substitute"),
-            (ce_fused(P, Y, n, one_hot=False), "builtins.ce_cancel"),
-            (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
-        ]
+        chain = ce_one_hot_chain(P, Y, g.count((P.shape[0],)), "builtins.ce_substitute")
         return self.try_chain(t, chain, "softmax-ce", y)
 
     def log_softmax_nll(self, t: Tensor, node) -> list[Step]:
@@ -1628,13 +1641,7 @@ class _Deriver:
             return []
         P = forward_ir(ex.Call("softmax", (ex.Name(t.name),)), g)
         Y = forward_ir(ex.Name(y), g)
-        n = g.count((P.shape[0],))
-        dlogp = mf.div(mf.neg(Y), n)
-        chain = [
-            (mf.sub(dlogp, mf.mul(P, mf.SumCols(dlogp))), "builtins.nll_substitute"),
-            (ce_fused(P, Y, n, one_hot=False), "builtins.nll_collect"),
-            (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
-        ]
+        chain = nll_one_hot_chain(P, Y, g.count((P.shape[0],)), "builtins.nll_substitute")
         return self.try_chain(t, chain, "softmax-ce", y)
 
     def try_chain(self, t: Tensor, chain, rule: str, y: str, **args: str) -> list[Step]:
