@@ -772,7 +772,7 @@ def loss_path(g: Graph, name: str) -> list[ex.Node]:
 
 def _log_factors(loss: ex.Node, name: str) -> list[ex.Node]:
     """The factors ``y`` of ``y * log(name)`` in the loss (either order, ``-y * log(name)`` as
-    Ng's ex2 writes it, and the vectorised ``y.T @ log(name)``, ``log(name).T @ y``), each once:
+    Ng's ex2 writes it, ``-log(name) * y`` as his regularisation assignment does, and the vectorised ``y.T @ log(name)``, ``log(name).T @ y``), each once:
     the target of a binary cross-entropy written out by hand (the loss's scale and sign are
     read by :func:`written_bce_count`)."""
     out: list[ex.Node] = []
@@ -792,6 +792,8 @@ def _log_factors(loss: ex.Node, name: str) -> list[ex.Node]:
         for a, b in pairs:
             while isinstance(a, ex.Neg):
                 a = a.operand
+            while isinstance(b, ex.Neg):  # Ng's ``np.multiply(-np.log(A2), Y)``
+                b = b.operand
             if b == log and a not in out and name not in ex.names(a):
                 out.append(a)
     return out

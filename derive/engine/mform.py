@@ -987,7 +987,10 @@ class Printer:
     def _join(self, e: Add) -> str:
         out = ""
         for k, t in enumerate(e.terms):
-            if isinstance(t, Scalar) and _negative_number(t.expr):
+            if isinstance(t, Scalar) and (
+                _negative_number(t.expr)
+                or (not t.expr.is_Add and t.expr.could_extract_minus_sign())  # a − δ, not a + −δ
+            ):
                 t = Neg(Scalar(-t.expr, t.symbol_names))
             if isinstance(t, Neg):
                 s = self.negated(t.x)
@@ -1844,10 +1847,23 @@ def add(*terms: MExpr) -> MExpr:
         at = flat.index(pads[0])
         flat = [t for t in flat if not isinstance(t, Pad)]
         flat.insert(min(at, len(flat)), joined)
+    zero = [t for t in flat if _is_zero_term(t)]
+    if zero and len(zero) < len(flat):  # 0·(δ ⊙ …), the share through an indicator's slope
+        whole = _bshape(*(t.shape for t in flat))
+        kept = [t for t in flat if not _is_zero_term(t)]
+        if _bshape(*(t.shape for t in kept)) == whole:
+            flat = kept
     if len(flat) > 1 and all(isinstance(t, Scalar) for t in flat):
         names = tuple(n for t in flat for n in t.symbol_names)  # type: ignore[attr-defined]
         return Scalar(sp.Add(*(t.expr for t in flat)), names)  # type: ignore[attr-defined]
     return flat[0] if len(flat) == 1 else Add(tuple(flat))
+
+
+def _is_zero_term(t: MExpr) -> bool:
+    """``0`` or ``0·X``: a term that adds nothing (the slope of an indicator or a mask)."""
+    if isinstance(t, Mul) and isinstance(t.a, Scalar):
+        t = t.a
+    return isinstance(t, Scalar) and t.expr == 0
 
 
 def matmul(a: MExpr, b: MExpr) -> MExpr:

@@ -68,6 +68,12 @@ def name_tex(name: str, *, layer: bool = False) -> str:
             return f"\\hat{{{name_tex(head)}}}"
         sub = tail if tail.isdigit() else f"\\text{{{tail.replace('_', ' ')}}}"
         m = _TRAILING_DIGITS.match(head)
+        if m and "_" in tail:
+            # several words after a head with digits (Ng's ``L2_regularization_cost``): a
+            # name of its own, not a layer's or an entry's (``L^{[2]}`` would read as the loss
+            # of layer 2)
+            escaped = name.replace("_", "\\_")
+            return f"\\mathrm{{{escaped}}}"
         if m and not layer:  # h1_raw → h_{1,\text{raw}}
             return f"{_base(m.group(1))}_{{{m.group(2)},{sub}}}"
         greek = head in GREEK or head in GREEK_ALIASES

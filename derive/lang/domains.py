@@ -104,6 +104,8 @@ def roles(forward: tuple[tuple[str, ex.Node], ...], one_hot=(), binary=()) -> di
     def mark(n: ex.Node, role: str) -> None:
         while isinstance(n, ex.Transpose):
             n = n.operand
+        if role == "one-hot" and isinstance(n, ex.Call) and n.func == "max_mask":
+            n = n.args[0]  # F.cross_entropy(z, t.argmax(1)): t drawn one-hot, its argmax plain
         rank = ("nonzero", "positive", "above_one", "unit", "binary", "one-hot")
         if isinstance(n, ex.Name) and rank.index(role) >= rank.index(out.get(n.id, "nonzero")):
             out[n.id] = role

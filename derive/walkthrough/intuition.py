@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import sympy as sp
+
 from derive.engine import mform as mf
 from derive.engine.backprop import (
     BackwardVisit,
@@ -603,6 +605,8 @@ class _Writer:
         T, S = self.tex(t), self.tex(source)
         f = Math(op.tex)
         key = f"slope.{op.name}" if op.name in SLOPES else "gate"
+        if _flat(op):  # 1[a − δ > 0] of a where(): its slope is 0, it selects a branch
+            key = "slope.indicator"
         if op.name in THROUGH_OUTPUT and self.trees[source] is not call:
             # f inside a larger expression of the node (GELU's 0.5·z·(1 + tanh(…)), a masked
             # tanh(z)·M): the node's output is not f's, so the slope is not written through it
@@ -886,9 +890,20 @@ def _batch_mean(tree: ex.Node) -> bool:
     axis = tree.kwarg("axis")
     return isinstance(tree.args[0], ex.Pow) and isinstance(axis, ex.Num) and axis.value == 0
 
-ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobian.matrix")
+# (the loss's mean and "differentiate the formula" hold for every node the loss reads: said at
+# the first; a second node read by the loss "enters it directly too", start.again)
+ONCE = (
+    "mean-inside",
+    "through-time",
+    "scaled-scores",
+    "rowwise.softmax-jacobian.matrix",
+    "loss.formula",
+    "mean.rows",
+    "mean.entries",
+)
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
+    "start",
     "linear-input",
     "linear-input.inline",
     "linear-input.product",
@@ -963,6 +978,17 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
             keep.append(w)
         out.append(tuple(keep))
     return out
+
+
+def _flat(op: Any) -> bool:
+    """An element-wise function of slope 0 wherever it has one (the indicator ``1[x > 0]`` a
+    comparison or a ``where`` is read as): a mask, which passes no blame to its input."""
+    if op.derivative is None:
+        return False
+    try:
+        return op.derivative(sp.Symbol("x")) == 0
+    except TypeError:  # an op with parameters: not a plain mask
+        return False
 
 
 def factor(tree: ex.Node, name: str) -> bool:
