@@ -220,3 +220,25 @@ def test_a_second_node_the_loss_reads_is_not_where_the_blame_starts_again(tmp_pa
     dap, dan = ((fa - fp) ** 2).sum(dim=1), ((fa - fn) ** 2).sum(dim=1)
     torch.clamp(dap - dan + 0.2, min=0).mean().backward()
     assert np.allclose(np.asarray(ns["dW"], dtype=float), W.grad.numpy(), atol=1e-12)
+
+
+def test_a_clip_answer_is_echoed_as_written_and_the_fix_reads_back(tmp_path):
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    spec = tmp_path / "huber.toml"
+    spec.write_text(HUBER)
+    run = CliRunner().invoke(main, ["check", str(spec), "--wrt", "w", "X.T @ np.clip(r, -delta, delta)"])
+    assert run.exit_code == 1, run.output
+    assert "yours:   X.T @ clip(r, -delta, delta)" in run.output
+    assert "scale-factor" in run.output
+    assert "+ -" not in run.output and "- -" not in run.output
+    fix = run.output.split("(= ", 1)[1].rsplit(")", 1)[0]
+    back = CliRunner().invoke(main, ["check", str(spec), "--wrt", "w", fix])
+    assert back.exit_code == 0, back.output
+    # the Huber derivative is the clipped residual: right with the mean's 1/N
+    ok = CliRunner().invoke(
+        main, ["check", str(spec), "--wrt", "w", "X.T @ torch.clamp(r, min=-delta, max=delta) / N"]
+    )
+    assert ok.exit_code == 0, ok.output

@@ -172,6 +172,11 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
         s, prec = n.id, 5
     elif (eq := _equality(n)) is not None:  # y == 2 as written, not its two comparisons
         s, prec = f"({tree_text(eq[0], 1)} {eq[2]} {tree_text(eq[1], 1)})", 5
+    elif (clip := _clip(n)) is not None:  # np.clip(x, lo, hi) as written, not its two clamps
+        s, prec = f"clip({', '.join(tree_text(a) for a in clip)})", 5
+    elif isinstance(n, ex.BinOp) and n.op in "+-" and isinstance(n.right, ex.Neg):
+        op = "-" if n.op == "+" else "+"  # r - lo with lo = -delta: r + delta, never r - -delta
+        return tree_text(ex.BinOp(op, n.left, n.right.operand), parent)
     elif isinstance(n, ex.BinOp):
         prec = _PREC[n.op]
         op = "@" if n.op == "·" else ("*" if n.op == "∗" else n.op)
@@ -198,6 +203,27 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
     else:  # pragma: no cover - Index is not allowed in formulas
         s, prec = str(n), 5
     return f"({s})" if prec < parent else s
+
+
+def _clip(n: ex.Node) -> tuple[ex.Node, ex.Node, ex.Node] | None:
+    """``(x, lo, hi)`` where ``n`` is ``hi − clamp0(hi − (lo + clamp0(x − lo)))``, the
+    reader's ``np.clip(x, lo, hi)`` / ``torch.clamp(x, lo, hi)``; else None."""
+    if not (isinstance(n, ex.BinOp) and n.op == "-" and _is_clamp0(n.right)):
+        return None
+    hi, inner = n.left, n.right.args[0]  # type: ignore[union-attr]
+    if not (isinstance(inner, ex.BinOp) and inner.op == "-" and inner.left == hi):
+        return None
+    low = inner.right
+    if not (isinstance(low, ex.BinOp) and low.op == "+" and _is_clamp0(low.right)):
+        return None
+    lo, diff = low.left, low.right.args[0]  # type: ignore[union-attr]
+    if not (isinstance(diff, ex.BinOp) and diff.op == "-" and diff.right == lo):
+        return None
+    return diff.left, lo, hi
+
+
+def _is_clamp0(n: ex.Node) -> bool:
+    return isinstance(n, ex.Call) and n.func == "clamp0" and len(n.args) == 1 and not n.kwargs
 
 
 def _equality(n: ex.Node) -> tuple[ex.Node, ex.Node, str] | None:
@@ -302,8 +328,11 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
     if isinstance(e, mf.Add):
         out = ""
         for k, t in enumerate(e.terms):
-            if isinstance(t, mf.Scalar) and t.expr.is_Number and t.expr < 0:
-                t = mf.Neg(mf.Scalar(-t.expr))
+            if isinstance(t, mf.Scalar) and (
+                (t.expr.is_Number and t.expr < 0)
+                or (not t.expr.is_Add and t.expr.could_extract_minus_sign())  # a - delta
+            ):
+                t = mf.Neg(mf.Scalar(-t.expr, t.symbol_names))
             if isinstance(t, mf.Neg):
                 s = negated(f(t.x, 2))[1:]
                 out += f" - {s}" if k else f"-{s}"
