@@ -55,14 +55,14 @@ def test_a_shared_weights_contributions_sit_beside_their_lead_ins() -> None:
     step 3.7 again) are, since round 31, the braced terms of its total: one row."""
     tex = _handout(str(SPECS / "elman_rnn3.toml"), "en")
     rows = re.findall(
-        r"^\\left\.\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial \\mathrm\{Wxh"
+        r"^\\left\.\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial W_\{xh"
         r"\}\}\\right\|_\{h\^\{\[(\d)\]\}\} &= ",
         tex,
         re.M,
     )
     assert rows == ["3", "2", "1"], rows
     assert tex.count("\\begin{aligned}\n\\left.\\frac{\\partial \\mathrm{loss}}") >= 1
-    whh = tex[tex.index("\\partial \\mathrm{Whh}}\\)}") :]
+    whh = tex[tex.index("\\partial W_{hh}}\\)}") :]
     whh = whh[: whh.index("\\approx")]
     assert re.findall(r"_\{\\text\{through\}\\,h\^\{\[(\d)\]\}\}", whh) == ["3", "2", "1"]
 

@@ -242,3 +242,65 @@ def test_a_clip_answer_is_echoed_as_written_and_the_fix_reads_back(tmp_path):
         main, ["check", str(spec), "--wrt", "w", "X.T @ torch.clamp(r, min=-delta, max=delta) / N"]
     )
     assert ok.exit_code == 0, ok.output
+
+
+@pytest.mark.parametrize(
+    ("name", "tex"),
+    [
+        ("Wxh", "W_{xh}"),
+        ("Whh", "W_{hh}"),
+        ("Why", "W_{hy}"),
+        ("bh", "b_{h}"),
+        ("by", "b_{y}"),
+        ("Wx", "W_{x}"),
+        ("Uz", "U_{z}"),
+        ("bias", r"\mathrm{bias}"),
+        ("bn", r"\mathrm{bn}"),
+        ("W1", "W_{1}"),
+    ],
+)
+def test_rnn_weight_names_print_with_their_label_as_a_subscript(name, tex):
+    # Karpathy's min-char-rnn names its matrices Wxh, Whh, Why and biases bh, by: the notes
+    # write W_{xh}, not the word "Why"
+    assert name_tex(name) == tex
+
+
+def test_an_rnn_handout_and_the_checker_agree_on_w_xh(tmp_path):
+    from click.testing import CliRunner
+
+    from derive.cli import main
+    from test_round33 import _build as build
+
+    text = (
+        TRIPLET.split("[network]")[0]
+        + """[network]
+name = "held-mcr"
+[dims]
+vocab = 3
+hidden = 2
+[inputs]
+x = ["vocab", 1]
+hprev = ["hidden", 1]
+t = ["vocab", 1]
+[params]
+Wxh = ["hidden", "vocab"]
+Whh = ["hidden", "hidden"]
+Why = ["vocab", "hidden"]
+bh = ["hidden", 1]
+[forward]
+hs = "np.tanh(np.dot(Wxh, x) + np.dot(Whh, hprev) + bh)"
+ys = "np.dot(Why, hs)"
+ps = "np.exp(ys) / np.sum(np.exp(ys))"
+loss = "-np.sum(t * np.log(ps))"
+[values]
+t = [[0], [1], [0]]
+"""
+    )
+    spec, folder = build(tmp_path, text, "held-mcr", fmt="md")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert r"\frac{\partial \mathrm{loss}}{\partial W_{hy}}" in md
+    assert r"\mathrm{Why}" not in md
+    run = CliRunner().invoke(
+        main, ["check", str(spec), "--wrt", "Why", "--latex", r"\frac{\partial L}{\partial W_{hy}} = (\mathrm{ps} - t)\, \mathrm{hs}^{\top}"]
+    )
+    assert run.exit_code == 0, run.output

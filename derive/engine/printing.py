@@ -26,6 +26,11 @@ GREEK = frozenset(
     "psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
 )
 _TRAILING_DIGITS = re.compile(r"^([A-Za-z]+?)(\d+)$")
+# a weight or bias letter and a short lowercase label, as RNN notes name their matrices (W_xh,
+# W_hh, W_hy, b_h); longer labels (``bias``, ``Wout``'s "out" is kept) stay one word
+_WEIGHT_SUFFIX = re.compile(r"^([WUV])([a-z]{1,3})$|^(b)([a-z]{1,2})$")
+# names of that form that are words or abbreviations of their own (a batch-norm output ``bn``)
+_LABEL_WORDS = frozenset({"bn", "Vec", "Var", "Val", "Way", "Wei"})
 
 
 # spellings of a Greek letter that are not its LaTeX name (``lambda`` is a Python keyword: Ng's
@@ -81,6 +86,10 @@ def name_tex(name: str, *, layer: bool = False) -> str:
             escaped = name.replace("_", "\\_")
             return f"\\mathrm{{{escaped}}}"
         return f"{name_tex(head, layer=layer)}_{{{sub}}}"
+    m = _WEIGHT_SUFFIX.match(name)
+    if m and name not in _LABEL_WORDS:  # Karpathy's Wxh, Whh, Why, bh; Elman's Wx, Uh: W_{xh}
+        letter, label = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return f"{letter}_{{{label}}}"
     m = _TRAILING_DIGITS.match(name)
     if m and not name.endswith("hat"):
         word, digits = m.groups()
