@@ -164,7 +164,7 @@ def test_a_where_mask_passes_no_blame_and_shows_no_zero_terms(tmp_path):
         md = (folder / lang / "walkthrough.md").read_text()
         assert r"0 \left(\delta_{" not in md, lang
         assert "+ -" not in md, lang
-        assert r"\mathbf{1}\left[a - \delta > 0\right]" in md, lang
+        assert r"\mathbf{1}\left[a - \mathrm{delta} > 0\right]" in md, lang
         assert "slope of $\\mathbf{1}$" not in md, lang
     en = (folder / "en" / "walkthrough.md").read_text()
     assert "no blame flows through the mask itself" in en
@@ -304,3 +304,15 @@ t = [[0], [1], [0]]
         main, ["check", str(spec), "--wrt", "Why", "--latex", r"\frac{\partial L}{\partial W_{hy}} = (\mathrm{ps} - t)\, \mathrm{hs}^{\top}"]
     )
     assert run.exit_code == 0, run.output
+
+
+def test_a_users_delta_is_not_the_gradients_delta(tmp_path):
+    # Huber's threshold named delta: δ is the handout's gradient (δ_a), so the constant reads
+    # "delta" — never "δ · (δ_per ⊙ 1[a − δ > 0])"
+    _, folder = _build(tmp_path, HUBER, "held-huber", fmt="md")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert r"\mathbf{1}\left[a - \mathrm{delta} > 0\right]" in md
+    assert r"\delta \cdot" not in md and r"- \delta" not in md
+    assert r"\delta_{a}" in md  # the gradient keeps its δ
+    assert name_tex("delta_detached") == r"\mathrm{delta}_{\text{detached}}"
+    assert name_tex("Delta") == r"\Delta" and name_tex("gamma") == r"\gamma"

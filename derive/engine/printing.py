@@ -46,6 +46,10 @@ GREEK_ALIASES = {
 
 
 def _base(word: str) -> str:
+    if word == "delta":
+        # δ is the handouts' gradient (δ_Z = ∂L/∂Z): a user's Huber threshold or TD error
+        # named delta is printed as its name, so δ_{delta} is never δ_δ
+        return "\\mathrm{delta}"
     if word in GREEK_ALIASES:
         return GREEK_ALIASES[word]
     if word in GREEK:
