@@ -316,3 +316,37 @@ def test_a_users_delta_is_not_the_gradients_delta(tmp_path):
     assert r"\delta_{a}" in md  # the gradient keeps its δ
     assert name_tex("delta_detached") == r"\mathrm{delta}_{\text{detached}}"
     assert name_tex("Delta") == r"\Delta" and name_tex("gamma") == r"\gamma"
+
+
+@pytest.mark.parametrize(
+    ("spec_text", "wrt", "answer", "said"),
+    [
+        (
+            NG_L2,
+            "b1",
+            "dZ2 = A2 - Y\ndZ1 = np.dot(W2.T, dZ2) * (A1 > 0)\n"
+            "db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True) + lambd / m * b1",
+            "lambd / m * b1 is added to the gradient, but the loss has no term that penalises b1",
+        ),
+        (
+            "EX2",
+            "theta",
+            "X.T @ (h - y) / m + lambda_ / m * theta",
+            "lambda_ / m * theta is added on theta[0]",
+        ),
+    ],
+    ids=["bias", "intercept"],
+)
+def test_weight_decay_where_the_loss_has_none_is_named(tmp_path, spec_text, wrt, answer, said):
+    from click.testing import CliRunner
+
+    from derive.cli import main
+    from test_round34 import EX2
+
+    spec = tmp_path / "s.toml"
+    spec.write_text(EX2 if spec_text == "EX2" else spec_text)
+    run = CliRunner().invoke(main, ["check", str(spec), "--wrt", wrt, answer])
+    assert run.exit_code == 1, run.output
+    assert run.output.startswith("✗ incorrect — extra-loss-term: " + said), run.output
+    zh = CliRunner().invoke(main, ["check", str(spec), "--wrt", wrt, "--lang", "zh", answer])
+    assert "extra-loss-term：" in zh.output and "多加了" in zh.output, zh.output

@@ -107,6 +107,7 @@ def diagnose(
             missing_term(net, target, uvals, truth, fix, user=user)
             or missing_paths(net, target, uvals, truth, fix)
             or (term_factor(net, target, user, uvals, truth) if small else None)
+            or extra_penalty(net, target, uvals, truth, fix)
         )
         if term is not None:
             return [term]
@@ -305,6 +306,66 @@ def missing_term(
             m = msg("heldcheck2.loss_term_factor", name=target.name, term=term, factor=factor)
             return Diagnosis.of("loss-term-factor", m, fix, factor)
     return None
+
+
+def extra_penalty(
+    net: Net, target: Target, uvals: list[np.ndarray], truth: list[np.ndarray | None], fix: str
+) -> Diagnosis | None:
+    """``extra-loss-term``: the formula is the gradient plus ``k·θ`` (θ the parameter itself, one
+    constant k) on every entry, or on the same entries at every point — the gradient of a weight
+    decay the loss does not have: on a bias (``db1 + λ/m·b1``), on the intercept θ₀ that the
+    loss's penalty leaves out (``theta[1:]``), on a parameter with no penalty at all."""
+    ref = net.names.get(target.name)
+    if target.name not in net.spec.params or not isinstance(ref, mf.Ref) or ref.kind != "value":
+        return None
+    if any(t is None for t in truth):
+        return None
+    ks: list[float] = []
+    on: np.ndarray | None = None
+    for k, (u, t) in enumerate(zip(uvals, truth, strict=True)):
+        p = floats(evaluate(ref, System(net.rand, k)))
+        if p is None or p.shape != u.shape:
+            return None
+        d = u - t  # type: ignore[operator]
+        here = ~np.isclose(u, t, rtol=CHECK_FLOAT_RTOL, atol=CHECK_FLOAT_ATOL)  # type: ignore[arg-type]
+        if not here.any() or (on is not None and (here != on).any()):
+            return None
+        if np.any(np.abs(p[here]) < TINY):
+            return None
+        on = here
+        ks.extend((d[here] / p[here]).ravel().tolist())
+    if not ks or not np.allclose(ks, ks[0], rtol=CHECK_RATIO_RTOL, atol=0) or abs(ks[0]) < TINY:
+        return None
+    assert on is not None
+    entries = "" if on.all() else ", ".join(
+        f"{target.name}[{i}, {j}]" if on.shape[1] > 1 and on.shape[0] > 1
+        else f"{target.name}[{i if on.shape[0] > 1 else j}]"
+        for i, j in zip(*np.nonzero(on), strict=True)
+    )
+    term = f"{_named_factor(net, ks[0])} * {target.name}"
+    if entries:
+        m = msg("round35.extra_penalty_entries", name=target.name, term=term, entries=entries)
+    else:
+        m = msg("round35.extra_penalty", name=target.name, term=term)
+    return Diagnosis.of("extra-loss-term", m, fix)
+
+
+def _named_factor(net: Net, k: float) -> str:
+    """``k`` as the spec's constants and sizes write it where one product does (``lambd / m``,
+    ``lambd / (2 * m)``, ``lambd``), else as a number."""
+    consts = [(n, float(v)) for n, v in net.spec.constants.items()] + [("", 1.0)]
+    sizes = [(n, float(v)) for n, v in net.spec.dims.items()] + [("", 1.0)]
+    found = []
+    for c, cv in consts:
+        for s, sv in sizes:
+            for r in (1.0, 0.5, 2.0):
+                if not (c or s) or not math.isclose(k, cv / sv * r, rel_tol=1e-9):
+                    continue
+                top = " * ".join(x for x in ("2" if r == 2.0 else "", c) if x) or "1"
+                bottom = " * ".join(x for x in ("2" if r == 0.5 else "", s) if x)
+                found.append(f"{top} / ({bottom})" if " " in bottom else f"{top} / {bottom}" if bottom else top)
+    named = [f for f in found if any(c and c in f for c, _ in consts)] or found
+    return named[0] if len(named) == 1 else factor_text(k)  # λ/m over 1/m where λ = 1
 
 
 def _own_term(net: Net, source: str) -> bool:

@@ -36,6 +36,7 @@ CODES = {
     "wrong-layer": "a tensor of another layer stands where a different one belongs",
     "missing-loss-term": "a term of the loss (e.g. weight decay) is left out of a gradient",
     "loss-term-factor": "a term of the loss (e.g. weight decay) enters with the wrong factor",
+    "extra-loss-term": "a term the loss does not have (weight decay on a bias or θ₀) is added",
     "missing-path": "one of the paths a tensor reaches the loss by is left out",
     "missing-factor": "a chain-rule product lacks one of its factors (named)",
     "label-smoothing": "the loss' label smoothing is left out (the plain target for the smoothed one)",
