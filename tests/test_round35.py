@@ -350,3 +350,33 @@ def test_weight_decay_where_the_loss_has_none_is_named(tmp_path, spec_text, wrt,
     assert run.output.startswith("✗ incorrect — extra-loss-term: " + said), run.output
     zh = CliRunner().invoke(main, ["check", str(spec), "--wrt", wrt, "--lang", "zh", answer])
     assert "extra-loss-term：" in zh.output and "多加了" in zh.output, zh.output
+
+
+@pytest.mark.parametrize(
+    ("net", "wrt", "answer", "code"),
+    [
+        # Huber's derivative as notes write it: piecewise, δ·sign(r) beside a constant delta
+        ("HUBER", "w", r"\frac{1}{N} X^\top \begin{cases} r & |r| \le \delta \\ \delta\,\mathrm{sign}(r) & \text{otherwise}\end{cases}", None),
+        ("HUBER", "b", r"\frac{1}{N} \sum_i \begin{cases} r_i, & \text{if } |r_i| \le \delta, \\ \delta \operatorname{sign}(r_i), & \text{otherwise.}\end{cases}", None),
+        ("HUBER", "w", r"X^\top \begin{cases} r & |r| \le \delta \\ \delta\,\mathrm{sign}(r) & \text{otherwise}\end{cases}", "scale-factor"),
+        ("HUBER", "w", r"\frac{1}{N} X^\top \begin{cases} r & |r| \le \delta \\ \delta & \text{otherwise}\end{cases}", "unknown"),
+        # ReLU's slope as cases; ≥ 0 is the relu'(0) slip
+        ("relu-mlp", "w1", r"x^\top \left( \delta_{h_{relu}} \odot \begin{cases} 1, & \text{if } h > 0 \\ 0, & \text{if } h \le 0 \end{cases} \right)", None),
+        ("relu-mlp", "w1", r"x^\top \left( \delta_{h_{relu}} \odot \begin{cases} 1 & h \geq 0 \\ 0 & \text{else} \end{cases} \right)", "relu-at-zero"),
+    ],
+)
+def test_a_piecewise_answer_in_a_cases_environment(tmp_path, net, wrt, answer, code):
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    if net == "HUBER":
+        spec = tmp_path / "huber.toml"
+        spec.write_text(HUBER)
+        net = str(spec)
+    run = CliRunner().invoke(main, ["check", net, "--wrt", wrt, "--latex", answer])
+    if code is None:
+        assert run.exit_code == 0, run.output
+    else:
+        assert run.exit_code == 1, run.output
+        assert run.output.startswith(f"✗ incorrect — {code}"), run.output

@@ -337,17 +337,31 @@ def extra_penalty(
     if not ks or not np.allclose(ks, ks[0], rtol=CHECK_RATIO_RTOL, atol=0) or abs(ks[0]) < TINY:
         return None
     assert on is not None
-    entries = "" if on.all() else ", ".join(
-        f"{target.name}[{i}, {j}]" if on.shape[1] > 1 and on.shape[0] > 1
-        else f"{target.name}[{i if on.shape[0] > 1 else j}]"
-        for i, j in zip(*np.nonzero(on), strict=True)
-    )
+    entries = "" if on.all() else _entries_text(target.name, on)
     term = f"{_named_factor(net, ks[0])} * {target.name}"
     if entries:
         m = msg("round35.extra_penalty_entries", name=target.name, term=term, entries=entries)
     else:
         m = msg("round35.extra_penalty", name=target.name, term=term)
     return Diagnosis.of("extra-loss-term", m, fix)
+
+
+def _entries_text(name: str, on: np.ndarray) -> str:
+    """The entries ``on`` marks, as NumPy indexes them: whole columns (Ng's bias column,
+    ``Theta2[:, 0]``) or rows by their index, else up to four entries."""
+    rows, cols = on.shape
+    if rows > 1 and cols > 1:
+        whole_cols = [j for j in range(cols) if on[:, j].all()]
+        if whole_cols and on.sum() == rows * len(whole_cols):
+            return ", ".join(f"{name}[:, {j}]" for j in whole_cols)
+        whole_rows = [i for i in range(rows) if on[i, :].all()]
+        if whole_rows and on.sum() == cols * len(whole_rows):
+            return ", ".join(f"{name}[{i}, :]" for i in whole_rows)
+    at = [
+        f"{name}[{i}, {j}]" if rows > 1 and cols > 1 else f"{name}[{i if rows > 1 else j}]"
+        for i, j in zip(*np.nonzero(on), strict=True)
+    ]
+    return ", ".join(at[:4]) + (", …" if len(at) > 4 else "")
 
 
 def _named_factor(net: Net, k: float) -> str:

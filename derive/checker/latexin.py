@@ -483,11 +483,58 @@ _MATRIX = re.compile(
 )
 
 
+_CASES = re.compile(r"\\begin\{([dr]?cases\*?)\}((?:(?!\\begin\{[dr]?cases).)*?)\\end\{\1\}", re.S)
+# a row's condition: "\text{if } z > 0", "if z > 0,", "\text{otherwise}", "else", "否则"
+_CASE_IF = re.compile(r"^\s*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?:if|when|若|当)\s*\}|if\b|若|当)\s*")
+_CASE_ELSE = re.compile(
+    r"^\s*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?:otherwise|else|elsewhere|否则|其他|其它|其余)\s*\.?\s*\}"
+    r"|otherwise|else|否则|其他|其它|其余)\s*[.,;]?\s*$"
+)
+
+
+def cases_as_masks(text: str) -> str:
+    r"""``\begin{cases} a & c_1 \\ b & \text{otherwise} \end{cases}`` (a piecewise derivative
+    as notes write it: Huber's r for |r| ≤ δ, δ·sign(r) otherwise) as
+    ``\mathbb{1}[c_1] (a) + (1 - \mathbb{1}[c_1]) (b)``: NumPy's ``np.where(c_1, a, b)``, each
+    later row the "else" of the one before; a last row with a condition of its own is that
+    condition's mask times its value (0 where no row holds)."""
+
+    def one(m: re.Match[str]) -> str:
+        rows = [r for r in re.split(r"\\\\", m.group(2)) if r.strip()]
+        parts: list[tuple[str, str | None]] = []
+        for row in rows:
+            value, _, cond = row.partition("&")
+            value = re.sub(r"(?:\\[,;!]|[\s,;.])+$", "", value)  # "1, & z > 0": the comma's
+            cond = cond.replace("&", " ").strip().rstrip(",;.").strip()
+            if not cond or _CASE_ELSE.match(cond):
+                parts.append((value.strip(), None))
+            else:
+                cond = re.sub(r"\\(?:quad|qquad|,|;)", " ", _CASE_IF.sub("", cond)).strip()
+                cond = re.sub(r"^[,\s]+|[,\s]+$", "", cond)
+                parts.append((value.strip(), cond))
+        if not parts:
+            return m.group(0)
+        value, cond = parts[-1]
+        out = f"\\left({value}\\right)" if cond is None else f"\\mathbb{{1}}[{cond}] \\left({value}\\right)"
+        for value, cond in reversed(parts[:-1]):
+            if cond is None:  # an "otherwise" before the last row: not a piecewise function
+                return m.group(0)
+            out = (
+                f"\\left(\\mathbb{{1}}[{cond}] \\left({value}\\right) + "
+                f"\\left(1 - \\mathbb{{1}}[{cond}]\\right) {out}\\right)"
+            )
+        return out
+
+    return _CASES.sub(one, text)
+
+
 def protect_matrices(text: str) -> str:
     r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (also ``pmatrix``, ``matrix``) with its
     cell and row separators as the commands ``\mcol`` and ``\mrow``, so that a derivation's
     rows (split at ``\\``) and ``aligned``'s ``&`` leave the matrix whole; nested matrices
-    each with their own separators."""
+    each with their own separators. A ``cases`` environment is first read as its masks
+    (:func:`cases_as_masks`)."""
+    text = cases_as_masks(text)
     done = "\x00"  # a protected matrix's \begin/\end while the ones around it are found
 
     def one(m: re.Match[str]) -> str:
@@ -2112,7 +2159,17 @@ class _Parser:
     def delta(self, tok: Tok) -> ex.Node:
         t = self.peek()
         if t.kind == "id" or t.kind == "cmd" and t.text[1:] in FONTS | HATS:  # δZ2, \delta \hat{Y}
+            save = self.pos
             node = self.suffixes(self.name_only(tok))
+            if (
+                isinstance(node, ex.Name)
+                and self.known("delta")
+                and not self.known(node.id)
+                and (node.id in FUNCS or node.id in ("sign", "sgn", "clip"))
+                and self.peek().text == "("
+            ):  # Huber's δ·sign(r) where the network has a constant delta: δ times a function
+                self.pos = save
+                return ex.Name("delta")
             if isinstance(node, ex.Name) and not self.known("d" + node.id) and self.known(node.id):
                 return _mul(ex.Name("delta"), node)  # δ x where x has no gradient: δ times x
             if isinstance(node, ex.Name):
