@@ -380,3 +380,55 @@ def test_a_piecewise_answer_in_a_cases_environment(tmp_path, net, wrt, answer, c
     else:
         assert run.exit_code == 1, run.output
         assert run.output.startswith(f"✗ incorrect — {code}"), run.output
+
+
+LSE = """
+# a cross-entropy written with logsumexp, as numerically careful notes write it
+[network]
+name = "held-lse"
+[dims]
+n = 3
+c = 4
+d = 2
+[inputs]
+x = ["n", "d"]
+y = YDECL
+[params]
+W = ["d", "c"]
+[forward]
+z = "x @ W"
+FORWARD
+"""
+
+
+@pytest.mark.parametrize(
+    ("ydecl", "forward", "simplified"),
+    [
+        ('{ shape = ["n", "c"], kind = "one-hot" }',
+         'loss = "(torch.logsumexp(z, dim=1) - (z * y).sum(dim=1)).mean()"', True),
+        ('["n", "c"]',  # soft targets, logsumexp in a node of its own, a sum over n
+         'lse = "torch.logsumexp(z, dim=1, keepdim=True)"\n'
+         'loss = "(lse - (z * y).sum(dim=1, keepdim=True)).sum() / n"', True),
+        ('["n", "c"]',  # the target logit added, not subtracted: no cross-entropy
+         'loss = "(torch.logsumexp(z, dim=1) + (z * y).sum(dim=1)).mean()"', False),
+    ],
+    ids=["one-hot", "soft-two-nodes", "not-ce"],
+)
+def test_a_cross_entropy_written_with_logsumexp(tmp_path, ydecl, forward, simplified):
+    text = LSE.replace("YDECL", ydecl).replace("FORWARD", forward)
+    _, folder = _build(tmp_path, text, "held-lse", fmt="md,py", lang="en,zh")
+    shown = r"\delta_{z} = \frac{1}{n} \left(\operatorname{softmax}\left(z\right) - y\right)"
+    for lang in ("en", "zh"):
+        md = (folder / lang / "walkthrough.md").read_text()
+        assert (shown in md) == simplified, lang
+    ns = _lab(folder)
+    x, y, W = _t(ns, "x", "y", "W", grad=("W",))
+    z = x @ W
+    z.retain_grad()
+    lse = torch.logsumexp(z, dim=1)
+    pick = (z * y).sum(dim=1)
+    (lse + pick if not simplified else lse - pick).sum().div(3).backward()
+    assert np.allclose(np.asarray(ns["dW"], dtype=float), W.grad.numpy(), atol=1e-12)
+    if simplified:
+        p = torch.softmax(z, dim=1)
+        assert np.allclose(((p - y) / 3).detach().numpy(), z.grad.numpy(), atol=1e-12)

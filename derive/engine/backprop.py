@@ -620,6 +620,36 @@ def _loss_through(g: Graph, a: str) -> sp.Expr | None:
     return loss
 
 
+def _contains(tree: ex.Node, part: ex.Node) -> bool:
+    return tree == part or any(_contains(c, part) for c in ex.children(tree))
+
+
+def _loss_expanded(g: Graph, a: str) -> sp.Expr | None:
+    """The loss's entry as an expression of ``a``'s entries, every node after ``a`` replaced by
+    its definition (also where ``a`` feeds several nodes: logsumexp and the picked logit);
+    None where that does not end (it always does in a graph) or ``a`` is not reached."""
+    after, todo = set(), [a]
+    while todo:
+        for c in g.consumers.get(todo.pop(), ()):
+            if c not in after:
+                after.add(c)
+                todo.append(c)
+    if g.spec.loss not in after:
+        return None
+    defs = {n.name: n.definition for n in g.nodes}
+    loss = defs[g.spec.loss][0, 0]
+    for _ in range(len(after) + 1):
+        swap = {}
+        for name in after - {g.spec.loss}:
+            t = g.tensors[name]
+            if any(s in loss.free_symbols for s in t.symbols):
+                swap.update(zip(t.symbols, defs[name], strict=True))
+        if not swap:
+            return loss
+        loss = loss.xreplace(swap)
+    return None
+
+
 def _size_ratio(
     g: Graph, want: sp.Expr, loss: sp.Expr, s: sp.Symbol, at: dict | None = None
 ) -> mf.Scalar | None:
@@ -1457,7 +1487,7 @@ class _Deriver:
         if len(cons) not in (1, 2):
             return []
         if len(cons) == 2:
-            return self.batchnorm(t) or self.written_softmax(t, None)
+            return self.batchnorm(t) or self.written_softmax(t, None) or self.logsumexp_ce(t)
         a_node = next(n for n in g.nodes if n.name == cons[0])
         if isinstance(a_node.tree, ex.Call) and a_node.tree.func == "softmax":
             return self.softmax_ce(t, a_node)
@@ -1468,7 +1498,7 @@ class _Deriver:
             and a_node.tree.func == "sigmoid"
             and a_node.tree.args[0] == ex.Name(t.name)
         ):
-            return self.written_softmax(t, a_node)
+            return self.written_softmax(t, a_node) or self.logsumexp_ce(t)
         if g.consumers[a_node.name] != (g.spec.loss,):
             return self.written_bce(t, a_node)
         loss = loss_term(g.nodes[-1].tree, a_node.name, "bce")
@@ -1584,6 +1614,49 @@ class _Deriver:
             steps = self.try_chain(t, chain, "softmax-ce", y, p=p, z=t.name)
             if steps:
                 self._ce_done[t.name] = (P, n)
+                return steps
+        return []
+
+    def logsumexp_ce(self, t: Tensor) -> list[Step]:
+        """A cross-entropy written with logsumexp (``(torch.logsumexp(z, 1) - (z * y).sum(1))
+        .mean()``, ``tf.reduce_logsumexp(z, 1) - …``): the language reads logsumexp as ``mean(z −
+        log_softmax(z))``, whose display never shows the textbook ``δ_z = (softmax(z) − Y)/n``.
+        The slope of logsumexp is the softmax and that of the subtracted target logit the
+        target: tried as one step for each input ``Y`` of ``t``'s shape the loss reads, ``n``
+        read from the loss's exact derivative (:func:`_size_ratio`); proven like every step, and
+        none where the loss is of another form."""
+        g = self.g
+        loss_tree = g.nodes[-1].tree
+        lsm = ex.Call("log_softmax", (ex.Name(t.name),))
+        if not _contains(loss_tree, lsm) and not any(
+            _contains(n.tree, lsm) for n in g.nodes if n.name in g.consumers.get(t.name, ())
+        ):
+            return []
+        loss = _loss_expanded(g, t.name)
+        if loss is None:
+            return []
+        # logsumexp is read as a mean over the row's c entries, so the loss holds (1/c)·Σ of
+        # as many terms as the row has: c is that number (the count is the batch's, n)
+        width = getattr(g.tensors[t.name].shape[1], "label", None)
+        if isinstance(width, str) and width in g.scalars:
+            loss = loss.xreplace({g.scalars[width]: sp.Integer(int(g.tensors[t.name].shape[1]))})
+        row = list(g.tensors[t.name].symbols[0, :])
+        s = row[0]
+        p0 = sp.exp(s) / sp.Add(*(sp.exp(e) for e in row))
+        shape = g.tensors[t.name].shape
+        for y in sorted({n for x in g.nodes for n in ex.names(x.tree)}):
+            if y not in g.spec.inputs or y not in g.tensors or g.tensors[y].shape != shape:
+                continue
+            n = _size_ratio(g, p0 - g.tensors[y].symbols[0, 0], loss, s)
+            if n is None:
+                continue
+            P = forward_ir(ex.Call("softmax", (ex.Name(t.name),)), g)
+            Y = forward_ir(ex.Name(y), g)
+            chain = [(ce_fused(P, Y, n, one_hot=True), "builtins.lse_ce")]
+            # (P − Y)/n holds for any Y here; "each row sums to zero" only for one-hot rows
+            rule = "softmax-ce" if y in g.spec.one_hot else "softmax-ce-soft"
+            steps = self.try_chain(t, chain, rule, y, z=t.name)
+            if steps:
                 return steps
         return []
 
