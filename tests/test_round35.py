@@ -214,6 +214,9 @@ def test_a_second_node_the_loss_reads_is_not_where_the_blame_starts_again(tmp_pa
     assert "enters the loss directly" in en
     assert zh.count("“责任”从这里开始分摊") == 1
     assert "直接出现在损失中" in zh
+    # the hinge said once, where the blame starts: only violated margins are blamed
+    assert en.count("The loss keeps only the positive part of") == 1
+    assert zh.count("正的部分") == 1
     ns = _lab(folder)
     anc, pos, neg, W = _t(ns, "anc", "pos", "neg", "W", grad=("W",))
     fa, fp, fn = anc @ W, pos @ W, neg @ W
@@ -432,3 +435,10 @@ def test_a_cross_entropy_written_with_logsumexp(tmp_path, ydecl, forward, simpli
     if simplified:
         p = torch.softmax(z, dim=1)
         assert np.allclose(((p - y) / 3).detach().numpy(), z.grad.numpy(), atol=1e-12)
+
+
+def test_a_relu_inside_a_squared_error_is_no_hinge(tmp_path):
+    text = TRIPLET.replace('loss = "torch.clamp(dap - dan + margin, min=0).mean()"',
+                           'loss = "((torch.relu(dap - dan) - margin) ** 2).mean()"')
+    _, folder = _build(tmp_path, text, "held-triplet", fmt="md")
+    assert "positive part" not in (folder / "en" / "walkthrough.md").read_text()

@@ -669,6 +669,9 @@ class _Writer:
             # ``l.mean() + lambd * sum(W ** 2) / 2``): not where "the blame starts"
             return [Words("loss.penalty", (("T", T), ("F", Math(c.formula.tex()))))]
         out = [Words("start", (("T", T), ("d", d), ("L", L)))]
+        k = _summed_hinge(tree)  # a hinge: the mean of max(margin − …, 0) is the loss
+        if k is not None and _uses(k.args[0], t):
+            out.append(Words("loss.hinge", (("X", Math(forward_ir(k.args[0], g).tex())),)))
         if "loss-target" in c.rules:
             out.append(Words("loss.target", (("T", T),)))
             return out
@@ -898,6 +901,7 @@ ONCE = (
     "scaled-scores",
     "rowwise.softmax-jacobian.matrix",
     "loss.formula",
+    "loss.hinge",
     "mean.rows",
     "mean.entries",
 )
@@ -978,6 +982,25 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
             keep.append(w)
         out.append(tuple(keep))
     return out
+
+
+def _summed_hinge(tree: ex.Node) -> ex.Call | None:
+    """``max(x, 0)`` (``clamp0``/``relu``) of a loss that is its sum or mean, scaled by a
+    number or a size (a hinge or triplet loss, ``relu(1 − y·s).mean()``); else None."""
+    while isinstance(tree, ex.BinOp) and tree.op in ("*", "/"):
+        scalar = (ex.Num, ex.Name)
+        if tree.op == "/" and isinstance(tree.right, scalar):
+            tree = tree.left
+        elif tree.op == "*" and isinstance(tree.left, scalar):
+            tree = tree.right
+        elif tree.op == "*" and isinstance(tree.right, scalar):
+            tree = tree.left
+        else:
+            return None
+    if isinstance(tree, ex.Call) and tree.func in ("mean", "sum") and tree.args:
+        tree = tree.args[0]
+    ok = isinstance(tree, ex.Call) and tree.func in ("clamp0", "relu") and len(tree.args) == 1
+    return tree if ok else None  # type: ignore[return-value]
 
 
 def _flat(op: Any) -> bool:
