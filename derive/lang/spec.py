@@ -1022,6 +1022,7 @@ class _Validator:
                     catalog.said("spec.read.run_9"),
                     catalog.said("spec.read.run_9_fix", key=key),
                 )
+            text = self.spelled_hn35(f'{where} = "{text}"', text, shapes)
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
@@ -1684,6 +1685,27 @@ class _Validator:
         their ``jnp`` spelling (``spelling.jax_lax_hn34``)."""
         try:
             return spelling.jax_lax_hn34(text, frozenset({*shapes, *self.fwd}))
+        except spelling.SpellingError as err:
+            raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
+
+    def spelled_hn35(self, where: str, text: str, shapes: dict[str, Shape]) -> str:
+        """heldnets35: Keras 3's ``keras.ops`` in the spellings derive reads, ``vecdot`` and
+        ``count_nonzero`` as the sums they are (``spelling.keras_ops_hn35``,
+        ``sums_spelled_hn35``), and the calls that leave autograd or size a result by the data
+        refused in one line (``spelling.refused_hn35``) — before the line's shape is read."""
+        if len(text) > ex.MAX_LENGTH:
+            return text  # the parse names the limit
+        taken = frozenset({*shapes, *self.fwd})
+        try:
+            spelling.refused_hn35(text)
+        except spelling.SpellingError as err:  # shown as the user wrote the line
+            key = where.split(" = ", 1)[0].removeprefix("[forward] ")
+            shown = self.written_hn29.get(key, text)
+            raise self.err(
+                f'[forward] {key} = "{shown}"', err.spoken, catalog.said("spec.fix_readme")
+            ) from None
+        try:
+            return spelling.sums_spelled_hn35(spelling.keras_ops_hn35(text, taken), taken)
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
 

@@ -5460,3 +5460,198 @@ def comparisons_hn34(text: str) -> str:
     except RecursionError:
         return text
     return ast.unparse(tree) if changed else text
+
+
+# ---- heldnets35: spellings of held-out course networks (issue 9, pass 35) ---------------------
+
+# the module of vecdot → the module and the keyword of its sum along an axis
+_VECDOT_HN35 = {
+    "torch.linalg": ("torch", "dim"), "np": ("np", "axis"), "numpy": ("np", "axis"),
+    "np.linalg": ("np", "axis"), "numpy.linalg": ("np", "axis"), "jnp": ("jnp", "axis"),
+    "jax.numpy": ("jnp", "axis"), "jnp.linalg": ("jnp", "axis"), "jax.numpy.linalg": ("jnp", "axis"),
+}
+# the module of count_nonzero → the module, the sum's name and its axis keyword
+_COUNT_NONZERO_HN35 = {
+    "torch": ("torch", "sum", "dim"), "np": ("np", "sum", "axis"), "numpy": ("np", "sum", "axis"),
+    "jnp": ("jnp", "sum", "axis"), "jax.numpy": ("jnp", "sum", "axis"),
+    "tf": ("tf", "reduce_sum", "axis"), "tf.math": ("tf", "reduce_sum", "axis"),
+    "tensorflow": ("tf", "reduce_sum", "axis"), "tensorflow.math": ("tf", "reduce_sum", "axis"),
+}
+
+
+def _module_call_hn35(module: str, name: str, args: list[ast.expr], **kw: ast.expr) -> ast.Call:
+    return ast.Call(
+        ast.Attribute(ast.Name(module, ast.Load()), name, ast.Load()),
+        args,
+        [ast.keyword(k, v) for k, v in kw.items()],
+    )
+
+
+def sums_spelled_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
+    """``text`` with two sums along an axis written as the sums they are, before the line's
+    shape is read (so a 1-D result is 1-D as for ``torch.sum(…, dim=1)``):
+
+    - ``torch.linalg.vecdot(x, y, dim=-1)`` / NumPy 2's ``np.vecdot(x1, x2, axis=-1)`` (also
+      ``np.linalg.vecdot``, ``jnp.vecdot``): ``Σ conj(x)·y`` along the axis, for real tensors
+      ``torch.sum(x * y, dim=-1)`` — one number per row of two matrices (a two-tower model's
+      scores), the inner product of two 1-D vectors;
+    - ``torch.count_nonzero(m, dim=None)``, ``np.count_nonzero(m, axis=None, keepdims=False)``,
+      ``tf.math.count_nonzero(m, axis=None, keepdims=False)``, ``m.count_nonzero()``: how many
+      entries are not 0, ``torch.sum(m != 0, …)`` — a count, constant in every tensor, so a
+      masked mean ``(e * mask).sum() / torch.count_nonzero(mask)`` divides by the number kept.
+    """
+    if "vecdot" not in text and "count_nonzero" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Sums(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not isinstance(f, ast.Attribute) or f.attr not in ("vecdot", "count_nonzero"):
+                return n
+            path = _module_path(f.value)
+            method = not module_of(f.value) or path in taken
+            if f.attr == "vecdot" and not method and path in _VECDOT_HN35:
+                module, axis = _VECDOT_HN35[path]
+                a = _bound(n, "vecdot", ("x", "y", axis), 2)
+                out = _module_call_hn35(
+                    module, "sum", [_mul(a["x"], a["y"])], **{axis: a.get(axis, _num(-1))}
+                )
+            elif f.attr == "count_nonzero" and (method or path in _COUNT_NONZERO_HN35):
+                module, total, axis = (
+                    ("", "sum", "dim") if method else _COUNT_NONZERO_HN35[path]
+                )
+                params: tuple[str, ...] = ("x", axis) if axis == "dim" else ("x", axis, "keepdims")
+                if module == "tf":  # tf.math.count_nonzero's dtype (int64) and name
+                    params = (*params, "dtype", "name")
+                called = ast.Call(f, [f.value, *n.args], n.keywords) if method else n
+                a = _bound(called, "count_nonzero", params, 1)
+                kw: dict[str, ast.expr] = {}
+                if not _is_none(a.get(axis)):
+                    kw[axis] = a[axis]
+                if _flag(a.get("keepdims"), False, "count_nonzero(keepdims=…)"):
+                    kw["keepdims"] = ast.Constant(True)
+                mask = ast.Compare(a["x"], [ast.NotEq()], [_num(0)])
+                if method:
+                    out = ast.Call(
+                        ast.Attribute(mask, "sum", ast.Load()), [],
+                        [ast.keyword(k, v) for k, v in kw.items()],
+                    )
+                else:
+                    out = _module_call_hn35(module, total, [mask], **kw)
+            else:
+                return n
+            return ast.copy_location(out, n)
+
+    return ast.unparse(Sums().visit(tree))
+
+
+# Keras 3's backend-agnostic ops (``from keras import ops``; keras/src/ops/numpy.py, nn.py,
+# math.py): the NumPy-like ones are NumPy's functions (ops.mean(x, axis, keepdims), ops.var with
+# ddof 0 …), the activations jax.nn's (ops.gelu's approximate=True default as jax.nn.gelu's);
+# ops.leaky_relu's default slope is 0.2 (jax.nn's 0.01), written out
+KERAS_OPS_NUMPY_HN35 = frozenset(
+    {
+        "matmul", "dot", "sum", "mean", "max", "min", "amax", "amin", "var", "std", "square",
+        "sqrt", "exp", "log", "log1p", "expm1", "abs", "absolute", "tanh", "sin", "cos", "sign",
+        "maximum", "minimum", "clip", "where", "transpose", "power", "multiply", "add",
+        "subtract", "divide", "negative", "concatenate", "stack", "einsum", "reshape", "squeeze",
+        "expand_dims", "prod", "cumsum", "logaddexp", "reciprocal", "erf", "arctan", "tensordot",
+        "outer", "diagonal", "trace", "ones_like", "zeros_like",
+    }
+)
+KERAS_OPS_NN_HN35 = frozenset(
+    {
+        "relu", "relu6", "sigmoid", "softplus", "softsign", "silu", "gelu", "elu", "selu",
+        "log_sigmoid", "softmax", "log_softmax", "logsumexp", "leaky_relu",
+    }
+)
+KERAS_OPS_RENAMED_HN35 = {"swish": "jax.nn.silu", "norm": "jnp.linalg.norm"}
+
+
+def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
+    """``text`` with Keras 3's ``keras.ops.<f>`` (and ``ops.<f>`` of ``from keras import ops``,
+    where no tensor is named ``ops``) in the spelling derive reads with the same definition:
+    NumPy's functions as ``jnp.<f>``, the activations as ``jax.nn.<f>``, ``ops.leaky_relu`` with
+    its default ``negative_slope=0.2`` written. Another ``ops`` function is refused in one line
+    naming those read."""
+    if "ops." not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Ops(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not isinstance(f, ast.Attribute):
+                return n
+            path = _module_path(f.value)
+            if path not in ("keras.ops", "keras.ops.nn", "keras.ops.numpy", "keras.ops.math",
+                            "tf.keras.ops") and not (path == "ops" and "ops" not in taken):
+                return n
+            name, keywords = f.attr, list(n.keywords)
+            if name in KERAS_OPS_NUMPY_HN35:
+                module = "jnp"
+            elif name in KERAS_OPS_NN_HN35:
+                module = "jax.nn"
+                if name == "leaky_relu" and len(n.args) < 2 and "negative_slope" not in {
+                    k.arg for k in keywords
+                }:
+                    keywords.append(ast.keyword("negative_slope", _num(0.2)))
+            elif name == "hard_sigmoid" and len(n.args) == 1 and not keywords:
+                # keras/src/ops/nn.py: relu6(x + 3) / 6
+                relu6 = ast.Attribute(
+                    ast.Attribute(ast.Name("jax", ast.Load()), "nn", ast.Load()), "relu6",
+                    ast.Load(),
+                )
+                six = ast.Call(relu6, [_add(n.args[0], _num(3))], [])
+                return ast.copy_location(_div(six, _num(6)), n)
+            elif name in KERAS_OPS_RENAMED_HN35:
+                module, name = KERAS_OPS_RENAMED_HN35[name].rsplit(".", 1)
+            else:
+                read = sorted(
+                    KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35 | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid"}
+                )
+                raise SpellingError(
+                    catalog.said("spec.heldnets35.keras_ops", name=name, read=", ".join(read))
+                )
+            head: ast.expr = ast.Name(module.split(".")[0], ast.Load())
+            for part in module.split(".")[1:]:
+                head = ast.Attribute(head, part, ast.Load())
+            return ast.copy_location(
+                ast.Call(ast.Attribute(head, name, ast.Load()), n.args, keywords), n
+            )
+
+    return ast.unparse(Ops().visit(tree))
+
+
+# calls whose result leaves autograd (.numpy(), .tolist(); .item() is Spec.items_detached_hn30's)
+# or whose size the data decides (unique): refused naming why and what to write
+_LEAVES_AUTOGRAD_HN35 = frozenset({"numpy", "tolist"})
+_DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
+
+
+def refused_hn35(text: str) -> None:
+    """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
+    line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
+    ``bincount`` (how many values they return depends on the data)."""
+    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35)):
+        return
+    tree = parsed(text)
+    if tree is None:
+        return
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Call) or not isinstance(n.func, ast.Attribute):
+            continue
+        name = n.func.attr
+        if name in _LEAVES_AUTOGRAD_HN35 and not n.args and not n.keywords and not module_of(
+            n.func.value
+        ):
+            raise SpellingError(catalog.said("spec.heldnets35.leaves_autograd", name=name))
+        if name in _DATA_SIZED_HN35:
+            raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
