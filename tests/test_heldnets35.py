@@ -156,3 +156,68 @@ def test_unique_is_one_line_saying_the_data_decides_the_size(line: str) -> None:
     en, zh = _refusal(text, "en"), _refusal(text, "zh")
     assert "how many values it returns depends on the data" in en, en
     assert "返回多少个值取决于数据" in zh, zh
+
+
+# ---- a matrix reshaped to three sizes: its column blocks (a group norm written out) -------------
+
+_SIX = """
+[dims]
+n = 3
+d = 3
+c = 6
+[inputs]
+X = ["n", "d"]
+Z = ["n", "c"]
+[params]
+W = ["d", "c"]
+g = ["c"]
+k3 = [3]
+[constants]
+eps = 1e-5
+[forward]
+H = "torch.tanh(X @ W * g) + k3.sum()"
+{lines}
+[values]
+X = [[0.4, -1.1, 0.2], [1.3, 0.5, -0.7], [-0.2, 0.8, 0.7]]
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'Hg = "H.reshape(3, 2, 3)"\nm = "Hg.mean(dim=-1, keepdim=True)"\n'
+        's = "((Hg - m) ** 2).mean(dim=-1, keepdim=True)"\n'
+        'Hn = "((Hg - m) / torch.sqrt(s + eps)).reshape(3, 6)"\nloss = "(Hn * g * Z).sum()"',
+        'Hg = "H.view(n, 3, -1)"\nHn = "((Hg - Hg.mean(-1, keepdim=True)) / (Hg.var(-1, '
+        'keepdim=True, unbiased=False) + eps).sqrt()).view(n, c)"\nloss = "((Hn * g - Z) ** 2).mean()"',
+        'Hg = "np.reshape(H, (3, 3, 2))"\nP = "np.exp(Hg) / np.sum(np.exp(Hg), axis=-1, keepdims=True)"\n'
+        'loss = "np.sum(P.reshape(3, -1) * Z)"',
+        'Hg = "H.reshape(3, 2, 3)"\nP = "torch.softmax(Hg, dim=-1)"\n'
+        'loss = "(P.reshape(3, 6) * Z).sum() + Hg.amax(dim=2, keepdim=True).reshape(3, 2).sum()"',
+        'Hg = "H.reshape(3, 2, 3)"\nloss = "Hg.sum() + (Hg * k3).reshape(3, 6)[:, 1:4].sum()"',
+        'Hg = "H.reshape(3, 2, 3)"\nloss = "-(Hg - Hg.mean(2, keepdim=True)).pow(2).mean() + '
+        '(torch.log_softmax(Hg, -1).reshape(3, 6) * Z).sum()"',
+    ],
+    ids=["group-norm", "view-var", "np-softmax-groups", "softmax-amax", "whole-sum-row", "pow-mean"],
+)
+def test_a_matrix_reshaped_to_three_sizes_is_read_as_its_column_blocks(lines: str) -> None:
+    _both(_SIX.format(lines=lines), "grouped")
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        ('Hg = "H.reshape(3, 2, 3)"\nloss = "(Hg.mean(dim=1, keepdim=True) ** 2).sum() + g.sum()"',
+         "Hg.mean(dim=1, keepdim=True) is not read of a 3-D tensor"),
+        ('Hg = "H.reshape(3, 2, 3)"\nloss = "(Hg * g).reshape(3, 6).sum()"',
+         "Hg * g is not read of a 3-D tensor"),
+        ('Hg = "H.reshape(2, 3, 3)"\nloss = "Hg.reshape(3, 6).sum() + g.sum()"',
+         "a reshape to three sizes is read only for a matrix named earlier"),
+    ],
+    ids=["group-axis", "channels-vector", "rows-changed"],
+)
+def test_other_uses_of_a_3d_tensor_are_one_line(lines: str, said: str) -> None:
+    text = _SIX.format(lines=lines)
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert said in en and "Fix:" in en, en
+    assert "三维张量" in zh or "变形为三个大小" in zh, zh

@@ -1013,6 +1013,7 @@ class _Validator:
         self.stopped: list[str] = []  # NetSpec.detached
         self.hoisted_stops: dict[str, str] = {}  # NetSpec.detached_in: hoisted line → user's line
         loss_key = list(fwd)[-1] if fwd else ""
+        self.dims_hn35, self.loss_key_hn35 = dims, loss_key
         for key, text in self.unpacked(fwd, shapes, params):
             where = f"[forward] {key}"
             self.declare("forward", key)
@@ -1197,7 +1198,17 @@ class _Validator:
         """The [forward] lines, one name each: a quoted key that unpacks a split, ``"i, f, o, g"
         = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
         as slices). Lazy, so a split sees the shapes of the lines before it."""
+        groups: dict[str, Any] = {}  # heldnets35: 3-D values (a reshape to three sizes)
         for key, text in fwd.items():
+            if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
+                grouped = self.grouped_hn35(key, text, groups, shapes)
+                if grouped is not None and key in groups:  # a 3-D line: its blocks' lines
+                    for k, t in grouped:
+                        self.fwd[k] = t
+                        yield k, t
+                    continue
+                if grouped is not None:  # a line of 2-D result: the blocks joined back
+                    text = grouped[0][1]
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
@@ -1687,6 +1698,29 @@ class _Validator:
             return spelling.jax_lax_hn34(text, frozenset({*shapes, *self.fwd}))
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
+
+    def grouped_hn35(
+        self, key: str, text: str, groups: dict[str, Any], shapes: dict[str, Shape]
+    ) -> list[tuple[str, str]] | None:
+        """heldnets35: a matrix reshaped to three sizes (a group norm's ``x.reshape(N, G, -1)``)
+        and the lines of that 3-D value, read as its column blocks
+        (``spelling.grouped_3d_hn35``); ``None`` for any other line."""
+        scalars = frozenset(k for k, v in shapes.items() if not v)
+        try:
+            lines = spelling.grouped_3d_hn35(
+                key, text, groups, shapes, getattr(self, "dims_hn35", {}), scalars
+            )
+        except spelling.SpellingError as err:
+            raise self.err(
+                f'[forward] {key} = "{text}"', err.spoken, catalog.said("spec.fix_readme")
+            ) from None
+        if lines is not None and key in groups and key == self.loss_key_hn35:
+            raise self.err(
+                f'[forward] {key} = "{text}"',
+                catalog.said("spec.heldnets35.grouped", x=text),
+                catalog.said("spec.fix_readme"),
+            )
+        return lines
 
     def spelled_hn35(self, where: str, text: str, shapes: dict[str, Shape]) -> str:
         """heldnets35: Keras 3's ``keras.ops`` in the spellings derive reads, ``vecdot`` and

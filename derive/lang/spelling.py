@@ -5655,3 +5655,224 @@ def refused_hn35(text: str) -> None:
             raise SpellingError(catalog.said("spec.heldnets35.leaves_autograd", name=name))
         if name in _DATA_SIZED_HN35:
             raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
+
+
+# ---- heldnets35: a matrix reshaped to three sizes, read as its column blocks ------------------
+
+# reductions read along a 3-D tensor's last axis (per block: along the block's columns)
+_GROUP_REDUCTIONS_HN35 = frozenset({"mean", "sum", "var", "std", "amax", "amin", "logsumexp"})
+_GROUP_ALONG_HN35 = frozenset({"softmax", "log_softmax"})  # along the last axis, shape kept
+
+
+class _Grouped:
+    """A 3-D value of :func:`grouped_3d_hn35`: its blocks' expressions, rows and block width."""
+
+    def __init__(self, parts: list[ast.expr], rows: int, width: int) -> None:
+        self.parts, self.rows, self.width = parts, rows, width
+
+
+def _sizes_hn35(call: ast.Call, dims: dict[str, int]) -> tuple[ast.expr, list[int | None]] | None:
+    """``(x, sizes)`` of ``x.reshape(a, b, c)`` / ``x.view((a, b, c))`` / ``torch.reshape(x,
+    (a, b, c))`` (a size a whole number, a [dims] name or -1: ``None`` for -1), else ``None``."""
+    f = call.func
+    if not isinstance(f, ast.Attribute) or f.attr not in ("reshape", "view") or call.keywords:
+        return None
+    if module_of(f.value):
+        if f.attr != "reshape" or len(call.args) != 2:
+            return None
+        x, sizes = call.args[0], [call.args[1]]
+    else:
+        x, sizes = f.value, list(call.args)
+    if len(sizes) == 1 and isinstance(sizes[0], ast.Tuple | ast.List):
+        sizes = list(sizes[0].elts)
+    out: list[int | None] = []
+    for s in sizes:
+        v = _int_literal(s) if not isinstance(s, ast.Name) else dims.get(s.id)
+        if v is None:
+            return None
+        out.append(None if v == -1 else v)
+    return x, out
+
+
+def grouped_3d_hn35(
+    key: str,
+    text: str,
+    groups: dict[str, _Grouped],
+    shapes: dict[str, tuple[int, ...]],
+    dims: dict[str, int],
+    scalars: frozenset[str],
+) -> list[tuple[str, str]] | None:
+    """Wu & He's group norm as its code writes it, ``x.reshape(N, G, -1)`` then statistics along
+    the last axis and ``.reshape(N, C)``: an [a, g·k] matrix reshaped to ``(a, g, k)`` (NumPy's
+    row-major fill: entry (i, j, l) is x[i, j·k + l]) is read as its g column blocks
+    ``x[:, j·k:(j+1)·k]``, one line each (``{key}_g{j}``); a line of that 3-D value is read
+    block by block where each block is what PyTorch/NumPy computes: arithmetic with numbers,
+    element-wise functions, reductions along the last axis with keepdim (and softmax along it),
+    and a reshape back to two sizes (a, g·w), the blocks joined column-wise. Anything else of a
+    3-D value is refused in one line naming what is read. Returns the lines to read instead of
+    ``key = text`` (``None``: the line is not one of these)."""
+    if not groups and "reshape" not in text and "view" not in text:
+        return None
+    tree = parsed(text)
+    if tree is None:
+        return None
+
+    def refuse(node: ast.AST) -> SpellingError:
+        return SpellingError(catalog.said("spec.heldnets35.grouped", x=ast.unparse(node)))
+
+    def scalar(node: ast.AST) -> bool:
+        return all(
+            not isinstance(n, ast.Name) or n.id in scalars or module_of(n)
+            for n in ast.walk(node)
+        ) and not any(isinstance(n, ast.Subscript) for n in ast.walk(node))
+
+    def axis_last(v: ast.expr | None) -> bool:
+        k = _int_literal(v) if v is not None else None
+        return k in (-1, 2)
+
+    def conv(node: ast.expr) -> ast.expr | _Grouped:
+        if isinstance(node, ast.Name) and node.id in groups:
+            g = groups[node.id]
+            return _Grouped(list(g.parts), g.rows, g.width)
+        if not any(isinstance(n, ast.Name) and n.id in groups for n in ast.walk(node)):
+            if isinstance(node, ast.Call):
+                made = _sizes_hn35(node, dims)
+                if made is not None and len(made[1]) == 3:
+                    return split(node, *made)
+            return node
+        if isinstance(node, ast.BinOp):
+            a, b = conv(node.left), conv(node.right)
+            if isinstance(a, _Grouped) and isinstance(b, _Grouped):
+                if a.rows != b.rows or len(a.parts) != len(b.parts):
+                    raise refuse(node)
+                width = a.width if b.width == 1 else b.width
+                if 1 not in (a.width, b.width) and a.width != b.width:
+                    raise refuse(node)
+                parts = [_bin(x, node.op, y) for x, y in zip(a.parts, b.parts, strict=True)]
+                return _Grouped(parts, a.rows, width)
+            if not isinstance(a, _Grouped) and not isinstance(b, _Grouped):
+                return _bin(a, node.op, b)  # 2-D both, after a reshape back
+            g, other = (a, b) if isinstance(a, _Grouped) else (b, a)
+            assert isinstance(g, _Grouped)
+            if isinstance(node.op, ast.MatMult) or not (scalar(other) or row(other, g.width)):
+                raise refuse(node)
+            parts = [_bin(p, node.op, other) if g is a else _bin(other, node.op, p) for p in g.parts]
+            return _Grouped(parts, g.rows, g.width)
+        if isinstance(node, ast.UnaryOp):
+            g = conv(node.operand)
+            if not isinstance(g, _Grouped):
+                return ast.UnaryOp(node.op, g)
+            return _Grouped([ast.UnaryOp(node.op, p) for p in g.parts], g.rows, g.width)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            return call(node)
+        return rebuilt(node)
+
+    def flat(node: ast.expr) -> ast.expr:
+        out = conv(node)
+        if isinstance(out, _Grouped):
+            raise refuse(node)
+        return out
+
+    def rebuilt(node: ast.expr) -> ast.expr:
+        """``node`` with each sub-expression read, each 2-D (a 3-D one is refused)."""
+        new = copy.copy(node)
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, ast.expr) and not isinstance(value, ast.expr_context):
+                setattr(new, field, flat(value))
+            elif isinstance(value, list):
+                setattr(new, field, [flat(v) if isinstance(v, ast.expr) else rebuilt_kw(v)
+                                     for v in value])
+        return new
+
+    def rebuilt_kw(v: Any) -> Any:
+        if isinstance(v, ast.keyword):
+            return ast.keyword(v.arg, flat(v.value))
+        return v
+
+    def row(node: ast.expr, width: int) -> bool:
+        """A 1-D vector or a [1, k] row of the blocks' width: PyTorch/NumPy broadcast it along
+        the last axis, so each block gets all of it."""
+        return isinstance(node, ast.Name) and shapes.get(node.id) == (1, width)
+
+    def call(node: ast.Call) -> ast.expr | _Grouped:
+        f = node.func
+        assert isinstance(f, ast.Attribute)
+        made = _sizes_hn35(node, dims)
+        if made is not None:
+            g = conv(made[0])
+            sizes = made[1]
+            if not isinstance(g, _Grouped) or len(sizes) != 2:
+                raise refuse(node)
+            full = len(g.parts) * g.width
+            if sizes[0] not in (g.rows, None) or sizes[1] not in (full, None) or sizes == [None, None]:
+                raise refuse(node)
+            return _call("concat", *g.parts, axis=_num(1)) if len(g.parts) > 1 else g.parts[0]
+        method = not module_of(f.value)
+        args = ([f.value] if method else []) + list(node.args)
+        if not args:
+            return rebuilt(node)
+        g = conv(args[0])
+        rest = args[1:]
+        if not isinstance(g, _Grouped):
+            return rebuilt(node)
+        if not all(scalar(r) for r in rest):
+            raise refuse(node)
+        kws = {k.arg: k.value for k in node.keywords}
+        if f.attr in ("sum", "mean") and not rest and not kws:  # all of it: the blocks' sum
+            whole = [ast.Call(ast.Attribute(p, f.attr, ast.Load()), [], []) if method
+                     else ast.Call(f, [p], []) for p in g.parts]
+            total = whole[0]
+            for w in whole[1:]:
+                total = _add(total, w)
+            return total if f.attr == "sum" or len(whole) == 1 else _div(total, _num(len(whole)))
+        axis_kw = "dim" if "dim" in kws else "axis" if "axis" in kws else None
+        width = g.width
+        keywords = [k for k in node.keywords if k.arg != axis_kw]
+        positional = list(node.args)
+        if f.attr in _GROUP_REDUCTIONS_HN35 | _GROUP_ALONG_HN35:
+            axis = kws.get(axis_kw) if axis_kw else (rest[0] if rest else None)
+            if not axis_last(axis):
+                raise refuse(node)
+            if not axis_kw:
+                positional = positional[1:] if method else positional[:1] + positional[2:]
+            if f.attr in _GROUP_REDUCTIONS_HN35:
+                keep = kws.get("keepdim", kws.get("keepdims"))
+                if not (isinstance(keep, ast.Constant) and keep.value is True):
+                    raise refuse(node)
+                width = 1
+            keywords.append(ast.keyword(axis_kw or ("dim" if method else "axis"), _num(-1)))
+        elif axis_kw is not None:
+            raise refuse(node)
+        parts = []
+        for p in g.parts:
+            if method:
+                parts.append(ast.Call(ast.Attribute(p, f.attr, ast.Load()), positional, keywords))
+            else:
+                parts.append(ast.Call(f, [p, *positional[1:]], keywords))
+        return _Grouped(parts, g.rows, width)
+
+    def split(node: ast.Call, x: ast.expr, sizes: list[int | None]) -> _Grouped:
+        shape = shapes.get(x.id) if isinstance(x, ast.Name) else None
+        if shape is None or len(shape) != 2 or sizes.count(None) > 1:
+            raise SpellingError(catalog.said("spec.heldnets35.grouped_source", x=ast.unparse(node)))
+        rows, cols = shape
+        known = [s for s in sizes if s is not None]
+        total = known[0] * known[1] if len(known) == 2 else known[0] * known[1] * known[2]
+        if rows * cols % max(total, 1):
+            raise SpellingError(catalog.said("spec.heldnets35.grouped_source", x=ast.unparse(node)))
+        a, g, k = (s if s is not None else rows * cols // total for s in sizes)
+        if a != rows or g * k != cols or g < 1 or k < 1 or g > 64:
+            raise SpellingError(catalog.said("spec.heldnets35.grouped_source", x=ast.unparse(node)))
+        parts = [parsed_body(f"{x.id}[:, {j * k}:{(j + 1) * k}]") for j in range(g)]
+        return _Grouped([p for p in parts if p is not None], a, k)
+
+    out = conv(tree.body)
+    if not isinstance(out, _Grouped):
+        if out is tree.body and not any(
+            isinstance(n, ast.Name) and n.id in groups for n in ast.walk(tree)
+        ):
+            return None
+        return [(key, ast.unparse(out))]
+    names = [f"{key}_g{j}" for j in range(len(out.parts))]
+    groups[key] = _Grouped([ast.Name(n, ast.Load()) for n in names], out.rows, out.width)
+    return [(n, ast.unparse(p)) for n, p in zip(names, out.parts, strict=True)]
