@@ -1795,17 +1795,10 @@ class _Validator:
         def fold(node: ast.AST) -> ast.expr | None:
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 return None
-            f = node.func
-            if f.attr not in ("reshape", "view") or node.keywords:
+            got = spelling.reshape_operands(node)
+            if got is None:
                 return None
-            if ex.module_of(f.value):
-                if f.attr != "reshape" or len(node.args) != 2:
-                    return None
-                e, sizes = node.args[0], [node.args[1]]
-            else:
-                e, sizes = f.value, list(node.args)
-            if len(sizes) == 1 and isinstance(sizes[0], ast.Tuple | ast.List):
-                sizes = list(sizes[0].elts)
+            e, sizes = got
             asked = [
                 ex.int_index(a) if not isinstance(a, ast.Name) else dims.get(a.id) for a in sizes
             ]

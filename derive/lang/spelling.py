@@ -5671,9 +5671,9 @@ class _Grouped:
         self.parts, self.rows, self.width = parts, rows, width
 
 
-def _sizes_hn35(call: ast.Call, dims: dict[str, int]) -> tuple[ast.expr, list[int | None]] | None:
-    """``(x, sizes)`` of ``x.reshape(a, b, c)`` / ``x.view((a, b, c))`` / ``torch.reshape(x,
-    (a, b, c))`` (a size a whole number, a [dims] name or -1: ``None`` for -1), else ``None``."""
+def reshape_operands(call: ast.Call) -> tuple[ast.expr, list[ast.expr]] | None:
+    """``(x, sizes)`` of ``x.reshape(a, b)`` / ``x.view((a, b))`` / ``np.reshape(x, (a, b))`` /
+    ``torch.reshape(x, …)`` (the sizes as written), else ``None``."""
     f = call.func
     if not isinstance(f, ast.Attribute) or f.attr not in ("reshape", "view") or call.keywords:
         return None
@@ -5685,6 +5685,16 @@ def _sizes_hn35(call: ast.Call, dims: dict[str, int]) -> tuple[ast.expr, list[in
         x, sizes = f.value, list(call.args)
     if len(sizes) == 1 and isinstance(sizes[0], ast.Tuple | ast.List):
         sizes = list(sizes[0].elts)
+    return x, sizes
+
+
+def _sizes_hn35(call: ast.Call, dims: dict[str, int]) -> tuple[ast.expr, list[int | None]] | None:
+    """``(x, sizes)`` of a reshape (:func:`reshape_operands`), each size a whole number, a [dims]
+    name or -1 (``None`` for -1), else ``None``."""
+    got = reshape_operands(call)
+    if got is None:
+        return None
+    x, sizes = got
     out: list[int | None] = []
     for s in sizes:
         v = _int_literal(s) if not isinstance(s, ast.Name) else dims.get(s.id)
