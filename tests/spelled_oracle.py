@@ -1321,6 +1321,7 @@ def namespace(
     _extras_hn27(modules)
     _extras_s27(modules)
     _extras_hn34(modules)
+    _extras_hn35(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1663,3 +1664,53 @@ def _extras_hn34(modules: dict[str, Any]) -> None:
     lax.clamp = lambda lo, x, hi: torch.clamp(_t(x), lo, hi)
     lax.select = lambda c, a, b: torch.where(_t(c).bool(), _t(a), _t(b))
     lax.dot = lambda a, b: _t(a) @ _t(b)
+
+
+def _extras_hn35(modules: dict[str, Any]) -> None:
+    """heldnets35: Keras 3's ``keras.ops`` (``from keras import ops``; keras/src/ops: NumPy's
+    functions, the activations as keras/src/ops/nn.py defines them — gelu approximate=True,
+    leaky_relu's slope 0.2, hard_sigmoid relu6(x + 3)/6), NumPy 2's ``np.vecdot`` /
+    ``np.linalg.vecdot``, ``np.count_nonzero`` and ``tf.math.count_nonzero``."""
+    np_, tf = modules["np"], modules["tf"]
+
+    def count_nonzero(x, axis=None, keepdims=False, dtype=None, name=None):
+        nz = (_t(x) != 0).to(D)
+        return nz.sum() if axis is None else nz.sum(dim=axis, keepdim=keepdims)
+
+    def vecdot(x1, x2, axis=-1):
+        return (_t(x1) * _t(x2)).sum(dim=axis)
+
+    np_.count_nonzero = count_nonzero
+    np_.vecdot = vecdot
+    np_.linalg.vecdot = vecdot
+    tf.math.count_nonzero = count_nonzero
+
+    nn_ops = dict(
+        relu=lambda x: torch.relu(_t(x)),
+        relu6=lambda x: F.relu6(_t(x)),
+        sigmoid=lambda x: torch.sigmoid(_t(x)),
+        softplus=lambda x: F.softplus(_t(x)),
+        softsign=lambda x: F.softsign(_t(x)),
+        silu=lambda x: F.silu(_t(x)),
+        swish=lambda x: F.silu(_t(x)),
+        gelu=lambda x, approximate=True: F.gelu(_t(x), approximate="tanh" if approximate else "none"),
+        elu=lambda x, alpha=1.0: F.elu(_t(x), alpha),
+        selu=lambda x: F.selu(_t(x)),
+        log_sigmoid=lambda x: F.logsigmoid(_t(x)),
+        softmax=lambda x, axis=-1: torch.softmax(_t(x), dim=axis),
+        log_softmax=lambda x, axis=-1: torch.log_softmax(_t(x), dim=axis),
+        hard_sigmoid=lambda x: F.relu6(_t(x) + 3) / 6,
+        leaky_relu=lambda x, negative_slope=0.2: F.leaky_relu(_t(x), negative_slope),
+        logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(torch.logsumexp, x, axis, keepdims),
+        matmul=lambda a, b: _t(a) @ _t(b),
+        dot=lambda a, b: _t(a) @ _t(b),
+        norm=lambda x, ord=None, axis=None, keepdims=False: np_.linalg.norm(x, ord, axis, keepdims),
+    )
+
+    class _Ops(SimpleNamespace):
+        def __getattr__(self, name: str) -> Any:  # the NumPy-like rest: NumPy's definitions
+            return getattr(np_, name)
+
+    ops = _Ops(**nn_ops)
+    modules["ops"] = ops
+    modules["keras"].ops = ops

@@ -309,6 +309,9 @@ REFUSED = {
     "hn34_kthvalue_trimmed_loss": "kthvalue() picks entries by their rank in the data",
     "hn34_nonzero_positive_rows": "picking the entries where a condition holds",
     "hn34_np_random_normal_denoising_cn": "np.random.normal() draws a random sample",
+    "hn35_median_absolute_error_cn": "median() picks the middle entry by sorting",
+    "hn35_numpy_inside_torch_forward": ".numpy() turns the tensor into NumPy data",
+    "hn35_unique_class_balanced_weights": "unique() is not read: how many values it returns depends on the data",
 }
 
 

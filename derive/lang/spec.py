@@ -1013,6 +1013,7 @@ class _Validator:
         self.stopped: list[str] = []  # NetSpec.detached
         self.hoisted_stops: dict[str, str] = {}  # NetSpec.detached_in: hoisted line → user's line
         loss_key = list(fwd)[-1] if fwd else ""
+        self.dims_hn35, self.loss_key_hn35 = dims, loss_key
         for key, text in self.unpacked(fwd, shapes, params):
             where = f"[forward] {key}"
             self.declare("forward", key)
@@ -1022,6 +1023,7 @@ class _Validator:
                     catalog.said("spec.read.run_9"),
                     catalog.said("spec.read.run_9_fix", key=key),
                 )
+            text = self.spelled_hn35(f'{where} = "{text}"', text, shapes)
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
@@ -1196,7 +1198,17 @@ class _Validator:
         """The [forward] lines, one name each: a quoted key that unpacks a split, ``"i, f, o, g"
         = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
         as slices). Lazy, so a split sees the shapes of the lines before it."""
+        groups: dict[str, Any] = {}  # heldnets35: 3-D values (a reshape to three sizes)
         for key, text in fwd.items():
+            if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
+                grouped = self.grouped_hn35(key, text, groups, shapes)
+                if grouped is not None and key in groups:  # a 3-D line: its blocks' lines
+                    for k, t in grouped:
+                        self.fwd[k] = t
+                        yield k, t
+                    continue
+                if grouped is not None:  # a line of 2-D result: the blocks joined back
+                    text = grouped[0][1]
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
@@ -1687,6 +1699,50 @@ class _Validator:
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
 
+    def grouped_hn35(
+        self, key: str, text: str, groups: dict[str, Any], shapes: dict[str, Shape]
+    ) -> list[tuple[str, str]] | None:
+        """heldnets35: a matrix reshaped to three sizes (a group norm's ``x.reshape(N, G, -1)``)
+        and the lines of that 3-D value, read as its column blocks
+        (``spelling.grouped_3d_hn35``); ``None`` for any other line."""
+        scalars = frozenset(k for k, v in shapes.items() if not v)
+        try:
+            lines = spelling.grouped_3d_hn35(
+                key, text, groups, shapes, getattr(self, "dims_hn35", {}), scalars
+            )
+        except spelling.SpellingError as err:
+            raise self.err(
+                f'[forward] {key} = "{text}"', err.spoken, catalog.said("spec.fix_readme")
+            ) from None
+        if lines is not None and key in groups and key == self.loss_key_hn35:
+            raise self.err(
+                f'[forward] {key} = "{text}"',
+                catalog.said("spec.heldnets35.grouped", x=text),
+                catalog.said("spec.fix_readme"),
+            )
+        return lines
+
+    def spelled_hn35(self, where: str, text: str, shapes: dict[str, Shape]) -> str:
+        """heldnets35: Keras 3's ``keras.ops`` in the spellings derive reads, ``vecdot`` and
+        ``count_nonzero`` as the sums they are (``spelling.keras_ops_hn35``,
+        ``sums_spelled_hn35``), and the calls that leave autograd or size a result by the data
+        refused in one line (``spelling.refused_hn35``) — before the line's shape is read."""
+        if len(text) > ex.MAX_LENGTH:
+            return text  # the parse names the limit
+        taken = frozenset({*shapes, *self.fwd})
+        try:
+            spelling.refused_hn35(text)
+        except spelling.SpellingError as err:  # shown as the user wrote the line
+            key = where.split(" = ", 1)[0].removeprefix("[forward] ")
+            shown = self.written_hn29.get(key, text)
+            raise self.err(
+                f'[forward] {key} = "{shown}"', err.spoken, catalog.said("spec.fix_readme")
+            ) from None
+        try:
+            return spelling.sums_spelled_hn35(spelling.keras_ops_hn35(text, taken), taken)
+        except spelling.SpellingError as err:
+            raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
+
     def optax(self, where: str, text: str) -> str:
         """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,
         as the spellings derive reads (``spelling.optax_losses``)."""
@@ -1739,17 +1795,10 @@ class _Validator:
         def fold(node: ast.AST) -> ast.expr | None:
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 return None
-            f = node.func
-            if f.attr not in ("reshape", "view") or node.keywords:
+            got = spelling.reshape_operands(node)
+            if got is None:
                 return None
-            if ex.module_of(f.value):
-                if f.attr != "reshape" or len(node.args) != 2:
-                    return None
-                e, sizes = node.args[0], [node.args[1]]
-            else:
-                e, sizes = f.value, list(node.args)
-            if len(sizes) == 1 and isinstance(sizes[0], ast.Tuple | ast.List):
-                sizes = list(sizes[0].elts)
+            e, sizes = got
             asked = [
                 ex.int_index(a) if not isinstance(a, ast.Name) else dims.get(a.id) for a in sizes
             ]

@@ -5460,3 +5460,429 @@ def comparisons_hn34(text: str) -> str:
     except RecursionError:
         return text
     return ast.unparse(tree) if changed else text
+
+
+# ---- heldnets35: spellings of held-out course networks (issue 9, pass 35) ---------------------
+
+# the module of vecdot → the module and the keyword of its sum along an axis
+_VECDOT_HN35 = {
+    "torch.linalg": ("torch", "dim"), "np": ("np", "axis"), "numpy": ("np", "axis"),
+    "np.linalg": ("np", "axis"), "numpy.linalg": ("np", "axis"), "jnp": ("jnp", "axis"),
+    "jax.numpy": ("jnp", "axis"), "jnp.linalg": ("jnp", "axis"), "jax.numpy.linalg": ("jnp", "axis"),
+}
+# the module of count_nonzero → the module, the sum's name and its axis keyword
+_COUNT_NONZERO_HN35 = {
+    "torch": ("torch", "sum", "dim"), "np": ("np", "sum", "axis"), "numpy": ("np", "sum", "axis"),
+    "jnp": ("jnp", "sum", "axis"), "jax.numpy": ("jnp", "sum", "axis"),
+    "tf": ("tf", "reduce_sum", "axis"), "tf.math": ("tf", "reduce_sum", "axis"),
+    "tensorflow": ("tf", "reduce_sum", "axis"), "tensorflow.math": ("tf", "reduce_sum", "axis"),
+}
+
+
+def _module_call_hn35(module: str, name: str, args: list[ast.expr], **kw: ast.expr) -> ast.Call:
+    return ast.Call(
+        ast.Attribute(ast.Name(module, ast.Load()), name, ast.Load()),
+        args,
+        [ast.keyword(k, v) for k, v in kw.items()],
+    )
+
+
+def sums_spelled_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
+    """``text`` with two sums along an axis written as the sums they are, before the line's
+    shape is read (so a 1-D result is 1-D as for ``torch.sum(…, dim=1)``):
+
+    - ``torch.linalg.vecdot(x, y, dim=-1)`` / NumPy 2's ``np.vecdot(x1, x2, axis=-1)`` (also
+      ``np.linalg.vecdot``, ``jnp.vecdot``): ``Σ conj(x)·y`` along the axis, for real tensors
+      ``torch.sum(x * y, dim=-1)`` — one number per row of two matrices (a two-tower model's
+      scores), the inner product of two 1-D vectors;
+    - ``torch.count_nonzero(m, dim=None)``, ``np.count_nonzero(m, axis=None, keepdims=False)``,
+      ``tf.math.count_nonzero(m, axis=None, keepdims=False)``, ``m.count_nonzero()``: how many
+      entries are not 0, ``torch.sum(m != 0, …)`` — a count, constant in every tensor, so a
+      masked mean ``(e * mask).sum() / torch.count_nonzero(mask)`` divides by the number kept.
+    """
+    if "vecdot" not in text and "count_nonzero" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Sums(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not isinstance(f, ast.Attribute) or f.attr not in ("vecdot", "count_nonzero"):
+                return n
+            path = _module_path(f.value)
+            method = not module_of(f.value) or path in taken
+            if f.attr == "vecdot" and not method and path in _VECDOT_HN35:
+                module, axis = _VECDOT_HN35[path]
+                a = _bound(n, "vecdot", ("x", "y", axis), 2)
+                out = _module_call_hn35(
+                    module, "sum", [_mul(a["x"], a["y"])], **{axis: a.get(axis, _num(-1))}
+                )
+            elif f.attr == "count_nonzero" and (method or path in _COUNT_NONZERO_HN35):
+                module, total, axis = (
+                    ("", "sum", "dim") if method else _COUNT_NONZERO_HN35[path]
+                )
+                params: tuple[str, ...] = ("x", axis) if axis == "dim" else ("x", axis, "keepdims")
+                if module == "tf":  # tf.math.count_nonzero's dtype (int64) and name
+                    params = (*params, "dtype", "name")
+                called = ast.Call(f, [f.value, *n.args], n.keywords) if method else n
+                a = _bound(called, "count_nonzero", params, 1)
+                kw: dict[str, ast.expr] = {}
+                if not _is_none(a.get(axis)):
+                    kw[axis] = a[axis]
+                if _flag(a.get("keepdims"), False, "count_nonzero(keepdims=…)"):
+                    kw["keepdims"] = ast.Constant(True)
+                mask = ast.Compare(a["x"], [ast.NotEq()], [_num(0)])
+                if method:
+                    out = ast.Call(
+                        ast.Attribute(mask, "sum", ast.Load()), [],
+                        [ast.keyword(k, v) for k, v in kw.items()],
+                    )
+                else:
+                    out = _module_call_hn35(module, total, [mask], **kw)
+            else:
+                return n
+            return ast.copy_location(out, n)
+
+    return ast.unparse(Sums().visit(tree))
+
+
+# Keras 3's backend-agnostic ops (``from keras import ops``; keras/src/ops/numpy.py, nn.py,
+# math.py): the NumPy-like ones are NumPy's functions (ops.mean(x, axis, keepdims), ops.var with
+# ddof 0 …), the activations jax.nn's (ops.gelu's approximate=True default as jax.nn.gelu's);
+# ops.leaky_relu's default slope is 0.2 (jax.nn's 0.01), written out
+KERAS_OPS_NUMPY_HN35 = frozenset(
+    {
+        "matmul", "dot", "sum", "mean", "max", "min", "amax", "amin", "var", "std", "square",
+        "sqrt", "exp", "log", "log1p", "expm1", "abs", "absolute", "tanh", "sin", "cos", "sign",
+        "maximum", "minimum", "clip", "where", "transpose", "power", "multiply", "add",
+        "subtract", "divide", "negative", "concatenate", "stack", "einsum", "reshape", "squeeze",
+        "expand_dims", "prod", "cumsum", "logaddexp", "reciprocal", "erf", "arctan", "tensordot",
+        "outer", "diagonal", "trace", "ones_like", "zeros_like",
+    }
+)
+KERAS_OPS_NN_HN35 = frozenset(
+    {
+        "relu", "relu6", "sigmoid", "softplus", "softsign", "silu", "gelu", "elu", "selu",
+        "log_sigmoid", "softmax", "log_softmax", "logsumexp", "leaky_relu",
+    }
+)
+KERAS_OPS_RENAMED_HN35 = {"swish": "jax.nn.silu", "norm": "jnp.linalg.norm"}
+
+
+def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
+    """``text`` with Keras 3's ``keras.ops.<f>`` (and ``ops.<f>`` of ``from keras import ops``,
+    where no tensor is named ``ops``) in the spelling derive reads with the same definition:
+    NumPy's functions as ``jnp.<f>``, the activations as ``jax.nn.<f>``, ``ops.leaky_relu`` with
+    its default ``negative_slope=0.2`` written. Another ``ops`` function is refused in one line
+    naming those read."""
+    if "ops." not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Ops(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not isinstance(f, ast.Attribute):
+                return n
+            path = _module_path(f.value)
+            if path not in ("keras.ops", "keras.ops.nn", "keras.ops.numpy", "keras.ops.math",
+                            "tf.keras.ops") and not (path == "ops" and "ops" not in taken):
+                return n
+            name, keywords = f.attr, list(n.keywords)
+            if name in KERAS_OPS_NUMPY_HN35:
+                module = "jnp"
+            elif name in KERAS_OPS_NN_HN35:
+                module = "jax.nn"
+                if name == "leaky_relu" and len(n.args) < 2 and "negative_slope" not in {
+                    k.arg for k in keywords
+                }:
+                    keywords.append(ast.keyword("negative_slope", _num(0.2)))
+            elif name == "hard_sigmoid" and len(n.args) == 1 and not keywords:
+                # keras/src/ops/nn.py: relu6(x + 3) / 6
+                relu6 = ast.Attribute(
+                    ast.Attribute(ast.Name("jax", ast.Load()), "nn", ast.Load()), "relu6",
+                    ast.Load(),
+                )
+                six = ast.Call(relu6, [_add(n.args[0], _num(3))], [])
+                return ast.copy_location(_div(six, _num(6)), n)
+            elif name in KERAS_OPS_RENAMED_HN35:
+                module, name = KERAS_OPS_RENAMED_HN35[name].rsplit(".", 1)
+            else:
+                read = sorted(
+                    KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35 | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid"}
+                )
+                raise SpellingError(
+                    catalog.said("spec.heldnets35.keras_ops", name=name, read=", ".join(read))
+                )
+            head: ast.expr = ast.Name(module.split(".")[0], ast.Load())
+            for part in module.split(".")[1:]:
+                head = ast.Attribute(head, part, ast.Load())
+            return ast.copy_location(
+                ast.Call(ast.Attribute(head, name, ast.Load()), n.args, keywords), n
+            )
+
+    return ast.unparse(Ops().visit(tree))
+
+
+# calls whose result leaves autograd (.numpy(), .tolist(); .item() is Spec.items_detached_hn30's)
+# or whose size the data decides (unique): refused naming why and what to write
+_LEAVES_AUTOGRAD_HN35 = frozenset({"numpy", "tolist"})
+_DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
+
+
+def refused_hn35(text: str) -> None:
+    """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
+    line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
+    ``bincount`` (how many values they return depends on the data)."""
+    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35)):
+        return
+    tree = parsed(text)
+    if tree is None:
+        return
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.Call) or not isinstance(n.func, ast.Attribute):
+            continue
+        name = n.func.attr
+        if name in _LEAVES_AUTOGRAD_HN35 and not n.args and not n.keywords and not module_of(
+            n.func.value
+        ):
+            raise SpellingError(catalog.said("spec.heldnets35.leaves_autograd", name=name))
+        if name in _DATA_SIZED_HN35:
+            raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
+
+
+# ---- heldnets35: a matrix reshaped to three sizes, read as its column blocks ------------------
+
+# reductions read along a 3-D tensor's last axis (per block: along the block's columns)
+_GROUP_REDUCTIONS_HN35 = frozenset({"mean", "sum", "var", "std", "amax", "amin", "logsumexp"})
+_GROUP_ALONG_HN35 = frozenset({"softmax", "log_softmax"})  # along the last axis, shape kept
+
+
+class _Grouped:
+    """A 3-D value of :func:`grouped_3d_hn35`: its blocks' expressions, rows and block width."""
+
+    def __init__(self, parts: list[ast.expr], rows: int, width: int) -> None:
+        self.parts, self.rows, self.width = parts, rows, width
+
+
+def reshape_operands(call: ast.Call) -> tuple[ast.expr, list[ast.expr]] | None:
+    """``(x, sizes)`` of ``x.reshape(a, b)`` / ``x.view((a, b))`` / ``np.reshape(x, (a, b))`` /
+    ``torch.reshape(x, …)`` (the sizes as written), else ``None``."""
+    f = call.func
+    if not isinstance(f, ast.Attribute) or f.attr not in ("reshape", "view") or call.keywords:
+        return None
+    if module_of(f.value):
+        if f.attr != "reshape" or len(call.args) != 2:
+            return None
+        x, sizes = call.args[0], [call.args[1]]
+    else:
+        x, sizes = f.value, list(call.args)
+    if len(sizes) == 1 and isinstance(sizes[0], ast.Tuple | ast.List):
+        sizes = list(sizes[0].elts)
+    return x, sizes
+
+
+def _sizes_hn35(call: ast.Call, dims: dict[str, int]) -> tuple[ast.expr, list[int | None]] | None:
+    """``(x, sizes)`` of a reshape (:func:`reshape_operands`), each size a whole number, a [dims]
+    name or -1 (``None`` for -1), else ``None``."""
+    got = reshape_operands(call)
+    if got is None:
+        return None
+    x, sizes = got
+    out: list[int | None] = []
+    for s in sizes:
+        v = _int_literal(s) if not isinstance(s, ast.Name) else dims.get(s.id)
+        if v is None:
+            return None
+        out.append(None if v == -1 else v)
+    return x, out
+
+
+def grouped_3d_hn35(
+    key: str,
+    text: str,
+    groups: dict[str, _Grouped],
+    shapes: dict[str, tuple[int, ...]],
+    dims: dict[str, int],
+    scalars: frozenset[str],
+) -> list[tuple[str, str]] | None:
+    """Wu & He's group norm as its code writes it, ``x.reshape(N, G, -1)`` then statistics along
+    the last axis and ``.reshape(N, C)``: an [a, g·k] matrix reshaped to ``(a, g, k)`` (NumPy's
+    row-major fill: entry (i, j, l) is x[i, j·k + l]) is read as its g column blocks
+    ``x[:, j·k:(j+1)·k]``, one line each (``{key}_g{j}``); a line of that 3-D value is read
+    block by block where each block is what PyTorch/NumPy computes: arithmetic with numbers,
+    element-wise functions, reductions along the last axis with keepdim (and softmax along it),
+    and a reshape back to two sizes (a, g·w), the blocks joined column-wise. Anything else of a
+    3-D value is refused in one line naming what is read. Returns the lines to read instead of
+    ``key = text`` (``None``: the line is not one of these)."""
+    if not groups and "reshape" not in text and "view" not in text:
+        return None
+    tree = parsed(text)
+    if tree is None:
+        return None
+
+    def refuse(node: ast.AST) -> SpellingError:
+        return SpellingError(catalog.said("spec.heldnets35.grouped", x=ast.unparse(node)))
+
+    def scalar(node: ast.AST) -> bool:
+        return all(
+            not isinstance(n, ast.Name) or n.id in scalars or module_of(n)
+            for n in ast.walk(node)
+        ) and not any(isinstance(n, ast.Subscript) for n in ast.walk(node))
+
+    def axis_last(v: ast.expr | None) -> bool:
+        k = _int_literal(v) if v is not None else None
+        return k in (-1, 2)
+
+    def conv(node: ast.expr) -> ast.expr | _Grouped:
+        if isinstance(node, ast.Name) and node.id in groups:
+            g = groups[node.id]
+            return _Grouped(list(g.parts), g.rows, g.width)
+        if not any(isinstance(n, ast.Name) and n.id in groups for n in ast.walk(node)):
+            if isinstance(node, ast.Call):
+                made = _sizes_hn35(node, dims)
+                if made is not None and len(made[1]) == 3:
+                    return split(node, *made)
+            return node
+        if isinstance(node, ast.BinOp):
+            a, b = conv(node.left), conv(node.right)
+            if isinstance(a, _Grouped) and isinstance(b, _Grouped):
+                if a.rows != b.rows or len(a.parts) != len(b.parts):
+                    raise refuse(node)
+                width = a.width if b.width == 1 else b.width
+                if 1 not in (a.width, b.width) and a.width != b.width:
+                    raise refuse(node)
+                parts = [_bin(x, node.op, y) for x, y in zip(a.parts, b.parts, strict=True)]
+                return _Grouped(parts, a.rows, width)
+            if not isinstance(a, _Grouped) and not isinstance(b, _Grouped):
+                return _bin(a, node.op, b)  # 2-D both, after a reshape back
+            g, other = (a, b) if isinstance(a, _Grouped) else (b, a)
+            assert isinstance(g, _Grouped)
+            if isinstance(node.op, ast.MatMult) or not (scalar(other) or row(other, g.width)):
+                raise refuse(node)
+            parts = [_bin(p, node.op, other) if g is a else _bin(other, node.op, p) for p in g.parts]
+            return _Grouped(parts, g.rows, g.width)
+        if isinstance(node, ast.UnaryOp):
+            g = conv(node.operand)
+            if not isinstance(g, _Grouped):
+                return ast.UnaryOp(node.op, g)
+            return _Grouped([ast.UnaryOp(node.op, p) for p in g.parts], g.rows, g.width)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            return call(node)
+        return rebuilt(node)
+
+    def flat(node: ast.expr) -> ast.expr:
+        out = conv(node)
+        if isinstance(out, _Grouped):
+            raise refuse(node)
+        return out
+
+    def rebuilt(node: ast.expr) -> ast.expr:
+        """``node`` with each sub-expression read, each 2-D (a 3-D one is refused)."""
+        new = copy.copy(node)
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, ast.expr) and not isinstance(value, ast.expr_context):
+                setattr(new, field, flat(value))
+            elif isinstance(value, list):
+                setattr(new, field, [flat(v) if isinstance(v, ast.expr) else rebuilt_kw(v)
+                                     for v in value])
+        return new
+
+    def rebuilt_kw(v: Any) -> Any:
+        if isinstance(v, ast.keyword):
+            return ast.keyword(v.arg, flat(v.value))
+        return v
+
+    def row(node: ast.expr, width: int) -> bool:
+        """A 1-D vector or a [1, k] row of the blocks' width: PyTorch/NumPy broadcast it along
+        the last axis, so each block gets all of it."""
+        return isinstance(node, ast.Name) and shapes.get(node.id) == (1, width)
+
+    def call(node: ast.Call) -> ast.expr | _Grouped:
+        f = node.func
+        assert isinstance(f, ast.Attribute)
+        made = _sizes_hn35(node, dims)
+        if made is not None:
+            g = conv(made[0])
+            sizes = made[1]
+            if not isinstance(g, _Grouped) or len(sizes) != 2:
+                raise refuse(node)
+            full = len(g.parts) * g.width
+            if sizes[0] not in (g.rows, None) or sizes[1] not in (full, None) or sizes == [None, None]:
+                raise refuse(node)
+            return _call("concat", *g.parts, axis=_num(1)) if len(g.parts) > 1 else g.parts[0]
+        method = not module_of(f.value)
+        args = ([f.value] if method else []) + list(node.args)
+        if not args:
+            return rebuilt(node)
+        g = conv(args[0])
+        rest = args[1:]
+        if not isinstance(g, _Grouped):
+            return rebuilt(node)
+        if not all(scalar(r) for r in rest):
+            raise refuse(node)
+        kws = {k.arg: k.value for k in node.keywords}
+        if f.attr in ("sum", "mean") and not rest and not kws:  # all of it: the blocks' sum
+            whole = [ast.Call(ast.Attribute(p, f.attr, ast.Load()), [], []) if method
+                     else ast.Call(f, [p], []) for p in g.parts]
+            total = whole[0]
+            for w in whole[1:]:
+                total = _add(total, w)
+            return total if f.attr == "sum" or len(whole) == 1 else _div(total, _num(len(whole)))
+        axis_kw = "dim" if "dim" in kws else "axis" if "axis" in kws else None
+        width = g.width
+        keywords = [k for k in node.keywords if k.arg != axis_kw]
+        positional = list(node.args)
+        if f.attr in _GROUP_REDUCTIONS_HN35 | _GROUP_ALONG_HN35:
+            axis = kws.get(axis_kw) if axis_kw else (rest[0] if rest else None)
+            if not axis_last(axis):
+                raise refuse(node)
+            if not axis_kw:
+                positional = positional[1:] if method else positional[:1] + positional[2:]
+            if f.attr in _GROUP_REDUCTIONS_HN35:
+                keep = kws.get("keepdim", kws.get("keepdims"))
+                if not (isinstance(keep, ast.Constant) and keep.value is True):
+                    raise refuse(node)
+                width = 1
+            keywords.append(ast.keyword(axis_kw or ("dim" if method else "axis"), _num(-1)))
+        elif axis_kw is not None:
+            raise refuse(node)
+        parts = []
+        for p in g.parts:
+            if method:
+                parts.append(ast.Call(ast.Attribute(p, f.attr, ast.Load()), positional, keywords))
+            else:
+                parts.append(ast.Call(f, [p, *positional[1:]], keywords))
+        return _Grouped(parts, g.rows, width)
+
+    def split(node: ast.Call, x: ast.expr, sizes: list[int | None]) -> _Grouped:
+        shape = shapes.get(x.id) if isinstance(x, ast.Name) else None
+        if shape is None or len(shape) != 2 or sizes.count(None) > 1:
+            raise SpellingError(catalog.said("spec.heldnets35.grouped_source", x=ast.unparse(node)))
+        rows, cols = shape
+        known = [s for s in sizes if s is not None]
+        total = known[0] * known[1] if len(known) == 2 else known[0] * known[1] * known[2]
+        if rows * cols % max(total, 1):
+            raise SpellingError(catalog.said("spec.heldnets35.grouped_source", x=ast.unparse(node)))
+        a, g, k = (s if s is not None else rows * cols // total for s in sizes)
+        if a != rows or g * k != cols or g < 1 or k < 1 or g > 64:
+            raise SpellingError(catalog.said("spec.heldnets35.grouped_source", x=ast.unparse(node)))
+        parts = [parsed_body(f"{x.id}[:, {j * k}:{(j + 1) * k}]") for j in range(g)]
+        return _Grouped([p for p in parts if p is not None], a, k)
+
+    out = conv(tree.body)
+    if not isinstance(out, _Grouped):
+        if out is tree.body and not any(
+            isinstance(n, ast.Name) and n.id in groups for n in ast.walk(tree)
+        ):
+            return None
+        return [(key, ast.unparse(out))]
+    names = [f"{key}_g{j}" for j in range(len(out.parts))]
+    groups[key] = _Grouped([ast.Name(n, ast.Load()) for n in names], out.rows, out.width)
+    return [(n, ast.unparse(p)) for n, p in zip(names, out.parts, strict=True)]
