@@ -619,6 +619,7 @@ ZH = {
     "unknown": ("mlp-bce", "W1", "X.T @ dZ1 + X", None, "已知的错误"),
     "missing-loss-term": (_L2, "w", "X.T @ (p - y) / m", None, "漏掉了损失中的一项"),
     "loss-term-factor": (_L2, "w", "X.T @ (p - y) / m + 2 * lam / m * w", None, "倍"),
+    "extra-loss-term": (_L2, "b", "np.mean(p - y) + lam / m * b", None, "多加了"),
     "missing-path": ("rnn", "W_h", "h_1.T @ dz_2", None, "路径"),
     "missing-factor": ("tiny-mlp", "w11", "v1*h1*(1-h1)*x1", None, "少了一个因子"),
     "label-smoothing": (

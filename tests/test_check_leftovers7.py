@@ -199,7 +199,7 @@ ZH_SWEEP = [  # (network, wrt, text, latex, value): each a reader's error, exit 
     ("mlp-bce", "W2", r"\max(1, Z^{[1]})", True, None),
     ("mlp-bce", "W2", r"\text{} A", True, None),
     ("mlp-bce", "W2", r"A \text{1}", True, None),
-    ("mlp-bce", "W2", r"\begin{cases} 1 \end{cases}", True, None),
+    ("mlp-bce", "W2", r"\begin{itemize} 1 \end{itemize}", True, None),  # (cases: read since round 35)
     ("mlp-bce", "W2", r"\frac{\partial L}{\partial Q} = A", True, None),
     ("mlp-bce", "W2", r"(I \otimes A^{[1]\top}) \operatorname{vec}(\delta^{[2]})", True, None),
     ("mlp-bce", "W2", "A1.T @ (A2 - Y", False, None),

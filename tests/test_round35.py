@@ -442,3 +442,34 @@ def test_a_relu_inside_a_squared_error_is_no_hinge(tmp_path):
                            'loss = "((torch.relu(dap - dan) - margin) ** 2).mean()"')
     _, folder = _build(tmp_path, text, "held-triplet", fmt="md")
     assert "positive part" not in (folder / "en" / "walkthrough.md").read_text()
+
+
+def test_a_common_factor_is_taken_out_of_the_one_formula(tmp_path):
+    # a Poisson GLM: (1/n)·exp(η) − (1/n)·y reads as the textbook (1/n)(μ − y)
+    text = """
+[network]
+name = "held-poisson"
+[dims]
+n = 5
+p = 3
+[inputs]
+X = ["n", "p"]
+counts = ["n"]
+[params]
+beta = ["p"]
+[forward]
+eta = "X @ beta"
+nll = "jnp.exp(eta) - counts * eta"
+loss = "jnp.mean(nll)"
+[values]
+counts = [0, 2, 1, 4, 3]
+"""
+    _, folder = _build(tmp_path, text, "held-poisson", fmt="md,py")
+    md = (folder / "en" / "walkthrough.md").read_text()
+    assert r"\frac{1}{n} \left(\exp\left(\eta\right) - \mathrm{counts}\right)" in md
+    assert r"\frac{1}{n} \exp\left(\eta\right) - \frac{1}{n}" not in md
+    ns = _lab(folder)
+    X, counts, beta = _t(ns, "X", "counts", "beta", grad=("beta",))
+    eta = X @ beta.reshape(-1)
+    (torch.exp(eta) - counts.reshape(-1) * eta).mean().backward()
+    assert np.allclose(np.asarray(ns["dbeta"], dtype=float).ravel(), beta.grad.numpy().ravel(), atol=1e-12)

@@ -145,6 +145,14 @@ def _collect(m: mf.MExpr) -> mf.MExpr:
         else:
             groups.append([c, names, core])
     groups = _masks(groups)
+    common = _common_factor(groups)
+    if common is not None:  # (1/n)·exp(η) − (1/n)·y → (1/n)·(exp(η) − y)
+        f, names = common
+        inner = _collect(mf.add(*(
+            mf.mul(mf.Scalar(c / f, tuple(dict.fromkeys(n))), core) for c, n, core in groups
+        )))
+        out = mf.mul(mf.Scalar(f, tuple(dict.fromkeys(names))), inner)
+        return out if out.shape == m.shape else m
     if len(groups) == len(m.terms) and len(terms) == len(m.terms):
         return m
     out_terms = []
@@ -158,3 +166,21 @@ def _collect(m: mf.MExpr) -> mf.MExpr:
         return m
     out = mf.add(*out_terms)
     return out if out.shape == m.shape else m
+
+
+def _common_factor(groups: list[list[Any]]) -> tuple[sp.Expr, tuple] | None:
+    """``(f, f's symbol names)`` where every term's coefficient is ``f`` times a number and ``f``
+    holds a size or constant (``1/n``, ``λ/m``): the factor a lecturer takes out of the sum;
+    None where a term is a number, the coefficients differ otherwise, or there is one term."""
+    if len(groups) < 2 or any(isinstance(core, mf.Scalar) for _, _, core in groups):
+        return None
+    c0 = groups[0][0]
+    num, f = c0.as_coeff_Mul()
+    if not f.free_symbols or f.is_Add:
+        return None
+    for c, _, _ in groups:
+        k = sp.simplify(c / f)
+        if not k.is_Rational or k == 0:
+            return None
+    names = tuple(nm for _, n, _ in groups for nm in n if nm[0] in f.free_symbols)
+    return f, names
