@@ -1724,8 +1724,8 @@ class _Parser:
         / ``\text{else}`` / none — the first row whose condition holds, as the 0/1 indicators
         read elsewhere: Σ_k v_k c_k Π_{j<k} (1 − c_j), the fallback's c 1 (MIT 6.390's
         hinge subgradient, a leaky ReLU's slope written by cases; c35t-148/240 were "the
-        environment 'cases' is not read here"). An equality (``Y = 1``) is not a condition
-        the checker reads: refused as before, by the condition's own message."""
+        environment 'cases' is not read here"); an equality ``Y = 1`` is 𝟙[Y ≥ 1]·𝟙[Y ≤ 1]
+        (c35t-032, BCE's gradient by its 0/1 label)."""
         rows: list[tuple[ex.Node, ex.Node | None]] = []
         while True:
             value = self.expr(0)
@@ -1788,7 +1788,15 @@ class _Parser:
             break
         if self.peek().text in ("\\mrow", "\\end"):
             return None
-        cond = self.condition(self.peek())
+        save = self.pos
+        left = self.expr(0)
+        if self.peek().text == "=":  # Y = 1: 𝟙[Y ≥ 1]·𝟙[Y ≤ 1], the entries equal to it
+            self.next()
+            right = self.expr(0)
+            cond: ex.Node = ex.BinOp("*", ex.Compare(">=", left, right), ex.Compare("<=", left, right))
+        else:
+            self.pos = save
+            cond = self.condition(self.peek())
         while self.peek().text in (",", ".", "\\,", "\\;", "\\quad"):
             self.next()
         return cond
