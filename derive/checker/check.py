@@ -314,14 +314,19 @@ _BEGIN_END = re.compile(r"\\(begin|end)\s*\{\s*([A-Za-z]+\*?)\s*\}")
 def _environments_closed(formula: str) -> None:
     """Refuse LaTeX whose environments do not nest (``\\begin{aligned} … \\end{align}``): it
     does not compile, and reading past the slip would judge a text nobody can typeset. An
-    ``\\end`` or a ``\\begin`` left without its partner is left to the readers as before."""
+    ``\\end`` with no ``\\begin`` before it (``… (A - Y) \\end{aligned}``, a block's first line
+    left out of the paste) is refused too: it was read as if no environment were there, and a
+    right-looking rest was ✓. A ``\\begin`` left open is left to the readers as before."""
     if not isinstance(formula, str) or "\\end" not in formula:
         return
     open_: list[str] = []
     for m in _BEGIN_END.finditer(formula):
         if m.group(1) == "begin":
             open_.append(m.group(2))
-        elif open_ and open_[-1] != m.group(2):
+        elif not open_:
+            col = m.start() + 1
+            raise FormulaError(msg("heldtex35.end_alone", end=m.group(2), col=col), col, formula)
+        elif open_[-1] != m.group(2):
             col = m.start() + 1
             raise FormulaError(
                 msg("heldtex34.environment", begin=open_[-1], end=m.group(2), col=col), col, formula

@@ -782,18 +782,20 @@ def softmax_targets(net: Net) -> dict[str, set[bool]]:
     """Inputs not declared one-hot that multiply the log of probabilities in a scalar node — a
     cross-entropy against a softmax (``-np.sum(y * np.log(a2))``, ``-(T * LS).sum()`` with
     ``LS = log_softmax(S)``) —, each with the axes along which those probabilities sum to 1 at
-    the example (False rows, True columns); a sigmoid's probabilities sum to 1 along none."""
+    the example (False rows, True columns); a sigmoid's probabilities sum to 1 along none.
+    The product may sit in a node that is no scalar yet and its target be negated: CMU
+    11-785's ``crossentropy = (-Y * np.log(A)) @ np.ones((C, 1))``, summed over the examples by
+    the next node (c35t-170: its ``(A - Y)/N`` was judged at rows that merely sum to 1)."""
     if "softmax_targets" in net._lazy:
         return net._lazy["softmax_targets"]  # type: ignore[no-any-return]
     spec = net.spec
     out: dict[str, set[bool]] = net._lazy.setdefault("softmax_targets", {})
-    for key, tree in spec.forward:
-        if tuple(int(d) for d in net.g.tensors[key].shape) != (1, 1):
-            continue
+    for _, tree in spec.forward:
         for n in _walk(tree):
             if not (isinstance(n, ex.BinOp) and n.op == "*"):
                 continue
             for y, other in ((n.left, n.right), (n.right, n.left)):
+                y = y.operand if isinstance(y, ex.Neg) else y
                 if (
                     not isinstance(y, ex.Name)
                     or y.id not in spec.inputs

@@ -35,17 +35,17 @@ SIZING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl",
           "biggl", "biggr", "Biggl", "Biggr"}  # fmt: skip
 PRODUCTS = {"cdot", "times", "ast", "bullet"}
 HADAMARD = {"odot", "circ", "otimes"}
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}  # latexin.LOSS_NAMES
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost"}  # latexin.LOSS_NAMES
 RELATIONS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "gt": ">", "lt": "<", "geq": ">=",
              "ge": ">=", "geqslant": ">=", "leq": "<=", "le": "<=", "leqslant": "<="}  # fmt: skip
 COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq",
                   "\\ne", "\\geqslant", "\\leqslant"}  # fmt: skip
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
 FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag", "sech", "cosh",
-         "leakyrelu", "sin", "cos", "mean"}  # fmt: skip
+         "sinh", "leakyrelu", "sin", "cos", "mean"}  # fmt: skip
 FUNC_OPS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "tanh": "tanh", "exp": "exp",
             "log": "log", "ln": "log", "relu_grad": "relu_grad", "diag": "diag", "sech": "sech",
-            "cosh": "cosh", "leakyrelu": "leaky_relu", "sin": "sin", "cos": "cos",
+            "cosh": "cosh", "sinh": "sinh", "leakyrelu": "leaky_relu", "sin": "sin", "cos": "cos",
             "mean": "mean"}  # fmt: skip
 _CALLS = {"sigmoid", "relu", "tanh", "exp", "log", "relu_grad"}  # read here (diag, sech, mean, slope: slow)
 _TOKEN = re.compile(

@@ -294,6 +294,16 @@ def _value_diagnosis(
     def near(x: float) -> bool:
         return abs(v - x) <= max(tol, slack * abs(x))
 
+    def strict(x: float) -> bool:  # handcalc._entry_rounded_to: the number as written
+        return abs(v - x) <= 0.5 * float(ulp) * (1 + 1e-9)
+
+    full = rec["full"]
+    if full is not None and not any(strict(f * exact) for f in (-1.0, 2.0, 0.5)):
+        for a, row in enumerate(full):
+            for b, x in enumerate(row):
+                if (a, b) != (i, j) and strict(float(x)) and near(float(x)) and not near(exact):
+                    m = fastdiag.msg("value.wrong_entry", tensor=tensor, a=a, b=b, i=i, j=j)
+                    return "wrong-entry", m, None
     if near(-exact):
         return "sign", fastdiag.msg("value.sign"), None
     for f, why in ((2.0, "value.twice"), (0.5, "value.half")):
@@ -309,7 +319,6 @@ def _value_diagnosis(
             root = _root_factor(name, m, exact, near)
             if root is not None:
                 return root
-    full = rec["full"]
     if full is not None:
         for a, row in enumerate(full):
             for b, x in enumerate(row):

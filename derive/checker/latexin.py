@@ -191,6 +191,7 @@ FUNCS = {
     "diag": "diag",  # \mathrm{diag}(v) as a factor: a diagonal matrix (derive.checker.formula)
     "sech": "sech",  # sech²(z) = 1 − tanh²(z): tanh's derivative as some notes write it
     "cosh": "cosh",
+    "sinh": "sinh",  # log-cosh's sinh/cosh (its tanh written out), with exp as cosh is
     "leakyrelu": "leaky_relu",  # \operatorname{LeakyReLU}_{0.2}(z): the slope as a subscript
     "sin": "sin",  # SIREN's and the snake activation's sines, and their cosine derivatives
     "cos": "cos",
@@ -294,7 +295,7 @@ def _norm_bars_heldcheck33(toks: list[Tok]) -> list[Tok]:
 # the parameters a hypothesis h names in its subscript (h_\theta, h_{w,b}), backslashes dropped
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss"}
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost"}  # Div: CMU 11-785
 _TRANSPOSE_MARK_HELDCHECK31 = re.compile(r"\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}")
 GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
     "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
@@ -479,62 +480,15 @@ _CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b",
 # an innermost matrix: no other matrix begins inside it (a block matrix of block matrices, as
 # derive prints a concatenation of concatenations, is protected from the inside out)
 _MATRIX = re.compile(
-    r"\\begin\{([bpBV]?matrix)\}((?:(?!\\begin\{[bpBV]?matrix\}).)*?)\\end\{\1\}", re.S
+    r"\\begin\{([bpBV]?matrix|cases)\}((?:(?!\\begin\{(?:[bpBV]?matrix|cases)\}).)*?)\\end\{\1\}", re.S
 )
-
-
-_CASES = re.compile(r"\\begin\{([dr]?cases\*?)\}((?:(?!\\begin\{[dr]?cases).)*?)\\end\{\1\}", re.S)
-# a row's condition: "\text{if } z > 0", "if z > 0,", "\text{otherwise}", "else", "否则"
-_CASE_IF = re.compile(r"^\s*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?:if|when|若|当)\s*\}|if\b|若|当)\s*")
-_CASE_ELSE = re.compile(
-    r"^\s*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*(?:otherwise|else|elsewhere|否则|其他|其它|其余)\s*\.?\s*\}"
-    r"|otherwise|else|否则|其他|其它|其余)\s*[.,;]?\s*$"
-)
-
-
-def cases_as_masks(text: str) -> str:
-    r"""``\begin{cases} a & c_1 \\ b & \text{otherwise} \end{cases}`` (a piecewise derivative
-    as notes write it: Huber's r for |r| ≤ δ, δ·sign(r) otherwise) as
-    ``\mathbb{1}[c_1] (a) + (1 - \mathbb{1}[c_1]) (b)``: NumPy's ``np.where(c_1, a, b)``, each
-    later row the "else" of the one before; a last row with a condition of its own is that
-    condition's mask times its value (0 where no row holds)."""
-
-    def one(m: re.Match[str]) -> str:
-        rows = [r for r in re.split(r"\\\\", m.group(2)) if r.strip()]
-        parts: list[tuple[str, str | None]] = []
-        for row in rows:
-            value, _, cond = row.partition("&")
-            value = re.sub(r"(?:\\[,;!]|[\s,;.])+$", "", value)  # "1, & z > 0": the comma's
-            cond = cond.replace("&", " ").strip().rstrip(",;.").strip()
-            if not cond or _CASE_ELSE.match(cond):
-                parts.append((value.strip(), None))
-            else:
-                cond = re.sub(r"\\(?:quad|qquad|,|;)", " ", _CASE_IF.sub("", cond)).strip()
-                cond = re.sub(r"^[,\s]+|[,\s]+$", "", cond)
-                parts.append((value.strip(), cond))
-        if not parts:
-            return m.group(0)
-        value, cond = parts[-1]
-        out = f"\\left({value}\\right)" if cond is None else f"\\mathbb{{1}}[{cond}] \\left({value}\\right)"
-        for value, cond in reversed(parts[:-1]):
-            if cond is None:  # an "otherwise" before the last row: not a piecewise function
-                return m.group(0)
-            out = (
-                f"\\left(\\mathbb{{1}}[{cond}] \\left({value}\\right) + "
-                f"\\left(1 - \\mathbb{{1}}[{cond}]\\right) {out}\\right)"
-            )
-        return out
-
-    return _CASES.sub(one, text)
 
 
 def protect_matrices(text: str) -> str:
-    r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (also ``pmatrix``, ``matrix``) with its
+    r"""``\begin{bmatrix} a & b \\ c & d \end{bmatrix}`` (also ``pmatrix``, ``matrix``, ``cases``) with its
     cell and row separators as the commands ``\mcol`` and ``\mrow``, so that a derivation's
     rows (split at ``\\``) and ``aligned``'s ``&`` leave the matrix whole; nested matrices
-    each with their own separators. A ``cases`` environment is first read as its masks
-    (:func:`cases_as_masks`)."""
-    text = cases_as_masks(text)
+    each with their own separators."""
     done = "\x00"  # a protected matrix's \begin/\end while the ones around it are found
 
     def one(m: re.Match[str]) -> str:
@@ -622,7 +576,10 @@ def pasted(text: str) -> str:
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\{(\\[A-Za-z]+)\}", r"\1", text)
     # \boldsymbol\delta with no braces: a bold Greek letter is the letter (TeX takes the command)
     text = re.sub(r"\\(?:boldsymbol|bm|mathbf)\s*(\\(?!left|right|big)[A-Za-z]+)", r"\1", text)
+    cases = [c.span() for c in re.finditer(r"\\begin\{cases\}.*?\\end\{cases\}", text, re.S)]
     for m in _PROSE.finditer(text):  # words, not a name: \text{(averaged over the batch)}
+        if any(a <= m.start() < b for a, b in cases):
+            continue  # a cases row's \text{if } / \text{otherwise}: read by Parser.cases
         words = m.group(1).strip()
         clause = _CLAUSE.match(words) is not None and m.group(1) != words.strip("_")
         if not clause and re.fullmatch(r"[A-Za-z][A-Za-z0-9_,]*|[A-Za-z0-9_ ]*[=+\-*/^].*|", words):
@@ -1442,6 +1399,25 @@ class _Parser:
         return f"{base}_{sub}"
 
     # -- primaries ---------------------------------------------------------------------------
+    def ones_transposed(self) -> ex.Node:
+        r"""After ``𝟙ᵀ``: alone, the row of ones; before a term, the term's batch sum — also with
+        a product sign between (``𝟏ᵀ · 2(Y − T)/(m·n)``, ``\mathbf{1}^\top \cdot \delta``, which
+        was "expected a number, a name, '('" at the sign, c35t-138)."""
+        if self.ends():
+            return ex.Name(ONES)
+        if self.peek().text in ("\\cdot", "\\times", "*") and not self.ends_after_sign():
+            self.next()
+        return _batch_sum(self.term())
+
+    def ends_after_sign(self) -> bool:
+        save = self.pos
+        self.next()
+        try:
+            return self.ends()
+        finally:
+            self.pos = save
+
+    # -- primaries ---------------------------------------------------------------------------
     def primary(self) -> ex.Node:
         self.skip_sizing()
         tok = self.peek()
@@ -1450,7 +1426,7 @@ class _Parser:
             if tok.text == "1" and self.peek().text == "^" and self.transpose_ahead():
                 self.next()  # 1ᵀ(P − Y), 1^T x: no number is transposed — 𝟙ᵀ x, the batch sum
                 self.group_text()
-                return ex.Name(ONES) if self.ends() else _batch_sum(self.term())
+                return self.ones_transposed()
             return ex.Num(Fraction(tok.text))
         if tok.kind == "id":
             return self.identifier()
@@ -1710,6 +1686,8 @@ class _Parser:
         self.expect("{", "'{' after \\begin")
         env = self.next()
         self.expect("}", "'}' after the environment's name")
+        if env.text == "cases":
+            return self.cases()
         if env.text not in ("bmatrix", "pmatrix", "matrix", "Bmatrix", "Vmatrix"):
             raise LatexError(
                 f"the environment '{env.text}' is not read here (column {tok.col}); "
@@ -1739,6 +1717,89 @@ class _Parser:
         if len(joined) == 1:
             return joined[0]
         return ex.Call("concat", tuple(joined), (("axis", ex.Num(Fraction(0))),))
+
+    def cases(self) -> ex.Node:
+        r"""After ``\begin{cases}``: rows ``value & condition``, the condition an inequality
+        (``\text{if } m < 1``, ``Z_2 > 0``, ``, z \le 0``) or the last row's ``\text{otherwise}``
+        / ``\text{else}`` / none — the first row whose condition holds, as the 0/1 indicators
+        read elsewhere: Σ_k v_k c_k Π_{j<k} (1 − c_j), the fallback's c 1 (MIT 6.390's
+        hinge subgradient, a leaky ReLU's slope written by cases; c35t-148/240 were "the
+        environment 'cases' is not read here"); an equality ``Y = 1`` is 𝟙[Y ≥ 1]·𝟙[Y ≤ 1]
+        (c35t-032, BCE's gradient by its 0/1 label)."""
+        rows: list[tuple[ex.Node, ex.Node | None]] = []
+        while True:
+            value = self.expr(0)
+            cond: ex.Node | None = None
+            while self.peek().text in (",", "\\,", "\\quad", "\\qquad"):  # 1, & z > 0
+                self.next()
+            t = self.next()
+            if t.text == "\\mcol":
+                cond = self.case_condition()
+                t = self.next()
+            rows.append((value, cond))
+            if t.text == "\\mrow" and self.peek().text == "\\end":
+                t = self.next()
+            if t.text == "\\mrow":
+                continue
+            if t.text != "\\end":
+                raise self.error(t, "'&', '\\\\' or \\end{cases}")
+            self.expect("{", "'{' after \\end")
+            self.expect("cases", "\\end{cases}")
+            self.expect("}", "'}' after \\end{…")
+            break
+        if any(c is None for c, _ in ((c, v) for v, c in rows[:-1])):
+            raise LatexError("each row of \\begin{cases} but the last needs its condition, "
+                             "value & \\text{if } condition", self.peek().col)
+        one = ex.Num(Fraction(1))
+        out: ex.Node | None = None
+        earlier: list[ex.Node] = []
+        for value, cond in rows:
+            factor = [] if cond is None else [cond]
+            factor += [ex.BinOp("-", one, c) for c in earlier]
+            term = value
+            for f in factor:
+                term = ex.BinOp("*", term, f)
+            out = term if out is None else ex.BinOp("+", out, term)
+            if cond is not None:
+                earlier.append(cond)
+        assert out is not None
+        return out
+
+    def case_condition(self) -> ex.Node | None:
+        r"""The condition of a ``cases`` row after its ``&``: words (``\text{if }``, ``if``,
+        ``for``, a comma, ``\quad``) before an inequality; ``\text{otherwise}``/``\text{else}``
+        or nothing: None (the fallback)."""
+        while True:
+            t = self.peek()
+            if t.kind == "cmd" and t.text[1:] in ("text", "textrm", "mathrm", "mbox", "textit"):
+                save = self.pos
+                self.next()
+                words, _ = self.group_text()
+                w = words.strip().lower().rstrip(",.")
+                if w in ("otherwise", "else", "否则", "其他", "其它", "sonst"):
+                    return None
+                if w in ("if", "when", "for", "where", "若", "当", "如果", "if the", ""):
+                    continue
+                self.pos = save
+                break
+            if t.text in (",", "\\quad", "\\qquad", "\\,", "\\;") or (t.kind == "id" and t.text in ("if", "for")):
+                self.next()
+                continue
+            break
+        if self.peek().text in ("\\mrow", "\\end"):
+            return None
+        save = self.pos
+        left = self.expr(0)
+        if self.peek().text == "=":  # Y = 1: 𝟙[Y ≥ 1]·𝟙[Y ≤ 1], the entries equal to it
+            self.next()
+            right = self.expr(0)
+            cond: ex.Node = ex.BinOp("*", ex.Compare(">=", left, right), ex.Compare("<=", left, right))
+        else:
+            self.pos = save
+            cond = self.condition(self.peek())
+        while self.peek().text in (",", ".", "\\,", "\\;", "\\quad"):
+            self.next()
+        return cond
 
     def fraction(self, tok: Tok) -> ex.Node:
         self.skip_sizing()
@@ -2073,7 +2134,7 @@ class _Parser:
                 self.next()
             text, _ = self.group_text()
             if text.replace(" ", "") in ("\\top", "T", "\\intercal", "\\mathsf{T}"):
-                return ex.Name(ONES) if self.ends() else _batch_sum(self.term())
+                return self.ones_transposed()
             self.pos = save
         if t.text in ("[", "(", "\\{"):
             self.next()
@@ -2107,9 +2168,7 @@ class _Parser:
                 raise LatexError(
                     f"expected ^{{\\top}} after \\mathbf{{1}} (column {start.col})", start.col
                 )
-            if self.ends():  # (Y 𝟙) 𝟙ᵀ − Y: the row sums in every column, by broadcasting
-                return ex.Name(ONES)
-            return _batch_sum(self.term())
+            return self.ones_transposed()  # (Y 𝟙) 𝟙ᵀ − Y: the row sums in every column
         return ex.Name(ONES)
 
     def zero(self) -> ex.Node:
@@ -2589,10 +2648,11 @@ class _Parser:
         if func == "act":  # the layer's activation g (derive.checker.formula resolves it)
             told = (("layer", ex.Num(Fraction(layer))),) if layer is not None else ()
             return ex.Call("act_grad" if prime else "act", (arg,), told)
-        if func in ("sech", "cosh"):  # sech²(z) = 1 − tanh²(z), written with exp
+        if func in ("sech", "cosh", "sinh"):  # sech²(z) = 1 − tanh²(z), written with exp
             neg = ex.Neg(arg) if hasattr(ex, "Neg") else ex.BinOp("*", ex.Num(Fraction(-1)), arg)
-            cosh = ex.BinOp("/", ex.BinOp("+", ex.Call("exp", (arg,)), ex.Call("exp", (neg,))), ex.Num(Fraction(2)))
-            out = cosh if func == "cosh" else ex.BinOp("/", ex.Num(Fraction(1)), cosh)
+            op = "-" if func == "sinh" else "+"
+            cosh = ex.BinOp("/", ex.BinOp(op, ex.Call("exp", (arg,)), ex.Call("exp", (neg,))), ex.Num(Fraction(2)))
+            out = ex.BinOp("/", ex.Num(Fraction(1)), cosh) if func == "sech" else cosh
             if prime:
                 raise LatexError(f"the derivative of {func} is not read (column {tok.col})", tok.col)
             return out

@@ -8,6 +8,12 @@ import re
 from collections.abc import Callable, Container
 
 
+# a Greek letter's word → the short spellings specs give a tensor named by it (MIT 6.390's th,
+# th0 for θ, θ₀; the λ of a penalty as lam, lambd, lmbda)
+GREEK_SHORT = {"theta": ("th",), "lambda": ("lam", "lambd", "lmbda")}
+_GREEK_WORD = re.compile(r"(theta|lambda)(_?\d*)")
+
+
 def resolve(
     has: Callable[[str], bool], constants: Container[str], name: str, *, swap: bool = True
 ) -> str | None:
@@ -25,6 +31,10 @@ def resolve(
     if name.startswith("nabla_"):  # nabla_w, nabla_b: Nielsen's names
         tries.append("d" + name[6:])
     tries.append(name.replace("_", ""))
+    m = _GREEK_WORD.fullmatch(name)
+    if m:  # \theta, \theta_0, θ₀: MIT 6.390's th, th0 (a letter's short spelling in a spec)
+        for short in GREEK_SHORT[m.group(1)]:
+            tries.extend([short + m.group(2), short + m.group(2).replace("_", "")])
     m = re.fullmatch(r"([A-Za-z]+)(\d+)", name)
     if m:  # LaTeX h_{2} is read as h2: the tensor may be called h_2
         tries.append(f"{m.group(1)}_{m.group(2)}")
@@ -115,8 +125,11 @@ def number_text(text: str) -> str:
     clean = clean.translate(_FULL_WIDTH).strip()
     clean = re.sub(r"\s*(?:。|，|,|;|；)\s*$", "", clean)
     clean = re.sub(r"(?<=\d)\s*(?:…|\.\.\.|\\ldots|\\dots)\s*$", "", clean)
-    # a remark after the number: "-0.0367 (3 s.f.)", "20 (exact)", "0.1356（四位有效数字）"
-    clean = re.sub(r"(?<=[\d.…])\s*\([^()]*\)\s*$", "", clean)
+    # a remark after the number: "-0.0367 (3 s.f.)", "20 (exact)", "0.1356（四位有效数字）", and
+    # as LaTeX writes it, "-1.68\ (3\text{ s.f.})" (its words in \text, a control space before)
+    if "(" in clean and "\\text" in clean:
+        clean = re.sub(r"\\text\{([^{}]*)\}", r"\1", clean)
+    clean = re.sub(r"(?<=[\d.…])(?:\s|\\[ ,;]|\\q?quad)*\([^()]*\)\s*$", "", clean)
     # an uncertainty after the number: "0.1356 ± 0.0001", "0.1356 +/- 1e-4" (the digits count)
     clean = re.sub(r"(?<=[\d.])\s*(?:±|\+/-|\\pm)\s*[\d.]+(?:[eE][+-]?\d+)?\s*$", "", clean)
     # digits grouped with a space: "0.135 6", "0.013 668" (thin and no-break spaces too)

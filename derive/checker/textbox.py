@@ -98,6 +98,8 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
+    if not latex:
+        text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
     if latex or _looks_latex(text):
         text = latexin.spans_in_prose(text)
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
@@ -133,6 +135,10 @@ def _labelled_formula(text: str) -> str:
 _NABLA_TYPED = re.compile(
     r"∇[ \t]*(?![_\s])(?!(?:[LJCER]|ℓ|(?i:loss|cost|mse))(?![\w₀-₉]))([^\W\d_][\w₀-₉]*)"
 )
+
+# dJ/dθ, dL/dβ typed with a Greek letter below (MIT 6.390's θ): the ∂ of Leibniz notation, read as
+# ∂J/∂θ is (the d-form's reader takes Latin names only: "dJ/dθ = X·(…)" was unreadable, c35t-152)
+_GREEK_LEIBNIZ = re.compile(r"(?<![\w])d([A-Za-z]\w*|ℓ)[ \t]*/[ \t]*d([α-ωΑ-Ω][\w₀-₉]*)")
 
 # a Markdown list line "- **W**: $…$" (a name of the network as its label, the math its gradient)
 _LABELLED_MATH_HELDCHECK26 = re.compile(
