@@ -39,6 +39,7 @@ _TRIGGER = re.compile(
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
     r"|^\s*with\b"  # with torch.no_grad(): …
+    r"|^\s*class\b"  # class Linear: … (heldcheck35: objects inlined)
     r"|^\s*del\b"  # del dZ2 (a name dropped once used)
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$",  # dW2.shape displayed in a notebook
@@ -669,6 +670,224 @@ class _NoSelf(ast.NodeTransformer):
 _BACKWARD_NAME = re.compile(r"back|grad", re.I)
 
 
+class _Unread(Exception):
+    """An object's class or use that :class:`_Objects` does not inline."""
+
+
+class _Objects:
+    """heldcheck35: CS231n/MIT-style layer objects inlined — ``class Linear:`` whose methods
+    store and read ``self.x``, ``fc1 = Linear(W1, b1)`` (``__init__`` run), ``fc1.x = X`` set,
+    ``dout = fc2.backward(g)`` (``fc2.forward(act.forward(X))`` nested, ``Cls().backward(a,
+    y)``), ``fc1.dW`` read: each object's attribute is a name of its own (``fc1_dW``), a
+    method's call its body with the parameters put in, its locals renamed for the call, its
+    ``return EXPR`` a name the call stands for. Methods of assignments and a last ``return``
+    only; anything else leaves the cell as written (for the refusal)."""
+
+    def __init__(self, classes: dict[str, ast.ClassDef]) -> None:
+        self.classes = classes
+        self.objects: dict[str, str] = {}  # object name -> class name
+        self.dicts: dict[str, str] = {}  # a call's result that is a filled dict -> its entries' prefix
+        self.out: list[ast.stmt] = []
+        self.calls = 0
+
+    def method(self, cls: str, name: str) -> ast.FunctionDef:
+        for m in self.classes[cls].body:
+            if isinstance(m, ast.FunctionDef) and m.name == name and not m.decorator_list:
+                return m
+        raise _Unread
+
+    def fresh(self, cls: str) -> str:
+        self.calls += 1
+        return f"obj{self.calls}"
+
+    def attrs(self, node: ast.AST, owner: str | None = None) -> ast.AST:
+        """``obj.attr`` (``self.attr`` as ``owner``'s) read or set as the name ``obj_attr``; a
+        method of an object called inside as its inlined result."""
+        objects = self.objects
+
+        class Attrs(ast.NodeTransformer):
+            def visit_Call(inner, call: ast.Call) -> ast.AST:  # noqa: N802, N805
+                call.args = [inner.visit(x) for x in call.args]
+                for k in call.keywords:
+                    k.value = inner.visit(k.value)
+                done = self.call(call, owner)
+                if done is call:  # no method of an object: its function read as any other
+                    call.func = inner.visit(call.func)
+                return done
+
+            def visit_Subscript(inner, n: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(n)
+                key = _string_key(n)
+                if key is not None and isinstance(n.value, ast.Name) and n.value.id in self.dicts:
+                    return ast.copy_location(ast.Name(id=self.dicts[n.value.id] + key, ctx=n.ctx), n)
+                return n
+
+            def visit_Attribute(inner, a: ast.Attribute) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(a)
+                if isinstance(a.value, ast.Name):
+                    who = owner if a.value.id == "self" and owner is not None else a.value.id
+                    if who in objects:
+                        return ast.copy_location(ast.Name(id=f"{who}_{a.attr}", ctx=a.ctx), a)
+                return a
+
+        return Attrs().visit(node)
+
+    def call(self, call: ast.Call, owner: str | None) -> ast.AST:
+        f = call.func
+        if isinstance(f, ast.Name) and f.id in self.classes:
+            raise _Unread  # an object made inside an expression
+        if not isinstance(f, ast.Attribute):
+            return call
+        base = f.value
+        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id in self.classes:
+            obj = self.fresh(base.func.id)  # SigmoidBCE().backward(A2, Y)
+            self.make(obj, base)
+        elif isinstance(base, ast.Name) and (base.id in self.objects or base.id == "self" and owner):
+            obj = owner if base.id == "self" else base.id
+        else:
+            return call
+        result = self.inline(obj, f.attr, call)
+        if result is None:
+            raise _Unread  # a method returning nothing used as a value
+        return ast.Name(id=result, ctx=ast.Load())
+
+    def make(self, obj: str, call: ast.Call) -> None:
+        """``obj = Cls(args)``: the object registered and its ``__init__`` run."""
+        cls = call.func.id  # type: ignore[attr-defined]
+        self.objects[obj] = cls
+        if any(isinstance(m, ast.FunctionDef) and m.name == "__init__" for m in self.classes[cls].body):
+            self.inline(obj, "__init__", call)
+        elif call.args or call.keywords:
+            raise _Unread
+
+    def inline(self, obj: str, name: str, call: ast.Call) -> str | None:
+        fn = self.method(self.objects[obj], name)
+        a = fn.args
+        params = [p.arg for p in a.args][1:]
+        if a.vararg or a.kwarg or a.kwonlyargs or a.defaults or call.keywords or len(call.args) != len(params):
+            raise _Unread
+        self.calls += 1
+        tag = f"{obj}_{name.strip('_')}{self.calls}"
+        body = list(fn.body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # a docstring
+        local = set(params) | {
+            n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
+        dicts = {  # grads = {} filled by grads['w1'] = …: each entry a name of its own
+            st.targets[0].id for st in body
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Dict) and not st.value.keys
+        }
+        env: dict[str, ast.expr] = {}
+        for p, arg in zip(params, call.args):
+            if isinstance(arg, (ast.Name, ast.Constant)):
+                env[p] = arg
+            else:
+                self.out.append(ast.Assign([ast.Name(f"{tag}_{p}", ast.Store())], arg, lineno=0))
+                env[p] = ast.Name(f"{tag}_{p}", ast.Load())
+
+        class Locals(ast.NodeTransformer):
+            def visit_Subscript(inner, n: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+                key = _string_key(n)
+                if key is not None and isinstance(n.value, ast.Name) and n.value.id in dicts:
+                    return ast.copy_location(ast.Name(id=f"{tag}_{n.value.id}_{key}", ctx=n.ctx), n)
+                inner.generic_visit(n)
+                return n
+
+            def visit_Name(inner, n: ast.Name) -> ast.AST:  # noqa: N802, N805
+                if n.id in env and isinstance(n.ctx, ast.Load):
+                    return copy.deepcopy(env[n.id])
+                if n.id in local:
+                    return ast.copy_location(ast.Name(id=f"{tag}_{n.id}", ctx=n.ctx), n)
+                return n
+
+        for k, st in enumerate(body):
+            if isinstance(st, ast.Return):
+                if k != len(body) - 1:
+                    raise _Unread
+                if st.value is None:
+                    return None
+                if isinstance(st.value, ast.Name) and st.value.id in dicts:
+                    self.dicts[f"{tag}_ret"] = f"{tag}_{st.value.id}_"  # return grads: its entries
+                    return f"{tag}_ret"
+                value = self.attrs(Locals().visit(copy.deepcopy(st.value)), obj)
+                self.out.append(ast.Assign([ast.Name(f"{tag}_ret", ast.Store())], value, lineno=0))
+                return f"{tag}_ret"
+            if not isinstance(st, (ast.Assign, ast.AugAssign, ast.Expr, ast.Assert, ast.Pass)):
+                raise _Unread
+            if isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant):
+                continue
+            if isinstance(st, ast.Assign) and isinstance(st.targets[0], ast.Name) and st.targets[0].id in dicts:
+                continue  # grads = {}: its entries are names
+            st = Locals().visit(copy.deepcopy(st))
+            self.out.append(self.attrs(st, obj))  # type: ignore[arg-type]
+        return None
+
+    def statement(self, st: ast.stmt) -> None:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            pairs = list(zip(t.elts, v.elts)) if (
+                isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts)
+            ) else [(t, v)]
+            if any(isinstance(vv, ast.Call) and isinstance(vv.func, ast.Name) and vv.func.id in self.classes for _, vv in pairs):
+                if not all(isinstance(tt, ast.Name) for tt, _ in pairs):
+                    raise _Unread
+                for tt, vv in pairs:  # fc1, act = Linear(W1, b1), ReLU()
+                    if isinstance(vv, ast.Call) and isinstance(vv.func, ast.Name) and vv.func.id in self.classes:
+                        self.make(tt.id, vv)  # type: ignore[union-attr]
+                    else:
+                        self.out.append(ast.Assign([tt], self.attrs(vv), lineno=0))
+                return
+            if len(pairs) > 1 and any(isinstance(tt, ast.Attribute) for tt, _ in pairs):
+                for tt, vv in pairs:  # layer.x, layer.W = A1, W2
+                    self.out.append(ast.Assign([self.attrs(tt)], self.attrs(vv), lineno=0))  # type: ignore[list-item]
+                return
+        if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
+            f = st.value.func
+            if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in self.objects:
+                args = [self.attrs(x) for x in st.value.args]  # fc1.backward(dout): its steps
+                self.inline(f.value.id, f.attr, ast.Call(f, args, st.value.keywords))  # type: ignore[arg-type]
+                return
+        self.out.append(self.attrs(st))  # type: ignore[arg-type]
+
+
+def _objects_inlined_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` with the objects of the cell's own classes inlined (:class:`_Objects`), where
+    a class is instantiated; a class never used beside other computing statements and whose
+    methods are all decorated (PyTorch's ``torch.autograd.Function`` with ``@staticmethod``,
+    defined and not called) left out. Else ``stmts`` as they are."""
+    classes = {st.name: st for st in stmts if isinstance(st, ast.ClassDef) and not st.decorator_list}
+    if not classes:
+        return stmts
+    rest = [st for st in stmts if not isinstance(st, ast.ClassDef)]
+    used = {n.id for st in rest for n in ast.walk(st) if isinstance(n, ast.Name)}
+    made = {
+        n.func.id for st in rest for n in ast.walk(st)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in classes
+    }
+    if not made:
+        idle = [
+            c for c in classes.values()
+            if c.name not in used and all(
+                isinstance(m, ast.FunctionDef) and m.decorator_list for m in c.body
+                if isinstance(m, ast.FunctionDef)
+            ) and any(isinstance(m, ast.FunctionDef) for m in c.body)
+        ]
+        if idle and any(not isinstance(st, (ast.FunctionDef, ast.Import, ast.ImportFrom)) for st in rest):
+            return [st for st in stmts if st not in idle]
+        return stmts
+    inliner = _Objects(classes)
+    try:
+        for st in stmts:
+            if isinstance(st, ast.ClassDef) and st.name in classes:
+                continue
+            inliner.statement(st)
+    except (_Unread, AttributeError, TypeError):
+        return stmts
+    return [ast.fix_missing_locations(st) for st in inliner.out]
+
+
 def _without_classes(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with a class of manual backprop (``class Net: def backward(self, X, Y): …``)
     replaced by its backward method's body, ``self.`` dropped everywhere (``self.A1`` is ``A1``,
@@ -822,7 +1041,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(_without_quiet_with(tree.body)))):
+    stmts = _objects_inlined_heldcheck35(_without_quiet_with(tree.body))
+    for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
             if unrolled is None:

@@ -788,12 +788,15 @@ def softmax_targets(net: Net) -> dict[str, set[bool]]:
     spec = net.spec
     out: dict[str, set[bool]] = net._lazy.setdefault("softmax_targets", {})
     for key, tree in spec.forward:
-        if tuple(int(d) for d in net.g.tensors[key].shape) != (1, 1):
+        if tuple(int(d) for d in net.g.tensors[key].shape) != (1, 1) and not _row_losses_heldcheck35(
+            net, key
+        ):
             continue
         for n in _walk(tree):
             if not (isinstance(n, ex.BinOp) and n.op == "*"):
                 continue
             for y, other in ((n.left, n.right), (n.right, n.left)):
+                y = y.operand if isinstance(y, ex.Neg) else y  # CMU's (-Y * np.log(A))
                 if (
                     not isinstance(y, ex.Name)
                     or y.id not in spec.inputs
@@ -816,6 +819,19 @@ def softmax_targets(net: Net) -> dict[str, set[bool]]:
                 if axes:
                     out[y.id] = axes
     return out
+
+
+def _row_losses_heldcheck35(net: Net, key: str) -> bool:
+    """Is node ``key`` a column of per-example losses that a later node sums to the scalar
+    loss (CMU 11-785's ``crossentropy = (-Y * np.log(A)) @ np.ones((C, 1))``, then
+    ``np.ones((N, 1)).T @ crossentropy / N``): an N × 1 node used only by nodes of one entry?"""
+    shape = tuple(int(d) for d in net.g.tensors[key].shape)
+    if len(shape) != 2 or shape[1] != 1 or shape[0] < 2:
+        return False
+    users = [k for k, tree in net.spec.forward if k != key and key in ex.names(tree)]
+    return bool(users) and all(
+        tuple(int(d) for d in net.g.tensors[k].shape) == (1, 1) for k in users
+    )
 
 
 def implied_one_hot(net: Net) -> dict[str, bool]:

@@ -34,7 +34,7 @@ from derive.checker.verdict import FormulaError, Msg, msg, shape_text
 from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
-from derive.lang import ops
+from derive.lang import ops, spelling
 from derive.lang.spec import slice_bounds
 from derive.locale import catalog
 
@@ -1708,6 +1708,8 @@ def _read_one(
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
             raise ex.ExprError("a NumPy 1-D row sum", 0)
+        if _softmax_of_1d_heldcheck35(body, net):  # the language would take it column-wise
+            raise ex.ExprError("a softmax over a 1-D vector's only axis", 0)
         return _numpy_reading(net, body), lhs, text
     except ex.ExprError as err:
         try:
@@ -1840,6 +1842,12 @@ def _chain_end(node: ex.Node) -> str | None:
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
+# Keras backend functions that are NumPy's of the same name and arguments (K.dot of matrices,
+# K.sum(x, axis=0) without keepdims, …)
+_KERAS_AS_NUMPY_HELDCHECK35 = frozenset(
+    {"dot", "sum", "mean", "square", "sqrt", "exp", "log", "abs", "sign", "maximum", "minimum",
+     "tanh", "transpose"}
+)
 _CROSS_MODULES_HELDCHECK27 = ("np", "numpy", "jnp", "torch", "torch.linalg")
 _PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
@@ -3657,6 +3665,10 @@ class _Numpy(ast.NodeTransformer):
             return self.visit_Call(tf_fn)
         if isinstance(base, ast.Name) and base.id == "tf":
             return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
+        if ast.unparse(base) in spelling.KERAS:  # heldcheck35: Keras backend's K.dot, K.transpose …
+            keras = self.keras_heldcheck35(node, f.attr, args)
+            if keras is not None:
+                return keras
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
             self.changed = True
             name = f.attr
@@ -3799,6 +3811,8 @@ class _Numpy(ast.NodeTransformer):
             if name in ("softmax", "log_softmax") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
                 k = _axis_of(axis)
+                if k == 0 and self.one_d_name_heldcheck35(args[0]):
+                    k = -1  # heldcheck35: torch.softmax(out, 0) of a 1-D vector: over its entries
                 if k not in (0, 1, -1):  # the network's softmax is row by row
                     raise self.unsupported(f"{shown}(…, axis=0)")
                 if k == 0:  # over each column: the row-wise softmax of the transpose, transposed
@@ -3927,6 +3941,41 @@ class _Numpy(ast.NodeTransformer):
             self.changed = True
             return ast.Call(ast.Name(act, ast.Load()), [base], [])
         raise self.unsupported(self.method_name(f))
+
+    def one_d_name_heldcheck35(self, x: ast.expr) -> bool:
+        """Is ``x`` a 1-D tensor of the network (``out = W_out @ h3``) or its gradient, or an
+        element-wise expression of such names and numbers: its only axis is axis 0?"""
+        if self.net is None:
+            return False
+        one_d = set(self.net.spec.one_d)
+        vec = vectors(self.net) | one_d | {"d" + n for n in one_d}
+        if isinstance(x, ast.Name):
+            return x.id in vec
+        if isinstance(x, ast.UnaryOp):
+            return self.one_d_name_heldcheck35(x.operand)
+        if isinstance(x, ast.BinOp) and isinstance(x.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
+            sides = (x.left, x.right)
+            return any(self.one_d_name_heldcheck35(e) for e in sides) and all(
+                self.one_d_name_heldcheck35(e) or isinstance(e, ast.Constant) for e in sides
+            )
+        return False
+
+    def keras_heldcheck35(self, node: ast.Call, name: str, args: list[ast.expr]) -> ast.AST | None:
+        """Keras backend's ``K.transpose(x)`` (x.T), ``K.dot``/``K.sum``/``K.square``/``K.exp``
+        … (NumPy's function of the same name and arguments) and ``K.sigmoid``/``K.tanh``/
+        ``K.relu`` (the language's activation) read as written with ``np.``; ``None`` for any
+        other Keras name (the language's own reading, or its message)."""
+        if name == "transpose" and len(args) == 1 and not node.keywords:
+            self.changed = True
+            return ast.Attribute(args[0], "T", ast.Load())
+        if name in _KERAS_AS_NUMPY_HELDCHECK35:
+            self.changed = True
+            np_fn = ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load())
+            return self.call(ast.Call(np_fn, args, node.keywords))
+        if name in ops.activations() and len(args) == 1 and not node.keywords:
+            self.changed = True
+            return ast.Call(ast.Name(name, ast.Load()), args, [])
+        return None
 
     def method_name(self, f: ast.Attribute) -> str:
         """How to name an unsupported call: ``np.linalg.pinv``, ``torch.autograd.grad`` as
@@ -4759,6 +4808,34 @@ def _int_literal(node: ast.expr) -> int | None:
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
     return value if type(value) is int else None
+
+
+def _softmax_of_1d_heldcheck35(text: str, net: Net) -> bool:
+    """Does ``text`` take a softmax (log-softmax) along axis 0 of a 1-D tensor of the network
+    (PyTorch's ``torch.softmax(out, dim=0)`` of ``out = W_out @ h3``): over its entries, which
+    the rows reading (a 1-D vector as a row) must take as the row's softmax?"""
+    if "softmax" not in text or len(text) > ex.MAX_LENGTH:
+        return False
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    one_d = set(net.spec.one_d)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        f = node.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+        axis = node.args[1] if len(node.args) == 2 else next(
+            (k.value for k in node.keywords if k.arg in ("dim", "axis")), None
+        )
+        x = node.args[0]
+        if (
+            name in ("softmax", "log_softmax") and axis is not None and _axis_of(axis) == 0
+            and isinstance(x, ast.Name) and (x.id in one_d or x.id[1:] in one_d)
+        ):
+            return True
+    return False
 
 
 def _numpy_normalise(
