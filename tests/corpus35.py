@@ -404,7 +404,7 @@ C(R2, "W_x", N, J(
     "for t in reversed(range(2)):",
     "    dW_x += xs[t].T @ dh",
     "    dh = dh @ W_h.T",
-), "missing-activation-derivative", oracle=f"x_2.T @ (h_2 - y) + x_1.T @ ((h_2 - y) @ W_h.T)", style="rnn-bptt-no-tanh")
+), "missing-activation-derivative", oracle="x_2.T @ (h_2 - y) + x_1.T @ ((h_2 - y) @ W_h.T)", style="rnn-bptt-no-tanh")
 C(R2, "W_x", N, J(
     "dz2 = (h_2 - y) * (1 - h_2 ** 2)",
     "dz1 = dz2 @ W_h * (1 - h_1 ** 2)",
@@ -523,7 +523,7 @@ KB_DH = f"({KB_DP} @ W2.T * (1 - h1 ** 2))"
 C(KB, "W2", N, J("dout = K.sign(out - y) / n", "dpre = dout * K.sigmoid(K.dot(h1, W2))", "dW2 = K.dot(K.transpose(h1), dpre)"), oracle=f"h1.T @ {KB_DP}", style="kb-W2")
 C(KB, "W2", N, J("dout = K.sign(y - out) / n", "dpre = dout * K.sigmoid(K.dot(h1, W2))", "dW2 = K.dot(K.transpose(h1), dpre)"), "sign", oracle=f"-h1.T @ {KB_DP}", style="kb-W2-sign")
 C(KB, "W2", N, J("dout = K.sign(out - y) / n", "dW2 = K.dot(K.transpose(h1), dout)"), "missing-activation-derivative", oracle=f"h1.T @ {KB_DO}", style="kb-W2-no-softplus")
-C(KB, "W2", N, J("dout = (out - y) / n", "dpre = dout * K.sigmoid(K.dot(h1, W2))", "dW2 = K.dot(K.transpose(h1), dpre)"), "*", oracle=f"h1.T @ ((out - y) / n * sigmoid(h1 @ W2))", style="kb-W2-mse-habit")
+C(KB, "W2", N, J("dout = (out - y) / n", "dpre = dout * K.sigmoid(K.dot(h1, W2))", "dW2 = K.dot(K.transpose(h1), dpre)"), "*", oracle="h1.T @ ((out - y) / n * sigmoid(h1 @ W2))", style="kb-W2-mse-habit")
 C(KB, "W1", N, J("dout = K.sign(out - y) / n", "dpre = dout * K.sigmoid(K.dot(h1, W2))", "dh = K.dot(dpre, K.transpose(W2)) * (1 - K.square(h1))", "dW1 = K.dot(K.transpose(x), dh)"), oracle=f"x.T @ {KB_DH}", style="kb-W1")
 C(KB, "b1", N, J("dout = K.sign(out - y) / n", "dpre = dout * K.sigmoid(K.dot(h1, W2))", "dh = K.dot(dpre, K.transpose(W2)) * (1 - K.square(h1))", "db1 = K.sum(dh, axis=0)"), oracle=f"np.sum({KB_DH}, axis=0)", style="kb-b1")
 C(KB, "b1", N, J("dout = K.sign(out - y) / n", "dpre = dout * K.sigmoid(K.dot(h1, W2))", "dh = K.dot(dpre, K.transpose(W2)) * h1 * (1 - h1)", "db1 = K.sum(dh, axis=0)"), "wrong-activation-derivative", oracle=f"np.sum({KB_DP} @ W2.T * h1 * (1 - h1), axis=0)", style="kb-b1-sigmoid-slope")
