@@ -489,6 +489,112 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+def _int_steps_heldcheck35(it: ast.expr) -> list[int] | None:
+    """The whole numbers a loop runs over: ``range(…)`` of numbers (``range(3, 0, -1)``),
+    ``reversed(range(2))``, a written-out list or tuple of numbers (``[1, 0]``); else None."""
+    if isinstance(it, (ast.List, ast.Tuple)):
+        vals = [e.value for e in it.elts if isinstance(e, ast.Constant) and type(e.value) is int]
+        return vals if len(vals) == len(it.elts) and vals else None
+    if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords):
+        return None
+    if it.func.id == "reversed" and len(it.args) == 1:
+        inner = _int_steps_heldcheck35(it.args[0])
+        return None if inner is None else inner[::-1]
+    if it.func.id == "range" and 1 <= len(it.args) <= 3:
+        nums = [_literal_int(a) for a in it.args]
+        if any(n is None for n in nums):
+            return None
+        vals = list(range(*nums))  # type: ignore[arg-type]
+        return vals if 0 < len(vals) <= MAX_UNROLL else None
+    return None
+
+
+def _literal_int(e: ast.expr) -> int | None:
+    """A whole number written out (``3``, ``-1``), else None."""
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+        inner = _literal_int(e.operand)
+        return None if inner is None else -inner
+    return e.value if isinstance(e, ast.Constant) and type(e.value) is int else None
+
+
+def _folded_int(e: ast.expr, name: str, value: int) -> int | None:
+    """``e`` (``t``, ``t + 1``, ``t - 1``) with the loop's ``name`` = ``value``, if a whole number."""
+    if isinstance(e, ast.Name) and e.id == name:
+        return value
+    if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub)):
+        a, b = _folded_int(e.left, name, value), _folded_int(e.right, name, value)
+        if a is not None and b is not None:
+            return a + b if isinstance(e.op, ast.Add) else a - b
+    return _literal_int(e)
+
+
+def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck35: ``xs, hs = [x_1, x_2], [h_0, h_1, h_2]`` (names listed) and a loop over
+    whole numbers (``for t in reversed(range(2)):``, ``for t in [1, 0]:``, ``range(3, 0, -1)``)
+    whose index only picks items of such lists (``xs[t]``, ``hs[t + 1]``, ``hs[t - 1]``):
+    the loop as its passes one after the other with the items put in, the lists' lines left
+    out. Where a list is used otherwise, or an index is out of its range, ``stmts`` as they are."""
+    lists: dict[str, list[ast.expr]] = {}
+    defining: set[int] = set()
+    for k, st in enumerate(stmts):
+        if not (isinstance(st, ast.Assign) and len(st.targets) == 1):
+            continue
+        t, v = st.targets[0], st.value
+        pairs = list(zip(t.elts, v.elts)) if (
+            isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts)
+        ) else [(t, v)]
+        if all(isinstance(a, ast.Name) and isinstance(b, ast.List) and b.elts for a, b in pairs):
+            for a, b in pairs:
+                if a.id in lists:  # type: ignore[union-attr]
+                    return stmts
+                lists[a.id] = list(b.elts)  # type: ignore[union-attr]
+            defining.add(k)
+    if not lists:
+        return stmts
+    out: list[ast.stmt] = []
+    try:
+        for k, st in enumerate(stmts):
+            if k in defining:
+                continue
+            steps = _int_steps_heldcheck35(st.iter) if isinstance(st, ast.For) and not st.orelse else None
+            if steps is not None and isinstance(st.target, ast.Name):  # type: ignore[union-attr]
+                var = st.target.id  # type: ignore[union-attr]
+                for value in steps:
+                    for body_st in st.body:  # type: ignore[union-attr]
+                        out.append(_ListItems(lists, var, value).visit(copy.deepcopy(body_st)))
+            else:
+                out.append(_ListItems(lists, None, 0).visit(copy.deepcopy(st)))
+    except (IndexError, ValueError):
+        return stmts
+    used = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name)}
+    if used & set(lists):
+        return stmts  # a list used whole, or indexed by anything else
+    return [ast.fix_missing_locations(st) for st in out]
+
+
+class _ListItems(ast.NodeTransformer):
+    """``xs[t + 1]`` of a listed name, with the loop's ``t`` = ``value``: the item written there."""
+
+    def __init__(self, lists: dict[str, list[ast.expr]], var: str | None, value: int) -> None:
+        self.lists, self.var, self.value = lists, var, value
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        if not (isinstance(node.value, ast.Name) and node.value.id in self.lists):
+            self.generic_visit(node)
+        else:
+            k = _folded_int(node.slice, self.var or "", self.value)
+            items = self.lists[node.value.id]
+            if k is None or not -len(items) <= k < len(items):
+                raise ValueError(node.value.id)
+            return copy.deepcopy(items[k])
+        return node
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
+        if node.id == self.var:
+            raise ValueError(node.id)  # the index used as a number, not only to pick items
+        return node
+
+
 def _zipped_heldcheck34(st: ast.For) -> ast.For:
     """``for name, a, d in zip([…], [X, A1], [dZ1, dZ2]):`` — ``zip`` of written-out lists of
     one length — as the loop over the written-out tuple of their items (:func:`_unrolled`);
@@ -1041,7 +1147,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    stmts = _objects_inlined_heldcheck35(_without_quiet_with(tree.body))
+    stmts = _listed_steps_heldcheck35(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
