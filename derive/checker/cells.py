@@ -489,6 +489,57 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+def _callees_first_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck35: a cell's helper definitions, all written before its first computing
+    statement, put in an order where each comes after the helpers it calls (CS231n's
+    ``affine_relu_backward`` defined above the ``affine_backward`` and ``relu_backward`` it
+    calls: each helper is read where it is defined). Else ``stmts`` as they are."""
+    defs = [st for st in stmts if isinstance(st, ast.FunctionDef)]
+    if len(defs) < 2:
+        return stmts
+    first = next((k for k, st in enumerate(stmts) if not isinstance(
+        st, (ast.FunctionDef, ast.Import, ast.ImportFrom, ast.Expr))), len(stmts))
+    if any(stmts.index(d) > first for d in defs):
+        return stmts
+    names = {d.name for d in defs}
+    calls = {d.name: _called(d.body) & names - {d.name} for d in defs}
+    ordered: list[ast.FunctionDef] = []
+    while len(ordered) < len(defs):
+        ready = [d for d in defs if d not in ordered and calls[d.name] <= {o.name for o in ordered}]
+        if not ready:
+            return stmts  # helpers calling each other
+        ordered.append(ready[0])
+    rest = iter(ordered)
+    return [next(rest) if isinstance(st, ast.FunctionDef) else st for st in stmts]
+
+
+def _tuples_unpacked_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck35: ``cache = (X, Z1, A1, A2)`` then ``X_, Z1_, A1_, A2_ = cache`` — a name
+    holding a written-out tuple unpacked later — as the items assigned one by one, the tuple's
+    line left out. Where the name is used otherwise (passed whole, reassigned), ``stmts`` as
+    they are."""
+    held: dict[str, ast.Tuple] = {}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            if isinstance(t, ast.Name) and isinstance(v, ast.Tuple) and v.elts and t.id not in held:
+                held[t.id] = v
+                continue
+            if (
+                isinstance(t, ast.Tuple) and isinstance(v, ast.Name) and v.id in held
+                and len(t.elts) == len(held[v.id].elts)
+            ):
+                out.extend(ast.Assign([e], copy.deepcopy(x), lineno=0) for e, x in zip(t.elts, held[v.id].elts))
+                continue
+        out.append(st)
+    if not held or any(
+        isinstance(n, ast.Name) and n.id in held for st in out for n in ast.walk(st)
+    ):
+        return stmts
+    return [ast.fix_missing_locations(st) for st in out]
+
+
 def _int_steps_heldcheck35(it: ast.expr) -> list[int] | None:
     """The whole numbers a loop runs over: ``range(…)`` of numbers (``range(3, 0, -1)``),
     ``reversed(range(2))``, a written-out list or tuple of numbers (``[1, 0]``); else None."""
@@ -1147,7 +1198,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    stmts = _listed_steps_heldcheck35(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
+    stmts = _objects_inlined_heldcheck35(_without_quiet_with(tree.body))
+    stmts = _tuples_unpacked_heldcheck35(_listed_steps_heldcheck35(stmts))
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
@@ -1156,6 +1208,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             body.extend(unrolled)
         else:
             body.append(st)
+    body = _callees_first_heldcheck35(body)
     lines: list[str] = []
     made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
     assigned: set[str] = set()  # the names the cell assigned so far

@@ -3697,6 +3697,12 @@ class _Numpy(ast.NodeTransformer):
                 )
             if name == "square" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), _c(2))
+            if name in ("sinh", "cosh") and len(args) == 1 and not node.keywords:
+                # heldcheck35: log-cosh's slope sinh/cosh (the table lists tanh): (eˣ ∓ e⁻ˣ) / 2
+                up = ast.Call(ast.Name("exp", ast.Load()), [args[0]], [])
+                down = ast.Call(ast.Name("exp", ast.Load()), [ast.UnaryOp(ast.USub(), copy.deepcopy(args[0]))], [])
+                op = ast.Sub() if name == "sinh" else ast.Add()
+                return ast.BinOp(ast.BinOp(up, op, down), ast.Div(), _c(2))
             if name == "sqrt" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), _c(0.5))
             if name in ("power", "pow") and two:
@@ -3921,6 +3927,10 @@ class _Numpy(ast.NodeTransformer):
         if f.attr in binary and len(args) == 1 and not node.keywords:
             self.changed = True  # PyTorch's (A2 - Y).div(m), dZ.mul(mask)
             return ast.BinOp(base, binary[f.attr](), args[0])
+        compare = {"gt": ast.Gt, "ge": ast.GtE, "lt": ast.Lt, "le": ast.LtE, "eq": ast.Eq, "ne": ast.NotEq}
+        if f.attr in compare and len(args) == 1 and not node.keywords:
+            self.changed = True  # heldcheck35: PyTorch's h.gt(0) (h.le(0), …): the comparison
+            return _cmp(base, compare[f.attr](), args[0])
         if f.attr in ("to", "type") and len(args) + len(node.keywords) == 1:
             self.changed = True  # mask.to(Z.dtype), .to(torch.float32), .type(torch.float)
             arg = args[0] if args else node.keywords[0].value
