@@ -313,9 +313,31 @@ def _gradient_attributes(net: Net, text: str) -> str:
     }
     if not assigned:
         return text
-    return _GRAD_ATTRIBUTE.sub(
+    text = _GRAD_ATTRIBUTE.sub(
         lambda m: f"{m.group(1)}_grad" if (m.group(1), m.group(2)) in assigned else m.group(0), text
     )
+    return _value_data_heldcheck35(net, text, {f"{name}_grad" for name, _ in assigned})
+
+
+def _value_data_heldcheck35(net: Net, text: str, grads: set[str]) -> str:
+    """heldcheck35: micrograd's ``Value`` in code whose gradients are attributes — ``v.grad = 2 *
+    v.data``, ``w.grad += x.data * v.grad``: ``x.data`` of a tensor is its value ``x``, and a
+    gradient's first ``+=`` (a Value's grad starts at 0) assigns it."""
+    text = re.sub(
+        r"(?<![\w.])([A-Za-z_]\w*)\.data\b(?!\s*\()",
+        lambda m: m.group(1) if m.group(1) in net.g.tensors else m.group(0),
+        text,
+    )
+    out, seen = [], set()
+    for line in text.split("\n"):
+        m = re.match(r"(\s*)([A-Za-z_]\w*)\s*\+=(?!=)", line)
+        if m and m.group(2) in grads and m.group(2) not in seen:
+            line = f"{m.group(1)}{m.group(2)} ={line[m.end():]}"
+        a = re.match(r"\s*([A-Za-z_]\w*)\s*[-+*/@]?=(?!=)", line)
+        if a:
+            seen.add(a.group(1))
+        out.append(line)
+    return "\n".join(out)
 
 
 def _row_target(net: Net, wrt: str | None) -> bool:
@@ -652,8 +674,9 @@ def _class_entries(net: Net, part: str) -> str:
     if not op:  # the SVM's binary[np.arange(N), y] = -row_sum: each row's class entry set
         if re.fullmatch(r"[\d.]+", value.strip()):
             return f"{name} = {name} * (1 - {target}) + ({value}) * {target}"
-        # a value per row: a 1-D array of N numbers (read as a row, 1×N), as NumPy assigns it
-        return f"{name} = {name} * (1 - {target}) + ({value}).T * {target}"
+        # a value per row: N numbers, one per row — a 1-D array (read as a row, 1×N; its .T is
+        # itself: CS231n's -row_sum.T) or a row 1×N, as NumPy assigns it: made a column
+        return f"{name} = {name} * (1 - {target}) + ({value}).reshape(-1, 1) * {target}"
     scaled = target if value.strip() == "1" else f"({value}) * {target}"
     return f"{name} = {name} {op} {scaled}"
 
