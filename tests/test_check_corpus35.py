@@ -234,3 +234,11 @@ def test_class_entries_set_to_a_per_row_value_of_any_layout() -> None:
     assert _verdict(SV, "W", svm) == ("correct", None)
     assert _verdict(SV, "W", svm.replace(" + 2 * reg * W", "")) == ("incorrect", "missing-loss-term")
     assert _verdict(SV, "W", svm.replace("axis=1", "axis=0"))[0] == "incorrect"
+
+
+def test_entry_of_a_1d_vector_updated_in_place() -> None:
+    """``dout[0] -= 1`` of ``dout = torch.softmax(out, 0)`` (1-D, read as a row) was read as a
+    row block of a one-row matrix ("the slice 1:1 is empty", c35-200): an entry of a 1-D vector
+    is a column of its row; the wrong class subtracted is judged (incorrect), not refused."""
+    v, _ = _verdict(R1, "W_out", "dout = torch.softmax(out, 0)\ndout[0] -= 1\ndW_out = torch.outer(dout, h3)")
+    assert v == "incorrect"

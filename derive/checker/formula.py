@@ -823,12 +823,15 @@ _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
 _ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zeros(?:_like)?\(.*\)\s*")
 
 
-def _in_place(parts: list[str], shape_of: Callable[[str], str | None] | None = None) -> list[str]:
+def _in_place(
+    parts: list[str], shape_of: Callable[[str], str | None] | None = None, one_d: frozenset[str] = frozenset()
+) -> list[str]:
     """Course code's in-place updates as the assignments they perform: ``dW += x.T @ dz`` is
     ``dW = dW + (x.T @ dz)`` (``-=``, ``*=``, ``/=`` alike); ``dW = np.zeros_like(W)`` followed by
     ``dW += …`` starts the sum at that term (min-char-rnn's accumulation over time steps).
     ``shape_of(name)``: a tensor with the shape of the buffer ``name`` (``A`` for ``dA``), whose
-    slices give an updated block its shape (:func:`_slice_update`)."""
+    slices give an updated block its shape (:func:`_slice_update`); ``one_d``: names that are
+    1-D vectors (read as rows), whose ``v[k]`` is an entry, a column of the row."""
     out: list[str] = []
     zero: set[str] = set()
     like: dict[str, str] = {}  # dW = np.zeros_like(W): W has dW's shape
@@ -840,7 +843,7 @@ def _in_place(parts: list[str], shape_of: Callable[[str], str | None] | None = N
             like[z.group(1)] = src.group(1) if src else ""
             out.append(part)
             continue
-        sliced = _slice_update(part, zero, like, shape_of)
+        sliced = _slice_update(part, zero, like, shape_of, one_d)
         if sliced is not None:  # dA[0:1] += 2 * top: the block added in its rows
             out.append(sliced)
             zero.discard(sliced.split("=")[0].strip())
@@ -865,7 +868,8 @@ _SLICE_UPDATE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[([^\[\]]+)\]\s*([-+
 
 
 def _slice_update(
-    part: str, zero: set[str], like: dict[str, str], shape_of: Callable[[str], str | None] | None
+    part: str, zero: set[str], like: dict[str, str], shape_of: Callable[[str], str | None] | None,
+    one_d: frozenset[str] = frozenset(),
 ) -> str | None:
     """``dA[0:1] += v`` (``-=``, ``=``; rows ``a:b`` or columns ``:, a:b``) as the whole
     assignment NumPy performs: ``dA = dA + np.concatenate((0 * dA[:a], v + 0 * dA[a:b],
@@ -879,7 +883,9 @@ def _slice_update(
     # an entry row or column by a whole number, ``temp[0] = 0`` (Ng's ex2: the intercept kept
     # out of the penalty), is the one-row block ``temp[0:1]``
     bounds = [f"{b}:{int(b) + 1}" if b.isdigit() else b for b in (b.strip() for b in index.split(","))]
-    if len(bounds) == 2 and bounds[0] == ":" and ":" in bounds[1]:
+    if len(bounds) == 1 and name in one_d and name not in zero:
+        axis, span = 1, bounds[0]  # heldcheck35: dout[1] -= 1 of a 1-D vector (a row): its entry
+    elif len(bounds) == 2 and bounds[0] == ":" and ":" in bounds[1]:
         axis, span = 1, bounds[1]
     elif len(bounds) == 1 or (len(bounds) == 2 and bounds[1] == ":"):
         axis, span = 0, bounds[0]
@@ -922,7 +928,7 @@ def _derivation(
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
         parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p)) for p in _labels_named(net, parts)]
-        parts = _in_place(parts, lambda n: tensor_of(net, n))
+        parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
     one_d = frozenset() if latex else _one_d_steps(net, parts)
@@ -1371,12 +1377,16 @@ _STEP_VECTORS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
 )
 
 
-def _one_d_steps(net: Net, parts: list[str]) -> frozenset[str]:
+def _one_d_steps(net: Net, parts: list[str], spelled: bool = False) -> frozenset[str]:
     """The names a derivation's statements define that are 1-D in NumPy by their form, given
     the network's 1-D tensors and the steps before (邱锡鹏's attention: ``da = X @ (att - t)``
     with ``att`` 1-D, then ``ds = alpha * (da - alpha @ da)``, where ``alpha @ da`` is one
-    number): their later uses read as NumPy reads them (:func:`_numpy_reading`)."""
+    number): their later uses read as NumPy reads them (:func:`_numpy_reading`). ``spelled``:
+    the network's 1-D tensors the rows reading keeps as rows (``out = W_out @ h3``) count too
+    (heldcheck35: ``dout[1] -= 1`` of ``dout = torch.softmax(out, 0)`` is an entry of a row)."""
     known = set(vectors(net))
+    if spelled:
+        known |= set(net.spec.one_d) | {"d" + n for n in net.spec.one_d}
     scalars = frozenset(k for k, v in net.spec.shapes.items() if not v)
     found: set[str] = set()
     for p in parts:
