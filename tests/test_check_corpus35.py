@@ -18,7 +18,26 @@ import corpus35  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus35.load()
+_LAST = (
+    "dout[1] -= 1 on the PyTorch RNNCell network (hn31_pytorch_rnncell_many_to_one_1d): class 1 is "
+    "the last entry at the example's C = 2, so the block after it is empty ('the slice 2:2 is "
+    "empty'); an entry update is read by slices that move with the sizes"
+)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c35-055": "CS231n's softmax_loss_naive: a loop over the classes nested in the per-example loop is not read",
+    "c35-056": "the stability shift scores -= scores.max(axis=1, keepdims=True): .max is not read",
+    "c35-113": "the backprop ninja's whole exercise-1 chain: logits.max(1).indices (the max's own "
+    "gradient, 0 in total) is not read",
+    "c35-125": "a per-example loop with an if (the hinge's margin test) is not read",
+    "c35-137": "CS231n's svm_loss_naive: nested loops with continue and if are not read",
+    "c35-197": _LAST,
+    "c35-198": "the one-hot target written as the literal torch.tensor([0.0, 1.0]) (C = 2 written out) "
+    "is right at the example's sizes only (derive's policy for a size written as a number)",
+    "c35-199": _LAST,
+    "c35-201": _LAST,
+    "c35-202": _LAST,
+    "c35-203": _LAST + " (then np.outer of the steps is refused)",
+    "c35-227": "F.softmax(out, dim=0) inside np.outer and F.one_hot(torch.tensor(1), C) are not read together",
 }
 COURSE = Path(__file__).resolve().parent / "specs_course"
 
