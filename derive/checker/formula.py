@@ -650,11 +650,12 @@ def _labels_named(net: Net, parts: list[str]) -> list[str]:
     return out
 
 
-def _class_entries(net: Net, part: str) -> str:
+def _class_entries(net: Net, part: str, one_d: frozenset[str] = frozenset()) -> str:
     """CS231n's ``dscores[range(N), y] -= 1`` (also ``np.arange(N)``, ``Y.argmax(axis=1)`` for
     the labels): each row's entry of its class, which is ``dscores - Y`` with the network's
     one-hot target ``Y`` (``+=`` alike); other statements unchanged. Where the network declares
-    no one-hot target, refused with a sentence saying so."""
+    no one-hot target, refused with a sentence saying so. ``one_d``: the derivation's 1-D steps
+    (``row_sum = np.sum(binary, axis=1)``), whose ``.T`` NumPy leaves as it is."""
     m = _CLASS_ENTRY.fullmatch(part)
     if m is None:
         return part
@@ -674,9 +675,11 @@ def _class_entries(net: Net, part: str) -> str:
     if not op:  # the SVM's binary[np.arange(N), y] = -row_sum: each row's class entry set
         if re.fullmatch(r"[\d.]+", value.strip()):
             return f"{name} = {name} * (1 - {target}) + ({value}) * {target}"
-        # a value per row: N numbers, one per row — a 1-D array (read as a row, 1×N; its .T is
-        # itself: CS231n's -row_sum.T) or a row 1×N, as NumPy assigns it: made a column
-        return f"{name} = {name} * (1 - {target}) + ({value}).reshape(-1, 1) * {target}"
+        # a value per row: a 1-D array of N numbers (read as a row, 1×N), as NumPy assigns it;
+        # the .T of a 1-D step is itself (heldcheck35: CS231n's -row_sum.T)
+        for v in one_d:
+            value = re.sub(rf"(?<![\w.]){re.escape(v)}\s*\.\s*T\b", v, value)
+        return f"{name} = {name} * (1 - {target}) + ({value}).T * {target}"
     scaled = target if value.strip() == "1" else f"({value}) * {target}"
     return f"{name} = {name} {op} {scaled}"
 
@@ -927,7 +930,9 @@ def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
-        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p)) for p in _labels_named(net, parts)]
+        parts = _labels_named(net, parts)
+        flat = _one_d_steps(net, parts, spelled=True)
+        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p), flat) for p in parts]
         parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
