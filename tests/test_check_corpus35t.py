@@ -39,8 +39,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c35t-209": "softplus itself written for its derivative (log(1 + e^{z}) for σ(z)) is unknown, not "
     "wrong-activation-derivative",
     "c35t-213": "jax.nn.sigmoid inside a jnp formula is no supported function in code (formula.py, heldcheck35's area)",
-    "c35t-229": "Keras backend's K.transpose/K.dot/K.sign in a formula are not supported (code reading, "
-    "heldcheck35's area)",
+    # (c35t-229, Keras backend's K.transpose/K.dot/K.sign: read since heldcheck35's merge)
 }
 
 

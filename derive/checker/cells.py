@@ -39,6 +39,7 @@ _TRIGGER = re.compile(
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
     r"|^\s*with\b"  # with torch.no_grad(): …
+    r"|^\s*class\b"  # class Linear: … (heldcheck35: objects inlined)
     r"|^\s*del\b"  # del dZ2 (a name dropped once used)
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$",  # dW2.shape displayed in a notebook
@@ -488,6 +489,163 @@ def _unrolled(st: ast.For) -> list[ast.stmt] | None:
     return out if len(out) <= MAX_UNROLL else None
 
 
+def _callees_first_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck35: a cell's helper definitions, all written before its first computing
+    statement, put in an order where each comes after the helpers it calls (CS231n's
+    ``affine_relu_backward`` defined above the ``affine_backward`` and ``relu_backward`` it
+    calls: each helper is read where it is defined). Else ``stmts`` as they are."""
+    defs = [st for st in stmts if isinstance(st, ast.FunctionDef)]
+    if len(defs) < 2:
+        return stmts
+    first = next((k for k, st in enumerate(stmts) if not isinstance(
+        st, (ast.FunctionDef, ast.Import, ast.ImportFrom, ast.Expr))), len(stmts))
+    if any(stmts.index(d) > first for d in defs):
+        return stmts
+    names = {d.name for d in defs}
+    calls = {d.name: _called(d.body) & names - {d.name} for d in defs}
+    ordered: list[ast.FunctionDef] = []
+    while len(ordered) < len(defs):
+        ready = [d for d in defs if d not in ordered and calls[d.name] <= {o.name for o in ordered}]
+        if not ready:
+            return stmts  # helpers calling each other
+        ordered.append(ready[0])
+    rest = iter(ordered)
+    return [next(rest) if isinstance(st, ast.FunctionDef) else st for st in stmts]
+
+
+def _tuples_unpacked_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck35: ``cache = (X, Z1, A1, A2)`` then ``X_, Z1_, A1_, A2_ = cache`` — a name
+    holding a written-out tuple unpacked later — as the items assigned one by one, the tuple's
+    line left out. Where the name is used otherwise (passed whole, reassigned), ``stmts`` as
+    they are."""
+    held: dict[str, ast.Tuple] = {}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            if isinstance(t, ast.Name) and isinstance(v, ast.Tuple) and v.elts and t.id not in held:
+                held[t.id] = v
+                continue
+            if (
+                isinstance(t, ast.Tuple) and isinstance(v, ast.Name) and v.id in held
+                and len(t.elts) == len(held[v.id].elts)
+            ):
+                out.extend(ast.Assign([e], copy.deepcopy(x), lineno=0) for e, x in zip(t.elts, held[v.id].elts))
+                continue
+        out.append(st)
+    if not held or any(
+        isinstance(n, ast.Name) and n.id in held for st in out for n in ast.walk(st)
+    ):
+        return stmts
+    return [ast.fix_missing_locations(st) for st in out]
+
+
+def _int_steps_heldcheck35(it: ast.expr) -> list[int] | None:
+    """The whole numbers a loop runs over: ``range(…)`` of numbers (``range(3, 0, -1)``),
+    ``reversed(range(2))``, a written-out list or tuple of numbers (``[1, 0]``); else None."""
+    if isinstance(it, (ast.List, ast.Tuple)):
+        vals = [e.value for e in it.elts if isinstance(e, ast.Constant) and type(e.value) is int]
+        return vals if len(vals) == len(it.elts) and vals else None
+    if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords):
+        return None
+    if it.func.id == "reversed" and len(it.args) == 1:
+        inner = _int_steps_heldcheck35(it.args[0])
+        return None if inner is None else inner[::-1]
+    if it.func.id == "range" and 1 <= len(it.args) <= 3:
+        nums = [_literal_int(a) for a in it.args]
+        if any(n is None for n in nums):
+            return None
+        vals = list(range(*nums))  # type: ignore[arg-type]
+        return vals if 0 < len(vals) <= MAX_UNROLL else None
+    return None
+
+
+def _literal_int(e: ast.expr) -> int | None:
+    """A whole number written out (``3``, ``-1``), else None."""
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+        inner = _literal_int(e.operand)
+        return None if inner is None else -inner
+    return e.value if isinstance(e, ast.Constant) and type(e.value) is int else None
+
+
+def _folded_int(e: ast.expr, name: str, value: int) -> int | None:
+    """``e`` (``t``, ``t + 1``, ``t - 1``) with the loop's ``name`` = ``value``, if a whole number."""
+    if isinstance(e, ast.Name) and e.id == name:
+        return value
+    if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub)):
+        a, b = _folded_int(e.left, name, value), _folded_int(e.right, name, value)
+        if a is not None and b is not None:
+            return a + b if isinstance(e.op, ast.Add) else a - b
+    return _literal_int(e)
+
+
+def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck35: ``xs, hs = [x_1, x_2], [h_0, h_1, h_2]`` (names listed) and a loop over
+    whole numbers (``for t in reversed(range(2)):``, ``for t in [1, 0]:``, ``range(3, 0, -1)``)
+    whose index only picks items of such lists (``xs[t]``, ``hs[t + 1]``, ``hs[t - 1]``):
+    the loop as its passes one after the other with the items put in, the lists' lines left
+    out. Where a list is used otherwise, or an index is out of its range, ``stmts`` as they are."""
+    lists: dict[str, list[ast.expr]] = {}
+    defining: set[int] = set()
+    for k, st in enumerate(stmts):
+        if not (isinstance(st, ast.Assign) and len(st.targets) == 1):
+            continue
+        t, v = st.targets[0], st.value
+        pairs = list(zip(t.elts, v.elts)) if (
+            isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts)
+        ) else [(t, v)]
+        if all(isinstance(a, ast.Name) and isinstance(b, ast.List) and b.elts for a, b in pairs):
+            for a, b in pairs:
+                if a.id in lists:  # type: ignore[union-attr]
+                    return stmts
+                lists[a.id] = list(b.elts)  # type: ignore[union-attr]
+            defining.add(k)
+    if not lists:
+        return stmts
+    out: list[ast.stmt] = []
+    try:
+        for k, st in enumerate(stmts):
+            if k in defining:
+                continue
+            steps = _int_steps_heldcheck35(st.iter) if isinstance(st, ast.For) and not st.orelse else None
+            if steps is not None and isinstance(st.target, ast.Name):  # type: ignore[union-attr]
+                var = st.target.id  # type: ignore[union-attr]
+                for value in steps:
+                    for body_st in st.body:  # type: ignore[union-attr]
+                        out.append(_ListItems(lists, var, value).visit(copy.deepcopy(body_st)))
+            else:
+                out.append(_ListItems(lists, None, 0).visit(copy.deepcopy(st)))
+    except (IndexError, ValueError):
+        return stmts
+    used = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name)}
+    if used & set(lists):
+        return stmts  # a list used whole, or indexed by anything else
+    return [ast.fix_missing_locations(st) for st in out]
+
+
+class _ListItems(ast.NodeTransformer):
+    """``xs[t + 1]`` of a listed name, with the loop's ``t`` = ``value``: the item written there."""
+
+    def __init__(self, lists: dict[str, list[ast.expr]], var: str | None, value: int) -> None:
+        self.lists, self.var, self.value = lists, var, value
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        if not (isinstance(node.value, ast.Name) and node.value.id in self.lists):
+            self.generic_visit(node)
+        else:
+            k = _folded_int(node.slice, self.var or "", self.value)
+            items = self.lists[node.value.id]
+            if k is None or not -len(items) <= k < len(items):
+                raise ValueError(node.value.id)
+            return copy.deepcopy(items[k])
+        return node
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
+        if node.id == self.var:
+            raise ValueError(node.id)  # the index used as a number, not only to pick items
+        return node
+
+
 def _zipped_heldcheck34(st: ast.For) -> ast.For:
     """``for name, a, d in zip([…], [X, A1], [dZ1, dZ2]):`` — ``zip`` of written-out lists of
     one length — as the loop over the written-out tuple of their items (:func:`_unrolled`);
@@ -669,6 +827,224 @@ class _NoSelf(ast.NodeTransformer):
 _BACKWARD_NAME = re.compile(r"back|grad", re.I)
 
 
+class _Unread(Exception):
+    """An object's class or use that :class:`_Objects` does not inline."""
+
+
+class _Objects:
+    """heldcheck35: CS231n/MIT-style layer objects inlined — ``class Linear:`` whose methods
+    store and read ``self.x``, ``fc1 = Linear(W1, b1)`` (``__init__`` run), ``fc1.x = X`` set,
+    ``dout = fc2.backward(g)`` (``fc2.forward(act.forward(X))`` nested, ``Cls().backward(a,
+    y)``), ``fc1.dW`` read: each object's attribute is a name of its own (``fc1_dW``), a
+    method's call its body with the parameters put in, its locals renamed for the call, its
+    ``return EXPR`` a name the call stands for. Methods of assignments and a last ``return``
+    only; anything else leaves the cell as written (for the refusal)."""
+
+    def __init__(self, classes: dict[str, ast.ClassDef]) -> None:
+        self.classes = classes
+        self.objects: dict[str, str] = {}  # object name -> class name
+        self.dicts: dict[str, str] = {}  # a call's result that is a filled dict -> its entries' prefix
+        self.out: list[ast.stmt] = []
+        self.calls = 0
+
+    def method(self, cls: str, name: str) -> ast.FunctionDef:
+        for m in self.classes[cls].body:
+            if isinstance(m, ast.FunctionDef) and m.name == name and not m.decorator_list:
+                return m
+        raise _Unread
+
+    def fresh(self, cls: str) -> str:
+        self.calls += 1
+        return f"obj{self.calls}"
+
+    def attrs(self, node: ast.AST, owner: str | None = None) -> ast.AST:
+        """``obj.attr`` (``self.attr`` as ``owner``'s) read or set as the name ``obj_attr``; a
+        method of an object called inside as its inlined result."""
+        objects = self.objects
+
+        class Attrs(ast.NodeTransformer):
+            def visit_Call(inner, call: ast.Call) -> ast.AST:  # noqa: N802, N805
+                call.args = [inner.visit(x) for x in call.args]
+                for k in call.keywords:
+                    k.value = inner.visit(k.value)
+                done = self.call(call, owner)
+                if done is call:  # no method of an object: its function read as any other
+                    call.func = inner.visit(call.func)
+                return done
+
+            def visit_Subscript(inner, n: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(n)
+                key = _string_key(n)
+                if key is not None and isinstance(n.value, ast.Name) and n.value.id in self.dicts:
+                    return ast.copy_location(ast.Name(id=self.dicts[n.value.id] + key, ctx=n.ctx), n)
+                return n
+
+            def visit_Attribute(inner, a: ast.Attribute) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(a)
+                if isinstance(a.value, ast.Name):
+                    who = owner if a.value.id == "self" and owner is not None else a.value.id
+                    if who in objects:
+                        return ast.copy_location(ast.Name(id=f"{who}_{a.attr}", ctx=a.ctx), a)
+                return a
+
+        return Attrs().visit(node)
+
+    def call(self, call: ast.Call, owner: str | None) -> ast.AST:
+        f = call.func
+        if isinstance(f, ast.Name) and f.id in self.classes:
+            raise _Unread  # an object made inside an expression
+        if not isinstance(f, ast.Attribute):
+            return call
+        base = f.value
+        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id in self.classes:
+            obj = self.fresh(base.func.id)  # SigmoidBCE().backward(A2, Y)
+            self.make(obj, base)
+        elif isinstance(base, ast.Name) and (base.id in self.objects or base.id == "self" and owner):
+            obj = owner if base.id == "self" else base.id
+        else:
+            return call
+        result = self.inline(obj, f.attr, call)
+        if result is None:
+            raise _Unread  # a method returning nothing used as a value
+        return ast.Name(id=result, ctx=ast.Load())
+
+    def make(self, obj: str, call: ast.Call) -> None:
+        """``obj = Cls(args)``: the object registered and its ``__init__`` run."""
+        cls = call.func.id  # type: ignore[attr-defined]
+        self.objects[obj] = cls
+        if any(isinstance(m, ast.FunctionDef) and m.name == "__init__" for m in self.classes[cls].body):
+            self.inline(obj, "__init__", call)
+        elif call.args or call.keywords:
+            raise _Unread
+
+    def inline(self, obj: str, name: str, call: ast.Call) -> str | None:
+        fn = self.method(self.objects[obj], name)
+        a = fn.args
+        params = [p.arg for p in a.args][1:]
+        if a.vararg or a.kwarg or a.kwonlyargs or a.defaults or call.keywords or len(call.args) != len(params):
+            raise _Unread
+        self.calls += 1
+        tag = f"{obj}_{name.strip('_')}{self.calls}"
+        body = list(fn.body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # a docstring
+        local = set(params) | {
+            n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
+        dicts = {  # grads = {} filled by grads['w1'] = …: each entry a name of its own
+            st.targets[0].id for st in body
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Dict) and not st.value.keys
+        }
+        env: dict[str, ast.expr] = {}
+        for p, arg in zip(params, call.args):
+            if isinstance(arg, (ast.Name, ast.Constant)):
+                env[p] = arg
+            else:
+                self.out.append(ast.Assign([ast.Name(f"{tag}_{p}", ast.Store())], arg, lineno=0))
+                env[p] = ast.Name(f"{tag}_{p}", ast.Load())
+
+        class Locals(ast.NodeTransformer):
+            def visit_Subscript(inner, n: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+                key = _string_key(n)
+                if key is not None and isinstance(n.value, ast.Name) and n.value.id in dicts:
+                    return ast.copy_location(ast.Name(id=f"{tag}_{n.value.id}_{key}", ctx=n.ctx), n)
+                inner.generic_visit(n)
+                return n
+
+            def visit_Name(inner, n: ast.Name) -> ast.AST:  # noqa: N802, N805
+                if n.id in env and isinstance(n.ctx, ast.Load):
+                    return copy.deepcopy(env[n.id])
+                if n.id in local:
+                    return ast.copy_location(ast.Name(id=f"{tag}_{n.id}", ctx=n.ctx), n)
+                return n
+
+        for k, st in enumerate(body):
+            if isinstance(st, ast.Return):
+                if k != len(body) - 1:
+                    raise _Unread
+                if st.value is None:
+                    return None
+                if isinstance(st.value, ast.Name) and st.value.id in dicts:
+                    self.dicts[f"{tag}_ret"] = f"{tag}_{st.value.id}_"  # return grads: its entries
+                    return f"{tag}_ret"
+                value = self.attrs(Locals().visit(copy.deepcopy(st.value)), obj)
+                self.out.append(ast.Assign([ast.Name(f"{tag}_ret", ast.Store())], value, lineno=0))
+                return f"{tag}_ret"
+            if not isinstance(st, (ast.Assign, ast.AugAssign, ast.Expr, ast.Assert, ast.Pass)):
+                raise _Unread
+            if isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant):
+                continue
+            if isinstance(st, ast.Assign) and isinstance(st.targets[0], ast.Name) and st.targets[0].id in dicts:
+                continue  # grads = {}: its entries are names
+            st = Locals().visit(copy.deepcopy(st))
+            self.out.append(self.attrs(st, obj))  # type: ignore[arg-type]
+        return None
+
+    def statement(self, st: ast.stmt) -> None:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            pairs = list(zip(t.elts, v.elts)) if (
+                isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts)
+            ) else [(t, v)]
+            if any(isinstance(vv, ast.Call) and isinstance(vv.func, ast.Name) and vv.func.id in self.classes for _, vv in pairs):
+                if not all(isinstance(tt, ast.Name) for tt, _ in pairs):
+                    raise _Unread
+                for tt, vv in pairs:  # fc1, act = Linear(W1, b1), ReLU()
+                    if isinstance(vv, ast.Call) and isinstance(vv.func, ast.Name) and vv.func.id in self.classes:
+                        self.make(tt.id, vv)  # type: ignore[union-attr]
+                    else:
+                        self.out.append(ast.Assign([tt], self.attrs(vv), lineno=0))
+                return
+            if len(pairs) > 1 and any(isinstance(tt, ast.Attribute) for tt, _ in pairs):
+                for tt, vv in pairs:  # layer.x, layer.W = A1, W2
+                    self.out.append(ast.Assign([self.attrs(tt)], self.attrs(vv), lineno=0))  # type: ignore[list-item]
+                return
+        if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
+            f = st.value.func
+            if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in self.objects:
+                args = [self.attrs(x) for x in st.value.args]  # fc1.backward(dout): its steps
+                self.inline(f.value.id, f.attr, ast.Call(f, args, st.value.keywords))  # type: ignore[arg-type]
+                return
+        self.out.append(self.attrs(st))  # type: ignore[arg-type]
+
+
+def _objects_inlined_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` with the objects of the cell's own classes inlined (:class:`_Objects`), where
+    a class is instantiated; a class never used beside other computing statements and whose
+    methods are all decorated (PyTorch's ``torch.autograd.Function`` with ``@staticmethod``,
+    defined and not called) left out. Else ``stmts`` as they are."""
+    classes = {st.name: st for st in stmts if isinstance(st, ast.ClassDef) and not st.decorator_list}
+    if not classes:
+        return stmts
+    rest = [st for st in stmts if not isinstance(st, ast.ClassDef)]
+    used = {n.id for st in rest for n in ast.walk(st) if isinstance(n, ast.Name)}
+    made = {
+        n.func.id for st in rest for n in ast.walk(st)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in classes
+    }
+    if not made:
+        idle = [
+            c for c in classes.values()
+            if c.name not in used and all(
+                isinstance(m, ast.FunctionDef) and m.decorator_list for m in c.body
+                if isinstance(m, ast.FunctionDef)
+            ) and any(isinstance(m, ast.FunctionDef) for m in c.body)
+        ]
+        if idle and any(not isinstance(st, (ast.FunctionDef, ast.Import, ast.ImportFrom)) for st in rest):
+            return [st for st in stmts if st not in idle]
+        return stmts
+    inliner = _Objects(classes)
+    try:
+        for st in stmts:
+            if isinstance(st, ast.ClassDef) and st.name in classes:
+                continue
+            inliner.statement(st)
+    except (_Unread, AttributeError, TypeError):
+        return stmts
+    return [ast.fix_missing_locations(st) for st in inliner.out]
+
+
 def _without_classes(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with a class of manual backprop (``class Net: def backward(self, X, Y): …``)
     replaced by its backward method's body, ``self.`` dropped everywhere (``self.A1`` is ``A1``,
@@ -822,7 +1198,9 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(_without_quiet_with(tree.body)))):
+    stmts = _objects_inlined_heldcheck35(_without_quiet_with(tree.body))
+    stmts = _tuples_unpacked_heldcheck35(_listed_steps_heldcheck35(stmts))
+    for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
             if unrolled is None:
@@ -830,6 +1208,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             body.extend(unrolled)
         else:
             body.append(st)
+    body = _callees_first_heldcheck35(body)
     lines: list[str] = []
     made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
     assigned: set[str] = set()  # the names the cell assigned so far

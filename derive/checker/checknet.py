@@ -783,19 +783,24 @@ def softmax_targets(net: Net) -> dict[str, set[bool]]:
     cross-entropy against a softmax (``-np.sum(y * np.log(a2))``, ``-(T * LS).sum()`` with
     ``LS = log_softmax(S)``) —, each with the axes along which those probabilities sum to 1 at
     the example (False rows, True columns); a sigmoid's probabilities sum to 1 along none.
-    The product may sit in a node that is no scalar yet and its target be negated: CMU
-    11-785's ``crossentropy = (-Y * np.log(A)) @ np.ones((C, 1))``, summed over the examples by
-    the next node (c35t-170: its ``(A - Y)/N`` was judged at rows that merely sum to 1)."""
+    The product may sit in a column of per-example losses that a later node sums
+    (:func:`_row_losses_heldcheck35`) and its target be negated: CMU 11-785's ``crossentropy =
+    (-Y * np.log(A)) @ np.ones((C, 1))`` (c35t-170: its ``(A - Y)/N`` was judged at rows that
+    merely sum to 1)."""
     if "softmax_targets" in net._lazy:
         return net._lazy["softmax_targets"]  # type: ignore[no-any-return]
     spec = net.spec
     out: dict[str, set[bool]] = net._lazy.setdefault("softmax_targets", {})
-    for _, tree in spec.forward:
+    for key, tree in spec.forward:
+        if tuple(int(d) for d in net.g.tensors[key].shape) != (1, 1) and not _row_losses_heldcheck35(
+            net, key
+        ):
+            continue
         for n in _walk(tree):
             if not (isinstance(n, ex.BinOp) and n.op == "*"):
                 continue
             for y, other in ((n.left, n.right), (n.right, n.left)):
-                y = y.operand if isinstance(y, ex.Neg) else y
+                y = y.operand if isinstance(y, ex.Neg) else y  # CMU's (-Y * np.log(A))
                 if (
                     not isinstance(y, ex.Name)
                     or y.id not in spec.inputs
@@ -818,6 +823,19 @@ def softmax_targets(net: Net) -> dict[str, set[bool]]:
                 if axes:
                     out[y.id] = axes
     return out
+
+
+def _row_losses_heldcheck35(net: Net, key: str) -> bool:
+    """Is node ``key`` a column of per-example losses that a later node sums to the scalar
+    loss (CMU 11-785's ``crossentropy = (-Y * np.log(A)) @ np.ones((C, 1))``, then
+    ``np.ones((N, 1)).T @ crossentropy / N``): an N × 1 node used only by nodes of one entry?"""
+    shape = tuple(int(d) for d in net.g.tensors[key].shape)
+    if len(shape) != 2 or shape[1] != 1 or shape[0] < 2:
+        return False
+    users = [k for k, tree in net.spec.forward if k != key and key in ex.names(tree)]
+    return bool(users) and all(
+        tuple(int(d) for d in net.g.tensors[k].shape) == (1, 1) for k in users
+    )
 
 
 def implied_one_hot(net: Net) -> dict[str, bool]:

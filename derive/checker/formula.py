@@ -34,7 +34,7 @@ from derive.checker.verdict import FormulaError, Msg, msg, shape_text
 from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
-from derive.lang import ops
+from derive.lang import ops, spelling
 from derive.lang.spec import slice_bounds
 from derive.locale import catalog
 
@@ -313,9 +313,31 @@ def _gradient_attributes(net: Net, text: str) -> str:
     }
     if not assigned:
         return text
-    return _GRAD_ATTRIBUTE.sub(
+    text = _GRAD_ATTRIBUTE.sub(
         lambda m: f"{m.group(1)}_grad" if (m.group(1), m.group(2)) in assigned else m.group(0), text
     )
+    return _value_data_heldcheck35(net, text, {f"{name}_grad" for name, _ in assigned})
+
+
+def _value_data_heldcheck35(net: Net, text: str, grads: set[str]) -> str:
+    """heldcheck35: micrograd's ``Value`` in code whose gradients are attributes — ``v.grad = 2 *
+    v.data``, ``w.grad += x.data * v.grad``: ``x.data`` of a tensor is its value ``x``, and a
+    gradient's first ``+=`` (a Value's grad starts at 0) assigns it."""
+    text = re.sub(
+        r"(?<![\w.])([A-Za-z_]\w*)\.data\b(?!\s*\()",
+        lambda m: m.group(1) if m.group(1) in net.g.tensors else m.group(0),
+        text,
+    )
+    out, seen = [], set()
+    for line in text.split("\n"):
+        m = re.match(r"(\s*)([A-Za-z_]\w*)\s*\+=(?!=)", line)
+        if m and m.group(2) in grads and m.group(2) not in seen:
+            line = f"{m.group(1)}{m.group(2)} ={line[m.end():]}"
+        a = re.match(r"\s*([A-Za-z_]\w*)\s*[-+*/@]?=(?!=)", line)
+        if a:
+            seen.add(a.group(1))
+        out.append(line)
+    return "\n".join(out)
 
 
 def _row_target(net: Net, wrt: str | None) -> bool:
@@ -628,11 +650,12 @@ def _labels_named(net: Net, parts: list[str]) -> list[str]:
     return out
 
 
-def _class_entries(net: Net, part: str) -> str:
+def _class_entries(net: Net, part: str, one_d: frozenset[str] = frozenset()) -> str:
     """CS231n's ``dscores[range(N), y] -= 1`` (also ``np.arange(N)``, ``Y.argmax(axis=1)`` for
     the labels): each row's entry of its class, which is ``dscores - Y`` with the network's
     one-hot target ``Y`` (``+=`` alike); other statements unchanged. Where the network declares
-    no one-hot target, refused with a sentence saying so."""
+    no one-hot target, refused with a sentence saying so. ``one_d``: the derivation's 1-D steps
+    (``row_sum = np.sum(binary, axis=1)``), whose ``.T`` NumPy leaves as it is."""
     m = _CLASS_ENTRY.fullmatch(part)
     if m is None:
         return part
@@ -652,7 +675,10 @@ def _class_entries(net: Net, part: str) -> str:
     if not op:  # the SVM's binary[np.arange(N), y] = -row_sum: each row's class entry set
         if re.fullmatch(r"[\d.]+", value.strip()):
             return f"{name} = {name} * (1 - {target}) + ({value}) * {target}"
-        # a value per row: a 1-D array of N numbers (read as a row, 1×N), as NumPy assigns it
+        # a value per row: a 1-D array of N numbers (read as a row, 1×N), as NumPy assigns it;
+        # the .T of a 1-D step is itself (heldcheck35: CS231n's -row_sum.T)
+        for v in one_d:
+            value = re.sub(rf"(?<![\w.]){re.escape(v)}\s*\.\s*T\b", v, value)
         return f"{name} = {name} * (1 - {target}) + ({value}).T * {target}"
     scaled = target if value.strip() == "1" else f"({value}) * {target}"
     return f"{name} = {name} {op} {scaled}"
@@ -800,12 +826,15 @@ _AUGMENTED = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*([-+*/@])=\s*(.+)")
 _ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zeros(?:_like)?\(.*\)\s*")
 
 
-def _in_place(parts: list[str], shape_of: Callable[[str], str | None] | None = None) -> list[str]:
+def _in_place(
+    parts: list[str], shape_of: Callable[[str], str | None] | None = None, one_d: frozenset[str] = frozenset()
+) -> list[str]:
     """Course code's in-place updates as the assignments they perform: ``dW += x.T @ dz`` is
     ``dW = dW + (x.T @ dz)`` (``-=``, ``*=``, ``/=`` alike); ``dW = np.zeros_like(W)`` followed by
     ``dW += …`` starts the sum at that term (min-char-rnn's accumulation over time steps).
     ``shape_of(name)``: a tensor with the shape of the buffer ``name`` (``A`` for ``dA``), whose
-    slices give an updated block its shape (:func:`_slice_update`)."""
+    slices give an updated block its shape (:func:`_slice_update`); ``one_d``: names that are
+    1-D vectors (read as rows), whose ``v[k]`` is an entry, a column of the row."""
     out: list[str] = []
     zero: set[str] = set()
     like: dict[str, str] = {}  # dW = np.zeros_like(W): W has dW's shape
@@ -817,7 +846,7 @@ def _in_place(parts: list[str], shape_of: Callable[[str], str | None] | None = N
             like[z.group(1)] = src.group(1) if src else ""
             out.append(part)
             continue
-        sliced = _slice_update(part, zero, like, shape_of)
+        sliced = _slice_update(part, zero, like, shape_of, one_d)
         if sliced is not None:  # dA[0:1] += 2 * top: the block added in its rows
             out.append(sliced)
             zero.discard(sliced.split("=")[0].strip())
@@ -842,7 +871,8 @@ _SLICE_UPDATE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[([^\[\]]+)\]\s*([-+
 
 
 def _slice_update(
-    part: str, zero: set[str], like: dict[str, str], shape_of: Callable[[str], str | None] | None
+    part: str, zero: set[str], like: dict[str, str], shape_of: Callable[[str], str | None] | None,
+    one_d: frozenset[str] = frozenset(),
 ) -> str | None:
     """``dA[0:1] += v`` (``-=``, ``=``; rows ``a:b`` or columns ``:, a:b``) as the whole
     assignment NumPy performs: ``dA = dA + np.concatenate((0 * dA[:a], v + 0 * dA[a:b],
@@ -856,7 +886,9 @@ def _slice_update(
     # an entry row or column by a whole number, ``temp[0] = 0`` (Ng's ex2: the intercept kept
     # out of the penalty), is the one-row block ``temp[0:1]``
     bounds = [f"{b}:{int(b) + 1}" if b.isdigit() else b for b in (b.strip() for b in index.split(","))]
-    if len(bounds) == 2 and bounds[0] == ":" and ":" in bounds[1]:
+    if len(bounds) == 1 and name in one_d and name not in zero:
+        axis, span = 1, bounds[0]  # heldcheck35: dout[1] -= 1 of a 1-D vector (a row): its entry
+    elif len(bounds) == 2 and bounds[0] == ":" and ":" in bounds[1]:
         axis, span = 1, bounds[1]
     elif len(bounds) == 1 or (len(bounds) == 2 and bounds[1] == ":"):
         axis, span = 0, bounds[0]
@@ -898,8 +930,10 @@ def _derivation(
     net: Net, parts: list[str], latex: bool, wrt: str | None, text: str, scalar: bool = False
 ) -> tuple[ex.Node, str | None, str]:
     if not latex:
-        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p)) for p in _labels_named(net, parts)]
-        parts = _in_place(parts, lambda n: tensor_of(net, n))
+        parts = _labels_named(net, parts)
+        flat = _one_d_steps(net, parts, spelled=True)
+        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p), flat) for p in parts]
+        parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True))
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
     one_d = frozenset() if latex else _one_d_steps(net, parts)
@@ -1348,12 +1382,16 @@ _STEP_VECTORS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
 )
 
 
-def _one_d_steps(net: Net, parts: list[str]) -> frozenset[str]:
+def _one_d_steps(net: Net, parts: list[str], spelled: bool = False) -> frozenset[str]:
     """The names a derivation's statements define that are 1-D in NumPy by their form, given
     the network's 1-D tensors and the steps before (邱锡鹏's attention: ``da = X @ (att - t)``
     with ``att`` 1-D, then ``ds = alpha * (da - alpha @ da)``, where ``alpha @ da`` is one
-    number): their later uses read as NumPy reads them (:func:`_numpy_reading`)."""
+    number): their later uses read as NumPy reads them (:func:`_numpy_reading`). ``spelled``:
+    the network's 1-D tensors the rows reading keeps as rows (``out = W_out @ h3``) count too
+    (heldcheck35: ``dout[1] -= 1`` of ``dout = torch.softmax(out, 0)`` is an entry of a row)."""
     known = set(vectors(net))
+    if spelled:
+        known |= set(net.spec.one_d) | {"d" + n for n in net.spec.one_d}
     scalars = frozenset(k for k, v in net.spec.shapes.items() if not v)
     found: set[str] = set()
     for p in parts:
@@ -1708,6 +1746,8 @@ def _read_one(
     try:
         if _numpy_rows(body):  # the language would read np.sum(X, axis=1) as a column
             raise ex.ExprError("a NumPy 1-D row sum", 0)
+        if _softmax_of_1d_heldcheck35(body, net):  # the language would take it column-wise
+            raise ex.ExprError("a softmax over a 1-D vector's only axis", 0)
         return _numpy_reading(net, body), lhs, text
     except ex.ExprError as err:
         try:
@@ -1840,6 +1880,12 @@ def _chain_end(node: ex.Node) -> str | None:
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
+# Keras backend functions that are NumPy's of the same name and arguments (K.dot of matrices,
+# K.sum(x, axis=0) without keepdims, …)
+_KERAS_AS_NUMPY_HELDCHECK35 = frozenset(
+    {"dot", "sum", "mean", "square", "sqrt", "exp", "log", "abs", "sign", "maximum", "minimum",
+     "tanh", "transpose"}
+)
 _CROSS_MODULES_HELDCHECK27 = ("np", "numpy", "jnp", "torch", "torch.linalg")
 _PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
@@ -3657,6 +3703,10 @@ class _Numpy(ast.NodeTransformer):
             return self.visit_Call(tf_fn)
         if isinstance(base, ast.Name) and base.id == "tf":
             return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
+        if ast.unparse(base) in spelling.KERAS:  # heldcheck35: Keras backend's K.dot, K.transpose …
+            keras = self.keras_heldcheck35(node, f.attr, args)
+            if keras is not None:
+                return keras
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
             self.changed = True
             name = f.attr
@@ -3685,6 +3735,12 @@ class _Numpy(ast.NodeTransformer):
                 )
             if name == "square" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), _c(2))
+            if name in ("sinh", "cosh") and len(args) == 1 and not node.keywords:
+                # heldcheck35: log-cosh's slope sinh/cosh (the table lists tanh): (eˣ ∓ e⁻ˣ) / 2
+                up = ast.Call(ast.Name("exp", ast.Load()), [args[0]], [])
+                down = ast.Call(ast.Name("exp", ast.Load()), [ast.UnaryOp(ast.USub(), copy.deepcopy(args[0]))], [])
+                op = ast.Sub() if name == "sinh" else ast.Add()
+                return ast.BinOp(ast.BinOp(up, op, down), ast.Div(), _c(2))
             if name == "sqrt" and len(args) == 1:
                 return ast.BinOp(args[0], ast.Pow(), _c(0.5))
             if name in ("power", "pow") and two:
@@ -3799,6 +3855,8 @@ class _Numpy(ast.NodeTransformer):
             if name in ("softmax", "log_softmax") and len(args) + len(node.keywords) == 2:
                 axis = args[1] if len(args) == 2 else node.keywords[0].value
                 k = _axis_of(axis)
+                if k == 0 and self.one_d_name_heldcheck35(args[0]):
+                    k = -1  # heldcheck35: torch.softmax(out, 0) of a 1-D vector: over its entries
                 if k not in (0, 1, -1):  # the network's softmax is row by row
                     raise self.unsupported(f"{shown}(…, axis=0)")
                 if k == 0:  # over each column: the row-wise softmax of the transpose, transposed
@@ -3907,6 +3965,10 @@ class _Numpy(ast.NodeTransformer):
         if f.attr in binary and len(args) == 1 and not node.keywords:
             self.changed = True  # PyTorch's (A2 - Y).div(m), dZ.mul(mask)
             return ast.BinOp(base, binary[f.attr](), args[0])
+        compare = {"gt": ast.Gt, "ge": ast.GtE, "lt": ast.Lt, "le": ast.LtE, "eq": ast.Eq, "ne": ast.NotEq}
+        if f.attr in compare and len(args) == 1 and not node.keywords:
+            self.changed = True  # heldcheck35: PyTorch's h.gt(0) (h.le(0), …): the comparison
+            return _cmp(base, compare[f.attr](), args[0])
         if f.attr in ("to", "type") and len(args) + len(node.keywords) == 1:
             self.changed = True  # mask.to(Z.dtype), .to(torch.float32), .type(torch.float)
             arg = args[0] if args else node.keywords[0].value
@@ -3927,6 +3989,41 @@ class _Numpy(ast.NodeTransformer):
             self.changed = True
             return ast.Call(ast.Name(act, ast.Load()), [base], [])
         raise self.unsupported(self.method_name(f))
+
+    def one_d_name_heldcheck35(self, x: ast.expr) -> bool:
+        """Is ``x`` a 1-D tensor of the network (``out = W_out @ h3``) or its gradient, or an
+        element-wise expression of such names and numbers: its only axis is axis 0?"""
+        if self.net is None:
+            return False
+        one_d = set(self.net.spec.one_d)
+        vec = vectors(self.net) | one_d | {"d" + n for n in one_d}
+        if isinstance(x, ast.Name):
+            return x.id in vec
+        if isinstance(x, ast.UnaryOp):
+            return self.one_d_name_heldcheck35(x.operand)
+        if isinstance(x, ast.BinOp) and isinstance(x.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
+            sides = (x.left, x.right)
+            return any(self.one_d_name_heldcheck35(e) for e in sides) and all(
+                self.one_d_name_heldcheck35(e) or isinstance(e, ast.Constant) for e in sides
+            )
+        return False
+
+    def keras_heldcheck35(self, node: ast.Call, name: str, args: list[ast.expr]) -> ast.AST | None:
+        """Keras backend's ``K.transpose(x)`` (x.T), ``K.dot``/``K.sum``/``K.square``/``K.exp``
+        … (NumPy's function of the same name and arguments) and ``K.sigmoid``/``K.tanh``/
+        ``K.relu`` (the language's activation) read as written with ``np.``; ``None`` for any
+        other Keras name (the language's own reading, or its message)."""
+        if name == "transpose" and len(args) == 1 and not node.keywords:
+            self.changed = True
+            return ast.Attribute(args[0], "T", ast.Load())
+        if name in _KERAS_AS_NUMPY_HELDCHECK35:
+            self.changed = True
+            np_fn = ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load())
+            return self.call(ast.Call(np_fn, args, node.keywords))
+        if name in ops.activations() and len(args) == 1 and not node.keywords:
+            self.changed = True
+            return ast.Call(ast.Name(name, ast.Load()), args, [])
+        return None
 
     def method_name(self, f: ast.Attribute) -> str:
         """How to name an unsupported call: ``np.linalg.pinv``, ``torch.autograd.grad`` as
@@ -4759,6 +4856,34 @@ def _int_literal(node: ast.expr) -> int | None:
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
     return value if type(value) is int else None
+
+
+def _softmax_of_1d_heldcheck35(text: str, net: Net) -> bool:
+    """Does ``text`` take a softmax (log-softmax) along axis 0 of a 1-D tensor of the network
+    (PyTorch's ``torch.softmax(out, dim=0)`` of ``out = W_out @ h3``): over its entries, which
+    the rows reading (a 1-D vector as a row) must take as the row's softmax?"""
+    if "softmax" not in text or len(text) > ex.MAX_LENGTH:
+        return False
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    one_d = set(net.spec.one_d)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        f = node.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+        axis = node.args[1] if len(node.args) == 2 else next(
+            (k.value for k in node.keywords if k.arg in ("dim", "axis")), None
+        )
+        x = node.args[0]
+        if (
+            name in ("softmax", "log_softmax") and axis is not None and _axis_of(axis) == 0
+            and isinstance(x, ast.Name) and (x.id in one_d or x.id[1:] in one_d)
+        ):
+            return True
+    return False
 
 
 def _numpy_normalise(
