@@ -407,7 +407,12 @@ class _Writer:
             if call is tree and call.func == inline:
                 continue
             if op is not None and op.kind == ops.ROWWISE and any(_uses(a, t) for a in call.args):
-                out.append(Words(f"rowwise.{op.rule}", (*base, ("f", Math(op.tex)))))
+                args = base
+                arg = call.args[0]
+                if not (isinstance(arg, ex.Name) and arg.id == t):
+                    # log_softmax(O @ W): the rows coupled are the scores O W, not W's entries
+                    args = (("T", Math(forward_ir(arg, self.g).tex())), *base[1:])
+                out.append(Words(f"rowwise.{op.rule}", (*args, ("f", Math(op.tex)))))
                 if op.rule == "softmax-jacobian":  # the Jacobian as courses write it, per row
                     out.append(Words("rowwise.softmax-jacobian.matrix", base))
             if (
@@ -423,6 +428,17 @@ class _Writer:
         for r in rules:
             if r == "linear-input":
                 w = matmul_partner(tree, t)
+                if w is None and _gram(tree, t):
+                    # z @ z.T / tau (SimCLR's similarities, a Gram matrix): no weights to name,
+                    # t is both factors and is blamed through each
+                    out.append(Words("linear-input.gram", (*base, ("F", Math(c.formula.tex())))))
+                    continue
+                if w is None and self.g.tensors[t].kind == "param" and _bare_factor(tree, t):
+                    # v.T @ tanh(W q + U K), W @ relu(…): t is the weights of a product whose
+                    # other factor is computed inline (column-major), not an input blamed
+                    # "through the weights W" — W is inside the other factor
+                    out.append(Words("linear-weight.one", (*base, ("F", Math(c.formula.tex())))))
+                    continue
                 param = w is None or self.g.tensors[w].kind == "param"
                 W = self.tex(w) if w is not None else self.partner(c, t)
                 key = "linear-input" if param else "linear-input.product"
@@ -474,7 +490,11 @@ class _Writer:
             elif r == "quotient":
                 out.append(Words(r, base))
             elif r == "concat-slice":
-                out.append(Words(self.concat_key(t, tree), base))
+                key = self.concat_key(t, tree)
+                pieces = self.concat_pieces(t, tree)
+                if pieces:  # cat([x1 @ W, x2 @ W]): the pieces are stacked, not W
+                    key = key.removesuffix(".inside") + ".pieces"
+                out.append(Words(key, (*base, ("A", pieces))))
             elif r == "slice-block":
                 out.append(Words(r, base))
             elif r == "power":
@@ -495,6 +515,18 @@ class _Writer:
                 side = "cols" if concat_axis(call) == 1 else "rows"
                 return f"concat-slice.{side}" + ("" if call is tree else ".inside")
         return "concat-slice"
+
+    def concat_pieces(self, t: str, tree: ex.Node) -> Math | None:
+        """The pieces of the concatenation that read ``t`` inside them (SimCLR's
+        ``cat([x1 @ W, x2 @ W])`` for ``W``): ``x^{[1]} W, x^{[2]} W``; None where ``t`` is a piece."""
+        for call in _calls(tree):
+            if call.func == "concat" and any(_uses(a, t) for a in call.args):
+                pieces = call.args
+                if any(a == ex.Name(t) for a in pieces):
+                    return None
+                used = [forward_ir(a, self.g).tex() for a in pieces if _uses(a, t)]
+                return Math(", ".join(used))
+        return None
 
     def broadcast_key(self, t: str, source: str) -> str:
         """How ``t`` is spread over ``source`` (the words of the rule "sum-broadcast"): one
@@ -745,15 +777,37 @@ class _Writer:
 _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
 
 
+def _gram(tree: ex.Node, t: str) -> bool:
+    """Does ``tree`` multiply ``t`` by (a transpose of) itself, ``z @ z.T``?"""
+    return any(
+        isinstance(n, ex.BinOp) and n.op == "@" and t in ex.names(n.left) and t in ex.names(n.right)
+        for n in ex.subtrees(tree)
+    )
+
+
+def _bare_factor(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` (or its transpose) itself one factor of a matrix product in ``tree`` whose other
+    factor does not read it (``v.T @ tanh(…)``)?"""
+    for n in ex.subtrees(tree):
+        if isinstance(n, ex.BinOp) and n.op == "@":
+            for mine, other in ((n.left, n.right), (n.right, n.left)):
+                bare = mine.operand if isinstance(mine, ex.Transpose) else mine
+                if bare == ex.Name(t) and t not in ex.names(other):
+                    return True
+    return False
+
+
 def heading(d: Derivation) -> dict[str, str]:
-    """A course spec's heading: its own title, or where it gives none (the title is then its
+    """A course spec's heading: its own title (or its first comment's, in that comment's
+    language: ``spec.comment_title``), or where it gives none (the title is then its
     name, which the files already carry) a sentence naming the network's shape — its
     activations, its loss and how many parameters it learns: "A network of sigmoid, tanh and
     softmax units with a cross-entropy loss and 14 parameters" / 「由 Sigmoid、tanh 和 Softmax
     单元构成、采用交叉熵损失的网络，共 14 个参数」."""
     spec = d.spec
-    if any(t != spec.name for t in spec.title.values()):
+    if all(t != spec.name for t in spec.title.values()):
         return dict(spec.title)
+    own = {lang: t for lang, t in spec.title.items() if t != spec.name}  # a comment's (one language)
     acts: list[str] = []
     loss = "formula"
     for node in d.graph.nodes:
@@ -781,7 +835,7 @@ def heading(d: Derivation) -> dict[str, str]:
             "longhand.and", lang, a=catalog.text("longhand.comma", lang).join(names[:-1]), b=names[-1]
         )
         out[lang] = catalog.text(f"longhand.heading{one}", lang, acts=joined, **args)
-    return out
+    return {**out, **own}
 
 
 def _loss_part(d: Derivation) -> set[str]:
@@ -886,11 +940,15 @@ def _batch_mean(tree: ex.Node) -> bool:
     axis = tree.kwarg("axis")
     return isinstance(tree.args[0], ex.Pow) and isinstance(axis, ex.Num) and axis.value == 0
 
-ONCE = ("mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobian.matrix")
+ONCE = (
+    "mean-inside", "through-time", "scaled-scores", "rowwise.softmax-jacobian.matrix",
+    "mean.rows", "mean.entries",  # two gradients straight from the loss (crammer-singer): said once
+)
 # sentences said in full the first time and briefly after that ("as for W2: …"), key + ".again"
 AGAIN = (
     "linear-input",
     "linear-input.inline",
+    "linear-input.gram",
     "linear-input.product",
     "linear-weight.product",
     "linear-weight.one",

@@ -1,0 +1,325 @@
+"""Handouts a lecturer hands out unchanged, pass 19 (issues 12 and 9): the handouts derive writes
+for networks a user brings, and handread18's leftovers. An untitled spec is headed by its own first
+comment ("# Quiz 2 (week 7): …" → "Quiz 2 (week 7)", in that comment's language); one column of a
+concatenation's gradient is ``col_{d+1}(…)``, not ``cols_{d+1 … d+1}(…)``, and ``derive check``
+reads it back; a column-major weight ``v`` in ``v.T @ tanh(W q + U K)`` is not blamed "through the
+weights W"; a fraction whose numerator is a negative product has its sign in front (no
+−(−(1/batch)…)/…); two slip matrices a little wider than the line share it.
+Each asserted on built text (Markdown, en and zh) of specs written here (held out)."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# held out: a tutorial's spec, no title, its first comment naming it
+TUTORIAL = """# Tutorial 4 (week 6): a tanh layer and a linear output, half the sum of squares
+# (the second comment line is not part of the title)
+[network]
+name = "tut4"
+[dims]
+m = 2
+k = 2
+[inputs]
+x = ["m", "k"]
+t = ["m", 1]
+[params]
+A = ["k", "k"]
+c = ["k", 1]
+[forward]
+u = "np.tanh(x @ A)"
+o = "u @ c"
+E = "0.5 * np.sum((o - t) ** 2)"
+[values]
+x = [[1, 0.5], [-1, 2]]
+t = [[1], [0]]
+A = [[0.2, -0.4], [0.3, 0.1]]
+c = [[1], [-1]]
+"""
+
+# held out: the same network, a Chinese comment (the Chinese handout's title only)
+TUTORIAL_ZH = "# 第 4 次习题课：tanh 隐层与线性输出\n" + TUTORIAL.split("\n", 2)[2]
+
+# held out: a skip connection that appends one computed column to the input (one column: col_{k+1})
+APPEND = """
+[network]
+name = "append-one"
+[dims]
+m = 3
+k = 2
+[inputs]
+X = ["m", "k"]
+y = ["m", 1]
+[params]
+a = ["k", 1]
+v = ["k + 1", 1]
+[forward]
+s = "np.tanh(X @ a)"
+yhat = "np.concatenate([X, s], axis=1) @ v"
+loss = "np.mean((yhat - y) ** 2)"
+[values]
+X = [[1, -1], [0.5, 2], [-1, 0.25]]
+y = [[1], [0], [-1]]
+a = [[0.4], [-0.3]]
+v = [[0.2], [-0.1], [0.5]]
+"""
+
+# held out: additive attention's scores, column-major, its own names (u scores tanh(A q + B K))
+COLMAJOR = """
+[network]
+name = "additive-col"
+[dims]
+d = 2
+h = 3
+T = 3
+[inputs]
+q = ["d", 1]
+K = ["d", "T"]
+[params]
+A = ["h", "d"]
+B = ["h", "d"]
+u = ["h", 1]
+[forward]
+s = "np.dot(u.T, np.tanh(np.dot(A, q) + np.dot(B, K)))"
+loss = "0.5 * np.sum(s ** 2)"
+"""
+
+# held out: a softmax classifier written out with its row sum, the cross-entropy a mean of logs
+WRITTEN_SOFTMAX = """
+[network]
+name = "written-softmax"
+[dims]
+rows = 3
+f = 2
+cls = 3
+[inputs]
+X = ["rows", "f"]
+Y = { shape = ["rows", "cls"], kind = "one-hot" }
+[params]
+V = ["f", "cls"]
+[forward]
+Z = "X @ V"
+E = "np.exp(Z)"
+tot = "E.sum(axis=1, keepdims=True)"
+P = "E / tot"
+loss = "-np.log((P * Y).sum(axis=1, keepdims=True)).mean()"
+"""
+
+
+def _derivation(source: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    return derive(spec.parse(source))
+
+
+@functools.cache
+def _md(source: str, lang: str) -> str:
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = _derivation(source)
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs())
+    return render.render("md/walkthrough.md.j2", w, lang)
+
+
+def _check(tmp_path: Path, source: str, wrt: str, formula: str) -> subprocess.CompletedProcess:
+    spec = tmp_path / "net.toml"
+    spec.write_text(source)
+    return subprocess.run(
+        [sys.executable, "-m", "derive", "check", str(spec), "--wrt", wrt, formula],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,  # this tree's derive
+    )
+
+
+# ---- the spec's first comment as the title ----------------------------------------------------
+
+
+def test_the_first_comment_titles_the_handout_of_its_language() -> None:
+    """An untitled spec was headed "A network of tanh units with a loss written as a formula…"
+    although its first comment names it as the lecturer does: now the comment's words before
+    its first colon head the handout (and the exercise sheet) of the comment's language; the
+    other language keeps the sentence derive writes; a given ``title`` wins."""
+    from derive.lang import spec
+    from derive.walkthrough import intuition
+
+    assert _md(TUTORIAL, "en").startswith("# Tutorial 4 (week 6)\n")
+    zh = _md(TUTORIAL, "zh").split("\n", 1)[0]
+    assert "Tutorial" not in zh and zh.startswith("# 由 tanh")
+    title = intuition.heading(_derivation(TUTORIAL_ZH))
+    assert title["zh"] == "第 4 次习题课" and title["en"].startswith("A network of tanh units")
+    assert spec.parse(TUTORIAL).title["en"] == "Tutorial 4 (week 6)"
+    given = TUTORIAL.replace('name = "tut4"', 'name = "tut4"\ntitle = "Set 4"')
+    assert intuition.heading(_derivation(given)) == {"en": "Set 4", "zh": "Set 4"}
+
+
+@pytest.mark.parametrize(
+    ("comment", "title"),
+    [
+        ("# Crammer-Singer multiclass hinge: max over the other classes", {"en": "Crammer-Singer multiclass hinge"}),
+        ("# d2l.ai 10.1 LSTM from scratch, one step", {"en": "d2l.ai 10.1 LSTM from scratch, one step"}),
+        ("# 周志华《机器学习》5.5.4 级联相关网络：新加入的隐层单元", {"zh": "周志华《机器学习》5.5.4 级联相关网络"}),
+        ("# " + "a very long first line " * 5, None),  # no head of 80 characters or fewer
+        ("# see (the notes: p. 3", None),  # brackets left open
+        ("\n\n# -*- coding: utf-8 -*-\n# Quiz 1: logistic", {"en": "Quiz 1"}),
+    ],
+)
+def test_which_comment_counts(comment: str, title) -> None:
+    from derive.lang.spec import comment_title
+
+    assert comment_title(comment + "\n[network]\nname = 'x'\n") == title
+    assert comment_title("[network]\n" + comment) is None  # a comment below a table is no title
+
+
+# ---- one column: col_{k+1} --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_column_of_a_concatenation_is_col(lang: str, tmp_path: Path) -> None:
+    """xigua's cascade printed ``\\operatorname{cols}_{d + 1 \\ldots d + 1}`` for the one column
+    its hidden unit occupies: now ``\\operatorname{col}_{k + 1}``, and ``derive check`` reads the
+    printed formula back as right (and the column before it as wrong)."""
+    md = _md(APPEND, lang)
+    assert r"\operatorname{cols}_{k + 1 \ldots k + 1}" not in md
+    line = next(x for x in md.splitlines() if x.startswith(r"\delta_{s} = "))
+    assert line.startswith(r"\delta_{s} = \operatorname{col}_{k + 1}\left(")
+    formula = line.split(" = ", 1)[1]
+    assert _check(tmp_path, APPEND, "s", formula).returncode == 0
+    wrong = formula.replace(r"\operatorname{col}_{k + 1}", r"\operatorname{col}_{k}", 1)
+    assert _check(tmp_path, APPEND, "s", wrong).returncode == 1
+
+
+# ---- column-major weights ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_column_major_weight_is_not_blamed_through_another(lang: str) -> None:
+    """bahdanau_colmajor's v: "Blame flows back through the weights W: each entry of v collects
+    the blame of every unit of e it feeds" — v is the weights there, W sits inside the other
+    factor. Now the weight's sentence: the blame of the unit it feeds times the input it
+    carried (the formula ``tanh(A q + B K) δ_s^T``)."""
+    md = _md(COLMAJOR, lang)
+    section = next(s for s in md.split("\n### ") if r"{\partial u}$" in s.split("\n", 1)[0])
+    words = next(p for p in section.split("\n\n") if p.startswith(("**In words.**", "**这一步在做什么**")))
+    through = {"en": "through the weights $A$", "zh": "经由权重 $A$"}[lang]
+    assert through not in words
+    assert r"\tanh\left(A \thinspace q + B \thinspace K\right) \thinspace \delta_{s}^{\top}" in words
+    assert {"en": "the input", "zh": "输入"}[lang] in words
+
+
+# ---- no double negative -----------------------------------------------------------------------
+
+
+def test_a_negative_numerator_is_signed_in_front(tmp_path: Path) -> None:
+    """d2l's softmax written out: its one formula had
+    ``-\\frac{-\\frac{1}{batch} …}{partition^{2}}``. A fraction whose numerator is a negative
+    product is printed with its sign in front (so −(−a)/b is +a/b), and the printed formula is
+    still ∂loss/∂V (``derive check`` exit 0)."""
+    md = _md(WRITTEN_SOFTMAX, "en")
+    assert r"-\frac{-" not in md and r"\frac{-\frac" not in md
+    start = md.index(r"\begin{aligned}\frac{\partial \mathrm{loss}}{\partial V} &= ")
+    block = md[start : md.index(r"\end{aligned}", start)]
+    formula = block.split("&= ", 1)[1].replace(r"\\ &\quad", " ").replace(r"\left.", "").replace(r"\right.", "")
+    run = _check(tmp_path, WRITTEN_SOFTMAX, "V", formula)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_printer_signs_only_a_product() -> None:
+    from derive.engine.mform import _minus_product
+
+    assert _minus_product(r"-\frac{1}{m} \frac{y}{p}")
+    assert _minus_product(r"-\left(a - b\right) c")
+    assert not _minus_product(r"-a + b")
+    assert not _minus_product(r"a - b")
+
+
+# ---- two slip matrices on one line ------------------------------------------------------------
+
+
+def test_two_displays_a_little_wider_than_the_line_share_it() -> None:
+    """The averaging slip's two matrices (no 1/n, (1/n)²), each about half the line, took a
+    line each; a pair up to 10 % wider than the line shares it (shrunk), three do not."""
+    from types import SimpleNamespace
+
+    from derive.engine import printing
+    from derive.render.environment import PART_GAP, PART_LINE, _part_rows
+
+    row = r"-0.3432213 & 0.1192652 & 0.2239560"
+    value = r"\begin{bmatrix} " + r" \\ ".join([row] * 4) + r" \end{bmatrix}"
+    v = SimpleNamespace(lhs=r"\frac{\partial L}{\partial W_{\text{a}}}\big|_{\text{no}\ 1/n}", rel=r"\approx", value=value)
+    wide = printing.display_width(f"{v.lhs} {v.rel} {value}")
+    assert PART_LINE < 2 * wide + PART_GAP <= 1.1 * PART_LINE
+    assert [len(r) for r in _part_rows([v, v])] == [2]
+    assert [len(r) for r in _part_rows([v, v, v])] == [2, 1]
+
+
+# ---- a leaky ReLU written with np.maximum -----------------------------------------------------
+
+# held out: CS231n's leaky ReLU, np.maximum(z, a * z) (the slope second), a sigmoid output
+LEAKY = """
+[network]
+name = "leaky-max"
+[dims]
+m = 2
+k = 2
+[inputs]
+x = ["m", "k"]
+y = ["m", 1]
+[params]
+W = ["k", "k"]
+w2 = ["k", 1]
+[forward]
+z = "x @ W"
+a = "np.maximum(z, 0.2 * z)"
+p = "1 / (1 + np.exp(-(a @ w2)))"
+J = "-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))"
+[values]
+x = [[1, -2], [0.5, 1]]
+y = [[1], [0]]
+W = [[0.5, -1], [0.3, 0.4]]
+w2 = [[1], [-0.5]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_leaky_relu_written_with_maximum_is_taught_as_one(lang: str) -> None:
+    """``np.maximum(0.1 * z, z)`` was read as (a + b)/2 + |a − b|/2 and printed
+    ``h = 11/20 z + 1/2 |−9/10 z|``, its gradient through sign(−9/10 z) ("the slope of |x| is
+    the sign of x"): now a leaky ReLU of slope 0.2, its gradient δ_a ⊙ (1[z > 0] + 0.2·1[z ≤ 0]),
+    the numbers PyTorch's."""
+    torch = pytest.importorskip("torch")
+    md = _md(LEAKY, lang)
+    assert r"\left|" not in md and r"\operatorname{sign}" not in md
+    assert r"a &= \operatorname{LeakyReLU}_{\frac{1}{5}}\left(z\right)" in md
+    assert r"\mathbf{1}\left[z > 0\right] + \frac{1}{5} \thinspace \mathbf{1}\left[z \le 0\right]" in md
+    x = torch.tensor([[1, -2], [0.5, 1]], dtype=torch.float64)
+    y = torch.tensor([[1.0], [0.0]], dtype=torch.float64)
+    W = torch.tensor([[0.5, -1], [0.3, 0.4]], dtype=torch.float64, requires_grad=True)
+    w2 = torch.tensor([[1.0], [-0.5]], dtype=torch.float64, requires_grad=True)
+    z = x @ W
+    p = torch.sigmoid(torch.maximum(z, 0.2 * z) @ w2)
+    (-(y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()).backward()
+    shown = md[md.index(r"\frac{\partial J}{\partial W} \approx \begin{bmatrix}"):].split(r"\end{bmatrix}")[0]
+    numbers = [float(t) for t in shown.split(r"\begin{bmatrix}")[1].replace(r"\\", "&").split("&")]
+    assert numbers == pytest.approx(W.grad.flatten().tolist(), abs=6e-8)
+
+
+def test_a_leaky_maximum_at_its_tie_is_refused(tmp_path: Path) -> None:
+    """At z = 0 torch.maximum gives each side half (0.6 here), leaky_relu the slope (0.2):
+    given values exactly there are refused (exit 2), naming the leaky ReLU to write instead."""
+    spec = tmp_path / "tie.toml"
+    spec.write_text(LEAKY.replace("W = [[0.5, -1], [0.3, 0.4]]", "W = [[0.5, -1], [0.25, 0.5]]"))
+    for lang, words in (("en", "leaky_relu(x, k)"), ("zh", "leaky_relu(x, k)")):
+        run = subprocess.run(
+            [sys.executable, "-m", "derive", "verify", str(spec), "--no-torch", "--lang", lang],
+            capture_output=True, text=True, timeout=600, cwd=ROOT,
+        )
+        assert run.returncode == 2 and words in run.stderr and "Traceback" not in run.stderr
