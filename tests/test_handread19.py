@@ -323,3 +323,125 @@ def test_a_leaky_maximum_at_its_tie_is_refused(tmp_path: Path) -> None:
             capture_output=True, text=True, timeout=600, cwd=ROOT,
         )
         assert run.returncode == 2 and words in run.stderr and "Traceback" not in run.stderr
+
+
+# ---- what a paragraph names -------------------------------------------------------------------
+
+
+def _words(md: str, head: str) -> str:
+    """The "in words" paragraph of the backward step whose heading holds ``head``."""
+    section = next(s for s in md.split("\n### ") if head in s.split("\n", 1)[0])
+    return next(p for p in section.split("\n\n") if p.startswith(("**In words.**", "**这一步在做什么**")))
+
+
+# held out: a decoder's vocabulary layer written inline in a log-softmax, NLL of the targets
+VOCAB = """
+[network]
+name = "vocab-inline"
+[dims]
+b = 2
+h = 3
+V = 4
+[inputs]
+H = ["b", "h"]
+yi = ["b"]
+[params]
+U = ["h", "h"]
+Wv = ["h", "V"]
+[forward]
+O = "torch.tanh(H @ U)"
+logp = "F.log_softmax(O @ Wv, dim=-1)"
+loss = "-logp.gather(1, yi.unsqueeze(-1)).sum()"
+[values]
+yi = [3, 1]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_row_coupling_names_the_scores_not_the_weights(lang: str) -> None:
+    """cs224n's NMT: "Log-softmax couples the entries of a row: each entry of W_vocab gets its
+    own blame minus its probability times the total blame of its row" — the rows coupled are
+    those of the scores O W_vocab, not W_vocab's (nor O's)."""
+    md = _md(VOCAB, lang)
+    for head in (r"{\partial \mathrm{Wv}}$", r"$\delta_{O}$"):
+        words = _words(md, head)
+        assert {"en": "each entry of $O \\thinspace \\mathrm{Wv}$ gets its own blame",
+                "zh": "$O \\thinspace \\mathrm{Wv}$ 的每个元素得到它自己的责任"}[lang] in words
+        for name in (r"$\mathrm{Wv}$", "$O$"):
+            assert {"en": f"each entry of {name} gets", "zh": f"{name} 的每个元素得到"}[lang] not in words
+
+
+# held out: contrastive similarities of two projected views, a Gram matrix of the stacked rows
+GRAM = """
+[network]
+name = "gram-views"
+[dims]
+n = 2
+d = 3
+p = 2
+[inputs]
+a1 = ["n", "d"]
+a2 = ["n", "d"]
+t = [4]
+[params]
+P = ["d", "p"]
+[constants]
+temp = 0.5
+[forward]
+z = "torch.cat([a1 @ P, a2 @ P], dim=0)"
+s = "z @ z.T / temp"
+loss = "F.cross_entropy(s, t)"
+[values]
+a1 = [[0.5, -1.0, 0.8], [1.2, 0.3, -0.4]]
+a2 = [[0.6, -0.7, 1.0], [0.9, 0.5, -0.2]]
+t = [2, 3, 0, 1]
+P = [[0.4, -0.3], [0.1, 0.8], [-0.6, 0.2]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_gram_matrix_and_stacked_pieces_say_what_they_are(lang: str) -> None:
+    """SimCLR's NT-Xent: δ_z was "Blame flows back through the weights 1" (z @ z.T has no
+    weights), and ∂/∂W said "W is stacked on top of other tensors" (x1 W and x2 W are). Now:
+    z sits in both factors of its own Gram matrix, and the stacked pieces are named."""
+    md = _md(GRAM, lang)
+    dz = _words(md, r"$\delta_{z}$")
+    assert {"en": "through the weights $1$", "zh": "经由权重 $1$"}[lang] not in dz
+    assert {"en": "$s$ is a product of $z$ with its own transpose",
+            "zh": "$s$ 是 $z$ 与它自身转置的乘积"}[lang] in dz
+    dP = _words(md, r"{\partial P}$")
+    pieces = r"$a^{[1]} \thinspace P, a^{[2]} \thinspace P$"
+    assert pieces in dP
+    assert {"en": "$P$ side by side", "zh": "$P$ 与其他张量"}[lang] not in dP
+    assert {"en": "stacks $P$", "zh": "$P$ 与其他张量上下堆叠"}[lang] not in dP
+
+
+# held out: a multiclass hinge (Crammer-Singer), two gradients straight from its mean
+HINGE = """
+[network]
+name = "hinge-cs"
+[dims]
+N = 3
+D = 2
+C = 3
+[inputs]
+X = ["N", "D"]
+Y = { shape = ["N", "C"], kind = "one-hot" }
+[params]
+W = ["D", "C"]
+[forward]
+S = "X @ W"
+own = "np.sum(S * Y, axis=1, keepdims=True)"
+rival = "np.max(S + (1 - Y), axis=1, keepdims=True)"
+L = "np.mean(np.maximum(0, rival - own))"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_mean_sentence_is_said_once(lang: str) -> None:
+    """Two gradients come straight from the loss (the rival's and the true class's score):
+    "The loss is a mean over N = 3 rows (examples), so every share carries the factor 1/N…" was
+    said in both paragraphs; now once, in the first."""
+    md = _md(HINGE, lang)
+    said = {"en": "The loss is a mean over $N = 3$ rows (examples)", "zh": "损失是对 $N = 3$ 行（样本）取平均"}[lang]
+    assert md.count(said) == 1
