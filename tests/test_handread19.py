@@ -445,3 +445,66 @@ def test_the_mean_sentence_is_said_once(lang: str) -> None:
     md = _md(HINGE, lang)
     said = {"en": "The loss is a mean over $N = 3$ rows (examples)", "zh": "损失是对 $N = 3$ 行（样本）取平均"}[lang]
     assert md.count(said) == 1
+
+
+# held out: a layer norm written in JAX's words, its mean subtracted inside the scaled factor
+LAYERNORM = """
+[network]
+name = "ln-rsqrt"
+[dims]
+n = 2
+d = 3
+[inputs]
+x = ["n", "d"]
+y = ["n", "d"]
+[params]
+A = ["d", "d"]
+[forward]
+h = "jnp.tanh(x @ A)"
+mu = "jnp.mean(h, axis=-1, keepdims=True)"
+var = "jnp.var(h, axis=-1, keepdims=True)"
+hn = "(h - mu) * jax.lax.rsqrt(var + 1e-5)"
+loss = "jnp.mean((hn - y) ** 2)"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_subtracted_mean_is_not_multiplied(lang: str) -> None:
+    """JAX's layer norm: "hn multiplies μ by other factors" — μ is subtracted inside the factor
+    (h − μ) that is multiplied by rsqrt(var + ε). Now the sentence of a term inside a factor,
+    with its sign."""
+    words = _words(_md(LAYERNORM, lang), r"$\delta_{\mu}$")
+    assert {"en": r"$\mathrm{hn}$ multiplies $\mu$", "zh": r"$\mathrm{hn}$ 把 $\mu$ 与其他因子相乘"}[lang] not in words
+    assert {"en": r"$\mu$ enters $\mathrm{hn}$ inside a factor of a product",
+            "zh": r"$\mu$ 位于 $\mathrm{hn}$ 中某个乘积因子的内部"}[lang] in words
+
+
+# held out: a ReLU layer read through a normalisation, the output weights after the ReLU inline
+RELU_INLINE = """
+[network]
+name = "relu-inline"
+[dims]
+n = 4
+d = 3
+c = 2
+[inputs]
+x = ["n", "d"]
+y = { shape = ["n", "c"], kind = "one-hot" }
+[params]
+A = ["d", "d"]
+B = ["d", "c"]
+[forward]
+h = "x @ A"
+logits = "torch.relu(h) @ B"
+loss = "F.cross_entropy(logits, y.argmax(dim=1))"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_missing_transpose_names_the_factor_as_written(lang: str) -> None:
+    """TF's batch norm: "B needs ReLU(hn)ᵀ δ. Without the transpose, hn δ multiplies…" — the
+    factor is ReLU(h), as the right formula writes it."""
+    md = _md(RELU_INLINE, lang)
+    item = next(p for p in md.split("\n\n") if p.startswith(("**A missing transpose.**", "**漏掉转置**")))
+    assert r"\operatorname{ReLU}\left(h\right) \thinspace \delta_{\mathrm{logits}}" in item
+    assert r"$h \thinspace \delta_{\mathrm{logits}}$" not in item

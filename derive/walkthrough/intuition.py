@@ -484,9 +484,13 @@ class _Writer:
                 other = self.partner(c, t, alone=True)
                 if other:
                     out.append(Words("product", (*base, ("X", other))))
-                elif "power" not in rules or factor(tree, t):
-                    # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it
+                elif factor(tree, t):
                     out.append(Words("product.many", base))
+                elif "power" not in rules and _in_product(tree, t):
+                    # (h − μ) · rsqrt(var + ε): μ is subtracted inside a factor, not multiplied;
+                    # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it;
+                    # max(S + 1 − Y) multiplies nothing as written: its mask sentence says it
+                    out.append(Words("product.inside", base))
             elif r == "quotient":
                 out.append(Words(r, base))
             elif r == "concat-slice":
@@ -775,6 +779,15 @@ class _Writer:
 
 # the activations a heading names, in the order they are first met
 _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
+
+
+def _in_product(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` read inside a factor of an element-wise product or quotient in ``tree``?"""
+    return any(
+        isinstance(n, ex.BinOp) and n.op in ("*", "/") and t in ex.names(n)
+        and not all(isinstance(k, ex.Num) for k in (n.left, n.right) if t not in ex.names(k))
+        for n in ex.subtrees(tree)
+    )
 
 
 def _gram(tree: ex.Node, t: str) -> bool:
