@@ -127,7 +127,7 @@ def _md(source: str, lang: str) -> str:
     from derive.walkthrough.context import build
 
     d = _derivation(source)
-    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs())
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
     return render.render("md/walkthrough.md.j2", w, lang)
 
 
@@ -475,8 +475,8 @@ def test_a_subtracted_mean_is_not_multiplied(lang: str) -> None:
     with its sign."""
     words = _words(_md(LAYERNORM, lang), r"$\delta_{\mu}$")
     assert {"en": r"$\mathrm{hn}$ multiplies $\mu$", "zh": r"$\mathrm{hn}$ 把 $\mu$ 与其他因子相乘"}[lang] not in words
-    assert {"en": r"$\mu$ enters $\mathrm{hn}$ inside a factor of a product",
-            "zh": r"$\mu$ 位于 $\mathrm{hn}$ 中某个乘积因子的内部"}[lang] in words
+    assert {"en": r"$\mu$ enters $\mathrm{hn}$ inside a sum or difference that is then multiplied",
+            "zh": r"$\mu$ 位于 $\mathrm{hn}$ 中一个先求和或求差、再参与相乘的式子里"}[lang] in words
 
 
 # held out: a ReLU layer read through a normalisation, the output weights after the ReLU inline
@@ -508,3 +508,25 @@ def test_the_missing_transpose_names_the_factor_as_written(lang: str) -> None:
     item = next(p for p in md.split("\n\n") if p.startswith(("**A missing transpose.**", "**漏掉转置**")))
     assert r"\operatorname{ReLU}\left(h\right) \thinspace \delta_{\mathrm{logits}}" in item
     assert r"$h \thinspace \delta_{\mathrm{logits}}$" not in item
+
+
+# ---- a bias's one formula named after its weight's, through an inline ReLU ---------------------
+
+
+def test_a_bias_after_an_inline_relu_names_the_weights_formula(tmp_path: Path) -> None:
+    """CMU 10-414's residual block: ∂loss/∂b_b's one formula was written out again, four lines,
+    although it is ∂loss/∂W_b's with ReLU(hn)ᵀ → 𝟙ᵀ (W_b multiplies ReLU(hn), written inline).
+    Now named; the substitution made by hand in W_b's printed formula is b_b's gradient
+    (``derive check`` exit 0)."""
+    spec = ROOT / "tests" / "specs_course" / "hn20_cmu10414_hw2_residual_block.toml"
+    md = _md(spec.read_text("utf-8"), "en")
+    said = (r"the formula of $\frac{\partial \mathrm{loss}}{\partial W_{\text{b}}}$ above with "
+            r"$\operatorname{ReLU}\left(\mathrm{hn}\right) \to \mathbf{1}$")
+    assert said in md
+    start = md.index(r"\begin{aligned}\frac{\partial \mathrm{loss}}{\partial W_{\text{b}}} &= ")
+    block = md[start : md.index(r"\end{aligned}", start)]
+    formula = block.split("&= ", 1)[1].replace(r"\\ &\quad", " ").replace(r"\left.", "").replace(r"\right.", "")
+    head = r"\left(\operatorname{ReLU}\left(\mathrm{hn}\right)\right)^{\top}"
+    assert formula.startswith(head)
+    run = _check(tmp_path, spec.read_text("utf-8"), "b_b", r"\mathbf{1}^{\top}" + formula[len(head):])
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -257,8 +257,9 @@ class _Writer:
         seen: set[str] = set()
         for c in cs:
             for w in self.path(t, c):
-                if w.key not in seen:
-                    seen.add(w.key)
+                key = w.key.removesuffix(".inside") if w.key.startswith("sum-broadcast") else w.key
+                if key not in seen:  # one row-broadcast sentence, through either path
+                    seen.add(key)
                     out.append(w)
         return self.short(out, t)
 
@@ -544,6 +545,9 @@ class _Writer:
             return "sum-broadcast"
         if tc == 1 and tr == sr and sc > 1:
             return "sum-broadcast.rows"
+        if tc == 1 and tr == sr and sc == 1 and tr > 1:
+            # var = mean((h − μ)²) of μ: across the rows of (h − μ) inside var, not var's shape
+            return "sum-broadcast.rows.inside"
         if tr == 1 and tc == sc and sr > 1:
             return "sum-broadcast.cols"
         return "sum-broadcast.general"
