@@ -530,3 +530,32 @@ def test_a_bias_after_an_inline_relu_names_the_weights_formula(tmp_path: Path) -
     assert formula.startswith(head)
     run = _check(tmp_path, spec.read_text("utf-8"), "b_b", r"\mathbf{1}^{\top}" + formula[len(head):])
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+# held out: an output gate times tanh of the cell (c inside a function, not a sum)
+GATED = """
+[network]
+name = "gated-cell"
+[dims]
+n = 2
+k = 2
+[inputs]
+x = ["n", "k"]
+y = ["n", "k"]
+[params]
+A = ["k", "k"]
+B = ["k", "k"]
+[forward]
+o = "1 / (1 + np.exp(-(x @ A)))"
+c = "x @ B"
+h = "o * np.tanh(c)"
+loss = "np.mean((h - y) ** 2)"
+"""
+
+
+def test_a_term_inside_a_function_is_not_inside_a_sum() -> None:
+    """``h = o * tanh(c)``: c is inside tanh, not in a sum that is multiplied — the sentence of
+    item 5 must not be said of it (nor of the factor o)."""
+    md = _md(GATED, "en")
+    assert "inside a sum or difference" not in md
+    assert r"$h$ multiplies $o$ by $\tanh\left(c\right)$" in md or r"$h$ multiplies $o$" in md

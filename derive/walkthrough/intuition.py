@@ -485,13 +485,12 @@ class _Writer:
                 other = self.partner(c, t, alone=True)
                 if other:
                     out.append(Words("product", (*base, ("X", other))))
-                elif factor(tree, t):
-                    out.append(Words("product.many", base))
-                elif "power" not in rules and _in_product(tree, t):
-                    # (h − μ) · rsqrt(var + ε): μ is subtracted inside a factor, not multiplied;
-                    # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it;
-                    # max(S + 1 − Y) multiplies nothing as written: its mask sentence says it
+                elif "power" not in rules and not factor(tree, t) and _in_sum_factor(tree, t):
+                    # (h − μ) · rsqrt(var + ε): μ is subtracted inside a factor, not multiplied
                     out.append(Words("product.inside", base))
+                elif "power" not in rules or factor(tree, t):
+                    # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it
+                    out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
             elif r == "concat-slice":
@@ -785,12 +784,14 @@ class _Writer:
 _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
 
 
-def _in_product(tree: ex.Node, t: str) -> bool:
-    """Is ``t`` read inside a factor of an element-wise product or quotient in ``tree``?"""
+def _in_sum_factor(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` a term of a sum or difference that is itself a factor of an element-wise product
+    or quotient in ``tree`` (``(h - mu) * rsqrt(var + eps)``; not ``o * tanh(c)``)?"""
     return any(
-        isinstance(n, ex.BinOp) and n.op in ("*", "/") and t in ex.names(n)
-        and not all(isinstance(k, ex.Num) for k in (n.left, n.right) if t not in ex.names(k))
+        isinstance(n, ex.BinOp) and n.op in ("*", "/") and isinstance(k, ex.BinOp)
+        and k.op in ("+", "-") and ex.Name(t) in (k.left, k.right)
         for n in ex.subtrees(tree)
+        for k in ((n.left, n.right) if isinstance(n, ex.BinOp) else ())
     )
 
 
