@@ -485,8 +485,14 @@ class _Writer:
                 other = self.partner(c, t, alone=True)
                 if other:
                     out.append(Words("product", (*base, ("X", other))))
-                elif "power" not in rules and not factor(tree, t) and _in_sum_factor(tree, t):
+                elif (
+                    "power" not in rules
+                    and not factor(tree, t)
+                    and _in_sum_factor(tree, t)
+                    and not any(ops.OPS.get(k.func, None) and ops.OPS[k.func].kind == ops.ROWWISE for k in _calls(tree))
+                ):
                     # (h − μ) · rsqrt(var + ε): μ is subtracted inside a factor, not multiplied
+                    # (a row max read as mask · (S + 1 − Y) is not: its mask sentence says it)
                     out.append(Words("product.inside", base))
                 elif "power" not in rules or factor(tree, t):
                     # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it
