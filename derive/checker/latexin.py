@@ -2023,6 +2023,8 @@ class _Parser:
             name == "operatorname" or not self.known(ident)
         ):  # \operatorname{cols}_{1 \ldots 2}(A) is a slice even beside a tensor \mathrm{cols}
             return self.block(low, tok)
+        if low in ("col", "row") and self.peek().text == "_" and name == "operatorname":
+            return self.block(low + "s", tok, single=True)  # \operatorname{col}_{d + 1}(A)
         if low in FUNCS and not self.known(ident) and not self.layer_marked():
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(ident):  # \mathrm{softmax}(Z)
@@ -2080,17 +2082,24 @@ class _Parser:
             raise LatexError(f"\\operatorname{{{func}}} takes (y, x) (column {tok.col})", tok.col)
         return ex.Call(func, tuple(parts))
 
-    def block(self, what: str, tok: Tok) -> ex.Node:
+    def block(self, what: str, tok: Tok, single: bool = False) -> ex.Node:
         """``\\operatorname{cols}_{h + 1 \\ldots 2 h}(A)`` (``rows``), as derive prints a slice
-        or a block of the upstream gradient: ``A[:, h:2*h]`` (1-based and inclusive in print)."""
+        or a block of the upstream gradient: ``A[:, h:2*h]`` (1-based and inclusive in print);
+        ``single``: one column or row, ``\\operatorname{col}_{d + 1}(A)`` (``A[:, d:d+1]``)."""
         self.next()  # _
         start = self.peek()
         toks = self.group_tokens()
-        cut = [k for k, t in enumerate(toks) if t.text in ("\\ldots", "\\dots", "\\cdots")]
-        if len(cut) != 1 or not 0 < cut[0] < len(toks) - 1:
-            raise self.error(start, f"the block's bounds, e.g. \\operatorname{{{what}}}_{{1 \\ldots h}}")
-        first = _size_tree(self.sub_parse(toks[: cut[0]], start))
-        last = _size_tree(self.sub_parse(toks[cut[0] + 1 :], start))
+        if single:
+            if not toks:
+                raise self.error(start, f"the column's index, e.g. \\operatorname{{{what[:-1]}}}_{{2}}")
+            first = _size_tree(self.sub_parse(toks, start))
+            last = first
+        else:
+            cut = [k for k, t in enumerate(toks) if t.text in ("\\ldots", "\\dots", "\\cdots")]
+            if len(cut) != 1 or not 0 < cut[0] < len(toks) - 1:
+                raise self.error(start, f"the block's bounds, e.g. \\operatorname{{{what}}}_{{1 \\ldots h}}")
+            first = _size_tree(self.sub_parse(toks[: cut[0]], start))
+            last = _size_tree(self.sub_parse(toks[cut[0] + 1 :], start))
         self.skip_sizing()
         t = self.peek()
         if t.text not in ("(", "[", "{"):

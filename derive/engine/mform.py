@@ -502,6 +502,29 @@ def _join_pads(terms: list[MExpr]) -> MExpr | None:
     )
 
 
+def _minus_product(s: str) -> bool:
+    """Does the LaTeX ``s`` start with a minus that signs all of it (no ``+``/``-`` of a sum
+    outside brackets after it)?"""
+    if not s.startswith("-"):
+        return False
+    depth = 0
+    for k, c in enumerate(s):
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif k and depth == 0 and c in "+-" and s[k - 1] == " ":
+            return False
+    return True
+
+
+def _one_line_tex(axis: int, index: str, x: str) -> str:
+    """One row or column of ``x`` as a course writes it, ``\\operatorname{col}_{d + 1}(X)``, not a
+    block ``cols_{d + 1 … d + 1}`` (``derive check``'s LaTeX reader reads both)."""
+    what = "row" if axis == 0 else "col"
+    return f"\\operatorname{{{what}}}_{{{index}}}\\left({x}\\right)"
+
+
 def _span(sizes: tuple[int, ...]) -> str:
     """``d + h`` by [dims] names (or size expressions), numbers among them kept as written
     (``1 + h`` after a column of ones: the bound moves with ``h`` at other sizes); the number
@@ -1283,6 +1306,41 @@ class LatexPrinter(Printer):
     def paren(self, s: str) -> str:
         return f"\\left({s}\\right)"
 
+    def _join(self, e: Add) -> str:
+        """A sum, a fraction whose numerator is a negative product signed in front of it:
+        ``a - \\frac{b}{c}`` for ``a + (−b)/c``, ``a + \\frac{b}{c}`` for ``a − (−b)/c`` (d2l's
+        softmax written out had ``-\\frac{-\\frac{1}{batch} …}{partition^{2}}``)."""
+        out = ""
+        for k, t in enumerate(e.terms):
+            sign, rest = self._signed_fraction(t)
+            if rest is None:
+                out += super()._join(Add((t,))) if k == 0 else self._term(t)
+            elif k == 0:
+                out += rest if sign > 0 else f"-{rest}"
+            else:
+                out += f" + {rest}" if sign > 0 else f" - {rest}"
+        return out
+
+    def _term(self, t: MExpr) -> str:
+        """A later term of a sum as :meth:`Printer._join` writes it, its sign in front."""
+        s = super()._join(Add((t,)))
+        return f" - {s[1:]}" if s.startswith("-") else f" + {s}"
+
+    def _signed_fraction(self, t: MExpr) -> tuple[int, str | None]:
+        """``(±1, \\frac{b}{c})`` for a term ``(−b)/c`` or ``−((−b)/c)`` (``b`` a product), else
+        ``(1, None)``."""
+        sign, x = (-1, t.x) if isinstance(t, Neg) else (1, t)
+        if not isinstance(x, Div):
+            return 1, None
+        num = self.doprint(x.a)
+        if not _minus_product(num):
+            return 1, None
+        return -sign, f"\\frac{{{num[1:].lstrip()}}}{{{self.doprint(x.b)}}}"
+
+    def _print_Neg(self, e: Neg) -> str:
+        sign, rest = self._signed_fraction(e)
+        return rest if rest is not None and sign > 0 else super()._print_Neg(e)
+
     def _print_Ref(self, e: Ref) -> str:
         if e.kind == "grad" and e.delta:
             return f"\\delta_{{{e.name_tex}}}"
@@ -1389,6 +1447,8 @@ class LatexPrinter(Printer):
         first = "1" if not e.before else f"{_span(e.before).replace('*', ' ')} + 1"
         if first[0].isdigit():
             first = str(e.lo + 1)
+        if _bound_code(e.size) == "1":  # one column (a number, no size name): col_{d + 1}(X)
+            return _one_line_tex(e.axis, first, self.doprint(e.x))
         last = _span((*e.before, e.size)).replace("*", " ")
         what = "rows" if e.axis == 0 else "cols"
         return (
@@ -1419,6 +1479,9 @@ class LatexPrinter(Printer):
             shown = [str(lo + 1) if hi - lo == 1 else f"{lo + 1} \\ldots {hi}" for lo, hi in spans]
             return f"{printed}_{{{shown[0]},\\thinspace {shown[1]}}}"
         first = str(int(e.lo) + 1) if _bound_code(e.lo).isdigit() else f"{_bound_tex(e.lo)} + 1"
+        lo, hi = _bound_code(e.lo).replace(" ", ""), _bound_code(e.hi).replace(" ", "")
+        if hi in (f"{lo}+1", f"1+{lo}") or lo.isdigit() and hi.isdigit() and int(hi) - int(lo) == 1:
+            return _one_line_tex(e.axis, first, self.doprint(e.x))
         what = "rows" if e.axis == 0 else "cols"
         return (
             f"\\operatorname{{{what}}}_{{{first} \\ldots {_bound_tex(e.hi)}}}"

@@ -348,6 +348,19 @@ def _leaky_where(n: BinOp) -> Node | None:
     return None
 
 
+def _leaky_max(a: Node, b: Node) -> Node | None:
+    """``leaky_relu(z, k)`` where ``maximum(a, b)`` is ``maximum(k·z, z)`` (either order, ``z·k``
+    too) with a number 0 < k < 1 — CS231n's and Ng's ``np.maximum(0.01 * z, z)`` — else None.
+    At z = 0 torch.maximum splits the gradient between its sides (``tie``: given values exactly
+    there are refused, numeric.verify.spelled_ties); elsewhere the two are the same function."""
+    for scaled, z in ((a, b), (b, a)):
+        if isinstance(scaled, BinOp) and scaled.op == "*":
+            for k, v in ((scaled.left, scaled.right), (scaled.right, scaled.left)):
+                if isinstance(k, Num) and v == z and 0 < k.value < 1:
+                    return Call("leaky_relu", (z, k), tie="maximum_leaky")
+    return None
+
+
 _TORCH_TEXT = re.compile(r"\b(torch|F|nn)\.")
 _NUMPY_TEXT = re.compile(r"\b(np|numpy|jnp|tf)\.")  # not K.: attention's keys K.T
 
@@ -2084,6 +2097,10 @@ class _Converter:
             if name == "maximum":
                 return Call("relu", (a,), tie=name)
             return Neg(Call("relu", (Neg(a),), tie=name))
+        if name == "maximum":
+            leaky = _leaky_max(a, b)
+            if leaky is not None:  # np.maximum(0.01 * z, z): a leaky ReLU, as courses write it
+                return leaky
         half = Num(Fraction(1, 2))
         mid = BinOp("*", half, BinOp("+", a, b))
         spread = BinOp("*", half, Call("abs", (BinOp("-", a, b),)))

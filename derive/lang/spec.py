@@ -17,7 +17,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
@@ -677,9 +677,50 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
         raise error from None
     shadow = spelling.SHADOWED_HN31.set(_shadowing_names_hn31(data))
     try:
-        return _parsed(source, data)
+        s = _parsed(source, data)
     finally:
         spelling.SHADOWED_HN31.reset(shadow)
+    net = data.get("network")
+    given = isinstance(net, dict) and "title" in net or "title" in data
+    said = None if given else comment_title(text)
+    if said is None:
+        return s
+    return replace(s, title={**s.title, **said})
+
+
+# the head of a spec's first comment line: the words before its first colon, or the line
+_TITLE_HEAD = re.compile(r"([^:：]{1,80}?)\s*(?::\s|：|\Z)")
+_HAS_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+MAX_COMMENT_TITLE = 80
+
+
+def comment_title(text: str) -> dict[str, str] | None:
+    """A handout's title from the spec's first comment, for a spec with no ``title``: the
+    comment's first line up to its first colon ("# Quiz 2 (week 7): a leaky-ReLU layer …" →
+    "Quiz 2 (week 7)"; 「# 周志华《机器学习》5.5.4 级联相关网络：…」 → its words before the
+    「：」), or the whole line when it has no colon. Only a comment above every table counts (the
+    file's own heading, not a remark on a line), and only a head of at most 80 characters with
+    its brackets closed. It titles the handouts of its own language (Chinese characters: zh,
+    else en); the other language keeps the heading derive writes."""
+    for line in text.lstrip("\ufeff").splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            return None
+        words = clean_text(stripped.lstrip("#")).strip()
+        if not words or "-*-" in words or words.startswith(("!", "vim:")):
+            continue
+        head = _TITLE_HEAD.match(words)
+        if head is None:
+            return None
+        title = head.group(1).strip().rstrip(".。,，;；")
+        if not re.search(r"\w", title) or any(
+            title.count(a) != title.count(b) for a, b in ("()", "[]", "（）", "《》", "{}")
+        ):
+            return None
+        return {"zh" if _HAS_CJK.search(title) else "en": title}
+    return None
 
 
 def _shadowing_names_hn31(data: Any) -> frozenset[str]:

@@ -541,6 +541,8 @@ def torch_forward(
         x = run(n.args[0])
         if split_ties and n.tie and n.func == "relu":
             return torch.maximum(x, torch.zeros_like(x))
+        if split_ties and n.tie and n.func == "leaky_relu":  # maximum(k·z, z) as written
+            return torch.maximum(x * float(n.args[1].value), x)
         if op.kind == ops.BINARY:  # torch.atan2(y, x): autograd's own two partial derivatives
             return op.torch(*torch.broadcast_tensors(torch.as_tensor(x), torch.as_tensor(run(n.args[1]))))
         if op.kind == ops.ELEMENTWISE:
@@ -1050,6 +1052,12 @@ _TIES = {
         catalog.said("refuse.tie_minimum"),
         "torch.clamp(x, max=0)",
     ),
+    "maximum_leaky": (
+        "maximum(k * x, x)",
+        "leaky_relu(x, k)",
+        catalog.said("refuse.tie_maximum"),
+        "",
+    ),
 }
 
 
@@ -1114,7 +1122,7 @@ def spelled_ties(d: Derivation, point, zeros: Mapping[str, np.ndarray] | None = 
     node, call, entry = hits[0]
     written, fix, theirs, clamp = _TIES[call.tie]
     sentence = catalog.said(
-        "refuse.tie",
+        "refuse.tie_leaky" if call.func == "leaky_relu" else "refuse.tie",
         node=node,
         written=written,
         entry=list(entry),

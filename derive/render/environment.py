@@ -420,6 +420,10 @@ def _eq_rows(eqs: Any, width: float, pair: bool) -> list[tuple[tuple[Eq, ...], b
 
 PART_LINE = 90.0  # a row of a lesson's displays side by side (display_width units; ~95 a line)
 PART_GAP = 4.0  # the \\qquad between two of them
+# two displays a little wider than the line share it, shrunk to fit (to 90 % at most): the
+# averaging slip's two matrices, no 1/n and (1/n)², each 47 units wide, took a row each (five
+# lines: cmu10414's residual block ran onto a tenth page)
+PAIR_SHRINK = 1.1
 
 
 def _sides_as_rows(e: Any, least: int = 99) -> tuple[Math, Math]:
@@ -450,7 +454,8 @@ def _part_rows(items: Any, least: int = 99) -> list[tuple[Any, ...]]:
     used = 0.0
     for e in items:
         w = width(e)
-        if row and used + PART_GAP + w > PART_LINE:
+        line = PART_LINE * (PAIR_SHRINK if len(row) == 1 else 1.0)
+        if row and used + PART_GAP + w > line:
             out.append(tuple(row))
             row, used = [], 0.0
         used += (PART_GAP if row else 0.0) + w

@@ -259,8 +259,9 @@ class _Writer:
         seen: set[str] = set()
         for c in cs:
             for w in self.path(t, c):
-                if w.key not in seen:
-                    seen.add(w.key)
+                key = w.key.removesuffix(".inside") if w.key.startswith("sum-broadcast") else w.key
+                if key not in seen:  # one row-broadcast sentence, through either path
+                    seen.add(key)
                     out.append(w)
         return self.short(out, t)
 
@@ -409,7 +410,12 @@ class _Writer:
             if call is tree and call.func == inline:
                 continue
             if op is not None and op.kind == ops.ROWWISE and any(_uses(a, t) for a in call.args):
-                out.append(Words(f"rowwise.{op.rule}", (*base, ("f", Math(op.tex)))))
+                args = base
+                arg = call.args[0]
+                if not (isinstance(arg, ex.Name) and arg.id == t):
+                    # log_softmax(O @ W): the rows coupled are the scores O W, not W's entries
+                    args = (("T", Math(forward_ir(arg, self.g).tex())), *base[1:])
+                out.append(Words(f"rowwise.{op.rule}", (*args, ("f", Math(op.tex)))))
                 if op.rule == "softmax-jacobian":  # the Jacobian as courses write it, per row
                     out.append(Words("rowwise.softmax-jacobian.matrix", base))
             if (
@@ -425,6 +431,17 @@ class _Writer:
         for r in rules:
             if r == "linear-input":
                 w = matmul_partner(tree, t)
+                if w is None and _gram(tree, t):
+                    # z @ z.T / tau (SimCLR's similarities, a Gram matrix): no weights to name,
+                    # t is both factors and is blamed through each
+                    out.append(Words("linear-input.gram", (*base, ("F", Math(c.formula.tex())))))
+                    continue
+                if w is None and self.g.tensors[t].kind == "param" and _bare_factor(tree, t):
+                    # v.T @ tanh(W q + U K), W @ relu(…): t is the weights of a product whose
+                    # other factor is computed inline (column-major), not an input blamed
+                    # "through the weights W" — W is inside the other factor
+                    out.append(Words("linear-weight.one", (*base, ("F", Math(c.formula.tex())))))
+                    continue
                 param = w is None or self.g.tensors[w].kind == "param"
                 W = self.tex(w) if w is not None else self.partner(c, t)
                 key = "linear-input" if param else "linear-input.product"
@@ -470,13 +487,26 @@ class _Writer:
                 other = self.partner(c, t, alone=True)
                 if other:
                     out.append(Words("product", (*base, ("X", other))))
+                elif (
+                    "power" not in rules
+                    and not factor(tree, t)
+                    and _in_sum_factor(tree, t)
+                    and not any(ops.OPS.get(k.func, None) and ops.OPS[k.func].kind == ops.ROWWISE for k in _calls(tree))
+                ):
+                    # (h − μ) · rsqrt(var + ε): μ is subtracted inside a factor, not multiplied
+                    # (a row max read as mask · (S + 1 − Y) is not: its mask sentence says it)
+                    out.append(Words("product.inside", base))
                 elif "power" not in rules or factor(tree, t):
                     # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it
                     out.append(Words("product.many", base))
             elif r == "quotient":
                 out.append(Words(r, base))
             elif r == "concat-slice":
-                out.append(Words(self.concat_key(t, tree), base))
+                key = self.concat_key(t, tree)
+                pieces = self.concat_pieces(t, tree)
+                if pieces:  # cat([x1 @ W, x2 @ W]): the pieces are stacked, not W
+                    key = key.removesuffix(".inside") + ".pieces"
+                out.append(Words(key, (*base, ("A", pieces))))
             elif r == "slice-block":
                 out.append(Words(r, base))
             elif r == "power":
@@ -498,6 +528,18 @@ class _Writer:
                 return f"concat-slice.{side}" + ("" if call is tree else ".inside")
         return "concat-slice"
 
+    def concat_pieces(self, t: str, tree: ex.Node) -> Math | None:
+        """The pieces of the concatenation that read ``t`` inside them (SimCLR's
+        ``cat([x1 @ W, x2 @ W])`` for ``W``): ``x^{[1]} W, x^{[2]} W``; None where ``t`` is a piece."""
+        for call in _calls(tree):
+            if call.func == "concat" and any(_uses(a, t) for a in call.args):
+                pieces = call.args
+                if any(a == ex.Name(t) for a in pieces):
+                    return None
+                used = [forward_ir(a, self.g).tex() for a in pieces if _uses(a, t)]
+                return Math(", ".join(used))
+        return None
+
     def broadcast_key(self, t: str, source: str) -> str:
         """How ``t`` is spread over ``source`` (the words of the rule "sum-broadcast"): one
         number over every entry, one entry per row across its row (a layer norm's ``var``, a
@@ -510,6 +552,9 @@ class _Writer:
             return "sum-broadcast"
         if tc == 1 and tr == sr and sc > 1:
             return "sum-broadcast.rows"
+        if tc == 1 and tr == sr and sc == 1 and tr > 1:
+            # var = mean((h − μ)²) of μ: across the rows of (h − μ) inside var, not var's shape
+            return "sum-broadcast.rows.inside"
         if tr == 1 and tc == sc and sr > 1:
             return "sum-broadcast.cols"
         return "sum-broadcast.general"
@@ -752,15 +797,48 @@ class _Writer:
 _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
 
 
+def _in_sum_factor(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` a term of a sum or difference that is itself a factor of an element-wise product
+    or quotient in ``tree`` (``(h - mu) * rsqrt(var + eps)``; not ``o * tanh(c)``)?"""
+    return any(
+        isinstance(n, ex.BinOp) and n.op in ("*", "/") and isinstance(k, ex.BinOp)
+        and k.op in ("+", "-") and ex.Name(t) in (k.left, k.right)
+        for n in ex.subtrees(tree)
+        for k in ((n.left, n.right) if isinstance(n, ex.BinOp) else ())
+    )
+
+
+def _gram(tree: ex.Node, t: str) -> bool:
+    """Does ``tree`` multiply ``t`` by (a transpose of) itself, ``z @ z.T``?"""
+    return any(
+        isinstance(n, ex.BinOp) and n.op == "@" and t in ex.names(n.left) and t in ex.names(n.right)
+        for n in ex.subtrees(tree)
+    )
+
+
+def _bare_factor(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` (or its transpose) itself one factor of a matrix product in ``tree`` whose other
+    factor does not read it (``v.T @ tanh(…)``)?"""
+    for n in ex.subtrees(tree):
+        if isinstance(n, ex.BinOp) and n.op == "@":
+            for mine, other in ((n.left, n.right), (n.right, n.left)):
+                bare = mine.operand if isinstance(mine, ex.Transpose) else mine
+                if bare == ex.Name(t) and t not in ex.names(other):
+                    return True
+    return False
+
+
 def heading(d: Derivation) -> dict[str, str]:
-    """A course spec's heading: its own title, or where it gives none (the title is then its
+    """A course spec's heading: its own title (or its first comment's, in that comment's
+    language: ``spec.comment_title``), or where it gives none (the title is then its
     name, which the files already carry) a sentence naming the network's shape — its
     activations, its loss and how many parameters it learns: "A network of sigmoid, tanh and
     softmax units with a cross-entropy loss and 14 parameters" / 「由 Sigmoid、tanh 和 Softmax
     单元构成、采用交叉熵损失的网络，共 14 个参数」."""
     spec = d.spec
-    if any(t != spec.name for t in spec.title.values()):
+    if all(t != spec.name for t in spec.title.values()):
         return dict(spec.title)
+    own = {lang: t for lang, t in spec.title.items() if t != spec.name}  # a comment's (one language)
     acts: list[str] = []
     loss = "formula"
     for node in d.graph.nodes:
@@ -788,7 +866,7 @@ def heading(d: Derivation) -> dict[str, str]:
             "longhand.and", lang, a=catalog.text("longhand.comma", lang).join(names[:-1]), b=names[-1]
         )
         out[lang] = catalog.text(f"longhand.heading{one}", lang, acts=joined, **args)
-    return out
+    return {**out, **own}
 
 
 def _loss_part(d: Derivation) -> set[str]:
@@ -910,6 +988,7 @@ AGAIN = (
     "start",
     "linear-input",
     "linear-input.inline",
+    "linear-input.gram",
     "linear-input.product",
     "linear-weight.product",
     "linear-weight.one",

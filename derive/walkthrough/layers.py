@@ -264,12 +264,16 @@ def ones_closed(d: Derivation, w: BackwardVisit, b: BackwardVisit, closed: Any) 
     pairs: dict[tuple[str, str], str] = {("grad", w.name): b.name}
     if not _same(x, y, pairs, ones=True):
         return None
-    ones = [name for (_kind, name), v in pairs.items() if v == ONES]
+    ones = [(kind, name) for (kind, name), v in pairs.items() if v == ONES]
     others = {key: v for key, v in pairs.items() if key != ("grad", w.name)}
     if not ones or any(v not in (key[1], ONES) for key, v in others.items()):
         return None
+    shown = y.tex()
+    if any(kind == "expr" and name in shown for kind, name in ones):
+        return None  # an inline input that stays somewhere: not every occurrence becomes 𝟙
     g = d.graph
-    return Math(", ".join(f"{g.tensors[n].tex} \\to \\mathbf{{1}}" for n in ones))
+    tex = [name if kind == "expr" else g.tensors[name].tex for kind, name in ones]
+    return Math(", ".join(f"{t} \\to \\mathbf{{1}}" for t in tex))
 
 
 ONES = "\x00ones"  # what a value maps to in :func:`_same` where the other side is 𝟙
@@ -284,9 +288,12 @@ def _same(x: Any, y: Any, pairs: dict[tuple[str, str], str], ones: bool = False)
         # Xᵀ G against 𝟙ᵀ G (SumRows), G Xᵀ against G 𝟙 (SumCols, a column-major layer)
         rows = isinstance(y, mf.SumRows)
         value, rest = (x.a, x.b) if rows else (x.b, x.a)
-        if not (isinstance(value, mf.T) and isinstance(value.x, mf.Ref)):
+        if not isinstance(value, mf.T):
             return False
-        if value.x.kind != "value" or pairs.setdefault(("value", value.x.name), ONES) != ONES:
+        if not isinstance(value.x, mf.Ref):  # an inline input, ReLU(hn)ᵀ G: named by its print
+            if pairs.setdefault(("expr", value.x.tex()), ONES) != ONES:
+                return False
+        elif value.x.kind != "value" or pairs.setdefault(("value", value.x.name), ONES) != ONES:
             return False
         return _same(rest, y.x, pairs, ones)
     if isinstance(x, mf.Ref) or isinstance(y, mf.Ref):

@@ -1314,10 +1314,17 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             if step is not None:
                 right_lhs, right = step.step.lhs.tex, step.elementwise
                 math.append(("S", Math(g.tensors[step.source].tex)))
+            # the factor that needs the transpose as the formula writes it: ReLU(hn) in
+            # ReLU(hn)ᵀ δ, not hn (tf batchnorm's "Without the transpose, hn δ")
+            x_tex = g.tensors[val.name].tex
+            if isinstance(formula, mf.MatMul) and isinstance(formula.a, mf.T):
+                inner = formula.a.x
+                if not isinstance(inner, mf.Ref) and tuple(inner.shape) == (a.rows, a.cols):
+                    x_tex = mf.LatexPrinter().wrap(inner, 3)  # bracketed where a product needs it
             math += [
                 ("W", Math(w.tex)),
                 ("right", Math(formula.tex())),
-                ("X", Math(g.tensors[val.name].tex)),
+                ("X", Math(x_tex)),
                 ("D", Math(grad_tex(d, grad.name))),
                 ("sa", Math(f"{a.rows} \\times {a.cols}")),
                 ("sb", Math(f"{b.rows} \\times {b.cols}")),
@@ -1339,7 +1346,7 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
                         (
                             pc.values(right_lhs, right),
                             _grid_values(
-                                f"{g.tensors[val.name].tex} \\thinspace {grad_tex(d, grad.name)}",
+                                f"{x_tex} \\thinspace {grad_tex(d, grad.name)}",
                                 grid,
                             ),
                         ),
