@@ -361,13 +361,13 @@ yi = [3, 1]
 def test_the_row_coupling_names_the_scores_not_the_weights(lang: str) -> None:
     """cs224n's NMT: "Log-softmax couples the entries of a row: each entry of W_vocab gets its
     own blame minus its probability times the total blame of its row" — the rows coupled are
-    those of the scores O W_vocab, not W_vocab's (nor O's)."""
+    those of the scores O W_vocab, not W_vocab's (nor O's). (Wv prints W_{v} since round 35.)"""
     md = _md(VOCAB, lang)
-    for head in (r"{\partial \mathrm{Wv}}$", r"$\delta_{O}$"):
+    for head in (r"{\partial W_{v}}$", r"$\delta_{O}$"):
         words = _words(md, head)
-        assert {"en": "each entry of $O \\thinspace \\mathrm{Wv}$ gets its own blame",
-                "zh": "$O \\thinspace \\mathrm{Wv}$ 的每个元素得到它自己的责任"}[lang] in words
-        for name in (r"$\mathrm{Wv}$", "$O$"):
+        assert {"en": "each entry of $O \\thinspace W_{v}$ gets its own blame",
+                "zh": "$O \\thinspace W_{v}$ 的每个元素得到它自己的责任"}[lang] in words
+        for name in (r"$W_{v}$", "$O$"):
             assert {"en": f"each entry of {name} gets", "zh": f"{name} 的每个元素得到"}[lang] not in words
 
 
