@@ -263,7 +263,7 @@ def test_expectation_is_read_and_other_environments_are_refused_clearly() -> Non
     mean = r"\mathbb{E}_{i}\left[a^{[1](i)\top}(a^{[2](i)} - y^{(i)})\right]"
     assert check("mlp-bce", "W2", mean, latex=True).ok
     with pytest.raises(FormulaError, match="bmatrix") as e:
-        check("mlp-bce", "W2", r"\begin{cases} 1 \end{cases}", latex=True)
+        check("mlp-bce", "W2", r"\begin{itemize} 1 \end{itemize}", latex=True)  # cases: read
     assert "环境" in e.value.localized("zh")
 
 

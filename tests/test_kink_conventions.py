@@ -78,7 +78,8 @@ CASES = [
     ("torch.maximum(W, V)", lambda w, v: torch.maximum(w, v)),
     ("np.minimum(W, V)", lambda w, v: torch.minimum(w, v)),
     ("torch.max(W, V)", lambda w, v: torch.max(w, v)),
-    ("np.maximum(W, 0.2 * W)", lambda w, v: torch.maximum(w, 0.2 * w)),
+    # (np.maximum(W, 0.2 * W) is read as a leaky ReLU since round 35's handread19, as
+    # np.maximum(W, 0) is a ReLU: given values at its tie are refused, tested below)
     ("np.maximum(W, 0.5)", lambda w, v: torch.maximum(w, torch.tensor(0.5, dtype=w.dtype))),
     # masked_fill (pass 7): the mask's comparison at equality, W on its own kink 0
     ("W.masked_fill(V == 0.5, -2.0)", lambda w, v: w.masked_fill(v.detach() == 0.5, -2.0)),
@@ -125,3 +126,12 @@ def test_a_max_of_everything_tied_across_rows_is_refused_at_given_values() -> No
     would follow each row's count (1/4 and 1/6 at T, where PyTorch gives 1/5 to each)."""
     with pytest.raises(DeriveError, match="more than one row"):
         numeric.verify(derive(spec.parse(_spec("np.max(W) * W", T), source="kink")), points=0)
+
+
+def test_a_leaky_relu_written_with_maximum_is_refused_at_its_tie() -> None:
+    """``np.maximum(W, 0.2 * W)`` reads as ``LeakyReLU_{0.2}(W)`` (the handout's textbook mask),
+    but torch.maximum splits a tie (W = 0) between its sides: given values exactly there are
+    refused, as for ``np.maximum(W, 0)`` read as a ReLU (numeric.verify.spelled_ties)."""
+    d = derive(spec.parse(_spec("np.maximum(W, 0.2 * W)", W), source="kink"))
+    with pytest.raises(DeriveError):
+        numeric.spelled_ties(d, numeric.example_point(d.graph), numeric.exact_zeros(d))

@@ -1923,10 +1923,26 @@ def add(*terms: MExpr) -> MExpr:
 
 
 def _is_zero_term(t: MExpr) -> bool:
-    """``0`` or ``0·X``: a term that adds nothing (the slope of an indicator or a mask)."""
-    if isinstance(t, Mul) and isinstance(t.a, Scalar):
-        t = t.a
-    return isinstance(t, Scalar) and t.expr == 0
+    """``0·(δ ⊙ …)``: a share of a gradient that adds nothing (the slope of an indicator or a
+    mask in a backward rule). Only a term holding a gradient: ``0·X`` of values alone is how
+    the checker reads ``np.zeros_like(X)`` before slices are added into it, where ``X`` keeps
+    the sizes (at other sizes too) that the slices' blocks are written against."""
+    if not (isinstance(t, Mul) and isinstance(t.a, Scalar) and t.a.expr == 0):
+        return False
+    return _holds_grad(t.b)
+
+
+def _holds_grad(m: Any) -> bool:
+    if isinstance(m, Ref):
+        return m.kind == "grad"
+    if not isinstance(m, MExpr):
+        return False
+    for value in vars(m).values():
+        for item in value if isinstance(value, tuple) else (value,):
+            item = item[1] if isinstance(item, tuple) and len(item) == 2 else item
+            if isinstance(item, MExpr) and _holds_grad(item):
+                return True
+    return False
 
 
 def matmul(a: MExpr, b: MExpr) -> MExpr:
