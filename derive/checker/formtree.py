@@ -16,6 +16,7 @@ from typing import TypeVar
 import sympy as sp
 
 from derive.engine import mform as mf
+from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang import ops
 
@@ -207,23 +208,14 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
 
 def _clip(n: ex.Node) -> tuple[ex.Node, ex.Node, ex.Node] | None:
     """``(x, lo, hi)`` where ``n`` is ``hi − clamp0(hi − (lo + clamp0(x − lo)))``, the
-    reader's ``np.clip(x, lo, hi)`` / ``torch.clamp(x, lo, hi)``; else None."""
-    if not (isinstance(n, ex.BinOp) and n.op == "-" and _is_clamp0(n.right)):
+    reader's ``np.clip(x, lo, hi)`` / ``torch.clamp(x, lo, hi)`` (the clamp's nested form as
+    :func:`derive.lang.domains.clamp_bounds` matches it); else None."""
+    if not (isinstance(n, ex.BinOp) and n.op == "-"):
         return None
-    hi, inner = n.left, n.right.args[0]  # type: ignore[union-attr]
-    if not (isinstance(inner, ex.BinOp) and inner.op == "-" and inner.left == hi):
+    found = domains.clamp_bounds(n.right, scalars=ex.names(n))
+    if found is None or found[3] != "clamp0" or found[2] != n.left:
         return None
-    low = inner.right
-    if not (isinstance(low, ex.BinOp) and low.op == "+" and _is_clamp0(low.right)):
-        return None
-    lo, diff = low.left, low.right.args[0]  # type: ignore[union-attr]
-    if not (isinstance(diff, ex.BinOp) and diff.op == "-" and diff.right == lo):
-        return None
-    return diff.left, lo, hi
-
-
-def _is_clamp0(n: ex.Node) -> bool:
-    return isinstance(n, ex.Call) and n.func == "clamp0" and len(n.args) == 1 and not n.kwargs
+    return found[0], found[1], found[2]
 
 
 def _equality(n: ex.Node) -> tuple[ex.Node, ex.Node, str] | None:

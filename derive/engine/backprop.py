@@ -620,10 +620,6 @@ def _loss_through(g: Graph, a: str) -> sp.Expr | None:
     return loss
 
 
-def _contains(tree: ex.Node, part: ex.Node) -> bool:
-    return tree == part or any(_contains(c, part) for c in ex.children(tree))
-
-
 def _loss_expanded(g: Graph, a: str) -> sp.Expr | None:
     """The loss's entry as an expression of ``a``'s entries, every node after ``a`` replaced by
     its definition (also where ``a`` feeds several nodes: logsumexp and the picked logit);
@@ -1628,8 +1624,8 @@ class _Deriver:
         g = self.g
         loss_tree = g.nodes[-1].tree
         lsm = ex.Call("log_softmax", (ex.Name(t.name),))
-        if not _contains(loss_tree, lsm) and not any(
-            _contains(n.tree, lsm) for n in g.nodes if n.name in g.consumers.get(t.name, ())
+        if lsm not in ex.subtrees(loss_tree) and not any(
+            lsm in ex.subtrees(n.tree) for n in g.nodes if n.name in g.consumers.get(t.name, ())
         ):
             return []
         loss = _loss_expanded(g, t.name)
