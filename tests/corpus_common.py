@@ -117,9 +117,10 @@ def course_oracle_ok(case: dict) -> bool:
     return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
 
 
-def graded(sub: Path, report: Path) -> dict:
-    """The report of ``derive grade SUB -o REPORT`` (one job, quiet) run as a class would run
-    it, in a fresh process on this checkout; the run must end with exit 0."""
+def graded(sub: Path, report: Path, *extra: str) -> dict:
+    """The report of ``derive grade SUB -o REPORT`` (one job, quiet, ``extra`` options such as
+    ``--lang zh``) run as a class would run it, in a fresh process on this checkout; the run
+    must end with exit 0."""
     import json
     import os
     import subprocess
@@ -127,8 +128,9 @@ def graded(sub: Path, report: Path) -> dict:
 
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     done = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1", "--quiet"],
-        capture_output=True, text=True, env=env, timeout=600,
+        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1", "--quiet",
+         *extra],
+        capture_output=True, text=True, env=env, timeout=900,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(report.read_text(encoding="utf-8"))

@@ -70,9 +70,6 @@ def test_grade_class_csv_of_layer_code_in_chinese(tmp_path: Path) -> None:
     formula (row errors) — each row its own verdict and code, Chinese messages on the bad rows,
     the summary counting them."""
     import csv
-    import json
-    import os
-    import subprocess
 
     by_style = {c["style"]: c["text"] for c in CASES}
     spec = str(COURSE / "{}.toml")
@@ -92,15 +89,7 @@ def test_grade_class_csv_of_layer_code_in_chinese(tmp_path: Path) -> None:
         w = csv.writer(f)
         w.writerow(["id", "network", "wrt", "kind", "formula"])
         w.writerows(rows)
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    report = tmp_path / "report.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1",
-         "--quiet", "--lang", "zh"],
-        capture_output=True, text=True, env=env, timeout=900,
-    )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(report.read_text(encoding="utf-8"))
+    out = corpus_common.graded(sub, tmp_path / "report.json", "--lang", "zh")
     got = {r["id"]: r for r in out["results"]}
     want = {"z01": "correct", "z02": "correct", "z03": "correct", "z04": "correct",
             "z05": "incorrect", "z06": "incorrect", "z07": "unreadable", "z08": "error",

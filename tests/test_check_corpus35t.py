@@ -207,9 +207,6 @@ def test_grade_class_csv_of_latex_text_and_numbers(tmp_path: Path) -> None:
     ``\\end{aligned}`` and an unknown network: each row its verdict and code, Chinese messages on
     the bad rows, the summary counting them."""
     import csv
-    import json
-    import os
-    import subprocess
 
     dz = "-\\frac{1}{n}\\, y \\odot \\mathbb{1}[\\mathrm{margin} < 1]"
     per = ("\\nabla_{\\theta} J = \\frac{1}{n} \\sum_{i=1}^{n} \\begin{cases} -y^{(i)} x^{(i)} & \\text{if } "
@@ -237,15 +234,7 @@ def test_grade_class_csv_of_latex_text_and_numbers(tmp_path: Path) -> None:
         w = csv.writer(f)
         w.writerow(["id", "network", "wrt", "kind", "formula", "value", "variant", "seed"])
         w.writerows(rows)
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    report = tmp_path / "report.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(sub), "-o", str(report), "--jobs", "1",
-         "--quiet", "--lang", "zh"],
-        capture_output=True, text=True, env=env, timeout=900,
-    )
-    assert done.returncode == 0, done.stderr
-    out = json.loads(report.read_text(encoding="utf-8"))
+    out = corpus_common.graded(sub, tmp_path / "report.json", "--lang", "zh")
     got = {r["id"]: r for r in out["results"]}
     want = {"t01": "correct", "t02": "correct", "t03": "incorrect", "t04": "correct",
             "t05": "correct", "t06": "incorrect", "t07": "correct", "t08": "correct",
