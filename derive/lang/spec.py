@@ -688,20 +688,77 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
     return replace(s, title={**s.title, **said})
 
 
-# the head of a spec's first comment line: the words before its first colon, or the line
-_TITLE_HEAD = re.compile(r"([^:：]{1,80}?)\s*(?::\s|：|\Z)")
+# a comment title's brackets, which must close within it (a colon inside them is no head's end)
+_TITLE_PAIRS = ("()", "[]", "（）", "《》", "{}", "“”")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MAX_COMMENT_TITLE = 80
+# where a long head may be cut: before a clause (", ", "; ", " (", " — ", " - ", "，", "；", "（")
+_CLAUSE = re.compile(r",\s|;\s|\s\(|\s[—–-]\s|[，；（]")
+# else before a phrase ("… loss with F.pairwise_distance where an anchor …")
+_PHRASE = re.compile(r"\s(?:where|with|via|for|using|and|in|on|as|of)\s")
+
+
+def _balanced(text: str) -> bool:
+    return text.count('"') % 2 == 0 and all(text.count(a) == text.count(b) for a, b in _TITLE_PAIRS)
+
+
+def _depths(text: str) -> list[int]:
+    """The bracket and quote depth before each character of ``text``."""
+    out, depth, quoted = [], 0, False
+    for c in text:
+        out.append(depth + quoted)
+        if c == '"':
+            quoted = not quoted
+        elif any(c == a for a, _ in _TITLE_PAIRS):
+            depth += 1
+        elif any(c == b for _, b in _TITLE_PAIRS):
+            depth = max(depth - 1, 0)
+    return out
+
+
+def _title_head(words: str) -> str | None:
+    """The head of a first comment line: its words before the first colon outside brackets and
+    quotes (``: `` or a colon ending the line, or 「：」), else the whole line; a head longer
+    than :data:`MAX_COMMENT_TITLE` letters (a Chinese character two) is cut before its last
+    clause that fits ("DQN with a target network (its weights given as data), target .detach()
+    as in tutorials" → "DQN with a target network (its weights given as data)"), else before its
+    first phrase ("… triplet loss with F.pairwise_distance where …" → "… triplet loss"), keeping
+    at least three words; None where no such head is left."""
+    depth = _depths(words)
+    end = len(words)
+    for k, c in enumerate(words):
+        if depth[k] == 0 and (c == "：" or c == ":" and words[k + 1 : k + 2] in ("", " ", "\t")):
+            end = k
+            break
+    head = words[:end].strip().rstrip(".。,，;；")
+    if _width(head) <= MAX_COMMENT_TITLE and _balanced(head):
+        return head or None
+    clauses = [head[: m.start()] for m in _CLAUSE.finditer(head)]
+    phrases = [head[: m.start()] for m in _PHRASE.finditer(head)]
+    # the longest clause that fits, else the shortest phrase of three words or more
+    for cuts in (clauses[::-1], phrases):
+        for cut in cuts:
+            cut = cut.strip().rstrip(".。,，;；")
+            fits = _width(cut) <= MAX_COMMENT_TITLE and depth[len(cut)] == 0 and _balanced(cut)
+            if fits and (len(cut.split()) >= 3 or _HAS_CJK.search(cut) and _width(cut) >= 8):
+                return cut
+    return None
+
+
+def _width(text: str) -> int:
+    """``text``'s width in letters: a Chinese character is two."""
+    return len(text) + len(_HAS_CJK.findall(text))
 
 
 def comment_title(text: str) -> dict[str, str] | None:
     """A handout's title from the spec's first comment, for a spec with no ``title``: the
     comment's first line up to its first colon ("# Quiz 2 (week 7): a leaky-ReLU layer …" →
     "Quiz 2 (week 7)"; 「# 周志华《机器学习》5.5.4 级联相关网络：…」 → its words before the
-    「：」), or the whole line when it has no colon. Only a comment above every table counts (the
-    file's own heading, not a remark on a line), and only a head of at most 80 characters with
-    its brackets closed. It titles the handouts of its own language (Chinese characters: zh,
-    else en); the other language keeps the heading derive writes."""
+    「：」), or the whole line when it has no colon (:func:`_title_head`; a long one cut before a
+    clause). Only a comment above every table counts (the file's own heading, not a remark on a
+    line), and only a head of at most 80 characters with its brackets closed. It titles the
+    handouts of its own language (Chinese characters: zh, else en); the other language keeps the
+    heading derive writes."""
     for line in text.lstrip("\ufeff").splitlines():
         stripped = line.strip()
         if not stripped:
@@ -711,13 +768,8 @@ def comment_title(text: str) -> dict[str, str] | None:
         words = clean_text(stripped.lstrip("#")).strip()
         if not words or "-*-" in words or words.startswith(("!", "vim:")):
             continue
-        head = _TITLE_HEAD.match(words)
-        if head is None:
-            return None
-        title = head.group(1).strip().rstrip(".。,，;；")
-        if not re.search(r"\w", title) or any(
-            title.count(a) != title.count(b) for a, b in ("()", "[]", "（）", "《》", "{}")
-        ):
+        title = _title_head(words)
+        if title is None or not re.search(r"\w", title):
             return None
         return {"zh" if _HAS_CJK.search(title) else "en": title}
     return None

@@ -1,0 +1,49 @@
+"""Round 36 (issues 9, 11, 12): the lead's fixes from held-out input, each with the case that
+found it."""
+
+from __future__ import annotations
+
+import pytest
+
+# ---- a handout's title from a long or colon-ended first comment (issue 12) --------------------
+
+
+@pytest.mark.parametrize(
+    ("comment", "title"),
+    [
+        # longer than 80 characters: cut before the last clause that fits, brackets closed
+        (
+            "# Linear SVM, primal, hinge loss with labels in {-1, +1}, lambda/2 ||w||^2 (Pegasos-style)",
+            {"en": "Linear SVM, primal, hinge loss with labels in {-1, +1}, lambda/2 ||w||^2"},
+        ),
+        (
+            "# A GRU unrolled for two time steps, column-major as in CS224n's notes (h_t = (1 - z_t) * h_{t-1}",
+            {"en": "A GRU unrolled for two time steps, column-major as in CS224n's notes"},
+        ),
+        # no clause that fits: before the first phrase that leaves three words
+        (
+            "# FaceNet-style triplet loss with F.pairwise_distance where an anchor and its positive"
+            " are the same image (identical rows): eps inside the norm",
+            {"en": "FaceNet-style triplet loss"},
+        ),
+        # a colon ending the line ends the head too
+        ("# Coursera C1 W4 deep network, step by step:", {"en": "Coursera C1 W4 deep network, step by step"}),
+        # a colon inside brackets or quotes does not
+        (
+            '# Coupled LSTM (CIFG, Greff et al. "LSTM: A Search Space Odyssey"): i = 1 - f',
+            {"en": 'Coupled LSTM (CIFG, Greff et al. "LSTM: A Search Space Odyssey")'},
+        ),
+        (
+            "# 吴恩达深度学习第一课第四周的深层神经网络，列为样本，每层 ReLU，最后一层 sigmoid，交叉熵代价，"
+            "参数按 He 初始化后取定值，批量为 4 个样本，输入为 3 个特征，隐层宽度 5 与 3",
+            # a Chinese character is two letters wide
+            {"zh": "吴恩达深度学习第一课第四周的深层神经网络，列为样本，每层 ReLU，最后一层 sigmoid"},
+        ),
+        ("# see (the notes: p. 3", None),  # brackets left open: no head
+        ("# " + "word" * 30, None),  # nothing to cut at
+    ],
+)
+def test_a_long_first_comment_still_titles_the_handout(comment: str, title) -> None:
+    from derive.lang.spec import comment_title
+
+    assert comment_title(comment + "\n[network]\nname = 'x'\n") == title
