@@ -155,7 +155,8 @@ def test_the_first_comment_titles_the_handout_of_its_language() -> None:
     zh = _md(TUTORIAL, "zh").split("\n", 1)[0]
     assert "Tutorial" not in zh and zh.startswith("# 由 tanh")
     title = intuition.heading(_derivation(TUTORIAL_ZH))
-    assert title["zh"] == "第 4 次习题课" and title["en"].startswith("A network of tanh units")
+    # round 36: a short head naming the session takes the subject its colon introduces
+    assert title["zh"] == "第 4 次习题课：tanh 隐层与线性输出" and title["en"].startswith("A network of tanh units")
     assert spec.parse(TUTORIAL).title["en"] == "Tutorial 4 (week 6)"
     given = TUTORIAL.replace('name = "tut4"', 'name = "tut4"\ntitle = "Set 4"')
     assert intuition.heading(_derivation(given)) == {"en": "Set 4", "zh": "Set 4"}
@@ -169,7 +170,7 @@ def test_the_first_comment_titles_the_handout_of_its_language() -> None:
         ("# 周志华《机器学习》5.5.4 级联相关网络：新加入的隐层单元", {"zh": "周志华《机器学习》5.5.4 级联相关网络"}),
         ("# " + "a very long first line " * 5, None),  # no head of 80 characters or fewer
         ("# see (the notes: p. 3", None),  # brackets left open
-        ("\n\n# -*- coding: utf-8 -*-\n# Quiz 1: logistic", {"en": "Quiz 1"}),
+        ("\n\n# -*- coding: utf-8 -*-\n# Quiz 1: logistic", {"en": "Quiz 1: logistic"}),  # round 36
     ],
 )
 def test_which_comment_counts(comment: str, title) -> None:

@@ -39,6 +39,14 @@ import pytest
             # a Chinese character is two letters wide
             {"zh": "吴恩达深度学习第一课第四周的深层神经网络，列为样本，每层 ReLU，最后一层 sigmoid"},
         ),
+        # a short head naming a source takes the subject its colon introduces, when words
+        ("# CS229 notes: softmax regression with theta (k classes)", {"en": "CS229 notes: softmax regression with theta"}),
+        (
+            "# 动手学深度学习：多层感知机，F.log_softmax 加 F.nll_loss（独热目标）",
+            {"zh": "动手学深度学习：多层感知机"},
+        ),
+        ("# TensorFlow model: tf.nn.log_poisson_loss(targets, log_input)", {"en": "TensorFlow model"}),
+        ("# Quiz 2 (week 7): a leaky-ReLU hidden layer", {"en": "Quiz 2 (week 7)"}),
         ("# see (the notes: p. 3", None),  # brackets left open: no head
         ("# " + "word" * 30, None),  # nothing to cut at
     ],

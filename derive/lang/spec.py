@@ -732,7 +732,7 @@ def _title_head(words: str) -> str | None:
             break
     head = words[:end].strip().rstrip(".。,，;；")
     if _width(head) <= MAX_COMMENT_TITLE and _balanced(head):
-        return head or None
+        return _with_subject(head, words[end:]) if head else None
     clauses = [head[: m.start()] for m in _CLAUSE.finditer(head)]
     phrases = [head[: m.start()] for m in _PHRASE.finditer(head)]
     # the longest clause that fits, else the shortest phrase of three words or more
@@ -743,6 +743,28 @@ def _title_head(words: str) -> str | None:
             if fits and (len(cut.split()) >= 3 or _HAS_CJK.search(cut) and _width(cut) >= 8):
                 return cut
     return None
+
+
+# code in a comment's words (``F.log_softmax(O, dim=1)``, ``x_uij = <u, i>``): no title's words
+_CODE = re.compile(r"[=()\[\]_*/^<>{}|\\]|\w\.\w")
+
+
+def _with_subject(head: str, rest: str) -> str:
+    """A short head naming a source ("CS229 notes", 「动手学深度学习」) with the subject its
+    colon introduces, up to the subject's first clause when that is words, not code ("CS229
+    notes: softmax regression with theta (k classes)" → "CS229 notes: softmax regression with
+    theta"; 「动手学深度学习：多层感知机，F.log_softmax 加 …」 → 「动手学深度学习：多层感知机」); a
+    longer head ("Quiz 2 (week 7)") is the title as it is."""
+    short = len(head.split()) <= 2 if not _HAS_CJK.search(head) else _width(head) <= 16
+    if not rest or not short:
+        return head
+    colon, subject = rest[0], rest[1:].strip()
+    first = _CLAUSE.search(subject)
+    subject = (subject[: first.start()] if first else subject).strip().rstrip(".。,，;；")
+    title = head + ("：" if colon == "：" else ": ") + subject
+    if not subject or _CODE.search(subject) or _width(title) > MAX_COMMENT_TITLE or not _balanced(subject):
+        return head
+    return title
 
 
 def _width(text: str) -> int:
