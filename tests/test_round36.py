@@ -55,3 +55,57 @@ def test_a_long_first_comment_still_titles_the_handout(comment: str, title) -> N
     from derive.lang.spec import comment_title
 
     assert comment_title(comment + "\n[network]\nname = 'x'\n") == title
+
+
+# ---- the sum of all entries of row sums prints as 𝟙ᵀ X 𝟙 (issue 12) ---------------------------
+
+NLL = """# d2l: an MLP with log_softmax and the mean negative log-likelihood
+[dims]
+n = 3
+d = 2
+q = 2
+[inputs]
+X = ["n", "d"]
+Y = { shape = ["n", "q"], kind = "one-hot" }
+[params]
+W = ["d", "q"]
+[forward]
+O = "X @ W"
+logp = "F.log_softmax(O, dim=1)"
+l = "-(Y * logp).sum(dim=1).mean()"
+"""
+
+
+def test_a_mean_of_row_sums_prints_as_one_double_sum(tmp_path) -> None:
+    r"""``-(Y * logp).sum(dim=1).mean()`` printed ``-\frac{1}{n} 𝟙ᵀ ((Y ⊙ logp) 𝟙)ᵀ 𝟙`` (a 1 × 1
+    𝟙ᵀ in front of a transposed column); the sum of all entries of row sums is that of the
+    matrix: ``-\frac{1}{n} 𝟙ᵀ (Y ⊙ logp) 𝟙``, which ``derive check`` reads as the loss's own
+    gradient source (the printed δ_logp is −Y/n)."""
+    import subprocess
+    import sys
+
+    md = _md(NLL)
+    want = r"l = -\frac{1}{n} \mathbf{1}^{\top} \left(Y \odot \mathrm{logp}\right) \thinspace \mathbf{1}"
+    assert want in md
+    assert r"\right)^{\top} \thinspace \mathbf{1}" not in md
+    path = tmp_path / "nll.toml"
+    path.write_text(NLL)
+    run = subprocess.run(
+        [sys.executable, "-m", "derive", "check", str(path), "--latex", "--wrt", "W",
+         r"X^\top \frac{1}{n}\left(\operatorname{softmax}(O) - Y\right)"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def _md(source: str) -> str:
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.parse(source))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    return render.render("md/walkthrough.md.j2", w, "en")

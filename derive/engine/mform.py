@@ -1046,6 +1046,20 @@ class Printer:
 _CLAMPS = {"clamp0": "clamp0_grad", "relu": "relu_grad"}
 
 
+def _summed_whole(x: MExpr) -> MExpr:
+    """The tensor whose entries ``x`` adds up when all of its entries are summed: through
+    transposes and row or column sums (not means: they divide)."""
+    while True:
+        if isinstance(x, T):
+            x = x.x
+        elif isinstance(x, (SumRows, SumCols)):
+            x = x.x
+        elif isinstance(x, Call) and x.op.kind == ops.REDUCTION and x.name == "sum" and x._axis() in (0, 1):
+            x = x.args[0]
+        else:
+            return x
+
+
 @dataclass(frozen=True)
 class Clip(MExpr):
     """``min(max(x, lo), hi)`` as printed (never evaluated: the expression it stands for is)."""
@@ -1437,7 +1451,11 @@ class LatexPrinter(Printer):
     def total_sum(self, x: MExpr) -> str:
         """The sum of all entries of ``x``: a bare ``\\sum`` where ``derive check``'s LaTeX reader
         reads one so (a column, or a squared name: ``\\sum w^{2}``), else ``𝟙ᵀ X 𝟙`` (to that
-        reader, as to students, a bare ``\\sum X`` sums over the batch: the rows)."""
+        reader, as to students, a bare ``\\sum X`` sums over the batch: the rows). The sum of all
+        entries of a transpose or of row or column sums is that of their argument: PyTorch's
+        ``-(Y * logp).sum(dim=1).mean()`` prints as ``-\\frac{1}{n} 𝟙ᵀ (Y ⊙ logp) 𝟙``, not with
+        ``𝟙ᵀ ((Y ⊙ logp) 𝟙)ᵀ 𝟙`` (layout only: the same sum)."""
+        x = _summed_whole(x)
         inner = self.wrap(x, 3)
         if x.shape[1] == 1 or isinstance(x, Pow) and x.n == 2 and isinstance(x.x, Ref):
             return f"\\sum {inner}"
