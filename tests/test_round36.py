@@ -109,3 +109,44 @@ def _md(source: str) -> str:
     d = derive(spec.parse(source))
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
     return render.render("md/walkthrough.md.j2", w, "en")
+
+
+# ---- the batch-mean lesson's count when a size is 1 (issue 12) --------------------------------
+
+NG = """# Ng C1 W3: one tanh hidden layer, column-major
+[dims]
+n_x = 2
+n_h = 3
+n_y = 1
+m = 3
+[inputs]
+X = ["n_x", "m"]
+Y = ["n_y", "m"]
+[params]
+W1 = ["n_h", "n_x"]
+b1 = ["n_h", 1]
+W2 = ["n_y", "n_h"]
+b2 = ["n_y", 1]
+[forward]
+A1 = "np.tanh(np.dot(W1, X) + b1)"
+Z2 = "np.dot(W2, A1) + b2"
+A2 = "1 / (1 + np.exp(-Z2))"
+logprobs = "np.multiply(np.log(A2), Y) + np.multiply((1 - Y), np.log(1 - A2))"
+cost = "- np.sum(logprobs) / m"
+"""
+
+
+@pytest.mark.parametrize(
+    ("loss", "count"),
+    [
+        ("- np.sum(logprobs) / m", r"m \cdot \delta_{Z^{[2]}}"),
+        # a mean of every entry: m·n_y (1 · m at these sizes, but n_y·m at any other)
+        ("- np.mean(logprobs)", r"m \cdot n_{\text{y}} \delta_{Z^{[2]}}"),
+    ],
+)
+def test_the_batch_mean_lesson_names_the_count_the_loss_divides_by(loss: str, count: str) -> None:
+    """Ng's cost ``-np.sum(logprobs) / m`` with n_y = 1 got the lesson "Where the 1/(m·n_y) of
+    the mean lives … m·n_y δ_{Z2} = A2 − Y": true at n_y = 1 only, since the loss divides by m.
+    The count now is the one whose sizes the derived δ holds."""
+    md = _md(NG.replace("- np.sum(logprobs) / m", loss))
+    assert count + " = A^{[2]} - Y" in md

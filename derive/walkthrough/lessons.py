@@ -63,6 +63,17 @@ def _term(m: mf.MExpr) -> Term:
     return Term(m, m.tex(), m.text(), m.shape)
 
 
+def _scalar_symbols(m: Any) -> set:
+    """The size and constant symbols of the numbers in the matrix form ``m``."""
+    if isinstance(m, mf.Scalar):
+        return set(m.expr.free_symbols)
+    if isinstance(m, tuple):
+        return set().union(*(_scalar_symbols(v) for v in m))
+    if not isinstance(m, mf.MExpr):
+        return set()
+    return set().union(*(_scalar_symbols(v) for v in vars(m).values()))
+
+
 def _substitute(m: Any, name: str, by: mf.MExpr) -> Any:
     """``m`` with the gradient reference of ``name`` replaced by ``by``."""
     return map_refs(m, lambda r: by if (r.name, r.kind) == (name, "grad") else r)
@@ -119,6 +130,10 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
             c = mf.Scalar(g.count(shape).expr, g.scalar_names())
             if all(c.expr != k.expr for k in counts):
                 counts.append(c)
+        # a size of 1 (Ng's n_y) hides in a count: m·n_y and m agree at the example sizes, so
+        # the count whose sizes the derived δ holds comes first (−Σ/m is m, a mean of all m·n_y)
+        held = _scalar_symbols(v.formula)
+        counts.sort(key=lambda c: not c.expr.free_symbols <= held)
         m = counts[0]
         eqs = []
         if v.rule in ("sigmoid-bce", "softmax-ce"):
