@@ -150,3 +150,19 @@ def test_the_batch_mean_lesson_names_the_count_the_loss_divides_by(loss: str, co
     The count now is the one whose sizes the derived δ holds."""
     md = _md(NG.replace("- np.sum(logprobs) / m", loss))
     assert count + " = A^{[2]} - Y" in md
+
+
+# ---- a long line breaks before + or −, not inside a product (issue 12) -------------------------
+
+
+@pytest.mark.parametrize("room", [28.0, 30.0])
+def test_a_row_breaks_before_a_sum_not_inside_a_product(room: float) -> None:
+    r"""mlp-bce's hand calculation of ∂L/∂W¹₁₂ on a phone's column read ``0.0587611 · 1 +
+    (−0.0768746) \\ · (−1)``: the last product cut in two because the row before the ``+``
+    was short. A shorter row ending before the ``+`` is preferred to a product cut in two."""
+    from derive.engine.printing import break_rows, display_width
+
+    tex = r"0.0587611 \cdot 1 + \left(-0.0768746\right) \cdot \left(-1\right)"
+    assert display_width(tex) > room
+    rows = break_rows(tex, room)
+    assert rows == [r"0.0587611 \cdot 1", r"+ \left(-0.0768746\right) \cdot \left(-1\right)"]

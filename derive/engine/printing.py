@@ -506,6 +506,17 @@ def break_rows(tex: str, room: float = ROW_WIDTH) -> list[str]:
         else:
             full = [k for k in fit if width(start, k) >= 0.45 * room] or fit
             cut = min(full, key=lambda k: (toks[k].depth, toks[k].rank, -k))
+            # a shorter row ending before a + or − rather than a product cut in two
+            # ("a·1 + (−b) \\ · (−1)" → "a·1 \\ + (−b)·(−1)")
+            sums = [
+                k
+                for k in fit
+                if toks[k].rank == 0
+                and toks[k].depth <= toks[cut].depth
+                and width(start, k) >= 0.2 * room
+            ]
+            if toks[cut].rank > 0 and sums:
+                cut = max(sums)
         cuts.append(cut)
         start = cut
     if not cuts:
