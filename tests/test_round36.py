@@ -166,3 +166,42 @@ def test_a_row_breaks_before_a_sum_not_inside_a_product(room: float) -> None:
     assert display_width(tex) > room
     rows = break_rows(tex, room)
     assert rows == [r"0.0587611 \cdot 1", r"+ \left(-0.0768746\right) \cdot \left(-1\right)"]
+
+
+# ---- a subtracted term's blame is said with its sign (issue 12) -------------------------------
+
+ADALINE = """# Raschka's Adaline: errors = y - output
+[dims]
+n = 4
+d = 2
+[inputs]
+X = ["n", "d"]
+y = ["n", 1]
+[params]
+w = ["d", 1]
+[forward]
+output = "X @ w"
+errors = "y - output"
+cost = "(errors ** 2).sum() / 2.0"
+"""
+
+
+@pytest.mark.parametrize(("lang", "said", "wrong"), [
+    ("en", "gets minus the blame of", "gets the blame of $\\mathrm{errors}$ unchanged"),
+    ("zh", "的责任取负", "得到的就是 $\\mathrm{errors}$ 的责任"),
+])
+def test_a_subtracted_term_gets_minus_the_blame(lang: str, said: str, wrong: str) -> None:
+    """``errors = y - output``: the walkthrough said "output … gets the blame of errors
+    unchanged" beside δ_output = −δ_errors."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.parse(ADALINE))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    md = render.render("md/walkthrough.md.j2", w, lang)
+    assert r"\delta_{\mathrm{output}} = -\delta_{\mathrm{errors}}" in md
+    assert said in md and wrong not in md

@@ -515,7 +515,9 @@ class _Writer:
         if scaled is not None:  # S = Q Kᵀ/√d: why the 1/√d, said where the blame passes it
             out.append(Words("scaled-scores", (*base, ("d", scaled))))
         if not out:
-            out.append(Words("identity" if not rules else "general", base))
+            # y - output: the subtracted term gets the blame with its sign flipped, −δ
+            minus = not rules and isinstance(c.formula, mf.Neg)
+            out.append(Words("identity.minus" if minus else "identity" if not rules else "general", base))
         return out
 
     def concat_key(self, t: str, tree: ex.Node) -> str:
