@@ -205,3 +205,82 @@ def test_a_subtracted_term_gets_minus_the_blame(lang: str, said: str, wrong: str
     md = render.render("md/walkthrough.md.j2", w, lang)
     assert r"\delta_{\mathrm{output}} = -\delta_{\mathrm{errors}}" in md
     assert said in md and wrong not in md
+
+
+# ---- a squared norm is a sum of squares (issues 9, 12) ----------------------------------------
+
+FRO = """# a linear autoencoder with Frobenius norms
+[dims]
+m = 3
+n = 2
+k = 2
+[inputs]
+X = ["m", "n"]
+[params]
+E = ["n", "k"]
+D = ["k", "n"]
+[constants]
+lam = 0.1
+[forward]
+R = "X @ E @ D"
+loss = "np.linalg.norm(R - X) ** 2 / m + lam * (np.linalg.norm(E, 'fro') ** 2 + torch.norm(D) ** 2)"
+"""
+
+
+def test_a_squared_norm_is_a_sum_of_squares() -> None:
+    r"""``np.linalg.norm(R - X) ** 2`` was read as (√Σ(R − X)²)², and every formula showed
+    ``\frac{\frac{2}{m}\sqrt{…}}{2\sqrt{…}} \cdot 2(R − X)``; (√s)² is s, exactly, so δ_R is
+    ``\frac{2}{m}(R − X)`` and the penalty's derivative 2λE. The gradients are PyTorch's."""
+    import numpy as np
+    import torch
+
+    md = _md(FRO)
+    assert r"\delta_{R} = \frac{2}{m} \left(R - X\right)" in md
+    assert r"\sqrt" not in md
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    d = derive(spec.parse(FRO))
+    report = numeric.verify(d, points=2, full=False)
+    assert report.ok
+    # PyTorch running the line as written, at the example values derive drew
+    point = {k: torch.tensor(np.array(v, dtype=float), dtype=torch.float64) for k, v in d.spec.values.items()}
+    E = point["E"].clone().requires_grad_(True)
+    D = point["D"].clone().requires_grad_(True)
+    X = point["X"]
+    R = X @ E @ D
+    loss = torch.linalg.norm(R - X) ** 2 / 3 + 0.1 * (torch.linalg.norm(E) ** 2 + torch.norm(D) ** 2)
+    loss.backward()
+    twice = 2 / 3 * (R - X).detach()
+    assert torch.allclose(E.grad, X.T @ twice @ D.detach().T + 0.2 * E.detach(), atol=1e-12)
+
+
+def test_a_squared_norm_of_a_zero_vector_has_gradient_zero(tmp_path) -> None:
+    """At a zero vector ``np.linalg.norm(w) ** 2`` was refused (the root's slope is infinite
+    there); its square has gradient 2w = 0, as PyTorch gives for ``torch.linalg.norm(w) ** 2``."""
+    import subprocess
+    import sys
+
+    text = """[dims]
+m = 2
+d = 2
+[inputs]
+X = ["m", "d"]
+y = ["m", 1]
+[params]
+w = ["d", 1]
+[constants]
+lam = 0.5
+[forward]
+r = "X @ w - y"
+loss = "np.mean(r ** 2) + lam * np.linalg.norm(w) ** 2"
+[values]
+X = [[1, 2], [3, -1]]
+y = [[1], [0]]
+w = [[0], [0]]
+"""
+    path = tmp_path / "ridge.toml"
+    path.write_text(text)
+    run = subprocess.run([sys.executable, "-m", "derive", "verify", str(path)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr

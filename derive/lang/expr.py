@@ -883,7 +883,7 @@ class _Converter:
                 exp_of = self.power_of_number(node, d)
                 if exp_of is not None:
                     return exp_of
-                return _float_constant(Pow(self.convert(node.left, d), self.exponent(node.right)))
+                return _float_constant(_power(self.convert(node.left, d), self.exponent(node.right)))
             if isinstance(node.op, ast.FloorDiv):
                 return self.floor_div(node)
             op = _BINOPS.get(type(node.op))
@@ -2618,6 +2618,21 @@ def number_power(a: Fraction, b: Fraction) -> Fraction | str:
     if not np.isfinite(out):
         return "spec.expr.gaps9_power_large"
     return Fraction(repr(out))
+
+
+def _power(base: Node, k: Fraction) -> Node:
+    """``base ** k``, a whole power of a root or of a power taken together, exactly: ``(√s)² =
+    s`` (``np.linalg.norm(x) ** 2`` is ``sum(x ** 2)``, whose derivative is ``2x``, not ``2√s ·
+    1/(2√s) · 2x``), ``(y^a)^n = y^(a·n)`` for a whole ``n``; ``(y²)^(1/2)`` (= |y|) is kept."""
+    if k.denominator != 1:
+        return Pow(base, k)
+    if isinstance(base, Call) and base.func in ("sqrt", "sqrt0") and len(base.args) == 1:
+        if not base.kwargs and k % 2 == 0:
+            return base.args[0] if k == 2 else Pow(base.args[0], k / 2)
+    elif isinstance(base, Pow):
+        n = base.exponent * k
+        return base.base if n == 1 else Pow(base.base, n)
+    return Pow(base, k)
 
 
 def _float_constant(n: Node) -> Node:
