@@ -284,3 +284,55 @@ w = [[0], [0]]
     path.write_text(text)
     run = subprocess.run([sys.executable, "-m", "derive", "verify", str(path)], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+# ---- each path's own words (issue 12) ---------------------------------------------------------
+
+GATED = """# Week 9 quiz: a gated unit with a learned temperature
+[dims]
+n = 3
+d = 2
+[inputs]
+x = ["n", "d"]
+t = ["n", 1]
+[params]
+w = ["d", 1]
+T = [1, 1]
+[forward]
+z = "x @ w / T"
+q = "1 - torch.sigmoid(z)"
+r = "torch.exp(-z) * q"
+loss = "torch.mean((r - t) ** 2)"
+[values]
+T = [[2.0]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_path_and_divisor_gets_its_own_true_sentence(lang: str) -> None:
+    """z reaches r through exp(−z) (a factor of r, not z itself) and q through σ: the paragraph
+    said "r multiplies z by other factors" and dropped σ's sentence while keeping its slopes;
+    T divides every row of z, and it said "T is added to every row"."""
+    md = _md_lang(GATED, lang)
+    z = next(p for p in md.split("\n\n") if "$\\sigma$" in p and "$\\exp$" in p)
+    if lang == "en":
+        assert "multiplies $z$ by other factors" not in z
+        assert "Inside $r$, $z$ sits in one factor of a product" in z
+        T = next(p for p in md.split("\n\n") if p.startswith("**In words.** $T$"))
+        assert "is added to every row" not in T and "$T$ enters the divisor of every row (example) of $z$" in T
+    else:
+        assert "$z$ 位于 $r$ 的某个乘积因子之内" in z
+        assert "出现在 $z$ 每一行（样本）的除数中" in md
+
+
+def _md_lang(source: str, lang: str) -> str:
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.parse(source))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    return render.render("md/walkthrough.md.j2", w, lang)

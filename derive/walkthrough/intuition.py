@@ -259,8 +259,11 @@ class _Writer:
         seen: set[str] = set()
         for c in cs:
             for w in self.path(t, c):
-                key = w.key.removesuffix(".inside") if w.key.startswith("sum-broadcast") else w.key
-                if key not in seen:  # one row-broadcast sentence, through either path
+                # one row-broadcast sentence, through either path; any other sentence once
+                # per function (exp inside r and σ inside q both gate z's blame)
+                row = w.key.startswith("sum-broadcast")
+                key = w.key.removesuffix(".inside") if row else (w.key, w.values.get("f"))
+                if key not in seen:
                     seen.add(key)
                     out.append(w)
         return self.short(out, t)
@@ -474,6 +477,8 @@ class _Writer:
                     # BW * NZ scales; (Z - M) / sqrt(V + eps) subtracts M, then scales
                     key = "scale-sum" if factor(self.trees[c.source], t) else "scale-sum.inside"
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
+                elif "quotient" in rules:  # s @ w / T: T divides every row, it is added to none
+                    out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
                 elif m > 1:
                     key = "bias-sum" if self.g.tensors[t].kind == "param" else "broadcast-sum"
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
@@ -496,9 +501,12 @@ class _Writer:
                     # (h − μ) · rsqrt(var + ε): μ is subtracted inside a factor, not multiplied
                     # (a row max read as mask · (S + 1 − Y) is not: its mask sentence says it)
                     out.append(Words("product.inside", base))
-                elif "power" not in rules or factor(tree, t):
-                    # (ŷ − y) ** 2 / 2 does not multiply ŷ by factors: the power sentence says it
+                elif factor(tree, t):
                     out.append(Words("product.many", base))
+                elif "power" not in rules:
+                    # exp(−z) · q: z is inside a factor, not one ((ŷ − y) ** 2 / 2 does not
+                    # multiply ŷ by factors either: the power sentence says it)
+                    out.append(Words("product.function", base))
             elif r == "quotient":
                 out.append(Words(r, base))
             elif r == "concat-slice":
