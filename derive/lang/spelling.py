@@ -4181,8 +4181,11 @@ REWRITES.update(
         "argmin": _refuse(catalog.said("spec.heldnets23.indices", name="argmin")),
         "median": _refuse(catalog.said("spec.heldnets23.middle", name="median")),
         "nanmedian": _refuse(catalog.said("spec.heldnets23.middle", name="nanmedian")),
-        "quantile": _refuse(catalog.said("spec.heldnets23.middle", name="quantile")),
-        "percentile": _refuse(catalog.said("spec.heldnets23.middle", name="percentile")),
+        # heldnets36: a quantile is an entry picked by its rank, not the middle one
+        **{
+            name: _refuse(catalog.said("spec.heldnets36.rank", name=name))
+            for name in ("quantile", "percentile", "nanquantile", "nanpercentile")
+        },
     }
 )
 _QUALIFIED.update(
@@ -5634,13 +5637,15 @@ def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
 # or whose size the data decides (unique): refused naming why and what to write
 _LEAVES_AUTOGRAD_HN35 = frozenset({"numpy", "tolist"})
 _DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
+# heldnets36: a bucket index of the input (whole numbers, no gradient through them)
+_BUCKETS_HN36 = frozenset({"bucketize", "searchsorted", "digitize", "histc", "histogram"})
 
 
 def refused_hn35(text: str) -> None:
     """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
     line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
     ``bincount`` (how many values they return depends on the data)."""
-    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35)):
+    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36)):
         return
     tree = parsed(text)
     if tree is None:
@@ -5655,6 +5660,8 @@ def refused_hn35(text: str) -> None:
             raise SpellingError(catalog.said("spec.heldnets35.leaves_autograd", name=name))
         if name in _DATA_SIZED_HN35:
             raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
+        if name in _BUCKETS_HN36 and module_of(n.func.value):
+            raise SpellingError(catalog.said("spec.heldnets36.buckets", name=name))
 
 
 # ---- heldnets35: a matrix reshaped to three sizes, read as its column blocks ------------------
