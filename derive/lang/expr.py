@@ -3013,11 +3013,13 @@ def _fresh_hn36(node: ast.AST) -> bool:
         return isinstance(node.op, ast.Add | ast.Sub | ast.Mult | ast.Div | ast.MatMult)
     if isinstance(node, ast.UnaryOp):
         return isinstance(node.op, ast.USub)
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in _FRESH_CALLS_HN36
-    )
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return False
+    if node.func.attr in _FRESH_CALLS_HN36:
+        return True
+    # an in-place sum, product or difference of a new tensor is that tensor, still unsaved
+    attr = node.func.attr
+    return attr.endswith("_") and attr[:-1] in _FRESH_OPS_HN36 and _fresh_hn36(node.func.value)
 
 
 def fresh_in_place_hn36(text: str, shapes: Mapping[str, Any], one_d: frozenset[str]) -> str:
@@ -3034,7 +3036,7 @@ def fresh_in_place_hn36(text: str, shapes: Mapping[str, Any], one_d: frozenset[s
     if tree is None:
         return text
     changed = False
-    for n in ast.walk(tree):
+    for n in reversed(list(ast.walk(tree))):  # the inner calls first: x.mul(y).sub_(z).pow_(2)
         if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
             continue
         f = n.func
