@@ -312,6 +312,9 @@ REFUSED = {
     "hn35_median_absolute_error_cn": "median() picks the middle entry by sorting",
     "hn35_numpy_inside_torch_forward": ".numpy() turns the tensor into NumPy data",
     "hn35_unique_class_balanced_weights": "unique() is not read: how many values it returns depends on the data",
+    "hn36_bucketize_learned_boundaries": "bucketize() returns the indices of the buckets its input falls in",
+    "hn36_percentile_trimmed_loss_cn": "percentile() picks an entry by its rank among the data",
+    "hn36_torch_gumbel_noise_in_forward": "rand_like() draws a random sample",
 }
 
 
