@@ -144,3 +144,33 @@ def test_a_quantile_is_picked_by_rank(call: str) -> None:
     en, zh = _refusal(text, "en"), _refusal(text, "zh")
     assert "picks an entry by its rank" in en and "middle" not in en, en
     assert "排名" in zh, zh
+
+
+# ---- Keras 3's losses in keras.ops (heldnets35's leftover) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "ops.mean(ops.binary_crossentropy(M, ops.sigmoid(X @ W)))",
+        "ops.sum(keras.ops.binary_crossentropy(M, X @ W, from_logits=True))",
+        "ops.mean(ops.categorical_crossentropy(Y, ops.softmax(X @ W)))",
+        "ops.mean(ops.categorical_crossentropy(Y, X @ W, from_logits=True, axis=-1))",
+        "ops.mean(ops.categorical_crossentropy(Y, ops.exp(X @ W)))",  # rows divided by their sum
+        "ops.sum(ops.categorical_crossentropy(Y.T, ops.softmax(X @ W, axis=0).T, axis=1))",
+    ],
+    ids=["bce", "bce-logits", "cce", "cce-logits", "cce-unnormalised", "cce-axis"],
+)
+def test_keras3_ops_losses_are_read_as_keras_computes_them(loss: str) -> None:
+    text = _net(f'loss = "{loss}"').replace(
+        'y = ["n"]', 'y = ["n"]\nM = { shape = ["n", "e"], kind = "binary" }\n'
+        'Y = { shape = ["n", "e"], kind = "one-hot" }'
+    )
+    _both(text, "keras-ops-losses")
+
+
+def test_keras3_ops_loss_needs_a_written_from_logits() -> None:
+    text = _net('loss = "ops.mean(ops.binary_crossentropy(Z, X @ W, from_logits=c))"')
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert "from_logits=True or False" in en, en
+    assert "from_logits 须直接写 True 或 False" in zh, zh

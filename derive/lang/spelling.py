@@ -5616,9 +5616,12 @@ def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
                 return ast.copy_location(_div(six, _num(6)), n)
             elif name in KERAS_OPS_RENAMED_HN35:
                 module, name = KERAS_OPS_RENAMED_HN35[name].rsplit(".", 1)
+            elif name in _KERAS_OPS_LOSSES_HN36:
+                return ast.copy_location(_keras_ops_loss_hn36(name, n), n)
             else:
                 read = sorted(
-                    KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35 | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid"}
+                    KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35
+                    | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid", *_KERAS_OPS_LOSSES_HN36}
                 )
                 raise SpellingError(
                     catalog.said("spec.heldnets35.keras_ops", name=name, read=", ".join(read))
@@ -5631,6 +5634,46 @@ def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
             )
 
     return ast.unparse(Ops().visit(tree))
+
+
+# heldnets36: Keras 3's losses in keras.ops, as keras/src/backend/jax/nn.py computes them (the
+# probabilities clipped to [ε, 1 − ε] with Keras' ε = 1e-7; categorical's rows first divided by
+# their sum), per example: no reduction
+_KERAS_OPS_LOSSES_HN36 = {
+    "binary_crossentropy": (
+        "-1.0 * {t} * jax.nn.log_sigmoid({o}) - (1.0 - {t}) * jax.nn.log_sigmoid(-({o}))",
+        "-({t} * jnp.log(jnp.clip({o}, 1e-07, 1.0 - 1e-07))"
+        " + (1.0 - {t}) * jnp.log(1.0 - jnp.clip({o}, 1e-07, 1.0 - 1e-07)))",
+    ),
+    "categorical_crossentropy": (
+        "-jnp.sum({t} * jax.nn.log_softmax({o}, axis={axis}), axis={axis})",
+        "-jnp.sum({t} * jnp.log(jnp.clip(({o}) / jnp.sum({o}, axis={axis}, keepdims=True),"
+        " 1e-07, 1.0 - 1e-07)), axis={axis})",
+    ),
+}
+
+
+def _keras_ops_loss_hn36(name: str, n: ast.Call) -> ast.expr:
+    """``keras.ops.binary_crossentropy(target, output, from_logits=False)`` /
+    ``categorical_crossentropy(target, output, from_logits=False, axis=-1)`` written out as
+    Keras 3 computes them (:data:`_KERAS_OPS_LOSSES_HN36`); ``from_logits`` must be True or
+    False and ``axis`` a whole number, as written."""
+    params = ("target", "output", "from_logits") + (("axis",) if name.startswith("cat") else ())
+    a = _bound(n, f"keras.ops.{name}", params, 2)
+    logits = a.get("from_logits", ast.Constant(False))
+    axis = a.get("axis", ast.Constant(-1))
+    if isinstance(axis, ast.UnaryOp) and isinstance(axis.op, ast.USub):
+        axis = ast.Constant(-axis.operand.value) if isinstance(axis.operand, ast.Constant) else axis
+    if not (isinstance(logits, ast.Constant) and type(logits.value) is bool) or not (
+        isinstance(axis, ast.Constant) and type(axis.value) is int
+    ):
+        raise SpellingError(catalog.said("spec.heldnets36.keras_loss_args", name=name))
+    form = _KERAS_OPS_LOSSES_HN36[name][0 if logits.value else 1]
+    t, o = (ast.unparse(a[k]) for k in ("target", "output"))
+    made = parsed_body(form.format(t=f"({t})", o=f"({o})", axis=axis.value))
+    if made is None:  # too long or deep once written out: the parser names the limit
+        raise SpellingError(catalog.said("spec.heldnets36.keras_loss_args", name=name))
+    return made
 
 
 # calls whose result leaves autograd (.numpy(), .tolist(); .item() is Spec.items_detached_hn30's)
