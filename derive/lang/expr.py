@@ -3042,7 +3042,7 @@ def fresh_in_place_hn36(text: str, shapes: Mapping[str, Any], one_d: frozenset[s
         f = n.func
         if not _in_place(f.attr) or not _fresh_hn36(f.value):
             continue
-        tensors = [a for a in [*n.args, *(k.value for k in n.keywords)] if not _number_hn36(a)]
+        tensors = [a for a in [*n.args, *(k.value for k in n.keywords)] if not _number_form_hn33(a)]
         if tensors:
             if any(isinstance(m, ast.Name) and m.id in one_d for m in ast.walk(n)):
                 continue
@@ -3077,13 +3077,6 @@ def _as_binop_hn36(node: ast.expr) -> ast.expr:
     if op is None or len(args) != 2:
         return node
     return ast.BinOp(args[0], op, args[1])
-
-
-def _number_hn36(node: ast.AST) -> bool:
-    """A number as written (``2``, ``-0.5``), not a tensor."""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        node = node.operand
-    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
 
 
 def _name_and_args(node: ast.Call) -> tuple[str, list[ast.expr]] | None:
