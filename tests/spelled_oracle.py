@@ -1322,6 +1322,7 @@ def namespace(
     _extras_s27(modules)
     _extras_hn34(modules)
     _extras_hn35(modules)
+    _extras_hn36(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1714,3 +1715,28 @@ def _extras_hn35(modules: dict[str, Any]) -> None:
     ops = _Ops(**nn_ops)
     modules["ops"] = ops
     modules["keras"].ops = ops
+
+
+def _extras_hn36(modules: dict[str, Any]) -> None:
+    """heldnets36: Keras 3's ``keras.ops.binary_crossentropy`` / ``categorical_crossentropy``
+    as keras/src/backend/jax/nn.py (and torch/nn.py) compute them: per example, the
+    probabilities clipped to [1e-7, 1 − 1e-7] (Keras' epsilon), categorical's rows divided by
+    their sum first; with ``from_logits`` the log-sigmoids / log-softmax."""
+    ops, eps = modules["ops"], 1e-7
+
+    def binary_crossentropy(target, output, from_logits=False):
+        t, o = _t(target), _t(output)
+        if from_logits:
+            return -t * F.logsigmoid(o) - (1 - t) * F.logsigmoid(-o)
+        o = torch.clamp(o, eps, 1 - eps)
+        return -(t * torch.log(o) + (1 - t) * torch.log(1 - o))
+
+    def categorical_crossentropy(target, output, from_logits=False, axis=-1):
+        t, o = _t(target), _t(output)
+        if from_logits:
+            return -(t * torch.log_softmax(o, dim=axis)).sum(dim=axis)
+        o = torch.clamp(o / o.sum(dim=axis, keepdim=True), eps, 1 - eps)
+        return -(t * torch.log(o)).sum(dim=axis)
+
+    ops.binary_crossentropy = binary_crossentropy
+    ops.categorical_crossentropy = categorical_crossentropy

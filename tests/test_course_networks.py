@@ -82,6 +82,13 @@ CHECK_GAPS: dict[str, str] = {
     "np.r_ parameters cuts the unrolled vector by the example's K and h (one term per row of "
     "Theta), so it holds at the example's sizes only and the checker's re-check at other sizes "
     "rejects it",
+    # branch heldnets36 (found, not fixed: the walkthrough's and the checker's side, issue 11;
+    # verify, build and the spelled oracle agree)
+    "hn36_soft_jaccard_bce_segmentation_cn": "a [B·P, 1] column viewed as [B, P] "
+    "((feats @ w + b0).view(batch, pixels)): the walkthrough's dw puts each row of dlogits back "
+    "as a column block, np.concatenate((dlogits[:1].T, np.zeros((batch*pixels - 6, 1))), axis=0), "
+    "the block's bounds the example's 6 rather than pixels, and no tensor of the network has "
+    "those rows, so the checker cannot read the zero block (np.zeros in .concatenate)",
     # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
     # row is 0 at most of the checker's random points — is read back since round 23: a point
     # where the network's own gradient is undefined is drawn again, checknet._points_defined)
@@ -312,6 +319,9 @@ REFUSED = {
     "hn35_median_absolute_error_cn": "median() picks the middle entry by sorting",
     "hn35_numpy_inside_torch_forward": ".numpy() turns the tensor into NumPy data",
     "hn35_unique_class_balanced_weights": "unique() is not read: how many values it returns depends on the data",
+    "hn36_bucketize_learned_boundaries": "bucketize() returns the indices of the buckets its input falls in",
+    "hn36_percentile_trimmed_loss_cn": "percentile() picks an entry by its rank among the data",
+    "hn36_torch_gumbel_noise_in_forward": "rand_like() draws a random sample",
 }
 
 

@@ -3008,6 +3008,92 @@ def _in_place(name: str) -> bool:
     return spelling.method(name[:-1]) or name[:-1] in ops.OPS
 
 
+# heldnets36: the calls whose result is a new tensor that autograd did not save (the inputs of
+# a sum, product or difference are saved, not its output), so an in-place method on it changes
+# nothing another line or the backward pass reads (PyTorch's VAE example: eps.mul(std).add_(mu))
+_FRESH_CALLS_HN36 = frozenset(
+    {"mul", "add", "sub", "div", "multiply", "subtract", "divide", "true_divide", "matmul", "mm",
+     "dot", "neg", "negative", "clone"}
+)  # fmt: skip
+
+
+def _fresh_hn36(node: ast.AST) -> bool:
+    """``node`` makes a new tensor whose value no backward formula keeps: ``a * b``, ``a + b``,
+    ``a @ b``, ``x ** 2``, ``-x``, ``a.mul(b)``, ``torch.add(a, b)``, ``x.clone()`` (not a name, a
+    view — ``x.T``, ``x[0]``, ``x.view(…)`` — or ``torch.exp(x)``, whose output its backward
+    reads: PyTorch refuses an in-place change of those)."""
+    if isinstance(node, ast.BinOp):
+        if isinstance(node.op, ast.Pow):
+            return isinstance(node.right, ast.Constant)
+        return isinstance(node.op, ast.Add | ast.Sub | ast.Mult | ast.Div | ast.MatMult)
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, ast.USub)
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return False
+    if node.func.attr in _FRESH_CALLS_HN36:
+        return True
+    # an in-place sum, product or difference of a new tensor is that tensor, still unsaved
+    attr = node.func.attr
+    return attr.endswith("_") and attr[:-1] in _FRESH_OPS_HN36 and _fresh_hn36(node.func.value)
+
+
+def fresh_in_place_hn36(text: str, shapes: Mapping[str, Any], one_d: frozenset[str]) -> str:
+    """heldnets36: PyTorch's in-place method on a tensor made on the line itself —
+    ``eps.mul(std).add_(mu)`` (PyTorch's VAE example), ``(a * b).clamp_(min=0)`` — is the
+    method's own function of that tensor (``add``): nothing else holds the tensor, so the change
+    is seen only by the line. Where another tensor is an argument, its shape must keep the
+    receiver's (PyTorch refuses an in-place result that broadcasts larger), both known from the
+    declared shapes and neither 1-D (whose rank the shapes do not tell). Anything else is left
+    to the reader's refusal (``spec.expr.call_13``)."""
+    if "_(" not in text:
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+    changed = False
+    for n in reversed(list(ast.walk(tree))):  # the inner calls first: x.mul(y).sub_(z).pow_(2)
+        if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
+            continue
+        f = n.func
+        if not _in_place(f.attr) or not _fresh_hn36(f.value):
+            continue
+        tensors = [a for a in [*n.args, *(k.value for k in n.keywords)] if not _number_form_hn33(a)]
+        if tensors:
+            if any(isinstance(m, ast.Name) and m.id in one_d for m in ast.walk(n)):
+                continue
+            own = _ast_shape(_as_binop_hn36(f.value), shapes)
+            grown = [
+                _ast_shape(ast.BinOp(_as_binop_hn36(f.value), ast.Add(), t), shapes)
+                for t in tensors
+            ]
+            if own is None or any(g != own for g in grown):
+                continue
+        f.attr = f.attr[:-1]
+        changed = True
+    return ast.unparse(tree) if changed else text
+
+
+_FRESH_OPS_HN36: dict[str, ast.operator] = {
+    **dict.fromkeys(("mul", "multiply"), ast.Mult()),
+    **dict.fromkeys(("add",), ast.Add()),
+    **dict.fromkeys(("sub", "subtract"), ast.Sub()),
+    **dict.fromkeys(("div", "divide", "true_divide"), ast.Div()),
+    **dict.fromkeys(("matmul", "mm"), ast.MatMult()),
+}
+
+
+def _as_binop_hn36(node: ast.expr) -> ast.expr:
+    """``a.mul(b)`` / ``torch.mul(a, b)`` as ``a * b`` (the same for add, sub, div, matmul), for
+    its shape; any other node as it is."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)) or node.keywords:
+        return node
+    op = _FRESH_OPS_HN36.get(node.func.attr)
+    args = list(node.args) if spelling.module_of(node.func.value) else [node.func.value, *node.args]
+    if op is None or len(args) != 2:
+        return node
+    return ast.BinOp(args[0], op, args[1])
+
+
 def _name_and_args(node: ast.Call) -> tuple[str, list[ast.expr]] | None:
     """A call's function name and its arguments, a method's receiver first (``x.sum(1)`` is
     ``sum`` of ``[x, 1]``; ``np.sum(x, 1)`` the same); ``None`` for another callee."""

@@ -1314,7 +1314,13 @@ class _Validator:
         = "np.split(a, 4, axis=1)"``, is the lines ``i = "np.split(a, 4, axis=1)[0]"`` … (read
         as slices). Lazy, so a split sees the shapes of the lines before it."""
         groups: dict[str, Any] = {}  # heldnets35: 3-D values (a reshape to three sizes)
+        aranges: dict[str, str] = {}  # heldnets36: labels = "torch.arange(n)", read where used
         for key, text in fwd.items():
+            if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
+                text = _inlined_hn36(text, aranges)
+                if self.index_line_hn36(key, text, fwd, shapes):
+                    aranges[key] = text
+                    continue
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
                 grouped = self.grouped_hn35(key, text, groups, shapes)
                 if grouped is not None and key in groups:  # a 3-D line: its blocks' lines
@@ -1854,9 +1860,11 @@ class _Validator:
                 f'[forward] {key} = "{shown}"', err.spoken, catalog.said("spec.fix_readme")
             ) from None
         try:
-            return spelling.sums_spelled_hn35(spelling.keras_ops_hn35(text, taken), taken)
+            text = spelling.sums_spelled_hn35(spelling.keras_ops_hn35(text, taken), taken)
         except spelling.SpellingError as err:
             raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
+        # heldnets36: eps.mul(std).add_(mu): an in-place method on the line's own new tensor
+        return ex.fresh_in_place_hn36(text, shapes, frozenset(self.one_d))
 
     def optax(self, where: str, text: str) -> str:
         """JAX courses' ``optax.softmax_cross_entropy(logits, labels)`` and Optax's other losses,
@@ -2611,6 +2619,25 @@ class _Validator:
             return ast.Name(label, ast.Load())
 
         return _replaced(text, tree, ramp)
+
+    def index_line_hn36(self, key: str, text: str, fwd: Mapping[str, Any], shapes) -> bool:
+        """heldnets36: a [forward] line that is one ``torch.arange(n)`` / ``np.arange(n)`` alone
+        (CLIP's ``labels = torch.arange(n)``) which the other lines read as class indices or an
+        index (not in arithmetic: that is a ramp, :meth:`arange_made_hn25`), and not the loss:
+        its text is read in their place, as if written there, where an arange of class indices
+        is read (``F.cross_entropy(logits, torch.arange(n))``)."""
+        if key == self.loss_key_hn35 or "arange" not in text:
+            return False
+        tree = spelling.parsed(text)
+        if tree is None or not isinstance(tree, ast.Expression):
+            return False
+        if self._arange_bounds_hn25(tree.body, shapes, self.dims_hn35) is None:
+            return False
+        used = any(
+            isinstance(t, str) and k != key and key in _names_in(spelling.parsed(t) or ast.Constant(0))
+            for k, t in fwd.items()
+        )
+        return used and not _read_as_numbers_s26(key, fwd)
 
     def arange_powers_hn30(self, text: str, shapes, dims) -> str:
         """heldnets30: a column raised to a row of whole numbers — d2l's polynomial features
@@ -4130,6 +4157,26 @@ def _read_as_numbers_s26(key: str, fwd: Mapping[str, Any]) -> bool:
         if any(id(n) in indexing for n in names):
             return False
     return used
+
+
+
+
+def _inlined_hn36(text: str, lines: Mapping[str, str]) -> str:
+    """``text`` with each name of ``lines`` replaced by its line's expression (heldnets36: an
+    index line, ``labels = "torch.arange(n)"``, read where it is used)."""
+    if not lines or not any(k in text for k in lines):
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+
+    def inline(child: ast.AST) -> ast.expr | None:
+        if isinstance(child, ast.Name) and child.id in lines:
+            made = spelling.parsed(lines[child.id])
+            return made.body if isinstance(made, ast.Expression) else None
+        return None
+
+    return _replaced(text, tree, inline)
 
 
 def _indexing_ids(tree: ast.AST) -> set[int]:

@@ -4181,8 +4181,11 @@ REWRITES.update(
         "argmin": _refuse(catalog.said("spec.heldnets23.indices", name="argmin")),
         "median": _refuse(catalog.said("spec.heldnets23.middle", name="median")),
         "nanmedian": _refuse(catalog.said("spec.heldnets23.middle", name="nanmedian")),
-        "quantile": _refuse(catalog.said("spec.heldnets23.middle", name="quantile")),
-        "percentile": _refuse(catalog.said("spec.heldnets23.middle", name="percentile")),
+        # heldnets36: a quantile is an entry picked by its rank, not the middle one
+        **{
+            name: _refuse(catalog.said("spec.heldnets36.rank", name=name))
+            for name in ("quantile", "percentile", "nanquantile", "nanpercentile")
+        },
     }
 )
 _QUALIFIED.update(
@@ -5613,9 +5616,12 @@ def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
                 return ast.copy_location(_div(six, _num(6)), n)
             elif name in KERAS_OPS_RENAMED_HN35:
                 module, name = KERAS_OPS_RENAMED_HN35[name].rsplit(".", 1)
+            elif name in _KERAS_OPS_LOSSES_HN36:
+                return ast.copy_location(_keras_ops_loss_hn36(name, n), n)
             else:
                 read = sorted(
-                    KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35 | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid"}
+                    KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35
+                    | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid", *_KERAS_OPS_LOSSES_HN36}
                 )
                 raise SpellingError(
                     catalog.said("spec.heldnets35.keras_ops", name=name, read=", ".join(read))
@@ -5630,17 +5636,59 @@ def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
     return ast.unparse(Ops().visit(tree))
 
 
+# heldnets36: Keras 3's losses in keras.ops, as keras/src/backend/jax/nn.py computes them (the
+# probabilities clipped to [ε, 1 − ε] with Keras' ε = 1e-7; categorical's rows first divided by
+# their sum), per example: no reduction
+_KERAS_OPS_LOSSES_HN36 = {
+    "binary_crossentropy": (
+        "-1.0 * {t} * jax.nn.log_sigmoid({o}) - (1.0 - {t}) * jax.nn.log_sigmoid(-({o}))",
+        "-({t} * jnp.log(jnp.clip({o}, 1e-07, 1.0 - 1e-07))"
+        " + (1.0 - {t}) * jnp.log(1.0 - jnp.clip({o}, 1e-07, 1.0 - 1e-07)))",
+    ),
+    "categorical_crossentropy": (
+        "-jnp.sum({t} * jax.nn.log_softmax({o}, axis={axis}), axis={axis})",
+        "-jnp.sum({t} * jnp.log(jnp.clip(({o}) / jnp.sum({o}, axis={axis}, keepdims=True),"
+        " 1e-07, 1.0 - 1e-07)), axis={axis})",
+    ),
+}
+
+
+def _keras_ops_loss_hn36(name: str, n: ast.Call) -> ast.expr:
+    """``keras.ops.binary_crossentropy(target, output, from_logits=False)`` /
+    ``categorical_crossentropy(target, output, from_logits=False, axis=-1)`` written out as
+    Keras 3 computes them (:data:`_KERAS_OPS_LOSSES_HN36`); ``from_logits`` must be True or
+    False and ``axis`` a whole number, as written."""
+    params = ("target", "output", "from_logits") + (("axis",) if name.startswith("cat") else ())
+    a = _bound(n, f"keras.ops.{name}", params, 2)
+    logits = a.get("from_logits", ast.Constant(False))
+    axis = a.get("axis", ast.Constant(-1))
+    if isinstance(axis, ast.UnaryOp) and isinstance(axis.op, ast.USub):
+        axis = ast.Constant(-axis.operand.value) if isinstance(axis.operand, ast.Constant) else axis
+    if not (isinstance(logits, ast.Constant) and type(logits.value) is bool) or not (
+        isinstance(axis, ast.Constant) and type(axis.value) is int
+    ):
+        raise SpellingError(catalog.said("spec.heldnets36.keras_loss_args", name=name))
+    form = _KERAS_OPS_LOSSES_HN36[name][0 if logits.value else 1]
+    t, o = (ast.unparse(a[k]) for k in ("target", "output"))
+    made = parsed_body(form.format(t=f"({t})", o=f"({o})", axis=axis.value))
+    if made is None:  # too long or deep once written out: the parser names the limit
+        raise SpellingError(catalog.said("spec.heldnets36.keras_loss_args", name=name))
+    return made
+
+
 # calls whose result leaves autograd (.numpy(), .tolist(); .item() is Spec.items_detached_hn30's)
 # or whose size the data decides (unique): refused naming why and what to write
 _LEAVES_AUTOGRAD_HN35 = frozenset({"numpy", "tolist"})
 _DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
+# heldnets36: a bucket index of the input (whole numbers, no gradient through them)
+_BUCKETS_HN36 = frozenset({"bucketize", "searchsorted", "digitize", "histc", "histogram"})
 
 
 def refused_hn35(text: str) -> None:
     """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
     line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
     ``bincount`` (how many values they return depends on the data)."""
-    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35)):
+    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36)):
         return
     tree = parsed(text)
     if tree is None:
@@ -5655,6 +5703,8 @@ def refused_hn35(text: str) -> None:
             raise SpellingError(catalog.said("spec.heldnets35.leaves_autograd", name=name))
         if name in _DATA_SIZED_HN35:
             raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
+        if name in _BUCKETS_HN36 and module_of(n.func.value):
+            raise SpellingError(catalog.said("spec.heldnets36.buckets", name=name))
 
 
 # ---- heldnets35: a matrix reshaped to three sizes, read as its column blocks ------------------
