@@ -1131,13 +1131,14 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
         )
     # 4. relu against clamp(min=0) at exactly 0 (from the side the handout takes)
     rules = {r for v in d.backward for c in v.contributions for r in c.rules}
+    kink = _kink_only(spec)
     for rule, key in (("relu-derivative", "relu_clamp"), ("clamp-derivative", "clamp_relu")):
         if rule not in rules:
             continue
         z = [Fraction(0), Fraction(-1), Fraction(1)]
         parts.append(
             (
-                key,
+                key + (".kink" if kink else ""),  # max(0, ·) of a hinge, a clip: no ReLU unit
                 (
                     _grid_values("z", [z]),
                     _grid_values("\\mathbf{1}[z > 0]", [[Fraction(int(x > 0)) for x in z]]),
@@ -1469,6 +1470,33 @@ def _at_step(d: Derivation, tex: str, text: str, k: int) -> tuple[str, str]:
         name = rf"(?<![A-Za-z0-9_]){re.escape(old)}(?![A-Za-z0-9_])"
         text = re.sub(name, new.replace("-", "−"), text)
     return tex, text
+
+
+def _kink_only(spec: Any) -> bool:
+    """Is every ReLU (or clamp at 0) of ``spec`` a max(0, ·) of a difference, not a layer's
+    activation: of a sum or difference with no matrix product in it (a hinge's margin,
+    Crammer–Singer's ``best_other − true_score``; a clip's ``x − lo``; a max of two read as
+    ``b + relu(a − b)``), whose output no matrix product reads, in its own line or a later one?"""
+    kinked = ("relu", "clamp0")
+    calls = [n for _, t in spec.forward for n in ex.subtrees(t)
+             if isinstance(n, ex.Call) and n.func in kinked]
+    if not calls or not all(
+        isinstance(a, ex.Neg) or isinstance(a, ex.BinOp) and a.op in ("+", "-")
+        for c in calls for a in c.args[:1]
+    ):
+        return False
+    if any(isinstance(n, ex.BinOp) and n.op == "@" for c in calls for n in ex.subtrees(c)):
+        return False
+    fed: set[str] = set()  # the lines that read a kink's output, directly or through others
+    for k, t in spec.forward:
+        if fed.intersection(ex.names(t)) or any(c in calls for c in ex.subtrees(t)):
+            for n in ex.subtrees(t):
+                if isinstance(n, ex.BinOp) and n.op == "@" and (
+                    fed.intersection(ex.names(n)) or any(c in calls for c in ex.subtrees(n))
+                ):
+                    return False
+            fed.add(k)
+    return True
 
 
 def step_sums(d: Derivation) -> dict[str, Any]:
