@@ -1474,28 +1474,41 @@ def _at_step(d: Derivation, tex: str, text: str, k: int) -> tuple[str, str]:
 
 def _kink_only(spec: Any) -> bool:
     """Is every ReLU (or clamp at 0) of ``spec`` a max(0, ·) of a difference, not a layer's
-    activation: of a sum or difference with no matrix product in it (a hinge's margin,
-    Crammer–Singer's ``best_other − true_score``; a clip's ``x − lo``; a max of two read as
-    ``b + relu(a − b)``), whose output no matrix product reads, in its own line or a later one?"""
+    activation: of a sum or difference none of whose terms is a matrix product (a hinge's
+    margin, ``1 − y·(X w)``, Crammer–Singer's ``best_other − true_score``; a clip's ``x − lo``;
+    a max of two read as ``b + relu(a − b)``; not ``X W + b``), whose output no matrix product
+    reads, in its own line or a later one?"""
     kinked = ("relu", "clamp0")
     calls = [n for _, t in spec.forward for n in ex.subtrees(t)
              if isinstance(n, ex.Call) and n.func in kinked]
-    if not calls or not all(
-        isinstance(a, ex.Neg) or isinstance(a, ex.BinOp) and a.op in ("+", "-")
-        for c in calls for a in c.args[:1]
-    ):
+    def terms(n: ex.Node) -> list[ex.Node]:
+        if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+            return terms(n.left) + terms(n.right)
+        return terms(n.operand) if isinstance(n, ex.Neg) else [n]
+
+    def margin(a: ex.Node) -> bool:  # 1 − y·(X w), s − t + 1; not a layer's X W + b
+        parts = terms(a)
+        return len(parts) > 1 and not any(isinstance(t, ex.BinOp) and t.op == "@" for t in parts)
+
+    if not calls or not all(margin(a) for c in calls for a in c.args[:1]):
         return False
-    if any(isinstance(n, ex.BinOp) and n.op == "@" for c in calls for n in ex.subtrees(c)):
-        return False
+    learned = spec.moved_by(spec.params)  # a weight, or what one computes
     fed: set[str] = set()  # the lines that read a kink's output, directly or through others
+
+    def kinked(n: ex.Node) -> bool:
+        return bool(fed.intersection(ex.names(n))) or any(c in calls for c in ex.subtrees(n))
+
     for k, t in spec.forward:
-        if fed.intersection(ex.names(t)) or any(c in calls for c in ex.subtrees(t)):
-            for n in ex.subtrees(t):
-                if isinstance(n, ex.BinOp) and n.op == "@" and (
-                    fed.intersection(ex.names(n)) or any(c in calls for c in ex.subtrees(n))
-                ):
+        if not kinked(t):
+            continue
+        for n in ex.subtrees(t):
+            if not (isinstance(n, ex.BinOp) and n.op in ("@", "*")):
+                continue
+            for mine, other in ((n.left, n.right), (n.right, n.left)):
+                # weighted by a matrix product, or times a weight (micrograd's n1 * v1): a unit
+                if kinked(mine) and (n.op == "@" or learned.intersection(ex.names(other))):
                     return False
-            fed.add(k)
+        fed.add(k)
     return True
 
 
