@@ -378,3 +378,22 @@ def test_the_coupling_of_log_softmax_is_said_once_in_full(lang: str) -> None:
     again = "Again log-softmax couples" if lang == "en" else "同样，log-softmax 把"
     assert md.count(full) == 1
     assert md.count(again) >= 1
+
+
+# held out: the twins' Euclidean distance (a square root of a sum of squares)
+TWIN_DIST = TWIN.replace(
+    'L = "np.mean(np.sum((a1 - a2) ** 2, axis=1, keepdims=True) * y)"',
+    'dist = "np.sqrt(np.sum((a1 - a2 + 0.001) ** 2, axis=1, keepdims=True))"\nL = "np.mean(dist * y)"',
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_second_view_is_not_told_the_same_paragraph_again(lang: str) -> None:
+    """A Siamese network's δ_{z_1} repeated δ_{z_2}'s paragraph word for word (the square root's
+    slope, the square inside it): the second says it in short ("Again …"), naming its own view."""
+    md = _md(TWIN_DIST, lang)
+    first, second = _words(md, "\\delta_{a_{2}}"), _words(md, "\\delta_{a_{1}}")
+    again = "Again the slope" if lang == "en" else "同样，平方根的斜率"
+    assert again not in first and again in second
+    assert ("passed on to $a_{1}$" if lang == "en" else "再传给 $a_{1}$") in second
+    assert first.replace("a_{2}", "a_{1}") != second

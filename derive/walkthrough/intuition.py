@@ -1063,6 +1063,10 @@ AGAIN = (
     "formula.below",
     "rowwise.softmax-jacobian",
     "rowwise.log-softmax-jacobian",
+    "slope.sqrt",
+    "power.square.inside",
+    "concat-slice.cols.piece",
+    "concat-slice.rows.piece",
 )
 
 
