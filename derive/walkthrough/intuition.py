@@ -820,12 +820,12 @@ _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax",
 COFACTOR_WIDTH = 30
 
 
-def _terms(n: ex.Node) -> list[ex.Node]:
+def sum_terms(n: ex.Node) -> list[ex.Node]:
     """The terms of a sum or difference, nested ones flattened (signs dropped)."""
     if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
-        return _terms(n.left) + _terms(n.right)
+        return sum_terms(n.left) + sum_terms(n.right)
     if isinstance(n, ex.Neg):
-        return _terms(n.operand)
+        return sum_terms(n.operand)
     return [n]
 
 
@@ -835,7 +835,7 @@ def _multiplied(term: ex.Node, t: str) -> bool:
     if not (isinstance(term, ex.BinOp) and term.op == "*"):
         return False
     return any(
-        (mine == ex.Name(t) or ex.Name(t) in _terms(mine)) and not _uses(other, t)
+        (mine == ex.Name(t) or ex.Name(t) in sum_terms(mine)) and not _uses(other, t)
         for mine, other in ((term.left, term.right), (term.right, term.left))
     )
 
@@ -846,7 +846,7 @@ def _terms_using(tree: ex.Node, t: str) -> int:
     sum does (``ρ · log(ρ/ρ̂) + …``: ρ̂ is inside a log, not multiplied)."""
     for n in ex.subtrees(tree):
         if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
-            using = [k for k in _terms(n) if _uses(k, t)]
+            using = [k for k in sum_terms(n) if _uses(k, t)]
             if using:
                 return len(using) if all(_multiplied(k, t) for k in using) else 0
     return 0

@@ -36,7 +36,13 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.intuition import axis_of, in_product, one_per_example, written_mean
+from derive.walkthrough.intuition import (
+    axis_of,
+    in_product,
+    one_per_example,
+    sum_terms,
+    written_mean,
+)
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, shape_tex, walk
 from derive.walkthrough.recur import map_refs
 from derive.walkthrough.tidy import tidy
@@ -1481,13 +1487,8 @@ def _kink_only(spec: Any) -> bool:
     kinked = ("relu", "clamp0")
     calls = [n for _, t in spec.forward for n in ex.subtrees(t)
              if isinstance(n, ex.Call) and n.func in kinked]
-    def terms(n: ex.Node) -> list[ex.Node]:
-        if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
-            return terms(n.left) + terms(n.right)
-        return terms(n.operand) if isinstance(n, ex.Neg) else [n]
-
     def margin(a: ex.Node) -> bool:  # 1 − y·(X w), s − t + 1; not a layer's X W + b
-        parts = terms(a)
+        parts = sum_terms(a)
         return len(parts) > 1 and not any(isinstance(t, ex.BinOp) and t.op == "@" for t in parts)
 
     if not calls or not all(margin(a) for c in calls for a in c.args[:1]):
