@@ -1532,9 +1532,10 @@ class _Parser:
             save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
             self.next()
             text, _ = self.group_text()
-            if re.fullmatch(r"\d{1,2}|l|\[\d{1,2}\]", text.replace(" ", "")) and (
+            tensor = self.known(name + text.replace(" ", "")) and self.peek().text == "^"
+            if not tensor and re.fullmatch(r"\d{1,2}|l|\[\d{1,2}\]", text.replace(" ", "")) and (
                 self.peek().text in ("'", "^", "(") or self.peek().text == "\\left"
-            ):
+            ):  # f_{3}^{\top} of a tensor f3 (DeepFM's field f3) is that tensor, transposed
                 digits = text.replace(" ", "").strip("[]")
                 self.act_layer = int(digits) if digits.isdigit() else None  # f_2: layer 2's
                 return self.function("act", tok)

@@ -46,7 +46,7 @@ def tidy(m: Any) -> Any:
         else:
             changes[key] = tidy(value)
     if isinstance(m, mf.Mul):
-        out = mf.mul(changes["a"], changes["b"])
+        out = _ones_times(changes["a"], changes["b"]) or mf.mul(changes["a"], changes["b"])
     elif isinstance(m, mf.Neg):
         out = mf.neg(changes["x"])
     elif isinstance(m, mf.Div):
@@ -55,10 +55,47 @@ def tidy(m: Any) -> Any:
         out = mf.matmul(changes["a"], changes["b"])
     elif isinstance(m, mf.Add):
         out = _collect(mf.add(*changes["terms"]))
+    elif isinstance(m, mf.T) and _scalar_over(changes["x"]):
+        # (1/(A 𝟙)ᵀ)ᵀ: a number over a transposed column, transposed back, is 1/(A 𝟙)
+        out = mf.div(changes["x"].a, changes["x"].b.x)
     else:
         out = type(m)(**changes)
     # a fold may only drop a factor that does not broadcast; keep the shape
     return out if out.shape == m.shape else m
+
+
+def _scalar_over(x: Any) -> bool:
+    """Is ``x`` a 1 × 1 number divided by a transpose, ``c / Aᵀ``?"""
+    return (
+        isinstance(x, mf.Div) and isinstance(x.a, mf.Scalar) and x.a.shape == (1, 1)
+        and isinstance(x.b, mf.T)
+    )
+
+
+def _ones_times(a: Any, b: Any) -> Any:
+    """``c 𝟙 ⊙ X`` (a row or column of ones, perhaps transposed or negated, broadcast over ``X``)
+    as ``c X``: the mean of a NumPy row sum's ``(−(1/n) 𝟙)ᵀ ⊙ y`` is ``−(1/n) y``; else None."""
+    for ones, x in ((a, b), (b, a)):
+        coef = _ones_coefficient(ones)
+        if coef is not None and isinstance(x, mf.MExpr) and mf.mul(ones, x).shape == x.shape:
+            return x if coef == 1 else mf.neg(x) if coef == -1 else mf.mul(coef, x)
+    return None
+
+
+def _ones_coefficient(m: Any) -> Any:
+    """1, −1 or the 1 × 1 scalar ``c`` of ``m`` = ``c 𝟙`` (through transposes and minus signs);
+    None when ``m`` is not a multiple of ones."""
+    if isinstance(m, mf.Ones):
+        return 1
+    if isinstance(m, mf.T):
+        return _ones_coefficient(m.x)
+    if isinstance(m, mf.Neg):
+        c = _ones_coefficient(m.x)
+        return None if c is None else -c if isinstance(c, int) else mf.neg(c)
+    if isinstance(m, mf.Mul) and isinstance(m.a, mf.Scalar) and m.a.shape == (1, 1):
+        c = _ones_coefficient(m.b)
+        return None if c is None else m.a if c == 1 else mf.neg(m.a) if c == -1 else None
+    return None
 
 
 def _split(t: mf.MExpr) -> tuple[sp.Expr, tuple[tuple[sp.Symbol, str], ...], mf.MExpr]:

@@ -120,6 +120,36 @@ def requires_grad(spec: NetSpec) -> set[str]:
     return spec.graded() if spec.detached else spec.moved_by(spec.params)
 
 
+def parallel_views(spec: NetSpec) -> set[str]:
+    """Inputs and nodes numbered side by side, not layer after layer: families ``x1, x2`` (a
+    letter stem, two or more numbers) in a network where no numbered node reads an input or node
+    of another number (parameters aside: a Siamese network's shared ``W1, W2`` are its layers) —
+    a Siamese network's two inputs and embeddings, SimCLR's two views, two attention heads. They
+    are printed ``x_{1}``, ``x_{2}``; ``x^{[1]}`` would call them layers. Where any numbered node
+    reads another number (Ng's ``Z2 = W2 A1 + b2``, an RNN's ``h2`` reading ``h1``) every number
+    is a layer's or a step's, the inputs ``x1, x2`` of the steps too."""
+    numbered = {
+        n: m.groups()
+        for n in (*spec.inputs, *(k for k, _ in spec.forward))
+        if (m := re.fullmatch(r"([A-Za-z]+)(\d+)", n))
+    }
+    trees = dict(spec.forward)
+    reads: dict[str, set[str]] = {}
+    for k, tree in spec.forward:  # what each node reads, through the nodes before it
+        direct = set(ex.names(tree))
+        reads[k] = direct.union(*(reads.get(n, set()) for n in direct))
+    if any(
+        numbered[a][1] != numbered[n][1]
+        for n in numbered if n in trees
+        for a in reads[n] if a in numbered
+    ):
+        return set()  # numbered layer after layer (step after step): every number is a layer's
+    families: dict[str, list[str]] = {}
+    for n, (stem, _) in numbered.items():
+        families.setdefault(stem, []).append(n)
+    return {n for members in families.values() if len(members) > 1 for n in members}
+
+
 def build(spec: NetSpec) -> Graph:
     grad = requires_grad(spec)
     tensors: dict[str, Tensor] = {}
@@ -141,10 +171,11 @@ def build(spec: NetSpec) -> Graph:
     layered = any(
         re.fullmatch(r"[A-Za-z]+\d+", n) and spec.shapes[n] not in ((), (1, 1)) for n, _ in order
     )
+    views = parallel_views(spec)
     for pos, (name, kind) in enumerate(order):
         shape = spec.shape2d(name)
         scalar = spec.shapes[name] in ((), (1, 1))
-        tex = name_tex(name, layer=not scalar or layered)
+        tex = name_tex(name, layer=(not scalar or layered) and name not in views)
         labels = spec.labels.get(name)
         sym_rows, grad_rows, tex_rows = [], [], []
         for i in range(shape[0]):

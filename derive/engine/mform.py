@@ -532,7 +532,16 @@ def _span(sizes: tuple[int, ...]) -> str:
     codes = [_bound_code(k) for k in sizes]
     if all(c.isdigit() for c in codes):
         return str(sum(int(k) for k in sizes))
-    return " + ".join(codes)
+    # a size named twice is counted, not repeated: NeuMF's second block of k columns ends at
+    # 2k, not k + k
+    out: list[str] = []
+    for k, c in enumerate(codes):
+        n = codes.count(c)
+        if c.isdigit() or n == 1:
+            out.append(c)
+        elif c not in codes[:k]:
+            out.append(f"{n}*" + (c if c.isidentifier() else f"({c})"))
+    return " + ".join(out)
 
 
 #: the comparisons an :class:`Indicator` may hold, by their input spelling

@@ -53,13 +53,16 @@ def _slots(text: str, args: Mapping[str, Any], put) -> str:
 # ---- Markdown -----------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|$~])")
+# "&" is literal in CommonMark unless it starts an entity ("&amp;", "&#38;"): only then escaped,
+# so that "Wu & He" stays readable in the raw Markdown
+_MD_AMP = re.compile(r"&(?=#?\w+;)")
 
 
 def md_escape(text: str, block: bool = True) -> Raw:
     """User text as inert Markdown: HTML escaped, markup characters backslash-escaped, one line;
     with ``block`` it also cannot start a list (it may stand at the start of a line)."""
     text = " ".join(clean_text(text).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     if block:
         text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)

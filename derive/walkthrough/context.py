@@ -20,6 +20,7 @@ from typing import Any
 from derive.engine import mform as mf
 from derive.engine import printing
 from derive.engine.backprop import Derivation
+from derive.engine.graph import parallel_views
 from derive.locale import catalog
 from derive.numeric.example import Example
 from derive.walkthrough import evidence, handpick, intuition, layers, lessons, recur
@@ -409,6 +410,7 @@ def build(
         unmasked=tuple(unmasked),
         loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,
         layered=lessons.layered(d),
+        views=bool(parallel_views(d.spec)),
         ones=_ones_first(d),
         constants=constants_tex(d),
         route=Math(", ".join(g.tensors[b.name].tex for b in backward if b.kind != "param")),

@@ -489,9 +489,12 @@ class _Writer:
             elif r == "sum-broadcast":
                 out.append(Words(self.broadcast_key(t, c.source), base))
             elif r == "product" and "bias-sum" not in rules and not linear:
-                other = self.partner(c, t, alone=True)
+                other = self.partner(c, t, alone=True) or self.cofactor(tree, t)
                 if other:
                     out.append(Words("product", (*base, ("X", other))))
+                elif _terms_using(tree, t) > 1:
+                    # p * y + (1 - p) * (1 - y): p is in two terms, not one product
+                    out.append(Words("product.terms", (*base, ("k", Math(str(_terms_using(tree, t)))))))
                 elif (
                     "power" not in rules
                     and not factor(tree, t)
@@ -513,8 +516,10 @@ class _Writer:
                 key = self.concat_key(t, tree)
                 pieces = self.concat_pieces(t, tree)
                 if pieces:  # cat([x1 @ W, x2 @ W]): the pieces are stacked, not W
-                    key = key.removesuffix(".inside") + ".pieces"
-                out.append(Words(key, (*base, ("A", pieces))))
+                    # one piece reads t (NeuMF's cat([user @ P, item @ Q]) for P): it is set
+                    # beside the others, named as the one that carries t's share
+                    key = key.removesuffix(".inside") + (".pieces" if pieces[1] > 1 else ".piece")
+                out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
             elif r == "power":
@@ -538,16 +543,17 @@ class _Writer:
                 return f"concat-slice.{side}" + ("" if call is tree else ".inside")
         return "concat-slice"
 
-    def concat_pieces(self, t: str, tree: ex.Node) -> Math | None:
+    def concat_pieces(self, t: str, tree: ex.Node) -> tuple[Math, int] | None:
         """The pieces of the concatenation that read ``t`` inside them (SimCLR's
-        ``cat([x1 @ W, x2 @ W])`` for ``W``): ``x^{[1]} W, x^{[2]} W``; None where ``t`` is a piece."""
+        ``cat([x1 @ W, x2 @ W])`` for ``W``): ``x^{[1]} W, x^{[2]} W`` and how many they are;
+        None where ``t`` is a piece."""
         for call in _calls(tree):
             if call.func == "concat" and any(_uses(a, t) for a in call.args):
                 pieces = call.args
                 if any(a == ex.Name(t) for a in pieces):
                     return None
                 used = [forward_ir(a, self.g).tex() for a in pieces if _uses(a, t)]
-                return Math(", ".join(used))
+                return Math(", ".join(used)), len(used)
         return None
 
     def broadcast_key(self, t: str, source: str) -> str:
@@ -643,6 +649,18 @@ class _Writer:
                 return True
             todo += sorted(names)
         return False
+
+    def cofactor(self, tree: ex.Node, t: str) -> Math:
+        """The other factor where the node is ``t`` times one expression that does not read
+        ``t`` (a focal loss's ``ce_loss * (1 - p_t) ** gamma``), when it reads short enough for a
+        sentence; else ""."""
+        if not (isinstance(tree, ex.BinOp) and tree.op == "*"):
+            return Math("")
+        for mine, other in ((tree.left, tree.right), (tree.right, tree.left)):
+            if mine == ex.Name(t) and not _uses(other, t):
+                tex = forward_ir(other, self.g).tex()
+                return Math(tex) if display_width(tex) <= COFACTOR_WIDTH else Math("")
+        return Math("")
 
     def partner(self, c: Any, t: str, alone: bool = False) -> Math:
         """The other tensor of a product on the path (the weight of ``δ Wᵀ``, the input of
@@ -805,6 +823,43 @@ class _Writer:
 
 # the activations a heading names, in the order they are first met
 _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
+
+
+#: the widest other factor a product's sentence names (display units); a wider one is "other
+#: factors"
+COFACTOR_WIDTH = 30
+
+
+def sum_terms(n: ex.Node) -> list[ex.Node]:
+    """The terms of a sum or difference, nested ones flattened (signs dropped)."""
+    if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+        return sum_terms(n.left) + sum_terms(n.right)
+    if isinstance(n, ex.Neg):
+        return sum_terms(n.operand)
+    return [n]
+
+
+def _multiplied(term: ex.Node, t: str) -> bool:
+    """Is ``term`` a product in which ``t`` is one factor, or a term of a sum that is one
+    (``p * y``, ``(1 - p) * (1 - y)``), the other factor not reading ``t``?"""
+    if not (isinstance(term, ex.BinOp) and term.op == "*"):
+        return False
+    return any(
+        (mine == ex.Name(t) or ex.Name(t) in sum_terms(mine)) and not _uses(other, t)
+        for mine, other in ((term.left, term.right), (term.right, term.left))
+    )
+
+
+def _terms_using(tree: ex.Node, t: str) -> int:
+    """How many terms of the outermost sum in ``tree`` read ``t``, when each of them multiplies
+    it (or a sum holding it) by something else (``p * y + (1 - p) * (1 - y)``: 2); 0 where no
+    sum does (``ρ · log(ρ/ρ̂) + …``: ρ̂ is inside a log, not multiplied)."""
+    for n in ex.subtrees(tree):
+        if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+            using = [k for k in sum_terms(n) if _uses(k, t)]
+            if using:
+                return len(using) if all(_multiplied(k, t) for k in using) else 0
+    return 0
 
 
 def _in_sum_factor(tree: ex.Node, t: str) -> bool:
@@ -1016,6 +1071,12 @@ AGAIN = (
     "gate.inside",
     "scale-sum.inside",
     "formula.below",
+    "rowwise.softmax-jacobian",
+    "rowwise.log-softmax-jacobian",
+    "slope.sqrt",
+    "power.square.inside",
+    "concat-slice.cols.piece",
+    "concat-slice.rows.piece",
 )
 
 

@@ -36,7 +36,13 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
-from derive.walkthrough.intuition import axis_of, in_product, one_per_example, written_mean
+from derive.walkthrough.intuition import (
+    axis_of,
+    in_product,
+    one_per_example,
+    sum_terms,
+    written_mean,
+)
 from derive.walkthrough.records import Eq, Math, Pieces, Values, grad_tex, shape_tex, walk
 from derive.walkthrough.recur import map_refs
 from derive.walkthrough.tidy import tidy
@@ -1146,13 +1152,14 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
         )
     # 4. relu against clamp(min=0) at exactly 0 (from the side the handout takes)
     rules = {r for v in d.backward for c in v.contributions for r in c.rules}
+    kink = _kink_only(spec)
     for rule, key in (("relu-derivative", "relu_clamp"), ("clamp-derivative", "clamp_relu")):
         if rule not in rules:
             continue
         z = [Fraction(0), Fraction(-1), Fraction(1)]
         parts.append(
             (
-                key,
+                key + (".kink" if kink else ""),  # max(0, ·) of a hinge, a clip: no ReLU unit
                 (
                     _grid_values("z", [z]),
                     _grid_values("\\mathbf{1}[z > 0]", [[Fraction(int(x > 0)) for x in z]]),
@@ -1484,6 +1491,41 @@ def _at_step(d: Derivation, tex: str, text: str, k: int) -> tuple[str, str]:
         name = rf"(?<![A-Za-z0-9_]){re.escape(old)}(?![A-Za-z0-9_])"
         text = re.sub(name, new.replace("-", "−"), text)
     return tex, text
+
+
+def _kink_only(spec: Any) -> bool:
+    """Is every ReLU (or clamp at 0) of ``spec`` a max(0, ·) of a difference, not a layer's
+    activation: of a sum or difference none of whose terms is a matrix product (a hinge's
+    margin, ``1 − y·(X w)``, Crammer–Singer's ``best_other − true_score``; a clip's ``x − lo``;
+    a max of two read as ``b + relu(a − b)``; not ``X W + b``), whose output no matrix product
+    reads, in its own line or a later one?"""
+    kinked = ("relu", "clamp0")
+    calls = [n for _, t in spec.forward for n in ex.subtrees(t)
+             if isinstance(n, ex.Call) and n.func in kinked]
+    def margin(a: ex.Node) -> bool:  # 1 − y·(X w), s − t + 1; not a layer's X W + b
+        parts = sum_terms(a)
+        return len(parts) > 1 and not any(isinstance(t, ex.BinOp) and t.op == "@" for t in parts)
+
+    if not calls or not all(margin(a) for c in calls for a in c.args[:1]):
+        return False
+    learned = spec.moved_by(spec.params)  # a weight, or what one computes
+    fed: set[str] = set()  # the lines that read a kink's output, directly or through others
+
+    def kinked(n: ex.Node) -> bool:
+        return bool(fed.intersection(ex.names(n))) or any(c in calls for c in ex.subtrees(n))
+
+    for k, t in spec.forward:
+        if not kinked(t):
+            continue
+        for n in ex.subtrees(t):
+            if not (isinstance(n, ex.BinOp) and n.op in ("@", "*")):
+                continue
+            for mine, other in ((n.left, n.right), (n.right, n.left)):
+                # weighted by a matrix product, or times a weight (micrograd's n1 * v1): a unit
+                if kinked(mine) and (n.op == "@" or learned.intersection(ex.names(other))):
+                    return False
+        fed.add(k)
+    return True
 
 
 def step_sums(d: Derivation) -> dict[str, Any]:

@@ -257,6 +257,7 @@ class Walkthrough:
     scientific: bool = False  # some number is shown as a × 10^k (7 significant digits)
     loss_formula: Eq | None = None  # the library loss written out (Σ over the entries)
     layered: bool = False  # linear layers and activations only (lessons.layered)
+    views: bool = False  # tensors numbered side by side, x1, x2 (graph.parallel_views): branches
     ones: str = ""  # where 𝟙 (a column of ones) is first shown: "forward", "backward" or ""
     constants: Math = Math("")  # "\\varepsilon = 0.00001": the spec's [constants], or ""
     route: Math = Math("")  # "y, h, z": the computed tensors in the order backprop reaches them
