@@ -539,11 +539,11 @@ FAG = J(
     "",
     "forward_and_backward(x_train, y_train)",
 )
-C(FA, "w1", N, J(FAG, "grad_w1 = w1.g"), oracle=f"x_train.T @ {FA_D1}", style="fastai-l13-w1")
+C(FA, "w1", N, J(FAG, "grad_w1 = w1.g"), "relu-at-zero", style="fastai-l13-w1", note="first labelled right; the spec's ReLU is PyTorch's clamp_min(0.), whose gradient at exactly 0 is 1, so (l1 > 0) differs from PyTorch where l1 = 0: the README's relu-at-zero policy (corpora 18, 23) — relabelled after the first pass, oracle dropped (the example point has no zero)")
 C(FA, "w2", N, J(FAG, "grad_w2 = w2.g"), oracle=f"l2.T @ {FA_DR}", style="fastai-l13-w2")
-C(FA, "b1", N, J(FAG, "grad_b1 = b1.g"), oracle=f"{FA_D1}.sum(0)", style="fastai-l13-b1")
+C(FA, "b1", N, J(FAG, "grad_b1 = b1.g"), "relu-at-zero", style="fastai-l13-b1", note="first labelled right; the spec's ReLU is PyTorch's clamp_min(0.), whose gradient at exactly 0 is 1, so (l1 > 0) differs from PyTorch where l1 = 0: the README's relu-at-zero policy (corpora 18, 23) — relabelled after the first pass, oracle dropped (the example point has no zero)")
 C(FA, "b2", N, J(FAG, "grad_b2 = b2.g"), oracle=f"{FA_DR}.sum(0)", style="fastai-l13-b2")
-C(FA, "w1", N, J(FAG.replace(" / inp.shape[0]", ""), "grad_w1 = w1.g"), "scale-factor", oracle=f"n * x_train.T @ {FA_D1}", style="fastai-l13-no-mean")
+C(FA, "w1", N, J(FAG.replace(" / inp.shape[0]", ""), "grad_w1 = w1.g"), "*", oracle=f"n * x_train.T @ {FA_D1}", style="fastai-l13-no-mean", note="first labelled scale-factor; (inp > 0) is also the relu-at-zero slip on clamp_min (README): two slips, any code")
 C(FA, "w1", N, J(FAG.replace("    relu_grad(l1, l2)\n", "    l1.g = l2.g\n"), "grad_w1 = w1.g"), "missing-activation-derivative", oracle=f"x_train.T @ ({FA_DR} @ w2.T)", style="fastai-l13-relu-grad-skipped")
 C(FA, "w2", N, J(FAG.replace("w.g = inp.t() @ out.g", "w.g = inp.t() @ out.g / inp.shape[0]"), "grad_w2 = w2.g"), "scale-factor", oracle=f"l2.T @ {FA_DR} / n", style="fastai-l13-mean-twice")
 C(FA, "w1", N, J(
@@ -588,20 +588,20 @@ C(FA, "w1", N, J(
     "loss = model(x_train, y_train)",
     "model.backward()",
     "grad_w1 = w1.g",
-), oracle=f"x_train.T @ {FA_D1}", style="fastai-l13-model-classes")
+), "relu-at-zero", style="fastai-l13-model-classes", note="first labelled right; the spec's ReLU is PyTorch's clamp_min(0.), whose gradient at exactly 0 is 1, so (l1 > 0) differs from PyTorch where l1 = 0: the README's relu-at-zero policy (corpora 18, 23) — relabelled after the first pass, oracle dropped (the example point has no zero)")
 C(FA, "w2", N, J("# fast.ai 第 13 课：mse_grad 之后 w2.g = l2.T @ out.g", "out_g = 2. * (res.squeeze() - y_train).unsqueeze(-1) / x_train.shape[0]", "grad_w2 = l2.t() @ out_g"), lang=Z, oracle=f"l2.T @ {FA_DR}", style="zh-fastai-l13-w2")
 C(FA, "w2", N, J("out_g = 2. * (res - y_train) / x_train.shape[0]", "grad_w2 = l2.t() @ out_g"), "*", style="fastai-l13-broadcast-trap", note="res (n × 1) − y_train (n,) broadcasts to n × n: the famous lesson-13 bug")
-C(FA, "b1", N, J("g = 2. * (res[:, 0] - y_train)[:, None] / n", "g1 = (g @ w2.t()) * (l1 > 0).float()", "grad_b1 = g1.sum(0)"), oracle=f"{FA_D1}.sum(0)", style="fastai-l13-b1-inline")
-C(FA, "b1", N, J("g = 2. * (res[:, 0] - y_train)[:, None] / n", "g1 = (g @ w2.t()) * (l1 > 0).float()", "grad_b1 = g1.mean(0)"), "scale-factor", oracle=f"{FA_D1}.mean(0)", style="fastai-l13-b1-mean-habit")
+C(FA, "b1", N, J("g = 2. * (res[:, 0] - y_train)[:, None] / n", "g1 = (g @ w2.t()) * (l1 > 0).float()", "grad_b1 = g1.sum(0)"), "relu-at-zero", style="fastai-l13-b1-inline", note="first labelled right; the spec's ReLU is PyTorch's clamp_min(0.), whose gradient at exactly 0 is 1, so (l1 > 0) differs from PyTorch where l1 = 0: the README's relu-at-zero policy (corpora 18, 23) — relabelled after the first pass, oracle dropped (the example point has no zero)")
+C(FA, "b1", N, J("g = 2. * (res[:, 0] - y_train)[:, None] / n", "g1 = (g @ w2.t()) * (l1 > 0).float()", "grad_b1 = g1.mean(0)"), "*", oracle=f"{FA_D1}.mean(0)", style="fastai-l13-b1-mean-habit", note="first labelled scale-factor; (l1 > 0) is also the relu-at-zero slip on clamp_min (README): two slips, any code")
 
 # fastai_clamp_shift: l2 = relu(l1) - 0.5
 FC_DO = "(2 * (out - targ) / n)"
 FC_D1 = f"({FC_DO} @ w2.T * (l1 > 0))"
 C(FC, "w2", N, J("out_g = 2. * (out - targ) / targ.shape[0]", "grad_w2 = l2.t() @ out_g"), oracle=f"l2.T @ {FC_DO}", style="fc-w2")
 C(FC, "w2", N, J("out_g = 2. * (out - targ) / targ.shape[0]", "grad_w2 = l1.clamp_min(0.).t() @ out_g"), "*", oracle=f"np.maximum(l1, 0).T @ {FC_DO}", style="fc-w2-shift-forgotten", note="relu(l1) without the − 0.5: l2 + 0.5")
-C(FC, "w1", N, J("out_g = 2. * (out - targ) / targ.shape[0]", "l2_g = out_g @ w2.t()", "l1_g = (l1 > 0).float() * l2_g", "grad_w1 = x.t() @ l1_g"), oracle=f"x.T @ {FC_D1}", style="fc-w1")
+C(FC, "w1", N, J("out_g = 2. * (out - targ) / targ.shape[0]", "l2_g = out_g @ w2.t()", "l1_g = (l1 > 0).float() * l2_g", "grad_w1 = x.t() @ l1_g"), "relu-at-zero", style="fc-w1", note="first labelled right; the spec's ReLU is PyTorch's clamp_min(0.), whose gradient at exactly 0 is 1, so (l1 > 0) differs from PyTorch where l1 = 0: the README's relu-at-zero policy (corpora 18, 23) — relabelled after the first pass, oracle dropped (the example point has no zero)")
 C(FC, "w1", N, J("out_g = 2. * (out - targ) / targ.shape[0]", "l2_g = out_g @ w2.t()", "l1_g = (l2 > 0).float() * l2_g", "grad_w1 = x.t() @ l1_g"), "*", style="fc-w1-mask-of-shifted", note="l2 > 0 is l1 > 0.5: the shift moves the mask; at the example point no l1 entry lies in (0, 0.5), so a one-point oracle cannot tell (it had one and disagreed with the label: dropped, the label stays wrong)")
-C(FC, "b1", N, J("# 平移不改变导数：relu 的掩码还是 l1 > 0", "l1_g = (2. * (out - targ) / targ.shape[0]) @ w2.t() * (l1 > 0).float()", "grad_b1 = l1_g.sum(0)"), lang=Z, oracle=f"{FC_D1}.sum(0)", style="zh-fc-b1")
+C(FC, "b1", N, J("# 平移不改变导数：relu 的掩码还是 l1 > 0", "l1_g = (2. * (out - targ) / targ.shape[0]) @ w2.t() * (l1 > 0).float()", "grad_b1 = l1_g.sum(0)"), "relu-at-zero", lang=Z, style="zh-fc-b1", note="first labelled right; the spec's ReLU is PyTorch's clamp_min(0.), whose gradient at exactly 0 is 1, so (l1 > 0) differs from PyTorch where l1 = 0: the README's relu-at-zero policy (corpora 18, 23) — relabelled after the first pass, oracle dropped (the example point has no zero)")
 C(FC, "b2", N, "grad_b2 = (2. * (out - targ)).mean(0)", oracle=f"{FC_DO}.sum(0)", style="fc-b2-mean")
 
 # hn15_fastai_generalrelu: (leaky_relu(l1, leak) - sub).clamp_max(maxv)
@@ -884,7 +884,7 @@ C(S, "W", N, "dW = tf.transpose(tf.matmul(tf.transpose(P - Y), X)) / m", oracle=
 # rnn, attention, batchnorm
 C(R2, "W_x", N, J("dz2 = (h_2 - y) * (1 - np.tanh(z_2) ** 2)", "dz1 = dz2 @ W_h.T * (1 - np.tanh(z_1) ** 2)", "dW_x = x_2.T @ dz2 + x_1.T @ dz1"), oracle=RWX, style="rnn-tanh-of-z")
 C(R2, "W_x", N, J("dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dz1 = dz2 @ W_h.T * (1 - h_2 ** 2)", "dW_x = x_2.T @ dz2 + x_1.T @ dz1"), "*", oracle=f"x_2.T @ {R2_D2} + x_1.T @ ({R2_D2} @ W_h.T * (1 - h_2 ** 2))", style="rnn-wrong-step-slope")
-C(R2, "b", N, J("# 两个时刻的偏置梯度相加", "dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dz1 = dz2 @ W_h.T * (1 - h_1 ** 2)", "db = dz1 + dz2"), lang=Z, oracle=RB, style="zh-rnn-b")
+C(R2, "b", N, J("# 两个时刻的偏置梯度相加", "dz2 = (h_2 - y) * (1 - h_2 ** 2)", "dz1 = dz2 @ W_h.T * (1 - h_1 ** 2)", "db = dz1 + dz2"), "bias-not-summed", lang=Z, style="zh-rnn-b", note="first labelled right: at the example m = 1 the batch sum changes nothing, but m is a size of the network and b is shared by the examples — relabelled after the first pass, oracle dropped")
 C(A, "W_v", N, J("dO = 2 * (O - T) / O.size", "dV = A.T @ dO", "dW_v = X.T @ dV"), oracle=AWV, style="att-size")
 C(A, "W_v", N, J("dO = 2 * (O - T) / O.size", "dV = A @ dO", "dW_v = X.T @ dV"), "*", oracle=f"X.T @ (A @ {AT_DO})", style="att-A-not-transposed")
 C(A, "W_v", N, J("dO = 2 * (O - T) / (n * d)", "dV = torch.matmul(A.transpose(0, 1), dO)", "dW_v = torch.matmul(X.transpose(-2, -1), dV)"), oracle=AWV, style="att-transpose-dims")

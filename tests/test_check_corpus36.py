@@ -47,3 +47,112 @@ def test_grade_jsonl_batch_of_corpus36_rows(tmp_path: Path) -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus36 = corpus_common.corpus_tests(
     corpus36, CASES, KNOWN
 )
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+DO = str(COURSE / "hn35_inverted_dropout_fixed_mask_keep_prob.toml")
+K3 = str(COURSE / "hn35_keras3_ops_mlp.toml")
+CT = str(COURSE / "hn13_coursera_nncost_torch_ones.toml")
+
+
+def test_procedures_setting_attributes_and_branching_on_a_constant() -> None:
+    """fast.ai's ``lin_grad(inp, out, w, b)`` setting ``inp.g``/``w.g``/``b.g`` and Coursera's
+    ``linear_activation_backward(dA, cache, "relu")`` with its ``if activation == "relu":``
+    were refused ("the helper … is not read": 31 corpus-36 cases): each call is its body with
+    the arguments put in, an argument's ``.g`` the name ``A1_grad``, a test of constants its
+    branch; slips keep their codes."""
+    fast = ("def lin_grad(inp, out, w, b):\n    inp.g = out.g @ w.t()\n    w.g = inp.t() @ out.g\n    b.g = out.g.sum(0)\n"
+            "def relu_grad(inp, out):\n    inp.g = (inp > 0).float() * out.g\n"
+            "Z2.g = (A2 - Y) / m\nlin_grad(A1, Z2, W2, b2)\nrelu_grad(Z1, A1)\nlin_grad(X, Z1, W1, b1)\ndW1 = W1.g")
+    assert _verdict("mlp-bce", "W1", fast) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", fast.replace("relu_grad(Z1, A1)", "Z1.g = A1.g")) == (
+        "incorrect", "missing-activation-derivative")
+    lab = ("def linear_backward(dZ, cache):\n    A_prev, W, b = cache\n    m = A_prev.shape[1]\n"
+           "    dW = 1 / m * np.dot(dZ, A_prev.T)\n    db = 1 / m * np.sum(dZ, axis=1, keepdims=True)\n"
+           "    dA_prev = np.dot(W.T, dZ)\n    return dA_prev, dW, db\n"
+           "def linear_activation_backward(dA, cache, activation):\n    linear_cache, activation_cache = cache\n"
+           '    if activation == "relu":\n        dZ = dA * (activation_cache > 0)\n'
+           '    elif activation == "sigmoid":\n        s = 1 / (1 + np.exp(-activation_cache))\n        dZ = dA * s * (1 - s)\n'
+           "    dA_prev, dW, db = linear_backward(dZ, linear_cache)\n    return dA_prev, dW, db\n"
+           "dAL = -(np.divide(Y, A2) - np.divide(1 - Y, 1 - A2))\n"
+           'dA1d, dW2, db2 = linear_activation_backward(dAL, ((A1d, W2, b2), Z2), "sigmoid")\n'
+           'dX, dW1, db1 = linear_activation_backward(dA1d * D1 / keep_prob, ((X, W1, b1), Z1), "relu")')
+    assert _verdict(DO, "W1", lab) == ("correct", None)
+    assert _verdict(DO, "W1", lab.replace('Z1), "relu")', 'Z1), "sigmoid")')) == ("incorrect", "wrong-activation-derivative")
+
+
+def test_procedure_filling_a_dict_of_gradients() -> None:
+    """Saito's ``gradient(x, t)`` filling ``grads = {}`` entry by entry and returning it, read
+    as ``grads = gradient(x, t); dW1 = grads['W1']`` or ``gradient(x, t)['b2']``, was refused;
+    each entry is a name of its own."""
+    sg = ("def gradient(x, t):\n    grads = {}\n    batch_num = x.shape[0]\n    dy = (P - t) / batch_num\n"
+          "    grads['W'] = np.dot(x.T, dy)\n    grads['b'] = np.sum(dy, axis=0, keepdims=True)\n    return grads\n")
+    assert _verdict("softmax-regression", "W", sg + "grads = gradient(X, Y)\ndW = grads['W']") == ("correct", None)
+    assert _verdict("softmax-regression", "b", sg + "db = gradient(X, Y)['b']") == ("correct", None)
+    assert _verdict("softmax-regression", "W", sg.replace(" / batch_num", "") + "dW = gradient(X, Y)['W']") == (
+        "incorrect", "scale-factor")
+
+
+def test_layer_classes_with_none_defaults_and_a_named_mask() -> None:
+    """Saito's layers — ``self.mask = None`` in ``__init__``, ``self.mask = (x <= 0)`` then
+    ``dout[self.mask] = 0``, ``backward(self, dout=1)`` called without ``dout`` — were refused
+    (None is no number, a default was not read, a mask held in a name was a syntax error)."""
+    relu = ("class Relu:\n    def __init__(self):\n        self.mask = None\n"
+            "    def forward(self, x):\n        self.mask = (x <= 0)\n        out = x.copy()\n        out[self.mask] = 0\n        return out\n"
+            "    def backward(self, dout):\n        dout[self.mask] = 0\n        return dout\n"
+            "r = Relu()\nr.forward(Z1)\ndZ1 = r.backward((A2 - Y) @ W2.T / m)\ndW1 = X.T @ dZ1")
+    assert _verdict("mlp-bce", "W1", relu) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", relu.replace("(x <= 0)", "(x < 0)")) == ("incorrect", "relu-at-zero")
+    swl = ("class SoftmaxWithLoss:\n    def backward(self, dout=1):\n        return dout * (self.y - self.t) / self.t.shape[0]\n"
+           "last = SoftmaxWithLoss()\nlast.y, last.t = P, Y\ndW = X.T @ last.backward()")
+    assert _verdict("softmax-regression", "W", swl) == ("correct", None)
+    assert _verdict("softmax-regression", "W", swl.replace(" / self.t.shape[0]", "")) == ("incorrect", "scale-factor")
+
+
+def test_maths_in_a_docstring_is_no_latex() -> None:
+    """Nielsen's ``cost_derivative`` docstring quotes ``\\partial C_x / \\partial a``: the
+    whole cell was read as LaTeX and refused (11 corpus-36 cases); a code cell's strings and
+    comments do not make it LaTeX. LaTeX itself still reads as LaTeX."""
+    from derive.checker.names import looks_latex
+
+    cell = ('def cost_derivative(output_activations, y):\n    """Return \\\\partial C_x / \\\\partial a."""\n'
+            "    return output_activations - y\n"
+            "delta = cost_derivative(y_pred, y_target)\ndW1 = X.T @ (delta @ W2.T * h * (1 - h))")
+    assert not looks_latex(cell)
+    assert _verdict("tiny-mlp", "W1", cell) == ("correct", None)
+    assert _verdict("tiny-mlp", "W1", cell.replace(" * h * (1 - h)", "")) == ("incorrect", "missing-activation-derivative")
+    assert looks_latex(r"\frac{1}{m} X^\top dZ") and looks_latex("$dW = X^T dZ$")
+
+
+def test_keras3_ops_and_tf_linalg_matmul() -> None:
+    """Keras 3's ``ops.matmul``/``ops.transpose``/``ops.shape(x)[0]``/``ops.where``/``ops.cast``
+    and ``tf.linalg.matmul(…, transpose_b=True)`` were refused (8 corpus-36 cases): read as
+    NumPy's and TensorFlow's ``tf.matmul``."""
+    right = ("dy = 2.0 * (y_pred - y_true) / ops.shape(x)[0]\ndh = ops.matmul(dy, ops.transpose(kernel2))\n"
+             "dz = ops.where(hidden > 0, dh, 0.0)\ndkernel1 = ops.matmul(ops.transpose(x), dz)")
+    assert _verdict(K3, "kernel1", right) == ("correct", None)
+    assert _verdict(K3, "kernel1", right.replace("ops.where(hidden > 0, dh, 0.0)", "dh")) == (
+        "incorrect", "missing-activation-derivative")
+    tf = ("dz = tf.linalg.matmul(2.0 * (y_pred - y_true) / n, kernel2, transpose_b=True) * ops.cast(hidden > 0, 'float32')\n"
+          "dkernel1 = tf.linalg.matmul(x, dz, transpose_a=True)")
+    assert _verdict(K3, "kernel1", tf) == ("correct", None)
+
+
+def test_per_example_loop_with_columns_of_a_row() -> None:
+    """Ng's ex4 per-example loop ``d2t = (d3t @ Theta2[:, 1:]) * a2t[:, 1:] * (1 - a2t[:, 1:])``
+    (the bias column of one example's row dropped) was refused ("a loop is not read"): the
+    columns of a row expression are those columns of the batch's."""
+    loop = ("Delta1 = torch.zeros_like(Theta1)\nfor t in range(m):\n    a1t = a1[t:t + 1, :]\n    a2t = a2[t:t + 1, :]\n"
+            "    d3t = h_[t:t + 1, :] - Y[t:t + 1, :]\n    d2t = (d3t @ Theta2[:, 1:]) * a2t[:, 1:] * (1 - a2t[:, 1:])\n"
+            "    Delta1 = Delta1 + d2t.T @ a1t\nTheta1_grad = Delta1 / m")
+    assert _verdict(CT, "Theta1", loop) == ("correct", None)
+    assert _verdict(CT, "Theta1", loop.replace("Delta1 / m", "Delta1")) == ("incorrect", "scale-factor")

@@ -921,8 +921,17 @@ class _Objects:
         fn = self.method(self.objects[obj], name)
         a = fn.args
         params = [p.arg for p in a.args][1:]
-        if a.vararg or a.kwarg or a.kwonlyargs or a.defaults or call.keywords or len(call.args) != len(params):
+        defaults = dict(zip([p.arg for p in a.args][len(a.args) - len(a.defaults):], a.defaults))
+        given = dict(zip(params, call.args))
+        for k in call.keywords:  # heldcheck36: backward(self, dout=1) called as backward() or backward(dout=1)
+            if k.arg is None or k.arg not in params or k.arg in given:
+                raise _Unread
+            given[k.arg] = k.value
+        if a.vararg or a.kwarg or a.kwonlyargs or len(call.args) > len(params) or any(
+            p not in given and p not in defaults for p in params
+        ):
             raise _Unread
+        args = [given.get(p, defaults.get(p)) for p in params]
         self.calls += 1
         tag = f"{obj}_{name.strip('_')}{self.calls}"
         body = list(fn.body)
@@ -937,7 +946,7 @@ class _Objects:
             and isinstance(st.value, ast.Dict) and not st.value.keys
         }
         env: dict[str, ast.expr] = {}
-        for p, arg in zip(params, call.args):
+        for p, arg in zip(params, args):
             if isinstance(arg, (ast.Name, ast.Constant)):
                 env[p] = arg
             else:
@@ -1198,7 +1207,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    stmts = _objects_inlined_heldcheck35(_without_quiet_with(tree.body))
+    stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
     stmts = _tuples_unpacked_heldcheck35(_listed_steps_heldcheck35(stmts))
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
@@ -1212,6 +1221,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     lines: list[str] = []
     made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
     assigned: set[str] = set()  # the names the cell assigned so far
+    masks: dict[str, ast.expr] = {}  # a name holding a comparison (a ReLU's mask)
     for k, st in enumerate(body):
         if made:  # grads['W1'] of such a dict: the name its entry was assigned to (dW1)
             st = _DictReads(made).visit(st)
@@ -1275,6 +1285,17 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             else:
                 pairs = [(t, st.value)]
             for target, value in pairs:
+                if isinstance(target, ast.Name):  # heldcheck36: self.mask = (x <= 0) named
+                    if isinstance(value, ast.Compare):
+                        masks[target.id] = value
+                    else:
+                        masks.pop(target.id, None)
+                elif (
+                    isinstance(target, ast.Subscript)
+                    and isinstance(target.slice, ast.Name)
+                    and target.slice.id in masks
+                ):  # dout[self.mask] = 0: the mask's comparison in place
+                    target = ast.Subscript(target.value, copy.deepcopy(masks[target.slice.id]), ast.Store())
                 key = _string_key(target)
                 if key is not None:  # grads['W2'] = … assigns dW2
                     name = "d" + key if key in tensors else key
@@ -1284,6 +1305,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 value = cell.visit(value)
                 if isinstance(target, ast.Name) and isinstance(value, ast.Name) and target.id == value.id:
                     continue  # A1 = cache['A1']
+                if isinstance(target, ast.Name) and isinstance(value, ast.Constant) and value.value is None:
+                    continue  # heldcheck36: self.mask = None (Saito's __init__), set before it is computed
                 entries = _dict_assignments_heldcheck28(value, tensors) if isinstance(target, ast.Name) else None
                 if entries is not None:  # grads = bptt(…): the helper's dictionary, entry by entry
                     lines.extend(entries)
@@ -1304,3 +1327,321 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     if not lines:
         return text
     return "\n".join(lines)
+
+
+# ---- heldcheck36: procedures inlined statement by statement --------------------------------------
+
+_GRAD_ATTRS = ("g", "grad")
+
+
+def _static(node: ast.expr) -> bool:
+    """A value that stands for itself wherever it is put: a name, a constant, a tuple of them."""
+    if isinstance(node, (ast.Name, ast.Constant)):
+        return True
+    return isinstance(node, ast.Tuple) and all(_static(e) for e in node.elts)
+
+
+def _static_truth(test: ast.expr) -> bool | None:
+    """The truth of a test of constants (``"relu" == "relu"``, ``"sigmoid" != "relu"``, ``"tanh" in
+    ("tanh", "relu")``, ``not …``, ``… and …``), or None where it depends on a value."""
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        t = _static_truth(test.operand)
+        return None if t is None else not t
+    if isinstance(test, ast.BoolOp):
+        truths = [_static_truth(v) for v in test.values]
+        if any(t is None for t in truths):
+            return None
+        return all(truths) if isinstance(test.op, ast.And) else any(truths)  # type: ignore[arg-type]
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        try:
+            left, right = ast.literal_eval(test.left), ast.literal_eval(test.comparators[0])
+        except (ValueError, TypeError, SyntaxError, RecursionError):
+            return None
+        if not isinstance(left, (str, int, float, bool, type(None))):
+            return None
+        op = test.ops[0]
+        try:
+            if isinstance(op, (ast.Eq, ast.Is)):
+                return left == right
+            if isinstance(op, (ast.NotEq, ast.IsNot)):
+                return left != right
+            if isinstance(op, ast.In):
+                return left in right
+            if isinstance(op, ast.NotIn):
+                return left not in right
+        except TypeError:
+            return None
+    return None
+
+
+def _quiet(st: ast.stmt) -> bool:
+    """A statement that computes nothing of the derivation: a docstring, ``print(…)``, ``assert``,
+    ``pass``, ``dW.shape`` shown."""
+    if isinstance(st, (ast.Assert, ast.Pass)):
+        return True
+    if isinstance(st, ast.Expr):
+        v = st.value
+        return isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
+            isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
+        )
+    return False
+
+
+class _Procedures:
+    """heldcheck36: functions of the cell that the expression inliner (:func:`_helper_body`)
+    does not read, called as statements or in assignments, inlined statement by statement —
+    fast.ai's ``def lin_grad(inp, out, w, b): inp.g = out.g @ w.t(); w.g = …`` called as
+    ``lin_grad(A1, Z2, W2, b2)`` (an argument's ``.g`` set: the name ``A1_grad``), Coursera's
+    ``linear_activation_backward(dA, cache, "relu")`` (an ``if activation == "relu":`` on a
+    constant argument takes its branch), Saito's ``gradient(x, t)`` filling ``grads['W1']``
+    and returning it (each entry a name of its own), a function calling others
+    (``forward_and_backward``). Each call's locals are renamed for the call, its arguments put
+    in (a tuple argument unpacked where the body unpacks it), its ``return`` the value of the
+    call. Anything else leaves the cell as written."""
+
+    def __init__(self, funcs: dict[str, ast.FunctionDef]) -> None:
+        self.funcs = funcs
+        self.out: list[ast.stmt] = []
+        self.calls = 0
+        self.grads: set[str] = set()  # names whose ``.g`` was set: read as NAME_grad
+        self.dicts: dict[str, dict[str, ast.expr]] = {}  # a name holding a returned dict
+
+    # -- expressions
+    def expr(self, node: ast.expr, env: dict[str, ast.expr], tag: str | None, local: set[str]) -> ast.expr:
+        me = self
+
+        class Sub(ast.NodeTransformer):
+            def visit_Name(inner, n: ast.Name) -> ast.AST:  # noqa: N802, N805
+                if n.id in env:
+                    return copy.deepcopy(env[n.id])
+                if tag is not None and n.id in local:
+                    return ast.copy_location(ast.Name(id=f"{tag}_{n.id}", ctx=ast.Load()), n)
+                return n
+
+            def visit_Attribute(inner, a: ast.Attribute) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(a)
+                if a.attr in _GRAD_ATTRS and isinstance(a.value, ast.Name) and a.value.id in me.grads:
+                    return ast.copy_location(ast.Name(id=f"{a.value.id}_grad", ctx=ast.Load()), a)
+                return a
+
+            def visit_Subscript(inner, s: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(s)
+                key = _string_key(s)
+                held = me.held(s.value, tag, local)
+                if key is not None and held is not None and key in held:
+                    return copy.deepcopy(held[key])
+                return s
+
+            def visit_Call(inner, c: ast.Call) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(c)
+                if isinstance(c.func, ast.Name) and c.func.id in me.funcs:
+                    got = me.inline(c)
+                    if got is None:
+                        raise _Unread  # a function returning nothing used as a value
+                    return got
+                return c
+
+        return Sub().visit(copy.deepcopy(node))
+
+    def held(self, node: ast.expr, tag: str | None, local: set[str]) -> dict[str, ast.expr] | None:
+        """The entries of a dict a name holds (``grads`` of ``grads = gradient(x, t)``, a local
+        ``grads = {}`` filled), or None."""
+        if isinstance(node, ast.Name):
+            return self.dicts.get(node.id)
+        if isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+            return {k.value: v for k, v in zip(node.keys, node.values)}  # type: ignore[union-attr]
+        return None
+
+    # -- statements
+    def target(self, t: ast.expr, env: dict[str, ast.expr], tag: str | None, local: set[str]) -> ast.expr:
+        if isinstance(t, ast.Name):
+            env.pop(t.id, None)
+            return ast.Name(id=f"{tag}_{t.id}" if tag is not None and t.id in local else t.id, ctx=ast.Store())
+        if isinstance(t, ast.Attribute) and t.attr in _GRAD_ATTRS:
+            base = self.expr(t.value, env, tag, local)
+            if not isinstance(base, ast.Name):
+                raise _Unread
+            self.grads.add(base.id)
+            return ast.Name(id=f"{base.id}_grad", ctx=ast.Store())
+        if isinstance(t, ast.Subscript):
+            return ast.Subscript(self.expr(t.value, env, tag, local), self.expr(t.slice, env, tag, local), ast.Store())  # type: ignore[arg-type]
+        raise _Unread
+
+    def assign(self, t: ast.expr, value: ast.expr, env: dict[str, ast.expr], tag: str | None, local: set[str]) -> None:
+        """``t = value`` (``value`` already put in terms of the caller)."""
+        if isinstance(t, ast.Tuple):
+            if isinstance(value, ast.Tuple) and len(value.elts) == len(t.elts):
+                for tt, vv in zip(t.elts, value.elts):
+                    self.assign(tt, vv, env, tag, local)
+                return
+            if any(not isinstance(e, ast.Name) for e in t.elts):
+                raise _Unread
+            names = [self.target(e, env, tag, local) for e in t.elts]  # dx, dw, db = helper(…)
+            self.out.append(ast.Assign([ast.Tuple(names, ast.Store())], value, lineno=0))  # type: ignore[arg-type]
+            return
+        if isinstance(t, ast.Name):
+            if isinstance(value, ast.Constant) and value.value is None:
+                env.pop(t.id, None)
+                return  # dx = None: set before it is computed
+            entries = self.held(value, tag, local)
+            if entries is not None and (isinstance(value, ast.Dict) or isinstance(value, ast.Name)):
+                name = self.target(t, env, tag, local).id  # type: ignore[attr-defined]
+                self.dicts[name] = dict(entries)
+                return
+            if tag is not None and isinstance(value, ast.Tuple) and _static(value):
+                env[t.id] = value  # cache = (x, w, b): unpacked later
+                return
+        self.out.append(ast.Assign([self.target(t, env, tag, local)], value, lineno=0))
+
+    def run(self, body: list[ast.stmt], env: dict[str, ast.expr], tag: str | None, local: set[str]) -> ast.expr | None:
+        """Emit ``body``'s statements; the returned expression (None: nothing returned)."""
+        todo = list(body)
+        while todo:
+            st = todo.pop(0)
+            if _quiet(st):
+                continue
+            if isinstance(st, ast.Return):
+                if todo or tag is None:
+                    raise _Unread
+                return None if st.value is None else self.expr(st.value, env, tag, local)
+            if isinstance(st, ast.If) and tag is not None:
+                truth = _static_truth(self.expr(st.test, env, tag, local))
+                if truth is None:
+                    raise _Unread
+                todo = list(st.body if truth else st.orelse) + todo
+                continue
+            if isinstance(st, ast.Assign) and len(st.targets) == 1:
+                t = st.targets[0]
+                if isinstance(st.value, ast.Dict) and isinstance(t, ast.Name) and tag is not None:
+                    self.dicts[f"{tag}_{t.id}"] = {}
+                    filled = self.held(self.expr(st.value, env, tag, local), tag, local)
+                    if filled is None:
+                        raise _Unread
+                    self.dicts[f"{tag}_{t.id}"] = filled
+                    env.pop(t.id, None)
+                    continue
+                value = self.expr(st.value, env, tag, local)
+                if isinstance(t, ast.Subscript) and _string_key(t) is not None and isinstance(t.value, ast.Name):
+                    holder = f"{tag}_{t.value.id}" if tag is not None and t.value.id in local else t.value.id
+                    if holder in self.dicts:
+                        name = f"{holder}_{_string_key(t)}"
+                        self.dicts[holder][_string_key(t)] = ast.Name(id=name, ctx=ast.Load())  # type: ignore[index]
+                        self.out.append(ast.Assign([ast.Name(id=name, ctx=ast.Store())], value, lineno=0))
+                        continue
+                self.assign(t, value, env, tag, local)
+                continue
+            if isinstance(st, ast.AugAssign):
+                value = self.expr(st.value, env, tag, local)
+                old = self.expr(st.target, env, tag, local) if isinstance(st.target, ast.Name) else None
+                target = self.target(st.target, env, tag, local)
+                if old is not None and isinstance(old, ast.Name) and old.id != target.id:  # type: ignore[attr-defined]
+                    self.out.append(ast.Assign([target], ast.BinOp(old, st.op, value), lineno=0))
+                else:
+                    self.out.append(ast.AugAssign(target, st.op, value))  # type: ignore[arg-type]
+                continue
+            if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
+                c = st.value
+                if isinstance(c.func, ast.Name) and c.func.id in self.funcs:
+                    self.inline(ast.Call(c.func, [self.expr(a, env, tag, local) for a in c.args], [
+                        ast.keyword(k.arg, self.expr(k.value, env, tag, local)) for k in c.keywords
+                    ]))
+                    continue
+            if tag is not None:
+                raise _Unread  # a loop or another statement inside a function
+            self.out.append(self.expr(st, env, tag, local))  # type: ignore[arg-type]
+        return None
+
+    def inline(self, call: ast.Call) -> ast.expr | None:
+        """The statements of ``call``'s function emitted; its returned value (or None)."""
+        fn = self.funcs[call.func.id]  # type: ignore[attr-defined]
+        self.calls += 1
+        if self.calls > MAX_UNROLL:
+            raise _Unread
+        tag = f"{fn.name}{self.calls}"
+        a = fn.args
+        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+            raise _Unread
+        params = [p.arg for p in a.args]
+        defaults = dict(zip(params[len(params) - len(a.defaults):], a.defaults))
+        if len(call.args) > len(params) or any(isinstance(x, ast.Starred) for x in call.args):
+            raise _Unread
+        given: dict[str, ast.expr] = dict(zip(params, call.args))
+        for k in call.keywords:
+            if k.arg is None or k.arg not in params or k.arg in given:
+                raise _Unread
+            given[k.arg] = k.value
+        local = {
+            n.id for st in fn.body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        } | set(params)
+        env: dict[str, ast.expr] = {}
+        for p in params:
+            v = given.get(p, defaults.get(p))
+            if v is None:
+                raise _Unread
+            if _static(v) or (isinstance(v, ast.Name) and v.id in self.dicts):
+                env[p] = v
+            else:
+                self.out.append(ast.Assign([ast.Name(id=f"{tag}_{p}", ctx=ast.Store())], v, lineno=0))
+                env[p] = ast.Name(id=f"{tag}_{p}", ctx=ast.Load())
+        for p, v in list(env.items()):  # a dict passed in: its entries read through the parameter
+            if isinstance(v, ast.Name) and v.id in self.dicts:
+                self.dicts[f"{tag}_{p}"] = self.dicts[v.id]
+                env.pop(p)
+        got = self.run(list(fn.body), env, tag, local)
+        if isinstance(got, ast.Name) and got.id in self.dicts:
+            return got
+        if isinstance(got, ast.Dict):
+            held = self.held(got, tag, local)
+            if held is None:
+                raise _Unread
+            self.dicts[f"{tag}_ret"] = held
+            return ast.Name(id=f"{tag}_ret", ctx=ast.Load())
+        return got
+
+
+def _procedure(fn: ast.FunctionDef) -> bool:
+    """Is ``fn`` a function the expression inliner does not read (:func:`_helper_body` refuses
+    its body), to inline statement by statement?"""
+    if fn.decorator_list:
+        return False
+    try:
+        _helper_body(fn, fn.name, _Cell({}), [p.arg for p in fn.args.args])
+    except FormulaError:
+        return True
+    return False
+
+
+def _procedures_inlined_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` with the calls of the cell's procedures (:class:`_Procedures`) inlined, the
+    other definitions first; ``stmts`` as they are where no procedure is called or one is not
+    read."""
+    funcs = {st.name: st for st in stmts if isinstance(st, ast.FunctionDef) and _procedure(st)}
+    rest = [st for st in stmts if not (isinstance(st, ast.FunctionDef) and st.name in funcs)]
+    if not funcs or not (_called(rest) & set(funcs)):
+        return stmts
+    inliner = _Procedures(funcs)
+    inliner.grads = {  # Z2.g = … at the top, already read as Z2_grad (formula._gradient_attributes)
+        n.id[: -len("_grad")] for st in rest for n in ast.walk(st)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id.endswith("_grad")
+    }
+    defs = [st for st in rest if isinstance(st, ast.FunctionDef)]
+    try:
+        for st in rest:
+            if isinstance(st, ast.FunctionDef):
+                continue
+            if isinstance(st, (ast.For, ast.While, ast.If, ast.With, ast.Try)) and _called([st]) & set(funcs):
+                return stmts  # a procedure called inside a block: not read
+            if isinstance(st, ast.Assign) and len(st.targets) == 1:
+                value = inliner.expr(st.value, {}, None, set())
+                t = st.targets[0]
+                if isinstance(t, ast.Name) and isinstance(value, ast.Name) and value.id in inliner.dicts:
+                    inliner.dicts[t.id] = inliner.dicts[value.id]  # grads = gradient(x, t)
+                    continue
+                inliner.assign(inliner.expr(t, {}, None, set()) if not isinstance(t, ast.Attribute) else t, value, {}, None, set())
+                continue
+            inliner.run([st], {}, None, set())
+    except (_Unread, AttributeError, TypeError, KeyError, RecursionError):
+        return stmts
+    return defs + [ast.fix_missing_locations(st) for st in inliner.out]

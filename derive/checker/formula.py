@@ -1886,6 +1886,7 @@ _KERAS_AS_NUMPY_HELDCHECK35 = frozenset(
     {"dot", "sum", "mean", "square", "sqrt", "exp", "log", "abs", "sign", "maximum", "minimum",
      "tanh", "transpose"}
 )
+_KERAS_OPS_HELDCHECK36 = ("ops", "keras.ops", "tf.keras.ops")  # Keras 3's backend-agnostic ops
 _CROSS_MODULES_HELDCHECK27 = ("np", "numpy", "jnp", "torch", "torch.linalg")
 _PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
@@ -3703,8 +3704,15 @@ class _Numpy(ast.NodeTransformer):
             return self.visit_Call(tf_fn)
         if isinstance(base, ast.Name) and base.id == "tf":
             return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
+        if ast.unparse(base) == "tf.linalg" and f.attr == "matmul":  # heldcheck36: tf.matmul's alias
+            self.changed = True
+            return ast.Call(ast.Attribute(ast.Name("tf", ast.Load()), "matmul", ast.Load()), args, node.keywords)
         if ast.unparse(base) in spelling.KERAS:  # heldcheck35: Keras backend's K.dot, K.transpose …
             keras = self.keras_heldcheck35(node, f.attr, args)
+            if keras is not None:
+                return keras
+        if ast.unparse(base) in _KERAS_OPS_HELDCHECK36 and self._tensor(ast.Name("ops", ast.Load())) is None:
+            keras = self.keras_ops_heldcheck36(node, f.attr, args)
             if keras is not None:
                 return keras
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
@@ -4025,6 +4033,27 @@ class _Numpy(ast.NodeTransformer):
             return ast.Call(ast.Name(name, ast.Load()), args, [])
         return None
 
+    def keras_ops_heldcheck36(self, node: ast.Call, name: str, args: list[ast.expr]) -> ast.AST | None:
+        """Keras 3's ``ops`` (``from keras import ops``; ``keras.ops``) in a custom training
+        loop's backward pass: ``ops.matmul(a, b)`` (a @ b), ``ops.shape(x)`` (``x.shape``),
+        ``ops.cast(m, "float32")`` (a float of ``m``), ``ops.where``/``ops.sum``/``ops.mean``/…
+        as NumPy's function of the same name, the rest as the Keras backend's
+        (:meth:`keras_heldcheck35`); ``None`` for another name (the language's message)."""
+        if name == "matmul" and len(args) == 2 and not node.keywords:
+            self.changed = True
+            return ast.BinOp(args[0], ast.MatMult(), args[1])
+        if name == "shape" and len(args) == 1 and not node.keywords:
+            self.changed = True
+            return self.visit_Attribute(ast.Attribute(args[0], "shape", ast.Load()))
+        if name == "cast" and len(args) == 2 and not node.keywords:
+            self.changed = True
+            return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
+        if name in ("where", "multiply", "divide", "add", "subtract", "outer", "einsum") and name not in _KERAS_AS_NUMPY_HELDCHECK35:
+            self.changed = True
+            np_fn = ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load())
+            return self.call(ast.Call(np_fn, args, node.keywords))
+        return self.keras_heldcheck35(node, name, args)
+
     def method_name(self, f: ast.Attribute) -> str:
         """How to name an unsupported call: ``np.linalg.pinv``, ``torch.autograd.grad`` as
         written where the call is a module's function (a dotted path whose root is no tensor of
@@ -4262,6 +4291,14 @@ class _SummedRowsHeldcheck34:
             return ast.Name(e.value.id, ast.Load())
         if self._free(e):
             return None
+        if (  # heldcheck36: a2t[:, 1:] — columns of a row expression (Ng's bias column dropped)
+            isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2
+            and isinstance(e.slice.elts[0], ast.Slice) and e.slice.elts[0].lower is None
+            and e.slice.elts[0].upper is None and e.slice.elts[0].step is None
+            and self._free(e.slice.elts[1])
+        ):
+            r = self.row(e.value)
+            return None if r is None or self.flat != {False} else ast.Subscript(r, e.slice, ast.Load())
         pair = self._product(e)
         if pair is not None:
             a, b = pair
