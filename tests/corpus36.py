@@ -405,7 +405,7 @@ MCR = J(
 )
 C(R2, "W_x", N, J(MCR, "dW_x = dWxh"), oracle=RWX, style="minchar-W-x")
 C(R2, "W_h", N, J(MCR, "dW_h = dWhh"), oracle=RWH, style="minchar-W-h")
-C(R2, "b", N, J(MCR, "db = dbh"), oracle=RB, style="minchar-b")
+C(R2, "b", N, J(MCR, "db = dbh"), "bias-not-summed", style="minchar-b", note="first labelled right: min-char-rnn runs one example at a time, and at the example m = 1 the batch sum changes nothing, but m is a size of this network and b is shared by its examples — relabelled after the first pass (as zh-rnn-b), oracle dropped")
 C(R2, "W_h", N, J(MCR.replace("np.dot(hs[t - 1].T, dhraw)", "np.dot(hs[t].T, dhraw)"), "dW_h = dWhh"), "*", oracle=f"h_2.T @ {R2_D2} + h_1.T @ {R2_D1}", style="minchar-W-h-wrong-step", note="h_t for h_{t-1}")
 C(R2, "W_x", N, J(MCR.replace("dh = dy + dhnext", "dh = dy"), "dW_x = dWxh"), "missing-path", oracle=f"x_2.T @ {R2_D2}", style="minchar-no-dhnext")
 C(R2, "W_x", N, J(MCR.replace("dhnext = np.dot(dhraw, W_h.T)", "dhnext = np.dot(dh, W_h.T)"), "dW_x = dWxh"), "*", oracle=f"x_2.T @ {R2_D2} + x_1.T @ ({R2_D2.replace(' * (1 - h_2 ** 2)', '')} @ W_h.T * (1 - h_1 ** 2))", style="minchar-dhnext-before-tanh")

@@ -156,3 +156,27 @@ def test_per_example_loop_with_columns_of_a_row() -> None:
             "    Delta1 = Delta1 + d2t.T @ a1t\nTheta1_grad = Delta1 / m")
     assert _verdict(CT, "Theta1", loop) == ("correct", None)
     assert _verdict(CT, "Theta1", loop.replace("Delta1 / m", "Delta1")) == ("incorrect", "scale-factor")
+
+
+def test_steps_held_in_dicts_and_lists() -> None:
+    """min-char-rnn's ``xs, hs = {}, {}; hs[-1] = np.copy(h_0)`` with ``for t in
+    reversed(range(len(xs)))`` and ``dy = … if t == 1 else …``, and Nielsen's ``nabla_w =
+    [np.zeros(w.shape) for w in weights]`` set as ``nabla_w[-l] = …`` in ``for l in range(2,
+    3)`` were refused ("a for loop is read only over a written-out tuple": 18 corpus-36 cases):
+    the passes one after the other, a dict's keys as written, a list's from either end."""
+    mcr = ("xs, hs = {}, {}\nhs[-1] = np.copy(h_0)\nxs[0], xs[1] = x_1, x_2\nhs[0], hs[1] = h_1, h_2\n"
+           "dWxh, dhnext = np.zeros_like(W_x), np.zeros_like(h_0)\nfor t in reversed(range(len(xs))):\n"
+           "    dy = hs[t] - y if t == 1 else np.zeros_like(y)\n    dh = dy + dhnext\n"
+           "    dhraw = (1 - hs[t] * hs[t]) * dh\n    dWxh += np.dot(xs[t].T, dhraw)\n    dhnext = np.dot(dhraw, W_h.T)\n"
+           "dW_x = dWxh")
+    assert _verdict("rnn", "W_x", mcr) == ("correct", None)
+    assert _verdict("rnn", "W_x", mcr.replace("dh = dy + dhnext", "dh = dy")) == ("incorrect", "missing-path")
+    niel = ("weights = [W1, W2]\nactivations = [X, h, y_pred]\nzs = [h_raw, y_pred]\n"
+            "nabla_w = [np.zeros(w.shape) for w in weights]\ndelta = y_pred - y_target\n"
+            "nabla_w[-1] = np.dot(activations[-2].transpose(), delta)\nfor l in range(2, 3):\n"
+            "    sp = sigmoid(zs[-l]) * (1 - sigmoid(zs[-l]))\n"
+            "    delta = np.dot(delta, weights[-l + 1].transpose()) * sp\n"
+            "    nabla_w[-l] = np.dot(activations[-l - 1].transpose(), delta)\ndW1 = nabla_w[0]")
+    assert _verdict("tiny-mlp", "W1", niel) == ("correct", None)
+    assert _verdict("tiny-mlp", "W2", niel.replace("dW1 = nabla_w[0]", "dW2 = nabla_w[1]")) == ("correct", None)
+    assert _verdict("tiny-mlp", "W1", niel.replace(" * sp", "")) == ("incorrect", "missing-activation-derivative")

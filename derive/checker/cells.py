@@ -569,9 +569,12 @@ def _literal_int(e: ast.expr) -> int | None:
 
 
 def _folded_int(e: ast.expr, name: str, value: int) -> int | None:
-    """``e`` (``t``, ``t + 1``, ``t - 1``) with the loop's ``name`` = ``value``, if a whole number."""
+    """``e`` (``t``, ``t + 1``, ``t - 1``, ``-l``) with the loop's ``name`` = ``value``, if a whole number."""
     if isinstance(e, ast.Name) and e.id == name:
         return value
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):  # heldcheck36: nabla_w[-l]
+        inner = _folded_int(e.operand, name, value)
+        return None if inner is None else -inner
     if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub)):
         a, b = _folded_int(e.left, name, value), _folded_int(e.right, name, value)
         if a is not None and b is not None:
@@ -1208,7 +1211,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
-    stmts = _tuples_unpacked_heldcheck35(_listed_steps_heldcheck35(stmts))
+    stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(stmts)))
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
@@ -1645,3 +1648,175 @@ def _procedures_inlined_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
     except (_Unread, AttributeError, TypeError, KeyError, RecursionError):
         return stmts
     return defs + [ast.fix_missing_locations(st) for st in inliner.out]
+
+
+# ---- heldcheck36: steps held in dicts and lists, filled and read by whole numbers ----------------
+
+
+class _Steps:
+    """heldcheck36: :func:`_listed_steps_heldcheck35` widened to the forms of min-char-rnn and
+    Nielsen's network.py — ``xs, hs = {}, {}`` filled by ``hs[-1] = np.copy(h_0)`` and ``xs[0],
+    xs[1] = x_1, x_2`` (a dict's keys are whole numbers as written: ``hs[-1]`` is the entry -1),
+    ``hs = {0: …, 1: h1}`` written out, ``nabla_w = [np.zeros(w.shape) for w in weights]`` of a
+    listed name, an entry set as a step (``nabla_w[-1] = np.dot(…)``: a name of its own, read
+    later as ``nabla_w[0]``), a loop over ``range(len(xs))`` or whole numbers whose index picks
+    entries (``zs[-l]``, ``hs[t - 1]``) or decides a conditional expression (``dy = … if t == 1
+    else …``)."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, dict[int, ast.expr]] = {}  # name -> entries by key
+        self.is_dict: dict[str, bool] = {}
+        self.out: list[ast.stmt] = []
+        self.count = 0
+
+    def key(self, name: str, k: int) -> int:
+        items = self.held[name]
+        if self.is_dict[name]:
+            if k not in items:
+                raise ValueError(name)
+            return k
+        n = len(items)
+        if not -n <= k < n:
+            raise ValueError(name)
+        return k % n
+
+    def define(self, name: str, value: ast.expr, env: dict[str, int]) -> bool:
+        """``name = value`` defines entries: a list or dict written out (``{}`` empty), or a list
+        comprehension over a listed name; True where it did."""
+        if isinstance(value, ast.List) and value.elts:
+            self.held[name], self.is_dict[name] = {k: self.items(e, env) for k, e in enumerate(value.elts)}, False
+            return True
+        if isinstance(value, ast.Dict) and all(k is not None and _literal_int(k) is not None for k in value.keys):
+            self.held[name] = {_literal_int(k): self.items(v, env) for k, v in zip(value.keys, value.values)}  # type: ignore[misc, arg-type]
+            self.is_dict[name] = True
+            return True
+        if (
+            isinstance(value, ast.ListComp) and len(value.generators) == 1
+            and not value.generators[0].ifs and not value.generators[0].is_async
+            and isinstance(value.generators[0].target, ast.Name)
+            and isinstance(value.generators[0].iter, ast.Name) and value.generators[0].iter.id in self.held
+            and not self.is_dict[value.generators[0].iter.id]
+        ):
+            gen = value.generators[0]
+            src = self.held[gen.iter.id]  # type: ignore[union-attr]
+            self.held[name] = {
+                k: _subst(copy.deepcopy(value.elt), {gen.target.id: src[k]}) for k in sorted(src)  # type: ignore[union-attr]
+            }
+            self.is_dict[name] = False
+            return True
+        return False
+
+    def items(self, e: ast.expr, env: dict[str, int]) -> ast.expr:
+        return _StepItems(self, env).visit(copy.deepcopy(e))
+
+    def set_entry(self, t: ast.Subscript, value: ast.expr, env: dict[str, int]) -> None:
+        name = t.value.id  # type: ignore[attr-defined]
+        k = _folded_int(t.slice, *next(iter(env.items()))) if env else _literal_int(t.slice)
+        if k is None:
+            raise ValueError(name)
+        if self.is_dict[name]:
+            slot = k
+        else:
+            slot = self.key(name, k)
+        self.count += 1
+        fresh = f"{name}_{'m' if slot < 0 else ''}{abs(slot)}_{self.count}"
+        self.out.append(ast.Assign([ast.Name(fresh, ast.Store())], value, lineno=0))
+        self.held[name][slot] = ast.Name(fresh, ast.Load())
+
+    def statement(self, st: ast.stmt, env: dict[str, int]) -> None:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            pairs = list(zip(t.elts, v.elts)) if (
+                isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts)
+            ) else [(t, v)]
+            if all(isinstance(a, ast.Name) and isinstance(b, (ast.List, ast.Dict, ast.ListComp)) for a, b in pairs):
+                done = [self.define(a.id, b, env) for a, b in pairs]  # type: ignore[union-attr]
+                if all(done):
+                    return
+                if any(done):
+                    raise ValueError("mixed")
+            if all(
+                isinstance(a, ast.Subscript) and isinstance(a.value, ast.Name) and a.value.id in self.held
+                for a, _ in pairs
+            ):
+                values = [self.items(b, env) for _, b in pairs]
+                for (a, _), b in zip(pairs, values):
+                    self.set_entry(a, b, env)  # type: ignore[arg-type]
+                return
+        if isinstance(st, ast.For) and not st.orelse and isinstance(st.target, ast.Name):
+            steps = self.steps(st.iter)
+            if steps is not None:
+                for value in steps:
+                    for body_st in st.body:
+                        self.statement(body_st, {**env, st.target.id: value})
+                return
+        self.out.append(_StepItems(self, env).visit(copy.deepcopy(st)))
+
+    def steps(self, it: ast.expr) -> list[int] | None:
+        """:func:`_int_steps_heldcheck35`, with ``len(xs)`` of a held name a number."""
+        class Lens(ast.NodeTransformer):
+            def visit_Call(inner, c: ast.Call) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(c)
+                if (
+                    isinstance(c.func, ast.Name) and c.func.id == "len" and len(c.args) == 1
+                    and isinstance(c.args[0], ast.Name) and c.args[0].id in self.held
+                ):
+                    return ast.Constant(len(self.held[c.args[0].id]))
+                return c
+
+        return _int_steps_heldcheck35(Lens().visit(copy.deepcopy(it)))
+
+
+class _StepItems(ast.NodeTransformer):
+    """An expression with held entries put in (``hs[t - 1]`` at the pass's ``t``) and the
+    passes' indices decided (``… if t == 1 else …``); a held name used otherwise, or an index
+    used as a number: ValueError."""
+
+    def __init__(self, steps: _Steps, env: dict[str, int]) -> None:
+        self.steps, self.env = steps, env
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        if isinstance(node.value, ast.Name) and node.value.id in self.steps.held:
+            k = _literal_int(node.slice)
+            for var, value in self.env.items():
+                k = _folded_int(node.slice, var, value) if k is None else k
+            if k is None:
+                raise ValueError(node.value.id)
+            return copy.deepcopy(self.steps.held[node.value.id][self.steps.key(node.value.id, k)])
+        self.generic_visit(node)
+        return node
+
+    def visit_IfExp(self, node: ast.IfExp) -> ast.AST:  # noqa: N802
+        test = _subst(copy.deepcopy(node.test), {v: ast.Constant(k) for v, k in self.env.items()})
+        truth = _static_truth(test)
+        if truth is None:
+            self.generic_visit(node)
+            return node
+        return self.visit(node.body if truth else node.orelse)
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
+        if node.id in self.env or node.id in self.steps.held:
+            raise ValueError(node.id)  # an index used as a number; a held name used whole
+        return node
+
+
+def _held_steps_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` read by :class:`_Steps` where a dict of whole-number keys or a list is held and
+    read by index; ``stmts`` as they are where none is, or one is used otherwise."""
+    if not any(
+        isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+        for st in stmts for n in ast.walk(st)
+    ):
+        return stmts
+    steps = _Steps()
+    try:
+        for st in stmts:
+            if isinstance(st, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+                steps.out.append(st)
+                continue
+            steps.statement(st, {})
+    except (ValueError, IndexError, KeyError, RecursionError):
+        return stmts
+    if not steps.held or len(steps.out) > 8 * MAX_UNROLL:
+        return stmts
+    return [ast.fix_missing_locations(st) for st in steps.out]
