@@ -140,7 +140,7 @@ C(R, "w1", N, J(RFAST, "grad_w1 = w1.g"), oracle=RW1, style="fastai-relu-mlp-w1"
 C(R, "w2", N, J(RFAST, "grad_w2 = w2.g"), oracle=RW2, style="fastai-relu-mlp-w2")
 C(R, "w2", N, J(RFAST.replace("2. * (inp - targ)", "2. * (inp - targ) / inp.shape[0]"), "grad_w2 = w2.g"), "scale-factor", oracle=f"{RW2} / n", style="fastai-relu-mlp-mean-habit", note="the loss is a sum (sse): no 1/n")
 C(R, "w1", N, J(RFAST.replace("(inp > 0).float() * out.g", "(inp >= 0).float() * out.g"), "grad_w1 = w1.g"), "relu-at-zero", style="fastai-relu-mlp-ge", note="PyTorch's relu'(0) = 0 (README policy)")
-C(R, "w1", N, J(RFAST.replace("mse_grad(y_pred, y)", "mse_grad(y, y_pred)"), "grad_w1 = w1.g"), "sign", oracle=f"-({RW1})", style="fastai-relu-mlp-args-swapped")
+C(R, "w1", N, J(RFAST.replace("mse_grad(y_pred, y)", "mse_grad(y, y_pred)"), "grad_w1 = w1.g"), REFUSE, style="fastai-relu-mlp-args-swapped", note="first labelled sign; mse_grad(y, y_pred) sets y.g, and lin_grad then reads y_pred.g, which nothing set: the cell raises AttributeError when run — it computes no gradient (relabelled after the first pass, oracle dropped)")
 C(R, "w1", N, J("# fast.ai：relu_grad 用 (inp>0).float() 乘上游梯度", RFAST, "grad_w1 = w1.g"), lang=Z, oracle=RW1, style="zh-fastai-relu-mlp-w1")
 
 # ================================================================ Saito, Deep Learning from Scratch: layer classes

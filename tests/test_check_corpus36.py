@@ -180,3 +180,61 @@ def test_steps_held_in_dicts_and_lists() -> None:
     assert _verdict("tiny-mlp", "W1", niel) == ("correct", None)
     assert _verdict("tiny-mlp", "W2", niel.replace("dW1 = nabla_w[0]", "dW2 = nabla_w[1]")) == ("correct", None)
     assert _verdict("tiny-mlp", "W1", niel.replace(" * sp", "")) == ("incorrect", "missing-activation-derivative")
+
+
+FA = str(COURSE / "hn17_fastai_l13_res_col.toml")
+GR = str(COURSE / "hn15_fastai_generalrelu.toml")
+
+
+def test_unsqueezed_outer_products_and_a_batch_of_one() -> None:
+    """fast.ai's ``w.g = (inp.unsqueeze(-1) * out.g.unsqueeze(1)).sum(0)`` and a batch of one,
+    ``torch.bmm(a.unsqueeze(0), b.unsqueeze(0)).squeeze(0)`` (corpus 34's c34-032 too), were
+    refused (".unsqueeze is not supported"): ``inp.T @ out.g`` and ``a @ b``; the axes swapped
+    are the transpose."""
+    g = "dZ2 = (A2 - Y) / m\ndW2 = (A1.unsqueeze(-1) * dZ2.unsqueeze(1)).sum(0)"
+    assert _verdict("mlp-bce", "W2", g) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0) / m\ndW1 = (X.unsqueeze(1) * dZ1.unsqueeze(-1)).sum(0)")[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "dW2 = torch.bmm(A1.t().unsqueeze(0), (A2 - Y).unsqueeze(0)).squeeze(0) / m") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = torch.bmm(A1.t().unsqueeze(0), (A2 - Y).unsqueeze(0)).squeeze(0)") == ("incorrect", "scale-factor")
+
+
+def test_a_named_constant_as_leaky_relus_slope() -> None:
+    """``F.leaky_relu(l1, leak)`` with the spec's constant ``leak`` (as the spec writes it) was
+    refused ("leaky_relu's slope must be a number"): the constant's value."""
+    right = ("res_g = 2. * (res.squeeze(-1) - y_train).unsqueeze(-1) / n\n"
+             "grad_w2 = ((F.leaky_relu(l1, leak) - sub).clamp_max(maxv)).t() @ res_g")
+    assert _verdict(GR, "w2", right) == ("correct", None)
+    assert _verdict(GR, "w2", right.replace(" - sub", ""))[0] == "incorrect"
+
+
+def test_per_example_rows_reshaped_and_zipped() -> None:
+    """Per-example loops written ``x_i = X[i].reshape(-1, 1); dW1 += x_i @ dz_i.reshape(1, -1)``
+    and ``for x_i, z_i, a_i, y_i in zip(X, Z1, A2, Y): dW1 += np.outer(x_i, …)`` were refused:
+    the sum over the rows, ``X.T @ dZ1``; the outer product's order swapped stays wrong."""
+    rs = ("dW1 = np.zeros_like(W1)\nfor i in range(m):\n    x_i = X[i].reshape(-1, 1)\n"
+          "    dz1_i = ((A2[i] - Y[i]) * W2[:, 0]) * (Z1[i] > 0)\n    dW1 += x_i @ dz1_i.reshape(1, -1)\ndW1 /= m")
+    assert _verdict("mlp-bce", "W1", rs) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", rs.replace("dW1 /= m", "")) == ("incorrect", "scale-factor")
+    z = ("dW1 = np.zeros_like(W1)\nfor x_i, z_i, a_i, y_i in zip(X, Z1, A2, Y):\n"
+         "    dW1 += np.outer(x_i, (a_i - y_i) * W2[:, 0] * (z_i > 0))\ndW1 = dW1 / len(X)")
+    assert _verdict("mlp-bce", "W1", z) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", z.replace("np.outer(x_i, (a_i - y_i) * W2[:, 0] * (z_i > 0))",
+                                                "np.outer((a_i - y_i) * W2[:, 0] * (z_i > 0), x_i)"))[0] == "incorrect"
+
+
+def test_a_procedure_with_its_forward_pass_and_a_gradient_set_inside() -> None:
+    """fast.ai's ``forward_and_backward(inp, targ)`` — its forward lines (``diff``, ``loss``
+    unread), then ``mse_grad``/``lin_grad`` and ``l1.g = l2.g`` (the ReLU's step skipped) —
+    was refused ("'Subscript' is not allowed", "attribute '.g' is not allowed"): the locals
+    nothing reads are left out, a gradient attribute set inside a function is read after the
+    inlining."""
+    fab = ("def mse_grad(inp, targ):\n    inp.g = 2. * (inp.squeeze() - targ).unsqueeze(-1) / inp.shape[0]\n"
+           "def lin_grad(inp, out, w, b):\n    inp.g = out.g @ w.t()\n    w.g = inp.t() @ out.g\n    b.g = out.g.sum(0)\n"
+           "def forward_and_backward(inp, targ):\n    l1 = inp @ w1 + b1\n    l2 = l1.clamp_min(0.)\n"
+           "    out = l2 @ w2 + b2\n    diff = out[:, 0] - targ\n    loss = diff.pow(2).mean()\n"
+           "    mse_grad(out, targ)\n    lin_grad(l2, out, w2, b2)\n    l1.g = (l1 >= 0).float() * l2.g\n    lin_grad(inp, l1, w1, b1)\n"
+           "forward_and_backward(x_train, y_train)\n")
+    assert _verdict(FA, "b2", fab + "grad_b2 = b2.g") == ("correct", None)
+    assert _verdict(FA, "w1", fab + "grad_w1 = w1.g") == ("correct", None)
+    assert _verdict(FA, "w1", fab.replace("(l1 >= 0).float() * l2.g", "l2.g") + "grad_w1 = w1.g") == (
+        "incorrect", "missing-activation-derivative")

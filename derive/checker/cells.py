@@ -1214,6 +1214,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(stmts)))
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
+            st = _zip_rows_heldcheck36(st, tensors)
             unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
             if unrolled is None:
                 raise FormulaError(msg("heldcheck3.loop"))
@@ -1410,6 +1411,7 @@ class _Procedures:
         self.calls = 0
         self.grads: set[str] = set()  # names whose ``.g`` was set: read as NAME_grad
         self.dicts: dict[str, dict[str, ast.expr]] = {}  # a name holding a returned dict
+        self.locals: set[str] = set()  # the calls' renamed locals
 
     # -- expressions
     def expr(self, node: ast.expr, env: dict[str, ast.expr], tag: str | None, local: set[str]) -> ast.expr:
@@ -1578,6 +1580,7 @@ class _Procedures:
         local = {
             n.id for st in fn.body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
         } | set(params)
+        self.locals |= {f"{tag}_{n}" for n in local}
         env: dict[str, ast.expr] = {}
         for p in params:
             v = given.get(p, defaults.get(p))
@@ -1647,7 +1650,22 @@ def _procedures_inlined_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
             inliner.run([st], {}, None, set())
     except (_Unread, AttributeError, TypeError, KeyError, RecursionError):
         return stmts
-    return defs + [ast.fix_missing_locations(st) for st in inliner.out]
+    return defs + [ast.fix_missing_locations(st) for st in _without_unread_locals(inliner.out, inliner.locals)]
+
+
+def _without_unread_locals(stmts: list[ast.stmt], local: set[str]) -> list[ast.stmt]:
+    """``stmts`` without the assignments of a procedure's locals that nothing reads (fast.ai's
+    ``diff = out[:, 0] - targ; loss = diff.pow(2).mean()`` inside ``forward_and_backward``)."""
+    while True:
+        read = {n.id for st in stmts for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        dead = [
+            st for st in stmts
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id in local and st.targets[0].id not in read
+        ]
+        if not dead:
+            return stmts
+        stmts = [st for st in stmts if not any(st is d for d in dead)]
 
 
 # ---- heldcheck36: steps held in dicts and lists, filled and read by whole numbers ----------------
@@ -1820,3 +1838,46 @@ def _held_steps_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
     if not steps.held or len(steps.out) > 8 * MAX_UNROLL:
         return stmts
     return [ast.fix_missing_locations(st) for st in steps.out]
+
+
+def _zip_rows_heldcheck36(st: ast.For, tensors: set[str] | frozenset[str]) -> ast.For:
+    """``for x_i, z_i, y_i in zip(X, Z1, Y):`` (``for x_i in X:``) — the rows of the network's
+    tensors — as ``for i in range(len(X)):`` with ``X[i]`` put in for ``x_i``: the per-example loop the
+    readers know (:func:`_summed_loop_heldcheck34`); any other loop as it is."""
+    it, t = st.iter, st.target
+    if st.orelse:
+        return st
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "zip" and not it.keywords:
+        sources = it.args
+        names = t.elts if isinstance(t, ast.Tuple) else []
+    elif isinstance(it, ast.Name):
+        sources, names = [it], [t]
+    else:
+        return st
+    if (
+        not sources or len(names) != len(sources)
+        or not all(isinstance(x, ast.Name) for x in [*sources, *names])
+        or not all(x.id in tensors for x in sources)  # type: ignore[union-attr]
+    ):
+        return st
+    i = "i_row"
+    if any(isinstance(n, ast.Name) and n.id == i for b in st.body for n in ast.walk(b)):
+        return st
+    env = {n.id: ast.Subscript(ast.Name(x.id, ast.Load()), ast.Name(i, ast.Load()), ast.Load())  # type: ignore[union-attr]
+           for n, x in zip(names, sources)}
+    body = [_SubstAll(env).visit(copy.deepcopy(b)) for b in st.body]
+    rng = ast.Call(ast.Name("range", ast.Load()), [
+        ast.Call(ast.Name("len", ast.Load()), [ast.Name(sources[0].id, ast.Load())], [])], [])  # type: ignore[union-attr]
+    return ast.fix_missing_locations(ast.For(ast.Name(i, ast.Store()), rng, body, [], lineno=st.lineno))
+
+
+class _SubstAll(ast.NodeTransformer):
+    """Every load of a name in ``env`` replaced by its expression (statements too)."""
+
+    def __init__(self, env: dict[str, ast.expr]) -> None:
+        self.env = env
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
+        if node.id in self.env and isinstance(node.ctx, ast.Load):
+            return copy.deepcopy(self.env[node.id])
+        return node

@@ -181,8 +181,10 @@ def _read(
     if len(text) > limit:
         raise FormulaError(msg("error.too_long", n=len(text), limit=limit))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
-        text = _gradient_attributes(net, text)
-        text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
+        # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
+        # relu_grad(inp, out) sets inp.g of its argument)
+        text = _gradient_attributes(net, cells.expand(text, frozenset(net.g.tensors)))
+        text = _rows_indexed(net, _one_hot_calls(net, text))
         text = _diag_names_inlined(net, text)
         text = _std_method_heldcheck33(_bessel_heldcheck32(text))
     parts = _statements(text, latex)
@@ -3584,6 +3586,10 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        unsqueezed = _unsqueezed_heldcheck36(node)
+        if unsqueezed is not None:
+            self.changed = True
+            return self.visit(unsqueezed)
         summed = (
             self.summed_generator(node) or self.summed_rows_heldcheck34(node)
             or self.summed_outer_heldcheck26(node) or self.stacked_rows_heldcheck32(node)
@@ -4171,6 +4177,65 @@ _ELEMENTWISE_HELDCHECK34 = frozenset(
 _MATMUL_HELDCHECK34 = frozenset({"dot", "matmul", "mm"})
 
 
+def _reshaped_heldcheck36(e: ast.expr, shape: tuple[int, int]) -> ast.expr | None:
+    """``x`` of ``x.reshape(-1, 1)`` (``x.reshape((-1, 1))``, ``x[:, None]``) for ``shape`` (-1,
+    1), of ``x.reshape(1, -1)`` (``x[None, :]``) for (1, -1); else None."""
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "reshape" and not e.keywords:
+        dims = e.args[0].elts if len(e.args) == 1 and isinstance(e.args[0], ast.Tuple) else e.args
+        if [ast.unparse(d) for d in dims] == [str(k) for k in shape]:
+            return e.func.value
+    if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2:
+        first, second = (ast.unparse(x) for x in e.slice.elts)
+        new = ("None", "np.newaxis")
+        if (shape == (-1, 1) and first == ":" and second in new) or (shape == (1, -1) and first in new and second == ":"):
+            return e.value
+    return None
+
+
+def _unsqueezed_of(e: ast.expr, axes: tuple[int, ...]) -> ast.expr | None:
+    """``x`` of ``x.unsqueeze(k)`` / ``torch.unsqueeze(x, k)`` / ``x[None]`` (k 0) with ``k`` in
+    ``axes``, else None."""
+    if isinstance(e, ast.Call) and not e.keywords:
+        f = e.func
+        torch_fn = isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "torch"
+        if isinstance(f, ast.Attribute) and f.attr == "unsqueeze" and len(e.args) == 1 + torch_fn:
+            k = -1 if ast.unparse(e.args[-1]) == "-1" else _index(e.args[-1])
+            if k in axes:
+                return e.args[0] if torch_fn else f.value
+    return None
+
+
+def _unsqueezed_heldcheck36(node: ast.Call) -> ast.expr | None:
+    """PyTorch's outer products over a batch written with ``unsqueeze`` (matrices only):
+    fast.ai's ``(inp.unsqueeze(-1) * out.g.unsqueeze(1)).sum(0)`` is ``inp.T @ out.g`` (its
+    axes swapped, ``(a.unsqueeze(1) * b.unsqueeze(-1)).sum(0)``, ``b.T @ a``), and a batch of
+    one, ``torch.bmm(a.unsqueeze(0), b.unsqueeze(0)).squeeze(0)`` (``torch.matmul``), is ``a @
+    b``; None for anything else."""
+    f = node.func
+    if not isinstance(f, ast.Attribute):
+        return None
+    axis0 = (len(node.args) == 1 and not node.keywords and _index(node.args[0]) == 0) or (
+        not node.args and len(node.keywords) == 1 and node.keywords[0].arg in ("dim", "axis")
+        and _index(node.keywords[0].value) == 0
+    )
+    inner = f.value
+    if f.attr == "sum" and axis0 and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Mult):
+        a, b = _unsqueezed_of(inner.left, (-1, 2)), _unsqueezed_of(inner.right, (1,))
+        if a is not None and b is not None:
+            return ast.BinOp(ast.Attribute(a, "T", ast.Load()), ast.MatMult(), b)
+        a, b = _unsqueezed_of(inner.left, (1,)), _unsqueezed_of(inner.right, (-1, 2))
+        if a is not None and b is not None:
+            return ast.BinOp(ast.Attribute(b, "T", ast.Load()), ast.MatMult(), a)
+    if (
+        f.attr == "squeeze" and axis0 and isinstance(inner, ast.Call) and not inner.keywords
+        and len(inner.args) == 2 and ast.unparse(inner.func) in ("torch.bmm", "torch.matmul")
+    ):
+        a, b = (_unsqueezed_of(x, (0,)) for x in inner.args)
+        if a is not None and b is not None:
+            return ast.BinOp(a, ast.MatMult(), b)
+    return None
+
+
 class _SummedRowsHeldcheck34:
     """The reading of :meth:`_Numpy.summed_rows_heldcheck34`: ``term`` of the summed element,
     or None."""
@@ -4237,6 +4302,8 @@ class _SummedRowsHeldcheck34:
             return self._broadcasts(e.left) and self._broadcasts(e.right)
         if isinstance(e, ast.UnaryOp):
             return self._broadcasts(e.operand)
+        if _reshaped_heldcheck36(e, (1, -1)) is not None:  # heldcheck36: W2[:, 0] read as a row
+            return True
         return False
 
     def _scalar(self, e: ast.expr) -> bool:
@@ -4349,6 +4416,12 @@ class _SummedRowsHeldcheck34:
         if pair is None:
             return None
         a, b = pair
+        col, row = _reshaped_heldcheck36(a, (-1, 1)), _reshaped_heldcheck36(b, (1, -1))
+        if col is not None and row is not None:  # heldcheck36: x_i.reshape(-1, 1) @ dz_i.reshape(1, -1)
+            u, v = self.row(col), self.row(row)
+            if u is None or v is None or self.flat != {True}:
+                return None
+            return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
         if not (isinstance(a, ast.Attribute) and a.attr == "T") or self._free(a) or self._free(b):
             return None
         u, v = self.row(a.value), self.row(b)
@@ -6241,6 +6314,12 @@ class Convert:
         args = [self.convert(a) for a in node.args]
         x, nx = args[0]
         self.count(x.shape, 4)
+        if (  # heldcheck36: F.leaky_relu(l1, leak) with the spec's constant leak: relu(x) − leak·relu(−x)
+            f == "leaky_relu" and len(node.args) == 2 and isinstance(node.args[1], ex.Name)
+            and self.net is not None and node.args[1].id in self.net.spec.constants
+        ):
+            x0, c = node.args
+            return self.convert(ex.BinOp("-", ex.Call("relu", (x0,)), ex.BinOp("*", c, ex.Call("relu", (ex.Neg(x0),)))))
         if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE:
             # any element-wise function of the operation table, with its numeric parameters
             # (leaky_relu's slope) given by position or left at the table's default; one with a
