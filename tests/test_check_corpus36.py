@@ -238,3 +238,12 @@ def test_a_procedure_with_its_forward_pass_and_a_gradient_set_inside() -> None:
     assert _verdict(FA, "w1", fab + "grad_w1 = w1.g") == ("correct", None)
     assert _verdict(FA, "w1", fab.replace("(l1 >= 0).float() * l2.g", "l2.g") + "grad_w1 = w1.g") == (
         "incorrect", "missing-activation-derivative")
+
+
+def test_count_nonzero_in_an_answer() -> None:
+    """``torch.count_nonzero(mask)`` in an answer (the spec's own masked mean) was refused
+    ("torch.count_nonzero is not supported"): the count it is, as the spec reads it."""
+    mm = str(COURSE / "hn35_masked_mse_count_nonzero_padding.toml")
+    right = "dpred = 2 * (pred - target) * mask / torch.count_nonzero(mask)\ndb = (dpred * (1 - pred.pow(2))).sum(0)"
+    assert _verdict(mm, "b", right) == ("correct", None)
+    assert _verdict(mm, "b", right.replace(" * (1 - pred.pow(2))", "")) == ("incorrect", "missing-activation-derivative")

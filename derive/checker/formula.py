@@ -3586,6 +3586,14 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        if isinstance(f, ast.Attribute) and f.attr in ("count_nonzero", "vecdot") and self.net is not None:
+            try:  # heldcheck36: torch.count_nonzero(mask), torch.linalg.vecdot(u, v) as the spec reads them
+                spelled = spelling.sums_spelled_hn35(ast.unparse(node), frozenset(self.net.g.tensors))
+            except spelling.SpellingError:
+                spelled = None
+            if spelled is not None and spelled != ast.unparse(node):
+                self.changed = True
+                return self.visit(ast.parse(spelled, mode="eval").body)
         unsqueezed = _unsqueezed_heldcheck36(node)
         if unsqueezed is not None:
             self.changed = True
