@@ -247,3 +247,14 @@ def test_count_nonzero_in_an_answer() -> None:
     right = "dpred = 2 * (pred - target) * mask / torch.count_nonzero(mask)\ndb = (dpred * (1 - pred.pow(2))).sum(0)"
     assert _verdict(mm, "b", right) == ("correct", None)
     assert _verdict(mm, "b", right.replace(" * (1 - pred.pow(2))", "")) == ("incorrect", "missing-activation-derivative")
+
+
+def test_sum_over_a_listed_tuple_and_numpy_of_a_result() -> None:
+    """``sum(hs.T @ (hs @ V - ys) for hs, ys in [(h1, y1), …])`` (a sum over a written-out list)
+    and ``(…).numpy()`` of a computed gradient were refused: the terms added, the same values."""
+    el = str(COURSE / "hn35_elman_rnn_loss_every_step_cn.toml")
+    gen = "dV = sum(hs.T @ (hs @ V - ys) for hs, ys in [(h1, y1), (h2, y2), (h3, y3)])"
+    assert _verdict(el, "V", gen) == ("correct", None)
+    assert _verdict(el, "V", gen.replace(", (h3, y3)", ""))[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "dW2 = (A1.T @ (A2 - Y) / m).numpy()") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = (A1.T @ (A2 - Y)).numpy()") == ("incorrect", "scale-factor")

@@ -3594,6 +3594,16 @@ class _Numpy(ast.NodeTransformer):
             if spelled is not None and spelled != ast.unparse(node):
                 self.changed = True
                 return self.visit(ast.parse(spelled, mode="eval").body)
+        if (  # heldcheck36: (…).cpu().numpy() of a computed gradient: the same values as an array
+            isinstance(f, ast.Attribute) and f.attr in ("numpy", "cpu")
+            and not node.args and not node.keywords and not isinstance(f.value, ast.Name)
+        ):
+            self.changed = True
+            return self.visit(f.value)
+        listed = _summed_over_listed_heldcheck36(node)
+        if listed is not None:
+            self.changed = True
+            return self.visit(listed)
         unsqueezed = _unsqueezed_heldcheck36(node)
         if unsqueezed is not None:
             self.changed = True
@@ -4183,6 +4193,39 @@ _ELEMENTWISE_HELDCHECK34 = frozenset(
      "int64", "float64", "heaviside", "expit", "relu"}
 )
 _MATMUL_HELDCHECK34 = frozenset({"dot", "matmul", "mm"})
+
+
+def _summed_over_listed_heldcheck36(node: ast.Call) -> ast.expr | None:
+    """``sum(hs.T @ (hs @ V - ys) for hs, ys in [(h1, y1), (h2, y2)])`` — a sum over a
+    written-out list (or tuple) of items — as the terms added one after the other; else None."""
+    if not (
+        isinstance(node.func, ast.Name) and node.func.id == "sum" and len(node.args) == 1 and not node.keywords
+        and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp))
+    ):
+        return None
+    gen = node.args[0]
+    if len(gen.generators) != 1 or gen.generators[0].ifs or not isinstance(gen.generators[0].iter, (ast.List, ast.Tuple)):
+        return None
+    comp = gen.generators[0]
+    names = [comp.target] if isinstance(comp.target, ast.Name) else list(getattr(comp.target, "elts", []))
+    if not names or not all(isinstance(n, ast.Name) for n in names) or not comp.iter.elts:  # type: ignore[attr-defined]
+        return None
+    terms: list[ast.expr] = []
+    for item in comp.iter.elts:  # type: ignore[attr-defined]
+        parts = [item] if isinstance(comp.target, ast.Name) else getattr(item, "elts", None)
+        if parts is None or len(parts) != len(names):
+            return None
+        env = {n.id: p for n, p in zip(names, parts)}  # type: ignore[union-attr]
+
+        class Put(ast.NodeTransformer):
+            def visit_Name(self, n: ast.Name) -> ast.AST:  # noqa: N802
+                return copy.deepcopy(env[n.id]) if n.id in env else n
+
+        terms.append(Put().visit(copy.deepcopy(gen.elt)))
+    out = terms[0]
+    for t in terms[1:]:
+        out = ast.BinOp(out, ast.Add(), t)
+    return ast.fix_missing_locations(out)
 
 
 def _reshaped_heldcheck36(e: ast.expr, shape: tuple[int, int]) -> ast.expr | None:
