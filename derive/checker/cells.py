@@ -569,9 +569,12 @@ def _literal_int(e: ast.expr) -> int | None:
 
 
 def _folded_int(e: ast.expr, name: str, value: int) -> int | None:
-    """``e`` (``t``, ``t + 1``, ``t - 1``) with the loop's ``name`` = ``value``, if a whole number."""
+    """``e`` (``t``, ``t + 1``, ``t - 1``, ``-l``) with the loop's ``name`` = ``value``, if a whole number."""
     if isinstance(e, ast.Name) and e.id == name:
         return value
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):  # heldcheck36: nabla_w[-l]
+        inner = _folded_int(e.operand, name, value)
+        return None if inner is None else -inner
     if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub)):
         a, b = _folded_int(e.left, name, value), _folded_int(e.right, name, value)
         if a is not None and b is not None:
@@ -921,8 +924,17 @@ class _Objects:
         fn = self.method(self.objects[obj], name)
         a = fn.args
         params = [p.arg for p in a.args][1:]
-        if a.vararg or a.kwarg or a.kwonlyargs or a.defaults or call.keywords or len(call.args) != len(params):
+        defaults = dict(zip([p.arg for p in a.args][len(a.args) - len(a.defaults):], a.defaults))
+        given = dict(zip(params, call.args))
+        for k in call.keywords:  # heldcheck36: backward(self, dout=1) called as backward() or backward(dout=1)
+            if k.arg is None or k.arg not in params or k.arg in given:
+                raise _Unread
+            given[k.arg] = k.value
+        if a.vararg or a.kwarg or a.kwonlyargs or len(call.args) > len(params) or any(
+            p not in given and p not in defaults for p in params
+        ):
             raise _Unread
+        args = [given.get(p, defaults.get(p)) for p in params]
         self.calls += 1
         tag = f"{obj}_{name.strip('_')}{self.calls}"
         body = list(fn.body)
@@ -937,7 +949,7 @@ class _Objects:
             and isinstance(st.value, ast.Dict) and not st.value.keys
         }
         env: dict[str, ast.expr] = {}
-        for p, arg in zip(params, call.args):
+        for p, arg in zip(params, args):
             if isinstance(arg, (ast.Name, ast.Constant)):
                 env[p] = arg
             else:
@@ -1198,10 +1210,11 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    stmts = _objects_inlined_heldcheck35(_without_quiet_with(tree.body))
-    stmts = _tuples_unpacked_heldcheck35(_listed_steps_heldcheck35(stmts))
+    stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
+    stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(stmts)))
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
+            st = _zip_rows_heldcheck36(st, tensors)
             unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
             if unrolled is None:
                 raise FormulaError(msg("heldcheck3.loop"))
@@ -1212,6 +1225,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     lines: list[str] = []
     made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
     assigned: set[str] = set()  # the names the cell assigned so far
+    masks: dict[str, ast.expr] = {}  # a name holding a comparison (a ReLU's mask)
     for k, st in enumerate(body):
         if made:  # grads['W1'] of such a dict: the name its entry was assigned to (dW1)
             st = _DictReads(made).visit(st)
@@ -1275,6 +1289,17 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             else:
                 pairs = [(t, st.value)]
             for target, value in pairs:
+                if isinstance(target, ast.Name):  # heldcheck36: self.mask = (x <= 0) named
+                    if isinstance(value, ast.Compare):
+                        masks[target.id] = value
+                    else:
+                        masks.pop(target.id, None)
+                elif (
+                    isinstance(target, ast.Subscript)
+                    and isinstance(target.slice, ast.Name)
+                    and target.slice.id in masks
+                ):  # dout[self.mask] = 0: the mask's comparison in place
+                    target = ast.Subscript(target.value, copy.deepcopy(masks[target.slice.id]), ast.Store())
                 key = _string_key(target)
                 if key is not None:  # grads['W2'] = … assigns dW2
                     name = "d" + key if key in tensors else key
@@ -1284,6 +1309,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 value = cell.visit(value)
                 if isinstance(target, ast.Name) and isinstance(value, ast.Name) and target.id == value.id:
                     continue  # A1 = cache['A1']
+                if isinstance(target, ast.Name) and isinstance(value, ast.Constant) and value.value is None:
+                    continue  # heldcheck36: self.mask = None (Saito's __init__), set before it is computed
                 entries = _dict_assignments_heldcheck28(value, tensors) if isinstance(target, ast.Name) else None
                 if entries is not None:  # grads = bptt(…): the helper's dictionary, entry by entry
                     lines.extend(entries)
@@ -1304,3 +1331,553 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     if not lines:
         return text
     return "\n".join(lines)
+
+
+# ---- heldcheck36: procedures inlined statement by statement --------------------------------------
+
+_GRAD_ATTRS = ("g", "grad")
+
+
+def _static(node: ast.expr) -> bool:
+    """A value that stands for itself wherever it is put: a name, a constant, a tuple of them."""
+    if isinstance(node, (ast.Name, ast.Constant)):
+        return True
+    return isinstance(node, ast.Tuple) and all(_static(e) for e in node.elts)
+
+
+def _static_truth(test: ast.expr) -> bool | None:
+    """The truth of a test of constants (``"relu" == "relu"``, ``"sigmoid" != "relu"``, ``"tanh" in
+    ("tanh", "relu")``, ``not …``, ``… and …``), or None where it depends on a value."""
+    if isinstance(test, ast.Constant):
+        return bool(test.value)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        t = _static_truth(test.operand)
+        return None if t is None else not t
+    if isinstance(test, ast.BoolOp):
+        truths = [_static_truth(v) for v in test.values]
+        if any(t is None for t in truths):
+            return None
+        return all(truths) if isinstance(test.op, ast.And) else any(truths)  # type: ignore[arg-type]
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        try:
+            left, right = ast.literal_eval(test.left), ast.literal_eval(test.comparators[0])
+        except (ValueError, TypeError, SyntaxError, RecursionError):
+            return None
+        if not isinstance(left, (str, int, float, bool, type(None))):
+            return None
+        op = test.ops[0]
+        try:
+            if isinstance(op, (ast.Eq, ast.Is)):
+                return left == right
+            if isinstance(op, (ast.NotEq, ast.IsNot)):
+                return left != right
+            if isinstance(op, ast.In):
+                return left in right
+            if isinstance(op, ast.NotIn):
+                return left not in right
+        except TypeError:
+            return None
+    return None
+
+
+def _quiet(st: ast.stmt) -> bool:
+    """A statement that computes nothing of the derivation: a docstring, ``print(…)``, ``assert``,
+    ``pass``, ``dW.shape`` shown."""
+    if isinstance(st, (ast.Assert, ast.Pass)):
+        return True
+    if isinstance(st, ast.Expr):
+        v = st.value
+        return isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
+            isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
+        )
+    return False
+
+
+class _Procedures:
+    """heldcheck36: functions of the cell that the expression inliner (:func:`_helper_body`)
+    does not read, called as statements or in assignments, inlined statement by statement —
+    fast.ai's ``def lin_grad(inp, out, w, b): inp.g = out.g @ w.t(); w.g = …`` called as
+    ``lin_grad(A1, Z2, W2, b2)`` (an argument's ``.g`` set: the name ``A1_grad``), Coursera's
+    ``linear_activation_backward(dA, cache, "relu")`` (an ``if activation == "relu":`` on a
+    constant argument takes its branch), Saito's ``gradient(x, t)`` filling ``grads['W1']``
+    and returning it (each entry a name of its own), a function calling others
+    (``forward_and_backward``). Each call's locals are renamed for the call, its arguments put
+    in (a tuple argument unpacked where the body unpacks it), its ``return`` the value of the
+    call. Anything else leaves the cell as written."""
+
+    def __init__(self, funcs: dict[str, ast.FunctionDef]) -> None:
+        self.funcs = funcs
+        self.out: list[ast.stmt] = []
+        self.calls = 0
+        self.grads: set[str] = set()  # names whose ``.g`` was set: read as NAME_grad
+        self.dicts: dict[str, dict[str, ast.expr]] = {}  # a name holding a returned dict
+        self.locals: set[str] = set()  # the calls' renamed locals
+
+    # -- expressions
+    def expr(self, node: ast.expr, env: dict[str, ast.expr], tag: str | None, local: set[str]) -> ast.expr:
+        me = self
+
+        class Sub(ast.NodeTransformer):
+            def visit_Name(inner, n: ast.Name) -> ast.AST:  # noqa: N802, N805
+                if n.id in env:
+                    return copy.deepcopy(env[n.id])
+                if tag is not None and n.id in local:
+                    return ast.copy_location(ast.Name(id=f"{tag}_{n.id}", ctx=ast.Load()), n)
+                return n
+
+            def visit_Attribute(inner, a: ast.Attribute) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(a)
+                if a.attr in _GRAD_ATTRS and isinstance(a.value, ast.Name) and a.value.id in me.grads:
+                    return ast.copy_location(ast.Name(id=f"{a.value.id}_grad", ctx=ast.Load()), a)
+                return a
+
+            def visit_Subscript(inner, s: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(s)
+                key = _string_key(s)
+                held = me.held(s.value, tag, local)
+                if key is not None and held is not None and key in held:
+                    return copy.deepcopy(held[key])
+                return s
+
+            def visit_Call(inner, c: ast.Call) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(c)
+                if isinstance(c.func, ast.Name) and c.func.id in me.funcs:
+                    got = me.inline(c)
+                    if got is None:
+                        raise _Unread  # a function returning nothing used as a value
+                    return got
+                return c
+
+        return Sub().visit(copy.deepcopy(node))
+
+    def held(self, node: ast.expr, tag: str | None, local: set[str]) -> dict[str, ast.expr] | None:
+        """The entries of a dict a name holds (``grads`` of ``grads = gradient(x, t)``, a local
+        ``grads = {}`` filled), or None."""
+        if isinstance(node, ast.Name):
+            return self.dicts.get(node.id)
+        if isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+            return {k.value: v for k, v in zip(node.keys, node.values)}  # type: ignore[union-attr]
+        return None
+
+    # -- statements
+    def target(self, t: ast.expr, env: dict[str, ast.expr], tag: str | None, local: set[str]) -> ast.expr:
+        if isinstance(t, ast.Name):
+            env.pop(t.id, None)
+            return ast.Name(id=f"{tag}_{t.id}" if tag is not None and t.id in local else t.id, ctx=ast.Store())
+        if isinstance(t, ast.Attribute) and t.attr in _GRAD_ATTRS:
+            base = self.expr(t.value, env, tag, local)
+            if not isinstance(base, ast.Name):
+                raise _Unread
+            self.grads.add(base.id)
+            return ast.Name(id=f"{base.id}_grad", ctx=ast.Store())
+        if isinstance(t, ast.Subscript):
+            return ast.Subscript(self.expr(t.value, env, tag, local), self.expr(t.slice, env, tag, local), ast.Store())  # type: ignore[arg-type]
+        raise _Unread
+
+    def assign(self, t: ast.expr, value: ast.expr, env: dict[str, ast.expr], tag: str | None, local: set[str]) -> None:
+        """``t = value`` (``value`` already put in terms of the caller)."""
+        if isinstance(t, ast.Tuple):
+            if isinstance(value, ast.Tuple) and len(value.elts) == len(t.elts):
+                for tt, vv in zip(t.elts, value.elts):
+                    self.assign(tt, vv, env, tag, local)
+                return
+            if any(not isinstance(e, ast.Name) for e in t.elts):
+                raise _Unread
+            names = [self.target(e, env, tag, local) for e in t.elts]  # dx, dw, db = helper(…)
+            self.out.append(ast.Assign([ast.Tuple(names, ast.Store())], value, lineno=0))  # type: ignore[arg-type]
+            return
+        if isinstance(t, ast.Name):
+            if isinstance(value, ast.Constant) and value.value is None:
+                env.pop(t.id, None)
+                return  # dx = None: set before it is computed
+            entries = self.held(value, tag, local)
+            if entries is not None and (isinstance(value, ast.Dict) or isinstance(value, ast.Name)):
+                name = self.target(t, env, tag, local).id  # type: ignore[attr-defined]
+                self.dicts[name] = dict(entries)
+                return
+            if tag is not None and isinstance(value, ast.Tuple) and _static(value):
+                env[t.id] = value  # cache = (x, w, b): unpacked later
+                return
+        self.out.append(ast.Assign([self.target(t, env, tag, local)], value, lineno=0))
+
+    def run(self, body: list[ast.stmt], env: dict[str, ast.expr], tag: str | None, local: set[str]) -> ast.expr | None:
+        """Emit ``body``'s statements; the returned expression (None: nothing returned)."""
+        todo = list(body)
+        while todo:
+            st = todo.pop(0)
+            if _quiet(st):
+                continue
+            if isinstance(st, ast.Return):
+                if todo or tag is None:
+                    raise _Unread
+                return None if st.value is None else self.expr(st.value, env, tag, local)
+            if isinstance(st, ast.If) and tag is not None:
+                truth = _static_truth(self.expr(st.test, env, tag, local))
+                if truth is None:
+                    raise _Unread
+                todo = list(st.body if truth else st.orelse) + todo
+                continue
+            if isinstance(st, ast.Assign) and len(st.targets) == 1:
+                t = st.targets[0]
+                if isinstance(st.value, ast.Dict) and isinstance(t, ast.Name) and tag is not None:
+                    self.dicts[f"{tag}_{t.id}"] = {}
+                    filled = self.held(self.expr(st.value, env, tag, local), tag, local)
+                    if filled is None:
+                        raise _Unread
+                    self.dicts[f"{tag}_{t.id}"] = filled
+                    env.pop(t.id, None)
+                    continue
+                value = self.expr(st.value, env, tag, local)
+                if isinstance(t, ast.Subscript) and _string_key(t) is not None and isinstance(t.value, ast.Name):
+                    holder = f"{tag}_{t.value.id}" if tag is not None and t.value.id in local else t.value.id
+                    if holder in self.dicts:
+                        name = f"{holder}_{_string_key(t)}"
+                        self.dicts[holder][_string_key(t)] = ast.Name(id=name, ctx=ast.Load())  # type: ignore[index]
+                        self.out.append(ast.Assign([ast.Name(id=name, ctx=ast.Store())], value, lineno=0))
+                        continue
+                self.assign(t, value, env, tag, local)
+                continue
+            if isinstance(st, ast.AugAssign):
+                value = self.expr(st.value, env, tag, local)
+                old = self.expr(st.target, env, tag, local) if isinstance(st.target, ast.Name) else None
+                target = self.target(st.target, env, tag, local)
+                if old is not None and isinstance(old, ast.Name) and old.id != target.id:  # type: ignore[attr-defined]
+                    self.out.append(ast.Assign([target], ast.BinOp(old, st.op, value), lineno=0))
+                else:
+                    self.out.append(ast.AugAssign(target, st.op, value))  # type: ignore[arg-type]
+                continue
+            if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
+                c = st.value
+                if isinstance(c.func, ast.Name) and c.func.id in self.funcs:
+                    self.inline(ast.Call(c.func, [self.expr(a, env, tag, local) for a in c.args], [
+                        ast.keyword(k.arg, self.expr(k.value, env, tag, local)) for k in c.keywords
+                    ]))
+                    continue
+            if tag is not None:
+                raise _Unread  # a loop or another statement inside a function
+            self.out.append(self.expr(st, env, tag, local))  # type: ignore[arg-type]
+        return None
+
+    def inline(self, call: ast.Call) -> ast.expr | None:
+        """The statements of ``call``'s function emitted; its returned value (or None)."""
+        fn = self.funcs[call.func.id]  # type: ignore[attr-defined]
+        self.calls += 1
+        if self.calls > MAX_UNROLL:
+            raise _Unread
+        tag = f"{fn.name}{self.calls}"
+        a = fn.args
+        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+            raise _Unread
+        params = [p.arg for p in a.args]
+        defaults = dict(zip(params[len(params) - len(a.defaults):], a.defaults))
+        if len(call.args) > len(params) or any(isinstance(x, ast.Starred) for x in call.args):
+            raise _Unread
+        given: dict[str, ast.expr] = dict(zip(params, call.args))
+        for k in call.keywords:
+            if k.arg is None or k.arg not in params or k.arg in given:
+                raise _Unread
+            given[k.arg] = k.value
+        local = {
+            n.id for st in fn.body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        } | set(params)
+        self.locals |= {f"{tag}_{n}" for n in local}
+        env: dict[str, ast.expr] = {}
+        for p in params:
+            v = given.get(p, defaults.get(p))
+            if v is None:
+                raise _Unread
+            if _static(v) or (isinstance(v, ast.Name) and v.id in self.dicts):
+                env[p] = v
+            else:
+                self.out.append(ast.Assign([ast.Name(id=f"{tag}_{p}", ctx=ast.Store())], v, lineno=0))
+                env[p] = ast.Name(id=f"{tag}_{p}", ctx=ast.Load())
+        for p, v in list(env.items()):  # a dict passed in: its entries read through the parameter
+            if isinstance(v, ast.Name) and v.id in self.dicts:
+                self.dicts[f"{tag}_{p}"] = self.dicts[v.id]
+                env.pop(p)
+        got = self.run(list(fn.body), env, tag, local)
+        if isinstance(got, ast.Name) and got.id in self.dicts:
+            return got
+        if isinstance(got, ast.Dict):
+            held = self.held(got, tag, local)
+            if held is None:
+                raise _Unread
+            self.dicts[f"{tag}_ret"] = held
+            return ast.Name(id=f"{tag}_ret", ctx=ast.Load())
+        return got
+
+
+def _procedure(fn: ast.FunctionDef) -> bool:
+    """Is ``fn`` a function the expression inliner does not read (:func:`_helper_body` refuses
+    its body), to inline statement by statement?"""
+    if fn.decorator_list:
+        return False
+    try:
+        _helper_body(fn, fn.name, _Cell({}), [p.arg for p in fn.args.args])
+    except FormulaError:
+        return True
+    return False
+
+
+def _procedures_inlined_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` with the calls of the cell's procedures (:class:`_Procedures`) inlined, the
+    other definitions first; ``stmts`` as they are where no procedure is called or one is not
+    read."""
+    funcs = {st.name: st for st in stmts if isinstance(st, ast.FunctionDef) and _procedure(st)}
+    rest = [st for st in stmts if not (isinstance(st, ast.FunctionDef) and st.name in funcs)]
+    if not funcs or not (_called(rest) & set(funcs)):
+        return stmts
+    inliner = _Procedures(funcs)
+    inliner.grads = {  # Z2.g = … at the top, already read as Z2_grad (formula._gradient_attributes)
+        n.id[: -len("_grad")] for st in rest for n in ast.walk(st)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id.endswith("_grad")
+    }
+    defs = [st for st in rest if isinstance(st, ast.FunctionDef)]
+    try:
+        for st in rest:
+            if isinstance(st, ast.FunctionDef):
+                continue
+            if isinstance(st, (ast.For, ast.While, ast.If, ast.With, ast.Try)) and _called([st]) & set(funcs):
+                return stmts  # a procedure called inside a block: not read
+            if isinstance(st, ast.Assign) and len(st.targets) == 1:
+                value = inliner.expr(st.value, {}, None, set())
+                t = st.targets[0]
+                if isinstance(t, ast.Name) and isinstance(value, ast.Name) and value.id in inliner.dicts:
+                    inliner.dicts[t.id] = inliner.dicts[value.id]  # grads = gradient(x, t)
+                    continue
+                inliner.assign(inliner.expr(t, {}, None, set()) if not isinstance(t, ast.Attribute) else t, value, {}, None, set())
+                continue
+            inliner.run([st], {}, None, set())
+    except (_Unread, AttributeError, TypeError, KeyError, RecursionError):
+        return stmts
+    return defs + [ast.fix_missing_locations(st) for st in _without_unread_locals(inliner.out, inliner.locals)]
+
+
+def _without_unread_locals(stmts: list[ast.stmt], local: set[str]) -> list[ast.stmt]:
+    """``stmts`` without the assignments of a procedure's locals that nothing reads (fast.ai's
+    ``diff = out[:, 0] - targ; loss = diff.pow(2).mean()`` inside ``forward_and_backward``)."""
+    while True:
+        read = {n.id for st in stmts for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        dead = [
+            st for st in stmts
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id in local and st.targets[0].id not in read
+        ]
+        if not dead:
+            return stmts
+        stmts = [st for st in stmts if not any(st is d for d in dead)]
+
+
+# ---- heldcheck36: steps held in dicts and lists, filled and read by whole numbers ----------------
+
+
+class _Steps:
+    """heldcheck36: :func:`_listed_steps_heldcheck35` widened to the forms of min-char-rnn and
+    Nielsen's network.py — ``xs, hs = {}, {}`` filled by ``hs[-1] = np.copy(h_0)`` and ``xs[0],
+    xs[1] = x_1, x_2`` (a dict's keys are whole numbers as written: ``hs[-1]`` is the entry -1),
+    ``hs = {0: …, 1: h1}`` written out, ``nabla_w = [np.zeros(w.shape) for w in weights]`` of a
+    listed name, an entry set as a step (``nabla_w[-1] = np.dot(…)``: a name of its own, read
+    later as ``nabla_w[0]``), a loop over ``range(len(xs))`` or whole numbers whose index picks
+    entries (``zs[-l]``, ``hs[t - 1]``) or decides a conditional expression (``dy = … if t == 1
+    else …``)."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, dict[int, ast.expr]] = {}  # name -> entries by key
+        self.is_dict: dict[str, bool] = {}
+        self.out: list[ast.stmt] = []
+        self.count = 0
+
+    def key(self, name: str, k: int) -> int:
+        items = self.held[name]
+        if self.is_dict[name]:
+            if k not in items:
+                raise ValueError(name)
+            return k
+        n = len(items)
+        if not -n <= k < n:
+            raise ValueError(name)
+        return k % n
+
+    def define(self, name: str, value: ast.expr, env: dict[str, int]) -> bool:
+        """``name = value`` defines entries: a list or dict written out (``{}`` empty), or a list
+        comprehension over a listed name; True where it did."""
+        if isinstance(value, ast.List) and value.elts:
+            self.held[name], self.is_dict[name] = {k: self.items(e, env) for k, e in enumerate(value.elts)}, False
+            return True
+        if isinstance(value, ast.Dict) and all(k is not None and _literal_int(k) is not None for k in value.keys):
+            self.held[name] = {_literal_int(k): self.items(v, env) for k, v in zip(value.keys, value.values)}  # type: ignore[misc, arg-type]
+            self.is_dict[name] = True
+            return True
+        if (
+            isinstance(value, ast.ListComp) and len(value.generators) == 1
+            and not value.generators[0].ifs and not value.generators[0].is_async
+            and isinstance(value.generators[0].target, ast.Name)
+            and isinstance(value.generators[0].iter, ast.Name) and value.generators[0].iter.id in self.held
+            and not self.is_dict[value.generators[0].iter.id]
+        ):
+            gen = value.generators[0]
+            src = self.held[gen.iter.id]  # type: ignore[union-attr]
+            self.held[name] = {
+                k: _subst(copy.deepcopy(value.elt), {gen.target.id: src[k]}) for k in sorted(src)  # type: ignore[union-attr]
+            }
+            self.is_dict[name] = False
+            return True
+        return False
+
+    def items(self, e: ast.expr, env: dict[str, int]) -> ast.expr:
+        return _StepItems(self, env).visit(copy.deepcopy(e))
+
+    def set_entry(self, t: ast.Subscript, value: ast.expr, env: dict[str, int]) -> None:
+        name = t.value.id  # type: ignore[attr-defined]
+        k = _folded_int(t.slice, *next(iter(env.items()))) if env else _literal_int(t.slice)
+        if k is None:
+            raise ValueError(name)
+        if self.is_dict[name]:
+            slot = k
+        else:
+            slot = self.key(name, k)
+        self.count += 1
+        fresh = f"{name}_{'m' if slot < 0 else ''}{abs(slot)}_{self.count}"
+        self.out.append(ast.Assign([ast.Name(fresh, ast.Store())], value, lineno=0))
+        self.held[name][slot] = ast.Name(fresh, ast.Load())
+
+    def statement(self, st: ast.stmt, env: dict[str, int]) -> None:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            pairs = list(zip(t.elts, v.elts)) if (
+                isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts)
+            ) else [(t, v)]
+            if all(isinstance(a, ast.Name) and isinstance(b, (ast.List, ast.Dict, ast.ListComp)) for a, b in pairs):
+                done = [self.define(a.id, b, env) for a, b in pairs]  # type: ignore[union-attr]
+                if all(done):
+                    return
+                if any(done):
+                    raise ValueError("mixed")
+            if all(
+                isinstance(a, ast.Subscript) and isinstance(a.value, ast.Name) and a.value.id in self.held
+                for a, _ in pairs
+            ):
+                values = [self.items(b, env) for _, b in pairs]
+                for (a, _), b in zip(pairs, values):
+                    self.set_entry(a, b, env)  # type: ignore[arg-type]
+                return
+        if isinstance(st, ast.For) and not st.orelse and isinstance(st.target, ast.Name):
+            steps = self.steps(st.iter)
+            if steps is not None:
+                for value in steps:
+                    for body_st in st.body:
+                        self.statement(body_st, {**env, st.target.id: value})
+                return
+        self.out.append(_StepItems(self, env).visit(copy.deepcopy(st)))
+
+    def steps(self, it: ast.expr) -> list[int] | None:
+        """:func:`_int_steps_heldcheck35`, with ``len(xs)`` of a held name a number."""
+        class Lens(ast.NodeTransformer):
+            def visit_Call(inner, c: ast.Call) -> ast.AST:  # noqa: N802, N805
+                inner.generic_visit(c)
+                if (
+                    isinstance(c.func, ast.Name) and c.func.id == "len" and len(c.args) == 1
+                    and isinstance(c.args[0], ast.Name) and c.args[0].id in self.held
+                ):
+                    return ast.Constant(len(self.held[c.args[0].id]))
+                return c
+
+        return _int_steps_heldcheck35(Lens().visit(copy.deepcopy(it)))
+
+
+class _StepItems(ast.NodeTransformer):
+    """An expression with held entries put in (``hs[t - 1]`` at the pass's ``t``) and the
+    passes' indices decided (``… if t == 1 else …``); a held name used otherwise, or an index
+    used as a number: ValueError."""
+
+    def __init__(self, steps: _Steps, env: dict[str, int]) -> None:
+        self.steps, self.env = steps, env
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        if isinstance(node.value, ast.Name) and node.value.id in self.steps.held:
+            k = _literal_int(node.slice)
+            for var, value in self.env.items():
+                k = _folded_int(node.slice, var, value) if k is None else k
+            if k is None:
+                raise ValueError(node.value.id)
+            return copy.deepcopy(self.steps.held[node.value.id][self.steps.key(node.value.id, k)])
+        self.generic_visit(node)
+        return node
+
+    def visit_IfExp(self, node: ast.IfExp) -> ast.AST:  # noqa: N802
+        test = _subst(copy.deepcopy(node.test), {v: ast.Constant(k) for v, k in self.env.items()})
+        truth = _static_truth(test)
+        if truth is None:
+            self.generic_visit(node)
+            return node
+        return self.visit(node.body if truth else node.orelse)
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
+        if node.id in self.env or node.id in self.steps.held:
+            raise ValueError(node.id)  # an index used as a number; a held name used whole
+        return node
+
+
+def _held_steps_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``stmts`` read by :class:`_Steps` where a dict of whole-number keys or a list is held and
+    read by index; ``stmts`` as they are where none is, or one is used otherwise."""
+    if not any(
+        isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+        for st in stmts for n in ast.walk(st)
+    ):
+        return stmts
+    steps = _Steps()
+    try:
+        for st in stmts:
+            if isinstance(st, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+                steps.out.append(st)
+                continue
+            steps.statement(st, {})
+    except (ValueError, IndexError, KeyError, RecursionError):
+        return stmts
+    if not steps.held or len(steps.out) > 8 * MAX_UNROLL:
+        return stmts
+    return [ast.fix_missing_locations(st) for st in steps.out]
+
+
+def _zip_rows_heldcheck36(st: ast.For, tensors: set[str] | frozenset[str]) -> ast.For:
+    """``for x_i, z_i, y_i in zip(X, Z1, Y):`` (``for x_i in X:``) — the rows of the network's
+    tensors — as ``for i in range(len(X)):`` with ``X[i]`` put in for ``x_i``: the per-example loop the
+    readers know (:func:`_summed_loop_heldcheck34`); any other loop as it is."""
+    it, t = st.iter, st.target
+    if st.orelse:
+        return st
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "zip" and not it.keywords:
+        sources = it.args
+        names = t.elts if isinstance(t, ast.Tuple) else []
+    elif isinstance(it, ast.Name):
+        sources, names = [it], [t]
+    else:
+        return st
+    if (
+        not sources or len(names) != len(sources)
+        or not all(isinstance(x, ast.Name) for x in [*sources, *names])
+        or not all(x.id in tensors for x in sources)  # type: ignore[union-attr]
+    ):
+        return st
+    i = "i_row"
+    if any(isinstance(n, ast.Name) and n.id == i for b in st.body for n in ast.walk(b)):
+        return st
+    env = {n.id: ast.Subscript(ast.Name(x.id, ast.Load()), ast.Name(i, ast.Load()), ast.Load())  # type: ignore[union-attr]
+           for n, x in zip(names, sources)}
+    body = [_SubstAll(env).visit(copy.deepcopy(b)) for b in st.body]
+    rng = ast.Call(ast.Name("range", ast.Load()), [
+        ast.Call(ast.Name("len", ast.Load()), [ast.Name(sources[0].id, ast.Load())], [])], [])  # type: ignore[union-attr]
+    return ast.fix_missing_locations(ast.For(ast.Name(i, ast.Store()), rng, body, [], lineno=st.lineno))
+
+
+class _SubstAll(ast.NodeTransformer):
+    """Every load of a name in ``env`` replaced by its expression (statements too)."""
+
+    def __init__(self, env: dict[str, ast.expr]) -> None:
+        self.env = env
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
+        if node.id in self.env and isinstance(node.ctx, ast.Load):
+            return copy.deepcopy(self.env[node.id])
+        return node

@@ -181,8 +181,10 @@ def _read(
     if len(text) > limit:
         raise FormulaError(msg("error.too_long", n=len(text), limit=limit))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
-        text = _gradient_attributes(net, text)
-        text = _rows_indexed(net, _one_hot_calls(net, cells.expand(text, frozenset(net.g.tensors))))
+        # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
+        # relu_grad(inp, out) sets inp.g of its argument)
+        text = _gradient_attributes(net, cells.expand(text, frozenset(net.g.tensors)))
+        text = _rows_indexed(net, _one_hot_calls(net, text))
         text = _diag_names_inlined(net, text)
         text = _std_method_heldcheck33(_bessel_heldcheck32(text))
     parts = _statements(text, latex)
@@ -1886,6 +1888,7 @@ _KERAS_AS_NUMPY_HELDCHECK35 = frozenset(
     {"dot", "sum", "mean", "square", "sqrt", "exp", "log", "abs", "sign", "maximum", "minimum",
      "tanh", "transpose"}
 )
+_KERAS_OPS_HELDCHECK36 = ("ops", "keras.ops", "tf.keras.ops")  # Keras 3's backend-agnostic ops
 _CROSS_MODULES_HELDCHECK27 = ("np", "numpy", "jnp", "torch", "torch.linalg")
 _PLAIN_LHS = re.compile(r"\s*[d∂](?:L|J|E|C|loss|Loss)\s*/\s*[d∂]([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 _PLAIN_LEIBNIZ = re.compile(
@@ -3583,6 +3586,28 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        if isinstance(f, ast.Attribute) and f.attr in ("count_nonzero", "vecdot") and self.net is not None:
+            try:  # heldcheck36: torch.count_nonzero(mask), torch.linalg.vecdot(u, v) as the spec reads them
+                spelled = spelling.sums_spelled_hn35(ast.unparse(node), frozenset(self.net.g.tensors))
+            except spelling.SpellingError:
+                spelled = None
+            if spelled is not None and spelled != ast.unparse(node):
+                self.changed = True
+                return self.visit(ast.parse(spelled, mode="eval").body)
+        if (  # heldcheck36: (…).cpu().numpy() of a computed gradient: the same values as an array
+            isinstance(f, ast.Attribute) and f.attr in ("numpy", "cpu")
+            and not node.args and not node.keywords and not isinstance(f.value, ast.Name)
+        ):
+            self.changed = True
+            return self.visit(f.value)
+        listed = _summed_over_listed_heldcheck36(node)
+        if listed is not None:
+            self.changed = True
+            return self.visit(listed)
+        unsqueezed = _unsqueezed_heldcheck36(node)
+        if unsqueezed is not None:
+            self.changed = True
+            return self.visit(unsqueezed)
         summed = (
             self.summed_generator(node) or self.summed_rows_heldcheck34(node)
             or self.summed_outer_heldcheck26(node) or self.stacked_rows_heldcheck32(node)
@@ -3703,8 +3728,15 @@ class _Numpy(ast.NodeTransformer):
             return self.visit_Call(tf_fn)
         if isinstance(base, ast.Name) and base.id == "tf":
             return node  # tf.reduce_sum, tf.matmul …: the language reads TensorFlow's names
+        if ast.unparse(base) == "tf.linalg" and f.attr == "matmul":  # heldcheck36: tf.matmul's alias
+            self.changed = True
+            return ast.Call(ast.Attribute(ast.Name("tf", ast.Load()), "matmul", ast.Load()), args, node.keywords)
         if ast.unparse(base) in spelling.KERAS:  # heldcheck35: Keras backend's K.dot, K.transpose …
             keras = self.keras_heldcheck35(node, f.attr, args)
+            if keras is not None:
+                return keras
+        if ast.unparse(base) in _KERAS_OPS_HELDCHECK36 and self._tensor(ast.Name("ops", ast.Load())) is None:
+            keras = self.keras_ops_heldcheck36(node, f.attr, args)
             if keras is not None:
                 return keras
         if isinstance(base, ast.Name) and base.id in _NUMPY_MODULES:
@@ -4025,6 +4057,27 @@ class _Numpy(ast.NodeTransformer):
             return ast.Call(ast.Name(name, ast.Load()), args, [])
         return None
 
+    def keras_ops_heldcheck36(self, node: ast.Call, name: str, args: list[ast.expr]) -> ast.AST | None:
+        """Keras 3's ``ops`` (``from keras import ops``; ``keras.ops``) in a custom training
+        loop's backward pass: ``ops.matmul(a, b)`` (a @ b), ``ops.shape(x)`` (``x.shape``),
+        ``ops.cast(m, "float32")`` (a float of ``m``), ``ops.where``/``ops.sum``/``ops.mean``/…
+        as NumPy's function of the same name, the rest as the Keras backend's
+        (:meth:`keras_heldcheck35`); ``None`` for another name (the language's message)."""
+        if name == "matmul" and len(args) == 2 and not node.keywords:
+            self.changed = True
+            return ast.BinOp(args[0], ast.MatMult(), args[1])
+        if name == "shape" and len(args) == 1 and not node.keywords:
+            self.changed = True
+            return self.visit_Attribute(ast.Attribute(args[0], "shape", ast.Load()))
+        if name == "cast" and len(args) == 2 and not node.keywords:
+            self.changed = True
+            return self.cast(args[0], _dtype(args[1]), ast.unparse(args[1]))
+        if name in ("where", "multiply", "divide", "add", "subtract", "outer", "einsum") and name not in _KERAS_AS_NUMPY_HELDCHECK35:
+            self.changed = True
+            np_fn = ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load())
+            return self.call(ast.Call(np_fn, args, node.keywords))
+        return self.keras_heldcheck35(node, name, args)
+
     def method_name(self, f: ast.Attribute) -> str:
         """How to name an unsupported call: ``np.linalg.pinv``, ``torch.autograd.grad`` as
         written where the call is a module's function (a dotted path whose root is no tensor of
@@ -4142,6 +4195,98 @@ _ELEMENTWISE_HELDCHECK34 = frozenset(
 _MATMUL_HELDCHECK34 = frozenset({"dot", "matmul", "mm"})
 
 
+def _summed_over_listed_heldcheck36(node: ast.Call) -> ast.expr | None:
+    """``sum(hs.T @ (hs @ V - ys) for hs, ys in [(h1, y1), (h2, y2)])`` — a sum over a
+    written-out list (or tuple) of items — as the terms added one after the other; else None."""
+    if not (
+        isinstance(node.func, ast.Name) and node.func.id == "sum" and len(node.args) == 1 and not node.keywords
+        and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp))
+    ):
+        return None
+    gen = node.args[0]
+    if len(gen.generators) != 1 or gen.generators[0].ifs or not isinstance(gen.generators[0].iter, (ast.List, ast.Tuple)):
+        return None
+    comp = gen.generators[0]
+    names = [comp.target] if isinstance(comp.target, ast.Name) else list(getattr(comp.target, "elts", []))
+    if not names or not all(isinstance(n, ast.Name) for n in names) or not comp.iter.elts:  # type: ignore[attr-defined]
+        return None
+    terms: list[ast.expr] = []
+    for item in comp.iter.elts:  # type: ignore[attr-defined]
+        parts = [item] if isinstance(comp.target, ast.Name) else getattr(item, "elts", None)
+        if parts is None or len(parts) != len(names):
+            return None
+        env = {n.id: p for n, p in zip(names, parts)}  # type: ignore[union-attr]
+
+        class Put(ast.NodeTransformer):
+            def visit_Name(self, n: ast.Name) -> ast.AST:  # noqa: N802
+                return copy.deepcopy(env[n.id]) if n.id in env else n
+
+        terms.append(Put().visit(copy.deepcopy(gen.elt)))
+    out = terms[0]
+    for t in terms[1:]:
+        out = ast.BinOp(out, ast.Add(), t)
+    return ast.fix_missing_locations(out)
+
+
+def _reshaped_heldcheck36(e: ast.expr, shape: tuple[int, int]) -> ast.expr | None:
+    """``x`` of ``x.reshape(-1, 1)`` (``x.reshape((-1, 1))``, ``x[:, None]``) for ``shape`` (-1,
+    1), of ``x.reshape(1, -1)`` (``x[None, :]``) for (1, -1); else None."""
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "reshape" and not e.keywords:
+        dims = e.args[0].elts if len(e.args) == 1 and isinstance(e.args[0], ast.Tuple) else e.args
+        if [ast.unparse(d) for d in dims] == [str(k) for k in shape]:
+            return e.func.value
+    if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2:
+        first, second = (ast.unparse(x) for x in e.slice.elts)
+        new = ("None", "np.newaxis")
+        if (shape == (-1, 1) and first == ":" and second in new) or (shape == (1, -1) and first in new and second == ":"):
+            return e.value
+    return None
+
+
+def _unsqueezed_of(e: ast.expr, axes: tuple[int, ...]) -> ast.expr | None:
+    """``x`` of ``x.unsqueeze(k)`` / ``torch.unsqueeze(x, k)`` / ``x[None]`` (k 0) with ``k`` in
+    ``axes``, else None."""
+    if isinstance(e, ast.Call) and not e.keywords:
+        f = e.func
+        torch_fn = isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "torch"
+        if isinstance(f, ast.Attribute) and f.attr == "unsqueeze" and len(e.args) == 1 + torch_fn:
+            k = -1 if ast.unparse(e.args[-1]) == "-1" else _index(e.args[-1])
+            if k in axes:
+                return e.args[0] if torch_fn else f.value
+    return None
+
+
+def _unsqueezed_heldcheck36(node: ast.Call) -> ast.expr | None:
+    """PyTorch's outer products over a batch written with ``unsqueeze`` (matrices only):
+    fast.ai's ``(inp.unsqueeze(-1) * out.g.unsqueeze(1)).sum(0)`` is ``inp.T @ out.g`` (its
+    axes swapped, ``(a.unsqueeze(1) * b.unsqueeze(-1)).sum(0)``, ``b.T @ a``), and a batch of
+    one, ``torch.bmm(a.unsqueeze(0), b.unsqueeze(0)).squeeze(0)`` (``torch.matmul``), is ``a @
+    b``; None for anything else."""
+    f = node.func
+    if not isinstance(f, ast.Attribute):
+        return None
+    axis0 = (len(node.args) == 1 and not node.keywords and _index(node.args[0]) == 0) or (
+        not node.args and len(node.keywords) == 1 and node.keywords[0].arg in ("dim", "axis")
+        and _index(node.keywords[0].value) == 0
+    )
+    inner = f.value
+    if f.attr == "sum" and axis0 and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Mult):
+        a, b = _unsqueezed_of(inner.left, (-1, 2)), _unsqueezed_of(inner.right, (1,))
+        if a is not None and b is not None:
+            return ast.BinOp(ast.Attribute(a, "T", ast.Load()), ast.MatMult(), b)
+        a, b = _unsqueezed_of(inner.left, (1,)), _unsqueezed_of(inner.right, (-1, 2))
+        if a is not None and b is not None:
+            return ast.BinOp(ast.Attribute(b, "T", ast.Load()), ast.MatMult(), a)
+    if (
+        f.attr == "squeeze" and axis0 and isinstance(inner, ast.Call) and not inner.keywords
+        and len(inner.args) == 2 and ast.unparse(inner.func) in ("torch.bmm", "torch.matmul")
+    ):
+        a, b = (_unsqueezed_of(x, (0,)) for x in inner.args)
+        if a is not None and b is not None:
+            return ast.BinOp(a, ast.MatMult(), b)
+    return None
+
+
 class _SummedRowsHeldcheck34:
     """The reading of :meth:`_Numpy.summed_rows_heldcheck34`: ``term`` of the summed element,
     or None."""
@@ -4208,6 +4353,8 @@ class _SummedRowsHeldcheck34:
             return self._broadcasts(e.left) and self._broadcasts(e.right)
         if isinstance(e, ast.UnaryOp):
             return self._broadcasts(e.operand)
+        if _reshaped_heldcheck36(e, (1, -1)) is not None:  # heldcheck36: W2[:, 0] read as a row
+            return True
         return False
 
     def _scalar(self, e: ast.expr) -> bool:
@@ -4262,6 +4409,14 @@ class _SummedRowsHeldcheck34:
             return ast.Name(e.value.id, ast.Load())
         if self._free(e):
             return None
+        if (  # heldcheck36: a2t[:, 1:] — columns of a row expression (Ng's bias column dropped)
+            isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2
+            and isinstance(e.slice.elts[0], ast.Slice) and e.slice.elts[0].lower is None
+            and e.slice.elts[0].upper is None and e.slice.elts[0].step is None
+            and self._free(e.slice.elts[1])
+        ):
+            r = self.row(e.value)
+            return None if r is None or self.flat != {False} else ast.Subscript(r, e.slice, ast.Load())
         pair = self._product(e)
         if pair is not None:
             a, b = pair
@@ -4312,6 +4467,12 @@ class _SummedRowsHeldcheck34:
         if pair is None:
             return None
         a, b = pair
+        col, row = _reshaped_heldcheck36(a, (-1, 1)), _reshaped_heldcheck36(b, (1, -1))
+        if col is not None and row is not None:  # heldcheck36: x_i.reshape(-1, 1) @ dz_i.reshape(1, -1)
+            u, v = self.row(col), self.row(row)
+            if u is None or v is None or self.flat != {True}:
+                return None
+            return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
         if not (isinstance(a, ast.Attribute) and a.attr == "T") or self._free(a) or self._free(b):
             return None
         u, v = self.row(a.value), self.row(b)
@@ -6204,6 +6365,12 @@ class Convert:
         args = [self.convert(a) for a in node.args]
         x, nx = args[0]
         self.count(x.shape, 4)
+        if (  # heldcheck36: F.leaky_relu(l1, leak) with the spec's constant leak: relu(x) − leak·relu(−x)
+            f == "leaky_relu" and len(node.args) == 2 and isinstance(node.args[1], ex.Name)
+            and self.net is not None and node.args[1].id in self.net.spec.constants
+        ):
+            x0, c = node.args
+            return self.convert(ex.BinOp("-", ex.Call("relu", (x0,)), ex.BinOp("*", c, ex.Call("relu", (ex.Neg(x0),)))))
         if f in ops.OPS and ops.get(f).kind == ops.ELEMENTWISE:
             # any element-wise function of the operation table, with its numeric parameters
             # (leaky_relu's slope) given by position or left at the table's default; one with a

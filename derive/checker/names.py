@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from collections.abc import Callable, Container
 
 
@@ -96,7 +98,26 @@ LATEX_HINT = re.compile(r"\\[A-Za-z]|\^\{|_\{|\$")
 
 
 def looks_latex(text: str) -> bool:
-    return bool(LATEX_HINT.search(text))
+    """Does ``text`` hint at LaTeX (``\\frac``, ``^{…}``, ``_{…}``, ``$``) outside the strings and
+    comments of Python code? A solution cell whose docstring quotes maths (Nielsen's
+    ``\"\"\"… \\partial C_x / \\partial a …\"\"\"``) is code (heldcheck36)."""
+    if not LATEX_HINT.search(text):
+        return False
+    code = code_outside_strings(text)
+    return code is None or bool(LATEX_HINT.search(code))
+
+
+def code_outside_strings(text: str) -> str | None:
+    """The tokens of ``text`` without its string literals and comments, where ``text`` is
+    Python (a module that parses); None where it is not."""
+    if "\n" not in text.strip() and not re.search(r"[\"'#]", text):
+        return None  # one line with no string or comment: nothing to leave out
+    try:
+        ast.parse(text)
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (SyntaxError, ValueError, RecursionError, MemoryError, tokenize.TokenError, IndentationError):
+        return None
+    return " ".join(t.string for t in tokens if t.type not in (tokenize.STRING, tokenize.COMMENT))
 
 
 

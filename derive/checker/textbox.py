@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 
 from derive.checker import latexin
+from derive.checker.names import looks_latex
 
 # IPython's output prompt before a printed value: "Out[7]: array([[0.06038]])"
 _OUT_PROMPT = re.compile(r"^\s*Out\s*\[\d*\]\s*:\s*")
@@ -220,7 +221,7 @@ def _left_side_dropped_heldcheck31(text: str) -> str:
 
 
 def _looks_latex(text: str) -> bool:
-    return bool(re.search(r"\\[A-Za-z]|\^\{|_\{|\$", text))
+    return looks_latex(text)  # heldcheck36: not for maths quoted in a docstring of code
 
 
 def _fenced(text: str) -> str:
