@@ -104,7 +104,7 @@ C(R, "w2", L, r"\operatorname{vec}(\nabla_{w_2}\mathrm{loss}) = (I \otimes h_{\m
 C(S, "W", L, r"\frac{\partial L}{\partial W_{ij}} = \frac{1}{m}\sum_{n} X_{ni}\, (P_{nj} - Y_{nj})", oracle=SW, style="index-sum-n-clashes-dim")
 C(S, "W", L, r"\frac{\partial L}{\partial W_{ij}} = \frac{1}{m}\sum_{n=1}^{m} X_{nj}\, (P_{ni} - Y_{ni})", "*", style="index-sum-swapped")
 C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}_{ij}} = \frac{1}{m}\sum_{n=1}^{m} X_{ni}\,\delta_{nj}, \quad \delta = (A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}[Z^{[1]} > 0]", oracle=W1R, style="index-sum-delta-where")
-C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}_{ij}} = \sum_{n=1}^{m} X_{ni}\,\delta_{nj}, \quad \delta = (A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}[Z^{[1]} > 0]", "scale-factor", oracle=f"X.T @ ((A2 - Y) @ W2.T * (Z1 > 0))", style="index-sum-delta-no-m")
+C(M, "W1", L, r"\frac{\partial L}{\partial W^{[1]}_{ij}} = \sum_{n=1}^{m} X_{ni}\,\delta_{nj}, \quad \delta = (A^{[2]} - Y) W^{[2]\top} \odot \mathbb{1}[Z^{[1]} > 0]", "scale-factor", oracle="X.T @ ((A2 - Y) @ W2.T * (Z1 > 0))", style="index-sum-delta-no-m")
 C(R, "w1", L, r"\frac{\partial\, \mathrm{loss}}{\partial (w_1)_{ij}} = \sum_{n} x_{ni}\,\delta_{nj}, \quad \delta = 2(y_{\mathrm{pred}} - y)\, w_2^{\top} \odot \mathbb{1}[h > 0]", oracle=RW1, style="index-sum-relu")
 C(B, "beta", L, r"\frac{\partial L}{\partial \beta_j} = \frac{2}{mn}\sum_{i=1}^{m}(Y_{ij} - T_{ij})", oracle="np.sum(2 * (Y - T) / (m * n), axis=0, keepdims=True)", style="index-bn-beta")
 C(B, "beta", L, r"\frac{\partial L}{\partial \beta_j} = \frac{2}{m}\sum_{i=1}^{m}(Y_{ij} - T_{ij})", "scale-factor", oracle="np.sum(2 * (Y - T) / m, axis=0, keepdims=True)", style="index-bn-beta-m-only")
@@ -237,7 +237,7 @@ C(M, "W2", L, r"\frac{\partial L}{\partial W^{[2]}} \overset{(a)}{=} \frac{1}{m}
 C(M, "W2", L, r"\begin{equation*} \frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} A^{[1]\top}\Bigl(A^{[2]} - Y\Bigr) \label{eq:dw2} \end{equation*}", oracle=W2R, style="equation-star-label-Bigl")
 C(M, "W2", L, r"\begin{equation*} \frac{\partial L}{\partial W^{[2]}} = A^{[1]\top}\Bigl(A^{[2]} - Y\Bigr) \end{equation*}", "scale-factor", oracle="A1.T @ (A2 - Y)", style="equation-star-no-m")
 C(M, "W1", L, r"\begin{split} \frac{\partial L}{\partial W^{[1]}} &= X^{\top}\Bigl[\tfrac{1}{m}(A^{[2]} - Y) W^{[2]\top} \\ &\qquad \odot \mathbb{1}\{Z^{[1]} > 0\}\Bigr] \end{split}", oracle=W1R, style="split-line-broken-inside-bracket")
-C(M, "W1", L, r"\begin{split} \frac{\partial L}{\partial W^{[1]}} &= X^{\top}\Bigl[\tfrac{1}{m}(A^{[2]} - Y) W^{[2]\top}\Bigr] \end{split}", "missing-activation-derivative", oracle=f"X.T @ ((A2 - Y) / m @ W2.T)", style="split-no-mask")
+C(M, "W1", L, r"\begin{split} \frac{\partial L}{\partial W^{[1]}} &= X^{\top}\Bigl[\tfrac{1}{m}(A^{[2]} - Y) W^{[2]\top}\Bigr] \end{split}", "missing-activation-derivative", oracle="X.T @ ((A2 - Y) / m @ W2.T)", style="split-no-mask")
 C(M, "W2", L, r"\begin{align*} dW^{[2]} &= \frac{1}{m} A^{[1]\top}(A^{[2]} - Y) \\", REFUSE, style="align-star-never-closed")
 C(M, "Z2", L, r"\frac{\partial L}{\partial Z^{[2]}} = \frac{1}{m}\bigl(\operatorname{sigmoid}(Z^{[2]}) - Y\bigr)", oracle="(A2 - Y) / m", style="operatorname-sigmoid")
 
