@@ -316,23 +316,28 @@ def _environments_closed(formula: str) -> None:
     does not compile, and reading past the slip would judge a text nobody can typeset. An
     ``\\end`` with no ``\\begin`` before it (``… (A - Y) \\end{aligned}``, a block's first line
     left out of the paste) is refused too: it was read as if no environment were there, and a
-    right-looking rest was ✓. A ``\\begin`` left open is left to the readers as before."""
-    if not isinstance(formula, str) or "\\end" not in formula:
+    right-looking rest was ✓. A ``\\begin`` never closed (``\\begin{align*} dW &= … \\\\``, the
+    paste cut before the block's end) is refused as well: its rest may be missing, and what is
+    there was ✓ (c36t-147)."""
+    if not isinstance(formula, str) or "\\begin" not in formula and "\\end" not in formula:
         return
-    open_: list[str] = []
+    open_: list[tuple[str, int]] = []
     for m in _BEGIN_END.finditer(formula):
         if m.group(1) == "begin":
-            open_.append(m.group(2))
+            open_.append((m.group(2), m.start() + 1))
         elif not open_:
             col = m.start() + 1
             raise FormulaError(msg("heldtex35.end_alone", end=m.group(2), col=col), col, formula)
-        elif open_[-1] != m.group(2):
+        elif open_[-1][0] != m.group(2):
             col = m.start() + 1
             raise FormulaError(
-                msg("heldtex34.environment", begin=open_[-1], end=m.group(2), col=col), col, formula
+                msg("heldtex34.environment", begin=open_[-1][0], end=m.group(2), col=col), col, formula
             )
         elif open_:
             open_.pop()
+    if open_:
+        begin, col = open_[0]
+        raise FormulaError(msg("heldtex36.begin_open", begin=begin, col=col), col, formula)
 
 
 # the left side of an answer that is only numbers: a name (dW2, grad_W2), Ng's dW^{[2]}, ∂L/∂W in

@@ -637,6 +637,33 @@ def _brace_end(text: str, i: int) -> int | None:
     return None
 
 
+# a relation with a note set over or under it (\stackrel{\text{chain rule}}{=}, \overset{(a)}{=},
+# \underset{}{=}) and a result in a box (\boxed{…}, \fbox{…})
+_MARKED_RELATION = re.compile(r"\\(?:stackrel|overset|underset)\s*(?=\{)")
+_BOXED = re.compile(r"\\(?:boxed|fbox)\s*(?=\{)")
+
+
+def marked_relations(text: str) -> str:
+    r"""``\stackrel{\text{chain rule}}{=}``, ``\overset{(a)}{=}``, ``\underset{…}{\approx}`` (a
+    derivation's step with its reason set over the sign): the bare relation, the note a remark;
+    ``\boxed{…}`` (a final answer in a box, as chat assistants and solution sheets set it): what
+    is inside. A group left unclosed leaves the text as is (the reader's error shows it)."""
+    while (m := _MARKED_RELATION.search(text)) is not None:
+        note_end = _brace_end(text, m.end())
+        if note_end is None or text[note_end : note_end + 1] != "{":
+            return text
+        rel_end = _brace_end(text, note_end)
+        if rel_end is None:
+            return text
+        text = f"{text[: m.start()]} {text[note_end + 1 : rel_end - 1]} {text[rel_end:]}"
+    while (m := _BOXED.search(text)) is not None:
+        end = _brace_end(text, m.end())
+        if end is None:
+            return text
+        text = f"{text[: m.start()]}{text[m.end() + 1 : end - 1]}{text[end:]}"
+    return text
+
+
 _ANNOTATED = re.compile(r"\\(?:underbrace|overbrace)\s*(?=\{)")
 
 
