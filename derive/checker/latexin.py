@@ -784,10 +784,10 @@ def parse(
                 or isinstance(n, ex.Name) and _HIDDEN_INDEX.fullmatch(n.id) is not None and not p.known(n.id)
                 for n in _nodes(rhs)
             )
-            lhs, rhs = rhs, p.expr(0)
+            lhs, rhs = rhs, _chain_member(p)
             while p.peek().text == "=":  # dW = (1/m) A^T dZ = (1/m) A^T (A - Y): the last one
                 p.equals.append(p.next().col)  # chain_members: each member between them
-                rhs = p.expr(0)
+                rhs = _chain_member(p)
     except RecursionError:
         raise LatexError("formula nests too deeply") from None
     if p.peek().kind != "end":
@@ -801,6 +801,33 @@ def parse(
         ends = [c - 1 for c in p.equals] + [len(text)]
         members.extend(text[a:b].strip() for a, b in zip(cuts, ends, strict=True))
     return rhs, lhs
+
+
+_OPENS = frozenset({"{", "(", "[", "\\left"})
+_CLOSES = frozenset({"}", ")", "]", "\\right"})
+
+
+def _chain_member(p: _Parser) -> ex.Node:
+    r"""The next member of a chain of equalities. A middle member this grammar cannot read (one
+    with a top-level ``=`` after it: d2l's ``\text{prod}\left(\frac{\partial J}{\partial
+    \mathbf{o}}, \frac{\partial \mathbf{o}}{\partial \mathbf{W}^{(2)}}\right)``, a shorthand
+    of the student's own) is skipped to that ``=``: the chain's last member is the answer, and
+    :func:`chain_members` still lists the skipped one (the checker notes it as not read). The
+    last member is read as before: its error is the formula's."""
+    start = p.pos
+    try:
+        return p.expr(0)
+    except LatexError:
+        depth = 0
+        for k in range(start, len(p.toks)):
+            text = p.toks[k].text
+            depth += (text in _OPENS) - (text in _CLOSES)
+            if depth == 0 and text == "=" and k > start:
+                p.pos = k
+                return ex.Name("_unread_member")
+            if p.toks[k].kind == "end":
+                break
+        raise
 
 
 def chain_members(text: str, known: Callable[[str], bool] | None = None, loss: str = "L") -> list[str]:
@@ -1654,6 +1681,13 @@ class _Parser:
             return ex.Name("sigma")  # a tensor named sigma (σ of a mixture), not σ(·): σ ⊙ δ
         if name in FUNCS:
             return self.function(FUNCS[name], tok)
+        if (
+            name == "phi"
+            and not self.known(name)
+            and self.peek().text in ("'", "^", "(")
+            and not self.layer_tensor(name)
+        ):
+            return self.function("act", tok)  # d2l's φ'(h): the hidden activation's derivative, as g'
         if name in NORMAL and not self.known(name) and self.peek().text in ("(", "\\left"):
             # \Phi(a): the standard normal CDF (derive's ndtr); \varphi(a): its density
             if name == "Phi":
