@@ -524,6 +524,15 @@ def entries_of_subscripted_names(text: str) -> str:
     return _ENTRY_OF_NAME.sub(one, text)
 
 
+# \sum_{i,j} X_{ij} (\sum_{i}\sum_{j}, the indices in either order): a double sum of one
+# matrix's entries over both its indices, every entry's sum (a padding mask's count of ones)
+_ALL_ENTRIES = re.compile(
+    r"\\sum_\{?\s*([a-z])\s*,\s*([a-z])\s*\}?\s*"
+    r"((?:\\(?:mathrm|mathbf|text|operatorname)\s*\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}|[A-Za-z][A-Za-z0-9]*))"
+    r"_\{\s*(?:\1\s*,?\s*\2|\2\s*,?\s*\1)\s*\}"
+)
+
+
 def pasted(text: str) -> str:
     r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
     full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
@@ -545,6 +554,7 @@ def pasted(text: str) -> str:
     for k, v in _PASTED.items():
         text = text.replace(k, v)
     text = _octave_elementwise(text)
+    text = _ALL_ENTRIES.sub(lambda m: f"\\left(\\mathbf{{1}}^{{\\top}} {m.group(3)} \\mathbf{{1}}\\right)", text)
     text = _hats(text)
     # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
     text = re.sub(
@@ -1546,10 +1556,19 @@ class _Parser:
     def norm_heldcheck33(self, tok: Tok) -> ex.Node:
         """``\\lVert x \\rVert`` (``\\|x\\|``, with ``_2`` or ``_F`` after it): the
         Euclidean (Frobenius) norm √(Σ x²) of all the entries, as ``np.linalg.norm(x)`` and
-        ``torch.norm(x)`` compute it (a weight decay on ‖W‖, c33-255)."""
+        ``torch.norm(x)`` compute it (a weight decay on ‖W‖, c33-255); ``_1``: Σ |x|; ``_0``:
+        the count of nonzero entries, Σ 𝟙[|x| > 0] (``count_nonzero(mask)``, c36t-245)."""
         inner = self.expr(0)
         self.expect("\\rVert", f"'\\|' (for the norm opened at column {tok.col})")
         if self.peek().text == "_":
+            for k, norm in ((["0"], 0), (["{", "0", "}"], 0), (["1"], 1), (["{", "1", "}"], 1)):
+                if [self.peek(1 + i).text for i in range(len(k))] == k:
+                    for _ in range(len(k) + 1):
+                        self.next()
+                    whole = ex.Call("abs", (inner,))  # ‖x‖₀: the count of nonzero entries; ‖x‖₁
+                    if norm == 0:
+                        whole = ex.Compare(">", whole, ex.Num(0))
+                    return ex.Call("sum", (whole,))
             kinds = (["2"], ["F"], ["{", "2", "}"], ["{", "F", "}"])
             for k in kinds:
                 if [self.peek(1 + i).text for i in range(len(k))] == k:
@@ -1881,6 +1900,7 @@ class _Parser:
             isinstance(den, ex.Name)
             and den.id in ("m", "n", "N", "M", "B")
             and not self.known(den.id)
+            and den.id not in self.defined  # N = \sum_{i,j} mask_{ij} in a where-clause: its own
             and self.batch is not None
             and (self.peek().text in ("\\sum", "\\Sigma") or den.id in ("m", "N"))
         ):  # \frac{1}{m}\sum_{i=1}^{m}: the mean over the batch, whatever the network calls m;
