@@ -547,6 +547,9 @@ def pasted(text: str) -> str:
     )
     # batch\_size: an underscore escaped inside a name (text mode's \_), the name's own
     text = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", text)
+    # scikit-learn's coef_, intercept_ typed bare: a name's closing underscore (nothing after it
+    # is a subscript), as \mathrm{coef\_} reads
+    text = re.sub(r"(?<![\\A-Za-z0-9{])([A-Za-z][A-Za-z0-9]*)_(?=[\s)\]},.;:+\-−*/^]|$)", r"\\mathrm{\1\\_}", text)
     # subscript digits and letters (A₁, ∑ₜ, x_tᵢ, Wₕ): as written with _{…}
     text = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
@@ -1016,6 +1019,8 @@ class _Parser:
         """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
         if self.loss is None:
             return True
+        if self.batch is None and not self.known(name) and re.fullmatch(r"(?:E|L|J|C|ell)_?k", name):
+            return True  # 周志华's E_k, the k-th example's loss: the loss of a one-example network
         return name == self.loss or (name in LOSS_NAMES and not self.known(name))
 
     def leibniz(self, num: str, den: str) -> ex.Node:

@@ -101,11 +101,12 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not latex:
         text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
     if latex or _looks_latex(text):
-        text = latexin.spans_in_prose(latexin.marked_relations(text))
+        text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     text = _wolfram(text)
+    text = "\n".join(_typed_where(line) for line in text.split("\n"))
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _labelled_formula(text)
     text = _typed_in_code(text, size_of)
@@ -115,6 +116,48 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     elif size_of("transpose", 0) is None:  # transpose(X) as typed in words: NumPy's np.transpose
         text = _rewrite_calls(text, "transpose", lambda a: f"np.transpose({a[0]})" if len(a) == 1 else None)
     return text
+
+
+def _full_width_statements(text: str) -> str:
+    r"""LaTeX statements set apart by a full-width comma, as a Chinese answer writes them
+    (``g = y - \hat{y}，\; e = g W^{\top} \odot …，\; \frac{\partial E}{\partial W_1} = …``): the
+    comma as the ``, \quad`` between statements. Only a comma after which a statement with its
+    own ``=`` follows, not one before a clause in words (``，其中 …`` is read as before)."""
+    if "，" not in text or "$" in text:
+        return text
+    pieces = text.split("，")
+    out = pieces[0]
+    for piece in pieces[1:]:
+        statement = "=" in piece and not re.match(r"\s*(?:其中|这里|式中|此处|且|则|故|所以|即)", piece)
+        out += (", \\quad " + re.sub(r"^\s*(?:\\[;,:! ]\s*)*", "", piece)) if statement else "，" + piece
+    return out
+
+
+# a closing clause defining one name, typed after a comma: ", δ = …", ", where d = …", "，其中 δ = …"
+_TYPED_WHERE = re.compile(
+    r"[ \t]*(?:,|，|;|；)[ \t]*(?:where\b|with\b|其中|这里|式中)?[ \t]*([^\W\d]\w*)[ \t]*=(?!=)"
+)
+
+
+def _typed_where(line: str) -> str:
+    """A typed statement followed on its line by a clause defining a name it uses
+    (``∂L/∂u = diag(δ)·v, δ = (σ(score) − clicked)/n``, ``…，其中 δ = …``): the definition on a
+    line of its own before the statement, as the statements of a derivation are read. Only a
+    comma outside brackets after the statement's own ``=``, and only a name the statement uses."""
+    depth, first = 0, None
+    for i, c in enumerate(line):
+        depth += c in "([{"
+        depth -= c in ")]}"
+        if depth:
+            continue
+        if first is None and c == "=" and line[i + 1 : i + 2] != "=" and line[i - 1 : i] not in ("<", ">", "!", "="):
+            first = i
+        elif first is not None and c in ",，;；" and (m := _TYPED_WHERE.match(line, i)):
+            name, head = m.group(1), line[:i]
+            if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", head[first + 1 :]) and line[m.end() :].strip():
+                return f"{name} ={line[m.end():].rstrip(' .。')}\n{head}"
+            return line
+    return line
 
 
 # Wolfram Language as Mathematica or Wolfram|Alpha prints a derivative: D[L, w] = …, Transpose[X] . E
