@@ -101,6 +101,8 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not latex:
         text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
     if latex or _looks_latex(text):
+        # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
+        text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
