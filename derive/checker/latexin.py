@@ -474,7 +474,7 @@ def _hats(text: str) -> str:
 
 
 _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
-_CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here|using|by|because|via)\b", re.IGNORECASE)
 
 
 # an innermost matrix: no other matrix begins inside it (a block matrix of block matrices, as
