@@ -103,6 +103,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
+        text = _defined_function(_vec_kronecker(text))
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
@@ -160,6 +161,91 @@ def _typed_where(line: str) -> str:
                 return f"{name} ={line[m.end():].rstrip(' .。')}\n{head}"
             return line
     return line
+
+
+_GROUP_OPEN = re.compile(r"(?:\s|\\[,;:!])*(?:\\left|\\bigl|\\Bigl|\\big|\\Big)?\s*\(")
+_GROUP_CLOSE = re.compile(r"(?:\\right|\\bigr|\\Bigr|\\big|\\Big)\s*$")
+
+
+def _group(text: str, i: int) -> tuple[str, int] | None:
+    """The inside of the bracket group that starts at ``text[i:]`` (after spacing; ``( … )``,
+    ``\left( … \right)``, ``\big( … \big)``) and the index after it; None where none starts."""
+    m = _GROUP_OPEN.match(text, i)
+    if m is None:
+        return None
+    depth = 0
+    for k in range(m.end() - 1, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0:
+            return _GROUP_CLOSE.sub("", text[m.end() : k]).strip(), k + 1
+    return None
+
+
+_VEC = re.compile(r"\\(?:operatorname|mathrm|text)\s*\{\s*vec\s*\}")
+_KRON = re.compile(
+    r"(?:\\left)?\(\s*([^()]*?)\s*\\otimes\s*([^()]*?)\s*(?:\\right)?\)(?=(?:\s|\\[,;:!])*\\(?:operatorname|mathrm|text)\s*\{\s*vec\s*\})"
+)
+_IDENTITY = re.compile(r"\s*(?:I(?:_\{?\s*\w+\s*\}?)?|\\mathbf\{I\}(?:_\{?\s*\w+\s*\}?)?|1)\s*")
+
+
+def _vec_kronecker(text: str) -> str:
+    r"""vec/Kronecker notation (Magnus & Neudecker, Parr & Howard): ``\operatorname{vec}(∂J/∂W)
+    = (A \otimes B)\operatorname{vec}(C)`` says ∂J/∂W = B C Aᵀ (vec(BCAᵀ) = (A ⊗ B) vec(C)), an
+    identity factor left out (``(I_k \otimes X^{\top})\operatorname{vec}(δ)`` is X^⊤ δ). Only
+    the pattern whole: anything else with vec or ⊗ stays, and is refused as before."""
+    if "\\otimes" not in text or _VEC.search(text) is None:
+        return text
+    m = _KRON.search(text)
+    if m is None:
+        return text
+    vec = _VEC.match(text, re.compile(r"(?:\s|\\[,;:!])*").match(text, m.end()).end())
+    inner = _group(text, vec.end()) if vec else None
+    if inner is None:
+        return text
+    a, b = m.group(1), m.group(2)
+    product = ("" if _IDENTITY.fullmatch(b) else f"\\left({b}\\right) ") + f"\\left({inner[0]}\\right)"
+    if not _IDENTITY.fullmatch(a):
+        product += f" \\left({a}\\right)^{{\\top}}"
+    text = text[: m.start()] + product + text[inner[1] :]
+    lhs = _VEC.search(text)
+    if lhs is None or lhs.start() > m.start():
+        return text
+    group = _group(text, lhs.end())
+    if group is None:
+        return text
+    return text[: lhs.start()] + group[0] + text[group[1] :]
+
+
+# a closing clause defining a function the formula applies: "，其中 \pi(z) = \frac{\exp(z)}{1 + \exp(z)}"
+_FUNCTION_WHERE = re.compile(
+    r"\s*(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:!]|\\q?quad\b)*(?:其中|这里|where\b|with\b|\\text\{\s*(?:where|with|其中)\s*\})?\s*"
+    r"(\\[A-Za-z]+|[A-Za-z])\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
+    re.S,
+)
+
+
+def _defined_function(text: str) -> str:
+    r"""A function defined by a closing clause (李航's ``π(x) = \frac{\exp(x)}{1 + \exp(x)}``,
+    ``…, where f(z) = …``) and applied in the formula: each application written out, the
+    clause left out. Only where the formula applies it; the variable is one letter."""
+    m = _FUNCTION_WHERE.search(text)
+    if m is None:
+        return text
+    name, var, body = m.group(1), m.group(2), m.group(3)
+    head, out, i = text[: m.start()], "", 0
+    call = re.compile(re.escape(name) + r"(?![A-Za-z])")
+    found = False
+    while (c := call.search(head, i)) is not None:
+        group = _group(head, c.end())
+        if group is None:
+            out += head[i : c.end()]
+            i = c.end()
+            continue
+        arg = group[0]
+        expanded = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: f"({arg})", body)
+        out += head[i : c.start()] + f"\\left({expanded}\\right)"
+        i, found = group[1], True
+    return out + head[i:] if found else text
 
 
 # Wolfram Language as Mathematica or Wolfram|Alpha prints a derivative: D[L, w] = …, Transpose[X] . E
