@@ -168,7 +168,7 @@ _GROUP_CLOSE = re.compile(r"(?:\\right|\\bigr|\\Bigr|\\big|\\Big)\s*$")
 
 
 def _group(text: str, i: int) -> tuple[str, int] | None:
-    """The inside of the bracket group that starts at ``text[i:]`` (after spacing; ``( … )``,
+    r"""The inside of the bracket group that starts at ``text[i:]`` (after spacing; ``( … )``,
     ``\left( … \right)``, ``\big( … \big)``) and the index after it; None where none starts."""
     m = _GROUP_OPEN.match(text, i)
     if m is None:
