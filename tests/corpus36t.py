@@ -139,7 +139,7 @@ C(T, "W2[1,0]", V, "−0.12（保留两位小数）", lang=Z, style="zh-v-2dp-no
 C(T, "W2[1,0]", V, "−0.11（保留两位小数）", "wrong-entry", lang=Z, style="zh-v-2dp-other-entry")
 C(CH, "w", V, "答：∂L/∂w = 40", lang=Z, style="zh-v-answer-with-lhs")
 C(CH, "w", V, "答：∂L/∂w = 20", "*", lang=Z, style="zh-v-answer-other-node")
-C(E, "w[0,0]", V, "-0.06（保留两位小数）", lang=Z, style="zh-v-neuron-2dp")
+C(E, "w[0,0]", V, "-0.06（保留两位小数）", "too-few-digits", lang=Z, style="zh-v-neuron-2dp", note="first labelled right (−0.0612 kept to two decimals is −0.06); relabelled after the first pass by the project's written policy: one significant digit is too few to judge whatever rounding a remark states (corpus 18's c18-106, '-0.01 (2 d.p.)'); a fix reading the remark was made and reverted when it broke c18-106")
 C(E, "w[0,0]", V, "−0.061（保留三位小数）", lang=Z, style="zh-v-neuron-3dp")
 C(B, "beta[0,1]", V, "-8/15", style="v-bn-fraction")
 C(B, "beta[0,1]", V, r"-\frac{8}{15}", style="v-bn-latex-fraction")

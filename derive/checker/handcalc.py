@@ -283,7 +283,6 @@ def check_value(
     significant digits) replace the policy. Raises :class:`~derive.checker.verdict.FormulaError` for an
     unreadable entry or number."""
     tensor, i, j, shown = _entry(net, wrt)
-    places = names.stated_decimal_places(text)
     text = written(text)
     value, sig, ulp = _digits(text)
     sym = net.g.tensors[tensor].grads[i, j]  # type: ignore[index]
@@ -319,14 +318,6 @@ def check_value(
     with mpmath.workdps(DPS):
         if diff_mp <= abs(exact) * mpmath.mpf(10) ** -45:
             return result("correct", [], msg("value.exact", exact=exact_text))
-    if places is not None and rtol is None and digits is None and ulp == Fraction(1, 10**places):
-        with mpmath.workdps(DPS):  # "-0.06（保留两位小数）": the exact value rounded to the places asked
-            scale = mpmath.mpf(10) ** places
-            rounded = mpmath.sign(exact) * mpmath.floor(abs(exact) * scale + mpmath.mpf(1) / 2) / scale
-            same_places = abs(v_mp - rounded) <= mpmath.mpf(10) ** -40
-        if same_places:
-            note = msg("heldtex36.at_places", exact=exact_text, n=places)
-            return result("correct", [], note, float(ulp) / 2)
     if rtol is not None:
         tol = rtol * abs(exact_f)
         if diff <= tol:

@@ -138,25 +138,6 @@ def number_text(text: str) -> str:
     return clean
 
 
-_PLACES = re.compile(
-    r"保留\s*([一二两三四五六七八九\d])\s*位小数|精确到\s*([一二两三四五六七八九\d])\s*位小数"
-    r"|精确到\s*(百分位|千分位|万分位)|\b(\d)\s*(?:d\.\s*p\.?|dp\b|decimal places?\b)"
-)
-_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_PLACE = {"百分位": 2, "千分位": 3, "万分位": 4}
-
-
-def stated_decimal_places(text: str) -> int | None:
-    """The decimal places a remark after a hand number states (``-0.06（保留两位小数）``, an
-    exam's "keep two decimals"; ``精确到千分位``; ``-0.06 (2 d.p.)``, ``to 3 decimal places``),
-    or None: the number is then judged as rounded to those places, as the question asked."""
-    m = _PLACES.search(text) if isinstance(text, str) else None
-    if m is None:
-        return None
-    word = next(g for g in m.groups() if g)
-    return _CN_PLACE.get(word) or _CN_DIGIT.get(word) or int(word)
-
-
 MAX_EXPANDED_SHOWN = 160  # characters of the written-out expected formula on the "correct:" line
 
 
