@@ -228,18 +228,6 @@ def test_a_using_remark_ends_the_formula() -> None:
     assert _verdict("softmax-regression", "W", lhs + " \\quad \\text{by the chain rule}", latex=True) == ("correct", None)
 
 
-def test_vec_kronecker_in_its_whole_pattern() -> None:
-    """``\\operatorname{vec}(∂J/∂W) = (I_k \\otimes X^{\\top})\\operatorname{vec}(\\tfrac{1}{m}(P −
-    Y))`` was refused as vec/Kronecker notation (c36t-030–032): vec(BCAᵀ) = (A ⊗ B) vec(C), so it
-    says ∂J/∂W = Xᵀ(P − Y)/m; the factors swapped are wrong; vec or ⊗ in any other form stays
-    refused."""
-    vec = "\\operatorname{vec}\\!\\left(\\frac{\\partial J}{\\partial W}\\right) = (%s)\\operatorname{vec}\\!\\left(%s\\right)"
-    assert _verdict("softmax-regression", "W", vec % ("I_k \\otimes X^{\\top}", "\\tfrac{1}{m}(P - Y)"), latex=True) == ("correct", None)
-    assert _verdict("softmax-regression", "W", vec % ("I_k \\otimes X^{\\top}", "P - Y"), latex=True) == ("incorrect", "scale-factor")
-    assert _verdict("softmax-regression", "W", vec % ("X^{\\top} \\otimes I_k", "\\tfrac{1}{m}(P - Y)"), latex=True)[0] == "incorrect"
-    assert "vec" in _refused("softmax-regression", "W", "\\operatorname{vec}(dW) = \\operatorname{vec}(X) \\otimes (P - Y)", latex=True)
-
-
 def test_a_function_defined_in_a_where_clause() -> None:
     """李航's ``π(z) = \\frac{\\exp(z)}{1 + \\exp(z)}`` defined after the formula that applies it
     (``\\pi(\\mathrm{score})``) was read as the number π times score (c36t-052, rejected): the

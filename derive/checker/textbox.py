@@ -103,7 +103,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _defined_function(_vec_kronecker(text))
+        text = _defined_function(text)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
@@ -179,41 +179,6 @@ def _group(text: str, i: int) -> tuple[str, int] | None:
         if depth == 0:
             return _GROUP_CLOSE.sub("", text[m.end() : k]).strip(), k + 1
     return None
-
-
-_VEC = re.compile(r"\\(?:operatorname|mathrm|text)\s*\{\s*vec\s*\}")
-_KRON = re.compile(
-    r"(?:\\left)?\(\s*([^()]*?)\s*\\otimes\s*([^()]*?)\s*(?:\\right)?\)(?=(?:\s|\\[,;:!])*\\(?:operatorname|mathrm|text)\s*\{\s*vec\s*\})"
-)
-_IDENTITY = re.compile(r"\s*(?:I(?:_\{?\s*\w+\s*\}?)?|\\mathbf\{I\}(?:_\{?\s*\w+\s*\}?)?|1)\s*")
-
-
-def _vec_kronecker(text: str) -> str:
-    r"""vec/Kronecker notation (Magnus & Neudecker, Parr & Howard): ``\operatorname{vec}(∂J/∂W)
-    = (A \otimes B)\operatorname{vec}(C)`` says ∂J/∂W = B C Aᵀ (vec(BCAᵀ) = (A ⊗ B) vec(C)), an
-    identity factor left out (``(I_k \otimes X^{\top})\operatorname{vec}(δ)`` is X^⊤ δ). Only
-    the pattern whole: anything else with vec or ⊗ stays, and is refused as before."""
-    if "\\otimes" not in text or _VEC.search(text) is None:
-        return text
-    m = _KRON.search(text)
-    if m is None:
-        return text
-    vec = _VEC.match(text, re.compile(r"(?:\s|\\[,;:!])*").match(text, m.end()).end())
-    inner = _group(text, vec.end()) if vec else None
-    if inner is None:
-        return text
-    a, b = m.group(1), m.group(2)
-    product = ("" if _IDENTITY.fullmatch(b) else f"\\left({b}\\right) ") + f"\\left({inner[0]}\\right)"
-    if not _IDENTITY.fullmatch(a):
-        product += f" \\left({a}\\right)^{{\\top}}"
-    text = text[: m.start()] + product + text[inner[1] :]
-    lhs = _VEC.search(text)
-    if lhs is None or lhs.start() > m.start():
-        return text
-    group = _group(text, lhs.end())
-    if group is None:
-        return text
-    return text[: lhs.start()] + group[0] + text[group[1] :]
 
 
 # a closing clause defining a function the formula applies: "，其中 \pi(z) = \frac{\exp(z)}{1 + \exp(z)}"
