@@ -164,12 +164,14 @@ ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "co
          "corpus9", "corpus10", "corpus11", "corpus12", "corpus13", "corpus14", "corpus15",
          "corpus16", "corpus17", "corpus18", "corpus19", "corpus20", "corpus21", "corpus22", "corpus23",
          "corpus24", "corpus25", "corpus26", "corpus27", "corpus28", "corpus29", "corpus30", "corpus31",
-         "corpus32", "corpus33", "corpus34", "corpus34t", "corpus35", "corpus35t", "corpus36")
+         "corpus32", "corpus33", "corpus34", "corpus34t", "corpus35", "corpus35t",
+         "corpus36", "corpus36t")
 
 
-# corpora written at the same time by two helpers (rounds 34 and 35: code and LaTeX/numbers): neither
+# corpora written at the same time by two helpers (rounds 34, 35 and 36: code and LaTeX/numbers): neither
 # is "earlier" than the other
-SIBLINGS = {"corpus34": "corpus34t", "corpus34t": "corpus34", "corpus35": "corpus35t", "corpus35t": "corpus35"}
+SIBLINGS = {"corpus34": "corpus34t", "corpus34t": "corpus34", "corpus35": "corpus35t", "corpus35t": "corpus35",
+            "corpus36": "corpus36t", "corpus36t": "corpus36"}
 
 
 def before(name: str) -> tuple[str, ...]:

@@ -316,23 +316,28 @@ def _environments_closed(formula: str) -> None:
     does not compile, and reading past the slip would judge a text nobody can typeset. An
     ``\\end`` with no ``\\begin`` before it (``… (A - Y) \\end{aligned}``, a block's first line
     left out of the paste) is refused too: it was read as if no environment were there, and a
-    right-looking rest was ✓. A ``\\begin`` left open is left to the readers as before."""
-    if not isinstance(formula, str) or "\\end" not in formula:
+    right-looking rest was ✓. A ``\\begin`` never closed (``\\begin{align*} dW &= … \\\\``, the
+    paste cut before the block's end) is refused as well: its rest may be missing, and what is
+    there was ✓ (c36t-147)."""
+    if not isinstance(formula, str) or "\\begin" not in formula and "\\end" not in formula:
         return
-    open_: list[str] = []
+    open_: list[tuple[str, int]] = []
     for m in _BEGIN_END.finditer(formula):
         if m.group(1) == "begin":
-            open_.append(m.group(2))
+            open_.append((m.group(2), m.start() + 1))
         elif not open_:
             col = m.start() + 1
             raise FormulaError(msg("heldtex35.end_alone", end=m.group(2), col=col), col, formula)
-        elif open_[-1] != m.group(2):
+        elif open_[-1][0] != m.group(2):
             col = m.start() + 1
             raise FormulaError(
-                msg("heldtex34.environment", begin=open_[-1], end=m.group(2), col=col), col, formula
+                msg("heldtex34.environment", begin=open_[-1][0], end=m.group(2), col=col), col, formula
             )
         elif open_:
             open_.pop()
+    if open_:
+        begin, col = open_[0]
+        raise FormulaError(msg("heldtex36.begin_open", begin=begin, col=col), col, formula)
 
 
 # the left side of an answer that is only numbers: a name (dW2, grad_W2), Ng's dW^{[2]}, ∂L/∂W in
@@ -578,7 +583,14 @@ def _claims_judged(
     for k, part in enumerate(parts):
         tests = []  # (the statement judged, said in a note when it cannot be read)
         members = latexin.chain_members(part, known=n.known, loss=n.spec.loss)
-        tests += [(f"{members[0]} = {m}", True) for m in members[1:-1]]  # dW = … = …, a row
+        head = members[0] if members else ""
+        for m in members[1:-1]:  # dW = … = …, a row
+            if _GRADIENT_NAMED.fullmatch(m):  # δ₂ = ∂J/∂z^{(1)} = …: the gradient δ₂ names
+                head = m
+                continue
+            tests.append((f"{head} = {m}", True))
+        if members and head != members[0]:
+            tests.append((f"{head} = {members[-1]}", True))
         last = k == len(parts) - 1  # the answer, or a definition after it that it does not use
         if _CLAIM_LHS.match(part):
             tests.append((part, not last))
@@ -588,9 +600,11 @@ def _claims_judged(
             and not _parameter_differential(n, part.split("=", 1)[1])
         ):
             tests.append((part, False))  # dZ^{[2]} = …: Ng's names (a d-name of no gradient: skip)
+        # the definitions after it too (a where-clause: δ₂ = ∂J/∂z^{(1)} = δ₁ W^⊤ ∘ …, \quad δ₁ = …)
+        later = [q for q in parts[k + 1 : -1] if not _CLAIM_LHS.match(q)]
         for claim, say in tests:
             try:  # in its context: the names the statements before it define stand for them
-                step, _ = _check_text(n, None, "\n".join([*parts[:k], claim]), True, allow_upstream)
+                step, _ = _check_text(n, None, "\n".join([*parts[:k], *later, claim]), True, allow_upstream)
             except (FormulaError, ShapeError):
                 if say:
                     unread.append(claim)
@@ -634,6 +648,13 @@ def _steps_noted(
     return replace(res, note_msgs=notes, notes=tuple(m.render(res.lang) for m in notes))
 
 
+# a member of a chain that only names a gradient: \frac{\partial J}{\partial z}, \nabla_{W} J
+_GRADIENT_NAMED = re.compile(
+    r"\s*(?:\\frac\s*\{\s*\\partial\s*(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\\partial\s*(?:[^{}]|\{[^{}]*\})*\}"
+    r"|\\nabla_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w)\s*(?:\\mathcal\s*\{\s*\w+\s*\}|\\\w+|\w+))\s*"
+)
+
+
 def _chain_steps(
     n: Net, wrt: str | None, formula: str, res: CheckResult, latex: bool, allow_upstream: bool
 ) -> CheckResult:
@@ -653,6 +674,8 @@ def _chain_steps(
     unread: list[str] = []
     convention: list[str] = []
     for member in members[1:-1]:
+        if _GRADIENT_NAMED.fullmatch(member):
+            continue  # CS224n's δ₁ = ∂J/∂z = ŷ − y: the middle member names the gradient, no claim
         try:
             step, _ = _check_text(n, wrt, f"{members[0]} = {member}", True, allow_upstream)
         except (FormulaError, ShapeError):

@@ -977,6 +977,10 @@ def implied_masks(spec: NetSpec, g: Any) -> tuple[str, ...]:
                             factors += not _log_of(other) and not isinstance(other, ex.Num)
         if uses and uses == factors and name not in roles and name not in divisors:
             out.append(name)
+        elif uses and name in spec.bernoulli and roles.get(name) == "binary":
+            # declared kind = "binary" (a padding mask counted by count_nonzero(mask)), no
+            # target: drawn 0/1 as declared, so Σ mask (its count of ones) is right (c36t-244)
+            out.append(name)
     return tuple(out)
 
 

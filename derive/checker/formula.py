@@ -1152,8 +1152,11 @@ def _derivation_steps(
     steps: dict[str, ex.Node],
 ) -> tuple[ex.Node, str | None, str]:
     read_parts = []
+    # a letter a where-clause defines after its use (…\frac{2}{N}…, \quad N = \sum_{i,j} M_{ij}):
+    # the answer's own N, never the batch size the notes' N stands for elsewhere
+    letters = frozenset(m.group(1) for p in parts if (m := re.match(r"\s*([A-Za-z])\s*=(?!=)", p)))
     for p in parts:
-        defined = frozenset(lhs for _, lhs, _ in read_parts if lhs is not None)
+        defined = letters | frozenset(lhs for _, lhs, _ in read_parts if lhs is not None)
         read_parts.append(
             _read_one(net, p if latex else _masked(p), latex, scalar, row, shapes, defined)
         )

@@ -474,7 +474,7 @@ def _hats(text: str) -> str:
 
 
 _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
-_CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here|using|by|because|via)\b", re.IGNORECASE)
 
 
 # an innermost matrix: no other matrix begins inside it (a block matrix of block matrices, as
@@ -524,6 +524,15 @@ def entries_of_subscripted_names(text: str) -> str:
     return _ENTRY_OF_NAME.sub(one, text)
 
 
+# \sum_{i,j} X_{ij} (\sum_{i}\sum_{j}, the indices in either order): a double sum of one
+# matrix's entries over both its indices, every entry's sum (a padding mask's count of ones)
+_ALL_ENTRIES = re.compile(
+    r"\\sum_\{?\s*([a-z])\s*,\s*([a-z])\s*\}?\s*"
+    r"((?:\\(?:mathrm|mathbf|text|operatorname)\s*\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}|[A-Za-z][A-Za-z0-9]*))"
+    r"_\{\s*(?:\1\s*,?\s*\2|\2\s*,?\s*\1)\s*\}"
+)
+
+
 def pasted(text: str) -> str:
     r"""Unicode maths as pasted from a PDF (``A₁ᵀ``, ``h₂²``, ``A⁽¹⁾``, ``√d``, ``∘``, ``½``,
     full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
@@ -538,6 +547,9 @@ def pasted(text: str) -> str:
     )
     # batch\_size: an underscore escaped inside a name (text mode's \_), the name's own
     text = re.sub(r"(?<=[A-Za-z0-9])\\_(?=[A-Za-z0-9])", "_", text)
+    # scikit-learn's coef_, intercept_ typed bare: a name's closing underscore (nothing after it
+    # is a subscript), as \mathrm{coef\_} reads
+    text = re.sub(r"(?<![\\A-Za-z0-9{])([A-Za-z][A-Za-z0-9]*)_(?=[\s)\]},.;:+\-−*/^]|$)", r"\\mathrm{\1\\_}", text)
     # subscript digits and letters (A₁, ∑ₜ, x_tᵢ, Wₕ): as written with _{…}
     text = _SUB_RUN.sub(lambda m: "_{" + m.group(0).translate(_SUB) + "}", text)
     text = re.sub(r"[⁰-⁹⁻⁺⁽⁾¹²³ⁱ]+", lambda m: "^{" + m.group(0).translate(_SUP) + "}", text)
@@ -545,6 +557,7 @@ def pasted(text: str) -> str:
     for k, v in _PASTED.items():
         text = text.replace(k, v)
     text = _octave_elementwise(text)
+    text = _ALL_ENTRIES.sub(lambda m: f"\\left(\\mathbf{{1}}^{{\\top}} {m.group(3)} \\mathbf{{1}}\\right)", text)
     text = _hats(text)
     # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
     text = re.sub(
@@ -635,6 +648,33 @@ def _brace_end(text: str, i: int) -> int | None:
         if depth == 0:
             return k + 1
     return None
+
+
+# a relation with a note set over or under it (\stackrel{\text{chain rule}}{=}, \overset{(a)}{=},
+# \underset{}{=}) and a result in a box (\boxed{…}, \fbox{…})
+_MARKED_RELATION = re.compile(r"\\(?:stackrel|overset|underset)\s*(?=\{)")
+_BOXED = re.compile(r"\\(?:boxed|fbox)\s*(?=\{)")
+
+
+def marked_relations(text: str) -> str:
+    r"""``\stackrel{\text{chain rule}}{=}``, ``\overset{(a)}{=}``, ``\underset{…}{\approx}`` (a
+    derivation's step with its reason set over the sign): the bare relation, the note a remark;
+    ``\boxed{…}`` (a final answer in a box, as chat assistants and solution sheets set it): what
+    is inside. A group left unclosed leaves the text as is (the reader's error shows it)."""
+    while (m := _MARKED_RELATION.search(text)) is not None:
+        note_end = _brace_end(text, m.end())
+        if note_end is None or text[note_end : note_end + 1] != "{":
+            return text
+        rel_end = _brace_end(text, note_end)
+        if rel_end is None:
+            return text
+        text = f"{text[: m.start()]} {text[note_end + 1 : rel_end - 1]} {text[rel_end:]}"
+    while (m := _BOXED.search(text)) is not None:
+        end = _brace_end(text, m.end())
+        if end is None:
+            return text
+        text = f"{text[: m.start()]}{text[m.end() + 1 : end - 1]}{text[end:]}"
+    return text
 
 
 _ANNOTATED = re.compile(r"\\(?:underbrace|overbrace)\s*(?=\{)")
@@ -757,10 +797,10 @@ def parse(
                 or isinstance(n, ex.Name) and _HIDDEN_INDEX.fullmatch(n.id) is not None and not p.known(n.id)
                 for n in _nodes(rhs)
             )
-            lhs, rhs = rhs, p.expr(0)
+            lhs, rhs = rhs, _chain_member(p)
             while p.peek().text == "=":  # dW = (1/m) A^T dZ = (1/m) A^T (A - Y): the last one
                 p.equals.append(p.next().col)  # chain_members: each member between them
-                rhs = p.expr(0)
+                rhs = _chain_member(p)
     except RecursionError:
         raise LatexError("formula nests too deeply") from None
     if p.peek().kind != "end":
@@ -774,6 +814,33 @@ def parse(
         ends = [c - 1 for c in p.equals] + [len(text)]
         members.extend(text[a:b].strip() for a, b in zip(cuts, ends, strict=True))
     return rhs, lhs
+
+
+_OPENS = frozenset({"{", "(", "[", "\\left"})
+_CLOSES = frozenset({"}", ")", "]", "\\right"})
+
+
+def _chain_member(p: _Parser) -> ex.Node:
+    r"""The next member of a chain of equalities. A middle member this grammar cannot read (one
+    with a top-level ``=`` after it: d2l's ``\text{prod}\left(\frac{\partial J}{\partial
+    \mathbf{o}}, \frac{\partial \mathbf{o}}{\partial \mathbf{W}^{(2)}}\right)``, a shorthand
+    of the student's own) is skipped to that ``=``: the chain's last member is the answer, and
+    :func:`chain_members` still lists the skipped one (the checker notes it as not read). The
+    last member is read as before: its error is the formula's."""
+    start = p.pos
+    try:
+        return p.expr(0)
+    except LatexError:
+        depth = 0
+        for k in range(start, len(p.toks)):
+            text = p.toks[k].text
+            depth += (text in _OPENS) - (text in _CLOSES)
+            if depth == 0 and text == "=" and k > start:
+                p.pos = k
+                return ex.Name("_unread_member")
+            if p.toks[k].kind == "end":
+                break
+        raise
 
 
 def chain_members(text: str, known: Callable[[str], bool] | None = None, loss: str = "L") -> list[str]:
@@ -952,6 +1019,8 @@ class _Parser:
         """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
         if self.loss is None:
             return True
+        if self.batch is None and not self.known(name) and re.fullmatch(r"(?:E|L|J|C|ell)_?k", name):
+            return True  # 周志华's E_k, the k-th example's loss: the loss of a one-example network
         return name == self.loss or (name in LOSS_NAMES and not self.known(name))
 
     def leibniz(self, num: str, den: str) -> ex.Node:
@@ -1492,10 +1561,19 @@ class _Parser:
     def norm_heldcheck33(self, tok: Tok) -> ex.Node:
         """``\\lVert x \\rVert`` (``\\|x\\|``, with ``_2`` or ``_F`` after it): the
         Euclidean (Frobenius) norm √(Σ x²) of all the entries, as ``np.linalg.norm(x)`` and
-        ``torch.norm(x)`` compute it (a weight decay on ‖W‖, c33-255)."""
+        ``torch.norm(x)`` compute it (a weight decay on ‖W‖, c33-255); ``_1``: Σ |x|; ``_0``:
+        the count of nonzero entries, Σ 𝟙[|x| > 0] (``count_nonzero(mask)``, c36t-245)."""
         inner = self.expr(0)
         self.expect("\\rVert", f"'\\|' (for the norm opened at column {tok.col})")
         if self.peek().text == "_":
+            for k, norm in ((["0"], 0), (["{", "0", "}"], 0), (["1"], 1), (["{", "1", "}"], 1)):
+                if [self.peek(1 + i).text for i in range(len(k))] == k:
+                    for _ in range(len(k) + 1):
+                        self.next()
+                    whole = ex.Call("abs", (inner,))  # ‖x‖₀: the count of nonzero entries; ‖x‖₁
+                    if norm == 0:
+                        whole = ex.Compare(">", whole, ex.Num(0))
+                    return ex.Call("sum", (whole,))
             kinds = (["2"], ["F"], ["{", "2", "}"], ["{", "F", "}"])
             for k in kinds:
                 if [self.peek(1 + i).text for i in range(len(k))] == k:
@@ -1628,6 +1706,13 @@ class _Parser:
             return ex.Name("sigma")  # a tensor named sigma (σ of a mixture), not σ(·): σ ⊙ δ
         if name in FUNCS:
             return self.function(FUNCS[name], tok)
+        if (
+            name == "phi"
+            and not self.known(name)
+            and self.peek().text in ("'", "^", "(")
+            and not self.layer_tensor(name)
+        ):
+            return self.function("act", tok)  # d2l's φ'(h): the hidden activation's derivative, as g'
         if name in NORMAL and not self.known(name) and self.peek().text in ("(", "\\left"):
             # \Phi(a): the standard normal CDF (derive's ndtr); \varphi(a): its density
             if name == "Phi":
@@ -1821,6 +1906,7 @@ class _Parser:
             isinstance(den, ex.Name)
             and den.id in ("m", "n", "N", "M", "B")
             and not self.known(den.id)
+            and den.id not in self.defined  # N = \sum_{i,j} mask_{ij} in a where-clause: its own
             and self.batch is not None
             and (self.peek().text in ("\\sum", "\\Sigma") or den.id in ("m", "N"))
         ):  # \frac{1}{m}\sum_{i=1}^{m}: the mean over the batch, whatever the network calls m;

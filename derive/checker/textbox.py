@@ -102,10 +102,15 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not latex:
         text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
     if latex or _looks_latex(text):
-        text = latexin.spans_in_prose(text)
+        # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
+        text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
+        text = _defined_function(text)
+        text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
+    text = _wolfram(text)
+    text = "\n".join(_typed_where(line) for line in text.split("\n"))
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _labelled_formula(text)
     text = _typed_in_code(text, size_of)
@@ -115,6 +120,126 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     elif size_of("transpose", 0) is None:  # transpose(X) as typed in words: NumPy's np.transpose
         text = _rewrite_calls(text, "transpose", lambda a: f"np.transpose({a[0]})" if len(a) == 1 else None)
     return text
+
+
+def _full_width_statements(text: str) -> str:
+    r"""LaTeX statements set apart by a full-width comma, as a Chinese answer writes them
+    (``g = y - \hat{y}，\; e = g W^{\top} \odot …，\; \frac{\partial E}{\partial W_1} = …``): the
+    comma as the ``, \quad`` between statements. Only a comma after which a statement with its
+    own ``=`` follows, not one before a clause in words (``，其中 …`` is read as before)."""
+    if "，" not in text or "$" in text:
+        return text
+    pieces = text.split("，")
+    out = pieces[0]
+    for piece in pieces[1:]:
+        statement = "=" in piece and not re.match(r"\s*(?:其中|这里|式中|此处|且|则|故|所以|即)", piece)
+        out += (", \\quad " + re.sub(r"^\s*(?:\\[;,:! ]\s*)*", "", piece)) if statement else "，" + piece
+    return out
+
+
+# a closing clause defining one name, typed after a comma: ", δ = …", ", where d = …", "，其中 δ = …"
+_TYPED_WHERE = re.compile(
+    r"[ \t]*(?:,|，|;|；)[ \t]*(?:where\b|with\b|其中|这里|式中)?[ \t]*([^\W\d]\w*)[ \t]*=(?!=)"
+)
+
+
+def _typed_where(line: str) -> str:
+    """A typed statement followed on its line by a clause defining a name it uses
+    (``∂L/∂u = diag(δ)·v, δ = (σ(score) − clicked)/n``, ``…，其中 δ = …``): the definition on a
+    line of its own before the statement, as the statements of a derivation are read. Only a
+    comma outside brackets after the statement's own ``=``, and only a name the statement uses."""
+    depth, first = 0, None
+    for i, c in enumerate(line):
+        depth += c in "([{"
+        depth -= c in ")]}"
+        if depth:
+            continue
+        if first is None and c == "=" and line[i + 1 : i + 2] != "=" and line[i - 1 : i] not in ("<", ">", "!", "="):
+            first = i
+        elif first is not None and c in ",，;；" and (m := _TYPED_WHERE.match(line, i)):
+            name, head = m.group(1), line[:i]
+            if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", head[first + 1 :]) and line[m.end() :].strip():
+                return f"{name} ={line[m.end():].rstrip(' .。')}\n{head}"
+            return line
+    return line
+
+
+_GROUP_OPEN = re.compile(r"(?:\s|\\[,;:!])*(?:\\left|\\bigl|\\Bigl|\\big|\\Big)?\s*\(")
+_GROUP_CLOSE = re.compile(r"(?:\\right|\\bigr|\\Bigr|\\big|\\Big)\s*$")
+
+
+def _group(text: str, i: int) -> tuple[str, int] | None:
+    r"""The inside of the bracket group that starts at ``text[i:]`` (after spacing; ``( … )``,
+    ``\left( … \right)``, ``\big( … \big)``) and the index after it; None where none starts."""
+    m = _GROUP_OPEN.match(text, i)
+    if m is None:
+        return None
+    depth = 0
+    for k in range(m.end() - 1, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0:
+            return _GROUP_CLOSE.sub("", text[m.end() : k]).strip(), k + 1
+    return None
+
+
+# a closing clause defining a function the formula applies: "，其中 \pi(z) = \frac{\exp(z)}{1 + \exp(z)}"
+_FUNCTION_WHERE = re.compile(
+    r"\s*(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:!]|\\q?quad\b)*(?:其中|这里|where\b|with\b|\\text\{\s*(?:where|with|其中)\s*\})?\s*"
+    r"(\\[A-Za-z]+|[A-Za-z])\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
+    re.S,
+)
+
+
+def _defined_function(text: str) -> str:
+    r"""A function defined by a closing clause (李航's ``π(x) = \frac{\exp(x)}{1 + \exp(x)}``,
+    ``…, where f(z) = …``) and applied in the formula: each application written out, the
+    clause left out. Only where the formula applies it; the variable is one letter."""
+    m = _FUNCTION_WHERE.search(text)
+    if m is None:
+        return text
+    name, var, body = m.group(1), m.group(2), m.group(3)
+    head, out, i = text[: m.start()], "", 0
+    call = re.compile(re.escape(name) + r"(?![A-Za-z])")
+    found = False
+    while (c := call.search(head, i)) is not None:
+        group = _group(head, c.end())
+        if group is None:
+            out += head[i : c.end()]
+            i = c.end()
+            continue
+        arg = group[0]
+        expanded = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: f"({arg})", body)
+        out += head[i : c.start()] + f"\\left({expanded}\\right)"
+        i, found = group[1], True
+    return out + head[i:] if found else text
+
+
+# Wolfram Language as Mathematica or Wolfram|Alpha prints a derivative: D[L, w] = …, Transpose[X] . E
+_WOLFRAM = re.compile(r"(?<![\w.])(?:D|Transpose)\[")
+_WOLFRAM_D = re.compile(
+    r"^([ \t]*)D\[\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*(?:\[[\d, ]+\])?)\s*\][ \t]*==?(?!=)", re.M
+)
+
+
+def _wolfram(text: str) -> str:
+    """Wolfram Language (``D[L, w] = 2 x (b + w x)``, ``D[L, W] == Transpose[X] . (P - Y)/m``):
+    the left side ``D[L, w]`` as ``∂L/∂w`` (a loss that is no name, ``D[(w x + b)^2, x]``, stays
+    unread), ``Transpose[X]`` as ``np.transpose(X)``, the Dot `` . `` between operands as ``@``
+    and ``==`` as the statement's sign. Text with neither ``D[`` nor ``Transpose[`` is left as is."""
+    if not _WOLFRAM.search(text):
+        return text
+    text = _WOLFRAM_D.sub(lambda m: f"{m.group(1)}∂{m.group(2)}/∂{m.group(3)} =", text)
+    while (m := re.search(r"(?<![\w.])Transpose\[", text)) is not None:
+        depth, k = 0, m.end() - 1
+        for k in range(m.end() - 1, len(text)):
+            depth += {"[": 1, "]": -1}.get(text[k], 0)
+            if depth == 0:
+                break
+        if depth:
+            return text  # unclosed: the reader's error shows it
+        text = f"{text[: m.start()]}np.transpose({text[m.end() : k]}){text[k + 1 :]}"
+    text = re.sub(r"(?<=[\w)\]])[ \t]+\.[ \t]+(?=[\w(])", " @ ", text)
+    return re.sub(r"(?<![=<>!])==(?!=)", "=", text)
 
 
 # "w12: (y_pred - y_target) * v2 * …": one line, a name and a colon before a formula with no "="
@@ -172,7 +297,7 @@ def unwrap_value(text: str) -> str:
     if not isinstance(text, str):
         return text
     text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
-    text = _OUT_PROMPT.sub("", text, count=1)
+    text = _number_grid(_OUT_PROMPT.sub("", text, count=1))
     text = _matrix_unwrapped_heldcheck26(text)
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
         text = text.replace("，", ", ").replace("；", "; ")
@@ -180,6 +305,46 @@ def unwrap_value(text: str) -> str:
         # a code comment after the matrix: "[[-0.176], [-0.00899]]  # 3 s.f.", "[…] % by hand"
         text = re.sub(r"(?<=\])[ \t]+(?:#|%)[^\n\[\]]*$", "", text)
     return text
+
+
+_GRID_NUMBER = r"[-−+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-−+]?\d+)?"
+_GRID_ROW = re.compile(rf"[ \t]*{_GRID_NUMBER}(?:[ \t]*[, \t][ \t]*{_GRID_NUMBER})+[ \t]*,?[ \t]*")
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*")
+_STANDALONE_NUMBER = re.compile(rf"(?<![\w.]){_GRID_NUMBER}(?![\w.])")
+
+
+def _number_grid(text: str) -> str:
+    """A matrix of hand numbers written as a Markdown table (``| | h₁ | h₂ |``, a ``|---|`` rule,
+    ``| x₁ | -0.0137 | -0.0163 |``: a header row and a first column of labels left out) or as a
+    grid of rows on their own lines (``-0.0137  -0.0163`` / ``-0.0027  -0.0033``): the MATLAB row
+    ``[a b; c d]`` the matrix reader takes. A title line before a table (``W2 的梯度：``) is left
+    out; a table with an empty or a non-numeric cell among the numbers is left as written (the
+    reader refuses it)."""
+    lines = [ln for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) >= 2 and all(_GRID_ROW.fullmatch(ln) for ln in lines):
+        rows = [" ".join(re.findall(_GRID_NUMBER, ln)) for ln in lines]
+        return "[" + "; ".join(rows).replace("−", "-") + "]"
+    table = [k for k, ln in enumerate(lines) if ln.lstrip().startswith("|")]
+    if not table or table != list(range(table[0], len(lines))):
+        return text
+    if any(_STANDALONE_NUMBER.search(ln) or not re.search(r"[:：]\s*$", ln) for ln in lines[: table[0]]):
+        return text
+    rows = []
+    for ln in lines[table[0] :]:
+        if _TABLE_RULE.fullmatch(ln):
+            continue
+        cells = [c.strip() for c in ln.strip().strip("|").split("|")]
+        if cells and not _STANDALONE_NUMBER.fullmatch(cells[0]):
+            cells = cells[1:]  # the row's label (x₁, h₂, or an empty corner)
+        rows.append(cells)
+    numeric = [r for r in rows if any(_STANDALONE_NUMBER.fullmatch(c) for c in r)]
+    if not numeric or rows[0] not in numeric and rows[1:] != numeric or rows[0] in numeric and rows != numeric:
+        return text
+    if any(not _STANDALONE_NUMBER.fullmatch(c) for r in numeric for c in r):
+        return text
+    if len({len(r) for r in numeric}) != 1:
+        return text
+    return "[" + "; ".join(" ".join(r) for r in numeric).replace("−", "-") + "]"
 
 
 # display dollars around a whole matrix of hand numbers, and a word for "about" before one
