@@ -25,12 +25,8 @@ _NIELSEN = (
     "[nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]): a helper's tuple and a list comprehension "
     "over zip inside a per-example loop are not read"
 )
-_MASK = (
-    "mask.sum() for torch.count_nonzero(mask) of a mask declared kind = \"binary\": the checker draws the "
-    "binary input at random reals too (the README's rule for 0/1 labels) and says 'right only for one-hot "
-    "targets'; for a 0/1 mask the two are equal (the mask rule of implied_masks does not apply to a "
-    "declared binary input under a divisor)"
-)
+# c36-159/164 (mask.sum() for torch.count_nonzero(mask) of a mask declared kind = "binary") pass
+# since heldtex36's merge: an input declared binary that is no target is drawn 0/1 only
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c36-023": "Saito's OrderedDict of layer objects walked by for layer in layers.values() (and reversed): "
     "a loop over objects is not read",
@@ -47,8 +43,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c36-134": "code unknown where missing-activation-derivative is expected: the tanh slope left out at "
     "every step of a loss at every step",
     "c36-158": "decision.ravel() (an n x 1 node made 1-D) inside sklearn's logistic gradient is not read",
-    "c36-159": _MASK,
-    "c36-164": _MASK,
     "c36-194": "np.array([[np.sum(X[:, i] * dZ1[:, j]) for j in …] for i in …]) (entries by a nested "
     "comprehension) is not read",
 }
