@@ -98,7 +98,7 @@ def test_a_mean_of_row_sums_prints_as_one_double_sum(tmp_path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
-def _md(source: str) -> str:
+def _md(source: str, lang: str = "en") -> str:
     from derive.engine.backprop import derive
     from derive.lang import spec
     from derive.numeric import verify as numeric
@@ -108,7 +108,7 @@ def _md(source: str) -> str:
 
     d = derive(spec.parse(source))
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
-    return render.render("md/walkthrough.md.j2", w, "en")
+    return render.render("md/walkthrough.md.j2", w, lang)
 
 
 # ---- the batch-mean lesson's count when a size is 1 (issue 12) --------------------------------
@@ -193,16 +193,7 @@ cost = "(errors ** 2).sum() / 2.0"
 def test_a_subtracted_term_gets_minus_the_blame(lang: str, said: str, wrong: str) -> None:
     """``errors = y - output``: the walkthrough said "output … gets the blame of errors
     unchanged" beside δ_output = −δ_errors."""
-    from derive.engine.backprop import derive
-    from derive.lang import spec
-    from derive.numeric import verify as numeric
-    from derive.render import environment as render
-    from derive.render.build import shared_proofs
-    from derive.walkthrough.context import build
-
-    d = derive(spec.parse(ADALINE))
-    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
-    md = render.render("md/walkthrough.md.j2", w, lang)
+    md = _md(ADALINE, lang)
     assert r"\delta_{\mathrm{output}} = -\delta_{\mathrm{errors}}" in md
     assert said in md and wrong not in md
 
@@ -313,7 +304,7 @@ def test_each_path_and_divisor_gets_its_own_true_sentence(lang: str) -> None:
     """z reaches r through exp(−z) (a factor of r, not z itself) and q through σ: the paragraph
     said "r multiplies z by other factors" and dropped σ's sentence while keeping its slopes;
     T divides every row of z, and it said "T is added to every row"."""
-    md = _md_lang(GATED, lang)
+    md = _md(GATED, lang)
     z = next(p for p in md.split("\n\n") if "$\\sigma$" in p and "$\\exp$" in p)
     if lang == "en":
         assert "multiplies $z$ by other factors" not in z
@@ -323,16 +314,3 @@ def test_each_path_and_divisor_gets_its_own_true_sentence(lang: str) -> None:
     else:
         assert "$z$ 位于 $r$ 的某个乘积因子之内" in z
         assert "出现在 $z$ 每一行（样本）的除数中" in md
-
-
-def _md_lang(source: str, lang: str) -> str:
-    from derive.engine.backprop import derive
-    from derive.lang import spec
-    from derive.numeric import verify as numeric
-    from derive.render import environment as render
-    from derive.render.build import shared_proofs
-    from derive.walkthrough.context import build
-
-    d = derive(spec.parse(source))
-    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
-    return render.render("md/walkthrough.md.j2", w, lang)
