@@ -137,30 +137,86 @@ def _full_width_statements(text: str) -> str:
     return out
 
 
-# a closing clause defining one name, typed after a comma: ", δ = …", ", where d = …", "，其中 δ = …"
-_TYPED_WHERE = re.compile(
-    r"[ \t]*(?:,|，|;|；)[ \t]*(?:where\b|with\b|其中|这里|式中)?[ \t]*([^\W\d]\w*)[ \t]*=(?!=)"
-)
+# a closing clause defining names, typed after a comma (", δ = …", ", where d = …", "，其中 δ = …")
+# or after a space and a word ("… where dZ2 = …", "… with δ = …")
+_WHERE_WORD = r"(?:where\b|with\b|其中|这里|式中|此处)"
+_TYPED_WHERE = re.compile(rf"[ \t]*(?:,|，|;|；)[ \t]*{_WHERE_WORD}?[ \t]*([^\W\d]\w*)[ \t]*=(?!=)")
+_SPACED_WHERE = re.compile(rf"[ \t]+{_WHERE_WORD}[ \t]*([^\W\d]\w*)[ \t]*=(?!=)")
+# the same clause in words only, naming no formula: ", where m is the batch size", "，其中 m 为样本数"
+_WORDS_WHERE = re.compile(rf"[ \t]*(?:[,，;；][ \t]*|[ \t]+){_WHERE_WORD}(?P<words>[^=<>]*)$")
+# one definition of such a clause: "dA = …", "and dA = …"
+_DEFINITION = re.compile(rf"\s*(?:and\s+|且|和)?{_WHERE_WORD}?\s*([^\W\d]\w*)\s*=(?!=)(.+)$", re.S)
+
+
+def _uses(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text) is not None
+
+
+def _definitions(clause: str) -> list[tuple[str, str]] | None:
+    """The definitions a closing clause makes, split at commas and semicolons outside brackets
+    (``dS = A * (…), dA = …``); None where a piece defines no name."""
+    pieces, depth, start = [], 0, 0
+    for i, c in enumerate(clause):
+        depth += c in "([{"
+        depth -= c in ")]}"
+        if not depth and c in ",，;；":
+            pieces.append(clause[start:i])
+            start = i + 1
+    pieces.append(clause[start:])
+    found = [_DEFINITION.match(piece) for piece in pieces]
+    if not all(found):
+        return None
+    # a definition closed by words: "dZ2 = A2 - Y and m is the batch size"
+    words = re.compile(r"\s+(?:and|且|和)\s+[^=]*$")
+    return [(m.group(1), words.sub("", m.group(2)).strip().rstrip(" .。")) for m in found]
+
+
+def _in_order(defs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Definitions ordered so each comes after those it uses (``dS = …dA…, dA = …``: dA first)."""
+    left, out = list(defs), []
+    while left:
+        ready = [d for d in left if not any(o != d and _uses(d[1], o[0]) for o in left)]
+        pick = ready[0] if ready else left[-1]
+        out.append(pick)
+        left.remove(pick)
+    return out
 
 
 def _typed_where(line: str) -> str:
-    """A typed statement followed on its line by a clause defining a name it uses
-    (``∂L/∂u = diag(δ)·v, δ = (σ(score) − clicked)/n``, ``…，其中 δ = …``): the definition on a
-    line of its own before the statement, as the statements of a derivation are read. Only a
-    comma outside brackets after the statement's own ``=``, and only a name the statement uses."""
+    """A typed statement followed on its line by a clause defining names it uses
+    (``∂L/∂u = diag(δ)·v, δ = (σ(score) − clicked)/n``, ``…，其中 δ = …``, ``X.T @ dS where dS =
+    A * (dA − …), dA = …``): each definition on a line of its own before the statement, in the
+    order they use each other, as the statements of a derivation are read. Only a clause outside
+    brackets (after the statement's own ``=`` where it has one), after a comma or a spaced
+    ``where``/``with``, and only where the statement uses a name it defines. A ``where`` clause in
+    words that defines nothing (``, where m is the batch size``, ``，其中 m 为样本数``) is left out."""
+    code = line.split("#", 1)[0]
     depth, first = 0, None
-    for i, c in enumerate(line):
+    for i, c in enumerate(code):
         depth += c in "([{"
         depth -= c in ")]}"
         if depth:
             continue
-        if first is None and c == "=" and line[i + 1 : i + 2] != "=" and line[i - 1 : i] not in ("<", ">", "!", "="):
+        if first is None and c == "=" and code[i + 1 : i + 2] != "=" and code[i - 1 : i] not in ("<", ">", "!", "="):
             first = i
-        elif first is not None and c in ",，;；" and (m := _TYPED_WHERE.match(line, i)):
-            name, head = m.group(1), line[:i]
-            if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", head[first + 1 :]) and line[m.end() :].strip():
-                return f"{name} ={line[m.end():].rstrip(' .。')}\n{head}"
+            continue
+        m = None
+        if c in ",，;；" or (c in " \t" and code[i - 1 : i] not in (" ", "\t")):
+            m = _TYPED_WHERE.match(code, i) or _SPACED_WHERE.match(code, i)
+        if m is not None:
+            head = code[:i]
+            defs = _definitions(code[m.start(1) :])
+            used = head[first + 1 :] if first is not None else head
+            if defs and head.strip() and any(_uses(used, name) for name, _ in defs):
+                lines = [f"{name} = {expr}" for name, expr in _in_order(defs)]
+                return "\n".join(lines + [head.rstrip()])
+            if first is None:
+                continue  # a tuple's comma: "dA, dW = …"
             return line
+        if i and (w := _WORDS_WHERE.match(code, i)) is not None and re.search(
+            r"[A-Za-z]{2,}|[\u4e00-\u9fff]", w.group("words")
+        ):
+            return code[:i].rstrip()
     return line
 
 

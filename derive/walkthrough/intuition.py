@@ -732,6 +732,20 @@ class _Writer:
             )
         return out
 
+    def one_hot_rows(self, target: ex.Node) -> bool:
+        """Whether a cross-entropy's target holds one-hot rows at the example (declared so, or
+        every row 0s and one 1); True where its values are not known."""
+        if isinstance(target, ex.Name) and target.id in self.d.spec.one_hot:
+            return True
+        t = self.g.tensors.get(target.id) if isinstance(target, ex.Name) else None
+        if t is None:
+            return True
+        try:
+            rows = [[self.ex.value(s) for s in t.symbols[i, :]] for i in range(t.shape[0])]
+        except (ValueError, TypeError, KeyError):
+            return True
+        return all(sorted(r) == [0] * (len(r) - 1) + [1] for r in rows)
+
     def loss(self, t: str, tree: ex.Node, c: Any) -> list[Words]:
         g = self.g
         T = self.tex(t)
@@ -764,6 +778,9 @@ class _Writer:
             if call.func in ("mse", "sse") and scale == Fraction(1, 2):
                 # ½ of a squared error: the ½ cancels the 2 of the square
                 out.append(Words(f"loss.{call.func}.half", (("T", T),)))
+            elif call.func == "cross_entropy" and not self.one_hot_rows(call.args[1]):
+                # soft or multi-hot targets: every class with a target is blamed, not one
+                out.append(Words("loss.cross_entropy.soft", (("T", T),)))
             else:
                 out.append(Words(f"loss.{call.func}", (("T", T),)))
             op = ops.OPS[call.func]

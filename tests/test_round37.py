@@ -1,0 +1,123 @@
+"""Round 37 (issues 9, 11, 12): the lead's fixes from held-out input, each with the case that
+found it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+# ---- a formula with a closing "where" clause typed as text or code (issue 11) ------------------
+
+
+def _attention_grads() -> dict[str, object]:
+    """∂L/∂W_q, ∂L/∂S of the built-in attention head at random values, by PyTorch autograd
+    (float64): the oracle the where-clause answers are judged against below."""
+    torch = pytest.importorskip("torch")
+    g = torch.Generator().manual_seed(7)
+    n, d = 2, 2
+    X, T = torch.randn(n, d, generator=g, dtype=torch.float64), torch.randn(n, d, generator=g, dtype=torch.float64)
+    Wq, Wk, Wv = (torch.randn(d, d, generator=g, dtype=torch.float64, requires_grad=True) for _ in range(3))
+    S = (X @ Wq) @ (X @ Wk).T / d**0.5
+    S.retain_grad()
+    A = torch.softmax(S, dim=1)
+    O = A @ (X @ Wv)
+    torch.nn.functional.mse_loss(O, T).backward()
+    # the typed answer, written out with the same tensors
+    K, V = X @ Wk, X @ Wv
+    dA = 2 * (O - T) @ V.T / (n * d)
+    dS = A * (dA - (dA * A).sum(dim=1, keepdim=True))
+    return {"Wq": Wq.grad, "S": S.grad, "mine_Wq": X.T @ (dS @ K) / d**0.5, "mine_S": dS}
+
+
+def test_the_where_clause_answers_agree_with_pytorch() -> None:
+    torch = pytest.importorskip("torch")
+    g = _attention_grads()
+    assert torch.allclose(g["mine_Wq"], g["Wq"]) and torch.allclose(g["mine_S"], g["S"])
+
+
+@pytest.mark.parametrize(
+    ("net", "wrt", "text", "verdict"),
+    [
+        # no comma before "where"; the statement has its own "="
+        ("mlp-bce", "W1", "dW1 = X.T @ ((dZ2 @ W2.T) * (Z1 > 0)) where dZ2 = (A2 - Y)/m", "correct"),
+        ("mlp-bce", "W1", "dW1 = X.T @ ((dZ2 @ W2.T) * (Z1 > 0)) where dZ2 = (Y - A2)/m", "incorrect"),
+        # a bare formula, "with", and a comma without a word
+        ("mlp-bce", "W2", "A1.T @ dZ2 / m with dZ2 = A2 - Y", "correct"),
+        ("mlp-bce", "W2", "A1.T @ dZ2 / m, dZ2 = A2 - Y", "correct"),
+        # two definitions, the first using the second (read in the order they use each other)
+        (
+            "attention",
+            "W_q",
+            "X.T @ (dS @ K) / np.sqrt(d) where dS = A * (dA - np.sum(dA * A, axis=1, keepdims=True)),"
+            " dA = 2 * (O - T) @ V.T / (n * d)",
+            "correct",
+        ),
+        (
+            "attention",
+            "W_q",
+            "X.T @ (dS @ K) where dS = A * (dA - np.sum(dA * A, axis=1, keepdims=True)), dA = 2 * (O - T) @ V.T / (n * d)",
+            "incorrect",
+        ),
+        ("attention", "S", "A * (dA - (dA * A).sum(axis=1, keepdims=True)) where dA = (2 * (O - T) / (n * d)) @ V.T", "correct"),
+        # a clause in words that defines nothing is left out
+        ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m, where m is the batch size", "correct"),
+        ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m where m is the batch size", "correct"),
+        ("mlp-bce", "W2", "A1.T @ (A2 - Y) / m，其中 m 为样本数", "correct"),
+        ("mlp-bce", "W2", "A1.T @ dZ2 / m, where dZ2 = A2 - Y and m is the batch size", "correct"),
+        # a tuple assignment's comma is no clause
+        ("mlp-bce", "W2", "dW2, db2 = A1.T @ (A2 - Y) / m, np.sum(A2 - Y, axis=0) / m", "correct"),
+    ],
+)
+def test_a_typed_where_clause_without_a_comma_or_with_several_names(net: str, wrt: str, text: str, verdict: str) -> None:
+    """A typed answer ``… where dZ2 = …`` (no comma), ``… where dS = …dA…, dA = …`` (two names,
+    the first using the second) or ``…，其中 m 为样本数`` (words) was a syntax error (exit 2)."""
+    assert _verdict(net, wrt, text)[0] == verdict
+
+
+# ---- cross-entropy against targets that are not one-hot rows (issue 12) ------------------------
+
+SOFT_CE = """
+[network]
+name = "ce-soft-targets"
+[dims]
+m = 2
+k = 3
+[inputs]
+x = ["m", 2]
+y = ["m", "k"]
+[params]
+w = [2, "k"]
+[forward]
+p = "softmax(x @ w)"
+L = "cross_entropy(p, y)"
+[values]
+x = [[1, 2], [0, 1]]
+y = [[0.5, 0.5, 0], [0, 0.2, 0.8]]
+w = [[0.1, 0.2, 0.3], [0.0, -0.1, 0.2]]
+"""
+
+
+def _md(source: str, lang: str = "en") -> str:
+    from test_round36 import _md as rendered  # the standard-detail Markdown of a spec's text
+
+    return rendered(source, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_soft_targets_are_not_called_one_true_class(lang: str) -> None:
+    """With soft targets (label smoothing, mixup) every class with a target is blamed,
+    δ_p = −y/(m p): "only the probability of the true class in each row is blamed" was false;
+    with one-hot rows (the same network, y one-hot) that sentence stays."""
+    soft = _md(SOFT_CE, lang)
+    one_hot = _md(SOFT_CE.replace("[[0.5, 0.5, 0], [0, 0.2, 0.8]]", "[[0, 1, 0], [0, 0, 1]]"), lang)
+    only = {"en": "only the probability of the true class", "zh": "只有真实类别的概率"}[lang]
+    shared = {"en": "every class with a nonzero target shares the blame", "zh": "目标值不为零的每一类都分担责任"}[lang]
+    assert only not in soft and shared in soft
+    assert only in one_hot and shared not in one_hot
