@@ -121,3 +121,101 @@ def test_soft_targets_are_not_called_one_true_class(lang: str) -> None:
     shared = {"en": "every class with a nonzero target shares the blame", "zh": "目标值不为零的每一类都分担责任"}[lang]
     assert only not in soft and shared in soft
     assert only in one_hot and shared not in one_hot
+
+
+# ---- the fix a kink refusal suggests works for a maximum with 0 (issue 9) ----------------------
+
+PERCEPTRON = """# Perceptron criterion: labels in {-1, +1}
+[dims]
+m = 4
+n = 2
+[inputs]
+X = ["m", "n"]
+y = ["m", 1]
+[params]
+w = ["n", 1]
+b = [1, 1]
+[forward]
+s = "X @ w + b"
+L = "np.mean(np.maximum(0, -y * s))"
+[values]
+X = [[1.0, 2.0], [-1.0, 0.5], [0.5, -1.5], [2.0, 1.0]]
+y = [[1], [-1], [1], [-1]]
+w = [[0.3], [-0.2]]
+b = [[0.1]]
+"""
+
+
+def _verify(tmp_path, text: str, *args: str):
+    import subprocess
+    import sys
+
+    path = tmp_path / "net.toml"
+    path.write_text(text)
+    return subprocess.run(
+        [sys.executable, "-m", "derive", "verify", str(path), *args], capture_output=True, text=True, timeout=600
+    )
+
+
+def test_a_maximum_at_its_kink_names_a_fix_that_works(tmp_path) -> None:
+    """0.3 − 0.4 + 0.1 is exactly 0 (2.8e-17 in float64) under np.maximum(0, ·): the refusal said
+    "give that input its own line … L = relu(z)" as for relu, but the line a user then writes,
+    np.maximum(0, z), is refused for its tie; the message now names relu(z)/clamp, and each of
+    those verifies."""
+    run = _verify(tmp_path, PERCEPTRON)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "relu(z)" in run.stderr and "torch.clamp(z, min=0)" in run.stderr
+    zh = _verify(tmp_path, PERCEPTRON, "--lang", "zh")
+    assert zh.returncode == 2 and "torch.clamp(z, min=0)" in zh.stderr and "修正" in zh.stderr
+    for line in ("np.mean(relu(z))", "np.mean(torch.clamp(z, min=0))"):
+        fixed = PERCEPTRON.replace('L = "np.mean(np.maximum(0, -y * s))"', f'z = "-y * s"\nL = "{line}"')
+        assert _verify(tmp_path, fixed).returncode == 0, line
+
+
+# ---- rows combined before the loss are not "examples" (issue 12) --------------------------------
+
+BAHDANAU = """# Bahdanau (additive) attention over three encoder states, context regressed onto a target
+[dims]
+T = 3
+h = 2
+a = 2
+[inputs]
+H = ["T", "h"]
+s = [1, "h"]
+y = [1, "h"]
+[params]
+W1 = ["h", "a"]
+W2 = ["h", "a"]
+v = ["a", 1]
+[forward]
+e = "np.tanh(H @ W1 + s @ W2) @ v"
+alpha = "np.exp(e) / np.sum(np.exp(e))"
+c = "alpha.T @ H"
+L = "0.5 * np.sum((c - y) ** 2)"
+[values]
+H = [[1.0, 0.0], [0.5, -0.5], [-1.0, 1.0]]
+s = [[0.2, 0.4]]
+y = [[0.3, 0.1]]
+W1 = [[0.5, -0.3], [0.2, 0.4]]
+W2 = [[-0.1, 0.6], [0.3, 0.2]]
+v = [[1.0], [-0.5]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_encoder_states_are_rows_not_examples(lang: str) -> None:
+    """The three encoder states of an additive attention are weighted into one context row
+    before the loss: "summed over the T rows (examples)" and "W2 is added to every row
+    (example) of e" were false (it is s W2 that is added, and the rows are no examples)."""
+    md = _md(BAHDANAU, lang)
+    words = [line for line in md.splitlines() if line.startswith(("**In words", "**这一步"))]
+    text = "\n".join(words)
+    assert "(example" not in text and "行（样本）" not in text and "（每个样本）" not in text
+    added = {"en": r"$s \thinspace W^{[2]}$ is added to every row of $e$", "zh": r"$s \thinspace W^{[2]}$ 加到 $e$ 的每一行上"}
+    assert added[lang] in text
+    # a batch of examples keeps its word: the same layer scored per row against a target per row
+    batch = BAHDANAU.replace('c = "alpha.T @ H"\nL = "0.5 * np.sum((c - y) ** 2)"', 'L = "0.5 * np.sum((e - t) ** 2)"')
+    batch = batch.replace('y = [1, "h"]', 't = ["T", 1]').replace("y = [[0.3, 0.1]]", "t = [[0.3], [0.1], [0.2]]")
+    batch = batch.replace('alpha = "np.exp(e) / np.sum(np.exp(e))"\n', "")
+    kept = "\n".join(line for line in _md(batch, lang).splitlines() if line.startswith(("**In words", "**这一步")))
+    assert {"en": "rows (examples)", "zh": "行（样本）"}[lang] in kept

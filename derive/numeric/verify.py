@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -1508,6 +1509,10 @@ def _kink_sentence(g: Graph, node: str, call: sp.Basic, gap: float) -> str:
         f = catalog.said("refuse.norm_root")
     else:  # the language's name of the function (SymPy's Abs is abs), as the user writes it
         f = next((n for n, op in ops.OPS.items() if op.sympy_class is call.func), f)
+    if f == "relu" and re.search(r"\bmaximum\s*\(", text):
+        # np.maximum(0, z) on a line of its own is refused at a tie too (its convention is
+        # half to each side): the fix names relu/clamp, whose conventions derive follows
+        return catalog.said("refuse.kink_maximum", node=node, gap=f"{gap:.1e}")
     return catalog.said("refuse.kink", node=node, f=f, gap=f"{gap:.1e}")
 
 

@@ -186,6 +186,20 @@ class _Writer:
                 stack.extend(ex.children(n))
         return False
 
+    def rows_combined(self, name: str) -> bool:
+        """Whether the rows of ``name`` are combined before the loss rather than examples the
+        loss averages: every data tensor the loss line reads has fewer rows (Bahdanau's three
+        encoder states weighted into one context row, ``L = ½ Σ (c − y)²`` of a [1, h] ``c``)."""
+        g = self.g
+        m = int(g.tensors[name].shape[0]) if name in g.tensors and g.tensors[name].shape else 0
+        loss_name, loss = self.d.spec.forward[-1]
+        read = [
+            int(g.tensors[x].shape[0])
+            for x in ex.names(loss)
+            if x in g.tensors and g.tensors[x].kind != "param" and g.tensors[x].shape
+        ]
+        return bool(read) and m > 1 and max(read) < m
+
     def data_borne(self, tree: ex.Node) -> bool:
         """``tree`` names tensors, none of them a parameter."""
         names = [x for x in ex.names(tree) if x in self.g.tensors]
@@ -462,7 +476,10 @@ class _Writer:
             elif r == "linear-weight":
                 m = self.rows(c.source)
                 key = "linear-weight.batch" if m > 1 else "linear-weight.one"
-                key += ".mixed" if m > 1 and self.rows_mix() else ""
+                if m > 1 and self.rows_mix():
+                    key += ".mixed"
+                elif m > 1 and self.rows_combined(c.source):
+                    key += ".rows"  # Bahdanau's encoder states: rows, not examples
                 out.append(
                     Words(key, (*base, ("F", Math(c.formula.tex())), ("m", self.batch(c.source))))
                 )
@@ -481,7 +498,17 @@ class _Writer:
                     out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
                 elif m > 1:
                     key = "bias-sum" if self.g.tensors[t].kind == "param" else "broadcast-sum"
-                    out.append(Words(key, (*base, ("m", self.batch(c.source)))))
+                    args = base
+                    if key == "bias-sum" and self.rows_combined(c.source):
+                        key = "bias-sum.rows"
+                        # s @ W2 is added to every row of H @ W1, not W2 itself
+                        added = _added_term(self.trees[c.source], t)
+                        if added is not None:
+                            args = tuple(
+                                ("T", Math(forward_ir(added, self.g).tex())) if k == "T" else (k, v)
+                                for k, v in base
+                            )
+                    out.append(Words(key, (*args, ("m", self.batch(c.source)))))
                     if n_mean > 1:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
                 else:  # a batch of one, declared as a named size: the sum has one row
@@ -1076,7 +1103,9 @@ AGAIN = (
     "linear-weight.one",
     "linear-weight.batch",
     "linear-weight.batch.mixed",
+    "linear-weight.batch.rows",
     "bias-sum",
+    "bias-sum.rows",
     "broadcast-sum",
     "slope.sigmoid",
     "slope.tanh",
@@ -1095,6 +1124,21 @@ AGAIN = (
     "concat-slice.cols.piece",
     "concat-slice.rows.piece",
 )
+
+
+def _added_term(tree: ex.Node, t: str) -> ex.Node | None:
+    """The summand holding ``t`` of the first sum in ``tree`` where it is not ``t`` itself
+    (``s @ W2`` of ``tanh(H @ W1 + s @ W2)`` for W2); None where t is added bare or in no sum."""
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+            for side in (n.left, n.right):
+                summed = isinstance(side, ex.BinOp) and side.op in ("+", "-")
+                if t in ex.names(side) and not summed and not isinstance(side, ex.Neg):
+                    return None if side == ex.Name(t) else side
+        stack.extend(reversed(list(ex.children(n))))
+    return None
 
 
 def axis_of(tree: ex.Node) -> int | None:
