@@ -219,3 +219,72 @@ def test_encoder_states_are_rows_not_examples(lang: str) -> None:
     batch = batch.replace('alpha = "np.exp(e) / np.sum(np.exp(e))"\n', "")
     kept = "\n".join(line for line in _md(batch, lang).splitlines() if line.startswith(("**In words", "**这一步")))
     assert {"en": "rows (examples)", "zh": "行（样本）"}[lang] in kept
+
+
+# ---- parameters numbered side by side are not layers (issue 12) --------------------------------
+
+GMM = """# fit the two means of a 1-D Gaussian mixture by gradient descent on the NLL
+[dims]
+n = 4
+[inputs]
+x = ["n", 1]
+[params]
+mu1 = [1, 1]
+mu2 = [1, 1]
+[forward]
+p1 = "0.5 * np.exp(-(x - mu1) ** 2 / 2) / np.sqrt(2 * np.pi)"
+p2 = "0.5 * np.exp(-(x - mu2) ** 2 / 2) / np.sqrt(2 * np.pi)"
+nll = "-np.mean(np.log(p1 + p2))"
+[values]
+x = [[-1.2], [-0.8], [0.9], [1.5]]
+mu1 = [[-0.5]]
+mu2 = [[0.5]]
+"""
+
+MLP_INLINE = """[dims]
+m = 3
+[inputs]
+X = ["m", 2]
+Y = ["m", 1]
+[params]
+W1 = [2, 3]
+b1 = [1, 3]
+W2 = [3, 1]
+b2 = [1, 1]
+[forward]
+L = "np.mean((np.maximum(X @ W1 + b1, 0) @ W2 + b2 - Y) ** 2)"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "parallel"),
+    [
+        (BAHDANAU, {"W1", "W2"}),  # tanh(H W1 + s W2): both applied to inputs, then added
+        (GMM, {"mu1", "mu2"}),  # two means, each in its own component
+        (MLP_INLINE, set()),  # W2 applied to data made with W1; b2 added to it
+        # a sum of member products (Chebyshev terms) and a penalty over both beside the data loss
+        (
+            '[inputs]\nT0 = [3, 2]\nT1 = [3, 2]\ny = [3, 1]\n[params]\nTheta0 = [2, 1]\nTheta1 = [2, 1]\n'
+            '[forward]\nH = "T0 @ Theta0 + T1 @ Theta1"\n'
+            'L = "np.mean((H - y) ** 2) + 0.1 * (np.sum(Theta0 ** 2) + np.sum(Theta1 ** 2))"\n',
+            {"Theta0", "Theta1"},
+        ),
+        # a family numbered like layers is numbered so everywhere (a GRU's U1, U2 beside W1, W2)
+        (
+            '[inputs]\nx = [1, 2]\nh0 = [1, 2]\n[params]\nW1 = [2, 2]\nW2 = [2, 2]\nU1 = [2, 2]\nU2 = [2, 2]\n'
+            '[forward]\nh1 = "np.tanh(x @ W1 + h0 @ U1)"\nh2 = "np.tanh(h1 @ W2 + h0 @ U2)"\nL = "np.sum(h2)"\n',
+            set(),
+        ),
+    ],
+)
+def test_parameters_numbered_side_by_side(text: str, parallel: set[str]) -> None:
+    from derive.engine.graph import parallel_params
+    from derive.lang import spec
+
+    assert parallel_params(spec.parse(text)) == parallel
+
+
+def test_mixture_means_print_as_subscripts() -> None:
+    """μ^{[1]}, μ^{[2]} read as the means of layers 1 and 2; a mixture's means are μ_1, μ_2."""
+    md = _md(GMM)
+    assert r"\mu_{1}" in md and r"\mu_{2}" in md and r"\mu^{[1]}" not in md

@@ -150,6 +150,71 @@ def parallel_views(spec: NetSpec) -> set[str]:
     return {n for members in families.values() if len(members) > 1 for n in members}
 
 
+def parallel_params(spec: NetSpec) -> set[str]:
+    """Parameters numbered side by side, not layer after layer: a family ``W1, W2`` (a letter
+    stem, two or more numbers) none of whose members meets, as the other operand of an
+    operation, data computed from another member — Bahdanau's ``tanh(H @ W1 + s @ W2)``, a
+    mixture's means ``x - mu1`` and ``x - mu2``. They are printed ``W_{1}``, ``μ_{2}``; an MLP's
+    ``A1 @ W2`` (A1 computed from W1) keeps every member a layer's, ``W^{[2]}``."""
+    numbered = {n: m.group(1) for n in spec.params if (m := re.fullmatch(r"([A-Za-z]+)(\d+)", n))}
+    families: dict[str, set[str]] = {}
+    for n, stem in numbered.items():
+        families.setdefault(stem, set()).add(n)
+    families = {s: f for s, f in families.items() if len(f) > 1}
+    if not families:
+        return set()
+    reads: dict[str, set[str]] = {}
+    for k, tree in spec.forward:  # the parameters each node is computed from
+        direct = set(ex.names(tree))
+        reads[k] = direct.union(*(reads.get(n, set()) for n in direct))
+
+    def depends(tree: ex.Node) -> set[str]:
+        names = set(ex.names(tree))
+        return names.union(*(reads.get(n, set()) for n in names))
+
+    def alone(tree: ex.Node) -> str | None:  # W1, W1.T, -W1: the member this operand is
+        own = set(ex.names(tree))
+        return own.pop() if len(own) == 1 and next(iter(own)) in numbered else None
+
+    def operands(n: ex.Node) -> list[ex.Node]:
+        return [n.left, n.right] if isinstance(n, ex.BinOp) else list(n.args) if isinstance(n, ex.Call) else []
+
+    def terms(n: ex.Node) -> list[ex.Node]:  # a sum's terms, a − b and −b as terms too
+        if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+            return terms(n.left) + terms(n.right)
+        return terms(n.operand) if isinstance(n, ex.Neg) else [n]
+
+    def brought(term: ex.Node) -> set[str]:
+        """What a term of a sum is computed from, its own member factors aside (Bahdanau's
+        H W1 beside s W2 brings H; an MLP's A1 W2 beside b2 brings A1, made with W1 and b1)."""
+        inner = operands(term) if isinstance(term, ex.BinOp | ex.Call) else [term]
+        return set().union(*(depends(q) for q in inner if alone(q) is None))
+
+    fed: dict[str, set[str]] = {m: set() for m in numbered}  # what each member's input is made from
+    for _, tree in spec.forward:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            stack.extend(ex.children(n))
+            if isinstance(n, ex.BinOp) and n.op in ("+", "-"):
+                ts = terms(n)
+                for k, term in enumerate(ts):  # a member added to data: a bias
+                    if (member := alone(term)) is not None:
+                        fed[member] |= set().union(*(brought(o) for q, o in enumerate(ts) if q != k))
+                continue
+            ops_ = operands(n)
+            for k, o in enumerate(ops_):  # a member applied to data: a weight
+                if (member := alone(o)) is not None:
+                    fed[member] |= set().union(*(depends(q) for q, _ in enumerate(ops_) if q != k for q in [ops_[q]]))
+    sequential = {
+        numbered[m] for m, made in fed.items() if made & (families.get(numbered[m], set()) - {m})
+    }
+    # a family numbered as layers numbers the others alike (a GRU's Un1, Un2 beside Wn1, Wn2)
+    numbers = {s: {n[len(s):] for n in families[s]} for s in families}
+    sequential |= {s for s in families for q in sequential if numbers[s] <= numbers[q]}
+    return {n for stem, members in families.items() if stem not in sequential for n in members}
+
+
 def build(spec: NetSpec) -> Graph:
     grad = requires_grad(spec)
     tensors: dict[str, Tensor] = {}
@@ -171,7 +236,7 @@ def build(spec: NetSpec) -> Graph:
     layered = any(
         re.fullmatch(r"[A-Za-z]+\d+", n) and spec.shapes[n] not in ((), (1, 1)) for n, _ in order
     )
-    views = parallel_views(spec)
+    views = parallel_views(spec) | parallel_params(spec)
     for pos, (name, kind) in enumerate(order):
         shape = spec.shape2d(name)
         scalar = spec.shapes[name] in ((), (1, 1))
