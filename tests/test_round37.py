@@ -288,3 +288,72 @@ def test_mixture_means_print_as_subscripts() -> None:
     """μ^{[1]}, μ^{[2]} read as the means of layers 1 and 2; a mixture's means are μ_1, μ_2."""
     md = _md(GMM)
     assert r"\mu_{1}" in md and r"\mu_{2}" in md and r"\mu^{[1]}" not in md
+
+
+# ---- a row repeated along its axis of one entry is a broadcast (issue 11) ----------------------
+
+SE_GATE = "tests/specs_course/hn36_se_gate_column_mean_cn.toml"
+SE_STEPS = (
+    "p = torch.softmax(pooled @ Wc, dim=1)\n"
+    "dpooled = (p - y) @ Wc.T\n"
+    "dV = {rep} / L\n"
+    "de = (dV * U).sum(dim=0, keepdim=True)\n"
+    "dz = de * e * (1 - e)\n"
+    "dW2 = torch.relu(s @ W1).T @ dz"
+)
+
+
+def test_the_se_gate_answer_agrees_with_pytorch() -> None:
+    """The squeeze-and-excitation answer below, run in PyTorch float64 at random values of the
+    spec's shapes (L = 4, C = 3, r = 2, K = 2), equals autograd's ∂loss/∂W2: the oracle of the
+    verdicts that follow."""
+    torch = pytest.importorskip("torch")
+    F = torch.nn.functional
+    g = torch.Generator().manual_seed(3)
+    L, C, r, K = 4, 3, 2, 2
+    U = torch.randn(L, C, generator=g, dtype=torch.float64)
+    y = torch.tensor([[0.0, 1.0]], dtype=torch.float64)
+    W1, W2, Wc = (torch.randn(*s, generator=g, dtype=torch.float64, requires_grad=True) for s in ((C, r), (r, C), (C, K)))
+    s = U.mean(dim=0, keepdim=True)
+    e = torch.sigmoid(torch.relu(s @ W1) @ W2)
+    pooled = (U * e).mean(dim=0, keepdim=True)
+    F.cross_entropy(pooled @ Wc, y).backward()
+    with torch.no_grad():
+        p = torch.softmax(pooled @ Wc, dim=1)
+        dpooled = (p - y) @ Wc.T
+        dV = dpooled.repeat(L, 1) / L
+        de = (dV * U).sum(dim=0, keepdim=True)
+        dz = de * e * (1 - e)
+        assert torch.allclose(torch.relu(s @ W1).T @ dz, W2.grad)
+
+
+@pytest.mark.parametrize(
+    ("rep", "verdict"),
+    [
+        ("dpooled.repeat(L, 1)", "correct"),  # PyTorch's repeat is a tile
+        ("torch.tile(dpooled, (L, 1))", "correct"),
+        ("np.tile(dpooled, (L, 1))", "correct"),
+        ("np.repeat(dpooled, L, axis=0)", "correct"),
+        ("dpooled.repeat_interleave(L, dim=0)", "correct"),
+        ("dpooled.expand(L, -1)", "correct"),
+        ("dpooled.expand(L, C)", "correct"),
+        ("dpooled.expand_as(U)", "correct"),
+        ("np.broadcast_to(dpooled, U.shape)", "correct"),
+        ("np.broadcast_to(dpooled, (L, C))", "correct"),
+        ("dpooled.repeat(L, 1) * L", "incorrect"),
+        ("np.tile(dpooled, (L, 1)) * 2", "incorrect"),
+    ],
+)
+def test_a_row_repeated_over_the_rows(rep: str, verdict: str) -> None:
+    """``.repeat``, ``np.tile``, ``np.repeat``, ``.expand``, ``np.broadcast_to`` of the pooled
+    row's gradient were "the function … is not supported" (exit 2)."""
+    assert _verdict(SE_GATE, "W2", SE_STEPS.format(rep=rep))[0] == verdict
+
+
+def test_copies_stacked_along_an_axis_of_more_are_no_broadcast() -> None:
+    """Repeating an axis that has more than one entry stacks copies (a larger array), which no
+    broadcast reads: still refused, naming the call."""
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError, match="repeat"):
+        _verdict(SE_GATE, "W2", SE_STEPS.format(rep="dpooled.repeat(L, 2)"))

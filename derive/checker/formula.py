@@ -1885,6 +1885,8 @@ def _chain_end(node: ex.Node) -> str | None:
 
 
 _NUMPY_MODULES = ("np", "numpy", "torch", "math", "jnp")
+# a row or column repeated along its axis of one entry: a broadcast (_Numpy.tiled)
+_TILES = frozenset({"repeat", "tile", "expand", "expand_as", "broadcast_to", "repeat_interleave"})
 # Keras backend functions that are NumPy's of the same name and arguments (K.dot of matrices,
 # K.sum(x, axis=0) without keepdims, …)
 _KERAS_AS_NUMPY_HELDCHECK35 = frozenset(
@@ -3587,8 +3589,72 @@ class _Numpy(ast.NodeTransformer):
             return None
         return _SummedRowsHeldcheck34(self, size.id, comp.target.id).term(copy.deepcopy(gen.elt))
 
+    def tiled(self, node: ast.Call) -> ast.expr | None:
+        """A row or column repeated along its axis of size 1 — ``dp.repeat(L, 1)`` (PyTorch's tile),
+        ``np.tile(dp, (L, 1))``, ``np.repeat(dp, L, axis=0)``, ``dp.repeat_interleave(L, dim=0)``,
+        ``dp.expand(L, -1)``, ``np.broadcast_to(dp, (L, C))``, ``dp.expand_as(U)`` — as the
+        broadcast it is, ``dp * np.ones((L, 1))`` (``dp + 0 * U``); None where an axis of more
+        than one entry would be repeated (stacked copies, not a broadcast) or the form is other."""
+        f = node.func
+        if not isinstance(f, ast.Attribute) or f.attr not in _TILES:
+            return None
+        module = isinstance(f.value, ast.Name) and f.value.id in _NUMPY_MODULES
+        if module and not node.args:
+            return None
+        x, rest = (node.args[0], list(node.args[1:])) if module else (f.value, list(node.args))
+        kw = {k.arg: k.value for k in node.keywords}
+        like = None  # expand_as(U), broadcast_to(x, U.shape): U's shape
+        if f.attr == "expand_as" and len(rest) == 1 and not kw:
+            like = rest[0]
+        elif f.attr in ("broadcast_to", "expand") and len(rest) == 1 and not kw and (
+            isinstance(rest[0], ast.Attribute) and rest[0].attr == "shape"
+        ):
+            like = rest[0].value
+        if like is not None:
+            return ast.BinOp(x, ast.Add(), ast.BinOp(_c(0), ast.Mult(), like))
+        shape = self.shape_of(x)
+        if shape is None:
+            return None
+
+        def number(d: ast.expr) -> int | None:
+            if isinstance(d, ast.UnaryOp) and isinstance(d.op, ast.USub) and isinstance(d.operand, ast.Constant):
+                return -d.operand.value if isinstance(d.operand.value, int) else None
+            return d.value if isinstance(d, ast.Constant) and isinstance(d.value, int) else None
+
+        interleave = f.attr == "repeat_interleave" or (f.attr == "repeat" and (module or "axis" in kw))
+        if interleave:  # NumPy's repeat: each entry k times along the axis (a tile where it is 1)
+            k = rest[0] if rest else kw.get("repeats")
+            axis = rest[1] if len(rest) > 1 else kw.get("axis", kw.get("dim"))
+            a = number(axis) if axis is not None else None
+            if k is None or a not in (0, 1) or shape[a] != 1:
+                return None
+            dims = [k, _c(1)] if a == 0 else [_c(1), k]
+        else:
+            dims = list(rest[0].elts) if len(rest) == 1 and isinstance(rest[0], (ast.Tuple, ast.List)) else rest
+            if len(dims) != 2 or kw:
+                return None
+            out = []
+            for d, n in zip(dims, shape):
+                v = number(d)
+                if f.attr in ("tile", "repeat"):  # repetitions: only an axis of one entry may take more
+                    if n != 1 and v != 1:
+                        return None
+                    out.append(d if n == 1 else _c(1))
+                else:  # a target size (expand's -1 keeps it); on an axis of more, its own size
+                    if n != 1 and v is not None and v not in (-1, n):
+                        return None
+                    out.append(_c(1) if v == -1 else d)  # a number for a size stays one
+            dims = out
+        ones = ast.Call(
+            ast.Attribute(ast.Name("np", ast.Load()), "ones", ast.Load()), [ast.Tuple(dims, ast.Load())], []
+        )
+        return ast.BinOp(x, ast.Mult(), ones)
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        if (tiled := self.tiled(node)) is not None:
+            self.changed = True
+            return self.visit(tiled)
         if isinstance(f, ast.Attribute) and f.attr in ("count_nonzero", "vecdot") and self.net is not None:
             try:  # heldcheck36: torch.count_nonzero(mask), torch.linalg.vecdot(u, v) as the spec reads them
                 spelled = spelling.sums_spelled_hn35(ast.unparse(node), frozenset(self.net.g.tensors))
