@@ -357,3 +357,49 @@ def test_copies_stacked_along_an_axis_of_more_are_no_broadcast() -> None:
 
     with pytest.raises(FormulaError, match="repeat"):
         _verdict(SE_GATE, "W2", SE_STEPS.format(rep="dpooled.repeat(L, 2)"))
+
+
+# ---- JAX's jax.lax spellings in an answer, as the spec itself reads them (issue 11) ------------
+
+RMS = "tests/specs_course/hn36_rmsnorm_swish_beta_jax_cn.toml"
+RMS_STEPS = (
+    "da = 2 * (a @ w_out - y) / batch @ w_out.T\n"
+    "sig = {sig}(beta * h)\n"
+    "dh = da * (sig + beta * h * sig * (1 - sig))\n"
+    "dxn = dh @ w_in.T\n"
+    "dscale = jnp.sum(dxn * x * {rsqrt}(ms + 1e-6), axis=0)"
+)
+
+
+def test_the_rmsnorm_answer_agrees_with_pytorch() -> None:
+    """The answer below in PyTorch float64 (RMSNorm, Swish-β, a squared error) equals autograd's
+    ∂loss/∂scale at random values of the spec's shapes."""
+    torch = pytest.importorskip("torch")
+    g = torch.Generator().manual_seed(5)
+    B, d = 3, 4
+    x, y = torch.randn(B, d, generator=g, dtype=torch.float64), torch.randn(B, 1, generator=g, dtype=torch.float64)
+    scale, w_in, w_out = (torch.randn(*s, generator=g, dtype=torch.float64, requires_grad=True) for s in ((d,), (d, d), (d, 1)))
+    beta = torch.tensor(0.7, dtype=torch.float64, requires_grad=True)
+    ms = (x**2).mean(dim=-1, keepdim=True)
+    h = x * torch.rsqrt(ms + 1e-6) * scale @ w_in
+    a = h * torch.sigmoid(beta * h)
+    ((a @ w_out - y) ** 2).mean().backward()
+    with torch.no_grad():
+        da = 2 * (a @ w_out - y) / B @ w_out.T
+        sig = torch.sigmoid(beta * h)
+        dxn = da * (sig + beta * h * sig * (1 - sig)) @ w_in.T
+        assert torch.allclose((dxn * x * torch.rsqrt(ms + 1e-6)).sum(dim=0), scale.grad)
+
+
+@pytest.mark.parametrize(
+    ("sig", "rsqrt", "verdict"),
+    [
+        ("jax.lax.logistic", "jax.lax.rsqrt", "correct"),
+        ("jax.nn.sigmoid", "lax.rsqrt", "correct"),
+        ("jax.nn.sigmoid", "1 / jax.lax.sqrt", "correct"),
+        ("jax.lax.logistic", "jax.lax.sqrt", "incorrect"),
+    ],
+)
+def test_jax_lax_functions_in_an_answer(sig: str, rsqrt: str, verdict: str) -> None:
+    """``jax.lax.rsqrt`` (the spec's own spelling) was "not supported in a formula" (exit 2)."""
+    assert _verdict(RMS, "scale", RMS_STEPS.format(sig=sig, rsqrt=rsqrt))[0] == verdict

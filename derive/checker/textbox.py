@@ -36,6 +36,7 @@ from collections.abc import Callable
 
 from derive.checker import latexin
 from derive.checker.names import looks_latex
+from derive.lang import spelling
 
 # IPython's output prompt before a printed value: "Out[7]: array([[0.06038]])"
 _OUT_PROMPT = re.compile(r"^\s*Out\s*\[\d*\]\s*:\s*")
@@ -109,7 +110,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
-    text = _wolfram(text)
+    text = _wolfram(_jax_lax(text))
     text = "\n".join(_typed_where(line) for line in text.split("\n"))
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _labelled_formula(text)
@@ -135,6 +136,21 @@ def _full_width_statements(text: str) -> str:
         statement = "=" in piece and not re.match(r"\s*(?:其中|这里|式中|此处|且|则|故|所以|即)", piece)
         out += (", \\quad " + re.sub(r"^\s*(?:\\[;,:! ]\s*)*", "", piece)) if statement else "，" + piece
     return out
+
+
+def _jax_lax(text: str) -> str:
+    """JAX's ``jax.lax.rsqrt(v + eps)`` (``lax.logistic``, ``lax.max`` …), which a spec reads, in
+    the ``jnp``/``jax.nn`` spelling of the same function (:data:`spelling.JAX_LAX_SAME_HN34`)."""
+    if "lax." not in text:
+        return text
+
+    def spelled(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in spelling.JAX_LAX_SAME_HN34:
+            return f"jnp.{name}("
+        return f"{spelling.JAX_LAX_RENAMED_HN34[name]}(" if name in spelling.JAX_LAX_RENAMED_HN34 else m.group()
+
+    return re.sub(r"(?<![\w.])(?:jax\.)?lax\.(\w+)\s*\(", spelled, text)
 
 
 # a closing clause defining names, typed after a comma (", δ = …", ", where d = …", "，其中 δ = …")
