@@ -403,3 +403,51 @@ def test_the_rmsnorm_answer_agrees_with_pytorch() -> None:
 def test_jax_lax_functions_in_an_answer(sig: str, rsqrt: str, verdict: str) -> None:
     """``jax.lax.rsqrt`` (the spec's own spelling) was "not supported in a formula" (exit 2)."""
     assert _verdict(RMS, "scale", RMS_STEPS.format(sig=sig, rsqrt=rsqrt))[0] == verdict
+
+
+# ---- column-major weights are weights (issue 12) ------------------------------------------------
+
+NG_COLUMNS = """# Column-major MLP (Ng's notation): leaky ReLU hidden layer, softmax output
+[dims]
+n_x = 3
+n_h = 4
+n_y = 3
+m = 2
+[inputs]
+X = ["n_x", "m"]
+Y = ["n_y", "m"]
+[params]
+W1 = ["n_h", "n_x"]
+b1 = ["n_h", 1]
+W2 = ["n_y", "n_h"]
+b2 = ["n_y", 1]
+[forward]
+Z1 = "np.dot(W1, X) + b1"
+A1 = "np.maximum(0.01 * Z1, Z1)"
+Z2 = "np.dot(W2, A1) + b2"
+A2 = "np.exp(Z2) / np.sum(np.exp(Z2), axis=0, keepdims=True)"
+cost = "-np.sum(Y * np.log(A2)) / m"
+[values]
+X = [[1.0, -0.5], [0.2, 0.8], [-1.0, 0.3]]
+Y = [[1, 0], [0, 0], [0, 1]]
+W1 = [[0.1, -0.2, 0.3], [0.4, 0.1, -0.1], [-0.3, 0.2, 0.2], [0.2, 0.3, -0.4]]
+b1 = [[0.0], [0.1], [-0.1], [0.05]]
+W2 = [[0.2, -0.1, 0.3, 0.1], [-0.2, 0.4, 0.1, 0.0], [0.1, 0.1, -0.3, 0.2]]
+b2 = [[0.0], [0.0], [0.0]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_column_major_weights_are_called_weights(lang: str) -> None:
+    """In Z2 = W2 A1 (a column per example) the handout said "each entry of W2 collects … — the
+    rule of a layer's input, with A1 in the place of the weights", and of A1 "the rule of a
+    layer's weights, with A1 in the place of the weights": the roles read backwards."""
+    words = "\n".join(line for line in _md(NG_COLUMNS, lang).splitlines() if line.startswith(("**In words", "**这一步")))
+    if lang == "en":
+        assert "in the place of the weights" not in words
+        assert r"$W^{[2]}$ multiplies $A^{[1]}$ from the left (column-major: one column per example)" in words
+        assert r"summed over the $m$ columns (examples): $\delta_{Z^{[2]}} \thinspace A^{[1]\top}$" in words
+        assert r"Blame flows back through the weights $W^{[2]}$ to $A^{[1]}$" in words
+    else:
+        assert "处在权重的位置上" not in words and "代替了权重" not in words and "列优先：每一列是一个样本" in words
+        assert r"责任经由权重 $W^{[2]}$ 传回 $A^{[1]}$" in words

@@ -186,6 +186,19 @@ class _Writer:
                 stack.extend(ex.children(n))
         return False
 
+    def columns(self, name: str) -> bool:
+        """Whether the network is column-major at ``name``: its columns, not its rows, are the
+        examples (the inputs' rows are features: every data input has as many columns as
+        ``name``, more than one, and its rows another count)."""
+        g = self.g
+        if name not in g.tensors or len(g.tensors[name].shape) != 2:
+            return False
+        cols = int(g.tensors[name].shape[1])
+        data = [x for x in g.tensors.values() if x.kind == "input" and len(x.shape) == 2 and int(x.shape[1]) > 1]
+        return cols > 1 and bool(data) and all(int(x.shape[1]) == cols for x in data) and any(
+            int(x.shape[0]) != cols for x in data
+        )
+
     def rows_combined(self, name: str) -> bool:
         """Whether the rows of ``name`` are combined before the loss rather than examples the
         loss averages: every data tensor the loss line reads has fewer rows (Bahdanau's three
@@ -462,6 +475,14 @@ class _Writer:
                 param = w is None or self.g.tensors[w].kind == "param"
                 W = self.tex(w) if w is not None else self.partner(c, t)
                 key = "linear-input" if param else "linear-input.product"
+                if not param and self.g.tensors[t].kind == "param" and self.columns(c.source):
+                    # column-major Z = W A: the weights on the left, one column per example
+                    m = Math(str(self.g.tensors[c.source].shape[1]))
+                    cols = self.g.tensors[c.source].shape[1]
+                    label = getattr(cols, "label", None)
+                    m = Math(self.g.symbol_tex.get(self.g.scalars[label], label)) if label in self.g.scalars else m
+                    out.append(Words("linear-weight.columns", (*base, ("W", W), ("m", m), ("F", Math(c.formula.tex())))))
+                    continue
                 if param and w is not None and self.g.tensors[t].kind == "param" and _inline(tree, t, w):
                     # a parameter of a layer written inline, relu(X W1 + b1) W2: the blame reaches
                     # the hidden units inside S, not "each entry of W1"; its formula is the
@@ -472,6 +493,11 @@ class _Writer:
                     # the state of the step before, through the weight shared by every step
                     out.append(Words("through-time", (*base, ("W", W))))
             elif r == "linear-weight" and self.g.tensors[t].kind != "param":
+                w = matmul_partner(tree, t)
+                if w is not None and self.g.tensors[w].kind == "param" and self.columns(c.source):
+                    # column-major Z = W A: A is the layer's input, blamed through the weights
+                    out.append(Words("linear-input.columns", (*base, ("W", self.tex(w)), ("F", Math(c.formula.tex())))))
+                    continue
                 out.append(Words("linear-weight.product", (*base, ("F", Math(c.formula.tex())))))
             elif r == "linear-weight":
                 m = self.rows(c.source)
@@ -1104,6 +1130,7 @@ AGAIN = (
     "linear-weight.batch",
     "linear-weight.batch.mixed",
     "linear-weight.batch.rows",
+    "linear-weight.columns",
     "bias-sum",
     "bias-sum.rows",
     "broadcast-sum",
