@@ -449,5 +449,5 @@ def test_column_major_weights_are_called_weights(lang: str) -> None:
         assert r"summed over the $m$ columns (examples): $\delta_{Z^{[2]}} \thinspace A^{[1]\top}$" in words
         assert r"Blame flows back through the weights $W^{[2]}$ to $A^{[1]}$" in words
     else:
-        assert "处在权重的位置上" not in words and "代替了权重" not in words and "列优先：每一列是一个样本" in words
+        assert "处在权重的位置上" not in words and "代替了权重" not in words and "列优先，每一列是一个样本" in words
         assert r"责任经由权重 $W^{[2]}$ 传回 $A^{[1]}$" in words
