@@ -832,8 +832,19 @@ def float_constant(q: sp.Rational) -> tuple[str, str] | None:
             return f"{sign}{latex(c)} \\cdot {tex}", f"{sign}({sp.sstr(c)}) * {code}"
         if max(int(c.p), int(c.q)) <= 10**7 and _decimal_text(c):  # 0.044715·√(2/π)
             return f"{sign}{_decimal_text(c)} \\cdot {tex}", f"{sign}{_decimal_text(c)} * {code}"
+    k = _tenth_power(q)
+    if k is not None:  # ε = 10⁻⁶ as a reader writes it (and 1e-6 in code), not 0.000001
+        return f"{sign}10^{{-{k}}}", f"{sign}1e-{k}"
     text = _decimal_text(q)
     return None if text is None else (text, text)
+
+
+def _tenth_power(q: sp.Rational) -> int | None:
+    """``k`` where ``|q|`` is exactly ``10^-k`` with ``k ≥ 5`` (the example values' rule,
+    :func:`derive.numeric.example.fmt`), else ``None``."""
+    d = int(q.q)
+    k = len(str(d)) - 1
+    return k if abs(int(q.p)) == 1 and k >= 5 and d == 10**k else None
 
 
 def _constants_marked(expr: sp.Expr, found: dict[str, str]) -> sp.Expr:
