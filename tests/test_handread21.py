@@ -260,3 +260,44 @@ def test_an_exact_zero_through_an_irrational_factor_prints_zero() -> None:
     row = re.search(r"h \\approx \\begin\{bmatrix\} (.*?) \\end\{bmatrix\}", together)
     assert row is not None, together
     assert row.group(1).split("\\\\")[1].strip() == "0", row.group(1)
+
+
+# ---- the penalty's share, named -------------------------------------------------------------
+
+# held out: a quiz's tanh layer with weight decay on its weights only (λ/2 Σ W²)
+DECAY = """
+[network]
+name = "decay-quiz"
+[dims]
+m = 2
+a = 2
+h = 2
+[inputs]
+X = ["m", "a"]
+y = ["m", 1]
+[params]
+W = ["a", "h"]
+v = ["h", 1]
+[constants]
+lam = 0.01
+[forward]
+H = "np.tanh(X @ W)"
+p = "H @ v"
+J = "np.mean((p - y) ** 2) + 0.5 * lam * np.sum(W * W)"
+[values]
+X = [[1, -2], [0.5, 1]]
+y = [[1], [-1]]
+W = [[0.5, -0.3], [0.2, 0.4]]
+v = [[1], [-0.5]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_penalty_share_is_named_after_the_two_shares(lang: str) -> None:
+    """"W reaches the loss along 2 paths … The gradient is the sum of the two shares. This share
+    comes from the penalty term" — which share? It is "the share of the penalty term"."""
+    words = _words(_md(DECAY, lang), "{\\partial W}$\n")
+    two = "the sum of the two shares" if lang == "en" else "两份"
+    assert two in words, words
+    assert "This share" not in words and "这一份" not in words, words
+    assert ("The share of the penalty term" if lang == "en" else "惩罚项的那一份") in words, words
