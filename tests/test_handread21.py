@@ -301,3 +301,49 @@ def test_the_penalty_share_is_named_after_the_two_shares(lang: str) -> None:
     assert two in words, words
     assert "This share" not in words and "这一份" not in words, words
     assert ("The share of the penalty term" if lang == "en" else "惩罚项的那一份") in words, words
+
+
+# ---- soft targets at a temperature -------------------------------------------------------------
+
+# held out: a student matched to fixed soft targets at temperature tau (KL, batchmean, tau²),
+# with no hard-label term
+SOFT = """
+[network]
+name = "soft-targets-quiz"
+[dims]
+n = 3
+d = 2
+c = 3
+[inputs]
+x = ["n", "d"]
+zt = ["n", "c"]
+[params]
+V = ["d", "c"]
+[constants]
+tau = 3.0
+[forward]
+zs = "x @ V"
+L = "F.kl_div(F.log_softmax(zs / tau, dim=1), F.softmax(zt / tau, dim=1), reduction='batchmean') * tau ** 2"
+[values]
+x = [[1, -1], [0.5, 2], [-0.3, 0.4]]
+zt = [[2, -0.5, 0.3], [-1, 0.2, 1.5], [0.1, 1.2, -0.6]]
+V = [[0.3, -0.2, 0.1], [0.1, 0.4, -0.3]]
+"""
+
+
+def test_soft_targets_give_the_difference_of_two_softmaxes(tmp_path: Path) -> None:
+    """δ_zs of a KL at temperature τ printed (1/τ)(−(1/n)τ²·𝟙 ⊙ softmax(zt/τ) − exp(log softmax(zs/τ))
+    ⊙ ((−(1/n)τ²·𝟙 ⊙ softmax(zt/τ)) 𝟙)) and ``np.ones((n, 1))`` in code: a column of ones times a
+    matrix, exp of a log-softmax, the row sums of a softmax (each 1) left as they were. It is
+    (1/τ)(−(τ²/n) softmax(zt/τ) + (τ²/n) softmax(zs/τ)), and backprop.py agrees with PyTorch."""
+    md, code = _md(SOFT, "en"), _built(SOFT, "py/backprop.py.j2", "en")
+    step = md.split("\\delta_{\\mathrm{zs}}$", 1)[1].split("\n### ", 1)[0]
+    formula = step.split("$$", 2)[1]
+    assert "\\mathbf{1}" not in formula and "\\exp\\left(\\log" not in formula, formula
+    assert formula.count("\\operatorname{softmax}") == 2, formula
+    line = next(x for x in code.splitlines() if x.startswith("dzs = "))
+    assert "np.ones" not in line and "log_softmax" not in line, line
+    script = tmp_path / "backprop.py"
+    script.write_text(code, "utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and "agree" in run.stdout, run.stdout + run.stderr
