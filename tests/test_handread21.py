@@ -347,3 +347,59 @@ def test_soft_targets_give_the_difference_of_two_softmaxes(tmp_path: Path) -> No
     script.write_text(code, "utf-8")
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0 and "agree" in run.stdout, run.stdout + run.stderr
+
+
+# ---- a clip's convention is at its bounds ------------------------------------------------------
+
+CLIPPED = """
+[network]
+name = "clipped-quiz"
+[dims]
+n = 3
+d = 2
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+W = ["d", 1]
+[forward]
+o = "F.hardtanh(x @ W, min_val=-1.0, max_val=3.0)"
+L = "((o - y) ** 2).sum()"
+[values]
+x = [[1, -1], [0.5, 2], [-0.3, 0.4]]
+y = [[0.5], [-1], [2]]
+W = [[0.3], [0.8]]
+"""
+
+
+def _masks_shown(md: str, head: str) -> list[list[float]]:
+    item = md.split(head, 1)[1].split("\n**", 1)[0]
+    rows = re.findall(r"\\begin\{bmatrix\} (.*?) \\end\{bmatrix\}", item)
+    return [[float(v) for v in r.split(" & ")] for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "lang"),
+    [("F.hardtanh(x @ W, min_val=-1.0, max_val=3.0)", "en"), ("F.hardtanh(x @ W, min_val=-1.0, max_val=3.0)", "zh"),
+     ("torch.clamp(x @ W, -1.0, 3.0)", "en")],
+)
+def test_a_clip_is_not_taught_as_a_relu_at_zero(spelling: str, lang: str) -> None:
+    """F.hardtanh(z, −1, 3) (read as two max(0, ·)) got the mistake item "ReLU at exactly zero"
+    with z = [0, −1, 1] — a network with no ReLU. Its convention is at the bounds: hardtanh's
+    slope there is 0, torch.clamp's 1 (PyTorch measured here), shown at z = [−1, 3, 1]."""
+    import torch
+
+    md = _md(CLIPPED.replace("F.hardtanh(x @ W, min_val=-1.0, max_val=3.0)", spelling), lang)
+    assert "**ReLU at exactly zero.**" not in md and "**ReLU 在恰好为零处**" not in md
+    head = "**A clip at exactly its bounds.**" if lang == "en" else "**截断恰好落在边界上**"
+    z, strict, closed = _masks_shown(md, head)
+    assert z == [-1.0, 3.0, 1.0]
+    zt = torch.tensor(z, dtype=torch.float64, requires_grad=True)
+    torch.nn.functional.hardtanh(zt, -1.0, 3.0).sum().backward()
+    assert strict == zt.grad.tolist()
+    zt.grad = None
+    torch.clamp(zt, -1.0, 3.0).sum().backward()
+    assert closed == zt.grad.tolist()
+    ours = "This handout takes $0$ there" if spelling.startswith("F.") else "as this handout does"
+    if lang == "en":
+        assert ours in md.split(head, 1)[1].split("\n", 1)[0]
