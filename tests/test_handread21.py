@@ -403,3 +403,47 @@ def test_a_clip_is_not_taught_as_a_relu_at_zero(spelling: str, lang: str) -> Non
     ours = "This handout takes $0$ there" if spelling.startswith("F.") else "as this handout does"
     if lang == "en":
         assert ours in md.split(head, 1)[1].split("\n", 1)[0]
+
+
+# ---- a hand calculation's row breaks outside a group that fits the next row -----------------
+
+
+def test_a_short_group_is_not_broken_at_the_phone_column() -> None:
+    """A quiz's ∂J/∂W₁₂ worked out on a phone's column broke "0.1928987 · 1 · (1 \\\\ −
+    (−0.8336546)²)" inside the parentheses (mlp-bce-weighted's "(A − Y + (w \\\\ − 1)(…))" alike),
+    though the whole group fits a row: the row ends before the "·" instead."""
+    md = _md(QUIZ, "en")
+    rows = [r for r in md.splitlines() if "\\cdot" in r]
+    assert rows
+    assert not re.search(r"\\left\((1|0\.\d+) \\right\. ", md), [r for r in rows if "\\right. \\\\" in r][:3]
+    assert "\\\\ &\\quad \\cdot \\left(1 - \\left(-0.8336546\\right)^{2}\\right)" in md
+
+
+# held out: the quiz of /tmp/hr21 (written before derive ran on it): tanh, a bias, weight decay
+QUIZ = """
+[network]
+name = "tanh-decay-quiz"
+[dims]
+m = 2
+n_x = 2
+n_h = 2
+[inputs]
+X = ["m", "n_x"]
+y = ["m", 1]
+[params]
+W1 = ["n_x", "n_h"]
+b1 = ["n_h"]
+w2 = ["n_h", 1]
+[constants]
+lam = 0.001
+[forward]
+h = "np.tanh(X @ W1 + b1)"
+y_hat = "h @ w2"
+loss = "np.mean((y_hat - y) ** 2) + 0.5 * lam * np.sum(W1 * W1)"
+[values]
+X = [[1.0, -2.0], [0.5, 1.0]]
+y = [[1.0], [-1.0]]
+W1 = [[0.5, -0.3], [0.2, 0.4]]
+b1 = [0.1, -0.1]
+w2 = [[1.0], [-0.5]]
+"""

@@ -506,6 +506,18 @@ def break_rows(tex: str, room: float = ROW_WIDTH) -> list[str]:
         else:
             full = [k for k in fit if width(start, k) >= 0.45 * room] or fit
             cut = min(full, key=lambda k: (toks[k].depth, toks[k].rank, -k))
+            # a shorter row ending outside the parentheses rather than one broken inside them,
+            # when the whole parenthesised group then fits the next row ("0.19 · 1 · (1 \\ −
+            # 0.83²)" → "0.19 · 1 \\ · (1 − 0.83²)")
+            end = next((j for j in range(cut, len(toks)) if toks[j].depth < toks[cut].depth), len(toks))
+            shallow = [
+                k for k in fit
+                if toks[k].depth < toks[cut].depth
+                and width(start, k) >= 0.2 * room
+                and width(k, end + 1) <= room
+            ]
+            if shallow:
+                cut = max(shallow)
             # a shorter row ending before a + or − rather than a product cut in two
             # ("a·1 + (−b) \\ · (−1)" → "a·1 \\ + (−b)·(−1)")
             sums = [
