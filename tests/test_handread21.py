@@ -447,3 +447,42 @@ W1 = [[0.5, -0.3], [0.2, 0.4]]
 b1 = [0.1, -0.1]
 w2 = [[1.0], [-0.5]]
 """
+
+
+# ---- a heading names the network's units, not its loss's inside --------------------------------
+
+LOGITS = """
+[network]
+name = "logits-quiz"
+[dims]
+n = 3
+d = 2
+h = 2
+[inputs]
+x = ["n", "d"]
+t = { shape = ["n", 1], kind = "binary" }
+[params]
+W = ["d", "h"]
+v = ["h", 1]
+[forward]
+a = "torch.tanh(x @ W)"
+z = "a @ v"
+l = "F.binary_cross_entropy_with_logits(z, t, reduction='none')"
+L = "l.mean()"
+[values]
+x = [[1, -1], [0.5, 2], [-0.3, 0.4]]
+t = [[1], [0], [1]]
+W = [[0.3, -0.2], [0.1, 0.4]]
+v = [[0.5], [-0.7]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_heading_names_no_softplus_unit_for_a_loss_on_logits(lang: str) -> None:
+    """BCE with logits is read as softplus(z) − t z: the heading said "A network of tanh and
+    softplus units" (focal loss by line: "sigmoid and softplus units") — softplus is the loss's
+    inside, no unit. A softplus layer stays one."""
+    head = _md(LOGITS, lang).splitlines()[0]
+    assert "oftplus" not in head and ("tanh" in head), head
+    layer = LOGITS.replace('"torch.tanh(x @ W)"', '"F.softplus(x @ W)"').replace("logits-quiz", "softplus-layer-quiz")
+    assert "oftplus" in _md(layer, lang).splitlines()[0]

@@ -851,6 +851,8 @@ class _Writer:
 
 # the activations a heading names, in the order they are first met
 _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
+#: functions that are a loss's inside where a line that reads a target computes them
+_LOSS_INSIDE = ("softplus", "log_softmax")
 
 
 #: the widest other factor a product's sentence names (display units); a wider one is "other
@@ -934,8 +936,12 @@ def heading(d: Derivation) -> dict[str, str]:
     own = {lang: t for lang, t in spec.title.items() if t != spec.name}  # a comment's (one language)
     acts: list[str] = []
     loss = "formula"
+    targets = _targets(d)
     for node in d.graph.nodes:
+        scored = bool(targets & {m.id for m in _names(node.tree)})  # a line of the loss
         for call in _calls(node.tree):
+            if scored and call.func in _LOSS_INSIDE:
+                continue  # BCE-with-logits' softplus, a cross-entropy line's log-softmax: no unit
             if call.func in _HEADING_ACTS and call.func not in acts:
                 acts.append(call.func)
             op = ops.OPS.get(call.func)
@@ -967,15 +973,26 @@ def _loss_part(d: Derivation) -> set[str]:
     reading a target (d2l_linreg's ``l = (y_hat - y) ** 2 / 2`` before ``loss = l.sum() / n``;
     not cs230's ``A = 1 / (1 + exp(-(w.T X + b)))``, which reads data)."""
     spec = d.spec
-    reads = {n.name: {m.id for m in _names(n.tree)} for n in d.graph.nodes}
-    # a target: an input no line reads beside a parameter (X in X @ W is data)
-    targets = {i for i in spec.inputs if not any(i in r and r & set(spec.params) for r in reads.values())}
+    reads = _reads(d)
+    targets = _targets(d)
     part = {spec.loss}
     for n in reversed(d.graph.nodes):
         readers = {r for r, names in reads.items() if n.name in names}
         if n.name not in part and readers and readers <= part and reads[n.name] & targets:
             part.add(n.name)
     return part
+
+
+def _reads(d: Derivation) -> dict[str, set[str]]:
+    """The names each line of the network reads."""
+    return {n.name: {m.id for m in _names(n.tree)} for n in d.graph.nodes}
+
+
+def _targets(d: Derivation) -> set[str]:
+    """The targets: the inputs no line reads beside a parameter (X in X @ W is data)."""
+    spec = d.spec
+    reads = _reads(d).values()
+    return {i for i in spec.inputs if not any(i in r and r & set(spec.params) for r in reads)}
 
 
 def _names(tree: ex.Node) -> list[ex.Name]:
