@@ -206,7 +206,9 @@ class ExampleValueError(BadInput, ValueError):
 class Example:
     """Values of every symbol of a derivation at the spec's ``[values]``."""
 
-    def __init__(self, d: Derivation, point: Any = None, dps: int = tol.EXAMPLE_DPS) -> None:
+    def __init__(
+        self, d: Derivation, point: Any = None, dps: int = tol.EXAMPLE_DPS, cancel: bool = True
+    ) -> None:
         """``point``: other values than the spec's (``{name: float array}``, e.g. a random
         point of ``derive verify``), taken as the exact binary numbers they are; ``dps``: the
         digits to start with."""
@@ -230,6 +232,9 @@ class Example:
         self._given = dict(self.values)
         self._applied: dict[sp.Basic, sp.Symbol] | None = None  # see _by_name
         self._dps = dps
+        # a sum that cancels within its rounding is 0 (:func:`_cancelled`); without, it keeps
+        # the residue (the exercises tell a coincidental 0 of an irrational factor by it)
+        self._cancel = cancel
 
     def value(self, e: sp.Basic) -> Any:
         """Exact ``Fraction`` if rational, else a 30-digit ``mpf``.
@@ -336,7 +341,7 @@ class Example:
             v = vals[0]
             for x in vals[1:]:
                 v = v + x if e.is_Add else v * x
-            if e.is_Add and isinstance(v, mpmath.mpf) and v and _cancelled(v, vals):
+            if e.is_Add and self._cancel and isinstance(v, mpmath.mpf) and v and _cancelled(v, vals):
                 if mpmath.mp.dps < CANCEL_DPS:
                     raise _Cancelled  # evaluated again with more digits (value's loop)
                 v = mpmath.mpf(0)  # still nothing left at CANCEL_DPS: the terms cancel exactly
