@@ -146,7 +146,7 @@ ADDED = {"en": "is added to every entry of", "zh": "加到 $\\hat{y}$ 的每个�
 ONE_PER_ROW = {"en": "has one entry per row, used across the whole row of $P$", "zh": "每行只有一个元素，用于 $P$ 的整行"}
 NO = {"en": "\\text{no}", "zh": "\\text{不含}"}
 STARTS = {"en": "The blame starts here", "zh": "“责任”从这里开始分摊"}
-PENALTY = {"en": "This share comes from the penalty term of the loss", "zh": "这一份来自损失中的惩罚项"}
+PENALTY = {"en": "The share of the penalty term does not come from the data", "zh": "惩罚项的那一份不来自数据"}
 
 
 def _derivation(source: str):

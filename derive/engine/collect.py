@@ -55,6 +55,13 @@ def tidy(m: Any) -> Any:
         out = mf.matmul(changes["a"], changes["b"])
     elif isinstance(m, mf.Add):
         out = _collect(mf.add(*changes["terms"]))
+    elif isinstance(m, mf.SumCols) and (rows := _softmax_row_sums(changes["x"])) is not None:
+        out = rows  # (c softmax(X)) 𝟙 = c 𝟙
+    elif (
+        isinstance(m, mf.Func) and m.name == "exp" and isinstance(changes["x"], mf.Call)
+        and changes["x"].name == "log_softmax" and _along_rows(changes["x"])
+    ):
+        out = replace(changes["x"], name="softmax")  # exp(log softmax(X)) = softmax(X)
     elif isinstance(m, mf.T) and _scalar_over(changes["x"]):
         # (1/(A 𝟙)ᵀ)ᵀ: a number over a transposed column, transposed back, is 1/(A 𝟙)
         out = mf.div(changes["x"].a, changes["x"].b.x)
@@ -92,10 +99,36 @@ def _ones_coefficient(m: Any) -> Any:
     if isinstance(m, mf.Neg):
         c = _ones_coefficient(m.x)
         return None if c is None else -c if isinstance(c, int) else mf.neg(c)
-    if isinstance(m, mf.Mul) and isinstance(m.a, mf.Scalar) and m.a.shape == (1, 1):
+    if isinstance(m, mf.Mul) and m.a.shape == (1, 1):
+        # c 𝟙 with c a number or any 1 × 1 factor (distillation's (1/n) T² δ 𝟙)
         c = _ones_coefficient(m.b)
-        return None if c is None else m.a if c == 1 else mf.neg(m.a) if c == -1 else None
+        if c is None:
+            return None
+        return m.a if c == 1 else mf.neg(m.a) if c == -1 else mf.mul(m.a, c)
     return None
+
+
+def _softmax_row_sums(x: Any) -> Any:
+    """``(c softmax(X)) 𝟙`` as ``c 𝟙``: each row of a row-wise softmax sums to 1 (``c`` a 1 × 1
+    factor, perhaps negated); None for anything else."""
+    coef: Any = 1
+    while True:
+        if isinstance(x, mf.Neg):
+            coef, x = (-coef if isinstance(coef, int) else mf.neg(coef)), x.x
+        elif isinstance(x, mf.Mul) and x.a.shape == (1, 1) and x.b.shape != (1, 1):
+            coef, x = (x.a if coef == 1 else mf.neg(x.a) if coef == -1 else mf.mul(coef, x.a)), x.b
+        else:
+            break
+    if not (isinstance(x, mf.Call) and x.name == "softmax" and _along_rows(x)):
+        return None
+    ones = mf.Ones((x.shape[0], 1))
+    return ones if coef == 1 else mf.neg(ones) if coef == -1 else mf.mul(coef, ones)
+
+
+def _along_rows(call: mf.Call) -> bool:
+    """Is a softmax/log-softmax call taken along each row (the default, ``axis=1`` or ``-1``)?"""
+    axis = call.kw("axis")
+    return axis is None or int(axis.expr) in (1, -1)  # type: ignore[attr-defined]
 
 
 def _split(t: mf.MExpr) -> tuple[sp.Expr, tuple[tuple[sp.Symbol, str], ...], mf.MExpr]:

@@ -506,6 +506,18 @@ def break_rows(tex: str, room: float = ROW_WIDTH) -> list[str]:
         else:
             full = [k for k in fit if width(start, k) >= 0.45 * room] or fit
             cut = min(full, key=lambda k: (toks[k].depth, toks[k].rank, -k))
+            # a shorter row ending outside the parentheses rather than one broken inside them,
+            # when the whole parenthesised group then fits the next row ("0.19 · 1 · (1 \\ −
+            # 0.83²)" → "0.19 · 1 \\ · (1 − 0.83²)")
+            end = next((j for j in range(cut, len(toks)) if toks[j].depth < toks[cut].depth), len(toks))
+            shallow = [
+                k for k in fit
+                if toks[k].depth < toks[cut].depth
+                and width(start, k) >= 0.2 * room
+                and width(k, end + 1) <= room
+            ]
+            if shallow:
+                cut = max(shallow)
             # a shorter row ending before a + or − rather than a product cut in two
             # ("a·1 + (−b) \\ · (−1)" → "a·1 \\ + (−b)·(−1)")
             sums = [
@@ -832,8 +844,19 @@ def float_constant(q: sp.Rational) -> tuple[str, str] | None:
             return f"{sign}{latex(c)} \\cdot {tex}", f"{sign}({sp.sstr(c)}) * {code}"
         if max(int(c.p), int(c.q)) <= 10**7 and _decimal_text(c):  # 0.044715·√(2/π)
             return f"{sign}{_decimal_text(c)} \\cdot {tex}", f"{sign}{_decimal_text(c)} * {code}"
+    k = _tenth_power(q)
+    if k is not None:  # ε = 10⁻⁶ as a reader writes it (and 1e-6 in code), not 0.000001
+        return f"{sign}10^{{-{k}}}", f"{sign}1e-{k}"
     text = _decimal_text(q)
     return None if text is None else (text, text)
+
+
+def _tenth_power(q: sp.Rational) -> int | None:
+    """``k`` where ``|q|`` is exactly ``10^-k`` with ``k ≥ 5`` (the example values' rule,
+    :func:`derive.numeric.example.fmt`), else ``None``."""
+    d = int(q.q)
+    k = len(str(d)) - 1
+    return k if abs(int(q.p)) == 1 and k >= 5 and d == 10**k else None
 
 
 def _constants_marked(expr: sp.Expr, found: dict[str, str]) -> sp.Expr:

@@ -133,6 +133,24 @@ def _decimal(q: Fraction) -> str | None:
     return None
 
 
+#: digits at which a sum still below the rounding of its terms (:func:`_cancelled`) is 0
+CANCEL_DPS = 4 * tol.EXAMPLE_DPS
+
+
+class _Cancelled(ArithmeticError):
+    """A sum of many-digit terms that cancel to within their rounding, below
+    :data:`CANCEL_DPS` digits: :meth:`Example.value` evaluates again with more digits."""
+
+
+def _cancelled(total: mpmath.mpf, terms: list[Any]) -> bool:
+    """Is ``total`` of ``terms`` within the rounding of the working precision — what is left of
+    terms that cancel exactly (an RMSNorm row orthogonal to a weight column, times 1/√(ms + ε):
+    −9.86 × 10⁻³² at 30 digits, 0 in PyTorch)? 10³ units in the last digit of the largest term;
+    a true difference that small (1 − σ(65)) is found again with more digits."""
+    scale = max(abs(as_mpf(x)) for x in terms)
+    return abs(total) <= scale * mpmath.mpf(10) ** (3 - mpmath.mp.dps)
+
+
 def _ten_power(x: mpmath.mpf) -> int | None:
     """``k`` where ``|x|`` is exactly ``10^k`` with ``k ≥ 5`` (else ``None``)."""
     k = int(mpmath.nint(mpmath.log10(abs(x))))
@@ -188,7 +206,9 @@ class ExampleValueError(BadInput, ValueError):
 class Example:
     """Values of every symbol of a derivation at the spec's ``[values]``."""
 
-    def __init__(self, d: Derivation, point: Any = None, dps: int = tol.EXAMPLE_DPS) -> None:
+    def __init__(
+        self, d: Derivation, point: Any = None, dps: int = tol.EXAMPLE_DPS, cancel: bool = True
+    ) -> None:
         """``point``: other values than the spec's (``{name: float array}``, e.g. a random
         point of ``derive verify``), taken as the exact binary numbers they are; ``dps``: the
         digits to start with."""
@@ -212,6 +232,9 @@ class Example:
         self._given = dict(self.values)
         self._applied: dict[sp.Basic, sp.Symbol] | None = None  # see _by_name
         self._dps = dps
+        # a sum that cancels within its rounding is 0 (:func:`_cancelled`); without, it keeps
+        # the residue (the exercises tell a coincidental 0 of an irrational factor by it)
+        self._cancel = cancel
 
     def value(self, e: sp.Basic) -> Any:
         """Exact ``Fraction`` if rational, else a 30-digit ``mpf``.
@@ -228,7 +251,7 @@ class Example:
                 if _finite(v):
                     return v
                 complex_ = isinstance(v, mpmath.mpc)
-            except (ZeroDivisionError, OverflowError):
+            except (ZeroDivisionError, OverflowError, _Cancelled):
                 complex_ = False
             except (TypeError, ValueError):
                 complex_ = True  # mpmath: "cannot create mpf from mpc"
@@ -318,6 +341,10 @@ class Example:
             v = vals[0]
             for x in vals[1:]:
                 v = v + x if e.is_Add else v * x
+            if e.is_Add and self._cancel and isinstance(v, mpmath.mpf) and v and _cancelled(v, vals):
+                if mpmath.mp.dps < CANCEL_DPS:
+                    raise _Cancelled  # evaluated again with more digits (value's loop)
+                v = mpmath.mpf(0)  # still nothing left at CANCEL_DPS: the terms cancel exactly
         elif e.is_Pow:
             b, x = self._eval(e.args[0]), e.args[1]
             v = b ** int(x) if x.is_Integer else as_mpf(b) ** as_mpf(self._eval(x))

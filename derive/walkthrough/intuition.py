@@ -558,7 +558,7 @@ class _Writer:
                     # (a row max read as mask · (S + 1 − Y) is not: its mask sentence says it)
                     out.append(Words("product.inside", base))
                 elif factor(tree, t):
-                    out.append(Words("product.many", base))
+                    out.append(self.factor_words(tree, t, base))
                 elif "power" not in rules:
                     # exp(−z) · q: z is inside a factor, not one ((ŷ − y) ** 2 / 2 does not
                     # multiply ŷ by factors either: the power sentence says it)
@@ -715,6 +715,29 @@ class _Writer:
                 return Math(tex) if display_width(tex) <= COFACTOR_WIDTH else Math("")
         return Math("")
 
+    def factor_words(self, tree: ex.Node, t: str, base: tuple[tuple[str, Any], ...]) -> Words:
+        """The sentence of ``t`` as a factor of a product in ``tree`` that :meth:`cofactor` does
+        not name: inside a function (``exp(0.5 * logvar)``, ``σ(β h)``: t is scaled first, then
+        the function acts — no "S multiplies T"; ``log(ρ / ρ̂)``: t divides), twice (``h * σ(β h)``, ``h / (1 + |h|)``: a
+        factor and inside the other one, the product rule's two shares), else the plain one."""
+        site = _factor_site(tree, t)
+        if site is None:
+            return Words("product.many", base)
+        node, call, other = site
+        if call is not None:
+            op = ops.OPS.get(call.func)
+            f = Math(op.tex if op is not None else call.func)
+            if node.op == "/" and node.right == ex.Name(t):  # log(ρ / ρ̂): ρ̂ divides
+                return Words("product.nested.divisor", (*base, ("f", f)))
+            tex = forward_ir(other, self.g).tex()
+            short = display_width(tex) <= COFACTOR_WIDTH and not _uses(other, t)
+            by = "multiplied" if node.op == "*" else "divided"
+            key = f"product.nested.{by}" + ("" if short else ".other")
+            return Words(key, (*base, ("X", Math(tex)), ("f", f)))
+        if node is tree and _uses(other, t):
+            return Words("product.twice", base)
+        return Words("product.many", base)
+
     def partner(self, c: Any, t: str, alone: bool = False) -> Math:
         """The other tensor of a product on the path (the weight of ``δ Wᵀ``, the input of
         ``Xᵀ δ``): the first value referenced by the contribution's formula that is not ``t``."""
@@ -828,19 +851,24 @@ class _Writer:
         if call is not None and call.func in LOSSES:
             found = scaled_loss(tree)
             scale = found[0] if found is not None and found[1] is call else Fraction(1)
-            if call.func in ("mse", "sse") and scale == Fraction(1, 2):
+            P = T
+            if call.args and call.args[0] != ex.Name(t):
+                # F.cross_entropy(pooled @ Wc, y) for Wc: the rows blamed are pooled W_c's
+                tex = forward_ir(call.args[0], g).tex()
+                P = Math(tex) if display_width(tex) <= COFACTOR_WIDTH else Math("")
+            if not P:
+                pass  # a prediction too long to name in a sentence: the formula below says it
+            elif call.func in ("mse", "sse") and scale == Fraction(1, 2):
                 # ½ of a squared error: the ½ cancels the 2 of the square
-                out.append(Words(f"loss.{call.func}.half", (("T", T),)))
+                out.append(Words(f"loss.{call.func}.half", (("T", P),)))
             elif call.func == "cross_entropy" and not self.one_hot_rows(call.args[1]):
                 # soft or multi-hot targets: every class with a target is blamed, not one
-                out.append(Words("loss.cross_entropy.soft", (("T", T),)))
+                out.append(Words("loss.cross_entropy.soft", (("T", P),)))
             else:
-                out.append(Words(f"loss.{call.func}", (("T", T),)))
+                out.append(Words(f"loss.{call.func}", (("T", P),)))
             op = ops.OPS[call.func]
-            arg = call.args[0]
-            shape = (
-                g.tensors[arg.id].shape if isinstance(arg, ex.Name) else g.tensors[t].shape
-            )
+            arg = _averaged(call)  # of F.cross_entropy(pooled @ Wc, y): y's rows, not Wc's
+            shape = g.tensors[arg.id].shape if arg is not None else g.tensors[t].shape
             n = int(shape[0]) if op.reduce == "rows" else int(shape[0]) * int(shape[1])
             if op.reduce in ("mean", "rows") and n > 1:
                 rows = op.reduce == "rows" or one_per_example(self.d.spec, shape)
@@ -893,6 +921,8 @@ class _Writer:
 
 # the activations a heading names, in the order they are first met
 _HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
+#: functions that are a loss's inside where a line that reads a target computes them
+_LOSS_INSIDE = ("softplus", "log_softmax")
 
 
 #: the widest other factor a product's sentence names (display units); a wider one is "other
@@ -976,8 +1006,12 @@ def heading(d: Derivation) -> dict[str, str]:
     own = {lang: t for lang, t in spec.title.items() if t != spec.name}  # a comment's (one language)
     acts: list[str] = []
     loss = "formula"
+    targets = _targets(d)
     for node in d.graph.nodes:
+        scored = bool(targets & {m.id for m in _names(node.tree)})  # a line of the loss
         for call in _calls(node.tree):
+            if scored and call.func in _LOSS_INSIDE:
+                continue  # BCE-with-logits' softplus, a cross-entropy line's log-softmax: no unit
             if call.func in _HEADING_ACTS and call.func not in acts:
                 acts.append(call.func)
             op = ops.OPS.get(call.func)
@@ -1009,15 +1043,26 @@ def _loss_part(d: Derivation) -> set[str]:
     reading a target (d2l_linreg's ``l = (y_hat - y) ** 2 / 2`` before ``loss = l.sum() / n``;
     not cs230's ``A = 1 / (1 + exp(-(w.T X + b)))``, which reads data)."""
     spec = d.spec
-    reads = {n.name: {m.id for m in _names(n.tree)} for n in d.graph.nodes}
-    # a target: an input no line reads beside a parameter (X in X @ W is data)
-    targets = {i for i in spec.inputs if not any(i in r and r & set(spec.params) for r in reads.values())}
+    reads = _reads(d)
+    targets = _targets(d)
     part = {spec.loss}
     for n in reversed(d.graph.nodes):
         readers = {r for r, names in reads.items() if n.name in names}
         if n.name not in part and readers and readers <= part and reads[n.name] & targets:
             part.add(n.name)
     return part
+
+
+def _reads(d: Derivation) -> dict[str, set[str]]:
+    """The names each line of the network reads."""
+    return {n.name: {m.id for m in _names(n.tree)} for n in d.graph.nodes}
+
+
+def _targets(d: Derivation) -> set[str]:
+    """The targets: the inputs no line reads beside a parameter (X in X @ W is data)."""
+    spec = d.spec
+    reads = _reads(d).values()
+    return {i for i in spec.inputs if not any(i in r and r & set(spec.params) for r in reads)}
 
 
 def _names(tree: ex.Node) -> list[ex.Name]:
@@ -1250,6 +1295,22 @@ def _flat(op: Any) -> bool:
         return op.derivative(sp.Symbol("x")) == 0
     except TypeError:  # an op with parameters: not a plain mask
         return False
+
+
+def _factor_site(tree: ex.Node, t: str) -> tuple[ex.BinOp, ex.Call | None, ex.Node] | None:
+    """The first product or quotient in ``tree`` with ``t`` itself as an operand (``t * X``,
+    ``X * t``, ``t / X``, ``X / t``): the node, the innermost function call around it (None at
+    the top of ``tree`` or under arithmetic only) and its other operand."""
+    stack: list[tuple[ex.Node, ex.Call | None]] = [(tree, None)]
+    while stack:
+        n, call = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op in ("*", "/"):
+            for mine, other in ((n.left, n.right), (n.right, n.left)):
+                if mine == ex.Name(t):
+                    return n, call, other
+        inner = n if isinstance(n, ex.Call) else call
+        stack.extend((k, inner) for k in reversed(ex.children(n)))
+    return None
 
 
 def factor(tree: ex.Node, name: str) -> bool:

@@ -37,6 +37,8 @@ from derive.lang import ops
 from derive.numeric.example import Example, as_mpf, fmt
 from derive.walkthrough.codegen import DEFAULT_LR, scaled_loss, torch_code
 from derive.walkthrough.intuition import (
+    _clips,
+    _num_tex,
     axis_of,
     in_product,
     one_per_example,
@@ -1153,8 +1155,27 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
     # 4. relu against clamp(min=0) at exactly 0 (from the side the handout takes)
     rules = {r for v in d.backward for c in v.contributions for r in c.rules}
     kink = _kink_only(spec)
+    clip = _clip_only(spec)
+    if clip is not None and rules & {"relu-derivative", "clamp-derivative"}:
+        # every max(0, ·) is half of a clip (F.hardtanh, torch.clamp(z, lo, hi)): its
+        # convention is at the clip's bounds, not at a ReLU's 0
+        lo, hi, strict = clip
+        z = [lo, hi, (lo + hi) / 2]
+        math += [("lo", Math(_num_tex(lo))), ("hi", Math(_num_tex(hi)))]
+        parts.append(
+            (
+                "relu_clamp.clip" if strict else "clamp_relu.clip",
+                (
+                    _grid_values("z", [z]),
+                    _grid_values(f"\\mathbf{{1}}[{_num_tex(lo)} < z < {_num_tex(hi)}]",
+                                 [[Fraction(int(lo < x < hi)) for x in z]]),
+                    _grid_values(f"\\mathbf{{1}}[{_num_tex(lo)} \\le z \\le {_num_tex(hi)}]",
+                                 [[Fraction(int(lo <= x <= hi)) for x in z]]),
+                ),
+            )
+        )
     for rule, key in (("relu-derivative", "relu_clamp"), ("clamp-derivative", "clamp_relu")):
-        if rule not in rules:
+        if rule not in rules or clip is not None:
             continue
         z = [Fraction(0), Fraction(-1), Fraction(1)]
         parts.append(
@@ -1491,6 +1512,21 @@ def _at_step(d: Derivation, tex: str, text: str, k: int) -> tuple[str, str]:
         name = rf"(?<![A-Za-z0-9_]){re.escape(old)}(?![A-Za-z0-9_])"
         text = re.sub(name, new.replace("-", "−"), text)
     return tex, text
+
+
+def _clip_only(spec: Any) -> tuple[Fraction, Fraction, bool] | None:
+    """``(lo, hi, strict)`` where every ReLU (or clamp at 0) of ``spec`` is one of the two
+    max(0, ·) of a two-sided clip (:func:`intuition._clips`: hardtanh's ``x − lo``, ``hi − …``)
+    and the clips share their bounds and convention (strict: slope 0 at a bound, hardtanh's);
+    else None."""
+    calls = [n for _, t in spec.forward for n in ex.subtrees(t)
+             if isinstance(n, ex.Call) and n.func in ("relu", "clamp0")]
+    clips = [c for _, t in spec.forward for c in _clips(t)]
+    inner = {id(k) for c in clips for k in c[4]}
+    bounds = {(Fraction(c[1]), Fraction(c[2]), c[3]) for c in clips}
+    if not calls or len(bounds) != 1 or not all(id(n) in inner for n in calls):
+        return None
+    return bounds.pop()
 
 
 def _kink_only(spec: Any) -> bool:
