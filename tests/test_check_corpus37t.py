@@ -1,0 +1,35 @@
+"""The held-out-style corpus of issue 11, thirty-seventh round, text side (tests/corpus37t.py):
+*Mathematics for Machine Learning*'s upright d, Murphy's ∇ and per-example sums, micrograd and
+CS231n prose, Word's equation editor pasted as Unicode, AsciiMath, Jupyter Markdown cells,
+Overleaf macros, 花书 / 考研 / 期末 answers, hand numbers in scientific notation, fractions,
+percentages and grids, entry formulas by label, answer keys, on six course networks no earlier
+corpus used, with Chinese answers. Verdicts of the matrix cases come from PyTorch
+(tests/check_oracle.py, tests/spelled_oracle.py); the checker must give each case its verdict
+and, where one is named, its diagnosis code. Rates (and the first, before-fix measurement):
+bench/bench_check_corpus37t.py, bench/RESULTS.md "heldtex37"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus37t  # noqa: E402
+import corpus_common  # noqa: E402
+
+CASES = corpus37t.load()
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+}
+
+
+def test_corpus37t_is_new_and_mixed() -> None:
+    """≥ 200 new cases, every built-in, six course networks no corpus used (≥ 35 % of the
+    cases), about half right, refusals, ≥ 20 Chinese, answer keys of three variants."""
+    corpus_common.assert_new_and_mixed(corpus37t, CASES, KNOWN, least=200, course=6, zh=20)
+    assert sum(c["net"].endswith(".toml") for c in CASES) >= 0.35 * len(CASES)
+    assert len({c["opts"]["answers"] for c in CASES if "answers" in c["opts"]}) >= 3
+
+
+test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus37t = corpus_common.corpus_tests(
+    corpus37t, CASES, KNOWN
+)
