@@ -365,7 +365,7 @@ C(KD, "b[0]", V, "答：0.0458", "sign", lang=Z, style="zh-v-kd-b0-sign")
 BP_S = "sigmoid(-(x_ui - x_uj))[:, None]"
 BP_LHS = r"\frac{\partial\,\mathrm{loss}}{\partial U} = "
 C(BP, "U", L, BP_LHS + r"-\frac{1}{B}\operatorname{diag}\big(\sigma(x_{uj} - x_{ui})\big)(I - J) + 2\,\mathrm{reg}\,U", oracle=f"-{BP_S} * (I - J) / B + 2 * reg * U", style="bpr-U-diag-I-param")
-C(BP, "U", L, BP_LHS + r"-\frac{1}{B}\operatorname{diag}\big(\sigma(x_{ui} - x_{uj})\big)(I - J) + 2\,\mathrm{reg}\,U", "*", oracle=f"-sigmoid(x_ui - x_uj)[:, None] * (I - J) / B + 2 * reg * U", style="bpr-U-sigma-of-x")
+C(BP, "U", L, BP_LHS + r"-\frac{1}{B}\operatorname{diag}\big(\sigma(x_{ui} - x_{uj})\big)(I - J) + 2\,\mathrm{reg}\,U", "*", oracle="-sigmoid(x_ui - x_uj)[:, None] * (I - J) / B + 2 * reg * U", style="bpr-U-sigma-of-x")
 C(BP, "U", L, BP_LHS + r"-\frac{1}{B}\operatorname{diag}\big(\sigma(x_{uj} - x_{ui})\big)(I - J)", "missing-loss-term", oracle=f"-{BP_S} * (I - J) / B", style="bpr-U-no-reg")
 C(BP, "U", L, BP_LHS + r"-\frac{1}{B}\operatorname{diag}\big(\sigma(x_{uj} - x_{ui})\big)(I - J) + \mathrm{reg}\,U", "loss-term-factor", oracle=f"-{BP_S} * (I - J) / B + reg * U", style="bpr-U-reg-half")
 C(BP, "J", L, r"\frac{\partial\,\mathrm{loss}}{\partial J} = \frac{1}{B}\operatorname{diag}\big(1 - \sigma(x_{ui} - x_{uj})\big)\, U + 2\,\mathrm{reg}\,J", oracle=f"{BP_S} * U / B + 2 * reg * J", style="bpr-J-one-minus-sigma")
