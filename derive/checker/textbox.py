@@ -110,6 +110,9 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
+    if "hot" in text and size_of("onehot", 0) is None and not _python(text):
+        # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
+        text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
     text = _wolfram(text)
     text = "\n".join(_prose_before_statement(line, size_of) for line in text.split("\n"))
     text = "\n".join(_typed_where(line) for line in text.split("\n"))
