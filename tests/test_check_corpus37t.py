@@ -119,6 +119,10 @@ def test_overleaf_macros_defined_in_the_answer() -> None:
             "(\\hat y - y)\\, W_2^\\top \\diag\\big(h \\odot (1 - h)\\big)")
     assert _verdict("tiny-mlp", "h_raw", diag, latex=True) == ("correct", None)
     _refused("softmax-regression", "W", "\\pd{L}{W} = \\frac{1}{m} X^\\top (P - Y)", latex=True)
+    # put in as TeX puts it in (no group added): 2x\s{b} is 2x·wx + b, not 2x(wx + b)
+    s = "\\newcommand{\\s}[1]{wx + #1} \\frac{\\partial L}{\\partial w} = 2x%s"
+    assert _verdict("chain", "w", s % "(\\s{b})", latex=True) == ("correct", None)
+    assert _verdict("chain", "w", s % "\\s{b}", latex=True)[0] == "incorrect"
 
 
 def test_a_statement_after_an_explanation_in_words() -> None:

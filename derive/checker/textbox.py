@@ -205,7 +205,7 @@ def _expand(text: str, name: str, n: int, body: str) -> str:
             else:
                 return text
         filled = re.sub(r"#(\d)", lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= n else a.group(0), body)
-        out.append(text[pos : m.start()] + "{" + filled + "}" if n else text[pos : m.start()] + filled + " ")
+        out.append(text[pos : m.start()] + filled + " ")  # as TeX puts it in: no group added
         pos = end
     return "".join(out) + text[pos:]
 
