@@ -174,7 +174,7 @@ def _exact_by_hand(rec: dict[str, Any], digits: int, exact: Fraction) -> bool:
 def written(text: str) -> str:
     """As derive.checker.handcalc.written: a leading ``≈``/``~``/``=``/``\\approx`` and a
     sentence's full stop dropped."""
-    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", names.number_text(text)).strip()
+    clean = re.sub(r"^\s*(?:≈|~~|~|=|\\approx)\s*", "", names.number_text(text)).strip()
     if clean.endswith(".") and re.search(r"[.eE]", clean[:-1]):
         clean = clean[:-1]
     return clean

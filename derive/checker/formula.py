@@ -5363,6 +5363,11 @@ def _has_call(node: ex.Node, funcs: tuple[str, ...]) -> bool:
     return False
 
 
+def _is_diag(node: ex.Node) -> bool:
+    """Is ``node`` ``diag(v)`` of one argument?"""
+    return isinstance(node, ex.Call) and node.func == "diag" and len(node.args) == 1
+
+
 class ShapeError(Exception):
     """A formula whose shapes do not fit (a wrong formula, not an unreadable one)."""
 
@@ -5515,7 +5520,21 @@ class Convert:
             self._atoms: set[int] = set()
             node = self.alone(self.chains(node))
         if _has_call(node, ("diag",)):
-            node = self.diagonal(node)
+            node = self.diagonal(self.scaled_diag(node))
+        return node
+
+    def scaled_diag(self, node: ex.Node) -> ex.Node:
+        """A scalar times ``diag(v)`` (``-\\frac{1}{B}\\operatorname{diag}(v)\\,U``, parsed as
+        ``(-1/B · diag(v)) · U``) is the diagonal matrix ``diag(s v)``, so the product after it
+        still scales U's rows; :meth:`diagonal` alone read ``s · diag(v)`` as the row ``s v``
+        and the whole as ``(s v) @ U`` (c37t-242, a right answer rejected)."""
+        node = ex.rebuild(node, self.scaled_diag)
+        if isinstance(node, ex.Neg) and _is_diag(node.operand):
+            return ex.Call("diag", (ex.Neg(node.operand.args[0]),))  # type: ignore[union-attr]
+        if isinstance(node, ex.BinOp) and node.op in _PRODUCT_OPS:
+            for d, s in ((node.right, node.left), (node.left, node.right)):
+                if _is_diag(d) and not _has_call(s, ("diag",)) and self.shape_of(s) == (1, 1):
+                    return ex.Call("diag", (ex.BinOp("*", s, d.args[0]),))  # type: ignore[union-attr]
         return node
 
     def diagonal(self, node: ex.Node) -> ex.Node:

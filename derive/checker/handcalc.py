@@ -82,7 +82,7 @@ def _entry(net: Net, text: str) -> tuple[str, int, int, str]:
 def written(text: str) -> str:
     """The number as written, without what surrounds it in a hand calculation: a leading
     ``≈``/``~``/``=``/``\\approx`` and a sentence's full stop (``-0.0137.``; not ``5.``)."""
-    clean = re.sub(r"^\s*(?:≈|~|=|\\approx)\s*", "", names.number_text(text)).strip()
+    clean = re.sub(r"^\s*(?:≈|~~|~|=|\\approx)\s*", "", names.number_text(text)).strip()  # ~~: AsciiMath
     if clean.endswith(".") and re.search(r"[.eE]", clean[:-1]):
         clean = clean[:-1]
     return clean

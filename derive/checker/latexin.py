@@ -459,6 +459,36 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "η": "\\eta ",
     "ℓ": "\\ell ",
 }
+def _math_letters(text: str) -> str:
+    """Word's equation editor pasted as text: its math-italic and bold letters (``𝑊``, ``𝒙``,
+    ``𝛾``, U+1D400–U+1D7FF, and ``ℎ``, the Planck constant it uses for an italic h) as the
+    plain letters they are, and its division slash ``∕`` as ``/`` (c37t-046–061)."""
+    if not any(c in "ℎ∕" or "\U0001d400" <= c <= "\U0001d7ff" for c in text):
+        return text
+    out = []
+    for c in text:
+        if "\U0001d400" <= c <= "\U0001d7ff" and c not in "𝟙𝟏":  # 𝟙, 𝟏: the indicator, ones
+            c = unicodedata.normalize("NFKC", c)
+        out.append({"ℎ": "h", "∕": "/"}.get(c, c))
+    return "".join(out)
+
+
+_ASCII_SUM = re.compile(r"(?<![\\\w])sum_\(([^()]{1,40})\)\^(\w+|\([^()]{1,40}\))")
+_ASCII_HAT = re.compile(r"(?<![\\\w])hat[ \t]*(?:\([ \t]*([A-Za-z])[ \t]*\)|([A-Za-z])(?![\w(]))")
+_ASCII_OPS = re.compile(r"(?<![\\\w])(odot|cdot|sigma)(?![\w])")
+
+
+def _asciimath(text: str) -> str:
+    """AsciiMath as typed into a course's answer box (c37t-064–072): ``hat y`` / ``hat(y)`` is
+    ``\\hat{y}``, ``sum_(i=1)^m`` is ``\\sum_{i=1}^{m}``, the words ``odot``, ``cdot`` and
+    ``sigma`` are those commands."""
+    if not re.search(r"hat|sum_\(|odot|cdot|sigma", text):
+        return text
+    text = _ASCII_SUM.sub(lambda m: "\\sum_{" + m.group(1) + "}^{" + m.group(2).strip("()") + "}", text)
+    text = _ASCII_HAT.sub(lambda m: "\\hat{" + (m.group(1) or m.group(2)) + "}", text)
+    return _ASCII_OPS.sub(lambda m: "\\" + m.group(1) + " ", text)
+
+
 def _hats(text: str) -> str:
     """``Ŷ``, ``Ẑ``, ``ŷ`` (a letter with a circumflex, precomposed or combining) → ``\\hat{Y}``."""
     if not any(ord(c) > 127 for c in text):
@@ -538,7 +568,7 @@ def pasted(text: str) -> str:
     full-width parentheses, ``。``) and a textbook's annotations (``\tag{3}``, ``\label``, a
     closing ``\text{(averaged)}`` or ``\text{where } P = …``) → the LaTeX this grammar reads.
     Equation numbers and prose are not part of the formula."""
-    text = protect_matrices(entries_of_subscripted_names(text))
+    text = protect_matrices(entries_of_subscripted_names(_math_letters(text)))
     # Lagrange's L'(w) = … (the loss's derivative in w) as the left side ∂L/∂w = …
     text = re.sub(
         r"^\s*(L|J|E|C|\\ell)\s*(?:'|\^\{?\\prime\}?)\s*\(\s*([A-Za-z](?:_\{?\w+\}?)?)\s*\)\s*=",
@@ -557,6 +587,16 @@ def pasted(text: str) -> str:
     for k, v in _PASTED.items():
         text = text.replace(k, v)
     text = _octave_elementwise(text)
+    text = _asciimath(text)
+    # dL/dw = … typed in plain text (a left side the code reader knows) where the rest reads
+    # as maths only (juxtaposition: "dL/dw = (O - t) O (1 - O) x", c37t-066): ∂L/∂w
+    text = re.sub(
+        r"(?<![\w\\/])d(L|J|E|C|loss|cost)[ \t]*/[ \t]*d([A-Za-z]\w*)(?=[ \t]*=(?!=))",
+        lambda m: f"\\frac{{\\partial {m.group(1)}}}{{\\partial {m.group(2)}}}",
+        text,
+    )
+    # max(0, 1 − T ⊙ s) typed without its backslash (a chat's or a PDF's maths): \max
+    text = re.sub(r"(?<![\\\w.])max(?=\s*\()", r"\\max", text)
     text = _ALL_ENTRIES.sub(lambda m: f"\\left(\\mathbf{{1}}^{{\\top}} {m.group(3)} \\mathbf{{1}}\\right)", text)
     text = _hats(text)
     # Newton's dot for a derivative on an activation: \dot{\sigma}(z), \dot\sigma, \dot{g} → σ′
@@ -1179,6 +1219,15 @@ class _Parser:
             elif tok.text == "_":
                 self.next()
                 text, _ = self.group_text()  # an index on a non-name, e.g. (…)_{i}: ignored
+                if text.strip() == "+":  # (1 - t s)_+: the positive part, max(·, 0) (c37t-198)
+                    node = ex.Call("relu", (node,))
+                    continue
+                if text.strip() == "-":  # (·)_-: the negative part, never an index to drop
+                    raise LatexError(
+                        f"the negative part (…)_- at column {tok.col} is not read: write "
+                        "\\min(…, 0) or -\\max(-…, 0)",
+                        tok.col,
+                    )
                 if ":" in text:  # [·]_{:,n}: a slice, which an ignored index would drop
                     raise LatexError(
                         f"the slice '{text}' after a bracket at column {tok.col} is not read: "

@@ -97,6 +97,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
     if not isinstance(text, str):
         return text
+    text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
@@ -110,7 +111,11 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         text = _latex_update(_differential(_latex_leads(_display_rows(text))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
+    if "hot" in text and size_of("onehot", 0) is None and not _python(text):
+        # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
+        text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
     text = _wolfram(_jax_lax(text))
+    text = "\n".join(_prose_before_statement(line, size_of) for line in text.split("\n"))
     text = "\n".join(_typed_where(line) for line in text.split("\n"))
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _labelled_formula(text)
@@ -121,6 +126,89 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     elif size_of("transpose", 0) is None:  # transpose(X) as typed in words: NumPy's np.transpose
         text = _rewrite_calls(text, "transpose", lambda a: f"np.transpose({a[0]})" if len(a) == 1 else None)
     return text
+
+
+# a macro defined in the answer, as an Overleaf preamble defines it: \newcommand{\pd}[2]{…},
+# \renewcommand, \def\sig{…} (\def\pd#1#2{…}), \DeclareMathOperator{\diag}{diag}
+_MACRO_DEF = re.compile(
+    r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*(?:\[\s*(\d)\s*\])?\s*\{"
+    r"|\\def\s*\\([A-Za-z]+)((?:\s*#\d)*)\s*\{"
+    r"|\\DeclareMathOperator\*?\s*(?:\{\s*\\([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*\{"
+)
+
+
+def _macros(text: str) -> str:
+    r"""``text`` with the macros it defines (:data:`_MACRO_DEF`) expanded where used and the
+    definitions left out: ``\newcommand{\pd}[2]{\frac{\partial #1}{\partial #2}} \pd{L}{W} = …``
+    is ``\frac{\partial L}{\partial W} = …``, ``\DeclareMathOperator{\diag}{diag}`` makes
+    ``\diag`` ``\operatorname{diag}`` (c37t-082–090). A definition whose braces do not close,
+    or a use without its arguments, is left as written (refused as an unknown command)."""
+    if "\\" not in text or _MACRO_DEF.search(text) is None:
+        return text
+    defs: dict[str, tuple[int, str]] = {}
+    while (m := _MACRO_DEF.search(text)) is not None:
+        body = _brace(text, m.end() - 1)
+        if body is None:
+            return text
+        g = m.groups()
+        if g[5] or g[6]:  # \DeclareMathOperator{\diag}{diag}
+            defs[g[5] or g[6]] = (0, "\\operatorname{" + body[0] + "}")
+        else:
+            n = int(g[2]) if g[2] else len(re.findall(r"#\d", g[4] or ""))
+            defs[g[0] or g[1] or g[3]] = (n, body[0])
+        text = text[: m.start()] + text[body[1] :]
+    for _ in range(8):  # macros using macros, a few deep (never a loop without end)
+        new = text
+        for name in sorted(defs, key=len, reverse=True):
+            new = _expand(new, name, *defs[name])
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _brace(text: str, i: int) -> tuple[str, int] | None:
+    """The inside of the ``{…}`` that opens at ``text[i]`` and the index after it; None where
+    it never closes."""
+    depth = 0
+    for k in range(i, len(text)):
+        if text[k] == "\\":
+            continue
+        if text[k] == "{" and (k == 0 or text[k - 1] != "\\"):
+            depth += 1
+        elif text[k] == "}" and (k == 0 or text[k - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return text[i + 1 : k], k + 1
+    return None
+
+
+def _expand(text: str, name: str, n: int, body: str) -> str:
+    """Each use of the macro ``\\name`` of ``n`` arguments (each ``{…}`` or one character) in
+    ``text`` replaced by ``body`` with ``#1``… put in."""
+    out, pos = [], 0
+    for m in re.finditer(r"\\" + name + r"(?![A-Za-z])", text):
+        if m.start() < pos:
+            continue
+        args, end = [], m.end()
+        for _ in range(n):
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            if end < len(text) and text[end] == "{":
+                got = _brace(text, end)
+                if got is None:
+                    return text
+                args.append(got[0])
+                end = got[1]
+            elif end < len(text):
+                args.append(text[end])
+                end += 1
+            else:
+                return text
+        filled = re.sub(r"#(\d)", lambda a: args[int(a.group(1)) - 1] if 0 < int(a.group(1)) <= n else a.group(0), body)
+        out.append(text[pos : m.start()] + filled + " ")  # as TeX puts it in: no group added
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def _full_width_statements(text: str) -> str:
@@ -381,6 +469,7 @@ def unwrap_value(text: str) -> str:
 
 _GRID_NUMBER = r"[-−+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-−+]?\d+)?"
 _GRID_ROW = re.compile(rf"[ \t]*{_GRID_NUMBER}(?:[ \t]*[, \t][ \t]*{_GRID_NUMBER})+[ \t]*,?[ \t]*")
+_GRID_ONE = re.compile(rf"[ \t]*{_GRID_NUMBER}[ \t]*,?[ \t]*")
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*")
 _STANDALONE_NUMBER = re.compile(rf"(?<![\w.]){_GRID_NUMBER}(?![\w.])")
 
@@ -388,7 +477,8 @@ _STANDALONE_NUMBER = re.compile(rf"(?<![\w.]){_GRID_NUMBER}(?![\w.])")
 def _number_grid(text: str) -> str:
     """A matrix of hand numbers written as a Markdown table (``| | h₁ | h₂ |``, a ``|---|`` rule,
     ``| x₁ | -0.0137 | -0.0163 |``: a header row and a first column of labels left out) or as a
-    grid of rows on their own lines (``-0.0137  -0.0163`` / ``-0.0027  -0.0033``): the MATLAB row
+    grid of rows on their own lines (``-0.0137  -0.0163`` / ``-0.0027  -0.0033``; one number a
+    line is a column): the MATLAB row
     ``[a b; c d]`` the matrix reader takes. A title line before a table (``W2 的梯度：``) is left
     out; a table with an empty or a non-numeric cell among the numbers is left as written (the
     reader refuses it)."""
@@ -396,6 +486,9 @@ def _number_grid(text: str) -> str:
     if len(lines) >= 2 and all(_GRID_ROW.fullmatch(ln) for ln in lines):
         rows = [" ".join(re.findall(_GRID_NUMBER, ln)) for ln in lines]
         return "[" + "; ".join(rows).replace("−", "-") + "]"
+    if len(lines) >= 2 and all(_GRID_ONE.fullmatch(ln) for ln in lines):
+        # one number a line (a column vector's gradient written down the page, c37t-186): a column
+        return "[" + "; ".join(ln.strip().rstrip(",").strip() for ln in lines).replace("−", "-") + "]"
     table = [k for k, ln in enumerate(lines) if ln.lstrip().startswith("|")]
     if not table or table != list(range(table[0], len(lines))):
         return text
@@ -729,6 +822,33 @@ def _greek_names(text: str) -> str:
     except (SyntaxError, ValueError):
         return text
     return new
+
+
+# a gradient's statement typed in prose: dL/dw = …, ∂L/∂W = … (the loss's letter or word over a name)
+_LOSS_STATEMENT = re.compile(r"(?<![\w/])[d∂](?:L|J|E|C|ℓ|loss|cost)[ \t]*/[ \t]*[d∂][A-Za-z_]\w*[ \t]*=(?!=)")
+# the words that hand over from an explanation to the statement: "…, so (by the chain rule)",
+# "…, therefore", "…: " (Karpathy's micrograd post, CS231n's notes)
+_HANDOVER = re.compile(
+    r"(?:[,;:]|\b(?:so|thus|hence|therefore|then|and|giving|gives))[ \t]*"
+    r"(?:(?:by|using|from)[ \t]+(?:the[ \t]+)?chain[ \t]+rule[ \t]*,?[ \t]*)?$",
+    re.I,
+)
+
+
+def _prose_before_statement(line: str, size_of: Callable[[str, int], str | None]) -> str:
+    """``The local gradient du/dw is x and the global gradient dL/du is 2v, so by the chain rule
+    dL/dw = 2 * v * x``: a gradient's statement after an explanation in words (a word of the
+    prose that is no name of the network) and a hand-over (``so``, ``therefore``, ``and``, a
+    comma or colon) is the answer; the words before it are left out (c37t-030–042). The last
+    such statement is taken; a line without one is returned as it is."""
+    if len(line) > 2000:
+        return line
+    for m in reversed(list(_LOSS_STATEMENT.finditer(line))):
+        before = line[: m.start()]
+        words = [w for w in re.findall(r"(?<![\w'])[A-Za-z]{3,}(?![\w(])", before) if size_of(w, 0) is None]
+        if words and _HANDOVER.search(before.rstrip(" \t")) is not None:
+            return line[m.start() :]
+    return line
 
 
 def _prose_free(line: str) -> str:

@@ -366,6 +366,10 @@ _ZH_RULES: list[tuple[str, str]] = [
         "例如对各列求和写作 (…) \\mathbf{{1}}",
     ),
     (
+        r"the negative part \(…\)_- at column (\d+) is not read: .*",
+        "第 {0} 列的负部 (…)_- 无法读取：请写成 \\min(…, 0) 或 -\\max(-…, 0)",
+    ),
+    (
         r"cannot read the subscript '(.*?)' at column (\d+): .*",
         "无法读取第 {1} 列的下标 '{0}'：应为数字或单词，例如 W_{{1}}、y_{{pred}}",
     ),
