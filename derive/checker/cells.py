@@ -603,7 +603,11 @@ def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
                     return stmts
                 lists[a.id] = list(b.elts)  # type: ignore[union-attr]
             defining.add(k)
-    if not lists:
+    read = {  # heldcheck37: a list nothing reads (dw = [[d * xi for xi in x[0]]]) is the answer
+        n.value.id for k, st in enumerate(stmts) if k not in defining for n in ast.walk(st)
+        if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+    }
+    if not lists or set(lists) - read:
         return stmts
     out: list[ast.stmt] = []
     try:
@@ -1686,6 +1690,7 @@ class _Steps:
         self.is_dict: dict[str, bool] = {}
         self.out: list[ast.stmt] = []
         self.count = 0
+        self.read: set[str] = set()  # heldcheck37: the held names some later statement reads
 
     def key(self, name: str, k: int) -> int:
         items = self.held[name]
@@ -1749,6 +1754,7 @@ class _Steps:
             ) else [(t, v)]
             if all(isinstance(a, ast.Name) and isinstance(b, (ast.List, ast.Dict, ast.ListComp)) for a, b in pairs):
                 done = [self.define(a.id, b, env) for a, b in pairs]  # type: ignore[union-attr]
+                self.read -= {a.id for a, _ in pairs}  # type: ignore[union-attr]  # defined anew: unread
                 if all(done):
                     return
                 if any(done):
@@ -1795,6 +1801,7 @@ class _StepItems(ast.NodeTransformer):
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
         if isinstance(node.value, ast.Name) and node.value.id in self.steps.held:
+            self.steps.read.add(node.value.id)
             k = _literal_int(node.slice)
             for var, value in self.env.items():
                 k = _folded_int(node.slice, var, value) if k is None else k
@@ -1835,8 +1842,8 @@ def _held_steps_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
             steps.statement(st, {})
     except (ValueError, IndexError, KeyError, RecursionError):
         return stmts
-    if not steps.held or len(steps.out) > 8 * MAX_UNROLL:
-        return stmts
+    if not steps.held or len(steps.out) > 8 * MAX_UNROLL or set(steps.held) - steps.read:
+        return stmts  # heldcheck37: a list nothing reads (dw = [[d * xi for xi in x[0]]]) is the answer
     return [ast.fix_missing_locations(st) for st in steps.out]
 
 

@@ -629,7 +629,7 @@ _CLASS_ENTRY = re.compile(
 )
 _ARGMAX = re.compile(  # the class of each row: along axis 1 (or -1), by keyword or position
     r"(?:(\w+)\.argmax\(\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\)"
-    r"|(?:np|torch|jnp)\.argmax\(\s*(\w+)\s*,\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\))"
+    r"|(?:np|torch|jnp|tf|tf\.math)\.argmax\(\s*(\w+)\s*,\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\))"
 )
 _LABELS_DEFINED = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*(" + _ARGMAX.pattern + r")\s*")
 
@@ -794,7 +794,7 @@ def _one_hot_calls(net: Net, part: str) -> str:
 _EYE_OF_ARGMAX = re.compile(
     r"(?:(?:np|numpy|torch|jnp)\.eye\(\s*(?P<k1>\w+)\s*\)\s*\[\s*(?P<a1>" + _ARGMAX.pattern + r")\s*\]"
     r"|(?:F|torch\.nn\.functional|nn\.functional|jax\.nn|tf)\.one_hot\(\s*(?P<a2>" + _ARGMAX.pattern
-    + r")\s*,\s*(?:(?:num_classes|depth)\s*=\s*)?(?P<k2>\w+)\s*\))"
+    + r")\s*,\s*(?:(?:num_classes|depth)\s*=\s*)?(?P<k2>\w+)(?:\s*,\s*dtype\s*=\s*[\w.]+)?\s*\))"
     r"(?:\s*\.\s*(?:numpy|float|double)\(\s*\))*"
 )
 
@@ -1753,6 +1753,8 @@ def _read_one(
             raise ex.ExprError("a NumPy 1-D row sum", 0)
         if _softmax_of_1d_heldcheck35(body, net):  # the language would take it column-wise
             raise ex.ExprError("a softmax over a 1-D vector's only axis", 0)
+        if _numpy_alike_heldcheck37(body, net):  # the language would take cp.subtract(a, b) as a method
+            raise ex.ExprError("MXNet's nd / CuPy's cp: NumPy's functions", 0)
         return _numpy_reading(net, body), lhs, text
     except ex.ExprError as err:
         try:
@@ -1949,6 +1951,97 @@ def _tf_submodule_function_heldcheck26(node: ast.Call) -> ast.Call | None:
         args.append(ast.Constant(-1))
     torch_fn = ast.Attribute(ast.Name("torch", ast.Load()), f.attr, ast.Load())
     return ast.fix_missing_locations(ast.Call(torch_fn, args, keywords))
+
+
+# heldcheck37: array libraries with NumPy's names (MXNet's ``nd`` of the old d2l, CuPy's ``cp``)
+_NUMPY_ALIKE_HELDCHECK37 = ("nd", "mx.nd", "mxnet.nd", "cp", "cupy")
+_TF_COMPARE_HELDCHECK37 = {"greater": ast.Gt, "greater_equal": ast.GtE, "less": ast.Lt, "less_equal": ast.LtE}
+_TF_BINARY_HELDCHECK37 = {"add": ast.Add, "subtract": ast.Sub, "multiply": ast.Mult, "divide": ast.Div}
+
+
+_NUMPY_ALIKE_CALL_HELDCHECK37 = re.compile(r"(?<![\w.])(?:mx\.nd|mxnet\.nd|nd|cp|cupy)\.\w+\s*\(")
+
+
+def _numpy_alike_heldcheck37(text: str, net: Net | None) -> bool:
+    """Does ``text`` call MXNet's ``nd.…`` or CuPy's ``cp.…`` (a module, no name of ``net``)?"""
+    return any(
+        net is None or not net.known(m.group(0).split(".")[0])
+        for m in _NUMPY_ALIKE_CALL_HELDCHECK37.finditer(text)
+    )
+
+
+def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) -> ast.expr | None:
+    """A call of a library that spells NumPy's or TensorFlow's functions another way, as the
+    spelling the reader knows; None for any other call (also where the module's name is a
+    tensor of the network):
+
+    - MXNet's ``nd.dot(a, b, transpose_a=True)`` (``a.T @ b``), CuPy's ``cp.dot``/``cp.sum``/…,
+      ``nd.relu``/``nd.sigmoid``/``nd.softmax(x, axis=1)`` as NumPy's/PyTorch's function,
+      ``cp.asnumpy(a)``/``cp.asarray(a)``/``nd.array(a)`` the array itself;
+    - TensorFlow's ``tf.math.subtract``/``multiply``/``add``/``divide`` and ``tf.greater`` (``tf.math.…``)
+      as the operator, ``tf.math.reduce_sum`` as ``tf.reduce_sum``, ``tf.tensordot(a, b, axes)`` as
+      NumPy's ``np.tensordot``."""
+    f = node.func
+    if not isinstance(f, ast.Attribute):
+        return None
+    base = ast.unparse(f.value)
+    root = base.split(".")[0]
+    if is_tensor(root):
+        return None
+    args, kws = list(node.args), list(node.keywords)
+    name = f.attr
+
+    def module(mod: str) -> ast.expr:
+        return ast.Attribute(ast.Name(mod, ast.Load()), name, ast.Load())
+
+    if base in _NUMPY_ALIKE_HELDCHECK37:
+        if name in ("asnumpy", "asarray", "array", "as_np_ndarray") and len(args) == 1 and not kws:
+            return args[0]
+        if name == "dot" and len(args) == 2 and all(k.arg in ("transpose_a", "transpose_b") for k in kws):
+            a, b = args
+            for k in kws:
+                flag = k.value
+                if not (isinstance(flag, ast.Constant) and isinstance(flag.value, bool)):
+                    return None
+                if flag.value and k.arg == "transpose_a":
+                    a = ast.Attribute(a, "T", ast.Load())
+                elif flag.value:
+                    b = ast.Attribute(b, "T", ast.Load())
+            return ast.BinOp(a, ast.MatMult(), b)
+        if name in ("relu", "sigmoid") and len(args) == 1 and not kws:
+            return ast.Call(module("torch"), args, [])
+        if name in ("softmax", "log_softmax") and len(args) <= 2 and all(k.arg == "axis" for k in kws):
+            axis = args[1] if len(args) == 2 else kws[0].value if kws else ast.Constant(-1)
+            return ast.Call(module("torch"), [args[0], axis], [])
+        if kws and any(k.arg not in ("axis", "keepdims") for k in kws):
+            return None
+        return ast.Call(module("np"), args, kws)
+    if base in ("tf", "tf.math") and not kws and len(args) == 2:
+        if name in _TF_COMPARE_HELDCHECK37:
+            return ast.Compare(args[0], [_TF_COMPARE_HELDCHECK37[name]()], [args[1]])
+        if name in _TF_BINARY_HELDCHECK37:
+            return ast.BinOp(args[0], _TF_BINARY_HELDCHECK37[name](), args[1])
+    if base == "tf.math" and name.startswith("reduce_"):
+        return ast.Call(module("tf"), args, kws)
+    if base == "tf" and name == "tensordot" and len(args) + len(kws) == 3 and all(k.arg == "axes" for k in kws):
+        try:
+            axes = ast.literal_eval(args[2] if len(args) == 3 else kws[0].value)
+        except ValueError:
+            return None
+        if axes == 1:
+            axes = [[1], [0]]
+        if not (
+            isinstance(axes, (list, tuple)) and len(axes) == 2
+            and all(isinstance(a, (list, tuple)) and len(a) == 1 and a[0] in (0, 1, -1) for a in axes)
+        ):
+            return None  # a contraction over two axes, or of a 3-D tensor: not read here
+        a, b = args[:2]
+        if axes[0][0] == 0:  # tf.tensordot(a, b, [[0], [0]]): aᵀ b
+            a = ast.Attribute(a, "T", ast.Load())
+        if axes[1][0] in (1, -1):
+            b = ast.Attribute(b, "T", ast.Load())
+        return ast.BinOp(a, ast.MatMult(), b)
+    return None
 
 
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
@@ -3597,8 +3690,12 @@ class _Numpy(ast.NodeTransformer):
             if spelled is not None and spelled != ast.unparse(node):
                 self.changed = True
                 return self.visit(ast.parse(spelled, mode="eval").body)
+        aliased = _aliased_call_heldcheck37(node, lambda name: self._tensor(ast.Name(name, ast.Load())) is not None)
+        if aliased is not None:
+            self.changed = True
+            return self.visit(aliased)
         if (  # heldcheck36: (…).cpu().numpy() of a computed gradient: the same values as an array
-            isinstance(f, ast.Attribute) and f.attr in ("numpy", "cpu")
+            isinstance(f, ast.Attribute) and f.attr in ("numpy", "cpu", "asnumpy")
             and not node.args and not node.keywords and not isinstance(f.value, ast.Name)
         ):
             self.changed = True
