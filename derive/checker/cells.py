@@ -1216,6 +1216,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(stmts)))
+    stmts = _local_sizes_heldcheck37(stmts, tensors)
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             st = _zip_rows_heldcheck36(st, tensors)
@@ -1888,3 +1889,139 @@ class _SubstAll(ast.NodeTransformer):
         if node.id in self.env and isinstance(node.ctx, ast.Load):
             return copy.deepcopy(self.env[node.id])
         return node
+
+
+# ---- heldcheck37: the sizes of a cell's own arrays, as sizes of the network's tensors -------------
+
+_ELEMENTWISE_HELDCHECK37 = frozenset(
+    {"exp", "log", "tanh", "sigmoid", "relu", "abs", "sqrt", "square", "sign", "maximum", "minimum",
+     "where", "clip", "copy", "negative", "expit"}
+)
+
+
+class _Rows:
+    """The size along axis 0 or 1 of an expression of the cell, as ``T.shape[k]`` of a tensor of
+    the network, followed through the cell's own names (their last assignment so far): a
+    product ``a @ b`` has a's rows and b's columns, ``.T`` swaps them, ``np.ones((r, c))``
+    has r and c, an element-wise function or an operation with a number keeps its operand's,
+    two arrays added (or multiplied) where both sides give the same size. None where it is not
+    certain (a broadcast of a row against a matrix, an unknown call)."""
+
+    def __init__(self, tensors: set[str] | frozenset[str]) -> None:
+        self.tensors = tensors
+        self.defs: dict[str, ast.expr] = {}
+
+    def sized(self, e: ast.expr) -> ast.expr | None:
+        """A name of the cell holding a size (``N = X.shape[0]``): that size; else None."""
+        seen = 0
+        while isinstance(e, ast.Name) and e.id in self.defs and seen < 40:
+            e, seen = self.defs[e.id], seen + 1
+        if (
+            isinstance(e, ast.Subscript) and isinstance(e.value, ast.Attribute) and e.value.attr == "shape"
+            and isinstance(e.value.value, ast.Name) and e.value.value.id in self.tensors
+        ):
+            return e
+        return None
+
+    def size(self, e: ast.expr, axis: int, depth: int = 0) -> ast.expr | None:
+        if depth > 40:
+            return None
+        d = depth + 1
+        if isinstance(e, ast.Name):
+            if e.id in self.tensors:
+                return ast.Subscript(ast.Attribute(ast.Name(e.id, ast.Load()), "shape", ast.Load()), ast.Constant(axis), ast.Load())
+            if e.id in self.defs:
+                return self.size(self.defs[e.id], axis, d)
+            return None
+        if isinstance(e, ast.Attribute) and e.attr == "T":
+            return self.size(e.value, 1 - axis, d)
+        if isinstance(e, ast.UnaryOp):
+            return self.size(e.operand, axis, d)
+        if isinstance(e, ast.BinOp):
+            if isinstance(e.op, ast.MatMult):
+                return self.size(e.left if axis == 0 else e.right, axis, d)
+            if isinstance(e.left, ast.Constant):
+                return self.size(e.right, axis, d)
+            if isinstance(e.right, ast.Constant):
+                return self.size(e.left, axis, d)
+            a, b = self.size(e.left, axis, d), self.size(e.right, axis, d)
+            return a if a is not None and b is not None and ast.dump(a) == ast.dump(b) else None
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute):
+            name = e.func.attr
+            if name in ("ones", "zeros") and len(e.args) == 1 and isinstance(e.args[0], ast.Tuple) and len(e.args[0].elts) == 2:
+                got = e.args[0].elts[axis]
+                return self.sized(got) or got
+            if name in ("dot", "matmul") and len(e.args) == 2:
+                return self.size(ast.BinOp(e.args[0], ast.MatMult(), e.args[1]), axis, d)
+            if name in _ELEMENTWISE_HELDCHECK37 and e.args:
+                arrays = [a for a in e.args if not isinstance(a, (ast.Constant, ast.UnaryOp))]
+                sizes = [self.size(a, axis, d) for a in arrays]
+                if sizes and all(x is not None and ast.dump(x) == ast.dump(sizes[0]) for x in sizes):  # type: ignore[union-attr]
+                    return sizes[0]
+        return None
+
+
+def _local_sizes_heldcheck37(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) -> list[ast.stmt]:
+    """MyTorch's ``self.N = A.shape[0]; self.Ones = np.ones((self.N, 1))`` once its object is
+    inlined (``layer2_N = layer1_ret.shape[0]``): ``NAME.shape[k]`` (``len(NAME)``,
+    ``NAME.shape`` unpacked into two names) of one of the cell's own arrays written as the size
+    of a tensor of the network that it has (:class:`_Rows`); where no size is certain, as
+    written."""
+    if not tensors:
+        return stmts
+    rows = _Rows(tensors)
+    out: list[ast.stmt] = []
+
+    class Sizes(ast.NodeTransformer):
+        def visit_Subscript(inner, n: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+            inner.generic_visit(n)
+            v = n.value
+            if (
+                isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(v.value, ast.Name)
+                and v.value.id in rows.defs and isinstance(n.slice, ast.Constant) and n.slice.value in (0, 1)
+            ):
+                got = rows.size(v.value, n.slice.value)
+                return copy.deepcopy(got) if got is not None else n
+            return n
+
+        def visit_Name(inner, n: ast.Name) -> ast.AST:  # noqa: N802, N805
+            got = rows.sized(n) if isinstance(n.ctx, ast.Load) and n.id in rows.defs else None
+            return copy.deepcopy(got) if got is not None else n
+
+        def visit_Call(inner, c: ast.Call) -> ast.AST:  # noqa: N802, N805
+            inner.generic_visit(c)
+            if (
+                isinstance(c.func, ast.Name) and c.func.id == "len" and len(c.args) == 1
+                and isinstance(c.args[0], ast.Name) and c.args[0].id in rows.defs
+            ):
+                got = rows.size(c.args[0], 0)
+                return copy.deepcopy(got) if got is not None else c
+            return c
+
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            if (
+                isinstance(t, ast.Tuple) and len(t.elts) == 2 and all(isinstance(x, ast.Name) for x in t.elts)
+                and isinstance(v, ast.Attribute) and v.attr == "shape"
+            ):  # self.N, self.C = A.shape
+                parts = [ast.Subscript(copy.deepcopy(v), ast.Constant(k), ast.Load()) for k in (0, 1)]
+                for x, part in zip(t.elts, parts):
+                    value = Sizes().visit(part)
+                    out.append(ast.Assign([ast.Name(x.id, ast.Store())], value, lineno=0))  # type: ignore[attr-defined]
+                    rows.defs.pop(x.id, None)  # type: ignore[attr-defined]
+                continue
+            st = Sizes().visit(st)
+            if isinstance(t, ast.Name) and t.id not in tensors:
+                rows.defs[t.id] = st.value  # type: ignore[attr-defined]
+            else:
+                for n in ast.walk(t):
+                    if isinstance(n, ast.Name):
+                        rows.defs.pop(n.id, None)
+            out.append(st)
+            continue
+        if isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name):
+            out.append(Sizes().visit(st))
+            continue
+        out.append(Sizes().visit(st) if not isinstance(st, (ast.FunctionDef, ast.ClassDef, ast.For)) else st)
+    return [ast.fix_missing_locations(st) for st in out]

@@ -829,16 +829,32 @@ _ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zero
 
 
 def _in_place(
-    parts: list[str], shape_of: Callable[[str], str | None] | None = None, one_d: frozenset[str] = frozenset()
+    parts: list[str], shape_of: Callable[[str], str | None] | None = None, one_d: frozenset[str] = frozenset(),
+    answer_like: str | None = None,
 ) -> list[str]:
     """Course code's in-place updates as the assignments they perform: ``dW += x.T @ dz`` is
     ``dW = dW + (x.T @ dz)`` (``-=``, ``*=``, ``/=`` alike); ``dW = np.zeros_like(W)`` followed by
     ``dW += …`` starts the sum at that term (min-char-rnn's accumulation over time steps).
     ``shape_of(name)``: a tensor with the shape of the buffer ``name`` (``A`` for ``dA``), whose
     slices give an updated block its shape (:func:`_slice_update`); ``one_d``: names that are
-    1-D vectors (read as rows), whose ``v[k]`` is an entry, a column of the row."""
+    1-D vectors (read as rows), whose ``v[k]`` is an entry, a column of the row;
+    ``answer_like``: the tensor whose gradient is asked, whose slices give the blocks their
+    shape where the last name assigned is updated by ``+=``/``-=`` and ``shape_of`` knows no
+    tensor for it (heldcheck37: Ng's ``grad[1:] += lambda_ / m * theta[1:]`` after ``grad =
+    Xb.T @ …`` of a cell's own ``Xb``: slices of that product were read at the example's sizes)."""
     out: list[str] = []
     zero: set[str] = set()
+    last: set[str] = set()  # the answer's name, and the names it copies (grad = compute_gradient1_grad)
+    for part in parts:
+        lhs = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\]\s*)?[-+*/@]?=(?!=)\s*(.*)", part)
+        if lhs is None:
+            continue
+        copied = lhs.group(2).strip()
+        if lhs.group(1) in last and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", copied):
+            last.add(copied)
+        elif lhs.group(1) not in last:
+            last = {lhs.group(1)} | ({copied} if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", copied) else set())
+
     like: dict[str, str] = {}  # dW = np.zeros_like(W): W has dW's shape
     for part in parts:
         z = _ZEROS.fullmatch(part)
@@ -848,7 +864,7 @@ def _in_place(
             like[z.group(1)] = src.group(1) if src else ""
             out.append(part)
             continue
-        sliced = _slice_update(part, zero, like, shape_of, one_d)
+        sliced = _slice_update(part, zero, like, shape_of, one_d, answer_like, last)
         if sliced is not None:  # dA[0:1] += 2 * top: the block added in its rows
             out.append(sliced)
             zero.discard(sliced.split("=")[0].strip())
@@ -874,7 +890,7 @@ _SLICE_UPDATE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[([^\[\]]+)\]\s*([-+
 
 def _slice_update(
     part: str, zero: set[str], like: dict[str, str], shape_of: Callable[[str], str | None] | None,
-    one_d: frozenset[str] = frozenset(),
+    one_d: frozenset[str] = frozenset(), answer_like: str | None = None, last: set[str] | frozenset[str] = frozenset(),
 ) -> str | None:
     """``dA[0:1] += v`` (``-=``, ``=``; rows ``a:b`` or columns ``:, a:b``) as the whole
     assignment NumPy performs: ``dA = dA + np.concatenate((0 * dA[:a], v + 0 * dA[a:b],
@@ -885,6 +901,9 @@ def _slice_update(
     if m is None:
         return None
     name, index, op, value = m.groups()
+    again = re.match(rf"\s*{re.escape(name)}\s*\[\s*{re.escape(index.strip())}\s*\]\s*([-+])(?![-+=])", value)
+    if op == "" and again is not None and answer_like is not None:  # heldcheck37: g[1:] = g[1:] + v is g[1:] += v
+        op, value = "+", ("-" if again.group(1) == "-" else "") + value[again.end():].lstrip()
     # an entry row or column by a whole number, ``temp[0] = 0`` (Ng's ex2: the intercept kept
     # out of the penalty), is the one-row block ``temp[0:1]``
     bounds = [f"{b}:{int(b) + 1}" if b.isdigit() else b for b in (b.strip() for b in index.split(","))]
@@ -902,6 +921,8 @@ def _slice_update(
     lo, hi = ends[0] or "0", ends[1]
     base = like.get(name, "") if name in zero else ""
     base = base or (shape_of(name) if shape_of is not None else None) or ""
+    if not base and op in ("+", "-") and name in last and name not in zero and answer_like is not None:
+        base = answer_like  # heldcheck37: only the shape of an added block, never kept values
     if not base:
         if name in zero:
             return None
@@ -935,7 +956,7 @@ def _derivation(
         parts = _labels_named(net, parts)
         flat = _one_d_steps(net, parts, spelled=True)
         parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p), flat) for p in parts]
-        parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True))
+        parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True), wrt)
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
     one_d = frozenset() if latex else _one_d_steps(net, parts)
