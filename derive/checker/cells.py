@@ -29,6 +29,7 @@ from __future__ import annotations
 import ast
 import copy
 import re
+from collections.abc import Callable
 
 from derive.checker.verdict import FormulaError, msg
 
@@ -582,6 +583,16 @@ def _folded_int(e: ast.expr, name: str, value: int) -> int | None:
     return _literal_int(e)
 
 
+def _answer_names_heldcheck37(stmts: list[ast.stmt]) -> set[str]:
+    """The names the cell's last statement assigns (its answer): a list written there and read
+    by no later statement is the answer itself, not steps held for a loop."""
+    rest = [st for st in stmts if not isinstance(st, (ast.Expr, ast.Assert, ast.Pass))]  # print(dw), assert …
+    last = rest[-1] if rest else None
+    if not isinstance(last, ast.Assign):
+        return set()
+    return {n.id for t in last.targets for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
 def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """heldcheck35: ``xs, hs = [x_1, x_2], [h_0, h_1, h_2]`` (names listed) and a loop over
     whole numbers (``for t in reversed(range(2)):``, ``for t in [1, 0]:``, ``range(3, 0, -1)``)
@@ -607,7 +618,7 @@ def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
         n.value.id for k, st in enumerate(stmts) if k not in defining for n in ast.walk(st)
         if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
     }
-    if not lists or set(lists) - read:
+    if not lists or _answer_names_heldcheck37(stmts) & (set(lists) - read):
         return stmts
     out: list[ast.stmt] = []
     try:
@@ -853,6 +864,64 @@ class _Objects:
         self.dicts: dict[str, str] = {}  # a call's result that is a filled dict -> its entries' prefix
         self.out: list[ast.stmt] = []
         self.calls = 0
+        self.lists: dict[str, list[str]] = {}  # heldcheck37: a list of objects -> its objects' names
+        self.attr_dicts: set[str] = set()  # heldcheck37: self.params = {'weight': …}: obj_params
+
+    def listed(self, it: ast.expr, owner: str | None) -> list[str] | None:
+        """heldcheck37: the objects a loop walks — ``layers`` (a list of objects made as
+        written), ``self.modules`` (one an object holds), ``reversed(…)`` of them; else None."""
+        if (
+            isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "reversed"
+            and len(it.args) == 1 and not it.keywords
+        ):
+            inner = self.listed(it.args[0], owner)
+            return None if inner is None else inner[::-1]
+        if isinstance(it, ast.Name) and it.id in self.lists:
+            return self.lists[it.id]
+        if isinstance(it, ast.Attribute) and isinstance(it.value, ast.Name):
+            who = owner if it.value.id == "self" and owner is not None else it.value.id
+            return self.lists.get(f"{who}_{it.attr}")
+        return None
+
+    def unrolled(self, stmts: list[ast.stmt], owner: str | None) -> list[ast.stmt]:
+        """heldcheck37: ``for layer in reversed(layers): dout = layer.backward(dout)`` as its
+        passes, each with the loop's name the object of that pass."""
+        out: list[ast.stmt] = []
+        for st in stmts:
+            objs = self.listed(st.iter, owner) if isinstance(st, ast.For) and isinstance(st.target, ast.Name) else None
+            if objs is None or st.orelse:  # type: ignore[union-attr]
+                out.append(st)
+                continue
+            for o in objs:
+                for b in st.body:  # type: ignore[union-attr]
+                    put = _SubstAll({st.target.id: ast.Name(o, ast.Load())}).visit(copy.deepcopy(b))  # type: ignore[union-attr]
+                    out.extend(self.unrolled([put], owner))
+        return out
+
+    def made_list(self, name: str, value: ast.expr, transform: Callable[[ast.expr], ast.expr]) -> bool:
+        """heldcheck37: ``layers = [Linear(W1, b1), ReLU()]`` (``self.modules = [...]``): each
+        item an object of its own (``layers_0``), the list remembered; True where it was one."""
+        if not (isinstance(value, ast.List) and value.elts and all(
+            isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in self.classes for e in value.elts
+        )):
+            return False
+        names = []
+        for k, e in enumerate(value.elts):
+            call = ast.Call(e.func, [transform(a) for a in e.args], e.keywords)  # type: ignore[attr-defined]
+            self.make(f"{name}_{k}", call)
+            names.append(f"{name}_{k}")
+        self.lists[name] = names
+        return True
+
+    def item(self, n: ast.Subscript) -> str | None:
+        """``layers[0]`` (``layers[-1]``) of a list of objects: that object's name."""
+        if isinstance(n.value, ast.Name) and n.value.id in self.lists:
+            k = _literal_int(n.slice)
+            objs = self.lists[n.value.id]
+            if k is not None and -len(objs) <= k < len(objs):
+                return objs[k]
+            raise _Unread
+        return None
 
     def method(self, cls: str, name: str) -> ast.FunctionDef:
         for m in self.classes[cls].body:
@@ -884,6 +953,11 @@ class _Objects:
                 key = _string_key(n)
                 if key is not None and isinstance(n.value, ast.Name) and n.value.id in self.dicts:
                     return ast.copy_location(ast.Name(id=self.dicts[n.value.id] + key, ctx=n.ctx), n)
+                if key is not None and isinstance(n.value, ast.Name) and n.value.id in self.attr_dicts:
+                    return ast.copy_location(ast.Name(id=f"{n.value.id}_{key}", ctx=n.ctx), n)
+                obj = self.item(n)
+                if obj is not None:
+                    return ast.copy_location(ast.Name(id=obj, ctx=n.ctx), n)
                 return n
 
             def visit_Attribute(inner, a: ast.Attribute) -> ast.AST:  # noqa: N802, N805
@@ -903,6 +977,8 @@ class _Objects:
         if not isinstance(f, ast.Attribute):
             return call
         base = f.value
+        if isinstance(base, ast.Subscript) and self.item(base) is not None:
+            base = ast.Name(self.item(base), ast.Load())  # type: ignore[arg-type]  # layers[0].backward(d)
         if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id in self.classes:
             obj = self.fresh(base.func.id)  # SigmoidBCE().backward(A2, Y)
             self.make(obj, base)
@@ -944,6 +1020,7 @@ class _Objects:
         body = list(fn.body)
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
             body = body[1:]  # a docstring
+        body = self.unrolled(body, obj)
         local = set(params) | {
             n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
         }
@@ -953,8 +1030,11 @@ class _Objects:
             and isinstance(st.value, ast.Dict) and not st.value.keys
         }
         env: dict[str, ast.expr] = {}
+        stored = {  # heldcheck37: a parameter the body assigns again (x = module.forward(x)) is a local
+            n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
         for p, arg in zip(params, args):
-            if isinstance(arg, (ast.Name, ast.Constant)):
+            if isinstance(arg, (ast.Name, ast.Constant)) and p not in stored:
                 env[p] = arg
             else:
                 self.out.append(ast.Assign([ast.Name(f"{tag}_{p}", ast.Store())], arg, lineno=0))
@@ -993,11 +1073,41 @@ class _Objects:
                 continue
             if isinstance(st, ast.Assign) and isinstance(st.targets[0], ast.Name) and st.targets[0].id in dicts:
                 continue  # grads = {}: its entries are names
+            held = st.targets[0] if isinstance(st, ast.Assign) and len(st.targets) == 1 else None
+            if isinstance(held, ast.Attribute) and isinstance(held.value, ast.Name) and held.value.id == "self":
+                attr = f"{obj}_{held.attr}"
+
+                def put(e: ast.expr) -> ast.expr:
+                    return self.attrs(Locals().visit(copy.deepcopy(e)), obj)  # type: ignore[return-value]
+
+                if self.made_list(attr, st.value, put):  # type: ignore[union-attr]
+                    continue  # self.modules = [LinearModule(…), ReLUModule()]
+                v = st.value  # type: ignore[union-attr]
+                if isinstance(v, ast.Dict) and v.keys and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in v.keys
+                ):  # self.params = {'weight': weight, 'bias': bias}: each entry a name of its own
+                    self.attr_dicts.add(attr)
+                    for k, e in zip(v.keys, v.values):
+                        self.out.append(ast.Assign([ast.Name(f"{attr}_{k.value}", ast.Store())], put(e), lineno=0))  # type: ignore[union-attr]
+                    continue
             st = Locals().visit(copy.deepcopy(st))
             self.out.append(self.attrs(st, obj))  # type: ignore[arg-type]
         return None
 
     def statement(self, st: ast.stmt) -> None:
+        if isinstance(st, ast.For):
+            passes = self.unrolled([st], None)
+            if passes and passes[0] is st:
+                self.out.append(self.attrs(st))  # type: ignore[arg-type]  # a loop over anything else
+                return
+            for p in passes:
+                self.statement(p)
+            return
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and self.made_list(st.targets[0].id, st.value, self.attrs)  # type: ignore[arg-type]
+        ):
+            return  # layers = [Linear(W1.T, b1.T), ReLU(), …]
         if isinstance(st, ast.Assign) and len(st.targets) == 1:
             t, v = st.targets[0], st.value
             pairs = list(zip(t.elts, v.elts)) if (
@@ -1843,7 +1953,7 @@ def _held_steps_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
             steps.statement(st, {})
     except (ValueError, IndexError, KeyError, RecursionError):
         return stmts
-    if not steps.held or len(steps.out) > 8 * MAX_UNROLL or set(steps.held) - steps.read:
+    if not steps.held or len(steps.out) > 8 * MAX_UNROLL or _answer_names_heldcheck37(stmts) & (set(steps.held) - steps.read):
         return stmts  # heldcheck37: a list nothing reads (dw = [[d * xi for xi in x[0]]]) is the answer
     return [ast.fix_missing_locations(st) for st in steps.out]
 
@@ -1909,7 +2019,23 @@ class _Rows:
 
     def __init__(self, tensors: set[str] | frozenset[str]) -> None:
         self.tensors = tensors
-        self.defs: dict[str, ast.expr] = {}
+        self.defs: dict[str, ast.expr] = {}  # a version of a name ("A#2") -> its value (versions in it)
+        self.now: dict[str, str] = {}  # a name -> its version so far (A = np.maximum(0, A) reads the old A)
+
+    def current(self, e: ast.expr) -> ast.expr:
+        """``e`` with each name of the cell its version so far."""
+        return _SubstAll({k: ast.Name(v, ast.Load()) for k, v in self.now.items()}).visit(copy.deepcopy(e))
+
+    def assign(self, name: str, value: ast.expr | None) -> None:
+        if value is None:
+            self.now.pop(name, None)
+            return
+        version = f"{name}#{len(self.defs)}"
+        self.defs[version] = self.current(value)
+        self.now[name] = version
+
+    def known(self, name: str) -> bool:
+        return name in self.now
 
     def sized(self, e: ast.expr) -> ast.expr | None:
         """A name of the cell holding a size (``N = X.shape[0]``): that size; else None."""
@@ -1978,23 +2104,23 @@ def _local_sizes_heldcheck37(stmts: list[ast.stmt], tensors: set[str] | frozense
             v = n.value
             if (
                 isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(v.value, ast.Name)
-                and v.value.id in rows.defs and isinstance(n.slice, ast.Constant) and n.slice.value in (0, 1)
+                and rows.known(v.value.id) and isinstance(n.slice, ast.Constant) and n.slice.value in (0, 1)
             ):
-                got = rows.size(v.value, n.slice.value)
+                got = rows.size(rows.current(v.value), n.slice.value)
                 return copy.deepcopy(got) if got is not None else n
             return n
 
         def visit_Name(inner, n: ast.Name) -> ast.AST:  # noqa: N802, N805
-            got = rows.sized(n) if isinstance(n.ctx, ast.Load) and n.id in rows.defs else None
+            got = rows.sized(rows.current(n)) if isinstance(n.ctx, ast.Load) and rows.known(n.id) else None
             return copy.deepcopy(got) if got is not None else n
 
         def visit_Call(inner, c: ast.Call) -> ast.AST:  # noqa: N802, N805
             inner.generic_visit(c)
             if (
                 isinstance(c.func, ast.Name) and c.func.id == "len" and len(c.args) == 1
-                and isinstance(c.args[0], ast.Name) and c.args[0].id in rows.defs
+                and isinstance(c.args[0], ast.Name) and rows.known(c.args[0].id)
             ):
-                got = rows.size(c.args[0], 0)
+                got = rows.size(rows.current(c.args[0]), 0)
                 return copy.deepcopy(got) if got is not None else c
             return c
 
@@ -2009,19 +2135,20 @@ def _local_sizes_heldcheck37(stmts: list[ast.stmt], tensors: set[str] | frozense
                 for x, part in zip(t.elts, parts):
                     value = Sizes().visit(part)
                     out.append(ast.Assign([ast.Name(x.id, ast.Store())], value, lineno=0))  # type: ignore[attr-defined]
-                    rows.defs.pop(x.id, None)  # type: ignore[attr-defined]
+                    rows.assign(x.id, value)  # type: ignore[attr-defined]
                 continue
             st = Sizes().visit(st)
             if isinstance(t, ast.Name) and t.id not in tensors:
-                rows.defs[t.id] = st.value  # type: ignore[attr-defined]
+                rows.assign(t.id, st.value)  # type: ignore[attr-defined]
             else:
                 for n in ast.walk(t):
                     if isinstance(n, ast.Name):
-                        rows.defs.pop(n.id, None)
+                        rows.assign(n.id, None)
             out.append(st)
             continue
         if isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name):
             out.append(Sizes().visit(st))
+            rows.assign(st.target.id, None)  # an in-place change: its size no longer followed
             continue
         out.append(Sizes().visit(st) if not isinstance(st, (ast.FunctionDef, ast.ClassDef, ast.For)) else st)
     return [ast.fix_missing_locations(st) for st in out]
