@@ -1991,6 +1991,35 @@ def _numpy_alike_heldcheck37(text: str, net: Net | None) -> bool:
     )
 
 
+def _row_max_of_heldcheck37(e: ast.expr, of: ast.expr) -> bool:
+    """Is ``e`` the row-wise maximum of ``of``, kept as a column — ``np.max(of, axis=1,
+    keepdims=True)`` (``np.amax``, ``jnp.max``, ``of.max(axis=-1, keepdims=True)``, PyTorch's
+    ``of.max(dim=1, keepdim=True)[0]`` / ``.values``, ``torch.amax(of, dim=1, keepdim=True)``)?"""
+    if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Constant) and e.slice.value == 0:
+        e = e.value  # torch's (values, indices)[0]
+    elif isinstance(e, ast.Attribute) and e.attr == "values":
+        e = e.value
+    if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr in ("max", "amax")):
+        return False
+    args, f = list(e.args), e.func
+    if isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy", "jnp", "torch"):
+        if not args:
+            return False
+        arg, rest = args[0], args[1:]
+    else:
+        arg, rest = f.value, args
+    kws = {k.arg: k.value for k in e.keywords}
+    if len(rest) > 1 or set(kws) - {"axis", "dim", "keepdims", "keepdim"}:
+        return False
+    axis = rest[0] if rest else kws.get("axis", kws.get("dim"))
+    keep = kws.get("keepdims", kws.get("keepdim"))
+    try:
+        ok = axis is not None and ast.literal_eval(axis) in (1, -1) and keep is not None and ast.literal_eval(keep) is True
+    except ValueError:
+        return False
+    return ok and ast.dump(arg) == ast.dump(of)
+
+
 def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) -> ast.expr | None:
     """A call of a library that spells NumPy's or TensorFlow's functions another way, as the
     spelling the reader knows; None for any other call (also where the module's name is a
@@ -3463,6 +3492,14 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        if isinstance(node.op, ast.Sub) and _row_max_of_heldcheck37(node.right, node.left):
+            # heldcheck37: the stable softmax's z - np.max(z, axis=1, keepdims=True): what follows
+            # (a softmax, a log-sum-exp) is the same for any one number taken from each row, and
+            # the row's first entry is one the language reads; an expression that is not the same
+            # for every such number is no right answer with either
+            self.changed = True
+            whole, first = ast.Slice(None, None, None), ast.Slice(None, ast.Constant(1), None)
+            node.right = ast.Subscript(copy.deepcopy(node.left), ast.Tuple([whole, first], ast.Load()), ast.Load())
         scaled = self.diag_product(node)
         if scaled is not None:  # X.T @ np.diag(w.ravel()): X.T's columns scaled by w
             return scaled
