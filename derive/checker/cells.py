@@ -1326,7 +1326,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(stmts)))
-    stmts = _local_sizes_heldcheck37(stmts, tensors)
+    stmts = _local_sizes_heldcheck37(_row_comprehensions_heldcheck37(stmts), tensors)
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             st = _zip_rows_heldcheck36(st, tensors)
@@ -2152,3 +2152,76 @@ def _local_sizes_heldcheck37(stmts: list[ast.stmt], tensors: set[str] | frozense
             continue
         out.append(Sizes().visit(st) if not isinstance(st, (ast.FunctionDef, ast.ClassDef, ast.For)) else st)
     return [ast.fix_missing_locations(st) for st in out]
+
+
+# ---- heldcheck37: pure Python over a row: [[d * xi for xi in x[0]]], [[e * hj] for hj in h[0]] ------
+
+_ROW_ELEMENTWISE_HELDCHECK37 = frozenset({"exp", "log", "tanh", "sigmoid", "sqrt", "abs", "expit", "float"})
+
+
+def _elementwise_in(e: ast.expr, var: str) -> bool:
+    """Does ``var`` appear in ``e`` only under element-wise operations (+ − × ÷ **, a unary
+    sign, exp/log/tanh/…), so that ``e`` of the whole row is the row of ``e`` of its entries?"""
+    parents: dict[int, ast.AST] = {}
+    for n in ast.walk(e):
+        for c in ast.iter_child_nodes(n):
+            parents[id(c)] = n
+    for n in ast.walk(e):
+        if isinstance(n, ast.Name) and n.id == var:
+            p = parents.get(id(n))
+            while p is not None:
+                if isinstance(p, ast.BinOp) and isinstance(p.op, ast.MatMult):
+                    return False
+                if isinstance(p, ast.Call):
+                    f = p.func
+                    name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+                    if name not in _ROW_ELEMENTWISE_HELDCHECK37 or p.keywords or len(p.args) != 1:
+                        return False
+                elif not isinstance(p, (ast.BinOp, ast.UnaryOp)):
+                    return False
+                p = parents.get(id(p))
+    return True
+
+
+def _row_comprehension_heldcheck37(value: ast.expr) -> ast.expr | None:
+    """``[[f(xi) for xi in x[0]]]`` — the entries of the one row of ``x`` made into a row — as
+    ``f(x[0:1, :])``, and ``[[f(hj)] for hj in h[0]]`` (each entry a row of its own: a column)
+    as ``f(h[0:1, :]).T``, where ``f`` is element-wise in the loop's name; else None."""
+    wrap_row = isinstance(value, ast.List) and len(value.elts) == 1 and isinstance(value.elts[0], ast.ListComp)
+    comp = value.elts[0] if wrap_row else value  # type: ignore[attr-defined]
+    if not (isinstance(comp, ast.ListComp) and len(comp.generators) == 1):
+        return None
+    gen = comp.generators[0]
+    it = gen.iter
+    if (
+        gen.ifs or gen.is_async or not isinstance(gen.target, ast.Name)
+        or not (isinstance(it, ast.Subscript) and isinstance(it.value, ast.Name) and _literal_int(it.slice) == 0)
+    ):
+        return None
+    elt = comp.elt
+    column = not wrap_row and isinstance(elt, ast.List) and len(elt.elts) == 1
+    if wrap_row == column:
+        return None
+    inner = elt.elts[0] if column else elt  # type: ignore[attr-defined]
+    if not _elementwise_in(inner, gen.target.id) or any(isinstance(n, (ast.List, ast.ListComp, ast.GeneratorExp)) for n in ast.walk(inner)):
+        return None
+    row = ast.Subscript(
+        ast.Name(it.value.id, ast.Load()),
+        ast.Tuple([ast.Slice(ast.Constant(0), ast.Constant(1), None), ast.Slice(None, None, None)], ast.Load()),
+        ast.Load(),
+    )
+    out = _SubstAll({gen.target.id: row}).visit(copy.deepcopy(inner))
+    return ast.Attribute(out, "T", ast.Load()) if column else out
+
+
+def _row_comprehensions_heldcheck37(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """Each ``name = [[f(xi) for xi in x[0]]]`` (:func:`_row_comprehension_heldcheck37`) as the
+    row (column) it builds; other statements as they are."""
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name):
+            made = _row_comprehension_heldcheck37(st.value)
+            if made is not None:
+                st = ast.fix_missing_locations(ast.Assign(st.targets, made, lineno=0))
+        out.append(st)
+    return out
