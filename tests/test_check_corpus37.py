@@ -171,3 +171,57 @@ def test_the_stable_softmax_shift() -> None:
     assert _verdict("softmax-regression", "W", right) == ("correct", None)
     half = "e = np.exp(Z - np.max(Z, axis=1, keepdims=True))\nP_ = e / np.sum(np.exp(Z), axis=1, keepdims=True)\ndW = X.T @ (P_ - Y) / m"
     assert _verdict("softmax-regression", "W", half)[0] == "incorrect"
+
+
+def test_grade_jsonl_batch_of_corpus37_rows(tmp_path: Path) -> None:
+    """``derive grade`` on a JSON Lines file of corpus 37's rows (every eighth case, the Chinese
+    ones, the unreadable ones; course networks by their spec path): each row gets the verdict and
+    first code the corpus states, and the batch runs to the end."""
+    plain = [c for c in CASES if c["id"] not in KNOWN]
+    picked = [c for k, c in enumerate(plain) if k % 8 == 0]
+    picked += [c for c in plain if (c["verdict"] == "unreadable" or c["lang"] == "zh") and c not in picked]
+    corpus_common.assert_rows_graded(picked, tmp_path)
+
+
+def test_grade_class_csv_of_course_code_in_chinese(tmp_path: Path) -> None:
+    """A class's CSV graded with ``--lang zh``: MyTorch's layers walked by a loop, the UvA
+    modules, CS229's ``backward_prop`` with a stable softmax, MXNet's ``nd.dot`` (4 correct);
+    a dropout gradient without its 1/(1 − p) under a Chinese comment and TF2's ``tensordot``
+    with the wrong axes (2 incorrect); ``tf.GradientTape`` (unreadable); an unknown network and
+    an empty formula (row errors) — each row its verdict and code, Chinese messages on the bad
+    rows, the summary counting them."""
+    import csv
+
+    by_style = {c["style"]: c for c in CASES}
+    spec = str(COURSE / "{}.toml")
+
+    def row(key: str, style: str) -> tuple[str, str, str, str, str]:
+        c = by_style[style]
+        return (key, c["net"], c["wrt"], "numpy", c["text"])
+
+    rows = [
+        row("z01", "zh-mytorch-layers-loop-W1"),
+        row("z02", "zh-uva-modules-softmax-W"),
+        row("z03", "cs229-backward-prop-W"),
+        row("z04", "mxnet-nd-dot-transpose-a"),
+        row("z05", "zh-dropout-W1-no-rescale"),
+        row("z06", "tf-tensordot-axes1"),
+        row("z07", "tf-gradient-tape"),
+        ("z08", spec.format("no_such_network"), "W", "numpy", "dW = X.T @ dZ"),
+        ("z09", "softmax-regression", "W", "numpy", ""),
+    ]
+    sub = tmp_path / "class.csv"
+    with sub.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "network", "wrt", "kind", "formula"])
+        w.writerows(rows)
+    out = corpus_common.graded(sub, tmp_path / "report.json", "--lang", "zh")
+    got = {r["id"]: r for r in out["results"]}
+    want = {"z01": "correct", "z02": "correct", "z03": "correct", "z04": "correct",
+            "z05": "incorrect", "z06": "incorrect", "z07": "unreadable", "z08": "error",
+            "z09": "error"}
+    assert {k: v["verdict"] for k, v in got.items()} == want
+    for k in ("z05", "z06", "z07", "z08", "z09"):
+        assert got[k]["message"] and corpus37.chinese_only(got[k]["message"]), got[k]
+    assert out["summary"]["submissions"] == 9
+    assert out["summary"]["verdicts"] == {"correct": 4, "error": 2, "incorrect": 2, "unreadable": 1}
