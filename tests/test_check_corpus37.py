@@ -54,8 +54,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c37-190": "np.power(features, np.arange(4)) (the powers recomputed) is not read in an answer",
     "c37-191": _POLY,
     "c37-192": "np.power(features, np.arange(1, 5)) is not read in an answer",
-    "c37-204": "a procedure whose body reads dict arguments (cache['A2'], params['W2']) passed as names is not inlined",
-    "c37-205": "a procedure whose body reads dict arguments (cache['A2'], params['W2']) passed as literals is not inlined",
     "c37-211": "for xi, gi in zip(x, grad_h): grad_w1 += np.outer(xi, gi) (a zip over a cell's own array) is not read",
 }
 COURSE = Path(__file__).resolve().parent / "specs_course"
@@ -225,3 +223,15 @@ def test_grade_class_csv_of_course_code_in_chinese(tmp_path: Path) -> None:
         assert got[k]["message"] and corpus37.chinese_only(got[k]["message"]), got[k]
     assert out["summary"]["submissions"] == 9
     assert out["summary"]["verdicts"] == {"correct": 4, "error": 2, "incorrect": 2, "unreadable": 1}
+
+
+def test_a_helpers_mask_of_a_dict_entry() -> None:
+    """``dZ1[cache['Z1'] <= 0] = 0`` inside a helper called with ``cache``/``params`` dicts
+    (Coursera's ``backward_pass(X, Y, cache, params)``): the mask of that entry; the same helper
+    dividing by m twice is a scale slip."""
+    c = _case("hw-cache-params-dicts-W1")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("correct", None)
+    c = _case("hw-cache-dicts-m-twice")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "scale-factor")
+    wrong = _case("hw-cache-params-dicts-W1")["text"].replace("dZ1[cache['Z1'] <= 0] = 0", "dZ1[cache['Z1'] <= 0] = 1")
+    assert _verdict("mlp-bce", "W1", wrong)[0] == "incorrect"

@@ -252,7 +252,7 @@ def _helper_body(
                 and t.value.id in env
                 and isinstance(t.slice, ast.Compare)
             ):
-                cond = _subst(t.slice, env)
+                cond = _subst(cell.visit(copy.deepcopy(t.slice)), env)  # heldcheck37: dZ1[cache['Z1'] <= 0] = 0
                 old = env[t.value.id]
                 text = f"({ast.unparse(old)}) * (1 - ({ast.unparse(cond)})) + ({ast.unparse(value)}) * ({ast.unparse(cond)})"
                 env[t.value.id] = ast.parse(text, mode="eval").body
