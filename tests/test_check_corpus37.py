@@ -44,7 +44,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c37-084": "sum(a - y for (a,), (y,) in zip(A2, Y)) (rows unpacked in a generator) inside a list is not read",
     "c37-116": "theta_reg[0, 0] = 0 (an entry of a column set) is not read",
     "c37-120": "a loop over the parameter's entries (for j in range(n + 1): grad[j] = …; if j > 0: …) is not read",
-    "c37-137": "F.leaky_relu(x, 0.2) under .mean(0)/.unsqueeze(1) goes to the NumPy reader, which does not know it",
     "c37-141": "PyTorch's yb.flip(0) (the spec's own spelling) is not read in an answer",
     "c37-142": "PyTorch's yb.flip(0) (the spec's own spelling) is not read in an answer",
     "c37-143": "torch.flip(yb, dims=[0]) is not read in an answer",
@@ -235,3 +234,15 @@ def test_a_helpers_mask_of_a_dict_entry() -> None:
     assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "scale-factor")
     wrong = _case("hw-cache-params-dicts-W1")["text"].replace("dZ1[cache['Z1'] <= 0] = 0", "dZ1[cache['Z1'] <= 0] = 1")
     assert _verdict("mlp-bce", "W1", wrong)[0] == "incorrect"
+
+
+def test_leaky_relu_in_the_numpy_reader() -> None:
+    """``F.leaky_relu(z, 0.2)`` under ``.mean(0)``/``.unsqueeze(1)`` (the NumPy reader's forms): the
+    slope as given (``negative_slope=`` too), PyTorch's 0.01 where none is; another slope than the
+    network's is wrong."""
+    wg = str(COURSE / "hn36_wgan_critic_clipped_weights.toml")
+    t = "dw2 = -(F.leaky_relu(x_real @ W1 + b1, {s}).mean(0) - F.leaky_relu(x_fake @ W1 + b1, {s}).mean(0)).unsqueeze(1)"
+    assert _verdict(wg, "w2", t.format(s="0.2")) == ("correct", None)
+    assert _verdict(wg, "w2", t.format(s="negative_slope=0.2")) == ("correct", None)
+    assert _verdict(wg, "w2", t.format(s="0.01"))[0] == "incorrect"
+    assert _verdict(wg, "w2", t.replace(", {s}", ""))[0] == "incorrect"

@@ -2028,6 +2028,7 @@ def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) 
     - MXNet's ``nd.dot(a, b, transpose_a=True)`` (``a.T @ b``), CuPy's ``cp.dot``/``cp.sum``/…,
       ``nd.relu``/``nd.sigmoid``/``nd.softmax(x, axis=1)`` as NumPy's/PyTorch's function,
       ``cp.asnumpy(a)``/``cp.asarray(a)``/``nd.array(a)`` the array itself;
+    - PyTorch's ``F.leaky_relu(x, s)`` as ``np.where(x > 0, x, s * x)`` (where the NumPy reader reads it);
     - TensorFlow's ``tf.math.subtract``/``multiply``/``add``/``divide`` and ``tf.greater`` (``tf.math.…``)
       as the operator, ``tf.math.reduce_sum`` as ``tf.reduce_sum``, ``tf.tensordot(a, b, axes)`` as
       NumPy's ``np.tensordot``."""
@@ -2066,6 +2067,14 @@ def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) 
         if kws and any(k.arg not in ("axis", "keepdims") for k in kws):
             return None
         return ast.Call(module("np"), args, kws)
+    if base in ("F", "nn.functional", "torch.nn.functional") and name == "leaky_relu" and 1 <= len(args) + len(kws) <= 2:
+        slope = args[1] if len(args) == 2 else kws[0].value if kws and kws[0].arg == "negative_slope" else None
+        if slope is None and (kws or len(args) != 1):
+            return None
+        slope = slope if slope is not None else ast.Constant(0.01)  # PyTorch's default slope
+        x = args[0]  # F.leaky_relu(x, s): x where x > 0, s·x elsewhere (0 at 0 either way)
+        return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "where", ast.Load()), [
+            ast.Compare(copy.deepcopy(x), [ast.Gt()], [ast.Constant(0)]), x, ast.BinOp(slope, ast.Mult(), copy.deepcopy(x))], [])
     if base in ("tf", "tf.math") and not kws and len(args) == 2:
         if name in _TF_COMPARE_HELDCHECK37:
             return ast.Compare(args[0], [_TF_COMPARE_HELDCHECK37[name]()], [args[1]])
