@@ -29,6 +29,7 @@ from __future__ import annotations
 import ast
 import copy
 import re
+from collections.abc import Callable
 
 from derive.checker.verdict import FormulaError, msg
 
@@ -251,7 +252,7 @@ def _helper_body(
                 and t.value.id in env
                 and isinstance(t.slice, ast.Compare)
             ):
-                cond = _subst(t.slice, env)
+                cond = _subst(cell.visit(copy.deepcopy(t.slice)), env)  # heldcheck37: dZ1[cache['Z1'] <= 0] = 0
                 old = env[t.value.id]
                 text = f"({ast.unparse(old)}) * (1 - ({ast.unparse(cond)})) + ({ast.unparse(value)}) * ({ast.unparse(cond)})"
                 env[t.value.id] = ast.parse(text, mode="eval").body
@@ -582,6 +583,16 @@ def _folded_int(e: ast.expr, name: str, value: int) -> int | None:
     return _literal_int(e)
 
 
+def _answer_names_heldcheck37(stmts: list[ast.stmt]) -> set[str]:
+    """The names the cell's last statement assigns (its answer): a list written there and read
+    by no later statement is the answer itself, not steps held for a loop."""
+    rest = [st for st in stmts if not isinstance(st, (ast.Expr, ast.Assert, ast.Pass))]  # print(dw), assert …
+    last = rest[-1] if rest else None
+    if not isinstance(last, ast.Assign):
+        return set()
+    return {n.id for t in last.targets for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
 def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """heldcheck35: ``xs, hs = [x_1, x_2], [h_0, h_1, h_2]`` (names listed) and a loop over
     whole numbers (``for t in reversed(range(2)):``, ``for t in [1, 0]:``, ``range(3, 0, -1)``)
@@ -603,7 +614,11 @@ def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
                     return stmts
                 lists[a.id] = list(b.elts)  # type: ignore[union-attr]
             defining.add(k)
-    if not lists:
+    read = {  # heldcheck37: a list nothing reads (dw = [[d * xi for xi in x[0]]]) is the answer
+        n.value.id for k, st in enumerate(stmts) if k not in defining for n in ast.walk(st)
+        if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+    }
+    if not lists or _answer_names_heldcheck37(stmts) & (set(lists) - read):
         return stmts
     out: list[ast.stmt] = []
     try:
@@ -849,6 +864,64 @@ class _Objects:
         self.dicts: dict[str, str] = {}  # a call's result that is a filled dict -> its entries' prefix
         self.out: list[ast.stmt] = []
         self.calls = 0
+        self.lists: dict[str, list[str]] = {}  # heldcheck37: a list of objects -> its objects' names
+        self.attr_dicts: set[str] = set()  # heldcheck37: self.params = {'weight': …}: obj_params
+
+    def listed(self, it: ast.expr, owner: str | None) -> list[str] | None:
+        """heldcheck37: the objects a loop walks — ``layers`` (a list of objects made as
+        written), ``self.modules`` (one an object holds), ``reversed(…)`` of them; else None."""
+        if (
+            isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "reversed"
+            and len(it.args) == 1 and not it.keywords
+        ):
+            inner = self.listed(it.args[0], owner)
+            return None if inner is None else inner[::-1]
+        if isinstance(it, ast.Name) and it.id in self.lists:
+            return self.lists[it.id]
+        if isinstance(it, ast.Attribute) and isinstance(it.value, ast.Name):
+            who = owner if it.value.id == "self" and owner is not None else it.value.id
+            return self.lists.get(f"{who}_{it.attr}")
+        return None
+
+    def unrolled(self, stmts: list[ast.stmt], owner: str | None) -> list[ast.stmt]:
+        """heldcheck37: ``for layer in reversed(layers): dout = layer.backward(dout)`` as its
+        passes, each with the loop's name the object of that pass."""
+        out: list[ast.stmt] = []
+        for st in stmts:
+            objs = self.listed(st.iter, owner) if isinstance(st, ast.For) and isinstance(st.target, ast.Name) else None
+            if objs is None or st.orelse:  # type: ignore[union-attr]
+                out.append(st)
+                continue
+            for o in objs:
+                for b in st.body:  # type: ignore[union-attr]
+                    put = _SubstAll({st.target.id: ast.Name(o, ast.Load())}).visit(copy.deepcopy(b))  # type: ignore[union-attr]
+                    out.extend(self.unrolled([put], owner))
+        return out
+
+    def made_list(self, name: str, value: ast.expr, transform: Callable[[ast.expr], ast.expr]) -> bool:
+        """heldcheck37: ``layers = [Linear(W1, b1), ReLU()]`` (``self.modules = [...]``): each
+        item an object of its own (``layers_0``), the list remembered; True where it was one."""
+        if not (isinstance(value, ast.List) and value.elts and all(
+            isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in self.classes for e in value.elts
+        )):
+            return False
+        names = []
+        for k, e in enumerate(value.elts):
+            call = ast.Call(e.func, [transform(a) for a in e.args], e.keywords)  # type: ignore[attr-defined]
+            self.make(f"{name}_{k}", call)
+            names.append(f"{name}_{k}")
+        self.lists[name] = names
+        return True
+
+    def item(self, n: ast.Subscript) -> str | None:
+        """``layers[0]`` (``layers[-1]``) of a list of objects: that object's name."""
+        if isinstance(n.value, ast.Name) and n.value.id in self.lists:
+            k = _literal_int(n.slice)
+            objs = self.lists[n.value.id]
+            if k is not None and -len(objs) <= k < len(objs):
+                return objs[k]
+            raise _Unread
+        return None
 
     def method(self, cls: str, name: str) -> ast.FunctionDef:
         for m in self.classes[cls].body:
@@ -880,6 +953,11 @@ class _Objects:
                 key = _string_key(n)
                 if key is not None and isinstance(n.value, ast.Name) and n.value.id in self.dicts:
                     return ast.copy_location(ast.Name(id=self.dicts[n.value.id] + key, ctx=n.ctx), n)
+                if key is not None and isinstance(n.value, ast.Name) and n.value.id in self.attr_dicts:
+                    return ast.copy_location(ast.Name(id=f"{n.value.id}_{key}", ctx=n.ctx), n)
+                obj = self.item(n)
+                if obj is not None:
+                    return ast.copy_location(ast.Name(id=obj, ctx=n.ctx), n)
                 return n
 
             def visit_Attribute(inner, a: ast.Attribute) -> ast.AST:  # noqa: N802, N805
@@ -899,6 +977,8 @@ class _Objects:
         if not isinstance(f, ast.Attribute):
             return call
         base = f.value
+        if isinstance(base, ast.Subscript) and self.item(base) is not None:
+            base = ast.Name(self.item(base), ast.Load())  # type: ignore[arg-type]  # layers[0].backward(d)
         if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id in self.classes:
             obj = self.fresh(base.func.id)  # SigmoidBCE().backward(A2, Y)
             self.make(obj, base)
@@ -940,6 +1020,7 @@ class _Objects:
         body = list(fn.body)
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
             body = body[1:]  # a docstring
+        body = self.unrolled(body, obj)
         local = set(params) | {
             n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
         }
@@ -949,8 +1030,11 @@ class _Objects:
             and isinstance(st.value, ast.Dict) and not st.value.keys
         }
         env: dict[str, ast.expr] = {}
+        stored = {  # heldcheck37: a parameter the body assigns again (x = module.forward(x)) is a local
+            n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
         for p, arg in zip(params, args):
-            if isinstance(arg, (ast.Name, ast.Constant)):
+            if isinstance(arg, (ast.Name, ast.Constant)) and p not in stored:
                 env[p] = arg
             else:
                 self.out.append(ast.Assign([ast.Name(f"{tag}_{p}", ast.Store())], arg, lineno=0))
@@ -989,11 +1073,41 @@ class _Objects:
                 continue
             if isinstance(st, ast.Assign) and isinstance(st.targets[0], ast.Name) and st.targets[0].id in dicts:
                 continue  # grads = {}: its entries are names
+            held = st.targets[0] if isinstance(st, ast.Assign) and len(st.targets) == 1 else None
+            if isinstance(held, ast.Attribute) and isinstance(held.value, ast.Name) and held.value.id == "self":
+                attr = f"{obj}_{held.attr}"
+
+                def put(e: ast.expr) -> ast.expr:
+                    return self.attrs(Locals().visit(copy.deepcopy(e)), obj)  # type: ignore[return-value]
+
+                if self.made_list(attr, st.value, put):  # type: ignore[union-attr]
+                    continue  # self.modules = [LinearModule(…), ReLUModule()]
+                v = st.value  # type: ignore[union-attr]
+                if isinstance(v, ast.Dict) and v.keys and all(
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) for k in v.keys
+                ):  # self.params = {'weight': weight, 'bias': bias}: each entry a name of its own
+                    self.attr_dicts.add(attr)
+                    for k, e in zip(v.keys, v.values):
+                        self.out.append(ast.Assign([ast.Name(f"{attr}_{k.value}", ast.Store())], put(e), lineno=0))  # type: ignore[union-attr]
+                    continue
             st = Locals().visit(copy.deepcopy(st))
             self.out.append(self.attrs(st, obj))  # type: ignore[arg-type]
         return None
 
     def statement(self, st: ast.stmt) -> None:
+        if isinstance(st, ast.For):
+            passes = self.unrolled([st], None)
+            if passes and passes[0] is st:
+                self.out.append(self.attrs(st))  # type: ignore[arg-type]  # a loop over anything else
+                return
+            for p in passes:
+                self.statement(p)
+            return
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and self.made_list(st.targets[0].id, st.value, self.attrs)  # type: ignore[arg-type]
+        ):
+            return  # layers = [Linear(W1.T, b1.T), ReLU(), …]
         if isinstance(st, ast.Assign) and len(st.targets) == 1:
             t, v = st.targets[0], st.value
             pairs = list(zip(t.elts, v.elts)) if (
@@ -1212,6 +1326,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(stmts)))
+    stmts = _local_sizes_heldcheck37(_row_comprehensions_heldcheck37(stmts), tensors)
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             st = _zip_rows_heldcheck36(st, tensors)
@@ -1686,6 +1801,7 @@ class _Steps:
         self.is_dict: dict[str, bool] = {}
         self.out: list[ast.stmt] = []
         self.count = 0
+        self.read: set[str] = set()  # heldcheck37: the held names some later statement reads
 
     def key(self, name: str, k: int) -> int:
         items = self.held[name]
@@ -1749,6 +1865,7 @@ class _Steps:
             ) else [(t, v)]
             if all(isinstance(a, ast.Name) and isinstance(b, (ast.List, ast.Dict, ast.ListComp)) for a, b in pairs):
                 done = [self.define(a.id, b, env) for a, b in pairs]  # type: ignore[union-attr]
+                self.read -= {a.id for a, _ in pairs}  # type: ignore[union-attr]  # defined anew: unread
                 if all(done):
                     return
                 if any(done):
@@ -1795,6 +1912,7 @@ class _StepItems(ast.NodeTransformer):
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
         if isinstance(node.value, ast.Name) and node.value.id in self.steps.held:
+            self.steps.read.add(node.value.id)
             k = _literal_int(node.slice)
             for var, value in self.env.items():
                 k = _folded_int(node.slice, var, value) if k is None else k
@@ -1835,8 +1953,8 @@ def _held_steps_heldcheck36(stmts: list[ast.stmt]) -> list[ast.stmt]:
             steps.statement(st, {})
     except (ValueError, IndexError, KeyError, RecursionError):
         return stmts
-    if not steps.held or len(steps.out) > 8 * MAX_UNROLL:
-        return stmts
+    if not steps.held or len(steps.out) > 8 * MAX_UNROLL or _answer_names_heldcheck37(stmts) & (set(steps.held) - steps.read):
+        return stmts  # heldcheck37: a list nothing reads (dw = [[d * xi for xi in x[0]]]) is the answer
     return [ast.fix_missing_locations(st) for st in steps.out]
 
 
@@ -1881,3 +1999,229 @@ class _SubstAll(ast.NodeTransformer):
         if node.id in self.env and isinstance(node.ctx, ast.Load):
             return copy.deepcopy(self.env[node.id])
         return node
+
+
+# ---- heldcheck37: the sizes of a cell's own arrays, as sizes of the network's tensors -------------
+
+_ELEMENTWISE_HELDCHECK37 = frozenset(
+    {"exp", "log", "tanh", "sigmoid", "relu", "abs", "sqrt", "square", "sign", "maximum", "minimum",
+     "where", "clip", "copy", "negative", "expit"}
+)
+
+
+class _Rows:
+    """The size along axis 0 or 1 of an expression of the cell, as ``T.shape[k]`` of a tensor of
+    the network, followed through the cell's own names (their last assignment so far): a
+    product ``a @ b`` has a's rows and b's columns, ``.T`` swaps them, ``np.ones((r, c))``
+    has r and c, an element-wise function or an operation with a number keeps its operand's,
+    two arrays added (or multiplied) where both sides give the same size. None where it is not
+    certain (a broadcast of a row against a matrix, an unknown call)."""
+
+    def __init__(self, tensors: set[str] | frozenset[str]) -> None:
+        self.tensors = tensors
+        self.defs: dict[str, ast.expr] = {}  # a version of a name ("A#2") -> its value (versions in it)
+        self.now: dict[str, str] = {}  # a name -> its version so far (A = np.maximum(0, A) reads the old A)
+
+    def current(self, e: ast.expr) -> ast.expr:
+        """``e`` with each name of the cell its version so far."""
+        return _SubstAll({k: ast.Name(v, ast.Load()) for k, v in self.now.items()}).visit(copy.deepcopy(e))
+
+    def assign(self, name: str, value: ast.expr | None) -> None:
+        if value is None:
+            self.now.pop(name, None)
+            return
+        version = f"{name}#{len(self.defs)}"
+        self.defs[version] = self.current(value)
+        self.now[name] = version
+
+    def known(self, name: str) -> bool:
+        return name in self.now
+
+    def sized(self, e: ast.expr) -> ast.expr | None:
+        """A name of the cell holding a size (``N = X.shape[0]``): that size; else None."""
+        seen = 0
+        while isinstance(e, ast.Name) and e.id in self.defs and seen < 40:
+            e, seen = self.defs[e.id], seen + 1
+        if (
+            isinstance(e, ast.Subscript) and isinstance(e.value, ast.Attribute) and e.value.attr == "shape"
+            and isinstance(e.value.value, ast.Name) and e.value.value.id in self.tensors
+        ):
+            return e
+        return None
+
+    def size(self, e: ast.expr, axis: int, depth: int = 0) -> ast.expr | None:
+        if depth > 40:
+            return None
+        d = depth + 1
+        if isinstance(e, ast.Name):
+            if e.id in self.tensors:
+                return ast.Subscript(ast.Attribute(ast.Name(e.id, ast.Load()), "shape", ast.Load()), ast.Constant(axis), ast.Load())
+            if e.id in self.defs:
+                return self.size(self.defs[e.id], axis, d)
+            return None
+        if isinstance(e, ast.Attribute) and e.attr == "T":
+            return self.size(e.value, 1 - axis, d)
+        if isinstance(e, ast.UnaryOp):
+            return self.size(e.operand, axis, d)
+        if isinstance(e, ast.BinOp):
+            if isinstance(e.op, ast.MatMult):
+                return self.size(e.left if axis == 0 else e.right, axis, d)
+            if isinstance(e.left, ast.Constant):
+                return self.size(e.right, axis, d)
+            if isinstance(e.right, ast.Constant):
+                return self.size(e.left, axis, d)
+            a, b = self.size(e.left, axis, d), self.size(e.right, axis, d)
+            return a if a is not None and b is not None and ast.dump(a) == ast.dump(b) else None
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute):
+            name = e.func.attr
+            if name in ("ones", "zeros") and len(e.args) == 1 and isinstance(e.args[0], ast.Tuple) and len(e.args[0].elts) == 2:
+                got = e.args[0].elts[axis]
+                return self.sized(got) or got
+            if name in ("dot", "matmul") and len(e.args) == 2:
+                return self.size(ast.BinOp(e.args[0], ast.MatMult(), e.args[1]), axis, d)
+            if name in _ELEMENTWISE_HELDCHECK37 and e.args:
+                arrays = [a for a in e.args if not isinstance(a, (ast.Constant, ast.UnaryOp))]
+                sizes = [self.size(a, axis, d) for a in arrays]
+                if sizes and all(x is not None and ast.dump(x) == ast.dump(sizes[0]) for x in sizes):  # type: ignore[union-attr]
+                    return sizes[0]
+        return None
+
+
+def _local_sizes_heldcheck37(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) -> list[ast.stmt]:
+    """MyTorch's ``self.N = A.shape[0]; self.Ones = np.ones((self.N, 1))`` once its object is
+    inlined (``layer2_N = layer1_ret.shape[0]``): ``NAME.shape[k]`` (``len(NAME)``,
+    ``NAME.shape`` unpacked into two names) of one of the cell's own arrays written as the size
+    of a tensor of the network that it has (:class:`_Rows`); where no size is certain, as
+    written."""
+    if not tensors:
+        return stmts
+    rows = _Rows(tensors)
+    out: list[ast.stmt] = []
+
+    class Sizes(ast.NodeTransformer):
+        def visit_Subscript(inner, n: ast.Subscript) -> ast.AST:  # noqa: N802, N805
+            inner.generic_visit(n)
+            v = n.value
+            if (
+                isinstance(v, ast.Attribute) and v.attr == "shape" and isinstance(v.value, ast.Name)
+                and rows.known(v.value.id) and isinstance(n.slice, ast.Constant) and n.slice.value in (0, 1)
+            ):
+                got = rows.size(rows.current(v.value), n.slice.value)
+                return copy.deepcopy(got) if got is not None else n
+            return n
+
+        def visit_Name(inner, n: ast.Name) -> ast.AST:  # noqa: N802, N805
+            got = rows.sized(rows.current(n)) if isinstance(n.ctx, ast.Load) and rows.known(n.id) else None
+            return copy.deepcopy(got) if got is not None else n
+
+        def visit_Call(inner, c: ast.Call) -> ast.AST:  # noqa: N802, N805
+            inner.generic_visit(c)
+            if (
+                isinstance(c.func, ast.Name) and c.func.id == "len" and len(c.args) == 1
+                and isinstance(c.args[0], ast.Name) and rows.known(c.args[0].id)
+            ):
+                got = rows.size(rows.current(c.args[0]), 0)
+                return copy.deepcopy(got) if got is not None else c
+            return c
+
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            t, v = st.targets[0], st.value
+            if (
+                isinstance(t, ast.Tuple) and len(t.elts) == 2 and all(isinstance(x, ast.Name) for x in t.elts)
+                and isinstance(v, ast.Attribute) and v.attr == "shape"
+            ):  # self.N, self.C = A.shape
+                parts = [ast.Subscript(copy.deepcopy(v), ast.Constant(k), ast.Load()) for k in (0, 1)]
+                for x, part in zip(t.elts, parts):
+                    value = Sizes().visit(part)
+                    out.append(ast.Assign([ast.Name(x.id, ast.Store())], value, lineno=0))  # type: ignore[attr-defined]
+                    rows.assign(x.id, value)  # type: ignore[attr-defined]
+                continue
+            st = Sizes().visit(st)
+            if isinstance(t, ast.Name) and t.id not in tensors:
+                rows.assign(t.id, st.value)  # type: ignore[attr-defined]
+            else:
+                for n in ast.walk(t):
+                    if isinstance(n, ast.Name):
+                        rows.assign(n.id, None)
+            out.append(st)
+            continue
+        if isinstance(st, ast.AugAssign) and isinstance(st.target, ast.Name):
+            out.append(Sizes().visit(st))
+            rows.assign(st.target.id, None)  # an in-place change: its size no longer followed
+            continue
+        out.append(Sizes().visit(st) if not isinstance(st, (ast.FunctionDef, ast.ClassDef, ast.For)) else st)
+    return [ast.fix_missing_locations(st) for st in out]
+
+
+# ---- heldcheck37: pure Python over a row: [[d * xi for xi in x[0]]], [[e * hj] for hj in h[0]] ------
+
+_ROW_ELEMENTWISE_HELDCHECK37 = frozenset({"exp", "log", "tanh", "sigmoid", "sqrt", "abs", "expit", "float"})
+
+
+def _elementwise_in(e: ast.expr, var: str) -> bool:
+    """Does ``var`` appear in ``e`` only under element-wise operations (+ − × ÷ **, a unary
+    sign, exp/log/tanh/…), so that ``e`` of the whole row is the row of ``e`` of its entries?"""
+    parents: dict[int, ast.AST] = {}
+    for n in ast.walk(e):
+        for c in ast.iter_child_nodes(n):
+            parents[id(c)] = n
+    for n in ast.walk(e):
+        if isinstance(n, ast.Name) and n.id == var:
+            p = parents.get(id(n))
+            while p is not None:
+                if isinstance(p, ast.BinOp) and isinstance(p.op, ast.MatMult):
+                    return False
+                if isinstance(p, ast.Call):
+                    f = p.func
+                    name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+                    if name not in _ROW_ELEMENTWISE_HELDCHECK37 or p.keywords or len(p.args) != 1:
+                        return False
+                elif not isinstance(p, (ast.BinOp, ast.UnaryOp)):
+                    return False
+                p = parents.get(id(p))
+    return True
+
+
+def _row_comprehension_heldcheck37(value: ast.expr) -> ast.expr | None:
+    """``[[f(xi) for xi in x[0]]]`` — the entries of the one row of ``x`` made into a row — as
+    ``f(x[0:1, :])``, and ``[[f(hj)] for hj in h[0]]`` (each entry a row of its own: a column)
+    as ``f(h[0:1, :]).T``, where ``f`` is element-wise in the loop's name; else None."""
+    wrap_row = isinstance(value, ast.List) and len(value.elts) == 1 and isinstance(value.elts[0], ast.ListComp)
+    comp = value.elts[0] if wrap_row else value  # type: ignore[attr-defined]
+    if not (isinstance(comp, ast.ListComp) and len(comp.generators) == 1):
+        return None
+    gen = comp.generators[0]
+    it = gen.iter
+    if (
+        gen.ifs or gen.is_async or not isinstance(gen.target, ast.Name)
+        or not (isinstance(it, ast.Subscript) and isinstance(it.value, ast.Name) and _literal_int(it.slice) == 0)
+    ):
+        return None
+    elt = comp.elt
+    column = not wrap_row and isinstance(elt, ast.List) and len(elt.elts) == 1
+    if wrap_row == column:
+        return None
+    inner = elt.elts[0] if column else elt  # type: ignore[attr-defined]
+    if not _elementwise_in(inner, gen.target.id) or any(isinstance(n, (ast.List, ast.ListComp, ast.GeneratorExp)) for n in ast.walk(inner)):
+        return None
+    row = ast.Subscript(
+        ast.Name(it.value.id, ast.Load()),
+        ast.Tuple([ast.Slice(ast.Constant(0), ast.Constant(1), None), ast.Slice(None, None, None)], ast.Load()),
+        ast.Load(),
+    )
+    out = _SubstAll({gen.target.id: row}).visit(copy.deepcopy(inner))
+    return ast.Attribute(out, "T", ast.Load()) if column else out
+
+
+def _row_comprehensions_heldcheck37(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """Each ``name = [[f(xi) for xi in x[0]]]`` (:func:`_row_comprehension_heldcheck37`) as the
+    row (column) it builds; other statements as they are."""
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name):
+            made = _row_comprehension_heldcheck37(st.value)
+            if made is not None:
+                st = ast.fix_missing_locations(ast.Assign(st.targets, made, lineno=0))
+        out.append(st)
+    return out

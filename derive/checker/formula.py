@@ -629,7 +629,7 @@ _CLASS_ENTRY = re.compile(
 )
 _ARGMAX = re.compile(  # the class of each row: along axis 1 (or -1), by keyword or position
     r"(?:(\w+)\.argmax\(\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\)"
-    r"|(?:np|torch|jnp)\.argmax\(\s*(\w+)\s*,\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\))"
+    r"|(?:np|torch|jnp|tf|tf\.math)\.argmax\(\s*(\w+)\s*,\s*(?:(?:axis|dim)\s*=\s*)?-?1\s*\))"
 )
 _LABELS_DEFINED = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*(" + _ARGMAX.pattern + r")\s*")
 
@@ -794,7 +794,7 @@ def _one_hot_calls(net: Net, part: str) -> str:
 _EYE_OF_ARGMAX = re.compile(
     r"(?:(?:np|numpy|torch|jnp)\.eye\(\s*(?P<k1>\w+)\s*\)\s*\[\s*(?P<a1>" + _ARGMAX.pattern + r")\s*\]"
     r"|(?:F|torch\.nn\.functional|nn\.functional|jax\.nn|tf)\.one_hot\(\s*(?P<a2>" + _ARGMAX.pattern
-    + r")\s*,\s*(?:(?:num_classes|depth)\s*=\s*)?(?P<k2>\w+)\s*\))"
+    + r")\s*,\s*(?:(?:num_classes|depth)\s*=\s*)?(?P<k2>\w+)(?:\s*,\s*dtype\s*=\s*[\w.]+)?\s*\))"
     r"(?:\s*\.\s*(?:numpy|float|double)\(\s*\))*"
 )
 
@@ -829,16 +829,32 @@ _ZEROS = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:np|numpy|torch)\.zero
 
 
 def _in_place(
-    parts: list[str], shape_of: Callable[[str], str | None] | None = None, one_d: frozenset[str] = frozenset()
+    parts: list[str], shape_of: Callable[[str], str | None] | None = None, one_d: frozenset[str] = frozenset(),
+    answer_like: str | None = None,
 ) -> list[str]:
     """Course code's in-place updates as the assignments they perform: ``dW += x.T @ dz`` is
     ``dW = dW + (x.T @ dz)`` (``-=``, ``*=``, ``/=`` alike); ``dW = np.zeros_like(W)`` followed by
     ``dW += …`` starts the sum at that term (min-char-rnn's accumulation over time steps).
     ``shape_of(name)``: a tensor with the shape of the buffer ``name`` (``A`` for ``dA``), whose
     slices give an updated block its shape (:func:`_slice_update`); ``one_d``: names that are
-    1-D vectors (read as rows), whose ``v[k]`` is an entry, a column of the row."""
+    1-D vectors (read as rows), whose ``v[k]`` is an entry, a column of the row;
+    ``answer_like``: the tensor whose gradient is asked, whose slices give the blocks their
+    shape where the last name assigned is updated by ``+=``/``-=`` and ``shape_of`` knows no
+    tensor for it (heldcheck37: Ng's ``grad[1:] += lambda_ / m * theta[1:]`` after ``grad =
+    Xb.T @ …`` of a cell's own ``Xb``: slices of that product were read at the example's sizes)."""
     out: list[str] = []
     zero: set[str] = set()
+    last: set[str] = set()  # the answer's name, and the names it copies (grad = compute_gradient1_grad)
+    for part in parts:
+        lhs = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\]\s*)?[-+*/@]?=(?!=)\s*(.*)", part)
+        if lhs is None:
+            continue
+        copied = lhs.group(2).strip()
+        if lhs.group(1) in last and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", copied):
+            last.add(copied)
+        elif lhs.group(1) not in last:
+            last = {lhs.group(1)} | ({copied} if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", copied) else set())
+
     like: dict[str, str] = {}  # dW = np.zeros_like(W): W has dW's shape
     for part in parts:
         z = _ZEROS.fullmatch(part)
@@ -848,7 +864,7 @@ def _in_place(
             like[z.group(1)] = src.group(1) if src else ""
             out.append(part)
             continue
-        sliced = _slice_update(part, zero, like, shape_of, one_d)
+        sliced = _slice_update(part, zero, like, shape_of, one_d, answer_like, last)
         if sliced is not None:  # dA[0:1] += 2 * top: the block added in its rows
             out.append(sliced)
             zero.discard(sliced.split("=")[0].strip())
@@ -874,7 +890,7 @@ _SLICE_UPDATE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[([^\[\]]+)\]\s*([-+
 
 def _slice_update(
     part: str, zero: set[str], like: dict[str, str], shape_of: Callable[[str], str | None] | None,
-    one_d: frozenset[str] = frozenset(),
+    one_d: frozenset[str] = frozenset(), answer_like: str | None = None, last: set[str] | frozenset[str] = frozenset(),
 ) -> str | None:
     """``dA[0:1] += v`` (``-=``, ``=``; rows ``a:b`` or columns ``:, a:b``) as the whole
     assignment NumPy performs: ``dA = dA + np.concatenate((0 * dA[:a], v + 0 * dA[a:b],
@@ -885,6 +901,9 @@ def _slice_update(
     if m is None:
         return None
     name, index, op, value = m.groups()
+    again = re.match(rf"\s*{re.escape(name)}\s*\[\s*{re.escape(index.strip())}\s*\]\s*([-+])(?![-+=])", value)
+    if op == "" and again is not None and answer_like is not None:  # heldcheck37: g[1:] = g[1:] + v is g[1:] += v
+        op, value = "+", ("-" if again.group(1) == "-" else "") + value[again.end():].lstrip()
     # an entry row or column by a whole number, ``temp[0] = 0`` (Ng's ex2: the intercept kept
     # out of the penalty), is the one-row block ``temp[0:1]``
     bounds = [f"{b}:{int(b) + 1}" if b.isdigit() else b for b in (b.strip() for b in index.split(","))]
@@ -902,6 +921,8 @@ def _slice_update(
     lo, hi = ends[0] or "0", ends[1]
     base = like.get(name, "") if name in zero else ""
     base = base or (shape_of(name) if shape_of is not None else None) or ""
+    if not base and op in ("+", "-") and name in last and name not in zero and answer_like is not None:
+        base = answer_like  # heldcheck37: only the shape of an added block, never kept values
     if not base:
         if name in zero:
             return None
@@ -935,7 +956,7 @@ def _derivation(
         parts = _labels_named(net, parts)
         flat = _one_d_steps(net, parts, spelled=True)
         parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p), flat) for p in parts]
-        parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True))
+        parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True), wrt)
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
     one_d = frozenset() if latex else _one_d_steps(net, parts)
@@ -1753,6 +1774,8 @@ def _read_one(
             raise ex.ExprError("a NumPy 1-D row sum", 0)
         if _softmax_of_1d_heldcheck35(body, net):  # the language would take it column-wise
             raise ex.ExprError("a softmax over a 1-D vector's only axis", 0)
+        if _numpy_alike_heldcheck37(body, net):  # the language would take cp.subtract(a, b) as a method
+            raise ex.ExprError("MXNet's nd / CuPy's cp: NumPy's functions", 0)
         return _numpy_reading(net, body), lhs, text
     except ex.ExprError as err:
         try:
@@ -1951,6 +1974,135 @@ def _tf_submodule_function_heldcheck26(node: ast.Call) -> ast.Call | None:
         args.append(ast.Constant(-1))
     torch_fn = ast.Attribute(ast.Name("torch", ast.Load()), f.attr, ast.Load())
     return ast.fix_missing_locations(ast.Call(torch_fn, args, keywords))
+
+
+# heldcheck37: array libraries with NumPy's names (MXNet's ``nd`` of the old d2l, CuPy's ``cp``)
+_NUMPY_ALIKE_HELDCHECK37 = ("nd", "mx.nd", "mxnet.nd", "cp", "cupy")
+_TF_COMPARE_HELDCHECK37 = {"greater": ast.Gt, "greater_equal": ast.GtE, "less": ast.Lt, "less_equal": ast.LtE}
+_TF_BINARY_HELDCHECK37 = {"add": ast.Add, "subtract": ast.Sub, "multiply": ast.Mult, "divide": ast.Div}
+
+
+_NUMPY_ALIKE_CALL_HELDCHECK37 = re.compile(r"(?<![\w.])(?:mx\.nd|mxnet\.nd|nd|cp|cupy)\.\w+\s*\(")
+
+
+def _numpy_alike_heldcheck37(text: str, net: Net | None) -> bool:
+    """Does ``text`` call MXNet's ``nd.…`` or CuPy's ``cp.…`` (a module, no name of ``net``)?"""
+    return any(
+        net is None or not net.known(m.group(0).split(".")[0])
+        for m in _NUMPY_ALIKE_CALL_HELDCHECK37.finditer(text)
+    )
+
+
+def _row_max_of_heldcheck37(e: ast.expr, of: ast.expr) -> bool:
+    """Is ``e`` the row-wise maximum of ``of``, kept as a column — ``np.max(of, axis=1,
+    keepdims=True)`` (``np.amax``, ``jnp.max``, ``of.max(axis=-1, keepdims=True)``, PyTorch's
+    ``of.max(dim=1, keepdim=True)[0]`` / ``.values``, ``torch.amax(of, dim=1, keepdim=True)``)?"""
+    if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Constant) and e.slice.value == 0:
+        e = e.value  # torch's (values, indices)[0]
+    elif isinstance(e, ast.Attribute) and e.attr == "values":
+        e = e.value
+    if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr in ("max", "amax")):
+        return False
+    args, f = list(e.args), e.func
+    if isinstance(f.value, ast.Name) and f.value.id in ("np", "numpy", "jnp", "torch"):
+        if not args:
+            return False
+        arg, rest = args[0], args[1:]
+    else:
+        arg, rest = f.value, args
+    kws = {k.arg: k.value for k in e.keywords}
+    if len(rest) > 1 or set(kws) - {"axis", "dim", "keepdims", "keepdim"}:
+        return False
+    axis = rest[0] if rest else kws.get("axis", kws.get("dim"))
+    keep = kws.get("keepdims", kws.get("keepdim"))
+    try:
+        ok = axis is not None and ast.literal_eval(axis) in (1, -1) and keep is not None and ast.literal_eval(keep) is True
+    except ValueError:
+        return False
+    return ok and ast.dump(arg) == ast.dump(of)
+
+
+def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) -> ast.expr | None:
+    """A call of a library that spells NumPy's or TensorFlow's functions another way, as the
+    spelling the reader knows; None for any other call (also where the module's name is a
+    tensor of the network):
+
+    - MXNet's ``nd.dot(a, b, transpose_a=True)`` (``a.T @ b``), CuPy's ``cp.dot``/``cp.sum``/…,
+      ``nd.relu``/``nd.sigmoid``/``nd.softmax(x, axis=1)`` as NumPy's/PyTorch's function,
+      ``cp.asnumpy(a)``/``cp.asarray(a)``/``nd.array(a)`` the array itself;
+    - PyTorch's ``F.leaky_relu(x, s)`` as ``np.where(x > 0, x, s * x)`` (where the NumPy reader reads it);
+    - TensorFlow's ``tf.math.subtract``/``multiply``/``add``/``divide`` and ``tf.greater`` (``tf.math.…``)
+      as the operator, ``tf.math.reduce_sum`` as ``tf.reduce_sum``, ``tf.tensordot(a, b, axes)`` as
+      NumPy's ``np.tensordot``."""
+    f = node.func
+    if not isinstance(f, ast.Attribute):
+        return None
+    base = ast.unparse(f.value)
+    root = base.split(".")[0]
+    if is_tensor(root):
+        return None
+    args, kws = list(node.args), list(node.keywords)
+    name = f.attr
+
+    def module(mod: str) -> ast.expr:
+        return ast.Attribute(ast.Name(mod, ast.Load()), name, ast.Load())
+
+    if base in _NUMPY_ALIKE_HELDCHECK37:
+        if name in ("asnumpy", "asarray", "array", "as_np_ndarray") and len(args) == 1 and not kws:
+            return args[0]
+        if name == "dot" and len(args) == 2 and all(k.arg in ("transpose_a", "transpose_b") for k in kws):
+            a, b = args
+            for k in kws:
+                flag = k.value
+                if not (isinstance(flag, ast.Constant) and isinstance(flag.value, bool)):
+                    return None
+                if flag.value and k.arg == "transpose_a":
+                    a = ast.Attribute(a, "T", ast.Load())
+                elif flag.value:
+                    b = ast.Attribute(b, "T", ast.Load())
+            return ast.BinOp(a, ast.MatMult(), b)
+        if name in ("relu", "sigmoid") and len(args) == 1 and not kws:
+            return ast.Call(module("torch"), args, [])
+        if name in ("softmax", "log_softmax") and len(args) <= 2 and all(k.arg == "axis" for k in kws):
+            axis = args[1] if len(args) == 2 else kws[0].value if kws else ast.Constant(-1)
+            return ast.Call(module("torch"), [args[0], axis], [])
+        if kws and any(k.arg not in ("axis", "keepdims") for k in kws):
+            return None
+        return ast.Call(module("np"), args, kws)
+    if base in ("F", "nn.functional", "torch.nn.functional") and name == "leaky_relu" and 1 <= len(args) + len(kws) <= 2:
+        slope = args[1] if len(args) == 2 else kws[0].value if kws and kws[0].arg == "negative_slope" else None
+        if slope is None and (kws or len(args) != 1):
+            return None
+        slope = slope if slope is not None else ast.Constant(0.01)  # PyTorch's default slope
+        x = args[0]  # F.leaky_relu(x, s): x where x > 0, s·x elsewhere (0 at 0 either way)
+        return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "where", ast.Load()), [
+            ast.Compare(copy.deepcopy(x), [ast.Gt()], [ast.Constant(0)]), x, ast.BinOp(slope, ast.Mult(), copy.deepcopy(x))], [])
+    if base in ("tf", "tf.math") and not kws and len(args) == 2:
+        if name in _TF_COMPARE_HELDCHECK37:
+            return ast.Compare(args[0], [_TF_COMPARE_HELDCHECK37[name]()], [args[1]])
+        if name in _TF_BINARY_HELDCHECK37:
+            return ast.BinOp(args[0], _TF_BINARY_HELDCHECK37[name](), args[1])
+    if base == "tf.math" and name.startswith("reduce_"):
+        return ast.Call(module("tf"), args, kws)
+    if base == "tf" and name == "tensordot" and len(args) + len(kws) == 3 and all(k.arg == "axes" for k in kws):
+        try:
+            axes = ast.literal_eval(args[2] if len(args) == 3 else kws[0].value)
+        except ValueError:
+            return None
+        if axes == 1:
+            axes = [[1], [0]]
+        if not (
+            isinstance(axes, (list, tuple)) and len(axes) == 2
+            and all(isinstance(a, (list, tuple)) and len(a) == 1 and a[0] in (0, 1, -1) for a in axes)
+        ):
+            return None  # a contraction over two axes, or of a 3-D tensor: not read here
+        a, b = args[:2]
+        if axes[0][0] == 0:  # tf.tensordot(a, b, [[0], [0]]): aᵀ b
+            a = ast.Attribute(a, "T", ast.Load())
+        if axes[1][0] in (1, -1):
+            b = ast.Attribute(b, "T", ast.Load())
+        return ast.BinOp(a, ast.MatMult(), b)
+    return None
 
 
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
@@ -3351,6 +3503,14 @@ class _Numpy(ast.NodeTransformer):
         return node
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        if isinstance(node.op, ast.Sub) and _row_max_of_heldcheck37(node.right, node.left):
+            # heldcheck37: the stable softmax's z - np.max(z, axis=1, keepdims=True): what follows
+            # (a softmax, a log-sum-exp) is the same for any one number taken from each row, and
+            # the row's first entry is one the language reads; an expression that is not the same
+            # for every such number is no right answer with either
+            self.changed = True
+            whole, first = ast.Slice(None, None, None), ast.Slice(None, ast.Constant(1), None)
+            node.right = ast.Subscript(copy.deepcopy(node.left), ast.Tuple([whole, first], ast.Load()), ast.Load())
         scaled = self.diag_product(node)
         if scaled is not None:  # X.T @ np.diag(w.ravel()): X.T's columns scaled by w
             return scaled
@@ -3663,8 +3823,12 @@ class _Numpy(ast.NodeTransformer):
             if spelled is not None and spelled != ast.unparse(node):
                 self.changed = True
                 return self.visit(ast.parse(spelled, mode="eval").body)
+        aliased = _aliased_call_heldcheck37(node, lambda name: self._tensor(ast.Name(name, ast.Load())) is not None)
+        if aliased is not None:
+            self.changed = True
+            return self.visit(aliased)
         if (  # heldcheck36: (…).cpu().numpy() of a computed gradient: the same values as an array
-            isinstance(f, ast.Attribute) and f.attr in ("numpy", "cpu")
+            isinstance(f, ast.Attribute) and f.attr in ("numpy", "cpu", "asnumpy")
             and not node.args and not node.keywords and not isinstance(f.value, ast.Name)
         ):
             self.changed = True
