@@ -454,7 +454,12 @@ class _Fshim:
     (PyTorch wants tensors there; the course specs write ``pos_weight=2.0``)."""
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(F, name)
+        fn = getattr(F, name)
+        if isinstance(fn, BuiltinFunctionType):
+            # F.pairwise_distance is torch's builtin: called from the namespace without builtins
+            # it fails (KeyError: '__import__'), as _TorchShim's functions did (heldnets37)
+            return lambda *a, **k: fn(*a, **k)
+        return fn
 
     @staticmethod
     def binary_cross_entropy_with_logits(z, y, *args, **kw):

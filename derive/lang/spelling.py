@@ -1073,7 +1073,8 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
 
 # losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
 _WEIGHTED = frozenset(
-    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss"}
+    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss",
+     "multilabel_soft_margin_loss"}
 )
 
 
@@ -1192,16 +1193,19 @@ def _hinge_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
 def _multilabel_soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``multilabel_soft_margin_loss(x, y)``: per row, the mean over the classes of
     ``−[y·log σ(x) + (1 − y)·log σ(−x)]`` = ``y·softplus(−x) + (1 − y)·softplus(x)``; 'mean'
-    averages the rows (the mean of every entry), 'sum' adds them."""
+    averages the rows (the mean of every entry), 'sum' adds them. heldnets37: ``weight=w``
+    (one per class, a row) rescales each entry's loss before the mean over the classes, as
+    torch/nn/functional.py computes it; 'none' is the 1-D loss of each row."""
     x, y = a["input"], a["target"]
     elem = _add(
         _mul(y, _call("softplus", _neg(x))), _mul(_sub(_num(1), y), _call("softplus", x))
     )
+    if "weight" in a:
+        elem = _mul(elem, a["weight"])
     if r == "mean":
         return _call("mean", elem)
-    if r == "sum":
-        return _call("sum", _call("mean", elem, axis=_num(1), keepdims=_num(True)))
-    raise SpellingError(catalog.said("spec.spelling.multilabel_soft_margin_1"))
+    row = _call("mean", elem, axis=_num(1), keepdims=_num(True))
+    return _per_row(row, r, "multilabel_soft_margin_loss")
 
 
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
@@ -1407,6 +1411,11 @@ def _argmax_rows_hn25(node: ast.expr) -> ast.expr | None:
     except SpellingError:
         return None
     return args[0] if along == 1 and axis is not None else None
+
+
+def argmax_rows_hn37(node: ast.expr) -> ast.expr | None:
+    """X of the class indices ``X.argmax(dim=1)`` (:func:`_argmax_rows_hn25`), else ``None``."""
+    return _argmax_rows_hn25(node)
 
 
 def argmax_labels_hn25(node: ast.Call) -> ast.Call:
