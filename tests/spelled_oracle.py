@@ -1745,3 +1745,5 @@ def _extras_hn36(modules: dict[str, Any]) -> None:
 
     ops.binary_crossentropy = binary_crossentropy
     ops.categorical_crossentropy = categorical_crossentropy
+    # heldnets37: keras.ops.sparse_categorical_crossentropy(target, output, from_logits, axis)
+    ops.sparse_categorical_crossentropy = _keras_sparse_cce

@@ -194,3 +194,22 @@ def test_a_written_out_bce_with_soft_targets_still_reads() -> None:
                     y="[[0.9], [0.1], [1]]"),
         "soft-bce",
     )
+
+
+# ---- keras.ops.sparse_categorical_crossentropy (heldnets36's leftover) --------------------------
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "ops.mean(ops.sparse_categorical_crossentropy(labels, ops.softmax(X @ W)))",
+        "ops.sum(keras.ops.sparse_categorical_crossentropy(labels, X @ W, from_logits=True))",
+        "ops.mean(ops.sparse_categorical_crossentropy(labels, ops.exp(X @ W), axis=-1))",
+    ],
+    ids=["probabilities", "logits", "unnormalised"],
+)
+def test_keras3_ops_sparse_categorical_crossentropy_reads_class_indices(loss: str) -> None:
+    text = _net(f'loss = "{loss}"').replace(
+        'cw = ["k"]', 'cw = ["k"]\nlabels = ["n"]'
+    ).replace("cw = [0.5, 2.0, 1.5]", "cw = [0.5, 2.0, 1.5]\nlabels = [2, 0, 1]")
+    _both(text, "keras-ops-sparse")

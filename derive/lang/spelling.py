@@ -5627,10 +5627,17 @@ def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
                 module, name = KERAS_OPS_RENAMED_HN35[name].rsplit(".", 1)
             elif name in _KERAS_OPS_LOSSES_HN36:
                 return ast.copy_location(_keras_ops_loss_hn36(name, n), n)
+            elif name == "sparse_categorical_crossentropy":
+                # heldnets37: Keras 3's (target, output, from_logits=False, axis=-1), computed as
+                # keras/src/backend/jax/nn.py does: the one-hot rows of the class indices against
+                # log_softmax, or the rows divided by their sum and clipped — the backend form
+                # heldnets29 reads (per example, no reduction)
+                return ast.copy_location(_keras_sparse_cce_hn29(n, "keras.ops"), n)
             else:
                 read = sorted(
                     KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35
-                    | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid", *_KERAS_OPS_LOSSES_HN36}
+                    | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid", *_KERAS_OPS_LOSSES_HN36,
+                       "sparse_categorical_crossentropy"}
                 )
                 raise SpellingError(
                     catalog.said("spec.heldnets35.keras_ops", name=name, read=", ".join(read))
