@@ -539,6 +539,7 @@ def _tf_shim() -> SimpleNamespace:
         l2_normalize=_tf_l2_normalize,
         log_poisson_loss=_tf_log_poisson,
         elu=F.elu,
+        selu=lambda x: F.selu(_t(x)),  # heldnets37: tf.nn.selu, PyTorch's constants
         softplus=F.softplus,
         embedding_lookup=lambda params, ids: params[_t(ids).long()],  # heldnets27
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
@@ -700,6 +701,10 @@ def _jax_shim() -> SimpleNamespace:
         silu=F.silu,
         log_sigmoid=F.logsigmoid,  # jax.nn.log_sigmoid = -softplus(-x)
         hard_tanh=F.hardtanh,
+        # heldnets37: jax/_src/nn/functions.py's celu/elu/selu, as PyTorch's
+        celu=lambda x, alpha=1.0: F.celu(_t(x), alpha),
+        elu=lambda x, alpha=1.0: F.elu(_t(x), alpha),
+        selu=lambda x: F.selu(_t(x)),
         one_hot=lambda y, num_classes: F.one_hot(_t(y), int(num_classes)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax/_src/nn/functions.py: variance as mean(x²) − mean²

@@ -213,3 +213,42 @@ def test_keras3_ops_sparse_categorical_crossentropy_reads_class_indices(loss: st
         'cw = ["k"]', 'cw = ["k"]\nlabels = ["n"]'
     ).replace("cw = [0.5, 2.0, 1.5]", "cw = [0.5, 2.0, 1.5]\nlabels = [2, 0, 1]")
     _both(text, "keras-ops-sparse")
+
+
+# ---- after the first pass, a probe of 30 more spellings: triplet loss with a distance ---------
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "F.triplet_margin_with_distance_loss(X @ W, T @ V, T, margin=0.5)",
+        "F.triplet_margin_with_distance_loss(X @ W, T @ V, T, distance_function=None, margin=0.2, "
+        "swap=True, reduction='sum')",
+    ],
+    ids=["default-distance", "swap-sum"],
+)
+def test_triplet_with_the_default_distance_is_the_triplet_loss(loss: str) -> None:
+    _both(_net(f'loss = "{loss}"'), "triplet-distance")
+
+
+def test_triplet_with_another_distance_is_one_line_saying_what_to_write() -> None:
+    text = _net(
+        'loss = "F.triplet_margin_with_distance_loss(X @ W, T @ V, T, '
+        'distance_function=lambda a, b: 1 - F.cosine_similarity(a, b))"'
+    )
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert "read with its default distance" in en and "torch.clamp(margin + d_ap - d_an" in en, en
+    assert "只按默认距离" in zh, zh
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'h = "jax.nn.celu(jnp.dot(X, W), alpha=0.5)"\nloss = "jnp.mean((h - T) ** 2)"',
+        'h = "tf.nn.selu(tf.matmul(X, W))"\nloss = "tf.reduce_sum(h * T)"',
+    ],
+    ids=["jax-celu", "tf-selu"],
+)
+def test_jax_celu_and_tf_selu_agree_with_pytorch(lines: str) -> None:
+    # derive read both before; the oracle did not have them (tests/spelled_oracle.py)
+    _both(_net(lines), "celu-selu")

@@ -2082,6 +2082,16 @@ def _triplet(a: dict[str, ast.expr], r: str) -> ast.expr:
     return _row_losses(_clip(_num(0), None, elem, "triplet_margin_loss"), r, "triplet_margin_loss")
 
 
+def _triplet_distance_hn37(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """heldnets37: ``F.triplet_margin_with_distance_loss(a, p, n, *, distance_function=None,
+    margin=1, swap=False)``: with no distance function PyTorch's ``pairwise_distance`` (p = 2,
+    eps = 1e-6), so :func:`_triplet`'s loss; another distance function is refused naming that
+    form (write the distances out and the loss as ``clamp_min(margin + d_ap − d_an, 0)``)."""
+    if not _is_none(a.get("distance_function")):
+        raise SpellingError(catalog.said("spec.heldnets37.triplet_distance"))
+    return _triplet({k: v for k, v in a.items() if k != "distance_function"}, r)
+
+
 # PyTorch's EPSILON in cosine_embedding_loss (added to each squared norm)
 _COS_EMBED_EPS = 1e-12
 
@@ -3635,6 +3645,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "pairwise_distance": _pairwise_distance,
     "cdist": _cdist,
     "masked_fill": _masked_fill,
+    "triplet_margin_with_distance_loss": _loss3(
+        "triplet_margin_with_distance_loss",
+        ("anchor", "positive", "negative", "distance_function", "margin", "swap", "reduction"),
+        _triplet_distance_hn37,
+    ),
     "triplet_margin_loss": _loss3(
         "triplet_margin_loss",
         (
