@@ -1129,21 +1129,10 @@ class _Converter:
         sample, a teacher's hard labels; constant wherever no two entries of a row tie, so no
         gradient flows through it, as PyTorch's integer indices carry none. ``None`` for any
         other call; a ``k`` that is not the columns of ``S`` is refused."""
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
-            f = node.value.func
-            eye = isinstance(f, ast.Attribute) and f.attr == "eye" and bool(_module_of(f.value))
-            if not (eye and len(node.value.args) == 1 and not node.value.keywords):
-                return None
-            first, count = node.slice, node.value.args[0]
-        elif isinstance(node, ast.Call):
-            f = node.func
-            if (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) != "one_hot":
-                return None
-            kw = {k.arg: k.value for k in node.keywords}
-            first = node.args[0] if node.args else kw.get("tensor", kw.get("indices", kw.get("x")))
-            count = node.args[1] if len(node.args) > 1 else kw.get("num_classes", kw.get("depth"))
-        else:
+        parts = one_hot_parts_hn37(node)
+        if parts is None:
             return None
+        first, count = parts
         rows = spelling.argmax_rows_hn37(first) if first is not None else None
         if rows is None:
             return None
@@ -3004,20 +2993,30 @@ def one_hot_label(node: ast.AST) -> tuple[str, ast.expr] | None:
     ``F.one_hot(y, C)``, ``F.one_hot(y, num_classes=C)`` (``jax.nn.one_hot``), TensorFlow's
     ``tf.one_hot(y, depth=C)``, ``np.eye(C)[y]``, ``torch.eye(C)[y]``;
     else ``None``."""
+    parts = one_hot_parts_hn37(node)
+    if parts is None or not isinstance(parts[0], ast.Name) or parts[1] is None:
+        return None
+    return parts[0].id, parts[1]
+
+
+def one_hot_parts_hn37(node: ast.AST) -> tuple[ast.expr | None, ast.expr | None] | None:
+    """``(labels, count)`` of a one-hot call — ``F.one_hot(y, C)``, ``F.one_hot(y,
+    num_classes=C)``, ``tf.one_hot(indices=y, depth=C)``, ``np.eye(C)[y]`` — either ``None`` when
+    not written; ``None`` for any other node (shared by :func:`one_hot_label` and
+    :meth:`_Converter.one_hot_of_argmax_hn37`)."""
     if isinstance(node, ast.Call):
         f = node.func
         if (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) != "one_hot":
             return None
         kw = {k.arg: k.value for k in node.keywords}
-        y = node.args[0] if node.args else kw.get("tensor")
+        y = node.args[0] if node.args else kw.get("tensor", kw.get("indices"))
         c = node.args[1] if len(node.args) > 1 else kw.get("num_classes", kw.get("depth"))
-        return (y.id, c) if isinstance(y, ast.Name) and c is not None else None
+        return y, c
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
         f = node.value.func
         eye = isinstance(f, ast.Attribute) and f.attr == "eye" and bool(_module_of(f.value))
         if eye and len(node.value.args) == 1 and not node.value.keywords:
-            y = node.slice
-            return (y.id, node.value.args[0]) if isinstance(y, ast.Name) else None
+            return node.slice, node.value.args[0]
     return None
 
 
