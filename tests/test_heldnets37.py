@@ -81,6 +81,14 @@ def test_a_function_with_an_axis_keeps_its_shape_for_a_copy(lines: str) -> None:
     _both(_net(lines), "kept-shape")
 
 
+def test_a_triangle_of_a_softmax_along_an_axis_is_read() -> None:
+    # heldnets22 refused it (no known size); the softmax keeps s's [T, T]
+    from test_heldnets22 import _CAUSAL
+
+    lines = 'p = "torch.sigmoid(s) * torch.tril(torch.softmax(s, dim=-1))"'
+    _both(_CAUSAL.format(t=3, lines=lines), "tril-softmax")
+
+
 # ---- multilabel soft margin with class weights -------------------------------------------------
 
 
