@@ -454,7 +454,12 @@ class _Fshim:
     (PyTorch wants tensors there; the course specs write ``pos_weight=2.0``)."""
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(F, name)
+        fn = getattr(F, name)
+        if isinstance(fn, BuiltinFunctionType):
+            # F.pairwise_distance is torch's builtin: called from the namespace without builtins
+            # it fails (KeyError: '__import__'), as _TorchShim's functions did (heldnets37)
+            return lambda *a, **k: fn(*a, **k)
+        return fn
 
     @staticmethod
     def binary_cross_entropy_with_logits(z, y, *args, **kw):
@@ -534,6 +539,7 @@ def _tf_shim() -> SimpleNamespace:
         l2_normalize=_tf_l2_normalize,
         log_poisson_loss=_tf_log_poisson,
         elu=F.elu,
+        selu=lambda x: F.selu(_t(x)),  # heldnets37: tf.nn.selu, PyTorch's constants
         softplus=F.softplus,
         embedding_lookup=lambda params, ids: params[_t(ids).long()],  # heldnets27
         sigmoid_cross_entropy_with_logits=lambda labels, logits: F.binary_cross_entropy_with_logits(
@@ -695,6 +701,10 @@ def _jax_shim() -> SimpleNamespace:
         silu=F.silu,
         log_sigmoid=F.logsigmoid,  # jax.nn.log_sigmoid = -softplus(-x)
         hard_tanh=F.hardtanh,
+        # heldnets37: jax/_src/nn/functions.py's celu/elu/selu, as PyTorch's
+        celu=lambda x, alpha=1.0: F.celu(_t(x), alpha),
+        elu=lambda x, alpha=1.0: F.elu(_t(x), alpha),
+        selu=lambda x: F.selu(_t(x)),
         one_hot=lambda y, num_classes: F.one_hot(_t(y), int(num_classes)).to(D),
         gelu=lambda x, approximate=True: F.gelu(x, approximate="tanh" if approximate else "none"),
         # jax/_src/nn/functions.py: variance as mean(x²) − mean²
@@ -1740,3 +1750,5 @@ def _extras_hn36(modules: dict[str, Any]) -> None:
 
     ops.binary_crossentropy = binary_crossentropy
     ops.categorical_crossentropy = categorical_crossentropy
+    # heldnets37: keras.ops.sparse_categorical_crossentropy(target, output, from_logits, axis)
+    ops.sparse_categorical_crossentropy = _keras_sparse_cce

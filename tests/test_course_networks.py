@@ -322,6 +322,11 @@ REFUSED = {
     "hn36_bucketize_learned_boundaries": "bucketize() returns the indices of the buckets its input falls in",
     "hn36_percentile_trimmed_loss_cn": "percentile() picks an entry by its rank among the data",
     "hn36_torch_gumbel_noise_in_forward": "rand_like() draws a random sample",
+    # branch heldnets37: hard attention (one_hot of an argmax: no gradient to what scores it),
+    # a sample drawn in the forward pass (twice)
+    "hn37_hard_attention_argmax_one_hot": "W_q reaches the loss only through an argmax",
+    "hn37_multinomial_negative_sampling": "multinomial() draws a random sample",
+    "hn37_normal_rsample_in_forward_cn": "Normal(…).rsample() is not read",
 }
 
 

@@ -138,10 +138,12 @@ def test_the_triangle_is_not_its_transpose() -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_triangle_of_a_parameter_is_refused_naming_it(lang: str) -> None:
     """(heldnets25: a triangle of a matrix whose size the shapes give, ``torch.tril(Wq)``, is
-    now read as ``Wq * tril``; one of an expression of no known size is still refused.)"""
-    lines = 'p = "torch.sigmoid(s) * torch.tril(torch.softmax(s, dim=-1))"'
+    now read as ``Wq * tril``; one of an expression of no known size is still refused.
+    heldnets37: a softmax along an axis keeps its tensor's size, so ``torch.tril(torch.softmax(s,
+    dim=-1))`` is read too (tests/test_heldnets37.py); F.normalize's size is not told.)"""
+    lines = 'p = "torch.sigmoid(s) * torch.tril(F.normalize(s, dim=-1))"'
     msg = _refusal(_CAUSAL.format(t=3, lines=lines), lang)
-    assert "torch.tril(torch.softmax(s, dim=-1))" in msg
+    assert "torch.tril(F.normalize(s, dim=-1))" in msg
     assert "[values]" in msg
 
 

@@ -227,17 +227,20 @@ def _xlogy_log_of(n: ex.Node) -> ex.Name | None:
 
 
 def labels_outside_bce(spec: Any) -> list[tuple[str, list[float]]]:
-    """Targets of a cross-entropy written out by hand (:func:`bernoulli_targets`) given values
-    outside {0, 1} in ``[values]``: (the name, up to three of those values). The formula is
-    still a function PyTorch differentiates (``derive verify`` agrees), but the library's BCE
-    refuses such a target and no label has that value: a warning, not a failure."""
+    """Targets of a cross-entropy written out by hand (:func:`bernoulli_targets`) given soft
+    values strictly between 0 and 1 in ``[values]``: (the name, up to three of those values).
+    The formula is a cross-entropy there (PyTorch agrees), but no class label has that value:
+    a warning, not a failure. heldnets37: a value outside [0, 1] is refused
+    (:meth:`Evaluator.written_bce_targets`), as ``bce(…)``'s."""
     out: list[tuple[str, list[float]]] = []
     generated = set(getattr(spec, "generated", ()))
     for _, tree in spec.forward:
         for name in sorted(bernoulli_targets(tree)):
             if name in generated or name not in spec.values or name in [n for n, _ in out]:
                 continue
-            odd = sorted({float(v) for row in spec.values[name] for v in row} - {0.0, 1.0})
+            # heldnets37: outside [0, 1] is refused (Evaluator.written_bce_targets); a soft
+            # target between 0 and 1 is warned about
+            odd = sorted({float(v) for row in spec.values[name] for v in row if 0 < v < 1})
             if odd:
                 out.append((name, odd[:3]))
     return out
@@ -412,6 +415,7 @@ class Evaluator:
         self.env = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
         for name, tree in self.forward:
             self.node = name
+            self.written_bce_targets(tree)
             with np.errstate(all="ignore"):
                 value = np.atleast_2d(np.asarray(self.ev(tree), dtype=np.float64))
             bad = ~np.isfinite(value)
@@ -420,6 +424,31 @@ class Evaluator:
                 self.stop(e, value[e], catalog.said("refuse.nonfinite", value=_fmt(value[e])))
             self.env[name] = value
         return self.env
+
+    def written_bce_targets(self, tree: ex.Node) -> None:
+        """heldnets37: the target ``t`` of a cross-entropy written out by hand,
+        ``t·log y + (1 − t)·log(1 − y)`` (:func:`bernoulli_targets`), held to [0, 1] as
+        ``bce(…)``'s and ``F.binary_cross_entropy``'s are: outside it the weight of one log is
+        negative and the loss has no minimum (t = 2 gives −2·log y + log(1 − y), which falls
+        without bound as y → 1), so a given value there is refused naming the tensor and the
+        entry; a soft target inside (0, 1) is read (:func:`labels_outside_bce` warns)."""
+        for t in sorted(bernoulli_targets(tree)):
+            y = self.env.get(t)
+            if y is None or t in self.defs or t in self.scalars:
+                continue
+            bad = (y < 0) | (y > 1)
+            if bad.any():
+                e = _first(bad)
+                self.at.append(ex.Name(t))
+                try:
+                    self.stop(
+                        e,
+                        y[e],
+                        catalog.said("refuse.target", what="BCE", value=_fmt(y[e]), lo="0", hi="1"),
+                        direct=t,
+                    )
+                finally:
+                    self.at.pop()
 
     def subnormal(self, x: np.ndarray, what: str) -> None:
         """An argument of log, sqrt or a root/negative power below float64's normal range

@@ -964,6 +964,8 @@ class _Converter:
         made = one_hot_label(node) if self.shapes is not None else None
         if made is not None and made[0] in self.picks:  # the spec read y as one-hot rows
             return Name(made[0])
+        if self.shapes is not None and (marked := self.one_hot_of_argmax_hn37(node)) is not None:
+            return self.convert(ast.copy_location(marked, node), d)
         if isinstance(node, ast.Call) and self.shapes is not None and self.split_of(node):
             raise self.fail(node, splits.bare_refusal(node))
         if isinstance(node, ast.Call):
@@ -1118,6 +1120,35 @@ class _Converter:
                 catalog.said("spec.expr.floor_div_2"),
             )
         return Num(Fraction(value))
+
+    def one_hot_of_argmax_hn37(self, node: ast.AST) -> ast.expr | None:
+        """heldnets37: ``F.one_hot(S.argmax(dim=1), num_classes=k)`` (``jax.nn.one_hot``,
+        ``tf.one_hot(…, depth=k)``, ``np.eye(k)[np.argmax(S, axis=1)]``) with ``k`` the columns
+        of ``S``: the one-hot rows of each row's first largest entry, ``max_mask(S)`` (as
+        ``cross_entropy(z, S.argmax(1))`` reads them) — the straight-through estimator's hard
+        sample, a teacher's hard labels; constant wherever no two entries of a row tie, so no
+        gradient flows through it, as PyTorch's integer indices carry none. ``None`` for any
+        other call; a ``k`` that is not the columns of ``S`` is refused."""
+        parts = one_hot_parts_hn37(node)
+        if parts is None:
+            return None
+        first, count = parts
+        rows = spelling.argmax_rows_hn37(first) if first is not None else None
+        if rows is None:
+            return None
+        shape = _ast_shape(rows, self.shapes or {})
+        k = self.size_value(count) if count is not None else None
+        if shape is None or k is None or k != shape[1]:
+            raise self.fail(
+                node,
+                catalog.said(
+                    "spec.heldnets37.one_hot_argmax",
+                    text=ast.unparse(node),
+                    x=ast.unparse(rows),
+                    k="?" if count is None else ast.unparse(count),
+                ),
+            )
+        return ast.Call(ast.Name("max_mask", ast.Load()), [rows], [])
 
     def size_value(self, node: ast.AST) -> int | None:
         """The whole number a size expression gives (see :meth:`floor_div`), or ``None``."""
@@ -2962,20 +2993,30 @@ def one_hot_label(node: ast.AST) -> tuple[str, ast.expr] | None:
     ``F.one_hot(y, C)``, ``F.one_hot(y, num_classes=C)`` (``jax.nn.one_hot``), TensorFlow's
     ``tf.one_hot(y, depth=C)``, ``np.eye(C)[y]``, ``torch.eye(C)[y]``;
     else ``None``."""
+    parts = one_hot_parts_hn37(node)
+    if parts is None or not isinstance(parts[0], ast.Name) or parts[1] is None:
+        return None
+    return parts[0].id, parts[1]
+
+
+def one_hot_parts_hn37(node: ast.AST) -> tuple[ast.expr | None, ast.expr | None] | None:
+    """``(labels, count)`` of a one-hot call — ``F.one_hot(y, C)``, ``F.one_hot(y,
+    num_classes=C)``, ``tf.one_hot(indices=y, depth=C)``, ``np.eye(C)[y]`` — either ``None`` when
+    not written; ``None`` for any other node (shared by :func:`one_hot_label` and
+    :meth:`_Converter.one_hot_of_argmax_hn37`)."""
     if isinstance(node, ast.Call):
         f = node.func
         if (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) != "one_hot":
             return None
         kw = {k.arg: k.value for k in node.keywords}
-        y = node.args[0] if node.args else kw.get("tensor")
+        y = node.args[0] if node.args else kw.get("tensor", kw.get("indices"))
         c = node.args[1] if len(node.args) > 1 else kw.get("num_classes", kw.get("depth"))
-        return (y.id, c) if isinstance(y, ast.Name) and c is not None else None
+        return y, c
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
         f = node.value.func
         eye = isinstance(f, ast.Attribute) and f.attr == "eye" and bool(_module_of(f.value))
         if eye and len(node.value.args) == 1 and not node.value.keywords:
-            y = node.slice
-            return (y.id, node.value.args[0]) if isinstance(y, ast.Name) else None
+            return node.slice, node.value.args[0]
     return None
 
 
@@ -3605,6 +3646,8 @@ def _ast_shape(node: ast.AST, shapes: Mapping[str, Any]) -> tuple[int, int] | No
         if op is not None and op.kind == ops.ELEMENTWISE:
             return _ast_shape(node.args[0], shapes)
     if isinstance(node, ast.Call) and (kept := _kept_shape_hn24(node, shapes)) is not None:
+        return kept
+    if isinstance(node, ast.Call) and (kept := _kept_call_shape_hn37(node, shapes)) is not None:
         return kept
     if isinstance(node, ast.Call) and (product := _product_shape_s27(node, shapes)) is not None:
         return product
@@ -4437,6 +4480,39 @@ def _kept_shape_hn24(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, in
         return None
     along = len(args) > 1 or any(k.arg in ("axis", "dim") for k in node.keywords)
     if name in _KEEP_ALONG_AXIS_HN24 and not along:
+        return None
+    return _ast_shape(args[0], shapes)
+
+
+# heldnets37: the keywords a function of the operation table that keeps its tensor's shape takes
+# with a number (F.log_softmax(c, dim=-1), F.leaky_relu(x, negative_slope=0.1))
+_SHAPE_KEEPING_KEYWORDS_HN37 = frozenset(
+    {"dim", "axis", "negative_slope", "alpha", "beta", "threshold", "lambd", "approximate"}
+)
+
+
+def _kept_call_shape_hn37(node: ast.Call, shapes: Mapping[str, Any]) -> tuple[int, int] | None:
+    """heldnets37: an element-wise or row-wise function of the operation table called with a
+    number or an axis beside its tensor — ``F.log_softmax(c, dim=-1)``, ``x.softmax(1)``,
+    ``F.leaky_relu(x, 0.2)`` — has its tensor's shape (a softmax along any axis keeps it), so
+    ``F.log_softmax(prior, dim=-1).expand(B, K)`` of a [1, K] row is read as the copy it is;
+    ``None`` for anything else (a tensor among the other arguments, another keyword)."""
+    named = _name_and_args(node)
+    if named is None or not named[1]:
+        return None
+    name, args = named
+    op = ops.OPS.get(name)
+    if op is None or op.kind not in (ops.ELEMENTWISE, ops.ROWWISE):
+        return None
+
+    def number(a: ast.expr) -> bool:
+        if isinstance(a, ast.UnaryOp) and isinstance(a.op, ast.USub | ast.UAdd):
+            a = a.operand
+        return isinstance(a, ast.Constant) and isinstance(a.value, int | float | str | bool)
+
+    if not all(number(a) for a in args[1:]) or not all(
+        k.arg in _SHAPE_KEEPING_KEYWORDS_HN37 and number(k.value) for k in node.keywords
+    ):
         return None
     return _ast_shape(args[0], shapes)
 

@@ -316,6 +316,35 @@ def reaching(forward: Any, detached: Any = ()) -> set[str]:
     return reach
 
 
+# heldnets37: the row-wise marks of each row's largest entry (max_mask, of one_hot(argmax(S)) and
+# the inside of a max): constant wherever no entries tie, so no gradient flows through their input
+_ARGMAX_MARKS_HN37 = frozenset({"max_mask", "max_share", "max_share_all"})
+
+
+def reaching_hn37(forward: Any, detached: Any = ()) -> set[str]:
+    """:func:`reaching`, with the input of an argmax's mark (:data:`_ARGMAX_MARKS_HN37`) read as
+    a constant: ``max(X)`` is ``sum(X ⊙ max_mask(X))``, and X reaches the loss through the product,
+    but ``F.one_hot(S.argmax(1), k)`` is the mark alone, through which nothing reaches S."""
+
+    def outside(node: Any) -> list[str]:
+        out: list[str] = []
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.Call) and n.func in _ARGMAX_MARKS_HN37:
+                continue
+            if isinstance(n, ex.Name):
+                out.append(n.id)
+            stack.extend(ex.children(n))
+        return out
+
+    reach = {forward[-1][0]} if forward else set()
+    for k, node in reversed(forward):
+        if k in reach and k not in detached:
+            reach.update(outside(node))
+    return reach
+
+
 def _leaves(key: str, forward: Any) -> set[str]:
     """The names that [forward] line ``key`` reads, through the earlier lines it names: the
     inputs, parameters, sizes and constants its value depends on."""
@@ -1264,6 +1293,14 @@ class _Validator:
                     f"[params] {p}",
                     catalog.said("spec.stop_gradient_only", p=p),
                     catalog.said("spec.stop_gradient_only_fix", p=p),
+                )
+        marked = reaching_hn37(forward, self.stopped)
+        for p in params:
+            if p not in marked:  # heldnets37: read only through an argmax (hard attention)
+                raise self.err(
+                    f"[params] {p}",
+                    catalog.said("spec.heldnets37.argmax_only", p=p),
+                    catalog.said("spec.heldnets37.argmax_only_fix", p=p),
                 )
         self.params = params
         self.limits(forward, shapes, dims, full_dims, {**inputs, **params})

@@ -1073,7 +1073,8 @@ def _cosine(node: ast.Call, how: str) -> ast.expr:
 
 # losses whose ``weight=`` the rewrite reads (a rescaling of each entry or class)
 _WEIGHTED = frozenset(
-    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss"}
+    {"binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss",
+     "multilabel_soft_margin_loss"}
 )
 
 
@@ -1192,16 +1193,19 @@ def _hinge_embedding(a: dict[str, ast.expr], r: str) -> ast.expr:
 def _multilabel_soft_margin(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``multilabel_soft_margin_loss(x, y)``: per row, the mean over the classes of
     ``−[y·log σ(x) + (1 − y)·log σ(−x)]`` = ``y·softplus(−x) + (1 − y)·softplus(x)``; 'mean'
-    averages the rows (the mean of every entry), 'sum' adds them."""
+    averages the rows (the mean of every entry), 'sum' adds them. heldnets37: ``weight=w``
+    (one per class, a row) rescales each entry's loss before the mean over the classes, as
+    torch/nn/functional.py computes it; 'none' is the 1-D loss of each row."""
     x, y = a["input"], a["target"]
     elem = _add(
         _mul(y, _call("softplus", _neg(x))), _mul(_sub(_num(1), y), _call("softplus", x))
     )
+    if "weight" in a:
+        elem = _mul(elem, a["weight"])
     if r == "mean":
         return _call("mean", elem)
-    if r == "sum":
-        return _call("sum", _call("mean", elem, axis=_num(1), keepdims=_num(True)))
-    raise SpellingError(catalog.said("spec.spelling.multilabel_soft_margin_1"))
+    row = _call("mean", elem, axis=_num(1), keepdims=_num(True))
+    return _per_row(row, r, "multilabel_soft_margin_loss")
 
 
 def _flag(v: ast.expr | None, default: bool, what: str) -> bool:
@@ -1407,6 +1411,11 @@ def _argmax_rows_hn25(node: ast.expr) -> ast.expr | None:
     except SpellingError:
         return None
     return args[0] if along == 1 and axis is not None else None
+
+
+def argmax_rows_hn37(node: ast.expr) -> ast.expr | None:
+    """X of the class indices ``X.argmax(dim=1)`` (:func:`_argmax_rows_hn25`), else ``None``."""
+    return _argmax_rows_hn25(node)
 
 
 def argmax_labels_hn25(node: ast.Call) -> ast.Call:
@@ -2071,6 +2080,16 @@ def _triplet(a: dict[str, ast.expr], r: str) -> ast.expr:
         neg = _call("minimum", neg, swapped)
     elem = _add(a.get("margin", _num(1.0)), _sub(pos, neg))
     return _row_losses(_clip(_num(0), None, elem, "triplet_margin_loss"), r, "triplet_margin_loss")
+
+
+def _triplet_distance_hn37(a: dict[str, ast.expr], r: str) -> ast.expr:
+    """heldnets37: ``F.triplet_margin_with_distance_loss(a, p, n, *, distance_function=None,
+    margin=1, swap=False)``: with no distance function PyTorch's ``pairwise_distance`` (p = 2,
+    eps = 1e-6), so :func:`_triplet`'s loss; another distance function is refused naming that
+    form (write the distances out and the loss as ``clamp_min(margin + d_ap − d_an, 0)``)."""
+    if not _is_none(a.get("distance_function")):
+        raise SpellingError(catalog.said("spec.heldnets37.triplet_distance"))
+    return _triplet({k: v for k, v in a.items() if k != "distance_function"}, r)
 
 
 # PyTorch's EPSILON in cosine_embedding_loss (added to each squared norm)
@@ -3626,6 +3645,11 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "pairwise_distance": _pairwise_distance,
     "cdist": _cdist,
     "masked_fill": _masked_fill,
+    "triplet_margin_with_distance_loss": _loss3(
+        "triplet_margin_with_distance_loss",
+        ("anchor", "positive", "negative", "distance_function", "margin", "swap", "reduction"),
+        _triplet_distance_hn37,
+    ),
     "triplet_margin_loss": _loss3(
         "triplet_margin_loss",
         (
@@ -5618,10 +5642,17 @@ def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
                 module, name = KERAS_OPS_RENAMED_HN35[name].rsplit(".", 1)
             elif name in _KERAS_OPS_LOSSES_HN36:
                 return ast.copy_location(_keras_ops_loss_hn36(name, n), n)
+            elif name == "sparse_categorical_crossentropy":
+                # heldnets37: Keras 3's (target, output, from_logits=False, axis=-1), computed as
+                # keras/src/backend/jax/nn.py does: the one-hot rows of the class indices against
+                # log_softmax, or the rows divided by their sum and clipped — the backend form
+                # heldnets29 reads (per example, no reduction)
+                return ast.copy_location(_keras_sparse_cce_hn29(n, "keras.ops"), n)
             else:
                 read = sorted(
                     KERAS_OPS_NUMPY_HN35 | KERAS_OPS_NN_HN35
-                    | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid", *_KERAS_OPS_LOSSES_HN36}
+                    | {*KERAS_OPS_RENAMED_HN35, "hard_sigmoid", *_KERAS_OPS_LOSSES_HN36,
+                       "sparse_categorical_crossentropy"}
                 )
                 raise SpellingError(
                     catalog.said("spec.heldnets35.keras_ops", name=name, read=", ".join(read))
