@@ -26,11 +26,6 @@ _FN = (
     "functions (the loss's .pow(2).sum(), F.binary_cross_entropy, torch.relu) is autograd's, which the "
     "checker does not differentiate"
 )
-_POLY = (
-    "the d2l polynomial network's own gradient is read with its mean's 1/5 as a number (the spec's "
-    "labels.reshape(y_hat.shape) / np.arange(4).reshape(1, -1)), so a right 1/n is called right only at the "
-    "example's sizes — a reading of the spec, not of the answer"
-)
 _ENTRIES = "entries by index in a nested pure-Python comprehension (or sum(… for i in range(m)) inside one) are not read"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     **{f"c37-{k:03d}": _FN for k in (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15)},
@@ -48,10 +43,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c37-142": "PyTorch's yb.flip(0) (the spec's own spelling) is not read in an answer",
     "c37-143": "torch.flip(yb, dims=[0]) is not read in an answer",
     "c37-165": "jnp.einsum('n,nd->d', v, X) (a 1-D operand) is not read",
-    "c37-186": _POLY,
-    "c37-188": _POLY,
     "c37-190": "np.power(features, np.arange(4)) (the powers recomputed) is not read in an answer",
-    "c37-191": _POLY,
     "c37-192": "np.power(features, np.arange(1, 5)) is not read in an answer",
     "c37-211": "for xi, gi in zip(x, grad_h): grad_w1 += np.outer(xi, gi) (a zip over a cell's own array) is not read",
 }

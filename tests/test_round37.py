@@ -451,3 +451,21 @@ def test_column_major_weights_are_called_weights(lang: str) -> None:
     else:
         assert "处在权重的位置上" not in words and "代替了权重" not in words and "列优先，每一列是一个样本" in words
         assert r"责任经由权重 $W^{[2]}$ 传回 $A^{[1]}$" in words
+
+
+# ---- a column raised to an arange keeps its rows' size name (issue 9) ---------------------------
+
+
+def test_polynomial_features_keep_the_batch_size_name() -> None:
+    """d2l's ``np.power(features, np.arange(4).reshape(1, -1))`` wrote its x ** 0 column as
+    ``np.ones((5, 1))``: every later shape lost the name n, the handout's mean divided by 5 and a
+    right ``/ n`` answer was "right only at the example's sizes" (heldcheck37's c37-186/188/191)."""
+    from derive.engine.graph import build
+    from derive.lang import spec
+
+    from pathlib import Path
+
+    g = build(spec.parse(Path("tests/specs_course/hn30_d2l_poly_power_arange.toml").read_text()))
+    assert [getattr(d, "label", None) for d in g.tensors["l"].shape] == ["n", None]
+    spelled = "dw = np.dot(poly_features.T, y_hat - labels[:, None]) / n"
+    assert _verdict("tests/specs_course/hn30_d2l_poly_power_arange.toml", "w", spelled) == ("correct", None)

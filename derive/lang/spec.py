@@ -2733,7 +2733,12 @@ class _Validator:
                     ast.Load(),
                 )
                 if e == 0:  # x ** 0 is 1 (also at x = 0, where 0 · x⁻¹ is no derivative)
-                    ones = ast.Tuple([ast.Constant(int(shape[0])), ast.Constant(1)], ast.Load())
+                    # the rows' [dims] name where the base declares one (n, not the example's 5)
+                    declared = shapes.get(base.id) if isinstance(base, ast.Name) else None
+                    first = declared[0] if declared else None
+                    label = first if isinstance(first, str) else getattr(first, "label", None)
+                    rows = ast.Name(label, ast.Load()) if label in dims else ast.Constant(int(shape[0]))
+                    ones = ast.Tuple([rows, ast.Constant(1)], ast.Load())
                     np_ones = ast.Attribute(ast.Name("np", ast.Load()), "ones", ast.Load())
                     cols.append(ast.Call(np_ones, [ones], []))
                 else:
