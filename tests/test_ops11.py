@@ -174,8 +174,9 @@ def test_xlogy_has_pytorchs_zero_gradient_where_x_is_zero() -> None:
         ("torch.tensor(Z)", "one number"),
         ("F.softmin(Z)", "axis"),
         # of an expression whose size the declared shapes give it is read (tests/test_trust12.py;
-        # a slice of one too since spellings24), of a row-wise function's not yet
-        ("torch.cumsum(torch.softmax(Z, 1)[:, 0:2], 1)", "name the expression on a line first"),
+        # a slice of one too since spellings24; of a softmax with its axis since heldnets37), of
+        # F.normalize's not yet
+        ("torch.cumsum(F.normalize(Z, dim=1)[:, 0:2], 1)", "name the expression on a line first"),
         ("np.cumsum(Z)", "along axis 0 or 1"),
     ],
 )

@@ -211,7 +211,7 @@ def test_encoder_states_are_rows_not_examples(lang: str) -> None:
     words = [line for line in md.splitlines() if line.startswith(("**In words", "**这一步"))]
     text = "\n".join(words)
     assert "(example" not in text and "行（样本）" not in text and "（每个样本）" not in text
-    added = {"en": r"$s \thinspace W^{[2]}$ is added to every row of $e$", "zh": r"$s \thinspace W^{[2]}$ 加到 $e$ 的每一行上"}
+    added = {"en": r"$s \thinspace W_{2}$ is added to every row of $e$", "zh": r"$s \thinspace W_{2}$ 加到 $e$ 的每一行上"}
     assert added[lang] in text
     # a batch of examples keeps its word: the same layer scored per row against a target per row
     batch = BAHDANAU.replace('c = "alpha.T @ H"\nL = "0.5 * np.sum((c - y) ** 2)"', 'L = "0.5 * np.sum((e - t) ** 2)"')

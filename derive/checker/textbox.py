@@ -309,6 +309,8 @@ def _typed_where(line: str) -> str:
             m = _TYPED_WHERE.match(code, i) or _SPACED_WHERE.match(code, i)
         if m is not None:
             head = code[:i]
+            if first is None and re.fullmatch(r"[\s\w,()\[\]*]*", head):
+                return line  # names and commas only: a tuple's targets, "_, dW2, _ = f(…)"
             defs = _definitions(code[m.start(1) :])
             used = head[first + 1 :] if first is not None else head
             if defs and head.strip() and any(_uses(used, name) for name, _ in defs):

@@ -726,7 +726,10 @@ class _Writer:
         node, call, other = site
         if call is not None:
             op = ops.OPS.get(call.func)
-            f = Math(op.tex if op is not None else call.func)
+            if op is None or op.kind != ops.ELEMENTWISE or not op.tex or "\\begin" in op.tex:
+                return Words("product.many", base)  # concat([F, X * H]): no function acts on H
+            # a symbol that takes its argument (\sqrt) is shown with a place for it
+            f = Math(op.tex + "{\\cdot}" if op.tex in ("\\sqrt",) else op.tex)
             if node.op == "/" and node.right == ex.Name(t):  # log(ρ / ρ̂): ρ̂ divides
                 return Words("product.nested.divisor", (*base, ("f", f)))
             tex = forward_ir(other, self.g).tex()
