@@ -120,6 +120,15 @@ def requires_grad(spec: NetSpec) -> set[str]:
     return spec.graded() if spec.detached else spec.moved_by(spec.params)
 
 
+def _reads(spec: NetSpec) -> dict[str, set[str]]:
+    """What each node reads, through the nodes before it."""
+    reads: dict[str, set[str]] = {}
+    for k, tree in spec.forward:
+        direct = set(ex.names(tree))
+        reads[k] = direct.union(*(reads.get(n, set()) for n in direct))
+    return reads
+
+
 def parallel_views(spec: NetSpec) -> set[str]:
     """Inputs and nodes numbered side by side, not layer after layer: families ``x1, x2`` (a
     letter stem, two or more numbers) in a network where no numbered node reads an input or node
@@ -134,10 +143,7 @@ def parallel_views(spec: NetSpec) -> set[str]:
         if (m := re.fullmatch(r"([A-Za-z]+)(\d+)", n))
     }
     trees = dict(spec.forward)
-    reads: dict[str, set[str]] = {}
-    for k, tree in spec.forward:  # what each node reads, through the nodes before it
-        direct = set(ex.names(tree))
-        reads[k] = direct.union(*(reads.get(n, set()) for n in direct))
+    reads = _reads(spec)
     if any(
         numbered[a][1] != numbered[n][1]
         for n in numbered if n in trees
@@ -152,10 +158,12 @@ def parallel_views(spec: NetSpec) -> set[str]:
 
 def parallel_params(spec: NetSpec) -> set[str]:
     """Parameters numbered side by side, not layer after layer: a family ``W1, W2`` (a letter
-    stem, two or more numbers) none of whose members meets, as the other operand of an
-    operation, data computed from another member — Bahdanau's ``tanh(H @ W1 + s @ W2)``, a
-    mixture's means ``x - mu1`` and ``x - mu2``. They are printed ``W_{1}``, ``μ_{2}``; an MLP's
-    ``A1 @ W2`` (A1 computed from W1) keeps every member a layer's, ``W^{[2]}``."""
+    stem, two or more numbers) none of whose members is fed data computed from another member —
+    as the other operand of its product, or as the rest of the sum a bias is added to (a sibling
+    term's own member factor aside): Bahdanau's ``tanh(H @ W1 + s @ W2)``, a mixture's means
+    ``x - mu1`` and ``x - mu2``. They are printed ``W_{1}``, ``μ_{2}``; an MLP's ``A1 @ W2`` and
+    ``… + b2`` (A1 made with W1 and b1) keep every member a layer's, ``W^{[2]}``. A family
+    numbered like a layered one is layered too (a GRU's ``Un1, Un2`` beside ``Wn1, Wn2``)."""
     numbered = {n: m.group(1) for n in spec.params if (m := re.fullmatch(r"([A-Za-z]+)(\d+)", n))}
     families: dict[str, set[str]] = {}
     for n, stem in numbered.items():
@@ -163,10 +171,7 @@ def parallel_params(spec: NetSpec) -> set[str]:
     families = {s: f for s, f in families.items() if len(f) > 1}
     if not families:
         return set()
-    reads: dict[str, set[str]] = {}
-    for k, tree in spec.forward:  # the parameters each node is computed from
-        direct = set(ex.names(tree))
-        reads[k] = direct.union(*(reads.get(n, set()) for n in direct))
+    reads = _reads(spec)
 
     def depends(tree: ex.Node) -> set[str]:
         names = set(ex.names(tree))
@@ -205,7 +210,7 @@ def parallel_params(spec: NetSpec) -> set[str]:
             ops_ = operands(n)
             for k, o in enumerate(ops_):  # a member applied to data: a weight
                 if (member := alone(o)) is not None:
-                    fed[member] |= set().union(*(depends(q) for q, _ in enumerate(ops_) if q != k for q in [ops_[q]]))
+                    fed[member] |= set().union(*(depends(q) for j, q in enumerate(ops_) if j != k))
     sequential = {
         numbered[m] for m, made in fed.items() if made & (families.get(numbered[m], set()) - {m})
     }

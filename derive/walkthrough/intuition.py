@@ -218,10 +218,11 @@ class _Writer:
         names = [x for x in ex.names(tree) if x in self.g.tensors]
         return bool(names) and all(self.g.tensors[x].kind != "param" for x in names)
 
-    def batch(self, name: str) -> Math:
-        """The number of rows of ``name`` as the spec names it (``m``) or as a number."""
+    def batch(self, name: str, axis: int = 0) -> Math:
+        """The number of rows (``axis=1``: columns) of ``name`` as the spec names it (``m``) or
+        as a number."""
         g = self.g
-        return Math(mf.Scalar(g.count((g.tensors[name].shape[0],)).expr, g.scalar_names()).tex())
+        return Math(mf.Scalar(g.count((g.tensors[name].shape[axis],)).expr, g.scalar_names()).tex())
 
     def mean_tex(self) -> tuple[Math, Math]:
         """``(n, "n = 4")``: what the loss averages over, as the spec names it and with its
@@ -477,10 +478,7 @@ class _Writer:
                 key = "linear-input" if param else "linear-input.product"
                 if not param and self.g.tensors[t].kind == "param" and self.columns(c.source):
                     # column-major Z = W A: the weights on the left, one column per example
-                    m = Math(str(self.g.tensors[c.source].shape[1]))
-                    cols = self.g.tensors[c.source].shape[1]
-                    label = getattr(cols, "label", None)
-                    m = Math(self.g.symbol_tex.get(self.g.scalars[label], label)) if label in self.g.scalars else m
+                    m = self.batch(c.source, axis=1)
                     out.append(Words("linear-weight.columns", (*base, ("W", W), ("m", m), ("F", Math(c.formula.tex())))))
                     continue
                 if param and w is not None and self.g.tensors[t].kind == "param" and _inline(tree, t, w):
