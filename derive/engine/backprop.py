@@ -662,17 +662,20 @@ def _size_ratio(
     return mf.Scalar(ratio, g.scalar_names())
 
 
-def written_ce_count(g: Graph, p: str, y: str, log: bool = False) -> mf.Scalar | None:
+def written_ce_count(
+    g: Graph, p: str, y: str, log: bool = False, columns: bool = False
+) -> mf.Scalar | None:
     """The count ``n`` of a cross-entropy written out by hand over probabilities ``P`` and
     one-hot targets ``Y`` (``-np.sum(Y * np.log(P)) / N``, a mean of picked log-probabilities):
     the loss's exact derivative by one entry of ``P`` is ``−y/(n·p)``, read from the symbols as
     :func:`written_bce_count` reads a binary one, with the first row of ``Y`` one-hot on that
     entry (D2L's ``-log(y_hat[range(n), y])`` picks ``Σ_j p_j y_j``, which is ``p`` there).
-    ``log``: the node holds log-probabilities, the derivative is ``−y/n``."""
+    ``log``: the node holds log-probabilities, the derivative is ``−y/n``. ``columns``: ``Y``
+    holds one-hot columns (Ng's layout), the first column is one-hot on that entry."""
     loss = _loss_through(g, p)
     if loss is None or y not in g.tensors:
         return None
-    row = g.tensors[y].symbols[0, :]
+    row = g.tensors[y].symbols[:, 0] if columns else g.tensors[y].symbols[0, :]
     sp_, sy = g.tensors[p].symbols[0, 0], row[0]
     at = {e: sp.Integer(int(j == 0)) for j, e in enumerate(row)}
     return _size_ratio(g, -sy if log else -sy / sp_, loss, sp_, at)
@@ -689,6 +692,8 @@ def _softmax_candidates(g: Graph, t: str) -> list[tuple[str, bool]]:
         if node.name in (t, g.spec.loss) or g.tensors[node.name].shape != shape:
             continue
         tree = node.tree
+        if isinstance(tree, ex.Transpose):  # torch.softmax(Z, dim=0): softmax(Zᵀ)ᵀ
+            tree = tree.operand
         div = (isinstance(tree, ex.BinOp) and tree.op == "/") or (
             isinstance(tree, ex.Call) and tree.func == "softmax"
         )
@@ -867,40 +872,52 @@ def bce_fused(A: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, w: mf.MExpr | None) -> mf.M
     return mf.div(mf.sub(mf.mul(A, mf.add(wy, mf.sub(_one(), Y))), wy), n)
 
 
+def _along(columns: bool) -> tuple[type[mf.MExpr], str]:
+    """The sums a softmax normalises by — each row's (``X𝟙``), or each column's (``𝟙ᵀX``,
+    Ng's layout with one example per column) — and the suffix of the reasons that say so."""
+    return (mf.SumRows, ".columns") if columns else (mf.SumCols, "")
+
+
 def ce_one_hot_chain(
-    P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, first: str
+    P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, first: str, columns: bool = False
 ) -> list[tuple[mf.MExpr, str]]:
     """softmax's ``P`` under a cross-entropy against one-hot ``Y``, the textbook algebra as
     (right side, reason key) rows: ``δ_P = −Y/(n·P)`` into the softmax rule (reason ``first``),
-    the denominators cancelled, the one-hot row sums."""
+    the denominators cancelled, the one-hot row sums (``columns``: a softmax down each column
+    against one-hot columns, the same algebra with column sums)."""
+    total, end = _along(columns)
     dP = mf.div(mf.neg(mf.Div(Y, P)), n)
     return [
-        (mf.mul(P, mf.sub(dP, mf.SumCols(mf.mul(dP, P)))), first),
-        (ce_fused(P, Y, n, one_hot=False), "builtins.ce_cancel"),
-        (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
+        (mf.mul(P, mf.sub(dP, total(mf.mul(dP, P)))), first + end),
+        (ce_fused(P, Y, n, one_hot=False, columns=columns), "builtins.ce_cancel" + end),
+        (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot" + end),
     ]
 
 
 def nll_one_hot_chain(
-    P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, first: str
+    P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, first: str, columns: bool = False
 ) -> list[tuple[mf.MExpr, str]]:
     """log-probabilities (``P`` their exponential) under the negative log-likelihood of one-hot
     ``Y``: ``δ_logp = −Y/n`` into the log-softmax rule (reason ``first``), the common factor
-    taken out, the one-hot row sums."""
+    taken out, the one-hot row (``columns``: column) sums."""
+    total, end = _along(columns)
     dlogp = mf.div(mf.neg(Y), n)
     return [
-        (mf.sub(dlogp, mf.mul(P, mf.SumCols(dlogp))), first),
-        (ce_fused(P, Y, n, one_hot=False), "builtins.nll_collect"),
-        (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot"),
+        (mf.sub(dlogp, mf.mul(P, total(dlogp))), first + end),
+        (ce_fused(P, Y, n, one_hot=False, columns=columns), "builtins.nll_collect" + end),
+        (ce_fused(P, Y, n, one_hot=True), "builtins.ce_one_hot" + end),
     ]
 
 
-def ce_fused(P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, one_hot: bool) -> mf.MExpr:
+def ce_fused(
+    P: mf.MExpr, Y: mf.MExpr, n: mf.MExpr, one_hot: bool, columns: bool = False
+) -> mf.MExpr:
     """softmax followed by cross-entropy, ∂L/∂Z: ``(P − Y)/n`` for one-hot rows of ``Y``, else
-    ``(−Y + P ⊙ (Y𝟙))/n`` (the forms :meth:`_Deriver.softmax_ce` derives step by step)."""
+    ``(−Y + P ⊙ (Y𝟙))/n`` (``columns``: ``(−Y + P ⊙ (𝟙ᵀY))/n``; the forms
+    :meth:`_Deriver.softmax_ce` derives step by step)."""
     if one_hot:
         return mf.div(mf.sub(P, Y), n)
-    return mf.div(mf.add(mf.neg(Y), mf.mul(P, mf.SumCols(Y))), n)
+    return mf.div(mf.add(mf.neg(Y), mf.mul(P, _along(columns)[0](Y))), n)
 
 
 # ---- element-wise truth -----------------------------------------------------------------------
@@ -1259,18 +1276,20 @@ def _batchnorm_pattern(g: Graph, x: str) -> tuple[str, ex.Node, ex.Node, str] | 
 
 def one_hot_rows(g: Graph, checker: Checker) -> dict[sp.Symbol, sp.Expr]:
     """Identity tests draw the entries of an input declared one-hot as rows that sum to 1
-    (``u_ij / Σ_r u_ir`` with ``u > 0``): the only property of one-hot rows that the fused
+    (``u_ij / Σ_r u_ir`` with ``u > 0``; one-hot columns as columns that do): the only property of one-hot rows that the fused
     softmax + cross-entropy step ``(P − Y)/m`` uses, so steps are still tested on a continuum of
     points, and every step true for free entries stays true."""
     out: dict[sp.Symbol, sp.Expr] = {}
-    for name in g.spec.one_hot:
+    for name in (*g.spec.one_hot, *g.spec.one_hot_columns):
         t = g.tensors[name]
-        for i in range(t.shape[0]):
-            raw = [sp.Symbol(f"onehot_{name}_{i}_{j}") for j in range(t.shape[1])]
+        # one-hot columns (Ng's layout, one example per column): each column sums to 1
+        sym = t.symbols.T if name in g.spec.one_hot_columns else t.symbols
+        for i in range(sym.shape[0]):
+            raw = [sp.Symbol(f"onehot_{name}_{i}_{j}") for j in range(sym.shape[1])]
             total = sp.Add(*raw)
             for j, u in enumerate(raw):
                 checker.domains[u] = (0.05, 1.0)
-                out[t.symbols[i, j]] = u / total
+                out[sym[i, j]] = u / total
     return out
 
 
@@ -1580,16 +1599,19 @@ class _Deriver:
         ``(P − Y)/n``. Every line is checked against the element-wise gradient; a network that
         only looks like this gets no simplification."""
         g = self.g
-        targets = [y for y in g.spec.one_hot if g.consumers.get(y)]
+        targets = [y for y in (*g.spec.one_hot, *g.spec.one_hot_columns) if g.consumers.get(y)]
         if len(targets) != 1 or not self._softmax_entry(t):
             return []
         y = targets[0]
+        # one-hot columns (Ng's layout): the softmax runs down each column, sums are 𝟙ᵀX
+        columns = y in g.spec.one_hot_columns
         Y = forward_ir(ex.Name(y), g)
         done = self._ce_done.get(first.name) if first is not None else None
         if done is not None:
             P, n = done
+            shift = "builtins.ce_shift" + _along(columns)[1]
             chain = [
-                (g.tensors[first.name].grad_ref(g.loss_tex), "builtins.ce_shift"),
+                (g.tensors[first.name].grad_ref(g.loss_tex), shift),
                 (ce_fused(P, Y, n, one_hot=True), "builtins.ce_shift_result"),
             ]
             shown = self._shown(P)
@@ -1598,15 +1620,15 @@ class _Deriver:
                 self._ce_done[t.name] = done
             return steps
         for p, log in _softmax_candidates(g, t.name):
-            n = written_ce_count(g, p, y, log)
+            n = written_ce_count(g, p, y, log, columns)
             if n is None:
                 continue
             if log:  # log P written out: P = exp(log P)
                 P = forward_ir(ex.Call("exp", (ex.Name(p),)), g)
-                chain = nll_one_hot_chain(P, Y, n, "builtins.nll_written")
+                chain = nll_one_hot_chain(P, Y, n, "builtins.nll_written", columns)
             else:
                 P = g.tensors[p].value_ref(g.loss_tex)
-                chain = ce_one_hot_chain(P, Y, n, "builtins.ce_written")
+                chain = ce_one_hot_chain(P, Y, n, "builtins.ce_written", columns)
             steps = self.try_chain(t, chain, "softmax-ce", y, p=p, z=t.name)
             if steps:
                 self._ce_done[t.name] = (P, n)
@@ -1663,7 +1685,7 @@ class _Deriver:
     def _softmax_entry(self, t: Tensor) -> bool:
         """Whether every consumer of ``t`` may start a softmax written out: an exponential of
         ``t`` (also shifted) somewhere in it, or ``t`` minus something (the shift by the row
-        maximum, the log-softmax's ``t − log Σ exp t``)."""
+        maximum, the log-softmax's ``t − log Σ exp t``), or a softmax of ``t`` down its columns."""
 
         def exp_of_t(n: ex.Node) -> bool:
             if isinstance(n, ex.Call) and n.func == "exp" and t.name in ex.names(n.args[0]):
@@ -1673,7 +1695,9 @@ class _Deriver:
         for c in self.g.consumers[t.name]:
             tree = next(n.tree for n in self.g.nodes if n.name == c)
             shift = isinstance(tree, ex.BinOp) and tree.op == "-" and tree.left == ex.Name(t.name)
-            if not (shift or exp_of_t(tree)):
+            # torch.softmax(t, dim=0), read as softmax(tᵀ)ᵀ: a softmax down each column
+            down = ex.Transpose(ex.Call("softmax", (ex.Transpose(ex.Name(t.name)),)))
+            if not (shift or exp_of_t(tree) or tree == down):
                 return False
         return True
 

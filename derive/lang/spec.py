@@ -3388,8 +3388,8 @@ class _Validator:
 
     def columns_hot(self, key: str) -> None:
         """``key``, declared ``kind = "one-hot"``, is given with one-hot columns (examples in
-        columns, as in Ng's courses): read as one-hot columns, which no fused step assumes (the
-        cost is the user's own formula; the softmax's Jacobian is shown in general)."""
+        columns, as in Ng's courses): read as one-hot columns (a softmax down the columns under
+        a cross-entropy against them reaches ``(P − Y)/m``, :meth:`_Deriver.written_softmax`)."""
         self.one_hot.remove(key)
         self.hot_columns.append(key)
 
@@ -3470,9 +3470,13 @@ class _Validator:
                                 ),
                                 catalog.said("spec.read.values_2_fix"),
                             )
-        for key in _given_softmax_targets(forward, fixed):
+        rows_given, columns_given = _given_softmax_targets(forward, fixed)
+        for key in rows_given:
             if key in inputs and key not in self.one_hot and key not in self.hot_columns:
                 self.one_hot.append(key)
+        for key in columns_given:
+            if key in inputs and key not in self.one_hot and key not in self.hot_columns:
+                self.hot_columns.append(key)
         missing = [k for k in list(inputs) + list(params) if k not in fixed]
         roles = domain.roles(forward, self.one_hot, self.bernoulli_support)
         compared = domain.equality_classes(forward)
@@ -4627,28 +4631,65 @@ _ARGMAX_MODULES = frozenset({"torch", "np", "numpy", "jnp", "tf", "tf.math"})
 
 def _given_softmax_targets(
     forward: tuple[tuple[str, ex.Node], ...], fixed: dict[str, tuple[tuple[Fraction, ...], ...]]
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
     """Targets given as one-hot rows though not declared so, that multiply the log of a
     softmax's probabilities (Nielsen's ``-np.sum(y * np.log(a2))``, a cross-entropy written out
     by hand, ``Y * log_softmax(S)``): read as one-hot rows, as ``derive check`` reads them, so the
-    walkthrough reaches ``(P − Y)/m`` and every point draws such rows. A target given other
-    values (soft labels) stays as it is."""
+    walkthrough reaches ``(P − Y)/m`` and every point draws such rows. A softmax down the
+    columns (``F.softmax(Z, dim=0)``, ``np.exp(Z) / np.sum(np.exp(Z), axis=0)``, a log-softmax
+    written so) with targets given as one-hot columns (Ng's and 邱锡鹏's layout, one example per
+    column): read as one-hot columns. A target given other values (soft labels) stays as it
+    is. Returns (rows, columns)."""
     trees = dict(forward)
 
-    def log_probs(n: ex.Node) -> bool:
+    def exp_in(n: ex.Node) -> bool:
         if isinstance(n, ex.Name) and n.id in trees:
-            t = trees[n.id]
-            return isinstance(t, ex.Call) and t.func == "log_softmax" and not t.kwargs
-        if isinstance(n, ex.Call) and n.func == "log_softmax" and not n.kwargs:
+            n = trees[n.id]
+        if isinstance(n, ex.Call) and n.func == "exp":
             return True
+        return any(exp_in(c) for c in ex.children(n))
+
+    def sum_axis(n: ex.Node) -> int | None:
+        """The axis (0 or 1) of ``sum(·, axis)`` over exponentials, else None."""
+        if not (isinstance(n, ex.Call) and n.func == "sum" and len(n.args) == 1):
+            return None
+        axis = n.kwarg("axis")
+        if not (isinstance(axis, ex.Num) and axis.value in (0, 1, -1) and exp_in(n.args[0])):
+            return None
+        return 0 if axis.value == 0 else 1
+
+    def softmax_axis(t: ex.Node) -> int | None:
+        if isinstance(t, ex.Call) and t.func == "softmax" and not t.kwargs:
+            return 1
+        down = isinstance(t, ex.Transpose) and isinstance(t.operand, ex.Call)
+        if down and t.operand.func == "softmax" and isinstance(t.operand.args[0], ex.Transpose):
+            return 0
+        if isinstance(t, ex.BinOp) and t.op == "/" and exp_in(t.left):
+            return sum_axis(t.right)
+        return None
+
+    def log_probs(n: ex.Node) -> int | None:
+        """The axis the probabilities whose log ``n`` is are normalised along, else None."""
+        if isinstance(n, ex.Name) and n.id in trees:
+            n = trees[n.id]
+            if isinstance(n, ex.BinOp) and n.op == "-":  # z − log Σ exp z, written out
+                right = n.right
+                if isinstance(right, ex.Call) and right.func == "log" and len(right.args) == 1:
+                    return sum_axis(right.args[0])
+        if isinstance(n, ex.Call) and n.func == "log_softmax" and not n.kwargs:
+            return 1
         if isinstance(n, ex.Call) and n.func == "log" and len(n.args) == 1:
             p = n.args[0]
             if isinstance(p, ex.Name) and p.id in trees:
                 p = trees[p.id]
-            return isinstance(p, ex.Call) and p.func == "softmax" and not p.kwargs
-        return False
+            return softmax_axis(p)
+        return None
 
-    out: list[str] = []
+    def hot(lines) -> bool:
+        return all(len(r) > 1 and sorted(r) == [0] * (len(r) - 1) + [1] for r in lines)
+
+    rows: list[str] = []
+    columns: list[str] = []
     for _, tree in forward:
         stack = [tree]
         while stack:
@@ -4657,15 +4698,15 @@ def _given_softmax_targets(
             if not (isinstance(n, ex.BinOp) and n.op == "*"):
                 continue
             for y, other in ((n.left, n.right), (n.right, n.left)):
-                rows = fixed.get(y.id) if isinstance(y, ex.Name) else None
-                if (
-                    rows
-                    and y.id not in out
-                    and log_probs(other)
-                    and all(len(r) > 1 and sorted(r) == [0] * (len(r) - 1) + [1] for r in rows)
-                ):
-                    out.append(y.id)
-    return out
+                given = fixed.get(y.id) if isinstance(y, ex.Name) else None
+                if not given or y.id in rows or y.id in columns:
+                    continue
+                axis = log_probs(other)
+                if axis == 1 and hot(given):
+                    rows.append(y.id)
+                elif axis == 0 and hot(list(zip(*given, strict=True))) and not hot(given):
+                    columns.append(y.id)
+    return rows, columns
 
 
 def _argmax_of(node: ast.expr, one_hot: list[str] | tuple[str, ...]) -> str | None:

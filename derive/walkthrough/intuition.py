@@ -375,7 +375,11 @@ class _Writer:
         target = bce_target(g, a) if "bce" in rule else None
         if rule != "batchnorm":  # the BCE / CE term the unit feeds (beside a regulariser)
             loss = loss_term(loss, a, "bce" if "bce" in rule else "cross_entropy")
-        hot = [y for y in g.spec.one_hot if y in ex.names(g.nodes[-1].tree)]
+        hot = [
+            y
+            for y in (*g.spec.one_hot, *g.spec.one_hot_columns)
+            if y in ex.names(g.nodes[-1].tree)
+        ]
         if isinstance(target, ex.Name):  # also a cross-entropy written out by hand
             args.append(("Y", self.tex(target.id)))
         elif isinstance(loss, ex.Call) and len(loss.args) > 1 and isinstance(loss.args[1], ex.Name):
@@ -391,7 +395,9 @@ class _Writer:
         # the simplified gradient as the steps prove it (1/m, 1/(mk) for a mean over every
         # entry, none for a sum): never a scale composed here
         args.append(("F", Math(v.simplified[-1].rhs.tex) if v.simplified else Math("")))
-        return Words(f"fused.{rule}", tuple(args))
+        # one example per column (Ng's layout): each column of the blame sums to zero
+        down = any(s.reason.endswith(".columns") for s in v.simplified)
+        return Words(f"fused.{rule}" + (".columns" if down else ""), tuple(args))
 
     def fused_inline(self, a: str, rule: str, plain: Math) -> Words:
         """The sentence of σ (softmax) of an expression read by a cross-entropy in one line:

@@ -1,0 +1,159 @@
+"""Round 38 (issues 9, 11, 12): the lead's fixes from held-out input, each with the case that
+found it."""
+
+from __future__ import annotations
+
+import pytest
+
+# ---- a softmax down the columns under a cross-entropy against one-hot columns (issue 9) -------
+# Ng's and UFLDL's layout keeps one example per column: ``np.exp(Z2) / np.sum(np.exp(Z2),
+# axis=0, keepdims=True)``, ``torch.softmax(Z, dim=0)``, a log-softmax down the columns. The
+# handout wrote the softmax Jacobian out (a page-long formula) where the row-major network gets
+# the textbook ``(A2 − Y)/m``.
+
+COLUMNS = """# column-major two-layer network, softmax output (one example per column)
+[dims]
+n_x = 3
+n_h = 4
+n_y = 3
+m = 5
+[inputs]
+X = ["n_x", "m"]
+Y = { shape = ["n_y", "m"], kind = "one-hot-columns" }
+[params]
+W1 = ["n_h", "n_x"]
+b1 = ["n_h", 1]
+W2 = ["n_y", "n_h"]
+b2 = ["n_y", 1]
+[forward]
+Z1 = "W1 @ X + b1"
+A1 = "np.tanh(Z1)"
+Z2 = "W2 @ A1 + b2"
+SOFTMAX
+J = "LOSS"
+"""
+
+SPELLINGS = {
+    "written": ('A2 = "np.exp(Z2) / np.sum(np.exp(Z2), axis=0, keepdims=True)"', "-np.sum(Y * np.log(A2)) / m", "Z2", "(A2 - Y)"),
+    "shifted": (
+        'S = "Z2 - Z2.max(0)"\nE = "np.exp(S)"\nA2 = "E / E.sum(0)"',
+        "-np.sum(Y * np.log(A2)) / m",
+        "Z2",
+        "(A2 - Y)",
+    ),
+    "torch": ('A2 = "torch.softmax(Z2, dim=0)"', "-(Y * torch.log(A2)).sum() / m", "Z2", "(A2 - Y)"),
+    "log": (
+        'LP = "Z2 - np.log(np.sum(np.exp(Z2), axis=0, keepdims=True))"',
+        "-np.mean(np.sum(Y * LP, axis=0))",
+        "Z2",
+        "(exp(LP) - Y)",
+    ),
+}
+
+
+def _columns(kind: str, one_hot: bool = True) -> str:
+    soft, loss, _, _ = SPELLINGS[kind]
+    text = COLUMNS.replace("SOFTMAX", soft).replace("LOSS", loss)
+    return text if one_hot else text.replace('kind = "one-hot-columns"', 'kind = "data"')
+
+
+def _simplified(text: str, node: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    return derive(spec.parse(text)).gradient(node).simplified
+
+
+@pytest.mark.parametrize("kind", sorted(SPELLINGS))
+def test_a_softmax_down_the_columns_simplifies_to_the_error(kind: str) -> None:
+    steps = _simplified(_columns(kind), SPELLINGS[kind][2])
+    assert steps, "no simplification"
+    assert steps[-1].rhs.text.replace(" ", "") == f"1/m·{SPELLINGS[kind][3]}".replace(" ", "")
+    # the reasons speak of columns, never of rows
+    assert all(s.reason.endswith(".columns") for s in steps if s.reason != "builtins.ce_shift_result")
+
+
+def test_targets_not_one_hot_by_columns_get_no_one_hot_step() -> None:
+    steps = _simplified(_columns("written", one_hot=False), "Z2")
+    assert not any("ce_one_hot" in s.reason for s in steps)
+
+
+def test_the_column_error_agrees_with_pytorch() -> None:
+    """The oracle: δ_Z2 of the column-major network by autograd (float64) is (A2 − Y)/m with
+    A2 the softmax of each column and Y one-hot columns."""
+    torch = pytest.importorskip("torch")
+    g = torch.Generator().manual_seed(3)
+    X = torch.randn(3, 5, generator=g, dtype=torch.float64)
+    Y = torch.nn.functional.one_hot(torch.tensor([0, 2, 1, 1, 0]), 3).T.double()
+    W1, W2 = torch.randn(4, 3, generator=g, dtype=torch.float64), torch.randn(3, 4, generator=g, dtype=torch.float64)
+    Z2 = (W2 @ torch.tanh(W1 @ X)).requires_grad_()
+    A2 = torch.softmax(Z2, dim=0)
+    (-(Y * torch.log(A2)).sum() / 5).backward()
+    assert torch.allclose(Z2.grad, (A2 - Y).detach() / 5, rtol=0, atol=1e-15)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_column_handout_says_columns(lang: str) -> None:
+    from test_round36 import _md
+
+    md = _md(_columns("written"), lang)
+    column = {"en": "Each column of this blame", "zh": "每一列（每列一个样本）的和都为零"}[lang]
+    row = {"en": "Each row of this blame", "zh": "这份责任每一行的和都为零"}[lang]
+    assert column in md and row not in md
+    assert "In code: `dZ2 = (A2 - Y) / m`" in md or "`dZ2 = (A2 - Y) / m`" in md
+
+
+GIVEN = """# 邱锡鹏 3.3: softmax regression, examples in columns, labels given (no kind declared)
+[dims]
+D = 3
+C = 3
+N = 4
+[inputs]
+X = ["D", "N"]
+Y = ["C", "N"]
+[params]
+W = ["D", "C"]
+[forward]
+Z = "W.T @ X"
+Y_hat = "SOFTMAX"
+R = "-1 / N * np.sum(Y * np.log(Y_hat))"
+[values]
+Y = LABELS
+"""
+
+HOT_COLUMNS = "[[1, 0, 0, 1], [0, 1, 0, 0], [0, 0, 1, 0]]"
+SOFT_COLUMNS = "[[0.5, 0, 0, 1], [0.5, 1, 0, 0], [0, 0, 1, 0]]"
+
+
+@pytest.mark.parametrize(
+    "softmax", ["F.softmax(Z, dim=0)", "np.exp(Z) / np.sum(np.exp(Z), axis=0, keepdims=True)"]
+)
+def test_targets_given_as_one_hot_columns_are_read_so(softmax: str) -> None:
+    from derive.lang import spec
+
+    hot = GIVEN.replace("SOFTMAX", softmax).replace("LABELS", HOT_COLUMNS)
+    assert spec.parse(hot).one_hot_columns == ("Y",)
+    steps = _simplified(hot, "Z")
+    assert steps and steps[-1].rhs.text.replace(" ", "") == "1/N·(Y_hat-Y)"
+    # soft labels keep the general form: nothing assumes columns that sum to 1
+    soft = GIVEN.replace("SOFTMAX", softmax).replace("LABELS", SOFT_COLUMNS)
+    assert spec.parse(soft).one_hot_columns == ()
+    assert not any("ce_one_hot" in s.reason for s in _simplified(soft, "Z"))
+
+
+def test_the_column_error_at_given_labels_agrees_with_pytorch() -> None:
+    """The walkthrough's numbers for δ_Z of 邱锡鹏's network against autograd (float64)."""
+    torch = pytest.importorskip("torch")
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    d = derive(spec.parse(GIVEN.replace("SOFTMAX", "F.softmax(Z, dim=0)").replace("LABELS", HOT_COLUMNS)))
+    values = {k: torch.tensor([[float(v) for v in row] for row in rows], dtype=torch.float64)
+              for k, rows in d.spec.values.items()}
+    W = values["W"].clone().requires_grad_()
+    Y_hat = torch.softmax(W.T @ values["X"], dim=0)
+    (-1 / 4 * torch.sum(values["Y"] * torch.log(Y_hat))).backward()
+    report = numeric.verify(d, points=2, full=False)
+    assert report.ok  # derive's symbolic gradients against PyTorch and finite differences
+    assert torch.allclose(W.grad, values["X"] @ ((Y_hat - values["Y"]) / 4).T.detach(), rtol=0, atol=1e-14)
