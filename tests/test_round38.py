@@ -157,3 +157,39 @@ def test_the_column_error_at_given_labels_agrees_with_pytorch() -> None:
     report = numeric.verify(d, points=2, full=False)
     assert report.ok  # derive's symbolic gradients against PyTorch and finite differences
     assert torch.allclose(W.grad, values["X"] @ ((Y_hat - values["Y"]) / 4).T.detach(), rtol=0, atol=1e-14)
+
+
+# ---- code lines a reader does not misread (issue 12) ------------------------------------------
+# Python reads ``dA2 * mask @ A1.T`` as ``(dA2 * mask) @ A1.T`` (same precedence, left to right),
+# which is right; a student reads ``@`` as the tighter one. Column-major networks put the
+# element-wise product on the left of the matrix product, so the code lines keep its brackets.
+
+DEEP = """# Ng C1W4: column-major, two ReLU layers then a sigmoid, cost written out
+[dims]
+n0 = 3
+n1 = 4
+m = 4
+[inputs]
+X = ["n0", "m"]
+Y = [1, "m"]
+[params]
+W1 = ["n1", "n0"]
+b1 = ["n1", 1]
+W2 = [1, "n1"]
+b2 = [1, 1]
+[forward]
+A1 = "np.maximum(0, np.dot(W1, X) + b1)"
+AL = "1 / (1 + np.exp(-(np.dot(W2, A1) + b2)))"
+cost = "(-1 / m) * np.sum(np.multiply(Y, np.log(AL)) + np.multiply(1 - Y, np.log(1 - AL)))"
+[values]
+Y = [[1, 0, 1, 1]]
+"""
+
+
+def test_the_left_factor_of_a_matrix_product_keeps_its_brackets() -> None:
+    from test_round36 import _md
+
+    md = _md(DEEP)
+    assert "`dW2 = ((AL - Y) / m) @ A1.T`" in md
+    assert "`dW1 = (dA1 * (W1 @ X + b1 > 0)) @ X.T`" in md
+    assert "/ m @" not in md and ") @ X.T`" in md

@@ -1741,7 +1741,12 @@ class NumpyPrinter(TextPrinter):
         return f"{self.wrap(e.x, 5)}.T"
 
     def _print_MatMul(self, e: MatMul) -> str:
-        return f"{self.wrap(e.a, 2)} @ {self.wrap(e.b, 3)}"
+        # Python reads ``dA * mask @ W.T`` and ``(A - Y) / m @ X.T`` left to right, right; a
+        # reader takes ``@`` for the tighter one: the left factor keeps its brackets
+        a = e.a
+        if isinstance(a, Div) or (isinstance(a, Mul) and (a._hadamard() or _divides(a))):
+            return f"{self.paren(self.doprint(a))} @ {self.wrap(e.b, 3)}"
+        return f"{self.wrap(a, 2)} @ {self.wrap(e.b, 3)}"
 
     def _print_Mul(self, e: Mul) -> str:
         a = e.a
@@ -1820,6 +1825,17 @@ class NumpyPrinter(TextPrinter):
         ):  # (z > 0) - (-z > 0): NumPy refuses - on two boolean arrays (+ would be their or)
             return f"1.0 * {out}"
         return out
+
+
+def _divides(e: Mul) -> bool:
+    """Whether :class:`NumpyPrinter` prints the scaling ``e`` as a division (``x / m``)."""
+    a = e.a
+    if not isinstance(a, Scalar):
+        return False
+    return bool(
+        (a.expr.is_Pow and a.expr.exp == -1)
+        or (a.expr.is_Rational and a.expr.p == 1 and a.expr.q != 1)
+    )
 
 
 def _bare_boolean(e: MExpr) -> bool:
