@@ -193,3 +193,39 @@ def test_the_left_factor_of_a_matrix_product_keeps_its_brackets() -> None:
     assert "`dW2 = ((AL - Y) / m) @ A1.T`" in md
     assert "`dW1 = (dA1 * (W1 @ X + b1 > 0)) @ X.T`" in md
     assert "/ m @" not in md and ") @ X.T`" in md
+
+
+EX4 = """# Ng ex4: one hidden layer, bias columns stacked, the bias weights not penalised
+[dims]
+m = 3
+n = 2
+h = 3
+K = 2
+[inputs]
+X = ["m", "n"]
+Y = ["m", "K"]
+[params]
+Theta1 = ["h", 3]
+Theta2 = ["K", 4]
+[constants]
+lam = 1.0
+[forward]
+a1 = "np.hstack([np.ones((m, 1)), X])"
+z2 = "a1 @ Theta1.T"
+a2 = "np.hstack([np.ones((m, 1)), sigmoid(z2)])"
+a3 = "sigmoid(a2 @ Theta2.T)"
+J = "-1 / m * np.sum(Y * np.log(a3) + (1 - Y) * np.log(1 - a3)) + lam / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))"
+[values]
+Y = [[1, 0], [0, 1], [1, 0]]
+"""
+
+
+def test_a_slice_to_the_end_prints_as_written() -> None:
+    """``Theta2[:, 1:]`` and the hidden gradient without its bias column ``da2[:, 1:]``, as Ng's
+    ex4 writes them, not ``[:, 1:4]`` and ``[:, 1:1 + h]``."""
+    from test_round36 import _md
+
+    md = _md(EX4)
+    assert "lam/m * Theta2[:, 1:]), axis=1)" in md and "lam/m * Theta1[:, 1:]), axis=1)" in md
+    assert "`dz2 = da2[:, 1:] * sigmoid(z2) * (1 - sigmoid(z2))`" in md
+    assert "1:4]" not in md and "1:1 + h]" not in md

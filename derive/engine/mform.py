@@ -479,6 +479,11 @@ def _bound_code(k: int) -> str:
     return _size_label(k) or (text if isinstance(text, str) else str(int(k)))
 
 
+def _to_end(e: Slice | Part) -> bool:
+    """Whether the block runs to the end of its axis (printed ``x[:, 1:]``, not ``x[:, 1:4]``)."""
+    return int(e.hi) == int(e.x.shape[e.axis])
+
+
 def _bound_tex(k: int) -> str:
     return _bound_code(k).replace("*", " ")
 
@@ -1637,7 +1642,7 @@ class TextPrinter(Printer):
 
     def _slice_code(self, e: Slice) -> str:
         lo = _span(e.before) if e.before else "0"
-        hi = _span((*e.before, e.size))
+        hi = "" if _to_end(e) else _span((*e.before, e.size))  # x[:, 1:], as it is written
         part = f"{'' if lo == '0' else lo}:{hi}"
         return f"{self.wrap(e.x, 5)}[{part}]" if e.axis == 0 else f"{self.wrap(e.x, 5)}[:, {part}]"
 
@@ -1649,7 +1654,7 @@ class TextPrinter(Printer):
 
     def _print_Part(self, e: Part) -> str:
         lo = "" if _bound_code(e.lo) == "0" else _bound_code(e.lo)
-        part = f"{lo}:{_bound_code(e.hi)}"
+        part = f"{lo}:{'' if _to_end(e) else _bound_code(e.hi)}"
         return f"{self.wrap(e.x, 5)}[{part}]" if e.axis == 0 else f"{self.wrap(e.x, 5)}[:, {part}]"
 
     def _zeros_code(self, e: Pad, lo: int, hi: int) -> str:
