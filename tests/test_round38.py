@@ -229,3 +229,80 @@ def test_a_slice_to_the_end_prints_as_written() -> None:
     assert "lam/m * Theta2[:, 1:]), axis=1)" in md and "lam/m * Theta1[:, 1:]), axis=1)" in md
     assert "`dz2 = da2[:, 1:] * sigmoid(z2) * (1 - sigmoid(z2))`" in md
     assert "1:4]" not in md and "1:1 + h]" not in md
+
+
+# ---- a class file as spreadsheets and LMS exports write it (issue 11) --------------------------
+
+ROWS = [
+    ("s1", "mlp-bce", "W2", "A1.T @ (A2 - Y) / m"),  # right
+    ("s2", "mlp-bce", "W2", "A1.T @ (A2 - Y)"),  # 1/m missing
+    ("学生3", "mlp-bce", "b2", "np.sum(A2 - Y, axis=0, keepdims=True) / m"),  # right
+]
+VERDICTS = ["correct", "incorrect", "correct"]
+
+
+def _csv(header: tuple[str, ...], sep: str = ",", extra: tuple[str, ...] = ()) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
+    w.writerow(header + extra)
+    for r in ROWS:
+        w.writerow(r + tuple("x" for _ in extra))
+    return buf.getvalue()
+
+
+def _graded(tmp_path, data: bytes) -> list[str]:
+    import csv
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src, out = tmp_path / "answers.csv", tmp_path / "report.csv"
+    src.write_bytes(data)
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-m", "derive", "grade", str(src), "-o", str(out), "--quiet", "-j", "1"],
+        capture_output=True, text=True, cwd=root, env={**__import__("os").environ, "PYTHONPATH": str(root)},
+    )
+    assert run.returncode == 0, run.stderr
+    with out.open(encoding="utf-8") as f:
+        report = list(csv.DictReader(f))
+    assert [r["id"] for r in report] == [r[0] for r in ROWS]
+    return [r["verdict"] for r in report]
+
+
+PLAIN = ("id", "network", "wrt", "formula")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(_csv(PLAIN, ";").encode("utf-8"), id="semicolon"),
+        pytest.param(_csv(PLAIN, "\t").encode("utf-16"), id="excel-unicode-text"),
+        pytest.param(_csv(PLAIN).encode("gbk"), id="excel-chinese-gbk"),
+        pytest.param(_csv(("ID", "Network", "WRT", "Formula"), extra=("Email",)).encode("utf-8-sig"), id="lms-export"),
+        pytest.param(_csv(("学号", "网络", "参数", "答案")).encode("utf-8"), id="chinese-headers"),
+    ],
+)
+def test_a_class_file_as_spreadsheets_write_it(tmp_path, data: bytes) -> None:
+    assert _graded(tmp_path, data) == VERDICTS
+
+
+def test_a_latin1_file_is_refused_not_guessed(tmp_path) -> None:
+    """``É`` before an ASCII letter would read as one Chinese character in GBK: the ids would
+    change silently, so it stays exit 2 naming the encoding."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = tmp_path / "answers.csv"
+    src.write_bytes("id,network,wrt,formula\nÉmile,mlp-bce,W2,A1.T @ (A2 - Y) / m\n".encode("latin-1"))
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "-m", "derive", "grade", str(src), "-o", str(tmp_path / "r.csv"), "--quiet"],
+        capture_output=True, text=True, cwd=root, env={**__import__("os").environ, "PYTHONPATH": str(root)},
+    )
+    assert run.returncode == 2 and "UTF-8" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "r.csv").exists()

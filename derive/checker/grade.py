@@ -82,11 +82,11 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
         data = read_capped(p, MAX_FILE)  # /dev/zero has size 0; a FIFO may have no writer
         if len(data) > MAX_FILE:
             raise GradeError(msg("cg7.too_large", path=str(p), mib=MAX_FILE // 2**20))
-        text = data.decode("utf-8-sig")
     except OSError as err:
         raise GradeError(msg("cg7.unreadable", path=str(p), why=str(err.strerror or err))) from None
-    except UnicodeDecodeError:
-        raise GradeError(msg("cg7.not_utf8", path=str(p))) from None
+    text = _decoded(data)
+    if text is None:
+        raise GradeError(msg("cg7.not_utf8", path=str(p)))
     jsonl = p.suffix.lower() in (".jsonl", ".json", ".ndjson") or text.lstrip().startswith("{")
     rows: list[dict[str, Any]] = []
     if jsonl:
@@ -101,10 +101,11 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 obj = {"_error": msg("cg5.json_too_deep", n=n)}
             if not isinstance(obj, dict):
                 obj = {"_error": msg("cg5.not_object", n=n)}
+            obj = _canonical_keys(obj)
             obj.setdefault("id", obj.get("id", f"line {n}"))
             rows.append(obj)
     else:
-        reader = csv.DictReader(io.StringIO(text))
+        reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
         try:
             header = reader.fieldnames
             body, last = [], reader.line_num
@@ -113,10 +114,10 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
                 last = reader.line_num
         except csv.Error as err:  # a field over csv.field_size_limit(), a NUL in old Pythons
             raise GradeError(msg("cg7.not_csv", path=str(p), why=str(err))) from None
-        if not header or "network" not in [f.strip() for f in header]:
+        if not header or "network" not in [_column(f) for f in header]:
             raise GradeError(msg("cg7.no_header", path=str(p)))
         for n, row in body:
-            clean = {(k or "").strip(): v for k, v in row.items() if k is not None}
+            clean = _canonical_keys({(k or ""): v for k, v in row.items() if k is not None})
             if None in row:
                 clean["_error"] = msg("cg5.extra_fields", n=n)
             missing = [k for k, v in clean.items() if v is None]
@@ -129,6 +130,108 @@ def read_submissions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     if len(rows) > MAX_ROWS:
         raise GradeError(msg("cg7.too_many_rows", path=str(p), n=len(rows), limit=MAX_ROWS))
     return rows
+
+
+# the columns as spreadsheets and LMS exports name them: any case (``ID``, ``Network``), and
+# the plain words a lecturer types, in English and Chinese; the names of the README win
+ALIASES = {
+    "student": "id",
+    "student id": "id",
+    "学号": "id",
+    "编号": "id",
+    "net": "network",
+    "网络": "network",
+    "parameter": "wrt",
+    "param": "wrt",
+    "参数": "wrt",
+    "answer": "formula",
+    "答案": "formula",
+    "公式": "formula",
+    "数值": "value",
+    "值": "value",
+    "类型": "kind",
+    "变体": "variant",
+    "种子": "seed",
+}
+
+
+def _column(name: str) -> str:
+    key = name.strip().lower()
+    return ALIASES.get(key, key)
+
+
+def _canonical_keys(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with its column names read as :func:`_column` reads them; a name the file
+    already uses as written (``formula`` beside ``答案``) keeps its own column."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if k.startswith("_"):  # the reader's own keys (``_error``)
+            out[k] = v
+            continue
+        key = _column(k)
+        if key in out and key == k.strip().lower():
+            out[key] = v  # the README's name wins over an alias met earlier
+        else:
+            out.setdefault(key, v)
+    return out
+
+
+def _delimiter(text: str) -> str:
+    """The CSV's delimiter, from its header line: a comma, or the semicolon that Excel writes in
+    locales with a decimal comma, or a tab (a spreadsheet's rows pasted or saved as text)."""
+    first = text.split("\n", 1)[0]
+    for sep in (",", ";", "\t"):
+        if "network" in (_column(f) for f in first.split(sep)):
+            return sep
+    return ","
+
+
+def _cjk(c: str) -> bool:
+    return (
+        "\u4e00" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+        or "\u3400" <= c <= "\u4dbf"
+    )
+
+
+def _decoded(data: bytes) -> str | None:
+    """The file's text: UTF-8 (with or without Excel's BOM), UTF-16 with its BOM (Excel's
+    "Unicode text"), or GBK — what Excel writes for "CSV" in a Chinese locale — where every
+    non-ASCII byte is one of a pair (:func:`_double_bytes`) and the reading gives only ASCII
+    and Chinese characters (any other text, e.g. Latin-1 names, stays refused: a wrong guess
+    would change students' ids). None: none of these."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if not _double_bytes(data):
+        return None
+    try:
+        text = data.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    return text if all(c.isascii() or _cjk(c) for c in text) else None
+
+
+def _double_bytes(data: bytes) -> bool:
+    """Whether every non-ASCII byte starts a pair of high bytes, as GBK writes the Chinese
+    characters of names and comments: Latin-1's ``É`` before an ASCII ``m`` (``Émile``), which
+    GBK would read as one character, is no such pair."""
+    i, n = 0, len(data)
+    while i < n:
+        if data[i] < 0x80:
+            i += 1
+        elif 0x81 <= data[i] <= 0xFE and i + 1 < n and 0x80 <= data[i + 1] <= 0xFE:
+            i += 2
+        else:
+            return False
+    return True
 
 
 # ---- one row -----------------------------------------------------------------------------------
