@@ -306,3 +306,56 @@ def test_a_latin1_file_is_refused_not_guessed(tmp_path) -> None:
     )
     assert run.returncode == 2 and "UTF-8" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "r.csv").exists()
+
+
+# ---- the lab's comments (issue 12) ---------------------------------------------------------------
+
+
+def _display_columns(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("net", ["tiny-mlp", "mlp-bce", "relu-mlp", "softmax-regression"])
+def test_chinese_comments_fit_the_line_as_an_editor_shows_it(net: str) -> None:
+    """A Chinese character takes two columns in an editor: wrapped at 99 characters, a zh
+    comment ran to ~190 columns."""
+    from pathlib import Path
+
+    code = (Path(__file__).resolve().parents[1] / "output" / net / "zh" / "backprop.py").read_text("utf-8")
+    comments = [line for line in code.splitlines() if line.lstrip().startswith("#")]
+    assert comments and max(_display_columns(c) for c in comments) <= 100
+    # nothing lost to the wrapping: the header's sentences are whole
+    text = "".join(c.lstrip("# ").strip() for c in comments)
+    assert "每个公式都在" in text and "中得到证明" in text
+
+
+def _lab(text: str, lang: str) -> str:
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = derive(spec.parse(text))
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
+    return render.render("py/backprop.py.j2", w, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_lab_says_why_the_upstream_gradient_is_not_used(lang: str, tmp_path) -> None:
+    """Ng's ex4 computes σ(…) and its cross-entropy in one line: the code of ∂J/∂Θ2 uses the plain
+    error (a3 − Y)/m, not da3 — the comment says so, and the lab still runs and agrees."""
+    import subprocess
+    import sys
+
+    code = _lab(EX4, lang)
+    said = {"en": "used below in place of da3 times the slope", "zh": "下面用它代替 da3 乘以斜率"}[lang]
+    flat = " ".join(line.lstrip("# ").strip() for line in code.splitlines() if line.startswith("#"))
+    assert said in flat
+    path = tmp_path / "backprop.py"
+    path.write_text(code, "utf-8")
+    run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr

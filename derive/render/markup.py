@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import textwrap
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -428,16 +427,40 @@ def py_say(text: str, args: Mapping[str, Any] | None = None) -> Raw:
 
 
 def py_comment(text: str, args: Mapping[str, Any] | None = None) -> Raw:
-    """Catalogue prose as ``#`` comment lines wrapped at 99 columns."""
-    return Raw(
-        textwrap.fill(
-            py_say(text, args),
-            99,
-            initial_indent="# ",
-            subsequent_indent="# ",
-            break_on_hyphens=False,
-        )
-    )
+    """Catalogue prose as ``#`` comment lines wrapped at 99 display columns (a Chinese
+    character takes two, as an editor shows it)."""
+    return Raw("\n".join("# " + line for line in wrap_display(py_say(text, args), 97)))
+
+
+# a token of wrapped text: one wide (CJK) character, a run of other non-space characters, spaces
+_TOKENS = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+")
+# punctuation that never starts a line (it stays after the character before it)
+_NO_START = set("，。、：；！？）》」』】,.;:!?)")
+
+
+def _columns(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` display columns: breaks at spaces and between
+    Chinese characters (never before closing punctuation); a word longer than a line stays
+    whole."""
+    lines: list[str] = []
+    line, used = "", 0
+    for tok in _TOKENS.findall(text):
+        if tok.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        w = _columns(tok)
+        if line.strip() and used + w > width and tok[0] not in _NO_START:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + tok, used + w
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
 
 
 def py_literal(text: str) -> Raw:

@@ -518,6 +518,11 @@ def lab(d: Derivation) -> Lab:
                     )
                 )
             else:
+                fused = next((r for r in c.rules if r in LAB_FUSED), None)
+                if fused and not re.search(rf"\b{re.escape(up)}\b", c.formula.code()):
+                    # σ(…) (softmax) into the cross-entropy in one line: the code uses the
+                    # plain error the text proves, not the upstream gradient times the slope
+                    steps.append(LabStep(f"fused.{LAB_FUSED[fused]}", args, ()))
                 key = rule if rule in LAB_RULES else "other"
                 if key == "bias-sum":
                     key = _sum_note(c.rules, c.formula)
@@ -637,6 +642,13 @@ def plain_numbers(spec, tgt: set[str]) -> set[str]:
 
 
 LAB_RULES = ("linear-weight", "linear-input", "bias-sum", "sum-broadcast", "transpose")
+# the simplifications a line's code may use in place of its upstream gradient (their notes)
+LAB_FUSED = {
+    "sigmoid-bce": "sigmoid",
+    "weighted-bce": "sigmoid",
+    "softmax-ce": "softmax",
+    "softmax-ce-soft": "softmax-soft",
+}
 
 
 def _size_code(x: int) -> str:

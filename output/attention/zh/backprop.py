@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # 单头注意力：softmax(Q Kᵀ/√d) V
 #
-# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部导数都有名字）；对每个参数的有限差分检验；若已安装
-# PyTorch，再与其自动求导比较。每个公式都在 walkthrough.md 中得到证明。只需要 NumPy。
-# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装 PyTorch）；1：有不一致。
+# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部
+# 导数都有名字）；对每个参数的有限差分检验；若已安装 PyTorch，再与其自动求导比较。每个公式都在
+# walkthrough.md 中得到证明。只需要 NumPy。
+# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装
+# PyTorch）；1：有不一致。
 import json
 import sys
 
@@ -49,14 +51,15 @@ print("L =", np.round(L, 7))
 dO = 2/(d*n) * (O - T)
 # O = A @ V：A 与 V 相乘，它的局部导数就是 V，所以梯度是 dO 乘以 V（转置）
 dA = dO @ V.T
-# A = softmax(S)：A 的一行对 S 同一行的局部导数是 softmax 的雅可比矩阵 diag(a) − a aᵀ（a 为 A 的这一行）；乘以 dA 的这一行，得到 a * (dA
-# − rowsum(dA * a))，计算时不必构造雅可比矩阵
+# A = softmax(S)：A 的一行对 S 同一行的局部导数是 softmax 的雅可比矩阵 diag(a) − a aᵀ（a 为 A 的这
+# 一行）；乘以 dA 的这一行，得到 a * (dA − rowsum(dA * a))，计算时不必构造雅可比矩阵
 dS = A * (dA - (dA * A).sum(axis=1, keepdims=True))
 # O = A @ V：V 是矩阵乘积 O 的一个因子，它的局部导数就是另一个因子，所以梯度是该因子（转置）乘以 dO
 dV = A.T @ dO
 # V = X @ W_v：V 对权重 W_v 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dV
 dW_v = X.T @ dV
-# S = 1/np.sqrt(d) * (Q @ K.T)：K 是矩阵乘积 S 的一个因子，它的局部导数就是另一个因子，所以梯度是该因子（转置）乘以 dS
+# S = 1/np.sqrt(d) * (Q @ K.T)：K 是矩阵乘积 S 的一个因子，它的局部导数就是另一个因子，所以梯度是该
+# 因子（转置）乘以 dS
 dK = 1/np.sqrt(d) * dS.T @ Q
 # K = X @ W_k：K 对权重 W_k 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dK
 dW_k = X.T @ dK

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # 线性层 + 批归一化：γ、β 以及经由批量均值和批量方差的梯度
 #
-# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部导数都有名字）；对每个参数的有限差分检验；若已安装
-# PyTorch，再与其自动求导比较。每个公式都在 walkthrough.md 中得到证明。只需要 NumPy。
-# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装 PyTorch）；1：有不一致。
+# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部
+# 导数都有名字）；对每个参数的有限差分检验；若已安装 PyTorch，再与其自动求导比较。每个公式都在
+# walkthrough.md 中得到证明。只需要 NumPy。
+# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装
+# PyTorch）；1：有不一致。
 import json
 import sys
 
@@ -42,15 +44,16 @@ print("L =", np.round(L, 7))
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
 # ∂L/∂Y：损失本身的导数，L = mse(Y, T)
 dY = 2/(m*n) * (Y - T)
-# Y = gamma * Z_hat + beta：gamma 对每一行都相同（沿批量方向广播），所以它的梯度是各行传回之量对所有行求和；每一行传回的是 dY 乘以 Y 对 gamma 的局部导数
+# Y = gamma * Z_hat + beta：gamma 对每一行都相同（沿批量方向广播），所以它的梯度是各行传回之量对所
+# 有行求和；每一行传回的是 dY 乘以 Y 对 gamma 的局部导数
 dgamma = (dY * Z_hat).sum(axis=0, keepdims=True)
 # Y = gamma * Z_hat + beta：beta 加到每一行上，对每一行的局部导数都是 1，所以它的梯度是 dY 按行求和
 dbeta = dY.sum(axis=0, keepdims=True)
 # Y = gamma * Z_hat + beta：局部导数 ∂Y/∂Z_hat 记为 dY_dZ_hat，与上游梯度 dY 逐元素相乘
 dY_dZ_hat = gamma
 dZ_hat = dY * dY_dZ_hat
-# Z_hat = Z_c / np.sqrt(var + eps)：var 对每一行都相同（沿批量方向广播），所以它的梯度是各行传回之量对所有行求和；每一行传回的是 dZ_hat 乘以 Z_hat
-# 对 var 的局部导数
+# Z_hat = Z_c / np.sqrt(var + eps)：var 对每一行都相同（沿批量方向广播），所以它的梯度是各行传回之
+# 量对所有行求和；每一行传回的是 dZ_hat 乘以 Z_hat 对 var 的局部导数
 dvar = (-dZ_hat * Z_c / (var + eps)).sum(axis=0, keepdims=True) / (2 * np.sqrt(var + eps))
 # Z_hat = Z_c / np.sqrt(var + eps)：Z_c 经由 Z_hat 得到的梯度
 dZ_c_via_Z_hat = dZ_hat / np.sqrt(var + eps)
@@ -65,7 +68,8 @@ dmu = (-dZ_c).sum(axis=0, keepdims=True)
 # Z_c = Z - mu：局部导数 ∂Z_c/∂Z 记为 dZ_c_dZ，与上游梯度 dZ_c 逐元素相乘
 dZ_c_dZ = 1.0
 dZ_via_Z_c = dZ_c * dZ_c_dZ
-# mu = Z.mean(axis=0, keepdims=True)：Z 的每个元素在 m 个元素的均值中各计一次，局部导数为 1/m，所以它得到 dmu / m
+# mu = Z.mean(axis=0, keepdims=True)：Z 的每个元素在 m 个元素的均值中各计一次，局部导数为 1/m，所以
+# 它得到 dmu / m
 dZ_via_mu = (dmu * np.ones((m, n))) / m
 # Z 出现在多条路径上：把各条路径带来的梯度相加
 dZ = dZ_via_Z_c + dZ_via_mu

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 # 两层 ReLU 网络，平方和损失（NumPy 手写反向传播）
 #
-# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部导数都有名字）；对每个参数的有限差分检验；若已安装
-# PyTorch，再与其自动求导比较。每个公式都在 walkthrough.md 中得到证明。只需要 NumPy。
-# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装 PyTorch）；1：有不一致。
-# 加 --train 运行第 4 节的训练循环（完整尺寸，需要几秒钟）；加 --plot 训练并把损失曲线保存为 training-loss.png（需要 matplotlib）。
+# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部
+# 导数都有名字）；对每个参数的有限差分检验；若已安装 PyTorch，再与其自动求导比较。每个公式都在
+# walkthrough.md 中得到证明。只需要 NumPy。
+# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装
+# PyTorch）；1：有不一致。
+# 加 --train 运行第 4 节的训练循环（完整尺寸，需要几秒钟）；加 --plot 训练并把损失曲线保存为
+# training-loss.png（需要 matplotlib）。
 import json
 import sys
 
@@ -44,7 +47,8 @@ print("loss =", np.round(loss, 7))
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
 # ∂loss/∂y_pred：损失本身的导数，loss = sse(y_pred, y)
 dy_pred = 2 * (y_pred - y)
-# y_pred = h_relu @ w2：y_pred 对权重 w2 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dy_pred
+# y_pred = h_relu @ w2：y_pred 对权重 w2 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以
+# dy_pred
 dw2 = h_relu.T @ dy_pred
 # y_pred = h_relu @ w2：y_pred 对输入 h_relu 的局部导数就是权重，所以梯度是 dy_pred 乘以权重（转置）
 dh_relu = dy_pred @ w2.T

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # Softmax 回归：Softmax + 交叉熵（独热标签）
 #
-# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部导数都有名字）；对每个参数的有限差分检验；若已安装
-# PyTorch，再与其自动求导比较。每个公式都在 walkthrough.md 中得到证明。只需要 NumPy。
-# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装 PyTorch）；1：有不一致。
+# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部
+# 导数都有名字）；对每个参数的有限差分检验；若已安装 PyTorch，再与其自动求导比较。每个公式都在
+# walkthrough.md 中得到证明。只需要 NumPy。
+# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装
+# PyTorch）；1：有不一致。
 import json
 import sys
 
@@ -44,8 +46,8 @@ print("L =", np.round(L, 7))
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
 # ∂L/∂P：损失本身的导数，L = cross_entropy(P, Y)
 dP = -(Y / P) / m
-# P = softmax(Z)：P 的一行对 Z 同一行的局部导数是 softmax 的雅可比矩阵 diag(a) − a aᵀ（a 为 P 的这一行）；乘以 dP 的这一行，得到 a * (dP
-# − rowsum(dP * a))，计算时不必构造雅可比矩阵
+# P = softmax(Z)：P 的一行对 Z 同一行的局部导数是 softmax 的雅可比矩阵 diag(a) − a aᵀ（a 为 P 的这
+# 一行）；乘以 dP 的这一行，得到 a * (dP − rowsum(dP * a))，计算时不必构造雅可比矩阵
 dZ = P * (dP - (dP * P).sum(axis=1, keepdims=True))
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
 dZ = (P - Y) / m

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # 2-2-1 小网络：手算每一个数
 #
-# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部导数都有名字）；对每个参数的有限差分检验；若已安装
-# PyTorch，再与其自动求导比较。每个公式都在 walkthrough.md 中得到证明。只需要 NumPy。
-# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装 PyTorch）；1：有不一致。
+# 本实验由 derive 根据已验证的推导生成：前向传播；按反向传播实际计算的顺序写出的反向传播（每个局部
+# 导数都有名字）；对每个参数的有限差分检验；若已安装 PyTorch，再与其自动求导比较。每个公式都在
+# walkthrough.md 中得到证明。只需要 NumPy。
+# 运行：python backprop.py（--json：最后一行输出机器可读的摘要）。退出码 0：所有检验一致（或未安装
+# PyTorch）；1：有不一致。
 import json
 import sys
 
@@ -39,7 +41,8 @@ print("L =", np.round(L, 7))
 # 2. 反向传播：从损失回到参数，每次乘一个局部导数
 # ∂L/∂y_pred：损失本身的导数，L = (y_pred - y_target) ** 2 / 2
 dy_pred = y_pred - y_target
-# y_pred = h @ W2：y_pred 对权重 W2 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以 dy_pred
+# y_pred = h @ W2：y_pred 对权重 W2 的局部导数就是与它相乘的输入，所以梯度是该输入（转置）乘以
+# dy_pred
 dW2 = h.T @ dy_pred
 # y_pred = h @ W2：y_pred 对输入 h 的局部导数就是权重，所以梯度是 dy_pred 乘以权重（转置）
 dh = dy_pred @ W2.T
