@@ -665,8 +665,8 @@ def _class_entries(net: Net, part: str, one_d: frozenset[str] = frozenset()) -> 
     hot = list(net.spec.one_hot)
     a = _ARGMAX.fullmatch(labels)
     label = (a.group(1) or a.group(2)) if a else labels
-    if a is not None and label in hot:  # yenc.argmax(1) of one of several one-hot tensors
-        hot = [label]  # (makemore's bigram: one-hot inputs xenc and targets yenc)
+    if label in hot:  # yenc.argmax(1) of one of several one-hot tensors (makemore's bigram: one-hot
+        hot = [label]  # inputs xenc and targets yenc); heldcheck38: Yb of integer inputs Xb and targets Yb
     if len(hot) != 1:
         raise FormulaError(msg("heldcheck5.class_entries", text=part.strip()))
     target = hot[0]
@@ -770,6 +770,8 @@ def _one_hot_calls(net: Net, part: str) -> str:
         label = m.group("y1") or m.group("y2") or m.group("y3")
         size = m.group("k1") or m.group("k2")
         hot = [h for h in net.spec.one_hot if h in net.spec.class_labels]
+        if label in hot:  # heldcheck38: the targets Yb among several integer inputs (makemore's Xb, Yb)
+            hot = [label]
         if len(hot) != 1 or label != hot[0]:
             return m.group(0)  # left as written: read (or refused) as any other call
         classes = net.spec.shape2d(label)[1]
@@ -788,7 +790,13 @@ def _one_hot_calls(net: Net, part: str) -> str:
         # W[:, y]: the class columns, W @ Y^T; W[y] (W[y, :]): the class rows, Y @ W
         return f"({name} @ {label}.T)" if m.group("cols") else f"({label} @ {name})"
 
+    part = _GATHER0_HELDCHECK38.sub(r"\1[\2]", part) if ".gather" in part else part
     return _PICKED.sub(picked, _ONE_HOT.sub(one, _eye_of_argmax_heldcheck32(net, part)))
+
+
+# heldcheck38: PyTorch's class_w.gather(0, target) of a 1-D tensor (the only one gather(0, …) with
+# 1-D labels takes) is class_w[target]
+_GATHER0_HELDCHECK38 = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*gather\(\s*(?:dim\s*=\s*)?0\s*,\s*(?:index\s*=\s*)?([A-Za-z_]\w*)\s*\)")
 
 
 _EYE_OF_ARGMAX = re.compile(
@@ -2105,6 +2113,146 @@ def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) 
     return None
 
 
+
+# heldcheck38: more array libraries' spellings of NumPy's and PyTorch's functions
+_PADDLE_AS_NUMPY_HELDCHECK38 = frozenset({
+    "exp", "log", "tanh", "sqrt", "square", "abs", "maximum", "minimum", "multiply", "subtract", "add",
+    "divide", "where", "zeros_like", "ones_like", "outer", "dot", "sign",
+})
+_ACTIVATIONS_HELDCHECK38 = ("relu", "sigmoid", "tanh")
+_TORCH_BINARY_HELDCHECK38 = {"add": ast.Add, "sub": ast.Sub, "subtract": ast.Sub, "mul": ast.Mult,
+                             "multiply": ast.Mult, "div": ast.Div, "divide": ast.Div, "true_divide": ast.Div}
+_REDUCE_PRIMITIVES_HELDCHECK38 = {"ReduceSum": "sum", "ReduceMean": "mean"}
+
+
+def _flag_heldcheck38(v: ast.expr) -> bool | None:
+    return v.value if isinstance(v, ast.Constant) and isinstance(v.value, bool) else None
+
+
+def _transposed_product_heldcheck38(a: ast.expr, b: ast.expr, flags: dict[str, ast.expr], ta: str, tb: str) -> ast.expr | None:
+    """``a @ b`` with ``a``/``b`` transposed where the flag named ``ta``/``tb`` is True (Paddle's
+    ``transpose_x``, Chainer's ``transa``); None where a flag is not a literal True/False."""
+    for key, v in flags.items():
+        on = _flag_heldcheck38(v)
+        if key not in (ta, tb) or on is None:
+            return None
+        if on and key == ta:
+            a = ast.Attribute(a, "T", ast.Load())
+        elif on:
+            b = ast.Attribute(b, "T", ast.Load())
+    return ast.BinOp(a, ast.MatMult(), b)
+
+
+def _reduced_heldcheck38(fn: str, x: ast.expr, axis: ast.expr | None, keep: ast.expr | None) -> ast.expr:
+    """``np.sum``/``np.mean`` of ``x`` along ``axis`` (all of it where None), ``keepdims`` as given."""
+    kws = [] if axis is None else [ast.keyword("axis", axis)]
+    if keep is not None:
+        kws.append(ast.keyword("keepdims", keep))
+    return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), fn, ast.Load()), [x], kws)
+
+
+def _aliased_call_heldcheck38(node: ast.Call, is_tensor: Callable[[str], bool]) -> ast.expr | None:
+    """Calls of PaddlePaddle, MindSpore, Chainer, MXNet's numpy interface (``npx``), scikit-learn
+    and a few more TensorFlow/PyTorch names, as the spelling the reader knows; None for any other
+    call (also where the module's name is a tensor of the network):
+
+    - ``paddle.matmul(x, y, transpose_x=True)`` (xᵀy), ``paddle.t(x)``/``paddle.transpose(x,
+      perm=[1, 0])`` (xᵀ), ``paddle.sum/mean(x, axis=0, keepdim=True)`` (NumPy's with
+      ``keepdims``), ``paddle.to_tensor(x)`` (x), ``paddle.exp``/``multiply``/``where``/… as
+      NumPy's; ``paddle.nn.functional``'s/``npx``'s/``tf.keras.activations``' ``relu``/
+      ``sigmoid``/``softmax(x, axis)`` as PyTorch's;
+    - MindSpore's primitives ``ops.ReduceSum(keep_dims=True)(x, 0)``/``ReduceMean`` and
+      ``ops.softmax(x, axis=…)``; Chainer's ``F.matmul(a, b, transa=True)``, ``F.sum(x, axis,
+      keepdims)``;
+    - scikit-learn's ``safe_sparse_dot(a, b)`` (a @ b); ``K.greater(a, b)``/``K.less…`` the
+      comparison; ``torch.sub/mul/add/div(a, b)`` the operator, ``torch.numel(x)`` ``x.numel()``,
+      ``torch.linalg.multi_dot([a, b, c])`` ``a @ b @ c``; ``tf.linalg.matmul`` ``tf.matmul``."""
+    f = node.func
+    args, kws = list(node.args), {k.arg: k.value for k in node.keywords}
+    if None in kws:
+        return None
+    if isinstance(f, ast.Name) and f.id == "safe_sparse_dot" and not is_tensor(f.id):
+        if len(args) == 2 and set(kws) <= {"dense_output"}:
+            return ast.BinOp(args[0], ast.MatMult(), args[1])
+        return None
+    if (  # MindSpore's primitive object called: ops.ReduceSum(keep_dims=True)(x, axis)
+        isinstance(f, ast.Call) and isinstance(f.func, ast.Attribute)
+        and ast.unparse(f.func.value) in ("ops", "P", "mindspore.ops", "ms.ops")
+        and f.func.attr in _REDUCE_PRIMITIVES_HELDCHECK38
+        and not f.args and all(k.arg == "keep_dims" for k in f.keywords)
+        and 1 <= len(args) <= 2 and not kws
+    ):
+        keep = f.keywords[0].value if f.keywords else ast.Constant(False)
+        return _reduced_heldcheck38(_REDUCE_PRIMITIVES_HELDCHECK38[f.func.attr], args[0], args[1] if len(args) == 2 else None, keep)
+    if not isinstance(f, ast.Attribute):
+        return None
+    base, name = ast.unparse(f.value), f.attr
+    if is_tensor(base.split(".")[0]):
+        return None
+
+    def np_call(fn: str, a: list[ast.expr], k: list[ast.keyword] | None = None) -> ast.expr:
+        return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), fn, ast.Load()), a, k or [])
+
+    def torch_call(fn: str, a: list[ast.expr]) -> ast.expr:
+        return ast.Call(ast.Attribute(ast.Name("torch", ast.Load()), fn, ast.Load()), a, [])
+
+    def softmax(axis_keys: tuple[str, ...]) -> ast.expr | None:
+        if len(args) > 2 or set(kws) - set(axis_keys) or not args:
+            return None
+        axis = args[1] if len(args) == 2 else next((kws[k] for k in axis_keys if k in kws), ast.Constant(-1))
+        return torch_call(name, [args[0], axis])
+
+    functional = base in ("paddle.nn.functional", "npx", "mx.npx", "mxnet.npx", "tf.keras.activations",
+                          "keras.activations", "ops", "mindspore.ops")
+    if functional and name in _ACTIVATIONS_HELDCHECK38 and len(args) == 1 and not kws:
+        return torch_call(name, args)
+    if functional and name in ("softmax", "log_softmax"):
+        return softmax(("axis",))
+    if base in ("F", "torch.nn.functional", "nn.functional") and name in ("softmax", "log_softmax"):
+        return softmax(("axis", "dim"))  # PyTorch's dim (paddle.nn.functional as F: axis)
+    if base == "paddle":
+        if name in ("matmul", "mm") and len(args) == 2:
+            return _transposed_product_heldcheck38(args[0], args[1], kws, "transpose_x", "transpose_y")
+        if name == "t" and len(args) == 1 and not kws:
+            return ast.Attribute(args[0], "T", ast.Load())
+        if name == "transpose" and 1 <= len(args) <= 2 and set(kws) <= {"perm"}:
+            perm = args[1] if len(args) == 2 else kws.get("perm")
+            try:
+                ok = perm is not None and list(ast.literal_eval(perm)) == [1, 0]
+            except (ValueError, TypeError):
+                ok = False
+            return ast.Attribute(args[0], "T", ast.Load()) if ok else None
+        if name in ("to_tensor", "assign") and len(args) == 1 and set(kws) <= {"dtype"}:
+            return args[0]
+        if name in ("sum", "mean") and 1 <= len(args) <= 2 and set(kws) <= {"axis", "keepdim"}:
+            return _reduced_heldcheck38(name, args[0], args[1] if len(args) == 2 else kws.get("axis"), kws.get("keepdim"))
+        if name == "cast" and len(args) == 2 and not kws:
+            return ast.Call(ast.Attribute(args[0], "astype", ast.Load()), [args[1]], [])
+        if name in _PADDLE_AS_NUMPY_HELDCHECK38 and not kws:
+            return np_call(name, args)
+        return None
+    if base == "F" and name == "matmul" and len(args) == 2:  # Chainer's chainer.functions
+        return _transposed_product_heldcheck38(args[0], args[1], kws, "transa", "transb")
+    if base in ("F", "chainer.functions") and name == "sum" and len(args) <= 2 and set(kws) <= {"axis", "keepdims"} and args:
+        return _reduced_heldcheck38("sum", args[0], args[1] if len(args) == 2 else kws.get("axis"), kws.get("keepdims"))
+    if base in ("K", "keras.backend", "tf.keras.backend") and name in _TF_COMPARE_HELDCHECK37 and len(args) == 2 and not kws:
+        return ast.Compare(args[0], [_TF_COMPARE_HELDCHECK37[name]()], [args[1]])
+    if base in ("K", "keras.backend", "tf.keras.backend") and name == "cast" and len(args) == 2 and not kws:
+        return ast.Call(ast.Attribute(args[0], "astype", ast.Load()), [args[1]], [])
+    if base == "torch" and name in _TORCH_BINARY_HELDCHECK38 and len(args) == 2 and not kws:
+        return ast.BinOp(args[0], _TORCH_BINARY_HELDCHECK38[name](), args[1])
+    if base == "torch" and name == "numel" and len(args) == 1 and not kws:
+        return ast.Call(ast.Attribute(args[0], "numel", ast.Load()), [], [])
+    if base == "torch.linalg" and name == "multi_dot" and len(args) == 1 and not kws and isinstance(args[0], (ast.List, ast.Tuple)) and len(args[0].elts) >= 2:
+        out = args[0].elts[0]
+        for e in args[0].elts[1:]:
+            out = ast.BinOp(out, ast.MatMult(), e)
+        return out
+    if base == "tf.linalg" and name == "matmul":
+        return ast.Call(ast.Attribute(ast.Name("tf", ast.Load()), "matmul", ast.Load()), args, list(node.keywords))
+    return None
+
+
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
 SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.dot",
@@ -2514,6 +2662,12 @@ def _dtype(node: ast.expr) -> str | None:
         return node.attr
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in _DTYPES:
         return node.value
+    if (  # heldcheck38: MindSpore's mstype.float64 / mindspore.float32, Paddle's paddle.float64
+        isinstance(node, ast.Attribute)
+        and ast.unparse(node.value) in ("mstype", "ms", "mindspore", "mindspore.common.dtype", "paddle")
+        and node.attr in _DTYPES
+    ):
+        return node.attr
     return None
 
 
@@ -2608,7 +2762,10 @@ class _Numpy(ast.NodeTransformer):
         )
 
     def cast(self, x: ast.expr, dtype: str | None, spelled: str) -> ast.expr:
-        """``x`` converted to ``dtype``: a no-op on 0/1 values and for floats."""
+        """``x`` converted to ``dtype``: a no-op on 0/1 values and for floats (also to another
+        tensor's ``.dtype``, heldcheck38's ``tf.cast(h > 0, d.dtype)``, where ``x`` is 0/1)."""
+        if dtype is None and spelled.endswith(".dtype") and _is_01(x):
+            return x
         if dtype is None:
             raise _Unsupported(msg("error.astype", arg=spelled))
         if dtype in _FLOAT_DTYPES or _is_01(x):
@@ -3091,6 +3248,11 @@ class _Numpy(ast.NodeTransformer):
         if node.attr == "mT":
             self.changed = True
             return ast.Attribute(node.value, "T", ast.Load())
+        if node.attr == "array" and not (  # heldcheck38: Chainer's Variable.array, the values themselves
+            isinstance(node.value, ast.Name) and self._tensor(node.value) is None  # np.array: NumPy's function
+        ):
+            self.changed = True
+            return node.value
         if node.attr == "size" and isinstance(node.value, ast.Name) and self.net is not None:
             name = node.value.id
             if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
@@ -3823,7 +3985,10 @@ class _Numpy(ast.NodeTransformer):
             if spelled is not None and spelled != ast.unparse(node):
                 self.changed = True
                 return self.visit(ast.parse(spelled, mode="eval").body)
-        aliased = _aliased_call_heldcheck37(node, lambda name: self._tensor(ast.Name(name, ast.Load())) is not None)
+        is_tensor = lambda name: self._tensor(ast.Name(name, ast.Load())) is not None  # noqa: E731
+        aliased = _aliased_call_heldcheck37(node, is_tensor)
+        if aliased is None:
+            aliased = _aliased_call_heldcheck38(node, is_tensor)
         if aliased is not None:
             self.changed = True
             return self.visit(aliased)
