@@ -474,11 +474,13 @@ def _helper_tuple(value: ast.expr, target: ast.expr, cell: _Cell) -> ast.expr:
         and isinstance(value, ast.Call)
         and isinstance(value.func, ast.Name)
         and value.func.id in cell.helpers
-        and isinstance(cell.helpers[value.func.id][1], ast.Tuple)
+        and isinstance(cell.helpers[value.func.id][1], (ast.Tuple, ast.List))
     ):
         out = cell.visit(copy.deepcopy(value))
         if isinstance(out, ast.Tuple):
             return out
+        if isinstance(out, ast.List) and len(out.elts) == len(target.elts):  # heldcheck38: return [dW1, db1, …]
+            return ast.Tuple(out.elts, ast.Load())
     return value
 
 

@@ -2763,9 +2763,11 @@ class _Numpy(ast.NodeTransformer):
 
     def cast(self, x: ast.expr, dtype: str | None, spelled: str) -> ast.expr:
         """``x`` converted to ``dtype``: a no-op on 0/1 values and for floats (also to another
-        tensor's ``.dtype``, heldcheck38's ``tf.cast(h > 0, d.dtype)``, where ``x`` is 0/1)."""
-        if dtype is None and spelled.endswith(".dtype") and _is_01(x):
-            return x
+        tensor's ``.dtype``, heldcheck38's ``tf.cast(h > 0, d.dtype)``: every tensor the network
+        computes is a float; integer labels' dtype only for a 0/1 mask)."""
+        labels = set(self.net.spec.class_labels) if self.net is not None else set()
+        if dtype is None and spelled.endswith(".dtype") and (_is_01(x) or spelled[: -len(".dtype")].strip() not in labels):
+            return x  # the dtype of a computed (float) tensor: a float; of integer labels only a 0/1 mask
         if dtype is None:
             raise _Unsupported(msg("error.astype", arg=spelled))
         if dtype in _FLOAT_DTYPES or _is_01(x):
@@ -2816,6 +2818,58 @@ class _Numpy(ast.NodeTransformer):
         ]
         join = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
         return ast.Call(join, [ast.List(comps, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
+
+    def eye_product_heldcheck38(self, node: ast.BinOp) -> ast.expr | None:
+        """``M @ g`` (``g @ M``) where ``M`` is ``np.eye(k)`` or a sum of terms with it
+        (``np.eye(d) - alpha * H``, MAML's meta-gradient): the product spread over the terms, the
+        identity's own product ``g`` itself — where ``k`` is the size of ``g``'s axis it meets
+        (NumPy refuses any other); None for any other product."""
+        if not isinstance(node.op, ast.MatMult) or self.net is None:
+            return None
+
+        def eye_size(e: ast.expr) -> int | None:
+            if (
+                isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr in ("eye", "identity")
+                and isinstance(e.func.value, ast.Name) and e.func.value.id in _NUMPY_MODULES
+                and len(e.args) == 1 and not e.keywords
+            ):
+                return _size_int(e.args[0], {k: int(v) for k, v in self.net.spec.dims.items()})
+            return None
+
+        def has_eye(e: ast.expr) -> bool:
+            return any(eye_size(n) is not None for n in ast.walk(e))
+
+        for m, g, left in ((node.left, node.right, True), (node.right, node.left, False)):
+            if not has_eye(m):
+                continue
+            shape = self.shape_of(g)
+            if shape is None:
+                return None
+            size = shape[0] if left else shape[1]
+
+            def spread(e: ast.expr) -> ast.expr | None:
+                k = eye_size(e)
+                if k is not None:
+                    return copy.deepcopy(g) if k == size else None
+                if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub):
+                    a, b = spread(e.left), spread(e.right)
+                    return None if a is None or b is None else ast.BinOp(a, e.op, b)
+                if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult | ast.Div) and has_eye(e.left) and not has_eye(e.right) and self.shape_of(e.right) in (None, (1, 1)):
+                    inner = spread(e.left)
+                    return None if inner is None else ast.BinOp(inner, e.op, e.right)
+                if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult) and has_eye(e.right) and not has_eye(e.left) and self.shape_of(e.left) in (None, (1, 1)):
+                    inner = spread(e.right)
+                    return None if inner is None else ast.BinOp(e.left, e.op, inner)
+                if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+                    inner = spread(e.operand)
+                    return None if inner is None else ast.UnaryOp(ast.USub(), inner)
+                if has_eye(e):
+                    return None  # an identity inside anything else: not spread
+                return ast.BinOp(copy.deepcopy(e), ast.MatMult(), copy.deepcopy(g)) if left else ast.BinOp(
+                    copy.deepcopy(g), ast.MatMult(), copy.deepcopy(e))
+
+            return spread(m)
+        return None
 
     def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
         if self.net is None:
@@ -3676,6 +3730,10 @@ class _Numpy(ast.NodeTransformer):
         scaled = self.diag_product(node)
         if scaled is not None:  # X.T @ np.diag(w.ravel()): X.T's columns scaled by w
             return scaled
+        spread = self.eye_product_heldcheck38(node)
+        if spread is not None:  # (np.eye(d) - alpha * H) @ g: g - alpha * H @ g
+            self.changed = True
+            return self.visit(spread)
         constants = self.net.spec.constants if self.net is not None else {}
         if (
             isinstance(node.op, ast.Pow)
@@ -4641,6 +4699,20 @@ def _reshaped_heldcheck36(e: ast.expr, shape: tuple[int, int]) -> ast.expr | Non
     return None
 
 
+def _sized_reshape_heldcheck38(e: ast.expr, column: bool) -> ast.expr | None:
+    """``x`` of a 1-D row made a column (``column``: ``x.reshape(-1, 1)``, ``x[:, None]``, and
+    Ng's ``x.reshape(C, 1)`` with its length written out, which NumPy refuses for any other
+    length) or a row (``x.reshape(1, -1)``, ``x.reshape(1, d)``); else None."""
+    got = _reshaped_heldcheck36(e, (-1, 1) if column else (1, -1))
+    if got is not None:
+        return got
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "reshape" and not e.keywords:
+        dims = e.args[0].elts if len(e.args) == 1 and isinstance(e.args[0], ast.Tuple) else e.args
+        if len(dims) == 2 and ast.unparse(dims[1 if column else 0]) == "1":
+            return e.func.value
+    return None
+
+
 def _unsqueezed_of(e: ast.expr, axes: tuple[int, ...]) -> ast.expr | None:
     """``x`` of ``x.unsqueeze(k)`` / ``torch.unsqueeze(x, k)`` / ``x[None]`` (k 0) with ``k`` in
     ``axes``, else None."""
@@ -4861,11 +4933,20 @@ class _SummedRowsHeldcheck34:
             if u is None or v is None or self.flat != {True}:
                 return None
             return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult):  # heldcheck38: a1[:, None] * (a2 - y)
+            for c, v in ((e.left, e.right), (e.right, e.left)):
+                col = _sized_reshape_heldcheck38(c, True)
+                if col is not None and _sized_reshape_heldcheck38(v, True) is None:
+                    v = _sized_reshape_heldcheck38(v, False) or v
+                    u, w = self.row(col), self.row(v)
+                    if u is None or w is None or self.flat != {True}:
+                        return None
+                    return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), w)
         pair = self._product(e)
         if pair is None:
             return None
         a, b = pair
-        col, row = _reshaped_heldcheck36(a, (-1, 1)), _reshaped_heldcheck36(b, (1, -1))
+        col, row = _sized_reshape_heldcheck38(a, True), _sized_reshape_heldcheck38(b, False)
         if col is not None and row is not None:  # heldcheck36: x_i.reshape(-1, 1) @ dz_i.reshape(1, -1)
             u, v = self.row(col), self.row(row)
             if u is None or v is None or self.flat != {True}:
