@@ -286,7 +286,7 @@ SK_LOOP = J(
     "    coef_grads[i - 1] = safe_sparse_dot(activations[i - 1].T, deltas[i - 1]) / n_samples",
 )
 C(M, "W1", N, J(SK_LOOP, "dW1 = coef_grads[0]"), oracle=W1R, style="sklearn-backprop-loop-W1")
-C(M, "W1", N, J(SK_LOOP.replace("safe_sparse_dot(deltas[i], coefs[i].T)", "safe_sparse_dot(deltas[i], coefs[i - 1].T)"), "dW1 = coef_grads[0]"), "*", oracle=f"X.T @ ((A2 - Y) @ W1.T * (Z1 > 0)) / m", style="sklearn-backprop-loop-wrong-coef", note="W1 (n_in x n_h) where W2 belongs: the shapes do not fit")
+C(M, "W1", N, J(SK_LOOP.replace("safe_sparse_dot(deltas[i], coefs[i].T)", "safe_sparse_dot(deltas[i], coefs[i - 1].T)"), "dW1 = coef_grads[0]"), "*", oracle="X.T @ ((A2 - Y) @ W1.T * (Z1 > 0)) / m", style="sklearn-backprop-loop-wrong-coef", note="W1 (n_in x n_h) where W2 belongs: the shapes do not fit")
 C(R, "w1", N, J(
     "activations = [x, h_relu, y_pred]",
     "coefs = [w1, w2]",
