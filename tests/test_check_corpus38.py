@@ -30,8 +30,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c38-070": _HELPER_LOOP,
     "c38-071": _HELPER_LOOP,
     "c38-106": "db1[0] += … of a one-row buffer with A2[i, 0] (an entry of the example's row) in a per-example loop is not read",
-    "c38-145": "Ng's ex4 per-example loop (a1[t:t + 1, :] with np.hstack of a ones column and sigmoid recomputed "
-    "inside the loop) is not read",
     "c38-146": "Octave's Theta2_grad(:, 2:end) (1-based end slices) is not read",
     "c38-157": _EMB,
     "c38-158": _EMB,
@@ -227,3 +225,16 @@ def test_identity_spread_over_a_product() -> None:
     assert _verdict(ml, "w", g + "dw = np.eye(d) @ g_q")[0] == "incorrect"
     assert _verdict(ml, "w", g + "dw = (np.eye(d) + alpha * 2 * Xs.T @ Xs / n) @ g_q")[0] == "incorrect"
     assert _verdict(ml, "w", g + "dw = (np.eye(n) - alpha * 2 * Xs.T @ Xs / n) @ g_q")[0] == "unreadable"
+
+
+def test_ex4_per_example_loop_with_a_ones_column() -> None:
+    """Ng's ex4 loop (``a1t = a1[t:t + 1, :]``, ``a2t = np.hstack([np.ones((1, 1)),
+    sigmoid(z2t)])``, ``Delta1 += d2.T @ a1t``): the joined ones column read over the batch as
+    ``np.hstack([np.ones((m, 1)), …])``; the sigmoid's slope left out, or the bias column kept in
+    ``d2``'s product, is wrong."""
+    c = _case("ex4-hstack-T1-per-example-loop")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("correct", None)
+    no_slope = c["text"].replace("d2 = (d3 @ Theta2)[:, 1:] * sigmoidGradient(z2t)", "d2 = (d3 @ Theta2)[:, 1:]")
+    assert _verdict(c["net"], c["wrt"], no_slope)[0] == "incorrect"
+    zeros = c["text"].replace("np.hstack([np.ones((1, 1)), sigmoid(z2t)])", "np.hstack([np.zeros((1, 1)), sigmoid(z2t)])")
+    assert _verdict(c["net"], c["wrt"], zeros)[0] == "incorrect"

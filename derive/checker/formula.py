@@ -4879,6 +4879,9 @@ class _SummedRowsHeldcheck34:
             return ast.Name(e.value.id, ast.Load())
         if self._free(e):
             return None
+        joined = self.joined_heldcheck38(e)
+        if joined is not None:
+            return joined
         if (  # heldcheck36: a2t[:, 1:] — columns of a row expression (Ng's bias column dropped)
             isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2
             and isinstance(e.slice.elts[0], ast.Slice) and e.slice.elts[0].lower is None
@@ -4921,6 +4924,39 @@ class _SummedRowsHeldcheck34:
                 args = self._operands(list(e.args))
                 return None if args is None else ast.Call(f, args, [])
         return None
+
+    def joined_heldcheck38(self, e: ast.expr) -> ast.expr | None:
+        """Ng's ex4 loop's ``np.hstack([np.ones((1, 1)), sigmoid(z2t)])`` (``np.concatenate(…,
+        axis=1)``): a ones column joined to a row expression, over the batch ``np.hstack([np.ones((m,
+        1)), B(…)])`` with the range's size; None for any other call."""
+        if not (
+            isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and isinstance(e.func.value, ast.Name)
+            and e.func.value.id in ("np", "numpy", "jnp") and len(e.args) == 1
+            and isinstance(e.args[0], (ast.List, ast.Tuple))
+            and (
+                (e.func.attr == "hstack" and not e.keywords)
+                or (e.func.attr == "concatenate" and [ast.unparse(k) for k in e.keywords] in (["axis=1"], ["axis=-1"]))
+            )
+        ):
+            return None
+        parts: list[ast.expr] = []
+        for part in e.args[0].elts:
+            if (
+                isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) and part.func.attr in ("ones", "zeros")
+                and len(part.args) == 1 and not part.keywords and isinstance(part.args[0], ast.Tuple)
+                and len(part.args[0].elts) == 2 and ast.unparse(part.args[0].elts[0]) == "1"
+            ):
+                self.flat.add(False)  # a (1, k) block: the example's row as a slice
+                shape = ast.Tuple([ast.Name(self.size, ast.Load()), part.args[0].elts[1]], ast.Load())
+                parts.append(ast.Call(part.func, [shape], []))
+                continue
+            r = self.row(part)
+            if r is None:
+                return None
+            parts.append(r)
+        if self.flat != {False}:
+            return None
+        return ast.Call(e.func, [ast.List(parts, ast.Load())], e.keywords)
 
     def _outer(self, e: ast.expr) -> ast.expr | None:
         """An outer product of two rows, over the batch: ``B(U).T @ B(V)``; else None."""
