@@ -29,7 +29,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "on its own line) is refused for the method's optimizer call",
     "c38-070": _HELPER_LOOP,
     "c38-071": _HELPER_LOOP,
-    "c38-106": "db1[0] += … of a one-row buffer with A2[i, 0] (an entry of the example's row) in a per-example loop is not read",
     "c38-146": "Octave's Theta2_grad(:, 2:end) (1-based end slices) is not read",
     "c38-157": _EMB,
     "c38-158": _EMB,
@@ -238,3 +237,15 @@ def test_ex4_per_example_loop_with_a_ones_column() -> None:
     assert _verdict(c["net"], c["wrt"], no_slope)[0] == "incorrect"
     zeros = c["text"].replace("np.hstack([np.ones((1, 1)), sigmoid(z2t)])", "np.hstack([np.zeros((1, 1)), sigmoid(z2t)])")
     assert _verdict(c["net"], c["wrt"], zeros)[0] == "incorrect"
+
+
+def test_per_example_entries_into_a_one_row_buffer() -> None:
+    """``db1 = np.zeros((1, n_h))`` filled by ``db1[0] += dz1 / m`` in a per-example loop with
+    ``A2[i, 0] - Y[i, 0]`` (one entry of the example's row, over the batch its column); the mean
+    forgotten is a scale slip, the error's sign flipped wrong."""
+    c = _case("loop-db1-row-zero")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("correct", None)
+    assert _verdict(c["net"], c["wrt"], c["text"].replace("db1[0] += dz1 / m", "db1[0] += dz1")) == ("incorrect", "scale-factor")
+    assert _verdict(c["net"], c["wrt"], c["text"].replace("(A2[i, 0] - Y[i, 0])", "(Y[i, 0] - A2[i, 0])"))[0] == "incorrect"
+    b2 = "db2 = np.zeros((1, 1))\nfor i in range(m):\n    db2[0] += (A2[i, 0] - Y[i, 0]) / m"
+    assert _verdict("mlp-bce", "b2", b2) == ("correct", None)

@@ -773,7 +773,7 @@ def _zipped_heldcheck34(st: ast.For) -> ast.For:
     return st
 
 
-def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
+def _summed_loop_heldcheck34(st: ast.For, one_row: frozenset[str] = frozenset()) -> list[ast.stmt] | None:
     """``for i in range(m):`` whose body names a few per-example values (``x_i = X[i:i+1]``,
     ``dz1 = dz2 @ W2.T * (Z1[i:i+1] > 0)``, ``print(…)`` left out) and adds one term a pass to
     buffers (``dW1 += x_i.T @ dz1``, ``-=``, ``db = db + …``) — Ng's and CS231n's per-example
@@ -790,6 +790,12 @@ def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
     for body_st in st.body:
         if isinstance(body_st, ast.Expr) and _print_call(body_st.value):
             continue
+        if (  # heldcheck38: db1[0] += … of a buffer of one row (db1 = np.zeros((1, n_h))): db1 += …
+            isinstance(body_st, ast.AugAssign) and isinstance(body_st.target, ast.Subscript)
+            and isinstance(body_st.target.value, ast.Name) and body_st.target.value.id in one_row
+            and _literal_int(body_st.target.slice) == 0
+        ):
+            body_st = ast.AugAssign(ast.Name(body_st.target.value.id, ast.Store()), body_st.op, body_st.value)
         if isinstance(body_st, ast.AugAssign) and isinstance(body_st.target, ast.Name) and isinstance(
             body_st.op, ast.Add | ast.Sub
         ):
@@ -818,6 +824,27 @@ def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
         total = ast.Call(ast.Name("sum", ast.Load()), [ast.GeneratorExp(value, [comp])], [])
         out.append(ast.fix_missing_locations(ast.AugAssign(ast.Name(name, ast.Store()), op, total)))
     return out
+
+
+def _one_row_buffers_heldcheck38(stmts: list[ast.stmt]) -> frozenset[str]:
+    """The names the statements so far last set to a buffer of one row of zeros
+    (``db1 = np.zeros((1, n_h))``), whose ``db1[0]`` is all of it."""
+    out: set[str] = set()
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, (ast.Assign, ast.AugAssign)):
+                for t in n.targets if isinstance(n, ast.Assign) else [n.target]:
+                    if isinstance(t, ast.Name):
+                        out.discard(t.id)
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Call) and isinstance(st.value.func, ast.Attribute)
+            and st.value.func.attr == "zeros" and len(st.value.args) == 1
+            and isinstance(st.value.args[0], ast.Tuple) and len(st.value.args[0].elts) == 2
+            and ast.unparse(st.value.args[0].elts[0]) == "1"
+        ):
+            out.add(st.targets[0].id)
+    return frozenset(out)
 
 
 def _over_range(st: ast.For) -> bool:
@@ -1423,7 +1450,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             st = _zip_rows_heldcheck36(st, tensors)
-            unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
+            unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(
+                st, _one_row_buffers_heldcheck38(body))
             if unrolled is None:
                 raise FormulaError(msg("heldcheck3.loop"))
             body.extend(unrolled)

@@ -4790,6 +4790,17 @@ class _SummedRowsHeldcheck34:
             return False
         return None
 
+    def _entry_heldcheck38(self, n: ast.Subscript) -> int | None:
+        """``k`` of ``X[i, k]`` (a whole number, not negative): one entry of the example's row."""
+        idx = n.slice
+        if (
+            isinstance(idx, ast.Tuple) and len(idx.elts) == 2 and isinstance(idx.elts[0], ast.Name)
+            and idx.elts[0].id == self.i and isinstance(idx.elts[1], ast.Constant)
+            and type(idx.elts[1].value) is int and idx.elts[1].value >= 0
+        ):
+            return idx.elts[1].value
+        return None
+
     def _free(self, e: ast.expr) -> bool:
         """No example's row nor index in ``e``: the same for every example."""
         for n in ast.walk(e):
@@ -4873,6 +4884,12 @@ class _SummedRowsHeldcheck34:
         is no such row (free of the example: None too — the caller tells them apart)."""
         if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and self._batch(e.value.id):
             kind = self._row_of(e)
+            entry = self._entry_heldcheck38(e) if kind is None else None
+            if entry is not None:  # heldcheck38: A2[i, 0], one entry of the example's row: its column
+                self.flat.add(True)
+                k = ast.Constant(entry)
+                return ast.Subscript(ast.Name(e.value.id, ast.Load()), ast.Tuple(
+                    [ast.Slice(None, None, None), ast.Slice(k, ast.Constant(entry + 1), None)], ast.Load()), ast.Load())
             if kind is None:
                 return None
             self.flat.add(kind)
