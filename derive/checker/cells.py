@@ -43,7 +43,8 @@ _TRIGGER = re.compile(
     r"|^\s*class\b"  # class Linear: … (heldcheck35: objects inlined)
     r"|^\s*del\b"  # del dZ2 (a name dropped once used)
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
-    r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$",  # dW2.shape displayed in a notebook
+    r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$"  # dW2.shape displayed in a notebook
+    r"|\bget_array_module\(|\bdict\(",  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
     re.M,
 )
 # context managers that change no value a cell computes (only autograd's recording or NumPy's
@@ -53,7 +54,49 @@ _QUIET_CONTEXTS = {
     "numpy.errstate",
 }
 _WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
-_NUMERIC_MODULES = {"numpy", "torch", "math", "jax", "scipy"}  # imports a cell may hold
+_NUMERIC_MODULES = {  # imports a cell may hold (heldcheck38: compilers and the array libraries read)
+    "numpy", "torch", "math", "jax", "scipy", "numba", "functools", "cupy",
+}
+# heldcheck38: decorators that compile a function and change no value it computes
+_JIT_DECORATOR = re.compile(
+    r"(?:numba\.)?n?jit(?:\(.*\))?|jax\.jit|(?:functools\.)?partial\(\s*jax\.jit\b.*\)"
+    r"|torch\.jit\.script|tf\.function(?:\(.*\))?",
+    re.S,
+)
+
+
+class _DictCalls(ast.NodeTransformer):
+    """heldcheck38: ``dict(W1=dW1, b1=db1)`` as the literal ``{'W1': dW1, 'b1': db1}``."""
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if (
+            isinstance(node.func, ast.Name) and node.func.id == "dict" and not node.args and node.keywords
+            and all(k.arg is not None for k in node.keywords)
+        ):
+            return ast.Dict([ast.Constant(k.arg) for k in node.keywords], [k.value for k in node.keywords])
+        return node
+
+
+def _jit_undecorated_heldcheck38(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``@numba.njit``/``@jit(nopython=True)``/``@jax.jit``/``@partial(jax.jit, …)``/
+    ``@tf.function`` taken off the cell's functions (compiled, they compute the same values);
+    other decorators kept (refused where the function is read)."""
+    for st in stmts:
+        if isinstance(st, ast.FunctionDef) and st.decorator_list:
+            st.decorator_list = [d for d in st.decorator_list if not _JIT_DECORATOR.fullmatch(ast.unparse(d))]
+    out: list[ast.stmt] = []
+    modules: dict[str, ast.expr] = {}
+    for st in stmts:
+        if (  # Chainer's xp = cuda.get_array_module(x): NumPy (or CuPy, its twin) under another name
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Call) and isinstance(st.value.func, ast.Attribute)
+            and st.value.func.attr == "get_array_module"
+        ):
+            modules[st.targets[0].id] = ast.Name("np", ast.Load())
+            continue
+        out.append(ast.fix_missing_locations(_DictCalls().visit(_Subst(modules).visit(copy.deepcopy(st)) if modules else st)))
+    return out
 MAX_UNROLL = 64  # statements a loop over a written-out tuple may unroll to
 
 
@@ -431,11 +474,13 @@ def _helper_tuple(value: ast.expr, target: ast.expr, cell: _Cell) -> ast.expr:
         and isinstance(value, ast.Call)
         and isinstance(value.func, ast.Name)
         and value.func.id in cell.helpers
-        and isinstance(cell.helpers[value.func.id][1], ast.Tuple)
+        and isinstance(cell.helpers[value.func.id][1], (ast.Tuple, ast.List))
     ):
         out = cell.visit(copy.deepcopy(value))
         if isinstance(out, ast.Tuple):
             return out
+        if isinstance(out, ast.List) and len(out.elts) == len(target.elts):  # heldcheck38: return [dW1, db1, …]
+            return ast.Tuple(out.elts, ast.Load())
     return value
 
 
@@ -583,6 +628,47 @@ def _folded_int(e: ast.expr, name: str, value: int) -> int | None:
     return _literal_int(e)
 
 
+def _index_ints_heldcheck38(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck38: a whole number under a name of its own, assigned once at the top of the cell
+    (scikit-learn's ``last = self.n_layers_ - 2`` written ``last = 1``), put in where it picks an
+    item or counts a loop (``deltas[last]``, ``range(last, 0, -1)``); its line left out where
+    nothing else reads it. ``stmts`` as they are where there is none."""
+    stored: dict[str, int] = {}
+    for n in (n for st in stmts for n in ast.walk(st)):
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+            stored[n.id] = stored.get(n.id, 0) + 1
+        elif isinstance(n, (ast.FunctionDef, ast.Lambda)):
+            stored.update({a.arg: 2 for a in n.args.args})
+    ints = {
+        st.targets[0].id: ast.Constant(_literal_int(st.value)) for st in stmts
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+        and _literal_int(st.value) is not None and stored.get(st.targets[0].id) == 1
+    }
+    if not ints:
+        return stmts
+
+    class Put(ast.NodeTransformer):
+        def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            node.slice = _subst(node.slice, ints)
+            return node
+
+        def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            if isinstance(node.func, ast.Name) and node.func.id == "range":
+                node.args = [_subst(a, ints) for a in node.args]
+            return node
+
+    out = [Put().visit(copy.deepcopy(st)) for st in stmts]
+    read = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    out = [
+        st for st in out
+        if not (isinstance(st, ast.Assign) and isinstance(st.targets[0], ast.Name) and st.targets[0].id in ints
+                and st.targets[0].id not in read)
+    ]
+    return [ast.fix_missing_locations(st) for st in out]
+
+
 def _answer_names_heldcheck37(stmts: list[ast.stmt]) -> set[str]:
     """The names the cell's last statement assigns (its answer): a list written there and read
     by no later statement is the answer itself, not steps held for a loop."""
@@ -618,6 +704,11 @@ def _listed_steps_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
         n.value.id for k, st in enumerate(stmts) if k not in defining for n in ast.walk(st)
         if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
     }
+    if any(  # heldcheck38: deltas = [None, None] filled by deltas[1] = …: entries set (_Steps)
+        isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id in lists
+        and isinstance(n.ctx, ast.Store) for st in stmts for n in ast.walk(st)
+    ):
+        return stmts
     if not lists or _answer_names_heldcheck37(stmts) & (set(lists) - read):
         return stmts
     out: list[ast.stmt] = []
@@ -682,7 +773,7 @@ def _zipped_heldcheck34(st: ast.For) -> ast.For:
     return st
 
 
-def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
+def _summed_loop_heldcheck34(st: ast.For, one_row: frozenset[str] = frozenset()) -> list[ast.stmt] | None:
     """``for i in range(m):`` whose body names a few per-example values (``x_i = X[i:i+1]``,
     ``dz1 = dz2 @ W2.T * (Z1[i:i+1] > 0)``, ``print(…)`` left out) and adds one term a pass to
     buffers (``dW1 += x_i.T @ dz1``, ``-=``, ``db = db + …``) — Ng's and CS231n's per-example
@@ -699,6 +790,12 @@ def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
     for body_st in st.body:
         if isinstance(body_st, ast.Expr) and _print_call(body_st.value):
             continue
+        if (  # heldcheck38: db1[0] += … of a buffer of one row (db1 = np.zeros((1, n_h))): db1 += …
+            isinstance(body_st, ast.AugAssign) and isinstance(body_st.target, ast.Subscript)
+            and isinstance(body_st.target.value, ast.Name) and body_st.target.value.id in one_row
+            and _literal_int(body_st.target.slice) == 0
+        ):
+            body_st = ast.AugAssign(ast.Name(body_st.target.value.id, ast.Store()), body_st.op, body_st.value)
         if isinstance(body_st, ast.AugAssign) and isinstance(body_st.target, ast.Name) and isinstance(
             body_st.op, ast.Add | ast.Sub
         ):
@@ -727,6 +824,27 @@ def _summed_loop_heldcheck34(st: ast.For) -> list[ast.stmt] | None:
         total = ast.Call(ast.Name("sum", ast.Load()), [ast.GeneratorExp(value, [comp])], [])
         out.append(ast.fix_missing_locations(ast.AugAssign(ast.Name(name, ast.Store()), op, total)))
     return out
+
+
+def _one_row_buffers_heldcheck38(stmts: list[ast.stmt]) -> frozenset[str]:
+    """The names the statements so far last set to a buffer of one row of zeros
+    (``db1 = np.zeros((1, n_h))``), whose ``db1[0]`` is all of it."""
+    out: set[str] = set()
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, (ast.Assign, ast.AugAssign)):
+                for t in n.targets if isinstance(n, ast.Assign) else [n.target]:
+                    if isinstance(t, ast.Name):
+                        out.discard(t.id)
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Call) and isinstance(st.value.func, ast.Attribute)
+            and st.value.func.attr == "zeros" and len(st.value.args) == 1
+            and isinstance(st.value.args[0], ast.Tuple) and len(st.value.args[0].elts) == 2
+            and ast.unparse(st.value.args[0].elts[0]) == "1"
+        ):
+            out.add(st.targets[0].id)
+    return frozenset(out)
 
 
 def _over_range(st: ast.For) -> bool:
@@ -1324,19 +1442,25 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
-    stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(tree.body)))
-    stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(stmts)))
+    stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
+        _jit_undecorated_heldcheck38(tree.body))))
+    stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
+    stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _local_sizes_heldcheck37(_row_comprehensions_heldcheck37(stmts), tensors)
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
             st = _zip_rows_heldcheck36(st, tensors)
-            unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(st)
+            unrolled = _unrolled(_zipped_heldcheck34(st)) or _rows_loop_heldcheck32(st) or _summed_loop_heldcheck34(
+                st, _one_row_buffers_heldcheck38(body))
             if unrolled is None:
                 raise FormulaError(msg("heldcheck3.loop"))
             body.extend(unrolled)
         else:
             body.append(st)
     body = _callees_first_heldcheck35(body)
+    named = {  # the names the cell reads (a function never among them is never called)
+        n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
     lines: list[str] = []
     made: dict[str, dict[str, str]] = {}  # grads = helper(…) of a dict: its keys' names
     assigned: set[str] = set()  # the names the cell assigned so far
@@ -1349,6 +1473,8 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             for t in st.targets if isinstance(st, ast.Assign) else [st.target]:
                 assigned |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
         if isinstance(st, ast.FunctionDef):
+            if st.name not in named and any(not isinstance(s, ast.FunctionDef) for s in body):
+                continue  # heldcheck38: a function the cell never calls computes nothing
             if st.decorator_list:
                 raise FormulaError(msg("heldcheck3.helper_body", name=st.name))
             helpers[st.name] = _helper(st, st.name, cell)
@@ -1711,6 +1837,12 @@ class _Procedures:
                 self.dicts[f"{tag}_{p}"] = self.dicts[v.id]
                 env.pop(p)
         got = self.run(list(fn.body), env, tag, local)
+        for p in _mutated_in_place_heldcheck38(fn):  # heldcheck38: inplace_relu_derivative(Z, deltas[0])
+            arg = given.get(p)
+            if isinstance(arg, ast.Subscript) and ast.dump(env.get(p, arg)) != ast.dump(arg):
+                back = copy.deepcopy(arg)
+                back.ctx = ast.Store()
+                self.out.append(ast.Assign([back], ast.Name(id=f"{tag}_{p}", ctx=ast.Load()), lineno=0))
         if isinstance(got, ast.Name) and got.id in self.dicts:
             return got
         if isinstance(got, ast.Dict):
@@ -1720,6 +1852,33 @@ class _Procedures:
             self.dicts[f"{tag}_ret"] = held
             return ast.Name(id=f"{tag}_ret", ctx=ast.Load())
         return got
+
+
+def _mutated_in_place_heldcheck38(fn: ast.FunctionDef) -> list[str]:
+    """The parameters ``fn`` changes in place and never binds anew — scikit-learn's
+    ``inplace_relu_derivative(Z, delta)`` with ``delta[Z == 0] = 0``, ``delta *= Z``: an array
+    argument changed where the caller holds it."""
+    params = [a.arg for a in fn.args.args]
+    stores: list[ast.expr] = []
+    for n in (n for st in fn.body for n in ast.walk(st)):
+        if isinstance(n, ast.Assign):
+            stores += n.targets
+        elif isinstance(n, ast.AugAssign):
+            stores.append(n.target)
+    rebound = {
+        t.id for n in (n for st in fn.body for n in ast.walk(st)) if isinstance(n, ast.Assign)
+        for t in n.targets if isinstance(t, ast.Name)
+    }
+
+    def changed(p: str) -> bool:
+        return any(
+            (isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == p)
+            or (isinstance(t, ast.Name) and t.id == p and any(
+                isinstance(n, ast.AugAssign) and n.target is t for st in fn.body for n in ast.walk(st)))
+            for t in stores
+        )
+
+    return [p for p in params if p not in rebound and changed(p)]
 
 
 def _procedure(fn: ast.FunctionDef) -> bool:
@@ -1820,6 +1979,15 @@ class _Steps:
         if isinstance(value, ast.List) and value.elts:
             self.held[name], self.is_dict[name] = {k: self.items(e, env) for k, e in enumerate(value.elts)}, False
             return True
+        if (  # heldcheck38: scikit-learn's deltas = [None] * len(activations), a list of k places
+            isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult)
+            and isinstance(value.left, ast.List) and len(value.left.elts) == 1
+            and _literal_int(value.right) is not None and 0 < _literal_int(value.right) <= MAX_UNROLL  # type: ignore[operator]
+        ):
+            item = value.left.elts[0]
+            self.held[name] = {k: self.items(item, env) for k in range(_literal_int(value.right))}  # type: ignore[arg-type]
+            self.is_dict[name] = False
+            return True
         if isinstance(value, ast.Dict) and all(k is not None and _literal_int(k) is not None for k in value.keys):
             self.held[name] = {_literal_int(k): self.items(v, env) for k, v in zip(value.keys, value.values)}  # type: ignore[misc, arg-type]
             self.is_dict[name] = True
@@ -1863,7 +2031,9 @@ class _Steps:
             pairs = list(zip(t.elts, v.elts)) if (
                 isinstance(t, ast.Tuple) and isinstance(v, ast.Tuple) and len(t.elts) == len(v.elts)
             ) else [(t, v)]
-            if all(isinstance(a, ast.Name) and isinstance(b, (ast.List, ast.Dict, ast.ListComp)) for a, b in pairs):
+            if all(isinstance(a, ast.Name) and (isinstance(b, (ast.List, ast.Dict, ast.ListComp)) or (
+                isinstance(b, ast.BinOp) and isinstance(b.left, ast.List)
+            )) for a, b in pairs):
                 done = [self.define(a.id, b, env) for a, b in pairs]  # type: ignore[union-attr]
                 self.read -= {a.id for a, _ in pairs}  # type: ignore[union-attr]  # defined anew: unread
                 if all(done):

@@ -665,8 +665,8 @@ def _class_entries(net: Net, part: str, one_d: frozenset[str] = frozenset()) -> 
     hot = list(net.spec.one_hot)
     a = _ARGMAX.fullmatch(labels)
     label = (a.group(1) or a.group(2)) if a else labels
-    if a is not None and label in hot:  # yenc.argmax(1) of one of several one-hot tensors
-        hot = [label]  # (makemore's bigram: one-hot inputs xenc and targets yenc)
+    if label in hot:  # yenc.argmax(1) of one of several one-hot tensors (makemore's bigram: one-hot
+        hot = [label]  # inputs xenc and targets yenc); heldcheck38: Yb of integer inputs Xb and targets Yb
     if len(hot) != 1:
         raise FormulaError(msg("heldcheck5.class_entries", text=part.strip()))
     target = hot[0]
@@ -770,6 +770,8 @@ def _one_hot_calls(net: Net, part: str) -> str:
         label = m.group("y1") or m.group("y2") or m.group("y3")
         size = m.group("k1") or m.group("k2")
         hot = [h for h in net.spec.one_hot if h in net.spec.class_labels]
+        if label in hot:  # heldcheck38: the targets Yb among several integer inputs (makemore's Xb, Yb)
+            hot = [label]
         if len(hot) != 1 or label != hot[0]:
             return m.group(0)  # left as written: read (or refused) as any other call
         classes = net.spec.shape2d(label)[1]
@@ -788,7 +790,13 @@ def _one_hot_calls(net: Net, part: str) -> str:
         # W[:, y]: the class columns, W @ Y^T; W[y] (W[y, :]): the class rows, Y @ W
         return f"({name} @ {label}.T)" if m.group("cols") else f"({label} @ {name})"
 
+    part = _GATHER0_HELDCHECK38.sub(r"\1[\2]", part) if ".gather" in part else part
     return _PICKED.sub(picked, _ONE_HOT.sub(one, _eye_of_argmax_heldcheck32(net, part)))
+
+
+# heldcheck38: PyTorch's class_w.gather(0, target) of a 1-D tensor (the only one gather(0, …) with
+# 1-D labels takes) is class_w[target]
+_GATHER0_HELDCHECK38 = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*gather\(\s*(?:dim\s*=\s*)?0\s*,\s*(?:index\s*=\s*)?([A-Za-z_]\w*)\s*\)")
 
 
 _EYE_OF_ARGMAX = re.compile(
@@ -2105,6 +2113,146 @@ def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) 
     return None
 
 
+
+# heldcheck38: more array libraries' spellings of NumPy's and PyTorch's functions
+_PADDLE_AS_NUMPY_HELDCHECK38 = frozenset({
+    "exp", "log", "tanh", "sqrt", "square", "abs", "maximum", "minimum", "multiply", "subtract", "add",
+    "divide", "where", "zeros_like", "ones_like", "outer", "dot", "sign",
+})
+_ACTIVATIONS_HELDCHECK38 = ("relu", "sigmoid", "tanh")
+_TORCH_BINARY_HELDCHECK38 = {"add": ast.Add, "sub": ast.Sub, "subtract": ast.Sub, "mul": ast.Mult,
+                             "multiply": ast.Mult, "div": ast.Div, "divide": ast.Div, "true_divide": ast.Div}
+_REDUCE_PRIMITIVES_HELDCHECK38 = {"ReduceSum": "sum", "ReduceMean": "mean"}
+
+
+def _flag_heldcheck38(v: ast.expr) -> bool | None:
+    return v.value if isinstance(v, ast.Constant) and isinstance(v.value, bool) else None
+
+
+def _transposed_product_heldcheck38(a: ast.expr, b: ast.expr, flags: dict[str, ast.expr], ta: str, tb: str) -> ast.expr | None:
+    """``a @ b`` with ``a``/``b`` transposed where the flag named ``ta``/``tb`` is True (Paddle's
+    ``transpose_x``, Chainer's ``transa``); None where a flag is not a literal True/False."""
+    for key, v in flags.items():
+        on = _flag_heldcheck38(v)
+        if key not in (ta, tb) or on is None:
+            return None
+        if on and key == ta:
+            a = ast.Attribute(a, "T", ast.Load())
+        elif on:
+            b = ast.Attribute(b, "T", ast.Load())
+    return ast.BinOp(a, ast.MatMult(), b)
+
+
+def _reduced_heldcheck38(fn: str, x: ast.expr, axis: ast.expr | None, keep: ast.expr | None) -> ast.expr:
+    """``np.sum``/``np.mean`` of ``x`` along ``axis`` (all of it where None), ``keepdims`` as given."""
+    kws = [] if axis is None else [ast.keyword("axis", axis)]
+    if keep is not None:
+        kws.append(ast.keyword("keepdims", keep))
+    return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), fn, ast.Load()), [x], kws)
+
+
+def _aliased_call_heldcheck38(node: ast.Call, is_tensor: Callable[[str], bool]) -> ast.expr | None:
+    """Calls of PaddlePaddle, MindSpore, Chainer, MXNet's numpy interface (``npx``), scikit-learn
+    and a few more TensorFlow/PyTorch names, as the spelling the reader knows; None for any other
+    call (also where the module's name is a tensor of the network):
+
+    - ``paddle.matmul(x, y, transpose_x=True)`` (xᵀy), ``paddle.t(x)``/``paddle.transpose(x,
+      perm=[1, 0])`` (xᵀ), ``paddle.sum/mean(x, axis=0, keepdim=True)`` (NumPy's with
+      ``keepdims``), ``paddle.to_tensor(x)`` (x), ``paddle.exp``/``multiply``/``where``/… as
+      NumPy's; ``paddle.nn.functional``'s/``npx``'s/``tf.keras.activations``' ``relu``/
+      ``sigmoid``/``softmax(x, axis)`` as PyTorch's;
+    - MindSpore's primitives ``ops.ReduceSum(keep_dims=True)(x, 0)``/``ReduceMean`` and
+      ``ops.softmax(x, axis=…)``; Chainer's ``F.matmul(a, b, transa=True)``, ``F.sum(x, axis,
+      keepdims)``;
+    - scikit-learn's ``safe_sparse_dot(a, b)`` (a @ b); ``K.greater(a, b)``/``K.less…`` the
+      comparison; ``torch.sub/mul/add/div(a, b)`` the operator, ``torch.numel(x)`` ``x.numel()``,
+      ``torch.linalg.multi_dot([a, b, c])`` ``a @ b @ c``; ``tf.linalg.matmul`` ``tf.matmul``."""
+    f = node.func
+    args, kws = list(node.args), {k.arg: k.value for k in node.keywords}
+    if None in kws:
+        return None
+    if isinstance(f, ast.Name) and f.id == "safe_sparse_dot" and not is_tensor(f.id):
+        if len(args) == 2 and set(kws) <= {"dense_output"}:
+            return ast.BinOp(args[0], ast.MatMult(), args[1])
+        return None
+    if (  # MindSpore's primitive object called: ops.ReduceSum(keep_dims=True)(x, axis)
+        isinstance(f, ast.Call) and isinstance(f.func, ast.Attribute)
+        and ast.unparse(f.func.value) in ("ops", "P", "mindspore.ops", "ms.ops")
+        and f.func.attr in _REDUCE_PRIMITIVES_HELDCHECK38
+        and not f.args and all(k.arg == "keep_dims" for k in f.keywords)
+        and 1 <= len(args) <= 2 and not kws
+    ):
+        keep = f.keywords[0].value if f.keywords else ast.Constant(False)
+        return _reduced_heldcheck38(_REDUCE_PRIMITIVES_HELDCHECK38[f.func.attr], args[0], args[1] if len(args) == 2 else None, keep)
+    if not isinstance(f, ast.Attribute):
+        return None
+    base, name = ast.unparse(f.value), f.attr
+    if is_tensor(base.split(".")[0]):
+        return None
+
+    def np_call(fn: str, a: list[ast.expr], k: list[ast.keyword] | None = None) -> ast.expr:
+        return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), fn, ast.Load()), a, k or [])
+
+    def torch_call(fn: str, a: list[ast.expr]) -> ast.expr:
+        return ast.Call(ast.Attribute(ast.Name("torch", ast.Load()), fn, ast.Load()), a, [])
+
+    def softmax(axis_keys: tuple[str, ...]) -> ast.expr | None:
+        if len(args) > 2 or set(kws) - set(axis_keys) or not args:
+            return None
+        axis = args[1] if len(args) == 2 else next((kws[k] for k in axis_keys if k in kws), ast.Constant(-1))
+        return torch_call(name, [args[0], axis])
+
+    functional = base in ("paddle.nn.functional", "npx", "mx.npx", "mxnet.npx", "tf.keras.activations",
+                          "keras.activations", "ops", "mindspore.ops")
+    if functional and name in _ACTIVATIONS_HELDCHECK38 and len(args) == 1 and not kws:
+        return torch_call(name, args)
+    if functional and name in ("softmax", "log_softmax"):
+        return softmax(("axis",))
+    if base in ("F", "torch.nn.functional", "nn.functional") and name in ("softmax", "log_softmax"):
+        return softmax(("axis", "dim"))  # PyTorch's dim (paddle.nn.functional as F: axis)
+    if base == "paddle":
+        if name in ("matmul", "mm") and len(args) == 2:
+            return _transposed_product_heldcheck38(args[0], args[1], kws, "transpose_x", "transpose_y")
+        if name == "t" and len(args) == 1 and not kws:
+            return ast.Attribute(args[0], "T", ast.Load())
+        if name == "transpose" and 1 <= len(args) <= 2 and set(kws) <= {"perm"}:
+            perm = args[1] if len(args) == 2 else kws.get("perm")
+            try:
+                ok = perm is not None and list(ast.literal_eval(perm)) == [1, 0]
+            except (ValueError, TypeError):
+                ok = False
+            return ast.Attribute(args[0], "T", ast.Load()) if ok else None
+        if name in ("to_tensor", "assign") and len(args) == 1 and set(kws) <= {"dtype"}:
+            return args[0]
+        if name in ("sum", "mean") and 1 <= len(args) <= 2 and set(kws) <= {"axis", "keepdim"}:
+            return _reduced_heldcheck38(name, args[0], args[1] if len(args) == 2 else kws.get("axis"), kws.get("keepdim"))
+        if name == "cast" and len(args) == 2 and not kws:
+            return ast.Call(ast.Attribute(args[0], "astype", ast.Load()), [args[1]], [])
+        if name in _PADDLE_AS_NUMPY_HELDCHECK38 and not kws:
+            return np_call(name, args)
+        return None
+    if base == "F" and name == "matmul" and len(args) == 2:  # Chainer's chainer.functions
+        return _transposed_product_heldcheck38(args[0], args[1], kws, "transa", "transb")
+    if base in ("F", "chainer.functions") and name == "sum" and len(args) <= 2 and set(kws) <= {"axis", "keepdims"} and args:
+        return _reduced_heldcheck38("sum", args[0], args[1] if len(args) == 2 else kws.get("axis"), kws.get("keepdims"))
+    if base in ("K", "keras.backend", "tf.keras.backend") and name in _TF_COMPARE_HELDCHECK37 and len(args) == 2 and not kws:
+        return ast.Compare(args[0], [_TF_COMPARE_HELDCHECK37[name]()], [args[1]])
+    if base in ("K", "keras.backend", "tf.keras.backend") and name == "cast" and len(args) == 2 and not kws:
+        return ast.Call(ast.Attribute(args[0], "astype", ast.Load()), [args[1]], [])
+    if base == "torch" and name in _TORCH_BINARY_HELDCHECK38 and len(args) == 2 and not kws:
+        return ast.BinOp(args[0], _TORCH_BINARY_HELDCHECK38[name](), args[1])
+    if base == "torch" and name == "numel" and len(args) == 1 and not kws:
+        return ast.Call(ast.Attribute(args[0], "numel", ast.Load()), [], [])
+    if base == "torch.linalg" and name == "multi_dot" and len(args) == 1 and not kws and isinstance(args[0], (ast.List, ast.Tuple)) and len(args[0].elts) >= 2:
+        out = args[0].elts[0]
+        for e in args[0].elts[1:]:
+            out = ast.BinOp(out, ast.MatMult(), e)
+        return out
+    if base == "tf.linalg" and name == "matmul":
+        return ast.Call(ast.Attribute(ast.Name("tf", ast.Load()), "matmul", ast.Load()), args, list(node.keywords))
+    return None
+
+
 # NumPy / PyTorch spellings that are read (``np.`` prefix; all rewritten to the language)
 SUPPORTED_NUMPY = (  # code only: the list is shown as is in every language
     "np.dot",
@@ -2514,6 +2662,12 @@ def _dtype(node: ast.expr) -> str | None:
         return node.attr
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in _DTYPES:
         return node.value
+    if (  # heldcheck38: MindSpore's mstype.float64 / mindspore.float32, Paddle's paddle.float64
+        isinstance(node, ast.Attribute)
+        and ast.unparse(node.value) in ("mstype", "ms", "mindspore", "mindspore.common.dtype", "paddle")
+        and node.attr in _DTYPES
+    ):
+        return node.attr
     return None
 
 
@@ -2608,7 +2762,12 @@ class _Numpy(ast.NodeTransformer):
         )
 
     def cast(self, x: ast.expr, dtype: str | None, spelled: str) -> ast.expr:
-        """``x`` converted to ``dtype``: a no-op on 0/1 values and for floats."""
+        """``x`` converted to ``dtype``: a no-op on 0/1 values and for floats (also to another
+        tensor's ``.dtype``, heldcheck38's ``tf.cast(h > 0, d.dtype)``: every tensor the network
+        computes is a float; integer labels' dtype only for a 0/1 mask)."""
+        labels = set(self.net.spec.class_labels) if self.net is not None else set()
+        if dtype is None and spelled.endswith(".dtype") and (_is_01(x) or spelled[: -len(".dtype")].strip() not in labels):
+            return x  # the dtype of a computed (float) tensor: a float; of integer labels only a 0/1 mask
         if dtype is None:
             raise _Unsupported(msg("error.astype", arg=spelled))
         if dtype in _FLOAT_DTYPES or _is_01(x):
@@ -2659,6 +2818,58 @@ class _Numpy(ast.NodeTransformer):
         ]
         join = ast.Attribute(ast.Name("np", ast.Load()), "concatenate", ast.Load())
         return ast.Call(join, [ast.List(comps, ast.Load())], [ast.keyword("axis", ast.Constant(axis))])
+
+    def eye_product_heldcheck38(self, node: ast.BinOp) -> ast.expr | None:
+        """``M @ g`` (``g @ M``) where ``M`` is ``np.eye(k)`` or a sum of terms with it
+        (``np.eye(d) - alpha * H``, MAML's meta-gradient): the product spread over the terms, the
+        identity's own product ``g`` itself — where ``k`` is the size of ``g``'s axis it meets
+        (NumPy refuses any other); None for any other product."""
+        if not isinstance(node.op, ast.MatMult) or self.net is None:
+            return None
+
+        def eye_size(e: ast.expr) -> int | None:
+            if (
+                isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr in ("eye", "identity")
+                and isinstance(e.func.value, ast.Name) and e.func.value.id in _NUMPY_MODULES
+                and len(e.args) == 1 and not e.keywords
+            ):
+                return _size_int(e.args[0], {k: int(v) for k, v in self.net.spec.dims.items()})
+            return None
+
+        def has_eye(e: ast.expr) -> bool:
+            return any(eye_size(n) is not None for n in ast.walk(e))
+
+        for m, g, left in ((node.left, node.right, True), (node.right, node.left, False)):
+            if not has_eye(m):
+                continue
+            shape = self.shape_of(g)
+            if shape is None:
+                return None
+            size = shape[0] if left else shape[1]
+
+            def spread(e: ast.expr) -> ast.expr | None:
+                k = eye_size(e)
+                if k is not None:
+                    return copy.deepcopy(g) if k == size else None
+                if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Sub):
+                    a, b = spread(e.left), spread(e.right)
+                    return None if a is None or b is None else ast.BinOp(a, e.op, b)
+                if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult | ast.Div) and has_eye(e.left) and not has_eye(e.right) and self.shape_of(e.right) in (None, (1, 1)):
+                    inner = spread(e.left)
+                    return None if inner is None else ast.BinOp(inner, e.op, e.right)
+                if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult) and has_eye(e.right) and not has_eye(e.left) and self.shape_of(e.left) in (None, (1, 1)):
+                    inner = spread(e.right)
+                    return None if inner is None else ast.BinOp(e.left, e.op, inner)
+                if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+                    inner = spread(e.operand)
+                    return None if inner is None else ast.UnaryOp(ast.USub(), inner)
+                if has_eye(e):
+                    return None  # an identity inside anything else: not spread
+                return ast.BinOp(copy.deepcopy(e), ast.MatMult(), copy.deepcopy(g)) if left else ast.BinOp(
+                    copy.deepcopy(g), ast.MatMult(), copy.deepcopy(e))
+
+            return spread(m)
+        return None
 
     def shape_of(self, node: ast.expr) -> tuple[int, int] | None:
         if self.net is None:
@@ -3091,6 +3302,11 @@ class _Numpy(ast.NodeTransformer):
         if node.attr == "mT":
             self.changed = True
             return ast.Attribute(node.value, "T", ast.Load())
+        if node.attr == "array" and not (  # heldcheck38: Chainer's Variable.array, the values themselves
+            isinstance(node.value, ast.Name) and self._tensor(node.value) is None  # np.array: NumPy's function
+        ):
+            self.changed = True
+            return node.value
         if node.attr == "size" and isinstance(node.value, ast.Name) and self.net is not None:
             name = node.value.id
             if name not in self.net.g.tensors and name[1:] in self.net.g.tensors:
@@ -3514,6 +3730,10 @@ class _Numpy(ast.NodeTransformer):
         scaled = self.diag_product(node)
         if scaled is not None:  # X.T @ np.diag(w.ravel()): X.T's columns scaled by w
             return scaled
+        spread = self.eye_product_heldcheck38(node)
+        if spread is not None:  # (np.eye(d) - alpha * H) @ g: g - alpha * H @ g
+            self.changed = True
+            return self.visit(spread)
         constants = self.net.spec.constants if self.net is not None else {}
         if (
             isinstance(node.op, ast.Pow)
@@ -3823,7 +4043,10 @@ class _Numpy(ast.NodeTransformer):
             if spelled is not None and spelled != ast.unparse(node):
                 self.changed = True
                 return self.visit(ast.parse(spelled, mode="eval").body)
-        aliased = _aliased_call_heldcheck37(node, lambda name: self._tensor(ast.Name(name, ast.Load())) is not None)
+        is_tensor = lambda name: self._tensor(ast.Name(name, ast.Load())) is not None  # noqa: E731
+        aliased = _aliased_call_heldcheck37(node, is_tensor)
+        if aliased is None:
+            aliased = _aliased_call_heldcheck38(node, is_tensor)
         if aliased is not None:
             self.changed = True
             return self.visit(aliased)
@@ -4476,6 +4699,20 @@ def _reshaped_heldcheck36(e: ast.expr, shape: tuple[int, int]) -> ast.expr | Non
     return None
 
 
+def _sized_reshape_heldcheck38(e: ast.expr, column: bool) -> ast.expr | None:
+    """``x`` of a 1-D row made a column (``column``: ``x.reshape(-1, 1)``, ``x[:, None]``, and
+    Ng's ``x.reshape(C, 1)`` with its length written out, which NumPy refuses for any other
+    length) or a row (``x.reshape(1, -1)``, ``x.reshape(1, d)``); else None."""
+    got = _reshaped_heldcheck36(e, (-1, 1) if column else (1, -1))
+    if got is not None:
+        return got
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "reshape" and not e.keywords:
+        dims = e.args[0].elts if len(e.args) == 1 and isinstance(e.args[0], ast.Tuple) else e.args
+        if len(dims) == 2 and ast.unparse(dims[1 if column else 0]) == "1":
+            return e.func.value
+    return None
+
+
 def _unsqueezed_of(e: ast.expr, axes: tuple[int, ...]) -> ast.expr | None:
     """``x`` of ``x.unsqueeze(k)`` / ``torch.unsqueeze(x, k)`` / ``x[None]`` (k 0) with ``k`` in
     ``axes``, else None."""
@@ -4551,6 +4788,17 @@ class _SummedRowsHeldcheck34:
             )
         ):
             return False
+        return None
+
+    def _entry_heldcheck38(self, n: ast.Subscript) -> int | None:
+        """``k`` of ``X[i, k]`` (a whole number, not negative): one entry of the example's row."""
+        idx = n.slice
+        if (
+            isinstance(idx, ast.Tuple) and len(idx.elts) == 2 and isinstance(idx.elts[0], ast.Name)
+            and idx.elts[0].id == self.i and isinstance(idx.elts[1], ast.Constant)
+            and type(idx.elts[1].value) is int and idx.elts[1].value >= 0
+        ):
+            return idx.elts[1].value
         return None
 
     def _free(self, e: ast.expr) -> bool:
@@ -4636,12 +4884,21 @@ class _SummedRowsHeldcheck34:
         is no such row (free of the example: None too — the caller tells them apart)."""
         if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and self._batch(e.value.id):
             kind = self._row_of(e)
+            entry = self._entry_heldcheck38(e) if kind is None else None
+            if entry is not None:  # heldcheck38: A2[i, 0], one entry of the example's row: its column
+                self.flat.add(True)
+                k = ast.Constant(entry)
+                return ast.Subscript(ast.Name(e.value.id, ast.Load()), ast.Tuple(
+                    [ast.Slice(None, None, None), ast.Slice(k, ast.Constant(entry + 1), None)], ast.Load()), ast.Load())
             if kind is None:
                 return None
             self.flat.add(kind)
             return ast.Name(e.value.id, ast.Load())
         if self._free(e):
             return None
+        joined = self.joined_heldcheck38(e)
+        if joined is not None:
+            return joined
         if (  # heldcheck36: a2t[:, 1:] — columns of a row expression (Ng's bias column dropped)
             isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2
             and isinstance(e.slice.elts[0], ast.Slice) and e.slice.elts[0].lower is None
@@ -4685,6 +4942,39 @@ class _SummedRowsHeldcheck34:
                 return None if args is None else ast.Call(f, args, [])
         return None
 
+    def joined_heldcheck38(self, e: ast.expr) -> ast.expr | None:
+        """Ng's ex4 loop's ``np.hstack([np.ones((1, 1)), sigmoid(z2t)])`` (``np.concatenate(…,
+        axis=1)``): a ones column joined to a row expression, over the batch ``np.hstack([np.ones((m,
+        1)), B(…)])`` with the range's size; None for any other call."""
+        if not (
+            isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and isinstance(e.func.value, ast.Name)
+            and e.func.value.id in ("np", "numpy", "jnp") and len(e.args) == 1
+            and isinstance(e.args[0], (ast.List, ast.Tuple))
+            and (
+                (e.func.attr == "hstack" and not e.keywords)
+                or (e.func.attr == "concatenate" and [ast.unparse(k) for k in e.keywords] in (["axis=1"], ["axis=-1"]))
+            )
+        ):
+            return None
+        parts: list[ast.expr] = []
+        for part in e.args[0].elts:
+            if (
+                isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) and part.func.attr in ("ones", "zeros")
+                and len(part.args) == 1 and not part.keywords and isinstance(part.args[0], ast.Tuple)
+                and len(part.args[0].elts) == 2 and ast.unparse(part.args[0].elts[0]) == "1"
+            ):
+                self.flat.add(False)  # a (1, k) block: the example's row as a slice
+                shape = ast.Tuple([ast.Name(self.size, ast.Load()), part.args[0].elts[1]], ast.Load())
+                parts.append(ast.Call(part.func, [shape], []))
+                continue
+            r = self.row(part)
+            if r is None:
+                return None
+            parts.append(r)
+        if self.flat != {False}:
+            return None
+        return ast.Call(e.func, [ast.List(parts, ast.Load())], e.keywords)
+
     def _outer(self, e: ast.expr) -> ast.expr | None:
         """An outer product of two rows, over the batch: ``B(U).T @ B(V)``; else None."""
         self.flat = set()
@@ -4696,11 +4986,20 @@ class _SummedRowsHeldcheck34:
             if u is None or v is None or self.flat != {True}:
                 return None
             return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), v)
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult):  # heldcheck38: a1[:, None] * (a2 - y)
+            for c, v in ((e.left, e.right), (e.right, e.left)):
+                col = _sized_reshape_heldcheck38(c, True)
+                if col is not None and _sized_reshape_heldcheck38(v, True) is None:
+                    v = _sized_reshape_heldcheck38(v, False) or v
+                    u, w = self.row(col), self.row(v)
+                    if u is None or w is None or self.flat != {True}:
+                        return None
+                    return ast.BinOp(ast.Attribute(u, "T", ast.Load()), ast.MatMult(), w)
         pair = self._product(e)
         if pair is None:
             return None
         a, b = pair
-        col, row = _reshaped_heldcheck36(a, (-1, 1)), _reshaped_heldcheck36(b, (1, -1))
+        col, row = _sized_reshape_heldcheck38(a, True), _sized_reshape_heldcheck38(b, False)
         if col is not None and row is not None:  # heldcheck36: x_i.reshape(-1, 1) @ dz_i.reshape(1, -1)
             u, v = self.row(col), self.row(row)
             if u is None or v is None or self.flat != {True}:
