@@ -253,21 +253,28 @@ def _csv(header: tuple[str, ...], sep: str = ",", extra: tuple[str, ...] = ()) -
     return buf.getvalue()
 
 
-def _graded(tmp_path, data: bytes) -> list[str]:
-    import csv
+def _grade_cli(tmp_path, data: bytes):
+    """``derive grade`` on ``data`` as answers.csv, the report at report.csv."""
+    import os
     import subprocess
     import sys
     from pathlib import Path
 
-    src, out = tmp_path / "answers.csv", tmp_path / "report.csv"
+    src = tmp_path / "answers.csv"
     src.write_bytes(data)
     root = Path(__file__).resolve().parents[1]
-    run = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(src), "-o", str(out), "--quiet", "-j", "1"],
-        capture_output=True, text=True, cwd=root, env={**__import__("os").environ, "PYTHONPATH": str(root)},
+    return subprocess.run(
+        [sys.executable, "-m", "derive", "grade", str(src), "-o", str(tmp_path / "report.csv"), "--quiet", "-j", "1"],
+        capture_output=True, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
     )
+
+
+def _graded(tmp_path, data: bytes) -> list[str]:
+    import csv
+
+    run = _grade_cli(tmp_path, data)
     assert run.returncode == 0, run.stderr
-    with out.open(encoding="utf-8") as f:
+    with (tmp_path / "report.csv").open(encoding="utf-8") as f:
         report = list(csv.DictReader(f))
     assert [r["id"] for r in report] == [r[0] for r in ROWS]
     return [r["verdict"] for r in report]
@@ -293,19 +300,9 @@ def test_a_class_file_as_spreadsheets_write_it(tmp_path, data: bytes) -> None:
 def test_a_latin1_file_is_refused_not_guessed(tmp_path) -> None:
     """``É`` before an ASCII letter would read as one Chinese character in GBK: the ids would
     change silently, so it stays exit 2 naming the encoding."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    src = tmp_path / "answers.csv"
-    src.write_bytes("id,network,wrt,formula\nÉmile,mlp-bce,W2,A1.T @ (A2 - Y) / m\n".encode("latin-1"))
-    root = Path(__file__).resolve().parents[1]
-    run = subprocess.run(
-        [sys.executable, "-m", "derive", "grade", str(src), "-o", str(tmp_path / "r.csv"), "--quiet"],
-        capture_output=True, text=True, cwd=root, env={**__import__("os").environ, "PYTHONPATH": str(root)},
-    )
+    run = _grade_cli(tmp_path, "id,network,wrt,formula\nÉmile,mlp-bce,W2,A1.T @ (A2 - Y) / m\n".encode("latin-1"))
     assert run.returncode == 2 and "UTF-8" in run.stderr and "Traceback" not in run.stderr
-    assert not (tmp_path / "r.csv").exists()
+    assert not (tmp_path / "report.csv").exists()
 
 
 # ---- the lab's comments (issue 12) ---------------------------------------------------------------
