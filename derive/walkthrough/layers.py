@@ -24,6 +24,7 @@ MAX_PERIOD = 8  # steps of one layer (W, b, δ; a Z and an A step each: up to 4)
 # the fewest steps of a run that stops before its model's end (:func:`_partial_run_at`): a
 # δ, its parameter and one more step — two alike could be a coincidence of names
 PARTIAL_RUN_MIN = 3
+BLOCK = "\x00"  # marks a block of a tensor (its LaTeX after it) among a step's tensors (:func:`_tree`)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,15 @@ def _tree(m: Any, names: list[str], dims: list[str], g: Any) -> Any:
         return ("ref", m.kind, names.index(m.name), tuple(shape))
     if isinstance(m, mf.Scalar):
         return ("scalar", str(m.expr))
+    if isinstance(m, mf.Slice | mf.Part):
+        # a block of a tensor is compared by its width, its place named like a tensor: a
+        # group's step reads its own block where the group before it read another
+        # (cols_{1…2}(δ) → cols_{3…4}(δ), said in the renaming)
+        inner = _tree(m.x, names, dims, g)
+        block = BLOCK + m.tex()
+        if block not in names:
+            names.append(block)
+        return ("block", type(m).__name__, m.axis, str(m.size), inner, names.index(block))
     if not is_dataclass(m):
         return str(m) if not isinstance(m, tuple) else tuple(_tree(x, names, dims, g) for x in m)
     parts: list[Any] = [type(m).__name__]
@@ -375,13 +385,18 @@ def _runs(
     out: dict[str, Like] = {}
     for i, (p, end, renamed) in sorted((found | at_sizes).items()):
         pairs = [(a, b) for a, b in renamed.items() if a != b]
-        shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
+        shown = Math(", ".join(f"{_name_tex(g, a)} \\to {_name_tex(g, b)}" for a, b in pairs))
         for k in range(i, end):
             out[order[k]] = Like(
                 k == i, i + 1, end, i - p + 1, i - p + end - i, shown, tuple(pairs),
                 sizes_differ=i in at_sizes,
             )
     return out
+
+
+def _name_tex(g: Any, name: str) -> str:
+    """A renamed tensor's LaTeX, or a block's (:data:`BLOCK`)."""
+    return name[len(BLOCK) :] if name.startswith(BLOCK) else g.tensors[name].tex
 
 
 def _held(found: dict[int, tuple[int, int, dict[str, str]]]) -> dict:

@@ -1,0 +1,125 @@
+"""Handouts a lecturer hands out unchanged, pass 22 (issues 12 and 9): the page counts of the
+long course handouts and handread21's leftovers. Twin steps that read different blocks of one
+tensor (a group's statistics from its own columns of a concatenation, a group's slice of the
+features) are written compactly as the step above with the names and the block replaced, as a
+layer's repeat is, rather than worked out again in full. Each asserted on built text (Markdown en
+and zh) of specs written here (held out), the numbers checked against PyTorch float64."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+import torch
+
+# held out: the features split into two halves, each scaled by its own root mean square,
+# joined again by a concatenation, a linear head and a mean squared error
+HALVES = """
+[network]
+name = "two-halves-rms"
+[dims]
+n = 2
+d = 2
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+W = ["d", 4]
+v = [4, 1]
+[forward]
+h = "x @ W"
+left = "h[:, 0:2]"
+right = "h[:, 2:4]"
+ml = "(left * left).mean(dim=1, keepdim=True)"
+mr = "(right * right).mean(dim=1, keepdim=True)"
+z = "torch.cat([left / torch.sqrt(ml + 1), right / torch.sqrt(mr + 1)], dim=1)"
+L = "((z @ v - y) ** 2).mean()"
+[values]
+x = [[1, -0.5], [0.3, 0.8]]
+y = [[0.5], [-1]]
+W = [[0.2, -0.1, 0.4, 0.3], [-0.5, 0.1, 0.3, -0.2]]
+v = [[0.7], [-0.4], [0.2], [0.5]]
+"""
+
+
+def _derivation(source: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    return derive(spec.parse(source))
+
+
+@functools.cache
+def _built(source: str, template: str, lang: str, detail: str = "standard") -> str:
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = _derivation(source)
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
+    return render.render(template, w, lang)
+
+
+def _md(source: str, lang: str, detail: str = "standard") -> str:
+    return _built(source, "md/walkthrough.md.j2", lang, detail)
+
+
+def _section(md: str, heading: str) -> str:
+    """The section of ``md`` whose ``###`` heading ends with ``heading``."""
+    for part in md.split("\n### ")[1:]:
+        if part.split("\n", 1)[0].endswith(heading):
+            return part
+    raise AssertionError(f"no section {heading!r}")
+
+
+def _column(section: str) -> list[float]:
+    """The last column vector of numbers shown in ``section``."""
+    body = re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", section)[-1]
+    return [float(x.replace("−", "-")) for x in re.split(r"\\\\", body)]
+
+
+def _halves_grads() -> dict[str, torch.Tensor]:
+    """δml and δmr of HALVES by PyTorch float64 autograd (written out here from its lines)."""
+    t = functools.partial(torch.tensor, dtype=torch.float64)
+    x, y = t([[1, -0.5], [0.3, 0.8]]), t([[0.5], [-1]])
+    W = t([[0.2, -0.1, 0.4, 0.3], [-0.5, 0.1, 0.3, -0.2]]).requires_grad_()
+    v = t([[0.7], [-0.4], [0.2], [0.5]])
+    h = x @ W
+    left, right = h[:, 0:2], h[:, 2:4]
+    ml = (left * left).mean(dim=1, keepdim=True)
+    mr = (right * right).mean(dim=1, keepdim=True)
+    ml.retain_grad()
+    mr.retain_grad()
+    z = torch.cat([left / torch.sqrt(ml + 1), right / torch.sqrt(mr + 1)], dim=1)
+    ((z @ v - y) ** 2).mean().backward()
+    return {"ml": ml.grad, "mr": mr.grad}
+
+
+# ---- (A) twin steps on different blocks: compact, as a layer's repeat -------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_twin_step_on_another_block_is_the_step_above_again(lang: str) -> None:
+    """δml is δmr with mr → ml, right → left and the first block of δz's columns for the last:
+    before this pass it was written out again in full (its "in words", a hand working), as the
+    course group norm's three pairs of group steps were (10 pages in English; 9 now)."""
+    md = _md(HALVES, lang)
+    first, second = _section(md, "\\delta_{\\mathrm{mr}}$"), _section(md, "\\delta_{\\mathrm{ml}}$")
+    assert ("**In words.**" in first or "**这一步" in first) and "\\mathrm{mr}_{1}" in first
+    lead = second.split("\n\n")[1]
+    assert lead.startswith(("**Step 3.", "**第 3.")), lead
+    blocks = "\\operatorname{cols}_{3 \\ldots 4}\\left(\\delta_{z}\\right) \\to \\operatorname{cols}_{1 \\ldots 2}\\left(\\delta_{z}\\right)"
+    assert blocks in lead and "\\mathrm{mr} \\to \\mathrm{ml}" in lead
+    assert "**In words.**" not in second and "\\mathrm{ml}_{1}" not in second  # no hand working
+    # its equation and numbers stay, the numbers PyTorch's
+    assert "\\delta_{\\mathrm{ml}} = " in second
+    grads = _halves_grads()
+    for name, section in (("mr", first), ("ml", second)):
+        assert _column(section) == pytest.approx(grads[name].flatten().tolist(), abs=1e-7)
+
+
+def test_full_detail_keeps_the_twin_step_in_full() -> None:
+    second = _section(_md(HALVES, "en", "full"), "\\delta_{\\mathrm{ml}}$")
+    assert "again" not in second and "\\mathrm{ml}_{1}" in second
