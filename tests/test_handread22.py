@@ -123,3 +123,63 @@ def test_a_twin_step_on_another_block_is_the_step_above_again(lang: str) -> None
 def test_full_detail_keeps_the_twin_step_in_full() -> None:
     second = _section(_md(HALVES, "en", "full"), "\\delta_{\\mathrm{ml}}$")
     assert "again" not in second and "\\mathrm{ml}_{1}" in second
+
+
+# ---- (B) derive-made names of a group norm's groups ------------------------------------------
+
+# held out: 6 features centred in 3 groups of 2 by a reshape, as Wu & He's code writes it
+GROUPS = """
+[network]
+name = "centred-groups"
+[dims]
+n = 2
+d = 2
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+W = ["d", 6]
+v = [6, 1]
+[forward]
+h = "x @ W"
+hg = "h.reshape(2, 3, 2)"
+mu = "hg.mean(dim=-1, keepdim=True)"
+hc = "(hg - mu).reshape(2, 6)"
+L = "((torch.tanh(hc) @ v - y) ** 2).mean()"
+[values]
+x = [[1, -0.5], [0.3, 0.8]]
+y = [[0.5], [-1]]
+W = [[0.2, -0.1, 0.4, 0.3, 0.6, -0.3], [-0.5, 0.1, 0.3, -0.2, 0.2, 0.7]]
+v = [[0.7], [-0.4], [0.2], [0.5], [-0.6], [0.3]]
+"""
+
+
+def _matrix(section: str) -> list[list[float]]:
+    """The last matrix of numbers shown in ``section``, by rows."""
+    body = re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", section)[-1]
+    return [[float(x) for x in row.split("&")] for row in re.split(r"\\\\", body)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_groups_of_a_reshape_are_numbered_from_one(lang: str) -> None:
+    """The blocks of ``h.reshape(2, 3, 2)`` were named ``hg_g0``, ``hg_g1``, ``hg_g2`` (printed
+    \\mathrm{hg\\_g0}, groups from 0); a lecturer writes hg₁, hg₂, hg₃."""
+    md = _md(GROUPS, lang)
+    assert "\\_g0" not in md and "\\_g1" not in md
+    for j in (1, 2, 3):
+        assert f"\\mathrm{{hg}}_{{{j}}}" in md and f"\\mu_{{{j}}}" in md
+    t = functools.partial(torch.tensor, dtype=torch.float64)
+    x, y = t([[1, -0.5], [0.3, 0.8]]), t([[0.5], [-1]])
+    W = t([[0.2, -0.1, 0.4, 0.3, 0.6, -0.3], [-0.5, 0.1, 0.3, -0.2, 0.2, 0.7]]).requires_grad_()
+    v = t([[0.7], [-0.4], [0.2], [0.5], [-0.6], [0.3]])
+    hg = (x @ W).reshape(2, 3, 2)
+    hc = (hg - hg.mean(dim=-1, keepdim=True)).reshape(2, 6)
+    ((torch.tanh(hc) @ v - y) ** 2).mean().backward()
+    shown = _matrix(_section(md, "\\frac{\\partial L}{\\partial W}$"))
+    assert sum(shown, []) == pytest.approx(W.grad.flatten().tolist(), abs=1e-7)
+
+
+def test_a_group_name_the_spec_uses_keeps_the_old_names() -> None:
+    """A spec with its own ``hg2`` line: the groups fall back to ``hg_g0``… (no clash)."""
+    md = _md(GROUPS.replace('L = "', 'hg2 = "h * 2"\nL = "0 * hg2.sum() + '), "en")
+    assert "\\mathrm{hg\\_g0}" in md
