@@ -183,3 +183,41 @@ def test_a_group_name_the_spec_uses_keeps_the_old_names() -> None:
     """A spec with its own ``hg2`` line: the groups fall back to ``hg_g0``… (no clash)."""
     md = _md(GROUPS.replace('L = "', 'hg2 = "h * 2"\nL = "0 * hg2.sum() + '), "en")
     assert "\\mathrm{hg\\_g0}" in md
+
+
+# ---- (B) the heading of a cross-entropy written out ------------------------------------------
+
+# held out: a quiz's classifier, its softmax and cross-entropy written out by hand
+WRITTEN_CE = """
+[network]
+name = "quiz-written-ce"
+[dims]
+m = 2
+[inputs]
+X = ["m", 2]
+Y = ["m", 3]
+[params]
+W = [2, 3]
+[forward]
+s = "X @ W"
+e = "np.exp(s)"
+p = "e / np.sum(e, axis=1, keepdims=True)"
+L = "-np.sum(Y * np.log(p)) / m"
+[values]
+X = [[1, -0.5], [0.3, 0.8]]
+Y = [[1, 0, 0], [0, 0, 1]]
+W = [[0.2, -0.1, 0.4], [-0.5, 0.1, 0.3]]
+"""
+
+
+def test_a_cross_entropy_written_out_is_named_in_the_heading() -> None:
+    """−Σ Y log p / m over a softmax written out: the heading said "a loss written as a formula"
+    / 「采用自定义损失的网络」 (quiz3 of handread20); the engine proves it a cross-entropy
+    (δs = (p − Y)/m), so the heading names one. With a penalty in the loss's line it stays a
+    formula (the loss is no longer the cross-entropy alone)."""
+    assert _md(WRITTEN_CE, "en").startswith("# A network with a cross-entropy loss and one")
+    assert _md(WRITTEN_CE, "zh").startswith("# 采用交叉熵损失的网络")
+    penalised = WRITTEN_CE.replace("/ m\"", "/ m + 0.01 * np.sum(W * W)\"")
+    assert "a loss written as a formula" in _md(penalised, "en").split("\n", 1)[0]
+    zh = _md(penalised, "zh").split("\n", 1)[0]
+    assert "显式写出的损失" in zh and "自定义" not in zh
