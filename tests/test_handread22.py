@@ -221,3 +221,49 @@ def test_a_cross_entropy_written_out_is_named_in_the_heading() -> None:
     assert "a loss written as a formula" in _md(penalised, "en").split("\n", 1)[0]
     zh = _md(penalised, "zh").split("\n", 1)[0]
     assert "显式写出的损失" in zh and "自定义" not in zh
+
+
+# ---- (B) a negative numerator in a hand calculation ------------------------------------------
+
+# held out: a softmax written out through its partition function, the quiz's cross-entropy
+PARTITION = """
+[network]
+name = "quiz-partition"
+[dims]
+m = 2
+[inputs]
+X = ["m", 2]
+Y = ["m", 3]
+[params]
+W = [2, 3]
+[forward]
+e = "np.exp(X @ W)"
+part = "e.sum(axis=1, keepdims=True)"
+p = "e / part"
+L = "-np.sum(Y * np.log(p)) / m"
+[values]
+X = [[1, -0.5], [0.3, 0.8]]
+Y = [[0, 1, 0], [0, 0, 1]]
+W = [[0.2, -0.1, 0.4], [-0.5, 0.1, 0.3]]
+"""
+
+NEG_FRAC = re.compile(r"\\frac\{-[0-9.]")
+SIGNED_FRAC = re.compile(r"[-+] \\frac\{[0-9.]+\}\{[0-9.]+\}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_negative_numerator_is_written_as_a_sign_in_front(lang: str) -> None:
+    """δe = δpart + δp / part at the example: the hand calculation read "0.0322398 +
+    \\frac{-4.1869175}{7.7543900}" (handread19, D2L's softmax from scratch); a lecturer writes
+    "0.0322398 − \\frac{4.1869175}{7.7543900}". The value after it is PyTorch's."""
+    md = _md(PARTITION, lang)
+    section = _section(md, "\\delta_{e}$")
+    assert not NEG_FRAC.search(md)
+    assert SIGNED_FRAC.search(section)
+    t = functools.partial(torch.tensor, dtype=torch.float64)
+    X, Y = t([[1, -0.5], [0.3, 0.8]]), t([[0, 1, 0], [0, 0, 1]])
+    W = t([[0.2, -0.1, 0.4], [-0.5, 0.1, 0.3]]).requires_grad_()
+    e = torch.exp(X @ W)
+    e.retain_grad()
+    (-(Y * torch.log(e / e.sum(dim=1, keepdim=True))).sum() / 2).backward()
+    assert sum(_matrix(section), []) == pytest.approx(e.grad.flatten().tolist(), abs=1e-7)
