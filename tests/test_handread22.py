@@ -267,3 +267,56 @@ def test_a_negative_numerator_is_written_as_a_sign_in_front(lang: str) -> None:
     e.retain_grad()
     (-(Y * torch.log(e / e.sum(dim=1, keepdim=True))).sum() / 2).backward()
     assert sum(_matrix(section), []) == pytest.approx(e.grad.flatten().tolist(), abs=1e-7)
+
+
+# ---- (B) a formula too wide for a sentence, said again ---------------------------------------
+
+# held out: two users' and items' embeddings joined through one ReLU layer, a linear head on
+# the layer and the raw embeddings' product, a squared error
+JOINED = """
+[network]
+name = "joined-embeddings"
+[dims]
+batch = 2
+users = 2
+items = 3
+k = 2
+[inputs]
+user = { shape = ["batch", "users"], kind = "one-hot" }
+item = { shape = ["batch", "items"], kind = "one-hot" }
+rating = ["batch", 1]
+[params]
+P_user = ["users", "k"]
+Q_item = ["items", "k"]
+W_join = ["2*k", "k"]
+b_join = ["k"]
+v_head = ["2*k", 1]
+[forward]
+prod = "(user @ P_user) * (item @ Q_item)"
+joined = "torch.relu(torch.cat([user @ P_user, item @ Q_item], dim=1) @ W_join + b_join)"
+out = "torch.cat((prod, joined), dim=1) @ v_head"
+loss = "((out - rating) ** 2).mean()"
+[values]
+user = [[1, 0], [0, 1]]
+item = [[0, 1, 0], [1, 0, 0]]
+rating = [[1.0], [0.0]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_wide_formula_said_again_is_not_named_as_itself(lang: str) -> None:
+    """NeuMF's ∂loss/∂W_mlp said "As for h_out: … summed over the batch rows — ∂loss/∂W_mlp.
+    Again written out in rows below." (the gradient said to be itself, then "Again"); the
+    short form now ends the sentence and points at the rows below, once."""
+    from derive.locale.catalog import catalogue
+
+    md = _md(JOINED, lang)
+    again = catalogue(lang)["handout_intuition"]["formula.below.again"]
+    assert again not in md
+    words = [line for line in md.splitlines() if line.startswith(("**In words.**", "**这一步"))]
+    pointer = "too long for a sentence, is written out in rows below" if lang == "en" else "下面分行写出"
+    pointed = [line for line in words if pointer in line]
+    assert pointed
+    for line in pointed:  # no sentence names the section's own gradient as its formula
+        assert not re.search(r"— \$\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial [^$]*\}\$\.", line)
+        assert not re.search(r"即 \$\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial [^$]*\}\$。", line)

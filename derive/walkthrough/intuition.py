@@ -1288,16 +1288,34 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
     out = []
     for ws in items:
         keep: list[Words] = []
+        # a formula too wide for a sentence is named by its gradient (:meth:`Intuition.short`):
+        # a short form ending in it ("summed over the rows — ∂L/∂W") would say that the
+        # gradient is itself; its ``.below`` form ends the sentence and points at the rows below
+        below = any(w.key == "formula.below" for w in ws)
+        cut = False
         for w in ws:
             if w.key in ONCE and w.key in first:
                 continue
+            if w.key == "formula.below" and cut:
+                continue
             if w.key in AGAIN and w.key in first:
-                keep.append(Words(f"{w.key}.again", (*w.args, ("P", first[w.key]))))
+                key = f"{w.key}.again"
+                if below and _in_catalogue(f"handout_intuition.{key}.below"):
+                    key, cut = f"{key}.below", True
+                keep.append(Words(key, (*w.args, ("P", first[w.key]))))
                 continue
             first.setdefault(w.key, w.values.get("T", Math("")))
             keep.append(w)
         out.append(tuple(keep))
     return out
+
+
+def _in_catalogue(key: str) -> bool:
+    try:
+        catalog.lookup(key, "en")
+    except KeyError:
+        return False
+    return True
 
 
 def _summed_hinge(tree: ex.Node) -> ex.Call | None:
