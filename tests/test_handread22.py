@@ -320,3 +320,60 @@ def test_a_wide_formula_said_again_is_not_named_as_itself(lang: str) -> None:
     for line in pointed:  # no sentence names the section's own gradient as its formula
         assert not re.search(r"— \$\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial [^$]*\}\$\.", line)
         assert not re.search(r"即 \$\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial [^$]*\}\$。", line)
+
+
+# ---- (A) the common mistakes of a long handout: one row of a tall gradient --------------------
+
+# held out: a tanh layer of three inputs, a linear output, a mean squared error
+TALL = """
+[network]
+name = "tall-first-layer"
+[dims]
+n = 2
+[inputs]
+x = ["n", 3]
+y = ["n", 1]
+[params]
+W1 = [3, 2]
+w2 = [2, 1]
+[forward]
+h = "torch.tanh(x @ W1)"
+L = "((h @ w2 - y) ** 2).mean()"
+[values]
+x = [[1, -0.5, 0.2], [0.3, 0.8, -1]]
+y = [[0.5], [-1]]
+W1 = [[0.2, -0.1], [0.4, 0.3], [-0.5, 0.1]]
+w2 = [[0.7], [-0.4]]
+"""
+
+
+def _mistakes(md: str) -> str:
+    return md.rsplit("\n### ", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_mistakes_show_one_row_of_a_tall_gradient(lang: str) -> None:
+    """∂L/∂W1 is 3 × 2: each slip re-displayed the whole matrix (DeepFM's 5 × 2 five times, the
+    TFT block's 3 × 3 four times); a handout now shows one row of each, the same row throughout,
+    labelled (·)_{r,:}, the body saying so; the numbers are PyTorch's (the averaging factor's
+    "no 1/n" row is n times the gradient's row)."""
+    section = _mistakes(_md(TALL, lang))
+    assert section.startswith(("7.", "7."))
+    shown = re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", section)
+    assert shown and all(body.count("\\\\") < 2 for body in shown)  # no matrix of 3 rows
+    rows = set(re.findall(r"\\right\)_\{(\d),:\}", section))
+    assert len(rows) == 1
+    r = int(rows.pop()) - 1
+    t = functools.partial(torch.tensor, dtype=torch.float64)
+    x, y = t([[1, -0.5, 0.2], [0.3, 0.8, -1]]), t([[0.5], [-1]])
+    W1 = t([[0.2, -0.1], [0.4, 0.3], [-0.5, 0.1]]).requires_grad_()
+    w2 = t([[0.7], [-0.4]])
+    ((torch.tanh(x @ W1) @ w2 - y) ** 2).mean().backward()
+    no_m = next(b for b in re.findall(r"\\text\{(?:no|不含)\}.*?\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", section))
+    assert [float(v) for v in no_m.split("&")] == pytest.approx((2 * W1.grad[r]).tolist(), abs=1e-6)
+
+
+def test_full_detail_keeps_the_whole_matrices_in_the_mistakes() -> None:
+    section = _mistakes(_md(TALL, "en", "full"))
+    assert "_{1,:}" not in section and "_{2,:}" not in section and "_{3,:}" not in section
+    assert any(body.count("\\\\") == 2 for body in re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", section))
