@@ -110,7 +110,7 @@ def test_a_twin_step_on_another_block_is_the_step_above_again(lang: str) -> None
     assert ("**In words.**" in first or "**这一步" in first) and "\\mathrm{mr}_{1}" in first
     lead = second.split("\n\n")[1]
     assert lead.startswith(("**Step 3.", "**第 3.")), lead
-    blocks = "\\operatorname{cols}_{3 \\ldots 4}\\left(\\delta_{z}\\right) \\to \\operatorname{cols}_{1 \\ldots 2}\\left(\\delta_{z}\\right)"
+    blocks = "\\operatorname{cols}_{3 \\ldots 4}\\left(\\cdot\\right) \\to \\operatorname{cols}_{1 \\ldots 2}\\left(\\cdot\\right)"
     assert blocks in lead and "\\mathrm{mr} \\to \\mathrm{ml}" in lead
     assert "**In words.**" not in second and "\\mathrm{ml}_{1}" not in second  # no hand working
     # its equation and numbers stay, the numbers PyTorch's
