@@ -170,7 +170,8 @@ def test_rows_that_meet_are_not_called_examples() -> None:
 
 def test_a_negative_numerator_is_not_parenthesised() -> None:
     """Batch norm's hand calculation wrote ``\\frac{\\left(-0.2400183\\right)}{3}``; a lecturer
-    writes ``\\frac{-0.2400183}{3}`` (the same number: the row's value is unchanged)."""
+    writes ``\\frac{-0.2400183}{3}`` (the same number: the row's value is unchanged) — since
+    handread22 with the sign in front, ``- \\frac{0.2400183}{3}``, where the fraction is a term."""
     from derive.engine.backprop import derive
     from derive.lang import spec
     from derive.numeric.example import Example
@@ -180,7 +181,7 @@ def test_a_negative_numerator_is_not_parenthesised() -> None:
     ex = Example(d)
     v = next(v for v in d.backward if v.name == "Z")
     rows = [t for s in v.entries for _, t in ex.working(s.lhs.value, s.rhs.value).chain()]
-    assert any(re.search(r"\\frac\{-0\.\d+\}\{3\}", t) for t in rows), rows
+    assert any(re.search(r"- \\frac\{0\.\d+\}\{3\}", t) for t in rows), rows
     assert not any("\\frac{\\left(-" in t for t in rows)
 
 

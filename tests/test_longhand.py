@@ -327,7 +327,7 @@ def test_a_spec_with_no_title_is_headed_by_its_shape() -> None:
     gate = intuition.heading(_derivation(GATE))
     assert gate == {
         "en": "A network of tanh units with a loss written as a formula and 3 parameters",
-        "zh": "由 tanh 单元构成、采用自定义损失的网络，共 3 个参数",
+        "zh": "由 tanh 单元构成、采用显式写出的损失的网络，共 3 个参数",
     }
     assert _md(GATE, "en").startswith(f"# {gate['en']}\n")
     assert _md(GATE, "zh").startswith(f"# {gate['zh']}\n")

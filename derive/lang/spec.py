@@ -1359,7 +1359,7 @@ class _Validator:
                     aranges[key] = text
                     continue
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
-                grouped = self.grouped_hn35(key, text, groups, shapes)
+                grouped = self.grouped_hn35(key, text, groups, shapes, frozenset(fwd))
                 if grouped is not None and key in groups:  # a 3-D line: its blocks' lines
                     for k, t in grouped:
                         self.fwd[k] = t
@@ -1858,15 +1858,22 @@ class _Validator:
             raise self.err(where, err.spoken, catalog.said("spec.fix_readme")) from None
 
     def grouped_hn35(
-        self, key: str, text: str, groups: dict[str, Any], shapes: dict[str, Shape]
+        self,
+        key: str,
+        text: str,
+        groups: dict[str, Any],
+        shapes: dict[str, Shape],
+        lines: frozenset[str] = frozenset(),
     ) -> list[tuple[str, str]] | None:
         """heldnets35: a matrix reshaped to three sizes (a group norm's ``x.reshape(N, G, -1)``)
         and the lines of that 3-D value, read as its column blocks
-        (``spelling.grouped_3d_hn35``); ``None`` for any other line."""
+        (``spelling.grouped_3d_hn35``; ``lines``: the names of all the [forward] lines, which
+        the blocks' names must not take); ``None`` for any other line."""
         scalars = frozenset(k for k, v in shapes.items() if not v)
         try:
             lines = spelling.grouped_3d_hn35(
-                key, text, groups, shapes, getattr(self, "dims_hn35", {}), scalars
+                key, text, groups, shapes, getattr(self, "dims_hn35", {}), scalars,
+                frozenset({*shapes, *self.fwd, *lines}),
             )
         except spelling.SpellingError as err:
             raise self.err(

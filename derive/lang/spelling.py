@@ -5792,11 +5792,13 @@ def grouped_3d_hn35(
     shapes: dict[str, tuple[int, ...]],
     dims: dict[str, int],
     scalars: frozenset[str],
+    taken: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str]] | None:
     """Wu & He's group norm as its code writes it, ``x.reshape(N, G, -1)`` then statistics along
     the last axis and ``.reshape(N, C)``: an [a, g·k] matrix reshaped to ``(a, g, k)`` (NumPy's
     row-major fill: entry (i, j, l) is x[i, j·k + l]) is read as its g column blocks
-    ``x[:, j·k:(j+1)·k]``, one line each (``{key}_g{j}``); a line of that 3-D value is read
+    ``x[:, j·k:(j+1)·k]``, one line each (``{key}{j+1}``, or ``{key}_g{j}`` where a name of the
+    spec, ``taken``, is one of those); a line of that 3-D value is read
     block by block where each block is what PyTorch/NumPy computes: arithmetic with numbers,
     element-wise functions, reductions along the last axis with keepdim (and softmax along it),
     and a reshape back to two sizes (a, g·w), the blocks joined column-wise. Anything else of a
@@ -5964,6 +5966,10 @@ def grouped_3d_hn35(
         ):
             return None
         return [(key, ast.unparse(out))]
-    names = [f"{key}_g{j}" for j in range(len(out.parts))]
+    # the groups numbered from 1 as a lecturer writes them, hg₁ and hg₂ (``hg1``, printed
+    # \mathrm{hg}_{1}), unless a name of the spec is one of those: then ``hg_g0``, ``hg_g1``
+    names = [f"{key}{j + 1}" for j in range(len(out.parts))]
+    if taken.intersection(names) or key[-1:].isdigit():
+        names = [f"{key}_g{j}" for j in range(len(out.parts))]
     groups[key] = _Grouped([ast.Name(n, ast.Load()) for n in names], out.rows, out.width)
     return [(n, ast.unparse(p)) for n, p in zip(names, out.parts, strict=True)]

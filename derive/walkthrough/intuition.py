@@ -27,6 +27,7 @@ from derive.engine.backprop import (
     _main_rule,
     bce_target,
     loss_term,
+    written_ce_count,
 )
 from derive.engine.graph import concat_axis, forward_ir
 from derive.engine.printing import display_width
@@ -1024,6 +1025,8 @@ def heading(d: Derivation) -> dict[str, str]:
             op = ops.OPS.get(call.func)
             if node.name == spec.loss and op is not None and op.kind == ops.LOSS and loss == "formula":
                 loss = call.func
+    if loss == "formula":
+        loss = _written_loss(d)
     varying = set(spec.params) | {n.name for n in d.graph.nodes}
     linear = all(_affine(n.tree, varying) for n in d.graph.nodes if n.name not in _loss_part(d))
     out = {}
@@ -1043,6 +1046,35 @@ def heading(d: Derivation) -> dict[str, str]:
         )
         out[lang] = catalog.text(f"longhand.heading{one}", lang, acts=joined, **args)
     return {**out, **own}
+
+
+def _written_loss(d: Derivation) -> str:
+    """The loss a written-out formula is, where the engine proved it one (a cross-entropy
+    written out over a softmax written out, Ng's binary cross-entropy by hand: the rules
+    ``softmax-ce``, ``sigmoid-bce``) and the loss's lines read no parameter (a penalty added to
+    it is no longer that loss alone); else ``"formula"``."""
+    part = _loss_part(d)
+    if any(set(ex.names(n.tree)) & set(d.spec.params) for n in d.graph.nodes if n.name in part):
+        return "formula"
+    rules = {
+        s.rule
+        for v in d.backward
+        for s in (*(c.step for c in v.contributions), *v.simplified, *([v.total] if v.total else []))
+    }
+    if rules & {"softmax-ce", "softmax-ce-soft"}:
+        return "cross_entropy"
+    if "sigmoid-bce" in rules:
+        return "bce"
+    # −Σ Y log P / n over targets not declared one-hot (quiz3's ``-np.sum(Y * np.log(p)) / m``):
+    # the loss's exact derivative by an entry of P is −y/(n p) (:func:`written_ce_count`)
+    g = d.graph
+    read = {m for n in d.graph.nodes if n.name in part for m in ex.names(n.tree)}
+    for y in sorted(read & set(d.spec.inputs)):
+        for p in sorted(read - set(d.spec.inputs) - part):
+            if p in g.tensors and g.tensors[p].shape == g.tensors[y].shape:
+                if written_ce_count(g, p, y) is not None:
+                    return "cross_entropy"
+    return "formula"
 
 
 def _loss_part(d: Derivation) -> set[str]:
@@ -1262,16 +1294,34 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
     out = []
     for ws in items:
         keep: list[Words] = []
+        # a formula too wide for a sentence is named by its gradient (:meth:`Intuition.short`):
+        # a short form ending in it ("summed over the rows — ∂L/∂W") would say that the
+        # gradient is itself; its ``.below`` form ends the sentence and points at the rows below
+        below = any(w.key == "formula.below" for w in ws)
+        cut = False
         for w in ws:
             if w.key in ONCE and w.key in first:
                 continue
+            if w.key == "formula.below" and cut:
+                continue
             if w.key in AGAIN and w.key in first:
-                keep.append(Words(f"{w.key}.again", (*w.args, ("P", first[w.key]))))
+                key = f"{w.key}.again"
+                if below and _in_catalogue(f"handout_intuition.{key}.below"):
+                    key, cut = f"{key}.below", True
+                keep.append(Words(key, (*w.args, ("P", first[w.key]))))
                 continue
             first.setdefault(w.key, w.values.get("T", Math("")))
             keep.append(w)
         out.append(tuple(keep))
     return out
+
+
+def _in_catalogue(key: str) -> bool:
+    try:
+        catalog.lookup(key, "en")
+    except KeyError:
+        return False
+    return True
 
 
 def _summed_hinge(tree: ex.Node) -> ex.Call | None:

@@ -24,6 +24,11 @@ MAX_PERIOD = 8  # steps of one layer (W, b, δ; a Z and an A step each: up to 4)
 # the fewest steps of a run that stops before its model's end (:func:`_partial_run_at`): a
 # δ, its parameter and one more step — two alike could be a coincidence of names
 PARTIAL_RUN_MIN = 3
+BLOCK = "\x00"  # marks a block of a tensor (its place after it) among a step's tensors (:func:`_tree`)
+# a block's place as printed, the tensor left out (``\operatorname{cols}_{3 \ldots 4}(\cdot)``);
+# the place's sizes print by their [dims] names, which differ between networks: reset by
+# :func:`repeats` and :func:`forward_repeats` for each derivation
+BLOCK_TEX: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,17 @@ def _tree(m: Any, names: list[str], dims: list[str], g: Any) -> Any:
         return ("ref", m.kind, names.index(m.name), tuple(shape))
     if isinstance(m, mf.Scalar):
         return ("scalar", str(m.expr))
+    if isinstance(m, mf.Slice | mf.Part):
+        # a block of a tensor is compared by its width, its place named like a tensor: a
+        # group's step reads its own block where the group before it read another
+        # (cols_{3…4}(·) → cols_{1…2}(·), said in the renaming); a block at the same place
+        # of a renamed tensor is no renaming of its own (VICReg's rows of cov_z_a, cov_z_b)
+        inner = _tree(m.x, names, dims, g)
+        block = f"{BLOCK}{type(m).__name__}:{m.axis}:{m.lo}:{m.hi}"
+        if block not in names:
+            names.append(block)
+            BLOCK_TEX.setdefault(block, m.tex().replace(m.x.tex(), "\\cdot", 1))
+        return ("block", type(m).__name__, m.axis, str(m.size), inner, names.index(block))
     if not is_dataclass(m):
         return str(m) if not isinstance(m, tuple) else tuple(_tree(x, names, dims, g) for x in m)
     parts: list[Any] = [type(m).__name__]
@@ -167,6 +183,7 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     layer — except a parameter's sibling, :func:`_sibling`, and a δ step of a twin branch right
     after its twin, :func:`_twin_step`); the last run may stop one step short of its model
     (the input layer has no δ of the input to pass on)."""
+    BLOCK_TEX.clear()
     visits = {v.name: v for v in d.backward}
     forms = [_form(d, visits[n]) for n in order]
     kinds = [visits[n].kind for n in order]
@@ -332,6 +349,7 @@ def forward_repeats(d: Derivation) -> dict[str, Like]:
     where no such run starts, at other sizes (:func:`_sizeless`: a stacked recurrence's second
     layer reads h¹, n×h, where the first reads x, n×d; ``Like.sizes_differ``)."""
     g = d.graph
+    BLOCK_TEX.clear()
     forms: list[_Form | None] = []
     for v in d.forward:
         rhs = v.step.rhs.value
@@ -375,13 +393,18 @@ def _runs(
     out: dict[str, Like] = {}
     for i, (p, end, renamed) in sorted((found | at_sizes).items()):
         pairs = [(a, b) for a, b in renamed.items() if a != b]
-        shown = Math(", ".join(f"{g.tensors[a].tex} \\to {g.tensors[b].tex}" for a, b in pairs))
+        shown = Math(", ".join(f"{_name_tex(g, a)} \\to {_name_tex(g, b)}" for a, b in pairs))
         for k in range(i, end):
             out[order[k]] = Like(
                 k == i, i + 1, end, i - p + 1, i - p + end - i, shown, tuple(pairs),
                 sizes_differ=i in at_sizes,
             )
     return out
+
+
+def _name_tex(g: Any, name: str) -> str:
+    """A renamed tensor's LaTeX, or a block's place (:data:`BLOCK`, :data:`BLOCK_TEX`)."""
+    return BLOCK_TEX[name] if name.startswith(BLOCK) else g.tensors[name].tex
 
 
 def _held(found: dict[int, tuple[int, int, dict[str, str]]]) -> dict:

@@ -87,8 +87,9 @@ def _substitute(m: Any, name: str, by: mf.MExpr) -> Any:
     return map_refs(m, lambda r: by if (r.name, r.kind) == (name, "grad") else r)
 
 
-def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
-    """The lessons that apply to ``d``, in reading order."""
+def lessons(d: Derivation, pc: Pieces, report: Any, detail: str = "full") -> list[Lesson]:
+    """The lessons that apply to ``d``, in reading order (``detail``: the handout's; below
+    ``full`` the common mistakes show one row of a tall gradient, :func:`_one_row`)."""
     g, spec = d.graph, d.spec
     checker = Checker(defs=dict(d.defs))
     out: list[Lesson] = []
@@ -247,6 +248,8 @@ def lessons(d: Derivation, pc: Pieces, report: Any) -> list[Lesson]:
     if found_sym is not None:
         out.append(found_sym)
     found_mistakes = mistakes(d, pc, symmetric=found_sym is not None)
+    if found_mistakes is not None and detail != "full":
+        found_mistakes = _one_row(found_mistakes, _drift_row(d, pc))
     lr = _lr_tex(float(spec.train.get("lr", DEFAULT_LR)))
     out.append(
         Lesson("sgd", (("lr", lr),), code=tuple(f"{p} = {p} - lr * d{p}" for p in spec.params))
@@ -1438,6 +1441,54 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             seen = True
         out.append((key, eqs))
     return Lesson("mistakes", tuple(math), parts=tuple(out))
+
+
+# a gradient of this many rows or more is shown by one row in a handout's common mistakes: the
+# whole matrix is in the backward pass, and one row shows what each slip does to the numbers
+# (a dense handout's five matrices of 3–5 rows took most of a page: DeepFM, the TFT block)
+MISTAKE_ROWS = 3
+_BMATRIX = re.compile(r"\\begin\{bmatrix\} (.*) \\end\{bmatrix\}")
+
+
+def _drift_row(d: Derivation, pc: Pieces) -> int:
+    """The row in which rounding along the way shows (the first row whose 3-digit working
+    differs from the exact value rounded once; 0 when none does): the row the mistakes show."""
+    g, spec = d.graph, d.spec
+    last = g.tensors[next(p for p in spec.params if g.tensors[p].grads is not None)]
+    rounded = _Rounded(d, SIG_DIGITS)
+    for r, row in enumerate(last.grads.tolist()):
+        if [rounded.ex.value(s) for s in row] != [rounded.round(pc.ex.value(s)) for s in row]:
+            return r
+    return 0
+
+
+def _one_row(lesson: Lesson, r: int) -> Lesson:
+    """``lesson`` (the common mistakes) with each matrix of :data:`MISTAKE_ROWS` rows or more
+    shown by its row ``r`` (``(lhs)_{r,:}``), the body saying so (layout only: the same
+    numbers, fewer of them; ``--detail full`` keeps every matrix)."""
+    changed = False
+
+    def row(v: Any) -> Any:
+        nonlocal changed
+        m = _BMATRIX.fullmatch(str(v.value)) if isinstance(v, Values) else None
+        rows = m.group(1).split(" \\\\ ") if m else []
+        if (
+            len(rows) < MISTAKE_ROWS
+            or r >= len(rows)
+            or "&" not in rows[0]  # a column: printed as its row transposed already
+            or any("dots" in x for x in rows)
+        ):
+            return v
+        changed = True
+        lhs = Math(f"\\left({v.lhs}\\right)_{{{r + 1},:}}")
+        return Values(lhs, v.rel, Math(f"\\begin{{bmatrix}} {rows[r]} \\end{{bmatrix}}"))
+
+    parts = tuple((key, tuple(row(v) for v in eqs)) for key, eqs in lesson.parts)
+    if not changed:
+        return lesson
+    math = (*lesson.math, ("r", Math(str(r + 1))))
+    return Lesson(lesson.key, math, lesson.eqs, lesson.values, lesson.code, lesson.proofs,
+                  lesson.after, parts, lesson.reasons, "body.row")
 
 
 # ---- closed forms of the parameter gradients ---------------------------------------------------
