@@ -356,3 +356,48 @@ def test_the_lab_says_why_the_upstream_gradient_is_not_used(lang: str, tmp_path)
     path.write_text(code, "utf-8")
     run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+# ---- a factor that appears again in its line (issue 12) ---------------------------------------
+
+WEIGHT_NORM = """# weight normalisation (Salimans & Kingma 2016): w = g · v / ‖v‖ per column
+[dims]
+N = 3
+D = 2
+K = 2
+[inputs]
+X = ["N", "D"]
+T = ["N", "K"]
+[params]
+v = ["D", "K"]
+g = [1, "K"]
+[forward]
+w = "g * v / torch.norm(v, dim=0, keepdim=True)"
+Y = "X @ w"
+L = "((Y - T) ** 2).mean()"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_factor_read_again_in_its_line_gets_both_shares(lang: str) -> None:
+    """v is a factor of g·v/‖v‖ and inside ‖v‖: "its blame is the blame of w times those
+    factors" left out the share through the norm (PyTorch's gradient has it: checked below)."""
+    from test_round36 import _md
+
+    md = _md(WEIGHT_NORM, lang)
+    again = {"en": "appears in it again elsewhere in the same line", "zh": "在同一行的别处再次出现"}[lang]
+    only = {"en": "multiplies $v$ by other factors", "zh": "与其他因子相乘"}[lang]
+    assert again in md and only not in md
+
+
+def test_the_norm_share_is_real() -> None:
+    torch = pytest.importorskip("torch")
+    g = torch.Generator().manual_seed(5)
+    X, T = torch.randn(3, 2, generator=g, dtype=torch.float64), torch.randn(3, 2, generator=g, dtype=torch.float64)
+    v = torch.randn(2, 2, generator=g, dtype=torch.float64, requires_grad=True)
+    s = torch.rand(1, 2, generator=g, dtype=torch.float64) + 0.5
+    w = s * v / torch.norm(v, dim=0, keepdim=True)
+    ((X @ w - T) ** 2).mean().backward()
+    dw = 2 * X.T @ (X @ w - T).detach() / 6
+    factor_only = dw * s / torch.norm(v, dim=0, keepdim=True).detach()
+    assert not torch.allclose(v.grad, factor_only)  # the share through ‖v‖ is not zero

@@ -150,6 +150,12 @@ def _uses(tree: ex.Node, name: str) -> bool:
     return name in ex.names(tree)
 
 
+def _count(tree: ex.Node, name: str) -> int:
+    """How many times ``name`` is read in ``tree``."""
+    here = int(isinstance(tree, ex.Name) and tree.id == name)
+    return here + sum(_count(c, name) for c in ex.children(tree))
+
+
 class _Writer:
     def __init__(self, d: Derivation, example: Any) -> None:
         self.d, self.ex, self.g = d, example, d.graph
@@ -724,7 +730,8 @@ class _Writer:
         """The sentence of ``t`` as a factor of a product in ``tree`` that :meth:`cofactor` does
         not name: inside a function (``exp(0.5 * logvar)``, ``σ(β h)``: t is scaled first, then
         the function acts — no "S multiplies T"; ``log(ρ / ρ̂)``: t divides), twice (``h * σ(β h)``, ``h / (1 + |h|)``: a
-        factor and inside the other one, the product rule's two shares), else the plain one."""
+        factor and inside the other one, the product rule's two shares; a factor and elsewhere in
+        the line, ``g·v/‖v‖``: a share from each use), else the plain one."""
         site = _factor_site(tree, t)
         if site is None:
             return Words("product.many", base)
@@ -744,6 +751,8 @@ class _Writer:
             return Words(key, (*base, ("X", Math(tex)), ("f", f)))
         if node is tree and _uses(other, t):
             return Words("product.twice", base)
+        if _count(tree, t) > 1:  # weight norm's g·v/‖v‖: v a factor and inside the norm
+            return Words("product.elsewhere", base)
         return Words("product.many", base)
 
     def partner(self, c: Any, t: str, alone: bool = False) -> Math:
