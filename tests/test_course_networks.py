@@ -327,6 +327,13 @@ REFUSED = {
     "hn37_hard_attention_argmax_one_hot": "W_q reaches the loss only through an argmax",
     "hn37_multinomial_negative_sampling": "multinomial() draws a random sample",
     "hn37_normal_rsample_in_forward_cn": "Normal(…).rsample() is not read",
+    # branch heldnets38: a ranking by a double argsort, actions sampled in the forward pass,
+    # attention's dropout; a 1-D convolution whose window width is a [dims] size (written as a
+    # course network; read when the width is a number)
+    "hn38_ndcg_argsort_ranks": "argsort() picks entries by their rank in the data",
+    "hn38_reinforce_categorical_sample_cn": "Categorical(…).sample() draws classes at random",
+    "hn38_sdpa_dropout_p_training": "no attn_mask, is_causal or dropout_p",
+    "hn38_conv1d_unfold_im2col_meanpool": "the window's width K is a [dims] size",
 }
 
 

@@ -4104,6 +4104,144 @@ def strip_casts(text: str) -> str:
         return text
 
 
+# heldnets38: casts to an integer type, PyTorch's y.long() of class labels (CleanRL's
+# log_probs.gather(-1, act.long().unsqueeze(-1)), F.cross_entropy(z, y.long())), NumPy's
+# y.astype(np.int64), TensorFlow's tf.cast(y, tf.int32)
+_INT_CASTS_HN38 = frozenset({"long", "int", "short"})
+_INT_DTYPES_HN38 = frozenset(
+    {"int", "long", "int8", "int16", "int32", "int64", "short", "LongTensor", "IntTensor"}
+)
+# the calls that read an argument as class indices: there an integer cast of labels is a no-op
+_LABEL_READERS_HN38 = frozenset(
+    {
+        "gather", "take_along_axis", "take_along_dim", "cross_entropy", "nll_loss", "one_hot",
+        "log_prob", "embedding", "index_select", "take", "multi_margin_loss",
+        "sparse_categorical_crossentropy", "softmax_cross_entropy_with_integer_labels",
+        "sparse_softmax_cross_entropy_with_logits", "CrossEntropyLoss", "NLLLoss",
+    }
+)
+# reshapes of a label vector on its way to a gather's index: y.long().unsqueeze(1)
+_LABEL_RESHAPES_HN38 = frozenset({"unsqueeze", "view", "reshape", "squeeze", "flatten"})
+
+
+def _int_dtype_hn38(node: ast.AST) -> bool:
+    """``int``, ``np.int64``, ``torch.long``, ``torch.LongTensor``, ``'int64'``."""
+    if isinstance(node, ast.Name):
+        return node.id == "int"
+    if isinstance(node, ast.Attribute):
+        return node.attr in _INT_DTYPES_HN38 and bool(_module_of(node.value))
+    return isinstance(node, ast.Constant) and node.value in _INT_DTYPES_HN38
+
+
+def _int_cast_hn38(node: ast.AST) -> ast.expr | None:
+    """The receiver of a cast to an integer type (``y.long()``, ``y.to(torch.int64)``,
+    ``y.type(torch.LongTensor)``, ``y.astype(np.int32)``, ``tf.cast(y, tf.int64)``), else
+    ``None``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f = node.func
+    kw = {k.arg: k.value for k in node.keywords}
+    if f.attr == "cast" and _module_of(f.value) in spelling.TENSORFLOW:
+        args = [*node.args, *(kw[k] for k in ("x", "dtype") if k in kw)]
+        if len(args) == 2 and len(kw) == len(args) - len(node.args) and _int_dtype_hn38(args[1]):
+            return args[0]
+        return None
+    if _module_of(f.value):
+        return None
+    if f.attr in _INT_CASTS_HN38 and not node.args and not node.keywords:
+        return f.value
+    if f.attr not in _CAST_METHODS:
+        return None
+    dtype = node.args[0] if len(node.args) == 1 and not kw else kw.get("dtype")
+    if dtype is None or (node.args and kw) or len(kw) > 1:
+        return None
+    return f.value if _int_dtype_hn38(dtype) else None
+
+
+def _label_name_hn38(node: ast.AST, inputs: frozenset[str]) -> bool:
+    """Whether ``node`` is an [inputs] tensor by name, or a reshape of one (``y.unsqueeze(1)``,
+    ``y.view(-1, 1)``, ``y[:, None]``)."""
+    while True:
+        if isinstance(node, ast.Name):
+            return node.id in inputs
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _LABEL_RESHAPES_HN38
+            and not _module_of(node.func.value)
+        ):
+            node = node.func.value
+        else:
+            return False
+
+
+def label_casts_hn38(text: str, inputs: frozenset[str]) -> str:
+    """``text`` without the integer casts of class labels: a cast of an [inputs] tensor (or of
+    its reshape to a column) where the labels are read as class indices — an argument of a
+    gather, a cross-entropy, ``one_hot``, ``log_prob`` … (:data:`_LABEL_READERS_HN38`), an
+    index (``P[np.arange(N), y.long()]``, ``W[idx.long()]``), or reshaped on the way there
+    (``act.long().unsqueeze(-1)``) — is the labels themselves, whose values are whole numbers.
+    A cast anywhere else (arithmetic on the truncated numbers) is left, and refused as before."""
+    if not inputs or not any(
+        w in text for w in (".long(", ".int(", ".short(", "astype", ".to(", ".type(", "cast(")
+    ):
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+    changed = False
+
+    def reader(call: ast.Call) -> bool:
+        f = call.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+        return name in _LABEL_READERS_HN38 or (
+            isinstance(f, ast.Call) and reader(f)  # nn.CrossEntropyLoss()(z, y.long())
+        )
+
+    def strip(n: ast.AST) -> ast.AST:
+        """``n`` in a position that reads class indices: its integer cast of labels dropped."""
+        nonlocal changed
+        inner = _int_cast_hn38(n)
+        if inner is not None and _label_name_hn38(inner, inputs):
+            changed = True
+            return strip(inner)
+        if (
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in _LABEL_RESHAPES_HN38
+            and not _module_of(n.func.value)
+        ):
+            n.func.value = strip(n.func.value)  # type: ignore[assignment]
+        elif isinstance(n, ast.Subscript):
+            n.value = strip(n.value)  # type: ignore[assignment]
+        return n
+
+    class Casts(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            if reader(n):
+                n.args = [strip(a) for a in n.args]  # type: ignore[misc]
+                for k in n.keywords:
+                    k.value = strip(k.value)  # type: ignore[assignment]
+            return n
+
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+            self.generic_visit(n)
+            if isinstance(n.slice, ast.Tuple):
+                n.slice.elts = [strip(e) for e in n.slice.elts]  # type: ignore[misc]
+            else:
+                n.slice = strip(n.slice)  # type: ignore[assignment]
+            return n
+
+    try:
+        tree = Casts().visit(tree)
+        return ast.unparse(tree) if changed else text
+    except RecursionError:
+        return text
+
+
 def _bool_of_hn34(truth: ast.Compare) -> ast.expr:
     """``x != 0`` of a cast to booleans (``spelling.condition_hn24``): the comparison itself
     where ``x`` already is one, ``(a > b).bool()`` being ``a > b``."""

@@ -3436,7 +3436,8 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
             def size(i: int) -> ast.expr:
                 return ast.Subscript(shape, ast.Constant(i), ast.Load())
 
-            n = _mul(size(0), size(1)) if axis is None else size(axis)
+            # all entries: x.size, read as its entries (a 1-D x = ["T"] has T, not T·T)
+            n = ast.Attribute(x, "size", ast.Load()) if axis is None else size(axis)
             var = _div(_call("sum", dev, **kw, **keep), _sub(n, _num(ddof)))
         return _call("sqrt", var) if name == "std" else var
 
@@ -4684,6 +4685,12 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
             f = n.func
             if isinstance(f, ast.Attribute) and _distribution(f.value, taken) is not None:
                 kind, a = _distribution(f.value, taken)  # type: ignore[misc]
+                if f.attr in ("sample", "sample_n") and kind in ("Categorical", "Bernoulli"):
+                    # heldnets38: REINFORCE's actions = Categorical(logits).sample() — drawn
+                    # classes, no reparametrisation: the sample is data the run gives
+                    raise SpellingError(
+                        catalog.said("spec.heldnets38.discrete_sample", kind=kind, method=f.attr)
+                    )
                 if f.attr not in DIST_METHODS:
                     raise SpellingError(
                         catalog.said("spec.spelling.dist_method", kind=kind, method=f.attr)
