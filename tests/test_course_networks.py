@@ -89,6 +89,10 @@ CHECK_GAPS: dict[str, str] = {
     "as a column block, np.concatenate((dlogits[:1].T, np.zeros((batch*pixels - 6, 1))), axis=0), "
     "the block's bounds the example's 6 rather than pixels, and no tensor of the network has "
     "those rows, so the checker cannot read the zero block (np.zeros in .concatenate)",
+    # branch heldnets38: the same gap, allRank's ListMLE scores (feats @ w).view(n_q, n_docs)
+    "hn38_listmle_allrank_cumsum_flip": "a [n_q·n_docs, 1] column viewed as [n_q, n_docs]: "
+    "the walkthrough's dw puts each row back as a padded column block (np.zeros in "
+    ".concatenate), as hn36_soft_jaccard's",
     # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
     # row is 0 at most of the checker's random points — is read back since round 23: a point
     # where the network's own gradient is undefined is drawn again, checknet._points_defined)

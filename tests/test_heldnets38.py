@@ -220,3 +220,31 @@ x = [[0.4, -0.9], [1.2, 0.3], [-0.5, 0.7]]
 )
 def test_the_oracle_runs_tensorflow_trig_split_reshape(lines: str) -> None:
     _both(_TF.format(lines=lines), "tf-oracle")
+
+
+# ---- the handout of a pick from a name with a subscript parses in KaTeX -------------------------
+
+
+@pytest.mark.parametrize("name", ["q_values", "logits_a", "P_hat"])
+def test_a_pick_of_a_subscripted_name_is_no_double_subscript(name: str, tmp_path) -> None:
+    # DQN's q_values.gather(1, action.unsqueeze(1)) printed q_{\text{values}}_{i, action_i}
+    from click.testing import CliRunner
+    from katex_oracle import OracleMissing, check_markdown
+
+    from derive.cli import main
+
+    text = _LABELS.format(
+        lines=f'{name} = "torch.tanh(X @ W)"\n'
+        f'loss = "((({name}.gather(1, y.unsqueeze(1))) - 0.5) ** 2).mean()"'
+    )
+    path = tmp_path / "pick.toml"
+    path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(path), "-f", "md", "--lang", "en", "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    md = list((tmp_path / "out").rglob("*.md"))
+    assert md
+    try:
+        for p in md:
+            assert check_markdown(p.read_text(encoding="utf-8")) == [], p
+    except OracleMissing as err:
+        pytest.skip(err.reason)
