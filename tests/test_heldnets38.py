@@ -248,3 +248,36 @@ def test_a_pick_of_a_subscripted_name_is_no_double_subscript(name: str, tmp_path
             assert check_markdown(p.read_text(encoding="utf-8")) == [], p
     except OracleMissing as err:
         pytest.skip(err.reason)
+
+
+# ---- library calls on 3-D tensors: a sentence saying what to write -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        ("F.instance_norm(X @ W)", "instance_norm() normalises a 3-D input"),
+        ("F.bilinear(X, X, W)", "bilinear(x1, x2, A) takes a 3-D weight"),
+        ("torch.nn.functional.conv1d(X, W)", "conv1d() takes a 3-D input"),
+    ],
+    ids=["instance-norm", "bilinear", "conv1d"],
+)
+def test_a_3d_library_call_says_what_to_write(call: str, said: str) -> None:
+    text = _LABELS.format(lines=f'h = "{call}"\nloss = "h.sum()"')
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert said in en and "unknown function" not in en and "三维张量" in zh
+
+
+def test_the_instance_norm_written_out_is_pytorchs() -> None:
+    # the refusal's suggestion for one channel: F.instance_norm of x[:, None, :] (PyTorch) ...
+    x = torch.tensor([[0.3, -1.2, 0.8, 2.0], [1.1, 0.4, -0.5, 0.9]], dtype=torch.float64)
+    mine = (x - x.mean(1, keepdim=True)) / torch.sqrt(x.var(1, unbiased=False, keepdim=True) + 1e-5)
+    theirs = torch.nn.functional.instance_norm(x[:, None, :], eps=1e-5)[:, 0, :]
+    assert torch.allclose(mine, theirs, rtol=1e-12, atol=1e-12)
+    # ... and derive reads it (its gradients agree with PyTorch running the text)
+    lines = (
+        'z = "X @ W"\n'
+        'h = "(z - z.mean(1, keepdim=True)) / torch.sqrt(z.var(1, unbiased=False, keepdim=True) + 1e-5)"\n'
+        'loss = "(h * torch.tanh(z)).sum()"'
+    )
+    _both(_LABELS.format(lines=lines), "instance-norm-written")

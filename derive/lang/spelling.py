@@ -5720,13 +5720,21 @@ _LEAVES_AUTOGRAD_HN35 = frozenset({"numpy", "tolist"})
 _DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
 # heldnets36: a bucket index of the input (whole numbers, no gradient through them)
 _BUCKETS_HN36 = frozenset({"bucketize", "searchsorted", "digitize", "histc", "histogram"})
+# heldnets38: library calls on 3-D tensors (a weight [out, in1, in2], an input [N, C, L]): a
+# sentence saying what to write with matrices, not "unknown function"
+_THREE_D_HN38 = {
+    "bilinear": "spec.heldnets38.bilinear",
+    "instance_norm": "spec.heldnets38.instance_norm",
+    "conv1d": "spec.heldnets38.conv1d",
+}
 
 
 def refused_hn35(text: str) -> None:
     """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
     line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
     ``bincount`` (how many values they return depends on the data)."""
-    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36)):
+    words = (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36, *_THREE_D_HN38)
+    if not any(w in text for w in words):
         return
     tree = parsed(text)
     if tree is None:
@@ -5743,6 +5751,8 @@ def refused_hn35(text: str) -> None:
             raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
         if name in _BUCKETS_HN36 and module_of(n.func.value):
             raise SpellingError(catalog.said("spec.heldnets36.buckets", name=name))
+        if name in _THREE_D_HN38 and module_of(n.func.value):
+            raise SpellingError(catalog.said(_THREE_D_HN38[name]))
 
 
 # ---- heldnets35: a matrix reshaped to three sizes, read as its column blocks ------------------
