@@ -245,6 +245,8 @@ def _np_shim() -> SimpleNamespace:
         diff=_np_diff,
         float64=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
         float32=lambda x: _t(x) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=D),
+        int64=np.int64,  # heldnets38: y.astype(np.int64) of class labels (_astype_hn24)
+        int32=np.int32,
         ones=lambda shape, dtype=None: torch.ones(shape, dtype=D),
         zeros=lambda shape, dtype=None: torch.zeros(shape, dtype=D),
         tril=lambda m, k=0: torch.tril(_t(m), k),
@@ -525,6 +527,15 @@ def _tf_log_poisson(targets, log_input, compute_full_loss=False):
     return out + torch.where((z >= 0) & (z <= 1), torch.zeros_like(z), stirling)
 
 
+def _tf_split_hn38(value: Any, num_or_size_splits: Any = None, axis: int = 0, num: Any = None):
+    """``tf.split(value, num_or_size_splits, axis)``: equal parts for a number (heldnets29's
+    positional ``tf.split(z, 4, axis=1)``), else the sizes listed; TF's keyword names too."""
+    n = num_or_size_splits if num_or_size_splits is not None else num
+    if isinstance(n, int | float) or (torch.is_tensor(n) and n.dim() == 0):
+        return list(torch.chunk(_t(value), int(n), dim=axis))
+    return list(torch.split(_t(value), [int(k) for k in n], dim=axis))
+
+
 def _tf_shim() -> SimpleNamespace:
     """TensorFlow's functions used by the course specs, over torch tensors."""
     nn = SimpleNamespace(
@@ -580,7 +591,13 @@ def _tf_shim() -> SimpleNamespace:
         # heldnets29: tf.zeros/tf.ones of a shape tuple; tf.split into equal parts
         zeros=lambda shape, dtype=None: torch.zeros(tuple(int(d) for d in shape), dtype=D),
         ones=lambda shape, dtype=None: torch.ones(tuple(int(d) for d in shape), dtype=D),
-        split=lambda value, num, axis=0: list(torch.chunk(_t(value), int(num), dim=axis)),
+        split=_tf_split_hn38,
+        # heldnets38: ArcFace's tf.acos/tf.cos, tf.pow, tf.reshape(x, [-1]) (TF's row-major order)
+        acos=lambda x: torch.acos(_t(x)),
+        cos=lambda x: torch.cos(_t(x)),
+        sin=lambda x: torch.sin(_t(x)),
+        pow=lambda x, y: torch.pow(_t(x), y),
+        reshape=lambda tensor, shape: _t(tensor).reshape(tuple(int(d) for d in shape)),
         reduce_prod=_tf_reducer(torch.prod),
         matmul=_tf_matmul,
         add=lambda a, b: _t(a) + _t(b),
@@ -1197,8 +1214,8 @@ def _tensors(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, torch.Tens
                 continue
             a = point[name]
             if name in s.class_labels:
-                t = torch.as_tensor(a.argmax(axis=1), dtype=torch.long)
-                out[name] = t.reshape(()) if _rank(decl) == 0 else t
+                t = torch.as_tensor(a.argmax(axis=1), dtype=torch.long).as_subclass(NT)
+                out[name] = t.reshape(()) if _rank(decl) == 0 else t  # NT: y.astype(np.int64)
                 continue
             rank = _rank(decl)
             a = a.reshape(()) if rank == 0 else a.reshape(-1) if rank == 1 else a
@@ -1488,7 +1505,10 @@ def all_specs() -> list[Path]:
 
 
 def _astype_hn24(self: torch.Tensor, dtype: Any) -> torch.Tensor:
-    """NumPy's ``x.astype(bool)`` (the entries that are not 0) or ``x.astype(np.float64)``."""
+    """NumPy's ``x.astype(bool)`` (the entries that are not 0) or ``x.astype(np.float64)``;
+    heldnets38: an integer dtype (``y.astype(np.int64)`` of class labels) is PyTorch's long."""
+    if dtype in (int, "int", "int32", "int64", np.int32, np.int64):
+        return self.long()
     return self != 0 if dtype in (bool, "bool") else self.to(D)
 
 

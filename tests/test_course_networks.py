@@ -89,6 +89,10 @@ CHECK_GAPS: dict[str, str] = {
     "as a column block, np.concatenate((dlogits[:1].T, np.zeros((batch*pixels - 6, 1))), axis=0), "
     "the block's bounds the example's 6 rather than pixels, and no tensor of the network has "
     "those rows, so the checker cannot read the zero block (np.zeros in .concatenate)",
+    # branch heldnets38: the same gap, allRank's ListMLE scores (feats @ w).view(n_q, n_docs)
+    "hn38_listmle_allrank_cumsum_flip": "a [n_q·n_docs, 1] column viewed as [n_q, n_docs]: "
+    "the walkthrough's dw puts each row back as a padded column block (np.zeros in "
+    ".concatenate), as hn36_soft_jaccard's",
     # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
     # row is 0 at most of the checker's random points — is read back since round 23: a point
     # where the network's own gradient is undefined is drawn again, checknet._points_defined)
@@ -327,6 +331,13 @@ REFUSED = {
     "hn37_hard_attention_argmax_one_hot": "W_q reaches the loss only through an argmax",
     "hn37_multinomial_negative_sampling": "multinomial() draws a random sample",
     "hn37_normal_rsample_in_forward_cn": "Normal(…).rsample() is not read",
+    # branch heldnets38: a ranking by a double argsort, actions sampled in the forward pass,
+    # attention's dropout; a 1-D convolution whose window width is a [dims] size (written as a
+    # course network; read when the width is a number)
+    "hn38_ndcg_argsort_ranks": "argsort() picks entries by their rank in the data",
+    "hn38_reinforce_categorical_sample_cn": "Categorical(…).sample() draws classes at random",
+    "hn38_sdpa_dropout_p_training": "no attn_mask, is_causal or dropout_p",
+    "hn38_conv1d_unfold_im2col_meanpool": "the window's width K is a [dims] size",
 }
 
 

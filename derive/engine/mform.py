@@ -1492,7 +1492,10 @@ class LatexPrinter(Printer):
         y = self.doprint(e.y)
         if "_" in y or "^" in y:  # y_{\text{flat}}: braced, so its _{i} is not a double subscript
             y = f"{{{y}}}"
-        return f"\\left({self.wrap(e.p, 5)}_{{i,\\thinspace {y}_{{i}}}}\\right)_{{i}}"
+        p = self.wrap(e.p, 5)
+        if ("_" in p or "^" in p) and not p.endswith("\\right)"):
+            p = f"{{{p}}}"  # q_{\text{values}}: braced too, its pick's _{i, y_i} no double subscript
+        return f"\\left({p}_{{i,\\thinspace {y}_{{i}}}}\\right)_{{i}}"
 
     def _print_Part(self, e: Part) -> str:
         entry = _one_entry(e)

@@ -3504,43 +3504,64 @@ _FLOAT_DTYPES = frozenset(
 )
 
 
+def _dtype_named(node: ast.AST, builtin: str, names: frozenset[str]) -> bool:
+    """Whether ``node`` names a dtype of ``names``: the builtin (``float``, ``int``), a library's
+    (``np.float64``, ``torch.long``) or a string (``'float64'``)."""
+    if isinstance(node, ast.Name):
+        return node.id == builtin
+    if isinstance(node, ast.Attribute):
+        return node.attr in names and bool(_module_of(node.value))
+    return isinstance(node, ast.Constant) and node.value in names
+
+
 def _float_dtype(node: ast.AST) -> bool:
     """``float``, ``np.float64``, ``torch.float32``, ``torch.double``, ``'float64'``."""
-    if isinstance(node, ast.Name):
-        return node.id == "float"
-    if isinstance(node, ast.Attribute):
-        return node.attr in _FLOAT_DTYPES and bool(_module_of(node.value))
-    return isinstance(node, ast.Constant) and node.value in _FLOAT_DTYPES
+    return _dtype_named(node, "float", _FLOAT_DTYPES)
+
+
+def _cast_of(
+    node: ast.AST, casts: frozenset[str], dtype: Callable[[ast.AST], bool]
+) -> ast.expr | None:
+    """The receiver of a cast ``node`` to a dtype ``dtype`` accepts: TensorFlow's ``tf.cast(y,
+    tf.float32)``, a method of ``casts`` (``x.float()``) or ``astype``/``to``/``type`` of such a
+    dtype; ``None`` when ``node`` is not one."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    f = node.func
+    kw = {k.arg: k.value for k in node.keywords}
+    if f.attr == "cast" and _module_of(f.value) in spelling.TENSORFLOW:
+        # TensorFlow's tf.cast(y, tf.float32) (TF1 courses' labels)
+        args = [*node.args, *(kw[k] for k in ("x", "dtype") if k in kw)]
+        if len(args) == 2 and len(kw) == len(args) - len(node.args) and dtype(args[1]):
+            return args[0]
+        return None
+    if _module_of(f.value):
+        return None  # torch.float(…) is no cast of a tensor
+    if f.attr in casts and not node.args and not node.keywords:
+        return f.value
+    if f.attr not in _CAST_METHODS:
+        return None
+    to = node.args[0] if len(node.args) == 1 and not kw else kw.get("dtype")
+    if to is None or (node.args and kw) or len(kw) > 1:
+        return None
+    return f.value if dtype(to) else None
 
 
 def _float_cast(node: ast.AST) -> ast.expr | None:
     """The receiver of a cast to a float type (course code's ``F.one_hot(y, C).float()``), or
     ``None`` when ``node`` is not one."""
-    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-        return None
-    f = node.func
-    if f.attr == "cast" and _module_of(f.value) in spelling.TENSORFLOW:
-        # TensorFlow's tf.cast(y, tf.float32) (TF1 courses' labels): a float dtype is the tensor
-        kw = {k.arg: k.value for k in node.keywords}
-        args = [*node.args, *(kw[k] for k in ("x", "dtype") if k in kw)]
-        if len(args) == 2 and len(kw) == len(args) - len(node.args) and _float_dtype(args[1]):
-            return args[0]
-        return None
-    if _module_of(f.value):
-        return None  # torch.float(…) is no cast of a tensor
-    if f.attr in _FLOAT_CASTS and not node.args and not node.keywords:
-        return f.value
-    if f.attr == "type_as" and len(node.args) == 1 and not node.keywords:
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "type_as"
+        and not _module_of(node.func.value)
+        and len(node.args) == 1
+        and not node.keywords
+    ):
         # LLaMA's RMSNorm, ``self._norm(x.float()).type_as(x)``: the dtype of another tensor,
         # a float one (derive's tensors are real; class labels are read as one-hot rows)
-        return f.value
-    if f.attr not in _CAST_METHODS:
-        return None
-    kw = {k.arg: k.value for k in node.keywords}
-    dtype = node.args[0] if len(node.args) == 1 and not kw else kw.get("dtype")
-    if dtype is None or (node.args and kw) or len(kw) > 1:
-        return None
-    return f.value if _float_dtype(dtype) else None
+        return node.func.value
+    return _cast_of(node, _FLOAT_CASTS, _float_dtype)
 
 
 def _compare_mask(node: ast.AST) -> ast.expr | None:
@@ -4068,15 +4089,17 @@ def whole_reductions(
         return text
 
 
+def _parsed_with(text: str, words: tuple[str, ...]) -> ast.Expression | None:
+    """``text`` parsed, when it holds one of ``words`` (else ``None`` without parsing it: the
+    casts' passes run on every line); ``None`` too when it cannot be parsed."""
+    return spelling.parsed(text) if any(w in text for w in words) else None
+
+
 def strip_casts(text: str) -> str:
     """``text`` without its casts to a float type (each the identity on the numbers derive
     computes exactly); ``text`` itself when it has none or cannot be parsed (the parser names
     the problem)."""
-    if not any(
-        w in text for w in ("float", "double", "astype", ".to(", ".type(", "type_as", "bool")
-    ):
-        return text
-    tree = spelling.parsed(text)
+    tree = _parsed_with(text, ("float", "double", "astype", ".to(", ".type(", "type_as", "bool"))
     if tree is None:
         return text
     changed = False
@@ -4096,6 +4119,119 @@ def strip_casts(text: str) -> str:
                 changed = True
                 return self.visit(_bool_of_hn34(truth))
             return self.generic_visit(n)
+
+    try:
+        tree = Casts().visit(tree)
+        return ast.unparse(tree) if changed else text
+    except RecursionError:
+        return text
+
+
+# heldnets38: casts to an integer type, PyTorch's y.long() of class labels (CleanRL's
+# log_probs.gather(-1, act.long().unsqueeze(-1)), F.cross_entropy(z, y.long())), NumPy's
+# y.astype(np.int64), TensorFlow's tf.cast(y, tf.int32)
+_INT_CASTS_HN38 = frozenset({"long", "int", "short"})
+_INT_DTYPES_HN38 = frozenset(
+    {"int", "long", "int8", "int16", "int32", "int64", "short", "LongTensor", "IntTensor"}
+)
+# the calls that read an argument as class indices: there an integer cast of labels is a no-op
+_LABEL_READERS_HN38 = frozenset(
+    {
+        "gather", "take_along_axis", "take_along_dim", "cross_entropy", "nll_loss", "one_hot",
+        "log_prob", "embedding", "index_select", "take", "multi_margin_loss",
+        "sparse_categorical_crossentropy", "softmax_cross_entropy_with_integer_labels",
+        "sparse_softmax_cross_entropy_with_logits", "CrossEntropyLoss", "NLLLoss",
+    }
+)
+# reshapes of a label vector on its way to a gather's index: y.long().unsqueeze(1)
+_LABEL_RESHAPES_HN38 = frozenset({"unsqueeze", "view", "reshape", "squeeze", "flatten"})
+
+
+def _int_dtype_hn38(node: ast.AST) -> bool:
+    """``int``, ``np.int64``, ``torch.long``, ``torch.LongTensor``, ``'int64'``."""
+    return _dtype_named(node, "int", _INT_DTYPES_HN38)
+
+
+def _int_cast_hn38(node: ast.AST) -> ast.expr | None:
+    """The receiver of a cast to an integer type (``y.long()``, ``y.to(torch.int64)``,
+    ``y.type(torch.LongTensor)``, ``y.astype(np.int32)``, ``tf.cast(y, tf.int64)``), else
+    ``None``."""
+    return _cast_of(node, _INT_CASTS_HN38, _int_dtype_hn38)
+
+
+def _label_name_hn38(node: ast.AST, inputs: frozenset[str]) -> bool:
+    """Whether ``node`` is an [inputs] tensor by name, or a reshape of one (``y.unsqueeze(1)``,
+    ``y.view(-1, 1)``, ``y[:, None]``)."""
+    while True:
+        if isinstance(node, ast.Name):
+            return node.id in inputs
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _LABEL_RESHAPES_HN38
+            and not _module_of(node.func.value)
+        ):
+            node = node.func.value
+        else:
+            return False
+
+
+def label_casts_hn38(text: str, inputs: frozenset[str]) -> str:
+    """``text`` without the integer casts of class labels: a cast of an [inputs] tensor (or of
+    its reshape to a column) where the labels are read as class indices — an argument of a
+    gather, a cross-entropy, ``one_hot``, ``log_prob`` … (:data:`_LABEL_READERS_HN38`), an
+    index (``P[np.arange(N), y.long()]``, ``W[idx.long()]``), or reshaped on the way there
+    (``act.long().unsqueeze(-1)``) — is the labels themselves, whose values are whole numbers.
+    A cast anywhere else (arithmetic on the truncated numbers) is left, and refused as before."""
+    words = (".long(", ".int(", ".short(", "astype", ".to(", ".type(", "cast(")
+    tree = _parsed_with(text, words) if inputs else None
+    if tree is None:
+        return text
+    changed = False
+
+    def reader(call: ast.Call) -> bool:
+        f = call.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+        return name in _LABEL_READERS_HN38 or (
+            isinstance(f, ast.Call) and reader(f)  # nn.CrossEntropyLoss()(z, y.long())
+        )
+
+    def strip(n: ast.AST) -> ast.AST:
+        """``n`` in a position that reads class indices: its integer cast of labels dropped."""
+        nonlocal changed
+        inner = _int_cast_hn38(n)
+        if inner is not None and _label_name_hn38(inner, inputs):
+            changed = True
+            return strip(inner)
+        if (
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in _LABEL_RESHAPES_HN38
+            and not _module_of(n.func.value)
+        ):
+            n.func.value = strip(n.func.value)  # type: ignore[assignment]
+        elif isinstance(n, ast.Subscript):
+            n.value = strip(n.value)  # type: ignore[assignment]
+        return n
+
+    class Casts(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            if reader(n):
+                n.args = [strip(a) for a in n.args]  # type: ignore[misc]
+                for k in n.keywords:
+                    k.value = strip(k.value)  # type: ignore[assignment]
+            return n
+
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+            self.generic_visit(n)
+            if isinstance(n.slice, ast.Tuple):
+                n.slice.elts = [strip(e) for e in n.slice.elts]  # type: ignore[misc]
+            else:
+                n.slice = strip(n.slice)  # type: ignore[assignment]
+            return n
 
     try:
         tree = Casts().visit(tree)

@@ -1119,6 +1119,7 @@ class _Validator:
         self.label_blocks: dict[str, tuple[str, ...]] = {}  # Xb [N, B] of C[Xb]: its columns
         self.weighted_modules_hn30()
         inputs = self.tensors("inputs", dims)
+        self.inputs_hn38 = frozenset(inputs)  # heldnets38: whose integer casts are labels'
         params = self.tensors("params", dims, required=True)
         if not params:
             raise self.err(
@@ -1352,8 +1353,13 @@ class _Validator:
         as slices). Lazy, so a split sees the shapes of the lines before it."""
         groups: dict[str, Any] = {}  # heldnets35: 3-D values (a reshape to three sizes)
         aranges: dict[str, str] = {}  # heldnets36: labels = "torch.arange(n)", read where used
+        unfolds: dict[str, str] = {}  # heldnets38: windows = "x.unfold(1, 3, 1)", read where used
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
+                if _unfold_of_hn38(spelling.parsed_body(text)) is not None:
+                    unfolds[key] = text
+                    continue
+                text = self.unfolds_hn38(f'[forward] {key} = "{text}"', text, unfolds, shapes)
                 text = _inlined_hn36(text, aranges)
                 if self.index_line_hn36(key, text, fwd, shapes):
                     aranges[key] = text
@@ -1371,6 +1377,7 @@ class _Validator:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
+                text = ex.label_casts_hn38(text, self.inputs_hn38)  # gather(1, y.long()[:, None])
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
                 for k, t in before:  # a MultivariateNormal's x − loc and Σ⁻¹, lines of their own
@@ -2663,6 +2670,94 @@ class _Validator:
             return ast.Name(label, ast.Load())
 
         return _replaced(text, tree, ramp)
+
+    def unfolds_hn38(
+        self, where: str, text: str, unfolds: Mapping[str, str], shapes: dict[str, Shape]
+    ) -> str:
+        """heldnets38: a 1-D convolution written as im2col, ``x.unfold(1, 3, 1) @ w`` (PyTorch's
+        sliding windows of each row, a 3-D tensor, times a kernel of the window's width): the
+        sum of the shifted slices it is, ``x[:, 0:L - 2] * w[0] + x[:, 1:L - 1] * w[1] + x[:, 2:L]
+        * w[2]`` (stride 1). The windows may be a line of their own (``windows = "x.unfold(1, 3,
+        1)"``, read where used). A width that is a [dims] size is refused, as a loop's length
+        is (derive checks other sizes too), and so is any other use of the windows (en/zh)."""
+        if "unfold" not in text and not any(k in text for k in unfolds):
+            return text
+        text = _inlined_hn36(text, unfolds)
+        tree = spelling.parsed_body(text)
+        if tree is None:
+            return text
+
+        def refuse(node: ast.AST, size: str | None = None) -> SpecError:
+            text = ast.unparse(node)
+            if size is None:
+                return self.err(
+                    where,
+                    catalog.said("spec.heldnets38.unfold_use", text=text),
+                    catalog.said("spec.heldnets38.unfold_use_fix"),
+                )
+            return self.err(
+                where,
+                catalog.said("spec.heldnets38.unfold_size", text=text, size=size),
+                catalog.said("spec.heldnets38.unfold_size_fix"),
+            )
+
+        def convolved(n: ast.AST) -> ast.expr | None:
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult):
+                left, right = n.left, n.right
+            elif (
+                isinstance(n, ast.Call)
+                and isinstance(n.func, ast.Attribute)
+                and n.func.attr == "matmul"
+                and _module_of_hn38(n.func.value)
+                and len(n.args) == 2
+                and not n.keywords
+            ):
+                left, right = n.args
+            else:
+                return None
+            got = _unfold_of_hn38(left)
+            if got is None:
+                return None
+            x, dim, width, step = got
+            xs = shapes.get(x.id) if isinstance(x, ast.Name) else None
+            if xs is None or len(xs) != 2 or x.id in self.one_d or dim not in (1, -1):
+                raise refuse(left)
+            if not (isinstance(width, ast.Constant) and type(width.value) is int):
+                raise refuse(left, ast.unparse(width))
+            k = width.value
+            ws = shapes.get(right.id) if isinstance(right, ast.Name) else None
+            if step != 1 or k < 1 or ws is None or right.id not in self.one_d or int(ws[1]) != k:
+                raise refuse(left)
+            if isinstance(ws[1], Dim | SizeExpr):
+                raise refuse(left, str(k))
+            cols = xs[1]
+            if int(cols) < k:
+                raise refuse(left)
+            name = cols.label if isinstance(cols, Dim) else (
+                f"({cols.text})" if isinstance(cols, SizeExpr) else None
+            )
+            terms = []
+            for j in range(k):
+                back = k - 1 - j
+                if name is None:
+                    upper = str(int(cols) - back)
+                else:
+                    upper = f"{name} - {back}" if back else name
+                terms.append(f"{x.id}[:, {j}:{upper}] * {right.id}[{j}]")
+            made = spelling.parsed_body("(" + " + ".join(terms) + ")")
+            assert made is not None
+            return made
+
+        class Windows(ast.NodeTransformer):
+            def visit(self, n: ast.AST) -> ast.AST:
+                made = convolved(n)
+                return made if made is not None else super().visit(n)
+
+        tree = Windows().visit(tree)
+        for n in ast.walk(tree):
+            if _unfold_of_hn38(n) is not None:
+                raise refuse(n)
+        return ast.unparse(tree)
 
     def index_line_hn36(self, key: str, text: str, fwd: Mapping[str, Any], shapes) -> bool:
         """heldnets36: a [forward] line that is one ``torch.arange(n)`` / ``np.arange(n)`` alone
@@ -4212,6 +4307,31 @@ def _read_as_numbers_s26(key: str, fwd: Mapping[str, Any]) -> bool:
     return used
 
 
+
+
+def _module_of_hn38(node: ast.AST) -> bool:
+    """Whether ``node`` names an array library (``torch``, ``np``, ``jnp``), not a tensor."""
+    return isinstance(node, ast.Name) and node.id in ("torch", "np", "numpy", "jnp")
+
+
+def _unfold_of_hn38(node: ast.AST | None) -> tuple[ast.expr, int | None, ast.expr, int | None] | None:
+    """``(x, dim, size, step)`` of PyTorch's ``x.unfold(dim, size, step)`` (the sliding windows
+    of ``x`` along ``dim``; keywords ``dimension=``, ``size=``, ``step=``), else ``None``."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "unfold"
+        and not _module_of_hn38(node.func.value)
+        and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("F", "nn"))
+    ):
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    bound = dict(zip(("dimension", "size", "step"), node.args)) | kw
+    if len(node.args) + len(kw) != 3 or set(bound) != {"dimension", "size", "step"}:
+        return None
+    return node.func.value, ex.int_index(bound["dimension"]), bound["size"], ex.int_index(
+        bound["step"]
+    )
 
 
 def _inlined_hn36(text: str, lines: Mapping[str, str]) -> str:

@@ -3436,7 +3436,8 @@ def _var(name: str) -> Callable[[ast.Call, str], ast.expr]:
             def size(i: int) -> ast.expr:
                 return ast.Subscript(shape, ast.Constant(i), ast.Load())
 
-            n = _mul(size(0), size(1)) if axis is None else size(axis)
+            # all entries: x.size, read as its entries (a 1-D x = ["T"] has T, not T·T)
+            n = ast.Attribute(x, "size", ast.Load()) if axis is None else size(axis)
             var = _div(_call("sum", dev, **kw, **keep), _sub(n, _num(ddof)))
         return _call("sqrt", var) if name == "std" else var
 
@@ -4684,6 +4685,12 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
             f = n.func
             if isinstance(f, ast.Attribute) and _distribution(f.value, taken) is not None:
                 kind, a = _distribution(f.value, taken)  # type: ignore[misc]
+                if f.attr in ("sample", "sample_n") and kind in ("Categorical", "Bernoulli"):
+                    # heldnets38: REINFORCE's actions = Categorical(logits).sample() — drawn
+                    # classes, no reparametrisation: the sample is data the run gives
+                    raise SpellingError(
+                        catalog.said("spec.heldnets38.discrete_sample", kind=kind, method=f.attr)
+                    )
                 if f.attr not in DIST_METHODS:
                     raise SpellingError(
                         catalog.said("spec.spelling.dist_method", kind=kind, method=f.attr)
@@ -5713,13 +5720,21 @@ _LEAVES_AUTOGRAD_HN35 = frozenset({"numpy", "tolist"})
 _DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
 # heldnets36: a bucket index of the input (whole numbers, no gradient through them)
 _BUCKETS_HN36 = frozenset({"bucketize", "searchsorted", "digitize", "histc", "histogram"})
+# heldnets38: library calls on 3-D tensors (a weight [out, in1, in2], an input [N, C, L]): a
+# sentence saying what to write with matrices, not "unknown function"
+_THREE_D_HN38 = {
+    "bilinear": "spec.heldnets38.bilinear",
+    "instance_norm": "spec.heldnets38.instance_norm",
+    "conv1d": "spec.heldnets38.conv1d",
+}
 
 
 def refused_hn35(text: str) -> None:
     """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
     line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
     ``bincount`` (how many values they return depends on the data)."""
-    if not any(w in text for w in (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36)):
+    words = (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36, *_THREE_D_HN38)
+    if not any(w in text for w in words):
         return
     tree = parsed(text)
     if tree is None:
@@ -5736,6 +5751,8 @@ def refused_hn35(text: str) -> None:
             raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
         if name in _BUCKETS_HN36 and module_of(n.func.value):
             raise SpellingError(catalog.said("spec.heldnets36.buckets", name=name))
+        if name in _THREE_D_HN38 and module_of(n.func.value):
+            raise SpellingError(catalog.said(_THREE_D_HN38[name]))
 
 
 # ---- heldnets35: a matrix reshaped to three sizes, read as its column blocks ------------------
