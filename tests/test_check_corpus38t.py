@@ -34,3 +34,145 @@ def test_corpus38t_is_new_and_mixed() -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus38t = corpus_common.corpus_tests(
     corpus38t, CASES, KNOWN
 )
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+def _refused(net: str, wrt: str, text: str | None = None, **kw: object) -> str:
+    import pytest
+
+    from derive.checker.check import FormulaError
+
+    with pytest.raises(FormulaError) as err:
+        _verdict(net, wrt, text, **kw)
+    return err.value.localized(str(kw.get("lang", "en")))
+
+
+CW, EL, CL, DC, HT, BO = corpus38t.CW, corpus38t.EL, corpus38t.CL, corpus38t.DC, corpus38t.HT, corpus38t.BO
+# center loss: ∂loss/∂C = −(λ/m)·Yᵀ(feat − YC) at the spec's values (PyTorch float64, tests/corpus38t.py)
+CL_DC = "-0.02 & 0.02 \\\\ -0.0125 & -0.0125 \\\\ -0.02625 & -0.01175"
+
+
+def test_a_determinant_is_no_matrix_of_numbers() -> None:
+    """``\\begin{vmatrix} … \\end{vmatrix}`` (a determinant) was read as the matrix of its cells,
+    so a gradient written as a determinant was ACCEPTED (c38t-150); vmatrix and Vmatrix (a norm)
+    are refused with a sentence (en and zh). ``\\left[\\begin{array}{cc} … \\end{array}\\right]``
+    and ``smallmatrix`` are matrices of numbers (c38t-149/180)."""
+    assert "determinant" in _refused(CL, "C", value=f"\\begin{{vmatrix}} {CL_DC} \\end{{vmatrix}}")
+    assert "行列式" in _refused(CL, "C", value=f"\\begin{{Vmatrix}} {CL_DC} \\end{{Vmatrix}}", lang="zh")
+    array = f"\\left[\\begin{{array}}{{cc}} {CL_DC} \\end{{array}}\\right]"
+    assert _verdict(CL, "C", value=array) == ("correct", None)
+    assert _verdict(CL, "C", value=array.replace("-0.01175", "0.01175"))[0] == "incorrect"
+    small = f"\\begin{{smallmatrix}} {CL_DC} \\end{{smallmatrix}}"
+    assert _verdict(CL, "C", value=small) == ("correct", None)
+
+
+def test_one_line_of_spaced_numbers_is_a_row() -> None:
+    """``0.654 -1.630`` on one line was "--value needs one entry" (c38t-195): a row, as one line
+    of a grid is; a 2 × 1 gradient given as a row is a shape mismatch. batch-one's ∂L/∂W2 =
+    (0.654002, −1.629727)ᵀ, ∂L/∂W1 = (−2.061923, 0.035651) (PyTorch float64)."""
+    assert _verdict(BO, "W2", value="0.654 -1.630") == ("incorrect", "shape-mismatch")
+    assert _verdict(BO, "W1", value="-2.062 0.03565") == ("correct", None)
+    assert _verdict(BO, "W1", value="-2.062 -0.03565")[0] == "incorrect"
+
+
+def test_limits_colour_hadamard_power_and_mse() -> None:
+    """``\\sum\\nolimits_{i}`` and ``\\sum\\limits_{i}``, ``\\color{red}{…}``/``\\textcolor``, the
+    Hadamard power ``h^{\\odot 2}`` and ``\\partial\\,\\mathrm{MSE}`` over a node were unknown
+    commands, an unread superscript or "the left side must name the gradient" (c38t-223/224/228,
+    c38t-051): what the formula says is read. batchnorm: ∂L/∂β = 2·1ᵀ(Y − T)/(mn)."""
+    b = "\\frac{\\partial L}{\\partial \\beta} = "
+    assert _verdict("batchnorm", "beta", b + "\\frac{2}{mn}\\sum\\nolimits_{i}(Y_{i} - T_{i})", latex=True) == ("correct", None)
+    assert _verdict("batchnorm", "beta", b + "\\frac{2}{m}\\sum\\limits_{i}(Y_{i} - T_{i})", latex=True) == ("incorrect", "scale-factor")
+    assert _verdict("batchnorm", "beta", b + "\\color{red}{\\frac{2}{mn}}\\mathbf{1}^\\top(Y - T)", latex=True) == ("correct", None)
+    assert _verdict("batchnorm", "beta", b + "\\textcolor{red}{\\frac{1}{mn}}\\mathbf{1}^\\top(Y - T)", latex=True)[0] == "incorrect"
+    rnn = "\\frac{\\partial L}{\\partial h_1} = \\big((h_2 - y) \\odot (1 - h_2^{\\odot 2})\\big) W_h^{\\top}"
+    assert _verdict("rnn", "h_1", rnn, latex=True) == ("correct", None)
+    assert _verdict("rnn", "h_1", rnn.replace("h_2^{\\odot 2}", "h_2"), latex=True)[0] == "incorrect"
+    a1 = "\\frac{\\partial\\,\\mathrm{MSE}}{\\partial A_1} = \\frac{2}{m}(\\hat{Y} - Y)\\,W_2^\\intercal"
+    assert _verdict(EL, "A1", a1, latex=True) == ("correct", None)
+    assert _verdict(EL, "A1", a1.replace("{2}", "{1}"), latex=True) == ("incorrect", "scale-factor")
+
+
+def test_a_column_stated_after_its_formula() -> None:
+    """``∂L/∂W₂ = tanh(xW₁)ᵀ·2(ŷ − y)/m ≈ [0.654, −1.630]ᵀ``: the numbers after a formula as a
+    row with its transpose were not parted from it (c38t-114): the formula is judged and the
+    column checked (batch-one: ∂L/∂W2 = (0.654002, −1.629727)ᵀ, PyTorch float64)."""
+    f = "∂L/∂W₂ = tanh(xW₁)ᵀ·2(ŷ − y)/m ≈ [%s]ᵀ"
+    assert _verdict(BO, "W2", f % "0.654, −1.630") == ("correct", None)
+    assert _verdict(BO, "W2", (f % "−0.654, 1.630").replace("(ŷ − y)", "(y − ŷ)")) == ("incorrect", "sign")
+    assert _verdict(BO, "W2", f % "0.654, 1.630")[0] == "incorrect"
+
+
+def test_tensor_names_side_by_side_in_unicode_maths() -> None:
+    """``|2AW2|`` and ``tanh(xW1)`` typed in Unicode maths were "unknown name 'AW2'" (c38t-171–
+    173, c38t-190): a word that splits in one way only into the network's tensors (or names the
+    answer defines, ``GXᵀ`` after ``G = …``) is their product; a word that does not (``Yb``)
+    stays refused. hardtanh: ∂loss/∂A = (2(B − Y)/m ⊙ 2·1(|2AW2| < 1))·W2ᵀ."""
+    da = "∂loss/∂A = [2(B − Y)/m ⊙ 2·1(|2AW2| < 1)]·W2ᵀ"
+    assert _verdict(HT, "A", da) == ("correct", None)
+    assert _verdict(HT, "A", da.replace("2·1(", "1(")) == ("incorrect", "scale-factor")
+    assert _verdict(BO, "x", "∂L/∂x = 2(ŷ − y)/m·[W2ᵀ ⊙ (1 − tanh²(xW1))]·W1ᵀ") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "∂L/∂W = XᵀG, G = (P − Y)/m") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "∂L/∂W = GXᵀ, G = (P − Y)/m") == ("incorrect", "shape-mismatch")
+    assert "Yb" in _refused("mlp-bce", "W2", "dW2 = A1ᵀ·(A2 − Yb)/m")
+
+
+def test_numbered_steps_and_prose_before_a_statement() -> None:
+    """An exam answer in numbered steps, ``(1) … (2) …``, ``（1）…；（2）…``, ``① … ②``, ``第一步 …
+    第二步 …``, and Saito's prose ending in a colon before ``∂L/∂w = …`` were syntax errors
+    (c38t-094–107): the marks and the prose are left out, each step a statement. mlp-bce:
+    ∂L/∂W₂ = A₁ᵀ(A₂ − Y)/m; chain: ∂L/∂w = 2vx."""
+    steps = "解：(1) δ₂ = %s\n(2) ∂L/∂W₂ = A₁ᵀδ₂/m"
+    assert _verdict("mlp-bce", "W2", steps % "A₂ − Y", lang="zh") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", steps % "Y − A₂", lang="zh") == ("incorrect", "sign")
+    full = "解：（1）δ₂ = (A₂ − Y)/m；（2）δ₁ = δ₂W₂ᵀ%s；（3）∂L/∂W₁ = Xᵀδ₁。"
+    assert _verdict("mlp-bce", "W1", full % " ⊙ 1(Z₁ > 0)") == ("correct", None)
+    assert _verdict("mlp-bce", "W1", full % "") == ("incorrect", "missing-activation-derivative")
+    circled = "① δ₂ = (h₂ − y) ⊙ (1 − h₂²)\n② δ₁ = δ₂W_hᵀ ⊙ (1 − h₁²)\n③ ∂L/∂W_h = h₁ᵀδ₂ + h₀ᵀδ₁"
+    assert _verdict("rnn", "W_h", circled) == ("correct", None)
+    assert _verdict("batchnorm", "beta", "第一步 ∂L/∂Y = 2(Y − T)/(mn)；第二步 ∂L/∂β = 1ᵀ·∂L/∂Y") == ("correct", None)
+    saito = "乘法节点的反向传播将上游的值乘以输入信号的翻转值：∂L/∂%s = 2v·x"
+    assert _verdict("chain", "w", saito % "w") == ("correct", None)
+    assert _verdict("chain", "x", saito % "x")[0] == "incorrect"
+
+
+def test_a_fraction_pasted_from_a_pdf() -> None:
+    """Text copied from a PDF's display loses the fraction bar: ``∂L`` / ``∂W2`` / ``= h⊤(ˆy − y)``
+    on lines of their own, ``1`` / ``m`` the same, ``∂L ∂w = …`` side by side, ``ˆy`` the spacing
+    circumflex (c38t-117–120): read as ∂L/∂W2 = …, 1/m, ŷ."""
+    assert _verdict("tiny-mlp", "W2", "∂L\n∂W2\n= h⊤(ˆy − y)") == ("correct", None)
+    assert _verdict("tiny-mlp", "W2", "∂L\n∂W2\n= h(ˆy − y)")[0] == "incorrect"
+    assert _verdict("softmax-regression", "W", "∂L\n∂W\n=\n1\nm\nX⊤(P − Y)") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "∂L\n∂W\n=\n2\nm\nX⊤(P − Y)") == ("incorrect", "scale-factor")
+    assert _verdict("neuron", "w", "∂L ∂w = (O − t) σ (z)(1 − σ (z)) x") == ("correct", None)
+
+
+def test_a_derivation_in_differentials() -> None:
+    """math.SE's and Minka's differentials, ``dL = \\frac{1}{m}(P - Y) : dZ, dZ = X\\,dW
+    \\Rightarrow \\frac{\\partial L}{\\partial W} = …``, were "found ':'", "unknown name 'tr'",
+    ``\\langle`` unknown, or ``db`` circular (c38t-000–016): the differentials before a stated
+    gradient are the working; a chain in differentials only states the gradient its last side
+    reads off (``E : dW``, ``⟨E, dW⟩_F``, ``s·tr(Eᵀ dW)``, ``E\\, db^\\top``). softmax-regression:
+    ∂L/∂W = Xᵀ(P − Y)/m, ∂L/∂b = 1ᵀ(P − Y)/m."""
+    S = "softmax-regression"
+    stated = "dL = \\frac{1}{m}(P - Y) : dZ, \\quad dZ = X\\,dW \\;\\Rightarrow\\; \\frac{\\partial L}{\\partial W} = %s"
+    assert _verdict(S, "W", stated % "\\frac{1}{m} X^\\top (P - Y)", latex=True) == ("correct", None)
+    assert _verdict(S, "W", stated % "X^\\top (P - Y)", latex=True) == ("incorrect", "scale-factor")
+    assert _verdict(S, "W", "dL = \\frac{1}{m}\\operatorname{tr}\\big((P - Y)^\\top X\\, dW\\big)", latex=True) == ("correct", None)
+    assert _verdict(S, "W", "dL = \\frac{1}{m}\\operatorname{tr}\\big((Y - P)^\\top X\\, dW\\big)", latex=True) == ("incorrect", "sign")
+    assert _verdict(S, "W", "dL = \\frac{1}{m}\\,\\big\\langle X^\\top (P - Y),\\, dW \\big\\rangle_F", latex=True) == ("correct", None)
+    assert _verdict(S, "W", "dL = G : X\\,dW = X^\\top G : dW, \\quad G = \\frac{1}{m}(P - Y)", latex=True) == ("correct", None)
+    assert _verdict(S, "W", "dL = G : X\\,dW = G X^\\top : dW, \\quad G = \\frac{1}{m}(P - Y)", latex=True)[0] == "incorrect"
+    assert _verdict(S, "b", "dL = \\frac{1}{m}\\mathbf{1}^\\top (P - Y)\\, db^\\top", latex=True) == ("correct", None)
+    text = "dL = tr(Gᵀ dZ) = tr(Gᵀ X dW) = tr((XᵀG)ᵀ dW), so ∂L/∂W = %s, G = (P − Y)/m"
+    assert _verdict(S, "W", text % "XᵀG") == ("correct", None)
+    assert _verdict(S, "W", text % "GXᵀ")[0] == "incorrect"

@@ -124,6 +124,8 @@ SPACING = {
     "thickspace",
     "displaystyle",
     "textstyle",
+    "limits",  # \sum\limits_{i}, \sum\nolimits_{i}: where the limits are set, not what they are
+    "nolimits",
     "nonumber",
 }
 SIZING = {
@@ -295,7 +297,7 @@ def _norm_bars_heldcheck33(toks: list[Tok]) -> list[Tok]:
 # the parameters a hypothesis h names in its subscript (h_\theta, h_{w,b}), backslashes dropped
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost"}  # Div: CMU 11-785
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL"}  # Div: CMU 11-785
 _TRANSPOSE_MARK_HELDCHECK31 = re.compile(r"\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}")
 GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
     "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
