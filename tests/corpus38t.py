@@ -314,7 +314,7 @@ C(CW, "U", L, r"\frac{\partial J}{\partial U_{jk}} = \frac{1}{m}\sum_{i} h_{ik}\
 C(CW, "U[0,1]", L, r"\frac{\partial J}{\partial U_{12}} = \frac{1}{m}\sum_{i} h_{i1}\,(\hat y_{i2} - y_{i2})", style="cw-index-entry-U12")
 C(CW, "U[0,1]", L, r"\frac{\partial J}{\partial U_{12}} = \frac{1}{m}\sum_{i} h_{i2}\,(\hat y_{i1} - y_{i1})", "*", style="cw-index-entry-U12-wrong")
 C(S, "W[1,2]", L, r"\frac{\partial L}{\partial W_{23}} = \frac{1}{m}\sum_{i=1}^{m} X_{i2}\,(P_{i3} - Y_{i3})", style="index-softmax-W23")
-C(S, "W[1,2]", L, r"\frac{\partial L}{\partial W_{23}} = \frac{1}{m}\sum_{i=1}^{m} X_{i3}\,(P_{i2} - Y_{i2})", "*", style="index-softmax-W23-swapped")
+C(S, "W[1,2]", L, r"\frac{\partial L}{\partial W_{23}} = \frac{1}{m}\sum_{i=1}^{m} X_{i3}\,(P_{i2} - Y_{i2})", REFUSE, style="index-softmax-W23-swapped", note="relabelled after the first run: X has 2 columns (n = 2), so X_{i3} names no entry: refused as an unknown name, not judged")
 C(M, "b1[0,1]", L, r"\frac{\partial L}{\partial b^{[1]}_{2}} = \frac{1}{m}\sum_{i} (A^{[2]}_{i} - Y_{i})\, W^{[2]}_{2}\, \mathbb{1}(Z^{[1]}_{i2} > 0)", style="index-mlp-b1-2")
 C(M, "b1[0,1]", L, r"\frac{\partial L}{\partial b^{[1]}_{2}} = \frac{1}{m}\sum_{i} (A^{[2]}_{i} - Y_{i})\, W^{[2]}_{1}\, \mathbb{1}(Z^{[1]}_{i2} > 0)", "*", style="index-mlp-b1-2-wrong-weight")
 

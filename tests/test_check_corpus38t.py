@@ -176,3 +176,51 @@ def test_a_derivation_in_differentials() -> None:
     text = "dL = tr(Gᵀ dZ) = tr(Gᵀ X dW) = tr((XᵀG)ᵀ dW), so ∂L/∂W = %s, G = (P − Y)/m"
     assert _verdict(S, "W", text % "XᵀG") == ("correct", None)
     assert _verdict(S, "W", text % "GXᵀ")[0] == "incorrect"
+
+
+def test_an_answer_with_the_index_zero_is_read_zero_based() -> None:
+    """The lead's round-38 decision (c37t-177/178, c38t-211–213): derive names entries 1-based
+    (tiny-mlp's w12 is W1[0,1]); an answer that uses the index 0 for an entry the network does
+    not label so (``w_{01}``, ``θ₀``, ``W_{0,2}``) is read 0-based as a whole, with a note in
+    English and Chinese; 0 mixed with an index past the end read so is refused with a sentence;
+    a network that declares 0-based labels (neuron's w0) is read by its labels. tiny-mlp:
+    ∂L/∂W1[0,1] = (ŷ − y)·W2[1]·h[1](1 − h[1])·x[0]."""
+    from derive.checker.check import check
+
+    w01 = "\\frac{\\partial L}{\\partial w_{01}} = (\\hat y - y)\\, v_%s\\, h_1 (1 - h_1)\\, x_0"
+    r = check("tiny-mlp", "W1[0,1]", w01 % "1", latex=True)
+    assert (r.verdict, r.code) == ("correct", None)
+    assert any("0-based" in n and "w_{01}" in n for n in r.notes)
+    assert any("从 0" in n for n in check("tiny-mlp", "W1[0,1]", w01 % "1", latex=True, lang="zh").notes)
+    assert _verdict("tiny-mlp", "W1[0,1]", w01 % "0", latex=True)[0] == "incorrect"
+    assert "past the end" in _refused("tiny-mlp", "W1[0,1]", w01 % "2", latex=True)
+    assert "超出" in _refused("tiny-mlp", "W1[0,1]", w01 % "2", latex=True, lang="zh")
+    assert _verdict("tiny-mlp", "W1[0,0]", "∂L/∂w₀₀ = (ŷ − y)·v₀·h₀(1 − h₀)·x₀") == ("correct", None)
+    w02 = "\\frac{\\partial L}{\\partial W_{0,2}} = \\frac{1}{m}\\sum_{i} X_{i,0}\\,(P_{i,%s} - Y_{i,%s})"
+    assert _verdict("softmax-regression", "W[0,2]", w02 % ("2", "2"), latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "W[0,2]", w02 % ("1", "1"), latex=True)[0] == "incorrect"
+    assert _verdict("neuron", "w[0,0]", "∂L/∂w₀ = (O − t)·O(1 − O)·x₀") == ("correct", None)
+    ng = str(corpus38t.COURSE / "hn36_ng_ex1_np_c_ones_column_reg.toml")
+    assert _verdict(ng, "theta[0,0]", "∂J/∂θ₀ = (1/m) Σᵢ (hᵢ − yᵢ)") == ("correct", None)
+
+
+def test_a_latex_slice_reads_as_numpy() -> None:
+    """``\\frac{\\lambda}{m}\\begin{bmatrix} 0 \\\\ \\theta_{1:} \\end{bmatrix}`` (Ng's unpenalised
+    intercept) was "cannot read the subscript '1:'" (c37t-172/175/176): a slice in a subscript
+    is NumPy's (zero-based, stop left out), ``\\theta_{1:}`` the rows from the second. Ng's ex5:
+    ∂J/∂θ = X_bᵀ(h − y)/m + (λ/m)[0; θ[1:]] (PyTorch float64 in tests/corpus37t.py)."""
+    ng = str(corpus38t.COURSE / "hn36_ng_ex1_np_c_ones_column_reg.toml")
+    g = "\\frac{\\partial J}{\\partial \\theta} = \\frac{1}{m} X_b^{\\top}(h - y) + \\frac{\\lambda}{m}\\begin{bmatrix} %s \\end{bmatrix}"
+    assert _verdict(ng, "theta", g % "0 \\\\ \\theta_{1:}", latex=True) == ("correct", None)
+    assert _verdict(ng, "theta", g % "0 \\\\ \\theta_{1:3}", latex=True) == ("correct", None)
+    assert _verdict(ng, "theta", g % "0 \\\\ \\theta_{2:}", latex=True) == ("incorrect", "shape-mismatch")
+    assert _verdict(ng, "theta", g % "\\theta_{:1} \\\\ \\theta_{1:}", latex=True)[0] == "incorrect"
+
+
+def test_an_index_sum_over_a_hatted_name() -> None:
+    """``\\frac{1}{m}\\sum_{i} h_{i1}(\\hat y_{i2} - y_{i2})`` for one entry of U was "unknown name
+    'h_i1'" (c38t-200/201): the hat's name (``yhat``) resolves to the network's ``y_hat`` in the
+    written-out sum as elsewhere. cs224n-window: ∂J/∂U[0,1] = Σᵢ h[i,0](ŷ[i,1] − y[i,1])/m."""
+    u = "\\frac{\\partial J}{\\partial U_{12}} = \\frac{1}{m}\\sum_{i} h_{i%s}\\,(\\hat y_{i%s} - y_{i%s})"
+    assert _verdict(CW, "U[0,1]", u % ("1", "2", "2"), latex=True) == ("correct", None)
+    assert _verdict(CW, "U[0,1]", u % ("2", "1", "1"), latex=True)[0] == "incorrect"

@@ -6744,6 +6744,10 @@ def _written_out(net: Net, term: ex.Node) -> ex.Node | None:
         if hit is None:
             return None
         tensor, grad = hit[0], ""
+        if tensor not in net.g.tensors and tensor[1:] not in net.g.tensors:
+            # a name the network resolves to its tensor: \hat y_{i2} read as yhat_i2 where the
+            # network names ŷ y_hat (c38t-200)
+            tensor = getattr(hit[1], "name", tensor)
         if tensor not in net.g.tensors and tensor[1:] in net.g.tensors:
             tensor, grad = tensor[1:], "d"
         t = net.g.tensors.get(tensor)
