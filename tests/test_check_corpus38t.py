@@ -82,6 +82,8 @@ def test_one_line_of_spaced_numbers_is_a_row() -> None:
     assert _verdict(BO, "W2", value="0.654 -1.630") == ("incorrect", "shape-mismatch")
     assert _verdict(BO, "W1", value="-2.062 0.03565") == ("correct", None)
     assert _verdict(BO, "W1", value="-2.062 -0.03565")[0] == "incorrect"
+    # one number with its digits grouped by a space stays one number (c5-408: mlp-bce's 0.135636)
+    assert _verdict("mlp-bce", "W1[0,1]", value="0.135 6") == ("correct", None)
 
 
 def test_limits_colour_hadamard_power_and_mse() -> None:

@@ -488,7 +488,11 @@ def _number_grid(text: str) -> str:
     out; a table with an empty or a non-numeric cell among the numbers is left as written (the
     reader refuses it)."""
     lines = [ln for ln in text.strip().split("\n") if ln.strip()]
-    if len(lines) == 1 and _GRID_SPACED_ROW.fullmatch(lines[0]):
+    if (
+        len(lines) == 1
+        and _GRID_SPACED_ROW.fullmatch(lines[0])
+        and all(re.search(r"[.eE]", x) for x in lines[0].split())
+    ):  # every number a decimal: "0.135 6" is one number with its digits grouped (c5-408)
         # one line of numbers apart by spaces, "0.654 -1.630": a row, as one line of a grid is
         # (c38t-195; commas are left to the number reader, which asks about a decimal comma)
         return "[" + " ".join(re.findall(_GRID_NUMBER, lines[0])).replace("−", "-") + "]"
