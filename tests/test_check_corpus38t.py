@@ -226,3 +226,14 @@ def test_an_index_sum_over_a_hatted_name() -> None:
     u = "\\frac{\\partial J}{\\partial U_{12}} = \\frac{1}{m}\\sum_{i} h_{i%s}\\,(\\hat y_{i%s} - y_{i%s})"
     assert _verdict(CW, "U[0,1]", u % ("1", "2", "2"), latex=True) == ("correct", None)
     assert _verdict(CW, "U[0,1]", u % ("2", "1", "1"), latex=True)[0] == "incorrect"
+
+
+def test_a_one_column_tensor_indexed_by_the_summed_letter() -> None:
+    """``\\frac{1}{m}\\sum_{i} (A^{[2]}_{i} - Y_{i}) W^{[2]}_{2} \\mathbb{1}(Z^{[1]}_{i2} > 0)`` for
+    b1[0,1] was rejected as a shape mismatch, a RIGHT answer rejected (c38t-204): the ``_i`` of
+    a one-column tensor under ``\\sum_i`` is its entry in row i, beside the other written-out
+    entries. mlp-bce: ∂L/∂b1[0,1] = Σᵢ (A2ᵢ − Yᵢ)·W2[1]·𝟙(Z1[i,1] > 0)/m."""
+    b = "\\frac{\\partial L}{\\partial b^{[1]}_{2}} = \\frac{1}{m}\\sum_{i} (A^{[2]}_{i} %s Y_{i})\\, W^{[2]}_{%s}\\, \\mathbb{1}(Z^{[1]}_{i2} > 0)"
+    assert _verdict("mlp-bce", "b1[0,1]", b % ("-", "2"), latex=True) == ("correct", None)
+    assert _verdict("mlp-bce", "b1[0,1]", b % ("+", "2"), latex=True) == ("incorrect", "sign")
+    assert _verdict("mlp-bce", "b1[0,1]", b % ("-", "1"), latex=True)[0] == "incorrect"
