@@ -237,3 +237,14 @@ def test_a_one_column_tensor_indexed_by_the_summed_letter() -> None:
     assert _verdict("mlp-bce", "b1[0,1]", b % ("-", "2"), latex=True) == ("correct", None)
     assert _verdict("mlp-bce", "b1[0,1]", b % ("+", "2"), latex=True) == ("incorrect", "sign")
     assert _verdict("mlp-bce", "b1[0,1]", b % ("-", "1"), latex=True)[0] == "incorrect"
+
+
+def test_a_primed_function_defined_by_cases() -> None:
+    """Géron's ELU: ``… \\odot \\mathrm{ELU}'(Z_1)\\Big],\\ \\mathrm{ELU}'(z) = \\begin{cases} 1 & z > 0
+    \\\\ \\alpha e^{z} & z \\le 0 \\end{cases}`` was "expected ']' … found '''" (c38t-047/048): a
+    function named in a font and primed, defined after ``,\\ ``, is written out where applied.
+    elu-where: ∂L/∂W1 = Xᵀ[2(Ŷ − Y)/m·W2ᵀ ⊙ ELU′(Z1)], ELU′(z) = 1 (z > 0), αeᶻ (z ≤ 0)."""
+    f = ("\\nabla_{W_1} L = X^\\intercal\\Big[\\frac{2}{m}(\\hat{Y} - Y)W_2^\\intercal \\odot \\mathrm{ELU}'(Z_1)\\Big],"
+         "\\ \\mathrm{ELU}'(z) = \\begin{cases} 1 & z > 0 \\\\ %s & z \\le 0 \\end{cases}")
+    assert _verdict(EL, "W1", f % "\\alpha e^{z}", latex=True) == ("correct", None)
+    assert _verdict(EL, "W1", f % "\\alpha e^{z} - 1", latex=True)[0] == "incorrect"

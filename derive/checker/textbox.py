@@ -348,8 +348,10 @@ def _group(text: str, i: int) -> tuple[str, int] | None:
 
 # a closing clause defining a function the formula applies: "，其中 \pi(z) = \frac{\exp(z)}{1 + \exp(z)}"
 _FUNCTION_WHERE = re.compile(
-    r"\s*(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:!]|\\q?quad\b)*(?:其中|这里|where\b|with\b|\\text\{\s*(?:where|with|其中)\s*\})?\s*"
-    r"(\\[A-Za-z]+|[A-Za-z])\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
+    r"\s*(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*(?:其中|这里|where\b|with\b|\\text\{\s*(?:where|with|其中)\s*\})?\s*"
+    # a name, also \mathrm{ELU} and with a prime: \mathrm{ELU}'(z) = \begin{cases} … (c38t-047)
+    r"((?:\\(?:mathrm|operatorname|text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?\\prime\}?)?)"
+    r"\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
     re.S,
 )
 
@@ -363,7 +365,7 @@ def _defined_function(text: str) -> str:
         return text
     name, var, body = m.group(1), m.group(2), m.group(3)
     head, out, i = text[: m.start()], "", 0
-    call = re.compile(re.escape(name) + r"(?![A-Za-z])")
+    call = re.compile(re.escape(name) + r"(?![A-Za-z'])")
     found = False
     while (c := call.search(head, i)) is not None:
         group = _group(head, c.end())
