@@ -374,7 +374,10 @@ def _defined_function(text: str) -> str:
             i = c.end()
             continue
         arg = group[0]
-        expanded = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: f"({arg})", body)
+        # a lone name goes in as it is (e^{Z_1}, not e^{(Z_1)}: a superscript's (…) is an index)
+        one = re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\{\w+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?\s*", arg)
+        put = arg.strip() if one else f"({arg})"
+        expanded = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: put, body)
         out += head[i : c.start()] + f"\\left({expanded}\\right)"
         i, found = group[1], True
     return out + head[i:] if found else text
