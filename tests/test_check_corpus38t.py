@@ -255,3 +255,55 @@ def test_a_primed_function_defined_by_cases() -> None:
          "\\ \\mathrm{ELU}'(z) = \\begin{cases} 1 & z > 0 \\\\ %s & z \\le 0 \\end{cases}")
     assert _verdict(EL, "W1", f % "\\alpha e^{z}", latex=True) == ("correct", None)
     assert _verdict(EL, "W1", f % "\\alpha e^{z} - 1", latex=True)[0] == "incorrect"
+
+
+def test_grade_jsonl_batch_of_corpus38t_rows(tmp_path: Path) -> None:
+    """``derive grade`` on a JSON Lines file of corpus 38t's rows graded without a key (every
+    seventh case and the refusals): each row gets the verdict and first code the corpus states,
+    and the batch runs to the end."""
+    plain = [c for c in CASES if not c["opts"] and c["id"] not in KNOWN]
+    picked = [c for k, c in enumerate(plain) if k % 7 == 0]
+    picked += [c for c in plain if c["verdict"] == "unreadable" and c not in picked]
+    corpus_common.assert_rows_graded(picked, tmp_path)
+
+
+def test_grade_class_csv_of_latex_text_and_numbers(tmp_path: Path) -> None:
+    """A class's CSV graded with ``--lang zh``: a derivation in differentials (right, and without
+    1/m), Saito's prose in Chinese, numbered 期末 steps, a PDF paste, a 0-based entry formula, a
+    bmatrix of numbers and a vmatrix (refused), tiny-mlp against variant 3's key (seed 11: X =
+    [2, 0.5], W1 = [[0.7, −0.1], [−0.7, −0.9]], W2 = [−0.1, 0.5], y = 1.5, so ∂L/∂W2[0,0] =
+    (ŷ − y)·h₁ = −1.039, PyTorch float64; the base network's −0.1139 given for it) and an
+    unknown network: each row its verdict, Chinese messages on the bad rows."""
+    import csv
+
+    frob = "dL = \\frac{1}{m}\\operatorname{tr}\\big((P - Y)^\\top X\\, dW\\big)"
+    rows = [
+        ("t01", "softmax-regression", "W", "latex", frob, "", "", ""),
+        ("t02", "softmax-regression", "W", "latex", frob.replace("\\frac{1}{m}", ""), "", "", ""),
+        ("t03", "chain", "w", "numpy", "乘法节点的反向传播将上游的值乘以输入信号的翻转值：∂L/∂w = 2v·x", "", "", ""),
+        ("t04", "mlp-bce", "W2", "numpy", "解：(1) δ₂ = Y − A₂\n(2) ∂L/∂W₂ = A₁ᵀδ₂/m", "", "", ""),
+        ("t05", "tiny-mlp", "W2", "numpy", "∂L\n∂W2\n= h⊤(ˆy − y)", "", "", ""),
+        ("t06", "tiny-mlp", "W1[0,1]", "latex", "\\frac{\\partial L}{\\partial w_{01}} = (\\hat y - y)\\, v_1\\, h_1 (1 - h_1)\\, x_0", "", "", ""),
+        ("t07", CL, "C", "value", "", f"\\begin{{bmatrix}} {CL_DC} \\end{{bmatrix}}", "", ""),
+        ("t08", CL, "C", "value", "", f"\\begin{{vmatrix}} {CL_DC} \\end{{vmatrix}}", "", ""),
+        ("t09", "tiny-mlp", "W2[0,0]", "value", "", "-1.039", "3", "11"),
+        ("t10", "tiny-mlp", "W2[0,0]", "value", "", "-0.1139", "3", "11"),
+        ("t11", "cs224n-38", "W", "numpy", "x.T @ d1", "", "", ""),
+    ]
+    sub = tmp_path / "class.csv"
+    with sub.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "network", "wrt", "kind", "formula", "value", "variant", "seed"])
+        w.writerows(rows)
+    out = corpus_common.graded(sub, tmp_path / "report.json", "--lang", "zh")
+    got = {r["id"]: r for r in out["results"]}
+    want = {"t01": "correct", "t02": "incorrect", "t03": "correct", "t04": "incorrect", "t05": "correct",
+            "t06": "correct", "t07": "correct", "t08": "unreadable", "t09": "correct", "t10": "incorrect",
+            "t11": "error"}
+    assert {k: v["verdict"] for k, v in got.items()} == want
+    assert got["t02"]["codes"][0] == "scale-factor"
+    assert got["t04"]["codes"][0] == "sign"
+    for k in ("t08", "t11"):
+        assert got[k]["message"] and not got[k]["codes"], got[k]
+        assert corpus38t.chinese_only(got[k]["message"]), got[k]["message"]
+    assert out["summary"]["submissions"] == 11
