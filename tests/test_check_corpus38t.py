@@ -182,6 +182,10 @@ def test_a_derivation_in_differentials() -> None:
     assert _verdict(S, "W", "dL = G : X\\,dW = X^\\top G : dW, \\quad G = \\frac{1}{m}(P - Y)", latex=True) == ("correct", None)
     assert _verdict(S, "W", "dL = G : X\\,dW = G X^\\top : dW, \\quad G = \\frac{1}{m}(P - Y)", latex=True)[0] == "incorrect"
     assert _verdict(S, "b", "dL = \\frac{1}{m}\\mathbf{1}^\\top (P - Y)\\, db^\\top", latex=True) == ("correct", None)
+    # a slip in the working that itself states the gradient is still seen (checkmut_latex, c17-208)
+    slip = "dL = \\operatorname{tr}\\left(\\frac{1}{m}(P %s Y)^{\\top} X \\, dW\\right) \\Rightarrow \\frac{\\partial L}{\\partial W} = \\frac{1}{m}X^{\\top}(P - Y)"
+    assert _verdict(S, "W", slip % "-", latex=True) == ("correct", None)
+    assert _verdict(S, "W", slip % "+", latex=True)[0] == "incorrect"
     text = "dL = tr(Gᵀ dZ) = tr(Gᵀ X dW) = tr((XᵀG)ᵀ dW), so ∂L/∂W = %s, G = (P − Y)/m"
     assert _verdict(S, "W", text % "XᵀG") == ("correct", None)
     assert _verdict(S, "W", text % "GXᵀ")[0] == "incorrect"

@@ -1167,7 +1167,17 @@ def _differential_forms(text: str) -> str:
     chunks = [c for c in chunks if _D_LOSS.match(c) or not _D_DEFINED.match(c)]
     stated = [c for c in chunks if not _D_LOSS.match(c)]
     if any(_GRADIENT_STATED.search(c) for c in stated):
-        return " \\\\ ".join(stated)
+        # the working's own reading kept where it states a gradient (dL = tr(Gᵀ dW), dL = G : dZ),
+        # so a slip there is still seen; a chain that reads off nothing is left out
+        kept = []
+        for c in chunks:
+            m = _D_LOSS.match(c)
+            read = _read_off(c[m.end() :], m.group("loss")) if m else c
+            if not m or read.startswith("\\frac"):
+                kept.append(read)
+            elif _TRACE.match(c.strip()):
+                kept.append(c)  # the trace reader's (_differential)
+        return " \\\\ ".join(kept)
     out = []
     for c in chunks:
         m = _D_LOSS.match(c)
