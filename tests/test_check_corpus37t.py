@@ -18,16 +18,7 @@ import corpus37t  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus37t.load()
-_SLICE = ("Ng's unpenalised intercept as a block column with a slice, \\begin{bmatrix} 0 \\\\ \\theta_{1:} "
-          "\\end{bmatrix}: LaTeX slices are not read")
-_ENTRY = ("∂J/∂θ₀ with --wrt theta[0,0]: derive names the entries of a vector without [labels] 1-based, as "
-          "the walkthroughs print them (theta1 = theta[0,0]); Ng's 0-based θ₀ is no name of the network")
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c37t-172": _SLICE,
-    "c37t-175": _SLICE,
-    "c37t-176": _SLICE,
-    "c37t-177": _ENTRY,
-    "c37t-178": _ENTRY,
 }
 
 

@@ -287,6 +287,7 @@ def _check_on(
     else:
         assert formula is not None
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
+        formula, zero_based = _zero_based(n, formula)
         _environments_closed(formula)
         numbers = _numbers_answer(formula) if wrt is not None else None
         if numbers is not None:  # dW2 = [[-0.176], [-0.009]]: hand numbers, by the number policy
@@ -303,9 +304,77 @@ def _check_on(
             result = _with_rate(result, rate)
         if stated is not None and result.ok:
             result = _stated_number(n, wrt, result, stated, rtol, digits)
+        if zero_based is not None:
+            notes = (zero_based, *result.note_msgs)
+            result = replace(result, note_msgs=notes, notes=tuple(m.render(result.lang) for m in notes))
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
+
+
+# an entry written with its indices: w_{01}, W_{0,2}, x_0, \theta_0, θ₀, w₀₁, theta_0 (a letter name,
+# LaTeX's or Unicode's subscript, one or two indices)
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_ENTRY_INDEX = re.compile(
+    r"(?<![A-Za-z\\])(?P<base>\\?[A-Za-z]+|[\u0370-\u03ff])"
+    r"(?:\s*_\s*(?:\{\s*(?P<i>\d)\s*,?\s*(?P<j>\d)?\s*\}|(?P<k>\d)(?P<l>\d)?(?![\d.]))|(?P<u>[₀-₉]{1,2})(?![₀-₉]))"
+)
+_LETTER_AND_INDEX = re.compile(
+    r"(?<![A-Za-z\\])(?P<base>[A-Za-z]\w*)\s*_\s*\{\s*(?:[a-z]\s*,?\s*(?P<d>\d)|(?P<e>\d)\s*,?\s*[a-z])\s*\}"
+)
+_GREEK_SPELLED = {"θ": "theta", "β": "beta", "γ": "gamma", "α": "alpha", "δ": "delta", "ω": "omega"}
+
+
+def _zero_based(n: Net, formula: str) -> tuple[str, Msg | None]:
+    """The lead's round-38 rule for 0-based indices: derive names entries 1-based (tiny-mlp's
+    ``w11`` is W1[0,0]); an answer that uses the index 0 for an entry (``w_{01}``, ``θ₀``,
+    ``W_{0,2}``) where the network has no such label is read 0-based as a whole — every entry
+    index shifted by one, with a note saying so — and one that uses 0 together with an index
+    past the end read so (``x_0`` and ``x_2`` of a 2-vector) is refused with a sentence.
+    Networks that declare 0-based labels (neuron's ``w0``) are read by their labels."""
+    if not isinstance(formula, str) or not n.label_at or not re.search(r"[0₀]", formula):
+        return formula, None
+    tokens = []
+    for m in _ENTRY_INDEX.finditer(formula):
+        base = m.group("base").lstrip("\\")
+        base = _GREEK_SPELLED.get(base, base)
+        if m.group("u"):
+            digits = m.group("u").translate(_SUBSCRIPT_DIGITS)
+        else:
+            digits = (m.group("i") or m.group("k")) + (m.group("j") or m.group("l") or "")
+        same = base + digits
+        shifted = base + "".join(str(int(d) + 1) for d in digits)
+        if same in n.label_at or shifted in n.label_at:
+            tokens.append((m, digits, same in n.label_at, shifted in n.label_at))
+    zero = next((m.group() for m, digits, same, shifted in tokens if "0" in digits and not same and shifted), None)
+    if zero is None:
+        return formula, None
+    for m, digits, same, shifted in tokens:
+        if not shifted:
+            raise FormulaError(msg("heldtex38.zero_mixed", zero=zero, token=m.group()))
+    # an index beside a summed letter, X_{i,0} under \sum_i: its number counted from 0 as well
+    for m in _LETTER_AND_INDEX.finditer(formula):
+        t = n.g.tensors.get(m.group("base").lstrip("\\"))
+        axis, digit = (1, m.group("d")) if m.group("d") else (0, m.group("e"))
+        if t is not None and len(t.shape) == 2 and int(digit) + 1 <= int(t.shape[axis]):
+            tokens.append((m, digit, False, True))
+        elif t is not None:
+            raise FormulaError(msg("heldtex38.zero_mixed", zero=zero, token=m.group()))
+    tokens.sort(key=lambda k: k[0].start())
+    out, pos = [], 0
+    for m, _, _, _ in tokens:
+        start = m.start() + len(m.group("base"))
+        tail = re.sub(r"[0-9₀-₉]", lambda d: _shift_digit(d.group()), formula[start : m.end()])
+        out.append(formula[pos:start] + tail)
+        pos = m.end()
+    return "".join(out) + formula[pos:], msg("heldtex38.zero_based", zero=zero)
+
+
+def _shift_digit(d: str) -> str:
+    """A 0-based index digit as the 1-based one (``0`` → ``1``, ``₀`` → ``₁``)."""
+    if d in "₀₁₂₃₄₅₆₇₈₉":
+        return "₀₁₂₃₄₅₆₇₈₉"[int(d.translate(_SUBSCRIPT_DIGITS)) + 1]
+    return str(int(d) + 1)
 
 
 _BEGIN_END = re.compile(r"\\(begin|end)\s*\{\s*([A-Za-z]+\*?)\s*\}")

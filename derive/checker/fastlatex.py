@@ -30,12 +30,12 @@ class Fallback(Exception):
 
 # as derive.checker.latexin (a test checks these agree)
 SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "thinspace", "medspace", "thickspace",
-           "displaystyle", "textstyle", "nonumber"}  # fmt: skip
+           "displaystyle", "textstyle", "limits", "nolimits", "nonumber"}  # fmt: skip
 SIZING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
           "biggl", "biggr", "Biggl", "Biggr"}  # fmt: skip
 PRODUCTS = {"cdot", "times", "ast", "bullet"}
 HADAMARD = {"odot", "circ", "otimes"}
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost"}  # latexin.LOSS_NAMES
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL"}  # latexin.LOSS_NAMES
 RELATIONS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "gt": ">", "lt": "<", "geq": ">=",
              "ge": ">=", "geqslant": ">=", "leq": "<=", "le": "<=", "leqslant": "<="}  # fmt: skip
 COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq",

@@ -7043,6 +7043,10 @@ def _written_out(net: Net, term: ex.Node) -> ex.Node | None:
         if hit is None:
             return None
         tensor, grad = hit[0], ""
+        if tensor not in net.g.tensors and tensor[1:] not in net.g.tensors:
+            # a name the network resolves to its tensor: \hat y_{i2} read as yhat_i2 where the
+            # network names ŷ y_hat (c38t-200)
+            tensor = getattr(hit[1], "name", tensor)
         if tensor not in net.g.tensors and tensor[1:] in net.g.tensors:
             tensor, grad = tensor[1:], "d"
         t = net.g.tensors.get(tensor)
@@ -7052,9 +7056,17 @@ def _written_out(net: Net, term: ex.Node) -> ex.Node | None:
         places[name] = (tensor, grad, axis, fixed)
     if len(lengths) != 1:
         return None
+    length = lengths.pop()
+    if {v[2] for v in places.values()} == {0}:
+        # A^{[2]}_{i} of a one-column tensor under \sum_i (its _i read as the batch's row, so
+        # the name is bare here): its entry in row i beside the others (c38t-204)
+        for n in _tree_nodes(term):
+            t = net.g.tensors.get(n.id) if isinstance(n, ex.Name) else None
+            if t is not None and n.id not in places and len(t.shape) == 2 and int(t.shape[1]) == 1 and int(t.shape[0]) == length > 1:
+                places[n.id] = (n.id, "", 0, 0)
     labels = _entry_labels_of(net)
     terms = []
-    for k in range(lengths.pop()):
+    for k in range(length):
         swap: dict[str, str] = {}
         for name, (tensor, grad, axis, fixed) in places.items():
             label = labels.get((tensor, *((k, fixed) if axis == 0 else (fixed, k))))

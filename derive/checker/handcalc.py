@@ -541,7 +541,14 @@ _WRAPPER = re.compile(
 )
 
 
-_LATEX_MATRIX = re.compile(r"^\s*\\begin\{([bpvBV]?matrix)\}(.*)\\end\{\1\}\s*$", re.S)
+# a LaTeX matrix of numbers: bmatrix, pmatrix, Bmatrix, matrix, smallmatrix, or an array with its
+# column spec ({cc}, {rr|r}) inside \left[ … \right] (or \left( … \right)); vmatrix (a determinant)
+# and Vmatrix (a norm) are one number, never a matrix of entries: refused (c38t-150)
+_LATEX_MATRIX = re.compile(
+    r"^\s*(?:\\left\s*[\[(]\s*)?\\begin\{([bpvBV]?matrix|smallmatrix|array)\}(?:\{[lcr|\s]*\})?(.*)\\end\{\1\}"
+    r"\s*(?:\\right\s*[\])]\s*)?$",
+    re.S,
+)
 _TUPLE = re.compile(r"^\s*\(\s*[^()]*,[^()]*\)\s*$")
 _NUM = r"[+\-−]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+\-−]?\d+)?"  # one way to match each digit
 # MATLAB's matrix without its brackets, as typed at a prompt: rows ended by ';' (at least one)
@@ -606,6 +613,8 @@ def _bracketed(text: str) -> str:
     if column is not None:
         return column
     tex = _LATEX_MATRIX.match(body)
+    if tex is not None and tex.group(1) in ("vmatrix", "Vmatrix"):
+        raise FormulaError(msg("heldtex38.determinant", env=tex.group(1)))
     if tex is not None:
         rows = [r.strip() for r in re.split(r"\\\\", tex.group(2)) if r.strip()]
         return "[" + ", ".join("[" + ", ".join(c.strip() for c in r.split("&")) + "]" for r in rows) + "]"

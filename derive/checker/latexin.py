@@ -124,6 +124,8 @@ SPACING = {
     "thickspace",
     "displaystyle",
     "textstyle",
+    "limits",  # \sum\limits_{i}, \sum\nolimits_{i}: where the limits are set, not what they are
+    "nolimits",
     "nonumber",
 }
 SIZING = {
@@ -295,7 +297,7 @@ def _norm_bars_heldcheck33(toks: list[Tok]) -> list[Tok]:
 # the parameters a hypothesis h names in its subscript (h_\theta, h_{w,b}), backslashes dropped
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost"}  # Div: CMU 11-785
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL"}  # Div: CMU 11-785
 _TRANSPOSE_MARK_HELDCHECK31 = re.compile(r"\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}")
 GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
     "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
@@ -1205,7 +1207,8 @@ class _Parser:
                 continue  # h_\theta(x^{(i)}): the network's node h, for that example
             elif tok.text == "_" and isinstance(node, ex.Name):
                 self.next()
-                node = ex.Name(self.subscript_name(node.id))
+                sliced = self.sliced(node)
+                node = sliced if sliced is not None else ex.Name(self.subscript_name(node.id))
             elif tok.text == "_" and isinstance(node, ex.Num) and node.value == 1:
                 self.next()  # 1_{Z > 0}: an indicator written without \mathbf
                 start = self.peek()
@@ -1462,6 +1465,27 @@ class _Parser:
         """The network's batch variance that σ² names: ``var``, else CS231n's ``sample_var``
         (``batch_var``, ``variance``) where the network has one of them (None: σ is σ)."""
         return next((v for v in _VARIANCES if self.known(v)), None)
+
+    def sliced(self, node: ex.Name) -> ex.Node | None:
+        r"""A slice in a subscript, with NumPy's meaning (zero-based, the stop left out):
+        ``\theta_{1:}`` is ``theta[1:]`` (the rows from the second), ``\theta_{2:n}`` ``theta[2:n]``,
+        ``W_{:,1:3}`` the columns ``W[:, 1:3]`` (Ng's unpenalised intercept, c37t-172); None
+        (nothing read) where the subscript holds no such slice of a tensor of the network."""
+        save = self.pos
+        text, _ = self.group_text()
+        m = re.fullmatch(r"(?P<cols>:,)?(?P<a>\w*):(?P<b>\w*)", text.replace(" ", ""))
+        if m is None or not self.known(node.id) or not (m.group("a") or m.group("b")):
+            self.pos = save
+            return None
+
+        def bound(word: str) -> ex.Node:
+            return ex.Num(Fraction(int(word))) if word.isdigit() else ex.Name(word)
+
+        kwargs = [("start", bound(m.group("a") or "0"))]
+        if m.group("b"):
+            kwargs.append(("stop", bound(m.group("b"))))
+        kwargs.append(("axis", ex.Num(Fraction(1 if m.group("cols") else 0))))
+        return ex.Call("slice", (node,), tuple(kwargs))
 
     def subscript_name(self, base: str) -> str:
         start = self.peek()

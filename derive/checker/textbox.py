@@ -99,22 +99,23 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         return text
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
-    text = _chinese_prose(_exam_symbols(_LABEL.sub("", text, count=1)))
+    text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(_LABEL.sub("", text, count=1)))))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
         text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _defined_function(text)
+        text = _defined_function(_latex_marks(text))
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
-        text = _latex_update(_differential(_latex_leads(_display_rows(text))))
+        text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
     if "hot" in text and size_of("onehot", 0) is None and not _python(text):
         # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
         text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
     text = _wolfram(_jax_lax(text))
+    text = _juxtaposed_names(text, size_of)
     text = "\n".join(_prose_before_statement(line, size_of) for line in text.split("\n"))
     text = "\n".join(_typed_where(line) for line in text.split("\n"))
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
@@ -253,7 +254,8 @@ _DEFINITION = re.compile(rf"\s*(?:and\s+|且|和)?{_WHERE_WORD}?\s*([^\W\d]\w*)\
 
 
 def _uses(text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text) is not None
+    # a transpose mark ends a name as typed: XᵀG uses G (ᵀ is a letter to \w; c38t-015)
+    return re.search(rf"(?<![^\W\u1d40])(?<!\.){re.escape(name)}(?![^\W\u1d40])", text) is not None
 
 
 def _definitions(clause: str) -> list[tuple[str, str]] | None:
@@ -346,8 +348,10 @@ def _group(text: str, i: int) -> tuple[str, int] | None:
 
 # a closing clause defining a function the formula applies: "，其中 \pi(z) = \frac{\exp(z)}{1 + \exp(z)}"
 _FUNCTION_WHERE = re.compile(
-    r"\s*(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:!]|\\q?quad\b)*(?:其中|这里|where\b|with\b|\\text\{\s*(?:where|with|其中)\s*\})?\s*"
-    r"(\\[A-Za-z]+|[A-Za-z])\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
+    r"\s*(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*(?:其中|这里|where\b|with\b|\\text\{\s*(?:where|with|其中)\s*\})?\s*"
+    # a name, also \mathrm{ELU} and with a prime: \mathrm{ELU}'(z) = \begin{cases} … (c38t-047)
+    r"((?:\\(?:mathrm|operatorname|text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?\\prime\}?)?)"
+    r"\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
     re.S,
 )
 
@@ -361,7 +365,7 @@ def _defined_function(text: str) -> str:
         return text
     name, var, body = m.group(1), m.group(2), m.group(3)
     head, out, i = text[: m.start()], "", 0
-    call = re.compile(re.escape(name) + r"(?![A-Za-z])")
+    call = re.compile(re.escape(name) + r"(?![A-Za-z'])")
     found = False
     while (c := call.search(head, i)) is not None:
         group = _group(head, c.end())
@@ -370,7 +374,10 @@ def _defined_function(text: str) -> str:
             i = c.end()
             continue
         arg = group[0]
-        expanded = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: f"({arg})", body)
+        # a lone name goes in as it is (e^{Z_1}, not e^{(Z_1)}: a superscript's (…) is an index)
+        one = re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\{\w+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?\s*", arg)
+        put = arg.strip() if one else f"({arg})"
+        expanded = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: put, body)
         out += head[i : c.start()] + f"\\left({expanded}\\right)"
         i, found = group[1], True
     return out + head[i:] if found else text
@@ -471,6 +478,7 @@ def unwrap_value(text: str) -> str:
 
 _GRID_NUMBER = r"[-−+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-−+]?\d+)?"
 _GRID_ROW = re.compile(rf"[ \t]*{_GRID_NUMBER}(?:[ \t]*[, \t][ \t]*{_GRID_NUMBER})+[ \t]*,?[ \t]*")
+_GRID_SPACED_ROW = re.compile(rf"[ \t]*{_GRID_NUMBER}(?:[ \t]+{_GRID_NUMBER})+[ \t]*")
 _GRID_ONE = re.compile(rf"[ \t]*{_GRID_NUMBER}[ \t]*,?[ \t]*")
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*")
 _STANDALONE_NUMBER = re.compile(rf"(?<![\w.]){_GRID_NUMBER}(?![\w.])")
@@ -485,6 +493,14 @@ def _number_grid(text: str) -> str:
     out; a table with an empty or a non-numeric cell among the numbers is left as written (the
     reader refuses it)."""
     lines = [ln for ln in text.strip().split("\n") if ln.strip()]
+    if (
+        len(lines) == 1
+        and _GRID_SPACED_ROW.fullmatch(lines[0])
+        and all(re.search(r"[.eE]", x) for x in lines[0].split())
+    ):  # every number a decimal: "0.135 6" is one number with its digits grouped (c5-408)
+        # one line of numbers apart by spaces, "0.654 -1.630": a row, as one line of a grid is
+        # (c38t-195; commas are left to the number reader, which asks about a decimal comma)
+        return "[" + " ".join(re.findall(_GRID_NUMBER, lines[0])).replace("−", "-") + "]"
     if len(lines) >= 2 and all(_GRID_ROW.fullmatch(ln) for ln in lines):
         rows = [" ".join(re.findall(_GRID_NUMBER, ln)) for ln in lines]
         return "[" + "; ".join(rows).replace("−", "-") + "]"
@@ -574,7 +590,10 @@ def _fenced(text: str) -> str:
 
 
 # a side of numbers only: a hand number or matrix of them, or arithmetic on numbers (2 · 10 · 2)
-_NUMBERS = re.compile(r"[\s\d.,;\[\]()\-−+eE]*\d[\s\d.,;\[\]()\-−+eE]*")
+# (a column written as a row with its transpose stated, "≈ [0.654, −1.630]ᵀ", c38t-114)
+_NUMBERS = re.compile(
+    r"[\s\d.,;\[\]()\-−+eE]*\d[\s\d.,;\[\]()\-−+eE]*(?:(?<=\])\s*(?:ᵀ|⊤|\^\s*\{?\s*(?:T|\\top)\s*\}?|\.T)\s*)?"
+)
 # a matrix of numbers in LaTeX, as the walkthroughs print a gradient at the example values
 # (``\approx \begin{bmatrix} -0.176 \\ -0.009 \end{bmatrix}``), in brackets or not
 _TEX_NUMBERS = re.compile(
@@ -662,6 +681,49 @@ def _display_rows(text: str) -> str:
     inner = m.group(1) if m.group(1) is not None else m.group(2)
     several = "\\\\" in inner or "\n" in inner.strip() or len(_sides(inner)[0]) > 2
     return inner if several else text
+
+
+# maths typed in Unicode (never code): an operator or mark no Python line has
+_UNICODE_MATHS = re.compile(r"[∂ᵀ⊤⊙∘·−×√Σ∑]|[\u0302\u0300-\u036f]")
+_WORD = re.compile(r"(?<![A-Za-z_.\\])[A-Za-z][^\W\u1d40]*(?![^\W\u1d40]|\()")  # after a digit too: 2AW2; ᵀ ends it
+
+
+def _juxtaposed_names(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Maths typed in Unicode with two of the network's tensors side by side, ``|2AW2|`` or
+    ``tanh(xW1)`` (c38t-171/190): a word that is no name of the network but splits in exactly
+    one way into two or more of its tensors' names (or names the answer defines) is their
+    product (``A·W2``). Never in code
+    (text that parses as Python), never a word of one tensor's name, never ``dW2`` (a gradient's
+    name), never a word the split leaves a remainder of."""
+    if not _UNICODE_MATHS.search(text) or _python(text):
+        return text
+    cache: dict[str, list[list[str]]] = {}
+    # the names the answer defines (G = (P − Y)/m after the statement, c38t-016's GXᵀ)
+    defined = set(re.findall(r"(?:^|[,;，；\n])[ \t]*([A-Za-z]\w{0,3})[ \t]*=(?!=)", text))
+
+    def known(name: str) -> bool:
+        return size_of(name, 0) is not None or name in defined
+
+    def splits(word: str) -> list[list[str]]:
+        if word not in cache:
+            out = [] if word else [[]]
+            for k in range(1, len(word) + 1):
+                head = word[:k]
+                if known(head):
+                    out += [[head, *rest] for rest in splits(word[k:])]
+                    if len(out) > 1:
+                        break
+            cache[word] = out
+        return cache[word]
+
+    def joined(m: re.Match[str]) -> str:
+        word = m.group()
+        if known(word) or len(word) > 24 or re.match(r"d[A-Z]|[eE]\d", word):
+            return word
+        found = splits(word)
+        return "·".join(found[0]) if len(found) == 1 and len(found[0]) > 1 else word
+
+    return _WORD.sub(joined, text)
 
 
 def _python(text: str) -> bool:
@@ -766,7 +828,53 @@ _ZH_LEAD = re.compile(
     rf"^(\s*)(?:(?:{_ZH_CHAIN}|因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|易得|得到|可知|即)\s*[，,:：]?\s*)+",
     re.M,
 )
+_ZH_SENTENCE = re.compile(r"^([ \t]*)[^=\n$\\]*[\u4e00-\u9fff][^=\n$\\]*?[：:][ \t]*(?=[∂d][^\s/=]{0,16}[ \t]*/[ \t]*[∂d])", re.M)
 _ZH_THEN = re.compile(r"\s*[，,；;]\s*(?:所以|因此|因而|从而|于是|故|则|那么|可得|得到)\s*[，,:：]?\s*")
+
+
+# an exam's numbered steps: (1) … (2) …, （1）…；（2）…, ① … ②, 第一步 … 第二步, Step 1: … — at a
+# line's start or after a semicolon or full stop; each step a line of its own
+_STEP_MARK = re.compile(
+    r"(^|[；;。])[ \t]*(?:[(（]\d{1,2}[)）]|[\u2460-\u2473]|第[一二三四五六七八九十]{1,2}步[：:，,]?|"
+    r"[Ss]tep[ \t]*\d{1,2}[ \t]*[:.：])[ \t]*(?=\S)",
+    re.M,
+)
+
+
+def _numbered_steps(text: str) -> str:
+    """An answer set out in numbered steps, ``(1) δ₂ = A₂ − Y`` / ``(2) ∂L/∂W₂ = A₁ᵀδ₂/m``,
+    ``（1）δ₂ = …；（2）δ₁ = …；（3）∂L/∂W₁ = Xᵀδ₁。``, ``① … ② …``, ``第一步 … 第二步 …``
+    (c38t-100–107): the step marks left out and each step a line, as statements one a line."""
+    if not _STEP_MARK.search(text):
+        return text
+    return _STEP_MARK.sub(lambda m: "\n" if m.group(1) else "", text).strip()
+
+
+# a displayed fraction pasted from a PDF: the bar is lost and numerator and denominator come on
+# lines of their own ("∂L" / "∂W2" / "= h⊤(ˆy − y)"), or side by side ("∂L ∂w = …"); PDF text
+# also sets a hat as the spacing circumflex before its letter ("ˆy")
+_PDF_LEIBNIZ = re.compile(r"^[ \t]*(∂[^\s=/]{1,16})[ \t]*\n[ \t]*(∂[^\s=/]{1,16})[ \t]*\n[ \t]*=[ \t]*\n?")
+_PDF_SIDE_BY_SIDE = re.compile(r"^([ \t]*∂[^\s=/]{1,16})[ \t]+(∂[^\s=/]{1,16})[ \t]*(?==)")
+_PDF_TOKEN = re.compile(r"[ \t]*(?:\d+|[A-Za-z]{1,3})[ \t]*")
+
+
+def _pdf_fraction_lines(text: str) -> str:
+    """Text pasted from a PDF's display, ``∂L`` / ``∂W`` / ``=`` / ``1`` / ``m`` / ``X⊤(P − Y)``
+    (c38t-117–120): ``∂L/∂W = 1/m X⊤(P − Y)``; ``∂L ∂w = …`` is ``∂L/∂w = …``; ``ˆy`` is ``ŷ``.
+    Only a derivative at the very start of the answer is read so."""
+    if "ˆ" in text:
+        text = re.sub(r"ˆ[ \t]*([A-Za-z])", "\\1\u0302", text)
+    if "∂" not in text:
+        return text
+    m = _PDF_LEIBNIZ.match(text)
+    if m is None:
+        return _PDF_SIDE_BY_SIDE.sub(r"\1/\2 ", text, count=1)
+    lines = text[m.end() :].split("\n")
+    head = []
+    while len(lines) >= 3 and _PDF_TOKEN.fullmatch(lines[0]) and _PDF_TOKEN.fullmatch(lines[1]):
+        head.append(f"{lines[0].strip()}/{lines[1].strip()}")  # a fraction of two lone tokens
+        lines = lines[2:]
+    return f"{m.group(1)}/{m.group(2)} = " + " ".join([*head, *(ln.strip() for ln in lines if ln.strip())])
 
 
 def _chinese_prose(text: str) -> str:
@@ -783,6 +891,9 @@ def _chinese_prose(text: str) -> str:
         text = re.sub(r"^[ \t]*#[^\n]*$", "\x00", text, flags=re.M)
     text = _ZH_THEN.sub("\n", text)
     text = _ZH_LEAD.sub(r"\1", text)
+    # a sentence of prose ended by a colon before a gradient's statement ("乘法节点的反向传播将上游的值
+    # 乘以输入信号的翻转值：∂L/∂w = 2v·x", Saito's computational graphs, c38t-094–096): left out
+    text = _ZH_SENTENCE.sub(r"\1", text)
     text = re.sub(r"，\s*(?=[^\W\d]\w*\s*=(?!=))", "\n", text)
     # a closing line that restates the value ("故答案为 40。") after the formula: the formula is checked
     text = re.sub(r"\n[ \t]*(?:答案|结果|数值|其值)(?:为|是|[:：])\s*[-+−]?[\d.]+\s*。?\s*$", "", text)
@@ -848,7 +959,9 @@ def _prose_before_statement(line: str, size_of: Callable[[str, int], str | None]
     for m in reversed(list(_LOSS_STATEMENT.finditer(line))):
         before = line[: m.start()]
         words = [w for w in re.findall(r"(?<![\w'])[A-Za-z]{3,}(?![\w(])", before) if size_of(w, 0) is None]
-        if words and _HANDOVER.search(before.rstrip(" \t")) is not None:
+        # or a derivation in differentials before it, dL = tr(Gᵀ dZ) = … (c38t-015)
+        derivation = re.match(r"[ \t]*d(?:L|J|E|ℓ|loss)[ \t]*=(?!=)", before) is not None
+        if (words or derivation) and _HANDOVER.search(before.rstrip(" \t")) is not None:
             return line[m.start() :]
     return line
 
@@ -961,6 +1074,115 @@ def _differential(text: str) -> str:
         out.append(text[pos : m.start()] + f"\\frac{{\\partial {loss}}}{{\\partial {name}}} = {grad}")
         pos = end
     return "".join(out) + text[pos:] if out else text
+
+
+# a colour around a part of a formula, \color{red}{…} or \textcolor{red}{…} (the part kept), and a
+# Hadamard power, h^{\odot 2}: the element-wise square the checker reads h^2 as
+_COLOR = re.compile(r"\\(?:text)?color\s*\{\s*[A-Za-z!0-9]*\s*\}")
+_HADAMARD_POWER = re.compile(r"\^\s*\{\s*\\(?:odot|circ)\s*(\d+)\s*\}")
+
+
+def _latex_marks(text: str) -> str:
+    r"""LaTeX without the marks that change how a formula looks, not what it says:
+    ``\color{red}{\frac{2}{mn}}`` is ``{\frac{2}{mn}}`` (c38t-224), ``h^{\odot 2}`` (the
+    Hadamard power) is ``h^{2}`` (c38t-228)."""
+    if "\\" not in text:
+        return text
+    return _HADAMARD_POWER.sub(r"^{\1}", _COLOR.sub("", text))
+
+
+# a statement in differentials of the loss: dL = …, d\mathcal{L} = …, d\ell = …
+_D_LOSS = re.compile(
+    rf"^\s*{_D}\s*(?P<loss>\\mathcal\{{[A-Za-z]\}}|\\ell|\\mathrm\{{loss\}}|L|J|E|loss)\s*=(?!=)"
+)
+_GRADIENT_STATED = re.compile(r"\\frac\s*\{\s*\\partial|\\nabla|∂")
+_D_NAME = rf"(?:\(\s*)?{_D}\s*(?P<name>{_LATEX_NAME})\s*\)?"
+# the last side of dL = … = E : dW (the Frobenius product), ⟨E, dW⟩_F, E dWᵀ (a row times a
+# differential's column), s · tr(…) (a trace scaled)
+_FROB_LAST = re.compile(rf"^(?P<e>.+?)\s*:\s*{_D_NAME}\s*$", re.S)
+_ANGLE_LAST = re.compile(
+    rf"^(?P<s>.*?)\s*(?:\\(?:big|Big|bigg|left)l?\s*)?\\langle\s*(?P<e>.+?)\s*,{_SPACE}{_D_NAME}"
+    r"\s*(?:\\(?:big|Big|bigg|right)r?\s*)?\\rangle\s*(?:_\s*\{?\s*F\s*\}?)?\s*$",
+    re.S,
+)
+_ROW_LAST = re.compile(rf"^(?P<e>.+?){_SPACE}{_D}\s*(?P<name>{_LATEX_NAME})\s*\^\s*(?:\{{\s*{_T}\s*\}}|{_T})\s*$", re.S)
+_SCALED_TRACE = re.compile(
+    r"^(?P<s>\\[dt]?frac\s*\{[^{}]*\}\s*\{[^{}]*\}|\d+(?:\.\d+)?)\s*(?:\\[,;:! ]\s*)*"
+    r"(?P<t>(?:\\operatorname|\\mathrm|\\text|\\rm)?\s*\{?\s*(?:tr|Tr|trace)\b.*)$",
+    re.S,
+)
+
+
+# a comma (with LaTeX spacing) between two statements: ", \quad G = …" (never \, inside a formula)
+_STATEMENT_COMMA = re.compile(r"(?<!\\),(?:\s|\\q?quad\b|\\[;:! ])*(?=[^,=]{1,40}=(?!=))")
+_D_DEFINED = re.compile(rf"^\s*{_D}\s*{_LATEX_NAME}\s*=(?!=).*{_D}\s*{_LATEX_NAME}", re.S)
+
+
+def _top_sides(text: str) -> list[str]:
+    """``text`` split at each ``=`` outside braces and brackets."""
+    sides, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += ch in "{([" and 1 or ch in "})]" and -1 or 0
+        if ch == "=" and depth == 0:
+            sides.append(text[start:k])
+            start = k + 1
+    return [*sides, text[start:]]
+
+
+def _read_off(statement: str, loss: str) -> str:
+    r"""The gradient a chain of differentials ends in: ``dL = G : dZ = … = X^\top G : dW`` states
+    ``\frac{\partial L}{\partial W} = X^\top G``; also ``⟨E, dW⟩_F``, ``E\, db^\top`` and
+    ``s\,\operatorname{tr}(…)``; a chain ending otherwise is left as written."""
+    last = re.sub(r"(?:\s|\\[,;:! ]|\\q?quad\b|[,.])*$", "", _top_sides(statement)[-1]).strip()
+    for pattern in (_ANGLE_LAST, _FROB_LAST, _ROW_LAST):
+        m = pattern.match(last)
+        if m is not None:
+            scale = m.groupdict().get("s") or ""
+            grad = f"{scale}\\left({m.group('e')}\\right)" if scale.strip() else m.group("e")
+            return f"\\frac{{\\partial {loss}}}{{\\partial {m.group('name')}}} = {grad}"
+    m = _SCALED_TRACE.match(last)
+    if m is not None:
+        read = _differential(f"d{loss} = {m.group('t')}")
+        if read.startswith("\\frac"):
+            head, _, grad = read.partition(" = ")
+            return f"{head} = {m.group('s')}\\left({grad}\\right)"
+    if _TRACE.match(f"d{loss} = {last}"):
+        return f"d{loss} = {last}"  # the trace reader's
+    return statement
+
+
+def _differential_forms(text: str) -> str:
+    r"""A derivation in differentials (math.SE, Minka, Edelman–Johnson; c38t-000–017): where it
+    hands over to a stated gradient (``dL = G : dZ,\ dZ = X\,dW \Rightarrow \frac{\partial
+    L}{\partial W} = X^\top G``) the differentials are the working and left out; a chain stated
+    in differentials only (``dL = \frac{1}{m}(P - Y) : X\,dW = \frac{1}{m}X^\top(P - Y) : dW``)
+    states the gradient its last side reads off. A statement a line (``\\``, as the hand-overs
+    leave them)."""
+    if not _D_LOSS.search(text.split("\\\\")[0]) and "\\\\" not in text:
+        return text
+    chunks = [piece for c in re.split(r"\s*\\\\\s*", text) for piece in _STATEMENT_COMMA.split(c)]
+    if not any(_D_LOSS.match(c) for c in chunks):
+        return text
+    # dZ = X\,dW: a differential's own definition, working only
+    chunks = [c for c in chunks if _D_LOSS.match(c) or not _D_DEFINED.match(c)]
+    stated = [c for c in chunks if not _D_LOSS.match(c)]
+    if any(_GRADIENT_STATED.search(c) for c in stated):
+        # the working's own reading kept where it states a gradient (dL = tr(Gᵀ dW), dL = G : dZ),
+        # so a slip there is still seen; a chain that reads off nothing is left out
+        kept = []
+        for c in chunks:
+            m = _D_LOSS.match(c)
+            read = _read_off(c[m.end() :], m.group("loss")) if m else c
+            if not m or read.startswith("\\frac"):
+                kept.append(read)
+            elif _TRACE.match(c.strip()):
+                kept.append(c)  # the trace reader's (_differential)
+        return " \\\\ ".join(kept)
+    out = []
+    for c in chunks:
+        m = _D_LOSS.match(c)
+        out.append(_read_off(c[m.end() :], m.group("loss")) if m else c)
+    return " \\\\ ".join(out)
 
 
 def _latex_clause(text: str) -> str:
