@@ -401,3 +401,40 @@ def test_the_norm_share_is_real() -> None:
     dw = 2 * X.T @ (X @ w - T).detach() / 6
     factor_only = dw * s / torch.norm(v, dim=0, keepdim=True).detach()
     assert not torch.allclose(v.grad, factor_only)  # the share through ‖v‖ is not zero
+
+
+# ---- --wrt θ₀: an entry named 0-based (issue 11, the round-38 rule) ---------------------------
+
+RIDGE = """# Ng ex5: regularised linear regression, the intercept theta[0] not penalised
+[dims]
+m = 5
+n = 3
+[inputs]
+X = ["m", "n"]
+y = ["m", 1]
+[params]
+theta = ["n", 1]
+[constants]
+lam = 1.0
+[forward]
+h = "X @ theta"
+J = "1 / (2 * m) * np.sum((h - y) ** 2) + lam / (2 * m) * np.sum(theta[1:] ** 2)"
+"""
+
+
+@pytest.mark.parametrize("wrt", ["theta0", "theta_0", "θ₀", "theta_{0}"])
+def test_wrt_theta_zero_is_the_intercept(wrt: str, tmp_path) -> None:
+    """Ng's ∂J/∂θ₀ is the intercept's gradient: derive names it theta1 (1-based), so θ₀ is read
+    0-based with a note, as an answer that writes θ₀ is; θ₁ (1-based) stays the same entry."""
+    from derive.checker.check import check
+
+    spec = tmp_path / "ridge.toml"
+    spec.write_text(RIDGE, "utf-8")
+    intercept = "1/m * np.sum((X @ theta - y) * X[:, [0]])"  # no penalty on theta[0]
+    r = check(str(spec), wrt, intercept)
+    assert r.verdict == "correct" and any("0-based" in n for n in r.notes)
+    assert check(str(spec), "theta1", intercept).verdict == "correct"
+    # the second entry, θ₁ read 0-based, carries the penalty
+    second = "1/m * np.sum((X @ theta - y) * X[:, [1]]) + lam / m * theta[1, 0]"
+    assert check(str(spec), wrt.replace("0", "1").replace("₀", "₁"), second).verdict == "incorrect"
+    assert check(str(spec), "theta2", second).verdict == "correct"

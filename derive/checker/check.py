@@ -268,6 +268,53 @@ def _check_on(
     digits: int | None,
 ) -> CheckResult:
     """:func:`check` on the derived network ``n``."""
+    wrt, wrt_zero = _zero_based_wrt(n, wrt)
+    result = _check_entry_on(n, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
+    if wrt_zero is not None and not any(m.key == wrt_zero.key for m in result.note_msgs):
+        notes = (wrt_zero, *result.note_msgs)
+        result = replace(result, note_msgs=notes, notes=tuple(m.render(result.lang) for m in notes))
+    return result
+
+
+# --wrt theta0, theta_0, θ₀, w01, dw_{01}: an entry named by 0-based indices
+_WRT_ZERO = re.compile(
+    r"(?P<d>d?)(?P<base>[A-Za-z]+|[\u0370-\u03ff])\s*(?:_\s*\{?\s*(?P<i>\d)\s*,?\s*(?P<j>\d)?\s*\}?"
+    r"|(?P<k>\d)(?P<l>\d)?|(?P<u>[₀-₉]{1,2}))"
+)
+
+
+def _zero_based_wrt(n: Net, wrt: str | None) -> tuple[str | None, Msg | None]:
+    """``--wrt theta0`` (Ng's θ₀, the intercept): an entry named with the index 0 where the
+    network has no such label is read 0-based, as an answer that writes θ₀ is (the lead's
+    round-38 rule): ``theta0`` is the entry derive names ``theta1``, and the verdict says so. A
+    label spelled with a subscript (``θ₁``, ``theta_1``, ``w_{12}``) is that label."""
+    m = _WRT_ZERO.fullmatch(wrt.strip()) if isinstance(wrt, str) else None
+    if m is None or not n.label_at or wrt.strip() in n.g.tensors:
+        return wrt, None
+    base = _GREEK_SPELLED.get(m.group("base"), m.group("base"))
+    if m.group("u"):
+        digits = m.group("u").translate(_SUBSCRIPT_DIGITS)
+    else:
+        digits = (m.group("i") or m.group("k")) + (m.group("j") or m.group("l") or "")
+    shifted = base + "".join(str(int(c) + 1) for c in digits)
+    if base + digits in n.label_at:  # θ₁, theta_1, theta_{1}: derive's own label theta1
+        return m.group("d") + base + digits, None
+    if "0" not in digits or shifted not in n.label_at:
+        return wrt, None
+    return m.group("d") + shifted, msg("heldtex38.zero_based", zero=wrt.strip())
+
+
+def _check_entry_on(
+    n: Net,
+    wrt: str | None,
+    formula: str | None,
+    value: str | float | None,
+    latex: bool,
+    allow_upstream: bool,
+    lang: str,
+    rtol: float | None,
+    digits: int | None,
+) -> CheckResult:
     if value is not None:
         if wrt is None:
             raise FormulaError(msg("error.value_needs_wrt"))
