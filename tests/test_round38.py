@@ -438,3 +438,13 @@ def test_wrt_theta_zero_is_the_intercept(wrt: str, tmp_path) -> None:
     second = "1/m * np.sum((X @ theta - y) * X[:, [1]]) + lam / m * theta[1, 0]"
     assert check(str(spec), wrt.replace("0", "1").replace("₀", "₁"), second).verdict == "incorrect"
     assert check(str(spec), "theta2", second).verdict == "correct"
+
+
+def test_a_class_file_may_ask_for_theta_zero(tmp_path) -> None:
+    spec = tmp_path / "ridge.toml"
+    spec.write_text(RIDGE, "utf-8")
+    rows = f'id,network,wrt,formula\ns1,{spec},theta0,"1/m * np.sum((X @ theta - y) * X[:, [0]])"\n'
+    run = _grade_cli(tmp_path, rows.encode("utf-8"))
+    assert run.returncode == 0, run.stderr
+    report = (tmp_path / "report.csv").read_text("utf-8")
+    assert ",correct," in report and "0-based" in report

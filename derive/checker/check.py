@@ -268,7 +268,7 @@ def _check_on(
     digits: int | None,
 ) -> CheckResult:
     """:func:`check` on the derived network ``n``."""
-    wrt, wrt_zero = _zero_based_wrt(n, wrt)
+    wrt, wrt_zero = zero_based_wrt(n, wrt)
     result = _check_entry_on(n, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
     if wrt_zero is not None and not any(m.key == wrt_zero.key for m in result.note_msgs):
         notes = (wrt_zero, *result.note_msgs)
@@ -283,7 +283,7 @@ _WRT_ZERO = re.compile(
 )
 
 
-def _zero_based_wrt(n: Net, wrt: str | None) -> tuple[str | None, Msg | None]:
+def zero_based_wrt(n: Net, wrt: str | None) -> tuple[str | None, Msg | None]:
     """``--wrt theta0`` (Ng's θ₀, the intercept): an entry named with the index 0 where the
     network has no such label is read 0-based, as an answer that writes θ₀ is (the lead's
     round-38 rule): ``theta0`` is the entry derive names ``theta1``, and the verdict says so. A

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from derive.checker.check import FormulaError, check
+from derive.checker.check import FormulaError, check, zero_based_wrt
 from derive.checker.checknet import CACHE_SIZE, net_for
 from derive.checker.formula import tensor_of
 from derive.checker.names import looks_latex
@@ -283,6 +283,8 @@ def _wrt_in_network(target: Any, wrt: str) -> None:
     bare = name[1:] if name.startswith("d") and len(name) > 1 else name
     names = (n.label_at, n.names, n.spec.inputs, n.spec.constants)
     if any(t in where for t in (name, bare) for where in names) or tensor_of(n, name) is not None:
+        return
+    if zero_based_wrt(n, wrt)[0] != wrt:  # theta0 (0-based), theta_1: an entry the check reads
         return
     params = list(n.spec.params)
     entry = f"{params[0]}[0,0]" if params else "W[0,0]"
