@@ -259,7 +259,8 @@ def test_a_slice_bound_after_a_fixed_width_block_keeps_its_size_name(tmp_path) -
         "utf-8",
     )
     t = net_for(str(path), 0).target("Theta1")
-    assert "1:1 + h]" in t.expected and "\\ldots 1 + h}" in t.tex, (t.expected, t.tex)
+    # since round 38 the block that runs to the end of a2's 1 + h columns prints open, [:, 1:]
+    assert "da2[:, 1:]" in t.expected and "\\ldots 1 + h}" in t.tex, (t.expected, t.tex)
     assert check(str(path), "Theta1", t.expected).ok
     assert check(str(path), "Theta1", t.tex, latex=True).ok
 

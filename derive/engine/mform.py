@@ -480,8 +480,25 @@ def _bound_code(k: int) -> str:
 
 
 def _to_end(e: Slice | Part) -> bool:
-    """Whether the block runs to the end of its axis (printed ``x[:, 1:]``, not ``x[:, 1:4]``)."""
-    return int(e.hi) == int(e.x.shape[e.axis])
+    """Whether the block runs to the end of its axis at every size (printed ``x[:, 1:]``, not
+    ``x[:, 1:4]``): equal at the example's sizes and by the same [dims] names (``1 + h`` of a
+    width ``h + 1``), so a width that only happens to equal the bound keeps it."""
+    width = e.x.shape[e.axis]
+    if int(e.hi) != int(width):
+        return False
+    ends = (*e.before, e.size) if isinstance(e, Slice) else (e.hi,)
+    return _terms([_bound_code(k) for k in ends]) == _terms([_bound_code(width)])
+
+
+def _terms(codes: list[str]) -> tuple[int, tuple[str, ...]]:
+    """A sum of size codes (``1 + h``, ``d``, ``2*k``) as its number and its sorted names
+    (``2*k`` is ``k`` twice)."""
+    parts: list[str] = []
+    for p in (p.strip() for c in codes for p in c.split(" + ")):
+        times, _, name = p.partition("*")
+        parts += [name] * int(times) if times.isdigit() and name.isidentifier() else [p]
+    number = sum(int(p) for p in parts if p.isdigit())
+    return number, tuple(sorted(p for p in parts if not p.isdigit()))
 
 
 def _bound_tex(k: int) -> str:
