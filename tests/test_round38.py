@@ -448,3 +448,17 @@ def test_a_class_file_may_ask_for_theta_zero(tmp_path) -> None:
     assert run.returncode == 0, run.stderr
     report = (tmp_path / "report.csv").read_text("utf-8")
     assert ",correct," in report and "0-based" in report
+
+
+def test_a_block_renamed_in_a_repeated_step_keeps_its_operator_name() -> None:
+    """handread22's renaming of a group's blocks (cols_{1…H}(·) → cols_{H+1…2H}(·)) put the
+    placeholder in place of the first letter a of \\operatorname when the tensor is named a
+    (CS231n's LSTM step: a = x Wx + h Wh + b): KaTeX refused the line."""
+    from pathlib import Path
+
+    from test_round36 import _md
+
+    spec = Path(__file__).resolve().parent / "specs_course" / "cs231n_lstm_step.toml"
+    md = _md(spec.read_text("utf-8"))
+    assert "\\operatorname{cols}_{1 \\ldots H}\\left(\\cdot\\right)" in md
+    assert "\\oper\\cdot" not in md and "\\o\\cdot" not in md

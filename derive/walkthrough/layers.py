@@ -91,7 +91,7 @@ def _tree(m: Any, names: list[str], dims: list[str], g: Any) -> Any:
         block = f"{BLOCK}{type(m).__name__}:{m.axis}:{m.lo}:{m.hi}"
         if block not in names:
             names.append(block)
-            BLOCK_TEX.setdefault(block, m.tex().replace(m.x.tex(), "\\cdot", 1))
+            BLOCK_TEX.setdefault(block, _placeholder(m.tex(), m.x.tex()))
         return ("block", type(m).__name__, m.axis, str(m.size), inner, names.index(block))
     if not is_dataclass(m):
         return str(m) if not isinstance(m, tuple) else tuple(_tree(x, names, dims, g) for x in m)
@@ -400,6 +400,16 @@ def _runs(
                 sizes_differ=i in at_sizes,
             )
     return out
+
+
+def _placeholder(tex: str, arg: str) -> str:
+    """A block's LaTeX with its argument shown as ``\\cdot`` (``cols_{3…4}(·)``): the argument
+    in its brackets at the end, never a letter inside ``\\operatorname`` (a tensor ``a``)."""
+    wrapped = f"\\left({arg}\\right)"
+    if tex.endswith(wrapped):
+        return tex[: -len(wrapped)] + "\\left(\\cdot\\right)"
+    head, found, tail = tex.rpartition(arg)
+    return head + "\\cdot" + tail if found else tex
 
 
 def _name_tex(g: Any, name: str) -> str:
