@@ -271,9 +271,14 @@ def _check_on(
     wrt, wrt_zero = zero_based_wrt(n, wrt)
     result = _check_entry_on(n, wrt, formula, value, latex, allow_upstream, lang, rtol, digits)
     if wrt_zero is not None and not any(m.key == wrt_zero.key for m in result.note_msgs):
-        notes = (wrt_zero, *result.note_msgs)
-        result = replace(result, note_msgs=notes, notes=tuple(m.render(result.lang) for m in notes))
+        result = _with_note(result, wrt_zero)
     return result
+
+
+def _with_note(result: CheckResult, note: Msg) -> CheckResult:
+    """``result`` with ``note`` said first among its notes (in the result's language)."""
+    notes = (note, *result.note_msgs)
+    return replace(result, note_msgs=notes, notes=tuple(m.render(result.lang) for m in notes))
 
 
 # --wrt theta0, theta_0, θ₀, w01, dw_{01}: an entry named by 0-based indices
@@ -352,8 +357,7 @@ def _check_entry_on(
         if stated is not None and result.ok:
             result = _stated_number(n, wrt, result, stated, rtol, digits)
         if zero_based is not None:
-            notes = (zero_based, *result.note_msgs)
-            result = replace(result, note_msgs=notes, notes=tuple(m.render(result.lang) for m in notes))
+            result = _with_note(result, zero_based)
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
