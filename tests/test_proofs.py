@@ -45,6 +45,7 @@ NAMES = [
     "tanh-derivative",
     "relu-derivative",
     "clamp-derivative",
+    "elu-derivative",
     "sigmoid-bce",
     "weighted-bce",
     "softmax-ce",

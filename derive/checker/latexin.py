@@ -195,6 +195,7 @@ FUNCS = {
     "cosh": "cosh",
     "sinh": "sinh",  # log-cosh's sinh/cosh (its tanh written out), with exp as cosh is
     "leakyrelu": "leaky_relu",  # \operatorname{LeakyReLU}_{0.2}(z): the slope as a subscript
+    "elu": "elu",  # \operatorname{ELU}_{1}(z): α as a subscript, as the walkthroughs print it
     "sin": "sin",  # SIREN's and the snake activation's sines, and their cosine derivatives
     "cos": "cos",
     "mean": "mean",  # \operatorname{mean}(A - Y): the mean of every entry, as the language's mean
@@ -2765,7 +2766,10 @@ class _Parser:
         self.act_layer = None
         power: Fraction | None = None
         params: tuple[ex.Node, ...] = ()
-        if func == "leaky_relu" and self.peek().text == "_":  # LeakyReLU_{1/5}: its slope
+        if func in ("leaky_relu", "elu") and self.peek().text == "'" and self.peek(1).text == "_":
+            self.next()  # ELU'_{1}(z), as the walkthroughs print ELU's derivative: the prime first
+            prime = True
+        if func in ("leaky_relu", "elu") and self.peek().text == "_":  # LeakyReLU_{1/5}, ELU_{α}
             self.next()
             if self.peek().text == "{":
                 self.next()
@@ -2774,8 +2778,9 @@ class _Parser:
             else:
                 slope = self.postfix()
             if ex.number_value(slope) is None:
-                lr = "\\operatorname{LeakyReLU}"
-                raise self.error(tok, f"a number as the slope of {lr}, e.g. {lr}_{{0.2}}")
+                lr = "\\operatorname{LeakyReLU}" if func == "leaky_relu" else "\\operatorname{ELU}"
+                e_g = "0.2" if func == "leaky_relu" else "1"
+                raise self.error(tok, f"a number as the parameter of {lr}, e.g. {lr}_{{{e_g}}}")
             params = (slope,)
         axis = self._octave_mean_dim_heldcheck30() if func == "mean" else None
         while self.peek().text in ("'", "^"):

@@ -1646,7 +1646,7 @@ class TextPrinter(Printer):
         return f"{self.wrap(e.x, 5)}^{n if isinstance(e.n, int) else '(' + n + ')'}"
 
     def _print_Func(self, e: Func) -> str:
-        holes = {"slope": sp.sstr(e.slope)} if e.slope is not None else {}
+        holes = {"slope": _param_literal(e.slope)} if e.slope is not None else {}
         return ops.get(e.name).text_of(self.doprint(e.x), **holes)
 
     def _call_args(self, e: Call) -> str:
@@ -1707,6 +1707,17 @@ def _float_literal(q: sp.Rational) -> str:
     """An exact Python literal for a rational: ``0.5``, ``-1.5``, or ``(1 / 3)``."""
     f = Fraction(int(q.p), int(q.q))
     return repr(float(f)) if Fraction(float(f)) == f else f"({f.numerator} / {f.denominator})"
+
+
+def _param_literal(q: sp.Expr) -> str:
+    """An op's parameter as code writes it: a decimal the spec gave (SELU's α
+    1.6732632423543772, held as the exact decimal) as that literal, which Python reads as the
+    same float64; other rationals as :func:`_float_literal`."""
+    if not isinstance(q, sp.Rational) or q.is_Integer:
+        return str(q)
+    f = Fraction(int(q.p), int(q.q))
+    text = repr(float(f))
+    return text if Fraction(text) == f else _float_literal(q)
 
 
 def _matrix_head(e: MExpr) -> bool:
@@ -1791,7 +1802,7 @@ class NumpyPrinter(TextPrinter):
         return f"{self.wrap(e.x, 5)} ** {n}"
 
     def _print_Func(self, e: Func) -> str:
-        holes = {"slope": str(e.slope)} if e.slope is not None else {}
+        holes = {"slope": _param_literal(e.slope)} if e.slope is not None else {}
         # {px}: the argument as a factor of a product (slope * (a + b), not slope * a + b)
         src = ops.get(e.name).numpy_src
         return src.format(x=self.doprint(e.x), px=self.wrap(e.x, 3), **holes)

@@ -275,6 +275,51 @@ class leaky_relu(sp.Function):  # noqa: N801
         return fuzzy_and([x.is_extended_real, slope.is_extended_real])
 
 
+class elu(sp.Function):  # noqa: N801
+    """ELU with parameter α: x for x > 0, α(eˣ − 1) otherwise; its derivative :class:`elu_grad`
+    (α at 0: PyTorch's backward takes the x ≤ 0 branch there). SELU is λ·elu(x, α_s) and CELU
+    α·elu(x/α, 1) (:mod:`derive.lang.spelling`): the same op, with PyTorch's gradients at 0."""
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, x: sp.Expr, alpha: sp.Expr) -> sp.Expr | None:
+        if x.is_Number and alpha.is_Number:
+            return x if x > 0 else alpha * (sp.exp(x) - 1)
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        if argindex != 1:
+            raise sp.ArgumentIndexError(self, argindex)
+        return elu_grad(*self.args)
+
+    def _eval_is_extended_real(self) -> bool | None:
+        x, alpha = self.args
+        return fuzzy_and([x.is_extended_real, alpha.is_extended_real])
+
+
+class elu_grad(sp.Function):  # noqa: N801
+    """ELU's derivative: 1 for x > 0, α·eˣ for x ≤ 0 (α at 0, as PyTorch); its own derivative
+    is α·eˣ below 0 and 0 above, i.e. ``elu_grad(x, α) − 1[x > 0]``."""
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, x: sp.Expr, alpha: sp.Expr) -> sp.Expr | None:
+        if x.is_Number and alpha.is_Number:
+            return sp.Integer(1) if x > 0 else alpha * sp.exp(x)
+        return None
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        if argindex != 1:
+            raise sp.ArgumentIndexError(self, argindex)
+        return elu_grad(*self.args) - relu_grad(self.args[0])
+
+    def _eval_is_extended_real(self) -> bool | None:
+        x, alpha = self.args
+        return fuzzy_and([x.is_extended_real, alpha.is_extended_real])
+
+
 class lgamma(sp.Function):  # noqa: N801
     """log Γ(x) for x > 0 (PyTorch's ``torch.lgamma``, SciPy's ``gammaln``, ``math.lgamma``);
     its derivative is the digamma function ψ(x) (:class:`digamma`)."""
@@ -525,6 +570,21 @@ def np_leaky_relu(x: np.ndarray, slope: float) -> np.ndarray:
 
 def np_leaky_grad(x: np.ndarray, slope: float) -> np.ndarray:
     return np.where(np.asarray(x) > 0, 1.0, float(slope))
+
+
+def np_elu(x: np.ndarray, alpha: float) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    return np.where(x > 0, x, float(alpha) * np.expm1(np.minimum(x, 0.0)))
+
+
+def np_elu_grad(x: np.ndarray, alpha: float) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    return np.where(x > 0, 1.0, float(alpha) * np.exp(np.minimum(x, 0.0)))
+
+
+def torch_elu_grad(x: Any, alpha: float) -> Any:
+    torch = _torch_mod(x)
+    return torch.where(x > 0, torch.ones_like(x), float(alpha) * torch.exp(torch.clamp(x, max=0.0)))
 
 
 def np_softmax(x: np.ndarray) -> np.ndarray:
@@ -875,6 +935,19 @@ LEAKY_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = CLASSIC_SLIPS + (
     ("slopes_swapped", lambda m, x, y, a: m.sub(m.Scalar(1 + a), m.Func("leaky_grad", x, a))),
 )
 
+# ELU′ = 1 for x > 0, α·eˣ = y + α below: the exponential branch everywhere, or y without α
+ELU_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    *GENERIC_SLIPS,
+    ("relu_grad", lambda m, x, y: m.Func("relu_grad", x)),
+    ("elu_exp_everywhere", lambda m, x, y, a: m.mul(m.Scalar(a), m.Func("exp", x))),
+    (
+        "elu_out_no_alpha",
+        lambda m, x, y: m.add(
+            m.Func("relu_grad", x), m.mul(m.sub(_one(m), m.Func("relu_grad", x)), y)
+        ),
+    ),
+)
+
 # ---- the rows --------------------------------------------------------------------------------
 
 _SIGMOID_HELPER = """def sigmoid(x):
@@ -1083,6 +1156,60 @@ _ROWS: tuple[Op, ...] = (
         kinks=(Fraction(0),),
         extra={"internal": True},
         formula_src="((({x}) > 0) + {slope} * (({x}) <= 0))",
+    ),
+    Op(
+        "elu",  # F.elu(x, alpha); SELU and CELU are spelled with it (derive.lang.spelling)
+        ELEMENTWISE,
+        nargs=(1, 2),
+        keywords=("slope",),
+        params=(("slope", Fraction(1)),),  # α, held as the table's one parameter (as leaky's)
+        sympy=elu,
+        sympy_class=elu,
+        derivative=lambda x, a: elu_grad(x, a),
+        pull=_local(lambda m, x, y, a: m.Func("elu_grad", x, a)),
+        rule="elu-derivative",
+        numpy=np_elu,
+        mpmath=lambda x, a: x if x > 0 else a * mpmath.expm1(x),
+        torch=lambda x, a: _torch_F(x).elu(x, alpha=float(a)),
+        numpy_src="elu({x}, {slope})",
+        numpy_helper=(
+            "def elu(x, alpha):\n"
+            "    # x where x > 0, alpha * (e^x - 1) elsewhere (e^x of the negative part only)\n"
+            "    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))\n"
+        ),
+        torch_src="F.elu({x}, alpha={slope})",
+        tex="\\operatorname{ELU}",
+        text="elu",
+        # α written in the matrix form too, as LeakyReLU's slope (ELU_{1}: the default)
+        tex_form="\\operatorname{{ELU}}_{{{slope}}}\\left({x}\\right)",
+        text_form="elu({x}, {slope})",
+        kinks=(Fraction(0),),
+        numpy_names=("elu",),
+        slips=ELU_SLIPS,
+    ),
+    Op(
+        "elu_grad",  # ELU's derivative: 1 for x > 0, α·eˣ for x ≤ 0 (α at 0, as PyTorch)
+        ELEMENTWISE,
+        nargs=(2, 2),
+        params=(("slope", Fraction(1)),),
+        sympy=elu_grad,
+        sympy_class=elu_grad,
+        derivative=lambda x, a: elu_grad(x, a) - relu_grad(x),
+        pull=_local(
+            lambda m, x, y, a: m.sub(m.Func("elu_grad", x, a), m.Func("relu_grad", x))
+        ),
+        numpy=np_elu_grad,
+        mpmath=lambda x, a: mpmath.mpf(1) if x > 0 else a * mpmath.exp(x),
+        torch=torch_elu_grad,
+        numpy_src="np.where({x} > 0, 1.0, {slope} * np.exp(np.minimum({x}, 0.0)))",
+        torch_src="torch.where({x} > 0, 1.0, {slope} * torch.exp(torch.clamp({x}, max=0.0)))",
+        tex="\\operatorname{ELU}'",
+        text="elu_grad",
+        tex_form="\\operatorname{{ELU}}'_{{{slope}}}\\left({x}\\right)",
+        text_form="elu_grad({x}, {slope})",
+        kinks=(Fraction(0),),
+        extra={"internal": True},
+        formula_src="np.where({x} > 0, 1.0, {slope} * np.exp(np.minimum({x}, 0)))",
     ),
     Op(
         "softmax",

@@ -1192,6 +1192,8 @@ class _Validator:
                     text = self.arange_targets(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.argmax_targets(text)
                     text = self.replicas(text, shapes, dims, dialect)
+                    # before tri_made: is_causal=True is written out with torch.tril(torch.ones(…))
+                    text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.literals_made_s28(
                         f'{where} = "{text}"', text, inputs, shapes, constants
@@ -1204,7 +1206,6 @@ class _Validator:
                     text = self.arange_made_hn25(text, inputs, shapes, dims, key, fwd)
                     text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
-                    text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.folded_hn31(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
                     text = self.fills(key, text, fwd)
@@ -2348,18 +2349,20 @@ class _Validator:
             )
         a = dict(zip(params, node.args, strict=False))
         a.update({k.arg: k.value for k in node.keywords if k.arg})
+        causal = a.get("is_causal")
+        causal_on = isinstance(causal, ast.Constant) and causal.value is True
         if any(p not in a for p in params[:3]) or any(
-            not _none_or_off(a.get(p)) for p in ("attn_mask", "dropout_p", "is_causal")
-        ):
+            not _none_or_off(a.get(p)) for p in ("attn_mask", "dropout_p")
+        ) or not (_none_or_off(causal) or causal_on):
             raise self.err(
                 where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
             )
         q, k, v = a["query"], a["key"], a["value"]
-        scale = a.get("scale")
-        if _none_or_off(scale):
+
+        def shape_of(t: ast.expr) -> tuple | None:
             try:
                 tree = ex.parse(
-                    ast.unparse(q),
+                    ast.unparse(t),
                     constants=constants,
                     shapes=shapes,
                     one_d=frozenset(self.one_d),
@@ -2368,17 +2371,43 @@ class _Validator:
                 )
             except ex.ExprError:
                 return None  # the line's own parse names the problem
-            shape = _Shapes(self, where, shapes, constants, dims).infer(tree)
-            d = shape[-1] if shape else 1
-            size: ast.expr = (
-                ast.Name(d.label, ast.Load()) if isinstance(d, Dim) else ast.Constant(int(d))
-            )
+            return _Shapes(self, where, shapes, constants, dims).infer(tree)
+
+        def size(d: Any) -> ast.expr:
+            return ast.Name(d.label, ast.Load()) if isinstance(d, Dim) else ast.Constant(int(d))
+
+        scale = a.get("scale")
+        if _none_or_off(scale):
+            shape = shape_of(q)
+            if shape is None:
+                return None
             scale = ast.BinOp(
-                ast.Constant(1), ast.Div(), ast.BinOp(size, ast.Pow(), ast.Constant(0.5))
+                ast.Constant(1),
+                ast.Div(),
+                ast.BinOp(size(shape[-1] if shape else 1), ast.Pow(), ast.Constant(0.5)),
             )
         scores = ast.BinOp(
             ast.BinOp(q, ast.MatMult(), ast.Attribute(k, "T", ast.Load())), ast.Mult(), scale
         )
+        if causal_on:  # PyTorch's is_causal: the scores above the diagonal set to -inf
+            rows, cols = shape_of(q), shape_of(k)
+            if not rows or not cols or len(rows) != 2 or len(cols) != 2:
+                raise self.err(
+                    where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
+                )
+            ones = ast.Call(
+                ast.Attribute(ast.Name("torch", ast.Load()), "ones", ast.Load()),
+                [size(rows[0]), size(cols[0])],
+                [],
+            )
+            tril = ast.Call(
+                ast.Attribute(ast.Name("torch", ast.Load()), "tril", ast.Load()), [ones], []
+            )
+            above = ast.Compare(tril, [ast.Eq()], [ast.Constant(0)])
+            minus_inf = ast.Call(ast.Name("float", ast.Load()), [ast.Constant("-inf")], [])
+            scores = ast.Call(
+                ast.Attribute(scores, "masked_fill", ast.Load()), [above, minus_inf], []
+            )
         softmax = ast.Call(ast.Name("softmax", ast.Load()), [scores], [])
         return ast.BinOp(softmax, ast.MatMult(), v)
 

@@ -125,7 +125,10 @@ NUMBERS = {"pi": math.pi, "e": math.e}
 
 # keyword spellings: PyTorch's dim/keepdim are NumPy's axis/keepdims
 _KEYWORDS = {"dim": "axis", "keepdim": "keepdims"}
-_OP_KEYWORDS = {"leaky_relu": {"negative_slope": "slope", "alpha": "slope"}}
+_OP_KEYWORDS = {
+    "leaky_relu": {"negative_slope": "slope", "alpha": "slope"},
+    "elu": {"alpha": "slope"},
+}
 # a keyword ``keywords`` adds to var()/std() written with PyTorch's dim=/keepdim=
 _TORCH_MARK = "_torch_keywords"
 # a keyword ``class_indices`` adds to cross_entropy() whose target is class indices
@@ -754,13 +757,10 @@ def _between_bounds(lo: ast.expr, hi: ast.expr, x: ast.expr, f: str, g: str) -> 
 
 
 def _elu(x: ast.expr, alpha: ast.expr) -> ast.expr:
-    # relu(x) + α(exp(min(x, 0)) − 1), min(x, 0) as x − relu(x): at x = 0 the derivative is
-    # α, PyTorch's (its x ≤ 0 branch). (spellings27: the earlier relu(x) + u − relu(u) with
-    # u = α(eˣ − 1) made terms of e⁴⁰ that cancel in float64 at x = 40, where PyTorch
-    # exponentiates only the negative branch: fuzz seed 199's gradients were off by 1e6)
-    return _add(
-        _call("relu", x), _mul(alpha, _sub(_call("exp", _sub(x, _call("relu", x))), _num(1)))
-    )
+    """The language's ``elu(x, α)`` (the operation table's row: x for x > 0, α(eˣ − 1) below,
+    PyTorch's gradient α at 0). (Before round 39 it was spelled relu(x) + α(exp(x − relu(x)) −
+    1): right numbers, but the handouts taught a ReLU unit and a three-term slope.)"""
+    return ast.Call(ast.Name("elu", ast.Load()), [x, alpha], [])
 
 
 def _gelu(node: ast.Call, how: str) -> ast.expr:
@@ -1666,12 +1666,13 @@ def _elu_call(node: ast.Call, how: str) -> ast.expr:
 
 
 def _celu(node: ast.Call, how: str) -> ast.expr:
-    """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``."""
+    """PyTorch's ``celu(x, alpha) = max(0, x) + min(0, alpha·(exp(x/alpha) − 1))``, that is
+    ``α·elu(x/α, 1)`` (slope 1 at 0, PyTorch's); ``alpha = 1`` is ``elu(x, 1)`` itself."""
     a = _bound(node, "celu", ("x", "alpha"), 1)
     x, alpha = a["x"], a.get("alpha", _num(1.0))
-    # (exponentiating only the negative part, as _elu: no e^(x/α) terms to cancel)
-    negative = _div(_sub(x, _call("relu", x)), alpha)
-    return _add(_call("relu", x), _mul(alpha, _sub(_call("exp", negative), _num(1))))
+    if isinstance(alpha, ast.Constant) and alpha.value == 1:
+        return _elu(x, _num(1.0))
+    return _mul(alpha, _elu(_div(x, alpha), _num(1.0)))
 
 
 def _prelu(node: ast.Call, how: str) -> ast.expr:

@@ -1468,7 +1468,7 @@ def _number_text(x: float) -> str:
 # takes cannot be told from derive's own float reading (a clamp's bound computed one ulp low
 # puts PyTorch on the clipped side where the reading's kink input is +ε: tests/test_trust12.py),
 # so only a flat input — where every side's slope is multiplied by 0 — is accepted.
-_CONTINUOUS_KINKS = frozenset({"relu", "leaky_relu", "clamp0", "Abs"})
+_CONTINUOUS_KINKS = frozenset({"relu", "leaky_relu", "elu", "clamp0", "Abs"})
 
 
 def _stationary(g: Graph, example: Any, call: sp.Basic) -> bool:

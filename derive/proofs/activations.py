@@ -11,7 +11,7 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from derive.engine.printing import index_text
 from derive.lang import ops
-from derive.lang.ops import clamp0, clamp0_grad, relu, relu_grad, sigmoid
+from derive.lang.ops import clamp0, clamp0_grad, elu, elu_grad, relu, relu_grad, sigmoid
 from derive.proofs.core import (
     Deriv,
     IndexChecker,
@@ -221,6 +221,31 @@ def clamp_derivative() -> Proof:
     st = b.statement(lhs, clamp0(_z).diff(_z), "proof.rule_matches", f="clamp")
     notes = ("proof.note.clamp_zero",)
     return b.proof(st, (), notes)
+
+
+_alpha = sp.Symbol("alpha")
+
+
+def _elu_world(sizes: dict[sp.Symbol, int], point: int = 0) -> World:
+    """``z`` on both sides of 0 (as ReLU's) and any α > 0."""
+    w = _scalar_world(sizes, point, signed=True)
+    w.leaf("alpha", None, (0.1, 3.0))
+    return w
+
+
+def elu_derivative() -> Proof:
+    """``ELU′_α(z) = 1`` for ``z > 0``, ``α·e^z`` otherwise (PyTorch's α at 0)."""
+    name = "elu-derivative"
+    chk = IndexChecker(_elu_world, points=6, seed=name)
+    b = _Builder(name, chk, ("z", ("alpha", "\\alpha", "α")))
+    e_def = sp.Piecewise((_z, _z > 0), (_alpha * (sp.exp(_z) - 1), True))
+    b.step(elu(_z, _alpha), e_def, "proof.def.elu")
+    lhs = Deriv(elu(_z, _alpha), _z)
+    branches = sp.diff(e_def, _z)
+    b.step(lhs, branches, "proof.piecewise_derivative")
+    b.step(lhs, elu_grad(_z, _alpha), "proof.elu_slope")
+    st = b.statement(lhs, elu(_z, _alpha).diff(_z), "proof.rule_matches", f="ELU")
+    return b.proof(st, (), ("proof.note.elu_zero",))
 
 
 # ---- the softmax Jacobian with any upstream gradient (builtins) --------------------------------

@@ -45,7 +45,16 @@ from sympy.matrices.expressions.matexpr import MatrixElement
 
 from derive.engine.printing import index_latex, index_text, name_tex
 from derive.engine.steps import Checker, Step, StepError, Term, prove
-from derive.lang.ops import clamp0, clamp0_grad, leaky_relu, relu, relu_grad, sigmoid
+from derive.lang.ops import (
+    clamp0,
+    clamp0_grad,
+    elu,
+    elu_grad,
+    leaky_relu,
+    relu,
+    relu_grad,
+    sigmoid,
+)
 from derive.locale import catalog
 
 # ---- expression classes ----------------------------------------------------------------------
@@ -146,6 +155,8 @@ def _elementary(e: sp.Basic) -> sp.Basic:
     e = e.replace(clamp0, lambda x: sp.Piecewise((x, x >= 0), (0, True)))
     e = e.replace(clamp0_grad, lambda x: sp.Piecewise((1, x >= 0), (0, True)))
     e = e.replace(leaky_relu, lambda x, s: sp.Piecewise((x, x > 0), (s * x, True)))
+    e = e.replace(elu, lambda x, a: sp.Piecewise((x, x > 0), (a * (sp.exp(x) - 1), True)))
+    e = e.replace(elu_grad, lambda x, a: sp.Piecewise((1, x > 0), (a * sp.exp(x), True)))
     return e.replace(sp.tanh, lambda x: (sp.exp(x) - sp.exp(-x)) / (sp.exp(x) + sp.exp(-x)))
 
 

@@ -13,6 +13,7 @@ from derive.locale import catalog
 from derive.proofs import proven
 from derive.proofs.activations import (
     clamp_derivative,
+    elu_derivative,
     elementwise,
     relu_derivative,
     sigmoid_derivative,
@@ -36,6 +37,7 @@ PROOFS: dict[str, Callable[[], Proof]] = {
     "tanh-derivative": tanh_derivative,
     "relu-derivative": relu_derivative,
     "clamp-derivative": clamp_derivative,
+    "elu-derivative": elu_derivative,
     "sigmoid-bce": sigmoid_bce,
     "weighted-bce": weighted_bce,
     "softmax-ce": softmax_ce,

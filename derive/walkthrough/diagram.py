@@ -38,6 +38,7 @@ FUNC_LABEL = {  # (text, LaTeX) of element-wise functions and losses on edges
     "exp": ("exp", "\\exp"),
     "log": ("log", "\\log"),
     "leaky_relu": ("LeakyReLU", "\\operatorname{LeakyReLU}"),
+    "elu": ("ELU", "\\operatorname{ELU}"),
     "softmax": ("softmax", "\\operatorname{softmax}"),
     "mse": ("MSE", "\\operatorname{MSE}"),
     "sse": ("SSE", "\\operatorname{SSE}"),

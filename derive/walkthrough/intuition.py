@@ -40,7 +40,7 @@ from derive.walkthrough.records import Math, grad_tex, walk
 
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
 # element-wise function gets the general ``gate`` sentence
-SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "exp", "log", "sqrt", "sqrt0", "abs")
+SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "exp", "log", "sqrt", "sqrt0", "abs")
 # of those, the functions whose slope the sentence writes through the node's output S (σ: S(1 − S),
 # tanh: 1 − S², exp: S) — true only where the node is f(…) itself
 THROUGH_OUTPUT = ("sigmoid", "tanh", "exp")
@@ -786,6 +786,9 @@ class _Writer:
             # "ReLU's slope is 1 where X W + b is positive": the function's input, not t (of
             # relu(X @ W1 + b1), t is W1, whose sign says nothing)
             args[0] = ("T", Math(forward_ir(arg, self.g).tex()))
+        if op.name == "elu":  # "… by its slope α·e^z, between 0 and α = 1.6732632423543772"
+            alpha = forward_ir(call.args[1], self.g).tex() if len(call.args) > 1 else "1"
+            args.append(("a", Math(alpha)))
         out = [Words(key, tuple(args))]
         if not (isinstance(arg, ex.Name) and arg.id == t and op.derivative is not None):
             return out
@@ -937,7 +940,7 @@ class _Writer:
 
 
 # the activations a heading names, in the order they are first met
-_HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "softmax", "log_softmax")
+_HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax", "log_softmax")
 #: functions that are a loss's inside where a line that reads a target computes them
 _LOSS_INSIDE = ("softplus", "log_softmax")
 
