@@ -92,12 +92,15 @@ def test_the_handout_teaches_elu_not_relu(lang: str) -> None:
     md = _md(_spec("F.selu(X @ W1)", "F.celu(A1 @ W2, alpha=0.5)"), lang)
     assert "\\operatorname{ReLU}" not in md  # no ReLU anywhere in the formulas
     assert "ReLU’s slope" not in md and "ReLU 的斜率" not in md and "ReLU units" not in md
-    assert "\\operatorname{ELU}_{1.6732632423543772}" in md  # SELU = λ·ELU_α
+    # SELU in the matrix form, λ·ELU_α in its entries
+    assert "\\operatorname{SELU}\\left(X" in md
+    assert "\\operatorname{ELU}_{1.6732632423543772}" in md and "1.0507009873554805" in md
     heading = md.splitlines()[0]
-    assert "ELU" in heading and "ReLU" not in heading
+    assert "SELU" in heading and "ReLU" not in heading
     # the slope sentence is ELU's, with its α, not ReLU's gate
     said = "ELU passes blame unchanged" if lang == "en" else "ELU 在"
-    assert said in md and "\\alpha = 1.6732632423543772" in md
+    assert said in md and "\\alpha = 1" in md  # CELU's α·ELU_1(x/α)
+    assert ("SELU scales blame" if lang == "en" else "SELU 在") in md
     # ∂L/∂W1 in matrix form is one term: Xᵀ(δ ⊙ ELU′(X W1)), not three
     grads = re.findall(r"\\frac\{\\partial L\}\{\\partial W\^\{\[1\]\}\} &?= ([^\n]*)", md)
     one = [g for g in grads if "\\operatorname{ELU}'_{1.6732632423543772}" in g]
@@ -113,12 +116,13 @@ def test_the_code_writes_elu_with_its_alpha_as_written(tmp_path) -> None:
     from derive.cli import main
 
     spec = tmp_path / "selu.toml"
-    spec.write_text(_spec("F.selu(X @ W1)", "F.elu(A1 @ W2)"), "utf-8")
+    spec.write_text(_spec("F.selu(X @ W1)", "F.elu(A1 @ W2, alpha=1.6732632423543772)"), "utf-8")
     out = tmp_path / "out"
     r = CliRunner().invoke(main, ["build", str(spec), "-f", "py", "-o", str(out)])
     assert r.exit_code == 0, r.output
     code = (out / "elu-family" / "en" / "backprop.py").read_text("utf-8")
-    assert "elu(X @ W1, 1.6732632423543772)" in code and "relu" not in code
+    assert "selu(X @ W1)" in code and "elu(A1 @ W2, 1.6732632423543772)" in code
+    assert "relu" not in code
     assert "4183158105885943" not in code  # α as the decimal the spec gave, not a fraction
     run = subprocess.run([sys.executable, str(out / "elu-family" / "en" / "backprop.py")],
                          capture_output=True, text=True, timeout=300)

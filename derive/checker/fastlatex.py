@@ -42,11 +42,11 @@ COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt"
                   "\\ne", "\\geqslant", "\\leqslant"}  # fmt: skip
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
 FUNCS = {"sigma", "sigmoid", "relu", "tanh", "exp", "log", "ln", "relu_grad", "diag", "sech", "cosh",
-         "sinh", "leakyrelu", "elu", "sin", "cos", "mean"}  # fmt: skip
+         "sinh", "leakyrelu", "elu", "selu", "sin", "cos", "mean"}  # fmt: skip
 FUNC_OPS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "tanh": "tanh", "exp": "exp",
             "log": "log", "ln": "log", "relu_grad": "relu_grad", "diag": "diag", "sech": "sech",
-            "cosh": "cosh", "sinh": "sinh", "leakyrelu": "leaky_relu", "elu": "elu", "sin": "sin",
-            "cos": "cos", "mean": "mean"}  # fmt: skip
+            "cosh": "cosh", "sinh": "sinh", "leakyrelu": "leaky_relu", "elu": "elu", "selu": "selu",
+            "sin": "sin", "cos": "cos", "mean": "mean"}  # fmt: skip
 _CALLS = {"sigmoid", "relu", "tanh", "exp", "log", "relu_grad"}  # read here (diag, sech, mean, slope: slow)
 _TOKEN = re.compile(
     r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"

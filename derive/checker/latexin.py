@@ -196,6 +196,7 @@ FUNCS = {
     "sinh": "sinh",  # log-cosh's sinh/cosh (its tanh written out), with exp as cosh is
     "leakyrelu": "leaky_relu",  # \operatorname{LeakyReLU}_{0.2}(z): the slope as a subscript
     "elu": "elu",  # \operatorname{ELU}_{1}(z): α as a subscript, as the walkthroughs print it
+    "selu": "selu",
     "sin": "sin",  # SIREN's and the snake activation's sines, and their cosine derivatives
     "cos": "cos",
     "mean": "mean",  # \operatorname{mean}(A - Y): the mean of every entry, as the language's mean

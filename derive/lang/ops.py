@@ -572,6 +572,11 @@ def np_leaky_grad(x: np.ndarray, slope: float) -> np.ndarray:
     return np.where(np.asarray(x) > 0, 1.0, float(slope))
 
 
+# SELU's constants as float64 holds them (PyTorch's, and Klambauer et al.'s to 17 digits)
+SELU_SCALE = sp.Rational("1.0507009873554805")
+SELU_ALPHA = sp.Rational("1.6732632423543772")
+
+
 def np_elu(x: np.ndarray, alpha: float) -> np.ndarray:
     x = np.asarray(x, dtype=np.float64)
     return np.where(x > 0, x, float(alpha) * np.expm1(np.minimum(x, 0.0)))
@@ -1186,6 +1191,33 @@ _ROWS: tuple[Op, ...] = (
         kinks=(Fraction(0),),
         numpy_names=("elu",),
         slips=ELU_SLIPS,
+    ),
+    Op(
+        "selu",  # F.selu: λ·elu(x, α) with PyTorch's λ and α (as float64 holds them)
+        ELEMENTWISE,
+        sympy=lambda x: SELU_SCALE * elu(x, SELU_ALPHA),
+        derivative=lambda x: SELU_SCALE * elu_grad(x, SELU_ALPHA),
+        pull=_local(
+            lambda m, x, y: m.mul(m.Scalar(SELU_SCALE), m.Func("elu_grad", x, SELU_ALPHA))
+        ),
+        rule="selu-derivative",
+        numpy=lambda x: float(SELU_SCALE) * np_elu(x, float(SELU_ALPHA)),
+        mpmath=lambda x: mpmath.mpf(SELU_SCALE.p) / SELU_SCALE.q
+        * (x if x > 0 else mpmath.mpf(SELU_ALPHA.p) / SELU_ALPHA.q * mpmath.expm1(x)),
+        torch=lambda x: _torch_F(x).selu(x),
+        numpy_src="selu({x})",
+        numpy_helper=(
+            "def selu(x):\n"
+            "    # 1.0507009873554805 * ELU with alpha 1.6732632423543772 (PyTorch's constants)\n"
+            "    return 1.0507009873554805 * np.where(\n"
+            "        x > 0, x, 1.6732632423543772 * np.expm1(np.minimum(x, 0.0)))\n"
+        ),
+        torch_src="F.selu({x})",
+        tex="\\operatorname{SELU}",
+        text="selu",
+        kinks=(Fraction(0),),
+        numpy_names=("selu",),
+        slips=(*GENERIC_SLIPS, ("relu_grad", lambda m, x, y: m.Func("relu_grad", x))),
     ),
     Op(
         "elu_grad",  # ELU's derivative: 1 for x > 0, α·eˣ for x ≤ 0 (α at 0, as PyTorch)

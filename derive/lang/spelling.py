@@ -135,8 +135,6 @@ _TORCH_MARK = "_torch_keywords"
 _INDEX_MARK = "_class_indices"
 
 # torch's SELU constants (torch.nn.SELU)
-_SELU_ALPHA = 1.6732632423543772848170429916717
-_SELU_SCALE = 1.0507009873554804934193349852946
 # 1/√2 as float64 (PyTorch's exact gelu multiplies by M_SQRT1_2)
 _SQRT1_2 = 0.7071067811865476
 
@@ -3544,7 +3542,7 @@ REWRITES: dict[str, Callable[[ast.Call, str], ast.expr | None]] = {
     "log_sigmoid": _one("log_sigmoid", lambda x: _neg(_call("softplus", _neg(x)))),
     "softsign": _one("softsign", lambda x: _div(x, _add(_num(1), _call("abs", x)))),
     "relu6": _one("relu6", lambda x: _hardclip(_num(0), _num(6), x)),
-    "selu": _one("selu", lambda x: _mul(_num(_SELU_SCALE), _elu(x, _num(_SELU_ALPHA)))),
+    "selu": _one("selu", lambda x: ast.Call(ast.Name("selu", ast.Load()), [x], [])),
     "elu": _elu_call,
     "celu": _celu,
     "prelu": _prelu,

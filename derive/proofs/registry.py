@@ -158,6 +158,8 @@ ELEMENTARY = frozenset(
         # √x' = 1/(2√x), log-softmax's Jacobian 𝟙[j = k] − softmax_k
         "abs-derivative",
         "softplus-derivative",
+        # SELU′ = λ·ELU′_α, the proven ELU rule times PyTorch's constant λ
+        "selu-derivative",
         "sqrt-derivative",
         "log-softmax-jacobian",
         # erf' = 2/√π·e^{−x²}; the argmax mask of a max is constant (derivative 0) off ties

@@ -39,6 +39,7 @@ FUNC_LABEL = {  # (text, LaTeX) of element-wise functions and losses on edges
     "log": ("log", "\\log"),
     "leaky_relu": ("LeakyReLU", "\\operatorname{LeakyReLU}"),
     "elu": ("ELU", "\\operatorname{ELU}"),
+    "selu": ("SELU", "\\operatorname{SELU}"),
     "softmax": ("softmax", "\\operatorname{softmax}"),
     "mse": ("MSE", "\\operatorname{MSE}"),
     "sse": ("SSE", "\\operatorname{SSE}"),

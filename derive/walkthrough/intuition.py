@@ -40,7 +40,7 @@ from derive.walkthrough.records import Math, grad_tex, walk
 
 # element-wise functions whose slope has a sentence of its own (``slope.<name>``); any other
 # element-wise function gets the general ``gate`` sentence
-SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "exp", "log", "sqrt", "sqrt0", "abs")
+SLOPES = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "softplus", "exp", "log", "sqrt", "sqrt0", "abs")
 # of those, the functions whose slope the sentence writes through the node's output S (σ: S(1 − S),
 # tanh: 1 − S², exp: S) — true only where the node is f(…) itself
 THROUGH_OUTPUT = ("sigmoid", "tanh", "exp")
@@ -940,7 +940,9 @@ class _Writer:
 
 
 # the activations a heading names, in the order they are first met
-_HEADING_ACTS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax", "log_softmax")
+_HEADING_ACTS = (
+    "sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "softplus", "softmax", "log_softmax",
+)  # fmt: skip
 #: functions that are a loss's inside where a line that reads a target computes them
 _LOSS_INSIDE = ("softplus", "log_softmax")
 
