@@ -1354,8 +1354,13 @@ class _Validator:
         groups: dict[str, Any] = {}  # heldnets35: 3-D values (a reshape to three sizes)
         aranges: dict[str, str] = {}  # heldnets36: labels = "torch.arange(n)", read where used
         unfolds: dict[str, str] = {}  # heldnets38: windows = "x.unfold(1, 3, 1)", read where used
+        called: dict[str, str] = {}  # heldnets39: criterion = "nn.HuberLoss()", read where called
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
+                if self.callable_line_hn39(key, text, fwd):
+                    called[key] = text
+                    continue
+                text = self.called_hn39(f'[forward] {key} = "{text}"', text, called)
                 if _unfold_of_hn38(spelling.parsed_body(text)) is not None:
                     unfolds[key] = text
                     continue
@@ -2758,6 +2763,54 @@ class _Validator:
             if _unfold_of_hn38(n) is not None:
                 raise refuse(n)
         return ast.unparse(tree)
+
+    def callable_line_hn39(self, key: str, text: str, fwd: Mapping[str, Any]) -> bool:
+        """heldnets39: a [forward] line whose value is a function (``spelling.callable_line_hn39``:
+        ``criterion = nn.HuberLoss(delta=0.5)``, ``act = torch.tanh``), not the loss, that the
+        later lines only call (``criterion(pred, y)``): its text is read in each call's place, as
+        if written there (``nn.HuberLoss(delta=0.5)(pred, y)``). A name used otherwise keeps the
+        line as it is (read as a tensor, or refused)."""
+        if key == self.loss_key_hn35 or not spelling.callable_line_hn39(text):
+            return False
+        keys = list(fwd)
+        calls = 0
+        for later in keys[keys.index(key) + 1 :]:
+            tree = spelling.parsed(fwd[later]) if isinstance(fwd[later], str) else None
+            if tree is None:
+                continue
+            funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+            for n in ast.walk(tree):
+                if isinstance(n, ast.Name) and n.id == key:
+                    if id(n) not in funcs:
+                        return False
+                    calls += 1
+        return calls > 0
+
+    def called_hn39(self, where: str, text: str, lines: Mapping[str, str]) -> str:
+        """``text`` with each call of a function line (:meth:`callable_line_hn39`) written as a
+        call of that line's text; a layer with weights of its own so called is refused as
+        :meth:`weighted_modules_hn30` refuses it written at once."""
+        if not lines or not any(k in text for k in lines):
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+
+        def inline(child: ast.AST) -> ast.expr | None:
+            if isinstance(child, ast.Name) and child.id in lines and id(child) in funcs:
+                return spelling.parsed_body(lines[child.id])
+            return None
+
+        made = _replaced(text, tree, inline)
+        cls = spelling.weighted_module_hn30(made) if made != text else None
+        if cls is not None:
+            raise self.err(
+                where,
+                catalog.said("spec.heldnets30.weighted_module", cls=cls),
+                catalog.said("spec.heldnets30.weighted_module_fix"),
+            )
+        return made
 
     def index_line_hn36(self, key: str, text: str, fwd: Mapping[str, Any], shapes) -> bool:
         """heldnets36: a [forward] line that is one ``torch.arange(n)`` / ``np.arange(n)`` alone
