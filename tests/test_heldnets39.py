@@ -10,6 +10,10 @@ the cases are variants (other names, sizes, values, spellings), not the specs th
   library function named without a call (``F.mse_loss``, ``torch.tanh``, ``optax.l2_loss``) —
   that the later lines only call is read in each call's place; a layer with weights so bound
   (``fc = nn.Linear(3, 2)`` … ``fc(x)``) is refused as it is written at once;
+- mixup's ``torch.randperm(N)`` (refused by design: a random permutation) said "give the sampled
+  values (actions, noise, a mask)": it now asks for the permutation as an input and to index with
+  it, and ``x[index, :]`` of a matrix by a 1-D integer input, NumPy's ``x[index]``, was refused
+  ("the index in x[index, :] is not read") where ``x[index]`` was read: both are the rows;
 - the oracle could not run TensorFlow's ``tf.nn.silu`` nor Keras' ``BinaryCrossentropy()`` /
   ``CategoricalCrossentropy()`` classes (derive read them)."""
 
@@ -119,3 +123,48 @@ def test_tf_silu_and_keras_bce_class_written_at_once() -> None:
         'loss = "tf.keras.losses.BinaryCrossentropy()(tf.sigmoid(y), tf.sigmoid(hid @ W2))"'
     )
     _both(_REG.format(lines=lines), "tf-silu")
+
+
+# ---- x[index, :] is x[index]; randperm asks for the permutation as an input ----------------------
+
+_MIX = """
+[dims]
+N = 4
+d = 3
+C = 3
+[inputs]
+x = ["N", "d"]
+Y = {{ shape = ["N", "C"], kind = "one-hot" }}
+perm = ["N"]
+[params]
+W = ["d", "C"]
+[constants]
+lam = 0.6
+[forward]
+{lines}
+[values]
+perm = [3, 2, 0, 1]
+Y = [[0, 1, 0], [1, 0, 0], [0, 0, 1], [1, 0, 0]]
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'xm = "lam * x + (1 - lam) * x[perm, :]"\nym = "lam * Y + (1 - lam) * Y[perm,:]"\n'
+        'loss = "-(ym * F.log_softmax(xm @ W, dim=1)).sum(dim=1).mean()"',
+        'h = "torch.tanh(x @ W)"\nloss = "((h[perm, :] - Y) ** 2).mean()"',
+        'loss = "np.mean((np.tanh(x[perm, :] @ W) - Y) ** 2)"',
+    ],
+    ids=["mixup", "line-rows", "numpy-input-rows"],
+)
+def test_rows_of_a_matrix_by_an_integer_input_with_a_bare_column_slice(lines: str) -> None:
+    _both(_MIX.format(lines=lines), "rows")
+
+
+def test_randperm_asks_for_the_permutation_as_an_input() -> None:
+    text = _MIX.format(lines='i = "torch.randperm(N)"\nloss = "F.mse_loss(x[i] @ W, Y)"')
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert "randperm() draws a random permutation" in en and "x[index]" in en
+    assert "actions, noise" not in en and "\n" not in en.strip()
+    assert "随机排列" in zh and "x[index]" in zh

@@ -16,7 +16,7 @@ import random
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from importlib import resources
@@ -1382,6 +1382,7 @@ class _Validator:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
+                text = _row_lookups_hn39(text, shapes, self.one_d, {*self.one_d, *self.picks}, self.inputs_hn38)
                 text = ex.label_casts_hn38(text, self.inputs_hn38)  # gather(1, y.long()[:, None])
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
@@ -4385,6 +4386,42 @@ def _unfold_of_hn38(node: ast.AST | None) -> tuple[ast.expr, int | None, ast.exp
     return node.func.value, ex.int_index(bound["dimension"]), bound["size"], ex.int_index(
         bound["step"]
     )
+
+
+def _row_lookups_hn39(
+    text: str,
+    shapes: Mapping[str, Any],
+    one_d: Collection[str],
+    labels: Collection[str],
+    inputs: Collection[str],
+) -> str:
+    """heldnets39: ``x[idx, :]`` of a matrix ``x`` by name (not in ``one_d``: NumPy refuses
+    two indices of a 1-D array) and a 1-D input ``idx`` (in
+    ``labels``: 1-D, or read as class labels already; mixup's ``x[index, :]``) is NumPy's and
+    PyTorch's ``x[idx]``, the rows at those indices: written so, where the lookup ``E[y]`` is
+    read."""
+    if ", :]" not in text.replace(" ", "").replace(",:]", ", :]"):
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+
+    def row(child: ast.AST) -> ast.expr | None:
+        if not (isinstance(child, ast.Subscript) and isinstance(child.value, ast.Name)):
+            return None
+        parts = child.slice.elts if isinstance(child.slice, ast.Tuple) else []
+        if len(parts) != 2 or not isinstance(parts[0], ast.Name):
+            return None
+        bare = isinstance(parts[1], ast.Slice) and parts[1].lower is None
+        if not bare or parts[1].upper is not None or parts[1].step is not None:
+            return None
+        table, y = child.value.id, parts[0].id
+        shape = shapes.get(table)
+        if y not in inputs or y not in labels or table in one_d or shape is None or len(shape) != 2:
+            return None
+        return ast.copy_location(ast.Subscript(child.value, parts[0], ast.Load()), child)
+
+    return _replaced(text, tree, row)
 
 
 def _inlined_hn36(text: str, lines: Mapping[str, str]) -> str:
