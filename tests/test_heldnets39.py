@@ -25,7 +25,7 @@ from test_heldnets21 import _both, _refusal
 torch = pytest.importorskip("torch")
 
 
-# ---- a function bound to a name in one line, called in the later ones -----------------------------
+# ---- a function bound to a name in one line, called in the later ones ------------------------
 
 _REG = """
 [dims]
@@ -114,7 +114,7 @@ def test_a_bound_layer_with_weights_is_refused_where_it_is_called() -> None:
     assert "nn.Linear" in zh and "[params]" in zh
 
 
-# ---- the oracle: TensorFlow's silu, Keras' cross-entropy classes ----------------------------------
+# ---- the oracle: TensorFlow's silu, Keras' cross-entropy classes ----------------------------
 
 
 def test_tf_silu_and_keras_bce_class_written_at_once() -> None:

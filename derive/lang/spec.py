@@ -1354,13 +1354,13 @@ class _Validator:
         groups: dict[str, Any] = {}  # heldnets35: 3-D values (a reshape to three sizes)
         aranges: dict[str, str] = {}  # heldnets36: labels = "torch.arange(n)", read where used
         unfolds: dict[str, str] = {}  # heldnets38: windows = "x.unfold(1, 3, 1)", read where used
-        called: dict[str, str] = {}  # heldnets39: criterion = "nn.HuberLoss()", read where called
+        bound: dict[str, str] = {}  # heldnets39: criterion = "nn.HuberLoss()", read where called
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
                 if self.callable_line_hn39(key, text, fwd):
-                    called[key] = text
+                    bound[key] = text
                     continue
-                text = self.called_hn39(f'[forward] {key} = "{text}"', text, called)
+                text = self.called_hn39(f'[forward] {key} = "{text}"', text, bound)
                 if _unfold_of_hn38(spelling.parsed_body(text)) is not None:
                     unfolds[key] = text
                     continue
@@ -1382,7 +1382,8 @@ class _Validator:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
-                text = _row_lookups_hn39(text, shapes, self.one_d, {*self.one_d, *self.picks}, self.inputs_hn38)
+                labels = {*self.one_d, *self.picks}  # heldnets39: x[idx, :] is x[idx]
+                text = _row_lookups_hn39(text, shapes, self.one_d, labels, self.inputs_hn38)
                 text = ex.label_casts_hn38(text, self.inputs_hn38)  # gather(1, y.long()[:, None])
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
