@@ -2792,19 +2792,7 @@ class _Validator:
         """``text`` with each call of a function line (:meth:`callable_line_hn39`) written as a
         call of that line's text; a layer with weights of its own so called is refused as
         :meth:`weighted_modules_hn30` refuses it written at once."""
-        if not lines or not any(k in text for k in lines):
-            return text
-        tree = spelling.parsed(text)
-        if tree is None:
-            return text
-        funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-
-        def inline(child: ast.AST) -> ast.expr | None:
-            if isinstance(child, ast.Name) and child.id in lines and id(child) in funcs:
-                return spelling.parsed_body(lines[child.id])
-            return None
-
-        made = _replaced(text, tree, inline)
+        made = _inlined_hn36(text, lines, calls_only=True)
         cls = spelling.weighted_module_hn30(made) if made != text else None
         if cls is not None:
             raise self.err(
@@ -4425,17 +4413,20 @@ def _row_lookups_hn39(
     return _replaced(text, tree, row)
 
 
-def _inlined_hn36(text: str, lines: Mapping[str, str]) -> str:
+def _inlined_hn36(text: str, lines: Mapping[str, str], calls_only: bool = False) -> str:
     """``text`` with each name of ``lines`` replaced by its line's expression (heldnets36: an
-    index line, ``labels = "torch.arange(n)"``, read where it is used)."""
+    index line, ``labels = "torch.arange(n)"``, read where it is used; heldnets39, ``calls_only``:
+    a function line, ``criterion = "nn.HuberLoss()"``, where it is called)."""
     if not lines or not any(k in text for k in lines):
         return text
     tree = spelling.parsed(text)
     if tree is None:
         return text
+    funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
 
     def inline(child: ast.AST) -> ast.expr | None:
-        if isinstance(child, ast.Name) and child.id in lines:
+        called = id(child) in funcs or not calls_only
+        if isinstance(child, ast.Name) and child.id in lines and called:
             made = spelling.parsed(lines[child.id])
             return made.body if isinstance(made, ast.Expression) else None
         return None
