@@ -914,6 +914,18 @@ def _keras_losses_sparse_cce(y_true, y_pred, from_logits=False, ignore_class=Non
     return _keras_sparse_cce(y_true, y_pred, from_logits, axis, ignore_class)
 
 
+def _keras_class_hn39(f):
+    """heldnets39: ``keras.losses.BinaryCrossentropy(from_logits=…, label_smoothing=…)`` /
+    ``CategoricalCrossentropy(…)``: the class's keywords passed to the per-example function
+    ``f``, then the mean over the batch (Keras' default), the sum, or none."""
+
+    def made(reduction="sum_over_batch_size", name=None, **kw):
+        reduce = {"sum_over_batch_size": torch.mean, "sum": torch.sum, "none": lambda x: x}
+        return lambda y_true, y_pred: reduce[reduction](f(y_true, y_pred, **kw))
+
+    return made
+
+
 def _keras_class_hn29(f):
     """``keras.losses.<Class>(reduction=…)(y_true, y_pred)`` of a per-example loss ``f``: the
     mean over the batch (Keras' default) or the sum."""
@@ -1124,6 +1136,8 @@ def _keras_module() -> SimpleNamespace:
             MeanSquaredError=_keras_class_hn29(_keras_mse),  # heldnets29
             MeanAbsoluteError=_keras_class_hn29(_keras_mae),
             binary_crossentropy=_keras_losses_bce,
+            BinaryCrossentropy=_keras_class_hn39(_keras_losses_bce),
+            CategoricalCrossentropy=_keras_class_hn39(_keras_losses_cce),
             # keras/src/losses/losses.py: mean over the last axis, per example
             mean_squared_error=_keras_mse,
             MSE=_keras_mse,
@@ -1637,6 +1651,7 @@ def _extras_s27(modules: dict[str, Any]) -> None:
     # a step function: NumPy's values, no gradient (PyTorch's heaviside has no derivative)
     np_shim.heaviside = lambda x, v: torch.heaviside(_t(x).detach(), torch.tensor(float(v)))
     tf.nn.swish = lambda x, beta=1.0: _t(x) * torch.sigmoid(beta * _t(x))
+    tf.nn.silu = tf.nn.swish  # heldnets39: TensorFlow's alias (derive read it)
     modules["scipy"].special.loggamma = lambda x: torch.lgamma(_t(x))
     tf.norm = lambda tensor, ord="euclidean", axis=None, keepdims=False: torch.linalg.vector_norm(
         _t(tensor), 2, dim=axis, keepdim=keepdims

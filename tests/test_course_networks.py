@@ -311,7 +311,7 @@ REFUSED = {
     # (Coursera C1W4's ReLU input exactly 0 under np.maximum: tests/specs_ties, refused by verify)
     "hn31_accuracy_argmax_as_loss": "the accuracy (argmax(…) == y) is not a loss to train on",
     "hn31_cs229_ridge_closed_form_solve": "solve() is read only for a named square matrix",
-    "hn31_randperm_minibatch_cn": "randperm() draws a random sample",
+    "hn31_randperm_minibatch_cn": "randperm() draws a random permutation",
     "hn32_gumbel_softmax_hard_routing": "gumbel_softmax() draws a random sample",
     "hn32_loss_reduction_none_not_scalar": "the last assignment is the loss and must be a scalar",
     "hn32_vae_randn_like_cn": "randn_like() draws a random sample",
@@ -338,6 +338,10 @@ REFUSED = {
     "hn38_reinforce_categorical_sample_cn": "Categorical(…).sample() draws classes at random",
     "hn38_sdpa_dropout_p_training": "no attn_mask, and dropout_p 0",
     "hn38_conv1d_unfold_im2col_meanpool": "the window's width K is a [dims] size",
+    # branch heldnets39: a random permutation (mixup), a Bernoulli sample, singular values
+    "hn39_mixup_randperm_in_forward": "randperm() draws a random permutation",
+    "hn39_rbm_bernoulli_hidden_sample_cn": "bernoulli() draws a random sample",
+    "hn39_nuclear_norm_svdvals_completion": "svdvals() is a matrix decomposition",
 }
 
 

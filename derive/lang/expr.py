@@ -2010,6 +2010,8 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets27.complex", f=name))
         if sig is None and name in SCATTERS_HN27:
             raise self.fail(node, catalog.said("spec.heldnets27.scatter", f=name))
+        if sig is None and name == "randperm":  # heldnets39: mixup's shuffled batch
+            raise self.fail(node, catalog.said("spec.heldnets39.permutation", name=name))
         if sig is None and name in _SAMPLING_HN24:
             raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
         if sig is None and name in ("bmm", "baddbmm"):

@@ -16,7 +16,7 @@ import random
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from importlib import resources
@@ -1355,8 +1355,13 @@ class _Validator:
         groups: dict[str, Any] = {}  # heldnets35: 3-D values (a reshape to three sizes)
         aranges: dict[str, str] = {}  # heldnets36: labels = "torch.arange(n)", read where used
         unfolds: dict[str, str] = {}  # heldnets38: windows = "x.unfold(1, 3, 1)", read where used
+        bound: dict[str, str] = {}  # heldnets39: criterion = "nn.HuberLoss()", read where called
         for key, text in fwd.items():
             if isinstance(text, str) and len(text) <= ex.MAX_LENGTH and "," not in key:
+                if self.callable_line_hn39(key, text, fwd):
+                    bound[key] = text
+                    continue
+                text = self.called_hn39(f'[forward] {key} = "{text}"', text, bound)
                 if _unfold_of_hn38(spelling.parsed_body(text)) is not None:
                     unfolds[key] = text
                     continue
@@ -1378,6 +1383,8 @@ class _Validator:
                 text = _data_detached_hn33(text)  # old PyTorch's target.data: a detach
                 text = spelling.comparisons_hn34(text)  # torch.gt(a, b), a.ge(0): a > b, a >= 0
                 text = ex.strip_casts(text)  # F.one_hot(y, C).float(): y's one-hot rows
+                labels = {*self.one_d, *self.picks}  # heldnets39: x[idx, :] is x[idx]
+                text = _row_lookups_hn39(text, shapes, self.one_d, labels, self.inputs_hn38)
                 text = ex.label_casts_hn38(text, self.inputs_hn38)  # gather(1, y.long()[:, None])
                 text = ex.whole_reductions(text, shapes, frozenset(self.one_d))  # z.flatten().sum()
                 before, text = self.mvn(key, text, fwd, shapes)
@@ -2787,6 +2794,42 @@ class _Validator:
             if _unfold_of_hn38(n) is not None:
                 raise refuse(n)
         return ast.unparse(tree)
+
+    def callable_line_hn39(self, key: str, text: str, fwd: Mapping[str, Any]) -> bool:
+        """heldnets39: a [forward] line whose value is a function (``spelling.callable_line_hn39``:
+        ``criterion = nn.HuberLoss(delta=0.5)``, ``act = torch.tanh``), not the loss, that the
+        later lines only call (``criterion(pred, y)``): its text is read in each call's place, as
+        if written there (``nn.HuberLoss(delta=0.5)(pred, y)``). A name used otherwise keeps the
+        line as it is (read as a tensor, or refused)."""
+        if key == self.loss_key_hn35 or not spelling.callable_line_hn39(text):
+            return False
+        keys = list(fwd)
+        calls = 0
+        for later in keys[keys.index(key) + 1 :]:
+            tree = spelling.parsed(fwd[later]) if isinstance(fwd[later], str) else None
+            if tree is None:
+                continue
+            funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+            for n in ast.walk(tree):
+                if isinstance(n, ast.Name) and n.id == key:
+                    if id(n) not in funcs:
+                        return False
+                    calls += 1
+        return calls > 0
+
+    def called_hn39(self, where: str, text: str, lines: Mapping[str, str]) -> str:
+        """``text`` with each call of a function line (:meth:`callable_line_hn39`) written as a
+        call of that line's text; a layer with weights of its own so called is refused as
+        :meth:`weighted_modules_hn30` refuses it written at once."""
+        made = _inlined_hn36(text, lines, calls_only=True)
+        cls = spelling.weighted_module_hn30(made) if made != text else None
+        if cls is not None:
+            raise self.err(
+                where,
+                catalog.said("spec.heldnets30.weighted_module", cls=cls),
+                catalog.said("spec.heldnets30.weighted_module_fix"),
+            )
+        return made
 
     def index_line_hn36(self, key: str, text: str, fwd: Mapping[str, Any], shapes) -> bool:
         """heldnets36: a [forward] line that is one ``torch.arange(n)`` / ``np.arange(n)`` alone
@@ -4363,17 +4406,56 @@ def _unfold_of_hn38(node: ast.AST | None) -> tuple[ast.expr, int | None, ast.exp
     )
 
 
-def _inlined_hn36(text: str, lines: Mapping[str, str]) -> str:
-    """``text`` with each name of ``lines`` replaced by its line's expression (heldnets36: an
-    index line, ``labels = "torch.arange(n)"``, read where it is used)."""
-    if not lines or not any(k in text for k in lines):
+def _row_lookups_hn39(
+    text: str,
+    shapes: Mapping[str, Any],
+    one_d: Collection[str],
+    labels: Collection[str],
+    inputs: Collection[str],
+) -> str:
+    """heldnets39: ``x[idx, :]`` of a matrix ``x`` by name (not in ``one_d``: NumPy refuses
+    two indices of a 1-D array) and a 1-D input ``idx`` (in
+    ``labels``: 1-D, or read as class labels already; mixup's ``x[index, :]``) is NumPy's and
+    PyTorch's ``x[idx]``, the rows at those indices: written so, where the lookup ``E[y]`` is
+    read."""
+    if ", :]" not in text.replace(" ", "").replace(",:]", ", :]"):
         return text
     tree = spelling.parsed(text)
     if tree is None:
         return text
 
+    def row(child: ast.AST) -> ast.expr | None:
+        if not (isinstance(child, ast.Subscript) and isinstance(child.value, ast.Name)):
+            return None
+        parts = child.slice.elts if isinstance(child.slice, ast.Tuple) else []
+        if len(parts) != 2 or not isinstance(parts[0], ast.Name):
+            return None
+        bare = isinstance(parts[1], ast.Slice) and parts[1].lower is None
+        if not bare or parts[1].upper is not None or parts[1].step is not None:
+            return None
+        table, y = child.value.id, parts[0].id
+        shape = shapes.get(table)
+        if y not in inputs or y not in labels or table in one_d or shape is None or len(shape) != 2:
+            return None
+        return ast.copy_location(ast.Subscript(child.value, parts[0], ast.Load()), child)
+
+    return _replaced(text, tree, row)
+
+
+def _inlined_hn36(text: str, lines: Mapping[str, str], calls_only: bool = False) -> str:
+    """``text`` with each name of ``lines`` replaced by its line's expression (heldnets36: an
+    index line, ``labels = "torch.arange(n)"``, read where it is used; heldnets39, ``calls_only``:
+    a function line, ``criterion = "nn.HuberLoss()"``, where it is called)."""
+    if not lines or not any(k in text for k in lines):
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+    funcs = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+
     def inline(child: ast.AST) -> ast.expr | None:
-        if isinstance(child, ast.Name) and child.id in lines:
+        called = id(child) in funcs or not calls_only
+        if isinstance(child, ast.Name) and child.id in lines and called:
             made = spelling.parsed(lines[child.id])
             return made.body if isinstance(made, ast.Expression) else None
         return None

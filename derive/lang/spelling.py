@@ -3128,6 +3128,31 @@ def module_calls(text: str) -> str:
         return text
 
 
+_CALLABLE_ROOTS_HN39 = frozenset({"optax", "jax", "jnp", "tf", "torch", "np", "F", "nn", "keras"})
+
+
+def callable_line_hn39(text: str) -> bool:
+    """heldnets39: a [forward] line whose value is a function, not a tensor — as course code
+    binds a loss or an activation once and calls it later (``criterion = nn.HuberLoss(delta=0.5)``
+    … ``criterion(pred, y)``): a module class constructed (PyTorch's ``nn.X(…)``, Keras'
+    ``tf.keras.losses.X(…)`` or ``regularizers.l2(…)``, a layer with weights — refused where it
+    is called) or a library function named without a call (``F.mse_loss``, ``torch.tanh``,
+    ``optax.l2_loss``)."""
+    body = parsed_body(text)
+    if isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute):
+        path, cls = _module_path(body.func.value), body.func.attr
+        if path in KERAS_REGULARIZERS_HN29:
+            return True
+        classes = (*_NN_PATHS, *KERAS_LOSSES, *_WEIGHTED_PATHS_HN30)
+        return path in classes and cls[:1].isupper()
+    if isinstance(body, ast.Attribute):
+        path = _module_path(body)
+        return bool(path) and path.split(".")[0] in _CALLABLE_ROOTS_HN39 and not path.endswith(
+            (".pi", ".e", ".inf", ".nan", ".newaxis", ".float32", ".float64")
+        )
+    return False
+
+
 def optax_losses(text: str) -> str:
     """``text`` with Optax's loss calls (``optax.softmax_cross_entropy_with_integer_labels(z,
     y)``, ``optax.softmax_cross_entropy``, ``optax.sigmoid_binary_cross_entropy``,
