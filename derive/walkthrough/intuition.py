@@ -88,16 +88,20 @@ def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, 
         if exact is not None:
             out.append(exact)
             continue
-        if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.Num)):
+        # the bounds numbers or sums of numbers (AttentionDeepMIL's max=1. - 1e-5)
+        hi = domain.number_value(n.left) if isinstance(n, ex.BinOp) and n.op == "-" else None
+        if hi is None:
             continue
         found = domain.clamp_bounds(n.right, plain_low=True)
-        if found is None or found[2] != n.left or not isinstance(found[1], ex.Num):
+        if found is None or domain.number_value(found[2]) != hi:
             continue
         x, low, _, f = found
+        lo = domain.number_value(low)
+        if lo is None:
+            continue
         outer = n.right
         inner = outer.args[0].right  # type: ignore[attr-defined]
         inner = inner if isinstance(inner, ex.Call) else inner.right
-        lo, hi = low.value, n.left.value
         out.append((x, _num_tex(lo), _num_tex(hi), f == "relu", (outer, inner)))
     return out
 
