@@ -363,3 +363,66 @@ def test_maxout_gradient_is_a_mask() -> None:
     assert "operatorname{sign}" not in back
     assert "\\mathbf{1}\\left[x \\thinspace A > x \\thinspace B\\right]" in back
     assert "np.sign" not in _code(md, "dA")
+
+
+# ---- (4) found on the fresh read (hn37 GeGLU, hn37 Poisson); tests written after the finding ----
+
+# held out: an exact GELU hidden layer (PyTorch's default approximate='none') and a linear head
+GELU = """
+[network]
+name = "gelu-mlp"
+[dims]
+n = 2
+d = 2
+h = 3
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+W1 = ["d", "h"]
+W2 = ["h", 1]
+[forward]
+a = "F.gelu(x @ W1)"
+out = "a @ W2"
+L = "((out - y) ** 2).mean()"
+[values]
+x = [[0.5, -1.0], [1.2, 0.3]]
+y = [[0.2], [-0.4]]
+W1 = [[0.4, -0.8, 0.1], [0.6, 0.2, -0.5]]
+W2 = [[0.3], [-0.7], [0.9]]
+"""
+
+# held out: a Poisson regression's rate exp(x w) with a negative log-rate at the example
+POISSON = """
+[network]
+name = "poisson-rate"
+[dims]
+n = 2
+d = 2
+[inputs]
+x = ["n", "d"]
+k = ["n", 1]
+[params]
+w = ["d", 1]
+[forward]
+r = "x @ w"
+L = "(torch.exp(r) - k * r).mean()"
+[values]
+x = [[1.0, 0.5], [-0.4, 0.8]]
+k = [[2.0], [0.0]]
+w = [[-0.6], [0.2]]
+"""
+
+
+def test_exact_gelu_is_named_with_its_own_slope() -> None:
+    """GELU's slope Φ(x) + x φ(x), not "the slope of erf": x is read twice (x·Φ(x))."""
+    en, zh = _md(GELU, "en"), _md(GELU, "zh")
+    assert "the slope of $\\operatorname{erf}$ at that entry" not in en
+    assert "GELU, $x\\thinspace \\Phi(x)$" in en and "\\Phi(x) + x\\thinspace \\varphi(x)" in en
+    assert "GELU 即" in zh and "的斜率" in zh
+
+
+def test_a_negative_exponent_has_no_brackets() -> None:
+    md = _md(POISSON)
+    assert "^{\\left(-" not in md
+    assert re.search(r"e\^\{-0\.\d+\}", md)

@@ -106,6 +106,29 @@ def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, 
     return out
 
 
+def _gelus(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
+    """The exact GELUs in ``tree`` as the spellings write them, ``(1/2 x) (1 + erf(x/√2))``
+    (``spelling._gelu``: F.gelu, jax.nn.gelu(approximate=False), tf.nn.gelu): ``(x, the erf
+    call)``. Its slope is GELU's, Φ(x) + x φ(x), not erf's: x is read twice."""
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "*"):
+            continue
+        half, one_plus = n.left, n.right
+        if not (
+            isinstance(half, ex.BinOp) and half.op == "*" and half.left == ex.Num(Fraction(1, 2))
+            and isinstance(one_plus, ex.BinOp) and one_plus.op == "+"
+            and one_plus.left == ex.Num(Fraction(1))
+            and isinstance(one_plus.right, ex.Call) and one_plus.right.func == "erf"
+            and len(one_plus.right.args) == 1
+        ):
+            continue
+        arg = one_plus.right.args[0]
+        if isinstance(arg, ex.BinOp) and arg.op == "*" and arg.left == half.right:
+            out.append((half.right, one_plus.right))
+    return out
+
+
 def _exact_clip(n: ex.Node) -> tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]] | None:
     """The same for ``lo + F(x − lo) − G(x − hi)``, the clamp whose float64 comparisons are
     PyTorch's (``spelling.EXACT_BOUNDS``: F, G = clamp0, relu for clamp, relu, clamp0 for
@@ -436,6 +459,11 @@ class _Writer:
                 key = "slope.clip.strict" if strict else "slope.clip"
                 X = Math(forward_ir(x, self.g).tex())  # the clamp's input
                 out.append(Words(key, (("T", T), ("X", X), ("lo", Math(lo)), ("hi", Math(hi)))))
+        for x, erf in _gelus(tree):  # GELU's slope, not erf's (x is read twice)
+            if _uses(x, t):
+                clipped.add(id(erf))
+                X = Math(forward_ir(x, self.g).tex())
+                out.append(Words("slope.gelu", (("T", T), ("X", X), ("up", d_up))))
         # σ(…) into a cross-entropy inside the line (the fused inline form): its slope cancels,
         # so neither the sigmoid's gate nor the softmax Jacobian is what the formula shows
         fused = next((r for r in c.rules if r in ("sigmoid-bce", "softmax-ce", "softmax-ce-soft")), None)
