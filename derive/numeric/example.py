@@ -34,6 +34,9 @@ _DOUBLE_PARENS = re.compile(
 )
 # a negative number substituted as a whole numerator: \frac{(−0.24)}{3} → \frac{−0.24}{3}
 _FRAC_PARENS = re.compile(r"\\frac\{\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)\}")
+# a negative number substituted as a whole exponent needs no brackets: e^{\left(-0.276\right)}
+# → e^{-0.276} (the superscript's braces group it)
+_EXP_PARENS = re.compile(r"\^\{\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)\}")
 # a fraction whose numerator is a negative number, where it is a term (at the start, after
 # + or −, after an opening parenthesis): the sign in front, as a lecturer writes it
 # ("0.0322398 − \frac{4.1869175}{7.7543900}", not "+ \frac{-4.1869175}{7.7543900}")
@@ -469,6 +472,7 @@ class Example:
                 r"\\left(\1\\right)", _spec_latex(formula, self._num_names(formula), rank)
             )
             sub = _FRAC_PARENS.sub(r"\\frac{\1}", sub)
+            sub = _EXP_PARENS.sub(r"^{\1}", sub)
             sub = _FRAC_SIGN.sub(_frac_sign, sub)
             sub_exact = all(self.number(s).exact for s in formula.free_symbols)
             if len(sub) > MAX_LINE_TEX:  # the formula, then its value: no numbers line
