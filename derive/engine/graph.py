@@ -161,7 +161,7 @@ def recurrence_steps(spec: NetSpec) -> set[str]:
     node's line is the line of the number before it with every numbered name's number lowered
     by one and no parameter renamed (the same weights at every step) — an Euler integration's
     ``h2 = h1 + dt * tanh(h1 @ W + b)`` after ``h1 = h0 + dt * tanh(h0 @ W + b)``, an RNN's
-    ``z2 = x2 @ Wx + h1 @ Wh + b`` — the families renamed (h, and x and z) are printed as time
+    ``z2 = x2 @ Wx + h1 @ Wh + b``, each line reading the step before — the families renamed (h, and x and z) are printed as time
     steps, ``h_{1}``, ``h_{2}``; ``h^{[1]}`` would call them layers. A network whose layers have
     weights of their own (``A2 = relu(A1 @ W2 + b2)``) renames a parameter and keeps its
     layers."""
@@ -178,8 +178,9 @@ def recurrence_steps(spec: NetSpec) -> set[str]:
             continue
         stem, k = numbered[name]
         before = f"{stem}{k - 1}"
-        if before not in trees:
-            continue
+        previous = [n for n in ex.names(tree) if n in numbered and n not in params]
+        if before not in trees or not any(numbered[n][1] == k - 1 for n in previous):
+            continue  # a recurrence reads the step before (h2 reads h1; mean2 = Z2.mean(0) does not)
         renamed: set[str] = set()
 
         def lowered(n: ex.Node) -> ex.Node:
