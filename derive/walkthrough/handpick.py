@@ -58,6 +58,10 @@ def _formula_and_value(c: Any) -> Any:
     a line over the cap). A softmax cross-entropy's entry spells every term of the row, zeros
     too (d2l_lstm_scratch's loss and δ: half a page each); the formula and the exact value say
     what a reader checks, and the matrix form above is the way to work it."""
+    if c.index and c.cut != "formula":
+        # the row sum written once with an index, then the value (the lead's decision, round
+        # 39: batch norm's δvar, δmean were 6–10 lines each of the same term for every row)
+        return replace(c, chain=((c.chain[0][0], c.index), c.chain[-1]), cut="numbers")
     if c.cut or len(c.chain) < 3:
         return c
     return replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers")
