@@ -426,3 +426,83 @@ def test_a_negative_exponent_has_no_brackets() -> None:
     md = _md(POISSON)
     assert "^{\\left(-" not in md
     assert re.search(r"e\^\{-0\.\d+\}", md)
+
+
+# ---- (3) the lead's decision: a tall row sum written once with an index at standard detail ----
+
+# held out: a batch norm written out by hand over five examples, then a linear head
+BATCHNORM = """
+[network]
+name = "bn-by-hand-five"
+[dims]
+m = 5
+d = 2
+[inputs]
+x = ["m", "d"]
+y = ["m", 1]
+[params]
+W = ["d", "d"]
+g = [1, "d"]
+v = ["d", 1]
+[constants]
+eps = 0.00001
+[forward]
+z = "x @ W"
+mu = "z.mean(dim=0, keepdim=True)"
+var = "((z - mu) ** 2).mean(dim=0, keepdim=True)"
+zn = "g * (z - mu) / torch.sqrt(var + eps)"
+L = "((zn @ v - y) ** 2).mean()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4], [0.7, 1.1], [-0.2, -0.9]]
+y = [[0.5], [-1], [0.2], [0.9], [-0.3]]
+W = [[0.6, -0.9], [-0.4, 0.7]]
+g = [[1.2, 0.8]]
+v = [[0.8], [-0.5]]
+"""
+
+
+def _var_section(md: str) -> str:
+    return md.split("$\\delta_{\\mathrm{var}}$", 1)[1].split("\n### ", 1)[0]
+
+
+def test_tall_row_sum_is_written_with_an_index() -> None:
+    import torch
+
+    md = _md(BATCHNORM)
+    sec = _var_section(md)
+    calc = re.search(r"\\delta_\{\\mathrm\{var\}_\{1\}\} &= (.*?)\\\\\n&\\approx (-?[0-9.]+)", sec)
+    assert calc, sec[:2000]
+    formula, value = calc.groups()
+    assert "\\sum_{i=1}^{m}" in formula and "z_{i1}" in formula
+    assert "z_{21}" not in formula  # the rows are the index, not written out one by one
+    x = torch.tensor([[1, -0.5], [0.3, 0.8], [-1.2, 0.4], [0.7, 1.1], [-0.2, -0.9]], dtype=torch.float64)
+    y = torch.tensor([[0.5], [-1], [0.2], [0.9], [-0.3]], dtype=torch.float64)
+    W = torch.tensor([[0.6, -0.9], [-0.4, 0.7]], dtype=torch.float64, requires_grad=True)
+    g = torch.tensor([[1.2, 0.8]], dtype=torch.float64)
+    v = torch.tensor([[0.8], [-0.5]], dtype=torch.float64)
+    z = x @ W
+    mu = z.mean(0, keepdim=True)
+    var = ((z - mu) ** 2).mean(0, keepdim=True)
+    var.retain_grad()
+    zn = g * (z - mu) / torch.sqrt(var + 1e-5)
+    ((zn @ v - y) ** 2).mean().backward()
+    assert abs(float(value) - var.grad[0, 0].item()) < 1e-7
+
+
+# the same over three examples: its δvar's rows fit a line, so full detail writes them out
+BATCHNORM3 = (
+    BATCHNORM.replace("m = 5", "m = 3")
+    .replace("[-1.2, 0.4], [0.7, 1.1], [-0.2, -0.9]]", "[-1.2, 0.4]]")
+    .replace("[0.2], [0.9], [-0.3]]", "[0.2]]")
+)
+
+
+def test_full_detail_keeps_the_rows_written_out() -> None:
+    """Standard detail: the first entry as its index form and value, the others as values;
+    full detail: every entry's own working, its rows written out."""
+    standard = _var_section(_md(BATCHNORM3))
+    full = _var_section(_md(BATCHNORM3, detail="full"))
+    assert "\\sum_{i=1}^{m}" in standard
+    assert "\\delta_{\\mathrm{var}_{2}} &=" not in standard
+    assert "\\sum_{i=1}" not in full and "\\delta_{\\mathrm{zn}_{31}}" in full
+    assert "\\delta_{\\mathrm{var}_{2}} &=" in full
