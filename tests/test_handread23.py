@@ -506,3 +506,13 @@ def test_full_detail_keeps_the_rows_written_out() -> None:
     assert "\\delta_{\\mathrm{var}_{2}} &=" not in standard
     assert "\\sum_{i=1}" not in full and "\\delta_{\\mathrm{zn}_{31}}" in full
     assert "\\delta_{\\mathrm{var}_{2}} &=" in full
+
+
+def test_a_mean_broadcast_inside_the_variance_is_not_a_batch_of_one() -> None:
+    """var = mean((z − μ)²) over the rows has one row, but μ is subtracted from each of the m
+    rows of z inside it: its share is a sum over those m rows (the handout said "the batch of
+    this example has 1 = 1 row")."""
+    en, zh = _md(BATCHNORM3, "en"), _md(BATCHNORM3, "zh")
+    assert "= 1$ row" not in en and "$1 = 1$" not in zh
+    assert "$\\mu$ is broadcast to each of the $m$ rows inside $\\mathrm{var}$" in en
+    assert "在 $\\mathrm{var}$ 的内部被广播到全部 $m$ 行上" in zh

@@ -580,8 +580,18 @@ class _Writer:
                     out.append(Words(key, (*args, ("m", self.batch(c.source)))))
                     if n_mean > 1:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
-                else:  # a batch of one, declared as a named size: the sum has one row
-                    out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
+                else:
+                    # one row in S, but more where t is broadcast inside it (a batch norm's
+                    # var = mean((Z − μ)²) over the rows: μ is subtracted from each row of Z)
+                    inner = max(
+                        (n for n in ex.names(tree) if n in self.g.tensors and n != t),
+                        key=self.rows,
+                        default=None,
+                    )
+                    if inner is not None and self.rows(inner) > 1:
+                        out.append(Words("bias-sum.inside", (*base, ("m", self.batch(inner)))))
+                    else:  # a batch of one, declared as a named size: the sum has one row
+                        out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
             elif r == "sum-broadcast":
                 out.append(Words(self.broadcast_key(t, c.source), base))
             elif r == "product" and "bias-sum" not in rules and not linear:
