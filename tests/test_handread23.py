@@ -516,3 +516,15 @@ def test_a_mean_broadcast_inside_the_variance_is_not_a_batch_of_one() -> None:
     assert "= 1$ row" not in en and "$1 = 1$" not in zh
     assert "$\\mu$ is broadcast to each of the $m$ rows inside $\\mathrm{var}$" in en
     assert "在 $\\mathrm{var}$ 的内部被广播到全部 $m$ 行上" in zh
+
+
+def test_softsign_words_name_its_one_slope() -> None:
+    """The words say softsign's slope 1/(1 + |z|)², as the formula shows it, not |z|'s sign
+    and the product rule's two shares."""
+    for source, z in ((SOFTSIGN, "z"), (SOFTSIGN_F, "u")):
+        back = _backward(_md(source, "en"))
+        words = back.split(f"$\\delta_{{{z}}}$", 1)[1].split("**In words.**", 1)[1].split("\n", 1)[0]
+        assert "Softsign, $x/(1 + |x|)$, gates the blame by its slope" in words
+        assert "the sign of $x$" not in words and "two shares, the blame of" not in words
+        zh = _backward(_md(source, "zh"))
+        assert "softsign 即 $x/(1 + |x|)$" in zh

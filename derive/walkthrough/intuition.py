@@ -129,6 +129,23 @@ def _gelus(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
     return out
 
 
+def _softsigns(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
+    """The softsigns in ``tree`` as the spellings write them, ``x / (1 + |x|)`` (F.softsign,
+    tf.nn.softsign, or written out): ``(x, the abs call)``. Its slope is 1/(1 + |x|)², the
+    quotient rule's two shares joined (the formula tidy proves)."""
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "/" and isinstance(n.right, ex.BinOp)):
+            continue
+        den = n.right
+        if (
+            den.op == "+" and den.left == ex.Num(Fraction(1)) and isinstance(den.right, ex.Call)
+            and den.right.func == "abs" and den.right.args == (n.left,)
+        ):
+            out.append((n.left, den.right))
+    return out
+
+
 def _exact_clip(n: ex.Node) -> tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]] | None:
     """The same for ``lo + F(x − lo) − G(x − hi)``, the clamp whose float64 comparisons are
     PyTorch's (``spelling.EXACT_BOUNDS``: F, G = clamp0, relu for clamp, relu, clamp0 for
@@ -459,6 +476,13 @@ class _Writer:
                 key = "slope.clip.strict" if strict else "slope.clip"
                 X = Math(forward_ir(x, self.g).tex())  # the clamp's input
                 out.append(Words(key, (("T", T), ("X", X), ("lo", Math(lo)), ("hi", Math(hi)))))
+        softsign = False
+        for x, bars in _softsigns(tree):  # one slope, 1/(1 + |x|)², not |x|'s sign and two shares
+            if _uses(x, t):
+                clipped.add(id(bars))
+                softsign = True
+                X = Math(forward_ir(x, self.g).tex())
+                out.append(Words("slope.softsign", (("T", T), ("X", X), ("up", d_up))))
         for x, erf in _gelus(tree):  # GELU's slope, not erf's (x is read twice)
             if _uses(x, t):
                 clipped.add(id(erf))
@@ -633,6 +657,8 @@ class _Writer:
         scaled = self.scaled_scores(tree, t)
         if scaled is not None:  # S = Q Kᵀ/√d: why the 1/√d, said where the blame passes it
             out.append(Words("scaled-scores", (*base, ("d", scaled))))
+        if softsign:  # the two shares of x / (1 + |x|) are said as its one slope
+            out = [w for w in out if w.key != "product.twice"]
         if not out:
             # y - output: the subtracted term gets the blame with its sign flipped, −δ
             minus = not rules and isinstance(c.formula, mf.Neg)
