@@ -573,12 +573,6 @@ class Example:
         too_long = _leaves_over(formula, MAX_LINE_TEX)
         formula_tex = "" if too_long else _spec_latex(formula, names, rank)
         if too_long or len(formula_tex) > MAX_LINE_TEX:
-            index = self.index_form(formula, rank)
-            if index and len(index) <= MAX_LINE_TEX:  # the row sum with an index, then its value
-                return Working(
-                    names[lhs_symbol], index, None, None, self.number(lhs_symbol),
-                    cut="numbers", index_tex=index,
-                )
             return Working(names[lhs_symbol], "", None, None, self.number(lhs_symbol), cut="formula")
         index = self.index_form(formula, rank) if len(formula_tex) > INDEX_FROM else ""
         sub, sub_exact = None, True

@@ -52,6 +52,12 @@ def long(c: Any) -> bool:
     return _length(c) > LONG_WORKING
 
 
+def _indexed(c: Any) -> bool:
+    """Whether the working ``c`` is a formula followed by its value (too long with the numbers
+    put in, or too long to show in full) that has an index form (``Calc.index``): a row sum."""
+    return bool(c.index) and c.cut != "formula" and (c.cut == "numbers" or long(c))
+
+
 def _formula_and_value(c: Any) -> Any:
     """A :func:`tall` working at standard detail: its formula and its value, the rows with the
     example's numbers put in left out (``cut="numbers"``: the handout says so under it, as for
@@ -113,6 +119,8 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return cs if len(cs) <= FEW else cs[:3]
 
     def pick(cs: Any) -> Any:
+        if cs and _indexed(cs[0]):  # the row sum once with an index; the others as values
+            return [_formula_and_value(cs[0])]
         if cs and tall(cs[0]):
             return [_formula_and_value(cs[0])]
         return [cs[0]] if cs and long(cs[0]) else some(cs)
@@ -124,6 +132,8 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return pick, False
 
     def row(cs: Any) -> Any:  # 2 at most
+        if _indexed(cs[0]):
+            return [_formula_and_value(cs[0])]
         first = cs[: 1 if long(cs[0]) else min(2, len(rows(some(cs))[0]))]
         return [_formula_and_value(c) if tall(c) else c for c in first]
 
