@@ -54,8 +54,10 @@ def long(c: Any) -> bool:
 
 def _indexed(c: Any) -> bool:
     """Whether the working ``c`` is a formula followed by its value (too long with the numbers
-    put in, or too long to show in full) that has an index form (``Calc.index``): a row sum."""
-    return bool(c.index) and c.cut != "formula" and (c.cut == "numbers" or long(c))
+    put in) that has an index form (``Calc.index``): a row sum. A working a reader follows with
+    its numbers (the built-in relu-mlp's loss) stays as it is; a tall one is cut to its formula
+    and value first (:func:`_formula_and_value`, which writes it with the index)."""
+    return bool(c.index) and c.cut == "numbers"
 
 
 def _formula_and_value(c: Any) -> Any:
