@@ -56,7 +56,7 @@ def test_a_shared_weights_contributions_sit_beside_their_lead_ins() -> None:
     tex = _handout(str(SPECS / "elman_rnn3.toml"), "en")
     rows = re.findall(
         r"^\\left\.\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial W_\{xh"
-        r"\}\}\\right\|_\{h\^\{\[(\d)\]\}\} &= ",
+        r"\}\}\\right\|_\{h_\{(\d)\}\} &= ",
         tex,
         re.M,
     )
@@ -64,7 +64,7 @@ def test_a_shared_weights_contributions_sit_beside_their_lead_ins() -> None:
     assert tex.count("\\begin{aligned}\n\\left.\\frac{\\partial \\mathrm{loss}}") >= 1
     whh = tex[tex.index("\\partial W_{hh}}\\)}") :]
     whh = whh[: whh.index("\\approx")]
-    assert re.findall(r"_\{\\text\{through\}\\,h\^\{\[(\d)\]\}\}", whh) == ["3", "2", "1"]
+    assert re.findall(r"_\{\\text\{through\}\\,h_\{(\d)\}\}", whh) == ["3", "2", "1"]
 
 
 def test_chinese_aligned_rows_keep_the_english_spacing() -> None:

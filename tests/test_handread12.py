@@ -110,7 +110,7 @@ def test_a_recurrences_shared_weights_are_one_sum_over_the_steps() -> None:
     d = tidied(derive(spec.load(str(SPECS / "elman_rnn3.toml"))))
     sums = _steps(d)
     assert set(sums) == {"Wxh", "Whh", "bh"}
-    assert "h^{[t - 1]\\top}" in sums["Whh"].rhs.tex
+    assert "h_{t - 1}^{\\top}" in sums["Whh"].rhs.tex
     for name, step in sums.items():
         v = next(v for v in d.backward if v.name == name)
         assert step.points > 0 and step.rhs.value == v.total.rhs.value
@@ -118,7 +118,7 @@ def test_a_recurrences_shared_weights_are_one_sum_over_the_steps() -> None:
         assert m, step.rhs.tex
         body = m.group(3)
         written = {
-            body.replace("t - 1", str(t - 1)).replace("[t]", f"[{t}]")
+            body.replace("t - 1", str(t - 1)).replace("{t}", f"{{{t}}}")
             for t in range(int(m.group(1)), int(m.group(2)) + 1)
         }
         assert written == {c.step.rhs.tex for c in v.contributions}, (written, name)

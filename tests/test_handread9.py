@@ -133,8 +133,8 @@ def test_an_inline_activation_is_named_in_later_hand_calculations() -> None:
     backward = [c for c in calcs if c.lhs.startswith("\\delta") or "partial" in c.lhs]
     assert backward
     assert not [c.lhs for c in backward if any("tanh" in t for _, t in c.chain)]
-    assert any("\\left(h^{[3]}_{11}\\right)^{2}" in c.chain[0][1] for c in backward)
-    forward = [c for c in calcs if c.lhs == "h^{[1]}_{11}"]
+    assert any("\\left(h_{3}\\right)_{11}^{2}" in c.chain[0][1] for c in backward)
+    forward = [c for c in calcs if c.lhs == "\\left(h_{1}\\right)_{11}"]
     assert forward and "\\tanh" in forward[0].chain[0][1]
 
 

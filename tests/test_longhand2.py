@@ -137,7 +137,7 @@ def _items(source: str, detail: str = "standard") -> dict:
         (GATES, "La", "ea", ["A"]),
         (COLMAJOR, "V1", "c1", ["P"]),
         (COLMAJOR, "V2", "c2", ["G"]),
-        (RECUR, "Win", "beta", ["v^{[3]}", "v^{[2]}", "v^{[1]}"]),
+        (RECUR, "Win", "beta", ["v_{3}", "v_{2}", "v_{1}"]),
     ],
     ids=["gate", "colmajor-1", "colmajor-2", "recurrence"],
 )

@@ -66,7 +66,7 @@ Pa = ["n", "i"]
 Pb = ["n", "i"]
 R0 = ["n", "s"]
 Q0 = ["n", "s"]
-Tt = ["n", 1]
+target = ["n", 1]
 [params]
 U1 = ["i", "s"]
 M1 = ["s", "s"]
@@ -81,8 +81,8 @@ R1 = "torch.sigmoid(Pa @ U1 + R0 @ M1 + c1)"
 Q1 = "torch.sigmoid(R1 @ U2 + Q0 @ M2 + c2)"
 R2 = "torch.sigmoid(Pb @ U1 + R1 @ M1 + c1)"
 Q2 = "torch.sigmoid(R2 @ U2 + Q1 @ M2 + c2)"
-yhat = "Q2 @ Wy + cy"
-loss = "((yhat - Tt) ** 2 / 2).mean()"
+y_pred = "Q2 @ Wy + cy"
+loss = "((y_pred - target) ** 2 / 2).mean()"
 """
 
 SMALL = """

@@ -55,6 +55,7 @@ def tidy(m: Any) -> Any:
         out = mf.matmul(changes["a"], changes["b"])
     elif isinstance(m, mf.Add):
         out = _collect(mf.add(*changes["terms"]))
+        out = _one_fraction(out) or out
     elif isinstance(m, mf.SumCols) and (rows := _softmax_row_sums(changes["x"])) is not None:
         out = rows  # (c softmax(X)) 𝟙 = c 𝟙
     elif (
@@ -254,3 +255,63 @@ def _common_factor(groups: list[list[Any]]) -> tuple[sp.Expr, tuple] | None:
             return None
     names = tuple(nm for _, n, _ in groups for nm in n if nm[0] in f.free_symbols)
     return f, names
+
+
+def _over(t: Any) -> tuple[int, list[Any], Any, int] | None:
+    """``(sign, numerator's factors, denominator's base, its power)`` of a quotient ``± a ⊙ …
+    / Bⁿ`` (Hadamard factors beside the quotient counted in the numerator), each ``z ⊙ sign(z)``
+    among the factors written ``|z|``; None when ``t`` is no quotient."""
+    sign = 1
+    while isinstance(t, mf.Neg):
+        sign, t = -sign, t.x
+    factors = _hadamard_factors(t)
+    quotients = [f for f in factors if isinstance(f, mf.Div)]
+    if len(quotients) != 1:
+        return None
+    q = quotients[0]
+    top = [f for f in factors if f is not q] + _hadamard_factors(q.a)
+    if any(isinstance(f, mf.Scalar | mf.Div) for f in top):
+        return None
+    base, n = (q.b.x, q.b.n) if isinstance(q.b, mf.Pow) and isinstance(q.b.n, int) else (q.b, 1)
+    for f in list(top):  # z ⊙ sign(z) = |z|
+        if isinstance(f, mf.Func) and f.name == "sign" and f.x in top:
+            top.remove(f)
+            top[top.index(f.x)] = mf.Func("abs", f.x)
+    return sign, top, base, n
+
+
+def _hadamard_factors(t: Any) -> list[Any]:
+    if isinstance(t, mf.Mul) and t._hadamard():
+        return _hadamard_factors(t.a) + _hadamard_factors(t.b)
+    return [t]
+
+
+def _one_fraction(m: Any) -> Any:
+    """``a / (k + c) − a ⊙ c / (k + c)²`` (the quotient rule's two shares, softsign's slope
+    ``δ/(1 + |h|) − δ ⊙ h ⊙ sign(h)/(1 + |h|)²``) as one fraction ``k a / (k + c)²``, ``k`` a
+    number: the same matrix, entry by entry (``a (k + c) − a c = k a``); None for anything
+    else."""
+    if not (isinstance(m, mf.Add) and len(m.terms) == 2):
+        return None
+    parts = [_over(t) for t in m.terms]
+    if any(p is None for p in parts):
+        return None
+    (s1, f1, b1, n1), (s2, f2, b2, n2) = sorted(parts, key=lambda p: p[3])  # type: ignore[misc]
+    if not (s1 == 1 and s2 == -1 and n1 == 1 and n2 == 2 and b1 == b2):
+        return None
+    if not (isinstance(b1, mf.Add) and len(b1.terms) == 2):
+        return None
+    k, c = b1.terms
+    if isinstance(c, mf.Scalar):
+        k, c = c, k
+    if not (isinstance(k, mf.Scalar) and k.expr.is_number and k.expr != 0) or c not in f2:
+        return None
+    rest = list(f2)
+    rest.remove(c)
+    if len(rest) != len(f1) or any(rest.count(f) != f1.count(f) for f in f1):
+        return None
+    top = f1[0]
+    for f in f1[1:]:
+        top = mf.mul(top, f)
+    out = mf.div(mf.mul(k, top), mf.power(b1, 2))
+    return out if out.shape == m.shape else None

@@ -156,6 +156,46 @@ def parallel_views(spec: NetSpec) -> set[str]:
     return {n for members in families.values() if len(members) > 1 for n in members}
 
 
+def recurrence_steps(spec: NetSpec) -> set[str]:
+    """Inputs and nodes numbered as the steps of a recurrence, not layers: where a numbered
+    node's line is the line of the number before it with every numbered name's number lowered
+    by one and no parameter renamed (the same weights at every step) — an Euler integration's
+    ``h2 = h1 + dt * tanh(h1 @ W + b)`` after ``h1 = h0 + dt * tanh(h0 @ W + b)``, an RNN's
+    ``z2 = x2 @ Wx + h1 @ Wh + b``, each line reading the step before — the families renamed (h, and x and z) are printed as time
+    steps, ``h_{1}``, ``h_{2}``; ``h^{[1]}`` would call them layers. A network whose layers have
+    weights of their own (``A2 = relu(A1 @ W2 + b2)``) renames a parameter and keeps its
+    layers."""
+    numbered = {
+        n: (m.group(1), int(m.group(2)))
+        for n in (*spec.inputs, *(k for k, _ in spec.forward))
+        if (m := re.fullmatch(r"([A-Za-z]+)(\d+)", n))
+    }
+    trees = dict(spec.forward)
+    params = set(spec.params)
+    steps: set[str] = set()
+    for name, tree in trees.items():
+        if name not in numbered:
+            continue
+        stem, k = numbered[name]
+        before = f"{stem}{k - 1}"
+        previous = [n for n in ex.names(tree) if n in numbered and n not in params]
+        if before not in trees or not any(numbered[n][1] == k - 1 for n in previous):
+            continue  # a recurrence reads the step before (h2 reads h1; mean2 = Z2.mean(0) does not)
+        renamed: set[str] = set()
+
+        def lowered(n: ex.Node) -> ex.Node:
+            if isinstance(n, ex.Name) and n.id in numbered and n.id not in params:
+                s, j = numbered[n.id]
+                if f"{s}{j - 1}" in numbered:
+                    renamed.add(s)
+                    return ex.Name(f"{s}{j - 1}")
+            return ex.rebuild(n, lowered)
+
+        if lowered(tree) == trees[before]:
+            steps |= renamed | {stem}
+    return {n for n, (s, _) in numbered.items() if s in steps}
+
+
 def parallel_params(spec: NetSpec) -> set[str]:
     """Parameters numbered side by side, not layer after layer: a family ``W1, W2`` (a letter
     stem, two or more numbers) none of whose members is fed data computed from another member —
@@ -241,7 +281,7 @@ def build(spec: NetSpec) -> Graph:
     layered = any(
         re.fullmatch(r"[A-Za-z]+\d+", n) and spec.shapes[n] not in ((), (1, 1)) for n, _ in order
     )
-    views = parallel_views(spec) | parallel_params(spec)
+    views = parallel_views(spec) | parallel_params(spec) | recurrence_steps(spec)
     for pos, (name, kind) in enumerate(order):
         shape = spec.shape2d(name)
         scalar = spec.shapes[name] in ((), (1, 1))

@@ -1146,15 +1146,38 @@ def _clip(e: MExpr) -> tuple[MExpr, MExpr, MExpr, str, MExpr] | None:
     if not (
         isinstance(inner, Add)
         and len(inner.terms) == 2
-        and inner.terms[0] == hi
+        and isinstance(inner.terms[0], Scalar)
         and isinstance(inner.terms[1], Neg)
     ):
         return None
+    if inner.terms[0] != hi:
+        # folded: hi − F(c − F(x − lo)) with c = hi − lo (tidy adds hi − lo, AttentionDeepMIL's
+        # clamp to [1e-5, 1 − 1e-5] reads 0.99999 − max(0.99998 − max(p − 10⁻⁵, 0), 0))
+        return _folded_clip(hi, inner.terms[0], inner.terms[1].x, outer.name)
     found = _lower(inner.terms[1].x, outer.name)
     if found is None:
         return None
     x, lo, u = found
     return x, lo, hi, outer.name, u
+
+
+def _folded_clip(
+    hi: Scalar, c: Scalar, low: MExpr, f: str
+) -> tuple[MExpr, MExpr, MExpr, str, MExpr] | None:
+    """``(x, lo, hi, F, x − lo)`` of ``hi − F(c − F(x − lo))``, ``lo = hi − c`` (see
+    :func:`_clip`); None when ``low`` is not ``F(x − lo)`` or the bounds are not numbers."""
+    if not (isinstance(low, Func) and low.name == f and low.slope is None):
+        return None
+    lo = hi.expr - c.expr
+    if not (lo.is_number and hi.expr.is_number and lo < hi.expr):
+        return None
+    u = low.x
+    if lo == 0:
+        return u, Scalar(lo), hi, f, u
+    shift = _shifted(u)
+    if shift is None or shift[1].expr != -lo:
+        return None
+    return shift[0], Scalar(lo, c.symbol_names), hi, f, u
 
 
 def _shifted(u: MExpr) -> tuple[MExpr, Scalar] | None:
@@ -1224,6 +1247,23 @@ def _exact_between(e: Add) -> MExpr | None:
     return prod
 
 
+def _unshifted(x: MExpr, lo: MExpr, hi: MExpr) -> tuple[MExpr, MExpr, MExpr]:
+    """``(x, lo, hi)`` of ``lo < x < hi`` with a number added to ``x`` moved to the bounds: the
+    tidied mask ``1[0 < z + 2 < 4]`` (its bounds folded) is ``1[−2 < z < 2]``, as the clip
+    wrote it."""
+    shift = _shifted(x)
+    if shift is None or not (isinstance(lo, Scalar) and isinstance(hi, Scalar)):
+        return x, lo, hi
+    k = shift[1]
+    if not k.expr.is_number:
+        return x, lo, hi
+    return (
+        shift[0],
+        Scalar(lo.expr - k.expr, lo.symbol_names + k.symbol_names),
+        Scalar(hi.expr - k.expr, hi.symbol_names + k.symbol_names),
+    )
+
+
 def _factors(e: MExpr) -> list[MExpr]:
     if isinstance(e, Mul) and e._hadamard():
         return [*_factors(e.a), *_factors(e.b)]
@@ -1249,7 +1289,7 @@ def _between(e: Mul) -> MExpr | None:
         j = next((k for k, b in enumerate(fs) if k != i and b == Func(a.name, u)), None)
         if j is None:
             continue
-        shown = Between(x, lo, hi, strict=f == "relu")
+        shown = Between(*_unshifted(x, lo, hi), strict=f == "relu")
         rest = [shown if k == i else b for k, b in enumerate(fs) if k != j]
         out = rest[0]
         for b in rest[1:]:
@@ -1733,6 +1773,15 @@ class NumpyPrinter(TextPrinter):
 
     kind = "code"
 
+    def doprint(self, e: MExpr) -> str:
+        return super().doprint(_code_shown(e))
+
+    def _print_Between(self, e: Between) -> str:
+        """A clip's mask as a course writes it: ``((-2 < z) & (z < 2))`` (``<=`` for clamp)."""
+        rel = "<" if e.strict else "<="
+        lo, x, hi = (self.doprint(k) for k in (e.lo, e.x, e.hi))
+        return f"(({lo} {rel} {x}) & ({x} {rel} {hi}))"
+
     def wrap(self, child: MExpr, level: int) -> str:
         if isinstance(child, SumRows | SumCols):  # (x).sum(axis=…) is already an atom in Python
             return self.doprint(child)
@@ -1874,17 +1923,29 @@ def _divides(e: Mul) -> bool:
     )
 
 
+def _code_shown(e: MExpr) -> MExpr:
+    """``e`` as the NumPy printer shows it: a clip's derivative, its pair of ReLU slopes, as one
+    :class:`Between` (the same booleans; the forward clamp keeps its code)."""
+    if isinstance(e, Add):
+        return _exact_between(e) or e
+    if isinstance(e, Mul) and e._hadamard():
+        return _between(e) or e
+    return e
+
+
 def _bare_boolean(e: MExpr) -> bool:
     """Whether ``e``'s NumPy code is a boolean array itself (an indicator, ``(Z > 0)``)."""
     return isinstance(e, Func) and e.name in ("relu_grad", "clamp0_grad") or isinstance(
-        e, Indicator
+        e, Indicator | Between
     )
 
 
 def _boolean_code(e: MExpr) -> bool:
     """Whether ``e``'s NumPy code may start with a boolean array (an indicator ``(Z > 0)``
     anywhere in it: ``-(Z > 0) / m`` negates the boolean before dividing)."""
-    if isinstance(e, Func) and e.name in ("relu_grad", "clamp0_grad") or isinstance(e, Indicator):
+    if isinstance(e, Func) and e.name in ("relu_grad", "clamp0_grad") or isinstance(
+        e, Indicator | Between
+    ):
         return True
     kids = [v for v in vars(e).values() if isinstance(v, MExpr)]
     kids += [t for t in getattr(e, "terms", ()) if isinstance(t, MExpr)]

@@ -786,6 +786,12 @@ def _constant(n: ex.Node, scalars: Collection[str] = ()) -> bool:
     return not calls and all(name in scalars for name in ex.names(n))
 
 
+def number_value(n: ex.Node) -> Fraction | None:
+    """The exact value of ``n`` when it is a number written in the spec, ``0.4`` or a sum of
+    numbers (``1. - 1e-5``); None for anything else."""
+    return _exact(n)
+
+
 def _exact(n: ex.Node, scalars: Mapping[str, Fraction | int] | None = None) -> Fraction | None:
     """The exact value of a number written in the spec (``1 - 1e-7`` is 9999999/10⁷), and with
     ``scalars`` (the exact [constants] and [dims]) of an expression of their names

@@ -21,6 +21,7 @@ import sympy as sp
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
 from derive.engine.printing import DeriveLatexPrinter, entry_masks, ordered_terms
+from derive.engine.printing import name_tex as _name_tex
 from derive.errors import BadInput
 from derive.lang import expr as ex
 from derive.lang import ops
@@ -34,6 +35,9 @@ _DOUBLE_PARENS = re.compile(
 )
 # a negative number substituted as a whole numerator: \frac{(−0.24)}{3} → \frac{−0.24}{3}
 _FRAC_PARENS = re.compile(r"\\frac\{\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)\}")
+# a negative number substituted as a whole exponent needs no brackets: e^{\left(-0.276\right)}
+# → e^{-0.276} (the superscript's braces group it)
+_EXP_PARENS = re.compile(r"\^\{\\left\((-[0-9.]+(?: \\times 10\^\{-?\d+\})?)\\right\)\}")
 # a fraction whose numerator is a negative number, where it is a term (at the start, after
 # + or −, after an opening parenthesis): the sign in front, as a lecturer writes it
 # ("0.0322398 − \frac{4.1869175}{7.7543900}", not "+ \frac{-4.1869175}{7.7543900}")
@@ -47,6 +51,10 @@ def _frac_sign(m: re.Match) -> str:
     sign = {"+ ": "- ", "- ": "+ "}.get(before, before + "- ")
     return f"{sign}\\frac{{{num}}}"
 
+
+# a formula this long (characters of LaTeX) is also written with an index over the batch's rows
+# where it is a row sum (Working.index_tex): the handout's short form of a tall working
+INDEX_FROM = 300
 
 # A hand working's line is written out only up to this many characters of LaTeX (about four
 # printed lines of the page): the longest line of the built-ins' workings is well under it
@@ -90,6 +98,9 @@ class Working:
     # "numbers": the formula with the numbers substituted (and the term values), so the formula
     # is followed by its value; "formula": the formula itself, so only the value is shown
     cut: str = ""
+    # the formula with an index over the batch's rows, ``-\frac{1}{2} \sum_{i=1}^{n} …`` (a sum
+    # of the same term for each row, written once), "" when it is not such a sum
+    index_tex: str = ""
 
     def chain(self) -> list[tuple[str, str]]:
         """``[(relation, tex), …]`` after ``lhs``: the displayed equalities, in order; ``≈``
@@ -242,6 +253,7 @@ class Example:
         self._numbers: dict[sp.Basic, Number] = {}  # number(e), cleared with _cache
         self._walked: set[sp.Basic] = set()  # subexpressions whose symbols _prime has queued
         self._ranks: dict[sp.Symbol, dict[sp.Symbol, int]] | None = None  # see _spec_rank
+        self._row_index: dict[sp.Symbol, tuple[Any, int, int, bool]] | None = None  # _rows_of
         self._given = dict(self.values)
         self._applied: dict[sp.Basic, sp.Symbol] | None = None  # see _by_name
         self._dps = dps
@@ -449,6 +461,106 @@ class Example:
         }
         return formula.xreplace(found) if found else formula
 
+    def _rows_of(self) -> dict[sp.Symbol, tuple[Any, int, int, bool]]:
+        """Every entry symbol (values and gradients) → ``(tensor, row, column, gradient)``."""
+        if self._row_index is None:
+            out: dict[sp.Symbol, tuple[Any, int, int, bool]] = {}
+            for t in self.d.graph.tensors.values():
+                if t.scalar:
+                    continue
+                for grad, m in ((False, t.symbols), (True, t.grads)):
+                    if m is None:
+                        continue
+                    for i in range(m.rows):
+                        for j in range(m.cols):
+                            out[m[i, j]] = (t, i, j, grad)
+            self._row_index = out
+        return self._row_index
+
+    def index_form(self, formula: sp.Expr, rank: dict[sp.Symbol, int]) -> str:
+        """``formula`` written with an index over the rows of the batch, when it is a sum of
+        the same term for each row (batch norm's δvar₁ = −½ Σᵢ δY_{i1} γ₁ (Z_{i1} − μ₁)/(var₁ +
+        ε)^{3/2}); "" otherwise. Exact by construction: each row's term is checked to be the
+        first row's with the row index replaced (SymPy equality), so the Σ is that sum."""
+        rows = self._rows_of()
+        coef, body = sp.Integer(1), formula
+        if isinstance(formula, sp.Mul):
+            adds = [a for a in formula.args if isinstance(a, sp.Add)]
+            if len(adds) != 1:
+                return ""
+            body = adds[0]
+            coef = sp.Mul(*(a for a in formula.args if a is not body))
+            if any(rows.get(x, (None, 0))[1] for x in coef.free_symbols):
+                return ""  # the factor outside varies by row: not one sum
+        if not isinstance(body, sp.Add) or len(body.args) < 4:
+            return ""
+        terms = list(body.args)
+
+        def row(t: sp.Expr) -> int | None:
+            found = {rows[x][1] for x in t.free_symbols if x in rows and rows[x][0].shape[0] == n}
+            return found.pop() if len(found) == 1 else None
+
+        families: list[tuple[sp.Expr, Any]] = []
+        rest: list[sp.Expr] = []
+        n = 0
+        for size in sorted({rows[x][0].shape[0] for x in body.free_symbols if x in rows}, reverse=True):
+            if size >= 2 and len(terms) >= size:
+                n = size
+                break
+        if not n:
+            return ""
+        left = list(terms)
+        while left:
+            t = left.pop(0)
+            if row(t) != 0:
+                rest.append(t)
+                continue
+            varying = {x for x in t.free_symbols if x in rows and rows[x][0].shape[0] == n}
+            moved = []
+            for r in range(1, n):
+                swap = {x: _at_row(rows[x][0], rows[x][1:], r) for x in varying}
+                moved.append(t.xreplace(swap))
+            if all(m in left for m in moved):
+                for m in moved:
+                    left.remove(m)
+                families.append((t, varying))
+            else:
+                rest.append(t)
+        if not families or len(rest) > 2:
+            return ""
+        letter = next(c for c in "ikrs" if c not in self.d.spec.dims and c not in self.d.graph.tensors)
+        owner = next(iter(families[0][1]))
+        dim = rows[owner][0].shape[0]
+        top = _name_tex(dim.label) if getattr(dim, "label", None) else str(n)
+        names = dict(self.d.graph.symbol_tex)
+        pieces: list[tuple[bool, str]] = []
+        for t, varying in families:
+            marks = {}
+            for x in varying:
+                tensor, _, j, grad = rows[x]
+                mark = sp.Symbol(f"{x.name}@{letter}", real=True)
+                marks[x] = mark
+                names[mark] = _row_entry_tex(tensor, j, grad, letter, self.d.graph.loss_tex)
+            number, inner = t.xreplace(marks).as_coeff_Mul()
+            inner_tex = _spec_latex(inner, names, rank)
+            if isinstance(inner, sp.Add):
+                inner_tex = f"\\left({inner_tex}\\right)"
+            scale = "" if abs(number) == 1 else _spec_latex(abs(number), {}, {}) + " "
+            pieces.append((number < 0, f"{scale}\\sum_{{{letter}=1}}^{{{top}}} {inner_tex}"))
+        for t in rest:
+            neg = t.could_extract_minus_sign()
+            pieces.append((neg, _spec_latex(-t if neg else t, names, rank)))
+        text = ""
+        for k, (neg, tex) in enumerate(pieces):
+            text += ("-" if neg else "") + tex if k == 0 else (" - " if neg else " + ") + tex
+        if coef != 1:
+            c_tex = _spec_latex(coef, names, rank)
+            if coef == -1:
+                text = f"-\\left({text}\\right)" if len(pieces) > 1 else f"-{text}"
+            else:
+                text = f"{c_tex} \\left({text}\\right)" if len(pieces) > 1 else f"{c_tex} \\cdot {text}"
+        return text
+
     def working(self, lhs_symbol: sp.Symbol, formula: sp.Expr) -> Working:
         """The hand calculation of one entry: its formula, numbers substituted, the value of
         each term (for sums of products), and the result. A product of plain entries keeps the
@@ -457,24 +569,25 @@ class Example:
         formula = self._by_name(formula, lhs_symbol)
         # a formula of more leaves (symbols, numbers) than a line has characters prints longer
         # than the line: it is not printed at all (SymPy's printer is the cost of a deep entry)
-        if _leaves_over(formula, MAX_LINE_TEX):
-            return Working(names[lhs_symbol], "", None, None, self.number(lhs_symbol), cut="formula")
         rank = self._spec_rank(lhs_symbol)
-        formula_tex = _spec_latex(formula, names, rank)
-        if len(formula_tex) > MAX_LINE_TEX:
+        too_long = _leaves_over(formula, MAX_LINE_TEX)
+        formula_tex = "" if too_long else _spec_latex(formula, names, rank)
+        if too_long or len(formula_tex) > MAX_LINE_TEX:
             return Working(names[lhs_symbol], "", None, None, self.number(lhs_symbol), cut="formula")
+        index = self.index_form(formula, rank) if len(formula_tex) > INDEX_FROM else ""
         sub, sub_exact = None, True
         if formula.free_symbols and not formula.is_Symbol:
             sub = _DOUBLE_PARENS.sub(
                 r"\\left(\1\\right)", _spec_latex(formula, self._num_names(formula), rank)
             )
             sub = _FRAC_PARENS.sub(r"\\frac{\1}", sub)
+            sub = _EXP_PARENS.sub(r"^{\1}", sub)
             sub = _FRAC_SIGN.sub(_frac_sign, sub)
             sub_exact = all(self.number(s).exact for s in formula.free_symbols)
             if len(sub) > MAX_LINE_TEX:  # the formula, then its value: no numbers line
                 return Working(
                     names[lhs_symbol], formula_tex, None, None, self.number(lhs_symbol),
-                    cut="numbers",
+                    cut="numbers", index_tex=index,
                 )
         terms, terms_exact = None, True
 
@@ -500,7 +613,31 @@ class Example:
             self.number(lhs_symbol),
             sub_exact,
             terms_exact,
+            index_tex=index,
         )
+
+
+def _at_row(tensor: Any, at: tuple[int, int, bool], r: int) -> sp.Symbol:
+    """The symbol of ``tensor``'s entry in row ``r`` and the column of ``at`` (its value or,
+    with ``at``'s flag, its gradient)."""
+    _, j, grad = at
+    return (tensor.grads if grad else tensor.symbols)[r, j]
+
+
+def _row_entry_tex(tensor: Any, j: int, grad: bool, letter: str, loss_tex: str) -> str:
+    """``Z^{[2]}_{i1}`` (``δ`` of it for a gradient): the entry of row ``letter``, column j."""
+    sub = letter if tensor.shape[1] == 1 else f"{letter}{',' if j >= 9 else ''}{j + 1}"
+    tex = tensor.tex
+    entry = (
+        f"\\left({tex}\\right)_{{{sub}}}"
+        if tex.endswith("}") and "_{" in tex.rsplit("^", 1)[-1]
+        else f"{tex}_{{{sub}}}"
+    )
+    if not grad:
+        return entry
+    if tensor.kind == "param":
+        return f"\\frac{{\\partial {loss_tex}}}{{\\partial {entry}}}"
+    return f"\\delta_{{{entry}}}"
 
 
 def _leaves_over(expr: sp.Basic, limit: int) -> bool:

@@ -52,12 +52,24 @@ def long(c: Any) -> bool:
     return _length(c) > LONG_WORKING
 
 
+def _indexed(c: Any) -> bool:
+    """Whether the working ``c`` is a formula followed by its value (too long with the numbers
+    put in) that has an index form (``Calc.index``): a row sum. A working a reader follows with
+    its numbers (the built-in relu-mlp's loss) stays as it is; a tall one is cut to its formula
+    and value first (:func:`_formula_and_value`, which writes it with the index)."""
+    return bool(c.index) and c.cut == "numbers"
+
+
 def _formula_and_value(c: Any) -> Any:
     """A :func:`tall` working at standard detail: its formula and its value, the rows with the
     example's numbers put in left out (``cut="numbers"``: the handout says so under it, as for
     a line over the cap). A softmax cross-entropy's entry spells every term of the row, zeros
     too (d2l_lstm_scratch's loss and δ: half a page each); the formula and the exact value say
     what a reader checks, and the matrix form above is the way to work it."""
+    if c.index and c.cut != "formula":
+        # the row sum written once with an index, then the value (the lead's decision, round
+        # 39: batch norm's δvar, δmean were 6–10 lines each of the same term for every row)
+        return replace(c, chain=((c.chain[0][0], c.index), c.chain[-1]), cut="numbers")
     if c.cut or len(c.chain) < 3:
         return c
     return replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers")
@@ -109,6 +121,8 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return cs if len(cs) <= FEW else cs[:3]
 
     def pick(cs: Any) -> Any:
+        if cs and _indexed(cs[0]):  # the row sum once with an index; the others as values
+            return [_formula_and_value(cs[0])]
         if cs and tall(cs[0]):
             return [_formula_and_value(cs[0])]
         return [cs[0]] if cs and long(cs[0]) else some(cs)
@@ -120,6 +134,8 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
         return pick, False
 
     def row(cs: Any) -> Any:  # 2 at most
+        if _indexed(cs[0]):
+            return [_formula_and_value(cs[0])]
         first = cs[: 1 if long(cs[0]) else min(2, len(rows(some(cs))[0]))]
         return [_formula_and_value(c) if tall(c) else c for c in first]
 

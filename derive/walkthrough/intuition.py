@@ -88,17 +88,61 @@ def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, 
         if exact is not None:
             out.append(exact)
             continue
-        if not (isinstance(n, ex.BinOp) and n.op == "-" and isinstance(n.left, ex.Num)):
+        # the bounds numbers or sums of numbers (AttentionDeepMIL's max=1. - 1e-5)
+        hi = domain.number_value(n.left) if isinstance(n, ex.BinOp) and n.op == "-" else None
+        if hi is None:
             continue
         found = domain.clamp_bounds(n.right, plain_low=True)
-        if found is None or found[2] != n.left or not isinstance(found[1], ex.Num):
+        if found is None or domain.number_value(found[2]) != hi:
             continue
         x, low, _, f = found
+        lo = domain.number_value(low)
+        if lo is None:
+            continue
         outer = n.right
         inner = outer.args[0].right  # type: ignore[attr-defined]
         inner = inner if isinstance(inner, ex.Call) else inner.right
-        lo, hi = low.value, n.left.value
         out.append((x, _num_tex(lo), _num_tex(hi), f == "relu", (outer, inner)))
+    return out
+
+
+def _gelus(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
+    """The exact GELUs in ``tree`` as the spellings write them, ``(1/2 x) (1 + erf(x/√2))``
+    (``spelling._gelu``: F.gelu, jax.nn.gelu(approximate=False), tf.nn.gelu): ``(x, the erf
+    call)``. Its slope is GELU's, Φ(x) + x φ(x), not erf's: x is read twice."""
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "*"):
+            continue
+        half, one_plus = n.left, n.right
+        if not (
+            isinstance(half, ex.BinOp) and half.op == "*" and half.left == ex.Num(Fraction(1, 2))
+            and isinstance(one_plus, ex.BinOp) and one_plus.op == "+"
+            and one_plus.left == ex.Num(Fraction(1))
+            and isinstance(one_plus.right, ex.Call) and one_plus.right.func == "erf"
+            and len(one_plus.right.args) == 1
+        ):
+            continue
+        arg = one_plus.right.args[0]
+        if isinstance(arg, ex.BinOp) and arg.op == "*" and arg.left == half.right:
+            out.append((half.right, one_plus.right))
+    return out
+
+
+def _softsigns(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
+    """The softsigns in ``tree`` as the spellings write them, ``x / (1 + |x|)`` (F.softsign,
+    tf.nn.softsign, or written out): ``(x, the abs call)``. Its slope is 1/(1 + |x|)², the
+    quotient rule's two shares joined (the formula tidy proves)."""
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "/" and isinstance(n.right, ex.BinOp)):
+            continue
+        den = n.right
+        if (
+            den.op == "+" and den.left == ex.Num(Fraction(1)) and isinstance(den.right, ex.Call)
+            and den.right.func == "abs" and den.right.args == (n.left,)
+        ):
+            out.append((n.left, den.right))
     return out
 
 
@@ -432,6 +476,18 @@ class _Writer:
                 key = "slope.clip.strict" if strict else "slope.clip"
                 X = Math(forward_ir(x, self.g).tex())  # the clamp's input
                 out.append(Words(key, (("T", T), ("X", X), ("lo", Math(lo)), ("hi", Math(hi)))))
+        softsign = False
+        for x, bars in _softsigns(tree):  # one slope, 1/(1 + |x|)², not |x|'s sign and two shares
+            if _uses(x, t):
+                clipped.add(id(bars))
+                softsign = True
+                X = Math(forward_ir(x, self.g).tex())
+                out.append(Words("slope.softsign", (("T", T), ("X", X), ("up", d_up))))
+        for x, erf in _gelus(tree):  # GELU's slope, not erf's (x is read twice)
+            if _uses(x, t):
+                clipped.add(id(erf))
+                X = Math(forward_ir(x, self.g).tex())
+                out.append(Words("slope.gelu", (("T", T), ("X", X), ("up", d_up))))
         # σ(…) into a cross-entropy inside the line (the fused inline form): its slope cancels,
         # so neither the sigmoid's gate nor the softmax Jacobian is what the formula shows
         fused = next((r for r in c.rules if r in ("sigmoid-bce", "softmax-ce", "softmax-ce-soft")), None)
@@ -548,8 +604,18 @@ class _Writer:
                     out.append(Words(key, (*args, ("m", self.batch(c.source)))))
                     if n_mean > 1:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
-                else:  # a batch of one, declared as a named size: the sum has one row
-                    out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
+                else:
+                    # one row in S, but more where t is broadcast inside it (a batch norm's
+                    # var = mean((Z − μ)²) over the rows: μ is subtracted from each row of Z)
+                    inner = max(
+                        (n for n in ex.names(tree) if n in self.g.tensors and n != t),
+                        key=self.rows,
+                        default=None,
+                    )
+                    if inner is not None and self.rows(inner) > 1:
+                        out.append(Words("bias-sum.inside", (*base, ("m", self.batch(inner)))))
+                    else:  # a batch of one, declared as a named size: the sum has one row
+                        out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
             elif r == "sum-broadcast":
                 out.append(Words(self.broadcast_key(t, c.source), base))
             elif r == "product" and "bias-sum" not in rules and not linear:
@@ -591,6 +657,8 @@ class _Writer:
         scaled = self.scaled_scores(tree, t)
         if scaled is not None:  # S = Q Kᵀ/√d: why the 1/√d, said where the blame passes it
             out.append(Words("scaled-scores", (*base, ("d", scaled))))
+        if softsign:  # the two shares of x / (1 + |x|) are said as its one slope
+            out = [w for w in out if w.key != "product.twice"]
         if not out:
             # y - output: the subtracted term gets the blame with its sign flipped, −δ
             minus = not rules and isinstance(c.formula, mf.Neg)

@@ -110,6 +110,8 @@ class Calc:
     # "" a full working; "numbers" or "formula": too long to follow, cut to the formula and its
     # value, or to the value alone (Working.cut): the handout says so under it
     cut: str = ""
+    # the formula written with an index over the batch's rows (Working.index_tex), or ""
+    index: Math = Math("")
 
 
 class Calcs(Lazy):
@@ -487,7 +489,7 @@ class Pieces:
         w = self.ex.working(step.lhs.value, step.rhs.value)
         # long terms are broken into rows by the renderer for its page or screen (``fit``)
         chain = tuple((Math(r), Math(t)) for r, t in w.chain())
-        return Calc(Math(w.lhs_tex), chain, w.cut)
+        return Calc(Math(w.lhs_tex), chain, w.cut, Math(w.index_tex))
 
     def values(self, lhs: str, symbols: sp.MatrixBase) -> Values:
         """The numbers of ``symbols``; matrices beyond :data:`MAX_MATRIX` are cut with dots."""

@@ -114,9 +114,9 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     that entry (``V₁ = ((Z₁₁ − M₁)² + …)/N``, not ``M₁``'s sum again inside each square),
     proved again; ``s`` itself when none is."""
     value = s.rhs.value
-    if not known or not isinstance(value, sp.Basic):
+    if not isinstance(value, sp.Basic):
         return s
-    new, have = value, value.free_symbols
+    new, have = _sign_absorbed(value), value.free_symbols
     for e, (sym, needs) in known.items():
         if needs <= have:  # (each free-symbol set computed once: a transformer block's entries
             changed = _replaced(new, e, sym)  # are large and its known entries many)
@@ -130,6 +130,35 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     else:
         rhs = Term(new, s.rhs.tex, s.rhs.text, s.rhs.shape)  # shown by its numbers only
     return prove(checker, s.lhs, rhs, s.rule, s.reason, **dict(s.args))
+
+
+def _sign_absorbed(x: sp.Basic) -> sp.Basic:
+    """``x`` with each product ``z · sign(z)`` written ``|z|`` and, where that was done, each sum
+    holding such a ``|z|`` joined into one fraction when that is shorter (softsign's slope
+    ``1/(1 + |z|) − |z|/(1 + |z|)²`` is ``1/(1 + |z|)²``); ``x`` itself when it has no such
+    product. The same value: the entry is proved again."""
+    if not x.has(sp.sign):
+        return x
+
+    def absorbed(m: sp.Basic) -> sp.Basic:
+        signs = [f for f in m.args if isinstance(f, sp.sign) and f.args[0] in m.args]
+        if not signs:
+            return m
+        rest = list(m.args)
+        for f in signs:
+            rest.remove(f)
+            rest[rest.index(f.args[0])] = sp.Abs(f.args[0])
+        return sp.Mul(*rest)
+
+    new = x.replace(lambda m: isinstance(m, sp.Mul), absorbed)
+    if new == x:
+        return x
+
+    def joined(a: sp.Basic) -> sp.Basic:
+        one = sp.together(a)
+        return one if sp.count_ops(one) < sp.count_ops(a) else a
+
+    return new.replace(lambda a: isinstance(a, sp.Add) and a.has(sp.Abs), joined)
 
 
 def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...], Any, Any]:
