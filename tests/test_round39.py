@@ -248,3 +248,43 @@ def test_sdpa_with_a_mask_or_dropout_is_still_refused(lang: str) -> None:
     ):
         said = _refusal(_SDPA.format(T=3, call=call), lang)
         assert "softmax(q @ k.T / d ** 0.5 + mask) @ v" in said, said
+
+
+_INLINE_ZERO = """
+[network]
+name = "elu-inline0"
+[dims]
+m = 2
+[inputs]
+X = ["m", 2]
+Y = ["m", 1]
+[params]
+W = [2, 2]
+v = [2, 1]
+[forward]
+out = "{act} @ v"
+loss = "F.mse_loss(out, Y)"
+[values]
+X = [[0.3, 0.1], [0.5, -0.25]]
+W = [[1.0, 0.5], [-3.0, 0.25]]
+v = [[0.5], [-1.0]]
+Y = [[0.2], [0.1]]
+"""
+
+
+@pytest.mark.parametrize("act", ["F.elu(X @ W)", "F.celu(X @ W, alpha=2.0)"])
+def test_an_inline_elu_input_at_zero_with_slope_one_both_sides_is_read(act: str) -> None:
+    # 0.3·1 + 0.1·(−3) is 0 exactly but −5.6e-17 in float64: ELU with α = 1 (and every CELU,
+    # α·ELU_1(x/α)) has slope 1 on both sides, so no side is taken and nothing is refused
+    _both(_INLINE_ZERO.format(act=act), "elu-inline0")
+
+
+def test_an_inline_elu_input_at_zero_with_another_alpha_is_still_refused() -> None:
+    from derive.engine.backprop import derive
+    from derive.errors import DeriveError
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    text = _INLINE_ZERO.format(act="F.elu(X @ W, alpha=0.5)")
+    with pytest.raises(DeriveError, match="exactly 0 at the example values"):
+        numeric.verify(derive(spec.parse(text, "elu-inline0")), points=0, full=False)

@@ -1480,6 +1480,10 @@ def _stationary(g: Graph, example: Any, call: sp.Basic) -> bool:
     rounding puts them on."""
     if getattr(call.func, "__name__", "") not in _CONTINUOUS_KINKS:
         return False
+    if call.func is ops.elu and call.args[1] == 1:
+        # ELU with α = 1 (F.elu's default, every CELU) has slope 1 on both sides (e⁰ = 1, and
+        # e^x of a rounding residue x rounds to 1): no side to take
+        return True
     arg = call.args[0]
     kinds = {s: t.kind for t in g.tensors.values() for s in np.asarray(t.symbols).ravel()}
     return all(
