@@ -1775,7 +1775,7 @@ class _Parser:
             return self.sum(tok)
         if name == "max":
             return self.maximum(tok)
-        if name == "sigma" and self.known("sigma") and self.bare_name():
+        if name == "sigma" and self.known("sigma") and (self.bare_name() or self.bare_after_scripts()):
             return ex.Name("sigma")  # a tensor named sigma (σ of a mixture), not σ(·): σ ⊙ δ
         if name in FUNCS:
             return self.function(FUNCS[name], tok)
@@ -1833,6 +1833,8 @@ class _Parser:
             except LatexError:
                 continue
             inner = node.operand if isinstance(node, ex.Transpose) else node
+            if isinstance(inner, ex.Call) and inner.func == "slice" and inner.args:
+                inner = inner.args[0]  # \Theta^{(2)}_{:,1:}: a slice of the network's Theta2
             if isinstance(inner, ex.Name) and inner.id != cand and self.known(inner.id):
                 return node
         self.pos = save
@@ -2753,6 +2755,35 @@ class _Parser:
         if t.kind in ("id", "num") or t.text in ("(", "[", "{", "'", "^", "_"):
             return False
         return not (t.kind == "cmd" and t.text.startswith(("\\left", "\\big", "\\Big")))
+
+    def bare_after_scripts(self) -> bool:
+        """Whether the command just read, with its sub- and superscripts (``\\sigma_n^{2}``,
+        ``\\sigma^{3}``), stands alone: no argument ``(…)`` follows them (Murphy's σₙ² where the
+        network has a tensor sigma). The scripts are left for the name's suffixes."""
+        k = 0
+        while self.peek(k).text in ("^", "_"):
+            k += 1
+            if self.peek(k).text != "{":
+                k += 1
+                continue
+            depth = 0
+            while True:
+                t = self.peek(k)
+                if t.kind == "end":
+                    return False
+                depth += t.text == "{"
+                depth -= t.text == "}"
+                k += 1
+                if depth == 0:
+                    break
+        if k == 0:
+            return False
+        t = self.peek(k)
+        if t.kind in ("id", "num") and t.text != "" or t.text in ("(", "[", "'"):
+            return t.kind in ("id", "num")  # σ_n^2 x_n: a product; σ^{2}(…): a function's power
+        if t.kind == "cmd" and t.text.startswith(("\\big", "\\Big")):
+            return self.peek(k + 1).text in (")", "]", "\\}")  # σ^{2}\big): a closing bracket
+        return not (t.kind == "cmd" and t.text.startswith("\\left"))
 
     def function(self, func: str, tok: Tok) -> ex.Node:
         out = self._function(func, tok)

@@ -356,15 +356,49 @@ _FUNCTION_WHERE = re.compile(
 )
 
 
+# the same clause between two others (Bishop's ``\quad h'(a) = \mathbb{1}[a > 0], \quad \frac{∂E}…``,
+# Ng's ``,\ g'(z) = \sigma(z)(1 - \sigma(z)), \quad …``): its body runs to the next separator
+_FUNCTION_CLAUSE = re.compile(
+    r"(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*"
+    r"((?:\\(?:mathrm|operatorname|text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?\\prime\}?)?)"
+    r"\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*"
+)
+
+
+def _function_clause(text: str) -> tuple[str, str, str, str] | None:
+    """``(name, variable, body, text without the clause)`` of a function defined by a clause
+    between two others (:data:`_FUNCTION_CLAUSE`); None where there is none. The body ends at
+    the first comma, semicolon or ``\\quad`` outside brackets; a body with an ``=`` is none."""
+    for m in _FUNCTION_CLAUSE.finditer(text):
+        depth = 0
+        for k in range(m.end(), len(text)):
+            depth += text[k] in "([{"
+            depth -= text[k] in ")]}"
+            if depth < 0:
+                break
+            if depth == 0 and (text[k] in ",，;；" or re.match(r"\\q?quad\b", text[k:])):
+                body = text[m.end() : k].strip()
+                if body and not re.search(r"(?<![<>!\\])=", body):
+                    return m.group(1), m.group(2), body, text[: m.start()] + text[k:]
+                break
+    return None
+
+
 def _defined_function(text: str) -> str:
     r"""A function defined by a closing clause (李航's ``π(x) = \frac{\exp(x)}{1 + \exp(x)}``,
-    ``…, where f(z) = …``) and applied in the formula: each application written out, the
-    clause left out. Only where the formula applies it; the variable is one letter."""
-    m = _FUNCTION_WHERE.search(text)
-    if m is None:
-        return text
-    name, var, body = m.group(1), m.group(2), m.group(3)
-    head, out, i = text[: m.start()], "", 0
+    ``…, where f(z) = …``) or by a clause between two others (``\quad h'(a) = \mathbb{1}[a >
+    0], \quad …``) and applied in the formula: each application written out, the clause left
+    out. Only where the formula applies it; the variable is one letter."""
+    clause = _function_clause(text)
+    if clause is not None:
+        name, var, body, head = clause
+    else:
+        m = _FUNCTION_WHERE.search(text)
+        if m is None:
+            return text
+        name, var, body = m.group(1), m.group(2), m.group(3)
+        head = text[: m.start()]
+    out, i = "", 0
     call = re.compile(re.escape(name) + r"(?![A-Za-z'])")
     found = False
     while (c := call.search(head, i)) is not None:
