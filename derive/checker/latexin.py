@@ -1385,7 +1385,7 @@ class _Parser:
                     f"column {start.col})",
                     start.col,
                 )
-            if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
+            if isinstance(node, ex.Name) and node.id == "e" and self.euler():
                 return ex.Call("exp", (ex.Num(value),))
             return ex.Pow(node, value)
         rest = compact
@@ -1414,7 +1414,7 @@ class _Parser:
                 transpose = not transpose
             rest = rest[m.end() :]
         if rest:
-            if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
+            if isinstance(node, ex.Name) and node.id == "e" and self.euler():
                 return ex.Call("exp", (self.sub_parse(toks, start),))
             raise LatexError(
                 f"cannot read the superscript '{text}' at column {start.col}: "
@@ -2755,6 +2755,11 @@ class _Parser:
         if t.kind in ("id", "num") or t.text in ("(", "[", "{", "'", "^", "_"):
             return False
         return not (t.kind == "cmd" and t.text.startswith(("\\left", "\\big", "\\Big")))
+
+    def euler(self) -> bool:
+        """Is ``e`` (with a superscript) Euler's number: the network has no tensor e, or the
+        name e finds is the loss (Bishop's E: never inside its own gradient's exponent)."""
+        return not self.known("e") or self.loss is not None and self.loss.lower() == "e"
 
     def bare_after_scripts(self) -> bool:
         """Whether the command just read, with its sub- and superscripts (``\\sigma_n^{2}``,

@@ -92,6 +92,14 @@ _WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
 _QUOTE_NOTE = re.compile(r"^>[ \t]+(?=(?:[^=\n]*?\b[A-Za-z]{3,}\b){2})[^=\n]*$", re.M)
 
 
+# Bishop's ∇E(w) (PRML 4.3, 5.3): the gradient of a loss written as a function of the parameter,
+# \nabla E(\mathbf{w}), read as \nabla_{\mathbf{w}} E
+_NABLA_OF = re.compile(
+    r"\\nabla\s*(\\mathcal\s*\{\s*[A-Z]\s*\}|\\ell|[A-Z])\s*(?:\\left)?\s*\(\s*"
+    r"((?:\\(?:mathbf|boldsymbol|bm)\s*\{[^{}]+\}|\\?[A-Za-z]+)(?:_\{[^{}]+\}|_[A-Za-z0-9])?)\s*(?:\\right)?\s*\)"
+)
+
+
 def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) -> str:
     """``text`` without the text box's wrapping (module docstring). ``size_of(name, axis)``
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
@@ -106,7 +114,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _defined_function(_latex_marks(text))
+        text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
