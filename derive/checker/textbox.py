@@ -92,6 +92,10 @@ _WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
 _QUOTE_NOTE = re.compile(r"^>[ \t]+(?=(?:[^=\n]*?\b[A-Za-z]{3,}\b){2})[^=\n]*$", re.M)
 
 
+# emoji and pictographs typed after an answer in a chat (「∂L/∂W2 = A1ᵀ(A2 − Y)/m 👍」): no maths
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u26FF\uFE0F\u200D]")
+
+
 # Bishop's ∇E(w) (PRML 4.3, 5.3): the gradient of a loss written as a function of the parameter,
 # \nabla E(\mathbf{w}), read as \nabla_{\mathbf{w}} E
 _NABLA_OF = re.compile(
@@ -105,6 +109,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
     if not isinstance(text, str):
         return text
+    text = _EMOJI.sub("", text)
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(_LABEL.sub("", text, count=1)))))
