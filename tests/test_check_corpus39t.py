@@ -34,3 +34,119 @@ def test_corpus39t_is_new_and_mixed() -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus39t = corpus_common.corpus_tests(
     corpus39t, CASES, KNOWN
 )
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+NG, BP, MU, LC = corpus39t.NG, corpus39t.BP, corpus39t.MU, corpus39t.LC
+_G_BOX = (
+    "\\boldsymbol{{g}} \\leftarrow \\hat{{y}} - y_{{\\mathrm{{target}}}} \\\\\n{first} \\\\\n{second} \\\\\n"
+    "\\nabla_{{\\boldsymbol{{W}}_1}} L = \\boldsymbol{{X}}^{{\\top}}\\boldsymbol{{g}}"
+)
+_TIMES_W2T = "\\boldsymbol{g} \\leftarrow \\boldsymbol{g}\\,\\boldsymbol{W}_2^{\\top}"
+_TIMES_SLOPE = "\\boldsymbol{g} \\leftarrow \\boldsymbol{g} \\odot \\sigma'(\\boldsymbol{X}\\boldsymbol{W}_1)"
+
+
+def test_a_transposed_factor_beside_an_equal_shape_is_no_hadamard_product() -> None:
+    """Goodfellow's algorithm box with its two steps swapped, ``g ← g ⊙ σ'(XW₁)`` (a 1 × 2 row)
+    then ``g ← g\\,W_2^⊤`` (W₂ᵀ also 1 × 2), was read as the element-wise product of two equal
+    shapes and ACCEPTED (c39t-004). A transpose is written for a matrix product: two equal,
+    non-square shapes with a transpose on one side do not fit. Equal shapes without one stay
+    element-wise (``h (1 − h)``), and the steps in their right order are right."""
+    swapped = _G_BOX.format(first=_TIMES_SLOPE, second=_TIMES_W2T)
+    assert _verdict("tiny-mlp", "W1", swapped) == ("incorrect", "shape-mismatch")
+    assert _verdict("tiny-mlp", "W1", _G_BOX.format(first=_TIMES_W2T, second=_TIMES_SLOPE)) == ("correct", None)
+    product = r"\frac{\partial L}{\partial W_1} = X^{\top}(\hat y - y_{\mathrm{target}})\,W_2^{\top} \odot h\,(1 - h)"
+    assert _verdict("tiny-mlp", "W1", product) == ("correct", None)
+
+
+def test_a_function_defined_in_a_clause_between_two_others() -> None:
+    """Bishop's ``\\quad h'(a) = \\mathbb{1}[a > 0], \\quad \\frac{∂E}{∂W_1} = …`` and Ng's ``,\\ g'(z) =
+    \\sigma(z)(1 - \\sigma(z)), \\quad …``: a function defined by a clause set between two others
+    is written out where the formula applies it (it was read only as a closing clause,
+    c39t-029/107); a wrong definition is still wrong, an undefined one still refused."""
+    text = (
+        r"\boldsymbol{\delta}^{(2)} = \tfrac{1}{m}(\boldsymbol{A}_2 - \boldsymbol{Y}), \quad \boldsymbol{\delta}^{(1)} = "
+        r"h'(\boldsymbol{Z}_1) \odot \big(\boldsymbol{\delta}^{(2)}\boldsymbol{W}_2^{\top}\big), \quad h'(a) = "
+        r"\mathbb{1}[a > 0], \quad \frac{\partial E}{\partial \boldsymbol{W}_1} = \boldsymbol{X}^{\top}\boldsymbol{\delta}^{(1)}"
+    )
+    assert _verdict("mlp-bce", "W1", text) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", text.replace("a > 0", "a < 0"))[0] == "incorrect"
+    ng = (
+        r"\delta^{(2)} = \big(\Theta^{(2)}_{:,1:}\big)^{T}(h_x - Y) \odot g'\big(z^{(2)}\big),\ g'(z) = \sigma(z)(1 - "
+        r"\sigma(z)), \quad \frac{\partial J}{\partial \Theta^{(1)}} = \frac{1}{m}\delta^{(2)}\big(a^{(1)}\big)^{T} + "
+        r"\frac{\lambda}{m}\begin{bmatrix} \mathbf{0} & \Theta^{(1)}_{:,1:} \end{bmatrix}"
+    )
+    assert _verdict(NG, "Theta1", ng) == ("correct", None)
+    assert _verdict(NG, "Theta1", ng.replace(r"(1 - \sigma(z))", "(1 + \\sigma(z))"))[0] == "incorrect"
+
+
+def test_a_greek_layer_name_with_a_slice() -> None:
+    """``\\Theta^{(2)}_{:,1:}`` (Ng's ex4 penalty without the bias column, in a bmatrix) is a
+    slice of the network's Theta2; it was an unknown command (c39t-100). The whole Θ⁽²⁾ in the
+    penalty is still wrong."""
+    right = (
+        r"\frac{\partial J}{\partial \Theta^{(2)}} = \frac{1}{m}(h_x - Y)\,a_2^{T} + "
+        r"\frac{\lambda}{m}\begin{bmatrix} \mathbf{0} & \Theta^{(2)}_{:,1:} \end{bmatrix}"
+    )
+    assert _verdict(NG, "Theta2", right) == ("correct", None)
+    wrong = right.replace(r"\begin{bmatrix} \mathbf{0} & \Theta^{(2)}_{:,1:} \end{bmatrix}", r"\Theta^{(2)}_{:,0:}")
+    assert _verdict(NG, "Theta2", wrong)[0] == "incorrect"
+
+
+def test_a_tensor_named_sigma_with_scripts() -> None:
+    """Where the network has a tensor sigma (Murphy's heteroscedastic regression), ``\\sigma_n^{2}``
+    and ``\\boldsymbol{\\sigma}^{3}`` are that tensor with its scripts, not σ(·) missing its
+    argument (c39t-046–054); ``\\operatorname{sigmoid}`` stays the function."""
+    text = r"\nabla_{\boldsymbol{w}_\mu}\mathrm{NLL} = \frac{1}{N}\sum_{n=1}^{N}\frac{\mu_n - y_n}{\sigma_n^{2}}\,\boldsymbol{x}_n"
+    assert _verdict(MU, "w_mu", text) == ("correct", None)
+    assert _verdict(MU, "w_mu", text.replace(r"\mu_n - y_n", r"y_n - \mu_n")) == ("incorrect", "sign")
+    oslash = r"\frac{1}{N}\boldsymbol{x}^{\top}\big((\boldsymbol{\mu} - \boldsymbol{y}) \oslash \boldsymbol{\sigma}^{2}\big)"
+    assert _verdict(MU, "w_mu", r"\nabla_{\boldsymbol{w}_\mu}\mathrm{NLL} = " + oslash) == ("correct", None)
+    assert _verdict(MU, "mu", r"\frac{\partial\,\mathrm{NLL}}{\partial \mu_n} = \frac{\mu_n - y_n}{N\sigma_n^{3}}")[0] == "incorrect"
+
+
+def test_nabla_of_a_loss_written_as_a_function_and_euler_beside_a_loss_named_e() -> None:
+    """Bishop's ``\\nabla E(\\mathbf{w})`` is ∇_w E (it was refused: "_{…} expected after \\nabla");
+    where the loss is named E, ``e^{-a^{2}/2}`` is Euler's number, not the loss to a power
+    (c39t-032–039)."""
+    text = (
+        r"\nabla E(\mathbf{w}) = \boldsymbol{\phi}^{\mathrm{T}}\Big[\frac{\mathbf{y} - \mathbf{t}}{\mathbf{y} \odot (1 - "
+        r"\mathbf{y})} \odot \frac{e^{-\mathbf{a}^{2}/2}}{\sqrt{2\pi}}\Big]"
+    )
+    assert _verdict(BP, "w", text) == ("correct", None)
+    assert _verdict(BP, "w", text.replace("{-\\mathbf{a}^{2}/2}", "{-\\mathbf{a}^{2}}"))[0] == "incorrect"
+    assert _verdict(BP, "w", r"\nabla E(\mathbf{w}) = \boldsymbol{\phi}^{\mathrm{T}}(\mathbf{y} - \mathbf{t})")[0] == "incorrect"
+
+
+def test_an_update_rule_on_bold_names_and_beside_the_gradient() -> None:
+    """``\\boldsymbol{w} \\leftarrow \\boldsymbol{w} + \\eta\\, g\\, \\boldsymbol{x}`` with 西瓜书's g (the
+    negative gradient) applies the gradient −g x: right; with − it is a sign slip (both were
+    ``scale-factor``, the rate taken for a factor, c39t-118/119). A rule stated after the
+    gradient (``… \\text{ and } w \\leftarrow w - \\alpha \\nabla_w L``) is no factor of it
+    (c39t-064); a rate written into the gradient still is."""
+    g = r", \quad g = O(1 - O)(t - O)"
+    assert _verdict("neuron", "w", r"\boldsymbol{w} \leftarrow \boldsymbol{w} + \eta\, g\, \boldsymbol{x}" + g) == ("correct", None)
+    assert _verdict("neuron", "w", r"\boldsymbol{w} \leftarrow \boldsymbol{w} - \eta\, g\, \boldsymbol{x}" + g) == ("incorrect", "sign")
+    grad = r"\nabla_w L = \frac{1}{m} X^{T}\tanh(Xw - y)"
+    assert _verdict(LC, "w", grad + r"\;\text{ and }\; w \leftarrow w - \alpha \nabla_w L") == ("correct", None)
+    assert _verdict(LC, "w", grad.replace("=", r"= \alpha\,")) == ("incorrect", "scale-factor")
+
+
+def test_a_hand_number_ending_a_sentence_and_emoji_after_an_answer() -> None:
+    """"the gradient is about -0.176" and 「结果约为 −0.1763。」 are the number they end in (they
+    were "not a decimal number", c39t-226/227); the number is still judged. An emoji after a
+    chat answer (「… /m 👍」) is no maths (c39t-167/168)."""
+    assert _verdict("mlp-bce", "W2[0,0]", value="the gradient is about -0.176") == ("correct", None)
+    assert _verdict("mlp-bce", "W2[0,0]", value="the gradient is about 0.176") == ("incorrect", "sign")
+    assert _verdict("mlp-bce", "W2[0,0]", value="结果约为 −0.1763。", lang="zh") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "∂L/∂W2=A1ᵀ（A2−Y）/m 👍", lang="zh") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "∂L/∂W2=A1ᵀ（Y−A2）/m 👍", lang="zh") == ("incorrect", "sign")
