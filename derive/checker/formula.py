@@ -412,14 +412,32 @@ def _definitions_first(parts: list[str]) -> list[str]:
     if not answers or answers[-1] == len(parts) - 1:
         return parts
     k = answers[-1]
-    used = re.sub(r"\]\(\w\)\}", "]}", _spelled(sides[k][1]))  # type: ignore[index]
-    # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
-    for side in sides[k + 1 :]:
+
+    def uses(side: str) -> str:  # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
+        return re.sub(r"\]\(\w\)\}", "]}", _spelled(side))
+
+    later = list(range(k + 1, len(parts)))
+    for i in later:
+        side = sides[i]
         if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
             return parts
-        if _spelled(side[0]) not in used:
-            return parts
-    return parts[:k] + parts[k + 1 :] + [parts[k]]
+    # each definition after the answer is used by the answer or by another of them (a chain of
+    # where-clauses: ∂E/∂w_{12} = δ_2 x_1, δ_2 = … v_2 δ_out, δ_out = ŷ − y, c39t-028); they go
+    # before the answer, each before the definitions that use it
+    names = {i: _spelled(sides[i][0]) for i in later}  # type: ignore[index]
+    rights = {i: uses(sides[i][1]) for i in later}  # type: ignore[index]
+    answer = uses(sides[k][1])  # type: ignore[index]
+    if any(names[i] not in answer and not any(names[i] in rights[j] for j in later if j != i) for i in later):
+        return parts
+    order: list[int] = []
+    left = list(later)
+    while left:
+        ready = [i for i in left if not any(names[j] in rights[i] for j in left if j != i)]
+        if not ready:
+            return parts  # definitions that use each other: as written
+        order.append(ready[0])
+        left.remove(ready[0])
+    return parts[:k] + [parts[i] for i in order] + [parts[k]]
 
 
 def _spelled(tex: str) -> str:

@@ -936,6 +936,9 @@ def _chinese_prose(text: str) -> str:
     comments = re.findall(r"^[ \t]*#[^\n]*$", text, re.M)
     if comments:
         text = re.sub(r"^[ \t]*#[^\n]*$", "\x00", text, flags=re.M)
+    # a remark in brackets closing a line (「∂L/∂Z = (P − Y)/m （softmax 与交叉熵合并求导）」): words,
+    # no maths — only brackets with Chinese in them and no "=" (「（λ = lam）」 stays)
+    text = re.sub(r"[ \t]*[（(][^()（）=\n]*[\u4e00-\u9fff][^()（）=\n]*[）)][ \t]*(?=。?[ \t]*$)", "", text, flags=re.M)
     text = _ZH_THEN.sub("\n", text)
     text = _ZH_LEAD.sub(r"\1", text)
     # a sentence of prose ended by a colon before a gradient's statement ("乘法节点的反向传播将上游的值
