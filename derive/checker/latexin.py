@@ -1796,6 +1796,12 @@ class _Parser:
             self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")
             return inner
         if name in GREEK or name in GREEK_NAMES:  # \gamma → gamma, \varepsilon → eps
+            digits = self.peek()
+            if digits.kind == "num" and digits.text.isdigit() and digits.col - tok.col in (1, len(tok.text)):
+                for cand in GREEK_NAMES.get(name, (name,)):  # φ1 typed in text: the network's phi1
+                    if not self.known(cand) and self.known(cand + digits.text):
+                        self.next()
+                        return ex.Name(cand + digits.text)
             for cand in GREEK_NAMES.get(name, (name,)):
                 if self.known(cand):
                     return ex.Name(cand)
