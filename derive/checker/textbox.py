@@ -939,6 +939,9 @@ def _chinese_prose(text: str) -> str:
     # a remark in brackets closing a line (「∂L/∂Z = (P − Y)/m （softmax 与交叉熵合并求导）」): words,
     # no maths — only brackets with Chinese in them and no "=" (「（λ = lam）」 stays)
     text = re.sub(r"[ \t]*[（(][^()（）=\n]*[\u4e00-\u9fff][^()（）=\n]*[）)][ \t]*(?=。?[ \t]*$)", "", text, flags=re.M)
+    # a question to the teacher around the answer (「老师，我算的是 ∂L/∂w2 = …，对吗？」): its words
+    text = re.sub(r"\s*[，,]?\s*(?:对吗|对不对|是吗|是否正确|正确吗|有问题吗)\s*[？?]\s*$", "", text)
+    text = re.sub(r"^[^=\n$\\]*?[\u4e00-\u9fff][，,]?[^=\n$\\]*?(?:算的是|算出来是|得到的是|求得|算得|结果是)[ \t]*(?=[∂d∇])", "", text, flags=re.M)
     text = _ZH_THEN.sub("\n", text)
     text = _ZH_LEAD.sub(r"\1", text)
     # a sentence of prose ended by a colon before a gradient's statement ("乘法节点的反向传播将上游的值
