@@ -112,7 +112,8 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _EMOJI.sub("", text)
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
-    text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(_LABEL.sub("", text, count=1)))))
+    text = _pdf_layer_index(_LABEL.sub("", text, count=1), size_of)
+    text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(text))))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
         text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
@@ -903,6 +904,20 @@ def _numbered_steps(text: str) -> str:
 _PDF_LEIBNIZ = re.compile(r"^[ \t]*(∂[^\s=/]{1,16})[ \t]*\n[ \t]*(∂[^\s=/]{1,16})[ \t]*\n[ \t]*=[ \t]*\n?")
 _PDF_SIDE_BY_SIDE = re.compile(r"^([ \t]*∂[^\s=/]{1,16})[ \t]+(∂[^\s=/]{1,16})[ \t]*(?==)")
 _PDF_TOKEN = re.compile(r"[ \t]*(?:\d+|[A-Za-z]{1,3})[ \t]*")
+
+
+def _pdf_layer_index(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """A layer index a PDF's text layer set apart from its letter, ``W [2]``, ``A [1]⊤`` (Ng's
+    W^{[2]} pasted, c38t-122, c39t-182–185): ``W2`` where the network has W2 and no W (then
+    ``W [2]`` can index nothing)."""
+    if " [" not in text:
+        return text
+
+    def joined(m: re.Match) -> str:
+        name = m.group(1) + m.group(2)
+        return name if size_of(name, 0) is not None and size_of(m.group(1), 0) is None else m.group(0)
+
+    return re.sub(r"(?<![\w.\\])([A-Za-z]) \[(\d)\]", joined, text)
 
 
 def _pdf_fraction_lines(text: str) -> str:
