@@ -1050,10 +1050,11 @@ class _Parser:
         sums over — Σ_i a^{(i)} is the batch sum of the vectorised A; any other ``(i)`` is
         refused with the sentence that the vectorised form is expected."""
         for letter in self.examples:
-            if f"({letter})" in text:
-                self.used_example = True
-                text = text.replace(f"({letter})", "")
-        if re.search(r"\([a-z]\)", text):
+            for written in (f"({letter})", f"[{letter}]"):  # Raschka's a^{(2)[i]}: [i] as (i)
+                if written in text:
+                    self.used_example = True
+                    text = text.replace(written, "")
+        if re.search(r"\((?!h\))[a-z]\)", text):  # (h): Raschka's hidden layer (tagged_layer)
             raise LatexError(PER_EXAMPLE.format(col=col), col)
         return text
 
@@ -1401,7 +1402,10 @@ class _Parser:
                     )
                 node = ex.Name(node.id + m.group(1))
             elif m.group(2) is not None:
-                if not m.group(2).isdigit():
+                tagged = self.tagged_layer(node, m.group(2))
+                if tagged is not None:  # Raschka's w^{(out)}, w^{(h)}: the last and first layers
+                    node = tagged
+                elif not m.group(2).isdigit():
                     raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
                 if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
                     node = ex.Name(node.id + m.group(2))
@@ -2761,6 +2765,18 @@ class _Parser:
         if t.kind in ("id", "num") or t.text in ("(", "[", "{", "'", "^", "_"):
             return False
         return not (t.kind == "cmd" and t.text.startswith(("\\left", "\\big", "\\Big")))
+
+    def tagged_layer(self, node: ex.Node, tag: str) -> ex.Node | None:
+        """``w^{(out)}`` / ``w^{(h)}`` (Raschka's layer tags, ``w^{(out)}_{2}``): the network's last
+        / first layer of that letter (W2 / W1 where it has W1 and W2; the capital where the
+        network names its weights so); None for any other tag or name."""
+        if not isinstance(node, ex.Name) or tag not in ("out", "output", "h", "hidden"):
+            return None
+        for base in dict.fromkeys((node.id, node.id.upper())):
+            layers = [k for k in range(1, 10) if self.known(f"{base}{k}")]
+            if len(layers) >= 2 and not self.known(base):
+                return ex.Name(f"{base}{max(layers) if tag.startswith('o') else min(layers)}")
+        return None
 
     def euler(self) -> bool:
         """Is ``e`` (with a superscript) Euler's number: the network has no tensor e, or the
