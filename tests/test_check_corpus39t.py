@@ -150,3 +150,46 @@ def test_a_hand_number_ending_a_sentence_and_emoji_after_an_answer() -> None:
     assert _verdict("mlp-bce", "W2[0,0]", value="结果约为 −0.1763。", lang="zh") == ("correct", None)
     assert _verdict("mlp-bce", "W2", "∂L/∂W2=A1ᵀ（A2−Y）/m 👍", lang="zh") == ("correct", None)
     assert _verdict("mlp-bce", "W2", "∂L/∂W2=A1ᵀ（Y−A2）/m 👍", lang="zh") == ("incorrect", "sign")
+
+
+def test_where_clauses_that_define_names_for_one_another() -> None:
+    """Bishop's entry δ's set after the answer, ``∂E/∂w_{12} = δ_2 x_1, \\quad δ_2 = h_2(1 − h_2)
+    v_2 δ_{out}, \\quad δ_{out} = ŷ − y``: the second definition is used by the first, not by the
+    answer; the answer was left last-but-one, and δ_out's statement judged as the answer
+    (a right answer rejected, c39t-028). Each definition goes before its users."""
+    text = (
+        r"\frac{\partial E}{\partial w_{12}} = \delta_2\, x_1, \qquad \delta_2 = h_2(1 - h_2)\, v_2\,"
+        r"\delta_{\mathrm{out}}, \quad \delta_{\mathrm{out}} = \hat{y} - y"
+    )
+    assert _verdict("tiny-mlp", "w12", text) == ("correct", None)
+    assert _verdict("tiny-mlp", "w12", text.replace("v_2", "v_1"))[0] == "incorrect"
+
+
+def test_chinese_remarks_and_questions_around_an_answer() -> None:
+    """A Chinese remark in brackets closing the line (「（softmax 与交叉熵合并求导）」) and a question
+    to the teacher (「老师，我算的是 …，对吗？」) are words, not maths (c39t-171–175, 241)."""
+    assert _verdict("softmax-regression", "Z", "∂L/∂Z = (P − Y)/m （softmax 与交叉熵合并求导）", lang="zh") == ("correct", None)
+    assert _verdict("softmax-regression", "Z", "∂L/∂Z = P − Y （softmax 与交叉熵合并求导）", lang="zh") == ("incorrect", "scale-factor")
+    assert _verdict("relu-mlp", "w2", "老师，我算的是 ∂L/∂w2 = 2·h_reluᵀ(y_pred − y)，对吗？", lang="zh") == ("correct", None)
+    assert _verdict("relu-mlp", "w2", "老师，我算的是 ∂L/∂w2 = h_reluᵀ(y_pred − y)，对吗？", lang="zh") == ("incorrect", "scale-factor")
+
+
+def test_layer_indices_as_typed_and_pasted() -> None:
+    """``φ1`` typed in text is the network's phi1 (an unknown command, c39t-020); ``W [2]``
+    from a PDF's text layer is W2 where the network has no W (c39t-182–185, c38t-122);
+    Raschka's ``w^{(out)}_{2}`` / ``w^{(h)}_{2,1}`` are the last / first layer's entries (read
+    as per-example notation, c39t-186–188, c38t-039–041) and ``a^{(2)[i]}`` inside
+    ``\\sum_i`` the batch (c39t-189)."""
+    box = "g ← 2(f3 − Y)/n\ng ← g W3ᵀ ⊙ g2 ⊙ (1 − g2)\n∇_{W2} J = φ1ᵀ g"
+    assert _verdict(str(corpus39t.LF), "W2", box) == ("correct", None)
+    assert _verdict(str(corpus39t.LF), "W2", box.replace(" ⊙ (1 − g2)", ""))[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "∂L/∂W [2] = (1/m) A [1]⊤(A [2] − Y)") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "∂L/∂W [2] = (1/m) A [1](A [2] − Y)⊤")[0] == "incorrect"
+    assert _verdict("tiny-mlp", "v2", r"\frac{\partial L}{\partial w^{(out)}_{2}} = (\hat y - y)\, h_2") == ("correct", None)
+    assert _verdict("tiny-mlp", "v2", r"\frac{\partial L}{\partial w^{(out)}_{2}} = (\hat y - y)\, h_1")[0] == "incorrect"
+    hidden = r"\frac{\partial L}{\partial w^{(h)}_{2,1}} = (\hat y - y)\, v_1\, h_1 (1 - h_1)\, x_2"
+    assert _verdict("tiny-mlp", "w21", hidden) == ("correct", None)
+    assert _verdict("tiny-mlp", "w21", hidden.replace("x_2", "x_1"))[0] == "incorrect"
+    bias = r"\frac{\partial L}{\partial b^{(2)}} = \frac{1}{m}\sum_{i=1}^{m}\big(a^{(2)[i]} - y^{[i]}\big)"
+    assert _verdict("mlp-bce", "b2", bias) == ("correct", None)
+    assert _verdict("mlp-bce", "b2", bias.replace(r"\frac{1}{m}", ""))[0] == "incorrect"
