@@ -193,3 +193,15 @@ def test_layer_indices_as_typed_and_pasted() -> None:
     bias = r"\frac{\partial L}{\partial b^{(2)}} = \frac{1}{m}\sum_{i=1}^{m}\big(a^{(2)[i]} - y^{[i]}\big)"
     assert _verdict("mlp-bce", "b2", bias) == ("correct", None)
     assert _verdict("mlp-bce", "b2", bias.replace(r"\frac{1}{m}", ""))[0] == "incorrect"
+
+
+def test_a_capital_greek_name_of_a_layer_defined_in_the_answer() -> None:
+    """Ng's ``\\Delta^{(2)} = (h_x - Y)(a^{(2)})^{T}, \\quad D^{(2)} = \\frac{1}{m}\\Delta^{(2)} + …``:
+    Δ⁽²⁾ is a name the answer defines, as D⁽²⁾ (it was an unknown command, c39t-104); used
+    without a definition it is refused as an unknown name."""
+    text = (
+        r"\Delta^{(2)} = (h_x - Y)\big(a^{(2)}\big)^{T}, \qquad D^{(2)} = \frac{1}{m}\Delta^{(2)} + "
+        r"\frac{\lambda}{m}\begin{bmatrix} \mathbf{0} & \Theta^{(2)}_{:,1:} \end{bmatrix}"
+    )
+    assert _verdict(NG, "Theta2", text) == ("correct", None)
+    assert _verdict(NG, "Theta2", text.replace(r"\frac{1}{m}\Delta", r"\Delta"))[0] == "incorrect"

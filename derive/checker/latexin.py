@@ -1847,6 +1847,8 @@ class _Parser:
                 inner = inner.args[0]  # \Theta^{(2)}_{:,1:}: a slice of the network's Theta2
             if isinstance(inner, ex.Name) and inner.id != cand and self.known(inner.id):
                 return node
+            if isinstance(node, ex.Name) and re.fullmatch(rf"{cand}\d", node.id) and cand[0].isupper():
+                return node  # Ng's \Delta^{(2)}: a capital Greek name of a layer, as D^{(2)} (defined or refused)
         self.pos = save
         return None
 
