@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus39t  # noqa: E402
 import corpus_common  # noqa: E402
+import pytest  # noqa: E402
 
 CASES = corpus39t.load()
 _SUM_ROW = ("a per-example sum Σ_n c_n φ_n (φ_n Bishop's column) for a column parameter is read in rows, a 1 × M "
@@ -99,6 +100,23 @@ def test_a_transposed_factor_beside_an_equal_shape_is_no_hadamard_product() -> N
     assert _verdict("tiny-mlp", "W1", _G_BOX.format(first=_TIMES_W2T, second=_TIMES_SLOPE)) == ("correct", None)
     product = r"\frac{\partial L}{\partial W_1} = X^{\top}(\hat y - y_{\mathrm{target}})\,W_2^{\top} \odot h\,(1 - h)"
     assert _verdict("tiny-mlp", "W1", product) == ("correct", None)
+
+
+def test_the_fast_path_reads_no_hadamard_product_into_a_transposed_factor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same rule on the fast path (what ``derive check`` answers from a cached network): a
+    product of two equal 1 × n shapes with W₂ᵀ written is not answered there as ⊙ (c39t-004 was
+    ✓ under ``--fast``); the slow path says it does not fit."""
+    from derive import cache
+    from derive.checker import compiled, fastpath
+    from derive.checker.checknet import net_for
+
+    monkeypatch.setenv("DERIVE_CACHE", str(tmp_path))
+    key = fastpath.name_for(fastpath.spec_text("tiny-mlp") or b"")
+    cache.write(fastpath.KIND, f"{key}.json", compiled.build(net_for("tiny-mlp", 0), key))
+    text = r"\frac{\partial L}{\partial W_1} = X^{\top}\big((y_{\mathrm{pred}} - y_{\mathrm{target}})\,h \odot (1 - h)\,W_2^{\top}\big)"
+    fast = fastpath.answer("tiny-mlp", "W1", text, latex=True)
+    assert fast is None or fast[1] == 1, fast
+    assert _verdict("tiny-mlp", "W1", text) == ("incorrect", "shape-mismatch")
 
 
 def test_a_function_defined_in_a_clause_between_two_others() -> None:

@@ -1037,7 +1037,7 @@ def _product(
 
 
 def _transposed_matrix(na: tuple[Any, ...], nb: tuple[Any, ...], shape: tuple[Any, Any]) -> bool:
-    """As formula._transposed_matrix: two equal, non-square shapes with a transpose written on
+    r"""As formula._transposed_matrix: two equal, non-square shapes with a transpose written on
     one side (``g\,W_2^{\top}``) are no element-wise product."""
     return shape[0] != shape[1] and any(n[0] == "T" for n in (na, nb))
 

@@ -5702,7 +5702,7 @@ _PRODUCT_OPS = ("·", "*", "@", latexin.STAR)
 
 
 def _transposed_matrix(na: ex.Node, nb: ex.Node, shape: tuple[int, int]) -> bool:
-    """Is a product of two equal shapes that do not chain (``g\,W_2^{\top}`` with g a row of
+    r"""Is a product of two equal shapes that do not chain (``g\,W_2^{\top}`` with g a row of
     W₂ᵀ's shape) written with a transpose on one side? A transpose is written for a matrix
     product, never for an element-wise one (``h (1 − h)``): such a product does not fit, it is
     not read as ⊙ (c39t-004: ``g ← g W_2^\top`` after ``g ← g ⊙ σ'(XW_1)`` was ✓)."""
