@@ -104,8 +104,9 @@ def test_a_transposed_factor_beside_an_equal_shape_is_no_hadamard_product() -> N
 
 def test_the_fast_path_reads_no_hadamard_product_into_a_transposed_factor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same rule on the fast path (what ``derive check`` answers from a cached network): a
-    product of two equal 1 × n shapes with W₂ᵀ written is not answered there as ⊙ (c39t-004 was
-    ✓ under ``--fast``); the slow path says it does not fit."""
+    product of two equal 1 × n shapes with W₂ᵀ written is never answered there as ⊙ (the fast
+    path's _product mirrors Convert.binop; on e642361f it deferred this text to the slow path,
+    which accepted it); the slow path says it does not fit."""
     from derive import cache
     from derive.checker import compiled, fastpath
     from derive.checker.checknet import net_for
