@@ -100,6 +100,10 @@ def test_a_transposed_factor_beside_an_equal_shape_is_no_hadamard_product() -> N
     assert _verdict("tiny-mlp", "W1", _G_BOX.format(first=_TIMES_W2T, second=_TIMES_SLOPE)) == ("correct", None)
     product = r"\frac{\partial L}{\partial W_1} = X^{\top}(\hat y - y_{\mathrm{target}})\,W_2^{\top} \odot h\,(1 - h)"
     assert _verdict("tiny-mlp", "W1", product) == ("correct", None)
+    # a 1-D tensor's transpose is the reader's own (y_i decision_i with y 1-D, c36t-231): element-wise
+    sk = str(Path(corpus39t.__file__).parent / "specs_course" / "hn35_sklearn_coef_intercept_logreg_c.toml")
+    text = r"\frac{\partial\,\mathrm{loss}}{\partial\,\mathrm{intercept\_}} = -C\sum_{i} \frac{y_i}{1 + e^{y_i\,\mathrm{decision}_i}}"
+    assert _verdict(sk, "intercept_", text, latex=True) == ("correct", None)
 
 
 def test_the_fast_path_reads_no_hadamard_product_into_a_transposed_factor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

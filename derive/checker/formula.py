@@ -5701,12 +5701,17 @@ def tensor_of(net: Net, text: str) -> str | None:
 _PRODUCT_OPS = ("·", "*", "@", latexin.STAR)
 
 
-def _transposed_matrix(na: ex.Node, nb: ex.Node, shape: tuple[int, int]) -> bool:
+def _transposed_matrix(
+    na: ex.Node, nb: ex.Node, shape: tuple[int, int], one_d: frozenset[str] | set[str] = frozenset()
+) -> bool:
     r"""Is a product of two equal shapes that do not chain (``g\,W_2^{\top}`` with g a row of
     W₂ᵀ's shape) written with a transpose on one side? A transpose is written for a matrix
     product, never for an element-wise one (``h (1 − h)``): such a product does not fit, it is
     not read as ⊙ (c39t-004: ``g ← g W_2^\top`` after ``g ← g ⊙ σ'(XW_1)`` was ✓)."""
-    return shape[0] != shape[1] and any(isinstance(n, ex.Transpose) for n in (na, nb))
+    return shape[0] != shape[1] and any(
+        isinstance(n, ex.Transpose) and not (isinstance(n.operand, ex.Name) and n.operand.id in one_d)
+        for n in (na, nb)
+    )  # a 1-D tensor's transpose is the reader's own orientation of it (y_i decision_i, c36t-231)
 
 
 class _TreeBuilder:
@@ -6348,7 +6353,7 @@ class Convert:
         if sa[1] == sb[0] and not isinstance(sa[1], int):
             return "@"
         if sa == sb:
-            return None if _transposed_matrix(na, nb, (sa[0], sa[1])) else "*"
+            return None if _transposed_matrix(na, nb, (sa[0], sa[1]), set(self.net.spec.one_d)) else "*"
         return None
 
     def declared_star(self, na: ex.Node, nb: ex.Node) -> str | None:
@@ -6464,13 +6469,13 @@ class Convert:
                 op = "*"
             elif a.shape[1] == b.shape[0]:
                 op = "@"
-            elif a.shape == b.shape and not _transposed_matrix(na, nb, a.shape):
+            elif a.shape == b.shape and not _transposed_matrix(na, nb, a.shape, set(self.net.spec.one_d)):
                 op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
             elif (
                 fits(a.shape, b.shape)
                 and (max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])) in (a.shape, b.shape)
                 and self.declared_star(na, nb) == "*"
-                and not (a.shape == b.shape and _transposed_matrix(na, nb, a.shape))
+                and not (a.shape == b.shape and _transposed_matrix(na, nb, a.shape, set(self.net.spec.one_d)))
             ):  # γ (…): a row of per-column factors that broadcasts at every size — not a row
                 op = "*"  # by a column (x δ^⊤ of rows: no product in written maths)
             else:
