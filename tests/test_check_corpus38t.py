@@ -19,15 +19,9 @@ import corpus38t  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus38t.load()
-_RASCHKA = ("Raschka's layer names as superscripts, w^{(h)}_{1,2} and w^{(out)}_{1}: (h) reads as an example "
-            "index (refused as per-example notation), and (out) would have to map onto tiny-mlp's v labels")
-KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c38t-039": _RASCHKA,
-    "c38t-040": _RASCHKA,
-    "c38t-041": _RASCHKA,
-    "c38t-042": "a^{(2)[i]}: a layer and an example index in one superscript is not read",
-    "c38t-122": "∂L/∂W [2] pasted from a PDF with the layer index spaced off its letter: W [2] is not read as W^{[2]}",
-}
+# c38t-039–042 (Raschka's w^{(h)}_{1,2}, w^{(out)}_{1}, a^{(2)[i]}) and c38t-122 (W [2] from a PDF) are
+# read since heldtex39 (latexin tagged_layer / per_example, textbox _pdf_layer_index)
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
 
 
 def test_corpus38t_is_new_and_mixed() -> None:

@@ -501,6 +501,11 @@ _RATE_FACTOR = re.compile(
 )
 
 
+# the text before a rate that steps a parameter: "w \leftarrow w -", "W := W +", "θ ← θ −"
+_UPDATED = r"(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*\\?[A-Za-z]\w*\s*\}|\\?[A-Za-z]\w*)(?:_\{[^{}]*\}|_\w)?(?:\^\{[^{}]*\})?"
+_IN_UPDATE = re.compile(rf"({_UPDATED})\s*(?:\\leftarrow|\\gets|←|:=|=)\s*\1\s*[-+−]\s*$")
+
+
 # 西瓜书's Δw = η g b, ΔW = −η ∂L/∂W: a left side that names the update step, not the gradient
 _DELTA_LHS = re.compile(r"^\s*(?:Δ|\\Delta\s*)\s*([A-Za-z_][\w{}^\[\]]*)\s*(?:=|:=|←|\\leftarrow)", re.M)
 
@@ -519,7 +524,9 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     there is none, or the network has a name so spelled: then it is that name)."""
     if not isinstance(formula, str):
         return formula, None
-    m = _RATE_FACTOR.search(formula)
+    # the step size of an update rule stated beside the gradient (w \leftarrow w - \alpha \nabla_w L,
+    # W := W + α …) is no factor of the gradient: textbox's update rules read those
+    m = next((r for r in _RATE_FACTOR.finditer(formula) if not _IN_UPDATE.search(formula[: r.start()])), None)
     if m is None:
         return formula, None
     rate = m.group(1) or m.group(2)

@@ -1025,15 +1025,21 @@ def _product(
         if not all(type(d) is int for d in (*sa, *sb)):
             if sa[1] == sb[0] and type(sa[1]) is not int:
                 return "@"
-            if sa == sb:
+            if sa == sb and not _transposed_matrix(na, nb, (sa[0], sa[1])):
                 return "*"
     if (1, 1) in (a[1], b[1]):
         return "*"
     if a[1][1] == b[1][0]:
         return "@"
-    if a[1] == b[1]:
+    if a[1] == b[1] and not _transposed_matrix(na, nb, a[1]):
         return "*"
     raise _Fallback  # a shape error: the slow path's message
+
+
+def _transposed_matrix(na: tuple[Any, ...], nb: tuple[Any, ...], shape: tuple[Any, Any]) -> bool:
+    r"""As formula._transposed_matrix: two equal, non-square shapes with a transpose written on
+    one side (``g\,W_2^{\top}``) are no element-wise product."""
+    return shape[0] != shape[1] and any(n[0] == "T" for n in (na, nb))
 
 
 # ---- evaluating: exactly (rationals) and in float64 (as FloatSystem) -----------------------------

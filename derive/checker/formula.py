@@ -412,14 +412,32 @@ def _definitions_first(parts: list[str]) -> list[str]:
     if not answers or answers[-1] == len(parts) - 1:
         return parts
     k = answers[-1]
-    used = re.sub(r"\]\(\w\)\}", "]}", _spelled(sides[k][1]))  # type: ignore[index]
-    # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
-    for side in sides[k + 1 :]:
+
+    def uses(side: str) -> str:  # dZ^{[1](i)}, an example's row, uses dZ^{[1]}
+        return re.sub(r"\]\(\w\)\}", "]}", _spelled(side))
+
+    later = list(range(k + 1, len(parts)))
+    for i in later:
+        side = sides[i]
         if side is None or _GRADIENT_LHS.search(side[0]) or not side[0].strip():
             return parts
-        if _spelled(side[0]) not in used:
-            return parts
-    return parts[:k] + parts[k + 1 :] + [parts[k]]
+    # each definition after the answer is used by the answer or by another of them (a chain of
+    # where-clauses: ∂E/∂w_{12} = δ_2 x_1, δ_2 = … v_2 δ_out, δ_out = ŷ − y, c39t-028); they go
+    # before the answer, each before the definitions that use it
+    names = {i: _spelled(sides[i][0]) for i in later}  # type: ignore[index]
+    rights = {i: uses(sides[i][1]) for i in later}  # type: ignore[index]
+    answer = uses(sides[k][1])  # type: ignore[index]
+    if any(names[i] not in answer and not any(names[i] in rights[j] for j in later if j != i) for i in later):
+        return parts
+    order: list[int] = []
+    left = list(later)
+    while left:
+        ready = [i for i in left if not any(names[j] in rights[i] for j in left if j != i)]
+        if not ready:
+            return parts  # definitions that use each other: as written
+        order.append(ready[0])
+        left.remove(ready[0])
+    return parts[:k] + [parts[i] for i in order] + [parts[k]]
 
 
 def _spelled(tex: str) -> str:
@@ -5683,6 +5701,19 @@ def tensor_of(net: Net, text: str) -> str | None:
 _PRODUCT_OPS = ("·", "*", "@", latexin.STAR)
 
 
+def _transposed_matrix(
+    na: ex.Node, nb: ex.Node, shape: tuple[int, int], one_d: frozenset[str] | set[str] = frozenset()
+) -> bool:
+    r"""Is a product of two equal shapes that do not chain (``g\,W_2^{\top}`` with g a row of
+    W₂ᵀ's shape) written with a transpose on one side? A transpose is written for a matrix
+    product, never for an element-wise one (``h (1 − h)``): such a product does not fit, it is
+    not read as ⊙ (c39t-004: ``g ← g W_2^\top`` after ``g ← g ⊙ σ'(XW_1)`` was ✓)."""
+    return shape[0] != shape[1] and any(
+        isinstance(n, ex.Transpose) and not (isinstance(n.operand, ex.Name) and n.operand.id in one_d)
+        for n in (na, nb)
+    )  # a 1-D tensor's transpose is the reader's own orientation of it (y_i decision_i, c36t-231)
+
+
 class _TreeBuilder:
     """The matrix-form builders a loss's pull rule uses (derive.lang.ops), as trees of the
     expression language: the rule of ∂J/∂P read in a Leibniz chain."""
@@ -6322,7 +6353,7 @@ class Convert:
         if sa[1] == sb[0] and not isinstance(sa[1], int):
             return "@"
         if sa == sb:
-            return "*"
+            return None if _transposed_matrix(na, nb, (sa[0], sa[1]), set(self.net.spec.one_d)) else "*"
         return None
 
     def declared_star(self, na: ex.Node, nb: ex.Node) -> str | None:
@@ -6438,12 +6469,13 @@ class Convert:
                 op = "*"
             elif a.shape[1] == b.shape[0]:
                 op = "@"
-            elif a.shape == b.shape:
+            elif a.shape == b.shape and not _transposed_matrix(na, nb, a.shape, set(self.net.spec.one_d)):
                 op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
             elif (
                 fits(a.shape, b.shape)
                 and (max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])) in (a.shape, b.shape)
                 and self.declared_star(na, nb) == "*"
+                and not (a.shape == b.shape and _transposed_matrix(na, nb, a.shape, set(self.net.spec.one_d)))
             ):  # γ (…): a row of per-column factors that broadcasts at every size — not a row
                 op = "*"  # by a column (x δ^⊤ of rows: no product in written maths)
             else:

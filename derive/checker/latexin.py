@@ -1052,10 +1052,11 @@ class _Parser:
         sums over — Σ_i a^{(i)} is the batch sum of the vectorised A; any other ``(i)`` is
         refused with the sentence that the vectorised form is expected."""
         for letter in self.examples:
-            if f"({letter})" in text:
-                self.used_example = True
-                text = text.replace(f"({letter})", "")
-        if re.search(r"\([a-z]\)", text):
+            for written in (f"({letter})", f"[{letter}]"):  # Raschka's a^{(2)[i]}: [i] as (i)
+                if written in text:
+                    self.used_example = True
+                    text = text.replace(written, "")
+        if re.search(r"\((?!h\))[a-z]\)", text):  # (h): Raschka's hidden layer (tagged_layer)
             raise LatexError(PER_EXAMPLE.format(col=col), col)
         return text
 
@@ -1387,7 +1388,7 @@ class _Parser:
                     f"column {start.col})",
                     start.col,
                 )
-            if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
+            if isinstance(node, ex.Name) and node.id == "e" and self.euler():
                 return ex.Call("exp", (ex.Num(value),))
             return ex.Pow(node, value)
         rest = compact
@@ -1403,7 +1404,10 @@ class _Parser:
                     )
                 node = ex.Name(node.id + m.group(1))
             elif m.group(2) is not None:
-                if not m.group(2).isdigit():
+                tagged = self.tagged_layer(node, m.group(2))
+                if tagged is not None:  # Raschka's w^{(out)}, w^{(h)}: the last and first layers
+                    node = tagged
+                elif not m.group(2).isdigit():
                     raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
                 if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
                     node = ex.Name(node.id + m.group(2))
@@ -1416,7 +1420,7 @@ class _Parser:
                 transpose = not transpose
             rest = rest[m.end() :]
         if rest:
-            if isinstance(node, ex.Name) and node.id == "e" and not self.known("e"):
+            if isinstance(node, ex.Name) and node.id == "e" and self.euler():
                 return ex.Call("exp", (self.sub_parse(toks, start),))
             raise LatexError(
                 f"cannot read the superscript '{text}' at column {start.col}: "
@@ -1777,7 +1781,7 @@ class _Parser:
             return self.sum(tok)
         if name == "max":
             return self.maximum(tok)
-        if name == "sigma" and self.known("sigma") and self.bare_name():
+        if name == "sigma" and self.known("sigma") and (self.bare_name() or self.bare_after_scripts()):
             return ex.Name("sigma")  # a tensor named sigma (σ of a mixture), not σ(·): σ ⊙ δ
         if name in FUNCS:
             return self.function(FUNCS[name], tok)
@@ -1798,6 +1802,12 @@ class _Parser:
             self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")
             return inner
         if name in GREEK or name in GREEK_NAMES:  # \gamma → gamma, \varepsilon → eps
+            digits = self.peek()
+            if digits.kind == "num" and digits.text.isdigit() and digits.col - tok.col in (1, len(tok.text)):
+                for cand in GREEK_NAMES.get(name, (name,)):  # φ1 typed in text: the network's phi1
+                    if not self.known(cand) and self.known(cand + digits.text):
+                        self.next()
+                        return ex.Name(cand + digits.text)
             for cand in GREEK_NAMES.get(name, (name,)):
                 if self.known(cand):
                     return ex.Name(cand)
@@ -1835,8 +1845,12 @@ class _Parser:
             except LatexError:
                 continue
             inner = node.operand if isinstance(node, ex.Transpose) else node
+            if isinstance(inner, ex.Call) and inner.func == "slice" and inner.args:
+                inner = inner.args[0]  # \Theta^{(2)}_{:,1:}: a slice of the network's Theta2
             if isinstance(inner, ex.Name) and inner.id != cand and self.known(inner.id):
                 return node
+            if isinstance(node, ex.Name) and re.fullmatch(rf"{cand}\d", node.id) and cand[0].isupper():
+                return node  # Ng's \Delta^{(2)}: a capital Greek name of a layer, as D^{(2)} (defined or refused)
         self.pos = save
         return None
 
@@ -2755,6 +2769,52 @@ class _Parser:
         if t.kind in ("id", "num") or t.text in ("(", "[", "{", "'", "^", "_"):
             return False
         return not (t.kind == "cmd" and t.text.startswith(("\\left", "\\big", "\\Big")))
+
+    def tagged_layer(self, node: ex.Node, tag: str) -> ex.Node | None:
+        """``w^{(out)}`` / ``w^{(h)}`` (Raschka's layer tags, ``w^{(out)}_{2}``): the network's last
+        / first layer of that letter (W2 / W1 where it has W1 and W2; the capital where the
+        network names its weights so); None for any other tag or name."""
+        if not isinstance(node, ex.Name) or tag not in ("out", "output", "h", "hidden"):
+            return None
+        for base in dict.fromkeys((node.id, node.id.upper())):
+            layers = [k for k in range(1, 10) if self.known(f"{base}{k}")]
+            if len(layers) >= 2 and not self.known(base):
+                return ex.Name(f"{base}{max(layers) if tag.startswith('o') else min(layers)}")
+        return None
+
+    def euler(self) -> bool:
+        """Is ``e`` (with a superscript) Euler's number: the network has no tensor e, or the
+        name e finds is the loss (Bishop's E: never inside its own gradient's exponent)."""
+        return not self.known("e") or self.loss is not None and self.loss.lower() == "e"
+
+    def bare_after_scripts(self) -> bool:
+        """Whether the command just read, with its sub- and superscripts (``\\sigma_n^{2}``,
+        ``\\sigma^{3}``), stands alone: no argument ``(…)`` follows them (Murphy's σₙ² where the
+        network has a tensor sigma). The scripts are left for the name's suffixes."""
+        k = 0
+        while self.peek(k).text in ("^", "_"):
+            k += 1
+            if self.peek(k).text != "{":
+                k += 1
+                continue
+            depth = 0
+            while True:
+                t = self.peek(k)
+                if t.kind == "end":
+                    return False
+                depth += t.text == "{"
+                depth -= t.text == "}"
+                k += 1
+                if depth == 0:
+                    break
+        if k == 0:
+            return False
+        t = self.peek(k)
+        if t.kind in ("id", "num") and t.text != "" or t.text in ("(", "[", "'"):
+            return t.kind in ("id", "num")  # σ_n^2 x_n: a product; σ^{2}(…): a function's power
+        if t.kind == "cmd" and t.text.startswith(("\\big", "\\Big")):
+            return self.peek(k + 1).text in (")", "]", "\\}")  # σ^{2}\big): a closing bracket
+        return not (t.kind == "cmd" and t.text.startswith("\\left"))
 
     def function(self, func: str, tok: Tok) -> ex.Node:
         out = self._function(func, tok)

@@ -138,8 +138,17 @@ def number_text(text: str) -> str:
         clean = clean[m.start() :]
     elif (m := re.match(r"\s*[^\d\s:：+\-−.][^:：]*[:：]", clean)) is not None:
         clean = clean[m.end() :]  # a label and a colon: "w11: -0.0137", "dL/dw11：-0.0137"
+    # a short sentence that ends in the number: "the gradient is about -0.176", "I got -0.176",
+    # "结果约为 −0.1763。", "答案是 0.05" (words only before it: no digit, sign or formula)
+    sentence = re.match(
+        r"\s*(?:[A-Za-z][A-Za-z' ]{0,40}?\s(?:is|was|equals|got|get|of)|[\u4e00-\u9fff]{1,8}?(?:为|是|得))"
+        r"(?=\s*(?:approx\.?|approximately|about|around|roughly|约|大约)?\s*[-+−]?\.?\d)",
+        clean,
+    )
+    if sentence is not None:
+        clean = clean[sentence.end() :]
     # a word for "about" before it: "approx. -0.0137", "about -0.0137", "约 -0.0137"
-    about = r"^\s*(?:approx\.?|approximately|about|ca\.|≃|约为|大约|约)\s*"
+    about = r"^\s*(?:approx\.?|approximately|about|around|roughly|ca\.|≃|约为|大约|约)\s*"
     clean = re.sub(about, "", clean, flags=re.I)
     clean = re.sub(r"10\s*\^\s*\(\s*([+-−]?\d{1,4})\s*\)", r"10^{\1}", clean)  # 10^(-2)
     clean = _SUPER_RUN.sub(lambda s: "^{" + s.group(0).translate(_SUPERSCRIPT) + "}", clean)

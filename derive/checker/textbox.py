@@ -92,21 +92,35 @@ _WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}")
 _QUOTE_NOTE = re.compile(r"^>[ \t]+(?=(?:[^=\n]*?\b[A-Za-z]{3,}\b){2})[^=\n]*$", re.M)
 
 
+# emoji and pictographs typed after an answer in a chat (「∂L/∂W2 = A1ᵀ(A2 − Y)/m 👍」): no maths
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u26FF\uFE0F\u200D]")
+
+
+# Bishop's ∇E(w) (PRML 4.3, 5.3): the gradient of a loss written as a function of the parameter,
+# \nabla E(\mathbf{w}), read as \nabla_{\mathbf{w}} E
+_NABLA_OF = re.compile(
+    r"\\nabla\s*(\\mathcal\s*\{\s*[A-Z]\s*\}|\\ell|[A-Z])\s*(?:\\left)?\s*\(\s*"
+    r"((?:\\(?:mathbf|boldsymbol|bm)\s*\{[^{}]+\}|\\?[A-Za-z]+)(?:_\{[^{}]+\}|_[A-Za-z0-9])?)\s*(?:\\right)?\s*\)"
+)
+
+
 def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) -> str:
     """``text`` without the text box's wrapping (module docstring). ``size_of(name, axis)``
     is the size name (or number) of a tensor's axis, None for a name the network lacks."""
     if not isinstance(text, str):
         return text
+    text = _EMOJI.sub("", text)
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
-    text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(_LABEL.sub("", text, count=1)))))
+    text = _pdf_layer_index(_LABEL.sub("", text, count=1), size_of)
+    text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(text))))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
         text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _defined_function(_latex_marks(text))
+        text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
@@ -356,15 +370,49 @@ _FUNCTION_WHERE = re.compile(
 )
 
 
+# the same clause between two others (Bishop's ``\quad h'(a) = \mathbb{1}[a > 0], \quad \frac{∂E}…``,
+# Ng's ``,\ g'(z) = \sigma(z)(1 - \sigma(z)), \quad …``): its body runs to the next separator
+_FUNCTION_CLAUSE = re.compile(
+    r"(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*"
+    r"((?:\\(?:mathrm|operatorname|text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?\\prime\}?)?)"
+    r"\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*"
+)
+
+
+def _function_clause(text: str) -> tuple[str, str, str, str] | None:
+    """``(name, variable, body, text without the clause)`` of a function defined by a clause
+    between two others (:data:`_FUNCTION_CLAUSE`); None where there is none. The body ends at
+    the first comma, semicolon or ``\\quad`` outside brackets; a body with an ``=`` is none."""
+    for m in _FUNCTION_CLAUSE.finditer(text):
+        depth = 0
+        for k in range(m.end(), len(text)):
+            depth += text[k] in "([{"
+            depth -= text[k] in ")]}"
+            if depth < 0:
+                break
+            if depth == 0 and (text[k] in ",，;；" or re.match(r"\\q?quad\b", text[k:])):
+                body = text[m.end() : k].strip()
+                if body and not re.search(r"(?<![<>!\\])=", body):
+                    return m.group(1), m.group(2), body, text[: m.start()] + text[k:]
+                break
+    return None
+
+
 def _defined_function(text: str) -> str:
     r"""A function defined by a closing clause (李航's ``π(x) = \frac{\exp(x)}{1 + \exp(x)}``,
-    ``…, where f(z) = …``) and applied in the formula: each application written out, the
-    clause left out. Only where the formula applies it; the variable is one letter."""
-    m = _FUNCTION_WHERE.search(text)
-    if m is None:
-        return text
-    name, var, body = m.group(1), m.group(2), m.group(3)
-    head, out, i = text[: m.start()], "", 0
+    ``…, where f(z) = …``) or by a clause between two others (``\quad h'(a) = \mathbb{1}[a >
+    0], \quad …``) and applied in the formula: each application written out, the clause left
+    out. Only where the formula applies it; the variable is one letter."""
+    clause = _function_clause(text)
+    if clause is not None:
+        name, var, body, head = clause
+    else:
+        m = _FUNCTION_WHERE.search(text)
+        if m is None:
+            return text
+        name, var, body = m.group(1), m.group(2), m.group(3)
+        head = text[: m.start()]
+    out, i = "", 0
     call = re.compile(re.escape(name) + r"(?![A-Za-z'])")
     found = False
     while (c := call.search(head, i)) is not None:
@@ -761,7 +809,7 @@ _CODE_UPDATE = re.compile(
 )
 _LATEX_RATE = r"(?:\\eta|\\alpha|η|α)"
 _LATEX_UPDATE = re.compile(
-    r"(^|\\\\|\\quad|\n)(\s*)([A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
+    r"(^|\\\\|\\quad|\n)(\s*)((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
     rf"(?:\\leftarrow|←|:=|=)\s*\3\s*([-+])\s*{_LATEX_RATE}\s*(?:\\[,;:!]|\\cdot|\s)*"
 )
 
@@ -858,6 +906,20 @@ _PDF_SIDE_BY_SIDE = re.compile(r"^([ \t]*∂[^\s=/]{1,16})[ \t]+(∂[^\s=/]{1,16
 _PDF_TOKEN = re.compile(r"[ \t]*(?:\d+|[A-Za-z]{1,3})[ \t]*")
 
 
+def _pdf_layer_index(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """A layer index a PDF's text layer set apart from its letter, ``W [2]``, ``A [1]⊤`` (Ng's
+    W^{[2]} pasted, c38t-122, c39t-182–185): ``W2`` where the network has W2 and no W (then
+    ``W [2]`` can index nothing)."""
+    if " [" not in text:
+        return text
+
+    def joined(m: re.Match) -> str:
+        name = m.group(1) + m.group(2)
+        return name if size_of(name, 0) is not None and size_of(m.group(1), 0) is None else m.group(0)
+
+    return re.sub(r"(?<![\w.\\])([A-Za-z]) \[(\d)\]", joined, text)
+
+
 def _pdf_fraction_lines(text: str) -> str:
     """Text pasted from a PDF's display, ``∂L`` / ``∂W`` / ``=`` / ``1`` / ``m`` / ``X⊤(P − Y)``
     (c38t-117–120): ``∂L/∂W = 1/m X⊤(P − Y)``; ``∂L ∂w = …`` is ``∂L/∂w = …``; ``ˆy`` is ``ŷ``.
@@ -889,6 +951,12 @@ def _chinese_prose(text: str) -> str:
     comments = re.findall(r"^[ \t]*#[^\n]*$", text, re.M)
     if comments:
         text = re.sub(r"^[ \t]*#[^\n]*$", "\x00", text, flags=re.M)
+    # a remark in brackets closing a line (「∂L/∂Z = (P − Y)/m （softmax 与交叉熵合并求导）」): words,
+    # no maths — only brackets with Chinese in them and no "=" (「（λ = lam）」 stays)
+    text = re.sub(r"[ \t]*[（(][^()（）=\n]*[\u4e00-\u9fff][^()（）=\n]*[）)][ \t]*(?=。?[ \t]*$)", "", text, flags=re.M)
+    # a question to the teacher around the answer (「老师，我算的是 ∂L/∂w2 = …，对吗？」): its words
+    text = re.sub(r"\s*[，,]?\s*(?:对吗|对不对|是吗|是否正确|正确吗|有问题吗)\s*[？?]\s*$", "", text)
+    text = re.sub(r"^[^=\n$\\]*?[\u4e00-\u9fff][，,]?[^=\n$\\]*?(?:算的是|算出来是|得到的是|求得|算得|结果是)[ \t]*(?=[∂d∇])", "", text, flags=re.M)
     text = _ZH_THEN.sub("\n", text)
     text = _ZH_LEAD.sub(r"\1", text)
     # a sentence of prose ended by a colon before a gradient's statement ("乘法节点的反向传播将上游的值
