@@ -37,3 +37,51 @@ def test_corpus_is_new_and_mixed() -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus39 = corpus_common.corpus_tests(
     corpus39, CASES, KNOWN
 )
+
+
+def _verdict(net: str, wrt: str, text: str, lang: str = "en") -> tuple[str, str | None]:
+    from derive.checker.check import FormulaError, check
+
+    try:
+        r = check(net, wrt, text, lang=lang)
+    except FormulaError:
+        return "unreadable", None
+    return r.verdict, r.code
+
+
+def _case(style: str) -> dict:
+    return next(c for c in CASES if c["style"] == style)
+
+
+def _styles_right(*styles: str) -> None:
+    for style in styles:
+        c = _case(style)
+        assert _verdict(c["net"], c["wrt"], c["text"]) == ("correct", None), style
+
+
+def test_slope_written_with_the_activations_input() -> None:
+    """Round 38's decision: a derivative in terms of the activation's output written with its
+    input — makemore's ``(1 - hpreact ** 2)`` for ``h = tanh(hpreact)`` (c38-161, was
+    ``wrong-layer``), an RNN's ``1 - z_t ** 2`` at one step or at both (both: was ``unknown``),
+    tiny-mlp's ``h_raw * (1 - h_raw)`` — is ``wrong-activation-derivative`` on every path, its
+    message naming the input and the output (en and zh); the input used where a layer's input
+    belongs (``h.T @ …`` for ``h_relu.T @ …``) stays ``wrong-layer``."""
+    from derive.checker.check import check
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus38
+
+    c = next(x for x in corpus38.CASES if x["id"] == "c38-161")
+    r = check(c["net"], c["wrt"], c["text"])
+    assert (r.verdict, r.code) == ("incorrect", "wrong-activation-derivative")
+    assert "hpreact" in r.text() and "input" in r.text() and "output h " in r.text()
+    z = check(c["net"], c["wrt"], c["text"], lang="zh")
+    assert z.code == "wrong-activation-derivative" and "输入 hpreact" in z.text() and "输出 h" in z.text()
+    both = "dz2 = (h_2 - y) * (1 - z_2 ** 2)\ndz1 = (dz2 @ W_h.T) * (1 - z_1 ** 2)\ndW_x = x_2.T @ dz2 + x_1.T @ dz1"
+    assert _verdict("rnn", "W_x", both) == ("incorrect", "wrong-activation-derivative")
+    one = "dz2 = (h_2 - y) * (1 - z_2 ** 2)\ndz1 = (dz2 @ W_h.T) * (1 - h_1 ** 2)\ndW_h = h_1.T @ dz2 + h_0.T @ dz1"
+    assert _verdict("rnn", "W_h", one) == ("incorrect", "wrong-activation-derivative")
+    tiny = "delta1 = ((y_pred - y_target) @ W2.T) * h_raw * (1 - h_raw)\ndW1 = X.T @ delta1"
+    assert _verdict("tiny-mlp", "W1", tiny) == ("incorrect", "wrong-activation-derivative")
+    assert _verdict("relu-mlp", "w2", "grad_w2 = h.T @ (2 * (y_pred - y))") == ("incorrect", "wrong-layer")
+    assert _verdict("rnn", "W_x", both.replace("z_2 ** 2", "h_2 ** 2").replace("z_1 ** 2", "h_1 ** 2")) == ("correct", None)
