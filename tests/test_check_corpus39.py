@@ -85,3 +85,33 @@ def test_slope_written_with_the_activations_input() -> None:
     assert _verdict("tiny-mlp", "W1", tiny) == ("incorrect", "wrong-activation-derivative")
     assert _verdict("relu-mlp", "w2", "grad_w2 = h.T @ (2 * (y_pred - y))") == ("incorrect", "wrong-layer")
     assert _verdict("rnn", "W_x", both.replace("z_2 ** 2", "h_2 ** 2").replace("z_1 ** 2", "h_1 ** 2")) == ("correct", None)
+
+
+def test_nnfs_layer_classes_len_and_probability_clip() -> None:
+    """nnfs.io's classes: ``samples = len(dvalues)``, ``outputs = len(dvalues[0])`` (a row's
+    length: the second axis, 1 for a one-column output) and ``np.clip(dvalues, 1e-7, 1 - 1e-7)``
+    of the sigmoid's output — a guard that changes no value where the output is a probability —
+    read; the loss's ``/ samples`` left out stays a scale slip. A clip of a value outside (0, 1)
+    (``Z2``, a gradient) or with wide bounds stays the clamp it is, never ✓."""
+    _styles_right("nnfs-bce-W1", "nnfs-bce-b1", "nnfs-bce-W2", "nnfs-bce-b2", "nnfs-mse-sum-version-w1")
+    c = _case("nnfs-bce-no-samples")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "scale-factor")
+    assert _verdict("mlp-bce", "W2", "dZ2 = (np.clip(A2, 1e-7, 1 - 1e-7) - Y) / m\ndW2 = A1.T @ dZ2") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dZ2 = (A2.clip(1e-7, 1 - 1e-7) - Y) / m\ndW2 = A1.T @ dZ2") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dZ2 = (np.clip(Z2, 1e-7, 1 - 1e-7) - Y) / m\ndW2 = A1.T @ dZ2")[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "dZ2 = np.clip((A2 - Y) / m, 1e-7, 1 - 1e-7)\ndW2 = A1.T @ dZ2")[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "dZ2 = (np.clip(A2, 0.1, 0.9) - Y) / m\ndW2 = A1.T @ dZ2")[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "o = len(A2[0])\ndZ2 = (A2 - Y) / (m * o)\ndW2 = A1.T @ dZ2") == ("correct", None)
+
+
+def test_a_number_for_a_constant_inside_large_terms() -> None:
+    """``-(3 * Y / A2 - (1 - Y) / (1 - A2))`` for the weighted BCE's ``w = 3`` was ✓ (a wrong
+    answer accepted: the resized check's tolerance grew with the 1/A2 terms); a number standing
+    for a constant is the README's "right only for this value" on every path; ``w`` written
+    stays right."""
+    t = "dA2 = -({w} * Y / A2 - (1 - Y) / (1 - A2)) / m\ndW2 = A1.T @ (dA2 * A2 * (1 - A2))"
+    assert _verdict("mlp-bce-weighted", "W2", t.format(w="3"))[0] == "incorrect"
+    assert _verdict("mlp-bce-weighted", "W2", t.format(w="w")) == ("correct", None)
+    c = _case("nnfs-weighted-bce-W2")
+    assert _verdict(c["net"], c["wrt"], c["text"])[0] == "incorrect"
+    assert _verdict(c["net"], c["wrt"], c["text"].replace("3 * y_true", "w * y_true")) == ("correct", None)
