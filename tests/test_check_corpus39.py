@@ -115,3 +115,32 @@ def test_a_number_for_a_constant_inside_large_terms() -> None:
     c = _case("nnfs-weighted-bce-W2")
     assert _verdict(c["net"], c["wrt"], c["text"])[0] == "incorrect"
     assert _verdict(c["net"], c["wrt"], c["text"].replace("3 * y_true", "w * y_true")) == ("correct", None)
+
+
+def test_methods_returning_dicts_and_properties() -> None:
+    """《深度学习入门》's ``grads = network.gradient(x, t)`` — a method filling ``grads = {}`` by
+    key and returning it (or returning a dict literal) — read by key (``grads['W1']`` was read
+    as the parameter ``W1`` itself: three right answers rejected); a gradient read from an
+    ``@property`` method (``net.dW1``, a property using another property) is the method's
+    result; the ReLU's mask left out stays wrong."""
+    _styles_right("zh-twolayernet-gradient-W1", "zh-twolayernet-gradient-b1", "zh-twolayernet-gradient-W2",
+                  "property-dW1", "property-dW2", "property-softmax-grad-W")
+    c = _case("zh-twolayernet-relu-forgotten")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "missing-activation-derivative")
+    literal = J_METHOD.format(body="        return {'W2': np.dot(A1.T, (A2 - t) / x.shape[0])}")
+    assert _verdict("mlp-bce", "W2", literal) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", literal.replace("(A2 - t)", "(t - A2)")) == ("incorrect", "sign")
+    c = _case("property-dZ1-no-mask")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "missing-activation-derivative")
+
+
+J_METHOD = """class Net:
+    def __init__(self, W2):
+        self.W2 = W2
+
+    def gradient(self, x, t):
+{body}
+
+net = Net(W2)
+grads = net.gradient(X, Y)
+dW2 = grads['W2']"""

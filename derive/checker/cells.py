@@ -1043,9 +1043,22 @@ class _Objects:
 
     def method(self, cls: str, name: str) -> ast.FunctionDef:
         for m in self.classes[cls].body:
-            if isinstance(m, ast.FunctionDef) and m.name == name and not m.decorator_list:
+            if isinstance(m, ast.FunctionDef) and m.name == name and (not m.decorator_list or _is_property(m)):
                 return m
         raise _Unread
+
+    def property_heldcheck39(self, obj: str, attr: str) -> str | None:
+        """heldcheck39: ``net.dW1`` where the class defines ``@property def dW1(self): return …``:
+        the method's inlined result (a name), as Python calls it on each read; else None."""
+        cls = self.classes.get(self.objects.get(obj, ""))
+        if cls is None or not any(
+            isinstance(m, ast.FunctionDef) and m.name == attr and _is_property(m) for m in cls.body
+        ):
+            return None
+        result = self.inline(obj, attr, ast.Call(ast.Attribute(ast.Name(obj, ast.Load()), attr, ast.Load()), [], []))
+        if result is None:
+            raise _Unread
+        return result
 
     def fresh(self, cls: str) -> str:
         self.calls += 1
@@ -1083,7 +1096,8 @@ class _Objects:
                 if isinstance(a.value, ast.Name):
                     who = owner if a.value.id == "self" and owner is not None else a.value.id
                     if who in objects:
-                        return ast.copy_location(ast.Name(id=f"{who}_{a.attr}", ctx=a.ctx), a)
+                        got = self.property_heldcheck39(who, a.attr) if isinstance(a.ctx, ast.Load) else None
+                        return ast.copy_location(ast.Name(id=got or f"{who}_{a.attr}", ctx=a.ctx), a)
                 return a
 
         return Attrs().visit(node)
@@ -1182,6 +1196,15 @@ class _Objects:
                 if isinstance(st.value, ast.Name) and st.value.id in dicts:
                     self.dicts[f"{tag}_ret"] = f"{tag}_{st.value.id}_"  # return grads: its entries
                     return f"{tag}_ret"
+                if isinstance(st.value, ast.Dict) and st.value.keys and all(  # heldcheck39: return {'W1': …}
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()
+                    for k in st.value.keys
+                ):
+                    for k, v in zip(st.value.keys, st.value.values):
+                        value = self.attrs(Locals().visit(copy.deepcopy(v)), obj)
+                        self.out.append(ast.Assign([ast.Name(f"{tag}_ret_{k.value}", ast.Store())], value, lineno=0))  # type: ignore[union-attr]
+                    self.dicts[f"{tag}_ret"] = f"{tag}_ret_"
+                    return f"{tag}_ret"
                 value = self.attrs(Locals().visit(copy.deepcopy(st.value)), obj)
                 self.out.append(ast.Assign([ast.Name(f"{tag}_ret", ast.Store())], value, lineno=0))
                 return f"{tag}_ret"
@@ -1250,7 +1273,19 @@ class _Objects:
                 args = [self.attrs(x) for x in st.value.args]  # fc1.backward(dout): its steps
                 self.inline(f.value.id, f.attr, ast.Call(f, args, st.value.keywords))  # type: ignore[arg-type]
                 return
-        self.out.append(self.attrs(st))  # type: ignore[arg-type]
+        done = self.attrs(st)
+        if (  # heldcheck39: grads = network.gradient(x, t) of a method returning a dict: its entries
+            isinstance(done, ast.Assign) and len(done.targets) == 1 and isinstance(done.targets[0], ast.Name)
+            and isinstance(done.value, ast.Name) and done.value.id in self.dicts
+        ):
+            self.dicts[done.targets[0].id] = self.dicts[done.value.id]
+            return
+        self.out.append(done)  # type: ignore[arg-type]
+
+
+def _is_property(m: ast.FunctionDef) -> bool:
+    """Is ``m`` decorated ``@property`` alone (a method Python calls on each attribute read)?"""
+    return len(m.decorator_list) == 1 and isinstance(m.decorator_list[0], ast.Name) and m.decorator_list[0].id == "property"
 
 
 def _objects_inlined_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
