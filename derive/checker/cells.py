@@ -65,6 +65,36 @@ _JIT_DECORATOR = re.compile(
 )
 
 
+def _dask_as_numpy_heldcheck39(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck39: a cell that imports ``dask.array as da`` (the import left out): ``da.dot(…)``,
+    ``da.where(…)`` … are NumPy's functions of the same names, and ``(…).compute()`` the array
+    the lazy expression stands for. Only where that import is in the cell (a name ``da`` of the
+    student's own stays theirs); else ``stmts`` as they are."""
+    aliases = {
+        a.asname or a.name for st in stmts if isinstance(st, ast.Import)
+        for a in st.names if a.name == "dask.array"
+    }
+    if not aliases:
+        return stmts
+
+    class Dask(ast.NodeTransformer):
+        def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr == "compute" and not node.args and not node.keywords:
+                return f.value
+            return node
+
+        def visit_Attribute(self, node: ast.Attribute) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            if ast.unparse(node.value) in aliases:
+                return ast.copy_location(ast.Attribute(ast.Name("np", ast.Load()), node.attr, node.ctx), node)
+            return node
+
+    kept = [st for st in stmts if not (isinstance(st, ast.Import) and all(a.name == "dask.array" for a in st.names))]
+    return [ast.fix_missing_locations(Dask().visit(st)) for st in kept]
+
+
 class _DictCalls(ast.NodeTransformer):
     """heldcheck38: ``dict(W1=dW1, b1=db1)`` as the literal ``{'W1': dW1, 'b1': db1}``."""
 
@@ -1478,7 +1508,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
-        _jit_undecorated_heldcheck38(tree.body))))
+        _jit_undecorated_heldcheck38(_dask_as_numpy_heldcheck39(tree.body)))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _local_sizes_heldcheck37(_row_comprehensions_heldcheck37(stmts), tensors)
