@@ -181,7 +181,7 @@ NNFS_SM_RUN = J(
 )
 C(S, "W", N, J(NNFS_DENSE, "", NNFS_SMCE, "", NNFS_SM_RUN, "dW = dense.dweights"), oracle=SW, style="nnfs-softmax-ce-W")
 C(S, "b", N, J(NNFS_DENSE, "", NNFS_SMCE, "", NNFS_SM_RUN, "db = dense.dbiases"), oracle=SB, style="nnfs-softmax-ce-b")
-C(S, "W", N, J(NNFS_DENSE, "", NNFS_SMCE.replace("        self.dinputs = self.dinputs / samples\n", ""), "", NNFS_SM_RUN, "dW = dense.dweights"), "scale-factor", oracle=f"{SW} * m", style="nnfs-softmax-ce-no-samples")
+C(S, "W", N, J(NNFS_DENSE, "", NNFS_SMCE.replace("        self.dinputs = self.dinputs / samples", "        self.dinputs = self.dinputs * 1"), "", NNFS_SM_RUN, "dW = dense.dweights"), "scale-factor", oracle=f"{SW} * m", style="nnfs-softmax-ce-no-samples", note="text fixed after the first pass: the division's removal had not applied (the line ends the class, no newline after it), so the text was the right answer's")
 C(S, "W", N, J(NNFS_DENSE, "", NNFS_SMCE.replace("self.dinputs[range(samples), y_true] -= 1", "self.dinputs[range(samples), y_true] += 1"), "", NNFS_SM_RUN, "dW = dense.dweights"), "*", oracle="X.T @ (P + Y) / m", style="nnfs-softmax-ce-plus-one")
 C(S, "W", N, J(NNFS_DENSE, "", NNFS_SMCE.replace("        y_true = np.argmax(y_true, axis=1)\n", "        if len(y_true.shape) == 2:\n            y_true = np.argmax(y_true, axis=1)\n"), "", NNFS_SM_RUN, "dW = dense.dweights"), oracle=SW, style="nnfs-softmax-ce-if-one-hot")
 C(S, "W", N, J(NNFS_DENSE, "", NNFS_SMCE.replace("        y_true = np.argmax(y_true, axis=1)\n        self.dinputs = dvalues.copy()\n        self.dinputs[range(samples), y_true] -= 1\n", "        self.dinputs = dvalues - y_true\n"), "", NNFS_SM_RUN, "dW = dense.dweights"), oracle=SW, style="nnfs-softmax-ce-one-hot-subtract")
