@@ -144,3 +144,18 @@ J_METHOD = """class Net:
 net = Net(W2)
 grads = net.gradient(X, Y)
 dW2 = grads['W2']"""
+
+
+def test_labels_from_a_copied_one_hot_target() -> None:
+    """nnfs.io's ``Activation_Softmax_Loss_CategoricalCrossentropy.backward(dvalues, y_true)``:
+    ``y_true = np.argmax(y_true, axis=1)`` of the parameter holding the one-hot ``Y`` (a copy
+    of it, since the method assigns it again), then ``dinputs[range(samples), y_true] -= 1``:
+    P − Y; ``+= 1`` stays wrong, the ``/ samples`` left out a scale slip."""
+    _styles_right("nnfs-softmax-ce-W", "nnfs-softmax-ce-b")
+    c = _case("nnfs-softmax-ce-no-samples")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "scale-factor")
+    c = _case("nnfs-softmax-ce-plus-one")
+    assert _verdict(c["net"], c["wrt"], c["text"])[0] == "incorrect"
+    t = "labels = Y\nlabels = np.argmax(labels, axis=1)\nd = P.copy()\nd[range(m), labels] -= 1\ndW = X.T @ d / m"
+    assert _verdict("softmax-regression", "W", t) == ("correct", None)
+    assert _verdict("softmax-regression", "W", t.replace("labels = Y\n", "labels = P\n"))[0] != "correct"

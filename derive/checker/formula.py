@@ -701,13 +701,24 @@ def _labels_named(net: Net, parts: list[str]) -> list[str]:
     the labels' spelling in the statements after it. Other statements unchanged."""
     out: list[str] = []
     named: dict[str, str] = {}
+    alias: dict[str, str] = {}  # heldcheck39: y_true = Y (a method's parameter) of the one-hot target
     for part in parts:
         for name, labels in named.items():
             part = _eye_of_argmax_heldcheck32(net, re.sub(rf"(?<![\w.]){name}\b", labels, part))
         m = _LABELS_DEFINED.fullmatch(part)
-        if m is not None and (m.group(3) or m.group(4)) in net.spec.one_hot:
+        of = (m.group(3) or m.group(4)) if m is not None else None
+        if m is not None and alias.get(of or "") in net.spec.one_hot:  # nnfs: y_true = np.argmax(y_true, axis=1)
+            named[m.group(1)] = re.sub(rf"(?<![\w.]){of}\b", alias[of], m.group(2))  # type: ignore[arg-type]
+            alias.pop(m.group(1), None)
+            continue
+        if m is not None and of in net.spec.one_hot:
             named[m.group(1)] = m.group(2)
             continue
+        copied = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*=\s*([A-Za-z_]\w*)\s*", part)
+        if copied is not None and copied.group(2) in net.spec.one_hot:
+            alias[copied.group(1)] = copied.group(2)
+        elif copied is not None or re.match(r"\s*([A-Za-z_]\w*)\s*[-+*/]?=(?!=)", part):
+            alias.pop(re.match(r"\s*([A-Za-z_]\w*)", part).group(1), None)  # type: ignore[union-attr]
         out.append(part)
     return out
 
