@@ -159,3 +159,17 @@ def test_labels_from_a_copied_one_hot_target() -> None:
     t = "labels = Y\nlabels = np.argmax(labels, axis=1)\nd = P.copy()\nd[range(m), labels] -= 1\ndW = X.T @ d / m"
     assert _verdict("softmax-regression", "W", t) == ("correct", None)
     assert _verdict("softmax-regression", "W", t.replace("labels = Y\n", "labels = P\n"))[0] != "correct"
+
+
+def test_in_place_torch_step_after_the_gradient() -> None:
+    """d2l's manual SGD under ``torch.no_grad()``: ``W2.sub_(lr * dW2)`` (``W2.data.add_(-lr *
+    dW2)``, ``W2.grad.zero_()``) after ``dW2`` is written applies the answer — left out, and its
+    ``lr`` is no rate folded into the answer (both were refused or called ``scale-factor``); the
+    gradient itself still judged (1/m left out: a scale slip); a step of more than a written
+    gradient (``lr * dW2 / m``) is not left out."""
+    _styles_right("d2l-no-grad-mm-sub", "d2l-no-grad-mask-double")
+    t = "with torch.no_grad():\n    dW2 = A1.T @ (A2 - Y){m}\n    W2.data.add_(-lr * dW2)\n    W2.grad.zero_()"
+    assert _verdict("mlp-bce", "W2", t.format(m=" / m")) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", t.format(m="")) == ("incorrect", "scale-factor")
+    more = "with torch.no_grad():\n    dW2 = A1.T @ (A2 - Y)\n    W2.sub_(lr * dW2 / m)"
+    assert _verdict("mlp-bce", "W2", more)[0] != "correct"

@@ -891,6 +891,38 @@ def _over_range(st: ast.For) -> bool:
     )
 
 
+def _in_place_step_heldcheck39(v: ast.expr, assigned: set[str]) -> bool:
+    """heldcheck39: PyTorch's in-place update after the gradient is written — ``W2.sub_(lr *
+    dW2)`` (``.add_(-lr * dW2)``, ``.sub_(dW2, alpha=lr)``, on ``W2`` or ``W2.data``) of a
+    gradient the cell assigned before, or ``W2.grad.zero_()``: a step that applies the
+    answer (as ``W2 -= lr * dW2`` is left out for it), computing nothing of it. A step of
+    anything more (``lr * dW2 / m``) is not left out (which part is the gradient?)."""
+    if not (isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute)):
+        return False
+    f, on = v.func, v.func.value
+    if isinstance(on, ast.Attribute) and on.attr in ("data", "grad"):
+        on = on.value
+    if not isinstance(on, ast.Name):
+        return False
+    if f.attr == "zero_" and not v.args and isinstance(f.value, ast.Attribute) and f.value.attr == "grad":
+        return True
+    if f.attr not in ("sub_", "add_") or len(v.args) != 1 or not all(k.arg == "alpha" for k in v.keywords):
+        return False
+    g = v.args[0]
+    if isinstance(g, ast.UnaryOp) and isinstance(g.op, ast.USub):
+        g = g.operand
+    if isinstance(g, ast.BinOp) and isinstance(g.op, ast.Mult):  # lr * dW2 (dW2 * lr, -lr * dW2)
+        for grad, rate in ((g.right, g.left), (g.left, g.right)):
+            if isinstance(rate, ast.UnaryOp) and isinstance(rate.op, ast.USub):
+                rate = rate.operand
+            if isinstance(grad, ast.Name) and grad.id in assigned and (
+                isinstance(rate, ast.Constant) or isinstance(rate, ast.Name) and rate.id not in assigned
+            ):
+                return True
+        return False
+    return isinstance(g, ast.Name) and g.id in assigned  # the step applies a gradient written before
+
+
 def _print_call(v: ast.expr) -> bool:
     return isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
 
@@ -1557,7 +1589,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             v = st.value
             if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
                 isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
-            ):
+            ) or _in_place_step_heldcheck39(v, assigned):
                 continue
             lines.append(ast.unparse(cell.visit(v)))
             continue

@@ -519,7 +519,7 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     there is none, or the network has a name so spelled: then it is that name)."""
     if not isinstance(formula, str):
         return formula, None
-    m = _RATE_FACTOR.search(formula)
+    m = next((r for r in _RATE_FACTOR.finditer(formula) if not _in_place_step_line_heldcheck39(formula, r.start())), None)
     if m is None:
         return formula, None
     rate = m.group(1) or m.group(2)
@@ -529,6 +529,18 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     if any(rate in name.split("_") for name in taken):
         return formula, None  # w_alpha, alpha_h: the letter is part of the network's names
     return formula[: m.start()] + formula[m.end() :], {"eta": "η", "alpha": "α"}.get(rate, rate)
+
+
+# heldcheck39: PyTorch's in-place step W2.sub_(lr * dW2) (W2.data.add_(-lr * dW2)) on a line of its own
+_IN_PLACE_STEP = re.compile(r"^\s*[A-Za-z_][\w.]*\.(?:sub_|add_)\(.*\)\s*$")
+
+
+def _in_place_step_line_heldcheck39(formula: str, at: int) -> bool:
+    """Is position ``at`` of ``formula`` on a line that is an in-place update step (``W2.sub_(lr *
+    dW2)``)? Its rate scales the step, not the answer (cells leaves the step out)."""
+    start = formula.rfind("\n", 0, at) + 1
+    end = formula.find("\n", at)
+    return bool(_IN_PLACE_STEP.match(formula[start : end if end >= 0 else len(formula)]))
 
 
 def _with_rate(result: CheckResult, rate: str) -> CheckResult:
