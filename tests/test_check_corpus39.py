@@ -173,3 +173,17 @@ def test_in_place_torch_step_after_the_gradient() -> None:
     assert _verdict("mlp-bce", "W2", t.format(m="")) == ("incorrect", "scale-factor")
     more = "with torch.no_grad():\n    dW2 = A1.T @ (A2 - Y)\n    W2.sub_(lr * dW2 / m)"
     assert _verdict("mlp-bce", "W2", more)[0] != "correct"
+
+
+def test_loop_over_a_list_of_the_cells_functions() -> None:
+    """micrograd-style backward closures run by ``for step in [loss_backward, linear2_backward,
+    …]: step()`` (each filling a ``grads`` dict by key): the loop's passes, each call inlined
+    (refused: "a for loop is read only over a written-out tuple"); the ReLU's step an identity
+    stays the missing slope; steps run in another order than written still read in that order."""
+    _styles_right("closures-list-of-steps-W1", "closures-list-of-steps-b2")
+    c = _case("closures-relu-step-identity")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "missing-activation-derivative")
+    w = _case("closures-list-of-steps-W1")["text"].replace(
+        "[loss_backward, linear2_backward, relu_backward, linear1_backward]",
+        "[loss_backward, linear2_backward, linear1_backward, relu_backward]")
+    assert _verdict("mlp-bce", "W1", w)[0] != "correct"

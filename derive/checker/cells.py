@@ -65,6 +65,27 @@ _JIT_DECORATOR = re.compile(
 )
 
 
+def _function_loops_heldcheck39(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck39: ``for step in [loss_backward, linear2_backward, …]: step()`` — a loop over a
+    written-out list (or tuple) of the cell's own functions — as its passes, each with the loop's
+    name the function of that pass (the calls then inlined as any other); other loops as they
+    are."""
+    functions = {st.name for st in stmts if isinstance(st, ast.FunctionDef)}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if not (
+            isinstance(st, ast.For) and isinstance(st.target, ast.Name) and not st.orelse
+            and isinstance(st.iter, ast.List | ast.Tuple) and st.iter.elts
+            and all(isinstance(e, ast.Name) and e.id in functions for e in st.iter.elts)
+        ):
+            out.append(st)
+            continue
+        for e in st.iter.elts:
+            for b in st.body:
+                out.append(ast.fix_missing_locations(_SubstAll({st.target.id: ast.Name(e.id, ast.Load())}).visit(copy.deepcopy(b))))  # type: ignore[union-attr]
+    return out
+
+
 def _dask_as_numpy_heldcheck39(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """heldcheck39: a cell that imports ``dask.array as da`` (the import left out): ``da.dot(…)``,
     ``da.where(…)`` … are NumPy's functions of the same names, and ``(…).compute()`` the array
@@ -1540,7 +1561,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
-        _jit_undecorated_heldcheck38(_dask_as_numpy_heldcheck39(tree.body)))))
+        _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(tree.body))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _local_sizes_heldcheck37(_row_comprehensions_heldcheck37(stmts), tensors)
