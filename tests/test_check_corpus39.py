@@ -20,7 +20,32 @@ import corpus39  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus39.load()
+_LOOP = ("a Fortran-like loop over the entries (for j in range(n_h): for i in range(m): dW2[j, 0] = …) is "
+         "not read: the checker reads loops over rows or written-out tuples, not scalar entries")
+_NODE = ("a micrograd Node object holding a closure (self._backward = lambda: None, node._backward = _backward; "
+         "node._backward()) is not read: a function stored in an attribute and called through it")
+_SOFT = ("(p - target) / n is right for targets whose rows sum to 1, as the spec's given targets do, but the "
+         "checker tests every target value (∂L/∂z = p·Σtarget − target): whether a soft-target input should "
+         "be declared (as kind = \"one-hot\" is) is the lead's decision")
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c39-016": "nnfs's `if len(y_true.shape) == 2:` (a branch on the labels' rank) is not read",
+    "c39-037": "lambdas calling g.__setitem__('w1', …) recorded on a tape and run in a loop are not read",
+    "c39-038": "lambdas calling g.__setitem__('w1', …) recorded on a tape and run in a loop are not read",
+    "c39-039": _NODE,
+    "c39-040": _NODE,
+    "c39-041": _NODE,
+    "c39-082": _LOOP,
+    "c39-083": _LOOP,
+    "c39-084": _LOOP,
+    "c39-085": _LOOP,
+    "c39-086": _LOOP,
+    "c39-087": _LOOP,
+    "c39-169": _SOFT,
+    "c39-170": _SOFT,
+    "c39-171": _SOFT,
+    "c39-172": "target.argmax(1) of a soft target (not declared one-hot) is refused (.argmax unsupported), not judged wrong",
+    "c39-173": "np.eye(k)[target.argmax(1)] of a soft target is refused (np.eye unsupported here), not judged wrong",
+    "c39-231": "np.add.at(dW_in, center, dv) (an embedding's gradient scattered by index) is not read",
 }
 COURSE = Path(__file__).resolve().parent / "specs_course"
 
