@@ -212,3 +212,14 @@ def test_loop_over_a_list_of_the_cells_functions() -> None:
         "[loss_backward, linear2_backward, relu_backward, linear1_backward]",
         "[loss_backward, linear2_backward, linear1_backward, relu_backward]")
     assert _verdict("mlp-bce", "W1", w)[0] != "correct"
+
+
+def test_dask_array_as_numpy() -> None:
+    """A cell importing ``dask.array as da``: ``da.dot``/``da.where``/``da.matmul`` are NumPy's,
+    ``.compute()`` the array (was refused: the import); the ReLU's mask left out stays wrong; a
+    student's own ``da`` (no such import) is no module."""
+    _styles_right("dask-dot-compute", "dask-where-matmul")
+    c = _case("dask-no-mask")
+    assert _verdict(c["net"], c["wrt"], c["text"]) == ("incorrect", "missing-activation-derivative")
+    own = "da = 2 * (y_pred - y)\ngrad_w2 = h_relu.T @ da"
+    assert _verdict("relu-mlp", "w2", own) == ("correct", None)
