@@ -956,6 +956,25 @@ def wrong_layer(
     return None
 
 
+def _right_after_swaps(
+    net: Net, target: Target, tree: ex.Node, swaps: list[tuple[str, str]], allow_upstream: bool
+) -> ex.Node | None:
+    """The tree as read (shown) where every name of ``swaps`` (as written -> the network's name)
+    replaced at once makes ``tree`` the gradient at three random points; else None."""
+    cand = tree
+    for old, new in swaps:
+        cand = _subst(cand, old, new)
+    try:
+        e, shown = Convert(net, "", allow_upstream)(cand)
+    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+        return None
+    if e.shape != target.shape or not all(
+        close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
+    ):
+        return None
+    return shown
+
+
 def _one_minus(node: ex.Node) -> bool:
     """Is ``node`` ``1 - …`` (the output form of a derivative: 1 − t², 1 − s)?"""
     return isinstance(node, ex.BinOp) and node.op == "-" and node.left == ex.Num(1)
@@ -1002,16 +1021,8 @@ def _slope_at_input_heldcheck39(
             fs.append(f)
     if not swap:
         return None
-    cand = tree
-    for inp, out in swap.items():
-        cand = _subst(cand, spelled[inp], out)
-    try:
-        e, shown = Convert(net, "", allow_upstream)(cand)
-    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
-        return None
-    if e.shape != target.shape or not all(
-        close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
-    ):
+    shown = _right_after_swaps(net, target, tree, [(spelled[i], o) for i, o in swap.items()], allow_upstream)
+    if shown is None:
         return None
     fix = tree_text(shown)
     pairs = ", ".join(f"{out} = {f}({inp})" for (inp, out), f in zip(swap.items(), fs, strict=True))
@@ -1151,16 +1162,8 @@ def _all_activation_upstreams(
                 pairs.append((old, new, act))
     if len(pairs) < 2:
         return None
-    cand = tree
-    for old, new, _ in pairs:
-        cand = _subst(cand, spelled[old], new)
-    try:
-        e, shown = Convert(net, "", allow_upstream)(cand)
-    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
-        return None
-    if e.shape != target.shape or not all(
-        close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
-    ):
+    shown = _right_after_swaps(net, target, tree, [(spelled[old], new) for old, new, _ in pairs], allow_upstream)
+    if shown is None:
         return None
     fix = tree_text(shown)
     C = ", ".join(f"{a[0]} = {a[1]}({a[2]})" for _, _, a in pairs)
