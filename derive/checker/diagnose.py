@@ -964,6 +964,11 @@ def _right_after_swaps(
     cand = tree
     for old, new in swaps:
         cand = _subst(cand, old, new)
+    return _right_tree(net, target, cand, allow_upstream)
+
+
+def _right_tree(net: Net, target: Target, cand: ex.Node, allow_upstream: bool) -> ex.Node | None:
+    """``cand`` as read (shown) where it is the gradient at three random points; else None."""
     try:
         e, shown = Convert(net, "", allow_upstream)(cand)
     except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
@@ -1126,13 +1131,8 @@ def _activation_of_output(
     cand = go(tree)
     if cand == tree:
         return None
-    try:
-        e, shown = Convert(net, "", allow_upstream)(cand)
-    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
-        return None
-    if e.shape != target.shape or not all(
-        close_exact(evaluate(e, System(net.rand, j)), target.truth(j)) for j in range(3)
-    ):
+    shown = _right_tree(net, target, cand, allow_upstream)
+    if shown is None:
         return None
     old, new = next((o, v) for o, v in outputs.items() if _uses_in_calls(tree, spelled[o]))
     fix = tree_text(shown)
