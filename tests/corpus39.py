@@ -155,7 +155,7 @@ C(M, "W1", N, J(NNFS.replace("activation1.backward(dense2.dinputs)\ndense1.backw
 C(M, "W2", N, J(NNFS.replace("self.dinputs = dvalues * (1 - self.output) * self.output", "self.dinputs = dvalues * (1 - self.inputs) * self.inputs"), "dW2 = dense2.dweights"), "wrong-activation-derivative", oracle="A1.T @ (-(Y / A2 - (1 - Y) / (1 - A2)) / m * (1 - Z2) * Z2)", style="nnfs-sigmoid-slope-of-inputs")
 C(M, "W1", N, J(NNFS.replace("self.dweights = np.dot(self.inputs.T, dvalues)", "self.dweights = np.dot(dvalues.T, self.inputs)"), "dW1 = dense1.dweights"), "*", oracle=f"({W1R}).T", style="nnfs-dweights-transposed")
 C(M, "b1", N, J(NNFS.replace("self.dbiases = np.sum(dvalues, axis=0, keepdims=True)", "self.dbiases = np.sum(dvalues, axis=1, keepdims=True)"), "db1 = dense1.dbiases"), "*", oracle=f"np.sum({DZ1}, axis=1, keepdims=True) / m", style="nnfs-dbiases-axis1")
-C(M, "W1", N, J(NNFS.replace("self.dinputs[self.inputs <= 0] = 0", "self.dinputs[self.inputs > 0] = 0"), "dW1 = dense1.dweights"), "*", oracle=f"X.T @ ((A2 - Y) @ W2.T * (Z1 <= 0)) / m", style="nnfs-relu-mask-flipped")
+C(M, "W1", N, J(NNFS.replace("self.dinputs[self.inputs <= 0] = 0", "self.dinputs[self.inputs > 0] = 0"), "dW1 = dense1.dweights"), "*", oracle="X.T @ ((A2 - Y) @ W2.T * (Z1 <= 0)) / m", style="nnfs-relu-mask-flipped")
 C(MW, "W2", N, J(NNFS.replace("-(y_true / clipped_dvalues", "-(3 * y_true / clipped_dvalues"), "dW2 = dense2.dweights"), "*", style="nnfs-weighted-bce-W2", note="relabelled after the first pass (was right): README — a number written for a [constants] name (3 for w) is right only for this value of it")
 C(MW, "W2", N, J(NNFS, "dW2 = dense2.dweights"), "*", oracle=W2R, style="nnfs-weighted-bce-weight-forgotten")
 NNFS_SMCE = J(
@@ -433,7 +433,7 @@ KG = J(
 C(M, "W1", N, J(KG, "dW1 = grads['dW1']"), oracle=W1R, style="kaggle-backprop-W1")
 C(M, "b1", N, J(KG, "db1 = grads['db1']"), oracle=B1R, style="kaggle-backprop-b1")
 C(M, "W2", N, J(KG, "dW2 = grads['dW2']"), oracle=W2R, style="kaggle-backprop-W2")
-C(M, "W1", N, J(KG.replace("np.where(Z1 > 0, 1, 0)", "(1 - np.power(A1, 2))"), "dW1 = grads['dW1']"), "wrong-activation-derivative", oracle=f"X.T @ ((A2 - Y) @ W2.T * (1 - A1 ** 2)) / m", style="kaggle-tanh-slope-for-relu")
+C(M, "W1", N, J(KG.replace("np.where(Z1 > 0, 1, 0)", "(1 - np.power(A1, 2))"), "dW1 = grads['dW1']"), "wrong-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T * (1 - A1 ** 2)) / m", style="kaggle-tanh-slope-for-relu")
 C(M, "b1", N, J(KG.replace("db1 = (1 / m) * np.sum(dZ1, axis=0, keepdims=True)", "db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)"), "db1 = grads['db1']"), "*", oracle=f"np.sum({DZ1}, axis=1, keepdims=True) / m", style="kaggle-db1-axis1")
 C(M, "W2", N, J(KG.replace("dZ2 = A2 - Y", "dZ2 = Y - A2"), "dW2 = grads['dW2']"), "sign", oracle=f"-{W2R}", style="kaggle-dZ2-sign")
 C(MW, "W1", N, J(KG.replace("dZ2 = A2 - Y", "dZ2 = (1 - Y) * A2 - 3 * Y * (1 - A2)"), "dW1 = grads['dW1']"), "*", style="kaggle-weighted-W1", note="relabelled after the first pass (was right): README — 3 written for the constant w is right only for this value")
@@ -541,8 +541,8 @@ SE_SLOPE = "(scale * np.where(z > 0, 1.0, alpha * np.exp(z)))"
 SE_W = f"X.T @ (2 * (a - y) / m * {SE_SLOPE})"
 C(SE, "W", N, J("da = 2 * (a - y) / m", "dz = da * scale * np.where(z > 0, 1.0, alpha * np.exp(z))", "dW = X.T @ dz"), oracle=SE_W, style="selu-W")
 C(SE, "W", N, J("da = 2 * (a - y) / m", "dz = da * np.where(z > 0, scale, a + scale * alpha)", "dW = X.T @ dz"), oracle=SE_W, style="selu-W-slope-from-output")
-C(SE, "W", N, J("da = 2 * (a - y) / m", "dz = da * np.where(z > 0, 1.0, alpha * np.exp(z))", "dW = X.T @ dz"), "*", oracle=f"X.T @ (2 * (a - y) / m * np.where(z > 0, 1.0, alpha * np.exp(z)))", style="selu-W-scale-forgotten")
-C(SE, "W", N, J("da = 2 * (a - y) / m", "dz = da * scale * np.where(z > 0, 1.0, alpha * (np.exp(z) - 1))", "dW = X.T @ dz"), "*", oracle=f"X.T @ (2 * (a - y) / m * scale * np.where(z > 0, 1.0, alpha * (np.exp(z) - 1)))", style="selu-W-slope-is-the-function")
+C(SE, "W", N, J("da = 2 * (a - y) / m", "dz = da * np.where(z > 0, 1.0, alpha * np.exp(z))", "dW = X.T @ dz"), "*", oracle="X.T @ (2 * (a - y) / m * np.where(z > 0, 1.0, alpha * np.exp(z)))", style="selu-W-scale-forgotten")
+C(SE, "W", N, J("da = 2 * (a - y) / m", "dz = da * scale * np.where(z > 0, 1.0, alpha * (np.exp(z) - 1))", "dW = X.T @ dz"), "*", oracle="X.T @ (2 * (a - y) / m * scale * np.where(z > 0, 1.0, alpha * (np.exp(z) - 1)))", style="selu-W-slope-is-the-function")
 C(SE, "W", N, J("da = 2 * (a - y)", "dz = da * scale * np.where(z > 0, 1.0, alpha * np.exp(z))", "dW = X.T @ dz"), "scale-factor", oracle=f"{SE_W} * m", style="selu-W-no-m")
 C(SE, "W", N, J("# SELU 的导数：正半轴为 λ，负半轴为 λα·eᶻ", "grad = 2 * (a - y) / m * scale * np.where(z > 0, 1.0, alpha * np.exp(z))", "dW = np.dot(X.T, grad)"), lang=Z, oracle=SE_W, style="zh-selu-W")
 # ---- BCE with per-example weights
