@@ -1236,10 +1236,11 @@ def _check_formula_on(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )
         at_dims = _at_other_sizes(net, target, user)
-        if at_dims and conv.literals and _literal_note(net, target, user, conv.literals) is not None:
+        if at_dims and conv.literals and (_literal_note(net, target, user, conv.literals) or ("", ""))[1] == "unknown":
             # heldcheck39: a number for a constant that the resized check let through (nnfs's
             # -(3 * y_true / p - …) for w = 3: its 1/p terms are large at the resized points, and
             # the tolerance scaled with them); changing that constant alone breaks the formula
+            # (a constant only: a size changed alone leaves the tensors' shapes as they are)
             at_dims = False
         if at_dims is None:  # no real resize possible: the sizes and constants as symbols
             at_dims = all(
