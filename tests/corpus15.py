@@ -294,7 +294,7 @@ C(GF, "W1", N, "g = (softmax(U2) - y) / m\ng = g @ W2.T\ndW1 = X.T @ g + 2 * lam
 BPW1 = "x.T @ ((1 - z**2) * ((y - t) @ w2.T))"
 C(BP, "w1", N, "delta_k = y - t\ndelta_j = (1 - z**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", oracle=BPW1, style="u-bishop-w1")
 C(BP, "w1", N, "delta_k = t - y\ndelta_j = (1 - z**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", "sign", oracle="-" + BPW1, style="u-bishop-w1-t-minus-y")
-C(BP, "w1", N, "delta_k = y - t\ndelta_j = (1 - a**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", "wrong-layer", style="u-bishop-w1-prime-at-pre-activation-as-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer")
+C(BP, "w1", N, "delta_k = y - t\ndelta_j = (1 - a**2) * (delta_k @ w2.T)\ndw1 = x.T @ delta_j", "wrong-activation-derivative", style="u-bishop-w1-prime-at-pre-activation-as-activation", note="first labelled wrong-activation-derivative; relabelled as corpus 5 did: the activation where its input belongs is wrong-layer; round 39 (heldcheck39) back to wrong-activation-derivative by the lead's round-38 decision (a slope written with the activation's input where its output belongs)")
 C(BP, "w2", L, r"\frac{\partial E}{\partial w_2} = z^\top (y - t)", oracle="z.T @ (y - t)", style="u-bishop-w2-latex")
 C(BP, "w2", N, "δ = y − t\n∂E/∂w2 = zᵀ δ", oracle="z.T @ (y - t)", style="u-bishop-w2-greek")
 NQW2 = "((a2 - y) * a2 * (1 - a2)) @ a1.T"

@@ -342,7 +342,7 @@ QZ2 = "(h_2 - y) * (1 - h_2 ** 2)"
 C(Q, "z_2", N, "dh_2 = h_2 - y\ndz_2 = dh_2 * (1 - h_2 * h_2)", oracle=QZ2, style="karpathy-staged")
 C(Q, "z_2", N, "(h_2 - y) * (1 - np.tanh(z_2) * np.tanh(z_2))", oracle=QZ2, style="tanh-recomputed")
 C(Q, "z_2", N, "(h_2 - y) * (1 - h_2) * (1 + h_2)", oracle=QZ2, style="factored")
-C(Q, "z_2", N, "(h_2 - y) * (1 - z_2 ** 2)", "wrong-layer", oracle="(h_2 - y) * (1 - z_2 ** 2)", style="tanh-of-raw", note="first labelled wrong-activation-derivative; the checker's wrong-layer (z_2 stands where h_2 belongs, as corpus 5's c5-102) is the more exact finding")
+C(Q, "z_2", N, "(h_2 - y) * (1 - z_2 ** 2)", "wrong-activation-derivative", oracle="(h_2 - y) * (1 - z_2 ** 2)", style="tanh-of-raw", note="first labelled wrong-activation-derivative, then wrong-layer (z_2 stands where h_2 belongs, as corpus 5's c5-102); round 39 (heldcheck39) back to wrong-activation-derivative by the lead's round-38 decision: a slope written with the activation's input where its output belongs is wrong-activation-derivative on every path")
 C(Q, "z_2", N, "(h_2 - y)", "missing-activation-derivative", oracle="h_2 - y", style="derivative-missing")
 C(Q, "z_1", N, "dh_1 = dz_2 @ W_h.T\ndz_1 = dh_1 * (1 - h_1 ** 2)", oracle="dz_2 @ W_h.T * (1 - h_1 ** 2)", style="staged")
 C(Q, "z_1", N, "dh_1 = dz_2 @ W_x.T\ndz_1 = dh_1 * (1 - h_1 ** 2)", "*", oracle=None, style="wrong-weight")

@@ -165,7 +165,8 @@ ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "co
          "corpus16", "corpus17", "corpus18", "corpus19", "corpus20", "corpus21", "corpus22", "corpus23",
          "corpus24", "corpus25", "corpus26", "corpus27", "corpus28", "corpus29", "corpus30", "corpus31",
          "corpus32", "corpus33", "corpus34", "corpus34t", "corpus35", "corpus35t",
-         "corpus36", "corpus36t", "corpus37", "corpus37t", "corpus38", "corpus38t", "corpus39t")
+         "corpus36", "corpus36t", "corpus37", "corpus37t", "corpus38", "corpus38t", "corpus39",
+         "corpus39t")
 
 
 # corpora written at the same time by two helpers (rounds 34, 35 and 36: code and LaTeX/numbers): neither

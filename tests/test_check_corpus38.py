@@ -33,9 +33,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c38-157": _EMB,
     "c38-158": _EMB,
     "c38-159": _EMB,
-    "c38-161": "(1 - hpreact ** 2): the checker names it wrong-layer (hpreact, the activation's input, where its "
-    "output h belongs) where the corpus expects wrong-activation-derivative (tiny-mlp's h_raw * (1 - h_raw) gets "
-    "that code) — a verdict right, a code inconsistent",
     "c38-167": "ex8's per-movie loop with idx = np.where(R[i, :] == 1)[0] (data-dependent indices) is not read",
     "c38-175": "CELU's slope with alpha 1 for the network's 0.5 is ✗ unknown, not wrong-activation-derivative "
     "(the diagnosis does not try another alpha)",

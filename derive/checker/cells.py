@@ -65,6 +65,57 @@ _JIT_DECORATOR = re.compile(
 )
 
 
+def _function_loops_heldcheck39(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck39: ``for step in [loss_backward, linear2_backward, …]: step()`` — a loop over a
+    written-out list (or tuple) of the cell's own functions — as its passes, each with the loop's
+    name the function of that pass (the calls then inlined as any other); other loops as they
+    are."""
+    functions = {st.name for st in stmts if isinstance(st, ast.FunctionDef)}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if not (
+            isinstance(st, ast.For) and isinstance(st.target, ast.Name) and not st.orelse
+            and isinstance(st.iter, ast.List | ast.Tuple) and st.iter.elts
+            and all(isinstance(e, ast.Name) and e.id in functions for e in st.iter.elts)
+        ):
+            out.append(st)
+            continue
+        for e in st.iter.elts:
+            for b in st.body:
+                out.append(ast.fix_missing_locations(_SubstAll({st.target.id: ast.Name(e.id, ast.Load())}).visit(copy.deepcopy(b))))  # type: ignore[union-attr]
+    return out
+
+
+def _dask_as_numpy_heldcheck39(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck39: a cell that imports ``dask.array as da`` (the import left out): ``da.dot(…)``,
+    ``da.where(…)`` … are NumPy's functions of the same names, and ``(…).compute()`` the array
+    the lazy expression stands for. Only where that import is in the cell (a name ``da`` of the
+    student's own stays theirs); else ``stmts`` as they are."""
+    aliases = {
+        a.asname or a.name for st in stmts if isinstance(st, ast.Import)
+        for a in st.names if a.name == "dask.array"
+    }
+    if not aliases:
+        return stmts
+
+    class Dask(ast.NodeTransformer):
+        def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr == "compute" and not node.args and not node.keywords:
+                return f.value
+            return node
+
+        def visit_Attribute(self, node: ast.Attribute) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            if ast.unparse(node.value) in aliases:
+                return ast.copy_location(ast.Attribute(ast.Name("np", ast.Load()), node.attr, node.ctx), node)
+            return node
+
+    kept = [st for st in stmts if not (isinstance(st, ast.Import) and all(a.name == "dask.array" for a in st.names))]
+    return [ast.fix_missing_locations(Dask().visit(st)) for st in kept]
+
+
 class _DictCalls(ast.NodeTransformer):
     """heldcheck38: ``dict(W1=dW1, b1=db1)`` as the literal ``{'W1': dW1, 'b1': db1}``."""
 
@@ -861,6 +912,38 @@ def _over_range(st: ast.For) -> bool:
     )
 
 
+def _in_place_step_heldcheck39(v: ast.expr, assigned: set[str]) -> bool:
+    """heldcheck39: PyTorch's in-place update after the gradient is written — ``W2.sub_(lr *
+    dW2)`` (``.add_(-lr * dW2)``, ``.sub_(dW2, alpha=lr)``, on ``W2`` or ``W2.data``) of a
+    gradient the cell assigned before, or ``W2.grad.zero_()``: a step that applies the
+    answer (as ``W2 -= lr * dW2`` is left out for it), computing nothing of it. A step of
+    anything more (``lr * dW2 / m``) is not left out (which part is the gradient?)."""
+    if not (isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute)):
+        return False
+    f, on = v.func, v.func.value
+    if isinstance(on, ast.Attribute) and on.attr in ("data", "grad"):
+        on = on.value
+    if not isinstance(on, ast.Name):
+        return False
+    if f.attr == "zero_" and not v.args and isinstance(f.value, ast.Attribute) and f.value.attr == "grad":
+        return True
+    if f.attr not in ("sub_", "add_") or len(v.args) != 1 or not all(k.arg == "alpha" for k in v.keywords):
+        return False
+    g = v.args[0]
+    if isinstance(g, ast.UnaryOp) and isinstance(g.op, ast.USub):
+        g = g.operand
+    if isinstance(g, ast.BinOp) and isinstance(g.op, ast.Mult):  # lr * dW2 (dW2 * lr, -lr * dW2)
+        for grad, rate in ((g.right, g.left), (g.left, g.right)):
+            if isinstance(rate, ast.UnaryOp) and isinstance(rate.op, ast.USub):
+                rate = rate.operand
+            if isinstance(grad, ast.Name) and grad.id in assigned and (
+                isinstance(rate, ast.Constant) or isinstance(rate, ast.Name) and rate.id not in assigned
+            ):
+                return True
+        return False
+    return isinstance(g, ast.Name) and g.id in assigned  # the step applies a gradient written before
+
+
 def _print_call(v: ast.expr) -> bool:
     return isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
 
@@ -1043,9 +1126,22 @@ class _Objects:
 
     def method(self, cls: str, name: str) -> ast.FunctionDef:
         for m in self.classes[cls].body:
-            if isinstance(m, ast.FunctionDef) and m.name == name and not m.decorator_list:
+            if isinstance(m, ast.FunctionDef) and m.name == name and (not m.decorator_list or _is_property(m)):
                 return m
         raise _Unread
+
+    def property_heldcheck39(self, obj: str, attr: str) -> str | None:
+        """heldcheck39: ``net.dW1`` where the class defines ``@property def dW1(self): return …``:
+        the method's inlined result (a name), as Python calls it on each read; else None."""
+        cls = self.classes.get(self.objects.get(obj, ""))
+        if cls is None or not any(
+            isinstance(m, ast.FunctionDef) and m.name == attr and _is_property(m) for m in cls.body
+        ):
+            return None
+        result = self.inline(obj, attr, ast.Call(ast.Attribute(ast.Name(obj, ast.Load()), attr, ast.Load()), [], []))
+        if result is None:
+            raise _Unread
+        return result
 
     def fresh(self, cls: str) -> str:
         self.calls += 1
@@ -1083,7 +1179,8 @@ class _Objects:
                 if isinstance(a.value, ast.Name):
                     who = owner if a.value.id == "self" and owner is not None else a.value.id
                     if who in objects:
-                        return ast.copy_location(ast.Name(id=f"{who}_{a.attr}", ctx=a.ctx), a)
+                        got = self.property_heldcheck39(who, a.attr) if isinstance(a.ctx, ast.Load) else None
+                        return ast.copy_location(ast.Name(id=got or f"{who}_{a.attr}", ctx=a.ctx), a)
                 return a
 
         return Attrs().visit(node)
@@ -1182,6 +1279,15 @@ class _Objects:
                 if isinstance(st.value, ast.Name) and st.value.id in dicts:
                     self.dicts[f"{tag}_ret"] = f"{tag}_{st.value.id}_"  # return grads: its entries
                     return f"{tag}_ret"
+                if isinstance(st.value, ast.Dict) and st.value.keys and all(  # heldcheck39: return {'W1': …}
+                    isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier()
+                    for k in st.value.keys
+                ):
+                    for k, v in zip(st.value.keys, st.value.values):
+                        value = self.attrs(Locals().visit(copy.deepcopy(v)), obj)
+                        self.out.append(ast.Assign([ast.Name(f"{tag}_ret_{k.value}", ast.Store())], value, lineno=0))  # type: ignore[union-attr]
+                    self.dicts[f"{tag}_ret"] = f"{tag}_ret_"
+                    return f"{tag}_ret"
                 value = self.attrs(Locals().visit(copy.deepcopy(st.value)), obj)
                 self.out.append(ast.Assign([ast.Name(f"{tag}_ret", ast.Store())], value, lineno=0))
                 return f"{tag}_ret"
@@ -1250,7 +1356,19 @@ class _Objects:
                 args = [self.attrs(x) for x in st.value.args]  # fc1.backward(dout): its steps
                 self.inline(f.value.id, f.attr, ast.Call(f, args, st.value.keywords))  # type: ignore[arg-type]
                 return
-        self.out.append(self.attrs(st))  # type: ignore[arg-type]
+        done = self.attrs(st)
+        if (  # heldcheck39: grads = network.gradient(x, t) of a method returning a dict: its entries
+            isinstance(done, ast.Assign) and len(done.targets) == 1 and isinstance(done.targets[0], ast.Name)
+            and isinstance(done.value, ast.Name) and done.value.id in self.dicts
+        ):
+            self.dicts[done.targets[0].id] = self.dicts[done.value.id]
+            return
+        self.out.append(done)  # type: ignore[arg-type]
+
+
+def _is_property(m: ast.FunctionDef) -> bool:
+    """Is ``m`` decorated ``@property`` alone (a method Python calls on each attribute read)?"""
+    return len(m.decorator_list) == 1 and isinstance(m.decorator_list[0], ast.Name) and m.decorator_list[0].id == "property"
 
 
 def _objects_inlined_heldcheck35(stmts: list[ast.stmt]) -> list[ast.stmt]:
@@ -1443,7 +1561,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
-        _jit_undecorated_heldcheck38(tree.body))))
+        _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(tree.body))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _local_sizes_heldcheck37(_row_comprehensions_heldcheck37(stmts), tensors)
@@ -1492,7 +1610,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             v = st.value
             if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
                 isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
-            ):
+            ) or _in_place_step_heldcheck39(v, assigned):
                 continue
             lines.append(ast.unparse(cell.visit(v)))
             continue

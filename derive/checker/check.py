@@ -525,8 +525,17 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     if not isinstance(formula, str):
         return formula, None
     # the step size of an update rule stated beside the gradient (w \leftarrow w - \alpha \nabla_w L,
-    # W := W + α …) is no factor of the gradient: textbox's update rules read those
-    m = next((r for r in _RATE_FACTOR.finditer(formula) if not _IN_UPDATE.search(formula[: r.start()])), None)
+    # W := W + α …) is no factor of the gradient: textbox's update rules read those; nor is the
+    # step of an in-place update line after the gradient (heldcheck39: W2.sub_(lr * dW2))
+    m = next(
+        (
+            r
+            for r in _RATE_FACTOR.finditer(formula)
+            if not _IN_UPDATE.search(formula[: r.start()])
+            and not _in_place_step_line_heldcheck39(formula, r.start())
+        ),
+        None,
+    )
     if m is None:
         return formula, None
     rate = m.group(1) or m.group(2)
@@ -536,6 +545,18 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     if any(rate in name.split("_") for name in taken):
         return formula, None  # w_alpha, alpha_h: the letter is part of the network's names
     return formula[: m.start()] + formula[m.end() :], {"eta": "η", "alpha": "α"}.get(rate, rate)
+
+
+# heldcheck39: PyTorch's in-place step W2.sub_(lr * dW2) (W2.data.add_(-lr * dW2)) on a line of its own
+_IN_PLACE_STEP = re.compile(r"^\s*[A-Za-z_][\w.]*\.(?:sub_|add_)\(.*\)\s*$")
+
+
+def _in_place_step_line_heldcheck39(formula: str, at: int) -> bool:
+    """Is position ``at`` of ``formula`` on a line that is an in-place update step (``W2.sub_(lr *
+    dW2)``)? Its rate scales the step, not the answer (cells leaves the step out)."""
+    start = formula.rfind("\n", 0, at) + 1
+    end = formula.find("\n", at)
+    return bool(_IN_PLACE_STEP.match(formula[start : end if end >= 0 else len(formula)]))
 
 
 def _with_rate(result: CheckResult, rate: str) -> CheckResult:
@@ -1231,6 +1252,12 @@ def _check_formula_on(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )
         at_dims = _at_other_sizes(net, target, user)
+        if at_dims and conv.literals and (_literal_note(net, target, user, conv.literals) or ("", ""))[1] == "unknown":
+            # heldcheck39: a number for a constant that the resized check let through (nnfs's
+            # -(3 * y_true / p - …) for w = 3: its 1/p terms are large at the resized points, and
+            # the tolerance scaled with them); changing that constant alone breaks the formula
+            # (a constant only: a size changed alone leaves the tensors' shapes as they are)
+            at_dims = False
         if at_dims is None:  # no real resize possible: the sizes and constants as symbols
             at_dims = all(
                 same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))

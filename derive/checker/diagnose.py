@@ -884,6 +884,9 @@ def wrong_layer(
         canon = raw if raw in shapes else names.resolve(shapes.__contains__, net.spec.constants, raw)
         if canon is not None and canon not in spelled:
             spelled[canon] = raw
+    slope = _slope_at_input_heldcheck39(net, target, tree, spelled, allow_upstream)
+    if slope is not None:
+        return slope
     valued = set(written_names(tree))
     used = [n for n in spelled if shapes[n] != (1, 1) and spelled[n] in valued]
     tries = 0
@@ -951,6 +954,91 @@ def wrong_layer(
         m = msg("diag.wrong_layer", used=old, right=new, fix=tree_text(shown))
         return [Diagnosis.of("wrong-layer", m, fix), Diagnosis.of(mu.code, mu.message, fix)]
     return None
+
+
+def _right_after_swaps(
+    net: Net, target: Target, tree: ex.Node, swaps: list[tuple[str, str]], allow_upstream: bool
+) -> ex.Node | None:
+    """The tree as read (shown) where every name of ``swaps`` (as written -> the network's name)
+    replaced at once makes ``tree`` the gradient at three random points; else None."""
+    cand = tree
+    for old, new in swaps:
+        cand = _subst(cand, old, new)
+    return _right_tree(net, target, cand, allow_upstream)
+
+
+def _right_tree(net: Net, target: Target, cand: ex.Node, allow_upstream: bool) -> ex.Node | None:
+    """``cand`` as read (shown) where it is the gradient at three random points; else None."""
+    try:
+        e, shown = Convert(net, "", allow_upstream)(cand)
+    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
+        return None
+    if e.shape != target.shape or not all(
+        close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
+    ):
+        return None
+    return shown
+
+
+def _one_minus(node: ex.Node) -> bool:
+    """Is ``node`` ``1 - …`` (the output form of a derivative: 1 − t², 1 − s)?"""
+    return isinstance(node, ex.BinOp) and node.op == "-" and node.left == ex.Num(1)
+
+
+def _slope_uses(node: ex.Node, name: str, inside: bool = False) -> tuple[int, int]:
+    """(uses of ``Name(name)`` in ``node``, of them those inside a derivative's formula in terms
+    of an activation's output: under a ``1 - …`` or a factor beside one, ``x * (1 - x)``)."""
+    if isinstance(node, ex.Name):
+        return (1, int(inside)) if node.id == name else (0, 0)
+    if _one_minus(node):
+        inside = True
+    kids = list(ex.children(node))
+    beside = isinstance(node, ex.BinOp) and node.op == "*" and any(_one_minus(k) for k in kids)
+    total = slope = 0
+    for k in kids:
+        t, s = _slope_uses(k, name, inside or beside)
+        total, slope = total + t, slope + s
+    return total, slope
+
+
+def _slope_at_input_heldcheck39(
+    net: Net, target: Target, tree: ex.Node, spelled: dict[str, str], allow_upstream: bool
+) -> list[Diagnosis] | None:
+    """``wrong-activation-derivative`` for a derivative written in terms of the activation's
+    output with its input put in: makemore's ``(1 - hpreact ** 2)`` for ``h = tanh(hpreact)``,
+    an RNN's ``1 - z_t ** 2`` at every step, ``h_raw * (1 - h_raw)`` (round 38's decision: the
+    same code on every path; the name-by-name substitution called it ``wrong-layer``). Every
+    activation input written only inside such a formula is replaced by its output at once; where
+    that makes the answer right, the slope is the mistake (an input used elsewhere, ``h.T @ …``
+    for ``h_relu.T @ …``, stays the substitution's ``wrong-layer``)."""
+    swap: dict[str, str] = {}
+    fs: list[str] = []
+    for out, tree_out in net.spec.forward:
+        if not (isinstance(tree_out, ex.Call) and tree_out.args and isinstance(tree_out.args[0], ex.Name)):
+            continue
+        inp = tree_out.args[0].id
+        f = _activation_of(net, out, inp)
+        if f is None or inp in swap or inp not in spelled:
+            continue
+        total, slope = _slope_uses(tree, spelled[inp])
+        if total and total == slope:
+            swap[inp] = out
+            fs.append(f)
+    if not swap:
+        return None
+    shown = _right_after_swaps(net, target, tree, [(spelled[i], o) for i, o in swap.items()], allow_upstream)
+    if shown is None:
+        return None
+    fix = tree_text(shown)
+    pairs = ", ".join(f"{out} = {f}({inp})" for (inp, out), f in zip(swap.items(), fs, strict=True))
+    m = msg(
+        "diag.slope_at_input_heldcheck39",
+        pairs=pairs,
+        used=", ".join(swap),
+        right=", ".join(swap.values()),
+        fix=fix,
+    )
+    return [Diagnosis.of("wrong-activation-derivative", m, fix)]
 
 
 def _uses(node: ex.Node, name: str) -> int:
@@ -1043,13 +1131,8 @@ def _activation_of_output(
     cand = go(tree)
     if cand == tree:
         return None
-    try:
-        e, shown = Convert(net, "", allow_upstream)(cand)
-    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
-        return None
-    if e.shape != target.shape or not all(
-        close_exact(evaluate(e, System(net.rand, j)), target.truth(j)) for j in range(3)
-    ):
+    shown = _right_tree(net, target, cand, allow_upstream)
+    if shown is None:
         return None
     old, new = next((o, v) for o, v in outputs.items() if _uses_in_calls(tree, spelled[o]))
     fix = tree_text(shown)
@@ -1079,16 +1162,8 @@ def _all_activation_upstreams(
                 pairs.append((old, new, act))
     if len(pairs) < 2:
         return None
-    cand = tree
-    for old, new, _ in pairs:
-        cand = _subst(cand, spelled[old], new)
-    try:
-        e, shown = Convert(net, "", allow_upstream)(cand)
-    except Exception:  # noqa: BLE001 - a candidate that does not convert is no answer
-        return None
-    if e.shape != target.shape or not all(
-        close_exact(evaluate(e, System(net.rand, k)), target.truth(k)) for k in range(3)
-    ):
+    shown = _right_after_swaps(net, target, tree, [(spelled[old], new) for old, new, _ in pairs], allow_upstream)
+    if shown is None:
         return None
     fix = tree_text(shown)
     C = ", ".join(f"{a[0]} = {a[1]}({a[2]})" for _, _, a in pairs)

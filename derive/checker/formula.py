@@ -594,6 +594,66 @@ def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
+def _number_heldcheck39(e: ex.Node) -> float | None:
+    """A bound written as a number, ``1e-7`` or ``1 - 1e-7`` (``-x``, ``a + b``, ``a - b`` of
+    numbers); else None."""
+    if isinstance(e, ex.Num):
+        return float(e.value)
+    if isinstance(e, ex.Neg):
+        v = _number_heldcheck39(e.operand)
+        return None if v is None else -v
+    if isinstance(e, ex.BinOp) and e.op in "+-":
+        a, b = _number_heldcheck39(e.left), _number_heldcheck39(e.right)
+        if a is None or b is None:
+            return None
+        return a + b if e.op == "+" else a - b
+    return None
+
+
+def _lowered_clip_heldcheck39(node: ex.Node) -> tuple[ex.Node, float, float] | None:
+    """``(x, lo, hi)`` of ``hi - clamp0(hi - (lo + clamp0(x - lo)))`` — ``clip(x, lo, hi)`` as
+    the language reads it — with numbers for bounds; else None."""
+    if not (isinstance(node, ex.BinOp) and node.op == "-" and _is_clamp0(node.right)):
+        return None
+    inner = node.right.args[0]  # type: ignore[union-attr]
+    if not (isinstance(inner, ex.BinOp) and inner.op == "-" and inner.left == node.left):
+        return None
+    low = inner.right
+    if not (isinstance(low, ex.BinOp) and low.op == "+" and _is_clamp0(low.right)):
+        return None
+    shifted = low.right.args[0]  # type: ignore[union-attr]
+    if not (isinstance(shifted, ex.BinOp) and shifted.op == "-" and shifted.right == low.left):
+        return None
+    lo, hi = _number_heldcheck39(low.left), _number_heldcheck39(node.left)
+    return None if lo is None or hi is None else (shifted.left, lo, hi)
+
+
+def _is_clamp0(node: ex.Node) -> bool:
+    return isinstance(node, ex.Call) and node.func == "clamp0" and len(node.args) == 1
+
+
+def _unit_axis_heldcheck39(d: object) -> bool:
+    """Is the axis size ``d`` the number 1 itself (a column's width the spec writes as 1), not a
+    size that happens to be 1 in the example (which carries its size name)?"""
+    try:
+        return getattr(d, "label", None) is None and int(d) == 1  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
+def _len_of_a_row_heldcheck39(node: ast.Call) -> str | None:
+    """``N`` in ``len(N[0])`` (nnfs.io's ``outputs = len(dvalues[0])``): a row's length, the
+    size of ``N``'s second axis; else None."""
+    if not (isinstance(node.func, ast.Name) and node.func.id == "len") or node.keywords:
+        return None
+    if len(node.args) != 1 or not isinstance(node.args[0], ast.Subscript):
+        return None
+    v, k = node.args[0].value, node.args[0].slice
+    if isinstance(v, ast.Name) and isinstance(k, ast.Constant) and type(k.value) is int:
+        return v.id
+    return None
+
+
 def _shape_call(v: ast.AST) -> ast.Name | None:
     """``X`` in ``tf.shape(X)`` / ``np.shape(X)`` / ``jnp.shape(X)`` (TensorFlow's and NumPy's
     function spelling of ``X.shape``), else None."""
@@ -659,13 +719,24 @@ def _labels_named(net: Net, parts: list[str]) -> list[str]:
     the labels' spelling in the statements after it. Other statements unchanged."""
     out: list[str] = []
     named: dict[str, str] = {}
+    alias: dict[str, str] = {}  # heldcheck39: y_true = Y (a method's parameter) of the one-hot target
     for part in parts:
         for name, labels in named.items():
             part = _eye_of_argmax_heldcheck32(net, re.sub(rf"(?<![\w.]){name}\b", labels, part))
         m = _LABELS_DEFINED.fullmatch(part)
-        if m is not None and (m.group(3) or m.group(4)) in net.spec.one_hot:
+        of = (m.group(3) or m.group(4)) if m is not None else None
+        if m is not None and alias.get(of or "") in net.spec.one_hot:  # nnfs: y_true = np.argmax(y_true, axis=1)
+            named[m.group(1)] = re.sub(rf"(?<![\w.]){of}\b", alias[of], m.group(2))  # type: ignore[arg-type]
+            alias.pop(m.group(1), None)
+            continue
+        if m is not None and of in net.spec.one_hot:
             named[m.group(1)] = m.group(2)
             continue
+        copied = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*=\s*([A-Za-z_]\w*)\s*", part)
+        if copied is not None and copied.group(2) in net.spec.one_hot:
+            alias[copied.group(1)] = copied.group(2)
+        elif copied is not None or re.match(r"\s*([A-Za-z_]\w*)\s*[-+*/]?=(?!=)", part):
+            alias.pop(re.match(r"\s*([A-Za-z_]\w*)", part).group(1), None)  # type: ignore[union-attr]
         out.append(part)
     return out
 
@@ -3013,6 +3084,8 @@ class _Numpy(ast.NodeTransformer):
         except (ex.ExprError, ShapeError, RecursionError, FormulaError, KeyError, ValueError, TypeError):
             return None
         label = getattr(out.shape[k], "label", None)
+        if label is None and _unit_axis_heldcheck39(out.shape[k]):
+            return _c(1)  # heldcheck39: nnfs's len(dvalues[0]) of a one-column output (no size name)
         return ast.Name(label, ast.Load()) if label else None
 
     def identity(self, args: list[ast.expr]) -> ast.expr | None:
@@ -4050,6 +4123,10 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        row = _len_of_a_row_heldcheck39(node)
+        if row is not None:  # nnfs's outputs = len(dvalues[0]): a row's length, X.shape[1]
+            self.changed = True
+            return self.dim(row, 1)
         if (tiled := self.tiled(node)) is not None:
             self.changed = True
             return self.visit(tiled)
@@ -6015,6 +6092,33 @@ class Convert:
             node = self.alone(self.chains(node))
         if _has_call(node, ("diag",)):
             node = self.diagonal(self.scaled_diag(node))
+        if _has_call(node, ("clamp0",)):
+            node = self.guard_clips_heldcheck39(node)
+        return node
+
+    def guard_clips_heldcheck39(self, node: ex.Node) -> ex.Node:
+        """``p`` for ``np.clip(p, 1e-7, 1 - 1e-7)`` of a probability (nnfs.io's
+        ``clipped_dvalues``, Keras's ε-guard before a log), which the language reads as
+        ``hi - clamp0(hi - (lo + clamp0(p - lo)))``: bounds within 1e-4 of 0 and 1 that ``p`` lies
+        strictly inside at every random point checked (a sigmoid's or softmax's output), so the
+        clip changes no value there and the guard is no part of the formula; a clip of anything
+        else (``clip(dZ, 1e-7, …)`` of values outside the interval) stays the clamp it is."""
+        node = ex.rebuild(node, self.guard_clips_heldcheck39)
+        parts = _lowered_clip_heldcheck39(node)
+        if parts is None:
+            return node
+        x, lo, hi = parts
+        if not (0 < lo <= 1e-4 and 0 < 1 - hi <= 1e-4):
+            return node
+        from derive.checker.evaluate import System, evaluate, floats
+
+        try:
+            out, _ = Convert(self.net, "", self.allow_upstream)(x)
+            vals = [floats(evaluate(out, System(self.net.rand, k))) for k in range(3)]
+        except Exception:  # noqa: BLE001 - a part that does not convert keeps its clip
+            return node
+        if all(v is not None and bool(((v > lo) & (v < hi)).all()) for v in vals):
+            return x
         return node
 
     def scaled_diag(self, node: ex.Node) -> ex.Node:
