@@ -288,3 +288,17 @@ def test_an_inline_elu_input_at_zero_with_another_alpha_is_still_refused() -> No
     text = _INLINE_ZERO.format(act="F.elu(X @ W, alpha=0.5)")
     with pytest.raises(DeriveError, match="exactly 0 at the example values"):
         numeric.verify(derive(spec.parse(text, "elu-inline0")), points=0, full=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_otimes_read_as_hadamard_says_so(tmp_path, lang: str) -> None:
+    # heldtex39's question: ⊗ was read as ⊙ with no word; now the verdict says how it was read
+    latex = (
+        "X^{\\top} \\left(\\frac{2}{m} (\\mathrm{out} - Y) w_2^{\\top} "
+        "\\otimes \\operatorname{ELU}'_{1}\\left(X W_1\\right)\\right)"
+    )
+    r = _checked(tmp_path, latex, lang=lang, latex=True)
+    assert r.verdict == "correct"
+    assert any(("⊗" in n and "⊙" in n) for n in r.notes), r.notes
+    plain = _checked(tmp_path, latex.replace("\\otimes", "\\odot"), lang=lang, latex=True)
+    assert not any("⊗" in n for n in plain.notes)

@@ -338,6 +338,7 @@ def _check_entry_on(
             result = check_value(n, wrt, str(value), rtol=rtol, digits=digits)
     else:
         assert formula is not None
+        otimes = "\\otimes" in formula or "⊗" in formula  # read as ⊙ (latexin.HADAMARD): said
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
         formula, zero_based = _zero_based(n, formula)
         _environments_closed(formula)
@@ -358,6 +359,8 @@ def _check_entry_on(
             result = _stated_number(n, wrt, result, stated, rtol, digits)
         if zero_based is not None:
             result = _with_note(result, zero_based)
+        if otimes:
+            result = _with_note(result, msg("round39.otimes"))
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
@@ -1252,7 +1255,12 @@ def _check_formula_on(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )
         at_dims = _at_other_sizes(net, target, user)
-        if at_dims and conv.literals and (_literal_note(net, target, user, conv.literals) or ("", ""))[1] == "unknown":
+        if (
+            at_dims
+            and conv.literals
+            and _constant_named_in_expected(net, target, conv.literals)
+            and (_literal_note(net, target, user, conv.literals) or ("", ""))[1] == "unknown"
+        ):
             # heldcheck39: a number for a constant that the resized check let through (nnfs's
             # -(3 * y_true / p - …) for w = 3: its 1/p terms are large at the resized points, and
             # the tolerance scaled with them); changing that constant alone breaks the formula
@@ -2410,6 +2418,23 @@ def _confirm(net: Net, target: Target, user: mf.MExpr) -> list[Msg]:
         err = float(np.max(np.abs(mine - want)))
         return [msg("note.roundoff", err=f"{err:.2e}")]
     return []
+
+
+def _constant_named_in_expected(net: Net, target: Target, literals: set[Fraction]) -> bool:
+    """Does derive's own formula for ``target`` write by name a [constants] value that one of
+    ``literals`` equals (mlp-bce-weighted's ``w``)? Where it prints the number itself (the focal
+    loss' γ = 2 in ``2(1 − p_t)`` and ``(1 − p_t)²``, the exponent's value put in), the same number
+    in an answer is read as the walkthrough writes it, not as a constant replaced (round 39)."""
+    for name in net.spec.constants:
+        sym = net.g.scalars.get(name)
+        if sym is None:
+            continue
+        v = net.g.scalar_values[sym]
+        if Fraction(int(v.p), int(v.q)) in literals and re.search(
+            rf"(?<![\w.]){re.escape(name)}(?!\w)", target.expanded
+        ):
+            return True
+    return False
 
 
 def _literal_note(
