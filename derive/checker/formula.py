@@ -29,6 +29,7 @@ import sympy as sp
 
 from derive.checker import cells, latexin, names
 from derive.checker.checknet import Net
+from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
 from derive.checker.verdict import FormulaError, Msg, msg, shape_text
 from derive.engine import mform as mf
@@ -6110,8 +6111,6 @@ class Convert:
         x, lo, hi = parts
         if not (0 < lo <= 1e-4 and 0 < 1 - hi <= 1e-4):
             return node
-        from derive.checker.evaluate import System, evaluate, floats
-
         try:
             out, _ = Convert(self.net, "", self.allow_upstream)(x)
             vals = [floats(evaluate(out, System(self.net.rand, k))) for k in range(3)]

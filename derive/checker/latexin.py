@@ -2839,9 +2839,11 @@ class _Parser:
             else:
                 slope = self.postfix()
             if ex.number_value(slope) is None:
-                lr = "\\operatorname{LeakyReLU}" if func == "leaky_relu" else "\\operatorname{ELU}"
-                e_g = "0.2" if func == "leaky_relu" else "1"
-                raise self.error(tok, f"a number as the parameter of {lr}, e.g. {lr}_{{{e_g}}}")
+                if func == "leaky_relu":
+                    lr = "\\operatorname{LeakyReLU}"
+                    raise self.error(tok, f"a number as the slope of {lr}, e.g. {lr}_{{0.2}}")
+                elu_tex = "\\operatorname{ELU}"
+                raise self.error(tok, f"a number as α of {elu_tex}, e.g. {elu_tex}_{{1}}")
             params = (slope,)
         axis = self._octave_mean_dim_heldcheck30() if func == "mean" else None
         while self.peek().text in ("'", "^"):

@@ -1753,8 +1753,8 @@ def _param_literal(q: sp.Expr) -> str:
     """An op's parameter as code writes it: a decimal the spec gave (SELU's α
     1.6732632423543772, held as the exact decimal) as that literal, which Python reads as the
     same float64; other rationals as :func:`_float_literal`."""
-    if not isinstance(q, sp.Rational) or q.is_Integer:
-        return str(q)
+    if not isinstance(q, sp.Rational) or q.is_Integer or len(str(q)) <= 12:
+        return str(q)  # 1/100, 1/5: as before (Python reads the same float64)
     f = Fraction(int(q.p), int(q.q))
     text = repr(float(f))
     return text if Fraction(text) == f else _float_literal(q)

@@ -57,7 +57,7 @@ def _indexed(c: Any) -> bool:
     put in) that has an index form (``Calc.index``): a row sum. A working a reader follows with
     its numbers (the built-in relu-mlp's loss) stays as it is; a tall one is cut to its formula
     and value first (:func:`_formula_and_value`, which writes it with the index)."""
-    return bool(c.index) and c.cut == "numbers"
+    return bool(getattr(c, "index", None)) and getattr(c, "cut", None) == "numbers"
 
 
 def _formula_and_value(c: Any) -> Any:
