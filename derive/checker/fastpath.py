@@ -1337,6 +1337,8 @@ def answer(
     too, its fixes and messages written in LaTeX from the compiled form's ``tex_args``. Calls
     ``f(Z)`` are read where the network has ``A = f(Z)`` (``A``'s values), ``np.where`` as the
     language respells it (``relu_grad``)."""
+    if isinstance(formula, str) and ("\\otimes" in formula or "⊗" in formula):
+        return None  # ⊗ read as ⊙: the slow path says so in a note (round 39)
     try:
         c = compiled_for(net)
         if c is None or not isinstance(formula, str):
