@@ -941,9 +941,13 @@ LEAKY_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = CLASSIC_SLIPS + (
 )
 
 # ELU′ = 1 for x > 0, α·eˣ = y + α below: the exponential branch everywhere, or y without α
-ELU_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
+# ReLU's mask for the slope of an activation that is not ReLU (ELU, SELU)
+RELU_MASK_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
     *GENERIC_SLIPS,
     ("relu_grad", lambda m, x, y: m.Func("relu_grad", x)),
+)
+ELU_SLIPS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    *RELU_MASK_SLIPS,
     ("elu_exp_everywhere", lambda m, x, y, a: m.mul(m.Scalar(a), m.Func("exp", x))),
     (
         "elu_out_no_alpha",
@@ -1217,7 +1221,7 @@ _ROWS: tuple[Op, ...] = (
         text="selu",
         kinks=(Fraction(0),),
         numpy_names=("selu",),
-        slips=(*GENERIC_SLIPS, ("relu_grad", lambda m, x, y: m.Func("relu_grad", x))),
+        slips=RELU_MASK_SLIPS,
     ),
     Op(
         "elu_grad",  # ELU's derivative: 1 for x > 0, α·eˣ for x ≤ 0 (α at 0, as PyTorch)
