@@ -1169,7 +1169,7 @@ def _folded_clip(
     if not (isinstance(low, Func) and low.name == f and low.slope is None):
         return None
     lo = hi.expr - c.expr
-    if not (lo.is_number and hi.expr.is_number and lo < hi.expr):
+    if not _ordered(lo, hi.expr):
         return None
     u = low.x
     if lo == 0:
@@ -1178,6 +1178,14 @@ def _folded_clip(
     if shift is None or shift[1].expr != -lo:
         return None
     return shift[0], Scalar(lo, c.symbol_names), hi, f, u
+
+
+def _ordered(lo: sp.Expr, hi: sp.Expr) -> bool:
+    """Whether a clamp's bounds may be shown as ``clip(x, lo, hi)``: numbers with lo < hi, or
+    bounds of [constants] (PPO's 1 ± ε; min(max(x, lo), hi) is the nested form for any lo, hi)."""
+    if lo.is_number and hi.is_number:
+        return bool(lo < hi)
+    return lo != hi
 
 
 def _shifted(u: MExpr) -> tuple[MExpr, Scalar] | None:
@@ -1209,7 +1217,7 @@ def _exact_clip(e: MExpr) -> tuple[MExpr, MExpr, MExpr] | None:
     if a is None or b is None or a[0] != b[0] or a[1] != Scalar(-lo.expr, lo.symbol_names):
         return None
     hi = Scalar(-b[1].expr, b[1].symbol_names)
-    if not (lo.expr.is_number and hi.expr.is_number and lo.expr < hi.expr):
+    if not _ordered(lo.expr, hi.expr):
         return None
     return a[0], lo, hi
 
@@ -1254,9 +1262,7 @@ def _unshifted(x: MExpr, lo: MExpr, hi: MExpr) -> tuple[MExpr, MExpr, MExpr]:
     shift = _shifted(x)
     if shift is None or not (isinstance(lo, Scalar) and isinstance(hi, Scalar)):
         return x, lo, hi
-    k = shift[1]
-    if not k.expr.is_number:
-        return x, lo, hi
+    k = shift[1]  # a number or the [constants]' (PPO's 1[1 − ε ≤ ratio ≤ 1 + ε])
     return (
         shift[0],
         Scalar(lo.expr - k.expr, lo.symbol_names + k.symbol_names),
@@ -1776,6 +1782,20 @@ class NumpyPrinter(TextPrinter):
     def doprint(self, e: MExpr) -> str:
         return super().doprint(_code_shown(e))
 
+    def _print_Clip(self, e: Clip) -> str:
+        return f"np.clip({', '.join(self._bound(k) for k in (e.x, e.lo, e.hi))})"
+
+    def _bound(self, k: MExpr) -> str:
+        """A clip's bound as the spec writes a number: ``-0.5``, not ``-1/2``."""
+        if isinstance(k, Scalar) and k.expr.is_Rational and not k.expr.is_Integer:
+            den = int(k.expr.q)
+            for f in (2, 5):
+                while den % f == 0:
+                    den //= f
+            if den == 1:
+                return repr(float(k.expr))
+        return self.doprint(k)
+
     def _print_Between(self, e: Between) -> str:
         """A clip's mask as a course writes it: ``((-2 < z) & (z < 2))`` (``<=`` for clamp)."""
         rel = "<" if e.strict else "<="
@@ -1785,7 +1805,7 @@ class NumpyPrinter(TextPrinter):
     def wrap(self, child: MExpr, level: int) -> str:
         if isinstance(child, SumRows | SumCols):  # (x).sum(axis=…) is already an atom in Python
             return self.doprint(child)
-        return super().wrap(child, level)
+        return super().wrap(_code_shown(child), level)
 
     def _print_Ref(self, e: Ref) -> str:
         return e.key
@@ -1924,9 +1944,14 @@ def _divides(e: Mul) -> bool:
 
 
 def _code_shown(e: MExpr) -> MExpr:
-    """``e`` as the NumPy printer shows it: a clip's derivative, its pair of ReLU slopes, as one
-    :class:`Between` (the same booleans; the forward clamp keeps its code)."""
+    """``e`` as the NumPy printer shows it: a two-sided clamp as :class:`Clip` (``np.clip``, the
+    value PyTorch's clamp/hardtanh/relu6 computes), a clip's derivative, its pair of ReLU slopes,
+    as one :class:`Between` (the same booleans)."""
     if isinstance(e, Add):
+        if (found := _clip(e)) is not None:
+            return Clip(found[0], found[1], found[2])
+        if (exact := _exact_clip(e)) is not None:
+            return Clip(*exact)
         return _exact_between(e) or e
     if isinstance(e, Mul) and e._hadamard():
         return _between(e) or e

@@ -647,6 +647,26 @@ def entry_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
     return inner[2] + lo, lo, hi
 
 
+def entry_scaled_clip(expr: sp.Expr) -> tuple[sp.Expr, tuple[sp.Expr, sp.Expr, sp.Expr]] | None:
+    """``(k, (x, lo, hi))`` when ``expr`` is ``k·clip(x, lo, hi)`` as SymPy distributes a number
+    over the nested clamp (hardsigmoid's relu6(x + 3)/6 is ``1 − ReLU(6 − ReLU(x + 3))/6``),
+    ``k`` a positive number other than 1; else ``None``."""
+    if not expr.is_Add:
+        return None
+    coeffs = {
+        c
+        for t in expr.args
+        if (found := _step_term(t, _STEPS)) is not None and (c := found[0]).is_number
+    }
+    if len(coeffs) != 1:
+        return None
+    k = -coeffs.pop()
+    if not (k.is_positive and k != 1):
+        return None
+    clip = entry_clip(sp.Add(*(t / k for t in expr.args)))
+    return None if clip is None else (k, clip)
+
+
 def _step_term(t: sp.Expr, names: Any) -> tuple[sp.Expr, str, sp.Expr] | None:
     """``(c, F, u)`` when the term ``t`` is ``c · F(u)`` with F one of ``names``."""
     c, f = t.as_coeff_Mul()
@@ -911,6 +931,10 @@ class DeriveLatexPrinter(LatexPrinter):
         if clip is not None:  # hi − F(hi − lo − F(x − lo)): a two-sided clamp
             parts = ", ".join(self._print(k) for k in clip)
             return f"\\operatorname{{clip}}\\left({parts}\\right)"
+        scaled = entry_scaled_clip(expr)
+        if scaled is not None:  # k·clip(x, lo, hi), SymPy's k distributed over the clamp
+            parts = ", ".join(self._print(v) for v in scaled[1])
+            return f"{self._print(scaled[0])} \\operatorname{{clip}}\\left({parts}\\right)"
         pair = entry_exact_between(expr)
         if pair is not None:  # r·F'(x − lo) − r·G'(x − hi): the exact clamp's slope
             return self._between(*pair)

@@ -1365,17 +1365,22 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
         c for c in (ops.get(f).sympy_class for f in kinked()) if isinstance(c, type)
     )
     ev = _example_floats(d, zeros)
+    blas = _matrix_kink_inputs(d, inline, zeros)
     example = None
     with np.errstate(all="ignore"):
         for node in g.nodes:
             if node.name not in inline:
                 continue
-            for e in node.definition:
+            cols = node.definition.cols
+            for k, e in enumerate(node.definition):
                 near = {}  # only these are decided exactly (and sorted: which one is named)
+                tiny = blas.get((node.name, *divmod(k, cols)))
                 for call in _atoms(e, classes):
                     arg = call.args[0]
                     if not arg.is_Symbol:
                         fv = float(ev(arg))
+                        if fv == 0 and tiny is not None and not _same_side(call, tiny):
+                            fv = tiny  # 0 entry by entry, not in the matrix product's float64
                         if fv != 0 and abs(fv) < 1e-9:
                             near[call] = fv
                 for call in sorted(near, key=sp.default_sort_key):
@@ -1390,6 +1395,54 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
                         )
                     if example.value(arg) == 0 and not _stationary(g, example, call):
                         raise _refused(g, _kink_sentence(g, node.name, call, fv))
+
+
+def _same_side(call: sp.Basic, fv: float) -> bool:
+    """Whether the function ``call`` has at ``fv`` the derivative it has at its kink 0 (its
+    convention there): clamp's 1 at 0 is its slope just above 0, relu's 0 its slope below."""
+    x = sp.Dummy("x")
+    try:
+        der = sp.diff(call.func(x, *call.args[1:]), x)
+        at0, there = der.subs(x, 0), der.subs(x, sp.Float(fv))
+    except (TypeError, ValueError):
+        return False
+    return bool(at0.is_number and there.is_number and at0 == there)
+
+
+def _matrix_kink_inputs(
+    d: Derivation, inline: list[str], zeros: Mapping[str, np.ndarray] | None
+) -> dict[tuple[str, int, int], float]:
+    """``{(node, i, j): value}`` where the input of a kinked function written inline, computed
+    as the matrix-form check computes it (NumPy's matrix product, whose BLAS may fuse a
+    multiply and an add), is within 10⁻⁹ of 0 but not 0 at the example: ``X @ W`` with rows
+    (−1.5, 0.75) and (0.3, 0.6) is exactly 0, and 0 entry by entry in float64, but 2.8e-17 in
+    OpenBLAS's product. Those entries are then decided exactly as the others are."""
+    g = d.graph
+    names = set(kinked())
+    env = forward_numeric(d, example_point(g), zeros=zeros)
+    scal = scalar_values(g)
+    out: dict[tuple[str, int, int], float] = {}
+
+    def funcs(e: Any):
+        if type(e).__name__ == "Func" and getattr(e, "name", None) in names:
+            yield e
+        for v in (*vars(e).values(), *getattr(e, "terms", ())):
+            if hasattr(v, "numeric") and not isinstance(v, sp.Basic):
+                yield from funcs(v)
+
+    for node in g.nodes:
+        if node.name not in inline or node.forward is None:
+            continue
+        shape = np.shape(env[node.name])
+        for f in funcs(node.forward):
+            try:
+                with np.errstate(all="ignore"):
+                    arr = np.broadcast_to(np.asarray(f.x.numeric(env, scal), float), shape)
+            except (ValueError, TypeError, KeyError):
+                continue
+            for i, j in zip(*np.nonzero((arr != 0) & (np.abs(arr) < 1e-9)), strict=True):
+                out.setdefault((node.name, int(i), int(j)), float(arr[i, j]))
+    return out
 
 
 def _example_floats(d: Derivation, zeros: Mapping[str, np.ndarray] | None) -> _FloatEval:
@@ -1513,11 +1566,57 @@ def _kink_sentence(g: Graph, node: str, call: sp.Basic, gap: float) -> str:
         f = catalog.said("refuse.norm_root")
     else:  # the language's name of the function (SymPy's Abs is abs), as the user writes it
         f = next((n for n, op in ops.OPS.items() if op.sympy_class is call.func), f)
+    written = _written_clamp(text)
+    if f in ("relu", "clamp0") and written is not None:  # relu6, hardtanh, clamp, clip as written
+        return catalog.said("refuse.kink_written", node=node, f=written[0], arg=written[1],
+                            call=written[2], gap=f"{gap:.1e}")
     if f == "relu" and re.search(r"\bmaximum\s*\(", text):
         # np.maximum(0, z) on a line of its own is refused at a tie too (its convention is
         # half to each side): the fix names relu/clamp, whose conventions derive follows
         return catalog.said("refuse.kink_maximum", node=node, gap=f"{gap:.1e}")
     return catalog.said("refuse.kink", node=node, f=f, gap=f"{gap:.1e}")
+
+
+# the spellings derive reads as relu/clamp0 of a shifted input (derive.lang.spelling): a kink
+# sentence names the one the user wrote, never the internal relu/clamp0
+_CLAMP_SPELLINGS = ("relu6", "hardtanh", "hardsigmoid", "hardswish", "clamp", "clip", "clamp_min", "clamp_max")
+
+
+def _written_clamp(text: str) -> tuple[str, str, str] | None:
+    """``(function, its first argument, the call with that argument named z)`` for the one
+    clamp-like call of ``text`` (``F.relu6(4 * (X @ W1))`` → ``F.relu6``, ``4 * (X @ W1)``,
+    ``F.relu6(z)``), or ``None`` (none, several, or text Python does not parse)."""
+    import ast
+
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return None
+    calls = [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+        and (n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", ""))
+        in _CLAMP_SPELLINGS
+    ]
+    if len(calls) != 1:
+        return None
+    c = calls[0]
+    target = c.func.value if isinstance(c.func, ast.Attribute) and not c.args else None
+    if target is not None:  # x.clamp(0, 6): the tensor is the input
+        arg = ast.get_source_segment(text, target)
+        call = ast.get_source_segment(text, c)
+        if arg is None or call is None:
+            return None
+        return ast.get_source_segment(text, c.func) or "", arg, "z" + call[len(arg):]
+    if not c.args:
+        return None
+    arg, call, name = (ast.get_source_segment(text, k) for k in (c.args[0], c, c.func))
+    if arg is None or call is None or name is None:
+        return None
+    start = c.args[0].col_offset - c.col_offset
+    shown = call[:start] + "z" + call[start + len(arg):]
+    return name, arg, shown
 
 
 def _atoms(e: sp.Basic, classes: tuple[type, ...]) -> set[sp.Basic]:

@@ -747,7 +747,61 @@ def _equal_zero(n: ex.Node) -> ex.Node | None:
     return x if second.args[0] == ex.Neg(x) else None  # type: ignore[union-attr]
 
 
+_CLAMP_CODE = {"clamp0": "torch.clamp({x}, {lo}, {hi})", "relu": "F.hardtanh({x}, {lo}, {hi})"}
+
+
+def _step_of(n: ex.Node) -> tuple[str, ex.Node] | None:
+    """``(F, u)`` when ``n`` is ``F(u)`` with F relu or clamp0 (max(·, 0), gradient 0 or 1 at 0)."""
+    if isinstance(n, ex.Call) and n.func in _CLAMP_CODE and len(n.args) == 1 and not n.kwargs:
+        return n.func, n.args[0]
+    return None
+
+
+def _two_sided(n: ex.Node) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
+    """``(x, lo, hi, F)`` when ``n`` is a two-sided clamp as the spec reader spells it
+    (derive.lang.spelling's _clip/_hardclip/_between_bounds): ``hi − F(hi − F(x))`` (lo = 0),
+    ``hi − F(hi − (lo + F(x − lo)))``, or ``lo + F(x − lo) − G(x − hi)``; F = clamp0 is
+    ``torch.clamp`` (gradient 1 at a bound), F = relu ``F.hardtanh`` (0 there), as the spec's
+    own call was."""
+    if not (isinstance(n, ex.BinOp) and n.op == "-"):
+        return None
+    outer = _step_of(n.right)
+    if outer is not None and isinstance(outer[1], ex.BinOp) and outer[1].op == "-":
+        f, inner = outer[0], outer[1]
+        hi = n.left
+        if inner.left != hi:
+            return None
+        low = inner.right
+        if (step := _step_of(low)) is not None and step[0] == f:
+            return step[1], ex.Num(Fraction(0)), hi, f
+        if isinstance(low, ex.BinOp) and low.op == "+":
+            step = _step_of(low.right)
+            if step is not None and step[0] == f and isinstance(step[1], ex.BinOp):
+                d = step[1]
+                if d.op == "-" and d.right == low.left:
+                    return d.left, low.left, hi, f
+        return None
+    # lo + F(x − lo) − G(x − hi), F ≠ G
+    g = _step_of(n.right)
+    if g is None or not (isinstance(n.left, ex.BinOp) and n.left.op == "+"):
+        return None
+    lo, f = n.left.left, _step_of(n.left.right)
+    if f is None or f[0] == g[0]:
+        return None
+    fx, gx = f[1], g[1]
+    if not all(isinstance(k, ex.BinOp) and k.op == "-" for k in (fx, gx)):
+        return None
+    if fx.left != gx.left or fx.right != lo:  # type: ignore[union-attr]
+        return None
+    return fx.left, lo, gx.right, f[0]  # type: ignore[union-attr]
+
+
 def _t(n: ex.Node, ts: frozenset[str] | None = None) -> tuple[str, int]:
+    clip = _two_sided(n)
+    if clip is not None:  # torch.clamp / F.hardtanh, as the spec wrote it
+        x, lo, hi, f = clip
+        parts = {"x": torch_code(x, ts), "lo": torch_code(lo, ts), "hi": torch_code(hi, ts)}
+        return _CLAMP_CODE[f].format(**parts), _ATOM
     x = _equal_zero(n)
     if x is not None:  # a mask as the spec wrote it, not its two ReLU slopes
         return f"({_wrap(_t(x, ts), _ADD)} == 0).double()", _ATOM
