@@ -177,8 +177,11 @@ def test_an_inline_kink_input_the_matrix_product_misses_is_refused_with_the_line
     [
         ("torch.clamp(X @ W1, 0, 6)", ""),  # clamp's slope at 0 is its slope above 0
         ("F.relu6(X @ W1)", 'Z = "X @ W1"\nA = "F.relu6(Z)"'),  # the fix the message gives
+        # a named input whose kink is a clip's upper bound 0 (clamp0(0 − (−1 + clamp0(Z + 1)))):
+        # its exact zeros are set as relu(Z)'s are (was ✗ before round 40)
+        ("np.clip(X @ W1, -1, 0)", 'Z = "X @ W1"\nA = "np.clip(Z, -1, 0)"'),
     ],
-    ids=["clamp-same-side", "named"],
+    ids=["clamp-same-side", "named", "named-clip-upper-bound-0"],
 )
 def test_the_same_kink_is_verified_where_the_side_agrees_or_the_input_is_named(
     tmp_path, first, extra

@@ -1303,6 +1303,17 @@ def _unneg(n: ex.Node) -> ex.Node:
     return n.operand if isinstance(n, ex.Neg) else n
 
 
+def _unshift(n: ex.Node) -> str | None:
+    """The node name ``z`` of a kink's input ``±z`` or ``±z ± c`` (c a number), else None."""
+    n = _unneg(n)
+    if isinstance(n, ex.BinOp) and n.op in "+-":
+        if isinstance(n.right, ex.Num):
+            n = _unneg(n.left)
+        elif isinstance(n.left, ex.Num):
+            n = _unneg(n.right)
+    return n.id if isinstance(n, ex.Name) else None
+
+
 def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
     """Entries of forward nodes read by ReLU/leaky-ReLU/abs that are exactly 0 at the example
     values in exact arithmetic (whatever float64 makes of them): ``{node: mask}``."""
@@ -1313,13 +1324,12 @@ def exact_zeros(d: Derivation) -> dict[str, np.ndarray]:
         stack = [tree]
         while stack:
             n = stack.pop()
-            if (
-                isinstance(n, ex.Call)
-                and n.func in kinked()
-                and isinstance(_unneg(n.args[0]), ex.Name)
-            ):  # relu(z), and relu_grad(-z): where(z < 0, …) compares a named z with 0 too
-                if _unneg(n.args[0]).id in dict(g.spec.forward):
-                    names.add(_unneg(n.args[0]).id)
+            if isinstance(n, ex.Call) and n.func in kinked():
+                # relu(z), and relu_grad(-z): where(z < 0, …) compares a named z with 0 too;
+                # clamp0(z − lo) of a clip (np.clip(z, −1, 0) has its upper kink at z = 0)
+                name = _unshift(n.args[0])
+                if name is not None and name in dict(g.spec.forward):
+                    names.add(name)
             stack.extend(ex.children(n))
     if not names:
         return {}
