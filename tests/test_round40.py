@@ -117,7 +117,8 @@ def test_a_clamp_between_named_constants_prints_as_clip_with_its_mask() -> None:
 # Written inline, that input cannot be set to its exact value as a named node is: before round 40
 # `derive verify` printed ✗ ("some gradients disagree", the matrix form against the exact
 # element-wise derivation) for an ordinary relu6/relu/hardtanh network; now exit 2 naming the
-# function as written and the line to add. A clamp, whose slope at 0 is its slope just above 0,
+# function as written and the line to add, the rest of the line kept (ELU's α was dropped
+# before: 'A = "elu(z)"'). A clamp, whose slope at 0 is its slope just above 0,
 # takes the same side either way and is verified.
 def _verify(tmp_path: Path, first: str, extra: str = "") -> subprocess.CompletedProcess:
     text = SPEC.format(first=first, constants="", w21=0.6)
@@ -146,7 +147,10 @@ def _blas_misses_zero() -> bool:
     [
         ("F.relu6(X @ W1)", "F.relu6", 'A = "F.relu6(z)"'),
         ("F.hardtanh(X @ W1, 0, 6)", "F.hardtanh", 'A = "F.hardtanh(z, 0, 6)"'),
-        ("F.relu(X @ W1)", "relu", 'A = "relu(z)"'),
+        ("F.relu(X @ W1)", "F.relu", 'A = "F.relu(z)"'),
+        ("F.elu(X @ W1, alpha=0.5)", "F.elu", 'A = "F.elu(z, alpha=0.5)"'),  # α kept (was elu(z))
+        ("(X @ W1).abs()", "abs", 'A = "z.abs()"'),
+        ("2 * F.relu(X @ W1) + 1", "F.relu", 'A = "2 * F.relu(z) + 1"'),  # the whole line
     ],
 )
 def test_an_inline_kink_input_the_matrix_product_misses_is_refused_with_the_line_to_add(
@@ -161,8 +165,7 @@ def test_an_inline_kink_input_the_matrix_product_misses_is_refused_with_the_line
     said = proc.stderr
     assert f"the input of {name} is exactly 0" in said, said
     assert fix in said, said
-    if name != "relu":
-        assert 'z = "X @ W1"' in said, said
+    assert 'z = "X @ W1"' in said, said
     zh = subprocess.run(
         [sys.executable, "-m", "derive", "verify", str(tmp_path / "kink40.toml"), "--lang", "zh"],
         capture_output=True,

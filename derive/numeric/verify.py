@@ -1576,8 +1576,9 @@ def _kink_sentence(g: Graph, node: str, call: sp.Basic, gap: float) -> str:
         f = catalog.said("refuse.norm_root")
     else:  # the language's name of the function (SymPy's Abs is abs), as the user writes it
         f = next((n for n, op in ops.OPS.items() if op.sympy_class is call.func), f)
-    written = _written_clamp(text)
-    if f in ("relu", "clamp0") and written is not None:  # relu6, hardtanh, clamp, clip as written
+    spellings = _CLAMP_SPELLINGS + ("relu",) if f in ("relu", "clamp0") else _SPELLINGS.get(f, (f,))
+    written = _written_call(text, spellings)
+    if written is not None:  # F.relu6, F.hardtanh(z, 0, 6), F.elu(z, alpha=0.5) as written
         return catalog.said("refuse.kink_written", node=node, f=written[0], arg=written[1],
                             call=written[2], gap=f"{gap:.1e}")
     if f == "relu" and re.search(r"\bmaximum\s*\(", text):
@@ -1590,12 +1591,19 @@ def _kink_sentence(g: Graph, node: str, call: sp.Basic, gap: float) -> str:
 # the spellings derive reads as relu/clamp0 of a shifted input (derive.lang.spelling): a kink
 # sentence names the one the user wrote, never the internal relu/clamp0
 _CLAMP_SPELLINGS = ("relu6", "hardtanh", "hardsigmoid", "hardswish", "clamp", "clip", "clamp_min", "clamp_max")
+# other kinked functions by the language's name: the spellings of each a user writes
+_SPELLINGS = {
+    "abs": ("abs", "absolute", "fabs"),
+    "elu": ("elu", "celu", "selu"),
+    "leaky_relu": ("leaky_relu", "prelu", "rrelu"),
+}
 
 
-def _written_clamp(text: str) -> tuple[str, str, str] | None:
-    """``(function, its first argument, the call with that argument named z)`` for the one
-    clamp-like call of ``text`` (``F.relu6(4 * (X @ W1))`` → ``F.relu6``, ``4 * (X @ W1)``,
-    ``F.relu6(z)``), or ``None`` (none, several, or text Python does not parse)."""
+def _written_call(text: str, names: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """``(function, its input, the line with that input named z)`` for the one call of
+    ``text`` named one of ``names`` (``F.relu6(4 * (X @ W1))`` → ``F.relu6``, ``4 * (X @ W1)``,
+    ``F.relu6(z)``; ``F.elu(X @ W, alpha=0.5)`` keeps its α, ``b + relu(X @ W)`` its ``b``), or
+    ``None`` (none, several, or text Python does not parse)."""
     import ast
 
     try:
@@ -1607,26 +1615,23 @@ def _written_clamp(text: str) -> tuple[str, str, str] | None:
         for n in ast.walk(tree)
         if isinstance(n, ast.Call)
         and (n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", ""))
-        in _CLAMP_SPELLINGS
+        in names
     ]
     if len(calls) != 1:
         return None
     c = calls[0]
-    target = c.func.value if isinstance(c.func, ast.Attribute) and not c.args else None
-    if target is not None:  # x.clamp(0, 6): the tensor is the input
-        arg = ast.get_source_segment(text, target)
-        call = ast.get_source_segment(text, c)
-        if arg is None or call is None:
-            return None
-        return ast.get_source_segment(text, c.func) or "", arg, "z" + call[len(arg):]
-    if not c.args:
+    method = isinstance(c.func, ast.Attribute) and not c.args  # x.clamp(0, 6), (X @ W).abs()
+    node = c.func.value if method else (c.args[0] if c.args else None)
+    if node is None or node.end_col_offset is None or "\n" in text:
         return None
-    arg, call, name = (ast.get_source_segment(text, k) for k in (c.args[0], c, c.func))
-    if arg is None or call is None or name is None:
+    lo, hi = node.col_offset, node.end_col_offset
+    if method and text[lo - 1 : lo] == "(" and text[hi : hi + 1] == ")":
+        lo, hi = lo - 1, hi + 1  # (X @ W).abs() → z.abs()
+    name = c.func.attr if method else ast.get_source_segment(text, c.func)
+    arg = ast.get_source_segment(text, node)
+    if name is None or arg is None:
         return None
-    start = c.args[0].col_offset - c.col_offset
-    shown = call[:start] + "z" + call[start + len(arg):]
-    return name, arg, shown
+    return name, arg, text[:lo] + "z" + text[hi:]  # the whole line, its input named z
 
 
 def _atoms(e: sp.Basic, classes: tuple[type, ...]) -> set[sp.Basic]:
