@@ -336,7 +336,7 @@ REFUSED = {
     # course network; read when the width is a number)
     "hn38_ndcg_argsort_ranks": "argsort() picks entries by their rank in the data",
     "hn38_reinforce_categorical_sample_cn": "Categorical(…).sample() draws classes at random",
-    "hn38_sdpa_dropout_p_training": "no attn_mask, and dropout_p 0",
+    "hn38_sdpa_dropout_p_training": "and dropout_p 0",
     "hn38_conv1d_unfold_im2col_meanpool": "the window's width K is a [dims] size",
     # branch heldnets39: a random permutation (mixup), a Bernoulli sample, singular values
     "hn39_mixup_randperm_in_forward": "randperm() draws a random permutation",

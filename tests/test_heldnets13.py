@@ -227,8 +227,12 @@ def test_scaled_dot_product_attention_is_its_definition(out: str) -> None:
 
 
 def test_scaled_dot_product_attention_with_a_mask_names_the_written_out_form() -> None:
-    # (is_causal=True is read since round 39: tests/test_round39.py; an attn_mask is not)
-    text = _SDPA.format(out="F.scaled_dot_product_attention(q, X @ Wk, X @ Wv, attn_mask=T @ T.T)")
+    # (is_causal=True is read since round 39: tests/test_round39.py; an attn_mask that is a
+    # comparison, x.bool() or a float mask since round 40: tests/test_round40.py; a negated one
+    # is not)
+    text = _SDPA.format(
+        out="F.scaled_dot_product_attention(q, X @ Wk, X @ Wv, attn_mask=~(T @ T.T > 0))"
+    )
     with pytest.raises(DeriveError) as err:
         spec_mod.parse(text, "causal")
     assert "softmax(q @ k.T / d ** 0.5 + mask) @ v" in str(err.value)

@@ -242,7 +242,8 @@ def test_sdpa_with_a_mask_or_dropout_is_still_refused(lang: str) -> None:
     from test_heldnets21 import _refusal
 
     for call in (
-        "F.scaled_dot_product_attention(q, k, v, attn_mask=x @ x.T)",
+        # (a float attn_mask alone is read since round 40; with is_causal PyTorch refuses it)
+        "F.scaled_dot_product_attention(q, k, v, attn_mask=x @ x.T, is_causal=True)",
         "F.scaled_dot_product_attention(q, k, v, dropout_p=0.1, is_causal=True)",
         "F.scaled_dot_product_attention(q, k, v, is_causal=flag)",
     ):

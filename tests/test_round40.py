@@ -193,3 +193,68 @@ def test_the_same_kink_is_verified_where_the_side_agrees_or_the_input_is_named(
     proc = _verify(tmp_path, first, extra)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "✗" not in proc.stdout
+
+
+# ---- F.scaled_dot_product_attention's attn_mask (issue 9's leftover of round 39) ---------------
+# PyTorch: a boolean mask says which scores take part (the others −inf), a float mask is added to
+# the scores. Read: a comparison or x.bool() as boolean, any other expression as a float mask (the
+# spec's tensors are float64, as PyTorch reads a float attn_mask); checked against the spec's own
+# text run in PyTorch (tests/spelled_oracle.py), which calls the real function.
+_SDPA_MASK = """
+[network]
+name = "sdpa-mask"
+[dims]
+L = 3
+S = 4
+d = 2
+[inputs]
+X = ["L", "d"]
+M = ["S", "d"]
+pad = ["L", "S"]
+Y = ["L", "d"]
+[params]
+Wq = ["d", "d"]
+Wk = ["d", "d"]
+Wv = ["d", "d"]
+[forward]
+Q = "X @ Wq"
+K = "M @ Wk"
+V = "M @ Wv"
+O = "F.scaled_dot_product_attention(Q, K, V, attn_mask={mask})"
+loss = "F.mse_loss(O, Y)"
+[values]
+X = [[1.0, -0.5], [0.25, 2.0], [-1.5, 0.75]]
+M = [[0.5, 1.0], [-1.0, 0.2], [0.3, -0.7], [1.1, 0.4]]
+pad = [[1, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 1]]
+Y = [[0.5, 0.1], [-1.0, 0.3], [1.0, -0.2]]
+Wq = [[0.3, -0.8], [0.6, 0.2]]
+Wk = [[0.1, 0.4], [-0.3, 0.5]]
+Wv = [[0.7, -0.2], [0.25, 0.9]]
+"""
+
+
+@pytest.mark.parametrize("mask", ["pad > 0", "pad.bool()", "pad == 0", "pad", "-2 * pad"])
+def test_sdpa_with_an_attn_mask_agrees_with_pytorchs_own_call(tmp_path, mask: str) -> None:
+    pytest.importorskip("torch")
+    import spelled_oracle
+
+    path = tmp_path / "sdpa_mask.toml"
+    path.write_text(_SDPA_MASK.format(mask=mask), encoding="utf-8")
+    out = spelled_oracle.oracle(path)
+    assert out.status == "agree", out
+    assert max(out.worst.values()) < 1e-12, out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sdpa_with_a_negated_mask_or_a_mask_and_is_causal_is_refused(tmp_path, lang: str) -> None:
+    for mask in ("~(pad > 0)", "pad > 0, is_causal=True"):
+        path = tmp_path / "sdpa_mask.toml"
+        path.write_text(_SDPA_MASK.format(mask=mask), encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-m", "derive", "verify", str(path), "--lang", lang],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert "attn_mask" in proc.stderr and "softmax(q @ k.T / d ** 0.5 + mask) @ v" in proc.stderr

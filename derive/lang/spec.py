@@ -2358,9 +2358,11 @@ class _Validator:
         a.update({k.arg: k.value for k in node.keywords if k.arg})
         causal = a.get("is_causal")
         causal_on = isinstance(causal, ast.Constant) and causal.value is True
-        if any(p not in a for p in params[:3]) or any(
-            not _none_or_off(a.get(p)) for p in ("attn_mask", "dropout_p")
-        ) or not (_none_or_off(causal) or causal_on):
+        mask = a.get("attn_mask")
+        mask = None if _none_or_off(mask) else mask
+        if any(p not in a for p in params[:3]) or not _none_or_off(a.get("dropout_p")) or not (
+            _none_or_off(causal) or causal_on
+        ) or (mask is not None and causal_on):  # PyTorch refuses both together
             raise self.err(
                 where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
             )
@@ -2415,8 +2417,40 @@ class _Validator:
             scores = ast.Call(
                 ast.Attribute(scores, "masked_fill", ast.Load()), [above, minus_inf], []
             )
+        if mask is not None:
+            scores = self._sdpa_masked(where, scores, mask)
         softmax = ast.Call(ast.Name("softmax", ast.Load()), [scores], [])
         return ast.BinOp(softmax, ast.MatMult(), v)
+
+    def _sdpa_masked(self, where: str, scores: ast.expr, mask: ast.expr) -> ast.expr:
+        """The scores under PyTorch's ``attn_mask``: a boolean mask says which scores take part
+        (the others set to −inf: ``masked_fill`` where it is False), a float mask is added. A
+        comparison (``pad > 0``) or ``x.bool()`` is boolean, any other expression a float
+        mask (the spec's tensors are float64, as PyTorch reads a float ``attn_mask``)."""
+        flips = {
+            ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.GtE, ast.GtE: ast.Lt,
+            ast.Gt: ast.LtE, ast.LtE: ast.Gt,
+        }
+        off: ast.expr | None = None
+        if isinstance(mask, ast.Compare) and len(mask.ops) == 1 and type(mask.ops[0]) in flips:
+            off = ast.Compare(mask.left, [flips[type(mask.ops[0])]()], mask.comparators)
+        elif (
+            isinstance(mask, ast.Call)
+            and isinstance(mask.func, ast.Attribute)
+            and mask.func.attr == "bool"
+            and not mask.args
+        ):
+            off = ast.Compare(mask.func.value, [ast.Eq()], [ast.Constant(0)])
+        elif isinstance(mask, ast.UnaryOp | ast.BoolOp) or (
+            isinstance(mask, ast.Compare) and len(mask.ops) != 1
+        ):
+            raise self.err(
+                where, catalog.said("spec.read.sdpa_1"), catalog.said("spec.read.sdpa_1_fix")
+            )
+        if off is None:
+            return ast.BinOp(scores, ast.Add(), mask)
+        minus_inf = ast.Call(ast.Name("float", ast.Load()), [ast.Constant("-inf")], [])
+        return ast.Call(ast.Attribute(scores, "masked_fill", ast.Load()), [off, minus_inf], [])
 
     def replicas(self, text: str, shapes, dims, dialect: str) -> str:
         """``np.tile``, ``np.repeat``, ``torch.repeat_interleave``, ``x.repeat``, ``x.expand``,
