@@ -342,7 +342,8 @@ def test_a_stack_reduced_over_everything_stays_refused() -> None:
 def test_amax_of_a_stack_of_three_stays_refused() -> None:
     """torch.amax shares a three-way tie evenly, which nested maximum does not: not read."""
     text = _MAXOUT.format(m="torch.amax(torch.stack([za, zb, za + zb]), dim=0)", values="")
-    assert "stack()" in _refusal(text, "en")
+    # round 40: the refusal says why (was the parser's "stack() makes a new axis")
+    assert "stack of 3 parts is not read" in _refusal(text, "en")
 
 
 def test_a_stack_of_parts_of_different_shapes_stays_refused() -> None:

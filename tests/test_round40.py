@@ -258,3 +258,36 @@ def test_sdpa_with_a_negated_mask_or_a_mask_and_is_causal_is_refused(tmp_path, l
         )
         assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
         assert "attn_mask" in proc.stderr and "softmax(q @ k.T / d ** 0.5 + mask) @ v" in proc.stderr
+
+
+# ---- torch.amax over a stack of three or more parts: said why, not "stack() makes a new axis" ---
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_amax_over_a_stack_of_three_parts_says_why_and_what_is_read(tmp_path, lang: str) -> None:
+    text = SPEC.format(
+        first="torch.amax(torch.stack([X @ W1, 2 * (X @ W1), X @ W1 + 1]), dim=0)",
+        constants="",
+        w21=0.5,
+    )
+    path = tmp_path / "amax3.toml"
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "derive", "verify", str(path), "--lang", lang],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "amax" in proc.stderr and ".max(dim=0).values" in proc.stderr, proc.stderr
+    assert "3" in proc.stderr and "stack() " not in proc.stderr, proc.stderr
+    # the first-maximal-part spelling of the same maxout is read
+    path.write_text(
+        text.replace(
+            "torch.amax(torch.stack([X @ W1, 2 * (X @ W1), X @ W1 + 1]), dim=0)",
+            "torch.stack([X @ W1, 2 * (X @ W1), X @ W1 + 1]).max(dim=0).values",
+        ),
+        encoding="utf-8",
+    )
+    ok = subprocess.run(
+        [sys.executable, "-m", "derive", "verify", str(path)], capture_output=True, text=True, timeout=600
+    )
+    assert ok.returncode == 0, ok.stdout + ok.stderr

@@ -4733,7 +4733,9 @@ def _stack_reduced_hn32(text: str, shapes) -> str:
             return None
         how = _STACK_REDUCERS_HN32[f.attr]
         if how in ("maximum", "minimum") and len(parts) > 2:
-            return None  # amax shares a three-way tie in thirds, nested maximum does not
+            # amax shares a three-way tie in thirds, nested maximum does not: said, not the
+            # parser's "stack() makes a new axis" (two parts, or max(dim=0), are read)
+            raise ex.ExprError(catalog.said("spec.spelling.amax_stack", name=f.attr, k=len(parts)))
         out = parts[0]
         for p in parts[1:]:
             if how == "+":
