@@ -637,14 +637,28 @@ def entry_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
     """``(x, lo, hi)`` when ``expr`` is ``hi − F(hi − lo − F(x − lo))`` (min(max(x, lo), hi),
     spelled with max(·, 0)), else ``None``."""
     outer = _c_minus_f(expr)
-    if outer is None or not outer[0].is_number:
+    if outer is None or not _bound_like(outer[0], outer[2]):
         return None
     hi, f, arg = outer
     inner = _c_minus_f(arg)
-    if inner is None or inner[1] != f or not inner[0].is_number:
+    if inner is None or inner[1] != f or not _bound_like(inner[0], inner[2]):
         return None
     lo = hi - inner[0]
+    if not inner[0].is_number:  # bounds of [constants] (PPO's 1 ± ε): x is u + lo written out
+        return sp.expand(inner[2] + lo), lo, hi
     return inner[2] + lo, lo, hi
+
+
+def _bound_like(c: sp.Expr, u: sp.Expr) -> bool:
+    """Whether ``c`` may be a clamp's bound around the input ``u``: a number, or an expression of
+    symbols that ``u`` holds only in a sum with ``c``'s own (PPO's ``2·clip_eps`` around
+    ``ratio₁ + clip_eps − 1``): never an expression of the input's own variables."""
+    if c.is_number:
+        return True
+    if c.has(sp.Float) or not c.free_symbols:
+        return False
+    rest = sp.expand(u) - sp.expand(u).as_independent(*c.free_symbols, as_Add=True)[1]
+    return not (c.free_symbols & rest.free_symbols)
 
 
 def entry_scaled_clip(expr: sp.Expr) -> tuple[sp.Expr, tuple[sp.Expr, sp.Expr, sp.Expr]] | None:
@@ -733,7 +747,7 @@ def entry_between(expr: sp.Mul) -> tuple[list[sp.Expr], sp.Expr, sp.Expr, bool] 
             continue
         f = next(k for k, v in _STEPS.items() if v == name)
         inner = _c_minus_f(a.args[0])
-        if inner is None or inner[1] != f or not inner[0].is_number:
+        if inner is None or inner[1] != f or not _bound_like(inner[0], inner[2]):
             continue
         c, _, u = inner
         j = next((k for k, b in enumerate(args) if k != i and b == type(a)(u)), None)
@@ -956,6 +970,8 @@ class DeriveLatexPrinter(LatexPrinter):
     def _between(self, rest: list[sp.Expr], u: sp.Expr, c: sp.Expr, strict: bool) -> str:
         """``rest`` times the indicator ``𝟙[0 ≤ u ≤ c]`` (``<`` if ``strict``)."""
         k = u.as_coeff_Add()[0] if u.is_Add else sp.Integer(0)  # shown as −k ≤ u − k ≤ c − k
+        if u.is_Add and not c.is_number:  # and the bounds' [constants] (PPO's 1 − ε ≤ ratio)
+            k = sp.Add(*(t for t in u.args if t.is_number or t.free_symbols <= c.free_symbols))
         lo, u, c = -k, u - k, c - k
         mark = sp.Symbol("DERIVEBETWEEN")
         rel = "<" if strict else "\\le"
