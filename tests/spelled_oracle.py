@@ -736,6 +736,8 @@ def _jax_shim() -> SimpleNamespace:
         logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
             torch.logsumexp, x, axis, keepdims
         ),
+        # heldnets40: jax/_src/nn/functions.py's glu, x1 * sigmoid(x2) of the two halves
+        glu=lambda x, axis=-1: F.glu(_t(x), dim=axis),
     )
     return SimpleNamespace(
         nn=nn,

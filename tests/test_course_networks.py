@@ -342,6 +342,11 @@ REFUSED = {
     "hn39_mixup_randperm_in_forward": "randperm() draws a random permutation",
     "hn39_rbm_bernoulli_hidden_sample_cn": "bernoulli() draws a random sample",
     "hn39_nuclear_norm_svdvals_completion": "svdvals() is a matrix decomposition",
+    # branch heldnets40: Lovász hinge's sort, OHEM by masked_select (Chinese), and a linear flow
+    # whose det() is of a [dims]-sized matrix (written as a course network; W = [2, 2] is read)
+    "hn40_lovasz_hinge_sort": "sort() picks entries by their rank in the data",
+    "hn40_ohem_masked_select_cn": "picking the entries where a condition holds",
+    "hn40_linear_flow_det_nll_cn": "det() is read only for a named square matrix",
 }
 
 

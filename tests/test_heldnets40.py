@@ -1,0 +1,79 @@
+"""Branch heldnets40 (issue 9's held-out course networks, pass 40 of the specs, hn40_*): what the
+first pass of 12 new course networks and 3 meant refusals found. Each network's OWN text runs in
+PyTorch float64 (tests/spelled_oracle.py) and must agree with derive's loss and every gradient;
+the cases are variants (other names, sizes, values, spellings), not the specs that showed them:
+
+- ``F.triplet_margin_with_distance_loss(a, p, n, distance_function=…)`` was read only with its
+  default distance: a lambda of two arguments (PyTorch's own example, ``lambda x, y: 1.0 -
+  F.cosine_similarity(x, y)``), a function named without a call (``F.pairwise_distance``) or a
+  distance module (``nn.PairwiseDistance(p=1)``) is now written out as PyTorch's forward does —
+  ``clamp_min(margin + D(a, p) − D(a, n), 0)``, ``swap=True`` taking ``minimum(D(a, n), D(p,
+  n))`` — and reduced; any other distance function keeps heldnets37's refusal;
+- the oracle could not run ``jax.nn.glu`` (derive read it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_heldnets21 import _both, _refusal
+
+torch = pytest.importorskip("torch")
+
+_TRIPLET = """
+[dims]
+N = 5
+d = 3
+e = 2
+[inputs]
+a = ["N", "d"]
+p = ["N", "d"]
+n = ["N", "d"]
+[params]
+W = ["d", "e"]
+V = ["d", "e"]
+[forward]
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'loss = "F.triplet_margin_with_distance_loss(a @ W, p @ W, n @ V, '
+        'distance_function=lambda u, v: 1.0 - F.cosine_similarity(u, v), margin=0.3)"',
+        'za = "torch.tanh(a @ W)"\nzp = "torch.tanh(p @ W)"\nzn = "torch.tanh(n @ V)"\n'
+        'loss = "F.triplet_margin_with_distance_loss(anchor=za, positive=zp, negative=zn, '
+        'distance_function=lambda s, t: ((s - t) ** 2).sum(dim=1), margin=2.0, swap=True, '
+        'reduction=\'sum\')"',
+        'loss = "torch.nn.functional.triplet_margin_with_distance_loss(a @ W, p @ V, n @ W, '
+        'distance_function=F.pairwise_distance)"',
+        'loss = "F.triplet_margin_with_distance_loss(a @ W, p @ W, n @ V, '
+        'distance_function=nn.PairwiseDistance(p=1), margin=0.5)"',
+        'per = "F.triplet_margin_with_distance_loss(a @ W, p @ V, n @ V, distance_function='
+        'lambda x1, x2: torch.norm(x1 - x2, dim=1), reduction=\'none\')"\n'
+        'loss = "(per ** 2).mean()"',
+    ],
+    ids=["lambda-cosine", "lambda-squared-swap-sum", "named-function", "module-p1",
+         "lambda-norm-none"],
+)
+def test_triplet_with_a_distance_function_is_written_out(lines: str) -> None:
+    _both(_TRIPLET.format(lines=lines), "triplet-distance")
+
+
+def test_triplet_with_an_unread_distance_function_keeps_the_refusal() -> None:
+    text = _TRIPLET.format(
+        lines='loss = "F.triplet_margin_with_distance_loss(a @ W, p @ W, n @ V, '
+        'distance_function=my_distance)"'
+    )
+    for lang in ("en", "zh"):
+        said = _refusal(text, lang)
+        assert "pairwise_distance" in said and "d_ap" in said, said
+
+
+def test_oracle_runs_jax_glu() -> None:
+    import spelled_oracle as so
+
+    spec = Path(__file__).parent / "specs_course" / "hn40_glu_log_cosh_optax_jax.toml"
+    got = so.oracle(spec)
+    assert got.status == "agree", got.reason
