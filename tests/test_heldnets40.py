@@ -77,3 +77,63 @@ def test_oracle_runs_jax_glu() -> None:
     spec = Path(__file__).parent / "specs_course" / "hn40_glu_log_cosh_optax_jax.toml"
     got = so.oracle(spec)
     assert got.status == "agree", got.reason
+
+
+# ---- NumPy's reshape(…, order=…): 'C' the default, 'F' column by column -------------------------
+
+_ORDER = """
+[dims]
+m = 2
+k = 3
+d = 2
+[inputs]
+x = ["m * k", "d"]
+z = ["m", "k"]
+y = ["m", 1]
+[params]
+w = ["d", 1]
+u = ["k", 1]
+V = ["k", "m"]
+[forward]
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'col = "x @ w"\ngrid = "np.reshape(col, (m, k), order=\'F\')"\n'
+        'loss = "np.mean((np.tanh(grid) @ u - y) ** 2) + 0.01 * np.sum(V ** 2)"',
+        'v = "np.tanh(x @ w).ravel()"\ngrid = "np.reshape(v, (m, -1), order=\'F\')"\n'
+        'loss = "np.sum(grid @ V) + np.sum(u)"',
+        'h = "np.tanh(z * (V.T + 1.0))"\ncol = "np.reshape(h, (-1, 1), order=\'F\')"\n'
+        'loss = "np.mean((col - x @ w) ** 2) + np.sum(u ** 2)"',
+        'col = "x @ w"\ngrid = "np.reshape(col, (m, k), order=\'C\')"\n'
+        'loss = "np.mean((np.tanh(grid) @ u - y) ** 2) + 0.01 * np.sum(V ** 2)"',
+    ],
+    ids=["column-to-grid-F", "1d-to-grid-F-inferred", "grid-to-column-F", "order-C"],
+)
+def test_reshape_order_c_and_f_are_numpys(lines: str) -> None:
+    _both(_ORDER.format(lines=lines), "order")
+
+
+def test_reshape_order_f_equals_numpy() -> None:
+    """The oracle's column-major reshape is NumPy's own (the reading above is checked against it)."""
+    import numpy as np
+    import spelled_oracle as so
+
+    a = np.arange(12.0).reshape(6, 2)
+    for shape in ((3, 4), (4, 3), (12, 1), (2, 6)):
+        got = so._reshape_hn40(torch.tensor(a), shape, "F").numpy()
+        assert np.array_equal(got, np.reshape(a, shape, order="F")), shape
+
+
+@pytest.mark.parametrize("order", ["'A'", "'K'", "how"])
+def test_reshape_other_orders_are_refused_naming_c_and_f(order: str) -> None:
+    text = _ORDER.format(
+        lines=f'col = "x @ w"\ngrid = "np.reshape(col, (m, k), order={order})"\n'
+        'loss = "np.sum(grid @ V) + np.sum(u)"'
+    )
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert f"order={order}" in en and "order='F'" in en and "row-major" in en, en
+    assert f"order={order}" in zh and "order='F'" in zh and "按行" in zh, zh

@@ -1183,6 +1183,7 @@ class _Validator:
                     text = _row_picks_hn33(text, shapes)
                     text = _stack_reduced_hn32(text, shapes)
                     text = self.jax_lax_hn34(f'{where} = "{text}"', text, shapes)
+                    text = self.reshape_orders_hn40(f'{where} = "{text}"', text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.keras_hinges_s25(f'{where} = "{text}"', text, inputs)
@@ -1819,6 +1820,16 @@ class _Validator:
                     catalog.said("spec.heldnets30.weighted_module", cls=cls),
                     catalog.said("spec.heldnets30.weighted_module_fix"),
                 )
+
+    def reshape_orders_hn40(self, where: str, text: str) -> str:
+        """heldnets40: NumPy's ``reshape(…, order='C'/'F')`` (``spelling.reshape_orders_hn40``):
+        the column-major fill written as a transpose of the row-major one; other orders refused."""
+        try:
+            return spelling.reshape_orders_hn40(text)
+        except spelling.SpellingError as err:
+            raise self.err(
+                where, err.spoken, catalog.said("spec.heldnets40.reshape_order_fix")
+            ) from None
 
     def modules(self, where: str, text: str) -> str:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and

@@ -5886,6 +5886,59 @@ class _Grouped:
         self.parts, self.rows, self.width = parts, rows, width
 
 
+def reshape_orders_hn40(text: str) -> str:
+    """heldnets40: a reshape with NumPy's (JAX's) ``order=`` keyword — ``np.reshape(v, (m, k),
+    order='F')``, ``x.reshape(m, k, order='F')``. ``order='C'`` is the default row-major fill
+    (the keyword dropped). ``order='F'`` fills column by column: for a 1-D array, a row, a column
+    or a matrix, ``reshape(A, (r, c), order='F')`` is ``reshape(A.T, (c, r)).T`` (A's entries
+    in column-major order are those of A.T in row-major order), written so; any other order
+    ('A', 'K', a name) is refused naming the two that are read."""
+    if "order" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Orders(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not (isinstance(f, ast.Attribute) and f.attr == "reshape"):
+                return n
+            kw = [k for k in n.keywords if k.arg == "order"]
+            if not kw or len(n.keywords) != 1:
+                return n
+            order = kw[0].value
+            how = order.value if isinstance(order, ast.Constant) else None
+            if how not in ("C", "F"):
+                raise SpellingError(
+                    catalog.said("spec.heldnets40.reshape_order", order=ast.unparse(order))
+                )
+            plain = ast.Call(f, list(n.args), [])
+            if how == "C":
+                return plain
+            got = reshape_operands(plain)
+            if got is None:
+                return plain
+            x, sizes = got
+            if len(sizes) != 2:
+                raise SpellingError(
+                    catalog.said("spec.heldnets40.reshape_order", order=ast.unparse(order))
+                )
+            back = ast.Tuple([copy.deepcopy(sizes[1]), copy.deepcopy(sizes[0])], ast.Load())
+            xt = ast.Attribute(copy.deepcopy(x), "T", ast.Load())
+            if module_of(f.value):  # np.reshape(A.T, (c, r)).T
+                inner = ast.Call(copy.deepcopy(f), [xt, back], [])
+            else:  # A.T.reshape(c, r).T
+                inner = ast.Call(ast.Attribute(xt, "reshape", ast.Load()), list(back.elts), [])
+            return ast.Attribute(inner, "T", ast.Load())
+
+    try:
+        return ast.unparse(Orders().visit(tree))
+    except RecursionError:
+        return text
+
+
 def reshape_operands(call: ast.Call) -> tuple[ast.expr, list[ast.expr]] | None:
     """``(x, sizes)`` of ``x.reshape(a, b)`` / ``x.view((a, b))`` / ``np.reshape(x, (a, b))`` /
     ``torch.reshape(x, …)`` (the sizes as written), else ``None``."""
