@@ -6,7 +6,8 @@ the cases are variants (other names, sizes, values, spellings), not the specs th
 - ``F.triplet_margin_with_distance_loss(a, p, n, distance_function=…)`` was read only with its
   default distance: a lambda of two arguments (PyTorch's own example, ``lambda x, y: 1.0 -
   F.cosine_similarity(x, y)``), a function named without a call (``F.pairwise_distance``) or a
-  distance module (``nn.PairwiseDistance(p=1)``) is now written out as PyTorch's forward does —
+  distance module (``nn.PairwiseDistance(p=1)``), also inside the module class
+  ``nn.TripletMarginWithDistanceLoss(…)``, is now written out as PyTorch's forward does —
   ``clamp_min(margin + D(a, p) − D(a, n), 0)``, ``swap=True`` taking ``minimum(D(a, n), D(p,
   n))`` — and reduced; any other distance function keeps heldnets37's refusal;
 - the oracle could not run ``jax.nn.glu`` (derive read it)."""
@@ -53,9 +54,13 @@ V = ["d", "e"]
         'per = "F.triplet_margin_with_distance_loss(a @ W, p @ V, n @ V, distance_function='
         'lambda x1, x2: torch.norm(x1 - x2, dim=1), reduction=\'none\')"\n'
         'loss = "(per ** 2).mean()"',
+        'crit = "nn.TripletMarginWithDistanceLoss(distance_function=lambda x, y: 1.0 - '
+        'F.cosine_similarity(x, y), margin=0.4)"\nloss = "crit(a @ W, p @ W, n @ V)"',
+        'loss = "torch.nn.TripletMarginWithDistanceLoss(distance_function=nn.PairwiseDistance(), '
+        'swap=True)(a @ V, p @ W, n @ W)"',
     ],
     ids=["lambda-cosine", "lambda-squared-swap-sum", "named-function", "module-p1",
-         "lambda-norm-none"],
+         "lambda-norm-none", "module-class-bound", "module-class-pairwise-swap"],
 )
 def test_triplet_with_a_distance_function_is_written_out(lines: str) -> None:
     _both(_TRIPLET.format(lines=lines), "triplet-distance")

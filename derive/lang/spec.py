@@ -1835,7 +1835,10 @@ class _Validator:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and
         called at once, as its functional call (``spelling.module_calls``)."""
         try:
-            return spelling.module_calls(spelling.distance_functions_hn40(text))
+            # a distance module inside a triplet module: the outer module read first, then
+            # the distance written out (heldnets40), then the distance module it calls
+            once = spelling.module_calls(text)
+            return spelling.module_calls(spelling.distance_functions_hn40(once))
         except spelling.SpellingError as err:
             penalty = getattr(err.spoken, "key", "") == "spec.heldnets29.regularizer"
             fix = "spec.heldnets29.regularizer_fix" if penalty else "spec.nn_module_fix"

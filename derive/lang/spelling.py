@@ -2903,6 +2903,7 @@ NN_MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "HingeEmbeddingLoss": ("F.hinge_embedding_loss", ()),
     "CosineEmbeddingLoss": ("F.cosine_embedding_loss", ()),
     "TripletMarginLoss": ("F.triplet_margin_loss", ()),
+    "TripletMarginWithDistanceLoss": ("F.triplet_margin_with_distance_loss", ()),  # heldnets40
     "MultiMarginLoss": ("F.multi_margin_loss", ()),
     "ReLU": ("F.relu", ()),
     "Sigmoid": ("torch.sigmoid", ()),
