@@ -10,7 +10,12 @@ the cases are variants (other names, sizes, values, spellings), not the specs th
   ``nn.TripletMarginWithDistanceLoss(…)``, is now written out as PyTorch's forward does —
   ``clamp_min(margin + D(a, p) − D(a, n), 0)``, ``swap=True`` taking ``minimum(D(a, n), D(p,
   n))`` — and reduced; any other distance function keeps heldnets37's refusal;
-- the oracle could not run ``jax.nn.glu`` (derive read it)."""
+- NumPy's ``reshape(…, order='F')`` was refused with a misleading sentence: ``order='C'`` is the
+  default, ``order='F'`` is ``reshape(A.T, (c, r)).T``, other orders are refused naming both;
+- a matrix reshaped to other sizes (``h.view(k, m)`` of an [m, k] h: entries move between rows and
+  columns) was refused: it is NumPy's row-major fill of its flatten, read as heldnets31's fold of
+  a vector (unrolled at the example's sizes, up to 32 rows);
+- the oracle could not run ``jax.nn.glu`` nor ``np.reshape(…, order='F')`` (derive read them)."""
 
 from __future__ import annotations
 
@@ -142,3 +147,43 @@ def test_reshape_other_orders_are_refused_naming_c_and_f(order: str) -> None:
     en, zh = _refusal(text, "en"), _refusal(text, "zh")
     assert f"order={order}" in en and "order='F'" in en and "row-major" in en, en
     assert f"order={order}" in zh and "order='F'" in zh and "按行" in zh, zh
+
+
+# ---- a matrix reshaped to other sizes (entries move between rows and columns) -----------------
+
+_GRID = """
+[dims]
+m = 4
+k = 3
+d = 2
+[inputs]
+x = ["m", "d"]
+t = ["k", "m"]
+[params]
+W = ["d", "k"]
+U = ["m", "k"]
+[forward]
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'h = "torch.tanh(x @ W)"\ng = "h.view(k, m)"\nloss = "((g - t) ** 2).mean() + (U ** 2).sum()"',
+        'g = "(x @ W + U).reshape(k, -1)"\nloss = "F.mse_loss(torch.sigmoid(g), t)"',
+        'h = "np.tanh(x @ W)"\ng = "np.reshape(h * U, (2, 6))"\n'
+        'loss = "np.sum(g[:, 0:3] ** 2) - np.sum(g[:, 3:6]) + np.sum(t)"',
+        'h = "torch.reshape(U, (-1, m))"\nloss = "((h - t) ** 2).sum() + (x @ W).pow(2).mean()"',
+        'h = "np.tanh(x @ W) + U"\ng = "np.reshape(h, (k, m), order=\'F\')"\n'
+        'loss = "np.mean((g - t) ** 2)"',
+
+        # test_heldnets4's two cases refused until round 40, with a parameter under them
+        'loss = "np.sum(np.sum(np.tanh(x @ W).reshape(k, m) * 2, axis=0) ** 2) + np.sum(U * t.T)"',
+        'loss = "np.sum(np.exp((U * 2).reshape(-1, 6))) + np.sum(x @ W)"',
+    ],
+    ids=["view-named", "reshape-expression-inferred", "numpy-2x6", "torch-reshape-param",
+         "order-F-matrix", "heldnets4-axis0-sum", "heldnets4-inferred-rows"],
+)
+def test_a_matrix_reshaped_to_other_sizes_is_numpys_row_major_fill(lines: str) -> None:
+    _both(_GRID.format(lines=lines), "grid")

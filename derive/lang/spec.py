@@ -2009,8 +2009,9 @@ class _Validator:
             if len(asked) != 2 or any(not isinstance(k, int) or k == 0 or k < -1 for k in asked):
                 return None
             shape = self.shape_of_hn31(where, e, shapes, constants, dims)
-            if shape is None or len(shape) != 2 or 1 not in shape:
+            if shape is None or len(shape) != 2:
                 return None
+            whole = 1 not in shape  # heldnets40: a matrix to other sizes, through its flatten
             n = shape[0] * shape[1]
             r, c = asked
             if r == -1 and c > 0 and n % c == 0:
@@ -2019,10 +2020,16 @@ class _Validator:
                 c = n // r
             if r < 2 or c < 2 or r * c != n or r > spelling.UNROLL_MAX_HN29:
                 return None
+            if whole:
+                if (r, c) == shape:
+                    return None  # the matrix itself: the parser reads it so
+                # NumPy's row-major reshape of a matrix is that of its flatten (its rows side
+                # by side), read as expr's flattened matrix
+                e = ast.Call(ast.Attribute(e, "flatten", ast.Load()), [], [])
             split = _stack_rows_hn31(e, r, c)
             if split is not None:
                 return split  # a stack of r·c numbers: r stacks of c (no copy of the whole)
-            flat = ex.one_dimensional(e, frozenset(self.one_d), scalars, shapes)
+            flat = whole or ex.one_dimensional(e, frozenset(self.one_d), scalars, shapes)
             column = not flat and shape[1] == 1
 
             def piece(k: int) -> ast.expr:
