@@ -231,7 +231,7 @@ def _np_shim() -> SimpleNamespace:
         array=_literal,
         asarray=_literal,
         ravel=lambda a: _t(a).reshape(-1),  # heldnets30
-        reshape=lambda a, shape: _t(a).reshape(shape),  # heldnets31 (NumPy's C order)
+        reshape=lambda a, shape, order="C": _reshape_hn40(a, shape, order),  # heldnets31/40
         # NumPy's np.c_[a, b]: 1-D parts as columns, joined along the last axis (≤ 2-D parts)
         c_=_ColumnJoin(),
         r_=_RowJoin(),
@@ -707,6 +707,20 @@ def _normal_shim() -> SimpleNamespace:
     )
 
 
+def _reshape_hn40(a, shape, order="C"):
+    """NumPy's reshape (heldnets31: C order) and its column-major ``order='F'`` (heldnets40), as
+    NumPy defines it: the entries read and placed with the first index changing fastest — the
+    row-major reshape of the axes reversed, reversed back."""
+    x = _t(a)
+    if order == "C":
+        return x.reshape(shape)
+    if order != "F":
+        raise NotImplementedError(f"reshape order={order!r}")
+    shape = tuple(int(d) for d in shape)
+    flipped = x.permute(*reversed(range(x.dim()))).reshape(shape[::-1])
+    return flipped.permute(*reversed(range(flipped.dim())))
+
+
 def _jax_shim() -> SimpleNamespace:
     nn = SimpleNamespace(
         relu=torch.relu,
@@ -736,6 +750,8 @@ def _jax_shim() -> SimpleNamespace:
         logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(
             torch.logsumexp, x, axis, keepdims
         ),
+        # heldnets40: jax/_src/nn/functions.py's glu, x1 * sigmoid(x2) of the two halves
+        glu=lambda x, axis=-1: F.glu(_t(x), dim=axis),
     )
     return SimpleNamespace(
         nn=nn,

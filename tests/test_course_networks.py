@@ -93,6 +93,10 @@ CHECK_GAPS: dict[str, str] = {
     "hn38_listmle_allrank_cumsum_flip": "a [n_q·n_docs, 1] column viewed as [n_q, n_docs]: "
     "the walkthrough's dw puts each row back as a padded column block (np.zeros in "
     ".concatenate), as hn36_soft_jaccard's",
+    # branch heldnets40: the same gap, ListNet's scores (relu(feats @ W1) @ w2).view(n_q, -1)
+    "hn40_reshape_listnet_view_scores": "a [n_q·n_docs, 1] column viewed as [n_q, n_docs]: the "
+    "walkthrough's dW1 puts each row back as a padded column block (np.zeros in .concatenate), "
+    "as hn36_soft_jaccard's",
     # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
     # row is 0 at most of the checker's random points — is read back since round 23: a point
     # where the network's own gradient is undefined is drawn again, checknet._points_defined)
@@ -342,6 +346,11 @@ REFUSED = {
     "hn39_mixup_randperm_in_forward": "randperm() draws a random permutation",
     "hn39_rbm_bernoulli_hidden_sample_cn": "bernoulli() draws a random sample",
     "hn39_nuclear_norm_svdvals_completion": "svdvals() is a matrix decomposition",
+    # branch heldnets40: Lovász hinge's sort, OHEM by masked_select (Chinese), and a linear flow
+    # whose det() is of a [dims]-sized matrix (written as a course network; W = [2, 2] is read)
+    "hn40_lovasz_hinge_sort": "sort() picks entries by their rank in the data",
+    "hn40_ohem_masked_select_cn": "picking the entries where a condition holds",
+    "hn40_linear_flow_det_nll_cn": "det() is read only for a named square matrix",
 }
 
 

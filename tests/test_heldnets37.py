@@ -240,9 +240,16 @@ def test_triplet_with_the_default_distance_is_the_triplet_loss(loss: str) -> Non
 
 
 def test_triplet_with_another_distance_is_one_line_saying_what_to_write() -> None:
-    text = _net(
+    # heldnets40: a lambda of two arguments is read now (tests/test_heldnets40.py, checked
+    # against PyTorch); a distance function derive cannot see into keeps this refusal
+    lam = _net(
         'loss = "F.triplet_margin_with_distance_loss(X @ W, T @ V, T, '
         'distance_function=lambda a, b: 1 - F.cosine_similarity(a, b))"'
+    )
+    _both(lam, "triplet-lambda")
+    text = _net(
+        'loss = "F.triplet_margin_with_distance_loss(X @ W, T @ V, T, '
+        'distance_function=cosine_distance)"'
     )
     en, zh = _refusal(text, "en"), _refusal(text, "zh")
     assert "read with its default distance" in en and "torch.clamp(margin + d_ap - d_an" in en, en

@@ -110,11 +110,10 @@ def test_a_reshape_that_keeps_the_entries_is_the_tensor_or_its_transpose(
     "loss, says",
     [
         # a sum of everything of a reshape that fits is the sum of the tensor since ops11
-        ("np.sum(p) + np.sum(X.reshape(2, 3) * 2, axis=0).sum()", "moves entries between rows and columns"),
+        # (X.reshape(2, 3) and (X * 2).reshape(-1, 3) of the [3, 2] X, refused here until round
+        # 40, are read since branch heldnets40 — a matrix reshaped to other sizes is NumPy's
+        # row-major fill of its flatten — and checked against PyTorch in tests/test_heldnets40.py)
         ("np.sum(p.reshape(-1, 2))", "cannot reshape 3 entries into [-1, 2]"),
-        # (X @ w).reshape(-1) of the column is read since branch heldnets8 (1-D, as NumPy), and a
-        # sum of everything of any reshape(-1) since ops11 (the same entries)
-        ("np.sum(p) + np.sum((X * 2).reshape(-1, 3))", "of an expression is read when it is a column"),
         ("np.sum(p.reshape(q))", "reshape sizes are numbers, -1, [dims] names or X.shape"),
     ],
 )

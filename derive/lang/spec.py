@@ -1183,6 +1183,7 @@ class _Validator:
                     text = _row_picks_hn33(text, shapes)
                     text = _stack_reduced_hn32(text, shapes)
                     text = self.jax_lax_hn34(f'{where} = "{text}"', text, shapes)
+                    text = self.reshape_orders_hn40(f'{where} = "{text}"', text)
                     text = self.modules(f'{where} = "{text}"', text)
                     text = self.optax(f'{where} = "{text}"', text)
                     text = self.keras_hinges_s25(f'{where} = "{text}"', text, inputs)
@@ -1820,11 +1821,24 @@ class _Validator:
                     catalog.said("spec.heldnets30.weighted_module_fix"),
                 )
 
+    def reshape_orders_hn40(self, where: str, text: str) -> str:
+        """heldnets40: NumPy's ``reshape(…, order='C'/'F')`` (``spelling.reshape_orders_hn40``):
+        the column-major fill written as a transpose of the row-major one; other orders refused."""
+        try:
+            return spelling.reshape_orders_hn40(text)
+        except spelling.SpellingError as err:
+            raise self.err(
+                where, err.spoken, catalog.said("spec.heldnets40.reshape_order_fix")
+            ) from None
+
     def modules(self, where: str, text: str) -> str:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and
         called at once, as its functional call (``spelling.module_calls``)."""
         try:
-            return spelling.module_calls(text)
+            # a distance module inside a triplet module: the outer module read first, then
+            # the distance written out (heldnets40), then the distance module it calls
+            once = spelling.module_calls(text)
+            return spelling.module_calls(spelling.distance_functions_hn40(once))
         except spelling.SpellingError as err:
             penalty = getattr(err.spoken, "key", "") == "spec.heldnets29.regularizer"
             fix = "spec.heldnets29.regularizer_fix" if penalty else "spec.nn_module_fix"
@@ -1995,8 +2009,9 @@ class _Validator:
             if len(asked) != 2 or any(not isinstance(k, int) or k == 0 or k < -1 for k in asked):
                 return None
             shape = self.shape_of_hn31(where, e, shapes, constants, dims)
-            if shape is None or len(shape) != 2 or 1 not in shape:
+            if shape is None or len(shape) != 2:
                 return None
+            whole = 1 not in shape  # heldnets40: a matrix to other sizes, through its flatten
             n = shape[0] * shape[1]
             r, c = asked
             if r == -1 and c > 0 and n % c == 0:
@@ -2005,10 +2020,16 @@ class _Validator:
                 c = n // r
             if r < 2 or c < 2 or r * c != n or r > spelling.UNROLL_MAX_HN29:
                 return None
+            if whole:
+                if (r, c) == shape:
+                    return None  # the matrix itself: the parser reads it so
+                # NumPy's row-major reshape of a matrix is that of its flatten (its rows side
+                # by side), read as expr's flattened matrix
+                e = ast.Call(ast.Attribute(e, "flatten", ast.Load()), [], [])
             split = _stack_rows_hn31(e, r, c)
             if split is not None:
                 return split  # a stack of r·c numbers: r stacks of c (no copy of the whole)
-            flat = ex.one_dimensional(e, frozenset(self.one_d), scalars, shapes)
+            flat = whole or ex.one_dimensional(e, frozenset(self.one_d), scalars, shapes)
             column = not flat and shape[1] == 1
 
             def piece(k: int) -> ast.expr:

@@ -2903,6 +2903,7 @@ NN_MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "HingeEmbeddingLoss": ("F.hinge_embedding_loss", ()),
     "CosineEmbeddingLoss": ("F.cosine_embedding_loss", ()),
     "TripletMarginLoss": ("F.triplet_margin_loss", ()),
+    "TripletMarginWithDistanceLoss": ("F.triplet_margin_with_distance_loss", ()),  # heldnets40
     "MultiMarginLoss": ("F.multi_margin_loss", ()),
     "ReLU": ("F.relu", ()),
     "Sigmoid": ("torch.sigmoid", ()),
@@ -2929,6 +2930,7 @@ NN_MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Hardshrink": ("F.hardshrink", ("lambd",)),
     "Threshold": ("F.threshold", ("threshold", "value")),
     "RReLU": ("F.rrelu", ("lower", "upper")),
+    "PairwiseDistance": ("F.pairwise_distance", ("p", "eps")),
     "Identity": ("", ()),
 }
 _NN_PATHS = ("nn", "torch.nn")
@@ -3074,6 +3076,98 @@ def _keras_loss_class(made: ast.Call, n: ast.Call) -> ast.expr:
         return per_example
     tf_reduce = ast.Attribute(ast.Name("tf", ast.Load()), reduce, ast.Load())
     return ast.Call(tf_reduce, [per_example], [])
+
+
+def distance_functions_hn40(text: str) -> str:
+    """heldnets40: ``F.triplet_margin_with_distance_loss(a, p, n, distance_function=D,
+    margin=m, swap=s, reduction=r)`` with a distance function given — a lambda of two arguments
+    (``lambda x, y: 1.0 - F.cosine_similarity(x, y)``, PyTorch's own example), a function named
+    without a call (``F.pairwise_distance``) or a module (``nn.PairwiseDistance(p=1)``) — written
+    out as PyTorch's ``forward`` computes it: ``clamp_min(m + D(a, p) − D(a, n), 0)`` (with
+    ``swap=True`` the negative's distance is ``minimum(D(a, n), D(p, n))``), reduced. The
+    lambda's body is read with its two arguments replaced by the tensors (a rewrite of the
+    parsed text, never run); D's result is PyTorch's 1-D tensor of the rows' distances. Any other
+    distance function is left to heldnets37's refusal naming the written-out form."""
+    if "distance_function" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    def applied(d: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr | None:
+        if isinstance(d, ast.Lambda):
+            args = d.args
+            names = [a.arg for a in args.args]
+            if (
+                len(names) != 2 or args.posonlyargs or args.kwonlyargs or args.vararg
+                or args.kwarg or args.defaults or any(isinstance(n, ast.Lambda) for n in ast.walk(d.body))
+            ):
+                return None
+            put = dict(zip(names, (x, y), strict=True))
+
+            class Put(ast.NodeTransformer):
+                def visit_Name(self, n: ast.Name) -> ast.AST:
+                    return copy.deepcopy(put[n.id]) if n.id in put else n
+
+            return Put().visit(copy.deepcopy(d.body))
+        if isinstance(d, ast.Attribute) and _module_path(d):  # F.pairwise_distance
+            return ast.Call(copy.deepcopy(d), [copy.deepcopy(x), copy.deepcopy(y)], [])
+        if (  # nn.PairwiseDistance(p=1): called, then read as its functional call
+            isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)
+            and _module_path(d.func.value) in _NN_PATHS
+        ):
+            return ast.Call(copy.deepcopy(d), [copy.deepcopy(x), copy.deepcopy(y)], [])
+        return None
+
+    class Triplets(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            if name != "triplet_margin_with_distance_loss":
+                return n
+            params = ("anchor", "positive", "negative")
+            if len(n.args) > 3 or any(k.arg is None for k in n.keywords):
+                return n
+            a = dict(zip(params, n.args, strict=False))
+            kw = {k.arg: k.value for k in n.keywords}
+            a.update({k: v for k, v in kw.items() if k in params})
+            rest = {k: v for k, v in kw.items() if k not in params}
+            d = rest.get("distance_function")
+            if len(a) != 3 or d is None or _is_none(d) or set(rest) - {
+                "distance_function", "margin", "swap", "reduction"
+            }:
+                return n
+            pos = applied(d, a["anchor"], a["positive"])
+            neg = applied(d, a["anchor"], a["negative"])
+            if pos is None or neg is None:
+                return n
+            swap = rest.get("swap")
+            if not (_is_none(swap) or isinstance(swap, ast.Constant) and swap.value is False):
+                if not (isinstance(swap, ast.Constant) and swap.value is True):
+                    return n
+                other = applied(d, a["positive"], a["negative"])
+                neg = ast.Call(
+                    ast.Attribute(ast.Name("torch", ast.Load()), "minimum", ast.Load()),
+                    [neg, other], [],
+                )
+            margin = rest.get("margin", _num(1.0))
+            elem = ast.Call(
+                ast.Attribute(ast.Name("torch", ast.Load()), "clamp_min", ast.Load()),
+                [_add(margin, _sub(pos, neg)), _num(0)], [],
+            )
+            r = rest.get("reduction")
+            how = "mean" if _is_none(r) else r.value if isinstance(r, ast.Constant) else None
+            if how == "none":
+                return elem
+            if how not in ("mean", "sum"):
+                return n
+            return ast.Call(ast.Attribute(elem, how, ast.Load()), [], [])
+
+    try:
+        return ast.unparse(Triplets().visit(tree))
+    except RecursionError:
+        return text
 
 
 def module_calls(text: str) -> str:
@@ -5791,6 +5885,59 @@ class _Grouped:
 
     def __init__(self, parts: list[ast.expr], rows: int, width: int) -> None:
         self.parts, self.rows, self.width = parts, rows, width
+
+
+def reshape_orders_hn40(text: str) -> str:
+    """heldnets40: a reshape with NumPy's (JAX's) ``order=`` keyword — ``np.reshape(v, (m, k),
+    order='F')``, ``x.reshape(m, k, order='F')``. ``order='C'`` is the default row-major fill
+    (the keyword dropped). ``order='F'`` fills column by column: for a 1-D array, a row, a column
+    or a matrix, ``reshape(A, (r, c), order='F')`` is ``reshape(A.T, (c, r)).T`` (A's entries
+    in column-major order are those of A.T in row-major order), written so; any other order
+    ('A', 'K', a name) is refused naming the two that are read."""
+    if "order" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Orders(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            f = n.func
+            if not (isinstance(f, ast.Attribute) and f.attr == "reshape"):
+                return n
+            kw = [k for k in n.keywords if k.arg == "order"]
+            if not kw or len(n.keywords) != 1:
+                return n
+            order = kw[0].value
+            how = order.value if isinstance(order, ast.Constant) else None
+            if how not in ("C", "F"):
+                raise SpellingError(
+                    catalog.said("spec.heldnets40.reshape_order", order=ast.unparse(order))
+                )
+            plain = ast.Call(f, list(n.args), [])
+            if how == "C":
+                return plain
+            got = reshape_operands(plain)
+            if got is None:
+                return plain
+            x, sizes = got
+            if len(sizes) != 2:
+                raise SpellingError(
+                    catalog.said("spec.heldnets40.reshape_order", order=ast.unparse(order))
+                )
+            back = ast.Tuple([copy.deepcopy(sizes[1]), copy.deepcopy(sizes[0])], ast.Load())
+            xt = ast.Attribute(copy.deepcopy(x), "T", ast.Load())
+            if module_of(f.value):  # np.reshape(A.T, (c, r)).T
+                inner = ast.Call(copy.deepcopy(f), [xt, back], [])
+            else:  # A.T.reshape(c, r).T
+                inner = ast.Call(ast.Attribute(xt, "reshape", ast.Load()), list(back.elts), [])
+            return ast.Attribute(inner, "T", ast.Load())
+
+    try:
+        return ast.unparse(Orders().visit(tree))
+    except RecursionError:
+        return text
 
 
 def reshape_operands(call: ast.Call) -> tuple[ast.expr, list[ast.expr]] | None:
