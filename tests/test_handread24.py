@@ -1,0 +1,183 @@
+"""Handouts a lecturer hands out unchanged, pass 24 (issues 12 and 9): handread23's leftovers.
+A maximum (or minimum) of two tensors — maxout's ``torch.max(p, q)`` — taught with the mask a
+lecturer writes, δ ⊙ (1[p > q] + ½·1[p = q]) (PyTorch gives each side half the gradient at a
+tie, measured), not as (p + q)/2 + |p − q|/2 with ½δ ⊙ sign(p − q): every changed formula is a
+step the engine proved again (tidy), and the code line is run against PyTorch at a tie; a
+threshold added inside a sigmoid not said to be "added to every row of" the sigmoid's output.
+Each asserted on built text (Markdown en and zh) of specs written here (held out)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+# held out: two linear pieces and a maximum of them (torch.max of two tensors), then a head
+MAXOUT = """
+[network]
+name = "maxout-named-pieces"
+[dims]
+n = 4
+d = 3
+k = 2
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+A = ["d", "k"]
+B = ["d", "k"]
+v = ["k", 1]
+[forward]
+p = "x @ A"
+q = "x @ B"
+h = "torch.max(p, q)"
+out = "h @ v"
+L = "((out - y) ** 2).mean()"
+[values]
+x = [[1, -0.5, 0.2], [0.3, 0.8, -0.6], [-1.2, 0.4, 0.9], [0.5, 0.5, -0.1]]
+y = [[0.5], [-1], [0.2], [0.3]]
+A = [[0.6, -0.9], [-0.4, 0.7], [0.2, 0.1]]
+B = [[0.1, 0.3], [0.5, -0.2], [-0.3, 0.4]]
+v = [[0.8], [-0.5]]
+"""
+
+# held out: a minimum of a tensor and a linear map (np.minimum), a squared loss
+MINIMUM = """
+[network]
+name = "minimum-cap"
+[dims]
+n = 3
+d = 2
+[inputs]
+x = ["n", "d"]
+c = ["n", 1]
+y = ["n", 1]
+[params]
+w = ["d", 1]
+[forward]
+s = "x @ w"
+m = "np.minimum(s, c)"
+L = "((m - y) ** 2).sum()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4]]
+c = [[0.2], [0.1], [-0.3]]
+y = [[0.5], [-1], [0.2]]
+w = [[0.6], [-0.4]]
+"""
+
+# held out: ordered classes with two thresholds inside sigmoids (a cumulative-logit model)
+ORDINAL = """
+[network]
+name = "ordinal-two-thresholds"
+[dims]
+n = 3
+d = 2
+[inputs]
+x = ["n", "d"]
+Y = { shape = ["n", 3], kind = "one-hot" }
+[params]
+w = ["d", 1]
+t1 = []
+t2 = []
+[forward]
+f = "x @ w"
+c1 = "torch.sigmoid(t1 - f)"
+c2 = "torch.sigmoid(t2 - f)"
+p = "torch.cat([c1, c2 - c1, 1 - c2], dim=1)"
+loss = "-(Y * torch.log(p)).sum(dim=1).mean()"
+[values]
+t1 = -0.4
+t2 = 0.9
+x = [[0.5, -1.0], [1.2, 0.3], [-0.7, 0.6]]
+Y = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+w = [[0.4], [-0.3]]
+"""
+
+
+def _derivation(source: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    return derive(spec.parse(source))
+
+
+@functools.cache
+def _md(source: str, lang: str = "en", detail: str = "standard") -> str:
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = _derivation(source)
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
+    return render.render("md/walkthrough.md.j2", w, lang)
+
+
+def _backward(md: str) -> str:
+    return md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
+
+
+def _code(md: str, name: str) -> str:
+    """The backward pass's code line ``name = …`` (its right side)."""
+    found = re.findall(rf"(?:In code|代码)[^`]*`({re.escape(name)} = [^`]*)`", _backward(md))
+    assert found, f"no code line for {name}"
+    return found[0].split(" = ", 1)[1]
+
+
+MASK = re.compile(r"\\mathbf\{1\}\\left\[[^\]]*?(>|<)[^\]]*?\\right\]")
+
+
+# ---- a maximum / minimum of two tensors: a mask, not a sign ----------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_maximum_gradient_is_a_mask(lang: str) -> None:
+    back = _backward(_md(MAXOUT, lang))
+    assert "operatorname{sign}" not in back
+    assert "\\mathbf{1}\\left[p > q\\right]" in back
+    assert "\\mathbf{1}\\left[p = q\\right]" in back  # the tie's half, as PyTorch gives it
+
+
+def test_minimum_gradient_is_a_mask() -> None:
+    back = _backward(_md(MINIMUM))
+    assert "operatorname{sign}" not in back
+    assert MASK.search(back)
+
+
+@pytest.mark.parametrize("name", ["dp", "dq"])
+def test_maximum_code_agrees_with_torch_at_a_tie(name: str) -> None:
+    """The code line, run at values where p and q tie in some entries, gives PyTorch's gradient
+    (torch.max(a, b) passes half of the gradient to each side at a tie)."""
+    import numpy as np
+    import torch
+
+    code = _code(_md(MAXOUT), name)
+    assert "np.sign" not in code and "np.abs" not in code
+    p = torch.tensor([[0.5, -1.0], [0.2, 0.2], [1.0, 0.0], [-0.3, 0.7]], dtype=torch.float64,
+                     requires_grad=True)
+    q = torch.tensor([[0.5, 0.3], [0.1, 0.2], [1.5, 0.0], [-0.3, -0.2]], dtype=torch.float64,
+                     requires_grad=True)
+    up = torch.tensor([[1.0, -2.0], [0.5, 3.0], [-1.0, 4.0], [2.0, 0.25]], dtype=torch.float64)
+    (torch.max(p, q) * up).sum().backward()
+    want = (p if name == "dp" else q).grad.numpy()
+    names = {"np": np, "dh": up.numpy(), "p": p.detach().numpy(), "q": q.detach().numpy()}
+    got = eval(code, names)  # test code only: derive's own generated line
+    assert np.array_equal(np.asarray(got, dtype=float), want)
+
+
+def test_maximum_words_name_the_larger_piece() -> None:
+    back = _backward(_md(MAXOUT))
+    assert "The slope of $|x|$ is the sign of $x$" not in back
+
+
+# ---- a threshold inside a sigmoid is not "added to every row" of the sigmoid's output --------
+
+
+def test_threshold_inside_sigmoid_is_not_added_to_its_output() -> None:
+    en, zh = _backward(_md(ORDINAL)), _backward(_md(ORDINAL, "zh"))
+    assert not re.search(r"\$t_\{2\}\$ is added to every row \(example\) of \$c_\{2\}\$", en)
+    assert not re.search(r"\$t_\{1\}\$ is added to every row \(example\) of \$c_\{1\}\$", en)
+    assert "$t_{2}$ 加到 $c_{2}$ 的每一行" not in zh
+    # what is summed is the blame of t₂ − f (δc₂ times the sigmoid's slope), not δc₂ itself
+    assert "$\\delta_{c_{2}}$ summed over the batch" not in en
