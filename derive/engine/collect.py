@@ -56,6 +56,7 @@ def tidy(m: Any) -> Any:
     elif isinstance(m, mf.Add):
         out = _collect(mf.add(*changes["terms"]))
         out = _one_fraction(out) or out
+        out = _larger_side(out) or out
     elif isinstance(m, mf.SumCols) and (rows := _softmax_row_sums(changes["x"])) is not None:
         out = rows  # (c softmax(X)) 𝟙 = c 𝟙
     elif (
@@ -315,3 +316,63 @@ def _one_fraction(m: Any) -> Any:
         top = mf.mul(top, f)
     out = mf.div(mf.mul(k, top), mf.power(b1, 2))
     return out if out.shape == m.shape else None
+
+
+def _sides(d: Any) -> tuple[Any, Any]:
+    """``(a, b)`` of a difference ``d = a − b`` (``(d, 0)`` for anything else)."""
+    if isinstance(d, mf.Add) and len(d.terms) == 2 and isinstance(d.terms[1], mf.Neg):
+        return d.terms[0], d.terms[1].x
+    return mf.compared_sides(d)
+
+
+def _scaled_factors(t: Any) -> tuple[sp.Expr, tuple, list[Any]]:
+    """``c ⊙ F₁ ⊙ F₂ …`` as ``(c, c's symbol names, [F₁, F₂, …])``, each factor's own number
+    taken out (``(½G) ⊙ sign(d)`` is ``½ · G ⊙ sign(d)``)."""
+    c, names, core = _split(t)
+    factors = []
+    for f in _hadamard_factors(core):
+        k, more, f = _split(f)
+        c, names = c * k, names + more
+        factors.append(f)
+    return c, names, factors
+
+
+def _half_sign(p: Any, q: Any) -> Any:
+    """``c·G ⊙ (1[a > b] + ½·1[a = b])`` for ``p + q`` = ``½c·G ± ½c·G ⊙ sign(a − b)`` (the
+    blame of a maximum ``(a + b)/2 + |a − b|/2``, or ``1[a < b]`` with the minus: a minimum's),
+    the same matrix entry by entry (sign is 0 at a tie, where each side gets half); else None."""
+    (c1, n1, rest), (c2, n2, factors) = _scaled_factors(p), _scaled_factors(q)
+    signs = [f for f in factors if isinstance(f, mf.Func) and f.name == "sign"]
+    if len(signs) != 1 or not (c1 == c2 or c1 == -c2) or c1 == 0:
+        return None
+    if [f for f in factors if f is not signs[0]] != rest or not rest:
+        return None
+    a, b = _sides(signs[0].x)
+    half = mf.mul(mf.Scalar(sp.Rational(1, 2)), mf.Indicator("==", a, b))
+    mask = mf.add(mf.Indicator(">" if c1 == c2 else "<", a, b), half)
+    out = rest[0]
+    for f in rest[1:]:
+        out = mf.mul(out, f)
+    out = mf.mul(out, mask)
+    if 2 * c1 != 1:
+        out = mf.mul(mf.Scalar(2 * c1, tuple(dict.fromkeys(n1 + n2))), out)
+    return out
+
+
+def _larger_side(m: Any) -> Any:
+    """A sum of two terms ``½G ± ½G ⊙ sign(a − b)`` (perhaps each inside a matrix product by
+    the same factor, ``Xᵀ(½G) + Xᵀ(½G ⊙ sign(a − b))``) written with the mask of the side that
+    is larger, :func:`_half_sign`: the same matrix, entry by entry; None for anything else."""
+    if not (isinstance(m, mf.Add) and len(m.terms) == 2):
+        return None
+    p, q = m.terms
+    if isinstance(p, mf.MatMul) and isinstance(q, mf.MatMul):
+        if p.a == q.a and (inner := _half_sign(p.b, q.b) or _half_sign(q.b, p.b)) is not None:
+            out = mf.matmul(p.a, inner)
+        elif p.b == q.b and (inner := _half_sign(p.a, q.a) or _half_sign(q.a, p.a)) is not None:
+            out = mf.matmul(inner, p.b)
+        else:
+            return None
+    else:
+        out = _half_sign(p, q) or _half_sign(q, p)
+    return out if out is not None and out.shape == m.shape else None

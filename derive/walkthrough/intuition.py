@@ -129,6 +129,30 @@ def _gelus(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
     return out
 
 
+def _maxima(tree: ex.Node) -> list[tuple[ex.Node, ex.Node, bool, ex.Call]]:
+    """The maxima and minima of two tensors in ``tree`` as the parser writes them,
+    ``(a + b)/2 ± |a − b|/2`` (``expr.sugar``: torch.max(a, b), np.maximum, np.minimum):
+    ``(a, b, maximum?, the abs call)``. Its blame goes to the side that is larger (smaller),
+    half to each at a tie: the mask tidy proves, not |x|'s sign."""
+    half = ex.Num(Fraction(1, 2))
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op in "+-" and isinstance(n.left, ex.BinOp)):
+            continue
+        mid, spread = n.left, n.right
+        if not (
+            mid.op == "*" and mid.left == half and isinstance(mid.right, ex.BinOp)
+            and mid.right.op == "+" and isinstance(spread, ex.BinOp) and spread.op == "*"
+            and spread.left == half and isinstance(spread.right, ex.Call)
+            and spread.right.func == "abs" and len(spread.right.args) == 1
+        ):
+            continue
+        a, b = mid.right.left, mid.right.right
+        if spread.right.args[0] == ex.BinOp("-", a, b):
+            out.append((a, b, n.op == "+", spread.right))
+    return out
+
+
 def _softsigns(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
     """The softsigns in ``tree`` as the spellings write them, ``x / (1 + |x|)`` (F.softsign,
     tf.nn.softsign, or written out): ``(x, the abs call)``. Its slope is 1/(1 + |x|)², the
@@ -483,6 +507,17 @@ class _Writer:
                 softsign = True
                 X = Math(forward_ir(x, self.g).tex())
                 out.append(Words("slope.softsign", (("T", T), ("X", X), ("up", d_up))))
+        larger = False
+        for a, b, most, bars in _maxima(tree):  # the larger side's mask, not |a − b|'s sign
+            if _uses(a, t) or _uses(b, t):
+                clipped.add(id(bars))
+                larger = True
+                A, B = (forward_ir(x, self.g).tex() for x in (a, b))
+                key = "slope.maximum" if most else "slope.minimum"
+                op = ">" if most == _uses(a, t) else "<"  # the mask of t's side
+                M = Math(f"\\mathbf{{1}}[{A} {op} {B}]")
+                args = (("T", T), ("S", S), ("A", Math(A)), ("B", Math(B)), ("M", M))
+                out.append(Words(key, (*args, ("up", d_up))))
         for x, erf in _gelus(tree):  # GELU's slope, not erf's (x is read twice)
             if _uses(x, t):
                 clipped.add(id(erf))
@@ -659,6 +694,8 @@ class _Writer:
             out.append(Words("scaled-scores", (*base, ("d", scaled))))
         if softsign:  # the two shares of x / (1 + |x|) are said as its one slope
             out = [w for w in out if w.key != "product.twice"]
+        if larger:  # (a + b)/2 ± |a − b|/2 is said as the maximum (minimum) it is
+            out = [w for w in out if not w.key.startswith(("product", "scale-sum"))]
         if not out:
             # y - output: the subtracted term gets the blame with its sign flipped, −δ
             minus = not rules and isinstance(c.formula, mf.Neg)
