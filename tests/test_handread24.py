@@ -125,7 +125,7 @@ def _code(md: str, name: str) -> str:
     return found[0].split(" = ", 1)[1]
 
 
-MASK = re.compile(r"\\mathbf\{1\}\\left\[[^\]]*?(>|<)[^\]]*?\\right\]")
+MASK = re.compile(r"\\mathbf\{1\}(\\left)?\[[^\]]*?(>|<)[^\]]*?\]")
 
 
 # ---- a maximum / minimum of two tensors: a mask, not a sign ----------------------------------
@@ -135,8 +135,8 @@ MASK = re.compile(r"\\mathbf\{1\}\\left\[[^\]]*?(>|<)[^\]]*?\\right\]")
 def test_maximum_gradient_is_a_mask(lang: str) -> None:
     back = _backward(_md(MAXOUT, lang))
     assert "operatorname{sign}" not in back
-    assert "\\mathbf{1}\\left[p > q\\right]" in back
-    assert "\\mathbf{1}\\left[p = q\\right]" in back  # the tie's half, as PyTorch gives it
+    assert "\\mathbf{1}[p > q]" in back and "\\mathbf{1}[p < q]" in back  # δp's, δq's
+    assert "\\frac{1}{2} \\mathbf{1}[p = q]" in back  # the tie's half, as PyTorch gives it
 
 
 def test_minimum_gradient_is_a_mask() -> None:
