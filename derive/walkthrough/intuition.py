@@ -75,6 +75,20 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
     return out
 
 
+def _under(tree: ex.Node, t: str) -> ex.Node | None:
+    """The argument of the element-wise function ``tree`` is (``σ(θ − f)``) when ``t`` is a
+    term of it, added there (``θ − f``); None where ``tree`` is no such call."""
+    if not (isinstance(tree, ex.Call) and len(tree.args) == 1):
+        return None
+    op = ops.OPS.get(tree.func)
+    arg = tree.args[0]
+    if op is None or op.kind != ops.ELEMENTWISE or not isinstance(arg, ex.BinOp):
+        return None
+    if arg.op in "+-" and ex.Name(t) in (arg.left, arg.right):
+        return arg
+    return None
+
+
 def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]]]:
     """The two-sided clamps in ``tree`` as the spellings write them, ``hi − F(hi − (lo + F(x −
     lo)))`` (``F(x)`` for lo = 0; F = clamp0: clamp/np.clip, F = relu: hardtanh/relu6, 0 at a
@@ -624,6 +638,13 @@ class _Writer:
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
                 elif "quotient" in rules:  # s @ w / T: T divides every row, it is added to none
                     out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
+                elif m > 1 and (under := _under(tree, t)) is not None:
+                    # σ(θ − f): θ is added to every row of θ − f, inside σ, not to S's rows;
+                    # what it sums is the blame of θ − f (δS times the slope)
+                    A = Math(forward_ir(under, self.g).tex())
+                    out.append(Words("bias-sum.under", (*base, ("A", A), ("m", self.batch(c.source)))))
+                    if n_mean > 1:
+                        out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
                 elif m > 1:
                     key = "bias-sum" if self.g.tensors[t].kind == "param" else "broadcast-sum"
                     args = base
