@@ -181,3 +181,47 @@ def test_threshold_inside_sigmoid_is_not_added_to_its_output() -> None:
     assert "$t_{2}$ 加到 $c_{2}$ 的每一行" not in zh
     # what is summed is the blame of t₂ − f (δc₂ times the sigmoid's slope), not δc₂ itself
     assert "$\\delta_{c_{2}}$ summed over the batch" not in en
+
+
+# ---- pages: a row sum of three long terms written once with an index (found on TFT's read) ----
+
+# held out: a gated unit over a batch of three, the features also three (n = d = 3: the weights'
+# rows are not the batch's), its weight's entries sums of three long terms
+GATED3 = """
+[network]
+name = "gated-three-rows"
+[dims]
+n = 3
+d = 3
+[inputs]
+a = ["n", "d"]
+y = ["n", 1]
+[params]
+W = ["d", "d"]
+V = ["d", "d"]
+u = ["d", 1]
+[forward]
+g = "torch.sigmoid(a @ W) * torch.tanh(a @ V)"
+pred = "g @ u"
+loss = "((pred - y) ** 2).mean()"
+[values]
+a = [[0.5, -1.0, 0.3], [1.2, 0.3, -0.4], [-0.7, 0.6, 0.9]]
+y = [[0.2], [-0.4], [0.1]]
+W = [[0.4, -0.8, 0.1], [0.6, 0.2, -0.5], [-0.3, 0.7, 0.2]]
+V = [[0.3, 0.5, -0.2], [-0.6, 0.1, 0.4], [0.2, -0.3, 0.8]]
+u = [[0.3], [-0.7], [0.9]]
+"""
+
+
+def _section(md: str, title: str) -> str:
+    return md.split(title, 1)[1].split("\n### ", 1)[0]
+
+
+def test_row_sum_of_three_is_written_with_an_index() -> None:
+    """∂L/∂W₁₁ = Σᵢ δg_{i1} … once with the index i over the n rows, then its value (the
+    lead's rule of round 39), also where the batch has three rows and d = n = 3."""
+    md = _md(GATED3)
+    sec = _section(md, "\\frac{\\partial \\mathrm{loss}}{\\partial W}$\n")
+    assert "\\sum_{i=1}^{n}" in sec
+    full = _section(_md(GATED3, detail="full"), "\\frac{\\partial \\mathrm{loss}}{\\partial W}$\n")
+    assert "\\sum_{i=1}^{n}" not in full  # full detail keeps every term with its numbers
