@@ -225,3 +225,87 @@ def test_row_sum_of_three_is_written_with_an_index() -> None:
     assert "\\sum_{i=1}^{n}" in sec
     full = _section(_md(GATED3, detail="full"), "\\frac{\\partial \\mathrm{loss}}{\\partial W}$\n")
     assert "\\sum_{i=1}^{n}" not in full  # full detail keeps every term with its numbers
+
+
+# ---- (3) found on the fresh read (hn34 SELU by torch.where): ELU written out is ELU ----------
+
+# held out: ELU written out with np.where and a number α, then a linear head
+ELU_WHERE = """
+[network]
+name = "elu-where-number"
+[dims]
+n = 3
+d = 2
+h = 2
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+W = ["d", "h"]
+v = ["h", 1]
+[forward]
+z = "x @ W"
+a = "np.where(z > 0, z, 0.7 * (np.exp(z) - 1))"
+L = "((a @ v - y) ** 2).mean()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4]]
+y = [[0.5], [-1], [0.2]]
+W = [[0.6, -0.9], [-0.4, 0.7]]
+v = [[0.8], [-0.5]]
+"""
+
+# held out: SELU written out with torch.where, the branches the other way round, named constants
+SELU_WHERE = """
+[network]
+name = "selu-where-le"
+[dims]
+n = 3
+d = 2
+[constants]
+lam = 1.0507009873554805
+alpha = 1.6732632423543772
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+W = ["d", 2]
+v = [2, 1]
+[forward]
+z = "x @ W"
+a = "lam * torch.where(z <= 0, alpha * torch.expm1(z), z)"
+L = "((a @ v - y) ** 2).sum()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4]]
+y = [[0.5], [-1], [0.2]]
+W = [[0.6, -0.9], [-0.4, 0.7]]
+v = [[0.8], [-0.5]]
+"""
+
+
+@pytest.mark.parametrize("source", [ELU_WHERE, SELU_WHERE])
+def test_elu_written_with_where_is_taught_as_elu(source: str) -> None:
+    md = _md(source)
+    back = _backward(md)
+    assert "ReLU’s slope" not in back  # there is no ReLU: the negative side passes blame too
+    assert "between $0$ and $0$" not in back
+    assert "\\operatorname{ELU}" in md.split("## 2. ", 1)[1].split("\n## 3. ", 1)[0]
+    assert "\\alpha = \\alpha" not in back
+
+
+@pytest.mark.parametrize("source", [ELU_WHERE, SELU_WHERE])
+def test_elu_written_with_where_agrees_with_its_text_in_torch(source: str) -> None:
+    from spelled_oracle import oracle_text
+
+    out = oracle_text(source, "elu-where")
+    assert out.status == "agree", out
+
+
+def test_where_the_other_tie_stays_a_mask() -> None:
+    """where(z >= 0, z, α·expm1(z)) takes z's branch at 0 (slope 1, not ELU's α): not ELU."""
+    src = SELU_WHERE.replace("torch.where(z <= 0, alpha * torch.expm1(z), z)",
+                             "torch.where(z >= 0, z, alpha * torch.expm1(z))")
+    md = _md(src)
+    assert "\\operatorname{ELU}" not in md
+    from spelled_oracle import oracle_text
+
+    assert oracle_text(src, "elu-where-ge").status == "agree"

@@ -914,6 +914,10 @@ class _Writer:
             args[0] = ("T", Math(forward_ir(arg, self.g).tex()))
         if op.name == "elu":  # "… by its slope α·e^z, between 0 and α = 1.6732632423543772"
             alpha = forward_ir(call.args[1], self.g).tex() if len(call.args) > 1 else "1"
+            given = call.args[1] if len(call.args) > 1 else None
+            if alpha == "\\alpha" and isinstance(given, ex.Name):  # a [constants] α: its value
+                value = self.d.spec.constants.get(given.id)
+                alpha = repr(float(value)) if value is not None else alpha
             args.append(("a", Math(alpha)))
         out = [Words(key, tuple(args))]
         if not (isinstance(arg, ex.Name) and arg.id == t and op.derivative is not None):
