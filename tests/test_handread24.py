@@ -309,3 +309,34 @@ def test_where_the_other_tie_stays_a_mask() -> None:
     from spelled_oracle import oracle_text
 
     assert oracle_text(src, "elu-where-ge").status == "agree"
+
+
+# held out: the larger of two scores, averaged (PPO's torch.max(l1, l2).mean(): a 1 × 1 blame)
+MAX_MEAN = """
+[network]
+name = "max-mean"
+[dims]
+n = 4
+d = 2
+[inputs]
+x = ["n", "d"]
+[params]
+w = ["d", 1]
+u = ["d", 1]
+[forward]
+s = "x @ w"
+t = "-(x @ u)"
+L = "torch.max(s, t).mean()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4], [0.5, 0.5]]
+w = [[0.6], [-0.4]]
+u = [[0.1], [0.5]]
+"""
+
+
+def test_maximum_under_a_mean_is_a_mask() -> None:
+    md = _md(MAX_MEAN)
+    back = _backward(md)
+    assert "operatorname{sign}" not in back
+    assert "\\mathbf{1}[s > t]" in back
+    assert "np.sign" not in _code(md, "ds")

@@ -326,15 +326,27 @@ def _sides(d: Any) -> tuple[Any, Any]:
 
 
 def _scaled_factors(t: Any) -> tuple[sp.Expr, tuple, list[Any]]:
-    """``c ⊙ F₁ ⊙ F₂ …`` as ``(c, c's symbol names, [F₁, F₂, …])``, each factor's own number
-    taken out (``(½G) ⊙ sign(d)`` is ``½ · G ⊙ sign(d)``)."""
+    """``c ⊙ F₁ ⊙ F₂ …`` (products entry by entry or by a 1 × 1 factor, perhaps negated) as
+    ``(c, c's symbol names, [F₁, F₂, …])``, every number taken out (``(½G) ⊙ sign(d)`` is
+    ``½ · G ⊙ sign(d)``)."""
     c, names, core = _split(t)
-    factors = []
-    for f in _hadamard_factors(core):
-        k, more, f = _split(f)
-        c, names = c * k, names + more
-        factors.append(f)
+    factors: list[Any] = []
+    todo = [core]
+    while todo:
+        f = todo.pop(0)
+        if isinstance(f, mf.Neg):
+            c, f = -c, f.x
+        if isinstance(f, mf.Mul):
+            todo[:0] = [f.a, f.b]
+        elif isinstance(f, mf.Scalar) and f.shape == (1, 1):
+            c, names = c * f.expr, names + f.symbol_names
+        else:
+            factors.append(f)
     return c, names, factors
+
+
+def _same_factors(a: list[Any], b: list[Any]) -> bool:
+    return len(a) == len(b) and all(a.count(f) == b.count(f) for f in a)
 
 
 def _half_sign(p: Any, q: Any) -> Any:
@@ -345,7 +357,10 @@ def _half_sign(p: Any, q: Any) -> Any:
     signs = [f for f in factors if isinstance(f, mf.Func) and f.name == "sign"]
     if len(signs) != 1 or not (c1 == c2 or c1 == -c2) or c1 == 0:
         return None
-    if [f for f in factors if f is not signs[0]] != rest or not rest:
+    # a row or column of ones in the first term only broadcasts what the mask broadcasts too
+    # (the 1 × 1 blame of a mean over both: δ 𝟙ᵀ beside δ ⊙ sign(a − b)); the shape is checked
+    rest = [f for f in rest if _ones_coefficient(f) != 1] or rest
+    if not rest or not _same_factors([f for f in factors if f is not signs[0]], rest):
         return None
     a, b = _sides(signs[0].x)
     half = mf.mul(mf.Scalar(sp.Rational(1, 2)), mf.Indicator("==", a, b))
