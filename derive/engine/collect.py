@@ -57,6 +57,10 @@ def tidy(m: Any) -> Any:
         out = _collect(mf.add(*changes["terms"]))
         out = _one_fraction(out) or out
         out = _larger_side(out) or out
+        if isinstance(out, mf.Mul) and isinstance(out.a, mf.Scalar) and (
+            inner := _larger_side(out.b)
+        ) is not None:  # (1/n)(½𝟙 + ½ sign(s − t)): the common factor taken out first
+            out = mf.mul(out.a, inner)
     elif isinstance(m, mf.SumCols) and (rows := _softmax_row_sums(changes["x"])) is not None:
         out = rows  # (c softmax(X)) 𝟙 = c 𝟙
     elif (
@@ -359,16 +363,15 @@ def _half_sign(p: Any, q: Any) -> Any:
         return None
     # a row or column of ones in the first term only broadcasts what the mask broadcasts too
     # (the 1 × 1 blame of a mean over both: δ 𝟙ᵀ beside δ ⊙ sign(a − b)); the shape is checked
-    rest = [f for f in rest if _ones_coefficient(f) != 1] or rest
-    if not rest or not _same_factors([f for f in factors if f is not signs[0]], rest):
+    rest = [f for f in rest if _ones_coefficient(f) != 1]
+    if not _same_factors([f for f in factors if f is not signs[0]], rest):
         return None
     a, b = _sides(signs[0].x)
     half = mf.mul(mf.Scalar(sp.Rational(1, 2)), mf.Indicator("==", a, b))
     mask = mf.add(mf.Indicator(">" if c1 == c2 else "<", a, b), half)
-    out = rest[0]
-    for f in rest[1:]:
-        out = mf.mul(out, f)
-    out = mf.mul(out, mask)
+    out = mask  # ½𝟙 ± ½ sign(a − b) alone: the mask itself
+    for f in reversed(rest):
+        out = mf.mul(f, out)
     if 2 * c1 != 1:
         out = mf.mul(mf.Scalar(2 * c1, tuple(dict.fromkeys(n1 + n2))), out)
     return out
