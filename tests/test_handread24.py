@@ -340,3 +340,39 @@ def test_maximum_under_a_mean_is_a_mask() -> None:
     assert "operatorname{sign}" not in back
     assert "\\mathbf{1}[s > t]" in back
     assert "np.sign" not in _code(md, "ds")
+
+
+# held out (found on the hn39 Gaussian NLL read): a bias inside tanh on the layer's one line
+TANH_LINE = """
+[network]
+name = "tanh-one-line"
+[dims]
+N = 3
+d = 2
+h = 2
+[inputs]
+x = ["N", "d"]
+y = ["N", 1]
+[params]
+W1 = ["d", "h"]
+b1 = [1, "h"]
+w = ["h", 1]
+[forward]
+hid = "torch.tanh(x @ W1 + b1)"
+L = "((hid @ w - y) ** 2).mean()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4]]
+y = [[0.5], [-1], [0.2]]
+W1 = [[0.6, -0.9], [-0.4, 0.7]]
+b1 = [[0.1, -0.2]]
+w = [[0.8], [-0.5]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bias_inside_tanh_sums_the_gated_blame(lang: str) -> None:
+    back = _backward(_md(TANH_LINE, lang))
+    words = "\n".join(x for x in back.splitlines() if x.startswith(("**In words", "**这一步")))
+    said = {"en": "$\\delta_{\\mathrm{hid}}$ summed over the batch", "zh": "即 $\\delta_{\\mathrm{hid}}$ 沿批量方向求和"}
+    assert said[lang] not in words
+    assert {"en": "of $x \\thinspace W^{[1]} + b^{[1]}$", "zh": "$x \\thinspace W^{[1]} + b^{[1]}$ 的每一行"}[lang] in words

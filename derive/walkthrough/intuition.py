@@ -638,11 +638,15 @@ class _Writer:
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
                 elif "quotient" in rules:  # s @ w / T: T divides every row, it is added to none
                     out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
-                elif m > 1 and (under := _under(tree, t)) is not None:
+                elif (
+                    m > 1 and not self.rows_combined(c.source)
+                    and (under := _under(tree, t)) is not None
+                ):
                     # σ(θ − f): θ is added to every row of θ − f, inside σ, not to S's rows;
                     # what it sums is the blame of θ − f (δS times the slope)
                     A = Math(forward_ir(under, self.g).tex())
-                    out.append(Words("bias-sum.under", (*base, ("A", A), ("m", self.batch(c.source)))))
+                    rows = ("m", self.batch(c.source))
+                    out.append(Words("bias-sum.under", (*base, ("A", A), rows)))
                     if n_mean > 1:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
                 elif m > 1:

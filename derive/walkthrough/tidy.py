@@ -22,8 +22,8 @@ import sympy as sp
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, ForwardVisit
 from derive.engine.collect import _collect, _flat, _masks, _power_of_ten, _split, tidy  # noqa: F401
-from derive.lang import ops
 from derive.engine.steps import Checker, LazyTerm, Printed, Step, Term, prove
+from derive.lang import ops
 from derive.walkthrough.lazy import Lazy
 
 
