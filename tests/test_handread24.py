@@ -376,3 +376,35 @@ def test_bias_inside_tanh_sums_the_gated_blame(lang: str) -> None:
     said = {"en": "$\\delta_{\\mathrm{hid}}$ summed over the batch", "zh": "即 $\\delta_{\\mathrm{hid}}$ 沿批量方向求和"}
     assert said[lang] not in words
     assert {"en": "of $x \\thinspace W^{[1]} + b^{[1]}$", "zh": "$x \\thinspace W^{[1]} + b^{[1]}$ 的每一行"}[lang] in words
+
+
+# held out (found on the hn39 squeeze-and-excitation read): a 1-D mean over dim=1 (read as a row,
+# the column of means turned) scaling the channels it was taken from
+CHANNEL_MEAN = """
+[network]
+name = "channel-mean-gate"
+[dims]
+C = 3
+L = 4
+[inputs]
+F0 = ["C", "L"]
+target = ["C", "L"]
+[params]
+W = ["C", "C"]
+[forward]
+Fm = "torch.tanh(W @ F0)"
+z = "Fm.mean(dim=1)"
+g = "torch.sigmoid(z)"
+out = "Fm * g[:, None]"
+loss = "((out - target) ** 2).mean()"
+[values]
+F0 = [[0.5, -1.0, 0.3, 0.2], [1.2, 0.3, -0.4, 0.1], [-0.7, 0.6, 0.9, -0.2]]
+target = [[0.1, 0.2, 0.0, -0.1], [0.3, -0.2, 0.1, 0.0], [0.2, 0.1, -0.3, 0.4]]
+W = [[0.4, -0.8, 0.1], [0.6, 0.2, -0.5], [-0.3, 0.7, 0.2]]
+"""
+
+
+def test_one_dimensional_mean_is_said_as_a_mean() -> None:
+    back = _backward(_md(CHANNEL_MEAN))
+    assert "the local derivative of $z$ with respect to $\\mathrm{Fm}$" not in back
+    assert "$z$ is a mean of $\\mathrm{Fm}$" in back

@@ -570,7 +570,9 @@ class _Writer:
             if (
                 op is not None
                 and op.kind == ops.REDUCTION
-                and call is tree  # "S is a sum of T" only where S is exactly that
+                # "S is a sum of T" only where S is exactly that (or that laid out transposed:
+                # a 1-D mean over dim=1, read as a row, is the column of means turned)
+                and call is (tree.operand if isinstance(tree, ex.Transpose) else tree)
                 and call.args[0] == ex.Name(t)
             ):
                 out.append(Words(f"reduce.{op.name}", base))
