@@ -408,3 +408,34 @@ def test_one_dimensional_mean_is_said_as_a_mean() -> None:
     back = _backward(_md(CHANNEL_MEAN))
     assert "the local derivative of $z$ with respect to $\\mathrm{Fm}$" not in back
     assert "$z$ is a mean of $\\mathrm{Fm}$" in back
+
+
+# held out (found on the hn38 PPO read): a clamp whose bounds are 1 ∓ a [constants] ε
+CLIP_EPS = """
+[network]
+name = "clip-eps-ratio"
+[dims]
+n = 4
+d = 2
+[constants]
+eps = 0.2
+[inputs]
+x = ["n", "d"]
+adv = ["n", 1]
+[params]
+w = ["d", 1]
+[forward]
+r = "torch.exp(x @ w)"
+L = "-(adv * torch.clamp(r, 1 - eps, 1 + eps)).mean()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4], [0.5, 0.5]]
+adv = [[0.5], [-1], [0.2], [1.5]]
+w = [[0.1], [-0.2]]
+"""
+
+
+def test_clip_mask_with_constant_bounds_keeps_the_bounds() -> None:
+    """1[1 − ε ≤ r ≤ 1 + ε] as the clamp wrote it, not 1[0 ≤ r + ε − 1 ≤ 2ε]."""
+    md = _md(CLIP_EPS)
+    code = _code(md, "dr")
+    assert "(1 - eps <= r)" in code and "(r <= eps + 1)" in code, code
