@@ -439,3 +439,43 @@ def test_clip_mask_with_constant_bounds_keeps_the_bounds() -> None:
     md = _md(CLIP_EPS)
     code = _code(md, "dr")
     assert "(1 - eps <= r)" in code and "(r <= eps + 1)" in code, code
+
+
+# held out: two affine pieces with their own biases, the maximum in one line (a bias's sum)
+MAXOUT_BIAS = """
+[network]
+name = "maxout-affine-pieces"
+[dims]
+n = 3
+d = 2
+k = 2
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+A = ["d", "k"]
+a = [1, "k"]
+B = ["d", "k"]
+b = [1, "k"]
+v = ["k", 1]
+[forward]
+h = "np.maximum(x @ A + a, x @ B + b)"
+L = "((h @ v - y) ** 2).sum()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4]]
+y = [[0.5], [-1], [0.2]]
+A = [[0.6, -0.9], [-0.4, 0.7]]
+a = [[0.1, 0.0]]
+B = [[0.1, 0.3], [0.5, -0.2]]
+b = [[-0.2, 0.1]]
+v = [[0.8], [-0.5]]
+"""
+
+
+def test_affine_maximum_bias_sums_a_mask() -> None:
+    md = _md(MAXOUT_BIAS)
+    back = _backward(md)
+    assert "operatorname{sign}" not in back
+    for name in ("da", "db", "dA", "dB"):
+        assert "np.sign" not in _code(md, name)
+    assert "\\mathbf{1}[x \\thinspace A + a > x \\thinspace B + b]" in back

@@ -323,9 +323,16 @@ def _one_fraction(m: Any) -> Any:
 
 
 def _sides(d: Any) -> tuple[Any, Any]:
-    """``(a, b)`` of a difference ``d = a − b`` (``(d, 0)`` for anything else)."""
-    if isinstance(d, mf.Add) and len(d.terms) == 2 and isinstance(d.terms[1], mf.Neg):
-        return d.terms[0], d.terms[1].x
+    """``(a, b)`` of a difference ``d = a − b``: the terms added and the terms subtracted
+    (``X Wa + ba − X Wb − bb`` is ``X Wa + ba`` against ``X Wb + bb``); ``(d, 0)`` else."""
+    if isinstance(d, mf.Add) and not isinstance(d.terms[-1], mf.Scalar):
+        plus = [t for t in d.terms if not isinstance(t, mf.Neg)]
+        minus = [t.x for t in d.terms if isinstance(t, mf.Neg)]
+        if plus and minus:
+            a = plus[0] if len(plus) == 1 else mf.add(*plus)
+            b = minus[0] if len(minus) == 1 else mf.add(*minus)
+            if a.shape == d.shape and b.shape == d.shape:
+                return a, b
     return mf.compared_sides(d)
 
 
@@ -384,7 +391,10 @@ def _larger_side(m: Any) -> Any:
     if not (isinstance(m, mf.Add) and len(m.terms) == 2):
         return None
     p, q = m.terms
-    if isinstance(p, mf.MatMul) and isinstance(q, mf.MatMul):
+    if isinstance(p, mf.SumRows | mf.SumCols) and type(p) is type(q):  # 𝟙ᵀ(½G) + 𝟙ᵀ(…)
+        inner = _half_sign(p.x, q.x) or _half_sign(q.x, p.x)
+        out = type(p)(inner) if inner is not None else None
+    elif isinstance(p, mf.MatMul) and isinstance(q, mf.MatMul):
         if p.a == q.a and (inner := _half_sign(p.b, q.b) or _half_sign(q.b, p.b)) is not None:
             out = mf.matmul(p.a, inner)
         elif p.b == q.b and (inner := _half_sign(p.a, q.a) or _half_sign(q.a, p.a)) is not None:
