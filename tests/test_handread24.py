@@ -135,8 +135,9 @@ MASK = re.compile(r"\\mathbf\{1\}(\\left)?\[[^\]]*?(>|<)[^\]]*?\]")
 def test_maximum_gradient_is_a_mask(lang: str) -> None:
     back = _backward(_md(MAXOUT, lang))
     assert "operatorname{sign}" not in back
-    assert "\\mathbf{1}[p > q]" in back and "\\mathbf{1}[p < q]" in back  # δp's, δq's
-    assert "\\frac{1}{2} \\mathbf{1}[p = q]" in back  # the tie's half, as PyTorch gives it
+    # δp's and δq's masks, ½ at a tie as PyTorch gives it: ½(1[p ≥ q] + 1[p > q])
+    assert "\\mathbf{1}[p \\geq q] + \\mathbf{1}[p > q]" in back
+    assert "\\mathbf{1}[p \\leq q] + \\mathbf{1}[p < q]" in back
 
 
 def test_minimum_gradient_is_a_mask() -> None:
@@ -338,7 +339,7 @@ def test_maximum_under_a_mean_is_a_mask() -> None:
     md = _md(MAX_MEAN)
     back = _backward(md)
     assert "operatorname{sign}" not in back
-    assert "\\mathbf{1}[s > t]" in back
+    assert "\\mathbf{1}[s > t]" in back and "\\mathbf{1}[s \\geq t]" in back
     assert "np.sign" not in _code(md, "ds")
 
 

@@ -361,7 +361,7 @@ def _same_factors(a: list[Any], b: list[Any]) -> bool:
 
 
 def _half_sign(p: Any, q: Any) -> Any:
-    """``c·G ⊙ (1[a > b] + ½·1[a = b])`` for ``p + q`` = ``½c·G ± ½c·G ⊙ sign(a − b)`` (the
+    """``c·G ⊙ ½(1[a ≥ b] + 1[a > b])`` for ``p + q`` = ``½c·G ± ½c·G ⊙ sign(a − b)`` (the
     blame of a maximum ``(a + b)/2 + |a − b|/2``, or ``1[a < b]`` with the minus: a minimum's),
     the same matrix entry by entry (sign is 0 at a tie, where each side gets half); else None."""
     (c1, n1, rest), (c2, n2, factors) = _scaled_factors(p), _scaled_factors(q)
@@ -374,8 +374,11 @@ def _half_sign(p: Any, q: Any) -> Any:
     if not _same_factors([f for f in factors if f is not signs[0]], rest):
         return None
     a, b = _sides(signs[0].x)
-    half = mf.mul(mf.Scalar(sp.Rational(1, 2)), mf.Indicator("==", a, b))
-    mask = mf.add(mf.Indicator(">" if c1 == c2 else "<", a, b), half)
+    # ½(1[a ≥ b] + 1[a > b]): 1 where a > b, ½ at a tie, 0 below — as derive check reads it
+    # (its LaTeX grammar has no 1[a = b])
+    ge, gt = (">=", ">") if c1 == c2 else ("<=", "<")
+    both = mf.add(mf.Indicator(ge, a, b), mf.Indicator(gt, a, b))
+    mask = mf.mul(mf.Scalar(sp.Rational(1, 2)), both)
     out = mask  # ½𝟙 ± ½ sign(a − b) alone: the mask itself
     for f in reversed(rest):
         out = mf.mul(f, out)

@@ -530,7 +530,10 @@ class _Writer:
                 key = "slope.maximum" if most else "slope.minimum"
                 op = ">" if most == _uses(a, t) else "<"  # the mask of t's side
                 M = Math(f"\\mathbf{{1}}[{A} {op} {B}]")
-                args = (("T", T), ("S", S), ("A", Math(A)), ("B", Math(B)), ("M", M))
+                eq = "\\geq" if op == ">" else "\\leq"  # the tie's half, as tidy writes it
+                half = f"\\mathbf{{1}}[{A} {eq} {B}] + \\mathbf{{1}}[{A} {op} {B}]"
+                H = Math(f"\\frac{{1}}{{2}}\\left({half}\\right)")
+                args = (("T", T), ("S", S), ("A", Math(A)), ("B", Math(B)), ("M", M), ("H", H))
                 out.append(Words(key, (*args, ("up", d_up))))
         for x, erf in _gelus(tree):  # GELU's slope, not erf's (x is read twice)
             if _uses(x, t):

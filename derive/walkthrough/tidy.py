@@ -164,7 +164,7 @@ def _sign_absorbed(x: sp.Basic) -> sp.Basic:
 
 def _tie_masked(x: sp.Basic) -> sp.Basic:
     """``x`` with each pair of terms ``c·t ± c·t·sign(a − b)`` of a sum (a maximum's or
-    minimum's blame, ``(a + b)/2 ± |a − b|/2``) written ``2c·t·(1[±(a − b) > 0] + ½·1[a = b])``:
+    minimum's blame, ``(a + b)/2 ± |a − b|/2``) written ``c·t·(1[±(a − b) ≥ 0] + 1[±(a − b) > 0])``:
     the same value for every real ``a − b`` (sign is 0 at a tie, where each side gets half, as
     in PyTorch); ``x`` itself when it has none. The entry is proved again."""
     if not x.has(sp.sign):
@@ -181,12 +181,8 @@ def _tie_masked(x: sp.Basic) -> sp.Basic:
                 if j == i or t is None or t not in (rest, -rest):
                     continue
                 z = signs[0].args[0] if t == rest else -signs[0].args[0]
-                tie = sp.Add(1, -ops.relu_grad(z), -ops.relu_grad(-z))
-                mask = sp.Add(
-                    ops.relu_grad(z), sp.Mul(sp.Rational(1, 2), tie, evaluate=False),
-                    evaluate=False,
-                )
-                terms[i], terms[j] = sp.Mul(2 * t, mask, evaluate=False), None
+                mask = sp.Add(ops.clamp0_grad(z), ops.relu_grad(z))  # 1[z ≥ 0] + 1[z > 0]
+                terms[i], terms[j] = sp.Mul(t, mask, evaluate=False), None
                 break
         kept = [t for t in terms if t is not None]
         if len(kept) == len(e.args):
