@@ -645,6 +645,7 @@ class _Writer:
                     out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
                 elif (
                     m > 1 and not self.rows_combined(c.source)
+                    and base[2][1] is d_up  # not σ into a cross-entropy: its plain error
                     and (under := _under(tree, t)) is not None
                 ):
                     # σ(θ − f): θ is added to every row of θ − f, inside σ, not to S's rows;
