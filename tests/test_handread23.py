@@ -352,16 +352,11 @@ v = [[0.8], [-0.5]]
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="left (handread23): maxout's (a + b)/2 + |a - b|/2 needs a mask with the tie's half, "
-    "1[a > b] + (1/2)·1[a = b], and the matrix products' common factor taken out, proved again",
-)
 def test_maxout_gradient_is_a_mask() -> None:
     md = _md(MAXOUT)
     back = _backward(md)
     assert "operatorname{sign}" not in back
-    assert "\\mathbf{1}\\left[x \\thinspace A > x \\thinspace B\\right]" in back
+    assert "\\mathbf{1}[x \\thinspace A > x \\thinspace B]" in back
     assert "np.sign" not in _code(md, "dA")
 
 

@@ -128,7 +128,8 @@ def test_a_user_network_gets_sentences_from_its_structure() -> None:
     assert _keys(ws["W2"])[:2] == ["slope.exp", "linear-weight.batch"]
     assert _keys(ws["H"])[:2] == ["slope.exp", "linear-input"]
     assert _keys(ws["W1"])[:2] == ["slope.tanh", "linear-weight.batch"]
-    assert _keys(ws["c"])[:2] == ["slope.tanh", "bias-sum"]
+    # c enters inside tanh: what it sums is δH times tanh's slope, not δH (bias-sum.under)
+    assert _keys(ws["c"])[:2] == ["slope.tanh", "bias-sum.under"]
 
 
 def test_rendered_handout_has_one_paragraph_per_backward_step() -> None:

@@ -56,6 +56,11 @@ def tidy(m: Any) -> Any:
     elif isinstance(m, mf.Add):
         out = _collect(mf.add(*changes["terms"]))
         out = _one_fraction(out) or out
+        out = _larger_side(out) or out
+        if isinstance(out, mf.Mul) and isinstance(out.a, mf.Scalar) and (
+            inner := _larger_side(out.b)
+        ) is not None:  # (1/n)(½𝟙 + ½ sign(s − t)): the common factor taken out first
+            out = mf.mul(out.a, inner)
     elif isinstance(m, mf.SumCols) and (rows := _softmax_row_sums(changes["x"])) is not None:
         out = rows  # (c softmax(X)) 𝟙 = c 𝟙
     elif (
@@ -315,3 +320,90 @@ def _one_fraction(m: Any) -> Any:
         top = mf.mul(top, f)
     out = mf.div(mf.mul(k, top), mf.power(b1, 2))
     return out if out.shape == m.shape else None
+
+
+def _sides(d: Any) -> tuple[Any, Any]:
+    """``(a, b)`` of a difference ``d = a − b``: the terms added and the terms subtracted
+    (``X Wa + ba − X Wb − bb`` is ``X Wa + ba`` against ``X Wb + bb``); ``(d, 0)`` else."""
+    if isinstance(d, mf.Add) and not isinstance(d.terms[-1], mf.Scalar):
+        plus = [t for t in d.terms if not isinstance(t, mf.Neg)]
+        minus = [t.x for t in d.terms if isinstance(t, mf.Neg)]
+        if plus and minus:
+            a = plus[0] if len(plus) == 1 else mf.add(*plus)
+            b = minus[0] if len(minus) == 1 else mf.add(*minus)
+            if a.shape == d.shape and b.shape == d.shape:
+                return a, b
+    return mf.compared_sides(d)
+
+
+def _scaled_factors(t: Any) -> tuple[sp.Expr, tuple, list[Any]]:
+    """``c ⊙ F₁ ⊙ F₂ …`` (products entry by entry or by a 1 × 1 factor, perhaps negated) as
+    ``(c, c's symbol names, [F₁, F₂, …])``, every number taken out (``(½G) ⊙ sign(d)`` is
+    ``½ · G ⊙ sign(d)``)."""
+    c, names, core = _split(t)
+    factors: list[Any] = []
+    todo = [core]
+    while todo:
+        f = todo.pop(0)
+        if isinstance(f, mf.Neg):
+            c, f = -c, f.x
+        if isinstance(f, mf.Mul):
+            todo[:0] = [f.a, f.b]
+        elif isinstance(f, mf.Scalar) and f.shape == (1, 1):
+            c, names = c * f.expr, names + f.symbol_names
+        else:
+            factors.append(f)
+    return c, names, factors
+
+
+def _same_factors(a: list[Any], b: list[Any]) -> bool:
+    return len(a) == len(b) and all(a.count(f) == b.count(f) for f in a)
+
+
+def _half_sign(p: Any, q: Any) -> Any:
+    """``c·G ⊙ ½(1[a ≥ b] + 1[a > b])`` for ``p + q`` = ``½c·G ± ½c·G ⊙ sign(a − b)`` (the
+    blame of a maximum ``(a + b)/2 + |a − b|/2``, or ``1[a < b]`` with the minus: a minimum's),
+    the same matrix entry by entry (sign is 0 at a tie, where each side gets half); else None."""
+    (c1, n1, rest), (c2, n2, factors) = _scaled_factors(p), _scaled_factors(q)
+    signs = [f for f in factors if isinstance(f, mf.Func) and f.name == "sign"]
+    if len(signs) != 1 or not (c1 == c2 or c1 == -c2) or c1 == 0:
+        return None
+    # a row or column of ones in the first term only broadcasts what the mask broadcasts too
+    # (the 1 × 1 blame of a mean over both: δ 𝟙ᵀ beside δ ⊙ sign(a − b)); the shape is checked
+    rest = [f for f in rest if _ones_coefficient(f) != 1]
+    if not _same_factors([f for f in factors if f is not signs[0]], rest):
+        return None
+    a, b = _sides(signs[0].x)
+    # ½(1[a ≥ b] + 1[a > b]): 1 where a > b, ½ at a tie, 0 below — as derive check reads it
+    # (its LaTeX grammar has no 1[a = b])
+    ge, gt = (">=", ">") if c1 == c2 else ("<=", "<")
+    both = mf.add(mf.Indicator(ge, a, b), mf.Indicator(gt, a, b))
+    mask = mf.mul(mf.Scalar(sp.Rational(1, 2)), both)
+    out = mask  # ½𝟙 ± ½ sign(a − b) alone: the mask itself
+    for f in reversed(rest):
+        out = mf.mul(f, out)
+    if 2 * c1 != 1:
+        out = mf.mul(mf.Scalar(2 * c1, tuple(dict.fromkeys(n1 + n2))), out)
+    return out
+
+
+def _larger_side(m: Any) -> Any:
+    """A sum of two terms ``½G ± ½G ⊙ sign(a − b)`` (perhaps each inside a matrix product by
+    the same factor, ``Xᵀ(½G) + Xᵀ(½G ⊙ sign(a − b))``) written with the mask of the side that
+    is larger, :func:`_half_sign`: the same matrix, entry by entry; None for anything else."""
+    if not (isinstance(m, mf.Add) and len(m.terms) == 2):
+        return None
+    p, q = m.terms
+    if isinstance(p, mf.SumRows | mf.SumCols) and type(p) is type(q):  # 𝟙ᵀ(½G) + 𝟙ᵀ(…)
+        inner = _half_sign(p.x, q.x) or _half_sign(q.x, p.x)
+        out = type(p)(inner) if inner is not None else None
+    elif isinstance(p, mf.MatMul) and isinstance(q, mf.MatMul):
+        if p.a == q.a and (inner := _half_sign(p.b, q.b) or _half_sign(q.b, p.b)) is not None:
+            out = mf.matmul(p.a, inner)
+        elif p.b == q.b and (inner := _half_sign(p.a, q.a) or _half_sign(q.a, p.a)) is not None:
+            out = mf.matmul(inner, p.b)
+        else:
+            return None
+    else:
+        out = _half_sign(p, q) or _half_sign(q, p)
+    return out if out is not None and out.shape == m.shape else None

@@ -1262,7 +1262,9 @@ def _unshifted(x: MExpr, lo: MExpr, hi: MExpr) -> tuple[MExpr, MExpr, MExpr]:
     shift = _shifted(x)
     if shift is None or not (isinstance(lo, Scalar) and isinstance(hi, Scalar)):
         return x, lo, hi
-    k = shift[1]  # a number or the [constants]' (PPO's 1[1 − ε ≤ ratio ≤ 1 + ε])
+    k = shift[1]  # a number, or one of [constants] (PPO's 1[1 − ε ≤ r ≤ 1 + ε], not 0 ≤ r + ε − 1)
+    if not (k.expr.is_number or k.shape == (1, 1)):
+        return x, lo, hi
     return (
         shift[0],
         Scalar(lo.expr - k.expr, lo.symbol_names + k.symbol_names),

@@ -364,7 +364,41 @@ def _where(node: ast.Call, how: str) -> ast.expr:
         raise SpellingError(catalog.said("spec.spelling.where_2"))
     if isinstance(op, ast.LtE | ast.GtE):  # the indicator is of the opposite case
         x, y = y, x
+    if zero and isinstance(op, ast.Gt | ast.LtE) and (alpha := _elu_side(left, x, y)) is not None:
+        return _elu(left, alpha)  # where(z > 0, z, α·expm1(z)): ELU, α at 0 as both give it
     return _where_mix(_call("relu_grad", diff), x, y)
+
+
+def _func_name(n: ast.expr) -> str:
+    f = n.func if isinstance(n, ast.Call) else None
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+
+
+def _elu_side(z: ast.expr, x: ast.expr, y: ast.expr) -> ast.expr | None:
+    """α where ``where(z > 0, x, y)`` is ELU written out, ``x = z`` and ``y = α·(eᶻ − 1)``
+    (``α * expm1(z)``, ``α * (exp(z) - 1)``, either order; α a number or a name): the same values
+    and gradient, α at z = 0 (the where takes its second branch there, as F.elu's backward);
+    else None. Taught as ELU, not as a ReLU's mask and a second branch."""
+    same = ast.dump(x) == ast.dump(z)
+
+    def expm1(n: ast.expr) -> bool:
+        if isinstance(n, ast.Call) and _func_name(n) == "expm1" and len(n.args) == 1:
+            return not n.keywords and ast.dump(n.args[0]) == ast.dump(z)
+        return (
+            isinstance(n, ast.BinOp) and isinstance(n.op, ast.Sub)
+            and isinstance(n.right, ast.Constant) and n.right.value == 1
+            and isinstance(n.left, ast.Call) and _func_name(n.left) == "exp"
+            and len(n.left.args) == 1 and not n.left.keywords
+            and ast.dump(n.left.args[0]) == ast.dump(z)
+        )
+
+    if not same or not (isinstance(y, ast.BinOp) and isinstance(y.op, ast.Mult)):
+        return None
+    for alpha, e in ((y.left, y.right), (y.right, y.left)):
+        number = isinstance(alpha, ast.Constant) and isinstance(alpha.value, int | float)
+        if (number and alpha.value > 0 or isinstance(alpha, ast.Name)) and expm1(e):
+            return alpha
+    return None
 
 
 # heldnets29: a comprehension over a fixed, written-out list (``for p in [W1, W2]``,

@@ -492,20 +492,26 @@ class Example:
             coef = sp.Mul(*(a for a in formula.args if a is not body))
             if any(rows.get(x, (None, 0))[1] for x in coef.free_symbols):
                 return ""  # the factor outside varies by row: not one sum
-        if not isinstance(body, sp.Add) or len(body.args) < 4:
+        if not isinstance(body, sp.Add) or len(body.args) < 3:
             return ""
         terms = list(body.args)
 
+        def dim(x: sp.Symbol) -> tuple[int, str]:
+            """The rows' size of the tensor ``x`` is an entry of, with its [dims] name: two sizes
+            of one number (n = d = 3) are not the same rows."""
+            size = rows[x][0].shape[0]
+            return int(size), str(getattr(size, "label", None) or "")
+
         def row(t: sp.Expr) -> int | None:
-            found = {rows[x][1] for x in t.free_symbols if x in rows and rows[x][0].shape[0] == n}
+            found = {rows[x][1] for x in t.free_symbols if x in rows and dim(x) == batch}
             return found.pop() if len(found) == 1 else None
 
         families: list[tuple[sp.Expr, Any]] = []
         rest: list[sp.Expr] = []
-        n = 0
-        for size in sorted({rows[x][0].shape[0] for x in body.free_symbols if x in rows}, reverse=True):
-            if size >= 2 and len(terms) >= size:
-                n = size
+        n, batch = 0, (0, "")
+        for size in sorted({dim(x) for x in body.free_symbols if x in rows}, reverse=True):
+            if size[0] >= 2 and len(terms) >= size[0]:
+                n, batch = size[0], size
                 break
         if not n:
             return ""
@@ -515,7 +521,7 @@ class Example:
             if row(t) != 0:
                 rest.append(t)
                 continue
-            varying = {x for x in t.free_symbols if x in rows and rows[x][0].shape[0] == n}
+            varying = {x for x in t.free_symbols if x in rows and dim(x) == batch}
             moved = []
             for r in range(1, n):
                 swap = {x: _at_row(rows[x][0], rows[x][1:], r) for x in varying}

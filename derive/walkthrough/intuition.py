@@ -75,6 +75,20 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
     return out
 
 
+def _under(tree: ex.Node, t: str) -> ex.Node | None:
+    """The argument of the element-wise function ``tree`` is (``σ(θ − f)``) when ``t`` is a
+    term of it, added there (``θ − f``); None where ``tree`` is no such call."""
+    if not (isinstance(tree, ex.Call) and len(tree.args) == 1):
+        return None
+    op = ops.OPS.get(tree.func)
+    arg = tree.args[0]
+    if op is None or op.kind != ops.ELEMENTWISE or not isinstance(arg, ex.BinOp):
+        return None
+    if arg.op in "+-" and ex.Name(t) in (arg.left, arg.right):
+        return arg
+    return None
+
+
 def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]]]:
     """The two-sided clamps in ``tree`` as the spellings write them, ``hi − F(hi − (lo + F(x −
     lo)))`` (``F(x)`` for lo = 0; F = clamp0: clamp/np.clip, F = relu: hardtanh/relu6, 0 at a
@@ -126,6 +140,30 @@ def _gelus(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
         arg = one_plus.right.args[0]
         if isinstance(arg, ex.BinOp) and arg.op == "*" and arg.left == half.right:
             out.append((half.right, one_plus.right))
+    return out
+
+
+def _maxima(tree: ex.Node) -> list[tuple[ex.Node, ex.Node, bool, ex.Call]]:
+    """The maxima and minima of two tensors in ``tree`` as the parser writes them,
+    ``(a + b)/2 ± |a − b|/2`` (``expr.sugar``: torch.max(a, b), np.maximum, np.minimum):
+    ``(a, b, maximum?, the abs call)``. Its blame goes to the side that is larger (smaller),
+    half to each at a tie: the mask tidy proves, not |x|'s sign."""
+    half = ex.Num(Fraction(1, 2))
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op in "+-" and isinstance(n.left, ex.BinOp)):
+            continue
+        mid, spread = n.left, n.right
+        if not (
+            mid.op == "*" and mid.left == half and isinstance(mid.right, ex.BinOp)
+            and mid.right.op == "+" and isinstance(spread, ex.BinOp) and spread.op == "*"
+            and spread.left == half and isinstance(spread.right, ex.Call)
+            and spread.right.func == "abs" and len(spread.right.args) == 1
+        ):
+            continue
+        a, b = mid.right.left, mid.right.right
+        if spread.right.args[0] == ex.BinOp("-", a, b):
+            out.append((a, b, n.op == "+", spread.right))
     return out
 
 
@@ -483,6 +521,20 @@ class _Writer:
                 softsign = True
                 X = Math(forward_ir(x, self.g).tex())
                 out.append(Words("slope.softsign", (("T", T), ("X", X), ("up", d_up))))
+        larger = False
+        for a, b, most, bars in _maxima(tree):  # the larger side's mask, not |a − b|'s sign
+            if _uses(a, t) or _uses(b, t):
+                clipped.add(id(bars))
+                larger = True
+                A, B = (forward_ir(x, self.g).tex() for x in (a, b))
+                key = "slope.maximum" if most else "slope.minimum"
+                op = ">" if most == _uses(a, t) else "<"  # the mask of t's side
+                M = Math(f"\\mathbf{{1}}[{A} {op} {B}]")
+                eq = "\\geq" if op == ">" else "\\leq"  # the tie's half, as tidy writes it
+                half = f"\\mathbf{{1}}[{A} {eq} {B}] + \\mathbf{{1}}[{A} {op} {B}]"
+                H = Math(f"\\frac{{1}}{{2}}\\left({half}\\right)")
+                args = (("T", T), ("S", S), ("A", Math(A)), ("B", Math(B)), ("M", M), ("H", H))
+                out.append(Words(key, (*args, ("up", d_up))))
         for x, erf in _gelus(tree):  # GELU's slope, not erf's (x is read twice)
             if _uses(x, t):
                 clipped.add(id(erf))
@@ -521,7 +573,9 @@ class _Writer:
             if (
                 op is not None
                 and op.kind == ops.REDUCTION
-                and call is tree  # "S is a sum of T" only where S is exactly that
+                # "S is a sum of T" only where S is exactly that (or that laid out transposed:
+                # a 1-D mean over dim=1, read as a row, is the column of means turned)
+                and call is (tree.operand if isinstance(tree, ex.Transpose) else tree)
                 and call.args[0] == ex.Name(t)
             ):
                 out.append(Words(f"reduce.{op.name}", base))
@@ -589,6 +643,18 @@ class _Writer:
                     out.append(Words(key, (*base, ("m", self.batch(c.source)))))
                 elif "quotient" in rules:  # s @ w / T: T divides every row, it is added to none
                     out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
+                elif (
+                    m > 1 and not self.rows_combined(c.source)
+                    and base[2][1] is d_up  # not σ into a cross-entropy: its plain error
+                    and (under := _under(tree, t)) is not None
+                ):
+                    # σ(θ − f): θ is added to every row of θ − f, inside σ, not to S's rows;
+                    # what it sums is the blame of θ − f (δS times the slope)
+                    A = Math(forward_ir(under, self.g).tex())
+                    rows = ("m", self.batch(c.source))
+                    out.append(Words("bias-sum.under", (*base, ("A", A), rows)))
+                    if n_mean > 1:
+                        out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
                 elif m > 1:
                     key = "bias-sum" if self.g.tensors[t].kind == "param" else "broadcast-sum"
                     args = base
@@ -659,6 +725,8 @@ class _Writer:
             out.append(Words("scaled-scores", (*base, ("d", scaled))))
         if softsign:  # the two shares of x / (1 + |x|) are said as its one slope
             out = [w for w in out if w.key != "product.twice"]
+        if larger:  # (a + b)/2 ± |a − b|/2 is said as the maximum (minimum) it is
+            out = [w for w in out if not w.key.startswith(("product", "scale-sum"))]
         if not out:
             # y - output: the subtracted term gets the blame with its sign flipped, −δ
             minus = not rules and isinstance(c.formula, mf.Neg)
@@ -856,6 +924,10 @@ class _Writer:
             args[0] = ("T", Math(forward_ir(arg, self.g).tex()))
         if op.name == "elu":  # "… by its slope α·e^z, between 0 and α = 1.6732632423543772"
             alpha = forward_ir(call.args[1], self.g).tex() if len(call.args) > 1 else "1"
+            given = call.args[1] if len(call.args) > 1 else None
+            if alpha == "\\alpha" and isinstance(given, ex.Name):  # a [constants] α: its value
+                value = self.d.spec.constants.get(given.id)
+                alpha = repr(float(value)) if value is not None else alpha
             args.append(("a", Math(alpha)))
         out = [Words(key, tuple(args))]
         if not (isinstance(arg, ex.Name) and arg.id == t and op.derivative is not None):

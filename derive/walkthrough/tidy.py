@@ -23,6 +23,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, ForwardVisit
 from derive.engine.collect import _collect, _flat, _masks, _power_of_ten, _split, tidy  # noqa: F401
 from derive.engine.steps import Checker, LazyTerm, Printed, Step, Term, prove
+from derive.lang import ops
 from derive.walkthrough.lazy import Lazy
 
 
@@ -116,7 +117,7 @@ def _named(checker: Checker, s: Step, known: dict[Any, Any]) -> Step:
     value = s.rhs.value
     if not isinstance(value, sp.Basic):
         return s
-    new, have = _sign_absorbed(value), value.free_symbols
+    new, have = _tie_masked(_sign_absorbed(value)), value.free_symbols
     for e, (sym, needs) in known.items():
         if needs <= have:  # (each free-symbol set computed once: a transformer block's entries
             changed = _replaced(new, e, sym)  # are large and its known entries many)
@@ -159,6 +160,36 @@ def _sign_absorbed(x: sp.Basic) -> sp.Basic:
         return one if sp.count_ops(one) < sp.count_ops(a) else a
 
     return new.replace(lambda a: isinstance(a, sp.Add) and a.has(sp.Abs), joined)
+
+
+def _tie_masked(x: sp.Basic) -> sp.Basic:
+    """``x`` with each pair of terms ``c·t ± c·t·sign(a − b)`` of a sum (a maximum's or
+    minimum's blame, ``(a + b)/2 ± |a − b|/2``) written ``c·t·(1[±(a − b) ≥ 0] + 1[±(a − b) > 0])``:
+    the same value for every real ``a − b`` (sign is 0 at a tie, where each side gets half, as
+    in PyTorch); ``x`` itself when it has none. The entry is proved again."""
+    if not x.has(sp.sign):
+        return x
+
+    def masked(e: sp.Basic) -> sp.Basic:
+        terms = list(e.args)
+        for i, u in enumerate(terms):
+            signs = [f for f in sp.Mul.make_args(u) if isinstance(f, sp.sign)] if u else []
+            if len(signs) != 1:
+                continue
+            rest = u / signs[0]
+            for j, t in enumerate(terms):
+                if j == i or t is None or t not in (rest, -rest):
+                    continue
+                z = signs[0].args[0] if t == rest else -signs[0].args[0]
+                mask = sp.Add(ops.clamp0_grad(z), ops.relu_grad(z))  # 1[z ≥ 0] + 1[z > 0]
+                terms[i], terms[j] = sp.Mul(t, mask, evaluate=False), None
+                break
+        kept = [t for t in terms if t is not None]
+        if len(kept) == len(e.args):
+            return e
+        return kept[0] if len(kept) == 1 else sp.Add(*kept, evaluate=False)
+
+    return x.replace(lambda e: isinstance(e, sp.Add) and e.has(sp.sign), masked)
 
 
 def _forward(checker: Checker, d: Derivation) -> tuple[tuple[ForwardVisit, ...], Any, Any]:
