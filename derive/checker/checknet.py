@@ -203,9 +203,10 @@ class Net:
                     v = float(c)
                 except (TypeError, ValueError):
                     continue
-                if math.isfinite(v) and v > 0:
-                    out.append((v, c, None))
-                    out.append((1 / v, 1 / c, None))
+                if math.isfinite(v) and v > 0:  # an irrational one as the float64 it is computed with
+                    exact = c if c.is_Rational else sp.Rational(repr(v))
+                    out.append((v, exact, None))
+                    out.append((1 / v, 1 / exact if c.is_Rational else sp.Rational(repr(1 / v)), None))
             self._lazy["op_constants"] = tuple(out)
         return self._lazy["op_constants"]
 

@@ -6140,7 +6140,7 @@ class Convert:
             held.written = written
             self.literals.add(held)
         else:
-            self.rounded.append(msg("round40.rounded_constant", number=written, value=f"{c:.12g}", digits=digits[0]))
+            self.rounded.append(msg("round40.rounded_constant", number=written, value=repr(c), digits=digits[0]))
         return mf.Scalar(exact), node
 
     def prepare(self, node: ex.Node) -> ex.Node:
