@@ -176,7 +176,7 @@ C(M, "b1", N, J("from mxnet import nd", "dZ1 = nd.dot(A2 - Y, W2.T) * (Z1 > 0)",
 C(M, "b1", N, J("from mxnet import nd", "dZ1 = nd.dot(A2 - Y, W2.T) * (Z1 > 0)", "db1 = nd.sum(dZ1, axis=1, keepdims=True) / m"), "*", oracle=f"np.sum({DZ1}, axis=1, keepdims=True) / m", style="mxnet-nd-sum-b1-axis1")
 C(M, "W1", N, J("from mxnet import nd", "dZ1 = nd.dot(A2 - Y, W2.T) * (Z1 > 0)", "dW1 = (nd.dot(X.T, dZ1) / m).asnumpy()"), oracle=W1R, style="mxnet-nd-asnumpy-W1")
 C(M, "W1", N, J("from mxnet import nd", "dZ1 = nd.dot(A2 - Y, W2.T) * (A1 > 0)", "dW1 = nd.dot(X.T, dZ1) / m"), oracle=W1R, style="mxnet-nd-mask-on-A1-W1")
-C(M, "W1", N, J("from mxnet import nd", "dZ1 = nd.dot(A2 - Y, W2.T) * nd.relu(Z1)", "dW1 = nd.dot(X.T, dZ1) / m"), "*", oracle=f"X.T @ ((A2 - Y) @ W2.T * np.maximum(Z1, 0)) / m", style="mxnet-nd-relu-for-slope-W1")
+C(M, "W1", N, J("from mxnet import nd", "dZ1 = nd.dot(A2 - Y, W2.T) * nd.relu(Z1)", "dW1 = nd.dot(X.T, dZ1) / m"), "*", oracle="X.T @ ((A2 - Y) @ W2.T * np.maximum(Z1, 0)) / m", style="mxnet-nd-relu-for-slope-W1")
 C(R, "w2", N, J("from mxnet import nd", "grad_y_pred = 2 * (y_pred - y)", "grad_w2 = nd.dot(h_relu.T, grad_y_pred)"), oracle=RW2, style="mxnet-nd-relu-mlp-w2")
 C(R, "w2", N, J("from mxnet import nd", "grad_y_pred = 2 * (y_pred - y)", "grad_w2 = nd.dot(h.T, grad_y_pred)"), "wrong-layer", oracle="2 * h.T @ (y_pred - y)", style="mxnet-nd-relu-mlp-w2-pre-activation")
 C(S, "W", N, J("from mxnet import nd", "dW = nd.dot(X.T, nd.softmax(nd.dot(X, W) + b) - Y) / m"), oracle=SW, style="mxnet-nd-softmax-inline-W")
