@@ -12,7 +12,7 @@ lines that do not compute are left out. Nothing is run: the cell is parsed with 
   closing ``grads = {"dW1": dW1, …}`` are left out, as are ``X = X``;
 - a class of manual backprop (``class Net: def backward(self, X, Y): …``) is its backward
   method's body, and ``self.A1`` anywhere is ``A1`` (``self.dW2 = …`` assigns ``dW2``);
-- ``assert …``, ``np.testing.assert_allclose(…)``, ``print(…)``, ``import numpy as np`` (numpy, torch, math, jax, scipy) and
+- ``assert …``, ``np.testing.assert_allclose(…)``, ``print(…)``, ``import numpy as np`` (numpy, torch, math, jax, scipy, cupy, numba, functools; heldcheck40: mxnet, paddle, chainer, tensorflow, types) and
   docstrings are left out; any other import is refused; ``return EXPR`` at the
   end of a cell is its answer;
 - ``for a, b in ((x_1, dz_1), (x_2, dz_2)):`` over a written-out tuple is unrolled;
@@ -39,6 +39,7 @@ _TRIGGER = re.compile(
     r"|^\s*\(\s*[A-Za-z_]\w*\s*,[\w\s,]*\)\s*=(?!=)"  # (Z1, A1, …) = cache
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
     r"|^\s*[A-Za-z_]\w*\s*=(?!=)\s*[A-Za-z_]\w*\s*=(?!=)"  # dZ2 = delta2 = … (chained)
+    r"|\bSimpleNamespace\("  # heldcheck40: ctx = types.SimpleNamespace(saved_tensors=(…))
     r"|^\s*with\b"  # with torch.no_grad(): …
     r"|^\s*class\b"  # class Linear: … (heldcheck35: objects inlined)
     r"|^\s*del\b"  # del dZ2 (a name dropped once used)
@@ -56,6 +57,9 @@ _QUIET_CONTEXTS = {
 _WALRUS = re.compile(r"^(\s*[A-Za-z_]\w*)\s*:=", re.M)
 _NUMERIC_MODULES = {  # imports a cell may hold (heldcheck38: compilers and the array libraries read)
     "numpy", "torch", "math", "jax", "scipy", "numba", "functools", "cupy",
+    # heldcheck40: the other array libraries whose spellings the reader knows (MXNet's nd,
+    # Paddle's paddle.matmul(…, transpose_x=True), Chainer's F.matmul(…, transa=True), tf.matmul)
+    "mxnet", "paddle", "chainer", "tensorflow", "types",
 }
 # heldcheck38: decorators that compile a function and change no value it computes
 _JIT_DECORATOR = re.compile(
@@ -83,6 +87,115 @@ def _function_loops_heldcheck39(stmts: list[ast.stmt]) -> list[ast.stmt]:
         for e in st.iter.elts:
             for b in st.body:
                 out.append(ast.fix_missing_locations(_SubstAll({st.target.id: ast.Name(e.id, ast.Load())}).visit(copy.deepcopy(b))))  # type: ignore[union-attr]
+    return out
+
+
+def _static_methods_heldcheck40(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck40: a class of static methods only — PyTorch's ``class LinearFunction(torch.
+    autograd.Function)`` with ``@staticmethod def forward(ctx, …)`` and ``def backward(ctx,
+    grad_output)`` — whose methods the cell calls by hand (``LinearFunction.backward(ctx,
+    g)``): each method a function of the cell (``LinearFunction_backward``), each such call a
+    call of it; the class line left out. A class with any other member, or one the cell does
+    not call that way, stays as it is."""
+    classes: dict[str, set[str]] = {}
+    for st in stmts:
+        if not isinstance(st, ast.ClassDef) or st.decorator_list:
+            continue
+        body = [b for b in st.body if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))]
+        if body and all(
+            isinstance(b, ast.FunctionDef) and len(b.decorator_list) == 1
+            and isinstance(b.decorator_list[0], ast.Name) and b.decorator_list[0].id == "staticmethod"
+            for b in body
+        ):
+            classes[st.name] = {b.name for b in body}  # type: ignore[union-attr]
+    if not classes:
+        return stmts
+
+    def called(node: ast.AST) -> bool:
+        return (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name) and node.func.value.id in classes
+            and node.func.attr in classes[node.func.value.id]
+        )
+
+    calls = {(n.func.value.id, n.func.attr) for st in stmts for n in ast.walk(st) if called(n)}  # type: ignore[attr-defined]
+    if not calls:
+        return stmts
+
+    class Calls(ast.NodeTransformer):
+        def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            if called(node):
+                f = node.func
+                return ast.copy_location(ast.Call(ast.Name(f"{f.value.id}_{f.attr}", ast.Load()), node.args, node.keywords), node)  # type: ignore[attr-defined]
+            return node
+
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.ClassDef) and st.name in classes:
+            for b in st.body:
+                if isinstance(b, ast.FunctionDef) and (st.name, b.name) in calls:
+                    f = copy.deepcopy(b)
+                    f.name, f.decorator_list = f"{st.name}_{b.name}", []
+                    out.append(f)
+            continue
+        out.append(ast.fix_missing_locations(Calls().visit(st)))
+    return out
+
+
+_NAMESPACE = ("types.SimpleNamespace", "SimpleNamespace", "argparse.Namespace")
+
+
+def _namespaces_heldcheck40(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck40: ``ctx = types.SimpleNamespace(saved_tensors=(A1, W2))`` — a namespace that
+    hands a hand-called ``backward(ctx, g)`` its saved tensors — read through its fields:
+    ``ctx.saved_tensors`` is the tuple written (``SimpleNamespace(…).saved_tensors`` likewise,
+    where the call was put in); the assignment left out. A namespace assigned twice, or whose
+    field is set or read whole, leaves ``stmts`` as they are."""
+    def fields(node: ast.AST) -> dict[str, ast.expr] | None:
+        if (
+            isinstance(node, ast.Call) and ast.unparse(node.func) in _NAMESPACE and not node.args
+            and all(k.arg is not None for k in node.keywords)
+        ):
+            return {k.arg: k.value for k in node.keywords}  # type: ignore[misc]
+        return None
+
+    held: dict[str, dict[str, ast.expr]] = {}
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name):
+            f = fields(st.value)
+            if f is not None:
+                if st.targets[0].id in held:
+                    return stmts
+                held[st.targets[0].id] = f
+    if not held and not any(fields(n) is not None for st in stmts for n in ast.walk(st)):
+        return stmts
+
+    class Reads(ast.NodeTransformer):
+        def visit_Attribute(self, node: ast.Attribute) -> ast.AST:  # noqa: N802
+            f = held.get(node.value.id) if isinstance(node.value, ast.Name) else fields(node.value)
+            if f is not None and node.attr in f and isinstance(node.ctx, ast.Load):
+                return copy.deepcopy(f[node.attr])
+            self.generic_visit(node)
+            return node
+
+        def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+            self.generic_visit(node)
+            k = node.slice
+            if (  # ctx.saved_tensors[0] of the tuple written: its item
+                isinstance(node.value, ast.Tuple) and isinstance(k, ast.Constant) and type(k.value) is int
+                and -len(node.value.elts) <= k.value < len(node.value.elts) and isinstance(node.ctx, ast.Load)
+            ):
+                return node.value.elts[k.value]
+            return node
+
+    out = []
+    for st in stmts:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) and st.targets[0].id in held:
+            continue
+        out.append(ast.fix_missing_locations(Reads().visit(st)))
+    if any(isinstance(n, ast.Name) and n.id in held for st in out for n in ast.walk(st)):
+        return stmts  # a namespace passed or used whole: not read here
     return out
 
 
@@ -1015,6 +1128,29 @@ def _returns_names(value: ast.expr | None) -> bool:
     return isinstance(value, ast.Name)
 
 
+_TAPES = ("tf.GradientTape", "tensorflow.GradientTape", "GradientTape", "backprop.GradientTape")
+
+
+def _unused_tapes_heldcheck40(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck40: a Keras notebook's ``with tf.GradientTape() as tape:`` around the forward
+    pass, the gradient then written by hand beside it: where the cell never reads ``tape``
+    (no ``tape.gradient(…)``), the block is its body — it records, and computes the same values
+    outside. A tape that is read stays, for the refusal."""
+    read = {n.id for st in stmts for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.With) and len(st.items) == 1 and isinstance(st.items[0].context_expr, ast.Call) and (
+            ast.unparse(st.items[0].context_expr.func) in _TAPES
+        ) and (
+            st.items[0].optional_vars is None
+            or (isinstance(st.items[0].optional_vars, ast.Name) and st.items[0].optional_vars.id not in read)
+        ):
+            out.extend(st.body)
+        else:
+            out.append(st)
+    return out
+
+
 def _without_quiet_with(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with each ``with torch.no_grad():`` block (a context of _QUIET_CONTEXTS, as a
     notebook wraps manual backprop so autograd records nothing) replaced by its body: the block
@@ -1561,9 +1697,11 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
-        _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(tree.body))))))
+        _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
+            _static_methods_heldcheck40(_unused_tapes_heldcheck40(tree.body))))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
+    stmts = _namespaces_heldcheck40(stmts)
     stmts = _local_sizes_heldcheck37(_row_comprehensions_heldcheck37(stmts), tensors)
     for st in _built_keys_heldcheck33(_derivation_bodies(_without_classes(stmts))):
         if isinstance(st, ast.For):
@@ -1575,7 +1713,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             body.extend(unrolled)
         else:
             body.append(st)
-    body = _callees_first_heldcheck35(body)
+    body = _callees_first_heldcheck35(_autograd_only_checked_heldcheck40(body))
     named = {  # the names the cell reads (a function never among them is never called)
         n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
     }
@@ -1689,7 +1827,51 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
         return text  # something else: the ordinary reader's message
     if not lines:
         return text
-    return "\n".join(lines)
+    return _held_tuples_unpacked_heldcheck40("\n".join(lines))
+
+
+_AUTOGRAD_CALL = re.compile(r"(?:^|\.)(?:grad|value_and_grad|gradient|vjp|jacrev|jacfwd)$")
+
+
+def _autograd_only_checked_heldcheck40(body: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck40: ``auto = jax.grad(loss_fn)(W2)`` (``torch.autograd.grad(…)``,
+    ``tape.gradient(…)``) whose name only an ``assert`` or a ``print`` reads — the notebook
+    compares its hand gradient with autograd's (``assert jnp.allclose(auto, manual)``), and the
+    answer is the hand one — left out with those checks. An autograd result the answer reads
+    stays, for the refusal."""
+    def autograd(v: ast.AST) -> bool:
+        return any(
+            isinstance(n, ast.Call) and _AUTOGRAD_CALL.search(ast.unparse(n.func if not isinstance(n.func, ast.Call) else n.func.func))
+            for n in ast.walk(v)
+        )
+
+    read = {
+        n.id for st in body if not _quiet(st)
+        for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
+    return [
+        st for st in body
+        if not (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id not in read and autograd(st.value)
+        )
+    ]
+
+
+def _held_tuples_unpacked_heldcheck40(code: str) -> str:
+    """heldcheck40: a tuple built inside one function and unpacked inside another (an
+    autograder's ``cache = (Z1, A1, Z2, A2)`` returned by ``forward_propagation``, then
+    ``(Z1, A1, Z2, A2) = cache`` in ``backward_propagation``) is written out only once both
+    calls are inlined: the expanded lines' tuple read item by item, as
+    :func:`_tuples_unpacked_heldcheck35` reads one written at the top of a cell."""
+    if "= (" not in code:
+        return code
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return code
+    out = _tuples_unpacked_heldcheck35(tree.body)
+    return code if out is tree.body else "\n".join(ast.unparse(st) for st in out)
 
 
 # ---- heldcheck36: procedures inlined statement by statement --------------------------------------

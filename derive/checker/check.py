@@ -1222,7 +1222,7 @@ def _check_formula_on(
     if target.name in conv.grads_used:
         diag = Diagnosis.of("circular", msg("diag.circular", name=target.name), target.expected)
         return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
-    notes: list[Msg] = []
+    notes: list[Msg] = list(conv.rounded)  # heldcheck40: constants pasted as rounded decimals
     right = user.shape == target.shape
     points = POINTS_PIECEWISE if conv.piecewise else POINTS
     values: dict[int, np.ndarray | None] = {}
@@ -2466,8 +2466,8 @@ def _literal_note(
                 ref = np.atleast_2d(ref)[entry[0] : entry[0] + 1, entry[1] : entry[1] + 1]
             if not same(evaluate(user, System(alone, 0)), ref):
                 size = name if lit == value else f"1/{name}"
-                if name in net.spec.constants:
-                    hits.append(msg("note.literal_const_hit", number=num_text(lit)[0], name=size))
+                if name in net.spec.constants:  # heldcheck40: a rounded decimal as written
+                    hits.append(msg("note.literal_const_hit", number=getattr(lit, "written", "") or num_text(lit)[0], name=size))
                     constants = True
                 else:
                     hits.append(msg("note.literal_hit", number=num_text(lit)[0], size=size))

@@ -11,6 +11,7 @@ entries of each ReLU input are exactly 0 (``None`` when there is none).
 from __future__ import annotations
 
 import ast
+import math
 import os
 import random
 import re
@@ -174,6 +175,40 @@ class Net:
                         found.add(abs(r))
             self._lazy["floats"] = tuple(sorted(found))
         return self._lazy["floats"]
+
+    def op_constants_heldcheck40(self) -> tuple[tuple[float, sp.Expr, str | None], ...]:
+        """heldcheck40: the constants a reader may paste as a rounded decimal — every number
+        the network's forward and gradient expressions hold that is no whole number (SELU's λ
+        and α and their product, F.gelu's 1/√2 and 1/√(2π), √(2/π), hardswish's 1/6, a leaky
+        slope), each as (float, exact value, None), with its reciprocal (1.4142 for the
+        1/√2 of x/√2); and each [constants] value as (float, exact, its name)."""
+        if "op_constants" not in self._lazy:
+            found: dict[sp.Expr, None] = {}
+            exprs = [e for e in self.d.defs.values() if isinstance(e, sp.Basic)]
+            for v in self.d.backward:
+                exprs.extend(s.rhs.value for s in v.entries if isinstance(s.rhs.value, sp.Basic))
+            for e in exprs:
+                for a in e.atoms(sp.Rational, sp.Pow, sp.Mul, sp.NumberSymbol):
+                    c = a.as_independent(*a.free_symbols, as_Add=False)[0] if a.free_symbols else a
+                    if c.is_number and not c.is_Integer and c != 0:
+                        found[abs(c)] = None
+            out: list[tuple[float, sp.Expr, str | None]] = []
+            for name in self.spec.constants:  # first: a named constant is read as that name's
+                sym = self.g.scalars.get(name)
+                value = self.g.scalar_values.get(sym) if sym is not None else None
+                if value is not None and value != 0 and not value.is_Integer:
+                    out.append((abs(float(value)), abs(value), name))
+            for c in found:
+                try:
+                    v = float(c)
+                except (TypeError, ValueError):
+                    continue
+                if math.isfinite(v) and v > 0:  # an irrational one as the float64 it is computed with
+                    exact = c if c.is_Rational else sp.Rational(repr(v))
+                    out.append((v, exact, None))
+                    out.append((1 / v, 1 / exact if c.is_Rational else sp.Rational(repr(1 / v)), None))
+            self._lazy["op_constants"] = tuple(out)
+        return self._lazy["op_constants"]
 
     def _build_names(self) -> None:
         g, loss_tex = self.g, self.g.loss_tex

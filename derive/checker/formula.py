@@ -22,6 +22,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -6067,6 +6068,30 @@ def _number_value(node: ex.Node) -> sp.Expr | None:
     return fn(parts[0])
 
 
+class _RoundedLiteral(Fraction):
+    """heldcheck40: a [constants] value read from a rounded decimal (1.0507 for SELU's scale):
+    equal to the exact value, and ``written`` as the reader wrote it, for the literal note."""
+
+    written: str = ""
+
+
+def _decimal_digits_heldcheck40(v: Fraction) -> tuple[int, float, str] | None:
+    """The significant digits of a terminating decimal, the unit of its last digit and its
+    text (``0.7979``: (4, 1e-4, "0.7979")); None for a whole number or a fraction with no
+    finite decimal."""
+    if v.denominator == 1 or v == 0:
+        return None
+    d = v.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d != 1:
+        return None
+    dec = (Decimal(v.numerator) / Decimal(v.denominator)).normalize()
+    t = dec.as_tuple()
+    return len(t.digits), 10.0 ** t.exponent, format(dec, "f")
+
+
 class Convert:
     """Expression tree (from text) → :mod:`derive.engine.mform` expression over the network's symbols.
     Also returns the tree with LaTeX products resolved to ``@``/``*``."""
@@ -6082,8 +6107,41 @@ class Convert:
         self.want = want  # the answer's shape: the size a zero block \mathbf{0} is left
         self.grads_used: set[str] = set()
         self.literals: set[Fraction] = set()
+        self.rounded: list[Msg] = []  # heldcheck40: notes on constants pasted as rounded decimals
         self.piecewise = False
         self.cost = 0
+
+    def rounded_constant_heldcheck40(self, node: ex.Num) -> tuple[mf.MExpr, ex.Node] | None:
+        """heldcheck40 (issue 11 item 3, the README's number policy): a decimal written with 4
+        or more significant digits that is not exactly, but within one unit of its last digit,
+        a constant of the network (SELU's 1.0507 and 1.6733, GELU's 0.7979 for √(2/π) or 0.3989
+        for 1/√(2π), 1.4142 for √2, hardswish's 0.1667 for 1/6): read as that constant, with a
+        note saying so. A [constants] value (named in the spec) is put in as its exact value and
+        counted as a number written for that constant (README: right only for that value).
+        Fewer digits, or no constant that near: None (the number as written)."""
+        if self.net is None or node.value < 0:
+            return None
+        digits = _decimal_digits_heldcheck40(node.value)
+        if digits is None or digits[0] < 4:
+            return None
+        value, unit = float(node.value), digits[1]
+        best = None
+        for c, exact, name in self.net.op_constants_heldcheck40():
+            if c == value:
+                return None  # exactly a constant: the number as written
+            if abs(c - value) <= unit * (1 + 1e-9) and (best is None or abs(c - value) < abs(best[0] - value)):
+                best = (c, exact, name)
+        if best is None:
+            return None
+        c, exact, name = best
+        written = digits[2]
+        if name is not None:  # a [constants] value: the literal rule names it
+            held = _RoundedLiteral(Fraction(int(exact.p), int(exact.q)))
+            held.written = written
+            self.literals.add(held)
+        else:
+            self.rounded.append(msg("round40.rounded_constant", number=written, value=repr(c), digits=digits[0]))
+        return mf.Scalar(exact), node
 
     def prepare(self, node: ex.Node) -> ex.Node:
         """``node`` with Leibniz factors and ``g``/``g'`` resolved (:meth:`chains`), and
@@ -6480,6 +6538,9 @@ class Convert:
                 return self.number(node)
         if isinstance(node, ex.Num):
             if node.value not in (0, 1, -1):
+                near = self.rounded_constant_heldcheck40(node)
+                if near is not None:
+                    return near
                 self.literals.add(abs(node.value))
             return mf.Scalar(sp.Rational(node.value.numerator, node.value.denominator)), node
         if isinstance(node, ex.Name):
