@@ -299,7 +299,7 @@ def _norm_bars_heldcheck33(toks: list[Tok]) -> list[Tok]:
 # the parameters a hypothesis h names in its subscript (h_\theta, h_{w,b}), backslashes dropped
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL"}  # Div: CMU 11-785
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL", "F", "Fhat"}  # Div: CMU 11-785; F, F̂: Hagan's performance index
 _TRANSPOSE_MARK_HELDCHECK31 = re.compile(r"\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}")
 GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
     "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
@@ -1380,6 +1380,15 @@ class _Parser:
             and self.known(node.id + compact)
         ):
             return ex.Name(node.id + compact)
+        if (  # heldtex40: Hagan's s^{2} = …, then s^{2} used: a name the answer defines (s2)
+            number
+            and isinstance(node, ex.Name)
+            and re.fullmatch(r"\d", compact)
+            and not self.known(node.id)
+            and len(node.id) == 1
+            and (node.id + compact in self.defined or self.peek().text in ("=", "\\leftarrow", "\\gets"))
+        ):
+            return ex.Name(node.id + compact)
         if number:
             value = Fraction(compact)
             if abs(value) > ex.MAX_EXPONENT:
@@ -1422,6 +1431,9 @@ class _Parser:
         if rest:
             if isinstance(node, ex.Name) and node.id == "e" and self.euler():
                 return ex.Call("exp", (self.sub_parse(toks, start),))
+            power = self.named_power_heldtex40(node, compact, toks, start)
+            if power is not None:  # Tweedie's \mu^{2-p}: μ ** (2 − p), as NumPy's ** reads it
+                return power
             raise LatexError(
                 f"cannot read the superscript '{text}' at column {start.col}: "
                 "expected a number, [k] (layer), T or \\top (transpose)",
@@ -1442,6 +1454,25 @@ class _Parser:
             if any(a is p for p in self.primed) and not isinstance(b, ex.Transpose):
                 assert isinstance(a, ex.Transpose) and isinstance(a.operand, ex.Name)
                 raise LatexError(PRIME_IN_SUM.format(name=a.operand.id, col=tok.col), tok.col)
+
+    def named_power_heldtex40(
+        self, node: ex.Node, compact: str, toks: list[Tok], start: Tok
+    ) -> ex.Node | None:
+        r"""``\mu^{2-p}``, ``\mu^{-p}``, ``p^{\gamma}``: a power whose exponent is numbers and names
+        of the network (its constants) joined by + and −, read as NumPy reads ``mu ** (2 - p)``
+        (``exp((2 − p) log μ)``); None for any other superscript."""
+        if not re.fullmatch(r"[-+]?(?:\d+(?:\.\d+)?[-+])?\\?[A-Za-z]+(?:[-+]\d+(?:\.\d+)?)?", compact):
+            return None
+        if not any(t.kind in ("id", "cmd") and self.known(t.text.lstrip("\\")) for t in toks):
+            return None
+        try:
+            exponent = self.sub_parse(toks, start)
+        except LatexError:
+            return None
+        names = ex.names(exponent)
+        if not names or not all(self.known(n) for n in names):
+            return None
+        return ex.Call("exp", (ex.BinOp("*", exponent, ex.Call("log", (node,))),))
 
     def sub_parse(self, toks: list[Tok], start: Tok) -> ex.Node:
         sub = self.sub([*toks, Tok("end", "", start.col)])
@@ -2455,6 +2486,8 @@ class _Parser:
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
                 return ex.Name(self.gkey(str(self.last_layer("Z"))))
+            if text.strip() == "L":  # heldtex40: δ^L of a network without layers: the answer's name
+                return ex.Name("delta_L")
             qiu = re.fullmatch(r"[(\[](\d+),([a-z])[)\]]", text.replace(" ", ""))
             if qiu is not None:  # \boldsymbol{\delta}^{(1,n)}
                 layer, example = qiu.groups()
