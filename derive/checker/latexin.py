@@ -1418,7 +1418,7 @@ class _Parser:
                     node = tagged
                 elif not m.group(2).isdigit():
                     raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
-                if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
+                if isinstance(node, ex.Name) and (tagged is None or self.peek().text == "_"):  # W^{(2)}: a layer
                     node = ex.Name(node.id + m.group(2))
             elif m.group() in ("\\prime", "'") and self.octave_transpose(node):
                 transpose = not transpose  # A^{[1]'}: Octave's A' (Ng's course) on a tensor
@@ -2488,6 +2488,11 @@ class _Parser:
                 return ex.Name(self.gkey(str(self.last_layer("Z"))))
             if text.strip() == "L":  # heldtex40: δ^L of a network without layers: the answer's name
                 return ex.Name("delta_L")
+            tag = re.fullmatch(r"\((out|output|h|hidden)\)(\[[a-z]\])?", text.replace(" ", ""))
+            if tag is not None:  # heldtex40: Raschka's δ^{(out)}, δ^{(h)}: names the answer defines
+                if tag.group(2):  # δ^{(out)[i]} inside \sum_i: the batch
+                    self.per_example(tag.group(2), start.col)
+                return ex.Name("delta_" + tag.group(1)[0])
             qiu = re.fullmatch(r"[(\[](\d+),([a-z])[)\]]", text.replace(" ", ""))
             if qiu is not None:  # \boldsymbol{\delta}^{(1,n)}
                 layer, example = qiu.groups()
