@@ -44,3 +44,76 @@ def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple
 
     r = check(net, wrt, text, **kw)
     return r.verdict, r.code
+
+
+EL, TW, LH = corpus40t.EL, corpus40t.TW, corpus40t.LH
+
+
+def test_alpha_typed_in_text_is_the_networks_alpha_not_a_learning_rate() -> None:
+    """α typed in Unicode (``α·exp(Z1)``) on a network with a constant alpha is that constant
+    (it was read as a learning rate and the answer called scale-factor, c40t-140); where the
+    network has no alpha it stays a learning rate."""
+    right = "dL/dZ1 = (2/m)(Yhat − Y) W2ᵀ ⊙ ((Z1 > 0) + α·exp(Z1)·(Z1 < 0))"
+    assert _verdict(EL, "Z1", right) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "dW2 = α · A1.T @ (A2 - Y) / m")[1] == "scale-factor"
+
+
+def test_one_d_vectors_in_latex_products_are_written_maths_vectors() -> None:
+    """李宏毅's HW1 (pred, y of B entries): ``(pred − y)^⊤ a_2`` is the row times the matrix and
+    ``(pred − y) W_3`` the column times the row (both were broadcast element-wise, shape
+    (B, h2)); a factor off is still named (c40t-177–183)."""
+    w3 = r"\frac{\partial L}{\partial W_3} = \frac{2}{B}(\mathrm{pred} - y)^{\top} a_2"
+    assert _verdict(LH, "W3", w3, latex=True) == ("correct", None)
+    assert _verdict(LH, "W3", w3.replace("{2}{B}", "{1}{B}"), latex=True) == ("incorrect", "scale-factor")
+    w2 = (r"\frac{\partial L}{\partial W_2} = \delta_2^{\top} a_1, \quad \delta_2 = \frac{2}{B}(\mathrm{pred} - y)"
+          r"\,W_3 \odot \mathbb{1}[a_2 > 0]")
+    assert _verdict(LH, "W2", w2, latex=True) == ("correct", None)
+
+
+def test_a_constant_in_an_exponent_is_read_and_held_at_other_sizes() -> None:
+    """Tweedie's ``\\mu^{2-p}`` is μ ** (2 − p) (it was unreadable), and a right formula with p
+    in its exponents is right (derive folds such a constant into its derivation, so the resized
+    points keep it: moved alone, the right NumPy ``mu ** (2 - p)`` was 'right at the example's
+    constants only')."""
+    tex = r"\nabla_{w} L = \frac{1}{n}X^{\top}\big(\mu^{2-p} - y\,\mu^{1-p}\big)"
+    assert _verdict(TW, "w", tex, latex=True) == ("correct", None)
+    assert _verdict(TW, "w", tex.replace(r"\mu^{2-p} - y\,\mu^{1-p}", r"y\,\mu^{1-p} - \mu^{2-p}"), latex=True)[1] == "sign"
+    assert _verdict(TW, "w", "X.T @ (mu ** (2 - p) - y * mu ** (1 - p)) / n") == ("correct", None)
+
+
+def test_nielsen_delta_L_and_hagan_sensitivities_name_the_answers_steps() -> None:
+    """Nielsen's ``δ^L`` on a network without numbered layers, Hagan's ``\\mathbf s^{2} = …``
+    used as ``s^{2}`` under ``∂\\hat F/∂w``: names the answer defines (both were refused)."""
+    nielsen = (r"\delta^{L} = \nabla_{y_{\mathrm{pred}}} C = y_{\mathrm{pred}} - y_{\mathrm{target}}, \qquad "
+               r"\frac{\partial C}{\partial W_2} = h^{\top}\delta^{L}")
+    assert _verdict("tiny-mlp", "W2", nielsen, latex=True) == ("correct", None)
+    hagan = (r"\mathbf{s}^{2} = -2(\mathbf{y} - \mathbf{y}_{\mathrm{pred}}), \quad \frac{\partial \hat{F}}"
+             r"{\partial \mathbf{w}_2} = \mathbf{h}_{\mathrm{relu}}^{\top}\mathbf{s}^{2}")
+    assert _verdict("relu-mlp", "w2", hagan, latex=True) == ("correct", None)
+    assert _verdict("relu-mlp", "w2", hagan.replace("= -2(", "= 2("), latex=True)[1] == "sign"
+
+
+def test_raschka_tagged_deltas_and_activations() -> None:
+    """Raschka's ``δ^{(out)}``, ``δ^{(h)}`` (names the answer defines) with ``A^{(out)}``,
+    ``W^{(out)}``, ``Z^{(h)}`` (the last and first layers; ``A^{(out)}`` was read as 'A2out')."""
+    text = (r"\delta^{(out)} = \frac{1}{m}\big(A^{(out)} - Y\big), \quad \delta^{(h)} = \delta^{(out)}"
+            r"\big(W^{(out)}\big)^{T} \odot \mathbb{1}\big[Z^{(h)} > 0\big], \quad \frac{\partial J}{\partial W^{(h)}}"
+            r" = X^{T}\delta^{(h)}")
+    assert _verdict("mlp-bce", "W1", text, latex=True) == ("correct", None)
+
+
+def test_markdown_labels_and_typed_superscripts_in_text() -> None:
+    """A Jupyter ``**Solution.**`` label, ``**Answer**: `…``` , Nielsen's ``BP1:`` labels with
+    ``δᴸ``, 吴恩达's typed ``A^[1]``, ``δ⁽²⁾`` and Chinese words naming a term before its
+    statement, a heading before a full-width colon, a full-width comma before ∂L/∂W."""
+    sol = ("**Solution.** Using the chain rule,\n$$\\nabla_{w_1} \\ell = x^\\top\\big[2(y_{pred} - y)\\,w_2^\\top "
+           "\\odot \\mathbb{1}(h > 0)\\big]$$")
+    assert _verdict("relu-mlp", "w1", sol, latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "W", "**Answer**: `dW = X.T @ (P - Y) / m`") == ("correct", None)
+    assert _verdict("neuron", "w", "BP1: δᴸ = (O − t) ⊙ σ′(z)\nBP4: ∂C/∂w = δᴸ x") == ("correct", None)
+    ng = "吴恩达笔记：dZ^[2] = A^[2] − Y，dW^[2] = (1/m)·A^[1]ᵀ dZ^[2]"
+    assert _verdict("mlp-bce", "W2", ng) == ("correct", None)
+    zh = "定义输出层误差项 δ⁽²⁾ = y_pred − y_target，隐层误差项 δ⁽¹⁾ = δ⁽²⁾ W2ᵀ，则 ∂E/∂W1 = Xᵀ δ⁽¹⁾"
+    assert _verdict("tiny-mlp", "W1", zh) == ("incorrect", "missing-activation-derivative")
+    bptt = "BPTT：δ₂ = (h₂ − y) ⊙ (1 − h₂²)，δ₁ = δ₂ W_hᵀ ⊙ (1 − h₁²)，∂L/∂W_h = h₁ᵀ δ₂ + h₀ᵀ δ₁"
+    assert _verdict("rnn", "W_h", bptt) == ("correct", None)
