@@ -117,3 +117,21 @@ def test_markdown_labels_and_typed_superscripts_in_text() -> None:
     assert _verdict("tiny-mlp", "W1", zh) == ("incorrect", "missing-activation-derivative")
     bptt = "BPTT：δ₂ = (h₂ − y) ⊙ (1 − h₂²)，δ₁ = δ₂ W_hᵀ ⊙ (1 − h₁²)，∂L/∂W_h = h₁ᵀ δ₂ + h₀ᵀ δ₁"
     assert _verdict("rnn", "W_h", bptt) == ("correct", None)
+
+
+def test_per_example_sums_for_a_column_parameter_read_its_examples_as_columns() -> None:
+    """Σ_n c_n φ_n with c_n a longer product of numbers per example (Bishop's probit, with 1/√(2π)),
+    a cases environment of such terms (the modified Huber loss), and CS229's tanh(wᵀx⁽ⁱ⁾ − y⁽ⁱ⁾) x⁽ⁱ⁾:
+    each example's vector a column as w is (all three were read in rows: shape-mismatch,
+    c39t-032/061, c40t-200); a sign slip under the sum is named."""
+    bp = str(Path(__file__).resolve().parent / "specs_course" / "hn15_bishop_probit.toml")
+    probit = (r"\nabla E(\mathbf{w}) = \sum_{n=1}^{N} \frac{y_n - t_n}{y_n(1 - y_n)}\,\frac{1}{\sqrt{2\pi}}\,"
+              r"e^{-a_n^{2}/2}\,\boldsymbol{\phi}_n")
+    assert _verdict(bp, "w", probit, latex=True) == ("correct", None)
+    assert _verdict(bp, "w", probit.replace("y_n - t_n", "t_n - y_n"), latex=True) == ("incorrect", "sign")
+    huber = (r"\nabla_{w} L = \frac{1}{n}\sum_{i=1}^{n} \begin{cases} -2\max(0, 1 - z_i)\,y_i\,x_i & z_i \ge -1 \\"
+             r" -4\,y_i\,x_i & \text{otherwise} \end{cases}")
+    assert _verdict(corpus40t.MH, "w", huber, latex=True) == ("correct", None)
+    lc = str(Path(__file__).resolve().parent / "specs_course" / "logcosh.toml")
+    cs229 = r"\frac{\partial L}{\partial w} = \frac{1}{m}\sum_{i=1}^{m} \tanh\big(w^{\top}x^{(i)} - y^{(i)}\big)\, x^{(i)}"
+    assert _verdict(lc, "w", cs229, latex=True) == ("correct", None)

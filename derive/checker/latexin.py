@@ -921,6 +921,13 @@ def _mul(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp(PRODUCT, a, b)
 
 
+def _product_factors(x: ex.Node) -> list[ex.Node]:
+    """The factors of a chain of written products (``·``, ``∗``, ``*``) in ``x``, in order."""
+    if isinstance(x, ex.BinOp) and x.op in (PRODUCT, STAR, "*"):
+        return [*_product_factors(x.left), *_product_factors(x.right)]
+    return [x]
+
+
 def _has_transpose(x: ex.Node) -> bool:
     return isinstance(x, ex.Transpose) or any(_has_transpose(c) for c in ex.children(x))
 
@@ -2688,14 +2695,30 @@ class _Parser:
         """``(number, vector)`` when ``term`` is one number per example times (either side) a
         tensor of the network with more than one column, no transpose in the product (``(h_i −
         y_i) x_i``, ``(h^{(i)} − y^{(i)}) x^{(i)}``); else None."""
-        if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR)):
+        if isinstance(term, ex.BinOp) and term.op in ("+", "-"):  # heldtex40: a sum of such
+            parts = [self.scaled_example_vector(x) for x in (term.left, term.right)]  # terms, one vector
+            if all(parts) and parts[0][1] == parts[1][1]:  # (cases of MH's Σ_i: −2 r y_i x_i, −4 y_i x_i)
+                return ex.BinOp(term.op, parts[0][0], parts[1][0]), parts[0][1]
             return None
-        for scalar, vector in ((term.left, term.right), (term.right, term.left)):
+        if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR, "*")):
+            return None
+        for scalar, vector in ((term.left, term.right), (term.right, term.left)) if term.op != "*" else ():
             scalar = self.inner_products(scalar)
             if isinstance(vector, ex.Name) and self.per_example_scalar(scalar):
                 width = self.width(vector.id)
                 if width is not None and width > 1:
                     return scalar, vector
+        # heldtex40: the vector inside a longer product, ((c_n · e^{…}) · φ_n) · 1[…]: the one
+        # factor of several columns, every other factor one number per example
+        factors = _product_factors(term)
+        wide = [f for f in factors if isinstance(f, ex.Name) and (self.width(f.id) or 0) > 1]
+        if len(wide) == 1 and not any(_has_transpose(f) for f in factors):
+            rest = [f for f in factors if f is not wide[0]]
+            scalar = rest[0]
+            for f in rest[1:]:
+                scalar = ex.BinOp(PRODUCT, scalar, f)
+            if rest and self.per_example_scalar(self.inner_products(scalar)):
+                return self.inner_products(scalar), wide[0]
         return None
 
     def per_example_scalar(self, node: ex.Node) -> bool:
@@ -2711,6 +2734,8 @@ class _Parser:
                 found = True  # its names are the product's own
             elif isinstance(n, ex.Name):
                 if any(self.column_product(p) and n in (p.left, p.right) for p in _nodes(node)):
+                    continue
+                if n.id in ("pi", "π"):  # heldtex40: Bishop's 1/\sqrt{2\pi}, a number
                     continue
                 width = self.width(n.id)
                 if width is None or width != 1:
@@ -2749,6 +2774,9 @@ class _Parser:
         if isinstance(node, ex.Neg):
             inner = self.inner_products(node.operand)
             return node if inner is node.operand else ex.Neg(inner)
+        if isinstance(node, ex.Call) and _elementwise_heldcheck30(node):  # heldtex40: tanh(w^⊤x^{(i)} − y^{(i)})
+            inner = self.inner_products(node.args[0])
+            return node if inner is node.args[0] else ex.Call(node.func, (inner,), node.kwargs, node.tie)
         return node
 
     def all_steps(self) -> list[int]:

@@ -987,7 +987,7 @@ def _chinese_prose(text: str) -> str:
     # heldtex40: words naming the term a statement defines (「定义输出层误差项 δ⁽²⁾ = …」, 「，隐层误差项
     # δ⁽¹⁾ = …」): left out, the statement a line of its own
     text = re.sub(
-        r"(^|[，,])[ \t]*[\u4e00-\u9fff]{2,16}[ \t]+(?=[A-Za-z\u0370-\u03ff∂∇\\][^=\n，]{0,30}=(?!=))",
+        r"(^|[，,])[ \t]*(?!其中|这里|此处|式中|其它|其余)[\u4e00-\u9fff]{3,16}[ \t]+(?=[A-Za-z\u0370-\u03ff∂∇\\][^=\n，]{0,30}=(?!=))",
         lambda m: "\n" if m.group(1) else "", text, flags=re.M,
     )
     text = re.sub(r"，\s*(?=(?:[^\W\d]\w*|∂[^\s/=]{1,16}/∂[^\s/=]{1,16})\s*=(?!=))", "\n", text)  # ∂L/∂W = …: heldtex40
