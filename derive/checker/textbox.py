@@ -814,7 +814,7 @@ _CODE_UPDATE = re.compile(
 )
 _LATEX_RATE = r"(?:\\eta|\\alpha|η|α)"
 _LATEX_UPDATE = re.compile(
-    r"(^|\\\\|\\quad|\n)(\s*)((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
+    r"(^|\\\\|\\q?quad|\n)(\s*)((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
     rf"(?:\\leftarrow|←|:=|=)\s*\3\s*([-+])\s*{_LATEX_RATE}\s*(?:\\[,;:!]|\\cdot|\s)*"
 )
 
