@@ -150,3 +150,14 @@ def test_update_rule_after_qquad_numbers_with_a_choice_letter_and_one_d_sums() -
     b3 = "∂L/∂b3 = (2/B)·Σᵢ(predᵢ − yᵢ)"
     assert _verdict(LH, "b3", b3) == ("correct", None)
     assert _verdict(LH, "b3", b3.replace("(2/B)·", "2·"))[1] == "scale-factor"
+
+
+def test_cases_rows_with_commas_in_a_function_clause() -> None:
+    """``ELU'(z) = \\begin{cases} 1, & z > 0, \\\\ 0.5 e^{z}, & z \\le 0, \\end{cases}`` as a clause: the
+    rows' commas are the environment's, not the clause's end (the definition was cut at the first
+    comma and refused), and a comma after a row's condition is punctuation."""
+    ek = corpus40t.EK
+    text = (r"\frac{\partial L}{\partial b} = \sum_{i}\Big[(a v - y)v^{\top} \odot \operatorname{ELU}'(z)\Big]_{i},"
+            r" \quad \operatorname{ELU}'(z) = \begin{cases} 1, & z > 0, \\ 0.5 e^{z}, & z \le 0, \end{cases}")
+    assert _verdict(ek, "b", text, latex=True) == ("correct", None)
+    assert _verdict(ek, "b", text.replace("0.5 e^{z}", "e^{z}"), latex=True)[0] == "incorrect"

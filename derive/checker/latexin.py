@@ -1948,6 +1948,8 @@ class _Parser:
             t = self.next()
             if t.text == "\\mcol":
                 cond = self.case_condition()
+                while self.peek().text in (",", ".", ";", "\\,"):  # heldtex40: z > 0, \\ (a row's comma)
+                    self.next()
                 t = self.next()
             rows.append((value, cond))
             if t.text == "\\mrow" and self.peek().text == "\\end":

@@ -389,13 +389,14 @@ def _function_clause(text: str) -> tuple[str, str, str, str] | None:
     between two others (:data:`_FUNCTION_CLAUSE`); None where there is none. The body ends at
     the first comma, semicolon or ``\\quad`` outside brackets; a body with an ``=`` is none."""
     for m in _FUNCTION_CLAUSE.finditer(text):
-        depth = 0
+        depth = env = 0  # env: \begin{cases} … \end{cases} open (its rows' commas are its own)
         for k in range(m.end(), len(text)):
             depth += text[k] in "([{"
             depth -= text[k] in ")]}"
+            env += text.startswith("\\begin{", k) - text.startswith("\\end{", k)
             if depth < 0:
                 break
-            if depth == 0 and (text[k] in ",，;；" or re.match(r"\\q?quad\b", text[k:])):
+            if depth == 0 and env == 0 and (text[k] in ",，;；" or re.match(r"\\q?quad\b", text[k:])):
                 body = text[m.end() : k].strip()
                 if body and not re.search(r"(?<![<>!\\])=", body):
                     return m.group(1), m.group(2), body, text[: m.start()] + text[k:]
