@@ -6478,6 +6478,12 @@ class Convert:
             return None
         return self.convert(row[0])
 
+    def written_sum_heldtex40(self) -> bool:
+        """Is the formula written maths with a Σ (\\sum, Σ, ∑), not NumPy code (whose 1-D sums
+        the parser's one_d reading already takes)?"""
+        text = self.text if isinstance(self.text, str) else ""
+        return any(s in text for s in ("\\sum", "Σ", "∑"))
+
     def one_d_only_heldtex40(self, node: ex.Node) -> bool:
         """Is ``node`` written of the network's 1-D vectors (and sizes, constants, numbers) only,
         with no transpose: a vector of written maths, a column where only a column fits?"""
@@ -7165,7 +7171,7 @@ class Convert:
             r, c = x.shape
             if axis is None:
                 out, count = mf.SumAll(x), (r, c)
-            elif axis.value == 0 and r == 1 and c != 1 and self.one_d_only_heldtex40(nx):
+            elif axis.value == 0 and r == 1 and c != 1 and self.written_sum_heldtex40() and self.one_d_only_heldtex40(nx):
                 out, count = mf.SumAll(x), (r, c)  # heldtex40: Σ_i (pred_i − y_i) of 1-D vectors: its only axis
             elif axis.value == 0:
                 out, count = mf.SumRows(x), (r,)
