@@ -890,11 +890,13 @@ _ZH_THEN = re.compile(r"\s*[，,；;]\s*(?:所以|因此|因而|从而|于是|�
 # line's start or after a semicolon or full stop; each step a line of its own
 _STEP_MARK = re.compile(
     r"(^|[；;。])[ \t]*(?:[(（]\d{1,2}[)）]|[\u2460-\u2473]|第[一二三四五六七八九十]{1,2}步[：:，,]?|"
-    r"[Ss]tep[ \t]*\d{1,2}[ \t]*[:.：]|[A-Z]{2,4}\d{1,2}[ \t]*[:：])[ \t]*(?=\S)",  # BP1: Nielsen's equations
+    r"[Ss]tep[ \t]*\d{1,2}[ \t]*[:.：])[ \t]*(?=\S)",
     re.M,
 )
 
 
+# heldtex40: a book's equation label at a line's start, Nielsen's "BP1: δᴸ = …", "BP4: ∂C/∂w = …"
+_EQUATION_LABEL = re.compile(r"^([ \t]*)[A-Z]{2,4}\d{1,2}[ \t]*[:：][ \t]*(?=\S)", re.M)
 _TYPED_SUPERSCRIPT = re.compile(r"(?<=[\w\u0370-\u03ff)])\^(\[\d{1,2}\]|\([^()\n]{1,12}\))")
 
 
@@ -916,6 +918,8 @@ def _numbered_steps(text: str) -> str:
     ``（1）δ₂ = …；（2）δ₁ = …；（3）∂L/∂W₁ = Xᵀδ₁。``, ``① … ② …``, ``第一步 … 第二步 …``
     (c38t-100–107): the step marks left out and each step a line, as statements one a line."""
     text = re.sub(r"(δ|\\delta)ᴸ", r"\1^L", text)  # heldtex40: Nielsen's δᴸ typed with a modifier letter
+    if _EQUATION_LABEL.search(text) and not _python(text):  # "BP1: …" (never code's "DW1: np.ndarray = …")
+        text = _EQUATION_LABEL.sub(r"\1", text)
     if not _STEP_MARK.search(text):
         return text
     return _STEP_MARK.sub(lambda m: "\n" if m.group(1) else "", text).strip()
