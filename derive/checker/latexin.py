@@ -1468,8 +1468,8 @@ class _Parser:
         r"""``\mu^{2-p}``, ``\mu^{-p}``, ``p^{\gamma}``: a power whose exponent is numbers and names
         of the network (its constants) joined by + and −, read as NumPy reads ``mu ** (2 - p)``
         (``exp((2 − p) log μ)``); None for any other superscript."""
-        if not re.fullmatch(r"[-+]?(?:\d+(?:\.\d+)?[-+])?\\?[A-Za-z]+(?:[-+]\d+(?:\.\d+)?)?", compact):
-            return None
+        if not re.fullmatch(r"[-+]?(?:\d+(?:\.\d+)?[-+])?(?:\\[A-Za-z]+|[A-Za-z])(?:[-+]\d+(?:\.\d+)?)?", compact):
+            return None  # one letter or one Greek name (p, \gamma), with numbers added or taken
         if not any(t.kind in ("id", "cmd") and self.known(t.text.lstrip("\\")) for t in toks):
             return None
         try:
