@@ -27,9 +27,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c33-123": "\\mathrm{rowsum}(…) (a made-up row sum) is an unknown name",
     "c33-145": "focal loss: `(1 - p_t) ** gamma` of a [constants] gamma is read exp(γ·log(1 − p_t)), "
     "undefined where the checker's real-valued labels push p_t above 1 — a right answer rejected",
-    "c33-152": "a superscript that names a constant, (1 - p_t)^{\\gamma}: 'expected a number' "
-    "(the answer is wrong anyway: the closed form holds only at 0/1 labels)",
-    "c33-156": "as c33-152, in Chinese prose",
     "c33-197": "batch norm straight through (dhpreact = bngain / std * dhpreact_bn) on makemore's "
     "unbiased std: wrong, code unknown (missing-path expected)",
     # (c33-204, tanh′ taken of h = tanh(·) again, is wrong-activation-derivative since round 33's

@@ -35,7 +35,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c36t-043": _PAREN,
     "c36t-101": "Wolfram's D[expr, x] with the loss written out, not named: only D[L, w] with a name is read",
     "c36t-220": "a Leibniz factor ∂score/∂u of a row-wise dot product (torch.linalg.vecdot) is not a local derivative the chain reader knows",
-    "c36t-233": "(y ⊙ σ(−margin))^⊤ X with 1-D y: derive reads a 1-D vector as a row, so its transpose is a column (5×1) — the maths' column convention makes it a row; reading 1-D vectors as columns in LaTeX is a wider change",
     "c36t-256": "a bare Σmask of a matrix is read as the batch sum (a row), as derive reads Σ without an index; the student meant every entry",
 }
 

@@ -21,19 +21,14 @@ import corpus_common  # noqa: E402
 import pytest  # noqa: E402
 
 CASES = corpus39t.load()
-_SUM_ROW = ("a per-example sum Σ_n c_n φ_n (φ_n Bishop's column) for a column parameter is read in rows, a 1 × M "
-            "row: shape-mismatch")
 _PER_EXAMPLE_LHS = "∂L/∂r^{(i)}: a per-example left side is refused (the vectorised form is expected)"
 _OCTAVE = "Octave's a2' with Theta2(:, 2:end) and [zeros(K, 1), …] on one line: not read"
 _QIU = "邱锡鹏's ŷ^{(n)} and y^{(n)} one-hot defined by a closing clause in words: not read"
 _DOT_IN_CODE = "· between spaced operands in text that also has code (O.size): read as code, where · is no operator"
 _WORKING = "a working statement before 所以 / 故 (d/dr log cosh r = tanh r, $\\frac{∂y}{∂a} = …$) is not read"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c39t-032": _SUM_ROW,
     "c39t-033": "\\mathcal{N}(a_n \\mid 0, 1), the normal density with \\mid, is not read",
-    "c39t-035": "its sign slip under the per-example sum is named shape-mismatch (as c39t-032), not sign",
     "c39t-055": "⊘ (element-wise division) typed in Unicode text is not read",
-    "c39t-061": "CS229's w^⊤x^{(i)} inside a per-example sum is read as wᵀ times X, not the example's inner product",
     "c39t-068": _PER_EXAMPLE_LHS,
     "c39t-069": _PER_EXAMPLE_LHS,
     "c39t-104": "\\big[\\,\\mathbf{0} \\;\\; Θ^{(2)}_{:,1:}\\,\\big], a block row set with spacing, is read as a product (a bmatrix is read)",
@@ -45,7 +40,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c39t-129": _QIU,
     "c39t-131": "「，即 (ŷ − y)/N」: a restatement after 即 is not left out",
     "c39t-169": "a bias gradient described in words (对 … 按行求和) after a caret-and-· line: not read",
-    "c39t-176": "two Leibniz statements joined by a full-width comma, ∂L/∂O used inside the first: not read",
     "c39t-177": _DOT_IN_CODE,
     "c39t-178": _DOT_IN_CODE,
     "c39t-235": _WORKING,

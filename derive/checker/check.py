@@ -542,6 +542,7 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     if m is None:
         return formula, None
     rate = m.group(1) or m.group(2)
+    rate = {"α": "alpha", "η": "eta"}.get(rate, rate)  # heldtex40: α in text is the network's alpha where it has one
     taken = (*n.g.tensors, *n.spec.constants, *n.spec.dims)
     if any(name == rate or name.startswith(rate) and name[len(rate) :].isdigit() for name in taken):
         return formula, None  # the network's alpha (alpha2, alpha3 of \alpha^{[2]}): that name

@@ -589,6 +589,15 @@ def loose_close(a: np.ndarray, b: np.ndarray, terms: float = 0.0) -> bool:
     return bool(np.all(np.abs(a - b) <= CHECK_FD_RTOL * np.abs(b) + CHECK_FD_ATOL * scale))
 
 
+def _exponent_constants_heldtex40(net: Net) -> set[str]:
+    """The constants a forward line uses in an exponent (``mu ** (1 - p)``, ``pow(x, q)``)."""
+    found: set[str] = set()
+    for text in net.spec.forward_text.values():
+        for m in re.finditer(r"\*\*\s*(\([^()]*\)|[\w.]+)|\b(?:pow|power)\([^,]*,([^)]*)\)", text):
+            found.update(n for n in net.spec.constants if re.search(rf"\b{re.escape(n)}\b", m.group(1) or m.group(2) or ""))
+    return found
+
+
 def _resized_points(net: Net, count: int = 2) -> list[Resized]:
     dims = dict(net.spec.dims)
     if not dims:
@@ -599,8 +608,11 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
         new = next(k for k in range(3, 64) if k != int(v) and k not in used)
         used.add(new)
         sizes[name] = new
+    powers = _exponent_constants_heldtex40(net)
     for name, v in net.spec.constants.items():
-        sizes[name] = float(v) + 1 / 7
+        # heldtex40: a constant in an exponent (Tweedie's mu ** (1 - p), focal's ** gamma) is
+        # folded into the derivation as its value; moved alone, only the answer would move
+        sizes[name] = float(v) if name in powers else float(v) + 1 / 7
     out: list[Resized] = []
     for k in range(4 * count):  # a draw where a loss saturates in float64 is drawn again
         try:

@@ -35,7 +35,7 @@ SIZING = {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl",
           "biggl", "biggr", "Biggl", "Biggr"}  # fmt: skip
 PRODUCTS = {"cdot", "times", "ast", "bullet"}
 HADAMARD = {"odot", "circ", "otimes"}
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL"}  # latexin.LOSS_NAMES
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL", "F", "Fhat"}  # latexin.LOSS_NAMES
 RELATIONS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "gt": ">", "lt": "<", "geq": ">=",
              "ge": ">=", "geqslant": ">=", "leq": "<=", "le": "<=", "leqslant": "<="}  # fmt: skip
 COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq",

@@ -6517,6 +6517,55 @@ class Convert:
             return None if _transposed_matrix(na, nb, (sa[0], sa[1]), set(self.net.spec.one_d)) else "*"
         return None
 
+    def one_d_row_heldtex40(
+        self, left: ex.Node, a: mf.MExpr, b: mf.MExpr
+    ) -> tuple[mf.MExpr, ex.Node] | None:
+        r"""``v^{\top} M`` written of the network's 1-D vectors only (李宏毅's ``(\mathrm{pred} -
+        y)^{\top} a_2``, pred and y of B entries): written maths' vᵀ is a row, NumPy's 1-D is a
+        row already — the row (un-transposed ``v``) times M, not the column broadcast over M's
+        columns; None where ``left`` is no such transpose or the shapes do not ask for it."""
+        if a.shape[1] != 1 or a.shape[0] == 1 or b.shape[0] != a.shape[0] or b.shape[1] == 1:
+            return None
+        row = self._untransposed_heldtex40(left)  # \frac{2}{B}(…)^{\top}: numbers before it too
+        if row is None:
+            return None
+        one_d = set(self.net.spec.one_d)
+        names = [tensor_of(self.net, n) or n for n in ex.names(row[1])]
+        vectors = [n for n in names if n in one_d]
+        if not vectors or any(n in self.net.g.tensors and n not in one_d for n in names):
+            return None
+        return self.convert(row[0])
+
+    def written_sum_heldtex40(self) -> bool:
+        """Is the formula written maths with a Σ (\\sum, Σ, ∑), not NumPy code (whose 1-D sums
+        the parser's one_d reading already takes)?"""
+        text = self.text if isinstance(self.text, str) else ""
+        return any(s in text for s in ("\\sum", "Σ", "∑"))
+
+    def one_d_only_heldtex40(self, node: ex.Node) -> bool:
+        """Is ``node`` written of the network's 1-D vectors (and sizes, constants, numbers) only,
+        with no transpose: a vector of written maths, a column where only a column fits?"""
+        def transposed(x: ex.Node) -> bool:
+            return isinstance(x, ex.Transpose) or any(transposed(c) for c in ex.children(x))
+
+        if transposed(node):
+            return False
+        one_d = set(self.net.spec.one_d)
+        names = [tensor_of(self.net, n) or n for n in ex.names(node)]
+        scalars = {*self.net.spec.dims, *self.net.spec.constants}
+        return any(n in one_d for n in names) and all(n in one_d or n in scalars for n in names)
+
+    def _untransposed_heldtex40(self, node: ex.Node) -> tuple[ex.Node, ex.Node] | None:
+        """``node`` with the transpose it ends in taken off, and that transposed operand, where
+        it is ``vᵀ`` or numbers and sizes times it (``\frac{2}{B} vᵀ``); else None."""
+        if isinstance(node, ex.Transpose):
+            return node.operand, node.operand
+        scalars = {*self.net.spec.dims, *self.net.spec.constants, "pi", "π"}
+        if isinstance(node, ex.BinOp) and node.op in ("·", "*") and set(ex.names(node.left)) <= scalars:
+            inner = self._untransposed_heldtex40(node.right)
+            return None if inner is None else (ex.BinOp(node.op, node.left, inner[0]), inner[1])
+        return None
+
     def declared_star(self, na: ex.Node, nb: ex.Node) -> str | None:
         """``*`` in written maths by the declared shapes: element-wise where they broadcast at
         every size, a matrix product where only the product fits (``A1^T * (A2 - Y)``: (n_h, m)
@@ -6635,6 +6684,12 @@ class Convert:
                 op = "@"
             elif a.shape == b.shape and not _transposed_matrix(na, nb, a.shape, set(self.net.spec.one_d)):
                 op = "*"  # h (1 − h): equal shapes that do not chain are element-wise
+            elif (row := self.one_d_row_heldtex40(node.left, a, b)) is not None:
+                (a, na), op = row, "@"  # (pred − y)^⊤ a_2 of a 1-D pred: the row times the matrix
+            elif a.shape[0] == 1 != a.shape[1] and b.shape[0] == 1 and self.one_d_only_heldtex40(na):
+                a, na, op = mf.transpose(a, False), ex.Transpose(na), "@"  # (pred − y) W_3: its column
+            elif b.shape[0] == 1 != b.shape[1] == a.shape[1] and self.one_d_only_heldtex40(nb):
+                b, nb, op = mf.transpose(b, False), ex.Transpose(nb), "@"  # x^⊤ (μ − y): its column
             elif (
                 fits(a.shape, b.shape)
                 and (max(a.shape[0], b.shape[0]), max(a.shape[1], b.shape[1])) in (a.shape, b.shape)
@@ -7177,6 +7232,8 @@ class Convert:
             r, c = x.shape
             if axis is None:
                 out, count = mf.SumAll(x), (r, c)
+            elif axis.value == 0 and r == 1 and c != 1 and self.written_sum_heldtex40() and self.one_d_only_heldtex40(nx):
+                out, count = mf.SumAll(x), (r, c)  # heldtex40: Σ_i (pred_i − y_i) of 1-D vectors: its only axis
             elif axis.value == 0:
                 out, count = mf.SumRows(x), (r,)
             else:

@@ -299,7 +299,7 @@ def _norm_bars_heldcheck33(toks: list[Tok]) -> list[Tok]:
 # the parameters a hypothesis h names in its subscript (h_\theta, h_{w,b}), backslashes dropped
 _HYPOTHESIS = ("theta", "boldsymboltheta", "mathbftheta", "w", "w,b", "W,b", "mathbfw")
 LEIBNIZ = "∂"  # Call("∂", (Name(A), Name(B))): the local derivative ∂A/∂B (derive.checker.formula)
-LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL"}  # Div: CMU 11-785
+LOSS_NAMES = {"L", "J", "E", "C", "ell", "loss", "Loss", "Div", "cost", "Cost", "MSE", "NLL", "F", "Fhat"}  # Div: CMU 11-785; F, F̂: Hagan's performance index
 _TRANSPOSE_MARK_HELDCHECK31 = re.compile(r"\\top|T|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}")
 GENERIC_LAYER = (  # δ^{(l)}: the general layer l of a derivation, not one of the network's
     "\\delta^{{{sup}}} is the general layer {letter}: the checker reads the gradient of one "
@@ -921,6 +921,13 @@ def _mul(a: ex.Node, b: ex.Node) -> ex.Node:
     return ex.BinOp(PRODUCT, a, b)
 
 
+def _product_factors(x: ex.Node) -> list[ex.Node]:
+    """The factors of a chain of written products (``·``, ``∗``, ``*``) in ``x``, in order."""
+    if isinstance(x, ex.BinOp) and x.op in (PRODUCT, STAR, "*"):
+        return [*_product_factors(x.left), *_product_factors(x.right)]
+    return [x]
+
+
 def _has_transpose(x: ex.Node) -> bool:
     return isinstance(x, ex.Transpose) or any(_has_transpose(c) for c in ex.children(x))
 
@@ -1380,6 +1387,15 @@ class _Parser:
             and self.known(node.id + compact)
         ):
             return ex.Name(node.id + compact)
+        if (  # heldtex40: Hagan's s^{2} = …, then s^{2} used: a name the answer defines (s2)
+            number
+            and isinstance(node, ex.Name)
+            and re.fullmatch(r"\d", compact)
+            and not self.known(node.id)
+            and len(node.id) == 1
+            and (node.id + compact in self.defined or self.peek().text in ("=", "\\leftarrow", "\\gets"))
+        ):
+            return ex.Name(node.id + compact)
         if number:
             value = Fraction(compact)
             if abs(value) > ex.MAX_EXPONENT:
@@ -1409,7 +1425,7 @@ class _Parser:
                     node = tagged
                 elif not m.group(2).isdigit():
                     raise LatexError(PER_EXAMPLE.format(col=start.col), start.col)
-                if isinstance(node, ex.Name):  # W^{(2)}: a layer, as some courses write it
+                if isinstance(node, ex.Name) and (tagged is None or self.peek().text == "_"):  # W^{(2)}: a layer
                     node = ex.Name(node.id + m.group(2))
             elif m.group() in ("\\prime", "'") and self.octave_transpose(node):
                 transpose = not transpose  # A^{[1]'}: Octave's A' (Ng's course) on a tensor
@@ -1422,6 +1438,9 @@ class _Parser:
         if rest:
             if isinstance(node, ex.Name) and node.id == "e" and self.euler():
                 return ex.Call("exp", (self.sub_parse(toks, start),))
+            power = self.named_power_heldtex40(node, compact, toks, start)
+            if power is not None:  # Tweedie's \mu^{2-p}: μ ** (2 − p), as NumPy's ** reads it
+                return power
             raise LatexError(
                 f"cannot read the superscript '{text}' at column {start.col}: "
                 "expected a number, [k] (layer), T or \\top (transpose)",
@@ -1442,6 +1461,25 @@ class _Parser:
             if any(a is p for p in self.primed) and not isinstance(b, ex.Transpose):
                 assert isinstance(a, ex.Transpose) and isinstance(a.operand, ex.Name)
                 raise LatexError(PRIME_IN_SUM.format(name=a.operand.id, col=tok.col), tok.col)
+
+    def named_power_heldtex40(
+        self, node: ex.Node, compact: str, toks: list[Tok], start: Tok
+    ) -> ex.Node | None:
+        r"""``\mu^{2-p}``, ``\mu^{-p}``, ``p^{\gamma}``: a power whose exponent is numbers and names
+        of the network (its constants) joined by + and −, read as NumPy reads ``mu ** (2 - p)``
+        (``exp((2 − p) log μ)``); None for any other superscript."""
+        if not re.fullmatch(r"[-+]?(?:\d+(?:\.\d+)?[-+])?(?:\\[A-Za-z]+|[A-Za-z])(?:[-+]\d+(?:\.\d+)?)?", compact):
+            return None  # one letter or one Greek name (p, \gamma), with numbers added or taken
+        if not any(t.kind in ("id", "cmd") and self.known(t.text.lstrip("\\")) for t in toks):
+            return None
+        try:
+            exponent = self.sub_parse(toks, start)
+        except LatexError:
+            return None
+        names = ex.names(exponent)
+        if not names or not all(self.known(n) for n in names):
+            return None
+        return ex.Call("exp", (ex.BinOp("*", exponent, ex.Call("log", (node,))),))
 
     def sub_parse(self, toks: list[Tok], start: Tok) -> ex.Node:
         sub = self.sub([*toks, Tok("end", "", start.col)])
@@ -1910,6 +1948,8 @@ class _Parser:
             t = self.next()
             if t.text == "\\mcol":
                 cond = self.case_condition()
+                while self.peek().text in (",", ".", ";", "\\,"):  # heldtex40: z > 0, \\ (a row's comma)
+                    self.next()
                 t = self.next()
             rows.append((value, cond))
             if t.text == "\\mrow" and self.peek().text == "\\end":
@@ -2455,6 +2495,13 @@ class _Parser:
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
             if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
                 return ex.Name(self.gkey(str(self.last_layer("Z"))))
+            if text.strip() == "L":  # heldtex40: δ^L of a network without layers: the answer's name
+                return ex.Name("delta_L")
+            tag = re.fullmatch(r"\((out|output|h|hidden)\)(\[[a-z]\])?", text.replace(" ", ""))
+            if tag is not None:  # heldtex40: Raschka's δ^{(out)}, δ^{(h)}: names the answer defines
+                if tag.group(2):  # δ^{(out)[i]} inside \sum_i: the batch
+                    self.per_example(tag.group(2), start.col)
+                return ex.Name("delta_" + tag.group(1)[0])
             qiu = re.fullmatch(r"[(\[](\d+),([a-z])[)\]]", text.replace(" ", ""))
             if qiu is not None:  # \boldsymbol{\delta}^{(1,n)}
                 layer, example = qiu.groups()
@@ -2650,14 +2697,30 @@ class _Parser:
         """``(number, vector)`` when ``term`` is one number per example times (either side) a
         tensor of the network with more than one column, no transpose in the product (``(h_i −
         y_i) x_i``, ``(h^{(i)} − y^{(i)}) x^{(i)}``); else None."""
-        if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR)):
+        if isinstance(term, ex.BinOp) and term.op in ("+", "-"):  # heldtex40: a sum of such
+            parts = [self.scaled_example_vector(x) for x in (term.left, term.right)]  # terms, one vector
+            if all(parts) and parts[0][1] == parts[1][1]:  # (cases of MH's Σ_i: −2 r y_i x_i, −4 y_i x_i)
+                return ex.BinOp(term.op, parts[0][0], parts[1][0]), parts[0][1]
             return None
-        for scalar, vector in ((term.left, term.right), (term.right, term.left)):
+        if not (isinstance(term, ex.BinOp) and term.op in (PRODUCT, STAR, "*")):
+            return None
+        for scalar, vector in ((term.left, term.right), (term.right, term.left)) if term.op != "*" else ():
             scalar = self.inner_products(scalar)
             if isinstance(vector, ex.Name) and self.per_example_scalar(scalar):
                 width = self.width(vector.id)
                 if width is not None and width > 1:
                     return scalar, vector
+        # heldtex40: the vector inside a longer product, ((c_n · e^{…}) · φ_n) · 1[…]: the one
+        # factor of several columns, every other factor one number per example
+        factors = _product_factors(term)
+        wide = [f for f in factors if isinstance(f, ex.Name) and (self.width(f.id) or 0) > 1]
+        if len(wide) == 1 and not any(_has_transpose(f) for f in factors):
+            rest = [f for f in factors if f is not wide[0]]
+            scalar = rest[0]
+            for f in rest[1:]:
+                scalar = ex.BinOp(PRODUCT, scalar, f)
+            if rest and self.per_example_scalar(self.inner_products(scalar)):
+                return self.inner_products(scalar), wide[0]
         return None
 
     def per_example_scalar(self, node: ex.Node) -> bool:
@@ -2673,6 +2736,8 @@ class _Parser:
                 found = True  # its names are the product's own
             elif isinstance(n, ex.Name):
                 if any(self.column_product(p) and n in (p.left, p.right) for p in _nodes(node)):
+                    continue
+                if n.id in ("pi", "π"):  # heldtex40: Bishop's 1/\sqrt{2\pi}, a number
                     continue
                 width = self.width(n.id)
                 if width is None or width != 1:
@@ -2711,6 +2776,9 @@ class _Parser:
         if isinstance(node, ex.Neg):
             inner = self.inner_products(node.operand)
             return node if inner is node.operand else ex.Neg(inner)
+        if isinstance(node, ex.Call) and _elementwise_heldcheck30(node):  # heldtex40: tanh(w^⊤x^{(i)} − y^{(i)})
+            inner = self.inner_products(node.args[0])
+            return node if inner is node.args[0] else ex.Call(node.func, (inner,), node.kwargs, node.tie)
         return node
 
     def all_steps(self) -> list[int]:

@@ -133,6 +133,7 @@ def number_text(text: str) -> str:
     exponents (``×10⁻²`` → ``×10^{-2}``), a trailing ellipsis (``-0.013668…``) and Chinese or
     Western sentence punctuation (``。``, ``，``) removed."""
     clean = re.sub(r"\s*#.*$", "", text.strip())  # a comment after it: "-0.0137  # rounded"
+    clean = re.sub(r"^\(\s*[a-eA-E]\s*\)\s*(?=[-+−]?\.?\d)", "", clean)  # heldtex40: a choice's letter, "(d) −0.7428"
     m = re.search(r"(?:=|≈|\\approx)(?!.*(?:=|≈|\\approx))", clean)
     if m is not None and clean[: m.start()].strip():
         clean = clean[m.start() :]
@@ -141,7 +142,8 @@ def number_text(text: str) -> str:
     # a short sentence that ends in the number: "the gradient is about -0.176", "I got -0.176",
     # "结果约为 −0.1763。", "答案是 0.05" (words only before it: no digit, sign or formula)
     sentence = re.match(
-        r"\s*(?:[A-Za-z][A-Za-z' ]{0,40}?\s(?:is|was|equals|got|get|of)|[\u4e00-\u9fff]{1,8}?(?:为|是|得))"
+        r"\s*(?:[A-Za-z][A-Za-z' ]{0,40}?\s(?:is|was|equals|got|get|of)|"
+        r"(?:[A-Za-z][\w₀-₉]{0,6}\s*)?[\u4e00-\u9fff]{1,8}?(?:为|是|得))"  # heldtex40: 「w₀ 的梯度约为 …」
         r"(?=\s*(?:approx\.?|approximately|about|around|roughly|约|大约)?\s*[-+−]?\.?\d)",
         clean,
     )

@@ -43,7 +43,11 @@ _OUT_PROMPT = re.compile(r"^\s*Out\s*\[\d*\]\s*:\s*")
 _FENCE = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*[\w+-]*[ \t]*$")
 _LABEL = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?:final|my)\s+)?(?:answer|ans\.?|solution|result)(?:\*\*|__)?\s*[:：]"
-    r"(?:\*\*|__)?\s*|^\s*(?:答案|解答|答|解)\s*[:：]\s*",
+    r"(?:\*\*|__)?\s*|^\s*(?:答案|解答|答|解)\s*[:：]\s*"
+    # heldtex40: a bold label closed by a full stop, as a Jupyter cell writes it ("**Solution.**")
+    r"|^\s*(?:\*\*|__)(?:(?:final|my)\s+)?(?:answer|solution|result)\s*\.\s*(?:\*\*|__)\s*"
+    # heldtex40: a heading in Chinese words before a full-width colon (「吴恩达笔记：」, 「敏感度反向传播：」)
+    r"|^\s*(?:[\u4e00-\u9fff]{2,12}|[A-Z]{2,6})：\s*(?=[A-Za-z∂∇δΔ$\\(])",
     re.I,
 )
 _FULL_WIDTH_CODE = str.maketrans({"（": "(", "）": ")", "，": ", ", "：": ":", "；": ";", "＝": "="})
@@ -112,7 +116,8 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _EMOJI.sub("", text)
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
-    text = _pdf_layer_index(_LABEL.sub("", text, count=1), size_of)
+    text = _pdf_layer_index(_fenced(_LABEL.sub("", text, count=1)), size_of)  # **Answer**: `…`
+    text = _typed_superscripts_heldtex40(text)
     text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(text))))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
@@ -384,13 +389,14 @@ def _function_clause(text: str) -> tuple[str, str, str, str] | None:
     between two others (:data:`_FUNCTION_CLAUSE`); None where there is none. The body ends at
     the first comma, semicolon or ``\\quad`` outside brackets; a body with an ``=`` is none."""
     for m in _FUNCTION_CLAUSE.finditer(text):
-        depth = 0
+        depth = env = 0  # env: \begin{cases} … \end{cases} open (its rows' commas are its own)
         for k in range(m.end(), len(text)):
             depth += text[k] in "([{"
             depth -= text[k] in ")]}"
+            env += text.startswith("\\begin{", k) - text.startswith("\\end{", k)
             if depth < 0:
                 break
-            if depth == 0 and (text[k] in ",，;；" or re.match(r"\\q?quad\b", text[k:])):
+            if depth == 0 and env == 0 and (text[k] in ",，;；" or re.match(r"\\q?quad\b", text[k:])):
                 body = text[m.end() : k].strip()
                 if body and not re.search(r"(?<![<>!\\])=", body):
                     return m.group(1), m.group(2), body, text[: m.start()] + text[k:]
@@ -809,7 +815,7 @@ _CODE_UPDATE = re.compile(
 )
 _LATEX_RATE = r"(?:\\eta|\\alpha|η|α)"
 _LATEX_UPDATE = re.compile(
-    r"(^|\\\\|\\quad|\n)(\s*)((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
+    r"(^|\\\\|\\q?quad|\n)(\s*)((?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*[A-Za-z]\s*\}|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9]|\^\{[^{}]*\})*)\s*"
     rf"(?:\\leftarrow|←|:=|=)\s*\3\s*([-+])\s*{_LATEX_RATE}\s*(?:\\[,;:!]|\\cdot|\s)*"
 )
 
@@ -889,10 +895,31 @@ _STEP_MARK = re.compile(
 )
 
 
+# heldtex40: a book's equation label at a line's start, Nielsen's "BP1: δᴸ = …", "BP4: ∂C/∂w = …"
+_EQUATION_LABEL = re.compile(r"^([ \t]*)[A-Z]{2,4}\d{1,2}[ \t]*[:：][ \t]*(?=\S)", re.M)
+_TYPED_SUPERSCRIPT = re.compile(r"(?<=[\w\u0370-\u03ff)])\^(\[\d{1,2}\]|\([^()\n]{1,12}\))")
+
+
+def _typed_superscripts_heldtex40(text: str) -> str:
+    """Maths typed in plain text with a caret before a bracket — 吴恩达's ``A^[1]``, Tweedie's
+    ``μ^(2−p)`` — as LaTeX's ``A^{[1]}``, ``μ^{2−p}``; never in Python code (``^`` is XOR)."""
+    if "⁽" in text and not _python(text):  # δ⁽²⁾: a layer in superscript parentheses
+        digits = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+        text = re.sub(r"⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})⁾", lambda m: "^{(" + m.group(1).translate(digits) + ")}", text)
+    if "^" not in text or not _UNICODE_MATHS.search(text) or _python(text):
+        return text
+    return _TYPED_SUPERSCRIPT.sub(
+        lambda m: "^{" + (m.group(1) if m.group(1)[0] == "[" else m.group(1)[1:-1]) + "}", text
+    )
+
+
 def _numbered_steps(text: str) -> str:
     """An answer set out in numbered steps, ``(1) δ₂ = A₂ − Y`` / ``(2) ∂L/∂W₂ = A₁ᵀδ₂/m``,
     ``（1）δ₂ = …；（2）δ₁ = …；（3）∂L/∂W₁ = Xᵀδ₁。``, ``① … ② …``, ``第一步 … 第二步 …``
     (c38t-100–107): the step marks left out and each step a line, as statements one a line."""
+    text = re.sub(r"(δ|\\delta)ᴸ", r"\1^L", text)  # heldtex40: Nielsen's δᴸ typed with a modifier letter
+    if _EQUATION_LABEL.search(text) and not _python(text):  # "BP1: …" (never code's "DW1: np.ndarray = …")
+        text = _EQUATION_LABEL.sub(r"\1", text)
     if not _STEP_MARK.search(text):
         return text
     return _STEP_MARK.sub(lambda m: "\n" if m.group(1) else "", text).strip()
@@ -962,7 +989,13 @@ def _chinese_prose(text: str) -> str:
     # a sentence of prose ended by a colon before a gradient's statement ("乘法节点的反向传播将上游的值
     # 乘以输入信号的翻转值：∂L/∂w = 2v·x", Saito's computational graphs, c38t-094–096): left out
     text = _ZH_SENTENCE.sub(r"\1", text)
-    text = re.sub(r"，\s*(?=[^\W\d]\w*\s*=(?!=))", "\n", text)
+    # heldtex40: words naming the term a statement defines (「定义输出层误差项 δ⁽²⁾ = …」, 「，隐层误差项
+    # δ⁽¹⁾ = …」): left out, the statement a line of its own
+    text = re.sub(
+        r"(^|[，,])[ \t]*(?!其中|这里|此处|式中|其它|其余)[\u4e00-\u9fff]{3,16}[ \t]+(?=[A-Za-z\u0370-\u03ff∂∇\\][^=\n，]{0,30}=(?!=))",
+        lambda m: "\n" if m.group(1) else "", text, flags=re.M,
+    )
+    text = re.sub(r"，\s*(?=(?:[^\W\d]\w*|∂[^\s/=]{1,16}/∂[^\s/=]{1,16})\s*=(?!=))", "\n", text)  # ∂L/∂W = …: heldtex40
     # a closing line that restates the value ("故答案为 40。") after the formula: the formula is checked
     text = re.sub(r"\n[ \t]*(?:答案|结果|数值|其值)(?:为|是|[:：])\s*[-+−]?[\d.]+\s*。?\s*$", "", text)
     text = re.sub(r"\s*。\s*$", "", text)
