@@ -243,7 +243,7 @@ C(R, "w1", N, "grad_w1 = xᵀ [ (2 (y_pred − y) w2ᵀ) ⊙ (h_relu > 1) ]", "*
 # ================================================================ ELU (elu.toml): ELU′ in cases, 𝟙, through its output
 _ELUC = r"\operatorname{ELU}'(z) = \begin{cases} 1 & z > 0 \\ \alpha e^{z} & z \le 0 \end{cases}"
 C(EL, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{2}{m}A_1^{\top}(\hat{Y} - Y)", oracle=EL_W2, style="elu-W2")
-C(EL, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{m}A_1^{\top}(\hat{Y} - Y)", "scale-factor", oracle=f"A1.T @ (Yhat - Y) / m", style="elu-W2-no-2")
+C(EL, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{m}A_1^{\top}(\hat{Y} - Y)", "scale-factor", oracle="A1.T @ (Yhat - Y) / m", style="elu-W2-no-2")
 C(EL, "W1", L, r"\frac{\partial L}{\partial W_1} = X^{\top}\Big[\frac{2}{m}(\hat{Y} - Y)W_2^{\top} \odot \operatorname{ELU}'(Z_1)\Big], \quad " + _ELUC, oracle=EL_W1, style="elu-W1-cases")
 C(EL, "W1", L, r"\frac{\partial L}{\partial W_1} = X^{\top}\Big[\frac{2}{m}(\hat{Y} - Y)W_2^{\top} \odot \operatorname{ELU}'(Z_1)\Big], \quad \operatorname{ELU}'(z) = \begin{cases} 1 & z > 0 \\ \alpha (e^{z} - 1) & z \le 0 \end{cases}", "*", oracle=f"X.T @ ({EL_DY} @ W2.T * ((Z1 > 0) + alpha * (np.exp(Z1) - 1) * (Z1 <= 0)))", style="elu-W1-cases-value-not-slope")
 C(EL, "W1", L, r"\frac{\partial L}{\partial W_1} = X^{\top}\Big[\frac{2}{m}(\hat{Y} - Y)W_2^{\top} \odot \operatorname{ELU}'(Z_1)\Big], \quad \operatorname{ELU}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}", "*", oracle=f"X.T @ ({EL_DY} @ W2.T * (Z1 > 0))", style="elu-W1-relu-slope")
@@ -264,7 +264,7 @@ C(EL, "b1[0,2]", V, "−0.4651", style="v-elu-b1-2-unicode-minus")
 # ================================================================ SELU (selu.toml, sse/2): scale·ELU′
 _SELUC = r"\operatorname{SELU}'(z) = \mathrm{scale}\cdot\begin{cases} 1 & z > 0 \\ \alpha e^{z} & z \le 0 \end{cases}"
 C(SE, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\big[(A - Y) \odot \operatorname{SELU}'(Z)\big], \quad " + _SELUC, oracle=SE_W, style="selu-W-cases")
-C(SE, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\big[(A - Y) \odot \operatorname{SELU}'(Z)\big], \quad \operatorname{SELU}'(z) = \begin{cases} 1 & z > 0 \\ \alpha e^{z} & z \le 0 \end{cases}", "scale-factor", oracle=f"X.T @ ((A - Y) * ((Z > 0) + alpha * np.exp(Z) * (Z <= 0)))", style="selu-W-scale-dropped")
+C(SE, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\big[(A - Y) \odot \operatorname{SELU}'(Z)\big], \quad \operatorname{SELU}'(z) = \begin{cases} 1 & z > 0 \\ \alpha e^{z} & z \le 0 \end{cases}", "scale-factor", oracle="X.T @ ((A - Y) * ((Z > 0) + alpha * np.exp(Z) * (Z <= 0)))", style="selu-W-scale-dropped")
 C(SE, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\big[(A - Y) \odot \mathrm{scale}\,\alpha e^{Z}\big]", "*", oracle="X.T @ ((A - Y) * scale * alpha * np.exp(Z))", style="selu-W-negative-branch-only")
 C(SE, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\big[(Y - A) \odot \operatorname{SELU}'(Z)\big], \quad " + _SELUC, "sign", oracle=f"-{SE_W}", style="selu-W-sign")
 C(SE, "Z", L, r"\frac{\partial L}{\partial Z} = (A - Y) \odot \mathrm{scale}\,\big(\mathbb{1}[Z > 0] + \alpha e^{Z} \odot \mathbb{1}[Z \le 0]\big)", oracle=SE_DZ, style="selu-dZ-indicators")
@@ -315,7 +315,7 @@ C(SP, "W1[1,1]", V, "-0.01728", "sign", style="v-softplus-beta-W1-11-sign")
 
 # ================================================================ 李宏毅 HW1 (F.linear weights [out, in], pred squeezed), Chinese
 C(LH, "W3", L, r"\frac{\partial L}{\partial W_3} = \frac{2}{B}(\mathrm{pred} - y)^{\top} a_2", oracle=LH_W3, lang=Z, style="zh-lhy-W3")
-C(LH, "W3", L, r"\frac{\partial L}{\partial W_3} = \frac{1}{B}(\mathrm{pred} - y)^{\top} a_2", "scale-factor", oracle=f"(pred - y) @ a2 / B", lang=Z, style="zh-lhy-W3-no-2")
+C(LH, "W3", L, r"\frac{\partial L}{\partial W_3} = \frac{1}{B}(\mathrm{pred} - y)^{\top} a_2", "scale-factor", oracle="(pred - y) @ a2 / B", lang=Z, style="zh-lhy-W3-no-2")
 C(LH, "b3", L, r"\frac{\partial L}{\partial b_3} = \frac{2}{B}\sum_{i=1}^{B}(\mathrm{pred}_i - y_i)", oracle=LH_B3, lang=Z, style="zh-lhy-b3-sum")
 C(LH, "W2", L, r"\frac{\partial L}{\partial W_2} = \delta_2^{\top} a_1, \quad \delta_2 = \frac{2}{B}(\mathrm{pred} - y)\,W_3 \odot \mathbb{1}[a_2 > 0]", oracle=LH_W2, lang=Z, style="zh-lhy-W2-out-in")
 C(LH, "W2", L, r"\frac{\partial L}{\partial W_2} = a_1^{\top}\delta_2, \quad \delta_2 = \frac{2}{B}(\mathrm{pred} - y)\,W_3 \odot \mathbb{1}[a_2 > 0]", "*", lang=Z, style="zh-lhy-W2-row-major-habit", note="F.linear's weight is [out, in]: a₁ᵀδ₂ is its transpose")
@@ -329,7 +329,7 @@ C(LH, "b3", V, "0.7593", "*", lang=Z, style="zh-v-lhy-b3-half")
 
 # ================================================================ ELU α = 0.5 at its kink (hn16_elu_alpha_kink: z[0,0] = 0, PyTorch's slope there is α)
 C(EK, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\Big[(a v - y)v^{\top} \odot \begin{cases} 1 & z > 0 \\ 0.5\,e^{z} & z \le 0 \end{cases}\Big]", oracle=EK_W, style="elu-kink-W-cases")
-C(EK, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\Big[(a v - y)v^{\top} \odot \begin{cases} 1 & z \ge 0 \\ 0.5\,e^{z} & z < 0 \end{cases}\Big]", "*", oracle=f"X.T @ ((a @ v - y) @ v.T * np.where(z >= 0, 1, 0.5 * np.exp(z)))", style="elu-kink-W-slope-1-at-0", note="at z = 0 PyTorch's ELU takes the z ≤ 0 branch: slope α")
+C(EK, "W", L, r"\frac{\partial L}{\partial W} = X^{\top}\Big[(a v - y)v^{\top} \odot \begin{cases} 1 & z \ge 0 \\ 0.5\,e^{z} & z < 0 \end{cases}\Big]", "*", oracle="X.T @ ((a @ v - y) @ v.T * np.where(z >= 0, 1, 0.5 * np.exp(z)))", style="elu-kink-W-slope-1-at-0", note="at z = 0 PyTorch's ELU takes the z ≤ 0 branch: slope α")
 C(EK, "W", L, r"\frac{\partial L}{\partial W} = 2X^{\top}\Big[(a v - y)v^{\top} \odot \begin{cases} 1 & z > 0 \\ 0.5\,e^{z} & z \le 0 \end{cases}\Big]", "scale-factor", oracle=f"2 * {EK_W}", style="elu-kink-W-mean-forgotten")
 C(EK, "v", L, r"\frac{\partial L}{\partial v} = a^{\top}(a v - y)", oracle=EK_V, style="elu-kink-v")
 C(EK, "v", L, r"\frac{\partial L}{\partial v} = (a v - y)^{\top}a", "*", style="elu-kink-v-transposed")

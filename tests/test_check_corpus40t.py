@@ -16,7 +16,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus40t  # noqa: E402
 import corpus_common  # noqa: E402
-import pytest  # noqa: E402
 
 CASES = corpus40t.load()
 _KINK = ("ELU/SELU written with maximum/minimum in the spec: derive's slope at an input exactly 0 is 0 (both "
