@@ -97,8 +97,18 @@ def test_a_quiet_with_block_is_its_statements() -> None:
     assert _verdict("softmax-regression", "W", cell.replace("P - Y", "Y - P")) == ("incorrect", "sign")
     nested = "with np.errstate(over='ignore'):\n    with torch.inference_mode():\n        grad_w2 = h_relu.T @ (2 * (y_pred - y))"
     assert _verdict("relu-mlp", "w2", nested) == ("correct", None)
+    # round 40 (heldcheck40): a GradientTape whose tape is never read is its statements too; one
+    # whose tape computes the answer (tape.gradient) records values and stays refused
+    assert _verdict(
+        "relu-mlp", "w2", "with tf.GradientTape() as tape:\n    grad_w2 = h_relu.T @ (2 * (y_pred - y))"
+    ) == ("correct", None)
     with pytest.raises(FormulaError):
-        _verdict("relu-mlp", "w2", "with tf.GradientTape() as tape:\n    grad_w2 = h_relu.T @ (2 * (y_pred - y))")
+        _verdict(
+            "relu-mlp",
+            "w2",
+            "with tf.GradientTape() as tape:\n    loss = ((y_pred - y) ** 2).sum()\n"
+            "grad_w2 = tape.gradient(loss, w2)",
+        )
 
 
 def test_bold_greek_letter_without_braces() -> None:

@@ -188,11 +188,15 @@ def test_a_flattened_matrix_is_in_row_major_order() -> None:
     assert oracle_text(text, "flat", run=other).status == "DISAGREE"
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_reshape_that_moves_entries_stays_refused(lang: str) -> None:
-    lines = 'M = "(X @ Wa).T @ (X @ Wb)"\nloss = "(M.reshape(3, 2) ** 2).sum()"'
-    msg = _refusal(_FLAT.format(a=2, b=3, ab=6, target='[1, "F6"]', lines=lines), lang)
-    assert "[2, 3]" in msg and "[3, 2]" in msg
+def test_a_reshape_that_moves_entries_is_read_in_row_major_order() -> None:
+    """Refused until round 40 (a limitation, not a rule): heldnets40 reads a matrix reshaped to
+    other sizes through the unrolled fold (tests/test_heldnets40.py). The loss weighs each entry
+    by ``t``, so the order counts: PyTorch's row-major reshape agrees, the transpose's does not."""
+    lines = 'M = "(X @ Wa).T @ (X @ Wb)"\nloss = "(M.reshape(3, 2) ** 2 * t).sum()"'
+    text = _FLAT.format(a=2, b=3, ab=6, target="[3, 2]", lines=lines)
+    _both(text, "flat")
+    other = text.replace("M.reshape(3, 2)", "M.T.reshape(3, 2)")
+    assert oracle_text(text, "flat", run=other).status == "DISAGREE"
 
 
 _COUNTS = """
