@@ -681,6 +681,27 @@ def entry_scaled_clip(expr: sp.Expr) -> tuple[sp.Expr, tuple[sp.Expr, sp.Expr, s
     return None if clip is None else (k, clip)
 
 
+def entry_clip_plus(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, tuple[sp.Expr, sp.Expr, sp.Expr]] | None:
+    """``(rest, k, (x, lo, hi))`` when the sum ``expr`` is ``rest + k·clip(x, lo, hi)``: its one
+    term ``−k·F(…)`` and its number make the clamp, the other terms hold no clamp (hardswish's
+    slope ``z·𝟙[−3 < z < 3] − ReLU(6 − ReLU(z + 3)) + 6``); ``k`` a positive number; else
+    ``None``."""
+    if not expr.is_Add:
+        return None
+    steps = [t for t in expr.args if _step_term(t, _STEPS) is not None]
+    nums = [t for t in expr.args if t.is_number]
+    rest = [t for t in expr.args if t not in steps and t not in nums]
+    if len(steps) != 1 or len(nums) != 1 or not rest:
+        return None
+    k = -_step_term(steps[0], _STEPS)[0]  # type: ignore[index]
+    if not (k.is_number and k.is_positive):
+        return None
+    clip = entry_clip(steps[0] / k + nums[0] / k)
+    if clip is None:
+        return None
+    return sp.Add(*rest), k, clip
+
+
 def _step_term(t: sp.Expr, names: Any) -> tuple[sp.Expr, str, sp.Expr] | None:
     """``(c, F, u)`` when the term ``t`` is ``c · F(u)`` with F one of ``names``."""
     c, f = t.as_coeff_Mul()
@@ -714,6 +735,23 @@ def entry_exact_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
     if not hi.is_number or not lo < hi:
         return None
     return x, lo, hi
+
+
+def _factored_clip(expr: sp.Add) -> sp.Expr | None:
+    """``expr`` with its common factor taken out (``Mul`` unevaluated) when the sum left inside
+    is a clamp beside other terms (:func:`entry_clip_plus`): SymPy's ``δ·(z𝟙/6 − ReLU(…)/6) + δ``
+    is ``δ·(z𝟙 − ReLU(…) + 6)/6``, the same expression; else ``None``."""
+    if not any(type(a).__name__ in _STEPS for a in sp.preorder_traversal(expr)):
+        return None
+    factored = sp.factor_terms(expr)
+    if not factored.is_Mul:
+        return None
+    sums = [a for a in factored.args if a.is_Add]
+    if len(sums) != 1 or entry_clip_plus(sums[0]) is None:
+        return None
+    if sp.expand(factored - expr) != 0:
+        return None
+    return factored
 
 
 def entry_exact_between(expr: sp.Add) -> tuple[list[sp.Expr], sp.Expr, sp.Expr, bool] | None:
@@ -949,6 +987,16 @@ class DeriveLatexPrinter(LatexPrinter):
         if scaled is not None:  # k·clip(x, lo, hi), SymPy's k distributed over the clamp
             parts = ", ".join(self._print(v) for v in scaled[1])
             return f"{self._print(scaled[0])} \\operatorname{{clip}}\\left({parts}\\right)"
+        plus = entry_clip_plus(expr)
+        if plus is not None:  # k·clip(x, lo, hi) beside other terms (hardswish's slope)
+            rest, k, parts = plus
+            clip = "\\operatorname{clip}\\left(" + ", ".join(self._print(v) for v in parts) + "\\right)"
+            head = clip if k == 1 else f"{self._print(k)} {clip}"
+            tail = self._print(rest)
+            return f"{head} - {tail[1:]}" if tail.startswith("-") else f"{head} + {tail}"
+        factored = _factored_clip(expr)
+        if factored is not None:  # c·(… − k·F(…)) + c·k·hi: the clamp's number split off
+            return self._print(factored)
         pair = entry_exact_between(expr)
         if pair is not None:  # r·F'(x − lo) − r·G'(x − hi): the exact clamp's slope
             return self._between(*pair)
