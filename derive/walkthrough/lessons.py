@@ -1590,7 +1590,7 @@ def _clip_only(spec: Any) -> tuple[Fraction, Fraction, bool] | None:
     else None."""
     calls = [n for _, t in spec.forward for n in ex.subtrees(t)
              if isinstance(n, ex.Call) and n.func in ("relu", "clamp0")]
-    clips = [c for _, t in spec.forward for c in _clips(t)]
+    clips = [c for _, t in spec.forward for c in _clips(t, dict(spec.constants))]
     inner = {id(k) for c in clips for k in c[4]}
     bounds = {(Fraction(c[1]), Fraction(c[2]), c[3]) for c in clips}
     if not calls or len(bounds) != 1 or not all(id(n) in inner for n in calls):
