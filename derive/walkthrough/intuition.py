@@ -90,6 +90,26 @@ def _under(tree: ex.Node, t: str) -> ex.Node | None:
     return None
 
 
+def _top_terms(tree: ex.Node) -> list[ex.Node]:
+    """The terms of ``tree``'s outermost sum or difference (``tree`` itself when it is none)."""
+    if isinstance(tree, ex.BinOp) and tree.op in "+-":
+        return _top_terms(tree.left) + _top_terms(tree.right)
+    return [tree]
+
+
+def _nested_sum(tree: ex.Node, t: str) -> ex.Node | None:
+    """The sum that adds ``t`` to other terms when it is no term of ``tree``'s own outermost
+    sum but of one nested inside a function or a product (``relu(X @ W1 + b1) @ W2 + b2``:
+    ``X @ W1 + b1``), or None."""
+    if ex.Name(t) in _top_terms(tree):
+        return None
+    found = [
+        n for n in ex.subtrees(tree)
+        if n is not tree and isinstance(n, ex.BinOp) and n.op in "+-" and ex.Name(t) in _top_terms(n)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _clips(
     tree: ex.Node,
     scalars: Mapping[str, Fraction] | None = None,
@@ -697,6 +717,16 @@ class _Writer:
                     A = Math(forward_ir(under, self.g).tex())
                     rows = ("m", self.batch(c.source))
                     out.append(Words("bias-sum.under", (*base, ("A", A), rows)))
+                    if n_mean > 1:
+                        out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
+                elif (
+                    m > 1 and self.g.tensors[t].kind == "param" and not self.rows_combined(c.source)
+                    and (inner := _nested_sum(tree, t)) is not None
+                ):
+                    # relu(X W1 + b1) W2 + b2: b1 is added to the rows of X W1 + b1, deep
+                    # inside S, not to S's rows; what it sums is the blame that reaches that sum
+                    A = Math(forward_ir(inner, self.g).tex())
+                    out.append(Words("bias-sum.nested", (*base, ("A", A), ("m", self.batch(c.source)))))
                     if n_mean > 1:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
                 elif m > 1:
