@@ -688,7 +688,11 @@ class _Writer:
                 m = self.rows(c.source)
                 key = "linear-weight.batch" if m > 1 else "linear-weight.one"
                 shape = self.g.tensors[c.source].shape if c.source in self.g.tensors else ()
-                if m == 1 and c.source in self.d.spec.one_d and len(shape) == 2 and int(shape[1]) > 1:
+                if (
+                    m == 1 and c.source in self.d.spec.one_d and len(shape) == 2
+                    and int(shape[1]) > 1 and isinstance(c.formula, mf.MatMul)
+                    and c.formula.a.shape[1] == shape[1]  # the product sums over S's entries
+                ):
                     # a 1-D S (an RBF network's pred = φ @ w + b, one entry per example): the
                     # product δS φ sums over S's entries, not over one example
                     out.append(Words("linear-weight.entries", (*base, ("F", Math(c.formula.tex())), ("m", self.batch(c.source, axis=1)))))
