@@ -731,6 +731,7 @@ class _Writer:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
                 elif (
                     m > 1 and self.g.tensors[t].kind == "param" and not self.rows_combined(c.source)
+                    and base[2][1] is d_up  # not σ into a cross-entropy: its plain error
                     and (inner := _nested_sum(tree, t)) is not None
                 ):
                     # relu(X W1 + b1) W2 + b2: b1 is added to the rows of X W1 + b1, deep
