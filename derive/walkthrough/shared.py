@@ -84,12 +84,14 @@ def _role(node: str, forward: str, text: str, taken: set[str]) -> str:
 
 
 _MEAN = re.compile(r"^(.+) - \(?(.+?)\)?\.mean\(axis=-?\d+, keepdims=True\)$")
-_MEAN_SQUARE = re.compile(r"^\(.+ \*\* 2\)\.mean\(axis=-?\d+, keepdims=True\)( \+ .+)?$")
+_MEAN_SQUARE = re.compile(
+    r"^\(.+ \*\* 2\)\.(mean\(axis=-?\d+, keepdims=True\)|sum\(axis=-?\d+, keepdims=True\) / .+)( \+ .+)?$"
+)
 
 
 def _shape_role(text: str) -> str | None:
     """A name for the pieces every normalisation has: ``x - x.mean(…)`` its centred input
-    (``c``), ``(c ** 2).mean(…) + eps`` its variance (``var``), ``np.sqrt(…)`` its spread
+    (``c``), ``(c ** 2).mean(…) + eps`` (or ``.sum(…) / (N - 1)``) its variance (``var``), ``np.sqrt(…)`` its spread
     (``sd``)."""
     m = _MEAN.match(text)
     if m and m.group(1) == m.group(2):
