@@ -220,6 +220,28 @@ w = [0.6, -0.4, 0.3]
 b = [0.1]
 """
 
+# held out: features standardised over the batch with the unbiased spread (torch.std)
+STANDARDISED = """
+[network]
+name = "standardised-features"
+[dims]
+N = 4
+d = 3
+[inputs]
+x = ["N", "d"]
+t = ["N", "d"]
+[params]
+W = ["d", "d"]
+[forward]
+z = "x @ W"
+zn = "(z - z.mean(0)) / torch.std(z, dim=0)"
+L = "(zn * t).sum()"
+[values]
+x = [[0.5, -1.0, 0.3], [1.2, 0.4, -0.6], [-0.3, 0.8, 1.1], [0.1, 0.2, -0.9]]
+t = [[0.3, -0.2, 0.7], [0.1, 0.5, -0.4], [-0.6, 0.2, 0.3], [0.4, -0.1, 0.2]]
+W = [[0.2, -0.4, 0.6], [0.5, 0.1, -0.3], [-0.2, 0.7, 0.4]]
+"""
+
 
 def _derivation(source: str):
     from derive.engine.backprop import derive
@@ -304,6 +326,14 @@ def test_layernorm_code_runs_to_the_engines_numbers() -> None:
                 num[i, j] += sgn * float(e2["L"]) / 2e-6
     assert np.allclose(env["dA"], num, atol=1e-6)
     assert d is not None
+
+
+def test_unbiased_spread_is_named_a_variance() -> None:
+    lines = _listing(_md(STANDARDISED))
+    names = [x.split(" = ", 1)[0] for x in lines]
+    assert names[:4] == ["z", "zn_c", "zn_var", "zn"], names
+    dz = next(x for x in lines if x.startswith("dz = "))
+    assert ".mean(axis=0" not in dz and "zn_c" in dz and "zn_var" in dz
 
 
 # ---- a twin δ step up to the order of a sum ----------------------------------------------------
