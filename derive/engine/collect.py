@@ -229,8 +229,8 @@ def _collect(m: mf.MExpr) -> mf.MExpr:
         )))
         out = mf.mul(mf.Scalar(f, tuple(dict.fromkeys(names))), inner)
         return out if out.shape == m.shape else m
-    if len(groups) == len(m.terms) and len(terms) == len(m.terms):
-        return m
+    if len(groups) == len(m.terms) and len(terms) == len(m.terms) and all(g[0] != 0 for g in groups):
+        return m  # nothing joined, and no term 0 · X to leave out (a where's mask rows)
     out_terms = []
     for c, names, core in groups:
         if c == 0 or (isinstance(core, mf.Scalar) and core.expr == 0):

@@ -34,6 +34,7 @@ from derive.lang import expr as ex
 from derive.lang import ops
 from derive.lang.spec import SizeExpr
 from derive.numeric.verify import at_kink, exact_zeros, example_point, gradients_matrix, targets
+from derive.walkthrough.shared import share
 from derive.walkthrough.tidy import tidy
 
 
@@ -264,7 +265,7 @@ def code(d: Derivation) -> Code:
         scale, bare = number(found[0]), torch_code(found[1], tensors)
     lr = number(spec.train.get("lr", DEFAULT_LR))
     sgd = tuple(f"{p} = {p} - lr * {spec.gkey(p)}" for p in spec.params)
-    return _safe(
+    c = _safe(
         spec,
         Code(
             scalars,
@@ -286,6 +287,12 @@ def code(d: Derivation) -> Code:
             tuple(spec.detached),
         ),
     )
+    # a long backward line's repeated forward pieces named (derive.walkthrough.shared)
+    words = set(_IDENT.findall(" ".join((*c.scalars, *c.forward, *c.backward, *c.sgd))))
+    grads = {ln.split(" = ", 1)[0] for ln in c.backward}
+    words |= grads | set(helper_names()) | set(UNSAFE)
+    forward, backward = share(c.forward, c.backward, grads, words)
+    return replace(c, forward=forward, backward=backward)
 
 
 def _safe(spec, c: Code) -> Code:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import sympy as sp
@@ -89,10 +90,35 @@ def _under(tree: ex.Node, t: str) -> ex.Node | None:
     return None
 
 
-def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]]]:
+def _top_terms(tree: ex.Node) -> list[ex.Node]:
+    """The terms of ``tree``'s outermost sum or difference (``tree`` itself when it is none)."""
+    if isinstance(tree, ex.BinOp) and tree.op in "+-":
+        return _top_terms(tree.left) + _top_terms(tree.right)
+    return [tree]
+
+
+def _nested_sum(tree: ex.Node, t: str) -> ex.Node | None:
+    """The sum that adds ``t`` to other terms when it is no term of ``tree``'s own outermost
+    sum but of one nested inside a function or a product (``relu(X @ W1 + b1) @ W2 + b2``:
+    ``X @ W1 + b1``), or None."""
+    if ex.Name(t) in _top_terms(tree):
+        return None
+    found = [
+        n for n in ex.subtrees(tree)
+        if n is not tree and isinstance(n, ex.BinOp) and n.op in "+-" and ex.Name(t) in _top_terms(n)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _clips(
+    tree: ex.Node,
+    scalars: Mapping[str, Fraction] | None = None,
+    show: Callable[[ex.Node], str] | None = None,
+) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, ...]]]:
     """The two-sided clamps in ``tree`` as the spellings write them, ``hi − F(hi − (lo + F(x −
     lo)))`` (``F(x)`` for lo = 0; F = clamp0: clamp/np.clip, F = relu: hardtanh/relu6, 0 at a
-    bound): ``(x, lo, hi, strict, the two F calls)``."""
+    bound): ``(x, lo, hi, strict, the two F calls)``. With ``scalars`` (the exact [constants])
+    a bound may be an expression of them (PPO's ``1 - clip_coef``), shown by ``show``."""
     out = []
     stack = [tree]
     while stack:
@@ -102,21 +128,29 @@ def _clips(tree: ex.Node) -> list[tuple[ex.Node, str, str, bool, tuple[ex.Call, 
         if exact is not None:
             out.append(exact)
             continue
-        # the bounds numbers or sums of numbers (AttentionDeepMIL's max=1. - 1e-5)
-        hi = domain.number_value(n.left) if isinstance(n, ex.BinOp) and n.op == "-" else None
+        # the bounds numbers or sums of numbers (AttentionDeepMIL's max=1. - 1e-5), or with
+        # ``scalars`` expressions of [constants] (1 - clip_coef)
+        def value(b: ex.Node) -> Fraction | None:
+            return domain._exact(b, scalars) if scalars else domain.number_value(b)
+
+        hi = value(n.left) if isinstance(n, ex.BinOp) and n.op == "-" else None
         if hi is None:
             continue
-        found = domain.clamp_bounds(n.right, plain_low=True)
-        if found is None or domain.number_value(found[2]) != hi:
+        found = domain.clamp_bounds(n.right, plain_low=True, scalars=tuple(scalars or ()))
+        if found is None or value(found[2]) != hi:
             continue
         x, low, _, f = found
-        lo = domain.number_value(low)
+        lo = value(low)
         if lo is None:
             continue
         outer = n.right
         inner = outer.args[0].right  # type: ignore[attr-defined]
         inner = inner if isinstance(inner, ex.Call) else inner.right
-        out.append((x, _num_tex(lo), _num_tex(hi), f == "relu", (outer, inner)))
+        shown = [
+            show(b) if show is not None and domain.number_value(b) is None else _num_tex(v)
+            for b, v in ((low, lo), (n.left, hi))
+        ]
+        out.append((x, shown[0], shown[1], f == "relu", (outer, inner)))
     return out
 
 
@@ -246,6 +280,11 @@ class _Writer:
     def tex(self, name: str) -> Math:
         return Math(self.g.tensors[name].tex)
 
+    def bound_tex(self, b: ex.Node) -> str:
+        """A clamp's bound written with [constants] (``1 - clip_coef``), as the formulas print
+        it."""
+        return forward_ir(b, self.g).tex()
+
     def num(self, e: Any) -> Math:
         try:
             return Math(self.ex.number(e).tex)
@@ -301,6 +340,29 @@ class _Writer:
             if x in g.tensors and g.tensors[x].kind != "param" and g.tensors[x].shape
         ]
         return bool(read) and m > 1 and max(read) < m
+
+    def columns_combined(self, name: str) -> bool:
+        """Whether the columns of ``name`` (column-major) are combined in the forward pass: a
+        node before the loss averages or sums a tensor with as many columns over its columns
+        (a squeeze-and-excitation block's ``z = Fm.mean(dim=1)`` over the L positions of one
+        example's feature map). Examples are never pooled together in a forward pass, so such
+        columns are not said to be examples."""
+        g = self.g
+        if name not in g.tensors or len(g.tensors[name].shape) != 2:
+            return False
+        cols = g.tensors[name].shape[1]
+        for node, tree in self.d.spec.forward[:-1]:
+            for n in ex.subtrees(tree):
+                if not (isinstance(n, ex.Call) and n.func in ("mean", "sum") and n.args):
+                    continue
+                axis = dict(n.kwargs).get("axis")
+                x = n.args[0]
+                if not (isinstance(axis, ex.Num) and axis.value in (1, -1) and isinstance(x, ex.Name)):
+                    continue
+                shape = g.tensors[x.id].shape if x.id in g.tensors else ()
+                if len(shape) == 2 and shape[1] == cols:
+                    return True
+        return False
 
     def data_borne(self, tree: ex.Node) -> bool:
         """``tree`` names tensors, none of them a parameter."""
@@ -508,7 +570,8 @@ class _Writer:
         # the element-wise functions between the source node's output and t (a two-sided
         # clamp, spelled with two max(·, 0), is one function: clip)
         clipped: set[int] = set()
-        for x, lo, hi, strict, inner in _clips(tree):
+        constants = dict(spec.constants)
+        for x, lo, hi, strict, inner in _clips(tree, constants, self.bound_tex):
             if _uses(x, t):
                 clipped.update(id(k) for k in inner)
                 key = "slope.clip.strict" if strict else "slope.clip"
@@ -602,7 +665,8 @@ class _Writer:
                 if not param and self.g.tensors[t].kind == "param" and self.columns(c.source):
                     # column-major Z = W A: the weights on the left, one column per example
                     m = self.batch(c.source, axis=1)
-                    out.append(Words("linear-weight.columns", (*base, ("W", W), ("m", m), ("F", Math(c.formula.tex())))))
+                    key = "linear-weight.columns" + (".pooled" if self.columns_combined(c.source) else "")
+                    out.append(Words(key, (*base, ("W", W), ("m", m), ("F", Math(c.formula.tex())))))
                     continue
                 if param and w is not None and self.g.tensors[t].kind == "param" and _inline(tree, t, w):
                     # a parameter of a layer written inline, relu(X W1 + b1) W2: the blame reaches
@@ -623,6 +687,16 @@ class _Writer:
             elif r == "linear-weight":
                 m = self.rows(c.source)
                 key = "linear-weight.batch" if m > 1 else "linear-weight.one"
+                shape = self.g.tensors[c.source].shape if c.source in self.g.tensors else ()
+                if (
+                    m == 1 and c.source in self.d.spec.one_d and len(shape) == 2
+                    and int(shape[1]) > 1 and isinstance(c.formula, mf.MatMul)
+                    and c.formula.a.shape[1] == shape[1]  # the product sums over S's entries
+                ):
+                    # a 1-D S (an RBF network's pred = φ @ w + b, one entry per example): the
+                    # product δS φ sums over S's entries, not over one example
+                    out.append(Words("linear-weight.entries", (*base, ("F", Math(c.formula.tex())), ("m", self.batch(c.source, axis=1)))))
+                    continue
                 if m > 1 and self.rows_mix():
                     key += ".mixed"
                 elif m > 1 and self.rows_combined(c.source):
@@ -653,6 +727,17 @@ class _Writer:
                     A = Math(forward_ir(under, self.g).tex())
                     rows = ("m", self.batch(c.source))
                     out.append(Words("bias-sum.under", (*base, ("A", A), rows)))
+                    if n_mean > 1:
+                        out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
+                elif (
+                    m > 1 and self.g.tensors[t].kind == "param" and not self.rows_combined(c.source)
+                    and base[2][1] is d_up  # not σ into a cross-entropy: its plain error
+                    and (inner := _nested_sum(tree, t)) is not None
+                ):
+                    # relu(X W1 + b1) W2 + b2: b1 is added to the rows of X W1 + b1, deep
+                    # inside S, not to S's rows; what it sums is the blame that reaches that sum
+                    A = Math(forward_ir(inner, self.g).tex())
+                    out.append(Words("bias-sum.nested", (*base, ("A", A), ("m", self.batch(c.source)))))
                     if n_mean > 1:
                         out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
                 elif m > 1:

@@ -93,6 +93,10 @@ def _tree(m: Any, names: list[str], dims: list[str], g: Any) -> Any:
             names.append(block)
             BLOCK_TEX.setdefault(block, _placeholder(m.tex(), m.x.tex()))
         return ("block", type(m).__name__, m.axis, str(m.size), inner, names.index(block))
+    if isinstance(m, mf.Add) and len(m.terms) > 1 and all(isinstance(t, mf.Ref) for t in m.terms):
+        # a sum of plain tensors is the same sum in any order: DeepFM's e₁ + e₂ + e₃ in the step
+        # of e₃ and again in the step of e₂ (renamed e₃ → e₂, e₂ → e₃), the same three tensors
+        return ("sum", tuple(sorted(_tree(t, names, dims, g) for t in m.terms)))
     if not is_dataclass(m):
         return str(m) if not isinstance(m, tuple) else tuple(_tree(x, names, dims, g) for x in m)
     parts: list[Any] = [type(m).__name__]

@@ -244,7 +244,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any, detail: str = "full") -> lis
         )
     # symmetric initialisation, proven on this network's own hidden layer; a network without
     # one (attention, batch norm) gets no generic argument about some other network
-    found_sym = symmetry(d, pc)
+    found_sym = symmetry(d, pc, detail)
     if found_sym is not None:
         out.append(found_sym)
     found_mistakes = mistakes(d, pc, symmetric=found_sym is not None)
@@ -505,7 +505,7 @@ def _layer_after(
     return None
 
 
-def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
+def symmetry(d: Derivation, pc: Pieces, detail: str = "full") -> Lesson | None:
     """Symmetric initialisation on this network: if every hidden unit starts with the same
     weights as the other units of its layer (all zero is the special case), every hidden unit
     computes the same value and gets the same gradient as the others of its layer, so gradient
@@ -515,10 +515,12 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
     between two hidden layers equal (``W2[j, k] = s``) — on this network, for all inputs and all
     values of the letters. Every hidden layer of the network is covered; where a deeper layer's
     units are not interchangeable (a per-unit input), the argument is made on the layers before
-    it. Then, with every parameter 0, the gradients that vanish."""
+    it. Then, with every parameter 0, the gradients that vanish. Below ``detail`` full, a
+    layer of three units or more shows unit 2 against unit 1 and says that the others are the
+    same (every unit is still proven)."""
     layers = _hidden_layers(d)
     while layers:
-        found = _symmetry_over(d, pc, layers)
+        found = _symmetry_over(d, pc, layers, detail)
         if found is not None:
             return found
         layers = layers[:-1]
@@ -526,7 +528,10 @@ def symmetry(d: Derivation, pc: Pieces) -> Lesson | None:
 
 
 def _symmetry_over(
-    d: Derivation, pc: Pieces, layers: list[tuple[str, list[str], str, list[str]]]
+    d: Derivation,
+    pc: Pieces,
+    layers: list[tuple[str, list[str], str, list[str]]],
+    detail: str = "full",
 ) -> Lesson | None:
     """The symmetry lesson over the hidden ``layers`` (:func:`_hidden_layers`, a prefix), or
     ``None`` when a step fails (the units of some layer are not interchangeable)."""
@@ -625,6 +630,14 @@ def _symmetry_over(
         )
         return pc.eq(step, t.shape)
 
+    # below full detail, a layer of three units or more: unit 2 against unit 1 shown, the
+    # others proven all the same and said to be alike (issue 12: TFT's handout)
+    units = w1.shape[1]
+    brief = detail != "full" and not mids and units > 2
+
+    def shown(j: int) -> bool:
+        return j == 1 or not brief
+
     # the start in forward order: each layer's weight, then its biases; the last weight
     start = [setting(g.tensors[t]) for layer in layers for t in (layer[0], *layer[1])]
     start.append(setting(w2))
@@ -637,18 +650,21 @@ def _symmetry_over(
             ]
         else:  # one hidden layer: unit j against unit 1
             forward = [
-                same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)
+                eq
                 for layer in layers
                 for n in layer[3]
                 for j in range(1, g.tensors[layer[0]].shape[1])
+                if (eq := same(g.tensors[n].symbols, g.tensors[n].entry_texs, j)) and shown(j)
             ]
 
         def each(t: Any, how: str) -> list[Eq]:  # a parameter's gradient keeps the tie
             if mids:
                 return [repeated(t.grads, grad_texs(t), grad_tex(d, t.name), t.name, how)]
             if how == "row":
-                return [same(t.grads, grad_texs(t), j, by_row=True) for j in range(1, t.shape[0])]
-            return [same(t.grads, grad_texs(t), j) for j in range(1, t.shape[1])]
+                rows = [(j, same(t.grads, grad_texs(t), j, by_row=True)) for j in range(1, t.shape[0])]
+                return [eq for j, eq in rows if shown(j)]
+            cols = [(j, same(t.grads, grad_texs(t), j)) for j in range(1, t.shape[1])]
+            return [eq for j, eq in cols if shown(j)]
 
         # backward order: the last weight, then each layer's own weight and biases, downwards
         backward = each(w2, "row")
@@ -694,6 +710,8 @@ def _symmetry_over(
         math += (("more", Math(", ".join(g.tensors[layer[3][-1]].tex for layer in layers[1:]))),)
     parts = [("sym_start", tuple(start)), ("sym_forward" + deep, tuple(forward))]
     parts.append(("sym_backward" + deep, tuple(backward)))
+    if brief:
+        parts.append(("sym_others.one" if units == 3 else "sym_others", ()))
     parts.append(("sym_step" + deep, ()))
     if vanish:
         parts.append(("sym_zero", tuple(vanish)))
@@ -1572,7 +1590,7 @@ def _clip_only(spec: Any) -> tuple[Fraction, Fraction, bool] | None:
     else None."""
     calls = [n for _, t in spec.forward for n in ex.subtrees(t)
              if isinstance(n, ex.Call) and n.func in ("relu", "clamp0")]
-    clips = [c for _, t in spec.forward for c in _clips(t)]
+    clips = [c for _, t in spec.forward for c in _clips(t, dict(spec.constants))]
     inner = {id(k) for c in clips for k in c[4]}
     bounds = {(Fraction(c[1]), Fraction(c[2]), c[3]) for c in clips}
     if not calls or len(bounds) != 1 or not all(id(n) in inner for n in calls):
