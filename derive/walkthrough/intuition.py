@@ -1292,7 +1292,7 @@ def _affine(tree: ex.Node, varying: set[str]) -> bool:
         return tree.exponent == 1 and _affine(tree.base, varying)
     if isinstance(tree, ex.Call):
         op = ops.OPS.get(tree.func)
-        kinds = (ops.REDUCTION, ops.CONCAT, ops.SLICE)
+        kinds = (ops.REDUCTION, ops.CONCAT, ops.SLICE, ops.RESHAPE)
         return op is not None and op.kind in kinds and all(_affine(a, varying) for a in tree.args)
     return False
 
