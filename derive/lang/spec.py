@@ -1986,7 +1986,6 @@ class _Validator:
         tree = spelling.parsed(text)
         if tree is None:
             return text
-        scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
 
         def fold(node: ast.AST) -> ast.expr | None:
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
