@@ -74,14 +74,12 @@ CHECK_GAPS: dict[str, str] = {
     # np.concatenate((…, np.zeros((1, 6))), axis=1), a zero block no one tensor has the sizes
     # of, read as the outer product of a column and a row cut from the network's tensors; in
     # LaTeX a zero block inside a product now prints its size, \mathbf{0}_{1 \times 6})
-    # branch heldnets32: Ng's ex4 unrolls Theta1[:, 1:] and Theta2[:, 1:] with np.r_; the
-    # walkthrough's gradient of each Theta puts the regulariser's block back beside a zero bias
-    # column, np.concatenate((np.zeros((h, 1)), …), axis=1): the same checker gap as above
-    # (round 32: np.zeros inside np.concatenate is read now; what is left is the sizes)
-    "hn32_ng_ex4_unrolled_np_r_regularised": "the walkthrough's gradient of the unrolled "
-    "np.r_ parameters cuts the unrolled vector by the example's K and h (one term per row of "
-    "Theta), so it holds at the example's sizes only and the checker's re-check at other sizes "
-    "rejects it",
+    # (branch heldnets32's hn32_ng_ex4_unrolled_np_r_regularised: Ng's ex4 unrolls Theta1[:, 1:]
+    # and Theta2[:, 1:] with np.r_; the walkthrough's gradient of each Theta puts the
+    # regulariser's block back beside a zero bias column, np.concatenate((np.zeros((h, 1)), …),
+    # axis=1). Round 32: np.zeros inside np.concatenate is read; since branch reshape41 the unrolled
+    # vector's gradient is cut by sizes that move, dnn_params[:, :h * n].reshape(h, n): the
+    # flatten of Theta1[:, 1:] is one ops.RESHAPE node, not h unrolled rows, and is read back)
     # (branch heldnets36's hn36_soft_jaccard_bce_segmentation_cn, heldnets38's
     # hn38_listmle_allrank_cumsum_flip and heldnets40's hn40_reshape_listnet_view_scores — a
     # [B·P, 1] column viewed as [B, P], whose walkthrough put each row of the upstream gradient
