@@ -1643,12 +1643,13 @@ class LatexPrinter(Printer):
 
 
 def _reshape_size_tex(k: int) -> str:
-    """A reshape's size in LaTeX: ``P``, ``B P`` (a product of [dims] names), ``n - 1``, or the
-    number."""
+    """A reshape's size in LaTeX: ``P``, ``B \\cdot P`` (a product of [dims] names), ``n - 1``, or
+    the number."""
     code = _bound_code(k)
     if code.isdigit():
         return code
-    return re.sub(r"[A-Za-z_][A-Za-z0-9_]*", lambda m: name_tex(m.group(0)), code).replace("*", " ")
+    named = re.sub(r"[A-Za-z_][A-Za-z0-9_]*", lambda m: name_tex(m.group(0)), code)
+    return re.sub(r"\s*\*\s*", lambda m: " \\cdot ", named)
 
 
 def _zero_tex(e: Pad, lo: int, hi: int) -> str:
