@@ -3502,6 +3502,13 @@ class _Numpy(ast.NodeTransformer):
             v = -1 if _size_node_r41(d) == -1 else _size_int(d, dims)
             if v is None:
                 raise self.unsupported(spelled)
+            if isinstance(d, ast.Constant) and v > 1 and dims:
+                # the example's number for a size (x.reshape(2, 3)): not the network's elsewhere
+                names = ", ".join(sorted(dims))
+                sizes = ", ".join(ast.unparse(k) for k in shape)
+                method = spelled.startswith(".")
+                text = f"{ast.unparse(x)}{spelled}({sizes})" if method else f"{spelled}({ast.unparse(x)}, ({sizes}))"
+                raise _Unsupported(msg("error.reshape_numbers", text=text, names=names))
         self.changed = True
         return ast.Call(ast.Name("reshaped", ast.Load()), [x, *shape], [])
 
