@@ -718,6 +718,10 @@ class _Writer:
                 out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
+            elif r == "reshape" and any(
+                c.func == ops.get("reshaped").name and c.args[0] == ex.Name(t) for c in _calls(tree)
+            ):  # reshape41: t itself laid out again (hid @ w's reshape says the product's words)
+                out.append(Words(r, base))
             elif r == "power":
                 out.append(self.power(t, tree, base))
         scaled = self.scaled_scores(tree, t)
