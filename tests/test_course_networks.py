@@ -74,29 +74,17 @@ CHECK_GAPS: dict[str, str] = {
     # np.concatenate((…, np.zeros((1, 6))), axis=1), a zero block no one tensor has the sizes
     # of, read as the outer product of a column and a row cut from the network's tensors; in
     # LaTeX a zero block inside a product now prints its size, \mathbf{0}_{1 \times 6})
-    # branch heldnets32: Ng's ex4 unrolls Theta1[:, 1:] and Theta2[:, 1:] with np.r_; the
-    # walkthrough's gradient of each Theta puts the regulariser's block back beside a zero bias
-    # column, np.concatenate((np.zeros((h, 1)), …), axis=1): the same checker gap as above
-    # (round 32: np.zeros inside np.concatenate is read now; what is left is the sizes)
-    "hn32_ng_ex4_unrolled_np_r_regularised": "the walkthrough's gradient of the unrolled "
-    "np.r_ parameters cuts the unrolled vector by the example's K and h (one term per row of "
-    "Theta), so it holds at the example's sizes only and the checker's re-check at other sizes "
-    "rejects it",
-    # branch heldnets36 (found, not fixed: the walkthrough's and the checker's side, issue 11;
-    # verify, build and the spelled oracle agree)
-    "hn36_soft_jaccard_bce_segmentation_cn": "a [B·P, 1] column viewed as [B, P] "
-    "((feats @ w + b0).view(batch, pixels)): the walkthrough's dw puts each row of dlogits back "
-    "as a column block, np.concatenate((dlogits[:1].T, np.zeros((batch*pixels - 6, 1))), axis=0), "
-    "the block's bounds the example's 6 rather than pixels, and no tensor of the network has "
-    "those rows, so the checker cannot read the zero block (np.zeros in .concatenate)",
-    # branch heldnets38: the same gap, allRank's ListMLE scores (feats @ w).view(n_q, n_docs)
-    "hn38_listmle_allrank_cumsum_flip": "a [n_q·n_docs, 1] column viewed as [n_q, n_docs]: "
-    "the walkthrough's dw puts each row back as a padded column block (np.zeros in "
-    ".concatenate), as hn36_soft_jaccard's",
-    # branch heldnets40: the same gap, ListNet's scores (relu(feats @ W1) @ w2).view(n_q, -1)
-    "hn40_reshape_listnet_view_scores": "a [n_q·n_docs, 1] column viewed as [n_q, n_docs]: the "
-    "walkthrough's dW1 puts each row back as a padded column block (np.zeros in .concatenate), "
-    "as hn36_soft_jaccard's",
+    # (branch heldnets32's hn32_ng_ex4_unrolled_np_r_regularised: Ng's ex4 unrolls Theta1[:, 1:]
+    # and Theta2[:, 1:] with np.r_; the walkthrough's gradient of each Theta puts the
+    # regulariser's block back beside a zero bias column, np.concatenate((np.zeros((h, 1)), …),
+    # axis=1). Round 32: np.zeros inside np.concatenate is read; since branch reshape41 the unrolled
+    # vector's gradient is cut by sizes that move, dnn_params[:, :h * n].reshape(h, n): the
+    # flatten of Theta1[:, 1:] is one ops.RESHAPE node, not h unrolled rows, and is read back)
+    # (branch heldnets36's hn36_soft_jaccard_bce_segmentation_cn, heldnets38's
+    # hn38_listmle_allrank_cumsum_flip and heldnets40's hn40_reshape_listnet_view_scores — a
+    # [B·P, 1] column viewed as [B, P], whose walkthrough put each row of the upstream gradient
+    # back as a zero-padded column block at the example's sizes — are read back since branch
+    # reshape41: the view is one ops.RESHAPE node, its pull ds.reshape(B * P, 1))
     # (branch heldnets23's hn22_simsiam_stopgrad — F.normalize of relu rows, 0/0 where a whole
     # row is 0 at most of the checker's random points — is read back since round 23: a point
     # where the network's own gradient is undefined is drawn again, checknet._points_defined)

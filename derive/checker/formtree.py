@@ -23,7 +23,7 @@ from derive.lang import ops
 # ---- walking and rebuilding trees (matrix form and formula trees alike) -------------------------
 
 Tree = TypeVar("Tree", mf.MExpr, ex.Node)
-_ONE_KID = mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll  # .x
+_ONE_KID = mf.T | mf.Neg | mf.Pow | mf.Func | mf.SumRows | mf.SumCols | mf.SumAll | mf.Reshape  # .x
 _TWO_KIDS = mf.MatMul | mf.Mul | mf.Div | mf.Indicator  # .a, .b
 
 
@@ -196,6 +196,9 @@ def tree_text(n: ex.Node, parent: int = 0) -> str:
         part = f"{'' if lo is None else tree_text(lo)}:{'' if hi is None else tree_text(hi)}"
         cols = n.kwarg("axis") != ex.Num(0)
         s, prec = f"{tree_text(n.args[0], 5)}[{':, ' if cols else ''}{part}]", 5
+    elif isinstance(n, ex.Call) and n.func == "reshaped" and len(n.args) == 1:  # x.reshape(r, c)
+        sizes = ", ".join(tree_text(v) for _, v in n.kwargs)
+        s, prec = f"{tree_text(n.args[0], 5)}.reshape({sizes})", 5
     elif isinstance(n, ex.Call):
         parts = [tree_text(a) for a in n.args] + [f"{k}={tree_text(v)}" for k, v in n.kwargs]
         s, prec = f"{n.func}({', '.join(parts)})", 5
@@ -342,6 +345,8 @@ def _formula(e: mf.MExpr) -> tuple[str, int]:
         return ops.get(e.name).formula_of(f(e.x), **holes), 5
     if isinstance(e, mf.Indicator):
         return f"({f(e.a, 1)} {e.op} {f(e.b, 1)})", 5
+    if isinstance(e, mf.Reshape):  # x.reshape(B * P, 1), the sizes by their [dims] names
+        return e.code(), 5
     if isinstance(e, mf.SumRows):
         return f"sum({f(e.x)}, axis=0)", 5
     if isinstance(e, mf.SumCols):

@@ -37,7 +37,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
 from derive.lang import ops, spelling
-from derive.lang.spec import slice_bounds
+from derive.lang.spec import reshape_sizes, slice_bounds
 from derive.locale import catalog
 
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
@@ -2762,6 +2762,13 @@ def _dtype(node: ast.expr) -> str | None:
     return None
 
 
+def _size_node_r41(e: ast.expr) -> int | None:
+    """``-1`` of a reshape's ``-1`` (``ast.UnaryOp``), else ``None``."""
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub) and isinstance(e.operand, ast.Constant):
+        return -1 if e.operand.value == 1 else None
+    return None
+
+
 def _size_int(e: ast.expr, dims: dict[str, int]) -> int | None:
     """A size written with numbers, [dims] names and ``+ - *`` (``m - 1``) at the example."""
     if isinstance(e, ast.Constant) and type(e.value) is int:
@@ -3457,7 +3464,7 @@ class _Numpy(ast.NodeTransformer):
             if mine is not None and want is not None and 1 in mine and 1 in want:
                 if mine[0] * mine[1] == want[0] * want[1]:
                     return self.oriented(x, 1 if want[1] == 1 else 0, spelled)
-            raise self.unsupported(spelled)
+            return self.moved_r41(x, self.shape_sizes_r41(shape[0].value), spelled)
         if len(shape) != 2:
             raise self.unsupported(spelled)
         if self.keeps_shape(x, shape):
@@ -3465,11 +3472,45 @@ class _Numpy(ast.NodeTransformer):
         ones = [isinstance(d, ast.Constant) and d.value == 1 for d in shape]
         if all(ones) and self.shape_of(x) == (1, 1):
             return x  # np.average(A2 - Y, axis=0).reshape(1, 1): a single number, as (1, 1)
-        if ones[1] and not ones[0]:
+        mine = self.shape_of(x)
+        if mine is not None and 1 in mine and (ones[1] and not ones[0]):
             return self.oriented(x, 1, spelled)
-        if ones[0] and not ones[1]:
+        if mine is not None and 1 in mine and (ones[0] and not ones[1]):
             return self.oriented(x, 0, spelled)
-        raise self.unsupported(spelled)
+        return self.moved_r41(x, shape, spelled)
+
+    def shape_sizes_r41(self, name: ast.expr) -> list[ast.expr] | None:
+        """The sizes of the tensor ``name`` (of ``x.reshape(W.shape)``) by their [dims] names."""
+        t = self.net.g.tensors.get(name.id) if self.net is not None and isinstance(name, ast.Name) else None
+        if t is None:
+            return None
+        out: list[ast.expr] = []
+        for d in t.shape:
+            text = getattr(d, "label", None) or getattr(d, "text", None)
+            out.append(ast.parse(text, mode="eval").body if isinstance(text, str) else _c(int(d)))
+        return out
+
+    def moved_r41(self, x: ast.expr, shape: list[ast.expr] | None, spelled: str) -> ast.expr:
+        """reshape41: a reshape that moves entries between rows and columns (``dS.reshape(-1,
+        1)`` of a matrix, ``dG.reshape(m, k)``): NumPy's row-major reshape, the language's
+        ``reshaped(x, r, c)``; sizes are whole numbers, -1, [dims] names or + - * of them."""
+        mine = self.shape_of(x)
+        if mine is None or shape is None or len(shape) != 2:
+            raise self.unsupported(spelled)
+        dims = dict(self.net.spec.dims) if self.net is not None else {}
+        for d in shape:  # sizes that do not hold x's entries: the reader says so (shape.reshape41)
+            v = -1 if _size_node_r41(d) == -1 else _size_int(d, dims)
+            if v is None:
+                raise self.unsupported(spelled)
+            if isinstance(d, ast.Constant) and v > 1 and dims:
+                # the example's number for a size (x.reshape(2, 3)): not the network's elsewhere
+                names = ", ".join(sorted(dims))
+                sizes = ", ".join(ast.unparse(k) for k in shape)
+                method = spelled.startswith(".")
+                text = f"{ast.unparse(x)}{spelled}({sizes})" if method else f"{spelled}({ast.unparse(x)}, ({sizes}))"
+                raise _Unsupported(msg("error.reshape_numbers", text=text, names=names))
+        self.changed = True
+        return ast.Call(ast.Name("reshaped", ast.Load()), [x, *shape], [])
 
     def keeps_shape(self, x: ast.expr, shape: list[ast.expr]) -> bool:
         """Is ``x.reshape(a, b)`` the matrix ``x`` itself: ``x`` a tensor of the network, each of
@@ -7217,6 +7258,13 @@ class Convert:
             )
         if f in ops.OPS and ops.get(f).kind == ops.SLICE:  # dE[:, 0:1], x[:, :h], X[1:]
             return self.block(node, x, nx)
+        if f in ops.OPS and ops.get(f).kind == ops.RESHAPE:  # reshape41: dS.reshape(B * P, 1)
+            dims = dict(self.net.spec.dims) if self.net is not None else {}
+            try:
+                sizes = reshape_sizes(node, x.shape, dims)
+            except ValueError:
+                raise ShapeError(msg("shape.reshape41", formula=tree_text(node), a=shape_text(x.shape))) from None
+            return mf.Reshape(x, sizes), ex.Call(f, (nx,), node.kwargs)
         if f in ("sum", "mean"):
             axis = node.kwarg("axis")
             if isinstance(axis, ex.Neg) and isinstance(axis.operand, ex.Num):

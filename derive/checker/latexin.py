@@ -2251,6 +2251,8 @@ class _Parser:
             return self.clip(tok)
         if low in ("atan2", "arctan2") and not self.known(ident):
             return self.two_arguments("atan2", tok)
+        if low == "reshape" and not self.known(ident):
+            return self.reshape_r41(tok)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -2297,6 +2299,31 @@ class _Parser:
         if len(parts) != 2:
             raise LatexError(f"\\operatorname{{{func}}} takes (y, x) (column {tok.col})", tok.col)
         return ex.Call(func, tuple(parts))
+
+    def reshape_r41(self, tok: Tok) -> ex.Node:
+        """``\\operatorname{reshape}(G, (a, b))`` (``\\left( … \\right)``), as derive prints a
+        reshape and its gradient: G's entries row by row in a rows of b columns (NumPy's
+        ``G.reshape(a, b)``; one size may be -1)."""
+        self.skip_sizing()
+        t = self.peek()
+        if t.text not in ("(", "["):
+            raise self.error(t, "the arguments of \\operatorname{reshape}, e.g. (G, (m, k))")
+        self.next()
+        x = self.expr(0)
+        self.expect(",", "',' and the new sizes, e.g. (G, (m, k))")
+        self.skip_sizing()
+        inner = self.peek()
+        if inner.text not in ("(", "["):
+            raise self.error(inner, "the new sizes in brackets, e.g. (G, (m, k))")
+        self.next()
+        sizes = [_size_tree(self.expr(0))]
+        self.expect(",", "two sizes, e.g. (m, k)")
+        sizes.append(_size_tree(self.expr(0)))
+        self.skip_sizing()
+        self.expect(OPEN[inner.text], f"'{OPEN[inner.text]}' to close the sizes")
+        self.skip_sizing()
+        self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the arguments of reshape")
+        return ex.Call("reshaped", (x,), (("rows", sizes[0]), ("cols", sizes[1])))
 
     def block(self, what: str, tok: Tok, single: bool = False) -> ex.Node:
         """``\\operatorname{cols}_{h + 1 \\ldots 2 h}(A)`` (``rows``), as derive prints a slice

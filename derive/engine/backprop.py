@@ -33,6 +33,7 @@ from derive.engine.graph import (
     concat_axis,
     forward_ir,
     op_params,
+    reshape_span,
     slice_span,
 )
 from derive.engine.graph import sum_terms as _sum
@@ -290,6 +291,8 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
             k = concat_axis(n)
             total = sum(int(forward_ir(a, g).shape[k]) for a in n.args)
             return (total, x[1]) if k == 0 else (x[0], total)
+        if op.kind == ops.RESHAPE and x:
+            return tuple(_sym_dim(k) for k in reshape_span(n, g))
         if op.kind == ops.SLICE and x:
             k, lo, hi = slice_span(n, g)
             size = _sym_dim(block_size(lo, hi, g.spec.dims))
@@ -465,6 +468,9 @@ def pull(
         whole = ir(tree.args[0]).shape
         pad = mf.Pad(((lo, hi),), (up,), k, whole[k], whole[1 - k])
         return pull(tree.args[0], pad, g, None, grad, acc, rules + (op.rule,))
+    if op.kind == ops.RESHAPE:  # the upstream gradient reshaped back to the argument's shape
+        back = mf.Reshape(up, ir(tree.args[0]).shape)
+        return pull(tree.args[0], back, g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.BINARY:  # atan2(y, x): each argument its partial derivative, unbroadcast
         me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
         a, b = tree.args

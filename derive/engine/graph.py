@@ -23,7 +23,7 @@ from derive.engine import mform as mf
 from derive.engine.printing import entry_tex, name_tex
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.lang.spec import Dim, NetSpec, SizeExpr, slice_bounds, sum_size
+from derive.lang.spec import Dim, NetSpec, SizeExpr, reshape_sizes, slice_bounds, sum_size
 
 RANK = {"delta": 0, "input": 1, "node": 2, "param": 3}
 
@@ -478,6 +478,9 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         k, lo, hi = slice_span(tree, g)
         x = explicit(tree.args[0], g)
         return x[int(lo) : int(hi), :] if k == 0 else x[:, int(lo) : int(hi)]
+    if op.kind == ops.RESHAPE:  # SymPy's reshape is row-major, as NumPy's and PyTorch's
+        r, c = reshape_span(tree, g)
+        return explicit(tree.args[0], g).reshape(int(r), int(c))
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
@@ -524,6 +527,12 @@ def slice_span(tree: ex.Call, g: Graph) -> tuple[int, int, int]:
     k = int(tree.kwarg("axis").value)  # type: ignore[union-attr]
     lo, hi = slice_bounds(tree, forward_ir(tree.args[0], g).shape[k], g.spec.dims)
     return k, lo, hi
+
+
+def reshape_span(tree: ex.Call, g: Graph) -> tuple[int, int]:
+    """``(rows, cols)`` of ``reshaped(A, rows, cols)`` (``A.view(r, c)``): sizes that keep their
+    [dims] names, ``-1`` worked out from A's shape, so the reshape moves with resized sizes."""
+    return reshape_sizes(tree, forward_ir(tree.args[0], g).shape, g.spec.dims)
 
 
 def op_params(g: Graph, tree: ex.Call) -> tuple[sp.Expr, ...]:
@@ -576,6 +585,8 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
     if op.kind == ops.SLICE:
         k, lo, hi = slice_span(tree, g)
         return mf.Part(forward_ir(tree.args[0], g), k, lo, hi)
+    if op.kind == ops.RESHAPE:
+        return mf.Reshape(forward_ir(tree.args[0], g), reshape_span(tree, g))
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return mf.Func(tree.func, forward_ir(tree.args[0], g), params[0] if params else None)

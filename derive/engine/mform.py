@@ -419,6 +419,19 @@ class Pad(MExpr):
 
 
 @dataclass(frozen=True)
+class Reshape(MExpr):
+    """The entries of ``x`` read row by row and laid out again row by row in ``shape``
+    (NumPy's and PyTorch's default order: ``x.view(B, -1)``, ``np.reshape(A, (k, m))``) — a
+    user's reshape, and its pull, the upstream gradient reshaped back to the argument's shape.
+    The sizes keep their [dims] names (``B*P``), so they print as such and move with resized
+    sizes."""
+
+    x: MExpr
+    shape: tuple[int, int]
+    prec = 5
+
+
+@dataclass(frozen=True)
 class Pick(MExpr):
     """Each row's entry in the column of its class label, ``P_{i, y_i}`` (CS231n's
     ``P[np.arange(N), y]``): with ``y`` the labels as one-hot rows, ``Σ_j P_ij y_ij`` — a row
@@ -680,6 +693,11 @@ class MpmathSystem:
         x = _broadcast(x, shape)
         return [list(r) for r in x[lo:hi]] if axis == 0 else [list(r[lo:hi]) for r in x]
 
+    def reshape(self, x: Any, before: tuple[int, int], after: tuple[int, int]) -> Any:
+        flat = [v for row in _broadcast(x, before) for v in row]
+        c = after[1]
+        return [flat[i * c : (i + 1) * c] for i in range(after[0])]
+
     def sum_rows(self, x: Any) -> Any:
         return [[exactdot.fsum(list(col)) for col in zip(*x, strict=True)]]
 
@@ -808,6 +826,9 @@ class NumpySystem:
         x = np.broadcast_to(x, tuple(full))
         return x[lo:hi] if axis == 0 else x[:, lo:hi]
 
+    def reshape(self, x: Any, before: tuple[int, int], after: tuple[int, int]) -> Any:
+        return np.reshape(np.broadcast_to(np.asarray(x, dtype=np.float64), before), after)
+
     def sum_rows(self, x: Any) -> Any:
         return np.asarray(x).sum(axis=0, keepdims=True)
 
@@ -870,6 +891,10 @@ class TorchSystem(NumpySystem):
     def slice(self, x: Any, axis: int, lo: int, hi: int, shape: tuple[int, int]) -> Any:
         x = self.torch.as_tensor(x, dtype=self.torch.float64).expand(shape)
         return x[lo:hi] if axis == 0 else x[:, lo:hi]
+
+    def reshape(self, x: Any, before: tuple[int, int], after: tuple[int, int]) -> Any:
+        x = self.torch.as_tensor(x, dtype=self.torch.float64).expand(before)
+        return x.reshape(after)
 
     def sum_rows(self, x: Any) -> Any:
         return x.sum(dim=0, keepdim=True)
@@ -978,6 +1003,12 @@ class Evaluator:
             shape = (n, other) if e.axis == 0 else (other, n)
             out.append(self.sys.zeros(shape) if v is None else self.sys.fit(self.run(v), shape))
         return out[0] if len(out) == 1 else self.sys.concat(out, e.axis)
+
+    def _Reshape(self, e: Reshape) -> Any:
+        sizes = getattr(self.sys, "sizes", None) or {}
+        before = tuple(resize(k, sizes) for k in e.x.shape)
+        after = tuple(resize(k, sizes) for k in e.shape)
+        return self.sys.reshape(self.run(e.x), before, after)
 
     def _Slice(self, e: Slice) -> Any:
         sizes = getattr(self.sys, "sizes", None)
@@ -1588,6 +1619,10 @@ class LatexPrinter(Printer):
             f"\\left({self.doprint(e.x)}\\right)"
         )
 
+    def _print_Reshape(self, e: Reshape) -> str:
+        sizes = ", ".join(_reshape_size_tex(k) for k in e.shape)
+        return f"\\operatorname{{reshape}}\\left({self.doprint(e.x)}, ({sizes})\\right)"
+
     def _print_Pad(self, e: Pad) -> str:
         pieces = e.pieces()
         if len(pieces) == 1:
@@ -1605,6 +1640,16 @@ class LatexPrinter(Printer):
     def _print_Indicator(self, e: Indicator) -> str:
         op = {">=": "\\geq", "<=": "\\leq", "!=": "\\neq", "==": "="}.get(e.op, e.op)
         return f"\\mathbf{{1}}[{self.doprint(e.a)} {op} {self.doprint(e.b)}]"
+
+
+def _reshape_size_tex(k: int) -> str:
+    """A reshape's size in LaTeX: ``P``, ``B \\cdot P`` (a product of [dims] names), ``n - 1``, or
+    the number."""
+    code = _bound_code(k)
+    if code.isdigit():
+        return code
+    named = re.sub(r"[A-Za-z_][A-Za-z0-9_]*", lambda m: name_tex(m.group(0)), code)
+    return re.sub(r"\s*\*\s*", lambda m: " \\cdot ", named)
 
 
 def _zero_tex(e: Pad, lo: int, hi: int) -> str:
@@ -1724,6 +1769,9 @@ class TextPrinter(Printer):
         lo = "" if _bound_code(e.lo) == "0" else _bound_code(e.lo)
         part = f"{lo}:{'' if _to_end(e) else _bound_code(e.hi)}"
         return f"{self.wrap(e.x, 5)}[{part}]" if e.axis == 0 else f"{self.wrap(e.x, 5)}[:, {part}]"
+
+    def _print_Reshape(self, e: Reshape) -> str:
+        return f"{self.wrap(e.x, 5)}.reshape({', '.join(_bound_code(k) for k in e.shape)})"
 
     def _zeros_code(self, e: Pad, lo: int, hi: int) -> str:
         n = _bound_code(block_size(lo, hi, {}))

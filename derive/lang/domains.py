@@ -541,6 +541,19 @@ class Evaluator:
             raise IndexError(f"block {lo}:{hi} of an axis of {x.shape[k]} entries")
         return x[lo:hi] if k == 0 else x[:, lo:hi]
 
+    def reshaped(self, n: ex.Call) -> np.ndarray:
+        """``reshaped(A, r, c)`` at these sizes: A's entries row by row in r rows of c (-1: the
+        rest), as NumPy's reshape."""
+        x = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64))
+        sizes = []
+        for key in ("rows", "cols"):
+            b = n.kwarg(key)
+            sizes.append(-1 if b is None else int(round(float(np.asarray(self.ev(b)).reshape(-1)[0]))))
+        known = [k for k in sizes if k != -1]
+        if len(known) == 2 and known[0] * known[1] != x.size or len(known) == 1 and x.size % known[0]:
+            raise IndexError(f"{x.size} entries are not {sizes[0]} x {sizes[1]}")
+        return x.reshape(sizes)
+
     def computed(self, n: ex.Node) -> bool:
         """``n`` is computed (a node or an expression), not a number or a given tensor, whose
         float64 value is exactly as written."""
@@ -563,6 +576,8 @@ class Evaluator:
             return np.concatenate(parts, axis=0 if axis is None else int(axis.value))
         if op.kind == ops.SLICE:
             return self.slice(n)
+        if op.kind == ops.RESHAPE:
+            return self.reshaped(n)
         x = self.ev(n.args[0])
         if op.kind == ops.BINARY:
             return self.pair(n, op, x, self.ev(n.args[1]))

@@ -1332,6 +1332,19 @@ class _Converter:
             catalog.said("spec.expr.reshape_1", name=name, x=x, x2=list(have), x3=list(want)),
         )
 
+    def reshaped(self, node: ast.Call, depth: int) -> Node:
+        """``reshaped(x, r, c)``: the row-major reshape the readers of ``x.view(r, c)`` and
+        ``np.reshape(x, (r, c))`` write (``Spec.folded_hn31``, :meth:`flattened_matrix`, the
+        checker's NumPy reader): a :data:`ops.RESHAPE` call whose sizes are [dims] names,
+        numbers, ``+ - *`` of them or ``-1``."""
+        if len(node.args) != 3 or node.keywords:
+            raise self.fail(node, catalog.said("spec.reshape41.form"))
+        sizes = [_size_node(a) for a in node.args[1:]]
+        if any(k is None for k in sizes):
+            raise self.fail(node, catalog.said("spec.reshape41.form"))
+        x = self.convert(node.args[0], depth)
+        return Call(RESHAPED, (x,), (("rows", sizes[0]), ("cols", sizes[1])))  # type: ignore[arg-type]
+
     def flattened_matrix(self, node: ast.Call, depth: int) -> Node | None:
         """A matrix (a named one, or an expression whose shape the declared shapes give) laid
         out as one row or one column — ``x.reshape(1, -1)``, ``x.flatten()``, ``x.view(-1)``,
@@ -1345,7 +1358,7 @@ class _Converter:
         if name not in ("reshape", "view", "flatten", "ravel") or shape is None:
             return None
         r, c = shape
-        if r == 1 or c == 1 or r > MAX_BLOCKS:
+        if r == 1 or c == 1:
             return None
         if name in ("flatten", "ravel"):
             if len(node.args) > 1 or node.keywords:
@@ -1355,16 +1368,11 @@ class _Converter:
             want = self.target_shape(node, (r, c))
         if want not in ((r * c,), (1, r * c), (r * c, 1)):
             return None
-        whole = ast.Slice(None, None)
-        rows = [
-            ast.Subscript(
-                x, ast.Tuple([ast.Slice(ast.Constant(i), ast.Constant(i + 1)), whole], ast.Load()),
-                ast.Load(),
-            )
-            for i in range(r)
-        ]
-        row = self.convert(_joined(rows, 1), depth)
-        return Transpose(row) if want == (r * c, 1) else row
+        # reshape41: one node (ops.RESHAPE), the row or column of all r·c entries by their sizes'
+        # names (-1: the product of x's sizes), so it moves with the sizes
+        one, rest = Num(Fraction(1)), Num(Fraction(-1))
+        sizes = (("rows", rest), ("cols", one)) if want == (r * c, 1) else (("rows", one), ("cols", rest))
+        return Call(RESHAPED, (self.convert(x, depth),), sizes)
 
     def block(self, node: ast.AST) -> tuple[str, list[list[int]]] | None:
         """(name, [[row lo, row hi], [col lo, col hi]]) of a tensor named in the spec or a block
@@ -1939,6 +1947,8 @@ class _Converter:
             # len(X) is X.shape[0], as for a NumPy array
             shape_of = ast.Attribute(node.args[0], "shape", ast.Load())
             return self.convert(ast.Subscript(shape_of, ast.Constant(0), ast.Load()), depth)
+        if node.func.id == RESHAPED and not module:
+            return self.reshaped(node, depth)
         if node.func.id in _RESHAPES and module and self.shapes is not None:
             return self.reshape(node, depth)
         if node.func.id in _REORDERS and module and self.shapes is not None:
@@ -2691,6 +2701,27 @@ def _float_constant(n: Node) -> Node:
     if not np.isfinite(out):
         return n  # outside the domain: left for the spec's domain checks to name
     return Num(Fraction(repr(out)))
+
+
+# the row-major reshape that moves entries between rows and columns (ops.RESHAPE), by name
+RESHAPED = "reshaped"
+
+
+def _size_node(a: ast.expr) -> Node | None:
+    """A reshape's size as written: a whole number (``-1``: the rest), a [dims] name, or ``+ - *``
+    of them; else ``None``."""
+    if isinstance(a, ast.Constant) and type(a.value) is int:
+        return Num(Fraction(a.value))
+    if isinstance(a, ast.UnaryOp) and isinstance(a.op, ast.USub) and isinstance(a.operand, ast.Constant):
+        return Num(Fraction(-a.operand.value)) if type(a.operand.value) is int else None
+    if isinstance(a, ast.Name):
+        return Name(a.id)
+    if isinstance(a, ast.BinOp) and isinstance(a.op, ast.Add | ast.Sub | ast.Mult):
+        left, right = _size_node(a.left), _size_node(a.right)
+        if left is None or right is None:
+            return None
+        return BinOp({ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}[type(a.op)], left, right)
+    return None
 
 
 # reshapes read by :meth:`_Converter.reshape` (they keep every entry where it is)

@@ -58,6 +58,10 @@ CONCAT = "concat"
 # upstream gradient placed into zeros of the full shape (several blocks of one tensor: their
 # concatenation)
 SLICE = "slice"
+# the same entries in another (rows, cols) shape, read row by row (NumPy's/PyTorch's default
+# C order: ``x.view(B, -1)``, ``np.reshape(A, (k, m))``); its pull rule is structural: the
+# upstream gradient reshaped back to the argument's shape
+RESHAPE = "reshape"
 # an element-wise function of two tensors broadcast against each other as ``+`` does (atan2):
 # ``sympy(a, b)`` per entry, ``pull(m, up, a, b, y)`` → (contribution to ∂L/∂a, to ∂L/∂b), each
 # before the broadcast is summed back; ``numpy_src``/``torch_src`` with ``{a}`` and ``{b}``
@@ -1953,6 +1957,17 @@ _ROWS: tuple[Op, ...] = (
         doc="a block of columns (axis 1) or rows (axis 0): A[:, lo:hi]; ∂L/∂A is the upstream "
         "gradient in that block and 0 elsewhere",
         extra={"internal": True},  # written as a subscript, never called by name
+    ),
+    Op(
+        "reshaped",  # reshaped(A, rows=r, cols=c): what x.view(r, c) / np.reshape(x, (r, c)) is read as
+        RESHAPE,
+        keywords=("rows", "cols"),
+        rule="reshape",
+        tex="\\operatorname{reshape}",
+        text="reshape",
+        doc="the entries of A, read row by row, laid out again row by row in r rows of c "
+        "columns; ∂L/∂A is the upstream gradient reshaped back to A's shape",
+        extra={"internal": True},  # written x.reshape(r, c), never called by name
     ),
 )
 

@@ -1986,7 +1986,6 @@ class _Validator:
         tree = spelling.parsed(text)
         if tree is None:
             return text
-        scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
 
         def fold(node: ast.AST) -> ast.expr | None:
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
@@ -1995,9 +1994,7 @@ class _Validator:
             if got is None:
                 return None
             e, sizes = got
-            asked = [
-                ex.int_index(a) if not isinstance(a, ast.Name) else dims.get(a.id) for a in sizes
-            ]
+            asked = [_reshape_size_hn31(a, dims) for a in sizes]
             other = sizes[0] if len(sizes) == 1 else None
             if (  # .reshape(Z.shape) of a matrix Z named earlier
                 isinstance(other, ast.Attribute)
@@ -2006,42 +2003,31 @@ class _Validator:
                 and len(shapes.get(other.value.id, ())) == 2
             ):
                 asked = [int(k) for k in shapes[other.value.id]]
+                sizes = [_size_ast_r41(k) for k in shapes[other.value.id]]
             if len(asked) != 2 or any(not isinstance(k, int) or k == 0 or k < -1 for k in asked):
                 return None
             shape = self.shape_of_hn31(where, e, shapes, constants, dims)
             if shape is None or len(shape) != 2:
                 return None
-            whole = 1 not in shape  # heldnets40: a matrix to other sizes, through its flatten
+            whole = 1 not in shape  # heldnets40: a matrix to other sizes
             n = shape[0] * shape[1]
             r, c = asked
             if r == -1 and c > 0 and n % c == 0:
                 r = n // c
             elif c == -1 and r > 0 and n % r == 0:
                 c = n // r
-            if r < 2 or c < 2 or r * c != n or r > spelling.UNROLL_MAX_HN29:
+            if r * c != n:  # reshape41: refused by the node's shape, naming the entries
+                return ast.Call(ast.Name(ex.RESHAPED, ast.Load()), [e, *sizes], [])
+            if r < 2 or c < 2:
                 return None
-            if whole:
-                if (r, c) == shape:
-                    return None  # the matrix itself: the parser reads it so
-                # NumPy's row-major reshape of a matrix is that of its flatten (its rows side
-                # by side), read as expr's flattened matrix
-                e = ast.Call(ast.Attribute(e, "flatten", ast.Load()), [], [])
+            if whole and (r, c) == shape:
+                return None  # the matrix itself: the parser reads it so
             split = _stack_rows_hn31(e, r, c)
             if split is not None:
                 return split  # a stack of r·c numbers: r stacks of c (no copy of the whole)
-            flat = whole or ex.one_dimensional(e, frozenset(self.one_d), scalars, shapes)
-            column = not flat and shape[1] == 1
-
-            def piece(k: int) -> ast.expr:
-                span = ast.Slice(ast.Constant(k * c), ast.Constant((k + 1) * c))
-                whole = ast.Slice(None, None)
-                if flat:
-                    return ast.Subscript(copy.deepcopy(e), span, ast.Load())
-                at = [span, whole] if column else [whole, span]
-                out = ast.Subscript(copy.deepcopy(e), ast.Tuple(at, ast.Load()), ast.Load())
-                return ast.Attribute(out, "T", ast.Load()) if column else out
-
-            return spelling.joined([piece(k) for k in range(r)], 0)
+            # reshape41: one node, NumPy's row-major order (ops.RESHAPE), its sizes as written
+            # (names move with the sizes; -1 is worked out from the shape of e)
+            return ast.Call(ast.Name(ex.RESHAPED, ast.Load()), [e, *sizes], [])
 
         return _replaced(text, tree, fold)
 
@@ -4187,6 +4173,8 @@ class _Shapes:
         shapes = [self.infer(a) for a in n.args]
         if ops.get(n.func).kind == ops.SLICE:
             return self.slice(n, shapes[0])
+        if ops.get(n.func).kind == ops.RESHAPE:
+            return self.reshaped(shapes[0], n)
         for key, value in n.kwargs:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
@@ -4258,6 +4246,14 @@ class _Shapes:
             )
         size = sum_size([s[int(k)] for s in shapes], self.dims)
         return (size, shapes[0][1]) if k == 0 else (shapes[0][0], size)
+
+    def reshaped(self, shape: Shape, n: ex.Call) -> Shape:
+        """``reshaped(A, r, c)`` (``A.view(r, c)``, row by row): sizes that hold A's entries."""
+        have = tuple(shape) if len(shape) == 2 else (1, shape[0]) if shape else (1, 1)
+        try:
+            return reshape_sizes(n, have, self.dims)  # type: ignore[arg-type]
+        except ValueError as err:
+            raise self.fail(_spoken(err), catalog.said("spec.reshape41.sizes_fix")) from None
 
     def slice(self, n: ex.Call, shape: Shape) -> Shape:
         """``A[:, lo:hi]`` (``slice(A, start=lo, stop=hi, axis=1)``): the block's bounds are whole
@@ -4382,6 +4378,88 @@ def slice_bounds(n: ex.Call, full: int, dims: dict[str, int]) -> tuple[int, int]
     if hi <= lo:
         raise Refused(catalog.said("spec.more.slice_empty", lo=lo, hi=hi))
     return _as_size(out[0], dims), _as_size(out[1], dims)
+
+
+def reshape_sizes(n: ex.Call, shape: tuple[int, int], dims: dict[str, int]) -> tuple[int, int]:
+    """``(rows, cols)`` of ``reshaped(A, rows=r, cols=c)`` of an ``A`` of ``shape``: each a size
+    that keeps its [dims] names (``n``, ``B*P``), so the reshape moves with the sizes; ``-1``
+    is what the other leaves of A's entries (``B*P`` entries in ``B`` rows: ``P``), by the sizes'
+    names where the division is exact for every size, else the number. ``Refused`` when the
+    sizes do not hold A's entries (NumPy's and PyTorch's error)."""
+    env = {**dims}
+    for d in shape:
+        if isinstance(d, Dim):
+            env.setdefault(d.label, int(d))
+        env.update(dict(getattr(d, "env", ())))
+    total: Poly = {}
+    for ma, ca in _size_poly(shape[0]).items():
+        for mb, cb in _size_poly(shape[1]).items():
+            m = tuple(sorted(ma + mb))
+            total[m] = total.get(m, 0) + ca * cb
+    entries = int(shape[0]) * int(shape[1])
+    asked = [n.kwarg("rows"), n.kwarg("cols")]
+    polys: list[Poly | None] = [
+        None if node is None or node in (ex.Num(-1), ex.Neg(ex.Num(1))) else _poly(node, env)
+        for node in asked
+    ]
+    values = [None if p is None else _poly_value(p, env) for p in polys]
+    if values.count(None) == 2 or any(v is not None and v <= 0 for v in values):
+        raise Refused(catalog.said("spec.reshape41.sizes", n=entries, r=str(values[0]), c=str(values[1])))
+    for k in (0, 1):
+        if polys[k] is None:
+            other = values[1 - k]
+            if other is None or entries % other:
+                raise Refused(catalog.said("spec.reshape41.sizes", n=entries, r=str(values[0] or -1), c=str(values[1] or -1)))
+            polys[k] = _quotient(total, polys[1 - k]) or {(): entries // other}  # type: ignore[arg-type]
+            values[k] = entries // other
+    if values[0] * values[1] != entries:  # type: ignore[operator]
+        raise Refused(catalog.said("spec.reshape41.sizes", n=entries, r=str(values[0]), c=str(values[1])))
+    return tuple(_reshape_size(p, shape, total, env) for p in polys)  # type: ignore[return-value,arg-type]
+
+
+def _reshape_size(p: Poly, shape: tuple[int, int], total: Poly, env: dict[str, int]) -> int:
+    """One size of a reshape: one of the argument's own sizes where it is that (its text as
+    declared), all of its entries as the product of its sizes as written (``n_q * n_docs``),
+    else the polynomial's size."""
+    for d in shape:
+        if _size_poly(d) == p:
+            return d
+    names = [d for d in shape if _size_poly(d) != {(): 1}]
+    if p == total and len(names) == 2 and all(isinstance(d, Dim | SizeExpr) for d in names):
+        codes = [d.label if isinstance(d, Dim) else d.text for d in names]
+        codes = [c if c.isidentifier() or " " not in c else f"({c})" for c in codes]
+        used = sorted({n for m in p for n in m})
+        return SizeExpr(int(shape[0]) * int(shape[1]), " * ".join(codes), tuple((k, env[k]) for k in used))
+    return _as_size(p, env)
+
+
+def _quotient(total: Poly, by: Poly) -> Poly | None:
+    """``total / by`` as a polynomial of the sizes' names with whole coefficients, where that
+    division is exact as polynomials (so at every size); else ``None``."""
+    import sympy as sp  # noqa: PLC0415 - only a reshape's -1 needs it
+
+    def expr(p: Poly) -> sp.Expr:
+        return sp.Add(*(c * sp.Mul(*(sp.Symbol(k) for k in m)) for m, c in p.items()))
+
+    q = sp.cancel(expr(total) / expr(by)) if by else None
+    if q is None or not q.is_polynomial() or sp.denom(q) != 1:
+        return None
+    out: Poly = {}
+    for term in sp.Add.make_args(sp.expand(q)):
+        c, rest = term.as_coeff_Mul()
+        if not c.is_Integer:
+            return None
+        names: list[str] = []
+        for f in sp.Mul.make_args(rest):
+            if f == 1:
+                continue
+            base, e = f.as_base_exp()
+            if not (base.is_Symbol and e.is_Integer and e > 0):
+                return None
+            names += [base.name] * int(e)
+        m = tuple(sorted(names))
+        out[m] = out.get(m, 0) + int(c)
+    return {m: c for m, c in out.items() if c}
 
 
 def sum_size(sizes: list[int], dims: dict[str, int]) -> int:
@@ -4874,6 +4952,29 @@ def _arange_of_row_hn30(node: ast.AST) -> ast.AST:
         if node.func.attr == "unsqueeze" and vals == [0]:
             return node.func.value
     return node
+
+
+def _reshape_size_hn31(a: ast.expr, dims: dict[str, int]) -> int | None:
+    """A reshape's size at the example: a whole number (``-1``), a [dims] name, or ``+ - *`` of
+    them (``B * P``); else ``None``."""
+    if isinstance(a, ast.Name):
+        return dims.get(a.id)
+    if isinstance(a, ast.BinOp) and isinstance(a.op, ast.Add | ast.Sub | ast.Mult):
+        x, y = _reshape_size_hn31(a.left, dims), _reshape_size_hn31(a.right, dims)
+        if x is None or y is None or x < 0 or y < 0:
+            return None
+        return x + y if isinstance(a.op, ast.Add) else x - y if isinstance(a.op, ast.Sub) else x * y
+    return ex.int_index(a)
+
+
+def _size_ast_r41(k: int) -> ast.expr:
+    """A declared size as the text that recomputes it: its [dims] name, its size expression, or
+    the number."""
+    if isinstance(k, Dim):
+        return ast.Name(k.label, ast.Load())
+    if isinstance(k, SizeExpr):
+        return ast.parse(k.text, mode="eval").body
+    return ast.Constant(int(k))
 
 
 def _stack_rows_hn31(e: ast.AST, r: int, c: int) -> ast.expr | None:

@@ -28,7 +28,7 @@ import sympy as sp
 from derive import forks
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.graph import Graph, concat_axis, op_params, slice_span
+from derive.engine.graph import Graph, concat_axis, op_params, reshape_span, slice_span
 from derive.errors import ToolError
 from derive.lang import domains as domain
 from derive.lang import expr as ex
@@ -539,6 +539,9 @@ def torch_forward(
             x = run(n.args[0])
             lo, hi = spec_resize(lo, at), spec_resize(hi, at)
             return x[lo:hi] if k == 0 else x[:, lo:hi]
+        if op.kind == ops.RESHAPE:  # PyTorch's own reshape (row-major), at the sizes of this point
+            r, c = (spec_resize(k, at) for k in reshape_span(n, g))
+            return run(n.args[0]).reshape(r, c)
         x = run(n.args[0])
         if split_ties and n.tie and n.func == "relu":
             return torch.maximum(x, torch.zeros_like(x))

@@ -208,7 +208,7 @@ def _rename(line: str, names: dict[str, str]) -> str:
         word, end = m.group(), m.end()
         if line[end : end + 1] == "=" and line[end : end + 2] != "==":
             return word  # a keyword argument name
-        if word in _MODULES and re.match(r"\.(?!T\b)\w", line[end:]):
+        if word in _MODULES and re.match(r"\.(?!T\b|reshape\()\w", line[end:]):
             return word  # F.mse_loss, np.tanh: the module, even where a tensor or size is F
         return names.get(word, word)
 
@@ -865,6 +865,9 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         start, stop = ("" if b is None else torch_code(b, ts) for b in (lo, hi))
         part = f"{start}:{stop}"
         return f"{x}[{part}]" if n.kwarg("axis") == ex.Num(0) else f"{x}[:, {part}]"
+    if op.kind == ops.RESHAPE:  # x.reshape(B * P, 1), sizes by their names (the script has them)
+        sizes = ", ".join(torch_code(n.kwarg(k), ts) for k in ("rows", "cols"))  # type: ignore[arg-type]
+        return f"{x}.reshape({sizes})"
     if op.kind == ops.BINARY:  # torch.atan2(y, x)
         return op.torch_src.format(a=a[0], b=a[1])
     if op.kind == ops.REDUCTION:

@@ -803,6 +803,10 @@ class _Writer:
                 out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
+            elif r == "reshape" and any(
+                c.func == ops.get("reshaped").name and c.args[0] == ex.Name(t) for c in _calls(tree)
+            ):  # reshape41: t itself laid out again (hid @ w's reshape says the product's words)
+                out.append(Words(r, base))
             elif r == "power":
                 out.append(self.power(t, tree, base))
         scaled = self.scaled_scores(tree, t)
@@ -1377,7 +1381,7 @@ def _affine(tree: ex.Node, varying: set[str]) -> bool:
         return tree.exponent == 1 and _affine(tree.base, varying)
     if isinstance(tree, ex.Call):
         op = ops.OPS.get(tree.func)
-        kinds = (ops.REDUCTION, ops.CONCAT, ops.SLICE)
+        kinds = (ops.REDUCTION, ops.CONCAT, ops.SLICE, ops.RESHAPE)
         return op is not None and op.kind in kinds and all(_affine(a, varying) for a in tree.args)
     return False
 
