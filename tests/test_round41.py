@@ -69,3 +69,21 @@ def test_a_sum_with_a_relu_and_no_clamp_prints_as_before() -> None:
     relu = sp.Function("relu")
     assert printing._factored_clip(d * relu(z) + d) is None
     assert "clip" not in latex(d * relu(z) + d * z, {})
+
+
+def test_the_relative_difference_is_over_the_tensors_scale_not_an_entry_at_zero() -> None:
+    """`derive verify` printed `1.8e-15 / 1.0e+00 … ✓` for a gradient with an entry exactly 0 on
+    one side and round-off on the other (tanh(0) read out): a relative difference of 1 beside a
+    pass mark. The relative column is the largest difference over the tensor's largest entry."""
+    import numpy as np
+
+    from derive.numeric import verify as numeric
+
+    ours = np.array([[-0.0544516], [1.2e-17], [0.1997923]])
+    theirs = np.array([[-0.0544516], [0.0], [0.1997923]])
+    big, rel = numeric.difference(ours, theirs)
+    assert big == pytest.approx(1.2e-17) and rel == pytest.approx(1.2e-17 / 0.1997923)
+    # a real disagreement still shows: 10 % of the largest entry
+    assert numeric.difference(np.array([1.0, 2.0]), np.array([1.0, 1.8]))[1] == pytest.approx(0.1)
+    assert numeric.difference(np.zeros(3), np.zeros(3)) == (0.0, 0.0)
+    assert numeric.difference(np.array([np.nan]), np.array([0.0])) == (np.inf, np.inf)
