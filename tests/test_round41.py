@@ -87,3 +87,91 @@ def test_the_relative_difference_is_over_the_tensors_scale_not_an_entry_at_zero(
     assert numeric.difference(np.array([1.0, 2.0]), np.array([1.0, 1.8]))[1] == pytest.approx(0.1)
     assert numeric.difference(np.zeros(3), np.zeros(3)) == (0.0, 0.0)
     assert numeric.difference(np.array([np.nan]), np.array([0.0])) == (np.inf, np.inf)
+
+
+MAXOUT = """
+[network]
+name = "maxout41"
+[dims]
+n = 3
+d = 2
+k = 2
+[inputs]
+x = ["n", "d"]
+y = ["n", 1]
+[params]
+A = ["d", "k"]
+B = ["d", "k"]
+v = ["k", 1]
+[forward]
+h = "{h}"
+L = "((h @ v - y) ** 2).sum()"
+[values]
+x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4]]
+y = [[0.5], [-1], [0.2]]
+A = [[0.6, -0.9], [-0.4, 0.7]]
+B = [[0.1, 0.3], [0.5, -0.2]]
+v = [[0.8], [-0.5]]
+"""
+
+
+@pytest.mark.parametrize(
+    ("h", "tex", "code"),
+    [
+        ("torch.maximum(x @ A, x @ B)", "\\max\\left(x \\thinspace A, x \\thinspace B\\right)", "np.maximum(x @ A, x @ B)"),
+        ("np.minimum(x @ A, x @ B)", "\\min\\left(x \\thinspace A, x \\thinspace B\\right)", "np.minimum(x @ A, x @ B)"),
+    ],
+)
+def test_a_maximum_of_two_tensors_prints_as_max_in_the_matrix_form_and_the_code(h, tex, code) -> None:
+    """Maxout's forward was shown as ½(xA + xB) + ½|xA − xB| (derive's reading of the maximum)."""
+    d = derive(spec.parse(MAXOUT.format(h=h), "mx41"))
+    form = d.forward[0].step.rhs.value
+    assert form.tex() == tex
+    assert form.code() == code
+
+
+def test_a_half_sum_beside_a_half_abs_of_another_difference_is_not_a_max() -> None:
+    from derive.engine import mform as mf
+
+    x = mf.Scalar(sp.Symbol("p"))
+    y = mf.Scalar(sp.Symbol("q"))
+    z = mf.Scalar(sp.Symbol("r"))
+    half = mf.Scalar(sp.Rational(1, 2))
+
+    def form(a, b, c, e):
+        return mf.Add((mf.Mul(half, mf.Add((a, b))), mf.Mul(half, mf.Func("abs", mf.Add((c, mf.Neg(e)))))))
+
+    assert isinstance(mf.shown(form(x, y, x, y)), mf.PairMax)
+    assert isinstance(mf.shown(form(x, y, y, x)), mf.PairMax)
+    assert not isinstance(mf.shown(form(x, y, x, z)), mf.PairMax)
+    assert not isinstance(mf.shown(form(x, z, x, y)), mf.PairMax)
+
+
+def test_the_labs_pytorch_comparison_calls_torch_maximum_and_agrees_at_a_tie(tmp_path) -> None:
+    """The lab's PyTorch side computes the maximum as the spec wrote it (was 0.5 * (x @ A + x @
+    B) + 0.5 * torch.abs(x @ A - x @ B)); column 0 of A and B is equal, a tie in every row, where
+    torch.maximum gives each side half, as the NumPy backprop's mask does."""
+    import subprocess
+    import sys
+
+    text = (
+        MAXOUT.format(h="torch.maximum(x @ A, x @ B)")
+        .replace("x = [[1, -0.5], [0.3, 0.8], [-1.2, 0.4]]", "x = [[1, -0.5], [0.25, 0.75], [-1.5, 0.5]]")
+        .replace("A = [[0.6, -0.9], [-0.4, 0.7]]", "A = [[0.5, -1], [-0.25, 0.75]]")
+        .replace("B = [[0.1, 0.3], [0.5, -0.2]]", "B = [[0.5, 0.25], [-0.25, -0.5]]")
+    )  # dyadic numbers: the tie is exact in float64 too (else derive refuses the kink)
+    path = tmp_path / "tie.toml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    built = subprocess.run(
+        [sys.executable, "-m", "derive", "build", str(path), "-f", "py", "--lang", "en", "-o", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    lab = next(out.rglob("backprop.py"))
+    code = lab.read_text(encoding="utf-8")
+    assert "torch.maximum(x @ A, x @ B)" in code and "torch.abs" not in code
+    assert "h = np.maximum(x @ A, x @ B)" in code
+    ran = subprocess.run([sys.executable, str(lab)], capture_output=True, text=True, timeout=600)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert "NumPy backprop and PyTorch autograd agree" in ran.stdout

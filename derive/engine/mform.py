@@ -1136,6 +1136,53 @@ class Clip(MExpr):
 
 
 @dataclass(frozen=True)
+class PairMax(MExpr):
+    """``max(a, b)`` (``low``: ``min(a, b)``) entry by entry, as printed: the expression it
+    stands for is ``½(a + b) ± ½|a − b|``, the form derive's reading of ``torch.maximum(a, b)``
+    takes (never evaluated as a node)."""
+
+    a: MExpr
+    b: MExpr
+    low: bool
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return _bshape(self.a.shape, self.b.shape)
+
+
+def _halved(t: MExpr) -> MExpr | None:
+    """``x`` when ``t`` is ``½·x`` (either side of the product), else ``None``."""
+    if isinstance(t, Mul):
+        for k, x in ((t.a, t.b), (t.b, t.a)):
+            if isinstance(k, Scalar) and k.expr == sp.Rational(1, 2):
+                return x
+    return None
+
+
+def _pair_max(e: Add) -> PairMax | None:
+    """``max(a, b)`` for ``½(a + b) + ½|a − b|`` (``min`` with ``−``), either order of the
+    difference, else ``None``."""
+    if len(e.terms) != 2:
+        return None
+    mean, dev = e.terms
+    low = isinstance(dev, Neg)
+    mean, dev = _halved(mean), _halved(dev.x if low else dev)
+    if not (isinstance(mean, Add) and len(mean.terms) == 2 and isinstance(dev, Func)):
+        return None
+    if dev.name != "abs" or dev.slope is not None:
+        return None
+    d = dev.x
+    if not (isinstance(d, Add) and len(d.terms) == 2 and isinstance(d.terms[1], Neg)):
+        return None
+    a, b = mean.terms
+    if isinstance(b, Neg) or isinstance(a, Neg):
+        return None
+    if (d.terms[0], d.terms[1].x) in ((a, b), (b, a)):
+        return PairMax(a, b, low)
+    return None
+
+
+@dataclass(frozen=True)
 class Between(MExpr):
     """The indicator ``𝟙[lo ≤ x ≤ hi]`` (``strict``: ``𝟙[lo < x < hi]``) as printed."""
 
@@ -1391,6 +1438,9 @@ def shown(e: MExpr) -> MExpr:
         found = _clip(e)
         if found is not None:
             return Clip(found[0], found[1], found[2])
+        pair_max = _pair_max(e)
+        if pair_max is not None:
+            return pair_max
         exact = _exact_clip(e)
         if exact is not None:
             return Clip(*exact)
@@ -1413,6 +1463,10 @@ class LatexPrinter(Printer):
     def _print_Clip(self, e: Clip) -> str:
         parts = ", ".join(self.doprint(k) for k in (e.x, e.lo, e.hi))
         return f"\\operatorname{{clip}}\\left({parts}\\right)"
+
+    def _print_PairMax(self, e: PairMax) -> str:
+        parts = ", ".join(self.doprint(k) for k in (e.a, e.b))
+        return f"\\{'min' if e.low else 'max'}\\left({parts}\\right)"
 
     def _print_Between(self, e: Between) -> str:
         rel = "<" if e.strict else "\\le"
@@ -1835,6 +1889,9 @@ class NumpyPrinter(TextPrinter):
     def _print_Clip(self, e: Clip) -> str:
         return f"np.clip({', '.join(self._bound(k) for k in (e.x, e.lo, e.hi))})"
 
+    def _print_PairMax(self, e: PairMax) -> str:
+        return f"np.{'minimum' if e.low else 'maximum'}({self.doprint(e.a)}, {self.doprint(e.b)})"
+
     def _bound(self, k: MExpr) -> str:
         """A clip's bound as the spec writes a number: ``-0.5``, not ``-1/2``."""
         if isinstance(k, Scalar) and k.expr.is_Rational and not k.expr.is_Integer:
@@ -2002,7 +2059,7 @@ def _code_shown(e: MExpr) -> MExpr:
             return Clip(found[0], found[1], found[2])
         if (exact := _exact_clip(e)) is not None:
             return Clip(*exact)
-        return _exact_between(e) or e
+        return _pair_max(e) or _exact_between(e) or e
     if isinstance(e, Mul) and e._hadamard():
         return _between(e) or e
     return e

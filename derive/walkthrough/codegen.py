@@ -803,7 +803,33 @@ def _two_sided(n: ex.Node) -> tuple[ex.Node, ex.Node, ex.Node, str] | None:
     return fx.left, lo, gx.right, f[0]  # type: ignore[union-attr]
 
 
+def _pair_max(n: ex.Node) -> tuple[str, ex.Node, ex.Node] | None:
+    """``("maximum", a, b)`` when ``n`` is ``½·(a + b) + ½·|a − b|`` (``"minimum"`` with ``−``),
+    derive's reading of ``torch.maximum(a, b)``: the same values and, at a tie, the same half
+    to each side; else ``None``."""
+    if not (isinstance(n, ex.BinOp) and n.op in "+-"):
+        return None
+    half = ex.Num(Fraction(1, 2))
+    mean, dev = n.left, n.right
+    if not all(isinstance(t, ex.BinOp) and t.op == "*" and t.left == half for t in (mean, dev)):
+        return None
+    pair, d = mean.right, dev.right  # type: ignore[union-attr]
+    if not (isinstance(pair, ex.BinOp) and pair.op == "+"):
+        return None
+    if not (isinstance(d, ex.Call) and d.func == "abs" and len(d.args) == 1 and not d.kwargs):
+        return None
+    diff = d.args[0]
+    if not (isinstance(diff, ex.BinOp) and diff.op == "-"):
+        return None
+    if (diff.left, diff.right) not in ((pair.left, pair.right), (pair.right, pair.left)):
+        return None
+    return ("maximum" if n.op == "+" else "minimum"), pair.left, pair.right
+
+
 def _t(n: ex.Node, ts: frozenset[str] | None = None) -> tuple[str, int]:
+    pair = _pair_max(n)
+    if pair is not None:  # torch.maximum / torch.minimum, as the spec wrote it
+        return f"torch.{pair[0]}({torch_code(pair[1], ts)}, {torch_code(pair[2], ts)})", _ATOM
     clip = _two_sided(n)
     if clip is not None:  # torch.clamp / F.hardtanh, as the spec wrote it
         x, lo, hi, f = clip
