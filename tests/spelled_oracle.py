@@ -456,6 +456,8 @@ class _Fshim:
     (PyTorch wants tensors there; the course specs write ``pos_weight=2.0``)."""
 
     def __getattr__(self, name: str) -> Any:
+        if name in ("square_error_cost", "log_loss"):  # heldnets41: Paddle's F (PyTorch has none)
+            return getattr(_paddle_shim_hn41().nn.functional, name)
         fn = getattr(F, name)
         if isinstance(fn, BuiltinFunctionType):
             # F.pairwise_distance is torch's builtin: called from the namespace without builtins

@@ -99,9 +99,15 @@ W = ["d", "h"]
         ('', 'V = ["K", "h"]',
          'z = "paddle.nn.functional.leaky_relu(paddle.matmul(x, W), negative_slope=0.2)"\n'
          'loss = "paddle.logsumexp(paddle.matmul(z, paddle.transpose(V, perm=[1, 0])), axis=1).mean()"'),
+        ('y = ["N", 1]', 'b = ["h", 1]',
+         'loss = "paddle.mean(F.square_error_cost(F.relu(x @ W) @ b, y))"'),
+        ('y = ["N", 1]', 'b = ["h", 1]',
+         'p = "paddle.nn.functional.sigmoid(paddle.matmul(paddle.matmul(x, W), b))"\n'
+         'loss = "paddle.mean(paddle.nn.functional.log_loss(p, y, epsilon=1e-3))"'),
     ],
     ids=["square-error-cost", "cross-entropy-transpose-y", "gelu-tanh-softmax-max",
-         "smooth-l1-is-huber", "arithmetic-functions", "logsumexp-transpose-perm"],
+         "smooth-l1-is-huber", "arithmetic-functions", "logsumexp-transpose-perm",
+         "paddle-F-alias-square-error-cost", "log-loss-epsilon"],
 )
 def test_paddle_calls_are_read_as_pytorch_calls_of_the_same_value(
     inputs: str, params: str, lines: str
@@ -144,9 +150,13 @@ w = ["M"]
         'loss = "np.sum((1.0 / (1.0 + d2)) @ w - y) ** 2"',
         'd2 = "torch.sum((X[:, None] - C) ** 2, dim=2)"\nloss = "(torch.log1p(d2) @ w).mean()"',
         'loss = "jnp.mean(jnp.exp(-jnp.sum((C[:, None, :] - C[None, :, :]) ** 2, axis=-1)) @ w)"',
+        'd2 = "jnp.mean((X[:, None, :] - C[None]) ** 2, axis=-1)"\n'
+        'loss = "jnp.mean((jnp.exp(-d2) @ w - y) ** 2)"',
+        'd2 = "tf.reduce_sum(tf.square(X[:, None, :] - C[None, :, :]), axis=-1)"\n'
+        'loss = "tf.reduce_mean((tf.exp(-d2) @ w - y) ** 2)"',
     ],
     ids=["jnp-none-colons", "torch-unsqueeze-pow", "np-newaxis-square-reversed",
-         "torch-none-plain-dim2", "self-distances"],
+         "torch-none-plain-dim2", "self-distances", "jnp-mean-over-columns", "tf-square"],
 )
 def test_pairwise_squared_distances_by_broadcasting(lines: str) -> None:
     _both(_KERNEL.format(lines=lines), "pairwise")

@@ -4903,7 +4903,7 @@ def hoisted_entrywise_s25(
 
 # ---- heldnets41: pairwise squared distances by broadcasting ----------------------------------
 
-_PAIRWISE_SUMS_HN41 = frozenset({"sum", "reduce_sum"})
+_PAIRWISE_SUMS_HN41 = frozenset({"sum", "reduce_sum", "mean", "reduce_mean"})
 
 
 def _expanded_hn41(node: ast.AST) -> tuple[str, ast.expr] | None:
@@ -4953,7 +4953,8 @@ def _squared_hn41(node: ast.AST) -> ast.expr | None:
 
 def _last_axis_sum_hn41(node: ast.Call) -> ast.expr | None:
     """The summand of ``np.sum(s, axis=-1)`` / ``s.sum(-1)`` / ``torch.sum(s, dim=2)`` /
-    ``tf.reduce_sum(s, axis=-1)`` (the last of three axes, without keepdims), else None."""
+    ``tf.reduce_sum(s, axis=-1)`` (the last of three axes, without keepdims; also the mean),
+    else None."""
     named = _name_and_args(node)
     if named is None or named[0] not in _PAIRWISE_SUMS_HN41:
         return None
@@ -5004,12 +5005,14 @@ def pairwise_squares_hn41(text: str, matrix: Callable[[str], bool]) -> str:
             b = right[1] if right[0] == "cols" else left[1]
             if not all(isinstance(k, ast.Name) and matrix(k.id) for k in (a, b)):
                 return n
+            sa, sb = ast.unparse(a), ast.unparse(b)
             text = (
-                f"({ast.unparse(a)}) ** 2).sum(1, keepdims=True) + "
-                f"((({ast.unparse(b)}) ** 2).sum(1, keepdims=True)).T - "
-                f"2 * (({ast.unparse(a)}) @ ({ast.unparse(b)}).T)"
+                f"(({sa}) ** 2).sum(1, keepdims=True) + (({sb}) ** 2).sum(1, keepdims=True).T"
+                f" - 2 * (({sa}) @ ({sb}).T)"
             )
-            return ast.parse("((" + text + ")", mode="eval").body
+            if _name_and_args(n)[0] in ("mean", "reduce_mean"):  # over the d columns
+                return ast.parse(f"({text}) / {sa}.shape[1]", mode="eval").body
+            return ast.parse(f"({text})", mode="eval").body
 
     try:
         return ast.unparse(Pairwise().visit(tree))
