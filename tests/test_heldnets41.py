@@ -89,7 +89,7 @@ W = ["d", "h"]
         ('', 'V = ["K", "h"]',
          'z = "paddle.nn.functional.gelu(paddle.matmul(x, W), approximate=True)"\n'
          'p = "paddle.nn.functional.softmax(paddle.matmul(z, paddle.t(V)))"\n'
-         'loss = "-paddle.mean(paddle.log(paddle.max(p, axis=1)))"'),
+         'loss = "-paddle.mean(paddle.log(paddle.sum(p * p, axis=1)))"'),
         ('y = ["N", 1]', 'b = ["h"]',
          'z = "paddle.matmul(x, W) + b"\n'
          'loss = "paddle.nn.functional.smooth_l1_loss(paddle.sum(z, axis=-1, keepdim=True), y, delta=0.3)"'),
@@ -105,7 +105,7 @@ W = ["d", "h"]
          'p = "paddle.nn.functional.sigmoid(paddle.matmul(paddle.matmul(x, W), b))"\n'
          'loss = "paddle.mean(paddle.nn.functional.log_loss(p, y, epsilon=1e-3))"'),
     ],
-    ids=["square-error-cost", "cross-entropy-transpose-y", "gelu-tanh-softmax-max",
+    ids=["square-error-cost", "cross-entropy-transpose-y", "gelu-tanh-softmax-sum",
          "smooth-l1-is-huber", "arithmetic-functions", "logsumexp-transpose-perm",
          "paddle-F-alias-square-error-cost", "log-loss-epsilon"],
 )
@@ -115,12 +115,19 @@ def test_paddle_calls_are_read_as_pytorch_calls_of_the_same_value(
     _both(_PADDLE.format(inputs=inputs, params=params, lines=lines), "paddle")
 
 
-def test_an_unread_paddle_function_is_refused_naming_the_ones_read() -> None:
-    text = _PADDLE.format(inputs='labels = ["N"]', params="",
-                          lines='loss = "paddle.nn.functional.npair_loss(x @ W, x @ W, labels)"')
+@pytest.mark.parametrize(
+    "line, name",
+    [('paddle.nn.functional.npair_loss(x @ W, x @ W, labels)', "paddle.nn.functional.npair_loss"),
+     # Paddle's tie conventions differ from PyTorch's: a tie of maximum goes wholly to y
+     ('paddle.sum(paddle.maximum(x @ W, 0.0 * (x @ W) + labels.sum()))', "paddle.maximum"),
+     ('paddle.mean(paddle.max(x @ W, axis=1))', "paddle.max")],
+    ids=["npair-loss", "maximum", "max-along-an-axis"],
+)
+def test_an_unread_paddle_function_is_refused_naming_the_ones_read(line: str, name: str) -> None:
+    text = _PADDLE.format(inputs='labels = ["N"]', params="", lines=f'loss = "{line}"')
     en, zh = _refusal(text, "en"), _refusal(text, "zh")
-    assert "paddle.nn.functional.npair_loss() is not read" in en and "square_error_cost" in en
-    assert "不读取 paddle.nn.functional.npair_loss()" in zh and "square_error_cost" in zh
+    assert f"{name}() is not read" in en and "square_error_cost" in en
+    assert f"不读取 {name}()" in zh and "square_error_cost" in zh
 
 
 _KERNEL = """

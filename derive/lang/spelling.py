@@ -6212,7 +6212,7 @@ PADDLE_MODULES_HN41 = frozenset(
 _PADDLE_SAME_HN41 = {
     **{f: f"torch.{f}" for f in (
         "exp", "log", "log1p", "log2", "log10", "sqrt", "rsqrt", "abs", "square", "tanh", "sin",
-        "cos", "erf", "reciprocal", "maximum", "minimum", "sigmoid", "relu", "atan", "sinh", "cosh",
+        "cos", "erf", "reciprocal", "sigmoid", "relu", "atan", "sinh", "cosh",
         "expm1",
     )},
     **{f: f"F.{f}" for f in ("softplus", "leaky_relu", "elu", "selu", "silu", "mish", "relu6",
@@ -6221,12 +6221,15 @@ _PADDLE_SAME_HN41 = {
     "log_sigmoid": "F.logsigmoid",
 }
 _PADDLE_READ_HN41 = (
-    *_PADDLE_SAME_HN41, "gelu", "softmax", "log_softmax", "sum", "mean", "max", "min", "logsumexp",
+    *_PADDLE_SAME_HN41, "gelu", "softmax", "log_softmax", "sum", "mean", "logsumexp",
     "matmul", "mm", "add", "subtract", "multiply", "divide", "pow", "clip", "concat", "stack", "t",
     "transpose", "unsqueeze", "squeeze", "to_tensor", "square_error_cost", "mse_loss", "l1_loss",
     "smooth_l1_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
     "log_loss", "hardtanh",
 )
+# not read: Paddle's maximum/minimum give a tie wholly to y (MaxGradXYFunctor: dx = dout·[x > y],
+# dy = dout·[x ≤ y]) and its max/min along an axis the whole gradient to every tied entry, where
+# PyTorch (whose conventions derive states) splits both
 # the functions of Paddle's F that PyTorch's F does not have (``F.square_error_cost`` is Paddle's)
 _PADDLE_ONLY_HN41 = frozenset({"square_error_cost", "log_loss"})
 
@@ -6266,16 +6269,14 @@ def _paddle_call_hn41(n: ast.Call, name: str) -> ast.expr:
     if name in ("softmax", "log_softmax"):
         a = _bound(n, name, ("x", "axis", "dtype", "name"), 1)
         return torch_call(f"torch.{name}", [a["x"]], dim=a.get("axis", ast.Constant(-1)))
-    if name in ("sum", "mean", "max", "min", "logsumexp"):
+    if name in ("sum", "mean", "logsumexp"):
         a = _bound(n, name, ("x", "axis", *(("dtype",) if name == "sum" else ()), "keepdim", "name"), 1)
-        # Paddle's max/min along an axis are the values (PyTorch's amax/amin), not (values, indices)
-        f = {"max": "amax", "min": "amin"}.get(name, name)
         if _is_none(a.get("axis")):
             if name == "logsumexp":  # of every entry
                 return torch_call("torch.logsumexp", [torch_call("torch.flatten", [a["x"]])],
                                   dim=ast.Constant(0))
             return torch_call(f"torch.{name}", [a["x"]])
-        return torch_call(f"torch.{f}", [a["x"]], dim=a["axis"], keepdim=a.get("keepdim"))
+        return torch_call(f"torch.{name}", [a["x"]], dim=a["axis"], keepdim=a.get("keepdim"))
     if name in ("matmul", "mm"):
         params = ("x", "y", "transpose_x", "transpose_y", "name") if name == "matmul" else ("input", "mat2", "name")
         a = _bound(n, name, params, 2)
