@@ -456,6 +456,8 @@ class _Fshim:
     (PyTorch wants tensors there; the course specs write ``pos_weight=2.0``)."""
 
     def __getattr__(self, name: str) -> Any:
+        if name in ("square_error_cost", "log_loss"):  # heldnets41: Paddle's F (PyTorch has none)
+            return getattr(_paddle_shim_hn41().nn.functional, name)
         fn = getattr(F, name)
         if isinstance(fn, BuiltinFunctionType):
             # F.pairwise_distance is torch's builtin: called from the namespace without builtins
@@ -1380,6 +1382,7 @@ def namespace(
     _extras_hn34(modules)
     _extras_hn35(modules)
     _extras_hn36(modules)
+    modules["paddle"] = _paddle_shim_hn41()
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1803,3 +1806,85 @@ def _extras_hn36(modules: dict[str, Any]) -> None:
     ops.categorical_crossentropy = categorical_crossentropy
     # heldnets37: keras.ops.sparse_categorical_crossentropy(target, output, from_logits, axis)
     ops.sparse_categorical_crossentropy = _keras_sparse_cce
+
+
+def _paddle_shim_hn41() -> SimpleNamespace:
+    """heldnets41: PaddlePaddle's functions as Paddle's API documentation defines them (axis=,
+    keepdim=; ``max``/``min`` along an axis are the values; ``matmul``'s transpose flags;
+    ``square_error_cost`` per entry; ``smooth_l1_loss`` is the Huber loss with ``delta``;
+    ``cross_entropy`` takes logits, ``log_loss`` adds ``epsilon`` inside both logs)."""
+
+    def red(f):
+        def call(x, axis=None, keepdim=False, **_):
+            x = _t(x)
+            if axis is None:
+                return f(x.reshape(-1), dim=0)
+            return f(x, dim=axis, keepdim=keepdim)
+        return call
+
+    def amax(x, dim, keepdim=False):
+        return torch.amax(x, dim=dim, keepdim=keepdim)
+
+    def amin(x, dim, keepdim=False):
+        return torch.amin(x, dim=dim, keepdim=keepdim)
+
+    def matmul(x, y, transpose_x=False, transpose_y=False, name=None):
+        x, y = _t(x), _t(y)
+        return torch.matmul(x.T if transpose_x else x, y.T if transpose_y else y)
+
+    def reduce(v, reduction):
+        return {"mean": v.mean, "sum": v.sum, "none": lambda: v}[reduction]()
+
+    def cross_entropy(input, label, weight=None, ignore_index=-100, reduction="mean",
+                      soft_label=False, axis=-1, use_softmax=True, label_smoothing=0.0, name=None):
+        logp = torch.log_softmax(_t(input), dim=axis)
+        label = _t(label)
+        k = logp.shape[-1]
+        target = label if soft_label else F.one_hot(label.long().reshape(-1), k).to(D)
+        target = (1 - label_smoothing) * target + label_smoothing / k
+        return reduce(-(target * logp).sum(-1), reduction)
+
+    functional = SimpleNamespace(
+        sigmoid=torch.sigmoid, relu=torch.relu, tanh=torch.tanh,
+        softmax=lambda x, axis=-1, **_: torch.softmax(_t(x), dim=axis),
+        log_softmax=lambda x, axis=-1, **_: torch.log_softmax(_t(x), dim=axis),
+        gelu=lambda x, approximate=False, **_: F.gelu(_t(x), approximate="tanh" if approximate else "none"),
+        leaky_relu=lambda x, negative_slope=0.01, **_: F.leaky_relu(_t(x), negative_slope),
+        elu=lambda x, alpha=1.0, **_: F.elu(_t(x), alpha),
+        softplus=lambda x, beta=1, threshold=20, **_: F.softplus(_t(x), beta, threshold),
+        swish=lambda x, **_: _t(x) * torch.sigmoid(_t(x)),
+        silu=lambda x, **_: _t(x) * torch.sigmoid(_t(x)),
+        log_sigmoid=lambda x, **_: F.logsigmoid(_t(x)),
+        hardtanh=lambda x, min=-1.0, max=1.0, **_: F.hardtanh(_t(x), min, max),
+        square_error_cost=lambda input, label: (_t(input) - _t(label)) ** 2,
+        mse_loss=lambda input, label, reduction="mean", **_: reduce((_t(input) - _t(label)) ** 2, reduction),
+        l1_loss=lambda input, label, reduction="mean", **_: reduce((_t(input) - _t(label)).abs(), reduction),
+        smooth_l1_loss=lambda input, label, reduction="mean", delta=1.0, **_: reduce(
+            torch.where((_t(input) - _t(label)).abs() < delta, 0.5 * (_t(input) - _t(label)) ** 2,
+                        delta * (_t(input) - _t(label)).abs() - 0.5 * delta ** 2), reduction),
+        binary_cross_entropy_with_logits=lambda logit, label, weight=None, reduction="mean",
+        pos_weight=None, **_: F.binary_cross_entropy_with_logits(
+            _t(logit), _t(label), weight=weight, reduction=reduction, pos_weight=pos_weight),
+        binary_cross_entropy=lambda input, label, weight=None, reduction="mean", **_:
+            F.binary_cross_entropy(_t(input), _t(label), weight=weight, reduction=reduction),
+        log_loss=lambda input, label, epsilon=1e-4, **_: -_t(label) * torch.log(_t(input) + epsilon)
+            - (1 - _t(label)) * torch.log(1 - _t(input) + epsilon),
+        cross_entropy=cross_entropy,
+    )
+    return SimpleNamespace(
+        nn=SimpleNamespace(functional=functional),
+        matmul=matmul, mm=lambda input, mat2, **_: _t(input) @ _t(mat2),
+        sum=red(torch.sum), mean=red(torch.mean), logsumexp=red(torch.logsumexp),
+        max=red(amax), min=red(amin),
+        exp=torch.exp, log=torch.log, sqrt=torch.sqrt, abs=torch.abs, square=torch.square,
+        tanh=torch.tanh, sigmoid=torch.sigmoid, log1p=torch.log1p,
+        maximum=torch.maximum, minimum=torch.minimum,
+        add=lambda x, y, **_: x + y, subtract=lambda x, y, **_: x - y,
+        multiply=lambda x, y, **_: x * y, divide=lambda x, y, **_: x / y,
+        pow=lambda x, y, **_: _t(x) ** y,
+        clip=lambda x, min=None, max=None, **_: torch.clamp(_t(x), min, max),
+        concat=lambda x, axis=0, **_: torch.cat(list(x), dim=axis),
+        t=lambda input, **_: _t(input).T,
+        transpose=lambda x, perm, **_: _t(x).permute(*perm),
+        to_tensor=lambda data, **_: _t(data),
+    )

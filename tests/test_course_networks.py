@@ -339,6 +339,11 @@ REFUSED = {
     "hn40_lovasz_hinge_sort": "sort() picks entries by their rank in the data",
     "hn40_ohem_masked_select_cn": "picking the entries where a condition holds",
     "hn40_linear_flow_det_nll_cn": "det() is read only for a named square matrix",
+    # branch heldnets41: a VAE's noise drawn by jax.random.normal (Chinese), CVaR's
+    # torch.quantile, a drawdown's running peak by torch.cummax (Chinese)
+    "hn41_vae_jax_random_normal_cn": "normal() draws a random sample",
+    "hn41_cvar_torch_quantile": "quantile() picks an entry by its rank among the data",
+    "hn41_drawdown_cummax_cn": "cummax() is not read: a running maximum",
 }
 
 

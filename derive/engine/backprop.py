@@ -652,6 +652,27 @@ def _loss_expanded(g: Graph, a: str) -> sp.Expr | None:
     return None
 
 
+def _varies_hn41(e: sp.Expr, sizes: set) -> bool:
+    """Whether ``e`` takes two different values at two points that differ only in its symbols
+    other than ``sizes`` (30 digits; the same sizes at both): then ``e`` is no expression of
+    sizes alone, and :func:`_size_ratio` need not ``sp.cancel`` it — which took minutes of a
+    loss with an entropy beside a cross-entropy (heldnets41's confidence penalty). False where
+    a value is not a finite number (the exact test decides)."""
+    free = sorted(e.free_symbols, key=lambda x: x.name)
+    if not set(free) - sizes:
+        return False
+    got = []
+    for k in (0, 1):
+        # floats, so that a step function's argument is a number at once (relu_grad evaluates)
+        at = {x: sp.Integer(3 + i % 4) if x in sizes else sp.Float((2 + (7 * i + 5 * k) % 11) / (13 + 4 * k), 30)
+              for i, x in enumerate(free)}
+        v = e.xreplace(at).evalf(30)
+        if not (v.is_number and v.is_finite) or v.is_real is False:
+            return False
+        got.append(v)
+    return bool(abs(got[0] - got[1]) > sp.Float("1e-20", 30) * (1 + abs(got[0])))
+
+
 def _size_ratio(
     g: Graph, want: sp.Expr, loss: sp.Expr, s: sp.Symbol, at: dict | None = None
 ) -> mf.Scalar | None:
@@ -660,7 +681,10 @@ def _size_ratio(
     if s not in loss.free_symbols:
         return None
     try:
-        ratio = sp.cancel((want / sp.diff(loss, s)).xreplace(at or {}))
+        quotient = (want / sp.diff(loss, s)).xreplace(at or {})
+        if _varies_hn41(quotient, set(g.scalars.values())):
+            return None  # heldnets41: not a number of sizes, known before a long sp.cancel
+        ratio = sp.cancel(quotient)
     except (TypeError, ValueError, ZeroDivisionError):
         return None
     if ratio.free_symbols - set(g.scalars.values()) or ratio == 0:

@@ -412,6 +412,8 @@ _ELEMENTWISE = frozenset(
 
 
 _ATLEAST_2D_MODULES = ("np", "numpy", "torch", "jnp")
+# heldnets41: contractions of one axis of each side, 1-D when one side is (spelling's _tensordot)
+_CONTRACTIONS_HN41 = frozenset({"tensordot", "inner"})
 
 
 def one_dimensional(
@@ -499,6 +501,11 @@ def one_dimensional(
                 return False
             name, args = named
             if name in ("dot", "matmul", "mm", "mv", "matvec") and len(args) == 2:
+                return product(args[0], args[1])
+            if name in _CONTRACTIONS_HN41 and len(args) in (2, 3) and isinstance(f, ast.Attribute):
+                # heldnets41: torch.tensordot(X, w, dims=([1], [0])) — one axis of each, as
+                # spelling._tensordot reads it — and np.inner(X, w) of a matrix and a 1-D
+                # vector are the matrix-vector product, 1-D (DCN's cross layer)
                 return product(args[0], args[1])
             if name == "einsum" and args and isinstance(args[0], ast.Constant):
                 return spelling.einsum_one_d(args[0].value)
@@ -2012,6 +2019,8 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.expr.linalg", f=name, n=str(most)))
         if sig is None and name in _BY_RANK_HN23:
             raise self.fail(node, catalog.said("spec.heldnets23.by_rank", name=name))
+        if sig is None and name in RUNNING_EXTREMES_HN41:
+            raise self.fail(node, catalog.said("spec.heldnets41.running_extreme", name=name))
         if sig is None and name in ("ctc_loss", "ctc_batch_cost") and module:
             raise self.fail(node, catalog.said("spec.heldnets26.ctc", f=name))
         if sig is None and name in DECOMPOSITIONS_HN26 and module:
@@ -3880,6 +3889,8 @@ def _not_named(f: ast.expr, shapes: Mapping[str, object]) -> catalog.Said:
         root = root.value
     if not isinstance(root, ast.Name):
         return base
+    if root.id in shapes and f.attr in RUNNING_EXTREMES_HN41:  # heldnets41: s.cummin(0)
+        return catalog.said("spec.heldnets41.running_extreme", name=f.attr)
     if root.id in shapes:
         return catalog.said("spec.not_named_method", method=f.attr)
     # the module path as written ('tf.keras.metrics', not 'tf', which derive does read)
@@ -4595,6 +4606,10 @@ _BY_RANK_HN23 = frozenset(
      "quantile", "nanquantile", "percentile", "partition", "argpartition"}
 )
 
+# heldnets41: running maxima/minima (torch.cummax(x, 0).values, a drawdown's peak): at each
+# position the entry that wins so far, chosen by the data, with PyTorch's gradient to its index
+RUNNING_EXTREMES_HN41 = frozenset({"cummax", "cummin"})
+
 
 def _attribute_refusal_hn23(node: ast.Attribute) -> catalog.Said:
     """Why ``x.<attr>`` is refused: ``torch.topk(a, 2).values`` / ``torch.sort(z).indices`` name
@@ -4606,6 +4621,8 @@ def _attribute_refusal_hn23(node: ast.Attribute) -> catalog.Said:
         name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
         if name in _BY_RANK_HN23:
             return catalog.said("spec.heldnets23.by_rank", name=name)
+        if name in RUNNING_EXTREMES_HN41:  # heldnets41: torch.cummax(x, 0).values
+            return catalog.said("spec.heldnets41.running_extreme", name=name)
     if node.attr in ("grad", "grad_fn") or node.attr == "data" and _grad_update_hn29(node):
         # heldnets29: W.grad, the gradient itself, read inside the network (a training step)
         return catalog.said("spec.heldnets29.grad_attribute", x=ast.unparse(node))
@@ -4913,3 +4930,122 @@ def hoisted_entrywise_s25(
     except RecursionError:
         return [], text
     return (lines, ast.unparse(tree)) if lines else ([], text)
+
+
+# ---- heldnets41: pairwise squared distances by broadcasting ----------------------------------
+
+_PAIRWISE_SUMS_HN41 = frozenset({"sum", "reduce_sum", "mean", "reduce_mean"})
+
+
+def _expanded_hn41(node: ast.AST) -> tuple[str, ast.expr] | None:
+    """``("rows", A)`` for ``A[:, None, :]`` / ``A[:, None]`` / ``A.unsqueeze(1)`` /
+    ``np.expand_dims(A, 1)`` (an axis inserted second), ``("cols", B)`` for ``B[None, :, :]`` /
+    ``B[None]`` / ``B.unsqueeze(0)`` / ``np.expand_dims(B, 0)`` (inserted first), else None."""
+    if isinstance(node, ast.Subscript):
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        full = [isinstance(p, ast.Slice) and p.lower is p.upper is p.step is None for p in parts]
+        new = [_is_new_axis(p) for p in parts]
+        if len(parts) in (2, 3) and full[0] and new[1] and all(full[2:]):
+            return "rows", node.value
+        if 1 <= len(parts) <= 3 and new[0] and all(full[1:]):
+            return "cols", node.value
+        return None
+    if isinstance(node, ast.Call) and not node.keywords or isinstance(node, ast.Call) and all(
+        k.arg in ("dim", "axis") for k in node.keywords
+    ):
+        named = _name_and_args(node)
+        if named is None or named[0] not in ("unsqueeze", "expand_dims"):
+            return None
+        args = [*named[1], *(k.value for k in node.keywords)]
+        if len(args) != 2 or not isinstance(args[1], ast.Constant) or args[1].value not in (0, 1):
+            return None
+        return ("cols" if args[1].value == 0 else "rows"), args[0]
+    return None
+
+
+def _squared_hn41(node: ast.AST) -> ast.expr | None:
+    """The ``d`` of ``d ** 2`` / ``d.pow(2)`` / ``torch.pow(d, 2)`` / ``np.square(d)``."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+        two = node.right
+        if isinstance(two, ast.Constant) and two.value in (2, 2.0) and type(two.value) is not bool:
+            return node.left
+        return None
+    if isinstance(node, ast.Call) and not node.keywords:
+        named = _name_and_args(node)
+        if named is None:
+            return None
+        name, args = named
+        if name in ("square",) and len(args) == 1:
+            return args[0]
+        if name in ("pow", "power") and len(args) == 2 and isinstance(args[1], ast.Constant):
+            return args[0] if args[1].value in (2, 2.0) else None
+    return None
+
+
+def _last_axis_sum_hn41(node: ast.Call) -> ast.expr | None:
+    """The summand of ``np.sum(s, axis=-1)`` / ``s.sum(-1)`` / ``torch.sum(s, dim=2)`` /
+    ``tf.reduce_sum(s, axis=-1)`` (the last of three axes, without keepdims; also the mean),
+    else None."""
+    named = _name_and_args(node)
+    if named is None or named[0] not in _PAIRWISE_SUMS_HN41:
+        return None
+    args = list(named[1])
+    kw = {k.arg: k.value for k in node.keywords}
+    if set(kw) - {"axis", "dim"} or len(args) + len(kw) != 2:
+        return None
+    axis = kw.get("axis", kw.get("dim", args[1] if len(args) == 2 else None))
+    value = axis.value if isinstance(axis, ast.Constant) else (
+        -axis.operand.value if isinstance(axis, ast.UnaryOp) and isinstance(axis.op, ast.USub)
+        and isinstance(axis.operand, ast.Constant) else None
+    )
+    return args[0] if value in (2, -1) and type(value) is int else None
+
+
+def pairwise_squares_hn41(text: str, matrix: Callable[[str], bool]) -> str:
+    """heldnets41: the squared distances of every row of A to every row of B written by
+    broadcasting — JAX's and PyTorch's ``jnp.sum((A[:, None, :] - B[None, :, :]) ** 2,
+    axis=-1)``, ``(A.unsqueeze(1) - B.unsqueeze(0)).pow(2).sum(-1)``, ``B`` also without an axis
+    — an [n_A, n_B] matrix whose 3-D middle the language does not have, written as the identity
+    ‖a‖² + ‖b‖² − 2a·b: ``(A ** 2).sum(1, keepdims=True) + ((B ** 2).sum(1, keepdims=True)).T -
+    2 * (A @ B.T)`` (the same polynomial of the entries: the same values up to rounding, the same
+    derivatives). A and B are names of matrices (``matrix``: of a 1-D vector ``a[:, None]`` is
+    a column). Any other use of an inserted axis keeps heldnets30's refusal."""
+    if "None" not in text and "unsqueeze" not in text and "expand_dims" not in text and (
+        "newaxis" not in text
+    ):
+        return text
+    tree = spelling.parsed(text)
+    if tree is None:
+        return text
+
+    class Pairwise(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            summand = _last_axis_sum_hn41(n)
+            diff = _squared_hn41(summand) if summand is not None else None
+            if not (isinstance(diff, ast.BinOp) and isinstance(diff.op, ast.Sub)):
+                return n
+            left, right = _expanded_hn41(diff.left), _expanded_hn41(diff.right)
+            if left is None and right is not None and right[0] == "rows":
+                left = ("cols", diff.left)  # B - A[:, None, :]: B broadcast as [1, m, d]
+            if right is None and left is not None and left[0] == "rows":
+                right = ("cols", diff.right)
+            if left is None or right is None or {left[0], right[0]} != {"rows", "cols"}:
+                return n
+            a = left[1] if left[0] == "rows" else right[1]
+            b = right[1] if right[0] == "cols" else left[1]
+            if not all(isinstance(k, ast.Name) and matrix(k.id) for k in (a, b)):
+                return n
+            sa, sb = ast.unparse(a), ast.unparse(b)
+            text = (
+                f"(({sa}) ** 2).sum(1, keepdims=True) + (({sb}) ** 2).sum(1, keepdims=True).T"
+                f" - 2 * (({sa}) @ ({sb}).T)"
+            )
+            if _name_and_args(n)[0] in ("mean", "reduce_mean"):  # over the d columns
+                return ast.parse(f"({text}) / {sa}.shape[1]", mode="eval").body
+            return ast.parse(f"({text})", mode="eval").body
+
+    try:
+        return ast.unparse(Pairwise().visit(tree))
+    except RecursionError:
+        return text

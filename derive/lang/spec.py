@@ -1152,6 +1152,7 @@ class _Validator:
         self.masks: set[str] = set()  # lines that are one comparison (named_masks)
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
         # the one array library the lines are written with, if one: whose x.std(0) it is
+        fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         dialect = ex.dialect_of(str(v) for v in fwd.values())
         # heldnets27: argmax/argmin indices used only to pick: their one-hot rows
         fwd = spelling.argmax_picks_hn27(fwd)
@@ -1179,6 +1180,9 @@ class _Validator:
                         text, lambda a, w=where, t=text: self.loop_bound_hn30(w, t, a, shapes, dims)
                     )
                     text = ex.axis_lists(text)
+                    text = ex.pairwise_squares_hn41(  # heldnets41: A[:, None, :] - B[None]
+                        text, lambda n: len(shapes.get(n, ())) == 2 and n not in self.one_d
+                    )
                     text = _r_joins_hn32(text)
                     text = _row_picks_hn33(text, shapes)
                     text = _stack_reduced_hn32(text, shapes)
@@ -1830,6 +1834,20 @@ class _Validator:
             raise self.err(
                 where, err.spoken, catalog.said("spec.heldnets40.reshape_order_fix")
             ) from None
+
+    def paddle_hn41(self, fwd: dict[str, Any]) -> dict[str, Any]:
+        """heldnets41: each [forward] line's PaddlePaddle calls written as PyTorch's calls of the
+        same values (``spelling.paddle_hn41``); a Paddle function not read is refused."""
+        out = {}
+        for key, text in fwd.items():
+            try:
+                out[key] = spelling.paddle_hn41(text) if isinstance(text, str) else text
+            except spelling.SpellingError as err:
+                raise self.err(
+                    f'[forward] {key} = "{text}"', err.spoken,
+                    catalog.said("spec.heldnets41.paddle_fix"),
+                ) from None
+        return out
 
     def modules(self, where: str, text: str) -> str:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and

@@ -4077,7 +4077,9 @@ def _tensordot_axes(axes: ast.expr | None) -> tuple[int, int] | None:
     for side in axes.elts:
         if isinstance(side, (ast.Tuple, ast.List)) and len(side.elts) == 1:
             side = side.elts[0]
-        if not (isinstance(side, ast.Constant) and type(side.value) is int and side.value in (0, 1, -1)):
+        if isinstance(side, ast.UnaryOp) and isinstance(side.op, ast.USub):  # heldnets41: [-1]
+            side = ast.Constant(-side.operand.value) if isinstance(side.operand, ast.Constant) else side
+        if not (isinstance(side, ast.Constant) and type(side.value) is int and side.value in (0, 1, -1, -2)):
             return None
         got.append(side.value % 2)
     return got[0], got[1]
@@ -6195,3 +6197,189 @@ def grouped_3d_hn35(
         names = [f"{key}_g{j}" for j in range(len(out.parts))]
     groups[key] = _Grouped([ast.Name(n, ast.Load()) for n in names], out.rows, out.width)
     return [(n, ast.unparse(p)) for n, p in zip(names, out.parts, strict=True)]
+
+
+# ---- heldnets41: PaddlePaddle's spellings ----------------------------------------------------
+
+# Paddle's module paths (``import paddle``, ``import paddle.nn.functional as F``); ``F`` is
+# PyTorch's by default and is Paddle's only for the functions PyTorch's F does not have
+PADDLE_MODULES_HN41 = frozenset(
+    {"paddle", "paddle.nn.functional", "paddle.tensor", "paddle.tensor.math", "paddle.fluid.layers"}
+)
+# element-wise functions and activations whose Paddle definition is PyTorch's (same name, same
+# parameters; Paddle's docs' "api_difference" pages list them as identical or differing only in
+# the name of an argument): the torch function they are
+_PADDLE_SAME_HN41 = {
+    **{f: f"torch.{f}" for f in (
+        "exp", "log", "log1p", "log2", "log10", "sqrt", "rsqrt", "abs", "square", "tanh", "sin",
+        "cos", "erf", "reciprocal", "sigmoid", "relu", "atan", "sinh", "cosh",
+        "expm1",
+    )},
+    **{f: f"F.{f}" for f in ("softplus", "leaky_relu", "elu", "selu", "silu", "mish", "relu6",
+                             "softsign", "celu")},
+    "swish": "F.silu",
+    "log_sigmoid": "F.logsigmoid",
+}
+_PADDLE_READ_HN41 = (
+    *_PADDLE_SAME_HN41, "gelu", "softmax", "log_softmax", "sum", "mean", "logsumexp",
+    "matmul", "mm", "add", "subtract", "multiply", "divide", "pow", "clip", "concat", "stack", "t",
+    "transpose", "unsqueeze", "squeeze", "to_tensor", "square_error_cost", "mse_loss", "l1_loss",
+    "smooth_l1_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
+    "log_loss", "hardtanh",
+)
+# not read: Paddle's maximum/minimum give a tie wholly to y (MaxGradXYFunctor: dx = dout·[x > y],
+# dy = dout·[x ≤ y]) and its max/min along an axis the whole gradient to every tied entry, where
+# PyTorch (whose conventions derive states) splits both
+# the functions of Paddle's F that PyTorch's F does not have (``F.square_error_cost`` is Paddle's)
+_PADDLE_ONLY_HN41 = frozenset({"square_error_cost", "log_loss"})
+
+
+def _attr(path: str) -> ast.expr:
+    head, *rest = path.split(".")
+    node: ast.expr = ast.Name(head, ast.Load())
+    for part in rest:
+        node = ast.Attribute(node, part, ast.Load())
+    return node
+
+
+def _paddle_call_hn41(n: ast.Call, name: str) -> ast.expr:
+    """One Paddle call written as PyTorch's call of the same value (its keywords Paddle's)."""
+
+    def torch_call(path: str, args: list[ast.expr], **kw: ast.expr | None) -> ast.Call:
+        kws = [ast.keyword(k, v) for k, v in kw.items() if v is not None]
+        return ast.Call(_attr(path), args, kws)
+
+    def flag(v: ast.expr | None, default: bool, what: str) -> bool:
+        if v is None:
+            return default
+        if isinstance(v, ast.Constant) and type(v.value) is bool:
+            return v.value
+        raise SpellingError(catalog.said("spec.heldnets41.paddle_flag", name=name, arg=what))
+
+    if name in _PADDLE_SAME_HN41:
+        kws = [k for k in n.keywords if k.arg != "name"]
+        return ast.Call(_attr(_PADDLE_SAME_HN41[name]), list(n.args), kws)
+    if name == "hardtanh":
+        a = _bound(n, name, ("x", "min", "max", "name"), 1)
+        return torch_call("F.hardtanh", [a["x"]], min_val=a.get("min"), max_val=a.get("max"))
+    if name == "gelu":
+        a = _bound(n, name, ("x", "approximate", "name"), 1)
+        tanh = flag(a.get("approximate"), False, "approximate")
+        return torch_call("F.gelu", [a["x"]], approximate=ast.Constant("tanh") if tanh else None)
+    if name in ("softmax", "log_softmax"):
+        a = _bound(n, name, ("x", "axis", "dtype", "name"), 1)
+        return torch_call(f"torch.{name}", [a["x"]], dim=a.get("axis", ast.Constant(-1)))
+    if name in ("sum", "mean", "logsumexp"):
+        a = _bound(n, name, ("x", "axis", *(("dtype",) if name == "sum" else ()), "keepdim", "name"), 1)
+        if _is_none(a.get("axis")):
+            if name == "logsumexp":  # of every entry
+                return torch_call("torch.logsumexp", [torch_call("torch.flatten", [a["x"]])],
+                                  dim=ast.Constant(0))
+            return torch_call(f"torch.{name}", [a["x"]])
+        return torch_call(f"torch.{name}", [a["x"]], dim=a["axis"], keepdim=a.get("keepdim"))
+    if name in ("matmul", "mm"):
+        params = ("x", "y", "transpose_x", "transpose_y", "name") if name == "matmul" else ("input", "mat2", "name")
+        a = _bound(n, name, params, 2)
+        x, y = a.get("x", a.get("input")), a.get("y", a.get("mat2"))
+        x = _t(x) if flag(a.get("transpose_x"), False, "transpose_x") else x
+        y = _t(y) if flag(a.get("transpose_y"), False, "transpose_y") else y
+        return _bin(x, ast.MatMult(), y)
+    if name in ("add", "subtract", "multiply", "divide", "pow"):
+        a = _bound(n, name, ("x", "y", "name"), 2)
+        op = {"add": ast.Add(), "subtract": ast.Sub(), "multiply": ast.Mult(), "divide": ast.Div(),
+              "pow": ast.Pow()}[name]
+        return _bin(a["x"], op, a["y"])
+    if name == "clip":
+        a = _bound(n, name, ("x", "min", "max", "name"), 1)
+        return torch_call("torch.clamp", [a["x"]], min=a.get("min"), max=a.get("max"))
+    if name in ("concat", "stack"):
+        a = _bound(n, name, ("x", "axis", "name"), 1)
+        return torch_call("torch.cat" if name == "concat" else "torch.stack", [a["x"]],
+                          dim=a.get("axis", ast.Constant(0)))
+    if name == "t":
+        return _t(_bound(n, name, ("input", "name"), 1)["input"])
+    if name == "transpose":
+        a = _bound(n, name, ("x", "perm", "name"), 2)
+        perm = a["perm"]
+        if not (isinstance(perm, ast.List | ast.Tuple) and [_int_literal(p) for p in perm.elts] == [1, 0]):
+            raise SpellingError(catalog.said("spec.heldnets41.paddle_perm"))
+        return _t(a["x"])
+    if name in ("unsqueeze", "squeeze"):
+        a = _bound(n, name, ("x", "axis", "name"), 1)
+        return torch_call(f"torch.{name}", [a["x"]], **({"dim": a["axis"]} if "axis" in a else {}))
+    if name == "to_tensor":
+        return _bound(n, name, ("data", "dtype", "place", "stop_gradient"), 1)["data"]
+    if name == "square_error_cost":
+        a = _bound(n, name, ("input", "label"), 2)
+        return _bin(_sub(a["input"], a["label"]), ast.Pow(), _num(2))
+    if name == "log_loss":  # −y log(p + ε) − (1 − y) log(1 − p + ε), per entry
+        a = _bound(n, name, ("input", "label", "epsilon", "name"), 2)
+        p, y, eps = a["input"], a["label"], a.get("epsilon", _num(1e-4))
+        pos = _mul(y, torch_call("torch.log", [_add(p, eps)]))
+        neg = _mul(_sub(_num(1), y), torch_call("torch.log", [_add(_sub(_num(1), p), eps)]))
+        return _sub(_neg(pos), neg)
+    if name in ("mse_loss", "l1_loss"):
+        a = _bound(n, name, ("input", "label", "reduction", "name"), 2)
+        return torch_call(f"F.{name}", [a["input"], a["label"]], reduction=a.get("reduction"))
+    if name == "smooth_l1_loss":  # Paddle's smooth L1 is the Huber loss with its delta
+        a = _bound(n, name, ("input", "label", "reduction", "delta", "name"), 2)
+        return torch_call("F.huber_loss", [a["input"], a["label"]], reduction=a.get("reduction"),
+                          delta=a.get("delta"))
+    if name == "binary_cross_entropy":
+        a = _bound(n, name, ("input", "label", "weight", "reduction", "name"), 2)
+        return torch_call("F.binary_cross_entropy", [a["input"], a["label"]], weight=a.get("weight"),
+                          reduction=a.get("reduction"))
+    if name == "binary_cross_entropy_with_logits":
+        a = _bound(n, name, ("logit", "label", "weight", "reduction", "pos_weight", "name"), 2)
+        return torch_call("F.binary_cross_entropy_with_logits", [a["logit"], a["label"]],
+                          weight=a.get("weight"), reduction=a.get("reduction"),
+                          pos_weight=a.get("pos_weight"))
+    if name == "cross_entropy":
+        a = _bound(n, name, ("input", "label", "weight", "ignore_index", "reduction", "soft_label",
+                             "axis", "use_softmax", "label_smoothing", "name"), 2)
+        axis = a.get("axis")
+        plain = (
+            "weight" not in a and "ignore_index" not in a and flag(a.get("use_softmax"), True, "use_softmax")
+            and (axis is None or _int_literal(axis) in (-1, 1))
+        )
+        if not plain:
+            raise SpellingError(catalog.said("spec.heldnets41.paddle_cross_entropy"))
+        flag(a.get("soft_label"), False, "soft_label")  # either: PyTorch reads probabilities too
+        return torch_call("F.cross_entropy", [a["input"], a["label"]], reduction=a.get("reduction"),
+                          label_smoothing=a.get("label_smoothing"))
+    raise AssertionError(name)
+
+
+def paddle_hn41(text: str) -> str:
+    """heldnets41: ``text`` with PaddlePaddle's calls (``paddle.matmul(x, W, transpose_y=True)``,
+    ``paddle.nn.functional.square_error_cost(p, y)``, ``paddle.mean(c)``, ``F.sigmoid`` …) written
+    as PyTorch's calls of the same values (:func:`_paddle_call_hn41`); a Paddle function outside
+    :data:`_PADDLE_READ_HN41` is refused naming the ones read. Text without ``paddle`` or a
+    Paddle-only ``F.`` function is returned as it is."""
+    if "paddle" not in text and not any(f"F.{f}" in text for f in _PADDLE_ONLY_HN41):
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+
+    class Paddle(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            if not isinstance(n.func, ast.Attribute):
+                return n
+            path, name = _module_path(n.func.value), n.func.attr
+            if path == "F" and name in _PADDLE_ONLY_HN41:
+                path = "paddle.nn.functional"
+            if path not in PADDLE_MODULES_HN41:
+                return n
+            if name not in _PADDLE_READ_HN41:
+                raise SpellingError(catalog.said(
+                    "spec.heldnets41.paddle_unread", name=f"{path}.{name}",
+                    read=", ".join(sorted(_PADDLE_READ_HN41)),
+                ))
+            return _paddle_call_hn41(n, name)
+
+    try:
+        return ast.unparse(Paddle().visit(tree))
+    except RecursionError:
+        return text
