@@ -175,3 +175,36 @@ def test_the_labs_pytorch_comparison_calls_torch_maximum_and_agrees_at_a_tie(tmp
     ran = subprocess.run([sys.executable, str(lab)], capture_output=True, text=True, timeout=600)
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert "NumPy backprop and PyTorch autograd agree" in ran.stdout
+
+
+def test_maxout_entries_are_worked_as_a_max_of_the_two_pieces(tmp_path) -> None:
+    """Each entry h₁₁ was ½(x₁₁A₁₁ + x₁₁B₁₁ + … + |x₁₁A₁₁ − x₁₁B₁₁ + …|), its numbers, then the
+    five terms' values; now max(piece A, piece B), the numbers, the two values, the result."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "maxout.toml"
+    path.write_text(MAXOUT.format(h="torch.maximum(x @ A, x @ B)"), encoding="utf-8")
+    out = tmp_path / "out"
+    built = subprocess.run(
+        [sys.executable, "-m", "derive", "build", str(path), "-f", "md", "--lang", "en", "-o", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    md = next(out.rglob("walkthrough.md")).read_text(encoding="utf-8")
+    assert "h_{11} &= \\max\\left(x_{11} \\cdot A_{11} + x_{12} \\cdot A_{21}, x_{11} \\cdot B_{11}" in md
+    # x₁ = (1, −0.5): piece A = 0.6 + 0.2 = 0.8, piece B = 0.1 − 0.25 = −0.15
+    assert "&= \\max\\left(0.8, -0.15\\right) \\\\\n&= 0.8" in md
+    assert "\\left|{" not in md
+
+
+def test_a_half_abs_beside_other_terms_is_a_max_only_where_the_pieces_are_shorter() -> None:
+    a, b, c = sp.symbols("a b c", real=True)
+    assert printing.entry_pair_max((a + b) / 2 + sp.Abs(a - b) / 2) == ("max", a, b)
+    low = printing.entry_pair_max((a + b) / 2 - sp.Abs(b - a) / 2)
+    assert low is not None and low[0] == "min" and {low[1], low[2]} == {a, b}
+    got = printing.entry_pair_max(sp.expand((2 * a + c) / 2 + sp.Abs(2 * a - c) / 2))
+    assert got is not None and sp.expand(sp.Max(got[1], got[2]) - sp.Max(2 * a, c)) == 0
+    assert printing.entry_pair_max(a + sp.Abs(b) / 2) is None  # max(a + b/2, a − b/2) is longer
+    assert printing.entry_pair_max(a + sp.Abs(b)) is None
+    assert printing.entry_pair_max(sp.Abs(a - b) / 2) is None

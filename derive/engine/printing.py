@@ -737,6 +737,33 @@ def entry_exact_clip(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
     return x, lo, hi
 
 
+def entry_pair_max(expr: sp.Expr) -> tuple[str, sp.Expr, sp.Expr] | None:
+    """``("max", p, q)`` when the sum ``expr`` is ``½(p + q) + ½|p − q|`` (``"min"`` with
+    ``−``), derive's reading of ``torch.maximum(p, q)``, its terms distributed by SymPy (maxout's
+    ``h₁₁ = ½(x₁₁A₁₁ + x₁₁B₁₁ + … + |x₁₁A₁₁ − x₁₁B₁₁ + …|)``): one term ``±½|D|``, the rest
+    ``S/2``, ``p = (S + D)/2`` and ``q = (S − D)/2`` no longer than ``S`` and ``D``; else
+    ``None``."""
+    if not expr.is_Add:
+        return None
+    halves = [t for t in expr.args if isinstance(t.as_coeff_Mul()[1], sp.Abs)]
+    if len(halves) != 1:
+        return None
+    c, dev = halves[0].as_coeff_Mul()
+    if abs(c) != sp.Rational(1, 2):
+        return None
+    total = sp.expand(2 * (expr - halves[0]))
+    d = sp.expand(dev.args[0])
+    if total.has(sp.Abs) or d.has(sp.Abs):
+        return None
+    p, q = sp.expand((total + d) / 2), sp.expand((total - d) / 2)
+    if p == 0 or q == 0:
+        return None
+    size = len(sp.Add.make_args(p)) + len(sp.Add.make_args(q))
+    if size > len(sp.Add.make_args(total)) + len(sp.Add.make_args(d)):
+        return None
+    return ("max" if c > 0 else "min"), p, q
+
+
 def _factored_clip(expr: sp.Add) -> sp.Expr | None:
     """``expr`` with its common factor taken out (``Mul`` unevaluated) when the sum left inside
     is a clamp beside other terms (:func:`entry_clip_plus`): SymPy's ``δ·(z𝟙/6 − ReLU(…)/6) + δ``
@@ -994,6 +1021,10 @@ class DeriveLatexPrinter(LatexPrinter):
             head = clip if k == 1 else f"{self._print(k)} {clip}"
             tail = self._print(rest)
             return f"{head} - {tail[1:]}" if tail.startswith("-") else f"{head} + {tail}"
+        pair_max = entry_pair_max(expr)
+        if pair_max is not None:  # ½(p + q) ± ½|p − q|: max(p, q) (min), as the spec wrote it
+            how, p, q = pair_max
+            return f"\\{how}\\left({self._print(p)}, {self._print(q)}\\right)"
         factored = _factored_clip(expr)
         if factored is not None:  # c·(… − k·F(…)) + c·k·hi: the clamp's number split off
             return self._print(factored)

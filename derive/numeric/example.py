@@ -20,7 +20,7 @@ import sympy as sp
 
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.printing import DeriveLatexPrinter, entry_masks, ordered_terms
+from derive.engine.printing import DeriveLatexPrinter, entry_masks, entry_pair_max, ordered_terms
 from derive.engine.printing import name_tex as _name_tex
 from derive.errors import BadInput
 from derive.lang import expr as ex
@@ -600,7 +600,11 @@ class Example:
         def trivial(a: sp.Basic) -> bool:
             return a.is_Symbol or a.is_Number or (-a).is_Symbol
 
-        if formula.is_Add and not all(trivial(a) for a in formula.args):
+        pair = entry_pair_max(formula)
+        if pair is not None:  # max(p, q) as printed: the two values it chooses between
+            a, b = self.number(pair[1]), self.number(pair[2])
+            terms, terms_exact = f"\\{pair[0]}\\left({a.tex}, {b.tex}\\right)", a.exact and b.exact
+        elif formula.is_Add and not all(trivial(a) for a in formula.args):
             nums = [self.number(a) for a in _shown_terms(formula)]
             terms_exact = all(n.exact for n in nums)
             if terms_exact or len(nums) <= 4:
