@@ -130,7 +130,7 @@ C(M, "W1", N, J(ACT, "", ACT_W1.replace('"relu"', '"sigmoid"')), "wrong-activati
 C(M, "W1", N, J(ACT, "", ACT_W1.replace('"relu"', '"tanh"')), "*", oracle="X.T @ ((A2 - Y) @ W2.T * (1 - np.tanh(Z1) ** 2)) / m", style="match-case-tanh-on-relu-layer")
 C(M, "W2", N, J(ACT, "", "dA2 = -(Y / A2 - (1 - Y) / (1 - A2))", "dZ2 = activation_backward(dA2, Z2, \"sigmoid\")", "dW2 = A1.T @ dZ2 / m"), oracle=W2R, style="match-case-bce-chain-W2")
 C(M, "b2", N, J(ACT, "", "dA2 = -(Y / A2 - (1 - Y) / (1 - A2))", "dZ2 = activation_backward(dA2, Z2, \"sigmoid\")", "db2 = np.sum(dZ2, axis=0, keepdims=True) / m"), oracle=B2R, style="match-case-bce-chain-b2")
-C(M, "W2", N, J(ACT, "", "dA2 = -(Y / A2 - (1 - Y) / (1 - A2))", "dZ2 = activation_backward(dA2, A2, \"sigmoid\")", "dW2 = A1.T @ dZ2 / m"), "*", oracle=f"A1.T @ (-(Y / A2 - (1 - Y) / (1 - A2)) * sigmoid(A2) * (1 - sigmoid(A2))) / m", style="match-case-sigmoid-of-output")
+C(M, "W2", N, J(ACT, "", "dA2 = -(Y / A2 - (1 - Y) / (1 - A2))", "dZ2 = activation_backward(dA2, A2, \"sigmoid\")", "dW2 = A1.T @ dZ2 / m"), "*", oracle="A1.T @ (-(Y / A2 - (1 - Y) / (1 - A2)) * sigmoid(A2) * (1 - sigmoid(A2))) / m", style="match-case-sigmoid-of-output")
 C(T, "W1", N, J(ACT, "", "dh = (y_pred - y_target) * W2.T", "dh_raw = activation_backward(dh, h_raw, \"sigmoid\")", "dW1 = X.T @ dh_raw"), oracle=TW1, style="match-case-tiny-W1")
 C(T, "W1", N, J(ACT, "", "dh = (y_pred - y_target) * W2.T", "dh_raw = activation_backward(dh, h_raw, \"relu\")", "dW1 = X.T @ dh_raw"), "*", oracle="X.T @ ((y_pred - y_target) * W2.T * (h_raw > 0))", style="match-case-tiny-relu-slope")
 C(R2, "W_x", N, J(ACT, "", "dz2 = activation_backward(h_2 - y, z_2, \"tanh\")", "dz1 = activation_backward(dz2 @ W_h.T, z_1, \"tanh\")", "dW_x = x_2.T @ dz2 + x_1.T @ dz1"), oracle=RWX, style="match-case-rnn-Wx")
@@ -265,7 +265,7 @@ C(B, "gamma", N, J("dY = 2 * (Y - T) / (m * n)", "dgamma = np.add.reduce(dY, axi
 C(B, "beta", N, J("dY = 2 * (Y - T) / m", "dbeta = np.add.reduce(dY, axis=0, keepdims=True)"), "scale-factor", oracle=f"{BBT} * n", style="add-reduce-bn-beta-mean-over-rows")
 C(CH, "w", N, J("dv = 2 * v", "dw = np.multiply.reduce([dv, x])"), oracle="2 * v * x", style="multiply-reduce-chain-w")
 C(CH, "w", N, J("dv = 2 * v", "dw = np.add.reduce([dv, x])"), "*", oracle="2 * v + x", style="add-reduce-chain-w-sum-for-product")
-C(M, "b2", N, J("# np.add.reduce 默认沿第 0 轴求和", "db2 = np.add.reduce(A2 - Y) / m"), lang=Z, oracle=f"np.add.reduce(A2 - Y) / m", style="zh-add-reduce-b2")
+C(M, "b2", N, J("# np.add.reduce 默认沿第 0 轴求和", "db2 = np.add.reduce(A2 - Y) / m"), lang=Z, oracle="np.add.reduce(A2 - Y) / m", style="zh-add-reduce-b2")
 
 # ================================================================ functools.partial helpers
 C(M, "W1", N, J("from functools import partial", "", "relu_grad = partial(np.heaviside, x2=0.0)", "dZ1 = (A2 - Y) @ W2.T * relu_grad(Z1)", "dW1 = X.T @ dZ1 / m"), oracle=W1R, style="partial-heaviside-W1")
