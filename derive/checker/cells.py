@@ -60,6 +60,9 @@ _NUMERIC_MODULES = {  # imports a cell may hold (heldcheck38: compilers and the 
     # heldcheck40: the other array libraries whose spellings the reader knows (MXNet's nd,
     # Paddle's paddle.matmul(…, transpose_x=True), Chainer's F.matmul(…, transa=True), tf.matmul)
     "mxnet", "paddle", "chainer", "tensorflow", "types",
+    # heldcheck41: type annotations and dataclasses (read as the plain code), logging (a line of
+    # it computes nothing)
+    "typing", "dataclasses", "logging",
 }
 # heldcheck38: decorators that compile a function and change no value it computes
 _JIT_DECORATOR = re.compile(
@@ -1641,6 +1644,119 @@ def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return out
 
 
+# heldcheck41: names a type alias is built from (``Array = NDArray[np.float64]``)
+_TYPE_ALIAS_HELDCHECK41 = re.compile(
+    r"^(?:(?:np|numpy|npt|numpy\.typing|typing|jt|jaxtyping)\.)?"
+    r"(?:NDArray|ndarray|ArrayLike|Array|Tensor|Float|Union|Optional|Tuple|List|Any|Callable)\b"
+)
+_DATACLASS_HELDCHECK41 = re.compile(r"^(?:dataclasses\.)?dataclass(?:\(.*\))?$", re.S)
+
+
+def _match_as_if_heldcheck41(st: ast.Match) -> ast.stmt | None:
+    """``match kind: case "relu": … case _: …`` (Python 3.10's dispatch of an activation's
+    backward) as the ``if kind == "relu": … else: …`` it means; None where a pattern is not
+    a constant, an alternative of constants or the wildcard."""
+    tests: list[tuple[ast.expr | None, list[ast.stmt]]] = []
+    for case in st.cases:
+        if case.guard is not None:
+            return None
+        pats = case.pattern.patterns if isinstance(case.pattern, ast.MatchOr) else [case.pattern]
+        if len(pats) == 1 and isinstance(pats[0], ast.MatchAs) and pats[0].pattern is None and pats[0].name is None:
+            tests.append((None, case.body))
+            continue
+        if not all(isinstance(p, ast.MatchValue) and isinstance(p.value, ast.Constant) for p in pats):
+            return None
+        values = [copy.deepcopy(p.value) for p in pats]  # type: ignore[attr-defined]
+        tests.append((ast.Compare(copy.deepcopy(st.subject), [ast.In()], [ast.Tuple(values, ast.Load())]), case.body))
+    orelse: list[ast.stmt] = []
+    for test, body in reversed(tests):
+        if test is None:
+            if orelse:
+                return None  # a wildcard before the last case
+            orelse = body
+            continue
+        orelse = [ast.If(test, body, orelse)]
+    return orelse[0] if len(orelse) == 1 else None
+
+
+def _dataclass_init_heldcheck41(cls: ast.ClassDef) -> ast.ClassDef | None:
+    """``@dataclass class Dense: W: np.ndarray; x: np.ndarray = field(default=None)`` as the
+    class it generates: an ``__init__(self, W, x=None)`` setting each field; None where a field's
+    default is a factory or the class writes its own ``__init__``."""
+    fields = [b for b in cls.body if isinstance(b, ast.AnnAssign) and isinstance(b.target, ast.Name)]
+    if any(isinstance(b, ast.FunctionDef) and b.name == "__init__" for b in cls.body):
+        return None
+    params, defaults = [], []
+    for f in fields:
+        d = f.value
+        if isinstance(d, ast.Call) and ast.unparse(d.func) in ("field", "dataclasses.field"):
+            kw = {k.arg: k.value for k in d.keywords}
+            if "default" not in kw:
+                return None  # default_factory, or no default
+            d = kw["default"]
+        if d is None and defaults:
+            return None
+        params.append(ast.arg(f.target.id))  # type: ignore[union-attr]
+        if d is not None:
+            defaults.append(copy.deepcopy(d))
+    body: list[ast.stmt] = [
+        ast.Assign([ast.Attribute(ast.Name("self", ast.Load()), p.arg, ast.Store())], ast.Name(p.arg, ast.Load()), lineno=0)
+        for p in params
+    ] or [ast.Pass()]
+    init = ast.FunctionDef("__init__", ast.arguments([], [ast.arg("self"), *params], None, [], [], None, defaults),
+                           body, [], None, lineno=0)
+    rest = [b for b in cls.body if not isinstance(b, ast.AnnAssign)]
+    return ast.ClassDef(cls.name, cls.bases, cls.keywords, [init, *rest], [], lineno=0)
+
+
+class _ModernPython(ast.NodeTransformer):
+    """heldcheck41: Python that type-annotated homework code writes, read as the plain code it
+    runs as — ``m: int = A_prev.shape[0]`` is ``m = …`` (a bare ``x: Array`` declares nothing),
+    a function's annotations are dropped, ``match``/``case`` on constants is an ``if`` chain,
+    and a ``@dataclass`` class gets the ``__init__`` it generates."""
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST | None:  # noqa: N802
+        if node.value is None:
+            return None
+        return ast.copy_location(ast.Assign([node.target], node.value), node)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        node.returns = None
+        for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs, node.args.vararg, node.args.kwarg]:
+            if a is not None:
+                a.annotation = None
+        return node
+
+    def visit_Match(self, node: ast.Match) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        chain = _match_as_if_heldcheck41(node)
+        return node if chain is None else ast.copy_location(chain, node)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:  # noqa: N802
+        if len(node.decorator_list) == 1 and _DATACLASS_HELDCHECK41.match(ast.unparse(node.decorator_list[0])):
+            made = _dataclass_init_heldcheck41(node)
+            if made is not None:
+                node = ast.copy_location(made, node)
+        self.generic_visit(node)
+        return node
+
+
+def _modern_python_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: :class:`_ModernPython` over the cell, and a type alias no line reads
+    (``Array = NDArray[np.float64]``, once the annotations that used it are gone) left out."""
+    out = [ast.fix_missing_locations(_ModernPython().visit(st)) for st in stmts]
+    out = [st for st in out if st is not None]
+    read = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return [
+        st for st in out
+        if not (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id not in read and _TYPE_ALIAS_HELDCHECK41.match(ast.unparse(st.value))
+        )
+    ]
+
+
 def _without_ipython_prompts(text: str) -> str:
     """An IPython transcript (``In [12]: dW2 = …``, ``   ...: `` continuations, ``Out[12]: …``
     and the printed lines after it): the code typed after the prompts only."""
@@ -1698,7 +1814,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
-            _static_methods_heldcheck40(_unused_tapes_heldcheck40(tree.body))))))))
+            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(tree.body)))))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _namespaces_heldcheck40(stmts)
