@@ -1757,6 +1757,49 @@ def _modern_python_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
     ]
 
 
+_SCIPY_SOFTMAX_HELDCHECK41 = re.compile(r"^(?:scipy\.special|special|sp\.special|scipy\.special\.[A-Za-z_]\w*)\.(log_softmax|softmax)$")
+
+
+class _ScipySoftmax(ast.NodeTransformer):
+    """heldcheck41: SciPy's ``softmax(x)`` / ``log_softmax(x)`` (``from scipy.special import
+    softmax``, ``scipy.special.softmax``) without ``axis`` is over **all** entries — not a row's,
+    as the reader's bare ``softmax(Z)`` is: written as that (``np.exp(x) / np.sum(np.exp(x))``);
+    with an axis, the reader's ``softmax(x, axis=k)``."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names  # the cell's name of SciPy's function -> softmax / log_softmax
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        f = ast.unparse(node.func)
+        m = _SCIPY_SOFTMAX_HELDCHECK41.match(f)
+        name = self.names.get(f) if isinstance(node.func, ast.Name) else m.group(1) if m else None
+        if name is None or not node.args or len(node.args) > 2 or any(k.arg != "axis" for k in node.keywords):
+            return node
+        axis = node.args[1] if len(node.args) == 2 else node.keywords[0].value if node.keywords else None
+        x = node.args[0]
+        if axis is not None and not (isinstance(axis, ast.Constant) and axis.value is None):
+            return ast.Call(ast.Name(name, ast.Load()), [x], [ast.keyword("axis", axis)])
+        ex = f"np.exp({ast.unparse(x)})"
+        text = f"({ex} / np.sum({ex}))" if name == "softmax" else f"({ast.unparse(x)} - np.log(np.sum({ex})))"
+        return ast.parse(text, mode="eval").body
+
+
+def _scipy_softmax_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """:class:`_ScipySoftmax` over a cell that imports SciPy's softmax (or calls it by its
+    module)."""
+    names = {
+        (a.asname or a.name): a.name for st in stmts if isinstance(st, ast.ImportFrom) and st.module == "scipy.special"
+        for a in st.names if a.name in ("softmax", "log_softmax")
+    }
+    if not names and not any(
+        isinstance(n, ast.Call) and _SCIPY_SOFTMAX_HELDCHECK41.match(ast.unparse(n.func))
+        for st in stmts for n in ast.walk(st)
+    ):
+        return stmts
+    return [ast.fix_missing_locations(_ScipySoftmax(names).visit(st)) for st in stmts]
+
+
 def _without_ipython_prompts(text: str) -> str:
     """An IPython transcript (``In [12]: dW2 = …``, ``   ...: `` continuations, ``Out[12]: …``
     and the printed lines after it): the code typed after the prompts only."""
@@ -1814,7 +1857,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
-            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(tree.body)))))))))
+            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(_scipy_softmax_heldcheck41(tree.body))))))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _namespaces_heldcheck40(stmts)
