@@ -45,7 +45,8 @@ _TRIGGER = re.compile(
     r"|^\s*del\b"  # del dZ2 (a name dropped once used)
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$"  # dW2.shape displayed in a notebook
-    r"|\bget_array_module\(|\bdict\(",  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
+    r"|\bget_array_module\(|\bdict\("
+    r"|^\s*(?:logging|logger|warnings)\.|\bseterr\(",  # heldcheck41: a log line, np.seterr(…)  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
     re.M,
 )
 # context managers that change no value a cell computes (only autograd's recording or NumPy's
@@ -1817,9 +1818,14 @@ def _without_ipython_prompts(text: str) -> str:
 _MAGIC = re.compile(r"^\s*%%?[A-Za-z]\w*\b.*$", re.M)
 
 
+_SHELL_HELDCHECK41 = re.compile(r"^[ \t]*![A-Za-z].*$", re.M)
+
+
 def _without_magics(text: str) -> str:
     """A Jupyter cell's IPython magics (``%%time``, ``%matplotlib inline``, ``%timeit …``): a
-    line that starts with ``%`` is no Python and computes nothing of the derivation."""
+    line that starts with ``%`` is no Python and computes nothing of the derivation; nor does
+    a shell escape (heldcheck41: ``!pip install -q numpy``)."""
+    text = _SHELL_HELDCHECK41.sub("", text) if "!" in text else text
     return _MAGIC.sub("", text) if "%" in text else text
 
 
@@ -1872,7 +1878,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             body.extend(unrolled)
         else:
             body.append(st)
-    body = _callees_first_heldcheck35(_autograd_only_checked_heldcheck40(body))
+    body = _callees_first_heldcheck35(_numeric_only_checked_heldcheck41(_autograd_only_checked_heldcheck40(body)))
     named = {  # the names the cell reads (a function never among them is never called)
         n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
     }
@@ -1905,7 +1911,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             continue  # del dZ2: the cell's names stay as assigned (a later use reads them)
         if isinstance(st, ast.Expr):
             v = st.value
-            if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
+            if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or _silent_call_heldcheck41(v) or (
                 isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
             ) or _in_place_step_heldcheck39(v, assigned):
                 continue
@@ -2017,6 +2023,41 @@ def _autograd_only_checked_heldcheck40(body: list[ast.stmt]) -> list[ast.stmt]:
     ]
 
 
+_NUMERIC_GRADIENT_CALL_HELDCHECK41 = re.compile(
+    r"(?:^|\.)(?:eval_numerical_gradient\w*|numerical_gradient\w*|num(?:eric)?_grad\w*|approx_fprime"
+    r"|check_grad|grad_check\w*|gradient_check\w*|finite_diff\w*)$"
+)
+
+
+def _numeric_only_checked_heldcheck41(body: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: ``dW2_num = eval_numerical_gradient(f, W2)`` (cs231n's gradient check;
+    ``approx_fprime``, ``numerical_gradient``) whose name only an ``assert`` or a ``print`` reads
+    (``print(rel_error(dW2_num, dW2))``) — the notebook checks its hand gradient against finite
+    differences, and the answer is the hand one — left out with those checks. A numerical
+    gradient the answer reads, or one no check reads, stays (for the refusal)."""
+    def numeric(v: ast.AST) -> bool:
+        return any(
+            isinstance(n, ast.Call) and _NUMERIC_GRADIENT_CALL_HELDCHECK41.search(ast.unparse(n.func))
+            for n in ast.walk(v)
+        )
+
+    read = {
+        n.id for st in body if not _quiet(st)
+        for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
+    checked = {
+        n.id for st in body if _quiet(st)
+        for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
+    return [
+        st for st in body
+        if not (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id not in read and st.targets[0].id in checked and numeric(st.value)
+        )
+    ]
+
+
 def _held_tuples_unpacked_heldcheck40(code: str) -> str:
     """heldcheck40: a tuple built inside one function and unpacked inside another (an
     autograder's ``cache = (Z1, A1, Z2, A2)`` returned by ``forward_propagation``, then
@@ -2080,14 +2121,26 @@ def _static_truth(test: ast.expr) -> bool | None:
     return None
 
 
+_SILENT_CALL_HELDCHECK41 = re.compile(
+    r"^(?:logging|logger|log|warnings)\.\w+$|^(?:np|numpy)\.(?:seterr|set_printoptions)$"
+)
+
+
+def _silent_call_heldcheck41(v: ast.expr) -> bool:
+    """heldcheck41: ``logging.info("dW2 norm %.3f", np.linalg.norm(dW2))``, ``np.seterr(all=
+    "ignore")``, ``warnings.filterwarnings(…)`` on a line of its own: a log line or a setting of
+    NumPy's warnings, which computes nothing of the derivation."""
+    return isinstance(v, ast.Call) and bool(_SILENT_CALL_HELDCHECK41.match(ast.unparse(v.func)))
+
+
 def _quiet(st: ast.stmt) -> bool:
     """A statement that computes nothing of the derivation: a docstring, ``print(…)``, ``assert``,
-    ``pass``, ``dW.shape`` shown."""
+    ``pass``, ``dW.shape`` shown (heldcheck41: a log line)."""
     if isinstance(st, (ast.Assert, ast.Pass)):
         return True
     if isinstance(st, ast.Expr):
         v = st.value
-        return isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
+        return isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or _silent_call_heldcheck41(v) or (
             isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
         )
     return False
