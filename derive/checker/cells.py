@@ -403,6 +403,25 @@ def _dict_assignments_heldcheck28(value: ast.expr, tensors: set[str] | frozenset
     return lines
 
 
+def _computed_dict_names_heldcheck41(name: str, value: ast.Dict) -> dict[str, str]:
+    """The names :func:`_computed_dict_heldcheck41` gives a dictionary's entries:
+    ``grads_w`` for ``grads["w"]`` (never a name of the network's, which ``grads["w"]`` is not)."""
+    return {k.value: f"{name}_{k.value}" for k in value.keys}  # type: ignore[union-attr]
+
+
+def _computed_dict_heldcheck41(target: ast.expr, value: ast.Dict) -> list[str] | None:
+    """heldcheck41: ``grads = {"w": phi.T @ dpred, "b": jnp.mean(…)}`` — a dictionary literal
+    whose entries are computed (not the closing ``{"dW1": dW1, …}`` of names): each entry assigned
+    to a name of its own, which ``grads["w"]`` then reads (it had been read as the parameter
+    ``w``); None for any other dictionary."""
+    if not (isinstance(target, ast.Name) and value.keys) or all(isinstance(v, ast.Name) for v in value.values):
+        return None
+    if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier() for k in value.keys):
+        return None
+    names = _computed_dict_names_heldcheck41(target.id, value)
+    return [f"{names[k.value]} = {ast.unparse(v)}" for k, v in zip(value.keys, value.values)]  # type: ignore[union-attr]
+
+
 def _string_key(node: ast.AST) -> str | None:
     """``grads['W2']`` → ``W2`` (an identifier key of a named container), else None."""
     if (
@@ -1801,6 +1820,106 @@ def _scipy_softmax_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return [ast.fix_missing_locations(_ScipySoftmax(names).visit(st)) for st in stmts]
 
 
+_TREE_STEP_HELDCHECK41 = re.compile(r"^(?:jax\.tree_util\.tree_map|jax\.tree\.map|tree_map|tree_util\.tree_map|optax\.apply_updates)$")
+
+
+def _tree_steps_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: JAX's step over a parameter dict after the gradients (``params =
+    jax.tree_util.tree_map(lambda p, g: p - lr * g, params, grads)``, ``optax.apply_updates``)
+    whose result no later line reads: the update, not the gradient — left out, as round 39
+    left out PyTorch's in-place step."""
+    out: list[ast.stmt] = []
+    for k, st in enumerate(stmts):
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Call) and _TREE_STEP_HELDCHECK41.match(ast.unparse(st.value.func))
+            and not any(
+                isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id == st.targets[0].id
+                for later in stmts[k + 1:] for n in ast.walk(later)
+            )
+        ):
+            continue
+        out.append(st)
+    return out
+
+
+def _name_dicts_heldcheck41(stmts: list[ast.stmt]) -> dict[str, dict[str, ast.expr]]:
+    """The cell's dictionaries of names written once at its top (``params = {"w1": W1, "b1":
+    b1}``, Haiku's and Optax's parameter dicts), never assigned again nor filled by key: name ->
+    key -> the name it holds."""
+    found: dict[str, dict[str, ast.expr]] = {}
+    stores: dict[str, int] = {}
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                stores[n.id] = stores.get(n.id, 0) + 1
+            if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name):
+                stores[n.value.id] = stores.get(n.value.id, 0) + 2
+    for st in stmts:
+        if not (isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                and isinstance(st.value, ast.Dict) and st.value.keys):
+            continue
+        d = st.value
+        if all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier() for k in d.keys) and all(
+            isinstance(v, ast.Name) for v in d.values
+        ) and stores.get(st.targets[0].id) == 1:
+            found[st.targets[0].id] = {k.value: v for k, v in zip(d.keys, d.values)}  # type: ignore[union-attr]
+    return found
+
+
+class _NameDictReads(ast.NodeTransformer):
+    """``params["w1"]`` of a dictionary of names (:func:`_name_dicts_heldcheck41`): the name it
+    holds (``W1``) — not a name ``w1`` of its own."""
+
+    def __init__(self, dicts: dict[str, dict[str, ast.expr]]) -> None:
+        self.dicts = dicts
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        key = _string_key(node)
+        if key is not None and isinstance(node.ctx, ast.Load) and node.value.id in self.dicts:  # type: ignore[attr-defined]
+            held = self.dicts[node.value.id].get(key)  # type: ignore[attr-defined]
+            if held is not None:
+                return copy.deepcopy(held)
+        return node
+
+
+def _passed_as_itself(fn: ast.FunctionDef, param: str, stmts: list[ast.stmt]) -> bool:
+    """Is every call of ``fn`` in the cell given the name ``param`` itself for its parameter
+    ``param`` (``manual_grads(params, X, Y)`` of ``def manual_grads(params, X, Y)``)?"""
+    names = [a.arg for a in fn.args.args]
+    at = names.index(param)
+    calls = [n for st in stmts for n in ast.walk(st)
+             if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == fn.name]
+    for c in calls:
+        given = c.args[at] if at < len(c.args) else next((k.value for k in c.keywords if k.arg == param), None)
+        if not (isinstance(given, ast.Name) and given.id == param):
+            return False
+    return bool(calls)
+
+
+def _name_dicts_read_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: a dictionary of names' entries read by key (``params["w2"]``) as the names
+    it holds, at the cell's top and in a function handed that dictionary at every call
+    (``def manual_grads(params, X, Y)``) and assigning no name of its own for it."""
+    dicts = _name_dicts_heldcheck41(stmts)
+    if not dicts:
+        return stmts
+    out = []
+    for st in stmts:
+        if isinstance(st, ast.FunctionDef):
+            params = {a.arg for a in st.args.args}
+            local = {n.id for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+            inner = {
+                d: v for d, v in dicts.items()
+                if d not in local and (d not in params or _passed_as_itself(st, d, stmts))
+            }
+            out.append(ast.fix_missing_locations(_NameDictReads(inner).visit(st)) if inner else st)
+        else:
+            out.append(ast.fix_missing_locations(_NameDictReads(dicts).visit(st)))
+    return out
+
+
 def _without_ipython_prompts(text: str) -> str:
     """An IPython transcript (``In [12]: dW2 = …``, ``   ...: `` continuations, ``Out[12]: …``
     and the printed lines after it): the code typed after the prompts only."""
@@ -1863,7 +1982,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
-            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(_scipy_softmax_heldcheck41(tree.body))))))))))
+            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_tree_steps_heldcheck41(tree.body))))))))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _namespaces_heldcheck40(stmts)
@@ -1931,6 +2050,10 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 helpers[t.id] = _helper(st.value, t.id, cell)
                 continue
             if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
+                computed = _computed_dict_heldcheck41(t, st.value)
+                if computed is not None:  # heldcheck41: grads = {"w": phi.T @ …}: its entries
+                    lines.extend(computed)
+                    made[t.id] = _computed_dict_names_heldcheck41(t.id, st.value)  # type: ignore[union-attr]
                 continue
             if _network_unpacked_heldcheck33(t, st.value, tensors, before):
                 continue
