@@ -2205,6 +2205,54 @@ def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) 
 
 
 
+_NP_HELDCHECK41 = ("np", "numpy", "jnp", "jax.numpy", "cp", "cupy")
+
+
+def _ufunc_spellings_heldcheck41(node: ast.Call) -> ast.expr | None:
+    """heldcheck41: NumPy spellings of functions the reader has, as those functions —
+    ``np.add.reduce(x, axis=k, keepdims=…)`` is ``np.sum(x, axis=k, …)`` (its axis 0 unless
+    given; ``axis=None`` the whole sum); ``np.select([c1, c2], [v1, v2], default=d)`` is
+    ``np.where(c1, v1, np.where(c2, v2, d))``; ``np.moveaxis(a, 0, -1)`` of a matrix is ``a.T``;
+    ``torch.ones_like``/``zeros_like`` NumPy's. None for any other call."""
+    f = node.func
+    if not isinstance(f, ast.Attribute):
+        return None
+    base = ast.unparse(f.value)
+    kws = {k.arg: k.value for k in node.keywords}
+    np_attr = lambda name: ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load())  # noqa: E731
+    if f.attr == "reduce" and base in tuple(f"{m}.add" for m in _NP_HELDCHECK41):
+        if not 1 <= len(node.args) <= 2 or set(kws) - {"axis", "keepdims"} or (len(node.args) == 2 and "axis" in kws):
+            return None
+        axis = node.args[1] if len(node.args) == 2 else kws.get("axis", ast.Constant(0))
+        keep = [ast.keyword("keepdims", kws["keepdims"])] if "keepdims" in kws else []
+        if isinstance(axis, ast.Constant) and axis.value is None:
+            return ast.Call(np_attr("sum"), [node.args[0]], keep)
+        return ast.Call(np_attr("sum"), [node.args[0]], [ast.keyword("axis", axis), *keep])
+    if f.attr == "select" and base in _NP_HELDCHECK41:
+        conds = node.args[0] if node.args else kws.get("condlist")
+        values = node.args[1] if len(node.args) > 1 else kws.get("choicelist")
+        default = node.args[2] if len(node.args) > 2 else kws.get("default", ast.Constant(0))
+        if not (isinstance(conds, (ast.List, ast.Tuple)) and isinstance(values, (ast.List, ast.Tuple))
+                and len(conds.elts) == len(values.elts) >= 1 and len(node.args) + len(kws) <= 3):
+            return None
+        out = default
+        for c, v in reversed(list(zip(conds.elts, values.elts))):
+            out = ast.Call(np_attr("where"), [c, v, out], [])
+        return out
+    if f.attr == "moveaxis" and base in _NP_HELDCHECK41 and len(node.args) == 3 and not kws:
+        try:
+            s_, d_ = ast.literal_eval(node.args[1]), ast.literal_eval(node.args[2])
+        except (ValueError, TypeError, SyntaxError):
+            return None
+        if s_ in (0, 1, -1, -2) and d_ in (0, 1, -1, -2) and s_ % 2 != d_ % 2:
+            return ast.Attribute(node.args[0], "T", ast.Load())
+        return None
+    if f.attr in ("ones_like", "zeros_like") and base == "torch" and len(node.args) == 1 and not kws:
+        zero = ast.BinOp(ast.Constant(0.0), ast.Mult(), node.args[0])  # its shape, every entry 0 (or 1)
+        return zero if f.attr == "zeros_like" else ast.BinOp(zero, ast.Add(), ast.Constant(1.0))
+    return None
+
+
 # heldcheck38: more array libraries' spellings of NumPy's and PyTorch's functions
 _PADDLE_AS_NUMPY_HELDCHECK38 = frozenset({
     "exp", "log", "tanh", "sqrt", "square", "abs", "maximum", "minimum", "multiply", "subtract", "add",
@@ -3407,7 +3455,23 @@ class _Numpy(ast.NodeTransformer):
             if name in self.net.g.tensors:
                 self.changed = True
                 return ast.BinOp(self.dim(name, 0), ast.Mult(), self.dim(name, 1))
+            sized = self.step_size_heldcheck41(node.value.id)
+            if sized is not None:
+                self.changed = True
+                return sized
         return node
+
+    def step_size_heldcheck41(self, name: str) -> ast.expr | None:
+        """heldcheck41: ``r.size`` of a name an earlier step of the answer defined (``r = pred -
+        target``; ``g / r.size``, the mean over every entry): the product of its sizes, by their
+        size names (an axis of one left out); None where a step does not give both."""
+        dims = [self.step_dim_heldcheck33(name, k) for k in (0, 1)]
+        if any(d is None for d in dims):
+            return None
+        kept = [d for d in dims if not (isinstance(d, ast.Constant) and d.value == 1)]
+        if not kept:
+            return _c(1)
+        return kept[0] if len(kept) == 1 else ast.BinOp(kept[0], ast.Mult(), kept[1])
 
     def cumsum_blocks_heldcheck26(self, x: ast.expr, axis_node: ast.expr | None, spelled: str) -> ast.expr:
         """``np.cumsum(e, axis=0)`` / ``torch.cumsum(e, dim=0)`` / ``e.cumsum(1)`` (Cox's risk
@@ -4125,6 +4189,10 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        spelled41 = _ufunc_spellings_heldcheck41(node)
+        if spelled41 is not None:
+            self.changed = True
+            return self.visit(spelled41)
         row = _len_of_a_row_heldcheck39(node)
         if row is not None:  # nnfs's outputs = len(dvalues[0]): a row's length, X.shape[1]
             self.changed = True
