@@ -1920,6 +1920,47 @@ def _name_dicts_read_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return out
 
 
+_CJK_HELDCHECK41 = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def cjk_names_heldcheck41(text: str) -> str:
+    """heldcheck41: Python names written in Chinese (``误差 = A2 - Y``, ``dW1 = X.T @ 隐藏层梯度 /
+    样本数``) as ASCII names of their own (``zh_1``, …; none the text already holds): the
+    reader's names are ASCII. Comments and strings stay as written; ``text`` itself where it
+    is no Python (a sentence around a formula) or has no such name."""
+    if not isinstance(text, str) or not _CJK_HELDCHECK41.search(text):
+        return text
+    import io
+    import tokenize
+
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+                if t.type == tokenize.NAME and _CJK_HELDCHECK41.search(t.string)]
+    except (tokenize.TokenError, SyntaxError, IndentationError, ValueError):
+        return text
+    if not toks:
+        return text
+    names: dict[str, str] = {}
+    k = 0
+    for t in toks:
+        if t.string not in names:
+            k += 1
+            while re.search(rf"\bzh_{k}\b", text):
+                k += 1
+            names[t.string] = f"zh_{k}"
+    lines = text.split("\n")
+    for t in sorted(toks, key=lambda t: t.start, reverse=True):
+        (row, col), (_, end) = t.start, t.end
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + names[t.string] + line[end:]
+    out = "\n".join(lines)
+    try:  # Python with Chinese names, not a sentence around a formula (that stays as written)
+        ast.parse(_without_prompts(out))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    return out
+
+
 def _without_ipython_prompts(text: str) -> str:
     """An IPython transcript (``In [12]: dW2 = …``, ``   ...: `` continuations, ``Out[12]: …``
     and the printed lines after it): the code typed after the prompts only."""

@@ -185,7 +185,7 @@ def _read(
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
         # relu_grad(inp, out) sets inp.g of its argument)
-        text = _gradient_attributes(net, cells.expand(text, frozenset(net.g.tensors)))
+        text = _gradient_attributes(net, cells.expand(cells.cjk_names_heldcheck41(text), frozenset(net.g.tensors)))
         text = _rows_indexed(net, _one_hot_calls(net, text))
         text = _diag_names_inlined(net, text)
         text = _std_method_heldcheck33(_bessel_heldcheck32(text))
