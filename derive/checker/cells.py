@@ -1961,6 +1961,93 @@ def cjk_names_heldcheck41(text: str) -> str:
     return out
 
 
+_PARTIAL_HELDCHECK41 = ("partial", "functools.partial")
+
+
+class _PartialCalls(ast.NodeTransformer):
+    """``relu_grad(Z1)`` of ``relu_grad = partial(np.heaviside, x2=0.0)``: the call it makes
+    (``np.heaviside(Z1, x2=0.0)``); a partial of a lambda, the lambda's body with its
+    parameters put in."""
+
+    def __init__(self, partials: dict[str, ast.Call]) -> None:
+        self.partials = partials
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if not (isinstance(node.func, ast.Name) and node.func.id in self.partials):
+            return node
+        made = self.partials[node.func.id]
+        f, pargs = made.args[0], made.args[1:]
+        args, kws = [*pargs, *node.args], [*made.keywords, *node.keywords]
+        if any(isinstance(a, ast.Starred) for a in args) or any(k.arg is None for k in kws):
+            raise _Unread
+        if not isinstance(f, ast.Lambda):
+            ufunc = [k for k in kws if k.arg in ("x1", "x2")]  # NumPy's ufuncs: x1, x2 positional
+            if ufunc and len(args) + len(ufunc) == 2 and [k.arg for k in ufunc] == ["x1", "x2"][len(args):]:
+                args, kws = [*args, *(k.value for k in ufunc)], [k for k in kws if k not in ufunc]
+            return ast.Call(copy.deepcopy(f), copy.deepcopy(args), copy.deepcopy(kws))
+        return self.applied(f, args, kws)
+
+    def applied(self, f: ast.Lambda, args: list[ast.expr], kws: list[ast.keyword]) -> ast.expr:
+        """``f``'s body with ``args`` and ``kws`` put in for its parameters (a lambda called in
+        it, ``s(z)`` of ``s=lambda z: …``, likewise)."""
+        a = f.args
+        params = [p.arg for p in a.args]
+        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults or len(args) > len(params):
+            raise _Unread
+        env = dict(zip(params, args))
+        for k in kws:
+            if k.arg in env or k.arg not in params:
+                raise _Unread
+            env[k.arg] = k.value  # type: ignore[index]
+        if set(env) != set(params):
+            raise _Unread
+        body = _subst(copy.deepcopy(f.body), {p: copy.deepcopy(v) for p, v in env.items()})
+        for n in ast.walk(body):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Lambda):
+                return self.visit(_LambdaCalls(self).visit(body))
+        return body
+
+
+class _LambdaCalls(ast.NodeTransformer):
+    """``(lambda z: 1 / (1 + np.exp(-z)))(Z1)``: the lambda's body with ``Z1`` put in."""
+
+    def __init__(self, partials: _PartialCalls) -> None:
+        self.partials = partials
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Lambda):
+            return self.partials.applied(node.func, list(node.args), list(node.keywords))
+        return node
+
+
+def _partials_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: ``relu_grad = functools.partial(np.heaviside, x2=0.0)`` (``partial(np.mean,
+    axis=0)``, a partial of a lambda) assigned once at the cell's top: each call of it is the
+    call it makes, and the line left out; the cell as written where a call is not read so."""
+    stores: dict[str, int] = {}
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                stores[n.id] = stores.get(n.id, 0) + 1
+    partials = {
+        st.targets[0].id: st.value for st in stmts
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+        and isinstance(st.value, ast.Call) and ast.unparse(st.value.func) in _PARTIAL_HELDCHECK41
+        and st.value.args and stores.get(st.targets[0].id) == 1
+    }
+    if not partials:
+        return stmts
+    try:
+        out = [ast.fix_missing_locations(_PartialCalls(partials).visit(st)) for st in stmts
+               if not (isinstance(st, ast.Assign) and len(st.targets) == 1
+                       and isinstance(st.targets[0], ast.Name) and st.targets[0].id in partials)]
+    except _Unread:
+        return stmts
+    return out
+
+
 def _without_ipython_prompts(text: str) -> str:
     """An IPython transcript (``In [12]: dW2 = …``, ``   ...: `` continuations, ``Out[12]: …``
     and the printed lines after it): the code typed after the prompts only."""
@@ -2023,7 +2110,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
-            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_tree_steps_heldcheck41(tree.body))))))))))))
+            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_partials_heldcheck41(_tree_steps_heldcheck41(tree.body)))))))))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _namespaces_heldcheck40(stmts)
