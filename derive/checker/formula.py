@@ -783,6 +783,41 @@ _CLASS_ENTRY_AT = re.compile(  # JAX: probs.at[jnp.arange(B), labels].add(-1.0)
 )
 
 
+_CLASS_ENTRY_READ_HELDCHECK41 = re.compile(
+    r"(?<![\w.])(?P<t>[A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|jnp\.arange|torch\.arange)"
+    r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*,\s*(?P<y>[A-Za-z_]\w*)\s*\]"
+    r"(?P<col>\s*\[\s*:\s*,\s*None\s*\])?"
+)
+
+
+def _class_entries_read_heldcheck41(net: Net, part: str) -> str:
+    """heldcheck41: CS231n's SVM ``correct = scores[np.arange(N), y]`` (``range(N)``) read on a
+    right side — each row's entry of its class — as ``np.sum(scores * y, axis=1)`` with the
+    network's one-hot target (``[:, None]`` after it: ``keepdims=True``), as its in-place
+    ``dscores[np.arange(N), y] -= 1`` is read; the statement as written where the labels are
+    not the target's (refused as before)."""
+    if "arange" not in part and "range" not in part:
+        return part
+    eq = re.match(r"\s*[A-Za-z_]\w*\s*=(?!=)", part)
+    if eq is None:
+        return part
+    head, rhs = part[: eq.end()], part[eq.end():]
+
+    def one(m: re.Match) -> str:
+        hot = list(net.spec.one_hot)
+        label = m.group("y")
+        if label in hot:
+            hot = [label]
+        if len(hot) != 1 or label not in (hot[0], hot[0].lower(), "y", "labels", "targets", "y_true") or (
+            label != hot[0] and label in net.g.tensors
+        ):
+            return m.group(0)
+        keep = ", keepdims=True" if m.group("col") else ""
+        return f"np.sum({m.group('t')} * {hot[0]}, axis=1{keep})"
+
+    return head + _CLASS_ENTRY_READ_HELDCHECK41.sub(one, rhs)
+
+
 def _class_entries_at_heldcheck32(net: Net, part: str) -> str:
     """JAX's functional update ``probs.at[jnp.arange(B), labels].add(-1.0)`` — each row's entry
     of its class changed, as CS231n's ``dscores[range(N), y] -= 1`` in place — as ``(probs +
@@ -1054,7 +1089,7 @@ def _derivation(
     if not latex:
         parts = _labels_named(net, parts)
         flat = _one_d_steps(net, parts, spelled=True)
-        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p), flat) for p in parts]
+        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, _class_entries_read_heldcheck41(net, p)), flat) for p in parts]
         parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True), wrt)
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
