@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus41  # noqa: E402
 import corpus_common  # noqa: E402
+from test_check_corpus40 import _verdict  # noqa: E402  (the checker's verdict and code, or "unreadable")
 
 CASES = corpus41.load()
 COURSE = Path(__file__).resolve().parent / "specs_course"
@@ -51,16 +52,6 @@ def test_corpus_is_new_and_mixed() -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus41 = corpus_common.corpus_tests(
     corpus41, CASES, KNOWN
 )
-
-
-def _verdict(net: str, wrt: str, text: str, lang: str = "en") -> tuple[str, str | None]:
-    from derive.checker.check import FormulaError, check
-
-    try:
-        r = check(net, wrt, text, lang=lang)
-    except FormulaError:
-        return "unreadable", None
-    return r.verdict, r.code
 
 
 def _case(style: str) -> dict:
