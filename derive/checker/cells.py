@@ -1879,8 +1879,15 @@ class _NameDictReads(ast.NodeTransformer):
         key = _string_key(node)
         if key is not None and isinstance(node.ctx, ast.Load) and node.value.id in self.dicts:  # type: ignore[attr-defined]
             held = self.dicts[node.value.id].get(key)  # type: ignore[attr-defined]
-            if held is not None:
-                return copy.deepcopy(held)
+            if held is not None and not (isinstance(held, ast.Name) and held.id == key):
+                return copy.deepcopy(held)  # (parameters['W2'] of {'W2': W2}: read as W2 already)
+        return node
+
+    def visit_Assign(self, node: ast.Assign) -> ast.AST | None:  # noqa: N802
+        self.generic_visit(node)
+        t = node.targets[0] if len(node.targets) == 1 else None
+        if isinstance(t, ast.Name) and isinstance(node.value, ast.Name) and t.id == node.value.id:
+            return None  # W2 = params["w2"] of {"w2": W2}: W2 = W2, nothing assigned
         return node
 
 
