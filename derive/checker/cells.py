@@ -45,7 +45,8 @@ _TRIGGER = re.compile(
     r"|^\s*del\b"  # del dZ2 (a name dropped once used)
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$"  # dW2.shape displayed in a notebook
-    r"|\bget_array_module\(|\bdict\(",  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
+    r"|\bget_array_module\(|\bdict\("
+    r"|^\s*(?:logging|logger|warnings)\.|\bseterr\(",  # heldcheck41: a log line, np.seterr(…)  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
     re.M,
 )
 # context managers that change no value a cell computes (only autograd's recording or NumPy's
@@ -60,6 +61,9 @@ _NUMERIC_MODULES = {  # imports a cell may hold (heldcheck38: compilers and the 
     # heldcheck40: the other array libraries whose spellings the reader knows (MXNet's nd,
     # Paddle's paddle.matmul(…, transpose_x=True), Chainer's F.matmul(…, transa=True), tf.matmul)
     "mxnet", "paddle", "chainer", "tensorflow", "types",
+    # heldcheck41: type annotations and dataclasses (read as the plain code), logging (a line of
+    # it computes nothing)
+    "typing", "dataclasses", "logging",
 }
 # heldcheck38: decorators that compile a function and change no value it computes
 _JIT_DECORATOR = re.compile(
@@ -397,6 +401,25 @@ def _dict_assignments_heldcheck28(value: ast.expr, tensors: set[str] | frozenset
         if not (isinstance(v, ast.Name) and v.id == name):
             lines.append(f"{name} = {ast.unparse(v)}")
     return lines
+
+
+def _computed_dict_names_heldcheck41(name: str, value: ast.Dict) -> dict[str, str]:
+    """The names :func:`_computed_dict_heldcheck41` gives a dictionary's entries:
+    ``grads_w`` for ``grads["w"]`` (never a name of the network's, which ``grads["w"]`` is not)."""
+    return {k.value: f"{name}_{k.value}" for k in value.keys}  # type: ignore[union-attr]
+
+
+def _computed_dict_heldcheck41(target: ast.expr, value: ast.Dict) -> list[str] | None:
+    """heldcheck41: ``grads = {"w": phi.T @ dpred, "b": jnp.mean(…)}`` — a dictionary literal
+    whose entries are computed (not the closing ``{"dW1": dW1, …}`` of names): each entry assigned
+    to a name of its own, which ``grads["w"]`` then reads (it had been read as the parameter
+    ``w``); None for any other dictionary."""
+    if not (isinstance(target, ast.Name) and value.keys) or all(isinstance(v, ast.Name) for v in value.values):
+        return None
+    if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier() for k in value.keys):
+        return None
+    names = _computed_dict_names_heldcheck41(target.id, value)
+    return [f"{names[k.value]} = {ast.unparse(v)}" for k, v in zip(value.keys, value.values)]  # type: ignore[union-attr]
 
 
 def _string_key(node: ast.AST) -> str | None:
@@ -1641,6 +1664,397 @@ def _derivation_bodies(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return out
 
 
+# heldcheck41: names a type alias is built from (``Array = NDArray[np.float64]``)
+_TYPE_ALIAS_HELDCHECK41 = re.compile(
+    r"^(?:(?:np|numpy|npt|numpy\.typing|typing|jt|jaxtyping)\.)?"
+    r"(?:NDArray|ndarray|ArrayLike|Array|Tensor|Float|Union|Optional|Tuple|List|Any|Callable)\b"
+)
+_DATACLASS_HELDCHECK41 = re.compile(r"^(?:dataclasses\.)?dataclass(?:\(.*\))?$", re.S)
+
+
+def _match_as_if_heldcheck41(st: ast.Match) -> ast.stmt | None:
+    """``match kind: case "relu": … case _: …`` (Python 3.10's dispatch of an activation's
+    backward) as the ``if kind == "relu": … else: …`` it means; None where a pattern is not
+    a constant, an alternative of constants or the wildcard."""
+    tests: list[tuple[ast.expr | None, list[ast.stmt]]] = []
+    for case in st.cases:
+        if case.guard is not None:
+            return None
+        pats = case.pattern.patterns if isinstance(case.pattern, ast.MatchOr) else [case.pattern]
+        if len(pats) == 1 and isinstance(pats[0], ast.MatchAs) and pats[0].pattern is None and pats[0].name is None:
+            tests.append((None, case.body))
+            continue
+        if not all(isinstance(p, ast.MatchValue) and isinstance(p.value, ast.Constant) for p in pats):
+            return None
+        values = [copy.deepcopy(p.value) for p in pats]  # type: ignore[attr-defined]
+        tests.append((ast.Compare(copy.deepcopy(st.subject), [ast.In()], [ast.Tuple(values, ast.Load())]), case.body))
+    orelse: list[ast.stmt] = []
+    for test, body in reversed(tests):
+        if test is None:
+            if orelse:
+                return None  # a wildcard before the last case
+            orelse = body
+            continue
+        orelse = [ast.If(test, body, orelse)]
+    return orelse[0] if len(orelse) == 1 else None
+
+
+def _dataclass_init_heldcheck41(cls: ast.ClassDef) -> ast.ClassDef | None:
+    """``@dataclass class Dense: W: np.ndarray; x: np.ndarray = field(default=None)`` as the
+    class it generates: an ``__init__(self, W, x=None)`` setting each field; None where a field's
+    default is a factory or the class writes its own ``__init__``."""
+    fields = [b for b in cls.body if isinstance(b, ast.AnnAssign) and isinstance(b.target, ast.Name)]
+    if any(isinstance(b, ast.FunctionDef) and b.name == "__init__" for b in cls.body):
+        return None
+    params, defaults = [], []
+    for f in fields:
+        d = f.value
+        if isinstance(d, ast.Call) and ast.unparse(d.func) in ("field", "dataclasses.field"):
+            kw = {k.arg: k.value for k in d.keywords}
+            if "default" not in kw:
+                return None  # default_factory, or no default
+            d = kw["default"]
+        if d is None and defaults:
+            return None
+        params.append(ast.arg(f.target.id))  # type: ignore[union-attr]
+        if d is not None:
+            defaults.append(copy.deepcopy(d))
+    body: list[ast.stmt] = [
+        ast.Assign([ast.Attribute(ast.Name("self", ast.Load()), p.arg, ast.Store())], ast.Name(p.arg, ast.Load()), lineno=0)
+        for p in params
+    ] or [ast.Pass()]
+    init = ast.FunctionDef("__init__", ast.arguments([], [ast.arg("self"), *params], None, [], [], None, defaults),
+                           body, [], None, lineno=0)
+    rest = [b for b in cls.body if not isinstance(b, ast.AnnAssign)]
+    return ast.ClassDef(cls.name, cls.bases, cls.keywords, [init, *rest], [], lineno=0)
+
+
+class _ModernPython(ast.NodeTransformer):
+    """heldcheck41: Python that type-annotated homework code writes, read as the plain code it
+    runs as — ``m: int = A_prev.shape[0]`` is ``m = …`` (a bare ``x: Array`` declares nothing),
+    a function's annotations are dropped, ``match``/``case`` on constants is an ``if`` chain,
+    and a ``@dataclass`` class gets the ``__init__`` it generates."""
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST | None:  # noqa: N802
+        if node.value is None:
+            return None
+        return ast.copy_location(ast.Assign([node.target], node.value), node)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        node.returns = None
+        for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs, node.args.vararg, node.args.kwarg]:
+            if a is not None:
+                a.annotation = None
+        return node
+
+    def visit_Match(self, node: ast.Match) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        chain = _match_as_if_heldcheck41(node)
+        return node if chain is None else ast.copy_location(chain, node)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:  # noqa: N802
+        if len(node.decorator_list) == 1 and _DATACLASS_HELDCHECK41.match(ast.unparse(node.decorator_list[0])):
+            made = _dataclass_init_heldcheck41(node)
+            if made is not None:
+                node = ast.copy_location(made, node)
+        self.generic_visit(node)
+        return node
+
+
+def _modern_python_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: :class:`_ModernPython` over the cell, and a type alias no line reads
+    (``Array = NDArray[np.float64]``, once the annotations that used it are gone) left out."""
+    out = [ast.fix_missing_locations(_ModernPython().visit(st)) for st in stmts]
+    out = [st for st in out if st is not None]
+    read = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return [
+        st for st in out
+        if not (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id not in read and _TYPE_ALIAS_HELDCHECK41.match(ast.unparse(st.value))
+        )
+    ]
+
+
+_SCIPY_SOFTMAX_HELDCHECK41 = re.compile(r"^(?:scipy\.special|special|sp\.special|scipy\.special\.[A-Za-z_]\w*)\.(log_softmax|softmax)$")
+
+
+class _ScipySoftmax(ast.NodeTransformer):
+    """heldcheck41: SciPy's ``softmax(x)`` / ``log_softmax(x)`` (``from scipy.special import
+    softmax``, ``scipy.special.softmax``) without ``axis`` is over **all** entries — not a row's,
+    as the reader's bare ``softmax(Z)`` is: written as that (``np.exp(x) / np.sum(np.exp(x))``);
+    with an axis, the reader's ``softmax(x, axis=k)``."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names  # the cell's name of SciPy's function -> softmax / log_softmax
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        f = ast.unparse(node.func)
+        m = _SCIPY_SOFTMAX_HELDCHECK41.match(f)
+        name = self.names.get(f) if isinstance(node.func, ast.Name) else m.group(1) if m else None
+        if name is None or not node.args or len(node.args) > 2 or any(k.arg != "axis" for k in node.keywords):
+            return node
+        axis = node.args[1] if len(node.args) == 2 else node.keywords[0].value if node.keywords else None
+        x = node.args[0]
+        if axis is not None and not (isinstance(axis, ast.Constant) and axis.value is None):
+            return ast.Call(ast.Name(name, ast.Load()), [x], [ast.keyword("axis", axis)])
+        ex = f"np.exp({ast.unparse(x)})"
+        text = f"({ex} / np.sum({ex}))" if name == "softmax" else f"({ast.unparse(x)} - np.log(np.sum({ex})))"
+        return ast.parse(text, mode="eval").body
+
+
+def _scipy_softmax_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """:class:`_ScipySoftmax` over a cell that imports SciPy's softmax (or calls it by its
+    module)."""
+    names = {
+        (a.asname or a.name): a.name for st in stmts if isinstance(st, ast.ImportFrom) and st.module == "scipy.special"
+        for a in st.names if a.name in ("softmax", "log_softmax")
+    }
+    if not names and not any(
+        isinstance(n, ast.Call) and _SCIPY_SOFTMAX_HELDCHECK41.match(ast.unparse(n.func))
+        for st in stmts for n in ast.walk(st)
+    ):
+        return stmts
+    return [ast.fix_missing_locations(_ScipySoftmax(names).visit(st)) for st in stmts]
+
+
+_TREE_STEP_HELDCHECK41 = re.compile(r"^(?:jax\.tree_util\.tree_map|jax\.tree\.map|tree_map|tree_util\.tree_map|optax\.apply_updates)$")
+
+
+def _tree_steps_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: JAX's step over a parameter dict after the gradients (``params =
+    jax.tree_util.tree_map(lambda p, g: p - lr * g, params, grads)``, ``optax.apply_updates``)
+    whose result no later line reads: the update, not the gradient — left out, as round 39
+    left out PyTorch's in-place step."""
+    out: list[ast.stmt] = []
+    for k, st in enumerate(stmts):
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Call) and _TREE_STEP_HELDCHECK41.match(ast.unparse(st.value.func))
+            and not any(
+                isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id == st.targets[0].id
+                for later in stmts[k + 1:] for n in ast.walk(later)
+            )
+        ):
+            continue
+        out.append(st)
+    return out
+
+
+def _name_dicts_heldcheck41(stmts: list[ast.stmt]) -> dict[str, dict[str, ast.expr]]:
+    """The cell's dictionaries of names written once at its top (``params = {"w1": W1, "b1":
+    b1}``, Haiku's and Optax's parameter dicts), never assigned again nor filled by key: name ->
+    key -> the name it holds."""
+    found: dict[str, dict[str, ast.expr]] = {}
+    stores: dict[str, int] = {}
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                stores[n.id] = stores.get(n.id, 0) + 1
+            if isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Store) and isinstance(n.value, ast.Name):
+                stores[n.value.id] = stores.get(n.value.id, 0) + 2
+    for st in stmts:
+        if not (isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                and isinstance(st.value, ast.Dict) and st.value.keys):
+            continue
+        d = st.value
+        if all(isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.isidentifier() for k in d.keys) and all(
+            isinstance(v, ast.Name) for v in d.values
+        ) and stores.get(st.targets[0].id) == 1:
+            found[st.targets[0].id] = {k.value: v for k, v in zip(d.keys, d.values)}  # type: ignore[union-attr]
+    return found
+
+
+class _NameDictReads(ast.NodeTransformer):
+    """``params["w1"]`` of a dictionary of names (:func:`_name_dicts_heldcheck41`): the name it
+    holds (``W1``) — not a name ``w1`` of its own."""
+
+    def __init__(self, dicts: dict[str, dict[str, ast.expr]]) -> None:
+        self.dicts = dicts
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        key = _string_key(node)
+        if key is not None and isinstance(node.ctx, ast.Load) and node.value.id in self.dicts:  # type: ignore[attr-defined]
+            held = self.dicts[node.value.id].get(key)  # type: ignore[attr-defined]
+            if held is not None and not (isinstance(held, ast.Name) and held.id == key):
+                return copy.deepcopy(held)  # (parameters['W2'] of {'W2': W2}: read as W2 already)
+        return node
+
+    def visit_Assign(self, node: ast.Assign) -> ast.AST | None:  # noqa: N802
+        self.generic_visit(node)
+        t = node.targets[0] if len(node.targets) == 1 else None
+        if isinstance(t, ast.Name) and isinstance(node.value, ast.Name) and t.id == node.value.id:
+            return None  # W2 = params["w2"] of {"w2": W2}: W2 = W2, nothing assigned
+        return node
+
+
+def _passed_as_itself(fn: ast.FunctionDef, param: str, stmts: list[ast.stmt]) -> bool:
+    """Is every call of ``fn`` in the cell given the name ``param`` itself for its parameter
+    ``param`` (``manual_grads(params, X, Y)`` of ``def manual_grads(params, X, Y)``)?"""
+    names = [a.arg for a in fn.args.args]
+    at = names.index(param)
+    calls = [n for st in stmts for n in ast.walk(st)
+             if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == fn.name]
+    for c in calls:
+        given = c.args[at] if at < len(c.args) else next((k.value for k in c.keywords if k.arg == param), None)
+        if not (isinstance(given, ast.Name) and given.id == param):
+            return False
+    return bool(calls)
+
+
+def _name_dicts_read_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: a dictionary of names' entries read by key (``params["w2"]``) as the names
+    it holds, at the cell's top and in a function handed that dictionary at every call
+    (``def manual_grads(params, X, Y)``) and assigning no name of its own for it."""
+    dicts = _name_dicts_heldcheck41(stmts)
+    if not dicts:
+        return stmts
+    out = []
+    for st in stmts:
+        if isinstance(st, ast.FunctionDef):
+            params = {a.arg for a in st.args.args}
+            local = {n.id for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+            inner = {
+                d: v for d, v in dicts.items()
+                if d not in local and (d not in params or _passed_as_itself(st, d, stmts))
+            }
+            out.append(ast.fix_missing_locations(_NameDictReads(inner).visit(st)) if inner else st)
+        else:
+            out.append(ast.fix_missing_locations(_NameDictReads(dicts).visit(st)))
+    return out
+
+
+_CJK_HELDCHECK41 = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def cjk_names_heldcheck41(text: str) -> str:
+    """heldcheck41: Python names written in Chinese (``误差 = A2 - Y``, ``dW1 = X.T @ 隐藏层梯度 /
+    样本数``) as ASCII names of their own (``zh_1``, …; none the text already holds): the
+    reader's names are ASCII. Comments and strings stay as written; ``text`` itself where it
+    is no Python (a sentence around a formula) or has no such name."""
+    if not isinstance(text, str) or not _CJK_HELDCHECK41.search(text):
+        return text
+    import io
+    import tokenize
+
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+                if t.type == tokenize.NAME and _CJK_HELDCHECK41.search(t.string)]
+    except (tokenize.TokenError, SyntaxError, IndentationError, ValueError):
+        return text
+    if not toks:
+        return text
+    names: dict[str, str] = {}
+    k = 0
+    for t in toks:
+        if t.string not in names:
+            k += 1
+            while re.search(rf"\bzh_{k}\b", text):
+                k += 1
+            names[t.string] = f"zh_{k}"
+    lines = text.split("\n")
+    for t in sorted(toks, key=lambda t: t.start, reverse=True):
+        (row, col), (_, end) = t.start, t.end
+        line = lines[row - 1]
+        lines[row - 1] = line[:col] + names[t.string] + line[end:]
+    out = "\n".join(lines)
+    try:  # Python with Chinese names, not a sentence around a formula (that stays as written)
+        ast.parse(_without_prompts(out))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    return out
+
+
+_PARTIAL_HELDCHECK41 = ("partial", "functools.partial")
+
+
+class _PartialCalls(ast.NodeTransformer):
+    """``relu_grad(Z1)`` of ``relu_grad = partial(np.heaviside, x2=0.0)``: the call it makes
+    (``np.heaviside(Z1, x2=0.0)``); a partial of a lambda, the lambda's body with its
+    parameters put in."""
+
+    def __init__(self, partials: dict[str, ast.Call]) -> None:
+        self.partials = partials
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if not (isinstance(node.func, ast.Name) and node.func.id in self.partials):
+            return node
+        made = self.partials[node.func.id]
+        f, pargs = made.args[0], made.args[1:]
+        args, kws = [*pargs, *node.args], [*made.keywords, *node.keywords]
+        if any(isinstance(a, ast.Starred) for a in args) or any(k.arg is None for k in kws):
+            raise _Unread
+        if not isinstance(f, ast.Lambda):
+            ufunc = [k for k in kws if k.arg in ("x1", "x2")]  # NumPy's ufuncs: x1, x2 positional
+            if ufunc and len(args) + len(ufunc) == 2 and [k.arg for k in ufunc] == ["x1", "x2"][len(args):]:
+                args, kws = [*args, *(k.value for k in ufunc)], [k for k in kws if k not in ufunc]
+            return ast.Call(copy.deepcopy(f), copy.deepcopy(args), copy.deepcopy(kws))
+        return self.applied(f, args, kws)
+
+    def applied(self, f: ast.Lambda, args: list[ast.expr], kws: list[ast.keyword]) -> ast.expr:
+        """``f``'s body with ``args`` and ``kws`` put in for its parameters (a lambda called in
+        it, ``s(z)`` of ``s=lambda z: …``, likewise)."""
+        a = f.args
+        params = [p.arg for p in a.args]
+        if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults or len(args) > len(params):
+            raise _Unread
+        env = dict(zip(params, args))
+        for k in kws:
+            if k.arg in env or k.arg not in params:
+                raise _Unread
+            env[k.arg] = k.value  # type: ignore[index]
+        if set(env) != set(params):
+            raise _Unread
+        body = _subst(copy.deepcopy(f.body), {p: copy.deepcopy(v) for p, v in env.items()})
+        for n in ast.walk(body):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Lambda):
+                return self.visit(_LambdaCalls(self).visit(body))
+        return body
+
+
+class _LambdaCalls(ast.NodeTransformer):
+    """``(lambda z: 1 / (1 + np.exp(-z)))(Z1)``: the lambda's body with ``Z1`` put in."""
+
+    def __init__(self, partials: _PartialCalls) -> None:
+        self.partials = partials
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Lambda):
+            return self.partials.applied(node.func, list(node.args), list(node.keywords))
+        return node
+
+
+def _partials_heldcheck41(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: ``relu_grad = functools.partial(np.heaviside, x2=0.0)`` (``partial(np.mean,
+    axis=0)``, a partial of a lambda) assigned once at the cell's top: each call of it is the
+    call it makes, and the line left out; the cell as written where a call is not read so."""
+    stores: dict[str, int] = {}
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                stores[n.id] = stores.get(n.id, 0) + 1
+    partials = {
+        st.targets[0].id: st.value for st in stmts
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+        and isinstance(st.value, ast.Call) and ast.unparse(st.value.func) in _PARTIAL_HELDCHECK41
+        and st.value.args and stores.get(st.targets[0].id) == 1
+    }
+    if not partials:
+        return stmts
+    try:
+        out = [ast.fix_missing_locations(_PartialCalls(partials).visit(st)) for st in stmts
+               if not (isinstance(st, ast.Assign) and len(st.targets) == 1
+                       and isinstance(st.targets[0], ast.Name) and st.targets[0].id in partials)]
+    except _Unread:
+        return stmts
+    return out
+
+
 def _without_ipython_prompts(text: str) -> str:
     """An IPython transcript (``In [12]: dW2 = …``, ``   ...: `` continuations, ``Out[12]: …``
     and the printed lines after it): the code typed after the prompts only."""
@@ -1658,9 +2072,14 @@ def _without_ipython_prompts(text: str) -> str:
 _MAGIC = re.compile(r"^\s*%%?[A-Za-z]\w*\b.*$", re.M)
 
 
+_SHELL_HELDCHECK41 = re.compile(r"^[ \t]*![A-Za-z].*$", re.M)
+
+
 def _without_magics(text: str) -> str:
     """A Jupyter cell's IPython magics (``%%time``, ``%matplotlib inline``, ``%timeit …``): a
-    line that starts with ``%`` is no Python and computes nothing of the derivation."""
+    line that starts with ``%`` is no Python and computes nothing of the derivation; nor does
+    a shell escape (heldcheck41: ``!pip install -q numpy``)."""
+    text = _SHELL_HELDCHECK41.sub("", text) if "!" in text else text
     return _MAGIC.sub("", text) if "%" in text else text
 
 
@@ -1698,7 +2117,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
-            _static_methods_heldcheck40(_unused_tapes_heldcheck40(tree.body))))))))
+            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_partials_heldcheck41(_tree_steps_heldcheck41(tree.body)))))))))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _namespaces_heldcheck40(stmts)
@@ -1713,7 +2132,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             body.extend(unrolled)
         else:
             body.append(st)
-    body = _callees_first_heldcheck35(_autograd_only_checked_heldcheck40(body))
+    body = _callees_first_heldcheck35(_numeric_only_checked_heldcheck41(_autograd_only_checked_heldcheck40(body)))
     named = {  # the names the cell reads (a function never among them is never called)
         n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
     }
@@ -1746,7 +2165,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
             continue  # del dZ2: the cell's names stay as assigned (a later use reads them)
         if isinstance(st, ast.Expr):
             v = st.value
-            if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
+            if isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or _silent_call_heldcheck41(v) or (
                 isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
             ) or _in_place_step_heldcheck39(v, assigned):
                 continue
@@ -1766,6 +2185,10 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
                 helpers[t.id] = _helper(st.value, t.id, cell)
                 continue
             if isinstance(st.value, ast.Dict):  # grads = {} / grads = {"dW1": dW1, …}
+                computed = _computed_dict_heldcheck41(t, st.value)
+                if computed is not None:  # heldcheck41: grads = {"w": phi.T @ …}: its entries
+                    lines.extend(computed)
+                    made[t.id] = _computed_dict_names_heldcheck41(t.id, st.value)  # type: ignore[union-attr]
                 continue
             if _network_unpacked_heldcheck33(t, st.value, tensors, before):
                 continue
@@ -1858,6 +2281,41 @@ def _autograd_only_checked_heldcheck40(body: list[ast.stmt]) -> list[ast.stmt]:
     ]
 
 
+_NUMERIC_GRADIENT_CALL_HELDCHECK41 = re.compile(
+    r"(?:^|\.)(?:eval_numerical_gradient\w*|numerical_gradient\w*|num(?:eric)?_grad\w*|approx_fprime"
+    r"|check_grad|grad_check\w*|gradient_check\w*|finite_diff\w*)$"
+)
+
+
+def _numeric_only_checked_heldcheck41(body: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck41: ``dW2_num = eval_numerical_gradient(f, W2)`` (cs231n's gradient check;
+    ``approx_fprime``, ``numerical_gradient``) whose name only an ``assert`` or a ``print`` reads
+    (``print(rel_error(dW2_num, dW2))``) — the notebook checks its hand gradient against finite
+    differences, and the answer is the hand one — left out with those checks. A numerical
+    gradient the answer reads, or one no check reads, stays (for the refusal)."""
+    def numeric(v: ast.AST) -> bool:
+        return any(
+            isinstance(n, ast.Call) and _NUMERIC_GRADIENT_CALL_HELDCHECK41.search(ast.unparse(n.func))
+            for n in ast.walk(v)
+        )
+
+    read = {
+        n.id for st in body if not _quiet(st)
+        for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
+    checked = {
+        n.id for st in body if _quiet(st)
+        for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
+    return [
+        st for st in body
+        if not (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and st.targets[0].id not in read and st.targets[0].id in checked and numeric(st.value)
+        )
+    ]
+
+
 def _held_tuples_unpacked_heldcheck40(code: str) -> str:
     """heldcheck40: a tuple built inside one function and unpacked inside another (an
     autograder's ``cache = (Z1, A1, Z2, A2)`` returned by ``forward_propagation``, then
@@ -1921,14 +2379,26 @@ def _static_truth(test: ast.expr) -> bool | None:
     return None
 
 
+_SILENT_CALL_HELDCHECK41 = re.compile(
+    r"^(?:logging|logger|log|warnings)\.\w+$|^(?:np|numpy)\.(?:seterr|set_printoptions)$"
+)
+
+
+def _silent_call_heldcheck41(v: ast.expr) -> bool:
+    """heldcheck41: ``logging.info("dW2 norm %.3f", np.linalg.norm(dW2))``, ``np.seterr(all=
+    "ignore")``, ``warnings.filterwarnings(…)`` on a line of its own: a log line or a setting of
+    NumPy's warnings, which computes nothing of the derivation."""
+    return isinstance(v, ast.Call) and bool(_SILENT_CALL_HELDCHECK41.match(ast.unparse(v.func)))
+
+
 def _quiet(st: ast.stmt) -> bool:
     """A statement that computes nothing of the derivation: a docstring, ``print(…)``, ``assert``,
-    ``pass``, ``dW.shape`` shown."""
+    ``pass``, ``dW.shape`` shown (heldcheck41: a log line)."""
     if isinstance(st, (ast.Assert, ast.Pass)):
         return True
     if isinstance(st, ast.Expr):
         v = st.value
-        return isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or (
+        return isinstance(v, ast.Constant) or _shape_shown(v) or _check_call(v) or _silent_call_heldcheck41(v) or (
             isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id == "print"
         )
     return False

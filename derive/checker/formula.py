@@ -185,7 +185,7 @@ def _read(
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
         # relu_grad(inp, out) sets inp.g of its argument)
-        text = _gradient_attributes(net, cells.expand(text, frozenset(net.g.tensors)))
+        text = _gradient_attributes(net, cells.expand(cells.cjk_names_heldcheck41(text), frozenset(net.g.tensors)))
         text = _rows_indexed(net, _one_hot_calls(net, text))
         text = _diag_names_inlined(net, text)
         text = _std_method_heldcheck33(_bessel_heldcheck32(text))
@@ -783,6 +783,41 @@ _CLASS_ENTRY_AT = re.compile(  # JAX: probs.at[jnp.arange(B), labels].add(-1.0)
 )
 
 
+_CLASS_ENTRY_READ_HELDCHECK41 = re.compile(
+    r"(?<![\w.])(?P<t>[A-Za-z_]\w*)\s*\[\s*(?:range|np\.arange|jnp\.arange|torch\.arange)"
+    r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*,\s*(?P<y>[A-Za-z_]\w*)\s*\]"
+    r"(?P<col>\s*\[\s*:\s*,\s*None\s*\])?"
+)
+
+
+def _class_entries_read_heldcheck41(net: Net, part: str) -> str:
+    """heldcheck41: CS231n's SVM ``correct = scores[np.arange(N), y]`` (``range(N)``) read on a
+    right side — each row's entry of its class — as ``np.sum(scores * y, axis=1)`` with the
+    network's one-hot target (``[:, None]`` after it: ``keepdims=True``), as its in-place
+    ``dscores[np.arange(N), y] -= 1`` is read; the statement as written where the labels are
+    not the target's (refused as before)."""
+    if "arange" not in part and "range" not in part:
+        return part
+    eq = re.match(r"\s*[A-Za-z_]\w*\s*=(?!=)", part)
+    if eq is None:
+        return part
+    head, rhs = part[: eq.end()], part[eq.end():]
+
+    def one(m: re.Match) -> str:
+        hot = list(net.spec.one_hot)
+        label = m.group("y")
+        if label in hot:
+            hot = [label]
+        if len(hot) != 1 or label not in (hot[0], hot[0].lower(), "y", "labels", "targets", "y_true") or (
+            label != hot[0] and label in net.g.tensors
+        ):
+            return m.group(0)
+        keep = ", keepdims=True" if m.group("col") else ""
+        return f"np.sum({m.group('t')} * {hot[0]}, axis=1{keep})"
+
+    return head + _CLASS_ENTRY_READ_HELDCHECK41.sub(one, rhs)
+
+
 def _class_entries_at_heldcheck32(net: Net, part: str) -> str:
     """JAX's functional update ``probs.at[jnp.arange(B), labels].add(-1.0)`` — each row's entry
     of its class changed, as CS231n's ``dscores[range(N), y] -= 1`` in place — as ``(probs +
@@ -1054,7 +1089,7 @@ def _derivation(
     if not latex:
         parts = _labels_named(net, parts)
         flat = _one_d_steps(net, parts, spelled=True)
-        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, p), flat) for p in parts]
+        parts = [_class_entries(net, _class_entries_at_heldcheck32(net, _class_entries_read_heldcheck41(net, p)), flat) for p in parts]
         parts = _in_place(parts, lambda n: tensor_of(net, n), _one_d_steps(net, parts, spelled=True), wrt)
     masked = [not latex and _masked(p) != p for p in parts]
     row = _row_target(net, wrt)
@@ -2203,6 +2238,54 @@ def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) 
         return ast.BinOp(a, ast.MatMult(), b)
     return None
 
+
+
+_NP_HELDCHECK41 = ("np", "numpy", "jnp", "jax.numpy", "cp", "cupy")
+
+
+def _ufunc_spellings_heldcheck41(node: ast.Call) -> ast.expr | None:
+    """heldcheck41: NumPy spellings of functions the reader has, as those functions —
+    ``np.add.reduce(x, axis=k, keepdims=…)`` is ``np.sum(x, axis=k, …)`` (its axis 0 unless
+    given; ``axis=None`` the whole sum); ``np.select([c1, c2], [v1, v2], default=d)`` is
+    ``np.where(c1, v1, np.where(c2, v2, d))``; ``np.moveaxis(a, 0, -1)`` of a matrix is ``a.T``;
+    ``torch.ones_like``/``zeros_like`` NumPy's. None for any other call."""
+    f = node.func
+    if not isinstance(f, ast.Attribute):
+        return None
+    base = ast.unparse(f.value)
+    kws = {k.arg: k.value for k in node.keywords}
+    np_attr = lambda name: ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load())  # noqa: E731
+    if f.attr == "reduce" and base in tuple(f"{m}.add" for m in _NP_HELDCHECK41):
+        if not 1 <= len(node.args) <= 2 or set(kws) - {"axis", "keepdims"} or (len(node.args) == 2 and "axis" in kws):
+            return None
+        axis = node.args[1] if len(node.args) == 2 else kws.get("axis", ast.Constant(0))
+        keep = [ast.keyword("keepdims", kws["keepdims"])] if "keepdims" in kws else []
+        if isinstance(axis, ast.Constant) and axis.value is None:
+            return ast.Call(np_attr("sum"), [node.args[0]], keep)
+        return ast.Call(np_attr("sum"), [node.args[0]], [ast.keyword("axis", axis), *keep])
+    if f.attr == "select" and base in _NP_HELDCHECK41:
+        conds = node.args[0] if node.args else kws.get("condlist")
+        values = node.args[1] if len(node.args) > 1 else kws.get("choicelist")
+        default = node.args[2] if len(node.args) > 2 else kws.get("default", ast.Constant(0))
+        if not (isinstance(conds, (ast.List, ast.Tuple)) and isinstance(values, (ast.List, ast.Tuple))
+                and len(conds.elts) == len(values.elts) >= 1 and len(node.args) + len(kws) <= 3):
+            return None
+        out = default
+        for c, v in reversed(list(zip(conds.elts, values.elts))):
+            out = ast.Call(np_attr("where"), [c, v, out], [])
+        return out
+    if f.attr == "moveaxis" and base in _NP_HELDCHECK41 and len(node.args) == 3 and not kws:
+        try:
+            s_, d_ = ast.literal_eval(node.args[1]), ast.literal_eval(node.args[2])
+        except (ValueError, TypeError, SyntaxError):
+            return None
+        if s_ in (0, 1, -1, -2) and d_ in (0, 1, -1, -2) and s_ % 2 != d_ % 2:
+            return ast.Attribute(node.args[0], "T", ast.Load())
+        return None
+    if f.attr in ("ones_like", "zeros_like") and base == "torch" and len(node.args) == 1 and not kws:
+        zero = ast.BinOp(ast.Constant(0.0), ast.Mult(), node.args[0])  # its shape, every entry 0 (or 1)
+        return zero if f.attr == "zeros_like" else ast.BinOp(zero, ast.Add(), ast.Constant(1.0))
+    return None
 
 
 # heldcheck38: more array libraries' spellings of NumPy's and PyTorch's functions
@@ -3414,7 +3497,23 @@ class _Numpy(ast.NodeTransformer):
             if name in self.net.g.tensors:
                 self.changed = True
                 return ast.BinOp(self.dim(name, 0), ast.Mult(), self.dim(name, 1))
+            sized = self.step_size_heldcheck41(node.value.id)
+            if sized is not None:
+                self.changed = True
+                return sized
         return node
+
+    def step_size_heldcheck41(self, name: str) -> ast.expr | None:
+        """heldcheck41: ``r.size`` of a name an earlier step of the answer defined (``r = pred -
+        target``; ``g / r.size``, the mean over every entry): the product of its sizes, by their
+        size names (an axis of one left out); None where a step does not give both."""
+        dims = [self.step_dim_heldcheck33(name, k) for k in (0, 1)]
+        if any(d is None for d in dims):
+            return None
+        kept = [d for d in dims if not (isinstance(d, ast.Constant) and d.value == 1)]
+        if not kept:
+            return _c(1)
+        return kept[0] if len(kept) == 1 else ast.BinOp(kept[0], ast.Mult(), kept[1])
 
     def cumsum_blocks_heldcheck26(self, x: ast.expr, axis_node: ast.expr | None, spelled: str) -> ast.expr:
         """``np.cumsum(e, axis=0)`` / ``torch.cumsum(e, dim=0)`` / ``e.cumsum(1)`` (Cox's risk
@@ -4166,6 +4265,10 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        spelled41 = _ufunc_spellings_heldcheck41(node)
+        if spelled41 is not None:
+            self.changed = True
+            return self.visit(spelled41)
         row = _len_of_a_row_heldcheck39(node)
         if row is not None:  # nnfs's outputs = len(dvalues[0]): a row's length, X.shape[1]
             self.changed = True
