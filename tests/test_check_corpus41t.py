@@ -33,3 +33,59 @@ def test_corpus41t_is_new_and_mixed() -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus41t = corpus_common.corpus_tests(
     corpus41t, CASES, KNOWN
 )
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+
+
+def _verdict(net: str, wrt: str, text: str | None = None, **kw: object) -> tuple[str, str | None]:
+    from derive.checker.check import check
+
+    r = check(net, wrt, text, **kw)
+    return r.verdict, r.code
+
+
+def test_a_kink_where_the_function_is_differentiable_takes_its_slope() -> None:
+    """At a kink input exactly 0 where the one-sided slopes agree (ELU with α = 1 spelled
+    ``maximum(Z, 0) + minimum(0, α(exp(Z) − 1))``: slope 1 from both sides), the truth is that
+    slope: the textbook ELU′ = αe^z for z ≤ 0 is right (it was relu-at-zero), and the 0 that
+    relu's convention gives on each piece is not (it was ✓). Where the slopes differ — SELU's α ≠ 1,
+    a plain ReLU — relu-at-zero stays."""
+    el = str(COURSE / "elu.toml")
+    textbook = "dL/dZ1 = (2/m)(Yhat − Y) W2ᵀ ⊙ ((Z1 > 0) + α·exp(Z1)·(Z1 <= 0))"
+    assert _verdict(el, "Z1", textbook) == ("correct", None)
+    tex = (r"\frac{\partial L}{\partial W_1} = X^{\top}\Big[\frac{2}{m}(\hat{Y} - Y)W_2^{\top} \odot "
+           r"\operatorname{ELU}'(Z_1)\Big], \quad \operatorname{ELU}'(z) = \begin{cases} 1 & z > 0 \\ \alpha e^{z} & "
+           r"z \le 0 \end{cases}")
+    assert _verdict(el, "W1", tex, latex=True) == ("correct", None)
+    strict = _verdict(el, "Z1", textbook.replace("<=", "<"))
+    assert strict == ("incorrect", "relu-at-zero")
+    assert "differentiable" in _check_text(el, "Z1", textbook.replace("<=", "<"))
+    assert "可导" in _check_text(el, "Z1", textbook.replace("<=", "<"), lang="zh")
+    se = str(COURSE / "selu.toml")
+    selu = "dL/dZ = (A − Y) ⊙ scale·((Z > 0) + α·exp(Z)·(Z <= 0))"
+    assert _verdict(se, "Z", selu) == ("incorrect", "relu-at-zero")
+    assert _verdict(se, "Z", selu.replace("<=", "<")) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", "X.T @ ((A2 - Y) @ W2.T * (Z1 >= 0)) / m") == ("incorrect", "relu-at-zero")
+
+
+def _check_text(net: str, wrt: str, text: str, **kw: object) -> str:
+    from derive.checker.check import check
+
+    return check(net, wrt, text, **kw).text()
+
+
+def test_an_equality_inside_an_indicator_is_the_tie() -> None:
+    """``\\mathbb{1}[a = b]``, ``1\\{a = b\\}`` and Iverson's ``[a = b]`` are the entries where a
+    equals b (all three were unreadable: the condition grammar knew only < > ≤ ≥), so maxout's tie
+    ``𝟙[a > b] + ½𝟙[a = b]`` (PyTorch's maximum at a tie) can be checked; a tie given the whole
+    gradient is still relu-at-zero."""
+    mt = str(COURSE / "maximum_tie.toml")
+    head = r"\frac{\partial L}{\partial W_a} = X^{\top}\Big[\frac{2}{m}(\mathrm{out} - y)v^{\top} \odot \big("
+    for tie in (r"\mathbb{1}[z_a = z_b]", r"1\{z_a = z_b\}", r"[z_a = z_b]"):
+        text = head + r"\mathbb{1}[z_a > z_b] + \tfrac{1}{2}" + tie + r"\big)\Big]"
+        assert _verdict(mt, "Wa", text, latex=True) == ("correct", None), tie
+    whole = head + r"\mathbb{1}[z_a > z_b] + \mathbb{1}[z_a = z_b]\big)\Big]"
+    assert _verdict(mt, "Wa", whole, latex=True) == ("incorrect", "relu-at-zero")
