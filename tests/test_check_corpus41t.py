@@ -89,3 +89,32 @@ def test_an_equality_inside_an_indicator_is_the_tie() -> None:
         assert _verdict(mt, "Wa", text, latex=True) == ("correct", None), tie
     whole = head + r"\mathbb{1}[z_a > z_b] + \mathbb{1}[z_a = z_b]\big)\Big]"
     assert _verdict(mt, "Wa", whole, latex=True) == ("incorrect", "relu-at-zero")
+
+
+def test_chinese_headings_let_words_and_remarks_around_the_statements() -> None:
+    """A heading before a full-width colon with a book's title, a chapter's or an equation's
+    number or a Latin word in it (「李航第 6 章的…：」, 「Tweedie 偏差对 w 的梯度：」), 记/设/令 ("let")
+    before a definition, and a remark in full-width brackets before the next clause's comma — all
+    three were read as part of the formula (unreadable); a sign slip after them is still named."""
+    lihang = "李航第 6 章的对数似然对参数求导后取负并平均：∇_W L = (1/m) Xᵀ(P − Y)"
+    assert _verdict("softmax-regression", "W", lihang, lang="zh") == ("correct", None)
+    assert _verdict("softmax-regression", "W", lihang.replace("(P − Y)", "(Y − P)"), lang="zh")[1] == "sign"
+    let = "解：记 δ = 2(y_pred − y)，则 ∂L/∂w1 = xᵀ[(δ w2ᵀ) ⊙ 1(h > 0)]。"
+    assert _verdict("relu-mlp", "w1", let, lang="zh") == ("correct", None)
+    assert _verdict("relu-mlp", "w1", let.replace("记", "令"), lang="zh") == ("correct", None)
+    remark = "按西瓜书记号：g = (A2 − Y)/m（交叉熵配 sigmoid），e = (g W2ᵀ) ⊙ 1[Z1 > 0]，∂L/∂W1 = Xᵀ e"
+    assert _verdict("mlp-bce", "W1", remark, lang="zh") == ("correct", None)
+    wrong = remark.replace("1[Z1 > 0]", "A1 ⊙ (1 − A1)")
+    assert _verdict("mlp-bce", "W1", wrong, lang="zh") == ("incorrect", "wrong-activation-derivative")
+
+
+def test_a_sign_set_apart_from_its_number_and_clip_typed_in_text() -> None:
+    """A hand number with its sign set apart (``− 0.7428``, as a PDF's table pastes it) is the
+    number (it was 'not a decimal number'); ``clip(r, −0.5, 0.5)`` typed in Unicode maths is the
+    two-sided clamp as ``\\operatorname{clip}`` is (it was read as a name times a tuple)."""
+    assert _verdict("softmax-regression", "W[1,2]", value="− 0.7428") == ("correct", None)
+    assert _verdict("softmax-regression", "W[1,2]", value="+ 0.7428") == ("incorrect", "sign")
+    hb = str(COURSE / "hn39_huber_module_silu_regression.toml")
+    b2 = "∂L/∂b2 = (1/N)·Σᵢ clip(predᵢ − yᵢ, −0.5, 0.5)"
+    assert _verdict(hb, "b2", b2) == ("correct", None)
+    assert _verdict(hb, "b2", b2.replace("(1/N)·", ""))[1] == "scale-factor"

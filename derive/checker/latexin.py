@@ -1731,6 +1731,8 @@ class _Parser:
             return self.step("heaviside")  # H(Z): the Heaviside step, 1 where Z > 0
         if low in ("sgn", "step", "heaviside") and not self.known(name):
             return self.step(low)
+        if low in ("clip", "clamp") and not self.known(name) and self.peek().text in ("(", "\\left"):
+            return self.clip(tok)  # heldtex41: clip(r, −0.5, 0.5) typed in text, as \operatorname{clip}
         if name in ("g", "f", "phi") and not self.known(name) and self.peek().text == "_":
             save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
             self.next()
