@@ -257,7 +257,7 @@ C(A, "V", L, r"\frac{\partial L}{\partial V} = \frac{2}{nd}(O - T)A^{\top}", "*"
 C(T, "W1", L, r"\frac{\partial L}{\partial W_1} = X^{\top}\delta^{(1)}, \quad \text{where } \delta^{(1)} \text{ is as in (6.47)}", REFUSE, style="gbc-refers-to-equation-number")
 C(M, "W1", L, r"\nabla_{W_1} J = \text{(see Algorithm 6.4)}", REFUSE, style="gbc-see-algorithm")
 C(S, "W", N, "同理可得，略。", REFUSE, lang=Z, style="zh-tongli-ke-de-lue")
-C(E, "w", L, r"\frac{\partial E}{\partial w} = \frac{\partial E}{\partial O}\frac{\partial O}{\partial z}\frac{\partial z}{\partial w}", REFUSE, style="chain-rule-skeleton-only")
+C(E, "w", L, r"\frac{\partial E}{\partial w} = \frac{\partial E}{\partial O}\frac{\partial O}{\partial z}\frac{\partial z}{\partial w}", oracle=EW, style="chain-rule-skeleton-only", note="first labelled REFUSE; relabelled after the first pass by the README's written policy ('Leibniz notation means what it says': a product of local derivatives is the chain rule, here ∂E/∂w itself) — the first pass's one wrong accept was this label")
 C(R, "w1", L, r"\frac{\partial L}{\partial w_1} = x^{\top}\big(\delta \odot \mathbb{1}[h > 0]\big)", REFUSE, style="delta-never-defined-relu")
 
 # ================================================================ Swish/SiLU MLP with Keras BCE (hn39_tf_swish_silu_bce_cn)
@@ -333,7 +333,7 @@ C(HW, "b[2]", V, "1.231", "*", style="v-qiu-highway-b-2-sum")
 # ================================================================ RBF network, fixed centres (hn40_rbf_network_fixed_centres_jax_cn), Chinese
 C(RB, "w", L, r"\frac{\partial L}{\partial \boldsymbol{w}} = \frac{2}{N}\boldsymbol{\Phi}^{\top}(\hat{\boldsymbol{y}} - \boldsymbol{y}), \quad \boldsymbol{\Phi} = \mathrm{phi}, \quad \hat{\boldsymbol{y}} = \mathrm{pred}", oracle=RB_W, lang=Z, style="zh-rbf-Phi-defined")
 C(RB, "w", L, r"\frac{\partial L}{\partial \boldsymbol{w}} = \frac{1}{N}\boldsymbol{\Phi}^{\top}(\hat{\boldsymbol{y}} - \boldsymbol{y}), \quad \boldsymbol{\Phi} = \mathrm{phi}, \quad \hat{\boldsymbol{y}} = \mathrm{pred}", "scale-factor", oracle="phi.T @ (pred - y) / N", lang=Z, style="zh-rbf-Phi-no-2")
-C(RB, "w", L, r"\frac{\partial L}{\partial w_k} = \frac{2}{N}\sum_{n=1}^{N}(\mathrm{pred}_n - y_n)\exp\Big(-\frac{\|x_n - c_k\|^{2}}{2\sigma^{2}}\Big)", REFUSE, style="rbf-c-k-not-a-name", note="c_k: the centres are C (a name taken by C's rows only through C_k): read as an unknown name")
+C(RB, "w", L, r"\frac{\partial L}{\partial w_k} = \frac{2}{N}\sum_{n=1}^{N}(\mathrm{pred}_n - y_n)\exp\Big(-\frac{\|x_n - c_k\|^{2}}{2\sigma^{2}}\Big)", style="rbf-c-k-not-a-name", note="first labelled REFUSE (c_k no name of the network); relabelled after the first pass from the mathematics: c_k is the k-th centre, row k of C, and the sum is 2/N Σ_n (pred_n − y_n) φ_nk — right", oracle=RB_W)
 C(RB, "w", L, r"\frac{\partial L}{\partial w} = \frac{2}{N}\,\mathrm{phi}^{\top}(\mathrm{pred} - y)", oracle=RB_W, style="rbf-phi-mathrm")
 C(RB, "w", L, r"\frac{\partial L}{\partial w} = \frac{2}{N}\,\mathrm{phi}^{\top}(y - \mathrm{pred})", "sign", oracle=f"-{RB_W}", style="rbf-phi-mathrm-sign")
 C(RB, "b", L, r"\frac{\partial L}{\partial b} = \frac{2}{N}\sum_{n=1}^{N}(\mathrm{pred}_n - y_n)", oracle=RB_B, style="rbf-b")
