@@ -118,3 +118,15 @@ def test_a_sign_set_apart_from_its_number_and_clip_typed_in_text() -> None:
     b2 = "∂L/∂b2 = (1/N)·Σᵢ clip(predᵢ − yᵢ, −0.5, 0.5)"
     assert _verdict(hb, "b2", b2) == ("correct", None)
     assert _verdict(hb, "b2", b2.replace("(1/N)·", ""))[1] == "scale-factor"
+
+
+def test_a_feature_size_shared_with_fixed_centres_is_not_the_batch() -> None:
+    """An RBF network's data x (N × D) and fixed centres C (M × D) share D on their columns; the
+    1-D targets y (N) tell the batch is N: Σ_{n=1}^{N} over the examples is the batch sum (it was
+    read as a sum to N over D entries, 'scale-factor: D where N belongs', c41t-192), and a bound
+    naming another size (Σ_{n=1}^{M}) is still wrong."""
+    rb = str(COURSE / "hn40_rbf_network_fixed_centres_jax_cn.toml")
+    right = r"\frac{\partial L}{\partial b} = \frac{2}{N}\sum_{n=1}^{N}(\mathrm{pred}_n - y_n)"
+    assert _verdict(rb, "b", right, latex=True) == ("correct", None)
+    assert _verdict(rb, "b", right.replace("^{N}", "^{M}"), latex=True)[0] == "incorrect"
+    assert _verdict(rb, "b", right.replace("{2}{N}", "{2}{M}"), latex=True) == ("incorrect", "scale-factor")
