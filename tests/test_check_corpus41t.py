@@ -130,3 +130,21 @@ def test_a_feature_size_shared_with_fixed_centres_is_not_the_batch() -> None:
     assert _verdict(rb, "b", right, latex=True) == ("correct", None)
     assert _verdict(rb, "b", right.replace("^{N}", "^{M}"), latex=True)[0] == "incorrect"
     assert _verdict(rb, "b", right.replace("{2}{N}", "{2}{M}"), latex=True) == ("incorrect", "scale-factor")
+
+
+def test_a_greek_letter_the_answer_defines_is_a_name() -> None:
+    """Murphy's ``\\boldsymbol{\\mu} = \\mathbf{P}`` (before or after its use) defines μ as a name
+    of the answer (\\mu was 'unknown or unsupported command'); a sign slip through it is named, and
+    a μ never defined is refused naming it."""
+    tex = (r"\nabla_{\mathbf{W}} \mathrm{NLL}(\mathbf{W}) = \frac{1}{m}\mathbf{X}^{\top}(\boldsymbol{\mu} - "
+           r"\mathbf{Y}), \quad \boldsymbol{\mu} = \mathbf{P}")
+    assert _verdict("softmax-regression", "W", tex, latex=True) == ("correct", None)
+    swapped = tex.replace(r"(\boldsymbol{\mu} - \mathbf{Y})", r"(\mathbf{Y} - \boldsymbol{\mu})")
+    assert _verdict("softmax-regression", "W", swapped, latex=True) == ("incorrect", "sign")
+    undefined = r"\nabla_{W} L = \frac{1}{m}X^{\top}(\mu - Y)"
+    import pytest
+
+    from derive.checker.verdict import FormulaError
+
+    with pytest.raises(FormulaError, match="mu"):
+        _verdict("softmax-regression", "W", undefined, latex=True)

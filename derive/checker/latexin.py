@@ -1873,6 +1873,11 @@ class _Parser:
                 if self.known(node.id) or self.known("d" + node.id):
                     return self.suffixes(node)
                 raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
+            if name in GREEK and self.peek().text not in ("(", "\\left", "'"):
+                # heldtex41: a letter the answer itself names (Murphy's \boldsymbol{\mu} = \mathbf{P},
+                # before or after its use): a name, as a Latin letter is; never defined, the
+                # reader's unknown-name refusal names it
+                return ex.Name(name)
         if name in PRODUCTS | HADAMARD | {"div"}:  # A \cdot \cdot B: an operator, no term
             raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
         raise LatexError(
