@@ -148,3 +148,13 @@ def test_a_greek_letter_the_answer_defines_is_a_name() -> None:
 
     with pytest.raises(FormulaError, match="mu"):
         _verdict("softmax-regression", "W", undefined, latex=True)
+
+
+def test_a_function_defined_in_a_clause_is_not_put_inside_a_command() -> None:
+    """CS229's ``g(z) = \\max(z, 0)`` as a clause: its applications are written out, never the
+    ``g`` of ``\\big(`` (it became ``\\bi…``, an unknown command: unreadable); g for g′ named."""
+    text = (r"\delta^{[2]} = \frac{1}{m}\big(A^{[2]} - Y\big), \quad \delta^{[1]} = \big(\delta^{[2]}W^{[2]T}\big) "
+            r"\circ g\big(Z^{[1]}\big), \quad g(z) = \max(z, 0), \quad \frac{\partial J}{\partial W^{[1]}} = X^{T}\delta^{[1]}")
+    assert _verdict("mlp-bce", "W1", text, latex=True) == ("incorrect", "wrong-activation-derivative")
+    right = text.replace(r"g\big(Z^{[1]}\big)", r"g\big(Z^{[1]}\big)").replace(r"\max(z, 0)", r"\mathbb{1}[z > 0]")
+    assert _verdict("mlp-bce", "W1", right, latex=True) == ("correct", None)

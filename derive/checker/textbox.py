@@ -422,7 +422,8 @@ def _defined_function(text: str) -> str:
         name, var, body = m.group(1), m.group(2), m.group(3)
         head = text[: m.start()]
     out, i = "", 0
-    call = re.compile(re.escape(name) + r"(?![A-Za-z'])")
+    # never inside a word or a command (heldtex41: g(z) = … put into \big( made it \bi…)
+    call = re.compile(r"(?<![\\A-Za-z])" + re.escape(name) + r"(?![A-Za-z'])")
     found = False
     while (c := call.search(head, i)) is not None:
         group = _group(head, c.end())
