@@ -158,3 +158,18 @@ def test_a_function_defined_in_a_clause_is_not_put_inside_a_command() -> None:
     assert _verdict("mlp-bce", "W1", text, latex=True) == ("incorrect", "wrong-activation-derivative")
     right = text.replace(r"g\big(Z^{[1]}\big)", r"g\big(Z^{[1]}\big)").replace(r"\max(z, 0)", r"\mathbb{1}[z > 0]")
     assert _verdict("mlp-bce", "W1", right, latex=True) == ("correct", None)
+
+
+def test_readme_markdown_wrappers_around_the_maths() -> None:
+    """A GitHub README's ``<details><summary>Answer</summary> … </details>``, GitLab's inline
+    ``$`…`$`` in a sentence, and a proof's closing ``\\blacksquare`` are no part of the formula (all
+    three were unreadable); a wrong formula inside them is still named."""
+    details = ("<details><summary>Answer</summary>\n\n$$\\nabla_{W_1}L = X^\\top\\big[(y_{pred} - y_{target})"
+               "W_2^\\top \\odot h \\odot (1 - h)\\big]$$\n\n</details>")
+    assert _verdict("tiny-mlp", "W1", details, latex=True) == ("correct", None)
+    inline = r"The gradient is $`\frac{\partial L}{\partial W_2} = \frac{1}{m}A_1^\top (A_2 - Y)`$ (see `backward()`)."
+    assert _verdict("mlp-bce", "W2", inline, latex=True) == ("correct", None)
+    assert _verdict("mlp-bce", "W2", inline.replace(r"\frac{1}{m}", ""), latex=True) == ("incorrect", "scale-factor")
+    qed = r"$$\frac{\partial L}{\partial Z} = \frac{1}{m}\big(P - Y\big) \qquad \blacksquare$$"
+    assert _verdict("softmax-regression", "Z", qed, latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "Z", qed.replace("P - Y", "Y - P"), latex=True) == ("incorrect", "sign")

@@ -117,6 +117,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not isinstance(text, str):
         return text
     text = _EMOJI.sub("", text)
+    text = _markdown_wrappers_heldtex41(text)
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _pdf_layer_index(_fenced(_LABEL.sub("", text, count=1)), size_of)  # **Answer**: `…`
@@ -515,6 +516,21 @@ def _labelled_math_heldcheck26(text: str, size_of: Callable[[str, int], str | No
         return f"${name} = {math.strip()}$"
 
     return _LABELLED_MATH_HELDCHECK26.sub(statement, text) if "$" in text else text
+
+
+# heldtex41: a GitHub README's wrappers around maths — HTML lines (<details>, <summary>Answer</summary>),
+# GitLab/GitHub's inline $`…`$, a proof's closing mark (\blacksquare, \qed, \square, \Box, ∎)
+_HTML_LINE = re.compile(r"^[ \t]*(?:</?(?:details|summary|div|p|br|span)\b[^<>\n]*>[ \t]*)+(?:[^<>\n$]*</summary>[ \t]*)?$", re.M | re.I)
+_QED = re.compile(r"[ \t]*(?:\\q?quad|\\[,;]|[ \t])*(?:\\blacksquare|\\qed|\\square|\\Box|∎)[ \t]*(?=\$*[ \t]*$)", re.M)
+
+
+def _markdown_wrappers_heldtex41(text: str) -> str:
+    """``text`` without a README's HTML lines, ``$`…`$``'s backticks, a closing ∎."""
+    if "<" in text:
+        text = _HTML_LINE.sub("", text)
+    if "$`" in text:
+        text = re.sub(r"\$`([^`\n]+)`\$", r"$\1$", text)
+    return _QED.sub("", text) if re.search(r"blacksquare|qed|square|Box|∎", text) else text
 
 
 def unwrap_value(text: str) -> str:
