@@ -18,7 +18,55 @@ import corpus41t  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus41t.load()
+_INDEX = "index notation with a parenthesised or comma subscript ((W_2)_{jk}, W_{1,ij}, W_{2,j}): not read"
+_TRACE = "\\frac{\\partial}{\\partial X} of a trace or vec(…) as an operator (the Matrix Cookbook's identity) before the answer: not read"
+_LORA = "an alias clause naming a parameter (B = \\mathrm{lora\\_B}) used as ∂L/∂B, or ∂L/∂\\Delta W: not read"
+_MARGIN = "a cases environment over j ≠ y_n with a Σ_{k ≠ y_n} inside (the multi-class margin's G_{nj}): not read"
+_SWISH_TEXT = "δ3/δ2/δ1 typed with digit suffixes and silu′ defined as a line of its own: read as code, not maths"
+_XIGUA_G = "西瓜书's g_j (an index) defined, then g used bare: not read"
+_EN = "Bishop's E_n (the per-example loss) or Murphy's g(w) = ∇NLL on the left side: refused as no gradient named"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c41t-004": "a^{(2)} in ∇_{a^{(2)}} J read as the network's A2 (Goodfellow's a^{(k)} is the pre-activation): the chain's middle member judged false",
+    "c41t-014": _EN,
+    "c41t-015": _EN,
+    "c41t-021": "Bishop's φ_n (example n's features) with φ_n = x^{(n)} as a clause: phi_n unknown",
+    "c41t-022": "Bishop (5.53)'s general rule with Σ_k w_kj δ_k typed before the network's own δ: not left out",
+    "c41t-023": "Murphy's μ_n, x_n, y_n defined by clauses as example n's rows: mu_n unknown",
+    "c41t-026": _EN,
+    "c41t-027": _EN,
+    "c41t-034": "CS229's δ[2] typed as text (a bracketed layer index on δ): read as an index",
+    "c41t-039": _TRACE,
+    "c41t-041": _TRACE,
+    "c41t-042": _TRACE,
+    "c41t-048": _INDEX,
+    "c41t-049": _INDEX,
+    "c41t-050": _INDEX,
+    "c41t-054": _INDEX,
+    "c41t-060": _XIGUA_G,
+    "c41t-061": _XIGUA_G,
+    "c41t-062": _XIGUA_G,
+    "c41t-072": "0.0203 is W1[0,1] and also exactly half of W1[1,1] (X's rows are proportional): named scale-factor, both readings hold",
+    "c41t-094": "a hand number with arithmetic after it (-0.01811 / 4): refused as not a decimal number",
+    "c41t-137": "the unsummed bias gradient of a (4, 4)-shaped product: shape-mismatch named first, not bias-not-summed",
+    "c41t-138": _SWISH_TEXT,
+    "c41t-139": _SWISH_TEXT,
+    "c41t-140": "a Chinese sentence with a formula fragment ((Ŷ − Y)/m) before 故: not left out",
+    "c41t-150": "a 1-D residual times w_2^⊤ (a column times a row: the outer product) under \\operatorname{clip}: read as a broadcast",
+    "c41t-152": "hiddenᵀ · clip(…) typed in text: the 1-D residual as a row, result (h, 1) against w2's (1, h)",
+    "c41t-156": "a hand number with arithmetic after it (0.1126 × 5): refused as not a decimal number",
+    "c41t-164": "Σᵢ [where(…) · sign(…)]ᵢ / (N·p) typed in text: where( with commas read as code",
+    "c41t-168": _LORA,
+    "c41t-169": _LORA,
+    "c41t-170": _LORA,
+    "c41t-171": _LORA,
+    "c41t-172": _LORA,
+    "c41t-189": "‖x_n − c_k‖² with c_k a row of the centres C: read as x − C (shapes do not broadcast)",
+    "c41t-199": _MARGIN,
+    "c41t-200": _MARGIN,
+    "c41t-201": _MARGIN,
+    "c41t-202": _MARGIN,
+    "c41t-218": "斋藤康毅's aliases 这里 y = A2、t = Y、batch_size = m (an enumeration comma 、 between them): not read",
+    "c41t-219": "斋藤康毅's aliases 这里 y = A2、t = Y (an enumeration comma 、 between them): not read",
 }
 
 
