@@ -18,9 +18,9 @@ import corpus40t  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus40t.load()
-_KINK = ("ELU/SELU written with maximum/minimum in the spec: derive's slope at an input exactly 0 is 0 (both "
-         "branches strict), so the textbook ELU′ = αe^z for z ≤ 0 is relu-at-zero — though elu.toml's α = 1 makes "
-         "ELU differentiable there (slope 1) and PyTorch's F.elu takes α; a policy for the lead")
+_SELU_KINK = ("SELU's α ≠ 1 in maximum/minimum form: a true kink at 0 (slopes scale and scale·α), where the lead's "
+              "round-41 policy keeps the relu-at-zero verdict (derive's 0) for the textbook αe^z (z ≤ 0): the label "
+              "'correct' is for the lead to confirm or relabel")
 _HAGAN = "Hagan's \\dot{F}/\\dot{f}^{m}(n) (the transfer function's derivative), or s^{2} used before its clause: not read"
 _PROSE = "a derivation with its definitions in running words (with …, where …, 为 …, 1 if … else …): not read"
 _RASCHKA_TINY = "Raschka's a^{(out)}, A^{(in)}, y and \\Delta^{(out)} on tiny-mlp (no layer-numbered A, y_target): not read"
@@ -46,21 +46,15 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c40t-085": _G_PRIME,
     "c40t-089": "g′ 为 ReLU 的导数: a function named in Chinese words: not read",
     "c40t-102": "按列求和 said in words before the formula: not read",
-    "c40t-119": _KINK,
-    "c40t-122": _KINK,
-    "c40t-123": _KINK,
-    "c40t-125": _KINK,
+    "c40t-122": "\\operatorname{ELU}(z) + \\alpha read as F.elu with its default α = 1, not the network's own A1 = ELU_α(Z1): right at the example's α only",
     "c40t-127": _PROSE,
     "c40t-128": "ELU's slope stated in Chinese words (z > 0 时为 1 …) before 故: not read",
-    "c40t-129": _KINK,
-    "c40t-135": _KINK,
-    "c40t-139": _KINK,
-    "c40t-140": _KINK,
+    "c40t-135": _SELU_KINK,
+    "c40t-139": _SELU_KINK,
+    "c40t-140": _SELU_KINK,
     "c40t-148": "\\operatorname{expm1} is not a known function of the LaTeX reader",
     "c40t-151": "a′(z) = … for z ≤ 0, … for z > 0 typed in words, a′ the slope of the node a: read as a times z",
-    "c40t-162": "a heading of Latin and Chinese words (Tweedie 偏差对 w 的梯度：) before the statement: not left out",
     "c40t-172": "the activation's output a = softplus(…) written for its slope: named unknown, not wrong-activation-derivative",
-    "c40t-173": "σ(β·x W1) with β defined by a closing clause β = 2 in text: not read",
     "c40t-194": "α defined by a closing clause \\alpha = 0.5 where the network has no alpha (F.elu's keyword): α is taken for a learning rate",
     "c40t-203": "∇_w at the start of text with 'where …, else …' words: not read",
 }
@@ -96,8 +90,10 @@ def test_alpha_typed_in_text_is_the_networks_alpha_not_a_learning_rate() -> None
     """α typed in Unicode (``α·exp(Z1)``) on a network with a constant alpha is that constant
     (it was read as a learning rate and the answer called scale-factor, c40t-140); where the
     network has no alpha it stays a learning rate."""
-    right = "dL/dZ1 = (2/m)(Yhat − Y) W2ᵀ ⊙ ((Z1 > 0) + α·exp(Z1)·(Z1 < 0))"
+    right = "dL/dZ1 = (2/m)(Yhat − Y) W2ᵀ ⊙ ((Z1 > 0) + α·exp(Z1)·(Z1 <= 0))"
     assert _verdict(EL, "Z1", right) == ("correct", None)
+    # strict on both pieces: 0 at Z1 = 0, where ELU with α = 1 has slope 1 (heldtex41's policy)
+    assert _verdict(EL, "Z1", right.replace("<=", "<")) == ("incorrect", "relu-at-zero")
     assert _verdict("mlp-bce", "W2", "dW2 = α · A1.T @ (A2 - Y) / m")[1] == "scale-factor"
 
 

@@ -1251,7 +1251,15 @@ def _check_formula_on(
         if zero is not None:
             mine = evaluate(user, System(zero, 0))
             if not same(mine, target.truth(0, "zero")):
-                diag = relu_at_zero(net, target, resolved, mine)
+                diag = (
+                    Diagnosis.of(
+                        "relu-at-zero",
+                        msg("round41.smooth_kink", grad=grad_name(target.name)),
+                        target.expected,
+                    )
+                    if getattr(target, "smooth_zero", False)  # heldtex41: differentiable there
+                    else relu_at_zero(net, target, resolved, mine)
+                )
                 return _result(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )

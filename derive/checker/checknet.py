@@ -26,7 +26,7 @@ import numpy as np
 import sympy as sp
 
 from derive.checker import names
-from derive.checker.evaluate import System, close, evaluate
+from derive.checker.evaluate import System, close, evaluate, same
 from derive.checker.formtree import formula_text, positions, rebuild, subtrees
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, derive
@@ -392,6 +392,18 @@ class Net:
         return self._lazy["zero"]
 
     @property
+    def zero_sides(self) -> tuple[Checker, Checker] | None:
+        """The ReLU zero point moved a hair (:data:`KINK_STEP`) to either side of each kink: the
+        gradient's one-sided limits there (None when the zero point has none)."""
+        if "zero_sides" not in self._lazy:
+            sides = None
+            if self.zero is not None:
+                lo, hi = _zero_point(self, -1), _zero_point(self, 1)
+                sides = (lo, hi) if lo is not None and hi is not None else None
+            self._lazy["zero_sides"] = sides
+        return self._lazy["zero_sides"]
+
+    @property
     def float_env(self) -> dict[str, np.ndarray]:
         """float64 forward values and gradients at the example values (matrix form)."""
         if "float" not in self._lazy:
@@ -639,6 +651,7 @@ class Target:
         self.ref = t.grad_ref(net.g.loss_tex)
         self.shape = (int(t.shape[0]), int(t.shape[1]))
         self._truth: dict[tuple[str, int], np.ndarray | None] = {}
+        self.smooth_zero = False  # heldtex41: the truth at the zero point is a two-sided slope
         shown = self.shown(self.formula)  # reg * W, not reg/2 * W + reg/2 * W
         self.expected = formula_text(shown)
         self.expanded = formula_text(self.shown(self.expand(self.formula)))
@@ -664,7 +677,24 @@ class Target:
         key = (where, k)
         if key not in self._truth:
             self._truth[key] = evaluate(self.ref, System(self.checker(where), k))
+            if where == "zero":
+                self._truth[key] = self._two_sided(self._truth[key])
         return self._truth[key]
+
+    def _two_sided(self, at: np.ndarray | None) -> np.ndarray | None:
+        """The truth at the ReLU zero point: where the gradient's one-sided limits at the kinks
+        agree, the network's function is differentiable there, and its derivative is that limit
+        (ELU with α = 1 spelled ``maximum(Z, 0) + minimum(0, α(exp(Z) − 1))``: slope 1 from both
+        sides, PyTorch's ½ + ½α too), not the 0 that relu's convention gives on each piece;
+        where they differ (a true kink), the convention's value ``at`` stays."""
+        sides = self.net.zero_sides
+        if sides is None or at is None:
+            return at
+        lo, hi = (evaluate(self.ref, System(ck, 0)) for ck in sides)
+        if lo is None or hi is None or not same(lo, hi) or same(at, hi):
+            return at
+        self.smooth_zero = True
+        return hi
 
     def clamp_differs(self) -> bool:
         """Does this gradient pass through PyTorch's ``clamp`` (its derivative ``1[h >= 0]``,
@@ -1327,10 +1357,17 @@ def _kink_inputs(g: Any) -> dict[str, sp.Rational]:
     return out
 
 
-def _zero_point(net: Net) -> Checker | None:
+# heldtex41: the step off a kink for its one-sided limits — far below CHECK_RTOL's 1e-40 relative
+# at 50 digits (the gradient moves by ~1e-45 on a smooth side), far above the 1e-50 round-off
+KINK_STEP = sp.Rational(1, 2**150)
+
+
+def _zero_point(net: Net, side: int = 0) -> Checker | None:
     """A point where entries of each input of a function with a kink at 0 (relu, leaky_relu,
     abs … : the operation table's ``kinks``) are exactly 0 (PyTorch: relu'(0) = 0), or ``None``
-    when the network has none or no such point could be built exactly."""
+    when the network has none or no such point could be built exactly. ``side`` ±1: the same
+    point with each solved entry :data:`KINK_STEP` (times its coefficient) above or below its
+    kink instead — the one-sided limits the gradient takes there."""
 
     g = net.g
     kinks = _kink_inputs(g)
@@ -1388,6 +1425,8 @@ def _zero_point(net: Net) -> Checker | None:
                 new = (kinks[name] - rv) / cv
                 if new.q & (new.q - 1):  # not dyadic: would round in binary
                     continue
+                if side:  # the entry cv·s + rv moves by ±|cv|·KINK_STEP
+                    new += side * sp.sign(cv) * KINK_STEP
                 defs[s] = values[s] = new
                 fixed.add(s)
                 memo.clear()
@@ -1395,7 +1434,7 @@ def _zero_point(net: Net) -> Checker | None:
     ck = Checker(defs=defs, points=1, seed=net.seed)
     with mpmath.workdps(DPS):
         hit = any(ck._eval(s, 0) == kinks[n] for n in relu_in for s in g.tensors[n].symbols)
-        if not hit:
+        if not hit and not side:
             return None
         # a kink outside the network's domain (log|det| at det = 0, Glow's 1×1 convolution):
         # the loss itself is undefined there, and no formula can be tested at that point

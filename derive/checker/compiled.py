@@ -517,6 +517,7 @@ def build(net: Net, key: str) -> bytes | None:
             "tex": t.tex,
             "rand": truth("rand", POINTS_PIECEWISE),
             "zero": truth("zero", 1) if zero is not None else None,
+            "smooth_zero": t.smooth_zero,  # set by truth("zero"): a differentiable kink
             "clamp": t.clamp_differs(),  # relu-at-zero of PyTorch's clamp: the slow path's words
             "dims": truth("dims", 2),
             "example": _floats(want),

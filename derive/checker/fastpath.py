@@ -38,10 +38,11 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 16  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
+FORMAT = 17  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
 # 14: "size_names" (X.shape[0], len(X)) and limits "mean"; 15: a network with a numerical guard
 # (derive/checker/guards.py) has no fast path, so an older cache must not answer for it; 16: a
-# leaf's "vector" (LaTeX's column convention, formula._columns_first: the slow path answers)
+# leaf's "vector" (LaTeX's column convention, formula._columns_first: the slow path answers); 17:
+# a target's "zero" is its two-sided slope where the kinks are smooth ("smooth_zero", heldtex41)
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -1978,8 +1979,8 @@ def _right_at_points(
         if mine is None:
             raise _Fallback  # undefined there: the slow path's message
         if not _same(mine, t["zero"][0], rtol):
-            if t.get("clamp"):
-                raise _Fallback  # PyTorch's clamp(min=0): the slow path's message
+            if t.get("clamp") or t.get("smooth_zero"):
+                raise _Fallback  # PyTorch's clamp(min=0), a smooth kink: the slow path's message
             how: Any = fastdiag.msg("diag.relu_nonstrict") if _nonstrict(resolved) else ""
             m = fastdiag.msg("diag.relu_at_zero", grad=f"∂L/∂{name}", undefined="", how=how)
             return [("relu-at-zero", m, t["expected"], None)]

@@ -1663,8 +1663,11 @@ def _shared_batch_axis(net: Net) -> tuple[int, str] | None:
     "m"]``, as column-major course code holds it); else None."""
     common: set[tuple[int, str]] | None = None
     inputs = 0
+    vectors: set[str] = set()  # the sizes of the 1-D inputs (targets y of N entries)
     for name in net.spec.inputs:
         t = net.g.tensors.get(name)
+        if t is not None and name in net.spec.one_d:
+            vectors |= {lab for k in range(len(t.shape)) if (lab := getattr(t.shape[k], "label", None))}
         if t is None or len(t.shape) != 2 or name in net.spec.one_d:
             continue
         labels = {(k, getattr(t.shape[k], "label", None)) for k in (0, 1)}
@@ -1675,6 +1678,12 @@ def _shared_batch_axis(net: Net) -> tuple[int, str] | None:
         common = labels if common is None else common & labels
     if inputs < 2 or common is None or len(common) != 1:
         return None
+    if vectors and next(iter(common))[1] not in vectors:
+        # heldtex41: a feature size shared with fixed centres (x: N × D, C: M × D) is no batch;
+        # the 1-D targets' one size is (y: N), where it is the rows of a 2-D input
+        rows = {getattr(net.g.tensors[n].shape[0], "label", None) for n in net.spec.inputs
+                if n in net.g.tensors and n not in net.spec.one_d and len(net.g.tensors[n].shape) == 2}
+        return (0, next(iter(vectors))) if len(vectors) == 1 and vectors <= rows else None
     return next(iter(common))
 
 

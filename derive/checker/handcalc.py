@@ -101,6 +101,7 @@ def _digits(text: str) -> tuple[Fraction, int, Fraction]:
     if len(text) > 200:
         raise FormulaError(msg("error.too_many_digits", limit=MAX_DIGITS))
     clean = text.strip().strip("$").replace("−", "-").replace("\u2009", "").replace("\\,", "")
+    clean = re.sub(r"^([+-])\s+(?=\d|\.\d)", r"\1", clean)  # heldtex41: "− 0.7428", a sign set apart
     clean = re.sub(  # -1.37 × 10^{-2}, 1.37\times 10^-2, 1.37*10**-2
         r"\s*(?:×|\\times|\*|x|·|\\cdot)\s*10\s*(?:\^|\*\*)\s*\{?\s*([+-]?\d{1,4})\s*\}?\s*$",
         r"e\1",

@@ -76,6 +76,11 @@ def _table_function(name: str) -> bool:
     return name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
 
 
+def _equal(left: ex.Node, right: ex.Node) -> ex.Node:
+    """``left = right`` as a condition: 𝟙[left ≥ right]·𝟙[left ≤ right], the entries equal."""
+    return ex.BinOp("*", ex.Compare(">=", left, right), ex.Compare("<=", left, right))
+
+
 COMPARE_TOKENS = {">", "<", ">=", "<=", "\\geq", "\\leq", "\\ge", "\\le", "\\gt", "\\lt", "\\neq", "\\ne",
                   "\\geqslant", "\\leqslant"}
 # LaTeX spells a formula ~4 times as long as code (\left(…\right), \mathrm{…}); its parts are
@@ -1627,6 +1632,9 @@ class _Parser:
             if op is not None:  # Iverson bracket [Z > 0], or (Z > 0)
                 self.next()
                 inner = ex.Compare(op, inner, self.expr(0))
+            elif tok.text == "[" and t.text == "=":  # heldtex41: Iverson's [a = b], the ties
+                self.next()
+                inner = _equal(inner, self.expr(0))
             self.expect(
                 OPEN[tok.text],
                 f"'{OPEN[tok.text]}' (for the '{tok.text}' opened at column {tok.col})",
@@ -1723,6 +1731,8 @@ class _Parser:
             return self.step("heaviside")  # H(Z): the Heaviside step, 1 where Z > 0
         if low in ("sgn", "step", "heaviside") and not self.known(name):
             return self.step(low)
+        if low in ("clip", "clamp") and not self.known(name) and self.peek().text in ("(", "\\left"):
+            return self.clip(tok)  # heldtex41: clip(r, −0.5, 0.5) typed in text, as \operatorname{clip}
         if name in ("g", "f", "phi") and not self.known(name) and self.peek().text == "_":
             save = self.pos  # f_1'(z^{(1)}) (邱锡鹏's f_l'): the layer's subscript, then g'
             self.next()
@@ -1837,6 +1847,9 @@ class _Parser:
             return normal_density(self.function("identity", tok))
         if name in ("{",):
             inner = self.expr(0)
+            if self.peek().text == "=":  # heldtex41: 1\{z = 0\}, the entries equal
+                self.next()
+                inner = _equal(inner, self.expr(0))
             self.expect("\\}", f"'\\}}' (for the '\\{{' opened at column {tok.col})")
             return inner
         if name in GREEK or name in GREEK_NAMES:  # \gamma → gamma, \varepsilon → eps
@@ -1860,6 +1873,11 @@ class _Parser:
                 if self.known(node.id) or self.known("d" + node.id):
                     return self.suffixes(node)
                 raise LatexError(f"unknown name '{getattr(node, 'id', name)}' at column {tok.col}", tok.col)
+            if name in GREEK and self.peek().text not in ("(", "\\left", "'"):
+                # heldtex41: a letter the answer itself names (Murphy's \boldsymbol{\mu} = \mathbf{P},
+                # before or after its use): a name, as a Latin letter is; never defined, the
+                # reader's unknown-name refusal names it
+                return ex.Name(name)
         if name in PRODUCTS | HADAMARD | {"div"}:  # A \cdot \cdot B: an operator, no term
             raise self.error(tok, "a number, a name, '(' or a command such as \\frac")
         raise LatexError(
@@ -2007,8 +2025,7 @@ class _Parser:
         left = self.expr(0)
         if self.peek().text == "=":  # Y = 1: 𝟙[Y ≥ 1]·𝟙[Y ≤ 1], the entries equal to it
             self.next()
-            right = self.expr(0)
-            cond: ex.Node = ex.BinOp("*", ex.Compare(">=", left, right), ex.Compare("<=", left, right))
+            cond: ex.Node = _equal(left, self.expr(0))
         else:
             self.pos = save
             cond = self.condition(self.peek())
@@ -2454,6 +2471,9 @@ class _Parser:
         self.skip_sizing()
         t = self.peek()
         op = RELATIONS.get(t.text[1:] if t.kind == "cmd" else t.text)
+        if op is None and t.text == "=":  # heldtex41: 𝟙[a = b] (maxout's tie), the entries equal
+            self.next()
+            return _equal(left, self.expr(0))
         if op is None:
             raise self.error(t, "a comparison such as > 0 or \\geq 0 in the indicator")
         self.next()

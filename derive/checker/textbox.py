@@ -47,7 +47,11 @@ _LABEL = re.compile(
     # heldtex40: a bold label closed by a full stop, as a Jupyter cell writes it ("**Solution.**")
     r"|^\s*(?:\*\*|__)(?:(?:final|my)\s+)?(?:answer|solution|result)\s*\.\s*(?:\*\*|__)\s*"
     # heldtex40: a heading in Chinese words before a full-width colon (「吴恩达笔记：」, 「敏感度反向传播：」)
-    r"|^\s*(?:[\u4e00-\u9fff]{2,12}|[A-Z]{2,6})：\s*(?=[A-Za-z∂∇δΔ$\\(])",
+    r"|^\s*(?:[\u4e00-\u9fff]{2,12}|[A-Z]{2,6})：\s*(?=[A-Za-z∂∇δΔ$\\(])"
+    # heldtex41: such a heading with a book's title, a chapter's or an equation's number, a Latin
+    # word between the Chinese ones (「西瓜书式 (5.10)：」, 「李航第 6 章的…：」, 「斋藤康毅《深度学习入门》的写法：」)
+    # (never a code comment's "# 链式法则：…" nor a line of code)
+    r"|^\s*(?=[^=＝:：\n#%]{0,40}[\u4e00-\u9fff]{2})[^=＝:：\n$\\#%]{2,48}?：\s*(?=[A-Za-z∂∇δΔ$\\(])",
     re.I,
 )
 _FULL_WIDTH_CODE = str.maketrans({"（": "(", "）": ")", "，": ", ", "：": ":", "；": ";", "＝": "="})
@@ -114,6 +118,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not isinstance(text, str):
         return text
     text = _EMOJI.sub("", text)
+    text = _markdown_wrappers_heldtex41(text)
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _pdf_layer_index(_fenced(_LABEL.sub("", text, count=1)), size_of)  # **Answer**: `…`
@@ -419,7 +424,8 @@ def _defined_function(text: str) -> str:
         name, var, body = m.group(1), m.group(2), m.group(3)
         head = text[: m.start()]
     out, i = "", 0
-    call = re.compile(re.escape(name) + r"(?![A-Za-z'])")
+    # never inside a word or a command (heldtex41: g(z) = … put into \big( made it \bi…)
+    call = re.compile(r"(?<![\\A-Za-z])" + re.escape(name) + r"(?![A-Za-z'])")
     found = False
     while (c := call.search(head, i)) is not None:
         group = _group(head, c.end())
@@ -511,6 +517,21 @@ def _labelled_math_heldcheck26(text: str, size_of: Callable[[str, int], str | No
         return f"${name} = {math.strip()}$"
 
     return _LABELLED_MATH_HELDCHECK26.sub(statement, text) if "$" in text else text
+
+
+# heldtex41: a GitHub README's wrappers around maths — HTML lines (<details>, <summary>Answer</summary>),
+# GitLab/GitHub's inline $`…`$, a proof's closing mark (\blacksquare, \qed, \square, \Box, ∎)
+_HTML_LINE = re.compile(r"^[ \t]*(?:</?(?:details|summary|div|p|br|span)\b[^<>\n]*>[ \t]*)+(?:[^<>\n$]*</summary>[ \t]*)?$", re.M | re.I)
+_QED = re.compile(r"[ \t]*(?:\\q?quad|\\[,;]|[ \t])*(?:\\blacksquare|\\qed|\\square|\\Box|∎)[ \t]*(?=\$*[ \t]*$)", re.M)
+
+
+def _markdown_wrappers_heldtex41(text: str) -> str:
+    """``text`` without a README's HTML lines, ``$`…`$``'s backticks, a closing ∎."""
+    if "<" in text:
+        text = _HTML_LINE.sub("", text)
+    if "$`" in text:
+        text = re.sub(r"\$`([^`\n]+)`\$", r"$\1$", text)
+    return _QED.sub("", text) if re.search(r"blacksquare|qed|square|Box|∎", text) else text
 
 
 def unwrap_value(text: str) -> str:
@@ -879,7 +900,8 @@ def _latex_update(text: str) -> str:
 # name that B uses: two statements), a closing 。 (after a number too: never a decimal point)
 _ZH_CHAIN = r"(?:由|根据|利用|应用|运用|按)(?:链式(?:求导)?法则|反向传播)(?:可得|得到|可知|有|得)?"
 _ZH_LEAD = re.compile(
-    rf"^(\s*)(?:(?:{_ZH_CHAIN}|因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|易得|得到|可知|即)\s*[，,:：]?\s*)+",
+    # heldtex41: 记/设/令 ("let") before a definition: 「记 δ = 2(y_pred − y)，则 …」
+    rf"^(\s*)(?:(?:{_ZH_CHAIN}|因为|由于|所以|因此|因而|从而|于是|故|则|那么|可得|易得|得到|可知|即|记|设|令)\s*[，,:：]?\s*)+",
     re.M,
 )
 _ZH_SENTENCE = re.compile(r"^([ \t]*)[^=\n$\\]*[\u4e00-\u9fff][^=\n$\\]*?[：:][ \t]*(?=[∂d][^\s/=]{0,16}[ \t]*/[ \t]*[∂d])", re.M)
@@ -981,6 +1003,9 @@ def _chinese_prose(text: str) -> str:
     # a remark in brackets closing a line (「∂L/∂Z = (P − Y)/m （softmax 与交叉熵合并求导）」): words,
     # no maths — only brackets with Chinese in them and no "=" (「（λ = lam）」 stays)
     text = re.sub(r"[ \t]*[（(][^()（）=\n]*[\u4e00-\u9fff][^()（）=\n]*[）)][ \t]*(?=。?[ \t]*$)", "", text, flags=re.M)
+    # heldtex41: such a remark in full-width brackets before the next clause's comma (「g = (A2 − Y)/m
+    # （交叉熵配 sigmoid），e = …」), brackets of maths inside it too (「（无 ŷ(1 − ŷ) 因子）」)
+    text = re.sub(r"[ \t]*（(?=[^）=\n]*[\u4e00-\u9fff])(?:[^()（）=\n]|\([^()=\n]*\))*）[ \t]*(?=[，；,;])", "", text)
     # a question to the teacher around the answer (「老师，我算的是 ∂L/∂w2 = …，对吗？」): its words
     text = re.sub(r"\s*[，,]?\s*(?:对吗|对不对|是吗|是否正确|正确吗|有问题吗)\s*[？?]\s*$", "", text)
     text = re.sub(r"^[^=\n$\\]*?[\u4e00-\u9fff][，,]?[^=\n$\\]*?(?:算的是|算出来是|得到的是|求得|算得|结果是)[ \t]*(?=[∂d∇])", "", text, flags=re.M)
