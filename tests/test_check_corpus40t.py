@@ -19,8 +19,10 @@ import corpus_common  # noqa: E402
 
 CASES = corpus40t.load()
 _SELU_KINK = ("SELU's α ≠ 1 in maximum/minimum form: a true kink at 0 (slopes scale and scale·α), where the lead's "
-              "round-41 policy keeps the relu-at-zero verdict (derive's 0) for the textbook αe^z (z ≤ 0): the label "
-              "'correct' is for the lead to confirm or relabel")
+              "round-41 policy keeps the relu-at-zero verdict (derive's 0) for the textbook αe^z (z ≤ 0). The lead "
+              "confirmed the policy (round 41: as for ReLU's ≥ mask, the spec's own spelling sets the kink's value); "
+              "the label 'correct' predates it and agrees with the truth at random points, so a relabel needs the "
+              "corpus's oracle check to know kink-only verdicts — kept here until then")
 _HAGAN = "Hagan's \\dot{F}/\\dot{f}^{m}(n) (the transfer function's derivative), or s^{2} used before its clause: not read"
 _PROSE = "a derivation with its definitions in running words (with …, where …, 为 …, 1 if … else …): not read"
 _RASCHKA_TINY = "Raschka's a^{(out)}, A^{(in)}, y and \\Delta^{(out)} on tiny-mlp (no layer-numbered A, y_target): not read"
