@@ -32,14 +32,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c34-148": "a one-entry answer reshaped, .mean().reshape(1): only .reshape(-1) is read as flattening",
     "c34-163": "a slice bound named by a number assigned in the cell (random_index = 0; X_b[random_index:"
     "random_index+1]) is refused: not a [dims] name",
-    "c34-219": _EX4,
-    "c34-223": "reg[:, 0] = 0 (one column of a copy set to 0) is a syntax error (only a:b slices are read); "
-    "on Ng's ex4 network besides: " + _EX4,
-    "c34-224": _EX4,
-    "c34-225": _EX4,
     "c34-226": "code unknown where wrong-layer is expected: " + _EX4,
-    "c34-227": _EX4,
-    "c34-229": _EX4,
     "c34-243": "a per-coordinate loop filling grad_w[j] (for j in range(len(w))) is not read",
     "c34-259": "a loop scattering rows, dW[xenc[i].argmax()] += …, is not read",
 }

@@ -34,7 +34,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c39t-104": "\\big[\\,\\mathbf{0} \\;\\; Θ^{(2)}_{:,1:}\\,\\big], a block row set with spacing, is read as a product (a bmatrix is read)",
     "c39t-105": _OCTAVE,
     "c39t-106": _OCTAVE,
-    "c39t-122": "西瓜书 prose with subscript digits (A₂) and a sentence before its colon: not read",
     "c39t-127": _QIU,
     "c39t-128": _QIU,
     "c39t-129": _QIU,

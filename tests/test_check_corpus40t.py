@@ -94,8 +94,11 @@ def test_alpha_typed_in_text_is_the_networks_alpha_not_a_learning_rate() -> None
     network has no alpha it stays a learning rate."""
     right = "dL/dZ1 = (2/m)(Yhat − Y) W2ᵀ ⊙ ((Z1 > 0) + α·exp(Z1)·(Z1 <= 0))"
     assert _verdict(EL, "Z1", right) == ("correct", None)
-    # strict on both pieces: 0 at Z1 = 0, where ELU with α = 1 has slope 1 (heldtex41's policy)
-    assert _verdict(EL, "Z1", right.replace("<=", "<")) == ("incorrect", "relu-at-zero")
+    # strict on both pieces: 0 at Z1 = 0, where ELU with α = 1 has slope 1 — the walkthrough's own
+    # convention there (derive's derivation), accepted beside the slope (round 41, lead)
+    assert _verdict(EL, "Z1", right.replace("<=", "<")) == ("correct", None)
+    # non-strict on both pieces: 2 at Z1 = 0, neither
+    assert _verdict(EL, "Z1", right.replace("> 0", ">= 0")) == ("incorrect", "relu-at-zero")
     assert _verdict("mlp-bce", "W2", "dW2 = α · A1.T @ (A2 - Y) / m")[1] == "scale-factor"
 
 

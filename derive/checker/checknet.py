@@ -652,6 +652,7 @@ class Target:
         self.shape = (int(t.shape[0]), int(t.shape[1]))
         self._truth: dict[tuple[str, int], np.ndarray | None] = {}
         self.smooth_zero = False  # heldtex41: the truth at the zero point is a two-sided slope
+        self.zero_convention: np.ndarray | None = None  # then also derive's own value there
         shown = self.shown(self.formula)  # reg * W, not reg/2 * W + reg/2 * W
         self.expected = formula_text(shown)
         self.expanded = formula_text(self.shown(self.expand(self.formula)))
@@ -694,6 +695,7 @@ class Target:
         if lo is None or hi is None or not same(lo, hi) or same(at, hi):
             return at
         self.smooth_zero = True
+        self.zero_convention = at  # derive's own value there: its walkthrough's formula
         return hi
 
     def clamp_differs(self) -> bool:
