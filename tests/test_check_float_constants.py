@@ -17,7 +17,7 @@ from derive.checker.checknet import net_for
 
 COURSE = Path(__file__).parent / "specs_course"
 VON_MISES = str(COURSE / "hn17_von_mises_fixed_kappa.toml")  # mu = tanh(X @ W) * math.pi
-GELU = str(COURSE / "gelu_default.toml")  # F.gelu: x/2 (1 + erf(x · 0.7071067811865476))
+GELU = str(COURSE / "gelu_default.toml")  # F.gelu: x/2 (1 + erf(x/√2)), √2 exact (round 42)
 GELU_TANH = str(COURSE / "transformer_ffn.toml")  # tanh GELU: np.sqrt(2 / np.pi)
 RESNET_BN = str(COURSE / "hn15_d2l_resnet_bn.toml")
 
@@ -50,8 +50,9 @@ def test_the_handouts_constants_read_back_and_others_do_not() -> None:
         assert check(path, p, t.tex, latex=True).ok, (path, p)
         assert check(path, p, t.expected).ok, (path, p)
     t = net_for(GELU, 0).target("W")
-    assert r"\frac{1}{\sqrt{2}}" in t.tex and r"\frac{2}{\sqrt{\pi}}" in t.tex  # float, exact
-    wrong = t.tex.replace(r"\frac{1}{\sqrt{2}}", r"\frac{1}{\sqrt{3}}")
+    # x/√2 exact since round 42 (F.gelu's float64 1/√2 before), 2/√π exact
+    assert r"}{\sqrt{2}}" in t.tex and r"\frac{2}{\sqrt{\pi}}" in t.tex
+    wrong = t.tex.replace(r"}{\sqrt{2}}", r"}{\sqrt{3}}")
     assert not check(GELU, "W", wrong, latex=True).ok
     t = net_for(GELU_TANH, 0).target("W1")
     assert r"\sqrt{2/\pi}" in t.tex

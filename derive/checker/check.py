@@ -606,9 +606,11 @@ def _size_name(n: Net, name: str, axis: int) -> str | None:
 
 # a decimal of 15+ significant digits: a float64 printed (derive's own √(2/π) = 0.7978845608028654),
 # or a library's float64 constant (np.pi, math.e: the spec language reads them as NumPy does, so
-# np.sqrt(2 * np.pi) is a float64 number, not the exact √(2π) of erf's slope)
+# np.sqrt(2 * np.pi) is a float64 number, not the exact √(2π) of erf's slope; norm.pdf holds one)
 _PRINTED_DECIMAL = re.compile(
     r"(?<![\w.])\d*\.?\d{15,}|\b(?:np|numpy|math|torch|jnp|tf)\s*\.\s*(?:pi|e)\b"
+    # SciPy's/JAX's norm.pdf and norm.logpdf: the density with the float64 π inside
+    r"|\bnorm\s*\.\s*(?:log)?pdf\s*\("
 )
 
 

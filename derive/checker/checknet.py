@@ -162,7 +162,7 @@ class Net:
 
     def float_constants(self) -> tuple[sp.Rational, ...]:
         """The float64 numbers the network computes with that are not short decimals (np.pi,
-        F.gelu's 1/√2, np.sqrt(2 / np.pi): kept exactly as that float's decimal), which the
+        np.sqrt(2 / np.pi): kept exactly as that float's decimal), which the
         handouts print as π, 1/√2, √(2/π): a reader writing those means these numbers."""
         if "floats" not in self._lazy:
             found: set[sp.Rational] = set()
@@ -203,10 +203,10 @@ class Net:
                     v = float(c)
                 except (TypeError, ValueError):
                     continue
-                if math.isfinite(v) and v > 0:  # an irrational one as the float64 it is computed with
-                    exact = c if c.is_Rational else sp.Rational(repr(v))
-                    out.append((v, exact, None))
-                    out.append((1 / v, 1 / exact if c.is_Rational else sp.Rational(repr(1 / v)), None))
+                if math.isfinite(v) and v > 0:  # exactly the number the network holds (a float
+                    # constant is held as its float64's decimal; F.gelu's 1/√2 exactly, round 42)
+                    out.append((v, c, None))
+                    out.append((1 / v, 1 / c, None))
             self._lazy["op_constants"] = tuple(out)
         return self._lazy["op_constants"]
 

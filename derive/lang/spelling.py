@@ -135,8 +135,6 @@ _TORCH_MARK = "_torch_keywords"
 _INDEX_MARK = "_class_indices"
 
 # torch's SELU constants (torch.nn.SELU)
-# 1/√2 as float64 (PyTorch's exact gelu multiplies by M_SQRT1_2)
-_SQRT1_2 = 0.7071067811865476
 
 
 class SpellingError(ValueError):
@@ -804,7 +802,9 @@ def _gelu(node: ast.Call, how: str) -> ast.expr:
         given = ast.Constant("tanh" if given.value else "none")
     form = _text(given, "tanh" if how in JAX else "none", "gelu(approximate=…)")
     if form == "none":  # PyTorch's default: the exact x·Φ(x) = x/2·(1 + erf(x/√2))
-        return _mul(_mul(_num(0.5), x), _add(_num(1), _call("erf", _mul(x, _num(_SQRT1_2)))))
+        # √2 exact (PyTorch multiplies by the float64 M_SQRT1_2, one rounding away): the
+        # textbook slope Φ(x) + x·e^{−x²/2}/√(2π) a student writes is then exactly derive's
+        return _mul(_mul(_num(0.5), x), _add(_num(1), _call("erf", _div(x, _call("sqrt", _num(2))))))
     if form != "tanh":
         raise SpellingError(catalog.said("spec.spelling.gelu_1"))
     c = _bin(_div(_num(2), _num(math.pi)), ast.Pow(), _num(0.5))

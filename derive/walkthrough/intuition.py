@@ -172,7 +172,11 @@ def _gelus(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
         ):
             continue
         arg = one_plus.right.args[0]
-        if isinstance(arg, ex.BinOp) and arg.op == "*" and arg.left == half.right:
+        root2 = ex.Call("sqrt", (ex.Num(Fraction(2)),), (), "")
+        if isinstance(arg, ex.BinOp) and (
+            (arg.op == "*" and arg.left == half.right)  # x·0.7071… (before round 42)
+            or (arg.op == "/" and arg.left == half.right and arg.right == root2)  # x/√2
+        ):
             out.append((half.right, one_plus.right))
     return out
 
