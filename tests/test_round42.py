@@ -76,3 +76,13 @@ def test_the_handout_still_names_gelu() -> None:
     assert "GELU, $x\\thinspace \\Phi(x)$" in md
     assert "\\operatorname{erf}\\left(\\frac{x \\thinspace W}{\\sqrt{2}}\\right)" in md
     assert "0.7071" not in md
+
+
+def test_a_wrong_pasted_constant_is_named_with_a_short_factor() -> None:
+    """0.3999 for 1/√(2π) ≈ 0.39894: the term is 1.0024 × what it should be — six digits, not
+    the fraction 464522134/463409651 of two float ratios."""
+    text = SLOPE.format("0.5 * (1 + erf(u / np.sqrt(2))) + u * np.exp(-u ** 2 / 2) * 0.3999")
+    r = check(SPEC, "W", text)
+    assert [d.code for d in r.diagnoses] == ["scale-factor"]
+    assert "1.0024 ×" in r.diagnoses[0].message
+    assert "/463409651" not in r.diagnoses[0].message

@@ -1696,7 +1696,9 @@ def term_factor(
         text = formula_text(term.x if isinstance(term, mf.Neg) else term)
         if f == -1:
             return Diagnosis.of("sign", msg("checkcodes.term_sign", term=text), formula_text(fixed))
-        factor = str(f).replace("**", "^")
+        # a factor of no short fraction (a constant pasted wrong, 0.3999 for 0.39894…): 6 digits
+        odd = f.is_Rational and f.q > 1000
+        factor = factor_text(float(f)) if odd else str(f).replace("**", "^")
         m = msg("checkcodes.term_factor", term=text, factor=factor, fix=formula_text(fixed))
         return Diagnosis.of("scale-factor", m, formula_text(fixed), factor)
     return None
