@@ -35,8 +35,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c41-114": _LOOP,
     "c41-115": _LOOP,
     "c41-130": "np.copyto(dW2, A1.T @ dZ2 / m) — an assignment written as a call — is not read",
-    "c41-157": ("the SiLU's slope forgotten on a Huber regression (du = np.outer(dpred, w2)) is judged wrong but "
-                "named 'unknown', not missing-activation-derivative (the outer product's form)"),
 }
 
 

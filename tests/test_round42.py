@@ -86,3 +86,32 @@ def test_a_wrong_pasted_constant_is_named_with_a_short_factor() -> None:
     assert [d.code for d in r.diagnoses] == ["scale-factor"]
     assert "1.0024 ×" in r.diagnoses[0].message
     assert "/463409651" not in r.diagnoses[0].message
+
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+
+
+@pytest.mark.parametrize(
+    ("spec", "wrt", "text"),
+    [
+        # F.silu spelled u·σ(u): its slope σ(u) + u·σ(u)(1 − σ(u)) is two terms through dhidden
+        ("hn39_huber_module_silu_regression", "W1",
+         "dW1 = x.T @ np.outer(np.clip(pred - y, -0.5, 0.5) / N, w2)"),
+        # F.gelu, u/2·(1 + erf(u/√2)): the slope's ½ sits outside the product with da
+        ("gelu_default", "W", "dW = x.T @ ((np.sign(a @ v - y) / n) @ v.T)"),
+        # F.mish, u·tanh(softplus(u)) of an inline h1 @ W2
+        ("hn21_tanhshrink_mish_mlp", "W2", "dW2 = h1.T @ (2 * (h2 @ w3 - y) / y.size @ w3.T)"),
+    ],
+)
+def test_an_inline_activations_whole_slope_left_out_is_named(spec: str, wrt: str, text: str) -> None:
+    r = check(str(COURSE / f"{spec}.toml"), wrt, text)
+    assert r.verdict == "incorrect"
+    assert [d.code for d in r.diagnoses][:1] == ["missing-activation-derivative"]
+
+
+def test_the_slope_kept_and_another_mistake_is_not_called_a_missing_slope() -> None:
+    spec = str(COURSE / "hn39_huber_module_silu_regression.toml")
+    slope = "u = x @ W1 + b1\ns = 1 / (1 + np.exp(-u))\ndW1 = x.T @ (np.outer(np.clip(pred - y, -0.5, 0.5){}, w2) * (s + u * s * (1 - s)))"
+    assert check(spec, "W1", slope.format(" / N")).verdict == "correct"
+    r = check(spec, "W1", slope.format(""))  # the 1/N of the mean left out
+    assert [d.code for d in r.diagnoses] == ["scale-factor"]

@@ -323,6 +323,29 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                             replace_at(F, path, mf.mul(rest, alt)),
                         )
                     break
+        if isinstance(e, mf.Mul):
+            # round 42: an inline activation whose slope the formula writes as several terms
+            # (SiLU's σ(u) + u·σ(u)(1 − σ(u)) of hidden = F.silu(x @ W1 + b1)): every term
+            # through dhidden dropped for dhidden alone — the whole derivative left out
+            for mask, rest in ((e.a, e.b), (e.b, e.a)):
+                if rest.shape == e.shape and _inline_activation_grad_r42(net, rest):
+                    # the slope's own numbers too (GELU's ½ in (dA ⊙ (1 + erf(…)))/2)
+                    at = [path, *_scaled_parents_r42(F, path)]
+                    for whole in dict.fromkeys(
+                        w for w in (_whole_derivative_left_out(F, p, rest) for p in at) if w is not None
+                    ):
+                        yield (
+                            "missing-activation-derivative",
+                            msg(
+                                "mut.missing_whole_derivative",
+                                up=formula_text(rest),
+                                mask=formula_text(mask),
+                                grad=grad,
+                                formula=formula_text(F),
+                            ),
+                            whole,
+                        )
+                    break
         if isinstance(e, mf.Neg) and not _inside_equality(F, path):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
         if isinstance(e, mf.Add):
@@ -617,6 +640,60 @@ def _power_derivative_heldcheck30(net: Net, factor: mf.MExpr, up: mf.MExpr) -> b
     with np.errstate(all="ignore"):
         local = p * u ** (p - 1)
     return bool(np.all(np.isfinite(local))) and close(a, local)
+
+
+def _inline_activation_grad_r42(net: Net, up: mf.MExpr) -> bool:
+    """``up`` is the gradient of a node defined as one activation of an argument with no node of
+    its own (``hidden = F.silu(x @ W1 + b1)``): every term of a parameter's gradient through it
+    carries that activation's slope."""
+    if not (isinstance(up, mf.Ref) and up.kind == "grad"):
+        return False
+    tree = next((t for n, t in net.g.spec.forward if n == up.name), None)
+    if tree is None:
+        return False
+    if isinstance(tree, ex.Call) and tree.func in ops.activations() and tree.args:
+        return not isinstance(tree.args[0], ex.Name)
+    # an activation spelled out (F.silu as u·σ(u), GELU as u/2·(1 + erf(u/√2))): an element-wise
+    # function of one inline argument u, the argument of one of its calls
+    inner = [
+        u
+        for c in ex.subtrees(tree)
+        if isinstance(c, ex.Call) and c.func in ops.activations()
+        for a in c.args[:1]
+        for u in ex.subtrees(a)  # erf's x/√2 holds the x of GELU's x/2
+        if not isinstance(u, ex.Num) and ex.names(u)
+    ]
+    return any(_elementwise_of_r42(tree, u) for u in inner)
+
+
+def _scaled_parents_r42(F: mf.MExpr, path: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The paths above ``path`` in ``F`` that only scale it by a number (``c·X``)."""
+    out = []
+    while path:
+        parent = path[:-1]
+        node = dict(positions(F)).get(parent)
+        if not (isinstance(node, mf.Mul) and mf.Scalar in (type(node.a), type(node.b))):
+            break
+        out.append(parent)
+        path = parent
+    return out
+
+
+def _elementwise_of_r42(t: ex.Node, u: ex.Node) -> bool:
+    """``t`` is built from ``u``, numbers and element-wise functions alone."""
+    if t == u or isinstance(t, ex.Num):
+        return True
+    if isinstance(t, ex.BinOp):
+        return t.op in ("+", "-", "*", "/") and _elementwise_of_r42(t.left, u) and _elementwise_of_r42(t.right, u)
+    if isinstance(t, ex.Neg):
+        return _elementwise_of_r42(t.operand, u)
+    if isinstance(t, ex.Pow):
+        return _elementwise_of_r42(t.base, u)
+    if isinstance(t, ex.Call):
+        return (t.func in ops.activations() or t.func == "sqrt") and not t.kwargs and all(
+            _elementwise_of_r42(a, u) for a in t.args
+        )
+    return False
 
 
 def _activation_inside_heldcheck31(net: Net, factor: mf.MExpr, up: mf.MExpr) -> bool:
