@@ -66,6 +66,12 @@ RESHAPE = "reshape"
 # ``sympy(a, b)`` per entry, ``pull(m, up, a, b, y)`` → (contribution to ∂L/∂a, to ∂L/∂b), each
 # before the broadcast is summed back; ``numpy_src``/``torch_src`` with ``{a}`` and ``{b}``
 BINARY = "binary"
+# conv42: a stride-1 "valid" 2-D cross-correlation of one single-channel image with one kernel,
+# Z_ij = Σ_ab X_{i+a, j+b} K_ab (``scipy.signal.correlate2d(X, K, 'valid')``, ``F.conv2d`` of
+# X[None, None]; a 1-D signal is its one-row case), and the true convolution, the same with the
+# kernel rotated by 180° (``np.convolve``, ``convolve2d``); its pull rules are structural: ∂L/∂K
+# = X ⋆ δZ, ∂L/∂X = the full ("wide") correlation of δZ with rot180(K)
+CORR2D = "corr2d"
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
@@ -1968,6 +1974,29 @@ _ROWS: tuple[Op, ...] = (
         doc="the entries of A, read row by row, laid out again row by row in r rows of c "
         "columns; ∂L/∂A is the upstream gradient reshaped back to A's shape",
         extra={"internal": True},  # written x.reshape(r, c), never called by name
+    ),
+    Op(
+        "correlate2d",  # correlate2d(X, K): the valid stride-1 cross-correlation (a CNN's conv)
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\star",
+        text="correlate2d",
+        doc="the 'valid' stride-1 cross-correlation of a matrix X with a kernel K (scipy.signal."
+        "correlate2d(X, K, 'valid'), F.conv2d of X[None, None]); ∂L/∂K = X ⋆ δZ, ∂L/∂X = the "
+        "full correlation of δZ with K rotated by 180°",
+        extra={"flip": False},
+    ),
+    Op(
+        "convolve2d",  # convolve2d(X, K): the valid stride-1 true convolution (kernel rotated)
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\ast",
+        text="convolve2d",
+        doc="the 'valid' stride-1 true convolution (np.convolve(x, w, 'valid'), scipy.signal."
+        "convolve2d): the cross-correlation with the kernel rotated by 180°",
+        extra={"flip": True},
     ),
 )
 
