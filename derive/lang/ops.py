@@ -73,6 +73,24 @@ BINARY = "binary"
 # = X ⋆ δZ, ∂L/∂X = the full ("wide") correlation of δZ with rot180(K)
 CORR2D = "corr2d"
 
+# ---- conv42: the valid/full cross-correlation in the generated script, with NumPy alone ---------
+CORRELATE2D_HELPER = (
+    "def correlate2d(a, b, mode='valid'):\n"
+    "    # scipy.signal.correlate2d of two real matrices, NumPy alone: out[i, j] is the sum over\n"
+    "    # u, v of a[i + u, j + v] * b[u, v] ('valid': every window inside a; 'full': a padded\n"
+    "    # with zeros, b's size - 1 on each side)\n"
+    "    a, b = np.atleast_2d(a), np.atleast_2d(b)\n"
+    "    kh, kw = b.shape\n"
+    "    if mode == 'full':\n"
+    "        a = np.pad(a, ((kh - 1, kh - 1), (kw - 1, kw - 1)))\n"
+    "    rows, cols = a.shape[0] - kh + 1, a.shape[1] - kw + 1\n"
+    "    out = np.zeros((rows, cols))\n"
+    "    for u in range(kh):\n"
+    "        for v in range(kw):\n"
+    "            out += b[u, v] * a[u : u + rows, v : v + cols]\n"
+    "    return out\n"
+)
+
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
 
@@ -1982,6 +2000,7 @@ _ROWS: tuple[Op, ...] = (
         rule="corr2d",
         tex="\\star",
         text="correlate2d",
+        numpy_helper=CORRELATE2D_HELPER,
         doc="the 'valid' stride-1 cross-correlation of a matrix X with a kernel K (scipy.signal."
         "correlate2d(X, K, 'valid'), F.conv2d of X[None, None]); ∂L/∂K = X ⋆ δZ, ∂L/∂X = the "
         "full correlation of δZ with K rotated by 180°",

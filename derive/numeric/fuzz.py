@@ -522,6 +522,10 @@ _S27_BLOCKS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("np.minimum({x}, 0.3055) + np.maximum({x}, -0.2055)",), ""),
     (("{x}.reshape({n}, {m}).T * {x}.flatten().sum() + {x}.view(-1, {n})",), ""),
     (("{x} * {x}.sum(1).reshape(-1, 1) + np.tile({x}[:1], ({m}, 1)) + np.reshape({x}, ({n}, {m})).T",), "m2"),
+    # conv42: a stride-1 valid cross-correlation (F.conv2d of one image of one channel) and a
+    # true 1-D convolution (np.convolve), image and kernel both from the network
+    (("{x} + F.conv2d({x}[None, None], {x}[:2, :2][None, None]).squeeze().sum() * 0.25 "
+      "+ np.convolve({x}[0], {x}[1, :2], 'valid').sum() * 0.25",), "m2 n2"),
     (("{x}.mean(0, keepdim=True)", "{x}.sum(0)",
       "{x} + {l0}.expand({m}, {n}) + torch.broadcast_to({l1}, ({m}, {n}))"), ""),
     (("{x}.transpose(0, 1).T * {x} + torch.permute({x}, (1, 0)).T + np.swapaxes({x}, 0, 1).T",),

@@ -894,6 +894,9 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     if op.kind == ops.RESHAPE:  # x.reshape(B * P, 1), sizes by their names (the script has them)
         sizes = ", ".join(torch_code(n.kwarg(k), ts) for k in ("rows", "cols"))  # type: ignore[arg-type]
         return f"{x}.reshape({sizes})"
+    if op.kind == ops.CORR2D:  # conv42: F.conv2d of one image of one channel (true: K turned)
+        k = f"torch.flip({a[1]}, (0, 1))" if op.extra.get("flip") else _wrap(_t(n.args[1], ts), _ATOM)
+        return f"F.conv2d({x}[None, None], {k}[None, None])[0, 0]"
     if op.kind == ops.BINARY:  # torch.atan2(y, x)
         return op.torch_src.format(a=a[0], b=a[1])
     if op.kind == ops.REDUCTION:
