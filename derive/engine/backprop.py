@@ -295,6 +295,8 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
             return tuple(_sym_dim(k) for k in reshape_span(n, g))
         if op.kind == ops.CORR2D and x:
             return tuple(_sym_dim(k) for k in forward_ir(n, g).shape)
+        if op.kind == ops.ROT180:
+            return x
         if op.kind == ops.SLICE and x:
             k, lo, hi = slice_span(n, g)
             size = _sym_dim(block_size(lo, hi, g.spec.dims))
@@ -474,15 +476,21 @@ def pull(
         back = mf.Reshape(up, ir(tree.args[0]).shape)
         return pull(tree.args[0], back, g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.CORR2D:  # conv42: δK = X ⋆ δZ, δX = δZ ⋆̃ rot180(K) (the full convolution)
+        # ('full', x padded: δK = rot180(δZ ⋆ X), δX = δZ ⋆ rot180(K), valid); a true
+        # convolution's kernel is turned, so δK is turned back and δX correlates with K itself
         x, k = tree.args
-        flip = op.extra.get("flip")
+        flip, full = op.extra.get("flip"), op.extra.get("full")
         if needs(k):
-            dk = mf.Corr(ir(x), up)
-            pull(k, mf.Rot180(dk) if flip else dk, g, None, grad, acc, rules + ("corr2d-kernel",))
+            dk = mf.Corr(up, ir(x)) if full else mf.Corr(ir(x), up)
+            dk = dk if bool(flip) == bool(full) else mf.Rot180(dk)
+            pull(k, dk, g, None, grad, acc, rules + ("corr2d-kernel",))
         if needs(x):
             turned = ir(k) if flip else mf.Rot180(ir(k))
-            pull(x, mf.Corr(up, turned, full=True), g, None, grad, acc, rules + ("corr2d-input",))
+            dx = mf.Corr(up, turned, full=not full)
+            pull(x, dx, g, None, grad, acc, rules + ("corr2d-input",))
         return
+    if op.kind == ops.ROT180:  # the upstream gradient turned back
+        return pull(tree.args[0], mf.Rot180(up), g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.BINARY:  # atan2(y, x): each argument its partial derivative, unbroadcast
         me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
         a, b = tree.args

@@ -72,6 +72,9 @@ BINARY = "binary"
 # kernel rotated by 180° (``np.convolve``, ``convolve2d``); its pull rules are structural: ∂L/∂K
 # = X ⋆ δZ, ∂L/∂X = the full ("wide") correlation of δZ with rot180(K)
 CORR2D = "corr2d"
+# conv42: a matrix turned by 180° (rows and columns reversed): a true convolution's kernel, as a
+# formula writes it (np.flip(K), np.rot90(K, 2)); its pull is the upstream gradient turned back
+ROT180 = "rot180"
 
 # ---- conv42: the valid/full cross-correlation in the generated script, with NumPy alone ---------
 CORRELATE2D_HELPER = (
@@ -2016,6 +2019,37 @@ _ROWS: tuple[Op, ...] = (
         doc="the 'valid' stride-1 true convolution (np.convolve(x, w, 'valid'), scipy.signal."
         "convolve2d): the cross-correlation with the kernel rotated by 180°",
         extra={"flip": True},
+    ),
+    Op(
+        "correlate2d_full",  # correlate2d(X, K, mode='full'): X padded with kh − 1, kw − 1 zeros
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\tilde{\\star}",
+        text="correlate2d_full",
+        doc="the 'full' stride-1 cross-correlation (X padded with the kernel's size − 1 zeros on "
+        "each side): scipy.signal.correlate2d(X, K, mode='full')",
+        extra={"flip": False, "full": True},
+    ),
+    Op(
+        "convolve2d_full",  # np.convolve(x, w) (NumPy's default mode), convolve2d(X, K, 'full')
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\tilde{\\ast}",
+        text="convolve2d_full",
+        doc="the 'full' stride-1 true convolution: np.convolve(x, w) (mode 'full', NumPy's "
+        "default), scipy.signal.convolve2d(X, K)",
+        extra={"flip": True, "full": True},
+    ),
+    Op(
+        "rot180",  # rot180(K): K turned by 180°, as a formula writes np.flip(K) / np.rot90(K, 2)
+        ROT180,
+        rule="rot180",
+        tex="\\operatorname{rot180}",
+        text="rot180",
+        doc="a matrix turned by 180° (rows and columns reversed); ∂L/∂K is the upstream gradient "
+        "turned back",
     ),
 )
 

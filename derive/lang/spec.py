@@ -4224,6 +4224,8 @@ class _Shapes:
             return self.reshaped(shapes[0], n)
         if ops.get(n.func).kind == ops.CORR2D:
             return self.corr2d_cv42(n, shapes)
+        if ops.get(n.func).kind == ops.ROT180:
+            return shapes[0]
         for key, value in n.kwargs:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
@@ -4315,13 +4317,14 @@ class _Shapes:
                 catalog.said("spec.conv42.operands_fix"),
             )
         sizes = []
+        full = bool(ops.get(n.func).extra.get("full"))
         for x, k in zip(a, b, strict=True):
-            if int(k) > int(x) or int(k) < 1:
+            if int(k) > int(x) and not full or int(k) < 1:
                 raise self.fail(
                     catalog.said("spec.conv42.kernel_larger", f=n.func, a=list(a), b=list(b)),
                     catalog.said("spec.conv42.operands_fix"),
                 )
-            sizes.append(corr_size(x, k, False, self.dims))
+            sizes.append(corr_size(x, k, full, self.dims))
         return tuple(sizes)
 
     def slice(self, n: ex.Call, shape: Shape) -> Shape:
@@ -5192,9 +5195,9 @@ class _ConvCV42(ast.NodeTransformer):
                 raise self.refuse(node, f"{kw.arg}=")
         if len(node.args) > 3:
             raise self.refuse(node, ast.unparse(node.args[3]))
-        if mode != "valid":
+        if mode not in ("valid", "full"):
             raise self.refuse(node, f"mode={mode!r}")
-        return ast.Call(ast.Name(op, ast.Load()), node.args[:2], [])
+        return ast.Call(ast.Name(op + ("_full" if mode == "full" else ""), ast.Load()), node.args[:2], [])
 
     def torch_conv(self, node: ast.Call, axes: int) -> ast.AST:
         """``F.conv2d(X[None, None], K[None, None], bias, stride=1, padding=0)``: its 4-D

@@ -547,7 +547,11 @@ def torch_forward(
             x, k = (t.reshape(1, -1) if t.ndim < 2 else t for t in (x, k))
             if op.extra.get("flip"):  # a true convolution: the kernel turned by 180°
                 k = torch.flip(k, (0, 1))
-            return torch.nn.functional.conv2d(x[None, None], k[None, None])[0, 0]
+            pad = (k.shape[0] - 1, k.shape[1] - 1) if op.extra.get("full") else 0
+            return torch.nn.functional.conv2d(x[None, None], k[None, None], padding=pad)[0, 0]
+        if op.kind == ops.ROT180:
+            x = run(n.args[0])
+            return torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, (0, 1))
         x = run(n.args[0])
         if split_ties and n.tie and n.func == "relu":
             return torch.maximum(x, torch.zeros_like(x))
