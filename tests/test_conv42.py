@@ -121,7 +121,8 @@ def test_numpy_convolve_flips_the_kernel(tmp_path: Path) -> None:
         ("F.conv2d(X[None, None], K[None, None], stride=2).squeeze()", "stride=2"),
         ("F.conv2d(X[None, None], K[None, None], padding=1).squeeze()", "padding=1"),
         ("scipy.signal.correlate2d(X, K, mode='same')", "mode='same'"),
-        ("scipy.signal.correlate2d(X, K)", "mode='full'"),
+        ("F.conv2d(X[None, None], K[None, None], dilation=2)[0, 0]", "dilation=2"),
+        ("np.convolve(X, K, mode='same')", "mode='same'"),
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -140,3 +141,44 @@ def test_a_batch_of_several_channels_is_refused_in_one_line(tmp_path: Path) -> N
     res = CliRunner().invoke(main, ["verify", str(p)])
     assert res.exit_code == 2 and len([ln for ln in res.output.splitlines() if ln.strip()]) <= 2
     assert "Traceback" not in res.output
+
+
+def test_full_mode_and_named_kernel_sizes_verify(tmp_path: Path) -> None:
+    """mode='full' (np.convolve's default, SciPy's too) pads the image with the kernel's size − 1
+    zeros: δX = δZ ⋆ rot180(K) (valid), δK = rot180(δZ ⋆ X); kernel sizes may be [dims] names."""
+    p = tmp_path / "full.toml"
+    p.write_text(
+        '[network]\nname = "full"\n[dims]\nn = 5\nR = 2\nS = 3\n[inputs]\nx = ["n"]\n'
+        '[params]\nw = [3]\nK = ["R", "S"]\nM = [3, 4]\n[forward]\nh = "np.convolve(x, w)"\n'
+        "Z = \"scipy.signal.correlate2d(M, K, mode='full') + signal.convolve2d(M, K, mode='full')\"\n"
+        'loss = "np.sum(h ** 2) + np.sum(np.tanh(Z))"\n'
+    )
+    d = derive(spec.load(str(p)))
+    report = numeric.verify(d, points=2)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:3]
+    assert {c.param for c in report.comparisons} == {"w", "K", "M"}
+
+
+SPEC = Path(__file__).parent / "specs_course" / "cv42_torch_conv2d_squeeze_cn.toml"
+
+
+@pytest.mark.parametrize(
+    "wrt, formula, latex, right",
+    [
+        ("K", "correlate2d(X, dZ)", False, True),
+        ("K", "scipy.signal.correlate2d(X, dZ, mode='valid')", False, True),
+        ("K", "X \\star \\delta_{Z}", True, True),
+        ("X", "signal.convolve2d(dZ, K, mode='full')", False, True),
+        ("X", "correlate2d(dZ, np.rot90(K, 2), mode='full')", False, True),
+        ("X", "\\delta_{Z} \\mathbin{\\tilde{\\star}} \\operatorname{rot180}\\left(K\\right)", True, True),
+        # the kernel not turned, the operands swapped, the kernel's gradient turned
+        ("X", "signal.correlate2d(dZ, K, mode='full')", False, False),
+        ("X", "\\delta_{Z} \\mathbin{\\tilde{\\star}} K", True, False),
+        ("K", "np.flip(correlate2d(X, dZ))", False, False),
+        ("K", "signal.convolve2d(X, dZ, mode='valid')", False, False),
+    ],
+)
+def test_check_reads_a_convolutions_gradient(wrt: str, formula: str, latex: bool, right: bool) -> None:
+    from derive.checker.check import check
+
+    assert check(str(SPEC), wrt, formula, latex=latex).ok is right
