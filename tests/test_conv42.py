@@ -182,3 +182,20 @@ def test_check_reads_a_convolutions_gradient(wrt: str, formula: str, latex: bool
     from derive.checker.check import check
 
     assert check(str(SPEC), wrt, formula, latex=latex).ok is right
+
+
+def test_the_generated_script_compares_a_loss_against_a_constant_target(tmp_path: Path) -> None:
+    """Found by the held-out cv42_conv_relu_flatten_bce_dims: a BCE against a [constants]
+    number (y = 1.0) was written F.binary_cross_entropy(p, y) with y a Python int in the
+    script's PyTorch comparison ("'int' object has no attribute 'size'")."""
+    import subprocess
+    import sys
+
+    path = Path(__file__).parent / "specs_course" / "cv42_conv_relu_flatten_bce_dims.toml"
+    out = tmp_path / "o"
+    res = CliRunner().invoke(main, ["build", str(path), "-f", "py", "--lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    script = next(out.rglob("backprop.py"))
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-1500:] + run.stderr[-1500:]
+    assert "agree" in run.stdout

@@ -923,6 +923,10 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         # PyTorch's own loss on the logits (log-softmax inside): -(y * log(softmax(s))) is
         # 0 · log 0 = nan where a score is masked with -1e9 (SimCLR's self-similarity)
         return f"F.cross_entropy({torch_code(logits.args[0], ts)}, {a[1]})"
+    if ts is not None and not any(name in ts for name in ex.names(n.args[1])):
+        # a target of plain numbers (y = 1.0 in [constants]): PyTorch's losses take a tensor
+        # target of the prediction's shape, as derive reads the number broadcast
+        a[1] = f"torch.full_like({a[0]}, {a[1]})"
     yy = _wrap(_t(n.args[1], ts), _MUL + 1)
     w = n.kwarg("pos_weight")
     if w is not None and "torch_src_weighted" in op.extra:
