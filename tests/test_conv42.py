@@ -136,11 +136,18 @@ def test_an_unsupported_convolution_exits_2_in_one_line(tmp_path: Path, conv: st
     assert ("stride 1" in lines[0]) if lang == "en" else ("步长为 1" in lines[0])
 
 
-def test_a_batch_of_several_channels_is_refused_in_one_line(tmp_path: Path) -> None:
-    p = _net(tmp_path, "F.conv2d(X, K)")
-    res = CliRunner().invoke(main, ["verify", str(p)])
-    assert res.exit_code == 2 and len([ln for ln in res.output.splitlines() if ln.strip()]) <= 2
+@pytest.mark.parametrize("conv", ["F.conv2d(X, K)", "F.conv2d(X[None, None], K[None, None]) * 1"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_batch_of_several_channels_is_refused_in_one_line(tmp_path: Path, conv: str, lang: str) -> None:
+    """derive's tensors have two axes: F.conv2d's 4-D input or result stays refused, in one line
+    that says how to write the one-image, one-channel form."""
+    p = _net(tmp_path, conv)
+    res = CliRunner().invoke(main, ["verify", str(p), "--lang", lang])
+    lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert res.exit_code == 2 and len(lines) == 1, res.output
     assert "Traceback" not in res.output
+    if conv.endswith("* 1"):
+        assert (".squeeze()" in lines[0]) and ("4-D" in lines[0] if lang == "en" else "四维" in lines[0])
 
 
 def test_full_mode_and_named_kernel_sizes_verify(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
 from derive.lang import ops, spelling
-from derive.lang.spec import reshape_sizes, slice_bounds
+from derive.lang.spec import called_name, reshape_sizes, slice_bounds
 from derive.locale import catalog
 
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
@@ -2262,14 +2262,9 @@ def _conv_spellings_cv42(node: ast.Call) -> ast.Call | None:
     mode='full')`` (the language's ``correlate2d``/``convolve2d`` and their ``_full`` forms),
     ``np.flip(K)`` (no axis) and ``np.rot90(K, 2)`` (the language's ``rot180(K)``); ``None``
     where ``node`` is none of them (or another mode, left to the reader's refusal)."""
-    f = node.func
-    parts: list[str] = []
-    while isinstance(f, ast.Attribute):
-        parts.append(f.attr)
-        f = f.value
-    if not isinstance(f, ast.Name):
+    dotted = called_name(node)
+    if not dotted:
         return None
-    dotted = ".".join([f.id, *reversed(parts)])
     head, _, last = dotted.rpartition(".")
     kw = {k.arg: k.value for k in node.keywords}
     if head in _NUMPY_MODULES and last == "flip" and len(node.args) == 1 and not kw:

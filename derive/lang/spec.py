@@ -2781,6 +2781,13 @@ class _Validator:
             return text
 
         def refuse(node: ast.AST, what: str) -> SpecError:
+            if not what:  # a 4-D tensor (several images or channels) where a matrix is read
+                text = node.value if isinstance(node, ast.Constant) else ast.unparse(node)
+                return self.err(
+                    where,
+                    catalog.said("spec.conv42.four_d", text=text),
+                    catalog.said("spec.conv42.four_d_fix"),
+                )
             return self.err(
                 where,
                 catalog.said("spec.conv42.unsupported", text=ast.unparse(node), what=what),
@@ -2789,9 +2796,9 @@ class _Validator:
 
         before = ast.unparse(tree)
         out = _ConvCV42(refuse).visit(ast.Expression(tree))
-        if any(isinstance(n, ast.Call) and _called(n) == _CONV4_CV42 for n in ast.walk(out)):
-            made = next(n for n in ast.walk(out) if isinstance(n, ast.Call) and _called(n) == _CONV4_CV42)
-            raise refuse(made.args[0], catalog.said("spec.conv42.four_d"))
+        made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
+        if made is not None:  # F.conv2d's 4-D result used as it is
+            raise refuse(made.args[2], "")
         written = ast.unparse(out.body)
         return text if written == before else written
 
@@ -5109,7 +5116,7 @@ _TORCH_CONV_CV42 = frozenset({"F", "torch.nn.functional", "nn.functional", "torc
 _CONV4_CV42 = "_conv4_cv42"
 
 
-def _called(node: ast.Call) -> str:
+def called_name(node: ast.Call) -> str:
     """The dotted name a call calls (``scipy.signal.correlate2d``), or ``""``."""
     f = node.func
     parts: list[str] = []
@@ -5166,14 +5173,14 @@ class _ConvCV42(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
-        name = _called(node)
+        name = called_name(node)
         f = node.func
-        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and _called(f.value) == _CONV4_CV42:
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and called_name(f.value) == _CONV4_CV42:
             inner, axes = f.value.args[0], int(f.value.args[1].value)  # type: ignore[attr-defined]
             if f.attr == "squeeze" and not node.args and not node.keywords:
                 return inner
             if f.attr == "squeeze" and len(node.args) == 1 and _number_cv42(node.args[0]) in (0, 1):
-                return inner if axes == 1 else _conv4(inner, axes - 1)
+                return inner if axes == 1 else _conv4(inner, axes - 1, f.value.args[2].value)  # type: ignore[attr-defined]
             if f.attr in ("view", "reshape") and node.args and not node.keywords:
                 return inner
             return node
@@ -5216,16 +5223,16 @@ class _ConvCV42(ast.NodeTransformer):
             return node
         x, k = (_unbatched_cv42(given[key], axes) for key in ("input", "weight"))
         if x is None or k is None:
-            raise self.refuse(node, catalog.said("spec.conv42.four_d"))
+            raise self.refuse(node, "")
         made: ast.expr = ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], [])
         bias = given.get("bias")
         if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
             made = ast.BinOp(made, ast.Add(), bias)  # one output channel: one number added
-        return _conv4(made, axes)
+        return _conv4(made, axes, ast.unparse(node))
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
-        if not (isinstance(node.value, ast.Call) and _called(node.value) == _CONV4_CV42):
+        if not (isinstance(node.value, ast.Call) and called_name(node.value) == _CONV4_CV42):
             return node
         inner, axes = node.value.args[0], int(node.value.args[1].value)  # type: ignore[attr-defined]
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
@@ -5235,11 +5242,13 @@ class _ConvCV42(ast.NodeTransformer):
         rest = items[lead:]
         if lead == 0 or any(not (isinstance(r, ast.Slice) and r.lower is r.upper is r.step is None) for r in rest):
             return node
-        return inner if lead >= axes else _conv4(inner, axes - lead)
+        return inner if lead >= axes else _conv4(inner, axes - lead, node.value.args[2].value)  # type: ignore[attr-defined]
 
 
-def _conv4(inner: ast.expr, axes: int) -> ast.Call:
-    return ast.Call(ast.Name(_CONV4_CV42, ast.Load()), [inner, ast.Constant(axes)], [])
+def _conv4(inner: ast.expr, axes: int, text: str) -> ast.Call:
+    """The marker of F.conv2d's result with ``axes`` leading axes of size 1 left (``text``: the
+    call as written, for the refusal)."""
+    return ast.Call(ast.Name(_CONV4_CV42, ast.Load()), [inner, ast.Constant(axes), ast.Constant(text)], [])
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:
