@@ -75,6 +75,9 @@ def test_the_gradients_print_as_the_textbook_writes_them(tmp_path: Path) -> None
         "\\frac{\\partial \\mathrm{loss}}{\\partial X} = \\delta_{Z} \\mathbin{\\tilde{\\star}} "
         "\\operatorname{rot180}\\left(K\\right)"
     ) in md
+    # in words: each kernel entry sees every window, its gradient sums δ over them (en, zh)
+    assert "each kernel entry sees every window" in md
+    assert "卷积核的每个元素都会经过每一个窗口" in _walkthrough(tmp_path, tmp_path / "t.toml", "zh")
     code = next((tmp_path / "out-en").rglob("backprop.py")).read_text()
     assert "dK = correlate2d(X, dZ)" in code
     assert "dX = correlate2d(dZ, np.flip(K), mode='full')" in code
