@@ -1378,6 +1378,7 @@ def namespace(
     _extras_hn25(modules)
     _extras_hn26(modules)
     _extras_hn27(modules)
+    _extras_cv42(modules)
     _extras_s27(modules)
     _extras_hn34(modules)
     _extras_hn35(modules)
@@ -1888,3 +1889,34 @@ def _paddle_shim_hn41() -> SimpleNamespace:
         transpose=lambda x, perm, **_: _t(x).permute(*perm),
         to_tensor=lambda data, **_: _t(data),
     )
+
+
+def _extras_cv42(modules: dict) -> None:
+    """conv42: SciPy's correlate2d/convolve2d and NumPy's correlate/convolve, run by PyTorch's
+    own conv2d (a true convolution: the kernel flipped first), in each library's default mode."""
+
+    def corr(a, b, mode, flip):
+        a, b = _t(a), _t(b)
+        one = a.ndim == 1 and b.ndim == 1
+        a, b = (x.reshape(1, -1) if x.ndim < 2 else x for x in (a, b))
+        if flip:
+            b = torch.flip(b, (0, 1))
+        if mode == "full":
+            pad = (b.shape[0] - 1, b.shape[1] - 1)
+        elif mode == "valid":
+            pad = 0
+        else:
+            raise ValueError(f"mode {mode!r}")
+        out = F.conv2d(a[None, None], b[None, None], padding=pad)[0, 0]
+        return out[0] if one else out
+
+    signal = SimpleNamespace(
+        correlate2d=lambda a, b, mode="full", **_: corr(a, b, mode, False),
+        convolve2d=lambda a, b, mode="full", **_: corr(a, b, mode, True),
+        correlate=lambda a, b, mode="full", **_: corr(a, b, mode, False),
+        convolve=lambda a, b, mode="full", **_: corr(a, b, mode, True),
+    )
+    modules["scipy"].signal = signal
+    modules.setdefault("signal", signal)
+    modules["np"].correlate = lambda a, v, mode="valid": corr(a, v, mode, False)
+    modules["np"].convolve = lambda a, v, mode="full": corr(a, v, mode, True)

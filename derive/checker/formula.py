@@ -37,7 +37,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import sym_shape
 from derive.lang import expr as ex
 from derive.lang import ops, spelling
-from derive.lang.spec import reshape_sizes, slice_bounds
+from derive.lang.spec import called_name, reshape_sizes, slice_bounds
 from derive.locale import catalog
 
 MAX_COST = 200_000  # scalar operations for one evaluation of a formula
@@ -2252,6 +2252,40 @@ def _aliased_call_heldcheck37(node: ast.Call, is_tensor: Callable[[str], bool]) 
 _NP_HELDCHECK41 = ("np", "numpy", "jnp", "jax.numpy", "cp", "cupy")
 
 
+_CONV_NAMES_CV42 = {"correlate2d": "correlate2d", "convolve2d": "convolve2d"}
+_CONV_MODULES_CV42 = frozenset({"", "signal", "scipy.signal"})
+
+
+def _conv_spellings_cv42(node: ast.Call) -> ast.Call | None:
+    """conv42: a gradient of a convolution as a student writes it with SciPy and NumPy —
+    ``correlate2d(X, dZ)`` / ``signal.correlate2d(X, dZ, mode='valid')``, ``convolve2d(dZ, K,
+    mode='full')`` (the language's ``correlate2d``/``convolve2d`` and their ``_full`` forms),
+    ``np.flip(K)`` (no axis) and ``np.rot90(K, 2)`` (the language's ``rot180(K)``); ``None``
+    where ``node`` is none of them (or another mode, left to the reader's refusal)."""
+    dotted = called_name(node)
+    if not dotted:
+        return None
+    head, _, last = dotted.rpartition(".")
+    kw = {k.arg: k.value for k in node.keywords}
+    if head in _NUMPY_MODULES and last == "flip" and len(node.args) == 1 and not kw:
+        return ast.Call(ast.Name("rot180", ast.Load()), node.args, [])
+    if head in _NUMPY_MODULES and last == "rot90" and len(node.args) == 2 and not kw:
+        k = node.args[1]
+        if isinstance(k, ast.Constant) and k.value in (2, -2):
+            return ast.Call(ast.Name("rot180", ast.Load()), node.args[:1], [])
+        return None
+    if head not in _CONV_MODULES_CV42 or last not in _CONV_NAMES_CV42 or len(node.args) not in (2, 3):
+        return None
+    mode = node.args[2] if len(node.args) == 3 else kw.pop("mode", None)
+    if kw or not (mode is None and head == "" or isinstance(mode, ast.Constant) and mode.value in ("valid", "full")):
+        return None  # SciPy's default is 'full': only the language's bare name means 'valid'
+    full = mode is not None and mode.value == "full"  # type: ignore[union-attr]
+    if head == "" and mode is None:
+        return None  # the language's own name, as it is
+    name = _CONV_NAMES_CV42[last] + ("_full" if full else "")
+    return ast.Call(ast.Name(name, ast.Load()), node.args[:2], [])
+
+
 def _ufunc_spellings_heldcheck41(node: ast.Call) -> ast.expr | None:
     """heldcheck41: NumPy spellings of functions the reader has, as those functions —
     ``np.add.reduce(x, axis=k, keepdims=…)`` is ``np.sum(x, axis=k, …)`` (its axis 0 unless
@@ -4274,6 +4308,10 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        conv42 = _conv_spellings_cv42(node)
+        if conv42 is not None:
+            self.changed = True
+            return self.visit(conv42)
         spelled41 = _ufunc_spellings_heldcheck41(node)
         if spelled41 is not None:
             self.changed = True
@@ -7309,6 +7347,21 @@ class Convert:
                 stack.extend(ex.children(n))
         return None
 
+    def corr_cv42(self, node: ex.Call, f: str, args: list) -> tuple[mf.MExpr, ex.Node]:
+        """conv42: ``correlate2d(X, dZ)`` (``X ⋆ δZ``), ``correlate2d_full(dZ, rot180(K))``
+        (``δZ ⋆̃ rot180(K)``) and the true convolutions (the kernel turned), as the engine's
+        ``mf.Corr``; a kernel larger than the image of a 'valid' one is a named shape error."""
+        op = ops.get(f)
+        (a, na), (b, nb) = args
+        k = mf.Rot180(b) if op.extra.get("flip") else b
+        shown = ex.Call(f, (na, nb))
+        full = bool(op.extra.get("full"))
+        if any(int(u) > int(v) and not full for u, v in zip(b.shape, a.shape, strict=True)):
+            a_s, b_s = shape_text(a.shape), shape_text(b.shape)
+            raise ShapeError(msg("shape.broadcast", formula=tree_text(shown), a=a_s, b=b_s))
+        self.count(a.shape, 2 * int(b.shape[0]) * int(b.shape[1]))
+        return mf.Corr(a, k, full), shown
+
     def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
         f = node.func
         if f == latexin.ONES:  # \mathbf{1}_{m \times n}: the all-ones matrix of that shape
@@ -7370,6 +7423,10 @@ class Convert:
             )
         if f in ops.OPS and ops.get(f).kind == ops.SLICE:  # dE[:, 0:1], x[:, :h], X[1:]
             return self.block(node, x, nx)
+        if f in ops.OPS and ops.get(f).kind == ops.CORR2D and len(args) == 2:  # conv42
+            return self.corr_cv42(node, f, args)
+        if f in ops.OPS and ops.get(f).kind == ops.ROT180:  # conv42: np.flip(K), rot180(K)
+            return mf.Rot180(x), ex.Call(f, (nx,))
         if f in ops.OPS and ops.get(f).kind == ops.RESHAPE:  # reshape41: dS.reshape(B * P, 1)
             dims = dict(self.net.spec.dims) if self.net is not None else {}
             try:

@@ -1162,6 +1162,7 @@ class _Parser:
                 or name in RELATIONS
                 or name in ("}", "right", "mrow", "mcol", "end")
                 or name in ("div", "oslash")
+                or name in ("star", "mathbin")  # conv42: ⋆ and \mathbin{\tilde{\star}}
             )
         return False
 
@@ -1189,10 +1190,33 @@ class _Parser:
             elif tok.text == "@":
                 self.next()
                 node = ex.BinOp("@", node, self.unary())
+            elif (star := self.star_cv42()) is not None:  # conv42: X \star \delta_Z
+                right = self.unary()
+                while self.starts_factor():  # X ⋆ a b is X ⋆ (a b), as for ⊙
+                    right = _mul(right, self.postfix())
+                node = ex.Call(star, (node, right))
             elif self.starts_factor():
                 node = _mul(node, self.postfix())
             else:
                 return node
+
+    def star_cv42(self) -> str | None:
+        """conv42: the cross-correlation as derive prints it — ``\\star`` (valid: the language's
+        ``correlate2d``) or ``\\mathbin{\\tilde{\\star}}`` / ``\\tilde{\\star}`` (full, zeros
+        padded around the left side: ``correlate2d_full``) — consumed; else ``None``."""
+        texts = [self.peek(k).text for k in range(7)]
+        if texts[0] == "\\star":
+            self.next()
+            return "correlate2d"
+        for lead in (["\\mathbin", "{"], []):
+            n = len(lead)
+            if texts[:n] == lead and texts[n : n + 4] == ["\\tilde", "{", "\\star", "}"]:
+                if lead and texts[n + 4] != "}":
+                    return None
+                for _ in range(n + 4 + (1 if lead else 0)):
+                    self.next()
+                return "correlate2d_full"
+        return None
 
     def unary(self) -> ex.Node:
         self.skip_sizing()
@@ -2270,6 +2294,8 @@ class _Parser:
             return self.two_arguments("atan2", tok)
         if low == "reshape" and not self.known(ident):
             return self.reshape_r41(tok)
+        if low in ("rot180", "rot") and not self.known(ident):  # conv42: \operatorname{rot180}(K)
+            return self.function("rot180", tok)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):

@@ -293,6 +293,10 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
             return (total, x[1]) if k == 0 else (x[0], total)
         if op.kind == ops.RESHAPE and x:
             return tuple(_sym_dim(k) for k in reshape_span(n, g))
+        if op.kind == ops.CORR2D and x:
+            return tuple(_sym_dim(k) for k in forward_ir(n, g).shape)
+        if op.kind == ops.ROT180:
+            return x
         if op.kind == ops.SLICE and x:
             k, lo, hi = slice_span(n, g)
             size = _sym_dim(block_size(lo, hi, g.spec.dims))
@@ -471,6 +475,22 @@ def pull(
     if op.kind == ops.RESHAPE:  # the upstream gradient reshaped back to the argument's shape
         back = mf.Reshape(up, ir(tree.args[0]).shape)
         return pull(tree.args[0], back, g, None, grad, acc, rules + (op.rule,))
+    if op.kind == ops.CORR2D:  # conv42: δK = X ⋆ δZ, δX = δZ ⋆̃ rot180(K) (the full convolution)
+        # ('full', x padded: δK = rot180(δZ ⋆ X), δX = δZ ⋆ rot180(K), valid); a true
+        # convolution's kernel is turned, so δK is turned back and δX correlates with K itself
+        x, k = tree.args
+        flip, full = op.extra.get("flip"), op.extra.get("full")
+        if needs(k):
+            dk = mf.Corr(up, ir(x)) if full else mf.Corr(ir(x), up)
+            dk = dk if bool(flip) == bool(full) else mf.Rot180(dk)
+            pull(k, dk, g, None, grad, acc, rules + ("corr2d-kernel",))
+        if needs(x):
+            turned = ir(k) if flip else mf.Rot180(ir(k))
+            dx = mf.Corr(up, turned, full=not full)
+            pull(x, dx, g, None, grad, acc, rules + ("corr2d-input",))
+        return
+    if op.kind == ops.ROT180:  # the upstream gradient turned back
+        return pull(tree.args[0], mf.Rot180(up), g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.BINARY:  # atan2(y, x): each argument its partial derivative, unbroadcast
         me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
         a, b = tree.args
@@ -1896,6 +1916,8 @@ MAIN_RULES = (
     "product",
     "quotient",
     "transpose",
+    "corr2d-kernel",
+    "corr2d-input",
 )
 
 

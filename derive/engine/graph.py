@@ -481,6 +481,23 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
     if op.kind == ops.RESHAPE:  # SymPy's reshape is row-major, as NumPy's and PyTorch's
         r, c = reshape_span(tree, g)
         return explicit(tree.args[0], g).reshape(int(r), int(c))
+    if op.kind == ops.ROT180:
+        return explicit(tree.args[0], g)[::-1, ::-1]
+    if op.kind == ops.CORR2D:  # Z_ij = Σ_uv X_{i+u, j+v} K_uv (K rotated by 180° to convolve)
+        x, k = (explicit(a, g) for a in tree.args)
+        if op.extra.get("flip"):
+            k = k[::-1, ::-1]
+        if op.extra.get("full"):  # 'full': x padded with the kernel's size − 1 zeros each side
+            r, c = k.rows - 1, k.cols - 1
+            x = sp.Matrix(x.rows + 2 * r, x.cols + 2 * c, lambda i, j: x[i - r, j - c] if r <= i < r + x.rows and c <= j < c + x.cols else 0)
+        rows, cols = x.rows - k.rows + 1, x.cols - k.cols + 1
+        return sp.Matrix(
+            rows,
+            cols,
+            lambda i, j: sp.Add(
+                *(x[i + u, j + v] * k[u, v] for u in range(k.rows) for v in range(k.cols))
+            ),
+        )
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return explicit(tree.args[0], g).applyfunc(lambda v: op.sympy(v, *params))
@@ -587,6 +604,11 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return mf.Part(forward_ir(tree.args[0], g), k, lo, hi)
     if op.kind == ops.RESHAPE:
         return mf.Reshape(forward_ir(tree.args[0], g), reshape_span(tree, g))
+    if op.kind == ops.CORR2D:  # X ⋆ K; a true convolution: X ⋆ rot180(K)
+        x, k = (forward_ir(a, g) for a in tree.args)
+        return mf.Corr(x, mf.Rot180(k) if op.extra.get("flip") else k, bool(op.extra.get("full")))
+    if op.kind == ops.ROT180:
+        return mf.Rot180(forward_ir(tree.args[0], g))
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return mf.Func(tree.func, forward_ir(tree.args[0], g), params[0] if params else None)

@@ -37,7 +37,7 @@ from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 from derive.engine import exactdot
 from derive.engine.printing import float_constant, latex, name_tex
 from derive.lang import ops
-from derive.lang.spec import block_size, resize
+from derive.lang.spec import block_size, corr_size, resize
 
 _NP_SCALAR = _SympyNumPyPrinter()
 
@@ -432,6 +432,51 @@ class Reshape(MExpr):
 
 
 @dataclass(frozen=True)
+class Corr(MExpr):
+    """conv42: the stride-1 cross-correlation ``a ⋆ b``, ``out_ij = Σ_uv a_{i+u, j+v} b_uv``:
+    'valid' (every window inside ``a``: a CNN layer's forward pass, and ∂L/∂K = X ⋆ δZ) or
+    ``full`` (``a`` padded with ``b``'s size − 1 zeros on each side, written ⋆̃: with the
+    kernel rotated, ∂L/∂X = δZ ⋆̃ rot180(K), the full convolution of δZ with K)."""
+
+    a: MExpr
+    b: MExpr
+    full: bool = False
+    prec = 2
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return tuple(corr_size(x, k, self.full, {}) for x, k in zip(self.a.shape, self.b.shape, strict=True))
+
+
+@dataclass(frozen=True)
+class Rot180(MExpr):
+    """conv42: ``x`` turned by 180° (rows and columns reversed; a 1-D kernel reversed): the
+    kernel of a true convolution, and of the full convolution that is ∂L/∂X."""
+
+    x: MExpr
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.x.shape
+
+
+def _windows(a: Any, b: Any, full: bool, mul: Callable[[Any, Any], Any], total: Callable[[list[Any]], Any], zero: Any) -> list[list[Any]]:
+    """The stride-1 cross-correlation of two 2-D lists, entry by entry (``full``: ``a`` padded
+    with zeros by ``b``'s size − 1 on each side)."""
+    kh, kw = len(b), len(b[0])
+    if full:
+        w = len(a[0]) + 2 * (kw - 1)
+        pad = [[zero] * w for _ in range(kh - 1)]
+        a = pad + [[zero] * (kw - 1) + list(r) + [zero] * (kw - 1) for r in a] + pad
+    rows, cols = len(a) - kh + 1, len(a[0]) - kw + 1
+    return [
+        [total([mul(a[i + u][j + v], b[u][v]) for u in range(kh) for v in range(kw)]) for j in range(cols)]
+        for i in range(rows)
+    ]
+
+
+@dataclass(frozen=True)
 class Pick(MExpr):
     """Each row's entry in the column of its class label, ``P_{i, y_i}`` (CS231n's
     ``P[np.arange(N), y]``): with ``y`` the labels as one-hot rows, ``Σ_j P_ij y_ij`` — a row
@@ -698,6 +743,12 @@ class MpmathSystem:
         c = after[1]
         return [flat[i * c : (i + 1) * c] for i in range(after[0])]
 
+    def corr(self, a: Any, b: Any, full: bool) -> Any:
+        return _windows(a, b, full, operator.mul, exactdot.fsum, mpmath.mpf(0))
+
+    def rot180(self, x: Any) -> Any:
+        return [list(reversed(r)) for r in reversed(x)]
+
     def sum_rows(self, x: Any) -> Any:
         return [[exactdot.fsum(list(col)) for col in zip(*x, strict=True)]]
 
@@ -829,6 +880,21 @@ class NumpySystem:
     def reshape(self, x: Any, before: tuple[int, int], after: tuple[int, int]) -> Any:
         return np.reshape(np.broadcast_to(np.asarray(x, dtype=np.float64), before), after)
 
+    def corr(self, a: Any, b: Any, full: bool) -> Any:
+        a, b = (np.atleast_2d(np.asarray(x, dtype=np.float64)) for x in (a, b))
+        kh, kw = b.shape
+        if full:
+            a = np.pad(a, ((kh - 1, kh - 1), (kw - 1, kw - 1)))
+        rows, cols = a.shape[0] - kh + 1, a.shape[1] - kw + 1
+        out = np.zeros((rows, cols))
+        for u in range(kh):
+            for v in range(kw):
+                out += b[u, v] * a[u : u + rows, v : v + cols]
+        return out
+
+    def rot180(self, x: Any) -> Any:
+        return np.atleast_2d(np.asarray(x, dtype=np.float64))[::-1, ::-1]
+
     def sum_rows(self, x: Any) -> Any:
         return np.asarray(x).sum(axis=0, keepdims=True)
 
@@ -895,6 +961,17 @@ class TorchSystem(NumpySystem):
     def reshape(self, x: Any, before: tuple[int, int], after: tuple[int, int]) -> Any:
         x = self.torch.as_tensor(x, dtype=self.torch.float64).expand(before)
         return x.reshape(after)
+
+    def corr(self, a: Any, b: Any, full: bool) -> Any:
+        a, b = (self.torch.as_tensor(x, dtype=self.torch.float64) for x in (a, b))
+        a, b = (x.reshape(1, -1) if x.ndim < 2 else x for x in (a, b))
+        pad = (b.shape[0] - 1, b.shape[1] - 1) if full else 0
+        conv2d = self.torch.nn.functional.conv2d
+        return conv2d(a[None, None], b[None, None], padding=pad)[0, 0]
+
+    def rot180(self, x: Any) -> Any:
+        x = self.torch.as_tensor(x, dtype=self.torch.float64)
+        return self.torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, (0, 1))
 
     def sum_rows(self, x: Any) -> Any:
         return x.sum(dim=0, keepdim=True)
@@ -1009,6 +1086,12 @@ class Evaluator:
         before = tuple(resize(k, sizes) for k in e.x.shape)
         after = tuple(resize(k, sizes) for k in e.shape)
         return self.sys.reshape(self.run(e.x), before, after)
+
+    def _Corr(self, e: Corr) -> Any:
+        return self.sys.corr(self.run(e.a), self.run(e.b), e.full)
+
+    def _Rot180(self, e: Rot180) -> Any:
+        return self.sys.rot180(self.run(e.x))
 
     def _Slice(self, e: Slice) -> Any:
         sizes = getattr(self.sys, "sizes", None)
@@ -1677,6 +1760,14 @@ class LatexPrinter(Printer):
         sizes = ", ".join(_reshape_size_tex(k) for k in e.shape)
         return f"\\operatorname{{reshape}}\\left({self.doprint(e.x)}, ({sizes})\\right)"
 
+    def _print_Corr(self, e: Corr) -> str:
+        # ⋆: the valid cross-correlation; ⋆̃: the full ("wide") one, zeros padded around e.a
+        star = "\\mathbin{\\tilde{\\star}}" if e.full else "\\star"
+        return f"{self.wrap(e.a, 3)} {star} {self.wrap(e.b, 3)}"
+
+    def _print_Rot180(self, e: Rot180) -> str:
+        return f"\\operatorname{{rot180}}\\left({self.doprint(e.x)}\\right)"
+
     def _print_Pad(self, e: Pad) -> str:
         pieces = e.pieces()
         if len(pieces) == 1:
@@ -1826,6 +1917,13 @@ class TextPrinter(Printer):
 
     def _print_Reshape(self, e: Reshape) -> str:
         return f"{self.wrap(e.x, 5)}.reshape({', '.join(_bound_code(k) for k in e.shape)})"
+
+    def _print_Corr(self, e: Corr) -> str:
+        mode = ", mode='full'" if e.full else ""
+        return f"correlate2d({self.doprint(e.a)}, {self.doprint(e.b)}{mode})"
+
+    def _print_Rot180(self, e: Rot180) -> str:
+        return f"np.flip({self.doprint(e.x)})"
 
     def _zeros_code(self, e: Pad, lo: int, hi: int) -> str:
         n = _bound_code(block_size(lo, hi, {}))

@@ -578,6 +578,22 @@ class Evaluator:
             return self.slice(n)
         if op.kind == ops.RESHAPE:
             return self.reshaped(n)
+        if op.kind == ops.ROT180:
+            return np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64))[::-1, ::-1]
+        if op.kind == ops.CORR2D:  # conv42: the valid stride-1 correlation (convolution: K turned)
+            x, k = (np.atleast_2d(np.asarray(self.ev(a), dtype=np.float64)) for a in n.args)
+            if op.extra.get("flip"):
+                k = k[::-1, ::-1]
+            if op.extra.get("full"):
+                x = np.pad(x, ((k.shape[0] - 1,) * 2, (k.shape[1] - 1,) * 2))
+            rows, cols = x.shape[0] - k.shape[0] + 1, x.shape[1] - k.shape[1] + 1
+            if rows < 1 or cols < 1:
+                raise IndexError(f"a kernel {k.shape} larger than the image {x.shape}")
+            return sum(
+                k[u, v] * x[u : u + rows, v : v + cols]
+                for u in range(k.shape[0])
+                for v in range(k.shape[1])
+            )
         x = self.ev(n.args[0])
         if op.kind == ops.BINARY:
             return self.pair(n, op, x, self.ev(n.args[1]))

@@ -66,6 +66,33 @@ RESHAPE = "reshape"
 # ``sympy(a, b)`` per entry, ``pull(m, up, a, b, y)`` → (contribution to ∂L/∂a, to ∂L/∂b), each
 # before the broadcast is summed back; ``numpy_src``/``torch_src`` with ``{a}`` and ``{b}``
 BINARY = "binary"
+# conv42: a stride-1 "valid" 2-D cross-correlation of one single-channel image with one kernel,
+# Z_ij = Σ_ab X_{i+a, j+b} K_ab (``scipy.signal.correlate2d(X, K, 'valid')``, ``F.conv2d`` of
+# X[None, None]; a 1-D signal is its one-row case), and the true convolution, the same with the
+# kernel rotated by 180° (``np.convolve``, ``convolve2d``); its pull rules are structural: ∂L/∂K
+# = X ⋆ δZ, ∂L/∂X = the full ("wide") correlation of δZ with rot180(K)
+CORR2D = "corr2d"
+# conv42: a matrix turned by 180° (rows and columns reversed): a true convolution's kernel, as a
+# formula writes it (np.flip(K), np.rot90(K, 2)); its pull is the upstream gradient turned back
+ROT180 = "rot180"
+
+# ---- conv42: the valid/full cross-correlation in the generated script, with NumPy alone ---------
+CORRELATE2D_HELPER = (
+    "def correlate2d(a, b, mode='valid'):\n"
+    "    # scipy.signal.correlate2d of two real matrices, NumPy alone: out[i, j] is the sum over\n"
+    "    # u, v of a[i + u, j + v] * b[u, v] ('valid': every window inside a; 'full': a padded\n"
+    "    # with zeros, b's size - 1 on each side)\n"
+    "    a, b = np.atleast_2d(a), np.atleast_2d(b)\n"
+    "    kh, kw = b.shape\n"
+    "    if mode == 'full':\n"
+    "        a = np.pad(a, ((kh - 1, kh - 1), (kw - 1, kw - 1)))\n"
+    "    rows, cols = a.shape[0] - kh + 1, a.shape[1] - kw + 1\n"
+    "    out = np.zeros((rows, cols))\n"
+    "    for u in range(kh):\n"
+    "        for v in range(kw):\n"
+    "            out += b[u, v] * a[u : u + rows, v : v + cols]\n"
+    "    return out\n"
+)
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
@@ -1968,6 +1995,61 @@ _ROWS: tuple[Op, ...] = (
         doc="the entries of A, read row by row, laid out again row by row in r rows of c "
         "columns; ∂L/∂A is the upstream gradient reshaped back to A's shape",
         extra={"internal": True},  # written x.reshape(r, c), never called by name
+    ),
+    Op(
+        "correlate2d",  # correlate2d(X, K): the valid stride-1 cross-correlation (a CNN's conv)
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\star",
+        text="correlate2d",
+        numpy_helper=CORRELATE2D_HELPER,
+        doc="the 'valid' stride-1 cross-correlation of a matrix X with a kernel K (scipy.signal."
+        "correlate2d(X, K, 'valid'), F.conv2d of X[None, None]); ∂L/∂K = X ⋆ δZ, ∂L/∂X = the "
+        "full correlation of δZ with K rotated by 180°",
+        extra={"flip": False},
+    ),
+    Op(
+        "convolve2d",  # convolve2d(X, K): the valid stride-1 true convolution (kernel rotated)
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\ast",
+        text="convolve2d",
+        doc="the 'valid' stride-1 true convolution (np.convolve(x, w, 'valid'), scipy.signal."
+        "convolve2d): the cross-correlation with the kernel rotated by 180°",
+        extra={"flip": True},
+    ),
+    Op(
+        "correlate2d_full",  # correlate2d(X, K, mode='full'): X padded with kh − 1, kw − 1 zeros
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\tilde{\\star}",
+        text="correlate2d_full",
+        doc="the 'full' stride-1 cross-correlation (X padded with the kernel's size − 1 zeros on "
+        "each side): scipy.signal.correlate2d(X, K, mode='full')",
+        extra={"flip": False, "full": True},
+    ),
+    Op(
+        "convolve2d_full",  # np.convolve(x, w) (NumPy's default mode), convolve2d(X, K, 'full')
+        CORR2D,
+        nargs=(2, 2),
+        rule="corr2d",
+        tex="\\tilde{\\ast}",
+        text="convolve2d_full",
+        doc="the 'full' stride-1 true convolution: np.convolve(x, w) (mode 'full', NumPy's "
+        "default), scipy.signal.convolve2d(X, K)",
+        extra={"flip": True, "full": True},
+    ),
+    Op(
+        "rot180",  # rot180(K): K turned by 180°, as a formula writes np.flip(K) / np.rot90(K, 2)
+        ROT180,
+        rule="rot180",
+        tex="\\operatorname{rot180}",
+        text="rot180",
+        doc="a matrix turned by 180° (rows and columns reversed); ∂L/∂K is the upstream gradient "
+        "turned back",
     ),
 )
 

@@ -1371,6 +1371,7 @@ class _Validator:
                     unfolds[key] = text
                     continue
                 text = self.unfolds_hn38(f'[forward] {key} = "{text}"', text, unfolds, shapes)
+                text = self.convolutions_cv42(f'[forward] {key} = "{text}"', text)
                 text = _inlined_hn36(text, aranges)
                 if self.index_line_hn36(key, text, fwd, shapes):
                     aranges[key] = text
@@ -2765,6 +2766,41 @@ class _Validator:
             return ast.Name(label, ast.Load())
 
         return _replaced(text, tree, ramp)
+
+    def convolutions_cv42(self, where: str, text: str) -> str:
+        """conv42: a single-channel stride-1 'valid' convolution as course code writes it —
+        ``scipy.signal.correlate2d(X, K, mode='valid')``, ``np.correlate(x, w, 'valid')``,
+        ``F.conv2d(X[None, None], K[None, None]).squeeze()`` (``.view(1, 1, H, W)``, ``[0, 0]``,
+        ``F.conv1d``) — read as the node ``correlate2d(X, K)``; ``np.convolve``/``convolve2d``
+        (the kernel rotated by 180°) as ``convolve2d(X, K)``. Another mode, a stride, padding,
+        dilation or groups is refused in one line naming what is read (en/zh)."""
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d")):
+            return text
+        tree = spelling.parsed_body(text)
+        if tree is None:
+            return text
+
+        def refuse(node: ast.AST, what: str) -> SpecError:
+            if not what:  # a 4-D tensor (several images or channels) where a matrix is read
+                text = node.value if isinstance(node, ast.Constant) else ast.unparse(node)
+                return self.err(
+                    where,
+                    catalog.said("spec.conv42.four_d", text=text),
+                    catalog.said("spec.conv42.four_d_fix"),
+                )
+            return self.err(
+                where,
+                catalog.said("spec.conv42.unsupported", text=ast.unparse(node), what=what),
+                catalog.said("spec.conv42.unsupported_fix"),
+            )
+
+        before = ast.unparse(tree)
+        out = _ConvCV42(refuse).visit(ast.Expression(tree))
+        made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
+        if made is not None:  # F.conv2d's 4-D result used as it is
+            raise refuse(made.args[2], "")
+        written = ast.unparse(out.body)
+        return text if written == before else written
 
     def unfolds_hn38(
         self, where: str, text: str, unfolds: Mapping[str, str], shapes: dict[str, Shape]
@@ -4193,6 +4229,10 @@ class _Shapes:
             return self.slice(n, shapes[0])
         if ops.get(n.func).kind == ops.RESHAPE:
             return self.reshaped(shapes[0], n)
+        if ops.get(n.func).kind == ops.CORR2D:
+            return self.corr2d_cv42(n, shapes)
+        if ops.get(n.func).kind == ops.ROT180:
+            return shapes[0]
         for key, value in n.kwargs:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
@@ -4272,6 +4312,27 @@ class _Shapes:
             return reshape_sizes(n, have, self.dims)  # type: ignore[arg-type]
         except ValueError as err:
             raise self.fail(_spoken(err), catalog.said("spec.reshape41.sizes_fix")) from None
+
+    def corr2d_cv42(self, n: ex.Call, shapes: list[Shape]) -> Shape:
+        """``correlate2d(X, K)`` / ``convolve2d(X, K)`` ('valid', stride 1): two matrices, or two
+        1-D signals, the kernel no larger than the image; the result's sizes ``H - kh + 1`` keep
+        their [dims] names."""
+        a, b = shapes
+        if len(a) != len(b) or len(a) not in (1, 2) or n.kwargs:
+            raise self.fail(
+                catalog.said("spec.conv42.operands", f=n.func, a=list(a), b=list(b)),
+                catalog.said("spec.conv42.operands_fix"),
+            )
+        sizes = []
+        full = bool(ops.get(n.func).extra.get("full"))
+        for x, k in zip(a, b, strict=True):
+            if int(k) > int(x) and not full or int(k) < 1:
+                raise self.fail(
+                    catalog.said("spec.conv42.kernel_larger", f=n.func, a=list(a), b=list(b)),
+                    catalog.said("spec.conv42.operands_fix"),
+                )
+            sizes.append(corr_size(x, k, full, self.dims))
+        return tuple(sizes)
 
     def slice(self, n: ex.Call, shape: Shape) -> Shape:
         """``A[:, lo:hi]`` (``slice(A, start=lo, stop=hi, axis=1)``): the block's bounds are whole
@@ -4493,6 +4554,22 @@ def sum_size(sizes: list[int], dims: dict[str, int]) -> int:
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size({m: c for m, c in p.items() if c}, env)
+
+
+def corr_size(x: int, k: int, full: bool, dims: dict[str, int]) -> int:
+    """conv42: the size of a stride-1 correlation along one axis of ``x`` entries with a kernel
+    of ``k``: ``x − k + 1`` ('valid') or ``x + k − 1`` ('full'), keeping the [dims] names."""
+    p = _size_poly(x)
+    for m, c in _size_poly(k).items():
+        p[m] = p.get(m, 0) + (c if full else -c)
+    p[()] = p.get((), 0) + (-1 if full else 1)
+    p = {m: c for m, c in p.items() if c}
+    env = {**dims}
+    for d in (x, k):
+        if isinstance(d, Dim):
+            env[d.label] = int(d)
+        env.update(dict(getattr(d, "env", ())))
+    return _as_size(p, env)
 
 
 def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
@@ -5016,6 +5093,162 @@ def _stack_rows_hn31(e: ast.AST, r: int, c: int) -> ast.expr | None:
         for k in range(r)
     ]
     return ast.Call(e.func, [ast.List(rows, ast.Load())], [])
+
+
+# conv42: the spellings of a single-channel convolution (module, function) → (language op, the
+# library's default mode); a 4-D result of F.conv2d stands as _CONV4_CV42(call, axes) until
+# .squeeze() / [0, 0] / .view(h, w) takes its two leading axes away
+_CONV_CV42 = {
+    ("scipy.signal", "correlate2d"): ("correlate2d", "full"),
+    ("signal", "correlate2d"): ("correlate2d", "full"),
+    ("", "correlate2d"): ("correlate2d", "full"),
+    ("scipy.signal", "convolve2d"): ("convolve2d", "full"),
+    ("signal", "convolve2d"): ("convolve2d", "full"),
+    ("", "convolve2d"): ("convolve2d", "full"),
+    ("scipy.signal", "correlate"): ("correlate2d", "full"),
+    ("signal", "correlate"): ("correlate2d", "full"),
+    ("scipy.signal", "convolve"): ("convolve2d", "full"),
+    ("signal", "convolve"): ("convolve2d", "full"),
+    **{(m, "correlate"): ("correlate2d", "valid") for m in ("np", "numpy", "jnp", "jax.numpy")},
+    **{(m, "convolve"): ("convolve2d", "full") for m in ("np", "numpy", "jnp", "jax.numpy")},
+}
+_TORCH_CONV_CV42 = frozenset({"F", "torch.nn.functional", "nn.functional", "torch"})
+_CONV4_CV42 = "_conv4_cv42"
+
+
+def called_name(node: ast.Call) -> str:
+    """The dotted name a call calls (``scipy.signal.correlate2d``), or ``""``."""
+    f = node.func
+    parts: list[str] = []
+    while isinstance(f, ast.Attribute):
+        parts.append(f.attr)
+        f = f.value
+    if not isinstance(f, ast.Name):
+        return ""
+    return ".".join([f.id, *reversed(parts)])
+
+
+def _number_cv42(node: ast.AST) -> object:
+    """A keyword's value as written: a number, a string, or a tuple of them; else ``None``."""
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, SyntaxError, TypeError, RecursionError, MemoryError):
+        return None
+
+
+def _unbatched_cv42(node: ast.AST, axes: int) -> ast.expr | None:
+    """The 2-D (or 1-D) tensor under ``axes`` leading axes of size 1 that F.conv2d/conv1d needs:
+    ``X[None, None]``, ``X[None, None, :, :]``, ``X.view(1, 1, H, W)``, ``X.reshape(1, 1, -1)``,
+    ``X.unsqueeze(0).unsqueeze(0)``; ``None`` where it is not one of them."""
+    while axes > 0:
+        if isinstance(node, ast.Subscript):
+            items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            lead = 0
+            while lead < len(items) and isinstance(items[lead], ast.Constant) and items[lead].value is None:
+                lead += 1
+            rest = items[lead:]
+            if lead == 0 or any(not (isinstance(r, ast.Slice) and r.lower is r.upper is r.step is None) for r in rest):
+                return None
+            node, axes = node.value, axes - lead
+            continue
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            name, args = node.func.attr, node.args
+            if name == "unsqueeze" and len(args) == 1 and _number_cv42(args[0]) == 0 and not node.keywords:
+                node, axes = node.func.value, axes - 1
+                continue
+            if name in ("view", "reshape") and len(args) > axes and not node.keywords:
+                if all(_number_cv42(a) == 1 for a in args[:axes]):
+                    node, axes = node.func.value, 0
+                    continue
+        return None
+    return node if axes == 0 else None
+
+
+class _ConvCV42(ast.NodeTransformer):
+    """conv42: rewrites the convolutions of a line, inside out (see
+    :meth:`Spec.convolutions_cv42`); ``refuse(node, what)`` makes the one-line refusal."""
+
+    def __init__(self, refuse: Callable[[ast.AST, str], Exception]) -> None:
+        self.refuse = refuse
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        name = called_name(node)
+        f = node.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and called_name(f.value) == _CONV4_CV42:
+            inner, axes = f.value.args[0], int(f.value.args[1].value)  # type: ignore[attr-defined]
+            if f.attr == "squeeze" and not node.args and not node.keywords:
+                return inner
+            if f.attr == "squeeze" and len(node.args) == 1 and _number_cv42(node.args[0]) in (0, 1):
+                return inner if axes == 1 else _conv4(inner, axes - 1, f.value.args[2].value)  # type: ignore[attr-defined]
+            if f.attr in ("view", "reshape") and node.args and not node.keywords:
+                return inner
+            return node
+        head, _, last = name.rpartition(".")
+        if last in ("conv2d", "conv1d") and head in _TORCH_CONV_CV42:
+            return self.torch_conv(node, 2)
+        got = _CONV_CV42.get((head, last))
+        if got is None or len(node.args) < 2:
+            return node
+        op, default = got
+        mode: object = default
+        if len(node.args) > 2:
+            mode = _number_cv42(node.args[2])
+        for kw in node.keywords:
+            value = _number_cv42(kw.value)
+            if kw.arg == "mode":
+                mode = value
+            elif not (kw.arg == "boundary" and value == "fill" or kw.arg == "method"):
+                raise self.refuse(node, f"{kw.arg}=")
+        if len(node.args) > 3:
+            raise self.refuse(node, ast.unparse(node.args[3]))
+        if mode not in ("valid", "full"):
+            raise self.refuse(node, f"mode={mode!r}")
+        return ast.Call(ast.Name(op + ("_full" if mode == "full" else ""), ast.Load()), node.args[:2], [])
+
+    def torch_conv(self, node: ast.Call, axes: int) -> ast.AST:
+        """``F.conv2d(X[None, None], K[None, None], bias, stride=1, padding=0)``: its 4-D
+        result stands as a marker until the two axes are taken away."""
+        names = ("input", "weight", "bias", "stride", "padding", "dilation", "groups")
+        given = dict(zip(names, node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in names:
+                raise self.refuse(node, f"{kw.arg}=")
+            given[kw.arg] = kw.value
+        ok = {"stride": (1, (1, 1), [1, 1]), "padding": (0, (0, 0), [0, 0], "valid"), "dilation": (1, (1, 1), [1, 1]), "groups": (1,)}
+        for key, allowed in ok.items():
+            if key in given and _number_cv42(given[key]) not in allowed:
+                raise self.refuse(node, f"{key}={ast.unparse(given[key])}")
+        if "input" not in given or "weight" not in given:
+            return node
+        x, k = (_unbatched_cv42(given[key], axes) for key in ("input", "weight"))
+        if x is None or k is None:
+            raise self.refuse(node, "")
+        made: ast.expr = ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], [])
+        bias = given.get("bias")
+        if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
+            made = ast.BinOp(made, ast.Add(), bias)  # one output channel: one number added
+        return _conv4(made, axes, ast.unparse(node))
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        self.generic_visit(node)
+        if not (isinstance(node.value, ast.Call) and called_name(node.value) == _CONV4_CV42):
+            return node
+        inner, axes = node.value.args[0], int(node.value.args[1].value)  # type: ignore[attr-defined]
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        lead = 0
+        while lead < len(items) and _number_cv42(items[lead]) == 0:
+            lead += 1
+        rest = items[lead:]
+        if lead == 0 or any(not (isinstance(r, ast.Slice) and r.lower is r.upper is r.step is None) for r in rest):
+            return node
+        return inner if lead >= axes else _conv4(inner, axes - lead, node.value.args[2].value)  # type: ignore[attr-defined]
+
+
+def _conv4(inner: ast.expr, axes: int, text: str) -> ast.Call:
+    """The marker of F.conv2d's result with ``axes`` leading axes of size 1 left (``text``: the
+    call as written, for the refusal)."""
+    return ast.Call(ast.Name(_CONV4_CV42, ast.Load()), [inner, ast.Constant(axes), ast.Constant(text)], [])
 
 
 def _replaced(text: str, tree: ast.AST, make: Callable[[ast.AST], ast.expr | None]) -> str:

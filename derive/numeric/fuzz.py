@@ -522,6 +522,12 @@ _S27_BLOCKS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("np.minimum({x}, 0.3055) + np.maximum({x}, -0.2055)",), ""),
     (("{x}.reshape({n}, {m}).T * {x}.flatten().sum() + {x}.view(-1, {n})",), ""),
     (("{x} * {x}.sum(1).reshape(-1, 1) + np.tile({x}[:1], ({m}, 1)) + np.reshape({x}, ({n}, {m})).T",), "m2"),
+    # conv42: a stride-1 valid cross-correlation (F.conv2d of one image of one channel) and a
+    # true 1-D convolution (np.convolve), image and kernel both from the network
+    (("{x} + F.conv2d({x}[None, None], {x}[:2, :2][None, None]).squeeze().sum() * 0.25 "
+      "+ np.convolve({x}[0], {x}[1, :2], 'valid').sum() * 0.25",), "m2 n2"),
+    (("{x} * np.convolve({x}[0], {x}[1, :2]).mean() "
+      "+ scipy.signal.correlate2d({x}, {x}[:2, :1] * 0.5, mode='full')[1:, :]",), "m2 n2"),
     (("{x}.mean(0, keepdim=True)", "{x}.sum(0)",
       "{x} + {l0}.expand({m}, {n}) + torch.broadcast_to({l1}, ({m}, {n}))"), ""),
     (("{x}.transpose(0, 1).T * {x} + torch.permute({x}, (1, 0)).T + np.swapaxes({x}, 0, 1).T",),
@@ -689,7 +695,7 @@ def _s27_loss(
 # the rows a spec's author calls are the table's others (bench/fuzz_coverage.py, tests)
 INTERNAL_ROWS = frozenset(
     {"relu_grad", "clamp0_grad", "leaky_grad", "elu_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
-     "assert_nonneg", "max_share_all", "tetragamma", "sign"}
+     "assert_nonneg", "max_share_all", "tetragamma", "sign", "rot180"}
 )
 
 

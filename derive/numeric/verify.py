@@ -542,6 +542,16 @@ def torch_forward(
         if op.kind == ops.RESHAPE:  # PyTorch's own reshape (row-major), at the sizes of this point
             r, c = (spec_resize(k, at) for k in reshape_span(n, g))
             return run(n.args[0]).reshape(r, c)
+        if op.kind == ops.CORR2D:  # conv42: PyTorch's own conv2d of one image of one channel
+            x, k = (run(a) for a in n.args)
+            x, k = (t.reshape(1, -1) if t.ndim < 2 else t for t in (x, k))
+            if op.extra.get("flip"):  # a true convolution: the kernel turned by 180°
+                k = torch.flip(k, (0, 1))
+            pad = (k.shape[0] - 1, k.shape[1] - 1) if op.extra.get("full") else 0
+            return torch.nn.functional.conv2d(x[None, None], k[None, None], padding=pad)[0, 0]
+        if op.kind == ops.ROT180:
+            x = run(n.args[0])
+            return torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, (0, 1))
         x = run(n.args[0])
         if split_ties and n.tie and n.func == "relu":
             return torch.maximum(x, torch.zeros_like(x))

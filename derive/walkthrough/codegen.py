@@ -894,6 +894,14 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     if op.kind == ops.RESHAPE:  # x.reshape(B * P, 1), sizes by their names (the script has them)
         sizes = ", ".join(torch_code(n.kwarg(k), ts) for k in ("rows", "cols"))  # type: ignore[arg-type]
         return f"{x}.reshape({sizes})"
+    if op.kind == ops.CORR2D:  # conv42: F.conv2d of one image of one channel (true: K turned)
+        k = f"torch.flip({a[1]}, (0, 1))" if op.extra.get("flip") else _wrap(_t(n.args[1], ts), _ATOM)
+        pad = ""
+        if op.extra.get("full"):  # the kernel's size − 1 zeros on each side
+            pad = f", padding=({a[1]}.shape[0] - 1, {a[1]}.shape[1] - 1)"
+        return f"F.conv2d({x}[None, None], {k}[None, None]{pad})[0, 0]"
+    if op.kind == ops.ROT180:
+        return f"torch.flip({a[0]}, (0, 1))"
     if op.kind == ops.BINARY:  # torch.atan2(y, x)
         return op.torch_src.format(a=a[0], b=a[1])
     if op.kind == ops.REDUCTION:
@@ -915,6 +923,10 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         # PyTorch's own loss on the logits (log-softmax inside): -(y * log(softmax(s))) is
         # 0 · log 0 = nan where a score is masked with -1e9 (SimCLR's self-similarity)
         return f"F.cross_entropy({torch_code(logits.args[0], ts)}, {a[1]})"
+    if ts is not None and not any(name in ts for name in ex.names(n.args[1])):
+        # a target of plain numbers (y = 1.0 in [constants]): PyTorch's losses take a tensor
+        # target of the prediction's shape, as derive reads the number broadcast
+        a[1] = f"torch.full_like({a[0]}, {a[1]})"
     yy = _wrap(_t(n.args[1], ts), _MUL + 1)
     w = n.kwarg("pos_weight")
     if w is not None and "torch_src_weighted" in op.extra:
