@@ -1,0 +1,169 @@
+"""Handouts a lecturer hands out unchanged, pass 26 (issue 12): a first read of three course
+specs no pass had read (a modern Hopfield retrieval, DCN cross layers, a two-expert mixture).
+
+- A parameter read once as it is and once transposed in one forward pass (a Hopfield net's
+  ``softmax(β ξ Xᵀ) X``, a VQ codebook's distances and lookup) is no recurrence: no "one step
+  back in time … dhnext", no "the same parameter at every step", no lesson "Backpropagation
+  through time" and no mistake "Only the last step" — an unrolled RNN keeps all four;
+- a 1-D weight's gradient ``δ_s h`` has no transpose in it: the mistakes do not offer "A missing
+  transpose" for it (a matrix weight's ``Xᵀ δ`` still has it).
+
+Each asserted on built text (Markdown en and zh) of specs written here (held out)."""
+
+from __future__ import annotations
+
+import functools
+
+# held out: an associative memory read out in one pass — the keys scored against the memory
+# rows (Mᵀ on the right), the probabilities times the memory (M itself): two maps of one M
+MEMORY = """
+[network]
+name = "memory-readout"
+[dims]
+b = 2
+k = 3
+r = 5
+[inputs]
+u = ["b", "k"]
+goal = ["b", "k"]
+[params]
+P = ["k", "k"]
+Mem = ["r", "k"]
+[constants]
+g = 1.5
+[forward]
+key = "u @ P"
+att = "g * key @ Mem.T"
+read = "torch.softmax(att, dim=1) @ Mem"
+loss = "((read - goal) ** 2).sum() / 2"
+[values]
+u = [[0.3, -0.7, 0.5], [1.1, 0.2, -0.4]]
+goal = [[0.2, 0.1, -0.3], [-0.5, 0.6, 0.4]]
+"""
+
+# held out: the same memory read twice, the second read keyed by the first (a recurrence:
+# Mem maps forward again what it made, on the same side)
+TWICE = """
+[network]
+name = "memory-twice"
+[dims]
+b = 2
+k = 3
+[inputs]
+u = ["b", "k"]
+goal = ["b", "k"]
+[params]
+Q = ["k", "k"]
+[forward]
+s1 = "torch.tanh(u @ Q)"
+s2 = "torch.tanh(s1 @ Q)"
+loss = "((s2 - goal) ** 2).sum() / 2"
+[values]
+u = [[0.3, -0.7, 0.5], [1.1, 0.2, -0.4]]
+goal = [[0.2, 0.1, -0.3], [-0.5, 0.6, 0.4]]
+"""
+
+# held out: a scorer whose last weight is 1-D (score = h @ c): its gradient δ_score h needs no
+# transpose; the matrix weight V before it does (xᵀ …)
+ONE_D = """
+[network]
+name = "one-d-scorer"
+[dims]
+n = 4
+f = 3
+[inputs]
+x = ["n", "f"]
+t = ["n"]
+[params]
+V = ["f", "f"]
+c = ["f"]
+[forward]
+h = "torch.tanh(x @ V)"
+score = "h @ c"
+loss = "F.binary_cross_entropy_with_logits(score, t)"
+[values]
+x = [[0.2, -0.5, 1.0], [1.1, 0.3, -0.4], [-0.7, 0.9, 0.1], [0.4, -1.2, 0.6]]
+t = [1.0, 0.0, 0.0, 1.0]
+"""
+
+
+def _derivation(source: str):
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    return derive(spec.parse(source))
+
+
+@functools.cache
+def _md(source: str, lang: str = "en", detail: str = "standard") -> str:
+    from derive.numeric import verify as numeric
+    from derive.render import environment as render
+    from derive.render.build import shared_proofs
+    from derive.walkthrough.context import build
+
+    d = _derivation(source)
+    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
+    return render.render("md/walkthrough.md.j2", w, lang)
+
+
+def _keys(source: str) -> tuple[set[str], set[str]]:
+    from derive.numeric.example import Example
+    from derive.render.build import shared_proofs
+    from derive.walkthrough import intuition, lessons
+    from derive.walkthrough.records import Pieces
+
+    d = _derivation(source)
+    ex_ = Example(d)
+    words = {w.key for ws in intuition.paragraphs(d, ex_).values() for w in ws}
+    found = {ls.key for ls in lessons.lessons(d, Pieces(d, ex_, shared_proofs()), None)}
+    return words, found
+
+
+def test_a_weight_read_as_it_is_and_transposed_is_no_recurrence() -> None:
+    words, found = _keys(MEMORY)
+    assert "bptt" not in found
+    assert "through-time" not in words
+    assert "shared.apart" in words and "shared" not in words
+
+
+def test_a_weight_that_maps_its_own_output_again_is_still_a_recurrence() -> None:
+    words, found = _keys(TWICE)
+    assert "bptt" in found
+    assert "shared" in words and "shared.apart" not in words
+
+
+def test_the_memory_handout_says_no_steps_in_time_en() -> None:
+    md = _md(MEMORY)
+    for said in ("one step back in time", "dhnext", "the same parameter at every step",
+                 "Only the last step",
+                 "Backpropagation through time"):
+        assert said not in md, said
+    assert "the same parameter in each place" in md
+
+
+def test_the_memory_handout_says_no_steps_in_time_zh() -> None:
+    md = _md(MEMORY, "zh")
+    for said in ("dhnext", "每个时间步用的都是同一个参数", "只算最后一步", "随时间反向传播"):
+        assert said not in md, said
+    assert "每处用的都是同一个参数" in md
+
+
+def test_a_one_d_weight_is_not_offered_a_missing_transpose() -> None:
+    from derive.walkthrough.lessons import _value_transposed
+
+    d = _derivation(ONE_D)
+    dc = next(v for v in d.backward if v.name == "c")
+    assert not _value_transposed(dc.formula)  # δ_score h: nothing transposed
+    for lang in ("en", "zh"):
+        md = _md(ONE_D, lang)
+        mistakes = md.split("### 7.", 1)[1]
+        assert "\\thinspace \\delta_{\\mathrm{score}}" not in mistakes, lang  # "h δ_score"
+
+
+def test_a_matrix_weight_keeps_its_missing_transpose() -> None:
+    """The guard: the same scorer with its last weight a column (score = h C) keeps the slip."""
+    column = ONE_D.replace('c = ["f"]', 'C = ["f", 1]').replace('"h @ c"', '"h @ C"')
+    column = column.replace('t = ["n"]', 't = ["n", 1]').replace(
+        "t = [1.0, 0.0, 0.0, 1.0]", "t = [[1.0], [0.0], [0.0], [1.0]]"
+    )
+    assert "**A missing transpose" in _md(column)
