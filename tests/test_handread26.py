@@ -167,3 +167,60 @@ def test_a_matrix_weight_keeps_its_missing_transpose() -> None:
         "t = [1.0, 0.0, 0.0, 1.0]", "t = [[1.0], [0.0], [0.0], [1.0]]"
     )
     assert "**A missing transpose" in _md(column)
+
+
+# held out: a hidden layer written inline in the read-out (score = tanh(x V) C): the slip
+# "without the transpose" multiplies tanh(x V), not x, by δ_score
+INLINE = """
+[network]
+name = "inline-readout"
+[dims]
+n = 3
+f = 2
+h = 3
+[inputs]
+x = ["n", "f"]
+t = ["n", 1]
+[params]
+V = ["f", "h"]
+C = ["h", 1]
+[forward]
+score = "torch.tanh(x @ V) @ C"
+loss = "((score - t) ** 2).sum() / 2"
+[values]
+x = [[0.2, -0.5], [1.1, 0.3], [-0.7, 0.9]]
+t = [[1.0], [0.0], [-1.0]]
+V = [[0.3, -0.2, 0.5], [0.4, 0.1, -0.6]]
+C = [[0.5], [-0.4], [0.2]]
+"""
+
+
+def _slip(md: str) -> str:
+    return md.split("**A missing transpose", 1)[1].split("\n**", 1)[0]
+
+
+def test_the_missing_transpose_of_an_inline_layer_has_its_numbers() -> None:
+    """n = h = 3: tanh(x V) δ_score exists (3 × 3 by 3 × 1); x δ_score (3 × 2 by 3 × 1) would
+    not — the handout said "x δ … does not conform" for a product nobody writes."""
+    import numpy as np
+
+    slip = _slip(_md(INLINE))
+    assert "3 \\times 3" in slip and "3 \\times 2" not in slip
+    x = np.array([[0.2, -0.5], [1.1, 0.3], [-0.7, 0.9]])
+    V = np.array([[0.3, -0.2, 0.5], [0.4, 0.1, -0.6]])
+    C = np.array([[0.5], [-0.4], [0.2]])
+    h = np.tanh(x @ V)
+    wrong = h @ (h @ C - np.array([[1.0], [0.0], [-1.0]]))
+    for w in wrong.ravel():
+        assert f"{w:.7f}" in slip
+
+
+def test_the_missing_transpose_of_an_inline_layer_has_its_sizes() -> None:
+    wide = INLINE.replace("h = 3", "h = 4").replace(
+        "V = [[0.3, -0.2, 0.5], [0.4, 0.1, -0.6]]", "V = [[0.3, -0.2, 0.5, 0.1], [0.4, 0.1, -0.6, 0.2]]"
+    ).replace("C = [[0.5], [-0.4], [0.2]]", "C = [[0.5], [-0.4], [0.2], [0.3]]")
+    for lang in ("en", "zh"):
+        slip = _slip(_md(wide, lang)) if lang == "en" else _md(wide, lang).split("**漏掉转置", 1)[1]
+        slip = slip.split("\n\n", 1)[0]
+        assert "3 \\times 4" in slip and "3 \\times 2" not in slip, lang
+        assert "\\tanh\\left(x \\thinspace V\\right) \\thinspace \\delta" in slip, lang
