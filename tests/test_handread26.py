@@ -224,3 +224,74 @@ def test_the_missing_transpose_of_an_inline_layer_has_its_sizes() -> None:
         slip = slip.split("\n\n", 1)[0]
         assert "3 \\times 4" in slip and "3 \\times 2" not in slip, lang
         assert "\\tanh\\left(x \\thinspace V\\right) \\thinspace \\delta" in slip, lang
+
+
+# held out: a post-norm residual block, LayerNorm written with F.layer_norm (other names and
+# sizes than TFT's gated residual network)
+POSTNORM = """
+[network]
+name = "post-norm-block"
+[dims]
+m = 2
+k = 4
+[inputs]
+x = ["m", "k"]
+y = ["m", 1]
+[params]
+A = ["k", "k"]
+r = ["k", 1]
+[forward]
+s = "x + torch.tanh(x @ A)"
+z = "F.layer_norm(s, (k,))"
+p = "z @ r"
+E = "((p - y) ** 2).mean()"
+[values]
+x = [[0.5, -1.0, 0.3, 0.8], [1.2, 0.4, -0.6, 0.1]]
+y = [[0.3], [-0.2]]
+"""
+
+
+def test_a_long_formula_names_its_repeated_pieces_once() -> None:
+    """The δ through LayerNorm inlines the centred input many times; the display names it (and
+    the spread) once, each name defined under the formula with :=, in both languages."""
+    import re
+
+    for lang in ("en", "zh"):
+        md = _md(POSTNORM, lang)
+        used = set(re.findall(r"\\mathcal\{([A-Z])\}", md))
+        assert used, lang
+        for letter in used:
+            assert f"\\mathcal{{{letter}}} &:= " in md, (lang, letter)
+        step = md.split("\\delta_{s} &= ", 1)[1].split("$$", 1)[0]
+        assert "\\mathcal{A}" in step and len(step) < 1400, lang
+
+
+def test_the_named_formula_is_the_proven_one() -> None:
+    """Put back, the names give the proven right-hand side, character for character; the
+    definitions hold forward values only."""
+    from derive.walkthrough import named
+
+    d = _derivation(POSTNORM)
+    seen = 0
+    for v in d.backward:
+        for c in v.contributions:
+            rhs = c.step.rhs.value
+            short, defs = named.named(rhs)
+            if not defs:
+                continue
+            seen += 1
+            assert len(short.tex()) <= named.LONG < len(c.step.rhs.tex)
+            assert named.put_back(short, defs) == rhs
+            assert named.put_back(short, defs).tex() == c.step.rhs.tex
+            for _, piece in defs:
+                assert "\\delta" not in piece.tex()
+    assert seen
+
+
+def test_a_short_formula_is_not_named() -> None:
+    from derive.walkthrough import named
+
+    d = _derivation(INLINE)
+    for v in d.backward:
+        for c in v.contributions:
+            assert named.named(c.step.rhs.value)[1] == ()
