@@ -26,7 +26,7 @@ import sympy as sp
 from derive.engine import mform as mf
 
 LONG = 900  # characters of a right-hand side's LaTeX: a display of about ten lines and more
-SHORTEST = 60  # characters of a piece worth a name
+SHORTEST = 40  # characters of a piece worth a name
 TIMES = 3  # occurrences of a piece worth a name
 MOST = 3  # names in one formula
 LETTERS = ("A", "B", "C")
