@@ -295,3 +295,41 @@ def test_a_short_formula_is_not_named() -> None:
     for v in d.backward:
         for c in v.contributions:
             assert named.named(c.step.rhs.value)[1] == ()
+
+
+# held out: a robust loss switching branch by a threshold, the error inside both branches
+# (a Wing-like loss with other names: a log near zero, linear beyond)
+BRANCHES = """
+[network]
+name = "two-branch-loss"
+[dims]
+n = 3
+q = 2
+[inputs]
+u = ["n", "q"]
+goal = ["n", 1]
+[params]
+Wv = ["q", 1]
+[constants]
+tau = 1.0
+[forward]
+e = "torch.abs(u @ Wv - goal)"
+per = "torch.where(e < tau, tau * torch.log(1 + e), e - 0.3)"
+L = "per.mean()"
+[values]
+u = [[0.8, -0.3], [-1.2, 0.6], [2.5, 1.9]]
+goal = [[0.1], [0.2], [-3.0]]
+Wv = [[0.4], [-0.5]]
+"""
+
+
+def test_a_where_with_the_tensor_in_both_branches_says_both() -> None:
+    """δe through where(e < τ, τ·log(1 + e), e − 0.3): the handout gave only the log branch's
+    slope; the entries on the linear branch (here the third) pass δ unchanged."""
+    words, _ = _keys(BRANCHES)
+    assert "where.branches" in words
+    for lang, said in (("en", "takes one of two branches"), ("zh", "只取两个分支之一")):
+        md = _md(BRANCHES, lang)
+        para = md[md.index("### 3.2") :].split("\n\n", 3)[1]
+        assert said in para, (lang, para)
+        assert "e - \\frac{3}{10}" in para and "\\log\\left(1 + e\\right)" in para, para

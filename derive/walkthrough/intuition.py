@@ -1014,6 +1014,12 @@ class _Writer:
                 alpha = repr(float(value)) if value is not None else alpha
             args.append(("a", Math(alpha)))
         out = [Words(key, tuple(args))]
+        split = _branches(self.trees[source], call) if key == "slope.indicator" else None
+        if split is not None and all(_uses(b, t) for b in split):
+            # where(c, A, B) with t in both branches: each entry's blame takes one branch
+            a, b = (Math(forward_ir(x, self.g).tex()) for x in split)
+            c = Math(forward_ir(call, self.g).tex())  # the mask as written: 1[w − x > 0]
+            out.append(Words("where.branches", (("T", T), ("S", S), ("A", a), ("B", b), ("c", c))))
         if not (isinstance(arg, ex.Name) and arg.id == t and op.derivative is not None):
             return out
         symbols = list(self.g.tensors[t].symbols)
@@ -1700,3 +1706,23 @@ def two_maps(trees: list[ex.Node], p: str) -> bool:
                     transposed |= side == ex.Transpose(ex.Name(p))
             stack.extend(ex.children(n))
     return plain and transposed
+
+
+def _branches(tree: ex.Node, mask: ex.Call) -> tuple[ex.Node, ex.Node] | None:
+    """``(A, B)`` where ``tree`` is a ``where`` as the spec reads it, ``m·A + (1 − m)·B`` with
+    ``m`` the mask ``mask`` (``torch.where(x < w, w·log(1 + x/ε), x − C)``); else ``None``."""
+    if not (isinstance(tree, ex.BinOp) and tree.op == "+"):
+        return None
+    one_minus = ex.BinOp("-", ex.Num(Fraction(1, 1)), mask)
+    found: dict[str, ex.Node] = {}
+    for side in (tree.left, tree.right):
+        if not (isinstance(side, ex.BinOp) and side.op == "*"):
+            return None
+        for m, other in ((side.left, side.right), (side.right, side.left)):
+            if m == mask:
+                found.setdefault("A", other)
+                break
+            if m == one_minus:
+                found.setdefault("B", other)
+                break
+    return (found["A"], found["B"]) if set(found) == {"A", "B"} else None
