@@ -12,7 +12,7 @@ Each asserted on built text (Markdown en and zh) of specs written here (held out
 
 from __future__ import annotations
 
-import functools
+from test_handread25 import _derivation, _md  # the same held-out builders
 
 # held out: an associative memory read out in one pass — the keys scored against the memory
 # rows (Mᵀ on the right), the probabilities times the memory (M itself): two maps of one M
@@ -85,25 +85,6 @@ loss = "F.binary_cross_entropy_with_logits(score, t)"
 x = [[0.2, -0.5, 1.0], [1.1, 0.3, -0.4], [-0.7, 0.9, 0.1], [0.4, -1.2, 0.6]]
 t = [1.0, 0.0, 0.0, 1.0]
 """
-
-
-def _derivation(source: str):
-    from derive.engine.backprop import derive
-    from derive.lang import spec
-
-    return derive(spec.parse(source))
-
-
-@functools.cache
-def _md(source: str, lang: str = "en", detail: str = "standard") -> str:
-    from derive.numeric import verify as numeric
-    from derive.render import environment as render
-    from derive.render.build import shared_proofs
-    from derive.walkthrough.context import build
-
-    d = _derivation(source)
-    w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
-    return render.render("md/walkthrough.md.j2", w, lang)
 
 
 def _keys(source: str) -> tuple[set[str], set[str]]:
