@@ -180,20 +180,18 @@ def _slip(md: str) -> str:
     return md.split("**A missing transpose", 1)[1].split("\n**", 1)[0]
 
 
-def test_the_missing_transpose_of_an_inline_layer_has_its_numbers() -> None:
-    """n = h = 3: tanh(x V) δ_score exists (3 × 3 by 3 × 1); x δ_score (3 × 2 by 3 × 1) would
-    not — the handout said "x δ … does not conform" for a product nobody writes."""
-    import numpy as np
-
-    slip = _slip(_md(INLINE))
-    assert "3 \\times 3" in slip and "3 \\times 2" not in slip
-    x = np.array([[0.2, -0.5], [1.1, 0.3], [-0.7, 0.9]])
-    V = np.array([[0.3, -0.2, 0.5], [0.4, 0.1, -0.6]])
-    C = np.array([[0.5], [-0.4], [0.2]])
-    h = np.tanh(x @ V)
-    wrong = h @ (h @ C - np.array([[1.0], [0.0], [-1.0]]))
-    for w in wrong.ravel():
-        assert f"{w:.7f}" in slip
+def test_the_missing_transpose_of_an_inline_layer_fits_here() -> None:
+    """n = h = 3: tanh(x V) δ_score exists (3 × 3 by 3 × 1) and is silently wrong; x δ_score
+    (3 × 2 by 3 × 1) would not — the handout said "x δ … does not conform" for a product nobody
+    writes."""
+    for lang in ("en", "zh"):
+        md = _md(INLINE, lang)
+        slip = md.split("**A missing transpose" if lang == "en" else "**漏掉转置", 1)[1]
+        slip = slip.split("\n\n", 1)[0]
+        assert "3 \\times 3" in slip and "3 \\times 2" not in slip, lang
+        assert "\\tanh\\left(x \\thinspace V\\right) \\thinspace \\delta" in slip, lang
+        assert ("happen to fit" if lang == "en" else "碰巧仍然成立") in slip, lang
+        assert ("does not conform" if lang == "en" else "不相容") not in slip, lang
 
 
 def test_the_missing_transpose_of_an_inline_layer_has_its_sizes() -> None:

@@ -761,11 +761,6 @@ def _carrier(d: Derivation, loss: Any) -> list[tuple[str, Math]]:
     return [("carrier", Math(grad_tex(d, g.spec.loss)))]
 
 
-def _mp(v: Any) -> Any:
-    """An example number (``Fraction`` or ``mpf``) as an ``mpf``."""
-    return mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else mpmath.mpf(v)
-
-
 def _grid_values(lhs: str, grid: list[list[Any]], digits: int = 0) -> Values:
     """``lhs ≈ [numbers]`` for numbers computed here (exact ``Fraction`` or ``mpf``); with
     ``digits``, each number written with that many significant digits (``-0.0610``, not
@@ -1371,14 +1366,14 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             # the factor that needs the transpose as the formula writes it: ReLU(hn) in
             # ReLU(hn)ᵀ δ, not hn (tf batchnorm's "Without the transpose, hn δ")
             x_tex = g.tensors[val.name].tex
-            made = None  # the factor, when it is computed from the value (ReLU(hn), tanh(x W))
+            made = False  # the factor is computed from the value (ReLU(hn), tanh(x W)), not it
             if isinstance(formula, mf.MatMul) and isinstance(formula.a, mf.T):
                 inner = formula.a.x
                 if not isinstance(inner, mf.Ref):
                     x_tex = mf.LatexPrinter().wrap(inner, 3)  # bracketed where a product needs it
                     if tuple(inner.shape) != (a.rows, a.cols):
                         # tanh(x W)ᵀ δ: the sizes and numbers are tanh(x W)'s, not x's
-                        made = [[_mp(e) for e in row] for row in inner.evaluate(pc.ex.value)]
+                        made = True
                         a = sp.zeros(*inner.shape)
             math += [
                 ("W", Math(w.tex)),
@@ -1398,16 +1393,14 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
                 parts.append(("transpose_habit", ()))
             elif not _value_transposed(formula):
                 pass  # no transpose to leave out: δ_logit x of a 1-D weight (a row's layout)
+            elif a.cols == b.rows and made:
+                # an inline layer's product fits: said, not computed (the handout's room; its
+                # numbers are the product of that layer's values and δ)
+                if step is None:
+                    parts.append(("transpose_fits", ()))
             elif a.cols == b.rows:
-                if made is None:
-                    wrong = a * b
-                    grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]
-                else:
-                    bv = [[_mp(pc.ex.value(e)) for e in row] for row in b.tolist()]
-                    grid = [
-                        [mpmath.fsum(r[k] * bv[k][j] for k in range(len(bv))) for j in range(b.cols)]
-                        for r in made
-                    ]
+                wrong = a * b
+                grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]
                 parts.append(
                     (
                         "transpose_numbers" + (".step" if step is not None else ""),
