@@ -501,6 +501,21 @@ def _layout(lhs: str, rhs: str, width: float) -> tuple[str, int]:
     return _laid_out(str(lhs), str(rhs), width)
 
 
+def _display(e: Any, width: float) -> str:
+    """``lhs = rhs`` laid out; under it, for a step whose repeated pieces are named
+    (:mod:`derive.walkthrough.named`), a row ``𝒜 := …`` for each, in the same aligned block (a
+    page may break between its rows as between the formula's)."""
+    laid = _layout(e.lhs, e.rhs, width)[0]
+    named = getattr(e, "named", ())
+    if not named:
+        return laid
+    rows = " \\\\ ".join(f"{n} &:= {_fitted(str(m), f'{n} :=', width)}" for n, m in named)
+    begin, end = "\\begin{aligned}", "\\end{aligned}"
+    if laid.startswith(begin) and laid.endswith(end) and laid.count(begin) == 1:
+        return f"{laid[: -len(end)]} \\\\ {rows}{end}"
+    return f"{begin}{e.lhs} &= {_fitted(str(e.rhs), str(e.lhs), width)} \\\\ {rows}{end}"
+
+
 @functools.lru_cache(maxsize=8192)
 def _fitted(tex: str, lhs: str, width: float) -> str:
     """:func:`printing.break_sum` of ``tex`` in the room after ``lhs`` (memoised too)."""
@@ -530,7 +545,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
     width = printing.SCREEN_WIDTH if family == "md" else printing.ROW_WIDTH
     fit_width = FIT_WIDTH if family == "tex" else width
     env.filters.update(
-        display=lambda e: Math(_layout(e.lhs, e.rhs, fit_width)[0]),
+        display=lambda e: Math(_display(e, fit_width)),
         columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, fit_width)[1]) else ""),
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e, *names: _beside(e, fit_width, *names),

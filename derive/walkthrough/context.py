@@ -128,9 +128,9 @@ def prepare(d: Derivation, proofs: Mapping[str, Any], detail: str = "full") -> P
         b
         if b.name not in shown
         else replace(b, closed_long=True)
-        if len(str(shown[b.name].rhs)) > MAX_CLOSED_TEX
+        if len(closed[b.name].rhs.tex) > MAX_CLOSED_TEX
         else replace(b, closed_cut=True)
-        if not full and len(str(shown[b.name].rhs)) > STANDARD_CLOSED_TEX
+        if not full and len(closed[b.name].rhs.tex) > STANDARD_CLOSED_TEX
         else replace(
             b, closed=shown[b.name], deep=lessons.through_weights(d, b.name, closed[b.name])
         )

@@ -466,14 +466,18 @@ class _Writer:
 
     def chained(self, v: BackwardVisit) -> bool:
         """Some use of ``v`` depends on another (``h₂`` on ``h₁`` in an unrolled network): its
-        uses are steps one after another, not computations side by side."""
+        uses are steps one after another, not computations side by side — nor two maps of one
+        pass, ``v`` read as it is and transposed (:func:`two_maps`: a Hopfield net's ``X`` and
+        ``Xᵀ``, a tied autoencoder's ``W`` and ``Wᵀ``)."""
         deps: dict[str, set[str]] = {}
         for name, tree in self.d.spec.forward:
             deps[name] = set()
             for n in ex.names(tree):
                 deps[name] |= {n} | deps.get(n, set())
         uses = {c.source for c in v.contributions}
-        return any(deps.get(a, set()) & (uses - {a}) for a in uses)
+        return any(deps.get(a, set()) & (uses - {a}) for a in uses) and not two_maps(
+            [self.trees[a] for a in uses if a in self.trees], v.name
+        )
 
     def penalised(self, v: BackwardVisit) -> bool:
         """The parameter enters the loss directly, outside its data term (``L = bce(p, y) +
@@ -678,7 +682,7 @@ class _Writer:
                     # weight's sentence's, said once
                     key = "linear-input.inline"
                 out.append(Words(key, (*base, ("W", W), ("F", Math(c.formula.tex())))))
-                if w is not None and param and self.recurrent(w, t):
+                if w is not None and param and self.recurrent(w, t, tree):
                     # the state of the step before, through the weight shared by every step
                     out.append(Words("through-time", (*base, ("W", W))))
             elif r == "linear-weight" and self.g.tensors[t].kind != "param":
@@ -934,20 +938,11 @@ class _Writer:
             return Math(mf.Scalar(self.g.count((inner,)).expr, self.g.scalar_names()).tex())
         return None
 
-    def recurrent(self, w: str, t: str) -> bool:
-        """``t`` was itself computed with the weight ``w`` (the state of an earlier step of an
-        unrolled recurrence that ``w`` maps forward again)."""
-        seen, todo = set(), [t]
-        while todo:
-            n = todo.pop()
-            if n in seen or n not in self.trees:
-                continue
-            seen.add(n)
-            names = ex.names(self.trees[n])
-            if w in names:
-                return True
-            todo += sorted(names)
-        return False
+    def recurrent(self, w: str, t: str, tree: ex.Node) -> bool:
+        """``t`` was itself computed with the weight ``w`` on the side of a product where ``tree``
+        reads it (the state of an earlier step of an unrolled recurrence that ``w`` maps forward
+        again): :func:`recurs`."""
+        return recurs(self.trees, w, tree, t)
 
     def cofactor(self, tree: ex.Node, t: str) -> Math:
         """The other factor where the node is ``t`` times one expression that does not read
@@ -1029,6 +1024,12 @@ class _Writer:
                 alpha = repr(float(value)) if value is not None else alpha
             args.append(("a", Math(alpha)))
         out = [Words(key, tuple(args))]
+        split = _branches(self.trees[source], call) if key == "slope.indicator" else None
+        if split is not None and all(_uses(b, t) for b in split):
+            # where(c, A, B) with t in both branches: each entry's blame takes one branch
+            a, b = (Math(forward_ir(x, self.g).tex()) for x in split)
+            c = Math(forward_ir(call, self.g).tex())  # the mask as written: 1[w − x > 0]
+            out.append(Words("where.branches", (("T", T), ("S", S), ("A", a), ("B", b), ("c", c))))
         if not (isinstance(arg, ex.Name) and arg.id == t and op.derivative is not None):
             return out
         symbols = list(self.g.tensors[t].symbols)
@@ -1660,3 +1661,78 @@ def in_product(tree: ex.Node, name: str) -> bool:
             return True
         stack.extend(ex.children(n))
     return False
+
+
+def _weight_sites(tree: ex.Node, p: str) -> list[tuple[str, ex.Node]]:
+    """Each matrix product in ``tree`` with ``p`` itself as an operand: the side it sits on
+    (``"left"``/``"right"``) and the other operand."""
+    out, stack = [], [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op == "@":
+            if n.left == ex.Name(p):
+                out.append(("left", n.right))
+            if n.right == ex.Name(p):
+                out.append(("right", n.left))
+        stack.extend(ex.children(n))
+    return out
+
+
+def recurs(trees: Mapping[str, ex.Node], p: str, tree: ex.Node, t: str | None = None) -> bool:
+    """``p`` in ``tree`` maps forward again a tensor that was itself computed with ``p`` on the
+    same side of a product — the recurrence ``h₂ = f(h₁ W)``, ``h₁ = f(h₀ W)`` of an unrolled
+    network (with ``t``: only the products whose other operand reads ``t``). Not a weight read
+    once transposed and once not (a modern Hopfield net's ``softmax(β ξ Xᵀ) X``, a tied
+    autoencoder's ``W`` and ``Wᵀ``): one pass through two different maps, not steps in time."""
+    for side, other in _weight_sites(tree, p):
+        names = ex.names(other)
+        if t is not None and t not in names:
+            continue
+        seen: set[str] = set()
+        todo = [t] if t is not None else sorted(names)
+        while todo:
+            n = todo.pop()
+            if n in seen or n not in trees:
+                continue
+            seen.add(n)
+            if any(s == side for s, _ in _weight_sites(trees[n], p)):
+                return True
+            todo += sorted(ex.names(trees[n]))
+    return False
+
+
+def two_maps(trees: list[ex.Node], p: str) -> bool:
+    """``p`` is a factor of a matrix product as it is in some of ``trees`` and transposed in
+    others (``softmax(β ξ Xᵀ) X``, ``relu(x W) Wᵀ``): two different maps made of one parameter,
+    not the same map applied step after step."""
+    plain = transposed = False
+    for tree in trees:
+        stack = [tree]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ex.BinOp) and n.op == "@":
+                for side in (n.left, n.right):
+                    plain |= side == ex.Name(p)
+                    transposed |= side == ex.Transpose(ex.Name(p))
+            stack.extend(ex.children(n))
+    return plain and transposed
+
+
+def _branches(tree: ex.Node, mask: ex.Call) -> tuple[ex.Node, ex.Node] | None:
+    """``(A, B)`` where ``tree`` is a ``where`` as the spec reads it, ``m·A + (1 − m)·B`` with
+    ``m`` the mask ``mask`` (``torch.where(x < w, w·log(1 + x/ε), x − C)``); else ``None``."""
+    if not (isinstance(tree, ex.BinOp) and tree.op == "+"):
+        return None
+    one_minus = ex.BinOp("-", ex.Num(Fraction(1, 1)), mask)
+    found: dict[str, ex.Node] = {}
+    for side in (tree.left, tree.right):
+        if not (isinstance(side, ex.BinOp) and side.op == "*"):
+            return None
+        for m, other in ((side.left, side.right), (side.right, side.left)):
+            if m == mask:
+                found.setdefault("A", other)
+                break
+            if m == one_minus:
+                found.setdefault("B", other)
+                break
+    return (found["A"], found["B"]) if set(found) == {"A", "B"} else None

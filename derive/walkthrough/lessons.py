@@ -42,6 +42,7 @@ from derive.walkthrough.intuition import (
     axis_of,
     in_product,
     one_per_example,
+    recurs,
     sum_terms,
     written_mean,
 )
@@ -350,9 +351,9 @@ def _input_rows(m: Any) -> int:
 
 def _shared_weight(d: Derivation) -> Any:
     """A parameter used by several assignments (a weight shared across the steps of an unrolled
-    recurrent network): one that meets its own earlier output (``h_1 @ W_h``), the recurrent
-    weight; ``None`` when no parameter is shared so (a weight used side by side on two batches is
-    no recurrence)."""
+    recurrent network): one that meets its own earlier output on the same side (``h_1 @ W_h``,
+    :func:`recurs`), the recurrent weight; ``None`` when no parameter is shared so (a weight
+    used side by side on two batches, or as ``X`` and ``Xᵀ`` in one pass, is no recurrence)."""
     g = d.graph
     trees = dict(g.spec.forward)
 
@@ -362,25 +363,9 @@ def _shared_weight(d: Derivation) -> Any:
     shared = [v for v in d.backward if v.kind == "param" and steps(v) > 1]
     if not shared:
         return None
-    deps: dict[str, set[str]] = {}
-    for name, tree in g.spec.forward:
-        deps[name] = set()
-        for n in ex.names(tree):
-            deps[name] |= {n} | deps.get(n, set())
 
-    def meets_own_output(tree: ex.Node, p: str) -> bool:  # p @ (…) with (…) depending on p
-        stack = [tree]
-        while stack:
-            n = stack.pop()
-            if isinstance(n, ex.BinOp) and n.op == "@" and ex.Name(p) in (n.left, n.right):
-                other = n.right if n.left == ex.Name(p) else n.left
-                if any(p in deps.get(x, set()) for x in ex.names(other)):
-                    return True
-            stack.extend(ex.children(n))
-        return False
-
-    def recurrent(v: Any) -> bool:
-        return any(meets_own_output(trees[c.source], v.name) for c in v.contributions)
+    def recurrent(v: Any) -> bool:  # p @ (…) with (…) made by p on the same side (recurs)
+        return any(recurs(trees, v.name, trees[c.source]) for c in v.contributions)
 
     # only a recurrence is "one contribution per step" (not a GAN's real and fake batches)
     return next((v for v in shared if recurrent(v)), None)
@@ -1381,10 +1366,15 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
             # the factor that needs the transpose as the formula writes it: ReLU(hn) in
             # ReLU(hn)ᵀ δ, not hn (tf batchnorm's "Without the transpose, hn δ")
             x_tex = g.tensors[val.name].tex
+            made = False  # the factor is computed from the value (ReLU(hn), tanh(x W)), not it
             if isinstance(formula, mf.MatMul) and isinstance(formula.a, mf.T):
                 inner = formula.a.x
-                if not isinstance(inner, mf.Ref) and tuple(inner.shape) == (a.rows, a.cols):
+                if not isinstance(inner, mf.Ref):
                     x_tex = mf.LatexPrinter().wrap(inner, 3)  # bracketed where a product needs it
+                    if tuple(inner.shape) != (a.rows, a.cols):
+                        # tanh(x W)ᵀ δ: the sizes and numbers are tanh(x W)'s, not x's
+                        made = True
+                        a = sp.zeros(*inner.shape)
             math += [
                 ("W", Math(w.tex)),
                 ("right", Math(formula.tex())),
@@ -1401,6 +1391,13 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
                     ("sc", Math(f"{a.cols} \\times {b.cols}")),
                 ]
                 parts.append(("transpose_habit", ()))
+            elif not _value_transposed(formula):
+                pass  # no transpose to leave out: δ_logit x of a 1-D weight (a row's layout)
+            elif a.cols == b.rows and made:
+                # an inline layer's product fits: said, not computed (the handout's room; its
+                # numbers are the product of that layer's values and δ)
+                if step is None:
+                    parts.append(("transpose_fits", ()))
             elif a.cols == b.rows:
                 wrong = a * b
                 grid = [[pc.ex.value(e) for e in row] for row in wrong.tolist()]

@@ -24,6 +24,7 @@ from derive.numeric.example import Example, fmt
 from derive.numeric.verify import targets
 from derive.walkthrough.codegen import Code, grad_line
 from derive.walkthrough.diagram import Diagram
+from derive.walkthrough import named as naming
 from derive.walkthrough.lazy import Lazy
 
 MAX_MATRIX = 6  # rows/cols of a value matrix shown in full; larger ones are cut with dots
@@ -97,6 +98,9 @@ class Eq:
     proof: str = ""
     shape_rows: tuple[tuple[Math, Math], ...] = ()  # the shapes as a small table: names, shape
     hint: Math = Math("")  # an exercise's shape hint: the operands' shapes, not their arrangement
+    # the pieces a long rhs repeats, named once (walkthrough.named): (letter, its LaTeX); the
+    # rhs above is written with the letters
+    named: tuple[tuple[Math, Math], ...] = ()
 
 
 
@@ -474,15 +478,22 @@ class Pieces:
             t = self.g.tensors.get(value) if tensors else None
             shown = value if tensors else proof_math(key, value)
             args.append((key, Math(t.tex) if t is not None else shown))
+        rhs_tex, defs = step.rhs.tex, ()
+        if tensors and isinstance(rhs, mf.MExpr) and len(rhs_tex) > naming.LONG:
+            short, pieces = naming.named(rhs)
+            if pieces:  # display only: the letters stand for the very sub-trees of the proven rhs
+                rhs_tex = short.tex()
+                defs = tuple((Math(n.tex()), Math(m.tex())) for n, m in pieces)
         return Eq(
             Math(step.lhs.tex),
-            Math(step.rhs.tex),
+            Math(rhs_tex),
             step.reason,
             tuple(args),
             shapes,
             proof,
             table,
             hint,
+            defs,
         )
 
     def calc(self, step: Step) -> Calc:
