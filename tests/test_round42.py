@@ -60,9 +60,7 @@ def test_a_wrong_gelu_slope_stays_wrong(slope: str) -> None:
     assert r.verdict == "incorrect"
 
 
-def test_the_handout_still_names_gelu() -> None:
-    """The unit's own sentence (GELU gates the blame by Φ(x) + xφ(x)), not erf's generic one:
-    the handout finds F.gelu written with the exact √2."""
+def _md(path: str, lang: str = "en") -> str:
     from derive.engine.backprop import derive
     from derive.lang import spec
     from derive.numeric import verify as numeric
@@ -70,12 +68,28 @@ def test_the_handout_still_names_gelu() -> None:
     from derive.render.build import shared_proofs
     from derive.walkthrough.context import build
 
-    d = derive(spec.parse(Path(SPEC).read_text(encoding="utf-8")))
+    d = derive(spec.parse(Path(path).read_text(encoding="utf-8")))
     w = build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail="standard")
-    md = render.render("md/walkthrough.md.j2", w, "en")
+    return render.render("md/walkthrough.md.j2", w, lang)
+
+
+def test_the_handout_still_names_gelu() -> None:
+    """The unit's own sentence (GELU gates the blame by Φ(x) + xφ(x)), not erf's generic one:
+    the handout finds F.gelu written with the exact √2."""
+    md = _md(SPEC)
     assert "GELU, $x\\thinspace \\Phi(x)$" in md
     assert "\\operatorname{erf}\\left(\\frac{x \\thinspace W}{\\sqrt{2}}\\right)" in md
     assert "0.7071" not in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_only_a_true_convolution_turns_the_kernels_blame_back(lang: str) -> None:
+    """np.convolve turns the kernel: its kernel's blame is the correlation turned back by 180°;
+    correlate2d (a CNN's convolution) turns nothing, and its sentence says no such thing."""
+    course = Path(__file__).resolve().parent / "specs_course"
+    turned = {"en": "turned back by 180°", "zh": "再转回 180°"}[lang]
+    assert turned in _md(str(course / "cv42_numpy_convolve_1d_linear_mse.toml"), lang)
+    assert turned not in _md(str(course / "cv42_scipy_correlate2d_relu_sq.toml"), lang)
 
 
 def test_a_wrong_pasted_constant_is_named_with_a_short_factor() -> None:

@@ -811,12 +811,16 @@ class _Writer:
                 out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
-            elif r in ("corr2d-kernel", "corr2d-input") and any(
-                c.func in ops.of_kind(ops.CORR2D) and c.args[r == "corr2d-kernel"] == ex.Name(t)
-                and not ops.get(c.func).extra.get("full")  # 'valid': what the sentences say
-                for c in _calls(tree)
+            elif r in ("corr2d-kernel", "corr2d-input") and (
+                slides := [
+                    c for c in _calls(tree)
+                    if c.func in ops.of_kind(ops.CORR2D) and c.args[r == "corr2d-kernel"] == ex.Name(t)
+                    and not ops.get(c.func).extra.get("full")  # 'valid': what the sentences say
+                ]
             ):  # conv42: t itself is the kernel (or the image) the convolution slides over
-                out.append(Words(r, base))
+                # a true convolution (the kernel turned) says so for the kernel's blame (round 42)
+                flip = r == "corr2d-kernel" and ops.get(slides[0].func).extra.get("flip")
+                out.append(Words(r + (".flipped" if flip else ""), base))
             elif r == "reshape" and any(
                 c.func == ops.get("reshaped").name and c.args[0] == ex.Name(t) for c in _calls(tree)
             ):  # reshape41: t itself laid out again (hid @ w's reshape says the product's words)
