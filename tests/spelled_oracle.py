@@ -1435,6 +1435,8 @@ def _execute_lines(raw: dict, ns: dict[str, Any]) -> tuple[torch.Tensor, dict[st
                 code = re.sub(r"\.size\b(?!\s*\()", ".numel()", text)
                 # a cast to float32 runs in the oracle's float64 (derive computes exactly)
                 code = re.sub(r"\.float\(\)|\.astype\((?:float|np\.float64)\)", ".double()", code)
+                # heldnets42: MindSpore's Tensor.mean(axis, keep_dims) as PyTorch's keepdim
+                code = re.sub(r"(\.mean\([^()]*?)\bkeep_dims\s*=", r"\1keepdim=", code)
                 value = eval(compile(code, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
         except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
             raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None
@@ -1896,7 +1898,8 @@ def _paddle_shim_hn41() -> SimpleNamespace:
 _MINDSPORE_ONLY_HN42 = re.compile(
     r"(?<![\w.])ops\.(binary_cross_entropy|binary_cross_entropy_with_logits|cross_entropy|mse_loss|"
     r"l1_loss|smooth_l1_loss|sub|mul|div|pow|clamp|cat|concat|rsqrt|neg|mish)\s*\(|"
-    r"(?<![\w.])ops\.\w+\([^)]*\b(keep_dims|input_perm|input_x)\s*="
+    r"(?<![\w.])ops\.\w+\([^)]*\b(keep_dims|input_perm|input_x)\s*=|"
+    r"(?<![\w.])ops\.[A-Z]\w*\("  # a primitive class: Keras 3's ops has none
 )
 
 
@@ -1921,6 +1924,9 @@ def _mindspore_shim_hn42() -> SimpleNamespace:
 
     def reduce(v, reduction):
         return {"mean": v.mean, "sum": v.sum, "none": lambda: v}[reduction]()
+
+    def unary(f):  # the one argument positional or as input=, x= or input_x=
+        return lambda *a, **k: f(_t(a[0] if a else first(k, "input", "x", "input_x")))
 
     def bce(logits, labels, weight=None, reduction="mean"):
         p, y = _t(logits), _t(labels)
@@ -1954,11 +1960,13 @@ def _mindspore_shim_hn42() -> SimpleNamespace:
         mean=red(torch.mean), sum=red(torch.sum), logsumexp=red(torch.logsumexp),
         softmax=lambda input, axis=-1: torch.softmax(_t(input), dim=axis),
         log_softmax=lambda logits, axis=-1: torch.log_softmax(_t(logits), dim=axis),
-        relu=lambda input: torch.clamp(_t(input), min=0), sigmoid=lambda input: 1 / (1 + torch.exp(-_t(input))),
-        tanh=torch.tanh, exp=torch.exp, log=torch.log, sqrt=torch.sqrt, square=torch.square,
-        abs=torch.abs, log1p=torch.log1p, expm1=torch.expm1, erf=torch.erf, sin=torch.sin, cos=torch.cos,
-        rsqrt=torch.rsqrt, reciprocal=torch.reciprocal, neg=torch.neg,
-        silu=F.silu, softsign=F.softsign, relu6=F.relu6, selu=F.selu, mish=F.mish,
+        **{name: unary(f) for name, f in dict(
+            relu=lambda v: torch.clamp(v, min=0), sigmoid=lambda v: 1 / (1 + torch.exp(-v)),
+            tanh=torch.tanh, exp=torch.exp, log=torch.log, sqrt=torch.sqrt, square=torch.square,
+            abs=torch.abs, log1p=torch.log1p, expm1=torch.expm1, erf=torch.erf, sin=torch.sin,
+            cos=torch.cos, rsqrt=torch.rsqrt, reciprocal=torch.reciprocal, neg=torch.neg,
+            silu=F.silu, softsign=F.softsign, relu6=F.relu6, selu=F.selu, mish=F.mish,
+        ).items()},
         leaky_relu=lambda input, alpha=0.2: F.leaky_relu(_t(input), alpha),
         elu=lambda input_x, alpha=1.0: F.elu(_t(input_x), alpha),
         gelu=lambda input, approximate="none": F.gelu(_t(input), approximate=approximate),
@@ -1975,12 +1983,59 @@ def _mindspore_shim_hn42() -> SimpleNamespace:
     )
 
 
+def _mindspore_classes_hn42(ms: SimpleNamespace) -> None:
+    """MindSpore's primitive classes (``ops.ReLU()(x)``, ``ops.MatMul(transpose_b=True)(a, b)``,
+    ``ops.ReduceMean(keep_dims)(x, axis)`` …) as their functions."""
+    for c in ("ReLU", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Square", "Abs", "ReLU6",
+              "Softsign", "Erf", "Neg", "Reciprocal", "Rsqrt", "Add", "Sub", "Mul", "Div", "Pow",
+              "Softplus"):
+        setattr(ms, c, lambda f=getattr(ms, c.lower()): f)
+
+    def matmul(transpose_a=False, transpose_b=False):
+        return lambda x, y: (_t(x).T if transpose_a else _t(x)) @ (_t(y).T if transpose_b else _t(y))
+
+    def reduce(f):
+        def make(keep_dims=False):
+            def call(x, axis=()):
+                x = _t(x)
+                if axis == () or axis is None:
+                    return f(x.reshape(-1), dim=0, keepdim=False).reshape([1] * x.dim() if keep_dims else [])
+                return f(x, dim=axis, keepdim=keep_dims)
+            return call
+        return make
+
+    ms.MatMul = matmul
+    ms.ReduceMean, ms.ReduceSum = reduce(torch.mean), reduce(torch.sum)
+    ms.Softmax = lambda axis=-1: lambda x: torch.softmax(_t(x), dim=axis)
+    ms.LogSoftmax = lambda axis=-1: lambda x: torch.log_softmax(_t(x), dim=axis)
+    ms.BinaryCrossEntropy = lambda reduction="mean": lambda logits, labels, weight=None: \
+        ms.binary_cross_entropy(logits, labels, weight, reduction)
+    ms.SigmoidCrossEntropyWithLogits = lambda: lambda logits, label: \
+        ms.binary_cross_entropy_with_logits(logits, label, reduction="none")
+
+
+def _ms_softmax_ce_hn42(sparse=False, reduction="none"):
+    """mindspore.nn.SoftmaxCrossEntropyWithLogits: −Σ labels · log_softmax(logits) per row
+    (class indices one-hot when sparse)."""
+    def call(logits, labels):
+        logp = torch.log_softmax(_t(logits), dim=-1)
+        t = _t(labels)
+        t = F.one_hot(t.long().reshape(-1), logp.shape[-1]).to(D) if sparse else t
+        v = -(t * logp).sum(-1)
+        return {"mean": v.mean, "sum": v.sum, "none": lambda: v}[reduction]()
+    return call
+
+
 def _extras_hn42(modules: dict[str, Any], raw: dict) -> None:
     """heldnets42: ``mindspore.ops`` / ``ms.ops``, and a bare ``ops`` as MindSpore's when a
-    [forward] line says so (:data:`_MINDSPORE_ONLY_HN42`)."""
+    [forward] line says so (:data:`_MINDSPORE_ONLY_HN42`); mindspore.nn's
+    SoftmaxCrossEntropyWithLogits (also as ``nn.``: PyTorch has no class of the name)."""
     ms = _mindspore_shim_hn42()
-    modules["mindspore"] = SimpleNamespace(ops=ms)
-    modules["ms"] = SimpleNamespace(ops=ms)
+    _mindspore_classes_hn42(ms)
+    ms_nn = SimpleNamespace(SoftmaxCrossEntropyWithLogits=_ms_softmax_ce_hn42)
+    modules["mindspore"] = SimpleNamespace(ops=ms, nn=ms_nn)
+    modules["ms"] = SimpleNamespace(ops=ms, nn=ms_nn)
+    modules["nn"].SoftmaxCrossEntropyWithLogits = _ms_softmax_ce_hn42
     texts = [v for v in (raw.get("forward") or {}).values() if isinstance(v, str)]
     if any(_MINDSPORE_ONLY_HN42.search(t) for t in texts):
         modules["ops"] = ms

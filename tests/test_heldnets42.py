@@ -11,7 +11,10 @@ sizes, values, spellings), not the specs that showed them:
   ops has not or a MindSpore keyword (keep_dims=, input_perm=); each read function is PyTorch's
   function of the same value (gelu's default is the erf form, leaky_relu's slope 0.2,
   smooth_l1_loss's default reduction 'none'); another MindSpore function is refused naming those
-  read (en, zh);
+  read (en, zh); found by the probe after the first pass: the primitive classes constructed and
+  called at once (``ops.ReLU()(x)``, ``ops.MatMul(transpose_b=True)(x, W)``,
+  ``ops.ReduceMean(keep_dims=True)(x, 1)``), ``nn.SoftmaxCrossEntropyWithLogits(sparse=…)``
+  (reduction 'none' by default) and ``Tensor.mean(axis, keep_dims)``;
 - ``torch.histc`` was refused saying it "returns the indices of the buckets": it returns how many
   entries fall in each bin; the refusal says so and names a soft histogram derive reads."""
 
@@ -78,6 +81,36 @@ def test_mindspore_ops_are_read_as_pytorch_calls_of_the_same_value(
     _both(_MS.format(inputs=inputs, params=params, lines=lines), "mindspore")
 
 
+@pytest.mark.parametrize(
+    "inputs, params, lines",
+    [
+        ('y = { shape = ["N", 1], kind = "binary" }', 'v = ["h", 1]',
+         'z = "ops.ReLU()(ops.MatMul()(x, W))"\n'
+         'loss = "ops.BinaryCrossEntropy()(ops.Sigmoid()(ops.matmul(z, v)), y)"'),
+        ('y = ["N", 1]', 'V = ["K", "h"]',
+         'z = "mindspore.ops.MatMul(transpose_b=True)(ops.Tanh()(x @ W), V)"\n'
+         'loss = "ops.ReduceMean()(ops.Square()(ops.ReduceSum(keep_dims=True)(z, 1) - y), ())"'),
+        ('labels = ["N"]', 'V = ["h", "K"]',
+         'logits = "ops.matmul(ops.relu(ops.matmul(x, W)), V)"\n'
+         'loss = "nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction=\'mean\')(logits, labels)"'),
+        ('Y = { shape = ["N", "K"], kind = "one-hot" }', 'V = ["h", "K"]',
+         'logits = "mindspore.ops.matmul(mindspore.ops.tanh(x @ W), V)"\n'
+         'loss = "mindspore.nn.SoftmaxCrossEntropyWithLogits()(logits, Y).mean()"'),
+        ('y = ["N", 1]', 'v = ["h", 1]',
+         'z = "ops.relu(ops.matmul(x, W))"\nloss = "ops.mse_loss(z.mean(axis=1, keep_dims=True), y) + ops.mean(ops.matmul(z, v))"'),
+        ('y = { shape = ["N", 1], kind = "binary" }', 'v = ["h", 1]',
+         'loss = "ops.SigmoidCrossEntropyWithLogits()(ops.Softmax(axis=1)(x @ W) @ v, y).sum()"'),
+    ],
+    ids=["class-relu-matmul-bce", "class-matmul-transpose-b-reduce", "nn-sce-sparse-mean",
+         "nn-sce-one-hot-default-none", "tensor-mean-keep-dims", "class-sigmoid-ce-softmax"],
+)
+def test_mindspore_primitive_classes_and_cells_are_read(inputs: str, params: str, lines: str) -> None:
+    """MindSpore's primitives constructed and called at once (``ops.ReLU()(x)``), its
+    SoftmaxCrossEntropyWithLogits cell (reduction 'none' by default) and Tensor.mean's
+    keep_dims, as their functions."""
+    _both(_MS.format(inputs=inputs, params=params, lines=lines), "mindspore-classes")
+
+
 def test_a_bare_ops_without_a_mindspore_mark_stays_keras() -> None:
     """Keras 3's ``ops.gelu`` is the tanh form: no MindSpore-only name, so Keras' reading."""
     _both(_MS.format(inputs='y = ["N", 1]', params='v = ["h", 1]',
@@ -134,8 +167,9 @@ loss = "((h - t) ** 2).sum()"
 @pytest.mark.parametrize(
     "line",
     ["torch.histc(out, bins=4, min=-1, max=1) / 6", "torch.histogram(out, bins=4)[0] / 6",
-     "np.histogram(out, bins=4, range=(-1, 1))[0] / 6"],
-    ids=["torch-histc", "torch-histogram", "np-histogram"],
+     "np.histogram(out, bins=4, range=(-1, 1))[0] / 6", "out.histc(bins=4, min=-1, max=1) / 6",
+     "tf.histogram_fixed_width(out, [-1.0, 1.0], nbins=4) / 6"],
+    ids=["torch-histc", "torch-histogram", "np-histogram", "histc-method", "tf-fixed-width"],
 )
 def test_a_histogram_is_refused_as_counts_not_indices(line: str) -> None:
     en, zh = _refusal(_HIST.format(line=line), "en"), _refusal(_HIST.format(line=line), "zh")

@@ -5875,7 +5875,9 @@ _DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
 # heldnets36: a bucket index of the input (whole numbers, no gradient through them)
 _BUCKETS_HN36 = frozenset({"bucketize", "searchsorted", "digitize", "histc", "histogram"})
 # heldnets42: of those, the ones that return how many entries fall in each bin (not an index)
-_COUNTS_HN42 = frozenset({"histc", "histogram", "histogram2d", "histogramdd"})
+_COUNTS_HN42 = frozenset(
+    {"histc", "histogram", "histogram2d", "histogramdd", "histogram_fixed_width"}
+)
 # heldnets38: library calls on 3-D tensors (a weight [out, in1, in2], an input [N, C, L]): a
 # sentence saying what to write with matrices, not "unknown function"
 _THREE_D_HN38 = {
@@ -5889,7 +5891,7 @@ def refused_hn35(text: str) -> None:
     """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
     line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
     ``bincount`` (how many values they return depends on the data)."""
-    words = (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36, *_THREE_D_HN38)
+    words = (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36, *_THREE_D_HN38, *_COUNTS_HN42)
     if not any(w in text for w in words):
         return
     tree = parsed(text)
@@ -5905,7 +5907,8 @@ def refused_hn35(text: str) -> None:
             raise SpellingError(catalog.said("spec.heldnets35.leaves_autograd", name=name))
         if name in _DATA_SIZED_HN35:
             raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
-        if name in _COUNTS_HN42 and module_of(n.func.value):  # heldnets42: counts, not indices
+        # heldnets42: counts, not indices (also PyTorch's method x.histc(bins))
+        if name in _COUNTS_HN42 and (module_of(n.func.value) or name == "histc"):
             raise SpellingError(catalog.said("spec.heldnets42.counts", name=name))
         if name in _BUCKETS_HN36 and module_of(n.func.value):
             raise SpellingError(catalog.said("spec.heldnets36.buckets", name=name))
@@ -6432,6 +6435,22 @@ _MINDSPORE_SPELLINGS_HN42 = (
 _MINDSPORE_READ_HN42 = frozenset({*_MINDSPORE_SAME_HN42, *_MINDSPORE_PARAMS_HN42})
 # the names and keywords that say a bare ``ops.`` is MindSpore's: not in Keras 3's ops
 _MINDSPORE_KEYWORDS_HN42 = frozenset({"keep_dims", "input_perm", "input_x"})
+# MindSpore's primitive classes, constructed and called at once (``ops.ReLU()(x)``,
+# ``ops.MatMul(transpose_b=True)(x, W)``, ``ops.ReduceMean(keep_dims=True)(x, 1)``): the
+# function each is, and the constructor's parameters (mindspore.cn api_python/ops)
+_MINDSPORE_CLASSES_HN42 = {
+    **{c: (c.lower(), ()) for c in (
+        "ReLU", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Square", "Abs", "ReLU6", "Softsign",
+        "Erf", "Neg", "Reciprocal", "Rsqrt", "Add", "Sub", "Mul", "Div", "Pow", "Softplus",
+    )},
+    "MatMul": ("matmul", ("transpose_a", "transpose_b")),
+    "ReduceMean": ("mean", ("keep_dims",)), "ReduceSum": ("sum", ("keep_dims",)),
+    "Softmax": ("softmax", ("axis",)), "LogSoftmax": ("log_softmax", ("axis",)),
+    "BinaryCrossEntropy": ("binary_cross_entropy", ("reduction",)),
+    "SigmoidCrossEntropyWithLogits": ("binary_cross_entropy_with_logits", ()),
+}
+# mindspore.nn's loss cell without a PyTorch class of the name: (sparse=False, reduction='none')
+_MINDSPORE_NN_HN42 = frozenset({"nn", "mindspore.nn", "ms.nn"})
 
 
 def _mindspore_param_hn42(arg: str | None, params: tuple[str, ...]) -> str | None:
@@ -6516,6 +6535,56 @@ def _mindspore_call_hn42(n: ast.Call, name: str) -> ast.expr:
     raise AssertionError(name)
 
 
+def _mindspore_class_hn42(n: ast.Call, name: str) -> ast.expr:
+    """``ops.<Class>(…)(…)``: the primitive's function of the same value (its constructor's
+    arguments moved to where the function takes them)."""
+    ctor = n.func
+    assert isinstance(ctor, ast.Call)
+    func, params = _MINDSPORE_CLASSES_HN42[name]
+    c = _bound(ctor, f"ops.{name}", params, 0)
+    args, kws = list(n.args), list(n.keywords)
+    head = _attr(f"ops.{func}")
+    if name == "MatMul":
+        a = _bound(n, "ops.MatMul()", ("x", "y"), 2)
+        x, y = a["x"], a["y"]
+        for key, side in (("transpose_a", "x"), ("transpose_b", "y")):
+            v = c.get(key)
+            if v is not None and not (isinstance(v, ast.Constant) and type(v.value) is bool):
+                raise SpellingError(catalog.said("spec.heldnets42.mindspore_flag", name=name, arg=key))
+            if v is not None and v.value:  # type: ignore[attr-defined]
+                x, y = (_t(x), y) if side == "x" else (x, _t(y))
+        return _bin(x, ast.MatMult(), y)
+    if name in ("ReduceMean", "ReduceSum"):
+        a = _bound(n, f"ops.{name}()", ("x", "axis"), 1)
+        axis = a.get("axis")
+        if isinstance(axis, ast.Tuple | ast.List) and not axis.elts:
+            axis = None  # axis=(): every entry
+        kw = [ast.keyword("keep_dims", c["keep_dims"])] if "keep_dims" in c else []
+        axis = ast.Constant(None) if axis is None else axis
+        return _mindspore_call_hn42(ast.Call(head, [a["x"], axis], kw), func)
+    if name == "SigmoidCrossEntropyWithLogits":  # per entry, no reduction
+        kws.append(ast.keyword("reduction", ast.Constant("none")))
+    kws += [ast.keyword(k, v) for k, v in c.items()]
+    return _mindspore_call_hn42(ast.Call(head, args, kws), func)
+
+
+def _mindspore_nn_loss_hn42(n: ast.Call) -> ast.expr:
+    """``nn.SoftmaxCrossEntropyWithLogits(sparse=…, reduction=…)(logits, labels)``: PyTorch's
+    cross-entropy of the logits (class indices when sparse, else probability rows); MindSpore's
+    default reduction is 'none'."""
+    ctor = n.func
+    assert isinstance(ctor, ast.Call)
+    c = _bound(ctor, "nn.SoftmaxCrossEntropyWithLogits", ("sparse", "reduction"), 0)
+    sparse = c.get("sparse")
+    if sparse is not None and not (isinstance(sparse, ast.Constant) and type(sparse.value) is bool):
+        raise SpellingError(catalog.said(
+            "spec.heldnets42.mindspore_flag", name="SoftmaxCrossEntropyWithLogits", arg="sparse"
+        ))
+    a = _bound(n, "nn.SoftmaxCrossEntropyWithLogits()", ("logits", "labels"), 2)
+    return ast.Call(_attr("F.cross_entropy"), [a["logits"], a["labels"]],
+                    [ast.keyword("reduction", c.get("reduction", ast.Constant("none")))])
+
+
 def _mindspore_bare_hn42(texts: list[str]) -> bool:
     """Whether the bare ``ops.`` of these lines is MindSpore's: some call names a function
     MindSpore has and Keras 3's ops has not, or a MindSpore-only keyword (keep_dims=,
@@ -6530,6 +6599,7 @@ def _mindspore_bare_hn42(texts: list[str]) -> bool:
                 n.func.value
             ) == "ops" and (
                 (n.func.attr in _MINDSPORE_READ_HN42 and n.func.attr not in keras)
+                or n.func.attr in _MINDSPORE_CLASSES_HN42
                 or any(k.arg in _MINDSPORE_KEYWORDS_HN42 for k in n.keywords)
             ):
                 return True
@@ -6545,15 +6615,33 @@ def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[st
     (:func:`_mindspore_bare_hn42`); else it stays Keras 3's."""
     texts = [v for v in fwd.values() if isinstance(v, str)]
     bare = "ops" not in taken and _mindspore_bare_hn42(texts)
-    if not bare and not any("mindspore" in t or "ms.ops" in t for t in texts):
+    marks = ("mindspore", "ms.ops", "ms.nn", "SoftmaxCrossEntropyWithLogits", "keep_dims")
+    if not bare and not any(m in t for t in texts for m in marks):
         return fwd
 
     class Ops(ast.NodeTransformer):
         def visit_Call(self, n: ast.Call) -> ast.AST:
+            if isinstance(n.func, ast.Call) and isinstance(n.func.func, ast.Attribute):
+                path, name = _module_path(n.func.func.value), n.func.func.attr
+                nn_loss = name == "SoftmaxCrossEntropyWithLogits" and path in _MINDSPORE_NN_HN42
+                if nn_loss or name in _MINDSPORE_CLASSES_HN42 and (
+                    path in MINDSPORE_MODULES_HN42 or (bare and path == "ops")
+                ):  # the constructor's arguments are options; the call's are read first
+                    n.args = [self.visit(a) for a in n.args]
+                    for k in n.keywords:
+                        k.value = self.visit(k.value)
+                    out = _mindspore_nn_loss_hn42(n) if nn_loss else _mindspore_class_hn42(n, name)
+                    return ast.copy_location(out, n)
             self.generic_visit(n)
             if not isinstance(n.func, ast.Attribute):
                 return n
             path, name = _module_path(n.func.value), n.func.attr
+            if name == "mean" and not module_of(n.func.value) and any(
+                k.arg == "keep_dims" for k in n.keywords
+            ):  # MindSpore's Tensor.mean(axis, keep_dims): NumPy's keepdims
+                n.keywords = [ast.keyword("keepdims" if k.arg == "keep_dims" else k.arg, k.value)
+                              for k in n.keywords]
+                return n
             if path not in MINDSPORE_MODULES_HN42 and not (bare and path == "ops"):
                 return n
             if name not in _MINDSPORE_READ_HN42:
@@ -6565,7 +6653,9 @@ def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[st
 
     out: dict[str, object] = {}
     for key, text in fwd.items():
-        tree = parsed(text) if isinstance(text, str) and "ops." in text else None
+        tree = parsed(text) if isinstance(text, str) and (
+            "ops." in text or any(m in text for m in marks)
+        ) else None
         if tree is None:
             out[key] = text
             continue
