@@ -185,3 +185,41 @@ def test_the_soft_histogram_the_refusal_names_is_read() -> None:
         line="torch.exp(-(out.unsqueeze(1) - c) ** 2 / (2 * 0.3 ** 2)).sum(dim=0) / 6"
     )
     _both(text, "soft-histogram")
+
+
+_SIGNED = """
+[dims]
+N = 4
+d = 3
+[inputs]
+x = ["N", "d"]
+y = ["N", 1]
+[params]
+a = ["d"]
+W = ["d", 1]
+[constants]
+gamma = -0.1
+zeta = 1.1
+lam = 0.05
+[forward]
+pen = "torch.sigmoid(a - 0.5 * math.log(-gamma / zeta)).sum()"
+loss = "F.mse_loss((x * torch.clip(a, -1.0, 1.0)) @ W, y) + lam * pen"
+"""
+
+
+def test_check_accepts_the_walkthrough_formula_when_a_constant_sign_matters(tmp_path) -> None:
+    """The checker re-checks a formula at other sizes with every constant moved; moved by +1/7,
+    gamma = -0.1 makes log(-gamma / zeta) undefined (and the zero point's sigmoid overflowed):
+    the walkthrough's own gradient was called wrong. A move that keeps each constant's sign is
+    used when the first leaves the network's domain."""
+    from derive.checker.check import check
+    from test_course_networks import net_for
+
+    path = tmp_path / "signed.toml"
+    path.write_text(_SIGNED)
+    net = net_for(str(path), 0)
+    for p in net.spec.params:
+        expected = net.target(p).expected
+        assert check(str(path), p, expected).ok, (p, expected)
+    wrong = check(str(path), "W", net.target("W").expected + " * 2")
+    assert not wrong.ok
