@@ -2012,6 +2012,8 @@ def _mindspore_classes_hn42(ms: SimpleNamespace) -> None:
         ms.binary_cross_entropy(logits, labels, weight, reduction)
     ms.SigmoidCrossEntropyWithLogits = lambda: lambda logits, label: \
         ms.binary_cross_entropy_with_logits(logits, label, reduction="none")
+    ms.SmoothL1Loss = lambda beta=1.0, reduction="none": lambda logits, labels: \
+        ms.smooth_l1_loss(logits, labels, beta, reduction)
 
 
 def _ms_softmax_ce_hn42(sparse=False, reduction="none"):
@@ -2032,10 +2034,12 @@ def _extras_hn42(modules: dict[str, Any], raw: dict) -> None:
     SoftmaxCrossEntropyWithLogits (also as ``nn.``: PyTorch has no class of the name)."""
     ms = _mindspore_shim_hn42()
     _mindspore_classes_hn42(ms)
-    ms_nn = SimpleNamespace(SoftmaxCrossEntropyWithLogits=_ms_softmax_ce_hn42)
+    ms_nn = SimpleNamespace(SoftmaxCrossEntropyWithLogits=_ms_softmax_ce_hn42,
+                            SmoothL1Loss=ms.SmoothL1Loss)
     modules["mindspore"] = SimpleNamespace(ops=ms, nn=ms_nn)
     modules["ms"] = SimpleNamespace(ops=ms, nn=ms_nn)
     modules["nn"].SoftmaxCrossEntropyWithLogits = _ms_softmax_ce_hn42
     texts = [v for v in (raw.get("forward") or {}).values() if isinstance(v, str)]
     if any(_MINDSPORE_ONLY_HN42.search(t) for t in texts):
         modules["ops"] = ms
+        modules["nn"].SmoothL1Loss = ms.SmoothL1Loss  # MindSpore's cell: reduction 'none' 

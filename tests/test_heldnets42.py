@@ -100,15 +100,26 @@ def test_mindspore_ops_are_read_as_pytorch_calls_of_the_same_value(
          'z = "ops.relu(ops.matmul(x, W))"\nloss = "ops.mse_loss(z.mean(axis=1, keep_dims=True), y) + ops.mean(ops.matmul(z, v))"'),
         ('y = { shape = ["N", 1], kind = "binary" }', 'v = ["h", 1]',
          'loss = "ops.SigmoidCrossEntropyWithLogits()(ops.Softmax(axis=1)(x @ W) @ v, y).sum()"'),
+        ('y = ["N", 1]', 'v = ["h", 1]',
+         'z = "ops.relu(ops.matmul(x, W))"\nloss = "nn.SmoothL1Loss(beta=0.5)(ops.matmul(z, v), y).sum()"'),
+        ('y = ["N", 1]', 'v = ["h", 1]',
+         'loss = "mindspore.nn.SmoothL1Loss()(mindspore.ops.tanh(x @ W) @ v, y).sum() + ops.SmoothL1Loss(reduction=\'mean\')(x @ W @ v, y)"'),
     ],
     ids=["class-relu-matmul-bce", "class-matmul-transpose-b-reduce", "nn-sce-sparse-mean",
-         "nn-sce-one-hot-default-none", "tensor-mean-keep-dims", "class-sigmoid-ce-softmax"],
+         "nn-sce-one-hot-default-none", "tensor-mean-keep-dims", "class-sigmoid-ce-softmax",
+         "bare-nn-smooth-l1-in-mindspore-lines", "mindspore-nn-and-ops-smooth-l1"],
 )
 def test_mindspore_primitive_classes_and_cells_are_read(inputs: str, params: str, lines: str) -> None:
     """MindSpore's primitives constructed and called at once (``ops.ReLU()(x)``), its
     SoftmaxCrossEntropyWithLogits cell (reduction 'none' by default) and Tensor.mean's
     keep_dims, as their functions."""
     _both(_MS.format(inputs=inputs, params=params, lines=lines), "mindspore-classes")
+
+
+def test_pytorch_smooth_l1_stays_pytorch_without_a_mindspore_mark() -> None:
+    """``nn.SmoothL1Loss()`` in PyTorch lines is PyTorch's (reduction 'mean')."""
+    _both(_MS.format(inputs='y = ["N", 1]', params='v = ["h", 1]',
+                     lines='loss = "nn.SmoothL1Loss()(torch.relu(x @ W) @ v, y).sum()"'), "torch-smooth-l1")
 
 
 def test_a_bare_ops_without_a_mindspore_mark_stays_keras() -> None:

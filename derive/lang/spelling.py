@@ -6448,6 +6448,8 @@ _MINDSPORE_CLASSES_HN42 = {
     "Softmax": ("softmax", ("axis",)), "LogSoftmax": ("log_softmax", ("axis",)),
     "BinaryCrossEntropy": ("binary_cross_entropy", ("reduction",)),
     "SigmoidCrossEntropyWithLogits": ("binary_cross_entropy_with_logits", ()),
+    # also mindspore.nn's cell of the name: reduction 'none' by default (PyTorch's: 'mean')
+    "SmoothL1Loss": ("smooth_l1_loss", ("beta", "reduction")),
 }
 # mindspore.nn's loss cell without a PyTorch class of the name: (sparse=False, reduction='none')
 _MINDSPORE_NN_HN42 = frozenset({"nn", "mindspore.nn", "ms.nn"})
@@ -6624,7 +6626,11 @@ def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[st
             if isinstance(n.func, ast.Call) and isinstance(n.func.func, ast.Attribute):
                 path, name = _module_path(n.func.func.value), n.func.func.attr
                 nn_loss = name == "SoftmaxCrossEntropyWithLogits" and path in _MINDSPORE_NN_HN42
-                if nn_loss or name in _MINDSPORE_CLASSES_HN42 and (
+                # MindSpore's nn.SmoothL1Loss where the lines are MindSpore's (else PyTorch's)
+                cell = name == "SmoothL1Loss" and (
+                    path in ("mindspore.nn", "ms.nn") or (bare and path == "nn")
+                )
+                if nn_loss or cell or name in _MINDSPORE_CLASSES_HN42 and (
                     path in MINDSPORE_MODULES_HN42 or (bare and path == "ops")
                 ):  # the constructor's arguments are options; the call's are read first
                     n.args = [self.visit(a) for a in n.args]
