@@ -101,7 +101,7 @@ def test_mindspore_ops_are_read_as_pytorch_calls_of_the_same_value(
         ('y = { shape = ["N", 1], kind = "binary" }', 'v = ["h", 1]',
          'loss = "ops.SigmoidCrossEntropyWithLogits()(ops.Softmax(axis=1)(x @ W) @ v, y).sum()"'),
         ('y = ["N", 1]', 'v = ["h", 1]',
-         'z = "ops.relu(ops.matmul(x, W))"\nloss = "nn.SmoothL1Loss(beta=0.5)(ops.matmul(z, v), y).sum()"'),
+         'z = "ops.ReLU()(ops.matmul(x, W))"\nloss = "nn.SmoothL1Loss(beta=0.5)(ops.matmul(z, v), y).sum()"'),
         ('y = ["N", 1]', 'v = ["h", 1]',
          'loss = "mindspore.nn.SmoothL1Loss()(mindspore.ops.tanh(x @ W) @ v, y).sum() + ops.SmoothL1Loss(reduction=\'mean\')(x @ W @ v, y)"'),
     ],
