@@ -1384,6 +1384,7 @@ def namespace(
     _extras_hn35(modules)
     _extras_hn36(modules)
     modules["paddle"] = _paddle_shim_hn41()
+    _extras_hn42(modules, raw)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -1435,6 +1436,8 @@ def _execute_lines(raw: dict, ns: dict[str, Any]) -> tuple[torch.Tensor, dict[st
                 code = re.sub(r"\.size\b(?!\s*\()", ".numel()", text)
                 # a cast to float32 runs in the oracle's float64 (derive computes exactly)
                 code = re.sub(r"\.float\(\)|\.astype\((?:float|np\.float64)\)", ".double()", code)
+                # heldnets42: MindSpore's Tensor.mean(axis, keep_dims) as PyTorch's keepdim
+                code = re.sub(r"(\.mean\([^()]*?)\bkeep_dims\s*=", r"\1keepdim=", code)
                 value = eval(compile(code, f"<{key}>", "eval"), ns)  # noqa: S307 (own specs)
         except Exception as err:  # noqa: BLE001 (any failure: a line the oracle cannot run)
             raise Unsupported(f"{key} = {text!r}: {type(err).__name__}: {err}") from None
@@ -1920,3 +1923,154 @@ def _extras_cv42(modules: dict) -> None:
     modules.setdefault("signal", signal)
     modules["np"].correlate = lambda a, v, mode="valid": corr(a, v, mode, False)
     modules["np"].convolve = lambda a, v, mode="full": corr(a, v, mode, True)
+
+# heldnets42: a bare ``ops.`` is MindSpore's when a line calls one of these (Keras 3's ops has
+# none of them) or writes MindSpore's keep_dims=/input_perm=/input_x=
+_MINDSPORE_ONLY_HN42 = re.compile(
+    r"(?<![\w.])ops\.(binary_cross_entropy|binary_cross_entropy_with_logits|cross_entropy|mse_loss|"
+    r"l1_loss|smooth_l1_loss|sub|mul|div|pow|clamp|cat|concat|rsqrt|neg|mish)\s*\(|"
+    r"(?<![\w.])ops\.\w+\([^)]*\b(keep_dims|input_perm|input_x)\s*=|"
+    r"(?<![\w.])ops\.[A-Z]\w*\("  # a primitive class: Keras 3's ops has none
+)
+
+
+def _mindspore_shim_hn42() -> SimpleNamespace:
+    """heldnets42: MindSpore's functional ops as mindspore.cn's API pages define them
+    (ops.mean(x, axis, keep_dims), ops.sum(input, dim, keepdim), softmax along axis −1,
+    leaky_relu's alpha 0.2, gelu's approximate='none', smooth_l1_loss's reduction 'none' by
+    default, binary_cross_entropy of probabilities, cross_entropy of logits)."""
+
+    def first(kw: dict, *names: str) -> Any:
+        return next((kw.pop(n) for n in names if n in kw), None)
+
+    def red(f):
+        def call(*args, **kw):
+            x = _t(args[0] if args else first(kw, "input", "x", "input_x"))
+            axis = args[1] if len(args) > 1 else first(kw, "axis", "dim")
+            keep = args[2] if len(args) > 2 else first(kw, "keep_dims", "keepdim")
+            if axis is None:
+                return f(x.reshape(-1), dim=0)
+            return f(x, dim=axis, keepdim=bool(keep))
+        return call
+
+    def reduce(v, reduction):
+        return {"mean": v.mean, "sum": v.sum, "none": lambda: v}[reduction]()
+
+    def unary(f):  # the one argument positional or as input=, x= or input_x=
+        return lambda *a, **k: f(_t(a[0] if a else first(k, "input", "x", "input_x")))
+
+    def bce(logits, labels, weight=None, reduction="mean"):
+        p, y = _t(logits), _t(labels)
+        v = -(y * torch.log(p) + (1 - y) * torch.log(1 - p))
+        return reduce(v if weight is None else v * _t(weight), reduction)
+
+    def bce_logits(logits, label, weight=None, pos_weight=None, reduction="mean"):
+        z, y = _t(logits), _t(label)
+        pw = 1 if pos_weight is None else _t(pos_weight)
+        v = -(pw * y * F.logsigmoid(z) + (1 - y) * F.logsigmoid(-z))
+        return reduce(v if weight is None else v * _t(weight), reduction)
+
+    def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean",
+                      label_smoothing=0.0):
+        logp = torch.log_softmax(_t(input), dim=-1)
+        t = _t(target)
+        k = logp.shape[-1]
+        onehot = F.one_hot(t.long().reshape(-1), k).to(D) if t.dim() < logp.dim() else t
+        onehot = (1 - label_smoothing) * onehot + label_smoothing / k
+        return reduce(-(onehot * logp).sum(-1), reduction)
+
+    def smooth_l1(input, target, beta=1.0, reduction="none"):
+        d = (_t(input) - _t(target)).abs()
+        return reduce(torch.where(d < beta, 0.5 * d ** 2 / beta, d - 0.5 * beta), reduction)
+
+    return SimpleNamespace(
+        matmul=lambda input, other: _t(input) @ _t(other),
+        add=lambda input, other: _t(input) + other, sub=lambda input, other: _t(input) - other,
+        mul=lambda input, other: _t(input) * other, div=lambda input, other: _t(input) / other,
+        pow=lambda input, exponent: _t(input) ** exponent,
+        mean=red(torch.mean), sum=red(torch.sum), logsumexp=red(torch.logsumexp),
+        softmax=lambda input, axis=-1: torch.softmax(_t(input), dim=axis),
+        log_softmax=lambda logits, axis=-1: torch.log_softmax(_t(logits), dim=axis),
+        **{name: unary(f) for name, f in dict(
+            relu=lambda v: torch.clamp(v, min=0), sigmoid=lambda v: 1 / (1 + torch.exp(-v)),
+            tanh=torch.tanh, exp=torch.exp, log=torch.log, sqrt=torch.sqrt, square=torch.square,
+            abs=torch.abs, log1p=torch.log1p, expm1=torch.expm1, erf=torch.erf, sin=torch.sin,
+            cos=torch.cos, rsqrt=torch.rsqrt, reciprocal=torch.reciprocal, neg=torch.neg,
+            silu=F.silu, softsign=F.softsign, relu6=F.relu6, selu=F.selu, mish=F.mish,
+        ).items()},
+        leaky_relu=lambda input, alpha=0.2: F.leaky_relu(_t(input), alpha),
+        elu=lambda input_x, alpha=1.0: F.elu(_t(input_x), alpha),
+        gelu=lambda input, approximate="none": F.gelu(_t(input), approximate=approximate),
+        softplus=lambda input, beta=1, threshold=20: F.softplus(_t(input), beta, threshold),
+        clamp=lambda input, min=None, max=None: torch.clamp(_t(input), min, max),
+        clip=lambda input, min=None, max=None: torch.clamp(_t(input), min, max),
+        cat=lambda tensors, axis=0: torch.cat([_t(t) for t in tensors], dim=axis),
+        concat=lambda tensors, axis=0: torch.cat([_t(t) for t in tensors], dim=axis),
+        transpose=lambda input, input_perm: _t(input).permute(*input_perm),
+        mse_loss=lambda input, target, reduction="mean": reduce((_t(input) - _t(target)) ** 2, reduction),
+        l1_loss=lambda input, target, reduction="mean": reduce((_t(input) - _t(target)).abs(), reduction),
+        smooth_l1_loss=smooth_l1, binary_cross_entropy=bce,
+        binary_cross_entropy_with_logits=bce_logits, cross_entropy=cross_entropy,
+    )
+
+
+def _mindspore_classes_hn42(ms: SimpleNamespace) -> None:
+    """MindSpore's primitive classes (``ops.ReLU()(x)``, ``ops.MatMul(transpose_b=True)(a, b)``,
+    ``ops.ReduceMean(keep_dims)(x, axis)`` …) as their functions."""
+    for c in ("ReLU", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Square", "Abs", "ReLU6",
+              "Softsign", "Erf", "Neg", "Reciprocal", "Rsqrt", "Add", "Sub", "Mul", "Div", "Pow",
+              "Softplus"):
+        setattr(ms, c, lambda f=getattr(ms, c.lower()): f)
+
+    def matmul(transpose_a=False, transpose_b=False):
+        return lambda x, y: (_t(x).T if transpose_a else _t(x)) @ (_t(y).T if transpose_b else _t(y))
+
+    def reduce(f):
+        def make(keep_dims=False):
+            def call(x, axis=()):
+                x = _t(x)
+                if axis == () or axis is None:
+                    return f(x.reshape(-1), dim=0, keepdim=False).reshape([1] * x.dim() if keep_dims else [])
+                return f(x, dim=axis, keepdim=keep_dims)
+            return call
+        return make
+
+    ms.MatMul = matmul
+    ms.ReduceMean, ms.ReduceSum = reduce(torch.mean), reduce(torch.sum)
+    ms.Softmax = lambda axis=-1: lambda x: torch.softmax(_t(x), dim=axis)
+    ms.LogSoftmax = lambda axis=-1: lambda x: torch.log_softmax(_t(x), dim=axis)
+    ms.BinaryCrossEntropy = lambda reduction="mean": lambda logits, labels, weight=None: \
+        ms.binary_cross_entropy(logits, labels, weight, reduction)
+    ms.SigmoidCrossEntropyWithLogits = lambda: lambda logits, label: \
+        ms.binary_cross_entropy_with_logits(logits, label, reduction="none")
+    ms.SmoothL1Loss = lambda beta=1.0, reduction="none": lambda logits, labels: \
+        ms.smooth_l1_loss(logits, labels, beta, reduction)
+
+
+def _ms_softmax_ce_hn42(sparse=False, reduction="none"):
+    """mindspore.nn.SoftmaxCrossEntropyWithLogits: −Σ labels · log_softmax(logits) per row
+    (class indices one-hot when sparse)."""
+    def call(logits, labels):
+        logp = torch.log_softmax(_t(logits), dim=-1)
+        t = _t(labels)
+        t = F.one_hot(t.long().reshape(-1), logp.shape[-1]).to(D) if sparse else t
+        v = -(t * logp).sum(-1)
+        return {"mean": v.mean, "sum": v.sum, "none": lambda: v}[reduction]()
+    return call
+
+
+def _extras_hn42(modules: dict[str, Any], raw: dict) -> None:
+    """heldnets42: ``mindspore.ops`` / ``ms.ops``, and a bare ``ops`` as MindSpore's when a
+    [forward] line says so (:data:`_MINDSPORE_ONLY_HN42`); mindspore.nn's
+    SoftmaxCrossEntropyWithLogits (also as ``nn.``: PyTorch has no class of the name)."""
+    ms = _mindspore_shim_hn42()
+    _mindspore_classes_hn42(ms)
+    ms_nn = SimpleNamespace(SoftmaxCrossEntropyWithLogits=_ms_softmax_ce_hn42,
+                            SmoothL1Loss=ms.SmoothL1Loss)
+    modules["mindspore"] = SimpleNamespace(ops=ms, nn=ms_nn)
+    modules["ms"] = SimpleNamespace(ops=ms, nn=ms_nn)
+    modules["nn"].SoftmaxCrossEntropyWithLogits = _ms_softmax_ce_hn42
+    texts = [v for v in (raw.get("forward") or {}).values() if isinstance(v, str)]
+    if any(_MINDSPORE_ONLY_HN42.search(t) for t in texts):
+        modules["ops"] = ms
+        modules["nn"].SmoothL1Loss = ms.SmoothL1Loss  # MindSpore's cell: reduction 'none' 

@@ -344,6 +344,11 @@ REFUSED = {
     "hn41_vae_jax_random_normal_cn": "normal() draws a random sample",
     "hn41_cvar_torch_quantile": "quantile() picks an entry by its rank among the data",
     "hn41_drawdown_cummax_cn": "cummax() is not read: a running maximum",
+    # branch heldnets42: histogram matching by torch.histc, a spectral-norm penalty by
+    # matrix_norm(ord=2) (Chinese), a denoising AE drawing its noise in the forward
+    "hn42_soft_histogram_histc": "histc() counts the entries that fall in each bin",
+    "hn42_spectral_norm_matrix_norm_cn": "the nuclear, spectral and ±1/±inf norms",
+    "hn42_denoising_ae_np_random_noise": "standard_normal() draws a random sample",
 }
 
 

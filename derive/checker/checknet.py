@@ -467,6 +467,11 @@ class Resized:
             point[name] = hot.T if columns else hot
         with np.errstate(all="ignore"):
             env = numeric.forward_numeric(d, point, sizes)
+            # heldnets42: constants moved out of the network's domain (the hard-concrete
+            # gate's log(-gamma / zeta) once gamma is moved past 0): no point of this network
+            loss = np.asarray(env[net.spec.loss])
+            if np.iscomplexobj(loss) or not np.all(np.isfinite(loss)):
+                raise ValueError("the loss is not a real number at these constants")
             scal = numeric.scalar_values(d.graph, sizes)
             env[net.spec.gkey(net.spec.loss)] = np.ones((1, 1))
             stretched: set[str] = set()  # rules whose value had to be broadcast to the shape
@@ -621,18 +626,24 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
         used.add(new)
         sizes[name] = new
     powers = _exponent_constants_heldtex40(net)
-    for name, v in net.spec.constants.items():
-        # heldtex40: a constant in an exponent (Tweedie's mu ** (1 - p), focal's ** gamma) is
-        # folded into the derivation as its value; moved alone, only the answer would move
-        sizes[name] = float(v) if name in powers else float(v) + 1 / 7
-    out: list[Resized] = []
-    for k in range(4 * count):  # a draw where a loss saturates in float64 is drawn again
-        try:
-            out.append(Resized(net, sizes, net.seed + 101 + k))
-        except (ValueError, KeyError, IndexError, ArithmeticError):
-            continue
-        if len(out) == count:
-            return out
+    # heldnets42: each constant moved by 1/7; where that leaves the network's domain (no draw
+    # gives a real loss: a constant whose sign matters, log(-gamma / zeta)), by a seventh of
+    # itself instead, which keeps its sign
+    for moved in (lambda v: v + 1 / 7, lambda v: v * 8 / 7 if v else v + 1 / 7):
+        for name, v in net.spec.constants.items():
+            # heldtex40: a constant in an exponent (Tweedie's mu ** (1 - p), focal's ** gamma)
+            # is folded into the derivation as its value; moved alone, only the answer would move
+            sizes[name] = float(v) if name in powers else moved(float(v))
+        out: list[Resized] = []
+        for k in range(4 * count):  # a draw where a loss saturates in float64 is drawn again
+            try:
+                out.append(Resized(net, sizes, net.seed + 101 + k))
+            except (ValueError, KeyError, IndexError, ArithmeticError):
+                continue
+            if len(out) == count:
+                return out
+        if out or not net.spec.constants:
+            break
     return []  # fewer than `count` usable draws: no re-check at other sizes
 
 
@@ -1435,12 +1446,14 @@ def _zero_point(net: Net, side: int = 0) -> Checker | None:
                 break
     ck = Checker(defs=defs, points=1, seed=net.seed)
     with mpmath.workdps(DPS):
-        hit = any(ck._eval(s, 0) == kinks[n] for n in relu_in for s in g.tensors[n].symbols)
-        if not hit and not side:
-            return None
-        # a kink outside the network's domain (log|det| at det = 0, Glow's 1×1 convolution):
-        # the loss itself is undefined there, and no formula can be tested at that point
+        # a kink outside the network's domain (log|det| at det = 0, Glow's 1×1 convolution; a
+        # clip's bound met only where a sigmoid's argument is beyond the evaluation cap, the
+        # hard-concrete gate of heldnets42): the network itself is undefined there, and no
+        # formula can be tested at that point
         try:
+            hit = any(ck._eval(s, 0) == kinks[n] for n in relu_in for s in g.tensors[n].symbols)
+            if not hit and not side:
+                return None
             loss = ck._eval(g.tensors[g.spec.loss].symbols[0, 0], 0)
         except (ZeroDivisionError, OverflowError, ValueError, TypeError):
             return None

@@ -1153,6 +1153,7 @@ class _Validator:
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
         # the one array library the lines are written with, if one: whose x.std(0) it is
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
+        fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
         dialect = ex.dialect_of(str(v) for v in fwd.values())
         # heldnets27: argmax/argmin indices used only to pick: their one-hot rows
         fwd = spelling.argmax_picks_hn27(fwd)
@@ -1849,6 +1850,18 @@ class _Validator:
                     catalog.said("spec.heldnets41.paddle_fix"),
                 ) from None
         return out
+
+    def mindspore_hn42(self, fwd: dict[str, Any], taken: frozenset[str]) -> dict[str, Any]:
+        """heldnets42: MindSpore's functional ops written as PyTorch's calls of the same values
+        (``spelling.mindspore_ops_hn42``); a MindSpore function not read is refused."""
+        try:
+            return spelling.mindspore_ops_hn42(fwd, taken | frozenset(fwd))
+        except spelling.SpellingError as err:
+            key = getattr(err, "key", "")
+            raise self.err(
+                f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken,
+                catalog.said("spec.heldnets42.mindspore_fix"),
+            ) from None
 
     def modules(self, where: str, text: str) -> str:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and

@@ -5874,6 +5874,10 @@ _LEAVES_AUTOGRAD_HN35 = frozenset({"numpy", "tolist"})
 _DATA_SIZED_HN35 = frozenset({"unique", "unique_consecutive", "bincount"})
 # heldnets36: a bucket index of the input (whole numbers, no gradient through them)
 _BUCKETS_HN36 = frozenset({"bucketize", "searchsorted", "digitize", "histc", "histogram"})
+# heldnets42: of those, the ones that return how many entries fall in each bin (not an index)
+_COUNTS_HN42 = frozenset(
+    {"histc", "histogram", "histogram2d", "histogramdd", "histogram_fixed_width"}
+)
 # heldnets38: library calls on 3-D tensors (a weight [out, in1, in2], an input [N, C, L]): a
 # sentence saying what to write with matrices, not "unknown function"
 _THREE_D_HN38 = {
@@ -5887,7 +5891,7 @@ def refused_hn35(text: str) -> None:
     """Raise for ``x.numpy()`` / ``x.tolist()`` of a tensor in a line (autograd stops there: no
     line before it gets a gradient through it) and for ``torch.unique`` / ``np.unique`` /
     ``bincount`` (how many values they return depends on the data)."""
-    words = (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36, *_THREE_D_HN38)
+    words = (*_LEAVES_AUTOGRAD_HN35, *_DATA_SIZED_HN35, *_BUCKETS_HN36, *_THREE_D_HN38, *_COUNTS_HN42)
     if not any(w in text for w in words):
         return
     tree = parsed(text)
@@ -5903,6 +5907,9 @@ def refused_hn35(text: str) -> None:
             raise SpellingError(catalog.said("spec.heldnets35.leaves_autograd", name=name))
         if name in _DATA_SIZED_HN35:
             raise SpellingError(catalog.said("spec.heldnets35.data_sized", name=name))
+        # heldnets42: counts, not indices (also PyTorch's method x.histc(bins))
+        if name in _COUNTS_HN42 and (module_of(n.func.value) or name == "histc"):
+            raise SpellingError(catalog.said("spec.heldnets42.counts", name=name))
         if name in _BUCKETS_HN36 and module_of(n.func.value):
             raise SpellingError(catalog.said("spec.heldnets36.buckets", name=name))
         if name in _THREE_D_HN38 and module_of(n.func.value):
@@ -6383,3 +6390,286 @@ def paddle_hn41(text: str) -> str:
         return ast.unparse(Paddle().visit(tree))
     except RecursionError:
         return text
+
+
+# ---- heldnets42: MindSpore's functional ops ----------------------------------------------------
+
+# MindSpore's module paths (``import mindspore.ops as ops``, ``from mindspore import ops``,
+# ``import mindspore as ms``); a bare ``ops.`` is Keras 3's unless the lines name a MindSpore-only
+# function or keyword (:func:`mindspore_ops_hn42`)
+MINDSPORE_MODULES_HN42 = frozenset(
+    {"mindspore.ops", "ms.ops", "mindspore.ops.functional", "mindspore.ops.function"}
+)
+# element-wise functions whose MindSpore definition (mindspore.cn api_python/ops) is PyTorch's
+_MINDSPORE_SAME_HN42 = {
+    **{f: f"torch.{f}" for f in (
+        "exp", "log", "log1p", "expm1", "sqrt", "rsqrt", "abs", "square", "tanh", "sin", "cos",
+        "erf", "reciprocal", "sigmoid", "relu", "neg",
+    )},
+    **{f: f"F.{f}" for f in ("silu", "softsign", "relu6", "selu", "mish")},
+}
+# each MindSpore function read: its parameters in MindSpore's order (the aliases of 2.x
+# releases after a slash: ops.mean(x, axis, keep_dims) / ops.sum(input, dim, keepdim))
+_MINDSPORE_PARAMS_HN42 = {
+    "matmul": ("input", "other"),
+    "add": ("input", "other"), "sub": ("input", "other"), "mul": ("input", "other"),
+    "div": ("input", "other"), "pow": ("input", "exponent"),
+    "mean": ("input", "axis", "keep_dims"), "sum": ("input", "dim", "keepdim", "dtype"),
+    "logsumexp": ("input", "axis", "keep_dims"),
+    "softmax": ("input", "axis", "dtype"), "log_softmax": ("logits", "axis"),
+    "leaky_relu": ("input", "alpha"), "elu": ("input_x", "alpha"),
+    "gelu": ("input", "approximate"), "softplus": ("input", "beta", "threshold"),
+    "clamp": ("input", "min", "max"), "clip": ("input", "min", "max"),
+    "cat": ("tensors", "axis"), "concat": ("tensors", "axis"),
+    "transpose": ("input", "input_perm"),
+    "mse_loss": ("input", "target", "reduction"), "l1_loss": ("input", "target", "reduction"),
+    "smooth_l1_loss": ("input", "target", "beta", "reduction"),
+    "binary_cross_entropy": ("logits", "labels", "weight", "reduction"),
+    "binary_cross_entropy_with_logits": ("logits", "label", "weight", "pos_weight", "reduction"),
+    "cross_entropy": ("input", "target", "weight", "ignore_index", "reduction", "label_smoothing"),
+}
+_MINDSPORE_SPELLINGS_HN42 = (
+    ("input", "x", "input_x", "logits"), ("target", "label", "labels"), ("axis", "dim"),
+    ("keep_dims", "keepdim"),
+)
+_MINDSPORE_READ_HN42 = frozenset({*_MINDSPORE_SAME_HN42, *_MINDSPORE_PARAMS_HN42})
+# the names and keywords that say a bare ``ops.`` is MindSpore's: not in Keras 3's ops
+_MINDSPORE_KEYWORDS_HN42 = frozenset({"keep_dims", "input_perm", "input_x"})
+# MindSpore's primitive classes, constructed and called at once (``ops.ReLU()(x)``,
+# ``ops.MatMul(transpose_b=True)(x, W)``, ``ops.ReduceMean(keep_dims=True)(x, 1)``): the
+# function each is, and the constructor's parameters (mindspore.cn api_python/ops)
+_MINDSPORE_CLASSES_HN42 = {
+    **{c: (c.lower(), ()) for c in (
+        "ReLU", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Square", "Abs", "ReLU6", "Softsign",
+        "Erf", "Neg", "Reciprocal", "Rsqrt", "Add", "Sub", "Mul", "Div", "Pow", "Softplus",
+    )},
+    "MatMul": ("matmul", ("transpose_a", "transpose_b")),
+    "ReduceMean": ("mean", ("keep_dims",)), "ReduceSum": ("sum", ("keep_dims",)),
+    "Softmax": ("softmax", ("axis",)), "LogSoftmax": ("log_softmax", ("axis",)),
+    "BinaryCrossEntropy": ("binary_cross_entropy", ("reduction",)),
+    "SigmoidCrossEntropyWithLogits": ("binary_cross_entropy_with_logits", ()),
+    # also mindspore.nn's cell of the name: reduction 'none' by default (PyTorch's: 'mean')
+    "SmoothL1Loss": ("smooth_l1_loss", ("beta", "reduction")),
+}
+# mindspore.nn's loss cell without a PyTorch class of the name: (sparse=False, reduction='none')
+_MINDSPORE_NN_HN42 = frozenset({"nn", "mindspore.nn", "ms.nn"})
+
+
+def _mindspore_param_hn42(arg: str | None, params: tuple[str, ...]) -> str | None:
+    """The parameter of ``params`` a keyword names under another release's spelling."""
+    if arg in params:
+        return arg
+    group = next((g for g in _MINDSPORE_SPELLINGS_HN42 if arg in g), ())
+    return next((p for p in params if p in group), arg)
+
+
+def _mindspore_call_hn42(n: ast.Call, name: str) -> ast.expr:
+    """One MindSpore call written as PyTorch's call of the same value."""
+
+    def torch_call(path: str, args: list[ast.expr], **kw: ast.expr | None) -> ast.Call:
+        return ast.Call(_attr(path), args, [ast.keyword(k, v) for k, v in kw.items() if v is not None])
+
+    params = _MINDSPORE_PARAMS_HN42.get(name, ("input",))
+    # MindSpore's releases name the first argument input, x, input_x or logits, the axis axis or
+    # dim, keep_dims or keepdim, the target target, label or labels: each read in its place
+    spelled = ast.Call(n.func, list(n.args), [
+        ast.keyword(_mindspore_param_hn42(k.arg, params), k.value) for k in n.keywords
+    ])
+    if name in _MINDSPORE_SAME_HN42:
+        return torch_call(_MINDSPORE_SAME_HN42[name], [_bound(spelled, f"ops.{name}", params, 1)["input"]])
+    a = _bound(spelled, f"ops.{name}", params, 1)
+    x = a[params[0]]
+    reduction = {"smooth_l1_loss": "none"}.get(name, "mean")
+    if name == "matmul":
+        return _bin(x, ast.MatMult(), _bound(spelled, "ops.matmul", params, 2)["other"])
+    if name in ("add", "sub", "mul", "div", "pow"):
+        other = _bound(spelled, f"ops.{name}", params, 2)[params[1]]
+        op = {"add": ast.Add(), "sub": ast.Sub(), "mul": ast.Mult(), "div": ast.Div(),
+              "pow": ast.Pow()}[name]
+        return _bin(x, op, other)
+    if name in ("mean", "sum", "logsumexp"):
+        axis = a.get("axis", a.get("dim"))
+        keep = a.get("keep_dims", a.get("keepdim"))
+        if _is_none(axis):
+            if name == "logsumexp":
+                return torch_call("torch.logsumexp", [torch_call("torch.flatten", [x])],
+                                  dim=ast.Constant(0))
+            return torch_call(f"torch.{name}", [x])
+        return torch_call(f"torch.{name}", [x], dim=axis, keepdim=keep)
+    if name in ("softmax", "log_softmax"):
+        return torch_call(f"torch.{name}", [x], dim=a.get("axis", ast.Constant(-1)))
+    if name == "leaky_relu":
+        return torch_call("F.leaky_relu", [x], negative_slope=a.get("alpha", _num(0.2)))
+    if name == "elu":
+        return torch_call("F.elu", [x], alpha=a.get("alpha"))
+    if name == "gelu":  # approximate='none' (erf) by default, 'tanh' the tanh form
+        how = _text(a.get("approximate"), "none", "approximate")
+        if how not in ("none", "tanh"):
+            raise SpellingError(catalog.said("spec.heldnets42.mindspore_gelu"))
+        return torch_call("F.gelu", [x], approximate=ast.Constant("tanh") if how == "tanh" else None)
+    if name == "softplus":
+        return torch_call("F.softplus", [x], beta=a.get("beta"), threshold=a.get("threshold"))
+    if name in ("clamp", "clip"):
+        return torch_call("torch.clamp", [x], min=a.get("min"), max=a.get("max"))
+    if name in ("cat", "concat"):
+        return torch_call("torch.cat", [x], dim=a.get("axis", ast.Constant(0)))
+    if name == "transpose":
+        perm = _bound(spelled, "ops.transpose", params, 2)["input_perm"]
+        if not (isinstance(perm, ast.List | ast.Tuple) and [_int_literal(p) for p in perm.elts] == [1, 0]):
+            raise SpellingError(catalog.said("spec.heldnets42.mindspore_perm"))
+        return _t(x)
+    target = _bound(spelled, f"ops.{name}", params, 2)[params[1]]
+    red = a.get("reduction", ast.Constant(reduction))
+    if name in ("mse_loss", "l1_loss"):
+        return torch_call(f"F.{name}", [x, target], reduction=red)
+    if name == "smooth_l1_loss":  # beta as PyTorch's; MindSpore's default reduction is 'none'
+        return torch_call("F.smooth_l1_loss", [x, target], beta=a.get("beta"), reduction=red)
+    if name == "binary_cross_entropy":  # logits are the probabilities, as MindSpore's docs say
+        return torch_call("F.binary_cross_entropy", [x, target], weight=a.get("weight"), reduction=red)
+    if name == "binary_cross_entropy_with_logits":
+        return torch_call("F.binary_cross_entropy_with_logits", [x, target], weight=a.get("weight"),
+                          pos_weight=a.get("pos_weight"), reduction=red)
+    if name == "cross_entropy":
+        if not _is_none(a.get("weight")) or "ignore_index" in a:
+            raise SpellingError(catalog.said("spec.heldnets42.mindspore_cross_entropy"))
+        return torch_call("F.cross_entropy", [x, target], reduction=red,
+                          label_smoothing=a.get("label_smoothing"))
+    raise AssertionError(name)
+
+
+def _mindspore_class_hn42(n: ast.Call, name: str) -> ast.expr:
+    """``ops.<Class>(…)(…)``: the primitive's function of the same value (its constructor's
+    arguments moved to where the function takes them)."""
+    ctor = n.func
+    assert isinstance(ctor, ast.Call)
+    func, params = _MINDSPORE_CLASSES_HN42[name]
+    c = _bound(ctor, f"ops.{name}", params, 0)
+    args, kws = list(n.args), list(n.keywords)
+    head = _attr(f"ops.{func}")
+    if name == "MatMul":
+        a = _bound(n, "ops.MatMul()", ("x", "y"), 2)
+        x, y = a["x"], a["y"]
+        for key, side in (("transpose_a", "x"), ("transpose_b", "y")):
+            v = c.get(key)
+            if v is not None and not (isinstance(v, ast.Constant) and type(v.value) is bool):
+                raise SpellingError(catalog.said("spec.heldnets42.mindspore_flag", name=name, arg=key))
+            if v is not None and v.value:  # type: ignore[attr-defined]
+                x, y = (_t(x), y) if side == "x" else (x, _t(y))
+        return _bin(x, ast.MatMult(), y)
+    if name in ("ReduceMean", "ReduceSum"):
+        a = _bound(n, f"ops.{name}()", ("x", "axis"), 1)
+        axis = a.get("axis")
+        if isinstance(axis, ast.Tuple | ast.List) and not axis.elts:
+            axis = None  # axis=(): every entry
+        kw = [ast.keyword("keep_dims", c["keep_dims"])] if "keep_dims" in c else []
+        axis = ast.Constant(None) if axis is None else axis
+        return _mindspore_call_hn42(ast.Call(head, [a["x"], axis], kw), func)
+    if name == "SigmoidCrossEntropyWithLogits":  # per entry, no reduction
+        kws.append(ast.keyword("reduction", ast.Constant("none")))
+    kws += [ast.keyword(k, v) for k, v in c.items()]
+    return _mindspore_call_hn42(ast.Call(head, args, kws), func)
+
+
+def _mindspore_nn_loss_hn42(n: ast.Call) -> ast.expr:
+    """``nn.SoftmaxCrossEntropyWithLogits(sparse=…, reduction=…)(logits, labels)``: PyTorch's
+    cross-entropy of the logits (class indices when sparse, else probability rows); MindSpore's
+    default reduction is 'none'."""
+    ctor = n.func
+    assert isinstance(ctor, ast.Call)
+    c = _bound(ctor, "nn.SoftmaxCrossEntropyWithLogits", ("sparse", "reduction"), 0)
+    sparse = c.get("sparse")
+    if sparse is not None and not (isinstance(sparse, ast.Constant) and type(sparse.value) is bool):
+        raise SpellingError(catalog.said(
+            "spec.heldnets42.mindspore_flag", name="SoftmaxCrossEntropyWithLogits", arg="sparse"
+        ))
+    a = _bound(n, "nn.SoftmaxCrossEntropyWithLogits()", ("logits", "labels"), 2)
+    return ast.Call(_attr("F.cross_entropy"), [a["logits"], a["labels"]],
+                    [ast.keyword("reduction", c.get("reduction", ast.Constant("none")))])
+
+
+def _mindspore_bare_hn42(texts: list[str]) -> bool:
+    """Whether the bare ``ops.`` of these lines is MindSpore's: some call names a function
+    MindSpore has and Keras 3's ops has not, or a MindSpore-only keyword (keep_dims=,
+    input_perm=, input_x=)."""
+    keras = {*KERAS_OPS_NUMPY_HN35, *KERAS_OPS_NN_HN35, *KERAS_OPS_RENAMED_HN35, "hard_sigmoid",
+             *_KERAS_OPS_LOSSES_HN36, "sparse_categorical_crossentropy"}
+    for text in texts:
+        if "ops." not in text or (tree := parsed(text)) is None:
+            continue
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and _module_path(
+                n.func.value
+            ) == "ops" and (
+                (n.func.attr in _MINDSPORE_READ_HN42 and n.func.attr not in keras)
+                or n.func.attr in _MINDSPORE_CLASSES_HN42
+                or any(k.arg in _MINDSPORE_KEYWORDS_HN42 for k in n.keywords)
+            ):
+                return True
+    return False
+
+
+def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
+    """heldnets42: [forward] lines with MindSpore's functional ops (``mindspore.ops.matmul``,
+    ``ops.binary_cross_entropy(p, y)``, ``ops.mean(x, 1, keep_dims=True)`` …) written as
+    PyTorch's calls of the same values (:func:`_mindspore_call_hn42`); a MindSpore function
+    not read is refused naming those read (:class:`SpellingError` with ``.key`` the line's key).
+    A bare ``ops.`` (no tensor named ``ops``) is MindSpore's only when some line says so
+    (:func:`_mindspore_bare_hn42`); else it stays Keras 3's."""
+    texts = [v for v in fwd.values() if isinstance(v, str)]
+    bare = "ops" not in taken and _mindspore_bare_hn42(texts)
+    marks = ("mindspore", "ms.ops", "ms.nn", "SoftmaxCrossEntropyWithLogits", "keep_dims")
+    if not bare and not any(m in t for t in texts for m in marks):
+        return fwd
+
+    class Ops(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            if isinstance(n.func, ast.Call) and isinstance(n.func.func, ast.Attribute):
+                path, name = _module_path(n.func.func.value), n.func.func.attr
+                nn_loss = name == "SoftmaxCrossEntropyWithLogits" and path in _MINDSPORE_NN_HN42
+                # MindSpore's nn.SmoothL1Loss where the lines are MindSpore's (else PyTorch's)
+                cell = name == "SmoothL1Loss" and (
+                    path in ("mindspore.nn", "ms.nn") or (bare and path == "nn")
+                )
+                if nn_loss or cell or name in _MINDSPORE_CLASSES_HN42 and (
+                    path in MINDSPORE_MODULES_HN42 or (bare and path == "ops")
+                ):  # the constructor's arguments are options; the call's are read first
+                    n.args = [self.visit(a) for a in n.args]
+                    for k in n.keywords:
+                        k.value = self.visit(k.value)
+                    out = _mindspore_nn_loss_hn42(n) if nn_loss else _mindspore_class_hn42(n, name)
+                    return ast.copy_location(out, n)
+            self.generic_visit(n)
+            if not isinstance(n.func, ast.Attribute):
+                return n
+            path, name = _module_path(n.func.value), n.func.attr
+            if name == "mean" and not module_of(n.func.value) and any(
+                k.arg == "keep_dims" for k in n.keywords
+            ):  # MindSpore's Tensor.mean(axis, keep_dims): NumPy's keepdims
+                n.keywords = [ast.keyword("keepdims" if k.arg == "keep_dims" else k.arg, k.value)
+                              for k in n.keywords]
+                return n
+            if path not in MINDSPORE_MODULES_HN42 and not (bare and path == "ops"):
+                return n
+            if name not in _MINDSPORE_READ_HN42:
+                raise SpellingError(catalog.said(
+                    "spec.heldnets42.mindspore_unread", name=f"{path}.{name}",
+                    read=", ".join(sorted(_MINDSPORE_READ_HN42)),
+                ))
+            return ast.copy_location(_mindspore_call_hn42(n, name), n)
+
+    out: dict[str, object] = {}
+    for key, text in fwd.items():
+        tree = parsed(text) if isinstance(text, str) and (
+            "ops." in text or any(m in text for m in marks)
+        ) else None
+        if tree is None:
+            out[key] = text
+            continue
+        try:
+            out[key] = ast.unparse(Ops().visit(tree))
+        except SpellingError as err:
+            err.key = key  # type: ignore[attr-defined]
+            raise
+        except RecursionError:
+            out[key] = text
+    return out
