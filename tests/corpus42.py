@@ -118,7 +118,7 @@ C(M, "b1", N, J("dZ2 = A2 - Y", "dZ1 = np.dot(dZ2, W2.T) * (Z1 > 0)", "db1 = np.
 C(S, "W", N, J("probs = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)", "print(probs.sum(axis=1))  # should be all ones", "dW = X.T @ (probs - Y) / len(X)", "print(\"dW norm\", np.linalg.norm(dW))"), oracle=SW, style="colab-softmax-print-norm-W")
 C(S, "W", N, J("probs = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)", "print(probs.sum(axis=1))", "dW = X.T @ (probs - Y)", "print(\"dW norm\", np.linalg.norm(dW))"), "scale-factor", oracle=f"{SW} * m", style="colab-softmax-W-no-mean")
 C(R, "w2", N, J("grad_y_pred = 2.0 * (y_pred - y)", "print('loss', np.square(y_pred - y).sum())", "grad_w2 = h_relu.T.dot(grad_y_pred)", "assert not np.isnan(grad_w2).any()"), oracle=RW2, style="colab-relu-mlp-w2-nan-assert")
-C(R, "w1", N, J("grad_y_pred = 2.0 * (y_pred - y)", "grad_h_relu = grad_y_pred.dot(w2.T)", "grad_h = grad_h_relu.copy()", "grad_h[h < 0] = 0", "print(grad_h.shape, (grad_h == 0).mean())", "grad_w1 = x.T.dot(grad_h)"), oracle=RW1, style="colab-relu-mlp-w1-print-sparsity")
+C(R, "w1", N, J("grad_y_pred = 2.0 * (y_pred - y)", "grad_h_relu = grad_y_pred.dot(w2.T)", "grad_h = grad_h_relu.copy()", "grad_h[h < 0] = 0", "print(grad_h.shape, (grad_h == 0).mean())", "grad_w1 = x.T.dot(grad_h)"), "relu-at-zero", oracle=None, style="colab-relu-mlp-w1-print-sparsity", note="relabelled after the first pass (README's policy, corpus12's pt-warmup-w1): PyTorch's relu'(0) = 0, so a mask h < 0 that keeps the gradient where h = 0 is the relu-at-zero slip; PyTorch at random points cannot see it")
 C(M, "W2", N, J("# 第 7 个单元格：反向传播", "dZ2 = A2 - Y", "print(\"dZ2 的形状:\", dZ2.shape)", "dW2 = (1 / m) * np.dot(A1.T, dZ2)", "assert dW2.shape == W2.shape"), lang=Z, oracle=W2R, style="zh-colab-print-assert-W2")
 
 # ================================================================ @torch.no_grad() manual backward
@@ -138,7 +138,7 @@ NG = J(
     "",
     "grad_w1, grad_w2 = manual_backward(x, y, w1, w2)",
 )
-C(R, "w1", N, NG, oracle=RW1, style="no-grad-decorator-w1")
+C(R, "w1", N, NG, "relu-at-zero", oracle=None, style="no-grad-decorator-w1", note="relabelled after the first pass (README's policy, corpus12's pt-warmup-w1): PyTorch's relu'(0) = 0, so a mask h < 0 that keeps the gradient where h = 0 is the relu-at-zero slip; PyTorch at random points cannot see it")
 C(R, "w2", N, NG, oracle=RW2, style="no-grad-decorator-w2")
 C(R, "w1", N, NG.replace("grad_h[h < 0] = 0", "grad_h[h_relu < 0] = 0"), "missing-activation-derivative", oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="no-grad-w1-mask-on-relu-output", note="h_relu is never negative: nothing is masked")
 C(R, "w2", N, NG.replace("grad_y_pred = 2.0 * (y_pred - y)", "grad_y_pred = y_pred - y"), "scale-factor", oracle=f"{RW2} / 2", style="no-grad-w2-no-two")
@@ -148,7 +148,7 @@ C(M, "b1", N, J("with torch.no_grad():", "    dZ2 = (A2 - Y) / m", "    dZ1 = dZ
 C(M, "W2", N, J("with torch.no_grad():", "    dZ2 = (A2 - Y) / m", "    W2.grad = A1.T @ dZ2"), oracle=W2R, style="no-grad-set-dot-grad-W2")
 C(M, "W1", N, J("with torch.no_grad():", "    dZ2 = (A2 - Y) / m", "    dZ1 = dZ2 @ W2.T * torch.sigmoid(Z1) * (1 - torch.sigmoid(Z1))", "    dW1 = X.T @ dZ1"), "wrong-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T * sigmoid(Z1) * (1 - sigmoid(Z1))) / m", style="no-grad-block-W1-sigmoid-slope")
 C(T, "W1", N, J("@torch.no_grad()", "def backward(X, h, y_pred, y_target, W2):", "    delta = (y_pred - y_target) @ W2.T * h * (1 - h)", "    return X.T @ delta", "", "dW1 = backward(X, h, y_pred, y_target, W2)"), oracle=TW1, style="no-grad-tiny-W1")
-C(R, "w1", N, J("# 手动反向传播时关闭自动求导", NG), lang=Z, oracle=RW1, style="zh-no-grad-decorator-w1")
+C(R, "w1", N, J("# 手动反向传播时关闭自动求导", NG), "relu-at-zero", lang=Z, oracle=None, style="zh-no-grad-decorator-w1", note="relabelled after the first pass (README's policy, corpus12's pt-warmup-w1): PyTorch's relu'(0) = 0, so a mask h < 0 that keeps the gradient where h = 0 is the relu-at-zero slip; PyTorch at random points cannot see it")
 
 # ================================================================ np.einsum gradients
 C(M, "W2", N, J("dZ2 = A2 - Y", "dW2 = np.einsum('ij,ik->jk', A1, dZ2) / m"), oracle=W2R, style="einsum-W2")
