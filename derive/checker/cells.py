@@ -47,7 +47,8 @@ _TRIGGER = re.compile(
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$"  # dW2.shape displayed in a notebook
     r"|\bget_array_module\(|\bdict\("
     r"|^\s*(?:logging|logger|warnings)\.|\bseterr\("  # heldcheck41: a log line, np.seterr(…)  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
-    r"|^\s*display\(|\bout\s*=|\bcopyto\(",  # heldcheck42: display(…), np.matmul(…, out=dW2), np.copyto
+    r"|^\s*display\(|\bout\s*=|\bcopyto\("  # heldcheck42: display(…), np.matmul(…, out=dW2), np.copyto
+    r"|\.reduce\(\s*[\[(]|\b(?:sum|prod)\(\s*\[",  # heldcheck42: np.add.reduce([dv, x]), np.sum([…], axis=0)
     re.M,
 )
 # context managers that change no value a cell computes (only autograd's recording or NumPy's
@@ -3314,6 +3315,9 @@ class _ListReduced(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
         self.generic_visit(node)
         func = ast.unparse(node.func)
+        items = _listed_reduced_heldcheck42(node, func)
+        if items is not None:
+            return items
         if not (_LIST_REDUCE_HELDCHECK42.match(func) and len(node.args) in (1, 2) and isinstance(node.args[0], ast.ListComp)):
             return node
         comp = node.args[0]
@@ -3369,3 +3373,25 @@ def _appended_rows_heldcheck42(stmts: list[ast.stmt]) -> list[ast.stmt]:
                 continue
         k += 1
     return [ast.fix_missing_locations(_ListReduced().visit(st)) for st in out]
+
+
+def _listed_reduced_heldcheck42(node: ast.Call, func: str) -> ast.expr | None:
+    """``np.add.reduce([dv, x])`` (``np.sum([…], axis=0)``) of a written-out list: its items
+    added, ``dv + x``; ``np.multiply.reduce([dv, x])`` (``np.prod([…], axis=0)``) their product
+    — the reduction runs along the list (axis 0 unless another is given: then None, as written)."""
+    if not (node.args and isinstance(node.args[0], (ast.List, ast.Tuple)) and len(node.args[0].elts) >= 2):
+        return None
+    if any(isinstance(e, ast.Starred) for e in node.args[0].elts):
+        return None
+    axis = node.args[1] if len(node.args) == 2 else next((k.value for k in node.keywords if k.arg == "axis"), None)
+    if len(node.args) > 2 or any(k.arg != "axis" for k in node.keywords):
+        return None
+    zero = isinstance(axis, ast.Constant) and axis.value == 0
+    m = re.fullmatch(r"(?:np|numpy)\.(add|multiply)\.reduce|(?:np|numpy)\.(sum|prod)", func)
+    if m is None or not (zero or (axis is None and m.group(1))):
+        return None
+    op = ast.Add() if (m.group(1) or m.group(2)) in ("add", "sum") else ast.Mult()
+    out = node.args[0].elts[0]
+    for e in node.args[0].elts[1:]:
+        out = ast.BinOp(out, op, e)
+    return out
