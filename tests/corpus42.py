@@ -59,7 +59,7 @@ T, E, CH, M, MW, R = "tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted
 S, B, R2, A = "softmax-regression", "batchnorm", "rnn", "attention"
 
 # ---- oracles (PyTorch float64, tests/check_oracle.py)
-from corpus20 import B1R, B2R, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
+from corpus20 import B1R, B2R, EW, RW2, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
 from corpus22 import AT_DO, BN_DY, R2_D1, R2_D2  # noqa: E402
 
 DZ1 = "((A2 - Y) @ W2.T * (Z1 > 0))"
@@ -242,7 +242,7 @@ C(M, "b1", N, J(LY, LY_BACK, "db1 = fc1.db"), oracle=B1R, style="layer-cache-b1"
 C(M, "W1", N, J(LY, LY_BACK.replace("(A2 - Y) / m", "A2 - Y"), "dW1 = fc1.dW"), "scale-factor", oracle=f"{W1R} * m", style="layer-cache-W1-no-mean")
 C(M, "W1", N, J(LY, LY_BACK.replace("dh = relu.backward(fc2.backward(dout))", "dh = fc2.backward(dout)"), "dW1 = fc1.dW"), "missing-activation-derivative", oracle=NOMASK_W1, style="layer-cache-W1-relu-skipped")
 C(M, "W2", N, J(LY, LY_BACK, "dW2 = fc1.dW"), "*", oracle=W1R, style="layer-cache-W2-reads-first-layer")
-C(M, "W1", N, J(LY.replace("return dout * (self.cache > 0)", "return dout * (self.cache > 0) * self.cache"), LY_BACK, "dW1 = fc1.dW"), "*", oracle=f"X.T @ ((A2 - Y) @ W2.T * (Z1 > 0) * Z1) / m", style="layer-cache-W1-relu-times-input")
+C(M, "W1", N, J(LY.replace("return dout * (self.cache > 0)", "return dout * (self.cache > 0) * self.cache"), LY_BACK, "dW1 = fc1.dW"), "*", oracle="X.T @ ((A2 - Y) @ W2.T * (Z1 > 0) * Z1) / m", style="layer-cache-W1-relu-times-input")
 C(M, "W1", N, J("# 模块化实现：每层在 self.cache 里保存前向的输入", LY, LY_BACK, "dW1 = fc1.dW"), lang=Z, oracle=W1R, style="zh-layer-cache-W1")
 
 # ================================================================ TF tape.gradient comparisons
