@@ -90,6 +90,12 @@ def test_results_written_through_out_and_copyto() -> None:
     _styles(("incorrect", "missing-activation-derivative"), "dot-out-W1-no-mask")
     assert _verdict(M, "W2", "dW2 = np.empty_like(W2)\nnp.copyto(dW2, A1.T @ (A2 - Y) / m)") == ("correct", None)
     assert _verdict(M, "W2", "dW2 = np.empty_like(W2)\ndW2 = dW2 + A1.T @ (A2 - Y) / m")[0] == "unreadable"
+    # a write through out= after the answer changes it: on a2a7fa5f the line was passed over and
+    # the doubled gradient accepted (a wrong answer ✓)
+    assert _verdict(M, "W2", "dW2 = A1.T @ (A2 - Y) / m\nprint(1)\nnp.multiply(dW2, 2, out=dW2)") == ("incorrect", "scale-factor")
+    # through a loop's name or an alias (min-char-rnn's clip of each gradient) it is not followed: refused
+    assert _verdict(M, "W2", "dW2 = A1.T @ (A2 - Y) / m\nfor d in [dW2]:\n    np.clip(d, -5, 5, out=d)")[0] == "unreadable"
+    assert _verdict(M, "W2", "dW2 = A1.T @ (A2 - Y) / m\nb = dW2\nnp.multiply(b, 2, out=b)")[0] == "unreadable"
 
 
 def test_no_grad_decorated_functions_read() -> None:

@@ -3196,25 +3196,50 @@ def _out_written_heldcheck42(stmts: list[ast.stmt]) -> list[ast.stmt]:
     ``np.zeros(…)``) that nothing reads before it is overwritten is left out. In function and
     loop bodies too."""
     out: list[ast.stmt] = []
+    fresh: set[str] = set()  # names last assigned a new array here (no alias of another one)
     for st in stmts:
-        if isinstance(st, (ast.FunctionDef, ast.For, ast.With)):
+        if isinstance(st, (ast.FunctionDef, ast.With)):  # not a loop's body: its names may alias
             st.body = _out_written_heldcheck42(st.body)
+        if isinstance(st, ast.For):  # for dparam in [dWxh, …]: np.clip(…, out=dparam) writes dWxh
+            fresh -= _stored(st)
         v = st.value if isinstance(st, ast.Expr) else None
         if isinstance(v, ast.Call) and isinstance(v.func, (ast.Attribute, ast.Name)):
             func = ast.unparse(v.func)
             outs = [k for k in v.keywords if k.arg == "out"]
             if (
-                len(outs) == 1 and isinstance(outs[0].value, ast.Name)
+                len(outs) == 1 and isinstance(outs[0].value, ast.Name) and outs[0].value.id in fresh
                 and func.split(".")[0] in ("np", "numpy", "torch", "jnp")
             ):
                 call = ast.Call(v.func, v.args, [k for k in v.keywords if k.arg != "out"])
                 st = ast.copy_location(ast.Assign([ast.Name(outs[0].value.id, ast.Store())], call), st)
             elif (
                 func in ("np.copyto", "numpy.copyto") and len(v.args) == 2 and not v.keywords
-                and isinstance(v.args[0], ast.Name)
+                and isinstance(v.args[0], ast.Name) and v.args[0].id in fresh
             ):
                 st = ast.copy_location(ast.Assign([ast.Name(v.args[0].id, ast.Store())], v.args[1]), st)
+        if isinstance(st, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and not isinstance(st, ast.For):
+            value = st.value
+            for name in _stored(st):
+                if (
+                    isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                    and value is not None and not isinstance(value, (ast.Name, ast.Subscript, ast.Attribute))
+                ):
+                    fresh.add(name)
+                elif not isinstance(st, ast.AugAssign):
+                    fresh.discard(name)
+            # a name assigned to another (b = dW2) aliases it: neither is fresh any more
+            if isinstance(value, ast.Name):
+                fresh.discard(value.id)
         out.append(ast.fix_missing_locations(st))
+    for st in out:  # one left (a loop's name, an alias): it writes an array the reader cannot follow
+        for n in ast.walk(st):
+            if isinstance(st, ast.FunctionDef):
+                break
+            if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and (
+                any(k.arg == "out" for k in n.value.keywords)
+                or ast.unparse(n.value.func) in ("np.copyto", "numpy.copyto")
+            ):
+                raise FormulaError(msg("heldcheck3.statement", kind="out="))
     kept: list[ast.stmt] = []
     for k, st in enumerate(out):
         if (
