@@ -46,7 +46,9 @@ _TRIGGER = re.compile(
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$"  # dW2.shape displayed in a notebook
     r"|\bget_array_module\(|\bdict\("
-    r"|^\s*(?:logging|logger|warnings)\.|\bseterr\(",  # heldcheck41: a log line, np.seterr(…)  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
+    r"|^\s*(?:logging|logger|warnings)\.|\bseterr\("  # heldcheck41: a log line, np.seterr(…)  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
+    r"|^\s*display\(|\bout\s*=|\bcopyto\("  # heldcheck42: display(…), np.matmul(…, out=dW2), np.copyto
+    r"|\.reduce\(\s*[\[(]|\b(?:sum|prod)\(\s*\[",  # heldcheck42: np.add.reduce([dv, x]), np.sum([…], axis=0)
     re.M,
 )
 # context managers that change no value a cell computes (only autograd's recording or NumPy's
@@ -68,7 +70,10 @@ _NUMERIC_MODULES = {  # imports a cell may hold (heldcheck38: compilers and the 
 # heldcheck38: decorators that compile a function and change no value it computes
 _JIT_DECORATOR = re.compile(
     r"(?:numba\.)?n?jit(?:\(.*\))?|jax\.jit|(?:functools\.)?partial\(\s*jax\.jit\b.*\)"
-    r"|torch\.jit\.script|tf\.function(?:\(.*\))?",
+    r"|torch\.jit\.script|tf\.function(?:\(.*\))?"
+    # heldcheck42: @torch.no_grad() (a manual backward written as a function): autograd records
+    # nothing, the values are the same
+    r"|torch\.(?:autograd\.)?no_grad(?:\(\))?|torch\.inference_mode(?:\(\))?",
     re.S,
 )
 
@@ -2117,7 +2122,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     body: list[ast.stmt] = []
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
-            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_partials_heldcheck41(_tree_steps_heldcheck41(tree.body)))))))))))))
+            _static_methods_heldcheck40(_unused_tapes_heldcheck40(_checked_tapes_heldcheck42(_out_written_heldcheck42(_appended_rows_heldcheck42(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_partials_heldcheck41(_tree_steps_heldcheck41(tree.body))))))))))))))))
     stmts = _tuples_unpacked_heldcheck35(_held_steps_heldcheck36(_listed_steps_heldcheck35(_index_ints_heldcheck38(stmts))))
     stmts = _procedures_inlined_heldcheck36(stmts)  # heldcheck38: called in a loop now unrolled
     stmts = _namespaces_heldcheck40(stmts)
@@ -2388,7 +2393,14 @@ def _silent_call_heldcheck41(v: ast.expr) -> bool:
     """heldcheck41: ``logging.info("dW2 norm %.3f", np.linalg.norm(dW2))``, ``np.seterr(all=
     "ignore")``, ``warnings.filterwarnings(…)`` on a line of its own: a log line or a setting of
     NumPy's warnings, which computes nothing of the derivation."""
-    return isinstance(v, ast.Call) and bool(_SILENT_CALL_HELDCHECK41.match(ast.unparse(v.func)))
+    return isinstance(v, ast.Call) and bool(
+        _SILENT_CALL_HELDCHECK41.match(ast.unparse(v.func)) or _QUIET_CALL_HELDCHECK42.match(ast.unparse(v.func))
+    )
+
+
+# heldcheck42: a notebook's display(dZ1[:3]) and TF's tf.debugging.assert_near(dW2, auto) on a
+# line of their own compute nothing of the derivation
+_QUIET_CALL_HELDCHECK42 = re.compile(r"^display$|^(?:tf|tensorflow)\.debugging\.assert\w*$")
 
 
 def _quiet(st: ast.stmt) -> bool:
@@ -3164,4 +3176,247 @@ def _row_comprehensions_heldcheck37(stmts: list[ast.stmt]) -> list[ast.stmt]:
             if made is not None:
                 st = ast.fix_missing_locations(ast.Assign(st.targets, made, lineno=0))
         out.append(st)
+    return out
+
+
+# ---- heldcheck42: results written through out=, np.copyto, tapes only checked ----------------------
+
+_EMPTY_HELDCHECK42 = re.compile(r"^(?:np|numpy|torch|jnp)\.(?:empty|empty_like|zeros|zeros_like|ndarray)$")
+
+
+def _reads(node: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for n in ast.walk(node))
+
+
+def _out_written_heldcheck42(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck42: a result written into a buffer — ``np.matmul(A1.T, dZ2, out=dW2)``,
+    ``np.divide(dW1, m, out=dW1)``, ``np.sum(dZ2, axis=0, keepdims=True, out=db2)``,
+    ``np.copyto(dW2, A1.T @ dZ2 / m)`` on a line of its own — is the assignment it makes
+    (``dW2 = np.matmul(A1.T, dZ2)``); a buffer made for it (``dW2 = np.empty_like(W2)``,
+    ``np.zeros(…)``) that nothing reads before it is overwritten is left out. In function and
+    loop bodies too."""
+    out: list[ast.stmt] = []
+    fresh: set[str] = set()  # names last assigned a new array here (no alias of another one)
+    for st in stmts:
+        if isinstance(st, (ast.FunctionDef, ast.With)):  # not a loop's body: its names may alias
+            st.body = _out_written_heldcheck42(st.body)
+        if isinstance(st, ast.For):  # for dparam in [dWxh, …]: np.clip(…, out=dparam) writes dWxh
+            fresh -= _stored(st)
+        v = st.value if isinstance(st, ast.Expr) else None
+        if isinstance(v, ast.Call) and isinstance(v.func, (ast.Attribute, ast.Name)):
+            func = ast.unparse(v.func)
+            outs = [k for k in v.keywords if k.arg == "out"]
+            if (
+                len(outs) == 1 and isinstance(outs[0].value, ast.Name) and outs[0].value.id in fresh
+                and func.split(".")[0] in ("np", "numpy", "torch", "jnp")
+            ):
+                call = ast.Call(v.func, v.args, [k for k in v.keywords if k.arg != "out"])
+                st = ast.copy_location(ast.Assign([ast.Name(outs[0].value.id, ast.Store())], call), st)
+            elif (
+                func in ("np.copyto", "numpy.copyto") and len(v.args) == 2 and not v.keywords
+                and isinstance(v.args[0], ast.Name) and v.args[0].id in fresh
+            ):
+                st = ast.copy_location(ast.Assign([ast.Name(v.args[0].id, ast.Store())], v.args[1]), st)
+        if isinstance(st, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and not isinstance(st, ast.For):
+            value = st.value
+            for name in _stored(st):
+                if (
+                    isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                    and value is not None and not isinstance(value, (ast.Name, ast.Subscript, ast.Attribute))
+                ):
+                    fresh.add(name)
+                elif not isinstance(st, ast.AugAssign):
+                    fresh.discard(name)
+            # a name assigned to another (b = dW2) aliases it: neither is fresh any more
+            if isinstance(value, ast.Name):
+                fresh.discard(value.id)
+        out.append(ast.fix_missing_locations(st))
+    for st in out:  # one left (a loop's name, an alias): it writes an array the reader cannot follow
+        for n in ast.walk(st):
+            if isinstance(st, ast.FunctionDef):
+                break
+            if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and (
+                any(k.arg == "out" for k in n.value.keywords)
+                or ast.unparse(n.value.func) in ("np.copyto", "numpy.copyto")
+            ):
+                raise FormulaError(msg("heldcheck3.statement", kind="out="))
+    kept: list[ast.stmt] = []
+    for k, st in enumerate(out):
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Call) and _EMPTY_HELDCHECK42.match(ast.unparse(st.value.func))
+        ):
+            name = st.targets[0].id
+            nxt = next((s for s in out[k + 1:] if _reads(s, name) or _assigns(s, name)), None)
+            if (
+                isinstance(nxt, ast.Assign) and len(nxt.targets) == 1 and isinstance(nxt.targets[0], ast.Name)
+                and nxt.targets[0].id == name and not _reads(nxt.value, name)
+            ):
+                continue  # dW2 = np.empty_like(W2) overwritten whole before it is read
+        kept.append(st)
+    return kept
+
+
+def _assigns(st: ast.stmt, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(st))
+
+
+def _checked_tapes_heldcheck42(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck42: ``with tf.GradientTape() as tape: loss = …`` then ``auto = tape.gradient(loss,
+    W2)`` read only by a check (``tf.debugging.assert_near(dW2, auto)``, ``print(np.allclose(dW,
+    auto))``, ``np.testing.assert_allclose``, ``assert``) — the notebook compares its hand gradient
+    with the tape's, and the answer is the hand one: the block and the tape's gradients are left
+    out, provided nothing else reads them (a tape's gradient the answer reads stays, for the
+    refusal). JAX's ``_, vjp_fn = jax.vjp(f, W1)`` / ``(dW1_check,) = vjp_fn(1.0)`` read only by a
+    check likewise."""
+    def names_in(t: ast.expr) -> set[str]:
+        return {n.id for n in ast.walk(t) if isinstance(n, ast.Name)}
+
+    quiet_reads = {n.id for st in stmts if _quiet(st) for n in ast.walk(st) if isinstance(n, ast.Name)}
+    drop: set[int] = set()
+    for k, st in enumerate(stmts):
+        if not (
+            isinstance(st, ast.With) and len(st.items) == 1 and isinstance(st.items[0].context_expr, ast.Call)
+            and ast.unparse(st.items[0].context_expr.func) in _TAPES
+            and isinstance(st.items[0].optional_vars, ast.Name)
+        ):
+            continue
+        tape = st.items[0].optional_vars.id
+        inside = {n for b in st.body for n in _stored(b)}
+        uses = [j for j, s in enumerate(stmts) if j != k and (_reads(s, tape) or inside & _loaded(s))]
+        ok = all(
+            isinstance(stmts[j], ast.Assign) and len(stmts[j].targets) == 1
+            and isinstance(stmts[j].value, ast.Call) and ast.unparse(stmts[j].value.func) in (f"{tape}.gradient", f"{tape}.jacobian")
+            for j in uses
+        )
+        got = {n for j in uses for n in names_in(stmts[j].targets[0])} if ok else set()
+        if ok and uses and _only_checked(stmts, got, set(uses) | {k}, quiet_reads):
+            drop |= set(uses) | {k}
+    for k, st in enumerate(stmts):  # _, vjp_fn = jax.vjp(…); (g,) = vjp_fn(1.0), only checked
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.value, ast.Call)
+            and ast.unparse(st.value.func) in ("jax.vjp", "vjp") and isinstance(st.targets[0], ast.Tuple)
+            and len(st.targets[0].elts) == 2 and isinstance(st.targets[0].elts[1], ast.Name)
+        ):
+            fn = st.targets[0].elts[1].id
+            uses = [j for j, s in enumerate(stmts) if j != k and _reads(s, fn)]
+            if uses and all(
+                isinstance(stmts[j], ast.Assign) and len(stmts[j].targets) == 1 and isinstance(stmts[j].value, ast.Call)
+                and ast.unparse(stmts[j].value.func) == fn for j in uses
+            ):
+                got = {n for j in uses for n in names_in(stmts[j].targets[0])}
+                if _only_checked(stmts, got, set(uses) | {k}, quiet_reads):
+                    drop |= set(uses) | {k}
+    return [st for k, st in enumerate(stmts) if k not in drop] if drop else stmts
+
+
+def _stored(st: ast.stmt) -> set[str]:
+    return {n.id for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+def _loaded(st: ast.stmt) -> set[str]:
+    return {n.id for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _only_checked(stmts: list[ast.stmt], names: set[str], skip: set[int], quiet_reads: set[str]) -> bool:
+    """Are ``names`` (less ``_``) read by a check and by no other statement outside ``skip``?"""
+    names = names - {"_"}
+    if not names or not names & quiet_reads:
+        return False
+    return not any(names & _loaded(s) for j, s in enumerate(stmts) if j not in skip and not _quiet(s))
+
+
+# ---- heldcheck42: per-example gradients collected in a list, then reduced over it ---------------
+
+_LIST_REDUCE_HELDCHECK42 = re.compile(r"^(?:np|numpy|jnp|torch)\.(?:sum|mean|add\.reduce)$|^sum$")
+
+
+class _ListReduced(ast.NodeTransformer):
+    """``np.sum([E for i in range(R)], axis=0)`` (``np.add.reduce([…])``, its default axis 0;
+    the builtin ``sum([…])``) as ``sum(E for i in range(R))``, the per-example sum the reader
+    knows; ``np.mean([…], axis=0)`` that sum over ``R``. Any other axis (or none, for np.sum:
+    every entry) is left as written."""
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        func = ast.unparse(node.func)
+        items = _listed_reduced_heldcheck42(node, func)
+        if items is not None:
+            return items
+        if not (_LIST_REDUCE_HELDCHECK42.match(func) and len(node.args) in (1, 2) and isinstance(node.args[0], ast.ListComp)):
+            return node
+        comp = node.args[0]
+        if len(comp.generators) != 1 or comp.generators[0].ifs or comp.generators[0].is_async:
+            return node
+        gen = comp.generators[0]
+        if not (isinstance(gen.target, ast.Name) and isinstance(gen.iter, ast.Call)
+                and isinstance(gen.iter.func, ast.Name) and gen.iter.func.id == "range" and len(gen.iter.args) == 1):
+            return node
+        axis = node.args[1] if len(node.args) == 2 else next((k.value for k in node.keywords if k.arg == "axis"), None)
+        if any(k.arg not in ("axis",) for k in node.keywords):
+            return node
+        default0 = func.endswith("add.reduce") or func == "sum"
+        if not ((axis is None and default0) or (isinstance(axis, ast.Constant) and axis.value == 0)):
+            return node
+        total = ast.Call(ast.Name("sum", ast.Load()), [ast.GeneratorExp(comp.elt, comp.generators)], [])
+        if func.endswith("mean"):
+            return ast.BinOp(total, ast.Div(), copy.deepcopy(gen.iter.args[0]))
+        return total
+
+
+def _appended_rows_heldcheck42(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """heldcheck42: per-example SGD gradients averaged — ``per_example = []``, ``for i in range(m):
+    per_example.append(np.outer(A1[i], A2[i] - Y[i]))``, then ``dW2 = np.mean(per_example,
+    axis=0)`` — is the list comprehension ``[np.outer(…) for i in range(m)]`` where the list is
+    reduced, then :class:`_ListReduced`'s sum. Only a loop of one ``append`` into a list made
+    empty just before it, the list read nowhere but as the first argument of a reduction."""
+    out: list[ast.stmt] = list(stmts)
+    k = 0
+    while k + 1 < len(out):
+        a, loop = out[k], out[k + 1]
+        if (
+            isinstance(a, ast.Assign) and len(a.targets) == 1 and isinstance(a.targets[0], ast.Name)
+            and isinstance(a.value, ast.List) and not a.value.elts
+            and isinstance(loop, ast.For) and not loop.orelse and len(loop.body) == 1
+            and isinstance(loop.body[0], ast.Expr) and isinstance(loop.body[0].value, ast.Call)
+            and ast.unparse(loop.body[0].value.func) == f"{a.targets[0].id}.append"
+            and len(loop.body[0].value.args) == 1
+        ):
+            name = a.targets[0].id
+            comp = ast.ListComp(loop.body[0].value.args[0], [ast.comprehension(loop.target, loop.iter, [], 0)])
+            rest = out[k + 2:]
+            reductions = [
+                n for st in rest for n in ast.walk(st)
+                if isinstance(n, ast.Call) and _LIST_REDUCE_HELDCHECK42.match(ast.unparse(n.func))
+                and n.args and isinstance(n.args[0], ast.Name) and n.args[0].id == name
+            ]
+            reads = sum(isinstance(n, ast.Name) and n.id == name for st in rest for n in ast.walk(st))
+            if reductions and reads == len(reductions) and not _reads(comp, name):
+                for n in reductions:
+                    n.args[0] = copy.deepcopy(comp)
+                out = out[:k] + [ast.fix_missing_locations(st) for st in rest]
+                continue
+        k += 1
+    return [ast.fix_missing_locations(_ListReduced().visit(st)) for st in out]
+
+
+def _listed_reduced_heldcheck42(node: ast.Call, func: str) -> ast.expr | None:
+    """``np.add.reduce([dv, x])`` (``np.sum([…], axis=0)``) of a written-out list: its items
+    added, ``dv + x``; ``np.multiply.reduce([dv, x])`` (``np.prod([…], axis=0)``) their product
+    — the reduction runs along the list (axis 0 unless another is given: then None, as written)."""
+    if not (node.args and isinstance(node.args[0], (ast.List, ast.Tuple)) and len(node.args[0].elts) >= 2):
+        return None
+    if any(isinstance(e, ast.Starred) for e in node.args[0].elts):
+        return None
+    axis = node.args[1] if len(node.args) == 2 else next((k.value for k in node.keywords if k.arg == "axis"), None)
+    if len(node.args) > 2 or any(k.arg != "axis" for k in node.keywords):
+        return None
+    zero = isinstance(axis, ast.Constant) and axis.value == 0
+    m = re.fullmatch(r"(?:np|numpy)\.(add|multiply)\.reduce|(?:np|numpy)\.(sum|prod)", func)
+    if m is None or not (zero or (axis is None and m.group(1))):
+        return None
+    op = ast.Add() if (m.group(1) or m.group(2)) in ("add", "sum") else ast.Mult()
+    out = node.args[0].elts[0]
+    for e in node.args[0].elts[1:]:
+        out = ast.BinOp(out, op, e)
     return out
