@@ -439,28 +439,34 @@ def _defined_function(text: str) -> str:
     mark = re.escape(var) + (r"(?![A-Za-z])" if letter else r"(?![A-Za-z0-9_^{])")
     var_in_body = re.search(r"(?<![\\A-Za-z])" + mark, body) is not None
     only_at = None if letter or var_in_body else var
-    out, i = "", 0
     # never inside a word or a command (heldtex41: g(z) = … put into \big( made it \bi…)
     call = re.compile(r"(?<![\\A-Za-z])" + re.escape(name) + r"(?![A-Za-z'])")
-    found = False
-    while (c := call.search(head, i)) is not None:
-        group = _group(head, c.end())
-        if group is None:
-            out += head[i : c.end()]
-            i = c.end()
-            continue
-        arg = group[0]
+
+    def expand(arg: str) -> str | None:
         if only_at is not None and re.sub(r"\s", "", arg) != re.sub(r"\s", "", only_at):
-            out += head[i : group[1]]
-            i = group[1]
-            continue
+            return None
         # a lone name goes in as it is (e^{Z_1}, not e^{(Z_1)}: a superscript's (…) is an index)
         one = re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\{\w+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?\s*", arg)
         put = arg.strip() if one else f"({arg})"
-        expanded = re.sub(r"(?<![\\A-Za-z])" + mark, lambda _: put, body)
-        out += head[i : c.start()] + f"\\left({expanded}\\right)"
-        i, found = group[1], True
-    return out + head[i:] if found else text
+        return "\\left(" + re.sub(r"(?<![\\A-Za-z])" + mark, lambda _: put, body) + "\\right)"
+
+    out, found = _calls_replaced(head, call, expand)
+    return out if found else text
+
+
+def _calls_replaced(text: str, call: re.Pattern[str], expand: Callable[[str], str | None]) -> tuple[str, bool]:
+    """``text`` with each match of ``call`` followed by a bracket group (:func:`_group`) and
+    that group replaced by ``expand(inside)`` (None: left as written); and whether any was."""
+    out, i, found = "", 0, False
+    while (c := call.search(text, i)) is not None:
+        group = _group(text, c.end())
+        new = None if group is None else expand(group[0])
+        if group is None or new is None:
+            end = c.end() if group is None else group[1]
+            out, i = out + text[i:end], end
+            continue
+        out, i, found = out + text[i : c.start()] + new, group[1], True
+    return out + text[i:], found
 
 
 # heldtex42: a derivative defined in typed maths — a closing clause ("…, σ′(z) = σ(z)(1 − σ(z))",
@@ -497,20 +503,14 @@ def _typed_function_heldtex42(text: str) -> str:
     used = False
     for name, var, body in defs:
         call = re.compile(r"(?<![\w\u0370-\u03ff])" + re.escape(name))
+
+        def expand(arg: str, var: str = var, body: str = body) -> str:
+            put = arg.strip() if re.fullmatch(r"[^\W\d]\w*", arg.strip()) else f"({arg.strip()})"
+            return "(" + re.sub(rf"(?<![\w\u0370-\u03ff]){var}(?![\w\u0370-\u03ff])", lambda _: put, body) + ")"
+
         for k, line in enumerate(out):
-            done, i = "", 0
-            while (c := call.search(line, i)) is not None:
-                group = _group(line, c.end())
-                if group is None:
-                    done += line[i : c.end()]
-                    i = c.end()
-                    continue
-                arg = group[0].strip()
-                put = arg if re.fullmatch(r"[^\W\d]\w*", arg) else f"({arg})"
-                expanded = re.sub(rf"(?<![\w\u0370-\u03ff]){var}(?![\w\u0370-\u03ff])", lambda _: put, body)
-                done += line[i : c.start()] + f"({expanded})"
-                i, used = group[1], True
-            out[k] = done + line[i:]
+            out[k], hit = _calls_replaced(line, call, expand)
+            used = used or hit
     return "\n".join(out) if used else text
 
 
