@@ -1120,7 +1120,9 @@ def _chinese_prose(text: str) -> str:
     # heldtex42: a where-clause in full-width brackets closing the line (「…Xᵀ g（其中 ŷ = y_pred，y = y_target）」)
     text = re.sub(r"[ \t]*（[ \t]*(其中|这里|此处|式中)([^（）\n]*=[^（）\n]*)）[ \t]*(?=。?[ \t]*$)", r"，\1\2", text, flags=re.M)
     # heldtex42: statements set apart by full-width semicolons (花书's 「g ← ŷ − y；g ← g W₂ᵀ ⊙ …；∇_{W₁} J = Xᵀ g」)
-    text = re.sub(r"[ \t]*；[ \t]*(?=[^\n=；，。]{1,30}?(?:=(?!=)|←))", "\n", text)
+    # (an algorithm's steps, with ←: elsewhere a ； may close a sentence of prose before the answer, c41t-153/183)
+    if "←" in text:
+        text = re.sub(r"[ \t]*；[ \t]*(?=[^\n=；，。]{1,30}?(?:=(?!=)|←))", "\n", text)
     # a question to the teacher around the answer (「老师，我算的是 ∂L/∂w2 = …，对吗？」): its words
     text = re.sub(r"\s*[，,]?\s*(?:对吗|对不对|是吗|是否正确|正确吗|有问题吗)\s*[？?]\s*$", "", text)
     text = re.sub(r"^[^=\n$\\]*?[\u4e00-\u9fff][，,]?[^=\n$\\]*?(?:算的是|算出来是|得到的是|求得|算得|结果是)[ \t]*(?=[∂d∇])", "", text, flags=re.M)
