@@ -20,7 +20,7 @@ import corpus_common  # noqa: E402
 CASES = corpus41t.load()
 _INDEX = "index notation with a parenthesised or comma subscript ((W_2)_{jk}, W_{1,ij}, W_{2,j}): not read"
 _TRACE = "\\frac{\\partial}{\\partial X} of a trace or vec(…) as an operator (the Matrix Cookbook's identity) before the answer: not read"
-_LORA = "an alias clause naming a parameter (B = \\mathrm{lora\\_B}) used as ∂L/∂B, or ∂L/∂\\Delta W: not read"
+_LORA = "∂L/∂\\Delta W (ΔW = BA, LoRA's update named by its product): not read (the alias clauses B = \\mathrm{lora\\_B}: read since heldtex42)"
 _MARGIN = "a cases environment over j ≠ y_n with a Σ_{k ≠ y_n} inside (the multi-class margin's G_{nj}): not read"
 _SWISH_TEXT = "δ3/δ2/δ1 typed with digit suffixes and silu′ defined as a line of its own: read as code, not maths"
 _XIGUA_G = "西瓜书's g_j (an index) defined, then g used bare: not read"
@@ -55,10 +55,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c41t-152": "hiddenᵀ · clip(…) typed in text: the 1-D residual as a row, result (h, 1) against w2's (1, h)",
     "c41t-156": "a hand number with arithmetic after it (0.1126 × 5): refused as not a decimal number",
     "c41t-164": "Σᵢ [where(…) · sign(…)]ᵢ / (N·p) typed in text: where( with commas read as code",
-    "c41t-168": _LORA,
-    "c41t-169": _LORA,
-    "c41t-170": _LORA,
-    "c41t-171": _LORA,
     "c41t-172": _LORA,
     "c41t-189": "‖x_n − c_k‖² with c_k a row of the centres C: read as x − C (shapes do not broadcast)",
     "c41t-199": _MARGIN,

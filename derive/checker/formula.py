@@ -1310,6 +1310,10 @@ def _derivation_steps(
     # a letter a where-clause defines after its use (…\frac{2}{N}…, \quad N = \sum_{i,j} M_{ij}):
     # the answer's own N, never the batch size the notes' N stands for elsewhere
     letters = frozenset(m.group(1) for p in parts if (m := re.match(r"\s*([A-Za-z])\s*=(?!=)", p)))
+    # and Nielsen's a^L (the output layer's letter) a clause names after its use: the answer's aL
+    letters |= frozenset(
+        m.group(1) + "L" for p in parts if (m := re.match(r"\s*([A-Za-z])\^\{?L\}?\s*=(?!=)", p))
+    )
     for p in parts:
         defined = letters | frozenset(lhs for _, lhs, _ in read_parts if lhs is not None)
         read_parts.append(

@@ -1401,6 +1401,14 @@ class _Parser:
             return node
         if compact == "L" and isinstance(node, ex.Name) and self.last_layer(node.id):
             return ex.Name(str(self.last_layer(node.id)))  # Nielsen's a^L, z^L: the last layer
+        if (  # heldtex42: Nielsen's a^L = O where the network has no a: a name the answer defines (aL)
+            compact == "L"
+            and isinstance(node, ex.Name)
+            and len(node.id) == 1
+            and not self.known(node.id)
+            and (node.id + "L" in self.defined or self.peek().text in ("=", "\\leftarrow", "\\gets"))
+        ):
+            return ex.Name(node.id + "L")
         # a plain number: a power
         number = re.fullmatch(r"-?\d+(\.\d+)?", compact)
         ratio = re.fullmatch(r"(-?)(?:(\d+)/(\d+)|\\[dt]?frac\{?(\d+)\}?\{?(\d+)\}?)", compact)

@@ -126,11 +126,12 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(text))))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
-        text = _GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text)
+        text = _typed_function_heldtex42(_GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text))
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
+        text = _alias_below_heldtex42(text, size_of)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
@@ -370,12 +371,21 @@ def _group(text: str, i: int) -> tuple[str, int] | None:
     return None
 
 
+# the function's name (also \mathrm{ELU}, with a prime: \mathrm{ELU}'(z) = \begin{cases} …, c38t-047;
+# Ng's layer-marked g^{[1]\prime}, heldtex42) and its variable: one letter, also a layer's or an
+# example's mark on it and bold (Nielsen's \sigma'(z^L), Ng's g^{[1]\prime}(Z), d2l's \phi'(\mathbf{z}))
+_FN_NAME = (
+    r"(?:\\(?:mathrm|operatorname|text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])"
+    r"(?:'|\^\{?(?:\[\w+\])?\\prime\}?|\^\{\[\w+\]\}')?"
+)
+_FN_VAR = r"(?:\\(?:mathbf|boldsymbol|bm)\{[A-Za-z]\}|[A-Za-z])(?:[\^_]\{(?:[^{}\s]|\{[^{}\s]*\})*\}|[\^_][A-Za-z0-9])?"
+
+
 # a closing clause defining a function the formula applies: "，其中 \pi(z) = \frac{\exp(z)}{1 + \exp(z)}"
 _FUNCTION_WHERE = re.compile(
     r"\s*(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*(?:其中|这里|where\b|with\b|\\text\{\s*(?:where|with|其中)\s*\})?\s*"
     # a name, also \mathrm{ELU} and with a prime: \mathrm{ELU}'(z) = \begin{cases} … (c38t-047)
-    r"((?:\\(?:mathrm|operatorname|text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?\\prime\}?)?)"
-    r"\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
+    rf"({_FN_NAME})\s*\(\s*({_FN_VAR})\s*\)\s*=(?!=)\s*(.+?)\s*[.。]?\s*$",
     re.S,
 )
 
@@ -384,8 +394,7 @@ _FUNCTION_WHERE = re.compile(
 # Ng's ``,\ g'(z) = \sigma(z)(1 - \sigma(z)), \quad …``): its body runs to the next separator
 _FUNCTION_CLAUSE = re.compile(
     r"(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*"
-    r"((?:\\(?:mathrm|operatorname|text)\{[A-Za-z]+\}|\\[A-Za-z]+|[A-Za-z])(?:'|\^\{?\\prime\}?)?)"
-    r"\s*\(\s*([a-z])\s*\)\s*=(?!=)\s*"
+    rf"({_FN_NAME})\s*\(\s*({_FN_VAR})\s*\)\s*=(?!=)\s*"
 )
 
 
@@ -413,7 +422,8 @@ def _defined_function(text: str) -> str:
     r"""A function defined by a closing clause (李航's ``π(x) = \frac{\exp(x)}{1 + \exp(x)}``,
     ``…, where f(z) = …``) or by a clause between two others (``\quad h'(a) = \mathbb{1}[a >
     0], \quad …``) and applied in the formula: each application written out, the clause left
-    out. Only where the formula applies it; the variable is one letter."""
+    out. Only where the formula applies it; the variable is one letter (a mark or bold
+    allowed: a variable the body never uses replaces that one call only)."""
     clause = _function_clause(text)
     if clause is not None:
         name, var, body, head = clause
@@ -423,24 +433,123 @@ def _defined_function(text: str) -> str:
             return text
         name, var, body = m.group(1), m.group(2), m.group(3)
         head = text[: m.start()]
-    out, i = "", 0
+    # a variable beyond one small letter (z^L, Z, \mathbf{z}) absent from the body states a value
+    # at that argument (Nielsen's \sigma'(z^L) = O(1 - O)), not a rule: only that call is replaced
+    letter = re.fullmatch("[a-z]", var) is not None
+    mark = re.escape(var) + (r"(?![A-Za-z])" if letter else r"(?![A-Za-z0-9_^{])")
+    var_in_body = re.search(r"(?<![\\A-Za-z])" + mark, body) is not None
+    only_at = None if letter or var_in_body else var
     # never inside a word or a command (heldtex41: g(z) = … put into \big( made it \bi…)
     call = re.compile(r"(?<![\\A-Za-z])" + re.escape(name) + r"(?![A-Za-z'])")
-    found = False
-    while (c := call.search(head, i)) is not None:
-        group = _group(head, c.end())
-        if group is None:
-            out += head[i : c.end()]
-            i = c.end()
-            continue
-        arg = group[0]
+
+    def expand(arg: str) -> str | None:
+        if only_at is not None and re.sub(r"\s", "", arg) != re.sub(r"\s", "", only_at):
+            return None
         # a lone name goes in as it is (e^{Z_1}, not e^{(Z_1)}: a superscript's (…) is an index)
         one = re.fullmatch(r"\s*(?:\\(?:mathbf|boldsymbol|bm)\{\w+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?\s*", arg)
         put = arg.strip() if one else f"({arg})"
-        expanded = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: put, body)
-        out += head[i : c.start()] + f"\\left({expanded}\\right)"
-        i, found = group[1], True
-    return out + head[i:] if found else text
+        return "\\left(" + re.sub(r"(?<![\\A-Za-z])" + mark, lambda _: put, body) + "\\right)"
+
+    out, found = _calls_replaced(head, call, expand)
+    return out if found else text
+
+
+def _calls_replaced(text: str, call: re.Pattern[str], expand: Callable[[str], str | None]) -> tuple[str, bool]:
+    """``text`` with each match of ``call`` followed by a bracket group (:func:`_group`) and
+    that group replaced by ``expand(inside)`` (None: left as written); and whether any was."""
+    out, i, found = "", 0, False
+    while (c := call.search(text, i)) is not None:
+        group = _group(text, c.end())
+        new = None if group is None else expand(group[0])
+        if group is None or new is None:
+            end = c.end() if group is None else group[1]
+            out, i = out + text[i:end], end
+            continue
+        out, i, found = out + text[i : c.start()] + new, group[1], True
+    return out + text[i:], found
+
+
+# heldtex42: a derivative defined in typed maths — a closing clause ("…, σ′(z) = σ(z)(1 − σ(z))",
+# Nielsen's "σ′(z) = O(1 − O)") or a line of its own — and applied in the other statements
+_TYPED_FN_NAME = r"(?:[A-Za-z]{1,8}|[\u0370-\u03ff])[′']"
+_TYPED_FN_LINE = re.compile(rf"[ \t]*({_TYPED_FN_NAME})\([ \t]*([a-z])[ \t]*\)[ \t]*=(?!=)[ \t]*([^=\n]+?)[ \t]*[.。]?[ \t]*")
+_TYPED_FN_CLAUSE = re.compile(
+    rf"[ \t]*[,，;；][ \t]*(?:其中|where\b)?[ \t]*({_TYPED_FN_NAME})\([ \t]*([a-z])[ \t]*\)[ \t]*=(?!=)"
+    r"[ \t]*([^=,，;；\n]+?)[ \t]*[.。]?[ \t]*$"
+)
+
+
+def _typed_function_heldtex42(text: str) -> str:
+    """Typed maths (never Python code: ``f'(x)`` there is an f-string) that defines a derivative
+    by a closing clause or a line of its own (``f′(v) = body``, one small letter ``v``) and
+    applies it (``f′(arg)``) in its other statements: each application written out as
+    ``(body)`` with ``arg`` for ``v``, the definition left out. A definition never applied, or
+    a body that is not one bracket-balanced expression, leaves the text as written."""
+    if not re.search(r"[′'][ \t]*\(", text) or _python(text):
+        return text
+    lines, defs, kept = text.split("\n"), [], []
+    for k, line in enumerate(lines):
+        whole = _TYPED_FN_LINE.fullmatch(line)
+        clause = None if whole else _TYPED_FN_CLAUSE.search(line)
+        found = whole or clause
+        if found is None or found.group(3).count("(") != found.group(3).count(")"):
+            kept.append(line)
+            continue
+        defs.append(found.groups())
+        kept.append(None if whole else line[: clause.start()])  # type: ignore[union-attr]
+    if not defs:
+        return text
+    out = [line for line in kept if line is not None]
+    used = False
+    for name, var, body in defs:
+        call = re.compile(r"(?<![\w\u0370-\u03ff])" + re.escape(name))
+
+        def expand(arg: str, var: str = var, body: str = body) -> str:
+            put = arg.strip() if re.fullmatch(r"[^\W\d]\w*", arg.strip()) else f"({arg.strip()})"
+            return "(" + re.sub(rf"(?<![\w\u0370-\u03ff]){var}(?![\w\u0370-\u03ff])", lambda _: put, body) + ")"
+
+        for k, line in enumerate(out):
+            out[k], hit = _calls_replaced(line, call, expand)
+            used = used or hit
+    return "\n".join(out) if used else text
+
+
+# heldtex42: a clause naming the letter below the ∂ as one of the network's tensors (CS224n's
+# ``∂J/∂θ …, θ = Z``, ``∂L/∂Z …, \quad Z = \mathrm{logits}``, LoRA's ``B = \mathrm{lora\_B}``)
+_ALIAS_SYMBOL = r"\\[A-Za-z]+|[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?"
+_ALIAS_CLAUSE = re.compile(
+    r"(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*(?:\\text\{\s*(?:where|with|其中)\s*\}\s*)?"
+    rf"({_ALIAS_SYMBOL})\s*=(?!=)\s*(\\(?:mathrm|operatorname|text|mathit)\{{([A-Za-z][\w\\]*)\}}|[A-Za-z]\w*)"
+    r"\s*(?=$|[,，;；.。]|\\q?quad\b|\$)"
+)
+
+
+def _alias_below_heldtex42(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """LaTeX whose gradient is taken with respect to a letter the network lacks (``\\partial
+    Z``, ``\\partial \\theta``, ``\\partial \\lambda``) that a clause of the answer names as one of
+    the network's tensors (``Z = \\mathrm{logits}``): the letter is that tensor — written as
+    the tensor wherever it stands, the clause left out. Only a letter the network does not
+    have, a right side that is exactly one of its tensors, one such clause per letter."""
+    if "\\partial" not in text or "=" not in text:
+        return text
+    seen: dict[str, tuple[str, re.Match[str]]] = {}
+    for m in _ALIAS_CLAUSE.finditer(text):
+        symbol, spelled, inner = m.group(1), m.group(2), m.group(3)
+        name = (inner or spelled).replace("\\_", "_")
+        plain = symbol.lstrip("\\").replace("{", "").replace("}", "")
+        if size_of(name, 0) is None or size_of(plain, 0) is not None or size_of(plain.replace("_", ""), 0) is not None:
+            continue
+        if symbol in seen:
+            return text  # one letter named twice: not an alias
+        seen[symbol] = (spelled, m)
+    for symbol, (spelled, m) in sorted(seen.items(), key=lambda kv: -kv[1][1].start()):
+        below = re.compile(r"\\partial\s*" + re.escape(symbol) + r"(?![A-Za-z0-9_])\s*\}")
+        if not below.search(text):
+            continue
+        text = text[: m.start()] + text[m.end() :]
+        use = re.compile(r"(?<![A-Za-z\\])" + re.escape(symbol) + r"(?![A-Za-z0-9_])")
+        text = use.sub(lambda _: spelled + " ", text)
+    return text
 
 
 # Wolfram Language as Mathematica or Wolfram|Alpha prints a derivative: D[L, w] = …, Transpose[X] . E
@@ -993,7 +1102,7 @@ def _chinese_prose(text: str) -> str:
     dZ2 = …，所以 dW2 = …``: one statement a line); a statement after a full-width comma
     (``dZ2 = A2 − Y，dW2 = …``) is the next line. Never inside a formula: only before a
     statement, at a line's start or after a comma."""
-    if not re.search(r"[\u4e00-\u9fff。，]", text):
+    if not re.search(r"[\u4e00-\u9fff。，；]", text):
         return text
     # a code comment line stays one line, as written (c33-249: "# …，所以按 axis=0 求和" is no
     # statement): held aside while the prose around the statements goes
@@ -1006,6 +1115,14 @@ def _chinese_prose(text: str) -> str:
     # heldtex41: such a remark in full-width brackets before the next clause's comma (「g = (A2 − Y)/m
     # （交叉熵配 sigmoid），e = …」), brackets of maths inside it too (「（无 ŷ(1 − ŷ) 因子）」)
     text = re.sub(r"[ \t]*（(?=[^）=\n]*[\u4e00-\u9fff])(?:[^()（）=\n]|\([^()=\n]*\))*）[ \t]*(?=[，；,;])", "", text)
+    # heldtex42: and closing the line, brackets of maths inside (「…·x （sigmoid 的导数为 O(1 − O)）」)
+    text = re.sub(r"[ \t]*（(?=[^）=\n]*[\u4e00-\u9fff])(?:[^()（）=\n]|\([^()=\n]*\))*）[ \t]*(?=。?[ \t]*$)", "", text, flags=re.M)
+    # heldtex42: a where-clause in full-width brackets closing the line (「…Xᵀ g（其中 ŷ = y_pred，y = y_target）」)
+    text = re.sub(r"[ \t]*（[ \t]*(其中|这里|此处|式中)([^（）\n]*=[^（）\n]*)）[ \t]*(?=。?[ \t]*$)", r"，\1\2", text, flags=re.M)
+    # heldtex42: statements set apart by full-width semicolons (花书's 「g ← ŷ − y；g ← g W₂ᵀ ⊙ …；∇_{W₁} J = Xᵀ g」)
+    # (an algorithm's steps, with ←: elsewhere a ； may close a sentence of prose before the answer, c41t-153/183)
+    if "←" in text:
+        text = re.sub(r"[ \t]*；[ \t]*(?=[^\n=；，。]{1,30}?(?:=(?!=)|←))", "\n", text)
     # a question to the teacher around the answer (「老师，我算的是 ∂L/∂w2 = …，对吗？」): its words
     text = re.sub(r"\s*[，,]?\s*(?:对吗|对不对|是吗|是否正确|正确吗|有问题吗)\s*[？?]\s*$", "", text)
     text = re.sub(r"^[^=\n$\\]*?[\u4e00-\u9fff][，,]?[^=\n$\\]*?(?:算的是|算出来是|得到的是|求得|算得|结果是)[ \t]*(?=[∂d∇])", "", text, flags=re.M)
