@@ -3188,6 +3188,11 @@ def _reads(node: ast.AST, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for n in ast.walk(node))
 
 
+def _is_none_heldcheck42(v: ast.expr) -> bool:
+    """``out=None``: NumPy's default, no buffer written (the answer's own value)."""
+    return isinstance(v, ast.Constant) and v.value is None
+
+
 def _out_written_heldcheck42(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """heldcheck42: a result written into a buffer — ``np.matmul(A1.T, dZ2, out=dW2)``,
     ``np.divide(dW1, m, out=dW1)``, ``np.sum(dZ2, axis=0, keepdims=True, out=db2)``,
@@ -3236,7 +3241,7 @@ def _out_written_heldcheck42(stmts: list[ast.stmt]) -> list[ast.stmt]:
             if isinstance(st, ast.FunctionDef):
                 break
             if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and (
-                any(k.arg == "out" for k in n.value.keywords)
+                any(k.arg == "out" and not _is_none_heldcheck42(k.value) for k in n.value.keywords)
                 or ast.unparse(n.value.func) in ("np.copyto", "numpy.copyto")
             ):
                 raise FormulaError(msg("heldcheck3.statement", kind="out="))
