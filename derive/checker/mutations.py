@@ -302,19 +302,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                             ),
                             replace_at(F, path, window[0]),
                         )
-                    whole = _whole_derivative_left_out(F, path, rest)
-                    if whole is not None:
-                        yield (
-                            "missing-activation-derivative",
-                            msg(
-                                "mut.missing_whole_derivative",
-                                up=formula_text(rest),
-                                mask=formula_text(mask),
-                                grad=grad,
-                                formula=formula_text(F),
-                            ),
-                            whole,
-                        )
+                    yield from _whole_left_out(F, [path], rest, mask, grad)
                     right = f"{grad} = {formula_text(F)}"
                     for message, alt in _wrong_masks(net, mask, rest, right):
                         yield (
@@ -330,21 +318,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             for mask, rest in ((e.a, e.b), (e.b, e.a)):
                 if rest.shape == e.shape and _inline_activation_grad_r42(net, rest):
                     # the slope's own numbers too (GELU's ½ in (dA ⊙ (1 + erf(…)))/2)
-                    at = [path, *_scaled_parents_r42(F, path)]
-                    for whole in dict.fromkeys(
-                        w for w in (_whole_derivative_left_out(F, p, rest) for p in at) if w is not None
-                    ):
-                        yield (
-                            "missing-activation-derivative",
-                            msg(
-                                "mut.missing_whole_derivative",
-                                up=formula_text(rest),
-                                mask=formula_text(mask),
-                                grad=grad,
-                                formula=formula_text(F),
-                            ),
-                            whole,
-                        )
+                    yield from _whole_left_out(F, [path, *_scaled_parents_r42(F, path)], rest, mask, grad)
                     break
         if isinstance(e, mf.Neg) and not _inside_equality(F, path):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
@@ -493,6 +467,26 @@ def _whole_derivative_left_out(
         return None
     mine = replace_at(F.terms[i], path[1:], rest)
     return mf.Add((mine, *kept)) if kept else mine
+
+
+def _whole_left_out(
+    F: mf.MExpr, paths: list[tuple[int, ...]], rest: mf.MExpr, mask: mf.MExpr, grad: str
+) -> Iterator[tuple[str, Msg, mf.MExpr]]:
+    """``missing-activation-derivative``: the formula with the derivative at each of ``paths``
+    left out whole (:func:`_whole_derivative_left_out`), each distinct result once."""
+    found = (_whole_derivative_left_out(F, p, rest) for p in paths)
+    for whole in dict.fromkeys(w for w in found if w is not None):
+        yield (
+            "missing-activation-derivative",
+            msg(
+                "mut.missing_whole_derivative",
+                up=formula_text(rest),
+                mask=formula_text(mask),
+                grad=grad,
+                formula=formula_text(F),
+            ),
+            whole,
+        )
 
 
 def _is_mask(e: mf.MExpr) -> bool:
