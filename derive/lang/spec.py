@@ -2796,6 +2796,8 @@ class _Validator:
         def refuse(node: ast.AST, what: str) -> SpecError:
             if not what:  # a 4-D tensor (several images or channels) where a matrix is read
                 text = node.value if isinstance(node, ast.Constant) else ast.unparse(node)
+                if "conv1d" in text:  # F.conv1d(X, W): a 3-D input and weight (round 42)
+                    return self.err(where, catalog.said("spec.heldnets38.conv1d"))
                 return self.err(
                     where,
                     catalog.said("spec.conv42.four_d", text=text),

@@ -440,7 +440,8 @@ _S27_BLOCKS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("{x} @ torch.cov({x}.T) * 0.5",), "m2 n2"),
     # distances and similarities (of rows that differ by construction)
     (("torch.cdist({x}, {x}.T @ {x} + 1)",), ""),
-    (("{x} * F.cosine_similarity({x}, {x} * {x} + 1, dim=1)[:, None]",), ""),
+    # never a zero row (a ReLU's output can be one: the norm's sqrt at 0, refused at given values)
+    (("{x} * F.cosine_similarity({x} * {x} + 1, {x} + 2, dim=1)[:, None]",), ""),
     (("{x} + torch.arange({m})[:, None]", "{x} * torch.sum(F.pdist({l0}))"), "m2"),
     (("{x} * F.pairwise_distance({x}, {x} * 0.5 + 1).unsqueeze(-1)",), ""),
     # norms
