@@ -241,6 +241,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                 ),
                 mf.mul(g.tensors[C].grad_ref(g.loss_tex), _slip(make, v, c, ())),
             )
+        yield from _product_factor_r43(net, F, C, tree, grad)
     yield from _sigma_twice_inline(net, F, grad)
     # structural slips in the visit's own formula
     masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]] = []  # activation derivatives
@@ -450,6 +451,51 @@ def _inside_equality(F: mf.MExpr, path: tuple[int, ...]) -> bool:
     return False
 
 
+def _product_factor_r43(
+    net: Net, F: mf.MExpr, C: str, tree: ex.Node, grad: str
+) -> Iterator[tuple[str, Msg, mf.MExpr]]:
+    """``wrong-activation-derivative`` for an activation written out as a product (Swish's
+    ``Z * sigmoid(Z)``): one factor of one term of the product rule left out (``dA ⊙ Z ⊙ σ′(Z)``
+    written ``dA ⊙ σ′(Z)``) — each factor of each term of ``F`` other than the gradient it
+    carries."""
+    if not isinstance(F, mf.Add):
+        return
+    right = f"{grad} = {formula_text(F)}"
+    expr = formula_text(forward_ir(tree, net.g))
+    for i, term in enumerate(F.terms):
+        factors = _factors_r43(term)
+        if len(factors) < 3:
+            continue  # dA ⊙ f(Z): a factor dropped is the whole slope of this term
+        for k, x in enumerate(factors):
+            if isinstance(x, mf.Ref) and x.kind == "grad":
+                continue
+            rest = factors[:k] + factors[k + 1 :]
+            if all(r.shape != term.shape for r in rest):
+                continue
+            kept = rest[0]
+            for r in rest[1:]:
+                kept = mf.mul(kept, r)
+            yield (
+                "wrong-activation-derivative",
+                msg(
+                    "checkcodes2.product_factor_r43",
+                    C=C,
+                    expr=expr,
+                    x=formula_text(x),
+                    term=formula_text(term),
+                    right=right,
+                ),
+                mf.Add(tuple(kept if j == i else t for j, t in enumerate(F.terms))),
+            )
+
+
+def _factors_r43(e: mf.MExpr) -> list[mf.MExpr]:
+    """The factors of an element-wise product, flattened (``(a ⊙ b) ⊙ c`` → a, b, c)."""
+    if isinstance(e, mf.Mul) and e._hadamard():
+        return _factors_r43(e.a) + _factors_r43(e.b)
+    return [e]
+
+
 def _whole_derivative_left_out(
     F: mf.MExpr, path: tuple[int, ...], rest: mf.MExpr
 ) -> mf.MExpr | None:
@@ -655,7 +701,9 @@ def _inline_activation_grad_r42(net: Net, up: mf.MExpr) -> bool:
         if isinstance(c, ex.Call) and c.func in ops.activations()
         for a in c.args[:1]
         for u in ex.subtrees(a)  # erf's x/√2 holds the x of GELU's x/2
-        if not isinstance(u, ex.Num) and ex.names(u)
+        # a plain name is a node (or leaf) of its own: an activation written out on a named
+        # node (A = Z * sigmoid(Z)) is _written_out's, whose slips name the slope used
+        if not isinstance(u, (ex.Num, ex.Name)) and ex.names(u)
     ]
     return any(_elementwise_of_r42(tree, u) for u in inner)
 
