@@ -1,0 +1,102 @@
+"""Handouts a lecturer hands out unchanged, pass 27 (issue 12): handread26's Left (a Hopfield
+net's energy) and a first read of course specs no pass had read.
+
+- A row's mean of a column broadcast along that row is the column itself: the matrix forms do
+  not print ``(−1/M ((c) ⊙ 𝟙_{B×M})) 𝟙`` for a logsumexp's blame (it is ``c``), nor
+  ``((k/M) 𝟙_{B×M}) 𝟙`` (it is ``k`` per row), and a scale is not printed twice over a product
+  (``2 (¼ δᵀ ⊙ h)`` is ``½ δᵀ ⊙ h``);
+- a logsumexp (read as ``mean(x − log_softmax(x))``) is not called log-softmax: no "Log-softmax
+  couples the entries …", no "log-softmax units" in the title, en and zh.
+
+Each asserted on built text (Markdown en and zh, the generated code) of specs written here
+(held out)."""
+
+from __future__ import annotations
+
+import re
+
+from test_handread25 import _md  # the same held-out builders
+
+# held out: a free-energy head, −τ logsumexp(h W / τ) plus a quadratic term of h, averaged
+FREE = """
+[network]
+name = "free-energy-head"
+[dims]
+n = 2
+f = 3
+c = 5
+[inputs]
+x = ["n", "f"]
+[params]
+W = ["f", "c"]
+V = ["f", "f"]
+[constants]
+tau = 0.5
+[forward]
+h = "torch.tanh(x @ V)"
+logits = "h @ W / tau"
+free = "-tau * torch.logsumexp(logits, dim=1) + 0.25 * (h * h).sum(dim=1)"
+loss = "free.mean()"
+[values]
+x = [[0.3, -0.7, 0.5], [1.1, 0.2, -0.4]]
+"""
+
+# held out: log-probabilities fitted by squares (the words of log-softmax stay where it is one)
+LSM = """
+[network]
+name = "log-softmax-nll"
+[dims]
+n = 3
+f = 2
+k = 4
+[inputs]
+x = ["n", "f"]
+y = ["n", "k"]
+[params]
+W = ["f", "k"]
+[forward]
+s = "x @ W"
+lp = "torch.log_softmax(s, dim=1)"
+loss = "((lp - y) ** 2).mean()"
+[values]
+x = [[0.3, -0.7], [1.1, 0.2], [-0.4, 0.9]]
+y = [[-1.2, -0.3, -2.0, -1.5], [-0.8, -1.9, -0.2, -2.4], [-1.1, -0.6, -1.7, -1.3]]
+"""
+
+
+def _section(md: str, head: str) -> str:
+    return md.split(head, 1)[1].split("\n### ", 1)[0]
+
+
+def test_a_rows_mean_of_a_broadcast_column_is_the_column() -> None:
+    for lang in ("en", "zh"):
+        md = _md(FREE, lang)
+        step = _section(md, "### 3.3 $\\delta_{\\mathrm{logits}}$")
+        assert "\\mathbf{1}_{n \\times c}" not in step, step
+        assert "\\frac{1}{c}" not in step
+        assert "\\delta_{\\mathrm{free}}" in step  # the blame is still there
+        assert "np.ones((n, c))" not in md
+        # the closed forms: (k 𝟙_{n×c}) 𝟙 is k·c per row, never written as a product of ones
+        assert not re.search(r"\\mathbf\{1\}_\{n \\times c\}\\right\) \\thinspace \\mathbf\{1\}", md)
+
+
+def test_a_scale_is_not_written_twice_over_a_product() -> None:
+    md = _md(FREE, "en")
+    assert "2 \\left(\\frac{1}{4}" not in md
+    assert "\\frac{1}{2} \\delta_{\\mathrm{free}}^{\\top} \\odot h" in md
+    assert "2 * (dfree.T / 4 * h)" not in md
+
+
+def test_a_logsumexp_is_not_called_log_softmax() -> None:
+    en, zh = _md(FREE, "en"), _md(FREE, "zh")
+    assert "Log-softmax couples" not in en and "log-softmax" not in en.splitlines()[0]
+    assert "log-softmax 把同一行" not in zh
+    step = _section(en, "### 3.3 $\\delta_{\\mathrm{logits}}$")
+    assert "logsumexp" in step.lower() or "log-sum-exp" in step.lower(), step[:600]
+    zstep = _section(zh, "### 3.3 $\\delta_{\\mathrm{logits}}$")
+    assert "logsumexp" in zstep.lower() or "log-sum-exp" in zstep.lower(), zstep[:600]
+
+
+def test_a_log_softmax_keeps_its_words() -> None:
+    md = _md(LSM, "en")
+    assert "Log-softmax couples" in md
