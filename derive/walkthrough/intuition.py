@@ -76,6 +76,25 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
     return out
 
 
+def _logsumexps(tree: ex.Node) -> set[int]:
+    """The ids of the log-softmax calls that are a logsumexp's, read as ``mean(x − log_softmax(x))``
+    (``derive.lang.spelling._lse``; along columns the log-softmax of the transpose, turned): no
+    log-softmax unit is written there, and its slope is the row's softmax."""
+    out: set[int] = set()
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op == "-":
+            right = n.right.operand if isinstance(n.right, ex.Transpose) else n.right
+            if isinstance(right, ex.Call) and right.func == "log_softmax" and right.args:
+                arg = right.args[0]
+                inner = arg.operand if isinstance(arg, ex.Transpose) else arg
+                if inner == n.left and isinstance(arg, ex.Transpose) == isinstance(n.right, ex.Transpose):
+                    out.add(id(right))
+        stack.extend(ex.children(n))
+    return out
+
+
 def _under(tree: ex.Node, t: str) -> ex.Node | None:
     """The argument of the element-wise function ``tree`` is (``σ(θ − f)``) when ``t`` is a
     term of it, added there (``θ − f``); None where ``tree`` is no such call."""
@@ -628,6 +647,7 @@ class _Writer:
                 continue
             if id(call) not in clipped and not (call is tree and call.func == inline):
                 out += self.gate(t, call, op, c.source)
+        lse = _logsumexps(tree)
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
             if call is tree and call.func == inline:
@@ -638,6 +658,9 @@ class _Writer:
                 if not (isinstance(arg, ex.Name) and arg.id == t):
                     # log_softmax(O @ W): the rows coupled are the scores O W, not W's entries
                     args = (("T", Math(forward_ir(arg, self.g).tex())), *base[1:])
+                if id(call) in lse:  # a logsumexp: its slope is the softmax, no coupling said
+                    out.append(Words("rowwise.logsumexp", args))
+                    continue
                 out.append(Words(f"rowwise.{op.rule}", (*args, ("f", Math(op.tex)))))
                 if op.rule == "softmax-jacobian":  # the Jacobian as courses write it, per row
                     out.append(Words("rowwise.softmax-jacobian.matrix", base))
@@ -1275,9 +1298,12 @@ def heading(d: Derivation) -> dict[str, str]:
     targets = _targets(d)
     for node in d.graph.nodes:
         scored = bool(targets & {m.id for m in _names(node.tree)})  # a line of the loss
+        lse = _logsumexps(node.tree)
         for call in _calls(node.tree):
             if scored and call.func in _LOSS_INSIDE:
                 continue  # BCE-with-logits' softplus, a cross-entropy line's log-softmax: no unit
+            if id(call) in lse:
+                continue  # a logsumexp's log-softmax (its reading): no log-softmax unit
             if call.func in _HEADING_ACTS and call.func not in acts:
                 acts.append(call.func)
             op = ops.OPS.get(call.func)
