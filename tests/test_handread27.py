@@ -100,3 +100,63 @@ def test_a_logsumexp_is_not_called_log_softmax() -> None:
 def test_a_log_softmax_keeps_its_words() -> None:
     md = _md(LSM, "en")
     assert "Log-softmax couples" in md
+
+
+# held out: additive attention over the hidden states of an encoder (one score per state)
+ADDITIVE = """
+[network]
+name = "additive-scores"
+[dims]
+L = 5
+h = 3
+q = 2
+[inputs]
+enc = ["L", "h"]
+dec = ["h"]
+goal = ["h"]
+[params]
+Ua = ["h", "q"]
+Va = ["h", "q"]
+w = ["q"]
+[forward]
+score = "torch.tanh(enc @ Ua + dec @ Va) @ w"
+p = "torch.softmax(score, dim=0)"
+ctx = "p @ enc"
+loss = "((ctx - goal) ** 2).sum()"
+[values]
+enc = [[0.3, -0.7, 0.5], [1.1, 0.2, -0.4], [-0.6, 0.9, 0.1], [0.4, 0.4, -0.8], [0.0, -0.3, 0.7]]
+dec = [0.5, -0.2, 0.3]
+goal = [0.2, 0.1, -0.3]
+"""
+
+# held out: a batch mean of squares (var over the rows is one row: the rows are reduced)
+ROWMEAN = """
+[network]
+name = "centred-square-mean"
+[dims]
+m = 4
+k = 3
+[inputs]
+X = ["m", "k"]
+[params]
+c = ["k"]
+[forward]
+v = "((X - c) ** 2).mean(dim=0)"
+loss = "v.sum()"
+[values]
+X = [[0.3, -0.7, 0.5], [1.1, 0.2, -0.4], [-0.6, 0.9, 0.1], [0.4, 0.4, -0.8]]
+"""
+
+
+def test_a_score_per_row_does_not_reduce_the_rows_to_one() -> None:
+    """s @ Va is broadcast to the L rows of tanh(enc Ua + dec Va); the score keeps one entry
+    per row (laid out as a row): "before score reduces them to one" was false."""
+    en, zh = _md(ADDITIVE, "en"), _md(ADDITIVE, "zh")
+    assert "reduces them to one" not in en
+    assert "one entry of $\\mathrm{score}$" in en
+    assert "归约为一行" not in zh and "一个元素" in zh
+
+
+def test_a_mean_over_the_rows_still_reduces_them() -> None:
+    en = _md(ROWMEAN, "en")
+    assert "before $v$ reduces them to one" in en

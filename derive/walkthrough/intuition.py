@@ -76,6 +76,13 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
     return out
 
 
+def _same_size(a: int, b: int) -> bool:
+    """Two sizes that are the same at every size: the same [dims] name, or the same number
+    where neither is named."""
+    la, lb = getattr(a, "label", None), getattr(b, "label", None)
+    return int(a) == int(b) and la == lb and not hasattr(a, "text") and not hasattr(b, "text")
+
+
 def _logsumexps(tree: ex.Node) -> set[int]:
     """The ids of the log-softmax calls that are a logsumexp's, read as ``mean(x − log_softmax(x))``
     (``derive.lang.spelling._lse``; along columns the log-softmax of the transpose, turned): no
@@ -795,7 +802,11 @@ class _Writer:
                         default=None,
                     )
                     if inner is not None and self.rows(inner) > 1:
-                        out.append(Words("bias-sum.inside", (*base, ("m", self.batch(inner)))))
+                        # S keeps one entry per row (a score per encoder state, laid out as a
+                        # row): the rows are not reduced to one
+                        each = _same_size(self.g.tensors[c.source].shape[1], self.g.tensors[inner].shape[0])
+                        key = "bias-sum.inside.entries" if each else "bias-sum.inside"
+                        out.append(Words(key, (*base, ("m", self.batch(inner)))))
                     else:  # a batch of one, declared as a named size: the sum has one row
                         out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
             elif r == "sum-broadcast":
