@@ -160,3 +160,42 @@ def test_a_score_per_row_does_not_reduce_the_rows_to_one() -> None:
 def test_a_mean_over_the_rows_still_reduces_them() -> None:
     en = _md(ROWMEAN, "en")
     assert "before $v$ reduces them to one" in en
+
+
+# held out: a two-layer sigmoid classifier (the symmetric-start lesson stands in its handout)
+SMALL_MLP = """
+[network]
+name = "two-layer-sigmoid"
+[dims]
+n = 3
+f = 2
+u = 3
+[inputs]
+x = ["n", "f"]
+y = ["n", 1]
+[params]
+A1 = ["f", "u"]
+c1 = ["u"]
+A2 = ["u", 1]
+[forward]
+g = "torch.sigmoid(x @ A1 + c1)"
+out = "g @ A2"
+loss = "((out - y) ** 2).mean()"
+[values]
+x = [[0.3, -0.7], [1.1, 0.2], [-0.4, 0.9]]
+y = [[0.5], [-0.2], [0.1]]
+"""
+
+
+def test_the_zero_start_myth_is_refuted_once() -> None:
+    """The lesson "Why not start with all weights zero?" opens with "Zero initialisation does
+    not make the network linear"; the mistakes list said it again a page later ("“Zero
+    initialisation makes the network linear.” It does not … see … above"). Said once, in the
+    lesson that proves it (en, zh)."""
+    for lang, lesson, myth in (
+        ("en", "does not make the network linear", "makes the network linear.”"),
+        ("zh", "并不会让网络变成线性", "零初始化会使网络变成线性的”"),
+    ):
+        md = _md(SMALL_MLP, lang)
+        assert md.count(lesson) == 1, lang
+        assert myth not in md, lang

@@ -2202,7 +2202,8 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         return a
     for x, y in ((a, b), (b, a)):  # 𝟙 ⊙ Y = Y and (c·𝟙) ⊙ Y = c·Y where Y has 𝟙's shape
         # (𝟙 of a row or column Y broadcasts along, too: Y ⊙ (c·𝟙_{n×1}) = c·Y)
-        if isinstance(x, Ones) and _bshape(x.shape, y.shape) == y.shape and not isinstance(y, Scalar):
+        fits = _bshape(x.shape, y.shape) == y.shape
+        if isinstance(x, Ones) and fits and not isinstance(y, Scalar):
             return y
         if (
             isinstance(x, Mul)
@@ -2229,7 +2230,8 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         and not isinstance(b.a.b, Scalar)
     ):
         inner = b.a.a
-        return mul(Scalar(a.expr * inner.expr, a.symbol_names + inner.symbol_names), mul(b.a.b, b.b))
+        scale = Scalar(a.expr * inner.expr, a.symbol_names + inner.symbol_names)
+        return mul(scale, mul(b.a.b, b.b))
     if isinstance(a, Scalar) and isinstance(b, Neg):
         return mul(Scalar(-a.expr, a.symbol_names), b.x)
     if isinstance(a, Scalar) and a.expr == -1:

@@ -96,7 +96,8 @@ def _logsumexps(tree: ex.Node) -> set[int]:
             if isinstance(right, ex.Call) and right.func == "log_softmax" and right.args:
                 arg = right.args[0]
                 inner = arg.operand if isinstance(arg, ex.Transpose) else arg
-                if inner == n.left and isinstance(arg, ex.Transpose) == isinstance(n.right, ex.Transpose):
+                turned = isinstance(arg, ex.Transpose)
+                if inner == n.left and turned == isinstance(n.right, ex.Transpose):
                     out.add(id(right))
         stack.extend(ex.children(n))
     return out
@@ -804,7 +805,8 @@ class _Writer:
                     if inner is not None and self.rows(inner) > 1:
                         # S keeps one entry per row (a score per encoder state, laid out as a
                         # row): the rows are not reduced to one
-                        each = _same_size(self.g.tensors[c.source].shape[1], self.g.tensors[inner].shape[0])
+                        shapes = self.g.tensors[c.source].shape, self.g.tensors[inner].shape
+                        each = _same_size(shapes[0][1], shapes[1][0])
                         key = "bias-sum.inside.entries" if each else "bias-sum.inside"
                         out.append(Words(key, (*base, ("m", self.batch(inner)))))
                     else:  # a batch of one, declared as a named size: the sum has one row
