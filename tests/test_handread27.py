@@ -14,7 +14,10 @@ Each asserted on built text (Markdown en and zh, the generated code) of specs wr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
+from test_deephand import PDF_TOOLS, assert_fits
 from test_handread25 import _md  # the same held-out builders
 
 # held out: a free-energy head, −τ logsumexp(h W / τ) plus a quadratic term of h, averaged
@@ -199,3 +202,12 @@ def test_the_zero_start_myth_is_refuted_once() -> None:
         md = _md(SMALL_MLP, lang)
         assert md.count(lesson) == 1, lang
         assert myth not in md, lang
+
+
+@pytest.mark.slow
+@PDF_TOOLS
+def test_the_tft_english_handout_fits(tmp_path: Path) -> None:
+    """hn16_tft_gated_residual in English: 10 pages before this branch (7 lines on page 10:
+    the last mistake), 9 now that the zero-start myth is refuted once — within the limit of 9,
+    no overfull box."""
+    assert_fits(tmp_path, "hn16_tft_gated_residual", "en")
