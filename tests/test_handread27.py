@@ -211,3 +211,41 @@ def test_the_tft_english_handout_fits(tmp_path: Path) -> None:
     the last mistake), 9 now that the zero-start myth is refuted once — within the limit of 9,
     no overfull box."""
     assert_fits(tmp_path, "hn16_tft_gated_residual", "en")
+
+
+# held out: a wide-and-deep logit (three summands inside one sigmoid read by a BCE)
+WIDE = """
+[network]
+name = "wide-deep-logit"
+[dims]
+n = 3
+f = 2
+[inputs]
+x = ["n", "f"]
+y = ["n", 1]
+[params]
+U = ["f", 1]
+V = ["f", 1]
+Q = ["f", 1]
+[forward]
+wide = "x @ U"
+deep = "torch.tanh(x @ V)"
+cross = "(x * x) @ Q"
+p = "torch.sigmoid(wide + deep + cross)"
+loss = "F.binary_cross_entropy(p, y)"
+[values]
+x = [[0.3, -0.7], [1.1, 0.2], [-0.4, 0.9]]
+y = [[1.0], [0.0], [1.0]]
+"""
+
+
+def test_the_same_cancellation_is_said_in_full_once() -> None:
+    """σ's slope cancelling against the cross-entropy's derivative was said word for word at
+    each of the three summands of its input; in full once, then short (en, zh)."""
+    for lang, full, short in (
+        ("en", "so a confidently wrong unit still gets a large gradient", "Again the sigmoid’s slope"),
+        ("zh", "因此预测错得很“自信”的单元仍会得到较大的梯度", "同样，Sigmoid 的斜率"),
+    ):
+        md = _md(WIDE, lang)
+        assert md.count(full) == 1, lang
+        assert md.count(short) == 2, lang

@@ -1583,11 +1583,20 @@ def one_per_example(spec: Any, shape: tuple[int, ...]) -> bool:
     return len(shape) == 2 and int(shape[1]) == 1 and rows == {int(shape[0])} and int(shape[0]) > 1
 
 
+# sentences whose arguments are the same wherever they are said (the fused σ/softmax with a
+# cross-entropy: the same plain error at each summand of the input), said in full the first
+# time and in this short form after that
+SHORT = {
+    "fused.inline.sigmoid-bce": "fused.inline.sigmoid-bce.short",
+    "fused.inline.softmax-ce": "fused.inline.softmax-ce.short",
+}
+
+
 def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
     """The paragraphs in reading order: a sentence of :data:`ONCE` kept only where it first
     appears; a sentence of :data:`AGAIN` in full where it first appears and in its short form
     (naming the tensor it was first said for, ``P``) after that."""
-    first: dict[str, Any] = {}
+    first: dict[Any, Any] = {}
     out = []
     for ws in items:
         keep: list[Words] = []
@@ -1599,6 +1608,11 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
         for w in ws:
             if w.key in ONCE and w.key in first:
                 continue
+            if w.key in SHORT and (w.key, w.args) in first:
+                keep.append(Words(SHORT[w.key], w.args))
+                continue
+            if w.key in SHORT:
+                first[(w.key, w.args)] = None
             if w.key == "formula.below" and cut:
                 continue
             if w.key in AGAIN and w.key in first:
