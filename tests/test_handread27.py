@@ -249,3 +249,39 @@ def test_the_same_cancellation_is_said_in_full_once() -> None:
         md = _md(WIDE, lang)
         assert md.count(full) == 1, lang
         assert md.count(short) == 2, lang
+
+
+# held out: an ELU layer, its weight and bias read one after the other
+ELU = """
+[network]
+name = "elu-regressor"
+[dims]
+n = 3
+f = 2
+u = 3
+[inputs]
+x = ["n", "f"]
+y = ["n", 1]
+[params]
+A = ["f", "u"]
+c = ["u"]
+B = ["u", 1]
+[forward]
+g = "F.elu(x @ A + c)"
+out = "g @ B"
+loss = "((out - y) ** 2).mean()"
+[values]
+x = [[0.3, -0.7], [1.1, -0.2], [-0.4, 0.9]]
+y = [[0.5], [-0.2], [0.1]]
+"""
+
+
+def test_an_elus_slope_is_not_said_twice_in_a_row() -> None:
+    """ELU's slope sentence (no short form) was said word for word at ∂A and again at ∂c, the
+    next paragraph; once now (en, zh)."""
+    from derive.locale import catalog
+
+    for lang in ("en", "zh"):
+        md = _md(ELU, lang)
+        head = catalog.text("handout_intuition.slope.elu", lang, T="", up="", a="")[-14:]
+        assert md.count(head) == 1, (lang, head)

@@ -1598,6 +1598,7 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
     (naming the tensor it was first said for, ``P``) after that."""
     first: dict[Any, Any] = {}
     out = []
+    before: tuple[Words, ...] = ()
     for ws in items:
         keep: list[Words] = []
         # a formula too wide for a sentence is named by its gradient (:meth:`Intuition.short`):
@@ -1607,6 +1608,10 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
         cut = False
         for w in ws:
             if w.key in ONCE and w.key in first:
+                continue
+            # an activation's slope with no short form, word for word the one of the paragraph
+            # just read (ELU's at W⁽²⁾, then at b⁽²⁾ of the same layer): not said again
+            if w.key.startswith("slope.") and w.key not in AGAIN and w in before:
                 continue
             if w.key in SHORT and (w.key, w.args) in first:
                 keep.append(Words(SHORT[w.key], w.args))
@@ -1624,6 +1629,7 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
             first.setdefault(w.key, w.values.get("T", Math("")))
             keep.append(w)
         out.append(tuple(keep))
+        before = ws
     return out
 
 
