@@ -324,10 +324,9 @@ STILL = {
     ("hn20_d2l_deepfm", "zh"): "11 pages, 8 lines on page 11 (6 in round 41, 41 before; 12 "
     "pages before round 32; round 42's missing transpose of W⁽²⁾ says ReLU(…) δ fits, not a "
     "false 'inputs δ does not conform'), as in English",
-    ("hn16_tft_gated_residual", "en"): "10 pages (11 before round 25; 7 lines on page 10 "
-    "after round 42, 17 before, 27 before round 41): GLU gate, ELU, LayerNorm in one block "
-    "(round 42 names δglu's centred input and variance once, 𝒜 and ℬ: some 30 display lines "
-    "to 8; the forward LayerNorm's entry working and a display that does not fit leave gaps)",
+    # ("hn16_tft_gated_residual", "en"): 9 pages in round 43 (10 before, 7 lines on page 10;
+    # 11 before round 25), within the limit: the zero-start myth refuted once, in its lesson
+    # (tests/test_handread27.py); round 42 named δglu's centred input and variance 𝒜, ℬ
     # ("hn16_tft_gated_residual", "zh"): 10 pages in round 26 (11 before), within the zh
     # limit: test_longhand6.test_the_tft_chinese_handout_fits
     # ("hn20_goodfellow_brnn_two_steps", "en" and "zh"): 9 pages in round 27 (11 before), within

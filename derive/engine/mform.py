@@ -2190,7 +2190,10 @@ def is_one(e: MExpr) -> bool:
 
 
 def mul(a: MExpr, b: MExpr) -> MExpr:
-    """``a ⊙ b`` with constants folded: ``1·x = x``, ``c·(d·x) = (cd)·x``, ``(-1)·x = -x``."""
+    """``a ⊙ b`` with constants folded: ``1·x = x``, ``c·(d·x) = (cd)·x``, ``(-1)·x = -x``;
+    a factor that is the row sums of a broadcast column is that column scaled
+    (:func:`_row_sums_of_broadcast`)."""
+    a, b = _summed_broadcast(a), _summed_broadcast(b)
     if isinstance(b, Scalar) and not isinstance(a, Scalar):
         a, b = b, a
     if is_one(a):
@@ -2198,13 +2201,15 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
     if is_one(b):
         return a
     for x, y in ((a, b), (b, a)):  # 𝟙 ⊙ Y = Y and (c·𝟙) ⊙ Y = c·Y where Y has 𝟙's shape
-        if isinstance(x, Ones) and y.shape == x.shape and not isinstance(y, Scalar):
+        # (𝟙 of a row or column Y broadcasts along, too: Y ⊙ (c·𝟙_{n×1}) = c·Y)
+        fits = _bshape(x.shape, y.shape) == y.shape
+        if isinstance(x, Ones) and fits and not isinstance(y, Scalar):
             return y
         if (
             isinstance(x, Mul)
             and isinstance(x.a, Scalar)
             and isinstance(x.b, Ones)
-            and y.shape == x.b.shape
+            and _bshape(x.b.shape, y.shape) == y.shape
             and not isinstance(y, Scalar)
         ):
             return mul(x.a, y)
@@ -2217,6 +2222,16 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         return Scalar(a.expr * b.expr, a.symbol_names + b.symbol_names)
     if isinstance(a, Scalar) and isinstance(b, Mul) and isinstance(b.a, Scalar):
         return mul(Scalar(a.expr * b.a.expr, a.symbol_names + b.a.symbol_names), b.b)
+    if (  # c·((d·x) ⊙ y) = (cd)·(x ⊙ y): one number in front, not 2(½ δᵀ ⊙ ξ)
+        isinstance(a, Scalar)
+        and isinstance(b, Mul)
+        and isinstance(b.a, Mul)
+        and isinstance(b.a.a, Scalar)
+        and not isinstance(b.a.b, Scalar)
+    ):
+        inner = b.a.a
+        scale = Scalar(a.expr * inner.expr, a.symbol_names + inner.symbol_names)
+        return mul(scale, mul(b.a.b, b.b))
     if isinstance(a, Scalar) and isinstance(b, Neg):
         return mul(Scalar(-a.expr, a.symbol_names), b.x)
     if isinstance(a, Scalar) and a.expr == -1:
@@ -2316,10 +2331,57 @@ def _holds_grad(m: Any) -> bool:
 
 
 def matmul(a: MExpr, b: MExpr) -> MExpr:
-    """``a @ b``; a scalar factor (a ``[1, 1]`` gradient such as ``∂L/∂L = 1``) multiplies."""
+    """``a @ b``; a scalar factor (a ``[1, 1]`` gradient such as ``∂L/∂L = 1``) multiplies.
+    The row sums of a column broadcast along its rows are that column times the row length:
+    ``(u ⊙ 𝟙_{n×m}) 𝟙 = m·u`` and ``(c·𝟙_{n×m}) 𝟙 = c·m·𝟙`` (a logsumexp's blame, read as the
+    mean of ``x − log_softmax(x)``, was ``(−1/M (u ⊙ 𝟙_{B×M})) 𝟙``: it is ``u``)."""
     if isinstance(a, Scalar) or isinstance(b, Scalar):
         return mul(a, b)
+    if isinstance(b, Ones) and b.shape[1] == 1 and a.shape[1] == b.shape[0]:
+        summed = _row_sums_of_broadcast(a)
+        if summed is not None:
+            return summed
     return MatMul(a, b)
+
+
+def _size_scalar(k: int) -> Scalar | None:
+    """A size as a number in front: its [dims] symbol (``M``), the number where it has no name,
+    ``None`` for a size expression."""
+    label = _size_label(k)
+    if label is not None:
+        sym = sp.Symbol(label, positive=True, integer=True)
+        return Scalar(sym, ((sym, name_tex(label)),))
+    if hasattr(k, "text") or getattr(k, "label", None) is not None:
+        return None
+    return Scalar(sp.Integer(int(k)))
+
+
+def _summed_broadcast(x: MExpr) -> MExpr:
+    if isinstance(x, SumCols):
+        summed = _row_sums_of_broadcast(x.x)
+        if summed is not None:
+            return summed
+    return x
+
+
+def _row_sums_of_broadcast(a: MExpr) -> MExpr | None:
+    """``a 𝟙`` where ``a`` is a column (or a number) broadcast along its rows by a 𝟙, possibly
+    scaled: that column times the row length; ``None`` otherwise."""
+    if isinstance(a, Neg):
+        inner = _row_sums_of_broadcast(a.x)
+        return None if inner is None else neg(inner)
+    rows, cols = a.shape
+    size = _size_scalar(cols)
+    if size is None or cols == 1:
+        return None
+    if isinstance(a, Ones):
+        return mul(size, Ones((rows, 1)))
+    if isinstance(a, Mul) and isinstance(a.a, Scalar) and isinstance(a.b, Ones):
+        return mul(mul(a.a, size), Ones((rows, 1)))
+    u = _drop_ones(a, a.shape)
+    if u is not None and u.shape == (rows, 1):
+        return mul(size, u)
+    return None
 
 
 def transpose(x: MExpr, general: bool = False) -> MExpr:

@@ -76,6 +76,33 @@ def _calls(tree: ex.Node) -> list[ex.Call]:
     return out
 
 
+def _same_size(a: int, b: int) -> bool:
+    """Two sizes that are the same at every size: the same [dims] name, or the same number
+    where neither is named."""
+    la, lb = getattr(a, "label", None), getattr(b, "label", None)
+    return int(a) == int(b) and la == lb and not hasattr(a, "text") and not hasattr(b, "text")
+
+
+def _logsumexps(tree: ex.Node) -> set[int]:
+    """The ids of the log-softmax calls that are a logsumexp's, read as ``mean(x − log_softmax(x))``
+    (``derive.lang.spelling._lse``; along columns the log-softmax of the transpose, turned): no
+    log-softmax unit is written there, and its slope is the row's softmax."""
+    out: set[int] = set()
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ex.BinOp) and n.op == "-":
+            right = n.right.operand if isinstance(n.right, ex.Transpose) else n.right
+            if isinstance(right, ex.Call) and right.func == "log_softmax" and right.args:
+                arg = right.args[0]
+                inner = arg.operand if isinstance(arg, ex.Transpose) else arg
+                turned = isinstance(arg, ex.Transpose)
+                if inner == n.left and turned == isinstance(n.right, ex.Transpose):
+                    out.add(id(right))
+        stack.extend(ex.children(n))
+    return out
+
+
 def _under(tree: ex.Node, t: str) -> ex.Node | None:
     """The argument of the element-wise function ``tree`` is (``σ(θ − f)``) when ``t`` is a
     term of it, added there (``θ − f``); None where ``tree`` is no such call."""
@@ -628,6 +655,7 @@ class _Writer:
                 continue
             if id(call) not in clipped and not (call is tree and call.func == inline):
                 out += self.gate(t, call, op, c.source)
+        lse = _logsumexps(tree)
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
             if call is tree and call.func == inline:
@@ -638,6 +666,9 @@ class _Writer:
                 if not (isinstance(arg, ex.Name) and arg.id == t):
                     # log_softmax(O @ W): the rows coupled are the scores O W, not W's entries
                     args = (("T", Math(forward_ir(arg, self.g).tex())), *base[1:])
+                if id(call) in lse:  # a logsumexp: its slope is the softmax, no coupling said
+                    out.append(Words("rowwise.logsumexp", args))
+                    continue
                 out.append(Words(f"rowwise.{op.rule}", (*args, ("f", Math(op.tex)))))
                 if op.rule == "softmax-jacobian":  # the Jacobian as courses write it, per row
                     out.append(Words("rowwise.softmax-jacobian.matrix", base))
@@ -772,7 +803,12 @@ class _Writer:
                         default=None,
                     )
                     if inner is not None and self.rows(inner) > 1:
-                        out.append(Words("bias-sum.inside", (*base, ("m", self.batch(inner)))))
+                        # S keeps one entry per row (a score per encoder state, laid out as a
+                        # row): the rows are not reduced to one
+                        shapes = self.g.tensors[c.source].shape, self.g.tensors[inner].shape
+                        each = _same_size(shapes[0][1], shapes[1][0])
+                        key = "bias-sum.inside.entries" if each else "bias-sum.inside"
+                        out.append(Words(key, (*base, ("m", self.batch(inner)))))
                     else:  # a batch of one, declared as a named size: the sum has one row
                         out.append(Words("bias-sum.one", (*base, ("m", self.batch(c.source)))))
             elif r == "sum-broadcast":
@@ -1275,9 +1311,12 @@ def heading(d: Derivation) -> dict[str, str]:
     targets = _targets(d)
     for node in d.graph.nodes:
         scored = bool(targets & {m.id for m in _names(node.tree)})  # a line of the loss
+        lse = _logsumexps(node.tree)
         for call in _calls(node.tree):
             if scored and call.func in _LOSS_INSIDE:
                 continue  # BCE-with-logits' softplus, a cross-entropy line's log-softmax: no unit
+            if id(call) in lse:
+                continue  # a logsumexp's log-softmax (its reading): no log-softmax unit
             if call.func in _HEADING_ACTS and call.func not in acts:
                 acts.append(call.func)
             op = ops.OPS.get(call.func)
@@ -1544,12 +1583,22 @@ def one_per_example(spec: Any, shape: tuple[int, ...]) -> bool:
     return len(shape) == 2 and int(shape[1]) == 1 and rows == {int(shape[0])} and int(shape[0]) > 1
 
 
+# sentences whose arguments are the same wherever they are said (the fused σ/softmax with a
+# cross-entropy: the same plain error at each summand of the input), said in full the first
+# time and in this short form after that
+SHORT = {
+    "fused.inline.sigmoid-bce": "fused.inline.sigmoid-bce.short",
+    "fused.inline.softmax-ce": "fused.inline.softmax-ce.short",
+}
+
+
 def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
     """The paragraphs in reading order: a sentence of :data:`ONCE` kept only where it first
     appears; a sentence of :data:`AGAIN` in full where it first appears and in its short form
     (naming the tensor it was first said for, ``P``) after that."""
-    first: dict[str, Any] = {}
+    first: dict[Any, Any] = {}
     out = []
+    before: tuple[Words, ...] = ()
     for ws in items:
         keep: list[Words] = []
         # a formula too wide for a sentence is named by its gradient (:meth:`Intuition.short`):
@@ -1560,6 +1609,15 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
         for w in ws:
             if w.key in ONCE and w.key in first:
                 continue
+            # an activation's slope with no short form, word for word the one of the paragraph
+            # just read (ELU's at W⁽²⁾, then at b⁽²⁾ of the same layer): not said again
+            if w.key.startswith("slope.") and w.key not in AGAIN and w in before:
+                continue
+            if w.key in SHORT and (w.key, w.args) in first:
+                keep.append(Words(SHORT[w.key], w.args))
+                continue
+            if w.key in SHORT:
+                first[(w.key, w.args)] = None
             if w.key == "formula.below" and cut:
                 continue
             if w.key in AGAIN and w.key in first:
@@ -1571,6 +1629,7 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
             first.setdefault(w.key, w.values.get("T", Math("")))
             keep.append(w)
         out.append(tuple(keep))
+        before = ws
     return out
 
 

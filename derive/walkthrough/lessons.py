@@ -248,7 +248,7 @@ def lessons(d: Derivation, pc: Pieces, report: Any, detail: str = "full") -> lis
     found_sym = symmetry(d, pc, detail)
     if found_sym is not None:
         out.append(found_sym)
-    found_mistakes = mistakes(d, pc, symmetric=found_sym is not None)
+    found_mistakes = mistakes(d, pc)
     if found_mistakes is not None and detail != "full":
         found_mistakes = _one_row(found_mistakes, _drift_row(d, pc))
     lr = _lr_tex(float(spec.train.get("lr", DEFAULT_LR)))
@@ -1063,7 +1063,7 @@ def _count_tex(g: Any, shape: tuple) -> str:
     return mf.Scalar(g.count(shape).expr, g.scalar_names()).tex()
 
 
-def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None:
+def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
     """The classic mistakes, each with what it produces on this network at the example values
     (numbers computed here from the derivation; nothing is typed in)."""
 
@@ -1290,12 +1290,10 @@ def mistakes(d: Derivation, pc: Pieces, symmetric: bool = True) -> Lesson | None
     # 4d. a scaled product of two computed tensors (attention's Q Kᵀ/√d): the scale left out of
     # the backward pass, and the transpose of the second factor's gradient forgotten
     parts += _scaled_product_slips(d, pc, math)
-    # 5. zero initialisation: symmetric, not linear — only beside the lesson that proves the
-    # symmetry on this network (``symmetric``): the mistake points to it ("see … above"), and
-    # where no such lesson is (an unrolled or gated network: d2l_deep_rnn, d2l_lstm_scratch)
-    # "the hidden units stay identical" would be said of a network nothing here proved it for
-    if symmetric and _hidden_layer(d) is not None:
-        parts.append(("zero_linear", ()))
+    # 5. zero initialisation: symmetric, not linear — the lesson that proves the symmetry on
+    # this network (``symmetry``) opens with exactly that ("Zero initialisation does not make
+    # the network linear …"), a page before this list: not said again here (round 43); where
+    # no such lesson is (an unrolled or gated network) nothing here proves it either
     # 6. a sum of squares called MSE
     if call is not None and call.func in ("sse", "mse"):
         arg = call.args[0]
