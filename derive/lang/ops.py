@@ -75,24 +75,86 @@ CORR2D = "corr2d"
 # conv42: a matrix turned by 180° (rows and columns reversed): a true convolution's kernel, as a
 # formula writes it (np.flip(K), np.rot90(K, 2)); its pull is the upstream gradient turned back
 ROT180 = "rot180"
+# conv43: a matrix with stride − 1 zeros between its entries (rows and columns): the upstream
+# gradient of a strided convolution, before it is correlated as a stride-1 one
+DILATE = "dilate"
 
 # ---- conv42: the valid/full cross-correlation in the generated script, with NumPy alone ---------
 CORRELATE2D_HELPER = (
-    "def correlate2d(a, b, mode='valid'):\n"
+    "def correlate2d(a, b, mode='valid', stride=1, padding=0, crop=0):\n"
     "    # scipy.signal.correlate2d of two real matrices, NumPy alone: out[i, j] is the sum over\n"
-    "    # u, v of a[i + u, j + v] * b[u, v] ('valid': every window inside a; 'full': a padded\n"
-    "    # with zeros, b's size - 1 on each side)\n"
+    "    # u, v of a[i*stride + u, j*stride + v] * b[u, v] ('valid': every window inside a, a\n"
+    "    # padded first with padding zeros on each side; 'full': a padded with zeros, b's size\n"
+    "    # - 1 on each side, then crop rows and columns cut off each side of the result)\n"
     "    a, b = np.atleast_2d(a), np.atleast_2d(b)\n"
     "    kh, kw = b.shape\n"
-    "    if mode == 'full':\n"
-    "        a = np.pad(a, ((kh - 1, kh - 1), (kw - 1, kw - 1)))\n"
-    "    rows, cols = a.shape[0] - kh + 1, a.shape[1] - kw + 1\n"
+    "    ph, pw = (kh - 1 - crop, kw - 1 - crop) if mode == 'full' else (padding, padding)\n"
+    "    a = np.pad(a, ((ph, ph), (pw, pw)))\n"
+    "    rows, cols = (a.shape[0] - kh) // stride + 1, (a.shape[1] - kw) // stride + 1\n"
     "    out = np.zeros((rows, cols))\n"
     "    for u in range(kh):\n"
     "        for v in range(kw):\n"
-    "            out += b[u, v] * a[u : u + rows, v : v + cols]\n"
+    "            out += b[u, v] * a[u : u + stride * rows : stride, v : v + stride * cols : stride]\n"
     "    return out\n"
 )
+
+# ---- conv43: δZ of a strided convolution with stride − 1 zeros put between its entries ----------
+DILATE_HELPER = (
+    "def dilate(d, stride):\n"
+    "    # the 'dilated' upstream gradient of a convolution with this stride: stride - 1 zeros\n"
+    "    # between neighbouring entries (rows and columns), so each entry sits where its window began\n"
+    "    d = np.atleast_2d(d)\n"
+    "    out = np.zeros((stride * (d.shape[0] - 1) + 1, stride * (d.shape[1] - 1) + 1))\n"
+    "    out[::stride, ::stride] = d\n"
+    "    return out\n"
+)
+
+
+def corr_opts(n: Any) -> tuple[int, int]:
+    """conv43: (stride, extra zeros on each side) of a CORR2D call: 'valid' rows read
+    ``stride=``/``padding=`` (``padding`` zeros around the image), 'full' rows ``crop=`` (the
+    result cut by ``crop`` on each side: the kernel's size − 1 − crop zeros around the image)."""
+    stride, pad, crop = (n.kwarg(k) for k in ("stride", "padding", "crop"))
+    if stride is None and n.func == "dilate" and len(n.args) == 2:  # dilate(dZ, 2)
+        stride = n.args[1]
+    s = int(stride.value) if stride is not None else 1
+    return s, (int(pad.value) if pad is not None else 0) - (int(crop.value) if crop is not None else 0)
+
+
+def flip_slices(axes: tuple[int, ...] = (0, 1)) -> tuple[slice, slice]:
+    """conv43: the slices that reverse ``axes`` of a matrix (rot180: both; flip_rows: 0)."""
+    return tuple(slice(None, None, -1) if k in axes else slice(None) for k in (0, 1))  # type: ignore[return-value]
+
+
+def corr_pads(full: bool, pad: int, kh: int, kw: int) -> tuple[int, int]:
+    """conv43: the zeros on each side of the image, per axis, of a correlation with a kh × kw
+    kernel: 'full' the kernel's size − 1 (+ pad, a crop when negative), 'valid' pad."""
+    return (kh - 1 + pad, kw - 1 + pad) if full else (pad, pad)
+
+
+def corr_numpy(a: Any, b: Any, full: bool, stride: int = 1, pad: int = 0) -> Any:
+    """The cross-correlation of mform's ``Corr`` in NumPy (float64)."""
+    a, b = (np.atleast_2d(np.asarray(x, dtype=np.float64)) for x in (a, b))
+    kh, kw = b.shape
+    ph, pw = corr_pads(full, pad, kh, kw)
+    a = np.pad(a, ((ph, ph), (pw, pw)))
+    rows, cols = (a.shape[0] - kh) // stride + 1, (a.shape[1] - kw) // stride + 1
+    if rows < 1 or cols < 1:
+        raise IndexError(f"a kernel {b.shape} larger than the image {a.shape}")
+    out = np.zeros((rows, cols))
+    for u in range(kh):
+        for v in range(kw):
+            out += b[u, v] * a[u : u + stride * rows : stride, v : v + stride * cols : stride]
+    return out
+
+
+def dilate_numpy(x: Any, stride: int) -> Any:
+    """mform's ``Dilate`` in NumPy: stride − 1 zeros between neighbouring entries."""
+    x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    out = np.zeros((stride * (x.shape[0] - 1) + 1, stride * (x.shape[1] - 1) + 1))
+    out[::stride, ::stride] = x
+    return out
+
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
@@ -2000,6 +2062,7 @@ _ROWS: tuple[Op, ...] = (
         "correlate2d",  # correlate2d(X, K): the valid stride-1 cross-correlation (a CNN's conv)
         CORR2D,
         nargs=(2, 2),
+        keywords=("stride", "padding", "same"),
         rule="corr2d",
         tex="\\star",
         text="correlate2d",
@@ -2013,6 +2076,7 @@ _ROWS: tuple[Op, ...] = (
         "convolve2d",  # convolve2d(X, K): the valid stride-1 true convolution (kernel rotated)
         CORR2D,
         nargs=(2, 2),
+        keywords=("stride", "padding", "same"),
         rule="corr2d",
         tex="\\ast",
         text="convolve2d",
@@ -2024,6 +2088,7 @@ _ROWS: tuple[Op, ...] = (
         "correlate2d_full",  # correlate2d(X, K, mode='full'): X padded with kh − 1, kw − 1 zeros
         CORR2D,
         nargs=(2, 2),
+        keywords=("crop",),
         rule="corr2d",
         tex="\\tilde{\\star}",
         text="correlate2d_full",
@@ -2035,6 +2100,7 @@ _ROWS: tuple[Op, ...] = (
         "convolve2d_full",  # np.convolve(x, w) (NumPy's default mode), convolve2d(X, K, 'full')
         CORR2D,
         nargs=(2, 2),
+        keywords=("crop",),
         rule="corr2d",
         tex="\\tilde{\\ast}",
         text="convolve2d_full",
@@ -2050,6 +2116,38 @@ _ROWS: tuple[Op, ...] = (
         text="rot180",
         doc="a matrix turned by 180° (rows and columns reversed); ∂L/∂K is the upstream gradient "
         "turned back",
+    ),
+    Op(
+        "dilate",  # dilate(D, stride=s): conv43, s − 1 zeros between D's entries (a strided pull)
+        DILATE,
+        nargs=(1, 2),
+        keywords=("stride",),
+        rule="dilate",
+        tex="\\operatorname{dilate}",
+        text="dilate",
+        numpy_helper=DILATE_HELPER,
+        doc="the upstream gradient of a strided convolution with stride − 1 zeros put between its "
+        "entries (a formula's dilate(dZ, 2)); read in derive check's formulas",
+    ),
+    Op(
+        "flip_rows",  # conv43: np.flip(K, axis=0) / np.flipud(K): the rows in reverse order only
+        ROT180,
+        rule="rot180",
+        tex="\\operatorname{flip}_{\\mathrm{rows}}",
+        text="flip_rows",
+        doc="a matrix with its rows in reverse order (np.flip(K, axis=0), np.flipud): a one-axis "
+        "flip, not the 180° turn of a convolution's kernel",
+        extra={"axes": (0,)},
+    ),
+    Op(
+        "flip_cols",  # conv43: np.flip(K, axis=1) / np.fliplr(K): the columns in reverse order only
+        ROT180,
+        rule="rot180",
+        tex="\\operatorname{flip}_{\\mathrm{cols}}",
+        text="flip_cols",
+        doc="a matrix with its columns in reverse order (np.flip(K, axis=1), np.fliplr): a "
+        "one-axis flip, not the 180° turn of a convolution's kernel",
+        extra={"axes": (1,)},
     ),
 )
 

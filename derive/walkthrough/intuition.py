@@ -821,6 +821,11 @@ class _Writer:
                 # a true convolution (the kernel turned) says so for the kernel's blame (round 42)
                 flip = r == "corr2d-kernel" and ops.get(slides[0].func).extra.get("flip")
                 out.append(Words(r + (".flipped" if flip else ""), base))
+                stride, pad = ops.corr_opts(slides[0])
+                if stride != 1:  # conv43: what "dilated" means, said once per gradient
+                    out.append(Words("corr2d-stride", (*base, ("s", stride), ("z", stride - 1))))
+                if pad:  # conv43: the padded image (δK), the cropped full correlation (δX)
+                    out.append(Words(r.replace("corr2d", "corr2d-padding"), (*base, ("p", pad))))
             elif r == "reshape" and any(
                 c.func == ops.get("reshaped").name and c.args[0] == ex.Name(t) for c in _calls(tree)
             ):  # reshape41: t itself laid out again (hid @ w's reshape says the product's words)
