@@ -7505,6 +7505,17 @@ class Convert:
             return self.corr_cv42(node, f, args)
         if f in ops.OPS and ops.get(f).kind == ops.ROT180:  # conv42: np.flip(K), rot180(K)
             return mf.Rot180(x, ops.get(f).extra.get("axes", (0, 1))), ex.Call(f, (nx,))
+        if f in ops.OPS and ops.get(f).kind == ops.POOL2D:  # conv43: upsample(dP, 2), pool_mask(A, 2)
+            k = node.kwarg("k") or (node.args[1] if len(node.args) == 2 else None)
+            if not (isinstance(k, ex.Num) and k.value.denominator == 1 and k.value >= 1):
+                raise FormulaError(msg("error.dilate_stride"), 0, self.text)
+            what, k = ops.get(f).extra["what"], int(k.value)
+            try:
+                made = mf.Pool(x, k, what)
+                made.shape
+            except ValueError:
+                raise ShapeError(msg("shape.broadcast", formula=tree_text(node), a=shape_text(x.shape), b=f"{k}×{k}")) from None
+            return made, ex.Call(f, (nx,), (("k", ex.Num(Fraction(k))),))
         if f in ops.OPS and ops.get(f).kind == ops.DILATE:  # conv43: dilate(dZ, 2)
             stride = node.kwarg("stride") or (node.args[1] if len(node.args) == 2 else None)
             if not (isinstance(stride, ex.Num) and stride.value.denominator == 1 and stride.value >= 1):

@@ -71,6 +71,7 @@ def normal_density(x: ex.Node) -> ex.Node:
     )
 
 
+_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d"}
 _PAD_CV43 = "pad_cv43"  # \operatorname{pad}_{p}(X) until the ⋆ after it takes it as a keyword
 
 
@@ -1246,6 +1247,8 @@ class _Parser:
         if not sub.isdigit():
             raise self.error(tok, f"a whole number under \\operatorname{{{low}}}, e.g. \\operatorname{{{low}}}_{{1}}")
         n = ex.Num(Fraction(int(sub)))
+        if low in _POOLS_CV43:  # \operatorname{upsample}_{2}(\delta_P) ⊙ \operatorname{maxmask}_{2}(A)
+            return ex.Call(_POOLS_CV43[low], (arg,), (("k", n),))
         if low == "dilate":
             return ex.Call("dilate", (arg,), (("stride", n),))
         if low == "crop":
@@ -2338,7 +2341,7 @@ class _Parser:
         if name == "mathcal" and ident == "L":
             return ex.Name("L")
         low = ident.lower()
-        if low in ("dilate", "pad", "crop", "flip") and self.peek().text == "_" and name == "operatorname":
+        if low in ("dilate", "pad", "crop", "flip", *_POOLS_CV43) and self.peek().text == "_" and name == "operatorname":
             return self.subscripted_cv43(low, tok)  # conv43: \operatorname{dilate}_{2}(\delta_Z)
         if low in ("cols", "rows") and self.peek().text == "_" and (
             name == "operatorname" or not self.known(ident)

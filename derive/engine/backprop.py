@@ -297,7 +297,7 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
             return tuple(_sym_dim(k) for k in forward_ir(n, g).shape)
         if op.kind == ops.ROT180:
             return x
-        if op.kind == ops.DILATE and x:
+        if op.kind in (ops.DILATE, ops.POOL2D) and x:
             return tuple(_sym_dim(k) for k in forward_ir(n, g).shape)
         if op.kind == ops.SLICE and x:
             k, lo, hi = slice_span(n, g)
@@ -495,6 +495,16 @@ def pull(
             dx = mf.Corr(d, turned, full=not full, pad=-pad)
             pull(x, dx, g, None, grad, acc, rules + ("corr2d-input",))
         return
+    if op.kind == ops.POOL2D:  # conv43: δ sent back to the windows
+        # max: upsample_k(δP) ⊙ maxmask_k(A), each window's δ to its largest entry; avg:
+        # upsample_k(δP)/(k·k), each window's δ spread evenly over its k·k entries
+        k, x = ops.pool_k(tree), tree.args[0]
+        back = mf.Pool(up, k, "up")
+        if op.extra["what"] == "max":
+            back = mf.Mul(back, mf.Pool(ir(x), k, "mask"))
+        else:
+            back = mf.div(back, mf.Scalar(sp.Integer(k * k)))
+        return pull(x, back, g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.ROT180:  # the upstream gradient turned back
         return pull(tree.args[0], mf.Rot180(up, op.extra.get("axes", (0, 1))), g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.BINARY:  # atan2(y, x): each argument its partial derivative, unbroadcast

@@ -483,6 +483,26 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         return explicit(tree.args[0], g).reshape(int(r), int(c))
     if op.kind == ops.ROT180:  # conv43: flip_rows/flip_cols reverse one axis
         return explicit(tree.args[0], g)[ops.flip_slices(op.extra.get("axes", (0, 1)))]
+    if op.kind == ops.POOL2D:  # conv43: the max (mean) of each k × k window
+        # (a window's max is Σ x ⊙ the argmax indicator of ops.max_mask_row: the first largest
+        # entry in reading order, as PyTorch routes a tie; its derivative is the indicator)
+        x, k, what = explicit(tree.args[0], g), ops.pool_k(tree), op.extra["what"]
+        if what == "up":  # (pieces of a pull; a formula's, never a layer's)
+            return sp.Matrix(x.rows * k, x.cols * k, lambda i, j: x[i // k, j // k])
+        cells = lambda i, j: [x[k * i + u, k * j + v] for u in range(k) for v in range(k)]  # noqa: E731
+        if what == "mask":
+            out = sp.zeros(x.rows, x.cols)
+            for i in range(x.rows // k):
+                for j in range(x.cols // k):
+                    for t, m in enumerate(ops.max_mask_row(cells(i, j))):
+                        out[k * i + t // k, k * j + t % k] = m
+            return out
+        if what == "max":
+            return sp.Matrix(
+                x.rows // k, x.cols // k,
+                lambda i, j: sp.Add(*(v * m for v, m in zip(cells(i, j), ops.max_mask_row(cells(i, j)), strict=True))),
+            )
+        return sp.Matrix(x.rows // k, x.cols // k, lambda i, j: sp.Add(*cells(i, j)) / (k * k))
     if op.kind == ops.DILATE:  # conv43: stride − 1 zeros between neighbouring entries
         x, s = explicit(tree.args[0], g), ops.corr_opts(tree)[0]
         return sp.Matrix(s * (x.rows - 1) + 1, s * (x.cols - 1) + 1, lambda i, j: 0 if i % s or j % s else x[i // s, j // s])
@@ -614,6 +634,8 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return mf.Corr(x, mf.Rot180(k) if op.extra.get("flip") else k, bool(op.extra.get("full")), s, pad)
     if op.kind == ops.DILATE:
         return mf.Dilate(forward_ir(tree.args[0], g), ops.corr_opts(tree)[0])
+    if op.kind == ops.POOL2D:
+        return mf.Pool(forward_ir(tree.args[0], g), ops.pool_k(tree), op.extra["what"])
     if op.kind == ops.ROT180:
         return mf.Rot180(forward_ir(tree.args[0], g), op.extra.get("axes", (0, 1)))
     if op.kind == ops.ELEMENTWISE:

@@ -37,7 +37,7 @@ from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 from derive.engine import exactdot
 from derive.engine.printing import float_constant, latex, name_tex
 from derive.lang import ops
-from derive.lang.spec import block_size, corr_size, dilated_size, resize
+from derive.lang.spec import block_size, corr_size, dilated_size, resize, scaled_size
 
 _NP_SCALAR = _SympyNumPyPrinter()
 
@@ -473,6 +473,26 @@ _corr_pads = ops.corr_pads
 
 
 @dataclass(frozen=True)
+class Pool(MExpr):
+    """conv43: 2-D pooling over k × k windows side by side — ``what`` 'max' (max_pool2d),
+    'avg' (avg_pool2d) — and the pieces of their pulls: 'up' (each entry copied into a k × k
+    block) and 'mask' (1 at each window's largest entry, the first on a tie, as PyTorch)."""
+
+    x: MExpr
+    k: int
+    what: str
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        if self.what == "mask":
+            return self.x.shape
+        if self.what == "up":
+            return tuple(scaled_size(d, self.k) for d in self.x.shape)
+        return tuple(corr_size(d, self.k, False, {}, self.k) for d in self.x.shape)
+
+
+@dataclass(frozen=True)
 class Rot180(MExpr):
     """conv42: ``x`` turned by 180° (rows and columns reversed; a 1-D kernel reversed): the
     kernel of a true convolution, and of the full convolution that is ∂L/∂X."""
@@ -777,6 +797,9 @@ class MpmathSystem:
         rows = list(reversed(x)) if 0 in axes else list(x)
         return [list(reversed(r)) if 1 in axes else list(r) for r in rows]
 
+    def pool(self, x: Any, k: int, what: str) -> Any:
+        return ops.pool_lists(x, k, what, exactdot.fsum, mpmath.mpf(0), mpmath.mpf(1))
+
     def dilate(self, x: Any, stride: int) -> Any:
         cols = stride * (len(x[0]) - 1) + 1
         out = [[mpmath.mpf(0)] * cols for _ in range(stride * (len(x) - 1) + 1)]
@@ -925,6 +948,9 @@ class NumpySystem:
     def dilate(self, x: Any, stride: int) -> Any:
         return ops.dilate_numpy(x, stride)
 
+    def pool(self, x: Any, k: int, what: str) -> Any:
+        return ops.pool_numpy(x, k, what)
+
     def sum_rows(self, x: Any) -> Any:
         return np.asarray(x).sum(axis=0, keepdims=True)
 
@@ -998,6 +1024,19 @@ class TorchSystem(NumpySystem):
         pads = _corr_pads(full, pad, b.shape[0], b.shape[1])
         conv2d = self.torch.nn.functional.conv2d
         return conv2d(a[None, None], b[None, None], padding=pads, stride=stride)[0, 0]
+
+    def pool(self, x: Any, k: int, what: str) -> Any:
+        x = self.torch.as_tensor(x, dtype=self.torch.float64)
+        x = x.reshape(1, -1) if x.ndim < 2 else x
+        F = self.torch.nn.functional
+        if what == "up":
+            return x.repeat_interleave(k, 0).repeat_interleave(k, 1)
+        if what == "avg":
+            return F.avg_pool2d(x[None, None], k)[0, 0]
+        top, where = F.max_pool2d(x[None, None], k, return_indices=True)
+        if what == "max":
+            return top[0, 0]
+        return self.torch.zeros_like(x).flatten().scatter(0, where.flatten(), 1.0).reshape(x.shape)
 
     def dilate(self, x: Any, stride: int) -> Any:
         x = self.torch.as_tensor(x, dtype=self.torch.float64)
@@ -1129,6 +1168,9 @@ class Evaluator:
 
     def _Dilate(self, e: Dilate) -> Any:
         return self.sys.dilate(self.run(e.x), e.stride)
+
+    def _Pool(self, e: Pool) -> Any:
+        return self.sys.pool(self.run(e.x), e.k, e.what)
 
     def _Rot180(self, e: Rot180) -> Any:
         return self.sys.rot180(self.run(e.x), e.axes)
@@ -1817,6 +1859,10 @@ class LatexPrinter(Printer):
     def _print_Dilate(self, e: Dilate) -> str:
         return f"\\operatorname{{dilate}}_{{{e.stride}}}\\left({self.doprint(e.x)}\\right)"
 
+    def _print_Pool(self, e: Pool) -> str:  # conv43: maxpool_2(A), upsample_2(δ), maxmask_2(A)
+        name = {"max": "maxpool", "avg": "avgpool", "up": "upsample", "mask": "maxmask"}[e.what]
+        return f"\\operatorname{{{name}}}_{{{e.k}}}\\left({self.doprint(e.x)}\\right)"
+
     def _print_Rot180(self, e: Rot180) -> str:
         if e.axes != (0, 1):  # conv43: one axis reversed (a formula's np.flip(K, axis=0))
             what = "rows" if e.axes == (0,) else "cols"
@@ -1982,6 +2028,10 @@ class TextPrinter(Printer):
 
     def _print_Dilate(self, e: Dilate) -> str:
         return f"dilate({self.doprint(e.x)}, {e.stride})"
+
+    def _print_Pool(self, e: Pool) -> str:  # conv43: the NumPy helpers of the ops table
+        name = {"max": "max_pool2d", "avg": "avg_pool2d", "up": "upsample", "mask": "pool_mask"}[e.what]
+        return f"{name}({self.doprint(e.x)}, {e.k})"
 
     def _print_Rot180(self, e: Rot180) -> str:
         if e.axes != (0, 1):  # conv43: one axis reversed

@@ -588,6 +588,12 @@ class Evaluator:
             return ops.corr_numpy(x, k, bool(op.extra.get("full")), *ops.corr_opts(n))
         if op.kind == ops.DILATE:
             return ops.dilate_numpy(self.ev(n.args[0]), ops.corr_opts(n)[0])
+        if op.kind == ops.POOL2D:  # conv43: a window whose largest value is tied is a kink
+            x, k, what = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64)), ops.pool_k(n), op.extra["what"]
+            tie = ops.pool_tie(x, k, KINK_MARGIN if self.kinks else 0.0) if what == "max" else None
+            if tie is not None:
+                self.stop(tie, x[tie], catalog.said("refuse.pool_tie", f=f, k=k, value=_fmt(x[tie])), kink=True)
+            return ops.pool_numpy(x, k, what)
         x = self.ev(n.args[0])
         if op.kind == ops.BINARY:
             return self.pair(n, op, x, self.ev(n.args[1]))

@@ -78,6 +78,11 @@ ROT180 = "rot180"
 # conv43: a matrix with stride − 1 zeros between its entries (rows and columns): the upstream
 # gradient of a strided convolution, before it is correlated as a stride-1 one
 DILATE = "dilate"
+# conv43: 2-D pooling over non-overlapping k × k windows (stride k): max_pool2d (gradient routed
+# to each window's largest entry, the first in reading order on a tie, as PyTorch), avg_pool2d
+# (δ/(k·k) spread over each window), and the two pieces their pulls are made of: upsample (each
+# entry copied into a k × k block) and pool_mask (1 at each window's largest entry)
+POOL2D = "pool2d"
 
 # ---- conv42: the valid/full cross-correlation in the generated script, with NumPy alone ---------
 CORRELATE2D_HELPER = (
@@ -108,6 +113,59 @@ DILATE_HELPER = (
     "    out[::stride, ::stride] = d\n"
     "    return out\n"
 )
+
+
+def pool_k(n: Any) -> int:
+    """conv43: the window size k of a POOL2D call (``max_pool2d(A, k=2)``, ``upsample(d, 2)``)."""
+    k = n.kwarg("k")
+    if k is None and len(n.args) == 2:
+        k = n.args[1]
+    return int(k.value) if k is not None else 2
+
+
+def pool_lists(x: Any, k: int, what: str, total: Callable[[list[Any]], Any], zero: Any, one: Any) -> list[list[Any]]:
+    """conv43: a POOL2D op on a 2-D list: 'max'/'avg' of each k × k window, 'mask' (1 at each
+    window's largest entry, the first in reading order as PyTorch), 'up' (each entry copied
+    into a k × k block)."""
+    rows, cols = len(x), len(x[0])
+    if what == "up":
+        return [[x[i // k][j // k] for j in range(cols * k)] for i in range(rows * k)]
+    out = [[zero] * cols for _ in range(rows)] if what == "mask" else [[zero] * (cols // k) for _ in range(rows // k)]
+    for i in range(rows // k):
+        for j in range(cols // k):
+            cells = [(k * i + u, k * j + v) for u in range(k) for v in range(k)]
+            vals = [x[r][c] for r, c in cells]
+            if what == "avg":
+                out[i][j] = total(vals) / (k * k)
+                continue
+            best = max(range(len(vals)), key=lambda t: (vals[t], -t))
+            if what == "max":
+                out[i][j] = vals[best]
+            else:
+                r, c = cells[best]
+                out[r][c] = one
+    return out
+
+
+def pool_numpy(x: Any, k: int, what: str) -> Any:
+    """:func:`pool_lists` in NumPy (float64)."""
+    x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    return np.array(pool_lists(x.tolist(), k, what, math.fsum, 0.0, 1.0), dtype=np.float64)
+
+
+def pool_tie(x: Any, k: int, margin: float) -> tuple[int, int] | None:
+    """conv43: the first entry of a k × k window that ties its largest value (within ``margin``;
+    0 at given values), not counting a window whose largest value is exactly 0 (a ReLU's zeros,
+    whose gradient is 0 whichever takes it); ``None`` where every window has one largest entry."""
+    x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    for i in range(x.shape[0] // k):
+        for j in range(x.shape[1] // k):
+            w = x[k * i : k * i + k, k * j : k * j + k]
+            top = w.max()
+            near = np.argwhere(np.abs(w - top) <= margin)
+            if len(near) > 1 and top != 0:
+                return (k * i + int(near[1][0]), k * j + int(near[1][1]))
+    return None
 
 
 def corr_opts(n: Any) -> tuple[int, int]:
@@ -2128,6 +2186,81 @@ _ROWS: tuple[Op, ...] = (
         numpy_helper=DILATE_HELPER,
         doc="the upstream gradient of a strided convolution with stride − 1 zeros put between its "
         "entries (a formula's dilate(dZ, 2)); read in derive check's formulas",
+    ),
+    Op(
+        "max_pool2d",  # conv43: F.max_pool2d(A[None, None], 2)[0, 0], stride = window, no padding
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-max",
+        tex="\\operatorname{maxpool}",
+        text="max_pool2d",
+        numpy_helper=(
+            "def max_pool2d(a, k):\n"
+            "    # the largest entry of each k x k window (windows side by side, stride k)\n"
+            "    h, w = a.shape\n"
+            "    return a.reshape(h // k, k, w // k, k).max(axis=(1, 3))\n"
+        ),
+        doc="the largest entry of each k × k window, windows side by side (F.max_pool2d(A, k)); "
+        "∂L/∂A routes each window's upstream gradient to its largest entry",
+        extra={"what": "max"},
+    ),
+    Op(
+        "avg_pool2d",  # conv43: F.avg_pool2d(A[None, None], 2)[0, 0]
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-avg",
+        tex="\\operatorname{avgpool}",
+        text="avg_pool2d",
+        numpy_helper=(
+            "def avg_pool2d(a, k):\n"
+            "    # the mean of each k x k window (windows side by side, stride k)\n"
+            "    h, w = a.shape\n"
+            "    return a.reshape(h // k, k, w // k, k).mean(axis=(1, 3))\n"
+        ),
+        doc="the mean of each k × k window, windows side by side (F.avg_pool2d(A, k)); ∂L/∂A "
+        "spreads each window's upstream gradient evenly, δ/(k·k), over the window",
+        extra={"what": "avg"},
+    ),
+    Op(
+        "upsample",  # conv43: each entry copied into a k × k block (np.kron(d, np.ones((k, k))))
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-up",
+        tex="\\operatorname{upsample}",
+        text="upsample",
+        numpy_helper=(
+            "def upsample(d, k):\n"
+            "    # each entry copied into a k x k block: the window it came from\n"
+            "    return np.kron(d, np.ones((k, k)))\n"
+        ),
+        doc="each entry copied into a k × k block (np.kron(d, np.ones((k, k))), "
+        "d.repeat(k, 0).repeat(k, 1)): a pooling layer's upstream gradient sent back to its windows",
+        extra={"what": "up"},
+    ),
+    Op(
+        "pool_mask",  # conv43: 1 at the largest entry of each k × k window (the first on a tie)
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-mask",
+        tex="\\operatorname{maxmask}",
+        text="pool_mask",
+        numpy_helper=(
+            "def pool_mask(a, k):\n"
+            "    # 1 at the largest entry of each k x k window (the first in reading order), else 0\n"
+            "    out = np.zeros_like(a, dtype=float)\n"
+            "    for i in range(0, a.shape[0], k):\n"
+            "        for j in range(0, a.shape[1], k):\n"
+            "            u, v = np.unravel_index(np.argmax(a[i : i + k, j : j + k]), (k, k))\n"
+            "            out[i + u, j + v] = 1\n"
+            "    return out\n"
+        ),
+        doc="1 at the largest entry of each k × k window (the first in reading order on a tie, as "
+        "PyTorch routes it), 0 elsewhere: where max pooling sends the gradient",
+        extra={"what": "mask", "constant": True},
     ),
     Op(
         "flip_rows",  # conv43: np.flip(K, axis=0) / np.flipud(K): the rows in reverse order only

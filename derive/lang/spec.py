@@ -2791,7 +2791,7 @@ class _Validator:
         ``F.conv2d`` and SciPy's/NumPy's ``mode='same'`` (a square kernel of odd size, declared
         by name in ``shapes``: (k − 1)/2 zeros on each side) are read as ``correlate2d(X, K,
         stride=s, padding=p)``."""
-        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d")):
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d")):
             return text
         tree = spelling.parsed_body(text)
         if tree is None:
@@ -2825,7 +2825,14 @@ class _Validator:
             )
 
         before = ast.unparse(tree)
-        out = _ConvCV42(refuse, same).visit(ast.Expression(tree))
+        def pool_refusal(node: ast.AST, what: str) -> SpecError:
+            return self.err(
+                where,
+                catalog.said("spec.conv43.pool", text=ast.unparse(node), what=what),
+                catalog.said("spec.conv43.pool_fix"),
+            )
+
+        out = _ConvCV42(refuse, same, pool_refusal).visit(ast.Expression(tree))
         made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
         if made is not None:  # F.conv2d's 4-D result used as it is
             raise refuse(made.args[2], "")
@@ -4263,8 +4270,25 @@ class _Shapes:
             return self.corr2d_cv42(n, shapes)
         if ops.get(n.func).kind == ops.ROT180:
             return shapes[0]
-        if ops.get(n.func).kind == ops.DILATE:  # conv43: a gradient's helper, not a layer
-            raise self.fail(catalog.said("spec.conv43.dilate"), catalog.said("spec.conv43.dilate_fix"))
+        op = ops.get(n.func)
+        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask"):
+            # conv43: a gradient's piece, not a layer
+            raise self.fail(catalog.said("spec.conv43.formula_only", f=n.func), catalog.said("spec.conv43.formula_only_fix"))
+        if op.kind == ops.POOL2D:  # conv43: k × k windows side by side, the sizes multiples of k
+            k = ops.pool_k(n)
+            extra = n.args[1:] or [v for key, v in n.kwargs]
+            if len(shapes[0]) != 2 or any(not (isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 1) for v in extra):
+                raise self.fail(
+                    catalog.said("spec.conv43.pool", text=n.func + "()", what=f"{len(shapes[0])}-D"),
+                    catalog.said("spec.conv43.pool_fix"),
+                )
+            try:
+                return tuple(corr_size(d, k, False, self.dims, k) for d in shapes[0])
+            except ValueError:
+                raise self.fail(
+                    catalog.said("spec.conv43.pool_sizes", f=n.func, a=list(shapes[0]), k=k),
+                    catalog.said("spec.conv43.pool_sizes_fix", k=k),
+                ) from None
         for key, value in n.kwargs:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
@@ -4622,6 +4646,12 @@ def corr_size(x: int, k: int, full: bool, dims: dict[str, int], stride: int = 1,
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def scaled_size(x: int, k: int) -> int:
+    """conv43: ``k·x``, an upsampled axis, keeping the [dims] names."""
+    p = {m: c * k for m, c in _size_poly(x).items()}
+    return _as_size(p, dict(getattr(x, "env", ())) | ({x.label: int(x)} if isinstance(x, Dim) else {}))
 
 
 def dilated_size(x: int, stride: int) -> int:
@@ -5236,8 +5266,14 @@ class _ConvCV42(ast.NodeTransformer):
     """conv42: rewrites the convolutions of a line, inside out (see
     :meth:`Spec.convolutions_cv42`); ``refuse(node, what)`` makes the one-line refusal."""
 
-    def __init__(self, refuse: Callable[[ast.AST, str], Exception], same: Callable[[ast.AST, ast.expr], int]) -> None:
+    def __init__(
+        self,
+        refuse: Callable[[ast.AST, str], Exception],
+        same: Callable[[ast.AST, ast.expr], int],
+        pool_refusal: Callable[[ast.AST, str], Exception],
+    ) -> None:
         self.refuse = refuse
+        self.pool_refusal = pool_refusal  # conv43: a pooling keyword that is not read
         self.same = same  # conv43: the 'same' padding of a kernel (or the one-line refusal)
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
@@ -5256,6 +5292,8 @@ class _ConvCV42(ast.NodeTransformer):
         head, _, last = name.rpartition(".")
         if last in ("conv2d", "conv1d") and head in _TORCH_CONV_CV42:
             return self.torch_conv(node, 2)
+        if last in ("max_pool2d", "avg_pool2d") and head in _TORCH_CONV_CV42:
+            return self.torch_pool(node, last)
         got = _CONV_CV42.get((head, last))
         if got is None or len(node.args) < 2:
             return node
@@ -5316,6 +5354,33 @@ class _ConvCV42(ast.NodeTransformer):
         if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
             made = ast.BinOp(made, ast.Add(), bias)  # one output channel: one number added
         return _conv4(made, axes, ast.unparse(node))
+
+    def torch_pool(self, node: ast.Call, name: str) -> ast.AST:
+        """conv43: ``F.max_pool2d(A[None, None], 2)`` / ``F.avg_pool2d(…, kernel_size=2,
+        stride=2)``: k × k windows side by side on one map of one channel, as the node
+        ``max_pool2d(A, k=2)`` under the 4-D marker (``[0, 0]``/``.squeeze()`` take it away)."""
+        names = ["input", "kernel_size", "stride", "padding"]
+        names += ["dilation", "ceil_mode", "return_indices"] if name == "max_pool2d" else ["ceil_mode", "count_include_pad", "divisor_override"]
+        given = dict(zip(names, node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in names:
+                raise self.pool_refusal(node, f"{kw.arg}=")
+            given[kw.arg] = kw.value
+        if "input" not in given or "kernel_size" not in given:
+            return node
+        k = _one_size_cv43(_number_cv42(given["kernel_size"]))
+        if not (isinstance(k, int) and k >= 1):
+            raise self.pool_refusal(node, f"kernel_size={ast.unparse(given['kernel_size'])}")
+        ok = {"stride": (None, k, (k, k), [k, k]), "padding": (0, (0, 0), [0, 0]), "dilation": (1, (1, 1), [1, 1]),
+              "ceil_mode": (False,), "return_indices": (False,), "count_include_pad": (True, False), "divisor_override": (None,)}
+        for key, allowed in ok.items():
+            if key in given and _number_cv42(given[key]) not in allowed:
+                raise self.pool_refusal(node, f"{key}={ast.unparse(given[key])}")
+        x = _unbatched_cv42(given["input"], 2)
+        if x is None:
+            raise self.refuse(node, "")
+        made = ast.Call(ast.Name(name, ast.Load()), [x], [ast.keyword("k", ast.Constant(k))])
+        return _conv4(made, 2, ast.unparse(node))
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)

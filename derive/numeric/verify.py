@@ -550,6 +550,10 @@ def torch_forward(
             stride, extra = ops.corr_opts(n)  # conv43: PyTorch's own stride= and padding=
             pad = ops.corr_pads(bool(op.extra.get("full")), extra, k.shape[0], k.shape[1])
             return torch.nn.functional.conv2d(x[None, None], k[None, None], padding=pad, stride=stride)[0, 0]
+        if op.kind == ops.POOL2D:  # conv43: PyTorch's own max_pool2d / avg_pool2d
+            x, k = run(n.args[0]), ops.pool_k(n)
+            pool = torch.nn.functional.max_pool2d if op.extra["what"] == "max" else torch.nn.functional.avg_pool2d
+            return pool(x[None, None], k)[0, 0]
         if op.kind == ops.ROT180:
             x = run(n.args[0])
             return torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, op.extra.get("axes", (0, 1)))

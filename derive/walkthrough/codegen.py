@@ -905,6 +905,8 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         if stride != 1:  # conv43: windows stride apart
             pad += f", stride={stride}"
         return f"F.conv2d({x}[None, None], {k}[None, None]{pad})[0, 0]"
+    if op.kind == ops.POOL2D and op.extra["what"] in ("max", "avg"):  # conv43: F.max_pool2d
+        return f"F.{n.func}({x}[None, None], {ops.pool_k(n)})[0, 0]"
     if op.kind == ops.ROT180:
         axes = op.extra.get("axes", (0, 1))
         return f"torch.flip({a[0]}, {axes})" if axes != (0, 1) else f"torch.flip({a[0]}, (0, 1))"

@@ -811,6 +811,10 @@ class _Writer:
                 out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
+            elif r in ("pool-max", "pool-avg") and any(  # conv43: t itself is pooled
+                c.func in ops.of_kind(ops.POOL2D) and c.args[0] == ex.Name(t) for c in _calls(tree)
+            ):
+                out.append(Words(r, base))
             elif r in ("corr2d-kernel", "corr2d-input") and (
                 slides := [
                     c for c in _calls(tree)
