@@ -592,7 +592,7 @@ class Evaluator:
             x, k, what = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64)), ops.pool_k(n), op.extra["what"]
             tie = ops.pool_tie(x, k, KINK_MARGIN if self.kinks else 0.0) if what == "max" else None
             if tie is not None:
-                self.stop(tie, x[tie], catalog.said("refuse.pool_tie", f=f, k=k, value=_fmt(x[tie])), kink=True)
+                self.stop(tie, x[tie], catalog.said("refuse.pool_tie", f=f, k=k, value=_fmt(x[tie])), kink=self.kinks)
             return ops.pool_numpy(x, k, what)
         x = self.ev(n.args[0])
         if op.kind == ops.BINARY:
