@@ -226,3 +226,14 @@ def test_the_kernel_diagnosis_speaks_chinese() -> None:
     r = check(str(CV42), "X", "correlate2d(dZ, K, mode='full')", lang="zh")
     assert not r.ok and r.diagnoses[0].code == "kernel-not-rotated"
     assert "旋转 180°" in r.diagnoses[0].message
+
+
+def test_a_one_axis_flip_of_a_vector_is_not_guessed() -> None:
+    """np.flip(v, axis=0) of a 1-D gradient reverses it in NumPy, but derive holds the vector as a
+    row: read as a row flip it would be a no-op (a wrong ✓ for an unreversed answer). It is
+    refused naming the spelling that is read."""
+    from derive.checker.verdict import FormulaError
+
+    with pytest.raises(FormulaError, match="np.flip"):
+        check(str(ONE_D), "w", "np.flip(np.correlate(x, dh), axis=0)")
+    assert check(str(ONE_D), "w", "np.flip(np.correlate(x, dh))").ok

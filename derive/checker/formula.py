@@ -7504,7 +7504,12 @@ class Convert:
         if f in ops.OPS and ops.get(f).kind == ops.CORR2D and len(args) == 2:  # conv42
             return self.corr_cv42(node, f, args)
         if f in ops.OPS and ops.get(f).kind == ops.ROT180:  # conv42: np.flip(K), rot180(K)
-            return mf.Rot180(x, ops.get(f).extra.get("axes", (0, 1))), ex.Call(f, (nx,))
+            axes = ops.get(f).extra.get("axes", (0, 1))
+            if axes != (0, 1) and 1 in (int(x.shape[0]), int(x.shape[-1])):
+                # conv43: one axis of a vector — a 1-D array's only axis, or a no-op on a
+                # matrix of one row — is not guessed
+                raise FormulaError(msg("error.flip_vector"), 0, self.text)
+            return mf.Rot180(x, axes), ex.Call(f, (nx,))
         if f in ops.OPS and ops.get(f).kind == ops.POOL2D:  # conv43: upsample(dP, 2), pool_mask(A, 2)
             k = node.kwarg("k") or (node.args[1] if len(node.args) == 2 else None)
             if not (isinstance(k, ex.Num) and k.value.denominator == 1 and k.value >= 1):
