@@ -1908,6 +1908,8 @@ def _extras_cv42(modules: dict) -> None:
             pad = (b.shape[0] - 1, b.shape[1] - 1)
         elif mode == "valid":
             pad = 0
+        elif mode == "same" and not one and all(k % 2 for k in b.shape):
+            pad = ((b.shape[0] - 1) // 2, (b.shape[1] - 1) // 2)  # conv43: SciPy's 'same', odd kernel
         else:
             raise ValueError(f"mode {mode!r}")
         out = F.conv2d(a[None, None], b[None, None], padding=pad)[0, 0]

@@ -631,6 +631,11 @@ ZH = {
         str(Path(__file__).resolve().parent / "specs_course" / "label_smoothing.toml"),
         "W", "X.T @ (softmax(logits) - Y) / N", None, "标签平滑",
     ),
+    # conv43: ∂L/∂X of a convolution correlating with K itself, not rot180(K)
+    "kernel-not-rotated": (
+        str(Path(__file__).resolve().parent / "specs_course" / "cv42_torch_conv2d_squeeze_cn.toml"),
+        "X", "correlate2d(dZ, K, mode='full')", None, "旋转 180°",
+    ),
 }
 
 

@@ -349,6 +349,8 @@ REFUSED = {
     "hn42_soft_histogram_histc": "histc() counts the entries that fall in each bin",
     "hn42_spectral_norm_matrix_norm_cn": "the nuclear, spectral and ±1/±inf norms",
     "hn42_denoising_ae_np_random_noise": "standard_normal() draws a random sample",
+    # branch conv43: a dilated (atrous) convolution, named with the keyword that is not read
+    "cv43_torch_conv2d_dilation_cn": "dilation=2 is not read",
 }
 
 

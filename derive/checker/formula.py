@@ -2290,6 +2290,66 @@ def _conv_spellings_cv42(node: ast.Call) -> ast.Call | None:
     return ast.Call(ast.Name(name, ast.Load()), node.args[:2], [])
 
 
+def _axes_cv43(node: ast.AST | None) -> tuple[int, ...] | None:
+    """conv43: the axes of a flip as written (``0``, ``(0, 1)``, ``[1]``, ``-1``); ``None`` where
+    it is not whole numbers."""
+    if node is None:
+        return (0, 1)
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    items = value if isinstance(value, (tuple, list)) else (value,)
+    if not items or not all(isinstance(k, int) and not isinstance(k, bool) and k in (0, 1, -1, -2) for k in items):
+        return None
+    return tuple(sorted({k % 2 for k in items}))
+
+
+def _conv_spellings_cv43(node: ast.Call) -> ast.Call | None:
+    """conv43: more of a convolution's gradient as students write it — a flip of ONE axis
+    (``np.flip(K, axis=0)``, ``np.flipud``/``np.fliplr``, ``torch.flip(K, [0])``: the rows or
+    the columns reversed, which is not the 180° turn ``rot180``; both axes are ``rot180``),
+    SciPy's N-D ``correlate``/
+    ``convolve`` of matrices, NumPy's 1-D ``np.correlate(x, dz, 'valid')`` (its default) and
+    ``np.convolve`` (default 'full'), ``mode='same'`` and the keywords ``stride=``/``padding=``
+    ('valid') and ``crop=`` ('full') of derive's own helper. ``None`` for anything else."""
+    dotted = called_name(node)
+    if not dotted:
+        return None
+    head, _, last = dotted.rpartition(".")
+    kw = {k.arg: k.value for k in node.keywords}
+    if head in _NUMPY_MODULES and last in ("flip", "flipud", "fliplr") and len(node.args) in (1, 2):
+        given = node.args[1] if len(node.args) == 2 else kw.get("axis", kw.get("dims"))
+        if last == "flip" and given is None and head != "torch":
+            return None  # np.flip(K): conv42's rot180
+        axes = (0,) if last == "flipud" else (1,) if last == "fliplr" else _axes_cv43(given)
+        if axes is None or set(kw) - {"axis", "dims"}:
+            return None
+        name = {(0,): "flip_rows", (1,): "flip_cols"}.get(axes, "rot180")
+        return ast.Call(ast.Name(name, ast.Load()), node.args[:1], [])
+    scipy = head in ("signal", "scipy.signal") and last in ("correlate", "convolve", "correlate2d", "convolve2d")
+    numpy = head in _NP_HELDCHECK41 and last in ("correlate", "convolve")
+    own = head == "" and last in ("correlate2d", "convolve2d")
+    if not (scipy or numpy or own) or len(node.args) not in (2, 3):
+        return None
+    mode = node.args[2] if len(node.args) == 3 else kw.pop("mode", None)
+    extra = {k: v for k, v in kw.items() if k in ("stride", "padding", "crop")}
+    if set(kw) - set(extra) or mode is not None and not (isinstance(mode, ast.Constant) and mode.value in ("valid", "full", "same")):
+        return None
+    if own and mode is None or not (scipy or numpy or extra or mode is not None and mode.value == "same"):
+        return None  # the language's own call as it is (conv42's spellings read the rest)
+    default = "valid" if own or numpy and last == "correlate" else "full"
+    mode_name = default if mode is None else mode.value  # type: ignore[union-attr]
+    base = "convolve2d" if "convolve" in last else "correlate2d"
+    keys = [ast.keyword(k, v) for k, v in extra.items()]
+    if mode_name == "same":  # (k − 1)/2 zeros around the image: the reader sizes it
+        keys.append(ast.keyword("same", ast.Constant(1)))
+    name = base + ("_full" if mode_name == "full" else "")
+    if (mode_name == "full") != (not ({"stride", "padding", "same"} & {k.arg for k in keys})) and keys:
+        return None  # stride=/padding= belong to 'valid', crop= to 'full'
+    return ast.Call(ast.Name(name, ast.Load()), node.args[:2], keys)
+
+
 def _ufunc_spellings_heldcheck41(node: ast.Call) -> ast.expr | None:
     """heldcheck41: NumPy spellings of functions the reader has, as those functions —
     ``np.add.reduce(x, axis=k, keepdims=…)`` is ``np.sum(x, axis=k, …)`` (its axis 0 unless
@@ -4312,7 +4372,7 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
-        conv42 = _conv_spellings_cv42(node)
+        conv42 = _conv_spellings_cv43(node) or _conv_spellings_cv42(node)
         if conv42 is not None:
             self.changed = True
             return self.visit(conv42)
@@ -7360,13 +7420,25 @@ class Convert:
         op = ops.get(f)
         (a, na), (b, nb) = args
         k = mf.Rot180(b) if op.extra.get("flip") else b
-        shown = ex.Call(f, (na, nb))
+        kwargs = tuple((key, v) for key, v in node.kwargs if key != "same")
         full = bool(op.extra.get("full"))
-        if any(int(u) > int(v) and not full for u, v in zip(b.shape, a.shape, strict=True)):
+        if node.kwarg("same") is not None:  # conv43: mode='same', a square kernel of odd size
+            sizes = {int(v) for v in b.shape}
+            if len(sizes) != 1 or not min(sizes) % 2 or len(b.shape) != 2:
+                raise ShapeError(msg("shape.broadcast", formula=tree_text(ex.Call(f, (na, nb))), a=shape_text(a.shape), b=shape_text(b.shape)))
+            kwargs += (("padding", ex.Num(Fraction((min(sizes) - 1) // 2))),)
+        shown = ex.Call(f, (na, nb), kwargs)
+        stride, pad = ops.corr_opts(shown)  # conv43: stride=, padding= ('valid'), crop= ('full')
+        try:
+            mf.Corr(a, k, full, stride, pad).shape
+        except ValueError:
+            a_s, b_s = shape_text(a.shape), shape_text(b.shape)
+            raise ShapeError(msg("shape.broadcast", formula=tree_text(shown), a=a_s, b=b_s)) from None
+        if stride < 1 or any(int(u) > int(v) + 2 * max(pad, 0) and not full for u, v in zip(b.shape, a.shape, strict=True)):
             a_s, b_s = shape_text(a.shape), shape_text(b.shape)
             raise ShapeError(msg("shape.broadcast", formula=tree_text(shown), a=a_s, b=b_s))
         self.count(a.shape, 2 * int(b.shape[0]) * int(b.shape[1]))
-        return mf.Corr(a, k, full), shown
+        return mf.Corr(a, k, full, stride, pad), shown
 
     def call(self, node: ex.Call) -> tuple[mf.MExpr, ex.Node]:
         f = node.func
@@ -7432,7 +7504,28 @@ class Convert:
         if f in ops.OPS and ops.get(f).kind == ops.CORR2D and len(args) == 2:  # conv42
             return self.corr_cv42(node, f, args)
         if f in ops.OPS and ops.get(f).kind == ops.ROT180:  # conv42: np.flip(K), rot180(K)
-            return mf.Rot180(x), ex.Call(f, (nx,))
+            axes = ops.get(f).extra.get("axes", (0, 1))
+            if axes != (0, 1) and 1 in (int(x.shape[0]), int(x.shape[-1])):
+                # conv43: one axis of a vector — a 1-D array's only axis, or a no-op on a
+                # matrix of one row — is not guessed
+                raise FormulaError(msg("error.flip_vector"), 0, self.text)
+            return mf.Rot180(x, axes), ex.Call(f, (nx,))
+        if f in ops.OPS and ops.get(f).kind == ops.POOL2D:  # conv43: upsample(dP, 2), pool_mask(A, 2)
+            k = node.kwarg("k") or (node.args[1] if len(node.args) == 2 else None)
+            if not (isinstance(k, ex.Num) and k.value.denominator == 1 and k.value >= 1):
+                raise FormulaError(msg("error.dilate_stride"), 0, self.text)
+            what, k = ops.get(f).extra["what"], int(k.value)
+            try:
+                made = mf.Pool(x, k, what)
+                made.shape
+            except ValueError:
+                raise ShapeError(msg("shape.broadcast", formula=tree_text(node), a=shape_text(x.shape), b=f"{k}×{k}")) from None
+            return made, ex.Call(f, (nx,), (("k", ex.Num(Fraction(k))),))
+        if f in ops.OPS and ops.get(f).kind == ops.DILATE:  # conv43: dilate(dZ, 2)
+            stride = node.kwarg("stride") or (node.args[1] if len(node.args) == 2 else None)
+            if not (isinstance(stride, ex.Num) and stride.value.denominator == 1 and stride.value >= 1):
+                raise FormulaError(msg("error.dilate_stride"), 0, self.text)
+            return mf.Dilate(x, int(stride.value)), ex.Call(f, (nx,), (("stride", stride),))
         if f in ops.OPS and ops.get(f).kind == ops.RESHAPE:  # reshape41: dS.reshape(B * P, 1)
             dims = dict(self.net.spec.dims) if self.net is not None else {}
             try:

@@ -71,6 +71,18 @@ def normal_density(x: ex.Node) -> ex.Node:
     )
 
 
+_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d"}
+_PAD_CV43 = "pad_cv43"  # \operatorname{pad}_{p}(X) until the ⋆ after it takes it as a keyword
+
+
+def _corr_cv43(star: str, left: ex.Node, right: ex.Node, stride: tuple[tuple[str, ex.Node], ...]) -> ex.Call:
+    """conv43: ``left ⋆_s right``, a padded left side (``\\operatorname{pad}_{p}(X)``) read as
+    the keyword ``padding``."""
+    if isinstance(left, ex.Call) and left.func == _PAD_CV43:
+        return ex.Call(star, (left.args[0], right), (*stride, *left.kwargs))
+    return ex.Call(star, (left, right), stride)
+
+
 def _table_function(name: str) -> bool:
     """An element-wise or row-wise function of the operation table (softmax, softplus, …)."""
     return name in ops.OPS and ops.get(name).kind in (ops.ELEMENTWISE, ops.ROWWISE)
@@ -1191,14 +1203,59 @@ class _Parser:
                 self.next()
                 node = ex.BinOp("@", node, self.unary())
             elif (star := self.star_cv42()) is not None:  # conv42: X \star \delta_Z
+                stride = self.star_stride_cv43()
                 right = self.unary()
                 while self.starts_factor():  # X ⋆ a b is X ⋆ (a b), as for ⊙
                     right = _mul(right, self.postfix())
-                node = ex.Call(star, (node, right))
+                node = _corr_cv43(star, node, right, stride)
             elif self.starts_factor():
                 node = _mul(node, self.postfix())
             else:
                 return node
+
+    def star_stride_cv43(self) -> tuple[tuple[str, ex.Node], ...]:
+        """conv43: ``\\star_{2}`` — the windows 2 apart (derive's print of a strided
+        correlation) — as the keyword ``stride``; nothing where no subscript follows."""
+        if self.peek().text != "_":
+            return ()
+        tok = self.next()
+        text, _ = self.group_text()
+        if not text.strip().isdigit() or int(text) < 1:
+            raise self.error(tok, "a whole-number stride under \\star, e.g. \\star_{2}")
+        return (("stride", ex.Num(Fraction(int(text)))),)
+
+    def subscripted_cv43(self, low: str, tok: Tok) -> ex.Node:
+        """conv43: ``\\operatorname{dilate}_{s}(δ)`` (s − 1 zeros between entries),
+        ``\\operatorname{pad}_{p}(X)`` (p zeros around X, before a ⋆), ``\\operatorname{crop}_{p}
+        (A \\mathbin{\\tilde{\\star}} B)`` (the full correlation cut by p on each side) and
+        ``\\operatorname{flip}_{\\mathrm{rows}}(K)`` (one axis reversed, not rot180), as derive
+        prints them."""
+        self.next()  # the "_"
+        text, _ = self.group_text()
+        sub = re.sub(r"\\(mathrm|text|rm)\{?|[{} ]", "", text)
+        self.skip_sizing()
+        t = self.peek()
+        if t.text not in ("(", "["):
+            raise self.error(t, f"the argument of \\operatorname{{{low}}}_{{…}}, e.g. ({'K' if low == 'flip' else 'X'})")
+        self.next()
+        arg = self.expr(0)
+        self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the argument of \\operatorname{{{low}}}")
+        if low == "flip":
+            if sub not in ("rows", "cols", "0", "1"):
+                raise self.error(tok, "\\operatorname{flip}_{\\mathrm{rows}} or \\operatorname{flip}_{\\mathrm{cols}}")
+            return ex.Call("flip_rows" if sub in ("rows", "0") else "flip_cols", (arg,))
+        if not sub.isdigit():
+            raise self.error(tok, f"a whole number under \\operatorname{{{low}}}, e.g. \\operatorname{{{low}}}_{{1}}")
+        n = ex.Num(Fraction(int(sub)))
+        if low in _POOLS_CV43:  # \operatorname{upsample}_{2}(\delta_P) ⊙ \operatorname{maxmask}_{2}(A)
+            return ex.Call(_POOLS_CV43[low], (arg,), (("k", n),))
+        if low == "dilate":
+            return ex.Call("dilate", (arg,), (("stride", n),))
+        if low == "crop":
+            if not (isinstance(arg, ex.Call) and arg.func in ("correlate2d_full", "convolve2d_full") and not arg.kwargs):
+                raise self.error(tok, "a full correlation inside \\operatorname{crop}_{p}, e.g. \\operatorname{crop}_{1}(A \\mathbin{\\tilde{\\star}} B)")
+            return ex.Call(arg.func, arg.args, (("crop", n),))
+        return ex.Call(_PAD_CV43, (arg,), (("padding", n),))
 
     def star_cv42(self) -> str | None:
         """conv42: the cross-correlation as derive prints it — ``\\star`` (valid: the language's
@@ -2284,6 +2341,8 @@ class _Parser:
         if name == "mathcal" and ident == "L":
             return ex.Name("L")
         low = ident.lower()
+        if low in ("dilate", "pad", "crop", "flip", *_POOLS_CV43) and self.peek().text == "_" and name == "operatorname":
+            return self.subscripted_cv43(low, tok)  # conv43: \operatorname{dilate}_{2}(\delta_Z)
         if low in ("cols", "rows") and self.peek().text == "_" and (
             name == "operatorname" or not self.known(ident)
         ):  # \operatorname{cols}_{1 \ldots 2}(A) is a slice even beside a tensor \mathrm{cols}

@@ -7,6 +7,7 @@ derivatives, the unweighted ``(Ŷ − Y)/m`` under a weighted BCE), with their f
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -375,6 +376,72 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             msg("mut.transposed", grad=grad, node=node),
             mf.T(F),
         )
+    yield from _kernel_slips_cv43(F, visit.rule, grad)
+
+
+def _rebuilt_cv43(e: Any, change: Callable[[Any], Any]) -> Any:
+    """conv43: ``e`` with each node that ``change`` maps (not to ``None``) replaced, the rest
+    rebuilt around it (``e`` itself where nothing changed)."""
+    made = change(e)
+    if made is not None:
+        return made
+    if not dataclasses.is_dataclass(e):
+        return e
+    new = {}
+    for f in dataclasses.fields(e):
+        v = getattr(e, f.name)
+        if isinstance(v, mf.MExpr):
+            w = _rebuilt_cv43(v, change)
+            if w is not v:
+                new[f.name] = w
+        elif isinstance(v, tuple) and any(isinstance(t, mf.MExpr) for t in v):
+            w = tuple(_rebuilt_cv43(t, change) if isinstance(t, mf.MExpr) else t for t in v)
+            if any(a is not b for a, b in zip(w, v, strict=True)):
+                new[f.name] = w
+    return dataclasses.replace(e, **new) if new else e
+
+
+def _kernel_slips_cv43(F: mf.MExpr, rule: str, grad: str) -> Iterator[tuple[str, Msg, mf.MExpr]]:
+    """conv43: the kernel slips of a convolution's gradient (code ``kernel-not-rotated``): ∂L/∂X
+    correlating with K as it is instead of rot180(K) (or the reverse for a true convolution),
+    or with K flipped along one axis only; ∂L/∂K turned by 180° when it must not be (or not
+    turned back when it must)."""
+    if not any(isinstance(n, mf.Corr) for n in _nodes_cv43(F)):
+        return
+    if rule == "corr2d-kernel" or rule.startswith("corr2d") and "kernel" in rule:
+        turned = F.x if isinstance(F, mf.Rot180) and F.axes == (0, 1) else mf.Rot180(F)
+        yield ("kernel-not-rotated", msg("mut.kernel_rotated", grad=grad, formula=formula_text(F)), turned)
+        return
+
+    def toggled(axes: tuple[int, ...]) -> Callable[[Any], Any]:
+        def change(e: Any) -> Any:
+            if not isinstance(e, mf.Corr) or not e.full and e.pad >= 0:
+                return None  # (δX is the full correlation, cropped where the image was padded)
+            b = e.b
+            if isinstance(b, mf.Rot180) and b.axes == (0, 1):
+                k = b.x if axes == (0, 1) else mf.Rot180(b.x, axes)
+            elif axes == (0, 1):
+                k = mf.Rot180(b)
+            else:
+                return None
+            return dataclasses.replace(e, b=k)
+        return change
+
+    for axes, key in (((0, 1), "mut.kernel_not_rotated"), ((0,), "mut.kernel_one_axis"), ((1,), "mut.kernel_one_axis")):
+        wrong = _rebuilt_cv43(F, toggled(axes))
+        if wrong is not F:
+            yield ("kernel-not-rotated", msg(key, grad=grad, formula=formula_text(F)), wrong)
+
+
+def _nodes_cv43(e: Any) -> Iterator[Any]:
+    """conv43: ``e`` and every matrix expression inside it."""
+    yield e
+    if dataclasses.is_dataclass(e):
+        for f in dataclasses.fields(e):
+            v = getattr(e, f.name)
+            for t in v if isinstance(v, tuple) else (v,):
+                if isinstance(t, mf.MExpr):
+                    yield from _nodes_cv43(t)
 
 
 # functions that are no activation a student would swap a derivative for (exp, log, …)

@@ -40,6 +40,7 @@ CODES = {
     "missing-path": "one of the paths a tensor reaches the loss by is left out",
     "missing-factor": "a chain-rule product lacks one of its factors (named)",
     "label-smoothing": "the loss' label smoothing is left out (the plain target for the smoothed one)",
+    "kernel-not-rotated": "a convolution's kernel not turned by 180° where it must be (or turned where it must not)",
     "unknown": "wrong, no known pattern",
 }
 

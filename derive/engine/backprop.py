@@ -297,6 +297,8 @@ def _infer_sym(n: ex.Node, names: dict[str, tuple[SymDim, ...]], g: Graph):
             return tuple(_sym_dim(k) for k in forward_ir(n, g).shape)
         if op.kind == ops.ROT180:
             return x
+        if op.kind in (ops.DILATE, ops.POOL2D) and x:
+            return tuple(_sym_dim(k) for k in forward_ir(n, g).shape)
         if op.kind == ops.SLICE and x:
             k, lo, hi = slice_span(n, g)
             size = _sym_dim(block_size(lo, hi, g.spec.dims))
@@ -478,19 +480,33 @@ def pull(
     if op.kind == ops.CORR2D:  # conv42: δK = X ⋆ δZ, δX = δZ ⋆̃ rot180(K) (the full convolution)
         # ('full', x padded: δK = rot180(δZ ⋆ X), δX = δZ ⋆ rot180(K), valid); a true
         # convolution's kernel is turned, so δK is turned back and δX correlates with K itself
+        # conv43: a stride s first dilates δZ (s − 1 zeros between its entries); padding p
+        # pads X for δK (pad_p(X) ⋆ dilate_s(δZ)) and crops δX (crop_p(dilate_s(δZ) ⋆̃ rot180(K)))
         x, k = tree.args
         flip, full = op.extra.get("flip"), op.extra.get("full")
+        s, pad = ops.corr_opts(tree)
+        d = mf.Dilate(up, s) if s != 1 else up
         if needs(k):
-            dk = mf.Corr(up, ir(x)) if full else mf.Corr(ir(x), up)
+            dk = mf.Corr(d, ir(x)) if full else mf.Corr(ir(x), d, pad=pad)  # (a spec's 'full' has no crop)
             dk = dk if bool(flip) == bool(full) else mf.Rot180(dk)
             pull(k, dk, g, None, grad, acc, rules + ("corr2d-kernel",))
         if needs(x):
             turned = ir(k) if flip else mf.Rot180(ir(k))
-            dx = mf.Corr(up, turned, full=not full)
+            dx = mf.Corr(d, turned, full=not full, pad=-pad)
             pull(x, dx, g, None, grad, acc, rules + ("corr2d-input",))
         return
+    if op.kind == ops.POOL2D:  # conv43: δ sent back to the windows
+        # max: upsample_k(δP) ⊙ maxmask_k(A), each window's δ to its largest entry; avg:
+        # upsample_k(δP)/(k·k), each window's δ spread evenly over its k·k entries
+        k, x = ops.pool_k(tree), tree.args[0]
+        back = mf.Pool(up, k, "up")
+        if op.extra["what"] == "max":
+            back = mf.Mul(back, mf.Pool(ir(x), k, "mask"))
+        else:
+            back = mf.div(back, mf.Scalar(sp.Integer(k * k)))
+        return pull(x, back, g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.ROT180:  # the upstream gradient turned back
-        return pull(tree.args[0], mf.Rot180(up), g, None, grad, acc, rules + (op.rule,))
+        return pull(tree.args[0], mf.Rot180(up, op.extra.get("axes", (0, 1))), g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.BINARY:  # atan2(y, x): each argument its partial derivative, unbroadcast
         me = out.value_ref(g.loss_tex) if out is not None else ir(tree)
         a, b = tree.args

@@ -481,21 +481,45 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
     if op.kind == ops.RESHAPE:  # SymPy's reshape is row-major, as NumPy's and PyTorch's
         r, c = reshape_span(tree, g)
         return explicit(tree.args[0], g).reshape(int(r), int(c))
-    if op.kind == ops.ROT180:
-        return explicit(tree.args[0], g)[::-1, ::-1]
-    if op.kind == ops.CORR2D:  # Z_ij = Σ_uv X_{i+u, j+v} K_uv (K rotated by 180° to convolve)
+    if op.kind == ops.ROT180:  # conv43: flip_rows/flip_cols reverse one axis
+        return explicit(tree.args[0], g)[ops.flip_slices(op.extra.get("axes", (0, 1)))]
+    if op.kind == ops.POOL2D:  # conv43: the max (mean) of each k × k window
+        # (a window's max is Σ x ⊙ the argmax indicator of ops.max_mask_row: the first largest
+        # entry in reading order, as PyTorch routes a tie; its derivative is the indicator)
+        x, k, what = explicit(tree.args[0], g), ops.pool_k(tree), op.extra["what"]
+        if what == "up":  # (pieces of a pull; a formula's, never a layer's)
+            return sp.Matrix(x.rows * k, x.cols * k, lambda i, j: x[i // k, j // k])
+        cells = lambda i, j: [x[k * i + u, k * j + v] for u in range(k) for v in range(k)]  # noqa: E731
+        if what == "mask":
+            out = sp.zeros(x.rows, x.cols)
+            for i in range(x.rows // k):
+                for j in range(x.cols // k):
+                    for t, m in enumerate(ops.max_mask_row(cells(i, j))):
+                        out[k * i + t // k, k * j + t % k] = m
+            return out
+        if what == "max":
+            return sp.Matrix(
+                x.rows // k, x.cols // k,
+                lambda i, j: sp.Add(*(v * m for v, m in zip(cells(i, j), ops.max_mask_row(cells(i, j)), strict=True))),
+            )
+        return sp.Matrix(x.rows // k, x.cols // k, lambda i, j: sp.Add(*cells(i, j)) / (k * k))
+    if op.kind == ops.DILATE:  # conv43: stride − 1 zeros between neighbouring entries
+        x, s = explicit(tree.args[0], g), ops.corr_opts(tree)[0]
+        return sp.Matrix(s * (x.rows - 1) + 1, s * (x.cols - 1) + 1, lambda i, j: 0 if i % s or j % s else x[i // s, j // s])
+    if op.kind == ops.CORR2D:  # Z_ij = Σ_uv X_{si+u, sj+v} K_uv (K rotated by 180° to convolve)
         x, k = (explicit(a, g) for a in tree.args)
+        s, pad = ops.corr_opts(tree)
         if op.extra.get("flip"):
             k = k[::-1, ::-1]
-        if op.extra.get("full"):  # 'full': x padded with the kernel's size − 1 zeros each side
-            r, c = k.rows - 1, k.cols - 1
+        r, c = (k.rows - 1 + pad, k.cols - 1 + pad) if op.extra.get("full") else (pad, pad)
+        if r or c:  # 'full': x padded with the kernel's size − 1 zeros each side; conv43: padding=
             x = sp.Matrix(x.rows + 2 * r, x.cols + 2 * c, lambda i, j: x[i - r, j - c] if r <= i < r + x.rows and c <= j < c + x.cols else 0)
-        rows, cols = x.rows - k.rows + 1, x.cols - k.cols + 1
+        rows, cols = (x.rows - k.rows) // s + 1, (x.cols - k.cols) // s + 1
         return sp.Matrix(
             rows,
             cols,
             lambda i, j: sp.Add(
-                *(x[i + u, j + v] * k[u, v] for u in range(k.rows) for v in range(k.cols))
+                *(x[s * i + u, s * j + v] * k[u, v] for u in range(k.rows) for v in range(k.cols))
             ),
         )
     if op.kind == ops.ELEMENTWISE:
@@ -606,9 +630,14 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return mf.Reshape(forward_ir(tree.args[0], g), reshape_span(tree, g))
     if op.kind == ops.CORR2D:  # X ⋆ K; a true convolution: X ⋆ rot180(K)
         x, k = (forward_ir(a, g) for a in tree.args)
-        return mf.Corr(x, mf.Rot180(k) if op.extra.get("flip") else k, bool(op.extra.get("full")))
+        s, pad = ops.corr_opts(tree)
+        return mf.Corr(x, mf.Rot180(k) if op.extra.get("flip") else k, bool(op.extra.get("full")), s, pad)
+    if op.kind == ops.DILATE:
+        return mf.Dilate(forward_ir(tree.args[0], g), ops.corr_opts(tree)[0])
+    if op.kind == ops.POOL2D:
+        return mf.Pool(forward_ir(tree.args[0], g), ops.pool_k(tree), op.extra["what"])
     if op.kind == ops.ROT180:
-        return mf.Rot180(forward_ir(tree.args[0], g))
+        return mf.Rot180(forward_ir(tree.args[0], g), op.extra.get("axes", (0, 1)))
     if op.kind == ops.ELEMENTWISE:
         params = op_params(g, tree)
         return mf.Func(tree.func, forward_ir(tree.args[0], g), params[0] if params else None)

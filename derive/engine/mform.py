@@ -37,7 +37,7 @@ from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 from derive.engine import exactdot
 from derive.engine.printing import float_constant, latex, name_tex
 from derive.lang import ops
-from derive.lang.spec import block_size, corr_size, resize
+from derive.lang.spec import block_size, corr_size, dilated_size, resize, scaled_size
 
 _NP_SCALAR = _SympyNumPyPrinter()
 
@@ -441,11 +441,55 @@ class Corr(MExpr):
     a: MExpr
     b: MExpr
     full: bool = False
+    # conv43: windows ``stride`` apart, and ``pad`` more zeros on each side of ``a`` (negative:
+    # a 'full' one cropped by −pad on each side, the pull to a padded convolution's image)
+    stride: int = 1
+    pad: int = 0
     prec = 2
 
     @property
     def shape(self):  # type: ignore[override]
-        return tuple(corr_size(x, k, self.full, {}) for x, k in zip(self.a.shape, self.b.shape, strict=True))
+        return tuple(
+            corr_size(x, k, self.full, {}, self.stride, self.pad)
+            for x, k in zip(self.a.shape, self.b.shape, strict=True)
+        )
+
+
+@dataclass(frozen=True)
+class Dilate(MExpr):
+    """conv43: ``x`` with ``stride`` − 1 zeros between neighbouring entries (the "dilated" δZ of
+    a strided convolution): its entry (i, j) lands at (stride·i, stride·j)."""
+
+    x: MExpr
+    stride: int
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return tuple(dilated_size(k, self.stride) for k in self.x.shape)
+
+
+_corr_pads = ops.corr_pads
+
+
+@dataclass(frozen=True)
+class Pool(MExpr):
+    """conv43: 2-D pooling over k × k windows side by side — ``what`` 'max' (max_pool2d),
+    'avg' (avg_pool2d) — and the pieces of their pulls: 'up' (each entry copied into a k × k
+    block) and 'mask' (1 at each window's largest entry, the first on a tie, as PyTorch)."""
+
+    x: MExpr
+    k: int
+    what: str
+    prec = 5
+
+    @property
+    def shape(self):  # type: ignore[override]
+        if self.what == "mask":
+            return self.x.shape
+        if self.what == "up":
+            return tuple(scaled_size(d, self.k) for d in self.x.shape)
+        return tuple(corr_size(d, self.k, False, {}, self.k) for d in self.x.shape)
 
 
 @dataclass(frozen=True)
@@ -454,6 +498,7 @@ class Rot180(MExpr):
     kernel of a true convolution, and of the full convolution that is ∂L/∂X."""
 
     x: MExpr
+    axes: tuple[int, ...] = (0, 1)  # conv43: (0,) the rows only, (1,) the columns only
     prec = 5
 
     @property
@@ -461,17 +506,19 @@ class Rot180(MExpr):
         return self.x.shape
 
 
-def _windows(a: Any, b: Any, full: bool, mul: Callable[[Any, Any], Any], total: Callable[[list[Any]], Any], zero: Any) -> list[list[Any]]:
+def _windows(a: Any, b: Any, full: bool, mul: Callable[[Any, Any], Any], total: Callable[[list[Any]], Any], zero: Any, stride: int = 1, pad: int = 0) -> list[list[Any]]:
     """The stride-1 cross-correlation of two 2-D lists, entry by entry (``full``: ``a`` padded
     with zeros by ``b``'s size − 1 on each side)."""
     kh, kw = len(b), len(b[0])
-    if full:
-        w = len(a[0]) + 2 * (kw - 1)
-        pad = [[zero] * w for _ in range(kh - 1)]
-        a = pad + [[zero] * (kw - 1) + list(r) + [zero] * (kw - 1) for r in a] + pad
-    rows, cols = len(a) - kh + 1, len(a[0]) - kw + 1
+    ph, pw = _corr_pads(full, pad, kh, kw)
+    if ph or pw:
+        w = len(a[0]) + 2 * pw
+        rim = [[zero] * w for _ in range(ph)]
+        a = rim + [[zero] * pw + list(r) + [zero] * pw for r in a] + rim
+    rows, cols = (len(a) - kh) // stride + 1, (len(a[0]) - kw) // stride + 1
+    s = stride
     return [
-        [total([mul(a[i + u][j + v], b[u][v]) for u in range(kh) for v in range(kw)]) for j in range(cols)]
+        [total([mul(a[s * i + u][s * j + v], b[u][v]) for u in range(kh) for v in range(kw)]) for j in range(cols)]
         for i in range(rows)
     ]
 
@@ -743,11 +790,23 @@ class MpmathSystem:
         c = after[1]
         return [flat[i * c : (i + 1) * c] for i in range(after[0])]
 
-    def corr(self, a: Any, b: Any, full: bool) -> Any:
-        return _windows(a, b, full, operator.mul, exactdot.fsum, mpmath.mpf(0))
+    def corr(self, a: Any, b: Any, full: bool, stride: int = 1, pad: int = 0) -> Any:
+        return _windows(a, b, full, operator.mul, exactdot.fsum, mpmath.mpf(0), stride, pad)
 
-    def rot180(self, x: Any) -> Any:
-        return [list(reversed(r)) for r in reversed(x)]
+    def rot180(self, x: Any, axes: tuple[int, ...] = (0, 1)) -> Any:
+        rows = list(reversed(x)) if 0 in axes else list(x)
+        return [list(reversed(r)) if 1 in axes else list(r) for r in rows]
+
+    def pool(self, x: Any, k: int, what: str) -> Any:
+        return ops.pool_lists(x, k, what, exactdot.fsum, mpmath.mpf(0), mpmath.mpf(1))
+
+    def dilate(self, x: Any, stride: int) -> Any:
+        cols = stride * (len(x[0]) - 1) + 1
+        out = [[mpmath.mpf(0)] * cols for _ in range(stride * (len(x) - 1) + 1)]
+        for i, r in enumerate(x):
+            for j, v in enumerate(r):
+                out[stride * i][stride * j] = v
+        return out
 
     def sum_rows(self, x: Any) -> Any:
         return [[exactdot.fsum(list(col)) for col in zip(*x, strict=True)]]
@@ -880,20 +939,17 @@ class NumpySystem:
     def reshape(self, x: Any, before: tuple[int, int], after: tuple[int, int]) -> Any:
         return np.reshape(np.broadcast_to(np.asarray(x, dtype=np.float64), before), after)
 
-    def corr(self, a: Any, b: Any, full: bool) -> Any:
-        a, b = (np.atleast_2d(np.asarray(x, dtype=np.float64)) for x in (a, b))
-        kh, kw = b.shape
-        if full:
-            a = np.pad(a, ((kh - 1, kh - 1), (kw - 1, kw - 1)))
-        rows, cols = a.shape[0] - kh + 1, a.shape[1] - kw + 1
-        out = np.zeros((rows, cols))
-        for u in range(kh):
-            for v in range(kw):
-                out += b[u, v] * a[u : u + rows, v : v + cols]
-        return out
+    def corr(self, a: Any, b: Any, full: bool, stride: int = 1, pad: int = 0) -> Any:
+        return ops.corr_numpy(a, b, full, stride, pad)
 
-    def rot180(self, x: Any) -> Any:
-        return np.atleast_2d(np.asarray(x, dtype=np.float64))[::-1, ::-1]
+    def rot180(self, x: Any, axes: tuple[int, ...] = (0, 1)) -> Any:
+        return np.atleast_2d(np.asarray(x, dtype=np.float64))[ops.flip_slices(axes)]
+
+    def dilate(self, x: Any, stride: int) -> Any:
+        return ops.dilate_numpy(x, stride)
+
+    def pool(self, x: Any, k: int, what: str) -> Any:
+        return ops.pool_numpy(x, k, what)
 
     def sum_rows(self, x: Any) -> Any:
         return np.asarray(x).sum(axis=0, keepdims=True)
@@ -962,16 +1018,36 @@ class TorchSystem(NumpySystem):
         x = self.torch.as_tensor(x, dtype=self.torch.float64).expand(before)
         return x.reshape(after)
 
-    def corr(self, a: Any, b: Any, full: bool) -> Any:
+    def corr(self, a: Any, b: Any, full: bool, stride: int = 1, pad: int = 0) -> Any:
         a, b = (self.torch.as_tensor(x, dtype=self.torch.float64) for x in (a, b))
         a, b = (x.reshape(1, -1) if x.ndim < 2 else x for x in (a, b))
-        pad = (b.shape[0] - 1, b.shape[1] - 1) if full else 0
+        pads = _corr_pads(full, pad, b.shape[0], b.shape[1])
         conv2d = self.torch.nn.functional.conv2d
-        return conv2d(a[None, None], b[None, None], padding=pad)[0, 0]
+        return conv2d(a[None, None], b[None, None], padding=pads, stride=stride)[0, 0]
 
-    def rot180(self, x: Any) -> Any:
+    def pool(self, x: Any, k: int, what: str) -> Any:
         x = self.torch.as_tensor(x, dtype=self.torch.float64)
-        return self.torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, (0, 1))
+        x = x.reshape(1, -1) if x.ndim < 2 else x
+        F = self.torch.nn.functional
+        if what == "up":
+            return x.repeat_interleave(k, 0).repeat_interleave(k, 1)
+        if what == "avg":
+            return F.avg_pool2d(x[None, None], k)[0, 0]
+        top, where = F.max_pool2d(x[None, None], k, return_indices=True)
+        if what == "max":
+            return top[0, 0]
+        return self.torch.zeros_like(x).flatten().scatter(0, where.flatten(), 1.0).reshape(x.shape)
+
+    def dilate(self, x: Any, stride: int) -> Any:
+        x = self.torch.as_tensor(x, dtype=self.torch.float64)
+        x = x.reshape(1, -1) if x.ndim < 2 else x
+        out = x.new_zeros((stride * (x.shape[0] - 1) + 1, stride * (x.shape[1] - 1) + 1))
+        out[::stride, ::stride] = x
+        return out
+
+    def rot180(self, x: Any, axes: tuple[int, ...] = (0, 1)) -> Any:
+        x = self.torch.as_tensor(x, dtype=self.torch.float64)
+        return self.torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, axes)
 
     def sum_rows(self, x: Any) -> Any:
         return x.sum(dim=0, keepdim=True)
@@ -1088,10 +1164,16 @@ class Evaluator:
         return self.sys.reshape(self.run(e.x), before, after)
 
     def _Corr(self, e: Corr) -> Any:
-        return self.sys.corr(self.run(e.a), self.run(e.b), e.full)
+        return self.sys.corr(self.run(e.a), self.run(e.b), e.full, e.stride, e.pad)
+
+    def _Dilate(self, e: Dilate) -> Any:
+        return self.sys.dilate(self.run(e.x), e.stride)
+
+    def _Pool(self, e: Pool) -> Any:
+        return self.sys.pool(self.run(e.x), e.k, e.what)
 
     def _Rot180(self, e: Rot180) -> Any:
-        return self.sys.rot180(self.run(e.x))
+        return self.sys.rot180(self.run(e.x), e.axes)
 
     def _Slice(self, e: Slice) -> Any:
         sizes = getattr(self.sys, "sizes", None)
@@ -1761,11 +1843,30 @@ class LatexPrinter(Printer):
         return f"\\operatorname{{reshape}}\\left({self.doprint(e.x)}, ({sizes})\\right)"
 
     def _print_Corr(self, e: Corr) -> str:
-        # ⋆: the valid cross-correlation; ⋆̃: the full ("wide") one, zeros padded around e.a
+        # ⋆: the valid cross-correlation; ⋆̃: the full ("wide") one, zeros padded around e.a;
+        # conv43: pad_p(X) (p zeros around X), crop_p(…) (p rows and columns cut off each side),
+        # ⋆_s (windows s apart)
         star = "\\mathbin{\\tilde{\\star}}" if e.full else "\\star"
-        return f"{self.wrap(e.a, 3)} {star} {self.wrap(e.b, 3)}"
+        star += f"_{{{e.stride}}}" if e.stride != 1 else ""
+        a = self.wrap(e.a, 3)
+        if e.pad > 0 and not e.full:
+            a = f"\\operatorname{{pad}}_{{{e.pad}}}\\left({self.doprint(e.a)}\\right)"
+        out = f"{a} {star} {self.wrap(e.b, 3)}"
+        if e.pad < 0 and e.full:
+            out = f"\\operatorname{{crop}}_{{{-e.pad}}}\\left({out}\\right)"
+        return out
+
+    def _print_Dilate(self, e: Dilate) -> str:
+        return f"\\operatorname{{dilate}}_{{{e.stride}}}\\left({self.doprint(e.x)}\\right)"
+
+    def _print_Pool(self, e: Pool) -> str:  # conv43: maxpool_2(A), upsample_2(δ), maxmask_2(A)
+        name = {"max": "maxpool", "avg": "avgpool", "up": "upsample", "mask": "maxmask"}[e.what]
+        return f"\\operatorname{{{name}}}_{{{e.k}}}\\left({self.doprint(e.x)}\\right)"
 
     def _print_Rot180(self, e: Rot180) -> str:
+        if e.axes != (0, 1):  # conv43: one axis reversed (a formula's np.flip(K, axis=0))
+            what = "rows" if e.axes == (0,) else "cols"
+            return f"\\operatorname{{flip}}_{{\\mathrm{{{what}}}}}\\left({self.doprint(e.x)}\\right)"
         return f"\\operatorname{{rot180}}\\left({self.doprint(e.x)}\\right)"
 
     def _print_Pad(self, e: Pad) -> str:
@@ -1920,9 +2021,21 @@ class TextPrinter(Printer):
 
     def _print_Corr(self, e: Corr) -> str:
         mode = ", mode='full'" if e.full else ""
+        mode += f", stride={e.stride}" if e.stride != 1 else ""
+        if e.pad:  # conv43: zeros around a 'valid' one's image; a 'full' one cropped
+            mode += f", crop={-e.pad}" if e.full else f", padding={e.pad}"
         return f"correlate2d({self.doprint(e.a)}, {self.doprint(e.b)}{mode})"
 
+    def _print_Dilate(self, e: Dilate) -> str:
+        return f"dilate({self.doprint(e.x)}, {e.stride})"
+
+    def _print_Pool(self, e: Pool) -> str:  # conv43: the NumPy helpers of the ops table
+        name = {"max": "max_pool2d", "avg": "avg_pool2d", "up": "upsample", "mask": "pool_mask"}[e.what]
+        return f"{name}({self.doprint(e.x)}, {e.k})"
+
     def _print_Rot180(self, e: Rot180) -> str:
+        if e.axes != (0, 1):  # conv43: one axis reversed
+            return f"np.flip({self.doprint(e.x)}, axis={e.axes[0]})"
         return f"np.flip({self.doprint(e.x)})"
 
     def _zeros_code(self, e: Pad, lo: int, hi: int) -> str:

@@ -579,21 +579,21 @@ class Evaluator:
         if op.kind == ops.RESHAPE:
             return self.reshaped(n)
         if op.kind == ops.ROT180:
-            return np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64))[::-1, ::-1]
-        if op.kind == ops.CORR2D:  # conv42: the valid stride-1 correlation (convolution: K turned)
+            x = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64))
+            return x[ops.flip_slices(op.extra.get("axes", (0, 1)))]
+        if op.kind == ops.CORR2D:  # conv42: the valid correlation (convolution: K turned); conv43: stride, padding
             x, k = (np.atleast_2d(np.asarray(self.ev(a), dtype=np.float64)) for a in n.args)
             if op.extra.get("flip"):
                 k = k[::-1, ::-1]
-            if op.extra.get("full"):
-                x = np.pad(x, ((k.shape[0] - 1,) * 2, (k.shape[1] - 1,) * 2))
-            rows, cols = x.shape[0] - k.shape[0] + 1, x.shape[1] - k.shape[1] + 1
-            if rows < 1 or cols < 1:
-                raise IndexError(f"a kernel {k.shape} larger than the image {x.shape}")
-            return sum(
-                k[u, v] * x[u : u + rows, v : v + cols]
-                for u in range(k.shape[0])
-                for v in range(k.shape[1])
-            )
+            return ops.corr_numpy(x, k, bool(op.extra.get("full")), *ops.corr_opts(n))
+        if op.kind == ops.DILATE:
+            return ops.dilate_numpy(self.ev(n.args[0]), ops.corr_opts(n)[0])
+        if op.kind == ops.POOL2D:  # conv43: a window whose largest value is tied is a kink
+            x, k, what = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64)), ops.pool_k(n), op.extra["what"]
+            tie = ops.pool_tie(x, k, KINK_MARGIN if self.kinks else 0.0) if what == "max" else None
+            if tie is not None:
+                self.stop(tie, x[tie], catalog.said("refuse.pool_tie", f=f, k=k, value=_fmt(x[tie])), kink=self.kinks)
+            return ops.pool_numpy(x, k, what)
         x = self.ev(n.args[0])
         if op.kind == ops.BINARY:
             return self.pair(n, op, x, self.ev(n.args[1]))

@@ -75,24 +75,144 @@ CORR2D = "corr2d"
 # conv42: a matrix turned by 180° (rows and columns reversed): a true convolution's kernel, as a
 # formula writes it (np.flip(K), np.rot90(K, 2)); its pull is the upstream gradient turned back
 ROT180 = "rot180"
+# conv43: a matrix with stride − 1 zeros between its entries (rows and columns): the upstream
+# gradient of a strided convolution, before it is correlated as a stride-1 one
+DILATE = "dilate"
+# conv43: 2-D pooling over non-overlapping k × k windows (stride k): max_pool2d (gradient routed
+# to each window's largest entry, the first in reading order on a tie, as PyTorch), avg_pool2d
+# (δ/(k·k) spread over each window), and the two pieces their pulls are made of: upsample (each
+# entry copied into a k × k block) and pool_mask (1 at each window's largest entry)
+POOL2D = "pool2d"
 
 # ---- conv42: the valid/full cross-correlation in the generated script, with NumPy alone ---------
 CORRELATE2D_HELPER = (
-    "def correlate2d(a, b, mode='valid'):\n"
+    "def correlate2d(a, b, mode='valid', stride=1, padding=0, crop=0):\n"
     "    # scipy.signal.correlate2d of two real matrices, NumPy alone: out[i, j] is the sum over\n"
-    "    # u, v of a[i + u, j + v] * b[u, v] ('valid': every window inside a; 'full': a padded\n"
-    "    # with zeros, b's size - 1 on each side)\n"
+    "    # u, v of a[i*stride + u, j*stride + v] * b[u, v] ('valid': every window inside a, a\n"
+    "    # padded first with padding zeros on each side; 'full': a padded with zeros, b's size\n"
+    "    # - 1 on each side, then crop rows and columns cut off each side of the result)\n"
     "    a, b = np.atleast_2d(a), np.atleast_2d(b)\n"
     "    kh, kw = b.shape\n"
-    "    if mode == 'full':\n"
-    "        a = np.pad(a, ((kh - 1, kh - 1), (kw - 1, kw - 1)))\n"
-    "    rows, cols = a.shape[0] - kh + 1, a.shape[1] - kw + 1\n"
+    "    ph, pw = (kh - 1 - crop, kw - 1 - crop) if mode == 'full' else (padding, padding)\n"
+    "    a = np.pad(a, ((ph, ph), (pw, pw)))\n"
+    "    rows, cols = (a.shape[0] - kh) // stride + 1, (a.shape[1] - kw) // stride + 1\n"
     "    out = np.zeros((rows, cols))\n"
     "    for u in range(kh):\n"
     "        for v in range(kw):\n"
-    "            out += b[u, v] * a[u : u + rows, v : v + cols]\n"
+    "            out += b[u, v] * a[u : u + stride * rows : stride, v : v + stride * cols : stride]\n"
     "    return out\n"
 )
+
+# ---- conv43: δZ of a strided convolution with stride − 1 zeros put between its entries ----------
+DILATE_HELPER = (
+    "def dilate(d, stride):\n"
+    "    # the 'dilated' upstream gradient of a convolution with this stride: stride - 1 zeros\n"
+    "    # between neighbouring entries (rows and columns), so each entry sits where its window began\n"
+    "    d = np.atleast_2d(d)\n"
+    "    out = np.zeros((stride * (d.shape[0] - 1) + 1, stride * (d.shape[1] - 1) + 1))\n"
+    "    out[::stride, ::stride] = d\n"
+    "    return out\n"
+)
+
+
+def pool_k(n: Any) -> int:
+    """conv43: the window size k of a POOL2D call (``max_pool2d(A, k=2)``, ``upsample(d, 2)``)."""
+    k = n.kwarg("k")
+    if k is None and len(n.args) == 2:
+        k = n.args[1]
+    return int(k.value) if k is not None else 2
+
+
+def pool_lists(x: Any, k: int, what: str, total: Callable[[list[Any]], Any], zero: Any, one: Any) -> list[list[Any]]:
+    """conv43: a POOL2D op on a 2-D list: 'max'/'avg' of each k × k window, 'mask' (1 at each
+    window's largest entry, the first in reading order as PyTorch), 'up' (each entry copied
+    into a k × k block)."""
+    rows, cols = len(x), len(x[0])
+    if what == "up":
+        return [[x[i // k][j // k] for j in range(cols * k)] for i in range(rows * k)]
+    out = [[zero] * cols for _ in range(rows)] if what == "mask" else [[zero] * (cols // k) for _ in range(rows // k)]
+    for i in range(rows // k):
+        for j in range(cols // k):
+            cells = [(k * i + u, k * j + v) for u in range(k) for v in range(k)]
+            vals = [x[r][c] for r, c in cells]
+            if what == "avg":
+                out[i][j] = total(vals) / (k * k)
+                continue
+            best = max(range(len(vals)), key=lambda t: (vals[t], -t))
+            if what == "max":
+                out[i][j] = vals[best]
+            else:
+                r, c = cells[best]
+                out[r][c] = one
+    return out
+
+
+def pool_numpy(x: Any, k: int, what: str) -> Any:
+    """:func:`pool_lists` in NumPy (float64)."""
+    x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    return np.array(pool_lists(x.tolist(), k, what, math.fsum, 0.0, 1.0), dtype=np.float64)
+
+
+def pool_tie(x: Any, k: int, margin: float) -> tuple[int, int] | None:
+    """conv43: the first entry of a k × k window that ties its largest value (within ``margin``;
+    0 at given values), not counting a window whose largest value is exactly 0 (a ReLU's zeros,
+    whose gradient is 0 whichever takes it); ``None`` where every window has one largest entry."""
+    x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    for i in range(x.shape[0] // k):
+        for j in range(x.shape[1] // k):
+            w = x[k * i : k * i + k, k * j : k * j + k]
+            top = w.max()
+            near = np.argwhere(np.abs(w - top) <= margin)
+            if len(near) > 1 and top != 0:
+                return (k * i + int(near[1][0]), k * j + int(near[1][1]))
+    return None
+
+
+def corr_opts(n: Any) -> tuple[int, int]:
+    """conv43: (stride, extra zeros on each side) of a CORR2D call: 'valid' rows read
+    ``stride=``/``padding=`` (``padding`` zeros around the image), 'full' rows ``crop=`` (the
+    result cut by ``crop`` on each side: the kernel's size − 1 − crop zeros around the image)."""
+    stride, pad, crop = (n.kwarg(k) for k in ("stride", "padding", "crop"))
+    if stride is None and n.func == "dilate" and len(n.args) == 2:  # dilate(dZ, 2)
+        stride = n.args[1]
+    s = int(stride.value) if stride is not None else 1
+    return s, (int(pad.value) if pad is not None else 0) - (int(crop.value) if crop is not None else 0)
+
+
+def flip_slices(axes: tuple[int, ...] = (0, 1)) -> tuple[slice, slice]:
+    """conv43: the slices that reverse ``axes`` of a matrix (rot180: both; flip_rows: 0)."""
+    return tuple(slice(None, None, -1) if k in axes else slice(None) for k in (0, 1))  # type: ignore[return-value]
+
+
+def corr_pads(full: bool, pad: int, kh: int, kw: int) -> tuple[int, int]:
+    """conv43: the zeros on each side of the image, per axis, of a correlation with a kh × kw
+    kernel: 'full' the kernel's size − 1 (+ pad, a crop when negative), 'valid' pad."""
+    return (kh - 1 + pad, kw - 1 + pad) if full else (pad, pad)
+
+
+def corr_numpy(a: Any, b: Any, full: bool, stride: int = 1, pad: int = 0) -> Any:
+    """The cross-correlation of mform's ``Corr`` in NumPy (float64)."""
+    a, b = (np.atleast_2d(np.asarray(x, dtype=np.float64)) for x in (a, b))
+    kh, kw = b.shape
+    ph, pw = corr_pads(full, pad, kh, kw)
+    a = np.pad(a, ((ph, ph), (pw, pw)))
+    rows, cols = (a.shape[0] - kh) // stride + 1, (a.shape[1] - kw) // stride + 1
+    if rows < 1 or cols < 1:
+        raise IndexError(f"a kernel {b.shape} larger than the image {a.shape}")
+    out = np.zeros((rows, cols))
+    for u in range(kh):
+        for v in range(kw):
+            out += b[u, v] * a[u : u + stride * rows : stride, v : v + stride * cols : stride]
+    return out
+
+
+def dilate_numpy(x: Any, stride: int) -> Any:
+    """mform's ``Dilate`` in NumPy: stride − 1 zeros between neighbouring entries."""
+    x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    out = np.zeros((stride * (x.shape[0] - 1) + 1, stride * (x.shape[1] - 1) + 1))
+    out[::stride, ::stride] = x
+    return out
+
 
 # ---- our SymPy functions (textbook derivatives; relu_grad(0) = 0 as in PyTorch) ----------
 
@@ -2000,6 +2120,7 @@ _ROWS: tuple[Op, ...] = (
         "correlate2d",  # correlate2d(X, K): the valid stride-1 cross-correlation (a CNN's conv)
         CORR2D,
         nargs=(2, 2),
+        keywords=("stride", "padding", "same"),
         rule="corr2d",
         tex="\\star",
         text="correlate2d",
@@ -2013,6 +2134,7 @@ _ROWS: tuple[Op, ...] = (
         "convolve2d",  # convolve2d(X, K): the valid stride-1 true convolution (kernel rotated)
         CORR2D,
         nargs=(2, 2),
+        keywords=("stride", "padding", "same"),
         rule="corr2d",
         tex="\\ast",
         text="convolve2d",
@@ -2024,6 +2146,7 @@ _ROWS: tuple[Op, ...] = (
         "correlate2d_full",  # correlate2d(X, K, mode='full'): X padded with kh − 1, kw − 1 zeros
         CORR2D,
         nargs=(2, 2),
+        keywords=("crop",),
         rule="corr2d",
         tex="\\tilde{\\star}",
         text="correlate2d_full",
@@ -2035,6 +2158,7 @@ _ROWS: tuple[Op, ...] = (
         "convolve2d_full",  # np.convolve(x, w) (NumPy's default mode), convolve2d(X, K, 'full')
         CORR2D,
         nargs=(2, 2),
+        keywords=("crop",),
         rule="corr2d",
         tex="\\tilde{\\ast}",
         text="convolve2d_full",
@@ -2050,6 +2174,113 @@ _ROWS: tuple[Op, ...] = (
         text="rot180",
         doc="a matrix turned by 180° (rows and columns reversed); ∂L/∂K is the upstream gradient "
         "turned back",
+    ),
+    Op(
+        "dilate",  # dilate(D, stride=s): conv43, s − 1 zeros between D's entries (a strided pull)
+        DILATE,
+        nargs=(1, 2),
+        keywords=("stride",),
+        rule="dilate",
+        tex="\\operatorname{dilate}",
+        text="dilate",
+        numpy_helper=DILATE_HELPER,
+        doc="the upstream gradient of a strided convolution with stride − 1 zeros put between its "
+        "entries (a formula's dilate(dZ, 2)); read in derive check's formulas",
+    ),
+    Op(
+        "max_pool2d",  # conv43: F.max_pool2d(A[None, None], 2)[0, 0], stride = window, no padding
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-max",
+        tex="\\operatorname{maxpool}",
+        text="max_pool2d",
+        numpy_helper=(
+            "def max_pool2d(a, k):\n"
+            "    # the largest entry of each k x k window (windows side by side, stride k)\n"
+            "    h, w = a.shape\n"
+            "    return a.reshape(h // k, k, w // k, k).max(axis=(1, 3))\n"
+        ),
+        doc="the largest entry of each k × k window, windows side by side (F.max_pool2d(A, k)); "
+        "∂L/∂A routes each window's upstream gradient to its largest entry",
+        extra={"what": "max"},
+    ),
+    Op(
+        "avg_pool2d",  # conv43: F.avg_pool2d(A[None, None], 2)[0, 0]
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-avg",
+        tex="\\operatorname{avgpool}",
+        text="avg_pool2d",
+        numpy_helper=(
+            "def avg_pool2d(a, k):\n"
+            "    # the mean of each k x k window (windows side by side, stride k)\n"
+            "    h, w = a.shape\n"
+            "    return a.reshape(h // k, k, w // k, k).mean(axis=(1, 3))\n"
+        ),
+        doc="the mean of each k × k window, windows side by side (F.avg_pool2d(A, k)); ∂L/∂A "
+        "spreads each window's upstream gradient evenly, δ/(k·k), over the window",
+        extra={"what": "avg"},
+    ),
+    Op(
+        "upsample",  # conv43: each entry copied into a k × k block (np.kron(d, np.ones((k, k))))
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-up",
+        tex="\\operatorname{upsample}",
+        text="upsample",
+        numpy_helper=(
+            "def upsample(d, k):\n"
+            "    # each entry copied into a k x k block: the window it came from\n"
+            "    return np.kron(d, np.ones((k, k)))\n"
+        ),
+        doc="each entry copied into a k × k block (np.kron(d, np.ones((k, k))), "
+        "d.repeat(k, 0).repeat(k, 1)): a pooling layer's upstream gradient sent back to its windows",
+        extra={"what": "up"},
+    ),
+    Op(
+        "pool_mask",  # conv43: 1 at the largest entry of each k × k window (the first on a tie)
+        POOL2D,
+        nargs=(1, 2),
+        keywords=("k",),
+        rule="pool-mask",
+        tex="\\operatorname{maxmask}",
+        text="pool_mask",
+        numpy_helper=(
+            "def pool_mask(a, k):\n"
+            "    # 1 at the largest entry of each k x k window (the first in reading order), else 0\n"
+            "    out = np.zeros_like(a, dtype=float)\n"
+            "    for i in range(0, a.shape[0], k):\n"
+            "        for j in range(0, a.shape[1], k):\n"
+            "            u, v = np.unravel_index(np.argmax(a[i : i + k, j : j + k]), (k, k))\n"
+            "            out[i + u, j + v] = 1\n"
+            "    return out\n"
+        ),
+        doc="1 at the largest entry of each k × k window (the first in reading order on a tie, as "
+        "PyTorch routes it), 0 elsewhere: where max pooling sends the gradient",
+        extra={"what": "mask", "constant": True},
+    ),
+    Op(
+        "flip_rows",  # conv43: np.flip(K, axis=0) / np.flipud(K): the rows in reverse order only
+        ROT180,
+        rule="rot180",
+        tex="\\operatorname{flip}_{\\mathrm{rows}}",
+        text="flip_rows",
+        doc="a matrix with its rows in reverse order (np.flip(K, axis=0), np.flipud): a one-axis "
+        "flip, not the 180° turn of a convolution's kernel",
+        extra={"axes": (0,)},
+    ),
+    Op(
+        "flip_cols",  # conv43: np.flip(K, axis=1) / np.fliplr(K): the columns in reverse order only
+        ROT180,
+        rule="rot180",
+        tex="\\operatorname{flip}_{\\mathrm{cols}}",
+        text="flip_cols",
+        doc="a matrix with its columns in reverse order (np.flip(K, axis=1), np.fliplr): a "
+        "one-axis flip, not the 180° turn of a convolution's kernel",
+        extra={"axes": (1,)},
     ),
 )
 

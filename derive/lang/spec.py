@@ -1372,7 +1372,7 @@ class _Validator:
                     unfolds[key] = text
                     continue
                 text = self.unfolds_hn38(f'[forward] {key} = "{text}"', text, unfolds, shapes)
-                text = self.convolutions_cv42(f'[forward] {key} = "{text}"', text)
+                text = self.convolutions_cv42(f'[forward] {key} = "{text}"', text, shapes)
                 text = _inlined_hn36(text, aranges)
                 if self.index_line_hn36(key, text, fwd, shapes):
                     aranges[key] = text
@@ -2780,14 +2780,18 @@ class _Validator:
 
         return _replaced(text, tree, ramp)
 
-    def convolutions_cv42(self, where: str, text: str) -> str:
+    def convolutions_cv42(self, where: str, text: str, shapes: Mapping[str, Shape] | None = None) -> str:
         """conv42: a single-channel stride-1 'valid' convolution as course code writes it —
         ``scipy.signal.correlate2d(X, K, mode='valid')``, ``np.correlate(x, w, 'valid')``,
         ``F.conv2d(X[None, None], K[None, None]).squeeze()`` (``.view(1, 1, H, W)``, ``[0, 0]``,
         ``F.conv1d``) — read as the node ``correlate2d(X, K)``; ``np.convolve``/``convolve2d``
         (the kernel rotated by 180°) as ``convolve2d(X, K)``. Another mode, a stride, padding,
-        dilation or groups is refused in one line naming what is read (en/zh)."""
-        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d")):
+        dilation or groups is refused in one line naming what is read (en/zh). conv43: ``stride=``
+        and ``padding=`` (a number, a pair of equal numbers, ``'valid'``, ``'same'``) of
+        ``F.conv2d`` and SciPy's/NumPy's ``mode='same'`` (a square kernel of odd size, declared
+        by name in ``shapes``: (k − 1)/2 zeros on each side) are read as ``correlate2d(X, K,
+        stride=s, padding=p)``."""
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d")):
             return text
         tree = spelling.parsed_body(text)
         if tree is None:
@@ -2809,8 +2813,26 @@ class _Validator:
                 catalog.said("spec.conv42.unsupported_fix"),
             )
 
+        def same(node: ast.AST, kernel: ast.expr) -> int:
+            """'same' zeros on each side: (k − 1)/2 of a declared square kernel of odd size."""
+            shape = shapes.get(kernel.id) if shapes is not None and isinstance(kernel, ast.Name) else None
+            if shape is not None and len(set(int(k) for k in shape)) == 1 and int(shape[0]) % 2 == 1:
+                return (int(shape[0]) - 1) // 2
+            raise self.err(
+                where,
+                catalog.said("spec.conv43.same_kernel", text=ast.unparse(node), shape=list(shape) if shape is not None else ast.unparse(kernel)),
+                catalog.said("spec.conv43.same_kernel_fix"),
+            )
+
         before = ast.unparse(tree)
-        out = _ConvCV42(refuse).visit(ast.Expression(tree))
+        def pool_refusal(node: ast.AST, what: str) -> SpecError:
+            return self.err(
+                where,
+                catalog.said("spec.conv43.pool", text=ast.unparse(node), what=what),
+                catalog.said("spec.conv43.pool_fix"),
+            )
+
+        out = _ConvCV42(refuse, same, pool_refusal).visit(ast.Expression(tree))
         made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
         if made is not None:  # F.conv2d's 4-D result used as it is
             raise refuse(made.args[2], "")
@@ -4248,6 +4270,25 @@ class _Shapes:
             return self.corr2d_cv42(n, shapes)
         if ops.get(n.func).kind == ops.ROT180:
             return shapes[0]
+        op = ops.get(n.func)
+        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask"):
+            # conv43: a gradient's piece, not a layer
+            raise self.fail(catalog.said("spec.conv43.formula_only", f=n.func), catalog.said("spec.conv43.formula_only_fix"))
+        if op.kind == ops.POOL2D:  # conv43: k × k windows side by side, the sizes multiples of k
+            k = ops.pool_k(n)
+            extra = n.args[1:] or [v for key, v in n.kwargs]
+            if len(shapes[0]) != 2 or any(not (isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 1) for v in extra):
+                raise self.fail(
+                    catalog.said("spec.conv43.pool", text=n.func + "()", what=f"{len(shapes[0])}-D"),
+                    catalog.said("spec.conv43.pool_fix"),
+                )
+            try:
+                return tuple(corr_size(d, k, False, self.dims, k) for d in shapes[0])
+            except ValueError:
+                raise self.fail(
+                    catalog.said("spec.conv43.pool_sizes", f=n.func, a=list(shapes[0]), k=k),
+                    catalog.said("spec.conv43.pool_sizes_fix", k=k),
+                ) from None
         for key, value in n.kwargs:
             if not isinstance(value, ex.Num) and not (
                 isinstance(value, ex.Name) and value.id in self.constants
@@ -4333,20 +4374,33 @@ class _Shapes:
         1-D signals, the kernel no larger than the image; the result's sizes ``H - kh + 1`` keep
         their [dims] names."""
         a, b = shapes
-        if len(a) != len(b) or len(a) not in (1, 2) or n.kwargs:
+        full = bool(ops.get(n.func).extra.get("full"))
+        numbers = all(isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 0 and key != "same" for key, v in n.kwargs)
+        if len(a) != len(b) or len(a) not in (1, 2) or full and n.kwargs or not numbers:
             raise self.fail(
                 catalog.said("spec.conv42.operands", f=n.func, a=list(a), b=list(b)),
                 catalog.said("spec.conv42.operands_fix"),
             )
+        stride, pad = ops.corr_opts(n)  # conv43: windows stride apart, pad zeros on each side
+        if stride < 1 or pad and (len(a) == 1 or any(pad > int(k) - 1 for k in b)):
+            raise self.fail(
+                catalog.said("spec.conv43.padding", f=n.func, p=pad, b=list(b)),
+                catalog.said("spec.conv43.padding_fix"),
+            )
         sizes = []
-        full = bool(ops.get(n.func).extra.get("full"))
         for x, k in zip(a, b, strict=True):
-            if int(k) > int(x) and not full or int(k) < 1:
+            if int(k) > int(x) + 2 * pad and not full or int(k) < 1:
                 raise self.fail(
                     catalog.said("spec.conv42.kernel_larger", f=n.func, a=list(a), b=list(b)),
                     catalog.said("spec.conv42.operands_fix"),
                 )
-            sizes.append(corr_size(x, k, full, self.dims))
+            try:
+                sizes.append(corr_size(x, k, full, self.dims, stride, pad))
+            except ValueError:
+                raise self.fail(
+                    catalog.said("spec.conv43.stride", f=n.func, s=stride, p=pad, a=list(a), b=list(b)),
+                    catalog.said("spec.conv43.stride_fix"),
+                ) from None
         return tuple(sizes)
 
     def slice(self, n: ex.Call, shape: Shape) -> Shape:
@@ -4571,13 +4625,20 @@ def sum_size(sizes: list[int], dims: dict[str, int]) -> int:
     return _as_size({m: c for m, c in p.items() if c}, env)
 
 
-def corr_size(x: int, k: int, full: bool, dims: dict[str, int]) -> int:
+def corr_size(x: int, k: int, full: bool, dims: dict[str, int], stride: int = 1, pad: int = 0) -> int:
     """conv42: the size of a stride-1 correlation along one axis of ``x`` entries with a kernel
-    of ``k``: ``x − k + 1`` ('valid') or ``x + k − 1`` ('full'), keeping the [dims] names."""
+    of ``k``: ``x − k + 1`` ('valid') or ``x + k − 1`` ('full'), keeping the [dims] names.
+    conv43: ``pad`` more zeros on each side (a 'full' one's ``crop`` is a negative ``pad``) and a
+    ``stride``: ``(x + 2·pad − k)/stride + 1``; ``ValueError`` where the stride does not divide
+    ``x + 2·pad − k`` exactly (for every value of the [dims] names)."""
     p = _size_poly(x)
     for m, c in _size_poly(k).items():
         p[m] = p.get(m, 0) + (c if full else -c)
-    p[()] = p.get((), 0) + (-1 if full else 1)
+    p[()] = p.get((), 0) + (-2 if full else 0) + 2 * pad
+    if any(c % stride for c in p.values()):
+        raise ValueError(f"{stride}")
+    p = {m: c // stride for m, c in p.items()}
+    p[()] = p.get((), 0) + 1
     p = {m: c for m, c in p.items() if c}
     env = {**dims}
     for d in (x, k):
@@ -4585,6 +4646,21 @@ def corr_size(x: int, k: int, full: bool, dims: dict[str, int]) -> int:
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def scaled_size(x: int, k: int) -> int:
+    """conv43: ``k·x``, an upsampled axis, keeping the [dims] names."""
+    p = {m: c * k for m, c in _size_poly(x).items()}
+    return _as_size(p, dict(getattr(x, "env", ())) | ({x.label: int(x)} if isinstance(x, Dim) else {}))
+
+
+def dilated_size(x: int, stride: int) -> int:
+    """conv43: ``stride·(x − 1) + 1``, the size of ``x`` entries with stride − 1 zeros between
+    neighbours, keeping the [dims] names."""
+    p = {m: c * stride for m, c in _size_poly(x).items()}
+    p[()] = p.get((), 0) - stride + 1
+    p = {m: c for m, c in p.items() if c}
+    return _as_size(p, dict(getattr(x, "env", ())) | ({x.label: int(x)} if isinstance(x, Dim) else {}))
 
 
 def block_size(lo: int, hi: int, dims: dict[str, int]) -> int:
@@ -5151,6 +5227,13 @@ def _number_cv42(node: ast.AST) -> object:
         return None
 
 
+def _one_size_cv43(value: object) -> object:
+    """conv43: ``stride``/``padding`` as one whole number (``2`` or ``(2, 2)``); else as given."""
+    if isinstance(value, (tuple, list)) and len(value) == 2 and value[0] == value[1]:
+        value = value[0]
+    return value if isinstance(value, int) and not isinstance(value, bool) else value if isinstance(value, str) else None
+
+
 def _unbatched_cv42(node: ast.AST, axes: int) -> ast.expr | None:
     """The 2-D (or 1-D) tensor under ``axes`` leading axes of size 1 that F.conv2d/conv1d needs:
     ``X[None, None]``, ``X[None, None, :, :]``, ``X.view(1, 1, H, W)``, ``X.reshape(1, 1, -1)``,
@@ -5183,8 +5266,15 @@ class _ConvCV42(ast.NodeTransformer):
     """conv42: rewrites the convolutions of a line, inside out (see
     :meth:`Spec.convolutions_cv42`); ``refuse(node, what)`` makes the one-line refusal."""
 
-    def __init__(self, refuse: Callable[[ast.AST, str], Exception]) -> None:
+    def __init__(
+        self,
+        refuse: Callable[[ast.AST, str], Exception],
+        same: Callable[[ast.AST, ast.expr], int],
+        pool_refusal: Callable[[ast.AST, str], Exception],
+    ) -> None:
         self.refuse = refuse
+        self.pool_refusal = pool_refusal  # conv43: a pooling keyword that is not read
+        self.same = same  # conv43: the 'same' padding of a kernel (or the one-line refusal)
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
@@ -5202,6 +5292,8 @@ class _ConvCV42(ast.NodeTransformer):
         head, _, last = name.rpartition(".")
         if last in ("conv2d", "conv1d") and head in _TORCH_CONV_CV42:
             return self.torch_conv(node, 2)
+        if last in ("max_pool2d", "avg_pool2d") and head in _TORCH_CONV_CV42:
+            return self.torch_pool(node, last)
         got = _CONV_CV42.get((head, last))
         if got is None or len(node.args) < 2:
             return node
@@ -5217,6 +5309,10 @@ class _ConvCV42(ast.NodeTransformer):
                 raise self.refuse(node, f"{kw.arg}=")
         if len(node.args) > 3:
             raise self.refuse(node, ast.unparse(node.args[3]))
+        if mode == "same":  # conv43: (k − 1)/2 zeros around the image, the image's own size
+            pad = self.same(node, node.args[1])
+            keys = [ast.keyword("padding", ast.Constant(pad))] if pad else []
+            return ast.Call(ast.Name(op, ast.Load()), node.args[:2], keys)
         if mode not in ("valid", "full"):
             raise self.refuse(node, f"mode={mode!r}")
         return ast.Call(ast.Name(op + ("_full" if mode == "full" else ""), ast.Load()), node.args[:2], [])
@@ -5230,20 +5326,61 @@ class _ConvCV42(ast.NodeTransformer):
             if kw.arg not in names:
                 raise self.refuse(node, f"{kw.arg}=")
             given[kw.arg] = kw.value
-        ok = {"stride": (1, (1, 1), [1, 1]), "padding": (0, (0, 0), [0, 0], "valid"), "dilation": (1, (1, 1), [1, 1]), "groups": (1,)}
+        ok = {"dilation": (1, (1, 1), [1, 1]), "groups": (1,)}
         for key, allowed in ok.items():
             if key in given and _number_cv42(given[key]) not in allowed:
                 raise self.refuse(node, f"{key}={ast.unparse(given[key])}")
+        # conv43: a stride and zero padding, one number for both axes (or a pair of equal ones)
+        sizes = {key: _one_size_cv43(_number_cv42(given[key])) if key in given else default for key, default in (("stride", 1), ("padding", 0))}
+        if given.get("padding") is not None and _number_cv42(given["padding"]) == "valid":
+            sizes["padding"] = 0
+        if not (isinstance(sizes["stride"], int) and sizes["stride"] >= 1):
+            raise self.refuse(node, f"stride={ast.unparse(given['stride'])}")
+        same = given.get("padding") is not None and _number_cv42(given["padding"]) == "same"
+        if same and sizes["stride"] != 1:  # PyTorch itself refuses it
+            raise self.refuse(node, f"padding='same', stride={ast.unparse(given['stride'])}")
+        if not same and not (isinstance(sizes["padding"], int) and sizes["padding"] >= 0):
+            raise self.refuse(node, f"padding={ast.unparse(given['padding'])}")
         if "input" not in given or "weight" not in given:
             return node
         x, k = (_unbatched_cv42(given[key], axes) for key in ("input", "weight"))
         if x is None or k is None:
             raise self.refuse(node, "")
-        made: ast.expr = ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], [])
+        if same:
+            sizes["padding"] = self.same(node, k)
+        keys = [ast.keyword(key, ast.Constant(v)) for key, v in sizes.items() if v != (1 if key == "stride" else 0)]
+        made: ast.expr = ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], keys)
         bias = given.get("bias")
         if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
             made = ast.BinOp(made, ast.Add(), bias)  # one output channel: one number added
         return _conv4(made, axes, ast.unparse(node))
+
+    def torch_pool(self, node: ast.Call, name: str) -> ast.AST:
+        """conv43: ``F.max_pool2d(A[None, None], 2)`` / ``F.avg_pool2d(…, kernel_size=2,
+        stride=2)``: k × k windows side by side on one map of one channel, as the node
+        ``max_pool2d(A, k=2)`` under the 4-D marker (``[0, 0]``/``.squeeze()`` take it away)."""
+        names = ["input", "kernel_size", "stride", "padding"]
+        names += ["dilation", "ceil_mode", "return_indices"] if name == "max_pool2d" else ["ceil_mode", "count_include_pad", "divisor_override"]
+        given = dict(zip(names, node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in names:
+                raise self.pool_refusal(node, f"{kw.arg}=")
+            given[kw.arg] = kw.value
+        if "input" not in given or "kernel_size" not in given:
+            return node
+        k = _one_size_cv43(_number_cv42(given["kernel_size"]))
+        if not (isinstance(k, int) and k >= 1):
+            raise self.pool_refusal(node, f"kernel_size={ast.unparse(given['kernel_size'])}")
+        ok = {"stride": (None, k, (k, k), [k, k]), "padding": (0, (0, 0), [0, 0]), "dilation": (1, (1, 1), [1, 1]),
+              "ceil_mode": (False,), "return_indices": (False,), "count_include_pad": (True, False), "divisor_override": (None,)}
+        for key, allowed in ok.items():
+            if key in given and _number_cv42(given[key]) not in allowed:
+                raise self.pool_refusal(node, f"{key}={ast.unparse(given[key])}")
+        x = _unbatched_cv42(given["input"], 2)
+        if x is None:
+            raise self.refuse(node, "")
+        made = ast.Call(ast.Name(name, ast.Load()), [x], [ast.keyword("k", ast.Constant(k))])
+        return _conv4(made, 2, ast.unparse(node))
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)

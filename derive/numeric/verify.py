@@ -547,11 +547,16 @@ def torch_forward(
             x, k = (t.reshape(1, -1) if t.ndim < 2 else t for t in (x, k))
             if op.extra.get("flip"):  # a true convolution: the kernel turned by 180°
                 k = torch.flip(k, (0, 1))
-            pad = (k.shape[0] - 1, k.shape[1] - 1) if op.extra.get("full") else 0
-            return torch.nn.functional.conv2d(x[None, None], k[None, None], padding=pad)[0, 0]
+            stride, extra = ops.corr_opts(n)  # conv43: PyTorch's own stride= and padding=
+            pad = ops.corr_pads(bool(op.extra.get("full")), extra, k.shape[0], k.shape[1])
+            return torch.nn.functional.conv2d(x[None, None], k[None, None], padding=pad, stride=stride)[0, 0]
+        if op.kind == ops.POOL2D:  # conv43: PyTorch's own max_pool2d / avg_pool2d
+            x, k = run(n.args[0]), ops.pool_k(n)
+            pool = torch.nn.functional.max_pool2d if op.extra["what"] == "max" else torch.nn.functional.avg_pool2d
+            return pool(x[None, None], k)[0, 0]
         if op.kind == ops.ROT180:
             x = run(n.args[0])
-            return torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, (0, 1))
+            return torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, op.extra.get("axes", (0, 1)))
         x = run(n.args[0])
         if split_ties and n.tie and n.func == "relu":
             return torch.maximum(x, torch.zeros_like(x))

@@ -897,11 +897,19 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     if op.kind == ops.CORR2D:  # conv42: F.conv2d of one image of one channel (true: K turned)
         k = f"torch.flip({a[1]}, (0, 1))" if op.extra.get("flip") else _wrap(_t(n.args[1], ts), _ATOM)
         pad = ""
+        stride, extra = ops.corr_opts(n)
         if op.extra.get("full"):  # the kernel's size − 1 zeros on each side
             pad = f", padding=({a[1]}.shape[0] - 1, {a[1]}.shape[1] - 1)"
+        elif extra:  # conv43: padding= zeros on each side
+            pad = f", padding={extra}"
+        if stride != 1:  # conv43: windows stride apart
+            pad += f", stride={stride}"
         return f"F.conv2d({x}[None, None], {k}[None, None]{pad})[0, 0]"
+    if op.kind == ops.POOL2D and op.extra["what"] in ("max", "avg"):  # conv43: F.max_pool2d
+        return f"F.{n.func}({x}[None, None], {ops.pool_k(n)})[0, 0]"
     if op.kind == ops.ROT180:
-        return f"torch.flip({a[0]}, (0, 1))"
+        axes = op.extra.get("axes", (0, 1))
+        return f"torch.flip({a[0]}, {axes})" if axes != (0, 1) else f"torch.flip({a[0]}, (0, 1))"
     if op.kind == ops.BINARY:  # torch.atan2(y, x)
         return op.torch_src.format(a=a[0], b=a[1])
     if op.kind == ops.REDUCTION:

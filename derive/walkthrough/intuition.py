@@ -847,6 +847,10 @@ class _Writer:
                 out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
+            elif r in ("pool-max", "pool-avg") and any(  # conv43: t itself is pooled
+                c.func in ops.of_kind(ops.POOL2D) and c.args[0] == ex.Name(t) for c in _calls(tree)
+            ):
+                out.append(Words(r, base))
             elif r in ("corr2d-kernel", "corr2d-input") and (
                 slides := [
                     c for c in _calls(tree)
@@ -857,6 +861,11 @@ class _Writer:
                 # a true convolution (the kernel turned) says so for the kernel's blame (round 42)
                 flip = r == "corr2d-kernel" and ops.get(slides[0].func).extra.get("flip")
                 out.append(Words(r + (".flipped" if flip else ""), base))
+                stride, pad = ops.corr_opts(slides[0])
+                if stride != 1:  # conv43: what "dilated" means, said once per gradient
+                    out.append(Words("corr2d-stride", (*base, ("s", stride), ("z", stride - 1))))
+                if pad:  # conv43: the padded image (δK), the cropped full correlation (δX)
+                    out.append(Words(r.replace("corr2d", "corr2d-padding"), (*base, ("p", pad))))
             elif r == "reshape" and any(
                 c.func == ops.get("reshaped").name and c.args[0] == ex.Name(t) for c in _calls(tree)
             ):  # reshape41: t itself laid out again (hid @ w's reshape says the product's words)
