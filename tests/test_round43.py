@@ -10,8 +10,6 @@ over the slip list that names the slope used. A factor of the product rule dropp
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from derive.checker.check import check

@@ -193,7 +193,9 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             up,
         )
         params = _params(tree, op)
-        alts = [(key, _slip(make, v, c, params)) for key, make in _slips(op) if key not in _AT_OUTPUT]
+        alts = [
+            (key, _slip(make, v, c, params)) for key, make in _slips(op) if key not in _AT_OUTPUT
+        ]
         for key, alt in alts:
             desc = msg(f"mut.alt.{key}", C=C, node=node, deriv=deriv)
             yield (
@@ -320,7 +322,9 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
             for mask, rest in ((e.a, e.b), (e.b, e.a)):
                 if rest.shape == e.shape and _inline_activation_grad_r42(net, rest):
                     # the slope's own numbers too (GELU's ½ in (dA ⊙ (1 + erf(…)))/2)
-                    yield from _whole_left_out(F, [path, *_scaled_parents_r42(F, path)], rest, mask, grad)
+                    yield from _whole_left_out(
+                        F, [path, *_scaled_parents_r42(F, path)], rest, mask, grad
+                    )
                     break
         if isinstance(e, mf.Neg) and not _inside_equality(F, path):
             yield "sign", msg("mut.minus", x=formula_text(e)), replace_at(F, path, e.x)
@@ -410,7 +414,11 @@ def _kernel_slips_cv43(F: mf.MExpr, rule: str, grad: str) -> Iterator[tuple[str,
         return
     if rule == "corr2d-kernel" or rule.startswith("corr2d") and "kernel" in rule:
         turned = F.x if isinstance(F, mf.Rot180) and F.axes == (0, 1) else mf.Rot180(F)
-        yield ("kernel-not-rotated", msg("mut.kernel_rotated", grad=grad, formula=formula_text(F)), turned)
+        yield (
+            "kernel-not-rotated",
+            msg("mut.kernel_rotated", grad=grad, formula=formula_text(F)),
+            turned,
+        )
         return
 
     def toggled(axes: tuple[int, ...]) -> Callable[[Any], Any]:
@@ -425,9 +433,14 @@ def _kernel_slips_cv43(F: mf.MExpr, rule: str, grad: str) -> Iterator[tuple[str,
             else:
                 return None
             return dataclasses.replace(e, b=k)
+
         return change
 
-    for axes, key in (((0, 1), "mut.kernel_not_rotated"), ((0,), "mut.kernel_one_axis"), ((1,), "mut.kernel_one_axis")):
+    for axes, key in (
+        ((0, 1), "mut.kernel_not_rotated"),
+        ((0,), "mut.kernel_one_axis"),
+        ((1,), "mut.kernel_one_axis"),
+    ):
         wrong = _rebuilt_cv43(F, toggled(axes))
         if wrong is not F:
             yield ("kernel-not-rotated", msg(key, grad=grad, formula=formula_text(F)), wrong)
@@ -793,14 +806,20 @@ def _elementwise_of_r42(t: ex.Node, u: ex.Node) -> bool:
     if t == u or isinstance(t, ex.Num):
         return True
     if isinstance(t, ex.BinOp):
-        return t.op in ("+", "-", "*", "/") and _elementwise_of_r42(t.left, u) and _elementwise_of_r42(t.right, u)
+        return (
+            t.op in ("+", "-", "*", "/")
+            and _elementwise_of_r42(t.left, u)
+            and _elementwise_of_r42(t.right, u)
+        )
     if isinstance(t, ex.Neg):
         return _elementwise_of_r42(t.operand, u)
     if isinstance(t, ex.Pow):
         return _elementwise_of_r42(t.base, u)
     if isinstance(t, ex.Call):
-        return (t.func in ops.activations() or t.func == "sqrt") and not t.kwargs and all(
-            _elementwise_of_r42(a, u) for a in t.args
+        return (
+            (t.func in ops.activations() or t.func == "sqrt")
+            and not t.kwargs
+            and all(_elementwise_of_r42(a, u) for a in t.args)
         )
     return False
 
