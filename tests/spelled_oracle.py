@@ -2011,6 +2011,9 @@ def _mindspore_shim_hn42() -> SimpleNamespace:
         l1_loss=lambda input, target, reduction="mean": reduce((_t(input) - _t(target)).abs(), reduction),
         smooth_l1_loss=smooth_l1, binary_cross_entropy=bce,
         binary_cross_entropy_with_logits=bce_logits, cross_entropy=cross_entropy,
+        # heldnets43: (a + b ± |a − b|)/2, half the gradient to each side at a tie (the kernels)
+        maximum=lambda input, other: (_t(input) + _t(other) + (_t(input) - _t(other)).abs()) / 2,
+        minimum=lambda input, other: (_t(input) + _t(other) - (_t(input) - _t(other)).abs()) / 2,
     )
 
 
@@ -2019,7 +2022,7 @@ def _mindspore_classes_hn42(ms: SimpleNamespace) -> None:
     ``ops.ReduceMean(keep_dims)(x, axis)`` …) as their functions."""
     for c in ("ReLU", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Square", "Abs", "ReLU6",
               "Softsign", "Erf", "Neg", "Reciprocal", "Rsqrt", "Add", "Sub", "Mul", "Div", "Pow",
-              "Softplus"):
+              "Softplus", "Maximum", "Minimum"):
         setattr(ms, c, lambda f=getattr(ms, c.lower()): f)
 
     def matmul(transpose_a=False, transpose_b=False):

@@ -6351,8 +6351,13 @@ def _paddle_call_hn41(n: ast.Call, name: str) -> ast.expr:
         )
         if not plain:
             raise SpellingError(catalog.said("spec.heldnets41.paddle_cross_entropy"))
-        flag(a.get("soft_label"), False, "soft_label")  # either: PyTorch reads probabilities too
-        return torch_call("F.cross_entropy", [a["input"], a["label"]], reduction=a.get("reduction"),
+        label = a["label"]
+        if not flag(a.get("soft_label"), False, "soft_label") and isinstance(label, ast.Name):
+            # heldnets43: hard labels are class indices, Paddle's of shape [N, 1] (or [N]): as
+            # PyTorch's 1-D targets, label.squeeze(-1) (the input read as 1-D labels by
+            # Spec.column_labels_hn43); soft labels are probability rows, PyTorch's reading too
+            label = ast.Call(ast.Attribute(label, "squeeze", ast.Load()), [ast.Constant(-1)], [])
+        return torch_call("F.cross_entropy", [a["input"], label], reduction=a.get("reduction"),
                           label_smoothing=a.get("label_smoothing"))
     raise AssertionError(name)
 
@@ -6427,6 +6432,8 @@ _MINDSPORE_PARAMS_HN42 = {
     "binary_cross_entropy": ("logits", "labels", "weight", "reduction"),
     "binary_cross_entropy_with_logits": ("logits", "label", "weight", "pos_weight", "reduction"),
     "cross_entropy": ("input", "target", "weight", "ignore_index", "reduction", "label_smoothing"),
+    # heldnets43: the element-wise larger (smaller) of two tensors or a tensor and a number
+    "maximum": ("input", "other"), "minimum": ("input", "other"),
 }
 _MINDSPORE_SPELLINGS_HN42 = (
     ("input", "x", "input_x", "logits"), ("target", "label", "labels"), ("axis", "dim"),
@@ -6450,6 +6457,7 @@ _MINDSPORE_CLASSES_HN42 = {
     "SigmoidCrossEntropyWithLogits": ("binary_cross_entropy_with_logits", ()),
     # also mindspore.nn's cell of the name: reduction 'none' by default (PyTorch's: 'mean')
     "SmoothL1Loss": ("smooth_l1_loss", ("beta", "reduction")),
+    "Maximum": ("maximum", ()), "Minimum": ("minimum", ()),  # heldnets43
 }
 # mindspore.nn's loss cell without a PyTorch class of the name: (sparse=False, reduction='none')
 _MINDSPORE_NN_HN42 = frozenset({"nn", "mindspore.nn", "ms.nn"})
