@@ -1248,6 +1248,9 @@ def _tensors(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, torch.Tens
             if name in s.class_labels:
                 t = torch.as_tensor(a.argmax(axis=1), dtype=torch.long).as_subclass(NT)
                 out[name] = t.reshape(()) if _rank(decl) == 0 else t  # NT: y.astype(np.int64)
+                shape = decl.get("shape") if isinstance(decl, dict) else decl
+                if _rank(decl) == 2 and shape[1] == 1:  # heldnets43: a column of labels [N, 1]
+                    out[name] = t.reshape(-1, 1)
                 continue
             rank = _rank(decl)
             a = a.reshape(()) if rank == 0 else a.reshape(-1) if rank == 1 else a

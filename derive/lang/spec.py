@@ -1217,6 +1217,7 @@ class _Validator:
                     text = self.fills(key, text, fwd)
                     text = self.detached(f'{where} = "{text}"', text, params, forward)
                     text = _floor_sizes(text, dims)
+                    text = self.column_labels_hn43(text, inputs, shapes)
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -3341,6 +3342,48 @@ class _Validator:
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
 
+    def column_labels_hn43(self, text: str, inputs, shapes) -> str:
+        """heldnets43: the class labels of a cross-entropy (nll_loss, multi_margin_loss) given as
+        a column ``y = ["N", 1]`` and squeezed to PyTorch's 1-D targets in the call —
+        ``y.squeeze(1)``, ``y.view(-1)``, ``y.flatten()``, ``y[:, 0]``, ``torch.squeeze(y)`` (and
+        Paddle's ``label`` of shape [N, 1], written so by ``spelling.paddle_hn41``) — are the
+        input read as declared 1-D (``y = ["N"]``, its [values] a column of whole numbers): the
+        squeeze is the labels themselves. A squeeze to 1-D of a 1-D input is that input."""
+        if "_entropy" not in text and "nll_loss" not in text and "multi_margin" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        changed = False
+        for n in ast.walk(tree):
+            if not isinstance(n, ast.Call):
+                continue
+            name = getattr(n.func, "attr", None) or getattr(n.func, "id", "")
+            if name not in ("cross_entropy", "nll_loss", "multi_margin_loss"):
+                continue
+            at = 1 if len(n.args) > 1 else None
+            kw = next((k for k in n.keywords if k.arg == "target"), None)
+            target = n.args[1] if at is not None else (kw.value if kw is not None else None)
+            y = _squeezed_label_hn43(target)
+            if y is None or y[0] not in inputs or y[0] not in shapes:
+                continue
+            label, subscript = y
+            shape = shapes[label]
+            if label in self.one_d:
+                if subscript or int(shape[1]) < 2:
+                    continue  # y[:, 0] of a 1-D y is PyTorch's error; a [1] one squeezes to 0-d
+            elif len(shape) != 2 or int(shape[1]) != 1 or label in self.one_hot:
+                continue
+            else:
+                inputs[label] = shapes[label] = (shape[1], shape[0])
+                self.one_d[label] = str(shape[0])
+            if at is not None:
+                n.args[1] = ast.Name(label, ast.Load())
+            elif kw is not None:
+                kw.value = ast.Name(label, ast.Load())
+            changed = True
+        return ast.unparse(tree) if changed else text
+
     def lookup_labels(self, where: str, looked: tuple[str, str], inputs, shapes) -> None:
         """``E[y]`` with ``y`` an input declared 1-D: its integer labels become one-hot rows of
         as many columns as ``E`` has rows, so the lookup is ``y @ E``."""
@@ -4101,6 +4144,56 @@ def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
     return total
 
 
+def _squeezed_label_hn43(t: ast.expr | None) -> tuple[str, bool] | None:
+    """The name ``y`` of a squeeze of a column to 1-D (``y.squeeze(1)``, ``y.squeeze(-1)``,
+    ``y.squeeze()``, ``y.view(-1)``, ``y.reshape(-1)``, ``y.flatten()``, ``y.ravel()``,
+    ``torch.squeeze(y, 1)``, ``torch.flatten(y)``, ``y[:, 0]``) and whether it is the subscript."""
+    if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name):
+        sl = t.slice
+        if (
+            isinstance(sl, ast.Tuple) and len(sl.elts) == 2 and isinstance(sl.elts[0], ast.Slice)
+            and sl.elts[0].lower is None and sl.elts[0].upper is None and sl.elts[0].step is None
+            and isinstance(sl.elts[1], ast.Constant) and sl.elts[1].value == 0
+            and type(sl.elts[1].value) is int
+        ):
+            return t.value.id, True
+        return None
+    if not isinstance(t, ast.Call) or not isinstance(t.func, ast.Attribute):
+        return None
+    how, args = t.func.attr, list(t.args)
+    if isinstance(t.func.value, ast.Name) and t.func.value.id in ("torch", "np", "numpy"):
+        if not args or not isinstance(args[0], ast.Name) or how not in ("squeeze", "flatten", "ravel"):
+            return None
+        y, args = args[0].id, args[1:]
+    elif isinstance(t.func.value, ast.Name):
+        y = t.func.value.id
+    else:
+        return None
+    kws = {k.arg: k.value for k in t.keywords}
+    axis = args[0] if args else kws.get("dim", kws.get("axis"))
+    ints = [_int_literal_hn43(a) for a in args]
+    if how == "squeeze" and len(args) + len(kws) <= 1 and (axis is None or _int_literal_hn43(axis) in (1, -1)):
+        return y, False
+    if how in ("flatten", "ravel") and not args and not kws:
+        return y, False
+    if how in ("view", "reshape") and not kws and (
+        ints == [-1] or (len(args) == 1 and isinstance(args[0], ast.Tuple)
+                         and [_int_literal_hn43(e) for e in args[0].elts] == [-1])
+    ):
+        return y, False
+    return None
+
+
+def _int_literal_hn43(node: ast.expr) -> int | None:
+    """A whole number written in the text (``-1`` too), else None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _int_literal_hn43(node.operand)
+        return None if inner is None else -inner
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    return None
+
+
 def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node:
     """``log(P[np.arange(N), y])`` of probabilities ``P = softmax(…)`` (read as ``log(Σ_j P_ij
     y_ij)``, see ``expr._Converter.pick``) is ``Σ_j y_ij log P_ij``: the same number for one-hot
@@ -4289,6 +4382,13 @@ class _Shapes:
             r, c = shapes[0]
             return (1, c) if axis.value == 0 else (r, 1)
         a, b = shapes[0], shapes[1]
+        column = len(a) == 2 and len(b) == 2 and int(b[1]) == 1 and int(a[1]) > 1
+        if n.func in ("cross_entropy", "nll_loss") and column and int(a[0]) == int(b[0]):
+            # heldnets43: class indices given as a column [N, 1] (Paddle's and Keras' layout)
+            raise self.fail(
+                catalog.said("spec.heldnets43.label_column", f=n.func, a=a, b=b),
+                catalog.said("spec.heldnets43.label_column_fix", f=n.func),
+            )
         if a != b and {a, b} != {(), (1, 1)}:
             raise self.fail(
                 catalog.said("spec.loss_shapes", f=n.func, a=a, b=b),

@@ -6490,6 +6490,11 @@ def _mindspore_call_hn42(n: ast.Call, name: str) -> ast.expr:
     reduction = {"smooth_l1_loss": "none"}.get(name, "mean")
     if name == "matmul":
         return _bin(x, ast.MatMult(), _bound(spelled, "ops.matmul", params, 2)["other"])
+    if name in ("maximum", "minimum"):
+        # heldnets43: MindSpore's MaximumGrad/MinimumGrad kernels (CPU, and the GPU's since 2022)
+        # give each side half of the gradient at a tie, as torch.maximum/minimum do
+        other = _bound(spelled, f"ops.{name}", params, 2)["other"]
+        return torch_call(f"torch.{name}", [x, other])
     if name in ("add", "sub", "mul", "div", "pow"):
         other = _bound(spelled, f"ops.{name}", params, 2)[params[1]]
         op = {"add": ast.Add(), "sub": ast.Sub(), "mul": ast.Mult(), "div": ast.Div(),
