@@ -349,6 +349,11 @@ REFUSED = {
     "hn42_soft_histogram_histc": "histc() counts the entries that fall in each bin",
     "hn42_spectral_norm_matrix_norm_cn": "the nuclear, spectral and ±1/±inf norms",
     "hn42_denoising_ae_np_random_noise": "standard_normal() draws a random sample",
+    # branch heldnets43: loss balancing by .item() (Chinese), OHEM by tf.math.top_k, a running
+    # low by torch.cummin
+    "hn43_loss_balance_item_cn": "l_reg.item() makes a Python number",
+    "hn43_ohem_tf_math_top_k": "top_k() picks entries by their rank in the data",
+    "hn43_running_low_cummin": "cummin() is not read: a running maximum (minimum)",
 }
 
 
