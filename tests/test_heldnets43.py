@@ -130,8 +130,8 @@ def test_the_squeezed_labels_are_read_row_by_row() -> None:
         ('t = ["B", 1]', "paddle.nn.functional.cross_entropy(s, t)", _COL),
         ('t = ["B", 1]', "paddle.nn.functional.cross_entropy(s, t, reduction='sum')", _COL),
         ('t = ["B"]', "paddle.nn.functional.cross_entropy(s, t)", 't = [3, 0, 1, 3, 2]'),
-        ('t = ["B", 1]', "paddle.nn.functional.cross_entropy(input=s, label=t, label_smoothing=0.1)",
-         _COL),
+        ('t = ["B", 1]',
+         "paddle.nn.functional.cross_entropy(input=s, label=t, label_smoothing=0.1)", _COL),
         ('t = ["B", "K"]', "paddle.nn.functional.cross_entropy(s, t, soft_label=True)",
          't = [[0.1, 0.2, 0.3, 0.4], [0.7, 0.1, 0.1, 0.1], [0.25, 0.25, 0.25, 0.25], '
          '[0.0, 0.5, 0.5, 0.0], [0.3, 0.3, 0.2, 0.2]]'),

@@ -4162,7 +4162,9 @@ def _squeezed_label_hn43(t: ast.expr | None) -> tuple[str, bool] | None:
         return None
     how, args = t.func.attr, list(t.args)
     if isinstance(t.func.value, ast.Name) and t.func.value.id in ("torch", "np", "numpy"):
-        if not args or not isinstance(args[0], ast.Name) or how not in ("squeeze", "flatten", "ravel"):
+        if not args or not isinstance(args[0], ast.Name):
+            return None
+        if how not in ("squeeze", "flatten", "ravel"):
             return None
         y, args = args[0].id, args[1:]
     elif isinstance(t.func.value, ast.Name):
@@ -4171,26 +4173,17 @@ def _squeezed_label_hn43(t: ast.expr | None) -> tuple[str, bool] | None:
         return None
     kws = {k.arg: k.value for k in t.keywords}
     axis = args[0] if args else kws.get("dim", kws.get("axis"))
-    ints = [_int_literal_hn43(a) for a in args]
-    if how == "squeeze" and len(args) + len(kws) <= 1 and (axis is None or _int_literal_hn43(axis) in (1, -1)):
+    whole = spelling._int_literal
+    ints = [whole(a) for a in args]
+    if how == "squeeze" and len(args) + len(kws) <= 1 and (axis is None or whole(axis) in (1, -1)):
         return y, False
     if how in ("flatten", "ravel") and not args and not kws:
         return y, False
     if how in ("view", "reshape") and not kws and (
         ints == [-1] or (len(args) == 1 and isinstance(args[0], ast.Tuple)
-                         and [_int_literal_hn43(e) for e in args[0].elts] == [-1])
+                         and [whole(e) for e in args[0].elts] == [-1])
     ):
         return y, False
-    return None
-
-
-def _int_literal_hn43(node: ast.expr) -> int | None:
-    """A whole number written in the text (``-1`` too), else None."""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        inner = _int_literal_hn43(node.operand)
-        return None if inner is None else -inner
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        return node.value
     return None
 
 
