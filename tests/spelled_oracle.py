@@ -2072,7 +2072,11 @@ def _extras_hn42(modules: dict[str, Any], raw: dict) -> None:
     ms = _mindspore_shim_hn42()
     _mindspore_classes_hn42(ms)
     ms_nn = SimpleNamespace(SoftmaxCrossEntropyWithLogits=_ms_softmax_ce_hn42,
-                            SmoothL1Loss=ms.SmoothL1Loss)
+                            SmoothL1Loss=ms.SmoothL1Loss,
+                            # heldnets43: the cells mindspore.cn defines as PyTorch's of the name
+                            **{c: getattr(torch.nn, c) for c in (
+                                "MSELoss", "L1Loss", "BCELoss", "BCEWithLogitsLoss",
+                                "CrossEntropyLoss")})
     modules["mindspore"] = SimpleNamespace(ops=ms, nn=ms_nn)
     modules["ms"] = SimpleNamespace(ops=ms, nn=ms_nn)
     modules["nn"].SoftmaxCrossEntropyWithLogits = _ms_softmax_ce_hn42

@@ -154,3 +154,27 @@ def test_an_unsqueezed_column_of_class_indices_is_refused_naming_the_fixes(lang:
     assert "(5, 1)" in msg and "(5, 4)" in msg
     assert "y.squeeze(1)" in msg
     assert ("一维" in msg) if lang == "zh" else ("1-D" in msg and "a column" in msg)
+
+
+@pytest.mark.parametrize(
+    "inputs, params, loss, values",
+    [
+        ('t = ["B", 1]', 'c = ["q", 1]', "mindspore.nn.MSELoss()(ms.ops.matmul(g, c), t)", _T),
+        ('t = ["B", 1]', 'c = ["q", 1]', "ms.nn.L1Loss(reduction='sum')(g @ c, t)", _T),
+        ('t = { shape = ["B", 1], kind = "binary" }', 'c = ["q", 1]',
+         "mindspore.nn.BCELoss()(ms.ops.sigmoid(g @ c), t)", 't = [[1], [0], [0], [1], [1]]'),
+        ('t = { shape = ["B", 1], kind = "binary" }', 'c = ["q", 1]',
+         "ms.nn.BCEWithLogitsLoss()(g @ c, t)", 't = [[1], [0], [0], [1], [1]]'),
+        ('t = ["B"]', 'V = ["q", "K"]', "mindspore.nn.CrossEntropyLoss()(g @ V, t)",
+         't = [3, 0, 1, 3, 2]'),
+    ],
+    ids=["mse-spelled-out", "l1-sum", "bce", "bce-with-logits", "cross-entropy"],
+)
+def test_mindspore_nn_cells_spelled_out_are_pytorch_s(
+    inputs: str, params: str, loss: str, values: str
+) -> None:
+    """mindspore.nn's MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss and CrossEntropyLoss (the
+    definitions and defaults of PyTorch's classes of the name) written with their module path;
+    before, "only calls of named functions are allowed"."""
+    lines = f'g = "ms.ops.tanh(ms.ops.matmul(u, A))"\nloss = "{loss}"'
+    _both(_NET.format(inputs=inputs, params=params, lines=lines, values=values), "ms-nn")

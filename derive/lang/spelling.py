@@ -6461,6 +6461,12 @@ _MINDSPORE_CLASSES_HN42 = {
 }
 # mindspore.nn's loss cell without a PyTorch class of the name: (sparse=False, reduction='none')
 _MINDSPORE_NN_HN42 = frozenset({"nn", "mindspore.nn", "ms.nn"})
+# heldnets43: mindspore.nn's loss cells whose definition and defaults (mindspore.cn api_python/nn:
+# reduction 'mean'; BCELoss of probabilities; CrossEntropyLoss of logits with weight,
+# ignore_index, label_smoothing) are PyTorch's class of the name: spelled out, read as nn.<Cell>
+_MINDSPORE_NN_SHARED_HN43 = frozenset(
+    {"MSELoss", "L1Loss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss"}
+)
 
 
 def _mindspore_param_hn42(arg: str | None, params: tuple[str, ...]) -> str | None:
@@ -6643,6 +6649,8 @@ def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[st
                 cell = name == "SmoothL1Loss" and (
                     path in ("mindspore.nn", "ms.nn") or (bare and path == "nn")
                 )
+                if path in ("mindspore.nn", "ms.nn") and name in _MINDSPORE_NN_SHARED_HN43:
+                    n.func.func = ast.Attribute(ast.Name("nn", ast.Load()), name, ast.Load())
                 if nn_loss or cell or name in _MINDSPORE_CLASSES_HN42 and (
                     path in MINDSPORE_MODULES_HN42 or (bare and path == "ops")
                 ):  # the constructor's arguments are options; the call's are read first
