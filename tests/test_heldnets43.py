@@ -21,15 +21,10 @@ from __future__ import annotations
 
 import pytest
 from spelled_oracle import oracle_text
-from test_heldnets17 import _agree, _verified
-from test_heldnets21 import _refusal
+from test_heldnets17 import _agree
+from test_heldnets21 import _both, _refusal
 
 torch = pytest.importorskip("torch")
-
-
-def _both(text: str, name: str) -> None:
-    _agree(text, name)
-    _verified(text, name)
 
 
 _NET = """
