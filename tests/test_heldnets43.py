@@ -140,10 +140,22 @@ def test_paddle_cross_entropy_reads_hard_labels_as_class_indices(
     _both(_NET.format(inputs=inputs, params='V = ["q", "K"]', lines=lines, values=values), "paddle")
 
 
+@pytest.mark.parametrize(
+    "loss",
+    ["F.cross_entropy(s, t)", "F.cross_entropy(s, t, reduction='sum')",
+     "F.cross_entropy(s, t, reduction='none').mean()",
+     "nn.NLLLoss(reduction='sum')(F.log_softmax(s, dim=1), t)"],
+    ids=["mean", "sum", "none", "nll-module-sum"],
+)
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_an_unsqueezed_column_of_class_indices_is_refused_naming_the_fixes(lang: str) -> None:
-    """PyTorch's F.cross_entropy(s, t) of t [B, 1] beside scores [B, K] is PyTorch's error too."""
-    lines = 's = "torch.tanh(u @ A) @ V"\nloss = "F.cross_entropy(s, t)"'
+def test_an_unsqueezed_column_of_class_indices_is_refused_naming_the_fixes(
+    lang: str, loss: str
+) -> None:
+    """PyTorch's F.cross_entropy(s, t) of t [B, 1] beside scores [B, K] is PyTorch's error too,
+    at every reduction: with 'sum' or 'none' it was read as the column broadcast over the classes
+    and verified (a ✓ on the base where PyTorch refuses; Paddle's cross_entropy(…,
+    reduction='sum') of its [N, 1] labels so too, a wrong value)."""
+    lines = f's = "torch.tanh(u @ A) @ V"\nloss = "{loss}"'
     text = _NET.format(inputs='t = ["B", 1]', params='V = ["q", "K"]', lines=lines, values=_COL)
     msg = _refusal(text, lang)
     assert "(5, 1)" in msg and "(5, 4)" in msg

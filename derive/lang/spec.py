@@ -1217,7 +1217,9 @@ class _Validator:
                     text = self.fills(key, text, fwd)
                     text = self.detached(f'{where} = "{text}"', text, params, forward)
                     text = _floor_sizes(text, dims)
-                    text = self.column_labels_hn43(text, inputs, shapes)
+                    text = self.column_labels_hn43(
+                        f'{where} = "{text}"', text, inputs, shapes, constants, dims
+                    )
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -3342,7 +3344,7 @@ class _Validator:
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
 
-    def column_labels_hn43(self, text: str, inputs, shapes) -> str:
+    def column_labels_hn43(self, where: str, text: str, inputs, shapes, constants, dims) -> str:
         """heldnets43: the class labels of a cross-entropy (nll_loss, multi_margin_loss) given as
         a column ``y = ["N", 1]`` and squeezed to PyTorch's 1-D targets in the call —
         ``y.squeeze(1)``, ``y.view(-1)``, ``y.flatten()``, ``y[:, 0]``, ``torch.squeeze(y)`` (and
@@ -3364,6 +3366,12 @@ class _Validator:
             at = 1 if len(n.args) > 1 else None
             kw = next((k for k in n.keywords if k.arg == "target"), None)
             target = n.args[1] if at is not None else (kw.value if kw is not None else None)
+            if isinstance(target, ast.Name) and name != "multi_margin_loss":
+                z = n.args[0] if n.args else next(
+                    (k.value for k in n.keywords if k.arg == "input"), None
+                )
+                self.column_target_hn43(where, name, z, target.id, inputs, shapes, constants, dims)
+                continue
             y = _squeezed_label_hn43(target)
             if y is None or y[0] not in inputs or y[0] not in shapes:
                 continue
@@ -3383,6 +3391,33 @@ class _Validator:
                 kw.value = ast.Name(label, ast.Load())
             changed = True
         return ast.unparse(tree) if changed else text
+
+    def column_target_hn43(
+        self, where: str, name: str, z: ast.expr | None, y: str, inputs, shapes, constants, dims
+    ) -> None:
+        """heldnets43: ``F.cross_entropy(z, y)`` (nll_loss) of an input column ``y = ["N", 1]``
+        beside scores ``[N, K]``, K > 1, is PyTorch's error at every reduction (class indices are
+        1-D; probabilities have the scores' shape). With reduction 'sum' or 'none' it was read
+        as the column broadcast over the classes and verified: a ✓ on what PyTorch refuses."""
+        shape = shapes.get(y)
+        if (
+            z is None or y not in inputs or y in self.one_d or y in self.one_hot
+            or shape is None or len(shape) != 2 or int(shape[1]) != 1
+        ):
+            return
+        try:
+            zt = ex.parse(
+                ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+            )
+        except ex.ExprError:
+            return  # the whole line's parse names it
+        zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
+        if len(zs) == 2 and int(zs[1]) > 1 and int(zs[0]) == int(shape[0]):
+            raise self.err(
+                where,
+                catalog.said("spec.heldnets43.label_column", f=name, a=zs, b=shape),
+                catalog.said("spec.heldnets43.label_column_fix", f=name),
+            )
 
     def lookup_labels(self, where: str, looked: tuple[str, str], inputs, shapes) -> None:
         """``E[y]`` with ``y`` an input declared 1-D: its integer labels become one-hot rows of
