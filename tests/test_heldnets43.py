@@ -185,3 +185,18 @@ def test_mindspore_nn_cells_spelled_out_are_pytorch_s(
     before, "only calls of named functions are allowed"."""
     lines = f'g = "ms.ops.tanh(ms.ops.matmul(u, A))"\nloss = "{loss}"'
     _both(_NET.format(inputs=inputs, params=params, lines=lines, values=values), "ms-nn")
+
+
+@pytest.mark.parametrize(
+    "loss",
+    ["tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)(t, s)",
+     "tf.reduce_mean(tf.keras.losses.sparse_categorical_crossentropy(t, tf.nn.softmax(s)))"],
+    ids=["class-from-logits", "function-probabilities"],
+)
+def test_keras_sparse_labels_as_a_column_are_class_indices(loss: str) -> None:
+    """Keras takes sparse labels [N] or [N, 1] (its usual layout): the class module of a [N, 1]
+    column was ✓ on 39e79100 with the column broadcast over the classes (the oracle: loss 5.40 vs
+    Keras' 1.77)."""
+    lines = f's = "tf.matmul(tf.tanh(tf.matmul(u, A)), V)"\nloss = "{loss}"'
+    _both(_NET.format(inputs='t = ["B", 1]', params='V = ["q", "K"]', lines=lines, values=_COL),
+          "keras-sparse")

@@ -927,6 +927,12 @@ def _keras_sparse_cce_hn29(node: ast.Call, how: str) -> ast.expr:
     if _axis_value(a.get("axis", _num(-1))) != 1:
         raise SpellingError(catalog.said("spec.spelling.keras_cce_1"))
     y, out = a["target"], a["output"]
+    if isinstance(y, ast.Name):
+        # heldnets43: Keras takes the class indices [N] or [N, 1] (its usual layout, a column
+        # squeezed when its rank is y_pred's): PyTorch's 1-D targets, y.squeeze(-1)
+        # (Spec.column_labels_hn43); unsqueezed, a column was broadcast over the classes: ✓ on a
+        # wrong value
+        y = ast.Call(ast.Attribute(y, "squeeze", ast.Load()), [ast.Constant(-1)], [])
     none = [ast.keyword("reduction", ast.Constant("none"))]
     if _flag(a.get("from_logits"), False, "sparse_categorical_crossentropy(from_logits=…)"):
         f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
