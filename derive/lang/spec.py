@@ -3328,13 +3328,9 @@ class _Validator:
                 if gathered is not None:
                     self.same_classes(where, y.id, z, shapes, constants, dims)
                 continue
-            try:
-                zt = ex.parse(
-                    ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
-                )
-            except ex.ExprError:
+            zs = self.shape_of_hn43(where, z, shapes, constants, dims)
+            if zs is None:
                 return  # the whole line's parse names it
-            zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
             if len(zs) != 2 or int(zs[0]) != (1 if index else int(shapes[y.id][1])):
                 raise self.err(
                     where,
@@ -3392,6 +3388,17 @@ class _Validator:
             changed = True
         return ast.unparse(tree) if changed else text
 
+    def shape_of_hn43(self, where: str, z: ast.expr, shapes, constants, dims) -> Shape | None:
+        """The shape of the expression ``z`` alone (None where it does not parse: the whole
+        line's parse names the problem)."""
+        try:
+            zt = ex.parse(
+                ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+            )
+        except ex.ExprError:
+            return None
+        return _Shapes(self, where, shapes, constants, dims).infer(zt)
+
     def column_target_hn43(
         self, where: str, name: str, z: ast.expr | None, y: str, inputs, shapes, constants, dims
     ) -> None:
@@ -3405,14 +3412,8 @@ class _Validator:
             or shape is None or len(shape) != 2 or int(shape[1]) != 1
         ):
             return
-        try:
-            zt = ex.parse(
-                ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
-            )
-        except ex.ExprError:
-            return  # the whole line's parse names it
-        zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
-        if len(zs) == 2 and int(zs[1]) > 1 and int(zs[0]) == int(shape[0]):
+        zs = self.shape_of_hn43(where, z, shapes, constants, dims)
+        if zs is not None and len(zs) == 2 and int(zs[1]) > 1 and int(zs[0]) == int(shape[0]):
             raise self.err(
                 where,
                 catalog.said("spec.heldnets43.label_column", f=name, a=zs, b=shape),
