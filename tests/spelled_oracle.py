@@ -1248,6 +1248,9 @@ def _tensors(s, raw: dict, point: dict[str, np.ndarray]) -> dict[str, torch.Tens
             if name in s.class_labels:
                 t = torch.as_tensor(a.argmax(axis=1), dtype=torch.long).as_subclass(NT)
                 out[name] = t.reshape(()) if _rank(decl) == 0 else t  # NT: y.astype(np.int64)
+                shape = decl.get("shape") if isinstance(decl, dict) else decl
+                if _rank(decl) == 2 and shape[1] == 1:  # heldnets43: a column of labels [N, 1]
+                    out[name] = t.reshape(-1, 1)
                 continue
             rank = _rank(decl)
             a = a.reshape(()) if rank == 0 else a.reshape(-1) if rank == 1 else a
@@ -2013,6 +2016,9 @@ def _mindspore_shim_hn42() -> SimpleNamespace:
         l1_loss=lambda input, target, reduction="mean": reduce((_t(input) - _t(target)).abs(), reduction),
         smooth_l1_loss=smooth_l1, binary_cross_entropy=bce,
         binary_cross_entropy_with_logits=bce_logits, cross_entropy=cross_entropy,
+        # heldnets43: (a + b ± |a − b|)/2, half the gradient to each side at a tie (the kernels)
+        maximum=lambda input, other: (_t(input) + _t(other) + (_t(input) - _t(other)).abs()) / 2,
+        minimum=lambda input, other: (_t(input) + _t(other) - (_t(input) - _t(other)).abs()) / 2,
     )
 
 
@@ -2021,7 +2027,7 @@ def _mindspore_classes_hn42(ms: SimpleNamespace) -> None:
     ``ops.ReduceMean(keep_dims)(x, axis)`` …) as their functions."""
     for c in ("ReLU", "Sigmoid", "Tanh", "Exp", "Log", "Sqrt", "Square", "Abs", "ReLU6",
               "Softsign", "Erf", "Neg", "Reciprocal", "Rsqrt", "Add", "Sub", "Mul", "Div", "Pow",
-              "Softplus"):
+              "Softplus", "Maximum", "Minimum"):
         setattr(ms, c, lambda f=getattr(ms, c.lower()): f)
 
     def matmul(transpose_a=False, transpose_b=False):
@@ -2068,7 +2074,11 @@ def _extras_hn42(modules: dict[str, Any], raw: dict) -> None:
     ms = _mindspore_shim_hn42()
     _mindspore_classes_hn42(ms)
     ms_nn = SimpleNamespace(SoftmaxCrossEntropyWithLogits=_ms_softmax_ce_hn42,
-                            SmoothL1Loss=ms.SmoothL1Loss)
+                            SmoothL1Loss=ms.SmoothL1Loss,
+                            # heldnets43: the cells mindspore.cn defines as PyTorch's of the name
+                            **{c: getattr(torch.nn, c) for c in (
+                                "MSELoss", "L1Loss", "BCELoss", "BCEWithLogitsLoss",
+                                "CrossEntropyLoss")})
     modules["mindspore"] = SimpleNamespace(ops=ms, nn=ms_nn)
     modules["ms"] = SimpleNamespace(ops=ms, nn=ms_nn)
     modules["nn"].SoftmaxCrossEntropyWithLogits = _ms_softmax_ce_hn42

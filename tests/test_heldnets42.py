@@ -133,8 +133,10 @@ def test_a_bare_ops_without_a_mindspore_mark_stays_keras() -> None:
     "line, name",
     [('mindspore.ops.kl_div(ops.log_softmax(x @ W), ops.softmax(x @ W))', "mindspore.ops.kl_div"),
      ('ops.nll_loss(ops.log_softmax(x @ W), labels) + ops.mse_loss(x @ W, x @ W)', "ops.nll_loss"),
-     ('ms.ops.maximum(x @ W, 0.0 * (x @ W)).sum()', "ms.ops.maximum")],
-    ids=["kl-div", "bare-nll-loss", "maximum"],
+     # (ms.ops.maximum was refused here until heldnets43 read it: MindSpore's MaximumGrad
+     # kernels halve a tie, as PyTorch does)
+     ('ms.ops.amax(x @ W, 1).sum()', "ms.ops.amax")],
+    ids=["kl-div", "bare-nll-loss", "amax"],
 )
 def test_an_unread_mindspore_function_is_refused_naming_the_ones_read(line: str, name: str) -> None:
     text = _MS.format(inputs='labels = ["N"]', params="", lines=f'loss = "{line}"')

@@ -1217,6 +1217,9 @@ class _Validator:
                     text = self.fills(key, text, fwd)
                     text = self.detached(f'{where} = "{text}"', text, params, forward)
                     text = _floor_sizes(text, dims)
+                    text = self.column_labels_hn43(
+                        f'{where} = "{text}"', text, inputs, shapes, constants, dims
+                    )
                 self.integer_targets(f'{where} = "{text}"', text, inputs, shapes, constants, dims)
                 self.class_labels(f'{where} = "{text}"', inputs, shapes, forward)
                 node = ex.parse(
@@ -3347,13 +3350,9 @@ class _Validator:
                 if gathered is not None:
                     self.same_classes(where, y.id, z, shapes, constants, dims)
                 continue
-            try:
-                zt = ex.parse(
-                    ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
-                )
-            except ex.ExprError:
+            zs = self.shape_of_hn43(where, z, shapes, constants, dims)
+            if zs is None:
                 return  # the whole line's parse names it
-            zs = _Shapes(self, where, shapes, constants, dims).infer(zt)
             if len(zs) != 2 or int(zs[0]) != (1 if index else int(shapes[y.id][1])):
                 raise self.err(
                     where,
@@ -3362,6 +3361,86 @@ class _Validator:
                 )
             self.picks[y.id] = (ast.unparse(z), int(zs[1]))
             self.target_shapes[y.id] = (zs[0], zs[1])
+
+    def column_labels_hn43(self, where: str, text: str, inputs, shapes, constants, dims) -> str:
+        """heldnets43: the class labels of a cross-entropy (nll_loss, multi_margin_loss) given as
+        a column ``y = ["N", 1]`` and squeezed to PyTorch's 1-D targets in the call —
+        ``y.squeeze(1)``, ``y.view(-1)``, ``y.flatten()``, ``y[:, 0]``, ``torch.squeeze(y)`` (and
+        Paddle's ``label`` of shape [N, 1], written so by ``spelling.paddle_hn41``) — are the
+        input read as declared 1-D (``y = ["N"]``, its [values] a column of whole numbers): the
+        squeeze is the labels themselves. A squeeze to 1-D of a 1-D input is that input."""
+        if "_entropy" not in text and "nll_loss" not in text and "multi_margin" not in text:
+            return text
+        tree = spelling.parsed(text)
+        if tree is None:
+            return text
+        changed = False
+        for n in ast.walk(tree):
+            if not isinstance(n, ast.Call):
+                continue
+            name = getattr(n.func, "attr", None) or getattr(n.func, "id", "")
+            if name not in ("cross_entropy", "nll_loss", "multi_margin_loss"):
+                continue
+            at = 1 if len(n.args) > 1 else None
+            kw = next((k for k in n.keywords if k.arg == "target"), None)
+            target = n.args[1] if at is not None else (kw.value if kw is not None else None)
+            if isinstance(target, ast.Name) and name != "multi_margin_loss":
+                z = n.args[0] if n.args else next(
+                    (k.value for k in n.keywords if k.arg == "input"), None
+                )
+                self.column_target_hn43(where, name, z, target.id, inputs, shapes, constants, dims)
+                continue
+            y = _squeezed_label_hn43(target)
+            if y is None or y[0] not in inputs or y[0] not in shapes:
+                continue
+            label, subscript = y
+            shape = shapes[label]
+            if label in self.one_d:
+                if subscript or int(shape[1]) < 2:
+                    continue  # y[:, 0] of a 1-D y is PyTorch's error; a [1] one squeezes to 0-d
+            elif len(shape) != 2 or int(shape[1]) != 1 or label in self.one_hot:
+                continue
+            else:
+                inputs[label] = shapes[label] = (shape[1], shape[0])
+                self.one_d[label] = str(shape[0])
+            if at is not None:
+                n.args[1] = ast.Name(label, ast.Load())
+            elif kw is not None:
+                kw.value = ast.Name(label, ast.Load())
+            changed = True
+        return ast.unparse(tree) if changed else text
+
+    def shape_of_hn43(self, where: str, z: ast.expr, shapes, constants, dims) -> Shape | None:
+        """The shape of the expression ``z`` alone (None where it does not parse: the whole
+        line's parse names the problem)."""
+        try:
+            zt = ex.parse(
+                ast.unparse(z), constants=constants, shapes=shapes, one_d=frozenset(self.one_d)
+            )
+        except ex.ExprError:
+            return None
+        return _Shapes(self, where, shapes, constants, dims).infer(zt)
+
+    def column_target_hn43(
+        self, where: str, name: str, z: ast.expr | None, y: str, inputs, shapes, constants, dims
+    ) -> None:
+        """heldnets43: ``F.cross_entropy(z, y)`` (nll_loss) of an input column ``y = ["N", 1]``
+        beside scores ``[N, K]``, K > 1, is PyTorch's error at every reduction (class indices are
+        1-D; probabilities have the scores' shape). With reduction 'sum' or 'none' it was read
+        as the column broadcast over the classes and verified: a ✓ on what PyTorch refuses."""
+        shape = shapes.get(y)
+        if (
+            z is None or y not in inputs or y in self.one_d or y in self.one_hot
+            or shape is None or len(shape) != 2 or int(shape[1]) != 1
+        ):
+            return
+        zs = self.shape_of_hn43(where, z, shapes, constants, dims)
+        if zs is not None and len(zs) == 2 and int(zs[1]) > 1 and int(zs[0]) == int(shape[0]):
+            raise self.err(
+                where,
+                catalog.said("spec.heldnets43.label_column", f=name, a=zs, b=shape),
+                catalog.said("spec.heldnets43.label_column_fix", f=name),
+            )
 
     def lookup_labels(self, where: str, looked: tuple[str, str], inputs, shapes) -> None:
         """``E[y]`` with ``y`` an input declared 1-D: its integer labels become one-hot rows of
@@ -4123,6 +4202,49 @@ def _product_terms(forward, shapes: dict[str, Shape], resize) -> int:
     return total
 
 
+def _squeezed_label_hn43(t: ast.expr | None) -> tuple[str, bool] | None:
+    """The name ``y`` of a squeeze of a column to 1-D (``y.squeeze(1)``, ``y.squeeze(-1)``,
+    ``y.squeeze()``, ``y.view(-1)``, ``y.reshape(-1)``, ``y.flatten()``, ``y.ravel()``,
+    ``torch.squeeze(y, 1)``, ``torch.flatten(y)``, ``y[:, 0]``) and whether it is the subscript."""
+    if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name):
+        sl = t.slice
+        if (
+            isinstance(sl, ast.Tuple) and len(sl.elts) == 2 and isinstance(sl.elts[0], ast.Slice)
+            and sl.elts[0].lower is None and sl.elts[0].upper is None and sl.elts[0].step is None
+            and isinstance(sl.elts[1], ast.Constant) and sl.elts[1].value == 0
+            and type(sl.elts[1].value) is int
+        ):
+            return t.value.id, True
+        return None
+    if not isinstance(t, ast.Call) or not isinstance(t.func, ast.Attribute):
+        return None
+    how, args = t.func.attr, list(t.args)
+    if isinstance(t.func.value, ast.Name) and t.func.value.id in ("torch", "np", "numpy"):
+        if not args or not isinstance(args[0], ast.Name):
+            return None
+        if how not in ("squeeze", "flatten", "ravel"):
+            return None
+        y, args = args[0].id, args[1:]
+    elif isinstance(t.func.value, ast.Name):
+        y = t.func.value.id
+    else:
+        return None
+    kws = {k.arg: k.value for k in t.keywords}
+    axis = args[0] if args else kws.get("dim", kws.get("axis"))
+    whole = spelling._int_literal
+    ints = [whole(a) for a in args]
+    if how == "squeeze" and len(args) + len(kws) <= 1 and (axis is None or whole(axis) in (1, -1)):
+        return y, False
+    if how in ("flatten", "ravel") and not args and not kws:
+        return y, False
+    if how in ("view", "reshape") and not kws and (
+        ints == [-1] or (len(args) == 1 and isinstance(args[0], ast.Tuple)
+                         and [whole(e) for e in args[0].elts] == [-1])
+    ):
+        return y, False
+    return None
+
+
 def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node:
     """``log(P[np.arange(N), y])`` of probabilities ``P = softmax(…)`` (read as ``log(Σ_j P_ij
     y_ij)``, see ``expr._Converter.pick``) is ``Σ_j y_ij log P_ij``: the same number for one-hot
@@ -4330,6 +4452,13 @@ class _Shapes:
             r, c = shapes[0]
             return (1, c) if axis.value == 0 else (r, 1)
         a, b = shapes[0], shapes[1]
+        column = len(a) == 2 and len(b) == 2 and int(b[1]) == 1 and int(a[1]) > 1
+        if n.func in ("cross_entropy", "nll_loss") and column and int(a[0]) == int(b[0]):
+            # heldnets43: class indices given as a column [N, 1] (Paddle's and Keras' layout)
+            raise self.fail(
+                catalog.said("spec.heldnets43.label_column", f=n.func, a=a, b=b),
+                catalog.said("spec.heldnets43.label_column_fix", f=n.func),
+            )
         if a != b and {a, b} != {(), (1, 1)}:
             raise self.fail(
                 catalog.said("spec.loss_shapes", f=n.func, a=a, b=b),

@@ -927,6 +927,12 @@ def _keras_sparse_cce_hn29(node: ast.Call, how: str) -> ast.expr:
     if _axis_value(a.get("axis", _num(-1))) != 1:
         raise SpellingError(catalog.said("spec.spelling.keras_cce_1"))
     y, out = a["target"], a["output"]
+    if isinstance(y, ast.Name):
+        # heldnets43: Keras takes the class indices [N] or [N, 1] (its usual layout, a column
+        # squeezed when its rank is y_pred's): PyTorch's 1-D targets, y.squeeze(-1)
+        # (Spec.column_labels_hn43); unsqueezed, a column was broadcast over the classes: ✓ on a
+        # wrong value
+        y = ast.Call(ast.Attribute(y, "squeeze", ast.Load()), [ast.Constant(-1)], [])
     none = [ast.keyword("reduction", ast.Constant("none"))]
     if _flag(a.get("from_logits"), False, "sparse_categorical_crossentropy(from_logits=…)"):
         f = ast.Attribute(ast.Name("F", ast.Load()), "cross_entropy", ast.Load())
@@ -6351,8 +6357,13 @@ def _paddle_call_hn41(n: ast.Call, name: str) -> ast.expr:
         )
         if not plain:
             raise SpellingError(catalog.said("spec.heldnets41.paddle_cross_entropy"))
-        flag(a.get("soft_label"), False, "soft_label")  # either: PyTorch reads probabilities too
-        return torch_call("F.cross_entropy", [a["input"], a["label"]], reduction=a.get("reduction"),
+        label = a["label"]
+        if not flag(a.get("soft_label"), False, "soft_label") and isinstance(label, ast.Name):
+            # heldnets43: hard labels are class indices, Paddle's of shape [N, 1] (or [N]): as
+            # PyTorch's 1-D targets, label.squeeze(-1) (the input read as 1-D labels by
+            # Spec.column_labels_hn43); soft labels are probability rows, PyTorch's reading too
+            label = ast.Call(ast.Attribute(label, "squeeze", ast.Load()), [ast.Constant(-1)], [])
+        return torch_call("F.cross_entropy", [a["input"], label], reduction=a.get("reduction"),
                           label_smoothing=a.get("label_smoothing"))
     raise AssertionError(name)
 
@@ -6427,6 +6438,8 @@ _MINDSPORE_PARAMS_HN42 = {
     "binary_cross_entropy": ("logits", "labels", "weight", "reduction"),
     "binary_cross_entropy_with_logits": ("logits", "label", "weight", "pos_weight", "reduction"),
     "cross_entropy": ("input", "target", "weight", "ignore_index", "reduction", "label_smoothing"),
+    # heldnets43: the element-wise larger (smaller) of two tensors or a tensor and a number
+    "maximum": ("input", "other"), "minimum": ("input", "other"),
 }
 _MINDSPORE_SPELLINGS_HN42 = (
     ("input", "x", "input_x", "logits"), ("target", "label", "labels"), ("axis", "dim"),
@@ -6450,9 +6463,16 @@ _MINDSPORE_CLASSES_HN42 = {
     "SigmoidCrossEntropyWithLogits": ("binary_cross_entropy_with_logits", ()),
     # also mindspore.nn's cell of the name: reduction 'none' by default (PyTorch's: 'mean')
     "SmoothL1Loss": ("smooth_l1_loss", ("beta", "reduction")),
+    "Maximum": ("maximum", ()), "Minimum": ("minimum", ()),  # heldnets43
 }
 # mindspore.nn's loss cell without a PyTorch class of the name: (sparse=False, reduction='none')
 _MINDSPORE_NN_HN42 = frozenset({"nn", "mindspore.nn", "ms.nn"})
+# heldnets43: mindspore.nn's loss cells whose definition and defaults (mindspore.cn api_python/nn:
+# reduction 'mean'; BCELoss of probabilities; CrossEntropyLoss of logits with weight,
+# ignore_index, label_smoothing) are PyTorch's class of the name: spelled out, read as nn.<Cell>
+_MINDSPORE_NN_SHARED_HN43 = frozenset(
+    {"MSELoss", "L1Loss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss"}
+)
 
 
 def _mindspore_param_hn42(arg: str | None, params: tuple[str, ...]) -> str | None:
@@ -6482,6 +6502,11 @@ def _mindspore_call_hn42(n: ast.Call, name: str) -> ast.expr:
     reduction = {"smooth_l1_loss": "none"}.get(name, "mean")
     if name == "matmul":
         return _bin(x, ast.MatMult(), _bound(spelled, "ops.matmul", params, 2)["other"])
+    if name in ("maximum", "minimum"):
+        # heldnets43: MindSpore's MaximumGrad/MinimumGrad kernels (CPU, and the GPU's since 2022)
+        # give each side half of the gradient at a tie, as torch.maximum/minimum do
+        other = _bound(spelled, f"ops.{name}", params, 2)["other"]
+        return torch_call(f"torch.{name}", [x, other])
     if name in ("add", "sub", "mul", "div", "pow"):
         other = _bound(spelled, f"ops.{name}", params, 2)[params[1]]
         op = {"add": ast.Add(), "sub": ast.Sub(), "mul": ast.Mult(), "div": ast.Div(),
@@ -6630,6 +6655,8 @@ def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[st
                 cell = name == "SmoothL1Loss" and (
                     path in ("mindspore.nn", "ms.nn") or (bare and path == "nn")
                 )
+                if path in ("mindspore.nn", "ms.nn") and name in _MINDSPORE_NN_SHARED_HN43:
+                    n.func.func = ast.Attribute(ast.Name("nn", ast.Load()), name, ast.Load())
                 if nn_loss or cell or name in _MINDSPORE_CLASSES_HN42 and (
                     path in MINDSPORE_MODULES_HN42 or (bare and path == "ops")
                 ):  # the constructor's arguments are options; the call's are read first
