@@ -351,7 +351,6 @@ REFUSED = {
     "hn42_denoising_ae_np_random_noise": "standard_normal() draws a random sample",
     # branch conv43: a dilated (atrous) convolution, named with the keyword that is not read
     "cv43_torch_conv2d_dilation_cn": "dilation=2 is not read",
-
     # branch heldnets43: loss balancing by .item() (Chinese), OHEM by tf.math.top_k, a running
     # low by torch.cummin
     "hn43_loss_balance_item_cn": "l_reg.item() makes a Python number",
