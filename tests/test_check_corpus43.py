@@ -22,7 +22,12 @@ import corpus_common  # noqa: E402
 from test_check_corpus40 import _verdict  # noqa: E402  (the checker's verdict and code, or "unreadable")
 
 CASES = corpus43.load()
-KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
+KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c43-183": ("the per-pair sum of np.outer(O[i], go[i] * vc[i]) over a 1-D go (a row sum .sum(1)): the reader "
+                "keeps go a row, so go[i] is no number and np.outer is refused (corpus 42's c42-157 alike)"),
+    "c43-191": ("a, g = z.chunk(2, dim=-1) (a tuple from a chunk) is not read: halves of a size not written as a "
+                "name (corpus 42's jnp.split, c42-204–207)"),
+}
 
 
 def test_corpus_is_new_and_mixed() -> None:
@@ -128,3 +133,33 @@ def test_helpers_caches_and_aliases() -> None:
     assert _verdict(M, "W1", _case("namedtuple-cache-W1-mask-of-Z2")["text"])[0] == "incorrect"
     c = _case("ln-W1-normalisation-treated-as-constant")
     assert _verdict(c["net"], c["wrt"], c["text"])[0] == "incorrect"
+
+
+def test_relu_mask_for_an_inline_activation_named() -> None:
+    """A ReLU mask written for the slope of an activation applied inline — WGAN's
+    ``F.leaky_relu(real @ W1 + b1, 0.2) @ w2`` in both critics, corpus 42's ``tf.nn.elu(x @ W1 +
+    b1)`` (c42-181) and a mixture's tanh expert (c42-170) — is wrong-activation-derivative
+    (``unknown`` on 39e79100)."""
+    _styles(("incorrect", "wrong-activation-derivative"), "wgan-W1-relu-mask-for-leaky")
+    import corpus42
+
+    for c in corpus42.load():
+        if c["id"] in ("c42-170", "c42-181"):
+            assert _verdict(c["net"], c["wrt"], c["text"], c["lang"]) == ("incorrect", "wrong-activation-derivative"), c["id"]
+
+
+def test_comprehensions_stacked_entry_by_entry() -> None:
+    """``np.array([A1[:, j] @ dZ2 for j in range(A1.shape[1])])``, the nested
+    ``[[X[:, i] @ dZ1[:, j] for j …] for i …]``, ``np.stack([X.T @ (P[:, c] - Y[:, c]) for c …],
+    axis=1)`` and ``np.array([[dZ1[:, j].mean() for j …]])`` are the whole-array products and
+    means they stack (refused on 39e79100: "unknown function 'array'"); stacked the other way
+    they are the transpose (not accepted); a range short of the axis stays refused."""
+    _styles(("correct", None), "listcomp-rows-W2", "listcomp-entries-W1", "listcomp-column-means-b1",
+            "listcomp-stack-columns-softmax-W")
+    for style in ("listcomp-entries-W1-loops-swapped", "listcomp-stack-rows-softmax-W"):
+        c = _case(style)
+        assert _verdict(c["net"], c["wrt"], c["text"])[0] == "incorrect", style
+    assert _verdict(M, "W2", "dW2 = np.array([A1[:, j] @ (A2 - Y) for j in range(A1.shape[1] - 1)]) / m")[0] == "unreadable"
+    assert _verdict(M, "W2", "dW2 = np.array([A1[:, j] @ (A2 - Y) for j in range(A1.shape[0])]) / m")[0] == "unreadable"
+    # an array beside the slice would broadcast another way: not vectorised
+    assert _verdict(M, "b1", "dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)\ndb1 = np.array([(dZ1[:, j] * Y).mean() for j in range(dZ1.shape[1])])")[0] == "unreadable"

@@ -535,6 +535,9 @@ def aliased_call(  # noqa: C901, PLR0911, PLR0912
     args, kws = list(node.args), {k.arg: k.value for k in node.keywords}
     if None in kws:
         return None
+    stacked = stacked_comprehension(node)
+    if stacked is not None:
+        return stacked
     if (
         isinstance(f, ast.Attribute) and f.attr == "sum_to_size" and len(args) == 1 and not kws
         and isinstance(args[0], ast.Attribute) and args[0].attr == "shape" and isinstance(args[0].value, ast.Name)
@@ -750,3 +753,168 @@ def _index_loops(stmts: list[ast.stmt]) -> list[ast.stmt]:
             and _sizes([st])
         )
     ]
+
+
+# ---------------------------------------------------------------- comprehensions, entry by entry
+
+
+def _slice_of(e: ast.expr, c: str) -> tuple[str, str] | None:
+    """``V[:, c]`` -> (V, "col"), ``V[c]``/``V[c, :]`` -> (V, "row"), else None."""
+    if not (isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name)):
+        return None
+    s = e.slice
+    whole = lambda x: isinstance(x, ast.Slice) and x.lower is None and x.upper is None and x.step is None  # noqa: E731
+    if isinstance(s, ast.Name) and s.id == c:
+        return e.value.id, "row"
+    if isinstance(s, ast.Tuple) and len(s.elts) == 2:
+        a, b = s.elts
+        if whole(a) and isinstance(b, ast.Name) and b.id == c:
+            return e.value.id, "col"
+        if isinstance(a, ast.Name) and a.id == c and whole(b):
+            return e.value.id, "row"
+    return None
+
+
+def _reads(e: ast.expr, c: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == c for n in ast.walk(e))
+
+
+def _one_d_slice(e: ast.expr) -> bool:
+    """A 1-D slice of another comprehension's index (``X[:, i]``, ``d[i]``): a vector."""
+    return isinstance(e, ast.Subscript) and (
+        isinstance(e.slice, ast.Name) or (isinstance(e.slice, ast.Tuple) and any(isinstance(x, ast.Name) for x in e.slice.elts))
+    )
+
+
+class _NotVectorized(Exception):
+    pass
+
+
+def _vectorized(comp: ast.ListComp) -> tuple[ast.expr, bool] | None:
+    """The array a list comprehension ``[E for c in range(B)]`` stacks (the index c on axis 0),
+    and whether its items are numbers: every read of c a slice ``V[:, c]`` (``V[c]``) of arrays
+    whose axis B is; E element-wise in those slices and numbers, or a matrix product with the
+    slice on one side; None for anything else."""
+    if len(comp.generators) != 1:
+        return None
+    gen = comp.generators[0]
+    if gen.ifs or gen.is_async or not isinstance(gen.target, ast.Name):
+        return None
+    c = gen.target.id
+    it = gen.iter
+    if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" and len(it.args) == 1 and not it.keywords):
+        return None
+    elt = comp.elt
+    if isinstance(elt, ast.ListComp):
+        inner = _vectorized(elt)
+        if inner is None:
+            return None
+        elt = inner[0]
+    slices: dict[str, str] = {}
+    sides: set[str] = set()
+    scalar = False
+
+    def visit(e: ast.expr) -> None:  # noqa: C901
+        nonlocal scalar
+        if not _reads(e, c):
+            return
+        got = _slice_of(e, c)
+        if got is not None:
+            if slices.setdefault(got[0], got[1]) != got[1]:
+                raise _NotVectorized
+            return
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.MatMult):
+            lc, rc = _reads(e.left, c), _reads(e.right, c)
+            if lc == rc:
+                raise _NotVectorized
+            sides.add("left" if lc else "right")
+            free = e.right if lc else e.left
+            if _one_d_slice(free):
+                scalar = True
+            visit(e.left if lc else e.right)
+            return
+        if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+            for side in (e.left, e.right):
+                if not _reads(side, c) and not isinstance(side, ast.Constant):
+                    raise _NotVectorized  # an array beside a slice would broadcast another way
+                visit(side)
+            return
+        if isinstance(e, ast.UnaryOp):
+            visit(e.operand)
+            return
+        raise _NotVectorized
+
+    reduced = None
+    body = elt
+    if (
+        isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute) and body.func.attr in ("sum", "mean")
+        and not body.args and not body.keywords
+    ):
+        reduced, body = body.func.attr, body.func.value
+    try:
+        visit(body)
+    except _NotVectorized:
+        return None
+    if not slices or len(set(slices.values())) != 1 or (reduced and sides):
+        return None
+    kind = next(iter(slices.values()))
+    bound = it.args[0]
+    axis_of_c = 1 if kind == "col" else 0
+    b = _bound(bound, {})
+    if b is None or b[0] not in slices or b[1] != axis_of_c:
+        return None
+    right = "right" in sides
+    if sides == {"left", "right"}:
+        return None
+
+    def subst(e: ast.expr, transposed: bool) -> ast.expr:
+        class _S(ast.NodeTransformer):
+            def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+                got = _slice_of(node, c)
+                if got is not None:
+                    return _t(ast.Name(got[0], ast.Load())) if transposed else ast.Name(got[0], ast.Load())
+                self.generic_visit(node)
+                return node
+
+        return _S().visit(copy.deepcopy(e))
+
+    if reduced:  # V[:, c].mean(): the column means; V[c].sum(): the row sums
+        return _np(reduced, [subst(body, False)], [ast.keyword("axis", ast.Constant(0 if kind == "col" else 1))]), True
+    # c on axis 0 of F: the slices as rows (V.T for columns) where they stand left of a product
+    # or in element-wise arithmetic; as columns where they stand right of one
+    transposed = (kind == "col") != right
+    f = subst(body, transposed)
+    if scalar or not right:
+        return f, scalar
+    return _t(f), False
+
+
+def stacked_comprehension(node: ast.Call) -> ast.expr | None:
+    """``np.array([E for c in range(B)])``, ``np.array([[E for j …] for i …])``,
+    ``np.stack([…], axis=0|1)``, ``np.array([[V[:, j].mean() for j …]])`` as the whole-array
+    expression they stack (:func:`_vectorized`); None for any other call."""
+    f = ast.unparse(node.func)
+    if f not in ("np.array", "np.stack", "np.asarray", "numpy.array", "numpy.stack") or len(node.args) != 1:
+        return None
+    kws = {k.arg: k.value for k in node.keywords}
+    if set(kws) - ({"axis"} if f.endswith("stack") else set()):
+        return None
+    axis = _literal(kws["axis"]) if "axis" in kws else 0
+    arg = node.args[0]
+    if isinstance(arg, ast.List) and len(arg.elts) == 1 and isinstance(arg.elts[0], ast.ListComp) and axis == 0:
+        got = _vectorized(arg.elts[0])  # [[…]]: one row
+        if got is None or not got[1] or not isinstance(got[0], ast.Call):
+            return None
+        got[0].keywords.append(ast.keyword("keepdims", ast.Constant(True)))  # type: ignore[union-attr]
+        return got[0] if any(k.arg == "axis" and _literal(k.value) == 0 for k in got[0].keywords) else None  # type: ignore[union-attr]
+    if not isinstance(arg, ast.ListComp):
+        return None
+    got = _vectorized(arg)
+    if got is None:
+        return None
+    e, scalar = got
+    if axis in (0, -2) or (scalar and axis in (0, -1)):
+        return e
+    if axis in (1, -1) and not scalar:
+        return _t(e)
+    return None
