@@ -36,8 +36,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c35t-146": _Z,
     "c35t-147": _Z,
     "c35t-177": "CMU's b2 (C×1) given the unsummed (A − Y)ᵀ/N (C×N) is shape-mismatch, not bias-not-summed",
-    "c35t-209": "softplus itself written for its derivative (log(1 + e^{z}) for σ(z)) is unknown, not "
-    "wrong-activation-derivative",
+    # (c35t-209, softplus itself written for its derivative inline: named since heldcheck43's inline slips)
     "c35t-213": "jax.nn.sigmoid inside a jnp formula is no supported function in code (formula.py, heldcheck35's area)",
     # (c35t-229, Keras backend's K.transpose/K.dot/K.sign: read since heldcheck35's merge)
 }

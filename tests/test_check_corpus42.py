@@ -35,8 +35,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c42-140": ("飞桨's np.mean((predict - label) * hidden, axis=0) — 1-D for a [h, 1] weight, and half the gradient — "
                 "is named shape-mismatch (the 1-D row against the column), not scale-factor"),
     "c42-157": "the Hadsell per-pair loop with scalars D[i] inside np.outer(a[i], u * …) is refused (np.outer of it)",
-    "c42-170": "a ReLU mask on the tanh expert of a mixture (written inline) is judged wrong but named 'unknown'",
-    "c42-181": "a ReLU mask for tf.nn.elu's slope is judged wrong but named 'unknown' (no relu slip for elu)",
     "c42-195": _DCN,
     "c42-196": _DCN,
     "c42-197": _DCN,

@@ -31,10 +31,12 @@ import copy
 import re
 from collections.abc import Callable
 
+from derive.checker import legacy43
 from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
     r"\bdef\b|\blambda\b|\[\s*['\"]|=\s*\{|\bassert\b|\bfor\b|\bimport\b|\bprint\s*\(|\breturn\b|:=|copy\s*=\s*True|np\.copy\("
+    r"|\bnp\.(?:mat|matrix|asmatrix|putmask|place|frompyfunc|vectorize)\b|\.at\["  # heldcheck43 (derive/checker/legacy43.py)
     r"|^\s*[A-Za-z_]\w*\s*,\s*[A-Za-z_][\w\s,]*=(?!=)"  # dW2, db2 = …, …
     r"|^\s*\(\s*[A-Za-z_]\w*\s*,[\w\s,]*\)\s*=(?!=)"  # (Z1, A1, …) = cache
     r"|^\s*[rRuU]?(?:\"\"\"|\'\'\'|\"|\')"  # a docstring or a string on a line of its own
@@ -66,6 +68,9 @@ _NUMERIC_MODULES = {  # imports a cell may hold (heldcheck38: compilers and the 
     # heldcheck41: type annotations and dataclasses (read as the plain code), logging (a line of
     # it computes nothing)
     "typing", "dataclasses", "logging",
+    # heldcheck43: Apple MLX, Jittor, OneFlow, MegEngine (derive/checker/legacy43.py reads their
+    # spellings), operator/collections (operator.matmul, namedtuple caches)
+    "mlx", "jittor", "oneflow", "megengine", "operator", "collections",
 }
 # heldcheck38: decorators that compile a function and change no value it computes
 _JIT_DECORATOR = re.compile(
@@ -2120,6 +2125,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
+    tree.body = legacy43.cell_spellings(tree.body, tensors)  # heldcheck43: np.matrix, .at[].set, namedtuple …
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
             _static_methods_heldcheck40(_unused_tapes_heldcheck40(_checked_tapes_heldcheck42(_out_written_heldcheck42(_appended_rows_heldcheck42(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_partials_heldcheck41(_tree_steps_heldcheck41(tree.body))))))))))))))))

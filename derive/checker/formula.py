@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, names
+from derive.checker import cells, latexin, legacy43, names
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -4399,6 +4399,10 @@ class _Numpy(ast.NodeTransformer):
         aliased = _aliased_call_heldcheck37(node, is_tensor)
         if aliased is None:
             aliased = _aliased_call_heldcheck38(node, is_tensor)
+        if aliased is None:  # heldcheck43: MLX, OneFlow, MegEngine, operator, BLAS, dot_general …
+            # (a module's name is a tensor's only as written: np is not dp's p, mx not dx's x)
+            tensors = self.net.g.tensors if self.net is not None else {}
+            aliased = legacy43.aliased_call(node, tensors.__contains__, lambda name: getattr(tensors.get(name), "shape", None))
         if aliased is not None:
             self.changed = True
             return self.visit(aliased)

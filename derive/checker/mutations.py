@@ -248,6 +248,7 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
     yield from _sigma_twice_inline(net, F, grad)
     # structural slips in the visit's own formula
     masks: list[tuple[tuple[int, ...], mf.MExpr, mf.MExpr]] = []  # activation derivatives
+    inline_slips: dict[str, list[tuple[tuple[int, ...], mf.MExpr, Msg]]] = {}  # heldcheck43: slip -> (path, factor)
     for path, e in positions(F):
         if isinstance(e, mf.T):
             yield (
@@ -314,6 +315,13 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                             message,
                             replace_at(F, path, mf.mul(rest, alt)),
                         )
+                    for key, message, alt in _inline_slips_heldcheck43(net, mask, rest, right):
+                        inline_slips.setdefault(key, []).append((path, mf.mul(rest, alt), message))
+                        yield (
+                            "wrong-activation-derivative",
+                            message,
+                            replace_at(F, path, mf.mul(rest, alt)),
+                        )
                     break
         if isinstance(e, mf.Mul):
             # round 42: an inline activation whose slope the formula writes as several terms
@@ -361,6 +369,12 @@ def _local_mutations(net: Net, node: str, top: bool) -> Iterator[tuple[str, Msg,
                     msg(f"mut.{what}", grad=grad, formula=formula_text(F)),
                     replace_at(F, path, other),
                 )
+    for slipped in inline_slips.values():  # heldcheck43: one slip at each inline activation (WGAN's two critics)
+        if len(slipped) > 1 and len({p for p, _, _ in slipped}) == len(slipped):
+            whole = F
+            for p, alt, _ in sorted(slipped, key=lambda s: s[0], reverse=True):
+                whole = replace_at(whole, p, alt)
+            yield "wrong-activation-derivative", slipped[0][2], whole
     every = _without_all(F, masks)
     if every is not None:  # all of them left out (an LSTM's four gates, a GRU's two)
         yield (
@@ -822,6 +836,52 @@ def _elementwise_of_r42(t: ex.Node, u: ex.Node) -> bool:
             and all(_elementwise_of_r42(a, u) for a in t.args)
         )
     return False
+
+
+def _inline_slips_heldcheck43(
+    net: Net, factor: mf.MExpr, up: mf.MExpr, right: str
+) -> Iterator[tuple[str, Msg, mf.MExpr]]:
+    """heldcheck43: the op's typical wrong derivatives (``slips``: ReLU's mask for a leaky ReLU's,
+    an ELU's or a tanh's slope) in place of ``factor``, the local derivative of an activation
+    applied inline — to an argument with no node of its own — inside the definition of the
+    node whose gradient ``up`` is (:func:`_activation_inside_heldcheck31`; WGAN's
+    ``F.leaky_relu(real @ W1 + b1, 0.2) @ w2``, ``tf.nn.elu(x @ W1 + b1)``): (slip, message, factor)."""
+    grads = [e.name for _, e in positions(up) if isinstance(e, mf.Ref) and e.kind == "grad"]
+    if len(set(grads)) != 1:  # the gradient of one node (times what follows it: df_fake @ w2.T)
+        return
+    g = net.g
+    tree = next((t for n, t in g.spec.forward if n == grads[0]), None)
+    todo = [tree] if tree is not None else []
+    while todo:
+        t = todo.pop()
+        if isinstance(t, ex.Call):
+            todo.extend(t.args)
+            if not (t.func in ops.activations() and t.args and not isinstance(t.args[0], ex.Name)):
+                continue
+            op = ops.get(t.func)
+            if op.pull is None:
+                continue
+            try:
+                v, y = forward_ir(t.args[0], g), forward_ir(t, g)
+                params = _params(t, op)
+                local = op.pull(mf, mf.Scalar(sp.Integer(1)), v, y, *params)
+                a = floats(evaluate(factor, System(net.rand, 0)))
+                b = floats(evaluate(local, System(net.rand, 0)))
+            except Exception:  # noqa: BLE001 - an argument the evaluator does not take
+                continue
+            if a is None or b is None or a.shape != b.shape or not close(a, b):
+                continue
+            node = formula_text(v)
+            for key, make in _slips(op):
+                if key in _AT_OUTPUT:
+                    continue
+                desc = msg(f"mut.alt.{key}", C=grads[0], node=node, deriv=f"{op.text}'")
+                yield key, msg("mut.wrong_derivative", C=grads[0], f=t.func, node=node, desc=desc, right=right), _slip(make, v, y, params)
+            return
+        elif isinstance(t, ex.BinOp):
+            todo.extend((t.left, t.right))
+        elif isinstance(t, ex.Neg):
+            todo.append(t.operand)
 
 
 def _activation_inside_heldcheck31(net: Net, factor: mf.MExpr, up: mf.MExpr) -> bool:
