@@ -23,7 +23,8 @@ CASES = corpus5.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c5-123": "\\frac{\\partial}{\\partial y} applied to an expression on the left side is not read",
     "c5-218": "reg names nothing in this network: exit 2 naming it (fair, counted as a failure)",
-    "c5-440": "\\boldsymbol{\\delta}_t names no tensor (δ of what?): exit 2 naming it (fair, counted as a failure)",
+    "c5-440": "\\boldsymbol{\\delta}_t is read as ∂L/∂z_t (the walkthrough's δ, the pre-activation), so the sum is "
+    "accepted as the right gradient; the label (written when δ_t named nothing) says incorrect",
     "c5-353": "Ng's per-example dZ^{[2](i)} (A2 - Y of example i) is read as the mean-loss ∂L/∂Z2: "
     "an extra 1/m by this tool's convention",
 }
