@@ -166,7 +166,7 @@ C(S, "W", N, "dscores = P − Y\ndW = X.T · dscores", "scale-factor", oracle="X
 C(M, "W1", N, "dscores = (A2 − Y)/m\ndhidden = dscores · W2.T\ndhidden[Z1 <= 0] = 0\ndW1 = X.T · dhidden", oracle=W1R, style="karpathy-dhidden-mask-assign-text")
 C(M, "W1", N, "dscores = (A2 − Y)/m\ndhidden = dscores · W2.T\ndW1 = X.T · dhidden", "missing-activation-derivative", oracle="X.T @ ((A2 - Y) @ W2.T) / m", style="karpathy-dhidden-no-mask-text")
 C(M, "b1", N, "dscores = (A2 − Y)/m\ndhidden = dscores · W2.T\ndhidden[Z1 <= 0] = 0\ndb1 = Σ over rows of dhidden", REFUSE, style="karpathy-db1-words", note="'Σ over rows of' in words")
-C(R, "w1", N, "dy = 2(y_pred − y)\ndh = dy · w2ᵀ\ndh[h < 0] = 0\ndw1 = xᵀ · dh", oracle=RW1, style="karpathy-relu-mlp-mask-lt")
+C(R, "w1", N, "dy = 2(y_pred − y)\ndh = dy · w2ᵀ\ndh[h < 0] = 0\ndw1 = xᵀ · dh", "relu-at-zero", style="karpathy-relu-mlp-mask-lt", note="relabelled after the first pass (was right): dh[h < 0] = 0 keeps the gradient where h is exactly 0 (the example's w1[2, 1]); README's ReLU policy takes relu'(0) = 0, as PyTorch does — Karpathy's own notes write <= 0")
 C(R, "w1", N, "dy = 2(y_pred − y)\ndh = dy · w2ᵀ\ndw1 = xᵀ · dh", "missing-activation-derivative", oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="karpathy-relu-mlp-no-mask")
 C(R, "w2", N, "dy = 2(y_pred − y)\ndw2 = h_relu.T · dy", oracle=RW2, style="karpathy-relu-mlp-w2")
 C(A, "W_v", N, "dO = 2(O − T)/(n·d)\ndV = A.T · dO\ndW_v = X.T · dV", oracle=AWV, style="karpathy-attention-dV-chain")

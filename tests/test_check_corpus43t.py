@@ -15,6 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus43t  # noqa: E402
 import corpus_common  # noqa: E402
@@ -34,3 +36,77 @@ def test_corpus43t_is_new_and_mixed() -> None:
 test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus43t = corpus_common.corpus_tests(
     corpus43t, CASES, KNOWN
 )
+
+
+# ---- the general rules behind the fixes, one test each ------------------------------------------
+
+COURSE = Path(__file__).resolve().parent / "specs_course"
+
+
+def _verdict(net: str, wrt: str, text: str, latex: bool = False) -> tuple[str, str | None]:
+    from derive.checker.check import check
+    from derive.checker.verdict import FormulaError
+
+    try:
+        r = check(net, wrt, text, latex=latex)
+    except FormulaError:
+        return "unreadable", None
+    return r.verdict, r.code
+
+
+def test_a_typed_product_sign_in_a_statement_written_as_code() -> None:
+    """Karpathy's notes copied by hand, ``dW = X.T · dscores`` (``·``, ``×``, ``⊙`` between
+    operands of a statement otherwise code): read by the maths reader, the ``·`` between
+    matrices their product (they were unreadable: Python has no ``·``); a wrong answer so typed
+    is named; a name neither the network's nor an earlier statement's is never split into sizes
+    (``x.T · dH`` with sizes d and h stays unreadable when dH is undefined)."""
+    right = "dscores = (P − Y)/m\ndW = X.T · dscores"
+    assert _verdict("softmax-regression", "W", right) == ("correct", None)
+    assert _verdict("softmax-regression", "W", right.replace("(P − Y)/m", "P − Y")) == (
+        "incorrect", "scale-factor")
+    masked = "dscores = (A2 − Y)/m\ndhidden = dscores · W2.T\ndhidden[Z1 <= 0] = 0\ndW1 = X.T · dhidden"
+    assert _verdict("mlp-bce", "W1", masked) == ("correct", None)
+    assert _verdict("mlp-bce", "W1", masked.replace("dhidden[Z1 <= 0] = 0\n", "")) == (
+        "incorrect", "missing-activation-derivative")
+    ms = str(COURSE / "hn42_mindspore_ops_mlp_cn.toml")
+    assert _verdict(ms, "W1", "dZ2 = (p − y)/N\ndH = dZ2 · W2.T\ndH[h1 == 0] = 0\ndW1 = x.T · dH") == (
+        "correct", None)
+    assert _verdict(ms, "W1", "dW1 = x.T · dH")[0] == "unreadable"
+
+
+def test_words_in_text_that_say_an_operation_are_refused() -> None:
+    """``\\text{sum of } … \\text{ over the rows}``, ``… \\text{ summed over the batch}``,
+    ``\\text{column sums of } …``, ``J \\text{ read as } h``: the words were dropped and the
+    formula left graded (bias-not-summed, a shape mismatch); now refused with a message in en
+    and zh that asks for the maths; a remark in brackets (``\\text{(sum over the batch)}``) after
+    a written sum is still a remark."""
+    from derive.checker.check import check
+    from derive.checker.verdict import FormulaError
+
+    worded = r"\frac{\partial L}{\partial b_2} = \frac{1}{m}(A_2 - Y) \text{ summed over the batch}"
+    assert _verdict("mlp-bce", "b2", worded, latex=True) == ("unreadable", None)
+    for lang, words in (("en", "write it in maths"), ("zh", "请用数学式写出")):
+        with pytest.raises(FormulaError) as err:
+            check("mlp-bce", "b2", worded, latex=True, lang=lang)
+        assert words in err.value.localized(lang) and "summed over the batch" in err.value.localized(lang)
+    columns = r"\frac{\partial L}{\partial \gamma} = \text{column sums of } \frac{2}{mn}(Y - T) \odot \hat{Z}"
+    assert _verdict("batchnorm", "gamma", columns, latex=True) == ("unreadable", None)
+    remark = r"\frac{\partial L}{\partial b_2} = \frac{1}{m}\sum_{i}(A_2 - Y)_i \quad \text{(sum over the batch)}"
+    assert _verdict("mlp-bce", "b2", remark, latex=True) == ("correct", None)
+
+
+def test_a_sum_over_the_class_index_sums_each_row() -> None:
+    """``\\sum_k`` whose index is a size of the network that counts no examples (softmax
+    regression's k classes, a K-class head's k): each row's sum — ``P - Y \\sum_k P_k`` is right
+    (Σ_k P_k = 1), Σ_k p_k log p_k the row's entropy term (c42t-236/237); it was read as a sum
+    over the batch (wrong-sum-axis, a right answer rejected). The batch index (``\\sum_i``) is
+    still the batch sum, and a wrong answer so written is named."""
+    ok = r"\nabla_W L = \frac{1}{m} X^{\top}\Big(P - Y \sum_k P_k\Big)"
+    assert _verdict("softmax-regression", "W", ok, latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "W", r"\nabla_W L = \frac{1}{m} X^{\top}\Big(P \sum_k Y_k - Y\Big)", latex=True) == ("correct", None)
+    assert _verdict("softmax-regression", "W", r"\nabla_W L = \frac{1}{m} X^{\top}\Big(P \sum_i Y_i - Y\Big)", latex=True)[0] == "incorrect"
+    cp = str(COURSE / "hn41_confidence_penalty_xlogy_tf.toml")
+    entropy = (r"\frac{\partial L}{\partial W} = x^{\top} G, \quad G = \frac{1}{N}\Big(p - Y + \beta\,p \odot "
+               r"\big(\log p - \sum_k p_k \log p_k\big)\Big), \quad Y = \mathrm{onehot}(y)")
+    assert _verdict(cp, "W", entropy, latex=True) == ("correct", None)
+    assert _verdict(cp, "W", entropy.replace(r"\log p - \sum_k", r"\log p + \sum_k"), latex=True)[0] == "incorrect"
