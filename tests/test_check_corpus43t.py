@@ -110,3 +110,31 @@ def test_a_sum_over_the_class_index_sums_each_row() -> None:
                r"\big(\log p - \sum_k p_k \log p_k\big)\Big), \quad Y = \mathrm{onehot}(y)")
     assert _verdict(cp, "W", entropy, latex=True) == ("correct", None)
     assert _verdict(cp, "W", entropy.replace(r"\log p - \sum_k", r"\log p + \sum_k"), latex=True)[0] == "incorrect"
+
+
+def test_a_closing_bracket_of_definitions_is_a_where_clause() -> None:
+    """A slide's definitions in plain brackets after the statement (``∂L/∂W₂ = (1/m)·A₁ᵀ × (Ŷ −
+    Y)   (Ŷ = A₂)``, ``• δ_out = ŷ − y   (ŷ = y_pred, y = y_target)``) are its where-clause, and
+    a name used with a typed subscript index (``Ẑᵢ``, ``a₁ᵢᵀ``) is a use of the name a clause
+    defines: all four were unreadable. A wrong alias is graded as written; a bracket that is
+    not all definitions stays part of the formula."""
+    assert _verdict("mlp-bce", "W2", "∂L/∂W₂ = (1/m) · A₁ᵀ × (Ŷ − Y)   (Ŷ = A₂)") == ("correct", None)
+    assert _verdict("mlp-bce", "W2", "∂L/∂W₂ = (1/m) · A₁ᵀ × (Ŷ − Y)   (Ŷ = Z₂)")[0] == "incorrect"
+    assert _verdict("mlp-bce", "W2", "∂L/∂W₂ = (1/m) ∑ᵢ a₁ᵢᵀ (ŷᵢ − yᵢ)   where a₁ = A1, ŷ = A2, y = Y") == (
+        "correct", None)
+    assert _verdict("mlp-bce", "W2", "∂L/∂W₂ = (1/m) ∑ᵢ a₁ᵢᵀ (ŷᵢ − yᵢ)   where a₁ = A1, ŷ = Y, y = A2") == (
+        "incorrect", "sign")
+    assert _verdict("batchnorm", "gamma", "∂L/∂γ = ∑ᵢ 2(Yᵢ − Tᵢ) ⊙ Ẑᵢ/(m·n)   (Ẑ = Z_hat)") == ("correct", None)
+    bullets = ("• δ_out = ŷ − y   (ŷ = y_pred, y = y_target)\n• δ_hid = (δ_out W₂ᵀ) ⊙ σ(h_raw) ⊙ (1 − σ(h_raw))\n"
+               "• ∂L/∂W₁ = Xᵀ δ_hid")
+    assert _verdict("tiny-mlp", "W1", bullets) == ("correct", None)
+    assert _verdict("tiny-mlp", "W1", bullets.replace("⊙ σ(h_raw) ⊙", "⊙")) == ("incorrect", "wrong-activation-derivative")
+
+
+def test_ufldl_output_layer_delta() -> None:
+    """UFLDL's ``\\delta^{(n_l)}`` (and ``\\delta^{(L)}``), the output layer's δ as Nielsen's
+    ``\\delta^L``: ``\\delta^{(n_l)} = -(t - O) \\cdot O(1 - O)`` is ∂L/∂z of the neuron (it was
+    unreadable: a layer number was required); the lost minus is named."""
+    assert _verdict("neuron", "z", r"\delta^{(n_l)} = -(t - O) \cdot O(1 - O)", latex=True) == ("correct", None)
+    assert _verdict("neuron", "z", r"\delta^{(L)} = -(t - O) \cdot O(1 - O)", latex=True) == ("correct", None)
+    assert _verdict("neuron", "z", r"\delta^{(n_l)} = (t - O) \cdot O(1 - O)", latex=True) == ("incorrect", "sign")

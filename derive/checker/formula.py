@@ -1981,7 +1981,7 @@ def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str]) -> ex
 
     # every word a name of the network or of an earlier statement (never split: x.T · dH is
     # never x^T · d · H, d and H sizes), or a function the maths reader knows
-    words = re.findall(r"(?<![\w.])[A-Za-z_]\w*", re.sub(r"\^T\b", "", maths))
+    words = re.findall(r"(?<![\w.])[A-Za-z_]\w*", re.sub(r"\^T\b|[ᵀ⊤]", " ", maths))
     if not all(known(w) or w in _TYPED_FUNCTIONS for w in words):
         return None
     try:

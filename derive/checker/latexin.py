@@ -2595,9 +2595,11 @@ class _Parser:
                 k = re.sub(r"\D", "", flip.group(1))
                 return ex.Transpose(ex.Name(self.gkey(self.layer_z(k))))
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
-            if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
+            # Nielsen's δ^L; UFLDL's δ^{(n_l)} and δ^{(L)}, the output layer's (heldtex43)
+            last = text.strip() == "L" or re.fullmatch(r"\((?:L|n_\{?l\}?)\)", text.replace(" ", "")) is not None
+            if last and self.last_layer("Z") is not None:
                 return ex.Name(self.gkey(str(self.last_layer("Z"))))
-            if text.strip() == "L":  # heldtex40: δ^L of a network without layers: the answer's name
+            if last:  # heldtex40: δ^L of a network without layers: the answer's name
                 return ex.Name("delta_L")
             tag = re.fullmatch(r"\((out|output|h|hidden)\)(\[[a-z]\])?", text.replace(" ", ""))
             if tag is not None:  # heldtex40: Raschka's δ^{(out)}, δ^{(h)}: names the answer defines
