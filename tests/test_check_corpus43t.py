@@ -138,3 +138,14 @@ def test_ufldl_output_layer_delta() -> None:
     assert _verdict("neuron", "z", r"\delta^{(n_l)} = -(t - O) \cdot O(1 - O)", latex=True) == ("correct", None)
     assert _verdict("neuron", "z", r"\delta^{(L)} = -(t - O) \cdot O(1 - O)", latex=True) == ("correct", None)
     assert _verdict("neuron", "z", r"\delta^{(n_l)} = (t - O) \cdot O(1 - O)", latex=True) == ("incorrect", "sign")
+
+
+def test_a_bracketed_remark_in_words_is_left_out() -> None:
+    """A remark in words set in brackets between statements, ``\\quad (\\text{canonical link:
+    sigmoid output with cross-entropy})``: left out whole (its words were, its brackets stayed,
+    and the formula was unreadable); the formula after it is graded, a wrong one named."""
+    text = (r"\delta_k = y_k - t_k \quad (\text{canonical link: sigmoid output with cross-entropy}), "
+            r"\quad \frac{\partial E}{\partial Z_2} = \frac{1}{m}(A_2 - Y)")
+    assert _verdict("mlp-bce", "Z2", text, latex=True) == ("correct", None)
+    assert _verdict("mlp-bce", "Z2", text.replace(r"\frac{1}{m}(A_2 - Y)", r"(A_2 - Y)"), latex=True) == (
+        "incorrect", "scale-factor")

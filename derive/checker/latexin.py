@@ -672,7 +672,9 @@ def pasted(text: str) -> str:
         if clause or _CLAUSE.match(words) or not text[m.end():].strip():
             return text[:start]  # "… \text{where } P = softmax(…)": the formula ends here
         text = text[:start] + " " * (m.end() - start) + text[m.end():]
-    return text
+    # heldtex43: a remark in words set in brackets, "\quad (\text{canonical link: …})", leaves
+    # empty brackets once its words are out: blanked (columns kept), never after a name (f())
+    return re.sub(r"(?:(?<=[\s,;])|(?<=\\quad))\(\s*\)", lambda b: " " * len(b.group()), text)
 
 
 # a closing remark that names the activation g stands for: ", \quad g = \mathrm{ReLU}",
