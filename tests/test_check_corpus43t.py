@@ -111,6 +111,10 @@ def test_a_typed_product_sign_in_a_statement_written_as_code() -> None:
     assert _verdict(ms, "W1", "dZ2 = (p − y)/N\ndH = dZ2 · W2.T\ndH[h1 == 0] = 0\ndW1 = x.T · dH") == (
         "correct", None)
     assert _verdict(ms, "W1", "dW1 = x.T · dH")[0] == "unreadable"
+    # typed maths throughout, a where-clause's letters (c38t-170): still the whole answer's reading
+    dice = str(COURSE.parent / "specs_course" / "dice_loss.toml")
+    text = "解：∂loss/∂p = (N − 2·target·D)/D²，其中 N = 2·inter + smooth，D = Σp + Σtarget + smooth"
+    assert _verdict(dice, "p", text) == ("correct", None)
 
 
 def test_words_in_text_that_say_an_operation_are_refused() -> None:

@@ -1944,7 +1944,7 @@ def _read_one(
                 return _numpy_reading(net, alt), lhs, alt
             except ex.ExprError:
                 pass
-        typed = _typed_product_heldtex43(net, body, defined)
+        typed = _typed_product_heldtex43(net, body, defined, lhs)
         if typed is not None:
             return typed, lhs, text
         col = offset + lead + err.col if err.col else 0
@@ -1965,7 +1965,7 @@ _TYPED_PRODUCT = re.compile(r"[·×⊙∘]")
 _TYPED_FUNCTIONS = frozenset({"sigmoid", "softmax", "tanh", "exp", "log", "relu", "sum", "mean", "diag"})
 
 
-def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str]) -> ex.Node | None:
+def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str], lhs: str | None) -> ex.Node | None:
     """``body`` (the right side of one statement that Python cannot read) read by the maths
     reader where what stops Python is a typed product sign — ``·`` ``×`` ``⊙`` ``∘`` between
     operands — and nothing else is foreign to it: ``X.T · dscores`` is ``X^T · dscores`` (the
@@ -1983,6 +1983,14 @@ def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str]) -> ex
     # never x^T · d · H, d and H sizes), or a function the maths reader knows
     words = re.findall(r"(?<![\w.])[A-Za-z_]\w*", re.sub(r"\^T\b|[ᵀ⊤]", " ", maths))
     if not all(known(w) or w in _TYPED_FUNCTIONS for w in words):
+        return None
+    # and code around it: a .T, or a name an earlier statement defined (dhidden, dy); typed maths
+    # throughout (N = 2·inter + smooth) is the whole answer's to read as maths, not this line's
+    # and code around it: a .T, a statement named as code names a gradient (dO = …), or a name
+    # of two letters or more an earlier statement defined (dhidden, dy); typed maths throughout
+    # (N = 2·inter + smooth, a where-clause's letters) is the whole answer's to read as maths
+    code = re.search(r"\.T\b", body) or re.fullmatch(r"d[A-Za-z]\w*", lhs or "")
+    if not code and not any(w in defined and len(w) > 1 for w in words):
         return None
     try:
         tree, lhs_node = latexin.parse(maths, known=known, loss=net.spec.loss, gkey=net.spec.gkey, defined=defined)
