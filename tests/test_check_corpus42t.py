@@ -37,11 +37,8 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c42t-230": "σ(x·w + b) typed with a 1-D w: the product read with the wrong shape (3, 6)",
     "c42t-233": "(P ⊙ log P)\\mathbf{1}\\mathbf{1}^{\\top} (a row sum spread back over the row): not read",
     "c42t-234": "(P ⊙ log P)\\mathbf{1}\\mathbf{1}^{\\top} (a row sum spread back over the row): not read",
-    "c42t-236": "Σ_k p_k log p_k with k the class index of a matrix p: read as a sum over the rows (wrong-sum-axis)",
-    "c42t-237": "Σₖ pₖ log pₖ typed, k the class index of a matrix p: read as a sum over the rows (wrong-sum-axis)",
     "c42t-249": "Hadsell's cases on the label (y = 1 / y = 0): right only for binary labels, which the checker does not assume",
     "c42t-256": "\\operatorname{diag}(p \\log p^{\\top}) (the diagonal of a matrix, a vector): refused",
-    "c42t-263": "\\text{sum of } … \\text{ over the rows}: the words dropped, graded bias-not-summed rather than refused",
 }
 
 

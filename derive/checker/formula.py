@@ -1856,6 +1856,7 @@ def _read_one(
                 example_cols=examples_in_columns(net),
                 exact=lambda spelled: spelled in net.names,
                 defined=defined,
+                classes=_class_sizes_heldtex43(net),
             )
         except latexin.LatexError as err:
             raise FormulaError(msg("error.latex", detail=err.message), err.col, text) from None
@@ -1943,9 +1944,59 @@ def _read_one(
                 return _numpy_reading(net, alt), lhs, alt
             except ex.ExprError:
                 pass
+        typed = _typed_product_heldtex43(net, body, defined, lhs)
+        if typed is not None:
+            return typed, lhs, text
         col = offset + lead + err.col if err.col else 0
         detail = re.sub(r"column \d+", f"column {col}", err.message) if col else err.message
         raise FormulaError(msg("error.syntax", detail=_said(err, col, detail)), col, text) from None
+
+
+def _class_sizes_heldtex43(net: Net) -> frozenset[str]:
+    """The network's one-letter sizes that count no examples (its batch size left out): a
+    sum's index naming one (``\\sum_k`` over k classes) sums along the rows (latexin.parse)."""
+    batch = batch_name(net)
+    return frozenset(d for d in net.spec.dims if len(d) == 1 and d != batch)
+
+
+# heldtex43: a product typed as maths in a statement otherwise written as code (Karpathy's notes
+# copied by hand, ``dW = X.T · dscores``, ``dh = dy · w2ᵀ``): Python has no ``·``/``×``/``⊙``
+_TYPED_PRODUCT = re.compile(r"[·×⊙∘]")
+_TYPED_FUNCTIONS = frozenset({"sigmoid", "softmax", "tanh", "exp", "log", "relu", "sum", "mean", "diag"})
+
+
+def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str], lhs: str | None) -> ex.Node | None:
+    """``body`` (the right side of one statement that Python cannot read) read by the maths
+    reader where what stops Python is a typed product sign — ``·`` ``×`` ``⊙`` ``∘`` between
+    operands — and nothing else is foreign to it: ``X.T · dscores`` is ``X^T · dscores`` (the
+    maths reader settles a ``·`` between matrices as their product by the shapes, as for
+    ``Xᵀ·δ₁``); None where the maths reader cannot read it either, or where the body holds no
+    such sign (a code error stays the code reader's)."""
+    if not _TYPED_PRODUCT.search(body) or re.search(r"[\[\]{}#'\"]|\*\*|@|\bnp\.|\baxis\b", body):
+        return None
+    maths = re.sub(r"\.T\b", "^T", body)
+
+    def known(name: str) -> bool:
+        return net.known(name) or name in defined
+
+    # every word a name of the network or of an earlier statement (never split: x.T · dH is
+    # never x^T · d · H, d and H sizes), or a function the maths reader knows
+    words = re.findall(r"(?<![\w.])[A-Za-z_]\w*", re.sub(r"\^T\b|[ᵀ⊤]", " ", maths))
+    if not all(known(w) or w in _TYPED_FUNCTIONS for w in words):
+        return None
+    # and code around it: a .T, or a name an earlier statement defined (dhidden, dy); typed maths
+    # throughout (N = 2·inter + smooth) is the whole answer's to read as maths, not this line's
+    # and code around it: a .T, a statement named as code names a gradient (dO = …), or a name
+    # of two letters or more an earlier statement defined (dhidden, dy); typed maths throughout
+    # (N = 2·inter + smooth, a where-clause's letters) is the whole answer's to read as maths
+    code = re.search(r"\.T\b", body) or re.fullmatch(r"d[A-Za-z]\w*", lhs or "")
+    if not code and not any(w in defined and len(w) > 1 for w in words):
+        return None
+    try:
+        tree, lhs_node = latexin.parse(maths, known=known, loss=net.spec.loss, gkey=net.spec.gkey, defined=defined)
+    except latexin.LatexError:
+        return None
+    return tree if lhs_node is None else None
 
 
 def _said(err: ex.ExprError, col: int, detail: str) -> str | catalog.Said:

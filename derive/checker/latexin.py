@@ -525,6 +525,15 @@ def _hats(text: str) -> str:
 
 
 _PROSE = re.compile(r"\\(?:text|textrm|mbox|mathrm)\{([^{}]*)\}")
+# heldtex43: words in \text{…} that say an operation between the maths around them ("\text{sum of
+# } … \text{ over the rows}", "… \text{ summed over the batch}", "\text{column sums of } …", "J
+# \text{ read as } h"): dropped, the formula left would be graded without it (c42t-263)
+_WORDED_OPERATION = re.compile(
+    r"(?:\b(?:sum|sums|summed|summing|sum\s+of|averaged?|averaging|mean\s+of|across|transposed?|"
+    r"read\s+as|stands?\s+for)\b|\bover\s+(?:the\s+)?(?:rows|columns|batch|examples|samples)\b|求和|按行|按列|转置)"
+    r"(?![^：:]*[：:]\s*$)",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\s*(?:where|with|for|since|and|i\.e\.|e\.g\.|if|here|using|by|because|via)\b", re.IGNORECASE)
 
 
@@ -662,13 +671,22 @@ def pasted(text: str) -> str:
             continue
         if re.search(r"_\s*\{?\s*$", text[: m.start()]) and re.fullmatch(r"[A-Za-z0-9 ]+", words):
             continue  # L^{[2]}_{\text{regularization cost}}: a name's words, as derive prints it
+        if not clause and _WORDED_OPERATION.search(words) and not re.match(r"[(（]", words):
+            raise LatexError(
+                f"the words \\text{{{words}}} (column {m.start() + 1}) say an operation the formula "
+                "does not write: write it in maths (a sum as \\sum_i … or \\mathbf{1}^\\top …, a "
+                "transpose as ^\\top), or put a remark in brackets",
+                m.start() + 1,
+            )
         start = m.start()
         cut = re.search(r"(?:\\[,;:! ]|\\q?quad|~|\s)*$", text[:start])
         start = cut.start() if cut else start
         if clause or _CLAUSE.match(words) or not text[m.end():].strip():
             return text[:start]  # "… \text{where } P = softmax(…)": the formula ends here
         text = text[:start] + " " * (m.end() - start) + text[m.end():]
-    return text
+    # heldtex43: a remark in words set in brackets, "\quad (\text{canonical link: …})", leaves
+    # empty brackets once its words are out: blanked (columns kept), never after a name (f())
+    return re.sub(r"(?:(?<=[\s,;])|(?<=\\quad))\(\s*\)", lambda b: " " * len(b.group()), text)
 
 
 # a closing remark that names the activation g stands for: ", \quad g = \mathrm{ReLU}",
@@ -813,6 +831,7 @@ def parse(
     members: list[str] | None = None,
     gkey: Callable[[str], str] | None = None,
     defined: frozenset[str] = frozenset(),
+    classes: frozenset[str] = frozenset(),
 ) -> tuple[ex.Node, ex.Node | None]:
     """Parse LaTeX ``text`` into ``(rhs, lhs)``; ``lhs`` is the part before a top-level ``=``
     (``None`` without one). ``known(name)`` tells whether a name exists in the network; it is
@@ -823,7 +842,8 @@ def parse(
     ∂L/∂name in the network (``d<name>`` unless that name is taken: a size ``dk`` beside a tensor
     ``k`` makes it ``d_k``), so that δ_k is read ``grad_k`` there, never the size. ``defined``:
     the names earlier statements of the derivation defined (Octave's ``delta' * X`` transposes
-    one). Raises
+    one). ``classes``: the network's sizes that count no examples (its batch size left out),
+    whose letter as a sum's index, ``\\sum_k p_k \\log p_k`` over K classes, sums each row. Raises
     :class:`LatexError`."""
     if not isinstance(text, str):
         raise LatexError("a formula must be a string")
@@ -847,6 +867,7 @@ def parse(
     if gkey is not None:  # δ_k where dk is taken: grad_k, the gradient (names.resolve)
         p.gkey = lambda name: "d" + name if gkey(name) == "d" + name else "grad_" + name
     p.defined = defined
+    p.classes = classes
     lhs = None
     try:
         rhs = p.expr(0)
@@ -1046,6 +1067,7 @@ class _Parser:
         self.gkey: Callable[[str], str] = lambda name: "d" + name  # ∂L/∂name's (parse's gkey)
         self.exact: Callable[[str], bool] = self.known  # a name of the network as spelled
         self.primed: list[ex.Node] = []  # the transposes written as a prime (Octave's X')
+        self.classes: frozenset[str] = frozenset()  # sizes that count no examples (parse's classes)
 
     def sub(self, toks: list[Tok]) -> _Parser:
         p = _Parser(toks, self.known, self.loss)
@@ -1053,6 +1075,7 @@ class _Parser:
         p.examples = self.examples
         p.steps = self.steps
         p.defined = self.defined
+        p.classes = self.classes
         p.scalar = self.scalar
         p.width = self.width
         p.indices = self.indices
@@ -2633,9 +2656,11 @@ class _Parser:
                 k = re.sub(r"\D", "", flip.group(1))
                 return ex.Transpose(ex.Name(self.gkey(self.layer_z(k))))
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))
-            if text.strip() == "L" and self.last_layer("Z") is not None:  # Nielsen's δ^L
+            # Nielsen's δ^L; UFLDL's δ^{(n_l)} and δ^{(L)}, the output layer's (heldtex43)
+            last = text.strip() == "L" or re.fullmatch(r"\((?:L|n_\{?l\}?)\)", text.replace(" ", "")) is not None
+            if last and self.last_layer("Z") is not None:
                 return ex.Name(self.gkey(str(self.last_layer("Z"))))
-            if text.strip() == "L":  # heldtex40: δ^L of a network without layers: the answer's name
+            if last:  # heldtex40: δ^L of a network without layers: the answer's name
                 return ex.Name("delta_L")
             tag = re.fullmatch(r"\((out|output|h|hidden)\)(\[[a-z]\])?", text.replace(" ", ""))
             if tag is not None:  # heldtex40: Raschka's δ^{(out)}, δ^{(h)}: names the answer defines
@@ -2716,12 +2741,30 @@ class _Parser:
             return ex.Call("sum", (self.term(),))
         if not index and not bounds and self.squares_ahead():
             return ex.Call("sum", (self.term(),))  # Σ w²: a squared norm, all the entries
+        if index and not bounds and not self.indices and self.class_index_heldtex43(index[0], upper):
+            outer, used = self.examples, self.used_example
+            self.examples, self.used_example = outer + index, False
+            try:  # Σ_k p_k log p_k over a matrix p whose columns are the K classes: each row's sum
+                return ex.Call("sum", (self.term(),), (("axis", ex.Num(Fraction(1))),))
+            finally:
+                self.examples, self.used_example = outer, used
         outer, used = self.examples, self.used_example
         self.examples, self.used_example = outer + index, False
         try:
             return self.bounded(self.batch_total(self.term(), tok.col), index, upper)
         finally:
             self.examples, self.used_example = outer, used or self.used_example
+
+    def class_index_heldtex43(self, letter: str, upper: str | None) -> bool:
+        """Is ``letter``, a sum's index with no bounds but perhaps an upper one, a size of the
+        network that counts no examples — ``\\sum_k`` over softmax-regression's k classes,
+        ``\\sum_{k}^{K}`` over a K-class head — so that the sum runs along each row? Never the
+        batch size, nor the letters the notes give the examples and the steps (i, n, m, t), nor a
+        name of the network or the derivation (a tensor k), nor an upper bound that is another size."""
+        if letter in "inmt" or self.exact(letter) and letter not in self.classes or letter in self.defined:
+            return False
+        size = letter if letter in self.classes else letter.upper() if letter.upper() in self.classes else None
+        return size is not None and size != self.batch and upper in (None, size)
 
     def in_minibatch(self, text: str) -> re.Match[str] | None:
         """``\\sum_{i \\in \\mathcal{B}}`` (d2l's sum over the minibatch; ``i \\in B`` where the

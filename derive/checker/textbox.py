@@ -142,7 +142,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _wolfram(_jax_lax(text))
     text = _juxtaposed_names(text, size_of)
     text = "\n".join(_prose_before_statement(line, size_of) for line in text.split("\n"))
-    text = "\n".join(_typed_where(line) for line in text.split("\n"))
+    text = "\n".join(_typed_where(_bracket_where_heldtex43(line)) for line in text.split("\n"))
     text = "\n".join(_prose_free(line) for line in text.split("\n"))
     text = _labelled_formula(text)
     text = _typed_in_code(text, size_of)
@@ -280,7 +280,8 @@ _DEFINITION = re.compile(rf"\s*(?:and\s+|且|和)?{_WHERE_WORD}?\s*([^\W\d]\w*)\
 
 def _uses(text: str, name: str) -> bool:
     # a transpose mark ends a name as typed: XᵀG uses G (ᵀ is a letter to \w; c38t-015)
-    return re.search(rf"(?<![^\W\u1d40])(?<!\.){re.escape(name)}(?![^\W\u1d40])", text) is not None
+    # and so does a typed subscript index, Ẑᵢ, a₁ᵢᵀ (heldtex43: the i-th row of Ẑ)
+    return re.search(rf"(?<![^\W\u1d40])(?<!\.){re.escape(name)}(?![^\W\u1d40\u1d62-\u1d6a\u2090-\u209c])", text) is not None
 
 
 def _definitions(clause: str) -> list[tuple[str, str]] | None:
@@ -311,6 +312,24 @@ def _in_order(defs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out.append(pick)
         left.remove(pick)
     return out
+
+
+# heldtex43: a slide's closing definitions in plain brackets after a space, "∂L/∂W₂ = (1/m)·A₁ᵀ(Ŷ −
+# Y)   (Ŷ = A₂)", "∂L/∂w = 2v·x   (v = wx + b)": the where-clause "…, Ŷ = A₂" it is
+_BRACKET_WHERE = re.compile(r"(?<=\S)[ \t]+\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)[ \t]*[.。]?[ \t]*$")
+
+
+def _bracket_where_heldtex43(line: str) -> str:
+    """``line`` with a closing bracket of definitions only (``   (Ŷ = A₂)``, ``(ŷ = y_pred, y =
+    y_target)``), set after a space, as a comma's where-clause (:func:`_typed_where` reads it);
+    a bracket that is not all definitions (``… @ (A - B)``, ``(see page 5)``) stays."""
+    m = _BRACKET_WHERE.search(line)
+    if m is None or "=" not in line[: m.start()] or _python(line):
+        return line
+    defs = _definitions(m.group(1))
+    if not defs or not all(expr for _, expr in defs):
+        return line
+    return f"{line[: m.start()]}, {m.group(1).strip()}"
 
 
 def _typed_where(line: str) -> str:

@@ -412,6 +412,11 @@ _ZH_RULES: list[tuple[str, str]] = [
         "层下标 [k] 应写在名字上（第 {0} 列）",
     ),
     (
+        r"the words \\text\{(.*?)\} \(column (\d+)\) say an operation the formula does not write: .*",
+        "\\text{{{0}}} 里的文字（第 {1} 列）说的是公式中没有写出的运算；请用数学式写出（求和写成 \\sum_i … "
+        "或 \\mathbf{{1}}^\\top …，转置写成 ^\\top），说明性的文字请放进括号里",
+    ),
+    (
         r"only \\max\(0, x\) \(ReLU\) is supported \(column (\d+)\)",
         "只支持 \\max(0, x)（ReLU）（第 {0} 列）",
     ),
