@@ -2186,6 +2186,7 @@ _ROWS: tuple[Op, ...] = (
         numpy_helper=DILATE_HELPER,
         doc="the upstream gradient of a strided convolution with stride − 1 zeros put between its "
         "entries (a formula's dilate(dZ, 2)); read in derive check's formulas",
+        extra={"unlisted": True},  # a checker formula's name, not offered to specs
     ),
     Op(
         "max_pool2d",  # conv43: F.max_pool2d(A[None, None], 2)[0, 0], stride = window, no padding
@@ -2238,7 +2239,7 @@ _ROWS: tuple[Op, ...] = (
         ),
         doc="each entry copied into a k × k block (np.kron(d, np.ones((k, k))), "
         "d.repeat(k, 0).repeat(k, 1)): a pooling layer's upstream gradient sent back to its windows",
-        extra={"what": "up"},
+        extra={"unlisted": True, "what": "up"},
     ),
     Op(
         "pool_mask",  # conv43: 1 at the largest entry of each k × k window (the first on a tie)
@@ -2260,7 +2261,7 @@ _ROWS: tuple[Op, ...] = (
         ),
         doc="1 at the largest entry of each k × k window (the first in reading order on a tie, as "
         "PyTorch routes it), 0 elsewhere: where max pooling sends the gradient",
-        extra={"what": "mask", "constant": True},
+        extra={"unlisted": True, "what": "mask", "constant": True},
     ),
     Op(
         "flip_rows",  # conv43: np.flip(K, axis=0) / np.flipud(K): the rows in reverse order only
@@ -2270,7 +2271,7 @@ _ROWS: tuple[Op, ...] = (
         text="flip_rows",
         doc="a matrix with its rows in reverse order (np.flip(K, axis=0), np.flipud): a one-axis "
         "flip, not the 180° turn of a convolution's kernel",
-        extra={"axes": (0,)},
+        extra={"unlisted": True, "axes": (0,)},
     ),
     Op(
         "flip_cols",  # conv43: np.flip(K, axis=1) / np.fliplr(K): the columns in reverse order only
@@ -2280,7 +2281,7 @@ _ROWS: tuple[Op, ...] = (
         text="flip_cols",
         doc="a matrix with its columns in reverse order (np.flip(K, axis=1), np.fliplr): a "
         "one-axis flip, not the 180° turn of a convolution's kernel",
-        extra={"axes": (1,)},
+        extra={"unlisted": True, "axes": (1,)},
     ),
 )
 
