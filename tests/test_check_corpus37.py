@@ -41,7 +41,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c37-120": "a loop over the parameter's entries (for j in range(n + 1): grad[j] = …; if j > 0: …) is not read",
     "c37-141": "PyTorch's yb.flip(0) (the spec's own spelling) is not read in an answer",
     "c37-142": "PyTorch's yb.flip(0) (the spec's own spelling) is not read in an answer",
-    "c37-143": "torch.flip(yb, dims=[0]) is not read in an answer",
     "c37-165": "jnp.einsum('n,nd->d', v, X) (a 1-D operand) is not read",
     "c37-190": "np.power(features, np.arange(4)) (the powers recomputed) is not read in an answer",
     "c37-192": "np.power(features, np.arange(1, 5)) is not read in an answer",

@@ -55,7 +55,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c40t-140": _SELU_KINK,
     "c40t-148": "\\operatorname{expm1} is not a known function of the LaTeX reader",
     "c40t-151": "a′(z) = … for z ≤ 0, … for z > 0 typed in words, a′ the slope of the node a: read as a times z",
-    "c40t-172": "the activation's output a = softplus(…) written for its slope: named unknown, not wrong-activation-derivative",
     "c40t-194": "α defined by a closing clause \\alpha = 0.5 where the network has no alpha (F.elu's keyword): α is taken for a learning rate",
     "c40t-203": "∇_w at the start of text with 'where …, else …' words: not read",
 }

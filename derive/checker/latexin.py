@@ -671,7 +671,8 @@ def pasted(text: str) -> str:
             continue
         if re.search(r"_\s*\{?\s*$", text[: m.start()]) and re.fullmatch(r"[A-Za-z0-9 ]+", words):
             continue  # L^{[2]}_{\text{regularization cost}}: a name's words, as derive prints it
-        if not clause and _WORDED_OPERATION.search(words) and not re.match(r"[(（]", words):
+        code = re.fullmatch(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+", words)  # \mathrm{np.sum}: a call's name
+        if not clause and _WORDED_OPERATION.search(words) and not re.match(r"[(（]", words) and not code:
             raise LatexError(
                 f"the words \\text{{{words}}} (column {m.start() + 1}) say an operation the formula "
                 "does not write: write it in maths (a sum as \\sum_i … or \\mathbf{1}^\\top …, a "
