@@ -557,7 +557,7 @@ def _product_factor_r43(
     right = f"{grad} = {formula_text(F)}"
     expr = formula_text(forward_ir(tree, net.g))
     for i, term in enumerate(F.terms):
-        factors = _factors_r43(term)
+        factors = mf.hadamard_factors(term)
         if len(factors) < 3:
             continue  # dA ⊙ f(Z): a factor dropped is the whole slope of this term
         for k, x in enumerate(factors):
@@ -581,13 +581,6 @@ def _product_factor_r43(
                 ),
                 mf.Add(tuple(kept if j == i else t for j, t in enumerate(F.terms))),
             )
-
-
-def _factors_r43(e: mf.MExpr) -> list[mf.MExpr]:
-    """The factors of an element-wise product, flattened (``(a ⊙ b) ⊙ c`` → a, b, c)."""
-    if isinstance(e, mf.Mul) and e._hadamard():
-        return _factors_r43(e.a) + _factors_r43(e.b)
-    return [e]
 
 
 def _whole_derivative_left_out(

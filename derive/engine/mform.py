@@ -1472,7 +1472,7 @@ def _exact_between(e: Add) -> MExpr | None:
         return None
     pair = []
     for t in (e.terms[0], e.terms[1].x):
-        fs = _factors(t)
+        fs = hadamard_factors(t)
         k = next(
             (i for i, f in enumerate(fs) if isinstance(f, Func) and f.name in _CLAMPS.values()),
             None,
@@ -1515,16 +1515,17 @@ def _unshifted(x: MExpr, lo: MExpr, hi: MExpr) -> tuple[MExpr, MExpr, MExpr]:
     )
 
 
-def _factors(e: MExpr) -> list[MExpr]:
+def hadamard_factors(e: MExpr) -> list[MExpr]:
+    """The factors of an element-wise product, flattened (``(a ⊙ b) ⊙ c`` → a, b, c)."""
     if isinstance(e, Mul) and e._hadamard():
-        return [*_factors(e.a), *_factors(e.b)]
+        return [*hadamard_factors(e.a), *hadamard_factors(e.b)]
     return [e]
 
 
 def _between(e: Mul) -> MExpr | None:
     """A Hadamard product holding ``F'(hi − max(x, lo)) ⊙ F'(x − lo)``, with that pair shown as
     one indicator :class:`Between`; ``None`` when it holds no such pair."""
-    fs = _factors(e)
+    fs = hadamard_factors(e)
     for i, a in enumerate(fs):
         if not (isinstance(a, Func) and a.name in _CLAMPS.values()):
             continue
