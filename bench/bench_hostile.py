@@ -1,6 +1,6 @@
 """Wall time of every hostile-input case (tests/test_hostile.py) as a real command line.
 
-Each case runs as ``python -m derive ARGS`` in a fresh interpreter (start-up and imports
+tests/test_check.py's hostile formulas are timed here too. Each case runs as ``python -m derive ARGS`` in a fresh interpreter (start-up and imports
 included) with a 60 s hang guard; the promise is ≤ 3 s per case. Both the wall time and the CPU
 time of the child (user + system) are measured: on a shared, loaded machine the wall time
 mostly measures the queue for a core, the CPU time what the case costs. Prints the slowest
@@ -24,6 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+import test_check  # noqa: E402
 import test_hostile as corpus  # noqa: E402
 
 LIMIT = 3.0
@@ -67,9 +68,29 @@ def run(case: corpus.Case) -> tuple[float, float, int] | None:
             corpus._teardown(case, out)
 
 
+def check_cases() -> list[corpus.Case]:
+    """tests/test_check.py's hostile and explosive formulas on mlp-bce, as command lines (the
+    tests there guard only against a hang: their time is measured here)."""
+    base = ["check", "mlp-bce", "--wrt"]
+    return (
+        [Case(f"check-hostile-{i}", [*base, "W2", f], 2) for i, f in enumerate(test_check.HOSTILE)]
+        + [
+            Case(f"check-latex-{i}", [*base, "W2", "--latex", f], 2)
+            for i, f in enumerate(test_check.LATEX_HOSTILE)
+        ]
+        + [
+            Case(f"check-explosive-{i}", [*base, "W1", f], 1)
+            for i, f in enumerate(test_check.EXPLOSIVE)
+        ]
+    )
+
+
+Case = corpus.Case
+
+
 def main() -> int:
     rows = []
-    for case in corpus.CASES:
+    for case in [*corpus.CASES, *check_cases()]:
         got = run(case)
         if got is not None:
             rows.append((got[1], got[0], case.id, got[2], case.code))
