@@ -71,3 +71,50 @@ def test_the_twice_check_finds_a_shadowed_helper(tmp_path: Path) -> None:
     f.write_text("def a(x):\n    return b(x)\n\ndef b(x):\n    return x\n\n"
                  "def b(x, y):\n    return y\n", encoding="utf-8")
     assert [h.split(": ", 1)[1] for h in _top_level_twice(f)] == ["b (first at line 4)"]
+
+
+_CLOCKS = {"process_time", "perf_counter", "monotonic", "time", "thread_time"}
+
+
+def _timed_asserts(path: Path) -> list[str]:
+    """``assert`` statements that bound an elapsed time (``clock() - start < 3.0``): a speed goal,
+    which belongs in bench/ (a test worker of the full suite carries the whole suite's heap; one
+    such bound failed CI at 4.3 s of CPU for a case that takes 0.09 s alone)."""
+    import ast
+
+    def clocked(node: ast.AST) -> bool:
+        return any(
+            isinstance(n, ast.Call)
+            and isinstance(f := n.func, (ast.Attribute, ast.Name))
+            and (f.attr if isinstance(f, ast.Attribute) else f.id) in _CLOCKS
+            for n in ast.walk(node)
+        )
+
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    hits = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            for cmp in ast.walk(node.test):
+                if (
+                    isinstance(cmp, ast.Compare)
+                    and any(isinstance(o, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for o in cmp.ops)
+                    and any(
+                        isinstance(side, ast.BinOp) and isinstance(side.op, ast.Sub)
+                        and clocked(side)
+                        for side in [cmp.left, *cmp.comparators]
+                    )
+                ):
+                    hits.append(f"{os.path.relpath(path, ROOT)}:{node.lineno}")
+    return hits
+
+
+def test_no_test_bounds_a_time() -> None:
+    hits = [h for f in sorted((ROOT / "tests").rglob("test_*.py")) for h in _timed_asserts(f)]
+    assert not hits, "speed goals go in bench/, not in tests:\n" + "\n".join(hits)
+
+
+def test_the_timing_check_finds_a_bound(tmp_path: Path) -> None:
+    f = tmp_path / "probe.py"
+    f.write_text("import time\nstart = time.process_time()\nrun()\n"
+                 "assert time.process_time() - start < 3.0\nassert n - 1 < 3\n", encoding="utf-8")
+    assert [h.rsplit(":", 1)[1] for h in _timed_asserts(f)] == ["4"]

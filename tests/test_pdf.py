@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -188,10 +187,8 @@ def test_timeout_raises_and_kills_latex(tmp_path: Path) -> None:
     source = (
         "\\documentclass{article}\n\\begin{document}\n\\loop\\iftrue\\repeat\n\\end{document}\n"
     )
-    start = time.monotonic()
-    with pytest.raises(LatexFailed) as info:
+    with pytest.raises(LatexFailed) as info:  # the loop never ends: returning at all is the kill
         compile_pdf(source, tmp_path / "x.pdf", timeout=3)
-    assert time.monotonic() - start < 30
     assert "timed out after 3 s" in str(info.value)
     assert not (tmp_path / "x.pdf").exists()
 
