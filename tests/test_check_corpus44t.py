@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus44t  # noqa: E402
@@ -51,3 +52,70 @@ def _verdict(net: str, wrt: str, text: str, latex: bool = False) -> tuple[str, s
     except FormulaError:
         return "unreadable", None
     return r.verdict, r.code
+
+
+def test_class_labels_added_as_numbers_are_refused() -> None:
+    """Integer class labels the network reads as one-hot rows (``label = ["N", 1]`` of
+    ``cross_entropy(logits, label)``, CS231n's ``y = ["N"]``) written bare in a sum — ``P − label``,
+    ``probs - y`` — subtract the class numbers 0, 1, 2, … (NumPy broadcasts them): they were taken
+    for the one-hot target and a wrong answer got a ✓ (c44t-132). Now refused in en and zh,
+    naming one_hot(label); an answer that spells the one-hot rows itself (``onehot(y)``, then
+    ``ŷ − y``), one-hot written out, and LaTeX's ``\\hat y - y`` are read as before."""
+    from derive.checker.check import check
+    from derive.checker.verdict import FormulaError
+
+    pd = str(COURSE / "hn43_paddle_cross_entropy_label_cn.toml")
+    typed = "设 P = softmax(logits)，则 ∂L/∂W2 = hiddenᵀ(P − label)/N"
+    assert _verdict(pd, "W2", typed) == ("unreadable", None)
+    assert _verdict(pd, "W2", "dW2 = hidden.T @ (softmax(logits) - label) / N") == ("unreadable", None)
+    for lang, words in (("en", "one_hot(label)"), ("zh", "类别编号")):
+        with pytest.raises(FormulaError) as err:
+            check(pd, "W2", typed, lang=lang)
+        assert words in err.value.localized(lang)
+    assert _verdict(pd, "W2", "设 P = softmax(logits)，Y = one_hot(label)，则 ∂L/∂W2 = hiddenᵀ(P − Y)/N") == (
+        "correct", None)
+    ci = str(COURSE / "cs231n_class_index.toml")
+    assert _verdict(ci, "W", "dW = X.T @ (probs - y) / N") == ("unreadable", None)
+    assert _verdict(ci, "W", "dscores = probs.copy()\ndscores[np.arange(N), y] -= 1\ndW = X.T @ dscores / N") == (
+        "correct", None)
+
+
+def test_a_vector_bias_added_to_a_batch_in_the_column_reading_is_a_row() -> None:
+    """In LaTeX read in the column convention (the network's 1-D vectors as columns: ``e w_3^⊤``
+    the outer product of the N residuals and the k weights), a 1-D bias added to a batch of rows
+    (``h_1 W_2 + b_2``) is the bias of every row — its column made the sum shapeless and a right
+    answer was rejected as a shape mismatch (c44t-178, 182, 183); also where the batch size
+    equals the bias's length (N = h = 4: ``x W_1 + b_1``)."""
+    ad = str(COURSE / "hn43_addmm_relu6_hardtanh_mv.toml")
+    e = r"e = \frac{2}{N}(\mathrm{out} - y), \quad "
+    w2 = e + r"\delta_2 = (e\, w_3^{\top}) \odot \mathbb{1}\big[-0.5 < h_1 W_2 + b_2 < 0.5\big], \quad \frac{\partial L}{\partial W_2} = h_1^{\top}\delta_2"
+    assert _verdict(ad, "W2", w2, latex=True) == ("correct", None)
+    assert _verdict(ad, "W2", w2.replace(r"h_1^{\top}\delta_2", r"h_1^{\top}\delta_2 \cdot 2"), latex=True) == (
+        "incorrect", "scale-factor")
+    w1 = e + (r"\delta_2 = (e\, w_3^{\top}) \odot \mathbb{1}[|h_1 W_2 + b_2| < 0.5], \quad \delta_1 = (\delta_2 W_2^{\top})"
+              r" \odot \mathbb{1}[0 < x W_1 + b_1 < 6], \quad \frac{\partial L}{\partial W_1} = x^{\top}\delta_1")
+    assert _verdict(ad, "W1", w1, latex=True) == ("correct", None)
+    assert _verdict(ad, "W1", w1.replace("0 < x W_1 + b_1 < 6", "x W_1 + b_1 < 0"), latex=True)[0] == "incorrect"
+
+
+def test_a_vector_gradient_written_as_maths_is_the_vector_either_way() -> None:
+    """The gradient of a 1-D vector of the network (``w3 = ["k"]``, ``b2 = ["k"]``) written as
+    maths — typed (``h2ᵀ · 2(out − y)/N``) or LaTeX (``\\mathbf{1}^\\top(…)``) — is the same k
+    numbers as a column or a row (a 1-D tensor has no orientation): they were rejected as
+    transposed (c44t-175, 182; round 43's c43t-271/272 are another reading, a broadcast ·). Code
+    keeps its shapes: NumPy's (k, 1) array is no (k,) gradient."""
+    ad = str(COURSE / "hn43_addmm_relu6_hardtanh_mv.toml")
+    assert _verdict(ad, "w3", "∂L/∂w3 = h2ᵀ · 2(out − y)/N") == ("correct", None)
+    assert _verdict(ad, "w3", "∂L/∂w3 = h2ᵀ · (out − y)/N") == ("incorrect", "scale-factor")
+    b2 = r"\frac{\partial L}{\partial b_2} = \mathbf{1}^{\top}\Big(\big(\tfrac{2}{N}(\mathrm{out} - y)\, w_3^{\top}\big) \odot \mathbb{1}[|h_1 W_2 + b_2| < 0.5]\Big)"
+    assert _verdict(ad, "b2", b2, latex=True) == ("correct", None)
+    assert _verdict(ad, "w3", "dw3 = 2 / N * h2.T @ (out - y)[:, None]")[0] == "incorrect"
+
+
+def test_script_capitals_pasted_from_word_are_letters() -> None:
+    """Word's and PowerPoint's script capitals for a loss (``∂ℒ/∂𝐖₂``, ``∇_𝐖 ℒ``) are the
+    letters L, E…: answers so pasted were unreadable (c44t-082–086, 092); a wrong one so typed is
+    named."""
+    assert _verdict("mlp-bce", "W2", "∂ℒ/∂𝐖₂ = (1/m)·𝐀₁ᵀ(𝐀₂ − 𝐘)") == ("correct", None)
+    assert _verdict("softmax-regression", "W", "∇_𝐖 ℒ = 𝐗ᵀ(𝐏 − 𝐘)") == ("incorrect", "scale-factor")
+    assert _verdict("neuron", "w", "∂ℰ/∂w = (O − t)·O(1 − O)·x") == ("correct", None)

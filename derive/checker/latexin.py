@@ -480,16 +480,22 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "η": "\\eta ",
     "ℓ": "\\ell ",
 }
+# heldtex44: the script capitals of Unicode's letterlike block Word and PowerPoint paste for a
+# loss or an error (``∂ℒ/∂𝐖₂``, ``∇_𝐖 ℒ``, Haykin's ``ℰ``): the capitals they are
+_SCRIPT_CAPITALS_HELDTEX44 = "ℒℰℬℱℋℐℳℛ"
+
+
 def _math_letters(text: str) -> str:
     """Word's equation editor pasted as text: its math-italic and bold letters (``𝑊``, ``𝒙``,
     ``𝛾``, U+1D400–U+1D7FF, and ``ℎ``, the Planck constant it uses for an italic h) as the
-    plain letters they are, and its division slash ``∕`` as ``/`` (c37t-046–061)."""
-    if not any(c in "ℎ∕" or "\U0001d400" <= c <= "\U0001d7ff" for c in text):
+    plain letters they are, and its division slash ``∕`` as ``/`` (c37t-046–061); the script
+    capitals ``ℒ``, ``ℰ`` likewise (heldtex44)."""
+    if not any(c in "ℎ∕" or c in _SCRIPT_CAPITALS_HELDTEX44 or "\U0001d400" <= c <= "\U0001d7ff" for c in text):
         return text
     out = []
     for c in text:
-        if "\U0001d400" <= c <= "\U0001d7ff" and c not in "𝟙𝟏":  # 𝟙, 𝟏: the indicator, ones
-            c = unicodedata.normalize("NFKC", c)
+        if "\U0001d400" <= c <= "\U0001d7ff" and c not in "𝟙𝟏" or c in _SCRIPT_CAPITALS_HELDTEX44:
+            c = unicodedata.normalize("NFKC", c)  # 𝟙, 𝟏 kept: the indicator, ones
         out.append({"ℎ": "h", "∕": "/"}.get(c, c))
     return "".join(out)
 
