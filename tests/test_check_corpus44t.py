@@ -119,3 +119,15 @@ def test_script_capitals_pasted_from_word_are_letters() -> None:
     assert _verdict("mlp-bce", "W2", "∂ℒ/∂𝐖₂ = (1/m)·𝐀₁ᵀ(𝐀₂ − 𝐘)") == ("correct", None)
     assert _verdict("softmax-regression", "W", "∇_𝐖 ℒ = 𝐗ᵀ(𝐏 − 𝐘)") == ("incorrect", "scale-factor")
     assert _verdict("neuron", "w", "∂ℰ/∂w = (O − t)·O(1 − O)·x") == ("correct", None)
+
+
+def test_a_typed_sum_over_the_examples_of_a_column_major_network() -> None:
+    """A statement with a typed product sign read as maths (``db2 = 1/m · Σᵢ (A2 − Y)``) knows the
+    network's batch as the whole answer's reading does: on Ng's column-major network (X = [n_x,
+    m], Y = [1, m]) Σᵢ sums the examples, the columns — it summed the rows and a right answer was
+    told wrong-sum-axis (c44t-116); a sum left without its 1/m is still named."""
+    ng = str(COURSE / "hn43_ng_dropout_mask_l2_numpy_cn.toml")
+    assert _verdict(ng, "b2", "db2 = 1/m · Σᵢ (A2 − Y)⁽ⁱ⁾（对 m 个样本求和）") == ("correct", None)
+    assert _verdict(ng, "b2", "db2 = Σᵢ (A2 − Y)") == ("incorrect", "scale-factor")
+    # a row-major network's typed Σᵢ still sums the rows (the batch)
+    assert _verdict("mlp-bce", "b2", "db2 = 1/m · Σᵢ (A2 − Y)") == ("correct", None)

@@ -2072,7 +2072,13 @@ def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str], lhs: 
     if not code and not any(w in defined and len(w) > 1 for w in words):
         return None
     try:
-        tree, lhs_node = latexin.parse(maths, known=known, loss=net.spec.loss, gkey=net.spec.gkey, defined=defined)
+        tree, lhs_node = latexin.parse(
+            maths, known=known, loss=net.spec.loss, gkey=net.spec.gkey, defined=defined,
+            # heldtex44: the batch as the whole answer's reading holds it (Ng's column-major
+            # Σᵢ (A2 − Y) sums the columns, the examples; it summed the rows)
+            batch=batch_name(net), example_cols=examples_in_columns(net), width=net.width,
+            classes=_class_sizes_heldtex43(net),
+        )
     except latexin.LatexError:
         return None
     return tree if lhs_node is None else None
