@@ -131,3 +131,16 @@ def test_a_typed_sum_over_the_examples_of_a_column_major_network() -> None:
     assert _verdict(ng, "b2", "db2 = Σᵢ (A2 − Y)") == ("incorrect", "scale-factor")
     # a row-major network's typed Σᵢ still sums the rows (the batch)
     assert _verdict("mlp-bce", "b2", "db2 = 1/m · Σᵢ (A2 − Y)") == ("correct", None)
+
+
+def test_mitchells_per_example_error_on_a_one_example_network() -> None:
+    """Mitchell's ``E_d`` (the error on training example d) is the loss of a one-example network
+    as 周志华's ``E_k`` is: ``\\partial E_d/\\partial w`` answers were refused for their left side
+    (c44t-003–005); on a batch network (mlp-bce's m rows) it stays refused — one example's loss
+    is not the batch's."""
+    right = r"\frac{\partial E_d}{\partial w} = -(t - O)\, O(1 - O)\, x"
+    assert _verdict("neuron", "w", right, latex=True) == ("correct", None)
+    assert _verdict("neuron", "w", r"\frac{\partial E_d}{\partial w} = -(t - O)\, x", latex=True) == (
+        "incorrect", "missing-activation-derivative")
+    assert _verdict("mlp-bce", "W2", r"\frac{\partial E_d}{\partial W_2} = \frac{1}{m}A_1^\top(A_2 - Y)", latex=True) == (
+        "unreadable", None)

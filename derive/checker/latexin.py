@@ -1118,8 +1118,8 @@ class _Parser:
         """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
         if self.loss is None:
             return True
-        if self.batch is None and not self.known(name) and re.fullmatch(r"(?:E|L|J|C|ell)_?k", name):
-            return True  # 周志华's E_k, the k-th example's loss: the loss of a one-example network
+        if self.batch is None and not self.known(name) and re.fullmatch(r"(?:E|L|J|C|ell)_?[kd]", name):
+            return True  # 周志华's E_k, Mitchell's E_d (heldtex44), the k-th (d-th) example's loss: the loss of a one-example network
         return name == self.loss or (name in LOSS_NAMES and not self.known(name))
 
     def leibniz(self, num: str, den: str) -> ex.Node:
