@@ -144,3 +144,17 @@ def test_mitchells_per_example_error_on_a_one_example_network() -> None:
         "incorrect", "missing-activation-derivative")
     assert _verdict("mlp-bce", "W2", r"\frac{\partial E_d}{\partial W_2} = \frac{1}{m}A_1^\top(A_2 - Y)", latex=True) == (
         "unreadable", None)
+
+
+def test_leaky_relu_written_as_a_maximum() -> None:
+    """``\\max(z, 0.2 z)`` (either order) is LeakyReLU with slope 0.2, as the code reader's
+    ``np.maximum(0.2 * z, z)``: round 43's c43t-236–238 (a WGAN critic) were refused ("only
+    \\max(0, x) is supported"); a slope that is no number in (0, 1) stays refused."""
+    wg = str(COURSE / "hn42_wgan_critic_leaky_relu.toml")
+    import corpus43t
+
+    case = next(c for c in corpus43t.load() if c["id"] == "c43t-236")
+    assert _verdict(wg, "w2", case["text"], latex=True) == ("correct", None)
+    assert _verdict(wg, "w2", case["text"].replace("0.2 z", "0.3 z").replace("0.2z", "0.3z"), latex=True)[0] == "incorrect"
+    assert _verdict("relu-mlp", "w2", r"\frac{\partial L}{\partial w_2} = \max(h, 2 h)^{\top} 2(y_{\mathrm{pred}} - y)", latex=True) == (
+        "unreadable", None)

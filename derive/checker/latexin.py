@@ -500,6 +500,18 @@ def _math_letters(text: str) -> str:
     return "".join(out)
 
 
+def _leaky_max_heldtex44(a: ex.Node, b: ex.Node) -> ex.Node | None:
+    """``leaky_relu(z, k)`` where ``\\max(a, b)`` is ``\\max(z, k z)`` (either order, ``z k``
+    too) with a number 0 < k < 1 — LeakyReLU written as the maximum (round 43's c43t-236) —
+    else None (as the code reader's ``np.maximum(0.2 * z, z)``, derive.lang.expr._leaky_max)."""
+    for scaled, z in ((a, b), (b, a)):
+        if isinstance(scaled, ex.BinOp) and scaled.op in ("*", PRODUCT, STAR):
+            for k, v in ((scaled.left, scaled.right), (scaled.right, scaled.left)):
+                if isinstance(k, ex.Num) and v == z and 0 < k.value < 1:
+                    return ex.Call("leaky_relu", (z, k))
+    return None
+
+
 _ASCII_SUM = re.compile(r"(?<![\\\w])sum_\(([^()]{1,40})\)\^(\w+|\([^()]{1,40}\))")
 _ASCII_HAT = re.compile(r"(?<![\\\w])hat[ \t]*(?:\([ \t]*([A-Za-z])[ \t]*\)|([A-Za-z])(?![\w(]))")
 _ASCII_OPS = re.compile(r"(?<![\\\w])(odot|cdot|sigma)(?![\w])")
@@ -3018,6 +3030,12 @@ class _Parser:
                 self.next()
                 return derivative_tree(ex.Call("relu", (z,)))
             return ex.Call("relu", (z,))
+        leaky = _leaky_max_heldtex44(a, b)
+        if leaky is not None:  # \max(z, 0.2z): LeakyReLU with slope 0.2, as np.maximum(0.2 * z, z)
+            if self.peek().text == "'":
+                self.next()
+                return derivative_tree(leaky)
+            return leaky
         raise LatexError(f"only \\max(0, x) (ReLU) is supported (column {tok.col})", tok.col)
 
     def bare_name(self) -> bool:
