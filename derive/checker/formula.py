@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, names
+from derive.checker import cells, latexin, legacy43, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -1405,7 +1405,7 @@ def _vector_either_way_heldtex44(
     the same k numbers (written maths' vectors are columns; a 1-D tensor has no orientation).
     Code keeps its shapes (NumPy's (k, 1) is no (k,) array)."""
     tree, lhs, text = found
-    if not latex and _parses_as_python_heldtex44(text):
+    if not latex and textbox._python(text):
         return found
     asked = _asked(net, wrt, lhs) if wrt is not None else None
     if asked is None or asked not in frozenset(net.spec.one_d) - frozenset(net.spec.one_d_spelled):
@@ -1419,15 +1419,6 @@ def _vector_either_way_heldtex44(
     if have is not None and have != shape and 1 in shape and have == shape[::-1]:
         return ex.Transpose(tree), lhs, text
     return found
-
-
-def _parses_as_python_heldtex44(text: str) -> bool:
-    """Does ``text`` parse as Python (never run)?"""
-    try:
-        ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
 
 
 def _bias_row_heldtex44(net: Net, tree: ex.Node) -> ex.Node:
