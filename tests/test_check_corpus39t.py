@@ -44,7 +44,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c39t-235": _WORKING,
     "c39t-236": _WORKING,
     "c39t-237": _WORKING,
-    "c39t-241": "xᵀ((μ − y)/σ²)/N in text: the 1-D μ, y, σ read as rows, so xᵀ times a row does not fit (LaTeX reads columns)",
     "c39t-242": "第一步/第二步/第三步 with a Leibniz step ∂O/∂z that is no gradient of the loss: not read",
     "c39t-244": "「（λ = lam）」, a remark defining λ in full-width brackets: not read",
 }

@@ -51,8 +51,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c41t-138": _SWISH_TEXT,
     "c41t-139": _SWISH_TEXT,
     "c41t-140": "a Chinese sentence with a formula fragment ((Ŷ − Y)/m) before 故: not left out",
-    "c41t-150": "a 1-D residual times w_2^⊤ (a column times a row: the outer product) under \\operatorname{clip}: read as a broadcast",
-    "c41t-152": "hiddenᵀ · clip(…) typed in text: the 1-D residual as a row, result (h, 1) against w2's (1, h)",
     "c41t-156": "a hand number with arithmetic after it (0.1126 × 5): refused as not a decimal number",
     "c41t-164": "Σᵢ [where(…) · sign(…)]ᵢ / (N·p) typed in text: where( with commas read as code",
     "c41t-172": _LORA,

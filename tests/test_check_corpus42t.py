@@ -32,7 +32,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c42t-069": "花书's \\boldsymbol{h}^{(1)\\top} with h^{(1)} = h a clause: read as a shape mismatch",
     "c42t-195": "Huber's δ = 1.5 as a clause (δ the threshold constant): \\delta must carry a subscript",
     # (c42t-202, ReLU's slope for ELU's written inline: named since heldcheck43's inline slips)
-    "c42t-210": "a length-N vector ⊙ an N × k matrix scaling its rows (NumPy broadcasts along the other axis): refused by shape",
     "c42t-219": "x[i\\_idx] (row indexing) in LaTeX: read as the product x · i_idx",
     "c42t-230": "σ(x·w + b) typed with a 1-D w: the product read with the wrong shape (3, 6)",
     "c42t-233": "(P ⊙ log P)\\mathbf{1}\\mathbf{1}^{\\top} (a row sum spread back over the row): not read",

@@ -77,6 +77,7 @@ import numpy as np
 import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
+from derive.checker import formula as formula_module
 from derive.checker import guards, latexin, normnames, textbox
 from derive.checker.checknet import (
     DIAG_POINTS,
@@ -340,6 +341,8 @@ def _check_entry_on(
         assert formula is not None
         otimes = "\\otimes" in formula or "⊗" in formula  # read as ⊙ (latexin.HADAMARD): said
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
+        if not latex:  # heldtex44: P − label with integer labels, in code or typed maths
+            formula_module._bare_class_labels_heldtex44(n, formula)
         formula, zero_based = _zero_based(n, formula)
         _environments_closed(formula)
         numbers = _numbers_answer(formula) if wrt is not None else None

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, names
+from derive.checker import cells, latexin, legacy43, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -55,7 +55,7 @@ def read(
     (then judged as it is: a shape mismatch, a transpose)."""
     _FLAT_READ.set(None)
     try:
-        return _read(net, text, latex, wrt)
+        return _vector_either_way_heldtex44(net, _read(net, text, latex, wrt), latex, wrt)
     except FormulaError as err:
         if latex or not isinstance(text, str) or (flat := _flat_answer(net, text)) is None:
             raise
@@ -186,6 +186,7 @@ def _read(
         # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
         # relu_grad(inp, out) sets inp.g of its argument)
         text = _gradient_attributes(net, cells.expand(cells.cjk_names_heldcheck41(text), frozenset(net.g.tensors)))
+        _bare_class_labels_heldtex44(net, text)
         text = _rows_indexed(net, _one_hot_calls(net, text))
         text = _diag_names_inlined(net, text)
         text = _std_method_heldcheck33(_bessel_heldcheck32(text))
@@ -848,6 +849,25 @@ _ONE_HOT = re.compile(
 )
 
 
+def _bare_class_labels_heldtex44(net: Net, text: str) -> None:
+    """heldtex44: integer class labels the network reads as one-hot rows (``label = ["N", 1]``
+    of ``cross_entropy(logits, label)``), added to or subtracted from something as they stand
+    — ``P - label`` — are the class numbers 0, 1, 2, … (NumPy broadcasts them), not the one-hot
+    target: refused, asking for ``one_hot(label)``, unless the answer spells the one-hot rows of
+    those labels itself (``softmax(z) - onehot(y)``, i.e. ``(ŷ - y)``: the maths' convention
+    after it is said). Typed text and code only (LaTeX's ``\\hat y - y`` is the maths' one-hot)."""
+    hot = [h for h in net.spec.one_hot if h in net.spec.class_labels]
+    for y in hot:
+        e = re.escape(y)
+        bare = re.search(rf"[-−+]\s*{e}\b(?!\s*[\[(.])|(?<![\w\[,(.])\b{e}\s*[-−+](?!=)", text)
+        if bare is None:
+            continue
+        if re.search(rf"(?:one_?hot|eye)\b[^\n]*?\b{e}\b", text, re.IGNORECASE):
+            continue
+        line = text[text.rfind("\n", 0, bare.start()) + 1 :].split("\n", 1)[0]
+        raise FormulaError(msg("heldtex44.bare_labels", y=y, text=line.strip()))
+
+
 def _label_rows_dim(net: Net, labels: str) -> str | None:
     """The size name the spec file declares for the rows of the class labels ``labels``
     (``y = ["N"]``: ``N``), where the network comes from a file; else None."""
@@ -1360,7 +1380,8 @@ def _derivation_steps(
                 return entry
             if _COLUMNS.get() and _latex_vector(net, n.id):
                 return ex.Transpose(n)  # the column convention (_columns_first)
-        return ex.rebuild(n, subst)
+        out = ex.rebuild(n, subst)
+        return _bias_row_heldtex44(net, out) if _COLUMNS.get() else out
 
     for k, (tree, lhs, _) in enumerate(read_parts[: answer + 1]):
         if k < answer and lhs is None:
@@ -1373,6 +1394,55 @@ def _derivation_steps(
         assert lhs is not None
         defs[lhs] = tree
     raise AssertionError("unreachable")
+
+
+def _vector_either_way_heldtex44(
+    net: Net, found: tuple[ex.Node, str | None, str], latex: bool, wrt: str | None
+) -> tuple[ex.Node, str | None, str]:
+    """heldtex44: the gradient of a 1-D vector of the network (``w3 = ["k"]``, ``b = ["h"]``)
+    written as maths — LaTeX, or typed maths that is not Python (``h2ᵀ · 2(out − y)/N``) — is the
+    vector whichever way the maths stood it: a k × 1 column where derive holds the row 1 × k is
+    the same k numbers (written maths' vectors are columns; a 1-D tensor has no orientation).
+    Code keeps its shapes (NumPy's (k, 1) is no (k,) array)."""
+    tree, lhs, text = found
+    if not latex and textbox._python(text):
+        return found
+    asked = _asked(net, wrt, lhs) if wrt is not None else None
+    if asked is None or asked not in frozenset(net.spec.one_d) - frozenset(net.spec.one_d_spelled):
+        return found
+    want = tensor_of(net, asked)
+    try:
+        shape = tuple(map(int, net.target(want).shape))
+    except (ShapeError, FormulaError, RecursionError, KeyError, ValueError, TypeError):
+        return found
+    have = _shape_of(net, tree)
+    if have is not None and have != shape and 1 in shape and have == shape[::-1]:
+        return ex.Transpose(tree), lhs, text
+    return found
+
+
+def _bias_row_heldtex44(net: Net, tree: ex.Node) -> ex.Node:
+    """heldtex44: in the column convention (:func:`_columns_first`) a 1-D vector added to (or
+    subtracted from) a batch of rows — ``h_1 W_2 + b_2`` with ``b_2`` of the rows' length — is the
+    bias of every row, as written maths and NumPy both mean it: its row, not its column (whose
+    sum with an N × k matrix has no shape; a parameter's also where N = k)."""
+    if not (isinstance(tree, ex.BinOp) and tree.op in ("+", "-")):
+        return tree
+    sides = [tree.left, tree.right]
+    for k in (0, 1):
+        v, other = sides[k], sides[1 - k]
+        if not (isinstance(v, ex.Transpose) and isinstance(v.operand, ex.Name)):
+            continue
+        if v.operand.id not in frozenset(net.spec.one_d) - frozenset(net.spec.one_d_spelled):
+            continue
+        have, row = _shape_of(net, other), _shape_of(net, v.operand)
+        if have is None or row is None or row[0] != 1 or have[0] == 1 or have[1] != row[1]:
+            continue
+        if have[0] == row[1] and v.operand.id not in net.spec.params:
+            continue  # square, and no parameter (a bias): a per-example vector stays a column
+        sides[k] = v.operand
+        return ex.BinOp(tree.op, sides[0], sides[1])
+    return tree
 
 
 _INDEX_STEP_NAME = re.compile(r"(\w+?)_?([cijklnpqth]{1,2})")  # g_j, e_h, dj (δ_j)
@@ -1993,7 +2063,13 @@ def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str], lhs: 
     if not code and not any(w in defined and len(w) > 1 for w in words):
         return None
     try:
-        tree, lhs_node = latexin.parse(maths, known=known, loss=net.spec.loss, gkey=net.spec.gkey, defined=defined)
+        tree, lhs_node = latexin.parse(
+            maths, known=known, loss=net.spec.loss, gkey=net.spec.gkey, defined=defined,
+            # heldtex44: the batch as the whole answer's reading holds it (Ng's column-major
+            # Σᵢ (A2 − Y) sums the columns, the examples; it summed the rows)
+            batch=batch_name(net), example_cols=examples_in_columns(net), width=net.width,
+            classes=_class_sizes_heldtex43(net),
+        )
     except latexin.LatexError:
         return None
     return tree if lhs_node is None else None

@@ -480,18 +480,36 @@ _PASTED = {  # maths pasted from a PDF or notes, in the LaTeX this grammar reads
     "η": "\\eta ",
     "ℓ": "\\ell ",
 }
+# heldtex44: the script capitals of Unicode's letterlike block Word and PowerPoint paste for a
+# loss or an error (``∂ℒ/∂𝐖₂``, ``∇_𝐖 ℒ``, Haykin's ``ℰ``): the capitals they are
+_SCRIPT_CAPITALS_HELDTEX44 = "ℒℰℬℱℋℐℳℛ"
+
+
 def _math_letters(text: str) -> str:
     """Word's equation editor pasted as text: its math-italic and bold letters (``𝑊``, ``𝒙``,
     ``𝛾``, U+1D400–U+1D7FF, and ``ℎ``, the Planck constant it uses for an italic h) as the
-    plain letters they are, and its division slash ``∕`` as ``/`` (c37t-046–061)."""
-    if not any(c in "ℎ∕" or "\U0001d400" <= c <= "\U0001d7ff" for c in text):
+    plain letters they are, and its division slash ``∕`` as ``/`` (c37t-046–061); the script
+    capitals ``ℒ``, ``ℰ`` likewise (heldtex44)."""
+    if not any(c in "ℎ∕" or c in _SCRIPT_CAPITALS_HELDTEX44 or "\U0001d400" <= c <= "\U0001d7ff" for c in text):
         return text
     out = []
     for c in text:
-        if "\U0001d400" <= c <= "\U0001d7ff" and c not in "𝟙𝟏":  # 𝟙, 𝟏: the indicator, ones
-            c = unicodedata.normalize("NFKC", c)
+        if "\U0001d400" <= c <= "\U0001d7ff" and c not in "𝟙𝟏" or c in _SCRIPT_CAPITALS_HELDTEX44:
+            c = unicodedata.normalize("NFKC", c)  # 𝟙, 𝟏 kept: the indicator, ones
         out.append({"ℎ": "h", "∕": "/"}.get(c, c))
     return "".join(out)
+
+
+def _leaky_max_heldtex44(a: ex.Node, b: ex.Node) -> ex.Node | None:
+    """``leaky_relu(z, k)`` where ``\\max(a, b)`` is ``\\max(z, k z)`` (either order, ``z k``
+    too) with a number 0 < k < 1 — LeakyReLU written as the maximum (round 43's c43t-236) —
+    else None (as the code reader's ``np.maximum(0.2 * z, z)``, derive.lang.expr._leaky_max)."""
+    for scaled, z in ((a, b), (b, a)):
+        if isinstance(scaled, ex.BinOp) and scaled.op in ("*", PRODUCT, STAR):
+            for k, v in ((scaled.left, scaled.right), (scaled.right, scaled.left)):
+                if isinstance(k, ex.Num) and v == z and 0 < k.value < 1:
+                    return ex.Call("leaky_relu", (z, k))
+    return None
 
 
 _ASCII_SUM = re.compile(r"(?<![\\\w])sum_\(([^()]{1,40})\)\^(\w+|\([^()]{1,40}\))")
@@ -1112,8 +1130,8 @@ class _Parser:
         """Is ``name`` (a numerator of ∂·/∂·) the loss?"""
         if self.loss is None:
             return True
-        if self.batch is None and not self.known(name) and re.fullmatch(r"(?:E|L|J|C|ell)_?k", name):
-            return True  # 周志华's E_k, the k-th example's loss: the loss of a one-example network
+        if self.batch is None and not self.known(name) and re.fullmatch(r"(?:E|L|J|C|ell)_?[kd]", name):
+            return True  # 周志华's E_k, Mitchell's E_d (heldtex44), the k-th (d-th) example's loss: the loss of a one-example network
         return name == self.loss or (name in LOSS_NAMES and not self.known(name))
 
     def leibniz(self, num: str, den: str) -> ex.Node:
@@ -3012,6 +3030,12 @@ class _Parser:
                 self.next()
                 return derivative_tree(ex.Call("relu", (z,)))
             return ex.Call("relu", (z,))
+        leaky = _leaky_max_heldtex44(a, b)
+        if leaky is not None:  # \max(z, 0.2z): LeakyReLU with slope 0.2, as np.maximum(0.2 * z, z)
+            if self.peek().text == "'":
+                self.next()
+                return derivative_tree(leaky)
+            return leaky
         raise LatexError(f"only \\max(0, x) (ReLU) is supported (column {tok.col})", tok.col)
 
     def bare_name(self) -> bool:
