@@ -2794,7 +2794,7 @@ class _Validator:
         ``F.conv2d`` and SciPy's/NumPy's ``mode='same'`` (a square kernel of odd size, declared
         by name in ``shapes``: (k − 1)/2 zeros on each side) are read as ``correlate2d(X, K,
         stride=s, padding=p)``."""
-        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d")):
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "reshape")):
             return text
         tree = spelling.parsed_body(text)
         if tree is None:
@@ -2816,9 +2816,22 @@ class _Validator:
                 catalog.said("spec.conv42.unsupported_fix"),
             )
 
-        def same(node: ast.AST, kernel: ast.expr) -> int:
-            """'same' zeros on each side: (k − 1)/2 of a declared square kernel of odd size."""
+        def same(node: ast.AST, kernel: ast.expr) -> int | tuple[int, int]:
+            """'same' zeros on each side: (k − 1)/2 of a declared square kernel of odd size.
+            conv44: of a 1-D signal of n samples and a 1-D kernel of k ≤ n taps (both declared
+            by name), NumPy's and SciPy's 'same' is the 'full' result's n entries from
+            (k − 1)//2 on (any k, odd or even): ``(start, n)``, read as a slice of the full one."""
             shape = shapes.get(kernel.id) if shapes is not None and isinstance(kernel, ast.Name) else None
+            signal = node.args[0] if isinstance(node, ast.Call) and node.args else None
+            if shape is not None and isinstance(signal, ast.Name) and kernel.id in self.one_d and signal.id in self.one_d:
+                k, n = _int_size_cv44(shape[-1]), _int_size_cv44(shapes.get(signal.id, (0, 0))[-1])
+                if k is not None and n is not None and 1 <= k <= n:
+                    return ((k - 1) // 2, n)
+                raise self.err(
+                    where,
+                    catalog.said("spec.conv44.same_1d", text=ast.unparse(node), k=shape[-1], n=shapes.get(signal.id, ("?", "?"))[-1]),
+                    catalog.said("spec.conv44.same_1d_fix"),
+                )
             if shape is not None and len(set(int(k) for k in shape)) == 1 and int(shape[0]) % 2 == 1:
                 return (int(shape[0]) - 1) // 2
             raise self.err(
@@ -2835,7 +2848,7 @@ class _Validator:
                 catalog.said("spec.conv43.pool_fix"),
             )
 
-        out = _ConvCV42(refuse, same, pool_refusal).visit(ast.Expression(tree))
+        out = _ConvCV42(refuse, same, pool_refusal, shapes or {}).visit(ast.Expression(tree))
         made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
         if made is not None:  # F.conv2d's 4-D result used as it is
             raise refuse(made.args[2], "")
@@ -3667,10 +3680,14 @@ class _Validator:
                 self.one_d[key] = str(value[1])
             if isinstance(value, list) and len(value) > 2:
                 # images, video, a batch of sequences: a 3-D convolution's 5 axes
+                forward = self.data.get("forward")
+                lines = " ".join(str(v) for v in forward.values()) if isinstance(forward, dict) else ""
+                channels = len(value) in (3, 4) and any(w in lines for w in ("conv", "correlate", "pool"))
                 raise self.err(
                     where,
                     catalog.said("spec.read.tensors_rank", value=repr(value), n=len(value)),
-                    catalog.said("spec.read.tensors_rank_fix", key=key),
+                    # conv44: channels of a convolution: the per-channel sum that is read
+                    catalog.said("spec.conv44.channels_fix", key=key) if channels else catalog.said("spec.read.tensors_rank_fix", key=key),
                 )
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
@@ -5400,7 +5417,9 @@ class _ConvCV42(ast.NodeTransformer):
         refuse: Callable[[ast.AST, str], Exception],
         same: Callable[[ast.AST, ast.expr], int],
         pool_refusal: Callable[[ast.AST, str], Exception],
+        shapes: Mapping[str, Any] | None = None,
     ) -> None:
+        self.shapes = shapes or {}  # conv44: the declared and read shapes (reshape pooling)
         self.refuse = refuse
         self.pool_refusal = pool_refusal  # conv43: a pooling keyword that is not read
         self.same = same  # conv43: the 'same' padding of a kernel (or the one-line refusal)
@@ -5418,6 +5437,9 @@ class _ConvCV42(ast.NodeTransformer):
             if f.attr in ("view", "reshape") and node.args and not node.keywords:
                 return inner
             return node
+        pooled = _reshape_pool_cv44(node, self.shapes)
+        if pooled is not None:
+            return pooled
         head, _, last = name.rpartition(".")
         if last in ("conv2d", "conv1d") and head in _TORCH_CONV_CV42:
             return self.torch_conv(node, 2)
@@ -5440,6 +5462,11 @@ class _ConvCV42(ast.NodeTransformer):
             raise self.refuse(node, ast.unparse(node.args[3]))
         if mode == "same":  # conv43: (k − 1)/2 zeros around the image, the image's own size
             pad = self.same(node, node.args[1])
+            if isinstance(pad, tuple):  # conv44: a 1-D signal: n entries of the full result
+                start, n = pad
+                cut = ast.Slice(ast.Constant(start), ast.Constant(start + n), None)
+                full = ast.Call(ast.Name(op + "_full", ast.Load()), node.args[:2], [])
+                return ast.Subscript(full, ast.Tuple([ast.Slice(None, None, None), cut], ast.Load()), ast.Load())
             keys = [ast.keyword("padding", ast.Constant(pad))] if pad else []
             return ast.Call(ast.Name(op, ast.Load()), node.args[:2], keys)
         if mode not in ("valid", "full"):
@@ -5524,6 +5551,68 @@ class _ConvCV42(ast.NodeTransformer):
         if lead == 0 or any(not (isinstance(r, ast.Slice) and r.lower is r.upper is r.step is None) for r in rest):
             return node
         return inner if lead >= axes else _conv4(inner, axes - lead, node.value.args[2].value)  # type: ignore[attr-defined]
+
+
+_REDUCE_POOL_CV44 = {"max": "max_pool2d", "amax": "max_pool2d", "mean": "avg_pool2d"}
+_NP_CV44 = frozenset({"np", "numpy", "jnp", "jax.numpy", "torch"})
+
+
+def _whole_cv44(node: ast.AST) -> int | None:
+    """conv44: a whole number written with + - * // of numbers (``4 // 2``), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv)):
+        a, b = _whole_cv44(node.left), _whole_cv44(node.right)
+        if a is None or b is None or isinstance(node.op, ast.FloorDiv) and b == 0:
+            return None
+        return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}.get(type(node.op), a // b if b else 0)
+    return None
+
+
+def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | None:
+    """conv44: max or average pooling as NumPy-only labs write it without loops —
+    ``A.reshape(H // k, k, W // k, k).max(axis=(1, 3))`` (``.mean``, ``np.max(…, axis=…)``,
+    PyTorch's ``.amax(dim=(1, 3))``): axes 1 and 3 run inside a k × k window, so it is
+    ``max_pool2d(A, k=k)`` (``avg_pool2d``) of the declared or read matrix A whose rows and
+    columns split exactly that way; else None (the line is read, or refused, as before)."""
+    f = node.func
+    if not isinstance(f, ast.Attribute) or f.attr not in _REDUCE_POOL_CV44:
+        return None
+    given = {kw.arg: kw.value for kw in node.keywords}
+    args = list(node.args)
+    if isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Attribute) and f.value.func.attr == "reshape":
+        inner = f.value  # A.reshape(…).max(axis=…)
+    elif called_name(node).rpartition(".")[0] in _NP_CV44 and args and isinstance(args[0], ast.Call):
+        inner, args = args[0], args[1:]  # np.max(A.reshape(…), axis=…)
+        if not (isinstance(inner.func, ast.Attribute) and inner.func.attr == "reshape"):
+            return None
+    else:
+        return None
+    axis = args[0] if len(args) == 1 and not given else given.get("axis", given.get("dim")) if len(given) == 1 and not args else None
+    axes = _number_cv42(axis) if axis is not None else None
+    if not (isinstance(axes, (tuple, list)) and len(axes) == 2 and all(isinstance(a, int) for a in axes)):
+        return None
+    if sorted(a % 4 for a in axes) != [1, 3]:
+        return None
+    sizes = inner.args[0].elts if len(inner.args) == 1 and isinstance(inner.args[0], (ast.Tuple, ast.List)) else inner.args
+    whole = [_whole_cv44(a) for a in sizes]
+    source = inner.func.value  # type: ignore[attr-defined]
+    shape = shapes.get(source.id) if isinstance(source, ast.Name) and not inner.keywords else None
+    if shape is None or len(whole) != 4 or None in whole or len(shape) != 2:
+        return None
+    rows, cols = _int_size_cv44(shape[0]), _int_size_cv44(shape[1])
+    a, k, b, k2 = whole
+    if k != k2 or k < 1 or rows != a * k or cols != b * k:  # type: ignore[operator]
+        return None
+    return ast.Call(ast.Name(_REDUCE_POOL_CV44[f.attr], ast.Load()), [source], [ast.keyword("k", ast.Constant(k))])
+
+
+def _int_size_cv44(size: object) -> int | None:
+    """conv44: a declared size as a whole number (a [dims] name is not one here), else None."""
+    try:
+        return int(size)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
 
 
 def _conv4(inner: ast.expr, axes: int, text: str) -> ast.Call:
