@@ -5445,6 +5445,8 @@ class _ConvCV42(ast.NodeTransformer):
             return self.torch_conv(node, 2)
         if last in ("max_pool2d", "avg_pool2d") and head in _TORCH_CONV_CV42:
             return self.torch_pool(node, last)
+        if last in ("adaptive_max_pool2d", "adaptive_avg_pool2d") and head in _TORCH_CONV_CV42:
+            return self.torch_adaptive(node, last)
         got = _CONV_CV42.get((head, last))
         if got is None or len(node.args) < 2:
             return node
@@ -5536,6 +5538,35 @@ class _ConvCV42(ast.NodeTransformer):
         if x is None:
             raise self.refuse(node, "")
         made = ast.Call(ast.Name(name, ast.Load()), [x], [ast.keyword("k", ast.Constant(k))])
+        return _conv4(made, 2, ast.unparse(node))
+
+    def torch_adaptive(self, node: ast.Call, name: str) -> ast.AST:
+        """conv44: ``F.adaptive_avg_pool2d(A[None, None], 1)`` — global average (max) pooling, a
+        classifier head's — is the mean (largest entry) of the whole map; an output size o that
+        divides a declared or read square map of n × n exactly is PyTorch's k × k windows side by
+        side, k = n/o: ``avg_pool2d(A, k=k)``. Other sizes are refused in one line."""
+        given = dict(zip(("input", "output_size", "return_indices"), node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in ("input", "output_size", "return_indices"):
+                raise self.pool_refusal(node, f"{kw.arg}=")
+            given[kw.arg] = kw.value
+        if "input" not in given or "output_size" not in given:
+            return node
+        if "return_indices" in given and _number_cv42(given["return_indices"]) is not False:
+            raise self.pool_refusal(node, f"return_indices={ast.unparse(given['return_indices'])}")
+        x = _unbatched_cv42(given["input"], 2)
+        if x is None:
+            raise self.refuse(node, "")
+        o = _one_size_cv43(_number_cv42(given["output_size"]))
+        what = "max" if name == "adaptive_max_pool2d" else "mean"
+        if o == 1:
+            made: ast.expr = ast.Call(ast.Attribute(x, what, ast.Load()), [], [])
+            return _conv4(made, 2, ast.unparse(node))
+        shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
+        n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
+        if not (isinstance(o, int) and o >= 1 and len(n) == 2 and n[0] == n[1] and n[0] is not None and n[0] % o == 0):
+            raise self.pool_refusal(node, f"output_size={ast.unparse(given['output_size'])}")
+        made = ast.Call(ast.Name(name.replace("adaptive_", ""), ast.Load()), [x], [ast.keyword("k", ast.Constant(n[0] // o))])
         return _conv4(made, 2, ast.unparse(node))
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
