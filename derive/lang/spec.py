@@ -4410,7 +4410,7 @@ class _Shapes:
         if ops.get(n.func).kind == ops.ROT180:
             return shapes[0]
         op = ops.get(n.func)
-        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask"):
+        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask", "route"):
             # conv43: a gradient's piece, not a layer
             raise self.fail(catalog.said("spec.conv43.formula_only", f=n.func), catalog.said("spec.conv43.formula_only_fix"))
         if op.kind == ops.POOL2D:  # conv43: k × k windows side by side, the sizes multiples of k
@@ -4421,9 +4421,15 @@ class _Shapes:
                     catalog.said("spec.conv43.pool", text=n.func + "()", what=f"{len(shapes[0])}-D"),
                     catalog.said("spec.conv43.pool_fix"),
                 )
+            stride = ops.pool_s(n)  # conv44: windows stride apart (overlapping when < k)
             try:
-                return tuple(corr_size(d, k, False, self.dims, k) for d in shapes[0])
+                return tuple(corr_size(d, k, False, self.dims, stride) for d in shapes[0])
             except ValueError:
+                if stride != k:
+                    raise self.fail(
+                        catalog.said("spec.conv44.pool_stride", f=n.func, a=list(shapes[0]), k=k, s=stride),
+                        catalog.said("spec.conv44.pool_stride_fix", k=k, s=stride),
+                    ) from None
                 raise self.fail(
                     catalog.said("spec.conv43.pool_sizes", f=n.func, a=list(shapes[0]), k=k),
                     catalog.said("spec.conv43.pool_sizes_fix", k=k),
@@ -5529,7 +5535,14 @@ class _ConvCV42(ast.NodeTransformer):
         k = _one_size_cv43(_number_cv42(given["kernel_size"]))
         if not (isinstance(k, int) and k >= 1):
             raise self.pool_refusal(node, f"kernel_size={ast.unparse(given['kernel_size'])}")
-        ok = {"stride": (None, k, (k, k), [k, k]), "padding": (0, (0, 0), [0, 0]), "dilation": (1, (1, 1), [1, 1]),
+        # conv44: a stride other than k (one number, or a pair of equal ones): windows that
+        # overlap (AlexNet's 3 × 3, stride 2) or leave entries out between them
+        stride = _one_size_cv43(_number_cv42(given["stride"])) if given.get("stride") is not None else k
+        if "stride" in given and _number_cv42(given["stride"]) is None and not (isinstance(given["stride"], ast.Constant) and given["stride"].value is None):
+            raise self.pool_refusal(node, f"stride={ast.unparse(given['stride'])}")
+        if given.get("stride") is not None and not (isinstance(stride, int) and stride >= 1):
+            raise self.pool_refusal(node, f"stride={ast.unparse(given['stride'])}")
+        ok = {"padding": (0, (0, 0), [0, 0]), "dilation": (1, (1, 1), [1, 1]),
               "ceil_mode": (False,), "return_indices": (False,), "count_include_pad": (True, False), "divisor_override": (None,)}
         for key, allowed in ok.items():
             if key in given and _number_cv42(given[key]) not in allowed:
@@ -5537,7 +5550,8 @@ class _ConvCV42(ast.NodeTransformer):
         x = _unbatched_cv42(given["input"], 2)
         if x is None:
             raise self.refuse(node, "")
-        made = ast.Call(ast.Name(name, ast.Load()), [x], [ast.keyword("k", ast.Constant(k))])
+        keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
+        made = ast.Call(ast.Name(name, ast.Load()), [x], keys)
         return _conv4(made, 2, ast.unparse(node))
 
     def torch_adaptive(self, node: ast.Call, name: str) -> ast.AST:

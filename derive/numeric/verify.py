@@ -553,7 +553,7 @@ def torch_forward(
         if op.kind == ops.POOL2D:  # conv43: PyTorch's own max_pool2d / avg_pool2d
             x, k = run(n.args[0]), ops.pool_k(n)
             pool = torch.nn.functional.max_pool2d if op.extra["what"] == "max" else torch.nn.functional.avg_pool2d
-            return pool(x[None, None], k)[0, 0]
+            return pool(x[None, None], k, ops.pool_s(n))[0, 0]  # conv44: stride s (k: side by side)
         if op.kind == ops.ROT180:
             x = run(n.args[0])
             return torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, op.extra.get("axes", (0, 1)))
