@@ -5391,6 +5391,8 @@ def _unbatched_cv42(node: ast.AST, axes: int) -> ast.expr | None:
     ``X[None, None]``, ``X[None, None, :, :]``, ``X.view(1, 1, H, W)``, ``X.reshape(1, 1, -1)``,
     ``X.unsqueeze(0).unsqueeze(0)``; ``None`` where it is not one of them."""
     while axes > 0:
+        if isinstance(node, ast.Call) and called_name(node) == _CONV4_CV42 and int(node.args[1].value) == axes:  # type: ignore[attr-defined]
+            return node.args[0]  # conv44: F.conv2d's own 4-D result, pooled as it is (F.max_pool2d(F.conv2d(…), 2))
         if isinstance(node, ast.Subscript):
             items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             lead = 0
