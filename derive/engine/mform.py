@@ -496,6 +496,11 @@ class Pool(MExpr):
         if self.what == "mask":
             return self.x.shape
         if self.what == "route" and self.ref is not None:
+            # conv44: the pooled map's windows, s apart, must be as many as δ's entries
+            for n, d in zip(self.ref.shape, self.x.shape, strict=True):
+                if isinstance(n, int) and isinstance(d, int) or str(n).isdigit() and str(d).isdigit():
+                    if (int(n) - self.k) % self.step or (int(n) - self.k) // self.step + 1 != int(d):
+                        raise ValueError("the windows do not match the upstream gradient")
             return self.ref.shape
         if self.what == "up" and self.step == self.k:
             return tuple(scaled_size(d, self.k) for d in self.x.shape)

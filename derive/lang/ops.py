@@ -2228,7 +2228,7 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "max_pool2d",  # conv43: F.max_pool2d(A[None, None], 2)[0, 0], stride = window, no padding
         POOL2D,
-        nargs=(1, 2),
+        nargs=(1, 3),
         keywords=("k", "stride"),
         rule="pool-max",
         tex="\\operatorname{maxpool}",
@@ -2248,7 +2248,7 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "avg_pool2d",  # conv43: F.avg_pool2d(A[None, None], 2)[0, 0]
         POOL2D,
-        nargs=(1, 2),
+        nargs=(1, 3),
         keywords=("k", "stride"),
         rule="pool-avg",
         tex="\\operatorname{avgpool}",
@@ -2267,7 +2267,7 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "upsample",  # conv43: each entry copied into a k × k block (np.kron(d, np.ones((k, k))))
         POOL2D,
-        nargs=(1, 2),
+        nargs=(1, 3),
         keywords=("k", "stride"),
         rule="pool-up",
         tex="\\operatorname{upsample}",
