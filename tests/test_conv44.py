@@ -277,3 +277,47 @@ def test_check_reads_the_overlapping_pooling_gradient(formula: str, latex: bool,
                    "checker's drawn points hits — a wrong ✓ to fix with a 'dead window' point")
 def test_the_relu_mask_left_out_before_pooling_is_rejected() -> None:
     assert not check(str(ALEX), "K", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2))").ok
+
+
+LENET = """[network]
+name = "conv44-lenet-order"
+[inputs]
+X = [6, 6]
+Y = [2, 2]
+[params]
+K = [3, 3]
+b = []
+[forward]
+P = "{pool}"
+loss = "F.mse_loss(P, Y)"
+[values]
+X = {x}
+Y = [[0.5, -0.25], [1.0, 0.75]]
+K = {k}
+b = 0.1
+"""
+
+
+@pytest.mark.parametrize(
+    "pool",
+    [
+        "F.max_pool2d(F.relu(F.conv2d(X[None, None], K[None, None]) + b), 2)[0, 0]",  # PyTorch's LeNet order
+        "F.avg_pool2d(torch.tanh(F.conv2d(X[None, None], K[None, None]) * 0.5 - b), 2, stride=1).squeeze()[:2, :2]",
+    ],
+)
+def test_an_activation_of_the_4d_result_is_read_as_pytorch_runs_it(tmp_path: Path, pool: str) -> None:
+    """An element-wise function (or + b) of F.conv2d's own 4-D result, pooled before the two
+    leading axes are taken away: derive's gradients equal PyTorch's running THE TEXT ITSELF
+    (an oracle independent of derive's reading)."""
+    rng = np.random.default_rng(7)
+    x, k = np.round(rng.normal(size=(6, 6)), 3), np.round(rng.normal(size=(3, 3)) * 0.5, 3)
+    p = tmp_path / "lenet.toml"
+    p.write_text(LENET.format(pool=pool, x=x.tolist(), k=k.tolist()))
+    d = derive(spec.load(str(p)))
+    ours, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    F = torch.nn.functional
+    X, K, b = torch.tensor(x), torch.tensor(k, requires_grad=True), torch.tensor(0.1, dtype=torch.float64, requires_grad=True)
+    P = eval(pool, {"F": F, "torch": torch, "X": X, "K": K, "b": b})  # noqa: S307 (the test's own text)
+    F.mse_loss(P, torch.tensor([[0.5, -0.25], [1.0, 0.75]], dtype=torch.float64)).backward()
+    assert np.allclose(np.asarray(ours["K"]), K.grad.numpy(), atol=1e-12)
+    assert np.isclose(float(np.asarray(ours["b"]).sum()), float(b.grad), atol=1e-12)

@@ -5449,6 +5449,15 @@ class _ConvCV42(ast.NodeTransformer):
         if pooled is not None:
             return pooled
         head, _, last = name.rpartition(".")
+        marks = [a for a in node.args if _is_conv4_cv44(a)]
+        if (  # conv44: an element-wise function of F.conv2d's 4-D result (LeNet's
+            # F.max_pool2d(F.relu(F.conv2d(…)), 2)): the same function of the 2-D map, marked
+            last in _ELEMENTWISE_CV44 and head in _TORCH_CONV_CV42 and node.args
+            and marks == [node.args[0]] and not any(_is_conv4_cv44(k.value) for k in node.keywords)
+        ):
+            mark = node.args[0]
+            inner = ast.Call(node.func, [mark.args[0], *node.args[1:]], node.keywords)  # type: ignore[attr-defined]
+            return _conv4(inner, int(mark.args[1].value), mark.args[2].value)  # type: ignore[attr-defined]
         if last in ("conv2d", "conv1d") and head in _TORCH_CONV_CV42:
             return self.torch_conv(node, 2)
         if last in ("max_pool2d", "avg_pool2d") and head in _TORCH_CONV_CV42:
@@ -5585,6 +5594,21 @@ class _ConvCV42(ast.NodeTransformer):
         made = ast.Call(ast.Name(name.replace("adaptive_", ""), ast.Load()), [x], [ast.keyword("k", ast.Constant(n[0] // o))])
         return _conv4(made, 2, ast.unparse(node))
 
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        """conv44: F.conv2d's 4-D result (marked) plus, times … a tensor of at most two axes:
+        broadcast against the leading axes of size 1 it is the same 2-D operation, marked (two
+        marked results of as many leading axes: their 2-D operation, marked)."""
+        self.generic_visit(node)
+        a, b = (_is_conv4_cv44(x) for x in (node.left, node.right))
+        if not (a or b):
+            return node
+        marks = [x for x in (node.left, node.right) if _is_conv4_cv44(x)]
+        if a and b and marks[0].args[1].value != marks[1].args[1].value:  # type: ignore[attr-defined]
+            return node
+        left = node.left.args[0] if a else node.left  # type: ignore[attr-defined]
+        right = node.right.args[0] if b else node.right  # type: ignore[attr-defined]
+        return _conv4(ast.BinOp(left, node.op, right), int(marks[0].args[1].value), marks[0].args[2].value)  # type: ignore[attr-defined]
+
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
         if not (isinstance(node.value, ast.Call) and called_name(node.value) == _CONV4_CV42):
@@ -5601,6 +5625,16 @@ class _ConvCV42(ast.NodeTransformer):
 
 
 _REDUCE_POOL_CV44 = {"max": "max_pool2d", "amax": "max_pool2d", "mean": "avg_pool2d"}
+# conv44: PyTorch's element-wise functions (no axis of their own), read through F.conv2d's 4-D result
+_ELEMENTWISE_CV44 = frozenset(
+    {"relu", "relu6", "tanh", "sigmoid", "gelu", "elu", "selu", "celu", "leaky_relu", "silu", "softplus",
+     "hardtanh", "mish", "abs", "exp", "square"}
+)
+
+
+def _is_conv4_cv44(node: ast.AST) -> bool:
+    """conv44: the marker of F.conv2d's 4-D result (see :func:`_conv4`)."""
+    return isinstance(node, ast.Call) and called_name(node) == _CONV4_CV42
 _NP_CV44 = frozenset({"np", "numpy", "jnp", "jax.numpy", "torch"})
 
 
