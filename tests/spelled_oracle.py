@@ -1913,6 +1913,12 @@ def _extras_cv42(modules: dict) -> None:
             pad = 0
         elif mode == "same" and not one and all(k % 2 for k in b.shape):
             pad = ((b.shape[0] - 1) // 2, (b.shape[1] - 1) // 2)  # conv43: SciPy's 'same', odd kernel
+        elif mode == "same" and one and a.shape[1] >= b.shape[1]:
+            # conv44: NumPy's/SciPy's 1-D 'same' (n ≥ k samples): the full result's n entries
+            # from (k - 1)//2 on (measured against np.convolve/np.correlate in test_conv44)
+            k, n = b.shape[1], a.shape[1]
+            full = F.conv2d(a[None, None], b[None, None], padding=(0, k - 1))[0, 0]
+            return full[0, (k - 1) // 2 : (k - 1) // 2 + n]
         else:
             raise ValueError(f"mode {mode!r}")
         out = F.conv2d(a[None, None], b[None, None], padding=pad)[0, 0]

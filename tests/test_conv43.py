@@ -160,7 +160,9 @@ A = [[1.0, 2.0, 0.5, 3.0], [2.0, -1.0, 1.5, 0.0], [0.0, 1.0, 2.0, 1.0], [-1.0, 0
         (("dilate(X, stride=2)", 3, 3, 3, 5, 5), "is read in derive check's formulas", "derive check"),
         # pooling: overlapping windows, sizes that are no multiple of the window, padding, and
         # a window whose largest value is tied at the given values (the entry [0, 1] = [1, 0])
-        ("F.max_pool2d(A[None, None], 2, stride=1)[0, 0]|3", "stride=1 is not read", "stride=1"),
+        # (conv44 reads overlapping windows, stride=1 included: windows 2 apart that do not
+        # tile the 4×4 map stay refused)
+        ("F.max_pool2d(A[None, None], 3, stride=2)[0, 0]|1", "multiples of the stride 2", "整数倍"),
         ("F.avg_pool2d(A[None, None], 3)[0, 0]|1", "does not split into 3×3 windows", "3×3"),
         ("F.max_pool2d(A[None, None], 2, padding=1)[0, 0]|3", "padding=1 is not read", "padding=1"),
         ("F.max_pool2d(A[None, None], 2)[0, 0]|2", "more than once", "不止一次"),

@@ -351,6 +351,11 @@ REFUSED = {
     "hn42_denoising_ae_np_random_noise": "standard_normal() draws a random sample",
     # branch conv43: a dilated (atrous) convolution, named with the keyword that is not read
     "cv43_torch_conv2d_dilation_cn": "dilation=2 is not read",
+    # branch conv44: a two-in, two-out channel F.conv2d (written as a course spec, held out;
+    # no node holds channels: refused naming the per-channel sum that is read), and
+    # fractional max pooling (its windows drawn at random)
+    "cv44_torch_conv2d_two_in_two_out_cn": "channel by channel",
+    "cv44_fractional_maxpool_cn": "unknown function 'fractional_max_pool2d'",
     # branch heldnets43: loss balancing by .item() (Chinese), OHEM by tf.math.top_k, a running
     # low by torch.cummin
     "hn43_loss_balance_item_cn": "l_reg.item() makes a Python number",

@@ -7642,16 +7642,24 @@ class Convert:
                 raise FormulaError(msg("error.flip_vector"), 0, self.text)
             return mf.Rot180(x, axes), ex.Call(f, (nx,))
         if f in ops.OPS and ops.get(f).kind == ops.POOL2D:  # conv43: upsample(dP, 2), pool_mask(A, 2)
-            k = node.kwarg("k") or (node.args[1] if len(node.args) == 2 else None)
-            if not (isinstance(k, ex.Num) and k.value.denominator == 1 and k.value >= 1):
+            # conv44: a stride (upsample(dP, 3, 2): windows 2 apart) and pool_route(dP, A, 3, 2)
+            what = ops.get(f).extra["what"]
+            first = 2 if what == "route" else 1
+            k = node.kwarg("k") or (node.args[first] if len(node.args) > first else None)
+            stride = node.kwarg("stride") or (node.args[first + 1] if len(node.args) > first + 1 else None)
+            whole = lambda v: isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 1  # noqa: E731
+            if not whole(k) or stride is not None and not whole(stride) or len(node.args) < first or len(node.args) > first + 2:
                 raise FormulaError(msg("error.dilate_stride"), 0, self.text)
-            what, k = ops.get(f).extra["what"], int(k.value)
+            k = int(k.value)
+            s = int(stride.value) if stride is not None and int(stride.value) != k else None
+            ref, nref = args[1] if what == "route" else (None, None)
             try:
-                made = mf.Pool(x, k, what)
+                made = mf.Pool(x, k, what, s, ref)
                 made.shape
             except ValueError:
                 raise ShapeError(msg("shape.broadcast", formula=tree_text(node), a=shape_text(x.shape), b=f"{k}×{k}")) from None
-            return made, ex.Call(f, (nx,), (("k", ex.Num(Fraction(k))),))
+            keys = (("k", ex.Num(Fraction(k))),) + ((("stride", ex.Num(Fraction(s))),) if s else ())
+            return made, ex.Call(f, (nx,) + ((nref,) if nref is not None else ()), keys)
         if f in ops.OPS and ops.get(f).kind == ops.DILATE:  # conv43: dilate(dZ, 2)
             stride = node.kwarg("stride") or (node.args[1] if len(node.args) == 2 else None)
             if not (isinstance(stride, ex.Num) and stride.value.denominator == 1 and stride.value >= 1):

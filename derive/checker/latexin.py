@@ -71,7 +71,7 @@ def normal_density(x: ex.Node) -> ex.Node:
     )
 
 
-_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d"}
+_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d", "unpool": "pool_route"}
 _PAD_CV43 = "pad_cv43"  # \operatorname{pad}_{p}(X) until the ⋆ after it takes it as a keyword
 
 
@@ -1281,7 +1281,14 @@ class _Parser:
             raise self.error(t, f"the argument of \\operatorname{{{low}}}_{{…}}, e.g. ({'K' if low == 'flip' else 'X'})")
         self.next()
         arg = self.expr(0)
+        ref: tuple[ex.Node, ...] = ()
+        if low == "unpool":  # conv44: \operatorname{unpool}_{3,2}(\delta_P, A): δ to A's largest entries
+            self.expect(",", "', A' after the upstream gradient of \\operatorname{unpool}_{k,s}(\\delta, A)")
+            ref = (self.expr(0),)
         self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the argument of \\operatorname{{{low}}}")
+        if low in _POOLS_CV43 and re.fullmatch(r"\d+,\d+", sub):  # conv44: _{k,s}: windows s apart
+            k, stride = (ex.Num(Fraction(int(v))) for v in sub.split(","))
+            return ex.Call(_POOLS_CV43[low], (arg, *ref), (("k", k), ("stride", stride)))
         if low == "flip":
             if sub not in ("rows", "cols", "0", "1"):
                 raise self.error(tok, "\\operatorname{flip}_{\\mathrm{rows}} or \\operatorname{flip}_{\\mathrm{cols}}")
@@ -1290,7 +1297,7 @@ class _Parser:
             raise self.error(tok, f"a whole number under \\operatorname{{{low}}}, e.g. \\operatorname{{{low}}}_{{1}}")
         n = ex.Num(Fraction(int(sub)))
         if low in _POOLS_CV43:  # \operatorname{upsample}_{2}(\delta_P) ⊙ \operatorname{maxmask}_{2}(A)
-            return ex.Call(_POOLS_CV43[low], (arg,), (("k", n),))
+            return ex.Call(_POOLS_CV43[low], (arg, *ref), (("k", n),))
         if low == "dilate":
             return ex.Call("dilate", (arg,), (("stride", n),))
         if low == "crop":

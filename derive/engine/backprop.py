@@ -498,12 +498,15 @@ def pull(
     if op.kind == ops.POOL2D:  # conv43: δ sent back to the windows
         # max: upsample_k(δP) ⊙ maxmask_k(A), each window's δ to its largest entry; avg:
         # upsample_k(δP)/(k·k), each window's δ spread evenly over its k·k entries
-        k, x = ops.pool_k(tree), tree.args[0]
-        back = mf.Pool(up, k, "up")
-        if op.extra["what"] == "max":
-            back = mf.Mul(back, mf.Pool(ir(x), k, "mask"))
+        # conv44: windows s < k apart overlap: avg upsample_{k,s}(δP)/(k·k), each δ added into
+        # its whole window; max unpool_{k,s}(δP, A), each δ added at its window's largest entry
+        k, x, s = ops.pool_k(tree), tree.args[0], ops.pool_s(tree)
+        if op.extra["what"] == "max" and s != k:
+            back = mf.Pool(up, k, "route", s, ir(x))
+        elif op.extra["what"] == "max":
+            back = mf.Mul(mf.Pool(up, k, "up"), mf.Pool(ir(x), k, "mask"))
         else:
-            back = mf.div(back, mf.Scalar(sp.Integer(k * k)))
+            back = mf.div(mf.Pool(up, k, "up", s if s != k else None), mf.Scalar(sp.Integer(k * k)))
         return pull(x, back, g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.ROT180:  # the upstream gradient turned back
         return pull(tree.args[0], mf.Rot180(up, op.extra.get("axes", (0, 1))), g, None, grad, acc, rules + (op.rule,))

@@ -487,9 +487,21 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         # (a window's max is Σ x ⊙ the argmax indicator of ops.max_mask_row: the first largest
         # entry in reading order, as PyTorch routes a tie; its derivative is the indicator)
         x, k, what = explicit(tree.args[0], g), ops.pool_k(tree), op.extra["what"]
-        if what == "up":  # (pieces of a pull; a formula's, never a layer's)
+        s = ops.pool_s(tree)  # conv44: windows s apart (s < k: overlapping)
+        if what == "up" and s == k:  # (pieces of a pull; a formula's, never a layer's)
             return sp.Matrix(x.rows * k, x.cols * k, lambda i, j: x[i // k, j // k])
-        cells = lambda i, j: [x[k * i + u, k * j + v] for u in range(k) for v in range(k)]  # noqa: E731
+        if what in ("up", "route"):  # conv44: each δ added into its window (to its argmax)
+            ref = explicit(tree.args[1], g) if what == "route" else None
+            h, w = (ref.rows, ref.cols) if ref is not None else (s * (x.rows - 1) + k, s * (x.cols - 1) + k)
+            out = sp.zeros(h, w)
+            for i in range(x.rows):
+                for j in range(x.cols):
+                    window = [(s * i + u, s * j + v) for u in range(k) for v in range(k)]
+                    marks = ops.max_mask_row([ref[r, c] for r, c in window]) if ref is not None else [1] * len(window)
+                    for (r, c), m in zip(window, marks, strict=True):
+                        out[r, c] += m * x[i, j]
+            return out
+        cells = lambda i, j: [x[s * i + u, s * j + v] for u in range(k) for v in range(k)]  # noqa: E731
         if what == "mask":
             out = sp.zeros(x.rows, x.cols)
             for i in range(x.rows // k):
@@ -497,12 +509,13 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
                     for t, m in enumerate(ops.max_mask_row(cells(i, j))):
                         out[k * i + t // k, k * j + t % k] = m
             return out
+        rows, cols = (x.rows - k) // s + 1, (x.cols - k) // s + 1
         if what == "max":
             return sp.Matrix(
-                x.rows // k, x.cols // k,
+                rows, cols,
                 lambda i, j: sp.Add(*(v * m for v, m in zip(cells(i, j), ops.max_mask_row(cells(i, j)), strict=True))),
             )
-        return sp.Matrix(x.rows // k, x.cols // k, lambda i, j: sp.Add(*cells(i, j)) / (k * k))
+        return sp.Matrix(rows, cols, lambda i, j: sp.Add(*cells(i, j)) / (k * k))
     if op.kind == ops.DILATE:  # conv43: stride − 1 zeros between neighbouring entries
         x, s = explicit(tree.args[0], g), ops.corr_opts(tree)[0]
         return sp.Matrix(s * (x.rows - 1) + 1, s * (x.cols - 1) + 1, lambda i, j: 0 if i % s or j % s else x[i // s, j // s])
@@ -635,7 +648,9 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
     if op.kind == ops.DILATE:
         return mf.Dilate(forward_ir(tree.args[0], g), ops.corr_opts(tree)[0])
     if op.kind == ops.POOL2D:
-        return mf.Pool(forward_ir(tree.args[0], g), ops.pool_k(tree), op.extra["what"])
+        k, s = ops.pool_k(tree), ops.pool_s(tree)
+        ref = forward_ir(tree.args[1], g) if op.extra["what"] == "route" else None
+        return mf.Pool(forward_ir(tree.args[0], g), k, op.extra["what"], s if s != k else None, ref)
     if op.kind == ops.ROT180:
         return mf.Rot180(forward_ir(tree.args[0], g), op.extra.get("axes", (0, 1)))
     if op.kind == ops.ELEMENTWISE:

@@ -481,15 +481,32 @@ class Pool(MExpr):
     x: MExpr
     k: int
     what: str
+    stride: int | None = None  # conv44: windows this far apart (None: k, side by side)
+    ref: MExpr | None = None  # conv44: 'route' — the pooled map whose largest entries take δ
     prec = 5
 
     @property
+    def step(self) -> int:
+        return self.stride or self.k
+
+    @property
     def shape(self):  # type: ignore[override]
+        if self.what == "mask" and self.step != self.k:
+            raise ValueError("a mask of overlapping windows")  # their pull is 'route'
         if self.what == "mask":
             return self.x.shape
-        if self.what == "up":
+        if self.what == "route" and self.ref is not None:
+            # conv44: the pooled map's windows, s apart, must be as many as δ's entries
+            for n, d in zip(self.ref.shape, self.x.shape, strict=True):
+                if isinstance(n, int) and isinstance(d, int) or str(n).isdigit() and str(d).isdigit():
+                    if (int(n) - self.k) % self.step or (int(n) - self.k) // self.step + 1 != int(d):
+                        raise ValueError("the windows do not match the upstream gradient")
+            return self.ref.shape
+        if self.what == "up" and self.step == self.k:
             return tuple(scaled_size(d, self.k) for d in self.x.shape)
-        return tuple(corr_size(d, self.k, False, {}, self.k) for d in self.x.shape)
+        if self.what == "up":  # conv44: s·(n − 1) + k, the windows' span
+            return tuple(corr_size(dilated_size(d, self.step), self.k, True, {}) for d in self.x.shape)
+        return tuple(corr_size(d, self.k, False, {}, self.step) for d in self.x.shape)
 
 
 @dataclass(frozen=True)
@@ -797,8 +814,8 @@ class MpmathSystem:
         rows = list(reversed(x)) if 0 in axes else list(x)
         return [list(reversed(r)) if 1 in axes else list(r) for r in rows]
 
-    def pool(self, x: Any, k: int, what: str) -> Any:
-        return ops.pool_lists(x, k, what, exactdot.fsum, mpmath.mpf(0), mpmath.mpf(1))
+    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
+        return ops.pool_lists(x, k, what, exactdot.fsum, mpmath.mpf(0), mpmath.mpf(1), stride, ref)
 
     def dilate(self, x: Any, stride: int) -> Any:
         cols = stride * (len(x[0]) - 1) + 1
@@ -948,8 +965,8 @@ class NumpySystem:
     def dilate(self, x: Any, stride: int) -> Any:
         return ops.dilate_numpy(x, stride)
 
-    def pool(self, x: Any, k: int, what: str) -> Any:
-        return ops.pool_numpy(x, k, what)
+    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
+        return ops.pool_numpy(x, k, what, stride, ref)
 
     def sum_rows(self, x: Any) -> Any:
         return np.asarray(x).sum(axis=0, keepdims=True)
@@ -1025,14 +1042,25 @@ class TorchSystem(NumpySystem):
         conv2d = self.torch.nn.functional.conv2d
         return conv2d(a[None, None], b[None, None], padding=pads, stride=stride)[0, 0]
 
-    def pool(self, x: Any, k: int, what: str) -> Any:
+    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
         x = self.torch.as_tensor(x, dtype=self.torch.float64)
         x = x.reshape(1, -1) if x.ndim < 2 else x
         F = self.torch.nn.functional
-        if what == "up":
+        s = stride or k
+        if what == "up" and s == k:
             return x.repeat_interleave(k, 0).repeat_interleave(k, 1)
+        if what == "up":  # conv44: each entry added into its window: a transposed conv with ones
+            ones = x.new_ones((1, 1, k, k))
+            return F.conv_transpose2d(x[None, None], ones, stride=s)[0, 0]
+        if what == "route":  # conv44: PyTorch's own max_pool2d backward (overlaps summed)
+            a = self.torch.as_tensor(ref, dtype=self.torch.float64)
+            a = (a.reshape(1, -1) if a.ndim < 2 else a).detach().requires_grad_(True)
+            (back,) = self.torch.autograd.grad(F.max_pool2d(a[None, None], k, s), a, x[None, None])
+            return back
         if what == "avg":
-            return F.avg_pool2d(x[None, None], k)[0, 0]
+            return F.avg_pool2d(x[None, None], k, s)[0, 0]
+        if s != k:
+            return F.max_pool2d(x[None, None], k, s)[0, 0]
         top, where = F.max_pool2d(x[None, None], k, return_indices=True)
         if what == "max":
             return top[0, 0]
@@ -1170,7 +1198,7 @@ class Evaluator:
         return self.sys.dilate(self.run(e.x), e.stride)
 
     def _Pool(self, e: Pool) -> Any:
-        return self.sys.pool(self.run(e.x), e.k, e.what)
+        return self.sys.pool(self.run(e.x), e.k, e.what, e.stride, self.run(e.ref) if e.ref is not None else None)
 
     def _Rot180(self, e: Rot180) -> Any:
         return self.sys.rot180(self.run(e.x), e.axes)
@@ -1861,8 +1889,10 @@ class LatexPrinter(Printer):
         return f"\\operatorname{{dilate}}_{{{e.stride}}}\\left({self.doprint(e.x)}\\right)"
 
     def _print_Pool(self, e: Pool) -> str:  # conv43: maxpool_2(A), upsample_2(δ), maxmask_2(A)
-        name = {"max": "maxpool", "avg": "avgpool", "up": "upsample", "mask": "maxmask"}[e.what]
-        return f"\\operatorname{{{name}}}_{{{e.k}}}\\left({self.doprint(e.x)}\\right)"
+        name = {"max": "maxpool", "avg": "avgpool", "up": "upsample", "mask": "maxmask", "route": "unpool"}[e.what]
+        sub = f"{e.k}" if e.step == e.k else f"{e.k},{e.step}"  # conv44: window k, stride s
+        ref = f", {self.doprint(e.ref)}" if e.ref is not None else ""
+        return f"\\operatorname{{{name}}}_{{{sub}}}\\left({self.doprint(e.x)}{ref}\\right)"
 
     def _print_Rot180(self, e: Rot180) -> str:
         if e.axes != (0, 1):  # conv43: one axis reversed (a formula's np.flip(K, axis=0))
@@ -2031,8 +2061,9 @@ class TextPrinter(Printer):
         return f"dilate({self.doprint(e.x)}, {e.stride})"
 
     def _print_Pool(self, e: Pool) -> str:  # conv43: the NumPy helpers of the ops table
-        name = {"max": "max_pool2d", "avg": "avg_pool2d", "up": "upsample", "mask": "pool_mask"}[e.what]
-        return f"{name}({self.doprint(e.x)}, {e.k})"
+        name = {"max": "max_pool2d", "avg": "avg_pool2d", "up": "upsample", "mask": "pool_mask", "route": "pool_route"}[e.what]
+        ref = f", {self.doprint(e.ref)}" if e.ref is not None else ""
+        return f"{name}({self.doprint(e.x)}{ref}, {e.k}" + (f", {e.step})" if e.step != e.k else ")")
 
     def _print_Rot180(self, e: Rot180) -> str:
         if e.axes != (0, 1):  # conv43: one axis reversed

@@ -590,10 +590,12 @@ class Evaluator:
             return ops.dilate_numpy(self.ev(n.args[0]), ops.corr_opts(n)[0])
         if op.kind == ops.POOL2D:  # conv43: a window whose largest value is tied is a kink
             x, k, what = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64)), ops.pool_k(n), op.extra["what"]
-            tie = ops.pool_tie(x, k, KINK_MARGIN if self.kinks else 0.0) if what == "max" else None
+            s = ops.pool_s(n)  # conv44: windows s apart
+            tie = ops.pool_tie(x, k, KINK_MARGIN if self.kinks else 0.0, s) if what == "max" else None
             if tie is not None:
                 self.stop(tie, x[tie], catalog.said("refuse.pool_tie", f=f, k=k, value=_fmt(x[tie])), kink=self.kinks)
-            return ops.pool_numpy(x, k, what)
+            ref = self.ev(n.args[1]) if what == "route" else None
+            return ops.pool_numpy(x, k, what, s, ref)
         x = self.ev(n.args[0])
         if op.kind == ops.BINARY:
             return self.pair(n, op, x, self.ev(n.args[1]))

@@ -118,22 +118,55 @@ DILATE_HELPER = (
 def pool_k(n: Any) -> int:
     """conv43: the window size k of a POOL2D call (``max_pool2d(A, k=2)``, ``upsample(d, 2)``)."""
     k = n.kwarg("k")
-    if k is None and len(n.args) == 2:
+    if k is None and len(n.args) >= 2 and n.func != "pool_route":
         k = n.args[1]
+    if k is None and len(n.args) >= 3 and n.func == "pool_route":  # pool_route(dP, A, 3, 2)
+        k = n.args[2]
     return int(k.value) if k is not None else 2
 
 
-def pool_lists(x: Any, k: int, what: str, total: Callable[[list[Any]], Any], zero: Any, one: Any) -> list[list[Any]]:
+def pool_s(n: Any) -> int:
+    """conv44: the stride of a POOL2D call (``max_pool2d(A, k=3, stride=2)``): k when left out
+    (windows side by side, conv43's)."""
+    s = n.kwarg("stride")
+    first = 3 if n.func == "pool_route" else 2
+    if s is None and len(n.args) > first:
+        s = n.args[first]
+    return int(s.value) if s is not None else pool_k(n)
+
+
+def pool_lists(
+    x: Any, k: int, what: str, total: Callable[[list[Any]], Any], zero: Any, one: Any, stride: int | None = None, ref: Any = None
+) -> list[list[Any]]:
     """conv43: a POOL2D op on a 2-D list: 'max'/'avg' of each k × k window, 'mask' (1 at each
     window's largest entry, the first in reading order as PyTorch), 'up' (each entry copied
-    into a k × k block)."""
+    into a k × k block). conv44: windows ``stride`` apart (k when None; overlapping when the
+    stride is less): 'up' then adds each entry into its whole window (entries of overlapping
+    windows collect several), and 'route' sends each entry of ``x`` (the upstream gradient) to
+    the largest entry of its window of ``ref`` (the pooled map), added where windows share it."""
+    s = stride or k
     rows, cols = len(x), len(x[0])
-    if what == "up":
+    if what == "up" and s == k:
         return [[x[i // k][j // k] for j in range(cols * k)] for i in range(rows * k)]
-    out = [[zero] * cols for _ in range(rows)] if what == "mask" else [[zero] * (cols // k) for _ in range(rows // k)]
-    for i in range(rows // k):
-        for j in range(cols // k):
-            cells = [(k * i + u, k * j + v) for u in range(k) for v in range(k)]
+    if what in ("up", "route"):
+        h, w = (len(ref), len(ref[0])) if what == "route" else (s * (rows - 1) + k, s * (cols - 1) + k)
+        grid: list[list[list[Any]]] = [[[] for _ in range(w)] for _ in range(h)]
+        for i in range(rows):
+            for j in range(cols):
+                cells = [(s * i + u, s * j + v) for u in range(k) for v in range(k)]
+                if what == "route":
+                    vals = [ref[r][c] for r, c in cells]
+                    cells = [cells[max(range(len(vals)), key=lambda t: (vals[t], -t))]]
+                for r, c in cells:
+                    grid[r][c].append(x[i][j])
+        return [[total(g) if g else zero for g in row] for row in grid]
+    if what == "mask" and s != k:
+        raise ValueError("a mask of overlapping windows")  # their pull is 'route'
+    out_r, out_c = (rows - k) // s + 1, (cols - k) // s + 1
+    out = [[zero] * cols for _ in range(rows)] if what == "mask" else [[zero] * out_c for _ in range(out_r)]
+    for i in range(out_r):
+        for j in range(out_c):
+            cells = [(s * i + u, s * j + v) for u in range(k) for v in range(k)]
             vals = [x[r][c] for r, c in cells]
             if what == "avg":
                 out[i][j] = total(vals) / (k * k)
@@ -147,24 +180,28 @@ def pool_lists(x: Any, k: int, what: str, total: Callable[[list[Any]], Any], zer
     return out
 
 
-def pool_numpy(x: Any, k: int, what: str) -> Any:
+def pool_numpy(x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
     """:func:`pool_lists` in NumPy (float64)."""
     x = np.atleast_2d(np.asarray(x, dtype=np.float64))
-    return np.array(pool_lists(x.tolist(), k, what, math.fsum, 0.0, 1.0), dtype=np.float64)
+    if ref is not None:
+        ref = np.atleast_2d(np.asarray(ref, dtype=np.float64)).tolist()
+    return np.array(pool_lists(x.tolist(), k, what, math.fsum, 0.0, 1.0, stride, ref), dtype=np.float64)
 
 
-def pool_tie(x: Any, k: int, margin: float) -> tuple[int, int] | None:
+def pool_tie(x: Any, k: int, margin: float, stride: int | None = None) -> tuple[int, int] | None:
     """conv43: the first entry of a k × k window that ties its largest value (within ``margin``;
     0 at given values), not counting a window whose largest value is exactly 0 (a ReLU's zeros,
-    whose gradient is 0 whichever takes it); ``None`` where every window has one largest entry."""
+    whose gradient is 0 whichever takes it); ``None`` where every window has one largest entry.
+    conv44: windows ``stride`` apart (k when None)."""
     x = np.atleast_2d(np.asarray(x, dtype=np.float64))
-    for i in range(x.shape[0] // k):
-        for j in range(x.shape[1] // k):
-            w = x[k * i : k * i + k, k * j : k * j + k]
+    s = stride or k
+    for i in range((x.shape[0] - k) // s + 1):
+        for j in range((x.shape[1] - k) // s + 1):
+            w = x[s * i : s * i + k, s * j : s * j + k]
             top = w.max()
             near = np.argwhere(np.abs(w - top) <= margin)
             if len(near) > 1 and top != 0:
-                return (k * i + int(near[1][0]), k * j + int(near[1][1]))
+                return (s * i + int(near[1][0]), s * j + int(near[1][1]))
     return None
 
 
@@ -2191,16 +2228,18 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "max_pool2d",  # conv43: F.max_pool2d(A[None, None], 2)[0, 0], stride = window, no padding
         POOL2D,
-        nargs=(1, 2),
-        keywords=("k",),
+        nargs=(1, 3),
+        keywords=("k", "stride"),
         rule="pool-max",
         tex="\\operatorname{maxpool}",
         text="max_pool2d",
         numpy_helper=(
-            "def max_pool2d(a, k):\n"
-            "    # the largest entry of each k x k window (windows side by side, stride k)\n"
-            "    h, w = a.shape\n"
-            "    return a.reshape(h // k, k, w // k, k).max(axis=(1, 3))\n"
+            "def max_pool2d(a, k, stride=None):\n"
+            "    # the largest entry of each k x k window, windows stride apart (k when left out:\n"
+            "    # side by side; a smaller stride makes neighbouring windows overlap)\n"
+            "    s = stride or k\n"
+            "    rows, cols = (a.shape[0] - k) // s + 1, (a.shape[1] - k) // s + 1\n"
+            "    return np.array([[a[s * i : s * i + k, s * j : s * j + k].max() for j in range(cols)] for i in range(rows)])\n"
         ),
         doc="the largest entry of each k × k window, windows side by side (F.max_pool2d(A, k)); "
         "∂L/∂A routes each window's upstream gradient to its largest entry",
@@ -2209,16 +2248,17 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "avg_pool2d",  # conv43: F.avg_pool2d(A[None, None], 2)[0, 0]
         POOL2D,
-        nargs=(1, 2),
-        keywords=("k",),
+        nargs=(1, 3),
+        keywords=("k", "stride"),
         rule="pool-avg",
         tex="\\operatorname{avgpool}",
         text="avg_pool2d",
         numpy_helper=(
-            "def avg_pool2d(a, k):\n"
-            "    # the mean of each k x k window (windows side by side, stride k)\n"
-            "    h, w = a.shape\n"
-            "    return a.reshape(h // k, k, w // k, k).mean(axis=(1, 3))\n"
+            "def avg_pool2d(a, k, stride=None):\n"
+            "    # the mean of each k x k window, windows stride apart (k when left out: side by side)\n"
+            "    s = stride or k\n"
+            "    rows, cols = (a.shape[0] - k) // s + 1, (a.shape[1] - k) // s + 1\n"
+            "    return np.array([[a[s * i : s * i + k, s * j : s * j + k].mean() for j in range(cols)] for i in range(rows)])\n"
         ),
         doc="the mean of each k × k window, windows side by side (F.avg_pool2d(A, k)); ∂L/∂A "
         "spreads each window's upstream gradient evenly, δ/(k·k), over the window",
@@ -2227,15 +2267,21 @@ _ROWS: tuple[Op, ...] = (
     Op(
         "upsample",  # conv43: each entry copied into a k × k block (np.kron(d, np.ones((k, k))))
         POOL2D,
-        nargs=(1, 2),
-        keywords=("k",),
+        nargs=(1, 3),
+        keywords=("k", "stride"),
         rule="pool-up",
         tex="\\operatorname{upsample}",
         text="upsample",
         numpy_helper=(
-            "def upsample(d, k):\n"
-            "    # each entry copied into a k x k block: the window it came from\n"
-            "    return np.kron(d, np.ones((k, k)))\n"
+            "def upsample(d, k, stride=None):\n"
+            "    # each entry copied into a k x k block: the window it came from (windows stride\n"
+            "    # apart; where windows overlap, an entry collects the sum of theirs)\n"
+            "    d, s = np.atleast_2d(d), stride or k\n"
+            "    out = np.zeros((s * (d.shape[0] - 1) + k, s * (d.shape[1] - 1) + k))\n"
+            "    for i in range(d.shape[0]):\n"
+            "        for j in range(d.shape[1]):\n"
+            "            out[s * i : s * i + k, s * j : s * j + k] += d[i, j]\n"
+            "    return out\n"
         ),
         doc="each entry copied into a k × k block (np.kron(d, np.ones((k, k))), "
         "d.repeat(k, 0).repeat(k, 1)): a pooling layer's upstream gradient sent back to its windows",
@@ -2262,6 +2308,31 @@ _ROWS: tuple[Op, ...] = (
         doc="1 at the largest entry of each k × k window (the first in reading order on a tie, as "
         "PyTorch routes it), 0 elsewhere: where max pooling sends the gradient",
         extra={"unlisted": True, "what": "mask", "constant": True},
+    ),
+    Op(
+        "pool_route",  # conv44: the pull of overlapping max pooling, pool_route(dP, A, k, stride)
+        POOL2D,
+        nargs=(2, 4),
+        keywords=("k", "stride"),
+        rule="pool-route",
+        tex="\\operatorname{unpool}",
+        text="pool_route",
+        numpy_helper=(
+            "def pool_route(d, a, k, stride=None):\n"
+            "    # each entry of d (a max pooling's upstream gradient) sent to the largest entry of\n"
+            "    # its k x k window of a (the first in reading order on a tie), windows stride apart;\n"
+            "    # an entry that is the largest of several overlapping windows collects all of theirs\n"
+            "    d, s = np.atleast_2d(d), stride or k\n"
+            "    out = np.zeros_like(a, dtype=float)\n"
+            "    for i in range(d.shape[0]):\n"
+            "        for j in range(d.shape[1]):\n"
+            "            u, v = np.unravel_index(np.argmax(a[s * i : s * i + k, s * j : s * j + k]), (k, k))\n"
+            "            out[s * i + u, s * j + v] += d[i, j]\n"
+            "    return out\n"
+        ),
+        doc="each entry of a max pooling's upstream gradient sent to the largest entry of its window "
+        "of the pooled map, summed where overlapping windows share it (PyTorch's max_pool2d backward)",
+        extra={"unlisted": True, "what": "route"},
     ),
     Op(
         "flip_rows",  # conv43: np.flip(K, axis=0) / np.flipud(K): the rows in reverse order only

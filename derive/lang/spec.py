@@ -2794,7 +2794,7 @@ class _Validator:
         ``F.conv2d`` and SciPy's/NumPy's ``mode='same'`` (a square kernel of odd size, declared
         by name in ``shapes``: (k − 1)/2 zeros on each side) are read as ``correlate2d(X, K,
         stride=s, padding=p)``."""
-        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d")):
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "reshape")):
             return text
         tree = spelling.parsed_body(text)
         if tree is None:
@@ -2816,9 +2816,22 @@ class _Validator:
                 catalog.said("spec.conv42.unsupported_fix"),
             )
 
-        def same(node: ast.AST, kernel: ast.expr) -> int:
-            """'same' zeros on each side: (k − 1)/2 of a declared square kernel of odd size."""
+        def same(node: ast.AST, kernel: ast.expr) -> int | tuple[int, int]:
+            """'same' zeros on each side: (k − 1)/2 of a declared square kernel of odd size.
+            conv44: of a 1-D signal of n samples and a 1-D kernel of k ≤ n taps (both declared
+            by name), NumPy's and SciPy's 'same' is the 'full' result's n entries from
+            (k − 1)//2 on (any k, odd or even): ``(start, n)``, read as a slice of the full one."""
             shape = shapes.get(kernel.id) if shapes is not None and isinstance(kernel, ast.Name) else None
+            signal = node.args[0] if isinstance(node, ast.Call) and node.args else None
+            if shape is not None and isinstance(signal, ast.Name) and kernel.id in self.one_d and signal.id in self.one_d:
+                k, n = _int_size_cv44(shape[-1]), _int_size_cv44(shapes.get(signal.id, (0, 0))[-1])
+                if k is not None and n is not None and 1 <= k <= n:
+                    return ((k - 1) // 2, n)
+                raise self.err(
+                    where,
+                    catalog.said("spec.conv44.same_1d", text=ast.unparse(node), k=shape[-1], n=shapes.get(signal.id, ("?", "?"))[-1]),
+                    catalog.said("spec.conv44.same_1d_fix"),
+                )
             if shape is not None and len(set(int(k) for k in shape)) == 1 and int(shape[0]) % 2 == 1:
                 return (int(shape[0]) - 1) // 2
             raise self.err(
@@ -2835,7 +2848,7 @@ class _Validator:
                 catalog.said("spec.conv43.pool_fix"),
             )
 
-        out = _ConvCV42(refuse, same, pool_refusal).visit(ast.Expression(tree))
+        out = _ConvCV42(refuse, same, pool_refusal, shapes or {}).visit(ast.Expression(tree))
         made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
         if made is not None:  # F.conv2d's 4-D result used as it is
             raise refuse(made.args[2], "")
@@ -3667,10 +3680,14 @@ class _Validator:
                 self.one_d[key] = str(value[1])
             if isinstance(value, list) and len(value) > 2:
                 # images, video, a batch of sequences: a 3-D convolution's 5 axes
+                forward = self.data.get("forward")
+                lines = " ".join(str(v) for v in forward.values()) if isinstance(forward, dict) else ""
+                channels = len(value) in (3, 4) and any(w in lines for w in ("conv", "correlate", "pool"))
                 raise self.err(
                     where,
                     catalog.said("spec.read.tensors_rank", value=repr(value), n=len(value)),
-                    catalog.said("spec.read.tensors_rank_fix", key=key),
+                    # conv44: channels of a convolution: the per-channel sum that is read
+                    catalog.said("spec.conv44.channels_fix", key=key) if channels else catalog.said("spec.read.tensors_rank_fix", key=key),
                 )
             if not isinstance(value, list) or len(value) not in (0, 2):
                 raise self.err(
@@ -4393,7 +4410,7 @@ class _Shapes:
         if ops.get(n.func).kind == ops.ROT180:
             return shapes[0]
         op = ops.get(n.func)
-        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask"):
+        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask", "route"):
             # conv43: a gradient's piece, not a layer
             raise self.fail(catalog.said("spec.conv43.formula_only", f=n.func), catalog.said("spec.conv43.formula_only_fix"))
         if op.kind == ops.POOL2D:  # conv43: k × k windows side by side, the sizes multiples of k
@@ -4404,9 +4421,15 @@ class _Shapes:
                     catalog.said("spec.conv43.pool", text=n.func + "()", what=f"{len(shapes[0])}-D"),
                     catalog.said("spec.conv43.pool_fix"),
                 )
+            stride = ops.pool_s(n)  # conv44: windows stride apart (overlapping when < k)
             try:
-                return tuple(corr_size(d, k, False, self.dims, k) for d in shapes[0])
+                return tuple(corr_size(d, k, False, self.dims, stride) for d in shapes[0])
             except ValueError:
+                if stride != k:
+                    raise self.fail(
+                        catalog.said("spec.conv44.pool_stride", f=n.func, a=list(shapes[0]), k=k, s=stride),
+                        catalog.said("spec.conv44.pool_stride_fix", k=k, s=stride),
+                    ) from None
                 raise self.fail(
                     catalog.said("spec.conv43.pool_sizes", f=n.func, a=list(shapes[0]), k=k),
                     catalog.said("spec.conv43.pool_sizes_fix", k=k),
@@ -5368,6 +5391,8 @@ def _unbatched_cv42(node: ast.AST, axes: int) -> ast.expr | None:
     ``X[None, None]``, ``X[None, None, :, :]``, ``X.view(1, 1, H, W)``, ``X.reshape(1, 1, -1)``,
     ``X.unsqueeze(0).unsqueeze(0)``; ``None`` where it is not one of them."""
     while axes > 0:
+        if isinstance(node, ast.Call) and called_name(node) == _CONV4_CV42 and int(node.args[1].value) == axes:  # type: ignore[attr-defined]
+            return node.args[0]  # conv44: F.conv2d's own 4-D result, pooled as it is (F.max_pool2d(F.conv2d(…), 2))
         if isinstance(node, ast.Subscript):
             items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
             lead = 0
@@ -5400,7 +5425,9 @@ class _ConvCV42(ast.NodeTransformer):
         refuse: Callable[[ast.AST, str], Exception],
         same: Callable[[ast.AST, ast.expr], int],
         pool_refusal: Callable[[ast.AST, str], Exception],
+        shapes: Mapping[str, Any] | None = None,
     ) -> None:
+        self.shapes = shapes or {}  # conv44: the declared and read shapes (reshape pooling)
         self.refuse = refuse
         self.pool_refusal = pool_refusal  # conv43: a pooling keyword that is not read
         self.same = same  # conv43: the 'same' padding of a kernel (or the one-line refusal)
@@ -5418,11 +5445,25 @@ class _ConvCV42(ast.NodeTransformer):
             if f.attr in ("view", "reshape") and node.args and not node.keywords:
                 return inner
             return node
+        pooled = _reshape_pool_cv44(node, self.shapes)
+        if pooled is not None:
+            return pooled
         head, _, last = name.rpartition(".")
+        marks = [a for a in node.args if _is_conv4_cv44(a)]
+        if (  # conv44: an element-wise function of F.conv2d's 4-D result (LeNet's
+            # F.max_pool2d(F.relu(F.conv2d(…)), 2)): the same function of the 2-D map, marked
+            last in _ELEMENTWISE_CV44 and head in _TORCH_CONV_CV42 and node.args
+            and marks == [node.args[0]] and not any(_is_conv4_cv44(k.value) for k in node.keywords)
+        ):
+            mark = node.args[0]
+            inner = ast.Call(node.func, [mark.args[0], *node.args[1:]], node.keywords)  # type: ignore[attr-defined]
+            return _conv4(inner, int(mark.args[1].value), mark.args[2].value)  # type: ignore[attr-defined]
         if last in ("conv2d", "conv1d") and head in _TORCH_CONV_CV42:
             return self.torch_conv(node, 2)
         if last in ("max_pool2d", "avg_pool2d") and head in _TORCH_CONV_CV42:
             return self.torch_pool(node, last)
+        if last in ("adaptive_max_pool2d", "adaptive_avg_pool2d") and head in _TORCH_CONV_CV42:
+            return self.torch_adaptive(node, last)
         got = _CONV_CV42.get((head, last))
         if got is None or len(node.args) < 2:
             return node
@@ -5440,6 +5481,11 @@ class _ConvCV42(ast.NodeTransformer):
             raise self.refuse(node, ast.unparse(node.args[3]))
         if mode == "same":  # conv43: (k − 1)/2 zeros around the image, the image's own size
             pad = self.same(node, node.args[1])
+            if isinstance(pad, tuple):  # conv44: a 1-D signal: n entries of the full result
+                start, n = pad
+                cut = ast.Slice(ast.Constant(start), ast.Constant(start + n), None)
+                full = ast.Call(ast.Name(op + "_full", ast.Load()), node.args[:2], [])
+                return ast.Subscript(full, ast.Tuple([ast.Slice(None, None, None), cut], ast.Load()), ast.Load())
             keys = [ast.keyword("padding", ast.Constant(pad))] if pad else []
             return ast.Call(ast.Name(op, ast.Load()), node.args[:2], keys)
         if mode not in ("valid", "full"):
@@ -5500,7 +5546,14 @@ class _ConvCV42(ast.NodeTransformer):
         k = _one_size_cv43(_number_cv42(given["kernel_size"]))
         if not (isinstance(k, int) and k >= 1):
             raise self.pool_refusal(node, f"kernel_size={ast.unparse(given['kernel_size'])}")
-        ok = {"stride": (None, k, (k, k), [k, k]), "padding": (0, (0, 0), [0, 0]), "dilation": (1, (1, 1), [1, 1]),
+        # conv44: a stride other than k (one number, or a pair of equal ones): windows that
+        # overlap (AlexNet's 3 × 3, stride 2) or leave entries out between them
+        stride = _one_size_cv43(_number_cv42(given["stride"])) if given.get("stride") is not None else k
+        if "stride" in given and _number_cv42(given["stride"]) is None and not (isinstance(given["stride"], ast.Constant) and given["stride"].value is None):
+            raise self.pool_refusal(node, f"stride={ast.unparse(given['stride'])}")
+        if given.get("stride") is not None and not (isinstance(stride, int) and stride >= 1):
+            raise self.pool_refusal(node, f"stride={ast.unparse(given['stride'])}")
+        ok = {"padding": (0, (0, 0), [0, 0]), "dilation": (1, (1, 1), [1, 1]),
               "ceil_mode": (False,), "return_indices": (False,), "count_include_pad": (True, False), "divisor_override": (None,)}
         for key, allowed in ok.items():
             if key in given and _number_cv42(given[key]) not in allowed:
@@ -5508,8 +5561,53 @@ class _ConvCV42(ast.NodeTransformer):
         x = _unbatched_cv42(given["input"], 2)
         if x is None:
             raise self.refuse(node, "")
-        made = ast.Call(ast.Name(name, ast.Load()), [x], [ast.keyword("k", ast.Constant(k))])
+        keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
+        made = ast.Call(ast.Name(name, ast.Load()), [x], keys)
         return _conv4(made, 2, ast.unparse(node))
+
+    def torch_adaptive(self, node: ast.Call, name: str) -> ast.AST:
+        """conv44: ``F.adaptive_avg_pool2d(A[None, None], 1)`` — global average (max) pooling, a
+        classifier head's — is the mean (largest entry) of the whole map; an output size o that
+        divides a declared or read square map of n × n exactly is PyTorch's k × k windows side by
+        side, k = n/o: ``avg_pool2d(A, k=k)``. Other sizes are refused in one line."""
+        given = dict(zip(("input", "output_size", "return_indices"), node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in ("input", "output_size", "return_indices"):
+                raise self.pool_refusal(node, f"{kw.arg}=")
+            given[kw.arg] = kw.value
+        if "input" not in given or "output_size" not in given:
+            return node
+        if "return_indices" in given and _number_cv42(given["return_indices"]) is not False:
+            raise self.pool_refusal(node, f"return_indices={ast.unparse(given['return_indices'])}")
+        x = _unbatched_cv42(given["input"], 2)
+        if x is None:
+            raise self.refuse(node, "")
+        o = _one_size_cv43(_number_cv42(given["output_size"]))
+        what = "max" if name == "adaptive_max_pool2d" else "mean"
+        if o == 1:
+            made: ast.expr = ast.Call(ast.Attribute(x, what, ast.Load()), [], [])
+            return _conv4(made, 2, ast.unparse(node))
+        shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
+        n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
+        if not (isinstance(o, int) and o >= 1 and len(n) == 2 and n[0] == n[1] and n[0] is not None and n[0] % o == 0):
+            raise self.pool_refusal(node, f"output_size={ast.unparse(given['output_size'])}")
+        made = ast.Call(ast.Name(name.replace("adaptive_", ""), ast.Load()), [x], [ast.keyword("k", ast.Constant(n[0] // o))])
+        return _conv4(made, 2, ast.unparse(node))
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        """conv44: F.conv2d's 4-D result (marked) plus, times … a tensor of at most two axes:
+        broadcast against the leading axes of size 1 it is the same 2-D operation, marked (two
+        marked results of as many leading axes: their 2-D operation, marked)."""
+        self.generic_visit(node)
+        a, b = (_is_conv4_cv44(x) for x in (node.left, node.right))
+        if not (a or b):
+            return node
+        marks = [x for x in (node.left, node.right) if _is_conv4_cv44(x)]
+        if a and b and marks[0].args[1].value != marks[1].args[1].value:  # type: ignore[attr-defined]
+            return node
+        left = node.left.args[0] if a else node.left  # type: ignore[attr-defined]
+        right = node.right.args[0] if b else node.right  # type: ignore[attr-defined]
+        return _conv4(ast.BinOp(left, node.op, right), int(marks[0].args[1].value), marks[0].args[2].value)  # type: ignore[attr-defined]
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
@@ -5524,6 +5622,78 @@ class _ConvCV42(ast.NodeTransformer):
         if lead == 0 or any(not (isinstance(r, ast.Slice) and r.lower is r.upper is r.step is None) for r in rest):
             return node
         return inner if lead >= axes else _conv4(inner, axes - lead, node.value.args[2].value)  # type: ignore[attr-defined]
+
+
+_REDUCE_POOL_CV44 = {"max": "max_pool2d", "amax": "max_pool2d", "mean": "avg_pool2d"}
+# conv44: PyTorch's element-wise functions (no axis of their own), read through F.conv2d's 4-D result
+_ELEMENTWISE_CV44 = frozenset(
+    {"relu", "relu6", "tanh", "sigmoid", "gelu", "elu", "selu", "celu", "leaky_relu", "silu", "softplus",
+     "hardtanh", "mish", "abs", "exp", "square"}
+)
+
+
+def _is_conv4_cv44(node: ast.AST) -> bool:
+    """conv44: the marker of F.conv2d's 4-D result (see :func:`_conv4`)."""
+    return isinstance(node, ast.Call) and called_name(node) == _CONV4_CV42
+_NP_CV44 = frozenset({"np", "numpy", "jnp", "jax.numpy", "torch"})
+
+
+def _whole_cv44(node: ast.AST) -> int | None:
+    """conv44: a whole number written with + - * // of numbers (``4 // 2``), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv)):
+        a, b = _whole_cv44(node.left), _whole_cv44(node.right)
+        if a is None or b is None or isinstance(node.op, ast.FloorDiv) and b == 0:
+            return None
+        return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}.get(type(node.op), a // b if b else 0)
+    return None
+
+
+def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | None:
+    """conv44: max or average pooling as NumPy-only labs write it without loops —
+    ``A.reshape(H // k, k, W // k, k).max(axis=(1, 3))`` (``.mean``, ``np.max(…, axis=…)``,
+    PyTorch's ``.amax(dim=(1, 3))``): axes 1 and 3 run inside a k × k window, so it is
+    ``max_pool2d(A, k=k)`` (``avg_pool2d``) of the declared or read matrix A whose rows and
+    columns split exactly that way; else None (the line is read, or refused, as before)."""
+    f = node.func
+    if not isinstance(f, ast.Attribute) or f.attr not in _REDUCE_POOL_CV44:
+        return None
+    given = {kw.arg: kw.value for kw in node.keywords}
+    args = list(node.args)
+    if isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Attribute) and f.value.func.attr == "reshape":
+        inner = f.value  # A.reshape(…).max(axis=…)
+    elif called_name(node).rpartition(".")[0] in _NP_CV44 and args and isinstance(args[0], ast.Call):
+        inner, args = args[0], args[1:]  # np.max(A.reshape(…), axis=…)
+        if not (isinstance(inner.func, ast.Attribute) and inner.func.attr == "reshape"):
+            return None
+    else:
+        return None
+    axis = args[0] if len(args) == 1 and not given else given.get("axis", given.get("dim")) if len(given) == 1 and not args else None
+    axes = _number_cv42(axis) if axis is not None else None
+    if not (isinstance(axes, (tuple, list)) and len(axes) == 2 and all(isinstance(a, int) for a in axes)):
+        return None
+    if sorted(a % 4 for a in axes) != [1, 3]:
+        return None
+    sizes = inner.args[0].elts if len(inner.args) == 1 and isinstance(inner.args[0], (ast.Tuple, ast.List)) else inner.args
+    whole = [_whole_cv44(a) for a in sizes]
+    source = inner.func.value  # type: ignore[attr-defined]
+    shape = shapes.get(source.id) if isinstance(source, ast.Name) and not inner.keywords else None
+    if shape is None or len(whole) != 4 or None in whole or len(shape) != 2:
+        return None
+    rows, cols = _int_size_cv44(shape[0]), _int_size_cv44(shape[1])
+    a, k, b, k2 = whole
+    if k != k2 or k < 1 or rows != a * k or cols != b * k:  # type: ignore[operator]
+        return None
+    return ast.Call(ast.Name(_REDUCE_POOL_CV44[f.attr], ast.Load()), [source], [ast.keyword("k", ast.Constant(k))])
+
+
+def _int_size_cv44(size: object) -> int | None:
+    """conv44: a declared size as a whole number (a [dims] name is not one here), else None."""
+    try:
+        return int(size)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
 
 
 def _conv4(inner: ast.expr, axes: int, text: str) -> ast.Call:

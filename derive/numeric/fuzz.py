@@ -526,14 +526,17 @@ _S27_BLOCKS: tuple[tuple[tuple[str, ...], str], ...] = (
     # conv42: a stride-1 valid cross-correlation (F.conv2d of one image of one channel) and a
     # true 1-D convolution (np.convolve), image and kernel both from the network
     # (conv43, inside the same two blocks so the other seeds draw as before: a strided, padded
-    # convolution of a 2 x 2 block and 2 x 2 average and max pooling)
+    # convolution of a 2 x 2 block and 2 x 2 average and max pooling; conv44: 2 x 2 average and
+    # max pooling with stride 1, overlapping windows, of a padded convolution's 3 x 3 map)
     (("{x} + F.conv2d({x}[None, None], {x}[:2, :2][None, None]).squeeze().sum() * 0.25 "
       "+ np.convolve({x}[0], {x}[1, :2], 'valid').sum() * 0.25 + F.conv2d({x}[:2, :2][None, None], "
       "({x}[:2, :2] * 0.5)[None, None], stride=2, padding=1)[0, 0].sum() * 0.25 "
-      "+ F.avg_pool2d({x}[:2, :2][None, None], 2).squeeze() * 0.5",), "m2 n2"),
+      "+ F.avg_pool2d({x}[:2, :2][None, None], 2).squeeze() * 0.5 + F.avg_pool2d(F.conv2d({x}[:2, :2][None, None], "
+      "({x}[:2, :2] * 0.5)[None, None], padding=1), kernel_size=2, stride=1)[0, 0].sum() * 0.25",), "m2 n2"),
     (("{x} * np.convolve({x}[0], {x}[1, :2]).mean() "
       "+ scipy.signal.correlate2d({x}, {x}[:2, :1] * 0.5, mode='full')[1:, :] "
-      "+ F.max_pool2d({x}[:2, :2][None, None], kernel_size=2)[0, 0] * 0.5",), "m2 n2"),
+      "+ F.max_pool2d({x}[:2, :2][None, None], kernel_size=2)[0, 0] * 0.5 + F.max_pool2d(F.conv2d({x}[:2, :2][None, None], "
+      "({x}[:2, :2] * 0.5)[None, None], padding=1), 2, stride=1)[0, 0].sum() * 0.25",), "m2 n2"),
     (("{x}.mean(0, keepdim=True)", "{x}.sum(0)",
       "{x} + {l0}.expand({m}, {n}) + torch.broadcast_to({l1}, ({m}, {n}))"), ""),
     (("{x}.transpose(0, 1).T * {x} + torch.permute({x}, (1, 0)).T + np.swapaxes({x}, 0, 1).T",),
@@ -703,7 +706,9 @@ INTERNAL_ROWS = frozenset(
     {"relu_grad", "clamp0_grad", "leaky_grad", "elu_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
      "assert_nonneg", "max_share_all", "tetragamma", "sign", "rot180",
      # conv43: pieces of a convolution's or a pooling layer's gradient, read in formulas only
-     "dilate", "upsample", "pool_mask", "flip_rows", "flip_cols"}
+     "dilate", "upsample", "pool_mask", "flip_rows", "flip_cols",
+     # conv44: overlapping max pooling's gradient, read in formulas only
+     "pool_route"}
 )
 
 

@@ -553,7 +553,7 @@ def torch_forward(
         if op.kind == ops.POOL2D:  # conv43: PyTorch's own max_pool2d / avg_pool2d
             x, k = run(n.args[0]), ops.pool_k(n)
             pool = torch.nn.functional.max_pool2d if op.extra["what"] == "max" else torch.nn.functional.avg_pool2d
-            return pool(x[None, None], k)[0, 0]
+            return pool(x[None, None], k, ops.pool_s(n))[0, 0]  # conv44: stride s (k: side by side)
         if op.kind == ops.ROT180:
             x = run(n.args[0])
             return torch.flip(x.reshape(1, -1) if x.ndim < 2 else x, op.extra.get("axes", (0, 1)))
@@ -571,7 +571,9 @@ def torch_forward(
         if op.kind == ops.REDUCTION:
             axis = n.kwarg("axis")
             return op.torch(x) if axis is None else op.torch(x, int(axis.value))
-        y = run(n.args[1]).expand_as(x)
+        y = run(n.args[1])
+        # conv44: a 1 × 1 target against a scalar prediction (a globally pooled map's one value)
+        y = y.reshape(x.shape) if y.numel() == x.numel() and y.dim() > x.dim() else y.expand_as(x)
         a0 = n.args[0]
         # σ or softmax named on a line of its own, or inline (F.cross_entropy(Z, Y) on logits)
         src = a0 if isinstance(a0, ex.Call) else defs.get(a0.id) if isinstance(a0, ex.Name) else None

@@ -906,7 +906,8 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
             pad += f", stride={stride}"
         return f"F.conv2d({x}[None, None], {k}[None, None]{pad})[0, 0]"
     if op.kind == ops.POOL2D and op.extra["what"] in ("max", "avg"):  # conv43: F.max_pool2d
-        return f"F.{n.func}({x}[None, None], {ops.pool_k(n)})[0, 0]"
+        k, stride = ops.pool_k(n), ops.pool_s(n)
+        return f"F.{n.func}({x}[None, None], {k}" + (f", stride={stride})[0, 0]" if stride != k else ")[0, 0]")
     if op.kind == ops.ROT180:
         axes = op.extra.get("axes", (0, 1))
         return f"torch.flip({a[0]}, {axes})" if axes != (0, 1) else f"torch.flip({a[0]}, (0, 1))"

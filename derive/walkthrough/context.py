@@ -21,6 +21,7 @@ from derive.engine import mform as mf
 from derive.engine import printing
 from derive.engine.backprop import Derivation
 from derive.engine.graph import parallel_views
+from derive.lang import ops
 from derive.locale import catalog
 from derive.numeric.example import Example
 from derive.walkthrough import evidence, handpick, intuition, layers, lessons, recur
@@ -377,6 +378,10 @@ def build(
         or any("\\times 10^{" in t for c in shown for _, t in c.chain)
         or any("\\times 10^{" in str(v.value) for v in noted if isinstance(v, Values))
     )
+    # conv44: a convolution's or pooling's rules (δK = X ⋆ δZ, unpool …) have no general proof
+    kinds = {ops.get(c.func).kind for node in g.nodes for c in intuition._calls(node.tree) if c.func in ops.OPS}
+    conv, pool = bool(kinds & {ops.CORR2D, ops.DILATE, ops.ROT180}), ops.POOL2D in kinds
+    unproven = "both" if conv and pool else "conv" if conv else "pool" if pool else ""
     unmasked = []
     for node in g.nodes:
         tree = node.tree
@@ -406,6 +411,7 @@ def build(
         scientific=scientific,
         detail=detail,
         cited=cited,
+        unproven=unproven,
         generated=Math(", ".join(g.tensors[n].tex for n in spec.generated)),
         unmasked=tuple(unmasked),
         loss_formula=pc.eq(lf, (1, 1)) if (lf := lessons.loss_formula(d)) is not None else None,

@@ -847,10 +847,13 @@ class _Writer:
                 out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
-            elif r in ("pool-max", "pool-avg") and any(  # conv43: t itself is pooled
-                c.func in ops.of_kind(ops.POOL2D) and c.args[0] == ex.Name(t) for c in _calls(tree)
-            ):
+            elif r in ("pool-max", "pool-avg") and (
+                pooled := [c for c in _calls(tree) if c.func in ops.of_kind(ops.POOL2D) and c.args[0] == ex.Name(t)]
+            ):  # conv43: t itself is pooled
                 out.append(Words(r, base))
+                k, s = ops.pool_k(pooled[0]), ops.pool_s(pooled[0])
+                if s != k:  # conv44: windows that overlap (or leave entries out between them)
+                    out.append(Words(f"pool-overlap-{r[5:]}" if s < k else "pool-gaps", (*base, ("k", k), ("s", s))))
             elif r in ("corr2d-kernel", "corr2d-input") and (
                 slides := [
                     c for c in _calls(tree)

@@ -1440,6 +1440,7 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
                 ("cu", Math(src.tex)),
                 ("cd", Math(grad_tex(d, src.name))),
             ]
+    parts += _kernel_turned_slip(d, pc, math)
     if not parts:
         return None
     # the right gradient is shown with the first slip only; the later ones show just their own
@@ -1454,6 +1455,36 @@ def mistakes(d: Derivation, pc: Pieces) -> Lesson | None:
             seen = True
         out.append((key, eqs))
     return Lesson("mistakes", tuple(math), parts=tuple(out))
+
+
+def _kernel_turned_slip(d: Derivation, pc: Pieces, math: list[tuple[str, Math]]) -> list[tuple[str, tuple[Any, ...]]]:
+    """conv44: correlation and true convolution differ by the kernel turned by 180°, and the
+    two are easily swapped: a kernel parameter's gradient taken by the other one's formula is
+    the right gradient turned by 180° — the right numbers in the wrong places (the values are
+    the derivation's own, turned; nothing is typed in). Shown for the first kernel a
+    convolution of the forward pass slides, where turning changes it."""
+    g, spec = d.graph, d.spec
+    for _, tree in spec.forward:
+        for n in ex.subtrees(tree):
+            if not (isinstance(n, ex.Call) and n.func in ops.OPS and ops.get(n.func).kind == ops.CORR2D):
+                continue
+            k = n.args[1] if len(n.args) > 1 else None
+            if not (isinstance(k, ex.Name) and k.id in spec.params and g.tensors[k.id].grads is not None):
+                continue
+            right = g.tensors[k.id].grads
+            turned = right[::-1, ::-1] if right.rows > 1 else right[:, ::-1]
+            try:
+                moved = any(pc.ex.value(a) != pc.ex.value(b) for a, b in zip(right, turned, strict=True))
+            except (ValueError, ZeroDivisionError, TypeError):  # a value this example cannot give
+                moved = False
+            if not moved:
+                return []
+            q = grad_tex(d, k.id)
+            grid = [[pc.ex.value(e) for e in row] for row in turned.tolist()]
+            math.append(("ck", Math(g.tensors[k.id].tex)))
+            key = "kernel_turned" + (".flipped" if ops.get(n.func).extra.get("flip") else "")
+            return [(key, (pc.values(q, right), _grid_values(f"{q}\\big|_{{180^\\circ}}", grid)))]
+    return []
 
 
 # a gradient of this many rows or more is shown by one row in a handout's common mistakes: the

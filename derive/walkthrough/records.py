@@ -258,6 +258,9 @@ class Walkthrough:
     rounded: bool  # some numbers are shown rounded (≈)
     detail: str = "full"  # brief | standard | full (DETAILS)
     cited: tuple[Cited, ...] = ()  # the general proofs this handout uses, in order of use
+    # conv44: "conv", "pool", "both" or "": a convolution's/pooling's rules are used, which no
+    # general proof covers (verified for this network's sizes only: section 4 says so)
+    unproven: str = ""
     generated: Math = Math("")  # "x, y": tensors whose example values were made up
     unmasked: tuple[tuple[Math, Math], ...] = ()  # ReLU (output, input) that masks nothing here
     scientific: bool = False  # some number is shown as a × 10^k (7 significant digits)
