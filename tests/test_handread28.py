@@ -1,0 +1,144 @@
+"""Handouts a lecturer hands out unchanged, pass 28 (issue 12): handread27's Left and a first
+read of course specs no pass had read.
+
+- a hand calculation whose terms are all exactly 0 says "= 0" once, not ``2/9·(0 − 0) = 0 + 0
+  = 0``;
+- a spec of numbers only (no [dims]) has one size column in its tensor table, not the same sizes
+  twice (a spec with [dims] keeps both: guard);
+- an entry formula does not write a size beside its own value (``−5·δ·τ·eˣ/(c·Σ)`` with c = 5):
+  the size is written as its value where it cancels a number; a size that cancels nothing keeps
+  its name (guard);
+- the numbers of a Hadamard product are collected in front: ``½ δ ⊙ (2 u)`` is ``δ ⊙ u``,
+  ``(1/(2N)) s ⊙ (2 u)`` is ``(1/N) …``, in the formulas and in the code.
+
+Each asserted on built text (Markdown en and zh, the generated code) of specs written here
+(held out)."""
+
+from __future__ import annotations
+
+import re
+
+from test_handread25 import _md, _section
+
+# held out: a 3×2 ReLU layer of numbers only (no [dims]) fitted by a mean of squares; the
+# target is 0 where the unit is off, so a gradient entry is 2/6·(0 − 0)
+ZEROS = """
+[network]
+name = "relu-zero-target"
+[inputs]
+x = [3, 2]
+y = [3, 2]
+[params]
+W = [2, 2]
+[forward]
+a = "torch.relu(x @ W)"
+loss = "((a - y) ** 2).mean()"
+[values]
+x = [[1.0, -2.0], [0.5, 1.5], [-1.0, 0.5]]
+y = [[1.0, 0.0], [0.0, 1.0], [0.0, 2.0]]
+W = [[0.4, 0.3], [0.2, -0.5]]
+"""
+
+# the same network with [dims] names (guard: its sizes differ from its shapes, two columns)
+NAMED = ZEROS.replace('name = "relu-zero-target"', 'name = "relu-zero-named"\n[dims]\nm = 3\nk = 2').replace(
+    "x = [3, 2]\ny = [3, 2]", 'x = ["m", "k"]\ny = ["m", "k"]'
+).replace("W = [2, 2]", 'W = ["k", "k"]')
+
+# held out: the negative logsumexp of a row (an energy), averaged over the batch, c = 4
+ENERGY = """
+[network]
+name = "row-energy"
+[dims]
+b = 2
+d = 3
+c = 4
+[inputs]
+x = ["b", "d"]
+[params]
+W = ["d", "c"]
+[forward]
+s = "x @ W"
+e = "-torch.logsumexp(s, dim=1)"
+loss = "e.mean()"
+[values]
+x = [[0.2, -0.5, 0.9], [1.0, 0.3, -0.6]]
+W = [[0.1, -0.3, 0.5, 0.2], [0.4, 0.0, -0.2, 0.3], [-0.6, 0.2, 0.1, -0.1]]
+"""
+
+# held out: a Gaussian log-likelihood of a predicted mean and log-spread, averaged
+GAUSS = """
+[network]
+name = "gauss-mean-head"
+[dims]
+m = 3
+h = 2
+[inputs]
+x = ["m", "h"]
+y = ["m", 1]
+[params]
+W = ["h", 1]
+V = ["h", 1]
+[forward]
+mu = "x @ W"
+ls = "x @ V"
+lp = "-0.5 * ((y - mu) / torch.exp(ls)) ** 2 - ls"
+loss = "-lp.mean()"
+[values]
+x = [[0.5, -1.0], [1.5, 0.2], [-0.7, 0.4]]
+y = [[0.3], [-0.4], [1.1]]
+W = [[0.6], [-0.2]]
+V = [[0.1], [0.3]]
+"""
+
+
+def test_a_working_whose_terms_are_all_zero_says_zero_once() -> None:
+    for lang in ("en", "zh"):
+        md = _md(ZEROS, lang)
+        assert "\\left(0 - 0\\right)" in md  # the case is there: a zero entry, a zero target
+        assert "&= 0 + 0 \\\\" not in md, lang
+        assert not re.search(r"&= 0 \+ 0 \+ 0", md)
+        # the line after (0 − 0) is the value, once
+        assert re.search(r"\\left\(0 - 0\\right\) \\\\\n&= 0\n", md), lang
+
+
+def _table_head(md: str) -> str:
+    return next(line for line in md.splitlines() if line.startswith("| ") and "---" not in line)
+
+
+def test_a_spec_of_numbers_only_has_one_size_column() -> None:
+    en, zh = _md(ZEROS, "en"), _md(ZEROS, "zh")
+    assert _table_head(en).count("|") == 4 and "Size here" not in _table_head(en)
+    assert _table_head(zh).count("|") == 4
+    assert "| $W$ | parameter (learned) | $2 \\times 2$ |\n" in en
+
+
+def test_a_spec_with_dims_keeps_its_two_size_columns() -> None:
+    en = _md(NAMED, "en")
+    assert "Size here" in _table_head(en)
+    assert "| $W$ | parameter (learned) | $k \\times k$ | $2 \\times 2$ |" in en
+
+
+def test_an_entry_formula_does_not_write_a_size_beside_its_value() -> None:
+    for lang in ("en", "zh"):
+        step = _section(_md(ENERGY, lang), "\\delta_{s}")
+        entries = [ln for ln in step.splitlines() if ln.startswith("\\delta_{s_{")]
+        assert entries, step[:800]
+        for ln in entries:
+            assert "c \\cdot" not in ln and "4 \\cdot" not in ln, ln
+            assert "\\frac{4" not in ln, ln
+        # the matrix form keeps its names: the row's softmax and the mean's 1/b
+        assert "\\operatorname{softmax}" in step
+
+
+def test_a_size_that_cancels_nothing_keeps_its_name() -> None:
+    step = _section(_md(NAMED, "en"), "\\delta_{a}")
+    entry = next(ln for ln in step.splitlines() if ln.startswith("\\delta_{a_{11}}"))
+    assert "k" in entry and "m" in entry, entry  # 2/(m·k)·(a₁₁ − y₁₁): the names stay
+
+
+def test_the_numbers_of_a_hadamard_product_stand_in_front() -> None:
+    md = _md(GAUSS, "en")
+    back = md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
+    assert not re.search(r"\\odot \\left\(2 \\left\(", back), back[:3000]
+    assert "(2 * (" not in md  # the code: no 2 * (…) inside a product scaled by ½
+    assert "/ 2 * (2 *" not in md
