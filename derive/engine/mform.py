@@ -2346,17 +2346,16 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         inner = b.a.a
         scale = Scalar(a.expr * inner.expr, a.symbol_names + inner.symbol_names)
         return mul(scale, mul(b.a.b, b.b))
-    if not isinstance(a, Scalar):  # x ⊙ (c·y) = c·(x ⊙ y): the numbers of a Hadamard product
-        # collected in front, so ½δ ⊙ (2u) is δ ⊙ u and (1/(2N)) s ⊙ (2u) is (1/N) s ⊙ u
-        for i, f in enumerate((a, b)):
-            if (
-                isinstance(f, Mul)
-                and isinstance(f.a, Scalar)
-                and not isinstance(f.b, Scalar | Ones)
-                and not isinstance(b if i == 0 else a, Scalar | Ones)
-            ):
-                rest = mul(f.b, b) if i == 0 else mul(a, f.b)
-                return mul(f.a, rest)
+    if (  # (c·x) ⊙ (d·y) = (cd)·(x ⊙ y): the numbers of a Hadamard product of two scaled
+        # factors as one number in front, so ½δ ⊙ (2u) is δ ⊙ u and (1/m) δ ⊙ (2z) is (2/m)(δ ⊙ z)
+        all(
+            isinstance(f, Mul) and isinstance(f.a, Scalar) and not isinstance(f.b, Scalar | Ones)
+            for f in (a, b)
+        )
+    ):
+        assert isinstance(a, Mul) and isinstance(b, Mul)
+        scale = Scalar(a.a.expr * b.a.expr, a.a.symbol_names + b.a.symbol_names)
+        return mul(scale, mul(a.b, b.b))
     if isinstance(a, Scalar) and isinstance(b, Neg):
         return mul(Scalar(-a.expr, a.symbol_names), b.x)
     if isinstance(a, Scalar) and a.expr == -1:
