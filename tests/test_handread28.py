@@ -142,3 +142,51 @@ def test_the_numbers_of_a_hadamard_product_stand_in_front() -> None:
     assert not re.search(r"\\odot \\left\(2 \\left\(", back), back[:3000]
     assert "(2 * (" not in md  # the code: no 2 * (…) inside a product scaled by ½
     assert "/ 2 * (2 *" not in md
+
+
+# held out: a wide part and a deep part summed into one sigmoid, a mean binary cross-entropy
+WIDE = """
+[network]
+name = "wide-deep-logit"
+[dims]
+n = 3
+f = 2
+h = 2
+[inputs]
+x = ["n", "f"]
+y = ["n", 1]
+[params]
+U = ["f", 1]
+V = ["f", "h"]
+W = ["h", 1]
+[forward]
+wide = "x @ U"
+deep = "torch.relu(x @ V) @ W"
+p = "torch.sigmoid(wide + deep)"
+loss = "F.binary_cross_entropy(p, y)"
+[values]
+x = [[0.5, -1.0], [1.5, 0.2], [-0.7, 0.4]]
+y = [[1.0], [0.0], [1.0]]
+U = [[0.3], [-0.2]]
+V = [[0.4, -0.6], [0.1, 0.5]]
+W = [[0.7], [-0.3]]
+"""
+
+
+def _note(md: str) -> str:
+    head = next(h for h in re.findall(r"\n### (7\.\d+ [^\n]*)\n", md) if "frac{1}{n}" in h)
+    return md.split(head, 1)[1].split("\n### ", 1)[0]
+
+
+def test_one_per_example_error_is_one_chain_and_closed_forms_are_not_shown_twice() -> None:
+    for lang in ("en", "zh"):
+        md = _md(WIDE, lang)
+        note = _note(md)
+        # n·δ_wide = n·δ_deep = p − y, once
+        assert re.search(r"n \\cdot \\delta_\{\\mathrm\{\w+\}\} = n \\cdot \\delta_\{\\mathrm\{\w+\}\} = p - y", note), note[:1500]
+        assert note.count("= p - y") == 1
+        # ∂U, ∂V, ∂W with 1/n written out: section 3's one formulas, not repeated here
+        assert "\\frac{\\partial \\mathrm{loss}}{\\partial U}" not in note
+        assert "section 3" in note or "第 3 节" in note
+        closed = re.findall(r"\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial U\} = [^\n]*", md)
+        assert closed and len(set(closed)) == len(closed), closed
