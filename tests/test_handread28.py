@@ -190,3 +190,35 @@ def test_one_per_example_error_is_one_chain_and_closed_forms_are_not_shown_twice
         assert "section 3" in note or "第 3 节" in note
         closed = re.findall(r"\\frac\{\\partial \\mathrm\{loss\}\}\{\\partial U\} = [^\n]*", md)
         assert closed and len(set(closed)) == len(closed), closed
+
+
+# held out: the coefficient of variation of a linear score, std over mean (r on both sides)
+RATIO = """
+[network]
+name = "score-variation"
+[dims]
+n = 5
+f = 2
+[inputs]
+x = ["n", "f"]
+[params]
+W = ["f", 1]
+[forward]
+r = "x @ W + 2.0"
+cv = "torch.std(r) / torch.mean(r)"
+loss = "0.5 * cv ** 2"
+[values]
+x = [[0.5, -1.0], [1.5, 0.2], [-0.7, 0.4], [0.3, 0.9], [-1.2, 0.1]]
+W = [[0.6], [-0.4]]
+"""
+
+
+def test_a_tensor_on_both_sides_of_a_quotient_is_not_in_one_factor() -> None:
+    for lang, both, one in (
+        ("en", "both the numerator and the denominator", "sits in one factor of a product"),
+        ("zh", "同时出现在一个商的分子和分母里", "的某个乘积因子之内"),
+    ):
+        step = _section(_md(RATIO, lang), "\\delta_{r}")
+        words = step.split("\n\n", 2)[1]
+        assert one not in words, words
+        assert both in words, words

@@ -831,6 +831,10 @@ class _Writer:
                     out.append(Words("product.inside", base))
                 elif factor(tree, t):
                     out.append(self.factor_words(tree, t, base))
+                elif _both_sides(tree, t):
+                    # mean(r) / std(r): r is in the numerator and in the denominator, not in
+                    # one factor (the quotient rule's two shares)
+                    out.append(Words("product.quotient.both", base))
                 elif "power" not in rules:
                     # exp(−z) · q: z is inside a factor, not one ((ŷ − y) ** 2 / 2 does not
                     # multiply ŷ by factors either: the power sentence says it)
@@ -1271,6 +1275,15 @@ def _terms_using(tree: ex.Node, t: str) -> int:
             if using:
                 return len(using) if all(_multiplied(k, t) for k in using) else 0
     return 0
+
+
+def _both_sides(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` read by both the numerator and the denominator of a quotient in ``tree``
+    (``r.mean() / r.std()``)?"""
+    return any(
+        isinstance(n, ex.BinOp) and n.op == "/" and _uses(n.left, t) and _uses(n.right, t)
+        for n in ex.subtrees(tree)
+    )
 
 
 def _in_sum_factor(tree: ex.Node, t: str) -> bool:
