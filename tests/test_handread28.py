@@ -222,3 +222,34 @@ def test_a_tensor_on_both_sides_of_a_quotient_is_not_in_one_factor() -> None:
         words = step.split("\n\n", 2)[1]
         assert one not in words, words
         assert both in words, words
+
+
+# held out: one-hot rows times an embedding table (each entry is one table entry plus zeros)
+ONEHOT = """
+[network]
+name = "one-hot-lookup"
+[dims]
+n = 2
+v = 4
+k = 2
+[inputs]
+x = ["n", "v"]
+t = ["n", "k"]
+[params]
+E = ["v", "k"]
+[forward]
+e = "x @ E"
+loss = "((e - t) ** 2).sum()"
+[values]
+x = [[0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]]
+t = [[0.5, -0.5], [1.0, 0.0]]
+E = [[0.1, 0.2], [0.3, -0.4], [-0.5, 0.6], [0.7, 0.8]]
+"""
+
+
+def test_a_line_of_terms_all_zero_but_one_is_not_written() -> None:
+    for lang in ("en", "zh"):
+        md = _md(ONEHOT, lang)
+        assert "1 \\cdot 0.3" in md or "0 \\cdot 0.1 + 1 \\cdot 0.3" in md  # the numbers line stays
+        assert not re.search(r"\n&[=≈]? ?(\\approx )?-?[0-9.]+ \+ 0 \+ 0 \+ 0", md), lang
+        assert not re.search(r"\n&= 0 \+ 0\b", md)

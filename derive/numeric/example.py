@@ -621,8 +621,13 @@ class Example:
         elif formula.is_Add and not all(trivial(a) for a in formula.args):
             nums = [self.number(a) for a in _shown_terms(formula)]
             terms_exact = all(n.exact for n in nums)
-            if terms_exact and all(n.value == 0 for n in nums):
-                pass  # every term is exactly 0 (2/9·(0 − 0)): the value says it, "= 0" once
+            zeros = sum(1 for n in nums if n.exact and n.value == 0)
+            if zeros == len(nums) or (len(nums) >= 3 and zeros == len(nums) - 1):
+                # every term is exactly 0 (2/9·(0 − 0)), or all but one of three or more (a
+                # one-hot row times a matrix): the line would be the value padded with zeros,
+                # "= 0 + 0 = 0", "0.8 + 0 + 0 + 0 + 0" (two terms keep theirs: a masked entry's
+                # "0 − 10⁹" says which of its two terms it took)
+                pass
             elif terms_exact or len(nums) <= 4:
                 parts = []
                 for k, n in enumerate(nums):
