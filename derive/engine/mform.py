@@ -2346,16 +2346,12 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         inner = b.a.a
         scale = Scalar(a.expr * inner.expr, a.symbol_names + inner.symbol_names)
         return mul(scale, mul(b.a.b, b.b))
-    if (  # (c·x) ⊙ (d·y) = (cd)·(x ⊙ y): the numbers of a Hadamard product of two scaled
-        # factors as one number in front, so ½δ ⊙ (2u) is δ ⊙ u and (1/m) δ ⊙ (2z) is (2/m)(δ ⊙ z)
-        all(
-            isinstance(f, Mul) and isinstance(f.a, Scalar) and not isinstance(f.b, Scalar | Ones)
-            for f in (a, b)
-        )
-    ):
-        assert isinstance(a, Mul) and isinstance(b, Mul)
-        scale = Scalar(a.a.expr * b.a.expr, a.a.symbol_names + b.a.symbol_names)
-        return mul(scale, mul(a.b, b.b))
+    sa, sb = _scale_split(a), _scale_split(b)
+    if sa is not None and sb is not None:  # (c·x) ⊙ (d·y) = (cd)·(x ⊙ y): the numbers of a
+        # Hadamard product of two scaled factors as one number in front, so ½δ ⊙ (2u) is δ ⊙ u
+        # and (1/m) δ ⊙ (2z) is (2/m)(δ ⊙ z); (c·x)ᵀ counts as c·xᵀ
+        scale = Scalar(sa[0].expr * sb[0].expr, sa[0].symbol_names + sb[0].symbol_names)
+        return mul(scale, mul(sa[1], sb[1]))
     if isinstance(a, Scalar) and isinstance(b, Neg):
         return mul(Scalar(-a.expr, a.symbol_names), b.x)
     if isinstance(a, Scalar) and a.expr == -1:
@@ -2526,7 +2522,32 @@ def transpose(x: MExpr, general: bool = False) -> MExpr:
 def div(a: MExpr, b: MExpr) -> MExpr:
     if isinstance(b, Scalar):
         return mul(Scalar(1 / b.expr, b.symbol_names), a)
+    x, y = (a.x if isinstance(a, Neg) else a), (b.x if isinstance(b, Neg) else b)
+    top = isinstance(x, Mul) and isinstance(x.a, Scalar) and not isinstance(x.b, Scalar)
+    if top and _scaled_factor(y):  # (c·x)/(d·y) = (c/d)·(x/y): one number in front ((1/N)𝒜 /
+        # (2√s) is (1/(2N)) 𝒜/√s, (1/n)𝟙 / (2√s) is (1/(2n)) 𝟙/√s), as mul does for ⊙
+        assert isinstance(x, Mul) and isinstance(y, Mul)
+        sign = -1 if isinstance(a, Neg) != isinstance(b, Neg) else 1
+        scale = Scalar(sign * x.a.expr / y.a.expr, x.a.symbol_names + y.a.symbol_names)
+        return mul(scale, Div(x.b, y.b))
     return Div(a, b)
+
+
+def _scale_split(f: MExpr) -> tuple[Scalar, MExpr] | None:
+    """``(c, x)`` when ``f`` is ``c·x`` or ``(c·x)ᵀ`` (then ``x`` is ``xᵀ``) for a tensor
+    expression ``x``; None otherwise."""
+    if isinstance(f, T) and _scaled_factor(f.x) and f.x.shape != (1, 1):
+        assert isinstance(f.x, Mul) and isinstance(f.x.a, Scalar)
+        return f.x.a, transpose(f.x.b)
+    if _scaled_factor(f):
+        assert isinstance(f, Mul) and isinstance(f.a, Scalar)
+        return f.a, f.b
+    return None
+
+
+def _scaled_factor(f: MExpr) -> bool:
+    """``f`` is a number times a tensor expression, ``c·x``."""
+    return isinstance(f, Mul) and isinstance(f.a, Scalar) and not isinstance(f.b, Scalar | Ones)
 
 
 def sub(a: MExpr, b: MExpr) -> MExpr:
