@@ -286,3 +286,33 @@ def test_a_quotients_numbers_stand_in_front_too() -> None:
     assert "\\sqrt" in step  # the case: the slope of the root is in δa
     assert not re.search(r"\\odot \\left\(2 \\left\(", back), step[:2500]
     assert not re.search(r"\{2 \\sqrt", back)  # no 2√… below a fraction beside a 2 in front
+
+
+# held out: a squared hinge on a score's length, the absent class weighted by a half
+MARGIN = """
+[network]
+name = "length-margin"
+[dims]
+n = 3
+f = 2
+[inputs]
+x = ["n", "f"]
+y = ["n", 1]
+[params]
+W = ["f", 1]
+[forward]
+s = "torch.sigmoid(x @ W)"
+L = "y * F.relu(0.8 - s) ** 2 + 0.5 * (1 - y) * F.relu(s - 0.2) ** 2"
+loss = "L.sum()"
+[values]
+x = [[0.5, -1.0], [1.5, 0.2], [-0.7, 0.4]]
+y = [[1.0], [0.0], [0.0]]
+W = [[0.6], [-0.4]]
+"""
+
+
+def test_a_half_and_a_square_slope_of_one_product_cancel() -> None:
+    md = _md(MARGIN, "en")
+    back = md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
+    assert "\\operatorname{ReLU}\\left(s - \\frac{1}{5}\\right)" in back  # the case
+    assert "\\frac{1}{2} \\left(1 - y\\right)" not in back, back[:3000]

@@ -2542,6 +2542,11 @@ def _scale_split(f: MExpr) -> tuple[Scalar, MExpr] | None:
     if _scaled_factor(f):
         assert isinstance(f, Mul) and isinstance(f.a, Scalar)
         return f.a, f.b
+    if isinstance(f, Mul) and not isinstance(f.a, Scalar | Ones) and not isinstance(f.b, Scalar | Ones):
+        for i, g in enumerate((f.a, f.b)):  # δ ⊙ (½(1 − T)): the number of a factor inside
+            found = _scale_split(g)
+            if found is not None:
+                return found[0], (mul(found[1], f.b) if i == 0 else mul(f.a, found[1]))
     return None
 
 
