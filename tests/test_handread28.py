@@ -316,3 +316,14 @@ def test_a_half_and_a_square_slope_of_one_product_cancel() -> None:
     back = md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
     assert "\\operatorname{ReLU}\\left(s - \\frac{1}{5}\\right)" in back  # the case
     assert "\\frac{1}{2} \\left(1 - y\\right)" not in back, back[:3000]
+
+
+def test_powers_of_expressions_holding_a_tensor_are_not_powers_of_the_tensor() -> None:
+    for lang, false, said in (
+        ("en", "raises $s$ to a power", "several expressions that hold $s$"),
+        ("zh", "对 $s$ 取幂", "几个含有 $s$ 的式子"),
+    ):
+        step = _section(_md(MARGIN, lang), "\\delta_{s}")
+        words = step.split("\n\n", 2)[1]
+        assert false not in words, words
+        assert said in words, words

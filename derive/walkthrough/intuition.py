@@ -941,14 +941,15 @@ class _Writer:
                 exps.append(n.exponent)
                 bases.append(n.base)
             stack.extend(ex.children(n))
-        if len(set(exps)) != 1:
-            return Words("power.general", base)
+        if len(set(exps)) != 1 or len(set(map(repr, bases))) != 1:
+            # T·relu(0.9 − v)² + (1 − T)·relu(v − 0.1)²: powers of expressions holding t, not
+            # of t itself ("raises v to a power … v to the exponent minus one" was false)
+            inner = any(b != ex.Name(t) for b in bases)
+            return Words("power.inside.many" if inner else "power.general", base)
         p = Fraction(exps[0])
         inside = ""
         if any(b != ex.Name(t) for b in bases):
             # (ŷ − y) ** 2: the slope is the square's, 2(ŷ − y), not 2ŷ; then on to t inside it
-            if len(set(map(repr, bases))) != 1:
-                return Words("power.general", base)
             b = Math(forward_ir(bases[0], self.g).tex())
             b = b if isinstance(bases[0], ex.Name) else Math(f"\\left({b}\\right)")
             base = (*base, ("B", b))
