@@ -17,7 +17,10 @@ Each asserted on built text (Markdown en and zh, the generated code) of specs wr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
+from test_deephand import PDF_TOOLS, assert_fits
 from test_handread25 import _md, _section
 
 # held out: a 3×2 ReLU layer of numbers only (no [dims]) fitted by a mean of squares; the
@@ -327,3 +330,11 @@ def test_powers_of_expressions_holding_a_tensor_are_not_powers_of_the_tensor() -
         words = step.split("\n\n", 2)[1]
         assert false not in words, words
         assert said in words, words
+
+
+@pytest.mark.slow
+@PDF_TOOLS
+def test_the_deepfm_chinese_handout_fits(tmp_path: Path) -> None:
+    """11 pages before this pass (7 lines on page 11): the note on the batch mean wrote out
+    again the five one formulas of section 3 and three equal per-example errors apart."""
+    assert_fits(tmp_path, "hn20_d2l_deepfm", "zh")
