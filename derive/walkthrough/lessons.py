@@ -318,10 +318,17 @@ def shown_closed(found: list[Lesson], backward: tuple[Any, ...]) -> list[Lesson]
     out = []
     for ls in found:
         rest = [e for e in ls.eqs if e.reason == "lesson.substitute"]
-        if ls.key != "batch-mean" or not rest or any((e.lhs, e.rhs) not in shown for e in rest):
+        kept = tuple(e for e in ls.eqs if e.reason != "lesson.substitute")
+        if (
+            ls.key != "batch-mean"
+            or any((e.lhs, e.rhs) not in shown for e in rest)
+            # the pointer is a sentence of two lines: it saves a page's lines from three
+            # equations on (two narrow ones share a line); and "Written out:" needs a line
+            or len(rest) < 3
+            or not kept
+        ):
             out.append(ls)
             continue
-        kept = tuple(e for e in ls.eqs if e.reason != "lesson.substitute")
         out.append(replace(ls, eqs=kept, after=(*ls.after, "closed")))
     return out
 
