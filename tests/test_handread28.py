@@ -258,39 +258,6 @@ def test_a_line_of_terms_all_zero_but_one_is_not_written() -> None:
         assert not re.search(r"\n&= 0 \+ 0\b", md)
 
 
-# held out: the mean Euclidean distance between two tanh codes (the slope of √ over 2·(a − p))
-DIST = """
-[network]
-name = "code-distance"
-[dims]
-n = 3
-f = 2
-e = 2
-[inputs]
-xa = ["n", "f"]
-xp = ["n", "f"]
-[params]
-W = ["f", "e"]
-[forward]
-a = "torch.tanh(xa @ W)"
-p = "torch.tanh(xp @ W)"
-loss = "torch.sqrt(((a - p) ** 2).sum(dim=1) + 1e-6).mean()"
-[values]
-xa = [[0.5, -1.0], [1.5, 0.2], [-0.7, 0.4]]
-xp = [[0.2, -0.3], [1.1, 0.9], [-0.2, -0.5]]
-W = [[0.6, -0.1], [-0.4, 0.8]]
-"""
-
-
-def test_a_quotients_numbers_stand_in_front_too() -> None:
-    md = _md(DIST, "en")
-    back = md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
-    step = _section(md, "\\delta_{a}")
-    assert "\\sqrt" in step  # the case: the slope of the root is in δa
-    assert not re.search(r"\\odot \\left\(2 \\left\(", back), step[:2500]
-    assert not re.search(r"\{2 \\sqrt", back)  # no 2√… below a fraction beside a 2 in front
-
-
 # held out: a squared hinge on a score's length, the absent class weighted by a half
 MARGIN = """
 [network]

@@ -2349,7 +2349,7 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
     sa, sb = _scale_split(a), _scale_split(b)
     if sa is not None and sb is not None:  # (c·x) ⊙ (d·y) = (cd)·(x ⊙ y): the numbers of a
         # Hadamard product of two scaled factors as one number in front, so ½δ ⊙ (2u) is δ ⊙ u
-        # and (1/m) δ ⊙ (2z) is (2/m)(δ ⊙ z); (c·x)ᵀ counts as c·xᵀ
+        # and (1/m) δ ⊙ (2z) is (2/m)(δ ⊙ z)
         scale = Scalar(sa[0].expr * sb[0].expr, sa[0].symbol_names + sb[0].symbol_names)
         return mul(scale, mul(sa[1], sb[1]))
     if isinstance(a, Scalar) and isinstance(b, Neg):
@@ -2522,23 +2522,12 @@ def transpose(x: MExpr, general: bool = False) -> MExpr:
 def div(a: MExpr, b: MExpr) -> MExpr:
     if isinstance(b, Scalar):
         return mul(Scalar(1 / b.expr, b.symbol_names), a)
-    x, y = (a.x if isinstance(a, Neg) else a), (b.x if isinstance(b, Neg) else b)
-    top = isinstance(x, Mul) and isinstance(x.a, Scalar) and not isinstance(x.b, Scalar)
-    if top and _scaled_factor(y):  # (c·x)/(d·y) = (c/d)·(x/y): one number in front ((1/N)𝒜 /
-        # (2√s) is (1/(2N)) 𝒜/√s, (1/n)𝟙 / (2√s) is (1/(2n)) 𝟙/√s), as mul does for ⊙
-        assert isinstance(x, Mul) and isinstance(y, Mul)
-        sign = -1 if isinstance(a, Neg) != isinstance(b, Neg) else 1
-        scale = Scalar(sign * x.a.expr / y.a.expr, x.a.symbol_names + y.a.symbol_names)
-        return mul(scale, Div(x.b, y.b))
     return Div(a, b)
 
 
 def _scale_split(f: MExpr) -> tuple[Scalar, MExpr] | None:
-    """``(c, x)`` when ``f`` is ``c·x`` or ``(c·x)ᵀ`` (then ``x`` is ``xᵀ``) for a tensor
-    expression ``x``; None otherwise."""
-    if isinstance(f, T) and _scaled_factor(f.x) and f.x.shape != (1, 1):
-        assert isinstance(f.x, Mul) and isinstance(f.x.a, Scalar)
-        return f.x.a, transpose(f.x.b)
+    """``(c, x)`` when ``f`` is ``c·x`` for a tensor expression ``x``, or a Hadamard product
+    with such a factor (``δ ⊙ (c·x)`` is ``c``, ``δ ⊙ x``); None otherwise."""
     if _scaled_factor(f):
         assert isinstance(f, Mul) and isinstance(f.a, Scalar)
         return f.a, f.b
