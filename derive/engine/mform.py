@@ -2377,6 +2377,12 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         inner = b.a.a
         scale = Scalar(a.expr * inner.expr, a.symbol_names + inner.symbol_names)
         return mul(scale, mul(b.a.b, b.b))
+    sa, sb = _scale_split(a), _scale_split(b)
+    if sa is not None and sb is not None:  # (c·x) ⊙ (d·y) = (cd)·(x ⊙ y): the numbers of a
+        # Hadamard product of two scaled factors as one number in front, so ½δ ⊙ (2u) is δ ⊙ u
+        # and (1/m) δ ⊙ (2z) is (2/m)(δ ⊙ z)
+        scale = Scalar(sa[0].expr * sb[0].expr, sa[0].symbol_names + sb[0].symbol_names)
+        return mul(scale, mul(sa[1], sb[1]))
     if isinstance(a, Scalar) and isinstance(b, Neg):
         return mul(Scalar(-a.expr, a.symbol_names), b.x)
     if isinstance(a, Scalar) and a.expr == -1:
@@ -2548,6 +2554,25 @@ def div(a: MExpr, b: MExpr) -> MExpr:
     if isinstance(b, Scalar):
         return mul(Scalar(1 / b.expr, b.symbol_names), a)
     return Div(a, b)
+
+
+def _scale_split(f: MExpr) -> tuple[Scalar, MExpr] | None:
+    """``(c, x)`` when ``f`` is ``c·x`` for a tensor expression ``x``, or a Hadamard product
+    with such a factor (``δ ⊙ (c·x)`` is ``c``, ``δ ⊙ x``); None otherwise."""
+    if _scaled_factor(f):
+        assert isinstance(f, Mul) and isinstance(f.a, Scalar)
+        return f.a, f.b
+    if isinstance(f, Mul) and not isinstance(f.a, Scalar | Ones) and not isinstance(f.b, Scalar | Ones):
+        for i, g in enumerate((f.a, f.b)):  # δ ⊙ (½(1 − T)): the number of a factor inside
+            found = _scale_split(g)
+            if found is not None:
+                return found[0], (mul(found[1], f.b) if i == 0 else mul(f.a, found[1]))
+    return None
+
+
+def _scaled_factor(f: MExpr) -> bool:
+    """``f`` is a number times a tensor expression, ``c·x``."""
+    return isinstance(f, Mul) and isinstance(f.a, Scalar) and not isinstance(f.b, Scalar | Ones)
 
 
 def sub(a: MExpr, b: MExpr) -> MExpr:

@@ -461,6 +461,20 @@ class Example:
         }
         return formula.xreplace(found) if found else formula
 
+    def _sizes_cancelled(self, formula: sp.Expr) -> sp.Expr:
+        """``formula`` with a [dims] size written as its value where that value cancels a number
+        of the same formula: a logsumexp's blame read as a mean over its ``c`` entries of a row
+        carries ``1/c`` beside the ``5`` of the row's written-out sum (``−5·δ·τ·eˣ/(c·Σ)``, with
+        c = 5, is ``−δ·τ·eˣ/Σ``). An entry's formula is at the example's sizes already (its sums
+        written out term by term); a size that cancels nothing keeps its name (``2/(m·n)``)."""
+        g = self.d.graph
+        sizes = {g.scalars[k]: v for k, v in self.d.spec.dims.items() if k in g.scalars}
+        for s in sorted(formula.free_symbols & sizes.keys(), key=str):
+            at = formula.xreplace({s: sp.Integer(int(sizes[s]))})
+            if _height(at) < _height(formula):
+                formula = at
+        return formula
+
     def _rows_of(self) -> dict[sp.Symbol, tuple[Any, int, int, bool]]:
         """Every entry symbol (values and gradients) → ``(tensor, row, column, gradient)``."""
         if self._row_index is None:
@@ -572,7 +586,7 @@ class Example:
         each term (for sums of products), and the result. A product of plain entries keeps the
         spec's order of its factors (``u = w·x`` as written, not SymPy's ``x·w``)."""
         names = self.d.graph.symbol_tex
-        formula = self._by_name(formula, lhs_symbol)
+        formula = self._sizes_cancelled(self._by_name(formula, lhs_symbol))
         # a formula of more leaves (symbols, numbers) than a line has characters prints longer
         # than the line: it is not printed at all (SymPy's printer is the cost of a deep entry)
         rank = self._spec_rank(lhs_symbol)
@@ -607,7 +621,14 @@ class Example:
         elif formula.is_Add and not all(trivial(a) for a in formula.args):
             nums = [self.number(a) for a in _shown_terms(formula)]
             terms_exact = all(n.exact for n in nums)
-            if terms_exact or len(nums) <= 4:
+            zeros = sum(1 for n in nums if n.exact and n.value == 0)
+            if zeros == len(nums) or (len(nums) >= 3 and zeros == len(nums) - 1):
+                # every term is exactly 0 (2/9·(0 − 0)), or all but one of three or more (a
+                # one-hot row times a matrix): the line would be the value padded with zeros,
+                # "= 0 + 0 = 0", "0.8 + 0 + 0 + 0 + 0" (two terms keep theirs: a masked entry's
+                # "0 − 10⁹" says which of its two terms it took)
+                pass
+            elif terms_exact or len(nums) <= 4:
                 parts = []
                 for k, n in enumerate(nums):
                     t = n.tex
@@ -648,6 +669,16 @@ def _row_entry_tex(tensor: Any, j: int, grad: bool, letter: str, loss_tex: str) 
     if tensor.kind == "param":
         return f"\\frac{{\\partial {loss_tex}}}{{\\partial {entry}}}"
     return f"\\delta_{{{entry}}}"
+
+
+def _height(formula: sp.Expr) -> int:
+    """The size of the numbers a formula writes: |p| + |q| of each term's rational factor."""
+    total = 0
+    for term in sp.Add.make_args(formula):
+        c = term.as_coeff_Mul()[0]
+        if isinstance(c, sp.Rational):
+            total += abs(int(c.p)) + abs(int(c.q))
+    return total
 
 
 def _leaves_over(expr: sp.Basic, limit: int) -> bool:

@@ -347,7 +347,7 @@ def build(
     full = detail == "full"
     d, ex, pc, forward, backward = pre.d, pre.ex, pre.pc, pre.forward, pre.backward
     g, spec = d.graph, d.spec
-    found = lessons.lessons(d, pc, report, detail)
+    found = lessons.shown_closed(lessons.lessons(d, pc, report, detail), tuple(backward))
     names: list[str] = []
     for name in [n for b in backward for n in b.proofs] + [n for ls in found for n in ls.proofs]:
         if name in proofs and name not in names:

@@ -831,6 +831,10 @@ class _Writer:
                     out.append(Words("product.inside", base))
                 elif factor(tree, t):
                     out.append(self.factor_words(tree, t, base))
+                elif _both_sides(tree, t):
+                    # mean(r) / std(r): r is in the numerator and in the denominator, not in
+                    # one factor (the quotient rule's two shares)
+                    out.append(Words("product.quotient.both", base))
                 elif "power" not in rules:
                     # exp(−z) · q: z is inside a factor, not one ((ŷ − y) ** 2 / 2 does not
                     # multiply ŷ by factors either: the power sentence says it)
@@ -940,14 +944,15 @@ class _Writer:
                 exps.append(n.exponent)
                 bases.append(n.base)
             stack.extend(ex.children(n))
-        if len(set(exps)) != 1:
-            return Words("power.general", base)
+        if len(set(exps)) != 1 or len(set(map(repr, bases))) != 1:
+            # T·relu(0.9 − v)² + (1 − T)·relu(v − 0.1)²: powers of expressions holding t, not
+            # of t itself ("raises v to a power … v to the exponent minus one" was false)
+            inner = any(b != ex.Name(t) for b in bases)
+            return Words("power.inside.many" if inner else "power.general", base)
         p = Fraction(exps[0])
         inside = ""
         if any(b != ex.Name(t) for b in bases):
             # (ŷ − y) ** 2: the slope is the square's, 2(ŷ − y), not 2ŷ; then on to t inside it
-            if len(set(map(repr, bases))) != 1:
-                return Words("power.general", base)
             b = Math(forward_ir(bases[0], self.g).tex())
             b = b if isinstance(bases[0], ex.Name) else Math(f"\\left({b}\\right)")
             base = (*base, ("B", b))
@@ -1274,6 +1279,15 @@ def _terms_using(tree: ex.Node, t: str) -> int:
             if using:
                 return len(using) if all(_multiplied(k, t) for k in using) else 0
     return 0
+
+
+def _both_sides(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` read by both the numerator and the denominator of a quotient in ``tree``
+    (``r.mean() / r.std()``)?"""
+    return any(
+        isinstance(n, ex.BinOp) and n.op == "/" and _uses(n.left, t) and _uses(n.right, t)
+        for n in ex.subtrees(tree)
+    )
 
 
 def _in_sum_factor(tree: ex.Node, t: str) -> bool:

@@ -20,7 +20,7 @@ derivation's definitions, exactly like the derivation's own steps.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -276,11 +276,60 @@ def _batch_means_once(found: list[Lesson]) -> list[Lesson]:
         if len(group) < 2:
             out.append(ls)
         elif ls is group[0]:
-            per_sample = [e for g in group for e in g.eqs if e.reason == "lesson.per-sample"]
+            per_sample = _one_chain(
+                [e for g in group for e in g.eqs if e.reason == "lesson.per-sample"]
+            )
             rest = [e for g in group for e in g.eqs if e.reason != "lesson.per-sample"]
             heads = Math(", ".join(f"\\delta_{{{dict(g.math)['Z']}}}" for g in group))
             math = (*ls.math, ("Zs", heads))
             out.append(Lesson("batch-mean", math, (*per_sample, *rest), body="body.many"))
+    return out
+
+
+def _one_chain(eqs: list[Eq]) -> list[Eq]:
+    """``m·δ_a = Ŷ − Y``, ``m·δ_b = Ŷ − Y`` … of one right-hand side (DeepFM's three heads of one
+    σ) written as one chain, ``m·δ_a = m·δ_b = … = Ŷ − Y``, with one table of shapes: each
+    equality is proven on its own, the chain says them all at once."""
+    out: list[Eq] = []
+    for e in eqs:
+        same = next((i for i, o in enumerate(out) if o.rhs == e.rhs and o.reason == e.reason), None)
+        if same is None:
+            out.append(e)
+            continue
+        o = out[same]
+        groups: dict[str, list[str]] = {}
+        for names, shape in (*o.shape_rows, *e.shape_rows):
+            kept = groups.setdefault(shape, [])
+            kept.extend(n for n in names.split(", ") if n not in kept)
+        sides = [*str(o.lhs).split(" = "), str(e.lhs)]  # the chain's sides first, in order
+        for k, n in groups.items():
+            groups[k] = [x for x in sides if x in n] + [x for x in n if x not in sides]
+        rows = tuple((Math(", ".join(n)), Math(k)) for k, n in groups.items())
+        line = Math(" \\quad ".join(f"{', '.join(n)}: {k}" for k, n in groups.items()))
+        out[same] = replace(o, lhs=Math(f"{o.lhs} = {e.lhs}"), shape_rows=rows, shapes=line)
+    return out
+
+
+def shown_closed(found: list[Lesson], backward: tuple[Any, ...]) -> list[Lesson]:
+    """``found`` with a "where the 1/m lives" note that would write out, with ``1/m``, exactly
+    the parameter gradients section 3 shows already as their one formula (character for
+    character: the same closed forms, DeepFM's five) saying so instead of showing them twice."""
+    shown = {(b.closed.lhs, b.closed.rhs) for b in backward if getattr(b, "closed", None)}
+    out = []
+    for ls in found:
+        rest = [e for e in ls.eqs if e.reason == "lesson.substitute"]
+        kept = tuple(e for e in ls.eqs if e.reason != "lesson.substitute")
+        if (
+            ls.key != "batch-mean"
+            or any((e.lhs, e.rhs) not in shown for e in rest)
+            # the pointer is a sentence of two lines: it saves a page's lines from three
+            # equations on (two narrow ones share a line); and "Written out:" needs a line
+            or len(rest) < 3
+            or not kept
+        ):
+            out.append(ls)
+            continue
+        out.append(replace(ls, eqs=kept, after=(*ls.after, "closed")))
     return out
 
 

@@ -272,6 +272,12 @@ class Walkthrough:
     route: Math = Math("")  # "y, h, z": the computed tensors in the order backprop reaches them
     shares: tuple[tuple[Math, Math], ...] = ()  # (parameter, the node(s) it enters), same order
 
+    @property
+    def sized(self) -> bool:
+        """Whether the tensor table needs its "Size here" column: some shape is written with a
+        [dims] name. A spec of numbers only would print the same sizes twice, column by column."""
+        return any(t.shape != t.size for t in self.tensors)
+
 
 # ---- shapes -------------------------------------------------------------------------------------
 

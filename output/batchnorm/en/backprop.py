@@ -62,12 +62,12 @@ dvar = (-dZ_hat * Z_c / (var + eps)).sum(axis=0, keepdims=True) / (2 * np.sqrt(v
 # Z_hat = Z_c / np.sqrt(var + eps): the gradient of Z_c through Z_hat
 dZ_c_via_Z_hat = dZ_hat / np.sqrt(var + eps)
 # var = (Z_c ** 2).mean(axis=0, keepdims=True): the gradient of Z_c through var
-dZ_c_via_var = dvar / m * (2 * Z_c)
+dZ_c_via_var = 2/m * (dvar * Z_c)
 # Z_c is used on several paths: add what each path brings
 dZ_c = dZ_c_via_Z_hat + dZ_c_via_var
 # the same gradient, simplified algebraically (a verified step of the text): fewer operations, and
 # numerically stable
-dZ_c = dZ_hat / np.sqrt(var + eps) + dvar / m * (2 * Z_c)
+dZ_c = dZ_hat / np.sqrt(var + eps) + 2/m * (dvar * Z_c)
 # Z_c = Z - mu: mu is subtracted from every row, its local derivative is −1 for each row, so its
 # gradient sums −dZ_c over the rows
 dmu = (-dZ_c).sum(axis=0, keepdims=True)

@@ -58,11 +58,11 @@ dvar = (-dZ_hat * Z_c / (var + eps)).sum(axis=0, keepdims=True) / (2 * np.sqrt(v
 # Z_hat = Z_c / np.sqrt(var + eps)：Z_c 经由 Z_hat 得到的梯度
 dZ_c_via_Z_hat = dZ_hat / np.sqrt(var + eps)
 # var = (Z_c ** 2).mean(axis=0, keepdims=True)：Z_c 经由 var 得到的梯度
-dZ_c_via_var = dvar / m * (2 * Z_c)
+dZ_c_via_var = 2/m * (dvar * Z_c)
 # Z_c 出现在多条路径上：把各条路径带来的梯度相加
 dZ_c = dZ_c_via_Z_hat + dZ_c_via_var
 # 同一个梯度的代数化简（正文中已验证的步骤）：运算更少，数值上也更稳定
-dZ_c = dZ_hat / np.sqrt(var + eps) + dvar / m * (2 * Z_c)
+dZ_c = dZ_hat / np.sqrt(var + eps) + 2/m * (dvar * Z_c)
 # Z_c = Z - mu：每一行都减去 mu，对每一行的局部导数都是 −1，所以它的梯度是 −dZ_c 对所有行求和
 dmu = (-dZ_c).sum(axis=0, keepdims=True)
 # Z_c = Z - mu：局部导数 ∂Z_c/∂Z 记为 dZ_c_dZ，与上游梯度 dZ_c 逐元素相乘
