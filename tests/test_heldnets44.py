@@ -26,28 +26,11 @@ import pytest
 from spelled_oracle import oracle_text
 from test_heldnets17 import _agree
 from test_heldnets21 import _both, _refusal
+from test_heldnets43 import _NET
 
 torch = pytest.importorskip("torch")
 
 
-_NET = """
-[dims]
-B = 5
-p = 2
-q = 3
-K = 4
-[inputs]
-u = ["B", "p"]
-{inputs}
-[params]
-A = ["p", "q"]
-{params}
-[forward]
-{lines}
-[values]
-u = [[0.7, -0.2], [-1.1, 0.5], [0.3, 1.4], [0.9, 0.8], [-0.6, -1.3]]
-{values}
-"""
 _T = 't = [[1.4], [-0.7], [0.05], [0.2], [-1.3]]'
 _COL = 't = [[3], [0], [1], [3], [2]]'
 _ONE = 't = [3, 0, 1, 3, 2]'

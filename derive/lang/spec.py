@@ -1858,25 +1858,29 @@ class _Validator:
     def mindspore_hn42(self, fwd: dict[str, Any], taken: frozenset[str]) -> dict[str, Any]:
         """heldnets42: MindSpore's functional ops written as PyTorch's calls of the same values
         (``spelling.mindspore_ops_hn42``); a MindSpore function not read is refused."""
-        try:
-            return spelling.mindspore_ops_hn42(fwd, taken | frozenset(fwd))
-        except spelling.SpellingError as err:
-            key = getattr(err, "key", "")
-            raise self.err(
-                f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken,
-                catalog.said("spec.heldnets42.mindspore_fix"),
-            ) from None
+        return self.respelled_hn44(
+            spelling.mindspore_ops_hn42, fwd, taken, "spec.heldnets42.mindspore_fix"
+        )
 
     def mint_hn44(self, fwd: dict[str, Any], taken: frozenset[str]) -> dict[str, Any]:
         """heldnets44: MindSpore's ``mint`` functions as PyTorch's calls of the same name
         (``spelling.mindspore_mint_hn44``); a mint name not read is refused naming those read."""
+        return self.respelled_hn44(
+            spelling.mindspore_mint_hn44, fwd, taken, "spec.heldnets44.mint_fix"
+        )
+
+    def respelled_hn44(
+        self, respell: Callable[[dict[str, Any], frozenset[str]], dict[str, Any]],
+        fwd: dict[str, Any], taken: frozenset[str], fix: str,
+    ) -> dict[str, Any]:
+        """The [forward] lines as ``respell`` writes them (the names ``taken`` by tensors and
+        the lines' own names not modules); its refusal names the line and the ``fix`` key."""
         try:
-            return spelling.mindspore_mint_hn44(fwd, taken | frozenset(fwd))
+            return respell(fwd, taken | frozenset(fwd))
         except spelling.SpellingError as err:
             key = getattr(err, "key", "")
             raise self.err(
-                f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken,
-                catalog.said("spec.heldnets44.mint_fix"),
+                f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken, catalog.said(fix)
             ) from None
 
     def modules(self, where: str, text: str) -> str:

@@ -6684,16 +6684,25 @@ def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[st
                 ))
             return ast.copy_location(_mindspore_call_hn42(n, name), n)
 
+    return _lines_respelled_hn44(
+        fwd, lambda text: "ops." in text or any(m in text for m in marks), Ops
+    )
+
+
+def _lines_respelled_hn44(
+    fwd: dict[str, object], wanted: Callable[[str], bool], visitor: type[ast.NodeTransformer]
+) -> dict[str, object]:
+    """Each [forward] line that ``wanted`` picks as ``visitor`` rewrites it (a line too deep
+    to rewrite left as it is, for the parse to name); a :class:`SpellingError` carries the
+    line's key as ``.key``."""
     out: dict[str, object] = {}
     for key, text in fwd.items():
-        tree = parsed(text) if isinstance(text, str) and (
-            "ops." in text or any(m in text for m in marks)
-        ) else None
+        tree = parsed(text) if isinstance(text, str) and wanted(text) else None
         if tree is None:
             out[key] = text
             continue
         try:
-            out[key] = ast.unparse(Ops().visit(tree))
+            out[key] = ast.unparse(visitor().visit(tree))
         except SpellingError as err:
             err.key = key  # type: ignore[attr-defined]
             raise
@@ -6757,15 +6766,4 @@ def mindspore_mint_hn44(fwd: dict[str, object], taken: frozenset[str]) -> dict[s
                 return n  # the head of mint.nn.<…>, read as a whole above
             return ast.copy_location(_attr(f"{_MINT_PATHS_HN44[mod]}.{n.attr}"), n)
 
-    out: dict[str, object] = {}
-    for key, text in fwd.items():
-        tree = parsed(text) if isinstance(text, str) and "mint." in text else None
-        if tree is None:
-            out[key] = text
-            continue
-        try:
-            out[key] = ast.unparse(Mint().visit(tree))
-        except SpellingError as err:
-            err.key = key  # type: ignore[attr-defined]
-            raise
-    return out
+    return _lines_respelled_hn44(fwd, lambda text: "mint." in text, Mint)
