@@ -1388,6 +1388,7 @@ def namespace(
     _extras_hn36(modules)
     modules["paddle"] = _paddle_shim_hn41()
     _extras_hn42(modules, raw)
+    _extras_hn44(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -2092,3 +2093,24 @@ def _extras_hn42(modules: dict[str, Any], raw: dict) -> None:
     if any(_MINDSPORE_ONLY_HN42.search(t) for t in texts):
         modules["ops"] = ms
         modules["nn"].SmoothL1Loss = ms.SmoothL1Loss  # MindSpore's cell: reduction 'none' 
+
+
+def _extras_hn44(modules: dict[str, Any]) -> None:
+    """heldnets44: TensorFlow's ``tf.math.rsqrt`` and ``tf.squeeze``; MindSpore 2.3+'s ``mint``
+    (``from mindspore import mint``), whose API pages give each function PyTorch's name,
+    parameters and defaults: PyTorch's own functions (``mint.nn.functional`` is
+    ``torch.nn.functional``, ``mint.nn``'s classes ``torch.nn``'s), also as ``mindspore.mint``."""
+    tf = modules["tf"]
+    tf.math.rsqrt = lambda x: torch.rsqrt(_t(x))
+    if not hasattr(tf, "squeeze"):
+        tf.squeeze = lambda x, axis=None: _t(x).squeeze() if axis is None else _t(x).squeeze(axis)
+    mint = SimpleNamespace(
+        **{k: getattr(torch, k) for k in dir(torch) if not k.startswith("_") and k != "nn"},
+        nn=SimpleNamespace(functional=F, **{
+            c: getattr(torch.nn, c) for c in dir(torch.nn) if c[:1].isupper()
+        }),
+    )
+    modules["mint"] = mint
+    for name in ("mindspore", "ms"):
+        if name in modules and not hasattr(modules[name], "mint"):
+            modules[name].mint = mint

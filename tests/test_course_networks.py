@@ -361,6 +361,11 @@ REFUSED = {
     "hn43_loss_balance_item_cn": "l_reg.item() makes a Python number",
     "hn43_ohem_tf_math_top_k": "top_k() picks entries by their rank in the data",
     "hn43_running_low_cummin": "cummin() is not read: a running maximum (minimum)",
+    # branch heldnets44: fake quantisation by torch.floor without an STE (Chinese), ranks by a
+    # double argsort, an MC-dropout mask drawn by tf.random.uniform
+    "hn44_qat_floor_fake_quant_cn": "floor() is a step function",
+    "hn44_dcg_argsort_ranks": "argsort() picks entries by their rank in the data",
+    "hn44_mc_dropout_tf_random_uniform": "tf.random.uniform() draws a random sample",
 }
 
 

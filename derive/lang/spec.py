@@ -1154,6 +1154,7 @@ class _Validator:
         # the one array library the lines are written with, if one: whose x.std(0) it is
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
+        fwd = self.mint_hn44(fwd, frozenset(shapes))  # heldnets44: and mindspore.mint's
         dialect = ex.dialect_of(str(v) for v in fwd.values())
         # heldnets27: argmax/argmin indices used only to pick: their one-hot rows
         fwd = spelling.argmax_picks_hn27(fwd)
@@ -1857,13 +1858,29 @@ class _Validator:
     def mindspore_hn42(self, fwd: dict[str, Any], taken: frozenset[str]) -> dict[str, Any]:
         """heldnets42: MindSpore's functional ops written as PyTorch's calls of the same values
         (``spelling.mindspore_ops_hn42``); a MindSpore function not read is refused."""
+        return self.respelled_hn44(
+            spelling.mindspore_ops_hn42, fwd, taken, "spec.heldnets42.mindspore_fix"
+        )
+
+    def mint_hn44(self, fwd: dict[str, Any], taken: frozenset[str]) -> dict[str, Any]:
+        """heldnets44: MindSpore's ``mint`` functions as PyTorch's calls of the same name
+        (``spelling.mindspore_mint_hn44``); a mint name not read is refused naming those read."""
+        return self.respelled_hn44(
+            spelling.mindspore_mint_hn44, fwd, taken, "spec.heldnets44.mint_fix"
+        )
+
+    def respelled_hn44(
+        self, respell: Callable[[dict[str, Any], frozenset[str]], dict[str, Any]],
+        fwd: dict[str, Any], taken: frozenset[str], fix: str,
+    ) -> dict[str, Any]:
+        """The [forward] lines as ``respell`` writes them (the names ``taken`` by tensors and
+        the lines' own names not modules); its refusal names the line and the ``fix`` key."""
         try:
-            return spelling.mindspore_ops_hn42(fwd, taken | frozenset(fwd))
+            return respell(fwd, taken | frozenset(fwd))
         except spelling.SpellingError as err:
             key = getattr(err, "key", "")
             raise self.err(
-                f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken,
-                catalog.said("spec.heldnets42.mindspore_fix"),
+                f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken, catalog.said(fix)
             ) from None
 
     def modules(self, where: str, text: str) -> str:
@@ -3382,13 +3399,16 @@ class _Validator:
         Paddle's ``label`` of shape [N, 1], written so by ``spelling.paddle_hn41``) — are the
         input read as declared 1-D (``y = ["N"]``, its [values] a column of whole numbers): the
         squeeze is the labels themselves. A squeeze to 1-D of a 1-D input is that input."""
-        if "_entropy" not in text and "nll_loss" not in text and "multi_margin" not in text:
+        if not any(k in text for k in ("_entropy", "nll_loss", "multi_margin", "range(")):
             return text
         tree = spelling.parsed(text)
         if tree is None:
             return text
         changed = False
         for n in ast.walk(tree):
+            if isinstance(n, ast.Subscript):
+                changed = self.picked_column_hn44(n, inputs, shapes) or changed
+                continue
             if not isinstance(n, ast.Call):
                 continue
             name = getattr(n.func, "attr", None) or getattr(n.func, "id", "")
@@ -3403,25 +3423,48 @@ class _Validator:
                 )
                 self.column_target_hn43(where, name, z, target.id, inputs, shapes, constants, dims)
                 continue
-            y = _squeezed_label_hn43(target)
-            if y is None or y[0] not in inputs or y[0] not in shapes:
+            label = self.squeezed_label_hn44(target, inputs, shapes)
+            if label is None:
                 continue
-            label, subscript = y
-            shape = shapes[label]
-            if label in self.one_d:
-                if subscript or int(shape[1]) < 2:
-                    continue  # y[:, 0] of a 1-D y is PyTorch's error; a [1] one squeezes to 0-d
-            elif len(shape) != 2 or int(shape[1]) != 1 or label in self.one_hot:
-                continue
-            else:
-                inputs[label] = shapes[label] = (shape[1], shape[0])
-                self.one_d[label] = str(shape[0])
             if at is not None:
                 n.args[1] = ast.Name(label, ast.Load())
             elif kw is not None:
                 kw.value = ast.Name(label, ast.Load())
             changed = True
         return ast.unparse(tree) if changed else text
+
+    def squeezed_label_hn44(self, target: ast.expr | None, inputs, shapes) -> str | None:
+        """The input ``y`` of a squeeze of the class labels to 1-D (``_squeezed_label_hn43``),
+        now read as declared 1-D when it was a column ``[N, 1]``; ``None`` when ``target`` is no
+        such squeeze of an input."""
+        y = _squeezed_label_hn43(target)
+        if y is None or y[0] not in inputs or y[0] not in shapes:
+            return None
+        label, subscript = y
+        shape = shapes[label]
+        if label in self.one_d:
+            if subscript or int(shape[1]) < 2:
+                return None  # y[:, 0] of a 1-D y is PyTorch's error; a [1] one squeezes to 0-d
+        elif len(shape) != 2 or int(shape[1]) != 1 or label in self.one_hot:
+            return None
+        else:
+            inputs[label] = shapes[label] = (shape[1], shape[0])
+            self.one_d[label] = str(shape[0])
+        return label
+
+    def picked_column_hn44(self, n: ast.Subscript, inputs, shapes) -> bool:
+        """heldnets44: CS231n's pick ``P[np.arange(N), y.ravel()]`` (``y.squeeze(1)``,
+        ``y[:, 0]``, ``y.flatten()`` … of labels given as an ``[N, 1]`` column, as
+        ``np.loadtxt`` gives them) is ``P[np.arange(N), y]`` with ``y`` read as declared 1-D, as
+        a squeezed cross-entropy target is (heldnets43's Left). Whether it changed ``n``."""
+        parts = n.slice.elts if isinstance(n.slice, ast.Tuple) else []
+        if len(parts) != 2 or not ex.is_arange(parts[0]):
+            return False
+        label = self.squeezed_label_hn44(parts[1], inputs, shapes)
+        if label is None:
+            return False
+        n.slice.elts[1] = ast.Name(label, ast.Load())  # type: ignore[union-attr]
+        return True
 
     def shape_of_hn43(self, where: str, z: ast.expr, shapes, constants, dims) -> Shape | None:
         """The shape of the expression ``z`` alone (None where it does not parse: the whole
@@ -4236,10 +4279,10 @@ def _squeezed_label_hn43(t: ast.expr | None) -> tuple[str, bool] | None:
     if not isinstance(t, ast.Call) or not isinstance(t.func, ast.Attribute):
         return None
     how, args = t.func.attr, list(t.args)
-    if isinstance(t.func.value, ast.Name) and t.func.value.id in ("torch", "np", "numpy"):
+    if isinstance(t.func.value, ast.Name) and t.func.value.id in _LABEL_MODULES_HN44:
         if not args or not isinstance(args[0], ast.Name):
             return None
-        if how not in ("squeeze", "flatten", "ravel"):
+        if how not in ("squeeze", "flatten", "ravel", "reshape"):
             return None
         y, args = args[0].id, args[1:]
     elif isinstance(t.func.value, ast.Name):
@@ -4254,12 +4297,18 @@ def _squeezed_label_hn43(t: ast.expr | None) -> tuple[str, bool] | None:
         return y, False
     if how in ("flatten", "ravel") and not args and not kws:
         return y, False
-    if how in ("view", "reshape") and not kws and (
-        ints == [-1] or (len(args) == 1 and isinstance(args[0], ast.Tuple)
-                         and [whole(e) for e in args[0].elts] == [-1])
+    shape = args[0] if len(args) == 1 and not kws else kws.get("shape") if len(kws) == 1 else None
+    if how in ("view", "reshape") and shape is not None and (
+        ints == [-1] or (isinstance(shape, (ast.Tuple, ast.List))
+                         and [whole(e) for e in shape.elts] == [-1])
     ):
-        return y, False
+        return y, False  # heldnets44: also tf.reshape(y, [-1]), jnp.reshape(y, (-1,))
     return None
+
+
+# heldnets44: the modules whose squeeze of a label column is read (TensorFlow's
+# tf.squeeze(y, axis=-1) in Keras' sparse cross-entropy, jnp.ravel(y), paddle.squeeze(label, 1))
+_LABEL_MODULES_HN44 = ("torch", "np", "numpy", "tf", "jnp", "paddle")
 
 
 def log_picks(n: ex.Node, defs: dict[str, ex.Node], labels: set[str]) -> ex.Node:

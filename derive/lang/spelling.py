@@ -6684,19 +6684,86 @@ def mindspore_ops_hn42(fwd: dict[str, object], taken: frozenset[str]) -> dict[st
                 ))
             return ast.copy_location(_mindspore_call_hn42(n, name), n)
 
+    return _lines_respelled_hn44(
+        fwd, lambda text: "ops." in text or any(m in text for m in marks), Ops
+    )
+
+
+def _lines_respelled_hn44(
+    fwd: dict[str, object], wanted: Callable[[str], bool], visitor: type[ast.NodeTransformer]
+) -> dict[str, object]:
+    """Each [forward] line that ``wanted`` picks as ``visitor`` rewrites it (a line too deep
+    to rewrite left as it is, for the parse to name); a :class:`SpellingError` carries the
+    line's key as ``.key``."""
     out: dict[str, object] = {}
     for key, text in fwd.items():
-        tree = parsed(text) if isinstance(text, str) and (
-            "ops." in text or any(m in text for m in marks)
-        ) else None
+        tree = parsed(text) if isinstance(text, str) and wanted(text) else None
         if tree is None:
             out[key] = text
             continue
         try:
-            out[key] = ast.unparse(Ops().visit(tree))
+            out[key] = ast.unparse(visitor().visit(tree))
         except SpellingError as err:
             err.key = key  # type: ignore[attr-defined]
             raise
         except RecursionError:
             out[key] = text
     return out
+
+
+# heldnets44: MindSpore 2.3+'s ``mindspore.mint`` ("from mindspore import mint"), whose API pages
+# (mindspore.cn api_python/mint) give each function PyTorch's name, parameters and defaults:
+# read as the PyTorch call of the same name. Only the names below; any other mint name is refused
+# naming these.
+_MINT_TORCH_HN44 = frozenset({
+    "matmul", "add", "sub", "mul", "div", "neg", "exp", "log", "log1p", "sqrt", "rsqrt", "abs",
+    "square", "pow", "sigmoid", "tanh", "sin", "cos", "erf", "sum", "mean", "prod", "logsumexp",
+    "clamp", "maximum", "minimum", "cat", "stack", "where", "transpose", "max", "min",
+})
+_MINT_F_HN44 = frozenset({
+    "relu", "gelu", "silu", "sigmoid", "tanh", "softmax", "log_softmax", "softplus", "leaky_relu",
+    "elu", "dropout", "layer_norm", "binary_cross_entropy", "binary_cross_entropy_with_logits",
+    "cross_entropy", "nll_loss", "mse_loss", "l1_loss", "smooth_l1_loss",
+})
+_MINT_NN_HN44 = frozenset({
+    "MSELoss", "L1Loss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss", "ReLU", "GELU",
+    "SiLU", "Sigmoid", "Tanh",
+})
+_MINT_PATHS_HN44 = {"mint": "torch", "mint.nn.functional": "F", "mint.nn": "nn"}
+
+
+def _mint_path_hn44(path: str) -> str | None:
+    """The mint module ``path`` names (``mint``, ``mint.nn.functional``, ``mint.nn``; also
+    under ``mindspore.``/``ms.``), else ``None``."""
+    for head in ("mindspore.", "ms.", ""):
+        if path.startswith(head) and path[len(head):] in _MINT_PATHS_HN44:
+            return path[len(head):]
+    return None
+
+
+def mindspore_mint_hn44(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
+    """heldnets44: [forward] lines with MindSpore's ``mint`` functions written with PyTorch's
+    module names (``mint.matmul`` → ``torch.matmul``, ``mint.nn.functional.relu`` → ``F.relu``,
+    ``mint.nn.MSELoss()`` → ``nn.MSELoss()``), so PyTorch's reading — keywords, defaults,
+    reductions — applies; a mint name not listed is refused naming those read
+    (:class:`SpellingError` with ``.key`` the line's key). A tensor named ``mint`` is left alone."""
+    if "mint" in taken:
+        return fwd
+
+    class Mint(ast.NodeTransformer):
+        def visit_Attribute(self, n: ast.Attribute) -> ast.AST:
+            mod = _mint_path_hn44(_module_path(n.value))
+            if mod is None:
+                return self.generic_visit(n)
+            read = {"mint": _MINT_TORCH_HN44, "mint.nn.functional": _MINT_F_HN44,
+                    "mint.nn": _MINT_NN_HN44}[mod]
+            if n.attr not in read and not (mod == "mint" and n.attr == "nn"):
+                raise SpellingError(catalog.said(
+                    "spec.heldnets44.mint_unread", name=f"{mod}.{n.attr}", mod=mod,
+                    read=", ".join(sorted(read)),
+                ))
+            if mod == "mint" and n.attr == "nn":
+                return n  # the head of mint.nn.<…>, read as a whole above
+            return ast.copy_location(_attr(f"{_MINT_PATHS_HN44[mod]}.{n.attr}"), n)
+
+    return _lines_respelled_hn44(fwd, lambda text: "mint." in text, Mint)

@@ -826,10 +826,23 @@ def _pair_max(n: ex.Node) -> tuple[str, ex.Node, ex.Node] | None:
     return ("maximum" if n.op == "+" else "minimum"), pair.left, pair.right
 
 
+def _tensor_code(n: ex.Node, ts: frozenset[str] | None) -> str:
+    """``n`` as a PyTorch tensor: a side of ``torch.maximum``/``minimum`` must be one (PyTorch
+    raises on a Python number there), so a side with no tensor in it — Huber's δ in
+    ``min(|r|, δ)``, a constant's name — is made a 0-d float64 tensor, which keeps the two-sided
+    gradient at a tie that the reading ``½(a + b) ± ½|a − b|`` gives."""
+    code = torch_code(n, ts)
+    names = set(ex.names(n))
+    if names and (ts is None or names & ts):
+        return code
+    return f"torch.tensor({code}, dtype=torch.float64)"
+
+
 def _t(n: ex.Node, ts: frozenset[str] | None = None) -> tuple[str, int]:
     pair = _pair_max(n)
     if pair is not None:  # torch.maximum / torch.minimum, as the spec wrote it
-        return f"torch.{pair[0]}({torch_code(pair[1], ts)}, {torch_code(pair[2], ts)})", _ATOM
+        sides = ", ".join(_tensor_code(side, ts) for side in pair[1:])
+        return f"torch.{pair[0]}({sides})", _ATOM
     clip = _two_sided(n)
     if clip is not None:  # torch.clamp / F.hardtanh, as the spec wrote it
         x, lo, hi, f = clip
