@@ -31,7 +31,7 @@ import copy
 import re
 from collections.abc import Callable
 
-from derive.checker import legacy43
+from derive.checker import legacy43, legacy44
 from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
@@ -71,6 +71,8 @@ _NUMERIC_MODULES = {  # imports a cell may hold (heldcheck38: compilers and the 
     # heldcheck43: Apple MLX, Jittor, OneFlow, MegEngine (derive/checker/legacy43.py reads their
     # spellings), operator/collections (operator.matmul, namedtuple caches)
     "mlx", "jittor", "oneflow", "megengine", "operator", "collections",
+    # heldcheck44: MindSpore (legacy43 reads its ops.matmul/sub/div/transpose)
+    "mindspore",
 }
 # heldcheck38: decorators that compile a function and change no value it computes
 _JIT_DECORATOR = re.compile(
@@ -2126,6 +2128,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
     tree.body = legacy43.cell_spellings(tree.body, tensors)  # heldcheck43: np.matrix, .at[].set, namedtuple …
+    tree.body = legacy44.cell_spellings(tree.body, tensors)  # heldcheck44: Theano, autograd.numpy, closures, records …
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(
         _jit_undecorated_heldcheck38(_function_loops_heldcheck39(_dask_as_numpy_heldcheck39(
             _static_methods_heldcheck40(_unused_tapes_heldcheck40(_checked_tapes_heldcheck42(_out_written_heldcheck42(_appended_rows_heldcheck42(_modern_python_heldcheck41(_name_dicts_read_heldcheck41(_scipy_softmax_heldcheck41(_partials_heldcheck41(_tree_steps_heldcheck41(tree.body))))))))))))))))

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, names, textbox
+from derive.checker import cells, latexin, legacy43, legacy44, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -186,7 +186,8 @@ def _read(
         # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
         # relu_grad(inp, out) sets inp.g of its argument)
         text = _gradient_attributes(net, cells.expand(cells.cjk_names_heldcheck41(text), frozenset(net.g.tensors)))
-        _bare_class_labels_heldtex44(net, text)
+        text = legacy44.class_vectors(text, legacy44.declared_labels(net.spec.source, net.spec.class_labels))  # label[:, 0]
+        _bare_class_labels_heldtex44(net, text)  # after: label[:, 0] is the labels too
         text = _rows_indexed(net, _one_hot_calls(net, text))
         text = _diag_names_inlined(net, text)
         text = _std_method_heldcheck33(_bessel_heldcheck32(text))
@@ -3916,6 +3917,10 @@ class _Numpy(ast.NodeTransformer):
         return None
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        last = legacy44.accumulated_last(node)  # heldcheck44: np.add.accumulate(x, axis=0)[-1]
+        if last is not None:
+            self.changed = True
+            return self.visit(last)
         joined = _r_join(node)
         if joined is not None:  # np.r_[[[0]], theta[1:]]: np.concatenate(([[0]], theta[1:]))
             self.changed = True
@@ -4497,8 +4502,19 @@ class _Numpy(ast.NodeTransformer):
         )
         return ast.BinOp(x, ast.Mult(), ones)
 
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> ast.AST:
+        opposite = legacy44.negated(node)  # heldcheck44: ~(Z1 <= 0) as Z1 > 0
+        if opposite is not None:
+            self.changed = True
+            return self.visit(opposite)
+        return self.generic_visit(node)
+
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
+        spelled44 = legacy44.aliased_call(node, lambda name: self.net is not None and name in self.net.g.tensors)
+        if spelled44 is not None:  # heldcheck44: np.logical_not, np.moveaxis, adjoint_a …
+            self.changed = True
+            return self.visit(spelled44)
         conv42 = _conv_spellings_cv43(node) or _conv_spellings_cv42(node)
         if conv42 is not None:
             self.changed = True
