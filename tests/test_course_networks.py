@@ -44,7 +44,9 @@ def test_course_network_matches_pytorch_and_finite_differences(path: Path) -> No
 
 
 @pytest.mark.parametrize("path", RENDERED, ids=lambda p: p.stem)
-def test_course_network_renders(path: Path, tmp_path: Path) -> None:
+def test_course_network_renders(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     """Every course network's handout builds, and its Markdown maths parses in KaTeX (a name
     with a superscript, ``A^{[3]}``, once printed ``1 - A^{[3]}^{2}``: a double superscript)."""
     from click.testing import CliRunner
@@ -58,11 +60,36 @@ def test_course_network_renders(path: Path, tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     md = list(tmp_path.rglob("*.md"))
     assert md and all(p.stat().st_size > 1000 for p in md)
+    for script in tmp_path.rglob("backprop.py"):  # the lab runs: 14 of 23 Huber-type specs' did
+        _lab_runs(script, monkeypatch, capsys)  # not (heldnets44: torch.minimum(r, 0.5) raised)
     try:
         for p in md:
             assert check_markdown(p.read_text(encoding="utf-8")) == [], p
     except OracleMissing as err:
         pytest.skip(err.reason)
+
+
+def _lab_runs(script: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """A written ``backprop.py`` runs as ``python backprop.py --json`` would (in this process,
+    where NumPy and PyTorch are loaded already): exit 0, its finite differences agree, and its
+    PyTorch part ran and agrees (skipped only where PyTorch is not installed)."""
+    import json
+    import runpy
+
+    monkeypatch.chdir(script.parent)
+    monkeypatch.setattr("sys.argv", [str(script), "--json"])
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as done:
+        runpy.run_path(str(script), run_name="__main__")
+    out = capsys.readouterr().out
+    assert done.value.code == 0, (script, out[-2000:])
+    report = json.loads(out.strip().splitlines()[-1])
+    assert report["finite_differences_ok"], report
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        return
+    assert report["torch"] == "ok", report
 
 
 # derive check cannot yet read back its own expected formula on these held-out-style networks
