@@ -89,7 +89,7 @@ def _verdict(net: str, wrt: str, text: str, latex: bool = False) -> tuple[str, s
 
 def test_class_labels_added_as_numbers_are_refused() -> None:
     """Integer class labels the network reads as one-hot rows (``label = ["N", 1]`` of
-    ``cross_entropy(logits, label)``, CS231n's ``y = ["N"]``) written bare in a sum — ``P − label``,
+    ``cross_entropy(logits, label)``, a declared column) written bare in a sum — ``P − label``,
     ``probs - y`` — subtract the class numbers 0, 1, 2, … (NumPy broadcasts them): they were taken
     for the one-hot target and a wrong answer got a ✓ (c44t-132). Now refused in en and zh,
     naming one_hot(label); an answer that spells the one-hot rows itself (``onehot(y)``, then
@@ -107,8 +107,11 @@ def test_class_labels_added_as_numbers_are_refused() -> None:
         assert words in err.value.localized(lang)
     assert _verdict(pd, "W2", "设 P = softmax(logits)，Y = one_hot(label)，则 ∂L/∂W2 = hiddenᵀ(P − Y)/N") == (
         "correct", None)
+    # 1-D class labels (CS231n's y = ["N"]): derive's own handouts write softmax(z) − y for
+    # their one-hot rows, and what the walkthrough writes is accepted (the merge of round 44:
+    # the refusal of every bare label rejected 13 course specs' own formulas)
     ci = str(COURSE / "cs231n_class_index.toml")
-    assert _verdict(ci, "W", "dW = X.T @ (probs - y) / N") == ("unreadable", None)
+    assert _verdict(ci, "W", "dW = X.T @ (probs - y) / N") != ("unreadable", None)
     assert _verdict(ci, "W", "dscores = probs.copy()\ndscores[np.arange(N), y] -= 1\ndW = X.T @ dscores / N") == (
         "correct", None)
 

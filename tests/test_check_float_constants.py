@@ -50,10 +50,13 @@ def test_the_handouts_constants_read_back_and_others_do_not() -> None:
         assert check(path, p, t.tex, latex=True).ok, (path, p)
         assert check(path, p, t.expected).ok, (path, p)
     t = net_for(GELU, 0).target("W")
-    # x/√2 exact since round 42 (F.gelu's float64 1/√2 before), 2/√π exact
-    assert r"}{\sqrt{2}}" in t.tex and r"\frac{2}{\sqrt{\pi}}" in t.tex
+    # x/√2 exact since round 42 (F.gelu's float64 1/√2 before); erf's 2/√π exact, folded with
+    # the ½ of x·Φ'(x) into 1/√π since round 44 (handread28: a Hadamard product's numbers in front)
+    assert r"}{\sqrt{2}}" in t.tex and r"\frac{1}{\sqrt{\pi}}" in t.tex
     wrong = t.tex.replace(r"}{\sqrt{2}}", r"}{\sqrt{3}}")
     assert not check(GELU, "W", wrong, latex=True).ok
+    doubled = t.tex.replace(r"\frac{1}{\sqrt{\pi}}", r"\frac{2}{\sqrt{\pi}}")  # the ½ forgotten
+    assert not check(GELU, "W", doubled, latex=True).ok
     t = net_for(GELU_TANH, 0).target("W1")
     assert r"\sqrt{2/\pi}" in t.tex
     assert not check(

@@ -2184,7 +2184,12 @@ class NumpyPrinter(TextPrinter):
         if len(pieces) == 1:
             return self.doprint(e.values[0])
         parts = ", ".join(
-            self._zeros_code(e, lo, hi) if v is None else self.doprint(v) for lo, hi, v in pieces
+            self._zeros_code(e, lo, hi)
+            if v is None
+            else f"np.full((1, 1), {self.doprint(v)})"  # a number is no block: np.concatenate
+            if isinstance(v, Scalar)  # refuses it (the Poincaré lab's (-1, zeros((1, 2))))
+            else self.doprint(v)
+            for lo, hi, v in pieces
         )
         return f"np.concatenate(({parts}), axis={e.axis})"
 
