@@ -73,19 +73,17 @@ def check_cases() -> list[corpus.Case]:
     tests there guard only against a hang: their time is measured here)."""
     base = ["check", "mlp-bce", "--wrt"]
     return (
-        [Case(f"check-hostile-{i}", [*base, "W2", f], 2) for i, f in enumerate(test_check.HOSTILE)]
+        [corpus.Case(f"check-hostile-{i}", [*base, "W2", f], 2) for i, f in enumerate(test_check.HOSTILE)]
         + [
-            Case(f"check-latex-{i}", [*base, "W2", "--latex", f], 2)
+            corpus.Case(f"check-latex-{i}", [*base, "W2", "--latex", f], 2)
             for i, f in enumerate(test_check.LATEX_HOSTILE)
         ]
         + [
-            Case(f"check-explosive-{i}", [*base, "W1", f], 1)
+            corpus.Case(f"check-explosive-{i}", [*base, "W1", f], 1)
             for i, f in enumerate(test_check.EXPLOSIVE)
         ]
     )
 
-
-Case = corpus.Case
 
 
 def main() -> int:
