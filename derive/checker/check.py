@@ -78,7 +78,7 @@ import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
 from derive.checker import formula as formula_module
-from derive.checker import guards, latexin, normnames, textbox
+from derive.checker import guards, latexin, legacy44, normnames, textbox
 from derive.checker.checknet import (
     DIAG_POINTS,
     POINTS,
@@ -341,8 +341,10 @@ def _check_entry_on(
         assert formula is not None
         otimes = "\\otimes" in formula or "⊗" in formula  # read as ⊙ (latexin.HADAMARD): said
         formula = textbox.unwrap(formula, latex, lambda name, axis: _size_name(n, name, axis))
-        if not latex:  # heldtex44: P − label with integer labels, in code or typed maths
-            formula_module._bare_class_labels_heldtex44(n, formula)
+        # P − label with integer labels, in code or typed maths: read as the walkthrough writes it
+        # (label its one-hot rows), with a note naming one_hot(label) for code
+        labels_note = None if latex else formula_module.bare_class_labels(n, legacy44.class_vectors(
+            formula, legacy44.declared_labels(n.spec.source, n.spec.class_labels)))
         formula, zero_based = _zero_based(n, formula)
         _environments_closed(formula)
         numbers = _numbers_answer(formula) if wrt is not None else None
@@ -364,6 +366,8 @@ def _check_entry_on(
             result = _with_note(result, zero_based)
         if otimes:
             result = _with_note(result, msg("round39.otimes"))
+        if labels_note is not None:
+            result = _with_note(result, labels_note)
     if latex and formula is not None:
         result = _in_latex(n, result)
     return result if lang == "en" else result.localized(lang)
@@ -1353,9 +1357,10 @@ def _check_formula_on(
                 for d in diags
             ]
         elif _onehot_only(net, target, user):
-            notes.append(msg("note.onehot_labels"))
+            rows_sum = _onehot_only(net, target, user, spread=True)  # P − Y: any rows summing to 1
+            notes.append(msg("note.distribution_labels" if rows_sum else "note.onehot_labels"))
             diags = [
-                Diagnosis.of("unknown", msg("diag.onehot_only"), d.fix)
+                Diagnosis.of("unknown", msg("diag.distribution_only" if rows_sum else "diag.onehot_only"), d.fix)
                 if d.code == "unknown"
                 else d
                 for d in diags
@@ -1634,13 +1639,17 @@ def _weighted(net: Net) -> bool:
     return any(v.rule == "weighted-bce" for v in net.visits.values()) or _label_weighted(net)
 
 
-def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] | None:
+def onehot_points(
+    net: Net, base: Checker | None = None, spread: bool = False
+) -> list[list[Checker]] | None:
     """Points where a target is one-hot — a single 1 in each row, or in each column (a
     column-major course network) —, three of each orientation, or None when no input is a
     target that could be one-hot: an input not declared ``kind = "one-hot"``, with two or more
     rows and columns, named in the expression of a scalar node (the loss, written out or as a
     call: ``-np.sum(Y * np.log(P)) / m``). ``base``: the points' other values (default the
-    network's random point; ``net.other_dims`` for the same targets with other sizes)."""
+    network's random point; ``net.other_dims`` for the same targets with other sizes).
+    ``spread``: rows (columns) of positive rationals summing to 1 instead — probability
+    distributions (soft labels, label smoothing, a teacher's probabilities), round 45."""
     labels = sorted(
         {
             name
@@ -1659,7 +1668,7 @@ def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] 
     )
     if not labels:
         return None
-    rng = random.Random(f"onehot:{net.spec.name}")
+    rng = random.Random(f"onehot:{net.spec.name}" + (":spread" if spread else ""))
     out: list[list[Checker]] = []
     for axis in (1, 0):
         points = []
@@ -1669,20 +1678,23 @@ def onehot_points(net: Net, base: Checker | None = None) -> list[list[Checker]] 
                 syms = net.g.tensors[name].symbols
                 rows, cols = syms.shape
                 for i in range(rows if axis == 1 else cols):
-                    hot = rng.randrange(cols if axis == 1 else rows)
-                    for j in range(cols if axis == 1 else rows):
+                    n = cols if axis == 1 else rows
+                    hot = rng.randrange(n)
+                    weights = [rng.randint(1, 97) for _ in range(n)]
+                    for j in range(n):
                         s = syms[i, j] if axis == 1 else syms[j, i]
-                        bits[s] = sp.Integer(int(j == hot))
-            seed = net.seed + 21 + 3 * axis + k
+                        bits[s] = sp.Rational(weights[j], sum(weights)) if spread else sp.Integer(int(j == hot))
+            seed = net.seed + 21 + 3 * axis + k + (50 if spread else 0)
             defs = {**(base or net.rand).defs, **bits}
             points.append(Checker(defs=defs, points=1, seed=seed))
         out.append(points)
     return out
 
 
-def _onehot_only(net: Net, target: Target, user: mf.MExpr) -> bool:
-    """Is ``user`` right whenever a target is one-hot (in rows, or in columns)?"""
-    for points in onehot_points(net) or ():
+def _onehot_only(net: Net, target: Target, user: mf.MExpr, spread: bool = False) -> bool:
+    """Is ``user`` right whenever a target is one-hot (in rows, or in columns)? ``spread``:
+    whenever its rows (columns) are probability distributions, each summing to 1."""
+    for points in onehot_points(net, spread=spread) or ():
         for ck in points:
             ref = evaluate(target.ref, System(ck, 0))
             if ref is None or not same(evaluate(user, System(ck, 0)), ref):

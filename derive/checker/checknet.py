@@ -787,6 +787,12 @@ def one_hot_values(
         if name in g.spec.one_hot_columns or implied.get(name):  # one example per column
             syms = syms.T
         rows, cols = int(syms.shape[0]), int(syms.shape[1])
+        if name in g.spec.distributions:  # rows of positive rationals summing to 1
+            for i in range(rows):
+                weights = [rng.randint(1, 97) for _ in range(cols)]
+                for j in range(cols):
+                    out[syms[i, j]] = sp.Rational(weights[j], sum(weights))
+            continue
         first = rng.randrange(cols)
         for i in range(rows):
             hot = (first + i) % cols if i < cols else rng.randrange(cols)  # every class early

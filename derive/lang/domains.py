@@ -335,6 +335,13 @@ def draw(rng, role: str | None, r: int, c: int, *, first: bool = False) -> list[
             k = rng.randrange(c)
             rows.append([Fraction(int(j == k)) for j in range(c)])
         return rows
+    if role == "distribution":  # rows of positive tenths (hundredths past 10 columns) summing to 1
+        unit = 10 if c <= 10 else 100 if c <= 100 else 10 ** len(str(c))
+        rows = []
+        for _ in range(r):
+            cuts = sorted(rng.sample(range(1, unit), c - 1))
+            rows.append([Fraction(b - a, unit) for a, b in zip([0, *cuts], [*cuts, unit], strict=True)])
+        return rows
     if role == "unit":
         return [[Fraction(rng.randint(1, 9), 10) for _ in range(c)] for _ in range(r)]
     if role == "above_one":

@@ -50,8 +50,10 @@ MAX_DIM = 4096
 # [inputs] X = { shape = [...], kind = "one-hot" }; "one-hot-columns": Ng's layout (a column
 # per example), drawn so when [values] does not give it (given one-hot columns under "one-hot"
 # are read so too); "binary": entries 0 or 1 (BCE targets, which the loss also implies), checked
-# against the given [values] and drawn so
-KINDS = ("data", "one-hot", "one-hot-columns", "binary")
+# against the given [values] and drawn so; "distribution": each row a probability distribution
+# (entries ≥ 0 summing to 1: soft labels, label smoothing, a teacher's probabilities), checked
+# and drawn so (round 45)
+KINDS = ("data", "one-hot", "one-hot-columns", "binary", "distribution")
 MAX_ENTRIES = 1_000_000
 NETWORK_KEYS = ("name", "title", "description")
 TRAIN_KEYS = ("steps", "lr", "seed", "every")
@@ -507,6 +509,9 @@ class NetSpec:
     # inputs one-hot in columns (``kind = "one-hot-columns"``, or one-hot columns given under
     # ``kind = "one-hot"``): every column has one 1 — Ng's layout, one example per column
     one_hot_columns: tuple[str, ...] = ()
+    # of ``one_hot``, the inputs declared ``kind = "distribution"``: every row sums to 1 (all
+    # the fused softmax + cross-entropy step uses), its entries any numbers ≥ 0, not only 0/1
+    distributions: tuple[str, ...] = ()
     generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
     # inputs made from ``np.ones((m, 1))`` / ``torch.ones(m, 1)`` (Coursera ML's bias column
     # ``[ones(m, 1) X]``): every entry is 1, at the example and at every random point
@@ -1102,6 +1107,7 @@ class _Validator:
         self.names: dict[str, str] = {k: "dims" for k in dims}
         self.one_hot: list[str] = []
         self.hot_columns: list[str] = []  # one-hot columns (Ng's layout): drawn so, nothing else
+        self.distributions: list[str] = []  # kind = "distribution": rows summing to 1 (in one_hot)
         self.one_d: dict[str, str] = {}  # tensors declared 1-D (["h"]): rows [1, h]
         self.one_d_spelled: set[str] = set()  # Spec.one_d_spelled
         self.zero_d: set[str] = set()  # heldnets27: [forward] lines that are one number (0-D)
@@ -1337,6 +1343,7 @@ class _Validator:
             train=train,
             one_hot=tuple(self.one_hot),
             one_hot_columns=tuple(self.hot_columns),
+            distributions=tuple(self.distributions),
             class_labels=tuple(self.label_columns),
             one_d=tuple(sorted(self.one_d)),
             one_d_spelled=tuple(sorted(self.one_d_spelled)),
@@ -3811,6 +3818,9 @@ class _Validator:
             )
         if kind == "one-hot":
             self.one_hot.append(key)
+        if kind == "distribution":  # the engine's one-hot rows are rows summing to 1 already
+            self.one_hot.append(key)
+            self.distributions.append(key)
         if kind == "one-hot-columns":
             self.hot_columns.append(key)
         if kind == "binary":  # entries 0 or 1, as a Bernoulli's value: checked, drawn so
@@ -3830,6 +3840,20 @@ class _Validator:
                 where, catalog.said("spec.read.number_2"), catalog.said("spec.read.number_2_fix")
             )
         return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+    def distribution_given(self, where: str, key: str, rows: tuple[tuple[Fraction, ...], ...]) -> None:
+        """The given rows of an input declared ``kind = "distribution"``: entries ≥ 0, each row
+        summing to 1 exactly (as written: 0.2 + 0.3 + 0.5), else the row and the fix."""
+        for n, row in enumerate(rows):
+            if min(row) < 0 or sum(row) != 1:
+                raise self.err(
+                    where,
+                    catalog.said(
+                        "spec.round45.distribution_row",
+                        x=n + 1, row=[float(v) for v in row], key=key, total=float(sum(row)),
+                    ),
+                    catalog.said("spec.round45.distribution_row_fix", key=key),
+                )
 
     def columns_hot(self, key: str) -> None:
         """``key``, declared ``kind = "one-hot"``, is given with one-hot columns (examples in
@@ -3895,7 +3919,9 @@ class _Validator:
                 ]
                 if key in self.bernoulli_support:
                     self.bernoulli_given(where, key, fixed[key])
-                if key in self.one_hot:
+                if key in self.distributions:
+                    self.distribution_given(where, key, fixed[key])
+                elif key in self.one_hot:
                     one_hot_columns = r > 1 and all(
                         sorted(col) == [0] * (r - 1) + [1] for col in zip(*fixed[key], strict=True)
                     )
@@ -3939,6 +3965,9 @@ class _Validator:
                     out[key] = tuple(tuple(row) for row in rows)
                     continue
                 rows = None
+                if key in self.distributions:  # rows of tenths summing to 1
+                    out[key] = tuple(tuple(row) for row in domain.draw(rng, "distribution", r, c))
+                    continue
                 if key in compared and key in inputs:
                     rows = domain.draw_classes(rng, compared[key], roles.get(key), r, c)
                 if rows is None:

@@ -158,6 +158,8 @@ def random_point(
             elif name in g.spec.one_hot_columns:  # one example per column (Ng's layout)
                 hot = rng.integers(0, shape[0], shape[1])
                 out[name] = (np.arange(shape[0])[:, None] == hot[None, :]).astype(np.float64)
+            elif name in g.spec.distributions:  # rows summing to 1 (soft labels)
+                out[name] = rng.dirichlet(np.ones(shape[1]), size=shape[0])
             elif role == "binary":
                 out[name] = rng.integers(0, 2, shape).astype(np.float64)
             elif role == "one-hot":

@@ -211,6 +211,8 @@ def _input_kind(s: NetSpec, name: str) -> str:
     if not flat or name in s.generated:  # the spec's declared kind or role, else any number
         if name in s.one_hot_columns:
             return "onehot-columns"
+        if name in s.distributions:
+            return "distribution"
         role = _roles(s.forward, s.one_hot, s.bernoulli).get(name)
         return {
             "one-hot": "onehot",

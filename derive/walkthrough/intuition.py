@@ -1128,6 +1128,8 @@ class _Writer:
     def one_hot_rows(self, target: ex.Node) -> bool:
         """Whether a cross-entropy's target holds one-hot rows at the example (declared so, or
         every row 0s and one 1); True where its values are not known."""
+        if isinstance(target, ex.Name) and target.id in self.d.spec.distributions:
+            return False  # rows summing to 1, not 0s and one 1
         if isinstance(target, ex.Name) and target.id in self.d.spec.one_hot:
             return True
         t = self.g.tensors.get(target.id) if isinstance(target, ex.Name) else None

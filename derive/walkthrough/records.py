@@ -546,6 +546,8 @@ class Pieces:
         only_loss = tuple(self.g.consumers[name]) == (self.g.spec.loss,)
         if kind == "input" and only_loss and name in targets(self.g) | compared(self.g):
             kind = "target"  # an input only the loss reads: the labels, not data fed forward
+        if kind in ("input", "target") and name in self.g.spec.distributions:
+            kind = "distribution"  # declared kind = "distribution": its rows sum to 1
         value = self.values(t.tex, t.symbols) if t.kind in ("input", "param") else None
         entries = Math("")
         if value is not None and t.shape != (1, 1) and max(t.shape) <= MAX_MATRIX:
