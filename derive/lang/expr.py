@@ -665,6 +665,13 @@ def _reshaped_one_d(
     if name in ("view", "reshape"):
         size = rest[0].elts if len(rest) == 1 and isinstance(rest[0], ast.Tuple) else rest
         return len(size) == 1 and _int_index(size[0]) == -1
+    if not isinstance(x, ast.Name) and name == "squeeze" and rest:
+        # round 45: (h @ v).squeeze(1) inside a line — a column or a row by the declared shapes
+        # with the axis of length 1 dropped: 1-D, as a whole line's squeeze is
+        known = _ast_shape(x, shapes or {})
+        axes = [_int_index(a) for a in rest]
+        if known is not None and known != (1, 1) and len(axes) == 1:
+            return axes[0] in (0, -2) and known[0] == 1 or axes[0] in (1, -1) and known[1] == 1
     if not isinstance(x, ast.Name) or x.id not in (shapes or {}):
         return line  # squeeze of an expression: the line's row result decides
     if x.id in one_d:

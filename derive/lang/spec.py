@@ -1178,6 +1178,7 @@ class _Validator:
                     catalog.said("spec.read.run_9_fix", key=key),
                 )
             text = self.spelled_hn35(f'{where} = "{text}"', text, shapes)
+            text = spelling.positional_axes_r45(text)  # x.squeeze(dim=1): x.squeeze(1)
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit

@@ -185,6 +185,35 @@ def _depth_within(tree: ast.AST, limit: int) -> bool:
     return True
 
 
+_AXIS_CALLS_R45 = frozenset({"squeeze", "unsqueeze", "expand_dims"})
+
+
+def positional_axes_r45(text: str) -> str:
+    """Round 45: the axis of a squeeze/unsqueeze given by keyword — ``x.squeeze(dim=1)``,
+    ``torch.squeeze(h @ v, dim=1)``, ``tf.squeeze(z, axis=1)``, ``torch.unsqueeze(o, dim=-1)``,
+    ``np.expand_dims(a, axis=0)`` — written by position, as the reader reads them everywhere
+    (the keyword spelling of an expression's squeeze was refused). Other text unchanged."""
+    if not any(name in text for name in _AXIS_CALLS_R45) or "=" not in text:
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+    changed = False
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        if node.func.attr not in _AXIS_CALLS_R45 or len(node.keywords) != 1:
+            continue
+        k = node.keywords[0]
+        method = not module_of(node.func.value)
+        if k.arg not in ("dim", "axis") or len(node.args) != (0 if method else 1):
+            continue
+        node.args = [*node.args, k.value]
+        node.keywords = []
+        changed = True
+    return ast.unparse(tree) if changed else text
+
+
 def parsed_body(text: str) -> ast.expr | None:
     """The expression of :func:`parsed` (``None`` where ``text`` is not one)."""
     tree = parsed(text)
