@@ -218,7 +218,7 @@ C(T, "W1", L, "*Solution.* $\\delta_h = (y_{pred} - y_{target}) W_2^T \\odot h$,
 C(R2, "b", L, "**Answer:** $$\\frac{\\partial L}{\\partial b} = \\sum_{t=1}^{2} \\mathbf{1}^T \\delta_t,\\quad \\delta_2 = (h_2 - y) \\odot (1 - h_2^2),\\quad \\delta_1 = (\\delta_2 W_h^T) \\odot (1 - h_1^2)$$", oracle=RB, style="jupyter-rnn-b-sum-t")
 C(R2, "b", L, "**Answer:** $$\\frac{\\partial L}{\\partial b} = \\mathbf{1}^T \\delta_2,\\quad \\delta_2 = (h_2 - y) \\odot (1 - h_2^2)$$", "*", oracle=f"np.sum({RD2}, axis=0, keepdims=True)", style="jupyter-rnn-b-last-step", note="the first step's δ₁ left out")
 C(A, "W_v", L, "**Answer:** $\\dfrac{\\partial L}{\\partial W_v} = X^T A^T \\dfrac{2}{nd}(O - T)$", oracle=AWV, style="jupyter-attention-Wv")
-C(A, "W_v", L, "**Answer:** $\\dfrac{\\partial L}{\\partial W_v} = X^T A^T \\dfrac{1}{nd}(O - T)$", "scale-factor", oracle=f"X.T @ A.T @ (O - T) / (n * d)", style="jupyter-attention-Wv-half")
+C(A, "W_v", L, "**Answer:** $\\dfrac{\\partial L}{\\partial W_v} = X^T A^T \\dfrac{1}{nd}(O - T)$", "scale-factor", oracle="X.T @ A.T @ (O - T) / (n * d)", style="jupyter-attention-Wv-half")
 
 # ================================================================ 动手学深度学习（中文版）4.7 反向传播：J、\mathbf{h}、\mathbf{z}、prod
 C(T, "W2", L, r"\frac{\partial J}{\partial \mathbf{W}^{(2)}} = \mathbf{h}^{\top}\,\frac{\partial J}{\partial \mathbf{o}}，其中 \frac{\partial J}{\partial \mathbf{o}} = y_{\mathrm{pred}} - y_{\mathrm{target}}，\mathbf{W}^{(2)} = W_2，\mathbf{o} = y_{\mathrm{pred}}", oracle=TW2, lang=Z, style="zh-d2l-W2-o-clause")
@@ -248,8 +248,8 @@ C(M, "W2", N, "答：梯度等于学习率乘以 A1ᵀ(A2 − Y)/m", REFUSE, lan
 
 # ================================================================ course network: MindSpore mint two-layer BCE-with-logits + 1e-3·ΣW1² (中文作业)
 C(MB, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\big(\sigma(\mathrm{logits}) - y\big)", oracle=MB_W2, style="ms-mint-W2-sigma-logits")
-C(MB, "W2", L, r"\frac{\partial L}{\partial W_2} = \mathrm{hidden}^{\top}\big(\sigma(\mathrm{logits}) - y\big)", "scale-factor", oracle=f"hidden.T @ (sigmoid(logits) - y)", style="ms-mint-W2-no-mean")
-C(MB, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\big(\sigma(\mathrm{logits}) - y\big) \odot \sigma(\mathrm{logits})\big(1 - \sigma(\mathrm{logits})\big)", "*", oracle=f"hidden.T @ ((sigmoid(logits) - y) * sigmoid(logits) * (1 - sigmoid(logits)) / N)", style="ms-mint-W2-extra-sigmoid-prime", note="BCE on logits already cancels σ′; an extra σ′ factor")
+C(MB, "W2", L, r"\frac{\partial L}{\partial W_2} = \mathrm{hidden}^{\top}\big(\sigma(\mathrm{logits}) - y\big)", "scale-factor", oracle="hidden.T @ (sigmoid(logits) - y)", style="ms-mint-W2-no-mean")
+C(MB, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\big(\sigma(\mathrm{logits}) - y\big) \odot \sigma(\mathrm{logits})\big(1 - \sigma(\mathrm{logits})\big)", "*", oracle="hidden.T @ ((sigmoid(logits) - y) * sigmoid(logits) * (1 - sigmoid(logits)) / N)", style="ms-mint-W2-extra-sigmoid-prime", note="BCE on logits already cancels σ′; an extra σ′ factor")
 C(MB, "W2", N, "设 p = sigmoid(logits)，则 ∂L/∂W2 = hiddenᵀ(p − y)/N", oracle=MB_W2, lang=Z, style="zh-ms-mint-W2-typed")
 C(MB, "W2", N, "设 p = sigmoid(logits)，则 ∂L/∂W2 = hiddenᵀ(y − p)/N", "sign", oracle=f"-({MB_W2})", lang=Z, style="zh-ms-mint-W2-typed-sign")
 C(MB, "b2", L, r"\frac{\partial L}{\partial b_2} = \frac{1}{N}\sum_{i=1}^{N}\big(\sigma(\mathrm{logits}_i) - y_i\big)", oracle=MB_B2, style="ms-mint-b2-sum")
@@ -260,18 +260,18 @@ C(MB, "W1", L, r"\delta = \tfrac{1}{N}\big(\sigma(\mathrm{logits}) - y\big)W_2^{
 C(MB, "W1", L, r"\delta = \tfrac{1}{N}\big(\sigma(\mathrm{logits}) - y\big)W_2^{\top} \odot \mathbb{1}[\mathrm{hidden} > 0]，\quad \frac{\partial L}{\partial W_1} = x^{\top}\delta + 10^{-3}\,W_1", "*", oracle=f"x.T @ {MB_DH} + 1e-3 * W1", lang=Z, style="zh-ms-mint-W1-l2-half", note="d(ΣW1²)/dW1 = 2W1：少了 2")
 C(MB, "W1", N, "dh = (sigmoid(logits) − y)/N · W2ᵀ ⊙ 𝟙(hidden > 0)；∂L/∂W1 = xᵀ·dh + 0.002·W1", oracle=MB_W1, lang=Z, style="zh-ms-mint-W1-typed")
 C(MB, "b1", N, "dh = (sigmoid(logits) − y)/N · W2ᵀ ⊙ 𝟙(hidden > 0)；∂L/∂b1 = Σᵢ dhᵢ", oracle=MB_B1, lang=Z, style="zh-ms-mint-b1-typed")
-C(MB, "b1", N, "dh = (sigmoid(logits) − y)/N · W2ᵀ；∂L/∂b1 = Σᵢ dhᵢ", "missing-activation-derivative", oracle=f"np.sum((sigmoid(logits) - y) / N @ W2.T, axis=0)", lang=Z, style="zh-ms-mint-b1-typed-no-mask")
+C(MB, "b1", N, "dh = (sigmoid(logits) − y)/N · W2ᵀ；∂L/∂b1 = Σᵢ dhᵢ", "missing-activation-derivative", oracle="np.sum((sigmoid(logits) - y) / N @ W2.T, axis=0)", lang=Z, style="zh-ms-mint-b1-typed-no-mask")
 C(MB, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\big(\sigma(\mathrm{logits}) - y\big) + 2\times 10^{-3}\,W_2", "*", oracle=f"{MB_W2} + 2e-3 * W2", lang=Z, style="zh-ms-mint-W2-l2-on-W2", note="L2 只作用于 W1，W2 没有这一项")
 
 # ================================================================ course network: PaddlePaddle tanh regression, smooth_l1_loss(delta=0.5)（中文作业）
 C(PS, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\operatorname{clip}(\mathrm{pred} - \mathrm{label}, -0.5, 0.5)", oracle=PS_W2, style="paddle-sl1-W2-clip")
-C(PS, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}(\mathrm{pred} - \mathrm{label})", "*", oracle=f"hidden.T @ (pred - label) / N", style="paddle-sl1-W2-as-mse-half", note="the quadratic branch for every example: two of the four residuals exceed δ = 0.5")
-C(PS, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\operatorname{sign}(\mathrm{pred} - \mathrm{label})", "*", oracle=f"hidden.T @ np.sign(pred - label) / N", style="paddle-sl1-W2-as-l1", note="the L1 branch for every example, without δ")
+C(PS, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}(\mathrm{pred} - \mathrm{label})", "*", oracle="hidden.T @ (pred - label) / N", style="paddle-sl1-W2-as-mse-half", note="the quadratic branch for every example: two of the four residuals exceed δ = 0.5")
+C(PS, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\operatorname{sign}(\mathrm{pred} - \mathrm{label})", "*", oracle="hidden.T @ np.sign(pred - label) / N", style="paddle-sl1-W2-as-l1", note="the L1 branch for every example, without δ")
 C(PS, "W2", N, "令 r = pred − label，g = clip(r, −0.5, 0.5)/N，则 ∂L/∂W2 = hiddenᵀ·g", oracle=PS_W2, lang=Z, style="zh-paddle-sl1-W2-typed")
-C(PS, "W2", N, "令 r = pred − label，g = clip(r, −1, 1)/N，则 ∂L/∂W2 = hiddenᵀ·g", "*", oracle=f"hidden.T @ np.clip(pred - label, -1, 1) / N", lang=Z, style="zh-paddle-sl1-W2-default-delta", note="用了默认 delta = 1，本题 delta = 0.5")
+C(PS, "W2", N, "令 r = pred − label，g = clip(r, −1, 1)/N，则 ∂L/∂W2 = hiddenᵀ·g", "*", oracle="hidden.T @ np.clip(pred - label, -1, 1) / N", lang=Z, style="zh-paddle-sl1-W2-default-delta", note="用了默认 delta = 1，本题 delta = 0.5")
 C(PS, "b2", N, "∂L/∂b2 = Σᵢ clip(pred − label, −0.5, 0.5)ᵢ / N", oracle=PS_B2, lang=Z, style="zh-paddle-sl1-b2-typed")
 C(PS, "b2", L, r"\frac{\partial L}{\partial b_2} = \frac{1}{N}\sum_{i}\begin{cases} r_i, & |r_i| < 0.5 \\ 0.5\,\operatorname{sign}(r_i), & \text{otherwise}\end{cases}，\quad r = \mathrm{pred} - \mathrm{label}", oracle=PS_B2, lang=Z, style="zh-paddle-sl1-b2-cases")
-C(PS, "b2", L, r"\frac{\partial L}{\partial b_2} = \frac{1}{N}\sum_{i}\begin{cases} r_i, & |r_i| < 0.5 \\ \operatorname{sign}(r_i), & \text{otherwise}\end{cases}，\quad r = \mathrm{pred} - \mathrm{label}", "*", oracle=f"np.sum(np.where(np.abs(pred - label) < 0.5, pred - label, np.sign(pred - label)), axis=0) / N", lang=Z, style="zh-paddle-sl1-b2-cases-no-delta", note="线性段的斜率应为 δ = 0.5")
+C(PS, "b2", L, r"\frac{\partial L}{\partial b_2} = \frac{1}{N}\sum_{i}\begin{cases} r_i, & |r_i| < 0.5 \\ \operatorname{sign}(r_i), & \text{otherwise}\end{cases}，\quad r = \mathrm{pred} - \mathrm{label}", "*", oracle="np.sum(np.where(np.abs(pred - label) < 0.5, pred - label, np.sign(pred - label)), axis=0) / N", lang=Z, style="zh-paddle-sl1-b2-cases-no-delta", note="线性段的斜率应为 δ = 0.5")
 C(PS, "W1", L, r"g = \tfrac{1}{N}\operatorname{clip}(\mathrm{pred} - \mathrm{label}, -0.5, 0.5)，\quad \frac{\partial L}{\partial W_1} = x^{\top}\Big(\big(g\,W_2^{\top}\big) \odot \big(1 - \mathrm{hidden}^2\big)\Big)", oracle=PS_W1, lang=Z, style="zh-paddle-sl1-W1-tanh")
 C(PS, "W1", L, r"g = \tfrac{1}{N}\operatorname{clip}(\mathrm{pred} - \mathrm{label}, -0.5, 0.5)，\quad \frac{\partial L}{\partial W_1} = x^{\top}\Big(\big(g\,W_2^{\top}\big) \odot \big(1 - \mathrm{hidden}\big)^2\Big)", "wrong-activation-derivative", oracle=f"x.T @ ({PS_D} @ W2.T * (1 - hidden) ** 2)", lang=Z, style="zh-paddle-sl1-W1-tanh-square-misplaced")
 C(PS, "W1", N, "g = clip(pred − label, −0.5, 0.5)/N；dh = g·W2ᵀ ⊙ (1 − hidden²)；∂L/∂W1 = xᵀ·dh", oracle=PS_W1, lang=Z, style="zh-paddle-sl1-W1-typed")
@@ -282,7 +282,7 @@ C(PS, "W2", L, r"\frac{\partial L}{\partial W_2} = \mathrm{hidden}^{\top}\,\frac
 
 # ================================================================ course network: Fourier features (sin/cos of 2πvBᵀ) + ReLU MLP, sigmoid output, MSE
 C(FF, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{2}{N}\,\mathrm{hidden}^{\top}\big((\mathrm{out} - y) \odot \mathrm{out} \odot (1 - \mathrm{out})\big)", oracle=FF_W2, style="fourier-W2")
-C(FF, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{2}{N}\,\mathrm{hidden}^{\top}(\mathrm{out} - y)", "missing-activation-derivative", oracle=f"hidden.T @ (2 * (out - y) / N)", style="fourier-W2-no-sigmoid-prime")
+C(FF, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{2}{N}\,\mathrm{hidden}^{\top}(\mathrm{out} - y)", "missing-activation-derivative", oracle="hidden.T @ (2 * (out - y) / N)", style="fourier-W2-no-sigmoid-prime")
 C(FF, "W2", L, r"\frac{\partial L}{\partial W_2} = \frac{1}{N}\,\mathrm{hidden}^{\top}\big((\mathrm{out} - y) \odot \mathrm{out} \odot (1 - \mathrm{out})\big)", "scale-factor", oracle=f"{FF_W2} / 2", style="fourier-W2-half")
 C(FF, "W2", N, "δ = 2(out − y)/N ⊙ out ⊙ (1 − out); ∂L/∂W2 = hiddenᵀ δ", oracle=FF_W2, style="fourier-W2-typed")
 C(FF, "b2", N, "δ = 2(out − y)/N ⊙ out ⊙ (1 − out); ∂L/∂b2 = Σᵢ δᵢ", oracle=FF_B2, style="fourier-b2-typed")
