@@ -1255,8 +1255,11 @@ def _prose_before_statement(line: str, size_of: Callable[[str, int], str | None]
         return line
     for m in reversed(list(_LOSS_STATEMENT.finditer(line))):
         before = line[: m.start()]
-        # heldtex45: a command and its braced name (\operatorname{onehot}, put in for onehot(…)) are no words
-        bare = re.sub(r"\\(?:operatorname|mathrm|text)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", before)
+        # heldtex45: a command and its braced name (\operatorname{onehot}, put in for onehot(…)) are no
+        # words where what comes before is definitions only (P = softmax(logits); Y = onehot(target); …);
+        # before a derivative statement (∂y/∂T = H − x; …, c41t-183) the reading stays round 41's
+        defs = "∂" not in before and "\\partial" not in before
+        bare = re.sub(r"\\(?:operatorname|mathrm|text)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", before) if defs else before
         words = [w for w in re.findall(r"(?<![\w'])[A-Za-z]{3,}(?![\w(])", bare) if size_of(w, 0) is None]
         # or a derivation in differentials before it, dL = tr(Gᵀ dZ) = … (c38t-015)
         derivation = re.match(r"[ \t]*d(?:L|J|E|ℓ|loss)[ \t]*=(?!=)", before) is not None
