@@ -31,11 +31,7 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c45t-063": "g_{\\boldsymbol{\\beta}} with \\boldsymbol{\\beta} = W_2 by a clause: a bold Greek subscript of δ not read (on a3ff9732 it was graded unknown, a right answer rejected)",
     "c45t-129": "relu'(z) = 1(z < 0) by a clause: named unknown, not wrong-activation-derivative",
     "c45t-134": "typed · in a statement beside the in-place mask dh[h ≤ 0] = 0 (Chinese commas): not read",
-    "c45t-149": "dh = … typed (d and h both sizes of the network), then xᵀ·dh: the last statement read as xᵀ·(d·h) — a right answer rejected",
-    "c45t-150": "the same dh in Σᵢ dhᵢ: shape-mismatch — a right answer rejected",
-    "c45t-151": "the same dh: shape-mismatch, not missing-activation-derivative",
     "c45t-163": "g = clip(…)/N；dh = g·W2ᵀ ⊙ …: a typed · after a one-letter defined name (and dh again): not read",
-    "c45t-164": "the same, no tanh': graded unknown, not missing-activation-derivative",
     "c45t-165": "the same for b1: not read",
     "c45t-166": "the same, unsummed: not read",
     "c45t-172": "Σᵢ δᵢ typed: δᵢ read as the name 'di'",
@@ -145,3 +141,16 @@ def test_a_command_and_its_braced_word_are_no_prose() -> None:
     general = "P = softmax(logits); Y = onehot(target); ∂L/∂W2 = hiddenᵀ((confidence + smoothing)·P − (confidence·Y + smoothing/C))/N"
     assert _verdict(tm, "W2", general, latex=False) == ("correct", None)
     assert _verdict(tm, "W2", general.replace("/N", ""), latex=False)[0] == "incorrect"
+
+
+def test_a_defined_name_in_typed_leibniz_statements_is_one_name() -> None:
+    r"""``dh = (sigmoid(logits) − y)/N · W2ᵀ ⊙ 𝟙(hidden > 0)`` then ``∂L/∂W1 = xᵀ·dh + 0.002·W1`` on a
+    network whose sizes include d and h: the typed Leibniz statement is read by the maths reader,
+    which split the earlier statement's name dh into the sizes d·h (a right answer rejected).
+    A name an earlier statement defined is one name there, as it is in code."""
+    mb = str(COURSE / "hn44_mindspore_mint_bce_cn.toml")
+    head = "dh = (sigmoid(logits) − y)/N · W2ᵀ ⊙ 𝟙(hidden > 0)\n"
+    assert _verdict(mb, "W1", head + "∂L/∂W1 = xᵀ·dh + 0.002·W1", latex=False) == ("correct", None)
+    assert _verdict(mb, "W1", head.replace(" ⊙ 𝟙(hidden > 0)", "") + "∂L/∂W1 = xᵀ·dh + 0.002·W1", latex=False) == (
+        "incorrect", "missing-activation-derivative")
+    assert _verdict(mb, "b1", head + "∂L/∂b1 = Σᵢ dhᵢ", latex=False) == ("correct", None)
