@@ -29,7 +29,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c43t-022": "f′ = h ⊙ (1 − h) (a derivative defined without its argument): not read",
     "c43t-031": "\\operatorname{vec} and ⊗ (Murphy): the standing refusal of vec/Kronecker notation; right answers unread",
     "c43t-032": "\\operatorname{vec} and ⊗, a wrong order: refused as vec notation, not graded",
-    "c43t-050": "Hinton's ∂E/∂y_j with y = y_pred by a clause: ∂E/∂y read as dy, no such name",
     "c43t-055": "∂E/∂wᵢ = … ⇒ ∂E/∂w = … (an index statement, ⇒, then the vector): not read",
     "c43t-057": "UFLDL's a^{(n_l)} = O clause: read as per-example notation",
     "c43t-063": "\\lambda W_2 with a clause \\lambda = 0: \\lambda is no command the reader knows",

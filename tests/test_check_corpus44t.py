@@ -28,8 +28,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c44t-017": "\\varphi is no command the reader knows (φ'(z) with φ defined by a clause)",
     "c44t-020": "Haykin (4.24)'s index statement δ_j = φ′(v_j)·Σ_k δ_k w_kj before 'here': not read",
     "c44t-021": "δ_hid typed (δ_out·W2ᵀ) after a label: dhid not defined by the reading",
-    "c44t-030": "Aggarwal's ∂L/∂o with o = y_pred by a clause: o is no node (the alias is not applied to a Leibniz denominator)",
-    "c44t-031": "the same ∂L/∂o alias, no 2: refused, not graded scale-factor",
     "c44t-032": "∂L/∂a_h with a_h = h and Φ'(a): the alias not applied to the denominator",
     "c44t-033": "the same, (∂L/∂a_h)ᵀ x: refused, not graded",
     "c44t-034": "Aggarwal typed: 'Φ′ = 1 if a_h > 0 else 0' and ∂L/∂a_h: not read",

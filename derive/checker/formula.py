@@ -1984,8 +1984,9 @@ def _read_one(
             alt_text,
         )
         try:
-            tree, lhs_node = latexin.parse(
-                alt_text, known=net.known, loss=net.spec.loss, gkey=net.spec.gkey
+            tree, lhs_node = latexin.parse(  # heldtex45: an earlier statement's name (dh = …) is one
+                alt_text, known=lambda n: net.known(n) or n in defined, loss=net.spec.loss,  # name,
+                gkey=net.spec.gkey, defined=defined,  # never d·h where d and h are sizes
             )
         except latexin.LatexError:
             pass

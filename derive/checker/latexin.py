@@ -1132,6 +1132,9 @@ class _Parser:
             return True
         if self.batch is None and not self.known(name) and re.fullmatch(r"(?:E|L|J|C|ell)_?[kd]", name):
             return True  # 周志华's E_k, Mitchell's E_d (heldtex44), the k-th (d-th) example's loss: the loss of a one-example network
+        if name in ("e_n", "en", "e") and not self.known(name) and not self.known("e") and "e" not in self.defined:
+            if name == "e" or self.batch is None:  # 林轩田's e_n, the n-th example's error (heldtex45): the
+                return True  # loss of a one-example network; a bare e no statement defines: the error
         return name == self.loss or (name in LOSS_NAMES and not self.known(name))
 
     def leibniz(self, num: str, den: str) -> ex.Node:

@@ -131,7 +131,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
-        text = _alias_below_heldtex42(text, size_of)
+        text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
@@ -248,7 +248,8 @@ def _full_width_statements(text: str) -> str:
     out = pieces[0]
     for piece in pieces[1:]:
         statement = "=" in piece and not re.match(r"\s*(?:其中|这里|式中|此处|且|则|故|所以|即)", piece)
-        out += (", \\quad " + re.sub(r"^\s*(?:\\[;,:! ]\s*)*", "", piece)) if statement else "，" + piece
+        # heldtex45: the spacing after the comma (「，\quad」) is the separator's own, not doubled
+        out += (", \\quad " + re.sub(r"^\s*(?:\\[;,:! ]\s*|\\q?quad\b\s*)*", "", piece)) if statement else "，" + piece
     return out
 
 
@@ -535,12 +536,40 @@ def _typed_function_heldtex42(text: str) -> str:
 
 # heldtex42: a clause naming the letter below the ∂ as one of the network's tensors (CS224n's
 # ``∂J/∂θ …, θ = Z``, ``∂L/∂Z …, \quad Z = \mathrm{logits}``, LoRA's ``B = \mathrm{lora\_B}``)
-_ALIAS_SYMBOL = r"\\[A-Za-z]+|[A-Za-z](?:_\{?[A-Za-z0-9]\}?)?"
+_ALIAS_SYMBOL = (  # heldtex45: also bold and with a subscript (Prince's \boldsymbol{\Omega}_1, \mathbf{f}_0)
+    r"(?:\\(?:boldsymbol|mathbf|bm)\{(?:\\[A-Za-z]+|[A-Za-z])\}|\\[A-Za-z]+)(?:_\{?[A-Za-z0-9]\}?|\^\{\(\d\)\})?"
+    r"|[A-Za-z](?:_\{?[A-Za-z0-9]\}?|\^\{\(\d\)\})?"
+)
 _ALIAS_CLAUSE = re.compile(
     r"(?:[,，;；]|\\q?quad\b)(?:\s|\\[,;:! ]|\\q?quad\b)*(?:\\text\{\s*(?:where|with|其中)\s*\}\s*)?"
-    rf"({_ALIAS_SYMBOL})\s*=(?!=)\s*(\\(?:mathrm|operatorname|text|mathit)\{{([A-Za-z][\w\\]*)\}}|[A-Za-z]\w*)"
+    rf"({_ALIAS_SYMBOL})\s*=(?!=)\s*(\\(?:mathrm|operatorname|text|mathit)\{{([A-Za-z][\w\\]*)\}}"
+    r"|[A-Za-z](?:_\{[0-9]+\}|_\{\\(?:mathrm|text)\{[A-Za-z]+\}\})|[A-Za-z]\w*)"
     r"\s*(?=$|[,，;；.。]|\\q?quad\b|\$)"
 )
+
+
+# heldtex45: CMU 10-601's module notation, g_v = ∂J/∂v (``g_{Z_2} = \tfrac{1}{m}(A_2 - Y), \quad g_{W_1} = X^\top g_{Z_1}``)
+_MODULE_G = re.compile(r"(?<![A-Za-z\\])g_(?=\{|[A-Za-z])")
+
+
+def _module_g_heldtex45(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""LaTeX that names each gradient ``g_{v}`` (∂J/∂v, CMU 10-601's module-based backprop):
+    ``g_`` as ``\delta_``, the gradient of the tensor below it, as derive itself prints
+    ``\delta_{Z_2}``. Only where the network has no ``g``, the answer writes no ``\delta``, every
+    ``g`` of the answer carries a subscript, and each subscript is one of the network's tensors
+    or a letter a clause of the answer names (西瓜书's g_j, the j-th unit's negative gradient, is
+    no such thing: left as written)."""
+    if "g_" not in text or "\\delta" in text or size_of("g", 0) is not None:
+        return text
+    if re.search(r"(?<![A-Za-z\\])g(?![_A-Za-z])", text):
+        return text
+    for m in re.finditer(r"(?<![A-Za-z\\])g_(\{((?:[^{}]|\{[^{}]*\})*)\}|[A-Za-z])", text):
+        sub = m.group(2) if m.group(2) is not None else m.group(1)
+        plain = re.sub(r"\\(?:mathbf|boldsymbol|bm|mathrm|text)\{([^{}]*)\}", r"\1", sub).replace("{", "").replace("}", "")
+        named = size_of(plain, 0) is not None or size_of(plain.replace("_", ""), 0) is not None
+        if not named and not re.search(r"(?:^|[,;，；]|\\q?quad)\s*" + re.escape(sub) + r"\s*=(?!=)", text):
+            return text
+    return _MODULE_G.sub(r"\\delta_", text)
 
 
 def _alias_below_heldtex42(text: str, size_of: Callable[[str, int], str | None]) -> str:
@@ -549,20 +578,26 @@ def _alias_below_heldtex42(text: str, size_of: Callable[[str, int], str | None])
     the network's tensors (``Z = \\mathrm{logits}``): the letter is that tensor — written as
     the tensor wherever it stands, the clause left out. Only a letter the network does not
     have, a right side that is exactly one of its tensors, one such clause per letter."""
-    if "\\partial" not in text or "=" not in text:
+    if ("\\partial" not in text and "\\overline" not in text and "\\bar" not in text) or "=" not in text:
         return text
     seen: dict[str, tuple[str, re.Match[str]]] = {}
     for m in _ALIAS_CLAUSE.finditer(text):
         symbol, spelled, inner = m.group(1), m.group(2), m.group(3)
         name = (inner or spelled).replace("\\_", "_")
-        plain = symbol.lstrip("\\").replace("{", "").replace("}", "")
+        if size_of(name, 0) is None and "_" in name:  # heldtex45: A_1 for A1, h_{\mathrm{relu}} for h_relu
+            name = re.sub(r"\\(?:mathrm|text)\{([A-Za-z]+)\}", r"\1", name).replace("{", "").replace("}", "")
+            name = name if size_of(name, 0) is not None else name.replace("_", "")
+        plain = re.sub(r"\\(?:boldsymbol|mathbf|bm)\{(\\?[A-Za-z]+)\}", r"\1", symbol)
+        plain = plain.lstrip("\\").replace("{", "").replace("}", "")
         if size_of(name, 0) is None or size_of(plain, 0) is not None or size_of(plain.replace("_", ""), 0) is not None:
             continue
         if symbol in seen:
             return text  # one letter named twice: not an alias
         seen[symbol] = (spelled, m)
     for symbol, (spelled, m) in sorted(seen.items(), key=lambda kv: -kv[1][1].start()):
-        below = re.compile(r"\\partial\s*" + re.escape(symbol) + r"(?![A-Za-z0-9_])\s*\}")
+        below = re.compile(  # heldtex45: or under Grosse's bar, \overline{y} = ∂L/∂y
+            r"\\partial\s*" + re.escape(symbol) + r"(?![A-Za-z0-9_])\s*\}|\\(?:overline|bar)\s*\{\s*" + re.escape(symbol) + r"\s*\}"
+        )
         if not below.search(text):
             continue
         text = text[: m.start()] + text[m.end() :]
@@ -1220,7 +1255,12 @@ def _prose_before_statement(line: str, size_of: Callable[[str, int], str | None]
         return line
     for m in reversed(list(_LOSS_STATEMENT.finditer(line))):
         before = line[: m.start()]
-        words = [w for w in re.findall(r"(?<![\w'])[A-Za-z]{3,}(?![\w(])", before) if size_of(w, 0) is None]
+        # heldtex45: a command and its braced name (\operatorname{onehot}, put in for onehot(…)) are no
+        # words where what comes before is definitions only (P = softmax(logits); Y = onehot(target); …);
+        # before a derivative statement (∂y/∂T = H − x; …, c41t-183) the reading stays round 41's
+        defs = "∂" not in before and "\\partial" not in before
+        bare = re.sub(r"\\(?:operatorname|mathrm|text)\s*\{[^{}]*\}|\\[A-Za-z]+", " ", before) if defs else before
+        words = [w for w in re.findall(r"(?<![\w'])[A-Za-z]{3,}(?![\w(])", bare) if size_of(w, 0) is None]
         # or a derivation in differentials before it, dL = tr(Gᵀ dZ) = … (c38t-015)
         derivation = re.match(r"[ \t]*d(?:L|J|E|ℓ|loss)[ \t]*=(?!=)", before) is not None
         if (words or derivation) and _HANDOVER.search(before.rstrip(" \t")) is not None:
