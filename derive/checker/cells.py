@@ -31,7 +31,7 @@ import copy
 import re
 from collections.abc import Callable
 
-from derive.checker import legacy43, legacy44
+from derive.checker import legacy43, legacy44, legacy45
 from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
@@ -47,6 +47,7 @@ _TRIGGER = re.compile(
     r"|^\s*del\b"  # del dZ2 (a name dropped once used)
     r"|\bself\.|^\s*class\b|\btesting\.assert"  # manual backprop written as a class (self.A1, def backward(self, …))
     r"|^\s*[A-Za-z_][\w.]*\.(?:shape|dtype|ndim)\s*$"  # dW2.shape displayed in a notebook
+    r"|^\s*if\s+__name__\b"  # heldcheck45: a script's if __name__ == "__main__": block
     r"|\bget_array_module\(|\bdict\("
     r"|^\s*(?:logging|logger|warnings)\.|\bseterr\("  # heldcheck41: a log line, np.seterr(…)  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
     r"|^\s*display\(|\bout\s*=|\bcopyto\("  # heldcheck42: display(…), np.matmul(…, out=dW2), np.copyto
@@ -2127,6 +2128,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
+    tree.body = legacy45.cell_spellings(tree.body, tensors)  # heldcheck45: from numpy import dot, tnp, Keras K, __main__
     tree.body = legacy43.cell_spellings(tree.body, tensors)  # heldcheck43: np.matrix, .at[].set, namedtuple …
     tree.body = legacy44.cell_spellings(tree.body, tensors)  # heldcheck44: Theano, autograd.numpy, closures, records …
     stmts = _procedures_inlined_heldcheck36(_objects_inlined_heldcheck35(_without_quiet_with(

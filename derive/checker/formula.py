@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, legacy44, names, textbox
+from derive.checker import cells, latexin, legacy43, legacy44, legacy45, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -4528,7 +4528,8 @@ class _Numpy(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
-        spelled44 = legacy44.aliased_call(node, lambda name: self.net is not None and name in self.net.g.tensors)
+        spelled44 = legacy44.aliased_call(node, lambda name: self.net is not None and name in self.net.g.tensors) or legacy45.aliased_call(
+            node, lambda name: self.net is not None and name in self.net.g.tensors)  # heldcheck45: .mul_(…), .t_(), tf.linalg.matvec …
         if spelled44 is not None:  # heldcheck44: np.logical_not, np.moveaxis, adjoint_a …
             self.changed = True
             return self.visit(spelled44)

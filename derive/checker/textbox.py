@@ -341,6 +341,8 @@ def _typed_where(line: str) -> str:
     brackets (after the statement's own ``=`` where it has one), after a comma or a spaced
     ``where``/``with``, and only where the statement uses a name it defines. A ``where`` clause in
     words that defines nothing (``, where m is the batch size``, ``，其中 m 为样本数``) is left out."""
+    if re.match(r"\s*(?:(?:from\s+[\w.]+\s+)?import\s|[rRuU]?(?:\"\"\"|\'\'\'))", line):
+        return line  # heldcheck45: from numpy import dot, where, … (an import) or a docstring: no clause
     code = line.split("#", 1)[0]
     depth, first = 0, None
     for i, c in enumerate(code):
