@@ -1569,7 +1569,6 @@ def _dead_point(net: Net) -> Checker | None:
             values[s] = abs(values[s])
     hot = one_hot_values(g, f"dead:{net.seed}", net.hot_and_masks)
     defs = {**net.d.defs, **values, **hot, **net.kept}
-    params = {s for n in g.spec.params for s in g.tensors[n].symbols}
     free_by: dict[str, list[sp.Symbol]] = {}
     for n, s in net.free_symbols():
         if n in tgt or n in g.spec.one_hot or n in net.hot_and_masks or s in net.domains or s in net.kept:
