@@ -1,0 +1,127 @@
+"""conv45 (issues 9 and 11, the convolution row, fourth pass): the checker's dead-window point —
+a formula for ∂L/∂K that leaves the activation's mask out before a max pooling (or takes a wrong
+mask) agrees with the gradient wherever each pooling window's largest entry is above the kink,
+which random points almost always give; the dead-window point puts one whole window of the kink
+input below the kink (solved exactly) and tells them apart. Held-out formulas of that kind over
+ReLU, leaky ReLU, clamp and abs, max and average pooling, overlapping and not; right ones stay
+right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mpmath
+import pytest
+
+from derive.checker.check import check
+from derive.checker.checknet import net_for
+
+COURSE = Path(__file__).parent / "specs_course"
+ALEX = COURSE / "cv44_alexnet_overlapping_maxpool.toml"
+
+NET = """[network]
+name = "conv45-{name}"
+[inputs]
+X = [{n}, {n}]
+Y = [{o}, {o}]
+[params]
+K = [2, 2]
+b = []
+[forward]
+Z = "F.conv2d(X[None, None], K[None, None])[0, 0] + b"
+A = "{act}"
+P = "{pool}"
+loss = "F.mse_loss(P, Y)"
+"""
+
+NETS = {
+    "relu33": ("F.relu(Z)", "F.max_pool2d(A[None, None], 3, stride=1)[0, 0]", 6, 3),
+    "leaky": ("F.leaky_relu(Z, 0.1)", "F.max_pool2d(A[None, None], 3, stride=2)[0, 0]", 6, 2),
+    "clamp": ("Z.clamp(min=0)", "F.max_pool2d(A[None, None], 3)[0, 0]", 7, 2),
+    "abs": ("torch.abs(Z)", "F.max_pool2d(A[None, None], 3, stride=2)[0, 0]", 6, 2),
+    "avg": ("F.relu(Z)", "F.avg_pool2d(A[None, None], 3, stride=1)[0, 0]", 6, 3),
+    "relu7": ("torch.relu(Z)", "F.max_pool2d(A[None, None], 3)[0, 0]", 7, 2),
+    "leaky7": ("F.leaky_relu(Z, 0.2)", "F.max_pool2d(A[None, None], 3)[0, 0]", 7, 2),
+}
+
+MASKLESS_3 = "correlate2d(X, upsample((P - Y) / 2, 3) * pool_mask(A, 3){mask})"
+CASES = [
+    # (net, ∂L/∂K as a student writes it, right?)
+    ("relu33", "correlate2d(X, pool_route((P - Y) * 2 / 9, A, 3, 1) * (Z > 0))", True),
+    ("relu33", "correlate2d(X, pool_route((P - Y) * 2 / 9, A, 3, 1))", False),
+    ("relu33", "correlate2d(X, pool_route((P - Y) * 2 / 9, A, 3, 1) * (A >= 0))", False),  # a mask that is always 1
+    ("leaky", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2) * np.where(Z > 0, 1, 0.1))", True),
+    ("leaky", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2))", False),
+    ("leaky", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2) * (Z > 0))", False),  # ReLU's mask for a leaky ReLU
+    ("leaky", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2) * np.where(Z > 0, 1, 0.01))", False),  # the wrong slope
+    ("clamp", MASKLESS_3.format(mask=" * (Z >= 0)"), True),
+    ("clamp", MASKLESS_3.format(mask=""), False),  # a wrong ✓ on the base (a3ff9732)
+    ("abs", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2) * np.sign(Z))", True),
+    ("abs", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2))", False),
+    ("avg", "correlate2d(X, upsample((P - Y) * 2 / 9, 3, 1) / 9 * (Z > 0))", True),
+    ("avg", "correlate2d(X, upsample((P - Y) * 2 / 9, 3, 1) / 9)", False),
+    ("relu7", MASKLESS_3.format(mask=" * (A > 0)"), True),
+    ("relu7", "correlate2d(X, upsample((P - Y) / 2 * (P > 0), 3) * pool_mask(A, 3))", True),  # masked after pooling
+    ("relu7", MASKLESS_3.format(mask=""), False),
+    ("relu7", MASKLESS_3.format(mask=" * (A >= 0)"), False),
+    ("relu7", MASKLESS_3.format(mask=" * np.where(Z > 0, 1, 0.01)"), False),  # a leaky mask for a ReLU
+    ("relu7", "correlate2d(X, upsample((P - Y) / 2 * (P >= 0), 3) * pool_mask(A, 3))", False),
+    ("leaky7", MASKLESS_3.format(mask=" * np.where(Z > 0, 1, 0.2)"), True),
+    ("leaky7", MASKLESS_3.format(mask=" * (Z > 0)"), False),
+    ("leaky7", "correlate2d(X, upsample((P - Y) / 2 * (P > 0), 3) * pool_mask(A, 3))", False),  # the mask of P
+]
+
+
+def _net(tmp_path: Path, name: str) -> Path:
+    act, pool, n, o = NETS[name]
+    p = tmp_path / f"{name}.toml"
+    p.write_text(NET.format(name=name, act=act, pool=pool, n=n, o=o))
+    return p
+
+
+@pytest.mark.parametrize("name, formula, right", CASES)
+def test_a_mask_left_out_or_wrong_before_pooling_is_told_apart(tmp_path: Path, name: str, formula: str, right: bool) -> None:
+    r = check(str(_net(tmp_path, name)), "K", formula)
+    assert r.ok is right, r
+
+
+def test_the_relu_mask_left_out_before_overlapping_pooling_is_rejected_and_named() -> None:
+    """conv44's strict xfail: AlexNet's 3 × 3 windows with stride 2 after a ReLU; the message
+    names the dead window and the mask."""
+    r = check(str(ALEX), "K", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2))")
+    assert not r.ok and r.diagnoses[0].code == "wrong-activation-derivative", r
+    assert "Z[0:3, 0:3]" in r.diagnoses[0].message and "1[Z > 0]" in r.diagnoses[0].message
+    zh = r.diagnoses[0].localized("zh").message
+    assert "死窗口" in zh and "掩码" in zh
+
+
+@pytest.mark.parametrize("name", sorted(NETS))
+def test_the_dead_point_puts_one_whole_window_below_the_kink_and_only_there(tmp_path: Path, name: str) -> None:
+    """The point itself: every entry of the first pooling window of Z is below the kink (exact
+    rationals at 50 digits), some entry elsewhere is above it (a window, not the whole map), and
+    the loss is finite there."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+
+    net = net_for(derive(spec.load(str(_net(tmp_path, name)))), 0)
+    ck = net.dead
+    assert ck is not None and net.through_dead("K") and net.through_dead("b") and not net.through_dead("P")
+    z, window, c = net._lazy["dead_windows"][0]
+    sym = net.g.tensors[z].symbols
+    with mpmath.workdps(50):
+        inside = [ck._eval(sym[i, j], 0) for i, j in window]
+        outside = [ck._eval(s, 0) for (i, j), s in zip(
+            [(i, j) for i in range(sym.shape[0]) for j in range(sym.shape[1])], sym, strict=True) if (i, j) not in window]
+    assert len(window) == 9 and all(v < c - 0.5 for v in inside), inside
+    assert any(v > c for v in outside)
+
+
+def test_a_dense_layer_after_a_relu_gets_a_dead_row_and_its_right_formulas_stay_right() -> None:
+    """The same point for a dense layer (the window is the row a unit of the next layer reads):
+    the built-in relu-mlp's own formulas are right there."""
+    net = net_for("relu-mlp", 0)
+    assert net.dead is not None
+    for name in net.visits:
+        if name in net.spec.params:
+            t = net.target(name)
+            assert check("relu-mlp", name, t.expected).ok, name
