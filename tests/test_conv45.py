@@ -125,3 +125,103 @@ def test_a_dense_layer_after_a_relu_gets_a_dead_row_and_its_right_formulas_stay_
         if name in net.spec.params:
             t = net.target(name)
             assert check("relu-mlp", name, t.expected).ok, name
+
+
+# ---- goal 2: pooling spellings courses use ------------------------------------------------------
+
+MODULE_NET = """[network]
+name = "conv45-module-{n}"
+[inputs]
+Y = [{o}, {o}]
+[params]
+A = [{n}, {n}]
+[forward]
+P = "{pool}"
+loss = "F.mse_loss(torch.tanh(P), Y)"
+"""
+
+
+@pytest.mark.parametrize(
+    "pool, n, o",
+    [
+        ("nn.MaxPool2d(2)(A[None, None])[0, 0]", 6, 3),
+        ("nn.MaxPool2d(3, 2)(A[None, None])[0, 0]", 7, 3),  # AlexNet's, positional
+        ("torch.nn.MaxPool2d(kernel_size=3, stride=1)(A[None, None]).squeeze()", 5, 3),
+        ("nn.AvgPool2d(2, stride=1)(A[None, None])[0, 0]", 4, 3),
+        ("nn.AdaptiveAvgPool2d(2)(A[None, None])[0, 0]", 6, 2),
+        ("nn.AdaptiveMaxPool2d(1)(A[None, None])[0, 0]", 3, 1),
+    ],
+)
+def test_pooling_modules_called_at_once_are_pytorchs_own(tmp_path: Path, pool: str, n: int, o: int) -> None:
+    """nn.MaxPool2d(…)(x) as the functional call its forward makes: derive's gradient equals
+    PyTorch's running THE TEXT ITSELF (the module, an oracle independent of derive's reading), and
+    verify agrees with PyTorch and finite differences."""
+    import numpy as np
+    import torch
+    from torch import nn
+
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    rng = np.random.default_rng(n * 10 + o)
+    a, y = np.round(rng.normal(size=(n, n)), 3), np.round(rng.normal(size=(o, o)) * 0.5, 3)
+    p = tmp_path / "m.toml"
+    p.write_text(MODULE_NET.format(n=n, o=o, pool=pool) + f"[values]\nA = {a.tolist()}\nY = {y.tolist()}\n")
+    d = derive(spec.load(str(p)))
+    assert numeric.verify(d, points=2).ok
+    ours, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    A = torch.tensor(a, requires_grad=True)
+    P = eval(pool, {"nn": nn, "torch": torch, "A": A})  # noqa: S307 (the test's own text)
+    torch.nn.functional.mse_loss(torch.tanh(P), torch.tensor(y)).backward()
+    assert np.allclose(np.asarray(ours["A"]), A.grad.numpy(), atol=1e-12)
+
+
+def test_reshape_pooling_with_dims_names_is_read_and_verified() -> None:
+    """A.reshape(H // 2, 2, W // 2, 2).max(axis=(1, 3)) with H, W in [dims] (the held-out spec,
+    refused by the base: "axis (1, 3)") verifies against PyTorch and finite differences."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    d = derive(spec.load(str(COURSE / "cv45_numpy_reshape_pool_dims_cn.toml")))
+    report = numeric.verify(d, points=2)
+    assert report.ok and {c.param for c in report.comparisons} == {"K", "b"}
+
+
+REFUSED_SPELLINGS = [
+    ("nn.MaxPool2d(3, 2, 1)(A[None, None])[0, 0]", 4, 2, "padding=1 is not read", "padding=1 不被读取"),
+    ("F.max_pool2d(A[None, None], 2, stride=2, ceil_mode=True)[0, 0]", 5, 3, "ceil_mode=True is not read", "ceil_mode=True 不被读取"),
+    ("F.avg_pool2d(A[None, None], kernel_size=(2, 3), stride=(1, 2))[0, 0]", 4, 3, "kernel_size=(2, 3) is not read", "kernel_size=(2, 3) 不被读取"),
+    ("nn.MaxPool2d(2, 2, dilation=2)(A[None, None])[0, 0]", 6, 2, "dilation=2 is not read", "dilation=2 不被读取"),
+]
+
+
+@pytest.mark.parametrize("pool, n, o, en, zh", REFUSED_SPELLINGS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pooling_not_read_is_refused_in_one_line_that_says_what_is_read(tmp_path: Path, pool: str, n: int, o: int, en: str, zh: str, lang: str) -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    p = tmp_path / "r.toml"
+    p.write_text(MODULE_NET.format(n=n, o=o, pool=pool))
+    res = CliRunner().invoke(main, ["verify", str(p), "--lang", lang])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert len(lines) == 1, res.output
+    assert (en if lang == "en" else zh) in lines[0]
+    assert ("s apart" if lang == "en" else "步长 s") in lines[0]  # the stride is read (conv44): said so
+
+
+def test_a_pooling_module_bound_once_and_called_later_is_read(tmp_path: Path) -> None:
+    """pool = nn.MaxPool2d(kernel_size=2, stride=2) … pool(A[None, None]) (the base: "not a
+    module derive reads as a function")."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    p = tmp_path / "bound.toml"
+    p.write_text(MODULE_NET.format(n=4, o=2, pool="pool(A[None, None])[0, 0]").replace(
+        '[forward]\n', '[forward]\npool = "nn.MaxPool2d(kernel_size=2, stride=2)"\n'))
+    assert numeric.verify(derive(spec.load(str(p))), points=2).ok

@@ -2811,7 +2811,7 @@ class _Validator:
         ``F.conv2d`` and SciPy's/NumPy's ``mode='same'`` (a square kernel of odd size, declared
         by name in ``shapes``: (k − 1)/2 zeros on each side) are read as ``correlate2d(X, K,
         stride=s, padding=p)``."""
-        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "reshape")):
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "Pool2d", "reshape")):
             return text
         tree = spelling.parsed_body(text)
         if tree is None:
@@ -2865,7 +2865,7 @@ class _Validator:
                 catalog.said("spec.conv43.pool_fix"),
             )
 
-        out = _ConvCV42(refuse, same, pool_refusal, shapes or {}).visit(ast.Expression(tree))
+        out = _ConvCV42(refuse, same, pool_refusal, shapes or {}, getattr(self, "dims_hn35", None)).visit(ast.Expression(tree))
         made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
         if made is not None:  # F.conv2d's 4-D result used as it is
             raise refuse(made.args[2], "")
@@ -4472,7 +4472,7 @@ class _Shapes:
                 )
             stride = ops.pool_s(n)  # conv44: windows stride apart (overlapping when < k)
             try:
-                return tuple(corr_size(d, k, False, self.dims, stride) for d in shapes[0])
+                return tuple(pool_size(d, k, stride, self.dims) for d in shapes[0])
             except ValueError:
                 if stride != k:
                     raise self.fail(
@@ -4847,6 +4847,20 @@ def corr_size(x: int, k: int, full: bool, dims: dict[str, int], stride: int = 1,
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def pool_size(x: int, k: int, stride: int, dims: dict[str, int] | None = None) -> int:
+    """conv43/44: the size of a pooling's output along an axis of ``x`` entries (windows of
+    ``k``, ``stride`` apart), keeping the [dims] names (:func:`corr_size`). conv45: an axis
+    whose size is a [dims] name (H) that the windows split only at some of its values
+    (``A.reshape(H // 2, 2, W // 2, 2)``): the output size as a number where the size's value
+    splits exactly, as a declared size ``"H // 2"`` is read; ``ValueError`` otherwise."""
+    try:
+        return corr_size(x, k, False, dims or {}, stride)
+    except ValueError:
+        if not isinstance(x, (Dim, SizeExpr)) or int(x) < k or (int(x) - k) % stride:
+            raise
+        return (int(x) - k) // stride + 1
 
 
 def scaled_size(x: int, k: int) -> int:
@@ -5475,8 +5489,10 @@ class _ConvCV42(ast.NodeTransformer):
         same: Callable[[ast.AST, ast.expr], int],
         pool_refusal: Callable[[ast.AST, str], Exception],
         shapes: Mapping[str, Any] | None = None,
+        dims: Mapping[str, int] | None = None,
     ) -> None:
         self.shapes = shapes or {}  # conv44: the declared and read shapes (reshape pooling)
+        self.dims = dims or {}  # conv45: [dims] sizes a reshape pooling names (A.reshape(H // 2, …))
         self.refuse = refuse
         self.pool_refusal = pool_refusal  # conv43: a pooling keyword that is not read
         self.same = same  # conv43: the 'same' padding of a kernel (or the one-line refusal)
@@ -5494,9 +5510,18 @@ class _ConvCV42(ast.NodeTransformer):
             if f.attr in ("view", "reshape") and node.args and not node.keywords:
                 return inner
             return node
-        pooled = _reshape_pool_cv44(node, self.shapes)
+        pooled = _reshape_pool_cv44(node, self.shapes, self.dims)
         if pooled is not None:
             return pooled
+        module = _POOL_MODULES_CV45.get(called_name(node.func)) if isinstance(node.func, ast.Call) else None
+        if module is not None:  # conv45: nn.MaxPool2d(3, 2)(x) is F.max_pool2d(x, 3, 2)
+            func, params = module
+            made = node.func
+            if len(made.args) > len(params) or any(k.arg is None for k in made.keywords) or len(node.args) != 1 or node.keywords:
+                raise self.pool_refusal(node, "")
+            keys = [ast.keyword(p, a) for p, a in zip(params, made.args, strict=False)] + list(made.keywords)
+            call = ast.Call(ast.Attribute(ast.Name("F", ast.Load()), func, ast.Load()), list(node.args), keys)
+            return self.torch_adaptive(call, func) if func.startswith("adaptive") else self.torch_pool(call, func)
         head, _, last = name.rpartition(".")
         marks = [a for a in node.args if _is_conv4_cv44(a)]
         if (  # conv44: an element-wise function of F.conv2d's 4-D result (LeNet's
@@ -5674,6 +5699,18 @@ class _ConvCV42(ast.NodeTransformer):
 
 
 _REDUCE_POOL_CV44 = {"max": "max_pool2d", "amax": "max_pool2d", "mean": "avg_pool2d"}
+# conv45: PyTorch's pooling modules, called at once (nn.MaxPool2d(3, 2)(x)): the functional call
+# and its positional parameters, as derive.lang.spelling.NN_MODULES has them
+_POOL_MODULES_CV45 = {
+    f"{root}.{cls}": (func, params)
+    for root in ("nn", "torch.nn")
+    for cls, func, params in (
+        ("MaxPool2d", "max_pool2d", ("kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode")),
+        ("AvgPool2d", "avg_pool2d", ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")),
+        ("AdaptiveAvgPool2d", "adaptive_avg_pool2d", ("output_size",)),
+        ("AdaptiveMaxPool2d", "adaptive_max_pool2d", ("output_size", "return_indices")),
+    )
+}
 # conv44: PyTorch's element-wise functions (no axis of their own), read through F.conv2d's 4-D result
 _ELEMENTWISE_CV44 = frozenset(
     {"relu", "relu6", "tanh", "sigmoid", "gelu", "elu", "selu", "celu", "leaky_relu", "silu", "softplus",
@@ -5687,19 +5724,22 @@ def _is_conv4_cv44(node: ast.AST) -> bool:
 _NP_CV44 = frozenset({"np", "numpy", "jnp", "jax.numpy", "torch"})
 
 
-def _whole_cv44(node: ast.AST) -> int | None:
-    """conv44: a whole number written with + - * // of numbers (``4 // 2``), else None."""
+def _whole_cv44(node: ast.AST, dims: Mapping[str, int] | None = None) -> int | None:
+    """conv44: a whole number written with + - * // of numbers (``4 // 2``), else None.
+    conv45: a [dims] name counts as its size (``H // 2``)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
         return node.value
+    if isinstance(node, ast.Name) and dims and node.id in dims:
+        return int(dims[node.id])
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv)):
-        a, b = _whole_cv44(node.left), _whole_cv44(node.right)
+        a, b = _whole_cv44(node.left, dims), _whole_cv44(node.right, dims)
         if a is None or b is None or isinstance(node.op, ast.FloorDiv) and b == 0:
             return None
         return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}.get(type(node.op), a // b if b else 0)
     return None
 
 
-def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | None:
+def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any], dims: Mapping[str, int] | None = None) -> ast.expr | None:
     """conv44: max or average pooling as NumPy-only labs write it without loops —
     ``A.reshape(H // k, k, W // k, k).max(axis=(1, 3))`` (``.mean``, ``np.max(…, axis=…)``,
     PyTorch's ``.amax(dim=(1, 3))``): axes 1 and 3 run inside a k × k window, so it is
@@ -5725,7 +5765,7 @@ def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | 
     if sorted(a % 4 for a in axes) != [1, 3]:
         return None
     sizes = inner.args[0].elts if len(inner.args) == 1 and isinstance(inner.args[0], (ast.Tuple, ast.List)) else inner.args
-    whole = [_whole_cv44(a) for a in sizes]
+    whole = [_whole_cv44(a, dims) for a in sizes]
     source = inner.func.value  # type: ignore[attr-defined]
     shape = shapes.get(source.id) if isinstance(source, ast.Name) and not inner.keywords else None
     if shape is None or len(whole) != 4 or None in whole or len(shape) != 2:
