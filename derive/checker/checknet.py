@@ -1623,19 +1623,21 @@ def _dead_point(net: Net) -> Checker | None:
             keep = frozenset(us)
             memo.clear()
             rows, rhs = [], []
-            try:
+            try:  # each entry linear in the unknowns: rational slopes, a rational rest
                 for D in Ds:
-                    e = sp.expand(exact(D, keep))
-                    poly = sp.Poly(e, *us)
-                    if poly.total_degree() > 1:
-                        raise ValueError
-                    coeffs = [poly.coeff_monomial(u) for u in us]
-                    const = poly.coeff_monomial(1)
-                    if not all(x.is_Rational for x in [*coeffs, const]):
+                    e = exact(D, keep)
+                    coeffs = []
+                    for u in us:
+                        cu = e.diff(u) if u in e.free_symbols else sp.Integer(0)
+                        if not cu.is_Rational:
+                            raise ValueError
+                        coeffs.append(cu)
+                    const = e.xreplace(dict.fromkeys(us, sp.Integer(0)))
+                    if not const.is_Rational:
                         raise ValueError
                     rows.append(coeffs)
                     rhs.append(const)
-            except (ValueError, sp.PolynomialError):
+            except (ValueError, TypeError):
                 memo.clear()
                 continue
             memo.clear()
