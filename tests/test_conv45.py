@@ -225,3 +225,75 @@ def test_a_pooling_module_bound_once_and_called_later_is_read(tmp_path: Path) ->
     p.write_text(MODULE_NET.format(n=4, o=2, pool="pool(A[None, None])[0, 0]").replace(
         '[forward]\n', '[forward]\npool = "nn.MaxPool2d(kernel_size=2, stride=2)"\n'))
     assert numeric.verify(derive(spec.load(str(p))), points=2).ok
+
+
+TF_NET = """[network]
+name = "conv45-tf"
+[inputs]
+X = [6, 6]
+Y = [{o}, {o}]
+[params]
+K = [2, 2]
+[forward]
+Z = "tf.nn.conv2d(X[None, :, :, None], K[:, :, None, None], strides=1, padding='VALID')[0, :, :, 0]"
+A = "tf.nn.leaky_relu(Z, alpha=0.1)"
+P = "{pool}"
+loss = "tf.reduce_mean(tf.square(P - Y))"
+[values]
+X = {x}
+Y = {y}
+K = {k}
+"""
+
+
+@pytest.mark.parametrize(
+    "pool, o, torch_pool",
+    [
+        ("tf.nn.max_pool2d(A[None, :, :, None], ksize=2, strides=1, padding='VALID')[0, :, :, 0]", 4, "F.max_pool2d(A, 2, 1)"),
+        ("tf.nn.max_pool2d(tf.reshape(A, [1, 5, 5, 1]), ksize=[1, 3, 3, 1], strides=[1, 2, 2, 1], padding='VALID')[0, :, :, 0]", 2, "F.max_pool2d(A, 3, 2)"),
+        ("tf.nn.avg_pool2d(A[tf.newaxis, :, :, tf.newaxis], 3, 1, 'VALID')[0, :, :, 0]", 3, "F.avg_pool2d(A, 3, 1)"),
+    ],
+)
+def test_tensorflows_nhwc_conv_and_pooling_are_read(tmp_path: Path, pool: str, o: int, torch_pool: str) -> None:
+    """tf.nn.conv2d / max_pool2d / avg_pool2d of one NHWC image ('VALID', [0, :, :, 0]): derive's
+    ∂L/∂K equals PyTorch's for the same network written with F.conv2d (TF's conv2d is a
+    cross-correlation, as PyTorch's), and verify agrees with finite differences."""
+    import numpy as np
+    import torch
+
+    from derive.engine.backprop import derive
+    from derive.lang import spec
+    from derive.numeric import verify as numeric
+
+    rng = np.random.default_rng(o)
+    x, y, k = np.round(rng.normal(size=(6, 6)), 3), np.round(rng.normal(size=(o, o)), 3), np.round(rng.normal(size=(2, 2)) * 0.5, 3)
+    p = tmp_path / "tf.toml"
+    p.write_text(TF_NET.format(o=o, pool=pool, x=x.tolist(), y=y.tolist(), k=k.tolist()))
+    d = derive(spec.load(str(p)))
+    assert numeric.verify(d, points=2).ok
+    ours, _ = numeric.gradients_matrix(d, numeric.example_point(d.graph))
+    F = torch.nn.functional
+    K = torch.tensor(k, requires_grad=True)
+    A = F.leaky_relu(F.conv2d(torch.tensor(x)[None, None], K[None, None]), 0.1)
+    P = eval(torch_pool, {"F": F, "A": A})[0, 0]  # noqa: S307 (the test's own text)
+    ((P - torch.tensor(y)) ** 2).mean().backward()
+    assert np.allclose(np.asarray(ours["K"]), K.grad.numpy(), atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "pool, words",
+    [
+        ("tf.nn.max_pool2d(A[None, :, :, None], ksize=2, strides=2, padding='SAME')[0, :, :, 0]", "padding='SAME' is not read"),
+        ("tf.nn.max_pool2d(A[None, :, :, None], ksize=[1, 2, 3, 1], strides=2, padding='VALID')[0, :, :, 0]", "ksize=[1, 2, 3, 1"),  # the long line is elided in its middle
+    ],
+)
+def test_tensorflow_pooling_not_read_is_refused_in_one_line(tmp_path: Path, pool: str, words: str) -> None:
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    p = tmp_path / "tf.toml"
+    p.write_text(TF_NET.format(o=2, pool=pool, x=[[1.0] * 6] * 6, y=[[0.0] * 2] * 2, k=[[1.0, 0.5], [0.5, 1.0]]))
+    res = CliRunner().invoke(main, ["verify", str(p)])
+    lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert res.exit_code == 2 and len(lines) == 1 and words in lines[0] and "Traceback" not in res.output, res.output

@@ -2811,7 +2811,7 @@ class _Validator:
         ``F.conv2d`` and SciPy's/NumPy's ``mode='same'`` (a square kernel of odd size, declared
         by name in ``shapes``: (k − 1)/2 zeros on each side) are read as ``correlate2d(X, K,
         stride=s, padding=p)``."""
-        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "Pool2d", "reshape")):
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "Pool2d", "reshape", "tf.nn.")):
             return text
         tree = spelling.parsed_body(text)
         if tree is None:
@@ -5639,6 +5639,45 @@ class _ConvCV42(ast.NodeTransformer):
         made = ast.Call(ast.Name(name, ast.Load()), [x], keys)
         return _conv4(made, 2, ast.unparse(node))
 
+    def tf_nhwc(self, node: ast.Call, name: str) -> ast.AST:
+        """conv45: TensorFlow's NHWC spelling of one single-channel image, its one output map
+        taken by ``[0, :, :, 0]`` — ``tf.nn.conv2d(X[None, :, :, None], K[:, :, None, None],
+        strides=1, padding='VALID')`` is ``correlate2d(X, K)`` (TF's conv2d is a
+        cross-correlation), ``tf.nn.max_pool2d(A[None, :, :, None], ksize=k, strides=s,
+        padding='VALID')`` is ``max_pool2d(A, k=k, stride=s)`` (``avg_pool2d``). 'SAME' padding,
+        another stride per axis or dilation is refused in one line."""
+        names = ["input", "filters", "strides", "padding", "data_format", "dilations", "name"] if name == "conv" else [
+            "input", "ksize", "strides", "padding", "data_format", "name"]
+        given = dict(zip(names, node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in names and not (name == "conv" and kw.arg == "filter"):
+                raise (self.refuse if name == "conv" else self.pool_refusal)(node, f"{kw.arg}=")
+            given["filters" if kw.arg == "filter" else kw.arg] = kw.value
+        fail = self.refuse if name == "conv" else self.pool_refusal
+        if _number_cv42(given.get("padding", ast.Constant("VALID"))) not in ("VALID", "valid"):
+            raise fail(node, f"padding={ast.unparse(given['padding'])}")
+        if _number_cv42(given.get("data_format", ast.Constant("NHWC"))) != "NHWC":
+            raise fail(node, f"data_format={ast.unparse(given['data_format'])}")
+        if given.get("dilations") is not None and _tf_size_cv45(given["dilations"]) != 1:
+            raise fail(node, f"dilations={ast.unparse(given['dilations'])}")
+        x = _nhwc_cv45(given.get("input"), "N::C")
+        if x is None:
+            raise fail(node, "")
+        stride = _tf_size_cv45(given["strides"]) if "strides" in given else None
+        if name == "conv":
+            k = _nhwc_cv45(given.get("filters"), "::IO")
+            if k is None or stride != 1:
+                raise fail(node, f"strides={ast.unparse(given['strides'])}" if k is not None and "strides" in given else "")
+            return ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], [])
+        k = _tf_size_cv45(given["ksize"]) if "ksize" in given else None
+        if not (isinstance(k, int) and k >= 1):
+            raise fail(node, f"ksize={ast.unparse(given['ksize'])}" if "ksize" in given else "ksize")
+        stride = k if stride is None else stride
+        if not (isinstance(stride, int) and stride >= 1):
+            raise fail(node, f"strides={ast.unparse(given['strides'])}")
+        keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
+        return ast.Call(ast.Name(name, ast.Load()), [x], keys)
+
     def torch_adaptive(self, node: ast.Call, name: str) -> ast.AST:
         """conv44: ``F.adaptive_avg_pool2d(A[None, None], 1)`` — global average (max) pooling, a
         classifier head's — is the mean (largest entry) of the whole map; an output size o that
@@ -5685,6 +5724,8 @@ class _ConvCV42(ast.NodeTransformer):
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
+        if isinstance(node.value, ast.Call) and called_name(node.value) in _TF_CV45 and _nhwc_cv45(node.slice, "0::0"):
+            return self.tf_nhwc(node.value, _TF_CV45[called_name(node.value)])
         if not (isinstance(node.value, ast.Call) and called_name(node.value) == _CONV4_CV42):
             return node
         inner, axes = node.value.args[0], int(node.value.args[1].value)  # type: ignore[attr-defined]
@@ -5696,6 +5737,59 @@ class _ConvCV42(ast.NodeTransformer):
         if lead == 0 or any(not (isinstance(r, ast.Slice) and r.lower is r.upper is r.step is None) for r in rest):
             return node
         return inner if lead >= axes else _conv4(inner, axes - lead, node.value.args[2].value)  # type: ignore[attr-defined]
+
+
+# conv45: TensorFlow's NHWC convolution and pooling of one image of one channel
+_TF_CV45 = {
+    **{f"{tf}.nn.{f}": "conv" for tf in ("tf", "tensorflow") for f in ("conv2d", "convolution")},
+    **{f"{tf}.nn.{f}": "max_pool2d" for tf in ("tf", "tensorflow") for f in ("max_pool2d", "max_pool")},
+    **{f"{tf}.nn.{f}": "avg_pool2d" for tf in ("tf", "tensorflow") for f in ("avg_pool2d", "avg_pool")},
+}
+
+
+def _tf_size_cv45(node: ast.AST) -> int | None:
+    """conv45: TF's ksize/strides/dilations as one whole number: ``2``, ``[2, 2]`` or
+    ``[1, 2, 2, 1]`` (batch and channel 1); else None."""
+    v = _number_cv42(node)
+    if isinstance(v, (list, tuple)) and len(v) == 4 and v[0] == v[3] == 1:
+        v = v[1:3]
+    if isinstance(v, (list, tuple)) and len(v) == 2 and v[0] == v[1]:
+        v = v[0]
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _nhwc_cv45(node: ast.AST | None, layout: str) -> Any:
+    """conv45: the matrix under TF's axes of size 1 — ``layout`` "N::C": an image
+    ``X[None, :, :, None]`` (``X[tf.newaxis, …]``, ``tf.reshape(X, [1, h, w, 1])``), "::IO": a
+    filter ``K[:, :, None, None]`` (``tf.reshape(K, [kh, kw, 1, 1])``); "0::0": is ``node`` the
+    index ``[0, :, :, 0]`` that takes the one map out (True/False)."""
+    if node is None:
+        return None
+    if layout == "0::0":
+        items = node.elts if isinstance(node, ast.Tuple) else [node]
+        return len(items) == 4 and all(
+            (_number_cv42(i) == 0) if c == "0" else (isinstance(i, ast.Slice) and i.lower is i.upper is i.step is None)
+            for c, i in zip(layout, items, strict=True)
+        )
+
+    def one(i: ast.AST) -> bool:
+        return isinstance(i, ast.Constant) and i.value is None or ast.unparse(i) in ("tf.newaxis", "np.newaxis")
+
+    if isinstance(node, ast.Subscript):
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(items) == 4 and all(
+            one(i) if c in "NCIO" else (isinstance(i, ast.Slice) and i.lower is i.upper is i.step is None)
+            for c, i in zip(layout, items, strict=True)
+        ):
+            return node.value
+        return None
+    if isinstance(node, ast.Call) and called_name(node) in ("tf.reshape", "tensorflow.reshape") and len(node.args) == 2:
+        shape = _number_cv42(node.args[1])
+        if isinstance(shape, (list, tuple)) and len(shape) == 4 and all(
+            (v == 1) if c in "NCIO" else True for c, v in zip(layout, shape, strict=True)
+        ):
+            return node.args[0]
+    return None
 
 
 _REDUCE_POOL_CV44 = {"max": "max_pool2d", "amax": "max_pool2d", "mean": "avg_pool2d"}
