@@ -272,9 +272,6 @@ def test_check_reads_the_overlapping_pooling_gradient(formula: str, latex: bool,
     assert r.ok is right, r
 
 
-@pytest.mark.xfail(strict=True, reason="checker sampling (also on the base for 3×3 windows side by side): the ReLU mask "
-                   "left out before max pooling differs only where a whole window of Z is ≤ 0, which none of the "
-                   "checker's drawn points hits — a wrong ✓ to fix with a 'dead window' point")
 def test_the_relu_mask_left_out_before_pooling_is_rejected() -> None:
     assert not check(str(ALEX), "K", "correlate2d(X, pool_route((P - Y) / 2, A, 3, 2))").ok
 

@@ -68,7 +68,7 @@ import random
 import re
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
@@ -86,6 +86,7 @@ from derive.checker.checknet import (
     Net,
     Target,
     net_for,
+    window_text,
     softmax_targets,
 )
 from derive.checker.diagnose import (
@@ -1276,6 +1277,9 @@ def _check_formula_on(
                 return _result(
                     verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base
                 )
+        dead = _dead_window(net, target.name, user, lambda: target.truth(0, "dead"))
+        if dead is not None:
+            return _result(verdict="incorrect", diagnoses=(dead,), read_as=read_as, notes=notes, **base)
         at_dims = _at_other_sizes(net, target, user)
         if (
             at_dims
@@ -2220,6 +2224,9 @@ def _check_entry(
         if zero is not None and not same(evaluate(user, System(zero, 0)), want(0, "zero")):
             d = Diagnosis.of("relu-at-zero", msg("diag.entry_relu_zero"), fix)
             return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
+        d = _dead_window(net, full.name, user, lambda: want(0, "dead"))
+        if d is not None:
+            return _result(verdict="incorrect", diagnoses=(d,), read_as=read_as, **base)
         if all(same(evaluate(user, System(net.other_dims, k)), want(k, "dims")) for k in range(2)):
             return _result(verdict="correct", diagnoses=(), read_as=read_as, **base)
         if not conv.literals:
@@ -2244,6 +2251,26 @@ def _check_entry(
     if same(at_example, want(0, "example")):
         notes.append(msg("note.example_only"))
     return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, notes=notes, **base)
+
+
+def _dead_window(
+    net: Net, name: str, user: mf.MExpr, want: Callable[[], np.ndarray | None]
+) -> Diagnosis | None:
+    """conv45: a formula equal to ∂L/∂name at every drawn point but not at the dead-window point
+    (one whole pooling window of a kink input below the kink, :func:`checknet._dead_point`):
+    the activation's mask left out before a max pooling, or taken of another tensor. None when
+    it agrees there (or the network has no such point, or the gradient does not pass the kink)."""
+    if not net.through_dead(name):
+        return None
+    truth = want()
+    if truth is None:
+        return None
+    mine = evaluate(user, System(net.dead, 0))
+    if mine is None or same(mine, truth):
+        return None  # undefined there: not judged (as a random point outside the domain)
+    z, window, c = net._lazy["dead_windows"][0]
+    m = msg("diag.dead_window", grad=grad_name(name), z=z, window=window_text(z, window), c=str(c))
+    return Diagnosis.of("wrong-activation-derivative", m, net.target(name).expected)
 
 
 def _entry_labels(net: Net) -> dict[tuple[str, int, int], str]:

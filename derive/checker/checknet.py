@@ -392,6 +392,23 @@ class Net:
         return self._lazy["zero"]
 
     @property
+    def dead(self) -> Checker | None:
+        """conv45: a point where one whole window of a kink input is below its kink (a pooling
+        window of the ReLU input Z all < 0: a dead window), or None (:func:`_dead_point`)."""
+        if "dead" not in self._lazy:
+            self._lazy["dead"] = _dead_point(self)
+        return self._lazy["dead"]
+
+    def through_dead(self, name: str) -> bool:
+        """Does ∂L/∂name pass through a kink the dead-window point puts a window below (name is
+        that kink's input or feeds it)? Only those gradients are compared there: a gradient
+        taken after the kink meets the pooling's ties of the dead window (max of equal zeros),
+        a convention, not a mistake."""
+        if self.dead is None:
+            return False
+        return name in self._lazy["dead_through"]
+
+    @property
     def zero_sides(self) -> tuple[Checker, Checker] | None:
         """The ReLU zero point moved a hair (:data:`KINK_STEP`) to either side of each kink: the
         gradient's one-sided limits there (None when the zero point has none)."""
@@ -722,6 +739,9 @@ class Target:
             return n.example
         if where == "dims":
             return n.other_dims
+        if where == "dead":  # conv45
+            assert n.dead is not None
+            return n.dead
         assert where == "zero" and n.zero is not None
         return n.zero
 
@@ -1464,6 +1484,219 @@ def _zero_point(net: Net, side: int = 0) -> Checker | None:
         except (ZeroDivisionError, OverflowError, ValueError, TypeError):
             return None
     return ck if isinstance(loss, mpmath.mpf) and mpmath.isfinite(loss) else None
+
+
+# conv45: how far below its kink the dead window's entries are put (exact; far from the kink,
+# so float64 and 50-digit evaluation agree on every mask there)
+DEAD_MARGIN = sp.Integer(1)
+
+
+def _windows(g: Any, z: str) -> list[list[tuple[int, int]]]:
+    """The windows of ``z``: for each node after ``z`` whose entry [0, 0] reads several entries
+    of ``z`` (through element-wise nodes such as ``relu(z)``: a pooling window, a dense layer's
+    row), those entries of ``z`` — nearest node first."""
+    owner: dict[sp.Symbol, tuple[str, int, int]] = {}
+    nodes = {n.name: n for n in g.nodes}
+    for name, t in g.tensors.items():
+        r, c = t.shape
+        for i in range(int(r)):
+            for j in range(int(c)):
+                owner[t.symbols[i, j]] = (name, i, j)
+    out: list[list[tuple[int, int]]] = []
+    after = False
+    for n in g.nodes:
+        if n.name == z:
+            after = True
+            continue
+        if not after:
+            continue
+        seen: set[tuple[int, int]] = set()
+        todo, depth = set(n.definition[0, 0].free_symbols), 0
+        while todo and depth < 4:
+            nxt: set[sp.Symbol] = set()
+            for s in todo:
+                o = owner.get(s)
+                if o is None:
+                    continue
+                if o[0] == z:
+                    seen.add((o[1], o[2]))
+                elif o[0] in nodes and o[0] != n.name:
+                    nxt |= nodes[o[0]].definition[o[1], o[2]].free_symbols
+            todo, depth = nxt, depth + 1
+        if len(seen) >= 2:
+            out.append(sorted(seen))
+    return out
+
+
+def _upstream(g: Any, z: str) -> set[str]:
+    """``z`` and every tensor whose entries ``z``'s definition reads, however deep."""
+    owner = {s: name for name, t in g.tensors.items() for s in t.symbols}
+    nodes = {n.name: n for n in g.nodes}
+    out, todo = {z}, [z]
+    while todo:
+        n = nodes.get(todo.pop())
+        if n is None:
+            continue
+        for s in n.definition.free_symbols:
+            o = owner.get(s)
+            if o is not None and o not in out:
+                out.add(o)
+                todo.append(o)
+    return out
+
+
+def _dead_point(net: Net) -> Checker | None:
+    """conv45: a point where every entry of one window of a kink input (the entries of the ReLU
+    input ``Z`` that one entry of a pooling reads, or a dense layer's row) is at least
+    :data:`DEAD_MARGIN` below the kink. A max pooling after a ReLU routes a window's gradient to
+    its largest entry, which random points almost always make positive: a formula leaving out
+    the ReLU's mask (or masking by the wrong tensor) agrees with the gradient there and differs
+    only in such a dead window. Solved exactly (rationals) as :func:`_zero_point` solves its
+    entries: one free symbol that every entry of the window reads with a coefficient of one sign
+    (a bias) set so the window's largest entry is below the kink, else the window's entries set
+    to distinct values below the kink by the smallest change of one tensor's entries (a linear
+    system: the image under the kernel). None when no window could be put below its kink."""
+    g = net.g
+    kinks = _kink_inputs(g)
+    if not kinks:
+        return None
+    rng = random.Random(f"derive-check-dead:{net.spec.name}")
+    tgt = targets(g)
+    values: dict[sp.Symbol, sp.Rational] = {}
+    for name, s in net.free_symbols():
+        if name in tgt:
+            values[s] = sp.Rational(rng.randint(1, 7), 8)
+        elif name in g.spec.inputs:
+            values[s] = sp.Rational(rng.choice([-2, -1, 1, 2]), rng.choice([1, 2]))
+        else:
+            values[s] = sp.Rational(rng.choice([k for k in range(-12, 13) if k]), 8)
+    for s in values:
+        if s in net.domains:
+            values[s] = abs(values[s])
+    hot = one_hot_values(g, f"dead:{net.seed}", net.hot_and_masks)
+    defs = {**net.d.defs, **values, **hot, **net.kept}
+    free_by: dict[str, list[sp.Symbol]] = {}
+    for n, s in net.free_symbols():
+        if n in tgt or n in g.spec.one_hot or n in net.hot_and_masks or s in net.domains or s in net.kept:
+            continue
+        free_by.setdefault(n, []).append(s)
+    order = sorted(free_by, key=lambda n: (n not in g.spec.params, n))
+    fixed: set[sp.Symbol] = set()
+    memo: dict[sp.Symbol, sp.Expr] = {}
+
+    def exact(e: sp.Expr, keep: frozenset = frozenset()) -> sp.Expr:
+        subs = {}
+        for s in e.free_symbols:
+            if s in keep:
+                continue
+            if s not in memo:
+                d = defs.get(s)
+                memo[s] = exact(d) if d is not None else s
+            subs[s] = memo[s]
+        return e.xreplace(subs)
+
+    def one_symbol(Ds: list[sp.Expr], c: sp.Rational) -> bool:
+        for n in order:
+            for s in free_by[n]:
+                if s in fixed or any(s not in D.free_symbols for D in Ds):
+                    continue
+                pairs = []
+                for D in Ds:
+                    coeff = D.diff(s)
+                    if s in coeff.free_symbols:
+                        break
+                    cv, rv = exact(coeff), exact(D.xreplace({s: 0}))
+                    if not (cv.is_Rational and rv.is_Rational) or cv == 0:
+                        break
+                    pairs.append((cv, rv))
+                else:
+                    if len({p[0] > 0 for p in pairs}) != 1:
+                        continue
+                    up = pairs[0][0] > 0  # cv·s + rv ≤ c − margin for every entry
+                    bounds = [(c - DEAD_MARGIN - rv) / cv for cv, rv in pairs]
+                    new = sp.floor(min(bounds) * 8) / 8 if up else sp.ceiling(max(bounds) * 8) / 8
+                    defs[s] = values[s] = sp.Rational(new)
+                    fixed.add(s)
+                    memo.clear()
+                    return True
+        return False
+
+    def linear(Ds: list[sp.Expr], c: sp.Rational) -> bool:
+        for n in order:
+            us = [s for s in free_by[n] if s not in fixed and any(s in D.free_symbols for D in Ds)]
+            if len(us) < len(Ds):
+                continue
+            keep = frozenset(us)
+            memo.clear()
+            rows, rhs = [], []
+            try:  # each entry linear in the unknowns: rational slopes, a rational rest
+                for D in Ds:
+                    e = exact(D, keep)
+                    coeffs = []
+                    for u in us:
+                        cu = e.diff(u) if u in e.free_symbols else sp.Integer(0)
+                        if not cu.is_Rational:
+                            raise ValueError
+                        coeffs.append(cu)
+                    const = e.xreplace(dict.fromkeys(us, sp.Integer(0)))
+                    if not const.is_Rational:
+                        raise ValueError
+                    rows.append(coeffs)
+                    rhs.append(const)
+            except (ValueError, TypeError):
+                memo.clear()
+                continue
+            memo.clear()
+            A = sp.Matrix(rows)
+            x0 = sp.Matrix([values[u] for u in us])
+            want = sp.Matrix([c - DEAD_MARGIN - sp.Rational(k, 16) for k in range(len(Ds))])
+            gram = A * A.T
+            if gram.det() == 0:
+                continue
+            x = x0 + A.T * gram.LUsolve(want - sp.Matrix(rhs) - A * x0)
+            for u, v in zip(us, x, strict=True):
+                defs[u] = values[u] = sp.Rational(v)
+                fixed.add(u)
+            return True
+        return False
+
+    nodes = {n.name: n for n in g.nodes}
+    through: set[str] = set()
+    dead: list[tuple[str, list[tuple[int, int]]]] = []
+    for z, c in kinks.items():
+        node = nodes[z]
+        for window in _windows(g, z)[:1]:
+            Ds = [node.definition[i, j] for i, j in window]
+            if linear(Ds, c) or one_symbol(Ds, c):
+                dead.append((z, window))
+                through |= _upstream(g, z)
+    if not dead:
+        return None
+    ck = Checker(defs=defs, points=1, seed=net.seed)
+    with mpmath.workdps(DPS):
+        try:
+            for z, window in dead:
+                sym = g.tensors[z].symbols
+                if any(not ck._eval(sym[i, j], 0) < kinks[z] for i, j in window):
+                    return None
+            loss = ck._eval(g.tensors[g.spec.loss].symbols[0, 0], 0)
+        except (ZeroDivisionError, OverflowError, ValueError, TypeError):
+            return None
+    if not (isinstance(loss, mpmath.mpf) and mpmath.isfinite(loss)):
+        return None
+    net._lazy["dead_through"] = through
+    net._lazy["dead_windows"] = [(z, window, kinks[z]) for z, window in dead]
+    return ck
+
+
+def window_text(z: str, window: list[tuple[int, int]]) -> str:
+    """``Z[0:3, 0:3]`` for a rectangle of entries, else the entries one by one."""
+    rows, cols = sorted({i for i, _ in window}), sorted({j for _, j in window})
+    if len(window) == len(rows) * len(cols) and rows == list(range(rows[0], rows[-1] + 1)) and cols == list(
+        range(cols[0], cols[-1] + 1)
+    ):
+        return f"{z}[{rows[0]}:{rows[-1] + 1}, {cols[0]}:{cols[-1] + 1}]"
+    return ", ".join(f"{z}[{i}, {j}]" for i, j in window)
 
 
 def _probabilities(spec: NetSpec) -> str | None:

@@ -468,7 +468,7 @@ def build(net: Net, key: str) -> bytes | None:
             objs.append(leaf)
         table[name] = leaf_of[k]
     size = sum(int(i["shape"][0]) * int(i["shape"][1]) for i in leaves)
-    if size * (POINTS_PIECEWISE + 8) > MAX_VALUES:  # rand, zero, 2 dims, example, 4 binary
+    if size * (POINTS_PIECEWISE + 9) > MAX_VALUES:  # rand, zero, dead, 2 dims, example, 4 binary
         return None
 
     def exact(checker: Any, k: int) -> list[Any]:
@@ -488,10 +488,12 @@ def build(net: Net, key: str) -> bytes | None:
         return out
 
     zero = net.zero
+    dead = net.dead
     binary = binary_points(net)
     points: dict[str, Any] = {
         "rand": [exact(net.rand, k) for k in range(POINTS_PIECEWISE)],
         "zero": [exact(zero, 0)] if zero is not None else None,
+        "dead": [exact(dead, 0)] if dead is not None else None,  # conv45: a dead pooling window
         "dims": [exact(net.other_dims, k) for k in range(2)],
         "example": [exact(net.example, 0)],
         "binary": None if binary is None else [exact(ck, 0) for ck in binary],
@@ -518,6 +520,7 @@ def build(net: Net, key: str) -> bytes | None:
             "rand": truth("rand", POINTS_PIECEWISE),
             "zero": truth("zero", 1) if zero is not None else None,
             "smooth_zero": t.smooth_zero,  # set by truth("zero"): a differentiable kink
+            "dead": truth("dead", 1) if net.through_dead(tname) else None,
             "clamp": t.clamp_differs(),  # relu-at-zero of PyTorch's clamp: the slow path's words
             "dims": truth("dims", 2),
             "example": _floats(want),

@@ -38,11 +38,12 @@ from derive.checker import fastdiag, fastlatex, names
 from derive.files import read_capped
 from derive.locale import catalog
 
-FORMAT = 17  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
+FORMAT = 18  # 11: a target's "clamp" (clamp(min=0) at exactly 0); 12: "leibniz"; 13: clamp0;
 # 14: "size_names" (X.shape[0], len(X)) and limits "mean"; 15: a network with a numerical guard
 # (derive/checker/guards.py) has no fast path, so an older cache must not answer for it; 16: a
 # leaf's "vector" (LaTeX's column convention, formula._columns_first: the slow path answers); 17:
-# a target's "zero" is its two-sided slope where the kinks are smooth ("smooth_zero", heldtex41)
+# a target's "zero" is its two-sided slope where the kinks are smooth ("smooth_zero", heldtex41);
+# 18: points "dead" and a target's "dead" (conv45: a whole pooling window below its kink)
 KIND = "checkfast"  # the cache folder of compiled forms
 SPECS = Path(__file__).resolve().parent.parent / "lang" / "specs"
 NET_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}\Z")  # derive.lang.spec.NET_NAME (a test checks)
@@ -1298,6 +1299,8 @@ def _correct(c: dict[str, Any], plan: _Plan, user: tuple[Any, ...], name: str) -
     if pts["zero"] is not None:
         if not _same(exact_value(user, pts["zero"][0]), t["zero"][0], rtol):
             return False
+    if _dead_differs(c, user, t, rtol):
+        return False
     if not _sizes_agree(c, user, name):
         return False
     # float64 at the example values (a note — roundoff, overflow — is the slow path's)
@@ -1502,6 +1505,8 @@ def _entry_answer(
             exact_value(user, pts["zero"][0]), _entry_want(t["zero"][0], i, j), rtol
         ):
             raise _Fallback  # relu-at-zero: the slow path
+        if _dead_differs(c, user, t, rtol, (i, j)):
+            raise _Fallback  # a dead pooling window (conv45): the slow path's message
         for k in range(2):
             if not _same(exact_value(user, pts["dims"][k]), _entry_want(t["dims"][k], i, j), rtol):
                 raise _Fallback  # right only at the example's sizes (or a literal): slow path
@@ -1984,9 +1989,27 @@ def _right_at_points(
             how: Any = fastdiag.msg("diag.relu_nonstrict") if _nonstrict(resolved) else ""
             m = fastdiag.msg("diag.relu_at_zero", grad=f"∂L/∂{name}", undefined="", how=how)
             return [("relu-at-zero", m, t["expected"], None)]
+    if _dead_differs(c, user, t, rtol):
+        raise _Fallback  # a dead pooling window (conv45): the slow path's message
     if _sizes_agree(c, user, name):
         raise _Fallback  # right (with a note, or not in float64): the slow path
     return [_size_swap(c, user, name, text)]
+
+
+def _dead_differs(
+    c: dict[str, Any], user: tuple[Any, ...], t: dict[str, Any], rtol: Any, entry: tuple[int, int] | None = None
+) -> bool:
+    """conv45: does the formula differ from the gradient at the dead-window point (one whole
+    pooling window of a kink input below the kink; only for gradients that pass that kink)?
+    Undefined there is not judged, as the slow path's derive.checker.check._dead_window."""
+    dead = c["points"].get("dead")
+    want = t.get("dead")
+    if dead is None or want is None or want[0] is None:
+        return False
+    mine = exact_value(user, dead[0])
+    if mine is None:
+        return False
+    return not _same(mine, want[0] if entry is None else _entry_want(want[0], *entry), rtol)
 
 
 def _nonstrict(n: tuple[Any, ...]) -> bool:

@@ -37,7 +37,7 @@ from sympy.printing.numpy import NumPyPrinter as _SympyNumPyPrinter
 from derive.engine import exactdot
 from derive.engine.printing import float_constant, latex, name_tex
 from derive.lang import ops
-from derive.lang.spec import block_size, corr_size, dilated_size, resize, scaled_size
+from derive.lang.spec import block_size, corr_size, dilated_size, pool_size, resize, scaled_size
 
 _NP_SCALAR = _SympyNumPyPrinter()
 
@@ -506,7 +506,7 @@ class Pool(MExpr):
             return tuple(scaled_size(d, self.k) for d in self.x.shape)
         if self.what == "up":  # conv44: s·(n − 1) + k, the windows' span
             return tuple(corr_size(dilated_size(d, self.step), self.k, True, {}) for d in self.x.shape)
-        return tuple(corr_size(d, self.k, False, {}, self.step) for d in self.x.shape)
+        return tuple(pool_size(d, self.k, self.step) for d in self.x.shape)
 
 
 @dataclass(frozen=True)

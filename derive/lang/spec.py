@@ -2819,7 +2819,7 @@ class _Validator:
         ``F.conv2d`` and SciPy's/NumPy's ``mode='same'`` (a square kernel of odd size, declared
         by name in ``shapes``: (k − 1)/2 zeros on each side) are read as ``correlate2d(X, K,
         stride=s, padding=p)``."""
-        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "reshape")):
+        if not any(k in text for k in ("correlate", "convolve", "conv1d", "conv2d", "pool2d", "Pool2d", "reshape", "tf.nn.")):
             return text
         tree = spelling.parsed_body(text)
         if tree is None:
@@ -2873,7 +2873,7 @@ class _Validator:
                 catalog.said("spec.conv43.pool_fix"),
             )
 
-        out = _ConvCV42(refuse, same, pool_refusal, shapes or {}).visit(ast.Expression(tree))
+        out = _ConvCV42(refuse, same, pool_refusal, shapes or {}, getattr(self, "dims_hn35", None)).visit(ast.Expression(tree))
         made = next((n for n in ast.walk(out) if isinstance(n, ast.Call) and called_name(n) == _CONV4_CV42), None)
         if made is not None:  # F.conv2d's 4-D result used as it is
             raise refuse(made.args[2], "")
@@ -4502,7 +4502,7 @@ class _Shapes:
                 )
             stride = ops.pool_s(n)  # conv44: windows stride apart (overlapping when < k)
             try:
-                return tuple(corr_size(d, k, False, self.dims, stride) for d in shapes[0])
+                return tuple(pool_size(d, k, stride, self.dims) for d in shapes[0])
             except ValueError:
                 if stride != k:
                     raise self.fail(
@@ -4877,6 +4877,20 @@ def corr_size(x: int, k: int, full: bool, dims: dict[str, int], stride: int = 1,
             env[d.label] = int(d)
         env.update(dict(getattr(d, "env", ())))
     return _as_size(p, env)
+
+
+def pool_size(x: int, k: int, stride: int, dims: dict[str, int] | None = None) -> int:
+    """conv43/44: the size of a pooling's output along an axis of ``x`` entries (windows of
+    ``k``, ``stride`` apart), keeping the [dims] names (:func:`corr_size`). conv45: an axis
+    whose size is a [dims] name (H) that the windows split only at some of its values
+    (``A.reshape(H // 2, 2, W // 2, 2)``): the output size as a number where the size's value
+    splits exactly, as a declared size ``"H // 2"`` is read; ``ValueError`` otherwise."""
+    try:
+        return corr_size(x, k, False, dims or {}, stride)
+    except ValueError:
+        if not isinstance(x, (Dim, SizeExpr)) or int(x) < k or (int(x) - k) % stride:
+            raise
+        return (int(x) - k) // stride + 1
 
 
 def scaled_size(x: int, k: int) -> int:
@@ -5505,8 +5519,10 @@ class _ConvCV42(ast.NodeTransformer):
         same: Callable[[ast.AST, ast.expr], int],
         pool_refusal: Callable[[ast.AST, str], Exception],
         shapes: Mapping[str, Any] | None = None,
+        dims: Mapping[str, int] | None = None,
     ) -> None:
         self.shapes = shapes or {}  # conv44: the declared and read shapes (reshape pooling)
+        self.dims = dims or {}  # conv45: [dims] sizes a reshape pooling names (A.reshape(H // 2, …))
         self.refuse = refuse
         self.pool_refusal = pool_refusal  # conv43: a pooling keyword that is not read
         self.same = same  # conv43: the 'same' padding of a kernel (or the one-line refusal)
@@ -5524,9 +5540,18 @@ class _ConvCV42(ast.NodeTransformer):
             if f.attr in ("view", "reshape") and node.args and not node.keywords:
                 return inner
             return node
-        pooled = _reshape_pool_cv44(node, self.shapes)
+        pooled = _reshape_pool_cv44(node, self.shapes, self.dims)
         if pooled is not None:
             return pooled
+        module = _POOL_MODULES_CV45.get(called_name(node.func)) if isinstance(node.func, ast.Call) else None
+        if module is not None:  # conv45: nn.MaxPool2d(3, 2)(x) is F.max_pool2d(x, 3, 2)
+            func, params = module
+            made = node.func
+            if len(made.args) > len(params) or any(k.arg is None for k in made.keywords) or len(node.args) != 1 or node.keywords:
+                raise self.pool_refusal(node, "")
+            keys = [ast.keyword(p, a) for p, a in zip(params, made.args, strict=False)] + list(made.keywords)
+            call = ast.Call(ast.Attribute(ast.Name("F", ast.Load()), func, ast.Load()), list(node.args), keys)
+            return self.torch_adaptive(call, func) if func.startswith("adaptive") else self.torch_pool(call, func)
         head, _, last = name.rpartition(".")
         marks = [a for a in node.args if _is_conv4_cv44(a)]
         if (  # conv44: an element-wise function of F.conv2d's 4-D result (LeNet's
@@ -5644,6 +5669,45 @@ class _ConvCV42(ast.NodeTransformer):
         made = ast.Call(ast.Name(name, ast.Load()), [x], keys)
         return _conv4(made, 2, ast.unparse(node))
 
+    def tf_nhwc(self, node: ast.Call, name: str) -> ast.AST:
+        """conv45: TensorFlow's NHWC spelling of one single-channel image, its one output map
+        taken by ``[0, :, :, 0]`` — ``tf.nn.conv2d(X[None, :, :, None], K[:, :, None, None],
+        strides=1, padding='VALID')`` is ``correlate2d(X, K)`` (TF's conv2d is a
+        cross-correlation), ``tf.nn.max_pool2d(A[None, :, :, None], ksize=k, strides=s,
+        padding='VALID')`` is ``max_pool2d(A, k=k, stride=s)`` (``avg_pool2d``). 'SAME' padding,
+        another stride per axis or dilation is refused in one line."""
+        names = ["input", "filters", "strides", "padding", "data_format", "dilations", "name"] if name == "conv" else [
+            "input", "ksize", "strides", "padding", "data_format", "name"]
+        given = dict(zip(names, node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in names and not (name == "conv" and kw.arg == "filter"):
+                raise (self.refuse if name == "conv" else self.pool_refusal)(node, f"{kw.arg}=")
+            given["filters" if kw.arg == "filter" else kw.arg] = kw.value
+        fail = self.refuse if name == "conv" else self.pool_refusal
+        if _number_cv42(given.get("padding", ast.Constant("VALID"))) not in ("VALID", "valid"):
+            raise fail(node, f"padding={ast.unparse(given['padding'])}")
+        if _number_cv42(given.get("data_format", ast.Constant("NHWC"))) != "NHWC":
+            raise fail(node, f"data_format={ast.unparse(given['data_format'])}")
+        if given.get("dilations") is not None and _tf_size_cv45(given["dilations"]) != 1:
+            raise fail(node, f"dilations={ast.unparse(given['dilations'])}")
+        x = _nhwc_cv45(given.get("input"), "N::C")
+        if x is None:
+            raise fail(node, "")
+        stride = _tf_size_cv45(given["strides"]) if "strides" in given else None
+        if name == "conv":
+            k = _nhwc_cv45(given.get("filters"), "::IO")
+            if k is None or stride != 1:
+                raise fail(node, f"strides={ast.unparse(given['strides'])}" if k is not None and "strides" in given else "")
+            return ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], [])
+        k = _tf_size_cv45(given["ksize"]) if "ksize" in given else None
+        if not (isinstance(k, int) and k >= 1):
+            raise fail(node, f"ksize={ast.unparse(given['ksize'])}" if "ksize" in given else "ksize")
+        stride = k if stride is None else stride
+        if not (isinstance(stride, int) and stride >= 1):
+            raise fail(node, f"strides={ast.unparse(given['strides'])}")
+        keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
+        return ast.Call(ast.Name(name, ast.Load()), [x], keys)
+
     def torch_adaptive(self, node: ast.Call, name: str) -> ast.AST:
         """conv44: ``F.adaptive_avg_pool2d(A[None, None], 1)`` — global average (max) pooling, a
         classifier head's — is the mean (largest entry) of the whole map; an output size o that
@@ -5690,6 +5754,8 @@ class _ConvCV42(ast.NodeTransformer):
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         self.generic_visit(node)
+        if isinstance(node.value, ast.Call) and called_name(node.value) in _TF_CV45 and _nhwc_cv45(node.slice, "0::0"):
+            return self.tf_nhwc(node.value, _TF_CV45[called_name(node.value)])
         if not (isinstance(node.value, ast.Call) and called_name(node.value) == _CONV4_CV42):
             return node
         inner, axes = node.value.args[0], int(node.value.args[1].value)  # type: ignore[attr-defined]
@@ -5703,7 +5769,72 @@ class _ConvCV42(ast.NodeTransformer):
         return inner if lead >= axes else _conv4(inner, axes - lead, node.value.args[2].value)  # type: ignore[attr-defined]
 
 
+# conv45: TensorFlow's NHWC convolution and pooling of one image of one channel
+_TF_CV45 = {
+    **{f"{tf}.nn.{f}": "conv" for tf in ("tf", "tensorflow") for f in ("conv2d", "convolution")},
+    **{f"{tf}.nn.{f}": "max_pool2d" for tf in ("tf", "tensorflow") for f in ("max_pool2d", "max_pool")},
+    **{f"{tf}.nn.{f}": "avg_pool2d" for tf in ("tf", "tensorflow") for f in ("avg_pool2d", "avg_pool")},
+}
+
+
+def _tf_size_cv45(node: ast.AST) -> int | None:
+    """conv45: TF's ksize/strides/dilations as one whole number: ``2``, ``[2, 2]`` or
+    ``[1, 2, 2, 1]`` (batch and channel 1); else None."""
+    v = _number_cv42(node)
+    if isinstance(v, (list, tuple)) and len(v) == 4 and v[0] == v[3] == 1:
+        v = v[1:3]
+    if isinstance(v, (list, tuple)) and len(v) == 2 and v[0] == v[1]:
+        v = v[0]
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _nhwc_cv45(node: ast.AST | None, layout: str) -> Any:
+    """conv45: the matrix under TF's axes of size 1 — ``layout`` "N::C": an image
+    ``X[None, :, :, None]`` (``X[tf.newaxis, …]``, ``tf.reshape(X, [1, h, w, 1])``), "::IO": a
+    filter ``K[:, :, None, None]`` (``tf.reshape(K, [kh, kw, 1, 1])``); "0::0": is ``node`` the
+    index ``[0, :, :, 0]`` that takes the one map out (True/False)."""
+    if node is None:
+        return None
+    if layout == "0::0":
+        items = node.elts if isinstance(node, ast.Tuple) else [node]
+        return len(items) == 4 and all(
+            (_number_cv42(i) == 0) if c == "0" else (isinstance(i, ast.Slice) and i.lower is i.upper is i.step is None)
+            for c, i in zip(layout, items, strict=True)
+        )
+
+    def one(i: ast.AST) -> bool:
+        return isinstance(i, ast.Constant) and i.value is None or ast.unparse(i) in ("tf.newaxis", "np.newaxis")
+
+    if isinstance(node, ast.Subscript):
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(items) == 4 and all(
+            one(i) if c in "NCIO" else (isinstance(i, ast.Slice) and i.lower is i.upper is i.step is None)
+            for c, i in zip(layout, items, strict=True)
+        ):
+            return node.value
+        return None
+    if isinstance(node, ast.Call) and called_name(node) in ("tf.reshape", "tensorflow.reshape") and len(node.args) == 2:
+        shape = _number_cv42(node.args[1])
+        if isinstance(shape, (list, tuple)) and len(shape) == 4 and all(
+            (v == 1) if c in "NCIO" else True for c, v in zip(layout, shape, strict=True)
+        ):
+            return node.args[0]
+    return None
+
+
 _REDUCE_POOL_CV44 = {"max": "max_pool2d", "amax": "max_pool2d", "mean": "avg_pool2d"}
+# conv45: PyTorch's pooling modules, called at once (nn.MaxPool2d(3, 2)(x)): the functional call
+# and its positional parameters, as derive.lang.spelling.NN_MODULES has them
+_POOL_MODULES_CV45 = {
+    f"{root}.{cls}": (func, params)
+    for root in ("nn", "torch.nn")
+    for cls, func, params in (
+        ("MaxPool2d", "max_pool2d", ("kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode")),
+        ("AvgPool2d", "avg_pool2d", ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")),
+        ("AdaptiveAvgPool2d", "adaptive_avg_pool2d", ("output_size",)),
+        ("AdaptiveMaxPool2d", "adaptive_max_pool2d", ("output_size", "return_indices")),
+    )
+}
 # conv44: PyTorch's element-wise functions (no axis of their own), read through F.conv2d's 4-D result
 _ELEMENTWISE_CV44 = frozenset(
     {"relu", "relu6", "tanh", "sigmoid", "gelu", "elu", "selu", "celu", "leaky_relu", "silu", "softplus",
@@ -5717,19 +5848,22 @@ def _is_conv4_cv44(node: ast.AST) -> bool:
 _NP_CV44 = frozenset({"np", "numpy", "jnp", "jax.numpy", "torch"})
 
 
-def _whole_cv44(node: ast.AST) -> int | None:
-    """conv44: a whole number written with + - * // of numbers (``4 // 2``), else None."""
+def _whole_cv44(node: ast.AST, dims: Mapping[str, int] | None = None) -> int | None:
+    """conv44: a whole number written with + - * // of numbers (``4 // 2``), else None.
+    conv45: a [dims] name counts as its size (``H // 2``)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
         return node.value
+    if isinstance(node, ast.Name) and dims and node.id in dims:
+        return int(dims[node.id])
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv)):
-        a, b = _whole_cv44(node.left), _whole_cv44(node.right)
+        a, b = _whole_cv44(node.left, dims), _whole_cv44(node.right, dims)
         if a is None or b is None or isinstance(node.op, ast.FloorDiv) and b == 0:
             return None
         return {ast.Add: a + b, ast.Sub: a - b, ast.Mult: a * b}.get(type(node.op), a // b if b else 0)
     return None
 
 
-def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | None:
+def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any], dims: Mapping[str, int] | None = None) -> ast.expr | None:
     """conv44: max or average pooling as NumPy-only labs write it without loops —
     ``A.reshape(H // k, k, W // k, k).max(axis=(1, 3))`` (``.mean``, ``np.max(…, axis=…)``,
     PyTorch's ``.amax(dim=(1, 3))``): axes 1 and 3 run inside a k × k window, so it is
@@ -5755,7 +5889,7 @@ def _reshape_pool_cv44(node: ast.Call, shapes: Mapping[str, Any]) -> ast.expr | 
     if sorted(a % 4 for a in axes) != [1, 3]:
         return None
     sizes = inner.args[0].elts if len(inner.args) == 1 and isinstance(inner.args[0], (ast.Tuple, ast.List)) else inner.args
-    whole = [_whole_cv44(a) for a in sizes]
+    whole = [_whole_cv44(a, dims) for a in sizes]
     source = inner.func.value  # type: ignore[attr-defined]
     shape = shapes.get(source.id) if isinstance(source, ast.Name) and not inner.keywords else None
     if shape is None or len(whole) != 4 or None in whole or len(shape) != 2:

@@ -2974,6 +2974,12 @@ NN_MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     "TripletMarginLoss": ("F.triplet_margin_loss", ()),
     "TripletMarginWithDistanceLoss": ("F.triplet_margin_with_distance_loss", ()),  # heldnets40
     "MultiMarginLoss": ("F.multi_margin_loss", ()),
+    # conv45: pooling modules, read as the functional call (what is not read, padding=1 or
+    # ceil_mode=True, is then refused by that call's one line)
+    "MaxPool2d": ("F.max_pool2d", ("kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode")),
+    "AvgPool2d": ("F.avg_pool2d", ("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")),
+    "AdaptiveAvgPool2d": ("F.adaptive_avg_pool2d", ("output_size",)),
+    "AdaptiveMaxPool2d": ("F.adaptive_max_pool2d", ("output_size", "return_indices")),
     "ReLU": ("F.relu", ()),
     "Sigmoid": ("torch.sigmoid", ()),
     "Tanh": ("torch.tanh", ()),
