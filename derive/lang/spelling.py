@@ -6719,15 +6719,25 @@ _MINT_TORCH_HN44 = frozenset({
     "matmul", "add", "sub", "mul", "div", "neg", "exp", "log", "log1p", "sqrt", "rsqrt", "abs",
     "square", "pow", "sigmoid", "tanh", "sin", "cos", "erf", "sum", "mean", "prod", "logsumexp",
     "clamp", "maximum", "minimum", "cat", "stack", "where", "transpose", "max", "min",
+    # heldnets45: more of mint's functions (PyTorch's names and parameters)
+    "mm", "expm1", "reciprocal", "cumsum", "atan2", "sinh", "cosh", "tan", "log2", "log10",
+    "std", "var",
 })
 _MINT_F_HN44 = frozenset({
     "relu", "gelu", "silu", "sigmoid", "tanh", "softmax", "log_softmax", "softplus", "leaky_relu",
     "elu", "dropout", "layer_norm", "binary_cross_entropy", "binary_cross_entropy_with_logits",
     "cross_entropy", "nll_loss", "mse_loss", "l1_loss", "smooth_l1_loss",
+    # heldnets45: nn.functional.linear (weight [out, in], as PyTorch's), normalize, more
+    # activations, kl_div
+    "linear", "normalize", "mish", "selu", "hardswish", "hardsigmoid", "hardtanh", "relu6",
+    "logsigmoid", "kl_div",
 })
 _MINT_NN_HN44 = frozenset({
     "MSELoss", "L1Loss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss", "ReLU", "GELU",
     "SiLU", "Sigmoid", "Tanh",
+    # heldnets45
+    "Softmax", "LogSoftmax", "SmoothL1Loss", "NLLLoss", "KLDivLoss", "Mish", "SELU", "Hardswish",
+    "LeakyReLU", "ELU", "Hardsigmoid", "Hardtanh", "ReLU6", "LogSigmoid",
 })
 _MINT_PATHS_HN44 = {"mint": "torch", "mint.nn.functional": "F", "mint.nn": "nn"}
 
