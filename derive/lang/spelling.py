@@ -5503,6 +5503,10 @@ JAX_LAX_READ_HN34 = (
 )
 
 
+# heldnets45: jax.lax's loops (an RNN by lax.scan): refused as a loop, with the unrolling fix
+JAX_LAX_LOOPS_HN45 = frozenset({"scan", "fori_loop", "while_loop", "map", "associative_scan"})
+
+
 def _jax_lax_call_hn34(n: ast.Call, taken: frozenset[str]) -> str | None:
     """The function name of ``jax.lax.<f>(…)`` or ``lax.<f>(…)`` (``from jax import lax``, where
     no tensor is named ``lax``), else ``None``."""
@@ -5535,6 +5539,8 @@ def jax_lax_hn34(text: str, taken: frozenset[str] = frozenset()) -> str:
             name = _jax_lax_call_hn34(n, taken)
             if name is None or name == "stop_gradient":
                 return n
+            if name in JAX_LAX_LOOPS_HN45:  # heldnets45: a loop, not a function to respell
+                raise SpellingError(catalog.said("spec.heldnets23.loop", text=f"lax.{name}(…)"))
             args = list(n.args)
             known = name in JAX_LAX_READ_HN34
             if known and (n.keywords or any(isinstance(x, ast.Starred) for x in args)):
