@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import pytest
 from spelled_oracle import oracle_text
-from test_heldnets17 import _agree
 from test_heldnets21 import _both, _refusal
 
 torch = pytest.importorskip("torch")
