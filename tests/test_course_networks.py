@@ -397,7 +397,7 @@ REFUSED = {
     # F.interpolate, an orthogonal RNN by torch.linalg.matrix_exp
     "hn45_jax_lax_scan_rnn_cn": "a loop is not read (lax.scan(…))",
     "hn45_unet_interpolate_upsample": "unknown function 'interpolate'",
-    "hn45_expm_orthogonal_rnn": "matrix_exp() is a matrix decomposition",
+    "hn45_expm_orthogonal_rnn": "matrix_exp() is a function of a whole matrix",
 }
 
 

@@ -175,3 +175,11 @@ def test_oracle_sees_the_old_misreading() -> None:
     spec = _VEC.format(lines='a = "F.normalize(u, dim=0)"\nloss = "(a @ W).sum()"')
     run = _VEC.format(lines='a = "u / u.abs()"\nloss = "(a @ W).sum()"')
     assert oracle_text(spec, "seen", run=run).status == "DISAGREE"
+
+
+@pytest.mark.parametrize("f", ["torch.linalg.matrix_exp", "scipy.linalg.expm", "scipy.linalg.sqrtm"])
+def test_a_matrix_function_is_refused_as_one_not_as_a_decomposition(f: str) -> None:
+    text = _VEC.format(lines=f'loss = "{f}(W @ W.T).sum()"')
+    en, zh = _refusal(text, "en"), _refusal(text, "zh")
+    assert "is a function of a whole matrix" in en and "decomposition" not in en
+    assert "整个矩阵的函数" in zh

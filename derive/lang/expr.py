@@ -2032,6 +2032,8 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets41.running_extreme", name=name))
         if sig is None and name in ("ctc_loss", "ctc_batch_cost") and module:
             raise self.fail(node, catalog.said("spec.heldnets26.ctc", f=name))
+        if sig is None and name in MATRIX_FUNCTIONS_HN45 and module:
+            raise self.fail(node, catalog.said("spec.heldnets45.matrix_function", f=name))
         if sig is None and name in DECOMPOSITIONS_HN26 and module:
             raise self.fail(node, catalog.said("spec.heldnets26.decomposition", f=name))
         if sig is None and name in COMPLEX_HN27 and module:
@@ -4760,6 +4762,10 @@ DECOMPOSITIONS_HN26 = frozenset(
 )
 
 
+# heldnets45: functions of a whole matrix (not decompositions): their own sentence
+MATRIX_FUNCTIONS_HN45 = frozenset({"matrix_exp", "expm", "sqrtm"})
+
+
 def _a_tensor_hn26(node: ast.expr, shapes: Mapping[str, Any] | None) -> bool:
     """``node`` is a tensor of the spec (a name with a shape, or an expression of one), not a
     module: ``hs.T.cov()``'s receiver."""
@@ -4779,6 +4785,8 @@ def outside_hn26(called: ast.expr) -> catalog.Said | None:
     if called.attr in DECOMPOSITIONS_HN26 and (
         _module_of(called.value) or "linalg" in path or path.startswith(("torch.", "np.", "tf."))
     ):
+        if called.attr in MATRIX_FUNCTIONS_HN45:
+            return catalog.said("spec.heldnets45.matrix_function", f=path)
         return catalog.said("spec.heldnets26.decomposition", f=path)
     if called.attr in COMPLEX_HN27 and path.startswith(("torch.", "np.", "numpy.", "jnp.", "tf.")):
         return catalog.said("spec.heldnets27.complex", f=path)
