@@ -398,6 +398,11 @@ REFUSED = {
     "hn44_qat_floor_fake_quant_cn": "floor() is a step function",
     "hn44_dcg_argsort_ranks": "argsort() picks entries by their rank in the data",
     "hn44_mc_dropout_tf_random_uniform": "tf.random.uniform() draws a random sample",
+    # branch heldnets45: an RNN by jax.lax.scan (a loop: unroll it), a U-Net upsampling by
+    # F.interpolate, an orthogonal RNN by torch.linalg.matrix_exp
+    "hn45_jax_lax_scan_rnn_cn": "a loop is not read (lax.scan(…))",
+    "hn45_unet_interpolate_upsample": "unknown function 'interpolate'",
+    "hn45_expm_orthogonal_rnn": "matrix_exp() is a function of a whole matrix",
 }
 
 

@@ -140,7 +140,8 @@ def test_mint_is_not_read_as_another_function() -> None:
 @pytest.mark.parametrize(
     "line, name",
     [
-        ('g = "mint.nn.functional.hardswish(u @ A)"', "mint.nn.functional.hardswish()"),
+        # hardswish is read since heldnets45: hardshrink is not
+        ('g = "mint.nn.functional.hardshrink(u @ A)"', "mint.nn.functional.hardshrink()"),
         ('g = "mint.special.erf(u @ A)"', "mint.special()"),
         ('g = "mindspore.mint.nn.Softsign()(u @ A)"', "mint.nn.Softsign()"),
     ],

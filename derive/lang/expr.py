@@ -513,6 +513,8 @@ def one_dimensional(
                 return all(number(p) for p in args[0].elts)  # a stack of numbers (heldnets27)
             if name == "cumsum" and args:
                 return vec(args[0])  # along a 1-D vector's only axis: 1-D
+            if name in ("normalize", "l2_normalize") and args:
+                return vec(args[0])  # heldnets45: F.normalize(v, dim=0) of a 1-D v is 1-D
             if name == "arange" and isinstance(f, ast.Attribute) and _module_of(f.value):
                 return True  # heldnets32: np.arange(k), torch.arange(1, 4): 1-D
             if name in _JOINS_1D_HN30 and isinstance(f, ast.Attribute) and _module_of(f.value):
@@ -1832,6 +1834,13 @@ class _Converter:
             whole = self.whole_vector(node)
             if whole is not None:
                 return self.call(whole, depth)
+        kept = _kept_axis_zero_hn45(node) if self.shapes is not None else None
+        if kept is not None and self.vector(kept[0]):
+            # heldnets45: u.norm(dim=0, keepdim=True), np.sum(u ** 2, axis=0, keepdims=True),
+            # F.normalize(u, dim=0) of a 1-D u: axis 0 is its only axis (a (1,) result that
+            # broadcasts back over u); here u is a row, whose axis 0 would keep every entry
+            # (a wrong ✓: u / ‖u‖ read as u / |u|) — so the row's own axis, keepdims as given
+            return self.call(ast.copy_location(kept[1], node), depth)
         if (
             isinstance(f, ast.Attribute)
             and f.attr == "atleast_2d"
@@ -2030,6 +2039,8 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets41.running_extreme", name=name))
         if sig is None and name in ("ctc_loss", "ctc_batch_cost") and module:
             raise self.fail(node, catalog.said("spec.heldnets26.ctc", f=name))
+        if sig is None and name in MATRIX_FUNCTIONS_HN45 and module:
+            raise self.fail(node, catalog.said("spec.heldnets45.matrix_function", f=name))
         if sig is None and name in DECOMPOSITIONS_HN26 and module:
             raise self.fail(node, catalog.said("spec.heldnets26.decomposition", f=name))
         if sig is None and name in COMPLEX_HN27 and module:
@@ -3264,6 +3275,45 @@ def _trapezoid(node: ast.Call) -> bool:
     return isinstance(f, ast.Attribute) and f.attr in ("trapz", "trapezoid") and bool(
         _module_of(f.value)
     )
+
+
+def _kept_axis_zero_hn45(node: ast.Call) -> tuple[ast.expr, ast.Call] | None:
+    """heldnets45: ``(x, call)`` for a reduction along axis 0 WITH keepdims (``u.sum(0,
+    keepdim=True)``, ``np.max(u, axis=0, keepdims=True)``, ``sum(u ** 2, axis=0, keepdims=True)``
+    as F.normalize is read): ``x`` the reduced tensor, ``call`` the same reduction along the last
+    axis with keepdims (the caller uses it when ``x`` is 1-D). ``None`` for any other form
+    (positional arguments other than the tensor, the axis and keepdim are not rewritten)."""
+    named = _name_and_args(node)
+    if named is None or _trapezoid(node):
+        return None
+    name, args = named
+    if name not in _AXIS_REDUCTIONS or not args:
+        return None
+    kw = {k.arg: k.value for k in node.keywords}
+    at = 2 if name in ("norm", "vector_norm") else 1
+    keep_at = at + (2 if name in ("var", "std") else 1)
+    keep = kw.get("keepdims", kw.get("keepdim"))
+    if keep is None and len(args) > keep_at:
+        keep = args[keep_at]
+    if not (isinstance(keep, ast.Constant) and keep.value is True):
+        return None
+    unbiased = []  # torch.var(u, 0, False, True): PyTorch's unbiased by position
+    if name in ("var", "std") and len(args) == keep_at + 1 and "unbiased" not in kw:
+        unbiased, args = [ast.keyword("unbiased", args[at + 1])], [*args[: at + 1], args[keep_at]]
+        keep_at = at + 1
+    if len(args) > at + 1 and not (len(args) == keep_at + 1 == at + 2):
+        return None
+    axis = kw.get("axis", kw.get("dim", args[at] if len(args) > at else None))
+    if axis is None or _int_index(axis) != 0:
+        return None
+    method = isinstance(node.func, ast.Attribute) and not _module_of(node.func.value)
+    kept = [a for a in args[: min(at, len(args))]]
+    positional = kept[1:] if method else kept
+    kws = [k for k in node.keywords if k.arg not in ("axis", "dim", "keepdims", "keepdim")]
+    kws += unbiased
+    word = "dim" if "dim" in kw or not ("axis" in kw) and method else "axis"
+    kws += [ast.keyword(word, ast.Constant(-1)), ast.keyword("keepdims" if word == "axis" else "keepdim", ast.Constant(True))]
+    return args[0], ast.Call(node.func, positional, kws)
 
 
 def _reduction_axis(node: ast.AST) -> int | None:
@@ -4719,6 +4769,10 @@ DECOMPOSITIONS_HN26 = frozenset(
 )
 
 
+# heldnets45: functions of a whole matrix (not decompositions): their own sentence
+MATRIX_FUNCTIONS_HN45 = frozenset({"matrix_exp", "expm", "sqrtm"})
+
+
 def _a_tensor_hn26(node: ast.expr, shapes: Mapping[str, Any] | None) -> bool:
     """``node`` is a tensor of the spec (a name with a shape, or an expression of one), not a
     module: ``hs.T.cov()``'s receiver."""
@@ -4738,6 +4792,8 @@ def outside_hn26(called: ast.expr) -> catalog.Said | None:
     if called.attr in DECOMPOSITIONS_HN26 and (
         _module_of(called.value) or "linalg" in path or path.startswith(("torch.", "np.", "tf."))
     ):
+        if called.attr in MATRIX_FUNCTIONS_HN45:
+            return catalog.said("spec.heldnets45.matrix_function", f=path)
         return catalog.said("spec.heldnets26.decomposition", f=path)
     if called.attr in COMPLEX_HN27 and path.startswith(("torch.", "np.", "numpy.", "jnp.", "tf.")):
         return catalog.said("spec.heldnets27.complex", f=path)

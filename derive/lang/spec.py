@@ -3407,7 +3407,8 @@ class _Validator:
         Paddle's ``label`` of shape [N, 1], written so by ``spelling.paddle_hn41``) — are the
         input read as declared 1-D (``y = ["N"]``, its [values] a column of whole numbers): the
         squeeze is the labels themselves. A squeeze to 1-D of a 1-D input is that input."""
-        if not any(k in text for k in ("_entropy", "nll_loss", "multi_margin", "range(")):
+        words = ("_entropy", "nll_loss", "multi_margin", "range(", "gather", "take_along")
+        if not any(k in text for k in words):
             return text
         tree = spelling.parsed(text)
         if tree is None:
@@ -3418,6 +3419,9 @@ class _Validator:
                 changed = self.picked_column_hn44(n, inputs, shapes) or changed
                 continue
             if not isinstance(n, ast.Call):
+                continue
+            if self.gathered_by_column_hn45(n, inputs, shapes):
+                changed = True
                 continue
             name = getattr(n.func, "attr", None) or getattr(n.func, "id", "")
             if name not in ("cross_entropy", "nll_loss", "multi_margin_loss"):
@@ -3459,6 +3463,56 @@ class _Validator:
             inputs[label] = shapes[label] = (shape[1], shape[0])
             self.one_d[label] = str(shape[0])
         return label
+
+    def gathered_by_column_hn45(self, n: ast.Call, inputs, shapes) -> bool:
+        """heldnets45: TRL's ``torch.gather(logps, dim=1, index=tok)`` (``P.gather(-1, tok)``,
+        ``torch.take_along_dim(P, tok, dim=1)``, ``np.take_along_axis(P, y, axis=1)``) with the
+        index an input column ``tok = ["N", 1]`` of class labels is each row's entry at its label,
+        the ``[N, 1]`` column — the pick of the labels read as declared 1-D, written
+        ``tok.unsqueeze(1)`` (``tok[:, None]``) as ``expr.gather_label`` reads it. Whether it
+        changed ``n``."""
+        f = n.func
+        if not isinstance(f, ast.Attribute) or f.attr not in ("gather", "take_along_dim", "take_along_axis"):
+            return False
+        module = ex.module_of(f.value)
+        if f.attr == "gather" and module not in ("", "torch"):
+            return False  # tf.gather: a row lookup, read elsewhere
+        if f.attr != "gather" and not module:
+            return False
+        keys = {
+            "gather": ("input", "dim", "index") if module else ("dim", "index"),
+            "take_along_dim": ("input", "indices", "dim"),
+            "take_along_axis": ("arr", "indices", "axis"),
+        }[f.attr]
+        if len(n.args) > len(keys) or any(k.arg not in keys for k in n.keywords):
+            return False
+        bound = {**dict(zip(keys, n.args)), **{k.arg: k.value for k in n.keywords}}
+        index_key = "index" if f.attr == "gather" else "indices"
+        y, dim = bound.get(index_key), bound.get(keys[2] if f.attr != "gather" else "dim")
+        if not isinstance(y, ast.Name) or dim is None or ex.int_index(dim) not in (1, -1):
+            return False
+        shape = shapes.get(y.id)
+        if (
+            y.id not in inputs or y.id in self.one_d or y.id in self.one_hot or shape is None
+            or len(shape) != 2 or int(shape[1]) != 1
+        ):
+            return False
+        inputs[y.id] = shapes[y.id] = (shape[1], shape[0])
+        self.one_d[y.id] = str(shape[0])
+        column = ast.Call(ast.Attribute(ast.Name(y.id, ast.Load()), "unsqueeze", ast.Load()),
+                          [ast.Constant(1)], [])
+        if f.attr != "gather":
+            column = ast.Subscript(  # type: ignore[assignment]
+                ast.Name(y.id, ast.Load()),
+                ast.Tuple([ast.Slice(None, None, None), ast.Constant(None)], ast.Load()),
+                ast.Load(),
+            )
+        at = keys.index(index_key)
+        if len(n.args) > at:
+            n.args[at] = column
+        else:
+            next(k for k in n.keywords if k.arg == index_key).value = column
+        return True
 
     def picked_column_hn44(self, n: ast.Subscript, inputs, shapes) -> bool:
         """heldnets44: CS231n's pick ``P[np.arange(N), y.ravel()]`` (``y.squeeze(1)``,

@@ -5538,6 +5538,10 @@ JAX_LAX_READ_HN34 = (
 )
 
 
+# heldnets45: jax.lax's loops (an RNN by lax.scan): refused as a loop, with the unrolling fix
+JAX_LAX_LOOPS_HN45 = frozenset({"scan", "fori_loop", "while_loop", "map", "associative_scan"})
+
+
 def _jax_lax_call_hn34(n: ast.Call, taken: frozenset[str]) -> str | None:
     """The function name of ``jax.lax.<f>(…)`` or ``lax.<f>(…)`` (``from jax import lax``, where
     no tensor is named ``lax``), else ``None``."""
@@ -5570,6 +5574,8 @@ def jax_lax_hn34(text: str, taken: frozenset[str] = frozenset()) -> str:
             name = _jax_lax_call_hn34(n, taken)
             if name is None or name == "stop_gradient":
                 return n
+            if name in JAX_LAX_LOOPS_HN45:  # heldnets45: a loop, not a function to respell
+                raise SpellingError(catalog.said("spec.heldnets23.loop", text=f"lax.{name}(…)"))
             args = list(n.args)
             known = name in JAX_LAX_READ_HN34
             if known and (n.keywords or any(isinstance(x, ast.Starred) for x in args)):
@@ -6754,15 +6760,25 @@ _MINT_TORCH_HN44 = frozenset({
     "matmul", "add", "sub", "mul", "div", "neg", "exp", "log", "log1p", "sqrt", "rsqrt", "abs",
     "square", "pow", "sigmoid", "tanh", "sin", "cos", "erf", "sum", "mean", "prod", "logsumexp",
     "clamp", "maximum", "minimum", "cat", "stack", "where", "transpose", "max", "min",
+    # heldnets45: more of mint's functions (PyTorch's names and parameters)
+    "mm", "expm1", "reciprocal", "cumsum", "atan2", "sinh", "cosh", "tan", "log2", "log10",
+    "std", "var",
 })
 _MINT_F_HN44 = frozenset({
     "relu", "gelu", "silu", "sigmoid", "tanh", "softmax", "log_softmax", "softplus", "leaky_relu",
     "elu", "dropout", "layer_norm", "binary_cross_entropy", "binary_cross_entropy_with_logits",
     "cross_entropy", "nll_loss", "mse_loss", "l1_loss", "smooth_l1_loss",
+    # heldnets45: nn.functional.linear (weight [out, in], as PyTorch's), normalize, more
+    # activations, kl_div
+    "linear", "normalize", "mish", "selu", "hardswish", "hardsigmoid", "hardtanh", "relu6",
+    "logsigmoid", "kl_div",
 })
 _MINT_NN_HN44 = frozenset({
     "MSELoss", "L1Loss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss", "ReLU", "GELU",
     "SiLU", "Sigmoid", "Tanh",
+    # heldnets45
+    "Softmax", "LogSoftmax", "SmoothL1Loss", "NLLLoss", "KLDivLoss", "Mish", "SELU", "Hardswish",
+    "LeakyReLU", "ELU", "Hardsigmoid", "Hardtanh", "ReLU6", "LogSigmoid",
 })
 _MINT_PATHS_HN44 = {"mint": "torch", "mint.nn.functional": "F", "mint.nn": "nn"}
 
