@@ -65,6 +65,19 @@ class Words:
         return dict(self.args)
 
 
+def _relus_together(out: list[Words]) -> list[Words]:
+    """Several ReLUs of one line on the path (a margin loss's two hinges relu(0.9 − v) and
+    relu(v − 0.1)): one sentence naming every input, in the first one's place, not the first
+    hinge only."""
+    relus = [w for w in out if w.key == "slope.relu"]
+    inputs = list(dict.fromkeys(w.values["T"] for w in relus))
+    if len(inputs) < 2:
+        return out
+    many = Words("slope.relu.many", (("T", Math(", \\; ".join(inputs))),))
+    first = out.index(relus[0])
+    return [many if k == first else w for k, w in enumerate(out) if w.key != "slope.relu" or k == first]
+
+
 def _calls(tree: ex.Node) -> list[ex.Call]:
     out: list[ex.Call] = []
     stack = [tree]
@@ -655,6 +668,7 @@ class _Writer:
                 continue
             if id(call) not in clipped and not (call is tree and call.func == inline):
                 out += self.gate(t, call, op, c.source)
+        out = _relus_together(out)
         lse = _logsumexps(tree)
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
