@@ -1086,7 +1086,10 @@ class _Writer:
         if arg is not None and not isinstance(arg, ex.Name):
             # "ReLU's slope is 1 where X W + b is positive": the function's input, not t (of
             # relu(X @ W1 + b1), t is W1, whose sign says nothing)
-            args[0] = ("T", Math(forward_ir(arg, self.g).tex()))
+            inner = forward_ir(arg, self.g)
+            args[0] = ("T", Math(inner.tex()))
+            if op.name in ("sqrt", "log") and tuple(int(k) for k in inner.shape) == (1, 1):
+                key = f"slope.{op.name}.one"  # Sharpe's std: one number, not "small entries of"
         if op.name == "elu":  # "… by its slope α·e^z, between 0 and α = 1.6732632423543772"
             alpha = forward_ir(call.args[1], self.g).tex() if len(call.args) > 1 else "1"
             given = call.args[1] if len(call.args) > 1 else None
