@@ -160,3 +160,72 @@ def test_a_column_of_roots_keeps_its_entries() -> None:
     words = " ".join(_words(_md(ROWS, "en")))
     assert "small entries of" in words
     assert "the smaller the number" not in words
+
+
+# ---- a pinball (quantile) loss: its two slopes named ------------------------------------------
+
+# held out: the pinball loss of the 0.25 quantile of a linear forecast
+PINBALL = """
+[network]
+name = "quantile-quarter"
+[dims]
+n = 4
+k = 2
+[inputs]
+x = ["n", "k"]
+y = ["n", 1]
+[params]
+w = ["k", 1]
+[forward]
+f = "x @ w"
+r = "y - f"
+loss = "torch.mean(torch.max(0.25 * r, (0.25 - 1) * r))"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_pinball_slopes_are_named(lang: str) -> None:
+    words = " ".join(_words(_section(_md(PINBALL, lang), "\\delta_{r}")))
+    lead = catalogue(lang)["handout_intuition"]["loss.lines.max"].split("{{")[0]
+    assert lead in words
+    # the slope where r > 0 is q = 1/4, where r < 0 it is q − 1 = −3/4, in that order
+    assert words.index("$\\frac{1}{4}$") < words.index("$- \\frac{3}{4}$")
+
+
+def test_a_plain_square_has_no_two_lines() -> None:
+    words = " ".join(_words(_md(PINBALL.replace(
+        'loss = "torch.mean(torch.max(0.25 * r, (0.25 - 1) * r))"', 'loss = "torch.mean(r ** 2)"'
+    ), "en")))
+    assert "Each term of the loss is the" not in words
+
+
+# ---- a standardised column: the quotient's two shares -----------------------------------------
+
+# held out: columns standardised by their own mean and standard deviation, then a linear head
+STANDARD = """
+[network]
+name = "standardised-columns"
+[dims]
+m = 5
+k = 2
+[inputs]
+x = ["m", "k"]
+y = ["m", 1]
+[params]
+V = ["k", "k"]
+u = ["k", 1]
+[forward]
+h = "torch.tanh(x @ V)"
+s = "(h - h.mean(0)) / h.std(0)"
+o = "s @ u"
+loss = "F.mse_loss(o, y)"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_standardised_column_has_the_quotients_two_shares(lang: str) -> None:
+    L = catalogue(lang)["handout_intuition"]
+    words = " ".join(_words(_section(_md(STANDARD, lang), "\\delta_{h}")))
+    both = L["product.quotient.both"].split("}}")[-1][:20]
+    inside = L["product.inside"].split("}}")[-1][:20]
+    assert both in words and inside not in words

@@ -245,6 +245,17 @@ def _maxima(tree: ex.Node) -> list[tuple[ex.Node, ex.Node, bool, ex.Call]]:
     return out
 
 
+def _multiple(x: ex.Node, t: str, g: Any) -> sp.Expr | None:
+    """``c`` when ``x`` is a number times the tensor ``t`` (``0.9 * err``, ``(0.9 - 1) * err``)."""
+    if x == ex.Name(t):
+        return sp.Integer(1)
+    if isinstance(x, ex.BinOp) and x.op == "*" and x.right == ex.Name(t) and not _uses(x.left, t):
+        c = forward_ir(x.left, g)
+        if isinstance(c, mf.Scalar) and c.expr.is_number:
+            return c.expr
+    return None
+
+
 def _softsigns(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
     """The softsigns in ``tree`` as the spellings write them, ``x / (1 + |x|)`` (F.softsign,
     tf.nn.softsign, or written out): ``(x, the abs call)``. Its slope is 1/(1 + |x|)², the
@@ -834,6 +845,10 @@ class _Writer:
                 elif _terms_using(tree, t) > 1:
                     # p * y + (1 - p) * (1 - y): p is in two terms, not one product
                     out.append(Words("product.terms", (*base, ("k", Math(str(_terms_using(tree, t)))))))
+                elif _both_sides(tree, t) and not factor(tree, t) and "power" not in rules:
+                    # (z − mean(z)) / std(z), mean(r) / std(r): t is in the numerator and in the
+                    # denominator (the quotient rule's two shares), not only "inside a sum"
+                    out.append(Words("product.quotient.both", base))
                 elif (
                     "power" not in rules
                     and not factor(tree, t)
@@ -1156,6 +1171,24 @@ class _Writer:
             return True
         return all(sorted(r) == [0] * (len(r) - 1) + [1] for r in rows)
 
+    def _lines_through_zero(self, t: str, tree: ex.Node) -> list[Words]:
+        """A loss that takes, entry by entry, the larger (smaller) of two multiples of ``t``,
+        ``max(q·e, (q − 1)·e)`` (the pinball loss of a quantile q): its slope is one number where
+        ``t`` is positive and another where it is negative — what the formula's sign(·) picks."""
+        out = []
+        for a, b, most, _bars in _maxima(tree):
+            found = [_multiple(x, t, self.g) for x in (a, b)]
+            if None in found:
+                continue
+            p, q = (sp.nsimplify(x) for x in found)  # type: ignore[arg-type]
+            if p == q:
+                continue
+            up, down = (max(p, q), min(p, q)) if most else (min(p, q), max(p, q))
+            A, B = (Math(forward_ir(x, self.g).tex()) for x in (a, b))
+            key = "loss.lines.max" if most else "loss.lines.min"
+            out.append(Words(key, (("T", self.tex(t)), ("A", A), ("B", B), ("p", Math(sp.latex(up))), ("q", Math(sp.latex(down))))))
+        return out
+
     def loss(self, t: str, tree: ex.Node, c: Any) -> list[Words]:
         g = self.g
         T = self.tex(t)
@@ -1169,6 +1202,7 @@ class _Writer:
         k = _summed_hinge(tree)  # a hinge: the mean of max(margin − …, 0) is the loss
         if k is not None and _uses(k.args[0], t):
             out.append(Words("loss.hinge", (("X", Math(forward_ir(k.args[0], g).tex())),)))
+        out += self._lines_through_zero(t, tree)
         if "loss-target" in c.rules:
             out.append(Words("loss.target", (("T", T),)))
             return out
