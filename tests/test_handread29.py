@@ -229,3 +229,36 @@ def test_a_standardised_column_has_the_quotients_two_shares(lang: str) -> None:
     both = L["product.quotient.both"].split("}}")[-1][:20]
     inside = L["product.inside"].split("}}")[-1][:20]
     assert both in words and inside not in words
+
+
+# ---- a slope sentence that names neither parameter: not repeated word for word ---------------
+
+# held out: a GELU layer's W and c (its bias) in a row; GELU's sentence names the layer's input
+# and the blame above, the same for both
+GELU_LAYER = """
+[network]
+name = "gelu-layer-pair"
+[dims]
+n = 3
+k = 2
+h = 4
+[inputs]
+x = ["n", "k"]
+y = ["n", 1]
+[params]
+W = ["k", "h"]
+c = [1, "h"]
+v = ["h", 1]
+[forward]
+o = "F.gelu(x @ W + c) @ v"
+loss = "F.mse_loss(o, y)"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_gelus_slope_is_not_said_twice_in_a_row(lang: str) -> None:
+    L = catalogue(lang)["handout_intuition"]
+    lead = L["slope.gelu"].split("{{")[0][:6]  # "GELU, " / "GELU 即"
+    md = _md(GELU_LAYER, lang)
+    said = [" ".join(_words(_section(md, s))) for s in ("\\partial W}", "\\partial c}")]
+    assert lead in said[0] and lead not in said[1]

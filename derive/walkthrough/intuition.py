@@ -1688,7 +1688,7 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
                 continue
             # an activation's slope with no short form, word for word the one of the paragraph
             # just read (ELU's at W⁽²⁾, then at b⁽²⁾ of the same layer): not said again
-            if w.key.startswith("slope.") and w.key not in AGAIN and w in before:
+            if w.key.startswith("slope.") and w.key not in AGAIN and any(_said(w) == _said(x) for x in before):
                 continue
             if w.key in SHORT and (w.key, w.args) in first:
                 keep.append(Words(SHORT[w.key], w.args))
@@ -1708,6 +1708,16 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
         out.append(tuple(keep))
         before = ws
     return out
+
+
+def _said(w: Words) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """``w`` as a reader sees it: its key and the values its sentence writes, in every
+    language (GELU's slope at W⁽¹⁾ and at b⁽¹⁾ names neither: the same sentence)."""
+    try:
+        texts = [catalog.lookup(f"handout_intuition.{w.key}", lang) for lang in ("en", "zh")]
+    except KeyError:
+        return w.key, w.args
+    return w.key, tuple((k, v) for k, v in w.args if any(f"{{{{{k}}}}}" in x for x in texts))
 
 
 def _in_catalogue(key: str) -> bool:
