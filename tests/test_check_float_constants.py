@@ -51,11 +51,14 @@ def test_the_handouts_constants_read_back_and_others_do_not() -> None:
         assert check(path, p, t.expected).ok, (path, p)
     t = net_for(GELU, 0).target("W")
     # x/√2 exact since round 42 (F.gelu's float64 1/√2 before); erf's 2/√π exact, folded with
-    # the ½ of x·Φ'(x) into 1/√π since round 44 (handread28: a Hadamard product's numbers in front)
-    assert r"}{\sqrt{2}}" in t.tex and r"\frac{1}{\sqrt{\pi}}" in t.tex
+    # the ½ of x·Φ'(x) into 1/√π since round 44 (handread28: a Hadamard product's numbers in front),
+    # and with the chain rule's 1/√2 into one number in front since round 45 (handread29: not
+    # \frac{\frac{1}{\sqrt{\pi}} …}{\sqrt{2}})
+    folded = r"\frac{\sqrt{2}}{2 \cdot \sqrt{\pi}}"
+    assert r"}{\sqrt{2}}" in t.tex and folded in t.tex and r"\frac{\frac" not in t.tex
     wrong = t.tex.replace(r"}{\sqrt{2}}", r"}{\sqrt{3}}")
     assert not check(GELU, "W", wrong, latex=True).ok
-    doubled = t.tex.replace(r"\frac{1}{\sqrt{\pi}}", r"\frac{2}{\sqrt{\pi}}")  # the ½ forgotten
+    doubled = t.tex.replace(folded, r"\frac{\sqrt{2}}{\sqrt{\pi}}")  # the ½ forgotten
     assert not check(GELU, "W", doubled, latex=True).ok
     t = net_for(GELU_TANH, 0).target("W1")
     assert r"\sqrt{2/\pi}" in t.tex

@@ -2558,7 +2558,19 @@ def transpose(x: MExpr, general: bool = False) -> MExpr:
 def div(a: MExpr, b: MExpr) -> MExpr:
     if isinstance(b, Scalar):
         return mul(Scalar(1 / b.expr, b.symbol_names), a)
+    root = _constant_root(b)
+    if root is not None and _scaled_factor(a):  # (c·x)/√2 = (c/√2)·x: one number in front, not
+        # the nested fraction (1/√π)(…)/√2 of exact GELU's slope; a plain z/√2 keeps its form
+        assert isinstance(a, Mul) and isinstance(a.a, Scalar)
+        return mul(Scalar(a.a.expr / root, a.a.symbol_names), a.b)
     return Div(a, b)
+
+
+def _constant_root(b: MExpr) -> sp.Expr | None:
+    """The number ``√c`` when ``b`` is the square root of a plain number ``c``, else None."""
+    if isinstance(b, Func) and b.name == "sqrt" and isinstance(b.x, Scalar) and b.x.expr.is_number:
+        return sp.sqrt(b.x.expr)
+    return None
 
 
 def _scale_split(f: MExpr) -> tuple[Scalar, MExpr] | None:

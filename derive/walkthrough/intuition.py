@@ -65,6 +65,19 @@ class Words:
         return dict(self.args)
 
 
+def _relus_together(out: list[Words]) -> list[Words]:
+    """Several ReLUs of one line on the path (a margin loss's two hinges relu(0.9 − v) and
+    relu(v − 0.1)): one sentence naming every input, in the first one's place, not the first
+    hinge only."""
+    relus = [w for w in out if w.key == "slope.relu"]
+    inputs = list(dict.fromkeys(w.values["T"] for w in relus))
+    if len(inputs) < 2:
+        return out
+    many = Words("slope.relu.many", (("T", Math(", \\; ".join(inputs))),))
+    first = out.index(relus[0])
+    return [many if k == first else w for k, w in enumerate(out) if w.key != "slope.relu" or k == first]
+
+
 def _calls(tree: ex.Node) -> list[ex.Call]:
     out: list[ex.Call] = []
     stack = [tree]
@@ -230,6 +243,17 @@ def _maxima(tree: ex.Node) -> list[tuple[ex.Node, ex.Node, bool, ex.Call]]:
         if spread.right.args[0] == ex.BinOp("-", a, b):
             out.append((a, b, n.op == "+", spread.right))
     return out
+
+
+def _multiple(x: ex.Node, t: str, g: Any) -> sp.Expr | None:
+    """``c`` when ``x`` is a number times the tensor ``t`` (``0.9 * err``, ``(0.9 - 1) * err``)."""
+    if x == ex.Name(t):
+        return sp.Integer(1)
+    if isinstance(x, ex.BinOp) and x.op == "*" and x.right == ex.Name(t) and not _uses(x.left, t):
+        c = forward_ir(x.left, g)
+        if isinstance(c, mf.Scalar) and c.expr.is_number:
+            return c.expr
+    return None
 
 
 def _softsigns(tree: ex.Node) -> list[tuple[ex.Node, ex.Call]]:
@@ -655,6 +679,7 @@ class _Writer:
                 continue
             if id(call) not in clipped and not (call is tree and call.func == inline):
                 out += self.gate(t, call, op, c.source)
+        out = _relus_together(out)
         lse = _logsumexps(tree)
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
@@ -820,6 +845,10 @@ class _Writer:
                 elif _terms_using(tree, t) > 1:
                     # p * y + (1 - p) * (1 - y): p is in two terms, not one product
                     out.append(Words("product.terms", (*base, ("k", Math(str(_terms_using(tree, t)))))))
+                elif _both_sides(tree, t) and not factor(tree, t) and "power" not in rules:
+                    # (z − mean(z)) / std(z), mean(r) / std(r): t is in the numerator and in the
+                    # denominator (the quotient rule's two shares), not only "inside a sum"
+                    out.append(Words("product.quotient.both", base))
                 elif (
                     "power" not in rules
                     and not factor(tree, t)
@@ -1072,7 +1101,10 @@ class _Writer:
         if arg is not None and not isinstance(arg, ex.Name):
             # "ReLU's slope is 1 where X W + b is positive": the function's input, not t (of
             # relu(X @ W1 + b1), t is W1, whose sign says nothing)
-            args[0] = ("T", Math(forward_ir(arg, self.g).tex()))
+            inner = forward_ir(arg, self.g)
+            args[0] = ("T", Math(inner.tex()))
+            if op.name in ("sqrt", "log") and tuple(int(k) for k in inner.shape) == (1, 1):
+                key = f"slope.{op.name}.one"  # Sharpe's std: one number, not "small entries of"
         if op.name == "elu":  # "… by its slope α·e^z, between 0 and α = 1.6732632423543772"
             alpha = forward_ir(call.args[1], self.g).tex() if len(call.args) > 1 else "1"
             given = call.args[1] if len(call.args) > 1 else None
@@ -1141,6 +1173,24 @@ class _Writer:
             return True
         return all(sorted(r) == [0] * (len(r) - 1) + [1] for r in rows)
 
+    def _lines_through_zero(self, t: str, tree: ex.Node) -> list[Words]:
+        """A loss that takes, entry by entry, the larger (smaller) of two multiples of ``t``,
+        ``max(q·e, (q − 1)·e)`` (the pinball loss of a quantile q): its slope is one number where
+        ``t`` is positive and another where it is negative — what the formula's sign(·) picks."""
+        out = []
+        for a, b, most, _bars in _maxima(tree):
+            found = [_multiple(x, t, self.g) for x in (a, b)]
+            if None in found:
+                continue
+            p, q = (sp.nsimplify(x) for x in found)  # type: ignore[arg-type]
+            if p == q:
+                continue
+            up, down = (max(p, q), min(p, q)) if most else (min(p, q), max(p, q))
+            A, B = (Math(forward_ir(x, self.g).tex()) for x in (a, b))
+            key = "loss.lines.max" if most else "loss.lines.min"
+            out.append(Words(key, (("T", self.tex(t)), ("A", A), ("B", B), ("p", Math(sp.latex(up))), ("q", Math(sp.latex(down))))))
+        return out
+
     def loss(self, t: str, tree: ex.Node, c: Any) -> list[Words]:
         g = self.g
         T = self.tex(t)
@@ -1154,6 +1204,7 @@ class _Writer:
         k = _summed_hinge(tree)  # a hinge: the mean of max(margin − …, 0) is the loss
         if k is not None and _uses(k.args[0], t):
             out.append(Words("loss.hinge", (("X", Math(forward_ir(k.args[0], g).tex())),)))
+        out += self._lines_through_zero(t, tree)
         if "loss-target" in c.rules:
             out.append(Words("loss.target", (("T", T),)))
             return out
@@ -1639,7 +1690,7 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
                 continue
             # an activation's slope with no short form, word for word the one of the paragraph
             # just read (ELU's at W⁽²⁾, then at b⁽²⁾ of the same layer): not said again
-            if w.key.startswith("slope.") and w.key not in AGAIN and w in before:
+            if w.key.startswith("slope.") and w.key not in AGAIN and any(_said(w) == _said(x) for x in before):
                 continue
             if w.key in SHORT and (w.key, w.args) in first:
                 keep.append(Words(SHORT[w.key], w.args))
@@ -1659,6 +1710,16 @@ def once(items: list[tuple[Words, ...]]) -> list[tuple[Words, ...]]:
         out.append(tuple(keep))
         before = ws
     return out
+
+
+def _said(w: Words) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """``w`` as a reader sees it: its key and the values its sentence writes, in every
+    language (GELU's slope at W⁽¹⁾ and at b⁽¹⁾ names neither: the same sentence)."""
+    try:
+        texts = [catalog.lookup(f"handout_intuition.{w.key}", lang) for lang in ("en", "zh")]
+    except KeyError:
+        return w.key, w.args
+    return w.key, tuple((k, v) for k, v in w.args if any(f"{{{{{k}}}}}" in x for x in texts))
 
 
 def _in_catalogue(key: str) -> bool:
