@@ -385,8 +385,8 @@ C(KD, "b2", N, J("# 蒸馏：学生损失 alpha*CE，蒸馏项 (1-alpha)*T²*KL�
   oracle=f"np.sum({KD_D}, axis=0)", style="zh-distiller-b2")
 C(KD, "b2", N, J("# 蒸馏项的梯度方向写反了", *KDH, "onehot = np.eye(C)[y]", "ds = alpha * (p - onehot) / N + (1 - alpha) * temperature * (pt - ps) / N", "db2 = ds.sum(axis=0)"), "*", lang=Z,
   oracle=f"np.sum(alpha * ({KD_P} - {KD_Y}) / N + (1 - alpha) * temperature * ({KD_PT} - {KD_PS}) / N, axis=0)", style="zh-distiller-b2-kd-term-sign")
-C(KD, "b2", N, J(*KDH, "ds = alpha * (p - y) / N + (1 - alpha) * temperature * (ps - pt) / N", "db2 = ds.sum(axis=0)"), "*", oracle=None, style="distiller-b2-labels-as-values",
-  note="the integer labels y subtracted as numbers (broadcast down the columns) where their one-hot rows are meant; no oracle (an N-vector against N x C)")
+C(KD, "b2", N, J(*KDH, "ds = alpha * (p - y) / N + (1 - alpha) * temperature * (ps - pt) / N", "db2 = ds.sum(axis=0)"), oracle=None, style="distiller-b2-labels-as-values",
+  note="relabelled by the lead (round 45): the class labels y read as derive's walkthrough shows them, their one-hot rows (the printed right answer writes p - y), right, with the note naming one_hot(y) for code where y holds the class numbers (as c44t-132); no oracle (an N-vector against N x C)")
 
 # ================================================================ hn44_timm_label_smoothing_gather
 TL_T = "(0.9 * np.eye(C)[target.astype(int)] + 0.1 / C)"

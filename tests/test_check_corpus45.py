@@ -34,9 +34,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
                 "1-D labels stand for their one-hot rows, accept this wrong answer: the refusal is the safe verdict"),
     "c45-120": ("tanh′ written sech(z) (not squared): named unknown, labelled wrong-activation-derivative — no mutation "
                 "of the diagnosis writes sech to the first power"),
-    "c45-199": ("WRONG ACCEPT by policy: the distiller's alpha·(p − y)/N with y the integer labels (['N']); since round 44 "
-                "(2d2e46a1) 1-D labels stand for their one-hot rows as derive's own walkthroughs write softmax(z) − y; in "
-                "NumPy this p − y does not even broadcast (N = 4, C = 3) — the lead decides whether code keeps the reading"),
     "c45-200": _TIMM, "c45-205": _TIMM, "c45-206": _TIMM, "c45-208": _TIMM, "c45-209": _TIMM,
     "c45-204": "the wrong size name h for N on timm's label smoothing: named unknown (the constants' re-check fails first); " + _TIMM,
 }
