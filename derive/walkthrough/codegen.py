@@ -429,6 +429,18 @@ def _indicators(m: object) -> int:
     )
 
 
+class _LabPrinter(mf.NumpyPrinter):
+    """The forward lines of the lab: a square root inside a norm or a distance (``sqrt0``, whose
+    argument is a sum of squares) of its argument clipped at 0 — in floating point the squared
+    distance of a point to itself (cdist's diagonal) comes out as −1e-17, whose square root is
+    NaN, and the lab's finite differences were NaN (hn22_energy_distance_cdist, round 45)."""
+
+    def _print_Func(self, e: mf.Func) -> str:
+        if e.name == "sqrt0":
+            return f"np.sqrt(np.maximum({self.doprint(e.x)}, 0))"
+        return super()._print_Func(e)
+
+
 def forward_line(n: object) -> str:
     """The code line of forward node ``n``: a mask spelled with two ReLU slopes as the walkthrough
     shows it (:func:`~derive.walkthrough.tidy.tidy`, the same matrix entry by entry),
@@ -436,8 +448,8 @@ def forward_line(n: object) -> str:
     every other line from the matrix form as it is (its grouping kept: tidying it does not read
     better, and a sum of two boolean arrays is no number in NumPy)."""
     m = n.forward  # type: ignore[attr-defined]
-    code, tidied = m.code(), tidy(m)
-    shown = tidied.code()
+    tidied = tidy(m)
+    code, shown = _LabPrinter().doprint(m), _LabPrinter().doprint(tidied)
     powers = re.sub(r"10\*\*(\d+)", lambda k: str(10 ** int(k.group(1))), shown)
     if powers == code or _indicators(tidied) > _indicators(m):
         code, m = shown, tidied

@@ -73,7 +73,7 @@ def _relus_together(out: list[Words]) -> list[Words]:
     inputs = list(dict.fromkeys(w.values["T"] for w in relus))
     if len(inputs) < 2:
         return out
-    many = Words("slope.relu.many", (("T", Math(", \\; ".join(inputs))),))
+    many = Words("slope.relu.many", (("T", Math(", \\thickspace ".join(inputs))),))
     first = out.index(relus[0])
     return [many if k == first else w for k, w in enumerate(out) if w.key != "slope.relu" or k == first]
 
