@@ -55,3 +55,41 @@ def test_only_a_lone_axis_keyword_is_moved() -> None:
     for same in ("x.squeeze(1)", "torch.sum(x, dim=1)", "x.squeeze()", "f(x, dim=1)",
                  "torch.squeeze(x, 1, dim=0)", "x.squeeze(dim=1, out=y)"):
         assert spelling.positional_axes_r45(same) == same
+
+
+def test_the_labs_not_finite_differences_fail_even_at_a_kink(tmp_path: Path) -> None:
+    """A lab whose example sits at a kink prints its finite-difference distance as "not compared";
+    a NaN distance was printed the same way and ``finite_differences_ok`` stayed true (cdist's
+    zero diagonal, −1e-17 in floating point, gave NaN square roots in hn22_energy_distance_cdist's
+    lab). A distance that is not finite is now ✗ and the check fails; a finite one at the kink is
+    still only not compared."""
+    import json
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    path = Path(__file__).parent / "specs_course" / "relu_kink.toml"
+    res = CliRunner().invoke(main, ["build", str(path), "-f", "py", "--lang", "en", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    script = next(tmp_path.rglob("backprop.py"))
+
+    def run(text: str) -> tuple[str, dict]:
+        script.write_text(text, encoding="utf-8")
+        out = subprocess.run([sys.executable, script.name, "--json"], cwd=script.parent, capture_output=True,
+                             text=True, timeout=300)
+        return out.stdout, json.loads(out.stdout.strip().splitlines()[-1])
+
+    good = script.read_text(encoding="utf-8")
+    out, report = run(good)
+    assert report["finite_differences_ok"] and "(at a kink: not compared)" in out
+    # the same lab whose loss comes out NaN away from the example (a square root of −1e-17)
+    body = good[good.index("def loss_at("):]
+    last = body[: body.index("\n\n")].rstrip().splitlines()[-1]  # "    return np.sum(L)"
+    assert last.startswith("    return np.sum(")
+    bad = good.replace(last, last + " * np.nan", 1)
+    out, report = run(bad)
+    assert not report["finite_differences_ok"], report
+    assert "✗" in out and "not a finite number" in out
