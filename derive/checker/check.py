@@ -85,6 +85,7 @@ from derive.checker.checknet import (
     POINTS_PIECEWISE,
     Net,
     Target,
+    distribution_row,
     net_for,
     window_text,
     softmax_targets,
@@ -1683,11 +1684,12 @@ def onehot_points(
                 rows, cols = syms.shape
                 for i in range(rows if axis == 1 else cols):
                     n = cols if axis == 1 else rows
-                    hot = rng.randrange(n)
-                    weights = [rng.randint(1, 97) for _ in range(n)]
+                    # one-hot: the draws of earlier rounds, unchanged; spread: a distribution row
+                    row = distribution_row(rng, n) if spread else None
+                    hot = None if spread else rng.randrange(n)
                     for j in range(n):
                         s = syms[i, j] if axis == 1 else syms[j, i]
-                        bits[s] = sp.Rational(weights[j], sum(weights)) if spread else sp.Integer(int(j == hot))
+                        bits[s] = row[j] if row is not None else sp.Integer(int(j == hot))
             seed = net.seed + 21 + 3 * axis + k + (50 if spread else 0)
             defs = {**(base or net.rand).defs, **bits}
             points.append(Checker(defs=defs, points=1, seed=seed))

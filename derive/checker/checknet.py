@@ -785,6 +785,13 @@ class Target:
 # ---- the special point where ReLU inputs are exactly zero ---------------------------------------
 
 
+def distribution_row(rng: random.Random, n: int) -> list[sp.Rational]:
+    """``n`` positive rationals summing to 1 (a probability row: soft labels, a teacher's
+    probabilities), drawn from ``rng``."""
+    weights = [rng.randint(1, 97) for _ in range(n)]
+    return [sp.Rational(w, sum(weights)) for w in weights]
+
+
 def one_hot_values(
     g: Any, key: str, implied: dict[str, bool | None] | None = None
 ) -> dict[sp.Symbol, sp.Integer]:
@@ -809,9 +816,7 @@ def one_hot_values(
         rows, cols = int(syms.shape[0]), int(syms.shape[1])
         if name in g.spec.distributions:  # rows of positive rationals summing to 1
             for i in range(rows):
-                weights = [rng.randint(1, 97) for _ in range(cols)]
-                for j in range(cols):
-                    out[syms[i, j]] = sp.Rational(weights[j], sum(weights))
+                out.update(zip(syms[i, :], distribution_row(rng, cols), strict=True))
             continue
         first = rng.randrange(cols)
         for i in range(rows):
