@@ -43,10 +43,11 @@ ROLE_OF_DOMAIN = {
     "above_one": "above_one",  # acosh: drawn 1.1 … 1.9
     "open_unit": "unit",  # atanh, erfinv: drawn 0.1 … 0.9, inside (−1, 1)
     "variance": "positive",  # gaussian_nll_loss's var (assert_nonneg): ≥ 0, drawn > 0
+    "count": "positive",  # a Poisson loss's target (assert_count): ≥ 0, drawn > 0
 }
 # element-wise domains other than ``positive`` checked entry by entry before the op is applied
 # (a value outside is refused naming the function, the entry and the domain, as log's is)
-INTERVAL_DOMAINS = ("above_one", "open_unit", "variance")
+INTERVAL_DOMAINS = ("above_one", "open_unit", "variance", "count")
 
 
 @dataclass(frozen=True)
@@ -686,6 +687,9 @@ class Evaluator:
             m = ~inside
             if domain == "variance":  # gaussian_nll_loss's var (ops: assert_nonneg)
                 said = catalog.said("refuse.variance", value=_fmt(x[_first(m)]))
+                self.stop(m, x[_first(m)], said)
+            if domain == "count":  # a Poisson loss's target (ops: assert_count)
+                said = catalog.said("refuse.count_r46", value=_fmt(x[_first(m)]))
                 self.stop(m, x[_first(m)], said)
             said = catalog.said(
                 "refuse.interval",

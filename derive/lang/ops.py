@@ -603,6 +603,7 @@ DOMAINS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "positive": ("positive numbers (> 0)", lambda v: bool(v > 0)),
     "nonnegative": ("numbers ≥ 0", lambda v: bool(v >= 0)),  # sqrt0: a sum of squares
     "variance": ("numbers ≥ 0 (a variance)", lambda v: bool(v >= 0)),  # assert_nonneg
+    "count": ("numbers ≥ 0 (a count)", lambda v: bool(v >= 0)),  # assert_count: a Poisson target
     "nonzero": ("non-zero numbers", lambda v: bool(v != 0)),
     "unit": ("numbers strictly between 0 and 1", lambda v: bool(0 < v < 1)),
     "binary": ("0 or 1", lambda v: bool(v in (0, 1))),
@@ -2783,6 +2784,17 @@ _NONNEG_ROWS_HN26: tuple[Op, ...] = (
     ),
 )
 _ROWS = (*_ROWS, *_NONNEG_ROWS_HN26)
+
+# round 46: a Poisson loss's target is a count (or a rate): ≥ 0. With a negative target
+# exp(x) − y·x is unbounded below, so no minimum exists, yet every number stays finite and
+# PyTorch's poisson_nll_loss (and TensorFlow's log_poisson_loss, Keras's poisson) accept it:
+# nothing would warn. The spellings read the target through this identity, whose domain is
+# checked entry by entry (a negative count in [values] is refused naming the entry) and draws
+# the target positive; it prints as its argument in every form.
+_COUNT_ROWS_R46: tuple[Op, ...] = (
+    replace(_NONNEG_ROWS_HN26[0], name="assert_count", domain=("count",)),
+)
+_ROWS = (*_ROWS, *_COUNT_ROWS_R46)
 
 def _atan2_pull_s26(m: Any, up: Any, y: Any, x: Any, me: Any) -> tuple[Any, Any]:
     """atan2(y, x)'s two partial derivatives times the upstream gradient:

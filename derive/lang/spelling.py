@@ -1039,7 +1039,7 @@ def _keras_per_example_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
             tc, pc = _call("clip", t, eps, _num(1)), _call("clip", p, eps, _num(1))
             return _t(_call("sum", _mul(tc, _call("log", _div(tc, pc))), **last))
         if kind == "poisson":
-            elem = _sub(p, _mul(t, _call("log", _add(p, eps))))
+            elem = _sub(p, _mul(_count(t), _call("log", _add(p, eps))))
             return _t(_call("mean", elem, **last))
         if kind == "cosine_similarity":
             def unit(v: ast.expr) -> ast.expr:
@@ -1287,7 +1287,7 @@ def _poisson(a: dict[str, ast.expr], r: str) -> ast.expr:
     """PyTorch's ``poisson_nll_loss``: ``exp(x) − y·x`` for a log rate (``log_input=True``, the
     default), ``x − y·log(x + eps)`` for a rate; ``full=True`` adds Stirling's term where the
     target is above 1 (:func:`_stirling`)."""
-    x, y = a["input"], a["target"]
+    x, y = a["input"], _count(a["target"])
     if _flag(a.get("log_input"), True, "poisson_nll_loss(log_input=…)"):
         elem = _sub(_call("exp", x), _mul(y, x))
     else:
@@ -1296,6 +1296,15 @@ def _poisson(a: dict[str, ast.expr], r: str) -> ast.expr:
     if _flag(a.get("full"), False, "poisson_nll_loss(full=…)"):
         elem = _add(elem, _stirling(y))
     return _reduce(elem, r, "poisson_nll_loss")
+
+
+def _count(y: ast.expr) -> ast.expr:
+    """A Poisson loss's target read through ``assert_count`` (an identity whose domain, ≥ 0, is
+    checked entry by entry: with a negative target the loss has no minimum, yet every number
+    stays finite and the frameworks accept it). Applied once: a target already so read is kept."""
+    if isinstance(y, ast.Call) and isinstance(y.func, ast.Name) and y.func.id == "assert_count":
+        return y
+    return _call("assert_count", y)
 
 
 def _stirling(y: ast.expr) -> ast.expr:
@@ -1317,7 +1326,7 @@ def _tf_log_poisson(node: ast.Call, how: str) -> ast.expr:
     with ``tf.reduce_mean``."""
     name = "log_poisson_loss"
     a = _bound(node, name, ("targets", "log_input", "compute_full_loss", "name"), 2)
-    y, x = a["targets"], a["log_input"]
+    y, x = _count(a["targets"]), a["log_input"]
     elem = _sub(_call("exp", x), _mul(y, x))
     if _flag(a.get("compute_full_loss"), False, "log_poisson_loss(compute_full_loss=…)"):
         elem = _add(elem, _stirling(y))

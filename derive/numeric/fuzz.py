@@ -704,7 +704,7 @@ def _s27_loss(
 # the rows a spec's author calls are the table's others (bench/fuzz_coverage.py, tests)
 INTERNAL_ROWS = frozenset(
     {"relu_grad", "clamp0_grad", "leaky_grad", "elu_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
-     "assert_nonneg", "max_share_all", "tetragamma", "sign", "rot180",
+     "assert_nonneg", "assert_count", "max_share_all", "tetragamma", "sign", "rot180",
      # conv43: pieces of a convolution's or a pooling layer's gradient, read in formulas only
      "dilate", "upsample", "pool_mask", "flip_rows", "flip_cols",
      # conv44: overlapping max pooling's gradient, read in formulas only
