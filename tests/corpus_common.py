@@ -113,7 +113,7 @@ def course_oracle_ok(case: dict) -> bool:
     loss.backward()
     env = {k: v.detach().numpy() for k, v in ns.items() if isinstance(v, torch.Tensor)}
     env.update({k: int(v) for k, v in s.dims.items()})
-    env.update({k: float(v) for k, v in (raw.get("constants") or {}).items()})
+    env.update(so.constant_values(raw.get("constants") or {}, s.dims))
     want = ns[wrt].grad.numpy()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -1394,9 +1394,20 @@ def namespace(
     dims = {**s.dims, **(sizes or {})}
     ns.update({k: _NamedInt(v, modules[k]) if k in modules else int(v) for k, v in dims.items()})
     consts = {k: sizes.get(k, v) for k, v in (raw.get("constants") or {}).items()} if sizes else {}
-    ns.update({k: float(v) for k, v in (consts or raw.get("constants") or {}).items()})
+    ns.update(constant_values(consts or raw.get("constants") or {}, dims))
     ns.update(_tensors(s, raw, point))
     return ns
+
+
+def constant_values(constants: dict[str, Any], dims: dict[str, Any]) -> dict[str, float]:
+    """A spec's [constants] as floats; one written from others (round 46: confidence =
+    "1 - smoothing") computed by Python itself here (the oracle's own reading of the test's
+    spec, not derive's)."""
+    known: dict[str, float] = {k: float(v) for k, v in dims.items()}
+    out: dict[str, float] = {}
+    for k, v in constants.items():
+        known[k] = out[k] = float(eval(v, {"__builtins__": {}}, dict(known)) if isinstance(v, str) else v)  # noqa: S307
+    return out
 
 
 def _targets(key: str) -> list[str]:

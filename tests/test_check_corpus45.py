@@ -21,11 +21,6 @@ import corpus_common  # noqa: E402
 from test_check_corpus40 import _verdict  # noqa: E402  (the checker's verdict and code, or "unreadable")
 
 CASES = corpus45.load()
-_TIMM = ("timm's label smoothing with confidence·one_hot + smoothing/C: right where confidence + smoothing = 1 (timm sets "
-                "confidence = 1 − smoothing), but the spec declares the two as independent constants and the checker re-checks "
-                "with every constant varied: 'right at the example's sizes and constants only'. A relation between constants "
-                "is not declarable in a spec; loosening the constants' re-check would let a written-out relation pass "
-                "elsewhere (delta where 1 − delta belongs at 0.5) — left for the lead")
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c45-057": ("Keras K.sigmoid(O) with O = σ(z): labelled wrong-activation-derivative before the run; the checker names "
                 "wrong-layer (O stands where z belongs), also a true account of the slip (as c44-010) — the lead decides"),
@@ -34,8 +29,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
                 "1-D labels stand for their one-hot rows, accept this wrong answer: the refusal is the safe verdict"),
     "c45-120": ("tanh′ written sech(z) (not squared): named unknown, labelled wrong-activation-derivative — no mutation "
                 "of the diagnosis writes sech to the first power"),
-    "c45-200": _TIMM, "c45-205": _TIMM, "c45-206": _TIMM, "c45-208": _TIMM, "c45-209": _TIMM,
-    "c45-204": "the wrong size name h for N on timm's label smoothing: named unknown (the constants' re-check fails first); " + _TIMM,
 }
 
 

@@ -8,11 +8,13 @@ here is checked against PyTorch and finite differences."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from derive.checker.check import check
 from derive.cli import main
 from derive.engine.backprop import derive
 from derive.lang import spec
@@ -85,3 +87,100 @@ def test_the_identity_never_shows_in_the_walkthrough(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     text = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file())
     assert "assert_count" not in text
+
+
+# ---- a constant written from others: confidence = "1 - smoothing" --------------------------------
+
+SMOOTH = """[network]
+name = "smoothed-softmax-regression"
+[dims]
+m = 3
+d = 3
+K = 4
+[inputs]
+X = ["m", "d"]
+Y = {{ shape = ["m", "K"], kind = "one-hot" }}
+[params]
+W = ["d", "K"]
+[constants]
+eps = 0.2
+{keep}
+[forward]
+Z = "X @ W"
+P = "softmax(Z)"
+T = "keep * Y + eps / K"
+L = "-mean(sum(T * log(P), axis=1))"
+"""
+
+RIGHT = "X.T @ (P - (keep * Y + eps / K)) / m"
+
+
+def _smooth(tmp_path: Path, keep: str = 'keep = "1 - eps"', name: str = "s") -> Path:
+    path = tmp_path / f"{name}.toml"
+    path.write_text(SMOOTH.format(keep=keep), encoding="utf-8")
+    return path
+
+
+def test_a_relation_is_computed_exactly_and_verifies(tmp_path: Path) -> None:
+    s = spec.load(str(_smooth(tmp_path)))
+    assert s.constants["keep"] == Fraction(4, 5) and s.relations == (("keep", "1 - eps"),)
+    report = numeric.verify(derive(s), points=3)
+    assert report.ok
+    for c in report.comparisons:
+        assert c.ours_vs_torch is not None and c.ours_vs_torch[1] <= 1e-9, c
+        assert c.ours_vs_fd[1] <= 1e-5, c
+    chained = spec.load(str(_smooth(tmp_path, 'keep = "half * 2 - eps"\nhalf = "1 / 2"', "c")))
+    assert chained.constants["keep"] == Fraction(4, 5)
+    assert [k for k, _ in chained.relations] == ["half", "keep"]  # computed in dependency order
+
+
+def test_the_checker_moves_a_related_constant_with_its_sources(tmp_path: Path) -> None:
+    tied = str(_smooth(tmp_path))
+    res = check(spec.load(tied), "W", RIGHT)
+    assert res.verdict == "correct", res
+    # m and d are both 3 here: the wrong size is named, measured on the network at other sizes
+    res = check(spec.load(tied), "W", RIGHT.replace("/ m", "/ d"))
+    assert res.verdict == "incorrect" and res.diagnoses[0].code == "scale-factor"
+    assert "the size d where m belongs" in res.diagnoses[0].message
+    # a relation written out where the constant belongs is right too; the number is not
+    assert check(spec.load(tied), "W", RIGHT.replace("keep", "(1 - eps)")).verdict == "correct"
+    assert check(spec.load(tied), "W", RIGHT.replace("keep", "0.8")).verdict == "incorrect"
+    # declared independent, the textbook P − T is right at the example's constants only
+    free = str(_smooth(tmp_path, "keep = 0.8", "free"))
+    assert check(spec.load(free), "W", RIGHT).verdict == "incorrect"
+
+
+@pytest.mark.parametrize(
+    "keep, words",
+    [
+        ("keep = \"__import__('os').system('true')\"", "is not arithmetic of numbers and names"),
+        ('keep = "np.float64(0.8)"', "is not arithmetic of numbers and names"),
+        ('keep = "eps ** 0.5"', "is not arithmetic of numbers and names"),
+        ('keep = "1 - smoothing"', "keep is written with smoothing, which is neither"),
+        ('keep = "1 - other"\nother = "keep / 2"', "no order computes them"),
+        ('keep = "1 / (eps - 0.2)"', "divides by 0"),
+        ('keep = "1 -"', "is not arithmetic of numbers and names"),
+    ],
+)
+def test_a_bad_relation_is_exit_2_naming_the_constant(tmp_path: Path, keep: str, words: str) -> None:
+    path = _smooth(tmp_path, keep)
+    for lang in ("en", "zh"):
+        res = CliRunner().invoke(main, ["verify", str(path), "--lang", lang])
+        assert res.exit_code == 2, res.output
+        assert "Traceback" not in res.output and "[constants]" in res.output
+    assert words in CliRunner().invoke(main, ["verify", str(path)]).output
+
+
+def test_the_walkthrough_and_the_code_write_the_relation(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(_smooth(tmp_path)), "-o", str(out), "-f", "md,py"])
+    assert res.exit_code == 0, res.output
+    md = next(out.rglob("walkthrough.md")).read_text(encoding="utf-8")
+    assert r"\mathrm{keep} = 1 - \varepsilon = 0.8" in md
+    py = next(out.rglob("backprop.py"))
+    assert "keep = 1 - eps\n" in py.read_text(encoding="utf-8")
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(py)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]

@@ -1764,16 +1764,28 @@ def _size_swap(net: Net, target: Target, user: mf.MExpr, text: str = "") -> Diag
             if b == a or net.g.scalar_values[a] != net.g.scalar_values[b]:
                 continue
             fixed = _replace_symbol(user, a, b)
-            if all(
+            symbolic = all(
                 same(evaluate(fixed, System(net.other_dims, k)), target.truth(k, "dims"))
                 for k in range(2)
-            ) or _one_swapped(net, target, user, a, b):
+            ) or _one_swapped(net, target, user, a, b)
+            # round 46: the network itself at other sizes, where the symbolic points (sizes
+            # moved on matrices that keep their shapes) break a formula that needs a size to
+            # count entries — label smoothing's ε/C sums to ε over the C columns only there
+            real = not symbolic and _at_other_sizes(net, target, fixed)
+            if symbolic or real:
                 # the factor as measured where the sizes differ (`* n / m**2` is n/m × the
                 # gradient there, `/ n` for `/ m` m/n)
-                there = net.other_dims.defs
-                va, vb = float(there[a]), float(there[b])
-                mine = floats(evaluate(user, System(net.other_dims, 0)))
-                want = floats(target.truth(0, "dims"))
+                if real:
+                    p, got = (_resized_values(net, target, user) or [(None, None)])[0]
+                    va, vb = float(p.sizes[dims[a]]), float(p.sizes[dims[b]])
+                    want = p.float_env.get(net.spec.gkey(target.name))
+                    mine = None if got is None else np.asarray(got, dtype=float)
+                    want = None if want is None else np.asarray(want, dtype=float)
+                else:
+                    there = net.other_dims.defs
+                    va, vb = float(there[a]), float(there[b])
+                    mine = floats(evaluate(user, System(net.other_dims, 0)))
+                    want = floats(target.truth(0, "dims"))
                 c = None if mine is None or want is None else _ratio([mine], [want])
                 factor = (
                     f"{dims[a]}/{dims[b]}"

@@ -36,7 +36,7 @@ from derive.engine.tolerance import CHECK_FD_ATOL, CHECK_FD_RTOL, FD_STEP, TINY
 from derive.lang import domains, ops
 from derive.lang.domains import quotient_names
 from derive.lang import expr as ex
-from derive.lang.spec import NetSpec, builtin_names, load
+from derive.lang.spec import NetSpec, builtin_names, load, relation_value
 from derive.numeric import verify as numeric
 from derive.numeric.verify import exact_zeros, targets
 
@@ -357,6 +357,11 @@ class Net:
             free = iter(p for p in primes if p not in used)
             for sym, v in self.g.scalar_values.items():
                 defs[sym] = sp.Integer(next(free, 53)) if v.is_Integer else v + sp.Rational(1, 7)
+            if self.spec.relations:  # round 46: confidence = "1 - smoothing" follows
+                moved = {n: Fraction(int(defs[s].p), int(defs[s].q)) for n, s in self.g.scalars.items()}
+                for name, text in self.spec.relations:
+                    moved[name] = Fraction(relation_value(text, moved))
+                    defs[self.g.scalars[name]] = sp.Rational(moved[name].numerator, moved[name].denominator)
             self._lazy["dims"] = (FillChecker if self.kept else PointChecker)(
                 defs=defs, domains=dict(self.domains), points=DIAG_POINTS, seed=self.seed + 7
             )
@@ -651,6 +656,13 @@ def _resized_points(net: Net, count: int = 2) -> list[Resized]:
             # heldtex40: a constant in an exponent (Tweedie's mu ** (1 - p), focal's ** gamma)
             # is folded into the derivation as its value; moved alone, only the answer would move
             sizes[name] = float(v) if name in powers else moved(float(v))
+        for name, text in net.spec.relations:  # round 46: confidence = "1 - smoothing" follows
+            if name in powers:  # held at its value: so are the names it is written with
+                for used in re.findall(r"[A-Za-z_]\w*", text):
+                    if used in net.spec.constants:
+                        sizes[used] = float(net.spec.constants[used])
+        for name, text in net.spec.relations:
+            sizes[name] = float(relation_value(text, sizes))
         out: list[Resized] = []
         for k in range(4 * count):  # a draw where a loss saturates in float64 is drawn again
             try:

@@ -513,6 +513,10 @@ class NetSpec:
     # the fused softmax + cross-entropy step uses), its entries any numbers ≥ 0, not only 0/1
     distributions: tuple[str, ...] = ()
     generated: tuple[str, ...] = ()  # inputs/params whose [values] were made up (none given)
+    # round 46: constants defined by others, ``confidence = "1 - smoothing"`` ((name, text), in
+    # the order they are computed; their values are in ``constants``): wherever constants or
+    # sizes are moved (derive check's re-check), these follow (:func:`relation_value`)
+    relations: tuple[tuple[str, str], ...] = ()
     # inputs made from ``np.ones((m, 1))`` / ``torch.ones(m, 1)`` (Coursera ML's bias column
     # ``[ones(m, 1) X]``): every entry is 1, at the example and at every random point
     ones: tuple[str, ...] = ()
@@ -1132,6 +1136,7 @@ class _Validator:
                 "[params]", catalog.said("spec.read.run_3"), catalog.said("spec.read.run_3_fix")
             )
         constants = {}
+        written: dict[str, str] = {}  # round 46: confidence = "1 - smoothing"
         for key, value in self.table("constants", required=False).items():
             self.declare("constants", key)
             if isinstance(value, dict):  # heldnets30: word_to_ix = { hello = 0, world = 1 }
@@ -1140,7 +1145,12 @@ class _Validator:
                     catalog.said("spec.heldnets30.table_constant", x=key),
                     catalog.said("spec.heldnets30.table_constant_fix"),
                 )
+            if isinstance(value, str):
+                written[key] = value
+                constants[key] = Fraction(0)  # its place in the table's order; set below
+                continue
             constants[key] = self.number(f"[constants] {key}", value)
+        relations = self.relations_r46(written, constants, dims)
         shapes: dict[str, Shape] = {
             **inputs,
             **params,
@@ -1334,6 +1344,7 @@ class _Validator:
             inputs=inputs,
             params=params,
             constants=constants,
+            relations=relations,
             forward=tuple(forward),
             forward_text={k: v.strip() for k, v in self.fwd.items()},
             shapes=shapes,
@@ -3883,6 +3894,67 @@ class _Validator:
             self.declared_binary.add(key)
         return value["shape"]
 
+    def relations_r46(
+        self, written: dict[str, str], constants: dict[str, Fraction], dims: Mapping[str, int]
+    ) -> tuple[tuple[str, str], ...]:
+        """Constants written as arithmetic of others (``confidence = "1 - smoothing"``: timm's
+        label smoothing, where the textbook P − Ỹ holds only with confidence + smoothing = 1):
+        each read (never evaluated as code) and its value computed exactly into ``constants``,
+        in an order where every name it uses is known; ``(name, text)`` in that order."""
+        trees: dict[str, ast.expr] = {}
+        for key, text in written.items():
+            where = f"[constants] {key}"
+            try:
+                tree = ast.parse(text.strip(), mode="eval").body if len(text) <= 200 else None
+            except SyntaxError:
+                tree = None
+            bad = tree is None or _relation_problem(tree)
+            if bad:
+                raise self.err(
+                    where,
+                    catalog.said("spec.round46.relation", x=key, text=text),
+                    catalog.said("spec.round46.relation_fix", x=key),
+                )
+            for n in ast.walk(tree):
+                if isinstance(n, ast.Name) and n.id not in constants and n.id not in dims:
+                    raise self.err(
+                        where,
+                        catalog.said("spec.round46.relation_name", x=key, name=n.id),
+                        catalog.said("spec.round46.relation_name_fix", x=key, name=n.id),
+                    )
+            trees[key] = tree
+        known: dict[str, Fraction] = {
+            **{k: Fraction(v) for k, v in dims.items()},
+            **{k: v for k, v in constants.items() if k not in written},
+        }
+        order: list[tuple[str, str]] = []
+        while len(order) < len(trees):
+            ready = [
+                k for k, t in trees.items()
+                if k not in known and all(
+                    n.id in known for n in ast.walk(t) if isinstance(n, ast.Name)
+                )
+            ]
+            if not ready:
+                key = next(k for k in trees if k not in known)
+                raise self.err(
+                    f"[constants] {key}",
+                    catalog.said("spec.round46.relation_cycle", x=key),
+                    catalog.said("spec.round46.relation_cycle_fix", x=key),
+                )
+            for key in ready:
+                try:
+                    value = relation_value(trees[key], known)
+                except ZeroDivisionError:
+                    raise self.err(
+                        f"[constants] {key}",
+                        catalog.said("spec.round46.relation_zero", x=key, text=written[key]),
+                        catalog.said("spec.round46.relation_zero_fix", x=key),
+                    ) from None
+                known[key] = constants[key] = Fraction(value)
+                order.append((key, ast.unparse(trees[key])))
+        return tuple(order)
+
     def number(self, where: str, value: Any) -> Fraction:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.err(
@@ -6172,3 +6244,53 @@ def _plain_number(node: ast.AST) -> bool:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         node = node.operand
     return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def _relation_problem(tree: ast.expr) -> bool:
+    """Anything but arithmetic of numbers and names in a constant's relation (no call, no
+    attribute: nothing of the text is run)."""
+    for n in ast.walk(tree):
+        if isinstance(n, ast.BinOp):
+            if not isinstance(n.op, ast.Add | ast.Sub | ast.Mult | ast.Div | ast.Pow):
+                return True
+            if isinstance(n.op, ast.Pow) and not (
+                isinstance(n.right, ast.Constant) and type(n.right.value) is int
+                and abs(n.right.value) <= 8
+            ):
+                return True
+        elif isinstance(n, ast.UnaryOp):
+            if not isinstance(n.op, ast.USub | ast.UAdd):
+                return True
+        elif isinstance(n, ast.Constant):
+            if isinstance(n.value, bool) or not isinstance(n.value, int | float):
+                return True
+        elif not isinstance(n, ast.Name | ast.operator | ast.unaryop | ast.Load):
+            return True
+    return False
+
+
+def relation_value(tree: ast.expr | str, values: Mapping[str, Any]) -> Any:
+    """The value of a constant's relation (:attr:`NetSpec.relations`) at ``values`` of the
+    names it uses: exact with :class:`Fraction` values, a float with floats. ``tree`` is the
+    relation read by :meth:`_Validator.relations_r46` or its text (already checked there)."""
+    if isinstance(tree, str):
+        tree = ast.parse(tree, mode="eval").body
+    if isinstance(tree, ast.Constant):
+        v = tree.value
+        return Fraction(repr(v)) if isinstance(v, float) else Fraction(v)
+    if isinstance(tree, ast.Name):
+        return values[tree.id]
+    if isinstance(tree, ast.UnaryOp):
+        v = relation_value(tree.operand, values)
+        return -v if isinstance(tree.op, ast.USub) else v
+    assert isinstance(tree, ast.BinOp)
+    a, b = relation_value(tree.left, values), relation_value(tree.right, values)
+    if isinstance(tree.op, ast.Add):
+        return a + b
+    if isinstance(tree.op, ast.Sub):
+        return a - b
+    if isinstance(tree.op, ast.Mult):
+        return a * b
+    if isinstance(tree.op, ast.Div):
+        return a / b
+    return a ** int(b)

@@ -244,7 +244,10 @@ def code(d: Derivation) -> Code:
     """The code lines of ``d`` (see the module docstring)."""
     spec = d.spec
     scalars = tuple(f"{k} = {v}" for k, v in spec.dims.items())
-    scalars += tuple(f"{k} = {number(v)}" for k, v in spec.constants.items())
+    written = dict(spec.relations)  # round 46: confidence = 1 - smoothing, as the spec says
+    scalars += tuple(
+        f"{k} = {written[k]}" if k in written else f"{k} = {number(v)}" for k, v in spec.constants.items()
+    )
     values = tuple((k, _value(spec, k)) for k in (*spec.inputs, *spec.params))
     forward = tuple(forward_line(n) for n in d.graph.nodes)
     backward = tuple(grad_line(d, v) for v in backward_order(d))

@@ -391,12 +391,50 @@ def constants_tex(d: Derivation) -> Math:
     """The spec's ``[constants]`` as ``ε = 0.00001, …`` (the formulas use them: a handout or an
     exercise sheet defines each with the example values), or ``""``."""
     g = d.graph
-    return Math(
-        ", ".join(
-            f"{g.symbol_tex[g.scalars[name]]} = {fmt(value).tex}"
-            for name, value in d.spec.constants.items()
-        )
-    )
+    written = dict(d.spec.relations)  # round 46: confidence = 1 − smoothing = 0.9
+
+    def one(name: str, value: Any) -> str:
+        head = g.symbol_tex[g.scalars[name]]
+        if name in written:
+            return f"{head} = {relation_tex(d, written[name])} = {fmt(value).tex}"
+        return f"{head} = {fmt(value).tex}"
+
+    return Math(", ".join(one(name, value) for name, value in d.spec.constants.items()))
+
+
+def relation_tex(d: Derivation, text: str) -> str:
+    """A constant's relation (``"1 - smoothing"``, :attr:`NetSpec.relations`) in LaTeX with
+    the network's own symbols: the text read again as SymPy arithmetic (no parsing of user text
+    by SymPy: the reader checked it is numbers, names, + - * / and whole powers)."""
+    import ast
+    from fractions import Fraction
+
+    g = d.graph
+
+    def build(n: ast.expr) -> sp.Expr:
+        if isinstance(n, ast.Constant):
+            v = Fraction(repr(n.value)) if isinstance(n.value, float) else Fraction(n.value)
+            return sp.Rational(v.numerator, v.denominator)
+        if isinstance(n, ast.Name):
+            return g.scalars[n.id]
+        if isinstance(n, ast.UnaryOp):
+            return -build(n.operand) if isinstance(n.op, ast.USub) else build(n.operand)
+        assert isinstance(n, ast.BinOp)
+        a, b = build(n.left), build(n.right)
+        op = type(n.op)
+        if op is ast.Add:
+            return a + b
+        if op is ast.Sub:
+            return a - b
+        if op is ast.Mult:
+            return a * b
+        if op is ast.Div:
+            return a / b
+        return a ** b
+
+    from derive.engine.printing import latex
+
+    return latex(build(ast.parse(text, mode="eval").body), g.symbol_tex)
 
 
 def grad_tex(d: Derivation, name: str) -> Math:
