@@ -323,6 +323,10 @@ def _np_shim() -> SimpleNamespace:
         if axis is None
         else torch.prod(_t(x), dim=axis, keepdim=keepdims),
         split=_np_split,
+        # round 46: NumPy's array_split, as PyTorch's tensor_split computes it (sections or indices)
+        array_split=lambda a, parts, axis=0: list(
+            torch.tensor_split(_t(a), parts if isinstance(parts, int) else list(parts), dim=axis)
+        ),
         squeeze=lambda x, axis=None: _t(x).squeeze() if axis is None else _t(x).squeeze(axis),
         expand_dims=lambda x, axis: _t(x).unsqueeze(axis),
         ones_like=lambda x: torch.ones_like(_t(x)),

@@ -184,3 +184,45 @@ def test_the_walkthrough_and_the_code_write_the_relation(tmp_path: Path) -> None
 
     run = subprocess.run([sys.executable, str(py)], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+# ---- torch.tensor_split / np.array_split: sections or start indices, read as slices --------------
+
+_SPLIT = """
+[dims]
+N = 4
+D = 3
+H = 2
+[inputs]
+x = ["N", "D"]
+[params]
+W = ["D", "3*H"]
+v = ["3*H", 1]
+[forward]
+h = "torch.tanh(x @ W)"
+{lines}
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        '"a, b, c" = "torch.tensor_split(h, 3, dim=1)"\nL = "a.sum() + (b ** 2).sum() + (h @ v).mean() * c.mean()"',
+        '"a, b, c" = "h.tensor_split(3, 1)"\nL = "a.sum() + (b ** 2).sum() + (h @ v).mean() * c.mean()"',
+        '"a, b" = "h.tensor_split([4], dim=1)"\nL = "a.sum() + (b ** 3).sum() + (h @ v).mean()"',
+        '"a, b, c" = "np.array_split(h, [1, 4], axis=1)"\nL = "np.sum(a) + np.sum(b ** 2) + np.mean(c) + np.mean(h @ v)"',
+        'g = "np.array_split(h, 3, axis=1)[2]"\nL = "np.sum(g ** 2) + np.mean(h @ v)"',
+        '"a, b" = "torch.tensor_split(x @ W, [2], dim=1)"\nL = "torch.tanh(a).sum() + (b ** 2).mean() + (h @ v).mean()"',
+    ],
+)
+def test_tensor_split_and_array_split_agree_with_pytorch(lines: str) -> None:
+    from test_heldnets21 import _both
+
+    _both(_SPLIT.format(lines=lines), "split46")
+
+
+def test_a_split_into_unequal_sections_names_the_fix() -> None:
+    from test_heldnets21 import _refusal
+
+    said = _refusal(_SPLIT.format(lines='"a, b" = "np.array_split(h, 4, axis=1)"\nL = "a.sum() + (h @ v).mean()"'), "en")
+    assert "do not split into 4 equal parts" in said and "slices" in said

@@ -22,7 +22,7 @@ from derive.locale import catalog
 NUMPY = frozenset({"np", "numpy", "jnp", "jax.numpy"})
 TORCH = frozenset({"torch"})
 # the functions read, and the axis each one splits by default
-FUNCTIONS = {"split": 0, "chunk": 0, "hsplit": 1, "vsplit": 0}
+FUNCTIONS = {"split": 0, "chunk": 0, "hsplit": 1, "vsplit": 0, "array_split": 0, "tensor_split": 0}
 
 # the fix where a split is not read: slices (catalogue key, said in the command's language)
 WHOLE = "spec.splits.split_whole"
@@ -60,17 +60,20 @@ def flavour(node: ast.AST, tensors: Mapping[str, object]) -> str:
         return ""
     module = spelling.module_of(f.value)
     if module in NUMPY:
-        return "numpy" if f.attr in ("split", "hsplit", "vsplit") else ""
+        return "numpy" if f.attr in ("split", "hsplit", "vsplit", "array_split") else ""
     if module in TORCH:
-        return "torch" if f.attr in ("split", "chunk") else ""
+        return "torch" if f.attr in ("split", "chunk", "tensor_split") else ""
     if module in spelling.TENSORFLOW:
         return "tf" if f.attr == "split" else ""
-    if isinstance(f.value, ast.Name) and f.value.id in tensors and f.attr in ("split", "chunk"):
+    if isinstance(f.value, ast.Name) and f.value.id in tensors and f.attr in _METHODS:
         return "torch"
     return ""
 
 
 _TENSOR_WORDS = ("ary", "tensor", "input", "value")
+# PyTorch's tensor methods among the splits (round 46: tensor_split, whose sections, a number
+# of parts or the indices where parts start, are read as NumPy's array_split's)
+_METHODS = ("split", "chunk", "tensor_split")
 
 
 def hoisted(node: ast.AST, name: str) -> tuple[ast.expr, ast.Call] | None:
@@ -84,7 +87,7 @@ def hoisted(node: ast.AST, name: str) -> tuple[ast.expr, ast.Call] | None:
     if f.attr not in FUNCTIONS:
         return None
     if not spelling.module_of(f.value):  # a method of an expression: (X @ W).chunk(2, 1)
-        if f.attr not in ("split", "chunk") or isinstance(f.value, ast.Name):
+        if f.attr not in _METHODS or isinstance(f.value, ast.Name):
             return None
         method = ast.Attribute(ast.Name(name, ast.Load()), f.attr, ast.Load())
         return f.value, ast.Call(method, node.args, node.keywords)
@@ -127,6 +130,8 @@ def read(
         ("numpy", "split"): ("ary", "indices_or_sections", "axis"),
         ("numpy", "hsplit"): ("ary", "indices_or_sections"),
         ("numpy", "vsplit"): ("ary", "indices_or_sections"),
+        ("numpy", "array_split"): ("ary", "indices_or_sections", "axis"),
+        ("torch", "tensor_split"): ("input", "indices_or_sections", "dim"),
         ("torch", "split"): ("tensor", "split_size_or_sections", "dim"),
         ("torch", "chunk"): ("input", "chunks", "dim"),
         ("tf", "split"): ("value", "num_or_size_splits", "axis"),
@@ -157,7 +162,7 @@ def read(
         items = list(how_many.elts)  # type: ignore[union-attr]
         if not items:
             raise SplitError(catalog.said("spec.splits.read_8", name=name))
-        if how == "numpy":  # indices where a part starts: [H, 2*H] gives 3 parts
+        if how == "numpy" or f.attr == "tensor_split":  # where parts start: [H, 2*H], 3 parts
             edges: list[ast.expr | None] = [None, *items, None]
             bounds = tuple(zip(edges[:-1], edges[1:]))
         else:  # PyTorch's and TensorFlow's sizes of the parts
