@@ -226,3 +226,57 @@ def test_a_split_into_unequal_sections_names_the_fix() -> None:
 
     said = _refusal(_SPLIT.format(lines='"a, b" = "np.array_split(h, 4, axis=1)"\nL = "a.sum() + (h @ v).mean()"'), "en")
     assert "do not split into 4 equal parts" in said and "slices" in said
+
+
+# ---- nearest upsampling: F.interpolate / F.upsample / nn.Upsample of one map ---------------------
+
+_UP = """
+[dims]
+N = 2
+D = 3
+[inputs]
+x = ["N", "D"]
+[params]
+W = ["D", "D"]
+[forward]
+h = "torch.tanh(x @ W)"
+u = "{up}"
+L = "(u ** 3).sum() + (u * u).mean()"
+"""
+
+
+@pytest.mark.parametrize(
+    "up",
+    [
+        "F.interpolate(h[None, None], scale_factor=2)[0, 0]",
+        "F.interpolate(h[None, None, :, :], scale_factor=(2, 3), mode='nearest')[0, 0]",
+        "torch.nn.functional.interpolate(h.unsqueeze(0).unsqueeze(0), scale_factor=(3, 1)).squeeze()",
+        "nn.Upsample(scale_factor=2)(h[None, None])[0, 0]",
+        "nn.Upsample(scale_factor=(1, 2), mode='nearest')(h[None, None]).squeeze()",
+        "F.upsample(h[None, None], None, 2)[0, 0]",
+        "F.upsample_nearest(h[None, None], scale_factor=2)[0, 0]",
+    ],
+)
+def test_nearest_upsampling_agrees_with_pytorch(up: str) -> None:
+    from test_heldnets21 import _both
+
+    _both(_UP.format(up=up), "up46")
+
+
+@pytest.mark.parametrize(
+    "up, words",
+    [
+        ("F.interpolate(h[None, None], scale_factor=2, mode='bilinear')[0, 0]", "mode 'bilinear' is not read"),
+        ("F.interpolate(h[None, None], size=(4, 6))[0, 0]", "with size= is not read"),
+        ("F.interpolate(h[None, None], scale_factor=1.5)[0, 0]", "whole scale_factor"),
+        ("F.interpolate(h, scale_factor=2)", "resamples images"),
+        ("nn.UpsamplingBilinear2d(scale_factor=2)(h[None, None])[0, 0]", "mode 'bilinear' is not read"),
+    ],
+)
+def test_other_resampling_is_refused_naming_what_is_read(up: str, words: str) -> None:
+    from test_heldnets21 import _refusal
+
+    for lang in ("en", "zh"):
+        said = _refusal(_UP.format(up=up), lang)
+        assert "repeat_interleave(2, 0).repeat_interleave(2, 1)" in said
+    assert words in _refusal(_UP.format(up=up), "en")

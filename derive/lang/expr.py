@@ -2049,6 +2049,8 @@ class _Converter:
             raise self.fail(node, catalog.said("spec.heldnets27.scatter", f=name))
         if sig is None and name == "randperm":  # heldnets39: mixup's shuffled batch
             raise self.fail(node, catalog.said("spec.heldnets39.permutation", name=name))
+        if sig is None and name in spelling.RESAMPLING_R46 and module:  # F.interpolate(h, …)
+            raise self.fail(node, catalog.said("spec.round46.resample", f=name))
         if sig is None and name in _SAMPLING_HN24:
             raise self.fail(node, catalog.said("spec.heldnets24.sampling", name=name))
         if sig is None and name in ("bmm", "baddbmm"):

@@ -1189,6 +1189,10 @@ class _Validator:
                 )
             text = self.spelled_hn35(f'{where} = "{text}"', text, shapes)
             text = spelling.positional_axes_r45(text)  # x.squeeze(dim=1): x.squeeze(1)
+            try:  # round 46: F.interpolate(A[None, None], scale_factor=2)[0, 0]
+                text = spelling.nearest_upsampling_r46(text)
+            except spelling.SpellingError as e:
+                raise self.err(f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")) from None
             written = text  # before the rewrites: a squeeze there makes the line 1-D
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit

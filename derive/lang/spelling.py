@@ -214,6 +214,158 @@ def positional_axes_r45(text: str) -> str:
     return ast.unparse(tree) if changed else text
 
 
+# round 46: PyTorch's resampling calls; nearest upsampling by whole factors is read (each entry
+# copied into a block: repeat_interleave along both axes), the other modes are refused
+RESAMPLING_R46 = frozenset(
+    {"interpolate", "upsample", "upsample_nearest", "upsample_bilinear", "Upsample",
+     "UpsamplingNearest2d", "UpsamplingBilinear2d"}
+)
+_NEAREST_R46 = ("nearest", "nearest-exact")
+
+
+def nearest_upsampling_r46(text: str) -> str:
+    """Round 46: nearest-neighbour upsampling of one map by whole factors, as course code writes
+    it on a batch of one image with one channel — ``F.interpolate(A[None, None], scale_factor=2
+    )[0, 0]``, ``mode='nearest'``, ``F.upsample(…)``, ``F.upsample_nearest(…)``,
+    ``nn.Upsample(scale_factor=(2, 3))(A.unsqueeze(0).unsqueeze(0)).squeeze()`` — is each entry
+    copied into a kh × kw block, ``A.repeat_interleave(kh, 0).repeat_interleave(kw, 1)`` (which
+    the reader reads, with its gradient: the block sums). Other modes (bilinear: weights that
+    depend on the sizes and ``align_corners``), a ``size=`` or a factor that is not whole are
+    refused naming that spelling. Other text unchanged."""
+    if not any(name in text for name in RESAMPLING_R46):
+        return text
+    tree = parsed(text)
+    if tree is None:
+        return text
+    changed = False
+
+    class Rewrite(ast.NodeTransformer):
+        def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+            nonlocal changed
+            out = _upsampled_r46(node)
+            if out is None:
+                return self.generic_visit(node)
+            changed = True
+            return self.generic_visit(out)
+
+        def visit_Call(self, node: ast.Call) -> ast.AST:
+            nonlocal changed
+            out = _upsampled_r46(node)
+            if out is None:
+                return self.generic_visit(node)
+            changed = True
+            return self.generic_visit(out)
+
+    tree = Rewrite().visit(tree)
+    return ast.unparse(tree) if changed else text
+
+
+def _resample_call_r46(node: ast.AST) -> tuple[str, ast.expr, dict[str, ast.expr]] | None:
+    """(its name, its image, its keywords) of ``F.interpolate(x, …)`` / ``nn.Upsample(…)(x)``."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    if isinstance(f, ast.Call) and isinstance(f.func, ast.Attribute | ast.Name):  # nn.Upsample(…)(x)
+        name = f.func.attr if isinstance(f.func, ast.Attribute) else f.func.id
+        if name not in ("Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d") or len(node.args) != 1:
+            return None
+        words = ("size", "scale_factor", "mode", "align_corners")
+        kw = dict(zip(words, f.args))
+        kw.update({k.arg: k.value for k in f.keywords if k.arg})
+        if name != "Upsample":
+            kw.setdefault("mode", ast.Constant("bilinear" if "Bilinear" in name else "nearest"))
+        return name, node.args[0], kw
+    if not isinstance(f, ast.Attribute) or f.attr not in RESAMPLING_R46 or not node.args:
+        return None
+    if not module_of(f.value):
+        return None
+    words = ("size", "scale_factor", "mode", "align_corners")
+    kw = dict(zip(words, node.args[1:]))
+    kw.update({k.arg: k.value for k in node.keywords if k.arg})
+    if f.attr == "upsample_bilinear":
+        kw.setdefault("mode", ast.Constant("bilinear"))
+    return f.attr, node.args[0], kw
+
+
+def _one_image_r46(x: ast.expr) -> ast.expr | None:
+    """``A`` of ``A[None, None]`` / ``A[None, None, :, :]`` / ``A.unsqueeze(0).unsqueeze(0)``."""
+    if isinstance(x, ast.Subscript) and isinstance(x.slice, ast.Tuple):
+        items = x.slice.elts
+        nones = [i for i in items if isinstance(i, ast.Constant) and i.value is None]
+        rest = [i for i in items if i not in nones]
+        if len(nones) == 2 and items[:2] == nones and all(
+            isinstance(i, ast.Slice) and i.lower is i.upper is i.step is None for i in rest
+        ) and len(rest) <= 2:
+            return x.value
+    if (
+        isinstance(x, ast.Call) and isinstance(x.func, ast.Attribute) and x.func.attr == "unsqueeze"
+        and len(x.args) == 1 and isinstance(x.args[0], ast.Constant) and x.args[0].value == 0
+    ):
+        inner = x.func.value
+        if (
+            isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)
+            and inner.func.attr == "unsqueeze" and len(inner.args) == 1
+            and isinstance(inner.args[0], ast.Constant) and inner.args[0].value == 0
+        ):
+            return inner.func.value
+    return None
+
+
+def _upsampled_r46(node: ast.AST) -> ast.expr | None:
+    """The repeat_interleave form of ``<resampling>[0, 0]`` / ``<resampling>.squeeze()``, or
+    None where ``node`` is no such unwrapping of a resampling call (a refusal where it is one
+    that is not read)."""
+    if isinstance(node, ast.Subscript):
+        idx = node.slice
+        if not (
+            isinstance(idx, ast.Tuple) and len(idx.elts) == 2
+            and all(isinstance(i, ast.Constant) and i.value == 0 for i in idx.elts)
+        ):
+            return None
+        call = node.value
+    elif (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "squeeze" and not node.args and not node.keywords
+    ):
+        call = node.func.value
+    else:
+        return None
+    found = _resample_call_r46(call)
+    if found is None:
+        return None
+    name, x, kw = found
+    image = _one_image_r46(x)
+    fix = "A.repeat_interleave(2, 0).repeat_interleave(2, 1)"
+    if image is None:
+        raise SpellingError(catalog.said("spec.round46.resample_image", f=name, fix=fix))
+    mode = kw.get("mode", ast.Constant("nearest"))
+    if not (isinstance(mode, ast.Constant) and mode.value in _NEAREST_R46):
+        said = mode.value if isinstance(mode, ast.Constant) else ast.unparse(mode)
+        raise SpellingError(catalog.said("spec.round46.resample_mode", f=name, mode=str(said), fix=fix))
+    if "size" in kw and not (isinstance(kw["size"], ast.Constant) and kw["size"].value is None):
+        raise SpellingError(catalog.said("spec.round46.resample_size", f=name, fix=fix))
+    factor = kw.get("scale_factor")
+    pair = factor.elts if isinstance(factor, ast.Tuple | ast.List) else [factor, factor]
+
+    def whole(v: ast.expr | None) -> int | None:
+        if isinstance(v, ast.Constant) and not isinstance(v.value, bool) and isinstance(v.value, int | float):
+            if float(v.value).is_integer() and 1 <= v.value <= 64:
+                return int(v.value)
+        return None
+
+    ks = [whole(v) for v in pair]
+    if len(ks) != 2 or None in ks:
+        raise SpellingError(catalog.said("spec.round46.resample_factor", f=name, fix=fix))
+    out: ast.expr = image
+    for axis, k in enumerate(ks):
+        if k != 1:
+            out = ast.Call(
+                ast.Attribute(out, "repeat_interleave", ast.Load()),
+                [ast.Constant(k), ast.Constant(axis)], [],
+            )
+    return out
+
+
 def parsed_body(text: str) -> ast.expr | None:
     """The expression of :func:`parsed` (``None`` where ``text`` is not one)."""
     tree = parsed(text)
