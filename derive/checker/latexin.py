@@ -71,7 +71,7 @@ def normal_density(x: ex.Node) -> ex.Node:
     )
 
 
-_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d", "unpool": "pool_route"}
+_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d", "unpool": "pool_route", "unavgpool": "pool_spread"}
 _PAD_CV43 = "pad_cv43"  # \operatorname{pad}_{p}(X) until the ⋆ after it takes it as a keyword
 
 
