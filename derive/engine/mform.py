@@ -534,8 +534,10 @@ class Pool(MExpr):
 
 def _int_or_none(d: Any) -> int | None:
     """pool46: a size as a whole number (``3``, ``sympy.Integer(3)``, ``"3"``), else None."""
-    t = str(d)
-    return int(t) if t.isdigit() else None
+    try:  # a [dims] size (Dim, SizeExpr) has its value; a symbol has none
+        return int(d)
+    except (TypeError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)

@@ -391,7 +391,7 @@ def pool_torch(torch: Any, x: Any, what: str, g: PoolGeom, ref: Any = None) -> A
 
 def pool_tex_sub(g: PoolGeom, what: str) -> str:
     """pool46: the LaTeX subscript of a pooling over :class:`PoolGeom`'s windows —
-    ``3,2;\\,p=1,\\lceil\\rceil``: the window (``2{\\times}3``), the stride (``(1,2)``), the
+    ``3,2;\\thinspace p=1,\\lceil\\rceil``: the window (``2{\\times}3``), the stride (``(1,2)``), the
     padding (``p=1``; ``p=(0,1;0,1)`` top, bottom; left, right when they differ), ceil_mode, and
     ``\\mathrm{excl}`` when an average's divisor leaves the padding out."""
     out = [str(g.kh) if g.kh == g.kw else f"{g.kh}{{\\times}}{g.kw}", str(g.sh) if g.sh == g.sw else f"({g.sh},{g.sw})"]
@@ -404,7 +404,7 @@ def pool_tex_sub(g: PoolGeom, what: str) -> str:
         extra.append("\\lceil\\rceil")
     if not g.cip and what in ("avg", "spread"):
         extra.append("\\mathrm{excl}")
-    return ",".join(out) + (";\\," + ",".join(extra) if extra else "")
+    return ",".join(out) + (";\\thinspace " + ",".join(extra) if extra else "")
 
 
 def corr_opts(n: Any) -> tuple[int, int]:

@@ -5877,6 +5877,8 @@ def _pair_pool46(value: object) -> tuple[int, int] | None:
 def _pool_keys_pool46(g: ops.PoolGeom) -> list[ast.keyword]:
     """pool46: the node's keywords for :class:`ops.PoolGeom` ``g``: ``k`` (and ``stride`` when
     it differs, or whenever the windows are not plain), then ``g.keys()``."""
+    if not (g.pt or g.pl or g.pb or g.pr):  # no padding: the divisor is the window's cells either way
+        g = g._replace(cip=True)
     keys = [("k", g.kh)] + ([("stride", g.sh)] if g.sh != g.kh or not g.plain else []) + list(g.keys())
     return [ast.keyword(k, ast.Constant(v)) for k, v in keys]
 
