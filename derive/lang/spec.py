@@ -4543,7 +4543,7 @@ class _Shapes:
         if ops.get(n.func).kind == ops.ROT180:
             return shapes[0]
         op = ops.get(n.func)
-        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask", "route"):
+        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask", "route", "spread"):
             # conv43: a gradient's piece, not a layer
             raise self.fail(catalog.said("spec.conv43.formula_only", f=n.func), catalog.said("spec.conv43.formula_only_fix"))
         if op.kind == ops.POOL2D:  # conv43: k × k windows side by side, the sizes multiples of k
