@@ -278,3 +278,34 @@ def test_a_two_channel_convolution_is_the_sum_of_per_channel_ones() -> None:
     F.mse_loss(P, torch.tensor(np.array(v["Y"], dtype=float))).backward()
     assert np.allclose(np.asarray(ours["K1"], dtype=float), K.grad[0, 0].numpy(), atol=1e-12)
     assert np.allclose(np.asarray(ours["K2"], dtype=float), K.grad[0, 1].numpy(), atol=1e-12)
+
+
+AVG_NET = """[network]
+name = "pool46-avg-latex"
+[inputs]
+X = [6, 6]
+Y = [2, 2]
+[params]
+K = [2, 2]
+[forward]
+Z = "F.conv2d(X[None, None], K[None, None])[0, 0]"
+A = "F.relu(Z)"
+P = "F.avg_pool2d(A[None, None], 3, stride=2)[0, 0]"
+loss = "F.mse_loss(P, Y)"
+"""
+
+
+@pytest.mark.parametrize(
+    "formula, right",
+    [
+        (r"X \star \left(\operatorname{unavgpool}_{3,2}\left(\frac{P - Y}{2}, A\right) \odot \mathbf{1}[Z > 0]\right)", True),
+        (r"X \star \operatorname{unavgpool}_{3,2}\left(\frac{P - Y}{2}, A\right)", False),
+        ("correlate2d(X, pool_spread((P - Y) / 2, A, 3, 2) * (Z > 0))", True),
+        ("correlate2d(X, upsample((P - Y) / 2, 3, 2) / 9 * (Z > 0))", True),  # the same pull, conv44's spelling
+        ("correlate2d(X, pool_spread((P - Y) / 2, A, 3, 2))", False),
+    ],
+)
+def test_the_average_pull_is_read_in_formulas_and_latex(tmp_path: Path, formula: str, right: bool) -> None:
+    p = tmp_path / "avg.toml"
+    p.write_text(AVG_NET)
+    assert check(str(p), "K", formula).ok is right
