@@ -542,9 +542,71 @@ def _tf_split_hn38(value: Any, num_or_size_splits: Any = None, axis: int = 0, nu
     return list(torch.split(_t(value), [int(k) for k in n], dim=axis))
 
 
+
+def _tf_size_pool46(v: Any, at: int) -> int:
+    """TF's ksize/strides: a number, [k, k] or [1, k, k, 1]; entry ``at`` (0: rows, 1: columns)."""
+    if isinstance(v, (list, tuple)):
+        v = list(v)[1:3] if len(v) == 4 else list(v)
+        return int(v[at])
+    return int(v)
+
+
+def _tf_same_pad_pool46(n: int, k: int, s: int) -> tuple[int, int]:
+    """TF's documented 'SAME' rule: ⌈n/s⌉ outputs, total padding max((out − 1)·s + k − n, 0),
+    ⌊total/2⌋ before and the rest after."""
+    out = -(-n // s)
+    total = max((out - 1) * s + k - n, 0)
+    return total // 2, total - total // 2
+
+
+def _tf_pool_pool46(what: str):
+    """pool46: ``tf.nn.max_pool2d`` / ``avg_pool2d`` of an NHWC tensor, written as TF's windows
+    directly (a loop over the output entries; 'SAME': TF's padding rule, the average over the
+    entries inside the map only)."""
+
+    def pool(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
+        assert data_format == "NHWC"
+        x = _t(input)
+        h, w = x.shape[1], x.shape[2]
+        kh, kw = _tf_size_pool46(ksize, 0), _tf_size_pool46(ksize, 1)
+        sh, sw = _tf_size_pool46(strides, 0), _tf_size_pool46(strides, 1)
+        if str(padding).upper() == "SAME":
+            (top, _), (left, _) = _tf_same_pad_pool46(h, kh, sh), _tf_same_pad_pool46(w, kw, sw)
+            oh, ow = -(-h // sh), -(-w // sw)
+        else:
+            top = left = 0
+            oh, ow = (h - kh) // sh + 1, (w - kw) // sw + 1
+        rows = []
+        for i in range(oh):
+            cols = []
+            for j in range(ow):
+                r0, c0 = i * sh - top, j * sw - left
+                win = x[:, max(r0, 0) : r0 + kh, max(c0, 0) : c0 + kw, :]
+                cols.append(win.amax(dim=(1, 2)) if what == "max" else win.mean(dim=(1, 2)))
+            rows.append(torch.stack(cols, dim=1))
+        return torch.stack(rows, dim=1)
+
+    return pool
+
+
+def _tf_conv2d_pool46(input, filters=None, strides=1, padding="VALID", data_format="NHWC", dilations=None, name=None, filter=None):  # noqa: A002
+    """pool46: ``tf.nn.conv2d`` of an NHWC image and an HWIO filter, 'VALID', as PyTorch's
+    F.conv2d (both cross-correlations) after moving the axes."""
+    k = _t(filters if filters is not None else filter)
+    assert str(padding).upper() == "VALID" and data_format == "NHWC"
+    s = _tf_size_pool46(strides, 0)
+    out = F.conv2d(_t(input).permute(0, 3, 1, 2), k.permute(3, 2, 0, 1), stride=s)
+    return out.permute(0, 2, 3, 1)
+
+
 def _tf_shim() -> SimpleNamespace:
     """TensorFlow's functions used by the course specs, over torch tensors."""
     nn = SimpleNamespace(
+        conv2d=_tf_conv2d_pool46,  # pool46: NHWC, 'VALID'
+        max_pool2d=_tf_pool_pool46("max"),
+        avg_pool2d=_tf_pool_pool46("avg"),
+        max_pool=_tf_pool_pool46("max"),
+        avg_pool=_tf_pool_pool46("avg"),
         relu=torch.relu,
         sigmoid=torch.sigmoid,
         tanh=torch.tanh,

@@ -238,7 +238,8 @@ REFUSE = [
     # windows 2 apart that do not tile the map; adaptive sizes that overlap; fractional pooling
     (NET.format(name="t", pool="F.max_pool2d(A[None, None], 3, stride=2)[0, 0]", n=6, o=2), "must be multiples of the stride 2", "整数倍"),
     (NET.format(name="t", pool="F.adaptive_avg_pool2d(A[None, None], 2)[0, 0]", n=5, o=2), "output_size=2 is not read", "output_size=2"),
-    (NET.format(name="t", pool="F.max_pool2d(A[None, None], 2, stride=1, padding=1)[0, 0]", n=4, o=5), "padding=1 is not read", "padding=1"),
+    # (padding=1 is read since pool46; dilation is not)
+    (NET.format(name="t", pool="F.max_pool2d(A[None, None], 2, stride=1, padding=1, dilation=2)[0, 0]", n=4, o=5), "dilation=2 is not read", "dilation=2"),
 ]
 
 

@@ -383,11 +383,7 @@ REFUSED = {
     # fractional max pooling (its windows drawn at random)
     "cv44_torch_conv2d_two_in_two_out_cn": "channel by channel",
     "cv44_fractional_maxpool_cn": "unknown function 'fractional_max_pool2d'",
-    # conv45: held out as course specs; pooling with padding, ceil_mode, per-axis windows
-    "cv45_maxpool_ceil_mode": "ceil_mode=True is not read",
-    "cv45_per_axis_avgpool": "kernel_size=(2, 3) is not read",
-    "cv45_tf_max_pool2d_same": "padding='SAME' is not read",
-    "cv45_vgg_padded_maxpool_module_cn": "padding=1 is not read",
+    # (conv45's four padded / ceil_mode / per-axis / TF 'SAME' pooling specs: read since pool46)
     # branch heldnets43: loss balancing by .item() (Chinese), OHEM by tf.math.top_k, a running
     # low by torch.cummin
     "hn43_loss_balance_item_cn": "l_reg.item() makes a Python number",

@@ -1527,21 +1527,26 @@ def _windows(g: Any, z: str) -> list[list[tuple[int, int]]]:
             continue
         if not after:
             continue
-        seen: set[tuple[int, int]] = set()
-        todo, depth = set(n.definition[0, 0].free_symbols), 0
-        while todo and depth < 4:
-            nxt: set[sp.Symbol] = set()
-            for s in todo:
-                o = owner.get(s)
-                if o is None:
-                    continue
-                if o[0] == z:
-                    seen.add((o[1], o[2]))
-                elif o[0] in nodes and o[0] != n.name:
-                    nxt |= nodes[o[0]].definition[o[1], o[2]].free_symbols
-            todo, depth = nxt, depth + 1
-        if len(seen) >= 2:
-            out.append(sorted(seen))
+        # pool46: the first entry in reading order that reads several entries of z (a padded
+        # pooling's corner window [0, 0] reads one entry only; the next one reads two)
+        d = n.definition
+        for e in range(min(d.rows * d.cols, 8)):
+            seen: set[tuple[int, int]] = set()
+            todo, depth = set(d[e // d.cols, e % d.cols].free_symbols), 0
+            while todo and depth < 4:
+                nxt: set[sp.Symbol] = set()
+                for s in todo:
+                    o = owner.get(s)
+                    if o is None:
+                        continue
+                    if o[0] == z:
+                        seen.add((o[1], o[2]))
+                    elif o[0] in nodes and o[0] != n.name:
+                        nxt |= nodes[o[0]].definition[o[1], o[2]].free_symbols
+                todo, depth = nxt, depth + 1
+            if len(seen) >= 2:
+                out.append(sorted(seen))
+                break
     return out
 
 

@@ -7679,20 +7679,27 @@ class Convert:
             # conv44: a stride (upsample(dP, 3, 2): windows 2 apart) and pool_route(dP, A, 3, 2)
             what = ops.get(f).extra["what"]
             first = 2 if what == "route" else 1
+            first = 2 if what in ("route", "spread") else 1
             k = node.kwarg("k") or (node.args[first] if len(node.args) > first else None)
             stride = node.kwarg("stride") or (node.args[first + 1] if len(node.args) > first + 1 else None)
             whole = lambda v: isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 1  # noqa: E731
             if not whole(k) or stride is not None and not whole(stride) or len(node.args) < first or len(node.args) > first + 2:
                 raise FormulaError(msg("error.dilate_stride"), 0, self.text)
+            # pool46: the windows' other keywords (kw=, sw=, pad=, padw=, padb=, padr=, ceil=, count_pad=)
+            more = [(key, v) for key, v in node.kwargs if key not in ("k", "stride")]
+            if any(key not in ops.POOL_KEYS or not (isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 0) for key, v in more):
+                raise FormulaError(msg("error.dilate_stride"), 0, self.text)
             k = int(k.value)
-            s = int(stride.value) if stride is not None and int(stride.value) != k else None
-            ref, nref = args[1] if what == "route" else (None, None)
+            s = int(stride.value) if stride is not None and (int(stride.value) != k or more) else None
+            keys = (("k", ex.Num(Fraction(k))),) + ((("stride", ex.Num(Fraction(s))),) if s else ())
+            keys += tuple((key, ex.Num(Fraction(int(v.value)))) for key, v in more)
+            geom = ops.pool_geom(ex.Call(f, (nx,) * first, keys))
+            ref, nref = args[1] if what in ("route", "spread") else (None, None)
             try:
-                made = mf.Pool(x, k, what, s, ref)
+                made = mf.Pool(x, k, what, s, ref, None if geom.plain else geom)
                 made.shape
             except ValueError:
                 raise ShapeError(msg("shape.broadcast", formula=tree_text(node), a=shape_text(x.shape), b=f"{k}×{k}")) from None
-            keys = (("k", ex.Num(Fraction(k))),) + ((("stride", ex.Num(Fraction(s))),) if s else ())
             return made, ex.Call(f, (nx,) + ((nref,) if nref is not None else ()), keys)
         if f in ops.OPS and ops.get(f).kind == ops.DILATE:  # conv43: dilate(dZ, 2)
             stride = node.kwarg("stride") or (node.args[1] if len(node.args) == 2 else None)

@@ -71,7 +71,7 @@ def normal_density(x: ex.Node) -> ex.Node:
     )
 
 
-_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d", "unpool": "pool_route"}
+_POOLS_CV43 = {"upsample": "upsample", "maxmask": "pool_mask", "maxpool": "max_pool2d", "avgpool": "avg_pool2d", "unpool": "pool_route", "unavgpool": "pool_spread"}
 _PAD_CV43 = "pad_cv43"  # \operatorname{pad}_{p}(X) until the ⋆ after it takes it as a keyword
 
 
@@ -1285,8 +1285,9 @@ class _Parser:
         self.next()
         arg = self.expr(0)
         ref: tuple[ex.Node, ...] = ()
-        if low == "unpool":  # conv44: \operatorname{unpool}_{3,2}(\delta_P, A): δ to A's largest entries
-            self.expect(",", "', A' after the upstream gradient of \\operatorname{unpool}_{k,s}(\\delta, A)")
+        if low in ("unpool", "unavgpool"):  # conv44: \operatorname{unpool}_{3,2}(\delta_P, A): δ to A's largest entries
+            # (pool46: unavgpool, δ shared over A's windows)
+            self.expect(",", f"', A' after the upstream gradient of \\operatorname{{{low}}}_{{k,s}}(\\delta, A)")
             ref = (self.expr(0),)
         self.expect(OPEN[t.text], f"'{OPEN[t.text]}' to close the argument of \\operatorname{{{low}}}")
         if low in _POOLS_CV43 and re.fullmatch(r"\d+,\d+", sub):  # conv44: _{k,s}: windows s apart

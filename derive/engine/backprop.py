@@ -501,6 +501,12 @@ def pull(
         # conv44: windows s < k apart overlap: avg upsample_{k,s}(δP)/(k·k), each δ added into
         # its whole window; max unpool_{k,s}(δP, A), each δ added at its window's largest entry
         k, x, s = ops.pool_k(tree), tree.args[0], ops.pool_s(tree)
+        geom = ops.pool_geom(tree)
+        # pool46: padded, cut or rectangular windows: max unpool(δP, A) as above; avg
+        # unavgpool(δP, A), each δ divided by its window's divisor, added into its entries
+        if not geom.plain:
+            back = mf.Pool(up, k, "route" if op.extra["what"] == "max" else "spread", None, ir(x), geom)
+            return pull(x, back, g, None, grad, acc, rules + (op.rule if op.extra["what"] == "max" else "pool-spread",))
         if op.extra["what"] == "max" and s != k:
             back = mf.Pool(up, k, "route", s, ir(x))
         elif op.extra["what"] == "max":

@@ -488,6 +488,26 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         # entry in reading order, as PyTorch routes a tie; its derivative is the indicator)
         x, k, what = explicit(tree.args[0], g), ops.pool_k(tree), op.extra["what"]
         s = ops.pool_s(tree)  # conv44: windows s apart (s < k: overlapping)
+        geom = ops.pool_geom(tree)
+        if not geom.plain or what == "spread":  # pool46: padded, cut or rectangular windows
+            ref = explicit(tree.args[1], g) if what in ("route", "spread") else None
+            if what in ("route", "spread"):
+                wins = ops.pool_windows(ref.rows, ref.cols, geom)
+                out = sp.zeros(ref.rows, ref.cols)
+                for i in range(x.rows):
+                    for j in range(x.cols):
+                        cells, count = wins[i][j]
+                        marks = ops.max_mask_row([ref[r, c] for r, c in cells]) if what == "route" else [sp.Rational(1, count)] * len(cells)
+                        for (r, c), m in zip(cells, marks, strict=True):
+                            out[r, c] += m * x[i, j]
+                return out
+            wins = ops.pool_windows(x.rows, x.cols, geom)
+            if what == "max":
+                def top(cells: list[tuple[int, int]]) -> sp.Expr:
+                    vals = [x[r, c] for r, c in cells]
+                    return sp.Add(*(v * m for v, m in zip(vals, ops.max_mask_row(vals), strict=True)))
+                return sp.Matrix(len(wins), len(wins[0]), lambda i, j: top(wins[i][j][0]))
+            return sp.Matrix(len(wins), len(wins[0]), lambda i, j: sp.Add(*(x[r, c] for r, c in wins[i][j][0])) / wins[i][j][1])
         if what == "up" and s == k:  # (pieces of a pull; a formula's, never a layer's)
             return sp.Matrix(x.rows * k, x.cols * k, lambda i, j: x[i // k, j // k])
         if what in ("up", "route"):  # conv44: each δ added into its window (to its argmax)
@@ -649,8 +669,9 @@ def forward_ir(tree: ex.Node, g: Graph) -> mf.MExpr:
         return mf.Dilate(forward_ir(tree.args[0], g), ops.corr_opts(tree)[0])
     if op.kind == ops.POOL2D:
         k, s = ops.pool_k(tree), ops.pool_s(tree)
-        ref = forward_ir(tree.args[1], g) if op.extra["what"] == "route" else None
-        return mf.Pool(forward_ir(tree.args[0], g), k, op.extra["what"], s if s != k else None, ref)
+        ref = forward_ir(tree.args[1], g) if op.extra["what"] in ("route", "spread") else None
+        geom = ops.pool_geom(tree)  # pool46: padded, cut or rectangular windows
+        return mf.Pool(forward_ir(tree.args[0], g), k, op.extra["what"], s if s != k else None, ref, None if geom.plain else geom)
     if op.kind == ops.ROT180:
         return mf.Rot180(forward_ir(tree.args[0], g), op.extra.get("axes", (0, 1)))
     if op.kind == ops.ELEMENTWISE:

@@ -483,7 +483,12 @@ class Pool(MExpr):
     what: str
     stride: int | None = None  # conv44: windows this far apart (None: k, side by side)
     ref: MExpr | None = None  # conv44: 'route' — the pooled map whose largest entries take δ
+    geom: Any = None  # pool46: ops.PoolGeom of padded, cut or rectangular windows (None: plain)
     prec = 5
+
+    def __post_init__(self) -> None:  # pool46: a rebuilt node (collect.tidy) may hand a plain tuple
+        if self.geom is not None and not isinstance(self.geom, ops.PoolGeom):
+            object.__setattr__(self, "geom", ops.PoolGeom(*self.geom))
 
     @property
     def step(self) -> int:
@@ -491,6 +496,24 @@ class Pool(MExpr):
 
     @property
     def shape(self):  # type: ignore[override]
+        if self.geom is not None or self.what == "spread":  # pool46: the windows of ops.pool_windows
+            if self.what in ("route", "spread"):
+                if self.ref is None:
+                    raise ValueError("a pull without the pooled map")
+                sizes = [_int_or_none(d) for d in (*self.ref.shape, *self.x.shape)]
+                if None not in sizes:
+                    g = self.geom or ops.PoolGeom(self.k, self.k, self.step, self.step)
+                    wins = ops.pool_windows(sizes[0], sizes[1], g)
+                    if (len(wins), len(wins[0])) != (sizes[2], sizes[3]):
+                        raise ValueError("the windows do not match the upstream gradient")
+                return self.ref.shape
+            if self.what not in ("max", "avg"):
+                raise ValueError(f"{self.what} of padded, cut or rectangular windows")
+            n = [_int_or_none(d) for d in self.x.shape]
+            if None in n:
+                raise ValueError("padded, cut or rectangular windows of a size not known")
+            g = self.geom
+            return (ops.pool_extent(n[0], g.kh, g.sh, g.pt, g.pb, g.ceil), ops.pool_extent(n[1], g.kw, g.sw, g.pl, g.pr, g.ceil))
         if self.what == "mask" and self.step != self.k:
             raise ValueError("a mask of overlapping windows")  # their pull is 'route'
         if self.what == "mask":
@@ -507,6 +530,14 @@ class Pool(MExpr):
         if self.what == "up":  # conv44: s·(n − 1) + k, the windows' span
             return tuple(corr_size(dilated_size(d, self.step), self.k, True, {}) for d in self.x.shape)
         return tuple(pool_size(d, self.k, self.step) for d in self.x.shape)
+
+
+def _int_or_none(d: Any) -> int | None:
+    """pool46: a size as a whole number (``3``, ``sympy.Integer(3)``, ``"3"``), else None."""
+    try:  # a [dims] size (Dim, SizeExpr) has its value; a symbol has none
+        return int(d)
+    except (TypeError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -814,8 +845,10 @@ class MpmathSystem:
         rows = list(reversed(x)) if 0 in axes else list(x)
         return [list(reversed(r)) if 1 in axes else list(r) for r in rows]
 
-    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
-        return ops.pool_lists(x, k, what, exactdot.fsum, mpmath.mpf(0), mpmath.mpf(1), stride, ref)
+    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None, geom: Any = None) -> Any:
+        if what == "spread" and geom is None:
+            geom = ops.PoolGeom(k, k, stride or k, stride or k)
+        return ops.pool_lists(x, k, what, exactdot.fsum, mpmath.mpf(0), mpmath.mpf(1), stride, ref, geom)
 
     def dilate(self, x: Any, stride: int) -> Any:
         cols = stride * (len(x[0]) - 1) + 1
@@ -965,8 +998,10 @@ class NumpySystem:
     def dilate(self, x: Any, stride: int) -> Any:
         return ops.dilate_numpy(x, stride)
 
-    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
-        return ops.pool_numpy(x, k, what, stride, ref)
+    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None, geom: Any = None) -> Any:
+        if what == "spread" and geom is None:
+            geom = ops.PoolGeom(k, k, stride or k, stride or k)
+        return ops.pool_numpy(x, k, what, stride, ref, geom)
 
     def sum_rows(self, x: Any) -> Any:
         return np.asarray(x).sum(axis=0, keepdims=True)
@@ -1042,11 +1077,13 @@ class TorchSystem(NumpySystem):
         conv2d = self.torch.nn.functional.conv2d
         return conv2d(a[None, None], b[None, None], padding=pads, stride=stride)[0, 0]
 
-    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
+    def pool(self, x: Any, k: int, what: str, stride: int | None = None, ref: Any = None, geom: Any = None) -> Any:
         x = self.torch.as_tensor(x, dtype=self.torch.float64)
         x = x.reshape(1, -1) if x.ndim < 2 else x
         F = self.torch.nn.functional
         s = stride or k
+        if geom is not None or what == "spread":  # pool46: PyTorch's own, over ops.PoolGeom's windows
+            return ops.pool_torch(self.torch, x, what, geom or ops.PoolGeom(k, k, s, s), ref)
         if what == "up" and s == k:
             return x.repeat_interleave(k, 0).repeat_interleave(k, 1)
         if what == "up":  # conv44: each entry added into its window: a transposed conv with ones
@@ -1198,7 +1235,7 @@ class Evaluator:
         return self.sys.dilate(self.run(e.x), e.stride)
 
     def _Pool(self, e: Pool) -> Any:
-        return self.sys.pool(self.run(e.x), e.k, e.what, e.stride, self.run(e.ref) if e.ref is not None else None)
+        return self.sys.pool(self.run(e.x), e.k, e.what, e.stride, self.run(e.ref) if e.ref is not None else None, e.geom)
 
     def _Rot180(self, e: Rot180) -> Any:
         return self.sys.rot180(self.run(e.x), e.axes)
@@ -1889,8 +1926,10 @@ class LatexPrinter(Printer):
         return f"\\operatorname{{dilate}}_{{{e.stride}}}\\left({self.doprint(e.x)}\\right)"
 
     def _print_Pool(self, e: Pool) -> str:  # conv43: maxpool_2(A), upsample_2(δ), maxmask_2(A)
-        name = {"max": "maxpool", "avg": "avgpool", "up": "upsample", "mask": "maxmask", "route": "unpool"}[e.what]
+        name = {"max": "maxpool", "avg": "avgpool", "up": "upsample", "mask": "maxmask", "route": "unpool", "spread": "unavgpool"}[e.what]
         sub = f"{e.k}" if e.step == e.k else f"{e.k},{e.step}"  # conv44: window k, stride s
+        if e.geom is not None:  # pool46: window kh×kw, stride, padding, ceil, the divisor
+            sub = ops.pool_tex_sub(e.geom, e.what)
         ref = f", {self.doprint(e.ref)}" if e.ref is not None else ""
         return f"\\operatorname{{{name}}}_{{{sub}}}\\left({self.doprint(e.x)}{ref}\\right)"
 
@@ -2061,8 +2100,11 @@ class TextPrinter(Printer):
         return f"dilate({self.doprint(e.x)}, {e.stride})"
 
     def _print_Pool(self, e: Pool) -> str:  # conv43: the NumPy helpers of the ops table
-        name = {"max": "max_pool2d", "avg": "avg_pool2d", "up": "upsample", "mask": "pool_mask", "route": "pool_route"}[e.what]
+        name = {"max": "max_pool2d", "avg": "avg_pool2d", "up": "upsample", "mask": "pool_mask", "route": "pool_route", "spread": "pool_spread"}[e.what]
         ref = f", {self.doprint(e.ref)}" if e.ref is not None else ""
+        if e.geom is not None:  # pool46: the helpers' keywords (kw=, sw=, pad=, ceil=, count_pad=)
+            keys = "".join(f", {k}={v}" for k, v in e.geom.keys() if k != "count_pad" or e.what in ("avg", "spread"))
+            return f"{name}({self.doprint(e.x)}{ref}, {e.geom.kh}, {e.geom.sh}{keys})"
         return f"{name}({self.doprint(e.x)}{ref}, {e.k}" + (f", {e.step})" if e.step != e.k else ")")
 
     def _print_Rot180(self, e: Rot180) -> str:

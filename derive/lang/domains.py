@@ -599,11 +599,13 @@ class Evaluator:
         if op.kind == ops.POOL2D:  # conv43: a window whose largest value is tied is a kink
             x, k, what = np.atleast_2d(np.asarray(self.ev(n.args[0]), dtype=np.float64)), ops.pool_k(n), op.extra["what"]
             s = ops.pool_s(n)  # conv44: windows s apart
-            tie = ops.pool_tie(x, k, KINK_MARGIN if self.kinks else 0.0, s) if what == "max" else None
+            geom = ops.pool_geom(n)  # pool46: padded, cut or rectangular windows
+            geom = None if geom.plain and what != "spread" else geom
+            tie = ops.pool_tie(x, k, KINK_MARGIN if self.kinks else 0.0, s, geom) if what == "max" else None
             if tie is not None:
                 self.stop(tie, x[tie], catalog.said("refuse.pool_tie", f=f, k=k, value=_fmt(x[tie])), kink=self.kinks)
-            ref = self.ev(n.args[1]) if what == "route" else None
-            return ops.pool_numpy(x, k, what, s, ref)
+            ref = self.ev(n.args[1]) if what in ("route", "spread") else None
+            return ops.pool_numpy(x, k, what, s, ref, geom)
         x = self.ev(n.args[0])
         if op.kind == ops.BINARY:
             return self.pair(n, op, x, self.ev(n.args[1]))

@@ -43,7 +43,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import mpmath
 import numpy as np
@@ -118,9 +118,9 @@ DILATE_HELPER = (
 def pool_k(n: Any) -> int:
     """conv43: the window size k of a POOL2D call (``max_pool2d(A, k=2)``, ``upsample(d, 2)``)."""
     k = n.kwarg("k")
-    if k is None and len(n.args) >= 2 and n.func != "pool_route":
+    if k is None and len(n.args) >= 2 and n.func not in ("pool_route", "pool_spread"):
         k = n.args[1]
-    if k is None and len(n.args) >= 3 and n.func == "pool_route":  # pool_route(dP, A, 3, 2)
+    if k is None and len(n.args) >= 3 and n.func in ("pool_route", "pool_spread"):  # pool_route(dP, A, 3, 2)
         k = n.args[2]
     return int(k.value) if k is not None else 2
 
@@ -129,21 +129,26 @@ def pool_s(n: Any) -> int:
     """conv44: the stride of a POOL2D call (``max_pool2d(A, k=3, stride=2)``): k when left out
     (windows side by side, conv43's)."""
     s = n.kwarg("stride")
-    first = 3 if n.func == "pool_route" else 2
+    first = 3 if n.func in ("pool_route", "pool_spread") else 2
     if s is None and len(n.args) > first:
         s = n.args[first]
     return int(s.value) if s is not None else pool_k(n)
 
 
 def pool_lists(
-    x: Any, k: int, what: str, total: Callable[[list[Any]], Any], zero: Any, one: Any, stride: int | None = None, ref: Any = None
+    x: Any, k: int, what: str, total: Callable[[list[Any]], Any], zero: Any, one: Any, stride: int | None = None, ref: Any = None,
+    geom: PoolGeom | None = None,
 ) -> list[list[Any]]:
     """conv43: a POOL2D op on a 2-D list: 'max'/'avg' of each k × k window, 'mask' (1 at each
     window's largest entry, the first in reading order as PyTorch), 'up' (each entry copied
     into a k × k block). conv44: windows ``stride`` apart (k when None; overlapping when the
     stride is less): 'up' then adds each entry into its whole window (entries of overlapping
     windows collect several), and 'route' sends each entry of ``x`` (the upstream gradient) to
-    the largest entry of its window of ``ref`` (the pooled map), added where windows share it."""
+    the largest entry of its window of ``ref`` (the pooled map), added where windows share it.
+    pool46: ``geom`` (:class:`PoolGeom`): padded, cut or rectangular windows, 'spread' the
+    average's pull."""
+    if geom is not None:
+        return _pool_general(x, what, total, zero, ref, geom)
     s = stride or k
     rows, cols = len(x), len(x[0])
     if what == "up" and s == k:
@@ -180,20 +185,29 @@ def pool_lists(
     return out
 
 
-def pool_numpy(x: Any, k: int, what: str, stride: int | None = None, ref: Any = None) -> Any:
+def pool_numpy(x: Any, k: int, what: str, stride: int | None = None, ref: Any = None, geom: PoolGeom | None = None) -> Any:
     """:func:`pool_lists` in NumPy (float64)."""
     x = np.atleast_2d(np.asarray(x, dtype=np.float64))
     if ref is not None:
         ref = np.atleast_2d(np.asarray(ref, dtype=np.float64)).tolist()
-    return np.array(pool_lists(x.tolist(), k, what, math.fsum, 0.0, 1.0, stride, ref), dtype=np.float64)
+    return np.array(pool_lists(x.tolist(), k, what, math.fsum, 0.0, 1.0, stride, ref, geom), dtype=np.float64)
 
 
-def pool_tie(x: Any, k: int, margin: float, stride: int | None = None) -> tuple[int, int] | None:
+def pool_tie(x: Any, k: int, margin: float, stride: int | None = None, geom: PoolGeom | None = None) -> tuple[int, int] | None:
     """conv43: the first entry of a k × k window that ties its largest value (within ``margin``;
     0 at given values), not counting a window whose largest value is exactly 0 (a ReLU's zeros,
     whose gradient is 0 whichever takes it); ``None`` where every window has one largest entry.
-    conv44: windows ``stride`` apart (k when None)."""
+    conv44: windows ``stride`` apart (k when None). pool46: ``geom``'s windows (padding never ties)."""
     x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    if geom is not None:
+        for row in pool_windows(x.shape[0], x.shape[1], geom):
+            for cells, _ in row:
+                vals = [x[r, c] for r, c in cells]
+                top = max(vals)
+                near = [cells[t] for t, v in enumerate(vals) if abs(v - top) <= margin]
+                if len(near) > 1 and top != 0:
+                    return near[1]
+        return None
     s = stride or k
     for i in range((x.shape[0] - k) // s + 1):
         for j in range((x.shape[1] - k) // s + 1):
@@ -203,6 +217,194 @@ def pool_tie(x: Any, k: int, margin: float, stride: int | None = None) -> tuple[
             if len(near) > 1 and top != 0:
                 return (s * i + int(near[1][0]), s * j + int(near[1][1]))
     return None
+
+
+class PoolGeom(NamedTuple):
+    """pool46: the windows of a POOL2D op — kh × kw windows, sh rows and sw columns apart, pt/pb
+    rows and pl/pr columns of padding above/below and left/right (−∞ for max pooling, never the
+    largest; zeros for average pooling), ``ceil`` a last window cut at the edge (PyTorch's
+    ceil_mode: kept when it starts inside the map or its top/left padding), ``cip`` the average's
+    divisor counts the padding (PyTorch's count_include_pad; TF 'SAME' does not)."""
+
+    kh: int
+    kw: int
+    sh: int
+    sw: int
+    pt: int = 0
+    pl: int = 0
+    pb: int = 0
+    pr: int = 0
+    ceil: bool = False
+    cip: bool = True
+
+    @property
+    def plain(self) -> bool:
+        """conv43/44's square k × k windows s apart, no padding, the last window whole."""
+        return self.kh == self.kw and self.sh == self.sw and not (self.pt or self.pl or self.pb or self.pr or self.ceil)
+
+    def keys(self) -> tuple[tuple[str, int], ...]:
+        """The node's keywords beyond k and stride (only those that differ from the default)."""
+        out = [("kw", self.kw), ("sw", self.sw), ("pad", self.pt), ("padw", self.pl), ("padb", self.pb), ("padr", self.pr),
+               ("ceil", int(self.ceil)), ("count_pad", int(self.cip))]
+        default = {"kw": self.kh, "sw": self.sh, "pad": 0, "padw": self.pt, "padb": self.pt, "padr": self.pl, "ceil": 0, "count_pad": 1}
+        return tuple((k, v) for k, v in out if v != default[k])
+
+
+POOL_KEYS = ("k", "stride", "kw", "sw", "pad", "padw", "padb", "padr", "ceil", "count_pad")
+
+
+def pool_geom(n: Any) -> PoolGeom:
+    """pool46: the windows of a POOL2D call (:class:`PoolGeom`): ``k``/``stride`` as conv43/44
+    read them, then ``kw``/``sw`` (columns; a left-out ``sw`` is the stride when one is given,
+    else ``kw``), ``pad``/``padw``/``padb``/``padr``, ``ceil``, ``count_pad``."""
+    k, s = pool_k(n), pool_s(n)
+    first = 3 if n.func == "pool_route" or n.func == "pool_spread" else 2
+
+    def get(key: str, default: int) -> int:
+        v = n.kwarg(key)
+        return int(v.value) if v is not None else default
+
+    has_s = n.kwarg("stride") is not None or len(n.args) > first
+    kw = get("kw", k)
+    pt = get("pad", 0)
+    pl = get("padw", pt)
+    return PoolGeom(k, kw, s, get("sw", s if has_s else kw), pt, pl, get("padb", pt), get("padr", pl), bool(get("ceil", 0)), bool(get("count_pad", 1)))
+
+
+def pool_extent(n: int, k: int, s: int, lo: int = 0, hi: int = 0, ceil: bool = False) -> int:
+    """pool46: how many windows of k, s apart, fit along an axis of n with lo/hi padding
+    (PyTorch's rule: ⌊(n + lo + hi − k)/s⌋ + 1, ⌈⌉ with ceil_mode, less a last window that
+    would start in the bottom/right padding)."""
+    m = n + lo + hi - k
+    if m < 0 or k < 1 or s < 1:
+        raise ValueError(f"a window of {k} larger than {n} + padding")
+    out = (-(-m // s) if ceil else m // s) + 1
+    if ceil and (out - 1) * s >= n + lo:
+        out -= 1
+    return out
+
+
+def pool_windows(rows: int, cols: int, g: PoolGeom) -> list[list[tuple[list[tuple[int, int]], int]]]:
+    """pool46: each output entry's window — the (row, column) cells inside the map, in reading
+    order, and the average's divisor (the window clipped to the padded map with
+    count_include_pad, else its cells inside the map, as PyTorch and TF 'SAME' divide)."""
+
+    def axis(n: int, k: int, s: int, lo: int, hi: int) -> list[tuple[range, int]]:
+        out = []
+        for i in range(pool_extent(n, k, s, lo, hi, g.ceil)):
+            a = s * i - lo
+            inside = range(max(a, 0), min(a + k, n))
+            if not inside:
+                raise ValueError("a window with no entry of the map")
+            out.append((inside, min(a + k, n + hi) - a))
+        return out
+
+    down, across = axis(rows, g.kh, g.sh, g.pt, g.pb), axis(cols, g.kw, g.sw, g.pl, g.pr)
+    return [
+        [([(r, c) for r in rr for c in cc], (nr * nc if g.cip else len(rr) * len(cc))) for cc, nc in across]
+        for rr, nr in down
+    ]
+
+
+def _pool_general(x: Any, what: str, total: Callable[[list[Any]], Any], zero: Any, ref: Any, g: PoolGeom) -> list[list[Any]]:
+    """pool46: :func:`pool_lists` over :func:`pool_windows` — 'max', 'avg', and the pulls
+    'route' (each δ to its window's largest entry of ``ref``) and 'spread' (each δ divided by its
+    window's divisor, added into the window's entries; ``ref`` gives the map's size)."""
+    rows, cols = len(x), len(x[0])
+    if what in ("route", "spread"):
+        h, w = len(ref), len(ref[0])
+        wins = pool_windows(h, w, g)
+        if (len(wins), len(wins[0])) != (rows, cols):
+            raise ValueError("the windows do not match the upstream gradient")
+        grid: list[list[list[Any]]] = [[[] for _ in range(w)] for _ in range(h)]
+        for i in range(rows):
+            for j in range(cols):
+                cells, count = wins[i][j]
+                if what == "route":
+                    vals = [ref[r][c] for r, c in cells]
+                    r, c = cells[max(range(len(vals)), key=lambda t: (vals[t], -t))]
+                    grid[r][c].append(x[i][j])
+                else:
+                    for r, c in cells:
+                        grid[r][c].append(x[i][j] / count)
+        return [[total(v) if v else zero for v in row] for row in grid]
+    if what not in ("max", "avg"):
+        raise ValueError(f"{what} of padded, cut or rectangular windows")
+    out = []
+    for row in pool_windows(rows, cols, g):
+        line = []
+        for cells, count in row:
+            vals = [x[r][c] for r, c in cells]
+            line.append(total(vals) / count if what == "avg" else vals[max(range(len(vals)), key=lambda t: (vals[t], -t))])
+        out.append(line)
+    return out
+
+
+POOL_WINDOWS_HELPER = (
+    "def pool_windows(n_rows, n_cols, k, stride=None, kw=None, sw=None, pad=0, padw=None, padb=None, padr=None, ceil=0):\n"
+    "    # the windows of a pooling along each axis: (first, last + 1) of its entries inside the map and\n"
+    "    # its size clipped to the padded map; k x kw windows stride (sw) apart, pad (padb) rows above\n"
+    "    # (below), padw (padr) columns left (right); ceil: PyTorch's ceil_mode, a last window cut at\n"
+    "    # the edge, kept when it starts inside the map or its top/left padding\n"
+    "    def axis(n, k, s, lo, hi):\n"
+    "        m = n + lo + hi - k\n"
+    "        out = (-(-m // s) if ceil else m // s) + 1\n"
+    "        if ceil and (out - 1) * s >= n + lo:\n"
+    "            out -= 1\n"
+    "        return [(max(s * i - lo, 0), min(s * i - lo + k, n), min(s * i - lo + k, n + hi) - (s * i - lo)) for i in range(out)]\n"
+    "    kw, padw = kw or k, pad if padw is None else padw\n"
+    "    s, sw = stride or k, sw or stride or kw\n"
+    "    padb, padr = pad if padb is None else padb, padw if padr is None else padr\n"
+    "    return axis(n_rows, k, s, pad, padb), axis(n_cols, kw, sw, padw, padr)\n"
+)
+
+
+def pool_torch(torch: Any, x: Any, what: str, g: PoolGeom, ref: Any = None) -> Any:
+    """pool46: PyTorch's own pooling of one 2-D map over :class:`PoolGeom`'s windows —
+    F.max_pool2d / F.avg_pool2d with (kh, kw), (sh, sw), padding, ceil_mode and
+    count_include_pad; TF 'SAME''s bottom/right padding (larger than the top/left) by F.pad (−∞
+    for max; zeros, the divisor the window's entries in the map, for average); 'route'/'spread'
+    (the pulls) are PyTorch's autograd of the forward at ``ref``."""
+    F = torch.nn.functional
+    if what in ("route", "spread"):
+        a = torch.as_tensor(ref, dtype=torch.float64)
+        a = (a.reshape(1, -1) if a.ndim < 2 else a).detach().requires_grad_(True)
+        d = torch.as_tensor(x, dtype=torch.float64)
+        d = d.reshape(1, -1) if d.ndim < 2 else d
+        (back,) = torch.autograd.grad(pool_torch(torch, a, "max" if what == "route" else "avg", g), a, d)
+        return back
+    x = x.reshape(1, -1) if x.ndim < 2 else x
+    k, s = (g.kh, g.kw), (g.sh, g.sw)
+    if (g.pt, g.pl) == (g.pb, g.pr):
+        if what == "max":
+            return F.max_pool2d(x[None, None], k, s, (g.pt, g.pl), 1, g.ceil)[0, 0]
+        return F.avg_pool2d(x[None, None], k, s, (g.pt, g.pl), g.ceil, g.cip)[0, 0]
+    if g.ceil or g.cip and what == "avg":
+        raise ValueError("uneven padding with ceil_mode or counted in the divisor")
+    pads = (g.pl, g.pr, g.pt, g.pb)
+    if what == "max":
+        return F.max_pool2d(F.pad(x, pads, value=-math.inf)[None, None], k, s)[0, 0]
+    total = F.avg_pool2d(F.pad(x, pads)[None, None], k, s, divisor_override=1)[0, 0]
+    count = F.avg_pool2d(F.pad(torch.ones_like(x), pads)[None, None], k, s, divisor_override=1)[0, 0]
+    return total / count
+
+
+def pool_tex_sub(g: PoolGeom, what: str) -> str:
+    """pool46: the LaTeX subscript of a pooling over :class:`PoolGeom`'s windows —
+    ``3,2;\\thinspace p=1,\\lceil\\rceil``: the window (``2{\\times}3``), the stride (``(1,2)``), the
+    padding (``p=1``; ``p=(0,1;0,1)`` top, bottom; left, right when they differ), ceil_mode, and
+    ``\\mathrm{excl}`` when an average's divisor leaves the padding out."""
+    out = [str(g.kh) if g.kh == g.kw else f"{g.kh}{{\\times}}{g.kw}", str(g.sh) if g.sh == g.sw else f"({g.sh},{g.sw})"]
+    extra = []
+    if len({g.pt, g.pb, g.pl, g.pr}) == 1 and g.pt:
+        extra.append(f"p={g.pt}")
+    elif g.pt or g.pb or g.pl or g.pr:
+        extra.append(f"p=({g.pt},{g.pb};{g.pl},{g.pr})")
+    if g.ceil:
+        extra.append("\\lceil\\rceil")
+    if not g.cip and what in ("avg", "spread"):
+        extra.append("\\mathrm{excl}")
+    return ",".join(out) + (";\\thinspace " + ",".join(extra) if extra else "")
 
 
 def corr_opts(n: Any) -> tuple[int, int]:
@@ -2230,40 +2432,44 @@ _ROWS: tuple[Op, ...] = (
         "max_pool2d",  # conv43: F.max_pool2d(A[None, None], 2)[0, 0], stride = window, no padding
         POOL2D,
         nargs=(1, 3),
-        keywords=("k", "stride"),
+        keywords=POOL_KEYS,
         rule="pool-max",
         tex="\\operatorname{maxpool}",
         text="max_pool2d",
         numpy_helper=(
-            "def max_pool2d(a, k, stride=None):\n"
+            "def max_pool2d(a, k, stride=None, kw=None, sw=None, pad=0, padw=None, padb=None, padr=None, ceil=0):\n"
             "    # the largest entry of each k x k window, windows stride apart (k when left out:\n"
-            "    # side by side; a smaller stride makes neighbouring windows overlap)\n"
-            "    s = stride or k\n"
-            "    rows, cols = (a.shape[0] - k) // s + 1, (a.shape[1] - k) // s + 1\n"
-            "    return np.array([[a[s * i : s * i + k, s * j : s * j + k].max() for j in range(cols)] for i in range(rows)])\n"
+            "    # side by side; a smaller stride makes neighbouring windows overlap); kw, sw, pad, ceil:\n"
+            "    # see pool_windows (padding is -inf here, never the largest)\n"
+            "    a = np.atleast_2d(a)\n"
+            "    rows, cols = pool_windows(*a.shape, k, stride, kw, sw, pad, padw, padb, padr, ceil)\n"
+            "    return np.array([[a[r0:r1, c0:c1].max() for c0, c1, _ in cols] for r0, r1, _ in rows])\n"
         ),
         doc="the largest entry of each k × k window, windows side by side (F.max_pool2d(A, k)); "
         "∂L/∂A routes each window's upstream gradient to its largest entry",
-        extra={"what": "max"},
+        extra={"what": "max", "numpy_helpers": {"pool_windows": POOL_WINDOWS_HELPER}},
     ),
     Op(
         "avg_pool2d",  # conv43: F.avg_pool2d(A[None, None], 2)[0, 0]
         POOL2D,
         nargs=(1, 3),
-        keywords=("k", "stride"),
+        keywords=POOL_KEYS,
         rule="pool-avg",
         tex="\\operatorname{avgpool}",
         text="avg_pool2d",
         numpy_helper=(
-            "def avg_pool2d(a, k, stride=None):\n"
-            "    # the mean of each k x k window, windows stride apart (k when left out: side by side)\n"
-            "    s = stride or k\n"
-            "    rows, cols = (a.shape[0] - k) // s + 1, (a.shape[1] - k) // s + 1\n"
-            "    return np.array([[a[s * i : s * i + k, s * j : s * j + k].mean() for j in range(cols)] for i in range(rows)])\n"
+            "def avg_pool2d(a, k, stride=None, kw=None, sw=None, pad=0, padw=None, padb=None, padr=None, ceil=0, count_pad=1):\n"
+            "    # the mean of each k x k window, windows stride apart (k when left out: side by side);\n"
+            "    # kw, sw, pad, ceil: see pool_windows; padding is zeros, counted in the divisor when\n"
+            "    # count_pad (PyTorch's count_include_pad), else only the window's entries in the map are\n"
+            "    a = np.atleast_2d(a)\n"
+            "    rows, cols = pool_windows(*a.shape, k, stride, kw, sw, pad, padw, padb, padr, ceil)\n"
+            "    return np.array([[a[r0:r1, c0:c1].sum() / (nr * nc if count_pad else (r1 - r0) * (c1 - c0))\n"
+            "                      for c0, c1, nc in cols] for r0, r1, nr in rows])\n"
         ),
         doc="the mean of each k × k window, windows side by side (F.avg_pool2d(A, k)); ∂L/∂A "
         "spreads each window's upstream gradient evenly, δ/(k·k), over the window",
-        extra={"what": "avg"},
+        extra={"what": "avg", "numpy_helpers": {"pool_windows": POOL_WINDOWS_HELPER}},
     ),
     Op(
         "upsample",  # conv43: each entry copied into a k × k block (np.kron(d, np.ones((k, k))))
@@ -2314,26 +2520,54 @@ _ROWS: tuple[Op, ...] = (
         "pool_route",  # conv44: the pull of overlapping max pooling, pool_route(dP, A, k, stride)
         POOL2D,
         nargs=(2, 4),
-        keywords=("k", "stride"),
+        keywords=POOL_KEYS,
         rule="pool-route",
         tex="\\operatorname{unpool}",
         text="pool_route",
         numpy_helper=(
-            "def pool_route(d, a, k, stride=None):\n"
+            "def pool_route(d, a, k, stride=None, kw=None, sw=None, pad=0, padw=None, padb=None, padr=None, ceil=0):\n"
             "    # each entry of d (a max pooling's upstream gradient) sent to the largest entry of\n"
             "    # its k x k window of a (the first in reading order on a tie), windows stride apart;\n"
             "    # an entry that is the largest of several overlapping windows collects all of theirs\n"
-            "    d, s = np.atleast_2d(d), stride or k\n"
+            "    # (kw, sw, pad, ceil: see pool_windows; the padding never takes any)\n"
+            "    d, a = np.atleast_2d(d), np.atleast_2d(a)\n"
+            "    rows, cols = pool_windows(*a.shape, k, stride, kw, sw, pad, padw, padb, padr, ceil)\n"
             "    out = np.zeros_like(a, dtype=float)\n"
-            "    for i in range(d.shape[0]):\n"
-            "        for j in range(d.shape[1]):\n"
-            "            u, v = np.unravel_index(np.argmax(a[s * i : s * i + k, s * j : s * j + k]), (k, k))\n"
-            "            out[s * i + u, s * j + v] += d[i, j]\n"
+            "    for i, (r0, r1, _) in enumerate(rows):\n"
+            "        for j, (c0, c1, _) in enumerate(cols):\n"
+            "            u, v = np.unravel_index(np.argmax(a[r0:r1, c0:c1]), (r1 - r0, c1 - c0))\n"
+            "            out[r0 + u, c0 + v] += d[i, j]\n"
             "    return out\n"
         ),
         doc="each entry of a max pooling's upstream gradient sent to the largest entry of its window "
         "of the pooled map, summed where overlapping windows share it (PyTorch's max_pool2d backward)",
-        extra={"unlisted": True, "what": "route"},
+        extra={"unlisted": True, "what": "route", "numpy_helpers": {"pool_windows": POOL_WINDOWS_HELPER}},
+    ),
+    Op(
+        "pool_spread",  # pool46: the pull of average pooling over padded, cut or rectangular windows
+        POOL2D,
+        nargs=(2, 4),
+        keywords=POOL_KEYS,
+        rule="pool-spread",
+        tex="\\operatorname{unavgpool}",
+        text="pool_spread",
+        numpy_helper=(
+            "def pool_spread(d, a, k, stride=None, kw=None, sw=None, pad=0, padw=None, padb=None, padr=None, ceil=0, count_pad=1):\n"
+            "    # each entry of d (an average pooling's upstream gradient) divided by its window's\n"
+            "    # divisor (as avg_pool2d divides) and added into the window's entries of a map shaped\n"
+            "    # like a (kw, sw, pad, ceil: see pool_windows; the padding takes none)\n"
+            "    d, a = np.atleast_2d(d), np.atleast_2d(a)\n"
+            "    rows, cols = pool_windows(*a.shape, k, stride, kw, sw, pad, padw, padb, padr, ceil)\n"
+            "    out = np.zeros_like(a, dtype=float)\n"
+            "    for i, (r0, r1, nr) in enumerate(rows):\n"
+            "        for j, (c0, c1, nc) in enumerate(cols):\n"
+            "            out[r0:r1, c0:c1] += d[i, j] / (nr * nc if count_pad else (r1 - r0) * (c1 - c0))\n"
+            "    return out\n"
+        ),
+        doc="each entry of an average pooling's upstream gradient divided by its window's divisor and "
+        "added into the window's entries (PyTorch's avg_pool2d backward with padding, ceil_mode, "
+        "rectangular windows)",
+        extra={"unlisted": True, "what": "spread", "numpy_helpers": {"pool_windows": POOL_WINDOWS_HELPER}},
     ),
     Op(
         "flip_rows",  # conv43: np.flip(K, axis=0) / np.flipud(K): the rows in reverse order only

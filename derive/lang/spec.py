@@ -4619,18 +4619,33 @@ class _Shapes:
         if ops.get(n.func).kind == ops.ROT180:
             return shapes[0]
         op = ops.get(n.func)
-        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask", "route"):
+        if op.kind == ops.DILATE or op.kind == ops.POOL2D and op.extra["what"] in ("up", "mask", "route", "spread"):
             # conv43: a gradient's piece, not a layer
             raise self.fail(catalog.said("spec.conv43.formula_only", f=n.func), catalog.said("spec.conv43.formula_only_fix"))
         if op.kind == ops.POOL2D:  # conv43: k × k windows side by side, the sizes multiples of k
             k = ops.pool_k(n)
-            extra = n.args[1:] or [v for key, v in n.kwargs]
-            if len(shapes[0]) != 2 or any(not (isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 1) for v in extra):
+            extra = [*n.args[1:], *(v for key, v in n.kwargs if key in ("k", "stride", "kw", "sw"))]
+            # pool46: padding, ceil and count_pad may be 0
+            extra0 = [v for key, v in n.kwargs if key not in ("k", "stride", "kw", "sw")]
+            if len(shapes[0]) != 2 or any(not (isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 1) for v in extra) or any(
+                not (isinstance(v, ex.Num) and v.value.denominator == 1 and v.value >= 0) for v in extra0
+            ):
                 raise self.fail(
                     catalog.said("spec.conv43.pool", text=n.func + "()", what=f"{len(shapes[0])}-D"),
                     catalog.said("spec.conv43.pool_fix"),
                 )
             stride = ops.pool_s(n)  # conv44: windows stride apart (overlapping when < k)
+            geom = ops.pool_geom(n)
+            if not geom.plain:  # pool46: padded, cut or rectangular windows over a map of known size
+                try:
+                    a, b = (int(d) for d in shapes[0])
+                    return (ops.pool_extent(a, geom.kh, geom.sh, geom.pt, geom.pb, geom.ceil),
+                            ops.pool_extent(b, geom.kw, geom.sw, geom.pl, geom.pr, geom.ceil))
+                except (TypeError, ValueError):
+                    raise self.fail(
+                        catalog.said("spec.conv43.pool", text=n.func + "()", what=f"{list(shapes[0])}"),
+                        catalog.said("spec.conv43.pool_fix"),
+                    ) from None
             try:
                 return tuple(pool_size(d, k, stride, self.dims) for d in shapes[0])
             except ValueError:
@@ -5777,26 +5792,30 @@ class _ConvCV42(ast.NodeTransformer):
             given[kw.arg] = kw.value
         if "input" not in given or "kernel_size" not in given:
             return node
-        k = _one_size_cv43(_number_cv42(given["kernel_size"]))
-        if not (isinstance(k, int) and k >= 1):
+        # pool46: (kh, kw) windows (sh, sw) apart, padding (ph, pw) on each side (−∞ for max,
+        # zeros for average), ceil_mode, count_include_pad: ops.PoolGeom's keywords on the node
+        ks = _pair_pool46(_number_cv42(given["kernel_size"]))
+        if ks is None or min(ks) < 1:
             raise self.pool_refusal(node, f"kernel_size={ast.unparse(given['kernel_size'])}")
-        # conv44: a stride other than k (one number, or a pair of equal ones): windows that
-        # overlap (AlexNet's 3 × 3, stride 2) or leave entries out between them
-        stride = _one_size_cv43(_number_cv42(given["stride"])) if given.get("stride") is not None else k
-        if "stride" in given and _number_cv42(given["stride"]) is None and not (isinstance(given["stride"], ast.Constant) and given["stride"].value is None):
+        no_stride = given.get("stride") is None or isinstance(given["stride"], ast.Constant) and given["stride"].value is None
+        st = ks if no_stride else _pair_pool46(_number_cv42(given["stride"]))
+        if st is None or min(st) < 1:
             raise self.pool_refusal(node, f"stride={ast.unparse(given['stride'])}")
-        if given.get("stride") is not None and not (isinstance(stride, int) and stride >= 1):
-            raise self.pool_refusal(node, f"stride={ast.unparse(given['stride'])}")
-        ok = {"padding": (0, (0, 0), [0, 0]), "dilation": (1, (1, 1), [1, 1]),
-              "ceil_mode": (False,), "return_indices": (False,), "count_include_pad": (True, False), "divisor_override": (None,)}
+        pad = _pair_pool46(_number_cv42(given["padding"])) if "padding" in given else (0, 0)
+        if pad is None or min(pad) < 0 or 2 * pad[0] > ks[0] or 2 * pad[1] > ks[1]:  # PyTorch: at most half the window
+            raise self.pool_refusal(node, f"padding={ast.unparse(given['padding'])}")
+        ok = {"dilation": (1, (1, 1), [1, 1]), "ceil_mode": (False, True), "return_indices": (False,),
+              "count_include_pad": (True, False), "divisor_override": (None,)}
         for key, allowed in ok.items():
             if key in given and _number_cv42(given[key]) not in allowed:
                 raise self.pool_refusal(node, f"{key}={ast.unparse(given[key])}")
+        ceil = "ceil_mode" in given and _number_cv42(given["ceil_mode"]) is True
+        cip = not ("count_include_pad" in given and _number_cv42(given["count_include_pad"]) is False) or pad == (0, 0)
         x = _unbatched_cv42(given["input"], 2)
         if x is None:
             raise self.refuse(node, "")
-        keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
-        made = ast.Call(ast.Name(name, ast.Load()), [x], keys)
+        geom = ops.PoolGeom(ks[0], ks[1], st[0], st[1], pad[0], pad[1], pad[0], pad[1], ceil, cip)
+        made = ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
         return _conv4(made, 2, ast.unparse(node))
 
     def tf_nhwc(self, node: ast.Call, name: str) -> ast.AST:
@@ -5814,7 +5833,8 @@ class _ConvCV42(ast.NodeTransformer):
                 raise (self.refuse if name == "conv" else self.pool_refusal)(node, f"{kw.arg}=")
             given["filters" if kw.arg == "filter" else kw.arg] = kw.value
         fail = self.refuse if name == "conv" else self.pool_refusal
-        if _number_cv42(given.get("padding", ast.Constant("VALID"))) not in ("VALID", "valid"):
+        same = name != "conv" and _number_cv42(given.get("padding", ast.Constant("VALID"))) in ("SAME", "same")
+        if not same and _number_cv42(given.get("padding", ast.Constant("VALID"))) not in ("VALID", "valid"):
             raise fail(node, f"padding={ast.unparse(given['padding'])}")
         if _number_cv42(given.get("data_format", ast.Constant("NHWC"))) != "NHWC":
             raise fail(node, f"data_format={ast.unparse(given['data_format'])}")
@@ -5835,6 +5855,15 @@ class _ConvCV42(ast.NodeTransformer):
         stride = k if stride is None else stride
         if not (isinstance(stride, int) and stride >= 1):
             raise fail(node, f"strides={ast.unparse(given['strides'])}")
+        if same:  # pool46: TF's 'SAME': ⌈n/s⌉ windows, the padding split with the larger half below/right,
+            # never counted in an average's divisor
+            shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
+            n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
+            if len(n) != 2 or None in n:
+                raise fail(node, f"padding={ast.unparse(given['padding'])}")
+            total = [max((-(-d // stride) - 1) * stride + k - d, 0) for d in n]
+            geom = ops.PoolGeom(k, k, stride, stride, total[0] // 2, total[1] // 2, total[0] - total[0] // 2, total[1] - total[1] // 2, False, False)
+            return ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
         keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
         return ast.Call(ast.Name(name, ast.Load()), [x], keys)
 
@@ -5862,9 +5891,13 @@ class _ConvCV42(ast.NodeTransformer):
             return _conv4(made, 2, ast.unparse(node))
         shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
         n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
-        if not (isinstance(o, int) and o >= 1 and len(n) == 2 and n[0] == n[1] and n[0] is not None and n[0] % o == 0):
+        # pool46: an output size per axis (o_h, o_w) that divides each axis of the map: windows
+        # n_h/o_h × n_w/o_w side by side (PyTorch's adaptive windows are exactly those then)
+        oo = _pair_pool46(_number_cv42(given["output_size"]))
+        if oo is None or min(oo) < 1 or len(n) != 2 or None in n or n[0] % oo[0] or n[1] % oo[1]:
             raise self.pool_refusal(node, f"output_size={ast.unparse(given['output_size'])}")
-        made = ast.Call(ast.Name(name.replace("adaptive_", ""), ast.Load()), [x], [ast.keyword("k", ast.Constant(n[0] // o))])
+        kh, kw = n[0] // oo[0], n[1] // oo[1]
+        made = ast.Call(ast.Name(name.replace("adaptive_", ""), ast.Load()), [x], _pool_keys_pool46(ops.PoolGeom(kh, kw, kh, kw)))
         return _conv4(made, 2, ast.unparse(node))
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
@@ -5905,6 +5938,26 @@ _TF_CV45 = {
     **{f"{tf}.nn.{f}": "max_pool2d" for tf in ("tf", "tensorflow") for f in ("max_pool2d", "max_pool")},
     **{f"{tf}.nn.{f}": "avg_pool2d" for tf in ("tf", "tensorflow") for f in ("avg_pool2d", "avg_pool")},
 }
+
+def _pair_pool46(value: object) -> tuple[int, int] | None:
+    """pool46: a pooling's kernel_size/stride/padding/output_size as (rows, columns): ``2`` or
+    ``(2, 3)``/``[2, 3]`` of whole numbers; else None."""
+    whole = lambda v: isinstance(v, int) and not isinstance(v, bool)  # noqa: E731
+    if whole(value):
+        return (value, value)  # type: ignore[return-value]
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(whole(v) for v in value):
+        return (value[0], value[1])
+    return None
+
+
+def _pool_keys_pool46(g: ops.PoolGeom) -> list[ast.keyword]:
+    """pool46: the node's keywords for :class:`ops.PoolGeom` ``g``: ``k`` (and ``stride`` when
+    it differs, or whenever the windows are not plain), then ``g.keys()``."""
+    if not (g.pt or g.pl or g.pb or g.pr):  # no padding: the divisor is the window's cells either way
+        g = g._replace(cip=True)
+    keys = [("k", g.kh)] + ([("stride", g.sh)] if g.sh != g.kh or not g.plain else []) + list(g.keys())
+    return [ast.keyword(k, ast.Constant(v)) for k, v in keys]
+
 
 
 def _tf_size_cv45(node: ast.AST) -> int | None:

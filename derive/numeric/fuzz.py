@@ -708,7 +708,9 @@ INTERNAL_ROWS = frozenset(
      # conv43: pieces of a convolution's or a pooling layer's gradient, read in formulas only
      "dilate", "upsample", "pool_mask", "flip_rows", "flip_cols",
      # conv44: overlapping max pooling's gradient, read in formulas only
-     "pool_route"}
+     "pool_route",
+     # pool46: average pooling's gradient over padded, cut or rectangular windows
+     "pool_spread"}
 )
 
 

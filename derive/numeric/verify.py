@@ -554,6 +554,9 @@ def torch_forward(
             return torch.nn.functional.conv2d(x[None, None], k[None, None], padding=pad, stride=stride)[0, 0]
         if op.kind == ops.POOL2D:  # conv43: PyTorch's own max_pool2d / avg_pool2d
             x, k = run(n.args[0]), ops.pool_k(n)
+            geom = ops.pool_geom(n)  # pool46: padding, ceil_mode, (kh, kw), (sh, sw), count_include_pad
+            if not geom.plain or not geom.cip:
+                return ops.pool_torch(torch, x, op.extra["what"], geom)
             pool = torch.nn.functional.max_pool2d if op.extra["what"] == "max" else torch.nn.functional.avg_pool2d
             return pool(x[None, None], k, ops.pool_s(n))[0, 0]  # conv44: stride s (k: side by side)
         if op.kind == ops.ROT180:

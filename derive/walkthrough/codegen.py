@@ -255,6 +255,8 @@ def code(d: Derivation) -> Code:
         backward = (f"{spec.gkey(spec.loss)} = 1.0", *backward)
     used = " ".join(forward + backward)
     helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
+    if {"max_pool2d", "avg_pool2d", "pool_route", "pool_spread"} & set(helpers):  # pool46: their windows
+        helpers = tuple(h for h in helper_names() if h in helpers or h == "pool_windows")
     tensors = frozenset((*spec.inputs, *spec.params, *(k for k, _ in spec.forward)))
     torch_forward = tuple(
         f"{name} = ({torch_code(tree, tensors)}).detach()"
@@ -935,6 +937,21 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         return f"F.conv2d({x}[None, None], {k}[None, None]{pad})[0, 0]"
     if op.kind == ops.POOL2D and op.extra["what"] in ("max", "avg"):  # conv43: F.max_pool2d
         k, stride = ops.pool_k(n), ops.pool_s(n)
+        g = ops.pool_geom(n)
+        if not g.plain or not g.cip:  # pool46: PyTorch's own keywords (TF 'SAME''s uneven padding: F.pad)
+            size = lambda a, b: str(a) if a == b else f"({a}, {b})"  # noqa: E731
+            args = f"{size(g.kh, g.kw)}, stride={size(g.sh, g.sw)}"
+            if (g.pt, g.pl) == (g.pb, g.pr):
+                args += f", padding={size(g.pt, g.pl)}" if g.pt or g.pl else ""
+                args += ", ceil_mode=True" if g.ceil else ""
+                args += ", count_include_pad=False" if not g.cip and n.func == "avg_pool2d" else ""
+                return f"F.{n.func}({x}[None, None], {args})[0, 0]"
+            pads = f"({g.pl}, {g.pr}, {g.pt}, {g.pb})"
+            if n.func == "max_pool2d":
+                return f"F.max_pool2d(F.pad({x}[None, None], {pads}, value=-float('inf')), {args})[0, 0]"
+            total = f"F.avg_pool2d(F.pad({x}[None, None], {pads}), {args}, divisor_override=1)"
+            count = f"F.avg_pool2d(F.pad(torch.ones_like({x})[None, None], {pads}), {args}, divisor_override=1)"
+            return f"({total} / {count})[0, 0]"
         return f"F.{n.func}({x}[None, None], {k}" + (f", stride={stride})[0, 0]" if stride != k else ")[0, 0]")
     if op.kind == ops.ROT180:
         axes = op.extra.get("axes", (0, 1))

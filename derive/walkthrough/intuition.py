@@ -880,13 +880,14 @@ class _Writer:
                 out.append(Words(key, (*base, ("A", pieces and pieces[0]))))
             elif r == "slice-block":
                 out.append(Words(r, base))
-            elif r in ("pool-max", "pool-avg") and (
+            elif r in ("pool-max", "pool-avg", "pool-spread") and (
                 pooled := [c for c in _calls(tree) if c.func in ops.of_kind(ops.POOL2D) and c.args[0] == ex.Name(t)]
             ):  # conv43: t itself is pooled
                 out.append(Words(r, base))
                 k, s = ops.pool_k(pooled[0]), ops.pool_s(pooled[0])
-                if s != k:  # conv44: windows that overlap (or leave entries out between them)
-                    out.append(Words(f"pool-overlap-{r[5:]}" if s < k else "pool-gaps", (*base, ("k", k), ("s", s))))
+                geom = ops.pool_geom(pooled[0])  # pool46: "k × k windows s apart" only where it is so
+                if s != k and geom.kh == geom.kw and geom.sh == geom.sw:  # conv44: windows that overlap (or leave entries out between them)
+                    out.append(Words(f"pool-overlap-{'avg' if r == 'pool-spread' else r[5:]}" if s < k else "pool-gaps", (*base, ("k", k), ("s", s))))
             elif r in ("corr2d-kernel", "corr2d-input") and (
                 slides := [
                     c for c in _calls(tree)
