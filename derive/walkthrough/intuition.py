@@ -864,6 +864,12 @@ class _Writer:
                     # mean(r) / std(r): r is in the numerator and in the denominator, not in
                     # one factor (the quotient rule's two shares)
                     out.append(Words("product.quotient.both", base))
+                elif "power" not in rules and (w := _weighted_rowwise(tree, t)) is not None:
+                    # −Σ target ⊙ log_softmax(logits): the row-wise function's entries are
+                    # weighted by a factor free of t, not "t in one factor of a product"
+                    F = Math(ops.OPS[w[0].func].tex)
+                    X = Math(forward_ir(w[1], self.g).tex())
+                    out.append(Words("product.rowwise.weighted", (*base, ("F", F), ("X", X))))
                 elif "power" not in rules:
                     # exp(−z) · q: z is inside a factor, not one ((ŷ − y) ** 2 / 2 does not
                     # multiply ŷ by factors either: the power sentence says it)
@@ -1332,6 +1338,25 @@ def _terms_using(tree: ex.Node, t: str) -> int:
             if using:
                 return len(using) if all(_multiplied(k, t) for k in using) else 0
     return 0
+
+
+def _weighted_rowwise(tree: ex.Node, t: str) -> tuple[ex.Call, ex.Node] | None:
+    """``(f(t), X)`` where ``tree`` multiplies a row-wise function of ``t`` itself (softmax,
+    log-softmax) entry by entry by an expression ``X`` that does not read ``t`` (a
+    cross-entropy's ``target * log_softmax(logits)``); None otherwise."""
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "*"):
+            continue
+        for mine, other in ((n.left, n.right), (n.right, n.left)):
+            op = ops.OPS.get(mine.func) if isinstance(mine, ex.Call) else None
+            if (
+                op is not None
+                and op.kind == ops.ROWWISE
+                and ex.Name(t) in mine.args
+                and not _uses(other, t)
+            ):
+                return mine, other
+    return None
 
 
 def _both_sides(tree: ex.Node, t: str) -> bool:
