@@ -93,3 +93,61 @@ def test_a_cross_entropy_names_its_weighted_log_softmax(lang: str) -> None:
     weighted = L["product.rowwise.weighted"]
     assert weighted.split("{{X}}", 1)[1].split("{{F}}", 1)[0] in words  # "the blame reaching"
     assert "\\mathrm{label}" in words and "\\operatorname{softmax}" in words
+
+
+# held out: a sigmoid embedding trained with F.triplet_margin_loss(margin=0.5, swap=True)
+SWAP = """
+[network]
+name = "sigmoid-triplet-swap"
+[dims]
+N = 3
+d = 2
+e = 2
+[inputs]
+qa = ["N", "d"]
+qp = ["N", "d"]
+qn = ["N", "d"]
+[params]
+V = ["d", "e"]
+[forward]
+ea = "torch.sigmoid(qa @ V)"
+ep = "torch.sigmoid(qp @ V)"
+en = "torch.sigmoid(qn @ V)"
+loss = "F.triplet_margin_loss(ea, ep, en, margin=0.5, swap=True)"
+[values]
+qa = [[0.5, -1.0], [1.2, 0.3], [-0.7, 0.9]]
+qp = [[0.6, -0.8], [1.0, 0.5], [-0.9, 1.1]]
+qn = [[-1.1, 0.6], [0.2, -1.4], [0.8, -0.3]]
+V = [[0.3, -0.2], [0.1, 0.25]]
+"""
+
+
+# ---- a triplet loss's distances and its swap's min -------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_triplet_embedding_names_its_distances(lang: str) -> None:
+    md = _md(SWAP, lang)
+    L = catalogue(lang)["handout_intuition"]
+    many = max(re.split(r"\{\{\w+\}\}", L["loss.distance.many"]), key=len)
+    smaller = max(re.split(r"\{\{\w+\}\}", L["loss.min.abs"]), key=len)
+    power = max(re.split(r"\{\{\w+\}\}", L["loss.power"]), key=len)
+    pairs = {"en": ("ep", "en"), "ep": ("ea", "en"), "ea": ("ea", "ep")}
+    said_min = 0
+    for t, (x, y) in pairs.items():
+        words = _section(md, f"\\delta_{{\\mathrm{{{t}}}}}").split("$$", 1)[0]
+        assert many in words, (t, words)
+        # the two differences the tensor is in, and not the third
+        assert words.count("\\lVert u \\rVert") >= 2
+        diffs = words.split("u = ", 1)[1].split("$", 1)[0]
+        assert f"\\mathrm{{{x}}}" in diffs and f"\\mathrm{{{y}}}" in diffs, diffs
+        assert diffs.count(" - ") == 2, diffs
+        assert power not in words  # the square under a length: its slope u/‖u‖ is said
+        said_min += words.count(smaller)
+    assert said_min == 1  # the swap's min said once, at the first step
+
+
+def test_a_triplet_without_swap_has_no_min() -> None:
+    words = _section(_md(SWAP.replace(", swap=True", ""), "en"), "\\delta_{\\mathrm{ea}}")
+    assert "the loss takes the smaller" not in words
+    assert "through the length" in words

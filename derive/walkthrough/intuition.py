@@ -1197,6 +1197,23 @@ class _Writer:
             out.append(Words(key, (("T", self.tex(t)), ("A", A), ("B", B), ("p", Math(sp.latex(up))), ("q", Math(sp.latex(down))))))
         return out
 
+    def _distances(self, t: str, tree: ex.Node) -> list[Words]:
+        """A loss that reads ``t`` through the length of each row of a difference,
+        ``√(Σ_row u²)`` (a triplet or contrastive loss's distances): the length's slope is the
+        unit vector ``u/‖u‖``; and the smaller (larger) of two lengths written with ``|·|``,
+        ``½(a + b) − ½|a − b|`` (the distance swap), sends the blame to the smaller one only."""
+        rows = _row_lengths(tree, t)
+        if not rows:
+            return []
+        tex = [forward_ir(u, self.g).tex() for u in rows]
+        key = "loss.distance" if len(tex) == 1 else "loss.distance.many"
+        out = [Words(key, (("T", self.tex(t)), ("D", Math(", \\thickspace ".join(tex)))))]
+        for a, b, least in _abs_extrema(tree):
+            if _uses(a, t) or _uses(b, t):
+                A, B = (Math(_length_tex(x, self.g)) for x in (a, b))
+                out.append(Words("loss.min.abs" if least else "loss.max.abs", (("A", A), ("B", B))))
+        return out
+
     def loss(self, t: str, tree: ex.Node, c: Any) -> list[Words]:
         g = self.g
         T = self.tex(t)
@@ -1211,6 +1228,7 @@ class _Writer:
         if k is not None and _uses(k.args[0], t):
             out.append(Words("loss.hinge", (("X", Math(forward_ir(k.args[0], g).tex())),)))
         out += self._lines_through_zero(t, tree)
+        out += self._distances(t, tree)
         if "loss-target" in c.rules:
             out.append(Words("loss.target", (("T", T),)))
             return out
@@ -1268,7 +1286,9 @@ class _Writer:
                 key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
                 if key == "loss.power" and _half_square(tree):
                     key = "loss.power.half"  # ½(ŷ − y)²: the ½ cancels the 2 of the square
-                out.append(Words(key, (("T", T),)))
+                lengths = any(w.key.startswith("loss.distance") for w in out)
+                if not (key == "loss.power" and lengths):  # the square under a row length:
+                    out.append(Words(key, (("T", T),)))  # its slope u/‖u‖ already said
             else:
                 out.append(Words(f"loss.{mean.func}", (("T", T),)))
             written = written_mean(self.d.spec, g)
@@ -1357,6 +1377,72 @@ def _weighted_rowwise(tree: ex.Node, t: str) -> tuple[ex.Call, ex.Node] | None:
             ):
                 return mine, other
     return None
+
+
+def _row_length(n: ex.Node) -> ex.Node | None:
+    """``u`` when ``n`` is ``√(Σ u² along the rows)``, the length of each row of ``u``."""
+    if not (isinstance(n, ex.Call) and n.func in ("sqrt", "sqrt0") and len(n.args) == 1):
+        return None
+    s = n.args[0]
+    if not (isinstance(s, ex.Call) and s.func == "sum" and len(s.args) == 1):
+        return None
+    axis = s.kwarg("axis")
+    p = s.args[0]
+    if isinstance(axis, ex.Num) and axis.value == 1 and isinstance(p, ex.Pow) and p.exponent == 2:
+        return p.base
+    return None
+
+
+def _reading_order(tree: ex.Node) -> list[ex.Node]:
+    """Every subtree of ``tree``, in the order a reader meets it (left to right, outer first)."""
+    out: list[ex.Node] = []
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(ex.children(n)))
+    return out
+
+
+def _row_lengths(tree: ex.Node, t: str) -> list[ex.Node]:
+    """The differences ``u`` whose row lengths ``√(Σ u²)`` in ``tree`` read ``t``, once each, in
+    reading order."""
+    out: list[ex.Node] = []
+    for n in _reading_order(tree):
+        u = _row_length(n)
+        if u is not None and _uses(u, t) and u not in out:
+            out.append(u)
+    return out
+
+
+def _abs_extrema(tree: ex.Node) -> list[tuple[ex.Node, ex.Node, bool]]:
+    """``(a, b, True)`` for each ``½(a + b) − ½|a − b|`` in ``tree`` (the smaller of a and b),
+    ``(a, b, False)`` for ``½(a + b) + ½|a − b|`` (the larger)."""
+    def half(n: ex.Node) -> ex.Node | None:
+        if isinstance(n, ex.BinOp) and n.op == "*" and n.left == ex.Num(Fraction(1, 2)):
+            return n.right
+        return None
+
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op in ("+", "-")):
+            continue
+        mean, gap = half(n.left), half(n.right)
+        if not (isinstance(mean, ex.BinOp) and mean.op == "+"):
+            continue
+        if not (isinstance(gap, ex.Call) and gap.func == "abs" and len(gap.args) == 1):
+            continue
+        d = gap.args[0]
+        if isinstance(d, ex.BinOp) and d.op == "-" and {d.left, d.right} == {mean.left, mean.right}:
+            out.append((mean.left, mean.right, n.op == "-"))
+    return out
+
+
+def _length_tex(n: ex.Node, g: Any) -> str:
+    """``‖u‖`` for the row length ``√(Σ u²)``, else the expression as the formulas print it."""
+    u = _row_length(n)
+    inner = forward_ir(u if u is not None else n, g).tex()
+    return f"\\lVert {inner} \\rVert" if u is not None else inner
 
 
 def _both_sides(tree: ex.Node, t: str) -> bool:
@@ -1600,6 +1686,8 @@ ONCE = (
     "rowwise.softmax-jacobian.matrix",
     "loss.formula",
     "loss.hinge",
+    "loss.min.abs",
+    "loss.max.abs",
     "mean.rows",
     "mean.entries",
 )
