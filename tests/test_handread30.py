@@ -151,3 +151,105 @@ def test_a_triplet_without_swap_has_no_min() -> None:
     words = _section(_md(SWAP.replace(", swap=True", ""), "en"), "\\delta_{\\mathrm{ea}}")
     assert "the loss takes the smaller" not in words
     assert "through the length" in words
+
+
+# held out: two towers sharing their weights (a siamese pair), a cosine embedding loss on ±1
+# targets — e1, e2 are branches, not time steps
+TOWERS = """
+[network]
+name = "shared-towers-cosine"
+[dims]
+B = 3
+k = 2
+m = 2
+[inputs]
+u1 = ["B", "k"]
+u2 = ["B", "k"]
+y = ["B"]
+[params]
+A = ["k", "m"]
+[forward]
+e1 = "torch.tanh(u1 @ A)"
+e2 = "torch.tanh(u2 @ A)"
+loss = "F.cosine_embedding_loss(e1, e2, y, margin=0.1)"
+[values]
+u1 = [[0.5, -1.0], [1.2, 0.3], [-0.7, 0.9]]
+u2 = [[0.6, -0.8], [-1.0, 0.5], [0.9, 1.1]]
+y = [1.0, -1.0, 1.0]
+A = [[0.3, -0.2], [0.1, 0.25]]
+"""
+
+# held out: a real recurrence (h2 reads h1) whose two states are scored by the same loss: the
+# random points of the identity test make 1[y = ±1] zero on both sides, the example does not
+RECURRENT_PAIR = """
+[network]
+name = "recurrent-pair-cosine"
+[dims]
+B = 3
+k = 2
+m = 2
+[inputs]
+u1 = ["B", "k"]
+u2 = ["B", "k"]
+y = ["B"]
+[params]
+A = ["k", "m"]
+R = ["m", "m"]
+[forward]
+h1 = "torch.tanh(u1 @ A)"
+h2 = "torch.tanh(u2 @ A + h1 @ R)"
+loss = "F.cosine_embedding_loss(h1, h2, y, margin=0.1)"
+[values]
+u1 = [[0.5, -1.0], [1.2, 0.3], [-0.7, 0.9]]
+u2 = [[0.6, -0.8], [-1.0, 0.5], [0.9, 1.1]]
+y = [1.0, -1.0, 1.0]
+A = [[0.3, -0.2], [0.1, 0.25]]
+R = [[0.5, -0.4], [0.2, 0.7]]
+"""
+
+# guard: an Elman RNN over two steps keeps its step written once with t
+ELMAN = """
+[network]
+name = "elman-two-steps-sq"
+[dims]
+B = 2
+k = 2
+m = 3
+[inputs]
+x1 = ["B", "k"]
+x2 = ["B", "k"]
+y = ["B", 1]
+[params]
+W = ["k", "m"]
+U = ["m", "m"]
+v = ["m", 1]
+[forward]
+h1 = "torch.tanh(x1 @ W)"
+h2 = "torch.tanh(x2 @ W + h1 @ U)"
+loss = "((h2 @ v - y) ** 2).mean()"
+"""
+
+
+# ---- time steps only where there is a recurrence ----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_towers_are_not_time_steps(lang: str) -> None:
+    md = _md(TOWERS, lang)
+    back = md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
+    assert "e_{t" not in back and "e_{0} = 0" not in back
+    assert "t = 1" not in back
+
+
+def test_a_vacuous_identity_is_not_a_time_step() -> None:
+    md = _md(RECURRENT_PAIR, "en")
+    dh1 = _section(md, "\\delta_{h^{[1]}}")
+    # δh1 is not δh2's formula at t = 1 with h0 = 0 (the loss reads h1 itself)
+    assert "h^{[0]} = 0" not in dh1 and "at $t = 1$" not in dh1
+
+
+def test_a_real_recurrence_keeps_its_step_with_t() -> None:
+    md = _md(ELMAN, "en")
+    assert "h^{[{t - 1}]}" in md
+    assert "h^{[0]} = 0" in md
+    assert "\\sum_{t=1}^{2}" in md

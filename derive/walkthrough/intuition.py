@@ -1111,6 +1111,8 @@ class _Writer:
             args[0] = ("T", Math(inner.tex()))
             if op.name in ("sqrt", "log") and tuple(int(k) for k in inner.shape) == (1, 1):
                 key = f"slope.{op.name}.one"  # Sharpe's std: one number, not "small entries of"
+        if key == "gate.inside" and arg is not None and _one_number(arg, self.g):
+            key = "gate.inside.one"  # exp(t′) of a learned temperature: not "entry by entry"
         if op.name == "elu":  # "… by its slope α·e^z, between 0 and α = 1.6732632423543772"
             alpha = forward_ir(call.args[1], self.g).tex() if len(call.args) > 1 else "1"
             given = call.args[1] if len(call.args) > 1 else None
@@ -1291,6 +1293,10 @@ class _Writer:
                     out.append(Words(key, (("T", T),)))  # its slope u/‖u‖ already said
             else:
                 out.append(Words(f"loss.{mean.func}", (("T", T),)))
+            soft = next((k for k in _calls(tree) if k.func == "softplus" and _uses(k.args[0], t)), None)
+            if soft is not None:  # −Σ log σ(labels ⊙ logits) = Σ softplus(−labels ⊙ logits)
+                U = Math(forward_ir(soft.args[0], g).tex())
+                out.append(Words("loss.softplus", (("U", U),)))
             written = written_mean(self.d.spec, g)
             if written is not None and self.mean_count() > 1:  # −mean(y log h + …) written out
                 rows = written[1] or one_per_example(self.d.spec, written[0])
@@ -1391,6 +1397,14 @@ def _row_length(n: ex.Node) -> ex.Node | None:
     if isinstance(axis, ex.Num) and axis.value == 1 and isinstance(p, ex.Pow) and p.exponent == 2:
         return p.base
     return None
+
+
+def _one_number(n: ex.Node, g: Any) -> bool:
+    """``n`` is one number (a 1×1 tensor or a scalar parameter), not a tensor of entries."""
+    shape = g.tensors[n.id].shape if isinstance(n, ex.Name) and n.id in g.tensors else None
+    if shape is None:
+        shape = forward_ir(n, g).shape
+    return tuple(int(k) for k in shape) == (1, 1)
 
 
 def _reading_order(tree: ex.Node) -> list[ex.Node]:
@@ -1688,6 +1702,7 @@ ONCE = (
     "loss.hinge",
     "loss.min.abs",
     "loss.max.abs",
+    "loss.softplus",
     "mean.rows",
     "mean.entries",
 )

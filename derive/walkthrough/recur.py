@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import mpmath
 import sympy as sp
 
 from derive.engine import mform as mf
@@ -122,7 +123,16 @@ def slots(d: Derivation) -> dict[str, _Slot]:
         for n, stem, digits in names:
             rest = digits[:best] + digits[best + 1 :]
             out[n] = _Slot(f"{stem}{rest}·{length}", int(digits[best]), stem, rest)
-    return out
+    # a recurrence: some step reads an earlier step's tensor (h2 = tanh(x2 W + h1 U)); two
+    # branches sharing weights (a siamese pair e1 = f(x1), e2 = f(x2)) are not time steps
+    forward = dict(d.spec.forward)
+    recurrent = any(
+        m in out and out[m].step < out[n].step
+        for n in out
+        if n in forward
+        for m in ex.names(forward[n])
+    )
+    return out if recurrent else {}
 
 
 def map_refs(m: Any, f: Callable[[mf.Ref], mf.MExpr]) -> Any:
@@ -166,6 +176,7 @@ class _Time:
     slots: dict[str, _Slot]
     members: dict[tuple[str, int], str]
     checker: Checker
+    example: Any = None
 
     def rename(self, m: Any, shift: int, zeros: list[tuple[mf.Ref, int]]) -> Any:
         """``m`` with each time-indexed tensor moved by ``shift`` steps (a tensor outside the
@@ -230,7 +241,28 @@ class _Time:
             )
         except (LookupError, StepError, ValueError, TypeError, ArithmeticError):
             return None
+        if not self.at_example(value, moved):
+            return None
         return step, zeros
+
+    def at_example(self, a: Any, b: Any) -> bool:
+        """``a`` and ``b`` agree at the example's own values too (a random point can make an
+        indicator of the data, ``1[target = 1]``, zero on both sides: an identity there only)."""
+        from derive.numeric.example import Example, as_mpf
+
+        if self.example is None:
+            self.example = Example(self.d)
+        ex_ = self.example
+        try:
+            va = a.evaluate(lambda e: as_mpf(ex_.value(e)))
+            vb = b.evaluate(lambda e: as_mpf(ex_.value(e)))
+        except (ValueError, TypeError, ArithmeticError, KeyError):
+            return False
+        return all(
+            abs(x - y) <= mpmath.mpf(10) ** -20 * (1 + abs(x))
+            for ra, rb in zip(va, vb, strict=True)
+            for x, y in zip(ra, rb, strict=True)
+        )
 
 
 def _formula(v: BackwardVisit) -> Any:
