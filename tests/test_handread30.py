@@ -253,3 +253,72 @@ def test_a_real_recurrence_keeps_its_step_with_t() -> None:
     assert "h^{[{t - 1}]}" in md
     assert "h^{[0]} = 0" in md
     assert "\\sum_{t=1}^{2}" in md
+
+
+# held out: a fit term on its own line beside an L1 penalty (loss = fit + λ·pen): the mean of
+# the fit is over the m examples, one line above the loss
+FIT_PLUS_PENALTY = """
+[network]
+name = "fit-plus-l1"
+[dims]
+m = 4
+k = 3
+[inputs]
+X = ["m", "k"]
+t = ["m", 1]
+[params]
+w = ["k", 1]
+[constants]
+lam = 0.1
+[forward]
+p = "X @ w"
+fit = "0.5 * ((p - t) ** 2).mean()"
+pen = "w.abs().sum()"
+loss = "fit + lam * pen"
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_fit_line_beside_a_penalty_averages_examples(lang: str) -> None:
+    words = _section(_md(FIT_PLUS_PENALTY, lang), "\\partial w}").split("$$", 1)[0]
+    L = catalogue(lang)["handout_intuition"]
+    rows = L["linear-weight.batch.rows"]
+    combined = re.search(r"[（(]([^)）]+)[)）]", rows).group(1)  # "rows this network combines …"
+    assert len(combined) > 8 and combined not in words, words
+    assert ("(examples)" if lang == "en" else "（样本）") in words, words
+
+
+# held out: a logistic scorer with a learned log-temperature, labels ±1, a log-sigmoid loss
+TEMPERED = """
+[network]
+name = "tempered-logsigmoid"
+[dims]
+n = 3
+k = 2
+[inputs]
+x = ["n", "k"]
+s = ["n", 1]
+[params]
+w = ["k", 1]
+tau = []
+[forward]
+z = "x @ w * tau.exp()"
+loss = "-F.logsigmoid(s * z).mean()"
+[values]
+x = [[0.5, -1.0], [1.2, 0.3], [-0.7, 0.9]]
+s = [[1.0], [-1.0], [1.0]]
+w = [[0.4], [-0.3]]
+tau = 0.5
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_log_sigmoid_loss_names_its_slope_and_exp_of_one_number(lang: str) -> None:
+    md = _md(TEMPERED, lang)
+    L = catalogue(lang)["handout_intuition"]
+    chunk = lambda key: max(re.split(r"\{\{\w+\}\}", L[key]), key=len)  # noqa: E731
+    dz = _section(md, "\\delta_{z}").split("$$", 1)[0]
+    assert chunk("loss.softplus") in dz, dz
+    dtau = _section(md, "\\partial \\tau}").split("$$", 1)[0]
+    assert chunk("gate.inside") not in dtau, dtau  # not "entry by entry … nothing mixes"
+    assert chunk("gate.inside.one") in dtau, dtau

@@ -394,7 +394,21 @@ class _Writer:
             for x in ex.names(loss)
             if x in g.tensors and g.tensors[x].kind != "param" and g.tensors[x].shape
         ]
-        return bool(read) and m > 1 and max(read) < m
+        if not (read and m > 1 and max(read) < m):
+            return False
+        # loss = mse + λ·penalty with mse = ½ mean((ŷ − y)²) a line of its own: the mean over
+        # the m rows is the loss's, one line up — the rows are examples, not combined
+        forward = dict(self.d.spec.forward)
+        return not any(
+            isinstance(n, ex.Call) and n.func == "mean" and n.kwarg("axis") is None
+            and any(
+                x in g.tensors and g.tensors[x].shape and int(g.tensors[x].shape[0]) == m
+                for x in ex.names(n)
+            )
+            for x in ex.names(loss)
+            if x in forward and x != loss_name
+            for n in ex.subtrees(forward[x])
+        )
 
     def columns_combined(self, name: str) -> bool:
         """Whether the columns of ``name`` (column-major) are combined in the forward pass: a
