@@ -236,9 +236,14 @@ loss = "((h2 @ v - y) ** 2).mean()"
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_two_towers_are_not_time_steps(lang: str) -> None:
     md = _md(TOWERS, lang)
-    back = md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
-    assert "e_{t" not in back and "e_{0} = 0" not in back
-    assert "t = 1" not in back
+    assert "e_{0} = 0" not in md  # no state before the "first step" of two branches
+    for name in ("e_{1}", "e_{2}"):  # neither δe is "step 3.x's formula at t"
+        words = _section(md, f"\\delta_{{{name}}}")
+        assert "t = 1" not in words and "t = 2" not in words, words
+    L = catalogue(lang)["longhand7"]
+    assert L["every"].split("$t$")[0] not in md  # not "the same at every step t"
+    assert L["every_views"].split("$t$")[0] in md  # e_t = tanh(u_t A) in every branch
+    assert L["sum_views"].split("$t$")[0] in md  # ∂A: the sum over the branches stays
 
 
 def test_a_vacuous_identity_is_not_a_time_step() -> None:

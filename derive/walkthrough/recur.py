@@ -123,16 +123,20 @@ def slots(d: Derivation) -> dict[str, _Slot]:
         for n, stem, digits in names:
             rest = digits[:best] + digits[best + 1 :]
             out[n] = _Slot(f"{stem}{rest}·{length}", int(digits[best]), stem, rest)
-    # a recurrence: some step reads an earlier step's tensor (h2 = tanh(x2 W + h1 U)); two
-    # branches sharing weights (a siamese pair e1 = f(x1), e2 = f(x2)) are not time steps
+    return out
+
+
+def recurrent(d: Derivation, found: dict[str, _Slot]) -> bool:
+    """Some step reads an earlier step's tensor (``h2 = tanh(x2 W + h1 U)``): a recurrence,
+    with a state before its first step. Branches sharing weights (a siamese pair ``e1 = f(x1)``,
+    ``e2 = f(x2)``; DeepFM's lookups) have steps but no state before the first: no ``e₀ = 0``."""
     forward = dict(d.spec.forward)
-    recurrent = any(
-        m in out and out[m].step < out[n].step
-        for n in out
+    return any(
+        m in found and found[m].step < found[n].step
+        for n in found
         if n in forward
         for m in ex.names(forward[n])
     )
-    return out if recurrent else {}
 
 
 def map_refs(m: Any, f: Callable[[mf.Ref], mf.MExpr]) -> Any:
@@ -176,6 +180,7 @@ class _Time:
     slots: dict[str, _Slot]
     members: dict[tuple[str, int], str]
     checker: Checker
+    recurrent: bool = True
     example: Any = None
 
     def rename(self, m: Any, shift: int, zeros: list[tuple[mf.Ref, int]]) -> Any:
@@ -190,7 +195,8 @@ class _Time:
             other = self.members.get((s.family, s.step + shift))
             if other is None:
                 steps = [k for (_, k) in self.members]
-                if min(steps) <= s.step + shift <= max(steps):
+                if not self.recurrent or min(steps) <= s.step + shift <= max(steps):
+                    # (branches, not a recurrence: nothing before the first, nothing to be 0)
                     # inside the recurrence's steps (a gap, or a gate written out at step 1):
                     # no boundary to take as 0
                     raise LookupError(r.name)
@@ -293,7 +299,7 @@ def _time(d: Derivation) -> _Time | None:
     if not found:
         return None
     members = {(s.family, s.step): n for n, s in found.items()}
-    return _Time(d, found, members, Checker(defs=dict(d.defs)))
+    return _Time(d, found, members, Checker(defs=dict(d.defs)), recurrent(d, found))
 
 
 def _families(
