@@ -2430,6 +2430,12 @@ def mul(a: MExpr, b: MExpr) -> MExpr:
         # and (1/m) δ ⊙ (2z) is (2/m)(δ ⊙ z)
         scale = Scalar(sa[0].expr * sb[0].expr, sa[0].symbol_names + sb[0].symbol_names)
         return mul(scale, mul(sa[1], sb[1]))
+    if _hadamard_of_tensors(a) and _scaled_factor(b) and not _scale_split(a):
+        # (δ ⊙ T) ⊙ (2u) = 2(δ ⊙ T ⊙ u): in a product of three or more factors the number of
+        # the last one stands in front, not inside it (a number in the first factor already
+        # prints in front, c (u) ⊙ v ⊙ w; a two-factor δ ⊙ (2u) keeps its form)
+        assert isinstance(b, Mul) and isinstance(b.a, Scalar)
+        return mul(b.a, mul(a, b.b))
     if isinstance(a, Scalar) and isinstance(b, Neg):
         return mul(Scalar(-a.expr, a.symbol_names), b.x)
     if isinstance(a, Scalar) and a.expr == -1:
@@ -2627,6 +2633,16 @@ def _scale_split(f: MExpr) -> tuple[Scalar, MExpr] | None:
             if found is not None:
                 return found[0], (mul(found[1], f.b) if i == 0 else mul(f.a, found[1]))
     return None
+
+
+def _hadamard_of_tensors(f: MExpr) -> bool:
+    """``f`` is an element-wise product of two tensor expressions (no number, no 𝟙 factor)."""
+    return (
+        isinstance(f, Mul)
+        and f._hadamard()
+        and not isinstance(f.a, Scalar | Ones)
+        and not isinstance(f.b, Scalar | Ones)
+    )
 
 
 def _scaled_factor(f: MExpr) -> bool:

@@ -394,7 +394,21 @@ class _Writer:
             for x in ex.names(loss)
             if x in g.tensors and g.tensors[x].kind != "param" and g.tensors[x].shape
         ]
-        return bool(read) and m > 1 and max(read) < m
+        if not (read and m > 1 and max(read) < m):
+            return False
+        # loss = mse + λ·penalty with mse = ½ mean((ŷ − y)²) a line of its own: the mean over
+        # the m rows is the loss's, one line up — the rows are examples, not combined
+        forward = dict(self.d.spec.forward)
+        return not any(
+            isinstance(n, ex.Call) and n.func == "mean" and n.kwarg("axis") is None
+            and any(
+                x in g.tensors and g.tensors[x].shape and int(g.tensors[x].shape[0]) == m
+                for x in ex.names(n)
+            )
+            for x in ex.names(loss)
+            if x in forward and x != loss_name
+            for n in ex.subtrees(forward[x])
+        )
 
     def columns_combined(self, name: str) -> bool:
         """Whether the columns of ``name`` (column-major) are combined in the forward pass: a
@@ -864,6 +878,12 @@ class _Writer:
                     # mean(r) / std(r): r is in the numerator and in the denominator, not in
                     # one factor (the quotient rule's two shares)
                     out.append(Words("product.quotient.both", base))
+                elif "power" not in rules and (w := _weighted_rowwise(tree, t)) is not None:
+                    # −Σ target ⊙ log_softmax(logits): the row-wise function's entries are
+                    # weighted by a factor free of t, not "t in one factor of a product"
+                    F = Math(ops.OPS[w[0].func].tex)
+                    X = Math(forward_ir(w[1], self.g).tex())
+                    out.append(Words("product.rowwise.weighted", (*base, ("F", F), ("X", X))))
                 elif "power" not in rules:
                     # exp(−z) · q: z is inside a factor, not one ((ŷ − y) ** 2 / 2 does not
                     # multiply ŷ by factors either: the power sentence says it)
@@ -1106,6 +1126,8 @@ class _Writer:
             args[0] = ("T", Math(inner.tex()))
             if op.name in ("sqrt", "log") and tuple(int(k) for k in inner.shape) == (1, 1):
                 key = f"slope.{op.name}.one"  # Sharpe's std: one number, not "small entries of"
+        if key == "gate.inside" and arg is not None and _one_number(arg, self.g):
+            key = "gate.inside.one"  # exp(t′) of a learned temperature: not "entry by entry"
         if op.name == "elu":  # "… by its slope α·e^z, between 0 and α = 1.6732632423543772"
             alpha = forward_ir(call.args[1], self.g).tex() if len(call.args) > 1 else "1"
             given = call.args[1] if len(call.args) > 1 else None
@@ -1192,6 +1214,23 @@ class _Writer:
             out.append(Words(key, (("T", self.tex(t)), ("A", A), ("B", B), ("p", Math(sp.latex(up))), ("q", Math(sp.latex(down))))))
         return out
 
+    def _distances(self, t: str, tree: ex.Node) -> list[Words]:
+        """A loss that reads ``t`` through the length of each row of a difference,
+        ``√(Σ_row u²)`` (a triplet or contrastive loss's distances): the length's slope is the
+        unit vector ``u/‖u‖``; and the smaller (larger) of two lengths written with ``|·|``,
+        ``½(a + b) − ½|a − b|`` (the distance swap), sends the blame to the smaller one only."""
+        rows = _row_lengths(tree, t)
+        if not rows:
+            return []
+        tex = [forward_ir(u, self.g).tex() for u in rows]
+        key = "loss.distance" if len(tex) == 1 else "loss.distance.many"
+        out = [Words(key, (("T", self.tex(t)), ("D", Math(", \\thickspace ".join(tex)))))]
+        for a, b, least in _abs_extrema(tree):
+            if _uses(a, t) or _uses(b, t):
+                A, B = (Math(_length_tex(x, self.g)) for x in (a, b))
+                out.append(Words("loss.min.abs" if least else "loss.max.abs", (("A", A), ("B", B))))
+        return out
+
     def loss(self, t: str, tree: ex.Node, c: Any) -> list[Words]:
         g = self.g
         T = self.tex(t)
@@ -1206,6 +1245,7 @@ class _Writer:
         if k is not None and _uses(k.args[0], t):
             out.append(Words("loss.hinge", (("X", Math(forward_ir(k.args[0], g).tex())),)))
         out += self._lines_through_zero(t, tree)
+        out += self._distances(t, tree)
         if "loss-target" in c.rules:
             out.append(Words("loss.target", (("T", T),)))
             return out
@@ -1263,9 +1303,15 @@ class _Writer:
                 key = "loss.power" if _main_rule(c.rules) == "power" else "loss.formula"
                 if key == "loss.power" and _half_square(tree):
                     key = "loss.power.half"  # ½(ŷ − y)²: the ½ cancels the 2 of the square
-                out.append(Words(key, (("T", T),)))
+                lengths = any(w.key.startswith("loss.distance") for w in out)
+                if not (key == "loss.power" and lengths):  # the square under a row length:
+                    out.append(Words(key, (("T", T),)))  # its slope u/‖u‖ already said
             else:
                 out.append(Words(f"loss.{mean.func}", (("T", T),)))
+            soft = next((k for k in _calls(tree) if k.func == "softplus" and _uses(k.args[0], t)), None)
+            if soft is not None:  # −Σ log σ(labels ⊙ logits) = Σ softplus(−labels ⊙ logits)
+                U = Math(forward_ir(soft.args[0], g).tex())
+                out.append(Words("loss.softplus", (("U", U),)))
             written = written_mean(self.d.spec, g)
             if written is not None and self.mean_count() > 1:  # −mean(y log h + …) written out
                 rows = written[1] or one_per_example(self.d.spec, written[0])
@@ -1333,6 +1379,99 @@ def _terms_using(tree: ex.Node, t: str) -> int:
             if using:
                 return len(using) if all(_multiplied(k, t) for k in using) else 0
     return 0
+
+
+def _weighted_rowwise(tree: ex.Node, t: str) -> tuple[ex.Call, ex.Node] | None:
+    """``(f(t), X)`` where ``tree`` multiplies a row-wise function of ``t`` itself (softmax,
+    log-softmax) entry by entry by an expression ``X`` that does not read ``t`` (a
+    cross-entropy's ``target * log_softmax(logits)``); None otherwise."""
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op == "*"):
+            continue
+        for mine, other in ((n.left, n.right), (n.right, n.left)):
+            op = ops.OPS.get(mine.func) if isinstance(mine, ex.Call) else None
+            if (
+                op is not None
+                and op.kind == ops.ROWWISE
+                and ex.Name(t) in mine.args
+                and not _uses(other, t)
+            ):
+                return mine, other
+    return None
+
+
+def _row_length(n: ex.Node) -> ex.Node | None:
+    """``u`` when ``n`` is ``√(Σ u² along the rows)``, the length of each row of ``u``."""
+    if not (isinstance(n, ex.Call) and n.func in ("sqrt", "sqrt0") and len(n.args) == 1):
+        return None
+    s = n.args[0]
+    if not (isinstance(s, ex.Call) and s.func == "sum" and len(s.args) == 1):
+        return None
+    axis = s.kwarg("axis")
+    p = s.args[0]
+    if isinstance(axis, ex.Num) and axis.value == 1 and isinstance(p, ex.Pow) and p.exponent == 2:
+        return p.base
+    return None
+
+
+def _one_number(n: ex.Node, g: Any) -> bool:
+    """``n`` is one number (a 1×1 tensor or a scalar parameter), not a tensor of entries."""
+    shape = g.tensors[n.id].shape if isinstance(n, ex.Name) and n.id in g.tensors else None
+    if shape is None:
+        shape = forward_ir(n, g).shape
+    return tuple(int(k) for k in shape) == (1, 1)
+
+
+def _reading_order(tree: ex.Node) -> list[ex.Node]:
+    """Every subtree of ``tree``, in the order a reader meets it (left to right, outer first)."""
+    out: list[ex.Node] = []
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(ex.children(n)))
+    return out
+
+
+def _row_lengths(tree: ex.Node, t: str) -> list[ex.Node]:
+    """The differences ``u`` whose row lengths ``√(Σ u²)`` in ``tree`` read ``t``, once each, in
+    reading order."""
+    out: list[ex.Node] = []
+    for n in _reading_order(tree):
+        u = _row_length(n)
+        if u is not None and _uses(u, t) and u not in out:
+            out.append(u)
+    return out
+
+
+def _abs_extrema(tree: ex.Node) -> list[tuple[ex.Node, ex.Node, bool]]:
+    """``(a, b, True)`` for each ``½(a + b) − ½|a − b|`` in ``tree`` (the smaller of a and b),
+    ``(a, b, False)`` for ``½(a + b) + ½|a − b|`` (the larger)."""
+    def half(n: ex.Node) -> ex.Node | None:
+        if isinstance(n, ex.BinOp) and n.op == "*" and n.left == ex.Num(Fraction(1, 2)):
+            return n.right
+        return None
+
+    out = []
+    for n in ex.subtrees(tree):
+        if not (isinstance(n, ex.BinOp) and n.op in ("+", "-")):
+            continue
+        mean, gap = half(n.left), half(n.right)
+        if not (isinstance(mean, ex.BinOp) and mean.op == "+"):
+            continue
+        if not (isinstance(gap, ex.Call) and gap.func == "abs" and len(gap.args) == 1):
+            continue
+        d = gap.args[0]
+        if isinstance(d, ex.BinOp) and d.op == "-" and {d.left, d.right} == {mean.left, mean.right}:
+            out.append((mean.left, mean.right, n.op == "-"))
+    return out
+
+
+def _length_tex(n: ex.Node, g: Any) -> str:
+    """``‖u‖`` for the row length ``√(Σ u²)``, else the expression as the formulas print it."""
+    u = _row_length(n)
+    inner = forward_ir(u if u is not None else n, g).tex()
+    return f"\\lVert {inner} \\rVert" if u is not None else inner
 
 
 def _both_sides(tree: ex.Node, t: str) -> bool:
@@ -1576,6 +1715,9 @@ ONCE = (
     "rowwise.softmax-jacobian.matrix",
     "loss.formula",
     "loss.hinge",
+    "loss.min.abs",
+    "loss.max.abs",
+    "loss.softplus",
     "mean.rows",
     "mean.entries",
 )

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+import mpmath
 import sympy as sp
 
 from derive.engine import mform as mf
@@ -125,6 +126,19 @@ def slots(d: Derivation) -> dict[str, _Slot]:
     return out
 
 
+def recurrent(d: Derivation, found: dict[str, _Slot]) -> bool:
+    """Some step reads an earlier step's tensor (``h2 = tanh(x2 W + h1 U)``): a recurrence,
+    with a state before its first step. Branches sharing weights (a siamese pair ``e1 = f(x1)``,
+    ``e2 = f(x2)``; DeepFM's lookups) have steps but no state before the first: no ``e₀ = 0``."""
+    forward = dict(d.spec.forward)
+    return any(
+        m in found and found[m].step < found[n].step
+        for n in found
+        if n in forward
+        for m in ex.names(forward[n])
+    )
+
+
 def map_refs(m: Any, f: Callable[[mf.Ref], mf.MExpr]) -> Any:
     """``m`` (a matrix form) with each tensor reference ``r`` replaced by ``f(r)``."""
     if isinstance(m, mf.Ref):
@@ -166,6 +180,8 @@ class _Time:
     slots: dict[str, _Slot]
     members: dict[tuple[str, int], str]
     checker: Checker
+    recurrent: bool = True
+    example: Any = None
 
     def rename(self, m: Any, shift: int, zeros: list[tuple[mf.Ref, int]]) -> Any:
         """``m`` with each time-indexed tensor moved by ``shift`` steps (a tensor outside the
@@ -179,7 +195,8 @@ class _Time:
             other = self.members.get((s.family, s.step + shift))
             if other is None:
                 steps = [k for (_, k) in self.members]
-                if min(steps) <= s.step + shift <= max(steps):
+                if not self.recurrent or min(steps) <= s.step + shift <= max(steps):
+                    # (branches, not a recurrence: nothing before the first, nothing to be 0)
                     # inside the recurrence's steps (a gap, or a gate written out at step 1):
                     # no boundary to take as 0
                     raise LookupError(r.name)
@@ -230,7 +247,28 @@ class _Time:
             )
         except (LookupError, StepError, ValueError, TypeError, ArithmeticError):
             return None
+        if not self.at_example(value, moved):
+            return None
         return step, zeros
+
+    def at_example(self, a: Any, b: Any) -> bool:
+        """``a`` and ``b`` agree at the example's own values too (a random point can make an
+        indicator of the data, ``1[target = 1]``, zero on both sides: an identity there only)."""
+        from derive.numeric.example import Example, as_mpf
+
+        if self.example is None:
+            self.example = Example(self.d)
+        ex_ = self.example
+        try:
+            va = a.evaluate(lambda e: as_mpf(ex_.value(e)))
+            vb = b.evaluate(lambda e: as_mpf(ex_.value(e)))
+        except (ValueError, TypeError, ArithmeticError, KeyError):
+            return False
+        return all(
+            abs(x - y) <= mpmath.mpf(10) ** -20 * (1 + abs(x))
+            for ra, rb in zip(va, vb, strict=True)
+            for x, y in zip(ra, rb, strict=True)
+        )
 
 
 def _formula(v: BackwardVisit) -> Any:
@@ -261,7 +299,7 @@ def _time(d: Derivation) -> _Time | None:
     if not found:
         return None
     members = {(s.family, s.step): n for n, s in found.items()}
-    return _Time(d, found, members, Checker(defs=dict(d.defs)))
+    return _Time(d, found, members, Checker(defs=dict(d.defs)), recurrent(d, found))
 
 
 def _families(
