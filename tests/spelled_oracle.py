@@ -1879,8 +1879,18 @@ def _paddle_shim_hn41() -> SimpleNamespace:
             - (1 - _t(label)) * torch.log(1 - _t(input) + epsilon),
         cross_entropy=cross_entropy,
     )
+
+    def norm(x, p="fro", axis=None, keepdim=False, name=None):
+        # heldnets46: Paddle's norm: 'fro' (2.x's default) / None (3.x's) over everything or
+        # along one axis is the vector 2-norm of the entries, a number p the p-norm
+        x = _t(x)
+        order = 2 if p in ("fro", None) else p
+        if axis is None:
+            return torch.linalg.vector_norm(x.reshape(-1), order)
+        return torch.linalg.vector_norm(x, order, dim=axis, keepdim=keepdim)
+
     return SimpleNamespace(
-        nn=SimpleNamespace(functional=functional),
+        nn=SimpleNamespace(functional=functional), norm=norm, linalg=SimpleNamespace(norm=norm),
         matmul=matmul, mm=lambda input, mat2, **_: _t(input) @ _t(mat2),
         sum=red(torch.sum), mean=red(torch.mean), logsumexp=red(torch.logsumexp),
         max=red(amax), min=red(amin),

@@ -6258,7 +6258,8 @@ def grouped_3d_hn35(
 # Paddle's module paths (``import paddle``, ``import paddle.nn.functional as F``); ``F`` is
 # PyTorch's by default and is Paddle's only for the functions PyTorch's F does not have
 PADDLE_MODULES_HN41 = frozenset(
-    {"paddle", "paddle.nn.functional", "paddle.tensor", "paddle.tensor.math", "paddle.fluid.layers"}
+    {"paddle", "paddle.nn.functional", "paddle.tensor", "paddle.tensor.math", "paddle.fluid.layers",
+     "paddle.linalg"}  # heldnets46: paddle.linalg.norm
 )
 # element-wise functions and activations whose Paddle definition is PyTorch's (same name, same
 # parameters; Paddle's docs' "api_difference" pages list them as identical or differing only in
@@ -6279,7 +6280,7 @@ _PADDLE_READ_HN41 = (
     "matmul", "mm", "add", "subtract", "multiply", "divide", "pow", "clip", "concat", "stack", "t",
     "transpose", "unsqueeze", "squeeze", "to_tensor", "square_error_cost", "mse_loss", "l1_loss",
     "smooth_l1_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
-    "log_loss", "hardtanh",
+    "log_loss", "hardtanh", "norm",
 )
 # not read: Paddle's maximum/minimum give a tie wholly to y (MaxGradXYFunctor: dx = dout·[x > y],
 # dy = dout·[x ≤ y]) and its max/min along an axis the whole gradient to every tied entry, where
@@ -6313,6 +6314,22 @@ def _paddle_call_hn41(n: ast.Call, name: str) -> ast.expr:
     if name in _PADDLE_SAME_HN41:
         kws = [k for k in n.keywords if k.arg != "name"]
         return ast.Call(_attr(_PADDLE_SAME_HN41[name]), list(n.args), kws)
+    if name == "norm":
+        # heldnets46: paddle.norm / paddle.linalg.norm(x, p='fro', axis=None, keepdim=False):
+        # p 'fro' (2.x's default), None (3.x's) or 2 is sqrt(sum(x ** 2)) over everything or
+        # along an int axis, p=1 sum(abs(x)); its root is NumPy's sqrt, not PyTorch's sqrt0 —
+        # Paddle's p_norm gradient of a zero vector is x / 0, so a zero vector is refused
+        a = _bound(n, name, ("x", "p", "axis", "keepdim", "name"), 1)
+        p, axis = a.get("p"), a.get("axis")
+        order = None if _is_none(p) else getattr(p, "value", p)
+        if isinstance(order, bool) or order not in (None, "fro", 1, 2) or not (
+            _is_none(axis) or _int_literal(axis) is not None
+        ):
+            raise SpellingError(catalog.said("spec.norm_order"))
+        kw = _axis_kw(axis, a.get("keepdim"))
+        if order == 1:
+            return _call("sum", _call("abs", a["x"]), **kw)
+        return _call("sqrt", _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
     if name == "hardtanh":
         a = _bound(n, name, ("x", "min", "max", "name"), 1)
         return torch_call("F.hardtanh", [a["x"]], min_val=a.get("min"), max_val=a.get("max"))
