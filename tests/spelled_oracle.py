@@ -766,6 +766,7 @@ def _jax_shim() -> SimpleNamespace:
                 erfc=lambda x: torch.erfc(_t(x)),
                 erfinv=lambda x: torch.erfinv(_t(x)),
                 gammaln=lambda x: torch.lgamma(_t(x)),  # pass 32
+                rel_entr=_rel_entr_hn46,
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(  # heldnets29
                     torch.logsumexp, x, axis, keepdims
                 ),
@@ -1360,6 +1361,7 @@ def namespace(
                 cbrt=lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3),
                 log_expit=F.logsigmoid,
                 xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
+                rel_entr=_rel_entr_hn46,
                 polygamma=lambda n, x: _polygamma_s27(n, x),
                 i0=lambda x: torch.special.i0(_t(x)),
                 i0e=lambda x: torch.special.i0e(_t(x)),
@@ -1814,6 +1816,18 @@ def _extras_hn36(modules: dict[str, Any]) -> None:
     ops.categorical_crossentropy = categorical_crossentropy
     # heldnets37: keras.ops.sparse_categorical_crossentropy(target, output, from_logits, axis)
     ops.sparse_categorical_crossentropy = _keras_sparse_cce
+
+
+def _rel_entr_hn46(p, q):
+    """heldnets46: jax/_src/scipy/special.py's rel_entr (SciPy's definition): p·log(p/q) where
+    both are positive (its gradient through the masked safe_p, safe_q only there), 0 where
+    p = 0 and q ≥ 0, +inf elsewhere."""
+    p, q = _t(p), _t(q)
+    both = (p > 0) & (q > 0)
+    safe_p, safe_q = torch.where(both, p, 1.0), torch.where(both, q, 1.0)
+    val = safe_p * torch.log(safe_p) - torch.xlogy(safe_p, safe_q)
+    zero = (p == 0) & (q >= 0)
+    return torch.where(both, val, torch.where(zero, torch.zeros(()), torch.full((), math.inf)))
 
 
 def _paddle_shim_hn41() -> SimpleNamespace:

@@ -4001,6 +4001,15 @@ def _x_log_y(x: ast.expr, y: ast.expr) -> ast.expr:
     return _mul(_mul(x, nonzero), _call("log", _add(y, _sub(_num(1), _nonzero(x)))))
 
 
+def _rel_entr(node: ast.Call, how: str) -> ast.expr:
+    """heldnets46: ``scipy.special.rel_entr(x, y)`` / ``jax.scipy.special.rel_entr``: x·log(x/y),
+    0 where x = 0 (and y ≥ 0), +inf elsewhere. Read as x·log x − x·log y, each 0 where x = 0
+    (:func:`_x_log_y`), so a negative x or y is a non-finite value, refused naming its entry,
+    never a number (x/y of two negatives would be one)."""
+    a = _bound(node, "rel_entr", ("x", "y"), 2)
+    return _sub(_x_log_y(a["x"], a["x"]), _x_log_y(a["x"], a["y"]))
+
+
 def _xlog1py(node: ast.Call, how: str) -> ast.expr:
     """``torch.special.xlog1py(x, y)`` / ``scipy.special.xlog1py``: x·log(1 + y), 0 where x = 0
     with PyTorch's gradients there (:func:`_x_log_y` of 1 + y)."""
@@ -4352,6 +4361,7 @@ REWRITES.update(
         "l2_normalize": _l2_normalize,
         # −x·log x (torch.special.entr, scipy.special.entr); at x = 0 log's domain refuses it
         "entr": _one("entr", lambda x: _neg(_mul(x, _call("log", x)))),
+        "rel_entr": _rel_entr,
         "sign": _one("sign", _sign),
         "softmin": _softmin,
         "logit": _logit,
@@ -4423,6 +4433,7 @@ _QUALIFIED.update(
         "reduce_std": tuple(TENSORFLOW),
         "l2_normalize": tuple(TENSORFLOW),
         "entr": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
+        "rel_entr": ("scipy.special", "special", "jax.scipy.special"),  # heldnets46
         "gammaln": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "loggamma": ("scipy.special", "special"),
         "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
@@ -4861,6 +4872,26 @@ def _last_size(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> str:
     return str(getattr(d, "label", None) or int(d))
 
 
+def _unread_distribution_hn46(f: ast.expr) -> str | None:
+    """heldnets46: the class name of ``torch.distributions.NegativeBinomial(…).log_prob(y)``
+    (``tfd.Poisson(…).prob``, any method of a distribution class of a module of
+    :data:`DIST_MODULES` or under ``torch.distributions.``) that derive does not read, else
+    ``None``: it was refused by the generic "only calls of named functions" sentence."""
+    if not (
+        isinstance(f, ast.Attribute)
+        and isinstance(f.value, ast.Call)
+        and isinstance(f.value.func, ast.Attribute)
+    ):
+        return None
+    cls = f.value.func
+    path = _module_path(cls.value)
+    if not (path in DIST_MODULES or path.startswith("torch.distributions.")):
+        return None
+    if not cls.attr[:1].isupper() or cls.attr in (*DIST_KINDS, "Independent", "MultivariateNormal"):
+        return None
+    return cls.attr
+
+
 def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
     """``text`` with calls of probability distributions — ``Normal(loc, scale).log_prob(x)``
     (also ``.cdf``, ``.entropy()``; TFP's ``.prob``, ``.log_cdf``), ``Bernoulli(probs=p |
@@ -4869,7 +4900,9 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
     written as PyTorch computes them, in spellings derive reads. ``taken``: the spec's names (a
     tensor called ``Normal`` is not the class). Sampling (``rsample``) and other methods or
     distributions: :class:`SpellingError` naming what is read."""
-    if not any(k in text for k in (*DIST_KINDS, "Independent", "kl_divergence")):
+    if not any(k in text for k in (*DIST_KINDS, "Independent", "kl_divergence")) and not any(
+        f"{m}." in text for m in DIST_MODULES
+    ):
         return text
     tree = parsed(text)
     if tree is None:
@@ -4878,6 +4911,12 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
     class Dists(ast.NodeTransformer):
         def visit_Call(self, n: ast.Call) -> ast.AST:
             f = n.func
+            unread = _unread_distribution_hn46(f)
+            if unread is not None:
+                raise SpellingError(catalog.said(
+                    "spec.heldnets46.dist_unread", kind=unread, method=getattr(f, "attr", ""),
+                    read=", ".join(DIST_KINDS),
+                ))
             if isinstance(f, ast.Attribute) and _distribution(f.value, taken) is not None:
                 kind, a = _distribution(f.value, taken)  # type: ignore[misc]
                 if f.attr in ("sample", "sample_n") and kind in ("Categorical", "Bernoulli"):
