@@ -767,6 +767,7 @@ def _jax_shim() -> SimpleNamespace:
                 erfinv=lambda x: torch.erfinv(_t(x)),
                 gammaln=lambda x: torch.lgamma(_t(x)),  # pass 32
                 rel_entr=_rel_entr_hn46,
+                kl_div=_kl_div_hn46,
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(  # heldnets29
                     torch.logsumexp, x, axis, keepdims
                 ),
@@ -1362,6 +1363,7 @@ def namespace(
                 log_expit=F.logsigmoid,
                 xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
                 rel_entr=_rel_entr_hn46,
+                kl_div=_kl_div_hn46,
                 polygamma=lambda n, x: _polygamma_s27(n, x),
                 i0=lambda x: torch.special.i0(_t(x)),
                 i0e=lambda x: torch.special.i0e(_t(x)),
@@ -1828,6 +1830,17 @@ def _rel_entr_hn46(p, q):
     val = safe_p * torch.log(safe_p) - torch.xlogy(safe_p, safe_q)
     zero = (p == 0) & (q >= 0)
     return torch.where(both, val, torch.where(zero, torch.zeros(()), torch.full((), math.inf)))
+
+
+def _kl_div_hn46(p, q):
+    """heldnets46: SciPy's / jax/_src/scipy/special.py's kl_div: p·log(p/q) − p + q where both
+    are positive, q where p = 0 and q ≥ 0, +inf elsewhere (JAX's gradient through the masks)."""
+    p, q = _t(p), _t(q)
+    both = (p > 0) & (q > 0)
+    safe_p, safe_q = torch.where(both, p, 1.0), torch.where(both, q, 1.0)
+    val = safe_p * torch.log(safe_p) - torch.xlogy(safe_p, safe_q) - safe_p + safe_q
+    zero = (p == 0) & (q >= 0)
+    return torch.where(both, val, torch.where(zero, q, torch.full((), math.inf)))
 
 
 def _paddle_shim_hn41() -> SimpleNamespace:

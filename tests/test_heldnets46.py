@@ -18,7 +18,11 @@ Found by the probe of the families after the first pass (~70 spellings):
 - ``torch.distributions.NegativeBinomial(…).log_prob(y)`` (any distribution class derive does not
   read: ``tfd.Poisson``, ``D.Laplace``, ``Gamma(…).rsample()``) was refused by the generic "only
   calls of named functions are allowed" sentence: it now names the distributions read and says
-  to write the log-density with the language's functions (a negative binomial's as example)."""
+  to write the log-density with the language's functions (a negative binomial's as example);
+- **a wrong ✓**: ``scipy.special.kl_div(q, p)`` (also ``jax.scipy.special.kl_div``, ``from scipy
+  import special``) — SciPy's element-wise x·log(x/y) − x + y — was read as PyTorch's loss
+  ``F.kl_div(input=q, target=p)`` = mean(p·(log p − q)) and ``derive verify`` printed ✓ (loss
+  −0.574 where SciPy's is 0.251). It is now SciPy's function."""
 
 from __future__ import annotations
 
@@ -183,3 +187,22 @@ def test_an_unread_distribution_is_refused_naming_those_read(call: str, kind: st
 def test_the_distributions_read_are_unchanged() -> None:
     lines = 'mu = "x @ W"\nloss = "-D.Normal(mu, 1.0).log_prob(q).mean() - torch.distributions.Categorical(logits=x2 @ W).entropy().mean()"'
     _both(_JS.format(lines=lines), "dists")
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "np.sum(scipy.special.kl_div(q, p))",
+        "jnp.sum(jax.scipy.special.kl_div(q, p)) / N",
+        "special.kl_div(q, p).sum()",
+        "scipy.special.kl_div(p, q + 0.1).mean()",
+    ],
+)
+def test_scipy_kl_div_is_scipys_elementwise_function_not_pytorchs_loss(loss: str) -> None:
+    """On 22887035 each was read as F.kl_div(q, p) (a mean of p·(log p − q)) and verified ✓."""
+    _both(_JS.format(lines=f'p = "torch.softmax(x @ W, dim=1)"\nloss = "{loss}"'), "scipy-kl-div")
+
+
+def test_pytorchs_kl_div_is_unchanged() -> None:
+    lines = 'p = "F.log_softmax(x @ W, dim=1)"\nloss = "F.kl_div(p, q, reduction=\'batchmean\') + torch.kl_div(p, q).mean()"'
+    _both(_JS.format(lines=lines), "torch-kl-div")

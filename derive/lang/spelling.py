@@ -4540,6 +4540,26 @@ def _cosine_or_keras(node: ast.Call, how: str) -> ast.expr:
 
 REWRITES["cosine_similarity"] = _cosine_or_keras
 
+# heldnets46: SciPy's (and JAX's) special.kl_div is another function under PyTorch's loss name
+_SCIPY_SPECIAL_HN46 = ("scipy.special", "special", "jax.scipy.special")
+_kl_div_torch = REWRITES["kl_div"]
+
+
+def _kl_div_or_scipy(node: ast.Call, how: str) -> ast.expr | None:
+    """``kl_div``: PyTorch's loss ``F.kl_div(input, target)`` (input log-probabilities, a
+    reduction) everywhere but SciPy's/JAX's ``special``, whose ``kl_div(x, y)`` is the
+    element-wise x·log(x/y) − x + y (y where x = 0, +inf elsewhere): ``rel_entr(x, y) − x + y``
+    (:func:`_rel_entr`). On 22887035 ``scipy.special.kl_div(q, p)`` was read as PyTorch's
+    mean(p·(log p − q)) and verified ✓ (a wrong ✓)."""
+    if how in _SCIPY_SPECIAL_HN46:
+        a = _bound(node, "kl_div", ("x", "y"), 2)
+        rel = _rel_entr(ast.Call(ast.Name("rel_entr", ast.Load()), [a["x"], a["y"]], []), how)
+        return _add(_sub(rel, a["x"]), a["y"])
+    return _kl_div_torch(node, how)
+
+
+REWRITES["kl_div"] = _kl_div_or_scipy
+
 
 # ---- probability distributions (torch.distributions, TensorFlow Probability, distrax) ---------
 
