@@ -832,6 +832,8 @@ def _jax_shim() -> SimpleNamespace:
                 erfc=lambda x: torch.erfc(_t(x)),
                 erfinv=lambda x: torch.erfinv(_t(x)),
                 gammaln=lambda x: torch.lgamma(_t(x)),  # pass 32
+                rel_entr=_rel_entr_hn46,
+                kl_div=_kl_div_hn46,
                 logsumexp=lambda x, axis=None, keepdims=False: _np_reduce(  # heldnets29
                     torch.logsumexp, x, axis, keepdims
                 ),
@@ -1426,6 +1428,8 @@ def namespace(
                 cbrt=lambda x: torch.sign(_t(x)) * torch.abs(_t(x)) ** (1 / 3),
                 log_expit=F.logsigmoid,
                 xlogy=lambda x, y: torch.xlogy(_t(x), _t(y)),
+                rel_entr=_rel_entr_hn46,
+                kl_div=_kl_div_hn46,
                 polygamma=lambda n, x: _polygamma_s27(n, x),
                 i0=lambda x: torch.special.i0(_t(x)),
                 i0e=lambda x: torch.special.i0e(_t(x)),
@@ -1893,6 +1897,29 @@ def _extras_hn36(modules: dict[str, Any]) -> None:
     ops.sparse_categorical_crossentropy = _keras_sparse_cce
 
 
+def _rel_entr_hn46(p, q):
+    """heldnets46: jax/_src/scipy/special.py's rel_entr (SciPy's definition): p·log(p/q) where
+    both are positive (its gradient through the masked safe_p, safe_q only there), 0 where
+    p = 0 and q ≥ 0, +inf elsewhere."""
+    p, q = _t(p), _t(q)
+    both = (p > 0) & (q > 0)
+    safe_p, safe_q = torch.where(both, p, 1.0), torch.where(both, q, 1.0)
+    val = safe_p * torch.log(safe_p) - torch.xlogy(safe_p, safe_q)
+    zero = (p == 0) & (q >= 0)
+    return torch.where(both, val, torch.where(zero, torch.zeros(()), torch.full((), math.inf)))
+
+
+def _kl_div_hn46(p, q):
+    """heldnets46: SciPy's / jax/_src/scipy/special.py's kl_div: p·log(p/q) − p + q where both
+    are positive, q where p = 0 and q ≥ 0, +inf elsewhere (JAX's gradient through the masks)."""
+    p, q = _t(p), _t(q)
+    both = (p > 0) & (q > 0)
+    safe_p, safe_q = torch.where(both, p, 1.0), torch.where(both, q, 1.0)
+    val = safe_p * torch.log(safe_p) - torch.xlogy(safe_p, safe_q) - safe_p + safe_q
+    zero = (p == 0) & (q >= 0)
+    return torch.where(both, val, torch.where(zero, q, torch.full((), math.inf)))
+
+
 def _paddle_shim_hn41() -> SimpleNamespace:
     """heldnets41: PaddlePaddle's functions as Paddle's API documentation defines them (axis=,
     keepdim=; ``max``/``min`` along an axis are the values; ``matmul``'s transpose flags;
@@ -1956,8 +1983,18 @@ def _paddle_shim_hn41() -> SimpleNamespace:
             - (1 - _t(label)) * torch.log(1 - _t(input) + epsilon),
         cross_entropy=cross_entropy,
     )
+
+    def norm(x, p="fro", axis=None, keepdim=False, name=None):
+        # heldnets46: Paddle's norm: 'fro' (2.x's default) / None (3.x's) over everything or
+        # along one axis is the vector 2-norm of the entries, a number p the p-norm
+        x = _t(x)
+        order = 2 if p in ("fro", None) else p
+        if axis is None:
+            return torch.linalg.vector_norm(x.reshape(-1), order)
+        return torch.linalg.vector_norm(x, order, dim=axis, keepdim=keepdim)
+
     return SimpleNamespace(
-        nn=SimpleNamespace(functional=functional),
+        nn=SimpleNamespace(functional=functional), norm=norm, linalg=SimpleNamespace(norm=norm),
         matmul=matmul, mm=lambda input, mat2, **_: _t(input) @ _t(mat2),
         sum=red(torch.sum), mean=red(torch.mean), logsumexp=red(torch.logsumexp),
         max=red(amax), min=red(amin),

@@ -399,6 +399,11 @@ REFUSED = {
     "hn45_jax_lax_scan_rnn_cn": "a loop is not read (lax.scan(…))",
     "hn45_unet_interpolate_upsample": "unknown function 'interpolate'",
     "hn45_expm_orthogonal_rnn": "matrix_exp() is a function of a whole matrix",
+    # branch heldnets46: a Hamiltonian network's torch.autograd.grad (Chinese), the Lovász
+    # hinge's torch.sort, a locked-dropout mask drawn by torch.bernoulli
+    "hn46_hnn_autograd_grad_cn": "torch.autograd.grad() takes a gradient inside the network",
+    "hn46_lovasz_hinge_sort": "sort() picks entries by their rank in the data",
+    "hn46_variational_dropout_bernoulli": "bernoulli() draws a random sample",
 }
 
 

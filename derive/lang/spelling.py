@@ -4162,6 +4162,15 @@ def _x_log_y(x: ast.expr, y: ast.expr) -> ast.expr:
     return _mul(_mul(x, nonzero), _call("log", _add(y, _sub(_num(1), _nonzero(x)))))
 
 
+def _rel_entr(node: ast.Call, how: str) -> ast.expr:
+    """heldnets46: ``scipy.special.rel_entr(x, y)`` / ``jax.scipy.special.rel_entr``: x·log(x/y),
+    0 where x = 0 (and y ≥ 0), +inf elsewhere. Read as x·log x − x·log y, each 0 where x = 0
+    (:func:`_x_log_y`), so a negative x or y is a non-finite value, refused naming its entry,
+    never a number (x/y of two negatives would be one)."""
+    a = _bound(node, "rel_entr", ("x", "y"), 2)
+    return _sub(_x_log_y(a["x"], a["x"]), _x_log_y(a["x"], a["y"]))
+
+
 def _xlog1py(node: ast.Call, how: str) -> ast.expr:
     """``torch.special.xlog1py(x, y)`` / ``scipy.special.xlog1py``: x·log(1 + y), 0 where x = 0
     with PyTorch's gradients there (:func:`_x_log_y` of 1 + y)."""
@@ -4513,6 +4522,7 @@ REWRITES.update(
         "l2_normalize": _l2_normalize,
         # −x·log x (torch.special.entr, scipy.special.entr); at x = 0 log's domain refuses it
         "entr": _one("entr", lambda x: _neg(_mul(x, _call("log", x)))),
+        "rel_entr": _rel_entr,
         "sign": _one("sign", _sign),
         "softmin": _softmin,
         "logit": _logit,
@@ -4584,6 +4594,7 @@ _QUALIFIED.update(
         "reduce_std": tuple(TENSORFLOW),
         "l2_normalize": tuple(TENSORFLOW),
         "entr": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
+        "rel_entr": ("scipy.special", "special", "jax.scipy.special"),  # heldnets46
         "gammaln": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
         "loggamma": ("scipy.special", "special"),
         "psi": ("torch.special", "scipy.special", "special", "jax.scipy.special"),
@@ -4689,6 +4700,26 @@ def _cosine_or_keras(node: ast.Call, how: str) -> ast.expr:
 
 
 REWRITES["cosine_similarity"] = _cosine_or_keras
+
+# heldnets46: SciPy's (and JAX's) special.kl_div is another function under PyTorch's loss name
+_SCIPY_SPECIAL_HN46 = ("scipy.special", "special", "jax.scipy.special")
+_kl_div_torch = REWRITES["kl_div"]
+
+
+def _kl_div_or_scipy(node: ast.Call, how: str) -> ast.expr | None:
+    """``kl_div``: PyTorch's loss ``F.kl_div(input, target)`` (input log-probabilities, a
+    reduction) everywhere but SciPy's/JAX's ``special``, whose ``kl_div(x, y)`` is the
+    element-wise x·log(x/y) − x + y (y where x = 0, +inf elsewhere): ``rel_entr(x, y) − x + y``
+    (:func:`_rel_entr`). On 22887035 ``scipy.special.kl_div(q, p)`` was read as PyTorch's
+    mean(p·(log p − q)) and verified ✓ (a wrong ✓)."""
+    if how in _SCIPY_SPECIAL_HN46:
+        a = _bound(node, "kl_div", ("x", "y"), 2)
+        rel = _rel_entr(ast.Call(ast.Name("rel_entr", ast.Load()), [a["x"], a["y"]], []), how)
+        return _add(_sub(rel, a["x"]), a["y"])
+    return _kl_div_torch(node, how)
+
+
+REWRITES["kl_div"] = _kl_div_or_scipy
 
 
 # ---- probability distributions (torch.distributions, TensorFlow Probability, distrax) ---------
@@ -5022,6 +5053,26 @@ def _last_size(node: ast.expr, shapes: Mapping[str, tuple[Any, ...]]) -> str:
     return str(getattr(d, "label", None) or int(d))
 
 
+def _unread_distribution_hn46(f: ast.expr) -> str | None:
+    """heldnets46: the class name of ``torch.distributions.NegativeBinomial(…).log_prob(y)``
+    (``tfd.Poisson(…).prob``, any method of a distribution class of a module of
+    :data:`DIST_MODULES` or under ``torch.distributions.``) that derive does not read, else
+    ``None``: it was refused by the generic "only calls of named functions" sentence."""
+    if not (
+        isinstance(f, ast.Attribute)
+        and isinstance(f.value, ast.Call)
+        and isinstance(f.value.func, ast.Attribute)
+    ):
+        return None
+    cls = f.value.func
+    path = _module_path(cls.value)
+    if not (path in DIST_MODULES or path.startswith("torch.distributions.")):
+        return None
+    if not cls.attr[:1].isupper() or cls.attr in (*DIST_KINDS, "Independent", "MultivariateNormal"):
+        return None
+    return cls.attr
+
+
 def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
     """``text`` with calls of probability distributions — ``Normal(loc, scale).log_prob(x)``
     (also ``.cdf``, ``.entropy()``; TFP's ``.prob``, ``.log_cdf``), ``Bernoulli(probs=p |
@@ -5030,7 +5081,9 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
     written as PyTorch computes them, in spellings derive reads. ``taken``: the spec's names (a
     tensor called ``Normal`` is not the class). Sampling (``rsample``) and other methods or
     distributions: :class:`SpellingError` naming what is read."""
-    if not any(k in text for k in (*DIST_KINDS, "Independent", "kl_divergence")):
+    if not any(k in text for k in (*DIST_KINDS, "Independent", "kl_divergence")) and not any(
+        f"{m}." in text for m in DIST_MODULES
+    ):
         return text
     tree = parsed(text)
     if tree is None:
@@ -5039,6 +5092,12 @@ def distributions(text: str, taken: frozenset[str] = frozenset()) -> str:
     class Dists(ast.NodeTransformer):
         def visit_Call(self, n: ast.Call) -> ast.AST:
             f = n.func
+            unread = _unread_distribution_hn46(f)
+            if unread is not None:
+                raise SpellingError(catalog.said(
+                    "spec.heldnets46.dist_unread", kind=unread, method=getattr(f, "attr", ""),
+                    read=", ".join(DIST_KINDS),
+                ))
             if isinstance(f, ast.Attribute) and _distribution(f.value, taken) is not None:
                 kind, a = _distribution(f.value, taken)  # type: ignore[misc]
                 if f.attr in ("sample", "sample_n") and kind in ("Categorical", "Bernoulli"):
@@ -6419,7 +6478,8 @@ def grouped_3d_hn35(
 # Paddle's module paths (``import paddle``, ``import paddle.nn.functional as F``); ``F`` is
 # PyTorch's by default and is Paddle's only for the functions PyTorch's F does not have
 PADDLE_MODULES_HN41 = frozenset(
-    {"paddle", "paddle.nn.functional", "paddle.tensor", "paddle.tensor.math", "paddle.fluid.layers"}
+    {"paddle", "paddle.nn.functional", "paddle.tensor", "paddle.tensor.math", "paddle.fluid.layers",
+     "paddle.linalg"}  # heldnets46: paddle.linalg.norm
 )
 # element-wise functions and activations whose Paddle definition is PyTorch's (same name, same
 # parameters; Paddle's docs' "api_difference" pages list them as identical or differing only in
@@ -6440,7 +6500,7 @@ _PADDLE_READ_HN41 = (
     "matmul", "mm", "add", "subtract", "multiply", "divide", "pow", "clip", "concat", "stack", "t",
     "transpose", "unsqueeze", "squeeze", "to_tensor", "square_error_cost", "mse_loss", "l1_loss",
     "smooth_l1_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy",
-    "log_loss", "hardtanh",
+    "log_loss", "hardtanh", "norm",
 )
 # not read: Paddle's maximum/minimum give a tie wholly to y (MaxGradXYFunctor: dx = dout·[x > y],
 # dy = dout·[x ≤ y]) and its max/min along an axis the whole gradient to every tied entry, where
@@ -6474,6 +6534,22 @@ def _paddle_call_hn41(n: ast.Call, name: str) -> ast.expr:
     if name in _PADDLE_SAME_HN41:
         kws = [k for k in n.keywords if k.arg != "name"]
         return ast.Call(_attr(_PADDLE_SAME_HN41[name]), list(n.args), kws)
+    if name == "norm":
+        # heldnets46: paddle.norm / paddle.linalg.norm(x, p='fro', axis=None, keepdim=False):
+        # p 'fro' (2.x's default), None (3.x's) or 2 is sqrt(sum(x ** 2)) over everything or
+        # along an int axis, p=1 sum(abs(x)); its root is NumPy's sqrt, not PyTorch's sqrt0 —
+        # Paddle's p_norm gradient of a zero vector is x / 0, so a zero vector is refused
+        a = _bound(n, name, ("x", "p", "axis", "keepdim", "name"), 1)
+        p, axis = a.get("p"), a.get("axis")
+        order = None if _is_none(p) else getattr(p, "value", p)
+        if isinstance(order, bool) or order not in (None, "fro", 1, 2) or not (
+            _is_none(axis) or _int_literal(axis) is not None
+        ):
+            raise SpellingError(catalog.said("spec.norm_order"))
+        kw = _axis_kw(axis, a.get("keepdim"))
+        if order == 1:
+            return _call("sum", _call("abs", a["x"]), **kw)
+        return _call("sqrt", _call("sum", _bin(a["x"], ast.Pow(), _num(2)), **kw))
     if name == "hardtanh":
         a = _bound(n, name, ("x", "min", "max", "name"), 1)
         return torch_call("F.hardtanh", [a["x"]], min_val=a.get("min"), max_val=a.get("max"))
