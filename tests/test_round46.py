@@ -280,3 +280,53 @@ def test_other_resampling_is_refused_naming_what_is_read(up: str, words: str) ->
         said = _refusal(_UP.format(up=up), lang)
         assert "repeat_interleave(2, 0).repeat_interleave(2, 1)" in said
     assert words in _refusal(_UP.format(up=up), "en")
+
+
+# ---- a kink inside a reduction at a given exact 0 (heldnets46's leftover) ------------------------
+
+_KINK = """
+[dims]
+N = 1
+D = 2
+[inputs]
+x = ["N", "D"]
+[params]
+W = ["D", 2]
+[forward]
+{lines}
+[values]
+x = [[0.6, -0.2]]
+W = [[0.2, 1.0], [0.6, 0.5]]
+"""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        'L = "torch.abs(x @ W).sum()"',
+        'L = "np.mean(np.abs(np.dot(x, W)))"',
+        'L = "torch.clamp(x @ W, min=0).sum() + (W ** 2).sum()"',
+        'h = "torch.tanh(x)"\nL = "torch.abs(x @ W).mean(dim=1).sum() + h.sum()"',
+    ],
+)
+def test_a_kink_inside_a_reduction_at_an_exact_zero_is_refused(tmp_path: Path, lines: str) -> None:
+    """x @ W is exactly 0 in its first entry (0.6·0.2 − 0.2·0.6) but −6.7e-18 in the BLAS
+    product PyTorch and the matrix form use: the sides of the kink differ. It was ✗ (exit 1,
+    "some gradients disagree") inside a reduction; now exit 2 naming the fix, as inline."""
+    path = tmp_path / "k.toml"
+    path.write_text(_KINK.format(lines=lines), encoding="utf-8")
+    import numpy as np
+
+    if float((np.array([[0.6, -0.2]]) @ np.array([[0.2, 1.0], [0.6, 0.5]]))[0, 0]) == 0.0:
+        pytest.skip("this BLAS computes the product's first entry exactly: no float64 gap to test")
+    res = CliRunner().invoke(main, ["verify", str(path)])
+    assert res.exit_code == 2, res.output
+    assert "exactly 0 at the example values (a kink)" in res.output and "own line" in res.output
+
+
+def test_the_same_input_on_its_own_line_verifies(tmp_path: Path) -> None:
+    path = tmp_path / "k.toml"
+    path.write_text(_KINK.format(lines='z = "x @ W"\nL = "torch.abs(z).sum()"'), encoding="utf-8")
+    report = numeric.verify(derive(spec.load(str(path))), points=3)
+    assert report.ok
+    assert all(c.ours_vs_torch is not None and c.ours_vs_torch[1] <= 1e-9 for c in report.comparisons)

@@ -1410,7 +1410,7 @@ def inline_kinks_at_zero(d: Derivation, zeros: Mapping[str, np.ndarray] | None =
             cols = node.definition.cols
             for k, e in enumerate(node.definition):
                 near = {}  # only these are decided exactly (and sorted: which one is named)
-                tiny = blas.get((node.name, *divmod(k, cols)))
+                tiny = blas.get((node.name, *divmod(k, cols)), blas.get((node.name, -1, -1)))
                 for call in _atoms(e, classes):
                     arg = call.args[0]
                     if not arg.is_Symbol:
@@ -1463,8 +1463,10 @@ def _matrix_kink_inputs(
         if type(e).__name__ == "Func" and getattr(e, "name", None) in names:
             yield e
         for v in (*vars(e).values(), *getattr(e, "terms", ())):
-            if hasattr(v, "numeric") and not isinstance(v, sp.Basic):
-                yield from funcs(v)
+            # a call's arguments are a tuple (sum(abs(x @ W)): the abs is inside the sum's args)
+            for w in v if isinstance(v, tuple) else (v,):
+                if hasattr(w, "numeric") and not isinstance(w, sp.Basic):
+                    yield from funcs(w)
 
     for node in g.nodes:
         if node.name not in inline or node.forward is None:
@@ -1473,8 +1475,18 @@ def _matrix_kink_inputs(
         for f in funcs(node.forward):
             try:
                 with np.errstate(all="ignore"):
-                    arr = np.broadcast_to(np.asarray(f.x.numeric(env, scal), float), shape)
+                    own = np.asarray(f.x.numeric(env, scal), float)
             except (ValueError, TypeError, KeyError):
+                continue
+            try:
+                arr = np.broadcast_to(own, shape)
+            except ValueError:
+                # heldnets46: the kinked function inside a reduction (abs(x @ W).sum()): its
+                # entries are not the node's; its near-zeros are kept for every entry of the
+                # node, (node, -1, -1), and decided exactly where an input is 0 entry by entry
+                tiny = own[(own != 0) & (np.abs(own) < 1e-9)]
+                if tiny.size:
+                    out.setdefault((node.name, -1, -1), float(tiny.flat[0]))
                 continue
             for i, j in zip(*np.nonzero((arr != 0) & (np.abs(arr) < 1e-9)), strict=True):
                 out.setdefault((node.name, int(i), int(j)), float(arr[i, j]))
