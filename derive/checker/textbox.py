@@ -142,6 +142,8 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if "hot" in text and size_of("onehot", 0) is None and not _python(text):
         # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
         text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
+        # one_hot(label, C) with the class count (heldtex46): the count is the network's own
+        text = re.sub(r"(\\operatorname\{onehot\}\(\s*[^,()]+?)\s*,\s*[A-Za-z0-9_]+\s*\)", r"\1)", text)
     text = _wolfram(_jax_lax(text))
     text = _juxtaposed_names(text, size_of)
     text = "\n".join(_prose_before_statement(line, size_of) for line in text.split("\n"))
@@ -1816,20 +1818,41 @@ def _notes_heldtex46(text: str, size_of: Callable[[str, int], str | None]) -> st
         if "\\left." not in bar and "\\right" not in bar:
             text = bar
     text = re.sub(r"^\s*\$*\s*\\text\s*\{[^{}$=]{1,40}\}\s*[：:]\s*", "", text)
-    if re.search(rf"(?:{_DELTA_SYMBOL})\s*=", text):
+    # a blockquote note under a Typora/Obsidian display ("$$ … $$\n> sigmoid' = h(1-h)")
+    if "$$" in text:
+        text = re.sub(r"(?<=\$\$)\s*\n\s*>[^\n]*$", "", text)
+    # a primed letter named by a closing clause (SigLIP's t' with t' = t_{\mathrm{prime}}): that name
+    clause = re.search(
+        r",?\s*(?:\\q?quad\s*)+([A-Za-z])'\s*=\s*((?:\\mathrm\s*\{[\w\\]+\}|[A-Za-z])(?:\s*_\s*\{[^{}=]*(?:\{[^{}]*\}[^{}=]*)*\})?)\s*[.。]?\s*$",
+        text,
+    )
+    if clause is not None:
+        letter, name = clause.group(1), clause.group(2)
+        body = text[: clause.start()]
+        if size_of(letter, 0) is None:
+            text = re.sub(rf"(?<![\w\\]){letter}'(?!\s*\()", lambda _: "{" + name + "}", body)
+    if re.search(rf"(?:{_DELTA_SYMBOL})(?:\s*_\s*(?:\{{[^{{}}]*\}}|\w))?\s*=", text):
         text = re.sub(
             rf"(\\sum\s*_\s*\{{?\s*(?P<i>[a-z])\b[^{{}}]*\}}?(?:\s*\^\s*(?:\{{[^{{}}]*\}}|\w))?\s*)"
-            rf"({_DELTA_SYMBOL})\s*_\s*\{{?\s*(?P=i)\s*\}}?(?![\w,])",
-            r"\1\3",
+            rf"({_DELTA_SYMBOL})\s*_\s*(?:\{{\s*(\w+)\s*,\s*(?P=i)\s*\}}|\{{?\s*(?P=i)\s*\}}?(?![\w,]))",
+            lambda m: m.group(1) + m.group(3) + (f"_{{{m.group(4)}}}" if m.group(4) else ""),
             text,
         )
+    # Karpathy's f (CS231n's staged computation: ∂f/∂v, df/dw) for the loss, where the network has no
+    # f and no Leibniz numerator of the answer is already a loss's letter
+    nums = re.findall(r"\\d?frac\s*\{\s*(?:\\partial|d)\s*([A-Za-z]\w*)\s*\}", text)
+    if "f" in nums and size_of("f", 0) is None and not set(nums) & set(latexin.LOSS_NAMES):
+        text = re.sub(r"(\\d?frac\s*\{\s*(?:\\partial\s*|d\s*))f(\s*\})", r"\1L\2", text)
     return _one_hot_in_indices_heldtex46(text, size_of)
 
 
 def _typed_heldtex46(text: str) -> str:
     r"""Typed maths (corpus45t/46t; ``2e−3`` with a Unicode minus in the exponent, pasted from a PDF,
-    is the number 2·10⁻³ in :func:`unwrap` for both readings): ``Σᵢ δᵢ`` (the rows of a δ the answer defines, summed) is
+    is the number 2·10⁻³ in :func:`unwrap` for both readings; the fast.ai book's ``W2.g`` is dW2): ``Σᵢ δᵢ`` (the rows of a δ the answer defines, summed) is
     ``Σᵢ δ``."""
     if re.search(r"δ\s*=", text):
         text = re.sub(r"(Σ\s*ᵢ\s*)δ\s*ᵢ", r"\1δ", text)
+    # the fast.ai book's gradients stored on the tensors (out.g = …; W2.g = h.T @ out.g): dout, dW2
+    if re.search(r"(?<![\w.])[A-Za-z_]\w*\.g\s*=(?!=)", text):
+        text = re.sub(r"(?<![\w.])([A-Za-z_]\w*)\.g\b(?!\s*\()", r"d\1", text)
     return text
