@@ -111,3 +111,12 @@ def test_sum_of_delta_rows_and_a_pdf_exponent() -> None:
     assert _verdict(mb, "W1", head + "2e−3·W1", latex=False) == ("correct", None)
     assert _verdict(mb, "W1", head + "2e-3·W1", latex=False) == ("correct", None)
     assert _verdict(mb, "W1", head + "2e−2·W1", latex=False)[0] == "incorrect"
+
+
+def test_typed_sigma_without_index_for_a_scalar_sums_every_entry() -> None:
+    """``∂L/∂b = −(1/n)·Σ labels ⊙ σ(−labels ⊙ logits)`` for SigLIP's scalar bias b: Σ with no
+    index sums every entry, as the LaTeX reading does for a scalar (it summed the rows: a right
+    answer told shape-mismatch); a wrong answer so written stays wrong."""
+    sg = str(COURSE / "hn45_siglip_sigmoid_pairwise.toml")
+    assert _verdict(sg, "b", "∂L/∂b = −(1/n)·Σ labels ⊙ σ(−labels ⊙ logits)", latex=False) == ("correct", None)
+    assert _verdict(sg, "b", "∂L/∂b = −(1/n)·Σ labels ⊙ (1 − σ(logits))", latex=False)[0] == "incorrect"

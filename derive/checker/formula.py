@@ -2017,6 +2017,7 @@ def _read_one(
             tree, lhs_node = latexin.parse(  # heldtex45: an earlier statement's name (dh = …) is one
                 alt_text, known=lambda n: net.known(n) or n in defined, loss=net.spec.loss,  # name,
                 gkey=net.spec.gkey, defined=defined,  # never d·h where d and h are sizes
+                scalar=scalar,  # heldtex46: Σ with no index for a scalar's gradient sums every entry
             )
         except latexin.LatexError:
             pass
