@@ -1853,6 +1853,7 @@ def _typed_heldtex46(text: str) -> str:
     if re.search(r"δ\s*=", text):
         text = re.sub(r"(Σ\s*ᵢ\s*)δ\s*ᵢ", r"\1δ", text)
     # the fast.ai book's gradients stored on the tensors (out.g = …; W2.g = h.T @ out.g): dout, dW2
-    if re.search(r"(?<![\w.])[A-Za-z_]\w*\.g\s*=(?!=)", text):
+    # — straight-line statements only: the book's def lin_grad(inp, out, w): inp.g = … is read elsewhere
+    if re.search(r"(?<![\w.])[A-Za-z_]\w*\.g\s*=(?!=)", text) and not re.search(r"^\s*(?:def|class)\s", text, re.M):
         text = re.sub(r"(?<![\w.])([A-Za-z_]\w*)\.g\b(?!\s*\()", r"d\1", text)
     return text
