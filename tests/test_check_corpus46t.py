@@ -19,6 +19,35 @@ import corpus_common  # noqa: E402
 
 CASES = corpus46t.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
+    "c46t-003": "Murphy's per-example \\boldsymbol{\\mu}_n - \\mathbf{y}_n inside \\sum_{n=1}^{m} with clauses μ = P, y = Y: the index n on a clause's symbol not read",
+    "c46t-005": "\\mu = \\sigma(z) = O, a chained clause naming a bare \\mu: \\mu is no command the reader knows",
+    "c46t-008": "the same as c46t-003 for b2, clauses apart by \\qquad and \\;",
+    "c46t-009": "the same, no mean: refused, not graded scale-factor",
+    "c46t-025": "g'(z) by \\begin{cases} 0 & z > 0 \\\\ 1 & z \\le 0 \\end{cases} (relu' flipped): named unknown, not wrong-activation-derivative (as c45t-026, c45t-129)",
+    "c46t-081": "李宏毅's local derivatives as statements (\\frac{\\partial z}{\\partial w} = x, \\frac{\\partial C}{\\partial z} = …): a left side that is no loss gradient refused",
+    "c46t-082": "the same, σ' left out: refused, not graded",
+    "c46t-091": "\\mathrm{np.sum}(dZ^{[2]}, \\mathrm{axis}=0, \\mathrm{keepdims}=\\mathrm{True}) typeset in LaTeX: a call with keyword arguments not read",
+    "c46t-092": "the same with axis=1: refused, not graded",
+    "c46t-096": "a Chinese remark mid-answer (dz = a - y 不适用于平方误差：…): not left out",
+    "c46t-098": "MindSpore's \\operatorname{ReduceSum}(…, 0): the axis argument not read",
+    "c46t-099": "the same with axis 1: refused, not graded",
+    "c46t-114": "\\sqrt{\\sum_{j} W_1^{2}} (Σ_j names no axis in matrix form): graded missing-transpose, where the reading is ambiguous and should be refused",
+    "c46t-119": "a clause \\log Z = \\mathrm{log\\_z} (a name for a symbol that is a function applied): refused as a left side that is no gradient",
+    "c46t-120": "the same, \\log Z = \\operatorname{logsumexp}(\\mathrm{logits})",
+    "c46t-122": "the same, no mean: refused, not graded",
+    "c46t-123": "the same for b",
+    "c46t-124": "the same for b, unsummed: refused, not graded",
+    "c46t-125": "typed log_z (the spec's name) read as log applied to _z",
+    "c46t-126": "the same, the CE sign flipped: refused, not graded",
+    "c46t-127": "\\mathrm{log\\_z} \\odot P with the spec's 1-D log_z (B,) and P (B, C): the maths reading holds log_z as a row (1, B), shape-mismatch — maths means the per-example scalar (a right answer rejected)",
+    "c46t-128": "\\tau_s named by a closing clause \\tau_s = \\mathrm{student\\_temp}: a Greek symbol with a subscript aliased only in a Leibniz denominator",
+    "c46t-151": "\\mathrm{gelu}'(\\mathrm{hidden}) (a primed function in \\mathrm): not read; a wrong answer refused",
+    "c46t-152": "\\ell and z named by clauses, with indices z_{ij}, \\ell_{ij} under \\sum_{i,j}: not read",
+    "c46t-160": "e^{t'} with t' named by a clause: the exponential of a name as a superscript not read",
+    "c46t-166": "+ \\alpha W_2 with α undefined: told 'the learning rate α multiplies the gradient' (scale-factor) — α is added as a term, not a factor; α names nothing of mlp-bce (should be refused naming it)",
+    "c46t-219": "\\operatorname{tr}(…) (a wrong answer, the trace): 'tr' unknown, refused, not graded",
+    "c46t-220": "typed 2e-4·log_z·softmax(logits): log_z read as log applied to _z",
+    "c46t-221": "the same with .sum(1): refused, not graded",
 }
 
 
