@@ -1386,7 +1386,7 @@ def _derivation_steps(
         answer = len(read_parts) - 1
     moved = False
     if not latex:  # the answer first, its names defined after it (c46t-228)
-        read_parts, parts, answer, moved = _code_definitions_after_heldtex46(read_parts, parts, answer)
+        read_parts, parts, answer, moved = _code_definitions_after_heldtex46(net, read_parts, parts, answer)
     if latex or moved:
         read_parts, parts = _definitions_in_order_heldcheck28(read_parts, parts, answer)
     defs: dict[str, ex.Node] = {}
@@ -1531,7 +1531,7 @@ def _index_steps_put_heldcheck32(net: Net, tree: ex.Node, lhs: ex.Node | None) -
 
 
 def _code_definitions_after_heldtex46(
-    read_parts: list[tuple[ex.Node, str | None, str]], parts: list[str], answer: int
+    net: Net, read_parts: list[tuple[ex.Node, str | None, str]], parts: list[str], answer: int
 ) -> tuple[list[tuple[ex.Node, str | None, str]], list[str], int, bool]:
     """Typed statements, the answer first and the names it uses defined after it, line by line
     or apart by a full-width comma (``dw = x * dz，dz = dO * O * (1 - O)，dO = t - O``): the
@@ -1539,7 +1539,9 @@ def _code_definitions_after_heldtex46(
     the answer's ``dz`` was the network's own ∂L/∂z and the wrong definitions below it were
     left out (a wrong ✓, c46t-228). Only where every statement after the answer defines a name
     no statement up to the answer defines, each used by the answer or by another of them, and
-    the answer uses one; otherwise as written."""
+    the answer uses one that the written order reads as a name of the network (``dz``, its own ∂L/∂z: the
+    wrong ✓'s way); otherwise as written — a name of no gradient used before its definition
+    (CMU's ``dLdW2 = dLdZ2.T @ A1`` then ``dLdZ2 = …`` on a net without Z2, c35t-173) stays refused."""
     later = list(range(answer + 1, len(read_parts)))
     if not later:
         return read_parts, parts, answer, False
@@ -1549,7 +1551,7 @@ def _code_definitions_after_heldtex46(
         return read_parts, parts, answer, False
     used = [set(ex.names(read_parts[k][0])) for k in later]
     mine = set(ex.names(read_parts[answer][0]))
-    if not mine & set(names) or any(
+    if not any(net.known(n) for n in mine & set(names)) or any(
         n not in mine and not any(n in u for j, u in enumerate(used) if j != i) for i, n in enumerate(names)
     ):
         return read_parts, parts, answer, False
