@@ -34,15 +34,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c45t-163": "g = clip(…)/N；dh = g·W2ᵀ ⊙ …: a typed · after a one-letter defined name (and dh again): not read",
     "c45t-165": "the same for b1: not read",
     "c45t-166": "the same, unsummed: not read",
-    "c45t-172": "Σᵢ δᵢ typed: δᵢ read as the name 'di'",
-    "c45t-183": "\\mathbb{1}[y_i = k] (the one-hot of a label column written in indices): refused as index notation",
-    "c45t-184": "the same, reg forgotten: refused, not graded",
-    "c45t-185": "the same, reg doubled: refused, not graded",
-    "c45t-193": "\\mathbf{e}_{y_i} (the one-hot basis vector of a label): the subscript y_i not read",
-    "c45t-194": "the same, no mean: refused, not graded",
-    "c45t-196": "\\mathbb{1}[\\mathrm{target}_i = k]: k unknown",
-    "c45t-197": "the same, smoothing not spread: refused, not graded",
-    "c45t-208": "2e−3 with a Unicode minus in the exponent: read as 2·e − 3 (e unknown)",
 }
 
 

@@ -1384,7 +1384,10 @@ def _derivation_steps(
         order = [*range(answer), *range(answer + 1, len(read_parts)), answer]
         read_parts, parts = [read_parts[k] for k in order], [parts[k] for k in order]
         answer = len(read_parts) - 1
-    if latex:
+    moved = False
+    if not latex:  # the answer first, its names defined after it (c46t-228)
+        read_parts, parts, answer, moved = _code_definitions_after_heldtex46(net, read_parts, parts, answer)
+    if latex or moved:
         read_parts, parts = _definitions_in_order_heldcheck28(read_parts, parts, answer)
     defs: dict[str, ex.Node] = {}
 
@@ -1525,6 +1528,35 @@ def _index_steps_put_heldcheck32(net: Net, tree: ex.Node, lhs: ex.Node | None) -
     if not steps or not isinstance(lhs, ex.Name) or not _is_indexed(net, lhs.id):
         return tree
     return _index_steps_renamed(tree, steps)
+
+
+def _code_definitions_after_heldtex46(
+    net: Net, read_parts: list[tuple[ex.Node, str | None, str]], parts: list[str], answer: int
+) -> tuple[list[tuple[ex.Node, str | None, str]], list[str], int, bool]:
+    """Typed statements, the answer first and the names it uses defined after it, line by line
+    or apart by a full-width comma (``dw = x * dz，dz = dO * O * (1 - O)，dO = t - O``): the
+    definitions are the student's, as after a ``;`` and in LaTeX — read in the written order
+    the answer's ``dz`` was the network's own ∂L/∂z and the wrong definitions below it were
+    left out (a wrong ✓, c46t-228). Only where every statement after the answer defines a name
+    no statement up to the answer defines, each used by the answer or by another of them, and
+    the answer uses one that the written order reads as a name of the network (``dz``, its own ∂L/∂z: the
+    wrong ✓'s way); otherwise as written — a name of no gradient used before its definition
+    (CMU's ``dLdW2 = dLdZ2.T @ A1`` then ``dLdZ2 = …`` on a net without Z2, c35t-173) stays refused."""
+    later = list(range(answer + 1, len(read_parts)))
+    if not later:
+        return read_parts, parts, answer, False
+    names = [read_parts[k][1] for k in later]
+    before = {read_parts[k][1] for k in range(answer + 1)}
+    if None in names or len(set(names)) != len(names) or set(names) & before:
+        return read_parts, parts, answer, False
+    used = [set(ex.names(read_parts[k][0])) for k in later]
+    mine = set(ex.names(read_parts[answer][0]))
+    if not any(net.known(n) for n in mine & set(names)) or any(
+        n not in mine and not any(n in u for j, u in enumerate(used) if j != i) for i, n in enumerate(names)
+    ):
+        return read_parts, parts, answer, False
+    order = [*range(answer), *later, answer]
+    return [read_parts[k] for k in order], [parts[k] for k in order], len(order) - 1, True
 
 
 def _definitions_in_order_heldcheck28(
@@ -1987,6 +2019,7 @@ def _read_one(
             tree, lhs_node = latexin.parse(  # heldtex45: an earlier statement's name (dh = …) is one
                 alt_text, known=lambda n: net.known(n) or n in defined, loss=net.spec.loss,  # name,
                 gkey=net.spec.gkey, defined=defined,  # never d·h where d and h are sizes
+                scalar=scalar,  # heldtex46: Σ with no index for a scalar's gradient sums every entry
             )
         except latexin.LatexError:
             pass

@@ -249,7 +249,8 @@ UNICODE.setdefault("ε", ("cmd", "\\epsilon"))
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
 # wider than LaTeX identifiers on purpose: "A1", "dZ2", "y_pred" typed inside \text{}
 _TOKEN = re.compile(
-    r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
+    # heldtex46: 2e-3 (2e−3 pasted from a PDF) in typed maths is a number, not 2·e − 3
+    r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?(?:[eE]-\d+(?![\w.]))?|\.\d+)"
     r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"
 )
 

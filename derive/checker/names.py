@@ -150,7 +150,7 @@ def number_text(text: str) -> str:
     if sentence is not None:
         clean = clean[sentence.end() :]
     # a word for "about" before it: "approx. -0.0137", "about -0.0137", "约 -0.0137"
-    about = r"^\s*(?:approx\.?|approximately|about|around|roughly|ca\.|≃|约为|大约|约)\s*"
+    about = r"^\s*(?:approx\.?|approximately|about|around|roughly|ca\.|≃|约等于|近似等于|近似为|约为|大约|约)\s*"  # 约等于: heldtex46
     clean = re.sub(about, "", clean, flags=re.I)
     clean = re.sub(r"10\s*\^\s*\(\s*([+-−]?\d{1,4})\s*\)", r"10^{\1}", clean)  # 10^(-2)
     clean = _SUPER_RUN.sub(lambda s: "^{" + s.group(0).translate(_SUPERSCRIPT) + "}", clean)

@@ -118,6 +118,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if not isinstance(text, str):
         return text
     text = _EMOJI.sub("", text)
+    text = re.sub(r"(?<=\d)([eE])[−–](?=\d)", r"\1-", text)  # 2e−3 pasted from a PDF (heldtex46)
     text = _markdown_wrappers_heldtex41(text)
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
@@ -130,15 +131,19 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
+        text = _notes_heldtex46(text, size_of)
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
+    text = _typed_heldtex46(text)
     if "hot" in text and size_of("onehot", 0) is None and not _python(text):
         # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
         text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
+        # one_hot(label, C) with the class count (heldtex46): the count is the network's own
+        text = re.sub(r"(\\operatorname\{onehot\}\(\s*[^,()]+?)\s*,\s*[A-Za-z0-9_]+\s*\)", r"\1)", text)
     text = _wolfram(_jax_lax(text))
     text = _juxtaposed_names(text, size_of)
     text = "\n".join(_prose_before_statement(line, size_of) for line in text.split("\n"))
@@ -1733,3 +1738,122 @@ def _octave(text: str, size_of: Callable[[str, int], str | None]) -> str:
         or m.group(1) != m.group(2)
     ]
     return "\n".join(kept)
+
+
+# ---- heldtex46: notations of lecture notes and homework templates -----------------------------
+# a one-hot row of integer class labels written in indices: \mathbb{1}[y_i = k], \mathbf{1}\{y = k\},
+# \mathbb{1}_{\{\mathrm{target}_i = k\}}, Iverson's bare [y_i = k]; Kronecker's \delta_{k y_i},
+# \delta_{k,\mathrm{label}_i}; the basis vector \mathbf{e}_{y_i}
+_LABEL_NAME = r"(?P<nm>\\(?:mathrm|text|operatorname)\s*\{\s*[A-Za-z]\w*\s*\}|[A-Za-z][A-Za-z0-9]*)"
+_LABEL_INDEX = r"(?:\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z])|\s*\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})?"
+_CLASS = r"(?P<k>[a-z])"
+_ONEHOT_IVERSON_HELDTEX46 = re.compile(
+    r"(?:(?:\\(?:mathbb|mathbf|mathds|boldsymbol|bm)\s*\{\s*1\s*\}|𝟙)\s*(?:_\s*\{\s*)?"
+    r"(?:\[|\\\{|\(|\\left\s*[\[(]|\\left\s*\\\{)|(?<![\w\\}\])])\[)"
+    rf"\s*{_LABEL_NAME}{_LABEL_INDEX}\s*=\s*{_CLASS}\s*"
+    r"(?:\]|\\\}|\)|\\right\s*[\])]|\\right\s*\\\})(?:\s*\})?"
+)
+_ONEHOT_KRONECKER_HELDTEX46 = re.compile(
+    r"(?:\\boldsymbol\s*\{\s*\\delta\s*\}|\\delta)\s*_\s*\{\s*(?:"
+    rf"{_CLASS}\s*,?\s*{_LABEL_NAME}{_LABEL_INDEX}"
+    r"|(?P<nm2>\\(?:mathrm|text)\s*\{\s*[A-Za-z]\w*\s*\}|[A-Za-z][A-Za-z0-9]*)"
+    r"(?:\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z]))\s*,?\s*(?P<k2>[a-z]))\s*\}"
+)
+_ONEHOT_BASIS_HELDTEX46 = re.compile(
+    r"\\(?:mathbf|boldsymbol|vec)\s*\{\s*e\s*\}\s*_\s*\{\s*"
+    rf"{_LABEL_NAME}{_LABEL_INDEX}\s*\}}"
+)
+
+
+def _bare(name: str) -> str:
+    m = re.fullmatch(r"\\(?:mathrm|text|operatorname)\s*\{\s*(\w+)\s*\}", name.strip())
+    return m.group(1) if m else name.strip()
+
+
+def _one_hot_in_indices_heldtex46(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""Issue 11 (corpora 45t/46t): the one-hot rows of integer class labels as course notes write
+    them in indices — ``\mathbb{1}[y_i = k]``, ``\mathbf{1}\{y = k\}``, Iverson's ``[y_i = k]``,
+    Kronecker's ``\delta_{k y_i}``, the basis vector ``\mathbf{e}_{y_i}`` — are
+    ``\operatorname{onehot}(y)``, the row the walkthrough draws. Only where the label is a
+    tensor of the network and the class letter k is none of its names."""
+
+    def known(name: str) -> bool:
+        return size_of(_bare(name), 0) is not None
+
+    def free(k: str | None) -> bool:
+        return k is not None and size_of(k, 0) is None
+
+    def onehot(m: re.Match[str]) -> str:
+        nm = m.group("nm") or (m.groupdict().get("nm2") or "")
+        k = m.groupdict().get("k") or m.groupdict().get("k2")
+        if not known(nm) or (k is not None and not free(k)):
+            return m.group(0)
+        return f"\\operatorname{{onehot}}({nm.strip()})"
+
+    if "=" in text:
+        text = _ONEHOT_IVERSON_HELDTEX46.sub(onehot, text)
+    if "delta" in text:
+        text = _ONEHOT_KRONECKER_HELDTEX46.sub(onehot, text)
+    if "{e}" in text.replace(" ", ""):
+        text = _ONEHOT_BASIS_HELDTEX46.sub(onehot, text)
+    return text
+
+
+_DELTA_SYMBOL = r"\\delta|\\boldsymbol\s*\{\s*\\delta\s*\}|\\mathbf\s*\{\s*\\delta\s*\}"
+
+
+def _notes_heldtex46(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""LaTeX as lecture notes and Overleaf templates set it (corpus46t): ``\intertext{…}`` (and
+    ``\shortintertext``) between the rows of an ``align*`` is a row break; the evaluation bar
+    ``\left.\frac{∂L}{∂w}\right|_{w}`` on a left side is the derivative itself; a leading
+    ``\text{Backward pass}：`` / ``\text{梯度}：`` is a label; ``\sum_{i} \delta_{i}`` (the rows of a
+    δ the answer defines, summed) is ``\sum_i \delta``; the one-hot rows written in indices
+    (:func:`_one_hot_in_indices_heldtex46`)."""
+    text = re.sub(r"\\(?:short)?intertext\s*\{[^{}]*\}", r" \\\\ ", text)
+    if "\\left." in text:
+        bar = re.sub(r"\\left\.\s*(?=\\d?frac|\\tfrac|\\nabla|\\partial)", "", text)
+        bar = re.sub(
+            r"\\right\s*(?:\||\\vert|\\rvert|\\Big\|)\s*(?:_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\w))?(?=\s*=)", "", bar
+        )
+        if "\\left." not in bar and "\\right" not in bar:
+            text = bar
+    text = re.sub(r"^\s*\$*\s*\\text\s*\{[^{}$=]{1,40}\}\s*[：:]\s*", "", text)
+    # a blockquote note under a Typora/Obsidian display ("$$ … $$\n> sigmoid' = h(1-h)")
+    if "$$" in text:
+        text = re.sub(r"(?<=\$\$)\s*\n\s*>[^\n]*$", "", text)
+    # a primed letter named by a closing clause (SigLIP's t' with t' = t_{\mathrm{prime}}): that name
+    clause = re.search(
+        r",?\s*(?:\\q?quad\s*)+([A-Za-z])'\s*=\s*((?:\\mathrm\s*\{[\w\\]+\}|[A-Za-z])(?:\s*_\s*\{[^{}=]*(?:\{[^{}]*\}[^{}=]*)*\})?)\s*[.。]?\s*$",
+        text,
+    )
+    if clause is not None:
+        letter, name = clause.group(1), clause.group(2)
+        body = text[: clause.start()]
+        if size_of(letter, 0) is None:
+            text = re.sub(rf"(?<![\w\\]){letter}'(?!\s*\()", lambda _: "{" + name + "}", body)
+    if re.search(rf"(?:{_DELTA_SYMBOL})(?:\s*_\s*(?:\{{[^{{}}]*\}}|\w))?\s*=", text):
+        text = re.sub(
+            rf"(\\sum\s*_\s*\{{?\s*(?P<i>[a-z])\b[^{{}}]*\}}?(?:\s*\^\s*(?:\{{[^{{}}]*\}}|\w))?\s*)"
+            rf"({_DELTA_SYMBOL})\s*_\s*(?:\{{\s*(\w+)\s*,\s*(?P=i)\s*\}}|\{{?\s*(?P=i)\s*\}}?(?![\w,]))",
+            lambda m: m.group(1) + m.group(3) + (f"_{{{m.group(4)}}}" if m.group(4) else ""),
+            text,
+        )
+    # Karpathy's f (CS231n's staged computation: ∂f/∂v, df/dw) for the loss, where the network has no
+    # f and no Leibniz numerator of the answer is already a loss's letter
+    nums = re.findall(r"\\d?frac\s*\{\s*(?:\\partial|d)\s*([A-Za-z]\w*)\s*\}", text)
+    if "f" in nums and size_of("f", 0) is None and not set(nums) & set(latexin.LOSS_NAMES):
+        text = re.sub(r"(\\d?frac\s*\{\s*(?:\\partial\s*|d\s*))f(\s*\})", r"\1L\2", text)
+    return _one_hot_in_indices_heldtex46(text, size_of)
+
+
+def _typed_heldtex46(text: str) -> str:
+    r"""Typed maths (corpus45t/46t; ``2e−3`` with a Unicode minus in the exponent, pasted from a PDF,
+    is the number 2·10⁻³ in :func:`unwrap` for both readings; the fast.ai book's ``W2.g`` is dW2): ``Σᵢ δᵢ`` (the rows of a δ the answer defines, summed) is
+    ``Σᵢ δ``."""
+    if re.search(r"δ\s*=", text):
+        text = re.sub(r"(Σ\s*ᵢ\s*)δ\s*ᵢ", r"\1δ", text)
+    # the fast.ai book's gradients stored on the tensors (out.g = …; W2.g = h.T @ out.g): dout, dW2
+    # — straight-line statements only: the book's def lin_grad(inp, out, w): inp.g = … is read elsewhere
+    if re.search(r"(?<![\w.])[A-Za-z_]\w*\.g\s*=(?!=)", text) and not re.search(r"^\s*(?:def|class)\s", text, re.M):
+        text = re.sub(r"(?<![\w.])([A-Za-z_]\w*)\.g\b(?!\s*\()", r"d\1", text)
+    return text
