@@ -553,9 +553,10 @@ def aliased_call(node: ast.Call, is_tensor) -> ast.expr | None:  # noqa: ANN001
     return None
 
 
-_NONE_INDEX = re.compile(r"\[\s*None\s*\]")
+_NONE_INDEX = re.compile(r"(?<=[\w)\]])\[\s*None\s*\]")  # a subscript, not the list [None]
 
 
 def none_rows(text: str) -> str:
-    """``x[None]`` written ``x[None, :]`` (NumPy's same array: the axes not indexed are kept)."""
+    """``x[None]`` written ``x[None, :]`` (NumPy's same array: the axes not indexed are kept);
+    only a subscript (the bracket right after a name, ``)`` or ``]``), never the list ``[None]``."""
     return _NONE_INDEX.sub("[None, :]", text) if isinstance(text, str) else text
