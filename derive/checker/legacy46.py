@@ -249,7 +249,7 @@ class _Rows:
 
     def __init__(self, tensors: set[str] | frozenset[str], known: set[str]) -> None:
         self.tensors = tensors
-        self.known = known  # tensors and names the cell assigned before
+        self.known = known  # tensors and names the cell assigned an array expression before
         self.hoisted: list[ast.stmt] = []
         self.count = 0
 
@@ -503,7 +503,22 @@ def _row_loops(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) -> lis
         else:
             out.extend(rows.hoisted)
             out.append(new)
-        known |= _stored([st])
+        known |= _array_names([st], known)
+    return out
+
+
+def _array_names(stmts: list[ast.stmt], known: set[str]) -> set[str]:
+    """The names ``stmts`` assign an array expression of ``known`` names (``dY = 2 * (Y - T) /
+    m``): never a list of objects (``layers = [Linear(…), …]``) a loop walks."""
+    out: set[str] = set()
+    stmts_names = _stored(stmts)
+    for st in stmts:
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, (ast.BinOp, ast.UnaryOp))
+            and all(n.id in known or n.id not in stmts_names for n in ast.walk(st.value) if isinstance(n, ast.Name))
+        ):
+            out.add(st.targets[0].id)
     return out
 
 
