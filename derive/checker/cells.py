@@ -31,7 +31,7 @@ import copy
 import re
 from collections.abc import Callable
 
-from derive.checker import legacy43, legacy44, legacy45
+from derive.checker import legacy43, legacy44, legacy45, legacy46
 from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
@@ -51,7 +51,8 @@ _TRIGGER = re.compile(
     r"|\bget_array_module\(|\bdict\("
     r"|^\s*(?:logging|logger|warnings)\.|\bseterr\("  # heldcheck41: a log line, np.seterr(…)  # heldcheck38: Chainer's xp = cuda.get_array_module(x), dict(W1=…)
     r"|^\s*display\(|\bout\s*=|\bcopyto\("  # heldcheck42: display(…), np.matmul(…, out=dW2), np.copyto
-    r"|\.reduce\(\s*[\[(]|\b(?:sum|prod)\(\s*\[",  # heldcheck42: np.add.reduce([dv, x]), np.sum([…], axis=0)
+    r"|\.reduce\(\s*[\[(]|\b(?:sum|prod)\(\s*\["  # heldcheck42: np.add.reduce([dv, x]), np.sum([…], axis=0)
+    r"|^\s*[A-Za-z_]\w*\s*:\s*[A-Za-z_][\w.\[\], ]*=(?!=)",  # heldcheck46: dW2: np.ndarray = … (an annotated line)
     re.M,
 )
 # context managers that change no value a cell computes (only autograd's recording or NumPy's
@@ -2128,6 +2129,7 @@ def expand(text: str, tensors: set[str] | frozenset[str] = frozenset()) -> str:
     helpers: dict[str, tuple[list[str], ast.expr]] = {}
     cell = _Cell(helpers)
     body: list[ast.stmt] = []
+    tree.body = legacy46.cell_spellings(tree.body, tensors)  # heldcheck46: zip rows, dataclass records, display tails …
     tree.body = legacy45.cell_spellings(tree.body, tensors)  # heldcheck45: from numpy import dot, tnp, Keras K, __main__
     tree.body = legacy43.cell_spellings(tree.body, tensors)  # heldcheck43: np.matrix, .at[].set, namedtuple …
     tree.body = legacy44.cell_spellings(tree.body, tensors)  # heldcheck44: Theano, autograd.numpy, closures, records …

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, legacy44, legacy45, names, textbox
+from derive.checker import cells, latexin, legacy43, legacy44, legacy45, legacy46, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -187,6 +187,7 @@ def _read(
         # relu_grad(inp, out) sets inp.g of its argument)
         text = _gradient_attributes(net, cells.expand(cells.cjk_names_heldcheck41(text), frozenset(net.g.tensors)))
         text = legacy44.class_vectors(text, legacy44.declared_labels(net.spec.source, net.spec.class_labels))  # label[:, 0]
+        text = legacy46.none_rows(text)  # heldcheck46: x[None] as x[None, :]
         text = _rows_indexed(net, _one_hot_calls(net, text))
         text = _diag_names_inlined(net, text)
         text = _std_method_heldcheck33(_bessel_heldcheck32(text))
@@ -4562,7 +4563,8 @@ class _Numpy(ast.NodeTransformer):
     def visit_Call(self, node: ast.Call) -> ast.AST:
         f = node.func
         spelled44 = legacy44.aliased_call(node, lambda name: self.net is not None and name in self.net.g.tensors) or legacy45.aliased_call(
-            node, lambda name: self.net is not None and name in self.net.g.tensors)  # heldcheck45: .mul_(…), .t_(), tf.linalg.matvec …
+            node, lambda name: self.net is not None and name in self.net.g.tensors) or legacy46.aliased_call(
+            node, lambda name: self.net is not None and name in self.net.g.tensors)  # heldcheck45: .mul_(…), .t_(), tf.linalg.matvec …; heldcheck46: mint.softmax
         if spelled44 is not None:  # heldcheck44: np.logical_not, np.moveaxis, adjoint_a …
             self.changed = True
             return self.visit(spelled44)
