@@ -44,7 +44,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c46t-151": "\\mathrm{gelu}'(\\mathrm{hidden}) (a primed function in \\mathrm): not read; a wrong answer refused",
     "c46t-152": "\\ell and z named by clauses, with indices z_{ij}, \\ell_{ij} under \\sum_{i,j}: not read",
     "c46t-160": "e^{t'} with t' named by a clause: the exponential of a name as a superscript not read",
-    "c46t-166": "+ \\alpha W_2 with α undefined: told 'the learning rate α multiplies the gradient' (scale-factor) — α is added as a term, not a factor; α names nothing of mlp-bce (should be refused naming it)",
     "c46t-219": "\\operatorname{tr}(…) (a wrong answer, the trace): 'tr' unknown, refused, not graded",
     "c46t-220": "typed 2e-4·log_z·softmax(logits): log_z read as log applied to _z",
     "c46t-221": "the same with .sum(1): refused, not graded",

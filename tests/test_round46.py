@@ -330,3 +330,26 @@ def test_the_same_input_on_its_own_line_verifies(tmp_path: Path) -> None:
     report = numeric.verify(derive(spec.load(str(path))), points=3)
     assert report.ok
     assert all(c.ours_vs_torch is not None and c.ours_vs_torch[1] <= 1e-9 for c in report.comparisons)
+
+
+# ---- a rate-like name that opens an added term is that term's coefficient, not the step size -----
+
+
+@pytest.mark.parametrize(
+    "formula, name",
+    [
+        (r"\frac{\partial L}{\partial W_2} = \frac{1}{m}A_1^{\top}(A_2 - Y) + \alpha W_2", "alpha"),
+        ("A1.T @ (A2 - Y) / m + lr * W2", "lr"),
+        ("A1.T @ (A2 - Y) / m - eta * W2", "eta"),
+    ],
+)
+def test_an_undefined_coefficient_of_an_added_term_is_named(formula: str, name: str) -> None:
+    res = CliRunner().invoke(main, ["check", "mlp-bce", "--wrt", "W2", formula])
+    assert res.exit_code == 2, res.output
+    assert f"unknown name '{name}'" in res.output and "learning rate" not in res.output
+
+
+def test_a_rate_multiplying_the_whole_gradient_is_still_named() -> None:
+    for formula in ("lr * A1.T @ (A2 - Y) / m", r"\eta \frac{1}{m}A_1^{\top}(A_2 - Y)", "dW2 = -lr * A1.T @ (A2 - Y) / m"):
+        res = CliRunner().invoke(main, ["check", "mlp-bce", "--wrt", "W2", formula])
+        assert res.exit_code == 1 and "learning rate" in res.output, res.output

@@ -545,6 +545,7 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
             for r in _RATE_FACTOR.finditer(formula)
             if not _IN_UPDATE.search(formula[: r.start()])
             and not _in_place_step_line_heldcheck39(formula, r.start())
+            and not _added_term_r46(formula, r.start())
         ),
         None,
     )
@@ -558,6 +559,20 @@ def _folded_rate(n: Net, formula: str) -> tuple[str, str | None]:
     if any(rate in name.split("_") for name in taken):
         return formula, None  # w_alpha, alpha_h: the letter is part of the network's names
     return formula[: m.start()] + formula[m.end() :], {"eta": "η", "alpha": "α"}.get(rate, rate)
+
+
+def _added_term_r46(formula: str, at: int) -> bool:
+    """Round 46: a rate that opens a term added to the rest (``… + \alpha W_2``, ``… - lr * W``)
+    scales that term only — a regularisation coefficient, not the step size of the whole
+    gradient; its name is then read as any other (an unknown one is refused naming it). A rate
+    after ``=``, an opening bracket or at the start (``-η ∂L/∂W``) stays a factor of it all."""
+    before = formula[:at].rstrip()
+    if before.endswith("+"):
+        return True
+    if before.endswith(("-", "−")):
+        rest = before[:-1].rstrip()
+        return bool(rest) and not rest.endswith(("=", "(", "[", "{", "\\left(", ":"))
+    return False
 
 
 # heldcheck39: PyTorch's in-place step W2.sub_(lr * dW2) (W2.data.add_(-lr * dW2)) on a line of its own
