@@ -397,7 +397,7 @@ REFUSED = {
     # branch heldnets45: an RNN by jax.lax.scan (a loop: unroll it), a U-Net upsampling by
     # F.interpolate, an orthogonal RNN by torch.linalg.matrix_exp
     "hn45_jax_lax_scan_rnn_cn": "a loop is not read (lax.scan(…))",
-    "hn45_unet_interpolate_upsample": "unknown function 'interpolate'",
+    "hn45_unet_interpolate_upsample": "interpolate() resamples images",
     "hn45_expm_orthogonal_rnn": "matrix_exp() is a function of a whole matrix",
     # branch heldnets46: a Hamiltonian network's torch.autograd.grad (Chinese), the Lovász
     # hinge's torch.sort, a locked-dropout mask drawn by torch.bernoulli

@@ -48,8 +48,8 @@ FUNC_OPS = {"sigma": "sigmoid", "sigmoid": "sigmoid", "relu": "relu", "tanh": "t
             "cosh": "cosh", "sinh": "sinh", "leakyrelu": "leaky_relu", "elu": "elu", "selu": "selu",
             "sin": "sin", "cos": "cos", "mean": "mean"}  # fmt: skip
 _CALLS = {"sigmoid", "relu", "tanh", "exp", "log", "relu_grad"}  # read here (diag, sech, mean, slope: slow)
-_TOKEN = re.compile(
-    r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?|\.\d+)"
+_TOKEN = re.compile(  # latexin's (heldtex46: 2e-3 a number)
+    r"(?P<ws>\s+)|(?P<cmd>\\(?:[A-Za-z]+|.))|(?P<num>\d+(?:\.\d*)?(?:[eE]-\d+(?![\w.]))?|\.\d+)"
     r"|(?P<id>[A-Za-z][A-Za-z0-9]*)|(?P<sym>>=|<=|.)"
 )
 # fmt: off

@@ -1832,10 +1832,23 @@ def _notes_heldtex46(text: str, size_of: Callable[[str, int], str | None]) -> st
         if size_of(letter, 0) is None:
             text = re.sub(rf"(?<![\w\\]){letter}'(?!\s*\()", lambda _: "{" + name + "}", body)
     if re.search(rf"(?:{_DELTA_SYMBOL})(?:\s*_\s*(?:\{{[^{{}}]*\}}|\w))?\s*=", text):
+        # the δ the answer defines: bare (\delta = …) or with a subscript of its own (\delta_1 = …);
+        # Σ_t δ_t over δ_1, δ_2 defined one by one (a sum over time steps) is left as written
+        subs = {
+            (d.group(1) or d.group(2) or "").strip()
+            for d in re.finditer(rf"(?:{_DELTA_SYMBOL})(?:\s*_\s*(?:\{{([^{{}}]*)\}}|(\w)))?\s*=", text)
+        }
+
+        def summed(m: re.Match[str]) -> str:
+            own = m.group(4) or ""
+            if own not in subs:
+                return m.group(0)
+            return m.group(1) + m.group(3) + (f"_{{{own}}}" if own else "")
+
         text = re.sub(
             rf"(\\sum\s*_\s*\{{?\s*(?P<i>[a-z])\b[^{{}}]*\}}?(?:\s*\^\s*(?:\{{[^{{}}]*\}}|\w))?\s*)"
             rf"({_DELTA_SYMBOL})\s*_\s*(?:\{{\s*(\w+)\s*,\s*(?P=i)\s*\}}|\{{?\s*(?P=i)\s*\}}?(?![\w,]))",
-            lambda m: m.group(1) + m.group(3) + (f"_{{{m.group(4)}}}" if m.group(4) else ""),
+            summed,
             text,
         )
     # Karpathy's f (CS231n's staged computation: ∂f/∂v, df/dw) for the loss, where the network has no

@@ -257,7 +257,14 @@ def code(d: Derivation) -> Code:
     helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
     if {"max_pool2d", "avg_pool2d", "pool_route", "pool_spread"} & set(helpers):  # pool46: their windows
         helpers = tuple(h for h in helper_names() if h in helpers or h == "pool_windows")
-    tensors = frozenset((*spec.inputs, *spec.params, *(k for k, _ in spec.forward)))
+    # the names that hold tensors in the PyTorch code: a [forward] line of sizes and constants
+    # only (d_k = "dk" for math.sqrt(d_k)) is a Python number there, which torch's functions
+    # do not take
+    held = {*spec.inputs, *spec.params}
+    for name, tree in spec.forward:
+        if any(n in held for n in ex.names(tree)):
+            held.add(name)
+    tensors = frozenset(held)
     torch_forward = tuple(
         f"{name} = ({torch_code(tree, tensors)}).detach()"
         if name in spec.detached

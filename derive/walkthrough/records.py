@@ -7,16 +7,18 @@ Plain frozen data: everything is already printed by the engine's printers or
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
+from fractions import Fraction
 from typing import Any
 
 import sympy as sp
 
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Contribution, Derivation
-from derive.engine.printing import display_width, name_tex
+from derive.engine.printing import display_width, latex, name_tex
 from derive.engine.steps import Step
 from derive.lang import expr as ex
 from derive.lang.spec import SizeExpr
@@ -406,9 +408,6 @@ def relation_tex(d: Derivation, text: str) -> str:
     """A constant's relation (``"1 - smoothing"``, :attr:`NetSpec.relations`) in LaTeX with
     the network's own symbols: the text read again as SymPy arithmetic (no parsing of user text
     by SymPy: the reader checked it is numbers, names, + - * / and whole powers)."""
-    import ast
-    from fractions import Fraction
-
     g = d.graph
 
     def build(n: ast.expr) -> sp.Expr:
@@ -431,8 +430,6 @@ def relation_tex(d: Derivation, text: str) -> str:
         if op is ast.Div:
             return a / b
         return a ** b
-
-    from derive.engine.printing import latex
 
     return latex(build(ast.parse(text, mode="eval").body), g.symbol_tex)
 

@@ -33,6 +33,7 @@ from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation
 from derive.engine.steps import Checker, StepError, Term, prove
 from derive.lang import expr as ex
+from derive.numeric.example import Example, as_mpf
 from derive.walkthrough.records import Eq, Math
 
 _NAME = re.compile(r"([A-Za-z][A-Za-z_]*?)_?(\d+)")
@@ -254,8 +255,6 @@ class _Time:
     def at_example(self, a: Any, b: Any) -> bool:
         """``a`` and ``b`` agree at the example's own values too (a random point can make an
         indicator of the data, ``1[target = 1]``, zero on both sides: an identity there only)."""
-        from derive.numeric.example import Example, as_mpf
-
         if self.example is None:
             self.example = Example(self.d)
         ex_ = self.example
