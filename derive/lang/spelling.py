@@ -240,7 +240,7 @@ def nearest_upsampling_r46(text: str) -> str:
     changed = False
 
     class Rewrite(ast.NodeTransformer):
-        def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        def swap(self, node: ast.AST) -> ast.AST:  # A resampled, then [0, 0] or .squeeze()
             nonlocal changed
             out = _upsampled_r46(node)
             if out is None:
@@ -248,13 +248,7 @@ def nearest_upsampling_r46(text: str) -> str:
             changed = True
             return self.generic_visit(out)
 
-        def visit_Call(self, node: ast.Call) -> ast.AST:
-            nonlocal changed
-            out = _upsampled_r46(node)
-            if out is None:
-                return self.generic_visit(node)
-            changed = True
-            return self.generic_visit(out)
+        visit_Subscript = visit_Call = swap
 
     tree = Rewrite().visit(tree)
     return ast.unparse(tree) if changed else text
