@@ -7,11 +7,9 @@ Plain frozen data: everything is already printed by the engine's printers or
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
-from fractions import Fraction
 from typing import Any
 
 import sympy as sp
@@ -21,7 +19,7 @@ from derive.engine.backprop import BackwardVisit, Contribution, Derivation
 from derive.engine.printing import display_width, latex, name_tex
 from derive.engine.steps import Step
 from derive.lang import expr as ex
-from derive.lang.spec import SizeExpr
+from derive.lang.spec import SizeExpr, relation_value
 from derive.numeric.example import Example, fmt
 from derive.numeric.verify import targets
 from derive.walkthrough.codegen import Code, grad_line
@@ -406,32 +404,10 @@ def constants_tex(d: Derivation) -> Math:
 
 def relation_tex(d: Derivation, text: str) -> str:
     """A constant's relation (``"1 - smoothing"``, :attr:`NetSpec.relations`) in LaTeX with
-    the network's own symbols: the text read again as SymPy arithmetic (no parsing of user text
-    by SymPy: the reader checked it is numbers, names, + - * / and whole powers)."""
+    the network's own symbols: the reader's own evaluation of it (:func:`relation_value`, no
+    parsing of user text by SymPy) at the network's scalar symbols."""
     g = d.graph
-
-    def build(n: ast.expr) -> sp.Expr:
-        if isinstance(n, ast.Constant):
-            v = Fraction(repr(n.value)) if isinstance(n.value, float) else Fraction(n.value)
-            return sp.Rational(v.numerator, v.denominator)
-        if isinstance(n, ast.Name):
-            return g.scalars[n.id]
-        if isinstance(n, ast.UnaryOp):
-            return -build(n.operand) if isinstance(n.op, ast.USub) else build(n.operand)
-        assert isinstance(n, ast.BinOp)
-        a, b = build(n.left), build(n.right)
-        op = type(n.op)
-        if op is ast.Add:
-            return a + b
-        if op is ast.Sub:
-            return a - b
-        if op is ast.Mult:
-            return a * b
-        if op is ast.Div:
-            return a / b
-        return a ** b
-
-    return latex(build(ast.parse(text, mode="eval").body), g.symbol_tex)
+    return latex(sp.sympify(relation_value(text, g.scalars)), g.symbol_tex)
 
 
 def grad_tex(d: Derivation, name: str) -> Math:
