@@ -87,6 +87,7 @@ from derive.checker.checknet import (
     Target,
     distribution_row,
     net_for,
+    resized_one_hot,
     window_text,
     softmax_targets,
 )
@@ -1659,18 +1660,9 @@ def _weighted(net: Net) -> bool:
     return any(v.rule == "weighted-bce" for v in net.visits.values()) or _label_weighted(net)
 
 
-def onehot_points(
-    net: Net, base: Checker | None = None, spread: bool = False
-) -> list[list[Checker]] | None:
-    """Points where a target is one-hot — a single 1 in each row, or in each column (a
-    column-major course network) —, three of each orientation, or None when no input is a
-    target that could be one-hot: an input not declared ``kind = "one-hot"``, with two or more
-    rows and columns, named in the expression of a scalar node (the loss, written out or as a
-    call: ``-np.sum(Y * np.log(P)) / m``). ``base``: the points' other values (default the
-    network's random point; ``net.other_dims`` for the same targets with other sizes).
-    ``spread``: rows (columns) of positive rationals summing to 1 instead — probability
-    distributions (soft labels, label smoothing, a teacher's probabilities), round 45."""
-    labels = sorted(
+def one_hot_candidates(net: Net) -> list[str]:
+    """The inputs that could be one-hot targets (:func:`onehot_points`)."""
+    return sorted(
         {
             name
             for key, tree in net.spec.forward
@@ -1686,6 +1678,20 @@ def onehot_points(
             )
         }
     )
+
+
+def onehot_points(
+    net: Net, base: Checker | None = None, spread: bool = False
+) -> list[list[Checker]] | None:
+    """Points where a target is one-hot — a single 1 in each row, or in each column (a
+    column-major course network) —, three of each orientation, or None when no input is a
+    target that could be one-hot: an input not declared ``kind = "one-hot"``, with two or more
+    rows and columns, named in the expression of a scalar node (the loss, written out or as a
+    call: ``-np.sum(Y * np.log(P)) / m``). ``base``: the points' other values (default the
+    network's random point; ``net.other_dims`` for the same targets with other sizes).
+    ``spread``: rows (columns) of positive rationals summing to 1 instead — probability
+    distributions (soft labels, label smoothing, a teacher's probabilities), round 45."""
+    labels = one_hot_candidates(net)
     if not labels:
         return None
     rng = random.Random(f"onehot:{net.spec.name}" + (":spread" if spread else ""))
@@ -1751,14 +1757,17 @@ def _onehot_mistake(
         c = None if any(t is None for t in truth) else _ratio(users, truth)  # type: ignore[arg-type]
         resized = onehot_points(net, net.other_dims)
         elsewhere = resized[o] if resized else None
+        # round 47: the same network at other sizes with these targets one-hot, measured in
+        # place of the size symbols' points wherever it evaluates (PaLM's z-loss: C/10 × for ½ ×)
+        real = resized_one_hot(net, dict.fromkeys(one_hot_candidates(net), o == 1)) if elsewhere else None
         if c is not None:
             at = [(ck, 0) for ck in elsewhere] if elsewhere else None
-            return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None, at)
+            return _factor_diagnoses(net, target, user, target.ref, c, conv, fix, None, at, real)
         if elsewhere and all(t is not None for t in truth):
             # one term off by a factor, the others right (UFLDL's (h − y) Xᵀ + λθ without 1/m)
             here = [System(ck, 0) for ck in points]
             there = [System(ck, 0) for ck in elsewhere]
-            term = term_factor(net, target, user, users, truth, here=here, there=there)  # type: ignore[arg-type]
+            term = term_factor(net, target, user, users, truth, here=here, there=there, resized=real)  # type: ignore[arg-type]
             if term is not None:
                 return [term]
     return None

@@ -467,9 +467,13 @@ class Resized:
     the spec's own forward pass; a parameter's gradient whose rule does not apply comes from
     the central differences alone (``loose``: compared at their precision)."""
 
-    def __init__(self, net: Net, sizes: dict[str, Any], seed: int) -> None:
+    def __init__(
+        self, net: Net, sizes: dict[str, Any], seed: int, hot: dict[str, bool] | None = None
+    ) -> None:
+        """``hot``: inputs drawn one-hot here besides the network's implied ones (name →
+        one 1 per column instead of per row): the one-hot targets' points at other sizes."""
         d = net.d
-        self.sizes, self.gkey = sizes, net.spec.gkey
+        self.sizes, self.gkey, self.seed = sizes, net.spec.gkey, seed
         point = numeric.random_point(d.graph, seed, sizes, strict=True)
         if point is None:
             raise ValueError("no point inside the domain")
@@ -482,7 +486,7 @@ class Resized:
             bits = rng.integers(0, 2, point[name].shape).astype(np.float64)
             bits[np.arange(bits.shape[0]), rng.integers(0, bits.shape[1], bits.shape[0])] = 1.0
             point[name] = bits
-        for name, columns in net.hot.items():  # a target implied one-hot stays one-hot
+        for name, columns in {**net.hot, **(hot or {})}.items():  # a target implied one-hot stays one-hot
             t = point[name].T if columns else point[name]
             hot = np.zeros_like(t)
             hot[np.arange(t.shape[0]), rng.integers(0, t.shape[1], t.shape[0])] = 1.0
@@ -635,6 +639,23 @@ def _exponent_constants_heldtex40(net: Net) -> set[str]:
         for m in re.finditer(r"\*\*\s*(\([^()]*\)|[\w.]+)|\b(?:pow|power)\([^,]*,([^)]*)\)", text):
             found.update(n for n in net.spec.constants if re.search(rf"\b{re.escape(n)}\b", m.group(1) or m.group(2) or ""))
     return found
+
+
+def resized_one_hot(net: Net, hot: dict[str, bool]) -> list[Resized]:
+    """The points of :attr:`Net.resized` (same sizes, constants and seeds) with the inputs
+    ``hot`` one-hot (name → one 1 per column): where a formula with the one-hot
+    simplification is measured at other sizes (round 47). Empty where none can be drawn."""
+    key = f"resized-hot:{sorted(hot.items())}"
+    if key not in net._lazy:
+        out = []
+        for p in net.resized:
+            try:
+                out.append(Resized(net, p.sizes, p.seed, hot))
+            except (ValueError, KeyError, IndexError, ArithmeticError):
+                out = []
+                break
+        net._lazy[key] = out
+    return net._lazy[key]
 
 
 def _resized_points(net: Net, count: int = 2) -> list[Resized]:

@@ -22,7 +22,7 @@ import sympy as sp
 
 from derive.checker import fastdiag, names
 from derive.checker.checknet import DIAG_POINTS, Net, Target, formula_text
-from derive.checker.evaluate import System, close, evaluate, floats, same
+from derive.checker.evaluate import System, _Undefined, close, evaluate, floats, same
 from derive.checker.formtree import (
     fits,
     positions,
@@ -90,6 +90,12 @@ def diagnose(
                 )
                 if dropped is not None and dropped.code in ("missing-loss-term", "missing-path"):
                     return [dropped]  # (a term times −1 stays a sign)
+                if searchable(tree) and all(t is not None for t in truth):
+                    # round 47: the user's own term named (the library's sign names a sum of
+                    # the derivation's internal gradients: "a sign inside dlog_z.T * …")
+                    term = term_factor(net, target, user, uvals, truth)  # type: ignore[arg-type]
+                    if term is not None and term.code == "sign":
+                        return [term]
             if m.code == "bias-not-summed":  # summed, but over the wrong axis?
                 axis = axis_repair(net, target, tree, conv.allow_upstream)
                 if axis:
@@ -1338,14 +1344,16 @@ def _ratio(u: list[np.ndarray], t: list[np.ndarray]) -> float | None:
     return fastdiag.ratio(*lists, CHECK_FLOAT_RTOL, CHECK_RATIO_RTOL, TINY)
 
 
-def _constant_factor(net: Net, name: str, sym: Any, c: float, other: float, elsewhere: Any) -> tuple[str, Msg] | None:
+def _constant_factor(
+    net: Net, name: str, sym: Any, c: float, other: float, there: dict[Any, float]
+) -> tuple[str, Msg] | None:
     """``(factor, why)`` where the formula is the gradient times the constant ``name`` or its
     inverse here and where the sizes and constants take other values (``c`` and ``other`` the
-    two ratios), else None: ``p`` for a dropout's ``1/p`` left out, ``1/w`` for an extra one."""
-    defs = (elsewhere[0][0] if elsewhere else net.other_dims).defs
-    if sym not in defs or sym not in net.g.scalar_values:
+    two ratios; ``there`` those values), else None: ``p`` for a dropout's ``1/p`` left out,
+    ``1/w`` for an extra one."""
+    if sym not in there or sym not in net.g.scalar_values:
         return None
-    v, v2 = float(net.g.scalar_values[sym]), float(defs[sym])
+    v, v2 = float(net.g.scalar_values[sym]), float(there[sym])
     if v in (0.0, 1.0) or math.isclose(v, v2, rel_tol=CHECK_RATIO_RTOL):
         return None
     for k in (1, -1):
@@ -1403,10 +1411,12 @@ def _factor_diagnoses(
     fix: str,
     m: Mutation | None,
     elsewhere: list[tuple[Checker, int]] | None = None,
+    resized: list[Any] | None = None,
 ) -> list[Diagnosis]:
     """``user`` = c × ``ref``: the factor named (a size's power where the ratio at other sizes
     says so). ``elsewhere``: the points with the sizes set to other values (default the
-    network's own; the one-hot targets' where the ratio holds only for one-hot targets)."""
+    network's own; the one-hot targets' where the ratio holds only for one-hot targets);
+    ``resized``: the network at other sizes with those targets, measured in their place."""
     out: list[Diagnosis] = []
     if m is not None:
         out.append(Diagnosis.of(m.code, m.message, fix))
@@ -1417,9 +1427,20 @@ def _factor_diagnoses(
         c = -c
         if math.isclose(c, 1, rel_tol=CHECK_FLOAT_RTOL):
             return out
-    # tell 1/m from 1/2: evaluate again with the dims set to other values
+    # tell 1/m from 1/2: evaluate again with the dims set to other values — on the same
+    # network at other sizes where it can be built and ``ref`` is the gradient (round 47: a
+    # size symbol set on matrices that keep their shapes is no network; PaLM's z-loss)
     other = None
-    if all(shape_ok(x) for x in (user, ref)):
+    real = None
+    if ref is target.ref and (resized or not elsewhere):
+        real = _on_resized(net, target, [user], resized if elsewhere else None)
+    defs = (elsewhere[0][0] if elsewhere else net.other_dims).defs
+    there = {s: float(v) for s, v in defs.items() if s in net.g.scalar_values}
+    if real:
+        (u_r,), t_r, there = real[0]
+        other = _ratio([u_r], [t_r])
+        other = abs(other) if other is not None else None
+    elif all(shape_ok(x) for x in (user, ref)):
         at = elsewhere or [(net.other_dims, k) for k in range(2)]
         u2 = [floats(evaluate(user, System(ck, k))) for ck, k in at]
         t2 = [floats(evaluate(ref, System(ck, k))) for ck, k in at]
@@ -1432,14 +1453,17 @@ def _factor_diagnoses(
         if name not in net.spec.dims and name not in consts or other is None:
             continue
         if name in consts:  # a constant's factor (dropout's 1/p left out): named as a constant
-            why = _constant_factor(net, name, sym, c, other, elsewhere)
+            why = _constant_factor(net, name, sym, c, other, there)
             if why is not None:
                 factor = why[0]
                 why = why[1]
                 break
             continue
-        v = float(net.g.scalar_values[sym])
-        v2 = float((elsewhere[0][0] if elsewhere else net.other_dims).defs[sym])
+        if sym not in there:
+            continue
+        v, v2 = float(net.g.scalar_values[sym]), there[sym]
+        if real and not _plain_size_r47(net, c, other, there, sym):
+            continue  # another size explains the factor with no number (N where 12/D does too)
         for k in (1, -1, 2, -2):
             q, q2 = c / v**k, other / v2**k
             if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):
@@ -1598,31 +1622,56 @@ def _linear_groups(e: mf.MExpr) -> Iterator[tuple[tuple[int, ...], mf.Add, tuple
                 yield path, s, (i, j)
 
 
-def _size_power(net: Net, c: float, other: float | None) -> sp.Expr | None:
-    """The factor ``c`` (``other`` at :attr:`Net.other_dims`) as a power of a [dims] size times
-    a number (``n``, ``1/n``, ``2*m``), or the number itself where it does not move with the
-    sizes; None when it moves but no size explains it."""
+def _size_power(
+    net: Net, c: float, other: float | None, there: dict[Any, float] | None = None
+) -> sp.Expr | None:
+    """The factor ``c`` (``other`` at :attr:`Net.other_dims`, or at the sizes ``there`` of a
+    resized network) as a power of a [dims] size times a number (``n``, ``1/n``, ``2*m``), or
+    the number itself where it does not move with the sizes; None when it moves but no size
+    explains it."""
     if other is not None and math.isclose(other, c, rel_tol=CHECK_RATIO_RTOL):
-        return sp.nsimplify(c, rational=True, tolerance=CHECK_FLOAT_RTOL)
+        return sp.nsimplify(c, rational=True, tolerance=CHECK_RATIO_RTOL)
     if other is None:
         return None
-    for name, sym in sorted(net.g.scalars.items()):
-        if name not in net.spec.dims:
+    there = there or {s: float(v) for s, v in net.other_dims.defs.items() if s in net.g.scalar_values}
+    found = []  # the simplest explanation first: a resized network's sizes may swap two
+    # sizes' values (N: 4 → 3, D: 3 → 4), where 12/D explains a factor N as well
+    for order, (name, sym) in enumerate(sorted(net.g.scalars.items())):
+        if name not in net.spec.dims or sym not in there:
             continue
-        v, v2 = float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym])
+        v, v2 = float(net.g.scalar_values[sym]), there[sym]
         for k in (1, -1, 2, -2):
             q, q2 = c / v**k, other / v2**k
             if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):
-                return sp.nsimplify(q, rational=True, tolerance=CHECK_FLOAT_RTOL) * sym**k
-    return _size_ratio(net, c, other)
+                coef = sp.nsimplify(q, rational=True, tolerance=CHECK_RATIO_RTOL)
+                found.append((_plainness(coef), abs(k), order, coef * sym**k))
+    if found:
+        return min(found, key=lambda f: f[:3])[3]
+    return _size_ratio(net, c, other, there)
 
 
-def _size_ratio(net: Net, c: float, other: float) -> sp.Expr | None:
-    """The factor ``c`` (``other`` at other sizes) as one size over another or over itself
-    less one (``m/(m - 1)``: a mean over the rows but the first taken over all ``m``; ``n/m``),
-    or None."""
-    sizes = [(sym, float(net.g.scalar_values[sym]), float(net.other_dims.defs[sym]))
-             for name, sym in sorted(net.g.scalars.items()) if name in net.spec.dims]  # fmt: skip
+def _plain_size_r47(net: Net, c: float, other: float, there: dict[Any, float], sym: Any) -> bool:
+    """Is ``sym`` the size :func:`_size_power` names first for the factor ``c`` (``other``
+    at the sizes ``there``), or does none name it?"""
+    best = _size_power(net, c, other, there)
+    return best is None or sym in best.free_symbols or not best.free_symbols
+
+
+def _plainness(coef: sp.Expr) -> int:
+    """How plain a size's coefficient is: 1, then small fractions (2, 1/2), then the rest."""
+    if coef == 1:
+        return 0
+    if coef.is_Rational:
+        return 1 + abs(int(coef.p)) + int(coef.q)
+    return 10**9
+
+
+def _size_ratio(net: Net, c: float, other: float, there: dict[Any, float]) -> sp.Expr | None:
+    """The factor ``c`` (``other`` at the sizes ``there``) as one size over another or over
+    itself less one (``m/(m - 1)``: a mean over the rows but the first taken over all ``m``;
+    ``n/m``), or None."""
+    sizes = [(sym, float(net.g.scalar_values[sym]), there[sym])
+             for name, sym in sorted(net.g.scalars.items()) if name in net.spec.dims and sym in there]  # fmt: skip
     forms: list[tuple[sp.Expr, float, float]] = []
     for sym, v, v2 in sizes:
         if v > 1 and v2 > 1:
@@ -1648,6 +1697,7 @@ def term_factor(
     at_sizes: bool = False,
     here: list[Any] | None = None,
     there: list[Any] | None = None,
+    resized: list[Any] | None = None,
 ) -> Diagnosis | None:
     """One term of a sum off by a constant while the rest is right (the data term of a
     squared-hinge loss without its 1/n next to a right L2 penalty ``w``): ``scale-factor`` (or
@@ -1657,7 +1707,9 @@ def term_factor(
     (the term's factor is 1 there; a size that is 1 here, read at other sizes). ``here`` /
     ``there``: the points of ``uvals`` and their twins at other sizes (default the diagnosis
     points and :attr:`Net.other_dims`; one-hot targets' points for a formula with the one-hot
-    simplification), where the corrected formula must equal the gradient."""
+    simplification), where the corrected formula must equal the gradient. ``resized``: the
+    network at other sizes for ``there`` (default :attr:`Net.resized` where ``there`` is not
+    given), measured in place of the size symbols' points wherever it evaluates."""
     if any(t is None for t in truth):
         return None
     at_other = there or [System(net.other_dims, k) for k in range(2)]
@@ -1676,10 +1728,17 @@ def term_factor(
         c = 1.0 if at_sizes else _ratio(mine, want)
         if c is None or abs(c) < TINY:
             continue
-        mine2 = [floats(evaluate(mf.sub(user, rest), p)) for p in at_other]
-        want2 = [floats(evaluate(mf.sub(target.ref, rest), p)) for p in at_other]
-        ok = all(x is not None for x in mine2 + want2)
-        f = _size_power(net, c, _ratio(mine2, want2) if ok else None)  # type: ignore[arg-type]
+        pts = resized if there else net.resized
+        real = _on_resized(net, target, [mf.sub(user, rest), rest], pts) if pts else None
+        if real:  # the same network at other sizes (round 47: a size symbol on matrices that
+            # keep their shapes is no network — PaLM's z-loss term read as C/10 × for 1/2 ×)
+            (mine_r, rest_r), want_r, sizes = real[0]
+            f = _size_power(net, c, _ratio([mine_r], [want_r - rest_r]), sizes)
+        else:
+            mine2 = [floats(evaluate(mf.sub(user, rest), p)) for p in at_other]
+            want2 = [floats(evaluate(mf.sub(target.ref, rest), p)) for p in at_other]
+            ok = all(x is not None for x in mine2 + want2)
+            f = _size_power(net, c, _ratio(mine2, want2) if ok else None)  # type: ignore[arg-type]
         if f is None or f == 0:
             continue
         names = tuple((x, x.name) for x in sorted(f.free_symbols, key=str))
@@ -1687,11 +1746,17 @@ def term_factor(
         right = mf.mul(mf.Scalar(1 / f, names), term)
         kept = [t for j, t in enumerate(s.terms) if j not in group]
         fixed = replace_at(user, path, mf.add(*kept[: group[0]], right, *kept[group[0] :]))
-        if not (
-            _equals_gradient(net, target, fixed)
-            if here is None
-            else _equals_at(target, fixed, [*at_here, *at_other])
-        ):
+        if real:  # here and on the resized network (the size symbols' points are no network)
+            right = _agrees_resized(net, target, fixed, pts) and (
+                _equals_gradient(net, target, fixed, symbolic=False)
+                if here is None
+                else _equals_at(target, fixed, at_here)
+            )
+        elif here is None:
+            right = _equals_gradient(net, target, fixed)
+        else:
+            right = _equals_at(target, fixed, [*at_here, *at_other])
+        if not right:
             continue
         text = formula_text(term.x if isinstance(term, mf.Neg) else term)
         if f == -1:
@@ -1709,12 +1774,17 @@ def _term_factor_text(
 ) -> str:
     """The factor ``k`` a loss term ``part`` enters ``user`` with, by a size where one explains
     it at other sizes too (``1/n``), else as a number."""
-    at = [System(net.other_dims, j) for j in range(2)]
-    u, t, p = ([floats(evaluate(e, w)) for w in at] for e in (user, target.ref, part))
-    if any(x is None for x in u + t + p):
-        return factor_text(k)
-    k2 = _ratio([a - (b - c) for a, b, c in zip(u, t, p, strict=True)], p)  # type: ignore[operator]
-    f = _size_power(net, k, k2)
+    real = _on_resized(net, target, [user, part])
+    if real:  # the same network at other sizes (round 47)
+        (u1, p1), t1, sizes = real[0]
+        f = _size_power(net, k, _ratio([u1 - (t1 - p1)], [p1]), sizes)
+    else:
+        at = [System(net.other_dims, j) for j in range(2)]
+        u, t, p = ([floats(evaluate(e, w)) for w in at] for e in (user, target.ref, part))
+        if any(x is None for x in u + t + p):
+            return factor_text(k)
+        k2 = _ratio([a - (b - c) for a, b, c in zip(u, t, p, strict=True)], p)  # type: ignore[operator]
+        f = _size_power(net, k, k2)
     if f is None or not f.free_symbols:
         return factor_text(k)
     return str(f).replace("**", "^")
@@ -1729,9 +1799,44 @@ def _equals_at(target: Target, e: mf.MExpr, points: list[Any]) -> bool:
     return True
 
 
-def _equals_gradient(net: Net, target: Target, e: mf.MExpr) -> bool:
-    """``e`` equals ∂L/∂target at the diagnosis points and at other sizes (float64)."""
-    for where in (net.rand, net.other_dims):
+def _on_resized(
+    net: Net, target: Target, exprs: list[mf.MExpr], points: list[Any] | None = None
+) -> list[tuple[list[np.ndarray], np.ndarray, dict[Any, float]]] | None:
+    """At each float64 point ``points`` of the same network at other sizes (default
+    :attr:`Net.resized`): the
+    values of ``exprs``, the gradient and the sizes there; None when there are none, the
+    gradient there is known only to central differences' precision (a ratio would not be
+    exact), or an expression does not evaluate there."""
+    out = []
+    for p in net.resized if points is None else points:
+        want = p.float_env.get(net.spec.gkey(target.name))
+        if want is None or target.name in p.loose:
+            return None
+        try:
+            with np.errstate(all="ignore"):
+                run = mf.Evaluator(System(None, 0, p)).run
+                vals = [np.broadcast_to(np.asarray(run(e), dtype=float), want.shape) for e in exprs]
+        except (KeyError, _Undefined, ZeroDivisionError, OverflowError, ValueError, TypeError):
+            return None
+        if not all(np.all(np.isfinite(v)) for v in vals):
+            return None
+        sizes = {net.g.scalars[n]: float(v) for n, v in p.sizes.items() if n in net.g.scalars}
+        out.append((vals, np.asarray(want, dtype=float), sizes))
+    return out or None
+
+
+def _agrees_resized(net: Net, target: Target, e: mf.MExpr, points: list[Any] | None = None) -> bool:
+    """``e`` is the gradient at every point ``points`` of the network at other sizes (default
+    :attr:`Net.resized`)."""
+    pts = net.resized if points is None else points
+    real = _on_resized(net, target, [e], pts)
+    return bool(real) and all(p.agrees(target.name, np.asarray(v[0])) for p, (v, _, _) in zip(pts, real, strict=True))
+
+
+def _equals_gradient(net: Net, target: Target, e: mf.MExpr, symbolic: bool = True) -> bool:
+    """``e`` equals ∂L/∂target at the diagnosis points and (``symbolic``) where the size and
+    constant symbols take other values (float64)."""
+    for where in (net.rand, net.other_dims) if symbolic else (net.rand,):
         for k in range(2):
             at = System(where, k)
             v, t = floats(evaluate(e, at)), floats(evaluate(target.ref, at))

@@ -851,6 +851,11 @@ _ONE_HOT = re.compile(
 )
 
 
+def _size_label(d: object, default: str) -> str:
+    """A size's [dims] name where it has one, else ``default``."""
+    return getattr(d, "label", None) or getattr(d, "text", None) or default
+
+
 def bare_class_labels(net: Net, text: str) -> Msg | None:
     """A caution for integer class labels the network reads as one-hot rows (``label = ["N", 1]``
     of ``cross_entropy(logits, label)``, or 1-D ``y = ["N"]``) added to or subtracted from
@@ -868,9 +873,11 @@ def bare_class_labels(net: Net, text: str) -> Msg | None:
         if re.search(rf"(?:one_?hot|eye)\b[^\n]*?\b{e}\b", text, re.IGNORECASE):
             continue
         line = text[text.rfind("\n", 0, bare.start()) + 1 :].split("\n", 1)[0]
-        shape = "[N, 1]" if _label_column(net, y) else "[N]"
+        # round 47: the network's own size names (the note said N × C on a B × C network)
+        n, c = (_size_label(d, k) for k, d in zip("NC", net.g.tensors[y].shape, strict=False))
+        shape = f"[{n}, 1]" if _label_column(net, y) else f"[{n}]"
         rows = f"{y}[:, 0]" if _label_column(net, y) else y
-        return msg("round45.bare_labels", y=y, text=line.strip(), shape=shape, rows=rows)
+        return msg("round45.bare_labels", y=y, text=line.strip(), shape=shape, rows=rows, n=n, c=c)
     return None
 
 

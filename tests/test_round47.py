@@ -1,0 +1,127 @@
+"""Round 47 (lead, issue 11: "no diagnosis that does not hold"): the factor a formula — or one of
+its terms — is off by is measured on the same network at other sizes, not only where the size
+symbols take other values on matrices that keep their shapes. The two differ wherever the
+language's matrix form carries a size of its own: ``logsumexp`` is read as a mean over the row's
+entries, so PaLM's z-loss term ``1e-4·mean(log Z²)`` moved with C there, and a student's
+``1e-4`` for ``2e-4`` was told "C/10 × what it should be" (with a "fix" that is wrong at every
+other C) where the factor is 1/2 at every size. Each fix a message prints is checked here to be
+the gradient (``derive check`` accepts it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from derive.cli import main
+
+ZLOSS = str(Path(__file__).resolve().parent / "specs_course" / "hn45_palm_z_loss_optax_jax.toml")
+CE = "(softmax(logits) - labels) / B"
+
+# a held-out network: softmax regression whose regulariser is the mean squared logsumexp of the
+# logits (written as a course would, target not declared one-hot)
+LSE = """[network]
+name = "lse-penalty"
+[dims]
+N = 4
+D = 3
+K = 5
+[inputs]
+X = ["N", "D"]
+Y = ["N", "K"]
+[params]
+W = ["D", "K"]
+[forward]
+Z = "X @ W"
+P = "softmax(Z, axis=1)"
+ce = "-(Y * log(P)).sum(axis=1).mean()"
+lse = "logsumexp(Z, axis=1)"
+reg = "0.01 * (lse ** 2).mean()"
+L = "ce + reg"
+"""
+
+
+def _check(net: str, wrt: str, formula: str) -> tuple[int, str]:
+    res = CliRunner().invoke(main, ["check", net, "--wrt", wrt, formula])
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.output
+    return res.exit_code, res.output
+
+
+def _fix_is_the_gradient(net: str, wrt: str, out: str) -> None:
+    fix = re.search(r"corrected: (.+)$", out.splitlines()[0])
+    assert fix, out
+    code, again = _check(net, wrt, fix.group(1))
+    assert code == 0, (fix.group(1), again)
+
+
+@pytest.mark.parametrize(
+    ("term", "factor"),
+    [
+        ("1e-4 * log_z[:, None] * softmax(logits) / B", "1/2"),
+        ("2e-4 * log_z[:, None] * softmax(logits)", "B"),
+        ("2e-4 * log_z[:, None] * softmax(logits) / (B * B)", "1/B"),
+        ("6e-4 * log_z[:, None] * softmax(logits) / B", "3"),
+        ("2e-4 * log_z[:, None] * softmax(logits) / C", "B/C"),
+    ],
+)
+def test_a_term_off_by_a_factor_names_the_factor_that_holds_at_every_size(term: str, factor: str) -> None:
+    code, out = _check(ZLOSS, "W", f"x.T @ ({CE} + {term})")
+    assert code == 1 and "scale-factor" in out, out
+    assert f" is {factor} × what it should be" in out, out
+    _fix_is_the_gradient(ZLOSS, "W", out)
+
+
+def test_the_whole_formula_off_by_a_size_is_named_by_that_size() -> None:
+    code, out = _check(ZLOSS, "W", "x.T @ ((softmax(logits) - labels) + 2e-4 * log_z[:, None] * softmax(logits))")
+    assert code == 1 and "off by a factor B" in out, out
+    code, out = _check(ZLOSS, "W", "x.T @ ((softmax(logits) - labels) / C + 2e-4 * log_z[:, None] * softmax(logits) / C)")
+    assert code == 1 and "the size C where B belongs" in out, out
+
+
+@pytest.mark.parametrize(
+    ("formula", "words"),
+    [
+        ("X.T @ ((P - Y) / N + 0.01 * lse[:, None] * P / N)", " is 1/2 × what it should be"),
+        ("X.T @ ((P - Y) / N + 0.02 * lse[:, None] * P)", " is N × what it should be"),
+        ("X.T @ ((P - Y) / N + 0.06 * lse[:, None] * P / N)", " is 3 × what it should be"),
+    ],
+)
+@pytest.mark.parametrize("declared", [False, True])
+def test_held_out_logsumexp_penalty_term_factor(tmp_path: Path, formula: str, words: str, declared: bool) -> None:
+    """Y declared one-hot, or not (the formula's P − Y is then read at one-hot targets: the
+    resized network with one-hot targets); the fix is the gradient for one-hot targets."""
+    hot = tmp_path / "hot.toml"
+    hot.write_text(LSE.replace('Y = ["N", "K"]', 'Y = { shape = ["N", "K"], kind = "one-hot" }'), encoding="utf-8")
+    net = tmp_path / "lse.toml"
+    net.write_text(LSE, encoding="utf-8")
+    code, out = _check(str(hot if declared else net), "W", formula)
+    assert code == 1 and words in out, out
+    assert "K/" not in out.splitlines()[0], out
+    _fix_is_the_gradient(str(hot), "W", out)
+
+
+def test_held_out_whole_formula_missing_the_mean(tmp_path: Path) -> None:
+    net = tmp_path / "lse.toml"
+    net.write_text(LSE, encoding="utf-8")
+    code, out = _check(str(net), "W", "X.T @ ((P - Y) + 0.02 * lse[:, None] * P)")
+    assert code == 1 and "off by a factor N" in out, out
+
+
+def test_a_flipped_term_is_named_in_the_students_own_terms() -> None:
+    """The sign of one term: named as that term of the answer (it named a sum of the
+    derivation's internal gradients, ``dlog_z.T * np.ones((B, C)) / C - …``)."""
+    code, out = _check(ZLOSS, "W", f"x.T @ ({CE} - 2e-4 * log_z[:, None] * softmax(logits) / B)")
+    first = out.splitlines()[0]
+    assert code == 1 and first.startswith("✗ incorrect — sign: the term") and "wrong sign" in first, out
+    assert "dlog_z" not in first and "np.ones" not in first, out
+    code, out = _check("mlp-bce", "W2", "A1.T @ (Y - A2) / m")  # the whole formula: still the negative
+    assert code == 1 and "the negative of" in out, out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_class_label_note_uses_the_networks_size_names(lang: str) -> None:
+    res = CliRunner().invoke(main, ["check", ZLOSS, "--wrt", "W", "--lang", lang, f"x.T @ ({CE} + 2e-4 * log_z[:, None] * softmax(logits) / B)"])
+    assert "B × C" in res.output and "[B]" in res.output and "np.eye(C)[labels]" in res.output, res.output
+    assert "N × C" not in res.output and "[N]" not in res.output, res.output
