@@ -125,3 +125,18 @@ def test_the_class_label_note_uses_the_networks_size_names(lang: str) -> None:
     res = CliRunner().invoke(main, ["check", ZLOSS, "--wrt", "W", "--lang", lang, f"x.T @ ({CE} + 2e-4 * log_z[:, None] * softmax(logits) / B)"])
     assert "B × C" in res.output and "[B]" in res.output and "np.eye(C)[labels]" in res.output, res.output
     assert "N × C" not in res.output and "[N]" not in res.output, res.output
+
+
+@pytest.mark.parametrize("declared", [False, True])
+@pytest.mark.parametrize("size", ["K", "D"])
+def test_a_wrong_size_name_is_named_as_that_ratio(tmp_path: Path, declared: bool, size: str) -> None:
+    """/K or /D where the loss averages over N: the ratio of the two sizes (N/D, not 12/D²,
+    which also fits where the resized network swaps N's and D's values: 4 → 3, 3 → 4)."""
+    text = LSE.replace('Y = ["N", "K"]', 'Y = { shape = ["N", "K"], kind = "one-hot" }') if declared else LSE
+    net = tmp_path / "n.toml"
+    net.write_text(text, encoding="utf-8")
+    code, out = _check(str(net), "W", f"X.T @ ((P - Y) / {size} + 0.02 * lse[:, None] * P / {size})")
+    first = out.splitlines()[0]
+    assert code == 1 and "scale-factor" in first and f"N/{size}" in first and "**" not in first, out
+    code, out = _check(str(net), "W", f"X.T @ ((P - Y) / N + 0.02 * lse[:, None] * P / {size})")
+    assert code == 1 and f" is N/{size} × what it should be" in out, out

@@ -1494,6 +1494,13 @@ def _factor_diagnoses(
                 break
         if why or factor != factor_text(c):
             break
+    if not why and elsewhere and other is not None and factor == factor_text(c):
+        # round 47, at one-hot targets (the size swap's own message is for the other cases):
+        # one size over another, or over itself less one (N/K: a mean over K where the loss
+        # averages over N), measured at the sizes ``there``
+        form = _size_ratio(net, c, other, there) if not math.isclose(other, c, rel_tol=CHECK_RATIO_RTOL) else None
+        if form is not None:
+            factor = str(form)
     if not why:
         if (
             other is not None
@@ -1645,16 +1652,19 @@ def _size_power(
             if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):
                 coef = sp.nsimplify(q, rational=True, tolerance=CHECK_RATIO_RTOL)
                 found.append((_plainness(coef), abs(k), order, coef * sym**k))
-    if found:
-        return min(found, key=lambda f: f[:3])[3]
-    return _size_ratio(net, c, other, there)
+    best = min(found, key=lambda f: f[:3]) if found else None
+    if best is not None and best[0] == 0:
+        return best[3]  # a size's power with no number: n, 1/m
+    # then one size over another (N/D where 12/D**2 fits too: N: 4 → 3, D: 3 → 4), then a
+    # number times a power
+    return _size_ratio(net, c, other, there) or (best[3] if best is not None else None)
 
 
 def _plain_size_r47(net: Net, c: float, other: float, there: dict[Any, float], sym: Any) -> bool:
-    """Is ``sym`` the size :func:`_size_power` names first for the factor ``c`` (``other``
-    at the sizes ``there``), or does none name it?"""
+    """Is ``sym`` the only size in what :func:`_size_power` names first for the factor ``c``
+    (``other`` at the sizes ``there``), or does it name none?"""
     best = _size_power(net, c, other, there)
-    return best is None or sym in best.free_symbols or not best.free_symbols
+    return best is None or best.free_symbols in (set(), {sym})
 
 
 def _plainness(coef: sp.Expr) -> int:
