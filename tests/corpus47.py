@@ -323,11 +323,13 @@ C(CH, "b", N, J(OP, "db = operator.mul(2, v)"), oracle="2 * v", style="operator-
 C(CH, "b", N, J(OP, "db = operator.mul(2, u)"), "*", oracle="2 * u", style="operator-mul-chain-b-u", note="u = wx where v = u + b belongs")
 
 # ================================================================ refusals: per-row callables and vectorized helpers (never run)
-C(M, "b2", N, J("db2 = np.apply_along_axis(np.mean, 0, A2 - Y)"), REFUSE, style="apply-along-axis-mean-b2")
+C(M, "b2", N, J("db2 = np.apply_along_axis(np.mean, 0, A2 - Y)"), oracle="np.mean(A2 - Y, axis=0)", style="apply-along-axis-mean-b2",
+  note="relabelled after the first pass (written as a refusal): np.mean applied along axis 0 is the column mean, read exactly — a right answer, and the checker's ✓ is right")
 C(M, "W2", N, J("dW2 = np.apply_along_axis(lambda r: np.outer(r[:2], r[2:]), 1, np.hstack([A1, A2 - Y])).mean(axis=0)"), REFUSE, style="apply-along-axis-outer-W2")
 C(M, "W2", N, J("import jax", JN, "dW2 = jax.vmap(jnp.outer)(A1, A2 - Y).mean(axis=0)"), REFUSE, style="vmap-outer-W2")
 C(M, "b1", N, J(JN, "relu_d = jnp.vectorize(lambda z: 1.0 if z > 0 else 0.0)", "db1 = ((A2 - Y) @ W2.T * relu_d(Z1)).mean(axis=0, keepdims=True)"), REFUSE, style="jnp-vectorize-b1")
-C(T, "W1", N, J("dsig = np.frompyfunc(lambda a: a * (1 - a), 1, 1)", "dW1 = X.T @ ((y_pred - y_target) * W2.T * dsig(h))"), REFUSE, style="frompyfunc-tiny-W1")
+C(T, "W1", N, J("dsig = np.frompyfunc(lambda a: a * (1 - a), 1, 1)", "dW1 = X.T @ ((y_pred - y_target) * W2.T * dsig(h))"), oracle=TW1, style="frompyfunc-tiny-W1",
+  note="relabelled after the first pass (written as a refusal): an element-wise lambda through np.frompyfunc is that lambda, read exactly (legacy43) — a right answer")
 C(R, "w1", N, J("import jax", "dw1 = jax.grad(loss_fn)(w1)"), REFUSE, style="jax-grad-fn-relu-mlp-w1")
 C(S, "W", N, J("dW = eval(open('grad.txt').read())"), REFUSE, style="eval-file-softmax-W")
 C(HS, "W", N, J("import jax", "dW = jax.jacrev(hsic_loss)(W)"), REFUSE, style="hs-jacrev-W")
@@ -451,7 +453,8 @@ C(SR, "vr", N, J(TH, *SRS, "dvr = (dr2 * r2 * (1 - r2) * c2).sum(0)"), "*", orac
 
 # ================================================================ hn46_ring_loss_paddle_cn (soft-label CE + lam · ring)
 RGS = (PD, "import paddle.nn.functional as F", "prob = F.softmax(logits, axis=-1)")
-C(RG, "W2", N, J(*RGS, "dW2 = paddle.matmul(feat, (prob - label) / N, transpose_x=True)"), oracle=f"feat.T @ {RG_D}", style="zh-rg-W2", lang=Z)
+C(RG, "W2", N, J(*RGS, "dW2 = paddle.matmul(feat, (prob - label) / N, transpose_x=True)"), "unknown", oracle=None, style="zh-rg-W2", lang=Z,
+  note="relabelled after the first pass (written right): the spec declares label without a kind, so P − label holds only for rows summing to 1 — the round-45 policy (soft targets are the input kind 'distribution'); the checker says so in a note")
 C(RG, "W2", N, J(*RGS, "dW2 = paddle.matmul(feat, prob - label, transpose_x=True)  # 没有除以 N"), "scale-factor", oracle=f"feat.T @ {RG_D} * N", style="zh-rg-W2-no-mean", lang=Z)
 C(RG, "W2", N, J(*RGS, "dW2 = paddle.matmul(feat, (label - prob) / N, transpose_x=True)"), "sign", oracle=f"-feat.T @ {RG_D}", style="rg-W2-sign")
 C(RG, "W2", N, J(*RGS, "dW2 = paddle.matmul(feat, (prob - label.argmax(axis=1, keepdim=True)) / N, transpose_x=True)"), "*", oracle=None, style="rg-W2-label-index",
