@@ -20,7 +20,10 @@ as written (the reader then names what it does not read):
   lambda ``f`` applied to its arguments, ``t[0]`` of a written-out tuple read as its entry);
   ``reduce(np.add, A)`` over an array as the sum of its rows, ``np.sum(A, axis=0)``;
 - a lambda called where it is written, ``(lambda a, d: a.T @ d)(A1, dZ2)``, as its body with the
-  arguments in place; ``f(*[a, b])`` as ``f(a, b)``;
+  arguments in place (``len`` of an array expression then read as its ``.shape[0]``); ``f(*[a, b])``
+  as ``f(a, b)``; ``namedtuple('Step', 'h_prev h dz')`` as with the list of fields, and its records
+  built once and read by field (``s1 = Step(h_0, h_1, s2.dz @ …)``) read as the expressions given;
+  ``np.tensordot(np.ones(d), E, axes=1)[None, :]`` as ``np.ones((1, d)) @ E``;
 - ``while`` loops over a counter set to a whole number before the loop, compared with a whole
   number and stepped by a whole number at the end of the body, unrolled (at most 64 rounds;
   ``if`` tests that are then whole-number comparisons decided, ``t - 1`` inside a subscript
@@ -281,6 +284,10 @@ class _Calls(ast.NodeTransformer):
     def __init__(self, reduce_names: set[str]) -> None:
         self.reduce_names = reduce_names
 
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        return _ones_row(node) or node
+
     def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
         self.generic_visit(node)
         if len(node.args) == 1 and isinstance(node.args[0], ast.Starred) and isinstance(node.args[0].value, (ast.List, ast.Tuple)):
@@ -288,7 +295,17 @@ class _Calls(ast.NodeTransformer):
         if isinstance(node.func, ast.Lambda) and not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args):
             done = _applied(node.func, list(node.args))
             if not isinstance(done, ast.Call) or done.func is not node.func:
-                return done
+                return self.visit(done)  # the body with the arguments in place, read again
+        if (
+            isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1 and not node.keywords
+            and isinstance(node.args[0], (ast.BinOp, ast.Attribute, ast.Call, ast.Subscript, ast.UnaryOp))
+        ):  # len of an array expression (a lambda's argument put in place): its first size
+            return ast.Subscript(ast.Attribute(node.args[0], "shape", ast.Load()), ast.Constant(0), ast.Load())
+        if _is_namedtuple(node.func) and len(node.args) == 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+            fields = node.args[1].value.replace(",", " ").split()
+            if fields and all(f.isidentifier() for f in fields):  # namedtuple('Step', 'h_prev h dz')
+                node.args[1] = ast.List([ast.Constant(f) for f in fields], ast.Load())
+            return node
         if ast.unparse(node.func) in self.reduce_names and not node.keywords and 2 <= len(node.args) <= 3:
             fn, seq = node.args[0], node.args[1]
             if isinstance(seq, (ast.List, ast.Tuple)) and not any(isinstance(e, ast.Starred) for e in seq.elts):
@@ -305,6 +322,40 @@ class _Calls(ast.NodeTransformer):
                 # the rows of an array added up: their sum over the first axis
                 return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sum", ast.Load()), [seq], [ast.keyword("axis", ast.Constant(0))])
         return node
+
+
+def _is_namedtuple(f: ast.expr) -> bool:
+    return ast.unparse(f) in ("namedtuple", "collections.namedtuple")
+
+
+def _ones_row(node: ast.expr) -> ast.expr | None:
+    """``np.tensordot(np.ones(d), E, axes=1)[None, :]`` (the column sums of E as a row, written
+    with a vector of ones) as ``np.ones((1, d)) @ E``: the same row, and the same refusal of the
+    shapes where d is not E's number of rows."""
+    if not (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and len(node.slice.elts) == 2):
+        return None
+    first, second = node.slice.elts
+    if not (isinstance(first, ast.Constant) and first.value is None and isinstance(second, ast.Slice)
+            and second.lower is None and second.upper is None and second.step is None):
+        return None
+    call = node.value
+    if not (isinstance(call, ast.Call) and ast.unparse(call.func) in ("np.tensordot", "numpy.tensordot") and len(call.args) >= 2):
+        return None
+    ones, other = call.args[0], call.args[1]
+    axes = call.args[2] if len(call.args) == 3 else next((k.value for k in call.keywords if k.arg == "axes"), None)
+    if len(call.args) > 3 or any(k.arg != "axes" for k in call.keywords) or axes is None:
+        return None
+    if ast.unparse(axes).replace(" ", "") not in ("1", "([0],[0])", "(0,0)", "[[0],[0]]", "[0,0]"):
+        return None
+    if not (isinstance(ones, ast.Call) and ast.unparse(ones.func) == "np.ones" and len(ones.args) == 1 and not ones.keywords):
+        return None
+    size = ones.args[0]
+    if isinstance(size, (ast.Tuple, ast.List)):
+        if len(size.elts) != 1:
+            return None
+        size = size.elts[0]
+    row = ast.Call(ones.func, [ast.Tuple([ast.Constant(1), size], ast.Load())], [])
+    return ast.BinOp(row, ast.MatMult(), other)
 
 
 def _is_plus_lambda(fn: ast.expr) -> bool:
@@ -532,6 +583,58 @@ def _containers(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return [Swap().visit(st) for k, st in enumerate(stmts) if k not in dropped]
 
 
+def _tuple_records(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``Step = namedtuple('Step', [...])`` and records ``s2 = Step(h_1, h_2, dz2)`` each built
+    once (by position or by field name) and read only by field (``s2.dz``): each field read as the
+    expression it was built with; the factory's and the records' lines left out. Anything else
+    (a record passed on whole, built twice, a field not given): left as written."""
+    fields: dict[str, list[str]] = {}
+    for st in stmts:
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and isinstance(st.value, ast.Call) and _is_namedtuple(st.value.func) and len(st.value.args) == 2
+            and isinstance(st.value.args[1], (ast.List, ast.Tuple)) and not st.value.keywords
+            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in st.value.args[1].elts)
+        ):
+            fields[st.targets[0].id] = [e.value for e in st.value.args[1].elts]  # type: ignore[union-attr]
+    if not fields:
+        return stmts
+    stored = [n.id for st in stmts for n in ast.walk(st) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)]
+    records: dict[str, dict[str, ast.expr]] = {}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if (
+            isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and stored.count(st.targets[0].id) == 1 and isinstance(st.value, ast.Call)
+            and isinstance(st.value.func, ast.Name) and st.value.func.id in fields
+        ):
+            names = fields[st.value.func.id]
+            given = dict(zip(names, st.value.args))
+            given.update({k.arg: k.value for k in st.value.keywords if k.arg is not None})
+            if len(st.value.args) <= len(names) and set(given) == set(names) and all(k.arg for k in st.value.keywords):
+                records[st.targets[0].id] = {k: _read_fields(v, records) for k, v in given.items()}
+                continue
+        out.append(_read_fields(st, records))
+    left = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name)}
+    if left & set(records):  # a record still read whole: the cell as written
+        return stmts
+    return [
+        st for st in out
+        if not (isinstance(st, ast.Assign) and isinstance(st.targets[0], ast.Name) and st.targets[0].id in fields
+                and st.targets[0].id not in left)
+    ]
+
+
+def _read_fields(node: ast.AST, records: dict[str, dict[str, ast.expr]]) -> ast.AST:
+    class Fields(ast.NodeTransformer):
+        def visit_Attribute(self, n: ast.Attribute) -> ast.AST:  # noqa: N802
+            if isinstance(n.value, ast.Name) and n.value.id in records and n.attr in records[n.value.id]:
+                return copy.deepcopy(records[n.value.id][n.attr])
+            return self.generic_visit(n)
+
+    return Fields().visit(node)
+
+
 def cell_spellings(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) -> list[ast.stmt]:  # noqa: ARG001
     """The statement-level spellings of the module docstring, in order."""
     try:
@@ -541,6 +644,7 @@ def cell_spellings(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) ->
         calls = _Calls(_reduce_names(stmts))
         stmts = [calls.visit(st) for st in stmts]
         stmts = _whiles_safe(stmts)
+        stmts = _tuple_records(stmts)
     except (RecursionError, ValueError, TypeError, AttributeError):
         return stmts
     for st in stmts:
@@ -548,7 +652,9 @@ def cell_spellings(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) ->
     return stmts
 
 
-_TRIGGER = re.compile(r"\breduce\b|:=|^\s*(?:match|while)\b|\blambda\b|\bdef\b|\(\s*\*\s*[\[(]", re.M)
+_TRIGGER = re.compile(
+    r"\breduce\b|:=|^\s*(?:match|while)\b|\blambda\b|\bdef\b|\(\s*\*\s*[\[(]|\bnamedtuple\(|tensordot\(\s*np\.ones\(", re.M
+)
 
 
 def rewritten(text: str) -> str:
