@@ -273,8 +273,32 @@ def _applied(fn: ast.expr, args: list[ast.expr]) -> ast.expr:
         a = fn.args
         plain = not (a.posonlyargs or a.kwonlyargs or a.vararg or a.kwarg or a.defaults)
         if plain and len(a.args) == len(args):
-            return _Subst({p.arg: x for p, x in zip(a.args, args)}).visit(copy.deepcopy(fn.body))
+            body = copy.deepcopy(fn.body)
+            # len of a parameter given an array expression (len(d) of d = A2 - Y): its first size
+            for n in ast.walk(body):
+                if (
+                    isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "len"
+                    and len(n.args) == 1 and not n.keywords
+                ):
+                    inner = n.args[0]
+                    root = inner.value if isinstance(inner, ast.Attribute) and inner.attr == "T" else inner
+                    k = next((j for j, p in enumerate(a.args) if isinstance(root, ast.Name) and root.id == p.arg), None)
+                    if k is not None and not isinstance(args[k], ast.Name) or (k is not None and root is not inner):
+                        n.func = ast.Attribute(inner, "shape", ast.Load())  # rebuilt below as .shape[0]
+                        n.args = []
+            body = _LenShape().visit(body)
+            return _Subst({p.arg: x for p, x in zip(a.args, args)}).visit(body)
     return ast.Call(copy.deepcopy(fn), args, [])
+
+
+class _LenShape(ast.NodeTransformer):
+    """The calls :func:`_applied` marked (``len(d)`` → ``d.shape()``) as ``d.shape[0]``."""
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "shape" and not node.args and not node.keywords:
+            return ast.Subscript(node.func, ast.Constant(0), ast.Load())
+        return node
 
 
 _ADDS = {"np.add", "operator.add", "add", "jnp.add", "torch.add", "operator.iadd"}
@@ -296,11 +320,6 @@ class _Calls(ast.NodeTransformer):
             done = _applied(node.func, list(node.args))
             if not isinstance(done, ast.Call) or done.func is not node.func:
                 return self.visit(done)  # the body with the arguments in place, read again
-        if (
-            isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1 and not node.keywords
-            and isinstance(node.args[0], (ast.BinOp, ast.Attribute, ast.Call, ast.Subscript, ast.UnaryOp))
-        ):  # len of an array expression (a lambda's argument put in place): its first size
-            return ast.Subscript(ast.Attribute(node.args[0], "shape", ast.Load()), ast.Constant(0), ast.Load())
         if _is_namedtuple(node.func) and len(node.args) == 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
             fields = node.args[1].value.replace(",", " ").split()
             if fields and all(f.isidentifier() for f in fields):  # namedtuple('Step', 'h_prev h dz')
