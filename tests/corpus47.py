@@ -166,7 +166,7 @@ C(B, "gamma", N, J("dY = 2 * (Y - T) / (m * n)", "dgamma = (dY * Z).sum(axis=0, 
 MR = ('act = "relu"', "match act:", '    case "relu":', "        dA = (Z1 > 0).astype(float)", '    case "tanh":', "        dA = 1 - A1 ** 2")
 C(M, "W1", N, J(*MR, "dZ1 = (A2 - Y) @ W2.T * dA", "dW1 = X.T @ dZ1 / m"), oracle=W1R, style="match-relu-W1")
 C(M, "b1", N, J(*MR, "dZ1 = (A2 - Y) @ W2.T * dA", "db1 = dZ1.sum(axis=0, keepdims=True) / m"), oracle=B1R, style="match-relu-b1")
-C(M, "W1", N, J('act = "tanh"', *MR[1:], "dZ1 = (A2 - Y) @ W2.T * dA", "dW1 = X.T @ dZ1 / m"), "*", oracle=f"X.T @ ((A2 - Y) @ W2.T * (1 - A1 ** 2)) / m", style="match-tanh-chosen-W1",
+C(M, "W1", N, J('act = "tanh"', *MR[1:], "dZ1 = (A2 - Y) @ W2.T * dA", "dW1 = X.T @ dZ1 / m"), "*", oracle="X.T @ ((A2 - Y) @ W2.T * (1 - A1 ** 2)) / m", style="match-tanh-chosen-W1",
   note="the tanh branch is taken on a ReLU network")
 C(M, "W2", N, J('loss = "bce"', "match loss:", '    case "bce":', "        dZ2 = A2 - Y", '    case "mse":', "        dZ2 = 2 * (A2 - Y) * A2 * (1 - A2)", "dW2 = A1.T @ dZ2 / m"), oracle=W2R, style="match-loss-W2")
 C(M, "W2", N, J('loss = "mse"', "match loss:", '    case "bce":', "        dZ2 = A2 - Y", '    case "mse":', "        dZ2 = 2 * (A2 - Y) * A2 * (1 - A2)", "dW2 = A1.T @ dZ2 / m"), "*",
@@ -209,7 +209,7 @@ C(M, "W1", N, J(*DN, "dZ1 = (A2 - Y) / m @ W2.T * (Z1 > 0)", "dW1, db1 = Dense.b
 C(M, "W1", N, J(*DN, "dZ1 = (A2 - Y) / m @ W2.T * (Z1 > 0)", "dW1, db1 = Dense.backward(Z1, dZ1)"), "*", oracle=f"Z1.T @ {DZ1} / m", style="staticmethod-dense-W1-Z1-input",
   note="Z1 (the layer's own pre-activation) where its input X belongs")
 C(S, "W", N, J("class SoftmaxCE:", "    @staticmethod", "    def backward(p, y):", "        return (p - y) / y.shape[0]", "dW = X.T @ SoftmaxCE.backward(P, Y)"), oracle=SW, style="staticmethod-softmax-W")
-C(S, "W", N, J("class SoftmaxCE:", "    @staticmethod", "    def backward(p, y):", "        return (p - y) / y.shape[1]", "dW = X.T @ SoftmaxCE.backward(P, Y)"), "scale-factor", oracle=f"X.T @ (P - Y) / k", style="staticmethod-softmax-W-shape1",
+C(S, "W", N, J("class SoftmaxCE:", "    @staticmethod", "    def backward(p, y):", "        return (p - y) / y.shape[1]", "dW = X.T @ SoftmaxCE.backward(P, Y)"), "scale-factor", oracle="X.T @ (P - Y) / k", style="staticmethod-softmax-W-shape1",
   note="y.shape[1] = k (classes, 3) for the batch size m")
 C(R, "w2", N, J("class MSE:", "    @staticmethod", "    def grad(pred, target):", "        return 2 * (pred - target)", "dw2 = h_relu.T @ MSE.grad(y_pred, y)"), oracle=RW2, style="staticmethod-mse-relu-mlp-w2")
 C(R, "w2", N, J("class MSE:", "    @staticmethod", "    def grad(pred, target):", "        return 2 * (pred - target) / pred.shape[0]", "dw2 = h_relu.T @ MSE.grad(y_pred, y)"), "scale-factor", oracle=f"{RW2} / n", style="staticmethod-mse-relu-mlp-w2-mean",
@@ -383,7 +383,7 @@ C(CO, "W", N, J("p = 1 / (1 + np.exp(-logits))", "dW = x.T @ (S * (p - Yb) * p *
 # ================================================================ hn46_beta_nll_jax (stop-gradient weight var ** beta)
 C(BN, "Wm", N, J(JN, "dmean = var ** beta * (mean - y) / var / N", "dWm = h.T @ dmean"), oracle=f"h.T @ {BN_DM}", style="bn-Wm")
 C(BN, "Wm", N, J(JN, "dWm = h.T @ (jnp.power(var, beta - 1) * (mean - y)) / y.shape[0]"), oracle=f"h.T @ {BN_DM}", style="bn-Wm-power-merged")
-C(BN, "Wm", N, J(JN, "dWm = h.T @ ((mean - y) / var) / N"), "*", oracle=f"h.T @ ((mean - y) / var / N)", style="bn-Wm-weight-forgotten",
+C(BN, "Wm", N, J(JN, "dWm = h.T @ ((mean - y) / var) / N"), "*", oracle="h.T @ ((mean - y) / var / N)", style="bn-Wm-weight-forgotten",
   note="the plain Gaussian NLL's gradient: the var ** beta weight is left out")
 C(BN, "Wm", N, J(JN, "dWm = h.T @ (var ** beta * (y - mean) / var) / N"), "sign", oracle=f"-h.T @ {BN_DM}", style="bn-Wm-sign")
 C(BN, "Wm", N, J(JN, "dWm = h.T @ (var ** beta * (mean - y) / var)"), "scale-factor", oracle=f"h.T @ {BN_DM} * N", style="bn-Wm-no-mean")
@@ -391,7 +391,7 @@ C(BN, "Wm", N, J(JN, "dWm = x.T @ (var ** beta * (mean - y) / var) / N"), "*", o
   note="the network's input x (N x d) where the hidden h (N x hid) belongs")
 C(BN, "Wv", N, J(JN, "import jax", "dvar = var ** beta * 0.5 * (1 / var - (y - mean) ** 2 / var ** 2) / N", "dWv = h.T @ (dvar * jax.nn.sigmoid(h @ Wv))"), oracle=f"h.T @ {BN_DV}", style="bn-Wv")
 C(BN, "Wv", N, J(JN, "import jax", "dvar = var ** beta * 0.5 * (1 / var - (y - mean) ** 2 / var ** 2) / N", "dWv = h.T @ dvar"), "missing-activation-derivative",
-  oracle=f"h.T @ (var ** beta * 0.5 * (1 / var - (y - mean) ** 2 / var ** 2) / N)", style="bn-Wv-softplus-slope-forgotten")
+  oracle="h.T @ (var ** beta * 0.5 * (1 / var - (y - mean) ** 2 / var ** 2) / N)", style="bn-Wv-softplus-slope-forgotten")
 C(BN, "Wv", N, J(JN, "import jax", "nll = 0.5 * ((y - mean) ** 2 / var + jnp.log(var))", "dvar = (var ** beta * 0.5 * (1 / var - (y - mean) ** 2 / var ** 2) + beta * var ** (beta - 1) * nll) / N",
                  "dWv = h.T @ (dvar * jax.nn.sigmoid(h @ Wv))"), "*",
   oracle=f"h.T @ ((var ** beta * 0.5 * (1 / var - (y - mean) ** 2 / var ** 2) + beta * var ** (beta - 1) * 0.5 * ((y - mean) ** 2 / var + np.log(var))) / N * {SIG.format('(h @ Wv)')})",

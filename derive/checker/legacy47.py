@@ -77,6 +77,22 @@ def _plain_parameters(fn: ast.FunctionDef) -> None:
     )
 
 
+def _called_as_declared(fn: ast.FunctionDef, stmts: list[ast.stmt]) -> bool:
+    """Does every call of ``fn`` in the cell pass its keyword-only parameters by name and its
+    positional-only ones by position (what Python requires; a call it would refuse stays as is)?"""
+    a = fn.args
+    positional = len(a.posonlyargs) + len(a.args)
+    posonly = {p.arg for p in a.posonlyargs}
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == fn.name:
+                if len(n.args) > positional or any(isinstance(x, ast.Starred) for x in n.args):
+                    return False
+                if any(k.arg is None or k.arg in posonly for k in n.keywords):
+                    return False
+    return True
+
+
 def _helpers(stmts: list[ast.stmt]) -> list[ast.stmt]:
     def names(st: ast.stmt) -> set[str]:
         return {n.id for n in ast.walk(st) if isinstance(n, ast.Name)} | {
@@ -90,7 +106,8 @@ def _helpers(stmts: list[ast.stmt]) -> list[ast.stmt]:
         # the names the rest of the cell uses: a helper moved out must not meet one of them
         taken = {n for j, other in enumerate(stmts) if j != k for n in names(other)}
         for fn in [st, *(s for s in st.body if isinstance(s, ast.FunctionDef))]:
-            _plain_parameters(fn)
+            if _called_as_declared(fn, stmts):
+                _plain_parameters(fn)
         inner = [s for s in st.body if isinstance(s, ast.FunctionDef)]
         bound = _bound_in(st)
         movable = [
@@ -136,9 +153,11 @@ def _walrus(stmts: list[ast.stmt]) -> list[ast.stmt]:
             st.body = _walrus(st.body)
             out.append(st)
             continue
+        targets = {n.target.id for n in ast.walk(st) if isinstance(n, ast.NamedExpr)}
+        read = {n.id for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         if (
             isinstance(st, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Return))
-            and any(isinstance(n, ast.NamedExpr) for n in ast.walk(st))
+            and targets and not targets & read  # W + (W := …) reads the old W first: as written
             and not _unsafe_walrus(st)
         ):
             w = _Walrus()
@@ -165,7 +184,9 @@ def _matches(p: ast.pattern, v: object) -> bool | None:
     """Does pattern ``p`` match the value ``v`` (None: a pattern not decided here)?"""
     if isinstance(p, ast.MatchValue):
         lit = _literal(p.value)
-        return None if lit is _NO else (type(lit) is type(v) or {type(lit), type(v)} <= {int, float}) and lit == v
+        if lit is _NO or isinstance(lit, bool) != isinstance(v, bool):
+            return None  # case 1: against True (equal in Python): not decided here
+        return (type(lit) is type(v) or {type(lit), type(v)} <= {int, float}) and lit == v
     if isinstance(p, ast.MatchSingleton):
         return p.value is v
     if isinstance(p, ast.MatchAs) and p.pattern is None and p.name is None:
@@ -470,9 +491,9 @@ def _unrolled(st: ast.While, start: int) -> list[ast.stmt] | None:
     if st.orelse or not isinstance(test, ast.Compare) or len(test.ops) != 1 or not st.body:
         return None
     if isinstance(test.left, ast.Name) and _whole(test.comparators[0]) is not None:
-        name, flip = test.left.id, False
+        name = test.left.id
     elif isinstance(test.comparators[0], ast.Name) and _whole(test.left) is not None:
-        name, flip = test.comparators[0].id, True
+        name = test.comparators[0].id
     else:
         return None
     step = _step(st.body[-1], name)
@@ -497,7 +518,6 @@ def _unrolled(st: ast.While, start: int) -> list[ast.stmt] | None:
             return None
         out.extend(done)
         value += step
-    del flip
     return None  # more rounds than a hand-written loop over layers has
 
 
@@ -510,12 +530,9 @@ def _whiles(stmts: list[ast.stmt]) -> list[ast.stmt]:
             name = next((n.id for n in (t.left, *t.comparators) if isinstance(n, ast.Name)), None) if isinstance(t, ast.Compare) else None
             if name in counters:
                 done = _unrolled(st, counters[name][1])
-                if done is not None:
-                    where = counters.pop(name)[0]
-                    later_reads = False  # the counter read after the loop: its line kept
+                if done is not None:  # the counter's line left out (kept by _whiles_safe if read after)
+                    out[counters.pop(name)[0]] = ast.Pass()
                     out.extend(done)
-                    if not later_reads:
-                        out[where] = ast.Pass()
                     continue
         if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) and _whole(st.value) is not None:
             counters[st.targets[0].id] = (len(out), _whole(st.value))  # type: ignore[assignment]
@@ -524,13 +541,7 @@ def _whiles(stmts: list[ast.stmt]) -> list[ast.stmt]:
                 if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load):
                     counters.pop(n.id, None)
         out.append(st)
-    # a counter's line is kept where a statement after its loop still reads it
-    kept: list[ast.stmt] = []
-    for st in out:
-        if isinstance(st, ast.Pass):
-            continue
-        kept.append(st)
-    return kept
+    return [st for st in out if not isinstance(st, ast.Pass)]
 
 
 def _whiles_safe(stmts: list[ast.stmt]) -> list[ast.stmt]:
@@ -630,6 +641,11 @@ def _tuple_records(stmts: list[ast.stmt]) -> list[ast.stmt]:
             names = fields[st.value.func.id]
             given = dict(zip(names, st.value.args))
             given.update({k.arg: k.value for k in st.value.keywords if k.arg is not None})
+            later = stmts[stmts.index(st) + 1:]
+            moved = {n.id for t in later for n in ast.walk(t) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+            reads = {n.id for v in given.values() for n in ast.walk(v) if isinstance(n, ast.Name)}
+            if moved & reads:  # Step(dz) then dz = …: the record holds the old dz, as written
+                return stmts
             if len(st.value.args) <= len(names) and set(given) == set(names) and all(k.arg for k in st.value.keywords):
                 records[st.targets[0].id] = {k: _read_fields(v, records) for k, v in given.items()}
                 continue
