@@ -2280,9 +2280,17 @@ def _autograd_only_checked_heldcheck40(body: list[ast.stmt]) -> list[ast.stmt]:
     compares its hand gradient with autograd's (``assert jnp.allclose(auto, manual)``), and the
     answer is the hand one — left out with those checks. An autograd result the answer reads
     stays, for the refusal."""
+    # heldcheck47: a helper the cell defines itself (grad = lambda z: z > 0) is not autograd's
+    own = {st.name for st in body if isinstance(st, ast.FunctionDef)} | {
+        st.targets[0].id for st in body
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+        and isinstance(st.value, ast.Lambda)
+    }
+
     def autograd(v: ast.AST) -> bool:
         return any(
-            isinstance(n, ast.Call) and _AUTOGRAD_CALL.search(ast.unparse(n.func if not isinstance(n.func, ast.Call) else n.func.func))
+            isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in own)
+            and _AUTOGRAD_CALL.search(ast.unparse(n.func if not isinstance(n.func, ast.Call) else n.func.func))
             for n in ast.walk(v)
         )
 

@@ -577,6 +577,11 @@ def _differences(
     loss = net.spec.loss
     base = {k: np.atleast_2d(np.asarray(v, dtype=np.float64)) for k, v in point.items()}
     order = [n for n, _ in forward]
+    # heldcheck47: a stop-gradient line (beta-NLL's var_detached = var ** beta) keeps its
+    # value when what it reads moves: no gradient passes through it, so none through its
+    # differences either (recomputed, the differences took the path the rules leave out, and
+    # every point at other sizes was refused as "the rule does not hold")
+    stopped = set(getattr(net.spec, "detached", ()))
 
     def run(moved: str, idx: tuple[int, ...], delta: float, start: dict[str, np.ndarray]) -> float:
         ev = Plain(forward, scal)
@@ -592,6 +597,8 @@ def _differences(
             if k == after:
                 value = start[name].copy()
                 value[idx] += delta
+            elif name in stopped:
+                value = start[name]
             else:
                 with np.errstate(all="ignore"):
                     value = np.atleast_2d(np.asarray(ev.ev(tree), dtype=np.float64))
