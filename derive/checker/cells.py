@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 
 from derive.checker import legacy43, legacy44, legacy45, legacy46
+from derive.checker.asttools import Subst
 from derive.checker.verdict import FormulaError, msg
 
 _TRIGGER = re.compile(
@@ -104,7 +105,7 @@ def _function_loops_heldcheck39(stmts: list[ast.stmt]) -> list[ast.stmt]:
             continue
         for e in st.iter.elts:
             for b in st.body:
-                out.append(ast.fix_missing_locations(_SubstAll({st.target.id: ast.Name(e.id, ast.Load())}).visit(copy.deepcopy(b))))  # type: ignore[union-attr]
+                out.append(ast.fix_missing_locations(Subst({st.target.id: ast.Name(e.id, ast.Load())}).visit(copy.deepcopy(b))))  # type: ignore[union-attr]
     return out
 
 
@@ -277,27 +278,15 @@ def _jit_undecorated_heldcheck38(stmts: list[ast.stmt]) -> list[ast.stmt]:
         ):
             modules[st.targets[0].id] = ast.Name("np", ast.Load())
             continue
-        out.append(ast.fix_missing_locations(_DictCalls().visit(_Subst(modules).visit(copy.deepcopy(st)) if modules else st)))
+        out.append(ast.fix_missing_locations(_DictCalls().visit(Subst(modules).visit(copy.deepcopy(st)) if modules else st)))
     return out
 MAX_UNROLL = 64  # statements a loop over a written-out tuple may unroll to
-
-
-class _Subst(ast.NodeTransformer):
-    """Names → expressions (a copy each time)."""
-
-    def __init__(self, env: dict[str, ast.expr]) -> None:
-        self.env = env
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802 - ast's visitor names
-        if isinstance(node.ctx, ast.Load) and node.id in self.env:
-            return copy.deepcopy(self.env[node.id])
-        return node
 
 
 def _subst(node: ast.expr, env: dict[str, ast.expr]) -> ast.expr:
     if not env:
         return node
-    out = _Subst(env).visit(copy.deepcopy(node))
+    out = Subst(env).visit(copy.deepcopy(node))
     assert isinstance(out, ast.expr)
     return out
 
@@ -1268,7 +1257,7 @@ class _Objects:
                 continue
             for o in objs:
                 for b in st.body:  # type: ignore[union-attr]
-                    put = _SubstAll({st.target.id: ast.Name(o, ast.Load())}).visit(copy.deepcopy(b))  # type: ignore[union-attr]
+                    put = Subst({st.target.id: ast.Name(o, ast.Load())}).visit(copy.deepcopy(b))  # type: ignore[union-attr]
                     out.extend(self.unrolled([put], owner))
         return out
 
@@ -2956,22 +2945,10 @@ def _zip_rows_heldcheck36(st: ast.For, tensors: set[str] | frozenset[str]) -> as
         return st
     env = {n.id: ast.Subscript(ast.Name(x.id, ast.Load()), ast.Name(i, ast.Load()), ast.Load())  # type: ignore[union-attr]
            for n, x in zip(names, sources)}
-    body = [_SubstAll(env).visit(copy.deepcopy(b)) for b in st.body]
+    body = [Subst(env).visit(copy.deepcopy(b)) for b in st.body]
     rng = ast.Call(ast.Name("range", ast.Load()), [
         ast.Call(ast.Name("len", ast.Load()), [ast.Name(sources[0].id, ast.Load())], [])], [])  # type: ignore[union-attr]
     return ast.fix_missing_locations(ast.For(ast.Name(i, ast.Store()), rng, body, [], lineno=st.lineno))
-
-
-class _SubstAll(ast.NodeTransformer):
-    """Every load of a name in ``env`` replaced by its expression (statements too)."""
-
-    def __init__(self, env: dict[str, ast.expr]) -> None:
-        self.env = env
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
-        if node.id in self.env and isinstance(node.ctx, ast.Load):
-            return copy.deepcopy(self.env[node.id])
-        return node
 
 
 # ---- heldcheck37: the sizes of a cell's own arrays, as sizes of the network's tensors -------------
@@ -2997,7 +2974,7 @@ class _Rows:
 
     def current(self, e: ast.expr) -> ast.expr:
         """``e`` with each name of the cell its version so far."""
-        return _SubstAll({k: ast.Name(v, ast.Load()) for k, v in self.now.items()}).visit(copy.deepcopy(e))
+        return Subst({k: ast.Name(v, ast.Load()) for k, v in self.now.items()}).visit(copy.deepcopy(e))
 
     def assign(self, name: str, value: ast.expr | None) -> None:
         if value is None:
@@ -3183,7 +3160,7 @@ def _row_comprehension_heldcheck37(value: ast.expr) -> ast.expr | None:
         ast.Tuple([ast.Slice(ast.Constant(0), ast.Constant(1), None), ast.Slice(None, None, None)], ast.Load()),
         ast.Load(),
     )
-    out = _SubstAll({gen.target.id: row}).visit(copy.deepcopy(inner))
+    out = Subst({gen.target.id: row}).visit(copy.deepcopy(inner))
     return ast.Attribute(out, "T", ast.Load()) if column else out
 
 

@@ -37,6 +37,8 @@ import ast
 import copy
 from collections.abc import Callable
 
+from derive.checker.asttools import Renamed
+
 _MATRIX_MAKERS = frozenset({"np.mat", "np.matrix", "np.asmatrix", "numpy.mat", "numpy.matrix", "numpy.asmatrix"})
 _REDUCTIONS = frozenset({"sum", "mean", "max", "min", "prod"})
 
@@ -300,11 +302,7 @@ def _onp(stmts: list[ast.stmt]) -> list[ast.stmt]:
     ):
         return stmts
 
-    class _Renamed(ast.NodeTransformer):
-        def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
-            return ast.Name("np", node.ctx) if node.id == "onp" else node
-
-    return [ast.fix_missing_locations(_Renamed().visit(st)) for st in stmts]
+    return [ast.fix_missing_locations(Renamed("onp").visit(st)) for st in stmts]
 
 
 def _named_tuples(stmts: list[ast.stmt]) -> list[ast.stmt]:

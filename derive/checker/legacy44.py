@@ -41,6 +41,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from derive.checker.asttools import Renamed
+
 # ---------------------------------------------------------------- module aliases
 
 _THEANO_AS_NUMPY = frozenset({"dot", "sum", "mean", "maximum", "minimum", "exp", "log", "tanh", "sqrt", "abs",
@@ -134,19 +136,11 @@ def _without_import(stmts: list[ast.stmt], module: str, alias: str) -> list[ast.
     return out
 
 
-class _Renamed(ast.NodeTransformer):
-    def __init__(self, alias: str, to: str) -> None:
-        self.alias, self.to = alias, to
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        return ast.Name(self.to, node.ctx) if node.id == self.alias else node
-
-
 def _autograd_numpy(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) -> list[ast.stmt]:
     for alias in _aliases(stmts, "autograd.numpy"):
         if alias in tensors or _attr_uses(stmts, alias) is None:
             continue
-        stmts = [_Renamed(alias, "np").visit(st) for st in _without_import(stmts, "autograd.numpy", alias)]
+        stmts = [Renamed(alias, "np").visit(st) for st in _without_import(stmts, "autograd.numpy", alias)]
     return stmts
 
 

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import ast
 
+from derive.checker.asttools import Renamed
+
 # ---------------------------------------------------------------- statement level
 
 
@@ -103,19 +105,11 @@ def _only_attributes(stmts: list[ast.stmt], alias: str) -> list[ast.Attribute] |
     return uses
 
 
-class _Renamed(ast.NodeTransformer):
-    def __init__(self, alias: str) -> None:
-        self.alias = alias
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        return ast.Name("np", node.ctx) if node.id == self.alias else node
-
-
 def _tnp(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) -> list[ast.stmt]:
     for alias, imp in _aliases(stmts, ("tensorflow.experimental.numpy",)).items():
         if alias in tensors or _only_attributes(stmts, alias) is None or _bound_elsewhere(stmts, alias):
             continue
-        stmts = [_Renamed(alias).visit(s) for s in stmts if s is not imp]
+        stmts = [Renamed(alias).visit(s) for s in stmts if s is not imp]
     return stmts
 
 

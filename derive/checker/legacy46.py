@@ -36,6 +36,8 @@ import ast
 import copy
 import re
 
+from derive.checker.asttools import subst as _subst
+
 _ROW = "i_row"
 
 
@@ -45,20 +47,6 @@ def _stored(stmts: list[ast.stmt]) -> set[str]:
 
 def _loads(node: ast.AST, name: str) -> int:
     return sum(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) for n in ast.walk(node))
-
-
-class _Subst(ast.NodeTransformer):
-    def __init__(self, env: dict[str, ast.expr]) -> None:
-        self.env = env
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
-        if node.id in self.env and isinstance(node.ctx, ast.Load):
-            return copy.deepcopy(self.env[node.id])
-        return node
-
-
-def _subst(node: ast.AST, env: dict[str, ast.expr]) -> ast.AST:
-    return _Subst(env).visit(copy.deepcopy(node))
 
 
 # ---------------------------------------------------------------- dataclass records built once

@@ -40,6 +40,8 @@ import copy
 import operator
 import re
 
+from derive.checker.asttools import Subst
+
 _MAX_ROUNDS = 64
 
 
@@ -248,14 +250,9 @@ def _matched(stmts: list[ast.stmt]) -> list[ast.stmt]:
 # ---- reduce, called lambdas, starred lists -------------------------------------------------------
 
 
-class _Subst(ast.NodeTransformer):
-    def __init__(self, env: dict[str, ast.expr]) -> None:
-        self.env = env
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
-        if node.id in self.env and isinstance(node.ctx, ast.Load):
-            return copy.deepcopy(self.env[node.id])
-        return node
+class _Subst(Subst):
+    """:class:`Subst` where a lambda's own parameters shadow the names, and a written-out
+    tuple's entry read by a whole-number index is that entry."""
 
     def visit_Lambda(self, node: ast.Lambda) -> ast.AST:  # noqa: N802
         inner = {a.arg for a in node.args.args}
