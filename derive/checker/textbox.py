@@ -131,14 +131,14 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _notes_heldtex46(text, size_of)
+        text = _notes_heldtex46(_notes_heldtex47(text, size_of), size_of)
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
-    text = _typed_heldtex46(text)
+    text = _typed_heldtex46(_typed_heldtex47(text))
     if "hot" in text and size_of("onehot", 0) is None and not _python(text):
         # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
         text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
@@ -710,7 +710,7 @@ def unwrap_value(text: str) -> str:
     comment) after a matrix."""
     if not isinstance(text, str):
         return text
-    text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
+    text = _LABEL.sub("", _dash_remark(_fenced(_math_delimiters_heldtex47(text))), count=1)
     text = _number_grid(_OUT_PROMPT.sub("", text, count=1))
     text = _matrix_unwrapped_heldcheck26(text)
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
@@ -1870,3 +1870,92 @@ def _typed_heldtex46(text: str) -> str:
     if re.search(r"(?<![\w.])[A-Za-z_]\w*\.g\s*=(?!=)", text) and not re.search(r"^\s*(?:def|class)\s", text, re.M):
         text = re.sub(r"(?<![\w.])([A-Za-z_]\w*)\.g\b(?!\s*\()", r"d\1", text)
     return text
+
+
+_GREEK_CLAUSE_HELDTEX47 = re.compile(
+    r"(?:,|，|\\q?quad|\\;|\\,)\s*(?:\\q?quad\s*)*"
+    r"(?P<g>(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\(?P<letter>[A-Za-z]+)\s*\}?\s*(?:_\s*(?P<sub>\{[^{}]*\}|\w))?)"
+    r"\s*=\s*(?P<rhs>(?:\\(?:mathrm|mathbf|boldsymbol|bm)\s*\{[^{}]+\}|[A-Za-z])(?:\s*_\s*(?:\{[^{}=]*\}|\w))?)"
+    r"\s*(?=$|,|，|\\q?quad|\\;|\\,|[.。])"
+)
+_GREEK_NAMES_HELDTEX47 = frozenset(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi chi psi "
+    "omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
+)
+
+
+def _greek_alias_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""A Greek symbol (bold or not, with or without a subscript: Prince's ``\boldsymbol{\Omega}_1``,
+    Murphy's ``\boldsymbol{\mu}``, DINO's ``\tau_s``) named by a clause of the answer (``\quad
+    \boldsymbol{\Omega}_1 = w_2``) where the network has no such name: the named tensor wherever the
+    symbol stands, the clause dropped (corpus46t/47t)."""
+    for m in list(_GREEK_CLAUSE_HELDTEX47.finditer(text))[::-1]:
+        letter, sub = m.group("letter"), (m.group("sub") or "").strip("{} ")
+        if letter not in _GREEK_NAMES_HELDTEX47 or not re.fullmatch(r"\w{0,3}", sub):
+            continue
+        flat = letter + (f"_{sub}" if sub else "")
+        if size_of(flat, 0) is not None or size_of(letter + sub, 0) is not None or size_of(letter, 0) is not None:
+            continue
+        if letter in ("sigma", "delta") or (letter == "beta" and not sub):
+            continue  # σ(·) and δ are read elsewhere; a bare β may be a constant
+        sym = rf"(?:\\(?:boldsymbol|mathbf|bm)\s*\{{\s*\\{letter}\s*\}}|\\{letter}(?![A-Za-z]))"
+        tail = rf"\s*_\s*(?:\{{\s*{re.escape(sub)}\s*\}}|{re.escape(sub)}(?!\w))" if sub else r"(?!\s*_)"
+        body, rest = text[: m.start()], text[m.end():]
+        uses = re.compile(sym + tail)
+        if not uses.search(body + rest):
+            continue
+        rhs = m.group("rhs")
+        text = uses.sub(lambda _: "{" + rhs + "}", body) + uses.sub(lambda _: "{" + rhs + "}", rest)
+    return text
+
+
+def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""LaTeX as the sources of corpus47t set it: MathJax's ``\\(…\\)`` written in a Markdown source
+    (the backslash doubled), ``\operatorname{sum}(S)`` (every entry summed: ``\mathbf{1}^{\top} S
+    \mathbf{1}``), a per-example loss ``E_n`` (Bishop) / ``\frac{d\,\mathrm{Div}}{dW}`` (CMU 11-785) in a
+    Leibniz numerator, a closing Markdown remark in italics (``*(chain rule …)*``), ``\text{vec}(·)`` on
+    both sides (the matrix cookbook), a remark after ``\Longleftrightarrow``, Nielsen's ``\delta^{L}``,
+    and Greek symbols named by clauses (:func:`_greek_alias_heldtex47`)."""
+    if "\\\\(" in text and "\\\\)" in text:
+        text = re.sub(r"\\\\\(((?:(?!\\\\).)+?)\\\\\)", r"$\1$", text, flags=re.S)
+    text = re.sub(r"^[ \t]*\*\([^*\n=]*\)\*[ \t]*$|^[ \t]*\*[^*\n=$\\]{3,}\*[ \t]*$", "", text, flags=re.M)
+    if "sum" in text and size_of("sum", 0) is None:
+        out, i = [], 0
+        for m in re.finditer(r"\\(?:operatorname|mathrm|text)\s*\{\s*sum\s*\}\s*(?=\()", text):
+            group = _group(text, m.end())
+            if group is None or "," in group[0] or m.start() < i:
+                continue
+            inner, end = group
+            out.append(text[i: m.start()] + r"\mathbf{1}^{\top}(" + inner + r")\mathbf{1}")
+            i = end
+        text = "".join(out) + text[i:]
+    text = re.sub(r"(\\d?frac\s*\{\s*d)\s*\\[,;:!]\s*", r"\1", text)
+    text = re.sub(
+        r"(\\d?frac\s*\{\s*\\partial\s*(?:E|L|J|C|\\ell|\\mathcal\s*\{\s*[LEJ]\s*\}))\s*_\s*(?:\{\s*[ni]\s*\}|[ni](?!\w))",
+        r"\1", text,
+    )
+    if re.search(r"\\text\s*\{\s*vec\s*\}", text):
+        sides = re.fullmatch(r"\s*\\text\s*\{\s*vec\s*\}\s*(\\[Bb]ig[lr]?)?\s*\((.*?)(\\[Bb]ig[lr]?)?\)\s*=\s*"
+                             r"\\text\s*\{\s*vec\s*\}\s*(\\[Bb]ig[lr]?)?\s*\((.*)(\\[Bb]ig[lr]?)?\)\s*", text, re.S)
+        if sides is not None:
+            text = f"{sides.group(2)} = {sides.group(5)}"
+    text = re.sub(r"\s*(?:\\q?quad\s*)*\\(?:Longleftrightarrow|iff)\b.*$", "", text, flags=re.S) if re.search(
+        r"=.*\\(?:Longleftrightarrow|iff)\b", text, re.S) else text
+    if re.search(r"\\delta\s*\^\s*\{?\s*[Ll]\s*\}?", text) and size_of("delta", 0) is None:
+        text = re.sub(r"\\delta\s*\^\s*(?:\{\s*([Ll])\s*\}|([Ll])(?!\w))", lambda m: r"\delta_{" + (m.group(1) or m.group(2)) + "}", text)
+    return _greek_alias_heldtex47(text, size_of)
+
+
+def _typed_heldtex47(text: str) -> str:
+    r"""Typed maths of corpus47t: the Hadamard product typed as ``⊙`` / ``∘`` (a Notion export, a PDF) is
+    ``*``; Prince's per-example loss ``ℓ`` in a typed Leibniz numerator is the loss."""
+    if re.search(r"[⊙∘]", text):
+        text = re.sub(r"\s*[⊙∘]\s*", " * ", text)
+    text = re.sub(r"∂ℓ\s*/", "∂L/", text)
+    return text
+
+
+def _math_delimiters_heldtex47(text: str) -> str:
+    r"""A hand number in MathJax's delimiters (``\(-0.1172\)``, ``\[ 60 \]``, the backslash doubled in a
+    Markdown source): the number in dollars."""
+    return re.sub(r"\\\\?\(\s*([^()\\]*?)\s*\\\\?\)|\\\\?\[\s*([^\[\]\\]*?)\s*\\\\?\]", lambda m: "$" + (m.group(1) or m.group(2) or "") + "$", text)
