@@ -131,7 +131,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _notes_heldtex46(_notes_heldtex47(text, size_of), size_of)
+        text = _exp_named_heldtex47(_notes_heldtex46(_notes_heldtex47(text, size_of), size_of))
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
@@ -1875,7 +1875,7 @@ def _typed_heldtex46(text: str) -> str:
 _GREEK_CLAUSE_HELDTEX47 = re.compile(
     r"(?:,|，|\\q?quad|\\;|\\,)\s*(?:\\q?quad\s*)*"
     r"(?P<g>(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\(?P<letter>[A-Za-z]+)\s*\}?\s*(?:_\s*(?P<sub>\{[^{}]*\}|\w))?)"
-    r"\s*=\s*(?P<rhs>(?:\\(?:mathrm|mathbf|boldsymbol|bm)\s*\{[^{}]+\}|[A-Za-z])(?:\s*_\s*(?:\{[^{}=]*\}|\w))?)"
+    r"\s*=\s*(?:[^=,，$]*?=\s*)?(?P<rhs>(?:\\(?:mathrm|mathbf|boldsymbol|bm)\s*\{[^{}]+\}|[A-Za-z])(?:\s*_\s*(?:\{[^{}=]*\}|\w))?)"
     r"\s*(?=$|,|，|\\q?quad|\\;|\\,|[.。])"
 )
 _GREEK_NAMES_HELDTEX47 = frozenset(
@@ -1889,7 +1889,12 @@ def _greek_alias_heldtex47(text: str, size_of: Callable[[str, int], str | None])
     Murphy's ``\boldsymbol{\mu}``, DINO's ``\tau_s``) named by a clause of the answer (``\quad
     \boldsymbol{\Omega}_1 = w_2``) where the network has no such name: the named tensor wherever the
     symbol stands, the clause dropped (corpus46t/47t)."""
-    for m in list(_GREEK_CLAUSE_HELDTEX47.finditer(text))[::-1]:
+    done: set[str] = set()
+    for _ in range(6):
+        m = next((c for c in _GREEK_CLAUSE_HELDTEX47.finditer(text) if c.group("g") not in done), None)
+        if m is None:
+            break
+        done.add(m.group("g"))
         letter, sub = m.group("letter"), (m.group("sub") or "").strip("{} ")
         if letter not in _GREEK_NAMES_HELDTEX47 or not re.fullmatch(r"\w{0,3}", sub):
             continue
@@ -1899,13 +1904,24 @@ def _greek_alias_heldtex47(text: str, size_of: Callable[[str, int], str | None])
         if letter in ("sigma", "delta") or (letter == "beta" and not sub):
             continue  # σ(·) and δ are read elsewhere; a bare β may be a constant
         sym = rf"(?:\\(?:boldsymbol|mathbf|bm)\s*\{{\s*\\{letter}\s*\}}|\\{letter}(?![A-Za-z]))"
-        tail = rf"\s*_\s*(?:\{{\s*{re.escape(sub)}\s*\}}|{re.escape(sub)}(?!\w))" if sub else r"(?!\s*_)"
+        # bare, the symbol may carry the index of a sum around it (Murphy's \sum_n (\mu_n - y_n)): kept
+        idx = "".join(sorted(set(re.findall(r"\\sum\s*_\s*\{?\s*([a-z])(?![a-z])", text)))) or "#"
+        tail = (
+            rf"\s*_\s*(?:\{{\s*{re.escape(sub)}\s*\}}|{re.escape(sub)}(?!\w))()"
+            if sub
+            else rf"(?:\s*_\s*(?:\{{\s*([{idx}])\s*\}}|([{idx}])(?!\w)))?(?!\s*_)"
+        )
         body, rest = text[: m.start()], text[m.end():]
         uses = re.compile(sym + tail)
         if not uses.search(body + rest):
             continue
         rhs = m.group("rhs")
-        text = uses.sub(lambda _: "{" + rhs + "}", body) + uses.sub(lambda _: "{" + rhs + "}", rest)
+
+        def named(u: re.Match[str], rhs: str = rhs) -> str:
+            i = next((g for g in u.groups() if g), "")
+            return "{" + rhs + "}" + (f"_{{{i}}}" if i else "")
+
+        text = uses.sub(named, body) + uses.sub(named, rest)
     return text
 
 
@@ -1919,16 +1935,8 @@ def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> st
     if "\\\\(" in text and "\\\\)" in text:
         text = re.sub(r"\\\\\(((?:(?!\\\\).)+?)\\\\\)", r"$\1$", text, flags=re.S)
     text = re.sub(r"^[ \t]*\*\([^*\n=]*\)\*[ \t]*$|^[ \t]*\*[^*\n=$\\]{3,}\*[ \t]*$", "", text, flags=re.M)
-    if "sum" in text and size_of("sum", 0) is None:
-        out, i = [], 0
-        for m in re.finditer(r"\\(?:operatorname|mathrm|text)\s*\{\s*sum\s*\}\s*(?=\()", text):
-            group = _group(text, m.end())
-            if group is None or "," in group[0] or m.start() < i:
-                continue
-            inner, end = group
-            out.append(text[i: m.start()] + r"\mathbf{1}^{\top}(" + inner + r")\mathbf{1}")
-            i = end
-        text = "".join(out) + text[i:]
+    if re.search(r"sum|Sum", text) and size_of("sum", 0) is None:
+        text = _sums_heldtex47(text)
     text = re.sub(r"(\\d?frac\s*\{\s*d)\s*\\[,;:!]\s*", r"\1", text)
     text = re.sub(
         r"(\\d?frac\s*\{\s*\\partial\s*(?:E|L|J|C|\\ell|\\mathcal\s*\{\s*[LEJ]\s*\}))\s*_\s*(?:\{\s*[ni]\s*\}|[ni](?!\w))",
@@ -1943,7 +1951,38 @@ def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> st
         r"=.*\\(?:Longleftrightarrow|iff)\b", text, re.S) else text
     if re.search(r"\\delta\s*\^\s*\{?\s*[Ll]\s*\}?", text) and size_of("delta", 0) is None:
         text = re.sub(r"\\delta\s*\^\s*(?:\{\s*([Ll])\s*\}|([Ll])(?!\w))", lambda m: r"\delta_{" + (m.group(1) or m.group(2)) + "}", text)
+    if re.search(r"_\s*\{\s*(?:[a-z]\s*,\s*:|:\s*,\s*[a-z])\s*\}", text):
+        text = _sliced_sums_heldtex47(text)
     return _greek_alias_heldtex47(text, size_of)
+
+
+def _exp_named_heldtex47(text: str) -> str:
+    r"""``e^{t'}`` whose exponent a clause named (``{t_{\mathrm{prime}}}``, heldtex46's primed letter):
+    ``\exp(t_{\mathrm{prime}})``."""
+    return re.sub(r"(?<![\\\w])e\s*\^\s*\{\s*\{([^{}]*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}[^{}]*)*)\}\s*\}", r"\\exp(\1)", text)
+
+
+_SUM_OVER_HELDTEX47 = re.compile(
+    r"\\sum\s*_\s*\{\s*(?P<i>[a-z])\s*(?:=[^{}]*)?\}(?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*"
+)
+
+
+def _sliced_sums_heldtex47(text: str) -> str:
+    r"""A sum of a bracket's rows or columns written with a slice (``\sum_{i=1}^{m}(P - Y)_{i,:}``: over
+    the rows, ``\mathbf{1}^{\top}(P - Y)``; ``\sum_{j}(P - Y)_{:,j}``: over the columns, ``(P - Y)\mathbf{1}``)."""
+    out, i = [], 0
+    for m in _SUM_OVER_HELDTEX47.finditer(text):
+        group = _group(text, m.end())
+        if group is None or m.start() < i:
+            continue
+        inner, end = group
+        s = re.match(r"\s*_\s*\{\s*(?:(?P<r>[a-z])\s*,\s*:|:\s*,\s*(?P<c>[a-z]))\s*\}", text[end:])
+        if s is None or (s.group("r") or s.group("c")) != m.group("i"):
+            continue
+        piece = r"\mathbf{1}^{\top}(" + inner + ")" if s.group("r") else "(" + inner + r")\mathbf{1}"
+        out.append(text[i: m.start()] + piece)
+        i = end + s.end()
+    return "".join(out) + text[i:]
 
 
 def _typed_heldtex47(text: str) -> str:
@@ -1951,7 +1990,23 @@ def _typed_heldtex47(text: str) -> str:
     ``*``; Prince's per-example loss ``ℓ`` in a typed Leibniz numerator is the loss."""
     if re.search(r"[⊙∘]", text):
         text = re.sub(r"\s*[⊙∘]\s*", " * ", text)
-    text = re.sub(r"∂ℓ\s*/", "∂L/", text)
+    text = re.sub(r"∂ℓ\s*/", "∂L/", text.replace("′", "'"))
+    # a closing remark in Chinese after a full-width separator, no formula in it (「；注意 A₁ 要转置」)
+    text = "\n".join(
+        re.sub(r"\s*[；;，,。]\s*(?=[^=；;，,\n]*[\u4e00-\u9fff])[^=；;，,\n]*$", "", line) for line in text.split("\n")
+    )
+    # a function's derivative named by a statement of its own (Nielsen's σ'(z) = O(1 − O)): that expression
+    clause = re.search(r"(?:^|[,;，；\n])\s*([σgfh]'\s*\(\s*\w+\s*\))\s*=(?!=)\s*([^,;，；\n=]+?)\s*(?=$|[,;，；\n])", text)
+    if clause is not None:
+        head, tail = text[: clause.start()], text[clause.end():]
+        use = re.compile(re.escape(clause.group(1)).replace("\\ ", r"\s*"))
+        if use.search(head + tail):
+            body = f"({clause.group(2)})"
+            tail = use.sub(lambda _: body, tail)
+            text = use.sub(lambda _: body, head) + (tail if head.strip() else tail.lstrip(",;，；"))
+    # NumPy-flavoured typed maths (S.sum(), **, @) with a pasted ᵀ before a bracket: xᵀ(…) is x.T @ (…)
+    if "ᵀ" in text and re.search(r"\.sum\(|\*\*|@", text):
+        text = re.sub(r"ᵀ\s*(?=\()", ".T @ ", re.sub(r"(?<![\w.])σ\s*(?=\()", "sigmoid", text))
     return text
 
 
@@ -1959,3 +2014,49 @@ def _math_delimiters_heldtex47(text: str) -> str:
     r"""A hand number in MathJax's delimiters (``\(-0.1172\)``, ``\[ 60 \]``, the backslash doubled in a
     Markdown source): the number in dollars."""
     return re.sub(r"\\\\?\(\s*([^()\\]*?)\s*\\\\?\)|\\\\?\[\s*([^\[\]\\]*?)\s*\\\\?\]", lambda m: "$" + (m.group(1) or m.group(2) or "") + "$", text)
+
+
+_SUM_CALL_HELDTEX47 = re.compile(
+    r"\\(?:operatorname|mathrm|text)\s*\{\s*(?:np\.\s*sum|sum|ReduceSum|reduce\\?_sum)\s*\}\s*(?=\\left|\\[Bb]ig|\()"
+)
+
+
+def _top_commas(inner: str) -> list[str]:
+    """``inner`` split at its commas outside brackets and braces."""
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(inner):
+        depth += 1 if ch in "([{" else -1 if ch in ")]}" else 0
+        if ch == "," and depth == 0:
+            parts.append(inner[start:k])
+            start = k + 1
+    return [p.strip() for p in parts + [inner[start:]]]
+
+
+def _sums_heldtex47(text: str) -> str:
+    r"""A sum typeset as a call: ``\operatorname{sum}(S)`` (every entry: ``\mathbf{1}^{\top} (S) \mathbf{1}``),
+    Ng's ``\mathrm{np.sum}(dZ, \mathrm{axis}=0, \mathrm{keepdims}=\mathrm{True})`` and MindSpore's
+    ``\operatorname{ReduceSum}(X, 0)`` (over the rows: ``\mathbf{1}^{\top}(X)``; axis 1 over the columns:
+    ``(X)\mathbf{1}``); an argument it cannot tell is left as written."""
+    out, i = [], 0
+    for m in _SUM_CALL_HELDTEX47.finditer(text):
+        group = _group(text, m.end())
+        if group is None or m.start() < i:
+            continue
+        inner, end = group
+        args = _top_commas(inner)
+        axis = None
+        rest = []
+        for a in args[1:]:
+            plain = re.sub(r"\\(?:mathrm|text|operatorname)\s*\{\s*([^{}]*)\s*\}", r"\1", a).replace(" ", "")
+            if re.fullmatch(r"(?:axis=)?[-]?[01]", plain):
+                axis = plain.split("=")[-1]
+            elif not re.fullmatch(r"keep_?dims=(?:True|true)", plain):
+                rest.append(a)
+        if rest or not args[0]:
+            continue
+        x = args[0]
+        rows, cols = r"\mathbf{1}^{\top}(" + x + ")", "(" + x + r")\mathbf{1}"
+        piece = rows + r"\mathbf{1}" if axis is None else rows if axis in ("0", "-2") else cols
+        out.append(text[i: m.start()] + piece)
+        i = end
+    return "".join(out) + text[i:]
