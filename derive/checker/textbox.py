@@ -1953,7 +1953,32 @@ def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> st
         text = re.sub(r"\\delta\s*\^\s*(?:\{\s*([Ll])\s*\}|([Ll])(?!\w))", lambda m: r"\delta_{" + (m.group(1) or m.group(2)) + "}", text)
     if re.search(r"_\s*\{\s*(?:[a-z]\s*,\s*:|:\s*,\s*[a-z])\s*\}", text):
         text = _sliced_sums_heldtex47(text)
+    if "\\|" in text or "\\lVert" in text:
+        text = _row_norms_heldtex47(text, size_of)
     return _greek_alias_heldtex47(text, size_of)
+
+
+def _row_norms_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""The norm of one row under a sum over the rows (Ring loss's ``\sum_i (\|\mathrm{feat}_i\|_2 - R)^2``):
+    the column of row norms, ``\sqrt{(\mathrm{feat} \odot \mathrm{feat})\mathbf{1}}`` — only for a matrix of
+    the network indexed by a sum's own index."""
+    idx = set(re.findall(r"\\sum\s*_\s*\{?\s*([a-z])(?![a-z])", text))
+    if not idx:
+        return text
+
+    def row(m: re.Match[str]) -> str:
+        name = m.group("name")
+        flat = re.sub(r"\\(?:mathrm|mathbf|boldsymbol|bm|text)\s*\{([^{}]*)\}", r"\1", name).replace(" ", "")
+        if (m.group("i") or m.group("i2")) not in idx or size_of(flat, 1) is None:
+            return m.group(0)
+        return r"\sqrt{(" + name + r" \odot " + name + r")\mathbf{1}}"
+
+    return re.sub(
+        r"(?:\\\||\\lVert)\s*(?P<name>\\(?:mathrm|mathbf|boldsymbol|bm)\s*\{[A-Za-z]\w*\}|[A-Za-z])\s*_\s*(?:\{\s*(?P<i>[a-z])\s*\}|(?P<i2>[a-z]))"
+        r"\s*(?:\\\||\\rVert)(?:\s*_\s*\{?\s*2\s*\}?)?",
+        row,
+        text,
+    )
 
 
 def _exp_named_heldtex47(text: str) -> str:
