@@ -1932,6 +1932,13 @@ def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> st
     Leibniz numerator, a closing Markdown remark in italics (``*(chain rule …)*``), ``\text{vec}(·)`` on
     both sides (the matrix cookbook), a remark after ``\Longleftrightarrow``, Nielsen's ``\delta^{L}``,
     and Greek symbols named by clauses (:func:`_greek_alias_heldtex47`)."""
+    if text.count("$") >= 4 and "$$" not in text:
+        # inline spans joined by a comma and a short word (「$δ = …$，其中 $a = h$，$W^{(2)} = W_2$」): one
+        # formula, its clauses apart by \quad
+        text = re.sub(r"\$\s*[，,、；;]\s*(?:其中|这里|且|和|以及|即|故|所以|则|于是)?\s*\$", r", \\quad ", text)
+        one = re.fullmatch(r"([^$=\\]*)\$([^$]*)\$([^$=\\]*)", text)
+        if one is not None and text.count("$") == 2:  # the prose around the one span left out
+            text = one.group(2)
     if "\\\\(" in text and "\\\\)" in text:
         text = re.sub(r"\\\\\(((?:(?!\\\\).)+?)\\\\\)", r"$\1$", text, flags=re.S)
     text = re.sub(r"^[ \t]*\*\([^*\n=]*\)\*[ \t]*$|^[ \t]*\*[^*\n=$\\]{3,}\*[ \t]*$", "", text, flags=re.M)
