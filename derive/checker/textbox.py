@@ -1933,12 +1933,7 @@ def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> st
     both sides (the matrix cookbook), a remark after ``\Longleftrightarrow``, Nielsen's ``\delta^{L}``,
     and Greek symbols named by clauses (:func:`_greek_alias_heldtex47`)."""
     if text.count("$") >= 4 and "$$" not in text:
-        # inline spans joined by a comma and a short word (「$δ = …$，其中 $a = h$，$W^{(2)} = W_2$」): one
-        # formula, its clauses apart by \quad
-        text = re.sub(r"\$\s*[，,、；;]\s*(?:其中|这里|且|和|以及|即|故|所以|则|于是)?\s*\$", r", \\quad ", text)
-        one = re.fullmatch(r"([^$=\\]*)\$([^$]*)\$([^$=\\]*)", text)
-        if one is not None and text.count("$") == 2:  # the prose around the one span left out
-            text = one.group(2)
+        text = _joined_spans_heldtex47(text)
     if "\\\\(" in text and "\\\\)" in text:
         text = re.sub(r"\\\\\(((?:(?!\\\\).)+?)\\\\\)", r"$\1$", text, flags=re.S)
     text = re.sub(r"^[ \t]*\*\([^*\n=]*\)\*[ \t]*$|^[ \t]*\*[^*\n=$\\]{3,}\*[ \t]*$", "", text, flags=re.M)
@@ -2092,3 +2087,24 @@ def _sums_heldtex47(text: str) -> str:
         out.append(text[i: m.start()] + piece)
         i = end
     return "".join(out) + text[i:]
+
+
+_SPAN_JOIN_HELDTEX47 = re.compile(r"\s*[，,、；;]\s*(?:其中|这里|且|和|以及|即)?\s*")
+_GRADIENT_MARK = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d")
+
+
+def _joined_spans_heldtex47(text: str) -> str:
+    r"""Inline spans joined by a comma and a short word, the first the answer and each later one a
+    definition (「$\frac{∂L}{∂W} = a^{(1)\top}δ$，其中 $a^{(1)} = h$，$δ = …$」): one formula, its clauses
+    apart by ``\quad``, the prose around it left out. A later span that is no definition (``$f$ 为
+    ReLU``) or a gradient of its own leaves the text as written."""
+    spans = list(re.finditer(r"\$([^$]+)\$", text))
+    if len(spans) < 2 or not _GRADIENT_MARK.search(spans[0].group(1)):
+        return text
+    if any(not _SPAN_JOIN_HELDTEX47.fullmatch(text[p.end(): q.start()]) for p, q in zip(spans, spans[1:])):
+        return text
+    if any("=" not in q.group(1) or _GRADIENT_MARK.search(q.group(1)) for q in spans[1:]):
+        return text
+    if re.search(r"[=\\]", text[: spans[0].start()] + text[spans[-1].end():]):
+        return text
+    return r", \quad ".join(q.group(1) for q in spans)
