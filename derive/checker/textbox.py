@@ -2020,7 +2020,8 @@ def _typed_heldtex47(text: str) -> str:
     text = re.sub(r"∂ℓ\s*/", "∂L/", text.replace("′", "'"))
     # a closing remark in Chinese after a full-width separator, no formula in it (「；注意 A₁ 要转置」)
     text = "\n".join(
-        re.sub(r"\s*[；;，,。]\s*(?=[^=；;，,\n]*[\u4e00-\u9fff])[^=；;，,\n]*$", "", line) for line in text.split("\n")
+        re.sub(r"\s*[；;，,。]\s*(?=[^=；;，,\n()\[\]{}#]*[\u4e00-\u9fff])[^=；;，,\n()\[\]{}#]*$", "", line)
+        for line in text.split("\n")
     )
     # a function's derivative named by a statement of its own (Nielsen's σ'(z) = O(1 − O)): that expression
     clause = re.search(r"(?:^|[,;，；\n])\s*([σgfh]'\s*\(\s*\w+\s*\))\s*=(?!=)\s*([^,;，；\n=]+?)\s*(?=$|[,;，；\n])", text)
