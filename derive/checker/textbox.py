@@ -2015,8 +2015,9 @@ def _sliced_sums_heldtex47(text: str) -> str:
 def _typed_heldtex47(text: str) -> str:
     r"""Typed maths of corpus47t: the Hadamard product typed as ``⊙`` / ``∘`` (a Notion export, a PDF) is
     ``*``; Prince's per-example loss ``ℓ`` in a typed Leibniz numerator is the loss."""
-    if re.search(r"[⊙∘]", text):
-        text = re.sub(r"\s*[⊙∘]\s*", " * ", text)
+    if re.search(r"[⊙∘]", text) and re.search(r"\.sum\(|\*\*|@", text):
+        # NumPy-flavoured typed maths (read as code): ⊙ binds looser than a juxtaposed product
+        text = "\n".join(_hadamard_typed_heldtex47(line) for line in text.split("\n"))
     text = re.sub(r"∂ℓ\s*/", "∂L/", text.replace("′", "'"))
     # a closing remark in Chinese after a full-width separator, no formula in it (「；注意 A₁ 要转置」)
     text = "\n".join(
@@ -2109,3 +2110,51 @@ def _joined_spans_heldtex47(text: str) -> str:
     if re.search(r"[=\\]", text[: spans[0].start()] + text[spans[-1].end():]):
         return text
     return r", \quad ".join(q.group(1) for q in spans)
+
+
+_HADAMARD_STOP = set("+−-=,;，；⊙∘")
+
+
+def _hadamard_typed_heldtex47(line: str) -> str:
+    """Typed ``A ⊙ B C`` (``∘``) as ``(A) * (B C)``: the Hadamard product binds looser than a
+    juxtaposed matrix product and tighter than ``+``/``−`` (Prince's ``𝕀[h > 0] ⊙ 2(ŷ − y) w2ᵀ``), so
+    each operand runs to the next ``+``, ``−``, ``=``, separator, ``⊙`` or closing bracket at its depth."""
+    k = next((i for i, ch in enumerate(line) if ch in "⊙∘"), None)
+    if k is None:
+        return line
+    depth, start = 0, 0
+    for i in range(k - 1, -1, -1):  # the left operand
+        ch = line[i]
+        if ch in ")]}":
+            depth += 1
+        elif ch in "([{":
+            if depth == 0:
+                start = i + 1
+                break
+            depth -= 1
+        elif depth == 0 and ch in _HADAMARD_STOP and not _exponent_sign(line, i):
+            start = i + 1
+            break
+    depth, end = 0, len(line)
+    for i in range(k + 1, len(line)):  # the right operand
+        ch = line[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                end = i
+                break
+            depth -= 1
+        elif depth == 0 and ch in _HADAMARD_STOP and not _exponent_sign(line, i):
+            end = i
+            break
+    left, right = line[start:k].strip(), line[k + 1: end].strip()
+    if not left or not right:
+        return line[:k] + "*" + _hadamard_typed_heldtex47(line[k + 1:])
+    pre = line[:start] + (" " if start and line[start - 1] not in "([{ " else "")
+    return pre + f"({left}) * " + _hadamard_typed_heldtex47(f"({right})" + line[end:])
+
+
+def _exponent_sign(line: str, i: int) -> bool:
+    """Is ``line[i]`` the sign of a number's exponent (``2e-4``)?"""
+    return line[i] in "-−" and i >= 2 and line[i - 1] in "eE" and line[i - 2].isdigit()
