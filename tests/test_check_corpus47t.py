@@ -124,6 +124,8 @@ def test_typed_hadamard_prime_clauses_and_remarks() -> None:
     corn = str(COURSE / "hn46_corn_ordinal_masked_bce.toml")
     assert _verdict(corn, "W", "dW = xᵀ(S ⊙ (σ(logits) − Yb)) / S.sum()", False) == ("correct", None)
     assert _verdict(corn, "W", "dW = xᵀ(S ⊙ (σ(logits) − Yb)) / S.sum(0)", False)[0] == "incorrect"
+    # ⊙ binds looser than a juxtaposed product (a bare " * " made this right answer wrong)
+    assert _verdict("relu-mlp", "w1", "∂L/∂w1 = xᵀ ((h > 0) ⊙ 2(y_pred − y) w2ᵀ)", False) == ("correct", None)
 
 
 def test_exponent_constant_is_held_and_row_norms_under_a_sum() -> None:
