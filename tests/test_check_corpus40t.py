@@ -42,8 +42,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c40t-059": _RASCHKA_TINY,
     "c40t-060": _RASCHKA_TINY,
     "c40t-061": _RASCHKA_TINY,
-    "c40t-082": _NP_IN_TEXT,
-    "c40t-083": _NP_IN_TEXT,
     "c40t-085": _G_PRIME,
     "c40t-089": "g′ 为 ReLU 的导数: a function named in Chinese words: not read",
     "c40t-102": "按列求和 said in words before the formula: not read",

@@ -27,8 +27,6 @@ _XIGUA_G = "西瓜书's g_j (an index) defined, then g used bare: not read"
 _EN = "Bishop's E_n (the per-example loss) or Murphy's g(w) = ∇NLL on the left side: refused as no gradient named"
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c41t-004": "a^{(2)} in ∇_{a^{(2)}} J read as the network's A2 (Goodfellow's a^{(k)} is the pre-activation): the chain's middle member judged false",
-    "c41t-014": _EN,
-    "c41t-015": _EN,
     "c41t-021": "Bishop's φ_n (example n's features) with φ_n = x^{(n)} as a clause: phi_n unknown",
     "c41t-022": "Bishop (5.53)'s general rule with Σ_k w_kj δ_k typed before the network's own δ: not left out",
     "c41t-023": "Murphy's μ_n, x_n, y_n defined by clauses as example n's rows: mu_n unknown",

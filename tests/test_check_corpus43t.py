@@ -23,7 +23,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus43t.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c43t-000": "Bishop's index form (∂E_n/∂w^{(2)}_{jk} = z_j δ_k) then \\text{i.e. } before the matrix answer: the index statement's left side refused",
     "c43t-010": "\\mathbf{a}_{1,n}^{\\top}\\boldsymbol{\\delta}_{2,n} (layer and example index in one subscript): not read",
     "c43t-022": "f′ = h ⊙ (1 − h) (a derivative defined without its argument): not read",
     "c43t-031": "\\operatorname{vec} and ⊗ (Murphy): the standing refusal of vec/Kronecker notation; right answers unread",

@@ -355,7 +355,12 @@ class Net:
             primes = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47]
             used = {int(v) for v in self.g.scalar_values.values() if v.is_Integer}
             free = iter(p for p in primes if p not in used)
+            # heldtex47: a constant in an exponent is folded into the derivation as its value (as
+            # _resized_points holds it): moved alone, only the answer would move (β-NLL's var ** beta)
+            held = {self.g.scalars[n] for n in _exponent_constants_heldtex40(self) if n in self.g.scalars}
             for sym, v in self.g.scalar_values.items():
+                if sym in held:
+                    continue
                 defs[sym] = sp.Integer(next(free, 53)) if v.is_Integer else v + sp.Rational(1, 7)
             if self.spec.relations:  # round 46: confidence = "1 - smoothing" follows
                 moved = {n: Fraction(int(defs[s].p), int(defs[s].q)) for n, s in self.g.scalars.items()}

@@ -131,14 +131,14 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _notes_heldtex46(text, size_of)
+        text = _exp_named_heldtex47(_notes_heldtex46(_notes_heldtex47(text, size_of), size_of))
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
-    text = _typed_heldtex46(text)
+    text = _typed_heldtex46(_typed_heldtex47(text))
     if "hot" in text and size_of("onehot", 0) is None and not _python(text):
         # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
         text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
@@ -710,7 +710,7 @@ def unwrap_value(text: str) -> str:
     comment) after a matrix."""
     if not isinstance(text, str):
         return text
-    text = _LABEL.sub("", _dash_remark(_fenced(text)), count=1)
+    text = _LABEL.sub("", _dash_remark(_fenced(_math_delimiters_heldtex47(text))), count=1)
     text = _number_grid(_OUT_PROMPT.sub("", text, count=1))
     text = _matrix_unwrapped_heldcheck26(text)
     if text.lstrip().startswith(("[", "np.", "array", "numpy.", "torch.")):
@@ -1870,3 +1870,291 @@ def _typed_heldtex46(text: str) -> str:
     if re.search(r"(?<![\w.])[A-Za-z_]\w*\.g\s*=(?!=)", text) and not re.search(r"^\s*(?:def|class)\s", text, re.M):
         text = re.sub(r"(?<![\w.])([A-Za-z_]\w*)\.g\b(?!\s*\()", r"d\1", text)
     return text
+
+
+_GREEK_CLAUSE_HELDTEX47 = re.compile(
+    r"(?:,|，|\\q?quad|\\;|\\,)\s*(?:\\q?quad\s*)*"
+    r"(?P<g>(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*)?\\(?P<letter>[A-Za-z]+)\s*\}?\s*(?:_\s*(?P<sub>\{[^{}]*\}|\w))?)"
+    r"\s*=\s*(?:[^=,，$]*?=\s*)?(?P<rhs>(?:\\(?:mathrm|mathbf|boldsymbol|bm)\s*\{[^{}]+\}|[A-Za-z])(?:\s*_\s*(?:\{[^{}=]*\}|\w))?)"
+    r"\s*(?=$|,|，|\\q?quad|\\;|\\,|[.。])"
+)
+_GREEK_NAMES_HELDTEX47 = frozenset(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi chi psi "
+    "omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
+)
+
+
+def _greek_alias_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""A Greek symbol (bold or not, with or without a subscript: Prince's ``\boldsymbol{\Omega}_1``,
+    Murphy's ``\boldsymbol{\mu}``, DINO's ``\tau_s``) named by a clause of the answer (``\quad
+    \boldsymbol{\Omega}_1 = w_2``) where the network has no such name: the named tensor wherever the
+    symbol stands, the clause dropped (corpus46t/47t)."""
+    done: set[str] = set()
+    for _ in range(6):
+        m = next((c for c in _GREEK_CLAUSE_HELDTEX47.finditer(text) if c.group("g") not in done), None)
+        if m is None:
+            break
+        done.add(m.group("g"))
+        letter, sub = m.group("letter"), (m.group("sub") or "").strip("{} ")
+        if letter not in _GREEK_NAMES_HELDTEX47 or not re.fullmatch(r"\w{0,3}", sub):
+            continue
+        flat = letter + (f"_{sub}" if sub else "")
+        if size_of(flat, 0) is not None or size_of(letter + sub, 0) is not None or size_of(letter, 0) is not None:
+            continue
+        if letter in ("sigma", "delta") or (letter == "beta" and not sub):
+            continue  # σ(·) and δ are read elsewhere; a bare β may be a constant
+        sym = rf"(?:\\(?:boldsymbol|mathbf|bm)\s*\{{\s*\\{letter}\s*\}}|\\{letter}(?![A-Za-z]))"
+        # bare, the symbol may carry the index of a sum around it (Murphy's \sum_n (\mu_n - y_n)): kept
+        idx = "".join(sorted(set(re.findall(r"\\sum\s*_\s*\{?\s*([a-z])(?![a-z])", text)))) or "#"
+        tail = (
+            rf"\s*_\s*(?:\{{\s*{re.escape(sub)}\s*\}}|{re.escape(sub)}(?!\w))()"
+            if sub
+            else rf"(?:\s*_\s*(?:\{{\s*([{idx}])\s*\}}|([{idx}])(?!\w)))?(?!\s*_)"
+        )
+        body, rest = text[: m.start()], text[m.end():]
+        uses = re.compile(sym + tail)
+        if not uses.search(body + rest):
+            continue
+        rhs = m.group("rhs")
+
+        def named(u: re.Match[str], rhs: str = rhs) -> str:
+            i = next((g for g in u.groups() if g), "")
+            return "{" + rhs + "}" + (f"_{{{i}}}" if i else "")
+
+        text = uses.sub(named, body) + uses.sub(named, rest)
+    return text
+
+
+def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""LaTeX as the sources of corpus47t set it: MathJax's ``\\(…\\)`` written in a Markdown source
+    (the backslash doubled), ``\operatorname{sum}(S)`` (every entry summed: ``\mathbf{1}^{\top} S
+    \mathbf{1}``), a per-example loss ``E_n`` (Bishop) / ``\frac{d\,\mathrm{Div}}{dW}`` (CMU 11-785) in a
+    Leibniz numerator, a closing Markdown remark in italics (``*(chain rule …)*``), ``\text{vec}(·)`` on
+    both sides (the matrix cookbook), a remark after ``\Longleftrightarrow``, Nielsen's ``\delta^{L}``,
+    and Greek symbols named by clauses (:func:`_greek_alias_heldtex47`)."""
+    if text.count("$") >= 4 and "$$" not in text:
+        text = _joined_spans_heldtex47(text)
+    if "\\\\(" in text and "\\\\)" in text:
+        text = re.sub(r"\\\\\(((?:(?!\\\\).)+?)\\\\\)", r"$\1$", text, flags=re.S)
+    text = re.sub(r"^[ \t]*\*\([^*\n=]*\)\*[ \t]*$|^[ \t]*\*[^*\n=$\\]{3,}\*[ \t]*$", "", text, flags=re.M)
+    if re.search(r"sum|Sum", text) and size_of("sum", 0) is None:
+        text = _sums_heldtex47(text)
+    text = re.sub(r"(\\d?frac\s*\{\s*d)\s*\\[,;:!]\s*", r"\1", text)
+    text = re.sub(
+        r"(\\d?frac\s*\{\s*\\partial\s*(?:E|L|J|C|\\ell|\\mathcal\s*\{\s*[LEJ]\s*\}))\s*_\s*(?:\{\s*[ni]\s*\}|[ni](?!\w))",
+        r"\1", text,
+    )
+    if re.search(r"\\text\s*\{\s*vec\s*\}", text):
+        sides = re.fullmatch(r"\s*\\text\s*\{\s*vec\s*\}\s*(\\[Bb]ig[lr]?)?\s*\((.*?)(\\[Bb]ig[lr]?)?\)\s*=\s*"
+                             r"\\text\s*\{\s*vec\s*\}\s*(\\[Bb]ig[lr]?)?\s*\((.*)(\\[Bb]ig[lr]?)?\)\s*", text, re.S)
+        if sides is not None:
+            text = f"{sides.group(2)} = {sides.group(5)}"
+    text = re.sub(r"\s*(?:\\q?quad\s*)*\\(?:Longleftrightarrow|iff)\b.*$", "", text, flags=re.S) if re.search(
+        r"=.*\\(?:Longleftrightarrow|iff)\b", text, re.S) else text
+    if re.search(r"\\delta\s*\^\s*\{?\s*[Ll]\s*\}?", text) and size_of("delta", 0) is None:
+        text = re.sub(r"\\delta\s*\^\s*(?:\{\s*([Ll])\s*\}|([Ll])(?!\w))", lambda m: r"\delta_{" + (m.group(1) or m.group(2)) + "}", text)
+    if re.search(r"_\s*\{\s*(?:[a-z]\s*,\s*:|:\s*,\s*[a-z])\s*\}", text):
+        text = _sliced_sums_heldtex47(text)
+    if "\\|" in text or "\\lVert" in text:
+        text = _row_norms_heldtex47(text, size_of)
+    return _greek_alias_heldtex47(text, size_of)
+
+
+def _row_norms_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""The norm of one row under a sum over the rows (Ring loss's ``\sum_i (\|\mathrm{feat}_i\|_2 - R)^2``):
+    the column of row norms, ``\sqrt{(\mathrm{feat} \odot \mathrm{feat})\mathbf{1}}`` — only for a matrix of
+    the network indexed by a sum's own index."""
+    idx = set(re.findall(r"\\sum\s*_\s*\{?\s*([a-z])(?![a-z])", text))
+    if not idx:
+        return text
+
+    def row(m: re.Match[str]) -> str:
+        name = m.group("name")
+        flat = re.sub(r"\\(?:mathrm|mathbf|boldsymbol|bm|text)\s*\{([^{}]*)\}", r"\1", name).replace(" ", "")
+        if (m.group("i") or m.group("i2")) not in idx or size_of(flat, 1) is None:
+            return m.group(0)
+        return r"\sqrt{(" + name + r" \odot " + name + r")\mathbf{1}}"
+
+    return re.sub(
+        r"(?:\\\||\\lVert)\s*(?P<name>\\(?:mathrm|mathbf|boldsymbol|bm)\s*\{[A-Za-z]\w*\}|[A-Za-z])\s*_\s*(?:\{\s*(?P<i>[a-z])\s*\}|(?P<i2>[a-z]))"
+        r"\s*(?:\\\||\\rVert)(?:\s*_\s*\{?\s*2\s*\}?)?",
+        row,
+        text,
+    )
+
+
+def _exp_named_heldtex47(text: str) -> str:
+    r"""``e^{t'}`` whose exponent a clause named (``{t_{\mathrm{prime}}}``, heldtex46's primed letter):
+    ``\exp(t_{\mathrm{prime}})``."""
+    return re.sub(r"(?<![\\\w])e\s*\^\s*\{\s*\{([^{}]*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}[^{}]*)*)\}\s*\}", r"\\exp(\1)", text)
+
+
+_SUM_OVER_HELDTEX47 = re.compile(
+    r"\\sum\s*_\s*\{\s*(?P<i>[a-z])\s*(?:=[^{}]*)?\}(?:\s*\^\s*(?:\{[^{}]*\}|\w))?\s*"
+)
+
+
+def _sliced_sums_heldtex47(text: str) -> str:
+    r"""A sum of a bracket's rows or columns written with a slice (``\sum_{i=1}^{m}(P - Y)_{i,:}``: over
+    the rows, ``\mathbf{1}^{\top}(P - Y)``; ``\sum_{j}(P - Y)_{:,j}``: over the columns, ``(P - Y)\mathbf{1}``)."""
+    out, i = [], 0
+    for m in _SUM_OVER_HELDTEX47.finditer(text):
+        group = _group(text, m.end())
+        if group is None or m.start() < i:
+            continue
+        inner, end = group
+        s = re.match(r"\s*_\s*\{\s*(?:(?P<r>[a-z])\s*,\s*:|:\s*,\s*(?P<c>[a-z]))\s*\}", text[end:])
+        if s is None or (s.group("r") or s.group("c")) != m.group("i"):
+            continue
+        piece = r"\mathbf{1}^{\top}(" + inner + ")" if s.group("r") else "(" + inner + r")\mathbf{1}"
+        out.append(text[i: m.start()] + piece)
+        i = end + s.end()
+    return "".join(out) + text[i:]
+
+
+def _typed_heldtex47(text: str) -> str:
+    r"""Typed maths of corpus47t: the Hadamard product typed as ``⊙`` / ``∘`` (a Notion export, a PDF) is
+    ``*``; Prince's per-example loss ``ℓ`` in a typed Leibniz numerator is the loss."""
+    if re.search(r"[⊙∘]", text) and re.search(r"\.sum\(|\*\*|@", text):
+        # NumPy-flavoured typed maths (read as code): ⊙ binds looser than a juxtaposed product
+        text = "\n".join(_hadamard_typed_heldtex47(line) for line in text.split("\n"))
+    text = re.sub(r"∂ℓ\s*/", "∂L/", text.replace("′", "'"))
+    # a closing remark in Chinese after a full-width separator, no formula in it (「；注意 A₁ 要转置」)
+    text = "\n".join(
+        re.sub(r"\s*[；;，,。]\s*(?=[^=；;，,\n()\[\]{}#]*[\u4e00-\u9fff])[^=；;，,\n()\[\]{}#]*$", "", line)
+        for line in text.split("\n")
+    )
+    # a function's derivative named by a statement of its own (Nielsen's σ'(z) = O(1 − O)): that expression
+    clause = re.search(r"(?:^|[,;，；\n])\s*([σgfh]'\s*\(\s*\w+\s*\))\s*=(?!=)\s*([^,;，；\n=]+?)\s*(?=$|[,;，；\n])", text)
+    if clause is not None:
+        head, tail = text[: clause.start()], text[clause.end():]
+        use = re.compile(re.escape(clause.group(1)).replace("\\ ", r"\s*"))
+        if use.search(head + tail):
+            body = f"({clause.group(2)})"
+            tail = use.sub(lambda _: body, tail)
+            text = use.sub(lambda _: body, head) + (tail if head.strip() else tail.lstrip(",;，；"))
+    # NumPy-flavoured typed maths (S.sum(), **, @) with a pasted ᵀ before a bracket: xᵀ(…) is x.T @ (…)
+    if "ᵀ" in text and re.search(r"\.sum\(|\*\*|@", text):
+        text = re.sub(r"ᵀ\s*(?=\()", ".T @ ", re.sub(r"(?<![\w.])σ\s*(?=\()", "sigmoid", text))
+    return text
+
+
+def _math_delimiters_heldtex47(text: str) -> str:
+    r"""A hand number in MathJax's delimiters (``\(-0.1172\)``, ``\[ 60 \]``, the backslash doubled in a
+    Markdown source): the number in dollars."""
+    return re.sub(r"\\\\?\(\s*([^()\\]*?)\s*\\\\?\)|\\\\?\[\s*([^\[\]\\]*?)\s*\\\\?\]", lambda m: "$" + (m.group(1) or m.group(2) or "") + "$", text)
+
+
+_SUM_CALL_HELDTEX47 = re.compile(
+    r"\\(?:operatorname|mathrm|text)\s*\{\s*(?:np\.\s*sum|sum|ReduceSum|reduce\\?_sum)\s*\}\s*(?=\\left|\\[Bb]ig|\()"
+)
+
+
+def _top_commas(inner: str) -> list[str]:
+    """``inner`` split at its commas outside brackets and braces."""
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(inner):
+        depth += 1 if ch in "([{" else -1 if ch in ")]}" else 0
+        if ch == "," and depth == 0:
+            parts.append(inner[start:k])
+            start = k + 1
+    return [p.strip() for p in parts + [inner[start:]]]
+
+
+def _sums_heldtex47(text: str) -> str:
+    r"""A sum typeset as a call: ``\operatorname{sum}(S)`` (every entry: ``\mathbf{1}^{\top} (S) \mathbf{1}``),
+    Ng's ``\mathrm{np.sum}(dZ, \mathrm{axis}=0, \mathrm{keepdims}=\mathrm{True})`` and MindSpore's
+    ``\operatorname{ReduceSum}(X, 0)`` (over the rows: ``\mathbf{1}^{\top}(X)``; axis 1 over the columns:
+    ``(X)\mathbf{1}``); an argument it cannot tell is left as written."""
+    out, i = [], 0
+    for m in _SUM_CALL_HELDTEX47.finditer(text):
+        group = _group(text, m.end())
+        if group is None or m.start() < i:
+            continue
+        inner, end = group
+        args = _top_commas(inner)
+        axis = None
+        rest = []
+        for a in args[1:]:
+            plain = re.sub(r"\\(?:mathrm|text|operatorname)\s*\{\s*([^{}]*)\s*\}", r"\1", a).replace(" ", "")
+            if re.fullmatch(r"(?:axis=)?[-]?[01]", plain):
+                axis = plain.split("=")[-1]
+            elif not re.fullmatch(r"keep_?dims=(?:True|true)", plain):
+                rest.append(a)
+        if rest or not args[0]:
+            continue
+        x = args[0]
+        rows, cols = r"\mathbf{1}^{\top}(" + x + ")", "(" + x + r")\mathbf{1}"
+        piece = rows + r"\mathbf{1}" if axis is None else rows if axis in ("0", "-2") else cols
+        out.append(text[i: m.start()] + piece)
+        i = end
+    return "".join(out) + text[i:]
+
+
+_SPAN_JOIN_HELDTEX47 = re.compile(r"\s*[，,、；;]\s*(?:其中|这里|且|和|以及|即)?\s*")
+_GRADIENT_MARK = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d")
+
+
+def _joined_spans_heldtex47(text: str) -> str:
+    r"""Inline spans joined by a comma and a short word, the first the answer and each later one a
+    definition (「$\frac{∂L}{∂W} = a^{(1)\top}δ$，其中 $a^{(1)} = h$，$δ = …$」): one formula, its clauses
+    apart by ``\quad``, the prose around it left out. A later span that is no definition (``$f$ 为
+    ReLU``) or a gradient of its own leaves the text as written."""
+    spans = list(re.finditer(r"\$([^$]+)\$", text))
+    if len(spans) < 2 or not _GRADIENT_MARK.search(spans[0].group(1)):
+        return text
+    if any(not _SPAN_JOIN_HELDTEX47.fullmatch(text[p.end(): q.start()]) for p, q in zip(spans, spans[1:])):
+        return text
+    if any("=" not in q.group(1) or _GRADIENT_MARK.search(q.group(1)) for q in spans[1:]):
+        return text
+    if re.search(r"[=\\]", text[: spans[0].start()] + text[spans[-1].end():]):
+        return text
+    return r", \quad ".join(q.group(1) for q in spans)
+
+
+_HADAMARD_STOP = set("+−-=,;，；⊙∘")
+
+
+def _hadamard_typed_heldtex47(line: str) -> str:
+    """Typed ``A ⊙ B C`` (``∘``) as ``(A) * (B C)``: the Hadamard product binds looser than a
+    juxtaposed matrix product and tighter than ``+``/``−`` (Prince's ``𝕀[h > 0] ⊙ 2(ŷ − y) w2ᵀ``), so
+    each operand runs to the next ``+``, ``−``, ``=``, separator, ``⊙`` or closing bracket at its depth."""
+    k = next((i for i, ch in enumerate(line) if ch in "⊙∘"), None)
+    if k is None:
+        return line
+    depth, start = 0, 0
+    for i in range(k - 1, -1, -1):  # the left operand
+        ch = line[i]
+        if ch in ")]}":
+            depth += 1
+        elif ch in "([{":
+            if depth == 0:
+                start = i + 1
+                break
+            depth -= 1
+        elif depth == 0 and ch in _HADAMARD_STOP and not _exponent_sign(line, i):
+            start = i + 1
+            break
+    depth, end = 0, len(line)
+    for i in range(k + 1, len(line)):  # the right operand
+        ch = line[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                end = i
+                break
+            depth -= 1
+        elif depth == 0 and ch in _HADAMARD_STOP and not _exponent_sign(line, i):
+            end = i
+            break
+    left, right = line[start:k].strip(), line[k + 1: end].strip()
+    if not left or not right:
+        return line[:k] + "*" + _hadamard_typed_heldtex47(line[k + 1:])
+    pre = line[:start] + (" " if start and line[start - 1] not in "([{ " else "")
+    return pre + f"({left}) * " + _hadamard_typed_heldtex47(f"({right})" + line[end:])
+
+
+def _exponent_sign(line: str, i: int) -> bool:
+    """Is ``line[i]`` the sign of a number's exponent (``2e-4``)?"""
+    return line[i] in "-−" and i >= 2 and line[i - 1] in "eE" and line[i - 2].isdigit()
