@@ -6013,6 +6013,7 @@ class _ConvCV42(ast.NodeTransformer):
         if x is None:
             raise self.refuse(node, "")
         geom = ops.PoolGeom(ks[0], ks[1], st[0], st[1], pad[0], pad[1], pad[0], pad[1], ceil, cip)
+        geom = self.floored_shape47(geom, x)  # a 5 × 5 map, 2 × 2 windows: the last row/column dropped
         made = ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
         return _conv4(made, 2, ast.unparse(node))
 
@@ -6031,7 +6032,8 @@ class _ConvCV42(ast.NodeTransformer):
                 raise (self.refuse if name == "conv" else self.pool_refusal)(node, f"{kw.arg}=")
             given["filters" if kw.arg == "filter" else kw.arg] = kw.value
         fail = self.refuse if name == "conv" else self.pool_refusal
-        same = name != "conv" and _number_cv42(given.get("padding", ast.Constant("VALID"))) in ("SAME", "same")
+        # shape47: TF conv2d 'SAME' too (stride 1, an odd square kernel: PyTorch's padding='same')
+        same = _number_cv42(given.get("padding", ast.Constant("VALID"))) in ("SAME", "same")
         if not same and _number_cv42(given.get("padding", ast.Constant("VALID"))) not in ("VALID", "valid"):
             raise fail(node, f"padding={ast.unparse(given['padding'])}")
         if _number_cv42(given.get("data_format", ast.Constant("NHWC"))) != "NHWC":
@@ -6046,12 +6048,14 @@ class _ConvCV42(ast.NodeTransformer):
             k = _nhwc_cv45(given.get("filters"), "::IO")
             if k is None or stride != 1:
                 raise fail(node, f"strides={ast.unparse(given['strides'])}" if k is not None and "strides" in given else "")
-            return ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], [])
-        k = _tf_size_cv45(given["ksize"]) if "ksize" in given else None
-        if not (isinstance(k, int) and k >= 1):
+            keys = [ast.keyword("padding", ast.Constant(self.same(node, k)))] if same else []
+            return ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], keys)
+        # shape47: per-axis windows and strides (ksize=[1, kh, kw, 1], strides=[1, sh, sw, 1], [kh, kw])
+        ks = _tf_pair_shape47(given["ksize"]) if "ksize" in given else None
+        if ks is None or min(ks) < 1:
             raise fail(node, f"ksize={ast.unparse(given['ksize'])}" if "ksize" in given else "ksize")
-        stride = k if stride is None else stride
-        if not (isinstance(stride, int) and stride >= 1):
+        st = ks if "strides" not in given else _tf_pair_shape47(given["strides"])
+        if st is None or min(st) < 1:
             raise fail(node, f"strides={ast.unparse(given['strides'])}")
         if same:  # pool46: TF's 'SAME': ⌈n/s⌉ windows, the padding split with the larger half below/right,
             # never counted in an average's divisor
@@ -6059,11 +6063,25 @@ class _ConvCV42(ast.NodeTransformer):
             n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
             if len(n) != 2 or None in n:
                 raise fail(node, f"padding={ast.unparse(given['padding'])}")
-            total = [max((-(-d // stride) - 1) * stride + k - d, 0) for d in n]
-            geom = ops.PoolGeom(k, k, stride, stride, total[0] // 2, total[1] // 2, total[0] - total[0] // 2, total[1] - total[1] // 2, False, False)
+            total = [max((-(-d // s) - 1) * s + k - d, 0) for d, k, s in zip(n, ks, st, strict=True)]
+            geom = ops.PoolGeom(ks[0], ks[1], st[0], st[1], total[0] // 2, total[1] // 2, total[0] - total[0] // 2, total[1] - total[1] // 2, False, False)
             return ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
+        geom = self.floored_shape47(ops.PoolGeom(ks[0], ks[1], st[0], st[1]), x)
+        if not geom.plain:  # shape47: rectangular windows, or windows that do not tile the map
+            return ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
+        k, stride = ks[0], st[0]
         keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
         return ast.Call(ast.Name(name, ast.Load()), [x], keys)
+
+    def floored_shape47(self, geom: ops.PoolGeom, x: ast.AST) -> ops.PoolGeom:
+        """shape47: plain windows over a map of known size (a name declared or read) that do not
+        reach its last row or column are PyTorch's and TF 'VALID''s floor: ``geom`` marked so
+        (:func:`ops.pool_floor_shape47`); else ``geom``."""
+        shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
+        n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
+        if len(n) != 2 or None in n:
+            return geom
+        return ops.pool_floor_shape47(geom, n[0], n[1])
 
     def torch_adaptive(self, node: ast.Call, name: str) -> ast.AST:
         """conv44: ``F.adaptive_avg_pool2d(A[None, None], 1)`` — global average (max) pooling, a
@@ -6167,6 +6185,21 @@ def _tf_size_cv45(node: ast.AST) -> int | None:
     if isinstance(v, (list, tuple)) and len(v) == 2 and v[0] == v[1]:
         v = v[0]
     return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _tf_pair_shape47(node: ast.AST) -> tuple[int, int] | None:
+    """shape47: TF's ksize/strides per axis — ``2``, ``[2]``, ``[2, 3]``, ``[1, 2, 3, 1]`` (batch
+    and channel 1) — as (rows, columns); else None."""
+    v = _number_cv42(node)
+    if isinstance(v, (list, tuple)) and len(v) == 4 and v[0] == v[3] == 1:
+        v = v[1:3]
+    if isinstance(v, (list, tuple)) and len(v) == 1:
+        v = v[0]
+    if isinstance(v, int) and not isinstance(v, bool):
+        return (v, v)
+    if isinstance(v, (list, tuple)) and len(v) == 2 and all(isinstance(a, int) and not isinstance(a, bool) for a in v):
+        return (v[0], v[1])
+    return None
 
 
 def _nhwc_cv45(node: ast.AST | None, layout: str) -> Any:
