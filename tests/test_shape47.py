@@ -62,6 +62,14 @@ CHAINS = [
     ("((X @ v).squeeze(1) @ (X @ v).squeeze(1)) * (X @ v).squeeze(1)", ["N"]),
     ("torch.reshape((X @ v).squeeze(1), (-1, 1))", ["N", 1]),
     ("torch.flatten((X @ v).squeeze(1)).unsqueeze(dim=1)", ["N", 1]),
+    # along the only axis of the 1-D result (the row form's axis 1): one number, or 1-D again
+    ("(X @ v).squeeze(1).sum(0) * (X @ v).squeeze(1)", ["N"]),
+    ("torch.softmax((X @ v).squeeze(1), dim=0)", ["N"]),
+    ("F.softmax((X @ v).squeeze(-1), 0).unsqueeze(1)", ["N", 1]),
+    ("(X @ v).squeeze(1).mean(dim=0) + (X @ v).squeeze(1)", ["N"]),
+    ("torch.log_softmax((X @ v).squeeze(1), dim=-1)", ["N"]),
+    ("(X @ v).squeeze(1).max(0).values * (X @ v).squeeze(1)", ["N"]),
+    ("torch.cumsum((X @ v).squeeze(1), dim=0)", ["N"]),
     ("np.expand_dims(np.squeeze(X @ v, 1), 1)", ["N", 1]),
     ("np.expand_dims((X @ v).squeeze(), -1)", ["N", 1]),
     ("np.expand_dims(np.squeeze(X @ v), 0)", [1, "N"]),
@@ -78,6 +86,8 @@ REFUSED = [
     ("(X @ v).squeeze(1).reshape(3, -1)", "cannot reshape 4 entries into (3, -1)", "无法把 4 个元素变形为 (3, -1)"),
     ("np.squeeze(np.squeeze(X @ v, 1), 0)", "along axis 0, whose length is not 1", "沿第 0 维的长度不是 1"),
     ("np.expand_dims(np.squeeze(X @ v), 2)", "has no axis 2 for expand_dims()", "没有供 expand_dims() 使用的第 2 维"),
+    ("(X @ v).squeeze(1)[:, 0]", "takes one index, not 2", "只接受一个下标"),
+    ("(X @ v).squeeze(1).sum(1)", "has no axis 1 for sum()", "没有供 sum() 使用的第 1 维"),
 ]
 
 NET = """[network]

@@ -2143,6 +2143,8 @@ class _Validator:
                 if n.attr == "T" and getattr(inner, "one_d", False):
                     return inner  # .T of NumPy's/PyTorch's 1-D squeeze is itself
                 n.value = inner  # type: ignore[assignment]
+                if n.attr == "values" and getattr(inner, "zero_d", False):
+                    n.zero_d = True  # type: ignore[attr-defined]  # shape47: v.max(0).values, one number
                 return n
 
             def shape_of(self, e: ast.AST) -> tuple[int, ...] | None:
@@ -2216,9 +2218,22 @@ class _Validator:
                 return out
 
             def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+                said = ast.unparse(n)
                 self.generic_visit(n)
+                if getattr(n.value, "zero_d", False) and ex.int_index(n.slice) == 0:
+                    n.zero_d = True  # type: ignore[attr-defined]  # shape47: v.max(0)[0], one number
                 if not getattr(n.value, "one_d", False):
                     return n
+                if isinstance(n.slice, ast.Tuple) and _new_axes_shape47(n.slice) is None and not any(
+                    isinstance(e, ast.Constant) and e.value is None or isinstance(e, ast.Attribute) and e.attr == "newaxis"
+                    for e in n.slice.elts
+                ):  # v[:, 0] of a 1-D v: PyTorch's and NumPy's "too many indices"
+                    shape = self.shape_of(n.value)
+                    raise spec.err(
+                        where,
+                        catalog.said("spec.shape47.index", x=said, n=int(shape[-1]) if shape else "n", k=len(n.slice.elts)),
+                        catalog.said("spec.shape47.axis_fix"),
+                    )
                 axes = _new_axes_shape47(n.slice)
                 if axes == "row":  # v[None], v[None, :], v[np.newaxis]: the row (1, n)
                     return _row_shape47(n.value)
@@ -2233,6 +2248,44 @@ class _Validator:
                     out.one_d = True  # type: ignore[attr-defined]
                     return out
                 return n
+
+            def one_d_axis(self, n: ast.Call, said: str) -> ast.AST | None:
+                """shape47: a reduction, softmax or cumsum along the only axis of an expression
+                this pass made 1-D (``(h @ v).squeeze(1).sum(0)``, ``F.softmax(e.squeeze(1),
+                dim=0)``): its axis 0 is the row form's axis 1 (-1 stays), the result one number
+                (a reduction) or 1-D again; another axis is PyTorch's and NumPy's error, refused."""
+                f = n.func
+                if not isinstance(f, ast.Attribute) or f.attr not in _AXIS_CALLS_SHAPE47:
+                    return None
+                mod = ex.module_of(f.value)
+                x = (n.args[0] if n.args else None) if mod else f.value
+                if x is None or not getattr(x, "one_d", False):
+                    return None
+                at = 1 if mod else 0  # the axis by position: after the tensor
+                given = next((k for k in n.keywords if k.arg in ("dim", "axis")), None)
+                node = given.value if given is not None else (n.args[at] if len(n.args) > at and f.attr != "norm" else None)
+                if node is None:
+                    return None  # no axis: all of the 1-D vector, the row form's reading
+                axis = ex.int_index(node)
+                if axis is None:
+                    return None
+                if axis not in (0, -1):
+                    shape = self.shape_of(x)
+                    raise spec.err(
+                        where,
+                        catalog.said("spec.shape47.axis", f=f.attr, x=said or ast.unparse(n), n=int(shape[-1]) if shape else "n", axis=axis, axes="0, -1"),
+                        catalog.said("spec.shape47.axis_fix"),
+                    )
+                out = copy.copy(n)
+                if given is not None:
+                    out.keywords = [ast.keyword(k.arg, ast.Constant(1)) if k is given else k for k in n.keywords]
+                else:
+                    out.args = [ast.Constant(1) if i == at else a for i, a in enumerate(n.args)]
+                if f.attr in _AXIS_KEEPS_SHAPE47:
+                    out.one_d = True  # type: ignore[attr-defined]  # softmax, cumsum: 1-D again
+                else:
+                    out.zero_d = True  # type: ignore[attr-defined]  # a reduction: one number
+                return out
 
             def visit_UnaryOp(self, n: ast.UnaryOp) -> ast.AST:
                 self.generic_visit(n)
@@ -2363,6 +2416,9 @@ class _Validator:
                 self.generic_visit(n)
                 f = n.func
                 made = self.one_d_call(n, said, inner)
+                if made is not None:
+                    return made
+                made = self.one_d_axis(n, said)
                 if made is not None:
                     return made
                 if n.args and any(getattr(a, "one_d", False) for a in n.args) and ex.elementwise_call_shape47(n) and all(
@@ -5812,6 +5868,12 @@ def _unbatched_cv42(node: ast.AST, axes: int) -> ast.expr | None:
 
 
 _ONE_D_CALLS_SHAPE47 = frozenset({"unsqueeze", "expand_dims", "squeeze", "flatten", "ravel", "view", "reshape"})
+# shape47: calls that take an axis (by dim=/axis=, or by position after the tensor; norm's second
+# argument is its order), and those of them whose result keeps the axis (1-D again)
+_AXIS_KEEPS_SHAPE47 = frozenset({"softmax", "log_softmax", "cumsum", "cumprod", "normalize"})
+_AXIS_CALLS_SHAPE47 = _AXIS_KEEPS_SHAPE47 | frozenset(
+    {"sum", "mean", "max", "min", "prod", "amax", "amin", "logsumexp", "std", "var", "norm", "median", "nansum", "nanmean"}
+)
 
 
 def _row_shape47(x: ast.expr) -> ast.expr:
