@@ -593,9 +593,14 @@ def _tf_conv2d_pool46(input, filters=None, strides=1, padding="VALID", data_form
     """pool46: ``tf.nn.conv2d`` of an NHWC image and an HWIO filter, 'VALID', as PyTorch's
     F.conv2d (both cross-correlations) after moving the axes."""
     k = _t(filters if filters is not None else filter)
-    assert str(padding).upper() == "VALID" and data_format == "NHWC"
+    assert str(padding).upper() in ("VALID", "SAME") and data_format == "NHWC"
     s = _tf_size_pool46(strides, 0)
-    out = F.conv2d(_t(input).permute(0, 3, 1, 2), k.permute(3, 2, 0, 1), stride=s)
+    x = _t(input).permute(0, 3, 1, 2)
+    if str(padding).upper() == "SAME":  # shape47: TF's rule (stride 1): k − 1 zeros, the larger half below/right
+        kh, kw = k.shape[0], k.shape[1]
+        assert s == 1
+        x = F.pad(x, ((kw - 1) // 2, kw - 1 - (kw - 1) // 2, (kh - 1) // 2, kh - 1 - (kh - 1) // 2))
+    out = F.conv2d(x, k.permute(3, 2, 0, 1), stride=s)
     return out.permute(0, 2, 3, 1)
 
 

@@ -7739,6 +7739,17 @@ class Convert:
             keys += tuple((key, ex.Num(Fraction(int(v.value)))) for key, v in more)
             geom = ops.pool_geom(ex.Call(f, (nx,) * first, keys))
             ref, nref = args[1] if what in ("route", "spread") else (None, None)
+            if geom.plain and what in ("max", "avg", "route", "spread"):
+                # shape47: plain windows that do not reach the map's last row or column are
+                # PyTorch's floor (as the spec reads a named map of known size)
+                try:
+                    rows, cols = (int(d) for d in (ref if ref is not None else x).shape)
+                except (TypeError, ValueError):
+                    rows = cols = None
+                floored = ops.pool_floor_shape47(geom, rows, cols)
+                if floored.floor:
+                    geom = floored
+                    keys += (("floor", ex.Num(Fraction(1))),)
             try:
                 made = mf.Pool(x, k, what, s, ref, None if geom.plain else geom)
                 made.shape

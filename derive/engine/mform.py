@@ -2103,7 +2103,7 @@ class TextPrinter(Printer):
         name = {"max": "max_pool2d", "avg": "avg_pool2d", "up": "upsample", "mask": "pool_mask", "route": "pool_route", "spread": "pool_spread"}[e.what]
         ref = f", {self.doprint(e.ref)}" if e.ref is not None else ""
         if e.geom is not None:  # pool46: the helpers' keywords (kw=, sw=, pad=, ceil=, count_pad=)
-            keys = "".join(f", {k}={v}" for k, v in e.geom.keys() if k != "count_pad" or e.what in ("avg", "spread"))
+            keys = "".join(f", {k}={v}" for k, v in e.geom.keys() if (k != "count_pad" or e.what in ("avg", "spread")) and k != "floor")
             return f"{name}({self.doprint(e.x)}{ref}, {e.geom.kh}, {e.geom.sh}{keys})"
         return f"{name}({self.doprint(e.x)}{ref}, {e.k}" + (f", {e.step})" if e.step != e.k else ")")
 

@@ -2881,6 +2881,16 @@ def int_index(node: ast.AST) -> int | None:
     return _int_index(node)
 
 
+def elementwise_call_shape47(node: ast.Call) -> bool:
+    """shape47: ``node`` calls an element-wise function (the operation table's element-wise
+    rows, or NumPy's/PyTorch's element-wise names), so a 1-D argument gives a 1-D result."""
+    named = _name_and_args(node)
+    if named is None:
+        return False
+    name = named[0]
+    return name in _ELEMENTWISE or name in ops.OPS and ops.get(name).kind == ops.ELEMENTWISE
+
+
 def is_arange(node: ast.AST) -> bool:
     """``np.arange(n)``, ``torch.arange(n)``, ``range(n)`` with one argument."""
     return _is_arange(node)

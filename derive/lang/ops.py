@@ -236,21 +236,25 @@ class PoolGeom(NamedTuple):
     pr: int = 0
     ceil: bool = False
     cip: bool = True
+    floor: bool = False  # shape47: windows that do not tile the map (its last rows/columns dropped)
 
     @property
     def plain(self) -> bool:
-        """conv43/44's square k × k windows s apart, no padding, the last window whole."""
-        return self.kh == self.kw and self.sh == self.sw and not (self.pt or self.pl or self.pb or self.pr or self.ceil)
+        """conv43/44's square k × k windows s apart, no padding, the last window whole, the
+        windows reaching the map's last row and column (shape47: else ``floor``, PyTorch's
+        default, through :func:`pool_windows`)."""
+        return self.kh == self.kw and self.sh == self.sw and not (self.pt or self.pl or self.pb or self.pr or self.ceil or self.floor)
 
     def keys(self) -> tuple[tuple[str, int], ...]:
         """The node's keywords beyond k and stride (only those that differ from the default)."""
         out = [("kw", self.kw), ("sw", self.sw), ("pad", self.pt), ("padw", self.pl), ("padb", self.pb), ("padr", self.pr),
-               ("ceil", int(self.ceil)), ("count_pad", int(self.cip))]
-        default = {"kw": self.kh, "sw": self.sh, "pad": 0, "padw": self.pt, "padb": self.pt, "padr": self.pl, "ceil": 0, "count_pad": 1}
+               ("ceil", int(self.ceil)), ("count_pad", int(self.cip)), ("floor", int(self.floor))]
+        default = {"kw": self.kh, "sw": self.sh, "pad": 0, "padw": self.pt, "padb": self.pt, "padr": self.pl, "ceil": 0, "count_pad": 1,
+                   "floor": 0}
         return tuple((k, v) for k, v in out if v != default[k])
 
 
-POOL_KEYS = ("k", "stride", "kw", "sw", "pad", "padw", "padb", "padr", "ceil", "count_pad")
+POOL_KEYS = ("k", "stride", "kw", "sw", "pad", "padw", "padb", "padr", "ceil", "count_pad", "floor")
 
 
 def pool_geom(n: Any) -> PoolGeom:
@@ -268,7 +272,17 @@ def pool_geom(n: Any) -> PoolGeom:
     kw = get("kw", k)
     pt = get("pad", 0)
     pl = get("padw", pt)
-    return PoolGeom(k, kw, s, get("sw", s if has_s else kw), pt, pl, get("padb", pt), get("padr", pl), bool(get("ceil", 0)), bool(get("count_pad", 1)))
+    return PoolGeom(k, kw, s, get("sw", s if has_s else kw), pt, pl, get("padb", pt), get("padr", pl), bool(get("ceil", 0)), bool(get("count_pad", 1)),
+                    bool(get("floor", 0)))
+
+
+def pool_floor_shape47(g: PoolGeom, rows: Any, cols: Any) -> PoolGeom:
+    """shape47: ``g`` marked ``floor`` when its plain windows do not reach the last row or column
+    of a map of ``rows`` × ``cols`` (whole numbers; PyTorch's default floor drops them: a 5 × 5
+    map, 2 × 2 windows, stride 2 gives 2 × 2); ``g`` itself otherwise."""
+    if not g.plain or not isinstance(rows, int) or not isinstance(cols, int) or rows < g.kh or cols < g.kw:
+        return g
+    return g._replace(floor=True) if (rows - g.kh) % g.sh or (cols - g.kw) % g.sw else g
 
 
 def pool_extent(n: int, k: int, s: int, lo: int = 0, hi: int = 0, ceil: bool = False) -> int:
@@ -402,6 +416,8 @@ def pool_tex_sub(g: PoolGeom, what: str) -> str:
         extra.append(f"p=({g.pt},{g.pb};{g.pl},{g.pr})")
     if g.ceil:
         extra.append("\\lceil\\rceil")
+    if g.floor:  # shape47: the last rows/columns no window reaches are left out
+        extra.append("\\lfloor\\rfloor")
     if not g.cip and what in ("avg", "spread"):
         extra.append("\\mathrm{excl}")
     return ",".join(out) + (";\\thinspace " + ",".join(extra) if extra else "")

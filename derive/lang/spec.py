@@ -1194,6 +1194,7 @@ class _Validator:
             except spelling.SpellingError as e:
                 raise self.err(f'{where} = "{text}"', e.spoken, catalog.said("spec.fix_readme")) from None
             written = text  # before the rewrites: a squeeze there makes the line 1-D
+            squeezed_one_d = False  # shape47: Spec.squeezed's marker on the line's result
             try:
                 if len(text) <= ex.MAX_LENGTH:  # else the parse below names the limit
                     text = self.items_detached_hn30(key, text, dialect, params, loss_key)
@@ -1235,7 +1236,9 @@ class _Validator:
                     text = self.diag_made_hn25(text, inputs, shapes)
                     text = self.eye_made(f'{where} = "{text}"', text, inputs, shapes, dims)
                     text = self.folded_hn31(f'{where} = "{text}"', text, shapes, constants, dims)
+                    self.squeezed_one_d_shape47 = False
                     text = self.squeezed(f'{where} = "{text}"', text, shapes, constants, dims)
+                    squeezed_one_d = self.squeezed_one_d_shape47
                     text = self.fills(key, text, fwd)
                     text = self.detached(f'{where} = "{text}"', text, params, forward)
                     text = _floor_sizes(text, dims)
@@ -1267,7 +1270,7 @@ class _Validator:
             ):
                 self.zero_d.add(key)  # C[0, 1], x.sum(), logsumexp(v, dim=0): one number
             if len(shapes[key]) == 2 and shapes[key][0] == 1:
-                if any(
+                if squeezed_one_d or any(
                     ex.is_one_dimensional(t, frozenset(self.one_d), scalars, shapes)
                     for t in (text, written)
                 ):
@@ -2140,6 +2143,8 @@ class _Validator:
                 if n.attr == "T" and getattr(inner, "one_d", False):
                     return inner  # .T of NumPy's/PyTorch's 1-D squeeze is itself
                 n.value = inner  # type: ignore[assignment]
+                if n.attr == "values" and getattr(inner, "zero_d", False):
+                    n.zero_d = True  # type: ignore[attr-defined]  # shape47: v.max(0).values, one number
                 return n
 
             def shape_of(self, e: ast.AST) -> tuple[int, ...] | None:
@@ -2212,9 +2217,215 @@ class _Validator:
                 out.one_d = True  # type: ignore[attr-defined]
                 return out
 
+            def visit_Subscript(self, n: ast.Subscript) -> ast.AST:
+                said = ast.unparse(n)
+                self.generic_visit(n)
+                if getattr(n.value, "zero_d", False) and ex.int_index(n.slice) == 0:
+                    n.zero_d = True  # type: ignore[attr-defined]  # shape47: v.max(0)[0], one number
+                if not getattr(n.value, "one_d", False):
+                    return n
+                if isinstance(n.slice, ast.Tuple) and _new_axes_shape47(n.slice) is None and not any(
+                    isinstance(e, ast.Constant) and e.value is None or isinstance(e, ast.Attribute) and e.attr == "newaxis"
+                    for e in n.slice.elts
+                ):  # v[:, 0] of a 1-D v: PyTorch's and NumPy's "too many indices"
+                    shape = self.shape_of(n.value)
+                    raise spec.err(
+                        where,
+                        catalog.said("spec.shape47.index", x=said, n=int(shape[-1]) if shape else "n", k=len(n.slice.elts)),
+                        catalog.said("spec.shape47.axis_fix"),
+                    )
+                axes = _new_axes_shape47(n.slice)
+                if axes == "row":  # v[None], v[None, :], v[np.newaxis]: the row (1, n)
+                    return _row_shape47(n.value)
+                if axes == "column":  # v[:, None], v[..., None]: the column (n, 1)
+                    return _column_shape47(n.value)
+                row = _row_shape47(n.value)
+                if ex.int_index(n.slice) is not None:  # v[i]: one entry of the 1-D vector
+                    return ast.Subscript(row, ast.Tuple([ast.Constant(0), n.slice], ast.Load()), ast.Load())
+                if isinstance(n.slice, ast.Slice):  # v[a:b]: 1-D still
+                    whole = ast.Slice(None, None, None)
+                    out = ast.Subscript(row, ast.Tuple([whole, n.slice], ast.Load()), ast.Load())
+                    out.one_d = True  # type: ignore[attr-defined]
+                    return out
+                return n
+
+            def one_d_axis(self, n: ast.Call, said: str) -> ast.AST | None:
+                """shape47: a reduction, softmax or cumsum along the only axis of an expression
+                this pass made 1-D (``(h @ v).squeeze(1).sum(0)``, ``F.softmax(e.squeeze(1),
+                dim=0)``): its axis 0 is the row form's axis 1 (-1 stays), the result one number
+                (a reduction) or 1-D again; another axis is PyTorch's and NumPy's error, refused."""
+                f = n.func
+                if not isinstance(f, ast.Attribute) or f.attr not in _AXIS_CALLS_SHAPE47:
+                    return None
+                mod = ex.module_of(f.value)
+                x = (n.args[0] if n.args else None) if mod else f.value
+                if x is None or not getattr(x, "one_d", False):
+                    return None
+                at = 1 if mod else 0  # the axis by position: after the tensor
+                given = next((k for k in n.keywords if k.arg in ("dim", "axis")), None)
+                node = given.value if given is not None else (n.args[at] if len(n.args) > at and f.attr != "norm" else None)
+                if node is None:
+                    return None  # no axis: all of the 1-D vector, the row form's reading
+                axis = ex.int_index(node)
+                if axis is None:
+                    return None
+                if axis not in (0, -1):
+                    shape = self.shape_of(x)
+                    raise spec.err(
+                        where,
+                        catalog.said("spec.shape47.axis", f=f.attr, x=said or ast.unparse(n), n=int(shape[-1]) if shape else "n", axis=axis, axes="0, -1"),
+                        catalog.said("spec.shape47.axis_fix"),
+                    )
+                out = copy.copy(n)
+                if given is not None:
+                    out.keywords = [ast.keyword(k.arg, ast.Constant(1)) if k is given else k for k in n.keywords]
+                else:
+                    out.args = [ast.Constant(1) if i == at else a for i, a in enumerate(n.args)]
+                if f.attr in _AXIS_KEEPS_SHAPE47:
+                    out.one_d = True  # type: ignore[attr-defined]  # softmax, cumsum: 1-D again
+                else:
+                    out.zero_d = True  # type: ignore[attr-defined]  # a reduction: one number
+                return out
+
+            def visit_UnaryOp(self, n: ast.UnaryOp) -> ast.AST:
+                self.generic_visit(n)
+                if getattr(n.operand, "one_d", False):
+                    n.one_d = True  # type: ignore[attr-defined]  # -v: 1-D
+                return n
+
+            def visit_BinOp(self, n: ast.BinOp) -> ast.AST:
+                """shape47: arithmetic on expressions this pass made 1-D — ``u @ v`` of two is
+                NumPy's inner product (one number), ``v @ A`` / ``A @ v`` the 1-D products, ``+ - * /
+                **`` with another 1-D vector or a number 1-D again (so a later unsqueeze reads it)."""
+                self.generic_visit(n)
+                left, right = (getattr(k, "one_d", False) for k in (n.left, n.right))
+                if not (left or right):
+                    return n
+                if isinstance(n.op, ast.MatMult):
+                    if left and right:  # NumPy's inner product: one number
+                        inner = ast.BinOp(_row_shape47(n.left), ast.MatMult(), _column_shape47(n.right))
+                        inner.zero_d = True  # type: ignore[attr-defined]
+                        return inner
+                    if left:
+                        out = ast.BinOp(_row_shape47(n.left), ast.MatMult(), n.right)
+                    else:
+                        out = ast.Attribute(ast.BinOp(n.left, ast.MatMult(), _column_shape47(n.right)), "T", ast.Load())
+                    out.one_d = True  # type: ignore[attr-defined]
+                    return out
+                if all(getattr(k, "one_d", False) or self.number(k) for k in (n.left, n.right)):
+                    n.one_d = True  # type: ignore[attr-defined]
+                return n
+
+            def number(self, e: ast.AST) -> bool:
+                if getattr(e, "zero_d", False):
+                    return True
+                if isinstance(e, ast.UnaryOp):
+                    return self.number(e.operand)
+                return isinstance(e, ast.Constant) and type(e.value) in (int, float) or (
+                    isinstance(e, ast.Name) and (e.id in constants or e.id in dims)
+                )
+
+            def one_d_call(self, n: ast.Call, said: str, inner: str) -> ast.AST | None:
+                """shape47: a squeeze, unsqueeze, flatten or reshape of an expression this pass
+                made 1-D (``(h @ v).squeeze(1).unsqueeze(-1)``): NumPy's/PyTorch's meaning —
+                ``unsqueeze(1)``/``(-1)``, ``np.expand_dims(…, 1)``, ``reshape(-1, 1)`` the column,
+                ``unsqueeze(0)``/``(-2)``, ``reshape(1, -1)`` the row, ``flatten()``, ``view(-1)``,
+                ``squeeze()``/``squeeze(0)`` itself (1-D); an axis a 1-D tensor does not have is
+                PyTorch's and NumPy's error, refused in one line. None: not such a call."""
+                f = n.func
+                if not isinstance(f, ast.Attribute) or f.attr not in _ONE_D_CALLS_SHAPE47:
+                    return None
+                name, mod = f.attr, ex.module_of(f.value)
+                if mod:
+                    if not n.args:
+                        return None
+                    x, rest = n.args[0], list(n.args[1:])
+                elif name == "expand_dims":
+                    return None
+                else:
+                    x, rest = f.value, list(n.args)
+                if not getattr(x, "one_d", False):
+                    return None
+                for k in n.keywords:
+                    if k.arg in ("dim", "axis", "shape") and not rest:
+                        rest = [k.value]
+                    else:
+                        return None
+                if len(rest) == 1 and isinstance(rest[0], ast.Tuple | ast.List) and name in ("view", "reshape"):
+                    rest = list(rest[0].elts)
+                sizes = [ex.int_index(a) for a in rest]
+                if None in sizes:
+                    return None
+                shape = self.shape_of(x)
+                length = int(shape[-1]) if shape else None
+                numpy = mod in ("np", "numpy", "jnp")
+
+                def out_of_range(axis: int, axes: str) -> Exception:
+                    return spec.err(
+                        where,
+                        catalog.said("spec.shape47.axis", f=name, x=said, n=length if length is not None else "n", axis=axis, axes=axes),
+                        catalog.said("spec.shape47.axis_fix"),
+                    )
+
+                if name in ("unsqueeze", "expand_dims"):
+                    if len(sizes) != 1:
+                        return None
+                    if sizes[0] in (0, -2):
+                        return _row_shape47(x)
+                    if sizes[0] in (1, -1):
+                        return _column_shape47(x)
+                    raise out_of_range(sizes[0], "0, 1, -1, -2")
+                if name == "squeeze":
+                    if not sizes:
+                        return x
+                    if len(sizes) != 1:
+                        return None
+                    if sizes[0] not in (0, -1):
+                        raise out_of_range(sizes[0], "0, -1")
+                    if numpy and length != 1:
+                        raise spec.err(
+                            where,
+                            catalog.said("spec.expr.squeeze_axis", x=inner, x2=[length], axis=sizes[0]),
+                            catalog.said("spec.fix_readme"),
+                        )
+                    return x  # PyTorch: squeezing an axis longer than 1 leaves the tensor
+                if name in ("flatten", "ravel"):
+                    return x if not sizes else None
+                if sizes in ([-1], [length]):
+                    return x
+                if sizes in ([-1, 1], [length, 1]):
+                    return _column_shape47(x)
+                if sizes in ([1, -1], [1, length]):
+                    return _row_shape47(x)
+                known = [k for k in sizes if k != -1]
+                if length is not None and known and all(k > 0 for k in known) and (
+                    length % math.prod(known) or -1 not in sizes and math.prod(known) != length
+                ):  # NumPy's and PyTorch's error: the entries do not fill the shape asked
+                    raise spec.err(
+                        where,
+                        catalog.said("spec.expr.target_shape_2", x=length, asked=tuple(sizes)),
+                        catalog.said("spec.shape47.axis_fix"),
+                    )
+                return None  # another reshape: the parser's
+
             def visit_Call(self, n: ast.Call) -> ast.AST:
+                said = inner = ""  # shape47: the user's text of the call and its tensor, for a refusal
+                if isinstance(n.func, ast.Attribute) and n.func.attr in _ONE_D_CALLS_SHAPE47:
+                    said = ast.unparse(n)
+                    inner = ast.unparse(n.args[0] if ex.module_of(n.func.value) and n.args else n.func.value)
                 self.generic_visit(n)
                 f = n.func
+                made = self.one_d_call(n, said, inner)
+                if made is not None:
+                    return made
+                made = self.one_d_axis(n, said)
+                if made is not None:
+                    return made
+                if n.args and any(getattr(a, "one_d", False) for a in n.args) and ex.elementwise_call_shape47(n) and all(
+                    getattr(a, "one_d", False) or self.number(a) for a in n.args
+                ):
+                    n.one_d = True  # type: ignore[attr-defined]  # torch.tanh(v) of a 1-D v: 1-D
+                    return n
                 joined = self.joined_hn32(n)
                 if joined is not None:
                     return joined
@@ -2273,6 +2484,8 @@ class _Validator:
         try:
             before = ast.dump(tree)
             new = Squeeze().visit(tree)
+            # shape47: the line's result is 1-D by this pass's marker ((u @ u) * u of squeezes)
+            self.squeezed_one_d_shape47 = bool(getattr(new.body, "one_d", False))
             return text if ast.dump(new) == before else ast.unparse(new)
         except RecursionError:  # too deep to rewrite: the line's own parse names its limits
             return text
@@ -5654,6 +5867,53 @@ def _unbatched_cv42(node: ast.AST, axes: int) -> ast.expr | None:
     return node if axes == 0 else None
 
 
+_ONE_D_CALLS_SHAPE47 = frozenset({"unsqueeze", "expand_dims", "squeeze", "flatten", "ravel", "view", "reshape"})
+# shape47: calls that take an axis (by dim=/axis=, or by position after the tensor; norm's second
+# argument is its order), and those of them whose result keeps the axis (1-D again)
+_AXIS_KEEPS_SHAPE47 = frozenset({"softmax", "log_softmax", "cumsum", "cumprod", "normalize"})
+_AXIS_CALLS_SHAPE47 = _AXIS_KEEPS_SHAPE47 | frozenset(
+    {"sum", "mean", "max", "min", "prod", "amax", "amin", "logsumexp", "std", "var", "norm", "median", "nansum", "nanmean"}
+)
+
+
+def _row_shape47(x: ast.expr) -> ast.expr:
+    """shape47: the row (1, n) of an expression :meth:`Spec.squeezed` made 1-D (``e`` a row, or
+    ``e.T`` of a column ``e``): the same node without its 1-D marker."""
+    out = copy.copy(x)
+    out.__dict__.pop("one_d", None)
+    return out
+
+
+def _column_shape47(x: ast.expr) -> ast.expr:
+    """shape47: the column (n, 1) of an expression :meth:`Spec.squeezed` made 1-D: the column it
+    was squeezed from (``e`` of ``e.T``), else the row's transpose."""
+    if isinstance(x, ast.Attribute) and x.attr == "T" and not getattr(x.value, "one_d", False):
+        return x.value
+    return ast.Attribute(_row_shape47(x), "T", ast.Load())
+
+
+def _new_axes_shape47(s: ast.expr) -> str | None:
+    """shape47: ``"row"`` for the index of ``v[None]``, ``v[None, :]``, ``v[np.newaxis, ...]``;
+    ``"column"`` for ``v[:, None]``, ``v[..., np.newaxis]``; else None (3-D or an entry)."""
+
+    def new(e: ast.expr) -> bool:
+        return isinstance(e, ast.Constant) and e.value is None or (
+            isinstance(e, ast.Attribute) and e.attr == "newaxis" and bool(ex.module_of(e.value))
+        )
+
+    def whole(e: ast.expr) -> bool:
+        return isinstance(e, ast.Slice) and e.lower is None and e.upper is None and e.step is None or (
+            isinstance(e, ast.Constant) and e.value is Ellipsis
+        )
+
+    parts = list(s.elts) if isinstance(s, ast.Tuple) else [s]
+    if len(parts) == 1 and new(parts[0]) or len(parts) == 2 and new(parts[0]) and whole(parts[1]):
+        return "row"
+    if len(parts) == 2 and whole(parts[0]) and new(parts[1]):
+        return "column"
+    return None
+
+
 class _ConvCV42(ast.NodeTransformer):
     """conv42: rewrites the convolutions of a line, inside out (see
     :meth:`Spec.convolutions_cv42`); ``refuse(node, what)`` makes the one-line refusal."""
@@ -5815,6 +6075,7 @@ class _ConvCV42(ast.NodeTransformer):
         if x is None:
             raise self.refuse(node, "")
         geom = ops.PoolGeom(ks[0], ks[1], st[0], st[1], pad[0], pad[1], pad[0], pad[1], ceil, cip)
+        geom = self.floored_shape47(geom, x)  # a 5 × 5 map, 2 × 2 windows: the last row/column dropped
         made = ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
         return _conv4(made, 2, ast.unparse(node))
 
@@ -5833,7 +6094,8 @@ class _ConvCV42(ast.NodeTransformer):
                 raise (self.refuse if name == "conv" else self.pool_refusal)(node, f"{kw.arg}=")
             given["filters" if kw.arg == "filter" else kw.arg] = kw.value
         fail = self.refuse if name == "conv" else self.pool_refusal
-        same = name != "conv" and _number_cv42(given.get("padding", ast.Constant("VALID"))) in ("SAME", "same")
+        # shape47: TF conv2d 'SAME' too (stride 1, an odd square kernel: PyTorch's padding='same')
+        same = _number_cv42(given.get("padding", ast.Constant("VALID"))) in ("SAME", "same")
         if not same and _number_cv42(given.get("padding", ast.Constant("VALID"))) not in ("VALID", "valid"):
             raise fail(node, f"padding={ast.unparse(given['padding'])}")
         if _number_cv42(given.get("data_format", ast.Constant("NHWC"))) != "NHWC":
@@ -5848,12 +6110,14 @@ class _ConvCV42(ast.NodeTransformer):
             k = _nhwc_cv45(given.get("filters"), "::IO")
             if k is None or stride != 1:
                 raise fail(node, f"strides={ast.unparse(given['strides'])}" if k is not None and "strides" in given else "")
-            return ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], [])
-        k = _tf_size_cv45(given["ksize"]) if "ksize" in given else None
-        if not (isinstance(k, int) and k >= 1):
+            keys = [ast.keyword("padding", ast.Constant(self.same(node, k)))] if same else []
+            return ast.Call(ast.Name("correlate2d", ast.Load()), [x, k], keys)
+        # shape47: per-axis windows and strides (ksize=[1, kh, kw, 1], strides=[1, sh, sw, 1], [kh, kw])
+        ks = _tf_pair_shape47(given["ksize"]) if "ksize" in given else None
+        if ks is None or min(ks) < 1:
             raise fail(node, f"ksize={ast.unparse(given['ksize'])}" if "ksize" in given else "ksize")
-        stride = k if stride is None else stride
-        if not (isinstance(stride, int) and stride >= 1):
+        st = ks if "strides" not in given else _tf_pair_shape47(given["strides"])
+        if st is None or min(st) < 1:
             raise fail(node, f"strides={ast.unparse(given['strides'])}")
         if same:  # pool46: TF's 'SAME': ⌈n/s⌉ windows, the padding split with the larger half below/right,
             # never counted in an average's divisor
@@ -5861,11 +6125,25 @@ class _ConvCV42(ast.NodeTransformer):
             n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
             if len(n) != 2 or None in n:
                 raise fail(node, f"padding={ast.unparse(given['padding'])}")
-            total = [max((-(-d // stride) - 1) * stride + k - d, 0) for d in n]
-            geom = ops.PoolGeom(k, k, stride, stride, total[0] // 2, total[1] // 2, total[0] - total[0] // 2, total[1] - total[1] // 2, False, False)
+            total = [max((-(-d // s) - 1) * s + k - d, 0) for d, k, s in zip(n, ks, st, strict=True)]
+            geom = ops.PoolGeom(ks[0], ks[1], st[0], st[1], total[0] // 2, total[1] // 2, total[0] - total[0] // 2, total[1] - total[1] // 2, False, False)
             return ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
+        geom = self.floored_shape47(ops.PoolGeom(ks[0], ks[1], st[0], st[1]), x)
+        if not geom.plain:  # shape47: rectangular windows, or windows that do not tile the map
+            return ast.Call(ast.Name(name, ast.Load()), [x], _pool_keys_pool46(geom))
+        k, stride = ks[0], st[0]
         keys = [ast.keyword("k", ast.Constant(k))] + ([ast.keyword("stride", ast.Constant(stride))] if stride != k else [])
         return ast.Call(ast.Name(name, ast.Load()), [x], keys)
+
+    def floored_shape47(self, geom: ops.PoolGeom, x: ast.AST) -> ops.PoolGeom:
+        """shape47: plain windows over a map of known size (a name declared or read) that do not
+        reach its last row or column are PyTorch's and TF 'VALID''s floor: ``geom`` marked so
+        (:func:`ops.pool_floor_shape47`); else ``geom``."""
+        shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
+        n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
+        if len(n) != 2 or None in n:
+            return geom
+        return ops.pool_floor_shape47(geom, n[0], n[1])
 
     def torch_adaptive(self, node: ast.Call, name: str) -> ast.AST:
         """conv44: ``F.adaptive_avg_pool2d(A[None, None], 1)`` — global average (max) pooling, a
@@ -5969,6 +6247,21 @@ def _tf_size_cv45(node: ast.AST) -> int | None:
     if isinstance(v, (list, tuple)) and len(v) == 2 and v[0] == v[1]:
         v = v[0]
     return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _tf_pair_shape47(node: ast.AST) -> tuple[int, int] | None:
+    """shape47: TF's ksize/strides per axis — ``2``, ``[2]``, ``[2, 3]``, ``[1, 2, 3, 1]`` (batch
+    and channel 1) — as (rows, columns); else None."""
+    v = _number_cv42(node)
+    if isinstance(v, (list, tuple)) and len(v) == 4 and v[0] == v[3] == 1:
+        v = v[1:3]
+    if isinstance(v, (list, tuple)) and len(v) == 1:
+        v = v[0]
+    if isinstance(v, int) and not isinstance(v, bool):
+        return (v, v)
+    if isinstance(v, (list, tuple)) and len(v) == 2 and all(isinstance(a, int) and not isinstance(a, bool) for a in v):
+        return (v[0], v[1])
+    return None
 
 
 def _nhwc_cv45(node: ast.AST | None, layout: str) -> Any:

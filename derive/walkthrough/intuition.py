@@ -908,6 +908,8 @@ class _Writer:
                 geom = ops.pool_geom(pooled[0])  # pool46: "k × k windows s apart" only where it is so
                 if s != k and geom.kh == geom.kw and geom.sh == geom.sw:  # conv44: windows that overlap (or leave entries out between them)
                     out.append(Words(f"pool-overlap-{'avg' if r == 'pool-spread' else r[5:]}" if s < k else "pool-gaps", (*base, ("k", k), ("s", s))))
+                if geom.floor:  # shape47: the last rows/columns no window reaches (PyTorch's floor)
+                    out.append(Words("pool-floor", (*base, ("kh", geom.kh), ("kw", geom.kw), ("sh", geom.sh), ("sw", geom.sw))))
             elif r in ("corr2d-kernel", "corr2d-input") and (
                 slides := [
                     c for c in _calls(tree)
