@@ -718,7 +718,8 @@ def _tf_shim() -> SimpleNamespace:
             ),
         ),
         one_hot=lambda indices, depth: F.one_hot(_t(indices).long(), int(depth)).to(D),
-        clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
+        clip_by_value=lambda t, clip_value_min=None, clip_value_max=None, name=None: torch.clamp(
+            _t(t), clip_value_min, clip_value_max),
         # tf.cast to a float type (the oracle computes in float64 throughout)
         cast=lambda x, dtype: _t(x).to(torch.float64),
         float32="float32",
@@ -2324,3 +2325,29 @@ def _extras_hn47(modules: dict[str, Any]) -> None:
     nd = _mxnet_shim_hn47()
     mx = SimpleNamespace(nd=nd, ndarray=nd, sym=nd, symbol=nd)
     modules.update({"mx": mx, "mxnet": mx, "nd": nd})
+    # TensorFlow's gelu (exact by default), JAX's leaky_relu (slope 0.01) and relu6, by their
+    # documentation (the hunt of heldnets47 spelled them)
+    modules["tf"].nn.gelu = lambda features, approximate=False, name=None: F.gelu(
+        _t(features), approximate="tanh" if approximate else "none")
+    modules["jax"].nn.leaky_relu = lambda x, negative_slope=0.01: torch.where(
+        _t(x) >= 0, _t(x), negative_slope * _t(x))
+    modules["jax"].nn.relu6 = lambda x: torch.clamp(_t(x), 0.0, 6.0)
+    # Optax's safe softmax cross-entropy, PolyLoss and perceptron loss
+    # (optax/losses/_classification.py), and the optax.losses namespace
+    opt = modules["optax"]
+
+    def safe_ce(logits, labels):
+        logp = torch.log_softmax(_t(logits), dim=-1)
+        y = _t(labels)
+        return -torch.where(y != 0, y * logp, torch.zeros_like(logp)).sum(-1)
+
+    def poly(logits, labels, epsilon=2.0, axis=-1):
+        p = torch.softmax(_t(logits), dim=axis)
+        y = _t(labels)
+        return -(y * torch.log_softmax(_t(logits), dim=axis)).sum(axis) + epsilon * (y * (1 - p)).sum(axis)
+
+    opt.safe_softmax_cross_entropy = safe_ce
+    opt.poly_loss_cross_entropy = poly
+    opt.perceptron_loss = lambda predictor_outputs, targets: torch.clamp(
+        -_t(predictor_outputs) * _t(targets), min=0.0)
+    opt.losses = SimpleNamespace(**vars(opt))
