@@ -1,4 +1,6 @@
-"""heldnets47: Apache MXNet's NDArray (and Symbol) functions written as PyTorch's calls of the
+"""heldnets47: readings and refusals of round 47's held-out course networks.
+
+Apache MXNet's NDArray (and Symbol) functions written as PyTorch's calls of the
 same values, as :mod:`derive.lang.spelling` does for Paddle's and MindSpore's.
 
 Only functions whose MXNet definition (mxnet.apache.org, the 1.x ``mx.nd`` API) is a formula of
@@ -237,3 +239,25 @@ def mxnet_hn47(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, objec
             return ast.copy_location(call(n, name), n)
 
     return sp._lines_respelled_hn44(fwd, wanted, MXNet)
+
+
+# a matching chosen from the data (DETR's Hungarian matching, SciPy's and its JAX/Torch ports)
+MATCHING = frozenset({"linear_sum_assignment", "min_weight_full_bipartite_matching"})
+
+
+def matching_hn47(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
+    """The [forward] lines as written; a call of a matching solver
+    (``scipy.optimize.linear_sum_assignment(cost)``, also bare or under another module) is
+    refused with its own sentence: the matching is a choice made from the data, so the loss
+    is a formula of the matched pairs, given in their matched order."""
+    for key, text in fwd.items():
+        tree = sp.parsed(text) if isinstance(text, str) and any(m in text for m in MATCHING) else None
+        for n in ast.walk(tree) if tree is not None else ():
+            if isinstance(n, ast.Call):
+                f = n.func
+                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+                if name in MATCHING and name not in taken:
+                    err = sp.SpellingError(catalog.said("spec.heldnets47.matching", name=name))
+                    err.key = key  # type: ignore[attr-defined]
+                    raise err
+    return fwd
