@@ -32,6 +32,7 @@ import numpy as np
 import pytest
 from test_heldnets21 import _both, _refusal
 
+from derive.checker.check import check
 from derive.engine.backprop import derive
 from derive.lang import spec as spec_mod
 from derive.numeric import verify as numeric
@@ -192,3 +193,39 @@ def test_mxnet_defaults_are_mxnets_not_pytorchs() -> None:
     want = np.where(h > 0, h, 0.25 * h).sum() + x.sum()
     assert abs(float(env["loss"][0, 0]) - want) < 1e-12
     assert abs(want - (np.where(h > 0, h, 0.01 * h).sum() + x.sum())) > 0.05  # the defaults differ here
+
+
+@pytest.mark.parametrize(
+    ("name", "tex"),
+    [
+        ("eps_hat", r"\frac{2}{N d} \hat{\varepsilon}"),
+        ("epsilon_hat", r"\frac{2}{N d} \hat{\epsilon}"),
+        ("mu_hat", r"\frac{2}{N d} \hat{\mu}"),
+        ("mu_hat", r"\frac{2}{N d} \boldsymbol{\hat{\mu}}"),
+    ],
+)
+def test_check_reads_a_hatted_greek_letter_as_the_networks_name(tmp_path, name: str, tex: str) -> None:
+    r"""The walkthrough of hn47's DDPM spec prints its ``eps_hat`` as ``\hat{\varepsilon}``; the
+    checker refused that LaTeX ("expected a name inside \hat{…}, found '\varepsilon'"), so its
+    own formula came back unread. ∂L/∂(name) of mean(name²) over an [N, d] matrix is
+    2/(N·d)·name (the checker wants the sizes named)."""
+    spec = tmp_path / "hat.toml"
+    spec.write_text(f"""
+[dims]
+N = 3
+d = 2
+[inputs]
+x = ["N", "d"]
+[params]
+W = ["d", "d"]
+[forward]
+{name} = "x @ W"
+loss = "torch.mean({name} ** 2)"
+[values]
+x = [[0.5, -0.3], [1.0, 0.8], [-0.7, 0.2]]
+W = [[0.4, -0.6], [0.3, 0.9]]
+""")
+    right = check(str(spec), "W", r"x^\top " + tex, latex=True)
+    assert right.ok, right
+    wrong = check(str(spec), "W", r"x^\top " + tex.replace("{2}", "{1}"), latex=True)
+    assert not wrong.ok
