@@ -723,7 +723,8 @@ def _tf_shim() -> SimpleNamespace:
             ),
         ),
         one_hot=lambda indices, depth: F.one_hot(_t(indices).long(), int(depth)).to(D),
-        clip_by_value=lambda t, lo, hi: torch.clamp(_t(t), lo, hi),
+        clip_by_value=lambda t, clip_value_min=None, clip_value_max=None, name=None: torch.clamp(
+            _t(t), clip_value_min, clip_value_max),
         # tf.cast to a float type (the oracle computes in float64 throughout)
         cast=lambda x, dtype: _t(x).to(torch.float64),
         float32="float32",
@@ -1464,6 +1465,7 @@ def namespace(
     modules["paddle"] = _paddle_shim_hn41()
     _extras_hn42(modules, raw)
     _extras_hn44(modules)
+    _extras_hn47(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -2233,3 +2235,124 @@ def _extras_hn44(modules: dict[str, Any]) -> None:
     for name in ("mindspore", "ms"):
         if name in modules and not hasattr(modules[name], "mint"):
             modules[name].mint = mint
+
+
+def _mxnet_shim_hn47() -> SimpleNamespace:
+    """heldnets47: MXNet 1.x's NDArray functions as its API documentation defines them:
+    ``softmax``/``log_softmax`` along ``axis=-1`` with ``temperature``; ``dot``'s and
+    ``linalg.gemm2``'s transpose flags (gemm2's ``alpha``); ``FullyConnected`` is ``data ·
+    weightᵀ + bias`` (weight stored [num_hidden, in]); ``LeakyReLU``'s default slope 0.25;
+    ``Activation``'s ``softrelu`` is log(1 + eˣ); ``smooth_l1``'s σ: 0.5(σx)² for |x| < 1/σ²,
+    else |x| − 0.5/σ²; ``concat`` along ``dim=1``; ``norm`` of every entry by default."""
+
+    def red(f):
+        def call(data, axis=None, keepdims=False, exclude=False, **_):
+            assert not exclude
+            x = _t(data)
+            if axis is None or axis == ():
+                return f(x)
+            return f(x, dim=axis, keepdim=keepdims)
+        return call
+
+    def dot(lhs, rhs, transpose_a=False, transpose_b=False, **_):
+        a, b = _t(lhs), _t(rhs)
+        return torch.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
+
+    def gemm2(A, B, transpose_a=False, transpose_b=False, alpha=1.0, **_):
+        return alpha * dot(A, B, transpose_a, transpose_b)
+
+    def fully_connected(data, weight, bias=None, num_hidden=None, no_bias=False, flatten=True, **_):
+        out = torch.matmul(_t(data), _t(weight).T)
+        return out if no_bias or bias is None else out + _t(bias)
+
+    def activation(data, act_type, **_):
+        x = _t(data)
+        return {
+            "relu": lambda: torch.clamp(x, min=0), "sigmoid": lambda: 1 / (1 + torch.exp(-x)),
+            "tanh": lambda: torch.tanh(x), "softrelu": lambda: torch.log1p(torch.exp(x)),
+            "softsign": lambda: x / (1 + x.abs()), "log_sigmoid": lambda: -torch.log1p(torch.exp(-x)),
+            "mish": lambda: x * torch.tanh(torch.log1p(torch.exp(x))),
+        }[act_type]()
+
+    def leaky(data, act_type="leaky", slope=0.25, **_):
+        x = _t(data)
+        if act_type == "leaky":
+            return torch.where(x > 0, x, slope * x)
+        if act_type == "elu":
+            return torch.where(x > 0, x, slope * (torch.exp(x) - 1))
+        return F.selu(x)
+
+    def smooth_l1(data, scalar=1.0, **_):
+        x = _t(data)
+        return torch.where(x.abs() < 1 / scalar ** 2, 0.5 * (scalar * x) ** 2, x.abs() - 0.5 / scalar ** 2)
+
+    def norm(data, ord=2, axis=None, keepdims=False, **_):
+        x = _t(data)
+        if axis is None:
+            return x.abs().sum() if ord == 1 else torch.sqrt((x ** 2).sum())
+        if ord == 1:
+            return x.abs().sum(dim=axis, keepdim=keepdims)
+        return torch.sqrt((x ** 2).sum(dim=axis, keepdim=keepdims))
+
+    ew = {f: (lambda g: lambda data, **_: g(_t(data)))(getattr(torch, f)) for f in (
+        "exp", "log", "log1p", "expm1", "sqrt", "rsqrt", "abs", "square", "tanh", "sin", "cos",
+        "sigmoid", "relu", "reciprocal", "erf", "log2", "log10", "sinh", "cosh")}
+    binary = {
+        "add": torch.add, "subtract": torch.sub, "multiply": torch.mul, "divide": torch.div,
+        "broadcast_add": torch.add, "broadcast_plus": torch.add, "broadcast_sub": torch.sub,
+        "broadcast_minus": torch.sub, "broadcast_mul": torch.mul, "broadcast_div": torch.div,
+        "elemwise_add": torch.add, "elemwise_sub": torch.sub, "elemwise_mul": torch.mul,
+        "elemwise_div": torch.div,
+    }
+    nd = SimpleNamespace(
+        **ew, **{k: (lambda g: lambda lhs, rhs, **_: g(_t(lhs), _t(rhs)))(v) for k, v in binary.items()},
+        negative=lambda data, **_: -_t(data), arctan=lambda data, **_: torch.atan(_t(data)),
+        softsign=lambda data, **_: _t(data) / (1 + _t(data).abs()),
+        power=lambda base, exp, **_: _t(base) ** _t(exp),
+        broadcast_power=lambda lhs, rhs, **_: _t(lhs) ** _t(rhs),
+        dot=dot, FullyConnected=fully_connected, sum=red(torch.sum), mean=red(torch.mean),
+        softmax=lambda data, axis=-1, temperature=None, **_: torch.softmax(
+            _t(data) / (temperature or 1.0), dim=axis),
+        log_softmax=lambda data, axis=-1, temperature=None, **_: torch.log_softmax(
+            _t(data) / (temperature or 1.0), dim=axis),
+        Activation=activation, LeakyReLU=leaky,
+        clip=lambda data, a_min, a_max, **_: torch.clamp(_t(data), a_min, a_max),
+        transpose=lambda data, axes=None, **_: _t(data).T,
+        smooth_l1=smooth_l1, norm=norm,
+        concat=lambda *data, dim=1, **_: torch.cat([_t(d) for d in data], dim=dim),
+        linalg=SimpleNamespace(gemm2=gemm2),
+    )
+    return nd
+
+
+def _extras_hn47(modules: dict[str, Any]) -> None:
+    """heldnets47: ``import mxnet as mx`` (mx.nd, mx.ndarray, mx.sym) and ``from mxnet import nd``."""
+    nd = _mxnet_shim_hn47()
+    mx = SimpleNamespace(nd=nd, ndarray=nd, sym=nd, symbol=nd)
+    modules.update({"mx": mx, "mxnet": mx, "nd": nd})
+    # TensorFlow's gelu (exact by default), JAX's leaky_relu (slope 0.01) and relu6, by their
+    # documentation (the hunt of heldnets47 spelled them)
+    modules["tf"].nn.gelu = lambda features, approximate=False, name=None: F.gelu(
+        _t(features), approximate="tanh" if approximate else "none")
+    modules["jax"].nn.leaky_relu = lambda x, negative_slope=0.01: torch.where(
+        _t(x) >= 0, _t(x), negative_slope * _t(x))
+    modules["jax"].nn.relu6 = lambda x: torch.clamp(_t(x), 0.0, 6.0)
+    # Optax's safe softmax cross-entropy, PolyLoss and perceptron loss
+    # (optax/losses/_classification.py), and the optax.losses namespace
+    opt = modules["optax"]
+
+    def safe_ce(logits, labels):
+        logp = torch.log_softmax(_t(logits), dim=-1)
+        y = _t(labels)
+        return -torch.where(y != 0, y * logp, torch.zeros_like(logp)).sum(-1)
+
+    def poly(logits, labels, epsilon=2.0, axis=-1):
+        p = torch.softmax(_t(logits), dim=axis)
+        y = _t(labels)
+        return -(y * torch.log_softmax(_t(logits), dim=axis)).sum(axis) + epsilon * (y * (1 - p)).sum(axis)
+
+    opt.safe_softmax_cross_entropy = safe_ce
+    opt.poly_loss_cross_entropy = poly
+    opt.perceptron_loss = lambda predictor_outputs, targets: torch.clamp(
+        -_t(predictor_outputs) * _t(targets), min=0.0)
+    opt.losses = SimpleNamespace(**vars(opt))

@@ -404,6 +404,11 @@ REFUSED = {
     "hn46_hnn_autograd_grad_cn": "torch.autograd.grad() takes a gradient inside the network",
     "hn46_lovasz_hinge_sort": "sort() picks entries by their rank in the data",
     "hn46_variational_dropout_bernoulli": "bernoulli() draws a random sample",
+    # branch heldnets47: an FNO layer by torch.fft.rfft (Chinese), ZCA whitening by
+    # torch.linalg.eigh, DETR's Hungarian matching by scipy.optimize.linear_sum_assignment
+    "hn47_fno_rfft_cn": "is a Fourier transform, whose values are complex numbers",
+    "hn47_zca_whitening_eigh": "eigh() is a matrix decomposition",
+    "hn47_detr_hungarian_match": "chooses a one-to-one matching",
 }
 
 

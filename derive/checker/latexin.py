@@ -2336,14 +2336,28 @@ class _Parser:
                 return cand
         return inner + "hat"
 
+    def greek_in_group(self, parts: list[str], spellings: tuple[str, ...], hat: str) -> str:
+        """heldnets47: the name of a braced group holding a Greek letter (``\\hat{\\varepsilon}``,
+        ``\\mathbf{\\mu}``): the letter spelled as the network spells it (eps or epsilon),
+        with the hat's word where there is one; the first spelling when none is known."""
+        names = ["".join(spelled if p == "\0" else p for p in parts) for spelled in spellings]
+        for name in names:
+            if self.known(self.hat_name(name, hat) if hat else name):
+                return name
+        return names[0]
+
     def braced_name(self, tok: Tok) -> str:
         """The text of ``{…}`` after a font or hat command, as one identifier."""
         toks = self.group_tokens()
         parts = []
         hat = ""  # \boldsymbol{\hat y}, \mathbf{\hat{y}}: the hat inside a font is ŷ's
+        greek: tuple[str, ...] = ()  # heldnets47: \hat{\varepsilon} is the network's eps_hat
         for t in toks:
             if t.kind in ("id", "num") or t.text == "_":
                 parts.append(t.text)
+            elif t.kind == "cmd" and not greek and (t.text[1:] in GREEK or t.text[1:] in GREEK_NAMES):
+                greek = GREEK_NAMES.get(t.text[1:], (t.text[1:],))
+                parts.append("\0")
             elif t.kind == "cmd" and t.text[1:] in FONTS | HATS:
                 hat = hat or (t.text[1:] if t.text[1:] in HATS else "")
                 continue
@@ -2358,6 +2372,8 @@ class _Parser:
                 )
         if not parts:
             raise LatexError(f"{tok.text}{{}} is empty (column {tok.col})", tok.col)
+        if greek:
+            parts = [self.greek_in_group(parts, greek, tok.text[1:] if tok.text[1:] in HATS else hat)]
         if hat and tok.text[1:] not in HATS:
             return self.hat_name("".join(parts), hat)
         return "".join(parts)

@@ -29,7 +29,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops, replicate, spelling, splits
+from derive.lang import ops, replicate, spelling, spelling47, splits
 from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
@@ -1171,6 +1171,12 @@ class _Validator:
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
         fwd = self.mint_hn44(fwd, frozenset(shapes))  # heldnets44: and mindspore.mint's
+        fwd = self.respelled_hn44(  # heldnets47: and MXNet's NDArray functions
+            spelling47.mxnet_hn47, fwd, frozenset(shapes), "spec.heldnets47.mxnet_fix"
+        )
+        fwd = self.respelled_hn44(  # heldnets47: a matching solver refused in its own words
+            spelling47.matching_hn47, fwd, frozenset(shapes), "spec.heldnets47.matching_fix"
+        )
         dialect = ex.dialect_of(str(v) for v in fwd.values())
         # heldnets27: argmax/argmin indices used only to pick: their one-hot rows
         fwd = spelling.argmax_picks_hn27(fwd)

@@ -2864,6 +2864,11 @@ _OPTAX = {
     "kl_divergence_with_log_targets": ("log_predictions", "log_targets", "axis"),
     "sigmoid_focal_loss": ("logits", "labels", "alpha", "gamma"),
     "smooth_labels": ("labels", "alpha"),
+    # heldnets47 (optax/losses/_classification.py): the softmax cross-entropy with 0·log 0 = 0
+    # (the same value and gradient at finite logits), PolyLoss-1 and the perceptron loss
+    "safe_softmax_cross_entropy": ("logits", "labels"),
+    "poly_loss_cross_entropy": ("logits", "labels", "epsilon", "axis"),
+    "perceptron_loss": ("predictor_outputs", "targets"),
 }
 
 
@@ -2926,6 +2931,26 @@ def _smooth_labels(a: dict[str, ast.expr]) -> ast.expr:
     return _add(_mul(_sub(_num(1), alpha), labels), _div(alpha, classes))
 
 
+def _optax_more_hn47(name: str, a: dict[str, ast.expr], z: ast.expr, y: ast.expr) -> ast.expr | None:
+    """heldnets47: Optax's ``poly_loss_cross_entropy(logits, labels, epsilon=2.0)`` — the
+    softmax cross-entropy plus ε·Σ labels·(1 − softmax(logits)) along the last axis, one number
+    per row — and ``perceptron_loss(outputs, targets)`` = max(0, −outputs·targets) per entry."""
+    if name == "perceptron_loss":
+        return _call("maximum", _neg(_mul(z, y)), _num(0.0))
+    if name != "poly_loss_cross_entropy":
+        return None
+    axis = a.get("axis")
+    if not (_is_none(axis) or _int_literal(axis) in (-1, 1)):
+        raise SpellingError(catalog.said("spec.spelling.optax_axis", name=name))
+    f = ast.Attribute(ast.Attribute(ast.Name("tf", ast.Load()), "nn", ast.Load()),
+                      "softmax_cross_entropy_with_logits", ast.Load())
+    ce = ast.Call(f, [], [ast.keyword("labels", y), ast.keyword("logits", z)])
+    soft = ast.Call(ast.Attribute(ast.Name("torch", ast.Load()), "softmax", ast.Load()), [z],
+                    [ast.keyword("dim", _num(1))])
+    rest = _t(_call("sum", _mul(y, _sub(_num(1.0), soft)), axis=_num(1)))
+    return _add(ce, _mul(a.get("epsilon", _num(2.0)), rest))
+
+
 def _optax_call(node: ast.Call) -> ast.expr:
     """One ``optax.<loss>(…)`` call in a spelling derive reads: per-example losses, 1-D per row
     (a row) or per entry, as Optax returns them."""
@@ -2934,8 +2959,13 @@ def _optax_call(node: ast.Call) -> ast.expr:
         return _smooth_labels(_bound(node, "optax.smooth_labels", _OPTAX[name], 2))
     a = _bound(node, f"optax.{name}", _OPTAX[name], 1)
     z, y = a[_OPTAX[name][0]], a.get(_OPTAX[name][1])
-    if name.startswith(("softmax", "sigmoid", "hinge", "cosine", "kl")) and y is None:
+    if name.startswith(("softmax", "sigmoid", "hinge", "cosine", "kl", "safe", "poly", "perceptron")) and y is None:
         raise SpellingError(catalog.said("spec.spelling.optax_call_1", name=name))
+    extra = _optax_more_hn47(name, a, z, y)  # type: ignore[arg-type]
+    if extra is not None:
+        return extra
+    if name == "safe_softmax_cross_entropy":
+        name = "softmax_cross_entropy"
     if name.startswith("kl"):  # summed along the last axis: one number per row
         axis = a.get("axis")
         if not (_is_none(axis) or _int_literal(axis) in (-1, 1)):
@@ -3498,8 +3528,7 @@ def optax_losses(text: str) -> str:
             f = n.func
             if (
                 isinstance(f, ast.Attribute)
-                and isinstance(f.value, ast.Name)
-                and f.value.id == "optax"
+                and _module_path(f.value) in ("optax", "optax.losses")  # heldnets47: .losses
                 and f.attr in _OPTAX
             ):
                 return _optax_call(n)
