@@ -289,7 +289,7 @@ class _Time:
             else:
                 lhs, rhs = replace(t.grad_ref(g.loss_tex), delta=True), self.grads[name]  # type: ignore[index]
             shown.append(f"{map_refs(lhs, at).tex()} = {map_refs(rhs, at).tex()}")
-        return Math(" \\\\ ".join(shown))  # one row each (a gathered block)
+        return Math(", \\quad ".join(shown))
 
     def same(self, value: Any, ref: Any, shift: int) -> tuple[Any, list, list] | None:
         """The proof that ``value`` is ``ref`` moved by ``shift`` steps, the tensors taken
@@ -516,7 +516,6 @@ def _shared(time: _Time, v: BackwardVisit, pos: int) -> AtStep | None:
         return None
     # one family, or a path through a gate the spec writes inside a step (its n₁ reads W_r
     # inside σ(·), no node r₁): that path is proven equal to the family's formula moved there
-    one = len({s.family for s in at}) == 1  # type: ignore[union-attr]
     steps = sorted(s.step for s in at)  # type: ignore[union-attr]
     if steps != list(range(steps[0], steps[0] + len(steps))):
         return None
@@ -533,7 +532,7 @@ def _shared(time: _Time, v: BackwardVisit, pos: int) -> AtStep | None:
             return None
         proved = time.same(value, ref, s.step - at[top].step)  # type: ignore[union-attr]
         # a state before the first step only beside a gate written inside the step
-        if proved is None or proved[1] and not proved[2] or one and proved[2]:
+        if proved is None or proved[1] and not proved[2]:
             return None
         proofs.append(proved[0])
         zeros += proved[1]
