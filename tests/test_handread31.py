@@ -140,3 +140,101 @@ def test_a_first_step_that_is_not_a_special_case_keeps_its_paths() -> None:
     assert b.at_step is None or not b.at_step.gate
     sec = _section(_md(NOT_SPECIAL), "\\partial W_{r}")
     assert "writes the gate inside another formula" not in sec
+
+
+# ---- handread30's leftovers: group lasso's row lengths, a symmetric pair, descent moves
+# parameters -----------------------------------------------------------------------------------
+
+# held out: a linear scorer with an L2,1 (group) penalty on the rows of its weight, written
+# with torch's sum(dim=1)
+ROW_GROUPS = """
+[network]
+name = "held-row-groups"
+[dims]
+m = 3
+d = 4
+k = 2
+[inputs]
+X = ["m", "d"]
+Y = ["m", "k"]
+[params]
+V = ["d", "k"]
+[constants]
+mu = 0.1
+[forward]
+P = "X @ V"
+fit = "((P - Y) ** 2).mean()"
+rows = "torch.sqrt((V ** 2).sum(dim=1)).sum()"
+loss = "fit + mu * rows"
+"""
+
+# guard: the same with a plain squared penalty (no √): the square's words stay
+SQUARED = ROW_GROUPS.replace(
+    'rows = "torch.sqrt((V ** 2).sum(dim=1)).sum()"', 'rows = "(V ** 2).sum()"'
+).replace("held-row-groups", "held-squared-penalty")
+
+# held out: two towers sharing weights, scored by a contrastive loss of their squared distance
+# (the loss line reads the pair itself)
+PAIR = """
+[network]
+name = "held-contrastive-pair"
+[dims]
+n = 3
+d = 2
+k = 2
+[inputs]
+u = ["n", "d"]
+v = ["n", "d"]
+same = ["n", 1]
+[params]
+A = ["d", "k"]
+[forward]
+f = "torch.sigmoid(u @ A)"
+g = "torch.sigmoid(v @ A)"
+loss = "(same * ((f - g) ** 2).sum(dim=1, keepdim=True) + (1 - same) * F.relu(1 - ((f - g) ** 2).sum(dim=1, keepdim=True))).mean()"
+[values]
+same = [[1.0], [0.0], [1.0]]
+"""
+
+# guard: the pair weighted unequally — not symmetric
+UNEQUAL = PAIR.replace("(f - g)", "(f - 2 * g)").replace("held-contrastive-pair", "held-unequal-pair")
+
+
+def _words(md: str, symbol: str) -> str:
+    sec = _section(md, symbol)
+    return next((p for p in sec.split("\n\n") if p.startswith(("**In words.**", "**这一步在做什么**"))), "")
+
+
+def test_a_row_length_penalty_is_one_unit_vector_per_row_en_zh() -> None:
+    en = _words(_md(ROW_GROUPS), "\\partial V}")
+    assert "through the length" in en and "w / \\lVert w \\rVert" in en
+    assert "furthest from zero" not in en and "magnify the blame" not in en
+    zh = _words(_md(ROW_GROUPS, "zh"), "\\partial V}")
+    assert "每一行 $w$ 的长度" in zh and "离零越远" not in zh
+
+
+def test_a_squared_penalty_keeps_the_squares_words() -> None:
+    en = _words(_md(SQUARED), "\\partial V}")
+    assert "furthest from zero" in en and "through the length" not in en
+
+
+def test_a_symmetric_pair_names_the_swap_once_en_zh() -> None:
+    md = _md(PAIR)
+    said = [_words(md, s) for s in ("\\delta_{g}", "\\delta_{f}")]
+    assert sum("swapping the two leaves it unchanged" in w for w in said) == 1
+    assert "swapping" in (said[0] + said[1])
+    zh = _md(PAIR, "zh")
+    assert "交换二者损失不变" in zh
+
+
+def test_an_unequal_pair_is_not_called_symmetric() -> None:
+    assert "swapping the two leaves it unchanged" not in _md(UNEQUAL)
+
+
+def test_descent_moves_the_parameters_of_a_computed_node_en_zh() -> None:
+    """δrows = 0.1 > 0 of the penalty node: not "gradient descent will push it down" as if the
+    node were moved; a parameter's own sentence is unchanged (tests/test_build: output/)."""
+    en = _words(_md(ROW_GROUPS), "\\delta_{\\mathrm{rows}}")
+    assert "gradient descent, through the parameters, will push it down" in en
+    zh = _words(_md(ROW_GROUPS, "zh"), "\\delta_{\\mathrm{rows}}")
+    assert "调整产生它的参数" in zh
