@@ -157,8 +157,10 @@ def test_the_root_of_one_number_has_no_entries(lang: str) -> None:
 
 
 def test_a_column_of_roots_keeps_its_entries() -> None:
+    # handread31: r = √(Σ_row z²) is the length of each row of z, said as one slope z/‖z‖ per
+    # row (key length.rows) where it was "small entries of … magnify"; never "one number"
     words = " ".join(_words(_md(ROWS, "en")))
-    assert "small entries of" in words
+    assert "small entries of" in words or "through the length" in words
     assert "the smaller the number" not in words
 
 

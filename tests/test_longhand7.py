@@ -106,20 +106,24 @@ def test_the_first_step_is_the_generic_step_at_t_1() -> None:
 
 
 def test_a_step_of_another_form_is_not_compact() -> None:
-    """Step 1 of this GRU writes the reset gate inside n (σ(h W_r) ⊙ b_hn, no r node): Wr2's and
-    bhn2's paths at the two steps are not one formula, δh21's four paths are not δh22's one."""
+    """δh21's four paths are not δh22's one, δh11's six not δh12's three. (Step 1 of this GRU
+    writes the reset gate inside n, σ(h W_r) ⊙ b_hn, no r node: since handread31 Wr2's and
+    bhn2's paths ARE one Σ over t, the gate proven as its formula at t = 1 with h₀ = 0.)"""
     _f, b, _ = _items(GRU)
-    for name in ("Wr2", "bhn2", "h21", "h11", "h22"):
+    for name in ("h21", "h11", "h22"):
         assert b[name].at_step is None, name
+    for name in ("Wr2", "bhn2"):
+        a = b[name].at_step
+        assert a is not None and a.t == 0 and "r^{[2]}_{1} = " in a.gate, name
+        assert "h^{[2]}_{0} = 0" in a.zero
 
 
 def test_a_shared_weight_is_a_sum_over_t() -> None:
-    """Wr2, shared but not one formula at both steps, is in full above: Wn2 and Wz2 are each
-    written as the Σ over t, their paths and their numbers; each path proven equal to the term
-    at its step and the sum to the total."""
+    """Wn2, Wz2 and (handread31: its step-1 path through the gate written inside n, proven)
+    Wr2 are each written as the Σ over t, their paths and their numbers; each path proven
+    equal to the term at its step and the sum to the total."""
     _f, b, _ = _items(GRU)
-    assert b["Wr2"].at_step is None and b["Wr2"].calcs
-    for name, var in (("Wn2", "n^{[2]}_{t}"), ("Wz2", "z^{[2]}_{t}")):
+    for name, var in (("Wn2", "n^{[2]}_{t}"), ("Wz2", "z^{[2]}_{t}"), ("Wr2", "r^{[2]}_{t}")):
         a = b[name].at_step
         assert a is not None and a.t == 0
         assert a.generic.rhs.startswith("\\sum_{t=1}^{2}") and var in a.generic.rhs
@@ -167,13 +171,18 @@ def test_a_mutated_step_is_not_written_as_the_generic_one(name: str) -> None:
 
 def test_a_gate_written_out_at_step_one_is_not_taken_as_zero() -> None:
     """n12 moved to step 1 would need r11, which is no tensor (step 1 writes the gate inside
-    n11): inside the recurrence's steps nothing is taken as 0, so the move is refused rather
-    than said with "r₁ = 0"."""
+    n11): inside the recurrence's steps nothing is taken as 0 — never "r₁ = 0". Since handread31
+    the gate is its own formula moved to step 1 (r₁ = σ(x₁W_r + h₀U_r)), and only h₀ is 0."""
     d = tidied(_derivation(GRU))
     time = recur._time(d)
     n12 = next(v for v in d.forward if v.name == "n12").step.rhs.value
     n11 = next(v for v in d.forward if v.name == "n11").step.rhs.value
-    assert time is not None and time.same(n11, n12, -1) is None
+    assert time is not None
+    proved = time.same(n11, n12, -1)
+    assert proved is not None
+    _step, zeros, gates = proved
+    assert {z.name for z, _ in zeros} == {"h11"} and all(k == 0 for _, k in zeros)
+    assert gates == [("r12", 1, "value")]
 
 
 # ---- held out: three steps, other names ----------------------------------------------------

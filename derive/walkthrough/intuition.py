@@ -13,6 +13,7 @@ here: templates look the keys up in the catalogue.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from fractions import Fraction
 from collections.abc import Callable, Mapping
@@ -938,6 +939,11 @@ class _Writer:
             out = [w for w in out if w.key != "product.twice"]
         if larger:  # (a + b)/2 ± |a − b|/2 is said as the maximum (minimum) it is
             out = [w for w in out if not w.key.startswith(("product", "scale-sum"))]
+        if any(u == ex.Name(t) for u in _row_lengths(tree, t)):
+            # √(Σ_row T²), a group lasso's row lengths: the √ and the square are one slope,
+            # T/‖T‖ per row (not "the entries furthest from zero are blamed most")
+            out = [w for w in out if w.key not in ("slope.sqrt", "slope.sqrt.one", "power.square")]
+            out.append(Words("length.rows", base))
         if not out:
             # y - output: the subtracted term gets the blame with its sign flipped, −δ
             minus = not rules and isinstance(c.formula, mf.Neg)
@@ -1233,6 +1239,39 @@ class _Writer:
                 out.append(Words("loss.min.abs" if least else "loss.max.abs", (("A", A), ("B", B))))
         return out
 
+    def symmetric_partner(self, t: str, tree: ex.Node) -> str | None:
+        """The other node ``u`` of ``t``'s shape that the loss reads when swapping ``t`` and
+        ``u`` leaves the loss unchanged (a siamese pair's cosine or contrastive loss): checked
+        on the loss's own definition at the example and at two random points of the pair,
+        the data at the example's values (an indicator of the data stays as it is)."""
+        g = self.g
+        if g.tensors[t].kind == "param":
+            return None
+        computed = dict(self.d.spec.forward)
+        defs = {n.name: n.definition for n in g.nodes}
+        loss = defs.get(self.d.spec.loss)
+        if loss is None or tuple(loss.shape) != (1, 1):
+            return None
+        rng = random.Random(7)
+        for u in dict.fromkeys(ex.names(tree)):
+            if u == t or u not in computed or g.tensors[u].shape != g.tensors[t].shape:
+                continue
+            a, b = list(g.tensors[t].symbols), list(g.tensors[u].symbols)
+            swapped = loss[0, 0].xreplace({**dict(zip(a, b)), **dict(zip(b, a))})
+            try:
+                same = all(
+                    abs(self.ex.value(loss[0, 0].xreplace(p)) - self.ex.value(swapped.xreplace(p)))
+                    <= 1e-20 * (1 + abs(self.ex.value(loss[0, 0].xreplace(p))))
+                    for p in [{}] + [
+                        {s: sp.Rational(rng.randint(-90, 90), 100) for s in a + b} for _ in range(2)
+                    ]
+                )
+            except (ValueError, TypeError, ArithmeticError):
+                continue
+            if same:
+                return u
+        return None
+
     def loss(self, t: str, tree: ex.Node, c: Any) -> list[Words]:
         g = self.g
         T = self.tex(t)
@@ -1243,6 +1282,9 @@ class _Writer:
             # ``l.mean() + lambd * sum(W ** 2) / 2``): not where "the blame starts"
             return [Words("loss.penalty", (("T", T), ("F", Math(c.formula.tex()))))]
         out = [Words("start", (("T", T), ("d", d), ("L", L)))]
+        partner = self.symmetric_partner(t, tree)
+        if partner is not None:  # a siamese pair's loss: δe₁ is δe₂ with the two swapped
+            out.append(Words("loss.symmetric", (("T", T), ("U", self.tex(partner)))))
         k = _summed_hinge(tree)  # a hinge: the mean of max(margin − …, 0) is the loss
         if k is not None and _uses(k.args[0], t):
             out.append(Words("loss.hinge", (("X", Math(forward_ir(k.args[0], g).tex())),)))
@@ -1328,6 +1370,8 @@ class _Writer:
             except ValueError:
                 return out
             sign = "neg" if value < 0 else "pos" if value > 0 else "zero"
+            if sign != "zero" and t_.kind != "param":  # a node: descent moves its parameters
+                sign += ".node"
             num = self.ex.number(t_.grads[0])
             out.append(
                 Words(
@@ -1407,6 +1451,8 @@ def _row_length(n: ex.Node) -> ex.Node | None:
     if not (isinstance(n, ex.Call) and n.func in ("sqrt", "sqrt0") and len(n.args) == 1):
         return None
     s = n.args[0]
+    if isinstance(s, ex.Transpose):  # the row sums of a 1-D result, laid out as a row
+        s = s.operand
     if not (isinstance(s, ex.Call) and s.func == "sum" and len(s.args) == 1):
         return None
     axis = s.kwarg("axis")
@@ -1720,6 +1766,7 @@ ONCE = (
     "loss.min.abs",
     "loss.max.abs",
     "loss.softplus",
+    "loss.symmetric",
     "mean.rows",
     "mean.entries",
 )

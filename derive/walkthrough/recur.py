@@ -53,6 +53,9 @@ class AtStep:
     zero: Math = Math("")
     proofs: tuple[Any, ...] = ()
     cite: tuple[str, ...] = ()  # a Σ over t: general proofs no step in full above cites
+    # a gate the spec writes inside this step (no node of its own at this t), as its family's
+    # formula at this t: ``r^{[1]}_{1} = σ(x_1 W_r + h^{[1]}_0 U_r)``
+    gate: Math = Math("")
 
     @property
     def t_tex(self) -> Math:
@@ -183,10 +186,25 @@ class _Time:
     checker: Checker
     recurrent: bool = True
     example: Any = None
+    # the forward formulas (matrix forms) by name: a gate the spec writes inside a step
+    # (``n₁ = tanh(x₁W + σ(x₁W_r) ⊙ b)``, no node r₁) is its family's formula moved there
+    values: dict[str, Any] | None = None
+    # the backward formulas of the tensors (matrix forms) by name: a gate written inside a
+    # step has no gradient of its own there, but its family's, moved (``δr₁`` from ``δr₂``)
+    grads: dict[str, Any] | None = None
 
-    def rename(self, m: Any, shift: int, zeros: list[tuple[mf.Ref, int]]) -> Any:
+    def rename(
+        self,
+        m: Any,
+        shift: int,
+        zeros: list[tuple[mf.Ref, int]],
+        gates: list[tuple[str, int, str]] | None = None,
+        depth: int = 0,
+    ) -> Any:
         """``m`` with each time-indexed tensor moved by ``shift`` steps (a tensor outside the
-        recurrence's steps as 0, listed in ``zeros``); raises :class:`LookupError` when one
+        recurrence's steps as 0, listed in ``zeros``; a value with no node at its step inside
+        the steps, a gate written inside the step, as its family's formula moved there, listed
+        in ``gates`` as (the member moved, the step)); raises :class:`LookupError` when one
         has no such tensor."""
 
         def move(r: mf.Ref) -> mf.MExpr:
@@ -196,7 +214,20 @@ class _Time:
             other = self.members.get((s.family, s.step + shift))
             if other is None:
                 steps = [k for (_, k) in self.members]
-                if not self.recurrent or min(steps) <= s.step + shift <= max(steps):
+                inside = min(steps) <= s.step + shift <= max(steps)
+                known = (self.values if r.kind == "value" else self.grads) or {}
+                if (
+                    self.recurrent
+                    and inside
+                    and gates is not None
+                    and depth < 3
+                    and isinstance(known.get(r.name), mf.MExpr)
+                ):
+                    # a gate written inside the step: its own formula (or its gradient's),
+                    # moved there (its h₀ as 0)
+                    gates.append((r.name, s.step + shift, r.kind))
+                    return self.rename(known[r.name], shift, zeros, gates, depth + 1)
+                if not self.recurrent or inside:
                     # (branches, not a recurrence: nothing before the first, nothing to be 0)
                     # inside the recurrence's steps (a gap, or a gate written out at step 1):
                     # no boundary to take as 0
@@ -233,12 +264,41 @@ class _Time:
             shown.append(replace(z, name_tex=tex or z.name_tex).tex() + " = 0")
         return Math(", ".join(dict.fromkeys(shown)))
 
-    def same(self, value: Any, ref: Any, shift: int) -> tuple[Any, list] | None:
-        """The proof that ``value`` is ``ref`` moved by ``shift`` steps, and the tensors taken
-        as 0; ``None`` when it is not (or cannot be said)."""
+    def gate_tex(self, gates: list[tuple[str, int, str]]) -> Math:
+        """Each gate written inside a step as its family's formula at that step:
+        ``r^{[1]}_{1} = σ(x_1 W_r + h^{[1]}_{0} U_r)`` (the tensors before the first step as
+        in :meth:`zero_tex`)."""
+        shown = []
+        # the gate's value first, then its gradient
+        for name, k, kind in sorted(dict.fromkeys(gates), key=lambda g: g[2] != "value"):
+            shift = k - self.slots[name].step
+
+            def at(r: mf.Ref, shift: int = shift) -> mf.MExpr:
+                s = self.slots.get(r.name)
+                if s is None:
+                    return r
+                tex = _tex_at(r.name_tex, s, r.name, str(s.step + shift))
+                if tex is None:
+                    raise LookupError(r.name)
+                return replace(r, name_tex=tex)
+
+            g = self.d.graph
+            t = g.tensors[name]
+            if kind == "value":
+                lhs, rhs = t.value_ref(g.loss_tex), self.values[name]  # type: ignore[index]
+            else:
+                lhs, rhs = replace(t.grad_ref(g.loss_tex), delta=True), self.grads[name]  # type: ignore[index]
+            shown.append(f"{map_refs(lhs, at).tex()} = {map_refs(rhs, at).tex()}")
+        return Math(", \\quad ".join(shown))
+
+    def same(self, value: Any, ref: Any, shift: int) -> tuple[Any, list, list] | None:
+        """The proof that ``value`` is ``ref`` moved by ``shift`` steps, the tensors taken
+        as 0 and the gates written inside the step (:meth:`rename`); ``None`` when it is not
+        (or cannot be said)."""
         zeros: list[tuple[mf.Ref, int]] = []
+        gates: list[tuple[str, int, str]] = []
         try:
-            moved = self.rename(ref, shift, zeros)
+            moved = self.rename(ref, shift, zeros, gates)
             step = prove(
                 self.checker,
                 Term(value, value.tex(), value.text(), value.shape),
@@ -248,9 +308,9 @@ class _Time:
             )
         except (LookupError, StepError, ValueError, TypeError, ArithmeticError):
             return None
-        if not self.at_example(value, moved):
-            return None
-        return step, zeros
+        if gates and not zeros or not self.at_example(value, moved):
+            return None  # (a gate inside a step is said beside the state before the first)
+        return step, zeros, gates
 
     def at_example(self, a: Any, b: Any) -> bool:
         """``a`` and ``b`` agree at the example's own values too (a random point can make an
@@ -291,6 +351,7 @@ class Every:
     again: tuple[tuple[int, Math], ...]
     t: Math
     zero: Math = Math("")
+    gate: Math = Math("")  # a gate the spec writes inside this step (AtStep.gate)
 
 
 def _time(d: Derivation) -> _Time | None:
@@ -298,7 +359,17 @@ def _time(d: Derivation) -> _Time | None:
     if not found:
         return None
     members = {(s.family, s.step): n for n, s in found.items()}
-    return _Time(d, found, members, Checker(defs=dict(d.defs)), recurrent(d, found))
+    values = {v.name: v.step.rhs.value for v in d.forward}
+    grads = {v.name: _formula(v) for v in d.backward if v.kind != "param"}
+    return _Time(
+        d,
+        found,
+        members,
+        Checker(defs=dict(d.defs)),
+        recurrent(d, found),
+        values=values,
+        grads=grads,
+    )
 
 
 def _families(
@@ -354,13 +425,21 @@ def _families(
         shown = [(i, n) for i, n in members if n == cand or n in proved]
         (pos, first), rest = shown[0], shown[1:]
         zeros = proved[first][1] if first in proved else []
-        # the first step a special case (h₀ = 0): the first step of the generic formula itself
-        # stays in full too, so its hand working is shown once
+        gates = proved[first][2] if first in proved else []
+        # the first step a special case (h₀ = 0, a gate written inside it): the first step of
+        # the generic formula itself stays in full too, so its hand working is shown once
         full = (
-            next((n for _, n in rest if not (n in proved and proved[n][1])), None)
-            if zeros
+            next(
+                (n for _, n in rest if not (n in proved and (proved[n][1] or proved[n][2]))),
+                None,
+            )
+            if zeros or gates
             else None
         )
+        try:
+            gate = {n: time.gate_tex(proved[n][2]) for n in proved}
+        except LookupError:
+            continue
         for i, n in rest:
             if n == full:
                 continue
@@ -371,10 +450,15 @@ def _families(
                 time.slots[n].step,
                 time.zero_tex(here),
                 (proved[n][0],) if n in proved else (),
+                gate=gate.get(n, Math("")),
             )
         again = tuple((i, Math(f"t = {time.slots[n].step}")) for i, n in rest)
         every[first] = Every(
-            generic, again, Math(f"t = {time.slots[first].step}"), time.zero_tex(zeros)
+            generic,
+            again,
+            Math(f"t = {time.slots[first].step}"),
+            time.zero_tex(zeros),
+            gate.get(first, Math("")),
         )
     return at, every
 
@@ -428,8 +512,10 @@ def _shared(time: _Time, v: BackwardVisit, pos: int) -> AtStep | None:
     if v.total is None or len(v.contributions) < 2:
         return None
     at = [time.slots.get(c.source) for c in v.contributions]
-    if any(s is None for s in at) or len({s.family for s in at}) != 1:  # type: ignore[union-attr]
+    if any(s is None for s in at):
         return None
+    # one family, or a path through a gate the spec writes inside a step (its n₁ reads W_r
+    # inside σ(·), no node r₁): that path is proven equal to the family's formula moved there
     steps = sorted(s.step for s in at)  # type: ignore[union-attr]
     if steps != list(range(steps[0], steps[0] + len(steps))):
         return None
@@ -438,14 +524,19 @@ def _shared(time: _Time, v: BackwardVisit, pos: int) -> AtStep | None:
     if not isinstance(ref, mf.MExpr):
         return None
     proofs = []
+    zeros: list[tuple[mf.Ref, int]] = []
+    gates: list[tuple[str, int, str]] = []
     for c, s in zip(v.contributions, at, strict=True):
         value = c.step.rhs.value
         if not isinstance(value, mf.MExpr):
             return None
         proved = time.same(value, ref, s.step - at[top].step)  # type: ignore[union-attr]
-        if proved is None or proved[1]:
+        # a state before the first step only beside a gate written inside the step
+        if proved is None or proved[1] and not proved[2]:
             return None
         proofs.append(proved[0])
+        zeros += proved[1]
+        gates += proved[2]
     total = v.total.rhs.value
     parts = [c.step.rhs.value for c in v.contributions]
     try:
@@ -465,4 +556,15 @@ def _shared(time: _Time, v: BackwardVisit, pos: int) -> AtStep | None:
         body = f"\\left({body}\\right)"
     lhs = g.tensors[v.name].grad_ref(g.loss_tex).tex()
     sigma = f"\\sum_{{t={steps[0]}}}^{{{steps[-1]}}} {body}"
-    return AtStep(pos, Eq(Math(lhs), Math(sigma), "", (), Math("")), 0, Math(""), (*proofs, whole))
+    try:
+        gate = time.gate_tex(gates)
+    except LookupError:
+        return None
+    return AtStep(
+        pos,
+        Eq(Math(lhs), Math(sigma), "", (), Math("")),
+        0,
+        time.zero_tex(zeros),
+        (*proofs, whole),
+        gate=gate,
+    )
