@@ -140,3 +140,49 @@ def test_a_wrong_size_name_is_named_as_that_ratio(tmp_path: Path, declared: bool
     assert code == 1 and "scale-factor" in first and f"N/{size}" in first and "**" not in first, out
     code, out = _check(str(net), "W", f"X.T @ ((P - Y) / N + 0.02 * lse[:, None] * P / {size})")
     assert code == 1 and f" is N/{size} × what it should be" in out, out
+
+
+# Keras' hinge losses are maximum(·, 0.0): at a tie TensorFlow gives the gradient to its first
+# side (slope 1), PyTorch's and JAX's backends split it — read as relu (slope 0) they printed ✓
+# at given values exactly on the hinge (heldnets47's probe: one entry of dW off by 0.30)
+KERAS = """[network]
+name = "keras-hinge"
+[dims]
+n = 2
+[inputs]
+x = ["n", 2]
+y = ["n", {cols}]
+[params]
+W = [2, {cols}]
+[forward]
+z = "x @ W"
+L = "{loss}"
+[values]
+x = [[1.0, 0.0], [0.0, 1.0]]
+W = {w}
+y = {y}
+"""
+HINGES = [
+    ("tf.reduce_mean(tf.keras.losses.categorical_hinge(y, z))", 2, "[[1.5, 0.5], [0.2, 0.2]]", "[[1.0, 0.0], [0.0, 1.0]]"),
+    ("tf.reduce_mean(tf.keras.losses.hinge(y, z))", 1, "[[1.0], [0.5]]", "[[1.0], [-1.0]]"),
+]
+
+
+@pytest.mark.parametrize(("loss", "cols", "w", "y"), HINGES)
+def test_a_keras_hinge_at_its_tie_is_refused_and_off_it_verifies(tmp_path: Path, loss: str, cols: int, w: str, y: str) -> None:
+    path = tmp_path / "k.toml"
+    path.write_text(KERAS.format(loss=loss, cols=cols, w=w, y=y), encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(path)])
+    assert res.exit_code == 2 and "is at its tie" in res.output and "tf.maximum" in res.output, res.output
+    path.write_text(KERAS.format(loss=loss, cols=cols, w=w.replace("1.", "1.25", 1), y=y), encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(path)])
+    assert res.exit_code == 0 and "✓" in res.output, res.output
+
+
+def test_a_squared_keras_hinge_at_its_tie_verifies(tmp_path: Path) -> None:
+    """max(·, 0)² has slope 0 at the tie under every convention: nothing to refuse."""
+    path = tmp_path / "k.toml"
+    loss = "tf.reduce_mean(tf.keras.losses.squared_hinge(y, z))"
+    path.write_text(KERAS.format(loss=loss, cols=1, w="[[1.0], [0.5]]", y="[[1.0], [-1.0]]"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(path)])
+    assert res.exit_code == 0 and "✓" in res.output, res.output

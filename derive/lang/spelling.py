@@ -1195,7 +1195,9 @@ def _keras_per_example_loss(name: str) -> Callable[[ast.Call, str], ast.expr]:
         if kind == "categorical_hinge":
             pos = _call("sum", _mul(t, p), **last)
             neg = _call("amax", _mul(_sub(_num(1), t), p), **last)  # reduce_max: ties share
-            return _t(_call("relu", _add(_sub(neg, pos), _num(1))))
+            # Keras' maximum(·, 0.0): TensorFlow gives a tie's gradient to the first side,
+            # PyTorch and JAX split it — read as relu, a tie at given values refused (round 47)
+            return _t(_call("maximum", _add(_sub(neg, pos), _num(1)), _num(0.0)))
         if kind == "mape":
             diff = _call("abs", _div(_sub(t, p), _call("maximum", _call("abs", t), eps)))
             return _t(_mul(_num(100.0), _call("mean", diff, **last)))
@@ -5379,7 +5381,7 @@ def keras_hinges_s25(text: str, binary: Callable[[ast.expr], bool | None]) -> st
             if decided is None:
                 raise SpellingError(catalog.said("spec.spellings25.keras_hinge", name=f.attr))
             t = _sub(_mul(_num(2.0), a["y_true"]), _num(1.0)) if decided else a["y_true"]
-            margin = _call("relu", _sub(_num(1.0), _mul(t, a["y_pred"])))
+            margin = _call("maximum", _sub(_num(1.0), _mul(t, a["y_pred"])), _num(0.0))  # as Keras: a tie refused
             if KERAS_HINGES_S25[f.attr] == 2:
                 margin = _bin(margin, ast.Pow(), _num(2))
             return _t(_call("mean", margin, axis=_num(1)))
