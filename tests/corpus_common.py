@@ -306,3 +306,19 @@ def corpus_tests(corpus: Any, cases: list[dict], known: dict[str, str]) -> tuple
         assert_checker_agrees(corpus, case)
 
     return oracle_test, checker_test
+
+
+def style_checker(cases: list[dict], verdict: Any) -> tuple[Any, Any]:
+    """A code corpus's rule-test helpers: ``case(style)`` the case written in that style, and
+    ``styles(want, *names)`` asserting ``verdict(net, wrt, text, lang)`` is ``want`` (verdict,
+    code) for the case of each style."""
+
+    def case(style: str) -> dict:
+        return next(c for c in cases if c["style"] == style)
+
+    def styles(want: tuple[str, str | None], *names: str) -> None:
+        for style in names:
+            c = case(style)
+            assert verdict(c["net"], c["wrt"], c["text"], c["lang"]) == want, style
+
+    return case, styles

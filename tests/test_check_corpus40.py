@@ -58,14 +58,7 @@ def _verdict(net: str, wrt: str, text: str, lang: str = "en") -> tuple[str, str 
     return r.verdict, r.code
 
 
-def _case(style: str) -> dict:
-    return next(c for c in CASES if c["style"] == style)
-
-
-def _styles(want: tuple[str, str | None], *styles: str) -> None:
-    for style in styles:
-        c = _case(style)
-        assert _verdict(c["net"], c["wrt"], c["text"], c["lang"]) == want, style
+_case, _styles = corpus_common.style_checker(CASES, _verdict)
 
 
 def test_imports_of_the_array_libraries_read() -> None:

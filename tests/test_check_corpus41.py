@@ -49,14 +49,7 @@ test_oracle_agrees_with_the_stated_verdict, test_checker_on_corpus41 = corpus_co
 )
 
 
-def _case(style: str) -> dict:
-    return next(c for c in CASES if c["style"] == style)
-
-
-def _styles(want: tuple[str, str | None], *styles: str) -> None:
-    for style in styles:
-        c = _case(style)
-        assert _verdict(c["net"], c["wrt"], c["text"], c["lang"]) == want, style
+_case, _styles = corpus_common.style_checker(CASES, _verdict)
 
 
 def test_scipy_softmax_without_axis_is_over_every_entry() -> None:
