@@ -90,12 +90,6 @@ def diagnose(
                 )
                 if dropped is not None and dropped.code in ("missing-loss-term", "missing-path"):
                     return [dropped]  # (a term times −1 stays a sign)
-                if searchable(tree) and all(t is not None for t in truth):
-                    # round 47: the user's own term named (the library's sign names a sum of
-                    # the derivation's internal gradients: "a sign inside dlog_z.T * …")
-                    term = term_factor(net, target, user, uvals, truth)  # type: ignore[arg-type]
-                    if term is not None and term.code == "sign":
-                        return [term]
             if m.code == "bias-not-summed":  # summed, but over the wrong axis?
                 axis = axis_repair(net, target, tree, conv.allow_upstream)
                 if axis:
@@ -1437,10 +1431,13 @@ def _factor_diagnoses(
     defs = (elsewhere[0][0] if elsewhere else net.other_dims).defs
     there = {s: float(v) for s, v in defs.items() if s in net.g.scalar_values}
     if real:
-        (u_r,), t_r, there = real[0]
+        (u_r,), t_r, sizes = real[0]
         other = _ratio([u_r], [t_r])
-        other = abs(other) if other is not None else None
-    elif all(shape_ok(x) for x in (user, ref)):
+        if other is None:  # no ratio there (0 at those points): the size symbols' points
+            real = None
+        else:
+            other, there = abs(other), sizes
+    if not real and all(shape_ok(x) for x in (user, ref)):
         at = elsewhere or [(net.other_dims, k) for k in range(2)]
         u2 = [floats(evaluate(user, System(ck, k))) for ck, k in at]
         t2 = [floats(evaluate(ref, System(ck, k))) for ck, k in at]
@@ -1743,8 +1740,12 @@ def term_factor(
         if real:  # the same network at other sizes (round 47: a size symbol on matrices that
             # keep their shapes is no network — PaLM's z-loss term read as C/10 × for 1/2 ×)
             (mine_r, rest_r), want_r, sizes = real[0]
-            f = _size_power(net, c, _ratio([mine_r], [want_r - rest_r]), sizes)
-        else:
+            other_r = _ratio([mine_r], [want_r - rest_r])
+            if other_r is None:  # no ratio there (the term is 0 at those points): as before
+                real = None
+            else:
+                f = _size_power(net, c, other_r, sizes)
+        if not real:
             mine2 = [floats(evaluate(mf.sub(user, rest), p)) for p in at_other]
             want2 = [floats(evaluate(mf.sub(target.ref, rest), p)) for p in at_other]
             ok = all(x is not None for x in mine2 + want2)

@@ -1951,7 +1951,12 @@ def _notes_heldtex47(text: str, size_of: Callable[[str, int], str | None]) -> st
             text = f"{sides.group(2)} = {sides.group(5)}"
     text = re.sub(r"\s*(?:\\q?quad\s*)*\\(?:Longleftrightarrow|iff)\b.*$", "", text, flags=re.S) if re.search(
         r"=.*\\(?:Longleftrightarrow|iff)\b", text, re.S) else text
-    if re.search(r"\\delta\s*\^\s*\{?\s*[Ll]\s*\}?", text) and size_of("delta", 0) is None:
+    if (
+        re.search(r"\\delta\s*\^\s*\{?\s*[Ll]\s*\}?", text)
+        and size_of("delta", 0) is None
+        # defined in the answer (δ^L = …, then used): else latexin reads δ^L as the last layer's
+        and re.search(r"\\delta\s*\^\s*(?:\{\s*[Ll]\s*\}|[Ll](?!\w))\s*(?:=|:=)", text)
+    ):
         text = re.sub(r"\\delta\s*\^\s*(?:\{\s*([Ll])\s*\}|([Ll])(?!\w))", lambda m: r"\delta_{" + (m.group(1) or m.group(2)) + "}", text)
     if re.search(r"_\s*\{\s*(?:[a-z]\s*,\s*:|:\s*,\s*[a-z])\s*\}", text):
         text = _sliced_sums_heldtex47(text)
