@@ -1446,6 +1446,9 @@ def _factor_diagnoses(
             other = abs(other) if other is not None else None
     factor, why = factor_text(c), None
     consts = net.spec.constants or {}
+    # on the resized network another size may explain the factor with no number (N where
+    # 12/D does too): only the size the plainest explanation names is tried below
+    best = _size_power(net, c, other, there) if real and other is not None else None
     for name, sym in net.g.scalars.items():
         if name not in net.spec.dims and name not in consts or other is None:
             continue
@@ -1459,8 +1462,8 @@ def _factor_diagnoses(
         if sym not in there:
             continue
         v, v2 = float(net.g.scalar_values[sym]), there[sym]
-        if real and not _plain_size_r47(net, c, other, there, sym):
-            continue  # another size explains the factor with no number (N where 12/D does too)
+        if best is not None and best.free_symbols not in (set(), {sym}):
+            continue
         for k in (1, -1, 2, -2):
             q, q2 = c / v**k, other / v2**k
             if math.isclose(q, q2, rel_tol=CHECK_RATIO_RTOL):
@@ -1655,13 +1658,6 @@ def _size_power(
     # then one size over another (N/D where 12/D**2 fits too: N: 4 → 3, D: 3 → 4), then a
     # number times a power
     return _size_ratio(net, c, other, there) or (best[3] if best is not None else None)
-
-
-def _plain_size_r47(net: Net, c: float, other: float, there: dict[Any, float], sym: Any) -> bool:
-    """Is ``sym`` the only size in what :func:`_size_power` names first for the factor ``c``
-    (``other`` at the sizes ``there``), or does it name none?"""
-    best = _size_power(net, c, other, there)
-    return best is None or best.free_symbols in (set(), {sym})
 
 
 def _plainness(coef: sp.Expr) -> int:
