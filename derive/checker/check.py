@@ -148,7 +148,7 @@ from derive.engine.tolerance import CHECK_FLOAT_ATOL, CHECK_FLOAT_RTOL
 from derive.lang import domains
 from derive.lang import expr as ex
 from derive.lang import ops
-from derive.lang.spec import NetSpec, SpecError
+from derive.lang.spec import Dim, NetSpec, SizeExpr, SpecError
 from derive.locale import catalog
 from derive.numeric.verify import exact_zeros, example_point, filled_targets, spelled_ties
 
@@ -1418,7 +1418,7 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
             filled.append((p, np.full(p.float_env[net.spec.gkey(target.name)].shape, v.flat[0])))
         else:
             return filled
-    if not pts or any(isinstance(e, mf.Ones) for _, e in positions(user)):
+    if not pts or any(_fixed_ones(e) for _, e in positions(user)):
         return None
     out: list[tuple[Any, Any]] = []
     for p in pts:
@@ -1436,6 +1436,16 @@ def _resized_values(net: Net, target: Target, user: mf.MExpr) -> list[tuple[Any,
             mine = None
         out.append((p, mine))
     return out
+
+
+def _fixed_ones(e: Any) -> bool:
+    """A 𝟙 with a side of a fixed number above 1 (``np.ones((3, 4))`` read as such): its shape
+    does not follow the network to other sizes. A 𝟙 whose sides are the network's sizes
+    (``\\mathbf{1}_{n \\times k}``, as the walkthroughs print it) takes them there (round 48:
+    derive's own ∂L/∂W with such a 𝟙 was judged "k/4 ×" from the size symbols' points)."""
+    return isinstance(e, mf.Ones) and any(
+        not isinstance(k, Dim | SizeExpr) and int(k) > 1 for k in e.shape
+    )
 
 
 def _reads_values(e: Any) -> bool:

@@ -2433,6 +2433,8 @@ class _Parser:
             return self.reshape_r41(tok)
         if low in ("rot180", "rot") and not self.known(ident):  # conv42: \operatorname{rot180}(K)
             return self.function("rot180", tok)
+        if low in ("logsumexp", "lse") and not self.known(ident):  # round 48: as derive prints it
+            return self.function("logsumexp", tok)
         if ident == "d" and self.peek().kind in ("id", "cmd"):  # \mathrm{d}Z
             inner = self.suffixes(self.name_only(tok))
             if isinstance(inner, ex.Name):
@@ -3197,6 +3199,11 @@ class _Parser:
             if prime:
                 raise LatexError(f"the derivative of {func} is not read (column {tok.col})", tok.col)
             return out
+        if func == "logsumexp":  # along each row, a column: the language's reading (spelling._lse)
+            if prime or power is not None:
+                raise LatexError(f"the derivative or a power of {tok.text} is not read (column {tok.col}); write it out", tok.col)
+            rows = ex.BinOp("-", arg, ex.Call("log_softmax", (arg,)))
+            return ex.Call("mean", (rows,), (("axis", ex.Num(Fraction(1))),))
         if axis is not None and not prime:  # Octave's mean(E, 1): down the columns, kept
             return ex.Call("mean", (arg,), (("axis", ex.Num(Fraction(axis))),))
         if not prime:

@@ -1660,6 +1660,56 @@ def equality_form(e: Add) -> tuple[MExpr, MExpr, str] | None:
     return None
 
 
+def logsumexp_of(e: MExpr) -> tuple[MExpr, int] | None:
+    """``(x, axis)`` where ``e`` is the language's reading of ``logsumexp(x, axis)``:
+    ``mean(x − log_softmax(x), axis=1)`` (along rows) or ``mean(x − log_softmax(xᵀ)ᵀ, axis=0)``
+    (along columns) — every entry of ``x − log_softmax(x)`` along the axis is ``log Σ exp``, so
+    their mean is it exactly (the stable evaluation of spelling._lse). ``None`` for anything else.
+    Over every entry, ``mean(r − log_softmax(rᵀ)ᵀ)`` of the column ``r`` of the rows'
+    logsumexps: ``(r, -1)``, the logsumexp of ``rᵀ``.
+    Display only: the printers write ``logsumexp`` as the user did, not a mean over a size."""
+    if not (isinstance(e, Call) and e.name == "mean" and len(e.args) == 1):
+        return None
+    axis = e._axis()
+    arg = e.args[0]
+    if not isinstance(arg, Add) or len(arg.terms) != 2:
+        return None
+    x, neg = arg.terms
+    if not isinstance(neg, Neg):
+        return None
+    lsm = neg.x
+    if axis is None and x.shape[1] == 1:  # of every entry: of the column of the rows' ones
+        axis = -1
+    if axis in (0, -1) and isinstance(lsm, T):
+        lsm, want = lsm.x, _transposed(x, lsm.x)
+    elif axis in (0, -1) and x.shape != (1, 1):  # (a 1 × 1 is its own transpose)
+        return None
+    else:
+        want = x
+    if isinstance(lsm, Call) and lsm.name == "log_softmax" and lsm.args == (want,) and not lsm.kwargs:
+        return x, axis
+    return None
+
+
+def _transposed(x: MExpr, seen: Any) -> MExpr:
+    """``xᵀ`` as ``seen`` spells it where it is that: ``Bᵀ Aᵀ`` for ``x = A B`` (the transpose
+    the backward's tidy form distributes over a product), ``A`` for ``x = Aᵀ``; else ``T(x)``."""
+    if isinstance(x, MatMul) and seen == MatMul(T(x.b), T(x.a)):
+        return seen
+    if isinstance(x, T) and seen == x.x:
+        return seen
+    return T(x)
+
+
+def _column_mean(e: MExpr) -> bool:
+    """A sum or mean down the columns printed ``(1/n) 𝟙ᵀ A`` (not a logsumexp): a factor before
+    ⊙ that needs its brackets (round 48: ``\\frac{1}{n} 𝟙ᵀ(A) ⊙ B`` was read as the mean of A ⊙ B)."""
+    return (
+        isinstance(e, Call) and e.name in ("sum", "mean") and e._axis() == 0
+        and logsumexp_of(e) is None
+    )
+
+
 def shown(e: MExpr) -> MExpr:
     """``e`` as the LaTeX printer shows it: a two-sided clamp as :class:`Clip`, its derivative's
     pair of indicators as :class:`Between` (display only; the values are ``e``'s)."""
@@ -1708,6 +1758,8 @@ class LatexPrinter(Printer):
         return level >= 5 and "^" in s
 
     def wrap(self, child: MExpr, level: int) -> str:
+        if isinstance(child, Call) and logsumexp_of(child) is not None and level < 5:
+            return self.doprint(child)  # a function's value: γ · logsumexp(x), brackets only for ᵀ
         if isinstance(child, Call) and child.name == "mean" and level > PREC["mul"]:
             return self.paren(self.doprint(child))  # (1/m 𝟙ᵀZ)ᵀ, a product's right factor
         return super().wrap(shown(child), level)
@@ -1789,8 +1841,8 @@ class LatexPrinter(Printer):
         if isinstance(e.a, Scalar) and not e._hadamard() and not e.a.expr.is_Symbol:
             op = " "
         left = self.wrap(e.a, 2)
-        if left.lstrip("-").startswith(_ONES_T):  # (𝟙ᵀA) ⊙ B: 𝟙ᵀ A ⊙ B reads as 𝟙ᵀ(A ⊙ B)
-            left = self.paren(left)
+        if left.lstrip("-").startswith(_ONES_T) or _column_mean(e.a):
+            left = self.paren(left)  # (𝟙ᵀA) ⊙ B: 𝟙ᵀ A ⊙ B reads as 𝟙ᵀ(A ⊙ B), (1/n) 𝟙ᵀ A too
         return f"{left}{op}{self.wrap(e.b, e._right())}"
 
     def _print_Div(self, e: Div) -> str:
@@ -1814,6 +1866,16 @@ class LatexPrinter(Printer):
             sep = " & " if (e._axis() or 0) == 1 else " \\\\ "
             return "\\begin{bmatrix} " + sep.join(self.doprint(a) for a in e.args) + " \\end{bmatrix}"
         if op.kind == ops.REDUCTION:
+            lse = logsumexp_of(e)
+            if lse is not None:  # logsumexp as written: a column (along rows) or a row
+                x, along = lse
+                if along == -1 and x.shape == (1, 1) and logsumexp_of(x) is not None:
+                    return self.doprint(x)  # of one row: the row's own (log_softmax of one entry is 0)
+                if along == -1:
+                    return f"\\operatorname{{logsumexp}}\\left({self.wrap(x, 5)}^{{\\top}}\\right)"
+                if along == 1:
+                    return f"\\operatorname{{logsumexp}}\\left({self.doprint(x)}\\right)"
+                return f"\\operatorname{{logsumexp}}\\left({self.wrap(x, 5)}^{{\\top}}\\right)^{{\\top}}"
             axis = e._axis()
             inner = self.wrap(e.args[0], 3)
             if axis == 0:
