@@ -28,6 +28,14 @@ def _canonical(proof) -> tuple:
 
     def value(v) -> str:
         text = sp.srepr(v) if isinstance(v, sp.Basic) else repr(v)
+        # a Symbol's assumptions in one order: SymPy caches a symbol with the keyword order it was
+        # first made with (the checker's resized sizes make D(positive, integer) before a proof's
+        # D(integer, positive): the same symbol, another srepr — the full suite's order decided)
+        text = re.sub(
+            r"Symbol\('([^']*)', ([^()]*)\)",
+            lambda m: f"Symbol('{m[1]}', {', '.join(sorted(m[2].split(', ')))})",
+            text,
+        )
         return re.sub(
             r"dummy_index=(\d+)", lambda m: numbers.setdefault(m[1], f"#{len(numbers)}"), text
         )

@@ -91,10 +91,9 @@ def test_the_printed_logsumexp_is_read_back(tmp_path: Path, tag: str, node: str,
     ("tag", "p"),
     [
         ("rows", "V"), ("rows", "W"), ("cols", "V"), ("cols", "W"), ("all", "V"),
-        # ∂L/∂W through the logsumexp of every entry: printed with terms that cancel and a
-        # 1 × 1 factor times 𝟙_{n×k} read with an extra 1/n — KNOWN (the backward of the
-        # whole-matrix logsumexp is not collected to softmax ⊙ …; left for the engine)
-        pytest.param("all", "W", marks=pytest.mark.xfail(strict=True, reason="whole-matrix logsumexp's ∂W printed uncollected")),
+        # through the logsumexp of every entry: was printed with terms that cancel and a 1 × 1
+        # factor times 𝟙_{n×k}, read with an extra 1/n (now one term, the softmax's)
+        ("all", "W"),
     ],
 )
 def test_every_parameters_printed_gradient_is_read_back(tmp_path: Path, tag: str, p: str) -> None:
@@ -175,3 +174,18 @@ def test_the_forward_pass_says_logsumexp(lang: str) -> None:
 
 def _forward(md: str) -> str:
     return md.split("## 2. ", 1)[1].split("\n## 3. ", 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_backward_of_a_logsumexp_is_its_softmax(lang: str) -> None:
+    """logsumexp's slope is the softmax of the entries it combines (rule logsumexp-slope), one
+    step: the soft-min's ∂loss/∂a was eight terms of (g/3) δ 𝟏 and softmax(logsumexp(A)) — the
+    mean and the log-softmax of the reading differentiated one by one."""
+    md = _md(SOFTMIN, lang)
+    back = md.split("## 3. ", 1)[1].split("\n## 4. ", 1)[0]
+    assert "\\operatorname{softmax}\\left(\\operatorname{logsumexp}" not in back, back
+    assert "\\frac{g}{3}" not in back and "\\frac{1}{3}" not in back, back
+    a = next(line for line in back.splitlines() if "\\partial a}" in line and "aligned" in line)
+    assert a.count("\\operatorname{col}") == 2, a  # the two columns of A that read a
+    z = _md(ZLOSS, lang).split("## 3. ", 1)[1]
+    assert "\\log\\operatorname{softmax}" not in z, z

@@ -543,6 +543,17 @@ def pull(
         return pull(x, op.pull(mf, up, xs, me), g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.REDUCTION:
         axis = tree.kwarg("axis")
+        lse = _logsumexp_parts(tree)
+        shape = ir(lse[0]).shape if lse is not None else None
+        if lse is not None and (axis is not None or shape[1] == 1):
+            # round 48: logsumexp's slope is the softmax of its row (column); of one entry, 1
+            inner, turned = lse
+            soft = (
+                ex.Transpose(ex.Call("softmax", (ex.Transpose(inner),)))
+                if turned else ex.Call("softmax", (inner,))
+            )
+            u = up if shape == (1, 1) else mf.mul(mf.mul(up, mf.Ones(shape)), forward_ir(soft, g))
+            return pull(inner, u, g, None, grad, acc, rules + ("logsumexp-slope",))
         u = mf.mul(up, mf.Ones(xs.shape))
         if tree.func == "mean":
             count = (
@@ -565,6 +576,26 @@ def pull(
     params = tuple(forward_ir(tree.kwarg(k), g) for k in dict(tree.kwargs) if k != "axis")
     u = op.pull(mf, up, xs, y, count, *params)
     return pull(x, u, g, None, grad, acc, rules + (op.rule,))
+
+
+def _logsumexp_parts(tree: ex.Call) -> tuple[ex.Node, bool] | None:
+    """``(x, turned)`` where ``tree`` is the language's reading of a logsumexp
+    (derive.lang.spelling._lse): ``mean(x − log_softmax(x), axis=1)`` along rows (``turned``
+    False), ``mean(x − log_softmax(xᵀ)ᵀ, axis=0)`` along columns, or ``mean(r − log_softmax(rᵀ)ᵀ)``
+    of every entry of a column ``r`` (the rows' logsumexps; ``turned`` True); else None."""
+    if tree.func != "mean" or len(tree.args) != 1:
+        return None
+    arg, axis = tree.args[0], tree.kwarg("axis")
+    if not (isinstance(arg, ex.BinOp) and arg.op == "-"):
+        return None
+    x, right = arg.left, arg.right
+    along = None if axis is None else axis.value if isinstance(axis, ex.Num) else -1
+    if along == 1 and right == ex.Call("log_softmax", (x,)):
+        return x, False
+    turned = ex.Transpose(ex.Call("log_softmax", (ex.Transpose(x),)))
+    if along in (0, None) and right == turned:
+        return x, True
+    return None
 
 
 def pull_target(tree: ex.Call, xs, y, n, up, g: Graph, grad, acc, rules) -> None:

@@ -162,6 +162,8 @@ ELEMENTARY = frozenset(
         "selu-derivative",
         "sqrt-derivative",
         "log-softmax-jacobian",
+        # logsumexp' = softmax (its row's): the log-softmax's Jacobian summed over the row
+        "logsumexp-slope",
         # erf' = 2/√π·e^{−x²}; the argmax mask of a max is constant (derivative 0) off ties
         "erf-derivative",
         # erfc' = −2/√π·e^{−x²}, Φ' = φ (the normal density), (log Φ)' = φ/Φ
