@@ -189,3 +189,32 @@ def test_the_backward_of_a_logsumexp_is_its_softmax(lang: str) -> None:
     assert a.count("\\operatorname{col}") == 2, a  # the two columns of A that read a
     z = _md(ZLOSS, lang).split("## 3. ", 1)[1]
     assert "\\log\\operatorname{softmax}" not in z, z
+
+
+# held out: an energy-based score (logsumexp inside the loss line, not a named node)
+ENERGY = """[network]
+name = "energy-inline"
+[dims]
+n = 2
+k = 3
+[inputs]
+x = ["n", 2]
+t = ["n", 1]
+[params]
+W = [2, "k"]
+[forward]
+z = "x @ W"
+loss = "(torch.logsumexp(z, dim=1, keepdim=True) - t).mean()"
+[values]
+x = [[0.5, -1.0], [1.5, 0.25]]
+t = [[0.2], [-0.3]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_logsumexp_entry_is_log_sum_exp(lang: str) -> None:
+    """Entry by entry, a logsumexp inside a line is log Σ exp, not the mean of its reading's k
+    equal entries over the size k (``\\frac{3 \\cdot \\log(…)}{k}``)."""
+    fwd = _forward(_md(ENERGY, lang))
+    assert "\\log{\\left(e^{z_{11}} + e^{z_{12}} + e^{z_{13}} \\right)}" in fwd, fwd
+    assert "3 \\cdot \\log" not in fwd and "{k}" not in fwd, fwd

@@ -32,6 +32,7 @@ from derive.engine.graph import (
     build,
     concat_axis,
     forward_ir,
+    logsumexp_parts,
     op_params,
     reshape_span,
     slice_span,
@@ -543,7 +544,7 @@ def pull(
         return pull(x, op.pull(mf, up, xs, me), g, None, grad, acc, rules + (op.rule,))
     if op.kind == ops.REDUCTION:
         axis = tree.kwarg("axis")
-        lse = _logsumexp_parts(tree)
+        lse = logsumexp_parts(tree)
         shape = ir(lse[0]).shape if lse is not None else None
         if lse is not None and (axis is not None or shape[1] == 1):
             # round 48: logsumexp's slope is the softmax of its row (column); of one entry, 1
@@ -576,26 +577,6 @@ def pull(
     params = tuple(forward_ir(tree.kwarg(k), g) for k in dict(tree.kwargs) if k != "axis")
     u = op.pull(mf, up, xs, y, count, *params)
     return pull(x, u, g, None, grad, acc, rules + (op.rule,))
-
-
-def _logsumexp_parts(tree: ex.Call) -> tuple[ex.Node, bool] | None:
-    """``(x, turned)`` where ``tree`` is the language's reading of a logsumexp
-    (derive.lang.spelling._lse): ``mean(x − log_softmax(x), axis=1)`` along rows (``turned``
-    False), ``mean(x − log_softmax(xᵀ)ᵀ, axis=0)`` along columns, or ``mean(r − log_softmax(rᵀ)ᵀ)``
-    of every entry of a column ``r`` (the rows' logsumexps; ``turned`` True); else None."""
-    if tree.func != "mean" or len(tree.args) != 1:
-        return None
-    arg, axis = tree.args[0], tree.kwarg("axis")
-    if not (isinstance(arg, ex.BinOp) and arg.op == "-"):
-        return None
-    x, right = arg.left, arg.right
-    along = None if axis is None else axis.value if isinstance(axis, ex.Num) else -1
-    if along == 1 and right == ex.Call("log_softmax", (x,)):
-        return x, False
-    turned = ex.Transpose(ex.Call("log_softmax", (ex.Transpose(x),)))
-    if along in (0, None) and right == turned:
-        return x, True
-    return None
 
 
 def pull_target(tree: ex.Call, xs, y, n, up, g: Graph, grad, acc, rules) -> None:

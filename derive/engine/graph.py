@@ -563,6 +563,15 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
     if op.kind == ops.ROWWISE:
         x = explicit(tree.args[0], g)
         return sp.Matrix([op.sympy(list(x.row(i))) for i in range(x.rows)])
+    lse = logsumexp_parts(tree) if op.kind == ops.REDUCTION else None
+    if lse is not None and (tree.kwarg("axis") is not None or explicit(lse[0], g).cols == 1):
+        # round 48: a logsumexp's entries as log Σ exp (the mean of its reading is n equal terms
+        # over the size n: printed 3·log(…)/n_actions), the same values
+        x = explicit(lse[0], g)
+        if lse[1]:
+            x = x.T
+        out = sp.Matrix([[sp.log(sp.Add(*(sp.exp(v) for v in x.row(i))))] for i in range(x.rows)])
+        return out.T if lse[1] else out
     if op.kind == ops.REDUCTION:
         x = explicit(tree.args[0], g)
         axis = tree.kwarg("axis")
@@ -586,6 +595,26 @@ def explicit(tree: ex.Node, g: Graph) -> sp.Matrix:
         return sp.Matrix([[total / g.count((shape[0],)).expr]])
     total = sp.Add(*(op.sympy(a, b, *params) for a, b in zip(p, _grid(y, p.shape))))
     return sp.Matrix([[total / g.count(shape).expr if op.reduce == "mean" else total]])
+
+
+def logsumexp_parts(tree: ex.Call) -> tuple[ex.Node, bool] | None:
+    """``(x, turned)`` where ``tree`` is the language's reading of a logsumexp
+    (derive.lang.spelling._lse): ``mean(x − log_softmax(x), axis=1)`` along rows (``turned``
+    False), ``mean(x − log_softmax(xᵀ)ᵀ, axis=0)`` along columns, or ``mean(r − log_softmax(rᵀ)ᵀ)``
+    of every entry of a column ``r`` (the rows' logsumexps; ``turned`` True); else None."""
+    if tree.func != "mean" or len(tree.args) != 1:
+        return None
+    arg, axis = tree.args[0], tree.kwarg("axis")
+    if not (isinstance(arg, ex.BinOp) and arg.op == "-"):
+        return None
+    x, right = arg.left, arg.right
+    along = None if axis is None else axis.value if isinstance(axis, ex.Num) else -1
+    if along == 1 and right == ex.Call("log_softmax", (x,)):
+        return x, False
+    turned = ex.Transpose(ex.Call("log_softmax", (ex.Transpose(x),)))
+    if along in (0, None) and right == turned:
+        return x, True
+    return None
 
 
 def concat_axis(tree: ex.Call) -> int:
