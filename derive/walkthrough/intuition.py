@@ -534,16 +534,37 @@ class _Writer:
         """Some use of ``v`` depends on another (``h₂`` on ``h₁`` in an unrolled network): its
         uses are steps one after another, not computations side by side — nor two maps of one
         pass, ``v`` read as it is and transposed (:func:`two_maps`: a Hopfield net's ``X`` and
-        ``Xᵀ``, a tied autoencoder's ``W`` and ``Wᵀ``)."""
+        ``Xᵀ``, a tied autoencoder's ``W`` and ``Wᵀ``). The uses are steps too where each feeds a
+        different step of such a parameter (minLSTM's gates ``i₁ = σ(x₁W_i)``, ``i₂ = σ(x₂W_i)``:
+        ``i₁`` first reaches ``h₁ = … x₁W_h``, ``i₂`` reaches ``h₂``) — one situation, one
+        wording."""
+        spec = self.d.spec
         deps: dict[str, set[str]] = {}
-        for name, tree in self.d.spec.forward:
+        for name, tree in spec.forward:
             deps[name] = set()
             for n in ex.names(tree):
                 deps[name] |= {n} | deps.get(n, set())
+
+        def steps(uses: set[str], p: str) -> bool:
+            return any(deps.get(a, set()) & (uses - {a}) for a in uses) and not two_maps(
+                [self.trees[a] for a in uses if a in self.trees], p
+            )
+
         uses = {c.source for c in v.contributions}
-        return any(deps.get(a, set()) & (uses - {a}) for a in uses) and not two_maps(
-            [self.trees[a] for a in uses if a in self.trees], v.name
-        )
+        if steps(uses, v.name):
+            return True
+        order = {name: k for k, (name, _) in enumerate(spec.forward)}
+        for p in spec.params:
+            reads = {name for name, tree in spec.forward if p in ex.names(tree)}
+            if p == v.name or len(reads) < 2 or not steps(reads, p):
+                continue
+            first = [
+                min((b for b in reads if b == a or a in deps.get(b, set())), key=order.__getitem__, default=None)
+                for a in uses
+            ]
+            if None not in first and len(set(first)) == len(first):
+                return True
+        return False
 
     def penalised(self, v: BackwardVisit) -> bool:
         """The parameter enters the loss directly, outside its data term (``L = bce(p, y) +
@@ -875,6 +896,10 @@ class _Writer:
                     out.append(Words("product.inside", base))
                 elif factor(tree, t):
                     out.append(self.factor_words(tree, t, base))
+                    if out[-1].key == "product.elsewhere" and "quotient" not in rules and _divides(tree, t):
+                        # minLSTM's f / (f + i) · h: one of t's other appearances is a term of a
+                        # divisor, which the sentence on the factor does not say
+                        out.append(Words("quotient", base))
                 elif _both_sides(tree, t):
                     # mean(r) / std(r): r is in the numerator and in the denominator, not in
                     # one factor (the quotient rule's two shares)
@@ -1529,6 +1554,18 @@ def _both_sides(tree: ex.Node, t: str) -> bool:
         isinstance(n, ex.BinOp) and n.op == "/" and _uses(n.left, t) and _uses(n.right, t)
         for n in ex.subtrees(tree)
     )
+
+
+def _divides(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` itself, or a term added in, the denominator of a quotient in ``tree`` (``f / (f +
+    i)``: a larger ``t``, a larger divisor)?"""
+
+    def terms(n: ex.Node) -> bool:
+        if isinstance(n, ex.BinOp) and n.op == "+":
+            return terms(n.left) or terms(n.right)
+        return n == ex.Name(t)
+
+    return any(isinstance(n, ex.BinOp) and n.op == "/" and terms(n.right) for n in ex.subtrees(tree))
 
 
 def _in_sum_factor(tree: ex.Node, t: str) -> bool:
