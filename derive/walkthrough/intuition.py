@@ -808,15 +808,19 @@ class _Writer:
                     out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
             elif r == "bias-sum":
                 m = self.rows(c.source)
+                # the rows t is broadcast over: S's own, or where S reduces them (a ring loss's
+                # mean((norm − R)²): R meets the N rows of norm, S is 1 × 1) the widest operand's
+                wide = max((n for n in ex.names(tree) if n in self.g.tensors and n != t), key=self.rows, default=None)
+                over = self.batch(wide if m == 1 and wide is not None and self.rows(wide) > 1 else c.source)
                 if any(ops.OPS[f].rule in rules for f in ops.of_kind(ops.BINARY)):
                     # atan2(Z, u): u is broadcast into a function of two arguments
-                    out.append(Words("pair-sum", (*base, ("m", self.batch(c.source)))))
+                    out.append(Words("pair-sum", (*base, ("m", over))))
                 elif "product" in rules:
                     # BW * NZ scales; (Z - M) / sqrt(V + eps) subtracts M, then scales
                     key = "scale-sum" if factor(self.trees[c.source], t) else "scale-sum.inside"
-                    out.append(Words(key, (*base, ("m", self.batch(c.source)))))
+                    out.append(Words(key, (*base, ("m", over))))
                 elif "quotient" in rules:  # s @ w / T: T divides every row, it is added to none
-                    out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
+                    out.append(Words("divide-sum", (*base, ("m", over))))
                 elif (
                     m > 1 and not self.rows_combined(c.source)
                     and base[2][1] is d_up  # not σ into a cross-entropy: its plain error
