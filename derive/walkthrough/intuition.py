@@ -850,7 +850,7 @@ class _Writer:
                     if key == "bias-sum" and self.rows_combined(c.source):
                         key = "bias-sum.rows"
                         # s @ W2 is added to every row of H @ W1, not W2 itself
-                        added = _added_term(self.trees[c.source], t)
+                        added = _added_term(self.trees[c.source], t, self.g)
                         if added is not None:
                             args = tuple(
                                 ("T", Math(forward_ir(added, self.g).tex())) if k == "T" else (k, v)
@@ -889,6 +889,10 @@ class _Writer:
                     # (z − mean(z)) / std(z), mean(r) / std(r): t is in the numerator and in the
                     # denominator (the quotient rule's two shares), not only "inside a sum"
                     out.append(Words("product.quotient.both", base))
+                elif "quotient" in rules and _divides(tree, t) and not factor(tree, t):
+                    # intra / (inter + δ): inter is only in the divisor, which the quotient
+                    # sentence says (it is not "multiplied")
+                    pass
                 elif (
                     "power" not in rules
                     and not factor(tree, t)
@@ -1846,9 +1850,12 @@ AGAIN = (
 )
 
 
-def _added_term(tree: ex.Node, t: str) -> ex.Node | None:
+def _added_term(tree: ex.Node, t: str, g: Any = None) -> ex.Node | None:
     """The summand holding ``t`` of the first sum in ``tree`` where it is not ``t`` itself
-    (``s @ W2`` of ``tanh(H @ W1 + s @ W2)`` for W2); None where t is added bare or in no sum."""
+    (``s @ W2`` of ``tanh(H @ W1 + s @ W2)`` for W2); None where t is added bare or in no sum.
+    Given the graph ``g``, a summand of one row (the one broadcast over the rows: ``(c² 𝟙)ᵀ`` of a
+    squared distance ``f² 𝟙 + (c² 𝟙)ᵀ − 2 f cᵀ``, not ``2 f cᵀ``) is preferred."""
+    found: list[ex.Node | None] = []
     stack = [tree]
     while stack:
         n = stack.pop()
@@ -1856,9 +1863,13 @@ def _added_term(tree: ex.Node, t: str) -> ex.Node | None:
             for side in (n.left, n.right):
                 summed = isinstance(side, ex.BinOp) and side.op in ("+", "-")
                 if t in ex.names(side) and not summed and not isinstance(side, ex.Neg):
-                    return None if side == ex.Name(t) else side
+                    found.append(None if side == ex.Name(t) else side)
         stack.extend(reversed(list(ex.children(n))))
-    return None
+    if g is not None:
+        for side in found:
+            if side is not None and forward_ir(side, g).shape[0] == 1:
+                return side
+    return found[0] if found else None
 
 
 def axis_of(tree: ex.Node) -> int | None:
