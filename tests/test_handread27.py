@@ -241,14 +241,19 @@ y = [[1.0], [0.0], [1.0]]
 
 def test_the_same_cancellation_is_said_in_full_once() -> None:
     """σ's slope cancelling against the cross-entropy's derivative was said word for word at
-    each of the three summands of its input; in full once, then short (en, zh)."""
-    for lang, full, short in (
-        ("en", "so a confidently wrong unit still gets a large gradient", "Again the sigmoid’s slope"),
-        ("zh", "因此预测错得很“自信”的单元仍会得到较大的梯度", "同样，Sigmoid 的斜率"),
+    each of the three summands of its input; in full once (en, zh). Since pass 32 the other two
+    summands' δ (the first's with only the name changed) are written as that step again, with
+    no words at all (they were "Again the sigmoid's slope …" each, short)."""
+    for lang, full, short, again in (
+        ("en", "so a confidently wrong unit still gets a large gradient", "Again the sigmoid’s slope",
+         r"\*\*Step 3\.\d+ is step 3\.\d+ again\*\*"),
+        ("zh", "因此预测错得很“自信”的单元仍会得到较大的梯度", "同样，Sigmoid 的斜率",
+         r"\*\*第 3\.\d+ 步与第 3\.\d+ 步相同\*\*"),
     ):
         md = _md(WIDE, lang)
         assert md.count(full) == 1, lang
-        assert md.count(short) == 2, lang
+        assert md.count(short) == 0, lang
+        assert len(re.findall(again, md)) == 2, lang
 
 
 # held out: an ELU layer, its weight and bias read one after the other

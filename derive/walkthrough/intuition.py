@@ -534,16 +534,37 @@ class _Writer:
         """Some use of ``v`` depends on another (``h₂`` on ``h₁`` in an unrolled network): its
         uses are steps one after another, not computations side by side — nor two maps of one
         pass, ``v`` read as it is and transposed (:func:`two_maps`: a Hopfield net's ``X`` and
-        ``Xᵀ``, a tied autoencoder's ``W`` and ``Wᵀ``)."""
+        ``Xᵀ``, a tied autoencoder's ``W`` and ``Wᵀ``). The uses are steps too where each feeds a
+        different step of such a parameter (minLSTM's gates ``i₁ = σ(x₁W_i)``, ``i₂ = σ(x₂W_i)``:
+        ``i₁`` first reaches ``h₁ = … x₁W_h``, ``i₂`` reaches ``h₂``) — one situation, one
+        wording."""
+        spec = self.d.spec
         deps: dict[str, set[str]] = {}
-        for name, tree in self.d.spec.forward:
+        for name, tree in spec.forward:
             deps[name] = set()
             for n in ex.names(tree):
                 deps[name] |= {n} | deps.get(n, set())
+
+        def steps(uses: set[str], p: str) -> bool:
+            return any(deps.get(a, set()) & (uses - {a}) for a in uses) and not two_maps(
+                [self.trees[a] for a in uses if a in self.trees], p
+            )
+
         uses = {c.source for c in v.contributions}
-        return any(deps.get(a, set()) & (uses - {a}) for a in uses) and not two_maps(
-            [self.trees[a] for a in uses if a in self.trees], v.name
-        )
+        if steps(uses, v.name):
+            return True
+        order = {name: k for k, (name, _) in enumerate(spec.forward)}
+        for p in spec.params:
+            reads = {name for name, tree in spec.forward if p in ex.names(tree)}
+            if p == v.name or len(reads) < 2 or not steps(reads, p):
+                continue
+            first = [
+                min((b for b in reads if b == a or a in deps.get(b, set())), key=order.__getitem__, default=None)
+                for a in uses
+            ]
+            if None not in first and len(set(first)) == len(first):
+                return True
+        return False
 
     def penalised(self, v: BackwardVisit) -> bool:
         """The parameter enters the loss directly, outside its data term (``L = bce(p, y) +
@@ -787,15 +808,19 @@ class _Writer:
                     out.append(Words("mean-inside", (*base, ("n", self.mean_tex()[0]))))
             elif r == "bias-sum":
                 m = self.rows(c.source)
+                # the rows t is broadcast over: S's own, or where S reduces them (a ring loss's
+                # mean((norm − R)²): R meets the N rows of norm, S is 1 × 1) the widest operand's
+                wide = max((n for n in ex.names(tree) if n in self.g.tensors and n != t), key=self.rows, default=None)
+                over = self.batch(wide if m == 1 and wide is not None and self.rows(wide) > 1 else c.source)
                 if any(ops.OPS[f].rule in rules for f in ops.of_kind(ops.BINARY)):
                     # atan2(Z, u): u is broadcast into a function of two arguments
-                    out.append(Words("pair-sum", (*base, ("m", self.batch(c.source)))))
+                    out.append(Words("pair-sum", (*base, ("m", over))))
                 elif "product" in rules:
                     # BW * NZ scales; (Z - M) / sqrt(V + eps) subtracts M, then scales
                     key = "scale-sum" if factor(self.trees[c.source], t) else "scale-sum.inside"
-                    out.append(Words(key, (*base, ("m", self.batch(c.source)))))
+                    out.append(Words(key, (*base, ("m", over))))
                 elif "quotient" in rules:  # s @ w / T: T divides every row, it is added to none
-                    out.append(Words("divide-sum", (*base, ("m", self.batch(c.source)))))
+                    out.append(Words("divide-sum", (*base, ("m", over))))
                 elif (
                     m > 1 and not self.rows_combined(c.source)
                     and base[2][1] is d_up  # not σ into a cross-entropy: its plain error
@@ -825,7 +850,7 @@ class _Writer:
                     if key == "bias-sum" and self.rows_combined(c.source):
                         key = "bias-sum.rows"
                         # s @ W2 is added to every row of H @ W1, not W2 itself
-                        added = _added_term(self.trees[c.source], t)
+                        added = _added_term(self.trees[c.source], t, self.g)
                         if added is not None:
                             args = tuple(
                                 ("T", Math(forward_ir(added, self.g).tex())) if k == "T" else (k, v)
@@ -864,6 +889,10 @@ class _Writer:
                     # (z − mean(z)) / std(z), mean(r) / std(r): t is in the numerator and in the
                     # denominator (the quotient rule's two shares), not only "inside a sum"
                     out.append(Words("product.quotient.both", base))
+                elif "quotient" in rules and _divides(tree, t) and not factor(tree, t):
+                    # intra / (inter + δ): inter is only in the divisor, which the quotient
+                    # sentence says (it is not "multiplied")
+                    pass
                 elif (
                     "power" not in rules
                     and not factor(tree, t)
@@ -875,6 +904,10 @@ class _Writer:
                     out.append(Words("product.inside", base))
                 elif factor(tree, t):
                     out.append(self.factor_words(tree, t, base))
+                    if out[-1].key == "product.elsewhere" and "quotient" not in rules and _divides(tree, t):
+                        # minLSTM's f / (f + i) · h: one of t's other appearances is a term of a
+                        # divisor, which the sentence on the factor does not say
+                        out.append(Words("quotient", base))
                 elif _both_sides(tree, t):
                     # mean(r) / std(r): r is in the numerator and in the denominator, not in
                     # one factor (the quotient rule's two shares)
@@ -1531,6 +1564,18 @@ def _both_sides(tree: ex.Node, t: str) -> bool:
     )
 
 
+def _divides(tree: ex.Node, t: str) -> bool:
+    """Is ``t`` itself, or a term added in, the denominator of a quotient in ``tree`` (``f / (f +
+    i)``: a larger ``t``, a larger divisor)?"""
+
+    def terms(n: ex.Node) -> bool:
+        if isinstance(n, ex.BinOp) and n.op == "+":
+            return terms(n.left) or terms(n.right)
+        return n == ex.Name(t)
+
+    return any(isinstance(n, ex.BinOp) and n.op == "/" and terms(n.right) for n in ex.subtrees(tree))
+
+
 def _in_sum_factor(tree: ex.Node, t: str) -> bool:
     """Is ``t`` a term of a sum or difference that is itself a factor of an element-wise product
     or quotient in ``tree`` (``(h - mu) * rsqrt(var + eps)``; not ``o * tanh(c)``)?"""
@@ -1805,9 +1850,12 @@ AGAIN = (
 )
 
 
-def _added_term(tree: ex.Node, t: str) -> ex.Node | None:
+def _added_term(tree: ex.Node, t: str, g: Any = None) -> ex.Node | None:
     """The summand holding ``t`` of the first sum in ``tree`` where it is not ``t`` itself
-    (``s @ W2`` of ``tanh(H @ W1 + s @ W2)`` for W2); None where t is added bare or in no sum."""
+    (``s @ W2`` of ``tanh(H @ W1 + s @ W2)`` for W2); None where t is added bare or in no sum.
+    Given the graph ``g``, a summand of one row (the one broadcast over the rows: ``(c² 𝟙)ᵀ`` of a
+    squared distance ``f² 𝟙 + (c² 𝟙)ᵀ − 2 f cᵀ``, not ``2 f cᵀ``) is preferred."""
+    found: list[ex.Node | None] = []
     stack = [tree]
     while stack:
         n = stack.pop()
@@ -1815,9 +1863,13 @@ def _added_term(tree: ex.Node, t: str) -> ex.Node | None:
             for side in (n.left, n.right):
                 summed = isinstance(side, ex.BinOp) and side.op in ("+", "-")
                 if t in ex.names(side) and not summed and not isinstance(side, ex.Neg):
-                    return None if side == ex.Name(t) else side
+                    found.append(None if side == ex.Name(t) else side)
         stack.extend(reversed(list(ex.children(n))))
-    return None
+    if g is not None:
+        for side in found:
+            if side is not None and forward_ir(side, g).shape[0] == 1:
+                return side
+    return found[0] if found else None
 
 
 def axis_of(tree: ex.Node) -> int | None:

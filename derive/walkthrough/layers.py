@@ -197,15 +197,35 @@ def repeats(d: Derivation, order: tuple[str, ...]) -> dict[str, Like]:
     def allowed(i: int, end: int) -> bool:
         return end - i >= 2 and "param" in kinds[i:end] and any(wide[i:end])
 
-    siblings = {}
+    siblings: dict[int, tuple[int, dict[str, str]]] = {}
     for i in range(1, len(order)):
         if wide[i] or wide[i - 1]:
             renamed = _sibling(visits[order[i - 1]], visits[order[i]]) or _twin_step(
                 forms, kinds, i
             )
             if renamed:
-                siblings[i] = renamed
+                siblings[i] = (1, renamed)
+                continue
+        j = _same_delta(order, forms, kinds, wide, i)
+        if j is not None:
+            siblings[i] = (i - j, {order[j]: order[i]})
     return _runs(d, order, forms, allowed, 2, siblings)
+
+
+def _same_delta(
+    order: tuple[str, ...], forms: list[_Form | None], kinds: list[str], wide: list[bool], i: int
+) -> int | None:
+    """The first δ step above position ``i`` (not the one just above it) whose step is the one at ``i``
+    with only the tensor itself renamed: the same upstream δ, rules and formula (DeepFM's
+    δ_second and δ_first, both ``(x − y)/batch`` as δ_deep, three terms of one sum under σ).
+    It is that step again, not a coincidence of names: nothing else is renamed."""
+    if kinds[i] == "param" or not wide[i] or forms[i] is None:
+        return None
+    for j in range(i - 1):  # the first such step: the one written in full
+        renamed = _match([forms[j]], [forms[i]]) if kinds[j] != "param" else None
+        if renamed is not None and {a: b for a, b in renamed.items() if a != b} == {order[j]: order[i]}:
+            return j
+    return None
 
 
 def _twin_step(forms: list[_Form | None], kinds: list[str], i: int) -> dict[str, str] | None:
@@ -373,7 +393,7 @@ def _runs(
     forms: list[_Form | None],
     allowed: Any,
     shortest: int,
-    siblings: dict[int, dict[str, str]] | None = None,
+    siblings: dict[int, tuple[int, dict[str, str]]] | None = None,
     sized: bool = False,
 ) -> dict[str, Like]:
     """Scan ``order`` for runs of steps like the run just before them (periods from
@@ -392,7 +412,7 @@ def _runs(
     if siblings is not None:
         found = found | _scan_runs(forms, allowed, shortest, found | at_sizes, partial=True)
         taken = {k for i, (_p, end, _r) in (found | at_sizes).items() for k in range(i, end)}
-        ones = {i: (1, i + 1, r) for i, r in siblings.items() if i not in taken}
+        ones = {i: (p, i + 1, r) for i, (p, r) in siblings.items() if i not in taken}
         found = found | ones
     out: dict[str, Like] = {}
     for i, (p, end, renamed) in sorted((found | at_sizes).items()):

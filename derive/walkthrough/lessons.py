@@ -68,6 +68,19 @@ class Lesson:
     body: str = "body"  # the catalogue key of the lesson's first paragraph
 
 
+
+def _undefined(zero: Checker, grads: Any) -> bool:
+    """Some entry of a gradient divides by 0 where every parameter is 0 (a row length of 0 under
+    ``z/‖z‖``), at a point of the inputs; any other failure is not called that."""
+    try:
+        for e in sp.ImmutableMatrix(grads):
+            zero.value(e, 0)
+    except ZeroDivisionError:
+        return True
+    except Exception:  # noqa: BLE001 — outside the domain otherwise: said as before
+        return False
+    return False
+
 def _term(m: mf.MExpr) -> Term:
     return Term(m, m.tex(), m.text(), m.shape)
 
@@ -716,6 +729,7 @@ def _symmetry_over(
     zero = Checker(defs={**d.defs, **zeros}, seed=11)
     vanish: list[Eq] = []
     moving: list[str] = []
+    undefined: list[str] = []
     for p in d.spec.params:
         t = g.tensors[p]
         nought = sp.zeros(*t.shape)
@@ -729,7 +743,9 @@ def _symmetry_over(
                 "lesson.zero",
             )
         except StepError:  # a gradient that does not vanish is not shown as 0
-            moving.append(t.tex)
+            # nor said to move where its formula is 0/0 there (a ring loss's ‖feat‖ = 0: the
+            # length has no slope at 0), checked at a point of the inputs
+            (undefined if _undefined(zero, t.grads) else moving).append(t.tex)
             continue
         vanish.append(pc.eq(step, t.shape))
     math: tuple[tuple[str, Math], ...] = (
@@ -752,7 +768,10 @@ def _symmetry_over(
         if moving:
             math += (("moving", Math(", ".join(moving))),)
             parts.append(("sym_zero_moving", ()))
-        else:
+        if undefined:
+            math += (("undefined", Math(", ".join(undefined))),)
+            parts.append(("sym_zero_undefined", ()))
+        if not moving and not undefined:
             parts.append(("sym_zero_stuck", ()))
     parts.append(("sym_end", ()))
     if biases:  # the hidden-layer bias is part of each unit's start only where there is one
