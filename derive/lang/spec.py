@@ -29,7 +29,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops, replicate, spelling, spelling47, splits
+from derive.lang import channels48, ops, replicate, spelling, spelling47, splits
 from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
@@ -713,6 +713,7 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
             sentence = catalog.said("spec.frame_fix", message=message, fix=fix)
             error.said = (f"{source}: ", sentence, "")
         raise error from None
+    data = _channels_shape48(source, data)
     shadow = spelling.SHADOWED_HN31.set(_shadowing_names_hn31(data))
     try:
         s = _parsed(source, data)
@@ -844,6 +845,15 @@ def _shadowing_names_hn31(data: Any) -> frozenset[str]:
         if isinstance(part, dict):
             names |= {k for k in part if isinstance(k, str)}
     return frozenset(names & spelling.MODULES)
+
+
+def _channels_shape48(source: str, data: Any) -> Any:
+    """shape48: a multi-channel convolution's tables and lines as per-channel 2-D maps
+    (:mod:`derive.lang.channels48`); a spelling of it that is not read is exit 2 in one line."""
+    try:
+        return channels48.expanded(data)
+    except channels48.ChannelError as err:
+        raise SpecError(source, err.where, err.said, err.fix) from None
 
 
 def _parsed(source: str, data: Any) -> NetSpec:
