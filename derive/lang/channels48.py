@@ -161,7 +161,8 @@ class _Reader:
         if len(counts) > 1:
             raise self.refuse(ast.unparse(node), "maps of different channel counts in one operation")
         n = counts.pop()
-        return _Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)])
+        lay = next(getattr(p, "layout", "c") for p in parts if isinstance(p, _Multi))
+        return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)]), lay)
 
     def subscript(self, node: ast.Subscript) -> ast.expr | _Multi:
         inner = self.value(node.value)
@@ -213,7 +214,7 @@ class _Reader:
                 if leaf == "squeeze" and len(obj.maps) == 1:
                     return obj.maps[0]
                 if leaf in _ELEMENTWISE:
-                    return _Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps])
+                    return self.multi_layout(_Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps]), getattr(obj, "layout", "c"))
                 raise self.refuse(ast.unparse(node), f".{leaf}() of a multi-channel map")
             node.func.value = obj
         args = [self.value(a) for a in node.args]
