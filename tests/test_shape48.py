@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import torch
 from click.testing import CliRunner
 
 import spelled_oracle as so
@@ -159,3 +160,34 @@ def test_walkthrough_says_the_sum_over_channels_and_the_lab_runs(tmp_path: Path)
     for lab in tmp_path.glob("*/*/backprop.py"):
         run = subprocess.run([sys.executable, str(lab)], capture_output=True, text=True, cwd=tmp_path, timeout=600)
         assert run.returncode == 0 and "agree" in run.stdout or "一致" in run.stdout, run.stdout + run.stderr
+
+
+ONE_D_NET = """[network]
+name = "shape48-three-d"
+[dims]
+N = 4
+d = 3
+[inputs]
+X = ["N", "d"]
+[params]
+v = ["d", 1]
+[forward]
+z = "{chain}"
+loss = "z.sum()"
+"""
+
+
+@pytest.mark.parametrize("chain", ["(X @ v).squeeze(1)[:, None, None]", "(X @ v).squeeze(1)[None, None]", "np.squeeze(X @ v)[:, np.newaxis, np.newaxis]"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_new_axes_of_a_1d_result_quote_the_users_text(tmp_path: Path, chain: str, lang: str) -> None:
+    """PyTorch and NumPy make a 3-D tensor here; the refusal quotes what the user wrote, not
+    derive's rewritten ``(X @ v).T[…]``."""
+    X, v = torch.ones(4, 3), torch.ones(3, 1)
+    assert (X @ v).squeeze(1)[:, None, None].dim() == 3
+    p = tmp_path / "n.toml"
+    p.write_text(ONE_D_NET.format(chain=chain))
+    res = CliRunner().invoke(main, ["verify", str(p), "--lang", lang])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert len(lines) == 1 and f": {chain} " in lines[0].replace("：", ": ") and ".T[" not in lines[0], res.output
+    assert ("adds two axes" if lang == "en" else "加了两个维度") in lines[0]

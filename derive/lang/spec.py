@@ -2240,6 +2240,8 @@ class _Validator:
                     n.zero_d = True  # type: ignore[attr-defined]  # shape47: v.max(0)[0], one number
                 if not getattr(n.value, "one_d", False):
                     return n
+                if _three_d_shape48(n.slice):  # v[:, None, None]: 3-D, quoted as the user wrote it
+                    raise spec.err(where, catalog.said("spec.shape48.new_axes", text=said), catalog.said("spec.shape47.axis_fix"))
                 if isinstance(n.slice, ast.Tuple) and _new_axes_shape47(n.slice) is None and not any(
                     isinstance(e, ast.Constant) and e.value is None or isinstance(e, ast.Attribute) and e.attr == "newaxis"
                     for e in n.slice.elts
@@ -5906,6 +5908,14 @@ def _column_shape47(x: ast.expr) -> ast.expr:
     if isinstance(x, ast.Attribute) and x.attr == "T" and not getattr(x.value, "one_d", False):
         return x.value
     return ast.Attribute(_row_shape47(x), "T", ast.Load())
+
+
+def _three_d_shape48(s: ast.expr) -> bool:
+    """shape48: an index of a 1-D tensor that adds two axes or more (``v[:, None, None]``,
+    ``v[None, None]``): PyTorch's and NumPy's result has three axes."""
+    items = s.elts if isinstance(s, ast.Tuple) else [s]
+    new = [e for e in items if isinstance(e, ast.Constant) and e.value is None or isinstance(e, ast.Attribute) and e.attr == "newaxis"]
+    return len(new) >= 2
 
 
 def _new_axes_shape47(s: ast.expr) -> str | None:
