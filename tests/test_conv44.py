@@ -21,11 +21,12 @@ from derive.cli import main
 from derive.engine.backprop import derive
 from derive.lang import ops, spec
 from derive.numeric import verify as numeric
+from spelled_oracle import oracle
 
 COURSE = Path(__file__).parent / "specs_course"
 REFUSED = Path(__file__).parent / "specs_refused"
 HELD = sorted(COURSE.glob("cv44_*.toml"))
-CHANNELS = REFUSED / "cv44_torch_conv2d_two_in_two_out_cn.toml"  # held out as a course spec; refused
+CHANNELS = COURSE / "cv44_torch_conv2d_two_in_two_out_cn.toml"  # held out as a course spec; read since shape48
 ALEX = COURSE / "cv44_alexnet_overlapping_maxpool.toml"
 
 
@@ -49,10 +50,12 @@ def test_the_held_out_course_specs_verify(path: Path) -> None:
     _verified(path)
 
 
-@pytest.mark.parametrize("lang, words", [("en", "channel by channel"), ("zh", "按通道逐个写出")])
-def test_several_channels_are_refused_naming_the_per_channel_sum(lang: str, words: str) -> None:
-    line = _refused(CHANNELS, lang)
-    assert words in line and "correlate2d(X1, K11" in line, line
+def test_several_channels_are_read_as_the_per_channel_sum() -> None:
+    """shape48: the two-in, two-out F.conv2d is read channel by channel (derive/lang/channels48.py)
+    and equals PyTorch running the spec's own 4-D text (the oracle stacks derive's maps back)."""
+    _verified(CHANNELS)
+    out = oracle(CHANNELS)
+    assert out.status == "agree" and {"K00", "K01", "K10", "K11", "b0", "b1"} <= set(out.worst), (out.status, out.reason)
 
 
 TWO_BY_TWO = """[network]

@@ -191,3 +191,40 @@ def test_two_new_axes_of_a_1d_result_quote_the_users_text(tmp_path: Path, chain:
     lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
     assert len(lines) == 1 and f": {chain} " in lines[0].replace("：", ": ") and ".T[" not in lines[0], res.output
     assert ("adds two axes" if lang == "en" else "加了两个维度") in lines[0]
+
+
+POOLED = """[network]
+name = "shape48-pooled-{i}"
+[inputs]
+X = [7, 7]
+Y = [2, 2]
+B = [6, 6]
+[params]
+K = [2, 2]
+b = []
+[forward]
+Z = "F.conv2d(X[None, None], K[None, None])[0, 0] + b"
+P = "{line}"
+loss = "F.mse_loss(P, Y) + 0.01 * (B * 0).sum()"
+"""
+
+# a pooled map written as an expression whose windows do not tile it (6 × 6, 3 × 3 windows 2
+# apart: PyTorch's floor): its size is read from the names it is made of (base: all refused)
+POOLED_LINES = [
+    "F.max_pool2d(torch.tanh(Z)[None, None], 3, 2)[0, 0]",
+    "F.avg_pool2d((2 * Z - 1)[None, None], 3, stride=2)[0, 0]",
+    "F.max_pool2d(F.relu(Z + B)[None, None], 3, 2)[0, 0]",
+    "F.max_pool2d(F.leaky_relu(Z, 0.1)[None, None], 3, 2)[0, 0]",
+    "nn.MaxPool2d(3, 2)(Z.relu()[None, None])[0, 0]",
+]
+
+
+@pytest.mark.parametrize("i, line", list(enumerate(POOLED_LINES)), ids=[str(i) for i in range(len(POOLED_LINES))])
+def test_a_pooled_expression_of_known_size_is_floored_as_pytorch(i: int, line: str) -> None:
+    text = POOLED.format(i=i, line=line)
+    out = so.oracle_text(text, f"pooled-{i}")
+    assert out.status == "agree", (out.status, out.reason)
+    d = derive(spec.parse(text, f"pooled-{i}"))
+    assert d.graph.tensors["P"].symbols.shape == (2, 2)
+    report = numeric.verify(d, points=2)
+    assert report.ok and {"K", "b"} <= {c.param for c in report.comparisons}, report

@@ -5910,6 +5910,31 @@ def _column_shape47(x: ast.expr) -> ast.expr:
     return ast.Attribute(_row_shape47(x), "T", ast.Load())
 
 
+def _map_shape48(shapes: Mapping[str, Any], x: ast.AST) -> Any:
+    """shape48: the size of a pooled map written as an expression, where it is known — a name's
+    declared or read size, kept by element-wise calls (``torch.tanh(Z)``, ``Z.relu()``,
+    ``F.leaky_relu(Z, 0.1)``), by signs and by operators with numbers or maps of the same size
+    (``2 * Z - 1``, ``Z + B``); else None (the floor stays refused for it)."""
+    if isinstance(x, ast.Name):
+        return shapes.get(x.id)
+    if isinstance(x, ast.Constant) and isinstance(x.value, (int, float)) and not isinstance(x.value, bool):
+        return ()
+    if isinstance(x, ast.UnaryOp) and isinstance(x.op, (ast.USub, ast.UAdd)):
+        return _map_shape48(shapes, x.operand)
+    if isinstance(x, ast.BinOp) and isinstance(x.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+        sizes = [_map_shape48(shapes, x.left), _map_shape48(shapes, x.right)]
+    elif isinstance(x, ast.Call) and ex.elementwise_call_shape47(x) and not x.keywords:
+        if isinstance(x.func, ast.Attribute) and not x.args and not ex.dialect_module_hn25(x.func.value):
+            return _map_shape48(shapes, x.func.value)  # Z.relu(), Z.tanh()
+        sizes = [_map_shape48(shapes, a) for a in x.args]
+    else:
+        return None
+    if any(s is None for s in sizes):
+        return None
+    maps = {tuple(s) for s in sizes if s != ()}
+    return next(iter(maps)) if len(maps) == 1 else None
+
+
 def _three_d_shape48(s: ast.expr) -> bool:
     """shape48: an index of a 1-D tensor that adds two axes or more (``v[:, None, None]``,
     ``v[None, None]``): PyTorch's and NumPy's result has three axes."""
@@ -6165,7 +6190,7 @@ class _ConvCV42(ast.NodeTransformer):
         """shape47: plain windows over a map of known size (a name declared or read) that do not
         reach its last row or column are PyTorch's and TF 'VALID''s floor: ``geom`` marked so
         (:func:`ops.pool_floor_shape47`); else ``geom``."""
-        shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
+        shape = _map_shape48(self.shapes, x)
         n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
         if len(n) != 2 or None in n:
             return geom
