@@ -228,3 +228,53 @@ def test_a_pooled_expression_of_known_size_is_floored_as_pytorch(i: int, line: s
     assert d.graph.tensors["P"].symbols.shape == (2, 2)
     report = numeric.verify(d, points=2)
     assert report.ok and {"K", "b"} <= {c.param for c in report.comparisons}, report
+
+
+# broadcasting against a map of several channels keeps PyTorch's/TF's meaning or is refused: TF's
+# NHWC aligns a tensor with [W, C] (a bias [O] adds b[o] to channel o there), a 1-D [O] against
+# NCHW aligns with W — derive's per-channel maps would add it along each map's columns (on the
+# first version: verify ✓, the oracle disagreed — a wrong ✓ found and fixed)
+BROADCAST = [
+    ([1, 3, 3, 2], [1, 2, 2, 2], [2, 2, 2, 2], [2], "tf.nn.conv2d(X, K, strides=1, padding='VALID') + b", "in NHWC"),
+    ([1, 2, 3, 3], [1, 2, 2, 2], [2, 2, 2, 2], [2], "F.conv2d(X, K) + b", "the 1-D tensor b"),
+    ([1, 3, 3, 2], [2, 2, 2], [2, 2, 2, 2], [], "tf.nn.conv2d(X, K, strides=1, padding='VALID') + b", "a 3-D tensor beside TensorFlow"),
+]
+
+
+@pytest.mark.parametrize("xs, ys, ks, bs, line, words", BROADCAST, ids=[b[-1] for b in BROADCAST])
+def test_broadcasting_that_would_change_meaning_is_refused(tmp_path: Path, xs, ys, ks, bs, line, words) -> None:
+    text = f"""[network]
+name = "shape48-broadcast"
+[inputs]
+X = {xs}
+Y = {ys}
+[params]
+K = {ks}
+b = {bs}
+[forward]
+Z = "{line}"
+loss = "((Z - Y) ** 2).sum()"
+"""
+    p = tmp_path / "b.toml"
+    p.write_text(text)
+    res = CliRunner().invoke(main, ["verify", str(p)])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert len(lines) == 1 and words in lines[0], res.output
+
+
+def test_a_scalar_bias_after_a_tf_multi_channel_layer_is_pytorchs() -> None:
+    text = """[network]
+name = "shape48-tf-scalar-bias"
+[inputs]
+X = [1, 3, 3, 2]
+Y = [1, 2, 2, 2]
+[params]
+K = [2, 2, 2, 2]
+b = []
+[forward]
+Z = "tf.nn.conv2d(X, K, strides=1, padding='VALID') + b"
+loss = "tf.reduce_sum((Z - Y) ** 2)"
+"""
+    out = channel_oracle(text, "tf-scalar-bias")
+    assert out.status == "agree", (out.status, out.reason)

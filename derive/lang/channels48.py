@@ -51,7 +51,8 @@ class ChannelError(ValueError):
         self.where, self.said, self.fix = where, said, fix
 
 
-def _dotted(node: ast.AST) -> str:
+def dotted(node: ast.AST) -> str:
+    """The dotted name ``node`` spells (``scipy.signal.correlate2d``), or ``""``."""
     parts: list[str] = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
@@ -99,6 +100,15 @@ class _Reader:
         self.bias: dict[str, int] = {}  # a 1-D conv bias [O] → O
         self.lines: dict[str, tuple[int, str]] = {}  # a multi-channel [forward] line → (channels, layout)
         self.where = ""
+        self.one_d: set[str] = set()  # names declared 1-D ([n]) in [inputs]/[params]
+        self.scalars: set[str] = set(self.dims)  # names of one number
+        for table in ("inputs", "params", "constants"):
+            entries = data.get(table)
+            for key, shape in (entries.items() if isinstance(entries, dict) else ()):
+                if table == "constants" or shape == []:
+                    self.scalars.add(key)
+                elif isinstance(shape, list) and len(shape) == 1:
+                    self.one_d.add(key)
 
     # ---- sizes
     def size(self, d: Any) -> int | None:
@@ -162,7 +172,22 @@ class _Reader:
             raise self.refuse(ast.unparse(node), "maps of different channel counts in one operation")
         n = counts.pop()
         lay = next(getattr(p, "layout", "c") for p in parts if isinstance(p, _Multi))
+        for p in parts:  # what broadcasts against the maps: PyTorch's and TF's meaning kept
+            if isinstance(p, _Multi) or self.scalar(p):
+                continue
+            if lay == "nhwc":  # NHWC aligns a tensor with [W, C], not with each channel's map
+                raise self.refuse(ast.unparse(node), "a tensor broadcast against a map of several channels in NHWC")
+            if isinstance(p, ast.Name) and p.id in self.one_d:  # a 1-D [O] meant per channel broadcasts along W
+                raise self.refuse(ast.unparse(node), f"the 1-D tensor {p.id} broadcast against a map of several channels")
         return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)]), lay)
+
+    def scalar(self, node: ast.AST) -> bool:
+        """A number, or a name of one number ([] in a table, a constant, a size)."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return True
+        if isinstance(node, ast.UnaryOp):
+            return self.scalar(node.operand)
+        return isinstance(node, ast.Name) and node.id in self.scalars
 
     def subscript(self, node: ast.Subscript) -> ast.expr | _Multi:
         inner = self.value(node.value)
@@ -195,13 +220,13 @@ class _Reader:
         return m
 
     def call(self, node: ast.Call) -> ast.expr | _Multi:
-        name, leaf = _dotted(node.func), _leaf(node)
+        name, leaf = dotted(node.func), _leaf(node)
         if name in _TORCH or name in _TF:
             conv = self.conv(node, name in _TF)
             if conv is not None:
                 return conv
         # methods: x.sum(), x.mean(), x.squeeze(), x.relu()
-        root = _dotted(node.func.value).split(".")[0] if isinstance(node.func, ast.Attribute) else ""
+        root = dotted(node.func.value).split(".")[0] if isinstance(node.func, ast.Attribute) else ""
         if isinstance(node.func, ast.Attribute) and (not root or root in self.lines or root in self.tensors):
             obj = self.value(node.func.value)
             if isinstance(obj, _Multi):
@@ -253,7 +278,7 @@ class _Reader:
         if not isinstance(args[0], _Multi) or any(isinstance(a, _Multi) for a in args[1:]):
             raise self.refuse(ast.unparse(node), "a pooling whose map is not its first argument")
         maps = []
-        tf = _dotted(node.func).startswith("tf.")
+        tf = dotted(node.func).startswith("tf.")
         for m in args[0].maps:
             if tf:
                 lifted = ast.parse("_m[None, :, :, None]", mode="eval").body
@@ -331,8 +356,8 @@ class _Reader:
         roles: dict[str, set[str]] = {}
         for tree in trees:
             for n in ast.walk(tree):
-                if isinstance(n, ast.Call) and _dotted(n.func) in _TORCH | _TF:
-                    tf = _dotted(n.func) in _TF
+                if isinstance(n, ast.Call) and dotted(n.func) in _TORCH | _TF:
+                    tf = dotted(n.func) in _TF
                     self.tf |= tf
                     names = [a.id if isinstance(a, ast.Name) else "" for a in n.args[:3]]
                     kb = [kw.value.id for kw in n.keywords if kw.arg == "bias" and isinstance(kw.value, ast.Name)]
@@ -356,6 +381,9 @@ class _Reader:
                 if len(shape) not in (3, 4):
                     continue
                 sizes = [self.size(d) for d in shape]
+                if self.tf and len(shape) == 3:  # TF's conv2d and pools take [1, H, W, C]
+                    self.where = f"[{table}] {key}"
+                    raise self.refuse(repr(shape), "a 3-D tensor beside TensorFlow's NHWC convolution (write [1, H, W, C])")
                 if "k" in role:
                     if len(shape) == 4 and self.tf:
                         layout, n = "kkio", (sizes[2], sizes[3])

@@ -5830,14 +5830,7 @@ _CONV4_CV42 = "_conv4_cv42"
 
 def called_name(node: ast.Call) -> str:
     """The dotted name a call calls (``scipy.signal.correlate2d``), or ``""``."""
-    f = node.func
-    parts: list[str] = []
-    while isinstance(f, ast.Attribute):
-        parts.append(f.attr)
-        f = f.value
-    if not isinstance(f, ast.Name):
-        return ""
-    return ".".join([f.id, *reversed(parts)])
+    return channels48.dotted(node.func)
 
 
 def _number_cv42(node: ast.AST) -> object:
