@@ -118,7 +118,7 @@ class _Reader:
             return self.dims[d]
         return None
 
-    def refuse(self, text: str, what: str) -> ChannelError:
+    def refuse(self, text: str, what: catalog.Said) -> ChannelError:
         return ChannelError(
             self.where,
             catalog.said("spec.shape48.unread", text=text, what=what),
@@ -134,10 +134,10 @@ class _Reader:
             if node.id in self.tensors:
                 layout, n = self.tensors[node.id]
                 if layout in ("oikk", "kkio"):
-                    raise self.refuse(ast.unparse(node), "a kernel of several channels used outside a convolution")
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_kernel_use"))
                 return self.multi_layout(_Multi([ast.Name(_name(node.id, c), ast.Load()) for c in range(n)]), "c" if layout == "chw" else layout)
             if node.id in self.bias:
-                raise self.refuse(ast.unparse(node), "a bias of several output channels used outside F.conv2d(…, bias)")
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_bias_use"))
             return node
         if isinstance(node, ast.Call):
             return self.call(node)
@@ -153,14 +153,14 @@ class _Reader:
             if isinstance(old, ast.expr):
                 new = self.value(old)
                 if isinstance(new, _Multi):
-                    raise self.refuse(ast.unparse(node), "this use of a multi-channel map")
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
                 setattr(node, field, new)
             elif isinstance(old, list):
                 for i, item in enumerate(old):
                     if isinstance(item, ast.expr):
                         new = self.value(item)
                         if isinstance(new, _Multi):
-                            raise self.refuse(ast.unparse(node), "this use of a multi-channel map")
+                            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
                         old[i] = new
         return node
 
@@ -169,16 +169,16 @@ class _Reader:
         if not counts:
             return make(parts)
         if len(counts) > 1:
-            raise self.refuse(ast.unparse(node), "maps of different channel counts in one operation")
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_counts"))
         n = counts.pop()
         lay = next(getattr(p, "layout", "c") for p in parts if isinstance(p, _Multi))
         for p in parts:  # what broadcasts against the maps: PyTorch's and TF's meaning kept
             if isinstance(p, _Multi) or self.scalar(p):
                 continue
             if lay == "nhwc":  # NHWC aligns a tensor with [W, C], not with each channel's map
-                raise self.refuse(ast.unparse(node), "a tensor broadcast against a map of several channels in NHWC")
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_nhwc_broadcast"))
             if isinstance(p, ast.Name) and p.id in self.one_d:  # a 1-D [O] meant per channel broadcasts along W
-                raise self.refuse(ast.unparse(node), f"the 1-D tensor {p.id} broadcast against a map of several channels")
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_one_d_broadcast", x=p.id))
         return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)]), lay)
 
     def scalar(self, node: ast.AST) -> bool:
@@ -210,9 +210,9 @@ class _Reader:
         elif lay == "c" and len(items) in (1, 3) and picks[0] is not None and all(_whole(i) for i in items[1:]):
             c = picks[0]
         else:
-            raise self.refuse(ast.unparse(node), "an index that does not pick one channel's map")
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_index"))
         if not -len(inner.maps) <= c < len(inner.maps):
-            raise self.refuse(ast.unparse(node), f"channel {c} of {len(inner.maps)}")
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_channel", c=c, n=len(inner.maps)))
         return inner.maps[c]
 
     def multi_layout(self, m: _Multi, layout: str) -> _Multi:
@@ -232,15 +232,15 @@ class _Reader:
             if isinstance(obj, _Multi):
                 if node.args or node.keywords:
                     if leaf in _SUMS | _MEANS:
-                        raise self.refuse(ast.unparse(node), "a reduction along an axis of a multi-channel map")
-                    raise self.refuse(ast.unparse(node), f".{leaf}() of a multi-channel map")
+                        raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_axis"))
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_method", x=leaf))
                 if leaf in _SUMS | _MEANS:
                     return self.reduced([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps], leaf in _MEANS)
                 if leaf == "squeeze" and len(obj.maps) == 1:
                     return obj.maps[0]
                 if leaf in _ELEMENTWISE:
                     return self.multi_layout(_Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps]), getattr(obj, "layout", "c"))
-                raise self.refuse(ast.unparse(node), f".{leaf}() of a multi-channel map")
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_method", x=leaf))
             node.func.value = obj
         args = [self.value(a) for a in node.args]
         kws = [(k, self.value(k.value)) for k in node.keywords]
@@ -250,11 +250,11 @@ class _Reader:
                 k.value = v  # type: ignore[assignment]
             return node
         if any(isinstance(v, _Multi) for _, v in kws):
-            raise self.refuse(ast.unparse(node), "a multi-channel map as a keyword")
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_keyword"))
         if leaf in _SUMS | _MEANS and (len(args) > (2 if leaf in _LOSS_PAIRS else 1) or any(k.arg not in ("reduction",) for k in node.keywords)):
-            raise self.refuse(ast.unparse(node), "a reduction along an axis of a multi-channel map")
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_axis"))
         if leaf in _LOSS_PAIRS and any(k.arg == "reduction" and not (isinstance(k.value, ast.Constant) and k.value.value in ("mean", "sum")) for k in node.keywords):
-            raise self.refuse(ast.unparse(node), "a loss without reduction over a multi-channel map")
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_no_reduction"))
         if leaf in _SUMS | _MEANS:
             per = self.zipped(node, args, lambda a: ast.Call(copy.deepcopy(node.func), a, copy.deepcopy(node.keywords)))
             assert isinstance(per, _Multi)
@@ -264,7 +264,7 @@ class _Reader:
             return self.pooled(node, args)
         if leaf in _ELEMENTWISE:
             return self.zipped(node, args, lambda a: ast.Call(copy.deepcopy(node.func), a, copy.deepcopy(node.keywords)))
-        raise self.refuse(ast.unparse(node), f"{name or leaf}() of a multi-channel map")
+        raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_call", x=name or leaf))
 
     def reduced(self, parts: list[ast.expr], mean: bool) -> ast.expr:
         total: ast.expr = parts[0]
@@ -276,7 +276,7 @@ class _Reader:
 
     def pooled(self, node: ast.Call, args: list[Any]) -> _Multi:
         if not isinstance(args[0], _Multi) or any(isinstance(a, _Multi) for a in args[1:]):
-            raise self.refuse(ast.unparse(node), "a pooling whose map is not its first argument")
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_pool_arg"))
         maps = []
         tf = dotted(node.func).startswith("tf.")
         for m in args[0].maps:
@@ -298,31 +298,31 @@ class _Reader:
             return None  # a single-channel convolution: the spec reader's own
         text = ast.unparse(node)
         if len(node.args) < 2 or not isinstance(node.args[1], ast.Name) or node.args[1].id not in self.tensors:
-            raise self.refuse(text, "a weight that is not a kernel declared with its channels")
+            raise self.refuse(text, catalog.said("spec.shape48.w_weight"))
         x, k = node.args[0].id, node.args[1].id
         (xl, xn), (kl, kn) = self.tensors[x], self.tensors[k]
         keys = {kw.arg: kw.value for kw in node.keywords}
         for bad in ("groups", "dilation", "dilations", "data_format"):
             if bad in keys and not (bad in ("groups", "dilation", "dilations") and _int(keys[bad]) == 1):
-                raise self.refuse(text, f"{bad}={ast.unparse(keys[bad])}")
+                raise self.refuse(text, catalog.said("spec.shape48.w_keyword_arg", x=f"{bad}={ast.unparse(keys[bad])}"))
         bias = node.args[2] if len(node.args) > 2 and not tf else keys.pop("bias", None)
         rest = node.args[3:] if not tf else node.args[2:]
         if tf:
             if xl != "nhwc" or kl != "kkio":
-                raise self.refuse(text, "tf.nn.conv2d of an input [1, H, W, C] and a kernel [kh, kw, C, O]")
+                raise self.refuse(text, catalog.said("spec.shape48.w_tf_layout"))
             c_in, (c_k, outs) = xn, kn
         else:
             if xl not in ("nchw", "chw") or kl != "oikk":
-                raise self.refuse(text, "F.conv2d of an input [1, C, H, W] and a weight [O, C, kh, kw]")
+                raise self.refuse(text, catalog.said("spec.shape48.w_torch_layout"))
             c_in, (outs, c_k) = xn, kn
         if c_in != c_k:
-            raise self.refuse(text, f"an input of {c_in} channels and a kernel of {c_k}")
+            raise self.refuse(text, catalog.said("spec.shape48.w_mismatch", a=c_in, b=c_k))
         b_names: list[ast.expr | None] = [None] * outs
         if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
             if isinstance(bias, ast.Name) and self.bias.get(bias.id) == outs:
                 b_names = [ast.Name(_name(bias.id, o), ast.Load()) for o in range(outs)]
             else:
-                raise self.refuse(text, "a bias that is not a 1-D tensor [O] of the output channels")
+                raise self.refuse(text, catalog.said("spec.shape48.w_bias"))
         kept = [kw for kw in node.keywords if kw.arg not in ("bias", "groups", "dilation", "dilations")]
         maps = []
         for o in range(outs):
@@ -383,7 +383,7 @@ class _Reader:
                 sizes = [self.size(d) for d in shape]
                 if self.tf and len(shape) == 3:  # TF's conv2d and pools take [1, H, W, C]
                     self.where = f"[{table}] {key}"
-                    raise self.refuse(repr(shape), "a 3-D tensor beside TensorFlow's NHWC convolution (write [1, H, W, C])")
+                    raise self.refuse(repr(shape), catalog.said("spec.shape48.w_tf_three_d"))
                 if "k" in role:
                     if len(shape) == 4 and self.tf:
                         layout, n = "kkio", (sizes[2], sizes[3])
@@ -404,7 +404,7 @@ class _Reader:
                 if lead != 1 or n is None:
                     if lead is not None and lead > 1:
                         self.where = f"[{table}] {key}"
-                        raise self.refuse(repr(shape), "a batch of several images (derive reads one image of several channels)")
+                        raise self.refuse(repr(shape), catalog.said("spec.shape48.w_batch"))
                     continue
                 self.tensors[key] = (layout, n)
 
@@ -420,7 +420,7 @@ class _Reader:
             for c in n if isinstance(n, tuple) else (n,):
                 if not 1 <= c <= MAX_CHANNELS:
                     self.where = f"[inputs] {key}"
-                    raise self.refuse(key, f"{c} channels (at most {MAX_CHANNELS} are read)")
+                    raise self.refuse(key, catalog.said("spec.shape48.w_too_many", c=c, m=MAX_CHANNELS))
         data = dict(self.data)
         taken = {k for t in ("inputs", "params", "constants", "forward", "dims") if isinstance(data.get(t), dict) for k in data[t]}
         out_fwd: dict[str, Any] = {}
@@ -439,12 +439,12 @@ class _Reader:
             got = self.value(tree.body)
             if isinstance(got, _Multi):
                 if key == last:
-                    raise self.refuse(text.strip(), "a loss that is a multi-channel map (reduce it to one number)")
+                    raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
                 self.lines[key] = (len(got.maps), getattr(got, "layout", "c"))
                 for o, m in enumerate(got.maps):
                     name = _name(key, o)
                     if name in taken:
-                        raise self.refuse(name, f"the name {name}, which derive gives channel {o} of {key}")
+                        raise self.refuse(name, catalog.said("spec.shape48.w_taken_line", x=name, c=o, key=key))
                     out_fwd[name] = ast.unparse(m)
             else:
                 out_fwd[key] = ast.unparse(got)
@@ -463,7 +463,7 @@ class _Reader:
                         v = values.pop(key)
                         if not isinstance(v, list) or len(v) != self.bias[key]:
                             self.where = f"[values] {key}"
-                            raise self.refuse(repr(v)[:60], f"values for a bias of {self.bias[key]} output channels")
+                            raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_bias_values", n=self.bias[key]))
                         for o, x in enumerate(v):
                             values[_name(key, o)] = x
                     continue
@@ -511,7 +511,7 @@ class _Reader:
 
     def fresh(self, name: str, taken: set[str]) -> str:
         if name in taken:
-            raise self.refuse(name, f"the name {name}, which derive gives one channel's map")
+            raise self.refuse(name, catalog.said("spec.shape48.w_taken", x=name))
         return name
 
     def planes(self, layout: str, n: Any, shape: list[Any]):
@@ -539,7 +539,7 @@ class _Reader:
         def at(a: Any, *index: int) -> Any:
             for i in index:
                 if not isinstance(a, list) or not -len(a) <= i < len(a):
-                    raise self.refuse(repr(v)[:60], "values nested as the declared shape")
+                    raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_values"))
                 a = a[i]
             return a
 
@@ -552,7 +552,7 @@ class _Reader:
             planes = [((c,), (c,)) for c in range(n)] if layout == "nhwc" else [((o, c), (c, o)) for o in range(n[1]) for c in range(n[0])]
             base = at(v, 0) if layout == "nhwc" else v
             if not isinstance(base, list) or not all(isinstance(r, list) for r in base):
-                raise self.refuse(repr(v)[:60], "values nested as the declared shape")
+                raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_values"))
             for index, inside in planes:
                 yield index, [[at(cell, *inside) for cell in row] for row in base]
 
