@@ -239,8 +239,8 @@ REFUSE = [
     # a 1-D kernel longer than the signal (NumPy's 'same' then has the kernel's length)
     (SAME_1D.format(n=3, k=5, conv="np.convolve", x=[1.0, 2.0, 3.0], r=[1.0, 0.0, 1.0], w=[1.0] * 5), "n ≥ k", "n ≥ k"),
     # windows 2 apart that do not tile the map; adaptive sizes that overlap; fractional pooling
-    # (shape47: of a named map PyTorch's floor is read; of an expression it stays refused)
-    (NET.format(name="t", pool="F.max_pool2d(torch.tanh(A)[None, None], 3, stride=2)[0, 0]", n=6, o=2), "are not multiples of the stride 2", "整数倍"),
+    # (shape47: of a named map PyTorch's floor is read; of an expression it stays refused; shape48: an element-wise one is read, A @ A is not)
+    (NET.format(name="t", pool="F.max_pool2d((A @ A)[None, None], 3, stride=2)[0, 0]", n=6, o=2), "are not multiples of the stride 2", "整数倍"),
     (NET.format(name="t", pool="F.adaptive_avg_pool2d(A[None, None], 2)[0, 0]", n=5, o=2), "output_size=2 is not read", "output_size=2"),
     # (padding=1 is read since pool46; dilation is not)
     (NET.format(name="t", pool="F.max_pool2d(A[None, None], 2, stride=1, padding=1, dilation=2)[0, 0]", n=4, o=5), "dilation=2 is not read", "dilation=2"),

@@ -62,6 +62,9 @@ SPELLINGS = [
     ([1, 2, 5, 5], [1, 2, 3, 3], [3, 3], 'Z = "F.conv2d(X, K, b).squeeze()"\nA = "F.relu(Z)"\nloss = "F.mse_loss(A, Y)"'),
     # stride 2, padding 1 (every per-channel convolution takes them), two output channels
     ([1, 2, 5, 5], [2, 2, 3, 3], [1, 2, 3, 3], 'Z = "F.conv2d(X, K, b, stride=2, padding=1)"\nA = "torch.tanh(Z)"\nloss = "((A - Y) ** 2).mean()"'),
+    # stride and padding given by position, as F.conv2d's signature orders them (first version:
+    # read after the bias in each per-channel call — the oracle disagreed; fixed)
+    ([1, 2, 5, 5], [2, 2, 3, 3], [1, 2, 3, 3], 'Z = "F.conv2d(X, K, b, 2, 1)"\nA = "torch.tanh(Z)"\nloss = "F.mse_loss(A, Y)"'),
     # an unbatched [C, H, W] input (PyTorch accepts 3-D), torch.nn.functional spelled out
     ([3, 4, 4], [2, 3, 2, 2], [2, 3, 3], 'Z = "torch.nn.functional.conv2d(X, K, bias=b)"\nA = "torch.sigmoid(Z)"\nloss = "torch.sum((A - Y) ** 2)"'),
     # average pooling per channel after the layer, then one channel's map picked by index

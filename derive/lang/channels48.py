@@ -301,6 +301,10 @@ class _Reader:
             raise self.refuse(text, catalog.said("spec.shape48.w_weight"))
         x, k = node.args[0].id, node.args[1].id
         (xl, xn), (kl, kn) = self.tensors[x], self.tensors[k]
+        if not tf and len(node.args) > 3:  # F.conv2d(X, K, b, 2, 1): stride, padding, … by position
+            named = ("stride", "padding", "dilation", "groups")
+            node.keywords = [*(ast.keyword(k, v) for k, v in zip(named, node.args[3:], strict=False)), *node.keywords]
+            node.args = node.args[:3]
         keys = {kw.arg: kw.value for kw in node.keywords}
         for bad in ("groups", "dilation", "dilations", "data_format"):
             if bad in keys and not (bad in ("groups", "dilation", "dilations") and _int(keys[bad]) == 1):
