@@ -163,8 +163,8 @@ A = [[1.0, 2.0, 0.5, 3.0], [2.0, -1.0, 1.5, 0.0], [0.0, 1.0, 2.0, 1.0], [-1.0, 0
         # (conv44 reads overlapping windows, stride=1 included: windows 2 apart that do not
         # tile the 4×4 map stay refused)
         # (shape47 reads PyTorch's floor of a map named on its own line: an expression's stays refused)
-        ("F.max_pool2d((2 * A)[None, None], 3, stride=2)[0, 0]|1", "multiples of the stride 2", "整数倍"),
-        ("F.avg_pool2d((2 * A)[None, None], 3)[0, 0]|1", "does not split into 3×3 windows", "3×3"),
+        ("F.max_pool2d((A @ A)[None, None], 3, stride=2)[0, 0]|1", "multiples of the stride 2", "整数倍"),
+        ("F.avg_pool2d((A @ A)[None, None], 3)[0, 0]|1", "does not split into 3×3 windows", "3×3"),
         # (pool46 reads padding up to half the window; more than that PyTorch refuses too)
         ("F.max_pool2d(A[None, None], 2, padding=2)[0, 0]|3", "padding=2 is not read", "padding=2"),
         ("F.max_pool2d(A[None, None], 2)[0, 0]|2", "more than once", "不止一次"),

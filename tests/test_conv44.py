@@ -21,11 +21,12 @@ from derive.cli import main
 from derive.engine.backprop import derive
 from derive.lang import ops, spec
 from derive.numeric import verify as numeric
+from spelled_oracle import oracle
 
 COURSE = Path(__file__).parent / "specs_course"
 REFUSED = Path(__file__).parent / "specs_refused"
 HELD = sorted(COURSE.glob("cv44_*.toml"))
-CHANNELS = REFUSED / "cv44_torch_conv2d_two_in_two_out_cn.toml"  # held out as a course spec; refused
+CHANNELS = COURSE / "cv44_torch_conv2d_two_in_two_out_cn.toml"  # held out as a course spec; read since shape48
 ALEX = COURSE / "cv44_alexnet_overlapping_maxpool.toml"
 
 
@@ -49,10 +50,12 @@ def test_the_held_out_course_specs_verify(path: Path) -> None:
     _verified(path)
 
 
-@pytest.mark.parametrize("lang, words", [("en", "channel by channel"), ("zh", "按通道逐个写出")])
-def test_several_channels_are_refused_naming_the_per_channel_sum(lang: str, words: str) -> None:
-    line = _refused(CHANNELS, lang)
-    assert words in line and "correlate2d(X1, K11" in line, line
+def test_several_channels_are_read_as_the_per_channel_sum() -> None:
+    """shape48: the two-in, two-out F.conv2d is read channel by channel (derive/lang/channels48.py)
+    and equals PyTorch running the spec's own 4-D text (the oracle stacks derive's maps back)."""
+    _verified(CHANNELS)
+    out = oracle(CHANNELS)
+    assert out.status == "agree" and {"K00", "K01", "K10", "K11", "b0", "b1"} <= set(out.worst), (out.status, out.reason)
 
 
 TWO_BY_TWO = """[network]
@@ -236,8 +239,8 @@ REFUSE = [
     # a 1-D kernel longer than the signal (NumPy's 'same' then has the kernel's length)
     (SAME_1D.format(n=3, k=5, conv="np.convolve", x=[1.0, 2.0, 3.0], r=[1.0, 0.0, 1.0], w=[1.0] * 5), "n ≥ k", "n ≥ k"),
     # windows 2 apart that do not tile the map; adaptive sizes that overlap; fractional pooling
-    # (shape47: of a named map PyTorch's floor is read; of an expression it stays refused)
-    (NET.format(name="t", pool="F.max_pool2d(torch.tanh(A)[None, None], 3, stride=2)[0, 0]", n=6, o=2), "are not multiples of the stride 2", "整数倍"),
+    # (shape47: of a named map PyTorch's floor is read; of an expression it stays refused; shape48: an element-wise one is read, A @ A is not)
+    (NET.format(name="t", pool="F.max_pool2d((A @ A)[None, None], 3, stride=2)[0, 0]", n=6, o=2), "are not multiples of the stride 2", "整数倍"),
     (NET.format(name="t", pool="F.adaptive_avg_pool2d(A[None, None], 2)[0, 0]", n=5, o=2), "output_size=2 is not read", "output_size=2"),
     # (padding=1 is read since pool46; dilation is not)
     (NET.format(name="t", pool="F.max_pool2d(A[None, None], 2, stride=1, padding=1, dilation=2)[0, 0]", n=4, o=5), "dilation=2 is not read", "dilation=2"),

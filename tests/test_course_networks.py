@@ -316,8 +316,8 @@ REFUSED = {
     "hn29_ng_c2_dropout_np_random_rand": 'D1 = "np.random.rand(A1.shape[0], A1.shape[1]) < '
     'keep_prob": np.random.rand() draws a random sample',
     "hn29_sgd_step_in_forward_grad": "W1.grad is a gradient taken inside the network",
-    "hn29_cs231n_conv2d_4d_input": "a tensor of 4 axes, ['N', 'C', 'H', 'W'], is outside the "
-    "language",
+    # shape48: one image of several channels is read (channel by channel); a batch of images is not
+    "hn29_cs231n_conv2d_4d_input": "a batch of several images",
     # branch heldnets30: a layer built and called in the line (its weights inside the module, and
     # the spec has no [params]: named before the missing table), a batch of sequences (3 axes), a
     # vocabulary table of words in [constants]
@@ -378,10 +378,8 @@ REFUSED = {
     "hn42_denoising_ae_np_random_noise": "standard_normal() draws a random sample",
     # branch conv43: a dilated (atrous) convolution, named with the keyword that is not read
     "cv43_torch_conv2d_dilation_cn": "dilation=2 is not read",
-    # branch conv44: a two-in, two-out channel F.conv2d (written as a course spec, held out;
-    # no node holds channels: refused naming the per-channel sum that is read), and
-    # fractional max pooling (its windows drawn at random)
-    "cv44_torch_conv2d_two_in_two_out_cn": "channel by channel",
+    # branch conv44: fractional max pooling (its windows drawn at random); conv44's two-in,
+    # two-out channel F.conv2d is read since shape48 (tests/specs_course)
     "cv44_fractional_maxpool_cn": "unknown function 'fractional_max_pool2d'",
     # (conv45's four padded / ceil_mode / per-axis / TF 'SAME' pooling specs: read since pool46)
     # branch heldnets43: loss balancing by .item() (Chinese), OHEM by tf.math.top_k, a running

@@ -269,7 +269,8 @@ def test_the_checker_reads_the_floor_as_the_spec_does(tmp_path: Path, formula: s
     "line, en",
     [
         # an expression's map (its size not named): the floor is not read, the refusal says where it is
-        ("F.max_pool2d(torch.tanh(Z)[None, None], 3, 2)[0, 0]", "not a map named on its own line"),
+        # (shape48: an element-wise expression's size is read — torch.tanh(Z) is Z's)
+        ("F.max_pool2d((Z @ Z)[None, None], 3, 2)[0, 0]", "not a map named on its own line"),
         # TF 'SAME' with an even kernel (TF pads more below/right than PyTorch's 'same' can say)
         ("tf.nn.conv2d(X[None, :, :, None], K[:, :, None, None], strides=1, padding='SAME')[0, :, :, 0]", "odd"),
     ],

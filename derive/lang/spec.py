@@ -29,7 +29,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import ops, replicate, spelling, spelling47, splits
+from derive.lang import channels48, ops, replicate, spelling, spelling47, splits
 from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
@@ -713,6 +713,7 @@ def parse(text: str, source: str = "<spec>") -> NetSpec:
             sentence = catalog.said("spec.frame_fix", message=message, fix=fix)
             error.said = (f"{source}: ", sentence, "")
         raise error from None
+    data = _channels_shape48(source, data)
     shadow = spelling.SHADOWED_HN31.set(_shadowing_names_hn31(data))
     try:
         s = _parsed(source, data)
@@ -844,6 +845,15 @@ def _shadowing_names_hn31(data: Any) -> frozenset[str]:
         if isinstance(part, dict):
             names |= {k for k in part if isinstance(k, str)}
     return frozenset(names & spelling.MODULES)
+
+
+def _channels_shape48(source: str, data: Any) -> Any:
+    """shape48: a multi-channel convolution's tables and lines as per-channel 2-D maps
+    (:mod:`derive.lang.channels48`); a spelling of it that is not read is exit 2 in one line."""
+    try:
+        return channels48.expanded(data)
+    except channels48.ChannelError as err:
+        raise SpecError(source, err.where, err.said, err.fix) from None
 
 
 def _parsed(source: str, data: Any) -> NetSpec:
@@ -2230,6 +2240,8 @@ class _Validator:
                     n.zero_d = True  # type: ignore[attr-defined]  # shape47: v.max(0)[0], one number
                 if not getattr(n.value, "one_d", False):
                     return n
+                if _three_d_shape48(n.slice):  # v[:, None, None]: 3-D, quoted as the user wrote it
+                    raise spec.err(where, catalog.said("spec.shape48.new_axes", text=said), catalog.said("spec.shape47.axis_fix"))
                 if isinstance(n.slice, ast.Tuple) and _new_axes_shape47(n.slice) is None and not any(
                     isinstance(e, ast.Constant) and e.value is None or isinstance(e, ast.Attribute) and e.attr == "newaxis"
                     for e in n.slice.elts
@@ -5818,14 +5830,7 @@ _CONV4_CV42 = "_conv4_cv42"
 
 def called_name(node: ast.Call) -> str:
     """The dotted name a call calls (``scipy.signal.correlate2d``), or ``""``."""
-    f = node.func
-    parts: list[str] = []
-    while isinstance(f, ast.Attribute):
-        parts.append(f.attr)
-        f = f.value
-    if not isinstance(f, ast.Name):
-        return ""
-    return ".".join([f.id, *reversed(parts)])
+    return channels48.dotted(node.func)
 
 
 def _number_cv42(node: ast.AST) -> object:
@@ -5896,6 +5901,39 @@ def _column_shape47(x: ast.expr) -> ast.expr:
     if isinstance(x, ast.Attribute) and x.attr == "T" and not getattr(x.value, "one_d", False):
         return x.value
     return ast.Attribute(_row_shape47(x), "T", ast.Load())
+
+
+def _map_shape48(shapes: Mapping[str, Any], x: ast.AST) -> Any:
+    """shape48: the size of a pooled map written as an expression, where it is known — a name's
+    declared or read size, kept by element-wise calls (``torch.tanh(Z)``, ``Z.relu()``,
+    ``F.leaky_relu(Z, 0.1)``), by signs and by operators with numbers or maps of the same size
+    (``2 * Z - 1``, ``Z + B``); else None (the floor stays refused for it)."""
+    if isinstance(x, ast.Name):
+        return shapes.get(x.id)
+    if isinstance(x, ast.Constant) and isinstance(x.value, (int, float)) and not isinstance(x.value, bool):
+        return ()
+    if isinstance(x, ast.UnaryOp) and isinstance(x.op, (ast.USub, ast.UAdd)):
+        return _map_shape48(shapes, x.operand)
+    if isinstance(x, ast.BinOp) and isinstance(x.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+        sizes = [_map_shape48(shapes, x.left), _map_shape48(shapes, x.right)]
+    elif isinstance(x, ast.Call) and ex.elementwise_call_shape47(x) and not x.keywords:
+        if isinstance(x.func, ast.Attribute) and not x.args and not ex.dialect_module_hn25(x.func.value):
+            return _map_shape48(shapes, x.func.value)  # Z.relu(), Z.tanh()
+        sizes = [_map_shape48(shapes, a) for a in x.args]
+    else:
+        return None
+    if any(s is None for s in sizes):
+        return None
+    maps = {tuple(s) for s in sizes if s != ()}
+    return next(iter(maps)) if len(maps) == 1 else None
+
+
+def _three_d_shape48(s: ast.expr) -> bool:
+    """shape48: an index of a 1-D tensor that adds two axes or more (``v[:, None, None]``,
+    ``v[None, None]``): PyTorch's and NumPy's result has three axes."""
+    items = s.elts if isinstance(s, ast.Tuple) else [s]
+    new = [e for e in items if isinstance(e, ast.Constant) and e.value is None or isinstance(e, ast.Attribute) and e.attr == "newaxis"]
+    return len(new) >= 2
 
 
 def _new_axes_shape47(s: ast.expr) -> str | None:
@@ -6145,7 +6183,7 @@ class _ConvCV42(ast.NodeTransformer):
         """shape47: plain windows over a map of known size (a name declared or read) that do not
         reach its last row or column are PyTorch's and TF 'VALID''s floor: ``geom`` marked so
         (:func:`ops.pool_floor_shape47`); else ``geom``."""
-        shape = self.shapes.get(x.id) if isinstance(x, ast.Name) else None
+        shape = _map_shape48(self.shapes, x)
         n = [_int_size_cv44(v) for v in shape] if shape is not None and len(shape) == 2 else []
         if len(n) != 2 or None in n:
             return geom

@@ -1,0 +1,571 @@
+"""Multi-channel convolution (shape48, issue 9): a channel list read as the sum of per-channel 2-D
+convolutions, before the spec is validated.
+
+derive's tensors have at most two axes. A course's convolution layer has more: PyTorch's
+``F.conv2d(X, K, b)`` of an input ``[1, C, H, W]`` (or unbatched ``[C, H, W]``) and a weight
+``[O, C, kh, kw]``, TensorFlow's ``tf.nn.conv2d(X, K, …)`` of ``[1, H, W, C]`` and ``[kh, kw, C, O]``,
+NumPy's per-channel loop written out (``X[c]``, ``K[o, c]``). Each is, by definition, output channel
+``o`` = Σ_c correlate2d(X_c, K_oc) + b_o. This module rewrites the spec's tables and [forward] lines
+into that sum over 2-D maps — one tensor per channel (``X`` → ``X0``, ``X1``; ``K`` → ``K00``, ``K01``,
+…; a bias ``[O]`` → the scalars ``b0``, ``b1``), one [forward] line per output channel (``Z`` → ``Z0``,
+``Z1``) — so every node, proof step, check and printer is the single-channel one already verified.
+What follows a multi-channel result is read channel by channel where PyTorch/TF act per channel:
+element-wise functions and operators, pooling; a reduction over everything (``.sum()``, ``.mean()``,
+``F.mse_loss``, ``tf.reduce_mean``) is the sum (mean) of the per-channel ones; a channel index
+(``Z[0, 1]``, ``Z[0, :, :, 1]``, ``X[1]``) picks one map. Anything else on a multi-channel value —
+``groups``, ``dilation``, several images, a flatten, a reduction along an axis — is refused in one
+line naming what is read."""
+
+from __future__ import annotations
+
+import ast
+import copy
+from typing import Any
+
+from derive.locale import catalog
+
+_TORCH = frozenset({"F.conv2d", "torch.nn.functional.conv2d", "nn.functional.conv2d", "torch.conv2d"})
+_TF = frozenset({"tf.nn.conv2d"})
+# element-wise (per channel) functions: any call whose name ends so, of any module
+_ELEMENTWISE = frozenset(
+    {
+        "relu", "tanh", "sigmoid", "exp", "log", "abs", "square", "sqrt", "maximum", "minimum",
+        "leaky_relu", "elu", "gelu", "silu", "softplus", "relu6", "clamp", "clip", "where", "pow",
+        "power", "multiply", "add", "subtract", "hardtanh", "mish", "selu", "swish", "log_sigmoid",
+        "logsigmoid", "sign", "cos", "sin",
+    }
+)
+_POOLS = frozenset({"max_pool2d", "avg_pool2d", "max_pool", "avg_pool"})
+_SUMS = frozenset({"sum", "reduce_sum", "nansum"})
+_MEANS = frozenset({"mean", "reduce_mean", "nanmean", "mse_loss", "l1_loss"})
+_LOSS_PAIRS = frozenset({"mse_loss", "l1_loss"})
+MAX_CHANNELS = 9
+MAX_NOTED = 300  # the spec reader's limit of a description
+
+
+class ChannelError(ValueError):
+    """A multi-channel spelling that is not read: ``where`` and a catalogue sentence."""
+
+    def __init__(self, where: str, said: catalog.Said, fix: catalog.Said) -> None:
+        super().__init__(said.render("en"))
+        self.where, self.said, self.fix = where, said, fix
+
+
+def dotted(node: ast.AST) -> str:
+    """The dotted name ``node`` spells (``scipy.signal.correlate2d``), or ``""``."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ""
+    return ".".join([node.id, *reversed(parts)])
+
+
+def _leaf(node: ast.Call) -> str:
+    f = node.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+
+
+class _Multi:
+    """A multi-channel value: one 2-D expression per channel."""
+
+    def __init__(self, maps: list[ast.expr]) -> None:
+        self.maps = maps
+
+
+def _name(base: str, *index: int) -> str:
+    return base + "".join(str(i) for i in index)
+
+
+def _int(node: ast.AST) -> int | None:
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) and type(node.operand.value) is int:
+        return -node.operand.value
+    return None
+
+
+def _whole(node: ast.AST) -> bool:
+    return isinstance(node, ast.Slice) and node.lower is None and node.upper is None and node.step is None
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dims = data.get("dims") if isinstance(data.get("dims"), dict) else {}
+        self.tf = False
+        # name → (layout, channel counts): "nchw"/"chw"/"nhwc" inputs; "oikk"/"ckk"/"kkio" kernels
+        self.tensors: dict[str, tuple[str, Any]] = {}
+        self.bias: dict[str, int] = {}  # a 1-D conv bias [O] → O
+        self.lines: dict[str, tuple[int, str]] = {}  # a multi-channel [forward] line → (channels, layout)
+        self.where = ""
+        self.one_d: set[str] = set()  # names declared 1-D ([n]) in [inputs]/[params]
+        self.scalars: set[str] = set(self.dims)  # names of one number
+        for table in ("inputs", "params", "constants"):
+            entries = data.get(table)
+            for key, shape in (entries.items() if isinstance(entries, dict) else ()):
+                if table == "constants" or shape == []:
+                    self.scalars.add(key)
+                elif isinstance(shape, list) and len(shape) == 1:
+                    self.one_d.add(key)
+
+    # ---- sizes
+    def size(self, d: Any) -> int | None:
+        if type(d) is int:
+            return d
+        if isinstance(d, str) and type(self.dims.get(d)) is int:
+            return self.dims[d]
+        return None
+
+    def refuse(self, text: str, what: catalog.Said) -> ChannelError:
+        return ChannelError(
+            self.where,
+            catalog.said("spec.shape48.unread", text=text, what=what),
+            catalog.said("spec.shape48.unread_fix"),
+        )
+
+    # ---- one expression
+    def value(self, node: ast.AST) -> ast.expr | _Multi:
+        if isinstance(node, ast.Name):
+            if node.id in self.lines:
+                n, layout = self.lines[node.id]
+                return self.multi_layout(_Multi([ast.Name(_name(node.id, o), ast.Load()) for o in range(n)]), layout)
+            if node.id in self.tensors:
+                layout, n = self.tensors[node.id]
+                if layout in ("oikk", "kkio"):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_kernel_use"))
+                return self.multi_layout(_Multi([ast.Name(_name(node.id, c), ast.Load()) for c in range(n)]), "c" if layout == "chw" else layout)
+            if node.id in self.bias:
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_bias_use"))
+            return node
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        if isinstance(node, ast.Subscript):
+            return self.subscript(node)
+        if isinstance(node, ast.BinOp):
+            left, right = self.value(node.left), self.value(node.right)
+            return self.zipped(node, [left, right], lambda a: ast.BinOp(a[0], node.op, a[1]))
+        if isinstance(node, ast.UnaryOp):
+            inner = self.value(node.operand)
+            return self.zipped(node, [inner], lambda a: ast.UnaryOp(node.op, a[0]))
+        for field, old in ast.iter_fields(node):
+            if isinstance(old, ast.expr):
+                new = self.value(old)
+                if isinstance(new, _Multi):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
+                setattr(node, field, new)
+            elif isinstance(old, list):
+                for i, item in enumerate(old):
+                    if isinstance(item, ast.expr):
+                        new = self.value(item)
+                        if isinstance(new, _Multi):
+                            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
+                        old[i] = new
+        return node
+
+    def zipped(self, node: ast.AST, parts: list[Any], make) -> ast.expr | _Multi:
+        counts = {len(p.maps) for p in parts if isinstance(p, _Multi)}
+        if not counts:
+            return make(parts)
+        if len(counts) > 1:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_counts"))
+        n = counts.pop()
+        lay = next(getattr(p, "layout", "c") for p in parts if isinstance(p, _Multi))
+        for p in parts:  # what broadcasts against the maps: PyTorch's and TF's meaning kept
+            if isinstance(p, _Multi) or self.scalar(p):
+                continue
+            if lay == "nhwc":  # NHWC aligns a tensor with [W, C], not with each channel's map
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_nhwc_broadcast"))
+            if isinstance(p, ast.Name) and p.id in self.one_d:  # a 1-D [O] meant per channel broadcasts along W
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_one_d_broadcast", x=p.id))
+        return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)]), lay)
+
+    def scalar(self, node: ast.AST) -> bool:
+        """A number, or a name of one number ([] in a table, a constant, a size)."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return True
+        if isinstance(node, ast.UnaryOp):
+            return self.scalar(node.operand)
+        return isinstance(node, ast.Name) and node.id in self.scalars
+
+    def subscript(self, node: ast.Subscript) -> ast.expr | _Multi:
+        inner = self.value(node.value)
+        if not isinstance(inner, _Multi):
+            node.value = inner
+            node.slice = self.value(node.slice)  # type: ignore[assignment]
+            return node
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        # the channel index: [c] (channel first), [0, c] (NCHW), [0, :, :, c] (NHWC), [0, c, :, :]
+        picks = [_int(i) for i in items]
+        lay = getattr(inner, "layout", "c")
+        if lay == "nhwc" and len(items) == 4 and picks[0] == 0 and _whole(items[1]) and _whole(items[2]) and picks[3] is not None:
+            c = picks[3]
+        elif lay == "nchw" and len(items) in (2, 4) and picks[0] == 0 and picks[1] is not None and all(_whole(i) for i in items[2:]):
+            c = picks[1]
+        elif lay == "nchw" and len(items) == 1 and picks[0] == 0:
+            out = _Multi(inner.maps)
+            out.layout = "c"  # type: ignore[attr-defined]
+            return out
+        elif lay == "c" and len(items) in (1, 3) and picks[0] is not None and all(_whole(i) for i in items[1:]):
+            c = picks[0]
+        else:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_index"))
+        if not -len(inner.maps) <= c < len(inner.maps):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_channel", c=c, n=len(inner.maps)))
+        return inner.maps[c]
+
+    def multi_layout(self, m: _Multi, layout: str) -> _Multi:
+        m.layout = layout  # type: ignore[attr-defined]
+        return m
+
+    def call(self, node: ast.Call) -> ast.expr | _Multi:
+        name, leaf = dotted(node.func), _leaf(node)
+        if name in _TORCH or name in _TF:
+            conv = self.conv(node, name in _TF)
+            if conv is not None:
+                return conv
+        # methods: x.sum(), x.mean(), x.squeeze(), x.relu()
+        root = dotted(node.func.value).split(".")[0] if isinstance(node.func, ast.Attribute) else ""
+        if isinstance(node.func, ast.Attribute) and (not root or root in self.lines or root in self.tensors):
+            obj = self.value(node.func.value)
+            if isinstance(obj, _Multi):
+                if node.args or node.keywords:
+                    if leaf in _SUMS | _MEANS:
+                        raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_axis"))
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_method", x=leaf))
+                if leaf in _SUMS | _MEANS:
+                    return self.reduced([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps], leaf in _MEANS)
+                if leaf == "squeeze" and len(obj.maps) == 1:
+                    return obj.maps[0]
+                if leaf in _ELEMENTWISE:
+                    return self.multi_layout(_Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps]), getattr(obj, "layout", "c"))
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_method", x=leaf))
+            node.func.value = obj
+        args = [self.value(a) for a in node.args]
+        kws = [(k, self.value(k.value)) for k in node.keywords]
+        if not any(isinstance(a, _Multi) for a in args) and not any(isinstance(v, _Multi) for _, v in kws):
+            node.args = args  # type: ignore[assignment]
+            for k, v in kws:
+                k.value = v  # type: ignore[assignment]
+            return node
+        if any(isinstance(v, _Multi) for _, v in kws):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_keyword"))
+        if leaf in _SUMS | _MEANS and (len(args) > (2 if leaf in _LOSS_PAIRS else 1) or any(k.arg not in ("reduction",) for k in node.keywords)):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_axis"))
+        if leaf in _LOSS_PAIRS and any(k.arg == "reduction" and not (isinstance(k.value, ast.Constant) and k.value.value in ("mean", "sum")) for k in node.keywords):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_no_reduction"))
+        if leaf in _SUMS | _MEANS:
+            per = self.zipped(node, args, lambda a: ast.Call(copy.deepcopy(node.func), a, copy.deepcopy(node.keywords)))
+            assert isinstance(per, _Multi)
+            mean = leaf in _MEANS and not any(k.arg == "reduction" and k.value.value == "sum" for k in node.keywords)  # type: ignore[attr-defined]
+            return self.reduced(per.maps, mean)
+        if leaf in _POOLS:
+            return self.pooled(node, args)
+        if leaf in _ELEMENTWISE:
+            return self.zipped(node, args, lambda a: ast.Call(copy.deepcopy(node.func), a, copy.deepcopy(node.keywords)))
+        raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_call", x=name or leaf))
+
+    def reduced(self, parts: list[ast.expr], mean: bool) -> ast.expr:
+        total: ast.expr = parts[0]
+        for p in parts[1:]:
+            total = ast.BinOp(total, ast.Add(), p)
+        if mean and len(parts) > 1:
+            total = ast.BinOp(total, ast.Div(), ast.Constant(len(parts)))
+        return total
+
+    def pooled(self, node: ast.Call, args: list[Any]) -> _Multi:
+        if not isinstance(args[0], _Multi) or any(isinstance(a, _Multi) for a in args[1:]):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_pool_arg"))
+        maps = []
+        tf = dotted(node.func).startswith("tf.")
+        for m in args[0].maps:
+            if tf:
+                lifted = ast.parse("_m[None, :, :, None]", mode="eval").body
+                pick = "_p[0, :, :, 0]"
+            else:
+                lifted = ast.parse("_m[None, None]", mode="eval").body
+                pick = "_p[0, 0]"
+            lifted.value = m  # type: ignore[attr-defined]
+            call = ast.Call(copy.deepcopy(node.func), [lifted, *copy.deepcopy(args[1:])], copy.deepcopy(node.keywords))
+            out = ast.parse(pick, mode="eval").body
+            out.value = call  # type: ignore[attr-defined]
+            maps.append(out)
+        return self.multi_layout(_Multi(maps), getattr(args[0], "layout", "c"))
+
+    def conv(self, node: ast.Call, tf: bool) -> _Multi | None:
+        if not node.args or not isinstance(node.args[0], ast.Name) or node.args[0].id not in self.tensors:
+            return None  # a single-channel convolution: the spec reader's own
+        text = ast.unparse(node)
+        if len(node.args) < 2 or not isinstance(node.args[1], ast.Name) or node.args[1].id not in self.tensors:
+            raise self.refuse(text, catalog.said("spec.shape48.w_weight"))
+        x, k = node.args[0].id, node.args[1].id
+        (xl, xn), (kl, kn) = self.tensors[x], self.tensors[k]
+        if not tf and len(node.args) > 3:  # F.conv2d(X, K, b, 2, 1): stride, padding, … by position
+            named = ("stride", "padding", "dilation", "groups")
+            node.keywords = [*(ast.keyword(k, v) for k, v in zip(named, node.args[3:], strict=False)), *node.keywords]
+            node.args = node.args[:3]
+        keys = {kw.arg: kw.value for kw in node.keywords}
+        for bad in ("groups", "dilation", "dilations", "data_format"):
+            if bad in keys and not (bad in ("groups", "dilation", "dilations") and _int(keys[bad]) == 1):
+                raise self.refuse(text, catalog.said("spec.shape48.w_keyword_arg", x=f"{bad}={ast.unparse(keys[bad])}"))
+        bias = node.args[2] if len(node.args) > 2 and not tf else keys.pop("bias", None)
+        rest = node.args[3:] if not tf else node.args[2:]
+        if tf:
+            if xl != "nhwc" or kl != "kkio":
+                raise self.refuse(text, catalog.said("spec.shape48.w_tf_layout"))
+            c_in, (c_k, outs) = xn, kn
+        else:
+            if xl not in ("nchw", "chw") or kl != "oikk":
+                raise self.refuse(text, catalog.said("spec.shape48.w_torch_layout"))
+            c_in, (outs, c_k) = xn, kn
+        if c_in != c_k:
+            raise self.refuse(text, catalog.said("spec.shape48.w_mismatch", a=c_in, b=c_k))
+        b_names: list[ast.expr | None] = [None] * outs
+        if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
+            if isinstance(bias, ast.Name) and self.bias.get(bias.id) == outs:
+                b_names = [ast.Name(_name(bias.id, o), ast.Load()) for o in range(outs)]
+            else:
+                raise self.refuse(text, catalog.said("spec.shape48.w_bias"))
+        kept = [kw for kw in node.keywords if kw.arg not in ("bias", "groups", "dilation", "dilations")]
+        maps = []
+        for o in range(outs):
+            total: ast.expr | None = None
+            for c in range(c_in):
+                kname = _name(k, o, c)
+                if tf:
+                    one = f"tf.nn.conv2d({x}{c}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
+                else:
+                    one = f"F.conv2d({x}{c}[None, None], {kname}[None, None])[0, 0]"
+                term = ast.parse(one, mode="eval").body
+                term.value.args.extend(copy.deepcopy(rest))  # type: ignore[attr-defined]
+                term.value.keywords.extend(copy.deepcopy(kept))  # type: ignore[attr-defined]
+                total = term if total is None else ast.BinOp(total, ast.Add(), term)
+            if b_names[o] is not None:
+                total = ast.BinOp(total, ast.Add(), b_names[o])
+            maps.append(total)
+        return self.multi_layout(_Multi(maps), "nhwc" if tf else xl if xl == "nchw" else "c")  # type: ignore[arg-type]
+
+    # ---- the spec
+    def shapes(self) -> None:
+        forward = self.data.get("forward")
+        lines = forward if isinstance(forward, dict) else {}
+        texts = [v for v in lines.values() if isinstance(v, str)]
+        trees = []
+        for t in texts:
+            try:
+                trees.append(ast.parse(t.strip(), mode="eval"))
+            except SyntaxError:
+                continue
+        roles: dict[str, set[str]] = {}
+        for tree in trees:
+            for n in ast.walk(tree):
+                if isinstance(n, ast.Call) and dotted(n.func) in _TORCH | _TF:
+                    tf = dotted(n.func) in _TF
+                    self.tf |= tf
+                    names = [a.id if isinstance(a, ast.Name) else "" for a in n.args[:3]]
+                    kb = [kw.value.id for kw in n.keywords if kw.arg == "bias" and isinstance(kw.value, ast.Name)]
+                    for i, nm in enumerate(names):
+                        roles.setdefault(nm, set()).add(("x", "k", "b")[i] if not (tf and i == 2) else "")
+                    for nm in kb:
+                        roles.setdefault(nm, set()).add("b")
+        for table in ("inputs", "params"):
+            entries = self.data.get(table)
+            if not isinstance(entries, dict):
+                continue
+            for key, shape in entries.items():
+                if not isinstance(shape, list) or not all(type(d) is int or isinstance(d, str) for d in shape):
+                    continue
+                role = roles.get(key, set())
+                if len(shape) == 1 and "b" in role:
+                    n = self.size(shape[0])
+                    if n is not None and n > 1 or (n == 1 and table == "params"):
+                        self.bias[key] = n  # type: ignore[assignment]
+                    continue
+                if len(shape) not in (3, 4):
+                    continue
+                sizes = [self.size(d) for d in shape]
+                if self.tf and len(shape) == 3:  # TF's conv2d and pools take [1, H, W, C]
+                    self.where = f"[{table}] {key}"
+                    raise self.refuse(repr(shape), catalog.said("spec.shape48.w_tf_three_d"))
+                if "k" in role:
+                    if len(shape) == 4 and self.tf:
+                        layout, n = "kkio", (sizes[2], sizes[3])
+                    elif len(shape) == 4:
+                        layout, n = "oikk", (sizes[0], sizes[1])
+                    else:
+                        continue  # a 3-D weight: PyTorch raises; the reader's refusal stands
+                    if None in n:
+                        continue
+                    self.tensors[key] = (layout, n)
+                    continue
+                if len(shape) == 4 and self.tf:
+                    layout, lead, n = "nhwc", sizes[0], sizes[3]
+                elif len(shape) == 4:
+                    layout, lead, n = "nchw", sizes[0], sizes[1]
+                else:
+                    layout, lead, n = "chw", 1, sizes[0]
+                if lead != 1 or n is None:
+                    if lead is not None and lead > 1:
+                        self.where = f"[{table}] {key}"
+                        raise self.refuse(repr(shape), catalog.said("spec.shape48.w_batch"))
+                    continue
+                self.tensors[key] = (layout, n)
+
+    def expand(self) -> dict[str, Any] | None:
+        forward = self.data.get("forward")
+        said = " ".join(str(v) for v in forward.values()) if isinstance(forward, dict) else ""
+        if not any(w in said for w in ("conv", "correlate", "pool")):
+            return None  # not a convolution: the reader's own refusal of 3-/4-D tensors
+        self.shapes()
+        if not self.tensors:
+            return None
+        for key, (_, n) in self.tensors.items():
+            for c in n if isinstance(n, tuple) else (n,):
+                if not 1 <= c <= MAX_CHANNELS:
+                    self.where = f"[inputs] {key}"
+                    raise self.refuse(key, catalog.said("spec.shape48.w_too_many", c=c, m=MAX_CHANNELS))
+        data = dict(self.data)
+        taken = {k for t in ("inputs", "params", "constants", "forward", "dims") if isinstance(data.get(t), dict) for k in data[t]}
+        out_fwd: dict[str, Any] = {}
+        forward = data.get("forward") if isinstance(data.get("forward"), dict) else {}
+        last = list(forward)[-1] if forward else None
+        for key, text in forward.items():
+            if not isinstance(text, str):
+                out_fwd[key] = text
+                continue
+            self.where = f'[forward] {key} = "{text.strip()}"'
+            try:
+                tree = ast.parse(text.strip(), mode="eval")
+            except SyntaxError:
+                out_fwd[key] = text
+                continue
+            got = self.value(tree.body)
+            if isinstance(got, _Multi):
+                if key == last:
+                    raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
+                self.lines[key] = (len(got.maps), getattr(got, "layout", "c"))
+                for o, m in enumerate(got.maps):
+                    name = _name(key, o)
+                    if name in taken:
+                        raise self.refuse(name, catalog.said("spec.shape48.w_taken_line", x=name, c=o, key=key))
+                    out_fwd[name] = ast.unparse(m)
+            else:
+                out_fwd[key] = ast.unparse(got)
+        data["forward"] = out_fwd
+        values = dict(data.get("values") or {}) if isinstance(data.get("values"), dict) else None
+        for table in ("inputs", "params"):
+            entries = data.get(table)
+            if not isinstance(entries, dict):
+                continue
+            new: dict[str, Any] = {}
+            for key, shape in entries.items():
+                if key in self.bias:
+                    for o in range(self.bias[key]):
+                        new[self.fresh(_name(key, o), taken)] = []
+                    if values is not None and key in values:
+                        v = values.pop(key)
+                        if not isinstance(v, list) or len(v) != self.bias[key]:
+                            self.where = f"[values] {key}"
+                            raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_bias_values", n=self.bias[key]))
+                        for o, x in enumerate(v):
+                            values[_name(key, o)] = x
+                    continue
+                if key not in self.tensors:
+                    new[key] = shape
+                    continue
+                layout, n = self.tensors[key]
+                for index, plane in self.planes(layout, n, shape):
+                    new[self.fresh(_name(key, *index), taken)] = plane
+                if values is not None and key in values:
+                    v = values.pop(key)
+                    for index, grid in self.value_planes(key, layout, n, v):
+                        values[_name(key, *index)] = grid
+            data[table] = new
+        if values is not None:
+            data["values"] = values
+        data["network"] = self.noted(data.get("network"))
+        return data
+
+    def noted(self, net: Any) -> Any:
+        """[network] with the channel reading said after the user's description (en + zh): which
+        2-D maps stand for each tensor of several channels."""
+        if not isinstance(net, dict):
+            return net
+        parts = []
+        for key, (layout, n) in self.tensors.items():
+            names = [_name(key, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0])]
+            parts.append((key, names))
+        parts += [(key, [_name(key, o) for o in range(n)]) for key, n in self.bias.items()]
+        parts += [(key, [_name(key, o) for o in range(n)]) for key, (n, _) in list(self.lines.items())[:1]]
+        listed = "; ".join(f"{key} → {', '.join(names) if len(names) <= 3 else names[0] + ' … ' + names[-1]}" for key, names in parts)
+        given = net.get("description", "")
+        if isinstance(given, str):
+            given = {"en": given, "zh": given}
+        if not isinstance(given, dict):
+            return net
+        out = {}
+        for lang in ("en", "zh"):
+            note = catalog.said("spec.shape48.note", listed=listed).render(lang)
+            text = given.get(lang, given.get("en", ""))
+            joined = f"{text.rstrip()}\n\n{note}" if isinstance(text, str) and text.strip() else note
+            # the description's limit (MAX_DESCRIPTION): the user's own text first
+            out[lang] = joined if len(joined) <= MAX_NOTED else text
+        return {**net, "description": out}
+
+    def fresh(self, name: str, taken: set[str]) -> str:
+        if name in taken:
+            raise self.refuse(name, catalog.said("spec.shape48.w_taken", x=name))
+        return name
+
+    def planes(self, layout: str, n: Any, shape: list[Any]):
+        if layout == "oikk":
+            for o in range(n[0]):
+                for c in range(n[1]):
+                    yield (o, c), [shape[2], shape[3]]
+        elif layout == "kkio":
+            for o in range(n[1]):
+                for c in range(n[0]):
+                    yield (o, c), [shape[0], shape[1]]
+        elif layout == "nhwc":
+            for c in range(n):
+                yield (c,), [shape[1], shape[2]]
+        elif layout == "nchw":
+            for c in range(n):
+                yield (c,), [shape[2], shape[3]]
+        else:
+            for c in range(n):
+                yield (c,), [shape[1], shape[2]]
+
+    def value_planes(self, key: str, layout: str, n: Any, v: Any):
+        self.where = f"[values] {key}"
+
+        def at(a: Any, *index: int) -> Any:
+            for i in index:
+                if not isinstance(a, list) or not -len(a) <= i < len(a):
+                    raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_values"))
+                a = a[i]
+            return a
+
+        if layout in ("nchw", "chw", "oikk"):
+            lead = {"nchw": (0,), "chw": (), "oikk": ()}[layout]
+            for index in ([(c,) for c in range(n)] if layout != "oikk" else [(o, c) for o in range(n[0]) for c in range(n[1])]):
+                yield index, at(v, *lead, *index)
+        else:  # channels last: gather each plane entry by entry
+            # (the map's name, the index into each cell): NHWC's [0][i][j][c]; a kernel's [i][j][c][o]
+            planes = [((c,), (c,)) for c in range(n)] if layout == "nhwc" else [((o, c), (c, o)) for o in range(n[1]) for c in range(n[0])]
+            base = at(v, 0) if layout == "nhwc" else v
+            if not isinstance(base, list) or not all(isinstance(r, list) for r in base):
+                raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_values"))
+            for index, inside in planes:
+                yield index, [[at(cell, *inside) for cell in row] for row in base]
+
+
+def expanded(data: Any) -> Any:
+    """``data`` with its multi-channel convolution read as per-channel 2-D maps (new tables and
+    [forward] lines), or ``data`` itself when no tensor of several channels feeds a convolution;
+    a :class:`ChannelError` for a multi-channel spelling that is not read."""
+    if not isinstance(data, dict):
+        return data
+    out = _Reader(data).expand()
+    return data if out is None else out
