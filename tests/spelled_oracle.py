@@ -2419,6 +2419,23 @@ def _extras_hn48(modules: dict[str, Any]) -> None:
     modules["tf"].transpose = lambda a, perm=None: _t(a).T
     fn = modules["paddle"].nn.functional
     fn.cosine_embedding_loss = _paddle_cos_embed_hn48
+
+    def cos_sim(x1, x2, axis=1, eps=1e-8):  # python/paddle/nn/functional/common.py
+        a, b = _t(x1), _t(x2)
+        w12, w1, w2 = (a * b).sum(axis), (a * a).sum(axis), (b * b).sum(axis)
+        return w12 / torch.sqrt(torch.clamp(w1 * w2, min=eps * eps))
+
+    def red(v, reduction):
+        return {"mean": torch.mean, "sum": torch.sum, "none": lambda u: u}[reduction](v)
+
+    fn.cosine_similarity = cos_sim
+    fn.normalize = lambda x, p=2, axis=1, epsilon=1e-12, name=None: _t(x) / torch.clamp(
+        torch.linalg.vector_norm(_t(x), p, dim=axis, keepdim=True), min=epsilon)
+    fn.hinge_embedding_loss = lambda input, label, margin=1.0, reduction="mean", name=None: red(
+        torch.where(_t(label) == 1.0, _t(input), torch.zeros(()))
+        + torch.where(_t(label) == -1.0, torch.relu(margin - _t(input)), torch.zeros(())), reduction)
+    fn.margin_ranking_loss = lambda input, other, label, margin=0.0, reduction="mean", name=None: red(
+        torch.relu(-_t(label) * (_t(input) - _t(other)) + margin), reduction)
     modules["paddle"].nn.CosineEmbeddingLoss = lambda margin=0, reduction="mean", name=None: (
         lambda a, b, y: _paddle_cos_embed_hn48(a, b, y, margin, reduction))
     for k in ("keras", "tf"):

@@ -8,6 +8,8 @@ line (as :mod:`derive.lang.spelling47` does for MXNet):
   ``einops`` is refused naming what is read;
 - Paddle's ``cosine_embedding_loss`` (and the ``CosineEmbeddingLoss`` class called at once) with
   Paddle's own constant: 10e-12 (= 1e-11) added to each squared norm, where PyTorch adds 1e-12;
+- Paddle's ``cosine_similarity`` (w12 / sqrt(clip(w1·w2, min=eps²))), ``normalize``,
+  ``hinge_embedding_loss`` and ``margin_ranking_loss`` with Paddle's parameter names and defaults;
 - Keras' ``categorical_focal_crossentropy`` / ``CategoricalFocalCrossentropy`` as Keras 3 (and
   tf.keras ≥ 2.13) define it: probabilities renormalised, clipped to [1e-7, 1 − 1e-7],
   ``Σ_c α (1 − p_c)^γ · (−y_c log p_c)`` along the last axis, α = 0.25 and γ = 2 by default.
@@ -195,6 +197,46 @@ def _bind(n: ast.Call, params: tuple[str, ...], need: int, name: str) -> dict[st
     return a
 
 
+# more of Paddle's functional API (python/paddle/nn/functional/{common,norm,loss}.py), each with
+# Paddle's own parameters and defaults
+_PADDLE_MORE = {
+    "cosine_similarity": ("x1", "x2", "axis", "eps"),
+    "normalize": ("x", "p", "axis", "epsilon", "name"),
+    "hinge_embedding_loss": ("input", "label", "margin", "reduction", "name"),
+    "margin_ranking_loss": ("input", "other", "label", "margin", "reduction", "name"),
+}
+
+
+def _paddle_more(n: ast.Call, name: str) -> ast.expr:
+    """``cosine_similarity`` as Paddle computes it, w12 / sqrt(clip(w1·w2, min=eps²)) along
+    ``axis`` (1), a 1-D result; ``normalize`` x / max(‖x‖_p, ε) along ``axis`` (1) = PyTorch's
+    F.normalize; ``hinge_embedding_loss`` (margin 1) and ``margin_ranking_loss`` (margin 0) with
+    ±1 labels = PyTorch's of the same name."""
+    params = _PADDLE_MORE[name]
+    a = _bind(n, params, 3 if name == "margin_ranking_loss" else 2 if name != "normalize" else 1, name)
+    if name == "cosine_similarity":
+        x1, x2 = a["x1"], a["x2"]
+        axis = a.get("axis", ast.Constant(1))
+        eps = a.get("eps", ast.Constant(1e-8))
+
+        def s(e: ast.expr) -> ast.expr:
+            return _torch("torch.sum", e, dim=axis)
+
+        prod = ast.BinOp(s(ast.BinOp(x1, ast.Mult(), x1)), ast.Mult(), s(ast.BinOp(x2, ast.Mult(), x2)))
+        floor = ast.BinOp(eps, ast.Pow(), ast.Constant(2))
+        return ast.BinOp(s(ast.BinOp(x1, ast.Mult(), x2)), ast.Div(),
+                         _torch("torch.sqrt", _torch("torch.clamp", prod, min=floor)))
+    if name == "normalize":
+        return _torch("F.normalize", a["x"], p=a.get("p", ast.Constant(2)), dim=a.get("axis", ast.Constant(1)),
+                      eps=a.get("epsilon", ast.Constant(1e-12)))
+    r = a.get("reduction", ast.Constant("mean"))
+    if name == "hinge_embedding_loss":
+        return _torch("F.hinge_embedding_loss", a["input"], a["label"],
+                      margin=a.get("margin", ast.Constant(1.0)), reduction=r)
+    return _torch("F.margin_ranking_loss", a["input"], a["other"], a["label"],
+                  margin=a.get("margin", ast.Constant(0.0)), reduction=r)
+
+
 _COS_PARAMS = ("input1", "input2", "label", "margin", "reduction", "name")
 _FOCAL_PARAMS = ("y_true", "y_pred", "alpha", "gamma", "from_logits", "label_smoothing", "axis")
 
@@ -231,6 +273,8 @@ class _Read(ast.NodeTransformer):
             if name not in EINOPS_READ:
                 raise _err("einops_unread", name=f"einops.{name}", read=", ".join(EINOPS_READ))
             return _einops(n, name)
+        if path in PADDLE and name in _PADDLE_MORE:
+            return _paddle_more(n, name)
         if path in PADDLE and name == "cosine_embedding_loss":
             a = _bind(n, _COS_PARAMS, 3, name)
             return _paddle_cosine(a["input1"], a["input2"], a["label"], a.get("margin"), a.get("reduction"))
@@ -248,6 +292,8 @@ def respelled_hn48(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, o
 
     def wanted(text: str) -> bool:
         return "einops." in text or "cosine_embedding" in text or "CosineEmbeddingLoss" in text or (
+            "paddle" in text and any(f in text for f in _PADDLE_MORE)
+        ) or (
             "ategorical_focal" in text or "CategoricalFocal" in text
         )
 
