@@ -69,7 +69,7 @@ def _einops(n: ast.Call, name: str) -> ast.expr:
         if len(ins) != len(tensors) or "1" in out or any("1" in p or len(set(p)) != len(p) for p in ins):
             raise _err("einops_pattern", name=name)
         letters: dict[str, str] = {}
-        for w in [w for p in ins for w in p] + out:
+        for w in [w for p in ins for w in p]:
             letters.setdefault(w, "abcdefghijklmnopqrstuvwxyz"[len(letters) % 26])
         if any(w not in letters for w in out) or len(letters) > 26:
             raise _err("einops_pattern", name=name)
