@@ -24,11 +24,9 @@ Paddle's parameter names and defaults."""
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
-from test_heldnets21 import _both, _refusal
+from test_heldnets21 import _both, _pruned, _refusal
 
 from derive.engine.backprop import derive
 from derive.lang import spec as spec_mod
@@ -64,34 +62,27 @@ b = [[0.05, -0.1, 0.2]]
 
 
 def _net(*lines: str) -> str:
-    text = "\n".join(lines)
-    keep = []
-    section = ""
-    for row in _NET.format(lines=text).splitlines():
-        if row.startswith("["):
-            section = row
-        elif section in ("[inputs]", "[params]", "[values]") and " = " in row:
-            if row.split(" = ")[0].strip() not in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text):
-                continue
-        keep.append(row)
-    return "\n".join(keep) + "\n"
+    return _pruned(_NET, *lines)
 
 
 @pytest.mark.parametrize(
     "lines",
     [
-        ('z = "einops.einsum(x, W, \'n d, d c -> n c\')"', 'loss = "F.cross_entropy(z, Y)"'),
-        ('r = "einops.reduce(x @ W, \'n c -> n 1\', \'mean\')"', 'loss = "(r ** 2).sum()"'),
-        ('r = "einops.reduce(x @ W, \'n c -> n\', \'sum\')"', 'loss = "(r ** 2).mean()"'),
-        ('r = "einops.reduce(torch.tanh(x @ W), \'n c -> 1 c\', \'max\')"', 'loss = "(r * b).sum()"'),
-        ('r = "einops.reduce(torch.tanh(x @ W), \'n c -> c\', \'min\')"', 'loss = "(r ** 2).sum()"'),
-        ('loss = "einops.reduce(torch.sigmoid(x @ W), \'n c ->\', \'sum\')"',),
-        ('r = "einops.reduce(x @ W, \'n c -> n ()\', \'mean\')"', 'loss = "(r ** 3).sum()"'),
-        ('r = "einops.rearrange(x @ W, \'n c -> c n\') @ x2"', 'loss = "(r ** 2).sum()"'),
-        ('r = "einops.einsum(x @ W, Y, \'n c, n c -> n\')"', 'loss = "(r ** 2).mean()"'),
-        ('r = "einops.einsum(x, W, U, \'row d, d c, c e -> row e\')"', 'loss = "F.mse_loss(r, Y)"'),
-        ('q = "torch.tanh(x @ W)"', 'qn = "q / einops.reduce(q ** 2, \'n c -> n 1\', \'sum\') ** 0.5"',
-         'loss = "-(Y * torch.log_softmax(einops.einsum(qn, qn, \'n c, k c -> n k\'), dim=-1)).sum(-1).mean()"'),
+        ("z = \"einops.einsum(x, W, 'n d, d c -> n c')\"", 'loss = "F.cross_entropy(z, Y)"'),
+        ("r = \"einops.reduce(x @ W, 'n c -> n 1', 'mean')\"", 'loss = "(r ** 2).sum()"'),
+        ("r = \"einops.reduce(x @ W, 'n c -> n', 'sum')\"", 'loss = "(r ** 2).mean()"'),
+        ("r = \"einops.reduce(torch.tanh(x @ W), 'n c -> 1 c', 'max')\"", 'loss = "(r * b).sum()"'),
+        ("r = \"einops.reduce(torch.tanh(x @ W), 'n c -> c', 'min')\"", 'loss = "(r ** 2).sum()"'),
+        ("loss = \"einops.reduce(torch.sigmoid(x @ W), 'n c ->', 'sum')\"",),
+        ("r = \"einops.reduce(x @ W, 'n c -> n ()', 'mean')\"", 'loss = "(r ** 3).sum()"'),
+        ("r = \"einops.rearrange(x @ W, 'n c -> c n') @ x2\"", 'loss = "(r ** 2).sum()"'),
+        ("r = \"einops.einsum(x @ W, Y, 'n c, n c -> n')\"", 'loss = "(r ** 2).mean()"'),
+        ("r = \"einops.einsum(x, W, U, 'row d, d c, c e -> row e')\"", 'loss = "F.mse_loss(r, Y)"'),
+        (
+            'q = "torch.tanh(x @ W)"',
+            "qn = \"q / einops.reduce(q ** 2, 'n c -> n 1', 'sum') ** 0.5\"",
+            "loss = \"-(Y * torch.log_softmax(einops.einsum(qn, qn, 'n c, k c -> n k'), dim=-1)).sum(-1).mean()\"",
+        ),
     ],
 )
 def test_einops_is_read_as_einops_defines_it(lines: tuple[str, ...]) -> None:
@@ -102,12 +93,21 @@ def test_einops_is_read_as_einops_defines_it(lines: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(
     ("line", "said"),
     [
-        ('r = "einops.repeat(x @ W, \'n c -> n c k\', k=2)"', "einops.repeat() is not read: of einops' functions"),
-        ('r = "einops.rearrange(x @ W, \'n c -> (n c)\')"', "is read with a pattern of one-word axis names"),
-        ('r = "einops.reduce(x @ W, \'n c -> n 1\', \'logsumexp\')"', "with the reduction written as one of"),
-        ('r = "einops.reduce(x @ W, \'n c -> c n\', \'sum\')"', "is read with a pattern"),
-        ('r = "einops.einsum(x, W, \'n d, d c -> n c z\')"', "is read with a pattern"),
-        ('r = "einops.reduce(x @ W, \'n c, k c -> n 1\', \'sum\')"', "is read with a pattern"),
+        (
+            "r = \"einops.repeat(x @ W, 'n c -> n c k', k=2)\"",
+            "einops.repeat() is not read: of einops' functions",
+        ),
+        (
+            "r = \"einops.rearrange(x @ W, 'n c -> (n c)')\"",
+            "is read with a pattern of one-word axis names",
+        ),
+        (
+            "r = \"einops.reduce(x @ W, 'n c -> n 1', 'logsumexp')\"",
+            "with the reduction written as one of",
+        ),
+        ("r = \"einops.reduce(x @ W, 'n c -> c n', 'sum')\"", "is read with a pattern"),
+        ("r = \"einops.einsum(x, W, 'n d, d c -> n c z')\"", "is read with a pattern"),
+        ("r = \"einops.reduce(x @ W, 'n c, k c -> n 1', 'sum')\"", "is read with a pattern"),
     ],
 )
 def test_unread_einops_is_refused_in_one_sentence_en_and_zh(line: str, said: str) -> None:
@@ -144,7 +144,9 @@ def test_paddle_losses_read_as_paddle_defines_them(loss: str) -> None:
 def test_paddle_cosine_embedding_keeps_paddles_epsilon() -> None:
     """Paddle adds 10e-12 to each squared norm where PyTorch adds 1e-12: derive's forward value is
     Paddle's, against numbers computed here, at rows small enough for the two to differ."""
-    text = _net('loss = "paddle.nn.functional.cosine_embedding_loss((x @ W) * 1e-5, (x2 @ W) * 1e-5, lab, reduction=\'sum\')"')
+    text = _net(
+        "loss = \"paddle.nn.functional.cosine_embedding_loss((x @ W) * 1e-5, (x2 @ W) * 1e-5, lab, reduction='sum')\""
+    )
     d = derive(spec_mod.parse(text, "eps"))
     env = numeric.forward_numeric(d, numeric.example_point(d.graph))
     w = np.array([[0.4, -0.5, 0.1], [0.3, 0.6, -0.2], [-0.7, 0.2, 0.5]])
@@ -197,7 +199,9 @@ def test_keras_focal_renormalises_probabilities() -> None:
 
 
 def test_keras_focal_with_label_smoothing_is_refused() -> None:
-    text = _net('loss = "keras.losses.CategoricalFocalCrossentropy(from_logits=True, label_smoothing=0.1)(Y, x @ W)"')
+    text = _net(
+        'loss = "keras.losses.CategoricalFocalCrossentropy(from_logits=True, label_smoothing=0.1)(Y, x @ W)"'
+    )
     assert "no label_smoothing" in _refusal(text, "en")
     assert "label_smoothing" in _refusal(text, "zh")
 
@@ -205,15 +209,27 @@ def test_keras_focal_with_label_smoothing_is_refused() -> None:
 @pytest.mark.parametrize(
     ("line", "said", "zh"),
     [
-        ('h = "torchdiffeq.odeint(lambda t, h: torch.tanh(h @ U), x @ W, torch.tensor([0.0, 1.0]))[-1]"',
-         "odeint() is not read: an ODE solver", "ODE"),
-        ('h = "odeint_adjoint(f, x @ W, ts)[-1]"', "odeint_adjoint() is not read: an ODE solver", "ODE"),
+        (
+            'h = "torchdiffeq.odeint(lambda t, h: torch.tanh(h @ U), x @ W, torch.tensor([0.0, 1.0]))[-1]"',
+            "odeint() is not read: an ODE solver",
+            "ODE",
+        ),
+        (
+            'h = "odeint_adjoint(f, x @ W, ts)[-1]"',
+            "odeint_adjoint() is not read: an ODE solver",
+            "ODE",
+        ),
         ('h = "scipy.integrate.solve_ivp(f, (0, 1), x @ W)"', "solve_ivp() is not read", "ODE"),
-        ('h = "F.grid_sample((x @ W)[None, None], g, align_corners=False)[0, 0]"',
-         "grid_sample() is not read: it builds or samples at positions", "插值"),
+        (
+            'h = "F.grid_sample((x @ W)[None, None], g, align_corners=False)[0, 0]"',
+            "grid_sample() is not read: it builds or samples at positions",
+            "插值",
+        ),
     ],
 )
-def test_solvers_and_samplers_are_refused_saying_what_to_give(line: str, said: str, zh: str) -> None:
+def test_solvers_and_samplers_are_refused_saying_what_to_give(
+    line: str, said: str, zh: str
+) -> None:
     text = _net(line, 'loss = "h.sum()"')
     en = _refusal(text, "en")
     assert said in en and "Fix:" in en and "[values]" in en

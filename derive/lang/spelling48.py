@@ -25,12 +25,18 @@ import ast
 import re
 
 from derive.lang import spelling as sp
+from derive.lang import spelling47
 from derive.locale import catalog
 
 EINOPS = frozenset({"einops"})
 EINOPS_READ = ("einsum", "reduce", "rearrange")
-_REDUCTIONS = {"sum": "torch.sum", "mean": "torch.mean", "max": "torch.amax", "min": "torch.amin",
-               "prod": "torch.prod"}
+_REDUCTIONS = {
+    "sum": "torch.sum",
+    "mean": "torch.mean",
+    "max": "torch.amax",
+    "min": "torch.amin",
+    "prod": "torch.prod",
+}
 PADDLE = frozenset({"paddle", "paddle.nn.functional", "paddle.nn"})
 # Paddle's cosine_embedding_loss adds 10e-12 to each squared norm (PyTorch's EPSILON is 1e-12)
 PADDLE_COS_EPS = 10e-12
@@ -66,14 +72,22 @@ def _einops(n: ast.Call, name: str) -> ast.expr:
             raise _err("einops_pattern", name=name)
         ins, out = _pattern(n.args[-1], name)
         tensors = n.args[:-1]
-        if len(ins) != len(tensors) or "1" in out or any("1" in p or len(set(p)) != len(p) for p in ins):
+        if (
+            len(ins) != len(tensors)
+            or "1" in out
+            or any("1" in p or len(set(p)) != len(p) for p in ins)
+        ):
             raise _err("einops_pattern", name=name)
         letters: dict[str, str] = {}
         for w in [w for p in ins for w in p]:
             letters.setdefault(w, "abcdefghijklmnopqrstuvwxyz"[len(letters) % 26])
         if any(w not in letters for w in out) or len(letters) > 26:
             raise _err("einops_pattern", name=name)
-        text = ",".join("".join(letters[w] for w in p) for p in ins) + "->" + "".join(letters[w] for w in out)
+        text = (
+            ",".join("".join(letters[w] for w in p) for p in ins)
+            + "->"
+            + "".join(letters[w] for w in out)
+        )
         return ast.Call(sp._attr("torch.einsum"), [ast.Constant(text), *tensors], [])
     if name == "reduce":
         if len(n.args) != 3 or n.keywords:
@@ -83,7 +97,11 @@ def _einops(n: ast.Call, name: str) -> ast.expr:
         if len(ins) != 1:
             raise _err("einops_pattern", name=name)
         axes = ins[0]
-        if not (isinstance(how, ast.Constant) and how.value in _REDUCTIONS) or len(axes) != 2 or len(set(axes)) != 2:
+        if (
+            not (isinstance(how, ast.Constant) and how.value in _REDUCTIONS)
+            or len(axes) != 2
+            or len(set(axes)) != 2
+        ):
             raise _err("einops_reduce", name=name, read=", ".join(_REDUCTIONS))
         f = sp._attr(_REDUCTIONS[how.value])
         kept = [w for w in out if w != "1"]
@@ -93,8 +111,16 @@ def _einops(n: ast.Call, name: str) -> ast.expr:
             if out and out != ["1", "1"]:
                 raise _err("einops_pattern", name=name)
             if out:  # 'a b -> 1 1': every entry, kept as a 1 x 1 matrix
-                return ast.Call(f, [x], [ast.keyword("dim", ast.Tuple([ast.Constant(0), ast.Constant(1)],
-                                ast.Load())), ast.keyword("keepdim", ast.Constant(True))])
+                return ast.Call(
+                    f,
+                    [x],
+                    [
+                        ast.keyword(
+                            "dim", ast.Tuple([ast.Constant(0), ast.Constant(1)], ast.Load())
+                        ),
+                        ast.keyword("keepdim", ast.Constant(True)),
+                    ],
+                )
             return ast.Call(f, [x], [])
         if len(kept) == 2:
             raise _err("einops_pattern", name=name)  # nothing reduced: not a reduction
@@ -104,7 +130,11 @@ def _einops(n: ast.Call, name: str) -> ast.expr:
         expect = [kept[0], "1"] if axis == 1 else ["1", kept[0]]
         if out != expect:
             raise _err("einops_pattern", name=name)
-        return ast.Call(f, [x], [ast.keyword("dim", ast.Constant(axis)), ast.keyword("keepdim", ast.Constant(True))])
+        return ast.Call(
+            f,
+            [x],
+            [ast.keyword("dim", ast.Constant(axis)), ast.keyword("keepdim", ast.Constant(True))],
+        )
     # rearrange of a matrix: the matrix or its transpose
     if len(n.args) != 2 or n.keywords:
         raise _err("einops_pattern", name=name)
@@ -134,8 +164,9 @@ def _reduced(elem: ast.expr, how: ast.expr | None, name: str) -> ast.expr:
     raise _err("reduction", name=name)
 
 
-def _paddle_cosine(x1: ast.expr, x2: ast.expr, label: ast.expr, margin: ast.expr | None,
-                   how: ast.expr | None) -> ast.expr:
+def _paddle_cosine(
+    x1: ast.expr, x2: ast.expr, label: ast.expr, margin: ast.expr | None, how: ast.expr | None
+) -> ast.expr:
     """Paddle's definition (python/paddle/nn/functional/loss.py): per row ``1 − cos`` where the
     label is 1, ``clip(cos − margin, min=0)`` where it is −1, cos = Σx1·x2 / sqrt((Σx1² + 1e-11)
     (Σx2² + 1e-11)); the labels 1-D, one per row."""
@@ -146,36 +177,60 @@ def _paddle_cosine(x1: ast.expr, x2: ast.expr, label: ast.expr, margin: ast.expr
     def sq(e: ast.expr) -> ast.expr:
         return ast.BinOp(s(ast.BinOp(e, ast.Mult(), e)), ast.Add(), _num(PADDLE_COS_EPS))
 
-    cos = ast.BinOp(s(ast.BinOp(x1, ast.Mult(), x2)), ast.Div(),
-                    _torch("torch.sqrt", ast.BinOp(sq(x1), ast.Mult(), sq(x2))))
+    cos = ast.BinOp(
+        s(ast.BinOp(x1, ast.Mult(), x2)),
+        ast.Div(),
+        _torch("torch.sqrt", ast.BinOp(sq(x1), ast.Mult(), sq(x2))),
+    )
     m = margin if margin is not None else ast.Constant(0.0)
-    pos = _torch("torch.where", ast.Compare(label, [ast.Eq()], [ast.Constant(1)]),
-                 ast.BinOp(ast.Constant(1), ast.Sub(), cos), ast.Constant(0.0))
-    neg = _torch("torch.where", ast.Compare(label, [ast.Eq()], [_num(-1)]),
-                 _torch("torch.clamp", ast.BinOp(cos, ast.Sub(), m), min=ast.Constant(0.0)),
-                 ast.Constant(0.0))
+    pos = _torch(
+        "torch.where",
+        ast.Compare(label, [ast.Eq()], [ast.Constant(1)]),
+        ast.BinOp(ast.Constant(1), ast.Sub(), cos),
+        ast.Constant(0.0),
+    )
+    neg = _torch(
+        "torch.where",
+        ast.Compare(label, [ast.Eq()], [_num(-1)]),
+        _torch("torch.clamp", ast.BinOp(cos, ast.Sub(), m), min=ast.Constant(0.0)),
+        ast.Constant(0.0),
+    )
     return _reduced(ast.BinOp(pos, ast.Add(), neg), how, "cosine_embedding_loss")
 
 
-def _keras_focal(y: ast.expr, p: ast.expr, kw: dict[str, ast.expr], how: ast.expr | None,
-                 per_example: bool) -> ast.expr:
+def _keras_focal(
+    y: ast.expr, p: ast.expr, kw: dict[str, ast.expr], how: ast.expr | None, per_example: bool
+) -> ast.expr:
     """Keras' categorical focal cross-entropy (keras/src/losses/losses.py)."""
     name = "categorical_focal_crossentropy"
     for k in kw:
-        if k not in ("alpha", "gamma", "from_logits", "label_smoothing", "axis", "name", "reduction"):
+        if k not in (
+            "alpha",
+            "gamma",
+            "from_logits",
+            "label_smoothing",
+            "axis",
+            "name",
+            "reduction",
+        ):
             raise _err("keras_focal", name=name)
     logits = kw.get("from_logits", ast.Constant(False))
     smooth = kw.get("label_smoothing", ast.Constant(0.0))
     axis = kw.get("axis", _num(-1))
-    if not (isinstance(logits, ast.Constant) and type(logits.value) is bool) or not (
-        isinstance(smooth, ast.Constant) and smooth.value in (0, 0.0)
-    ) or sp._int_literal(axis) not in (-1, 1):
+    if (
+        not (isinstance(logits, ast.Constant) and type(logits.value) is bool)
+        or not (isinstance(smooth, ast.Constant) and smooth.value in (0, 0.0))
+        or sp._int_literal(axis) not in (-1, 1)
+    ):
         raise _err("keras_focal", name=name)
     alpha = kw.get("alpha", ast.Constant(0.25))
     gamma = kw.get("gamma", ast.Constant(2.0))
     probs = _torch("torch.softmax", p, dim=ast.Constant(1)) if logits.value else p
-    norm = ast.BinOp(probs, ast.Div(), _torch("torch.sum", probs, dim=ast.Constant(1),
-                                              keepdim=ast.Constant(True)))
+    norm = ast.BinOp(
+        probs,
+        ast.Div(),
+        _torch("torch.sum", probs, dim=ast.Constant(1), keepdim=ast.Constant(True)),
+    )
     out = _torch("torch.clamp", norm, _num(_KERAS_EPS), _num(1.0 - _KERAS_EPS))
     cce = ast.BinOp(ast.UnaryOp(ast.USub(), y), ast.Mult(), _torch("torch.log", out))
     factor = ast.BinOp(ast.BinOp(ast.Constant(1), ast.Sub(), out), ast.Pow(), gamma)
@@ -213,7 +268,9 @@ def _paddle_more(n: ast.Call, name: str) -> ast.expr:
     F.normalize; ``hinge_embedding_loss`` (margin 1) and ``margin_ranking_loss`` (margin 0) with
     ±1 labels = PyTorch's of the same name."""
     params = _PADDLE_MORE[name]
-    a = _bind(n, params, 3 if name == "margin_ranking_loss" else 2 if name != "normalize" else 1, name)
+    a = _bind(
+        n, params, 3 if name == "margin_ranking_loss" else 2 if name != "normalize" else 1, name
+    )
     if name == "cosine_similarity":
         x1, x2 = a["x1"], a["x2"]
         axis = a.get("axis", ast.Constant(1))
@@ -222,19 +279,40 @@ def _paddle_more(n: ast.Call, name: str) -> ast.expr:
         def s(e: ast.expr) -> ast.expr:
             return _torch("torch.sum", e, dim=axis)
 
-        prod = ast.BinOp(s(ast.BinOp(x1, ast.Mult(), x1)), ast.Mult(), s(ast.BinOp(x2, ast.Mult(), x2)))
+        prod = ast.BinOp(
+            s(ast.BinOp(x1, ast.Mult(), x1)), ast.Mult(), s(ast.BinOp(x2, ast.Mult(), x2))
+        )
         floor = ast.BinOp(eps, ast.Pow(), ast.Constant(2))
-        return ast.BinOp(s(ast.BinOp(x1, ast.Mult(), x2)), ast.Div(),
-                         _torch("torch.sqrt", _torch("torch.clamp", prod, min=floor)))
+        return ast.BinOp(
+            s(ast.BinOp(x1, ast.Mult(), x2)),
+            ast.Div(),
+            _torch("torch.sqrt", _torch("torch.clamp", prod, min=floor)),
+        )
     if name == "normalize":
-        return _torch("F.normalize", a["x"], p=a.get("p", ast.Constant(2)), dim=a.get("axis", ast.Constant(1)),
-                      eps=a.get("epsilon", ast.Constant(1e-12)))
+        return _torch(
+            "F.normalize",
+            a["x"],
+            p=a.get("p", ast.Constant(2)),
+            dim=a.get("axis", ast.Constant(1)),
+            eps=a.get("epsilon", ast.Constant(1e-12)),
+        )
     r = a.get("reduction", ast.Constant("mean"))
     if name == "hinge_embedding_loss":
-        return _torch("F.hinge_embedding_loss", a["input"], a["label"],
-                      margin=a.get("margin", ast.Constant(1.0)), reduction=r)
-    return _torch("F.margin_ranking_loss", a["input"], a["other"], a["label"],
-                  margin=a.get("margin", ast.Constant(0.0)), reduction=r)
+        return _torch(
+            "F.hinge_embedding_loss",
+            a["input"],
+            a["label"],
+            margin=a.get("margin", ast.Constant(1.0)),
+            reduction=r,
+        )
+    return _torch(
+        "F.margin_ranking_loss",
+        a["input"],
+        a["other"],
+        a["label"],
+        margin=a.get("margin", ast.Constant(0.0)),
+        reduction=r,
+    )
 
 
 _COS_PARAMS = ("input1", "input2", "label", "margin", "reduction", "name")
@@ -257,10 +335,13 @@ class _Read(ast.NodeTransformer):
             if path in PADDLE and cls == "CosineEmbeddingLoss":
                 kw = _bind(made, ("margin", "reduction", "name"), 0, cls)
                 a = _bind(n, _COS_PARAMS[:3], 3, cls)
-                return _paddle_cosine(a["input1"], a["input2"], a["label"], kw.get("margin"),
-                                      kw.get("reduction"))
+                return _paddle_cosine(
+                    a["input1"], a["input2"], a["label"], kw.get("margin"), kw.get("reduction")
+                )
             if path in KERAS and cls == "CategoricalFocalCrossentropy":
-                kw = _bind(made, tuple(p for p in _FOCAL_PARAMS[2:]) + ("reduction", "name"), 0, cls)
+                kw = _bind(
+                    made, tuple(p for p in _FOCAL_PARAMS[2:]) + ("reduction", "name"), 0, cls
+                )
                 a = _bind(n, ("y_true", "y_pred"), 2, cls)
                 return _keras_focal(a["y_true"], a["y_pred"], kw, kw.get("reduction"), False)
             return n
@@ -277,7 +358,9 @@ class _Read(ast.NodeTransformer):
             return _paddle_more(n, name)
         if path in PADDLE and name == "cosine_embedding_loss":
             a = _bind(n, _COS_PARAMS, 3, name)
-            return _paddle_cosine(a["input1"], a["input2"], a["label"], a.get("margin"), a.get("reduction"))
+            return _paddle_cosine(
+                a["input1"], a["input2"], a["label"], a.get("margin"), a.get("reduction")
+            )
         if path in KERAS and name == "categorical_focal_crossentropy":
             a = _bind(n, _FOCAL_PARAMS, 2, name)
             kw = {k: v for k, v in a.items() if k not in ("y_true", "y_pred")}
@@ -291,10 +374,12 @@ def respelled_hn48(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, o
     read is refused naming those read (:class:`SpellingError` with ``.key``)."""
 
     def wanted(text: str) -> bool:
-        return "einops." in text or "cosine_embedding" in text or "CosineEmbeddingLoss" in text or (
-            "paddle" in text and any(f in text for f in _PADDLE_MORE)
-        ) or (
-            "ategorical_focal" in text or "CategoricalFocal" in text
+        return (
+            "einops." in text
+            or "cosine_embedding" in text
+            or "CosineEmbeddingLoss" in text
+            or ("paddle" in text and any(f in text for f in _PADDLE_MORE))
+            or ("ategorical_focal" in text or "CategoricalFocal" in text)
         )
 
     class Read(_Read):
@@ -304,28 +389,14 @@ def respelled_hn48(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, o
     return sp._lines_respelled_hn44(fwd, wanted, Read)
 
 
-def _refused(fwd: dict[str, object], taken: frozenset[str], words: frozenset[str], key: str) -> dict[str, object]:
-    for line, text in fwd.items():
-        tree = sp.parsed(text) if isinstance(text, str) and any(w in text for w in words) else None
-        for n in ast.walk(tree) if tree is not None else ():
-            if isinstance(n, ast.Call):
-                f = n.func
-                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
-                if name in words and name not in taken:
-                    err = _err(key, name=name)
-                    err.key = line  # type: ignore[attr-defined]
-                    raise err
-    return fwd
-
-
 def solvers_hn48(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
     """The [forward] lines as written; an ODE solver (``torchdiffeq.odeint``, SciPy's
     ``solve_ivp``, diffrax's ``diffeqsolve``), under any module or bare, is refused with its own
     sentence (not the generic "write what it computes", which cannot be followed for it)."""
-    return _refused(fwd, taken, SOLVERS, "solver")
+    return spelling47.refused_calls(fwd, taken, SOLVERS, "spec.heldnets48.solver")
 
 
 def samplers_hn48(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
     """The [forward] lines as written; sampling at computed positions (``F.grid_sample``,
     ``F.affine_grid``, SciPy's ``map_coordinates``) is refused with its own sentence."""
-    return _refused(fwd, taken, SAMPLERS, "sampler")
+    return spelling47.refused_calls(fwd, taken, SAMPLERS, "spec.heldnets48.sampler")
