@@ -1466,6 +1466,7 @@ def namespace(
     _extras_hn42(modules, raw)
     _extras_hn44(modules)
     _extras_hn47(modules)
+    _extras_hn48(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -2395,3 +2396,89 @@ def _extras_hn47(modules: dict[str, Any]) -> None:
     opt.perceptron_loss = lambda predictor_outputs, targets: torch.clamp(
         -_t(predictor_outputs) * _t(targets), min=0.0)
     opt.losses = SimpleNamespace(**vars(opt))
+
+
+def _einops_shim_hn48() -> SimpleNamespace:
+    """heldnets48: einops' einsum (pattern last), reduce and rearrange of a matrix, as einops'
+    documentation defines them (axes named by words; '1' or '()' a kept axis of size 1)."""
+
+    def words(pattern):
+        left, right = pattern.split("->")
+        return [p.split() for p in left.split(",")], right.replace("()", "1").split()
+
+    def einsum(*args):
+        *tensors, pattern = args
+        ins, out = words(pattern)
+        names = {}
+        for w in [w for p in ins for w in p] + out:
+            names.setdefault(w, chr(ord("a") + len(names)))
+        spec = ",".join("".join(names[w] for w in p) for p in ins) + "->" + "".join(names[w] for w in out)
+        return torch.einsum(spec, *[_t(t) for t in tensors])
+
+    def reduce(x, pattern, reduction):
+        (axes,), out = words(pattern)
+        x = _t(x)
+        gone = tuple(i for i, a in enumerate(axes) if a not in out)
+        f = {"sum": torch.sum, "mean": torch.mean, "max": torch.amax, "min": torch.amin}[reduction]
+        r = f(x, dim=gone) if gone else x
+        return r.reshape([x.shape[axes.index(w)] if w != "1" else 1 for w in out])
+
+    def rearrange(x, pattern):
+        (axes,), out = words(pattern)
+        return _t(x).permute([axes.index(w) for w in out])
+
+    return SimpleNamespace(einsum=einsum, reduce=reduce, rearrange=rearrange)
+
+
+def _paddle_cos_embed_hn48(input1, input2, label, margin=0, reduction="mean", name=None):
+    """Paddle's cosine_embedding_loss (python/paddle/nn/functional/loss.py): 10e-12 added to each
+    squared norm; 1 − cos where label == 1, clip(cos − margin, min=0) where label == −1."""
+    a, b, y = _t(input1), _t(input2), _t(label)
+    cos = (a * b).sum(-1) / torch.sqrt(((a * a).sum(-1) + 10e-12) * ((b * b).sum(-1) + 10e-12))
+    out = torch.where(y == 1, 1 - cos, torch.zeros(())) + torch.where(
+        y == -1, torch.clamp(cos - margin, min=0), torch.zeros(()))
+    return {"mean": torch.mean, "sum": torch.sum, "none": lambda v: v}[reduction](out)
+
+
+def _keras_focal_hn48(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0,
+                      axis=-1):
+    """Keras 3's categorical_focal_crossentropy (keras/src/losses/losses.py)."""
+    y, p = _t(y_true), _t(y_pred)
+    if label_smoothing:
+        y = y * (1 - label_smoothing) + label_smoothing / y.shape[-1]
+    if from_logits:
+        p = torch.softmax(p, dim=axis)
+    out = torch.clamp(p / p.sum(axis, keepdim=True), 1e-7, 1 - 1e-7)
+    return (alpha * (1 - out) ** gamma * (-y * torch.log(out))).sum(axis)
+
+
+def _extras_hn48(modules: dict[str, Any]) -> None:
+    """heldnets48: einops, tf.transpose, Paddle's cosine embedding loss, Keras' focal loss."""
+    modules["einops"] = _einops_shim_hn48()
+    modules["tf"].transpose = lambda a, perm=None: _t(a).T
+    fn = modules["paddle"].nn.functional
+    fn.cosine_embedding_loss = _paddle_cos_embed_hn48
+
+    def cos_sim(x1, x2, axis=1, eps=1e-8):  # python/paddle/nn/functional/common.py
+        a, b = _t(x1), _t(x2)
+        w12, w1, w2 = (a * b).sum(axis), (a * a).sum(axis), (b * b).sum(axis)
+        return w12 / torch.sqrt(torch.clamp(w1 * w2, min=eps * eps))
+
+    def red(v, reduction):
+        return {"mean": torch.mean, "sum": torch.sum, "none": lambda u: u}[reduction](v)
+
+    fn.cosine_similarity = cos_sim
+    fn.normalize = lambda x, p=2, axis=1, epsilon=1e-12, name=None: _t(x) / torch.clamp(
+        torch.linalg.vector_norm(_t(x), p, dim=axis, keepdim=True), min=epsilon)
+    fn.hinge_embedding_loss = lambda input, label, margin=1.0, reduction="mean", name=None: red(
+        torch.where(_t(label) == 1.0, _t(input), torch.zeros(()))
+        + torch.where(_t(label) == -1.0, torch.relu(margin - _t(input)), torch.zeros(())), reduction)
+    fn.margin_ranking_loss = lambda input, other, label, margin=0.0, reduction="mean", name=None: red(
+        torch.relu(-_t(label) * (_t(input) - _t(other)) + margin), reduction)
+    modules["paddle"].nn.CosineEmbeddingLoss = lambda margin=0, reduction="mean", name=None: (
+        lambda a, b, y: _paddle_cos_embed_hn48(a, b, y, margin, reduction))
+    for k in ("keras", "tf"):
+        if k in modules:
+            ks = modules[k].keras if k == "tf" else modules[k]
+            ks.losses.categorical_focal_crossentropy = _keras_focal_hn48
+            ks.losses.CategoricalFocalCrossentropy = _keras_class_hn39(_keras_focal_hn48)

@@ -407,6 +407,10 @@ REFUSED = {
     "hn47_fno_rfft_cn": "is a Fourier transform, whose values are complex numbers",
     "hn47_zca_whitening_eigh": "eigh() is a matrix decomposition",
     "hn47_detr_hungarian_match": "chooses a one-to-one matching",
+    # branch heldnets48: a histogram, an ODE solver, sampling at computed positions
+    "hn48_ghm_histc_cn": "histc() counts the entries that fall in each bin",
+    "hn48_neural_ode_odeint": "odeint() is not read: an ODE solver runs an adaptive loop",
+    "hn48_spatial_transformer_grid_sample": "affine_grid() is not read: it builds or samples",
 }
 
 

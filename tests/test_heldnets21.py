@@ -19,6 +19,8 @@ derive's loss and every gradient:
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spelled_oracle import oracle_text
 from test_heldnets17 import _agree, _verified
@@ -34,6 +36,23 @@ def _both(text: str, name: str) -> None:
     """The text run in PyTorch agrees with derive's reading, and derive verify passes."""
     _agree(text, name)
     _verified(text, name)
+
+
+def _pruned(template: str, *lines: str) -> str:
+    """``template`` with the [forward] ``lines`` in its ``{lines}``, and only the [inputs],
+    [params] and [values] rows of names the lines use."""
+    text = "\n".join(lines)
+    used = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+    keep = []
+    section = ""
+    for row in template.format(lines=text).splitlines():
+        if row.startswith("["):
+            section = row
+        elif section in ("[inputs]", "[params]", "[values]") and " = " in row:
+            if row.split(" = ")[0].strip() not in used:
+                continue
+        keep.append(row)
+    return "\n".join(keep) + "\n"
 
 
 def _refusal(text: str, lang: str) -> str:

@@ -26,11 +26,9 @@ Found by the probe of the families after the first pass (~50 spellings) and the 
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
-from test_heldnets21 import _both, _refusal
+from test_heldnets21 import _both, _pruned, _refusal
 
 from derive.checker.check import check
 from derive.engine.backprop import derive
@@ -69,17 +67,7 @@ V = [[0.6], [-0.3], [0.2]]
 
 
 def _net(*lines: str) -> str:
-    text = "\n".join(lines)
-    keep = []
-    section = ""
-    for row in _NET.format(lines=text).splitlines():
-        if row.startswith("["):
-            section = row
-        elif section in ("[inputs]", "[params]", "[values]") and " = " in row:
-            if row.split(" = ")[0].strip() not in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text):
-                continue
-        keep.append(row)
-    return "\n".join(keep) + "\n"
+    return _pruned(_NET, *lines)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import channels48, ops, replicate, spelling, spelling47, splits
+from derive.lang import channels48, ops, replicate, spelling, spelling47, spelling48, splits
 from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
@@ -1178,6 +1178,15 @@ class _Validator:
         self.masks: set[str] = set()  # lines that are one comparison (named_masks)
         self.fwd: dict[str, Any] = {}  # each [forward] line, unpacked keys one name a line
         # the one array library the lines are written with, if one: whose x.std(0) it is
+        fwd = self.respelled_hn44(  # heldnets48: einops, Paddle's cosine embedding, Keras' focal
+            spelling48.respelled_hn48, fwd, frozenset(shapes), "spec.heldnets48.fix"
+        )
+        fwd = self.respelled_hn44(  # heldnets48: ODE solvers and samplers in their own words
+            spelling48.solvers_hn48, fwd, frozenset(shapes), "spec.heldnets48.solver_fix"
+        )
+        fwd = self.respelled_hn44(
+            spelling48.samplers_hn48, fwd, frozenset(shapes), "spec.heldnets48.sampler_fix"
+        )
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
         fwd = self.mint_hn44(fwd, frozenset(shapes))  # heldnets44: and mindspore.mint's

@@ -250,14 +250,23 @@ def matching_hn47(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, ob
     (``scipy.optimize.linear_sum_assignment(cost)``, also bare or under another module) is
     refused with its own sentence: the matching is a choice made from the data, so the loss
     is a formula of the matched pairs, given in their matched order."""
+    return refused_calls(fwd, taken, MATCHING, "spec.heldnets47.matching")
+
+
+def refused_calls(
+    fwd: dict[str, object], taken: frozenset[str], names: frozenset[str], said: str
+) -> dict[str, object]:
+    """The [forward] lines as written; a call of a function in ``names`` (under any module or
+    bare, a tensor or line of that name aside) is refused with the catalogue's ``said``
+    sentence (:class:`SpellingError` with the line's ``.key``)."""
     for key, text in fwd.items():
-        tree = sp.parsed(text) if isinstance(text, str) and any(m in text for m in MATCHING) else None
+        tree = sp.parsed(text) if isinstance(text, str) and any(m in text for m in names) else None
         for n in ast.walk(tree) if tree is not None else ():
             if isinstance(n, ast.Call):
                 f = n.func
                 name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
-                if name in MATCHING and name not in taken:
-                    err = sp.SpellingError(catalog.said("spec.heldnets47.matching", name=name))
+                if name in names and name not in taken:
+                    err = sp.SpellingError(catalog.said(said, name=name))
                     err.key = key  # type: ignore[attr-defined]
                     raise err
     return fwd
