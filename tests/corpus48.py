@@ -209,7 +209,7 @@ C(R2, "W_h", N, J("dW_h = np.zeros_like(W_h)", "dz = (h_2 - y) * (1 - h_2 ** 2)"
   oracle=f"h_0.T @ {R2_D1}", style="augassign-bptt-rnn-Wh-overwritten", note="= for += on the second step: the last step's term lost")
 C(R2, "b", N, J("db = 0", "dz = (h_2 - y) * (1 - h_2 ** 2)", "db += dz.sum(axis=0, keepdims=True)", "dz = dz @ W_h.T * (1 - h_1 ** 2)", "db += dz.sum(axis=0, keepdims=True)"), oracle=RB, style="augassign-rnn-b")
 C(M, "b1", N, J("dZ1 = A2 - Y", "dZ1 = dZ1 @ W2.T", "dZ1 *= Z1 > 0", "db1 = dZ1.sum(axis=0, keepdims=True)", "db1 *= 1 / m"), oracle=B1R, style="augassign-mul-b1")
-C(M, "b1", N, J("dZ1 = A2 - Y", "dZ1 = dZ1 @ W2.T", "dZ1 *= A1", "db1 = dZ1.sum(axis=0, keepdims=True)", "db1 *= 1 / m"), "*", oracle=f"np.sum((A2 - Y) @ W2.T * A1, axis=0, keepdims=True) / m", style="augassign-mul-b1-times-A1",
+C(M, "b1", N, J("dZ1 = A2 - Y", "dZ1 = dZ1 @ W2.T", "dZ1 *= A1", "db1 = dZ1.sum(axis=0, keepdims=True)", "db1 *= 1 / m"), "*", oracle="np.sum((A2 - Y) @ W2.T * A1, axis=0, keepdims=True) / m", style="augassign-mul-b1-times-A1",
   note="multiplied by A1 itself, not by the mask A1 > 0")
 C(E, "w", N, J("g = O - t", "g *= O", "g *= 1 - O", "dw = g * x"), oracle=EW, style="augassign-neuron-w")
 C(E, "w", N, J("g = O - t", "g *= O", "g *= 1 - O", "g *= 2", "dw = g * x"), "scale-factor", oracle=f"2 * {EW}", style="augassign-neuron-w-factor-2",
@@ -229,7 +229,7 @@ C(M, "b2", N, J("db2 = np.add.reduce(A2 - Y, axis=1, keepdims=True) / m"), "*", 
   note="m x 1 where 1 x 1 belongs")
 C(M, "b1", N, J("dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)", "db1 = np.add.reduce(dZ1, 0)[None] / m"), oracle=B1R, style="ufunc-add-reduce-positional-b1")
 C(S, "b", N, J("db = np.add.reduce(P - Y, axis=0, keepdims=True) / m"), oracle=SB, style="ufunc-add-reduce-softmax-b")
-C(S, "b", N, J("db = np.add.reduce(P, axis=0, keepdims=True) / m"), "*", oracle=f"np.sum(P, axis=0, keepdims=True) / m", style="ufunc-add-reduce-softmax-b-labels-forgotten")
+C(S, "b", N, J("db = np.add.reduce(P, axis=0, keepdims=True) / m"), "*", oracle="np.sum(P, axis=0, keepdims=True) / m", style="ufunc-add-reduce-softmax-b-labels-forgotten")
 C(M, "W2", N, J("dW2 = np.add.reduce([np.multiply.outer(A1[i], (A2 - Y)[i]) for i in range(A1.shape[0])]) / m"), REFUSE, style="ufunc-outer-per-row-W2-refused",
   note="a comprehension over the rows of a size-bound range: refused")
 C(B, "beta", N, J("dY = 2 * (Y - T) / (m * n)", "dbeta = np.add.reduce(dY, axis=0)[np.newaxis, :]"), oracle=BBETA, style="ufunc-add-reduce-bn-beta")
@@ -371,7 +371,7 @@ C(WG, "W1", N, J(*WGD, "dW1 = dW1c * tf.cast(tf.abs(W1) <= c, tf.float64)"), ora
 C(WG, "W1", N, J(*WGD, "dW1 = dW1c"), "*", oracle=WG_W1C, style="wgan-W1-clip-mask-forgotten",
   note="clip_by_value passes no gradient where |W1| > c")
 C(WG, "W1", N, J(*WGD[:3], "dW1c = (tf.linalg.matmul(fake, tf.transpose(W2) * tf.ones_like(sf), transpose_a=True) - tf.linalg.matmul(real, tf.transpose(W2) * tf.ones_like(sr), transpose_a=True)) / N", "dW1 = dW1c * tf.cast(tf.abs(W1) <= c, tf.float64)"), "*",
-  oracle=f"(fake.T @ (np.ones_like(fake @ W1c) * W2.T) - real.T @ (np.ones_like(real @ W1c) * W2.T)) / N * (np.abs(W1) <= c)", style="wgan-W1-leaky-slope-forgotten")
+  oracle="(fake.T @ (np.ones_like(fake @ W1c) * W2.T) - real.T @ (np.ones_like(real @ W1c) * W2.T)) / N * (np.abs(W1) <= c)", style="wgan-W1-leaky-slope-forgotten")
 C(WG, "W1", N, J("# 权重裁剪：只有 |W1| <= c 的位置有梯度", *WGD, "dW1 = tf.where(tf.abs(W1) <= c, dW1c, tf.zeros_like(dW1c))"), oracle=WG_W1, style="zh-wgan-W1-where", lang=Z)
 
 # ================================================================ hn47s_squeeze_unsqueeze_head (tanh head + 0.1·mean(s²), squeezes)
@@ -379,7 +379,7 @@ SQS = (TH, "dz = 2 * (z - y) / N", "ds = 0.2 * s / N")
 C(SQ, "v", N, J(*SQS, "dv = X.T @ (dz * (1 - z ** 2)) + X.T @ ds.unsqueeze(1)"), oracle=SQ_V, style="sq-v")
 C(SQ, "v", N, J(*SQS, "dv = X.T @ (dz * (1 - z ** 2)) + X.T @ ds.unsqueeze(0)"), "*", oracle=None, style="sq-v-unsqueeze-wrong-axis",
   note="ds.unsqueeze(0) is 1 x N: X.T (d x N) @ (1 x N) is a shape error")
-C(SQ, "v", N, J(*SQS, "dv = X.T @ dz + X.T @ ds.unsqueeze(1)"), "missing-activation-derivative", oracle=f"X.T @ (2 * (z - y) / N) + 0.2 * X.T @ s[:, None] / N", style="sq-v-tanh-slope-forgotten")
+C(SQ, "v", N, J(*SQS, "dv = X.T @ dz + X.T @ ds.unsqueeze(1)"), "missing-activation-derivative", oracle="X.T @ (2 * (z - y) / N) + 0.2 * X.T @ s[:, None] / N", style="sq-v-tanh-slope-forgotten")
 C(SQ, "v", N, J(TH, "dz = 2 * (z - y) / N", "ds = 0.1 * s / N", "dv = X.T @ (dz * (1 - z ** 2)) + X.T @ ds.unsqueeze(1)"), "*", oracle=f"X.T @ {SQ_DZ} + 0.1 * X.T @ s[:, None] / N", style="sq-v-penalty-factor-2",
   note="d(s²)/ds = 2s: 0.2, not 0.1")
 C(SQ, "v", N, J(*SQS, "dv = X.T @ (dz * (1 - z ** 2))"), "*", oracle=f"X.T @ {SQ_DZ}", style="sq-v-penalty-forgotten")
@@ -436,7 +436,7 @@ C(CC, "centers", N, J(TH, "den = inter + delta", "G = 0.5 * Y / den[:, None]", "
 LAS = (PD, "P = paddle.nn.functional.softmax(adjusted, axis=-1)")
 C(LA, "W2", N, J(*LAS, "dW2 = paddle.matmul(hid, P * label.sum(axis=1, keepdim=True) - label, transpose_x=True) / N"), oracle=LA_W2, style="zh-la-W2", lang=Z)
 C(LA, "W2", N, J(PD, "P = paddle.nn.functional.softmax(logits, axis=-1)", "dW2 = paddle.matmul(hid, P * label.sum(axis=1, keepdim=True) - label, transpose_x=True) / N"), "*",
-  oracle=f"hid.T @ ((np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)) * label.sum(axis=1, keepdims=True) - label) / N", style="zh-la-W2-prior-forgotten", lang=Z,
+  oracle="hid.T @ ((np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)) * label.sum(axis=1, keepdims=True) - label) / N", style="zh-la-W2-prior-forgotten", lang=Z,
   note="softmax of the unadjusted logits: the tau·log(prior) shift left out")
 C(LA, "W2", N, J(*LAS, "dW2 = paddle.matmul(hid, P - label, transpose_x=True) / N"), "*", oracle=None, style="la-W2-one-hot-assumed",
   note="label is declared without a kind: P − label holds only for rows summing to 1 (round-45 policy)")

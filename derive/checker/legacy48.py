@@ -17,13 +17,16 @@ reader then names what it does not read):
   ``np.mean``/``np.sum`` over the axes left out (``keepdims`` where they stay as ``1``/``()``);
   other patterns (grouped axes) left as written;
 - ``np.einsum``/``torch.einsum`` with an ellipsis (``'...h,...o->ho'``): the ellipsis as one
-  axis letter of its own (the matrices of a network have two axes); ``optimize=`` left out (it
+  axis letter of its own (the matrices of a network have two axes) — where the output keeps it,
+  or in ``torch.einsum``, which sums over an ellipsis the output leaves out (NumPy refuses that); ``optimize=`` left out (it
   changes no value), the lines computing an ``np.einsum_path`` left out; three operands or more
   contracted pairwise (where each partial result has at most two axes);
 - a generator without parameters or loops (``def steps(): … yield h_1, dz …``) read at its call:
   ``sum(E for t in steps())`` the sum of E over what it yields, ``a, b = steps()`` and
   ``next(steps())`` the values yielded (its own names renamed, its body placed before the
   statement that first calls it);
+- ``sum(E for t in [a, b])`` over a written-out list (or a name bound once to one) as the sum of
+  E at each entry (the list's line left out when nothing else reads it);
 - ``try``/``except``/``else``/``finally`` whose body raises nothing itself: the body, ``else`` and
   ``finally`` (what Python runs when the body does not raise; a body that does raise is a shape
   error the reader reports);
@@ -31,7 +34,7 @@ reader then names what it does not read):
   0.2; the slope was dropped and PyTorch's 0.01 read);
 - ``np.expand_dims(a, 0)`` / ``(a, 1)`` as ``a[None]`` / ``a[:, None]``; ``np.multiply.outer`` of
   a number (``x.item()``) as the product; ``tf.ones(shape, dtype)`` as ``np.ones(shape)``;
-  ``torch.full_like(s, v)`` as ``v * np.ones_like(s)``; ``torch.addmm``/``torch.baddbmm`` over a
+  ``torch.full_like(s, v)`` as ``np.zeros_like(s) + v``; ``torch.addmm``/``torch.baddbmm`` over a
   zero input (``torch.zeros(…)`` or ``beta=0``) as ``alpha`` times the product (``baddbmm`` of
   ``E[None]`` and ``F[None]`` indexed ``[0]`` as that of ``E`` and ``F``).
 """
@@ -143,6 +146,35 @@ def _free_letter(spec: str) -> str | None:
     return next((c for c in "zyxwvutsrqponmlkjihgfedcbaZYXWVUTSRQPONMLKJIHGFEDCBA" if c not in spec), None)
 
 
+def _whole_ellipsis(spec: str, ops: list[ast.expr], torch: bool) -> ast.expr | None:
+    """``einsum('...,...->...', a, b)`` (every operand all ellipsis) as ``a * b``, and ``'...,...->'``
+    in ``torch.einsum`` (which sums over an ellipsis the output leaves out) as ``np.sum(a * b)``."""
+    ins, arrow, out = spec.replace(" ", "").partition("->")
+    if not arrow or not ops or ins.split(",") != ["..."] * len(ops) or out not in ("...", ""):
+        return None
+    if out == "" and not torch:
+        return None
+    prod = ops[0]
+    for o in ops[1:]:
+        prod = ast.BinOp(prod, ast.Mult(), o)
+    return prod if out == "..." else _np("sum", prod)
+
+
+def _one_axis_ellipsis(spec: str, torch: bool) -> bool:
+    """Does every operand's ellipsis in ``spec`` stand for one axis of a matrix (one letter beside
+    it), with the output keeping it — or left out of it by ``torch.einsum``, which sums over it
+    (NumPy refuses that)? Other ellipses are the formula reader's (c46: ``'...ij->...ji'``)."""
+    ins, arrow, out = spec.replace(" ", "").partition("->")
+    if not arrow:
+        return False
+    terms = [t for t in ins.split(",") if "..." in t]
+    if not terms or any(len(t.replace("...", "")) != 1 or t.count("...") != 1 for t in terms):
+        return False
+    if "..." in out:
+        return out.count("...") == 1
+    return torch
+
+
 def _pairwise(spec: str, ops: list[ast.expr], func: ast.expr) -> ast.expr | None:
     """``einsum('ni,mn,mj->ij', X, A, dO)`` as ``einsum('mi,mj->ij', einsum('ni,mn->mi', X, A), dO)``
     where every partial result has at most two axes."""
@@ -196,6 +228,11 @@ class _Calls(ast.NodeTransformer):
         if attr == "einsum" and base.split(".")[0] in _ARRAYS and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
             spec = node.args[0].value
             keywords = [k for k in node.keywords if k.arg != "optimize"]
+            whole = _whole_ellipsis(spec, node.args[1:], base == "torch")
+            if whole is not None:
+                return whole
+            if "..." in spec and not _one_axis_ellipsis(spec, base == "torch"):
+                return node
             if len(keywords) != len(node.keywords) or "..." in spec:
                 if "..." in spec:
                     letter = _free_letter(spec)
@@ -229,7 +266,7 @@ class _Calls(ast.NodeTransformer):
         if name in ("tf.ones", "torch.ones") and node.args and isinstance(node.args[0], ast.Tuple) and len(node.args) <= 2 and all(k.arg == "dtype" for k in node.keywords):
             return _np("ones", node.args[0])
         if name == "torch.full_like" and len(node.args) == 2 and not node.keywords and _num(node.args[1]) is not None:
-            return ast.BinOp(node.args[1], ast.Mult(), _np("ones_like", node.args[0]))
+            return ast.BinOp(_np("zeros_like", node.args[0]), ast.Add(), node.args[1])
         if name in ("torch.addmm", "torch.baddbmm") and len(node.args) == 3:
             return _addmm(node, name == "torch.baddbmm") or node
         return node
@@ -465,6 +502,55 @@ def _generators(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return stmts
 
 
+def _summed(node: ast.expr, lists: dict[str, ast.expr]) -> ast.expr | None:
+    """``sum(E for t in [a, b])`` (or over a name bound once to a written-out list) as the sum of E
+    at each entry; None where it is not that."""
+    if not (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "sum" and len(node.args) == 1
+        and not node.keywords and isinstance(node.args[0], (ast.GeneratorExp, ast.ListComp)) and len(node.args[0].generators) == 1
+    ):
+        return None
+    comp = node.args[0].generators[0]
+    seq = lists.get(comp.iter.id) if isinstance(comp.iter, ast.Name) else comp.iter
+    if not isinstance(seq, (ast.List, ast.Tuple)) or not seq.elts or comp.ifs or comp.is_async:
+        return None
+    terms = [_Gen._bound(comp.target, v, node.args[0].elt) for v in seq.elts]
+    if any(t is None for t in terms):
+        return None
+    out = terms[0]
+    for t in terms[1:]:
+        out = ast.BinOp(out, ast.Add(), t)
+    return out
+
+
+def _literal_sums(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``steps = [(x2, g2), (x1, g1)]`` then ``sum(xt.T @ (d * g) for xt, g in steps)``: the sum
+    written out (the list's line left out when nothing else reads it)."""
+    stores: dict[str, int] = {}
+    for st in stmts:
+        for n in ast.walk(st):
+            if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load):
+                stores[n.id] = stores.get(n.id, 0) + 1
+    lists = {
+        st.targets[0].id: st.value for st in stmts
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+        and isinstance(st.value, (ast.List, ast.Tuple)) and stores.get(st.targets[0].id) == 1
+    }
+
+    class Sums(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:  # noqa: N802
+            done = _summed(n, lists)
+            return self.visit(done) if done is not None else self.generic_visit(n)
+
+    out = [Sums().visit(st) for st in stmts]
+    read = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return [
+        st for st in out
+        if not (isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+                and st.targets[0].id in lists and st.targets[0].id not in read)
+    ]
+
+
 def cell_spellings(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """The statement-level spellings of the module docstring, in order."""
     try:
@@ -473,6 +559,7 @@ def cell_spellings(stmts: list[ast.stmt]) -> list[ast.stmt]:
         stmts = _no_einsum_paths(stmts)
         stmts = _tries(stmts)
         stmts = _generators(stmts)
+        stmts = _literal_sums(stmts)
         calls = _Calls(einops)
         stmts = [calls.visit(st) for st in stmts]
     except (RecursionError, ValueError, TypeError, AttributeError):
@@ -484,7 +571,7 @@ def cell_spellings(stmts: list[ast.stmt]) -> list[ast.stmt]:
 
 _TRIGGER = re.compile(
     r"%(?:time|prun)\b|\"\"\"|'''|^\s*[\"']|einops|einsum|\byield\b|^\s*try\s*:|leaky_relu|expand_dims|\.outer\(|"
-    r"\b(?:tf|torch)\.ones\(|full_like|addmm|baddbmm", re.M
+    r"\b(?:tf|torch)\.ones\(|full_like|addmm|baddbmm|\bsum\(.*\bfor\b", re.M
 )
 
 
