@@ -46,7 +46,7 @@ import copy
 import re
 
 from derive.checker import cells
-from derive.checker.asttools import Subst
+from derive.checker.asttools import Subst, in_order, rewritten_by
 
 _TIME_MAGIC = re.compile(r"^([ \t]*)%(?:time|prun)[ \t]+(?=[A-Za-z_])", re.M)
 _EINSUMS = ("einsum",)
@@ -553,20 +553,18 @@ def _literal_sums(stmts: list[ast.stmt]) -> list[ast.stmt]:
 
 def cell_spellings(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """The statement-level spellings of the module docstring, in order."""
-    try:
-        stmts = _no_docstrings(stmts)
-        stmts, einops = _einops_names(stmts)
-        stmts = _no_einsum_paths(stmts)
-        stmts = _tries(stmts)
-        stmts = _generators(stmts)
-        stmts = _literal_sums(stmts)
-        calls = _Calls(einops)
-        stmts = [calls.visit(st) for st in stmts]
-    except (RecursionError, ValueError, TypeError, AttributeError):
-        return stmts
-    for st in stmts:
-        ast.fix_missing_locations(st)
-    return stmts
+    einops: dict[str, str] = {}
+
+    def imports(body: list[ast.stmt]) -> list[ast.stmt]:
+        body, names = _einops_names(body)
+        einops.update(names)
+        return body
+
+    def calls(body: list[ast.stmt]) -> list[ast.stmt]:
+        visitor = _Calls(einops)
+        return [visitor.visit(st) for st in body]
+
+    return in_order(stmts, _no_docstrings, imports, _no_einsum_paths, _tries, _generators, _literal_sums, calls)
 
 
 _TRIGGER = re.compile(
@@ -581,15 +579,6 @@ def rewritten(text: str) -> str:
     if not isinstance(text, str) or not _TRIGGER.search(text):
         return text
     timed = _TIME_MAGIC.sub(r"\1", text)
-    try:
-        tree = ast.parse(cells._without_magics(timed))  # the magics cells.expand leaves out
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return timed
-    before = [ast.dump(st) for st in tree.body]
-    body = cell_spellings(copy.deepcopy(tree.body))
-    if [ast.dump(st) for st in body] == before:
-        return timed
-    try:
-        return "\n".join(ast.unparse(st) for st in body)
-    except (ValueError, TypeError, AttributeError, RecursionError):
-        return timed
+    plain = cells._without_magics(timed)  # the magics cells.expand leaves out
+    out = rewritten_by(plain, cell_spellings)
+    return timed if out is plain else out
