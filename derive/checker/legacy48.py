@@ -267,8 +267,8 @@ class _Calls(ast.NodeTransformer):
             return _np("ones", node.args[0])
         if name == "torch.full_like" and len(node.args) == 2 and not node.keywords and _num(node.args[1]) is not None:
             return ast.BinOp(_np("zeros_like", node.args[0]), ast.Add(), node.args[1])
-        if name in ("torch.addmm", "torch.baddbmm") and len(node.args) == 3:
-            return _addmm(node, name == "torch.baddbmm") or node
+        if name == "torch.addmm" and len(node.args) == 3:  # (baddbmm only as ``…[0]``: visit_Subscript)
+            return _addmm(node, False) or node
         return node
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:  # noqa: N802
