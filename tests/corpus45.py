@@ -280,8 +280,8 @@ C(FF, "b1", N, J("dz2 = 2 * (out - y) / N * out * (1 - out)", "dh = dz2 @ W2.T *
 C(FF, "b2", N, J("dz2 = (out - y) / N * out * (1 - out)", "db2 = np.sum(dz2, axis=(0,))"), "scale-factor", oracle="np.sum((out - y) / N * out * (1 - out), axis=0)", style="axis-tuple-fourier-b2-no-2")
 
 # ================================================================ a generator that yields, and other refusals
-C(M, "W2", N, J("def grads():", "    dZ2 = A2 - Y", "    yield A1.T @ dZ2 / m", "    yield dZ2.mean(axis=0, keepdims=True)", "", "dW2 = next(grads())"), REFUSE, style="generator-next-W2",
-  note="a generator's next(): the checker reads straight-line code and helpers that return; the gradient of W2 is its first yield, but reading yields is not the reader's contract")
+C(M, "W2", N, J("def grads():", "    dZ2 = A2 - Y", "    yield A1.T @ dZ2 / m", "    yield dZ2.mean(axis=0, keepdims=True)", "", "dW2 = next(grads())"), oracle=W2R, style="generator-next-W2",
+  note="a generator's next(): its first yield, A1.T @ (A2 - Y) / m (refused until round 48; relabelled right when heldcheck48's reader learnt generators without loops)")
 C(M, "W2", N, J("import tensorflow as tf", "with tf.GradientTape() as tape:", "    loss = tf.reduce_mean(tf.keras.losses.binary_crossentropy(Y, A2))", "dW2 = tape.gradient(loss, W2)"), REFUSE, style="tf-gradient-tape-W2")
 C(M, "W2", N, J("import jax", "dW2 = jax.grad(lambda W: loss_fn(W1, b1, W, b2))(W2)"), REFUSE, style="jax-grad-lambda-W2")
 C(M, "W2", N, J("dW2 = np.load('dW2.npy')"), REFUSE, style="np-load-W2")

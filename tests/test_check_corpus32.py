@@ -21,7 +21,6 @@ import corpus_common  # noqa: E402
 
 CASES = corpus32.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c32-009": "steps kept in a dict (dz[2], dz[1]) and summed by a generator over them: not read",
     "c32-073": "a row slice S_{i:} of a matrix in LaTeX: no reading of a row by a slice subscript",
     "c32-085": "integer labels used as numbers (P - y[:, None]): a wrong answer the reader cannot "
     "express (the labels are held one-hot); refused, never ✓",

@@ -26,7 +26,6 @@ _EX4 = (
     "is 'right at the example's sizes only'"
 )
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c34-107": "an einsum of three operands ('ni,mn,md->id') is not read (one or two only)",
     "c34-140": "(1 - a) ** 2 for tanh′ where the spec's tanh takes an expression inline "
     "(np.tanh(np.dot(Waa, a0) + …)): the slips are tried for an activation of a named node only",
     "c34-148": "a one-entry answer reshaped, .mean().reshape(1): only .reshape(-1) is read as flattening",

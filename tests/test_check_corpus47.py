@@ -31,8 +31,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c47-180": ("np.tensordot(x, …) / np.count_nonzero(S): the count_nonzero rewrite reads the call again after the "
                 "tensordot pass, which then calls tensordot unsupported (refused; the verdict would be wrong only for "
                 "non-0/1 masks anyway)"),
-    "c47-200": ("sum(xt.T @ (dh2 * g) for xt, g in steps) over a written-out list of (input, gate) tuples: a generator over "
-                "a list of tuples is not read (only zip of arrays and written-out lists zipped, legacy46)"),
 }
 
 

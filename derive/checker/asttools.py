@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import copy
+from collections.abc import Callable
 
 
 class Subst(ast.NodeTransformer):
@@ -32,3 +33,33 @@ class Renamed(ast.NodeTransformer):
 
     def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802
         return ast.Name(self.to, node.ctx) if node.id == self.alias else node
+
+
+def rewritten_by(text: str, spellings: Callable[[list[ast.stmt]], list[ast.stmt]]) -> str:
+    """``text`` parsed, its statements passed through ``spellings`` (a copy) and unparsed; ``text``
+    itself (the same object) when nothing changes, or it is not Python, or cannot be unparsed."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return text
+    before = [ast.dump(st) for st in tree.body]
+    body = spellings(copy.deepcopy(tree.body))
+    if [ast.dump(st) for st in body] == before:
+        return text
+    try:
+        return "\n".join(ast.unparse(st) for st in body)
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return text
+
+
+def in_order(stmts: list[ast.stmt], *passes: Callable[[list[ast.stmt]], list[ast.stmt]]) -> list[ast.stmt]:
+    """``stmts`` through each of ``passes`` in turn (locations filled in); where a pass fails on
+    code it does not expect, the statements as the passes before it left them."""
+    try:
+        for rewrite in passes:
+            stmts = rewrite(stmts)
+    except (RecursionError, ValueError, TypeError, AttributeError):
+        return stmts
+    for st in stmts:
+        ast.fix_missing_locations(st)
+    return stmts

@@ -40,7 +40,7 @@ import copy
 import operator
 import re
 
-from derive.checker.asttools import Subst
+from derive.checker.asttools import Subst, in_order, rewritten_by
 
 _MAX_ROUNDS = 64
 
@@ -669,19 +669,12 @@ def _read_fields(node: ast.AST, records: dict[str, dict[str, ast.expr]]) -> ast.
 
 def cell_spellings(stmts: list[ast.stmt], tensors: set[str] | frozenset[str]) -> list[ast.stmt]:  # noqa: ARG001
     """The statement-level spellings of the module docstring, in order."""
-    try:
-        stmts = _helpers(stmts)
-        stmts = _matched(stmts)
-        stmts = _walrus(stmts)
-        calls = _Calls(_reduce_names(stmts))
-        stmts = [calls.visit(st) for st in stmts]
-        stmts = _whiles_safe(stmts)
-        stmts = _tuple_records(stmts)
-    except (RecursionError, ValueError, TypeError, AttributeError):
-        return stmts
-    for st in stmts:
-        ast.fix_missing_locations(st)
-    return stmts
+
+    def calls(body: list[ast.stmt]) -> list[ast.stmt]:
+        visitor = _Calls(_reduce_names(body))
+        return [visitor.visit(st) for st in body]
+
+    return in_order(stmts, _helpers, _matched, _walrus, calls, _whiles_safe, _tuple_records)
 
 
 _TRIGGER = re.compile(
@@ -694,18 +687,7 @@ def rewritten(text: str) -> str:
     or it is not Python."""
     if not isinstance(text, str) or not _TRIGGER.search(text):
         return text
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return text
-    before = [ast.dump(st) for st in tree.body]
-    body = cell_spellings(copy.deepcopy(tree.body), frozenset())
-    if [ast.dump(st) for st in body] == before:
-        return text
-    try:
-        return "\n".join(ast.unparse(st) for st in body)
-    except (ValueError, TypeError, AttributeError, RecursionError):
-        return text
+    return rewritten_by(text, lambda stmts: cell_spellings(stmts, frozenset()))
 
 
 def text_spellings(text: str) -> str:

@@ -51,7 +51,8 @@ _LABEL = re.compile(
     # heldtex41: such a heading with a book's title, a chapter's or an equation's number, a Latin
     # word between the Chinese ones (「西瓜书式 (5.10)：」, 「李航第 6 章的…：」, 「斋藤康毅《深度学习入门》的写法：」)
     # (never a code comment's "# 链式法则：…" nor a line of code)
-    r"|^\s*(?=[^=＝:：\n#%]{0,40}[\u4e00-\u9fff]{2})[^=＝:：\n$\\#%]{2,48}?：\s*(?=[A-Za-z∂∇δΔ$\\(])",
+    # (nor a docstring's opening quotes, heldcheck48: 「"""反向传播：dW1 = …"""」)
+    r"|^\s*(?![\"'])(?=[^=＝:：\n#%]{0,40}[\u4e00-\u9fff]{2})[^=＝:：\n$\\#%]{2,48}?：\s*(?=[A-Za-z∂∇δΔ$\\(])",
     re.I,
 )
 _FULL_WIDTH_CODE = str.maketrans({"（": "(", "）": ")", "，": ", ", "：": ":", "；": ";", "＝": "="})
