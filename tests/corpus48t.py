@@ -191,7 +191,7 @@ C(M, "b2", L, r"$db^{[2]} = \frac{1}{m}\sum dZ^{[2]}$，$dZ^{[2]} = A^{[2]} - Y$
 C(MW, "W2", L, r"$dZ^{[2]} = (1 - Y) * A^{[2]} - w \cdot Y * (1 - A^{[2]})$，$dW^{[2]} = \frac{1}{m} A^{[1]T} \cdot dZ^{[2]}$", oracle=f"A1.T @ {WDZ2}", lang=Z, style="csdn-ng-weighted-star-cdot-W2")
 C(MW, "W2", L, r"$dZ^{[2]} = (1 - Y) * A^{[2]} - w \cdot Y * (1 - A^{[2]})$，$dW^{[2]} = A^{[1]T} \cdot dZ^{[2]}$", "scale-factor", oracle=f"A1.T @ {WDZ2} * m", lang=Z, style="csdn-ng-weighted-W2-no-mean")
 C(S, "W", L, r"知乎上的推导：$\frac{\partial L}{\partial W} = \frac{1}{m} X^T \cdot (\hat{Y} - Y)$，$\hat{Y} = P$", oracle=SW, lang=Z, style="zhihu-cdot-yhat-softmax-W")
-C(S, "W", L, r"知乎上的推导：$\frac{\partial L}{\partial W} = \frac{1}{m} X^T * (\hat{Y} - Y)$，$\hat{Y} = P$", "*", lang=Z, style="zhihu-star-as-matmul-softmax-W", note="* 是逐元素乘：n × m 与 m × k 不能逐元素相乘（无 oracle，形状错误）")
+C(S, "W", L, r"知乎上的推导：$\frac{\partial L}{\partial W} = \frac{1}{m} X^T * (\hat{Y} - Y)$，$\hat{Y} = P$", oracle=SW, lang=Z, style="zhihu-star-as-matmul-softmax-W", note="relabelled after the first pass (my label was wrong): the project reads LaTeX's * as element-wise where the shapes fit and as a matrix product where they do not (latexin.STAR, documented) — n × m * m × k is the product, the right answer")
 C(E, "w", L, r"$\frac{\partial L}{\partial w} = (O - t) * O * (1 - O) \cdot x$（链式法则）", oracle=EW, lang=Z, style="zhihu-star-cdot-mix-neuron-w")
 C(E, "w", L, r"$\frac{\partial L}{\partial w} = (O - t) * (1 - O) \cdot x$（链式法则）", "*", oracle="(O - t) * (1 - O) * x", lang=Z, style="zhihu-star-cdot-neuron-w-half-prime")
 C(T, "W2", L, r"$\frac{\partial L}{\partial W_2} = h^T \cdot (y_{pred} - y_{target})$，单样本", oracle=TW2, lang=Z, style="zhihu-cdot-tiny-W2")
