@@ -1583,6 +1583,9 @@ def _definitions_in_order_heldcheck28(
         return read_parts, parts
     uses = []
     for tree, name, _ in head:
+        if tree == ex.Name(name):  # heldtex48: \mathbf{W}^{(2)} = W_2, a clause naming the network's
+            uses.append(set())  # own tensor (read as W2 = W2): no definition, no order of its own
+            continue
         used = set(ex.names(tree)) & set(lhs)
         if name in used:
             return read_parts, parts
@@ -1836,6 +1839,38 @@ def batch_name(net: Net) -> str | None:
     return labels.pop() if len(labels) == 1 and None not in labels else None
 
 
+def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | None:
+    """Written maths (LaTeX, typed maths): a vector of one value per example (a 1-D node of the
+    network, held as a row 1 × N, or numbers and sizes with such nodes) in an element-wise
+    operation (``⊙``, ``+``, ``−``, ``/``) with an N × C matrix of the examples' rows is the column
+    of the examples — PaLM's ``\log Z ⊙ P``, Taylor CE's ``(1 + q + q^2) ⊙ p ⊙ (p_t − Y)`` — as
+    the notes mean it; NumPy code keeps NumPy's row broadcast (read elsewhere). A square matrix
+    (C = N as declared) or a 1-D vector of another size is left as written."""
+    batch = batch_name(net) if tree is not None and net.spec.one_d else None
+    if batch is None:
+        return tree
+    conv = Convert(net, "")
+
+    def per_example(n: ex.Node) -> bool:
+        return conv.one_d_only_heldtex40(n) and conv.declared(n) == (1, batch)
+
+    def visit(n: ex.Node) -> ex.Node:
+        n = ex.rebuild(n, visit)
+        if not (isinstance(n, ex.BinOp) and n.op in ("*", "+", "-", "/")):
+            return n
+        for left in (True, False):
+            side, other = (n.left, n.right) if left else (n.right, n.left)
+            if isinstance(side, ex.BinOp) and side.op == "·" and side.right == ex.Name(latexin.ONES):
+                side = side.left  # p_t 𝟙^⊤ − Y: the column spread over the classes (as broadcast)
+            shape = conv.declared(other) if per_example(side) else None
+            if shape is not None and len(shape) == 2 and shape[0] == batch and shape[1] not in (1, batch):
+                col = ex.Transpose(side)
+                return ex.BinOp(n.op, col, n.right) if left else ex.BinOp(n.op, n.left, col)
+        return n
+
+    return visit(tree)  # type: ignore[arg-type]
+
+
 def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
     """``(∂L/∂W)^⊤ = E`` (a gradient given as its transpose, the transpose stated): ∂L/∂W = E^⊤."""
     if isinstance(lhs, ex.Transpose) and isinstance(lhs.operand, ex.Name):
@@ -1992,6 +2027,7 @@ def _read_one(
         name = None
         tree, lhs = (None if t is None else _sizes_spelled_as_gradients(net, t) for t in (tree, lhs))
         tree = _entry_index_sums(net, tree)
+        tree = _per_example_columns_heldtex48(net, tree)
         tree = _index_steps_put_heldcheck32(net, tree, lhs)
         indexed = _indexed(net, tree, lhs)
         if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
@@ -2035,6 +2071,7 @@ def _read_one(
             pass
         else:
             if lhs_node is None or isinstance(lhs_node, ex.Name):
+                tree = _per_example_columns_heldtex48(net, tree)
                 return tree, (lhs_node.id if lhs_node is not None else None), text
     lhs = None
     body, offset = text, 0

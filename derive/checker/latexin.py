@@ -2331,10 +2331,28 @@ class _Parser:
         (Goodfellow's corrupted input x̃), else the hat's names."""
         word = _MARK_WORDS.get(mark, "hat")
         own = (inner + word, inner + "_" + word) if word != "hat" else ()
-        for cand in (*own, inner + "hat", inner + "_hat"):
+        for cand in own:
+            if self.known(cand) or self.known("d" + cand):
+                return cand
+        if mark == "overline" and inner and self.overlined_heldtex48(inner):
+            return inner  # heldtex48: Aggarwal's \overline{W}_2, \overline{Y}: the vector itself
+        for cand in (inner + "hat", inner + "_hat"):
             if self.known(cand) or self.known("d" + cand):
                 return cand
         return inner + "hat"
+
+    def overlined_heldtex48(self, inner: str) -> bool:
+        """Is ``\overline{inner}`` (no marked name of the network) the network's ``inner``, also
+        with the subscript that follows (``\overline{W}_2``: W2)? Aggarwal's bar marks a vector."""
+        if self.known(inner):
+            return True
+        if self.peek().text != "_":
+            return False
+        k = 2 if self.peek(1).text == "{" else 1
+        sub = self.peek(k)
+        if sub.kind not in ("id", "num") or k == 2 and self.peek(3).text != "}":
+            return False
+        return any(self.known(c) for c in (inner + sub.text, inner + "_" + sub.text))
 
     def greek_in_group(self, parts: list[str], spellings: tuple[str, ...], hat: str) -> str:
         """heldnets47: the name of a braced group holding a Greek letter (``\\hat{\\varepsilon}``,
