@@ -1417,6 +1417,8 @@ def _derivation_steps(
         if k < answer and lhs is None:
             raise FormulaError(msg("error.statement_lhs", n=k + 1), 0, parts[k])
         tree = subst(tree)
+        if latex and defs:  # P = \operatorname{softmax}(…) put in: its shape is known now
+            tree = _per_example_columns_heldtex48(net, tree)  # type: ignore[assignment]
         if _expanded_parts(tree) > MAX_EXPANDED:  # a1 = a0 + a0; a2 = a1 + a1 … doubles
             raise FormulaError(msg("error.expanded", n=k + 1, limit=MAX_EXPANDED), 0, parts[k])
         if k == answer:
@@ -1842,7 +1844,8 @@ def batch_name(net: Net) -> str | None:
 def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | None:
     """Written maths (LaTeX, typed maths): a vector of one value per example (a 1-D node of the
     network, held as a row 1 × N, or numbers and sizes with such nodes) in an element-wise
-    operation (``⊙``, ``+``, ``−``, ``/``) with an N × C matrix of the examples' rows is the column
+    operation (``⊙``, ``+``, ``−``, ``/``) or a written product (``·``, juxtaposed: a column no
+    N × C matrix multiplies, so it scales the rows) with an N × C matrix of the examples' rows is the column
     of the examples — PaLM's ``\log Z ⊙ P``, Taylor CE's ``(1 + q + q^2) ⊙ p ⊙ (p_t − Y)`` — as
     the notes mean it; NumPy code keeps NumPy's row broadcast (read elsewhere). A square matrix
     (C = N as declared) or a 1-D vector of another size is left as written."""
@@ -1856,16 +1859,16 @@ def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | 
 
     def visit(n: ex.Node) -> ex.Node:
         n = ex.rebuild(n, visit)
-        if not (isinstance(n, ex.BinOp) and n.op in ("*", "+", "-", "/")):
-            return n
+        if not (isinstance(n, ex.BinOp) and n.op in ("*", "+", "-", "/", "·")):
+            return n  # "·": written maths' vector is a column, which no N × C matrix multiplies
         for left in (True, False):
             side, other = (n.left, n.right) if left else (n.right, n.left)
             if isinstance(side, ex.BinOp) and side.op == "·" and side.right == ex.Name(latexin.ONES):
                 side = side.left  # p_t 𝟙^⊤ − Y: the column spread over the classes (as broadcast)
             shape = conv.declared(other) if per_example(side) else None
             if shape is not None and len(shape) == 2 and shape[0] == batch and shape[1] not in (1, batch):
-                col = ex.Transpose(side)
-                return ex.BinOp(n.op, col, n.right) if left else ex.BinOp(n.op, n.left, col)
+                col, op = ex.Transpose(side), "*" if n.op == "·" else n.op  # so it scales the rows
+                return ex.BinOp(op, col, n.right) if left else ex.BinOp(op, n.left, col)
         return n
 
     return visit(tree)  # type: ignore[arg-type]

@@ -2194,7 +2194,24 @@ def _notes_heldtex48(text: str) -> str:
         text = re.sub(r"\\Phi(?![A-Za-z])", "g", text)
     # a remark typeset as \text{(… } K\text{)} after the formula: left out
     text = re.sub(r"\\q?quad\s*\\text\s*\{\s*\([^{}]*\}[^$]*?\\text\s*\{[^{}]*\)\s*\}\s*(?=\$|$)", "", text)
-    return _function_named_heldtex48(text)
+    return _log_named_heldtex48(_function_named_heldtex48(text))
+
+
+_LOG_CLAUSE = re.compile(
+    r"(?:,\s*)?(?:\\q?quad\s*|,\s*)\\log\s*([A-Za-z])\s*=\s*(\\math(?:rm|it)\s*\{[A-Za-z0-9_\\]+\}|[A-Za-z]\w*(?:\\_\w+)*)\s*(?=[,.]?\s*(?:\$|$)|,\s*\\quad)"
+)
+
+
+def _log_named_heldtex48(text: str) -> str:
+    r"""PaLM's z-loss notes: ``\log Z = \mathrm{log\_z}`` names the node that ``\log Z`` stands for —
+    every ``\log Z`` is that node, the clause left out (``\log Z`` was the log of an unknown Z and the
+    clause a left side that names no gradient). Only one such clause, with a name on its right."""
+    found = list(_LOG_CLAUSE.finditer(text))
+    if len(found) != 1:
+        return text
+    m = found[0]
+    rest = text[: m.start()] + text[m.end() :]
+    return re.sub(r"\\log\s*" + m.group(1) + r"(?![A-Za-z0-9_{(])", lambda _: m.group(2), rest)
 
 
 _FN_LETTER = r"(?:[fgh]|\\phi|\\varphi)(?:_\{?\w+\}?)?"
