@@ -1854,8 +1854,15 @@ def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | 
         return tree
     conv = Convert(net, "")
 
+    one_d = set(net.spec.one_d)
+
     def per_example(n: ex.Node) -> bool:
         return conv.one_d_only_heldtex40(n) and conv.declared(n) == (1, batch)
+
+    def matrix(n: ex.Node) -> tuple[str | int, ...] | None:  # of 2-D tensors only: its declared
+        if any((tensor_of(net, k) or k) in one_d for k in ex.names(n)):  # shape is no guess about
+            return None  # how a 1-D vector stands in it (X w of a 1-D w, CS229's y − Xw)
+        return conv.declared(n)
 
     def visit(n: ex.Node) -> ex.Node:
         n = ex.rebuild(n, visit)
@@ -1865,7 +1872,7 @@ def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | 
             side, other = (n.left, n.right) if left else (n.right, n.left)
             if isinstance(side, ex.BinOp) and side.op == "·" and side.right == ex.Name(latexin.ONES):
                 side = side.left  # p_t 𝟙^⊤ − Y: the column spread over the classes (as broadcast)
-            shape = conv.declared(other) if per_example(side) else None
+            shape = matrix(other) if per_example(side) else None
             if shape is not None and len(shape) == 2 and shape[0] == batch and shape[1] not in (1, batch):
                 col, op = ex.Transpose(side), "*" if n.op == "·" else n.op  # so it scales the rows
                 return ex.BinOp(op, col, n.right) if left else ex.BinOp(op, n.left, col)
