@@ -2363,7 +2363,8 @@ class _Parser:
             if self.known(cand) or self.known("d" + cand):
                 return cand
         if mark == "overline" and inner and self.overlined_heldtex48(inner):
-            return inner  # heldtex48: Aggarwal's \overline{W}_2, \overline{Y}: the vector itself
+            return inner  # heldtex48: Aggarwal's \overline{W}_2, \overline{Y}: the vector itself (Grosse's
+            # bar, a symbol the answer defines by a formula, is a \bar by then: textbox._notes_heldtex48)
         for cand in (inner + "hat", inner + "_hat"):
             if self.known(cand) or self.known("d" + cand):
                 return cand

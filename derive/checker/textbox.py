@@ -2186,6 +2186,8 @@ def _callout_heldtex48(text: str) -> str:
 def _notes_heldtex48(text: str) -> str:
     r"""Ng's notes as reposted: the indicator written ``1\{z > 0\}`` with a plain 1 (CSDN's copy of
     ``\mathbb{1}\{…\}``) is the indicator."""
+    if _GROSSE_BAR.search(text):  # Grosse's \overline{y} = O − t (a bar the answer defines by a formula):
+        text = re.sub(r"\\overline(?![A-Za-z])", r"\\bar", text)  # the bar's own reading, not Aggarwal's vector
     if "1\\{" in text.replace(" ", ""):
         text = re.sub(r"(?<![\w\\.{}^_])1\s*(?=\\\{)", r"\\mathbb{1}", text)
     # Aggarwal's Φ for the activation, its derivative stated in terms of itself (Φ'(v) = Φ(v)(1 − Φ(v))):
@@ -2214,6 +2216,9 @@ def _log_named_heldtex48(text: str) -> str:
     return re.sub(r"\\log\s*" + m.group(1) + r"(?![A-Za-z0-9_{(])", lambda _: m.group(2), rest)
 
 
+_GROSSE_BAR = re.compile(
+    r"\\overline\s*\{[^{}]*\}(?:_(?:\{\w+\}|\w))?\s*=(?!\s*[A-Za-z]\w*\s*(?:,|\\quad|\$|$)|\s*\\math\w+\s*\{[^{}]*\}\s*(?:,|\\quad|\$|$))"
+)
 _FN_LETTER = r"(?:[fgh]|\\phi|\\varphi)(?:_\{?\w+\}?)?"
 _FN_CLAUSE = re.compile(
     r"(?:\$\s*(" + _FN_LETTER + r")\s*=\s*\\(?:operatorname|mathrm|text)\s*\{\s*([A-Za-z]+)\s*\}\s*\$\s*[，,]?"
@@ -2248,7 +2253,7 @@ def _typed_code_heldtex48(text: str) -> str:
         return text
     if "@" not in text and ".grad" not in text:
         return text
-    text = re.sub(r"(?<=[\w)\]])ᵀ", ".T", text)
+    text = re.sub(r"(?<=[\w)\]])ᵀ(?!\s*[(\[])", ".T", text)  # xᵀ(…): _typed_heldtex47's x.T @ (…)
     text = re.sub(r"(?<=[\w)\]])²", "**2", text)
     return text.replace("·", " * ")
 
