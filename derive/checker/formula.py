@@ -1842,7 +1842,7 @@ def batch_name(net: Net) -> str | None:
 
 
 def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | None:
-    """Written maths (LaTeX, typed maths): a vector of one value per example (a 1-D node of the
+    r"""Written maths (LaTeX, typed maths): a vector of one value per example (a 1-D node of the
     network, held as a row 1 × N, or numbers and sizes with such nodes) in an element-wise
     operation (``⊙``, ``+``, ``−``, ``/``) or a written product (``·``, juxtaposed: a column no
     N × C matrix multiplies, so it scales the rows) with an N × C matrix of the examples' rows is the column

@@ -2371,7 +2371,7 @@ class _Parser:
         return inner + "hat"
 
     def overlined_heldtex48(self, inner: str) -> bool:
-        """Is ``\overline{inner}`` (no marked name of the network) the network's ``inner``, also
+        r"""Is ``\overline{inner}`` (no marked name of the network) the network's ``inner``, also
         with the subscript that follows (``\overline{W}_2``: W2)? Aggarwal's bar marks a vector."""
         if self.known(inner):
             return True
