@@ -534,7 +534,7 @@ class _Parser:
         for cand in (inner + "hat", inner + "_hat"):
             if self.known(cand) or self.known("d" + cand):
                 return cand
-        return inner + "hat"
+        raise Fallback  # heldtex48: no such name (Aggarwal's \overline{W}): the slow path reads it
 
     def braced_name(self, hatted: bool = True) -> str:
         """As latexin's: a hat inside a font (``\\boldsymbol{\\hat y}``) is ŷ's unless the

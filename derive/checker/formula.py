@@ -1418,6 +1418,8 @@ def _derivation_steps(
         if k < answer and lhs is None:
             raise FormulaError(msg("error.statement_lhs", n=k + 1), 0, parts[k])
         tree = subst(tree)
+        if latex and defs:  # P = \operatorname{softmax}(…) put in: its shape is known now
+            tree = _per_example_columns_heldtex48(net, tree)  # type: ignore[assignment]
         if _expanded_parts(tree) > MAX_EXPANDED:  # a1 = a0 + a0; a2 = a1 + a1 … doubles
             raise FormulaError(msg("error.expanded", n=k + 1, limit=MAX_EXPANDED), 0, parts[k])
         if k == answer:
@@ -1584,6 +1586,9 @@ def _definitions_in_order_heldcheck28(
         return read_parts, parts
     uses = []
     for tree, name, _ in head:
+        if tree == ex.Name(name):  # heldtex48: \mathbf{W}^{(2)} = W_2, a clause naming the network's
+            uses.append(set())  # own tensor (read as W2 = W2): no definition, no order of its own
+            continue
         used = set(ex.names(tree)) & set(lhs)
         if name in used:
             return read_parts, parts
@@ -1837,6 +1842,46 @@ def batch_name(net: Net) -> str | None:
     return labels.pop() if len(labels) == 1 and None not in labels else None
 
 
+def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | None:
+    r"""Written maths (LaTeX, typed maths): a vector of one value per example (a 1-D node of the
+    network, held as a row 1 × N, or numbers and sizes with such nodes) in an element-wise
+    operation (``⊙``, ``+``, ``−``, ``/``) or a written product (``·``, juxtaposed: a column no
+    N × C matrix multiplies, so it scales the rows) with an N × C matrix of the examples' rows is the column
+    of the examples — PaLM's ``\log Z ⊙ P``, Taylor CE's ``(1 + q + q^2) ⊙ p ⊙ (p_t − Y)`` — as
+    the notes mean it; NumPy code keeps NumPy's row broadcast (read elsewhere). A square matrix
+    (C = N as declared) or a 1-D vector of another size is left as written."""
+    batch = batch_name(net) if tree is not None and net.spec.one_d else None
+    if batch is None:
+        return tree
+    conv = Convert(net, "")
+
+    one_d = set(net.spec.one_d)
+
+    def per_example(n: ex.Node) -> bool:
+        return conv.one_d_only_heldtex40(n) and conv.declared(n) == (1, batch)
+
+    def matrix(n: ex.Node) -> tuple[str | int, ...] | None:  # of 2-D tensors only: its declared
+        if any((tensor_of(net, k) or k) in one_d for k in ex.names(n)):  # shape is no guess about
+            return None  # how a 1-D vector stands in it (X w of a 1-D w, CS229's y − Xw)
+        return conv.declared(n)
+
+    def visit(n: ex.Node) -> ex.Node:
+        n = ex.rebuild(n, visit)
+        if not (isinstance(n, ex.BinOp) and n.op in ("*", "+", "-", "/", "·")):
+            return n  # "·": written maths' vector is a column, which no N × C matrix multiplies
+        for left in (True, False):
+            side, other = (n.left, n.right) if left else (n.right, n.left)
+            if isinstance(side, ex.BinOp) and side.op == "·" and side.right == ex.Name(latexin.ONES):
+                side = side.left  # p_t 𝟙^⊤ − Y: the column spread over the classes (as broadcast)
+            shape = matrix(other) if per_example(side) else None
+            if shape is not None and len(shape) == 2 and shape[0] == batch and shape[1] not in (1, batch):
+                col, op = ex.Transpose(side), "*" if n.op == "·" else n.op  # so it scales the rows
+                return ex.BinOp(op, col, n.right) if left else ex.BinOp(op, n.left, col)
+        return n
+
+    return visit(tree)  # type: ignore[arg-type]
+
+
 def _stated_transpose(lhs: ex.Node, tree: ex.Node) -> tuple[ex.Node, ex.Node]:
     """``(∂L/∂W)^⊤ = E`` (a gradient given as its transpose, the transpose stated): ∂L/∂W = E^⊤."""
     if isinstance(lhs, ex.Transpose) and isinstance(lhs.operand, ex.Name):
@@ -1993,6 +2038,7 @@ def _read_one(
         name = None
         tree, lhs = (None if t is None else _sizes_spelled_as_gradients(net, t) for t in (tree, lhs))
         tree = _entry_index_sums(net, tree)
+        tree = _per_example_columns_heldtex48(net, tree)
         tree = _index_steps_put_heldcheck32(net, tree, lhs)
         indexed = _indexed(net, tree, lhs)
         if indexed is not None:  # ∂L/∂w_{ij} = x_i δ_j: index notation, vectorised
@@ -2036,6 +2082,7 @@ def _read_one(
             pass
         else:
             if lhs_node is None or isinstance(lhs_node, ex.Name):
+                tree = _per_example_columns_heldtex48(net, tree)
                 return tree, (lhs_node.id if lhs_node is not None else None), text
     lhs = None
     body, offset = text, 0

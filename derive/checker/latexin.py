@@ -957,6 +957,23 @@ def chain_members(text: str, known: Callable[[str], bool] | None = None, loss: s
     return out if len(out) >= 3 and all(out) else []
 
 
+def _softmax_denominator_heldtex48(num: ex.Node, den: ex.Node) -> ex.Node:
+    r"""``\frac{e^{Z}}{\sum e^{Z}}``: a bare Σ (no index) of a matrix that the numerator holds is
+    the softmax's sum over each row's classes (the normaliser of that row), not the sum over the
+    batch that a bare Σ is elsewhere — only so does the fraction keep the numerator's shape (rows
+    that sum to 1). ``den`` unchanged where it is no such sum."""
+    if not (isinstance(den, ex.Call) and den.func == "sum" and len(den.args) == 1 and dict(den.kwargs).get("axis") == ex.Num(Fraction(0))):
+        return den
+    inner = den.args[0]
+
+    def holds(n: ex.Node) -> bool:
+        return n == inner or any(holds(c) for c in ex.children(n))
+
+    if not holds(num):
+        return den
+    return ex.Call("sum", (inner,), (("axis", ex.Num(Fraction(1))),))
+
+
 def _limits(tree: ex.Node) -> None:
     count = 0
     stack: list[tuple[ex.Node, int]] = [(tree, 0)]
@@ -1244,7 +1261,9 @@ class _Parser:
                 node = ex.BinOp("*", node, right)
             elif tok.text == "/" or tok.kind == "cmd" and tok.text in ("\\div", "\\oslash"):
                 self.next()
-                node = ex.BinOp("/", node, self.unary())
+                bare = self.peek().text in ("\\sum", "\\Sigma") and self.peek(1).text not in ("_", "^")
+                den = self.unary()
+                node = ex.BinOp("/", node, _softmax_denominator_heldtex48(node, den) if bare else den)
             elif tok.text == "@":
                 self.next()
                 node = ex.BinOp("@", node, self.unary())
@@ -1866,6 +1885,12 @@ class _Parser:
         tok = self.next()
         name = tok.text
         low = name.lower()
+        if low in FUNCS and self.peek().text == "_" and self.peek(1).kind == "id":  # typed log_z: PaLM's
+            joined = f"{name}_{self.peek(1).text}"  # node of that name (heldtex48), not log of z
+            if self.known(joined):
+                self.next()
+                self.next()
+                return ex.Name(joined)
         if low in FUNCS and not self.known(name) and not self.layer_marked():
             return self.function(FUNCS[low], tok)
         if _table_function(low) and not self.known(name) and self.peek().text in ("(", "\\left"):
@@ -2181,7 +2206,10 @@ class _Parser:
         if self.peek().text == "{" and self.peek(1).text == "\\partial":
             return self.partial_fraction(tok)
         num = self.argument(tok, "the numerator {…} of \\frac")
+        bare = self.peek().text == "{" and self.peek(1).text in ("\\sum", "\\Sigma") and self.peek(2).text not in ("_", "^")
         den = self.argument(tok, "the denominator {…} of \\frac")
+        if bare:
+            den = _softmax_denominator_heldtex48(num, den)
         if (
             isinstance(num, ex.Name)
             and isinstance(den, ex.Name)
@@ -2331,10 +2359,29 @@ class _Parser:
         (Goodfellow's corrupted input x̃), else the hat's names."""
         word = _MARK_WORDS.get(mark, "hat")
         own = (inner + word, inner + "_" + word) if word != "hat" else ()
-        for cand in (*own, inner + "hat", inner + "_hat"):
+        for cand in own:
+            if self.known(cand) or self.known("d" + cand):
+                return cand
+        if mark == "overline" and inner and self.overlined_heldtex48(inner):
+            return inner  # heldtex48: Aggarwal's \overline{W}_2, \overline{Y}: the vector itself (Grosse's
+            # bar, a symbol the answer defines by a formula, is a \bar by then: textbox._notes_heldtex48)
+        for cand in (inner + "hat", inner + "_hat"):
             if self.known(cand) or self.known("d" + cand):
                 return cand
         return inner + "hat"
+
+    def overlined_heldtex48(self, inner: str) -> bool:
+        r"""Is ``\overline{inner}`` (no marked name of the network) the network's ``inner``, also
+        with the subscript that follows (``\overline{W}_2``: W2)? Aggarwal's bar marks a vector."""
+        if self.known(inner):
+            return True
+        if self.peek().text != "_":
+            return False
+        k = 2 if self.peek(1).text == "{" else 1
+        sub = self.peek(k)
+        if sub.kind not in ("id", "num") or k == 2 and self.peek(3).text != "}":
+            return False
+        return any(self.known(c) for c in (inner + sub.text, inner + "_" + sub.text))
 
     def greek_in_group(self, parts: list[str], spellings: tuple[str, ...], hat: str) -> str:
         """heldnets47: the name of a braced group holding a Greek letter (``\\hat{\\varepsilon}``,

@@ -120,11 +120,11 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         return text
     text = _EMOJI.sub("", text)
     text = re.sub(r"(?<=\d)([eE])[−–](?=\d)", r"\1-", text)  # 2e−3 pasted from a PDF (heldtex46)
-    text = _markdown_wrappers_heldtex41(text)
+    text = _callout_heldtex48(_markdown_wrappers_heldtex41(text))
     text = _macros(text)
     text = _chat_markup(_labelled_math_heldcheck26(_fenced(text), size_of))
     text = _pdf_layer_index(_fenced(_LABEL.sub("", text, count=1)), size_of)  # **Answer**: `…`
-    text = _typed_superscripts_heldtex40(text)
+    text = _typed_superscripts_heldtex40(text if latex else _typed_code_heldtex48(text))
     text = _chinese_prose(_exam_symbols(_numbered_steps(_pdf_fraction_lines(text))))
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
@@ -132,7 +132,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
-        text = _exp_named_heldtex47(_notes_heldtex46(_notes_heldtex47(text, size_of), size_of))
+        text = _exp_named_heldtex47(_notes_heldtex46(_notes_heldtex47(_notes_heldtex48(text), size_of), size_of))
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
         text = latexin.spans_in_prose(latexin.marked_relations(_full_width_statements(text)))
@@ -2164,3 +2164,97 @@ def _hadamard_typed_heldtex47(line: str) -> str:
 def _exponent_sign(line: str, i: int) -> bool:
     """Is ``line[i]`` the sign of a number's exponent (``2e-4``)?"""
     return line[i] in "-−" and i >= 2 and line[i - 1] in "eE" and line[i - 2].isdigit()
+
+
+# ---- heldtex48 -------------------------------------------------------------------------------
+
+_CALLOUT_HEAD = re.compile(r"\s*>[ \t]*\[![A-Za-z-]+\][+-]?[^\n]*\n")
+
+
+def _callout_heldtex48(text: str) -> str:
+    """An Obsidian callout (``> [!note] 答案`` and its ``> …`` lines): the lines without their
+    ``>`` marks, the heading line (its type and title) left out; text whose every line after the
+    heading is not so marked is left as written."""
+    m = _CALLOUT_HEAD.match(text)
+    if m is None:
+        return text
+    lines = text[m.end() :].split("\n")
+    if not all(line.lstrip().startswith(">") or not line.strip() for line in lines):
+        return text
+    return "\n".join(re.sub(r"^\s*>[ \t]?", "", line) for line in lines)
+
+
+def _notes_heldtex48(text: str) -> str:
+    r"""Ng's notes as reposted: the indicator written ``1\{z > 0\}`` with a plain 1 (CSDN's copy of
+    ``\mathbb{1}\{…\}``) is the indicator."""
+    if _GROSSE_BAR.search(text):  # Grosse's \overline{y} = O − t (a bar the answer defines by a formula):
+        text = re.sub(r"\\overline(?![A-Za-z])", r"\\bar", text)  # the bar's own reading, not Aggarwal's vector
+    if "1\\{" in text.replace(" ", ""):
+        text = re.sub(r"(?<![\w\\.{}^_])1\s*(?=\\\{)", r"\\mathbb{1}", text)
+    # Aggarwal's Φ for the activation, its derivative stated in terms of itself (Φ'(v) = Φ(v)(1 − Φ(v))):
+    # the layer's activation g, not the normal CDF (a GELU answer never defines Φ' by Φ)
+    if re.search(r"\\Phi\s*'\s*\(\s*\w+\s*\)\s*=[^=,$]*\\Phi\s*\(", text):
+        text = re.sub(r"\\Phi(?![A-Za-z])", "g", text)
+    # a remark typeset as \text{(… } K\text{)} after the formula: left out
+    text = re.sub(r"\\q?quad\s*\\text\s*\{\s*\([^{}]*\}[^$]*?\\text\s*\{[^{}]*\)\s*\}\s*(?=\$|$)", "", text)
+    return _log_named_heldtex48(_function_named_heldtex48(text))
+
+
+_LOG_CLAUSE = re.compile(
+    r"(?:,\s*)?(?:\\q?quad\s*|,\s*)\\log\s*([A-Za-z])\s*=\s*(\\math(?:rm|it)\s*\{[A-Za-z0-9_\\]+\}|[A-Za-z]\w*(?:\\_\w+)*)\s*(?=[,.]?\s*(?:\$|$)|,\s*\\quad)"
+)
+
+
+def _log_named_heldtex48(text: str) -> str:
+    r"""PaLM's z-loss notes: ``\log Z = \mathrm{log\_z}`` names the node that ``\log Z`` stands for —
+    every ``\log Z`` is that node, the clause left out (``\log Z`` was the log of an unknown Z and the
+    clause a left side that names no gradient). Only one such clause, with a name on its right."""
+    found = list(_LOG_CLAUSE.finditer(text))
+    if len(found) != 1:
+        return text
+    m = found[0]
+    rest = text[: m.start()] + text[m.end() :]
+    return re.sub(r"\\log\s*" + m.group(1) + r"(?![A-Za-z0-9_{(])", lambda _: m.group(2), rest)
+
+
+_GROSSE_BAR = re.compile(
+    r"\\overline\s*\{[^{}]*\}(?:_(?:\{\w+\}|\w))?\s*=(?!\s*[A-Za-z]\w*\s*(?:,|\\quad|\$|$)|\s*\\math\w+\s*\{[^{}]*\}\s*(?:,|\\quad|\$|$))"
+)
+_FN_LETTER = r"(?:[fgh]|\\phi|\\varphi)(?:_\{?\w+\}?)?"
+_FN_CLAUSE = re.compile(
+    r"(?:\$\s*(" + _FN_LETTER + r")\s*=\s*\\(?:operatorname|mathrm|text)\s*\{\s*([A-Za-z]+)\s*\}\s*\$\s*[，,]?"
+    r"|(?:,\s*)?\\quad\s*(" + _FN_LETTER + r")\s*=\s*\\(?:operatorname|mathrm|text)\s*\{\s*([A-Za-z]+)\s*\}\s*(?=,|\\quad|\$|$))"
+)
+
+
+def _function_named_heldtex48(text: str) -> str:
+    r"""d2l-zh's ``$\phi = \operatorname{ReLU}$`` / 邱锡鹏's ``$f_1 = \operatorname{ReLU}$``: a clause naming
+    the function a letter stands for — the letter's derivative (``\phi'(\mathbf{z})``, ``f_1'``) is that
+    function's (``\operatorname{ReLU}'``), as stated; the clause left out. Only one such clause."""
+    found = list(_FN_CLAUSE.finditer(text))
+    if len(found) != 1:
+        return text
+    m = found[0]
+    letter, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    rest = text[: m.start()] + text[m.end() :]
+    prime = r"(?:'|\^\s*\{?\s*\\prime\s*\}?)"
+    return re.sub(re.escape(letter) + r"(?![A-Za-z0-9_])\s*" + prime, lambda _: "\\operatorname{" + func + "}'", rest)
+
+
+_TYPED_STATEMENT = re.compile(r"^\s*[A-Za-z_]\w*(?:\.grad)?\s*=(?!=)", re.M)
+
+
+def _typed_code_heldtex48(text: str) -> str:
+    """Typed statements in the style of Karpathy's micrograd / makemore notes (every line a
+    statement, with ``@`` or ``.grad``): a typed transpose ``Xᵀ`` is ``X.T``, a square ``O²`` is
+    ``O**2`` and ``·`` is ``*`` (``@`` is the matrix product there) — as the code they stand
+    for. Other text is left as written."""
+    lines = [line for line in re.split(r"[\n;]", text) if line.strip()]
+    if not lines or not all(_TYPED_STATEMENT.match(line) for line in lines):
+        return text
+    if "@" not in text and ".grad" not in text:
+        return text
+    text = re.sub(r"(?<=[\w)\]])ᵀ(?!\s*[(\[])", ".T", text)  # xᵀ(…): _typed_heldtex47's x.T @ (…)
+    text = re.sub(r"(?<=[\w)\]])²", "**2", text)
+    return text.replace("·", " * ")
+
