@@ -87,8 +87,8 @@ C(M, "b2", N, J(TH, "db2 = T.mean(A2 - Y, axis=0, keepdims=True)"), oracle=B2R, 
 C(M, "b2", N, J(TH, "db2 = T.mean(A2 - Y, axis=1, keepdims=True)"), "*", oracle="np.mean(A2 - Y, axis=1, keepdims=True)", style="theano-mean-b2-wrong-axis", note="a per-example column, m x 1, for a 1 x 1 bias")
 C(T, "W1", N, J(TH, "delta = T.dot(y_pred - y_target, W2.T) * h * (1 - h)", "dW1 = T.dot(X.T, delta)"), oracle=TW1, style="theano-tiny-W1")
 C(T, "W1", N, J(TH, "s = T.nnet.sigmoid(h_raw)", "delta = T.dot(y_pred - y_target, W2.T) * s * (1 - s)", "dW1 = T.dot(X.T, delta)"), oracle=TW1, style="theano-nnet-sigmoid-tiny-W1")
-C(T, "W1", N, J(TH, "delta = T.dot(y_pred - y_target, W2.T) * T.nnet.sigmoid(h) * (1 - T.nnet.sigmoid(h))", "dW1 = T.dot(X.T, delta)"), "wrong-activation-derivative",
-  oracle="X.T @ ((y_pred - y_target) @ W2.T * sigmoid(h) * (1 - sigmoid(h)))", style="theano-tiny-W1-sigmoid-of-activation", note="σ applied to h = σ(h_raw) a second time")
+C(T, "W1", N, J(TH, "delta = T.dot(y_pred - y_target, W2.T) * T.nnet.sigmoid(h) * (1 - T.nnet.sigmoid(h))", "dW1 = T.dot(X.T, delta)"), "wrong-layer",
+  oracle="X.T @ ((y_pred - y_target) @ W2.T * sigmoid(h) * (1 - sigmoid(h)))", style="theano-tiny-W1-sigmoid-of-activation", note="σ applied to h = σ(h_raw) a second time: h stands where h_raw belongs — wrong-layer, as the corpora label σ′ taken at an activation's own output (round 48, the lead's decision; labelled wrong-activation-derivative first)")
 C(S, "W", N, J(TH, "dW = T.dot(X.T, P - Y) / X.shape[0]"), oracle=SW, style="theano-softmax-W")
 C(S, "W", N, J(TH, "dW = T.dot(X.T, Y - P) / X.shape[0]"), "sign", oracle=f"-{SW}", style="theano-softmax-W-sign")
 C(M, "W2", N, J(TH, "cost = T.nnet.binary_crossentropy(A2, Y).mean()", "dW2 = T.grad(cost, W2)"), REFUSE, style="theano-T-grad-as-answer-W2")

@@ -155,7 +155,8 @@ C(MW, "W1", N, J(KB, "dZ2 = (1 - Y) * A2 - w * Y * (1 - A2)", "dZ1 = K.dot(dZ2, 
 C(S, "W", N, J(KB, "dW = K.dot(K.transpose(X), P - Y) / m"), oracle=SW, style="keras-backend-softmax-W")
 C(S, "W", N, J(KB, "dW = K.dot(K.transpose(X), Y - P) / m"), "sign", oracle=f"-{SW}", style="keras-backend-softmax-W-sign")
 C(E, "w", N, J(KB, "dw = (O - t) * K.sigmoid(z) * (1 - K.sigmoid(z)) * x"), oracle=EW, style="keras-backend-sigmoid-neuron-w")
-C(E, "w", N, J(KB, "dw = (O - t) * K.sigmoid(O) * (1 - K.sigmoid(O)) * x"), "wrong-activation-derivative", oracle="(O - t) * sigmoid(O) * (1 - sigmoid(O)) * x", style="keras-backend-sigmoid-of-output-neuron-w")
+C(E, "w", N, J(KB, "dw = (O - t) * K.sigmoid(O) * (1 - K.sigmoid(O)) * x"), "wrong-layer", oracle="(O - t) * sigmoid(O) * (1 - sigmoid(O)) * x", style="keras-backend-sigmoid-of-output-neuron-w",
+  note="σ′ taken at the output O = σ(z): O stands where z belongs — wrong-layer, as the corpora label it (round 48, the lead's decision; labelled wrong-activation-derivative first)")
 C(KD, "W2", N, J(KB, "p = K.softmax(student_logits)", "ps = K.softmax(student_logits / temperature)", "pt = K.softmax(teacher_logits / temperature)", "onehot = K.one_hot(y, C)",
                  "ds = alpha * (p - onehot) / N + (1 - alpha) * temperature * (ps - pt) / N", "dW2 = K.dot(K.transpose(hidden), ds)"), oracle="hidden.T @ KD_D", style="keras-backend-distiller-W2")
 C(KD, "W2", N, J(KB, "p = K.softmax(student_logits)", "ps = K.softmax(student_logits / temperature)", "pt = K.softmax(teacher_logits / temperature)", "onehot = K.one_hot(y, C)",

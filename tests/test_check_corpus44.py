@@ -22,9 +22,6 @@ from test_check_corpus40 import _verdict  # noqa: E402  (the checker's verdict a
 
 CASES = corpus44.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c44-010": ("theano σ(h)(1 − σ(h)) with h = σ(h_raw): labelled wrong-activation-derivative before the run; the "
-                "checker names wrong-layer (h stands where h_raw belongs), also a true account of the slip — the "
-                "lead decides which code the corpus should hold"),
     "c44-088": ("the softmax Jacobian as a 3-D tensor (np.einsum('ij,jk->ijk', P, np.eye(k)) …): the reader has no "
                 "3-D arrays and np.eye(k) of a size that is not the identity input"),
     "c44-173": ("an answer that never assigns dW1 (its last line is dhidden = …): refused with 'the formula's left "

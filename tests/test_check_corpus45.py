@@ -22,8 +22,6 @@ from test_check_corpus40 import _verdict  # noqa: E402  (the checker's verdict a
 
 CASES = corpus45.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c45-057": ("Keras K.sigmoid(O) with O = σ(z): labelled wrong-activation-derivative before the run; the checker names "
-                "wrong-layer (O stands where z belongs), also a true account of the slip (as c44-010) — the lead decides"),
     "c45-097": ("softmax_grad(X, P, np.argmax(Y, axis=1)): the class indices where the one-hot Y is meant; refused "
                 "(np.argmax is not read). Reading argmax of a one-hot as the labels would, under round 44's policy that "
                 "1-D labels stand for their one-hot rows, accept this wrong answer: the refusal is the safe verdict"),
