@@ -1865,11 +1865,31 @@ def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | 
             return None  # how a 1-D vector stands in it (X w of a 1-D w, CS229's y − Xw)
         return conv.declared(n)
 
+    def scaled(n: ex.Node, other: ex.Node) -> ex.Node:
+        """``v · M`` (v per example, M an N × C matrix) beside an N × C ``other`` in an
+        element-wise operation: the rows scaled (PaLM's ``… + 2·10⁻⁴ log_z · P``); elsewhere a
+        product that fits, as derive prints ``δ_r X`` (round 48). Through a division and a sign
+        (``… · P / B``, ``−v · P``)."""
+        if isinstance(n, ex.BinOp) and n.op == "/":
+            return ex.BinOp("/", scaled(n.left, other), n.right)
+        if isinstance(n, ex.Neg):
+            return ex.Neg(scaled(n.operand, other))
+        if not (isinstance(n, ex.BinOp) and n.op == "·" and per_example(n.left)):
+            return n
+        shape = matrix(n.right)
+        if shape is None or len(shape) != 2 or shape[0] != batch or shape[1] in (1, batch):
+            return n
+        return ex.BinOp("*", ex.Transpose(n.left), n.right) if conv.declared(other) == shape else n
+
     def visit(n: ex.Node) -> ex.Node:
         n = ex.rebuild(n, visit)
+        if isinstance(n, ex.BinOp) and n.op in ("*", "+", "-", "/"):
+            n = ex.BinOp(n.op, scaled(n.left, n.right), scaled(n.right, n.left))
         if not (isinstance(n, ex.BinOp) and n.op in ("*", "+", "-", "/", "·")):
             return n  # "·": written maths' vector is a column, which no N × C matrix multiplies
         for left in (True, False):
+            if left and n.op == "·":  # v · M with v 1 × N: a product that fits, as derive prints
+                continue  # δ_r X (round 48: hn11's own ∂L/∂w was rejected); M · v does not fit
             side, other = (n.left, n.right) if left else (n.right, n.left)
             if isinstance(side, ex.BinOp) and side.op == "·" and side.right == ex.Name(latexin.ONES):
                 side = side.left  # p_t 𝟙^⊤ − Y: the column spread over the classes (as broadcast)
