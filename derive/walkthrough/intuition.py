@@ -31,7 +31,7 @@ from derive.engine.backprop import (
     loss_term,
     written_ce_count,
 )
-from derive.engine.graph import concat_axis, forward_ir
+from derive.engine.graph import concat_axis, forward_ir, logsumexp_parts
 from derive.engine.printing import display_width
 from derive.lang import domains as domain
 from derive.lang import expr as ex
@@ -99,21 +99,14 @@ def _same_size(a: int, b: int) -> bool:
 
 def _logsumexps(tree: ex.Node) -> set[int]:
     """The ids of the log-softmax calls that are a logsumexp's, read as ``mean(x − log_softmax(x))``
-    (``derive.lang.spelling._lse``; along columns the log-softmax of the transpose, turned): no
-    log-softmax unit is written there, and its slope is the row's softmax."""
+    (``derive.lang.spelling._lse``, recognised by :func:`derive.engine.graph.logsumexp_parts`;
+    along columns the log-softmax of the transpose, turned): no log-softmax unit is written
+    there, and its slope is the row's softmax."""
     out: set[int] = set()
-    stack = [tree]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, ex.BinOp) and n.op == "-":
-            right = n.right.operand if isinstance(n.right, ex.Transpose) else n.right
-            if isinstance(right, ex.Call) and right.func == "log_softmax" and right.args:
-                arg = right.args[0]
-                inner = arg.operand if isinstance(arg, ex.Transpose) else arg
-                turned = isinstance(arg, ex.Transpose)
-                if inner == n.left and turned == isinstance(n.right, ex.Transpose):
-                    out.add(id(right))
-        stack.extend(ex.children(n))
+    for n in ex.subtrees(tree):
+        if isinstance(n, ex.Call) and logsumexp_parts(n) is not None:
+            right = n.args[0].right  # type: ignore[attr-defined]
+            out.add(id(right.operand if isinstance(right, ex.Transpose) else right))
     return out
 
 
