@@ -1672,12 +1672,11 @@ def logsumexp_of(e: MExpr) -> tuple[MExpr, int] | None:
         return None
     axis = e._axis()
     arg = e.args[0]
-    if not isinstance(arg, Add) or len(arg.terms) != 2:
+    if not isinstance(arg, Add) or not isinstance(arg.terms[-1], Neg):
         return None
-    x, neg = arg.terms
-    if not isinstance(neg, Neg):
-        return None
-    lsm = neg.x
+    # x − log_softmax(…): x itself may be a sum, flattened into the same Add (round 49:
+    # ``logsumexp(e1ᵀ + Tr, dim=0)`` printed as the column mean of its reading)
+    x, lsm = add(*arg.terms[:-1]), arg.terms[-1].x
     if axis is None and x.shape[1] == 1:  # of every entry: of the column of the rows' ones
         axis = -1
     if axis in (0, -1) and isinstance(lsm, T):
