@@ -1,13 +1,22 @@
 """Round 49 on main (the lead): what the round's held-out cases found outside the helpers' lines.
 
-A logsumexp of a sum (``torch.logsumexp(a.T + T, dim=0)``, a CRF's forward recursion) printed as
+1. A logsumexp of a sum (``torch.logsumexp(a.T + T, dim=0)``, a CRF's forward recursion) printed as
 the column mean of its reading, ``(1/K) 𝟙ᵀ(aᵀ + T − (log softmax((aᵀ + T)ᵀ))ᵀ)``: the sum is
-flattened into the same Add as the log-softmax it is read with (mform.logsumexp_of)."""
+flattened into the same Add as the log-softmax it is read with (mform.logsumexp_of).
+2. The lab wrote a logsumexp as its reading; now as ``logsumexp``/``torch.logsumexp``."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import numpy as np
+import pytest
+import torch
+from click.testing import CliRunner
+
+from derive.cli import main
+from derive.lang import ops
+from test_course_networks import _lab_runs  # runs a written backprop.py in this process
 from test_handread25 import _md  # the held-out builder of the walkthroughs
 
 # held out: a two-tag chain whose recursions combine a row with a transition matrix, once down
@@ -40,3 +49,38 @@ def test_a_logsumexp_of_a_sum_prints_as_logsumexp(lang: str) -> None:
     assert "\\log\\operatorname{softmax}" not in md, forward
     assert "a = \\operatorname{logsumexp}\\left(\\left(e^{\\top} + \\mathrm{Tr}\\right)^{\\top}\\right)^{\\top} + e" in forward, forward
     assert "b = \\operatorname{logsumexp}\\left(\\mathrm{Tr} + a\\right)" in forward, forward
+
+
+def test_the_lab_writes_logsumexp_and_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """The lab (backprop.py) wrote a logsumexp as its reading, ``(e.T + Tr - (log_softmax((e.T +
+    Tr).T)).T).mean(axis=0, keepdims=True)`` and ``torch.log_softmax(…).mean(dim=0)``: now
+    ``logsumexp(…, axis=0, keepdims=True)`` (a stable helper with scipy's signature, defined in
+    the script only when used) and ``torch.logsumexp``; the script runs and agrees with PyTorch
+    and its finite differences."""
+    spec = tmp_path / "chain.toml"
+    spec.write_text(CHAIN)
+    res = CliRunner().invoke(main, ["build", str(spec), "-f", "py", "--lang", "en", "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    script = next((tmp_path / "out").rglob("backprop.py"))
+    code = script.read_text(encoding="utf-8")
+    assert "a = logsumexp(e.T + Tr, axis=0, keepdims=True) + e" in code, code
+    assert "b = logsumexp(Tr + a, axis=1, keepdims=True)" in code, code
+    assert "torch.logsumexp(e.T + Tr, dim=0, keepdim=True) + e" in code, code
+    assert "def logsumexp(x, axis=None, keepdims=False):" in code and "log_softmax" not in code, code
+    _lab_runs(script, monkeypatch, capsys)
+
+
+def test_the_logsumexp_helper_is_stable_and_scipys() -> None:
+    """The lab's helper computes what scipy.special.logsumexp does on every axis, also where
+    exp overflows float64 (inputs near 1000)."""
+    space: dict = {"np": np}
+    exec(ops.numpy_helpers()["logsumexp"], space)  # the op table's own source text (no user text)
+    lse = space["logsumexp"]
+    x = np.array([[1000.0, 999.0, -3.0], [0.5, -0.25, 2.0]])
+    for axis in (0, 1, None):
+        for keep in (True, False):
+            want = torch.logsumexp(torch.tensor(x), dim=(0, 1) if axis is None else axis, keepdim=keep).numpy()
+            got = lse(x, axis=axis, keepdims=keep)
+            assert np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-15, atol=0), (axis, keep)

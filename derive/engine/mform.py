@@ -2258,6 +2258,8 @@ class NumpyPrinter(TextPrinter):
     def wrap(self, child: MExpr, level: int) -> str:
         if isinstance(child, SumRows | SumCols):  # (x).sum(axis=…) is already an atom in Python
             return self.doprint(child)
+        if logsumexp_of(child) is not None:  # logsumexp(x, …) is a call: an atom
+            return self.doprint(child)
         return super().wrap(_code_shown(child), level)
 
     def _print_Ref(self, e: Ref) -> str:
@@ -2335,6 +2337,9 @@ class NumpyPrinter(TextPrinter):
         return src.format(x=self.doprint(e.x), px=self.wrap(e.x, 3), **holes)
 
     def _print_Call(self, e: Call) -> str:
+        lse = logsumexp_of(e)
+        if lse is not None:  # round 49: the lab writes logsumexp as the user did (a helper)
+            return self._logsumexp(*lse)
         axis = e._axis()
         if e.name in ("sum", "mean") and axis is not None:
             return f"{self.wrap(e.args[0], 5)}.{e.name}(axis={axis}, keepdims=True)"
@@ -2355,6 +2360,15 @@ class NumpyPrinter(TextPrinter):
             # row of row maxima, one helper for both
             return e.op.numpy_src.format(x=self.doprint(e.args[0]))
         return f"{e.name}({self._call_args(e)})"
+
+    def _logsumexp(self, x: MExpr, along: int) -> str:
+        """``logsumexp(x, axis=…, keepdims=True)`` (the script's helper, scipy's signature) of
+        what :func:`logsumexp_of` found; of every entry of the rows' logsumexps, of ``x`` whole."""
+        if along != -1:
+            return f"logsumexp({self.doprint(x)}, axis={along}, keepdims=True)"
+        inner = logsumexp_of(x)
+        whole = inner[0] if inner is not None and inner[1] == 1 else x
+        return f"logsumexp({self.doprint(whole)})"
 
     def _print_SumRows(self, e: SumRows) -> str:
         return f"{self.wrap(e.x, 5)}.sum(axis=0, keepdims=True)"

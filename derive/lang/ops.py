@@ -1926,6 +1926,12 @@ _ROWS: tuple[Op, ...] = (
             "    return s - np.log(np.sum(np.exp(s), axis=1, keepdims=True))\n"
         ),
         torch_src="torch.log_softmax({x}, dim=1)",
+        extra={"numpy_helpers": {"logsumexp": (  # round 49: logsumexp, read as its log-softmax
+            "def logsumexp(x, axis=None, keepdims=False):\n"
+            "    top = np.max(x, axis=axis, keepdims=True)\n"
+            "    s = top + np.log(np.sum(np.exp(x - top), axis=axis, keepdims=True))\n"
+            "    return s if keepdims else np.squeeze(s, axis=axis)\n"
+        )}},
         tex="\\log\\operatorname{softmax}",
         text="log_softmax",
     ),

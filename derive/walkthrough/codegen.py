@@ -28,7 +28,7 @@ import numpy as np
 from derive.engine import mform as mf
 from derive.engine import tolerance as tol
 from derive.engine.backprop import Derivation
-from derive.engine.graph import concat_axis
+from derive.engine.graph import concat_axis, logsumexp_parts
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import ops
@@ -965,6 +965,8 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
         return f"torch.flip({a[0]}, {axes})" if axes != (0, 1) else f"torch.flip({a[0]}, (0, 1))"
     if op.kind == ops.BINARY:  # torch.atan2(y, x)
         return op.torch_src.format(a=a[0], b=a[1])
+    if op.kind == ops.REDUCTION and (lse := logsumexp_parts(n)) is not None:
+        return _torch_logsumexp(n, *lse, ts)
     if op.kind == ops.REDUCTION:
         axis = n.kwarg("axis")
         if axis is None:
@@ -993,3 +995,15 @@ def _call(n: ex.Call, ts: frozenset[str] | None = None) -> str:
     if w is not None and "torch_src_weighted" in op.extra:
         return op.extra["torch_src_weighted"].format(w=torch_code(w, ts), yy=yy, p=a[0])
     return op.torch_src.format(p=a[0], y=a[1], yy=yy, x=x)
+
+
+def _torch_logsumexp(n: ex.Call, x: ex.Node, turned: bool, ts: frozenset[str] | None) -> str:
+    """``torch.logsumexp`` as the user wrote it, of the language's reading (round 49): along the
+    rows, down the columns, or of every entry (of the rows' logsumexps: of the whole ``x``)."""
+    if not turned:
+        return f"torch.logsumexp({torch_code(x, ts)}, dim=1, keepdim=True)"
+    if n.kwarg("axis") is not None:
+        return f"torch.logsumexp({torch_code(x, ts)}, dim=0, keepdim=True)"
+    inner = logsumexp_parts(x) if isinstance(x, ex.Call) else None
+    whole = inner[0] if inner is not None and not inner[1] else x
+    return f"torch.logsumexp({torch_code(whole, ts)}, dim=(0, 1))"
