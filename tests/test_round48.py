@@ -69,15 +69,15 @@ def test_the_gradient_through_a_logsumexp_is_pytorchs(tmp_path: Path, tag: str) 
 
 
 # (tag, node): derive's own formula for ∂L/∂node, printed with \operatorname{logsumexp}?
-PRINTED = [("rows", "s", True), ("all", "s", True), ("cols", "s", False)]
+PRINTED = [("rows", "s", True), ("all", "s", True), ("cols", "s", True)]  # cols: named since round 49
 
 
 @pytest.mark.parametrize(("tag", "node", "named"), PRINTED)
 def test_the_printed_logsumexp_is_read_back(tmp_path: Path, tag: str, node: str, named: bool) -> None:
     """δs = logsumexp ⊙ tanh′(s) as the walkthrough prints it, read back as right (text and
-    LaTeX). Along columns the backward's tidy form writes the mean as (1/n) 𝟙ᵀ(…) with the
-    transposes distributed: not yet named logsumexp there, but read back (its brackets before ⊙
-    were missing: ``\\frac{1}{n} 𝟙ᵀ(A) ⊙ B`` was read as the mean of A ⊙ B, shape (1, 4))."""
+    LaTeX). Along columns the backward's tidy form distributes the transposes (log softmax of
+    Wᵀ xᵀ for x W): named logsumexp since round 49 (printed (1/n) 𝟙ᵀ(…) before, whose brackets
+    before ⊙ were missing: ``\\frac{1}{n} 𝟙ᵀ(A) ⊙ B`` was read as the mean of A ⊙ B, shape (1, 4))."""
     path = _spec(tmp_path, tag)
     t = net_for(path, 0).target(node)
     assert ("\\operatorname{logsumexp}" in t.tex) is named, t.tex

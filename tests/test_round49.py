@@ -84,3 +84,33 @@ def test_the_logsumexp_helper_is_stable_and_scipys() -> None:
             want = torch.logsumexp(torch.tensor(x), dim=(0, 1) if axis is None else axis, keepdim=keep).numpy()
             got = lse(x, axis=axis, keepdims=keep)
             assert np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-15, atol=0), (axis, keep)
+
+
+# held out: a column-wise logsumexp of a product inlined in the loss (not a named node)
+INLINE = """[network]
+name = "lse-inline-product"
+[dims]
+n = 3
+k = 2
+[inputs]
+x = ["n", 2]
+[params]
+W = [2, "k"]
+V = [2, "k"]
+[forward]
+s = "x @ V"
+loss = "(torch.logsumexp(x @ W, dim=0, keepdim=True) * torch.sigmoid(s)).sum()"
+[values]
+x = [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_column_logsumexp_of_a_product_prints_as_logsumexp(lang: str) -> None:
+    """Down the columns of ``x W`` the reading's log-softmax is of ``Wᵀ xᵀ`` (the transpose
+    distributed over the product): it was printed ``(1/n) 𝟙ᵀ(x W − (log softmax(Wᵀ xᵀ))ᵀ)`` in
+    the forward pass, in δ_s and in ∂loss/∂V, and the lab's code kept the mean."""
+    md = _md(INLINE, lang)
+    assert "\\log\\operatorname{softmax}" not in md and "log_softmax" not in md, md
+    assert md.count("\\operatorname{logsumexp}\\left(\\left(x \\thinspace W\\right)^{\\top}\\right)^{\\top}") >= 3, md
+    assert "logsumexp(x @ W, axis=0, keepdims=True)" in md, md

@@ -1680,7 +1680,8 @@ def logsumexp_of(e: MExpr) -> tuple[MExpr, int] | None:
     if axis is None and x.shape[1] == 1:  # of every entry: of the column of the rows' ones
         axis = -1
     if axis in (0, -1) and isinstance(lsm, T):
-        lsm, want = lsm.x, _transposed(x, lsm.x)
+        inner = lsm.x.args[0] if isinstance(lsm.x, Call) and lsm.x.args else None
+        lsm, want = lsm.x, _transposed(x, inner)  # (the log-softmax's own argument: Wᵀ xᵀ for x W)
     elif axis in (0, -1) and x.shape != (1, 1):  # (a 1 × 1 is its own transpose)
         return None
     else:
