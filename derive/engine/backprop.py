@@ -683,16 +683,22 @@ def _loss_through(g: Graph, a: str) -> sp.Expr | None:
     return loss
 
 
-def _loss_expanded(g: Graph, a: str) -> sp.Expr | None:
-    """The loss's entry as an expression of ``a``'s entries, every node after ``a`` replaced by
-    its definition (also where ``a`` feeds several nodes: logsumexp and the picked logit);
-    None where that does not end (it always does in a graph) or ``a`` is not reached."""
+def _downstream(g: Graph, a: str) -> set[str]:
+    """The nodes that read ``a``, directly or through other nodes."""
     after, todo = set(), [a]
     while todo:
         for c in g.consumers.get(todo.pop(), ()):
             if c not in after:
                 after.add(c)
                 todo.append(c)
+    return after
+
+
+def _loss_expanded(g: Graph, a: str) -> sp.Expr | None:
+    """The loss's entry as an expression of ``a``'s entries, every node after ``a`` replaced by
+    its definition (also where ``a`` feeds several nodes: logsumexp and the picked logit);
+    None where that does not end (it always does in a graph) or ``a`` is not reached."""
+    after = _downstream(g, a)
     if g.spec.loss not in after:
         return None
     defs = {n.name: n.definition for n in g.nodes}
@@ -1737,6 +1743,13 @@ class _Deriver:
             lsm in ex.subtrees(n.tree) for n in g.nodes if n.name in g.consumers.get(t.name, ())
         ):
             return []
+        shape, after = g.tensors[t.name].shape, _downstream(g, t.name)
+        targets = [  # inputs of t's shape read after t: the target's candidates
+            y for y in sorted({n for x in g.nodes if x.name in after for n in ex.names(x.tree)})
+            if y in g.spec.inputs and y in g.tensors and g.tensors[y].shape == shape
+        ]
+        if not targets:  # none: no loss expanded (round 49: a log-softmax deep in a 4-layer
+            return []  # network took 150 s of SymPy there, for no candidate)
         loss = _loss_expanded(g, t.name)
         if loss is None:
             return []
@@ -1748,10 +1761,7 @@ class _Deriver:
         row = list(g.tensors[t.name].symbols[0, :])
         s = row[0]
         p0 = sp.exp(s) / sp.Add(*(sp.exp(e) for e in row))
-        shape = g.tensors[t.name].shape
-        for y in sorted({n for x in g.nodes for n in ex.names(x.tree)}):
-            if y not in g.spec.inputs or y not in g.tensors or g.tensors[y].shape != shape:
-                continue
+        for y in targets:
             n = _size_ratio(g, p0 - g.tensors[y].symbols[0, 0], loss, s)
             if n is None:
                 continue
