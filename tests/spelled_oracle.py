@@ -2490,11 +2490,16 @@ def _extras_hn49(modules: dict[str, Any]) -> None:
     jax.numpy's tanh; ``import flax.linen as nn``), paddle.sign, paddle.var/std (stat.py:
     unbiased=True by default, divisor N − 1)."""
     jnn = modules["jax"].nn
+    # jax/_src/nn/functions.py
+    jnn.soft_sign = lambda x: _t(x) / (torch.abs(_t(x)) + 1)
+    jnn.hard_sigmoid = lambda x: torch.clamp(_t(x) + 3.0, 0.0, 6.0) / 6.0
+    jnn.hard_silu = jnn.hard_swish = lambda x: _t(x) * torch.clamp(_t(x) + 3.0, 0.0, 6.0) / 6.0
     names = ("celu", "elu", "gelu", "glu", "hard_sigmoid", "hard_silu", "hard_swish", "hard_tanh",
              "leaky_relu", "log_sigmoid", "log_softmax", "logsumexp", "one_hot", "relu", "relu6",
              "selu", "sigmoid", "silu", "soft_sign", "softmax", "softplus", "standardize", "swish")
     linen = SimpleNamespace(**{k: getattr(jnn, k) for k in names if hasattr(jnn, k)})
     linen.tanh = lambda x: torch.tanh(_t(x))
+    linen.normalize = getattr(jnn, "standardize", None)
     for k, v in vars(linen).items():
         setattr(modules["nn"], k, v)
     modules["linen"] = linen

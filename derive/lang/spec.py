@@ -1190,7 +1190,7 @@ class _Validator:
             spelling48.samplers_hn48, fwd, frozenset(shapes), "spec.heldnets48.sampler_fix"
         )
         fwd = self.respelled_hn44(  # heldnets49: Flax's activations, Paddle's var/std
-            spelling49.respelled_hn49, fwd, frozenset(shapes), "spec.heldnets48.fix"
+            spelling49.respelled_hn49, fwd, frozenset(shapes), "spec.heldnets49.fix"
         )
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
@@ -1254,7 +1254,7 @@ class _Validator:
                     # before tri_made: is_causal=True is written out with torch.tril(torch.ones(…))
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
-                    text = self.stacked_numbers_hn49(text, shapes, constants)
+                    text = self.stacked_numbers_hn49(where, text, shapes, constants)
                     text = self.literals_made_s28(
                         f'{where} = "{text}"', text, inputs, shapes, constants
                     )
@@ -1940,18 +1940,23 @@ class _Validator:
                 f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken, catalog.said(fix)
             ) from None
 
-    def stacked_numbers_hn49(self, text: str, shapes, constants) -> str:
+    def stacked_numbers_hn49(self, where: str, text: str, shapes, constants) -> str:
         """heldnets49: a stack of numbers computed by earlier lines (V-REx's
         ``jnp.stack([r1, r2])``) as the row the reader joins (``spelling49``); stacks of
         [constants] alone are left to the literal's reading, and numbers kept as [1, 1] (``C[0, 1]``)
         to the stack's own."""
         scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
         one_d = frozenset(self.one_d)
-        return spelling49.stacked_numbers_hn49(
-            text,
-            lambda part: ex.is_zero_dimensional(part, one_d, scalars, shapes),
-            lambda name: shapes.get(name) == () and name not in constants,
-        )
+        try:
+            return spelling49.stacked_numbers_hn49(
+                text,
+                lambda part: ex.is_zero_dimensional(part, one_d, scalars, shapes),
+                lambda name: shapes.get(name) == () and name not in constants,
+            )
+        except spelling.SpellingError as err:
+            raise self.err(
+                f'{where} = "{text}"', err.spoken, catalog.said("spec.heldnets49.stack_inline_fix")
+            ) from None
 
     def modules(self, where: str, text: str) -> str:
         """PyTorch's ``nn.MSELoss()(y_pred, y)`` / ``nn.ReLU()(z)``: the module constructed and

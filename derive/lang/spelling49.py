@@ -9,10 +9,15 @@ Each reading writes a call as the text of the same value derive already reads (a
   ``jax.nn.relu(x)`` and ``nn.tanh(x)`` is ``jnp.tanh(x)`` — with jax.nn's defaults (``nn.gelu``
   the tanh approximation). PyTorch's ``torch.nn`` has no lower-case functions of these names
   (its activations are ``nn.ReLU()`` classes and ``nn.functional.relu``), so the reading takes
-  nothing of PyTorch's; a tensor named ``nn`` stays a tensor.
+  nothing of PyTorch's; a tensor named ``nn`` stays a tensor. jax.nn's ``soft_sign``,
+  ``hard_sigmoid``, ``hard_silu``/``hard_swish`` (so Flax's too) are PyTorch's softsign,
+  hardsigmoid and hardswish (the same definitions), which the language reads.
 - Paddle's ``var``/``std`` (python/paddle/tensor/stat.py: ``var(x, axis=None, unbiased=True,
   keepdim=False, name=None)``, divisor N − 1 when ``unbiased``): PyTorch's ``torch.var``/
   ``torch.std`` with ``dim``/``unbiased``/``keepdim`` — the same value.
+- ``x.gelu()`` as a method is refused: PyTorch's, NumPy's and JAX's arrays have no such method;
+  tinygrad's ``Tensor.gelu`` is the tanh approximation and other small autograd engines' the exact
+  form, so which one is meant is not in the text (``F.gelu(x)`` / ``jax.nn.gelu(x)`` say it).
 - A stack of numbers computed by earlier lines (``jnp.stack([r1, r2])`` of two risks, V-REx):
   NumPy's 1-D vector of them, written as the row ``np.concatenate([r1 * np.ones((1, 1)), …],
   axis=1)`` the reader joins (the line stays 1-D: its written text is a stack of numbers).
@@ -25,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from derive.lang import spelling as sp
+from derive.locale import catalog
 
 # flax/linen/activation.py (and flax.nnx): jax.nn's functions re-exported under their names
 FLAX = frozenset({"nn", "flax.linen", "linen", "flax.nnx", "nnx"})
@@ -39,6 +45,15 @@ _FLAX_CALL = re.compile(
     + "|".join(sorted(FLAX_JAX_NN | set(FLAX_RENAMED)))
     + r")\s*\("
 )
+# jax.nn's functions whose PyTorch namesakes the language reads bare (jax/_src/nn/functions.py:
+# soft_sign x / (|x| + 1); hard_sigmoid relu6(x + 3) / 6; hard_silu = hard_swish x · hard_sigmoid)
+JAX_NN = frozenset({"jax.nn", *FLAX})
+JAX_NN_RENAMED = {
+    "soft_sign": "softsign", "hard_sigmoid": "hardsigmoid", "hard_silu": "hardswish",
+    "hard_swish": "hardswish",
+}
+_JAX_NN_CALL = re.compile(r"\.(?:" + "|".join(JAX_NN_RENAMED) + r")\s*\(")
+_GELU_METHOD = re.compile(r"[\w)\]]\s*\.\s*gelu\s*\(")
 _PADDLE_STAT_CALL = re.compile(r"(?<![\w.])paddle(?:\.tensor(?:\.stat)?)?\.(?:var|std)\s*\(")
 PADDLE = frozenset({"paddle", "paddle.tensor", "paddle.tensor.stat"})
 # paddle.var / paddle.std's parameters in order, and PyTorch's keyword for each
@@ -70,11 +85,22 @@ class _Read(ast.NodeTransformer):
         path, name = sp._module_path(f.value), f.attr
         if not path or path.split(".")[0] in self.taken:
             return n
+        if path in JAX_NN and name in JAX_NN_RENAMED and len(n.args) == 1 and not n.keywords:
+            return ast.copy_location(ast.Call(_path(JAX_NN_RENAMED[name]), n.args, []), n)
         if path in FLAX and (name in FLAX_JAX_NN or name in FLAX_RENAMED):
             target = FLAX_RENAMED.get(name, f"jax.nn.{name}")
             return ast.copy_location(ast.Call(_path(target), n.args, n.keywords), n)
         if path in PADDLE and name in ("var", "std"):
             return _paddle_stat(n, name)
+        return n
+
+    def visit_Attribute(self, n: ast.Attribute) -> ast.AST:
+        self.generic_visit(n)
+        path = sp._module_path(n.value)
+        if n.attr == "gelu" and (not path or path.split(".")[0] in self.taken):
+            # x.gelu(): no method of PyTorch's, NumPy's or JAX's arrays; tinygrad's Tensor.gelu
+            # is the tanh approximation, other autograd engines' the exact form
+            raise sp.SpellingError(catalog.said("spec.heldnets49.gelu_method", x=ast.unparse(n)))
         return n
 
 
@@ -105,83 +131,109 @@ def _paddle_stat(n: ast.Call, name: str) -> ast.AST:
 
 def respelled_hn49(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
     """[forward] lines with Flax's activations and Paddle's var/std written as the calls of the
-    same value derive reads."""
+    same value derive reads; a ``.gelu()`` method (whose form differs between the autograd
+    libraries that have one) is refused (:class:`SpellingError` with ``.key``)."""
 
-    def wanted(text: str) -> bool:
-        return _FLAX_CALL.search(text) is not None or _PADDLE_STAT_CALL.search(text) is not None
+    out: dict[str, object] = {}
+    for key, text in fwd.items():
+        wanted = isinstance(text, str) and any(
+            r.search(text) for r in (_FLAX_CALL, _PADDLE_STAT_CALL, _GELU_METHOD, _JAX_NN_CALL)
+        )
+        tree = sp.parsed(text) if wanted else None  # type: ignore[arg-type]
+        if tree is None:
+            out[key] = text
+            continue
+        before = ast.unparse(tree)
+        try:
+            after = ast.unparse(_Read(taken).visit(tree))
+        except sp.SpellingError as err:
+            err.key = key  # type: ignore[attr-defined]
+            raise
+        except RecursionError:
+            after = before
+        out[key] = text if after == before else after  # a line read as written stays as written
+    return out
 
-    class Read(_Read):
-        def __init__(self) -> None:
-            super().__init__(taken)
 
-    return sp._lines_respelled_hn44(fwd, wanted, Read)
-
-
-def stacked_numbers_hn49(text: str, number: Callable[[str], bool], scalar: Callable[[str], bool]) -> str:
-    """``text`` with each stack of numbers some of which are earlier lines' numbers
-    (``jnp.stack([r1, r2])``, ``torch.stack((loss_a, loss_b))``, JAX's ``jnp.array([r1, r2])``)
-    written as the row of them, ``np.concatenate([r1 * np.ones((1, 1)), …], axis=1)`` — NumPy's
-    1-D vector of the numbers, which the reader keeps as a row. ``number(part)`` tells a part is
-    one number by its form (the reader's 0-D test); ``scalar(name)`` that a name is a number
-    (a scalar line, input or constant). Stacks of other parts, along another axis, or whose parts
-    the reader already joins (reductions written inline) are left as written."""
+def stacked_numbers_hn49(
+    text: str, number: Callable[[str], bool], scalar: Callable[[str], bool]
+) -> str:
+    """``text`` — a whole line that is a stack of numbers some of which are earlier lines'
+    numbers (``jnp.stack([r1, r2])``, ``torch.stack((loss_a, loss_b))``, JAX's
+    ``jnp.array([r1, r2])``) — written as the row of them, ``np.concatenate([r1 * np.ones((1,
+    1)), …], axis=1)``: NumPy's 1-D vector of the numbers, which the reader keeps as a row and
+    the line's written text marks 1-D (so later axes, indices and products are NumPy's).
+    ``number(part)`` tells a part is one number by its form (the reader's 0-D test);
+    ``scalar(name)`` that a name is a number computed or given (not a [constants] name). A stack
+    inside a longer expression (whose 1-D axis the reader would not know), along another axis,
+    of other parts, or whose parts the reader already joins (reductions written inline) is left
+    as written."""
     if "stack" not in text and "array" not in text:
         return text
     tree = sp.parsed(text)
     if tree is None:
         return text
-
-    class Stack(ast.NodeTransformer):
-        changed = False
-
-        def visit_Call(self, n: ast.Call) -> ast.AST:
-            self.generic_visit(n)
-            f = n.func
-            if not isinstance(f, ast.Attribute):
-                return n
-            path = sp._module_path(f.value)
-            jax_array = path in ("jnp", "jax.numpy") and f.attr in JAX_ARRAYS
-            if not (path in STACK_MODULES and f.attr in STACKS) and not jax_array:
-                return n
-            first = n.args[0] if n.args else None
-            if not isinstance(first, ast.List | ast.Tuple) or len(first.elts) < 2:
-                return n
-            rest = [*n.args[1:], *(k.value for k in n.keywords)]
-            if jax_array and rest:
-                return n  # dtype=…: left to the literal's reading
-            if any(k.arg not in ("axis", "dim") for k in n.keywords) or len(rest) > 1:
-                return n
-            if rest and not (
-                isinstance(rest[0], ast.Constant) and rest[0].value in (0, -1)
-                or isinstance(rest[0], ast.UnaryOp) and isinstance(rest[0].op, ast.USub)
-                and isinstance(rest[0].operand, ast.Constant) and rest[0].operand.value == 1
-            ):
-                return n  # another axis of numbers does not exist
-            parts = list(first.elts)
-            if any(isinstance(p, ast.Starred) for p in parts):
-                return n
-            if not all(number(ast.unparse(p)) for p in parts):
-                return n
-            names = [{m.id for m in ast.walk(p) if isinstance(m, ast.Name)} for p in parts]
-            if not any(ns and any(scalar(m) for m in ns) and not _calls(p)
-                       for ns, p in zip(names, parts, strict=True)):
-                return n  # numbers the reader already joins (reductions written inline)
-            ones = ast.Call(
-                _path("np.ones"), [ast.Tuple([ast.Constant(1), ast.Constant(1)], ast.Load())], []
-            )
-            row = [ast.BinOp(p, ast.Mult(), ones) for p in parts]
-            made = ast.Call(
-                _path("np.concatenate"), [ast.List(row, ast.Load())],
-                [ast.keyword("axis", ast.Constant(1))],
-            )
-            self.changed = True
-            return ast.copy_location(made, n)
-
-    reader = Stack()
-    out = reader.visit(tree)
-    if not reader.changed:
+    parts = _numbers_stack(tree.body, number, scalar)
+    if parts is None:
+        for m in ast.walk(tree.body):
+            if m is not tree.body and _numbers_stack(m, number, scalar) is not None:
+                raise sp.SpellingError(
+                    catalog.said("spec.heldnets49.stack_inline", stack=ast.unparse(m))
+                )
         return text
-    return ast.unparse(ast.fix_missing_locations(out))
+    ones = ast.Call(
+        _path("np.ones"), [ast.Tuple([ast.Constant(1), ast.Constant(1)], ast.Load())], []
+    )
+    row = [ast.BinOp(p, ast.Mult(), ones) for p in parts]
+    made = ast.Call(
+        _path("np.concatenate"), [ast.List(row, ast.Load())], [ast.keyword("axis", ast.Constant(1))]
+    )
+    return ast.unparse(ast.fix_missing_locations(made))
+
+
+def _numbers_stack(
+    n: ast.AST, number: Callable[[str], bool], scalar: Callable[[str], bool]
+) -> list[ast.expr] | None:
+    """The parts of ``n`` when it is a stack of numbers (axis 0) of which one at least is
+    arithmetic of a number computed or given (no call: reductions the reader joins itself)."""
+    if not isinstance(n, ast.Call) or not isinstance(n.func, ast.Attribute):
+        return None
+    f = n.func
+    path = sp._module_path(f.value)
+    jax_array = path in ("jnp", "jax.numpy") and f.attr in JAX_ARRAYS
+    if not (path in STACK_MODULES and f.attr in STACKS) and not jax_array:
+        return None
+    first = n.args[0] if n.args else None
+    if not isinstance(first, ast.List | ast.Tuple) or len(first.elts) < 2:
+        return None
+    rest = [*n.args[1:], *(k.value for k in n.keywords)]
+    if jax_array and rest:
+        return None  # dtype=…: left to the literal's reading
+    if any(k.arg not in ("axis", "dim") for k in n.keywords) or len(rest) > 1:
+        return None
+    if rest and _axis(rest[0]) not in (0, -1):
+        return None  # numbers have no other axis
+    parts = list(first.elts)
+    if any(isinstance(p, ast.Starred) for p in parts):
+        return None
+    if not all(number(ast.unparse(p)) for p in parts):
+        return None
+    names = [{m.id for m in ast.walk(p) if isinstance(m, ast.Name)} for p in parts]
+    if not any(
+        ns and any(scalar(m) for m in ns) and not _calls(p)
+        for ns, p in zip(names, parts, strict=True)
+    ):
+        return None
+    return parts
+
+
+def _axis(v: ast.expr) -> int | None:
+    if isinstance(v, ast.Constant) and type(v.value) is int:
+        return v.value
+    if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
+        inner = _axis(v.operand)
+        return None if inner is None else -inner
+    return None
 
 
 def _calls(node: ast.AST) -> bool:
