@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from derive.lang import spelling as sp
+from derive.lang import splits
 from derive.locale import catalog
 
 # flax/linen/activation.py (and flax.nnx): jax.nn's functions re-exported under their names
@@ -65,14 +66,6 @@ STACK_MODULES = frozenset({"np", "numpy", "jnp", "jax.numpy", "torch", "tf"})
 JAX_ARRAYS = frozenset({"array", "asarray"})
 
 
-def _path(path: str) -> ast.expr:
-    head, *rest = path.split(".")
-    node: ast.expr = ast.Name(head, ast.Load())
-    for part in rest:
-        node = ast.Attribute(node, part, ast.Load())
-    return node
-
-
 class _Read(ast.NodeTransformer):
     def __init__(self, taken: frozenset[str]) -> None:
         self.taken = taken
@@ -86,10 +79,10 @@ class _Read(ast.NodeTransformer):
         if not path or path.split(".")[0] in self.taken:
             return n
         if path in JAX_NN and name in JAX_NN_RENAMED and len(n.args) == 1 and not n.keywords:
-            return ast.copy_location(ast.Call(_path(JAX_NN_RENAMED[name]), n.args, []), n)
+            return ast.copy_location(ast.Call(sp._attr(JAX_NN_RENAMED[name]), n.args, []), n)
         if path in FLAX and (name in FLAX_JAX_NN or name in FLAX_RENAMED):
             target = FLAX_RENAMED.get(name, f"jax.nn.{name}")
-            return ast.copy_location(ast.Call(_path(target), n.args, n.keywords), n)
+            return ast.copy_location(ast.Call(sp._attr(target), n.args, n.keywords), n)
         if path in PADDLE and name in ("var", "std"):
             return _paddle_stat(n, name)
         return n
@@ -126,7 +119,7 @@ def _paddle_stat(n: ast.Call, name: str) -> ast.AST:
         for param, torch_kw in _PADDLE_STAT[1:]
         if param in given and torch_kw is not None
     ]
-    return ast.copy_location(ast.Call(_path(f"torch.{name}"), [given["x"]], keywords), n)
+    return ast.copy_location(ast.Call(sp._attr(f"torch.{name}"), [given["x"]], keywords), n)
 
 
 def respelled_hn49(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
@@ -182,11 +175,13 @@ def stacked_numbers_hn49(
                 )
         return text
     ones = ast.Call(
-        _path("np.ones"), [ast.Tuple([ast.Constant(1), ast.Constant(1)], ast.Load())], []
+        sp._attr("np.ones"), [ast.Tuple([ast.Constant(1), ast.Constant(1)], ast.Load())], []
     )
     row = [ast.BinOp(p, ast.Mult(), ones) for p in parts]
     made = ast.Call(
-        _path("np.concatenate"), [ast.List(row, ast.Load())], [ast.keyword("axis", ast.Constant(1))]
+        sp._attr("np.concatenate"),
+        [ast.List(row, ast.Load())],
+        [ast.keyword("axis", ast.Constant(1))],
     )
     return ast.unparse(ast.fix_missing_locations(made))
 
@@ -211,7 +206,7 @@ def _numbers_stack(
         return None  # dtype=…: left to the literal's reading
     if any(k.arg not in ("axis", "dim") for k in n.keywords) or len(rest) > 1:
         return None
-    if rest and _axis(rest[0]) not in (0, -1):
+    if rest and splits._whole(rest[0]) not in (0, -1):
         return None  # numbers have no other axis
     parts = list(first.elts)
     if any(isinstance(p, ast.Starred) for p in parts):
@@ -225,15 +220,6 @@ def _numbers_stack(
     ):
         return None
     return parts
-
-
-def _axis(v: ast.expr) -> int | None:
-    if isinstance(v, ast.Constant) and type(v.value) is int:
-        return v.value
-    if isinstance(v, ast.UnaryOp) and isinstance(v.op, ast.USub):
-        inner = _axis(v.operand)
-        return None if inner is None else -inner
-    return None
 
 
 def _calls(node: ast.AST) -> bool:
