@@ -1943,8 +1943,8 @@ class _Validator:
     def stacked_numbers_hn49(self, where: str, text: str, shapes, constants) -> str:
         """heldnets49: a stack of numbers computed by earlier lines (V-REx's
         ``jnp.stack([r1, r2])``) as the row the reader joins (``spelling49``); stacks of
-        [constants] alone are left to the literal's reading, and numbers kept as [1, 1] (``C[0, 1]``)
-        to the stack's own."""
+        [constants] alone are left to the literal's reading, and numbers kept as [1, 1]
+        (``C[0, 1]``) to the stack's own."""
         scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
         one_d = frozenset(self.one_d)
         try:
