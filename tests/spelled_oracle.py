@@ -1467,6 +1467,7 @@ def namespace(
     _extras_hn44(modules)
     _extras_hn47(modules)
     _extras_hn48(modules)
+    _extras_hn49(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -2482,3 +2483,35 @@ def _extras_hn48(modules: dict[str, Any]) -> None:
             ks = modules[k].keras if k == "tf" else modules[k]
             ks.losses.categorical_focal_crossentropy = _keras_focal_hn48
             ks.losses.CategoricalFocalCrossentropy = _keras_class_hn39(_keras_focal_hn48)
+
+
+def _extras_hn49(modules: dict[str, Any]) -> None:
+    """heldnets49: Flax's activations (flax/linen/activation.py re-exports jax.nn's functions and
+    jax.numpy's tanh; ``import flax.linen as nn``), paddle.sign, paddle.var/std (stat.py:
+    unbiased=True by default, divisor N − 1)."""
+    jnn = modules["jax"].nn
+    # jax/_src/nn/functions.py
+    jnn.soft_sign = lambda x: _t(x) / (torch.abs(_t(x)) + 1)
+    jnn.hard_sigmoid = lambda x: torch.clamp(_t(x) + 3.0, 0.0, 6.0) / 6.0
+    jnn.hard_silu = jnn.hard_swish = lambda x: _t(x) * torch.clamp(_t(x) + 3.0, 0.0, 6.0) / 6.0
+    names = ("celu", "elu", "gelu", "glu", "hard_sigmoid", "hard_silu", "hard_swish", "hard_tanh",
+             "leaky_relu", "log_sigmoid", "log_softmax", "logsumexp", "one_hot", "relu", "relu6",
+             "selu", "sigmoid", "silu", "soft_sign", "softmax", "softplus", "standardize", "swish")
+    linen = SimpleNamespace(**{k: getattr(jnn, k) for k in names if hasattr(jnn, k)})
+    linen.tanh = lambda x: torch.tanh(_t(x))
+    linen.normalize = getattr(jnn, "standardize", None)
+    for k, v in vars(linen).items():
+        setattr(modules["nn"], k, v)
+    modules["linen"] = linen
+    modules["flax"] = SimpleNamespace(linen=linen)
+    pd = modules["paddle"]
+    pd.sign = lambda x, name=None: torch.sign(_t(x))
+
+    def stat(fn):
+        def made(x, axis=None, unbiased=True, keepdim=False, name=None):
+            if axis is None:
+                return fn(_t(x), unbiased=unbiased)
+            return fn(_t(x), dim=axis, unbiased=unbiased, keepdim=keepdim)
+        return made
+
+    pd.var, pd.std = stat(torch.var), stat(torch.std)

@@ -411,6 +411,11 @@ REFUSED = {
     "hn48_ghm_histc_cn": "histc() counts the entries that fall in each bin",
     "hn48_neural_ode_odeint": "odeint() is not read: an ODE solver runs an adaptive loop",
     "hn48_spatial_transformer_grid_sample": "affine_grid() is not read: it builds or samples",
+    # branch heldnets49: a sort (Lovász hinge, Chinese), a gradient inside the network
+    # (WGAN-GP), singular values (a nuclear norm)
+    "hn49_lovasz_hinge_sort_cn": "sort() picks entries by their rank in the data",
+    "hn49_wgan_gp_autograd_grad": "takes a gradient inside the network",
+    "hn49_nuclear_norm_svd": "svdvals() is a matrix decomposition",
 }
 
 

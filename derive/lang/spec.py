@@ -29,7 +29,9 @@ from derive.errors import BadInput, LimitError
 from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
-from derive.lang import channels48, ops, replicate, spelling, spelling47, spelling48, splits
+from derive.lang import (
+    channels48, ops, replicate, spelling, spelling47, spelling48, spelling49, splits,
+)
 from derive.locale import catalog
 
 IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,31}\Z")  # \Z: "W\n" is not a name
@@ -1187,6 +1189,9 @@ class _Validator:
         fwd = self.respelled_hn44(
             spelling48.samplers_hn48, fwd, frozenset(shapes), "spec.heldnets48.sampler_fix"
         )
+        fwd = self.respelled_hn44(  # heldnets49: Flax's activations, Paddle's var/std
+            spelling49.respelled_hn49, fwd, frozenset(shapes), "spec.heldnets49.fix"
+        )
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
         fwd = self.mint_hn44(fwd, frozenset(shapes))  # heldnets44: and mindspore.mint's
@@ -1249,6 +1254,7 @@ class _Validator:
                     # before tri_made: is_causal=True is written out with torch.tril(torch.ones(…))
                     text = self.sdpa(f'{where} = "{text}"', text, shapes, constants, dims, dialect)
                     text = self.tri_made(f'{where} = "{text}"', text, inputs, shapes, dims)
+                    text = self.stacked_numbers_hn49(where, text, shapes, constants)
                     text = self.literals_made_s28(
                         f'{where} = "{text}"', text, inputs, shapes, constants
                     )
@@ -1932,6 +1938,24 @@ class _Validator:
             key = getattr(err, "key", "")
             raise self.err(
                 f'[forward] {key} = "{fwd.get(key, "")}"', err.spoken, catalog.said(fix)
+            ) from None
+
+    def stacked_numbers_hn49(self, where: str, text: str, shapes, constants) -> str:
+        """heldnets49: a stack of numbers computed by earlier lines (V-REx's
+        ``jnp.stack([r1, r2])``) as the row the reader joins (``spelling49``); stacks of
+        [constants] alone are left to the literal's reading, and numbers kept as [1, 1]
+        (``C[0, 1]``) to the stack's own."""
+        scalars = frozenset(k for k, v in shapes.items() if not v) | self.zero_d
+        one_d = frozenset(self.one_d)
+        try:
+            return spelling49.stacked_numbers_hn49(
+                text,
+                lambda part: ex.is_zero_dimensional(part, one_d, scalars, shapes),
+                lambda name: shapes.get(name) == () and name not in constants,
+            )
+        except spelling.SpellingError as err:
+            raise self.err(
+                f'{where} = "{text}"', err.spoken, catalog.said("spec.heldnets49.stack_inline_fix")
             ) from None
 
     def modules(self, where: str, text: str) -> str:

@@ -6513,7 +6513,7 @@ _PADDLE_SAME_HN41 = {
     **{f: f"torch.{f}" for f in (
         "exp", "log", "log1p", "log2", "log10", "sqrt", "rsqrt", "abs", "square", "tanh", "sin",
         "cos", "erf", "reciprocal", "sigmoid", "relu", "atan", "sinh", "cosh",
-        "expm1",
+        "expm1", "sign",  # heldnets49: paddle.sign (0 at 0, a zero gradient, as torch.sign)
     )},
     **{f: f"F.{f}" for f in ("softplus", "leaky_relu", "elu", "selu", "silu", "mish", "relu6",
                              "softsign", "celu")},
