@@ -73,12 +73,10 @@ def _formula_and_value(c: Any) -> Any:
     if c.index:
         # the row sum written once with an index, then the value (the lead's decision, round
         # 39: batch norm's δvar, δmean were 6–10 lines each of the same term for every row)
-        out = replace(c, chain=((c.chain[0][0], c.index), c.chain[-1]), cut="numbers")
-    elif c.cut or len(c.chain) < 3:
-        out = c
-    else:
-        out = replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers")
-    return _value_alone(out)
+        return replace(c, chain=((c.chain[0][0], c.index), c.chain[-1]), cut="numbers")
+    if c.cut or len(c.chain) < 3:
+        return _value_alone(c)
+    return _value_alone(replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers"))
 
 
 def _value_alone(c: Any) -> Any:
@@ -86,7 +84,8 @@ def _value_alone(c: Any) -> Any:
     print over :data:`FORMULA_ROWS` rows of the page: its value alone (``cut="formula"``, the
     handout says so: the matrix form above is the way to work it). DeepFM's entry of
     ``ReLU(inputs W⁽¹⁾ + b⁽¹⁾) W⁽²⁾`` spelt 21 products over six rows (13 printed lines) that no
-    one follows without the numbers; the matrix form and the exact value are the step."""
+    one follows without the numbers; the matrix form and the exact value are the step. A row
+    sum written once with an index (:func:`_formula_and_value`) keeps its formula."""
     if c.cut != "numbers" or len(c.chain) < 2:
         return c
     if printing.display_width(str(c.chain[0][1])) <= FORMULA_ROWS * PAGE_WIDTH:
