@@ -135,3 +135,52 @@ def test_full_detail_still_spells_the_entry_out() -> None:
     """Guard: ``--detail full`` keeps the exhaustive form, the entry's formula included."""
     step = _forward_step(_out(ONELINE, "md", "en", "full"), "score")
     assert "\\operatorname{ReLU}\\left(x_{11}" in step, step
+
+
+# held out: a decay a ∈ (0, 1) and its input norm g = √(1 − a²) (an LRU's form, other names)
+DECAY = """
+[network]
+name = "held-decay-and-norm"
+[dims]
+N = 2
+D = 2
+H = 2
+[inputs]
+u1 = ["N", "D"]
+u2 = ["N", "D"]
+y = ["N", "H"]
+[params]
+r = [1, "H"]
+V = ["D", "H"]
+[forward]
+a = "torch.sigmoid(r)"
+g = "torch.sqrt(1 - a ** 2)"
+s1 = "g * (u1 @ V)"
+s2 = "a * s1 + g * (u2 @ V)"
+loss = "((s2 - y) ** 2).mean()"
+"""
+
+# guard: a square added, not subtracted (g = √(1 + a²)): the slope 2a, no sign turned
+PLUS = DECAY.replace("1 - a ** 2", "1 + a ** 2").replace("held-decay-and-norm", "held-decay-plus")
+
+
+def _words(source: str, name: str) -> dict:
+    b = next(x for x in _walk(source, "standard").backward if x.name == name)
+    return {w.key: w for w in b.words}
+
+
+def test_a_subtracted_square_is_said_with_its_minus() -> None:
+    """δa of g = √(1 − a²) said "g squares a: the slope 2a" — the formula carries −δg/(2g) ⊙ 2a."""
+    from derive.locale import catalog
+
+    words = _words(DECAY, "a")
+    assert "power.square.minus" in words and "power.square" not in words, sorted(words)
+    w = words["power.square.minus"]
+    assert "-2" in catalog.text("handout_intuition.power.square.minus", "en", **w.values)
+    md = _out(DECAY, "md", "zh")
+    assert "符号翻转" in md and "斜率 $2a$" not in md
+
+
+def test_an_added_square_keeps_its_slope() -> None:
+    words = _words(PLUS, "a")
+    assert "power.square" in words and "power.square.minus" not in words, sorted(words)

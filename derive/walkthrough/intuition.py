@@ -1043,6 +1043,10 @@ class _Writer:
             inside = ".inside"
         elif p == 2 and _batch_mean(tree):  # var = mean(Z_c ** 2, axis=0): a mean, no square
             return Words("power.square.mean", (*base, ("m", self.batch(t))))
+        if p == 2 and not inside and _subtracted(tree, t):
+            # γ = √(1 − λ²): λ enters through −λ², whose slope is −2λ ("the slope 2λ" lost
+            # the sign the formula −δγ/(2γ) ⊙ 2λ carries)
+            return Words("power.square.minus", base)
         if p == 2:
             return Words("power.square" + inside, base)
         return Words(
@@ -1505,6 +1509,26 @@ def _reading_order(tree: ex.Node) -> list[ex.Node]:
         out.append(n)
         stack.extend(reversed(ex.children(n)))
     return out
+
+
+def _subtracted(tree: ex.Node, t: str) -> bool:
+    """Whether every square ``t ** 2`` in ``tree`` enters the sum around it with a minus:
+    ``1 − t²`` or ``−t² + c`` (the signs of the +, − and unary − between the square and the
+    nearest node that is not a sum), so its slope there is −2t."""
+    signs: list[bool] = []
+    stack: list[tuple[ex.Node, bool]] = [(tree, False)]
+    while stack:
+        n, neg = stack.pop()
+        if isinstance(n, ex.Pow) and n.base == ex.Name(t):
+            signs.append(neg)
+        elif isinstance(n, ex.Neg):
+            stack.append((n.operand, not neg))
+        elif isinstance(n, ex.BinOp) and n.op in "+-":
+            stack.append((n.left, neg))
+            stack.append((n.right, neg != (n.op == "-")))
+        else:
+            stack.extend((k, False) for k in ex.children(n))
+    return bool(signs) and all(signs)
 
 
 def _row_lengths(tree: ex.Node, t: str) -> list[ex.Node]:
