@@ -184,3 +184,40 @@ def test_a_subtracted_square_is_said_with_its_minus() -> None:
 def test_an_added_square_keeps_its_slope() -> None:
     words = _words(PLUS, "a")
     assert "power.square" in words and "power.square.minus" not in words, sorted(words)
+
+
+# held out: a minimal gated unit over two steps (MGU's form, other names): one gate g_t that
+# reads the state, the candidate c_t reads g_t ⊙ s_{t−1} through U_c, the state s_t
+GATED = """
+[network]
+name = "held-one-gate-two-steps"
+[dims]
+N = 2
+D = 2
+H = 2
+[inputs]
+u1 = ["N", "D"]
+u2 = ["N", "D"]
+s0 = ["N", "H"]
+y = ["N", "H"]
+[params]
+Wg = ["D", "H"]
+Ug = ["H", "H"]
+Wc = ["D", "H"]
+Uc = ["H", "H"]
+[forward]
+g1 = "torch.sigmoid(u1 @ Wg + s0 @ Ug)"
+c1 = "torch.tanh(u1 @ Wc + (g1 * s0) @ Uc)"
+s1 = "(1 - g1) * s0 + g1 * c1"
+g2 = "torch.sigmoid(u2 @ Wg + s1 @ Ug)"
+c2 = "torch.tanh(u2 @ Wc + (g2 * s1) @ Uc)"
+s2 = "(1 - g2) * s1 + g2 * c2"
+loss = "((s2 - y) ** 2).mean()"
+"""
+
+
+def test_a_gate_is_not_the_state_handed_to_the_step_before() -> None:
+    """δg₂ said "This is one step back in time … code calls this gradient dhnext: it is handed
+    to the step before" — of a gate computed afresh at step 2; the state s₁ keeps it (guard)."""
+    assert "through-time" not in _words(GATED, "g2")
+    assert "through-time" in _words(GATED, "s1")
