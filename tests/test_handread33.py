@@ -10,7 +10,10 @@ Specs written here (held out; other names and sizes than the course specs read):
 - an entry of ``ReLU(x W₁ + b₁) W₂`` too long to follow with its numbers put in was still
   spelt as a formula over several rows (DeepFM's ``deep``: 21 products, 13 printed lines) that
   no one follows without numbers: at standard detail its values alone, with the sentence that
-  says so (``--detail full`` keeps the formula)."""
+  says so (``--detail full`` keeps the formula);
+- LRU's δλ of ``γ = √(1 − λ²)`` said "γ squares λ: the slope 2λ" (the formula carries −2λ);
+- MGU's gate ``f₂``, read by ``hc₂ = tanh(… + (f₂ ⊙ h₁) W_hh)`` at its own step, was told "one
+  step back in time … handed to the step before" (that is the state ``h₁``)."""
 
 from __future__ import annotations
 
@@ -84,12 +87,16 @@ def _out(source: str, family: str, lang: str = "en", detail: str = "standard") -
     return render.render(f"{family}/walkthrough.{family}.j2", _walk(source, detail), lang)
 
 
+def _part(text: str, heading: str, marker: str) -> str:
+    """The piece of ``text`` split at ``heading`` whose first line holds ``marker``."""
+    found = [p for p in re.split(heading, text) if marker in p.split("\n", 1)[0]]
+    assert found, marker
+    return found[0]
+
+
 def _step(tex: str, name: str) -> str:
     """The backward subsection of the gradient of ``name`` in the LaTeX handout."""
-    parts = re.split(r"\\subsection\{", tex.split("\\section{", 4)[3])
-    found = [p for p in parts if f"\\partial {name}}}" in p.split("\n", 1)[0]]
-    assert found, name
-    return found[0]
+    return _part(tex.split("\\section{", 4)[3], r"\\subsection\{", f"\\partial {name}}}")
 
 
 def test_a_shared_tables_numbers_stand_beside_its_sum_not_beside_one_branch() -> None:
@@ -112,10 +119,7 @@ def test_the_branches_under_the_sum_share_one_row_when_they_fit() -> None:
 
 def _forward_step(md: str, name: str) -> str:
     forward = md.split("## 2. ", 1)[1].split("\n## 3. ", 1)[0]
-    parts = re.split(r"\n### ", forward)
-    found = [p for p in parts if f"\\mathrm{{{name}}}$" in p.split("\n", 1)[0]]
-    assert found, name
-    return found[0]
+    return _part(forward, r"\n### ", f"\\mathrm{{{name}}}$")
 
 
 def test_an_entry_too_long_to_follow_is_given_by_its_value_at_standard_detail() -> None:
