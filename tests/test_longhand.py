@@ -30,6 +30,7 @@ from test_deephand import (
     page_cases,
 )
 
+from derive.engine import printing
 from derive.lang import spec
 from derive.render import markup
 from derive.walkthrough import layers
@@ -288,7 +289,9 @@ def test_a_tall_working_shows_its_formula_and_its_value() -> None:
     md = _md(source, "en")
     assert "With the example's numbers put in, this formula is too long" in md
     assert whole.chain[1][1] not in md
-    # a working under the limit is shown whole; a tall one as its formula and value only
+    # a working under the limit is shown whole; a tall one as its formula and value only — or
+    # (round 49, handread33) as its value alone where that formula, with no index form, prints
+    # over a row of the page (handpick._value_alone)
     for item in (*w.forward, *w.backward):
         whole = list(item.calcs)
         for c in few(item.calcs):
@@ -299,6 +302,15 @@ def test_a_tall_working_shows_its_formula_and_its_value() -> None:
                     (handpick.tall(o) or o.cut == "numbers")
                     and (o.chain[0] == c.chain[0] or (o.index and c.chain[0][1] == o.index))
                     and o.chain[-1] == c.chain[-1]
+                    for o in whole
+                )
+                or c.cut == "formula"
+                and len(c.chain) == 1
+                and any(
+                    (handpick.tall(o) or o.cut == "numbers")
+                    and not o.index
+                    and o.chain[-1] == c.chain[-1]
+                    and printing.display_width(str(o.chain[0][1])) > handpick.PAGE_WIDTH
                     for o in whole
                 )
             )

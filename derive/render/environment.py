@@ -337,6 +337,23 @@ def _sum_beside(e: Eq, width: float) -> bool:
     return not columns and "\\\\" not in line and printing.display_width(line) <= width - SUM_LEAD
 
 
+ROW_GAP = 4.0  # the ",\\qquad" between equations set on one row (display_width units)
+
+
+def _one_row(eqs: Any, width: float) -> bool:
+    """Layout only (issue 12): whether the equations ``eqs`` (a shared weight's term at each
+    step under its Σ) fit side by side on one row of the page, each unbroken, instead of a row
+    each."""
+    eqs = list(eqs)
+    wide = ROW_GAP * (len(eqs) - 1)
+    for e in eqs:
+        line, columns = _layout(e.lhs, e.rhs, width)
+        if columns or "\\\\" in line:
+            return False
+        wide += printing.display_width(line)
+    return wide <= width
+
+
 def _with_value(e: Eq, v: Any, width: float) -> bool:
     """Layout only: whether the step ``e`` and the numbers ``v`` of its left side fit on one
     row as ``lhs = rhs ≈ value`` (a compact layer's step, derive/walkthrough/layers.py): the
@@ -550,6 +567,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e, *names: _beside(e, fit_width, *names),
         with_value=lambda e, v: _with_value(e, v, fit_width),
+        one_row=lambda eqs: _one_row(eqs, fit_width),
         braced=lambda b, label: _braced(b, label, fit_width),
         stacked=lambda b, label: _stacked(b, label, fit_width),
         sum_beside=lambda e: _sum_beside(e, fit_width),

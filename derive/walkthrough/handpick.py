@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from derive.engine import printing
+
 FEW = 6  # a handout works out at most this many entries of a tensor by hand (then 3, and says so)
 # … and at most this many in all (the original five built-ins work out 7–34): a network with
 # many tensors (attention, batch norm) works out one row of each, and says that the others are
@@ -66,19 +68,37 @@ def _formula_and_value(c: Any) -> Any:
     a line over the cap). A softmax cross-entropy's entry spells every term of the row, zeros
     too (d2l_lstm_scratch's loss and δ: half a page each); the formula and the exact value say
     what a reader checks, and the matrix form above is the way to work it."""
-    if c.index and c.cut != "formula":
+    if c.cut == "formula":
+        return c
+    if c.index:
         # the row sum written once with an index, then the value (the lead's decision, round
         # 39: batch norm's δvar, δmean were 6–10 lines each of the same term for every row)
         return replace(c, chain=((c.chain[0][0], c.index), c.chain[-1]), cut="numbers")
     if c.cut or len(c.chain) < 3:
+        return _value_alone(c)
+    return _value_alone(replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers"))
+
+
+def _value_alone(c: Any) -> Any:
+    """A working cut to its formula and value (``cut="numbers"``) whose formula alone would
+    print over :data:`FORMULA_ROWS` rows of the page: its value alone (``cut="formula"``, the
+    handout says so: the matrix form above is the way to work it). DeepFM's entry of
+    ``ReLU(inputs W⁽¹⁾ + b⁽¹⁾) W⁽²⁾`` spelt 21 products over six rows (13 printed lines) that no
+    one follows without the numbers; the matrix form and the exact value are the step. A row
+    sum written once with an index (:func:`_formula_and_value`) keeps its formula."""
+    if c.cut != "numbers" or len(c.chain) < 2:
         return c
-    return replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers")
+    if printing.display_width(str(c.chain[0][1])) <= FORMULA_ROWS * PAGE_WIDTH:
+        return c
+    return replace(c, chain=(c.chain[-1],), cut="formula")
 
 
 # a row of a display on the A4 page, in units of printing.display_width (about one letter; a
 # line of the page holds about 95): the PDF's displays and hand calculations break at this
 # width (derive.render.environment.FIT_WIDTH) — ROW_WIDTH's 60 broke rows that fit twice over
 PAGE_WIDTH = 80.0
+# a formula shown without its numbers (too long with them) is still shown up to this many rows
+FORMULA_ROWS = 1
 
 
 NARROW3 = 18  # printed characters: three hand calculations this narrow share a row

@@ -14,6 +14,7 @@ here: templates look the keys up in the catalogue.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from collections.abc import Callable, Mapping
@@ -767,7 +768,7 @@ class _Writer:
                     # weight's sentence's, said once
                     key = "linear-input.inline"
                 out.append(Words(key, (*base, ("W", W), ("F", Math(c.formula.tex())))))
-                if w is not None and param and self.recurrent(w, t, tree):
+                if w is not None and param and self.recurrent(w, t, tree) and not self.same_step(t, c.source):
                     # the state of the step before, through the weight shared by every step
                     out.append(Words("through-time", (*base, ("W", W))))
             elif r == "linear-weight" and self.g.tensors[t].kind != "param":
@@ -1043,6 +1044,10 @@ class _Writer:
             inside = ".inside"
         elif p == 2 and _batch_mean(tree):  # var = mean(Z_c ** 2, axis=0): a mean, no square
             return Words("power.square.mean", (*base, ("m", self.batch(t))))
+        if p == 2 and not inside and _subtracted(tree, t):
+            # γ = √(1 − λ²): λ enters through −λ², whose slope is −2λ ("the slope 2λ" lost
+            # the sign the formula −δγ/(2γ) ⊙ 2λ carries)
+            return Words("power.square.minus", base)
         if p == 2:
             return Words("power.square" + inside, base)
         return Words(
@@ -1078,6 +1083,22 @@ class _Writer:
                 return None
             return Math(mf.Scalar(self.g.count((inner,)).expr, self.g.scalar_names()).tex())
         return None
+
+    def same_step(self, t: str, source: str) -> bool:
+        """``t`` and the node ``source`` that reads it through the shared weight carry the same
+        step number in their names (``f2`` read by ``hc2 = tanh(… + (f2 ⊙ h1) W_hh)``: MGU's
+        gate, computed afresh at step 2), so the blame passed to ``t`` is not yet a step back in
+        time — that is said of the tensor handed from the step before (``h1``, a Jordan net's
+        ``y1``); unless ``t`` holds an earlier state as it is (colah's ``hx2 = [h1, x2]``)."""
+        steps = [re.fullmatch(r".*?\D_?(\d+)", n) for n in (t, source)]
+        if None in steps or steps[0][1] != steps[1][1]:
+            return False
+        tree = self.trees.get(t)
+        return not (
+            isinstance(tree, ex.Call)
+            and tree.func in ("concat", "stack")
+            and any(isinstance(a, ex.Name) and a.id in self.trees for a in tree.args)
+        )
 
     def recurrent(self, w: str, t: str, tree: ex.Node) -> bool:
         """``t`` was itself computed with the weight ``w`` on the side of a product where ``tree``
@@ -1505,6 +1526,26 @@ def _reading_order(tree: ex.Node) -> list[ex.Node]:
         out.append(n)
         stack.extend(reversed(ex.children(n)))
     return out
+
+
+def _subtracted(tree: ex.Node, t: str) -> bool:
+    """Whether every square ``t ** 2`` in ``tree`` enters the sum around it with a minus:
+    ``1 − t²`` or ``−t² + c`` (the signs of the +, − and unary − between the square and the
+    nearest node that is not a sum), so its slope there is −2t."""
+    signs: list[bool] = []
+    stack: list[tuple[ex.Node, bool]] = [(tree, False)]
+    while stack:
+        n, neg = stack.pop()
+        if isinstance(n, ex.Pow) and n.base == ex.Name(t):
+            signs.append(neg)
+        elif isinstance(n, ex.Neg):
+            stack.append((n.operand, not neg))
+        elif isinstance(n, ex.BinOp) and n.op in "+-":
+            stack.append((n.left, neg))
+            stack.append((n.right, neg != (n.op == "-")))
+        else:
+            stack.extend((k, False) for k in ex.children(n))
+    return bool(signs) and all(signs)
 
 
 def _row_lengths(tree: ex.Node, t: str) -> list[ex.Node]:
