@@ -226,7 +226,7 @@ C(T, "W2", N, J("loss_kind = 'mse'", "match loss_kind:", "    case 'mse':", "   
 C(M, "b1", N, J("act = 'relu'", "match act:", "    case 'relu':", "        dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)", "    case 'tanh':", "        dZ1 = (A2 - Y) @ W2.T * (1 - A1 ** 2)",
                 "db1 = dZ1.mean(axis=0, keepdims=True)"), oracle=B1R, style="match-act-b1")
 C(M, "b1", N, J("act = 'tanh'", "match act:", "    case 'relu':", "        dZ1 = (A2 - Y) @ W2.T * (Z1 > 0)", "    case 'tanh':", "        dZ1 = (A2 - Y) @ W2.T * (1 - A1 ** 2)",
-                "db1 = dZ1.mean(axis=0, keepdims=True)"), "*", oracle=f"np.sum((A2 - Y) @ W2.T * (1 - A1 ** 2), axis=0, keepdims=True) / m", style="match-act-b1-tanh-branch")
+                "db1 = dZ1.mean(axis=0, keepdims=True)"), "*", oracle="np.sum((A2 - Y) @ W2.T * (1 - A1 ** 2), axis=0, keepdims=True) / m", style="match-act-b1-tanh-branch")
 C(E, "w", N, J("dsig = lambda o: o * (1 - o)", "err = lambda o, t: o - t", "dw = err(O, t) * dsig(O) * x"), oracle=EW, style="lambdas-neuron-w")
 C(E, "w", N, J("dsig = lambda z: 1 / (1 + np.exp(-z)) * (1 - 1 / (1 + np.exp(-z)))", "dw = (O - t) * dsig(O) * x"), "*", oracle=None, style="lambdas-neuron-w-sigma-of-O",
   note="σ'(O) (σ of the output again) where σ'(z) = O(1 − O) belongs")

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, legacy44, legacy45, legacy46, legacy47, legacy48, names, textbox
+from derive.checker import cells, latexin, legacy43, legacy44, legacy45, legacy46, legacy47, legacy48, legacy49, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -185,6 +185,7 @@ def _read(
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
         # relu_grad(inp, out) sets inp.g of its argument)
+        text = legacy49.rewritten(text, frozenset(net.g.tensors), legacy49.pools_of(net.spec))  # heldcheck49: aliases, closures, conv windows …
         text = legacy48.rewritten(text)  # heldcheck48: einops, einsum '...', generators, try, %time, docstrings …
         text = legacy47.rewritten(text)  # heldcheck47: reduce, walrus, match, while, nested and keyword-only helpers …
         text = _gradient_attributes(net, cells.expand(cells.cjk_names_heldcheck41(text), frozenset(net.g.tensors)))
