@@ -142,7 +142,6 @@ class _Curried(ast.NodeTransformer):
         node = self.generic_visit(node)  # type: ignore[assignment]
         if node.keywords or not isinstance(node.func, (ast.Call, ast.Lambda)) and not (
             isinstance(node.func, ast.Name) and node.func.id in self.lams
-            and isinstance(self.lams[node.func.id].body, ast.Lambda)
         ):
             return node
         lam = self.resolve(node.func)
@@ -225,6 +224,24 @@ def _record_lists(stmts: list[ast.stmt]) -> list[ast.stmt]:
 _ADDS = ("operator.add", "np.add", "numpy.add", "add")
 
 
+def _pipeline(f: ast.expr, seq: ast.expr, init: ast.expr) -> ast.expr | None:
+    """``reduce(lambda acc, g: g(acc), [lambda a: …, …], x)``: each lambda applied in turn to x."""
+    if not (isinstance(f, ast.Lambda) and _simple_params(f) is not None and len(f.args.args) == 2
+            and isinstance(seq, (ast.List, ast.Tuple)) and seq.elts and all(isinstance(e, ast.Lambda) for e in seq.elts)):
+        return None
+    acc, g = (p.arg for p in f.args.args)
+    body = f.body
+    if not (isinstance(body, ast.Call) and isinstance(body.func, ast.Name) and body.func.id == g and not body.keywords
+            and len(body.args) == 1 and isinstance(body.args[0], ast.Name) and body.args[0].id == acc):
+        return None
+    out = init
+    for lam in seq.elts:
+        out = _applied(lam, [out])  # type: ignore[arg-type]
+        if out is None:
+            return None
+    return out
+
+
 def _reduces(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``reduce(add, <generator>)`` as ``sum(<generator>)``; ``reduce(f, parts)`` of a list name."""
     stores = _stores(stmts)
@@ -233,9 +250,11 @@ def _reduces(stmts: list[ast.stmt]) -> list[ast.stmt]:
     class Red(ast.NodeTransformer):
         def visit_Call(self, n: ast.Call) -> ast.AST:  # noqa: N802
             n = self.generic_visit(n)  # type: ignore[assignment]
-            if _dotted(n.func) not in ("reduce", "functools.reduce") or n.keywords or len(n.args) != 2:
+            if _dotted(n.func) not in ("reduce", "functools.reduce") or n.keywords or len(n.args) not in (2, 3):
                 return n
-            f, seq = n.args
+            f, seq = n.args[:2]
+            if len(n.args) == 3:
+                return _pipeline(f, seq, n.args[2]) or n
             if _dotted(f) in _ADDS and isinstance(seq, (ast.GeneratorExp, ast.ListComp)):
                 return ast.Call(ast.Name("sum", ast.Load()), [seq], [])
             if isinstance(seq, ast.Name) and seq.id in lists:
@@ -327,10 +346,12 @@ def _channel_name(name: str, index: tuple[int, ...], names: frozenset[str]) -> s
     return None
 
 
-def _channels(names: frozenset[str]):  # type: ignore[no-untyped-def]
-    """The pass splitting ``X[0, 1]`` and the answer's own element-wise arrays into channels."""
+def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-untyped-def]
+    """The pass splitting ``X[0, 1]`` and the answer's own element-wise arrays into channels
+    (``sizes``: the entries of a split tensor's channels together, ``A.size``/``A.numel()``)."""
 
     def run(stmts: list[ast.stmt]) -> list[ast.stmt]:
+        stmts = [_Sizes(sizes).visit(st) for st in stmts]
         stores = _stores(stmts)
         own: dict[str, ast.expr] = {}
 
@@ -355,6 +376,9 @@ def _channels(names: frozenset[str]):  # type: ignore[no-untyped-def]
                 return n
 
             def visit_Subscript(self, n: ast.Subscript) -> ast.AST:  # noqa: N802
+                summed = _summed_channel(n)
+                if self.index is None and summed is not None:
+                    return self.visit(summed)
                 if self.index is None and isinstance(n.value, ast.Name) and isinstance(n.ctx, ast.Load):
                     index = _index_of(n.slice)
                     if index is not None:
@@ -382,6 +406,155 @@ def _channels(names: frozenset[str]):  # type: ignore[no-untyped-def]
         return [st for st in out if not ((b := _bound(st)) and b[0] in own and b[0] not in read)]
 
     return run
+
+
+class _Sizes(ast.NodeTransformer):
+    """``A.size`` / ``A.numel()`` / ``np.size(A)`` of a split tensor as its number of entries."""
+
+    def __init__(self, sizes: dict[str, int]) -> None:
+        self.sizes = sizes
+
+    def visit_Attribute(self, n: ast.Attribute) -> ast.AST:  # noqa: N802
+        if n.attr == "size" and isinstance(n.value, ast.Name) and n.value.id in self.sizes and isinstance(n.ctx, ast.Load):
+            return ast.Constant(self.sizes[n.value.id])
+        return self.generic_visit(n)
+
+    def visit_Call(self, n: ast.Call) -> ast.AST:  # noqa: N802
+        f = n.func
+        if isinstance(f, ast.Attribute) and f.attr == "numel" and not n.args and not n.keywords and \
+                isinstance(f.value, ast.Name) and f.value.id in self.sizes:
+            return ast.Constant(self.sizes[f.value.id])
+        return self.generic_visit(n)
+
+
+def _summed_channel(n: ast.Subscript) -> ast.expr | None:
+    """``E.sum(axis=(0, 2, 3))[c]`` (a bias's gradient of one channel of an N C H W array) as
+    ``E[0, c].sum()`` (one example: the batch axis holds one entry on these networks, else the
+    channel name does not exist and the reader refuses it)."""
+    c = n.slice
+    call = n.value
+    if not (isinstance(c, ast.Constant) and isinstance(c.value, int) and not isinstance(c.value, bool)
+            and isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "sum"
+            and not call.args and len(call.keywords) == 1 and call.keywords[0].arg in ("axis", "dim")
+            and isinstance(call.keywords[0].value, ast.Tuple)
+            and [getattr(a, "value", None) for a in call.keywords[0].value.elts] == [0, 2, 3]):
+        return None
+    one = ast.Subscript(call.func.value, ast.Tuple([ast.Constant(0), ast.Constant(c.value)], ast.Load()), ast.Load())
+    return ast.Call(ast.Attribute(one, "sum", ast.Load()), [], [])
+
+
+def _lens(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``len(E.T)`` as ``E.T.shape[0]`` (the rows of the transpose: E's columns)."""
+
+    class Len(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:  # noqa: N802
+            n = self.generic_visit(n)  # type: ignore[assignment]
+            if isinstance(n.func, ast.Name) and n.func.id == "len" and len(n.args) == 1 and not n.keywords:
+                a = n.args[0]
+                if isinstance(a, ast.Attribute) and a.attr == "T" and _dotted(a.value):
+                    shape = ast.Attribute(a, "shape", ast.Load())
+                    return ast.Subscript(shape, ast.Constant(0), ast.Load())
+            return n
+
+    return [Len().visit(st) for st in stmts]
+
+
+def _size_walrus(test: ast.expr) -> ast.NamedExpr | None:
+    """``(m := X.shape[0]) > 0`` / ``(n := len(X)) >= 1``: a size (never 0 on a network) named."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.NamedExpr)):
+        return None
+    op, right = test.ops[0], test.comparators[0]
+    if not (isinstance(op, ast.Gt) and _num_is(right, 0) or isinstance(op, ast.GtE) and _num_is(right, 1)):
+        return None
+    value = test.left.value
+    shape = isinstance(value, ast.Subscript) and isinstance(value.value, ast.Attribute) and value.value.attr == "shape" \
+        and isinstance(value.value.value, ast.Name) and isinstance(value.slice, ast.Constant)
+    length = isinstance(value, ast.Call) and _dotted(value.func) == "len" and len(value.args) == 1 and \
+        isinstance(value.args[0], ast.Name)
+    return test.left if shape or length else None
+
+
+def _decided(subject: ast.expr, pattern: ast.pattern) -> bool | None:
+    """Does ``pattern`` match ``subject`` (True/False), or None where that depends on values."""
+    if isinstance(pattern, ast.MatchAs) and pattern.pattern is None and pattern.name is None:
+        return True
+    if isinstance(pattern, ast.MatchValue) and isinstance(pattern.value, ast.Constant):
+        if isinstance(subject, ast.Constant):
+            return subject.value == pattern.value.value and type(subject.value) is type(pattern.value.value)
+        return None
+    if isinstance(pattern, ast.MatchSequence) and isinstance(subject, ast.Tuple):
+        if len(pattern.patterns) != len(subject.elts) or any(isinstance(p, ast.MatchStar) for p in pattern.patterns):
+            return None
+        results = [_decided(e, p) for e, p in zip(subject.elts, pattern.patterns)]
+        if False in results:
+            return False
+        return None if None in results else True
+    return None
+
+
+def _statements_decided(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``if (m := X.shape[0]) > 0:`` (no ``else``) as ``m = X.shape[0]`` and its body; ``match`` on a
+    tuple with literals where each case is decided by the literals alone (``_`` for the rest)."""
+    out: list[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, ast.If) and not st.orelse:
+            named = _size_walrus(st.test)
+            if named is not None and isinstance(named.target, ast.Name):
+                out.append(ast.Assign([ast.Name(named.target.id, ast.Store())], named.value))
+                out.extend(_statements_decided(st.body))
+                continue
+        if isinstance(st, ast.Match) and isinstance(st.subject, ast.Tuple):
+            taken = None
+            for case in st.cases:
+                hit = _decided(st.subject, case.pattern) if case.guard is None else None
+                if hit is None:
+                    break
+                if hit:
+                    taken = case
+                    break
+            if taken is not None:
+                out.extend(_statements_decided(taken.body))
+                continue
+        out.append(st)
+    return out
+
+
+def _einsum_channels(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """``dW = np.einsum('ncpqij,nopq->ocij', sliding_window_view(X, (p, q), axis=(2, 3)), D)`` read
+    at ``dW[o, c]`` as ``correlate2d(X[0, c], D[0, o])`` (one example: a batch of more has no
+    channel names and is refused)."""
+    stores = _stores(stmts)
+    grads: dict[str, tuple[ast.expr, ast.expr]] = {}
+    out: list[ast.stmt] = []
+    for st in stmts:
+        b = _bound(st)
+        if b is not None and stores.get(b[0]) == 1 and isinstance(b[1], ast.Call) and \
+                _dotted(b[1].func).split(".")[-1] == "einsum" and len(b[1].args) == 3 and not b[1].keywords and \
+                isinstance(b[1].args[0], ast.Constant) and str(b[1].args[0].value).replace(" ", "") == "ncpqij,nopq->ocij":
+            w = b[1].args[1]
+            if isinstance(w, ast.Call) and _dotted(w.func).split(".")[-1] == "sliding_window_view" and len(w.args) == 2 and \
+                    [k.arg for k in w.keywords] == ["axis"] and isinstance(w.keywords[0].value, ast.Tuple) and \
+                    [getattr(a, "value", None) for a in w.keywords[0].value.elts] == [2, 3]:
+                grads[b[0]] = (w.args[0], b[1].args[2])
+                continue
+        out.append(st)
+    if not grads:
+        return stmts
+
+    class At(ast.NodeTransformer):
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:  # noqa: N802
+            if isinstance(n.value, ast.Name) and n.value.id in grads:
+                index = _index_of(n.slice)
+                if index is not None and len(index) == 2:
+                    x, d = grads[n.value.id]
+                    o, c = index
+                    at = lambda e, k: ast.Subscript(copy.deepcopy(e), ast.Tuple([ast.Constant(0), ast.Constant(k)], ast.Load()), ast.Load())  # noqa: E731
+                    return _corr(at(x, c), at(d, o))
+            return self.generic_visit(n)
+
+    done = [At().visit(st) for st in out]
+    left = {n.id for st in done for n in ast.walk(st) if isinstance(n, ast.Name) and n.id in grads}
+    return stmts if left else done
 
 
 def _window_of(e: ast.expr, windows: dict[str, ast.expr]) -> ast.expr | None:
@@ -567,12 +740,20 @@ def _pools(pools: dict[str, tuple[str, int]]):  # type: ignore[no-untyped-def]
 _TRIGGER = re.compile(
     r"=\s*(?:np|numpy|torch|cp|cupy|jnp|tf|F|signal|scipy|math)\.[\w.]+\s*$|=\s*(?:cp|cupy|np)\s*$|get_array_module|getLogger|"
     r"lambda[^:\n]*:\s*\(?\s*lambda|return\s+lambda|NamedTuple|reduce\(|\.stack\(|\[\s*\d+\s*(?:,\s*\d+\s*)*\]|"
-    r"sliding_window_view|as_strided|\.unfold\(|convolve|kron\(|\.repeat\(|\)\(",
+    r"sliding_window_view|as_strided|\.unfold\(|convolve|kron\(|\.repeat\(|\)\(|\.size\b|\.numel\(|len\([^()]*\.T\)|:=|^\s*match\b",
     re.M,
 )
 
 
-def rewritten(text: str, names: frozenset[str] = frozenset(), pools: dict[str, tuple[str, int]] | None = None) -> str:
+def triggered(text: str) -> bool:
+    """Might :func:`rewritten` change ``text``?"""
+    return isinstance(text, str) and _TRIGGER.search(text) is not None
+
+
+def rewritten(
+    text: str, names: frozenset[str] = frozenset(), pools: dict[str, tuple[str, int]] | None = None,
+    sizes: dict[str, int] | None = None,
+) -> str:
     """``text`` with the spellings of the module docstring rewritten (``names``: the network's
     tensor names, which tell a convolution's split channels; ``pools``: its max pools, P → (A, k)),
     unparsed; ``text`` itself when none applies or it is not Python."""
@@ -580,7 +761,8 @@ def rewritten(text: str, names: frozenset[str] = frozenset(), pools: dict[str, t
         return text
     return rewritten_by(
         text,
-        lambda stmts: in_order(stmts, _aliases, _curried, _record_lists, _reduces, _stacks, _channels(names),
+        lambda stmts: in_order(stmts, _aliases, _statements_decided, _curried, _record_lists, _reduces, _lens, _stacks,
+                               _einsum_channels, _channels(names, dict(sizes or {})),
                                _convolutions, _pools(dict(pools or {}))),
     )
 
@@ -597,4 +779,25 @@ def pools_of(spec) -> dict[str, tuple[str, int]]:  # type: ignore[no-untyped-def
             value = getattr(k, "value", None)
             if value is not None and value == int(value) and set(kw) <= {"k"}:
                 out[name] = (args[0].id, int(value))
+    return out
+
+
+def split_sizes(names: Iterable[str], shapes: dict[str, tuple[int, ...]]) -> dict[str, int]:
+    """The entries of each tensor derive splits into channels (``A`` → the entries of ``A0``,
+    ``A1``, …), from the split names' shapes (``shapes`` holds only whole-number shapes): a base
+    that is itself a name, or with fewer than two channels of one shape, is left out."""
+    names = set(names)
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        base = name.rstrip("0123456789")
+        if base and base != name and base not in names:
+            groups.setdefault(base, []).append(name)
+    out: dict[str, int] = {}
+    for base, split in groups.items():
+        if len(split) < 2 or not all(k in shapes for k in split) or len({shapes[k] for k in split}) != 1:
+            continue
+        n = 1
+        for d in shapes[split[0]]:
+            n *= d
+        out[base] = n * len(split)
     return out
