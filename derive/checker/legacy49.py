@@ -140,7 +140,7 @@ class _Curried(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802
         node = self.generic_visit(node)  # type: ignore[assignment]
-        if node.keywords or not isinstance(node.func, (ast.Call, ast.Lambda)) and not (
+        if node.keywords or not isinstance(node.func, ast.Call) and not (  # a lambda called where it is written: legacy47's
             isinstance(node.func, ast.Name) and node.func.id in self.lams
         ):
             return node
@@ -258,12 +258,14 @@ def _reduces(stmts: list[ast.stmt]) -> list[ast.stmt]:
             if _dotted(f) in _ADDS and isinstance(seq, (ast.GeneratorExp, ast.ListComp)):
                 return ast.Call(ast.Name("sum", ast.Load()), [seq], [])
             if isinstance(seq, ast.Name) and seq.id in lists:
+                inlined.add(seq.id)
                 return ast.Call(n.func, [f, copy.deepcopy(lists[seq.id])], [])
             return n
 
+    inlined: set[str] = set()
     out = [Red().visit(st) for st in stmts]
     read = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-    return [st for st in out if not ((b := _bound(st)) and b[0] in lists and b[0] not in read)]
+    return [st for st in out if not ((b := _bound(st)) and b[0] in inlined and b[0] not in read)]
 
 
 def _axis0(call: ast.Call) -> bool:
@@ -354,6 +356,7 @@ def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-
         stmts = [_Sizes(sizes).visit(st) for st in stmts]
         stores = _stores(stmts)
         own: dict[str, ast.expr] = {}
+        split: set[str] = set()  # the own arrays read at a channel
 
         class Split(ast.NodeTransformer):
             def __init__(self, index: tuple[int, ...] | None = None) -> None:
@@ -389,6 +392,7 @@ def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-
                             inner = Split(index)
                             done = inner.visit(copy.deepcopy(own[n.value.id]))
                             if not inner.failed:
+                                split.add(n.value.id)
                                 return ast.copy_location(done, n)
                 return self.generic_visit(n)
 
@@ -403,7 +407,7 @@ def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-
                 own[b[0]] = b[1]
             out.append(new)
         read = {n.id for st in out for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        return [st for st in out if not ((b := _bound(st)) and b[0] in own and b[0] not in read)]
+        return [st for st in out if not ((b := _bound(st)) and b[0] in split and b[0] not in read)]
 
     return run
 
