@@ -42,21 +42,10 @@ import re
 from collections.abc import Iterable
 
 from derive.checker.asttools import Subst, in_order, rewritten_by, subst
+from derive.checker.legacy48 import _call_name as _dotted  # torch.nn.functional.relu → its dotted name
 
 _MODULES = frozenset({"np", "numpy", "torch", "cp", "cupy", "jnp", "tf", "F", "signal", "scipy", "math", "nn"})
 _LOGGERS = re.compile(r"^(?:logging\.getLogger|logging\.Logger)$")
-
-
-def _dotted(node: ast.AST) -> str:
-    """``torch.nn.functional.relu`` → its dotted name; "" for anything else."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return ""
 
 
 def _stores(stmts: Iterable[ast.stmt]) -> dict[str, int]:
@@ -612,7 +601,7 @@ def _flipped(d: ast.expr) -> ast.expr | None:
         return d.value
     if isinstance(d, ast.Call) and not d.keywords:
         name = _dotted(d.func)
-        if name in ("np.flip", "numpy.flip", "np.flipud.fliplr") and len(d.args) == 1:
+        if name in ("np.flip", "numpy.flip") and len(d.args) == 1:
             return d.args[0]
         if name in ("np.rot90", "numpy.rot90") and len(d.args) == 2 and _num_is(d.args[1], 2):
             return d.args[0]
