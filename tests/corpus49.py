@@ -53,28 +53,13 @@ MG = _spec("hn48_mgu_two_steps_numpy_cn")
 C = corpus_common.adder(_rows, lambda: _round)  # noqa: N816
 
 
-def J(*lines: str) -> str:  # noqa: N802
-    """A script, one argument a line."""
-    return "\n".join(lines)
-
-
 T, E, CH, M, MW, R = "tiny-mlp", "neuron", "chain", "mlp-bce", "mlp-bce-weighted", "relu-mlp"
 S, B, R2, A = "softmax-regression", "batchnorm", "rnn", "attention"
 
-# ---- oracles (PyTorch float64, tests/check_oracle.py)
-from corpus20 import B1R, B2R, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R, WDZ  # noqa: E402
-from corpus22 import AT_DO, BN_DY, R2_D1, R2_D2  # noqa: E402
-
-DZ1 = "((A2 - Y) @ W2.T * (Z1 > 0))"
-WW2 = f"A1.T @ {WDZ} / m"
-WB2 = f"np.sum({WDZ}, axis=0, keepdims=True) / m"
-WW1 = f"X.T @ ({WDZ} @ W2.T * (Z1 > 0)) / m"
-RWH = f"h_1.T @ {R2_D2} + h_0.T @ {R2_D1}"
-RWX = f"x_2.T @ {R2_D2} + x_1.T @ {R2_D1}"
-RB = f"np.sum({R2_D2} + {R2_D1}, axis=0, keepdims=True)"
-AWV = f"X.T @ (A.T @ {AT_DO})"
-BG = f"np.sum({BN_DY} * Z_hat, axis=0, keepdims=True)"
-BBETA = f"np.sum({BN_DY}, axis=0, keepdims=True)"
+# ---- oracles (PyTorch float64, tests/check_oracle.py): corpus 48's, and its script helper J
+from corpus20 import B1R, B2R, EW, RW1, RW2, SB, SW, TW1, TW2, W1R, W2R  # noqa: E402
+from corpus22 import R2_D1, R2_D2  # noqa: E402
+from corpus48 import AWV, BBETA, BG, DZ1, RB, RWH, RWX, WB2, WW1, WW2, J  # noqa: E402
 
 # ---- course oracles (NumPy over the spec's own tensors, tests/corpus_common.course_oracle_ok)
 SIG = "(1 / (1 + np.exp(-{})))"
