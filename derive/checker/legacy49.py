@@ -341,7 +341,7 @@ def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-
     """The pass splitting ``X[0, 1]`` and the answer's own element-wise arrays into channels
     (``sizes``: the entries of a split tensor's channels together, ``A.size``/``A.numel()``)."""
 
-    def run(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    def run(stmts: list[ast.stmt]) -> list[ast.stmt]:  # only split tensors (``sizes``), never the answer's own names
         stmts = [_Sizes(sizes).visit(st) for st in stmts]
         stores = _stores(stmts)
         own: dict[str, ast.expr] = {}
@@ -360,7 +360,7 @@ def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-
                     done = inner.visit(copy.deepcopy(own[n.id]))
                     self.failed |= inner.failed
                     return done
-                got = _channel_name(n.id, self.index, names)
+                got = None if n.id in stores or n.id not in sizes else _channel_name(n.id, self.index, names)
                 if got is not None:
                     return ast.Name(got, ast.Load())
                 if n.id in names and n.id not in ("np", "torch"):
@@ -374,7 +374,7 @@ def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-
                 if self.index is None and isinstance(n.value, ast.Name) and isinstance(n.ctx, ast.Load):
                     index = _index_of(n.slice)
                     if index is not None:
-                        got = _channel_name(n.value.id, index, names)
+                        got = None if n.value.id in stores or n.value.id not in sizes else _channel_name(n.value.id, index, names)
                         if got is not None:
                             return ast.Name(got, ast.Load())
                         if n.value.id in own:
@@ -390,7 +390,7 @@ def _channels(names: frozenset[str], sizes: dict[str, int]):  # type: ignore[no-
             new = Split().visit(st)
             b = _bound(new)
             if b is not None and stores.get(b[0]) == 1 and _elementwise(b[1]) and any(
-                isinstance(x, ast.Name) and x.id not in names and any(k.startswith(x.id) and k[len(x.id):].isdigit() for k in names)
+                isinstance(x, ast.Name) and x.id in sizes and x.id not in stores
                 for x in ast.walk(b[1])
             ):
                 own[b[0]] = b[1]
