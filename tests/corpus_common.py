@@ -78,6 +78,19 @@ def _course_spec_and_point(path: str) -> tuple[Any, Any]:
     return s, so.numeric.example_point(so.derive(s).graph)
 
 
+def _channel_of(wrt: str, ns: dict) -> tuple[str, tuple[int, ...]]:
+    """``wrt`` as a name of the spec's namespace and the index of its entry: a convolution's
+    channels are split by derive into names of their own (``W01`` is ``W[0, 1]``, ``b0`` is
+    ``b[0]``: one digit an axis from the first); any other name is itself, the whole tensor."""
+    if wrt in ns:
+        return wrt, ()
+    base = wrt.rstrip("0123456789")
+    digits = wrt[len(base):]
+    if base in ns and digits:
+        return base, tuple(int(d) for d in digits)
+    return wrt, ()
+
+
 def course_oracle_ok(case: dict) -> bool:
     """Is the NumPy expression ``case["oracle"]`` ∂L/∂wrt on the course network, with the
     spec's own [forward] text run in PyTorch float64 at the example point (tests/spelled_oracle.py)?"""
@@ -94,7 +107,7 @@ def course_oracle_ok(case: dict) -> bool:
     so._NUMPY_SPEC[0] = so.dialect_of(texts) == "np"
     dtype = torch.get_default_dtype()
     torch.set_default_dtype(torch.float64)  # a spec's torch.ones(…) is float64, as in derive
-    wrt = case["wrt"]
+    wrt, channel = _channel_of(case["wrt"], ns)
     if isinstance(ns.get(wrt), torch.Tensor) and not ns[wrt].requires_grad:  # an input
         ns[wrt] = ns[wrt].detach().clone().requires_grad_(True)
     try:
@@ -114,7 +127,7 @@ def course_oracle_ok(case: dict) -> bool:
     env = {k: v.detach().numpy() for k, v in ns.items() if isinstance(v, torch.Tensor)}
     env.update({k: int(v) for k, v in s.dims.items()})
     env.update(so.constant_values(raw.get("constants") or {}, s.dims))
-    want = ns[wrt].grad.numpy()
+    want = ns[wrt].grad.numpy()[channel]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         got = eval(case["oracle"], {"np": np, "sigmoid": lambda z: 1 / (1 + np.exp(-z))}, env)  # noqa: S307
@@ -173,7 +186,7 @@ ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "co
          "corpus36", "corpus36t", "corpus37", "corpus37t", "corpus38", "corpus38t", "corpus39",
          "corpus39t", "corpus40", "corpus40t", "corpus41", "corpus41t", "corpus42", "corpus42t", "corpus43", "corpus43t",
          "corpus44", "corpus44t", "corpus45", "corpus45t", "corpus46", "corpus46t",
-         "corpus47", "corpus47t", "corpus48", "corpus48t")
+         "corpus47", "corpus47t", "corpus48", "corpus48t", "corpus49", "corpus49t")
 
 
 # corpora written at the same time by two helpers (rounds 34, 35 and 36: code and LaTeX/numbers): neither
@@ -191,7 +204,8 @@ SIBLINGS = {"corpus34": "corpus34t", "corpus34t": "corpus34", "corpus35": "corpu
             "corpus45": "corpus45t", "corpus45t": "corpus45",
             "corpus46": "corpus46t", "corpus46t": "corpus46",
             "corpus47": "corpus47t", "corpus47t": "corpus47",
-            "corpus48": "corpus48t", "corpus48t": "corpus48"}
+            "corpus48": "corpus48t", "corpus48t": "corpus48",
+            "corpus49": "corpus49t", "corpus49t": "corpus49"}
 
 
 def before(name: str) -> tuple[str, ...]:

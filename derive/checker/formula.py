@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, legacy44, legacy45, legacy46, legacy47, legacy48, names, textbox
+from derive.checker import cells, latexin, legacy43, legacy44, legacy45, legacy46, legacy47, legacy48, legacy49, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -166,6 +166,16 @@ def _flat_answer(net: Net, text: str) -> str | None:
     return "\n".join([*lines[:-1], ast.unparse(tree)])
 
 
+def _legacy49(net: Net, text: str) -> str:
+    """legacy49's rewrites with what they need of the network: its tensor names, max pools and the
+    entries of each tensor split into channels."""
+    if not legacy49.triggered(text):
+        return text
+    shapes = {k: tuple(int(d) for d in t.shape) for k, t in net.g.tensors.items() if all(str(d).isdigit() for d in t.shape)}
+    sizes = legacy49.split_sizes(net.g.tensors, shapes)
+    return legacy49.rewritten(text, frozenset(net.g.tensors), legacy49.pools_of(net.spec), sizes)
+
+
 def _read(
     net: Net, text: str, latex: bool, wrt: str | None = None
 ) -> tuple[ex.Node, str | None, str]:
@@ -185,6 +195,7 @@ def _read(
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
         # relu_grad(inp, out) sets inp.g of its argument)
+        text = _legacy49(net, text)  # heldcheck49: aliases, closures, a convolution's channels and windows …
         text = legacy48.rewritten(text)  # heldcheck48: einops, einsum '...', generators, try, %time, docstrings …
         text = legacy47.rewritten(text)  # heldcheck47: reduce, walrus, match, while, nested and keyword-only helpers …
         text = _gradient_attributes(net, cells.expand(cells.cjk_names_heldcheck41(text), frozenset(net.g.tensors)))
