@@ -74,6 +74,23 @@ class _Multi:
         self.maps = maps
 
 
+class _Flat:
+    """shape49: the channel maps flattened in PyTorch's order (channel after channel, each map row
+    by row): a row ``[1, C·H·W]`` (``torch.flatten(A, 1)``, ``nn.Flatten()``, ``A.view(1, -1)``) or a
+    1-D vector (``A.flatten()``, ``A.reshape(-1)``); read only as the left factor of a linear layer,
+    which is the sum over channels of each map's flattened row times its block of rows of the
+    weight."""
+
+    def __init__(self, maps: list[ast.expr], row: bool) -> None:
+        self.maps, self.row = maps, row
+
+
+_FLATTENS = frozenset({"flatten", "reshape", "view", "ravel"})
+_FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel"})
+_FLATTEN_MODULES = frozenset({"nn.Flatten", "torch.nn.Flatten"})
+_EINSUMS = frozenset({"torch.einsum", "np.einsum", "numpy.einsum"})
+
+
 def _name(base: str, *index: int) -> str:
     return base + "".join(str(i) for i in index)
 
@@ -101,14 +118,26 @@ class _Reader:
         self.lines: dict[str, tuple[int, str]] = {}  # a multi-channel [forward] line → (channels, layout)
         self.where = ""
         self.one_d: set[str] = set()  # names declared 1-D ([n]) in [inputs]/[params]
+        self.flats: dict[str, _Flat] = {}  # shape49: a [forward] line whose value is flattened maps
+        self.pending: list[tuple[str, ast.expr]] = []  # shape49: a flattened map named on a line first
+        self.key = ""  # the [forward] line being read
+        self.sep: dict[str, str] = {}  # shape49: "_" between a name and its channel index on a clash
+        self.declared: dict[str, list[Any]] = {}  # shape49: [inputs]/[params] shapes as written
         self.scalars: set[str] = set(self.dims)  # names of one number
         for table in ("inputs", "params", "constants"):
             entries = data.get(table)
             for key, shape in (entries.items() if isinstance(entries, dict) else ()):
+                if isinstance(shape, list):
+                    self.declared[key] = shape
                 if table == "constants" or shape == []:
                     self.scalars.add(key)
                 elif isinstance(shape, list) and len(shape) == 1:
                     self.one_d.add(key)
+
+    def nm(self, base: str, *index: int) -> str:
+        """The 2-D map of ``base`` at ``index`` (``K01``); ``K_01`` when the spec already uses one
+        of the plain names (shape49: a conv bias ``b`` beside a layer bias ``b1``)."""
+        return _name(base + self.sep.get(base, ""), *index)
 
     # ---- sizes
     def size(self, d: Any) -> int | None:
@@ -128,14 +157,17 @@ class _Reader:
     # ---- one expression
     def value(self, node: ast.AST) -> ast.expr | _Multi:
         if isinstance(node, ast.Name):
+            if node.id in self.flats:
+                f = self.flats[node.id]
+                return _Flat([copy.deepcopy(m) for m in f.maps], f.row)
             if node.id in self.lines:
                 n, layout = self.lines[node.id]
-                return self.multi_layout(_Multi([ast.Name(_name(node.id, o), ast.Load()) for o in range(n)]), layout)
+                return self.multi_layout(_Multi([ast.Name(self.nm(node.id, o), ast.Load()) for o in range(n)]), layout)
             if node.id in self.tensors:
                 layout, n = self.tensors[node.id]
                 if layout in ("oikk", "kkio"):
                     raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_kernel_use"))
-                return self.multi_layout(_Multi([ast.Name(_name(node.id, c), ast.Load()) for c in range(n)]), "c" if layout == "chw" else layout)
+                return self.multi_layout(_Multi([ast.Name(self.nm(node.id, c), ast.Load()) for c in range(n)]), "c" if layout == "chw" else layout)
             if node.id in self.bias:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_bias_use"))
             return node
@@ -145,6 +177,8 @@ class _Reader:
             return self.subscript(node)
         if isinstance(node, ast.BinOp):
             left, right = self.value(node.left), self.value(node.right)
+            if isinstance(left, _Flat) and isinstance(node.op, ast.MatMult) and not isinstance(right, (_Multi, _Flat)):
+                return self.flat_times(node, left, right)
             return self.zipped(node, [left, right], lambda a: ast.BinOp(a[0], node.op, a[1]))
         if isinstance(node, ast.UnaryOp):
             inner = self.value(node.operand)
@@ -152,19 +186,21 @@ class _Reader:
         for field, old in ast.iter_fields(node):
             if isinstance(old, ast.expr):
                 new = self.value(old)
-                if isinstance(new, _Multi):
+                if isinstance(new, (_Multi, _Flat)):
                     raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
                 setattr(node, field, new)
             elif isinstance(old, list):
                 for i, item in enumerate(old):
                     if isinstance(item, ast.expr):
                         new = self.value(item)
-                        if isinstance(new, _Multi):
+                        if isinstance(new, (_Multi, _Flat)):
                             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
                         old[i] = new
         return node
 
     def zipped(self, node: ast.AST, parts: list[Any], make) -> ast.expr | _Multi:
+        if any(isinstance(p, _Flat) for p in parts):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         counts = {len(p.maps) for p in parts if isinstance(p, _Multi)}
         if not counts:
             return make(parts)
@@ -191,6 +227,8 @@ class _Reader:
 
     def subscript(self, node: ast.Subscript) -> ast.expr | _Multi:
         inner = self.value(node.value)
+        if isinstance(inner, _Flat):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         if not isinstance(inner, _Multi):
             node.value = inner
             node.slice = self.value(node.slice)  # type: ignore[assignment]
@@ -221,6 +259,29 @@ class _Reader:
 
     def call(self, node: ast.Call) -> ast.expr | _Multi:
         name, leaf = dotted(node.func), _leaf(node)
+        if isinstance(node.func, ast.Call) and dotted(node.func.func) in _FLATTEN_MODULES and len(node.args) == 1:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # nn.Flatten()(A): start_dim=1 unless said otherwise
+                made = node.func
+                start = made.args[0] if made.args else next((k.value for k in made.keywords if k.arg == "start_dim"), ast.Constant(1))
+                if _int(start) != 1 or len(made.args) > 1 or any(k.arg != "start_dim" for k in made.keywords):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+                return self.flattened(node, inner, "axis1")
+            node.args = [inner]
+        if name in _EINSUMS:
+            mixed = self.einsum(node)
+            if mixed is not None:
+                return mixed
+        if name in _FLATTEN_CALLS and node.args:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):
+                return self.flattened(node, inner, self.flatten_form(leaf, node.args[1:], node.keywords, node))
+            node.args[0] = inner
+        if leaf == "linear" and node.args:
+            first = self.value(node.args[0])
+            if isinstance(first, _Flat):
+                return self.flat_linear(node, first)
+            node.args[0] = first
         if name in _TORCH or name in _TF:
             conv = self.conv(node, name in _TF)
             if conv is not None:
@@ -229,6 +290,10 @@ class _Reader:
         root = dotted(node.func.value).split(".")[0] if isinstance(node.func, ast.Attribute) else ""
         if isinstance(node.func, ast.Attribute) and (not root or root in self.lines or root in self.tensors):
             obj = self.value(node.func.value)
+            if isinstance(obj, _Flat):
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+            if isinstance(obj, _Multi) and leaf in _FLATTENS:
+                return self.flattened(node, obj, self.flatten_form(leaf, node.args, node.keywords, node))
             if isinstance(obj, _Multi):
                 if node.args or node.keywords:
                     if leaf in _SUMS | _MEANS:
@@ -249,6 +314,8 @@ class _Reader:
             for k, v in kws:
                 k.value = v  # type: ignore[assignment]
             return node
+        if any(isinstance(a, _Flat) for a in args) or any(isinstance(v, _Flat) for _, v in kws):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         if any(isinstance(v, _Multi) for _, v in kws):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_keyword"))
         if leaf in _SUMS | _MEANS and (len(args) > (2 if leaf in _LOSS_PAIRS else 1) or any(k.arg not in ("reduction",) for k in node.keywords)):
@@ -265,6 +332,146 @@ class _Reader:
         if leaf in _ELEMENTWISE:
             return self.zipped(node, args, lambda a: ast.Call(copy.deepcopy(node.func), a, copy.deepcopy(node.keywords)))
         raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_call", x=name or leaf))
+
+    # ---- shape49: the maps flattened into a linear layer; a 1×1 convolution written with einsum
+    def flatten_form(self, leaf: str, args: list[ast.expr], keywords: list[ast.keyword], node: ast.AST) -> str:
+        """How ``leaf`` (flatten/ravel/reshape/view) flattens: ``"all"`` (1-D), ``"axis1"`` (every axis
+        from 1: ``flatten(1)``), ``"row"`` (``reshape(1, -1)``), ``"batch"`` (``view(A.size(0), -1)``)."""
+        if leaf in ("flatten", "ravel"):
+            given = [*args, *(k.value for k in keywords if k.arg == "start_dim")]
+            if len(given) + len([k for k in keywords if k.arg != "start_dim"]) > 1:
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+            start = _int(given[0]) if given else 0
+            if start in (0, 1):
+                return "all" if start == 0 else "axis1"
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        sizes = list(args)
+        sizes += [k.value for k in keywords if k.arg in ("shape", "newshape")]
+        if len(sizes) == 1 and isinstance(sizes[0], (ast.Tuple, ast.List)):
+            sizes = list(sizes[0].elts)
+        if len(sizes) == 1 and _int(sizes[0]) == -1:
+            return "all"
+        if len(sizes) == 2 and _int(sizes[1]) == -1:
+            first = sizes[0]
+            if _int(first) == 1:
+                return "row"
+            if self.batch_size(first):
+                return "batch"
+        raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+
+    @staticmethod
+    def batch_size(node: ast.AST) -> bool:
+        """``A.size(0)``, ``A.shape[0]``, ``len(A)``: the batch axis's size."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "size" and len(node.args) == 1:
+            return _int(node.args[0]) == 0
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "shape":
+            return _int(node.slice) == 0
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1
+
+    def flattened(self, node: ast.AST, m: _Multi, form: str) -> _Flat:
+        lay = getattr(m, "layout", "c")
+        if lay == "nhwc":  # TF's reshape/Flatten of NHWC interleaves the channels entry by entry
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_nhwc"))
+        if form in ("axis1", "batch") and lay != "nchw":  # of [C, H, W]: a [C, H·W] matrix
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        maps: list[ast.expr] = []
+        for c, e in enumerate(m.maps):
+            if not isinstance(e, ast.Name):  # reshape() of an expression: the map named on a line first
+                name = f"{self.key}c{c}"
+                self.pending.append((name, e))
+                e = ast.Name(name, ast.Load())
+            maps.append(e)
+        return _Flat(maps, form != "all")
+
+    def declared_2d(self, node: ast.AST, w: ast.AST, dims: tuple[int, ...]) -> tuple[str, list[int]]:
+        if not isinstance(w, ast.Name) or w.id not in self.declared or len(self.declared[w.id]) not in dims:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_weight"))
+        sizes = [self.size(d) for d in self.declared[w.id]]
+        if None in sizes:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_weight"))
+        return w.id, sizes  # type: ignore[return-value]
+
+    def blocks(self, node: ast.AST, total: int, n: int) -> list[tuple[int, int]]:
+        if total % n:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_size", total=total, n=n))
+        k = total // n
+        return [(c * k, (c + 1) * k) for c in range(n)]
+
+    def flat_times(self, node: ast.BinOp, flat: _Flat, right: ast.AST) -> ast.expr:
+        """``flat @ W`` (W [C·H·W, k] or 1-D), ``flat @ W.T`` (W [k, C·H·W], nn.Linear's): the sum over
+        channels of each map's flattened row times its block of W."""
+        t = isinstance(right, ast.Attribute) and right.attr == "T"
+        w, sizes = self.declared_2d(node, right.value if t else right, (2,) if t else (1, 2))  # type: ignore[attr-defined]
+        if flat.row and len(sizes) == 1:  # [1, n] @ [n] is PyTorch's 1-D [1], not a number
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+        total = sizes[1] if t else sizes[0]
+        flat_form = "reshape(1, -1)" if flat.row else "reshape(-1)"
+        terms = []
+        for m, (a, b) in zip(flat.maps, self.blocks(node, total, len(flat.maps)), strict=True):
+            block = f"{w}[:, {a}:{b}].T" if t else f"{w}[{a}:{b}, :]" if len(sizes) == 2 else f"{w}[{a}:{b}]"
+            terms.append(ast.parse(f"{m.id}.{flat_form} @ {block}", mode="eval").body)  # type: ignore[attr-defined]
+        return self.reduced(terms, False)
+
+    def flat_linear(self, node: ast.Call, flat: _Flat) -> ast.expr:
+        """``F.linear(flat, W, b)`` of a weight [k, C·H·W]: Σ_c F.linear(map_c row, W's block) + b."""
+        bias = node.args[2] if len(node.args) > 2 else next((k.value for k in node.keywords if k.arg == "bias"), None)
+        if len(node.args) < 2 or len(node.args) > 3 or not flat.row or any(k.arg != "bias" for k in node.keywords):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+        w, sizes = self.declared_2d(node, node.args[1], (2,))
+        fn = ast.unparse(node.func)
+        terms = [
+            ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {a}:{b}])", mode="eval").body  # type: ignore[attr-defined]
+            for m, (a, b) in zip(flat.maps, self.blocks(node, sizes[1], len(flat.maps)), strict=True)
+        ]
+        total = self.reduced(terms, False)
+        if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
+            b = self.value(bias)
+            if isinstance(b, (_Multi, _Flat)):
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+            total = ast.BinOp(total, ast.Add(), b)
+        return total
+
+    def einsum(self, node: ast.Call) -> _Multi | None:
+        """A 1×1 convolution (channel mixing) written with einsum — ``'oc,nchw->nohw'``,
+        ``'chw,oc->ohw'``: output map o = Σ_c W[o, c]·X_c; ``None`` when no operand has channels."""
+        ops_ = node.args[1:]
+        if len(ops_) == 1 and isinstance(ops_[0], (ast.List, ast.Tuple)):
+            ops_ = list(ops_[0].elts)
+        if not any(isinstance(a, ast.Name) and a.id in self.tensors for a in ops_):
+            return None
+        text = ast.unparse(node)
+        first = node.args[0] if node.args else None
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)) or len(ops_) != 2 or node.keywords:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        subs = first.value.replace(" ", "")
+        if "->" not in subs or subs.count(",") != 1:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        ins, out = subs.split("->")
+        letters = ins.split(",")
+        xi = next((i for i, a in enumerate(ops_) if isinstance(a, ast.Name) and a.id in self.tensors), 0)
+        x, w = ops_[xi], ops_[1 - xi]
+        xs, ws = letters[xi], letters[1 - xi]
+        layout, n = self.tensors[x.id]  # type: ignore[attr-defined]
+        if layout not in ("nchw", "chw") or not isinstance(w, ast.Name) or w.id in self.tensors:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        ch = xs[1] if layout == "nchw" else xs[0]
+        if len(xs) != (4 if layout == "nchw" else 3) or len(set(xs)) != len(xs) or len(ws) != 2 or ch not in ws or ws[0] == ws[1]:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        o = ws[1 - ws.index(ch)]
+        shape = self.declared.get(w.id, [])
+        sizes = [self.size(d) for d in shape]
+        if o in xs or out != xs.replace(ch, o) or len(sizes) != 2 or None in sizes:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        if sizes[ws.index(ch)] != n:
+            raise self.refuse(text, catalog.said("spec.shape48.w_mismatch", a=n, b=sizes[ws.index(ch)]))
+        maps = []
+        for oo in range(sizes[ws.index(o)]):
+            terms = []
+            for c in range(n):
+                entry = f"{w.id}[{oo}, {c}]" if ws.index(o) == 0 else f"{w.id}[{c}, {oo}]"
+                terms.append(ast.parse(f"{entry} * {self.nm(x.id, c)}", mode="eval").body)  # type: ignore[attr-defined]
+            maps.append(self.reduced(terms, False))
+        return self.multi_layout(_Multi(maps), "nchw" if layout == "nchw" else "c")
 
     def reduced(self, parts: list[ast.expr], mean: bool) -> ast.expr:
         total: ast.expr = parts[0]
@@ -324,7 +531,7 @@ class _Reader:
         b_names: list[ast.expr | None] = [None] * outs
         if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
             if isinstance(bias, ast.Name) and self.bias.get(bias.id) == outs:
-                b_names = [ast.Name(_name(bias.id, o), ast.Load()) for o in range(outs)]
+                b_names = [ast.Name(self.nm(bias.id, o), ast.Load()) for o in range(outs)]
             else:
                 raise self.refuse(text, catalog.said("spec.shape48.w_bias"))
         kept = [kw for kw in node.keywords if kw.arg not in ("bias", "groups", "dilation", "dilations")]
@@ -332,11 +539,11 @@ class _Reader:
         for o in range(outs):
             total: ast.expr | None = None
             for c in range(c_in):
-                kname = _name(k, o, c)
+                kname = self.nm(k, o, c)
                 if tf:
-                    one = f"tf.nn.conv2d({x}{c}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
+                    one = f"tf.nn.conv2d({self.nm(x, c)}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
                 else:
-                    one = f"F.conv2d({x}{c}[None, None], {kname}[None, None])[0, 0]"
+                    one = f"F.conv2d({self.nm(x, c)}[None, None], {kname}[None, None])[0, 0]"
                 term = ast.parse(one, mode="eval").body
                 term.value.args.extend(copy.deepcopy(rest))  # type: ignore[attr-defined]
                 term.value.keywords.extend(copy.deepcopy(kept))  # type: ignore[attr-defined]
@@ -415,7 +622,7 @@ class _Reader:
     def expand(self) -> dict[str, Any] | None:
         forward = self.data.get("forward")
         said = " ".join(str(v) for v in forward.values()) if isinstance(forward, dict) else ""
-        if not any(w in said for w in ("conv", "correlate", "pool")):
+        if not any(w in said for w in ("conv", "correlate", "pool", "einsum")):
             return None  # not a convolution: the reader's own refusal of 3-/4-D tensors
         self.shapes()
         if not self.tensors:
@@ -427,6 +634,12 @@ class _Reader:
                     raise self.refuse(key, catalog.said("spec.shape48.w_too_many", c=c, m=MAX_CHANNELS))
         data = dict(self.data)
         taken = {k for t in ("inputs", "params", "constants", "forward", "dims") if isinstance(data.get(t), dict) for k in data[t]}
+        for key, (layout, n) in self.tensors.items():  # shape49: K_01 when the spec already has K01
+            if any(self.nm(key, *i) in taken for i, _ in self.planes(layout, n, [0, 0, 0, 0])):
+                self.sep[key] = "_"
+        for key, n in self.bias.items():
+            if any(self.nm(key, o) in taken for o in range(n)):
+                self.sep[key] = "_"
         out_fwd: dict[str, Any] = {}
         forward = data.get("forward") if isinstance(data.get("forward"), dict) else {}
         last = list(forward)[-1] if forward else None
@@ -440,13 +653,25 @@ class _Reader:
             except SyntaxError:
                 out_fwd[key] = text
                 continue
+            self.key, self.pending = key, []
             got = self.value(tree.body)
+            for name, e in self.pending:  # shape49: a flattened map's expression on a line of its own
+                if name in taken:
+                    raise self.refuse(name, catalog.said("spec.shape48.w_taken", x=name))
+                out_fwd[name] = ast.unparse(e)
+            if isinstance(got, _Flat):
+                if key == last:
+                    raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
+                self.flats[key] = got  # read where it is used: the left factor of a linear layer
+                continue
             if isinstance(got, _Multi):
                 if key == last:
                     raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
                 self.lines[key] = (len(got.maps), getattr(got, "layout", "c"))
+                if any(self.nm(key, o) in taken for o in range(len(got.maps))):
+                    self.sep[key] = "_"
                 for o, m in enumerate(got.maps):
-                    name = _name(key, o)
+                    name = self.nm(key, o)
                     if name in taken:
                         raise self.refuse(name, catalog.said("spec.shape48.w_taken_line", x=name, c=o, key=key))
                     out_fwd[name] = ast.unparse(m)
@@ -462,25 +687,25 @@ class _Reader:
             for key, shape in entries.items():
                 if key in self.bias:
                     for o in range(self.bias[key]):
-                        new[self.fresh(_name(key, o), taken)] = []
+                        new[self.fresh(self.nm(key, o), taken)] = []
                     if values is not None and key in values:
                         v = values.pop(key)
                         if not isinstance(v, list) or len(v) != self.bias[key]:
                             self.where = f"[values] {key}"
                             raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_bias_values", n=self.bias[key]))
                         for o, x in enumerate(v):
-                            values[_name(key, o)] = x
+                            values[self.nm(key, o)] = x
                     continue
                 if key not in self.tensors:
                     new[key] = shape
                     continue
                 layout, n = self.tensors[key]
                 for index, plane in self.planes(layout, n, shape):
-                    new[self.fresh(_name(key, *index), taken)] = plane
+                    new[self.fresh(self.nm(key, *index), taken)] = plane
                 if values is not None and key in values:
                     v = values.pop(key)
                     for index, grid in self.value_planes(key, layout, n, v):
-                        values[_name(key, *index)] = grid
+                        values[self.nm(key, *index)] = grid
             data[table] = new
         if values is not None:
             data["values"] = values
@@ -494,10 +719,10 @@ class _Reader:
             return net
         parts = []
         for key, (layout, n) in self.tensors.items():
-            names = [_name(key, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0])]
+            names = [self.nm(key, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0])]
             parts.append((key, names))
-        parts += [(key, [_name(key, o) for o in range(n)]) for key, n in self.bias.items()]
-        parts += [(key, [_name(key, o) for o in range(n)]) for key, (n, _) in list(self.lines.items())[:1]]
+        parts += [(key, [self.nm(key, o) for o in range(n)]) for key, n in self.bias.items()]
+        parts += [(key, [self.nm(key, o) for o in range(n)]) for key, (n, _) in list(self.lines.items())[:1]]
         listed = "; ".join(f"{key} → {', '.join(names) if len(names) <= 3 else names[0] + ' … ' + names[-1]}" for key, names in parts)
         given = net.get("description", "")
         if isinstance(given, str):
