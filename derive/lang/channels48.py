@@ -121,6 +121,8 @@ class _Reader:
         self.flats: dict[str, _Flat] = {}  # shape49: a [forward] line whose value is flattened maps
         self.pending: list[tuple[str, ast.expr]] = []  # shape49: a flattened map named on a line first
         self.key = ""  # the [forward] line being read
+        self.mixed = ""  # shape49: the weight of a 1×1 convolution written with einsum
+        self.flat_read = False  # shape49: a flatten of the maps was read (said in the description)
         self.sep: dict[str, str] = {}  # shape49: "_" between a name and its channel index on a clash
         self.declared: dict[str, list[Any]] = {}  # shape49: [inputs]/[params] shapes as written
         self.scalars: set[str] = set(self.dims)  # names of one number
@@ -374,14 +376,20 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_nhwc"))
         if form in ("axis1", "batch") and lay != "nchw":  # of [C, H, W]: a [C, H·W] matrix
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
-        maps: list[ast.expr] = []
-        for c, e in enumerate(m.maps):
-            if not isinstance(e, ast.Name):  # reshape() of an expression: the map named on a line first
-                name = f"{self.key}c{c}"
+        self.flat_read = True
+        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all")
+
+    def named_maps(self, maps: list[ast.expr]) -> list[str]:
+        """Each map's name; a map that is an expression named on a line of its own first
+        (``{line}c{c}``), as reshape() and a convolution read a named map."""
+        names = []
+        for e in maps:
+            if not isinstance(e, ast.Name):
+                name = f"{self.key}c{len(self.pending)}"
                 self.pending.append((name, e))
                 e = ast.Name(name, ast.Load())
-            maps.append(e)
-        return _Flat(maps, form != "all")
+            names.append(e.id)
+        return names
 
     def declared_2d(self, node: ast.AST, w: ast.AST, dims: tuple[int, ...]) -> tuple[str, list[int]]:
         if not isinstance(w, ast.Name) or w.id not in self.declared or len(self.declared[w.id]) not in dims:
@@ -471,6 +479,7 @@ class _Reader:
                 entry = f"{w.id}[{oo}, {c}]" if ws.index(o) == 0 else f"{w.id}[{c}, {oo}]"
                 terms.append(ast.parse(f"{entry} * {self.nm(x.id, c)}", mode="eval").body)  # type: ignore[attr-defined]
             maps.append(self.reduced(terms, False))
+        self.mixed = f"{w.id}[o, c]" if ws.index(o) == 0 else f"{w.id}[c, o]"
         return self.multi_layout(_Multi(maps), "nchw" if layout == "nchw" else "c")
 
     def reduced(self, parts: list[ast.expr], mean: bool) -> ast.expr:
@@ -501,13 +510,24 @@ class _Reader:
         return self.multi_layout(_Multi(maps), getattr(args[0], "layout", "c"))
 
     def conv(self, node: ast.Call, tf: bool) -> _Multi | None:
-        if not node.args or not isinstance(node.args[0], ast.Name) or node.args[0].id not in self.tensors:
-            return None  # a single-channel convolution: the spec reader's own
+        if not node.args:
+            return None
         text = ast.unparse(node)
+        if isinstance(node.args[0], ast.Name) and node.args[0].id in self.tensors:
+            x = node.args[0].id
+            xl, xn = self.tensors[x]
+            xmaps = [self.nm(x, c) for c in range(xn)]
+        else:  # shape49: a layer of several channels after another (conv → ReLU → conv)
+            got = self.value(node.args[0])
+            if not isinstance(got, _Multi):
+                node.args[0] = got  # type: ignore[call-overload]
+                return None  # a single-channel convolution: the spec reader's own
+            xl = {"c": "chw"}.get(getattr(got, "layout", "c"), getattr(got, "layout", "c"))
+            xn, xmaps = len(got.maps), self.named_maps(got.maps)
         if len(node.args) < 2 or not isinstance(node.args[1], ast.Name) or node.args[1].id not in self.tensors:
             raise self.refuse(text, catalog.said("spec.shape48.w_weight"))
-        x, k = node.args[0].id, node.args[1].id
-        (xl, xn), (kl, kn) = self.tensors[x], self.tensors[k]
+        k = node.args[1].id
+        kl, kn = self.tensors[k]
         if not tf and len(node.args) > 3:  # F.conv2d(X, K, b, 2, 1): stride, padding, … by position
             named = ("stride", "padding", "dilation", "groups")
             node.keywords = [*(ast.keyword(k, v) for k, v in zip(named, node.args[3:], strict=False)), *node.keywords]
@@ -541,9 +561,9 @@ class _Reader:
             for c in range(c_in):
                 kname = self.nm(k, o, c)
                 if tf:
-                    one = f"tf.nn.conv2d({self.nm(x, c)}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
+                    one = f"tf.nn.conv2d({xmaps[c]}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
                 else:
-                    one = f"F.conv2d({self.nm(x, c)}[None, None], {kname}[None, None])[0, 0]"
+                    one = f"F.conv2d({xmaps[c]}[None, None], {kname}[None, None])[0, 0]"
                 term = ast.parse(one, mode="eval").body
                 term.value.args.extend(copy.deepcopy(rest))  # type: ignore[attr-defined]
                 term.value.keywords.extend(copy.deepcopy(kept))  # type: ignore[attr-defined]
@@ -730,12 +750,19 @@ class _Reader:
         if not isinstance(given, dict):
             return net
         out = {}
+        keys = ["spec.shape49.note_flat", "spec.shape48.note"] if self.flat_read else ["spec.shape48.note"]
+        if self.mixed:  # a 1×1 convolution by einsum: no kernel maps, a weight entry per channel pair
+            keys = ["spec.shape49.note_mix"] + keys * any(lay in ("oikk", "kkio") for lay, _ in self.tensors.values())
         for lang in ("en", "zh"):
-            note = catalog.said("spec.shape48.note", listed=listed).render(lang)
             text = given.get(lang, given.get("en", ""))
-            joined = f"{text.rstrip()}\n\n{note}" if isinstance(text, str) and text.strip() else note
-            # the description's limit (MAX_DESCRIPTION): the user's own text first
-            out[lang] = joined if len(joined) <= MAX_NOTED else text
+            out[lang] = text
+            for key in keys:  # shape49: the flatten said when it fits
+                note = catalog.said(key, listed=listed, w=self.mixed).render(lang)
+                joined = f"{text.rstrip()}\n\n{note}" if isinstance(text, str) and text.strip() else note
+                # the description's limit (MAX_DESCRIPTION): the user's own text first
+                if len(joined) <= MAX_NOTED:
+                    out[lang] = joined
+                    break
         return {**net, "description": out}
 
     def fresh(self, name: str, taken: set[str]) -> str:

@@ -1,0 +1,163 @@
+"""shape49 (issue 9): multi-channel convolution beyond shape48 — the channel maps flattened into a
+linear head (``torch.flatten(A, 1) @ W``, ``nn.Flatten()``, ``A.view(A.size(0), -1)``, ``F.linear``,
+``@ W.T``, ``A.reshape(-1) @ v``) read as the sum over channels of each map's flattened row times its
+block of the weight, and a 1×1 convolution written with einsum (``'oc,nchw->nohw'``) read as
+``Σ_c W[o, c]·X_c`` (derive/lang/channels48.py). Judged against PyTorch running the course's OWN
+multi-channel text (tests/spelled_oracle.py stacks derive's per-channel leaves back into the declared
+4-D tensors by its own reading of the layouts) and derive verify (PyTorch on derive's graph and
+finite differences). Then the refusals (one line, en + zh), the checker on per-channel formulas, the
+walkthrough and the lab."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import spelled_oracle as so
+from derive.checker.check import check
+from derive.cli import main
+from derive.engine.backprop import derive
+from derive.lang import spec
+from derive.numeric import verify as numeric
+
+COURSE = Path(__file__).parent / "specs_course"
+HELD = sorted(COURSE.glob("hn49s_*.toml"))
+
+
+def _agrees(text: str, name: str, run: str | None = None) -> so.Outcome:
+    out = so.oracle_text(text, name, run=run)
+    assert out.status == "agree" and out.worst and max(out.worst.values()) <= 1e-10, (out.status, out.reason, out.worst)
+    return out
+
+
+@pytest.mark.parametrize("path", HELD, ids=[p.stem for p in HELD])
+def test_held_out_specs_are_pytorchs_own_network(path: Path) -> None:
+    _agrees(path.read_text(encoding="utf-8"), path.stem)
+    report = numeric.verify(derive(spec.load(str(path))), points=2)
+    assert report.ok and report.comparisons, report
+
+
+NET = """[network]
+name = "shape49-{i}"
+[inputs]
+X = {xs}
+Y = [1, 2]
+[params]
+{params}
+[forward]
+{lines}
+loss = "F.mse_loss(h, Y)"
+"""
+
+# (input shape, [params] lines, [forward] lines before the loss): the spellings courses write of a
+# flatten into a linear head and of a 1×1 convolution
+SPELLINGS = [
+    # a flatten of an expression (each map named on a line of its own first), @ W
+    ([1, 2, 5, 5], "K = [2, 2, 2, 2]\nb = [2]\nW = [32, 2]", 'Z = "F.conv2d(X, K, b)"\nh = "torch.flatten(F.relu(Z), 1) @ W"'),
+    # nn.Linear's weight [out, in]: @ W.T, the batch axis by view(1, -1)
+    ([1, 2, 5, 5], "K = [2, 2, 2, 2]\nW = [2, 32]\nc = [2]", 'Z = "F.conv2d(X, K)"\nh = "torch.tanh(Z).view(1, -1) @ W.T + c"'),
+    # pooled maps, reshape by the batch axis's size, nn.Flatten(start_dim=1), F.linear without a bias
+    ([1, 3, 6, 6], "K = [2, 3, 3, 3]\nb = [2]\nW = [2, 8]", 'Z = "F.conv2d(X, K, b)"\nP = "F.max_pool2d(torch.sigmoid(Z), 2)"\nf = "nn.Flatten(start_dim=1)(P)"\nh = "F.linear(f, W)"'),
+    ([1, 2, 5, 5], "K = [2, 2, 2, 2]\nb = [2]\nW = [32, 2]", 'Z = "F.conv2d(X, K, b, padding=0)"\nA = "F.relu(Z)"\nh = "A.reshape(A.shape[0], -1) @ W"'),
+    # unbatched [C, H, W]: A.flatten() is 1-D; a dot with a 1-D v, the loss against a number
+    ([2, 4, 4], "K = [2, 2, 3, 3]\nv = [8]\nW = [1, 2]", 'Z = "F.conv2d(X, K)"\ns = "F.relu(Z).flatten() @ v"\nh = "s * W"'),
+    # torch.flatten of a 4-D map (1-D), times a matrix: a 1-D result
+    ([1, 2, 4, 4], "K = [2, 2, 3, 3]\nW = [8, 2]", 'Z = "F.conv2d(X, K)"\nh = "torch.flatten(torch.tanh(Z)) @ W"'),
+    # einsum: the weight first or second, then a 3x3 convolution of the mixed maps, then flatten
+    ([1, 3, 4, 4], "M = [2, 3]\nK = [2, 2, 3, 3]\nW = [8, 2]", 'U = "torch.einsum(\'nchw,oc->nohw\', X, M)"\nZ = "F.conv2d(F.relu(U), K)"\nh = "torch.flatten(Z, 1) @ W"'),
+    ([3, 3, 3], "M = [2, 3]\nW = [18, 2]", 'U = "torch.einsum(\'oc,chw->ohw\', M, X)"\nh = "torch.tanh(U).reshape(1, -1) @ W"'),
+    # LeNet's two convolution layers: 1 → 2 channels, ReLU, 2×2 max pool, 2 → 3 channels, flatten
+    ([1, 1, 8, 8], "K1 = [2, 1, 3, 3]\nb1 = [2]\nK2 = [3, 2, 2, 2]\nb2 = [3]\nW = [12, 2]", 'Z1 = "F.conv2d(X, K1, b1)"\nP1 = "F.max_pool2d(F.relu(Z1), 2)"\nZ2 = "F.conv2d(P1, K2, b2)"\nh = "torch.flatten(torch.tanh(Z2), 1) @ W"'),
+]
+
+
+@pytest.mark.parametrize("i, xs, params, lines", [(i, *s) for i, s in enumerate(SPELLINGS)], ids=[str(i) for i in range(len(SPELLINGS))])
+def test_course_spellings_are_pytorchs(i: int, xs: list, params: str, lines: str) -> None:
+    text = NET.format(i=i, xs=xs, params=params, lines=lines)
+    out = _agrees(text, f"spelling-{i}")
+    assert "W" in out.worst, out.worst
+    report = numeric.verify(derive(spec.parse(text, f"spelling-{i}")), points=2)
+    assert report.ok and report.comparisons, report
+
+
+def test_the_oracle_sees_a_flatten_in_the_wrong_order() -> None:
+    """The oracle itself: running the course's text with the maps flattened column by column (or the
+    channels swapped) against derive's reading of the right text must disagree."""
+    path = COURSE / "hn49s_torch_conv_pool_flatten_linear.toml"
+    text = path.read_text(encoding="utf-8")
+    _agrees(text, "right")
+    for wrong in ('h = "torch.flatten(P.transpose(2, 3), 1) @ W + c"', 'h = "torch.flatten(P.flip(1), 1) @ W + c"'):
+        run = text.replace('h = "torch.flatten(P, 1) @ W + c"', wrong)
+        assert run != text
+        assert so.oracle_text(text, "wrong", run=run).status == "DISAGREE", wrong
+
+
+REFUSALS = [
+    ('h = "torch.flatten(Z, 1) @ W + 1"\ng = "torch.flatten(Z, 1) + 1"', "this use of the flattened channel maps", "展平后的多通道特征图"),
+    ('h = "Z.reshape(2, -1) @ W"', "this flatten of a multi-channel map", "多通道特征图的这种展平"),
+    ('h = "torch.flatten(Z, 1) @ V"', "does not split into 2 equal blocks", "不能分成 2 个等长的块"),
+    ('h = "torch.einsum(\'nchw,ochw->no\', X, K)"', "an einsum over channels other than a 1×1 convolution", "不是 1×1 卷积的按通道 einsum"),
+]
+
+
+@pytest.mark.parametrize("line, en, zh", REFUSALS, ids=[r[1][:24] for r in REFUSALS])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_is_not_read_is_refused_in_one_line(tmp_path: Path, line: str, en: str, zh: str, lang: str) -> None:
+    text = NET.format(i=0, xs=[1, 2, 4, 4], params="K = [2, 2, 3, 3]\nW = [8, 2]\nV = [7, 2]", lines=f'Z = "F.conv2d(X, K)"\n{line}')
+    p = tmp_path / "r.toml"
+    p.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(p), "--lang", lang])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert len(lines) == 1 and (en if lang == "en" else zh) in lines[0], res.output
+
+
+def test_a_flatten_of_an_nhwc_map_and_of_chw_by_axis_1_are_refused(tmp_path: Path) -> None:
+    """TF's reshape of NHWC interleaves the channels; flatten(1) of an unbatched [C, H, W] is a
+    [C, H·W] matrix, not one row: neither is the sum over channels."""
+    chw = NET.format(i=0, xs=[2, 4, 4], params="K = [2, 2, 3, 3]\nW = [8, 2]", lines='Z = "F.conv2d(X, K)"\nh = "nn.Flatten()(Z) @ W"')
+    p = tmp_path / "c.toml"
+    p.write_text(chw, encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(p)])
+    assert res.exit_code == 2 and "this flatten of a multi-channel map" in res.output and "Traceback" not in res.output, res.output
+
+
+# the checker on per-channel formulas of the flatten head (derive's names: P0, P1 the pooled maps,
+# W the head's weight, its block of rows 0:4 for channel 0, 4:8 for channel 1)
+CHECKS = [
+    ("W", "np.vstack([P0.reshape(-1, 1), P1.reshape(-1, 1)]) @ (h - Y) * 2 / 3", True),
+    ("c", "np.sum((h - Y) * 2 / 3, axis=0)", True),
+    ("W", "np.vstack([P1.reshape(-1, 1), P0.reshape(-1, 1)]) @ (h - Y) * 2 / 3", False),  # the channels swapped
+    ("W", "np.vstack([P0.T.reshape(-1, 1), P1.T.reshape(-1, 1)]) @ (h - Y) * 2 / 3", False),  # column by column
+    ("W", "np.vstack([P0.reshape(-1, 1), P1.reshape(-1, 1)]) @ (h - Y) * 2", False),  # the mean's 1/3 left out
+]
+
+
+@pytest.mark.parametrize("wrt, formula, right", CHECKS)
+def test_the_checker_reads_the_flatten_heads_formulas(wrt: str, formula: str, right: bool) -> None:
+    r = check(str(COURSE / "hn49s_torch_conv_pool_flatten_linear.toml"), wrt, formula)
+    assert r.ok is right, r
+
+
+def test_walkthrough_and_lab_of_the_flatten_head(tmp_path: Path) -> None:
+    path = COURSE / "hn49s_nn_conv2d_weight_bias_flatten_linear_cn.toml"
+    res = CliRunner().invoke(main, ["build", str(path), "-f", "md", "-f", "py", "--lang", "en", "--lang", "zh", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    en = next(tmp_path.glob("*/en/walkthrough.md")).read_text(encoding="utf-8")
+    zh = next(tmp_path.glob("*/zh/walkthrough.md")).read_text(encoding="utf-8")
+    assert "weight → weight00 … weight12" in en and "weight → weight00 … weight12" in zh
+    for lab in tmp_path.glob("*/*/backprop.py"):
+        run = subprocess.run([sys.executable, str(lab)], capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        assert run.returncode == 0 and ("agree" in run.stdout or "一致" in run.stdout), run.stdout + run.stderr
+
+
+def test_a_name_derive_would_give_a_channel_is_kept_apart() -> None:
+    """A conv bias ``b`` of 3 channels beside a layer bias ``b1``: the channels are b_0, b_1, b_2
+    (shape48 refused the spec), and b1 stays the spec's own."""
+    d = derive(spec.load(str(COURSE / "hn49s_view_flatten_two_layers_dims.toml")))
+    assert {"b_0", "b_1", "b_2", "b1"} <= set(d.graph.tensors)
+    assert d.graph.tensors["b1"].symbols.shape == (1, 4)
