@@ -161,3 +161,85 @@ def test_a_name_derive_would_give_a_channel_is_kept_apart() -> None:
     d = derive(spec.load(str(COURSE / "hn49s_view_flatten_two_layers_dims.toml")))
     assert {"b_0", "b_1", "b_2", "b1"} <= set(d.graph.tensors)
     assert d.graph.tensors["b1"].symbols.shape == (1, 4)
+
+
+# a small batch of NCHW images, read image by image (shape48 refused "a batch of several images"):
+# X [N, C, H, W] → X<i><c>; each image's output map o = Σ_c K_oc ⋆ X_ic + b_o with the same kernels;
+# element-wise, pooling, [i, o] / [i] indices, whole reductions; reshape(N, -1) / flatten(1) @ W
+# stacks one row per image (torch.cat of the rows)
+BATCH = """[network]
+name = "shape49-batch-{i}"
+[inputs]
+X = [2, 2, 5, 5]
+{inputs}
+[params]
+K = [2, 2, 3, 3]
+b = [2]
+{params}
+[forward]
+Z = "F.conv2d(X, K, b)"
+{lines}
+"""
+BATCHES = [
+    ("Y = [2, 2, 2, 2]", "", 'P = "F.max_pool2d(F.relu(Z), 2, 1)"\nloss = "F.mse_loss(torch.tanh(P), Y) + 0.1 * Z[1, 0].sum()"'),
+    ("y = [2]", "W = [8, 3]", 'P = "F.avg_pool2d(torch.sigmoid(Z), 2, 1)"\nh = "torch.flatten(P, 1) @ W"\nloss = "F.cross_entropy(h, y)"'),
+    ("Y = [2, 3]", "W = [3, 18]\nc = [3]", 'h = "F.linear(torch.tanh(Z).view(Z.size(0), -1), W, c)"\nloss = "((h - Y) ** 2).mean() + Z[0].sum()"'),
+]
+
+
+@pytest.mark.parametrize("i, inputs, params, lines", [(i, *s) for i, s in enumerate(BATCHES)], ids=[str(i) for i in range(len(BATCHES))])
+def test_a_small_batch_is_read_image_by_image(i: int, inputs: str, params: str, lines: str) -> None:
+    text = BATCH.format(i=i, inputs=inputs, params=params, lines=lines)
+    out = _agrees(text, f"batch-{i}")
+    assert {"K01", "b1"} <= set(out.worst), out.worst
+    report = numeric.verify(derive(spec.parse(text, f"batch-{i}")), points=2)
+    assert report.ok and report.comparisons, report
+
+
+def test_the_cs231n_convnet_on_two_images_is_pytorchs() -> None:
+    """tests/specs_course/hn29_cs231n_conv2d_4d_input (refused since round 29): N = 2 images of 3
+    channels, padding 1, max pooling, pool.reshape(N, -1) @ Wfc, cross-entropy over the batch; and the
+    oracle itself: the images swapped in the run text disagree."""
+    path = COURSE / "hn29_cs231n_conv2d_4d_input.toml"
+    text = path.read_text(encoding="utf-8")
+    _agrees(text, path.stem)
+    run = text.replace('conv = "F.relu(F.conv2d(x, w, b', 'conv = "F.relu(F.conv2d(x.flip(0), w, b')
+    assert run != text and so.oracle_text(text, "swapped", run=run).status == "DISAGREE"
+    report = numeric.verify(derive(spec.load(str(path))), points=2)
+    assert report.ok, report
+
+
+@pytest.mark.parametrize(
+    "xs, line, words",
+    [
+        ([2, 2, 4, 4], 'h = "Z.reshape(1, -1) @ W"', "a flatten of several images"),
+        ([2, 2, 4, 4], 'h = "torch.flatten(Z) @ W"', "a flatten of several images"),
+        ([2, 2, 4, 4], 'h = "Z.reshape(3, -1) @ W"', "this flatten of a multi-channel map"),
+        ([2, 2, 4, 4], 'h = "Z[2, 0] @ W[0:2, :]"', "an index that does not pick one channel"),
+    ],
+)
+def test_what_a_batch_does_not_read_is_refused_in_one_line(tmp_path: Path, xs: list, line: str, words: str) -> None:
+    text = NET.format(i=0, xs=xs, params="K = [2, 2, 3, 3]\nW = [8, 2]", lines=f'Z = "F.conv2d(X, K)"\n{line}')
+    p = tmp_path / "r.toml"
+    p.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(p)])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert len(lines) == 1 and words in lines[0], res.output
+
+
+def test_a_batch_in_tensorflows_layout_is_still_refused(tmp_path: Path) -> None:
+    text = """[network]
+name = "shape49-tf-batch"
+[inputs]
+X = [2, 4, 4, 2]
+[params]
+K = [3, 3, 2, 1]
+[forward]
+Z = "tf.nn.conv2d(X, K, strides=1, padding='VALID')"
+loss = "tf.reduce_sum(Z ** 2)"
+"""
+    p = tmp_path / "t.toml"
+    p.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(p)])
+    assert res.exit_code == 2 and "a batch of several images" in res.output and "Traceback" not in res.output, res.output

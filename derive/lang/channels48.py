@@ -70,8 +70,9 @@ def _leaf(node: ast.Call) -> str:
 class _Multi:
     """A multi-channel value: one 2-D expression per channel."""
 
-    def __init__(self, maps: list[ast.expr]) -> None:
+    def __init__(self, maps: list[ast.expr], batch: int = 1) -> None:
         self.maps = maps
+        self.batch = batch  # shape49: images, the maps image after image ([i, o] is maps[i·O + o])
 
 
 class _Flat:
@@ -81,8 +82,12 @@ class _Flat:
     which is the sum over channels of each map's flattened row times its block of rows of the
     weight."""
 
-    def __init__(self, maps: list[ast.expr], row: bool) -> None:
-        self.maps, self.row = maps, row
+    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1) -> None:
+        self.maps, self.row, self.batch = maps, row, batch  # several images: one row each, stacked
+
+    def images(self) -> list[list[ast.expr]]:
+        per = len(self.maps) // self.batch
+        return [self.maps[i * per : (i + 1) * per] for i in range(self.batch)]
 
 
 _FLATTENS = frozenset({"flatten", "reshape", "view", "ravel"})
@@ -123,6 +128,7 @@ class _Reader:
         self.key = ""  # the [forward] line being read
         self.mixed = ""  # shape49: the weight of a 1×1 convolution written with einsum
         self.flat_read = False  # shape49: a flatten of the maps was read (said in the description)
+        self.batches: dict[str, int] = {}  # shape49: a tensor or line of several images → how many
         self.sep: dict[str, str] = {}  # shape49: "_" between a name and its channel index on a clash
         self.declared: dict[str, list[Any]] = {}  # shape49: [inputs]/[params] shapes as written
         self.scalars: set[str] = set(self.dims)  # names of one number
@@ -161,15 +167,17 @@ class _Reader:
         if isinstance(node, ast.Name):
             if node.id in self.flats:
                 f = self.flats[node.id]
-                return _Flat([copy.deepcopy(m) for m in f.maps], f.row)
+                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch)
             if node.id in self.lines:
                 n, layout = self.lines[node.id]
-                return self.multi_layout(_Multi([ast.Name(self.nm(node.id, o), ast.Load()) for o in range(n)]), layout)
+                names = self.line_names(node.id, n)
+                return self.multi_layout(_Multi([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), layout)
             if node.id in self.tensors:
                 layout, n = self.tensors[node.id]
                 if layout in ("oikk", "kkio"):
                     raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_kernel_use"))
-                return self.multi_layout(_Multi([ast.Name(self.nm(node.id, c), ast.Load()) for c in range(n)]), "c" if layout == "chw" else layout)
+                names = [self.nm(node.id, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0], self.batches.get(node.id, 1))]
+                return self.multi_layout(_Multi([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), "c" if layout == "chw" else layout)
             if node.id in self.bias:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_bias_use"))
             return node
@@ -210,6 +218,9 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_counts"))
         n = counts.pop()
         lay = next(getattr(p, "layout", "c") for p in parts if isinstance(p, _Multi))
+        batch = {p.batch for p in parts if isinstance(p, _Multi)}
+        if len(batch) > 1:  # one image's maps against a batch's
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_counts"))
         for p in parts:  # what broadcasts against the maps: PyTorch's and TF's meaning kept
             if isinstance(p, _Multi) or self.scalar(p):
                 continue
@@ -217,7 +228,7 @@ class _Reader:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_nhwc_broadcast"))
             if isinstance(p, ast.Name) and p.id in self.one_d:  # a 1-D [O] meant per channel broadcasts along W
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_one_d_broadcast", x=p.id))
-        return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)]), lay)
+        return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)], batch.pop()), lay)
 
     def scalar(self, node: ast.AST) -> bool:
         """A number, or a name of one number ([] in a table, a constant, a size)."""
@@ -239,6 +250,14 @@ class _Reader:
         # the channel index: [c] (channel first), [0, c] (NCHW), [0, :, :, c] (NHWC), [0, c, :, :]
         picks = [_int(i) for i in items]
         lay = getattr(inner, "layout", "c")
+        if inner.batch > 1:  # shape49: [i, o] one image's channel, [i] one image's maps
+            per = len(inner.maps) // inner.batch
+            if len(items) == 1 and picks[0] is not None and -inner.batch <= picks[0] < inner.batch:
+                i = picks[0] % inner.batch
+                return self.multi_layout(_Multi(inner.maps[i * per : (i + 1) * per]), "c")
+            if len(items) in (2, 4) and None not in picks[:2] and all(_whole(i) for i in items[2:]) and -inner.batch <= picks[0] < inner.batch and -per <= picks[1] < per:  # type: ignore[operator]
+                return inner.maps[(picks[0] % inner.batch) * per + picks[1] % per]  # type: ignore[operator]
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_index"))
         if lay == "nhwc" and len(items) == 4 and picks[0] == 0 and _whole(items[1]) and _whole(items[2]) and picks[3] is not None:
             c = picks[3]
         elif lay == "nchw" and len(items) in (2, 4) and picks[0] == 0 and picks[1] is not None and all(_whole(i) for i in items[2:]):
@@ -258,6 +277,11 @@ class _Reader:
     def multi_layout(self, m: _Multi, layout: str) -> _Multi:
         m.layout = layout  # type: ignore[attr-defined]
         return m
+
+    def line_names(self, key: str, n: int) -> list[str]:
+        """A multi-channel line's maps: ``Z0, Z1`` (one image), ``Z00 … Z11`` (image i, channel o)."""
+        b = self.batches.get(key, 1)
+        return [self.nm(key, o) for o in range(n)] if b == 1 else [self.nm(key, i, o) for i in range(b) for o in range(n // b)]
 
     def call(self, node: ast.Call) -> ast.expr | _Multi:
         name, leaf = dotted(node.func), _leaf(node)
@@ -306,7 +330,7 @@ class _Reader:
                 if leaf == "squeeze" and len(obj.maps) == 1:
                     return obj.maps[0]
                 if leaf in _ELEMENTWISE:
-                    return self.multi_layout(_Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps]), getattr(obj, "layout", "c"))
+                    return self.multi_layout(_Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps], obj.batch), getattr(obj, "layout", "c"))
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_method", x=leaf))
             node.func.value = obj
         args = [self.value(a) for a in node.args]
@@ -359,6 +383,8 @@ class _Reader:
                 return "row"
             if self.batch_size(first):
                 return "batch"
+            if _int(first) is not None or isinstance(first, ast.Name) and self.size(first.id) is not None:
+                return f"n:{_int(first) if _int(first) is not None else self.size(first.id)}"  # type: ignore[union-attr]
         raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
 
     @staticmethod
@@ -374,10 +400,16 @@ class _Reader:
         lay = getattr(m, "layout", "c")
         if lay == "nhwc":  # TF's reshape/Flatten of NHWC interleaves the channels entry by entry
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_nhwc"))
+        if form.startswith("n:"):  # reshape(N, -1): one row per image when N is the batch's size
+            if int(form[2:]) != m.batch:
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+            form = "batch"
+        if m.batch > 1 and form not in ("axis1", "batch"):  # all images in one row or one vector
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_batch"))
         if form in ("axis1", "batch") and lay != "nchw":  # of [C, H, W]: a [C, H·W] matrix
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
         self.flat_read = True
-        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all")
+        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch)
 
     def named_maps(self, maps: list[ast.expr]) -> list[str]:
         """Each map's name; a map that is an expression named on a line of its own first
@@ -414,11 +446,21 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         total = sizes[1] if t else sizes[0]
         flat_form = "reshape(1, -1)" if flat.row else "reshape(-1)"
-        terms = []
-        for m, (a, b) in zip(flat.maps, self.blocks(node, total, len(flat.maps)), strict=True):
-            block = f"{w}[:, {a}:{b}].T" if t else f"{w}[{a}:{b}, :]" if len(sizes) == 2 else f"{w}[{a}:{b}]"
-            terms.append(ast.parse(f"{m.id}.{flat_form} @ {block}", mode="eval").body)  # type: ignore[attr-defined]
-        return self.reduced(terms, False)
+        rows = []
+        for maps in flat.images():
+            terms = []
+            for m, (a, b) in zip(maps, self.blocks(node, total, len(maps)), strict=True):
+                block = f"{w}[:, {a}:{b}].T" if t else f"{w}[{a}:{b}, :]" if len(sizes) == 2 else f"{w}[{a}:{b}]"
+                terms.append(ast.parse(f"{m.id}.{flat_form} @ {block}", mode="eval").body)  # type: ignore[attr-defined]
+            rows.append(self.reduced(terms, False))
+        return self.stacked(rows)
+
+    @staticmethod
+    def stacked(rows: list[ast.expr]) -> ast.expr:
+        """One image's row, or the images' rows stacked (``torch.cat([...], 0)``: [N, k])."""
+        if len(rows) == 1:
+            return rows[0]
+        return ast.Call(ast.parse("torch.cat", mode="eval").body, [ast.List(rows, ast.Load()), ast.Constant(0)], [])
 
     def flat_linear(self, node: ast.Call, flat: _Flat) -> ast.expr:
         """``F.linear(flat, W, b)`` of a weight [k, C·H·W]: Σ_c F.linear(map_c row, W's block) + b."""
@@ -427,11 +469,13 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         w, sizes = self.declared_2d(node, node.args[1], (2,))
         fn = ast.unparse(node.func)
-        terms = [
-            ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {a}:{b}])", mode="eval").body  # type: ignore[attr-defined]
-            for m, (a, b) in zip(flat.maps, self.blocks(node, sizes[1], len(flat.maps)), strict=True)
-        ]
-        total = self.reduced(terms, False)
+        total = self.stacked([
+            self.reduced([
+                ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {a}:{b}])", mode="eval").body  # type: ignore[attr-defined]
+                for m, (a, b) in zip(maps, self.blocks(node, sizes[1], len(maps)), strict=True)
+            ], False)
+            for maps in flat.images()
+        ])
         if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
             b = self.value(bias)
             if isinstance(b, (_Multi, _Flat)):
@@ -460,7 +504,7 @@ class _Reader:
         x, w = ops_[xi], ops_[1 - xi]
         xs, ws = letters[xi], letters[1 - xi]
         layout, n = self.tensors[x.id]  # type: ignore[attr-defined]
-        if layout not in ("nchw", "chw") or not isinstance(w, ast.Name) or w.id in self.tensors:
+        if self.batches.get(x.id, 1) > 1 or layout not in ("nchw", "chw") or not isinstance(w, ast.Name) or w.id in self.tensors:
             raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
         ch = xs[1] if layout == "nchw" else xs[0]
         if len(xs) != (4 if layout == "nchw" else 3) or len(set(xs)) != len(xs) or len(ws) != 2 or ch not in ws or ws[0] == ws[1]:
@@ -507,7 +551,7 @@ class _Reader:
             out = ast.parse(pick, mode="eval").body
             out.value = call  # type: ignore[attr-defined]
             maps.append(out)
-        return self.multi_layout(_Multi(maps), getattr(args[0], "layout", "c"))
+        return self.multi_layout(_Multi(maps, args[0].batch), getattr(args[0], "layout", "c"))
 
     def conv(self, node: ast.Call, tf: bool) -> _Multi | None:
         if not node.args:
@@ -516,14 +560,16 @@ class _Reader:
         if isinstance(node.args[0], ast.Name) and node.args[0].id in self.tensors:
             x = node.args[0].id
             xl, xn = self.tensors[x]
-            xmaps = [self.nm(x, c) for c in range(xn)]
+            batch = self.batches.get(x, 1)
+            xmaps = [self.nm(x, *i) for i, _ in self.planes(xl, xn, [0, 0, 0, 0], batch)]
         else:  # shape49: a layer of several channels after another (conv → ReLU → conv)
             got = self.value(node.args[0])
             if not isinstance(got, _Multi):
                 node.args[0] = got  # type: ignore[call-overload]
                 return None  # a single-channel convolution: the spec reader's own
             xl = {"c": "chw"}.get(getattr(got, "layout", "c"), getattr(got, "layout", "c"))
-            xn, xmaps = len(got.maps), self.named_maps(got.maps)
+            batch, xmaps = got.batch, self.named_maps(got.maps)
+            xn = len(xmaps) // batch
         if len(node.args) < 2 or not isinstance(node.args[1], ast.Name) or node.args[1].id not in self.tensors:
             raise self.refuse(text, catalog.said("spec.shape48.w_weight"))
         k = node.args[1].id
@@ -556,22 +602,22 @@ class _Reader:
                 raise self.refuse(text, catalog.said("spec.shape48.w_bias"))
         kept = [kw for kw in node.keywords if kw.arg not in ("bias", "groups", "dilation", "dilations")]
         maps = []
-        for o in range(outs):
+        for i, o in ((i, o) for i in range(batch) for o in range(outs)):  # image i's output map o
             total: ast.expr | None = None
             for c in range(c_in):
                 kname = self.nm(k, o, c)
                 if tf:
-                    one = f"tf.nn.conv2d({xmaps[c]}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
+                    one = f"tf.nn.conv2d({xmaps[i * c_in + c]}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
                 else:
-                    one = f"F.conv2d({xmaps[c]}[None, None], {kname}[None, None])[0, 0]"
+                    one = f"F.conv2d({xmaps[i * c_in + c]}[None, None], {kname}[None, None])[0, 0]"
                 term = ast.parse(one, mode="eval").body
                 term.value.args.extend(copy.deepcopy(rest))  # type: ignore[attr-defined]
                 term.value.keywords.extend(copy.deepcopy(kept))  # type: ignore[attr-defined]
                 total = term if total is None else ast.BinOp(total, ast.Add(), term)
             if b_names[o] is not None:
-                total = ast.BinOp(total, ast.Add(), b_names[o])
+                total = ast.BinOp(total, ast.Add(), copy.deepcopy(b_names[o]))
             maps.append(total)
-        return self.multi_layout(_Multi(maps), "nhwc" if tf else xl if xl == "nchw" else "c")  # type: ignore[arg-type]
+        return self.multi_layout(_Multi(maps, batch), "nhwc" if tf else xl if xl == "nchw" else "c")  # type: ignore[arg-type]
 
     # ---- the spec
     def shapes(self) -> None:
@@ -633,10 +679,12 @@ class _Reader:
                 else:
                     layout, lead, n = "chw", 1, sizes[0]
                 if lead != 1 or n is None:
-                    if lead is not None and lead > 1:
+                    if lead is not None and lead > 1 and (layout != "nchw" or lead > MAX_CHANNELS):
                         self.where = f"[{table}] {key}"
                         raise self.refuse(repr(shape), catalog.said("spec.shape48.w_batch"))
-                    continue
+                    if lead is None or lead <= 1 or n is None:
+                        continue
+                    self.batches[key] = lead  # shape49: a small batch of NCHW images, image by image
                 self.tensors[key] = (layout, n)
 
     def expand(self) -> dict[str, Any] | None:
@@ -655,7 +703,7 @@ class _Reader:
         data = dict(self.data)
         taken = {k for t in ("inputs", "params", "constants", "forward", "dims") if isinstance(data.get(t), dict) for k in data[t]}
         for key, (layout, n) in self.tensors.items():  # shape49: K_01 when the spec already has K01
-            if any(self.nm(key, *i) in taken for i, _ in self.planes(layout, n, [0, 0, 0, 0])):
+            if any(self.nm(key, *i) in taken for i, _ in self.planes(layout, n, [0, 0, 0, 0], self.batches.get(key, 1))):
                 self.sep[key] = "_"
         for key, n in self.bias.items():
             if any(self.nm(key, o) in taken for o in range(n)):
@@ -688,10 +736,11 @@ class _Reader:
                 if key == last:
                     raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
                 self.lines[key] = (len(got.maps), getattr(got, "layout", "c"))
-                if any(self.nm(key, o) in taken for o in range(len(got.maps))):
+                if got.batch > 1:
+                    self.batches[key] = got.batch
+                if any(x in taken for x in self.line_names(key, len(got.maps))):
                     self.sep[key] = "_"
-                for o, m in enumerate(got.maps):
-                    name = self.nm(key, o)
+                for o, (name, m) in enumerate(zip(self.line_names(key, len(got.maps)), got.maps, strict=True)):
                     if name in taken:
                         raise self.refuse(name, catalog.said("spec.shape48.w_taken_line", x=name, c=o, key=key))
                     out_fwd[name] = ast.unparse(m)
@@ -720,11 +769,11 @@ class _Reader:
                     new[key] = shape
                     continue
                 layout, n = self.tensors[key]
-                for index, plane in self.planes(layout, n, shape):
+                for index, plane in self.planes(layout, n, shape, self.batches.get(key, 1)):
                     new[self.fresh(self.nm(key, *index), taken)] = plane
                 if values is not None and key in values:
                     v = values.pop(key)
-                    for index, grid in self.value_planes(key, layout, n, v):
+                    for index, grid in self.value_planes(key, layout, n, v, self.batches.get(key, 1)):
                         values[self.nm(key, *index)] = grid
             data[table] = new
         if values is not None:
@@ -739,10 +788,10 @@ class _Reader:
             return net
         parts = []
         for key, (layout, n) in self.tensors.items():
-            names = [self.nm(key, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0])]
+            names = [self.nm(key, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0], self.batches.get(key, 1))]
             parts.append((key, names))
         parts += [(key, [self.nm(key, o) for o in range(n)]) for key, n in self.bias.items()]
-        parts += [(key, [self.nm(key, o) for o in range(n)]) for key, (n, _) in list(self.lines.items())[:1]]
+        parts += [(key, self.line_names(key, n)) for key, (n, _) in list(self.lines.items())[:1]]
         listed = "; ".join(f"{key} → {', '.join(names) if len(names) <= 3 else names[0] + ' … ' + names[-1]}" for key, names in parts)
         given = net.get("description", "")
         if isinstance(given, str):
@@ -770,7 +819,12 @@ class _Reader:
             raise self.refuse(name, catalog.said("spec.shape48.w_taken", x=name))
         return name
 
-    def planes(self, layout: str, n: Any, shape: list[Any]):
+    def planes(self, layout: str, n: Any, shape: list[Any], batch: int = 1):
+        if layout == "nchw" and batch > 1:  # shape49: image i, channel c
+            for i in range(batch):
+                for c in range(n):
+                    yield (i, c), [shape[2], shape[3]]
+            return
         if layout == "oikk":
             for o in range(n[0]):
                 for c in range(n[1]):
@@ -789,7 +843,7 @@ class _Reader:
             for c in range(n):
                 yield (c,), [shape[1], shape[2]]
 
-    def value_planes(self, key: str, layout: str, n: Any, v: Any):
+    def value_planes(self, key: str, layout: str, n: Any, v: Any, batch: int = 1):
         self.where = f"[values] {key}"
 
         def at(a: Any, *index: int) -> Any:
@@ -799,6 +853,11 @@ class _Reader:
                 a = a[i]
             return a
 
+        if layout == "nchw" and batch > 1:  # shape49: image i, channel c
+            for i in range(batch):
+                for c in range(n):
+                    yield (i, c), at(v, i, c)
+            return
         if layout in ("nchw", "chw", "oikk"):
             lead = {"nchw": (0,), "chw": (), "oikk": ()}[layout]
             for index in ([(c,) for c in range(n)] if layout != "oikk" else [(o, c) for o in range(n[0]) for c in range(n[1])]):
