@@ -2429,8 +2429,13 @@ def _einops_shim_hn48() -> SimpleNamespace:
         return r.reshape([x.shape[axes.index(w)] if w != "1" else 1 for w in out])
 
     def rearrange(x, pattern):
-        (axes,), out = words(pattern)
-        return _t(x).permute([axes.index(w) for w in out])
+        left, right = pattern.split("->")
+        axes = left.split()
+        # shape49: grouped output axes, '(c h w)', laid out row-major as einops documents
+        groups = [g.split() if g else [w] for g, w in re.findall(r"\(([^)]*)\)|(\S+)", right)]
+        flat = [w for g in groups for w in g]
+        t = _t(x).permute([axes.index(w) for w in flat])
+        return t.reshape([math.prod(t.shape[flat.index(w)] for w in g) for g in groups])
 
     return SimpleNamespace(einsum=einsum, reduce=reduce, rearrange=rearrange)
 

@@ -243,3 +243,42 @@ loss = "tf.reduce_sum(Z ** 2)"
     p.write_text(text, encoding="utf-8")
     res = CliRunner().invoke(main, ["verify", str(p)])
     assert res.exit_code == 2 and "a batch of several images" in res.output and "Traceback" not in res.output, res.output
+
+
+# einops' rearrange that flattens the maps in PyTorch's order (shape49 goal 3): every axis after the
+# batch grouped as written, or all of them; the oracle's einops shim lays grouped axes out row-major
+REARRANGE = [
+    ("X = [2, 2, 4, 4]\ny = [2]", "K = [3, 2, 3, 3]\nW = [12, 3]", 'f = "einops.rearrange(F.relu(Z), \'b c h w -> b (c h w)\')"\nloss = "F.cross_entropy(f @ W, y)"\n[values]\ny = [1, 2]'),
+    ("X = [2, 4, 4]", "K = [3, 2, 3, 3]\nv = [12]", 'loss = "torch.tanh(einops.rearrange(Z, \'c h w -> (c h w)\') @ v) ** 2"'),
+]
+REARRANGE_NET = """[network]
+name = "shape49-rearrange-{i}"
+[inputs]
+{inputs}
+[params]
+{params}
+[forward]
+Z = "F.conv2d(X, K)"
+{lines}
+"""
+
+
+@pytest.mark.parametrize("i", range(len(REARRANGE)))
+def test_einops_rearrange_flattening_the_maps_is_einops(i: int) -> None:
+    inputs, params, lines = REARRANGE[i]
+    text = REARRANGE_NET.format(i=i, inputs=inputs, params=params, lines=lines)
+    _agrees(text, f"rearrange-{i}")
+    report = numeric.verify(derive(spec.parse(text, f"rearrange-{i}")), points=2)
+    assert report.ok and report.comparisons, report
+    if i == 0:  # the oracle itself: channels last in the run text disagrees
+        run = text.replace("b (c h w)", "b (h w c)")
+        assert so.oracle_text(text, "channels-last", run=run).status == "DISAGREE"
+
+
+def test_a_rearrange_in_another_order_is_refused(tmp_path: Path) -> None:
+    inputs, params, lines = REARRANGE[0]
+    text = REARRANGE_NET.format(i=0, inputs=inputs, params=params, lines=lines.replace("b (c h w)", "b (h w c)"))
+    p = tmp_path / "r.toml"
+    p.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(p)])
+    assert res.exit_code == 2 and "this flatten of a multi-channel map" in res.output and "Traceback" not in res.output, res.output

@@ -94,6 +94,7 @@ _FLATTENS = frozenset({"flatten", "reshape", "view", "ravel"})
 _FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel"})
 _FLATTEN_MODULES = frozenset({"nn.Flatten", "torch.nn.Flatten"})
 _EINSUMS = frozenset({"torch.einsum", "np.einsum", "numpy.einsum"})
+_REARRANGES = frozenset({"rearrange", "einops.rearrange"})
 
 
 def _name(base: str, *index: int) -> str:
@@ -298,6 +299,11 @@ class _Reader:
             mixed = self.einsum(node)
             if mixed is not None:
                 return mixed
+        if name in _REARRANGES and len(node.args) == 2 and not node.keywords:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # einops: 'b c h w -> b (c h w)', 'c h w -> (c h w)'
+                return self.flattened(node, inner, self.rearranged(node, inner))
+            node.args[0] = inner
         if name in _FLATTEN_CALLS and node.args:
             inner = self.value(node.args[0])
             if isinstance(inner, _Multi):
@@ -385,6 +391,24 @@ class _Reader:
                 return "batch"
             if _int(first) is not None or isinstance(first, ast.Name) and self.size(first.id) is not None:
                 return f"n:{_int(first) if _int(first) is not None else self.size(first.id)}"  # type: ignore[union-attr]
+        raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+
+    def rearranged(self, node: ast.Call, m: _Multi) -> str:
+        """shape49: einops' rearrange of a map of several channels that flattens it in PyTorch's
+        order — every axis after the batch grouped as written (``'b c h w -> b (c h w)'``: one row
+        per image), or all of them (``'c h w -> (c h w)'``: 1-D); else refused."""
+        pat = node.args[1]
+        if not (isinstance(pat, ast.Constant) and isinstance(pat.value, str)) or "->" not in pat.value:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        left, right = (" ".join(part.split()) for part in pat.value.split("->"))
+        axes = left.split(" ")
+        lay = getattr(m, "layout", "c")
+        if len(axes) != (4 if lay == "nchw" else 3) or len(set(axes)) != len(axes) or "(" in left:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        if lay == "nchw" and right == f"{axes[0]} ({' '.join(axes[1:])})":
+            return "axis1"
+        if right == f"({' '.join(axes)})" and m.batch == 1:
+            return "all"
         raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
 
     @staticmethod
