@@ -282,3 +282,31 @@ def test_a_rearrange_in_another_order_is_refused(tmp_path: Path) -> None:
     p.write_text(text, encoding="utf-8")
     res = CliRunner().invoke(main, ["verify", str(p)])
     assert res.exit_code == 2 and "this flatten of a multi-channel map" in res.output and "Traceback" not in res.output, res.output
+
+
+BATCH_CHECK = """[network]
+name = "shape49-batch-check"
+[inputs]
+X = [2, 2, 4, 4]
+[params]
+K = [1, 2, 2, 2]
+[forward]
+Z = "F.conv2d(X, K)"
+loss = "0.5 * (torch.tanh(Z) ** 2).sum()"
+"""
+_D0, _D1 = "np.tanh(Z00) * (1 - np.tanh(Z00) ** 2)", "np.tanh(Z10) * (1 - np.tanh(Z10) ** 2)"
+
+
+@pytest.mark.parametrize(
+    "formula, right",
+    [
+        (f"correlate2d(X01, {_D0}) + correlate2d(X11, {_D1})", True),  # the sum over the two images
+        (f"correlate2d(X01, {_D0})", False),  # image 0 only
+        (f"correlate2d(X00, {_D0}) + correlate2d(X10, {_D1})", False),  # the wrong input channel
+        ("correlate2d(X01, np.tanh(Z00)) + correlate2d(X11, np.tanh(Z10))", False),  # tanh's derivative left out
+    ],
+)
+def test_the_checker_reads_a_batchs_per_channel_kernel_gradient(tmp_path: Path, formula: str, right: bool) -> None:
+    p = tmp_path / "b.toml"
+    p.write_text(BATCH_CHECK, encoding="utf-8")
+    assert check(str(p), "K01", formula).ok is right
