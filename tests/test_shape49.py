@@ -99,6 +99,9 @@ def test_the_oracle_sees_a_flatten_in_the_wrong_order() -> None:
 REFUSALS = [
     ('h = "torch.flatten(Z, 1) @ W + 1"\ng = "torch.flatten(Z, 1) + 1"', "this use of the flattened channel maps", "展平后的多通道特征图"),
     ('h = "Z.reshape(2, -1) @ W"', "this flatten of a multi-channel map", "多通道特征图的这种展平"),
+    # NumPy's Fortran order and a flatten that stops before the last axis: not PyTorch's row-major row
+    ('h = "np.reshape(Z, (1, -1), order=\'F\') @ W"', "this flatten of a multi-channel map", "多通道特征图的这种展平"),
+    ('h = "Z.flatten(end_dim=2) @ W"', "this flatten of a multi-channel map", "多通道特征图的这种展平"),
     ('h = "torch.flatten(Z, 1) @ V"', "does not split into 2 equal blocks", "不能分成 2 个等长的块"),
     ('h = "torch.einsum(\'nchw,ochw->no\', X, K)"', "an einsum over channels other than a 1×1 convolution", "不是 1×1 卷积的按通道 einsum"),
 ]

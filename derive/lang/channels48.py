@@ -369,9 +369,11 @@ class _Reader:
     def flatten_form(self, leaf: str, args: list[ast.expr], keywords: list[ast.keyword], node: ast.AST) -> str:
         """How ``leaf`` (flatten/ravel/reshape/view) flattens: ``"all"`` (1-D), ``"axis1"`` (every axis
         from 1: ``flatten(1)``), ``"row"`` (``reshape(1, -1)``), ``"batch"`` (``view(A.size(0), -1)``)."""
+        if any(k.arg not in ("start_dim", "shape", "newshape") for k in keywords):  # end_dim, order='F'
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
         if leaf in ("flatten", "ravel"):
             given = [*args, *(k.value for k in keywords if k.arg == "start_dim")]
-            if len(given) + len([k for k in keywords if k.arg != "start_dim"]) > 1:
+            if len(given) > 1 or leaf == "ravel" and given:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
             start = _int(given[0]) if given else 0
             if start in (0, 1):
