@@ -1498,22 +1498,27 @@ def _channels_shape48(s, raw: dict, point: dict[str, np.ndarray], ns: dict[str, 
     def have(*names: str) -> bool:
         return all(isinstance(ns.get(n), torch.Tensor) for n in names)
 
+    dims = raw.get("dims") or {}
     for table in ("inputs", "params"):
         for key, shape in (raw.get(table) or {}).items():
+            if isinstance(shape, list):  # shape49: sizes named in [dims]
+                shape = [dims.get(d, d) if isinstance(d, str) else d for d in shape]
             if not isinstance(shape, list) or not all(type(d) is int for d in shape):
                 continue
-            if len(shape) == 1 and shape[0] > 0 and have(*(f"{key}{o}" for o in range(shape[0]))) and key not in ns:
-                out[key] = torch.stack([ns[f"{key}{o}"].reshape(()) for o in range(shape[0])])
-            elif len(shape) == 4 and tf and have(f"{key}00"):  # a TF kernel [kh, kw, C, O]
-                out[key] = torch.stack([torch.stack([ns[f"{key}{o}{c}"] for o in range(shape[3])], -1) for c in range(shape[2])], -2)
-            elif len(shape) == 4 and have(f"{key}00"):  # a PyTorch weight [O, C, kh, kw]
-                out[key] = torch.stack([torch.stack([ns[f"{key}{o}{c}"] for c in range(shape[1])]) for o in range(shape[0])])
-            elif len(shape) == 4 and tf and have(*(f"{key}{c}" for c in range(shape[3]))):
-                out[key] = torch.stack([ns[f"{key}{c}"] for c in range(shape[3])], -1)[None]
-            elif len(shape) == 4 and have(*(f"{key}{c}" for c in range(shape[1]))):
-                out[key] = torch.stack([ns[f"{key}{c}"] for c in range(shape[1])])[None]
-            elif len(shape) == 3 and have(*(f"{key}{c}" for c in range(shape[0]))):
-                out[key] = torch.stack([ns[f"{key}{c}"] for c in range(shape[0])])
+            # shape49: derive writes K_01 when the spec already uses the name K01
+            stem = key + "_" if any(f"{key}_{i}" in ns for i in ("0", "00")) else key
+            if len(shape) == 1 and shape[0] > 0 and have(*(f"{stem}{o}" for o in range(shape[0]))) and key not in ns:
+                out[key] = torch.stack([ns[f"{stem}{o}"].reshape(()) for o in range(shape[0])])
+            elif len(shape) == 4 and tf and have(f"{stem}00"):  # a TF kernel [kh, kw, C, O]
+                out[key] = torch.stack([torch.stack([ns[f"{stem}{o}{c}"] for o in range(shape[3])], -1) for c in range(shape[2])], -2)
+            elif len(shape) == 4 and have(f"{stem}00"):  # a PyTorch weight [O, C, kh, kw]
+                out[key] = torch.stack([torch.stack([ns[f"{stem}{o}{c}"] for c in range(shape[1])]) for o in range(shape[0])])
+            elif len(shape) == 4 and tf and have(*(f"{stem}{c}" for c in range(shape[3]))):
+                out[key] = torch.stack([ns[f"{stem}{c}"] for c in range(shape[3])], -1)[None]
+            elif len(shape) == 4 and have(*(f"{stem}{c}" for c in range(shape[1]))):
+                out[key] = torch.stack([ns[f"{stem}{c}"] for c in range(shape[1])])[None]
+            elif len(shape) == 3 and have(*(f"{stem}{c}" for c in range(shape[0]))):
+                out[key] = torch.stack([ns[f"{stem}{c}"] for c in range(shape[0])])
     return out
 
 
@@ -2425,8 +2430,13 @@ def _einops_shim_hn48() -> SimpleNamespace:
         return r.reshape([x.shape[axes.index(w)] if w != "1" else 1 for w in out])
 
     def rearrange(x, pattern):
-        (axes,), out = words(pattern)
-        return _t(x).permute([axes.index(w) for w in out])
+        left, right = pattern.split("->")
+        axes = left.split()
+        # shape49: grouped output axes, '(c h w)', laid out row-major as einops documents
+        groups = [g.split() if g else [w] for g, w in re.findall(r"\(([^)]*)\)|(\S+)", right)]
+        flat = [w for g in groups for w in g]
+        t = _t(x).permute([axes.index(w) for w in flat])
+        return t.reshape([math.prod(t.shape[flat.index(w)] for w in g) for g in groups])
 
     return SimpleNamespace(einsum=einsum, reduce=reduce, rearrange=rearrange)
 

@@ -317,7 +317,6 @@ REFUSED = {
     'keep_prob": np.random.rand() draws a random sample',
     "hn29_sgd_step_in_forward_grad": "W1.grad is a gradient taken inside the network",
     # shape48: one image of several channels is read (channel by channel); a batch of images is not
-    "hn29_cs231n_conv2d_4d_input": "a batch of several images",
     # branch heldnets30: a layer built and called in the line (its weights inside the module, and
     # the spec has no [params]: named before the missing table), a batch of sequences (3 axes), a
     # vocabulary table of words in [constants]

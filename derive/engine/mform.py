@@ -2149,7 +2149,13 @@ class TextPrinter(Printer):
         return f"{self.wrap(e.x, 5)}[{part}]" if e.axis == 0 else f"{self.wrap(e.x, 5)}[:, {part}]"
 
     def _print_Reshape(self, e: Reshape) -> str:
-        return f"{self.wrap(e.x, 5)}.reshape({', '.join(_bound_code(k) for k in e.shape)})"
+        sizes = [_bound_code(k) for k in e.shape]
+        # shape49: a matrix flattened into a row or a column, (1, n) / (n, 1) with n a bare number,
+        # is printed with -1 as written (reshape(1, -1)): at other [dims] sizes n is not the count
+        bare = [i for i, t in enumerate(sizes) if t.isdigit() and t != "1"]
+        if len(sizes) == 2 and len(bare) == 1 and sizes[1 - bare[0]] == "1" and all(int(d) > 1 for d in e.x.shape):
+            sizes[bare[0]] = "-1"
+        return f"{self.wrap(e.x, 5)}.reshape({', '.join(sizes)})"
 
     def _print_Corr(self, e: Corr) -> str:
         mode = ", mode='full'" if e.full else ""

@@ -70,8 +70,31 @@ def _leaf(node: ast.Call) -> str:
 class _Multi:
     """A multi-channel value: one 2-D expression per channel."""
 
-    def __init__(self, maps: list[ast.expr]) -> None:
+    def __init__(self, maps: list[ast.expr], batch: int = 1) -> None:
         self.maps = maps
+        self.batch = batch  # shape49: images, the maps image after image ([i, o] is maps[i·O + o])
+
+
+class _Flat:
+    """shape49: the channel maps flattened in PyTorch's order (channel after channel, each map row
+    by row): a row ``[1, C·H·W]`` (``torch.flatten(A, 1)``, ``nn.Flatten()``, ``A.view(1, -1)``) or a
+    1-D vector (``A.flatten()``, ``A.reshape(-1)``); read only as the left factor of a linear layer,
+    which is the sum over channels of each map's flattened row times its block of rows of the
+    weight."""
+
+    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1) -> None:
+        self.maps, self.row, self.batch = maps, row, batch  # several images: one row each, stacked
+
+    def images(self) -> list[list[ast.expr]]:
+        per = len(self.maps) // self.batch
+        return [self.maps[i * per : (i + 1) * per] for i in range(self.batch)]
+
+
+_FLATTENS = frozenset({"flatten", "reshape", "view", "ravel"})
+_FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel"})
+_FLATTEN_MODULES = frozenset({"nn.Flatten", "torch.nn.Flatten"})
+_EINSUMS = frozenset({"torch.einsum", "np.einsum", "numpy.einsum"})
+_REARRANGES = frozenset({"rearrange", "einops.rearrange"})
 
 
 def _name(base: str, *index: int) -> str:
@@ -101,14 +124,29 @@ class _Reader:
         self.lines: dict[str, tuple[int, str]] = {}  # a multi-channel [forward] line → (channels, layout)
         self.where = ""
         self.one_d: set[str] = set()  # names declared 1-D ([n]) in [inputs]/[params]
+        self.flats: dict[str, _Flat] = {}  # shape49: a [forward] line whose value is flattened maps
+        self.pending: list[tuple[str, ast.expr]] = []  # shape49: a flattened map named on a line first
+        self.key = ""  # the [forward] line being read
+        self.mixed = ""  # shape49: the weight of a 1×1 convolution written with einsum
+        self.flat_read = False  # shape49: a flatten of the maps was read (said in the description)
+        self.batches: dict[str, int] = {}  # shape49: a tensor or line of several images → how many
+        self.sep: dict[str, str] = {}  # shape49: "_" between a name and its channel index on a clash
+        self.declared: dict[str, list[Any]] = {}  # shape49: [inputs]/[params] shapes as written
         self.scalars: set[str] = set(self.dims)  # names of one number
         for table in ("inputs", "params", "constants"):
             entries = data.get(table)
             for key, shape in (entries.items() if isinstance(entries, dict) else ()):
+                if isinstance(shape, list):
+                    self.declared[key] = shape
                 if table == "constants" or shape == []:
                     self.scalars.add(key)
                 elif isinstance(shape, list) and len(shape) == 1:
                     self.one_d.add(key)
+
+    def nm(self, base: str, *index: int) -> str:
+        """The 2-D map of ``base`` at ``index`` (``K01``); ``K_01`` when the spec already uses one
+        of the plain names (shape49: a conv bias ``b`` beside a layer bias ``b1``)."""
+        return _name(base + self.sep.get(base, ""), *index)
 
     # ---- sizes
     def size(self, d: Any) -> int | None:
@@ -128,14 +166,19 @@ class _Reader:
     # ---- one expression
     def value(self, node: ast.AST) -> ast.expr | _Multi:
         if isinstance(node, ast.Name):
+            if node.id in self.flats:
+                f = self.flats[node.id]
+                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch)
             if node.id in self.lines:
                 n, layout = self.lines[node.id]
-                return self.multi_layout(_Multi([ast.Name(_name(node.id, o), ast.Load()) for o in range(n)]), layout)
+                names = self.line_names(node.id, n)
+                return self.multi_layout(_Multi([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), layout)
             if node.id in self.tensors:
                 layout, n = self.tensors[node.id]
                 if layout in ("oikk", "kkio"):
                     raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_kernel_use"))
-                return self.multi_layout(_Multi([ast.Name(_name(node.id, c), ast.Load()) for c in range(n)]), "c" if layout == "chw" else layout)
+                names = [self.nm(node.id, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0], self.batches.get(node.id, 1))]
+                return self.multi_layout(_Multi([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), "c" if layout == "chw" else layout)
             if node.id in self.bias:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_bias_use"))
             return node
@@ -145,6 +188,8 @@ class _Reader:
             return self.subscript(node)
         if isinstance(node, ast.BinOp):
             left, right = self.value(node.left), self.value(node.right)
+            if isinstance(left, _Flat) and isinstance(node.op, ast.MatMult) and not isinstance(right, (_Multi, _Flat)):
+                return self.flat_times(node, left, right)
             return self.zipped(node, [left, right], lambda a: ast.BinOp(a[0], node.op, a[1]))
         if isinstance(node, ast.UnaryOp):
             inner = self.value(node.operand)
@@ -152,19 +197,21 @@ class _Reader:
         for field, old in ast.iter_fields(node):
             if isinstance(old, ast.expr):
                 new = self.value(old)
-                if isinstance(new, _Multi):
+                if isinstance(new, (_Multi, _Flat)):
                     raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
                 setattr(node, field, new)
             elif isinstance(old, list):
                 for i, item in enumerate(old):
                     if isinstance(item, ast.expr):
                         new = self.value(item)
-                        if isinstance(new, _Multi):
+                        if isinstance(new, (_Multi, _Flat)):
                             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_use"))
                         old[i] = new
         return node
 
     def zipped(self, node: ast.AST, parts: list[Any], make) -> ast.expr | _Multi:
+        if any(isinstance(p, _Flat) for p in parts):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         counts = {len(p.maps) for p in parts if isinstance(p, _Multi)}
         if not counts:
             return make(parts)
@@ -172,6 +219,9 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_counts"))
         n = counts.pop()
         lay = next(getattr(p, "layout", "c") for p in parts if isinstance(p, _Multi))
+        batch = {p.batch for p in parts if isinstance(p, _Multi)}
+        if len(batch) > 1:  # one image's maps against a batch's
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_counts"))
         for p in parts:  # what broadcasts against the maps: PyTorch's and TF's meaning kept
             if isinstance(p, _Multi) or self.scalar(p):
                 continue
@@ -179,7 +229,7 @@ class _Reader:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_nhwc_broadcast"))
             if isinstance(p, ast.Name) and p.id in self.one_d:  # a 1-D [O] meant per channel broadcasts along W
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_one_d_broadcast", x=p.id))
-        return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)]), lay)
+        return self.multi_layout(_Multi([make([p.maps[c] if isinstance(p, _Multi) else copy.deepcopy(p) for p in parts]) for c in range(n)], batch.pop()), lay)
 
     def scalar(self, node: ast.AST) -> bool:
         """A number, or a name of one number ([] in a table, a constant, a size)."""
@@ -191,6 +241,8 @@ class _Reader:
 
     def subscript(self, node: ast.Subscript) -> ast.expr | _Multi:
         inner = self.value(node.value)
+        if isinstance(inner, _Flat):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         if not isinstance(inner, _Multi):
             node.value = inner
             node.slice = self.value(node.slice)  # type: ignore[assignment]
@@ -199,6 +251,14 @@ class _Reader:
         # the channel index: [c] (channel first), [0, c] (NCHW), [0, :, :, c] (NHWC), [0, c, :, :]
         picks = [_int(i) for i in items]
         lay = getattr(inner, "layout", "c")
+        if inner.batch > 1:  # shape49: [i, o] one image's channel, [i] one image's maps
+            per = len(inner.maps) // inner.batch
+            if len(items) == 1 and picks[0] is not None and -inner.batch <= picks[0] < inner.batch:
+                i = picks[0] % inner.batch
+                return self.multi_layout(_Multi(inner.maps[i * per : (i + 1) * per]), "c")
+            if len(items) in (2, 4) and None not in picks[:2] and all(_whole(i) for i in items[2:]) and -inner.batch <= picks[0] < inner.batch and -per <= picks[1] < per:  # type: ignore[operator]
+                return inner.maps[(picks[0] % inner.batch) * per + picks[1] % per]  # type: ignore[operator]
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_index"))
         if lay == "nhwc" and len(items) == 4 and picks[0] == 0 and _whole(items[1]) and _whole(items[2]) and picks[3] is not None:
             c = picks[3]
         elif lay == "nchw" and len(items) in (2, 4) and picks[0] == 0 and picks[1] is not None and all(_whole(i) for i in items[2:]):
@@ -219,8 +279,41 @@ class _Reader:
         m.layout = layout  # type: ignore[attr-defined]
         return m
 
+    def line_names(self, key: str, n: int) -> list[str]:
+        """A multi-channel line's maps: ``Z0, Z1`` (one image), ``Z00 … Z11`` (image i, channel o)."""
+        b = self.batches.get(key, 1)
+        return [self.nm(key, o) for o in range(n)] if b == 1 else [self.nm(key, i, o) for i in range(b) for o in range(n // b)]
+
     def call(self, node: ast.Call) -> ast.expr | _Multi:
         name, leaf = dotted(node.func), _leaf(node)
+        if isinstance(node.func, ast.Call) and dotted(node.func.func) in _FLATTEN_MODULES and len(node.args) == 1:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # nn.Flatten()(A): start_dim=1 unless said otherwise
+                made = node.func
+                start = made.args[0] if made.args else next((k.value for k in made.keywords if k.arg == "start_dim"), ast.Constant(1))
+                if _int(start) != 1 or len(made.args) > 1 or any(k.arg != "start_dim" for k in made.keywords):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+                return self.flattened(node, inner, "axis1")
+            node.args = [inner]
+        if name in _EINSUMS:
+            mixed = self.einsum(node)
+            if mixed is not None:
+                return mixed
+        if name in _REARRANGES and len(node.args) == 2 and not node.keywords:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # einops: 'b c h w -> b (c h w)', 'c h w -> (c h w)'
+                return self.flattened(node, inner, self.rearranged(node, inner))
+            node.args[0] = inner
+        if name in _FLATTEN_CALLS and node.args:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):
+                return self.flattened(node, inner, self.flatten_form(leaf, node.args[1:], node.keywords, node))
+            node.args[0] = inner
+        if leaf == "linear" and node.args:
+            first = self.value(node.args[0])
+            if isinstance(first, _Flat):
+                return self.flat_linear(node, first)
+            node.args[0] = first
         if name in _TORCH or name in _TF:
             conv = self.conv(node, name in _TF)
             if conv is not None:
@@ -229,6 +322,10 @@ class _Reader:
         root = dotted(node.func.value).split(".")[0] if isinstance(node.func, ast.Attribute) else ""
         if isinstance(node.func, ast.Attribute) and (not root or root in self.lines or root in self.tensors):
             obj = self.value(node.func.value)
+            if isinstance(obj, _Flat):
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+            if isinstance(obj, _Multi) and leaf in _FLATTENS:
+                return self.flattened(node, obj, self.flatten_form(leaf, node.args, node.keywords, node))
             if isinstance(obj, _Multi):
                 if node.args or node.keywords:
                     if leaf in _SUMS | _MEANS:
@@ -239,7 +336,7 @@ class _Reader:
                 if leaf == "squeeze" and len(obj.maps) == 1:
                     return obj.maps[0]
                 if leaf in _ELEMENTWISE:
-                    return self.multi_layout(_Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps]), getattr(obj, "layout", "c"))
+                    return self.multi_layout(_Multi([ast.Call(ast.Attribute(m, leaf, ast.Load()), [], []) for m in obj.maps], obj.batch), getattr(obj, "layout", "c"))
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_method", x=leaf))
             node.func.value = obj
         args = [self.value(a) for a in node.args]
@@ -249,6 +346,8 @@ class _Reader:
             for k, v in kws:
                 k.value = v  # type: ignore[assignment]
             return node
+        if any(isinstance(a, _Flat) for a in args) or any(isinstance(v, _Flat) for _, v in kws):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         if any(isinstance(v, _Multi) for _, v in kws):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_keyword"))
         if leaf in _SUMS | _MEANS and (len(args) > (2 if leaf in _LOSS_PAIRS else 1) or any(k.arg not in ("reduction",) for k in node.keywords)):
@@ -265,6 +364,193 @@ class _Reader:
         if leaf in _ELEMENTWISE:
             return self.zipped(node, args, lambda a: ast.Call(copy.deepcopy(node.func), a, copy.deepcopy(node.keywords)))
         raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_call", x=name or leaf))
+
+    # ---- shape49: the maps flattened into a linear layer; a 1×1 convolution written with einsum
+    def flatten_form(self, leaf: str, args: list[ast.expr], keywords: list[ast.keyword], node: ast.AST) -> str:
+        """How ``leaf`` (flatten/ravel/reshape/view) flattens: ``"all"`` (1-D), ``"axis1"`` (every axis
+        from 1: ``flatten(1)``), ``"row"`` (``reshape(1, -1)``), ``"batch"`` (``view(A.size(0), -1)``)."""
+        if any(k.arg not in ("start_dim", "shape", "newshape") for k in keywords):  # end_dim, order='F'
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        if leaf in ("flatten", "ravel"):
+            given = [*args, *(k.value for k in keywords if k.arg == "start_dim")]
+            if len(given) > 1 or leaf == "ravel" and given:
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+            start = _int(given[0]) if given else 0
+            if start in (0, 1):
+                return "all" if start == 0 else "axis1"
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        sizes = list(args)
+        sizes += [k.value for k in keywords if k.arg in ("shape", "newshape")]
+        if len(sizes) == 1 and isinstance(sizes[0], (ast.Tuple, ast.List)):
+            sizes = list(sizes[0].elts)
+        if len(sizes) == 1 and _int(sizes[0]) == -1:
+            return "all"
+        if len(sizes) == 2 and _int(sizes[1]) == -1:
+            first = sizes[0]
+            if _int(first) == 1:
+                return "row"
+            if self.batch_size(first):
+                return "batch"
+            if _int(first) is not None or isinstance(first, ast.Name) and self.size(first.id) is not None:
+                return f"n:{_int(first) if _int(first) is not None else self.size(first.id)}"  # type: ignore[union-attr]
+        raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+
+    def rearranged(self, node: ast.Call, m: _Multi) -> str:
+        """shape49: einops' rearrange of a map of several channels that flattens it in PyTorch's
+        order — every axis after the batch grouped as written (``'b c h w -> b (c h w)'``: one row
+        per image), or all of them (``'c h w -> (c h w)'``: 1-D); else refused."""
+        pat = node.args[1]
+        if not (isinstance(pat, ast.Constant) and isinstance(pat.value, str)) or "->" not in pat.value:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        left, right = (" ".join(part.split()) for part in pat.value.split("->"))
+        axes = left.split(" ")
+        lay = getattr(m, "layout", "c")
+        if len(axes) != (4 if lay == "nchw" else 3) or len(set(axes)) != len(axes) or "(" in left:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        if lay == "nchw" and right == f"{axes[0]} ({' '.join(axes[1:])})":
+            return "axis1"
+        if right == f"({' '.join(axes)})" and m.batch == 1:
+            return "all"
+        raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+
+    @staticmethod
+    def batch_size(node: ast.AST) -> bool:
+        """``A.size(0)``, ``A.shape[0]``, ``len(A)``: the batch axis's size."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "size" and len(node.args) == 1:
+            return _int(node.args[0]) == 0
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "shape":
+            return _int(node.slice) == 0
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1
+
+    def flattened(self, node: ast.AST, m: _Multi, form: str) -> _Flat:
+        lay = getattr(m, "layout", "c")
+        if lay == "nhwc":  # TF's reshape/Flatten of NHWC interleaves the channels entry by entry
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_nhwc"))
+        if form.startswith("n:"):  # reshape(N, -1): one row per image when N is the batch's size
+            if int(form[2:]) != m.batch:
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+            form = "batch"
+        if m.batch > 1 and form not in ("axis1", "batch"):  # all images in one row or one vector
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_batch"))
+        if form in ("axis1", "batch") and lay != "nchw":  # of [C, H, W]: a [C, H·W] matrix
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        self.flat_read = True
+        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch)
+
+    def named_maps(self, maps: list[ast.expr]) -> list[str]:
+        """Each map's name; a map that is an expression named on a line of its own first
+        (``{line}c{c}``), as reshape() and a convolution read a named map."""
+        names = []
+        for e in maps:
+            if not isinstance(e, ast.Name):
+                name = f"{self.key}c{len(self.pending)}"
+                self.pending.append((name, e))
+                e = ast.Name(name, ast.Load())
+            names.append(e.id)
+        return names
+
+    def declared_2d(self, node: ast.AST, w: ast.AST, dims: tuple[int, ...]) -> tuple[str, list[int]]:
+        if not isinstance(w, ast.Name) or w.id not in self.declared or len(self.declared[w.id]) not in dims:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_weight"))
+        sizes = [self.size(d) for d in self.declared[w.id]]
+        if None in sizes:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_weight"))
+        return w.id, sizes  # type: ignore[return-value]
+
+    def blocks(self, node: ast.AST, total: int, n: int) -> list[tuple[int, int]]:
+        if total % n:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_size", total=total, n=n))
+        k = total // n
+        return [(c * k, (c + 1) * k) for c in range(n)]
+
+    def flat_times(self, node: ast.BinOp, flat: _Flat, right: ast.AST) -> ast.expr:
+        """``flat @ W`` (W [C·H·W, k] or 1-D), ``flat @ W.T`` (W [k, C·H·W], nn.Linear's): the sum over
+        channels of each map's flattened row times its block of W."""
+        t = isinstance(right, ast.Attribute) and right.attr == "T"
+        w, sizes = self.declared_2d(node, right.value if t else right, (2,) if t else (1, 2))  # type: ignore[attr-defined]
+        if flat.row and len(sizes) == 1:  # [1, n] @ [n] is PyTorch's 1-D [1], not a number
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+        total = sizes[1] if t else sizes[0]
+        flat_form = "reshape(1, -1)" if flat.row else "reshape(-1)"
+        rows = []
+        for maps in flat.images():
+            terms = []
+            for m, (a, b) in zip(maps, self.blocks(node, total, len(maps)), strict=True):
+                block = f"{w}[:, {a}:{b}].T" if t else f"{w}[{a}:{b}, :]" if len(sizes) == 2 else f"{w}[{a}:{b}]"
+                terms.append(ast.parse(f"{m.id}.{flat_form} @ {block}", mode="eval").body)  # type: ignore[attr-defined]
+            rows.append(self.reduced(terms, False))
+        return self.stacked(rows)
+
+    @staticmethod
+    def stacked(rows: list[ast.expr]) -> ast.expr:
+        """One image's row, or the images' rows stacked (``torch.cat([...], 0)``: [N, k])."""
+        if len(rows) == 1:
+            return rows[0]
+        return ast.Call(ast.parse("torch.cat", mode="eval").body, [ast.List(rows, ast.Load()), ast.Constant(0)], [])
+
+    def flat_linear(self, node: ast.Call, flat: _Flat) -> ast.expr:
+        """``F.linear(flat, W, b)`` of a weight [k, C·H·W]: Σ_c F.linear(map_c row, W's block) + b."""
+        bias = node.args[2] if len(node.args) > 2 else next((k.value for k in node.keywords if k.arg == "bias"), None)
+        if len(node.args) < 2 or len(node.args) > 3 or not flat.row or any(k.arg != "bias" for k in node.keywords):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+        w, sizes = self.declared_2d(node, node.args[1], (2,))
+        fn = ast.unparse(node.func)
+        total = self.stacked([
+            self.reduced([
+                ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {a}:{b}])", mode="eval").body  # type: ignore[attr-defined]
+                for m, (a, b) in zip(maps, self.blocks(node, sizes[1], len(maps)), strict=True)
+            ], False)
+            for maps in flat.images()
+        ])
+        if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
+            b = self.value(bias)
+            if isinstance(b, (_Multi, _Flat)):
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+            total = ast.BinOp(total, ast.Add(), b)
+        return total
+
+    def einsum(self, node: ast.Call) -> _Multi | None:
+        """A 1×1 convolution (channel mixing) written with einsum — ``'oc,nchw->nohw'``,
+        ``'chw,oc->ohw'``: output map o = Σ_c W[o, c]·X_c; ``None`` when no operand has channels."""
+        ops_ = node.args[1:]
+        if len(ops_) == 1 and isinstance(ops_[0], (ast.List, ast.Tuple)):
+            ops_ = list(ops_[0].elts)
+        if not any(isinstance(a, ast.Name) and a.id in self.tensors for a in ops_):
+            return None
+        text = ast.unparse(node)
+        first = node.args[0] if node.args else None
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)) or len(ops_) != 2 or node.keywords:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        subs = first.value.replace(" ", "")
+        if "->" not in subs or subs.count(",") != 1:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        ins, out = subs.split("->")
+        letters = ins.split(",")
+        xi = next((i for i, a in enumerate(ops_) if isinstance(a, ast.Name) and a.id in self.tensors), 0)
+        x, w = ops_[xi], ops_[1 - xi]
+        xs, ws = letters[xi], letters[1 - xi]
+        layout, n = self.tensors[x.id]  # type: ignore[attr-defined]
+        if self.batches.get(x.id, 1) > 1 or layout not in ("nchw", "chw") or not isinstance(w, ast.Name) or w.id in self.tensors:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        ch = xs[1] if layout == "nchw" else xs[0]
+        if len(xs) != (4 if layout == "nchw" else 3) or len(set(xs)) != len(xs) or len(ws) != 2 or ch not in ws or ws[0] == ws[1]:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        o = ws[1 - ws.index(ch)]
+        shape = self.declared.get(w.id, [])
+        sizes = [self.size(d) for d in shape]
+        if o in xs or out != xs.replace(ch, o) or len(sizes) != 2 or None in sizes:
+            raise self.refuse(text, catalog.said("spec.shape49.w_einsum"))
+        if sizes[ws.index(ch)] != n:
+            raise self.refuse(text, catalog.said("spec.shape48.w_mismatch", a=n, b=sizes[ws.index(ch)]))
+        maps = []
+        for oo in range(sizes[ws.index(o)]):
+            terms = []
+            for c in range(n):
+                entry = f"{w.id}[{oo}, {c}]" if ws.index(o) == 0 else f"{w.id}[{c}, {oo}]"
+                terms.append(ast.parse(f"{entry} * {self.nm(x.id, c)}", mode="eval").body)  # type: ignore[attr-defined]
+            maps.append(self.reduced(terms, False))
+        self.mixed = f"{w.id}[o, c]" if ws.index(o) == 0 else f"{w.id}[c, o]"
+        return self.multi_layout(_Multi(maps), "nchw" if layout == "nchw" else "c")
 
     def reduced(self, parts: list[ast.expr], mean: bool) -> ast.expr:
         total: ast.expr = parts[0]
@@ -291,16 +577,29 @@ class _Reader:
             out = ast.parse(pick, mode="eval").body
             out.value = call  # type: ignore[attr-defined]
             maps.append(out)
-        return self.multi_layout(_Multi(maps), getattr(args[0], "layout", "c"))
+        return self.multi_layout(_Multi(maps, args[0].batch), getattr(args[0], "layout", "c"))
 
     def conv(self, node: ast.Call, tf: bool) -> _Multi | None:
-        if not node.args or not isinstance(node.args[0], ast.Name) or node.args[0].id not in self.tensors:
-            return None  # a single-channel convolution: the spec reader's own
+        if not node.args:
+            return None
         text = ast.unparse(node)
+        if isinstance(node.args[0], ast.Name) and node.args[0].id in self.tensors:
+            x = node.args[0].id
+            xl, xn = self.tensors[x]
+            batch = self.batches.get(x, 1)
+            xmaps = [self.nm(x, *i) for i, _ in self.planes(xl, xn, [0, 0, 0, 0], batch)]
+        else:  # shape49: a layer of several channels after another (conv → ReLU → conv)
+            got = self.value(node.args[0])
+            if not isinstance(got, _Multi):
+                node.args[0] = got  # type: ignore[call-overload]
+                return None  # a single-channel convolution: the spec reader's own
+            xl = {"c": "chw"}.get(getattr(got, "layout", "c"), getattr(got, "layout", "c"))
+            batch, xmaps = got.batch, self.named_maps(got.maps)
+            xn = len(xmaps) // batch
         if len(node.args) < 2 or not isinstance(node.args[1], ast.Name) or node.args[1].id not in self.tensors:
             raise self.refuse(text, catalog.said("spec.shape48.w_weight"))
-        x, k = node.args[0].id, node.args[1].id
-        (xl, xn), (kl, kn) = self.tensors[x], self.tensors[k]
+        k = node.args[1].id
+        kl, kn = self.tensors[k]
         if not tf and len(node.args) > 3:  # F.conv2d(X, K, b, 2, 1): stride, padding, … by position
             named = ("stride", "padding", "dilation", "groups")
             node.keywords = [*(ast.keyword(k, v) for k, v in zip(named, node.args[3:], strict=False)), *node.keywords]
@@ -324,27 +623,27 @@ class _Reader:
         b_names: list[ast.expr | None] = [None] * outs
         if bias is not None and not (isinstance(bias, ast.Constant) and bias.value is None):
             if isinstance(bias, ast.Name) and self.bias.get(bias.id) == outs:
-                b_names = [ast.Name(_name(bias.id, o), ast.Load()) for o in range(outs)]
+                b_names = [ast.Name(self.nm(bias.id, o), ast.Load()) for o in range(outs)]
             else:
                 raise self.refuse(text, catalog.said("spec.shape48.w_bias"))
         kept = [kw for kw in node.keywords if kw.arg not in ("bias", "groups", "dilation", "dilations")]
         maps = []
-        for o in range(outs):
+        for i, o in ((i, o) for i in range(batch) for o in range(outs)):  # image i's output map o
             total: ast.expr | None = None
             for c in range(c_in):
-                kname = _name(k, o, c)
+                kname = self.nm(k, o, c)
                 if tf:
-                    one = f"tf.nn.conv2d({x}{c}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
+                    one = f"tf.nn.conv2d({xmaps[i * c_in + c]}[None, :, :, None], {kname}[:, :, None, None])[0, :, :, 0]"
                 else:
-                    one = f"F.conv2d({x}{c}[None, None], {kname}[None, None])[0, 0]"
+                    one = f"F.conv2d({xmaps[i * c_in + c]}[None, None], {kname}[None, None])[0, 0]"
                 term = ast.parse(one, mode="eval").body
                 term.value.args.extend(copy.deepcopy(rest))  # type: ignore[attr-defined]
                 term.value.keywords.extend(copy.deepcopy(kept))  # type: ignore[attr-defined]
                 total = term if total is None else ast.BinOp(total, ast.Add(), term)
             if b_names[o] is not None:
-                total = ast.BinOp(total, ast.Add(), b_names[o])
+                total = ast.BinOp(total, ast.Add(), copy.deepcopy(b_names[o]))
             maps.append(total)
-        return self.multi_layout(_Multi(maps), "nhwc" if tf else xl if xl == "nchw" else "c")  # type: ignore[arg-type]
+        return self.multi_layout(_Multi(maps, batch), "nhwc" if tf else xl if xl == "nchw" else "c")  # type: ignore[arg-type]
 
     # ---- the spec
     def shapes(self) -> None:
@@ -406,16 +705,18 @@ class _Reader:
                 else:
                     layout, lead, n = "chw", 1, sizes[0]
                 if lead != 1 or n is None:
-                    if lead is not None and lead > 1:
+                    if lead is not None and lead > 1 and (layout != "nchw" or lead > MAX_CHANNELS):
                         self.where = f"[{table}] {key}"
                         raise self.refuse(repr(shape), catalog.said("spec.shape48.w_batch"))
-                    continue
+                    if lead is None or lead <= 1 or n is None:
+                        continue
+                    self.batches[key] = lead  # shape49: a small batch of NCHW images, image by image
                 self.tensors[key] = (layout, n)
 
     def expand(self) -> dict[str, Any] | None:
         forward = self.data.get("forward")
         said = " ".join(str(v) for v in forward.values()) if isinstance(forward, dict) else ""
-        if not any(w in said for w in ("conv", "correlate", "pool")):
+        if not any(w in said for w in ("conv", "correlate", "pool", "einsum")):
             return None  # not a convolution: the reader's own refusal of 3-/4-D tensors
         self.shapes()
         if not self.tensors:
@@ -427,6 +728,12 @@ class _Reader:
                     raise self.refuse(key, catalog.said("spec.shape48.w_too_many", c=c, m=MAX_CHANNELS))
         data = dict(self.data)
         taken = {k for t in ("inputs", "params", "constants", "forward", "dims") if isinstance(data.get(t), dict) for k in data[t]}
+        for key, (layout, n) in self.tensors.items():  # shape49: K_01 when the spec already has K01
+            if any(self.nm(key, *i) in taken for i, _ in self.planes(layout, n, [0, 0, 0, 0], self.batches.get(key, 1))):
+                self.sep[key] = "_"
+        for key, n in self.bias.items():
+            if any(self.nm(key, o) in taken for o in range(n)):
+                self.sep[key] = "_"
         out_fwd: dict[str, Any] = {}
         forward = data.get("forward") if isinstance(data.get("forward"), dict) else {}
         last = list(forward)[-1] if forward else None
@@ -440,13 +747,26 @@ class _Reader:
             except SyntaxError:
                 out_fwd[key] = text
                 continue
+            self.key, self.pending = key, []
             got = self.value(tree.body)
+            for name, e in self.pending:  # shape49: a flattened map's expression on a line of its own
+                if name in taken:
+                    raise self.refuse(name, catalog.said("spec.shape48.w_taken", x=name))
+                out_fwd[name] = ast.unparse(e)
+            if isinstance(got, _Flat):
+                if key == last:
+                    raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
+                self.flats[key] = got  # read where it is used: the left factor of a linear layer
+                continue
             if isinstance(got, _Multi):
                 if key == last:
                     raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
                 self.lines[key] = (len(got.maps), getattr(got, "layout", "c"))
-                for o, m in enumerate(got.maps):
-                    name = _name(key, o)
+                if got.batch > 1:
+                    self.batches[key] = got.batch
+                if any(x in taken for x in self.line_names(key, len(got.maps))):
+                    self.sep[key] = "_"
+                for o, (name, m) in enumerate(zip(self.line_names(key, len(got.maps)), got.maps, strict=True)):
                     if name in taken:
                         raise self.refuse(name, catalog.said("spec.shape48.w_taken_line", x=name, c=o, key=key))
                     out_fwd[name] = ast.unparse(m)
@@ -462,25 +782,25 @@ class _Reader:
             for key, shape in entries.items():
                 if key in self.bias:
                     for o in range(self.bias[key]):
-                        new[self.fresh(_name(key, o), taken)] = []
+                        new[self.fresh(self.nm(key, o), taken)] = []
                     if values is not None and key in values:
                         v = values.pop(key)
                         if not isinstance(v, list) or len(v) != self.bias[key]:
                             self.where = f"[values] {key}"
                             raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_bias_values", n=self.bias[key]))
                         for o, x in enumerate(v):
-                            values[_name(key, o)] = x
+                            values[self.nm(key, o)] = x
                     continue
                 if key not in self.tensors:
                     new[key] = shape
                     continue
                 layout, n = self.tensors[key]
-                for index, plane in self.planes(layout, n, shape):
-                    new[self.fresh(_name(key, *index), taken)] = plane
+                for index, plane in self.planes(layout, n, shape, self.batches.get(key, 1)):
+                    new[self.fresh(self.nm(key, *index), taken)] = plane
                 if values is not None and key in values:
                     v = values.pop(key)
-                    for index, grid in self.value_planes(key, layout, n, v):
-                        values[_name(key, *index)] = grid
+                    for index, grid in self.value_planes(key, layout, n, v, self.batches.get(key, 1)):
+                        values[self.nm(key, *index)] = grid
             data[table] = new
         if values is not None:
             data["values"] = values
@@ -494,10 +814,10 @@ class _Reader:
             return net
         parts = []
         for key, (layout, n) in self.tensors.items():
-            names = [_name(key, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0])]
+            names = [self.nm(key, *i) for i, _ in self.planes(layout, n, [0, 0, 0, 0], self.batches.get(key, 1))]
             parts.append((key, names))
-        parts += [(key, [_name(key, o) for o in range(n)]) for key, n in self.bias.items()]
-        parts += [(key, [_name(key, o) for o in range(n)]) for key, (n, _) in list(self.lines.items())[:1]]
+        parts += [(key, [self.nm(key, o) for o in range(n)]) for key, n in self.bias.items()]
+        parts += [(key, self.line_names(key, n)) for key, (n, _) in list(self.lines.items())[:1]]
         listed = "; ".join(f"{key} → {', '.join(names) if len(names) <= 3 else names[0] + ' … ' + names[-1]}" for key, names in parts)
         given = net.get("description", "")
         if isinstance(given, str):
@@ -505,12 +825,19 @@ class _Reader:
         if not isinstance(given, dict):
             return net
         out = {}
+        keys = ["spec.shape49.note_flat", "spec.shape48.note"] if self.flat_read else ["spec.shape48.note"]
+        if self.mixed:  # a 1×1 convolution by einsum: no kernel maps, a weight entry per channel pair
+            keys = ["spec.shape49.note_mix"] + keys * any(lay in ("oikk", "kkio") for lay, _ in self.tensors.values())
         for lang in ("en", "zh"):
-            note = catalog.said("spec.shape48.note", listed=listed).render(lang)
             text = given.get(lang, given.get("en", ""))
-            joined = f"{text.rstrip()}\n\n{note}" if isinstance(text, str) and text.strip() else note
-            # the description's limit (MAX_DESCRIPTION): the user's own text first
-            out[lang] = joined if len(joined) <= MAX_NOTED else text
+            out[lang] = text
+            for key in keys:  # shape49: the flatten said when it fits
+                note = catalog.said(key, listed=listed, w=self.mixed).render(lang)
+                joined = f"{text.rstrip()}\n\n{note}" if isinstance(text, str) and text.strip() else note
+                # the description's limit (MAX_DESCRIPTION): the user's own text first
+                if len(joined) <= MAX_NOTED:
+                    out[lang] = joined
+                    break
         return {**net, "description": out}
 
     def fresh(self, name: str, taken: set[str]) -> str:
@@ -518,7 +845,12 @@ class _Reader:
             raise self.refuse(name, catalog.said("spec.shape48.w_taken", x=name))
         return name
 
-    def planes(self, layout: str, n: Any, shape: list[Any]):
+    def planes(self, layout: str, n: Any, shape: list[Any], batch: int = 1):
+        if layout == "nchw" and batch > 1:  # shape49: image i, channel c
+            for i in range(batch):
+                for c in range(n):
+                    yield (i, c), [shape[2], shape[3]]
+            return
         if layout == "oikk":
             for o in range(n[0]):
                 for c in range(n[1]):
@@ -537,7 +869,7 @@ class _Reader:
             for c in range(n):
                 yield (c,), [shape[1], shape[2]]
 
-    def value_planes(self, key: str, layout: str, n: Any, v: Any):
+    def value_planes(self, key: str, layout: str, n: Any, v: Any, batch: int = 1):
         self.where = f"[values] {key}"
 
         def at(a: Any, *index: int) -> Any:
@@ -547,6 +879,11 @@ class _Reader:
                 a = a[i]
             return a
 
+        if layout == "nchw" and batch > 1:  # shape49: image i, channel c
+            for i in range(batch):
+                for c in range(n):
+                    yield (i, c), at(v, i, c)
+            return
         if layout in ("nchw", "chw", "oikk"):
             lead = {"nchw": (0,), "chw": (), "oikk": ()}[layout]
             for index in ([(c,) for c in range(n)] if layout != "oikk" else [(o, c) for o in range(n[0]) for c in range(n[1])]):
