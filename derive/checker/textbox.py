@@ -134,6 +134,8 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
         text = _leibniz_named_heldtex49(_summed_entries_heldtex49(_index_notation_heldtex49(_notes_heldtex49(text)), size_of), size_of)
         text = _derivative_clause_heldtex49(text) if "'" in text or "prime" in text else text
+        text = _local_statements_heldtex49(_leads_heldtex49(text)) if "$" in text or "quad" in text else text
+        text = _function_clause_heldtex49(text) if "quad" in text else text
         text = _exp_named_heldtex47(_notes_heldtex46(_notes_heldtex47(_notes_heldtex48(text), size_of), size_of))
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
@@ -141,7 +143,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
-    text = _typed_heldtex46(_typed_heldtex47(text))
+    text = _typed_heldtex46(_typed_heldtex47(_typed_alias_heldtex49(_SUM_REMARK_TYPED.sub("", text), size_of)))
     if "hot" in text and size_of("onehot", 0) is None and not _python(text):
         # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
         text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
@@ -2431,21 +2433,20 @@ def _deindexed(span: str, letters: str, size_of: Callable[[str, int], str | None
                 flat = body.replace(" ", "")
                 base_start = _name_start(s, k)
                 base = s[base_start:k]
-                if flat in (letters, ",".join(letters)) and len(letters) == 2:
-                    axes.setdefault(letters[0], 0)
-                    axes.setdefault(letters[1], 1)
+                if flat in (letters, ",".join(letters)) and len(letters) == 2:  # written axes: they decide
+                    axes[letters[0]], axes[letters[1]] = 0, 1
                 elif flat in (f"{letters},:",) and len(letters) == 1:
-                    axes.setdefault(letters, 0)
+                    axes[letters] = 0
                 elif flat in (f":,{letters}",) and len(letters) == 1:
-                    axes.setdefault(letters, 1)
+                    axes[letters] = 1
                 elif len(letters) == 1 and (flat == letters or re.fullmatch(rf"\d+,{letters}", flat)):
                     own = flat[:-2] if "," in flat else ""
                     if base and base != ")":
                         name = _plain_name(base + (f"_{own}" if own else ""))
                         if size_of(name, 0) is None:
                             names_ok = False
-                        elif letters not in axes:
-                            axes[letters] = 1 if size_of(name, 0) == 1 and size_of(name, 1) not in (1, None) else 0
+                        elif letters not in axes and not re.search(rf"_\{{\s*(?:{letters}\s*,\s*:|:\s*,\s*{letters})\s*\}}", span):
+                            axes[letters] = 1 if size_of(name, 0) == "1" and size_of(name, 1) not in ("1", None) else 0
                     if own:
                         out.append("_{" + own + "}")
                     k = body_end
@@ -2587,6 +2588,15 @@ def _factors(term: str) -> list[str] | None:
         e = _atom_end(term, k)
         if e < 0:
             return None
+        call = re.match(r"\s*'?\s*(?:\\left\s*)?\(", term[e:]) if term[k] == "\\" or term.startswith("\\operatorname", k) else None
+        if call is not None:  # \sigma(…), \exp(…), \operatorname{sig}(…): a function's value, one factor
+            e2 = _group_end(term, e + call.end() - 1)
+            if e2 < 0:
+                return None
+            if term[e + call.end() - 1 - 5: e + call.end() - 1].endswith("\\left"):
+                close = term.find("\\right)", e)
+                e2 = close + 7 if close > 0 else e2
+            e = e2
         if term.startswith("^", e):  # a power of an entry: A_{ij}^2
             e2 = _group_end(term, e + 1) if term.startswith("{", e + 1) else e + 2
             e = e2
@@ -2655,4 +2665,114 @@ def _notes_heldtex49(text: str) -> str:
             inner = text[m.end(): end - 1]
             inner = inner[: -len("\\right")] if inner.rstrip().endswith("\\right") else inner
             text = text[: m.start()] + r"\sigma\left(" + inner + r"\right)" + text[end:]
+    return text
+
+
+_TYPED_GREEK_CLAUSE = re.compile(
+    r"(?:(?<=^)|(?<=\n)|[，,;；]\s*)([\u03b1-\u03c9\u0391-\u03a9](?:[₀-₉]+|_\d+)?)\s*=\s*([A-Za-z_]\w*)\s*(?=[，,;；\n（(]|$)"
+)
+
+
+def _typed_alias_heldtex49(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Typed maths with a Greek letter named by a clause (「g = −β(1 − ε)σ(−β·logits)，ε = label_smoothing」,
+    UDL's 「∂ℓ/∂Ω₀ = …，Ω₀ = w」): the letter is that network name wherever it is written (bracketed
+    where a letter touches it), the clause left out. Only a letter the network lacks, named once,
+    with a name of the network on the right."""
+    found = list(_TYPED_GREEK_CLAUSE.finditer(text))
+    for m in reversed(found):
+        greek, name = m.group(1), m.group(2)
+        spelled = _plain_greek(greek)
+        if (size_of(name, 0) is None and len(name) < 3) or size_of(spelled, 0) is not None or size_of(greek, 0) is not None:
+            continue
+        if sum(1 for f in found if f.group(1) == greek) != 1:
+            continue
+        rest = text[: m.start()] + text[m.end():]
+        if not re.search(re.escape(greek) + r"(?![₀-₉_\d])", rest):
+            continue
+        def put(g: re.Match[str], rest: str = rest) -> str:  # a letter beside it: bracketed (βε → β(label_smoothing))
+            near = rest[g.start() - 1: g.start()] + rest[g.end(): g.end() + 1]
+            return "(" + name + ")" if re.search(r"[^\W\d_]", near) else name
+
+        rest = re.sub(re.escape(greek) + r"(?![₀-₉_\d])", put, rest)
+        return _typed_alias_heldtex49(rest, size_of)
+    return text
+
+
+def _plain_greek(greek: str) -> str:
+    import unicodedata
+
+    word = unicodedata.name(greek[0], "").split()
+    base = (word[-1].lower() if "SMALL" in word else word[-1].capitalize()) if word else greek[0]
+    return base + greek[1:].translate(str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")).lstrip("_")
+
+
+_LOSS_LETTER = r"(?:L|C|J|E(?:_\{?[nk]\}?)?|\\ell|l|\\mathcal\s*\{\s*[LJE]\s*\})"
+_LOCAL_FRACTION = r"\\frac\s*\{\s*\\partial\s*(?!" + _LOSS_LETTER + r"\s*\})[^{}=$]{1,30}\}\s*\{\s*\\partial\s*[^{}=$]{1,30}\}"
+_LOCAL_STATEMENT = re.compile(
+    r"\$\s*(" + _LOCAL_FRACTION + r")\s*=\s*([^=$]+?)\s*\$\s*(?:[（(][^（）()$]*[）)])?\s*[，,]?"
+)
+
+
+def _local_statements_heldtex49(text: str) -> str:
+    r"""李宏毅's forward pass stated in its own span, 「$\frac{\partial z}{\partial w} = x$（forward pass）」,
+    beside an answer that writes that local derivative: what the span says it is, put in where
+    the fraction is written (bracketed), the span left out (its left side names no gradient of
+    the loss). Only a fraction whose numerator is no loss, written elsewhere the same way."""
+    for m in _LOCAL_STATEMENT.finditer(text):
+        key = re.sub(r"\s+", "", m.group(1))
+        rest = text[: m.start()] + text[m.end():]
+        if key not in re.sub(r"\s+", "", rest):
+            continue
+        pattern = re.compile(r"\s*".join(re.escape(ch) for ch in key))
+        return _local_statements_heldtex49(pattern.sub(lambda _: r"\left(" + m.group(2).strip() + r"\right)", rest))
+    return text
+
+
+# a prose line before a display, as a Jupyter cell leads into it: "In the cell above we found"
+_PROSE_LEAD = re.compile(r"\A[ \t]*[A-Z][A-Za-z ,'’-]{8,80}?[:.]?[ \t]*\n(?=\s*\$\$)")
+# a typed remark of where a sum runs: "db = Σ dscores (over rows)"
+_SUM_REMARK_TYPED = re.compile(r"\s*\((?:summed\s+|sum\s+)?(?:over|along|down)\s+(?:the\s+)?(?:rows|batch|examples)\)\s*$", re.M)
+_UNUSED_GREEK_CLAUSE = re.compile(
+    r"(?:,\s*)?\\q?quad\s*(\\(?:boldsymbol|mathbf|bm)\s*\{\s*\\[A-Za-z]+\s*\}(?:_\{?\w+\}?)?)\s*=\s*[A-Za-z]\w*(?:_\{?\w+\}?)?(?=\s*(?:,|\\q?quad|\$|$))"
+)
+
+
+def _leads_heldtex49(text: str) -> str:
+    r"""A Jupyter cell's prose line leading into the display (left out); a clause naming a bold Greek
+    symbol the answer never uses (UDL's ``\boldsymbol{\Omega}_1 = W_2`` beside an answer written with
+    ``\boldsymbol{\Omega}_0`` only: left out, not read as a statement)."""
+    text = _PROSE_LEAD.sub("", text, count=1) if "$$" in text else text
+    for m in reversed(list(_UNUSED_GREEK_CLAUSE.finditer(text))):
+        name = re.sub(r"\s+", "", m.group(1))
+        rest = text[: m.start()] + text[m.end():]
+        if name not in re.sub(r"\s+", "", rest):
+            text = rest
+    return text
+
+
+_FN_CLAUSE_49 = re.compile(
+    r"(?:,\s*)?\\q?quad\s*([a-z](?:_\{?\\?[A-Za-z]+\}?)?)\s*\(\s*([a-z])\s*\)\s*=\s*([^=$]+?)(?=\s*(?:,\s*\\q?quad|\\q?quad|\$|$))"
+)
+
+
+def _function_clause_heldtex49(text: str) -> str:
+    r"""CS229's hypothesis named by a clause, ``h_\theta(x) = \operatorname{softmax}(x\theta + b)``, beside
+    an answer that applies it (``h_\theta(x^{(i)})``): each call is the clause's right side with the
+    argument put in for its variable (bracketed), the clause left out. Only a function the answer
+    calls, whose right side does not call it."""
+    for m in _FN_CLAUSE_49.finditer(text):
+        fn, var, body = m.group(1), m.group(2), m.group(3).strip()
+        if fn.startswith(("d",)) or re.search(re.escape(fn) + r"\s*\(", body):
+            continue
+        rest = text[: m.start()] + text[m.end():]
+        call = re.compile(re.escape(fn).replace(r"\{", r"\{?").replace(r"\}", r"\}?") + r"\s*(?=\()")
+        found = [c for c in call.finditer(rest) if _group_end(rest, c.end()) > 0]
+        if not found:
+            continue
+        for c in reversed(found):
+            end = _group_end(rest, c.end())
+            arg = rest[c.end() + 1: end - 1]
+            put = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: arg, body)
+            rest = rest[: c.start()] + r"\left(" + put + r"\right)" + rest[end:]
+        return _function_clause_heldtex49(rest)
     return text
