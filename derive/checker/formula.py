@@ -8099,7 +8099,9 @@ def _implied_sums(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -
     for letter in extra:
         if sum(letter in _letters(net, f) for f in factors) < 2:
             return node  # a letter written once: not a repeated index
-    return ex.Call("sum", (node,))
+    for _ in extra:  # heldtex49: one sum per repeated letter (X_{ja} A_{ij} (O − T)_{ib}: j and i)
+        node = ex.Call("sum", (node,))
+    return node
 
 
 def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:

@@ -2349,7 +2349,16 @@ def _index_notation_heldtex49(text: str) -> str:
         joined = done[0] + "".join(f" {op} {t}" for op, t in zip(parts[1::2], done[1:]))
         out.append(joined if len(terms) == 1 else "(" + joined + ")")
         i = end + sub.end()
-    return "".join(out)
+    text = "".join(out)
+    # index letters the reader does not take for indices (a, b: (W_v)_{ab}) renamed to free ones it does
+    subs = re.findall(r"_\{\s*([a-z]{1,2})\s*\}", text)
+    used = {ch for s in subs for ch in s}
+    paired = {ch for s in subs if len(s) == 2 for ch in s}  # an index: a letter of a two-letter subscript
+    spare = [ch for ch in "pqlnkc" if ch not in used]
+    swap = {ch: spare.pop(0) for ch in sorted(paired & set("abdefg")) if spare}
+    if swap:
+        text = re.sub(r"(?<=_\{)\s*([a-z]{1,2})\s*(?=\})", lambda g: "".join(swap.get(ch, ch) for ch in g.group(1)), text)
+    return text
 
 
 _SUM_OVER = re.compile(r"\\sum\s*_\s*(?:\{\s*([a-z](?:\s*,\s*[a-z])?|[a-z]{2})\s*(?:=\s*1\s*)?\}|([a-z]))(?:\s*\^\s*(?:\{\s*([^{}]*)\s*\}|([A-Za-z0-9])))?")
@@ -2669,7 +2678,7 @@ def _notes_heldtex49(text: str) -> str:
 
 
 _TYPED_GREEK_CLAUSE = re.compile(
-    r"(?:(?<=^)|(?<=\n)|[，,;；]\s*)([\u03b1-\u03c9\u0391-\u03a9](?:[₀-₉]+|_\d+)?)\s*=\s*([A-Za-z_]\w*)\s*(?=[，,;；\n（(]|$)"
+    r"(?:(?<=^)|(?<=\n)|[，,;；]\s*)([\u03b1-\u03c9\u0391-\u03a9](?:[₀-₉]+|_\d+)?|[a-z][ᴸˡ]|[a-z](?![\w^]))\s*=\s*([A-Za-z_]\w*)\s*(?=[，,;；\n（(]|$)"
 )
 
 
@@ -2681,19 +2690,24 @@ def _typed_alias_heldtex49(text: str, size_of: Callable[[str, int], str | None])
     found = list(_TYPED_GREEK_CLAUSE.finditer(text))
     for m in reversed(found):
         greek, name = m.group(1), m.group(2)
-        spelled = _plain_greek(greek)
+        latin = greek[0].isascii()  # Nielsen's aᴸ = O, y = t (heldtex49): a letter the network lacks
+        spelled = greek if latin else _plain_greek(greek)
         if (size_of(name, 0) is None and len(name) < 3) or size_of(spelled, 0) is not None or size_of(greek, 0) is not None:
             continue
+        if latin and (len(greek) == 1 and not any(f.group(1)[1:] for f in found) or size_of(name, 0) is None):
+            continue  # a bare Latin letter only beside a superscripted one (Nielsen's clauses), naming a tensor
         if sum(1 for f in found if f.group(1) == greek) != 1:
             continue
         rest = text[: m.start()] + text[m.end():]
-        if not re.search(re.escape(greek) + r"(?![₀-₉_\d])", rest):
+        after = r"(?![₀-₉_\dᴸˡ\w^])" if latin else r"(?![₀-₉_\d])"
+        before = r"(?<![\w.])" if latin else ""
+        if not re.search(before + re.escape(greek) + after, rest):
             continue
         def put(g: re.Match[str], rest: str = rest) -> str:  # a letter beside it: bracketed (βε → β(label_smoothing))
             near = rest[g.start() - 1: g.start()] + rest[g.end(): g.end() + 1]
             return "(" + name + ")" if re.search(r"[^\W\d_]", near) else name
 
-        rest = re.sub(re.escape(greek) + r"(?![₀-₉_\d])", put, rest)
+        rest = re.sub(before + re.escape(greek) + after, put, rest)
         return _typed_alias_heldtex49(rest, size_of)
     return text
 
@@ -2765,7 +2779,7 @@ def _function_clause_heldtex49(text: str) -> str:
         if fn.startswith(("d",)) or re.search(re.escape(fn) + r"\s*\(", body):
             continue
         rest = text[: m.start()] + text[m.end():]
-        call = re.compile(re.escape(fn).replace(r"\{", r"\{?").replace(r"\}", r"\}?") + r"\s*(?=\()")
+        call = re.compile(r"(?<![\\A-Za-z])" + re.escape(fn).replace(r"\{", r"\{?").replace(r"\}", r"\}?") + r"\s*(?=\()")
         found = [c for c in call.finditer(rest) if _group_end(rest, c.end()) > 0]
         if not found:
             continue
