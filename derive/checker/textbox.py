@@ -2421,6 +2421,7 @@ def _deindexed(span: str, letters: str, size_of: Callable[[str, int], str | None
     summed along the axes of ``letters`` (:func:`_summed_entries_heldtex49`), or None."""
     axes: dict[str, int] = {}
     names_ok = True
+    own_index: list[str] = []  # A_{2,i}: a name's own subscript before the index
 
     def strip_subscripts(s: str) -> str | None:
         nonlocal names_ok
@@ -2450,6 +2451,7 @@ def _deindexed(span: str, letters: str, size_of: Callable[[str, int], str | None
                     axes[letters] = 1
                 elif len(letters) == 1 and (flat == letters or re.fullmatch(rf"\d+,{letters}", flat)):
                     own = flat[:-2] if "," in flat else ""
+                    own_index.append(own)
                     if base and base != ")":
                         name = _plain_name(base + (f"_{own}" if own else ""))
                         if size_of(name, 0) is None:
@@ -2476,7 +2478,7 @@ def _deindexed(span: str, letters: str, size_of: Callable[[str, int], str | None
     body = _entrywise(plain.strip())
     if body is None:
         return None
-    if len(letters) == 1 and ":" not in span and "\\odot" not in body:
+    if len(letters) == 1 and ":" not in span and "\\odot" not in body and not any(own_index):
         return None  # Σ_i s_i, Σ_i (pred_i − y_i): no product of entries — the index reader's (heldtex40)
     rows = any(a == 0 for a in axes.values())
     cols = any(a == 1 for a in axes.values())
