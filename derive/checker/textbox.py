@@ -2478,8 +2478,8 @@ def _deindexed(span: str, letters: str, size_of: Callable[[str, int], str | None
     body = _entrywise(plain.strip())
     if body is None:
         return None
-    if len(letters) == 1 and ":" not in span and "\\odot" not in body and not any(own_index):
-        return None  # Σ_i s_i, Σ_i (pred_i − y_i): no product of entries — the index reader's (heldtex40)
+    if len(letters) == 1 and ":" not in span and not any(own_index):
+        return None  # Σ_i s_i, Σ_n (y_n − t_n) x_n / …: one letter — the index reader's (heldtex40)
     rows = any(a == 0 for a in axes.values())
     cols = any(a == 1 for a in axes.values())
     return (r"\mathbf{1}^\top" if rows else "") + r"\left(" + body + r"\right)" + (r"\mathbf{1}" if cols else "") + " "
