@@ -31,8 +31,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c36t-037": _IDX,
     "c36t-040": _PAREN,
     "c36t-041": _PAREN,
-    "c36t-042": _PAREN,
-    "c36t-043": _PAREN,
     "c36t-101": "Wolfram's D[expr, x] with the loss written out, not named: only D[L, w] with a name is read",
     "c36t-220": "a Leibniz factor ∂score/∂u of a row-wise dot product (torch.linalg.vecdot) is not a local derivative the chain reader knows",
     "c36t-256": "a bare Σmask of a matrix is read as the batch sum (a row), as derive reads Σ without an index; the student meant every entry",

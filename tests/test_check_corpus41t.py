@@ -37,8 +37,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c41t-041": _TRACE,
     "c41t-042": _TRACE,
     "c41t-048": _INDEX,
-    "c41t-049": _INDEX,
-    "c41t-050": _INDEX,
     "c41t-054": _INDEX,
     "c41t-060": _XIGUA_G,
     "c41t-061": _XIGUA_G,

@@ -1853,6 +1853,19 @@ def batch_name(net: Net) -> str | None:
     return labels.pop() if len(labels) == 1 and None not in labels else None
 
 
+def _example_sizes_heldtex49(net: Net) -> set[str]:
+    """The size names of the examples: the batch (:func:`batch_name`) and the first axis of each
+    2-D input of more than one row (FixMatch's labelled N and unlabelled U, heldtex49)."""
+    out = {b} if (b := batch_name(net)) is not None else set()
+    for name in net.spec.inputs:
+        t = net.g.tensors.get(name)
+        if t is None or len(t.shape) != 2 or name in net.spec.one_d or int(t.shape[0]) == 1:
+            continue
+        if (label := getattr(t.shape[0], "label", None)) is not None:
+            out.add(label)
+    return out
+
+
 def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | None:
     r"""Written maths (LaTeX, typed maths): a vector of one value per example (a 1-D node of the
     network, held as a row 1 × N, or numbers and sizes with such nodes) in an element-wise
@@ -1861,15 +1874,16 @@ def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | 
     of the examples — PaLM's ``\log Z ⊙ P``, Taylor CE's ``(1 + q + q^2) ⊙ p ⊙ (p_t − Y)`` — as
     the notes mean it; NumPy code keeps NumPy's row broadcast (read elsewhere). A square matrix
     (C = N as declared) or a 1-D vector of another size is left as written."""
-    batch = batch_name(net) if tree is not None and net.spec.one_d else None
-    if batch is None:
+    sizes = _example_sizes_heldtex49(net) if tree is not None and net.spec.one_d else set()
+    if not sizes:
         return tree
     conv = Convert(net, "")
 
     one_d = set(net.spec.one_d)
 
-    def per_example(n: ex.Node) -> bool:
-        return conv.one_d_only_heldtex40(n) and conv.declared(n) == (1, batch)
+    def per_example(n: ex.Node) -> str | None:  # the examples' size of a per-example vector
+        d = conv.declared(n) if conv.one_d_only_heldtex40(n) else None
+        return d[1] if d is not None and len(d) == 2 and d[0] == 1 and d[1] in sizes else None
 
     def matrix(n: ex.Node) -> tuple[str | int, ...] | None:  # of 2-D tensors only: its declared
         if any((tensor_of(net, k) or k) in one_d for k in ex.names(n)):  # shape is no guess about
@@ -1885,7 +1899,8 @@ def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | 
             return ex.BinOp("/", scaled(n.left, other), n.right)
         if isinstance(n, ex.Neg):
             return ex.Neg(scaled(n.operand, other))
-        if not (isinstance(n, ex.BinOp) and n.op == "·" and per_example(n.left)):
+        batch = per_example(n.left) if isinstance(n, ex.BinOp) and n.op == "·" else None
+        if batch is None:
             return n
         shape = matrix(n.right)
         if shape is None or len(shape) != 2 or shape[0] != batch or shape[1] in (1, batch):
@@ -1904,7 +1919,8 @@ def _per_example_columns_heldtex48(net: Net, tree: ex.Node | None) -> ex.Node | 
             side, other = (n.left, n.right) if left else (n.right, n.left)
             if isinstance(side, ex.BinOp) and side.op == "·" and side.right == ex.Name(latexin.ONES):
                 side = side.left  # p_t 𝟙^⊤ − Y: the column spread over the classes (as broadcast)
-            shape = matrix(other) if per_example(side) else None
+            batch = per_example(side)
+            shape = matrix(other) if batch is not None else None
             if shape is not None and len(shape) == 2 and shape[0] == batch and shape[1] not in (1, batch):
                 col, op = ex.Transpose(side), "*" if n.op == "·" else n.op  # so it scales the rows
                 return ex.BinOp(op, col, n.right) if left else ex.BinOp(op, n.left, col)
@@ -2154,7 +2170,7 @@ def _read_one(
                 return _numpy_reading(net, alt), lhs, alt
             except ex.ExprError:
                 pass
-        typed = _typed_product_heldtex43(net, body, defined, lhs)
+        typed = _typed_product_heldtex43(net, body, defined, lhs, scalar)
         if typed is not None:
             return typed, lhs, text
         col = offset + lead + err.col if err.col else 0
@@ -2175,7 +2191,9 @@ _TYPED_PRODUCT = re.compile(r"[·×⊙∘]")
 _TYPED_FUNCTIONS = frozenset({"sigmoid", "softmax", "tanh", "exp", "log", "relu", "sum", "mean", "diag"})
 
 
-def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str], lhs: str | None) -> ex.Node | None:
+def _typed_product_heldtex43(
+    net: Net, body: str, defined: frozenset[str], lhs: str | None, scalar: bool = False
+) -> ex.Node | None:
     """``body`` (the right side of one statement that Python cannot read) read by the maths
     reader where what stops Python is a typed product sign — ``·`` ``×`` ``⊙`` ``∘`` between
     operands — and nothing else is foreign to it: ``X.T · dscores`` is ``X^T · dscores`` (the
@@ -2209,6 +2227,7 @@ def _typed_product_heldtex43(net: Net, body: str, defined: frozenset[str], lhs: 
             # Σᵢ (A2 − Y) sums the columns, the examples; it summed the rows)
             batch=batch_name(net), example_cols=examples_in_columns(net), width=net.width,
             classes=_class_sizes_heldtex43(net),
+            scalar=scalar,  # heldtex49: a bare Σ for a scalar's gradient sums every entry (as in LaTeX)
         )
     except latexin.LatexError:
         return None
@@ -8091,7 +8110,9 @@ def _implied_sums(net: Net, node: ex.Node, out: tuple[str | None, str | None]) -
     for letter in extra:
         if sum(letter in _letters(net, f) for f in factors) < 2:
             return node  # a letter written once: not a repeated index
-    return ex.Call("sum", (node,))
+    for _ in extra:  # heldtex49: one sum per repeated letter (X_{ja} A_{ij} (O − T)_{ib}: j and i)
+        node = ex.Call("sum", (node,))
+    return node
 
 
 def _indexed_base(net: Net, base: str) -> tuple[str, str] | None:

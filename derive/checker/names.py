@@ -143,8 +143,9 @@ def number_text(text: str) -> str:
     # "结果约为 −0.1763。", "答案是 0.05" (words only before it: no digit, sign or formula)
     sentence = re.match(
         r"\s*(?:[A-Za-z][A-Za-z' ]{0,40}?\s(?:is|was|equals|got|get|of)|"
-        r"(?:[A-Za-z][\w₀-₉]{0,6}\s*)?[\u4e00-\u9fff]{1,8}?(?:为|是|得))"  # heldtex40: 「w₀ 的梯度约为 …」
-        r"(?=\s*(?:approx\.?|approximately|about|around|roughly|约|大约)?\s*[-+−]?\.?\d)",
+        r"(?:[A-Za-z][\w₀-₉]{0,6}(?:\[[\d,\s]+\])?\s*)?[\u4e00-\u9fff]{1,8}?(?:为|是|得))"  # heldtex40: 「w₀ 的梯度约为 …」
+        # heldtex49: an entry's index before it (「W_h[1,1] 的梯度约为 …」), a full-width sign or digit after it
+        r"(?=\s*(?:approx\.?|approximately|about|around|roughly|约|大约)?\s*[-+−－＋]?[.．]?[\d０-９])",
         clean,
     )
     if sentence is not None:
@@ -165,7 +166,7 @@ def number_text(text: str) -> str:
     # an uncertainty after the number: "0.1356 ± 0.0001", "0.1356 +/- 1e-4" (the digits count)
     clean = re.sub(r"(?<=[\d.])\s*(?:±|\+/-|\\pm)\s*[\d.]+(?:[eE][+-]?\d+)?\s*$", "", clean)
     # digits grouped with a space: "0.135 6", "0.013 668" (thin and no-break spaces too)
-    if re.fullmatch(r"[+-]?\d*\.\d+(?:[ \u00a0\u202f\u2009]\d{1,3})+(?:[eE][+-]?\d+)?", clean):
+    if re.fullmatch(r"[+\-−]?\d*\.\d+(?:[ \u00a0\u202f\u2009]\d{1,3})+(?:[eE][+-]?\d+)?", clean):  # −: heldtex49
         clean = re.sub(r"[ \u00a0\u202f\u2009]", "", clean)
     return clean
 

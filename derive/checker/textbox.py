@@ -132,6 +132,10 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
+        text = _leibniz_named_heldtex49(_summed_entries_heldtex49(_index_notation_heldtex49(_notes_heldtex49(text)), size_of), size_of)
+        text = _derivative_clause_heldtex49(text) if "'" in text or "prime" in text else text
+        text = _local_statements_heldtex49(_leads_heldtex49(text)) if "$" in text or "quad" in text else text
+        text = _function_clause_heldtex49(text) if "quad" in text else text
         text = _exp_named_heldtex47(_notes_heldtex46(_notes_heldtex47(_notes_heldtex48(text), size_of), size_of))
         text = _defined_function(_latex_marks(_NABLA_OF.sub(r"\\nabla_{\2} \1", text)))
         text = _alias_below_heldtex42(_module_g_heldtex45(text, size_of), size_of)
@@ -139,7 +143,7 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
         text = _latex_update(_differential(_differential_forms(_latex_leads(_display_rows(text)))))
         return _latex_clause(latexin.named_activation(text))
     text = text.translate(_FULL_WIDTH_CODE) if re.search(r"[（）：；＝]|，", text) else text
-    text = _typed_heldtex46(_typed_heldtex47(text))
+    text = _typed_heldtex46(_typed_heldtex47(_typed_alias_heldtex49(_SUM_REMARK_TYPED.sub("", text), size_of)))
     if "hot" in text and size_of("onehot", 0) is None and not _python(text):
         # onehot(labels) typed bare in maths, not code (c37t-234): the LaTeX one-hot of the labels
         text = re.sub(r"(?<![\\\w.{])one_?hot(?=[ \t]*\()", r"\\operatorname{onehot}", text)
@@ -2258,3 +2262,533 @@ def _typed_code_heldtex48(text: str) -> str:
     text = re.sub(r"(?<=[\w)\]])²", "**2", text)
     return text.replace("·", " * ")
 
+
+
+# ---- heldtex49: index notation as course notes typeset it -------------------------------------
+
+_CMD_ARG = re.compile(r"\\(?:mathrm|mathbf|mathit|bm|boldsymbol|hat|tilde|bar|vec|widehat)\s*\{")
+
+
+def _group_end(s: str, i: int) -> int:
+    """The index after the bracket closing the one opening at ``s[i]`` (``(``/``[``/``{``), -1 if none."""
+    pairs = {"(": ")", "[": "]", "{": "}"}
+    stack = []
+    for k in range(i, len(s)):
+        ch = s[k]
+        if ch in pairs:
+            stack.append(pairs[ch])
+        elif ch in ")]}":
+            if not stack or stack.pop() != ch:
+                return -1
+            if not stack:
+                return k + 1
+    return -1
+
+
+def _atom_end(s: str, i: int) -> int:
+    r"""The index after one name starting at ``s[i]`` — a letter, a Greek command or a marked name
+    (``\hat{Z}``, ``\mathrm{mask}``), with its own subscript (``A_2``, ``h_{\mathrm{relu}}``) — or -1."""
+    m = _CMD_ARG.match(s, i)
+    if m is not None:
+        k = _group_end(s, m.end() - 1)
+    elif (g := re.match(r"\\[A-Za-z]+(?![A-Za-z])|[A-Za-z](?![A-Za-z])", s[i:])) is not None:
+        k = i + g.end()
+    else:
+        return -1
+    if k < 0:
+        return -1
+    if s.startswith("_{", k):
+        return _group_end(s, k + 1)
+    if re.match(r"_[A-Za-z0-9]", s[k:]):
+        return k + 2
+    return k
+
+
+def _is_atom(s: str) -> bool:
+    s = s.strip()
+    return bool(s) and _atom_end(s, 0) == len(s)
+
+
+# the index letters of a Leibniz denominator: \partial (W_2)_{ij}, \partial {W_v}_{ab}, \partial W_{ij}, \partial \beta_j
+_INDEXED_LHS = re.compile(r"\\partial\s*[^=$]{0,40}?_\s*(?:\{\s*[a-z]{1,2}\s*\}|[a-z])\s*\}\s*=")
+_SUM_REMARK = re.compile(r"\s*(?:\\q?quad\s*)?\\text\s*\{\s*\(\s*(?:sum|summed|summing)\s+over\s*\}\s*([a-z])\s*\\text\s*\{\s*\)\s*\}\s*(?=\$|$)")
+
+
+def _index_notation_heldtex49(text: str) -> str:
+    r"""Index notation as tensor-calculus notes write it, with the entry asked for on the left: a
+    parenthesised name or difference carries the indices (``(A_1)_{ki}``, ``(A_2 - Y)_{kj}``,
+    ``\partial (W_2)_{ij}``) — each name of it is that name's entry (``{A_1}_{ki}``, ``{A_2}_{kj} - Y_{kj}``),
+    which the index-notation reader vectorises; a closing remark ``\text{(summed over } i\text{)}``
+    is the sum it states (``\sum_{i}`` on the right side)."""
+    if _INDEXED_LHS.search(text) is None:
+        return text
+    if (m := _SUM_REMARK.search(text)) is not None and "=" in text[: m.start()]:
+        head, rest = text[: m.start()].split("=", 1)
+        text = head + "= \\sum_{" + m.group(1) + "} " + rest.lstrip() + text[m.end():]
+    out, i = [], 0
+    while i < len(text):
+        if text[i] != "(" or text[max(0, i - 5): i].endswith("\\left"):
+            out.append(text[i])
+            i += 1
+            continue
+        end = _group_end(text, i)
+        sub = re.match(r"_\s*(?:\{\s*([a-z]{1,2})\s*\}|([a-z]))(?![\w{])", text[end:]) if end > 0 else None
+        if sub is None:
+            out.append(text[i])
+            i += 1
+            continue
+        letters = sub.group(1) or sub.group(2)
+        inner = text[i + 1: end - 1]
+        parts = re.split(r"(?<![_^{\\])\s*([+\-−])\s*", inner)
+        terms = parts[0::2]
+        if not all(_is_atom(t) or re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", t) for t in terms) or not any(_is_atom(t) for t in terms):
+            out.append(text[i])
+            i += 1
+            continue
+        done = [("{" + t.strip() + "}_{" + letters + "}") if _is_atom(t) else t.strip() for t in terms]
+        joined = done[0] + "".join(f" {op} {t}" for op, t in zip(parts[1::2], done[1:]))
+        out.append(joined if len(terms) == 1 else "(" + joined + ")")
+        i = end + sub.end()
+    text = "".join(out)
+    # index letters the reader does not take for indices (a, b: (W_v)_{ab}) renamed to free ones it does
+    subs = re.findall(r"_\{\s*([a-z]{1,2})\s*\}", text)
+    used = {ch for s in subs for ch in s}
+    paired = {ch for s in subs if len(s) == 2 for ch in s}  # an index: a letter of a two-letter subscript
+    spare = [ch for ch in "pqlnkc" if ch not in used]
+    swap = {ch: spare.pop(0) for ch in sorted(paired & set("abdefg")) if spare}
+    if swap:
+        text = re.sub(r"(?<=_\{)\s*([a-z]{1,2})\s*(?=\})", lambda g: "".join(swap.get(ch, ch) for ch in g.group(1)), text)
+    return text
+
+
+_SUM_OVER = re.compile(r"\\sum\s*_\s*(?:\{\s*([a-z](?:\s*,\s*[a-z])?|[a-z]{2})\s*(?:=\s*1\s*)?\}|([a-z]))(?:\s*\^\s*(?:\{\s*([^{}]*)\s*\}|([A-Za-z0-9])))?")
+
+
+def _summed_entries_heldtex49(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""A sum over every index the summand's entries carry, none of them on the left side
+    (``\frac{\partial L}{\partial b} = \sum_{i,j}(A - Y)_{ij}\,\mathbb{1}[Z_{ij} > 0]``, the scalar
+    bias of a convolution; ``\sum_{i}\left[(1 - Y_i) A_{2,i} - w\, Y_i (1 - A_{2,i})\right]``;
+    ``\sum_{i=1}^{m}(Y - T)_{i,:} \odot \hat{Z}_{i,:}``): the sum of the entry-by-entry product —
+    ``\mathbf{1}^\top(\,\cdot\,)`` over the rows, ``(\,\cdot\,)\mathbf{1}`` over the columns, each
+    juxtaposed factor of an entry an element-wise one. Only where every index subscript in the
+    summand is one of the summed letters and every indexed name is the network's (a sum over
+    numbered steps, ``\sum_{t=1}^{2} h_{t-1}^\top\delta_t``, stays)."""
+    if "\\sum" not in text:
+        return text
+    for m in reversed(list(_SUM_OVER.finditer(text))):
+        letters = re.sub(r"[\s,]", "", m.group(1) or m.group(2))
+        upper = m.group(3) or m.group(4) or ""
+        if re.fullmatch(r"\s*\d+\s*", upper) or len(set(letters)) != len(letters):
+            continue
+        end = _summand_end(text, m.end())
+        new = _deindexed(text[m.end(): end], letters, size_of)
+        if new is not None:
+            text = text[: m.start()] + new + text[end:]
+    return text
+
+
+def _summand_end(s: str, i: int) -> int:
+    """Where the summand starting at ``s[i]`` ends: a sign, comma, ``\\quad`` or ``$`` at its own
+    depth, or the bracket around it closing."""
+    k = i
+    while k < len(s):
+        ch = s[k]
+        if ch in "([{":
+            e = _group_end(s, k)
+            if e < 0:
+                return k
+            k = e
+            continue
+        if ch in ")]}$,":
+            return k
+        if ch in "+-−=" and s[i:k].strip():
+            return k
+        if s.startswith("\\right", k) or s.startswith("\\quad", k) or s.startswith("\\qquad", k):
+            return k
+        if s.startswith("\\left", k):
+            k += 5
+            continue
+        if ch == "\\":  # a command (\odot, \frac) or a control symbol (\, \;): never a separator
+            m = re.match(r"\\(?:[A-Za-z]+|.)", s[k:])
+            k += m.end() if m else 1
+            continue
+        k += 1
+    return k
+
+
+def _deindexed(span: str, letters: str, size_of: Callable[[str, int], str | None]) -> str | None:
+    """``span`` with its index subscripts left out and its factors multiplied entry by entry,
+    summed along the axes of ``letters`` (:func:`_summed_entries_heldtex49`), or None."""
+    axes: dict[str, int] = {}
+    names_ok = True
+    own_index: list[str] = []  # A_{2,i}: a name's own subscript before the index
+
+    def strip_subscripts(s: str) -> str | None:
+        nonlocal names_ok
+        out, k = [], 0
+        while k < len(s):
+            if s[k] == "_":
+                j = k + 1
+                body_end = _group_end(s, j) if s.startswith("{", j) else j + 1
+                if body_end < 0 or body_end > len(s):
+                    return None
+                body = s[j + 1: body_end - 1] if s.startswith("{", j) else s[j:body_end]
+                plain = re.sub(r"\\[A-Za-z]+\s*(?:\{[^{}]*\})?", "", body)
+                tokens = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", plain)
+                mine = [t for t in tokens if t in letters]
+                if not mine:
+                    out.append(s[k:body_end])
+                    k = body_end
+                    continue
+                flat = body.replace(" ", "")
+                base_start = _name_start(s, k)
+                base = s[base_start:k]
+                if flat in (letters, ",".join(letters)) and len(letters) == 2:  # written axes: they decide
+                    axes[letters[0]], axes[letters[1]] = 0, 1
+                elif flat in (f"{letters},:",) and len(letters) == 1:
+                    axes[letters] = 0
+                elif flat in (f":,{letters}",) and len(letters) == 1:
+                    axes[letters] = 1
+                elif len(letters) == 1 and (flat == letters or re.fullmatch(rf"\d+,{letters}", flat)):
+                    own = flat[:-2] if "," in flat else ""
+                    own_index.append(own)
+                    if base and base != ")":
+                        name = _plain_name(base + (f"_{own}" if own else ""))
+                        if size_of(name, 0) is None:
+                            names_ok = False
+                        elif letters not in axes and not re.search(rf"_\{{\s*(?:{letters}\s*,\s*:|:\s*,\s*{letters})\s*\}}", span):
+                            axes[letters] = 1 if size_of(name, 0) == "1" and size_of(name, 1) not in ("1", None) else 0
+                    if own:
+                        out.append("_{" + own + "}")
+                    k = body_end
+                    continue
+                else:
+                    return None
+                if base and base != ")" and size_of(_plain_name(base), 0) is None:
+                    names_ok = False
+                k = body_end
+                continue
+            out.append(s[k])
+            k += 1
+        return "".join(out)
+
+    plain = strip_subscripts(span)
+    if plain is None or not names_ok or set(axes) != set(letters) or plain.strip() == span.strip():
+        return None
+    body = _entrywise(plain.strip())
+    if body is None:
+        return None
+    if len(letters) == 1 and ":" not in span and not any(own_index):
+        return None  # Σ_i s_i, Σ_n (y_n − t_n) x_n / …: one letter — the index reader's (heldtex40)
+    rows = any(a == 0 for a in axes.values())
+    cols = any(a == 1 for a in axes.values())
+    return (r"\mathbf{1}^\top" if rows else "") + r"\left(" + body + r"\right)" + (r"\mathbf{1}" if cols else "") + " "
+
+
+def _name_start(s: str, k: int) -> int:
+    r"""Where the name (or bracket) whose subscript starts at ``s[k]`` begins."""
+    if k and s[k - 1] in ")]":
+        return k - 1
+    if k and s[k - 1] == "}":
+        depth, j = 0, k - 1
+        while j >= 0:
+            depth += {"}": 1, "{": -1}.get(s[j], 0)
+            if depth == 0:
+                break
+            j -= 1
+        m = re.search(r"\\[A-Za-z]+\s*$", s[:j])
+        return m.start() if m else j
+    m = re.search(r"(?:\\[A-Za-z]+|[A-Za-z])$", s[:k])
+    return m.start() if m else k
+
+
+def _plain_name(latex: str) -> str:
+    r"""``A_{2}`` → ``A2``, ``\mathrm{mask}`` → ``mask``, ``\hat{Z}`` → ``Z_hat``, ``h_{\mathrm{relu}}`` → ``h_relu``."""
+    s = re.sub(r"\\(?:hat|widehat)\s*\{([^{}]*)\}", r"\1_hat", latex)
+    s = re.sub(r"\\(?:mathrm|mathbf|mathit|bm|boldsymbol|tilde|bar|vec)\s*\{([^{}]*)\}", r"\1", s)
+    s = re.sub(r"\\([A-Za-z]+)", r"\1", s)
+    s = re.sub(r"_\{([^{}]*)\}", r"_\1", s).replace("{", "").replace("}", "").replace(" ", "")
+    return re.sub(r"^([A-Za-z])_(\d+)$", r"\1\2", s)
+
+
+def _entrywise(s: str) -> str | None:
+    r"""``s`` (LaTeX without indices) with each juxtaposed factor of a term an element-wise one:
+    ``(1 - Y) A_{2}`` → ``(1 - Y) \odot A_{2}``; inside brackets likewise; a number or a fraction of
+    numbers and sizes stays a coefficient."""
+    terms, k, start, out = [], 0, 0, []
+    while k <= len(s):
+        if k == len(s) or (s[k] in "+-−" and s[start:k].strip() and not s[k - 1] in "^_{"):
+            terms.append((s[start:k], s[k] if k < len(s) else ""))
+            start = k + 1
+            k += 1
+            continue
+        if s[k] in "([{":
+            e = _group_end(s, k)
+            if e < 0:
+                return None
+            k = e
+            continue
+        k += 1
+    for term, op in terms:
+        factors = _factors(term.strip())
+        if factors is None:
+            return None
+        coeff = [f for f in factors if _coefficient(f)]
+        rest = [f for f in factors if not _coefficient(f)]
+        out.append((" ".join(coeff) + " " if coeff else "") + r" \odot ".join(rest) + (f" {op} " if op else ""))
+    return "".join(out).strip()
+
+
+def _coefficient(f: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?|\\d?t?frac\s*\{[^{}]*\}\s*\{[^{}]*\}", f.strip())) and not re.search(
+        r"[A-Z]", f)
+
+
+def _factors(term: str) -> list[str] | None:
+    """The juxtaposed factors of one term (brackets' insides made entry-wise too)."""
+    out, k = [], 0
+    while k < len(term):
+        ch = term[k]
+        if ch.isspace() or term.startswith("\\,", k) or term.startswith("\\;", k) or term.startswith("\\!", k):
+            k += 2 if ch == "\\" else 1
+            continue
+        if (big := re.match(r"\\[bB]igg?[lr]?(?![A-Za-z])", term[k:])) is not None:  # \big( … \big): sizes only
+            k += big.end()
+            continue
+        if term.startswith("\\odot", k) or term.startswith("\\cdot", k) or ch == "*":
+            k += 1 if ch == "*" else 5
+            continue
+        if term.startswith("\\left", k):
+            opener = term[k + 5]
+            closer = {"(": "\\right)", "[": "\\right]"}.get(opener)
+            if closer is None:
+                return None
+            e = term.find(closer, k)
+            if e < 0 or _entrywise(term[k + 6: e]) is None:
+                return None
+            out.append("\\left" + opener + _entrywise(term[k + 6: e]) + closer)
+            k = e + len(closer)
+            continue
+        if ch in "([":
+            e = _group_end(term, k)
+            inner = _entrywise(term[k + 1: e - 1]) if e > 0 else None
+            if inner is None:
+                return None
+            out.append(ch + inner + term[e - 1])
+            k = e
+            continue
+        if term.startswith("\\mathbb{1}", k) or term.startswith("\\mathbb{I}", k):
+            e = _group_end(term, k + 10) if k + 10 < len(term) and term[k + 10] in "[(" else -1
+            if e < 0:
+                return None
+            out.append(term[k:e])
+            k = e
+            continue
+        if (m := re.match(r"\\d?t?frac\s*\{", term[k:])) is not None:
+            e1 = _group_end(term, k + m.end() - 1)
+            e2 = _group_end(term, e1) if e1 > 0 and e1 < len(term) and term[e1] == "{" else -1
+            if e2 < 0:
+                return None
+            out.append(term[k:e2])
+            k = e2
+            continue
+        if (m := re.match(r"\d+(?:\.\d+)?", term[k:])) is not None:
+            out.append(m.group(0))
+            k += m.end()
+            continue
+        e = _atom_end(term, k)
+        if e < 0:
+            return None
+        call = re.match(r"\s*'?\s*(?:\\left\s*)?\(", term[e:]) if term[k] == "\\" or term.startswith("\\operatorname", k) else None
+        if call is not None:  # \sigma(…), \exp(…), \operatorname{sig}(…): a function's value, one factor
+            e2 = _group_end(term, e + call.end() - 1)
+            if e2 < 0:
+                return None
+            if term[e + call.end() - 1 - 5: e + call.end() - 1].endswith("\\left"):
+                close = term.find("\\right)", e)
+                e2 = close + 7 if close > 0 else e2
+            e = e2
+        if term.startswith("^", e):  # a power of an entry: A_{ij}^2
+            e2 = _group_end(term, e + 1) if term.startswith("{", e + 1) else e + 2
+            e = e2
+        out.append(term[k:e])
+        k = e
+    return out
+
+
+_CLAUSE_NAME = r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*[a-z]\s*\}|[a-z]"
+_CLAUSE_TARGET = r"[A-Za-z](?:_\{\s*\\math(?:rm|it)\s*\{[a-z]+\}\s*\}|_\{?\d\}?)?(?![\w{^_])|\\mathrm\s*\{[A-Za-z\\_]+\}"
+_LEIBNIZ_CLAUSE = re.compile(
+    rf"(?:\$|\\q?quad|,|，)\s*({_CLAUSE_NAME})\s*=\s*({_CLAUSE_TARGET})\s*(?=\$|,|，|\\q?quad|（|$)"
+)
+
+
+def _leibniz_named_heldtex49(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""A Leibniz fraction's variable named by a clause (d2l's ``\frac{\partial J}{\partial \mathbf{o}}`` with
+    ``\mathbf{o} = y_{\mathrm{pred}}``, 李宏毅's ``\frac{\partial C}{\partial z}`` with ``z = h_{\mathrm{raw}}``):
+    the network's node the clause names stands in every ``\partial`` of it — the clause stays, for
+    the name's other uses. Only a letter the network lacks, or a bold letter the clause gives to
+    another of its nodes, and only a clause naming one node."""
+    if "\\partial" not in text:
+        return text
+    for m in _LEIBNIZ_CLAUSE.finditer(text):
+        name, target = m.group(1), m.group(2)
+        plain, node = _plain_name(name), _plain_name(target)
+        if size_of(node, 0) is None or plain == node or (len(name) == 1 and size_of(plain, 0) is not None):
+            continue
+        pattern = re.compile(r"(\\partial\s*)" + re.escape(name).replace(r"\ ", r"\s*") + r"(?![A-Za-z_^'])")
+        text = pattern.sub(lambda p: p.group(1) + target, text)
+    return text
+
+
+_FN_PRIME = r"(?:\\phi|\\varphi|f|g)(?:_\{?\w+\}?)?\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*\(\s*[^()=$]{1,40}?\s*\)"
+_PRIME_CLAUSE = re.compile(
+    rf"\$\s*({_FN_PRIME})\s*=\s*([^=$]+?)\s*\$\s*[，,]?"
+    rf"|(?:,\s*)?\\q?quad\s*({_FN_PRIME})\s*=\s*([^=$]+?)(?=\s*(?:,\s*\\q?quad|\\q?quad|\$|$))"
+)
+
+
+def _derivative_clause_heldtex49(text: str) -> str:
+    r"""d2l's ``\phi'(\mathbf{z}) = \mathbb{1}[\mathbf{z} > 0]`` stated beside an answer that uses
+    ``\phi'(\mathbf{z})``: the clause says what that call stands for — it is put in where the call is
+    written (bracketed) and the clause left out (as a statement its left side names no gradient).
+    Only where the same call is written elsewhere and the right side does not use the function."""
+    for m in list(_PRIME_CLAUSE.finditer(text)):
+        call, rhs = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        fn = re.match(r"\\?[A-Za-z]+", call).group(0)
+        key = re.sub(r"\s+", "", call)
+        rest = text[: m.start()] + text[m.end():]
+        if re.search(re.escape(fn) + r"(?![A-Za-z])", rhs) or key not in re.sub(r"\s+", "", rest):
+            continue
+        pattern = re.compile(r"\s*".join(re.escape(ch) for ch in key))
+        text = pattern.sub(lambda _: r"\left(" + rhs.strip() + r"\right)", rest)
+        return _derivative_clause_heldtex49(text)
+    return text
+
+
+def _notes_heldtex49(text: str) -> str:
+    r"""Overleaf's ``\vec{1}`` (the ones vector, as ``\mathbf{1}``) and Prince's ``\operatorname{sig}[\cdot]``
+    (UDL's logistic sigmoid with square brackets, as ``\sigma(\cdot)``)."""
+    text = re.sub(r"\\vec\s*\{\s*1\s*\}", r"\\mathbf{1}", text)
+    for m in reversed(list(re.finditer(r"\\(?:operatorname|mathrm|text|mbox)\s*\{\s*sig\s*\}\s*(?:\\left\s*)?\[", text))):
+        end = _group_end(text, m.end() - 1)
+        if end > 0:
+            inner = text[m.end(): end - 1]
+            inner = inner[: -len("\\right")] if inner.rstrip().endswith("\\right") else inner
+            text = text[: m.start()] + r"\sigma\left(" + inner + r"\right)" + text[end:]
+    return text
+
+
+_TYPED_GREEK_CLAUSE = re.compile(
+    r"(?:(?<=^)|(?<=\n)|[，,;；]\s*)([\u03b1-\u03c9\u0391-\u03a9](?:[₀-₉]+|_\d+)?|[a-z][ᴸˡ]|[a-z](?![\w^]))\s*=\s*([A-Za-z_]\w*)\s*(?=[，,;；\n（(]|$)"
+)
+
+
+def _typed_alias_heldtex49(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """Typed maths with a Greek letter named by a clause (「g = −β(1 − ε)σ(−β·logits)，ε = label_smoothing」,
+    UDL's 「∂ℓ/∂Ω₀ = …，Ω₀ = w」): the letter is that network name wherever it is written (bracketed
+    where a letter touches it), the clause left out. Only a letter the network lacks, named once,
+    with a name of the network on the right."""
+    found = list(_TYPED_GREEK_CLAUSE.finditer(text))
+    for m in reversed(found):
+        greek, name = m.group(1), m.group(2)
+        latin = greek[0].isascii()  # Nielsen's aᴸ = O, y = t (heldtex49): a letter the network lacks
+        spelled = greek if latin else _plain_greek(greek)
+        if (size_of(name, 0) is None and len(name) < 3) or size_of(spelled, 0) is not None or size_of(greek, 0) is not None:
+            continue
+        if latin and (len(greek) == 1 and not any(f.group(1)[1:] for f in found) or size_of(name, 0) is None):
+            continue  # a bare Latin letter only beside a superscripted one (Nielsen's clauses), naming a tensor
+        if sum(1 for f in found if f.group(1) == greek) != 1:
+            continue
+        rest = text[: m.start()] + text[m.end():]
+        after = r"(?![₀-₉_\dᴸˡ\w^])" if latin else r"(?![₀-₉_\d])"
+        before = r"(?<![\w.])" if latin else ""
+        if not re.search(before + re.escape(greek) + after, rest):
+            continue
+        def put(g: re.Match[str], rest: str = rest) -> str:  # a letter beside it: bracketed (βε → β(label_smoothing))
+            near = rest[g.start() - 1: g.start()] + rest[g.end(): g.end() + 1]
+            return "(" + name + ")" if re.search(r"[^\W\d_]", near) else name
+
+        rest = re.sub(before + re.escape(greek) + after, put, rest)
+        return _typed_alias_heldtex49(rest, size_of)
+    return text
+
+
+def _plain_greek(greek: str) -> str:
+    import unicodedata
+
+    word = unicodedata.name(greek[0], "").split()
+    base = (word[-1].lower() if "SMALL" in word else word[-1].capitalize()) if word else greek[0]
+    return base + greek[1:].translate(str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")).lstrip("_")
+
+
+_LOSS_LETTER = r"(?:L|C|J|E(?:_\{?[nk]\}?)?|\\ell|l|\\mathcal\s*\{\s*[LJE]\s*\})"
+_LOCAL_FRACTION = r"\\frac\s*\{\s*\\partial\s*(?!" + _LOSS_LETTER + r"\s*\})[^{}=$]{1,30}\}\s*\{\s*\\partial\s*[^{}=$]{1,30}\}"
+_LOCAL_STATEMENT = re.compile(
+    r"\$\s*(" + _LOCAL_FRACTION + r")\s*=\s*([^=$]+?)\s*\$\s*(?:[（(][^（）()$]*[）)])?\s*[，,]?"
+)
+
+
+def _local_statements_heldtex49(text: str) -> str:
+    r"""李宏毅's forward pass stated in its own span, 「$\frac{\partial z}{\partial w} = x$（forward pass）」,
+    beside an answer that writes that local derivative: what the span says it is, put in where
+    the fraction is written (bracketed), the span left out (its left side names no gradient of
+    the loss). Only a fraction whose numerator is no loss, written elsewhere the same way."""
+    for m in _LOCAL_STATEMENT.finditer(text):
+        key = re.sub(r"\s+", "", m.group(1))
+        rest = text[: m.start()] + text[m.end():]
+        if key not in re.sub(r"\s+", "", rest):
+            continue
+        pattern = re.compile(r"\s*".join(re.escape(ch) for ch in key))
+        return _local_statements_heldtex49(pattern.sub(lambda _: r"\left(" + m.group(2).strip() + r"\right)", rest))
+    return text
+
+
+# a prose line before a display, as a Jupyter cell leads into it: "In the cell above we found"
+_PROSE_LEAD = re.compile(r"\A[ \t]*[A-Z][A-Za-z ,'’-]{8,80}?[:.]?[ \t]*\n(?=\s*\$\$)")
+# a typed remark of where a sum runs: "db = Σ dscores (over rows)"
+_SUM_REMARK_TYPED = re.compile(r"\s*\((?:summed\s+|sum\s+)?(?:over|along|down)\s+(?:the\s+)?(?:rows|batch|examples)\)\s*$", re.M)
+_UNUSED_GREEK_CLAUSE = re.compile(
+    r"(?:,\s*)?\\q?quad\s*(\\(?:boldsymbol|mathbf|bm)\s*\{\s*\\[A-Za-z]+\s*\}(?:_\{?\w+\}?)?)\s*=\s*[A-Za-z]\w*(?:_\{?\w+\}?)?(?=\s*(?:,|\\q?quad|\$|$))"
+)
+
+
+def _leads_heldtex49(text: str) -> str:
+    r"""A Jupyter cell's prose line leading into the display (left out); a clause naming a bold Greek
+    symbol the answer never uses (UDL's ``\boldsymbol{\Omega}_1 = W_2`` beside an answer written with
+    ``\boldsymbol{\Omega}_0`` only: left out, not read as a statement)."""
+    text = _PROSE_LEAD.sub("", text, count=1) if "$$" in text else text
+    for m in reversed(list(_UNUSED_GREEK_CLAUSE.finditer(text))):
+        name = re.sub(r"\s+", "", m.group(1))
+        rest = text[: m.start()] + text[m.end():]
+        if name not in re.sub(r"\s+", "", rest):
+            text = rest
+    return text
+
+
+_FN_CLAUSE_49 = re.compile(
+    r"(?:,\s*)?\\q?quad\s*([a-z](?:_\{?\\?[A-Za-z]+\}?)?)\s*\(\s*([a-z])\s*\)\s*=\s*([^=$]+?)(?=\s*(?:,\s*\\q?quad|\\q?quad|\$|$))"
+)
+
+
+def _function_clause_heldtex49(text: str) -> str:
+    r"""CS229's hypothesis named by a clause, ``h_\theta(x) = \operatorname{softmax}(x\theta + b)``, beside
+    an answer that applies it (``h_\theta(x^{(i)})``): each call is the clause's right side with the
+    argument put in for its variable (bracketed), the clause left out. Only a function the answer
+    calls, whose right side does not call it."""
+    for m in _FN_CLAUSE_49.finditer(text):
+        fn, var, body = m.group(1), m.group(2), m.group(3).strip()
+        if fn.startswith(("d",)) or re.search(re.escape(fn) + r"\s*\(", body):
+            continue
+        rest = text[: m.start()] + text[m.end():]
+        call = re.compile(r"(?<![\\A-Za-z])" + re.escape(fn).replace(r"\{", r"\{?").replace(r"\}", r"\}?") + r"\s*(?=\()")
+        found = [c for c in call.finditer(rest) if _group_end(rest, c.end()) > 0]
+        if not found:
+            continue
+        for c in reversed(found):
+            end = _group_end(rest, c.end())
+            arg = rest[c.end() + 1: end - 1]
+            put = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: arg, body)
+            rest = rest[: c.start()] + r"\left(" + put + r"\right)" + rest[end:]
+        return _function_clause_heldtex49(rest)
+    return text
