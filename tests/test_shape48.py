@@ -106,7 +106,7 @@ def test_the_oracle_sees_a_wrong_channel() -> None:
 REFUSALS = [
     ('Z = "F.conv2d(X, K, b, groups=2)"', "groups=2", "groups=2"),
     ('Z = "F.conv2d(X, K, b, dilation=2)"', "dilation=2", "dilation=2"),
-    ('Z = "F.conv2d(X, K, b).flatten()"', ".flatten() of a multi-channel map", "不读取"),
+    ('Z = "F.conv2d(X, K, b).flatten()"', "this use of the flattened channel maps", "不读取"),
     ('Z = "F.conv2d(X, K, b).sum(1)"', "a reduction along an axis", "不读取"),
     ('Z = "F.conv2d(X, K, b)[0, 5]"', "channel 5 of 2", "不读取"),
 ]

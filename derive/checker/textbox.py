@@ -2723,7 +2723,9 @@ def _plain_greek(greek: str) -> str:
 
 
 _LOSS_LETTER = r"(?:L|C|J|E(?:_\{?[nk]\}?)?|\\ell|l|\\mathcal\s*\{\s*[LJE]\s*\})"
-_LOCAL_FRACTION = r"\\frac\s*\{\s*\\partial\s*(?!" + _LOSS_LETTER + r"\s*\})[^{}=$]{1,30}\}\s*\{\s*\\partial\s*[^{}=$]{1,30}\}"
+# (the spaces after \partial all taken before the loss test: ``\partial L`` with its space was a
+# "local" fraction, and ∂L/∂Z = (P − Y)/m was put into the chain rule — c27-113, round 49)
+_LOCAL_FRACTION = r"\\frac\s*\{\s*\\partial\s*(?!\s)(?!" + _LOSS_LETTER + r"\s*\})[^{}=$]{1,30}\}\s*\{\s*\\partial\s*[^{}=$]{1,30}\}"
 _LOCAL_STATEMENT = re.compile(
     r"\$\s*(" + _LOCAL_FRACTION + r")\s*=\s*([^=$]+?)\s*\$\s*(?:[（(][^（）()$]*[）)])?\s*[，,]?"
 )

@@ -51,6 +51,7 @@ FILTERS = (
     "rows",
     "value_rows",
     "one_line",
+    "one_row",
     "label",
     "point",
     "pyliteral",
