@@ -22,8 +22,10 @@ Typical use in a test::
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
+import select
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -365,8 +367,69 @@ def oracle_missing_reason() -> str | None:
     return None
 
 
+class _Server:
+    """One ``node check.mjs --serve`` per test process: node's start-up and KaTeX's load once
+    (about a tenth of a second each time on these machines), not once per document. Any
+    trouble with it (it died, it answered garbage, it is slow) ends it; the caller then runs
+    the one-shot checker, so the server can only make the oracle faster, never change it."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[str] | None = None
+
+    def ask(self, payload: str, timeout: float) -> list[dict] | None:
+        """The failures for ``payload`` (a one-line JSON array), or ``None`` if the server
+        could not answer."""
+        try:
+            if self.proc is None or self.proc.poll() is not None:
+                node = shutil.which("node")
+                assert node is not None
+                self.proc = subprocess.Popen(
+                    [node, str(CHECK_SCRIPT), "--serve"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    text=True,
+                    encoding="utf-8",
+                    cwd=KATEX_DIR,
+                )
+                atexit.register(self.close)
+            assert self.proc.stdin is not None and self.proc.stdout is not None
+            self.proc.stdin.write(payload + "\n")
+            self.proc.stdin.flush()
+            ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+            if not ready:
+                raise TimeoutError("the KaTeX server did not answer")
+            answer = json.loads(self.proc.stdout.readline())
+            if not isinstance(answer, list):
+                raise ValueError(f"the KaTeX server could not read its input: {answer}")
+            return answer
+        except (OSError, ValueError, TimeoutError, AssertionError):
+            self.close()
+            return None
+
+    def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        try:
+            proc.kill()
+            proc.wait(timeout=5)
+        except (OSError, subprocess.SubprocessError):
+            pass
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+
+_SERVER = _Server()
+
+
 def katex_errors(blocks: list[MathBlock], *, timeout: float = 120.0) -> list[str]:
-    """Render every block with KaTeX in strict mode in one node process.
+    """Render every block with KaTeX in strict mode (in the test process's KaTeX server, or,
+    if it cannot answer, in a node process of its own).
 
     Returns one ``line N: <KaTeX error> in: <tex>`` message per rejected formula. Raises
     ``OracleMissing`` when node or the katex package is missing, RuntimeError if the checker
@@ -378,6 +441,17 @@ def katex_errors(blocks: list[MathBlock], *, timeout: float = 120.0) -> list[str
     if not blocks:
         return []
     payload = json.dumps([{"tex": b.tex, "display": b.display} for b in blocks])
+    failures = _SERVER.ask(payload, timeout)
+    if failures is None:
+        failures = _one_shot(payload, timeout)
+    return [
+        f"line {blocks[f['index']].line}: {f['error']} in: {blocks[f['index']].tex}"
+        for f in failures
+    ]
+
+
+def _one_shot(payload: str, timeout: float) -> list[dict]:
+    """``check.mjs`` run once on ``payload``."""
     node = shutil.which("node")
     assert node is not None
     proc = subprocess.run(
@@ -392,11 +466,7 @@ def katex_errors(blocks: list[MathBlock], *, timeout: float = 120.0) -> list[str
     )
     if proc.returncode != 0:
         raise RuntimeError(f"check.mjs failed (exit {proc.returncode}): {proc.stderr.strip()}")
-    failures = json.loads(proc.stdout)
-    return [
-        f"line {blocks[f['index']].line}: {f['error']} in: {blocks[f['index']].tex}"
-        for f in failures
-    ]
+    return json.loads(proc.stdout)
 
 
 # --------------------------------------------------------------------------- all together
