@@ -26,10 +26,6 @@ _LITERAL_RANGE = (
     "only with the size's name (m, len(X), X.shape[0]), true at every size (as corpus 26's c26-080/223) — refused, "
     "never judged"
 )
-_MASK_IN_CORRELATE = (
-    "the activation's mask forgotten inside correlate2d(X, dZ): judged wrong (unknown), the diagnosis does not look "
-    "inside a correlation for a missing slope (diagnose.py, the lead's)"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     **dict.fromkeys(("c49-068", "c49-069", "c49-070", "c49-071", "c49-072", "c49-073", "c49-083", "c49-089", "c49-090",
                      "c49-091", "c49-202"), _LITERAL_RANGE),
@@ -38,8 +34,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c49-113": ("a numba helper accumulating np.outer(a[i], d[i]) in a for loop over range(a.shape[0]): a loop inside a "
                 "helper is not read (nor the same loop at the top level over a parameter's rows)"),
     "c49-114": "as c49-113 (the same helper, 1/m forgotten): refused, not judged",
-    "c49-142": _MASK_IN_CORRELATE,
-    "c49-157": _MASK_IN_CORRELATE,
 }
 
 

@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from fractions import Fraction
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import mpmath
@@ -27,7 +27,13 @@ import sympy as sp
 
 from derive.checker import names
 from derive.checker.evaluate import System, close, evaluate, same
-from derive.checker.formtree import formula_text, positions, rebuild, subtrees
+from derive.checker.formtree import (
+    every_kid,
+    formula_text,
+    rebuild,
+    rebuilt_every,
+    subtrees,
+)
 from derive.engine import mform as mf
 from derive.engine.backprop import BackwardVisit, Derivation, derive
 from derive.engine.collect import tidy
@@ -798,14 +804,15 @@ class Target:
         return rebuild(e, tuple(self.expand(k) for k in kids)) if kids else e
 
     def upstream(self) -> list[str]:
-        """This visit and the visits its formula reads, nearest first."""
+        """This visit and the visits its formula reads, nearest first (through every kind of
+        node: a correlation's δZ inside ``correlate2d(X, δZ)`` too)."""
         order, todo = [], [self.name]
         while todo:
             n = todo.pop(0)
             if n in order or n not in self.net.visits:
                 continue
             order.append(n)
-            for _, e in positions(self.net.visits[n].formula):
+            for e in _every_node(self.net.visits[n].formula):
                 if isinstance(e, mf.Ref) and e.kind == "grad":
                     todo.append(e.name)
         return order
@@ -819,12 +826,27 @@ class Target:
                 return self.substitute(self.net.visits[e.name].formula, node, local)
             return e
         kids = subtrees(e)
-        if not kids:
+        if kids:
+            new = [self.substitute(k, node, local) for k in kids]
+            if any(k is None for k in new):
+                return None
+            return rebuild(e, tuple(new))  # type: ignore[arg-type]
+        return rebuilt_every(e, lambda k: self._inside(k, node, local))
+
+    def _inside(self, e: mf.MExpr, node: str, local: mf.MExpr) -> mf.MExpr | None:
+        """:meth:`substitute` inside a node that fixes its operands' sizes (a correlation, a
+        pool, a slice): a replacement of another shape is not made there (``e`` as it is)."""
+        new = self.substitute(e, node, local)
+        if new is None or tuple(new.shape) != tuple(e.shape):
             return e
-        new = [self.substitute(k, node, local) for k in kids]
-        if any(k is None for k in new):
-            return None
-        return rebuild(e, tuple(new))  # type: ignore[arg-type]
+        return new
+
+
+def _every_node(e: mf.MExpr) -> Iterator[mf.MExpr]:
+    """``e`` and every matrix expression inside it (:func:`~derive.checker.formtree.every_kid`)."""
+    yield e
+    for k in every_kid(e):
+        yield from _every_node(k)
 
 
 # ---- the special point where ReLU inputs are exactly zero ---------------------------------------

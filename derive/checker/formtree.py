@@ -9,7 +9,7 @@ formula trees. Printing gives text that can be pasted back as a formula:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import TypeVar
 
@@ -84,6 +84,44 @@ def positions(e: Tree, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, 
         yield from positions(k, (*path, i))
 
 
+def every_kid(e: mf.MExpr) -> tuple[mf.MExpr, ...]:
+    """Every matrix expression held directly by ``e``, in field order — also in the node kinds
+    :func:`subtrees` leaves whole (a correlation's image and kernel, a pool's input, a clip's
+    bounds, a slice's tensor): for the walks that must reach every gradient a formula reads."""
+    if not dataclasses.is_dataclass(e):
+        return ()
+    out: list[mf.MExpr] = []
+    for f in dataclasses.fields(e):
+        v = getattr(e, f.name)
+        for t in v if isinstance(v, tuple) else (v,):
+            if isinstance(t, mf.MExpr):
+                out.append(t)
+    return tuple(out)
+
+
+def rebuilt_every(e: mf.MExpr, change: Callable[[mf.MExpr], mf.MExpr | None]) -> mf.MExpr | None:
+    """``e`` with each of :func:`every_kid` (recursively) mapped by ``change`` (``None`` from
+    ``change`` anywhere: ``None``); ``e`` itself where nothing changed."""
+    if not dataclasses.is_dataclass(e):
+        return e
+    new = {}
+    for f in dataclasses.fields(e):
+        v = getattr(e, f.name)
+        if isinstance(v, mf.MExpr):
+            w = change(v)
+            if w is None:
+                return None
+            if w is not v:
+                new[f.name] = w
+        elif isinstance(v, tuple) and any(isinstance(t, mf.MExpr) for t in v):
+            ws = tuple(change(t) if isinstance(t, mf.MExpr) else t for t in v)
+            if any(w is None for w in ws):
+                return None
+            if any(a is not b for a, b in zip(ws, v, strict=True)):
+                new[f.name] = ws
+    return dataclasses.replace(e, **new) if new else e
+
+
 def sized_only(e: Tree) -> bool:
     """Is ``e`` a ``0 * T`` of the readers' block of ones (``np.ones((m, 1))`` read as
     ``0 * X[:, 0:1] + 1``)? Its tensor gives a size only: the student never wrote it."""
@@ -126,9 +164,10 @@ def fits(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return all(x == y or x == 1 or y == 1 for x, y in zip(a, b, strict=True))
 
 
-def shape_ok(e: mf.MExpr) -> bool:
-    """Every product and element-wise operation in ``e`` has shapes that fit."""
-    if not all(shape_ok(k) for k in subtrees(e)):
+def shape_ok(e: mf.MExpr, every: bool = False) -> bool:
+    """Every product and element-wise operation in ``e`` has shapes that fit (``every``: also
+    inside a correlation, a pool, a slice, … — :func:`every_kid`)."""
+    if not all(shape_ok(k, every) for k in (every_kid(e) if every else subtrees(e))):
         return False
     if isinstance(e, mf.MatMul):
         return e.a.shape[1] == e.b.shape[0]

@@ -84,7 +84,7 @@ def _build(target: Target) -> list[Mutation]:
     truth = [floats(target.truth(k)) for k in range(DIAG_POINTS)]
     out: list[Mutation] = []
     for code, message, e in raw:
-        if not shape_ok(e):
+        if not shape_ok(e, every=True):  # (a substitution reaches inside a correlation too)
             continue
         vals = [floats(evaluate(e, System(target.net.rand, k))) for k in range(DIAG_POINTS)]
         if any(v is None for v in vals):

@@ -1,0 +1,97 @@
+"""Round 50 (lead): the checker's diagnoses reach inside a correlation, a pool and a slice.
+
+The mistake library (derive.checker.mutations) builds each mistake at a node upstream of the
+gradient asked for and substitutes it into that gradient's formula. The walk that finds those
+nodes (checknet.Target.upstream) stopped at a correlation, so for ∂L/∂K = correlate2d(X, δZ)
+no mistake made at Z, A, P … was ever tried: a student's conv gradient with the activation's
+slope left out was "unknown" (corpus 49's c49-142/157). Held-out networks written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from derive.checker.check import check
+
+pytestmark = pytest.mark.slow
+
+CONV_SIGMOID_AVGPOOL = """
+[network]
+name = "r50-conv-sigmoid-avgpool"
+[inputs]
+X = [6, 6]
+Y = [2, 2]
+[params]
+K = [3, 3]
+b = []
+[forward]
+Z = "signal.correlate2d(X, K, mode='valid') + b"
+A = "sigmoid(Z)"
+P = "F.avg_pool2d(A[None, None], 2)[0, 0]"
+loss = "0.5 * np.sum((P - Y) ** 2)"
+"""
+
+CONV_TANH_MAXPOOL = """
+[network]
+name = "r50-conv-tanh-maxpool"
+[inputs]
+X = [5, 5]
+y = []
+[params]
+K = [2, 2]
+v = [4]
+[forward]
+Z = "F.conv2d(X[None, None], K[None, None])[0, 0]"
+A = "torch.tanh(Z)"
+P = "F.max_pool2d(A[None, None], 2)[0, 0]"
+s = "P.flatten() @ v"
+loss = "(s - y) ** 2"
+"""
+
+UP = "dA = np.kron(dP, np.ones((2, 2))) / 4\n"
+
+
+def _spec(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "net.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("wrt", "answer", "code"),
+    [
+        # σ' left out inside the correlation (on the base: "unknown")
+        ("K", "dP = P - Y\n" + UP + "dK = signal.correlate2d(X, dA, mode='valid')", "missing-activation-derivative"),
+        # σ' written with the input Z where the output A belongs
+        ("K", "dP = P - Y\n" + UP + "dK = signal.correlate2d(X, dA * Z * (1 - Z), mode='valid')",
+         "wrong-activation-derivative"),
+        ("K", "dP = P - Y\n" + UP + "dK = signal.correlate2d(X, dA * A * (1 - A), mode='valid')", None),
+        ("b", "dP = P - Y\n" + UP + "db = np.sum(dA * A * (1 - A))", None),
+    ],
+)
+def test_conv_gradient_mistakes_are_named(tmp_path: Path, wrt: str, answer: str, code: str | None) -> None:
+    r = check(_spec(tmp_path, CONV_SIGMOID_AVGPOOL), wrt, answer)
+    assert r.ok is (code is None), (r.ok, [d.code for d in r.diagnoses])
+    if code is not None:
+        assert [d.code for d in r.diagnoses][:1] == [code], [(d.code, str(d.message)) for d in r.diagnoses]
+        assert "sigmoid" in str(r.diagnoses[0].message)
+
+
+def test_mistake_behind_a_max_pool_is_named(tmp_path: Path) -> None:
+    """tanh' left out behind a max pool and a linear head, the rest written as the walkthrough
+    writes it (the pool's routing right, the slope missing): named, not "unknown"; the same
+    chain with the slope is right."""
+    path = _spec(tmp_path, CONV_TANH_MAXPOOL)
+    from derive.checker.checknet import net_for
+
+    net = net_for(path, 0)
+    t = net.target("K")
+    upstream = t.upstream()
+    assert upstream[:2] == ["K", "Z"] and "A" in upstream and "P" in upstream, upstream
+    wrong = t.expected.replace("dZ", "dA")
+    lines = [f"d{n} = {net.target(n).expected}" for n in reversed(upstream[2:])]
+    r = check(path, "K", "\n".join([*lines, f"dK = {wrong}"]))
+    assert not r.ok
+    assert r.diagnoses[0].code == "missing-activation-derivative", [(d.code, str(d.message)) for d in r.diagnoses]
+    assert check(path, "K", "\n".join([*lines, f"dZ = {net.target('Z').expected}", f"dK = {t.expected}"])).ok
