@@ -95,3 +95,53 @@ def test_mistake_behind_a_max_pool_is_named(tmp_path: Path) -> None:
     assert not r.ok
     assert r.diagnoses[0].code == "missing-activation-derivative", [(d.code, str(d.message)) for d in r.diagnoses]
     assert check(path, "K", "\n".join([*lines, f"dZ = {net.target('Z').expected}", f"dK = {t.expected}"])).ok
+
+
+I0E_FAR = """
+[network]
+name = "r50-i0e-far"
+[inputs]
+X = [2, 2]
+Y = [2, 2]
+[params]
+W = [2, 2]
+[forward]
+Z = "X @ W"
+S = "{call}(Z)"
+loss = "torch.sum((S - Y) ** 2)"
+[values]
+X = [[400.0, 3.0], [-2.0, 500.0]]
+W = [[2.0, -0.5], [0.25, 1.5]]
+Y = [[0.1, 0.2], [0.0, 0.05]]
+"""
+
+
+@pytest.mark.parametrize("call", ["torch.special.i0e", "scipy.special.i0e"])
+def test_i0e_far_from_0_is_finite_and_verified(call: str) -> None:
+    """e^{−|x|}·I₀(x) is a row of its own, computed scaled: at Z = 800.75 the two factors apart
+    are 0 · ∞ (NaN: the spec was refused, fuzz seed 500018), PyTorch's i0e is 0.0141."""
+    from derive.engine.backprop import derive
+    from derive.lang import spec as spec_mod
+    from derive.numeric import verify as numeric
+
+    d = derive(spec_mod.parse(I0E_FAR.replace("{call}", call), "i0e-far"))
+    report = numeric.verify(d, points=2)
+    assert report.ok, [c for c in report.comparisons if not c.ok][:2]
+    assert {c.param for c in report.comparisons} == {"W"}
+
+
+@pytest.mark.parametrize("nu", [0, 1])
+def test_scaled_bessel_helpers_match_mpmath_everywhere(nu: int) -> None:
+    """The NumPy helpers (the lab's and derive's numbers) against mpmath at 50 digits, across
+    both forms' border (700 for I₀, 50 for I₁) and far beyond."""
+    import mpmath
+    import numpy as np
+
+    from derive.lang import ops
+
+    f = ops.get("i0e" if nu == 0 else "bessel_i1e").numpy
+    xs = np.concatenate([np.linspace(-900.0, 900.0, 721), [1e-3, 49.99, 50.01, 699.99, 700.01, 1e5]])
+    with mpmath.workdps(50):
+        exact = np.array([float(mpmath.exp(-abs(mpmath.mpf(x))) * mpmath.besseli(nu, x)) for x in xs])
+    ok = exact != 0
+    assert np.max(np.abs(f(xs)[ok] - exact[ok]) / np.abs(exact[ok])) < 1e-14

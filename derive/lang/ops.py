@@ -2824,6 +2824,36 @@ class bessel_i1(_KnownAtZero):  # noqa: N801
         return bessel_i0(x) - bessel_i1(x) / x
 
 
+class bessel_i0e(_KnownAtZero):  # noqa: N801
+    """e^{−|x|}·I₀(x), the exponentially scaled I₀ (``torch.special.i0e``, ``scipy.special.i0e``):
+    a function of its own, computed scaled (e^{−|x|} and I₀(x) apart are 0 · ∞ past |x| ≈ 713,
+    where this is ≈ 1/√(2π|x|)); its derivative is i1e(x) − sign(x)·i0e(x), |x|'s kink at 0
+    with PyTorch's sign(0) = 0 (:class:`bessel_i1e`)."""
+
+    at_zero = 1
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.exp(-sp.Abs(x)) * sp.besseli(0, x)
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x = self.args[0]
+        return bessel_i1e(x) - sp.sign(x) * bessel_i0e(x)
+
+
+class bessel_i1e(_KnownAtZero):  # noqa: N801
+    """e^{−|x|}·I₁(x) (``torch.special.i1e``): i0e's derivative row; its own derivative is
+    i0e(x) − i1e(x)/x − sign(x)·i1e(x) (½ at x = 0)."""
+
+    @staticmethod
+    def closed(x: sp.Expr) -> sp.Expr:
+        return sp.exp(-sp.Abs(x)) * sp.besseli(1, x)
+
+    def fdiff(self, argindex: int = 1) -> sp.Expr:
+        x = self.args[0]
+        return bessel_i0e(x) - bessel_i1e(x) / x - sp.sign(x) * bessel_i1e(x)
+
+
 def mp_sinc_pi_slope(x: Any) -> Any:
     """(cos(πx) − sinc(x))/x in mpmath, 0 at x = 0."""
     return mpmath.mpf(0) if x == 0 else (mpmath.cospi(x) - mpmath.sincpi(x)) / x
@@ -2889,6 +2919,47 @@ BESSEL_I1_HELPER = (
     "            break\n"
     "    return total\n"
 )
+
+# e^{−|x|}·I_ν(x) scaled as PyTorch computes it: near 0 from the unscaled function (I₀ up to |x| =
+# 700, finite there, I₀(700) ≈ 1e302; I₁ up to 50, where its series keeps full precision), beyond
+# by the asymptotic series 1/√(2π|x|)·Σ_k t_k, t_k = t_{k−1}·(−(4ν² − (2k−1)²))/(8k|x|), 16 terms:
+# the last below 1e-17 from |x| = 50 (fuzz seed 500018: e^{−782}·I₀(782) was 0 · ∞ = NaN, and
+# a finite network was refused)
+SCALED_BESSEL_FAR_HELPER = (
+    "def scaled_bessel_far(x, nu):\n"
+    "    # exp(-x) * I_nu(x) for large x (I_nu overflows past 713) by its asymptotic series\n"
+    "    mu = 4.0 * nu * nu\n"
+    "    term = np.ones_like(x)\n"
+    "    total = np.ones_like(x)\n"
+    "    for k in range(1, 17):\n"
+    "        term = term * (-(mu - (2 * k - 1) ** 2)) / (8.0 * k * x)\n"
+    "        total = total + term\n"
+    "    return total / np.sqrt(2 * np.pi * x)\n"
+)
+I0E_HELPER = (
+    "def i0e(x):\n"
+    "    # exp(-|x|) * I0(x), the exponentially scaled I0 (scipy.special.i0e's values)\n"
+    "    a = np.abs(np.asarray(x, dtype=float))\n"
+    "    near = a <= 700\n"
+    "    small = np.where(near, a, 0.0)\n"
+    "    far = np.where(near, 701.0, a)\n"
+    "    return np.where(near, np.exp(-small) * np.i0(small), scaled_bessel_far(far, 0))\n"
+)
+I1E_HELPER = (
+    "def bessel_i1e(x):\n"
+    "    # exp(-|x|) * I1(x), the exponentially scaled I1 (odd, as I1)\n"
+    "    x = np.asarray(x, dtype=float)\n"
+    "    a = np.abs(x)\n"
+    "    near = a <= 50  # (I1's series keeps 1e-16 there; its 700 terms at 700 lose digits)\n"
+    "    small = np.where(near, x, 0.0)\n"
+    "    far = np.where(near, 51.0, a)\n"
+    "    return np.where(near, np.exp(-np.abs(small)) * bessel_i1(small), np.sign(x) * scaled_bessel_far(far, 1))\n"
+)
+
+
+def _mp_scaled_bessel(nu: int) -> Callable[[Any], Any]:
+    return lambda x: mpmath.exp(-abs(x)) * mpmath.besseli(nu, x)
+
 
 _SINC_BESSEL_ROWS: tuple[Op, ...] = (
     Op(
@@ -2958,6 +3029,44 @@ _SINC_BESSEL_ROWS: tuple[Op, ...] = (
         torch_src="torch.special.i1({x})",
         tex="I_{1}",
         text="i1",
+        extra={"internal": True},
+    ),
+    Op(
+        "i0e",
+        ELEMENTWISE,
+        sympy=bessel_i0e,
+        sympy_class=bessel_i0e,
+        derivative=lambda x: bessel_i1e(x) - sp.sign(x) * bessel_i0e(x),
+        pull=_local(lambda m, x, y: m.sub(m.Func("bessel_i1e", x), m.mul(m.Func("sign", x), y))),
+        rule="i0e-derivative",
+        numpy=_helper_function(SCALED_BESSEL_FAR_HELPER + I0E_HELPER, "i0e"),
+        mpmath=_mp_scaled_bessel(0),
+        torch=lambda x: _torch_mod(x).special.i0e(x),
+        numpy_src="i0e({x})",
+        numpy_helper=I0E_HELPER,
+        extra={"numpy_helpers": {"scaled_bessel_far": SCALED_BESSEL_FAR_HELPER}},
+        torch_src="torch.special.i0e({x})",
+        tex="\\operatorname{i0e}",
+        text="i0e",
+        tex_form="e^{{-\\left|{x}\\right|}} I_{{0}}\\left({x}\\right)",
+        numpy_names=("i0e",),
+        kinks=(Fraction(0),),
+    ),
+    Op(
+        "bessel_i1e",  # i0e's derivative row (torch.special.i1e); produced by its pull
+        ELEMENTWISE,
+        sympy=bessel_i1e,
+        sympy_class=bessel_i1e,
+        derivative=lambda x: bessel_i1e(x).fdiff(),
+        numpy=_helper_function(SCALED_BESSEL_FAR_HELPER + BESSEL_I1_HELPER + I1E_HELPER, "bessel_i1e"),
+        mpmath=_mp_scaled_bessel(1),
+        torch=lambda x: _torch_mod(x).special.i1e(x),
+        numpy_src="bessel_i1e({x})",
+        numpy_helper=I1E_HELPER,
+        torch_src="torch.special.i1e({x})",
+        tex="\\operatorname{i1e}",
+        text="i1e",
+        tex_form="e^{{-\\left|{x}\\right|}} I_{{1}}\\left({x}\\right)",
         extra={"internal": True},
     ),
 )

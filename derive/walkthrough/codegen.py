@@ -257,6 +257,7 @@ def code(d: Derivation) -> Code:
     helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
     if {"max_pool2d", "avg_pool2d", "pool_route", "pool_spread"} & set(helpers):  # pool46: their windows
         helpers = tuple(h for h in helper_names() if h in helpers or h == "pool_windows")
+    helpers = _with_callees(helpers)
     # the names that hold tensors in the PyTorch code: a [forward] line of sizes and constants
     # only (d_k = "dk" for math.sqrt(d_k)) is a Python number there, which torch's functions
     # do not take
@@ -741,6 +742,20 @@ def scaled_loss(tree: ex.Node) -> tuple[Fraction, ex.Call] | None:
 
 def _is_loss(name: str) -> bool:
     return name in ops.OPS and ops.get(name).kind == ops.LOSS
+
+
+def _with_callees(helpers: tuple[str, ...]) -> tuple[str, ...]:
+    """``helpers`` and every helper their definitions call (i0e's scaled_bessel_far, the
+    scaled I₁'s bessel_i1), in table order."""
+    table = ops.numpy_helpers()
+    want, todo = set(helpers), list(helpers)
+    while todo:
+        src = table[todo.pop()]
+        for h in table:
+            if h not in want and re.search(rf"\b{h}\(", src.split("\n", 1)[1]):
+                want.add(h)
+                todo.append(h)
+    return tuple(h for h in table if h in want)
 
 
 def helper_sources(helpers: tuple[str, ...]) -> tuple[str, ...]:
