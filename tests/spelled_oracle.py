@@ -1468,6 +1468,7 @@ def namespace(
     _extras_hn47(modules)
     _extras_hn48(modules)
     _extras_hn49(modules)
+    _extras_hn50(modules)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -2525,3 +2526,11 @@ def _extras_hn49(modules: dict[str, Any]) -> None:
         return made
 
     pd.var, pd.std = stat(torch.var), stat(torch.std)
+
+
+def _extras_hn50(modules: dict[str, Any]) -> None:
+    """heldnets50: OneFlow (its Python API is PyTorch's: ``import oneflow as flow``), Keras 3's
+    and MindSpore's ``ops.stop_gradient`` (the value, no gradient)."""
+    modules["flow"] = modules["oneflow"] = modules["torch"]
+    for ops in {id(o): o for o in (modules["ops"], modules["keras"].ops, modules["ms"].ops)}.values():
+        ops.stop_gradient = lambda x: _t(x).detach()
