@@ -2532,5 +2532,30 @@ def _extras_hn50(modules: dict[str, Any]) -> None:
     """heldnets50: OneFlow (its Python API is PyTorch's: ``import oneflow as flow``), Keras 3's
     and MindSpore's ``ops.stop_gradient`` (the value, no gradient)."""
     modules["flow"] = modules["oneflow"] = modules["torch"]
+
+    def reduced(fn):  # Jittor's reductions: dim or dims, keepdims
+        def made(x, dim=None, keepdims=False, dims=None):
+            dim = dims if dim is None else dim
+            return fn(_t(x)) if dim is None else fn(_t(x), dim=dim, keepdim=keepdims)
+        return made
+
+    def softmax(x, dim=None, log=False):  # python/jittor/nn.py (an axis always written)
+        return (torch.log_softmax if log else torch.softmax)(_t(x), dim=dim)
+
+    jt_nn = SimpleNamespace(  # python/jittor/nn.py: relu, leaky_relu(x, scale=0.01)
+        relu=lambda x: torch.relu(_t(x)),
+        leaky_relu=lambda x, scale=0.01: torch.where(_t(x) > 0, _t(x), _t(x) * scale),
+        softmax=softmax, log_softmax=lambda x, dim=None: softmax(x, dim, log=True),
+    )
+    modules["jt"] = modules["jittor"] = SimpleNamespace(
+        matmul=lambda a, b: _t(a) @ _t(b), concat=lambda xs, dim=0: torch.cat([_t(v) for v in xs], dim),
+        sum=reduced(torch.sum), mean=reduced(torch.mean), nn=jt_nn,
+        **{k: (lambda f: lambda x: f(_t(x)))(getattr(torch, k))
+           for k in ("sigmoid", "tanh", "exp", "log", "sqrt", "abs")},
+    )
+    tf = modules["tf"]
+    for k in ("minimum", "maximum"):
+        if not hasattr(tf, k):
+            setattr(tf, k, (lambda f: lambda a, b: f(_t(a), _t(b)))(getattr(torch, k)))
     for ops in {id(o): o for o in (modules["ops"], modules["keras"].ops, modules["ms"].ops)}.values():
         ops.stop_gradient = lambda x: _t(x).detach()

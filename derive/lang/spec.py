@@ -1209,6 +1209,7 @@ class _Validator:
         fwd = self.respelled_hn44(
             spelling50.functions_hn50, fwd, frozenset(shapes), "spec.heldnets50.function_fix"
         )
+        fwd = spelling50.mindspore_cells_hn50(fwd, frozenset(shapes) | frozenset(fwd))
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
         fwd = self.mint_hn44(fwd, frozenset(shapes))  # heldnets44: and mindspore.mint's

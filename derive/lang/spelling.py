@@ -6049,10 +6049,7 @@ KERAS_OPS_NN_HN35 = frozenset(
         "log_sigmoid", "softmax", "log_softmax", "logsumexp", "leaky_relu",
     }
 )
-KERAS_OPS_RENAMED_HN35 = {
-    "swish": "jax.nn.silu", "norm": "jnp.linalg.norm",
-    "stop_gradient": "jax.lax.stop_gradient",  # heldnets50: keras/src/ops/core.py, the identity
-}
+KERAS_OPS_RENAMED_HN35 = {"swish": "jax.nn.silu", "norm": "jnp.linalg.norm"}
 
 
 def keras_ops_hn35(text: str, taken: frozenset[str] = frozenset()) -> str:
@@ -6724,7 +6721,6 @@ _MINDSPORE_SAME_HN42 = {
         "erf", "reciprocal", "sigmoid", "relu", "neg",
     )},
     **{f: f"F.{f}" for f in ("silu", "softsign", "relu6", "selu", "mish")},
-    "stop_gradient": "torch.detach",  # heldnets50: the value, no gradient (ops.stop_gradient)
 }
 # each MindSpore function read: its parameters in MindSpore's order (the aliases of 2.x
 # releases after a slash: ops.mean(x, axis, keep_dims) / ops.sum(input, dim, keepdim))

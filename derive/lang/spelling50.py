@@ -15,6 +15,15 @@ Each reading writes a call as the text of the same value derive already reads (a
   ``jt.nn.relu``, ``jt.nn.leaky_relu(x, scale=0.01)``. ``jt.nn.softmax``/``log_softmax`` only with
   the axis written: without it, Jittor's releases differ (older ones take every entry at once,
   later ones PyTorch's implicit axis). Another Jittor function is refused naming those read.
+- ``ops.stop_gradient(x)`` of Keras 3 (``keras.ops``) and MindSpore (``mindspore.ops``): the
+  value with no gradient, ``jax.lax.stop_gradient(x)``, written before the stop-gradient reader
+  takes the lines (the later ops readings come after it).
+- MindSpore's activation cells whose defaults are not PyTorch's (docs/api/api_python/nn of the
+  mindspore repository): ``nn.GELU(approximate=True)`` — the tanh form by default, where
+  PyTorch's ``nn.GELU()`` is exact — and ``nn.LeakyReLU(alpha=0.2)``, where PyTorch's slope is
+  0.01. ``mindspore.nn.``/``ms.nn.`` always, a bare ``nn.`` where the lines are MindSpore's (the
+  marks by which the MindSpore reading takes a bare ``ops.``): written as ``F.gelu(x,
+  approximate='tanh')`` / ``F.leaky_relu(x, negative_slope=0.2)``.
 - A custom ``torch.autograd.Function`` called by ``Name.apply(…)`` (DANN's gradient reversal
   layer, a straight-through estimator) is refused in its own words: its backward is written by
   hand, so what derive would derive from its forward need not be what it computes.
@@ -44,6 +53,12 @@ JITTOR_NN = {"relu": "F.relu", "leaky_relu": "F.leaky_relu"}
 JITTOR_AXIS = {"softmax": "torch.softmax", "log_softmax": "torch.log_softmax"}
 # Jittor's reductions spell PyTorch's keywords NumPy's way
 _JITTOR_KEYWORDS = {"dims": "dim", "keepdims": "keepdim", "scale": "negative_slope"}
+# Keras 3's and MindSpore's ops modules, whose stop_gradient is jax.lax's (read before the
+# stop-gradient reader takes the lines, which the later ops readings are not)
+OPS_MODULES = frozenset(
+    {"ops", "keras.ops", "tf.keras.ops", "mindspore.ops", "ms.ops", "mindspore.ops.functional"}
+)
+_OPS_USE = re.compile(r"\bops\s*\.\s*stop_gradient\s*\(")
 _APPLY = re.compile(r"(?<![\w.])[A-Z]\w*\s*\.\s*apply\s*\(")
 # names a forward line may call .apply on that are modules, never an autograd Function
 _NOT_FUNCTIONS = frozenset({"F", "K", "T"})
@@ -70,6 +85,10 @@ class _Read(ast.NodeTransformer):
             return n
         if root in JITTOR:
             return ast.copy_location(_jittor(n, path, f.attr), n)
+        if path in OPS_MODULES and f.attr == "stop_gradient" and len(n.args) == 1 and not (
+            n.keywords
+        ):  # keras/src/ops/core.py, mindspore.ops: the value, no gradient
+            return ast.copy_location(ast.Call(sp._attr("jax.lax.stop_gradient"), n.args, []), n)
         return n
 
     def visit_Attribute(self, n: ast.Attribute) -> ast.AST:
@@ -101,7 +120,7 @@ def _jittor(n: ast.Call, path: str, name: str) -> ast.expr:
 def respelled_hn50(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
     """[forward] lines with OneFlow's and Jittor's calls written as the PyTorch calls of the same
     value; a Jittor function not read is refused (:class:`SpellingError` with ``.key``)."""
-    return _respelled(fwd, taken, (_ONEFLOW_USE, _JITTOR_USE), False)
+    return _respelled(fwd, taken, (_ONEFLOW_USE, _JITTOR_USE, _OPS_USE), False)
 
 
 def functions_hn50(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
@@ -143,3 +162,69 @@ def class_labels_hn50(table: dict[str, object], declared: frozenset[str]) -> str
         if flat and all(isinstance(x, int | float) and not isinstance(x, bool) for x in flat):
             return key
     return None
+
+
+MINDSPORE_NN = frozenset({"mindspore.nn", "ms.nn"})
+# the marks by which spelling.mindspore_ops_hn42 reads the lines as MindSpore's
+_MINDSPORE_MARKS = ("mindspore", "ms.ops", "ms.nn", "SoftmaxCrossEntropyWithLogits", "keep_dims")
+# MindSpore's cells whose default differs from PyTorch's class of the same name: the parameter,
+# its default, and PyTorch's function of the same value
+_MINDSPORE_CELLS = {"GELU": ("approximate", True), "LeakyReLU": ("alpha", 0.2)}
+
+
+def mindspore_cells_hn50(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, object]:
+    """[forward] lines with MindSpore's ``nn.GELU()(x)`` and ``nn.LeakyReLU()(x)`` written as
+    PyTorch's functions with MindSpore's defaults (``mindspore.nn``/``ms.nn`` always; a bare
+    ``nn`` where the lines are MindSpore's)."""
+    texts = [v for v in fwd.values() if isinstance(v, str)]
+    if not any(c in t for t in texts for c in _MINDSPORE_CELLS):
+        return fwd
+    bare = "nn" not in taken and (
+        any(m in t for t in texts for m in _MINDSPORE_MARKS)
+        or ("ops" not in taken and sp._mindspore_bare_hn42(texts))
+    )
+
+    class Cells(ast.NodeTransformer):
+        def visit_Call(self, n: ast.Call) -> ast.AST:
+            self.generic_visit(n)
+            ctor = n.func
+            if not (isinstance(ctor, ast.Call) and isinstance(ctor.func, ast.Attribute)):
+                return n
+            path, name = sp._module_path(ctor.func.value), ctor.func.attr
+            if name not in _MINDSPORE_CELLS or not (
+                path in MINDSPORE_NN or (bare and path == "nn")
+            ) or path.split(".")[0] in taken - {"nn"} or len(n.args) != 1 or n.keywords:
+                return n
+            param, value = _MINDSPORE_CELLS[name]
+            given = [k.value for k in ctor.keywords if k.arg == param] + list(ctor.args)
+            if len(given) > 1 or len(ctor.args) + len(ctor.keywords) > 1:
+                return n
+            if given:
+                if not isinstance(given[0], ast.Constant):
+                    return n
+                value = given[0].value
+            if name == "GELU":
+                if not isinstance(value, bool):
+                    return n
+                kw = [ast.keyword("approximate", ast.Constant("tanh"))] if value else []
+                return ast.copy_location(ast.Call(sp._attr("F.gelu"), n.args, kw), n)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return n
+            kw = [ast.keyword("negative_slope", ast.Constant(value))]
+            return ast.copy_location(ast.Call(sp._attr("F.leaky_relu"), n.args, kw), n)
+
+    out: dict[str, object] = {}
+    for key, text in fwd.items():
+        tree = sp.parsed(text) if isinstance(text, str) and any(
+            c in text for c in _MINDSPORE_CELLS
+        ) else None
+        if tree is None:
+            out[key] = text
+            continue
+        before = ast.unparse(tree)
+        try:
+            after = ast.unparse(Cells().visit(tree))
+        except RecursionError:
+            after = before
+        out[key] = text if after == before else after
+    return out
