@@ -1468,7 +1468,7 @@ def namespace(
     _extras_hn47(modules)
     _extras_hn48(modules)
     _extras_hn49(modules)
-    _extras_hn50(modules)
+    _extras_hn50(modules, raw)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -2528,9 +2528,24 @@ def _extras_hn49(modules: dict[str, Any]) -> None:
     pd.var, pd.std = stat(torch.var), stat(torch.std)
 
 
-def _extras_hn50(modules: dict[str, Any]) -> None:
+def _extras_hn50(modules: dict[str, Any], raw: dict[str, Any]) -> None:
     """heldnets50: OneFlow (its Python API is PyTorch's: ``import oneflow as flow``), Keras 3's
-    and MindSpore's ``ops.stop_gradient`` (the value, no gradient)."""
+    and MindSpore's ``ops.stop_gradient`` (the value, no gradient), Jittor's functions, and
+    MindSpore's cells ``nn.GELU(approximate=True)`` / ``nn.LeakyReLU(alpha=0.2)`` (their
+    defaults, mindspore docs/api/api_python/nn) where the lines are MindSpore's."""
+    def gelu_cell(approximate=True):
+        return lambda x: F.gelu(_t(x), approximate="tanh" if approximate else "none")
+
+    def leaky_cell(alpha=0.2):
+        return lambda x: F.leaky_relu(_t(x), alpha)
+
+    ms_nns = [modules["mindspore"].nn, modules["ms"].nn]
+    texts = [v for v in (raw.get("forward") or {}).values() if isinstance(v, str)]
+    marks = ("mindspore", "ms.ops", "ms.nn", "SoftmaxCrossEntropyWithLogits", "keep_dims")
+    if any(m in t for t in texts for m in marks) or any(_MINDSPORE_ONLY_HN42.search(t) for t in texts):
+        ms_nns.append(modules["nn"])
+    for ms_nn in {id(m): m for m in ms_nns}.values():
+        ms_nn.GELU, ms_nn.LeakyReLU = gelu_cell, leaky_cell
     modules["flow"] = modules["oneflow"] = modules["torch"]
 
     def reduced(fn):  # Jittor's reductions: dim or dims, keepdims
