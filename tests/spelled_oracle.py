@@ -2544,6 +2544,9 @@ def _extras_hn50(modules: dict[str, Any], raw: dict[str, Any]) -> None:
     marks = ("mindspore", "ms.ops", "ms.nn", "SoftmaxCrossEntropyWithLogits", "keep_dims")
     if any(m in t for t in texts for m in marks) or any(_MINDSPORE_ONLY_HN42.search(t) for t in texts):
         ms_nns.append(modules["nn"])
+        # a bare ops. is MindSpore's where a line says so (keep_dims=, a mindspore. call), as
+        # derive's reading takes it (ops.gelu: MindSpore's exact form, Keras 3's tanh form)
+        modules["ops"] = modules["ms"].ops
     for ms_nn in {id(m): m for m in ms_nns}.values():
         ms_nn.GELU, ms_nn.LeakyReLU = gelu_cell, leaky_cell
     modules["flow"] = modules["oneflow"] = modules["torch"]
