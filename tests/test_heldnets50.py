@@ -126,7 +126,7 @@ def test_ops_stop_gradient_is_the_value_without_gradient(lines: tuple[str, ...])
 def test_a_custom_autograd_function_is_refused_in_its_own_words(call: str) -> None:
     text = _net('f = "torch.relu(x @ W)"', f'r = "{call}"', 'loss = "(r * Y).sum()"')
     said = _refusal(text, "en")
-    assert "custom torch.autograd.Function" in said and "own spec" in said
+    assert "custom torch.autograd.Function" in said and "own spec" in said and "…" not in said
     assert "自定义" in _refusal(text, "zh")
 
 
