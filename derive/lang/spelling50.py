@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 
 from derive.lang import spelling as sp
 from derive.locale import catalog
@@ -133,22 +134,33 @@ def _respelled(
     fwd: dict[str, object], taken: frozenset[str], uses: tuple[re.Pattern[str], ...],
     functions: bool,
 ) -> dict[str, object]:
+    return lines_rewritten(
+        fwd, lambda text: any(r.search(text) for r in uses), lambda: _Read(taken, functions)
+    )
+
+
+def lines_rewritten(
+    fwd: dict[str, object], wanted: Callable[[str], bool],
+    transformer: Callable[[], ast.NodeTransformer],
+) -> dict[str, object]:
+    """Each [forward] line that ``wanted`` picks, parsed and rewritten by a fresh
+    ``transformer()``; a line read as written stays as written (its text, not the unparsed
+    one). A refusal (:class:`SpellingError`) carries the line's key as ``.key``."""
     out: dict[str, object] = {}
     for key, text in fwd.items():
-        wanted = isinstance(text, str) and any(r.search(text) for r in uses)
-        tree = sp.parsed(text) if wanted else None  # type: ignore[arg-type]
+        tree = sp.parsed(text) if isinstance(text, str) and wanted(text) else None
         if tree is None:
             out[key] = text
             continue
         before = ast.unparse(tree)
         try:
-            after = ast.unparse(_Read(taken, functions).visit(tree))
+            after = ast.unparse(transformer().visit(tree))
         except sp.SpellingError as err:
             err.key = key  # type: ignore[attr-defined]
             raise
         except RecursionError:
             after = before
-        out[key] = text if after == before else after  # a line read as written stays as written
+        out[key] = text if after == before else after
     return out
 
 
@@ -213,18 +225,4 @@ def mindspore_cells_hn50(fwd: dict[str, object], taken: frozenset[str]) -> dict[
             kw = [ast.keyword("negative_slope", ast.Constant(value))]
             return ast.copy_location(ast.Call(sp._attr("F.leaky_relu"), n.args, kw), n)
 
-    out: dict[str, object] = {}
-    for key, text in fwd.items():
-        tree = sp.parsed(text) if isinstance(text, str) and any(
-            c in text for c in _MINDSPORE_CELLS
-        ) else None
-        if tree is None:
-            out[key] = text
-            continue
-        before = ast.unparse(tree)
-        try:
-            after = ast.unparse(Cells().visit(tree))
-        except RecursionError:
-            after = before
-        out[key] = text if after == before else after
-    return out
+    return lines_rewritten(fwd, lambda text: any(c in text for c in _MINDSPORE_CELLS), Cells)
