@@ -1468,6 +1468,7 @@ def namespace(
     _extras_hn47(modules)
     _extras_hn48(modules)
     _extras_hn49(modules)
+    _extras_hn50(modules, raw)
     ns.update(modules)
     ns["bool"] = bool  # mask.astype(bool): the builtin type names NumPy's boolean dtype
     dims = {**s.dims, **(sizes or {})}
@@ -2525,3 +2526,54 @@ def _extras_hn49(modules: dict[str, Any]) -> None:
         return made
 
     pd.var, pd.std = stat(torch.var), stat(torch.std)
+
+
+def _extras_hn50(modules: dict[str, Any], raw: dict[str, Any]) -> None:
+    """heldnets50: OneFlow (its Python API is PyTorch's: ``import oneflow as flow``), Keras 3's
+    and MindSpore's ``ops.stop_gradient`` (the value, no gradient), Jittor's functions, and
+    MindSpore's cells ``nn.GELU(approximate=True)`` / ``nn.LeakyReLU(alpha=0.2)`` (their
+    defaults, mindspore docs/api/api_python/nn) where the lines are MindSpore's."""
+    def gelu_cell(approximate=True):
+        return lambda x: F.gelu(_t(x), approximate="tanh" if approximate else "none")
+
+    def leaky_cell(alpha=0.2):
+        return lambda x: F.leaky_relu(_t(x), alpha)
+
+    ms_nns = [modules["mindspore"].nn, modules["ms"].nn]
+    texts = [v for v in (raw.get("forward") or {}).values() if isinstance(v, str)]
+    marks = ("mindspore", "ms.ops", "ms.nn", "SoftmaxCrossEntropyWithLogits", "keep_dims")
+    if any(m in t for t in texts for m in marks) or any(_MINDSPORE_ONLY_HN42.search(t) for t in texts):
+        ms_nns.append(modules["nn"])
+        # a bare ops. is MindSpore's where a line says so (keep_dims=, a mindspore. call), as
+        # derive's reading takes it (ops.gelu: MindSpore's exact form, Keras 3's tanh form)
+        modules["ops"] = modules["ms"].ops
+    for ms_nn in {id(m): m for m in ms_nns}.values():
+        ms_nn.GELU, ms_nn.LeakyReLU = gelu_cell, leaky_cell
+    modules["flow"] = modules["oneflow"] = modules["torch"]
+
+    def reduced(fn):  # Jittor's reductions: dim or dims, keepdims
+        def made(x, dim=None, keepdims=False, dims=None):
+            dim = dims if dim is None else dim
+            return fn(_t(x)) if dim is None else fn(_t(x), dim=dim, keepdim=keepdims)
+        return made
+
+    def softmax(x, dim=None, log=False):  # python/jittor/nn.py (an axis always written)
+        return (torch.log_softmax if log else torch.softmax)(_t(x), dim=dim)
+
+    jt_nn = SimpleNamespace(  # python/jittor/nn.py: relu, leaky_relu(x, scale=0.01)
+        relu=lambda x: torch.relu(_t(x)),
+        leaky_relu=lambda x, scale=0.01: torch.where(_t(x) > 0, _t(x), _t(x) * scale),
+        softmax=softmax, log_softmax=lambda x, dim=None: softmax(x, dim, log=True),
+    )
+    modules["jt"] = modules["jittor"] = SimpleNamespace(
+        matmul=lambda a, b: _t(a) @ _t(b), concat=lambda xs, dim=0: torch.cat([_t(v) for v in xs], dim),
+        sum=reduced(torch.sum), mean=reduced(torch.mean), nn=jt_nn,
+        **{k: (lambda f: lambda x: f(_t(x)))(getattr(torch, k))
+           for k in ("sigmoid", "tanh", "exp", "log", "sqrt", "abs")},
+    )
+    tf = modules["tf"]
+    for k in ("minimum", "maximum"):
+        if not hasattr(tf, k):
+            setattr(tf, k, (lambda f: lambda a, b: f(_t(a), _t(b)))(getattr(torch, k)))
+    for ops in {id(o): o for o in (modules["ops"], modules["keras"].ops, modules["ms"].ops)}.values():
+        ops.stop_gradient = lambda x: _t(x).detach()

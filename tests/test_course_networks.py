@@ -415,6 +415,9 @@ REFUSED = {
     "hn49_lovasz_hinge_sort_cn": "sort() picks entries by their rank in the data",
     "hn49_wgan_gp_autograd_grad": "takes a gradient inside the network",
     "hn49_nuclear_norm_svd": "svdvals() is a matrix decomposition",
+    # branch heldnets50: a matrix inverse at [dims] sizes (Chinese), a custom autograd Function
+    "hn50_r2d2_closed_form_ridge_inv_cn": "inv() is read only for a named square matrix",
+    "hn50_dann_gradient_reversal": "calls a custom torch.autograd.Function",
 }
 
 

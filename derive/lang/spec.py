@@ -30,7 +30,7 @@ from derive.files import NotAFile, read_capped
 from derive.lang import domains as domain
 from derive.lang import expr as ex
 from derive.lang import (
-    channels48, ops, replicate, spelling, spelling47, spelling48, spelling49, splits,
+    channels48, ops, replicate, spelling, spelling47, spelling48, spelling49, spelling50, splits,
 )
 from derive.locale import catalog
 
@@ -1171,6 +1171,17 @@ class _Validator:
         }
         fwd = self.table("forward")
         self.written_hn29 = {k: v for k, v in fwd.items() if isinstance(v, str)}  # as the user wrote
+        labelled = spelling50.class_labels_hn50(  # heldnets50: class labels under [labels]
+            self.table("labels", required=False), frozenset(shapes) | frozenset(fwd)
+        )
+        if labelled is not None:
+            raise self.err(
+                f"[labels] {labelled}", catalog.said("spec.heldnets50.class_labels", x=labelled),
+                catalog.said(
+                    "spec.heldnets50.class_labels_fix", x=labelled,
+                    v=self.table("labels", required=False)[labelled],
+                ),
+            )
         if not fwd:
             raise self.err(
                 "[forward]", catalog.said("spec.read.run_4"), catalog.said("spec.read.run_4_fix")
@@ -1192,6 +1203,13 @@ class _Validator:
         fwd = self.respelled_hn44(  # heldnets49: Flax's activations, Paddle's var/std
             spelling49.respelled_hn49, fwd, frozenset(shapes), "spec.heldnets49.fix"
         )
+        fwd = self.respelled_hn44(  # heldnets50: OneFlow's and Jittor's calls, autograd Functions
+            spelling50.respelled_hn50, fwd, frozenset(shapes), "spec.heldnets50.fix"
+        )
+        fwd = self.respelled_hn44(
+            spelling50.functions_hn50, fwd, frozenset(shapes), "spec.heldnets50.function_fix"
+        )
+        fwd = spelling50.mindspore_cells_hn50(fwd, frozenset(shapes) | frozenset(fwd))
         fwd = self.paddle_hn41(fwd)  # heldnets41: PaddlePaddle's calls as PyTorch's
         fwd = self.mindspore_hn42(fwd, frozenset(shapes))  # heldnets42: MindSpore's ops so too
         fwd = self.mint_hn44(fwd, frozenset(shapes))  # heldnets44: and mindspore.mint's

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 
 from derive.lang import spelling as sp
-from derive.lang import splits
+from derive.lang import spelling50, splits
 from derive.locale import catalog
 
 # flax/linen/activation.py (and flax.nnx): jax.nn's functions re-exported under their names
@@ -127,25 +127,10 @@ def respelled_hn49(fwd: dict[str, object], taken: frozenset[str]) -> dict[str, o
     same value derive reads; a ``.gelu()`` method (whose form differs between the autograd
     libraries that have one) is refused (:class:`SpellingError` with ``.key``)."""
 
-    out: dict[str, object] = {}
-    for key, text in fwd.items():
-        wanted = isinstance(text, str) and any(
-            r.search(text) for r in (_FLAX_CALL, _PADDLE_STAT_CALL, _GELU_METHOD, _JAX_NN_CALL)
-        )
-        tree = sp.parsed(text) if wanted else None  # type: ignore[arg-type]
-        if tree is None:
-            out[key] = text
-            continue
-        before = ast.unparse(tree)
-        try:
-            after = ast.unparse(_Read(taken).visit(tree))
-        except sp.SpellingError as err:
-            err.key = key  # type: ignore[attr-defined]
-            raise
-        except RecursionError:
-            after = before
-        out[key] = text if after == before else after  # a line read as written stays as written
-    return out
+    uses = (_FLAX_CALL, _PADDLE_STAT_CALL, _GELU_METHOD, _JAX_NN_CALL)
+    return spelling50.lines_rewritten(
+        fwd, lambda text: any(r.search(text) for r in uses), lambda: _Read(taken)
+    )
 
 
 def stacked_numbers_hn49(
