@@ -17,6 +17,10 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
+
+import pytest
+from test_deephand import PDF_TOOLS, assert_fits
 
 from derive.engine import printing
 from derive.engine.backprop import derive
@@ -136,3 +140,10 @@ def test_the_batch_notes_short_step_ends_its_paragraph_and_keeps_its_reason() ->
         assert len(lines) == 1 and "\\mbox{" in lines[0], lines
         assert "\\begin{center}" not in part.split(lines[0])[0]
         assert re.search(rf"\\noindent (\\textbf{{)?{why}", part), part
+
+
+@pytest.mark.slow
+@PDF_TOOLS
+def test_the_deepfm_handout_fits(tmp_path: Path) -> None:
+    """DeepFM's English handout: 10 pages before this pass (11 lines on page 10), 9 now."""
+    assert_fits(tmp_path, "hn20_d2l_deepfm", "en")
