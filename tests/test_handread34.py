@@ -15,21 +15,16 @@ Specs written here (held out; other names and sizes than the course specs read):
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 import pytest
 from test_deephand import PDF_TOOLS, assert_fits
+from test_handread33 import _out
+from test_handread33 import _walk as _walk33
 
 from derive.engine import printing
-from derive.engine.backprop import derive
-from derive.lang import spec
-from derive.numeric import verify as numeric
-from derive.render import environment as render
-from derive.render.build import shared_proofs
 from derive.walkthrough import handpick
-from derive.walkthrough.context import build
 
 # held out: a two-layer scorer in one line over eight features, σ + BCE over three rows
 WIDE = """
@@ -72,15 +67,8 @@ nll = "-(h * torch.log(pr)).sum() / R"
 """
 
 
-@functools.cache
 def _walk(source: str, detail: str = "standard"):
-    d = derive(spec.parse(source))
-    return build(d, numeric.verify(d, points=0, full=False), shared_proofs(), detail=detail)
-
-
-@functools.cache
-def _out(source: str, family: str, lang: str = "en", detail: str = "standard") -> str:
-    return render.render(f"{family}/walkthrough.{family}.j2", _walk(source, detail), lang)
+    return _walk33(source, detail)
 
 
 def _item(w, name: str):
