@@ -135,3 +135,37 @@ def test_the_batch_notes_short_step_ends_its_paragraph_and_keeps_its_reason() ->
 def test_the_deepfm_handout_fits(tmp_path: Path) -> None:
     """DeepFM's English handout: 10 pages before this pass (11 lines on page 10), 9 now."""
     assert_fits(tmp_path, "hn20_d2l_deepfm", "en")
+
+
+# held out: one logistic unit on two numbers, its prediction's binary entropy (micrograd's form)
+ENTROPY = """
+[network]
+name = "held-entropy-of-one-unit"
+[inputs]
+g1 = []
+g2 = []
+[params]
+a1 = []
+a2 = []
+[forward]
+s = "g1 * a1 + g2 * a2"
+r = "(1 + (-s).exp()) ** -1"
+h = "-(r * r.log() + (1 - r) * (1 - r).log())"
+J = "0.5 * h"
+[values]
+g1 = 0.5
+g2 = 1.5
+a1 = 0.3
+a2 = -0.4
+"""
+
+
+def test_the_slope_of_log_is_said_once_in_a_paragraph() -> None:
+    """δr of ``r log r + (1 − r) log(1 − r)`` said "The slope of log is 1/x" twice in one
+    paragraph (hn49's micrograd entropy): the second log now only names its number."""
+    for lang, said in (("en", "The slope of $\\log$ is"), ("zh", "$\\log$ 的斜率是")):
+        md = _out(ENTROPY, "md", lang)
+        words = [line for line in md.splitlines() if said in line]
+        assert words and all(line.count(said) == 1 for line in words), words
+        also = "Likewise for $1 - r$" if lang == "en" else "对 $1 - r$ 也是如此"
+        assert any(also in line for line in words), words
