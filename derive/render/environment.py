@@ -275,6 +275,22 @@ def _beside(e: Eq, width: float, *names: Any) -> bool:
     return wide <= BESIDE_WIDTH or wide + named <= BESIDE_ROOM
 
 
+# a line of the A4 page's text, in printing.display_width units (about one letter, 0.5 em)
+LINE_UNITS = 95.0
+
+
+def _beside_words(e: Eq, width: float, words: Any) -> bool:
+    """Layout only: whether ``e`` is one unbroken row (no "same in every column") that fits on
+    the line of its lead-in ``words`` (a sentence of the catalogue, markup dropped: about one
+    unit a character, two a Chinese one) — a closed form after its short "In one formula" lead-in."""
+    line, columns = _layout(e.lhs, e.rhs, width)
+    if columns or "\\\\" in line:
+        return False
+    plain = re.sub(r"\\[a-zA-Z]+|[{}*$]", "", str(words))
+    wide = sum(2.0 if ord(c) >= 0x2E80 else 1.0 for c in plain)  # a CJK character: 1 em
+    return printing.display_width(line) + wide + 2.0 <= LINE_UNITS
+
+
 def _braced(b: Any, label: str, width: float) -> bool:
     """Layout only (issue 12): whether a backward step's paths can be shown as ONE display, its
     total with each path's term under a brace naming the path ("through V"), instead of a
@@ -566,6 +582,7 @@ def environment(family: str, templates: str | None = None) -> jinja2.Environment
         columns=lambda e: Math(str(n) if (n := _layout(e.lhs, e.rhs, fit_width)[1]) else ""),
         fit=lambda t, lhs: Math(_fitted(str(t), str(lhs), fit_width)),
         beside=lambda e, *names: _beside(e, fit_width, *names),
+        beside_words=lambda e, words: _beside_words(e, fit_width, words),
         with_value=lambda e, v: _with_value(e, v, fit_width),
         one_row=lambda eqs: _one_row(eqs, fit_width),
         braced=lambda b, label: _braced(b, label, fit_width),

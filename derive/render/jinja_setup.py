@@ -36,6 +36,7 @@ FILTERS = (
     "columns",
     "fit",
     "beside",
+    "beside_words",
     "as_row",
     "eq_rows",
     "part_rows",

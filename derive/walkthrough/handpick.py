@@ -79,6 +79,21 @@ def _formula_and_value(c: Any) -> Any:
     return _value_alone(replace(c, chain=(c.chain[0], c.chain[-1]), cut="numbers"))
 
 
+def _wide_index(c: Any, loss: frozenset) -> Any:
+    """A working cut to its row sum written once with an index (:func:`_formula_and_value`)
+    whose index form still prints over :data:`FORMULA_ROWS` rows of the page: its value alone,
+    as :func:`_value_alone` gives a formula with no index form — except the loss's own entry
+    (``lhs`` in ``loss``), the loss written as a formula. DeepFM's ∂W⁽²⁾ entry spelt
+    ``Σᵢ δdeepᵢ · ReLU(inputsᵢ₁ W⁽¹⁾₁₁ + … + b⁽¹⁾₁)`` without numbers over two rows (11 printed
+    lines with its sentence); the step's matrix form ``ReLU(inputs W⁽¹⁾ + b⁽¹⁾)ᵀ δdeep`` and the
+    exact value are the step. A one-row index form (batch norm's δvar) stays."""
+    if not c.index or c.cut != "numbers" or str(c.lhs) in loss or c.chain[0][1] != c.index:
+        return c
+    if printing.display_width(str(c.index)) <= FORMULA_ROWS * PAGE_WIDTH:
+        return c
+    return replace(c, chain=(c.chain[-1],), cut="formula")
+
+
 def _value_alone(c: Any) -> Any:
     """A working cut to its formula and value (``cut="numbers"``) whose formula alone would
     print over :data:`FORMULA_ROWS` rows of the page: its value alone (``cut="formula"``, the
@@ -136,15 +151,19 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
     entries side by side, or one wide)."""
     if detail == "full":
         return (lambda cs: cs), False
+    loss = frozenset(
+        str(c.lhs)
+        for item in getattr(w, "forward", ())
+        if item.name == getattr(w, "loss", None)
+        for c in getattr(item, "calcs", ()) or ()
+    )
 
     def some(cs: Any) -> Any:
         return cs if len(cs) <= FEW else cs[:3]
 
     def pick(cs: Any) -> Any:
-        if cs and _indexed(cs[0]):  # the row sum once with an index; the others as values
-            return [_formula_and_value(cs[0])]
-        if cs and tall(cs[0]):
-            return [_formula_and_value(cs[0])]
+        if cs and (_indexed(cs[0]) or tall(cs[0])):  # the row sum once with an index; the others as values
+            return [_wide_index(_formula_and_value(cs[0]), loss)]
         return [cs[0]] if cs and long(cs[0]) else some(cs)
 
     # the budget counts as before the tall rule: a handout that was dense stays dense
@@ -155,8 +174,8 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
 
     def row(cs: Any) -> Any:  # 2 at most
         if _indexed(cs[0]):
-            return [_formula_and_value(cs[0])]
+            return [_wide_index(_formula_and_value(cs[0]), loss)]
         first = cs[: 1 if long(cs[0]) else min(2, len(rows(some(cs))[0]))]
-        return [_formula_and_value(c) if tall(c) else c for c in first]
+        return [_wide_index(_formula_and_value(c), loss) if tall(c) else c for c in first]
 
     return (lambda cs: row(cs) if cs else cs), True

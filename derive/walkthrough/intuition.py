@@ -67,6 +67,17 @@ class Words:
         return dict(self.args)
 
 
+def _logs_together(out: list[Words]) -> list[Words]:
+    """Several logs of one line on the path (an entropy's ``p log p + (1 − p) log(1 − p)``): the
+    slope of log said once; each later log only names its number (``slope.log.also``), not
+    "The slope of log is 1/x" again in the same paragraph."""
+    logs = [k for k, w in enumerate(out) if w.key in ("slope.log", "slope.log.one")]
+    return [
+        Words("slope.log.also", w.args) if k in logs[1:] and w.key == "slope.log.one" else w
+        for k, w in enumerate(out)
+    ]
+
+
 def _relus_together(out: list[Words]) -> list[Words]:
     """Several ReLUs of one line on the path (a margin loss's two hinges relu(0.9 − v) and
     relu(v − 0.1)): one sentence naming every input, in the first one's place, not the first
@@ -709,7 +720,7 @@ class _Writer:
                 continue
             if id(call) not in clipped and not (call is tree and call.func == inline):
                 out += self.gate(t, call, op, c.source)
-        out = _relus_together(out)
+        out = _logs_together(_relus_together(out))
         lse = _logsumexps(tree)
         for call in _calls(tree):
             op = ops.OPS.get(call.func)
