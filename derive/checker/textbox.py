@@ -129,9 +129,11 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
         text = _typed_function_heldtex42(_GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text))
+        text = _typed_where_call_heldtex50(text) if "where" in text else text
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
+        text = _notes_heldtex50(text, size_of)
         text = _leibniz_named_heldtex49(_summed_entries_heldtex49(_index_notation_heldtex49(_notes_heldtex49(text)), size_of), size_of)
         text = _derivative_clause_heldtex49(text) if "'" in text or "prime" in text else text
         text = _local_statements_heldtex49(_leads_heldtex49(text)) if "$" in text or "quad" in text else text
@@ -2793,4 +2795,185 @@ def _function_clause_heldtex49(text: str) -> str:
             put = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: arg, body)
             rest = rest[: c.start()] + r"\left(" + put + r"\right)" + rest[end:]
         return _function_clause_heldtex49(rest)
+    return text
+
+
+# ---- heldtex50: notes' layer-superscript clauses, a bare function named by a clause, dummy-variable
+# derivative clauses, a remark stating an identity
+
+_LAYER_CLAUSE_50 = re.compile(
+    r"(?:,\s*|，\s*|\$\s*)?(?:\\q?quad\s*)?(?P<open>\$\s*)?"
+    r"(?P<lhs>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<l1>[A-Za-z])\s*\}|(?P<l2>[A-Za-z]))\s*\^\s*\{\s*[(\[]\s*(?P<k>\d)\s*[)\]]\s*\})"
+    r"\s*=\s*(?P<rhs>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?|\\mathrm\s*\{[A-Za-z_\\]+\}(?:_\{?\w+\}?)?)\s*(?P<close>\$)?"
+    r"(?=\s*(?:,|，|\\q?quad|\$|$|（))"
+)
+
+
+def _layer_clauses_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""Notes' layer-superscript names defined by a clause (Goodfellow's ``h^{(1)} = A_1``, ``a^{(2)} = Z_2``,
+    吴恩达's ``A^{[1]} = A_1``, 邱锡鹏's ``\mathbf{W}^{(2)} = W_2``): a clause saying what the project's own
+    layer notation already reads (``A^{[1]}`` is A1, ``W^{(2)}`` is W2) is left out (it is no statement: last,
+    it was read as the answer, c50t-035); one naming something else (Goodfellow's pre-activation
+    ``a^{(2)} = Z_2``, ``h^{(1)} = h_1``) is put in wherever the symbol is written, a superscript written
+    after the layer's (``h^{(1)\top}``) kept on the name, and the clause left out."""
+    if "^" not in text or "=" not in text:
+        return text
+    for _ in range(8):  # one clause at a time (each change moves the others), a few at most
+        new = _one_layer_clause_50(text, size_of)
+        if new == text:
+            break
+        text = new
+    return re.sub(r"其中\s*(?=$|（)", "", text.rstrip(" ，,")).rstrip(" ，,")
+
+
+def _one_layer_clause_50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """``text`` with its last layer-superscript clause that applies taken (see above)."""
+    for m in reversed(list(_LAYER_CLAUSE_50.finditer(text))):
+        letter, k = m.group("l1") or m.group("l2"), m.group("k")
+        rhs = m.group("rhs").strip()
+        if m.start() == 0 or (m.group("open") and not m.group("close")):
+            continue
+        plain = re.sub(r"[_{}\s]", "", rhs)
+        rest = text[: m.start()] + text[m.end():]
+        if m.group("open") and m.group("close"):  # a clause in a span of its own: "，$A^{[1]} = A_1$"
+            rest = text[: m.start()] + text[m.end():]
+            rest = re.sub(r"，\s*(?=，|$)", "", rest)
+        same = plain in (letter + k, letter.upper() + k, letter.lower() + k) and size_of(plain, 0) is not None
+        sym = re.compile(
+            r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*" + letter + r"\s*\}|(?<![\\A-Za-z])" + letter + r")"
+            r"\s*\^\s*\{\s*[(\[]\s*" + k + r"\s*[)\]]\s*(?P<more>[^{}]*)\}"
+        )
+        if same:
+            return rest
+        if not sym.search(rest):
+            continue
+        return sym.sub(lambda s: rhs + ("^{" + s.group("more").strip() + "}" if s.group("more").strip() else ""), rest)
+    return text
+
+
+_BARE_FN_CLAUSE_50 = re.compile(
+    r"(?:，\s*)?(?:其中\s*)?\$\s*(f_\{?\d\}?|\\phi|\\varphi|g)\s*=\s*\\(sigma|tanh)\s*\$"
+    r"|(?:,\s*)?\\q?quad\s*(f_\{?\d\}?|\\phi|\\varphi|g)\s*=\s*\\(sigma|tanh)\s*(?=,|\\q?quad|\$|$)"
+)
+
+
+def _bare_function_heldtex50(text: str) -> str:
+    r"""邱锡鹏's ``$f_1 = \sigma$`` (a clause naming the layer's function by a bare ``\sigma`` / ``\tanh``, where
+    heldtex48 read ``\operatorname{ReLU}``): ``f_1'(…)`` is ``\sigma'(…)`` and ``f_1(…)`` is ``\sigma(…)``; the
+    clause left out (it read as ``\sigma`` without its argument). Only one such clause."""
+    found = list(_BARE_FN_CLAUSE_50.finditer(text))
+    if len(found) != 1:
+        return text
+    m = found[0]
+    letter, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    rest = text[: m.start()] + text[m.end():]
+    use = re.compile(re.escape(letter) + r"(?![A-Za-z0-9_])\s*(?P<prime>'|\^\s*\{?\s*\\prime\s*\}?)?\s*(?=\()")
+    if not use.search(rest):  # named but not used: the clause alone left out
+        return rest
+    return use.sub(lambda u: "\\" + func + ("'" if u.group("prime") else ""), rest)
+
+
+_DUMMY_PRIME_CLAUSE_50 = re.compile(
+    r"(?:,\s*)?\\q?quad\s*(\\?[A-Za-z]+)\s*'\s*\(\s*([a-z])\s*\)\s*=\s*([^=$]+?)(?=\s*(?:,\s*\\q?quad|\\q?quad|\$|$))"
+)
+
+
+def _dummy_derivative_heldtex50(text: str) -> str:
+    r"""A derivative stated with a variable of its own, ``\phi'(u) = \mathbb{1}[u > 0] + 0.1\,\mathbb{1}[u \le 0]``
+    (a leaky ReLU's slope), beside an answer calling ``\phi'(xW_1)``: each call is the clause's right side with
+    its argument put in for the variable (bracketed), the clause left out. Only where the answer calls it
+    and the right side does not (heldtex49's clause of the same argument is the special case)."""
+    for m in _DUMMY_PRIME_CLAUSE_50.finditer(text):
+        fn, var, body = m.group(1), m.group(2), m.group(3).strip()
+        rest = text[: m.start()] + text[m.end():]
+        call = re.compile(r"(?<![A-Za-z])" + re.escape(fn) + r"\s*'\s*(?=\()")
+        found = [c for c in call.finditer(rest) if _group_end(rest, c.end()) > 0]
+        if not found or call.search(body):
+            continue
+        for c in reversed(found):
+            end = _group_end(rest, c.end())
+            arg = rest[c.end() + 1: end - 1]
+            put = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: "(" + arg + ")", body)
+            rest = rest[: c.start()] + r"\left(" + put + r"\right)" + rest[end:]
+        return rest
+    return text
+
+
+_IDENTITY_REMARK_50 = re.compile(r"（[^（）$]*\$(?P<lhs>[^$=]*)=[^$]*\$[^（）]*）")
+
+
+def _identity_remark_heldtex50(text: str) -> str:
+    r"""A remark in full-width brackets stating an identity used (``（熵项：$\log\frac{p_u}{1-p_u} = z_u$）``):
+    left out — its left side is no name and no gradient, it only says why the answer's factor is right.
+    A remark whose left side is a Leibniz fraction, ∇ or a name is kept (a definition, read as before)."""
+    def drop(m: re.Match) -> str:
+        lhs = m.group("lhs").strip()
+        if re.match(r"\\(?:frac|dfrac|tfrac)\s*\{\s*\\partial|\\nabla|d[A-Za-z]|[A-Za-z](?:_\{?\w+\}?)?\s*$", lhs):
+            return m.group(0)
+        if not re.match(r"\\(?:log|ln|exp|frac|sigma|tanh)", lhs):
+            return m.group(0)
+        return ""
+    return _IDENTITY_REMARK_50.sub(drop, text) if "（" in text else text
+
+
+def _notes_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """The round-50 notes' notations (each function above), in the order they depend on."""
+    text = _identity_remark_heldtex50(text)
+    text = _norm_clause_heldtex50(text) if "Vert" in text or "\\|" in text else text
+    text = _bare_function_heldtex50(text) if "=" in text else text
+    text = _dummy_derivative_heldtex50(text) if "'" in text else text
+    return _layer_clauses_heldtex50(text, size_of)
+
+
+_TYPED_WHERE_CALL_50 = re.compile(r"(?<![\w.])where\s*(?=\()")
+
+
+def _typed_where_call_heldtex50(text: str) -> str:
+    """Typed maths with NumPy's ``where`` written bare as a function, ``where(xW₁ > 0, 1, 0.1)`` (a leaky
+    ReLU's slope; the word otherwise opens a clause, "X.T @ dS where dS = …"): the values it picks,
+    ``1·𝟙(xW₁ > 0) + 0.1·(1 − 𝟙(xW₁ > 0))``. Only a call of three arguments whose first is one
+    comparison; ``np.where`` (code) is left to the code reader."""
+    for m in reversed(list(_TYPED_WHERE_CALL_50.finditer(text))):
+        end = _group_end(text, m.end())
+        if end < 0:
+            continue
+        args = _split_args_50(text[m.end() + 1: end - 1])
+        if len(args) != 3 or len(re.findall(r"[<>]=?|≤|≥", args[0])) != 1:
+            continue
+        cond, a, b = (x.strip() for x in args)
+        text = text[: m.start()] + f"({a}·𝟙({cond}) + {b}·(1 − 𝟙({cond})))" + text[end:]
+    return text
+
+
+def _split_args_50(inner: str) -> list[str]:
+    """``inner`` split at its top-level commas."""
+    out, depth, cur = [], 0, ""
+    for ch in inner:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
+
+
+_NORM_CLAUSE_50 = re.compile(
+    r"(?:,\s*)?\\q?quad\s*(\\lVert\s*[^{}$=]*?\\rVert|\\\|\s*[^{}$=]*?\\\|)(_\{?\w+\}?)?\s*=\s*"
+    r"([A-Za-z](?:_\{?\w+\}?)?|\\mathrm\s*\{[A-Za-z_\\]+\}(?:_\{?\w+\}?)?)\s*(?=,|\\q?quad|\$|$)"
+)
+
+
+def _norm_clause_heldtex50(text: str) -> str:
+    r"""A norm named by a clause, ``\lVert f_i \rVert = \mathrm{fnorm}_i`` (Ring loss's feature norms, a node of
+    the network): the name wherever the norm is written, the clause left out (its left side is no name:
+    "the left side of '=' must name the gradient")."""
+    for m in reversed(list(_NORM_CLAUSE_50.finditer(text))):
+        key = re.sub(r"\s+", "", m.group(1) + (m.group(2) or ""))
+        rest = text[: m.start()] + text[m.end():]
+        if key not in re.sub(r"\s+", "", rest):
+            continue
+        pattern = re.compile(r"\s*".join(re.escape(ch) for ch in key))
+        text = pattern.sub(lambda _: " " + m.group(3) + " ", rest)
     return text
