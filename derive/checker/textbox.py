@@ -2803,8 +2803,8 @@ def _function_clause_heldtex49(text: str) -> str:
 
 _LAYER_CLAUSE_50 = re.compile(
     r"(?:,\s*|，\s*|\$\s*)?(?:\\q?quad\s*)?(?P<open>\$\s*)?"
-    r"(?P<lhs>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<l1>[A-Za-z])\s*\}|(?P<l2>[A-Za-z]))\s*\^\s*\{\s*[(\[]\s*(?P<k>\d)\s*[)\]]\s*\})"
-    r"\s*=\s*(?P<rhs>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?|\\mathrm\s*\{[A-Za-z_\\]+\}(?:_\{?\w+\}?)?)\s*(?P<close>\$)?"
+    r"(?P<lhs>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<l1>[A-Za-z])\s*\}|(?P<l2>[A-Za-z]))\s*\^\s*\{\s*(?P<ob>[(\[])?\s*(?P<k>\d)\s*(?(ob)[)\]])\s*\})"
+    r"\s*=\s*(?P<rhs>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?|_\{\s*\\mathrm\s*\{\w+\}\s*\})?|\\mathrm\s*\{[A-Za-z_\\]+\}(?:_\{?\w+\}?)?)\s*(?P<close>\$)?"
     r"(?=\s*(?:,|，|\\q?quad|\$|$|（))"
 )
 
@@ -2838,10 +2838,12 @@ def _one_layer_clause_50(text: str, size_of: Callable[[str, int], str | None]) -
         if m.group("open") and m.group("close"):  # a clause in a span of its own: "，$A^{[1]} = A_1$"
             rest = text[: m.start()] + text[m.end():]
             rest = re.sub(r"，\s*(?=，|$)", "", rest)
-        same = plain in (letter + k, letter.upper() + k, letter.lower() + k) and size_of(plain, 0) is not None
+        # Nielsen's bare w^{2} (a square to the project's reader) is always put in
+        same = m.group("ob") and plain in (letter + k, letter.upper() + k, letter.lower() + k) and size_of(plain, 0) is not None
+        sup = r"[(\[]\s*" + k + r"\s*[)\]]" if m.group("ob") else k
         sym = re.compile(
             r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*" + letter + r"\s*\}|(?<![\\A-Za-z])" + letter + r")"
-            r"\s*\^\s*\{\s*[(\[]\s*" + k + r"\s*[)\]]\s*(?P<more>[^{}]*)\}"
+            r"\s*\^\s*\{\s*" + sup + r"\s*(?P<more>[^{}]*)\}"
         )
         if same:
             return rest
@@ -2888,7 +2890,7 @@ def _dummy_derivative_heldtex50(text: str) -> str:
         rest = text[: m.start()] + text[m.end():]
         call = re.compile(r"(?<![A-Za-z])" + re.escape(fn) + r"\s*'\s*(?=\()")
         found = [c for c in call.finditer(rest) if _group_end(rest, c.end()) > 0]
-        if not found or call.search(body):
+        if not found or re.search(re.escape(fn) + r"(?![A-Za-z])", body):  # Aggarwal's Φ'(v) = Φ(v)(1 − Φ(v)) names Φ
             continue
         for c in reversed(found):
             end = _group_end(rest, c.end())
@@ -2916,8 +2918,14 @@ def _identity_remark_heldtex50(text: str) -> str:
     return _IDENTITY_REMARK_50.sub(drop, text) if "（" in text else text
 
 
+_NIELSEN_SUM_X_50 = re.compile(r"\\sum_\{?x\}?\s*\\delta\s*\^\s*\{\s*x\s*,\s*(\w+)\s*\}")
+
+
 def _notes_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
-    """The round-50 notes' notations (each function above), in the order they depend on."""
+    """The round-50 notes' notations (each function above), in the order they depend on; Nielsen's
+    mean over training inputs ``\\sum_x \\delta^{x,2}`` (δ of input x, layer 2) as the batch's sum
+    ``\\mathbf{1}^{\\top}\\delta^{2}`` (the network's rows are its inputs)."""
+    text = _NIELSEN_SUM_X_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group(1) + "}", text) if "sum_" in text else text
     text = _identity_remark_heldtex50(text)
     text = _norm_clause_heldtex50(text) if "Vert" in text or "\\|" in text else text
     text = _bare_function_heldtex50(text) if "=" in text else text
