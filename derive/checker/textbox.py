@@ -129,7 +129,8 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
         text = _typed_function_heldtex42(_GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text))
-        text = _typed_where_call_heldtex50(text) if "where" in text else text
+        typed = "where" in text and "import" not in text and _UNICODE_MATHS.search(text) and not _python(text)
+        text = _typed_where_call_heldtex50(text) if typed else text
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
@@ -2839,7 +2840,7 @@ def _one_layer_clause_50(text: str, size_of: Callable[[str, int], str | None]) -
             rest = text[: m.start()] + text[m.end():]
             rest = re.sub(r"，\s*(?=，|$)", "", rest)
         # Nielsen's bare w^{2} (a square to the project's reader) is always put in
-        same = m.group("ob") and plain in (letter + k, letter.upper() + k, letter.lower() + k) and size_of(plain, 0) is not None
+        same = m.group("ob") and plain == letter + k and size_of(plain, 0) is not None  # W^{(2)} = w_2: not the same
         sup = r"[(\[]\s*" + k + r"\s*[)\]]" if m.group("ob") else k
         sym = re.compile(
             r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*" + letter + r"\s*\}|(?<![\\A-Za-z])" + letter + r")"
@@ -2849,7 +2850,11 @@ def _one_layer_clause_50(text: str, size_of: Callable[[str, int], str | None]) -
             return rest
         if not sym.search(rest):
             continue
-        return sym.sub(lambda s: rhs + ("^{" + s.group("more").strip() + "}" if s.group("more").strip() else ""), rest)
+        put = lambda s: rhs + ("^{" + s.group("more").strip() + "}" if s.group("more").strip() else "")  # noqa: E731
+        if m.group("open") and m.group("close"):  # a span of its own stays, as the span readers take it (c49t-064)
+            head, tail = sym.sub(put, text[: m.start()]), sym.sub(put, text[m.end():])
+            return text if head + tail == text[: m.start()] + text[m.end():] else head + text[m.start(): m.end()] + tail
+        return sym.sub(put, rest)
     return text
 
 
@@ -2876,7 +2881,7 @@ def _bare_function_heldtex50(text: str) -> str:
 
 
 _DUMMY_PRIME_CLAUSE_50 = re.compile(
-    r"(?:,\s*)?\\q?quad\s*(\\?[A-Za-z]+)\s*'\s*\(\s*([a-z])\s*\)\s*=\s*([^=$]+?)(?=\s*(?:,\s*\\q?quad|\\q?quad|\$|$))"
+    r"(?:[,;]\s*)?\\q?quad\s*(\\?[A-Za-z]+)\s*'\s*\(\s*([a-z])\s*\)\s*=\s*([^=$;]+?)(?=\s*(?:[,;]\s*\\q?quad|\\q?quad|\$|$))"
 )
 
 
