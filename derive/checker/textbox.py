@@ -2926,12 +2926,44 @@ def _identity_remark_heldtex50(text: str) -> str:
 _NIELSEN_SUM_X_50 = re.compile(r"\\sum_\{?x\}?\s*\\delta\s*\^\s*\{\s*x\s*,\s*(\w+)\s*\}")
 
 
+# Bishop's \frac{1}{m}\sum_{n=1}^{m}\boldsymbol{\delta}_n^{(2)}: the example's δ summed over the examples
+_SUM_DELTA_N_50 = re.compile(
+    r"\\sum_\{?(?P<i>[a-z])(?:\s*=\s*1)?\}?(?:\^\{?\w+\}?)?\s*"
+    r"(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*\\delta\s*\}|\\delta)\s*_\{?(?P=i)\}?\s*\^\s*\{(?P<sup>[(\[]\d[)\]])\}"
+    r"(?=\s*(?:,|\\q?quad|\$|$|\)|\\right))"
+)
+
+
+_KRONECKER_50 = re.compile(r"\\delta_\{\s*([a-z])\s*,?\s*([a-z])\s*\}\s*(?=\\sum_\{?([a-z])\}?)")
+
+
+def _kronecker_heldtex50(text: str) -> str:
+    r"""A Kronecker delta written before the sum it selects from, ``\delta_{jl}\sum_{k}(P_{kl} - Y_{kl})``
+    (its ``l`` an implied sum, Einstein's): the sum with ``l`` made ``j`` in its subscripts, the δ left out.
+    Only where the sum's index is neither letter and the answer defines no δ with those indices."""
+    for m in reversed(list(_KRONECKER_50.finditer(text))):
+        a, b, k = m.groups()
+        if a == b or k in (a, b) or re.search(r"\\delta_\{\s*" + a + r"\s*,?\s*" + b + r"\s*\}\s*=", text):
+            continue
+        end = re.search(r",\s*\\q?quad|\\q?quad|\$|$", text[m.end():])
+        stop = m.end() + (end.start() if end else len(text) - m.end())
+        body = re.sub(r"(_\{\s*" + k + r"\s*,?\s*)" + b + r"(\s*\})", lambda s: s.group(1) + a + s.group(2), text[m.end(): stop])
+        if body == text[m.end(): stop]:
+            continue
+        text = text[: m.start()] + body + text[stop:]
+    return text
+
+
 def _notes_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
     """The round-50 notes' notations (each function above), in the order they depend on; Nielsen's
     mean over training inputs ``\\sum_x \\delta^{x,2}`` (δ of input x, layer 2) as the batch's sum
-    ``\\mathbf{1}^{\\top}\\delta^{2}`` (the network's rows are its inputs)."""
-    text = _NIELSEN_SUM_X_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group(1) + "}", text) if "sum_" in text else text
+    ``\\mathbf{1}^{\\top}\\delta^{2}`` (the network's rows are its inputs), and Bishop's
+    ``\\sum_{n=1}^{m}\\boldsymbol{\\delta}_n^{(2)}`` (a δ with the summed example index, alone) the same."""
+    if "sum_" in text:
+        text = _NIELSEN_SUM_X_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group(1) + "}", text)
+        text = _SUM_DELTA_N_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group("sup") + "}", text)
     text = _identity_remark_heldtex50(text)
+    text = _kronecker_heldtex50(text) if "delta_" in text else text
     text = _norm_clause_heldtex50(text) if "Vert" in text or "\\|" in text else text
     text = _bare_function_heldtex50(text) if "=" in text else text
     text = _dummy_derivative_heldtex50(text) if "'" in text else text
