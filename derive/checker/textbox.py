@@ -2881,19 +2881,25 @@ def _bare_function_heldtex50(text: str) -> str:
 
 
 _DUMMY_PRIME_CLAUSE_50 = re.compile(
-    r"(?:[,;]\s*)?\\q?quad\s*(\\?[A-Za-z]+)\s*'\s*\(\s*([a-z])\s*\)\s*=\s*([^=$;]+?)(?=\s*(?:[,;]\s*\\q?quad|\\q?quad|\$|$))"
+    r"(?:[,;]\s*)?\\q?quad\s*(?P<fn>\\?[A-Za-z]+\s*')\s*\(\s*(?P<var>[a-z])\s*\)\s*=\s*(?P<body>[^=$;]+?)(?=\s*(?:[,;]\s*\\q?quad|\\q?quad|\$|$))"
+    # 吴恩达's span of its own, the prime in the layer's superscript: ，$g^{[1]'}(z) = 1\{z > 0\}$
+    r"|[，,]?\s*\$\s*(?P<fn2>\\?[A-Za-z]+\s*(?:'|\^\s*\{\s*\[\d\]\s*'\s*\}))\s*\(\s*(?P<var2>[a-z])\s*\)\s*=\s*(?P<body2>[^=$;]+?)\s*\$"
 )
 
 
 def _dummy_derivative_heldtex50(text: str) -> str:
     r"""A derivative stated with a variable of its own, ``\phi'(u) = \mathbb{1}[u > 0] + 0.1\,\mathbb{1}[u \le 0]``
-    (a leaky ReLU's slope), beside an answer calling ``\phi'(xW_1)``: each call is the clause's right side with
-    its argument put in for the variable (bracketed), the clause left out. Only where the answer calls it
-    and the right side does not (heldtex49's clause of the same argument is the special case)."""
+    (a leaky ReLU's slope; 吴恩达's ``$g^{[1]'}(z) = 1\{z > 0\}$`` in a span of its own), beside an answer calling
+    ``\phi'(xW_1)``: each call is the clause's right side with its argument put in for the variable
+    (bracketed), the clause left out. Only where the answer calls it and the right side does not name
+    the function (heldtex49's clause of the same argument is the special case)."""
     for m in _DUMMY_PRIME_CLAUSE_50.finditer(text):
-        fn, var, body = m.group(1), m.group(2), m.group(3).strip()
+        head = m.group("fn") or m.group("fn2")
+        var, body = m.group("var") or m.group("var2"), (m.group("body") or m.group("body2")).strip()
+        fn = re.match(r"\\?[A-Za-z]+", head).group(0)
         rest = text[: m.start()] + text[m.end():]
-        call = re.compile(r"(?<![A-Za-z])" + re.escape(fn) + r"\s*'\s*(?=\()")
+        key = re.sub(r"\s+", "", head)
+        call = re.compile(r"(?<![A-Za-z])" + r"\s*".join(re.escape(ch) for ch in key) + r"\s*(?=\()")
         found = [c for c in call.finditer(rest) if _group_end(rest, c.end()) > 0]
         if not found or re.search(re.escape(fn) + r"(?![A-Za-z])", body):  # Aggarwal's Φ'(v) = Φ(v)(1 − Φ(v)) names Φ
             continue
