@@ -2234,16 +2234,25 @@ _FN_CLAUSE = re.compile(
 )
 
 
+def _one_function_clause(pattern: re.Pattern[str], text: str) -> tuple[str, str, str] | None:
+    """The letter and function of the one clause ``pattern`` finds in ``text`` (its groups 1, 2 in a span
+    of its own, 3, 4 after ``\\quad``) and ``text`` without it; None unless exactly one."""
+    found = list(pattern.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    letter, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return letter, func, text[: m.start()] + text[m.end() :]
+
+
 def _function_named_heldtex48(text: str) -> str:
     r"""d2l-zh's ``$\phi = \operatorname{ReLU}$`` / 邱锡鹏's ``$f_1 = \operatorname{ReLU}$``: a clause naming
     the function a letter stands for — the letter's derivative (``\phi'(\mathbf{z})``, ``f_1'``) is that
     function's (``\operatorname{ReLU}'``), as stated; the clause left out. Only one such clause."""
-    found = list(_FN_CLAUSE.finditer(text))
-    if len(found) != 1:
+    one = _one_function_clause(_FN_CLAUSE, text)
+    if one is None:
         return text
-    m = found[0]
-    letter, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    rest = text[: m.start()] + text[m.end() :]
+    letter, func, rest = one
     prime = r"(?:'|\^\s*\{?\s*\\prime\s*\}?)"
     return re.sub(re.escape(letter) + r"(?![A-Za-z0-9_])\s*" + prime, lambda _: "\\operatorname{" + func + "}'", rest)
 
@@ -2868,12 +2877,10 @@ def _bare_function_heldtex50(text: str) -> str:
     r"""邱锡鹏's ``$f_1 = \sigma$`` (a clause naming the layer's function by a bare ``\sigma`` / ``\tanh``, where
     heldtex48 read ``\operatorname{ReLU}``): ``f_1'(…)`` is ``\sigma'(…)`` and ``f_1(…)`` is ``\sigma(…)``; the
     clause left out (it read as ``\sigma`` without its argument). Only one such clause."""
-    found = list(_BARE_FN_CLAUSE_50.finditer(text))
-    if len(found) != 1:
+    one = _one_function_clause(_BARE_FN_CLAUSE_50, text)
+    if one is None:
         return text
-    m = found[0]
-    letter, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    rest = text[: m.start()] + text[m.end():]
+    letter, func, rest = one
     use = re.compile(re.escape(letter) + r"(?![A-Za-z0-9_])\s*(?P<prime>'|\^\s*\{?\s*\\prime\s*\}?)?\s*(?=\()")
     if not use.search(rest):  # named but not used: the clause alone left out
         return rest
