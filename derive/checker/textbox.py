@@ -2930,7 +2930,7 @@ def _identity_remark_heldtex50(text: str) -> str:
         lhs = m.group("lhs").strip()
         if re.match(r"\\(?:frac|dfrac|tfrac)\s*\{\s*\\partial|\\nabla|d[A-Za-z]|[A-Za-z](?:_\{?\w+\}?)?\s*$", lhs):
             return m.group(0)
-        if not re.match(r"\\(?:log|ln|exp|frac|sigma|tanh)", lhs):
+        if not re.match(r"\\(?:log|ln|exp)(?![A-Za-z])", lhs):  # an identity of log / exp, never a definition
             return m.group(0)
         return ""
     return _IDENTITY_REMARK_50.sub(drop, text) if "（" in text else text
