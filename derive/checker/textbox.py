@@ -2967,6 +2967,21 @@ def _kronecker_heldtex50(text: str) -> str:
     return text
 
 
+_ZERO_CONSTANT_50 = re.compile(r"[(（]?\s*\$\s*\\(lambda|alpha|beta|gamma|mu|eta)\s*=\s*0\s*\$\s*[)）]?")
+
+
+def _zero_constant_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""A Greek constant the network lacks stated to be 0 in prose (d2l-zh's ``本题无正则项 ($\lambda = 0$)`` beside
+    ``+ \lambda\mathbf{W}^{(2)}``): 0 wherever it is written, the statement left out."""
+    found = list(_ZERO_CONSTANT_50.finditer(text))
+    if len(found) != 1 or size_of(found[0].group(1), 0) is not None:
+        return text
+    m = found[0]
+    rest = text[: m.start()] + text[m.end():]
+    use = re.compile(r"\\" + m.group(1) + r"(?![A-Za-z])")
+    return use.sub("0 ", rest) if use.search(rest) else text
+
+
 def _notes_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
     """The round-50 notes' notations (each function above), in the order they depend on; Nielsen's
     mean over training inputs ``\\sum_x \\delta^{x,2}`` (δ of input x, layer 2) as the batch's sum
@@ -2976,6 +2991,7 @@ def _notes_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> st
         text = _NIELSEN_SUM_X_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group(1) + "}", text)
         text = _SUM_DELTA_N_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group("sup") + "}", text)
     text = _identity_remark_heldtex50(text)
+    text = _zero_constant_heldtex50(text, size_of) if "= 0" in text else text
     text = _kronecker_heldtex50(text) if "delta_" in text else text
     text = _norm_clause_heldtex50(text) if "Vert" in text or "\\|" in text else text
     text = _bare_function_heldtex50(text) if "=" in text else text
