@@ -48,7 +48,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c41t-139": _SWISH_TEXT,
     "c41t-140": "a Chinese sentence with a formula fragment ((Ŷ − Y)/m) before 故: not left out",
     "c41t-156": "a hand number with arithmetic after it (0.1126 × 5): refused as not a decimal number",
-    "c41t-164": "Σᵢ [where(…) · sign(…)]ᵢ / (N·p) typed in text: where( with commas read as code",
     "c41t-172": _LORA,
     "c41t-189": "‖x_n − c_k‖² with c_k a row of the centres C: read as x − C (shapes do not broadcast)",
     "c41t-199": _MARGIN,

@@ -29,7 +29,6 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c42t-059": "d2l's ∂J/∂\\mathbf{z} for tiny-mlp's h_raw (z is no node of the network): not read",
     "c42t-060": "d2l's ∂J/∂W = ∂L/∂W + λW (J the regularised loss, L the data loss): both read as dW2, circular",
     "c42t-064": "\\operatorname{sgn}_{+} (a subscript on a defined function's name): not read",
-    "c42t-069": "花书's \\boldsymbol{h}^{(1)\\top} with h^{(1)} = h a clause: read as a shape mismatch",
     "c42t-195": "Huber's δ = 1.5 as a clause (δ the threshold constant): \\delta must carry a subscript",
     # (c42t-202, ReLU's slope for ELU's written inline: named since heldcheck43's inline slips)
     "c42t-219": "x[i\\_idx] (row indexing) in LaTeX: read as the product x · i_idx",

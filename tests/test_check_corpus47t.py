@@ -21,7 +21,6 @@ import corpus_common  # noqa: E402
 CASES = corpus47t.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c47t-048": "邱锡鹏's δ^{(1)} = f_1'(z^{(1)}) ⊙ (δ^{(2)}W^{(2)⊤}) with δ^{(2)} defined in a later span: LaTeX clauses are read in the written order, δ^{(2)} taken as the network's dZ2 (tiny-mlp has none)",
-    "c47t-062": "d2l-zh's prod(∂J/∂o, ∂o/∂W) + λW^{(2)} = … with λ = 0 named in prose ('本题无正则项 ($\\lambda = 0$)'): λ unknown",
     "c47t-111": "typed ∂ℓ/∂Ω₀ with Ω₀ = w1 named by a closing statement: the typed Leibniz denominator Ω₀ (a Greek letter with a Unicode subscript) not read",
     "c47t-112": "the same, the 2 left out: refused, not graded scale-factor",
     "c47t-114": "'mean over rows of (P − Y)' in words: not read",

@@ -21,7 +21,6 @@ import corpus_common  # noqa: E402
 CASES = corpus48t.load()
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
     "c48t-047": "makemore's typed remark '(makemore: probs = P)' after the statement defines probs: the parenthesis with a colon is not read (a remark that is also a definition)",
-    "c48t-091": "Ng's dZ^{[1]} = dZ^{[2]} · W^{[2]T} * g^{[1]'}(Z^{[1]}) before dZ^{[2]} = A^{[2]} − Y (the network's own gradient name defined in a later span) with a g^{[1]'}(z) = 1\\{z > 0\\} clause: 'the left side must name the gradient'",
     "c48t-149": "Leibniz fractions of the loss's scalar terms as definitions (∂ recon/∂W_d = …, ∂ pred/∂W_d = …): 'the left side must name the gradient'",
     "c48t-152": "a closing clause restating a node in index notation (p_t = Σ_c p_c Y_c): p_c is read as an unknown name",
     "c48t-161": "per-example index notation Σ_i (1 + q_i + q_i^2) p_i ⊙ (p_{t,i} − Y_i): the two-index subscript p_{t,i} is not taken for the per-example p_t (with p_t it is read: a right answer rejected)",

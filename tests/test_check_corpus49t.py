@@ -23,17 +23,11 @@ KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it m
     "c49t-002": "Bishop's δ_k z_j with single-letter clauses that carry the index (t = y_target read as t, then t_k): an index on a clause's letter is not put through the clause",
     "c49t-003": "the same, x_j for z_j: refused, not graded",
     "c49t-004": "Bishop's hidden δ_j = h'(a_j) Σ_k w^{(2)}_{kj} δ_k (a function of an indexed clause letter a_j, a weight named w^{(2)} in the book's column convention): unreadable",
-    "c49t-007": "Bishop's \\boldsymbol{\\delta}_n^{(2)} under \\sum_n: the example index n on a δ the answer defines is read as a name 'dn2'",
-    "c49t-020": "Nielsen's δ^{1} = ((w^{2})^T δ^{2}) ⊙ σ'(z^{1}) with a number as the layer superscript (δ^{1}, not δ^{[1]}): 'expected a layer'; and with the clause w^{2} = W_2 on row data the column convention's X^T δ^{1T} is a shape error as written — a label to revisit when the layer superscript is read",
-    "c49t-021": "the same, σ for σ': refused, not graded",
-    "c49t-024": "Nielsen's per-input δ^{x,2} under \\sum_x (a layer superscript with the training input's letter): 'expected a layer'",
-    "c49t-025": "the same, the quadratic cost's δ^L on a cross-entropy network: refused, not graded",
     "c49t-057": "西瓜书's w_{hj} (hidden → output) is tiny-mlp's own label stem the other way round (the network labels W1's entries w11…, W2's v1…): read as dW1, refused 'the left side is dW1 but --wrt is W2' — the book's and the network's names conflict",
     "c49t-058": "the same conflict, the sigmoid's ŷ(1 − ŷ) on the linear output: refused, not graded",
     "c49t-059": "西瓜书's v_{ih} (input → hidden) is tiny-mlp's W2 label stem (v1, v2): read as dW2 although a clause says w = W_2 — the book's and the network's names conflict",
     "c49t-060": "the same conflict, e_h's sign flipped: refused, not graded sign",
     "c49t-061": "the same conflict, b_h(1 − b_h) dropped: refused, not graded",
-    "c49t-109": "a Kronecker δ_{jl} written outside the Σ_k, its l an implied (Einstein) sum with P_{kl}: the δ is taken only inside a written sum ('djl' unknown)",
 }
 
 

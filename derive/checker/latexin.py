@@ -2747,8 +2747,8 @@ class _Parser:
                     GENERIC_LAYER.format(sup=sup, letter=sup[1:-1], col=start.col), start.col
                 )
             text = self.per_example(text.replace(" ", ""), start.col)
-            flip = re.fullmatch(r"(\[\d+\]|\(\d+\))(?:\\top|T|\\intercal|\\mathsf\{T\}|')", text.replace(" ", ""))
-            if flip is not None:  # \delta^{[2]\top}: the layer's δ transposed
+            flip = re.fullmatch(r"(\[\d+\]|\(\d+\)|\d+)(?:\\top|T|\\intercal|\\mathsf\{T\}|')", text.replace(" ", ""))
+            if flip is not None:  # \delta^{[2]\top}: the layer's δ transposed (Nielsen's δ^{1T}: heldtex50)
                 k = re.sub(r"\D", "", flip.group(1))
                 return ex.Transpose(ex.Name(self.gkey(self.layer_z(k))))
             m = re.fullmatch(r"\[(\d+)\]|\((\d+)\)|(\d+)", text.replace(" ", ""))

@@ -129,9 +129,12 @@ def unwrap(text: str, latex: bool, size_of: Callable[[str, int], str | None]) ->
     text = _NABLA_TYPED.sub(r"∇_{\1}", text)
     if not latex:
         text = _typed_function_heldtex42(_GREEK_LEIBNIZ.sub(r"∂\1/∂\2", text))
+        typed = "where" in text and "import" not in text and _UNICODE_MATHS.search(text) and not _python(text)
+        text = _typed_where_call_heldtex50(text) if typed else text
     if latex or _looks_latex(text):
         # a display set on lines of its own ("$$\n … \n$$", as chat answers and Markdown set it)
         text = re.sub(r"\$\$(.*?)\$\$", lambda m: "$$" + m.group(1).strip() + "$$", text, flags=re.S)
+        text = _notes_heldtex50(text, size_of)
         text = _leibniz_named_heldtex49(_summed_entries_heldtex49(_index_notation_heldtex49(_notes_heldtex49(text)), size_of), size_of)
         text = _derivative_clause_heldtex49(text) if "'" in text or "prime" in text else text
         text = _local_statements_heldtex49(_leads_heldtex49(text)) if "$" in text or "quad" in text else text
@@ -2231,16 +2234,25 @@ _FN_CLAUSE = re.compile(
 )
 
 
+def _one_function_clause(pattern: re.Pattern[str], text: str) -> tuple[str, str, str] | None:
+    """The letter and function of the one clause ``pattern`` finds in ``text`` (its groups 1, 2 in a span
+    of its own, 3, 4 after ``\\quad``) and ``text`` without it; None unless exactly one."""
+    found = list(pattern.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    letter, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return letter, func, text[: m.start()] + text[m.end() :]
+
+
 def _function_named_heldtex48(text: str) -> str:
     r"""d2l-zh's ``$\phi = \operatorname{ReLU}$`` / 邱锡鹏's ``$f_1 = \operatorname{ReLU}$``: a clause naming
     the function a letter stands for — the letter's derivative (``\phi'(\mathbf{z})``, ``f_1'``) is that
     function's (``\operatorname{ReLU}'``), as stated; the clause left out. Only one such clause."""
-    found = list(_FN_CLAUSE.finditer(text))
-    if len(found) != 1:
+    one = _one_function_clause(_FN_CLAUSE, text)
+    if one is None:
         return text
-    m = found[0]
-    letter, func = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    rest = text[: m.start()] + text[m.end() :]
+    letter, func, rest = one
     prime = r"(?:'|\^\s*\{?\s*\\prime\s*\}?)"
     return re.sub(re.escape(letter) + r"(?![A-Za-z0-9_])\s*" + prime, lambda _: "\\operatorname{" + func + "}'", rest)
 
@@ -2793,4 +2805,249 @@ def _function_clause_heldtex49(text: str) -> str:
             put = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: arg, body)
             rest = rest[: c.start()] + r"\left(" + put + r"\right)" + rest[end:]
         return _function_clause_heldtex49(rest)
+    return text
+
+
+# ---- heldtex50: notes' layer-superscript clauses, a bare function named by a clause, dummy-variable
+# derivative clauses, a remark stating an identity
+
+_LAYER_CLAUSE_50 = re.compile(
+    r"(?:,\s*|，\s*|\$\s*)?(?:\\q?quad\s*)?(?P<open>\$\s*)?"
+    r"(?P<lhs>(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*(?P<l1>[A-Za-z])\s*\}|(?P<l2>[A-Za-z]))\s*\^\s*\{\s*(?P<ob>[(\[])?\s*(?P<k>\d)\s*(?(ob)[)\]])\s*\})"
+    r"\s*=\s*(?P<rhs>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?|_\{\s*\\mathrm\s*\{\w+\}\s*\})?|\\mathrm\s*\{[A-Za-z_\\]+\}(?:_\{?\w+\}?)?)\s*(?P<close>\$)?"
+    r"(?=\s*(?:,|，|\\q?quad|\$|$|（))"
+)
+
+
+def _layer_clauses_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""Notes' layer-superscript names defined by a clause (Goodfellow's ``h^{(1)} = A_1``, ``a^{(2)} = Z_2``,
+    吴恩达's ``A^{[1]} = A_1``, 邱锡鹏's ``\mathbf{W}^{(2)} = W_2``): a clause saying what the project's own
+    layer notation already reads (``A^{[1]}`` is A1, ``W^{(2)}`` is W2) is left out (it is no statement: last,
+    it was read as the answer, c50t-035); one naming something else (Goodfellow's pre-activation
+    ``a^{(2)} = Z_2``, ``h^{(1)} = h_1``) is put in wherever the symbol is written, a superscript written
+    after the layer's (``h^{(1)\top}``) kept on the name, and the clause left out."""
+    if "^" not in text or "=" not in text:
+        return text
+    for _ in range(8):  # one clause at a time (each change moves the others), a few at most
+        new = _one_layer_clause_50(text, size_of)
+        if new == text:
+            break
+        text = new
+    return re.sub(r"其中\s*(?=$|（)", "", text.rstrip(" ，,")).rstrip(" ，,")
+
+
+def _one_layer_clause_50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """``text`` with its last layer-superscript clause that applies taken (see above)."""
+    for m in reversed(list(_LAYER_CLAUSE_50.finditer(text))):
+        letter, k = m.group("l1") or m.group("l2"), m.group("k")
+        rhs = m.group("rhs").strip()
+        if m.start() == 0 or (m.group("open") and not m.group("close")):
+            continue
+        plain = re.sub(r"[_{}\s]", "", rhs)
+        rest = text[: m.start()] + text[m.end():]
+        if m.group("open") and m.group("close"):  # a clause in a span of its own: "，$A^{[1]} = A_1$"
+            rest = text[: m.start()] + text[m.end():]
+            rest = re.sub(r"，\s*(?=，|$)", "", rest)
+        # Nielsen's bare w^{2} (a square to the project's reader) is always put in
+        same = m.group("ob") and plain == letter + k and size_of(plain, 0) is not None  # W^{(2)} = w_2: not the same
+        sup = r"[(\[]\s*" + k + r"\s*[)\]]" if m.group("ob") else k
+        sym = re.compile(
+            r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*" + letter + r"\s*\}|(?<![\\A-Za-z])" + letter + r")"
+            r"\s*\^\s*\{\s*" + sup + r"\s*(?P<more>[^{}]*)\}"
+        )
+        if same:
+            return rest
+        if not sym.search(rest):
+            continue
+        put = lambda s: rhs + ("^{" + s.group("more").strip() + "}" if s.group("more").strip() else "")  # noqa: E731
+        if m.group("open") and m.group("close"):  # a span of its own stays, as the span readers take it (c49t-064)
+            head, tail = sym.sub(put, text[: m.start()]), sym.sub(put, text[m.end():])
+            return text if head + tail == text[: m.start()] + text[m.end():] else head + text[m.start(): m.end()] + tail
+        return sym.sub(put, rest)
+    return text
+
+
+_BARE_FN_CLAUSE_50 = re.compile(
+    r"(?:，\s*)?(?:其中\s*)?\$\s*(f_\{?\d\}?|\\phi|\\varphi|g)\s*=\s*\\(sigma|tanh)\s*\$"
+    r"|(?:,\s*)?\\q?quad\s*(f_\{?\d\}?|\\phi|\\varphi|g)\s*=\s*\\(sigma|tanh)\s*(?=,|\\q?quad|\$|$)"
+)
+
+
+def _bare_function_heldtex50(text: str) -> str:
+    r"""邱锡鹏's ``$f_1 = \sigma$`` (a clause naming the layer's function by a bare ``\sigma`` / ``\tanh``, where
+    heldtex48 read ``\operatorname{ReLU}``): ``f_1'(…)`` is ``\sigma'(…)`` and ``f_1(…)`` is ``\sigma(…)``; the
+    clause left out (it read as ``\sigma`` without its argument). Only one such clause."""
+    one = _one_function_clause(_BARE_FN_CLAUSE_50, text)
+    if one is None:
+        return text
+    letter, func, rest = one
+    use = re.compile(re.escape(letter) + r"(?![A-Za-z0-9_])\s*(?P<prime>'|\^\s*\{?\s*\\prime\s*\}?)?\s*(?=\()")
+    if not use.search(rest):  # named but not used: the clause alone left out
+        return rest
+    return use.sub(lambda u: "\\" + func + ("'" if u.group("prime") else ""), rest)
+
+
+_DUMMY_PRIME_CLAUSE_50 = re.compile(
+    r"(?:[,;]\s*)?\\q?quad\s*(?P<fn>\\?[A-Za-z]+\s*')\s*\(\s*(?P<var>[a-z])\s*\)\s*=\s*(?P<body>[^=$;]+?)(?=\s*(?:[,;]\s*\\q?quad|\\q?quad|\$|$))"
+    # 吴恩达's span of its own, the prime in the layer's superscript: ，$g^{[1]'}(z) = 1\{z > 0\}$
+    r"|[，,]?\s*\$\s*(?P<fn2>\\?[A-Za-z]+\s*(?:'|\^\s*\{\s*\[\d\]\s*'\s*\}))\s*\(\s*(?P<var2>[a-z])\s*\)\s*=\s*(?P<body2>[^=$;]+?)\s*\$"
+)
+
+
+def _dummy_derivative_heldtex50(text: str) -> str:
+    r"""A derivative stated with a variable of its own, ``\phi'(u) = \mathbb{1}[u > 0] + 0.1\,\mathbb{1}[u \le 0]``
+    (a leaky ReLU's slope; 吴恩达's ``$g^{[1]'}(z) = 1\{z > 0\}$`` in a span of its own), beside an answer calling
+    ``\phi'(xW_1)``: each call is the clause's right side with its argument put in for the variable
+    (bracketed), the clause left out. Only where the answer calls it and the right side does not name
+    the function (heldtex49's clause of the same argument is the special case)."""
+    for m in _DUMMY_PRIME_CLAUSE_50.finditer(text):
+        head = m.group("fn") or m.group("fn2")
+        var, body = m.group("var") or m.group("var2"), (m.group("body") or m.group("body2")).strip()
+        fn = re.match(r"\\?[A-Za-z]+", head).group(0)
+        rest = text[: m.start()] + text[m.end():]
+        key = re.sub(r"\s+", "", head)
+        call = re.compile(r"(?<![A-Za-z])" + r"\s*".join(re.escape(ch) for ch in key) + r"\s*(?=\()")
+        found = [c for c in call.finditer(rest) if _group_end(rest, c.end()) > 0]
+        if not found or re.search(re.escape(fn) + r"(?![A-Za-z])", body):  # Aggarwal's Φ'(v) = Φ(v)(1 − Φ(v)) names Φ
+            continue
+        for c in reversed(found):
+            end = _group_end(rest, c.end())
+            arg = rest[c.end() + 1: end - 1]
+            put = re.sub(rf"(?<![\\A-Za-z]){var}(?![A-Za-z])", lambda _: "(" + arg + ")", body)
+            rest = rest[: c.start()] + r"\left(" + put + r"\right)" + rest[end:]
+        return rest
+    return text
+
+
+_IDENTITY_REMARK_50 = re.compile(r"（[^（）$]*\$(?P<lhs>[^$=]*)=[^$]*\$[^（）]*）")
+
+
+def _identity_remark_heldtex50(text: str) -> str:
+    r"""A remark in full-width brackets stating an identity used (``（熵项：$\log\frac{p_u}{1-p_u} = z_u$）``):
+    left out — its left side is no name and no gradient, it only says why the answer's factor is right.
+    A remark whose left side is a Leibniz fraction, ∇ or a name is kept (a definition, read as before)."""
+    def drop(m: re.Match) -> str:
+        lhs = m.group("lhs").strip()
+        if re.match(r"\\(?:frac|dfrac|tfrac)\s*\{\s*\\partial|\\nabla|d[A-Za-z]|[A-Za-z](?:_\{?\w+\}?)?\s*$", lhs):
+            return m.group(0)
+        if not re.match(r"\\(?:log|ln|exp)(?![A-Za-z])", lhs):  # an identity of log / exp, never a definition
+            return m.group(0)
+        return ""
+    return _IDENTITY_REMARK_50.sub(drop, text) if "（" in text else text
+
+
+_NIELSEN_SUM_X_50 = re.compile(r"\\sum_\{?x\}?\s*\\delta\s*\^\s*\{\s*x\s*,\s*(\w+)\s*\}")
+
+
+# Bishop's \frac{1}{m}\sum_{n=1}^{m}\boldsymbol{\delta}_n^{(2)}: the example's δ summed over the examples
+_SUM_DELTA_N_50 = re.compile(
+    r"\\sum_\{?(?P<i>[a-z])(?:\s*=\s*1)?\}?(?:\^\{?\w+\}?)?\s*"
+    r"(?:\\(?:boldsymbol|mathbf|bm)\s*\{\s*\\delta\s*\}|\\delta)\s*_\{?(?P=i)\}?\s*\^\s*\{(?P<sup>[(\[]\d[)\]])\}"
+    r"(?=\s*(?:,|\\q?quad|\$|$|\)|\\right))"
+)
+
+
+_KRONECKER_50 = re.compile(r"\\delta_\{\s*([a-z])\s*,?\s*([a-z])\s*\}\s*(?=\\sum_\{?([a-z])\}?)")
+
+
+def _kronecker_heldtex50(text: str) -> str:
+    r"""A Kronecker delta written before the sum it selects from, ``\delta_{jl}\sum_{k}(P_{kl} - Y_{kl})``
+    (its ``l`` an implied sum, Einstein's): the sum with ``l`` made ``j`` in its subscripts, the δ left out.
+    Only where the sum's index is neither letter and the answer defines no δ with those indices."""
+    for m in reversed(list(_KRONECKER_50.finditer(text))):
+        a, b, k = m.groups()
+        if a == b or k in (a, b) or re.search(r"\\delta_\{\s*" + a + r"\s*,?\s*" + b + r"\s*\}\s*=", text):
+            continue
+        end = re.search(r",\s*\\q?quad|\\q?quad|\$|$", text[m.end():])
+        stop = m.end() + (end.start() if end else len(text) - m.end())
+        body = re.sub(r"(_\{\s*" + k + r"\s*,?\s*)" + b + r"(\s*\})", lambda s: s.group(1) + a + s.group(2), text[m.end(): stop])
+        if body == text[m.end(): stop]:
+            continue
+        text = text[: m.start()] + body + text[stop:]
+    return text
+
+
+_ZERO_CONSTANT_50 = re.compile(r"[(（]?\s*\$\s*\\(lambda|alpha|beta|gamma|mu|eta)\s*=\s*0\s*\$\s*[)）]?")
+
+
+def _zero_constant_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    r"""A Greek constant the network lacks stated to be 0 in prose (d2l-zh's ``本题无正则项 ($\lambda = 0$)`` beside
+    ``+ \lambda\mathbf{W}^{(2)}``): 0 wherever it is written, the statement left out."""
+    found = list(_ZERO_CONSTANT_50.finditer(text))
+    if len(found) != 1 or size_of(found[0].group(1), 0) is not None:
+        return text
+    m = found[0]
+    rest = text[: m.start()] + text[m.end():]
+    use = re.compile(r"\\" + m.group(1) + r"(?![A-Za-z])")
+    return use.sub("0 ", rest) if use.search(rest) else text
+
+
+def _notes_heldtex50(text: str, size_of: Callable[[str, int], str | None]) -> str:
+    """The round-50 notes' notations (each function above), in the order they depend on; Nielsen's
+    mean over training inputs ``\\sum_x \\delta^{x,2}`` (δ of input x, layer 2) as the batch's sum
+    ``\\mathbf{1}^{\\top}\\delta^{2}`` (the network's rows are its inputs), and Bishop's
+    ``\\sum_{n=1}^{m}\\boldsymbol{\\delta}_n^{(2)}`` (a δ with the summed example index, alone) the same."""
+    if "sum_" in text:
+        text = _NIELSEN_SUM_X_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group(1) + "}", text)
+        text = _SUM_DELTA_N_50.sub(lambda m: r"\mathbf{1}^{\top}\delta^{" + m.group("sup") + "}", text)
+    text = _identity_remark_heldtex50(text)
+    text = _zero_constant_heldtex50(text, size_of) if "= 0" in text else text
+    text = _kronecker_heldtex50(text) if "delta_" in text else text
+    text = _norm_clause_heldtex50(text) if "Vert" in text or "\\|" in text else text
+    text = _bare_function_heldtex50(text) if "=" in text else text
+    text = _dummy_derivative_heldtex50(text) if "'" in text else text
+    return _layer_clauses_heldtex50(text, size_of)
+
+
+_TYPED_WHERE_CALL_50 = re.compile(r"(?<![\w.])where\s*(?=\()")
+
+
+def _typed_where_call_heldtex50(text: str) -> str:
+    """Typed maths with NumPy's ``where`` written bare as a function, ``where(xW₁ > 0, 1, 0.1)`` (a leaky
+    ReLU's slope; the word otherwise opens a clause, "X.T @ dS where dS = …"): the values it picks,
+    ``1·𝟙(xW₁ > 0) + 0.1·(1 − 𝟙(xW₁ > 0))``. Only a call of three arguments whose first is one
+    comparison; ``np.where`` (code) is left to the code reader."""
+    for m in reversed(list(_TYPED_WHERE_CALL_50.finditer(text))):
+        end = _group_end(text, m.end())
+        if end < 0:
+            continue
+        args = _split_args_50(text[m.end() + 1: end - 1])
+        if len(args) != 3 or len(re.findall(r"[<>]=?|≤|≥", args[0])) != 1:
+            continue
+        cond, a, b = (x.strip() for x in args)
+        text = text[: m.start()] + f"({a}·𝟙({cond}) + {b}·(1 − 𝟙({cond})))" + text[end:]
+    return text
+
+
+def _split_args_50(inner: str) -> list[str]:
+    """``inner`` split at its top-level commas."""
+    out, depth, cur = [], 0, ""
+    for ch in inner:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
+
+
+_NORM_CLAUSE_50 = re.compile(
+    r"(?:,\s*)?\\q?quad\s*(\\lVert\s*[^{}$=]*?\\rVert|\\\|\s*[^{}$=]*?\\\|)(_\{?\w+\}?)?\s*=\s*"
+    r"([A-Za-z](?:_\{?\w+\}?)?|\\mathrm\s*\{[A-Za-z_\\]+\}(?:_\{?\w+\}?)?)\s*(?=,|\\q?quad|\$|$)"
+)
+
+
+def _norm_clause_heldtex50(text: str) -> str:
+    r"""A norm named by a clause, ``\lVert f_i \rVert = \mathrm{fnorm}_i`` (Ring loss's feature norms, a node of
+    the network): the name wherever the norm is written, the clause left out (its left side is no name:
+    "the left side of '=' must name the gradient")."""
+    for m in reversed(list(_NORM_CLAUSE_50.finditer(text))):
+        key = re.sub(r"\s+", "", m.group(1) + (m.group(2) or ""))
+        rest = text[: m.start()] + text[m.end():]
+        if key not in re.sub(r"\s+", "", rest):
+            continue
+        pattern = re.compile(r"\s*".join(re.escape(ch) for ch in key))
+        text = pattern.sub(lambda _: " " + m.group(3) + " ", rest)
     return text
