@@ -1219,6 +1219,8 @@ def _keras_module() -> SimpleNamespace:
     )
     return SimpleNamespace(
         regularizers=regularizers,
+        # shape50: keras.layers.Flatten()(x) keeps the batch axis, the rest row-major (NHWC as laid out)
+        layers=SimpleNamespace(Flatten=lambda data_format=None: (lambda x: _t(x).reshape(_t(x).shape[0], -1))),
         activations=_keras_activations(),
         backend=_keras_shim(),
         losses=SimpleNamespace(

@@ -82,8 +82,11 @@ class _Flat:
     which is the sum over channels of each map's flattened row times its block of rows of the
     weight."""
 
-    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1) -> None:
+    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1, nhwc: bool = False) -> None:
         self.maps, self.row, self.batch = maps, row, batch  # several images: one row each, stacked
+        # shape50: TF's channels-last order — entry (h, w) of every channel in turn, so channel c's
+        # map, flattened row by row, meets the rows c, c + C, c + 2C, … of the weight
+        self.nhwc = nhwc
 
     def images(self) -> list[list[ast.expr]]:
         per = len(self.maps) // self.batch
@@ -91,8 +94,12 @@ class _Flat:
 
 
 _FLATTENS = frozenset({"flatten", "reshape", "view", "ravel"})
-_FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel"})
+_FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel", "tf.reshape"})
 _FLATTEN_MODULES = frozenset({"nn.Flatten", "torch.nn.Flatten"})
+# shape50: Keras' Flatten keeps the batch axis and flattens the rest in the tensor's own (NHWC) order
+_KERAS_FLATTENS = frozenset({"tf.keras.layers.Flatten", "keras.layers.Flatten", "layers.Flatten"})
+_MATMULS = frozenset({"tf.matmul", "tf.linalg.matmul", "torch.matmul", "torch.mm", "np.matmul", "np.dot", "numpy.matmul", "numpy.dot"})
+_BIAS_ADDS = frozenset({"tf.nn.bias_add", "tf.keras.backend.bias_add", "K.bias_add"})
 _EINSUMS = frozenset({"torch.einsum", "np.einsum", "numpy.einsum"})
 _REARRANGES = frozenset({"rearrange", "einops.rearrange"})
 
@@ -128,7 +135,7 @@ class _Reader:
         self.pending: list[tuple[str, ast.expr]] = []  # shape49: a flattened map named on a line first
         self.key = ""  # the [forward] line being read
         self.mixed = ""  # shape49: the weight of a 1×1 convolution written with einsum
-        self.flat_read = False  # shape49: a flatten of the maps was read (said in the description)
+        self.flat_read = ""  # shape49: a flatten of the maps was read (said in the description); its layout
         self.batches: dict[str, int] = {}  # shape49: a tensor or line of several images → how many
         self.sep: dict[str, str] = {}  # shape49: "_" between a name and its channel index on a clash
         self.declared: dict[str, list[Any]] = {}  # shape49: [inputs]/[params] shapes as written
@@ -168,7 +175,7 @@ class _Reader:
         if isinstance(node, ast.Name):
             if node.id in self.flats:
                 f = self.flats[node.id]
-                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch)
+                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch, f.nhwc)
             if node.id in self.lines:
                 n, layout = self.lines[node.id]
                 names = self.line_names(node.id, n)
@@ -187,9 +194,20 @@ class _Reader:
         if isinstance(node, ast.Subscript):
             return self.subscript(node)
         if isinstance(node, ast.BinOp):
-            left, right = self.value(node.left), self.value(node.right)
+            def bias(e: ast.expr) -> bool:  # shape50: a conv bias [O] added to TF's channels-last maps
+                return isinstance(node.op, ast.Add) and isinstance(e, ast.Name) and e.id in self.bias
+
+            left = node.left if bias(node.left) else self.value(node.left)
+            right = node.right if bias(node.right) else self.value(node.right)
             if isinstance(left, _Flat) and isinstance(node.op, ast.MatMult) and not isinstance(right, (_Multi, _Flat)):
                 return self.flat_times(node, left, right)
+            if isinstance(node.op, ast.Add):  # shape50: TF's conv + b of a bias [O]: b[o] on channel o
+                biased = self.channel_bias(node, left, right) or self.channel_bias(node, right, left)
+                if biased is not None:
+                    return biased
+                for e in (left, right):
+                    if bias(e):
+                        raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_bias_use"))
             return self.zipped(node, [left, right], lambda a: ast.BinOp(a[0], node.op, a[1]))
         if isinstance(node, ast.UnaryOp):
             inner = self.value(node.operand)
@@ -286,6 +304,25 @@ class _Reader:
 
     def call(self, node: ast.Call) -> ast.expr | _Multi:
         name, leaf = dotted(node.func), _leaf(node)
+        if isinstance(node.func, ast.Call) and dotted(node.func.func) in _KERAS_FLATTENS and len(node.args) == 1:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # shape50: keras.layers.Flatten()(A), A [1, H, W, C]
+                made = node.func
+                if made.args or any(k.arg != "data_format" or not (isinstance(k.value, ast.Constant) and k.value.value in (None, "channels_last")) for k in made.keywords):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+                return self.flattened(node, inner, "axis1")
+            node.args = [inner]
+        if name in _BIAS_ADDS and len(node.args) == 2 and not node.keywords:
+            inner = self.value(node.args[0])
+            biased = self.channel_bias(node, inner, node.args[1]) if isinstance(inner, _Multi) else None
+            if biased is not None:
+                return biased
+            node.args[0] = inner  # type: ignore[call-overload]
+        if name in _MATMULS and len(node.args) == 2 and not node.keywords:
+            first = self.value(node.args[0])
+            if isinstance(first, _Flat):  # shape50: tf.matmul(f, W), a Dense layer's kernel [in, out]
+                return self.flat_times(node, first, node.args[1])
+            node.args[0] = first  # type: ignore[call-overload]
         if isinstance(node.func, ast.Call) and dotted(node.func.func) in _FLATTEN_MODULES and len(node.args) == 1:
             inner = self.value(node.args[0])
             if isinstance(inner, _Multi):  # nn.Flatten()(A): start_dim=1 unless said otherwise
@@ -424,7 +461,7 @@ class _Reader:
 
     def flattened(self, node: ast.AST, m: _Multi, form: str) -> _Flat:
         lay = getattr(m, "layout", "c")
-        if lay == "nhwc":  # TF's reshape/Flatten of NHWC interleaves the channels entry by entry
+        if lay == "nhwc" and m.batch > 1:  # shape50: a batch of channels-last images is not read
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_nhwc"))
         if form.startswith("n:"):  # reshape(N, -1): one row per image when N is the batch's size
             if int(form[2:]) != m.batch:
@@ -432,10 +469,10 @@ class _Reader:
             form = "batch"
         if m.batch > 1 and form not in ("axis1", "batch"):  # all images in one row or one vector
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_batch"))
-        if form in ("axis1", "batch") and lay != "nchw":  # of [C, H, W]: a [C, H·W] matrix
+        if form in ("axis1", "batch") and lay not in ("nchw", "nhwc"):  # of [C, H, W]: a [C, H·W] matrix
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
-        self.flat_read = True
-        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch)
+        self.flat_read = "nhwc" if lay == "nhwc" else "nchw"
+        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch, lay == "nhwc")
 
     def named_maps(self, maps: list[ast.expr]) -> list[str]:
         """Each map's name; a map that is an expression named on a line of its own first
@@ -457,11 +494,15 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_weight"))
         return w.id, sizes  # type: ignore[return-value]
 
-    def blocks(self, node: ast.AST, total: int, n: int) -> list[tuple[int, int]]:
+    def blocks(self, node: ast.AST, total: int, n: int, nhwc: bool = False) -> list[str]:
+        """Each channel's rows of the weight as a slice: ``a:b`` (PyTorch's order, one block after
+        another), ``c::C`` (shape50: TF's channels-last order, every C-th row from c)."""
         if total % n:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_size", total=total, n=n))
         k = total // n
-        return [(c * k, (c + 1) * k) for c in range(n)]
+        if nhwc and n > 1:
+            return [f"{c}::{n}" for c in range(n)]
+        return [f"{c * k}:{(c + 1) * k}" for c in range(n)]
 
     def flat_times(self, node: ast.BinOp, flat: _Flat, right: ast.AST) -> ast.expr:
         """``flat @ W`` (W [C·H·W, k] or 1-D), ``flat @ W.T`` (W [k, C·H·W], nn.Linear's): the sum over
@@ -475,8 +516,8 @@ class _Reader:
         rows = []
         for maps in flat.images():
             terms = []
-            for m, (a, b) in zip(maps, self.blocks(node, total, len(maps)), strict=True):
-                block = f"{w}[:, {a}:{b}].T" if t else f"{w}[{a}:{b}, :]" if len(sizes) == 2 else f"{w}[{a}:{b}]"
+            for m, rows_ in zip(maps, self.blocks(node, total, len(maps), flat.nhwc), strict=True):
+                block = f"{w}[:, {rows_}].T" if t else f"{w}[{rows_}, :]" if len(sizes) == 2 else f"{w}[{rows_}]"
                 terms.append(ast.parse(f"{m.id}.{flat_form} @ {block}", mode="eval").body)  # type: ignore[attr-defined]
             rows.append(self.reduced(terms, False))
         return self.stacked(rows)
@@ -497,8 +538,8 @@ class _Reader:
         fn = ast.unparse(node.func)
         total = self.stacked([
             self.reduced([
-                ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {a}:{b}])", mode="eval").body  # type: ignore[attr-defined]
-                for m, (a, b) in zip(maps, self.blocks(node, sizes[1], len(maps)), strict=True)
+                ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {rows_}])", mode="eval").body  # type: ignore[attr-defined]
+                for m, rows_ in zip(maps, self.blocks(node, sizes[1], len(maps), flat.nhwc), strict=True)
             ], False)
             for maps in flat.images()
         ])
@@ -508,6 +549,17 @@ class _Reader:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
             total = ast.BinOp(total, ast.Add(), b)
         return total
+
+    def channel_bias(self, node: ast.AST, maps: Any, b: ast.AST) -> _Multi | None:
+        """shape50: ``conv + b`` / ``tf.nn.bias_add(conv, b)`` of a channels-last map and a bias
+        ``[O]`` of one entry per channel (NHWC broadcasts b along the channel axis): map o + b[o];
+        None when it is not that (the broadcasting rules of :meth:`zipped` decide)."""
+        if not (isinstance(maps, _Multi) and isinstance(b, ast.Name) and b.id in self.bias):
+            return None
+        if getattr(maps, "layout", "c") != "nhwc" or maps.batch != 1 or self.bias[b.id] != len(maps.maps):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_nhwc_broadcast"))
+        out = [ast.BinOp(m, ast.Add(), ast.Name(self.nm(b.id, o), ast.Load())) for o, m in enumerate(maps.maps)]
+        return self.multi_layout(_Multi(out), "nhwc")
 
     def einsum(self, node: ast.Call) -> _Multi | None:
         """A 1×1 convolution (channel mixing) written with einsum — ``'oc,nchw->nohw'``,
@@ -668,6 +720,12 @@ class _Reader:
                         roles.setdefault(nm, set()).add(("x", "k", "b")[i] if not (tf and i == 2) else "")
                     for nm in kb:
                         roles.setdefault(nm, set()).add("b")
+                # shape50: TF's bias [O] added to the convolution (conv + b, tf.nn.bias_add(conv, b))
+                pair = [n.left, n.right] if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) else list(n.args) if isinstance(n, ast.Call) and dotted(n.func) in _BIAS_ADDS and len(n.args) == 2 else []
+                if len(pair) == 2:
+                    for a, other in (pair, pair[::-1]):
+                        if isinstance(a, ast.Name) and isinstance(other, ast.Call) and dotted(other.func) in _TF:
+                            roles.setdefault(a.id, set()).add("b")
         for table in ("inputs", "params"):
             entries = self.data.get(table)
             if not isinstance(entries, dict):
@@ -825,7 +883,8 @@ class _Reader:
         if not isinstance(given, dict):
             return net
         out = {}
-        keys = ["spec.shape49.note_flat", "spec.shape48.note"] if self.flat_read else ["spec.shape48.note"]
+        flat = "spec.shape50.note_flat_nhwc" if self.flat_read == "nhwc" else "spec.shape49.note_flat"
+        keys = [flat, "spec.shape48.note"] if self.flat_read else ["spec.shape48.note"]
         if self.mixed:  # a 1×1 convolution by einsum: no kernel maps, a weight entry per channel pair
             keys = ["spec.shape49.note_mix"] + keys * any(lay in ("oikk", "kkio") for lay, _ in self.tensors.values())
         for lang in ("en", "zh"):
