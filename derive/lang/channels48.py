@@ -269,6 +269,11 @@ class _Reader:
         # the channel index: [c] (channel first), [0, c] (NCHW), [0, :, :, c] (NHWC), [0, c, :, :]
         picks = [_int(i) for i in items]
         lay = getattr(inner, "layout", "c")
+        if inner.batch > 1 and lay == "nhwc":  # shape50: [i, :, :, o] of an NHWC batch, nothing else
+            per = len(inner.maps) // inner.batch
+            if len(items) == 4 and picks[0] is not None and picks[3] is not None and _whole(items[1]) and _whole(items[2]) and -inner.batch <= picks[0] < inner.batch and -per <= picks[3] < per:
+                return inner.maps[(picks[0] % inner.batch) * per + picks[3] % per]
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_index"))
         if inner.batch > 1:  # shape49: [i, o] one image's channel, [i] one image's maps
             per = len(inner.maps) // inner.batch
             if len(items) == 1 and picks[0] is not None and -inner.batch <= picks[0] < inner.batch:
@@ -461,8 +466,6 @@ class _Reader:
 
     def flattened(self, node: ast.AST, m: _Multi, form: str) -> _Flat:
         lay = getattr(m, "layout", "c")
-        if lay == "nhwc" and m.batch > 1:  # shape50: a batch of channels-last images is not read
-            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_nhwc"))
         if form.startswith("n:"):  # reshape(N, -1): one row per image when N is the batch's size
             if int(form[2:]) != m.batch:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
@@ -556,10 +559,11 @@ class _Reader:
         None when it is not that (the broadcasting rules of :meth:`zipped` decide)."""
         if not (isinstance(maps, _Multi) and isinstance(b, ast.Name) and b.id in self.bias):
             return None
-        if getattr(maps, "layout", "c") != "nhwc" or maps.batch != 1 or self.bias[b.id] != len(maps.maps):
+        per = len(maps.maps) // maps.batch
+        if getattr(maps, "layout", "c") != "nhwc" or self.bias[b.id] != per:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_nhwc_broadcast"))
-        out = [ast.BinOp(m, ast.Add(), ast.Name(self.nm(b.id, o), ast.Load())) for o, m in enumerate(maps.maps)]
-        return self.multi_layout(_Multi(out), "nhwc")
+        out = [ast.BinOp(m, ast.Add(), ast.Name(self.nm(b.id, k % per), ast.Load())) for k, m in enumerate(maps.maps)]
+        return self.multi_layout(_Multi(out, maps.batch), "nhwc")
 
     def einsum(self, node: ast.Call) -> _Multi | None:
         """A 1×1 convolution (channel mixing) written with einsum — ``'oc,nchw->nohw'``,
@@ -763,12 +767,12 @@ class _Reader:
                 else:
                     layout, lead, n = "chw", 1, sizes[0]
                 if lead != 1 or n is None:
-                    if lead is not None and lead > 1 and (layout != "nchw" or lead > MAX_CHANNELS):
+                    if lead is not None and lead > 1 and (layout not in ("nchw", "nhwc") or lead > MAX_CHANNELS):
                         self.where = f"[{table}] {key}"
                         raise self.refuse(repr(shape), catalog.said("spec.shape48.w_batch"))
                     if lead is None or lead <= 1 or n is None:
                         continue
-                    self.batches[key] = lead  # shape49: a small batch of NCHW images, image by image
+                    self.batches[key] = lead  # shape49: a small batch of NCHW images, image by image (shape50: NHWC too)
                 self.tensors[key] = (layout, n)
 
     def expand(self) -> dict[str, Any] | None:
@@ -905,10 +909,10 @@ class _Reader:
         return name
 
     def planes(self, layout: str, n: Any, shape: list[Any], batch: int = 1):
-        if layout == "nchw" and batch > 1:  # shape49: image i, channel c
+        if layout in ("nchw", "nhwc") and batch > 1:  # shape49: image i, channel c (shape50: NHWC too)
             for i in range(batch):
                 for c in range(n):
-                    yield (i, c), [shape[2], shape[3]]
+                    yield (i, c), [shape[2], shape[3]] if layout == "nchw" else [shape[1], shape[2]]
             return
         if layout == "oikk":
             for o in range(n[0]):
@@ -942,6 +946,14 @@ class _Reader:
             for i in range(batch):
                 for c in range(n):
                     yield (i, c), at(v, i, c)
+            return
+        if layout == "nhwc" and batch > 1:  # shape50: image i's [H, W, C], each channel entry by entry
+            for i in range(batch):
+                image = at(v, i)
+                if not isinstance(image, list) or not all(isinstance(r, list) for r in image):
+                    raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_values"))
+                for c in range(n):
+                    yield (i, c), [[at(cell, c) for cell in row] for row in image]
             return
         if layout in ("nchw", "chw", "oikk"):
             lead = {"nchw": (0,), "chw": (), "oikk": ()}[layout]
