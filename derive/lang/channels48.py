@@ -322,6 +322,8 @@ class _Reader:
             biased = self.channel_bias(node, inner, node.args[1]) if isinstance(inner, _Multi) else None
             if biased is not None:
                 return biased
+            if isinstance(inner, _Multi):  # a number added to every channel, else refused as + is
+                return self.zipped(node, [inner, self.value(node.args[1])], lambda a: ast.BinOp(a[0], ast.Add(), a[1]))
             node.args[0] = inner  # type: ignore[call-overload]
         if name in _MATMULS and len(node.args) == 2 and not node.keywords:
             first = self.value(node.args[0])
@@ -713,6 +715,15 @@ class _Reader:
             except SyntaxError:
                 continue
         roles: dict[str, set[str]] = {}
+        # shape50: [forward] lines that are a TF convolution itself (Z = "tf.nn.conv2d(X, K, …)")
+        conv_lines = set()
+        for k, v in lines.items():
+            try:
+                body = ast.parse(v.strip(), mode="eval").body if isinstance(v, str) else None
+            except SyntaxError:
+                continue
+            if isinstance(body, ast.Call) and dotted(body.func) in _TF:
+                conv_lines.add(k)
         for tree in trees:
             for n in ast.walk(tree):
                 if isinstance(n, ast.Call) and dotted(n.func) in _TORCH | _TF:
@@ -728,7 +739,7 @@ class _Reader:
                 pair = [n.left, n.right] if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) else list(n.args) if isinstance(n, ast.Call) and dotted(n.func) in _BIAS_ADDS and len(n.args) == 2 else []
                 if len(pair) == 2:
                     for a, other in (pair, pair[::-1]):
-                        if isinstance(a, ast.Name) and isinstance(other, ast.Call) and dotted(other.func) in _TF:
+                        if isinstance(a, ast.Name) and (isinstance(other, ast.Call) and dotted(other.func) in _TF or isinstance(other, ast.Name) and other.id in conv_lines):
                             roles.setdefault(a.id, set()).add("b")
         for table in ("inputs", "params"):
             entries = self.data.get(table)
