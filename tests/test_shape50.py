@@ -230,3 +230,64 @@ def test_walkthrough_and_lab_of_the_keras_head(tmp_path: Path) -> None:
     for lab in tmp_path.glob("*/*/backprop.py"):
         run = subprocess.run([sys.executable, str(lab)], capture_output=True, text=True, cwd=tmp_path, timeout=600)
         assert run.returncode == 0 and ("agree" in run.stdout or "一致" in run.stdout), run.stdout + run.stderr
+
+
+GAP = """[network]
+name = "shape50-gap-{i}"
+[inputs]
+X = {xs}
+Y = {ys}
+[params]
+{params}
+[forward]
+{lines}
+"""
+# global average (sum) pooling as courses write it: each channel's mean, the row [1, C] (per image),
+# read as the left factor of a linear layer as a flatten is: Σ_c mean(A_c) · W[c]
+GAPS = [
+    ("[1, 2, 5, 5]", "[1, 2]", "K = [3, 2, 2, 2]\nb = [3]\nW = [3, 2]\nc = [2]", 'Z = "F.conv2d(X, K, b)"\nh = "F.relu(Z).mean(dim=(2, 3)) @ W + c"\nloss = "F.mse_loss(h, Y)"'),
+    ("[1, 5, 5, 2]", "[1, 2]", "K = [2, 2, 2, 3]\nb = [3]\nW = [3, 2]\nc = [2]", 'Z = "tf.nn.conv2d(X, K, strides=1, padding=\'VALID\') + b"\ng = "tf.reduce_mean(tf.nn.relu(Z), axis=[1, 2])"\nh = "tf.matmul(g, W) + c"\nloss = "tf.reduce_mean(tf.square(h - Y))"'),
+    ("[1, 2, 5, 5]", "[1, 2]", "K = [3, 2, 2, 2]\nW = [3, 2]", 'Z = "F.conv2d(X, K)"\nP = "nn.AdaptiveAvgPool2d(1)(torch.tanh(Z))"\nh = "torch.flatten(P, 1) @ W"\nloss = "F.mse_loss(h, Y)"'),
+    ("[1, 2, 5, 5]", "[1, 2]", "K = [3, 2, 2, 2]\nW = [2, 3]\nc = [2]", 'Z = "F.conv2d(X, K)"\nh = "F.linear(F.adaptive_avg_pool2d(torch.sigmoid(Z), 1).flatten(1), W, c)"\nloss = "F.mse_loss(h, Y)"'),
+    # a batch of two images: one row of channel means per image, cross-entropy over the batch
+    ("[2, 2, 5, 5]", "[2]", "K = [3, 2, 2, 2]\nb = [3]\nW = [3, 4]", 'Z = "F.conv2d(X, K, b)"\nh = "torch.mean(F.relu(Z), dim=(-2, -1)) @ W"\nloss = "F.cross_entropy(h, Y)"\n[values]\nY = [3, 1]'),
+    # unbatched [C, H, W]: a global sum pooling to 1-D; .squeeze() of the adaptive pooling to 1-D
+    ("[2, 5, 5]", "[]", "K = [3, 2, 2, 2]\nv = [3]", 'Z = "F.conv2d(X, K)"\nh = "torch.tanh(Z).sum(dim=(1, 2)) @ v"\nloss = "(h - Y) ** 2"'),
+    ("[1, 2, 5, 5]", "[1, 2]", "K = [3, 2, 2, 2]\nW = [3, 2]", 'Z = "F.conv2d(X, K)"\nh = "nn.AdaptiveAvgPool2d((1, 1))(Z).squeeze() @ W"\nloss = "F.mse_loss(h, Y)"'),
+]
+
+
+@pytest.mark.parametrize("i, xs, ys, params, lines", [(i, *g) for i, g in enumerate(GAPS)], ids=[str(i) for i in range(len(GAPS))])
+def test_global_average_pooling_is_pytorchs(i: int, xs: str, ys: str, params: str, lines: str) -> None:
+    text = GAP.format(i=i, xs=xs, ys=ys, params=params, lines=lines)
+    out = _agrees(text, f"gap-{i}")
+    assert {"K01", "K20"} <= set(out.worst), out.worst
+    report = numeric.verify(derive(spec.parse(text, f"gap-{i}")), points=2)
+    assert report.ok and report.comparisons, report
+
+
+def test_the_oracle_sees_global_pooling_over_the_wrong_axes() -> None:
+    text = GAP.format(i=0, xs="[1, 2, 5, 5]", ys="[1, 2]", params="K = [3, 2, 2, 2]\nb = [3]\nW = [3, 2]\nc = [2]", lines=GAPS[0][3])
+    _agrees(text, "right")
+    for wrong in ("F.relu(Z).sum(dim=(2, 3)) @ W + c", "F.relu(Z).flip(1).mean(dim=(2, 3)) @ W + c"):
+        run = text.replace("F.relu(Z).mean(dim=(2, 3)) @ W + c", wrong)
+        assert so.oracle_text(text, "wrong", run=run).status == "DISAGREE", wrong
+
+
+GAP_REFUSALS = [
+    ('h = "Z.mean(dim=(1, 2)) @ W"', "a reduction along an axis"),  # channel and row: not a global pooling
+    ('h = "Z.mean(dim=(2, 3), keepdim=True) @ W"', "a reduction along an axis"),  # [1, C, 1, 1]
+    ('h = "nn.AdaptiveAvgPool2d(2)(Z).flatten(1) @ W"', "AdaptiveAvgPool2d"),  # 2 × 2 per channel
+    ('h = "nn.AdaptiveAvgPool2d(1)(Z) + 1"', "this use of the flattened channel maps"),  # a [1, C, 1, 1] map
+]
+
+
+@pytest.mark.parametrize("line, words", GAP_REFUSALS, ids=[str(i) for i in range(len(GAP_REFUSALS))])
+def test_global_pooling_not_read_is_refused_in_one_line(tmp_path: Path, line: str, words: str) -> None:
+    text = GAP.format(i="r", xs="[1, 2, 5, 5]", ys="[1, 2]", params="K = [3, 2, 2, 2]\nW = [3, 2]", lines=f'Z = "F.conv2d(X, K)"\n{line}\nloss = "F.mse_loss(h, Y)"')
+    p = tmp_path / "g.toml"
+    p.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["verify", str(p)])
+    assert res.exit_code == 2 and "Traceback" not in res.output, res.output
+    out = [ln for ln in res.output.splitlines() if ln.strip() and "deriving" not in ln]
+    assert len(out) == 1 and words in out[0], res.output

@@ -82,8 +82,9 @@ class _Flat:
     which is the sum over channels of each map's flattened row times its block of rows of the
     weight."""
 
-    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1, nhwc: bool = False) -> None:
+    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1, nhwc: bool = False, scalars: bool = False) -> None:
         self.maps, self.row, self.batch = maps, row, batch  # several images: one row each, stacked
+        self.scalars = scalars  # shape50: global average pooling, one number per channel (the row [1, C])
         # shape50: TF's channels-last order — entry (h, w) of every channel in turn, so channel c's
         # map, flattened row by row, meets the rows c, c + C, c + 2C, … of the weight
         self.nhwc = nhwc
@@ -93,7 +94,14 @@ class _Flat:
         return [self.maps[i * per : (i + 1) * per] for i in range(self.batch)]
 
 
+class _Unit(_Multi):
+    """shape50: ``nn.AdaptiveAvgPool2d(1)(A)`` / ``F.adaptive_avg_pool2d(A, 1)``: each channel's mean, a
+    map of 1 × 1 ([1, C, 1, 1]); read only where it is flattened into the row [1, C]."""
+
+
 _FLATTENS = frozenset({"flatten", "reshape", "view", "ravel"})
+_ADAPTIVE = frozenset({"nn.AdaptiveAvgPool2d", "torch.nn.AdaptiveAvgPool2d"})
+_GAP_CALLS = frozenset({"torch.mean", "torch.sum", "np.mean", "np.sum", "numpy.mean", "numpy.sum", "tf.reduce_mean", "tf.reduce_sum", "tf.math.reduce_mean", "tf.math.reduce_sum"})
 _FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel", "tf.reshape"})
 _FLATTEN_MODULES = frozenset({"nn.Flatten", "torch.nn.Flatten"})
 # shape50: Keras' Flatten keeps the batch axis and flattens the rest in the tensor's own (NHWC) order
@@ -139,6 +147,7 @@ class _Reader:
         self.batches: dict[str, int] = {}  # shape49: a tensor or line of several images → how many
         self.sep: dict[str, str] = {}  # shape49: "_" between a name and its channel index on a clash
         self.declared: dict[str, list[Any]] = {}  # shape49: [inputs]/[params] shapes as written
+        self.units: set[str] = set()  # shape50: [forward] lines of an adaptive average pooling to 1 × 1
         self.scalars: set[str] = set(self.dims)  # names of one number
         for table in ("inputs", "params", "constants"):
             entries = data.get(table)
@@ -175,11 +184,11 @@ class _Reader:
         if isinstance(node, ast.Name):
             if node.id in self.flats:
                 f = self.flats[node.id]
-                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch, f.nhwc)
+                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch, f.nhwc, f.scalars)
             if node.id in self.lines:
                 n, layout = self.lines[node.id]
                 names = self.line_names(node.id, n)
-                return self.multi_layout(_Multi([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), layout)
+                return self.multi_layout((_Unit if node.id in self.units else _Multi)([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), layout)
             if node.id in self.tensors:
                 layout, n = self.tensors[node.id]
                 if layout in ("oikk", "kkio"):
@@ -228,7 +237,7 @@ class _Reader:
         return node
 
     def zipped(self, node: ast.AST, parts: list[Any], make) -> ast.expr | _Multi:
-        if any(isinstance(p, _Flat) for p in parts):
+        if any(isinstance(p, _Flat | _Unit) for p in parts):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         counts = {len(p.maps) for p in parts if isinstance(p, _Multi)}
         if not counts:
@@ -259,7 +268,7 @@ class _Reader:
 
     def subscript(self, node: ast.Subscript) -> ast.expr | _Multi:
         inner = self.value(node.value)
-        if isinstance(inner, _Flat):
+        if isinstance(inner, _Flat | _Unit):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         if not isinstance(inner, _Multi):
             node.value = inner
@@ -317,6 +326,16 @@ class _Reader:
                     raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
                 return self.flattened(node, inner, "axis1")
             node.args = [inner]
+        adaptive = isinstance(node.func, ast.Call) and dotted(node.func.func) in _ADAPTIVE and len(node.args) == 1
+        if adaptive or leaf == "adaptive_avg_pool2d" and len(node.args) == 2:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # shape50: global average pooling to 1 × 1, per channel
+                size = node.func.args[0] if adaptive and len(node.func.args) == 1 and not node.func.keywords else None if adaptive else node.args[1]  # type: ignore[attr-defined]
+                if isinstance(inner, _Unit) or node.keywords or size is None or not (_int(size) == 1 or isinstance(size, ast.Tuple) and [_int(e) for e in size.elts] == [1, 1]):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_call", x=name or leaf or ast.unparse(node.func)))
+                means = [ast.Call(ast.Attribute(m, "mean", ast.Load()), [], []) for m in inner.maps]
+                return self.multi_layout(_Unit(means, inner.batch), getattr(inner, "layout", "c"))
+            node.args[0] = inner
         if name in _BIAS_ADDS and len(node.args) == 2 and not node.keywords:
             inner = self.value(node.args[0])
             biased = self.channel_bias(node, inner, node.args[1]) if isinstance(inner, _Multi) else None
@@ -370,6 +389,12 @@ class _Reader:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
             if isinstance(obj, _Multi) and leaf in _FLATTENS:
                 return self.flattened(node, obj, self.flatten_form(leaf, node.args, node.keywords, node))
+            if isinstance(obj, _Unit) and leaf == "squeeze" and not node.args and not node.keywords:
+                return self.flattened(node, obj, "all" if obj.batch == 1 else "axis1")  # [1, C, 1, 1] → [C]; [N, C] of a batch
+            if isinstance(obj, _Unit):
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+            if isinstance(obj, _Multi) and leaf in ("mean", "sum") and (node.args or node.keywords):
+                return self.gap(node, obj, [*node.args, *(k.value for k in node.keywords if k.arg in ("dim", "axis"))], node.keywords, leaf == "mean")
             if isinstance(obj, _Multi):
                 if node.args or node.keywords:
                     if leaf in _SUMS | _MEANS:
@@ -392,6 +417,8 @@ class _Reader:
             return node
         if any(isinstance(a, _Flat) for a in args) or any(isinstance(v, _Flat) for _, v in kws):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+        if name in _GAP_CALLS and isinstance(args[0], _Multi) and not any(isinstance(a, _Multi) for a in args[1:]) and (len(args) > 1 or kws):
+            return self.gap(node, args[0], [*node.args[1:], *(k.value for k in node.keywords if k.arg in ("dim", "axis"))], node.keywords, "mean" in leaf)
         if any(isinstance(v, _Multi) for _, v in kws):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_keyword"))
         if leaf in _SUMS | _MEANS and (len(args) > (2 if leaf in _LOSS_PAIRS else 1) or any(k.arg not in ("reduction",) for k in node.keywords)):
@@ -476,6 +503,8 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_batch"))
         if form in ("axis1", "batch") and lay not in ("nchw", "nhwc"):  # of [C, H, W]: a [C, H·W] matrix
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+        if isinstance(m, _Unit):  # shape50: one number per channel, the row [1, C] in either layout
+            return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch, False, True)
         self.flat_read = "nhwc" if lay == "nhwc" else "nchw"
         return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch, lay == "nhwc")
 
@@ -523,6 +552,9 @@ class _Reader:
             terms = []
             for m, rows_ in zip(maps, self.blocks(node, total, len(maps), flat.nhwc), strict=True):
                 block = f"{w}[:, {rows_}].T" if t else f"{w}[{rows_}, :]" if len(sizes) == 2 else f"{w}[{rows_}]"
+                if flat.scalars:  # shape50: channel c's mean times its row of the weight
+                    terms.append(ast.parse(f"{m.id} * {block}", mode="eval").body)  # type: ignore[attr-defined]
+                    continue
                 terms.append(ast.parse(f"{m.id}.{flat_form} @ {block}", mode="eval").body)  # type: ignore[attr-defined]
             rows.append(self.reduced(terms, False))
         return self.stacked(rows)
@@ -543,7 +575,8 @@ class _Reader:
         fn = ast.unparse(node.func)
         total = self.stacked([
             self.reduced([
-                ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {rows_}])", mode="eval").body  # type: ignore[attr-defined]
+                # shape50: of the pooled row, channel c's mean times the column c of W, transposed
+                ast.parse(f"{m.id} * {w}[:, {rows_}].T" if flat.scalars else f"{fn}({m.id}.reshape(1, -1), {w}[:, {rows_}])", mode="eval").body  # type: ignore[attr-defined]
                 for m, rows_ in zip(maps, self.blocks(node, sizes[1], len(maps), flat.nhwc), strict=True)
             ], False)
             for maps in flat.images()
@@ -554,6 +587,19 @@ class _Reader:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
             total = ast.BinOp(total, ast.Add(), b)
         return total
+
+    def gap(self, node: ast.AST, m: _Multi, axes: list[ast.expr], keywords: list[ast.keyword], mean: bool) -> _Flat:
+        """shape50: global average (sum) pooling written as a reduction over the spatial axes —
+        ``A.mean(dim=(2, 3))`` of NCHW, ``A.mean((1, 2))`` of [C, H, W] (1-D), ``tf.reduce_mean(A,
+        axis=[1, 2])`` of NHWC: each channel's mean (sum), the row [1, C] per image, read as the left
+        factor of a linear layer as a flatten is; anything else (another axis, keepdim) refused."""
+        lay = getattr(m, "layout", "c")
+        spatial = {"nchw": ({2, 3}, {-2, -1}), "nhwc": ({1, 2}, {-3, -2}), "c": ({1, 2}, {-2, -1})}.get(lay, ())
+        picked = {_int(e) for e in axes[0].elts} if len(axes) == 1 and isinstance(axes[0], ast.Tuple | ast.List) and len(axes[0].elts) == 2 else None
+        if isinstance(m, _Unit) or picked not in spatial or any(k.arg not in ("dim", "axis") for k in keywords):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_axis"))
+        parts = [ast.Call(ast.Attribute(x, "mean" if mean else "sum", ast.Load()), [], []) for x in m.maps]
+        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(parts)], lay != "c", m.batch, False, True)
 
     def channel_bias(self, node: ast.AST, maps: Any, b: ast.AST) -> _Multi | None:
         """shape50: ``conv + b`` / ``tf.nn.bias_add(conv, b)`` of a channels-last map and a bias
@@ -619,7 +665,7 @@ class _Reader:
         return total
 
     def pooled(self, node: ast.Call, args: list[Any]) -> _Multi:
-        if not isinstance(args[0], _Multi) or any(isinstance(a, _Multi) for a in args[1:]):
+        if not isinstance(args[0], _Multi) or isinstance(args[0], _Unit) or any(isinstance(a, _Multi) for a in args[1:]):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_pool_arg"))
         maps = []
         tf = dotted(node.func).startswith("tf.")
@@ -648,6 +694,8 @@ class _Reader:
             xmaps = [self.nm(x, *i) for i, _ in self.planes(xl, xn, [0, 0, 0, 0], batch)]
         else:  # shape49: a layer of several channels after another (conv → ReLU → conv)
             got = self.value(node.args[0])
+            if isinstance(got, _Unit):
+                raise self.refuse(text, catalog.said("spec.shape49.w_flat_use"))
             if not isinstance(got, _Multi):
                 node.args[0] = got  # type: ignore[call-overload]
                 return None  # a single-channel convolution: the spec reader's own
@@ -835,6 +883,8 @@ class _Reader:
                 if key == last:
                     raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
                 self.lines[key] = (len(got.maps), getattr(got, "layout", "c"))
+                if isinstance(got, _Unit):
+                    self.units.add(key)
                 if got.batch > 1:
                     self.batches[key] = got.batch
                 if any(x in taken for x in self.line_names(key, len(got.maps))):
