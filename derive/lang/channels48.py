@@ -528,15 +528,20 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_weight"))
         return w.id, sizes  # type: ignore[return-value]
 
-    def blocks(self, node: ast.AST, total: int, n: int, nhwc: bool = False) -> list[str]:
-        """Each channel's rows of the weight as a slice: ``a:b`` (PyTorch's order, one block after
-        another), ``c::C`` (shape50: TF's channels-last order, every C-th row from c)."""
+    def blocks(self, node: ast.AST, total: int, n: int) -> list[str]:
+        """Each channel's rows of the weight as a slice ``a:b`` (PyTorch's order, one block after
+        another)."""
         if total % n:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_size", total=total, n=n))
         k = total // n
-        if nhwc and n > 1:
-            return [f"{c}::{n}" for c in range(n)]
         return [f"{c * k}:{(c + 1) * k}" for c in range(n)]
+
+    def interleaved(self, maps: list[ast.expr]) -> str:
+        """shape50: TF's channels-last order of one image's maps — each map flattened row by row as a
+        column of an [H·W, C] matrix (``torch.cat([A0.reshape(-1, 1), …], 1)``), named on a line of its
+        own; that matrix read row by row is the NHWC flatten (entry (h, w) of every channel in turn)."""
+        cols = ", ".join(f"{m.id}.reshape(-1, 1)" for m in maps)  # type: ignore[attr-defined]
+        return self.named_maps([ast.parse(f"torch.cat([{cols}], 1)", mode="eval").body])[0]
 
     def flat_times(self, node: ast.BinOp, flat: _Flat, right: ast.AST) -> ast.expr:
         """``flat @ W`` (W [C·H·W, k] or 1-D), ``flat @ W.T`` (W [k, C·H·W], nn.Linear's): the sum over
@@ -550,7 +555,11 @@ class _Reader:
         rows = []
         for maps in flat.images():
             terms = []
-            for m, rows_ in zip(maps, self.blocks(node, total, len(maps), flat.nhwc), strict=True):
+            if flat.nhwc and len(maps) > 1:  # shape50: one interleaved row times the whole weight
+                self.blocks(node, total, len(maps))
+                rows.append(ast.parse(f"{self.interleaved(maps)}.{flat_form} @ {ast.unparse(right)}", mode="eval").body)
+                continue
+            for m, rows_ in zip(maps, self.blocks(node, total, len(maps)), strict=True):
                 block = f"{w}[:, {rows_}].T" if t else f"{w}[{rows_}, :]" if len(sizes) == 2 else f"{w}[{rows_}]"
                 if flat.scalars:  # shape50: channel c's mean times its row of the weight
                     terms.append(ast.parse(f"{m.id} * {block}", mode="eval").body)  # type: ignore[attr-defined]
@@ -574,10 +583,12 @@ class _Reader:
         w, sizes = self.declared_2d(node, node.args[1], (2,))
         fn = ast.unparse(node.func)
         total = self.stacked([
-            self.reduced([
+            ast.parse(f"{fn}({self.interleaved(maps)}.reshape(1, -1), {w})", mode="eval").body  # type: ignore[attr-defined]
+            if flat.nhwc and len(maps) > 1 and self.blocks(node, sizes[1], len(maps))
+            else self.reduced([
                 # shape50: of the pooled row, channel c's mean times the column c of W, transposed
                 ast.parse(f"{m.id} * {w}[:, {rows_}].T" if flat.scalars else f"{fn}({m.id}.reshape(1, -1), {w}[:, {rows_}])", mode="eval").body  # type: ignore[attr-defined]
-                for m, rows_ in zip(maps, self.blocks(node, sizes[1], len(maps), flat.nhwc), strict=True)
+                for m, rows_ in zip(maps, self.blocks(node, sizes[1], len(maps)), strict=True)
             ], False)
             for maps in flat.images()
         ])
