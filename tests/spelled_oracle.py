@@ -1219,6 +1219,8 @@ def _keras_module() -> SimpleNamespace:
     )
     return SimpleNamespace(
         regularizers=regularizers,
+        # shape50: keras.layers.Flatten()(x) keeps the batch axis, the rest row-major (NHWC as laid out)
+        layers=SimpleNamespace(Flatten=lambda data_format=None: (lambda x: _t(x).reshape(_t(x).shape[0], -1))),
         activations=_keras_activations(),
         backend=_keras_shim(),
         losses=SimpleNamespace(
@@ -1510,6 +1512,9 @@ def _channels_shape48(s, raw: dict, point: dict[str, np.ndarray], ns: dict[str, 
             stem = key + "_" if any(f"{key}_{i}" in ns for i in ("0", "00")) else key
             if len(shape) == 1 and shape[0] > 0 and have(*(f"{stem}{o}" for o in range(shape[0]))) and key not in ns:
                 out[key] = torch.stack([ns[f"{stem}{o}"].reshape(()) for o in range(shape[0])])
+            elif len(shape) == 4 and tf and table == "inputs" and shape[0] > 1 and have(f"{stem}00"):
+                # shape50: a TF batch of images [N, H, W, C] (derive's X<i><c>), channels last
+                out[key] = torch.stack([torch.stack([ns[f"{stem}{i}{c}"] for c in range(shape[3])], -1) for i in range(shape[0])])
             elif len(shape) == 4 and tf and have(f"{stem}00"):  # a TF kernel [kh, kw, C, O]
                 out[key] = torch.stack([torch.stack([ns[f"{stem}{o}{c}"] for o in range(shape[3])], -1) for c in range(shape[2])], -2)
             elif len(shape) == 4 and have(f"{stem}00"):  # a PyTorch weight [O, C, kh, kw]

@@ -82,17 +82,32 @@ class _Flat:
     which is the sum over channels of each map's flattened row times its block of rows of the
     weight."""
 
-    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1) -> None:
+    def __init__(self, maps: list[ast.expr], row: bool, batch: int = 1, nhwc: bool = False, scalars: bool = False) -> None:
         self.maps, self.row, self.batch = maps, row, batch  # several images: one row each, stacked
+        self.scalars = scalars  # shape50: global average pooling, one number per channel (the row [1, C])
+        # shape50: TF's channels-last order — entry (h, w) of every channel in turn, so channel c's
+        # map, flattened row by row, meets the rows c, c + C, c + 2C, … of the weight
+        self.nhwc = nhwc
 
     def images(self) -> list[list[ast.expr]]:
         per = len(self.maps) // self.batch
         return [self.maps[i * per : (i + 1) * per] for i in range(self.batch)]
 
 
+class _Unit(_Multi):
+    """shape50: ``nn.AdaptiveAvgPool2d(1)(A)`` / ``F.adaptive_avg_pool2d(A, 1)``: each channel's mean, a
+    map of 1 × 1 ([1, C, 1, 1]); read only where it is flattened into the row [1, C]."""
+
+
 _FLATTENS = frozenset({"flatten", "reshape", "view", "ravel"})
-_FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel"})
+_ADAPTIVE = frozenset({"nn.AdaptiveAvgPool2d", "torch.nn.AdaptiveAvgPool2d"})
+_GAP_CALLS = frozenset({"torch.mean", "torch.sum", "np.mean", "np.sum", "numpy.mean", "numpy.sum", "tf.reduce_mean", "tf.reduce_sum", "tf.math.reduce_mean", "tf.math.reduce_sum"})
+_FLATTEN_CALLS = frozenset({"torch.flatten", "torch.reshape", "torch.ravel", "np.reshape", "np.ravel", "numpy.reshape", "numpy.ravel", "tf.reshape"})
 _FLATTEN_MODULES = frozenset({"nn.Flatten", "torch.nn.Flatten"})
+# shape50: Keras' Flatten keeps the batch axis and flattens the rest in the tensor's own (NHWC) order
+_KERAS_FLATTENS = frozenset({"tf.keras.layers.Flatten", "keras.layers.Flatten", "layers.Flatten"})
+_MATMULS = frozenset({"tf.matmul", "tf.linalg.matmul", "torch.matmul", "torch.mm", "np.matmul", "np.dot", "numpy.matmul", "numpy.dot"})
+_BIAS_ADDS = frozenset({"tf.nn.bias_add", "tf.keras.backend.bias_add", "K.bias_add"})
 _EINSUMS = frozenset({"torch.einsum", "np.einsum", "numpy.einsum"})
 _REARRANGES = frozenset({"rearrange", "einops.rearrange"})
 
@@ -128,10 +143,11 @@ class _Reader:
         self.pending: list[tuple[str, ast.expr]] = []  # shape49: a flattened map named on a line first
         self.key = ""  # the [forward] line being read
         self.mixed = ""  # shape49: the weight of a 1×1 convolution written with einsum
-        self.flat_read = False  # shape49: a flatten of the maps was read (said in the description)
+        self.flat_read = ""  # shape49: a flatten of the maps was read (said in the description); its layout
         self.batches: dict[str, int] = {}  # shape49: a tensor or line of several images → how many
         self.sep: dict[str, str] = {}  # shape49: "_" between a name and its channel index on a clash
         self.declared: dict[str, list[Any]] = {}  # shape49: [inputs]/[params] shapes as written
+        self.units: set[str] = set()  # shape50: [forward] lines of an adaptive average pooling to 1 × 1
         self.scalars: set[str] = set(self.dims)  # names of one number
         for table in ("inputs", "params", "constants"):
             entries = data.get(table)
@@ -168,11 +184,11 @@ class _Reader:
         if isinstance(node, ast.Name):
             if node.id in self.flats:
                 f = self.flats[node.id]
-                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch)
+                return _Flat([copy.deepcopy(m) for m in f.maps], f.row, f.batch, f.nhwc, f.scalars)
             if node.id in self.lines:
                 n, layout = self.lines[node.id]
                 names = self.line_names(node.id, n)
-                return self.multi_layout(_Multi([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), layout)
+                return self.multi_layout((_Unit if node.id in self.units else _Multi)([ast.Name(x, ast.Load()) for x in names], self.batches.get(node.id, 1)), layout)
             if node.id in self.tensors:
                 layout, n = self.tensors[node.id]
                 if layout in ("oikk", "kkio"):
@@ -187,9 +203,20 @@ class _Reader:
         if isinstance(node, ast.Subscript):
             return self.subscript(node)
         if isinstance(node, ast.BinOp):
-            left, right = self.value(node.left), self.value(node.right)
+            def bias(e: ast.expr) -> bool:  # shape50: a conv bias [O] added to TF's channels-last maps
+                return isinstance(node.op, ast.Add) and isinstance(e, ast.Name) and e.id in self.bias
+
+            left = node.left if bias(node.left) else self.value(node.left)
+            right = node.right if bias(node.right) else self.value(node.right)
             if isinstance(left, _Flat) and isinstance(node.op, ast.MatMult) and not isinstance(right, (_Multi, _Flat)):
                 return self.flat_times(node, left, right)
+            if isinstance(node.op, ast.Add):  # shape50: TF's conv + b of a bias [O]: b[o] on channel o
+                biased = self.channel_bias(node, left, right) or self.channel_bias(node, right, left)
+                if biased is not None:
+                    return biased
+                for e in (left, right):
+                    if bias(e):
+                        raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_bias_use"))
             return self.zipped(node, [left, right], lambda a: ast.BinOp(a[0], node.op, a[1]))
         if isinstance(node, ast.UnaryOp):
             inner = self.value(node.operand)
@@ -210,7 +237,7 @@ class _Reader:
         return node
 
     def zipped(self, node: ast.AST, parts: list[Any], make) -> ast.expr | _Multi:
-        if any(isinstance(p, _Flat) for p in parts):
+        if any(isinstance(p, _Flat | _Unit) for p in parts):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         counts = {len(p.maps) for p in parts if isinstance(p, _Multi)}
         if not counts:
@@ -241,7 +268,7 @@ class _Reader:
 
     def subscript(self, node: ast.Subscript) -> ast.expr | _Multi:
         inner = self.value(node.value)
-        if isinstance(inner, _Flat):
+        if isinstance(inner, _Flat | _Unit):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
         if not isinstance(inner, _Multi):
             node.value = inner
@@ -251,6 +278,11 @@ class _Reader:
         # the channel index: [c] (channel first), [0, c] (NCHW), [0, :, :, c] (NHWC), [0, c, :, :]
         picks = [_int(i) for i in items]
         lay = getattr(inner, "layout", "c")
+        if inner.batch > 1 and lay == "nhwc":  # shape50: [i, :, :, o] of an NHWC batch, nothing else
+            per = len(inner.maps) // inner.batch
+            if len(items) == 4 and picks[0] is not None and picks[3] is not None and _whole(items[1]) and _whole(items[2]) and -inner.batch <= picks[0] < inner.batch and -per <= picks[3] < per:
+                return inner.maps[(picks[0] % inner.batch) * per + picks[3] % per]
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_index"))
         if inner.batch > 1:  # shape49: [i, o] one image's channel, [i] one image's maps
             per = len(inner.maps) // inner.batch
             if len(items) == 1 and picks[0] is not None and -inner.batch <= picks[0] < inner.batch:
@@ -286,6 +318,37 @@ class _Reader:
 
     def call(self, node: ast.Call) -> ast.expr | _Multi:
         name, leaf = dotted(node.func), _leaf(node)
+        if isinstance(node.func, ast.Call) and dotted(node.func.func) in _KERAS_FLATTENS and len(node.args) == 1:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # shape50: keras.layers.Flatten()(A), A [1, H, W, C]
+                made = node.func
+                if made.args or any(k.arg != "data_format" or not (isinstance(k.value, ast.Constant) and k.value.value in (None, "channels_last")) for k in made.keywords):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
+                return self.flattened(node, inner, "axis1")
+            node.args = [inner]
+        adaptive = isinstance(node.func, ast.Call) and dotted(node.func.func) in _ADAPTIVE and len(node.args) == 1
+        if adaptive or leaf == "adaptive_avg_pool2d" and len(node.args) == 2:
+            inner = self.value(node.args[0])
+            if isinstance(inner, _Multi):  # shape50: global average pooling to 1 × 1, per channel
+                size = node.func.args[0] if adaptive and len(node.func.args) == 1 and not node.func.keywords else None if adaptive else node.args[1]  # type: ignore[attr-defined]
+                if isinstance(inner, _Unit) or node.keywords or size is None or not (_int(size) == 1 or isinstance(size, ast.Tuple) and [_int(e) for e in size.elts] == [1, 1]):
+                    raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_call", x=name or leaf or ast.unparse(node.func)))
+                means = [ast.Call(ast.Attribute(m, "mean", ast.Load()), [], []) for m in inner.maps]
+                return self.multi_layout(_Unit(means, inner.batch), getattr(inner, "layout", "c"))
+            node.args[0] = inner
+        if name in _BIAS_ADDS and len(node.args) == 2 and not node.keywords:
+            inner = self.value(node.args[0])
+            biased = self.channel_bias(node, inner, node.args[1]) if isinstance(inner, _Multi) else None
+            if biased is not None:
+                return biased
+            if isinstance(inner, _Multi):  # a number added to every channel, else refused as + is
+                return self.zipped(node, [inner, self.value(node.args[1])], lambda a: ast.BinOp(a[0], ast.Add(), a[1]))
+            node.args[0] = inner  # type: ignore[call-overload]
+        if name in _MATMULS and len(node.args) == 2 and not node.keywords:
+            first = self.value(node.args[0])
+            if isinstance(first, _Flat):  # shape50: tf.matmul(f, W), a Dense layer's kernel [in, out]
+                return self.flat_times(node, first, node.args[1])
+            node.args[0] = first  # type: ignore[call-overload]
         if isinstance(node.func, ast.Call) and dotted(node.func.func) in _FLATTEN_MODULES and len(node.args) == 1:
             inner = self.value(node.args[0])
             if isinstance(inner, _Multi):  # nn.Flatten()(A): start_dim=1 unless said otherwise
@@ -326,6 +389,12 @@ class _Reader:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
             if isinstance(obj, _Multi) and leaf in _FLATTENS:
                 return self.flattened(node, obj, self.flatten_form(leaf, node.args, node.keywords, node))
+            if isinstance(obj, _Unit) and leaf == "squeeze" and not node.args and not node.keywords:
+                return self.flattened(node, obj, "all" if obj.batch == 1 else "axis1")  # [1, C, 1, 1] → [C]; [N, C] of a batch
+            if isinstance(obj, _Unit):
+                raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+            if isinstance(obj, _Multi) and leaf in ("mean", "sum") and (node.args or node.keywords):
+                return self.gap(node, obj, [*node.args, *(k.value for k in node.keywords if k.arg in ("dim", "axis"))], node.keywords, leaf == "mean")
             if isinstance(obj, _Multi):
                 if node.args or node.keywords:
                     if leaf in _SUMS | _MEANS:
@@ -348,6 +417,8 @@ class _Reader:
             return node
         if any(isinstance(a, _Flat) for a in args) or any(isinstance(v, _Flat) for _, v in kws):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
+        if name in _GAP_CALLS and isinstance(args[0], _Multi) and not any(isinstance(a, _Multi) for a in args[1:]) and (len(args) > 1 or kws):
+            return self.gap(node, args[0], [*node.args[1:], *(k.value for k in node.keywords if k.arg in ("dim", "axis"))], node.keywords, "mean" in leaf)
         if any(isinstance(v, _Multi) for _, v in kws):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_keyword"))
         if leaf in _SUMS | _MEANS and (len(args) > (2 if leaf in _LOSS_PAIRS else 1) or any(k.arg not in ("reduction",) for k in node.keywords)):
@@ -424,18 +495,18 @@ class _Reader:
 
     def flattened(self, node: ast.AST, m: _Multi, form: str) -> _Flat:
         lay = getattr(m, "layout", "c")
-        if lay == "nhwc":  # TF's reshape/Flatten of NHWC interleaves the channels entry by entry
-            raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_nhwc"))
         if form.startswith("n:"):  # reshape(N, -1): one row per image when N is the batch's size
             if int(form[2:]) != m.batch:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
             form = "batch"
         if m.batch > 1 and form not in ("axis1", "batch"):  # all images in one row or one vector
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_batch"))
-        if form in ("axis1", "batch") and lay != "nchw":  # of [C, H, W]: a [C, H·W] matrix
+        if form in ("axis1", "batch") and lay not in ("nchw", "nhwc"):  # of [C, H, W]: a [C, H·W] matrix
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flatten"))
-        self.flat_read = True
-        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch)
+        if isinstance(m, _Unit):  # shape50: one number per channel, the row [1, C] in either layout
+            return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch, False, True)
+        self.flat_read = "nhwc" if lay == "nhwc" else "nchw"
+        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(m.maps)], form != "all", m.batch, lay == "nhwc")
 
     def named_maps(self, maps: list[ast.expr]) -> list[str]:
         """Each map's name; a map that is an expression named on a line of its own first
@@ -457,11 +528,20 @@ class _Reader:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_weight"))
         return w.id, sizes  # type: ignore[return-value]
 
-    def blocks(self, node: ast.AST, total: int, n: int) -> list[tuple[int, int]]:
+    def blocks(self, node: ast.AST, total: int, n: int) -> list[str]:
+        """Each channel's rows of the weight as a slice ``a:b`` (PyTorch's order, one block after
+        another)."""
         if total % n:
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_size", total=total, n=n))
         k = total // n
-        return [(c * k, (c + 1) * k) for c in range(n)]
+        return [f"{c * k}:{(c + 1) * k}" for c in range(n)]
+
+    def interleaved(self, maps: list[ast.expr]) -> str:
+        """shape50: TF's channels-last order of one image's maps — each map flattened row by row as a
+        column of an [H·W, C] matrix (``torch.cat([A0.reshape(-1, 1), …], 1)``), named on a line of its
+        own; that matrix read row by row is the NHWC flatten (entry (h, w) of every channel in turn)."""
+        cols = ", ".join(f"{m.id}.reshape(-1, 1)" for m in maps)  # type: ignore[attr-defined]
+        return self.named_maps([ast.parse(f"torch.cat([{cols}], 1)", mode="eval").body])[0]
 
     def flat_times(self, node: ast.BinOp, flat: _Flat, right: ast.AST) -> ast.expr:
         """``flat @ W`` (W [C·H·W, k] or 1-D), ``flat @ W.T`` (W [k, C·H·W], nn.Linear's): the sum over
@@ -475,8 +555,15 @@ class _Reader:
         rows = []
         for maps in flat.images():
             terms = []
-            for m, (a, b) in zip(maps, self.blocks(node, total, len(maps)), strict=True):
-                block = f"{w}[:, {a}:{b}].T" if t else f"{w}[{a}:{b}, :]" if len(sizes) == 2 else f"{w}[{a}:{b}]"
+            if flat.nhwc and len(maps) > 1:  # shape50: one interleaved row times the whole weight
+                self.blocks(node, total, len(maps))
+                rows.append(ast.parse(f"{self.interleaved(maps)}.{flat_form} @ {ast.unparse(right)}", mode="eval").body)
+                continue
+            for m, rows_ in zip(maps, self.blocks(node, total, len(maps)), strict=True):
+                block = f"{w}[:, {rows_}].T" if t else f"{w}[{rows_}, :]" if len(sizes) == 2 else f"{w}[{rows_}]"
+                if flat.scalars:  # shape50: channel c's mean times its row of the weight
+                    terms.append(ast.parse(f"{m.id} * {block}", mode="eval").body)  # type: ignore[attr-defined]
+                    continue
                 terms.append(ast.parse(f"{m.id}.{flat_form} @ {block}", mode="eval").body)  # type: ignore[attr-defined]
             rows.append(self.reduced(terms, False))
         return self.stacked(rows)
@@ -496,9 +583,12 @@ class _Reader:
         w, sizes = self.declared_2d(node, node.args[1], (2,))
         fn = ast.unparse(node.func)
         total = self.stacked([
-            self.reduced([
-                ast.parse(f"{fn}({m.id}.reshape(1, -1), {w}[:, {a}:{b}])", mode="eval").body  # type: ignore[attr-defined]
-                for m, (a, b) in zip(maps, self.blocks(node, sizes[1], len(maps)), strict=True)
+            ast.parse(f"{fn}({self.interleaved(maps)}.reshape(1, -1), {w})", mode="eval").body  # type: ignore[attr-defined]
+            if flat.nhwc and len(maps) > 1 and self.blocks(node, sizes[1], len(maps))
+            else self.reduced([
+                # shape50: of the pooled row, channel c's mean times the column c of W, transposed
+                ast.parse(f"{m.id} * {w}[:, {rows_}].T" if flat.scalars else f"{fn}({m.id}.reshape(1, -1), {w}[:, {rows_}])", mode="eval").body  # type: ignore[attr-defined]
+                for m, rows_ in zip(maps, self.blocks(node, sizes[1], len(maps)), strict=True)
             ], False)
             for maps in flat.images()
         ])
@@ -508,6 +598,31 @@ class _Reader:
                 raise self.refuse(ast.unparse(node), catalog.said("spec.shape49.w_flat_use"))
             total = ast.BinOp(total, ast.Add(), b)
         return total
+
+    def gap(self, node: ast.AST, m: _Multi, axes: list[ast.expr], keywords: list[ast.keyword], mean: bool) -> _Flat:
+        """shape50: global average (sum) pooling written as a reduction over the spatial axes —
+        ``A.mean(dim=(2, 3))`` of NCHW, ``A.mean((1, 2))`` of [C, H, W] (1-D), ``tf.reduce_mean(A,
+        axis=[1, 2])`` of NHWC: each channel's mean (sum), the row [1, C] per image, read as the left
+        factor of a linear layer as a flatten is; anything else (another axis, keepdim) refused."""
+        lay = getattr(m, "layout", "c")
+        spatial = {"nchw": ({2, 3}, {-2, -1}), "nhwc": ({1, 2}, {-3, -2}), "c": ({1, 2}, {-2, -1})}.get(lay, ())
+        picked = {_int(e) for e in axes[0].elts} if len(axes) == 1 and isinstance(axes[0], ast.Tuple | ast.List) and len(axes[0].elts) == 2 else None
+        if isinstance(m, _Unit) or picked not in spatial or any(k.arg not in ("dim", "axis") for k in keywords):
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_axis"))
+        parts = [ast.Call(ast.Attribute(x, "mean" if mean else "sum", ast.Load()), [], []) for x in m.maps]
+        return _Flat([ast.Name(n, ast.Load()) for n in self.named_maps(parts)], lay != "c", m.batch, False, True)
+
+    def channel_bias(self, node: ast.AST, maps: Any, b: ast.AST) -> _Multi | None:
+        """shape50: ``conv + b`` / ``tf.nn.bias_add(conv, b)`` of a channels-last map and a bias
+        ``[O]`` of one entry per channel (NHWC broadcasts b along the channel axis): map o + b[o];
+        None when it is not that (the broadcasting rules of :meth:`zipped` decide)."""
+        if not (isinstance(maps, _Multi) and isinstance(b, ast.Name) and b.id in self.bias):
+            return None
+        per = len(maps.maps) // maps.batch
+        if getattr(maps, "layout", "c") != "nhwc" or self.bias[b.id] != per:
+            raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_nhwc_broadcast"))
+        out = [ast.BinOp(m, ast.Add(), ast.Name(self.nm(b.id, k % per), ast.Load())) for k, m in enumerate(maps.maps)]
+        return self.multi_layout(_Multi(out, maps.batch), "nhwc")
 
     def einsum(self, node: ast.Call) -> _Multi | None:
         """A 1×1 convolution (channel mixing) written with einsum — ``'oc,nchw->nohw'``,
@@ -561,7 +676,7 @@ class _Reader:
         return total
 
     def pooled(self, node: ast.Call, args: list[Any]) -> _Multi:
-        if not isinstance(args[0], _Multi) or any(isinstance(a, _Multi) for a in args[1:]):
+        if not isinstance(args[0], _Multi) or isinstance(args[0], _Unit) or any(isinstance(a, _Multi) for a in args[1:]):
             raise self.refuse(ast.unparse(node), catalog.said("spec.shape48.w_pool_arg"))
         maps = []
         tf = dotted(node.func).startswith("tf.")
@@ -590,6 +705,8 @@ class _Reader:
             xmaps = [self.nm(x, *i) for i, _ in self.planes(xl, xn, [0, 0, 0, 0], batch)]
         else:  # shape49: a layer of several channels after another (conv → ReLU → conv)
             got = self.value(node.args[0])
+            if isinstance(got, _Unit):
+                raise self.refuse(text, catalog.said("spec.shape49.w_flat_use"))
             if not isinstance(got, _Multi):
                 node.args[0] = got  # type: ignore[call-overload]
                 return None  # a single-channel convolution: the spec reader's own
@@ -657,6 +774,15 @@ class _Reader:
             except SyntaxError:
                 continue
         roles: dict[str, set[str]] = {}
+        # shape50: [forward] lines that are a TF convolution itself (Z = "tf.nn.conv2d(X, K, …)")
+        conv_lines = set()
+        for k, v in lines.items():
+            try:
+                body = ast.parse(v.strip(), mode="eval").body if isinstance(v, str) else None
+            except SyntaxError:
+                continue
+            if isinstance(body, ast.Call) and dotted(body.func) in _TF:
+                conv_lines.add(k)
         for tree in trees:
             for n in ast.walk(tree):
                 if isinstance(n, ast.Call) and dotted(n.func) in _TORCH | _TF:
@@ -668,6 +794,12 @@ class _Reader:
                         roles.setdefault(nm, set()).add(("x", "k", "b")[i] if not (tf and i == 2) else "")
                     for nm in kb:
                         roles.setdefault(nm, set()).add("b")
+                # shape50: TF's bias [O] added to the convolution (conv + b, tf.nn.bias_add(conv, b))
+                pair = [n.left, n.right] if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) else list(n.args) if isinstance(n, ast.Call) and dotted(n.func) in _BIAS_ADDS and len(n.args) == 2 else []
+                if len(pair) == 2:
+                    for a, other in (pair, pair[::-1]):
+                        if isinstance(a, ast.Name) and (isinstance(other, ast.Call) and dotted(other.func) in _TF or isinstance(other, ast.Name) and other.id in conv_lines):
+                            roles.setdefault(a.id, set()).add("b")
         for table in ("inputs", "params"):
             entries = self.data.get(table)
             if not isinstance(entries, dict):
@@ -705,12 +837,12 @@ class _Reader:
                 else:
                     layout, lead, n = "chw", 1, sizes[0]
                 if lead != 1 or n is None:
-                    if lead is not None and lead > 1 and (layout != "nchw" or lead > MAX_CHANNELS):
+                    if lead is not None and lead > 1 and (layout not in ("nchw", "nhwc") or lead > MAX_CHANNELS):
                         self.where = f"[{table}] {key}"
                         raise self.refuse(repr(shape), catalog.said("spec.shape48.w_batch"))
                     if lead is None or lead <= 1 or n is None:
                         continue
-                    self.batches[key] = lead  # shape49: a small batch of NCHW images, image by image
+                    self.batches[key] = lead  # shape49: a small batch of NCHW images, image by image (shape50: NHWC too)
                 self.tensors[key] = (layout, n)
 
     def expand(self) -> dict[str, Any] | None:
@@ -762,6 +894,8 @@ class _Reader:
                 if key == last:
                     raise self.refuse(text.strip(), catalog.said("spec.shape48.w_loss"))
                 self.lines[key] = (len(got.maps), getattr(got, "layout", "c"))
+                if isinstance(got, _Unit):
+                    self.units.add(key)
                 if got.batch > 1:
                     self.batches[key] = got.batch
                 if any(x in taken for x in self.line_names(key, len(got.maps))):
@@ -825,7 +959,8 @@ class _Reader:
         if not isinstance(given, dict):
             return net
         out = {}
-        keys = ["spec.shape49.note_flat", "spec.shape48.note"] if self.flat_read else ["spec.shape48.note"]
+        flat = "spec.shape50.note_flat_nhwc" if self.flat_read == "nhwc" else "spec.shape49.note_flat"
+        keys = [flat, "spec.shape48.note"] if self.flat_read else ["spec.shape48.note"]
         if self.mixed:  # a 1×1 convolution by einsum: no kernel maps, a weight entry per channel pair
             keys = ["spec.shape49.note_mix"] + keys * any(lay in ("oikk", "kkio") for lay, _ in self.tensors.values())
         for lang in ("en", "zh"):
@@ -846,10 +981,10 @@ class _Reader:
         return name
 
     def planes(self, layout: str, n: Any, shape: list[Any], batch: int = 1):
-        if layout == "nchw" and batch > 1:  # shape49: image i, channel c
+        if layout in ("nchw", "nhwc") and batch > 1:  # shape49: image i, channel c (shape50: NHWC too)
             for i in range(batch):
                 for c in range(n):
-                    yield (i, c), [shape[2], shape[3]]
+                    yield (i, c), [shape[2], shape[3]] if layout == "nchw" else [shape[1], shape[2]]
             return
         if layout == "oikk":
             for o in range(n[0]):
@@ -883,6 +1018,14 @@ class _Reader:
             for i in range(batch):
                 for c in range(n):
                     yield (i, c), at(v, i, c)
+            return
+        if layout == "nhwc" and batch > 1:  # shape50: image i's [H, W, C], each channel entry by entry
+            for i in range(batch):
+                image = at(v, i)
+                if not isinstance(image, list) or not all(isinstance(r, list) for r in image):
+                    raise self.refuse(repr(v)[:60], catalog.said("spec.shape48.w_values"))
+                for c in range(n):
+                    yield (i, c), [[at(cell, c) for cell in row] for row in image]
             return
         if layout in ("nchw", "chw", "oikk"):
             lead = {"nchw": (0,), "chw": (), "oikk": ()}[layout]
