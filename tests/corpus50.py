@@ -96,7 +96,7 @@ C(M, "W1", N, J(JX, LAX, "dZ1 = lax.dot(A2 - Y, W2.T) * jnp.where(A2 > 0, 1.0, 0
 C(M, "b1", N, J(JX, LAX, "dZ1 = lax.mul(lax.dot(A2 - Y, W2.T), (Z1 > 0).astype(jnp.float32))", "db1 = jnp.sum(dZ1, axis=0, keepdims=True) / m"), oracle=B1R,
   style="jax-lax-mul-b1")
 C(S, "W", N, J(JX, "dW = jnp.dot(X.T, P - Y) / X.shape[0]"), oracle=SW, style="jax-dot-softmax-W-shape")
-C(S, "W", N, J(JX, "dW = jnp.dot(X.T, P - Y) / X.shape[1]"), "*", oracle=SW, style="jax-dot-softmax-W-shape1",
+C(S, "W", N, J(JX, "dW = jnp.dot(X.T, P - Y) / X.shape[1]"), "*", oracle=None, style="jax-dot-softmax-W-shape1",
   note="X.shape[1] is n (features), not m: equal at the example (2 = 2), wrong at other sizes")
 C(S, "b", N, J(JX, "db = jnp.mean(P - Y, axis=0, keepdims=True)"), oracle=SB, style="jax-mean-softmax-b")
 C(S, "b", N, J(JX, "db = jnp.mean(Y - P, axis=0, keepdims=True)"), "sign", oracle=f"-{SB}", style="jax-mean-softmax-b-sign")
@@ -160,7 +160,7 @@ C(A, "W_v", N, J(TF, "dO = 2 * (O - T) / (n * d)", "dW_v = tf.matmul(X, tf.matmu
 
 # ================================================================ MLX (mlx.core as mx), NumPy-like
 C(M, "W2", N, J(MX, "dW2 = mx.matmul(A1.T, A2 - Y) / m"), oracle=W2R, style="mlx-matmul-W2")
-C(M, "W2", N, J(MX, "dW2 = mx.matmul(A1.T, A2 - Y) / n_h"), "*", oracle=W2R, style="mlx-matmul-W2-n_h",
+C(M, "W2", N, J(MX, "dW2 = mx.matmul(A1.T, A2 - Y) / n_h"), "*", oracle=None, style="mlx-matmul-W2-n_h",
   note="n_h for m: equal at the example (2 = 2), wrong at other sizes")
 C(M, "b1", N, J(MX, "dZ1 = mx.matmul(A2 - Y, W2.T) * (Z1 > 0)", "db1 = mx.mean(dZ1, axis=0, keepdims=True)"), oracle=B1R, style="mlx-mean-b1")
 C(M, "b1", N, J(MX, "dZ1 = mx.matmul(A2 - Y, W2.T) * (Z1 > 0)", "db1 = mx.mean(dZ1, axis=1, keepdims=True)"), "*", oracle=None, style="mlx-mean-b1-axis1",
@@ -186,7 +186,7 @@ C(M, "W1", N, J(PD, "dZ1 = paddle.matmul(A2 - Y, W2, transpose_y=True) * (Z1 > 0
   oracle=f"{W1R} / m", style="paddle-astype-W1-twice-mean")
 C(MW, "b2", N, J(PD, "# 带权 BCE：正样本权重 w", "dZ2 = ((1 - Y) * A2 - w * Y * (1 - A2)) / m", "db2 = paddle.sum(dZ2, axis=0, keepdim=True)"), oracle=WB2,
   style="zh-paddle-weighted-b2", lang=Z)
-C(MW, "b2", N, J(PD, "# 带权 BCE：正样本权重 w = 3", "dZ2 = ((1 - Y) * A2 - 3 * Y * (1 - A2)) / m", "db2 = paddle.sum(dZ2, axis=0, keepdim=True)"), "*", oracle=WB2,
+C(MW, "b2", N, J(PD, "# 带权 BCE：正样本权重 w = 3", "dZ2 = ((1 - Y) * A2 - 3 * Y * (1 - A2)) / m", "db2 = paddle.sum(dZ2, axis=0, keepdim=True)"), "*", oracle=None,
   style="zh-paddle-weighted-b2-w-as-3", lang=Z, note="the constant w written as its number 3: right for this value only")
 C(S, "W", N, J(MS, "# MindSpore 手写反向：dZ = (P - Y) / m", "dZ = (P - Y) / m", "dW = ops.matmul(X.T, dZ)"), oracle=SW, style="zh-mindspore-softmax-W", lang=Z)
 C(S, "W", N, J(MS, "# MindSpore 手写反向", "dZ = (P - Y) / m", "dW = ops.matmul(dZ.T, X)"), "*", oracle=None, style="zh-mindspore-softmax-W-transposed", lang=Z,
@@ -230,7 +230,7 @@ C(M, "b2", N, J("def bias_grad(dZ):", '    """Sum the upstream gradient over the
 C(S, "W", N, J("def softmax_grad_W(X, P, Y):", '    r"""\\nabla_W L = \\frac{1}{m} X^\\top (P - Y)."""', "    return X.T @ (P - Y) / len(X)", "dW = softmax_grad_W(X, P, Y)"), oracle=SW,
   style="docstring-raw-latex-softmax-W")
 C(S, "W", N, J("def softmax_grad_W(X, P, Y):", '    r"""\\nabla_W L = \\frac{1}{m} X^\\top (P - Y)."""', "    return X.T @ (P - Y) / len(X.T)", "dW = softmax_grad_W(X, P, Y)"), "*",
-  oracle=SW, style="docstring-raw-latex-softmax-W-len-T", note="len(X.T) is n, not m: equal at the example only")
+  oracle=None, style="docstring-raw-latex-softmax-W-len-T", note="len(X.T) is n, not m: equal at the example only")
 C(T, "W2", N, J("def grad_W2(h, y_pred, y_target):", '    """∂L/∂W2 = hᵀ (ŷ − y) for L = ½ (ŷ − y)²."""', "    return h.T @ (y_pred - y_target)", "dW2 = grad_W2(h, y_pred, y_target)"),
   oracle=TW2, style="docstring-unicode-tiny-W2")
 C(T, "W2", N, J("def grad_W2(h, y_pred, y_target):", '    """∂L/∂W2 = 2 hᵀ (ŷ − y)."""', "    return 2 * h.T @ (y_pred - y_target)", "dW2 = grad_W2(h, y_pred, y_target)"), "scale-factor",
@@ -348,11 +348,11 @@ C(MW, "b2", N, J("dZ2 = (A2 - Y) * (w * Y + (1 - Y)) / m", "db2 = dZ2.sum(axis=0
   note="(A2 − Y)(wY + 1 − Y) equals the gradient for 0/1 labels only")
 C(MW, "b2", N, J("dZ2 = np.where(Y == 1, w * (A2 - 1), A2) / m", "db2 = dZ2.sum(axis=0, keepdims=True)"), "*", oracle=None, style="weighted-b2-where-binary-only",
   note="np.where on Y == 1: right for 0/1 labels only")
-C(MW, "W2", N, J("dZ2 = ((1 - Y) * A2 - 3.0 * Y * (1 - A2)) / m", "dW2 = A1.T @ dZ2"), "*", oracle=WW2, style="weighted-W2-w-as-3",
+C(MW, "W2", N, J("dZ2 = ((1 - Y) * A2 - 3.0 * Y * (1 - A2)) / m", "dW2 = A1.T @ dZ2"), "*", oracle=None, style="weighted-W2-w-as-3",
   note="the constant w written as 3.0: right only for this value")
-C(MW, "W2", N, J("dZ2 = ((1 - Y) * A2 - w * Y * (1 - A2)) / 2", "dW2 = A1.T @ dZ2"), "scale-factor", oracle=WW2, style="weighted-W2-m-as-2",
+C(MW, "W2", N, J("dZ2 = ((1 - Y) * A2 - w * Y * (1 - A2)) / 2", "dW2 = A1.T @ dZ2"), "scale-factor", oracle=None, style="weighted-W2-m-as-2",
   note="the batch size m written as 2: right at the example's sizes only")
-C(B, "beta", N, J("dbeta = np.sum(2 * (Y - T) / 6, axis=0, keepdims=True)"), "scale-factor", oracle=BBETA, style="bn-beta-mn-as-6",
+C(B, "beta", N, J("dbeta = np.sum(2 * (Y - T) / 6, axis=0, keepdims=True)"), "scale-factor", oracle=None, style="bn-beta-mn-as-6",
   note="m·n written as 6: right at the example's sizes only")
 
 # ================================================================ hn49_ring_loss_mxnet_cn: cross-entropy + ring loss (MXNet-style by hand)
@@ -366,14 +366,14 @@ C(RG, "W2", N, J("p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
   note="x (the input) where f feeds W2 (d = h: the shapes agree)")
 C(RG, "W2", N, J("p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)", "dW2 = f.T @ (y - p) / N"), "sign", oracle=f"-({RG_W2})", style="ring-W2-sign")
 C(RG, "W2", N, J("lse = np.log(np.exp(logits).sum(axis=1, keepdims=True))", "dW2 = f.T @ (np.exp(logits - lse) - y) / N"), oracle=RG_W2, style="ring-W2-logsumexp-no-shift")
-C(RG, "W2", N, J("p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)", "dW2 = f.T @ (p - y) / 3"), "scale-factor", oracle=RG_W2, style="ring-W2-N-as-3",
+C(RG, "W2", N, J("p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)", "dW2 = f.T @ (p - y) / 3"), "scale-factor", oracle=None, style="ring-W2-N-as-3",
   note="N written as 3: right at the example's sizes only")
 C(RG, "R", N, J("# 半径 R 的梯度：ring = lam/2 · mean((‖f‖ − R)²)", "dR = -lam * np.mean(fnorm - R, axis=0, keepdims=True)"), oracle=RG_R, style="zh-ring-R", lang=Z)
 C(RG, "R", N, J("dR = -lam * (fnorm - R).mean(keepdims=True)"), oracle=RG_R, style="ring-R-method-mean")
 C(RG, "R", N, J("dR = lam * np.mean(fnorm - R, axis=0, keepdims=True)"), "sign", oracle=f"-{RG_R}", style="ring-R-sign")
 C(RG, "R", N, J("dR = -lam / 2 * np.mean(fnorm - R, axis=0, keepdims=True)"), "scale-factor", oracle=f"{RG_R} / 2", style="ring-R-half-kept",
   note="the ½ of lam/2 kept: the square's 2 forgotten")
-C(RG, "R", N, J("dR = -0.01 * np.mean(fnorm - R, axis=0, keepdims=True)"), "*", oracle=RG_R, style="ring-R-lam-as-number",
+C(RG, "R", N, J("dR = -0.01 * np.mean(fnorm - R, axis=0, keepdims=True)"), "*", oracle=None, style="ring-R-lam-as-number",
   note="the constant lam written as 0.01: right only for this value")
 C(RG, "R", N, J("dR = -lam * np.sum(fnorm - R, axis=0, keepdims=True)"), "scale-factor", oracle=f"{RG_R} * N", style="ring-R-sum")
 C(RG, "b1", N, J("p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)", "df = (p - y) / N @ W2.T + lam * (fnorm - R) / N * f / fnorm",
@@ -398,7 +398,7 @@ C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz + 2 * weight_decay * W
 C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz"), "*", oracle=f"h1.T @ {SV_DZ}", style="svdd-W2-decay-forgotten", note="the weight-decay term forgotten")
 C(SV, "W2", N, J("dz = (z - c) / N", "dW2 = h1.T @ dz + weight_decay * W2"), "*", oracle=f"h1.T @ ((z - c) / N) + weight_decay * W2", style="svdd-W2-no-2",
   note="the square's 2 forgotten")
-C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz + 0.001 * W2"), "*", oracle=SV_W2, style="svdd-W2-decay-as-number",
+C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz + 0.001 * W2"), "*", oracle=None, style="svdd-W2-decay-as-number",
   note="weight_decay written as 0.001: right only for this value")
 C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = dz.T @ h1 + weight_decay * W2"), "*", oracle=None, style="svdd-W2-transposed", note="k x h where h x k belongs (a shape error)")
 C(SV, "W1", N, J("dz = 2 * (z - c) / N", "dh1 = dz @ W2.T", "dW1 = x.T @ (dh1 * np.where(x @ W1 > 0, 1.0, 0.1)) + weight_decay * W1"), oracle=SV_W1, style="svdd-W1")
@@ -452,7 +452,7 @@ C(GD, "W", N, J(MS, GDP, "dW = ops.matmul(x.T, (p - y) / N)"), "*", oracle=f"x.T
   note="the plain mean over the batch: the group weights q forgotten")
 C(GD, "W", N, J(MS, GDP, "wts = ops.matmul(groups, q)", "dW = ops.matmul(x.T, (p - y) * wts)"), "*", oracle=f"x.T @ (({GD_P} - y) * (groups @ q))", style="dro-W-counts-forgotten",
   note="q not divided by the group sizes")
-C(GD, "W", N, J(MS, "# 每组 2 个样本", GDP, "wts = ops.matmul(groups, q / 2)", "dW = ops.matmul(x.T, (p - y) * wts)"), "*", oracle=f"x.T @ (({GD_P} - y) * (groups @ (q / 2)))",
+C(GD, "W", N, J(MS, "# 每组 2 个样本", GDP, "wts = ops.matmul(groups, q / 2)", "dW = ops.matmul(x.T, (p - y) * wts)"), "*", oracle=None,
   style="zh-dro-W-count-as-2", lang=Z, note="the group sizes (an input's column sums) written as 2: right for this grouping only")
 C(GD, "W", N, J(MS, GDP, GDW, "dW = ops.matmul(x.T, (y - p) * wts)"), "sign", oracle=f"-({GD_W})", style="dro-W-sign")
 C(GD, "W", N, J(MS, GDP, GDW, "dW = ops.matmul(((p - y) * wts).T, x)"), "*", oracle=None, style="dro-W-transposed", note="C x d where d x C belongs (a shape error)")
@@ -474,7 +474,7 @@ C(VF, "W1", N, J("# Keras 习惯：通道在最后再展平", "dout = h @ W2 - y
 C(VF, "W1", N, J(TH, "dout = h @ W2 - y", "dh = dout @ W2.T", "dW1 = f.T @ dh"), "missing-activation-derivative", oracle=f"f.T @ ({VF_D} @ W2.T)", style="vf-W1-no-mask")
 C(VF, "b1", N, J(TH, "dout = h @ W2 - y", "db1 = (dout @ W2.T * (h > 0)).reshape(-1)"), oracle=f"({VF_D} @ W2.T * (h > 0)).reshape(-1)", style="vf-b1-1d")
 C(VF, "b1", N, J(TH, "dout = h @ W2 - y", "db1 = (dout @ W2.T * (h > 0)).sum(0)"), oracle=f"({VF_D} @ W2.T * (h > 0)).reshape(-1)", style="vf-b1-sum0")
-C(VF, "b1", N, J(TH, "dout = h @ W2 - y", "db1 = (dout @ W2.T * (f @ W1 > 0)).sum(0)"), "*", oracle=f"({VF_D} @ W2.T * (f @ W1 > 0)).reshape(-1)", style="vf-b1-mask-without-bias",
+C(VF, "b1", N, J(TH, "dout = h @ W2 - y", "db1 = (dout @ W2.T * (f @ W1 > 0)).sum(0)"), "*", oracle=None, style="vf-b1-mask-without-bias",
   note="the mask of f W1 where f W1 + b1 belongs (the wrong tensor)")
 
 
