@@ -101,8 +101,9 @@ C(S, "W", N, J(JX, "dW = jnp.dot(X.T, P - Y) / X.shape[1]"), "*", oracle=None, s
 C(S, "b", N, J(JX, "db = jnp.mean(P - Y, axis=0, keepdims=True)"), oracle=SB, style="jax-mean-softmax-b")
 C(S, "b", N, J(JX, "db = jnp.mean(Y - P, axis=0, keepdims=True)"), "sign", oracle=f"-{SB}", style="jax-mean-softmax-b-sign")
 C(T, "W2", N, J(JX, LAX, "dW2 = lax.dot_general(h, y_pred - y_target, (((0,), (0,)), ((), ())))"), oracle=TW2, style="jax-dot-general-tiny-W2")
-C(R, "w1", N, J(JX, "grad_y_pred = 2.0 * (y_pred - y)", "grad_h = jnp.where(h < 0, 0.0, grad_y_pred @ w2.T)", "grad_w1 = x.T @ grad_h"), oracle=RW1,
-  style="jax-where-relu-mlp-w1")
+C(R, "w1", N, J(JX, "grad_y_pred = 2.0 * (y_pred - y)", "grad_h = jnp.where(h < 0, 0.0, grad_y_pred @ w2.T)", "grad_w1 = x.T @ grad_h"), "relu-at-zero",
+  oracle=None, style="jax-where-relu-mlp-w1",
+  note="relabelled after the first pass (README's policy, as corpus 4's torch-tutorial, c42's colab case): h < 0 keeps the gradient where h = 0, PyTorch's relu'(0) = 0")
 C(R, "w1", N, J(JX, "grad_y_pred = (y_pred - y)", "grad_h = jnp.where(h < 0, 0.0, grad_y_pred @ w2.T)", "grad_w1 = x.T @ grad_h"), "scale-factor",
   oracle=f"{RW1} / 2", style="jax-where-relu-mlp-w1-no-2")
 C(B, "beta", N, J(JX, "dbeta = jnp.sum(2 * (Y - T) / (m * n), axis=0, keepdims=True)"), oracle=BBETA, style="jax-bn-beta")
@@ -128,8 +129,8 @@ C(T, "W1", N, J(TH, "# ctx.saved_tensors = (X, h)", "grad_h = (y_pred - y_target
 C(R, "w2", N, J(TH, "grad_y_pred = 2.0 * (y_pred - y)", "grad_w2 = h_relu.t().mm(grad_y_pred)"), oracle=RW2, style="autograd-t-mm-relu-mlp-w2")
 C(R, "w2", N, J(TH, "grad_y_pred = 2.0 * (y_pred - y)", "grad_w2 = h.t().mm(grad_y_pred)"), "*", oracle="2 * h.T @ (y_pred - y)", style="autograd-t-mm-relu-mlp-w2-h",
   note="h (pre-ReLU) where h_relu feeds w2")
-C(R, "w1", N, J(TH, "grad_h_relu = 2.0 * (y_pred - y).mm(w2.t())", "grad_h = grad_h_relu.clone()", "grad_h[h < 0] = 0", "grad_w1 = x.t().mm(grad_h)"), oracle=RW1,
-  style="autograd-clone-mask-relu-mlp-w1")
+C(R, "w1", N, J(TH, "grad_h_relu = 2.0 * (y_pred - y).mm(w2.t())", "grad_h = grad_h_relu.clone()", "grad_h[h < 0] = 0", "grad_w1 = x.t().mm(grad_h)"), "relu-at-zero",
+  oracle=None, style="autograd-clone-mask-relu-mlp-w1", note="relabelled after the first pass: as jax-where-relu-mlp-w1 (relu'(0) = 0)")
 C(R, "w1", N, J(TH, "grad_h_relu = 2.0 * (y_pred - y).mm(w2.t())", "grad_h = grad_h_relu.clone()", "grad_h[h_relu < 0] = 0", "grad_w1 = x.t().mm(grad_h)"), "*",
   oracle="x.T @ (2 * (y_pred - y) @ w2.T)", style="autograd-clone-mask-hrelu-relu-mlp-w1", note="h_relu < 0 never: no entry zeroed, the mask of the wrong tensor")
 C(MW, "W2", N, J(TH, "# backward(ctx, grad): A1, A2 = ctx.saved_tensors", "dZ2 = ((1 - Y) * A2 - w * Y * (1 - A2)) / m", "dW2 = torch.matmul(A1.t(), dZ2)"), oracle=WW2,
