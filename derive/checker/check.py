@@ -1314,6 +1314,10 @@ def _check_formula_on(
                 same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))
                 for k in range(2)
             )
+        loop = _loop_bound_note(net)  # heldcheck50: range(2) for the batch size m, right here only
+        if loop is not None:
+            diag = Diagnosis.of("scale-factor", loop[0], target.expected, loop[1])
+            return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
         if not at_dims:
             swap = _size_swap(net, target, user, submitted)
             if swap is not None:
@@ -1324,10 +1328,6 @@ def _check_formula_on(
                     notes=[msg("note.example_sizes")],
                     **base,
                 )
-            loop = _loop_bound_note(net)  # heldcheck50: range(2) for the batch size m
-            if loop is not None:
-                diag = Diagnosis.of("scale-factor", loop[0], target.expected, loop[1])
-                return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
             if conv.literals:  # a number written for a size or a constant
                 literal = _literal_note(net, target, user, conv.literals)
                 if literal:

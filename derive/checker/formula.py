@@ -166,10 +166,17 @@ def _flat_answer(net: Net, text: str) -> str | None:
     return "\n".join([*lines[:-1], ast.unparse(tree)])
 
 
+def _inlined_forward(net: Net) -> dict[str, ast.expr]:
+    """The [forward] lines (as written in the spec file) of the names the network does not keep."""
+    lines = legacy50.written_forward(str(net.spec.source))
+    return {k: v for k, v in lines.items() if k not in net.g.tensors}
+
+
 def _legacy50(net: Net, text: str) -> str:
     """legacy50's rewrites; a loop over ``range(K)`` indexing a tensor of fewer than K rows is
     NumPy's IndexError at the example's sizes: refused, saying so."""
-    out = legacy50.rewritten(text)
+    maps = frozenset(k for k, t in net.g.tensors.items() if len(t.shape) == 2)
+    out = legacy50.rewritten(text, frozenset(net.g.tensors), _inlined_forward(net), maps)
     for k, rows in legacy50.loop_bounds():
         for name in sorted(rows):
             t = net.g.tensors.get(name)
