@@ -397,7 +397,7 @@ C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz + weight_decay * W2"),
 C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz + 2 * weight_decay * W2"), "*", oracle=f"h1.T @ {SV_DZ} + 2 * weight_decay * W2", style="svdd-W2-l2-loss-factor",
   note="tf.nn.l2_loss is ½ Σ W²: its gradient is W, not 2W")
 C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz"), "*", oracle=f"h1.T @ {SV_DZ}", style="svdd-W2-decay-forgotten", note="the weight-decay term forgotten")
-C(SV, "W2", N, J("dz = (z - c) / N", "dW2 = h1.T @ dz + weight_decay * W2"), "*", oracle=f"h1.T @ ((z - c) / N) + weight_decay * W2", style="svdd-W2-no-2",
+C(SV, "W2", N, J("dz = (z - c) / N", "dW2 = h1.T @ dz + weight_decay * W2"), "*", oracle="h1.T @ ((z - c) / N) + weight_decay * W2", style="svdd-W2-no-2",
   note="the square's 2 forgotten")
 C(SV, "W2", N, J("dz = 2 * (z - c) / N", "dW2 = h1.T @ dz + 0.001 * W2"), "*", oracle=None, style="svdd-W2-decay-as-number",
   note="weight_decay written as 0.001: right only for this value")
