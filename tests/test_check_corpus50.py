@@ -69,6 +69,9 @@ def test_literal_loop_bounds() -> None:
     assert _run("mlp-bce", "b2", "db2 = np.stack([A2[i] - Y[i] for i in range(m)]).mean(axis=0, keepdims=True)")[0] == "correct"
     # relu-mlp's batch is n = 3: two of its three examples is wrong at the example itself
     assert _run("relu-mlp", "w2", "dw2 = sum(np.outer(h_relu[i], 2 * (y_pred[i] - y[i])) for i in range(2))")[0] == "incorrect"
+    # a LaTeX answer read after a code answer with such a loop keeps no trace of it
+    assert _run("mlp-bce", "W2", "dW2 = sum(np.outer(A1[i], A2[i] - Y[i]) for i in range(2)) / m")[0] == "incorrect"
+    assert corpus50.run({"net": "mlp-bce", "wrt": "W2", "kind": "latex", "text": r"\frac{1}{m} A_1^\top (A_2 - Y)"})[0] == "correct"
     verdict, _, message = _run("softmax-regression", "b", "db = np.stack([P[i] - Y[i] for i in range(3)]).mean(axis=0, keepdims=True)")
     assert verdict == "unreadable" and "IndexError" in message and "range(P.shape[0])" in message
 

@@ -209,6 +209,7 @@ def _read(
     if not isinstance(text, str):
         raise FormulaError(msg("error.not_string"))
     _COLUMNS_READ.set(())
+    legacy50.forget_bounds()  # a LaTeX answer after a code one: no loop of the code's left
     limit = latexin.MAX_LENGTH if latex else ex.MAX_LENGTH
     if len(text) > limit:
         raise FormulaError(msg("error.too_long", n=len(text), limit=limit))

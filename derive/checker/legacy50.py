@@ -59,6 +59,11 @@ def loop_bounds() -> tuple[tuple[int, frozenset[str]], ...]:
     return _BOUNDS.get()
 
 
+def forget_bounds() -> None:
+    """No loop unrolled (the reader calls this before each answer it reads)."""
+    _BOUNDS.set(())
+
+
 def _literal_range(comp: ast.comprehension) -> int | None:
     it = comp.iter
     if (
