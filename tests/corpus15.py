@@ -207,7 +207,9 @@ C(R, "w2", N, "loss.backward()\ngrad_w2 = w2.grad", REFUSE, style="backward")
 C(R, "w2", L, r"g \leftarrow 2(\hat{y} - y) \\ \nabla_{w_2} J = h_{relu}^\top g", oracle=RW2, style="gf-w2")
 C(R, "w1", L, r"g \leftarrow 2(\hat{y} - y) \\ \nabla_{w_1} J = x^\top (g w_2^\top \odot \mathbb{1}[h > 0])", oracle=RW1, style="gf-w1")
 C(R, "w1", N, "grad_h = 2*(y_pred-y) @ w2.T * (h_relu > 0)\ngrad_w1 = x.T @ grad_h", oracle=RW1, style="mask-of-activation", note="relu: h_relu > 0 exactly where h > 0")
-C(R, "w2[0,1]", N, "2 * sum(h_relu[n, 0] * (y_pred[n, 1] - y[n, 1]) for n in range(3))", REFUSE, style="generator-sum")
+C(R, "w2[0,1]", N, "2 * sum(h_relu[n, 0] * (y_pred[n, 1] - y[n, 1]) for n in range(3))", style="generator-sum",
+  note="relabelled in round 50 (heldcheck50): the loop over range(3) is unrolled, the sum of the three examples' terms "
+       "that derive's own entry formula for w2[0,1] writes out (an entry's formula is of the example's sizes)")
 C(R, "w2", N, "grad_y_pred = 2.0 * (y_pred - y)\ngrad_w2 = grad_y_pred.T @ h_relu", "*", style="numerator-layout")
 C(R, "w2", N, "答：grad_w2 = h_relu.T @ (2 * (y_pred - y))", oracle=RW2, lang=Z, style="zh-da-code")
 C(R, "w2", N, "答：grad_w2 = h_relu.T @ (y_pred - y)", "scale-factor", oracle="h_relu.T @ (y_pred - y)", lang=Z, style="zh-da-code-no-2")

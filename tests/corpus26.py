@@ -153,7 +153,8 @@ C(R, "w2", N, "grad_y_pred = 2.0 * (y_pred - y)\ngrad_w2 = h_relu.t().mm(grad_y_
 C(R, "w1", N, "grad_y_pred = 2.0 * (y_pred - y)\ngrad_h = grad_y_pred.mm(w2.t()) * (h > 0).float()\ngrad_w1 = x.t().mm(grad_h)", oracle=RW1, style="r-torch-mask-float")
 C(R, "w1", N, "grad_y_pred = 2.0 * (y_pred - y)\ngrad_h = grad_y_pred.mm(w2.t()) * (y_pred > 0).float()\ngrad_w1 = x.t().mm(grad_h)", "*", style="r-torch-mask-of-output")
 C(R, "w2", N, "grad_w2 = tf.matmul(h_relu, 2.0 * (y_pred - y), transpose_a=True) / 2", "scale-factor", oracle="h_relu.T @ (y_pred - y)", style="r-tf-halved")
-C(R, "w2", N, "grad_w2 = sum(np.outer(h_relu[i], 2 * (y_pred[i] - y[i])) for i in range(3))", oracle=RW2, style="r-sum-generator")
+C(R, "w2", N, "grad_w2 = sum(np.outer(h_relu[i], 2 * (y_pred[i] - y[i])) for i in range(3))", "scale-factor", style="r-sum-generator",
+  note="relabelled in round 50 (heldcheck50): range(3) for the batch size n is right at the example's sizes only (issue 11 item 2)")
 C(R, "w2", L, "$$\\nabla_{w_2} L = h_{relu}^{T}\\,\\delta,\\quad \\delta = 2(y_{pred} - y)$$", oracle=RW2, style="r-delta-defined-after")
 C(R, "w1", L, "$$\n\\begin{aligned}\n\\delta &= 2(y_{pred} - y) \\\\\n\\frac{\\partial L}{\\partial w_1} &= x^{T}\\left[\\delta\\, w_2^{T} \\odot \\mathbb{1}[h > 0]\\right]\n\\end{aligned}\n$$", oracle=RW1, style="r-aligned")
 C(R, "w2[0,1]", V, "≈ -2.51", style="v-r-approx")

@@ -186,8 +186,7 @@ ORDER = ("corpus2", "corpus3", "corpus4", "corpus5", "corpus6a", "corpus6b", "co
          "corpus36", "corpus36t", "corpus37", "corpus37t", "corpus38", "corpus38t", "corpus39",
          "corpus39t", "corpus40", "corpus40t", "corpus41", "corpus41t", "corpus42", "corpus42t", "corpus43", "corpus43t",
          "corpus44", "corpus44t", "corpus45", "corpus45t", "corpus46", "corpus46t",
-         "corpus47", "corpus47t", "corpus48", "corpus48t", "corpus49", "corpus49t",
-         "corpus50", "corpus50t")
+         "corpus47", "corpus47t", "corpus48", "corpus48t", "corpus49", "corpus49t", "corpus50", "corpus50t")
 
 
 # corpora written at the same time by two helpers (rounds 34, 35 and 36: code and LaTeX/numbers): neither

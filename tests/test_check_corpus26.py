@@ -21,17 +21,13 @@ import corpus26  # noqa: E402
 import corpus_common  # noqa: E402
 
 CASES = corpus26.load()
-_LITERAL_RANGE = (
-    "a per-example sum over range(3) / range(1), the example's batch size as a number: read "
-    "only with the size's name (m, len(X), X.shape[0]), true at every size"
-)
 # the three hand numbers written as percentages (6.04%) were strict xfails here until round 32
 # decided corpus 21's policy for good: refused, saying the decimal they would stand for (c26-035,
 # c26-102, c26-207 relabelled REFUSE in corpus26.py)
-KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    "c26-080": _LITERAL_RANGE,
-    "c26-223": _LITERAL_RANGE,
-}
+# c26-080/223 (a per-example sum over range(3) / range(1)) were strict xfails until round 50: a literal
+# loop bound is unrolled (derive/checker/legacy50.py); range(3) for relu-mlp's n is right at the
+# example's sizes only (relabelled scale-factor), range(1) over tiny-mlp's one-row batch is read
+KNOWN: dict[str, str] = {}  # id -> why it still fails (strict xfail: fixing it must remove it here)
 
 
 def test_corpus_is_new_and_mixed() -> None:

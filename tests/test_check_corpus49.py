@@ -21,14 +21,7 @@ import corpus_common  # noqa: E402
 from test_check_corpus40 import _verdict  # noqa: E402  (the checker's verdict and code, or "unreadable")
 
 CASES = corpus49.load()
-_LITERAL_RANGE = (
-    "a per-example sum or np.stack over range(2) / range(3) / range(4), the example's batch size as a number: read "
-    "only with the size's name (m, len(X), X.shape[0]), true at every size (as corpus 26's c26-080/223) — refused, "
-    "never judged"
-)
 KNOWN: dict[str, str] = {  # id -> why it still fails (strict xfail: fixing it must remove it here)
-    **dict.fromkeys(("c49-068", "c49-069", "c49-070", "c49-071", "c49-072", "c49-073", "c49-083", "c49-089", "c49-090",
-                     "c49-091", "c49-202"), _LITERAL_RANGE),
     "c49-084": ("a wrong answer subtracting Y.argmax(axis=1)[:, None] (the class index column): argmax is not read "
                 "(refused, not judged; as c47-119, c48-040)"),
     "c49-113": ("a numba helper accumulating np.outer(a[i], d[i]) in a for loop over range(a.shape[0]): a loop inside a "

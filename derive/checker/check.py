@@ -78,7 +78,7 @@ import sympy as sp
 
 from derive.checker import evaluate as evaluate_module
 from derive.checker import formula as formula_module
-from derive.checker import guards, latexin, legacy44, normnames, textbox
+from derive.checker import guards, latexin, legacy44, legacy50, normnames, textbox
 from derive.checker.checknet import (
     DIAG_POINTS,
     POINTS,
@@ -1314,6 +1314,10 @@ def _check_formula_on(
                 same(evaluate(user, System(net.other_dims, k)), target.truth(k, "dims"))
                 for k in range(2)
             )
+        loop = _loop_bound_note(net)  # heldcheck50: range(2) for the batch size m, right here only
+        if loop is not None:
+            diag = Diagnosis.of("scale-factor", loop[0], target.expected, loop[1])
+            return _result(verdict="incorrect", diagnoses=(diag,), read_as=read_as, **base)
         if not at_dims:
             swap = _size_swap(net, target, user, submitted)
             if swap is not None:
@@ -2540,6 +2544,30 @@ def _constant_named_in_expected(net: Net, target: Target, literals: set[Fraction
         ):
             return True
     return False
+
+
+def _loop_bound_note(net: Net) -> tuple[Msg, str] | None:
+    """heldcheck50 (issue 11 item 2): a per-example loop over a literal ``range(K)`` that the
+    reader unrolled (derive/checker/legacy50.py), in a formula right at the example's sizes only:
+    the size K stands for — the one labelling the first axis of the tensors the loop indexes,
+    whose example value is K — named as a number written for it, with the fix ``range(m)``."""
+    hits = []
+    for k, rows in legacy50.loop_bounds():
+        for name in sorted(rows):
+            t = net.g.tensors.get(name)
+            label = getattr(t.shape[0], "label", None) if t is not None and len(t.shape) else None
+            sym = net.g.scalars.get(label) if label else None
+            if sym is not None and net.g.scalar_values[sym] == k:
+                hit = msg("note.loop_bound_hit", number=str(k), size=label, tensor=name)
+                if hit not in hits:
+                    hits.append(hit)
+                break
+    if not hits:
+        return None
+    listed = hits[0]
+    for hit in hits[1:]:
+        listed = msg("note.literal_and", first=listed, next=hit)
+    return msg("note.literal_wrote", hits=listed), f"{label}/{k}"
 
 
 def _literal_note(

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from derive.checker import cells, latexin, legacy43, legacy44, legacy45, legacy46, legacy47, legacy48, legacy49, names, textbox
+from derive.checker import cells, latexin, legacy43, legacy44, legacy45, legacy46, legacy47, legacy48, legacy49, legacy50, names, textbox
 from derive.checker.checknet import Net
 from derive.checker.evaluate import System, evaluate, floats
 from derive.checker.formtree import derivative_text, derivative_tree, fits, tree_text
@@ -166,6 +166,26 @@ def _flat_answer(net: Net, text: str) -> str | None:
     return "\n".join([*lines[:-1], ast.unparse(tree)])
 
 
+def _inlined_forward(net: Net) -> dict[str, ast.expr]:
+    """The [forward] lines (as written in the spec file) of the names the network does not keep."""
+    lines = legacy50.written_forward(str(net.spec.source))
+    return {k: v for k, v in lines.items() if k not in net.g.tensors}
+
+
+def _legacy50(net: Net, text: str) -> str:
+    """legacy50's rewrites; a loop over ``range(K)`` indexing a tensor of fewer than K rows is
+    NumPy's IndexError at the example's sizes: refused, saying so."""
+    maps = frozenset(k for k, t in net.g.tensors.items() if len(t.shape) == 2)
+    out = legacy50.rewritten(text, frozenset(net.g.tensors), _inlined_forward(net), maps)
+    for k, rows in legacy50.loop_bounds():
+        for name in sorted(rows):
+            t = net.g.tensors.get(name)
+            n = t.shape[0] if t is not None and len(t.shape) else None
+            if n is not None and str(n).isdigit() and int(n) < k:
+                raise FormulaError(msg("error.loop_past_rows", k=k, name=name, n=int(n)))
+    return out
+
+
 def _legacy49(net: Net, text: str) -> str:
     """legacy49's rewrites with what they need of the network: its tensor names, max pools and the
     entries of each tensor split into channels."""
@@ -189,12 +209,14 @@ def _read(
     if not isinstance(text, str):
         raise FormulaError(msg("error.not_string"))
     _COLUMNS_READ.set(())
+    legacy50.forget_bounds()  # a LaTeX answer after a code one: no loop of the code's left
     limit = latexin.MAX_LENGTH if latex else ex.MAX_LENGTH
     if len(text) > limit:
         raise FormulaError(msg("error.too_long", n=len(text), limit=limit))
     if not latex:  # helpers defined in the cell inlined, asserts/prints left out (cells.py)
         # heldcheck36: a gradient attribute read after the cell's helpers are inlined (fast.ai's
         # relu_grad(inp, out) sets inp.g of its argument)
+        text = _legacy50(net, text)  # heldcheck50: a per-example loop over a literal range(K) unrolled
         text = _legacy49(net, text)  # heldcheck49: aliases, closures, a convolution's channels and windows …
         text = legacy48.rewritten(text)  # heldcheck48: einops, einsum '...', generators, try, %time, docstrings …
         text = legacy47.rewritten(text)  # heldcheck47: reduce, walrus, match, while, nested and keyword-only helpers …
