@@ -145,3 +145,41 @@ def test_scaled_bessel_helpers_match_mpmath_everywhere(nu: int) -> None:
         exact = np.array([float(mpmath.exp(-abs(mpmath.mpf(x))) * mpmath.besseli(nu, x)) for x in xs])
     ok = exact != 0
     assert np.max(np.abs(f(xs)[ok] - exact[ok]) / np.abs(exact[ok])) < 1e-14
+
+
+TORCH_HEAD = "ds = 2 * (s - y)\ndP = (ds * v).reshape(2, 2)\n"
+
+
+@pytest.mark.parametrize(
+    ("up", "conv", "slope", "ok"),
+    [
+        # an average pool's gradient spread by NumPy's function form and by PyTorch's repeat_interleave
+        ("np.repeat(np.repeat(dP, 2, axis=0), 2, axis=1) / 4", "signal.correlate2d(X, {d}, mode='valid')", True, True),
+        ("np.repeat(np.repeat(dP, 2, 0), 2, 1) / 4", "signal.correlate2d(X, {d}, mode='valid')", False, False),
+        ("dP.repeat_interleave(2, dim=0).repeat_interleave(2, dim=1) / 4",
+         "F.conv2d(X[None, None], ({d})[None, None])[0, 0]", True, True),
+        ("torch.repeat_interleave(torch.repeat_interleave(dP, 2, dim=0), 2, dim=1) / 4",
+         "F.conv2d(X[None, None], ({d})[None, None])[0, 0]", False, False),
+    ],
+)
+def test_pool_and_conv_gradients_as_pytorch_and_numpy_users_write_them(
+    up: str, conv: str, slope: bool, ok: bool
+) -> None:
+    """A kernel's gradient written with PyTorch's conv2d of the two maps (a cross-correlation,
+    ``F.conv2d(X[None, None], dZ[None, None])[0, 0]``) and an average pool's gradient spread with
+    ``np.repeat``/``repeat_interleave``: read (were "not supported"), right with tanh', the slope
+    left out named."""
+    path = str(Path(__file__).parent / "specs_course" / "cv43_conv_tanh_avgpool_linear.toml")
+    d = "dA * (1 - A ** 2)" if slope else "dA"
+    r = check(path, "K", TORCH_HEAD + f"dA = {up}\ndK = " + conv.format(d=d))
+    assert r.ok is ok, [(x.code, str(x.message)) for x in r.diagnoses]
+    if not ok:
+        assert r.diagnoses[0].code == "missing-activation-derivative"
+
+
+def test_a_padded_pytorch_conv_in_a_formula_is_not_taken_for_the_valid_one() -> None:
+    from derive.checker.verdict import FormulaError
+
+    path = str(Path(__file__).parent / "specs_course" / "cv43_conv_tanh_avgpool_linear.toml")
+    with pytest.raises(FormulaError, match="F.conv2d"):
+        check(path, "K", "dK = F.conv2d(X[None, None], dZ[None, None], padding=1)[0, 0]")

@@ -27,10 +27,12 @@ read):
 - a window view of a channel (``sliding_window_view(x, (p, q))``, ``as_strided(x, shape=(…), strides=(s0,
   s1, s0, s1))``, ``x.unfold(0, p, 1).unfold(1, q, 1)``) contracted with ``d`` over its window axes
   (``np.einsum('ijpq,pq->ij', W, d)``, ``np.tensordot(W, d, axes=([2, 3], [0, 1]))``, ``(W *
-  d).sum(axis=(2, 3))``) as ``correlate2d(x, d)``; ``convolve2d(x, d[::-1, ::-1])`` (``np.flip(d)``,
+  d).sum(axis=(2, 3))``) as ``correlate2d(x, d)``; PyTorch's ``F.conv2d(x[None, None], d[None, None])[0, 0]``
+  (stride 1, no padding: a cross-correlation) alike (round 50); ``convolve2d(x, d[::-1, ::-1])`` (``np.flip(d)``,
   ``np.rot90(d, 2)``) as ``correlate2d(x, d)``;
 - a max pool's gradient routed by hand: ``np.kron(d, np.ones((k, k)))`` and
-  ``d.repeat(k, axis=0).repeat(k, axis=1)`` as ``upsample(d, k)``, and ``A == upsample(P, k)``
+  ``d.repeat(k, axis=0).repeat(k, axis=1)`` (also ``np.repeat(np.repeat(d, k, axis=0), k, axis=1)`` and
+  PyTorch's ``repeat_interleave(k, dim=…)``, round 50) as ``upsample(d, k)``, and ``A == upsample(P, k)``
   where the network's ``P`` is ``max_pool2d(A, k)`` as ``pool_mask(A, k)``.
 """
 
@@ -608,6 +610,34 @@ def _flipped(d: ast.expr) -> ast.expr | None:
     return None
 
 
+_TORCH_CONV = ("F.conv2d", "torch.nn.functional.conv2d", "nn.functional.conv2d", "torch.conv2d")
+
+
+def _maps_of(e: ast.expr) -> ast.expr | None:
+    """``x`` of ``x[None, None]`` (one map as a batch of one image of one channel)."""
+    if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Tuple) and len(e.slice.elts) == 2 and all(
+        isinstance(t, ast.Constant) and t.value is None for t in e.slice.elts
+    ):
+        return e.value
+    return None
+
+
+def _torch_conv_of_maps(n: ast.Subscript) -> tuple[ast.expr, ast.expr] | None:
+    """``(x, d)`` of ``F.conv2d(x[None, None], d[None, None])[0, 0]`` — PyTorch's conv2d (a
+    cross-correlation) of two single maps, stride 1, no padding: ``correlate2d(x, d)``, the
+    gradient of a kernel as PyTorch users write it."""
+    call = n.value
+    if not (isinstance(n.slice, ast.Tuple) and [getattr(t, "value", None) for t in n.slice.elts] == [0, 0]):
+        return None
+    if not (isinstance(call, ast.Call) and _dotted(call.func) in _TORCH_CONV and len(call.args) == 2):
+        return None
+    fixed = {"stride": 1, "padding": 0, "dilation": 1, "groups": 1}
+    if any(k.arg not in fixed or not _num_is(k.value, fixed[k.arg]) for k in call.keywords):
+        return None
+    x, d = (_maps_of(a) for a in call.args)
+    return (x, d) if x is not None and d is not None else None
+
+
 def _convolutions(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """Window views contracted over their window axes, flipped convolutions (the module docstring)."""
     stores = _stores(stmts)
@@ -659,6 +689,11 @@ def _convolutions(stmts: list[ast.stmt]) -> list[ast.stmt]:
                     return _corr(n.args[0], d)
             return n
 
+        def visit_Subscript(self, n: ast.Subscript) -> ast.AST:  # noqa: N802
+            n = self.generic_visit(n)  # type: ignore[assignment]
+            pair = _torch_conv_of_maps(n)
+            return _corr(*pair) if pair is not None else n
+
     done = [Conv().visit(st) for st in out]
     used = {n.id for st in done for n in ast.walk(st) if isinstance(n, ast.Name)}
     if used & (set(windows) | strides):
@@ -676,22 +711,38 @@ def _ones_kk(e: ast.expr) -> ast.expr | None:
     return None
 
 
+_REPEATS = ("repeat", "repeat_interleave")  # NumPy's (and CuPy's), PyTorch's (dim=)
+_REPEAT_FUNCS = ("np.repeat", "numpy.repeat", "cp.repeat", "jnp.repeat", "torch.repeat_interleave")
+
+
+def _method_repeat(e: ast.expr) -> ast.expr:
+    """``np.repeat(d, k, axis=a)`` / ``torch.repeat_interleave(d, k, dim=a)`` as the method call
+    ``d.repeat(k, axis=a)`` (the same array); anything else as it is."""
+    if isinstance(e, ast.Call) and _dotted(e.func) in _REPEAT_FUNCS and e.args:
+        method = "repeat_interleave" if _dotted(e.func).startswith("torch") else "repeat"
+        return ast.Call(ast.Attribute(e.args[0], method, ast.Load()), list(e.args[1:]), list(e.keywords))
+    return e
+
+
 def _upsampled(e: ast.expr) -> tuple[ast.expr, ast.expr] | None:
-    """``np.kron(d, np.ones((k, k)))`` / ``d.repeat(k, axis=0).repeat(k, axis=1)`` → (d, k)."""
+    """``np.kron(d, np.ones((k, k)))`` / ``d.repeat(k, axis=0).repeat(k, axis=1)`` (also as
+    ``np.repeat(np.repeat(d, k, axis=0), k, axis=1)``, PyTorch's ``repeat_interleave`` with
+    ``dim=``) → (d, k)."""
     if isinstance(e, ast.Call) and _dotted(e.func) in ("np.kron", "numpy.kron") and len(e.args) == 2 and not e.keywords:
         k = _ones_kk(e.args[1])
         if k is not None:
             return e.args[0], k
-    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "repeat":
+    e = _method_repeat(e)
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr in _REPEATS:
         outer = e
-        inner = e.func.value
-        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "repeat":
+        inner = _method_repeat(e.func.value)
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr in _REPEATS:
             def parts(c: ast.Call) -> tuple[ast.expr, int] | None:
                 kw = {k.arg: k.value for k in c.keywords}
                 if len(c.args) == 2 and not kw:
                     k, a = c.args
-                elif len(c.args) == 1 and set(kw) == {"axis"}:
-                    k, a = c.args[0], kw["axis"]
+                elif len(c.args) == 1 and len(kw) == 1 and set(kw) <= {"axis", "dim"}:
+                    k, a = c.args[0], next(iter(kw.values()))
                 else:
                     return None
                 return (k, a.value) if isinstance(a, ast.Constant) and isinstance(k, ast.Constant) else None
@@ -733,7 +784,7 @@ def _pools(pools: dict[str, tuple[str, int]]):  # type: ignore[no-untyped-def]
 _TRIGGER = re.compile(
     r"=\s*(?:np|numpy|torch|cp|cupy|jnp|tf|F|signal|scipy|math)\.[\w.]+\s*$|=\s*(?:cp|cupy|np)\s*$|get_array_module|getLogger|"
     r"lambda[^:\n]*:\s*\(?\s*lambda|return\s+lambda|NamedTuple|reduce\(|\.stack\(|\[\s*\d+\s*(?:,\s*\d+\s*)*\]|"
-    r"sliding_window_view|as_strided|\.unfold\(|convolve|kron\(|\.repeat\(|\)\(|\.size\b|\.numel\(|len\([^()]*\.T\)|:=|^\s*match\b",
+    r"sliding_window_view|as_strided|\.unfold\(|convolve|conv2d\(|kron\(|\.repeat\(|repeat_interleave\(|\)\(|\.size\b|\.numel\(|len\([^()]*\.T\)|:=|^\s*match\b",
     re.M,
 )
 
