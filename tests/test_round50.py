@@ -183,3 +183,49 @@ def test_a_padded_pytorch_conv_in_a_formula_is_not_taken_for_the_valid_one() -> 
     path = str(Path(__file__).parent / "specs_course" / "cv43_conv_tanh_avgpool_linear.toml")
     with pytest.raises(FormulaError, match="F.conv2d"):
         check(path, "K", "dK = F.conv2d(X[None, None], dZ[None, None], padding=1)[0, 0]")
+
+
+TIED_IN_FLOAT_TWO_WAYS = """
+[network]
+name = "r50-tie-broken-two-ways"
+[dims]
+m = 7
+n0 = 5
+n1 = 6
+n2 = 6
+[inputs]
+X = ["m", "n0"]
+[params]
+W1 = ["n0", "n1"]
+W2 = ["n1", "n2"]
+V = ["n0", "n2"]
+[forward]
+Z1 = "torch.matmul(X, W1)"
+R1 = "torch.mean(Z1, dim=1)"
+A1 = "((Z1 - R1.unsqueeze(1)) * (Z1 - R1.unsqueeze(1)) + 1) ** 0.5"
+N1 = "torch.min(A1, torch.tensor(0.5055))"
+Z2 = "np.dot(N1, W2)"
+A2 = "Z2 * np.max(Z2, axis=1, keepdims=True)"
+T = "np.tanh(X.dot(V))"
+L = "mse(A2, T)"
+[values]
+X = [[0.5, -0.4, 0.3, -0.3, -0.2], [-0.9, 0.6, -0.3, -0.4, 0.3], [-0.9, 0.8, -0.7, -0.6, -0.3], [0.8, -0.8, 0.2, -0.9, -0.2], [0.9, -0.9, 0.2, 0.1, -0.5], [0.8, -0.3, -0.1, -0.2, 0.9], [0.9, 0.2, -0.6, -0.3, 0.9]]
+W1 = [[0.6, 0.8, -0.2, -0.4, -0.5, 0.0], [0.1, 0.7, -0.9, -0.6, 0.7, 0.5], [0.5, 0.5, -0.8, 0.5, -0.7, 0.8], [0.7, -0.9, 0.8, -0.2, -0.7, 0.9], [0.3, -0.8, -0.5, -0.7, 0.4, 0.8]]
+W2 = [[-0.5, 0.2, -0.2, 0.1, 0.2, -0.3], [-0.7, -0.3, 0.5, -0.6, -0.2, 0.8], [0.6, -0.5, 0.7, -0.2, 0.4, -0.6], [0.0, -0.2, -0.6, 0.0, -0.8, -0.3], [0.0, -0.6, 0.2, 0.9, 0.9, 0.6], [-0.7, 0.3, -0.1, -0.2, 0.0, -0.5]]
+V = [[-0.8, -0.8, 0.3, -0.7, -0.8, -0.3], [0.1, 0.0, 0.5, 0.4, -0.4, 0.2], [-0.8, -0.4, -0.3, 0.8, 0.9, -0.5], [-0.8, 0.6, -0.7, 0.5, -0.8, -0.7], [0.7, -0.2, -0.9, 0.4, 0.5, -0.9]]
+"""
+
+
+def test_a_tie_float64_breaks_two_ways_is_refused_as_a_kink(tmp_path: Path) -> None:
+    """Fuzz seed 500069: N1 clamps every entry to 0.5055, so each row of Z2 is 0.5055 times
+    W2's column sums, two of which are exactly 0.5 — a row max tied exactly, broken one way by
+    NumPy's products and another by PyTorch's: the exact derivation, the float code and PyTorch
+    gave three gradients (each a subgradient), printed as "some gradients disagree" (exit 1).
+    It is the example-values-at-a-kink refusal now: exit 2 naming ∂L/∂W2 and the fix."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    res = CliRunner().invoke(main, ["verify", _spec(tmp_path, TIED_IN_FLOAT_TWO_WAYS)])
+    assert res.exit_code == 2, res.output
+    assert "∂L/∂W2 sits at a kink" in res.output and "Fix: change [values]" in res.output, res.output
