@@ -427,6 +427,13 @@ class _Server:
 _SERVER = _Server()
 
 
+def own_processes() -> set[int]:
+    """The process ids the oracle keeps alive in this process (its KaTeX server): a test that
+    counts this process's children (none may outlive a build) leaves them out."""
+    proc = _SERVER.proc
+    return {proc.pid} if proc is not None and proc.poll() is None else set()
+
+
 def katex_errors(blocks: list[MathBlock], *, timeout: float = 120.0) -> list[str]:
     """Render every block with KaTeX in strict mode (in the test process's KaTeX server, or,
     if it cannot answer, in a node process of its own).

@@ -463,6 +463,8 @@ class _Fshim:
         if name in ("square_error_cost", "log_loss"):  # heldnets41: Paddle's F (PyTorch has none)
             return getattr(_paddle_shim_hn41().nn.functional, name)
         fn = getattr(F, name)
+        if name in ("softmax", "log_softmax"):  # Paddle's F (paddle.nn.functional) says axis=
+            return lambda *a, axis=None, **k: fn(*a, **({"dim": axis} if axis is not None else {}), **k)
         if isinstance(fn, BuiltinFunctionType):
             # F.pairwise_distance is torch's builtin: called from the namespace without builtins
             # it fails (KeyError: '__import__'), as _TorchShim's functions did (heldnets37)

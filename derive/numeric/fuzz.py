@@ -703,7 +703,7 @@ def _s27_loss(
 # op rows only a rewrite or a derivative writes (abs's sign, a variance's guard, the indicators):
 # the rows a spec's author calls are the table's others (bench/fuzz_coverage.py, tests)
 INTERNAL_ROWS = frozenset(
-    {"relu_grad", "clamp0_grad", "leaky_grad", "elu_grad", "sqrt0_grad", "sinc_slope", "bessel_i1",
+    {"relu_grad", "clamp0_grad", "leaky_grad", "elu_grad", "sqrt0_grad", "sinc_slope", "bessel_i1", "bessel_i1e",
      "assert_nonneg", "assert_count", "max_share_all", "tetragamma", "sign", "rot180",
      # conv43: pieces of a convolution's or a pooling layer's gradient, read in formulas only
      "dilate", "upsample", "pool_mask", "flip_rows", "flip_cols",

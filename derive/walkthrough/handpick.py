@@ -151,10 +151,11 @@ def few(w: Any, detail: str) -> tuple[Any, bool]:
     entries side by side, or one wide)."""
     if detail == "full":
         return (lambda cs: cs), False
+    loss_name = getattr(w, "loss", None)
     loss = frozenset(
         str(c.lhs)
         for item in getattr(w, "forward", ())
-        if item.name == getattr(w, "loss", None)
+        if loss_name is not None and getattr(item, "name", None) == loss_name
         for c in getattr(item, "calcs", ()) or ()
     )
 
