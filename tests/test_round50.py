@@ -229,3 +229,47 @@ def test_a_tie_float64_breaks_two_ways_is_refused_as_a_kink(tmp_path: Path) -> N
     res = CliRunner().invoke(main, ["verify", _spec(tmp_path, TIED_IN_FLOAT_TWO_WAYS)])
     assert res.exit_code == 2, res.output
     assert "∂L/∂W2 sits at a kink" in res.output and "Fix: change [values]" in res.output, res.output
+
+
+TIED_ONLY_PYTORCH_OTHERWISE = """
+[network]
+name = "r50-tie-pytorch-otherwise"
+[dims]
+m = 4
+n0 = 8
+n1 = 4
+n2 = 6
+[inputs]
+X = ["m", "n0"]
+Y = ["m", "n2"]
+[params]
+W1 = ["n0", "n1"]
+W2 = ["n1", "n2"]
+c2 = ["m", 1]
+[forward]
+Z1 = "torch.matmul(X, W1)"
+A1 = "np.clip(Z1, -0.755, 0.845)"
+B1 = "A1 * A1.max(axis=1, keepdims=True)"
+Z2 = "B1 @ W2 - c2"
+A2 = "(Z2 * Z2 + 1).pow(1.5)"
+L = "-((Y) * jax.nn.log_softmax(A2)).sum(1).mean()"
+[values]
+X = [[0.1, 0.9, -0.5, 0.6, 0.6, 0.7, -0.6, -0.4], [-0.8, -0.3, -0.6, -0.7, -0.9, 0.9, 0.7, -0.2], [-0.7, -0.2, 0.4, -0.8, 0.8, 0.9, 0.9, 0.2], [-0.2, -0.2, -0.1, 0.7, 0.4, -0.8, -0.7, -0.9]]
+Y = [[0.6, -0.8, 0.2, 0.4, 0.9, -0.8], [0.2, -0.8, -0.7, -0.9, 0.1, -0.2], [0.4, 0.9, -0.2, -0.6, 0.1, -0.2], [0.2, 0.5, -0.7, -0.5, 0.7, -0.6]]
+W1 = [[-0.3, 0.8, 0.3, 0.6], [0.7, 0.0, -0.3, 0.0], [0.9, 0.0, 0.6, -0.7], [-0.6, 0.2, -0.6, 0.4], [0.4, 0.6, 0.8, 0.4], [-0.1, 0.5, -0.3, 0.0], [-0.4, 0.4, 0.3, 0.5], [0.4, -0.5, 0.6, 0.7]]
+W2 = [[0.5, 0.8, 0.3, -0.9, -0.9, -0.2], [-0.5, 0.4, -0.2, -0.5, 0.6, -0.6], [0.8, 0.5, 0.1, 0.3, 0.8, 0.0], [0.9, 0.5, 0.9, -0.9, -0.9, 0.5]]
+c2 = [[0.7], [-0.3], [0.7], [0.1]]
+"""
+
+
+def test_a_tie_only_pytorch_breaks_otherwise_is_refused_as_a_kink(tmp_path: Path) -> None:
+    """Fuzz seed 500308: Z1[1, 1] = Z1[1, 3] = −0.49 exactly, a row max tied; the exact derivation
+    and NumPy's float code take the first, PyTorch's argmax the one its float64 makes larger (W1
+    off by 0.63): "some gradients disagree" (exit 1) before, the kink refusal now (exit 2)."""
+    from click.testing import CliRunner
+
+    from derive.cli import main
+
+    res = CliRunner().invoke(main, ["verify", _spec(tmp_path, TIED_ONLY_PYTORCH_OTHERWISE)])
+    assert res.exit_code == 2, res.output
+    assert "∂L/∂W1 sits at a kink" in res.output, res.output

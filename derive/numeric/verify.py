@@ -1307,13 +1307,15 @@ def _sides_of_a_kink(g: Graph, example: list[Comparison]) -> None:
     both subgradients, and the handout would show another gradient than PyTorch computes.
     Float64 itself may break such a tie two ways (NumPy's matrix products and PyTorch's sum in
     other orders: fuzz seed 500069, a row max tied exactly at 0.5, three different gradients,
-    each a subgradient): the exact derivation apart from the float code is the case then too.
-    (Only the example point: the other points, off every kink, still compare all four.)"""
+    each a subgradient): the exact derivation apart from the float code is the case then too,
+    and so is PyTorch alone apart from both (seed 500308: its argmax takes the other of two
+    entries tied exactly). (Only the example point: the other points still compare all four.)"""
     for c in example:
         if not (c.kink and not c.ok and not c.problem):
             continue
         ew = c.elementwise_vs_matrix
-        if ew is not None and ew[0] > 1e-6:
+        torch_off = c.ours_vs_torch is not None and min(c.ours_vs_torch) > 1e-6
+        if ew is not None and ew[0] > 1e-6 or torch_off:
             raise _refused(g, catalog.said("refuse.kink_sides", param=c.param))
 
 
