@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from fractions import Fraction
 from pathlib import Path
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import mpmath
@@ -28,7 +28,7 @@ import sympy as sp
 from derive.checker import names
 from derive.checker.evaluate import System, close, evaluate, same
 from derive.checker.formtree import (
-    every_kid,
+    every_node,
     formula_text,
     rebuild,
     rebuilt_every,
@@ -812,7 +812,7 @@ class Target:
             if n in order or n not in self.net.visits:
                 continue
             order.append(n)
-            for e in _every_node(self.net.visits[n].formula):
+            for e in every_node(self.net.visits[n].formula):
                 if isinstance(e, mf.Ref) and e.kind == "grad":
                     todo.append(e.name)
         return order
@@ -840,13 +840,6 @@ class Target:
         if new is None or tuple(new.shape) != tuple(e.shape):
             return e
         return new
-
-
-def _every_node(e: mf.MExpr) -> Iterator[mf.MExpr]:
-    """``e`` and every matrix expression inside it (:func:`~derive.checker.formtree.every_kid`)."""
-    yield e
-    for k in every_kid(e):
-        yield from _every_node(k)
 
 
 # ---- the special point where ReLU inputs are exactly zero ---------------------------------------

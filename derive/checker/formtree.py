@@ -99,6 +99,13 @@ def every_kid(e: mf.MExpr) -> tuple[mf.MExpr, ...]:
     return tuple(out)
 
 
+def every_node(e: mf.MExpr) -> Iterator[mf.MExpr]:
+    """``e`` and every matrix expression inside it (:func:`every_kid`, recursively)."""
+    yield e
+    for k in every_kid(e):
+        yield from every_node(k)
+
+
 def rebuilt_every(e: mf.MExpr, change: Callable[[mf.MExpr], mf.MExpr | None]) -> mf.MExpr | None:
     """``e`` with each of :func:`every_kid` (recursively) mapped by ``change`` (``None`` from
     ``change`` anywhere: ``None``); ``e`` itself where nothing changed."""

@@ -19,8 +19,10 @@ import sympy as sp
 from derive.checker.checknet import DIAG_POINTS, Net, Target
 from derive.checker.evaluate import System, close, evaluate, floats
 from derive.checker.formtree import (
+    every_node,
     formula_text,
     positions,
+    rebuilt_every,
     replace_at,
     shape_ok,
     subtrees,
@@ -403,20 +405,7 @@ def _rebuilt_cv43(e: Any, change: Callable[[Any], Any]) -> Any:
     made = change(e)
     if made is not None:
         return made
-    if not dataclasses.is_dataclass(e):
-        return e
-    new = {}
-    for f in dataclasses.fields(e):
-        v = getattr(e, f.name)
-        if isinstance(v, mf.MExpr):
-            w = _rebuilt_cv43(v, change)
-            if w is not v:
-                new[f.name] = w
-        elif isinstance(v, tuple) and any(isinstance(t, mf.MExpr) for t in v):
-            w = tuple(_rebuilt_cv43(t, change) if isinstance(t, mf.MExpr) else t for t in v)
-            if any(a is not b for a, b in zip(w, v, strict=True)):
-                new[f.name] = w
-    return dataclasses.replace(e, **new) if new else e
+    return rebuilt_every(e, lambda k: _rebuilt_cv43(k, change))
 
 
 def _kernel_slips_cv43(F: mf.MExpr, rule: str, grad: str) -> Iterator[tuple[str, Msg, mf.MExpr]]:
@@ -424,7 +413,7 @@ def _kernel_slips_cv43(F: mf.MExpr, rule: str, grad: str) -> Iterator[tuple[str,
     correlating with K as it is instead of rot180(K) (or the reverse for a true convolution),
     or with K flipped along one axis only; ∂L/∂K turned by 180° when it must not be (or not
     turned back when it must)."""
-    if not any(isinstance(n, mf.Corr) for n in _nodes_cv43(F)):
+    if not any(isinstance(n, mf.Corr) for n in every_node(F)):
         return
     if rule == "corr2d-kernel" or rule.startswith("corr2d") and "kernel" in rule:
         turned = F.x if isinstance(F, mf.Rot180) and F.axes == (0, 1) else mf.Rot180(F)
@@ -458,17 +447,6 @@ def _kernel_slips_cv43(F: mf.MExpr, rule: str, grad: str) -> Iterator[tuple[str,
         wrong = _rebuilt_cv43(F, toggled(axes))
         if wrong is not F:
             yield ("kernel-not-rotated", msg(key, grad=grad, formula=formula_text(F)), wrong)
-
-
-def _nodes_cv43(e: Any) -> Iterator[Any]:
-    """conv43: ``e`` and every matrix expression inside it."""
-    yield e
-    if dataclasses.is_dataclass(e):
-        for f in dataclasses.fields(e):
-            v = getattr(e, f.name)
-            for t in v if isinstance(v, tuple) else (v,):
-                if isinstance(t, mf.MExpr):
-                    yield from _nodes_cv43(t)
 
 
 # functions that are no activation a student would swap a derivative for (exp, log, …)

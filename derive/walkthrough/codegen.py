@@ -255,9 +255,7 @@ def code(d: Derivation) -> Code:
         backward = (f"{spec.gkey(spec.loss)} = 1.0", *backward)
     used = " ".join(forward + backward)
     helpers = tuple(h for h in helper_names() if re.search(rf"\b{h}\(", used))
-    if {"max_pool2d", "avg_pool2d", "pool_route", "pool_spread"} & set(helpers):  # pool46: their windows
-        helpers = tuple(h for h in helper_names() if h in helpers or h == "pool_windows")
-    helpers = _with_callees(helpers)
+    helpers = _with_callees(helpers)  # (pool46's pool_windows, i0e's scaled_bessel_far …)
     # the names that hold tensors in the PyTorch code: a [forward] line of sizes and constants
     # only (d_k = "dk" for math.sqrt(d_k)) is a Python number there, which torch's functions
     # do not take
